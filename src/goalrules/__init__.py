@@ -1,0 +1,125 @@
+"""goalrules: social-media marketing advice as checkable, explainable logic.
+
+>>> import goalrules as gr
+>>> str(gr.quantity("1.2k followers"))
+'1200 follower'
+
+The public names are loaded on first use (PEP 562), so ``import goalrules`` stays fast:
+pint, cattrs and the rule compiler are imported only when something needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # errors
+    "GoalRulesError": "goalrules.errors",
+    "GoalRulesErrors": "goalrules.errors",
+    "RuleSyntaxError": "goalrules.errors",
+    "RuleTypeError": "goalrules.errors",
+    "UnitError": "goalrules.errors",
+    "DateError": "goalrules.errors",
+    "ValidationError": "goalrules.errors",
+    "DataError": "goalrules.errors",
+    "WorkspaceError": "goalrules.errors",
+    "LimitError": "goalrules.errors",
+    "PluginError": "goalrules.errors",
+    "MissingFactError": "goalrules.errors",
+    "UnknownNameError": "goalrules.errors",
+    "UnknownMetricError": "goalrules.errors",
+    # units and dates
+    "quantity": "goalrules.units",
+    "format_quantity": "goalrules.units",
+    "deadline": "goalrules.dates",
+    "parse_date": "goalrules.dates",
+    "add_months": "goalrules.dates",
+    "months_between": "goalrules.dates",
+    "recurrence": "goalrules.dates",
+    "Recurrence": "goalrules.dates",
+    # model
+    "Objective": "goalrules.model",
+    "Direction": "goalrules.model",
+    "MetricKind": "goalrules.model",
+    "Goal": "goalrules.model",
+    "Target": "goalrules.model",
+    "TargetKind": "goalrules.model",
+    "MetricSeries": "goalrules.model",
+    "Point": "goalrules.model",
+    "Channel": "goalrules.model",
+    "ChannelMonth": "goalrules.model",
+    "CompanyObjective": "goalrules.model",
+    "Tactic": "goalrules.model",
+    "Plan": "goalrules.model",
+    "normalize_channel": "goalrules.model",
+    # catalog
+    "catalog": "goalrules.metrics",
+    "MetricDefinition": "goalrules.metrics",
+    "metrics_for": "goalrules.metrics",
+    "channel_fits": "goalrules.metrics",
+    "PLATFORM_FIT": "goalrules.metrics",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'goalrules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.dates import (
+        Recurrence,
+        add_months,
+        deadline,
+        months_between,
+        parse_date,
+        recurrence,
+    )
+    from goalrules.errors import (
+        DataError,
+        DateError,
+        GoalRulesError,
+        GoalRulesErrors,
+        LimitError,
+        MissingFactError,
+        PluginError,
+        RuleSyntaxError,
+        RuleTypeError,
+        UnitError,
+        UnknownMetricError,
+        UnknownNameError,
+        ValidationError,
+        WorkspaceError,
+    )
+    from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for
+    from goalrules.model import (
+        Channel,
+        ChannelMonth,
+        CompanyObjective,
+        Direction,
+        Goal,
+        MetricKind,
+        MetricSeries,
+        Objective,
+        Plan,
+        Point,
+        Tactic,
+        Target,
+        TargetKind,
+        normalize_channel,
+    )
+    from goalrules.units import format_quantity, quantity

@@ -1,0 +1,538 @@
+"""Deadlines, periods, calendar-month arithmetic and recurrences.
+
+Marketers write time the way they speak: "within six months", "by June 30, 2027",
+"end of Q3 2027", "next quarter", "monthly on the 30th". This module turns those texts
+into dates and dateutil recurrences, with calendar (not 30-day) months throughout:
+31 January plus one month is 28 or 29 February.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from dateutil import rrule as _rr
+from dateutil.relativedelta import relativedelta
+
+from goalrules.errors import DateError
+
+__all__ = [
+    "Recurrence",
+    "add_months",
+    "deadline",
+    "month_end",
+    "month_start",
+    "months_between",
+    "parse_date",
+    "parse_duration",
+    "quarter_end",
+    "recurrence",
+]
+
+Date = _dt.date
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "couple": 2, "few": 3, "several": 3,
+    "twenty-four": 24, "thirty-six": 36, "half": 0.5,
+}  # fmt: skip
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "last": -1,
+}  # fmt: skip
+
+_UNITS = {
+    "day": "days", "days": "days", "d": "days",
+    "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
+    "month": "months", "months": "months", "mo": "months", "mos": "months",
+    "quarter": "quarters", "quarters": "quarters",
+    "year": "years", "years": "years", "yr": "years", "yrs": "years",
+}  # fmt: skip
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+
+_WEEKDAYS = {
+    "monday": _rr.MO, "mon": _rr.MO, "tuesday": _rr.TU, "tue": _rr.TU, "tues": _rr.TU,
+    "wednesday": _rr.WE, "wed": _rr.WE, "thursday": _rr.TH, "thu": _rr.TH,
+    "thurs": _rr.TH, "friday": _rr.FR, "fri": _rr.FR, "saturday": _rr.SA,
+    "sat": _rr.SA, "sunday": _rr.SU, "sun": _rr.SU,
+}  # fmt: skip
+
+
+# -- calendar arithmetic -------------------------------------------------------------
+
+
+def add_months(d: Date, n: int) -> Date:
+    """``d`` plus ``n`` calendar months, clamped to the month's last day.
+
+    >>> add_months(Date(2027, 1, 31), 1)
+    datetime.date(2027, 2, 28)
+    """
+    return d + relativedelta(months=n)
+
+
+def month_start(d: Date) -> Date:
+    """The first day of ``d``'s month."""
+    return d.replace(day=1)
+
+
+def month_end(d: Date) -> Date:
+    """The last day of ``d``'s month."""
+    return d + relativedelta(day=31)
+
+
+def quarter_end(year: int, q: int) -> Date:
+    """The last day of quarter ``q`` (1..4) of ``year``."""
+    if not 1 <= q <= 4:
+        raise DateError(f"there is no quarter Q{q}")
+    return month_end(Date(year, 3 * q, 1))
+
+
+def months_between(a: Date, b: Date) -> float:
+    """Calendar months from ``a`` to ``b`` (negative when ``b`` is earlier).
+
+    Whole months are counted as dateutil counts them (so that
+    ``months_between(d, add_months(d, n)) == n``), the remainder as the share of the
+    next month's days.
+
+    >>> months_between(Date(2026, 5, 1), Date(2026, 11, 1))
+    6.0
+    >>> months_between(Date(2027, 1, 31), Date(2027, 2, 28))
+    1.0
+    """
+    if b < a:
+        return -months_between(b, a)
+    k = (b.year - a.year) * 12 + (b.month - a.month)
+    while k > 0 and add_months(a, k) > b:
+        k -= 1
+    while add_months(a, k + 1) <= b:
+        k += 1
+    lo = add_months(a, k)
+    hi = add_months(a, k + 1)
+    return k + (b - lo).days / (hi - lo).days
+
+
+# -- parsing -------------------------------------------------------------------------
+
+
+def _today(today: Date | None) -> Date:
+    return today if today is not None else Date.today()
+
+
+def _number(word: str, text: str) -> float:
+    w = word.lower()
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
+    try:
+        return float(w)
+    except ValueError:
+        raise DateError(f"cannot read a number from {word!r} in {text!r}") from None
+
+
+def parse_duration(text: str) -> relativedelta:
+    """``"6 months"``, ``"two weeks"``, ``"a year"``, ``"18 months"`` -> relativedelta."""
+    words = re.sub(r"[-_]", " ", text.lower()).split()
+    if words[:1] in (["a"], ["an"]) and len(words) > 2:
+        words = words[1:]
+    words = [w for w in words if w != "of"]
+    if not words or words[-1] not in _UNITS or len(words) > 3:
+        raise DateError(
+            f"cannot read a period from {text!r}",
+            hint="write e.g. '6 months', 'two weeks' or 'a year'",
+        )
+    if len(words) == 1:
+        n = 1.0
+    elif words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
+        n = 0.5
+    elif len(words) == 2:
+        n = _number(words[0], text)
+    else:
+        n = _number(" ".join(words[:2]).replace(" ", "-"), text)
+    m = {"unit": words[-1]}
+    unit = _UNITS[m["unit"]]
+    if unit == "quarters":
+        unit, n = "months", n * 3
+    if unit == "years" and not float(n).is_integer():
+        unit, n = "months", n * 12
+    if unit == "months" and not float(n).is_integer():
+        return relativedelta(months=int(n), days=round((n - int(n)) * 30.4375))
+    if not float(n).is_integer():
+        if unit == "weeks":
+            return relativedelta(days=round(n * 7))
+        return relativedelta(days=round(n))
+    k = int(n)
+    if unit == "days":
+        return relativedelta(days=k)
+    if unit == "weeks":
+        return relativedelta(weeks=k)
+    if unit == "months":
+        return relativedelta(months=k)
+    return relativedelta(years=k)
+
+
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
+
+
+def parse_date(
+    text: str | Date, *, dayfirst: bool | None = None, today: Date | None = None
+) -> Date:
+    """Parse a calendar date: ``2027-06-30``, ``June 30, 2027``, ``30 June 2027``,
+    ``06/30/2027``. A numeric date whose day and month could be swapped
+    (``01/02/2027``) is an error unless ``dayfirst`` says which comes first. A date
+    without a year is the next such date on or after ``today``.
+    """
+    if isinstance(text, _dt.datetime):
+        return text.date()
+    if isinstance(text, Date):
+        return text
+    t = text.strip().rstrip(".")
+    try:
+        if _ISO.match(t):
+            y, mo, d = (int(x) for x in t.split("-"))
+            return Date(y, mo, d)
+        m = _NUMERIC.match(t)
+        if m:
+            a, b, y = int(m[1]), int(m[2]), int(m[3])
+            if y < 100:
+                y += 2000
+            if a > 12 and b <= 12:
+                return Date(y, b, a)
+            if b > 12 and a <= 12:
+                return Date(y, a, b)
+            if a == b:
+                return Date(y, a, b)
+            if dayfirst is None:
+                raise DateError(
+                    f"the date {text!r} is ambiguous: day and month could be either way",
+                    hint="write it as YYYY-MM-DD, or say whether the day comes first",
+                )
+            return Date(y, b, a) if dayfirst else Date(y, a, b)
+    except ValueError as exc:
+        raise DateError(f"{text!r} is not a valid date: {exc}") from None
+    words = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t.lower().replace(",", " "))
+    tokens = words.split()
+    month = [_MONTHS[w] for w in tokens if w in _MONTHS]
+    nums = [int(w) for w in tokens if w.isdigit()]
+    others = [w for w in tokens if w not in _MONTHS and not w.isdigit() and w != "of"]
+    if len(month) == 1 and 1 <= len(nums) <= 2 and not others:
+        year = next((n for n in nums if n > 31), None)
+        days = [n for n in nums if n <= 31]
+        if len(days) != 1 or len(nums) != (2 if year else 1):
+            raise DateError(f"cannot read a date from {text!r}")
+        try:
+            if year is not None:
+                return Date(year, month[0], days[0])
+            ref = _today(today)
+            cand = Date(ref.year, month[0], days[0])
+            return cand if cand >= ref else Date(ref.year + 1, month[0], days[0])
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a valid date: {exc}") from None
+    raise DateError(
+        f"cannot read a date from {text!r}",
+        hint="write YYYY-MM-DD, e.g. 2027-06-30",
+    )
+
+
+_PREFIX = re.compile(
+    r"^(?:by|before|until|till|on|due|no\s+later\s+than|at\s+the\s+latest\s+by|by\s+the)\s+",
+    re.IGNORECASE,
+)
+_WITHIN = re.compile(
+    r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)"
+    r"(?:\s+(?:from\s+(?:now|today|the\s+start|start)|time))?$",
+    re.IGNORECASE,
+)
+
+
+def _period_end(text: str, ref: Date) -> Date | None:
+    """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``)."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    t = re.sub(r"^(?:eo)(?=[yqm]\b)", "", t)
+    if t in ("year", "y", "this year", "year end", "year-end", "yearend", "the year"):
+        return Date(ref.year, 12, 31)
+    if t in ("next year",):
+        return Date(ref.year + 1, 12, 31)
+    q_now = (ref.month - 1) // 3 + 1
+    if t in ("quarter", "q", "this quarter", "the quarter", "quarter end", "quarter-end"):
+        return quarter_end(ref.year, q_now)
+    if t == "next quarter":
+        nxt = add_months(month_start(ref), 3)
+        return quarter_end(nxt.year, (nxt.month - 1) // 3 + 1)
+    if t in ("month", "m", "this month", "the month", "month end", "month-end"):
+        return month_end(ref)
+    if t == "next month":
+        return month_end(add_months(month_start(ref), 1))
+    m = re.fullmatch(r"(?:year[- ]end|end of year) (\d{4})|(\d{4})(?: year[- ]end)?", t)
+    if m:
+        return Date(int(m[1] or m[2]), 12, 31)
+    m = re.fullmatch(r"q([1-4])(?:[ -]?(?:of )?(?:fy)?(\d{4}))?", t) or re.fullmatch(
+        r"(\d{4})[ -]?q([1-4])", t
+    )
+    if m:
+        if m.re.pattern.startswith("(\\d{4})"):
+            return quarter_end(int(m[1]), int(m[2]))
+        q = int(m[1])
+        if m[2]:
+            return quarter_end(int(m[2]), q)
+        end = quarter_end(ref.year, q)
+        return end if end >= ref else quarter_end(ref.year + 1, q)
+    m = re.fullmatch(r"h([12])(?: (\d{4}))?", t)
+    if m:
+        h = int(m[1])
+        year = int(m[2]) if m[2] else ref.year
+        end = month_end(Date(year, 6 * h, 1))
+        return end if m[2] or end >= ref else month_end(Date(year + 1, 6 * h, 1))
+    m = re.fullmatch(r"([a-z]+)(?: (\d{4}))?", t)
+    if m and m[1] in _MONTHS:
+        year = int(m[2]) if m[2] else ref.year
+        end = month_end(Date(year, _MONTHS[m[1]], 1))
+        return end if m[2] or end >= ref else month_end(Date(year + 1, _MONTHS[m[1]], 1))
+    return None
+
+
+def deadline(
+    text: str | Date,
+    start: Date | None = None,
+    *,
+    today: Date | None = None,
+    dayfirst: bool | None = None,
+) -> Date:
+    """Resolve a deadline text against ``start`` (default ``today``, default the real date).
+
+    >>> s = Date(2026, 5, 1)
+    >>> deadline("within six months", start=s)
+    datetime.date(2026, 11, 1)
+    >>> deadline("end of Q3 2027", start=s)
+    datetime.date(2027, 9, 30)
+    >>> deadline("by June 30, 2027", start=s)
+    datetime.date(2027, 6, 30)
+    >>> deadline("next quarter", start=s)
+    datetime.date(2026, 9, 30)
+    """
+    if isinstance(text, Date):
+        return parse_date(text)
+    if not isinstance(text, str):
+        raise DateError(f"expected a deadline text or a date, got {text!r}")
+    ref = start if start is not None else _today(today)
+    t = re.sub(r"\s+", " ", text.strip().rstrip(".")).strip()
+    if not t:
+        raise DateError(
+            "the deadline is empty", hint="write e.g. 'within 6 months' or '2027-06-30'"
+        )
+    body = _PREFIX.sub("", t)
+    m = _WITHIN.match(body)
+    explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
+    if m and (
+        (m["n"] is None and explicit)
+        or (m["n"] is not None and (m["n"].lower() in _NUMBER_WORDS or m["n"][0].isdigit()))
+    ):
+        return ref + parse_duration(f"{m['n'] or 1} {m['unit']}")
+    end = _period_end(body, ref)
+    if end is not None:
+        return end
+    try:
+        return parse_date(body, dayfirst=dayfirst, today=ref)
+    except DateError as exc:
+        if not exc.message.startswith("cannot read"):
+            raise  # ambiguous or impossible dates say so themselves
+    raise DateError(
+        f"cannot read a deadline from {text!r}",
+        hint="write e.g. 'within 6 months', 'by 2027-06-30' or 'end of Q3 2027'",
+    )
+
+
+# -- recurrences ---------------------------------------------------------------------
+
+_FREQS = {"daily": _rr.DAILY, "weekly": _rr.WEEKLY, "monthly": _rr.MONTHLY, "yearly": _rr.YEARLY}
+
+
+@attrs.frozen
+class Recurrence:
+    """A recurring due date ("monthly on the 30th"), as the parts of a dateutil rrule.
+
+    A day of month past the 28th also matches the month's last day, taking whichever
+    comes first (``bymonthday=(30, -1)`` with ``bysetpos=1``): "monthly on the 30th"
+    is due on 28 February rather than skipping it.
+    """
+
+    text: str
+    freq: str
+    interval: int = 1
+    byweekday: tuple[int, ...] = ()
+    bymonthday: tuple[int, ...] = ()
+    bysetpos: int | None = None
+    bymonth: tuple[int, ...] = ()
+    nth_weekday: int | None = None
+    start: Date | None = None
+
+    def rrule(self, dtstart: Date | None = None) -> _rr.rrule:
+        """The dateutil rrule, anchored at ``dtstart`` (or the recurrence's start)."""
+        anchor = dtstart or self.start or Date.today()
+        kwargs: dict[str, object] = {"interval": self.interval}
+        if self.byweekday:
+            wds = [_rr.weekday(w) for w in self.byweekday]
+            if self.nth_weekday is not None:
+                wds = [w(self.nth_weekday) for w in wds]
+            kwargs["byweekday"] = wds
+        if self.bymonthday:
+            kwargs["bymonthday"] = self.bymonthday
+        if self.bysetpos is not None:
+            kwargs["bysetpos"] = self.bysetpos
+        if self.bymonth:
+            kwargs["bymonth"] = self.bymonth
+        freq: Any = _FREQS[self.freq]
+        return _rr.rrule(
+            freq,
+            dtstart=_dt.datetime.combine(anchor, _dt.time()),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def between(self, first: Date, last: Date) -> list[Date]:
+        """Due dates from ``first`` to ``last``, both included."""
+        rule = self.rrule(self.start or first)
+        lo = _dt.datetime.combine(first, _dt.time())
+        hi = _dt.datetime.combine(last, _dt.time())
+        return [d.date() for d in rule.between(lo, hi, inc=True)]
+
+    def after(self, day: Date, *, inclusive: bool = True) -> Date | None:
+        """The first due date on (or after) ``day``."""
+        rule = self.rrule(self.start or day)
+        hit = rule.after(_dt.datetime.combine(day, _dt.time()), inc=inclusive)
+        return hit.date() if hit else None
+
+    def iter(self, start: Date) -> Iterator[Date]:
+        """Due dates from ``start`` on, without end."""
+        for d in self.rrule(self.start or start):
+            if d.date() >= start:
+                yield d.date()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _monthday(day: int) -> tuple[tuple[int, ...], int | None]:
+    if day > 28:
+        return (day, -1), 1
+    return (day,), None
+
+
+def _day_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+    if m and 1 <= int(m[1]) <= 31:
+        return int(m[1])
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_recurrence(text: str) -> Recurrence:
+    t = re.sub(r"[,;]", " ", text.lower())
+    t = re.sub(r"\b(?:each|every single)\b", "every", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    words = t.split()
+    if not words:
+        raise DateError("the recurrence is empty", hint="write e.g. 'monthly on the 30th'")
+
+    interval = 1
+    freq: str | None = None
+    m = re.search(r"\bevery (?:(\w+) )?(day|week|month|quarter|year)s?\b", t)
+    if m:
+        interval = int(_number(m[1], text)) if m[1] and m[1] != "other" else (2 if m[1] else 1)
+        freq = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "monthly",
+                "year": "yearly"}[m[2]]  # fmt: skip
+        if m[2] == "quarter":
+            interval *= 3
+    for word, f, iv in (
+        ("daily", "daily", 1), ("weekly", "weekly", 1), ("biweekly", "weekly", 2),
+        ("fortnightly", "weekly", 2), ("monthly", "monthly", 1), ("bimonthly", "monthly", 2),
+        ("quarterly", "monthly", 3), ("yearly", "yearly", 1), ("annually", "yearly", 1),
+    ):  # fmt: skip
+        if re.search(rf"\b{word}\b", t):
+            freq, interval = f, iv
+            break
+    if re.search(r"\bof (?:the |each |every )?month\b", t) and freq is None:
+        freq = "monthly"
+
+    weekdays = tuple(
+        dict.fromkeys(_WEEKDAYS[w.rstrip("s")].weekday for w in words if w.rstrip("s") in _WEEKDAYS)
+    )
+    day: int | None = None
+    nth: int | None = None
+    m = re.search(r"\b(?:on )?(?:the |day )(\w+)(?: day)?\b", t)
+    if m and (dn := _day_number(m[1])) is not None:
+        if weekdays:
+            nth = dn
+        else:
+            day = dn
+    wd_names = "|".join(_WEEKDAYS)
+    m3 = re.search(rf"\b(\w+) (?:{wd_names})s?\b", t)
+    if weekdays and m3 and (dn := _day_number(m3[1])) is not None and dn <= 5:
+        nth = dn
+        if freq is None or freq == "weekly":
+            freq = "monthly"
+    m2 = re.search(r"\blast day\b", t)
+    if m2:
+        day = -1
+    if weekdays and freq is None:
+        freq = "weekly"
+    if freq is None:
+        raise DateError(
+            f"cannot read a recurrence from {text!r}",
+            hint="write e.g. 'monthly on the 30th', 'every Monday' or 'every 2 weeks'",
+        )
+    bymonthday: tuple[int, ...] = ()
+    bysetpos: int | None = None
+    if day is not None and freq in ("monthly", "yearly") and not weekdays:
+        bymonthday, bysetpos = _monthday(day) if day > 0 else ((-1,), None)
+    if nth is not None and freq != "monthly":
+        nth = None
+    return Recurrence(
+        text=text.strip(),
+        freq=freq,
+        interval=max(1, interval),
+        byweekday=weekdays,
+        bymonthday=bymonthday,
+        bysetpos=bysetpos,
+        nth_weekday=nth,
+    )
+
+
+def recurrence(text: str, *, start: Date | None = None) -> Recurrence:
+    """Parse a recurrence: ``"monthly on the 30th"``, ``"monthly on day 30"``,
+    ``"every Monday"``, ``"every 2 weeks"``, ``"weekly"``, ``"quarterly"``,
+    ``"first Monday of every month"``, ``"last day of the month"``.
+
+    >>> r = recurrence("monthly on the 30th")
+    >>> r.between(Date(2027, 1, 1), Date(2027, 3, 31))
+    [datetime.date(2027, 1, 30), datetime.date(2027, 2, 28), datetime.date(2027, 3, 30)]
+    """
+    if not isinstance(text, str):
+        raise DateError(f"expected a recurrence text, got {text!r}")
+    rec = _parse_recurrence(text)
+    return attrs.evolve(rec, start=start) if start is not None else rec

@@ -1,0 +1,132 @@
+"""Plugin hooks: how other packages add metrics, units, channel aliases, DSL functions
+and rulesets to goalrules.
+
+A plugin is a module or object with functions marked ``@goalrules.plugins.hookimpl``
+and named like the specs below. Publish it under the entry-point group ``goalrules``::
+
+    [project.entry-points.goalrules]
+    acme = "acme_goalrules"
+
+The registries (units, catalog, channel aliases, DSL functions, rulesets) ask the
+plugin manager for contributions the first time they are used, so installing a plugin
+costs nothing until then. To register a plugin by hand (in tests, or a notebook), call
+:func:`register` before first use or call :func:`reset` afterwards.
+
+This module sits beside the lowest layer: it imports nothing from goalrules at module
+level, so every registry may consult it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.metrics import MetricDefinition
+
+__all__ = [
+    "PROJECT",
+    "hookimpl",
+    "hookspec",
+    "plugin_manager",
+    "register",
+    "reset",
+]
+
+PROJECT = "goalrules"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+_resetters: list[Callable[[], None]] = []
+_manual: list[object] = []
+
+
+class Hookspecs:
+    """The hook specifications; each docstring is the plugin documentation."""
+
+    @hookspec
+    def goalrules_units(self) -> Sequence[str]:  # type: ignore[empty-body]
+        """Return pint definition lines to add to the unit registry.
+
+        Example: ``["subscriber = [subscriber] = subs"]`` adds a count of its own
+        dimension. A new ``[dimension]`` written as ``name = [name]`` is a count.
+        """
+
+    @hookspec
+    def goalrules_metrics(self) -> Sequence[MetricDefinition]:  # type: ignore[empty-body]
+        """Return extra :class:`~goalrules.metrics.MetricDefinition` objects."""
+
+    @hookspec
+    def goalrules_channel_aliases(self) -> Mapping[str, str]:  # type: ignore[empty-body]
+        """Return ``{alias: channel}`` pairs, e.g. ``{"li": "linkedin"}``."""
+
+    @hookspec
+    def goalrules_functions(self) -> Sequence[Any]:  # type: ignore[empty-body]
+        """Return DSL functions (:class:`goalrules.dsl.builtins.Function`) to add."""
+
+    @hookspec
+    def goalrules_rulesets(self) -> Sequence[str]:  # type: ignore[empty-body]
+        """Return rule-file texts or paths whose rulesets become available by name."""
+
+
+@functools.cache
+def plugin_manager() -> pluggy.PluginManager:
+    """The plugin manager, with the entry-point group ``goalrules`` loaded (cached)."""
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(Hookspecs)
+    try:
+        pm.load_setuptools_entrypoints(PROJECT)
+    except Exception as exc:  # a broken plugin must not take the library down silently
+        from goalrules.errors import PluginError
+
+        raise PluginError(f"could not load a goalrules plugin: {exc}") from exc
+    for plugin in _manual:
+        if not pm.is_registered(plugin):
+            pm.register(plugin)
+    return pm
+
+
+def register(plugin: object) -> None:
+    """Register ``plugin`` (a module or object with hook implementations).
+
+    Registries already built are rebuilt on their next use.
+    """
+    _manual.append(plugin)
+    reset()
+
+
+def unregister(plugin: object) -> None:
+    """Undo :func:`register`."""
+    if plugin in _manual:
+        _manual.remove(plugin)
+    reset()
+
+
+def reset() -> None:
+    """Forget the plugin manager and every registry built from it."""
+    plugin_manager.cache_clear()
+    for fn in _resetters:
+        fn()
+
+
+def on_reset(fn: Callable[[], None]) -> Callable[[], None]:
+    """Registries call this to be told when plugins change (used as a decorator)."""
+    _resetters.append(fn)
+    return fn
+
+
+def collect(hook_name: str) -> list[Any]:
+    """Call the hook ``hook_name`` on every plugin and flatten the results."""
+    hook = getattr(plugin_manager().hook, hook_name)
+    out: list[Any] = []
+    for result in hook():
+        if result is None:
+            continue
+        if isinstance(result, Mapping):
+            out.extend(result.items())
+        else:
+            out.extend(result)
+    return out

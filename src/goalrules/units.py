@@ -1,0 +1,380 @@
+"""Units: a small pint registry of marketing counts, currencies, ratios and time.
+
+The registry is built lazily, from the definitions in this module (plus those plugins
+add), never from pint's large default registry: importing :mod:`goalrules` does not
+import pint at all, and the first :func:`quantity` call builds the registry in a few
+milliseconds.
+
+Three rules shape the unit system:
+
+* every kind of count is a dimension of its own (``follower``, ``visit``, ``lead``...),
+  so adding or comparing followers with visits is an error;
+* currencies are dimensions of their own and never convert implicitly;
+* the quotient of two counts is a plain ratio, as a marketer reads it
+  (``leads / visits`` compares with ``2 %``), while a count per time keeps its count
+  (``followers / month`` is a growth rate). :func:`dimension_key` is the one place
+  where that rule lives; the catalog and the DSL's checker both use it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalrules import plugins
+from goalrules.errors import UnitError, suggest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypeAlias
+
+    import pint
+
+    Quantity: TypeAlias = pint.Quantity[float]
+
+__all__ = [
+    "COUNT_UNITS",
+    "CURRENCIES",
+    "DimensionKey",
+    "UnitInfo",
+    "dimension_key",
+    "format_dimension",
+    "format_quantity",
+    "is_count_dimension",
+    "quantity",
+    "registry",
+    "to_base",
+    "unit_info",
+]
+
+#: Counts: every one is a dimension of its own. (name, aliases)
+COUNT_UNITS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("follower", ("fan", "subscriber")),
+    ("visit", ("session", "visitor")),
+    ("click", ("tap",)),
+    ("impression", ()),
+    ("view", ("video_view",)),
+    ("engagement", ("interaction",)),
+    ("share", ("repost", "retweet")),
+    ("comment", ("replies", "reply")),
+    ("reaction", ("like",)),
+    ("lead", ("contact", "signup", "sign_up")),
+    ("customer", ("sale", "order", "purchase")),
+    ("conversion", ()),
+    ("mention", ()),
+    ("post", ("tweet", "update")),
+    ("hire", ()),
+    ("application", ("applicant",)),
+    ("message", ("dm",)),
+    ("member", ()),
+    ("person", ("people", "user", "account")),
+    ("response", ("survey_response",)),
+    ("ticket", ("case",)),
+)
+
+#: Currencies: each a dimension of its own, never converted implicitly.
+CURRENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("USD", ("dollar", "usd")),
+    ("EUR", ("euro", "eur")),
+    ("GBP", ("pound_sterling", "gbp")),
+    ("JPY", ("yen", "jpy")),
+    ("CAD", ("cad",)),
+    ("AUD", ("aud",)),
+    ("CHF", ("chf",)),
+    ("INR", ("rupee", "inr")),
+    ("BRL", ("real_brl", "brl")),
+)
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+
+_BASE_DEFINITIONS = """
+second = [time] = s = sec = secs
+minute = 60 * second = min = mins
+hour = 60 * minute = h = hr = hrs
+day = 24 * hour = d
+week = 7 * day = wk
+year = 365.25 * day = yr = y
+month = year / 12 = mo = mon
+quarter = 3 * month = qtr
+percent = 0.01 = %
+permille = 0.001
+basis_point = 0.0001 = bp = bps
+percentage_point = 0.01 = pp = point = pts
+ratio = 1
+"""
+
+DimensionKey = tuple[tuple[str, int], ...]
+"""A canonical, hashable dimension: sorted ``(dimension, exponent)`` pairs after the
+count-ratio rule. ``()`` is dimensionless."""
+
+
+def _definitions() -> list[str]:
+    lines = [ln for ln in _BASE_DEFINITIONS.strip().splitlines() if ln.strip()]
+    for name, aliases in COUNT_UNITS:
+        lines.append(" = ".join([name, f"[{name}]", *aliases]))
+    for code, aliases in CURRENCIES:
+        lines.append(" = ".join([code, f"[currency_{code}]", *aliases]))
+    return lines
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry[float]:
+    """The goalrules pint registry (built on first use, then cached)."""
+    import pint
+
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(None, case_sensitive=True, cache_folder=None)
+    for line in _definitions():
+        ureg.define(line)
+    for line in plugins.collect("goalrules_units"):
+        try:
+            ureg.define(line)
+        except Exception as exc:
+            from goalrules.errors import PluginError
+
+            raise PluginError(f"a plugin's unit definition {line!r} is invalid: {exc}") from exc
+    return ureg
+
+
+@plugins.on_reset
+def _reset() -> None:
+    registry.cache_clear()
+    _parse_quantity.cache_clear()
+    unit_info.cache_clear()
+    _unit_names.cache_clear()
+
+
+def is_count_dimension(dim: str) -> bool:
+    """True for a count dimension such as ``[follower]`` (not time, not a currency)."""
+    return dim != "[time]" and not dim.startswith("[currency_")
+
+
+def dimension_key(
+    dimensionality: Mapping[str, Any] | Iterable[tuple[str, Any]],
+) -> DimensionKey:
+    """Canonical dimension with the count-ratio rule applied.
+
+    When the count dimensions' exponents sum to zero (``[lead] / [visit]``), the counts
+    cancel and the quantity is a ratio of them (``()``, or ``1/[time]`` for a ratio per
+    month). Otherwise the dimension is kept as it is (``[follower] / [time]``).
+    """
+    items = dimensionality.items() if isinstance(dimensionality, Mapping) else dimensionality
+    dims = {str(d): int(e) for d, e in items if e}
+    counts = {d: e for d, e in dims.items() if is_count_dimension(d)}
+    if counts and len(counts) > 1 and sum(counts.values()) == 0:
+        dims = {d: e for d, e in dims.items() if not is_count_dimension(d)}
+    return tuple(sorted(dims.items()))
+
+
+_PRETTY_BASE = {"[time]": "month"}
+
+
+def format_dimension(key: DimensionKey) -> str:
+    """Human text for a dimension key: ``follower / month``, ``ratio``, ``USD / lead``."""
+    if not key:
+        return "ratio"
+    num: list[str] = []
+    den: list[str] = []
+    for dim, exp in key:
+        name = dim.strip("[]")
+        if name.startswith("currency_"):
+            name = name[len("currency_") :]
+        name = _PRETTY_BASE.get(dim, name)
+        part = name if abs(exp) == 1 else f"{name}^{abs(exp)}"
+        (num if exp > 0 else den).append(part)
+    text = " * ".join(num) if num else "1"
+    if den:
+        text += " / " + " / ".join(den)
+    return text
+
+
+@attrs.frozen
+class UnitInfo:
+    """A unit reduced to what compiled code needs: a factor to base units and a key."""
+
+    text: str
+    factor: float
+    key: DimensionKey
+
+    @property
+    def dimension(self) -> str:
+        return format_dimension(self.key)
+
+
+@functools.lru_cache(maxsize=2048)
+def unit_info(text: str) -> UnitInfo:
+    """Parse a unit text (``"followers / month"``, ``"%"``, ``"USD"``) to a :class:`UnitInfo`."""
+    ureg = registry()
+    cleaned = _clean_unit_text(text)
+    if not cleaned:
+        return UnitInfo(text="", factor=1.0, key=())
+    try:
+        units = _parse_units(cleaned)
+    except UnitError:
+        raise _unknown_unit(text, cleaned) from None
+    q = ureg.Quantity(1.0, units).to_base_units()
+    return UnitInfo(
+        text=str(units), factor=float(q.magnitude), key=dimension_key(dict(q.dimensionality))
+    )
+
+
+@functools.cache
+def _unit_names() -> tuple[str, ...]:
+    ureg = registry()
+    names: list[str] = []
+    for name in ureg._units:
+        names.append(name)
+    return tuple(sorted(set(names)))
+
+
+def _singular(ureg: pint.UnitRegistry[float], word: str) -> str:
+    """English plurals pint does not know: ``stories`` -> ``story``, ``boxes`` -> ``box``."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            cand = word[: -len(suffix)] + repl
+            if cand in ureg:
+                return cand
+    return word
+
+
+def _parse_units(cleaned: str) -> pint.Unit:
+    ureg = registry()
+    try:
+        return ureg.parse_units(cleaned)
+    except Exception:
+        fixed = re.sub(r"[A-Za-z_]+", lambda m: _singular(ureg, m[0]), cleaned)
+        try:
+            return ureg.parse_units(fixed)
+        except Exception:
+            raise _unknown_unit(cleaned, cleaned) from None
+
+
+def _unknown_unit(original: str, cleaned: str) -> UnitError:
+    ureg = registry()
+    bad = cleaned
+    for word in re.findall(r"[A-Za-z_%][A-Za-z_0-9]*", cleaned):
+        try:
+            ureg.parse_units(_singular(ureg, word))
+        except Exception:
+            bad = word
+            break
+    return UnitError(
+        f"unknown unit {bad!r} in {original!r}",
+        suggestions=suggest(bad.rstrip("s"), _unit_names()),
+    )
+
+
+_PER = re.compile(r"\s+per\s+|\s+a\s+(?=(month|week|day|year|quarter|hour)\b)", re.IGNORECASE)
+
+
+def _clean_unit_text(text: str) -> str:
+    t = text.strip()
+    t = _PER.sub(" / ", f" {t}").strip() if (" per " in f" {t} " or " a " in f" {t} ") else t
+    t = t.replace("·", "*")
+    t = re.sub(r"\s*/\s*", " / ", t)
+    # multi-word units: "video views" -> "video_view"s
+    t = re.sub(r"(?<=[A-Za-z])\s+(?=[A-Za-z])", "_", t)
+    return t
+
+
+_NUMBER = (
+    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
+)
+_QUANTITY = re.compile(
+    r"^\s*(?P<sign>[+-]?)\s*(?P<symbol>[$€£¥₹]?)\s*(?P<sign2>[+-]?)\s*"
+    + _NUMBER
+    + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z]))?\s*(?P<unit>.*?)\s*$"
+)
+_SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_quantity(text: str) -> Quantity:
+    m = _QUANTITY.match(text)
+    if m is None:
+        raise UnitError(
+            f"cannot read a quantity from {text!r}",
+            hint="write a number and a unit, e.g. '1,200 followers', '2.5 %' or '500 USD'",
+        )
+    number = float(m["number"].replace(",", ""))
+    if m["suffix"]:
+        number *= _SUFFIX[m["suffix"].lower()]
+    if "-" in (m["sign"], m["sign2"]):
+        number = -number
+    unit = m["unit"]
+    if m["symbol"]:
+        if unit:
+            raise UnitError(f"{text!r} has both a currency symbol and the unit {unit!r}")
+        unit = _SYMBOLS[m["symbol"]]
+    if number.is_integer() and abs(number) < 2**53:
+        value: float | int = int(number)
+    else:
+        value = number
+    ureg = registry()
+    cleaned = _clean_unit_text(unit)
+    if not cleaned:
+        return ureg.Quantity(value, "dimensionless")
+    try:
+        units = _parse_units(cleaned)
+    except UnitError:
+        raise _unknown_unit(text, cleaned) from None
+    return ureg.Quantity(value, units)
+
+
+def quantity(text: str | Any, unit: str | None = None) -> Quantity:
+    """Parse a quantity text into a pint ``Quantity`` of the goalrules registry.
+
+    Accepts ``"1200 followers"``, ``"1,200 followers"``, ``"1.2k followers"``,
+    ``"12%"``, ``"2.5 %"``, ``"500 USD"``, ``"$500"``, ``"€1,200"``, ``"3 h"``,
+    ``"45 min"``, ``"50 leads per month"``. A number with ``unit`` given builds the
+    quantity directly. Results are cached: treat them as immutable.
+
+    >>> str(quantity("1.2k followers"))
+    '1200 follower'
+    """
+    if unit is not None:
+        if isinstance(text, bool) or not isinstance(text, (int, float)):
+            raise UnitError(f"expected a number with unit {unit!r}, got {text!r}")
+        ureg = registry()
+        try:
+            return ureg.Quantity(text, _parse_units(_clean_unit_text(unit)))
+        except UnitError:
+            raise _unknown_unit(unit, _clean_unit_text(unit)) from None
+    if not isinstance(text, str):
+        ureg = registry()
+        if isinstance(text, ureg.Quantity):
+            return text
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            return ureg.Quantity(text, "dimensionless")
+        raise UnitError(f"expected a quantity text such as '1200 followers', got {text!r}")
+    return _parse_quantity(text)
+
+
+def to_base(q: Quantity) -> tuple[float, DimensionKey]:
+    """A quantity as ``(magnitude in base units, dimension key)`` for fast comparison."""
+    info = unit_info(str(q.units))
+    return float(q.magnitude) * info.factor, info.key
+
+
+def format_quantity(q: Quantity, *, grouping: bool = True) -> str:
+    """Text that :func:`quantity` reads back to an equal quantity.
+
+    >>> format_quantity(quantity("1200 followers"))
+    '1,200 follower'
+    >>> format_quantity(quantity("2.5 %"))
+    '2.5 %'
+    """
+    mag = q.magnitude
+    if isinstance(mag, float) and mag.is_integer() and abs(mag) < 2**53:
+        mag = int(mag)
+    if isinstance(mag, float) and not math.isfinite(mag):
+        raise UnitError(f"cannot format a non-finite quantity {mag!r}")
+    number = format(mag, ",") if grouping else repr(mag)
+    unit = str(q.units)
+    if unit == "dimensionless":
+        return number
+    unit = re.sub(r"\bpercent\b", "%", unit)
+    return f"{number} {unit}"

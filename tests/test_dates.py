@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.dates import add_months, month_end, quarter_end
+
+D = dt.date
+S = D(2026, 5, 1)
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("within 6 months", D(2026, 11, 1)),
+        ("within six months", D(2026, 11, 1)),
+        ("in two weeks", D(2026, 5, 15)),
+        ("six months", D(2026, 11, 1)),
+        ("a year", D(2027, 5, 1)),
+        ("by 2027-06-30", D(2027, 6, 30)),
+        ("2027-06-30", D(2027, 6, 30)),
+        ("by June 30, 2027", D(2027, 6, 30)),
+        ("by 30 June 2027", D(2027, 6, 30)),
+        ("end of Q3 2027", D(2027, 9, 30)),
+        ("by Q3", D(2026, 9, 30)),
+        ("end of year", D(2026, 12, 31)),
+        ("by year end", D(2026, 12, 31)),
+        ("next quarter", D(2026, 9, 30)),
+        ("next month", D(2026, 6, 30)),
+        ("end of June", D(2026, 6, 30)),
+        ("H2 2027", D(2027, 12, 31)),
+        ("13/02/2027", D(2027, 2, 13)),
+    ],
+)
+def test_deadline_texts(text: str, expected: D) -> None:
+    assert gr.deadline(text, start=S) == expected
+
+
+def test_deadline_defaults_to_today() -> None:
+    assert gr.deadline("within 1 month", today=D(2027, 1, 31)) == D(2027, 2, 28)
+
+
+@pytest.mark.parametrize("bad", ["", "soon", "within 6 potatoes", "by 2027-02-30", "01/02/2027"])
+def test_bad_deadlines_are_date_errors(bad: str) -> None:
+    with pytest.raises(gr.DateError):
+        gr.deadline(bad, start=S)
+
+
+def test_ambiguous_numeric_date_needs_an_order() -> None:
+    with pytest.raises(gr.DateError, match="ambiguous"):
+        gr.parse_date("01/02/2027")
+    assert gr.parse_date("01/02/2027", dayfirst=True) == D(2027, 2, 1)
+    assert gr.parse_date("01/02/2027", dayfirst=False) == D(2027, 1, 2)
+
+
+def test_calendar_month_clamping() -> None:
+    assert add_months(D(2027, 1, 31), 1) == D(2027, 2, 28)
+    assert add_months(D(2028, 1, 31), 1) == D(2028, 2, 29)
+    assert gr.months_between(D(2027, 1, 31), D(2027, 2, 28)) == 1.0
+
+
+@given(st.dates(D(2000, 1, 1), D(2050, 1, 1)), st.integers(1, 60))
+def test_within_n_months_is_n_calendar_months(start: D, n: int) -> None:
+    d = gr.deadline(f"within {n} months", start=start)
+    assert d == add_months(start, n)
+    assert gr.months_between(start, d) == pytest.approx(n)
+
+
+@given(st.dates(D(2000, 1, 1), D(2050, 1, 1)), st.integers(1, 59))
+def test_deadline_is_monotone_in_n(start: D, n: int) -> None:
+    assert gr.deadline(f"within {n} months", start=start) <= gr.deadline(
+        f"within {n + 1} months", start=start
+    )
+
+
+@given(st.integers(1, 12))
+def test_number_words_equal_digits(n: int) -> None:
+    assert gr.deadline(f"within {NUMBER_WORDS[n - 1]} months", start=S) == gr.deadline(
+        f"within {n} months", start=S
+    )
+
+
+@given(st.dates(D(2000, 1, 1), D(2050, 1, 1)), st.dates(D(2000, 1, 1), D(2050, 1, 1)))
+def test_months_between_is_antisymmetric_and_ordered(a: D, b: D) -> None:
+    m = gr.months_between(a, b)
+    assert m == pytest.approx(-gr.months_between(b, a))
+    assert (m > 0) == (b > a)
+
+
+@given(st.dates(D(2000, 1, 1), D(2050, 1, 1)), st.integers(-24, 24))
+def test_shifting_both_dates_keeps_whole_months(d: D, shift: int) -> None:
+    a = D(d.year, d.month, 1)
+    b = add_months(a, 7)
+    assert gr.months_between(add_months(a, shift), add_months(b, shift)) == 7
+
+
+@given(st.integers(2020, 2040), st.integers(1, 4))
+def test_quarter_end(year: int, q: int) -> None:
+    end = quarter_end(year, q)
+    assert end == month_end(end) and end.month == 3 * q
+    assert gr.deadline(f"end of Q{q} {year}", start=S) == end
+
+
+# -- recurrences ------------------------------------------------------------------------
+
+
+def test_monthly_on_the_30th_keeps_february() -> None:
+    r = gr.recurrence("monthly on the 30th")
+    got = r.between(D(2027, 1, 1), D(2027, 4, 30))
+    assert got == [D(2027, 1, 30), D(2027, 2, 28), D(2027, 3, 30), D(2027, 4, 30)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "monthly on the 30th",
+        "monthly on day 30",
+        "on the 30th of every month",
+        "every month on the 31st",
+        "last day of the month",
+        "monthly on the 29th",
+    ],
+)
+@given(year=st.integers(2000, 2060))
+def test_monthly_recurrences_never_skip_a_month(text: str, year: int) -> None:
+    dates = gr.recurrence(text).between(D(year, 1, 1), D(year, 12, 31))
+    assert sorted({(d.year, d.month) for d in dates}) == [(year, m) for m in range(1, 13)]
+    assert len(dates) == 12
+
+
+@given(
+    st.dates(D(2000, 1, 1), D(2060, 1, 1)),
+    st.sampled_from(["every Monday", "weekly", "every Friday"]),
+)
+def test_weekly_recurrences_never_skip_a_week(start: D, text: str) -> None:
+    dates = gr.recurrence(text, start=start).between(start, start + dt.timedelta(days=70))
+    gaps = {(b - a).days for a, b in itertools.pairwise(dates)}
+    assert gaps == {7}
+    assert len(dates) >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every Monday", [D(2027, 1, 4), D(2027, 1, 11)]),
+        ("first Monday of every month", [D(2027, 1, 4), D(2027, 2, 1)]),
+        ("every 2 weeks", [D(2027, 1, 1), D(2027, 1, 15)]),
+        ("daily", [D(2027, 1, 1), D(2027, 1, 2)]),
+    ],
+)
+def test_recurrence_texts(text: str, expected: list[D]) -> None:
+    assert (
+        gr.recurrence(text, start=D(2027, 1, 1)).between(D(2027, 1, 1), D(2027, 12, 31))[:2]
+        == expected
+    )
+
+
+@pytest.mark.parametrize("bad", ["", "whenever", "sometimes on tuesdays-ish"])
+def test_bad_recurrence(bad: str) -> None:
+    with pytest.raises(gr.DateError):
+        gr.recurrence(bad)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.units import dimension_key, format_quantity, to_base, unit_info
+
+COUNTS = ["follower", "visit", "lead", "click", "impression", "engagement", "mention", "hire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "magnitude", "unit"),
+    [
+        ("1200 followers", 1200, "follower"),
+        ("1,200 followers", 1200, "follower"),
+        ("1.2k followers", 1200, "follower"),
+        ("12%", 12, "percent"),
+        ("2.5 %", 2.5, "percent"),
+        ("500 USD", 500, "USD"),
+        ("$500", 500, "USD"),
+        ("€1,200", 1200, "EUR"),
+        ("3 h", 3, "hour"),
+        ("45 min", 45, "minute"),
+        ("1 follower", 1, "follower"),
+        ("10 people", 10, "person"),
+        ("1.5M impressions", 1_500_000, "impression"),
+        ("50 leads per month", 50, "lead / month"),
+    ],
+)
+def test_quantity_texts(text: str, magnitude: float, unit: str) -> None:
+    q = gr.quantity(text)
+    assert q.magnitude == pytest.approx(magnitude)
+    assert str(q.units) == unit
+
+
+def test_percent_is_dimensionless_hundredth() -> None:
+    assert to_base(gr.quantity("2 %")) == (pytest.approx(0.02), ())
+
+
+def test_counts_do_not_mix() -> None:
+    with pytest.raises(Exception, match=r"follower|visit|dimension"):
+        gr.quantity("10 followers") + gr.quantity("10 visits")
+
+
+def test_currencies_do_not_convert() -> None:
+    assert dimension_key(gr.quantity("1 USD").dimensionality) != dimension_key(
+        gr.quantity("1 EUR").dimensionality
+    )
+
+
+def test_quotient_of_counts_is_a_ratio_but_count_per_time_is_a_rate() -> None:
+    assert unit_info("leads / visits").key == ()
+    assert unit_info("engagements / person").key == ()
+    assert unit_info("followers / month").key == (("[follower]", 1), ("[time]", -1))
+    assert unit_info("USD / lead").key == (("[currency_USD]", 1), ("[lead]", -1))
+
+
+def test_month_is_a_twelfth_of_a_year() -> None:
+    assert unit_info("month").factor * 12 == pytest.approx(unit_info("year").factor)
+
+
+@pytest.mark.parametrize("bad", ["12 folowers", "abc", "", "5 bananas", "$5 USD"])
+def test_bad_quantity_is_a_unit_error(bad: str) -> None:
+    with pytest.raises(gr.UnitError) as info:
+        gr.quantity(bad)
+    assert bad.strip() == "" or repr(bad) in str(info.value) or "unknown unit" in str(info.value)
+
+
+def test_unknown_unit_suggests() -> None:
+    with pytest.raises(gr.UnitError) as info:
+        gr.quantity("12 folowers")
+    assert "follower" in info.value.suggestions
+
+
+@given(
+    st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
+    st.sampled_from([*COUNTS, "percent", "USD", "hour", "follower / month"]),
+)
+def test_format_parse_round_trip(x: float, unit: str) -> None:
+    q = gr.quantity(x, unit)
+    back = gr.quantity(format_quantity(q))
+    assert back.magnitude == pytest.approx(q.magnitude, rel=1e-12)
+    assert unit_info(str(back.units)).key == unit_info(str(q.units)).key
+
+
+@given(st.integers(0, 10**9), st.sampled_from(COUNTS), st.booleans())
+def test_grouping_and_plural_do_not_matter(n: int, unit: str, plural: bool) -> None:
+    word = unit + ("s" if plural else "")
+    assert gr.quantity(f"{n:,} {word}") == gr.quantity(f"{n} {unit}")
+
+
+@given(
+    st.floats(0, 1e6, allow_nan=False),
+    st.floats(0, 1e6, allow_nan=False),
+    st.sampled_from([("hour", "minute"), ("day", "hour"), ("month", "week"), ("percent", "ratio")]),
+)
+def test_unit_change_never_changes_a_comparison(a: float, b: float, units: tuple[str, str]) -> None:
+    big, small = units
+    qa, qb = gr.quantity(a, big), gr.quantity(b, big)
+    assume(not math.isclose(a, b, rel_tol=1e-9))
+    qb_small = qb.to(small)
+    assert (qa > qb) == (to_base(qa)[0] > to_base(qb_small)[0])
