@@ -104,3 +104,14 @@ def test_unit_change_never_changes_a_comparison(a: float, b: float, units: tuple
     assume(not math.isclose(a, b, rel_tol=1e-9))
     qb_small = qb.to(small)
     assert (qa > qb) == (to_base(qa)[0] > to_base(qb_small)[0])
+
+
+@given(st.integers(0, 10**6), st.integers(1, 10**6))
+def test_simplify_turns_count_quotients_into_ratios(leads: int, visits: int) -> None:
+    q = gr.simplify(gr.quantity(leads, "lead") / gr.quantity(visits, "visit"))
+    assert q.to("percent").magnitude == pytest.approx(100 * leads / visits)
+
+
+def test_simplify_keeps_rates() -> None:
+    q = gr.quantity("50 followers per month")
+    assert gr.simplify(q) is q

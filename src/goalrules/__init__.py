@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     # units and dates
     "quantity": "goalrules.units",
     "format_quantity": "goalrules.units",
+    "simplify": "goalrules.units",
     "deadline": "goalrules.dates",
     "parse_date": "goalrules.dates",
     "add_months": "goalrules.dates",
@@ -122,4 +123,4 @@ if TYPE_CHECKING:  # pragma: no cover
         TargetKind,
         normalize_channel,
     )
-    from goalrules.units import format_quantity, quantity
+    from goalrules.units import format_quantity, quantity, simplify

@@ -295,8 +295,8 @@ class Target:
     def parse(cls, text: Any) -> Target:
         """Read a target text (or a number, or a pint quantity).
 
-        >>> [Target.parse(t).kind.value for t in ("x2", "+50%", "2,400 followers")]
-        ['multiple', 'percent', 'absolute']
+        >>> tuple(Target.parse(t).kind.value for t in ("x2", "+50%", "2,400 followers"))
+        ('multiple', 'percent', 'absolute')
         """
         if isinstance(text, Target):
             return text

@@ -47,6 +47,7 @@ __all__ = [
     "is_count_dimension",
     "quantity",
     "registry",
+    "simplify",
     "to_base",
     "unit_info",
 ]
@@ -357,6 +358,38 @@ def to_base(q: Quantity) -> tuple[float, DimensionKey]:
     """A quantity as ``(magnitude in base units, dimension key)`` for fast comparison."""
     info = unit_info(str(q.units))
     return float(q.magnitude) * info.factor, info.key
+
+
+def _base_unit_name(dim: str) -> str:
+    if dim == "[time]":
+        return "second"
+    name = dim.strip("[]")
+    return name.removeprefix("currency_")
+
+
+def _cancels(q: Quantity) -> bool:
+    dims: dict[str, Any] = dict(q.dimensionality)
+    counts = [e for d, e in dims.items() if is_count_dimension(d)]
+    return len(counts) > 1 and sum(counts) == 0
+
+
+def simplify(q: Quantity) -> Quantity:
+    """Apply the count-ratio rule to a pint quantity: ``30 lead / 1200 visit`` becomes
+    the plain ratio ``0.025`` (dimensionless), which converts to percent.
+
+    Quantities the rule leaves alone are returned unchanged.
+
+    >>> simplify(quantity("30 leads") / quantity("1200 visits")).to("percent")
+    <Quantity(2.5, 'percent')>
+    """
+    if not _cancels(q):
+        return q
+    mag, key = to_base(q)
+    ureg = registry()
+    units = ureg.Unit("dimensionless")
+    for dim, exp in key:
+        units = units * ureg.Unit(_base_unit_name(dim)) ** exp
+    return ureg.Quantity(mag, units)
 
 
 def format_quantity(q: Quantity, *, grouping: bool = True) -> str:
