@@ -1,0 +1,256 @@
+"""Functions callable from rules, each with a typed signature checked at compile time.
+
+A :class:`Function` names its parameter kinds, computes its result type from the
+argument types, and implements itself on run-time values (static quantities arrive as
+base-unit floats, quantities of run-time dimension as :class:`~goalrules.dsl.runtime.DQ`).
+Plugins add functions through the ``goalrules_functions`` hook.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules import plugins
+from goalrules.dsl.runtime import DQ, Undefined, months_between
+from goalrules.dsl.types import BOOL, DURATION, NUMBER, TEXT, UNIT, Type, list_of
+from goalrules.errors import PluginError
+
+__all__ = ["Function", "builtin_functions", "function_table"]
+
+#: Parameter kinds a function may declare (a trailing ``?`` makes it optional).
+KINDS = ("quantity", "number", "date", "text", "bool", "list", "any", "unit", "duration")
+
+
+@attrs.frozen
+class Function:
+    """A rule-callable function.
+
+    ``params`` are kinds from :data:`KINDS` (``"number?"`` is optional); ``returns``
+    is a :class:`Type` or a function of the argument types; ``impl`` takes run-time
+    values; ``check`` may return an error message for argument types the kinds allow
+    but the function does not (e.g. quantities of different units); ``bind`` may
+    replace ``impl`` once the argument types are known.
+    """
+
+    name: str
+    params: tuple[str, ...]
+    returns: Type | Callable[[Sequence[Type]], Type]
+    impl: Callable[..., Any]
+    doc: str = ""
+    check: Callable[[Sequence[Type]], str | None] | None = None
+    bind: Callable[[Sequence[Type]], Callable[..., Any]] | None = None
+    variadic: bool = False
+
+    def result_type(self, args: Sequence[Type]) -> Type:
+        return self.returns if isinstance(self.returns, Type) else self.returns(args)
+
+    @property
+    def min_args(self) -> int:
+        return sum(1 for p in self.params if not p.endswith("?"))
+
+    @property
+    def signature(self) -> str:
+        params = ", ".join(self.params) + (", ..." if self.variadic else "")
+        return f"{self.name}({params})"
+
+
+def _mag(x: Any) -> float:
+    return x.value if isinstance(x, DQ) else float(x)
+
+
+def _same_type(args: Sequence[Type]) -> str | None:
+    first = args[0]
+    for t in args[1:]:
+        if t.kind != first.kind or (
+            t.is_quantity and not t.is_dynamic and not first.is_dynamic and t.dim != first.dim
+        ):
+            return f"arguments must have the same type (got {first} and {t})"
+    if any(t.is_dynamic for t in args):
+        return "arguments must have units known when the rule is compiled"
+    return None
+
+
+def _first(args: Sequence[Type]) -> Type:
+    return args[0]
+
+
+def _wilson(x: float, n: float, z: float, sign: int) -> float:
+    if n <= 0:
+        raise Undefined("a rate needs at least one trial (n > 0)")
+    if x < 0 or x > n:
+        raise Undefined(f"successes {x:g} must lie between 0 and trials {n:g}")
+    p = x / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return min(1.0, max(0.0, centre + sign * half))
+
+
+def wilson_lower(x: Any, n: Any, z: float = 1.96) -> float:
+    """Lower bound of the Wilson score interval for the rate ``x / n``."""
+    return _wilson(_mag(x), _mag(n), float(z), -1)
+
+
+def wilson_upper(x: Any, n: Any, z: float = 1.96) -> float:
+    """Upper bound of the Wilson score interval for the rate ``x / n``."""
+    return _wilson(_mag(x), _mag(n), float(z), 1)
+
+
+_MONTH = 365.25 * 86400 / 12
+
+
+def _months(d: Any) -> float:
+    return _mag(d) / _MONTH
+
+
+def cmgr(first: Any, last: Any, months: Any) -> float:
+    """Compound monthly growth rate from ``first`` to ``last`` over ``months``."""
+    a, b, n = _mag(first), _mag(last), _months(months)
+    if a <= 0 or b < 0 or n <= 0:
+        raise Undefined("compound growth needs positive values and a positive period")
+    return float((b / a) ** (1 / n) - 1)
+
+
+def required_rate(current: Any, target: Any, months: Any) -> float:
+    """Compound monthly rate needed to go from ``current`` to ``target`` in ``months``."""
+    return cmgr(current, target, months)
+
+
+def share(part: Any, total: Any) -> float:
+    t = _mag(total)
+    if t == 0:
+        raise Undefined("share of a zero total")
+    return _mag(part) / t
+
+
+def _unit_bind(args: Sequence[Type]) -> Callable[..., Any]:
+    t = args[0]
+    if t.is_quantity and not t.is_dynamic:
+        key = t.dim
+
+        def static(_: Any) -> Any:
+            return key
+
+        return static
+    if t.kind == "text":
+        return _metric_unit
+    return _dynamic_unit
+
+
+def _dynamic_unit(x: Any) -> Any:
+    return x.key if isinstance(x, DQ) else ()
+
+
+def _metric_def(name: str) -> Any:
+    from goalrules.metrics import catalog
+
+    try:
+        return catalog[name]
+    except KeyError:
+        raise Undefined(f"{name!r} is not a catalog metric") from None
+
+
+def _metric_unit(name: str) -> Any:
+    return _metric_def(name).dimension
+
+
+def _is_metric(name: str) -> bool:
+    from goalrules.metrics import catalog
+
+    return name in catalog
+
+
+def _metric_objectives(name: str) -> tuple[str, ...]:
+    return tuple(o.value for o in _metric_def(name).objectives)
+
+
+def _fits(channel: str, objective: str) -> bool:
+    from goalrules.metrics import channel_fits
+
+    try:
+        fit = channel_fits(channel, objective)
+    except Exception as exc:
+        raise Undefined(str(exc)) from None
+    if fit is None:
+        raise Undefined(f"the platform-fit table does not know {channel!r}")
+    return fit
+
+
+def _round(x: Any, digits: Any = 0) -> Any:
+    return round(_mag(x), int(_mag(digits)))
+
+
+def _len(x: Any) -> float:
+    return float(len(x))
+
+
+def _abs(x: Any) -> Any:
+    return DQ(abs(x.value), x.key) if isinstance(x, DQ) else abs(x)
+
+
+def _is_quantity_or_date(args: Sequence[Type]) -> str | None:
+    return _same_type(args) or (
+        None if args[0].kind in ("quantity", "date") else "min and max take quantities or dates"
+    )
+
+
+def builtin_functions() -> tuple[Function, ...]:
+    """The functions every rule file can call."""
+    return (
+        Function("min", ("any", "any"), _first, min, "The smallest argument.",
+                 check=_is_quantity_or_date, variadic=True),
+        Function("max", ("any", "any"), _first, max, "The largest argument.",
+                 check=_is_quantity_or_date, variadic=True),
+        Function("abs", ("quantity",), _first, _abs, "The absolute value."),
+        Function("round", ("quantity", "number?"), _first, _round,
+                 "Round to the given number of digits (in base units: ratios as fractions)."),
+        Function("months_between", ("date", "date"), DURATION, months_between,
+                 "Calendar months from the first date to the second, as a duration."),
+        Function("days_between", ("date", "date"), DURATION,
+                 lambda a, b: (b - a).days * 86400.0, "Days from the first date to the second."),
+        Function("cmgr", ("quantity", "quantity", "duration"), NUMBER, cmgr,
+                 "Compound monthly growth rate from the first value to the second over a period."),
+        Function("required_rate", ("quantity", "quantity", "duration"), NUMBER, required_rate,
+                 "Compound monthly rate needed to reach the second value from the first."),
+        Function("wilson_lower", ("quantity", "quantity", "number?"), NUMBER, wilson_lower,
+                 "Lower bound of the Wilson score interval for successes / trials (z = 1.96)."),
+        Function("wilson_upper", ("quantity", "quantity", "number?"), NUMBER, wilson_upper,
+                 "Upper bound of the Wilson score interval for successes / trials (z = 1.96)."),
+        Function("share", ("quantity", "quantity"), NUMBER, share,
+                 "The first value as a share of the second."),
+        Function("len", ("any",), NUMBER, _len, "Number of items in a list or characters in text.",
+                 check=lambda a: None if a[0].kind in ("list", "text") else "len takes a list or text"),
+        Function("lower", ("text",), TEXT, str.lower, "Text in lower case."),
+        Function("unit", ("any",), UNIT, _dynamic_unit,
+                 "The unit of a quantity, or of a catalog metric named by text.",
+                 check=lambda a: None if a[0].kind in ("quantity", "text")
+                 else "unit takes a quantity or a metric name", bind=_unit_bind),
+        Function("is_metric", ("text",), BOOL, _is_metric, "Whether the text names a catalog metric."),
+        Function("metric_objectives", ("text",), list_of(TEXT), _metric_objectives,
+                 "The objectives a catalog metric measures."),
+        Function("metric_direction", ("text",), TEXT,
+                 lambda n: _metric_def(n).direction.value, "'higher' or 'lower' (is better)."),
+        Function("metric_kind", ("text",), TEXT, lambda n: _metric_def(n).kind.value,
+                 "'stock', 'flow' or 'ratio'."),
+        Function("fits", ("text", "text"), BOOL, _fits,
+                 "Whether a channel suits an objective (the platform-fit table)."),
+    )  # fmt: skip
+
+
+@functools.cache
+def function_table() -> Mapping[str, Function]:
+    """Built-in functions plus those plugins add (cached; plugins reset it)."""
+    table = {f.name: f for f in builtin_functions()}
+    for fn in plugins.collect("goalrules_functions"):
+        if not isinstance(fn, Function):
+            raise PluginError(f"a plugin returned {fn!r} where a dsl Function was expected")
+        table[fn.name] = fn
+    return table
+
+
+plugins.on_reset(function_table.cache_clear)

@@ -1,0 +1,942 @@
+"""Type checking and compilation of rule expressions.
+
+Two stages, kept apart so that another backend (a columnar one) can reuse the first:
+
+1. :class:`Checker` gives every node a static :class:`~goalrules.dsl.types.Type`,
+   resolving names against the fact schemas, params and functions, and reports every
+   type or unit error with its position (a caret under the culprit).
+2. :class:`PythonBackend` turns the checked tree into Python code objects, built as
+   Python ``ast`` nodes (no user text is ever passed to ``eval`` or ``exec``; user
+   strings only become constants). Every unit is normalised at compile time, so
+   compiled code compares plain floats. Each expression gets two versions:
+
+   * *fast*: straight Python over the fact values; any surprise (a missing fact, a
+     pint quantity where a number was expected, a division by zero) raises, and the
+     caller falls back to the careful version;
+   * *careful*: reads every fact through converters, applies three-valued logic to
+     ``and``/``or`` (false wins over unknown, true over unknown), records the values
+     of sub-expressions for explanations, and raises
+     :class:`~goalrules.dsl.runtime.Unknown` saying which fact was missing.
+"""
+
+from __future__ import annotations
+
+import ast as pyast
+import datetime as _dt
+import itertools
+import linecache
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.dsl import ast, runtime
+from goalrules.dsl.builtins import Function, function_table
+from goalrules.dsl.types import (
+    ANY,
+    BOOL,
+    DATE,
+    DURATION,
+    NUMBER,
+    TEXT,
+    UNIT,
+    Schema,
+    Type,
+    list_of,
+    quantity_type,
+)
+from goalrules.errors import GoalRulesError, RuleTypeError, UnitError, suggest
+from goalrules.units import dimension_key, format_dimension, unit_info
+
+__all__ = ["Checker", "CompiledExpr", "PythonBackend", "Scope"]
+
+_CALENDAR_MONTHS = {"month": 1, "mo": 1, "mon": 1, "quarter": 3, "qtr": 3, "year": 12, "yr": 12, "y": 12}
+
+
+@attrs.define
+class Scope:
+    """What names an expression may use: top-level facts (a type per name), params
+    (compile-time constants) and functions."""
+
+    facts: dict[str, Type] = attrs.field(factory=dict)
+    params: dict[str, tuple[Type, Any]] = attrs.field(factory=dict)
+    functions: Mapping[str, Function] = attrs.field(factory=function_table)
+
+
+# ------------------------------------------------------------------------------------
+# checking
+# ------------------------------------------------------------------------------------
+
+
+class Checker:
+    """Assigns a static type to every node; collects positioned errors."""
+
+    def __init__(self, scope: Scope, *, source: str = "<rules>", text: str | None = None) -> None:
+        self.scope = scope
+        self.source = source
+        self.text = text
+        self.types: dict[int, Type] = {}
+        self.errors: list[GoalRulesError] = []
+        # quantity literals written in calendar units: node id -> months
+        self.months: dict[int, float] = {}
+        # bare number literals that take the unit of what they are compared with
+        self.adopted: dict[int, Type] = {}
+
+    def adopt(self, node: ast.Expr, t: Type, other: Type) -> Type:
+        """A bare number next to a quantity takes its unit (``visits > 1000``)."""
+        bare = node.operand if isinstance(node, ast.Neg) else node
+        if (
+            isinstance(bare, ast.Number)
+            and t.is_number
+            and t.display is None
+            and other.is_quantity
+            and not other.is_dynamic
+            and other.dim
+        ):
+            self.adopted[id(bare)] = other
+            self._set(node, other)
+            if bare is not node:
+                self._set(bare, other)
+            return other
+        return t
+
+    # -- errors --------------------------------------------------------------------
+    def error(
+        self,
+        node: Any,
+        message: str,
+        *,
+        suggestions: Sequence[str] = (),
+        hint: str | None = None,
+        cls: type[GoalRulesError] = RuleTypeError,
+    ) -> Type:
+        sp: ast.Span = getattr(node, "span", ast.NOWHERE)
+        self.errors.append(
+            cls(
+                message,
+                source=self.source,
+                line=sp.line or None,
+                column=sp.column or None,
+                end_column=sp.end_column if sp.end_line == sp.line else None,
+                text=self.text,
+                suggestions=suggestions,
+                hint=hint,
+            )
+        )
+        return ANY
+
+    def _set(self, node: Any, t: Type) -> Type:
+        self.types[id(node)] = t
+        return t
+
+    # -- entry points ---------------------------------------------------------------------
+    def check(self, node: ast.Expr) -> Type:
+        return self._set(node, self._check(node))
+
+    def check_bool(self, node: ast.Expr, what: str) -> Type:
+        t = self.check(node)
+        if t.kind not in ("bool", "any"):
+            self.error(node, f"{what} must be true or false, but this is a {t}")
+        return t
+
+    # -- per construct -------------------------------------------------------------------
+    def _check(self, node: ast.Expr) -> Type:  # noqa: C901 - one branch per construct
+        if isinstance(node, ast.Number):
+            return NUMBER
+        if isinstance(node, ast.Quantity):
+            try:
+                info = unit_info(node.unit)
+            except UnitError as exc:
+                return self.error(node, exc.message, suggestions=exc.suggestions, cls=UnitError)
+            words = node.unit.lower().split()
+            if len(words) == 1:
+                base = words[0].rstrip("s") if words[0] not in ("s",) else words[0]
+                if base in _CALENDAR_MONTHS:
+                    self.months[id(node)] = node.value * _CALENDAR_MONTHS[base]
+            display = node.unit
+            if info.key == () and node.unit.strip() in ("%", "percent"):
+                display = "%"
+            return Type("quantity", dim=info.key, display=display if info.key else display)
+        if isinstance(node, ast.DateLit | ast.Today):
+            return DATE
+        if isinstance(node, ast.Str):
+            return TEXT
+        if isinstance(node, ast.Bool):
+            return BOOL
+        if isinstance(node, ast.Name):
+            return self._name(node)
+        if isinstance(node, ast.Field):
+            return self._field(node)
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        if isinstance(node, ast.ListLit):
+            return self._list(node)
+        if isinstance(node, ast.Neg):
+            t = self.check(node.operand)
+            if t.kind not in ("quantity", "any"):
+                return self.error(node, f"cannot negate a {t}")
+            return t
+        if isinstance(node, ast.Arith):
+            return self._arith(node)
+        if isinstance(node, ast.Compare):
+            return self._compare(node)
+        if isinstance(node, ast.IsSet):
+            self.check(node.operand)
+            return BOOL
+        if isinstance(node, ast.In):
+            return self._in(node)
+        if isinstance(node, ast.Not):
+            self.check_bool(node.operand, "the operand of 'not'")
+            return BOOL
+        if isinstance(node, ast.And | ast.Or):
+            word = "and" if isinstance(node, ast.And) else "or"
+            self.check_bool(node.left, f"each side of '{word}'")
+            self.check_bool(node.right, f"each side of '{word}'")
+            return BOOL
+        if isinstance(node, ast.IfExp):
+            self.check_bool(node.test, "the condition of 'if'")
+            a, b = self.check(node.body), self.check(node.orelse)
+            if "any" in (a.kind, b.kind):
+                return a if b.kind == "any" else b
+            if not _compatible(a, b):
+                return self.error(node, f"the two branches differ: {a} and {b}")
+            return a if not a.is_dynamic else b
+        raise TypeError(f"unknown node {node!r}")  # pragma: no cover
+
+    def _name(self, node: ast.Name) -> Type:
+        if node.name in self.scope.params:
+            return self.scope.params[node.name][0]
+        if node.name in self.scope.facts:
+            return self.scope.facts[node.name]
+        known = list(self.scope.facts) + list(self.scope.params)
+        if node.name in self.scope.functions:
+            return self.error(node, f"{node.name!r} is a function; call it as {node.name}(...)")
+        return self.error(node, f"unknown name {node.name!r}", suggestions=suggest(node.name, known))
+
+    def _field(self, node: ast.Field) -> Type:
+        obj = self.check(node.obj)
+        if obj.kind == "any":
+            return ANY
+        if obj.kind != "fact" or obj.schema is None:
+            return self.error(node, f"a {obj} has no fields (asked for {node.name!r})")
+        spec = obj.schema.fields.get(node.name)
+        if spec is None:
+            return self.error(
+                node,
+                f"{obj.schema.name} has no field {node.name!r}",
+                suggestions=suggest(node.name, obj.schema.fields),
+            )
+        return spec.type
+
+    def _call(self, node: ast.Call) -> Type:
+        fn = self.scope.functions.get(node.func)
+        args = [self.check(a) for a in node.args]
+        if fn is None:
+            return self.error(
+                node,
+                f"unknown function {node.func!r}",
+                suggestions=suggest(node.func, self.scope.functions),
+            )
+        n = len(args)
+        if n < fn.min_args or (n > len(fn.params) and not fn.variadic):
+            return self.error(node, f"{fn.signature} takes {_arity(fn)}, got {n}")
+        if any(a.kind == "any" for a in args):
+            return ANY
+        kinds = list(fn.params) + [fn.params[-1]] * max(0, n - len(fn.params))
+        for arg_node, t, kind in zip(node.args, args, kinds, strict=False):
+            problem = _kind_problem(kind.rstrip("?"), t)
+            if problem:
+                return self.error(arg_node, f"{fn.name}() {problem}")
+        if fn.check is not None:
+            problem = fn.check(args)
+            if problem:
+                return self.error(node, problem)
+        return fn.result_type(args)
+
+    def _list(self, node: ast.ListLit) -> Type:
+        items = [self.check(i) for i in node.items]
+        real = [t for t in items if t.kind != "any"]
+        if not real:
+            return list_of(ANY)
+        first = real[0]
+        for item, t in zip(node.items, items, strict=True):
+            if t.kind != "any" and not _compatible(first, t):
+                return self.error(item, f"a list holds one type; this is a {t} among {first}s")
+        return list_of(first)
+
+    def _arith(self, node: ast.Arith) -> Type:
+        a, b = self.check(node.left), self.check(node.right)
+        if "any" in (a.kind, b.kind):
+            return ANY
+        op = node.op
+        if op in "+-":
+            a = self.adopt(node.left, a, b)
+            b = self.adopt(node.right, b, a)
+        if op in "+-":
+            if a.kind == "date" and b.kind == "quantity" and b.dim in (DURATION.dim, None):
+                return DATE
+            if op == "+" and b.kind == "date" and a.kind == "quantity" and a.dim in (DURATION.dim, None):
+                return DATE
+            if op == "-" and a.kind == "date" and b.kind == "date":
+                return DURATION
+            if a.kind == "quantity" and b.kind == "quantity":
+                if a.is_dynamic or b.is_dynamic:
+                    return a if a.is_dynamic else b
+                if a.dim != b.dim:
+                    verb = "add" if op == "+" else "subtract"
+                    return self.error(
+                        node.right,
+                        f"cannot {verb} {_noun(b)} {'to' if op == '+' else 'from'} {_noun(a)}",
+                        hint=_number_hint(a, b),
+                    )
+                return a if a.display else b
+            return self.error(node, f"cannot {'add' if op == '+' else 'subtract'} {_noun(a)} and {_noun(b)}")
+        if a.kind != "quantity" or b.kind != "quantity":
+            return self.error(node, f"cannot {'multiply' if op == '*' else 'divide'} {_noun(a)} by {_noun(b)}")
+        if a.is_dynamic or b.is_dynamic:
+            return Type("quantity", dim=None)
+        assert a.dim is not None and b.dim is not None
+        dims: dict[str, int] = dict(a.dim)
+        sign = 1 if op == "*" else -1
+        for d, e in b.dim:
+            dims[d] = dims.get(d, 0) + sign * e
+        key = dimension_key(dims)
+        display: str | None
+        if key == ():
+            raw = {d: e for d, e in dims.items() if e}
+            display = "%" if raw else None  # counts cancelled: a rate
+        elif key == a.dim and b.dim == ():
+            display = a.display
+        else:
+            display = format_dimension(key)
+        return Type("quantity", dim=key, display=display)
+
+    def _compare(self, node: ast.Compare) -> Type:
+        types = [self.check(o) for o in node.operands]
+        for i in range(len(node.ops)):
+            types[i] = self.adopt(node.operands[i], types[i], types[i + 1])
+            types[i + 1] = self.adopt(node.operands[i + 1], types[i + 1], types[i])
+        for i, op in enumerate(node.ops):
+            a, b = types[i], types[i + 1]
+            if "any" in (a.kind, b.kind):
+                continue
+            right = node.operands[i + 1]
+            if op in ("==", "!="):
+                if not _compatible(a, b):
+                    self.error(right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b))
+                continue
+            if a.kind == b.kind == "date":
+                continue
+            if a.kind == "quantity" and b.kind == "quantity":
+                if not _compatible(a, b):
+                    self.error(right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b))
+                continue
+            if a.kind == b.kind == "text":
+                continue
+            self.error(right, f"cannot order {_noun(a)} and {_noun(b)} with {op!r}")
+        return BOOL
+
+    def _in(self, node: ast.In) -> Type:
+        item, cont = self.check(node.item), self.check(node.container)
+        if "any" in (item.kind, cont.kind):
+            return BOOL
+        if cont.kind == "text":
+            if item.kind != "text":
+                self.error(node.item, f"only text can be found in text, not {_noun(item)}")
+            return BOOL
+        if cont.kind != "list":
+            self.error(node.container, f"'in' needs a list or text on its right, not {_noun(cont)}")
+            return BOOL
+        assert cont.item is not None
+        if cont.item.kind != "any" and not _compatible(item, cont.item):
+            self.error(node.item, f"cannot look for {_noun(item)} in a list of {cont.item}")
+        return BOOL
+
+
+def _arity(fn: Function) -> str:
+    lo, hi = fn.min_args, len(fn.params)
+    if fn.variadic:
+        return f"at least {lo} arguments"
+    return f"{lo} argument{'s' if lo != 1 else ''}" if lo == hi else f"{lo} to {hi} arguments"
+
+
+def _kind_problem(kind: str, t: Type) -> str | None:
+    if kind == "any" or t.kind == "any":
+        return None
+    if kind == "quantity":
+        return None if t.kind == "quantity" else f"needs a quantity, got {_noun(t)}"
+    if kind == "number":
+        return None if t.is_number or t.is_dynamic else f"needs a plain number, got {_noun(t)}"
+    if kind == "duration":
+        ok = t.kind == "quantity" and (t.dim in (DURATION.dim, None) or t.is_number)
+        return None if ok else f"needs a duration such as 6 months, got {_noun(t)}"
+    if kind == "list":
+        return None if t.kind == "list" else f"needs a list, got {_noun(t)}"
+    return None if t.kind == kind else f"needs {_article(kind)}, got {_noun(t)}"
+
+
+def _article(kind: str) -> str:
+    return {"text": "text", "bool": "true or false", "date": "a date", "unit": "a unit"}.get(kind, kind)
+
+
+def _noun(t: Type) -> str:
+    if t.kind == "quantity":
+        if t.is_dynamic:
+            return "a quantity"
+        if t.dim == ():
+            return "a number" if t.display is None else "a ratio"
+        if t.dim == DURATION.dim:
+            return "a duration"
+        return format_dimension(t.dim) if t.dim else "a number"
+    if t.kind == "bool":
+        return "true/false"
+    if t.kind == "list":
+        return f"a list of {t.item}"
+    if t.kind == "fact":
+        return f"the fact {t.schema_name}"
+    return f"a {t.kind}" if t.kind != "text" else "text"
+
+
+def _number_hint(a: Type, b: Type) -> str | None:
+    for x, y in ((a, b), (b, a)):
+        if x.is_number and x.display is None and y.kind == "quantity" and y.dim:
+            return f"write the number with its unit, e.g. 1000 {format_dimension(y.dim)}s"
+    return None
+
+
+def _compatible(a: Type, b: Type) -> bool:
+    if "any" in (a.kind, b.kind):
+        return True
+    if a.kind != b.kind:
+        return False
+    if a.kind == "quantity":
+        return a.is_dynamic or b.is_dynamic or a.dim == b.dim
+    if a.kind == "list":
+        assert a.item is not None and b.item is not None
+        return _compatible(a.item, b.item)
+    if a.kind == "fact":
+        return a.schema_name == b.schema_name
+    return True
+
+
+# ------------------------------------------------------------------------------------
+# code generation
+# ------------------------------------------------------------------------------------
+
+_PY_CMP: dict[str, type[pyast.cmpop]] = {
+    "<": pyast.Lt,
+    "<=": pyast.LtE,
+    ">": pyast.Gt,
+    ">=": pyast.GtE,
+    "==": pyast.Eq,
+    "!=": pyast.NotEq,
+}
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+_CONSTANT_TYPES = (int, float, str, bool, type(None))
+
+
+class _Fallback(Exception):  # noqa: N818 - control flow
+    """Raised by fast code to hand over to careful code."""
+
+
+def _fallback() -> Any:
+    raise _Fallback
+
+
+def _name(id_: str, ctx: pyast.expr_context | None = None) -> pyast.Name:
+    return pyast.Name(id=id_, ctx=ctx or pyast.Load())
+
+
+def _const(value: Any) -> pyast.Constant:
+    return pyast.Constant(value=value)
+
+
+def _call(func: pyast.expr, *args: pyast.expr) -> pyast.Call:
+    return pyast.Call(func=func, args=list(args), keywords=[])
+
+
+def _lambda(body: pyast.expr) -> pyast.Lambda:
+    return pyast.Lambda(
+        args=pyast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]),
+        body=body,
+    )
+
+
+@attrs.define
+class CompiledExpr:
+    """The Python code of one expression: a fast and a careful callable."""
+
+    fast: Callable[..., Any]
+    careful: Callable[..., Any]
+    nodes: list[Any]
+    source_text: str
+
+
+_counter = itertools.count()
+
+
+class PythonBackend:
+    """Checked AST -> Python functions (see the module docstring)."""
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+        self.types = checker.types
+        self.scope = checker.scope
+        self.globals: dict[str, Any] = {
+            "__builtins__": {},
+            "_fallback": _fallback,
+            "_Fallback": _Fallback,
+            "_rt": runtime,
+            "_date": _dt.date,
+            "_NUM": (int, float),
+            "_LISTS": (tuple, list, frozenset, set),
+            "str": str,
+            "bool": bool,
+        }
+        self._names = itertools.count()
+        self.nodes: list[Any] = []  # careful-mode record index -> node
+        # True while generating the operands of an ordering comparison (and their
+        # arithmetic): there a number field is read raw, because None, text and pint
+        # quantities with units all raise when ordered against a float.
+        self._ordering = False
+
+    # -- helpers -----------------------------------------------------------------------
+    def type_of(self, node: Any) -> Type:
+        return self.types.get(id(node), ANY)
+
+    def global_(self, value: Any, prefix: str = "_g") -> pyast.Name:
+        name = f"{prefix}{next(self._names)}"
+        self.globals[name] = value
+        return _name(name)
+
+    def value_node(self, value: Any) -> pyast.expr:
+        if isinstance(value, _CONSTANT_TYPES):
+            return _const(value)
+        if isinstance(value, tuple) and all(isinstance(v, _CONSTANT_TYPES) for v in value):
+            return _const(value)
+        return self.global_(value, "_c")
+
+    def _temp(self) -> str:
+        return f"_t{next(self._names)}"
+
+    # -- reading facts ----------------------------------------------------------------
+    def _access(self, node: ast.Name | ast.Field) -> tuple[str, str, Any]:
+        """(key, access mode, container node or None for the root)."""
+        if isinstance(node, ast.Name):
+            return node.name, "mapping", None
+        obj_type = self.type_of(node.obj)
+        schema: Schema | None = obj_type.schema
+        access = schema.access if schema is not None else "mapping"
+        return node.name, access, node.obj
+
+    def _raw_fast(self, node: ast.Name | ast.Field) -> pyast.expr:
+        key, access, container = self._access(node)
+        base = _name("f") if container is None else self.fast(container)
+        if access == "attribute":
+            return pyast.Attribute(value=base, attr=key, ctx=pyast.Load())
+        return pyast.Subscript(value=base, slice=_const(key), ctx=pyast.Load())
+
+    def _guarded(self, raw: pyast.expr, test: Callable[[pyast.expr], pyast.expr]) -> pyast.expr:
+        """``(_t if test(_t := raw) else _fallback())``"""
+        t = self._temp()
+        walrus = pyast.NamedExpr(target=_name(t, pyast.Store()), value=raw)
+        return pyast.IfExp(test=test(walrus), body=_name(t), orelse=_call(_name("_fallback")))
+
+    def _read_fast(self, node: ast.Name | ast.Field) -> pyast.expr:
+        t = self.type_of(node)
+        ordering = self._ordering
+        self._ordering = False
+        try:
+            raw = self._raw_fast(node)
+        finally:
+            self._ordering = ordering
+        if ordering and t.kind == "quantity" and t.dim is not None:
+            factor = self._field_factor(t)
+            if factor != 1.0:
+                return pyast.BinOp(left=raw, op=pyast.Mult(), right=_const(factor))
+            return raw
+        if t.kind == "quantity" and t.dim is not None:
+            checked = self._guarded(
+                raw,
+                lambda w: pyast.Compare(
+                    left=pyast.Attribute(value=w, attr="__class__", ctx=pyast.Load()),
+                    ops=[pyast.In()],
+                    comparators=[_name("_NUM")],
+                ),
+            )
+            factor = self._field_factor(t)
+            if factor != 1.0:
+                return pyast.BinOp(left=checked, op=pyast.Mult(), right=_const(factor))
+            return checked
+        if t.kind == "text":
+            return self._guarded(raw, lambda w: _is_class(w, "str"))
+        if t.kind == "bool":
+            return self._guarded(raw, lambda w: _is_class(w, "bool"))
+        if t.kind == "date":
+            return self._guarded(raw, lambda w: _is_class(w, "_date"))
+        # dynamic quantities, lists, facts, units: convert carefully
+        return self._convert(self._guarded(raw, _not_none), t, _path(node))
+
+    def _field_factor(self, t: Type) -> float:
+        if t.display and t.dim:
+            try:
+                return unit_info(t.display).factor
+            except UnitError:
+                return 1.0
+        return 1.0
+
+    def _convert(self, value: pyast.expr, t: Type, path: str) -> pyast.expr:
+        rt = _name("_rt")
+        if t.kind == "quantity" and t.dim is not None:
+            return _call(pyast.Attribute(value=rt, attr="to_static", ctx=pyast.Load()), value,
+                         _const(self._field_factor(t)), self.value_node(t.dim), _const(path))  # fmt: skip
+        if t.kind == "quantity":
+            return _call(pyast.Attribute(value=rt, attr="to_dynamic", ctx=pyast.Load()), value, _const(path))
+        if t.kind == "text":
+            return _call(pyast.Attribute(value=rt, attr="to_text", ctx=pyast.Load()), value, _const(path))
+        if t.kind == "bool":
+            return _call(pyast.Attribute(value=rt, attr="to_bool", ctx=pyast.Load()), value, _const(path))
+        if t.kind == "date":
+            return _call(pyast.Attribute(value=rt, attr="to_date", ctx=pyast.Load()), value, _const(path))
+        if t.kind == "list" and t.item is not None:
+            item = t.item
+            conv = self.global_(lambda v, p, _it=item: self._convert_value(v, _it, p), "_conv")
+            return _call(pyast.Attribute(value=rt, attr="to_list", ctx=pyast.Load()), value, _const(path), conv)
+        return value
+
+    def _convert_value(self, value: Any, t: Type, path: str) -> Any:
+        """Run-time twin of :meth:`_convert` for list items."""
+        if value is None:
+            raise runtime.Missing(path)
+        if t.kind == "quantity" and t.dim is not None:
+            return runtime.to_static(value, self._field_factor(t), t.dim, path)
+        if t.kind == "quantity":
+            return runtime.to_dynamic(value, path)
+        if t.kind == "text":
+            return runtime.to_text(value, path)
+        if t.kind == "bool":
+            return runtime.to_bool(value, path)
+        if t.kind == "date":
+            return runtime.to_date(value, path)
+        return value
+
+    def _read_careful(self, node: ast.Name | ast.Field) -> pyast.expr:
+        key, access, container = self._access(node)
+        base = _name("f") if container is None else self.careful(container)
+        get = pyast.Attribute(value=_name("_rt"), attr="get", ctx=pyast.Load())
+        raw = _call(get, base, _const(key), _const(_path(node)), _const(access))
+        return self._convert(raw, self.type_of(node), _path(node))
+
+    def _present(self, node: ast.Expr, mode: str) -> pyast.expr:
+        """``node is set``: the value is there (a present value of the wrong kind is
+        set; a missing parent is not)."""
+        if mode == "careful":
+            return _call(self.global_(_is_set, "_isset"), _lambda(self.careful(node)))
+        if not isinstance(node, ast.Name | ast.Field):
+            return _call(_name("_fallback"))  # rare: let careful code decide
+        key, access, container = self._access(node)
+        base = _name("f") if container is None else self.fast(container)
+        present = pyast.Attribute(value=_name("_rt"), attr="present", ctx=pyast.Load())
+        return _call(present, base, _const(key), _const(access))
+
+    # -- the two modes -----------------------------------------------------------------
+    def fast(self, node: ast.Expr) -> pyast.expr:
+        if self._ordering and not isinstance(node, ast.Arith | ast.Neg | ast.Name | ast.Field):
+            self._ordering = False
+            try:
+                return self._gen(node, "fast")
+            finally:
+                self._ordering = True
+        return self._gen(node, "fast")
+
+    def careful(self, node: ast.Expr) -> pyast.expr:
+        code = self._gen(node, "careful")
+        if isinstance(node, ast.Number | ast.Quantity | ast.Str | ast.Bool | ast.DateLit | ast.ListLit):
+            return code
+        if self.type_of(node).kind == "fact":
+            return code  # a whole fact is no value worth showing
+        self.nodes.append(node)
+        rec = pyast.Attribute(value=_name("_rt"), attr="record", ctx=pyast.Load())
+        return _call(rec, _name("rec"), _const(len(self.nodes) - 1), code)
+
+    def _gen(self, node: ast.Expr, mode: str) -> pyast.expr:  # noqa: C901
+        sub = self.fast if mode == "fast" else self.careful
+        t = self.type_of(node)
+        if isinstance(node, ast.Number):
+            other = self.checker.adopted.get(id(node))
+            factor = self._field_factor(other) if other is not None else 1.0
+            return _const(float(node.value) * factor)
+        if isinstance(node, ast.Quantity):
+            assert t.dim is not None
+            return _const(float(node.value) * unit_info(node.unit).factor)
+        if isinstance(node, ast.Str | ast.Bool):
+            return _const(node.value)
+        if isinstance(node, ast.DateLit):
+            return self.value_node(node.value)
+        if isinstance(node, ast.Today):
+            return _call(pyast.Attribute(value=_name("_rt"), attr="today_or", ctx=pyast.Load()), _name("today"))
+        if isinstance(node, ast.Name) and node.name in self.scope.params:
+            return self.value_node(self.scope.params[node.name][1])
+        if isinstance(node, ast.Name | ast.Field):
+            return self._read_fast(node) if mode == "fast" else self._read_careful(node)
+        if isinstance(node, ast.ListLit):
+            items = [sub(i) for i in node.items]
+            if all(isinstance(i, pyast.Constant) for i in items):
+                return _const(tuple(i.value for i in items))  # type: ignore[attr-defined]
+            return pyast.Tuple(elts=items, ctx=pyast.Load())
+        if isinstance(node, ast.Neg):
+            operand = sub(node.operand)
+            if t.is_dynamic:
+                neg = self.global_(lambda x: runtime.DQ(-x.value, x.key), "_neg")
+                return _call(neg, operand)
+            return pyast.UnaryOp(op=pyast.USub(), operand=operand)
+        if isinstance(node, ast.Arith):
+            return self._gen_arith(node, mode)
+        if isinstance(node, ast.Compare):
+            return self._gen_compare(node, mode)
+        if isinstance(node, ast.IsSet):
+            present = self._present(node.operand, mode)
+            return pyast.UnaryOp(op=pyast.Not(), operand=present) if node.negated else present
+        if isinstance(node, ast.In):
+            item, cont = sub(node.item), sub(node.container)
+            if isinstance(cont, pyast.Constant) and isinstance(cont.value, tuple):
+                cont = self.global_(frozenset(cont.value), "_set")
+            op: pyast.cmpop = pyast.NotIn() if node.negated else pyast.In()
+            return pyast.Compare(left=item, ops=[op], comparators=[cont])
+        if isinstance(node, ast.Not):
+            return pyast.UnaryOp(op=pyast.Not(), operand=sub(node.operand))
+        if isinstance(node, ast.And | ast.Or):
+            if mode == "fast":
+                op2: pyast.boolop = pyast.And() if isinstance(node, ast.And) else pyast.Or()
+                return pyast.BoolOp(op=op2, values=[sub(node.left), sub(node.right)])
+            helper = "kleene_and" if isinstance(node, ast.And) else "kleene_or"
+            fn = pyast.Attribute(value=_name("_rt"), attr=helper, ctx=pyast.Load())
+            return _call(fn, _lambda(sub(node.left)), _lambda(sub(node.right)))
+        if isinstance(node, ast.IfExp):
+            body, test, orelse = sub(node.body), sub(node.test), sub(node.orelse)
+            bt, ot = self.type_of(node.body), self.type_of(node.orelse)
+            if bt.is_dynamic != ot.is_dynamic:
+                body = self._as_dynamic(body, bt)
+                orelse = self._as_dynamic(orelse, ot)
+            return pyast.IfExp(test=test, body=body, orelse=orelse)
+        if isinstance(node, ast.Call):
+            return self._gen_call(node, mode)
+        raise TypeError(f"cannot compile {node!r}")  # pragma: no cover
+
+    def _as_dynamic(self, code: pyast.expr, t: Type) -> pyast.expr:
+        if t.is_dynamic or t.kind != "quantity":
+            return code
+        dq = pyast.Attribute(value=_name("_rt"), attr="dq", ctx=pyast.Load())
+        return _call(dq, code, self.value_node(t.dim))
+
+    def _gen_arith(self, node: ast.Arith, mode: str) -> pyast.expr:
+        sub = self.fast if mode == "fast" else self.careful
+        a, b = self.type_of(node.left), self.type_of(node.right)
+        left, right = sub(node.left), sub(node.right)
+        rt = _name("_rt")
+        if node.op in "+-" and (a.kind == "date" or b.kind == "date"):
+            if a.kind == "date" and b.kind == "date":
+                return _call(pyast.Attribute(value=rt, attr="date_diff", ctx=pyast.Load()), left, right)
+            date_code, dur_node, dur_code = (left, node.right, right) if a.kind == "date" else (right, node.left, left)
+            months = self.checker.months.get(id(dur_node))
+            if self.type_of(dur_node).is_dynamic:
+                dur_code = pyast.Attribute(value=dur_code, attr="value", ctx=pyast.Load())
+            sign = -1 if node.op == "-" else 1
+            if sign < 0:
+                dur_code = pyast.UnaryOp(op=pyast.USub(), operand=dur_code)
+            m = _const(None if months is None else sign * months)
+            return _call(pyast.Attribute(value=rt, attr="date_add", ctx=pyast.Load()), date_code, dur_code, m)
+        if a.is_dynamic or b.is_dynamic:
+            helper = {"+": "dq_add", "-": "dq_sub", "*": "dq_mul", "/": "dq_div"}[node.op]
+            fn = pyast.Attribute(value=rt, attr=helper, ctx=pyast.Load())
+            return _call(fn, self._as_dynamic(left, a), self._as_dynamic(right, b))
+        if node.op == "/" and mode == "careful":
+            return _call(pyast.Attribute(value=rt, attr="div", ctx=pyast.Load()), left, right)
+        pyop: pyast.operator = {"+": pyast.Add, "-": pyast.Sub, "*": pyast.Mult, "/": pyast.Div}[node.op]()
+        return pyast.BinOp(left=left, op=pyop, right=right)
+
+    def _gen_compare(self, node: ast.Compare, mode: str) -> pyast.expr:
+        sub = self.fast if mode == "fast" else self.careful
+        types = [self.type_of(o) for o in node.operands]
+        codes = [sub(o) for o in node.operands]
+        if mode == "fast" and not any(t.is_dynamic for t in types) and all(
+            o in ("<", "<=", ">", ">=") for o in node.ops
+        ) and all(t.kind == "quantity" for t in types):
+            saved, self._ordering = self._ordering, True
+            try:
+                codes = [self.fast(o) for o in node.operands]
+            finally:
+                self._ordering = saved
+        if any(t.is_dynamic for t in types):
+            chain = self.global_(_dq_chain, "_chain")
+            keys = [None if t.is_dynamic or t.kind != "quantity" else t.dim for t in types]
+            return _call(
+                chain,
+                _const(tuple(node.ops)),
+                pyast.Tuple(elts=codes, ctx=pyast.Load()),
+                self.value_node(tuple(keys)),
+            )
+        return pyast.Compare(
+            left=codes[0], ops=[_PY_CMP[o]() for o in node.ops], comparators=codes[1:]
+        )
+
+    def _gen_call(self, node: ast.Call, mode: str) -> pyast.expr:
+        sub = self.fast if mode == "fast" else self.careful
+        fn = self.scope.functions[node.func]
+        arg_types = [self.type_of(a) for a in node.args]
+        impl = fn.bind(arg_types) if fn.bind is not None else fn.impl
+        args = [sub(a) for a in node.args]
+        if mode == "careful":
+            guarded = self.global_(_guard_call(fn.name, impl), "_fn")
+            return _call(guarded, *args)
+        return _call(self.global_(impl, "_fn"), *args)
+
+    # -- functions -----------------------------------------------------------------------
+    def function(self, name: str, body: pyast.expr, args: Sequence[str], source_hint: str) -> Callable[..., Any]:
+        """Compile ``def name(*args): return body`` into a function (linecache-backed)."""
+        fdef = pyast.FunctionDef(
+            name=name,
+            args=pyast.arguments(
+                posonlyargs=[],
+                args=[pyast.arg(arg=a) for a in args],
+                kwonlyargs=[],
+                kw_defaults=[],
+                defaults=[_const(None)] * sum(1 for a in args if a in ("today", "rec")),
+            ),
+            body=[pyast.Return(value=body)],
+            decorator_list=[],
+            type_params=[],
+        )
+        return self._compile(fdef, name, source_hint)
+
+    def fast_with_fallback(
+        self, name: str, body: pyast.stmt | list[pyast.stmt], careful: Callable[..., Any], source_hint: str
+    ) -> Callable[..., Any]:
+        """``def name(f, today=None): try: <body> except Exception: return careful(f, today)``"""
+        self.globals["_careful_" + name] = careful
+        handler = pyast.ExceptHandler(
+            type=_name("Exception"),
+            name=None,
+            body=[pyast.Return(value=_call(_name("_careful_" + name), _name("f"), _name("today")))],
+        )
+        stmts = body if isinstance(body, list) else [body]
+        fdef = pyast.FunctionDef(
+            name=name,
+            args=pyast.arguments(
+                posonlyargs=[], args=[pyast.arg(arg="f"), pyast.arg(arg="today")],
+                kwonlyargs=[], kw_defaults=[], defaults=[_const(None)],
+            ),  # fmt: skip
+            body=[pyast.Try(body=stmts, handlers=[handler], orelse=[], finalbody=[])],
+            decorator_list=[],
+            type_params=[],
+        )
+        self.globals["Exception"] = Exception
+        return self._compile(fdef, name, source_hint)
+
+    def _compile(self, fdef: pyast.FunctionDef, name: str, source_hint: str) -> Callable[..., Any]:
+        module = pyast.Module(body=[fdef], type_ignores=[])
+        pyast.fix_missing_locations(module)
+        text = f"# goalrules: {source_hint}\n" + pyast.unparse(module) + "\n"
+        filename = f"<goalrules {next(_counter)}: {source_hint[:60]}>"
+        code = compile(pyast.parse(text), filename, "exec")
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        namespace: dict[str, Any] = {}
+        exec(code, self.globals, namespace)  # noqa: S102 - generated from a checked tree
+        fn: Callable[..., Any] = namespace[name]
+        return fn
+
+
+def _is_class(value: pyast.expr, cls: str) -> pyast.expr:
+    return pyast.Compare(
+        left=pyast.Attribute(value=value, attr="__class__", ctx=pyast.Load()),
+        ops=[pyast.Is()],
+        comparators=[_name(cls)],
+    )
+
+
+def _not_none(value: pyast.expr) -> pyast.expr:
+    return pyast.Compare(left=value, ops=[pyast.IsNot()], comparators=[_const(None)])
+
+
+def _path(node: ast.Expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.name
+    if isinstance(node, ast.Field):
+        return f"{_path(node.obj)}.{node.name}"
+    return ast.unparse(node)
+
+
+def _is_set(thunk: Callable[[], Any]) -> bool:
+    try:
+        thunk()
+    except runtime.Missing:
+        return False
+    except runtime.Unknown:
+        return True  # there, but not usable: still set
+    return True
+
+
+def _dq_chain(ops: tuple[str, ...], values: tuple[Any, ...], keys: tuple[Any, ...]) -> bool:
+    for i, op in enumerate(ops):
+        a, b = values[i], values[i + 1]
+        ka, kb = keys[i], keys[i + 1]
+        if isinstance(a, runtime.DQ) or isinstance(b, runtime.DQ):
+            qa = a if isinstance(a, runtime.DQ) else runtime.DQ(float(a), ka)
+            qb = b if isinstance(b, runtime.DQ) else runtime.DQ(float(b), kb)
+            if not runtime.dq_cmp(qa, qb, _OPS[op]):
+                return False
+        elif not _OPS[op](a, b):
+            return False
+    return True
+
+
+def _guard_call(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        try:
+            return impl(*args)
+        except runtime.Unknown:
+            raise
+        except Exception as exc:
+            raise runtime.Undefined(f"{name}() failed: {exc}") from None
+
+    call.__name__ = f"call_{name}"
+    return call
+
+
+def _type_from_decl(decl: ast.TypeExpr) -> Type:
+    from goalrules.dsl.types import type_from_text
+
+    if decl.name == "list" and decl.item is not None:
+        return list_of(_type_from_decl(decl.item))
+    if decl.name == "%":
+        return Type("quantity", dim=(), display="%")
+    return type_from_text(decl.name)
+
+
+def declared_type(decl: ast.TypeExpr, *, source: str, text: str | None) -> Type:
+    """The type a ``fact`` declaration names, or a positioned error."""
+    try:
+        return _type_from_decl(decl)
+    except UnitError as exc:
+        sp = decl.span
+        raise UnitError(
+            exc.message,
+            source=source,
+            line=sp.line or None,
+            column=sp.column or None,
+            end_column=sp.end_column if sp.end_line == sp.line else None,
+            text=text,
+            suggestions=exc.suggestions,
+            hint="a fact's type is text, bool, date, number, quantity, list of T, or a unit",
+        ) from None
+
+
+__all__ += ["declared_type", "quantity_type", "TEXT", "UNIT"]

@@ -1,0 +1,94 @@
+"""Showing run-time values to people: ``1,200 visits``, ``2.5%``, ``6.0 months``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from goalrules.dsl.runtime import DQ
+from goalrules.dsl.types import Type
+from goalrules.units import DimensionKey, format_dimension, unit_info
+
+__all__ = ["format_number", "format_value"]
+
+_IRREGULAR = {"person": "people", "reply": "replies", "currency": "currencies"}
+_NO_PLURAL = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "BRL", "%"}
+_TIME = (("[time]", 1),)
+_DAY = 86400.0
+_MONTH = 365.25 * _DAY / 12
+
+
+def format_number(x: float, *, digits: int = 2) -> str:
+    """``1200`` -> ``1,200``; ``0.12345`` -> ``0.12``; ``12.0`` -> ``12``."""
+    if x != x:  # NaN
+        return "NaN"
+    if abs(x) >= 1e15:
+        return f"{x:.3g}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:,.0f}" if digits <= 1 else f"{x:,.1f}".rstrip("0").rstrip(".")
+    if ax >= 1:
+        return f"{x:,.{digits}f}".rstrip("0").rstrip(".")
+    return f"{x:.{digits + 1}g}"
+
+
+def _plural(word: str, value: float) -> str:
+    if word in _NO_PLURAL or abs(value) == 1 or "/" in word or " " in word:
+        return word
+    return _IRREGULAR.get(word, word + "s")
+
+
+def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
+    if key == ():
+        if display and display not in ("%", "percent"):
+            info = unit_info(display)
+            return f"{format_number(value / info.factor)} {display}"
+        if display is None:
+            return format_number(value, digits=4)
+        return f"{format_number(value * 100)}%"
+    if key == _TIME:
+        if display and display not in ("day", "days"):
+            info = unit_info(display)
+            return f"{format_number(value / info.factor)} {_plural(info.text, value / info.factor)}"
+        if abs(value) >= 60 * _DAY:
+            months = value / _MONTH
+            return f"{format_number(months, digits=1)} {_plural('month', months)}"
+        days = value / _DAY
+        return f"{format_number(days, digits=1)} {_plural('day', days)}"
+    unit = display or format_dimension(key)
+    try:
+        info = unit_info(unit)
+    except Exception:
+        return f"{format_number(value)} {format_dimension(key)}"
+    shown = value / info.factor
+    word = info.text
+    if len(key) == 1:
+        word = word.replace("_", " ")
+        return f"{format_number(shown)} {_plural(word, shown)}"
+    return f"{format_number(shown)} {word}"
+
+
+def format_value(value: Any, typ: Type | None = None) -> str:
+    """A run-time value as text, shown in the unit its static type suggests."""
+    if value is None:
+        return "(missing)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, DQ):
+        return _format_key(value.value, value.key, None if value.key else "%")
+    if isinstance(value, (_dt.date,)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple) and typ is not None and typ.kind == "unit":
+        return format_dimension(value)
+    if isinstance(value, (tuple, list, frozenset)):
+        item = typ.item if typ is not None else None
+        return "[" + ", ".join(format_value(v, item) for v in value) + "]"
+    if isinstance(value, (int, float)):
+        if typ is not None and typ.is_quantity and typ.dim is not None:
+            return _format_key(float(value), typ.dim, typ.display)
+        return format_number(float(value), digits=4)
+    return str(value)

@@ -1,0 +1,302 @@
+"""What compiled rules call at run time: reading facts, dynamic quantities, and the
+exceptions that turn into an ``unknown`` outcome.
+
+Compiled code never sees a pint object: static quantities are plain floats in base
+units, and quantities whose unit is known only at run time are :class:`DQ` pairs of a
+base-unit float and a dimension key.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from dateutil.relativedelta import relativedelta
+
+from goalrules.units import DimensionKey, dimension_key, format_dimension, unit_info
+
+__all__ = [
+    "DQ",
+    "Missing",
+    "Undefined",
+    "Unknown",
+]
+
+
+class Unknown(Exception):  # noqa: N818 - an outcome, not an error
+    """Raised inside careful evaluation when a value cannot be known."""
+
+    reason: str = "unknown"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class Missing(Unknown):
+    """A fact the rule reads is absent or ``None``."""
+
+    reason = "missing"
+
+
+class Undefined(Unknown):
+    """A value is undefined: division by zero, units that differ at run time, a value
+    of the wrong kind."""
+
+    reason = "undefined"
+
+
+class DQ(NamedTuple):
+    """A quantity whose dimension is known only at run time (base-unit magnitude)."""
+
+    value: float
+    key: DimensionKey
+
+
+_FACTOR_CACHE: dict[str, tuple[float, DimensionKey]] = {}
+
+
+def _pint_to_base(q: Any) -> tuple[float, DimensionKey]:
+    unit = str(q.units)
+    hit = _FACTOR_CACHE.get(unit)
+    if hit is None:
+        info = unit_info(unit)
+        hit = (info.factor, info.key)
+        _FACTOR_CACHE[unit] = hit
+    return float(q.magnitude) * hit[0], hit[1]
+
+
+def _is_pint(value: Any) -> bool:
+    return hasattr(value, "units") and hasattr(value, "magnitude")
+
+
+def get(container: Any, key: str, path: str, access: str) -> Any:
+    """Read ``key`` from a fact; absent or ``None`` raises :class:`Missing`."""
+    if container is None:
+        raise Missing(path)
+    if access == "mapping" and isinstance(container, Mapping):
+        value = container.get(key)
+    else:
+        value = getattr(container, key, None)
+        if value is None and isinstance(container, Mapping):
+            value = container.get(key)
+    if value is None:
+        raise Missing(path)
+    return value
+
+
+def present(container: Any, key: str, access: str) -> bool:
+    """``fact.key is set``: present and not ``None``."""
+    try:
+        get(container, key, "", access)
+    except Missing:
+        return False
+    return True
+
+
+def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
+    """A fact value as a base-unit float of dimension ``key`` (numbers are taken in the
+    field's unit, whose factor to base units is ``factor``)."""
+    if isinstance(value, bool):
+        raise Undefined(f"{path} is true/false, not a number")
+    if isinstance(value, (int, float)):
+        return float(value) * factor
+    if isinstance(value, DQ):
+        if value.key != key:
+            raise Undefined(
+                f"{path} is in {format_dimension(value.key)}, not {format_dimension(key)}"
+            )
+        return value.value
+    if _is_pint(value):
+        base, got = _pint_to_base(value)
+        if got != key:
+            raise Undefined(f"{path} is in {format_dimension(got)}, not {format_dimension(key)}")
+        return base
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "")) * factor
+        except ValueError:
+            raise Undefined(f"{path} is {value!r}, not a number") from None
+    raise Undefined(f"{path} is a {type(value).__name__}, not a number")
+
+
+def to_dynamic(value: Any, path: str) -> DQ:
+    """A fact value as a :class:`DQ` (pint quantities and quantity texts convert;
+    a plain number is a dimensionless quantity)."""
+    if isinstance(value, DQ):
+        return value
+    if _is_pint(value):
+        return DQ(*_pint_to_base(value))
+    if isinstance(value, bool):
+        raise Undefined(f"{path} is true/false, not a quantity")
+    if isinstance(value, (int, float)):
+        return DQ(float(value), ())
+    if isinstance(value, str):
+        from goalrules.units import quantity
+
+        try:
+            return DQ(*_pint_to_base(quantity(value)))
+        except Exception:
+            raise Undefined(f"{path} is {value!r}, not a quantity") from None
+    raise Undefined(f"{path} is a {type(value).__name__}, not a quantity")
+
+
+def to_text(value: Any, path: str) -> str:
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "value") and isinstance(value.value, str):  # enums
+        return str(value.value)
+    raise Undefined(f"{path} is a {type(value).__name__}, not text")
+
+
+def to_bool(value: Any, path: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Undefined(f"{path} is a {type(value).__name__}, not true/false")
+
+
+def to_date(value: Any, path: str) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        from goalrules.dates import parse_date
+
+        try:
+            return parse_date(value)
+        except Exception:
+            raise Undefined(f"{path} is {value!r}, not a date") from None
+    raise Undefined(f"{path} is a {type(value).__name__}, not a date")
+
+
+def to_list(value: Any, path: str, item: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise Undefined(f"{path} is a {type(value).__name__}, not a list")
+    return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+
+# -- dynamic quantity arithmetic ------------------------------------------------------
+
+
+def dq(value: float | DQ, key: DimensionKey) -> DQ:
+    return value if isinstance(value, DQ) else DQ(float(value), key)
+
+
+def _same(a: DQ, b: DQ, what: str) -> None:
+    if a.key != b.key:
+        raise Undefined(
+            f"cannot {what} {format_dimension(a.key)} and {format_dimension(b.key)}"
+        )
+
+
+def dq_add(a: DQ, b: DQ) -> DQ:
+    _same(a, b, "add")
+    return DQ(a.value + b.value, a.key)
+
+
+def dq_sub(a: DQ, b: DQ) -> DQ:
+    _same(a, b, "subtract")
+    return DQ(a.value - b.value, a.key)
+
+
+def _combine(a: DimensionKey, b: DimensionKey, sign: int) -> DimensionKey:
+    dims: dict[str, int] = dict(a)
+    for d, e in b:
+        dims[d] = dims.get(d, 0) + sign * e
+    return dimension_key(dims)
+
+
+def dq_mul(a: DQ, b: DQ) -> DQ:
+    return DQ(a.value * b.value, _combine(a.key, b.key, 1))
+
+
+def dq_div(a: DQ, b: DQ) -> DQ:
+    if b.value == 0:
+        raise Undefined("division by zero")
+    return DQ(a.value / b.value, _combine(a.key, b.key, -1))
+
+
+def dq_cmp(a: DQ, b: DQ, op: Callable[[float, float], bool]) -> bool:
+    _same(a, b, "compare")
+    return op(a.value, b.value)
+
+
+def div(a: float, b: float) -> float:
+    if b == 0:
+        raise Undefined("division by zero")
+    return a / b
+
+
+# -- dates --------------------------------------------------------------------------
+
+_MONTH_SECONDS = 365.25 * 86400 / 12
+
+
+def date_add(d: _dt.date, seconds: float, months: float | None) -> _dt.date:
+    """``d`` plus a duration; calendar months when the duration was written in months,
+    quarters or years."""
+    if months is not None and float(months).is_integer():
+        return d + relativedelta(months=int(months))
+    return d + _dt.timedelta(days=round(seconds / 86400))
+
+
+def date_diff(a: _dt.date, b: _dt.date) -> float:
+    """``a - b`` as a duration in seconds."""
+    return (a - b).days * 86400.0
+
+
+def months_between(a: _dt.date, b: _dt.date) -> float:
+    """Calendar months from ``a`` to ``b``, as a duration in seconds (1 month = year/12)."""
+    from goalrules.dates import months_between as mb
+
+    return mb(a, b) * _MONTH_SECONDS
+
+
+def today_or(today: _dt.date | None) -> _dt.date:
+    return today if today is not None else _dt.date.today()
+
+
+def record(rec: list[Any] | None, index: int, value: Any) -> Any:
+    if rec is not None:
+        rec.append((index, value))
+    return value
+
+
+def kleene_and(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
+    """``and`` in three-valued logic: false wins over unknown."""
+    try:
+        a = left()
+    except Unknown as exc:
+        try:
+            b = right()
+        except Unknown:
+            raise exc from None
+        if b is False:
+            return False
+        raise exc from None
+    if a is False:
+        return False
+    return bool(right())
+
+
+def kleene_or(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
+    """``or`` in three-valued logic: true wins over unknown."""
+    try:
+        a = left()
+    except Unknown as exc:
+        try:
+            b = right()
+        except Unknown:
+            raise exc from None
+        if b is True:
+            return True
+        raise exc from None
+    if a is True:
+        return True
+    return bool(right())
+
+
+def factor_of(unit: str) -> float:
+    return unit_info(unit).factor
