@@ -57,6 +57,16 @@ _EXPORTS: dict[str, str] = {
     "Tactic": "goalrules.model",
     "Plan": "goalrules.model",
     "normalize_channel": "goalrules.model",
+    # rules
+    "load_rules": "goalrules.engine",
+    "compile_expression": "goalrules.engine",
+    "shipped_ruleset": "goalrules.engine",
+    "RuleSet": "goalrules.engine",
+    "Rule": "goalrules.engine",
+    "Finding": "goalrules.engine",
+    "Outcome": "goalrules.engine",
+    "Report": "goalrules.engine",
+    "Schema": "goalrules.dsl.types",
     # catalog
     "catalog": "goalrules.metrics",
     "MetricDefinition": "goalrules.metrics",
@@ -89,6 +99,17 @@ if TYPE_CHECKING:  # pragma: no cover
         months_between,
         parse_date,
         recurrence,
+    )
+    from goalrules.dsl.types import Schema
+    from goalrules.engine import (
+        Finding,
+        Outcome,
+        Report,
+        Rule,
+        RuleSet,
+        compile_expression,
+        load_rules,
+        shipped_ruleset,
     )
     from goalrules.errors import (
         DataError,

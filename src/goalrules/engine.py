@@ -568,10 +568,12 @@ def compile_file(
     for decl in rule_file.params:
         try:
             scope.params[decl.name] = _param_value(decl, overrides.pop(decl.name, None), scope, source, text)
-        except GoalRulesErrors as group:
-            errors.extend(group.errors)
         except GoalRulesError as exc:
-            errors.append(_positioned(exc, decl.span, source, text))
+            errors.extend(exc.errors if isinstance(exc, GoalRulesErrors) else [_positioned(exc, decl.span, source, text)])
+            try:  # keep the name known, so later rules do not report it as unknown
+                scope.params[decl.name] = (_check_constant(decl.value, scope, source, text), None)
+            except GoalRulesError:
+                scope.params[decl.name] = (Type("any"), None)
     for name in overrides:
         errors.append(UnknownNameError("param", name, [p.name for p in rule_file.params]))
     rules: list[Rule] = []

@@ -177,6 +177,8 @@ def format_dimension(key: DimensionKey) -> str:
     """Human text for a dimension key: ``follower / month``, ``ratio``, ``USD / lead``."""
     if not key:
         return "ratio"
+    if key == (("[time]", 1),):
+        return "duration"
     num: list[str] = []
     den: list[str] = []
     for dim, exp in key:

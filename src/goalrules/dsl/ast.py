@@ -302,7 +302,8 @@ def _num(x: float) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + escaped + '"'
 
 
 def unparse(node: Expr) -> str:
@@ -336,7 +337,10 @@ def unparse(node: Expr) -> str:
         return f"-{wrap(node.operand, 8)}"
     if isinstance(node, Arith):
         p = _prec(node)
-        return f"{wrap(node.left, p)} {node.op} {wrap(node.right, p + 1)}"
+        left = wrap(node.left, p)
+        if isinstance(node.left, Quantity) and node.op == "/":
+            left = f"({left})"  # `5 followers / month` would read as one literal
+        return f"{left} {node.op} {wrap(node.right, p + 1)}"
     if isinstance(node, Compare):
         parts = [wrap(node.operands[0], 6)]
         for op, operand in zip(node.ops, node.operands[1:], strict=True):

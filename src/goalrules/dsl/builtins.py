@@ -45,6 +45,7 @@ class Function:
     check: Callable[[Sequence[Type]], str | None] | None = None
     bind: Callable[[Sequence[Type]], Callable[..., Any]] | None = None
     variadic: bool = False
+    unify: bool = False  # bare numbers among the arguments take the others' unit
 
     def result_type(self, args: Sequence[Type]) -> Type:
         return self.returns if isinstance(self.returns, Type) else self.returns(args)
@@ -76,7 +77,7 @@ def _same_type(args: Sequence[Type]) -> str | None:
 
 
 def _first(args: Sequence[Type]) -> Type:
-    return args[0]
+    return next((a for a in args if a.kind != "quantity" or a.display is not None or a.dim), args[0])
 
 
 def _wilson(x: float, n: float, z: float, sign: int) -> float:
@@ -203,9 +204,9 @@ def builtin_functions() -> tuple[Function, ...]:
     """The functions every rule file can call."""
     return (
         Function("min", ("any", "any"), _first, min, "The smallest argument.",
-                 check=_is_quantity_or_date, variadic=True),
+                 check=_is_quantity_or_date, variadic=True, unify=True),
         Function("max", ("any", "any"), _first, max, "The largest argument.",
-                 check=_is_quantity_or_date, variadic=True),
+                 check=_is_quantity_or_date, variadic=True, unify=True),
         Function("abs", ("quantity",), _first, _abs, "The absolute value."),
         Function("round", ("quantity", "number?"), _first, _round,
                  "Round to the given number of digits (in base units: ratios as fractions)."),

@@ -243,6 +243,10 @@ class Checker:
             return self.error(node, f"{fn.signature} takes {_arity(fn)}, got {n}")
         if any(a.kind == "any" for a in args):
             return ANY
+        if fn.unify:
+            anchor = next((a for a in args if a.is_quantity and not a.is_dynamic and a.dim), None)
+            if anchor is not None:
+                args = [self.adopt(n, a, anchor) for n, a in zip(node.args, args, strict=True)]
         kinds = list(fn.params) + [fn.params[-1]] * max(0, n - len(fn.params))
         for arg_node, t, kind in zip(node.args, args, kinds, strict=False):
             problem = _kind_problem(kind.rstrip("?"), t)
@@ -503,9 +507,13 @@ class PythonBackend:
         }
         self._names = itertools.count()
         self.nodes: list[Any] = []  # careful-mode record index -> node
-        # True while generating the operands of an ordering comparison (and their
-        # arithmetic): there a number field is read raw, because None, text and pint
-        # quantities with units all raise when ordered against a float.
+        # fast mode reads each field once: path -> local holding its raw checked value
+        self._seen: dict[str, str] = {}
+        # True while generating what flows into an ordering comparison (its operands
+        # and their arithmetic): there a number field is read without a class check,
+        # since None, text and pint quantities with units all raise when ordered
+        # against a float, and a dimensionless pint quantity orders by its value, as
+        # careful code reads it too.
         self._ordering = False
 
     # -- helpers -----------------------------------------------------------------------
@@ -544,27 +552,36 @@ class PythonBackend:
             return pyast.Attribute(value=base, attr=key, ctx=pyast.Load())
         return pyast.Subscript(value=base, slice=_const(key), ctx=pyast.Load())
 
-    def _guarded(self, raw: pyast.expr, test: Callable[[pyast.expr], pyast.expr]) -> pyast.expr:
-        """``(_t if test(_t := raw) else _fallback())``"""
+    def _guarded(self, raw: pyast.expr, test: Callable[[pyast.expr], pyast.expr]) -> tuple[pyast.expr, str]:
+        """``(_t if test(_t := raw) else _fallback())`` and the local's name."""
         t = self._temp()
         walrus = pyast.NamedExpr(target=_name(t, pyast.Store()), value=raw)
-        return pyast.IfExp(test=test(walrus), body=_name(t), orelse=_call(_name("_fallback")))
+        return pyast.IfExp(test=test(walrus), body=_name(t), orelse=_call(_name("_fallback"))), t
 
     def _read_fast(self, node: ast.Name | ast.Field) -> pyast.expr:
+        """A checked read of a fact field; a field read again reuses the local the
+        first read assigned (if short-circuiting skipped that read, the NameError falls
+        back to careful code, which is correct, only slower)."""
         t = self.type_of(node)
-        ordering = self._ordering
-        self._ordering = False
+        path = _path(node)
+        seen = self._seen.get(path)
+        if seen is not None:
+            local = _name(seen)
+            factor = self._field_factor(t) if t.kind == "quantity" else 1.0
+            return pyast.BinOp(left=local, op=pyast.Mult(), right=_const(factor)) if factor != 1.0 else local
+        ordering, self._ordering = self._ordering, False
         try:
             raw = self._raw_fast(node)
         finally:
             self._ordering = ordering
         if ordering and t.kind == "quantity" and t.dim is not None:
+            local_name = self._temp()
+            self._seen[path] = local_name
+            read: pyast.expr = pyast.NamedExpr(target=_name(local_name, pyast.Store()), value=raw)
             factor = self._field_factor(t)
-            if factor != 1.0:
-                return pyast.BinOp(left=raw, op=pyast.Mult(), right=_const(factor))
-            return raw
+            return pyast.BinOp(left=read, op=pyast.Mult(), right=_const(factor)) if factor != 1.0 else read
         if t.kind == "quantity" and t.dim is not None:
-            checked = self._guarded(
+            checked, local_name = self._guarded(
                 raw,
                 lambda w: pyast.Compare(
                     left=pyast.Attribute(value=w, attr="__class__", ctx=pyast.Load()),
@@ -572,18 +589,19 @@ class PythonBackend:
                     comparators=[_name("_NUM")],
                 ),
             )
+            self._seen[path] = local_name
             factor = self._field_factor(t)
             if factor != 1.0:
                 return pyast.BinOp(left=checked, op=pyast.Mult(), right=_const(factor))
             return checked
-        if t.kind == "text":
-            return self._guarded(raw, lambda w: _is_class(w, "str"))
-        if t.kind == "bool":
-            return self._guarded(raw, lambda w: _is_class(w, "bool"))
-        if t.kind == "date":
-            return self._guarded(raw, lambda w: _is_class(w, "_date"))
+        if t.kind in ("text", "bool", "date"):
+            cls = {"text": "str", "bool": "bool", "date": "_date"}[t.kind]
+            checked, local_name = self._guarded(raw, lambda w: _is_class(w, cls))
+            self._seen[path] = local_name
+            return checked
         # dynamic quantities, lists, facts, units: convert carefully
-        return self._convert(self._guarded(raw, _not_none), t, _path(node))
+        checked, _ = self._guarded(raw, _not_none)
+        return self._convert(checked, t, path)
 
     def _field_factor(self, t: Type) -> float:
         if t.display and t.dim:
@@ -649,8 +667,8 @@ class PythonBackend:
 
     # -- the two modes -----------------------------------------------------------------
     def fast(self, node: ast.Expr) -> pyast.expr:
-        if self._ordering and not isinstance(node, ast.Arith | ast.Neg | ast.Name | ast.Field):
-            self._ordering = False
+        if self._ordering and not isinstance(node, ast.Arith | ast.Neg | ast.Name | ast.Field | ast.Number | ast.Quantity):
+            self._ordering = False  # anything else checks its reads
             try:
                 return self._gen(node, "fast")
             finally:
@@ -721,7 +739,8 @@ class PythonBackend:
             fn = pyast.Attribute(value=_name("_rt"), attr=helper, ctx=pyast.Load())
             return _call(fn, _lambda(sub(node.left)), _lambda(sub(node.right)))
         if isinstance(node, ast.IfExp):
-            body, test, orelse = sub(node.body), sub(node.test), sub(node.orelse)
+            test = sub(node.test)  # generated first: it runs first
+            body, orelse = sub(node.body), sub(node.orelse)
             bt, ot = self.type_of(node.body), self.type_of(node.orelse)
             if bt.is_dynamic != ot.is_dynamic:
                 body = self._as_dynamic(body, bt)
@@ -766,15 +785,17 @@ class PythonBackend:
     def _gen_compare(self, node: ast.Compare, mode: str) -> pyast.expr:
         sub = self.fast if mode == "fast" else self.careful
         types = [self.type_of(o) for o in node.operands]
-        codes = [sub(o) for o in node.operands]
-        if mode == "fast" and not any(t.is_dynamic for t in types) and all(
-            o in ("<", "<=", ">", ">=") for o in node.ops
-        ) and all(t.kind == "quantity" for t in types):
+        ordering = all(o in ("<", "<=", ">", ">=") for o in node.ops) and all(
+            t.kind == "quantity" and not t.is_dynamic for t in types
+        )
+        if mode == "fast" and ordering:
             saved, self._ordering = self._ordering, True
             try:
                 codes = [self.fast(o) for o in node.operands]
             finally:
                 self._ordering = saved
+        else:
+            codes = [sub(o) for o in node.operands]
         if any(t.is_dynamic for t in types):
             chain = self.global_(_dq_chain, "_chain")
             keys = [None if t.is_dynamic or t.kind != "quantity" else t.dim for t in types]

@@ -97,9 +97,8 @@ def present(container: Any, key: str, access: str) -> bool:
 
 def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
     """A fact value as a base-unit float of dimension ``key`` (numbers are taken in the
-    field's unit, whose factor to base units is ``factor``)."""
-    if isinstance(value, bool):
-        raise Undefined(f"{path} is true/false, not a number")
+    field's unit, whose factor to base units is ``factor``). As in Python, ``True``
+    and ``False`` count as 1 and 0."""
     if isinstance(value, (int, float)):
         return float(value) * factor
     if isinstance(value, DQ):
@@ -110,7 +109,7 @@ def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
         return value.value
     if _is_pint(value):
         base, got = _pint_to_base(value)
-        if got != key:
+        if got != key and got != ():  # a dimensionless quantity reads as its value
             raise Undefined(f"{path} is in {format_dimension(got)}, not {format_dimension(key)}")
         return base
     if isinstance(value, str):
