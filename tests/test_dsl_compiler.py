@@ -57,14 +57,26 @@ def test_pint_quantities_are_converted() -> None:
 
 def test_results_come_back_in_the_field_unit() -> None:
     assert gr.compile_expression("t * 2", {"t": "hour"})({"t": 3}) == pytest.approx(6)
-    assert gr.compile_expression("leads / visits", FIELDS)({"leads": 3, "visits": 100}) == pytest.approx(0.03)
+    assert gr.compile_expression("leads / visits", FIELDS)(
+        {"leads": 3, "visits": 100}
+    ) == pytest.approx(0.03)
 
 
 @pytest.mark.parametrize(
     ("text", "fields", "message", "column"),
     [
-        ("followers > 1000 visits", {"followers": "follower"}, "cannot compare follower with visit", 13),
-        ("followers + visits", {"followers": "follower", "visits": "visit"}, "cannot add visit to follower", 13),
+        (
+            "followers > 1000 visits",
+            {"followers": "follower"},
+            "cannot compare follower with visit",
+            13,
+        ),
+        (
+            "followers + visits",
+            {"followers": "follower", "visits": "visit"},
+            "cannot add visit to follower",
+            13,
+        ),
         ("start > 5", {"start": "date"}, "cannot order a date and a number", 9),
         ("start + 5", {"start": "date"}, "cannot add a date and a number", 1),
         ("visits and true", {"visits": "visit"}, "each side of 'and' must be true or false", 1),
@@ -75,7 +87,9 @@ def test_results_come_back_in_the_field_unit() -> None:
         ("channel in [1, 2]", {"channel": str}, "cannot look for text in a list of number", 1),
     ],
 )
-def test_type_errors_are_positioned(text: str, fields: dict[str, str], message: str, column: int) -> None:
+def test_type_errors_are_positioned(
+    text: str, fields: dict[str, str], message: str, column: int
+) -> None:
     with pytest.raises(gr.GoalRulesError) as info:
         gr.compile_expression(text, fields)
     err = info.value
@@ -151,7 +165,10 @@ def test_shifting_dates_changes_nothing(start: dt.date, shift_days: int) -> None
 
 def test_dynamic_quantities_check_units_at_run_time() -> None:
     fn = gr.compile_expression("target > baseline", {"target": "quantity", "baseline": "quantity"})
-    assert fn({"target": gr.quantity("2400 followers"), "baseline": gr.quantity("1200 followers")}) is True
+    assert (
+        fn({"target": gr.quantity("2400 followers"), "baseline": gr.quantity("1200 followers")})
+        is True
+    )
     with pytest.raises(gr.GoalRulesError, match="cannot compare"):
         fn({"target": gr.quantity("2400 visits"), "baseline": gr.quantity("1200 followers")})
     unit = gr.compile_expression('unit(target) == unit("followers")', {"target": "quantity"})

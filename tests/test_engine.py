@@ -61,7 +61,9 @@ def test_criteria_are_weighted_shares(rs: gr.RuleSet) -> None:
     assert volume.score == pytest.approx(1 / 3)  # enough (w2) fails, rate (w1) passes
     assert not volume.passed
     assert report.criteria["quality"].passed
-    assert report.finding("volume.enough").message == "Only 500 visits this month (need 1,000 visits)."
+    assert (
+        report.finding("volume.enough").message == "Only 500 visits this month (need 1,000 visits)."
+    )
     assert report.finding("volume.enough").fix == "Post more often on x."
 
 
@@ -118,7 +120,9 @@ def test_params_can_be_overridden(rs: gr.RuleSet) -> None:
 
 
 def test_merge_replaces_by_id_and_without_removes(rs: gr.RuleSet) -> None:
-    other = gr.load_rules("fact visits: visit\nrule volume.enough criterion volume check visits > 1")
+    other = gr.load_rules(
+        "fact visits: visit\nrule volume.enough criterion volume check visits > 1"
+    )
     merged = rs.merge(other)
     assert len(merged) == len(rs)
     assert merged.rule("volume.enough").check_text == "visits > 1"
@@ -143,7 +147,9 @@ VALUES = st.one_of(
 # pint quantities in a quantity field carry that field's dimension (or none): the
 # documented contract of compiled rules (see docs/dsl.md, "Fact values")
 PINT = {
-    "visits": st.sampled_from([gr.quantity("3 visits"), gr.quantity("1.2k visits"), gr.quantity("2 %")]),
+    "visits": st.sampled_from(
+        [gr.quantity("3 visits"), gr.quantity("1.2k visits"), gr.quantity("2 %")]
+    ),
     "leads": st.sampled_from([gr.quantity("3 leads"), gr.quantity("0.5")]),
     "hours": st.sampled_from([gr.quantity("2 h"), gr.quantity("150 min"), gr.quantity("45 min")]),
 }
@@ -151,7 +157,9 @@ PINT = {
 
 @st.composite
 def fact_dicts(draw: st.DrawFn) -> dict[str, object]:
-    keys = draw(st.lists(st.sampled_from(["visits", "leads", "channel", "hours", "start"]), unique=True))
+    keys = draw(
+        st.lists(st.sampled_from(["visits", "leads", "channel", "hours", "start"]), unique=True)
+    )
     return {k: draw(st.one_of(VALUES, PINT[k]) if k in PINT else VALUES) for k in keys}
 
 

@@ -15,6 +15,7 @@ outside the declared schemas, no user text executed; it always terminates.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import enum
 import functools
@@ -111,7 +112,9 @@ class Rule:
         """This rule's outcome on ``facts``."""
         return _CODES[self._fast(facts, today)]
 
-    def careful_code(self, facts: Mapping[str, Any], today: _dt.date | None, rec: list[Any] | None = None) -> tuple[int, runtime.Unknown | None]:
+    def careful_code(
+        self, facts: Mapping[str, Any], today: _dt.date | None, rec: list[Any] | None = None
+    ) -> tuple[int, runtime.Unknown | None]:
         if self._guard is not None:
             try:
                 if not self._guard(facts, today, rec):
@@ -245,7 +248,11 @@ class Finding:
         return self.rule.render("fix", self._facts, self._today)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"rule": self.rule_id, "outcome": self.outcome.value, "message": self.message}
+        d: dict[str, Any] = {
+            "rule": self.rule_id,
+            "outcome": self.outcome.value,
+            "message": self.message,
+        }
         if self.fix:
             d["fix"] = self.fix
         if self.outcome is Outcome.UNKNOWN and self.reason:
@@ -331,17 +338,27 @@ class Report:
         """Every rule's outcome, message and the values it looked at, as text."""
         lines: list[str] = []
         title = self.ruleset.title or self.ruleset.name
-        lines.append(f"ruleset {self.ruleset.name}" + (f" ({title})" if title != self.ruleset.name else ""))
+        lines.append(
+            f"ruleset {self.ruleset.name}" + (f" ({title})" if title != self.ruleset.name else "")
+        )
         if self.decided_by is not None:
             lines.append(f"decision: {self.decision} (by {self.decided_by.rule_id})")
         for name, c in self.criteria.items():
-            lines.append(f"criterion {name}: score {c.score:.2f}, {'passed' if c.passed else 'not passed'}")
+            lines.append(
+                f"criterion {name}: score {c.score:.2f}, {'passed' if c.passed else 'not passed'}"
+            )
         for f in self.findings:
             if f.outcome is Outcome.SKIPPED and not skipped:
                 continue
             r = f.rule
-            tag = r.criterion and f"criterion {r.criterion}" or r.decision and f"decision {r.decision}" or "rule"
-            lines.append(f"- {r.id} [{f.outcome.value.upper()}] ({tag}, weight {r.weight:g}, line {r.line})")
+            tag = (
+                (r.criterion and f"criterion {r.criterion}")
+                or (r.decision and f"decision {r.decision}")
+                or "rule"
+            )
+            lines.append(
+                f"- {r.id} [{f.outcome.value.upper()}] ({tag}, weight {r.weight:g}, line {r.line})"
+            )
             if r.guard_text:
                 lines.append(f"    when  {r.guard_text}")
             lines.append(f"    check {r.check_text}")
@@ -362,7 +379,9 @@ class Report:
                 name: {
                     "score": round(c.score, 4),
                     "passed": c.passed,
-                    "findings": [f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED],
+                    "findings": [
+                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
+                    ],
                 }
                 for name, c in self.criteria.items()
             }
@@ -408,7 +427,12 @@ class RuleSet:
 
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(
-        self, facts: Mapping[str, Any] | None = None, /, *, today: _dt.date | None = None, **more: Any
+        self,
+        facts: Mapping[str, Any] | None = None,
+        /,
+        *,
+        today: _dt.date | None = None,
+        **more: Any,
     ) -> Report:
         """Evaluate every rule on ``facts`` (a mapping of fact name -> value; keyword
         arguments add to it). ``today`` is the date ``today`` means in rules."""
@@ -422,7 +446,9 @@ class RuleSet:
         findings = tuple(Finding(r, _CODES[r._fast(env, today)], env, today) for r in self.rules)
         return Report(self, findings)
 
-    def evaluate_many(self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None) -> Iterator[Report]:
+    def evaluate_many(
+        self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None
+    ) -> Iterator[Report]:
         """Evaluate each mapping of facts in turn (compiled once, nothing rebuilt)."""
         for env in facts:
             yield self.evaluate(env, today=today)
@@ -445,7 +471,9 @@ class RuleSet:
         """The same rules compiled with some params changed (``trial = "4 months"``)."""
         if self._file is None:
             raise GoalRulesError("this ruleset was not compiled from a rule file")
-        return compile_file(self._file, source=self.source, text=self._text, schemas=self._schemas, params=overrides)
+        return compile_file(
+            self._file, source=self.source, text=self._text, schemas=self._schemas, params=overrides
+        )
 
     def merge(self, other: RuleSet) -> RuleSet:
         """Rules of ``other`` added to these; a rule with the same id replaces ours."""
@@ -458,7 +486,9 @@ class RuleSet:
         """These rules less the given ids."""
         for rid in rule_ids:
             self.rule(rid)
-        return attrs.evolve(self, rules=tuple(r for r in self.rules if r.id not in rule_ids), file=None)
+        return attrs.evolve(
+            self, rules=tuple(r for r in self.rules if r.id not in rule_ids), file=None
+        )
 
 
 # ------------------------------------------------------------------------------------
@@ -475,7 +505,14 @@ def _scope_for(
         scope.facts[name] = fact_type(schema)
     for decl in rule_file.facts:
         if decl.name.startswith("_"):
-            errors.append(_positioned(RuleTypeError(f"a fact name cannot start with '_': {decl.name!r}"), decl.span, source, text))
+            errors.append(
+                _positioned(
+                    RuleTypeError(f"a fact name cannot start with '_': {decl.name!r}"),
+                    decl.span,
+                    source,
+                    text,
+                )
+            )
             continue
         try:
             scope.facts[decl.name] = declared_type(decl.type, source=source, text=text)
@@ -506,7 +543,9 @@ def _param_value(
     node = parse_expression(override, source=where)
     t = _check_constant(node, scope, where, override)
     if t.kind != declared.kind or (t.is_quantity and t.dim != declared.dim):
-        raise RuleTypeError(f"param {decl.name} is a {declared}, but the override is a {t}", field=decl.name)
+        raise RuleTypeError(
+            f"param {decl.name} is a {declared}, but the override is a {t}", field=decl.name
+        )
     return declared, _run_constant(decl.name, node, scope, where, override, node.span)
 
 
@@ -518,7 +557,9 @@ def _check_constant(node: ast.Expr, scope: Scope, source: str, text: str | None)
     return t
 
 
-def _run_constant(name: str, node: ast.Expr, scope: Scope, source: str, text: str | None, sp: ast.Span) -> Any:
+def _run_constant(
+    name: str, node: ast.Expr, scope: Scope, source: str, text: str | None, sp: ast.Span
+) -> Any:
     checker = Checker(scope, source=source, text=text)
     checker.check(node)
     backend = PythonBackend(checker)
@@ -565,15 +606,21 @@ def compile_file(
     schemas = dict(BUILTIN_SCHEMAS if schemas is None else schemas)
     scope, errors = _scope_for(rule_file, schemas, source, text)
     overrides = dict(params or {})
-    for decl in rule_file.params:
+    for param in rule_file.params:
         try:
-            scope.params[decl.name] = _param_value(decl, overrides.pop(decl.name, None), scope, source, text)
+            scope.params[param.name] = _param_value(
+                param, overrides.pop(param.name, None), scope, source, text
+            )
         except GoalRulesError as exc:
-            errors.extend(exc.errors if isinstance(exc, GoalRulesErrors) else [_positioned(exc, decl.span, source, text)])
+            errors.extend(
+                exc.errors
+                if isinstance(exc, GoalRulesErrors)
+                else [_positioned(exc, param.span, source, text)]
+            )
             try:  # keep the name known, so later rules do not report it as unknown
-                scope.params[decl.name] = (_check_constant(decl.value, scope, source, text), None)
+                scope.params[param.name] = (_check_constant(param.value, scope, source, text), None)
             except GoalRulesError:
-                scope.params[decl.name] = (Type("any"), None)
+                scope.params[param.name] = (Type("any"), None)
     for name in overrides:
         errors.append(UnknownNameError("param", name, [p.name for p in rule_file.params]))
     rules: list[Rule] = []
@@ -618,7 +665,11 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
     assert decl.check is not None
     backend = PythonBackend(checker)
     hint = f"{source}:{decl.span.line} rule {decl.id}"
-    guard_c = backend.function("guard", backend.careful(decl.guard), ["f", "today", "rec"], hint) if decl.guard is not None else None
+    guard_c = (
+        backend.function("guard", backend.careful(decl.guard), ["f", "today", "rec"], hint)
+        if decl.guard is not None
+        else None
+    )
     check_c = backend.function("check", backend.careful(decl.check), ["f", "today", "rec"], hint)
     compiled_templates: dict[str, list[str | _Part]] = {}
     for kind, tpl in templates.items():
@@ -663,7 +714,9 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     import ast as pyast
 
     assert decl.check is not None
-    check = pyast.IfExp(test=backend.fast(decl.check), body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
+    check = pyast.IfExp(
+        test=backend.fast(decl.check), body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL)
+    )
     stmts: list[Any] = []
     if decl.guard is not None:
         stmts.append(
@@ -709,7 +762,9 @@ def _read_path(p: Path) -> str:
     except FileNotFoundError:
         raise GoalRulesError("no such rule file", source=str(p)) from None
     except UnicodeDecodeError as exc:
-        raise GoalRulesError(f"the rule file is not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(p)) from None
+        raise GoalRulesError(
+            f"the rule file is not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(p)
+        ) from None
     except OSError as exc:
         raise GoalRulesError(f"cannot read the rule file: {exc.strerror}", source=str(p)) from None
 
@@ -740,7 +795,10 @@ def _shipped_texts() -> dict[str, tuple[str, str]]:
     folder = resources.files("goalrules").joinpath("rules")
     for entry in folder.iterdir():
         if entry.name.endswith(".rules"):
-            out[entry.name[: -len(".rules")]] = (entry.read_text("utf-8"), f"goalrules/rules/{entry.name}")
+            out[entry.name[: -len(".rules")]] = (
+                entry.read_text("utf-8"),
+                f"goalrules/rules/{entry.name}",
+            )
     for item in plugins.collect("goalrules_rulesets"):
         text, src = _read_source(item)
         name = parse_file(text, source=src).name or Path(src).stem
@@ -819,7 +877,9 @@ def compile_expression(
         raise checker.errors[0] if len(checker.errors) == 1 else GoalRulesErrors(checker.errors)
     backend = PythonBackend(checker)
     careful_fn = backend.function("careful", backend.careful(node), ["f", "today", "rec"], text)
-    factor = backend._field_factor(result_type) if result_type.is_quantity and result_type.dim else 1.0
+    factor = (
+        backend._field_factor(result_type) if result_type.is_quantity and result_type.dim else 1.0
+    )
 
     def careful_value(f: Mapping[str, Any], today: _dt.date | None = None) -> Any:
         try:
@@ -841,11 +901,14 @@ def compile_expression(
 
     def explain(f: Mapping[str, Any], today: _dt.date | None = None) -> dict[str, str]:
         rec: list[Any] = []
-        try:
+        with contextlib.suppress(runtime.Unknown):
             careful_fn(f, today, rec)
-        except runtime.Unknown:
-            pass
-        return {_node_text(backend.nodes[i], text): format_value(v, checker.types.get(id(backend.nodes[i]))) for i, v in rec}
+        return {
+            _node_text(backend.nodes[i], text): format_value(
+                v, checker.types.get(id(backend.nodes[i]))
+            )
+            for i, v in rec
+        }
 
     fn.source = text  # type: ignore[attr-defined]
     fn.type = result_type  # type: ignore[attr-defined]

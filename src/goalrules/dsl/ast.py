@@ -15,6 +15,7 @@ import attrs
 __all__ = [
     "And",
     "Arith",
+    "Bool",
     "Call",
     "Compare",
     "DateLit",
@@ -36,7 +37,6 @@ __all__ = [
     "RuleFile",
     "Span",
     "Str",
-    "Bool",
     "Today",
     "TypeExpr",
     "children",
@@ -58,7 +58,7 @@ NOWHERE = Span()
 
 
 def _span() -> Span:
-    return attrs.field(default=NOWHERE, eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]
+    return attrs.field(default=NOWHERE, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
@@ -260,13 +260,11 @@ def children(node: Expr) -> Iterator[Expr]:
     """The direct sub-expressions of ``node``."""
     if isinstance(node, Field):
         yield node.obj
-    elif isinstance(node, (Call,)):
+    elif isinstance(node, Call):
         yield from node.args
     elif isinstance(node, ListLit):
         yield from node.items
-    elif isinstance(node, (Neg, Not)):
-        yield node.operand
-    elif isinstance(node, IsSet):
+    elif isinstance(node, (Neg, Not, IsSet)):
         yield node.operand
     elif isinstance(node, (Arith, And, Or)):
         yield node.left
@@ -302,7 +300,9 @@ def _num(x: float) -> str:
 
 
 def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    )
     return '"' + escaped + '"'
 
 

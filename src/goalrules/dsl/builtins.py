@@ -77,7 +77,9 @@ def _same_type(args: Sequence[Type]) -> str | None:
 
 
 def _first(args: Sequence[Type]) -> Type:
-    return next((a for a in args if a.kind != "quantity" or a.display is not None or a.dim), args[0])
+    return next(
+        (a for a in args if a.kind != "quantity" or a.display is not None or a.dim), args[0]
+    )
 
 
 def _wilson(x: float, n: float, z: float, sign: int) -> float:
@@ -224,14 +226,14 @@ def builtin_functions() -> tuple[Function, ...]:
                  "Upper bound of the Wilson score interval for successes / trials (z = 1.96)."),
         Function("share", ("quantity", "quantity"), NUMBER, share,
                  "The first value as a share of the second."),
-        Function("len", ("any",), NUMBER, _len, "Number of items in a list or characters in text.",
-                 check=lambda a: None if a[0].kind in ("list", "text") else "len takes a list or text"),
+        Function("len", ("any",), NUMBER, _len, "Number of items in a list or characters.",
+                 check=lambda a: None if a[0].kind in ("list", "text") else "len takes a list"),
         Function("lower", ("text",), TEXT, str.lower, "Text in lower case."),
         Function("unit", ("any",), UNIT, _dynamic_unit,
                  "The unit of a quantity, or of a catalog metric named by text.",
                  check=lambda a: None if a[0].kind in ("quantity", "text")
                  else "unit takes a quantity or a metric name", bind=_unit_bind),
-        Function("is_metric", ("text",), BOOL, _is_metric, "Whether the text names a catalog metric."),
+        Function("is_metric", ("text",), BOOL, _is_metric, "Whether text names a catalog metric."),
         Function("metric_objectives", ("text",), list_of(TEXT), _metric_objectives,
                  "The objectives a catalog metric measures."),
         Function("metric_direction", ("text",), TEXT,

@@ -51,7 +51,16 @@ from goalrules.units import dimension_key, format_dimension, unit_info
 
 __all__ = ["Checker", "CompiledExpr", "PythonBackend", "Scope"]
 
-_CALENDAR_MONTHS = {"month": 1, "mo": 1, "mon": 1, "quarter": 3, "qtr": 3, "year": 12, "yr": 12, "y": 12}
+_CALENDAR_MONTHS = {
+    "month": 1,
+    "mo": 1,
+    "mon": 1,
+    "quarter": 3,
+    "qtr": 3,
+    "year": 12,
+    "yr": 12,
+    "y": 12,
+}
 
 
 @attrs.define
@@ -141,7 +150,7 @@ class Checker:
         return t
 
     # -- per construct -------------------------------------------------------------------
-    def _check(self, node: ast.Expr) -> Type:  # noqa: C901 - one branch per construct
+    def _check(self, node: ast.Expr) -> Type:
         if isinstance(node, ast.Number):
             return NUMBER
         if isinstance(node, ast.Quantity):
@@ -157,7 +166,7 @@ class Checker:
             display = node.unit
             if info.key == () and node.unit.strip() in ("%", "percent"):
                 display = "%"
-            return Type("quantity", dim=info.key, display=display if info.key else display)
+            return Type("quantity", dim=info.key, display=display)
         if isinstance(node, ast.DateLit | ast.Today):
             return DATE
         if isinstance(node, ast.Str):
@@ -212,7 +221,9 @@ class Checker:
         known = list(self.scope.facts) + list(self.scope.params)
         if node.name in self.scope.functions:
             return self.error(node, f"{node.name!r} is a function; call it as {node.name}(...)")
-        return self.error(node, f"unknown name {node.name!r}", suggestions=suggest(node.name, known))
+        return self.error(
+            node, f"unknown name {node.name!r}", suggestions=suggest(node.name, known)
+        )
 
     def _field(self, node: ast.Field) -> Type:
         obj = self.check(node.obj)
@@ -280,7 +291,12 @@ class Checker:
         if op in "+-":
             if a.kind == "date" and b.kind == "quantity" and b.dim in (DURATION.dim, None):
                 return DATE
-            if op == "+" and b.kind == "date" and a.kind == "quantity" and a.dim in (DURATION.dim, None):
+            if (
+                op == "+"
+                and b.kind == "date"
+                and a.kind == "quantity"
+                and a.dim in (DURATION.dim, None)
+            ):
                 return DATE
             if op == "-" and a.kind == "date" and b.kind == "date":
                 return DURATION
@@ -295,9 +311,13 @@ class Checker:
                         hint=_number_hint(a, b),
                     )
                 return a if a.display else b
-            return self.error(node, f"cannot {'add' if op == '+' else 'subtract'} {_noun(a)} and {_noun(b)}")
+            return self.error(
+                node, f"cannot {'add' if op == '+' else 'subtract'} {_noun(a)} and {_noun(b)}"
+            )
         if a.kind != "quantity" or b.kind != "quantity":
-            return self.error(node, f"cannot {'multiply' if op == '*' else 'divide'} {_noun(a)} by {_noun(b)}")
+            return self.error(
+                node, f"cannot {'multiply' if op == '*' else 'divide'} {_noun(a)} by {_noun(b)}"
+            )
         if a.is_dynamic or b.is_dynamic:
             return Type("quantity", dim=None)
         assert a.dim is not None and b.dim is not None
@@ -328,13 +348,17 @@ class Checker:
             right = node.operands[i + 1]
             if op in ("==", "!="):
                 if not _compatible(a, b):
-                    self.error(right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b))
+                    self.error(
+                        right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b)
+                    )
                 continue
             if a.kind == b.kind == "date":
                 continue
             if a.kind == "quantity" and b.kind == "quantity":
                 if not _compatible(a, b):
-                    self.error(right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b))
+                    self.error(
+                        right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b)
+                    )
                 continue
             if a.kind == b.kind == "text":
                 continue
@@ -381,7 +405,9 @@ def _kind_problem(kind: str, t: Type) -> str | None:
 
 
 def _article(kind: str) -> str:
-    return {"text": "text", "bool": "true or false", "date": "a date", "unit": "a unit"}.get(kind, kind)
+    return {"text": "text", "bool": "true or false", "date": "a date", "unit": "a unit"}.get(
+        kind, kind
+    )
 
 
 def _noun(t: Type) -> str:
@@ -447,7 +473,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 _CONSTANT_TYPES = (int, float, str, bool, type(None))
 
 
-class _Fallback(Exception):  # noqa: N818 - control flow
+class _Fallback(Exception):
     """Raised by fast code to hand over to careful code."""
 
 
@@ -552,7 +578,9 @@ class PythonBackend:
             return pyast.Attribute(value=base, attr=key, ctx=pyast.Load())
         return pyast.Subscript(value=base, slice=_const(key), ctx=pyast.Load())
 
-    def _guarded(self, raw: pyast.expr, test: Callable[[pyast.expr], pyast.expr]) -> tuple[pyast.expr, str]:
+    def _guarded(
+        self, raw: pyast.expr, test: Callable[[pyast.expr], pyast.expr]
+    ) -> tuple[pyast.expr, str]:
         """``(_t if test(_t := raw) else _fallback())`` and the local's name."""
         t = self._temp()
         walrus = pyast.NamedExpr(target=_name(t, pyast.Store()), value=raw)
@@ -568,7 +596,11 @@ class PythonBackend:
         if seen is not None:
             local = _name(seen)
             factor = self._field_factor(t) if t.kind == "quantity" else 1.0
-            return pyast.BinOp(left=local, op=pyast.Mult(), right=_const(factor)) if factor != 1.0 else local
+            return (
+                pyast.BinOp(left=local, op=pyast.Mult(), right=_const(factor))
+                if factor != 1.0
+                else local
+            )
         ordering, self._ordering = self._ordering, False
         try:
             raw = self._raw_fast(node)
@@ -579,7 +611,11 @@ class PythonBackend:
             self._seen[path] = local_name
             read: pyast.expr = pyast.NamedExpr(target=_name(local_name, pyast.Store()), value=raw)
             factor = self._field_factor(t)
-            return pyast.BinOp(left=read, op=pyast.Mult(), right=_const(factor)) if factor != 1.0 else read
+            return (
+                pyast.BinOp(left=read, op=pyast.Mult(), right=_const(factor))
+                if factor != 1.0
+                else read
+            )
         if t.kind == "quantity" and t.dim is not None:
             checked, local_name = self._guarded(
                 raw,
@@ -614,20 +650,34 @@ class PythonBackend:
     def _convert(self, value: pyast.expr, t: Type, path: str) -> pyast.expr:
         rt = _name("_rt")
         if t.kind == "quantity" and t.dim is not None:
-            return _call(pyast.Attribute(value=rt, attr="to_static", ctx=pyast.Load()), value,
-                         _const(self._field_factor(t)), self.value_node(t.dim), _const(path))  # fmt: skip
+            factor = _const(self._field_factor(t))
+            to_static = pyast.Attribute(value=rt, attr="to_static", ctx=pyast.Load())
+            return _call(to_static, value, factor, self.value_node(t.dim), _const(path))
         if t.kind == "quantity":
-            return _call(pyast.Attribute(value=rt, attr="to_dynamic", ctx=pyast.Load()), value, _const(path))
+            return _call(
+                pyast.Attribute(value=rt, attr="to_dynamic", ctx=pyast.Load()), value, _const(path)
+            )
         if t.kind == "text":
-            return _call(pyast.Attribute(value=rt, attr="to_text", ctx=pyast.Load()), value, _const(path))
+            return _call(
+                pyast.Attribute(value=rt, attr="to_text", ctx=pyast.Load()), value, _const(path)
+            )
         if t.kind == "bool":
-            return _call(pyast.Attribute(value=rt, attr="to_bool", ctx=pyast.Load()), value, _const(path))
+            return _call(
+                pyast.Attribute(value=rt, attr="to_bool", ctx=pyast.Load()), value, _const(path)
+            )
         if t.kind == "date":
-            return _call(pyast.Attribute(value=rt, attr="to_date", ctx=pyast.Load()), value, _const(path))
+            return _call(
+                pyast.Attribute(value=rt, attr="to_date", ctx=pyast.Load()), value, _const(path)
+            )
         if t.kind == "list" and t.item is not None:
             item = t.item
             conv = self.global_(lambda v, p, _it=item: self._convert_value(v, _it, p), "_conv")
-            return _call(pyast.Attribute(value=rt, attr="to_list", ctx=pyast.Load()), value, _const(path), conv)
+            return _call(
+                pyast.Attribute(value=rt, attr="to_list", ctx=pyast.Load()),
+                value,
+                _const(path),
+                conv,
+            )
         return value
 
     def _convert_value(self, value: Any, t: Type, path: str) -> Any:
@@ -667,7 +717,9 @@ class PythonBackend:
 
     # -- the two modes -----------------------------------------------------------------
     def fast(self, node: ast.Expr) -> pyast.expr:
-        if self._ordering and not isinstance(node, ast.Arith | ast.Neg | ast.Name | ast.Field | ast.Number | ast.Quantity):
+        if self._ordering and not isinstance(
+            node, ast.Arith | ast.Neg | ast.Name | ast.Field | ast.Number | ast.Quantity
+        ):
             self._ordering = False  # anything else checks its reads
             try:
                 return self._gen(node, "fast")
@@ -677,7 +729,9 @@ class PythonBackend:
 
     def careful(self, node: ast.Expr) -> pyast.expr:
         code = self._gen(node, "careful")
-        if isinstance(node, ast.Number | ast.Quantity | ast.Str | ast.Bool | ast.DateLit | ast.ListLit):
+        if isinstance(
+            node, ast.Number | ast.Quantity | ast.Str | ast.Bool | ast.DateLit | ast.ListLit
+        ):
             return code
         if self.type_of(node).kind == "fact":
             return code  # a whole fact is no value worth showing
@@ -685,7 +739,7 @@ class PythonBackend:
         rec = pyast.Attribute(value=_name("_rt"), attr="record", ctx=pyast.Load())
         return _call(rec, _name("rec"), _const(len(self.nodes) - 1), code)
 
-    def _gen(self, node: ast.Expr, mode: str) -> pyast.expr:  # noqa: C901
+    def _gen(self, node: ast.Expr, mode: str) -> pyast.expr:
         sub = self.fast if mode == "fast" else self.careful
         t = self.type_of(node)
         if isinstance(node, ast.Number):
@@ -700,7 +754,10 @@ class PythonBackend:
         if isinstance(node, ast.DateLit):
             return self.value_node(node.value)
         if isinstance(node, ast.Today):
-            return _call(pyast.Attribute(value=_name("_rt"), attr="today_or", ctx=pyast.Load()), _name("today"))
+            return _call(
+                pyast.Attribute(value=_name("_rt"), attr="today_or", ctx=pyast.Load()),
+                _name("today"),
+            )
         if isinstance(node, ast.Name) and node.name in self.scope.params:
             return self.value_node(self.scope.params[node.name][1])
         if isinstance(node, ast.Name | ast.Field):
@@ -725,8 +782,9 @@ class PythonBackend:
             return pyast.UnaryOp(op=pyast.Not(), operand=present) if node.negated else present
         if isinstance(node, ast.In):
             item, cont = sub(node.item), sub(node.container)
-            if isinstance(cont, pyast.Constant) and isinstance(cont.value, tuple):
-                cont = self.global_(frozenset(cont.value), "_set")
+            constant: Any = cont.value if isinstance(cont, pyast.Constant) else None
+            if isinstance(constant, tuple):
+                cont = self.global_(frozenset(constant), "_set")
             op: pyast.cmpop = pyast.NotIn() if node.negated else pyast.In()
             return pyast.Compare(left=item, ops=[op], comparators=[cont])
         if isinstance(node, ast.Not):
@@ -763,8 +821,12 @@ class PythonBackend:
         rt = _name("_rt")
         if node.op in "+-" and (a.kind == "date" or b.kind == "date"):
             if a.kind == "date" and b.kind == "date":
-                return _call(pyast.Attribute(value=rt, attr="date_diff", ctx=pyast.Load()), left, right)
-            date_code, dur_node, dur_code = (left, node.right, right) if a.kind == "date" else (right, node.left, left)
+                return _call(
+                    pyast.Attribute(value=rt, attr="date_diff", ctx=pyast.Load()), left, right
+                )
+            date_code, dur_node, dur_code = (
+                (left, node.right, right) if a.kind == "date" else (right, node.left, left)
+            )
             months = self.checker.months.get(id(dur_node))
             if self.type_of(dur_node).is_dynamic:
                 dur_code = pyast.Attribute(value=dur_code, attr="value", ctx=pyast.Load())
@@ -772,14 +834,18 @@ class PythonBackend:
             if sign < 0:
                 dur_code = pyast.UnaryOp(op=pyast.USub(), operand=dur_code)
             m = _const(None if months is None else sign * months)
-            return _call(pyast.Attribute(value=rt, attr="date_add", ctx=pyast.Load()), date_code, dur_code, m)
+            return _call(
+                pyast.Attribute(value=rt, attr="date_add", ctx=pyast.Load()), date_code, dur_code, m
+            )
         if a.is_dynamic or b.is_dynamic:
             helper = {"+": "dq_add", "-": "dq_sub", "*": "dq_mul", "/": "dq_div"}[node.op]
             fn = pyast.Attribute(value=rt, attr=helper, ctx=pyast.Load())
             return _call(fn, self._as_dynamic(left, a), self._as_dynamic(right, b))
         if node.op == "/" and mode == "careful":
             return _call(pyast.Attribute(value=rt, attr="div", ctx=pyast.Load()), left, right)
-        pyop: pyast.operator = {"+": pyast.Add, "-": pyast.Sub, "*": pyast.Mult, "/": pyast.Div}[node.op]()
+        pyop: pyast.operator = {"+": pyast.Add, "-": pyast.Sub, "*": pyast.Mult, "/": pyast.Div}[
+            node.op
+        ]()
         return pyast.BinOp(left=left, op=pyop, right=right)
 
     def _gen_compare(self, node: ast.Compare, mode: str) -> pyast.expr:
@@ -821,7 +887,9 @@ class PythonBackend:
         return _call(self.global_(impl, "_fn"), *args)
 
     # -- functions -----------------------------------------------------------------------
-    def function(self, name: str, body: pyast.expr, args: Sequence[str], source_hint: str) -> Callable[..., Any]:
+    def function(
+        self, name: str, body: pyast.expr, args: Sequence[str], source_hint: str
+    ) -> Callable[..., Any]:
         """Compile ``def name(*args): return body`` into a function (linecache-backed)."""
         fdef = pyast.FunctionDef(
             name=name,
@@ -834,12 +902,15 @@ class PythonBackend:
             ),
             body=[pyast.Return(value=body)],
             decorator_list=[],
-            type_params=[],
         )
         return self._compile(fdef, name, source_hint)
 
     def fast_with_fallback(
-        self, name: str, body: pyast.stmt | list[pyast.stmt], careful: Callable[..., Any], source_hint: str
+        self,
+        name: str,
+        body: pyast.stmt | list[pyast.stmt],
+        careful: Callable[..., Any],
+        source_hint: str,
     ) -> Callable[..., Any]:
         """``def name(f, today=None): try: <body> except Exception: return careful(f, today)``"""
         self.globals["_careful_" + name] = careful
@@ -852,12 +923,14 @@ class PythonBackend:
         fdef = pyast.FunctionDef(
             name=name,
             args=pyast.arguments(
-                posonlyargs=[], args=[pyast.arg(arg="f"), pyast.arg(arg="today")],
-                kwonlyargs=[], kw_defaults=[], defaults=[_const(None)],
-            ),  # fmt: skip
+                posonlyargs=[],
+                args=[pyast.arg(arg="f"), pyast.arg(arg="today")],
+                kwonlyargs=[],
+                kw_defaults=[],
+                defaults=[_const(None)],
+            ),
             body=[pyast.Try(body=stmts, handlers=[handler], orelse=[], finalbody=[])],
             decorator_list=[],
-            type_params=[],
         )
         self.globals["Exception"] = Exception
         return self._compile(fdef, name, source_hint)
@@ -870,7 +943,7 @@ class PythonBackend:
         code = compile(pyast.parse(text), filename, "exec")
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         namespace: dict[str, Any] = {}
-        exec(code, self.globals, namespace)  # noqa: S102 - generated from a checked tree
+        exec(code, self.globals, namespace)
         fn: Callable[..., Any] = namespace[name]
         return fn
 
@@ -960,4 +1033,4 @@ def declared_type(decl: ast.TypeExpr, *, source: str, text: str | None) -> Type:
         ) from None
 
 
-__all__ += ["declared_type", "quantity_type", "TEXT", "UNIT"]
+__all__ += ["TEXT", "UNIT", "declared_type", "quantity_type"]

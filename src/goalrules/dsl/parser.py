@@ -84,9 +84,7 @@ def _span_of(meta_or_token: Any) -> ast.Span:
 
 
 def _unescape(body: str) -> str:
-    return re.sub(
-        r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), body
-    )
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), body)
 
 
 class _Builder:
@@ -161,7 +159,9 @@ class _Builder:
             return ast.IfExp(self.expr(kids[0]), self.expr(kids[1]), self.expr(kids[2]), span=sp)
         raise RuleSyntaxError(f"unknown construct {data!r}")  # pragma: no cover
 
-    def error(self, message: str, sp: ast.Span, cls: type[GoalRulesError] = RuleSyntaxError) -> GoalRulesError:
+    def error(
+        self, message: str, sp: ast.Span, cls: type[GoalRulesError] = RuleSyntaxError
+    ) -> GoalRulesError:
         return cls(
             message,
             source=self.source,
@@ -221,7 +221,11 @@ class _Builder:
             return ast.TypeExpr("list", item=self.type_expr(tree.children[0]), span=sp)
         unit_tree = tree.children[0]
         words = [str(t) for t in unit_tree.children]
-        sep = " per " if "per" in self.text[_offset(self.text, sp) : _offset_end(self.text, sp)].split() else " / "
+        sep = (
+            " per "
+            if "per" in self.text[_offset(self.text, sp) : _offset_end(self.text, sp)].split()
+            else " / "
+        )
         return ast.TypeExpr(sep.join(words), span=sp)
 
     def rule(self, tree: Any) -> ast.RuleDecl:
@@ -233,7 +237,9 @@ class _Builder:
             if key == "guard":
                 key = "guard"
             if key in fields:
-                self.errors.append(self.error(f"rule {rule_id!r} has two '{_clause_word(kind)}' clauses", csp))
+                self.errors.append(
+                    self.error(f"rule {rule_id!r} has two '{_clause_word(kind)}' clauses", csp)
+                )
                 continue
             if kind in ("criterion", "decision"):
                 fields[key] = str(kids[0])
@@ -266,16 +272,22 @@ class _Builder:
                 name = str(item.children[0])
                 title = _unescape(str(item.children[1])[1:-1]) if len(item.children) > 1 else None
             elif item.data == "fact_decl":
-                facts.append(ast.FactDecl(str(item.children[0]), self.type_expr(item.children[1]), span=sp))
+                facts.append(
+                    ast.FactDecl(str(item.children[0]), self.type_expr(item.children[1]), span=sp)
+                )
             elif item.data == "param_decl":
-                params.append(ast.ParamDecl(str(item.children[0]), self.expr(item.children[1]), span=sp))
+                params.append(
+                    ast.ParamDecl(str(item.children[0]), self.expr(item.children[1]), span=sp)
+                )
             else:
                 rule = self.rule(item)
                 if rule.id in seen:
                     self.errors.append(self.error(f"rule id {rule.id!r} is used twice", sp))
                 seen[rule.id] = sp
                 rules.append(rule)
-        return ast.RuleFile(name, title, tuple(facts), tuple(params), tuple(rules), span=self.span(tree))
+        return ast.RuleFile(
+            name, title, tuple(facts), tuple(params), tuple(rules), span=self.span(tree)
+        )
 
 
 def _clause_word(kind: str) -> str:
@@ -338,7 +350,9 @@ def _tree_depth(tree: Any) -> int:
     return deepest
 
 
-def _syntax_error(exc: Any, text: str, source: str, line_offset: int = 0, col_offset: int = 0) -> RuleSyntaxError:
+def _syntax_error(
+    exc: Any, text: str, source: str, line_offset: int = 0, col_offset: int = 0
+) -> RuleSyntaxError:
     import lark
 
     line = getattr(exc, "line", None)
@@ -352,7 +366,13 @@ def _syntax_error(exc: Any, text: str, source: str, line_offset: int = 0, col_of
             line = line or len(text.splitlines()) or 1
         else:
             msg = f"unexpected {str(tok)!r}"
-        expected = sorted({_EXPECTED_NAMES.get(e, repr(_literal(e))) for e in exc.expected if not e.startswith("_")})
+        expected = sorted(
+            {
+                _EXPECTED_NAMES.get(e, repr(_literal(e)))
+                for e in exc.expected
+                if not e.startswith("_")
+            }
+        )
         if expected:
             shown = ", ".join(expected[:8]) + (", ..." if len(expected) > 8 else "")
             msg += f"; expected {shown}"
@@ -379,7 +399,9 @@ def _literal(terminal: str) -> str:
     return str(pattern.value) if pattern.type == "str" else terminal.lower()
 
 
-def _parse_tree(text: str, start: str, source: str, full_text: str, line_offset: int = 0, col_offset: int = 0) -> tuple[Any, list[GoalRulesError]]:
+def _parse_tree(
+    text: str, start: str, source: str, full_text: str, line_offset: int = 0, col_offset: int = 0
+) -> tuple[Any, list[GoalRulesError]]:
     import lark
 
     errors: list[GoalRulesError] = []
@@ -473,5 +495,9 @@ def parse_file(text: str, *, source: str = "<rules>") -> ast.RuleFile:
     builder = _Builder(text, source)
     result = builder.file(tree)
     if builder.errors:
-        raise builder.errors[0] if len(builder.errors) == 1 else GoalRulesErrors(builder.errors, source=source)
+        raise (
+            builder.errors[0]
+            if len(builder.errors) == 1
+            else GoalRulesErrors(builder.errors, source=source)
+        )
     return result

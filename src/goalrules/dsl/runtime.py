@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 
-class Unknown(Exception):  # noqa: N818 - an outcome, not an error
+class Unknown(Exception):
     """Raised inside careful evaluation when a value cannot be known."""
 
     reason: str = "unknown"
@@ -185,9 +185,7 @@ def dq(value: float | DQ, key: DimensionKey) -> DQ:
 
 def _same(a: DQ, b: DQ, what: str) -> None:
     if a.key != b.key:
-        raise Undefined(
-            f"cannot {what} {format_dimension(a.key)} and {format_dimension(b.key)}"
-        )
+        raise Undefined(f"cannot {what} {format_dimension(a.key)} and {format_dimension(b.key)}")
 
 
 def dq_add(a: DQ, b: DQ) -> DQ:
