@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 __all__ = ["main"]
@@ -53,6 +54,33 @@ def _cmd_catalog(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.engine import load_rules
+    from goalrules.errors import GoalRulesError, GoalRulesErrors
+
+    failed = 0
+    for path in args.files:
+        try:
+            rs = load_rules(Path(path))
+        except GoalRulesErrors as group:
+            failed += 1
+            for err in group.errors:
+                out.write(f"{err}\n")
+            continue
+        except GoalRulesError as err:
+            failed += 1
+            out.write(f"{err}\n")
+            continue
+        kinds = []
+        if rs.criteria:
+            kinds.append(f"criteria: {', '.join(rs.criteria)}")
+        if rs.decisions:
+            kinds.append(f"decisions: {', '.join(rs.decisions)}")
+        extra = f" ({'; '.join(kinds)})" if kinds else ""
+        out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
+    return 2 if failed else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="goalrules",
@@ -65,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--objective", help="only metrics measuring this objective")
     c.add_argument("--format", choices=["text", "json"], default="text")
     c.set_defaults(func=_cmd_catalog)
+
+    r = sub.add_parser("rules", help="work with rule files")
+    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
+    rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
+    rc.add_argument("files", nargs="+", metavar="FILE")
+    rc.set_defaults(func=_cmd_rules_check)
     return p
 
 

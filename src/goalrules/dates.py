@@ -8,6 +8,7 @@ into dates and dateutil recurrences, with calendar (not 30-day) months throughou
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import re
@@ -124,13 +125,25 @@ def months_between(a: Date, b: Date) -> float:
     if b < a:
         return -months_between(b, a)
     k = (b.year - a.year) * 12 + (b.month - a.month)
-    while k > 0 and add_months(a, k) > b:
+    lo = _clamped(a, k)
+    if lo > b:
         k -= 1
-    while add_months(a, k + 1) <= b:
-        k += 1
-    lo = add_months(a, k)
-    hi = add_months(a, k + 1)
+        lo = _clamped(a, k)
+    if lo == b:
+        return float(k)
+    hi = _clamped(a, k + 1)
     return k + (b - lo).days / (hi - lo).days
+
+
+def _clamped(a: Date, k: int) -> Date:
+    """``a`` plus ``k`` calendar months, clamped to the month's last day (what
+    ``relativedelta(months=k)`` gives, without its overhead)."""
+    y, m = divmod(a.month - 1 + k, 12)
+    year, month = a.year + y, m + 1
+    day = a.day
+    if day > 28:
+        day = min(day, calendar.monthrange(year, month)[1])
+    return Date(year, month, day)
 
 
 # -- parsing -------------------------------------------------------------------------

@@ -666,11 +666,15 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
     backend = PythonBackend(checker)
     hint = f"{source}:{decl.span.line} rule {decl.id}"
     guard_c = (
-        backend.function("guard", backend.careful(decl.guard), ["f", "today", "rec"], hint)
+        backend.function(
+            "guard", backend.careful(decl.guard), ["f", "today", "rec"], hint, lazy=True
+        )
         if decl.guard is not None
         else None
     )
-    check_c = backend.function("check", backend.careful(decl.check), ["f", "today", "rec"], hint)
+    check_c = backend.function(
+        "check", backend.careful(decl.check), ["f", "today", "rec"], hint, lazy=True
+    )
     compiled_templates: dict[str, list[str | _Part]] = {}
     for kind, tpl in templates.items():
         parts: list[str | _Part] = []
@@ -678,7 +682,9 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
             if isinstance(part, str):
                 parts.append(part)
             else:
-                fn = backend.function("part", backend.careful(part), ["f", "today", "rec"], hint)
+                fn = backend.function(
+                    "part", backend.careful(part), ["f", "today", "rec"], hint, lazy=True
+                )
                 parts.append(_Part(fn, checker.types[id(part)], ast.unparse(part)))
         compiled_templates[{"pass_msg": "pass", "fail_msg": "fail"}.get(kind, kind)] = parts
     nodes = [(_node_text(n, text), checker.types.get(id(n), Type("any"))) for n in backend.nodes]
@@ -714,18 +720,18 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     import ast as pyast
 
     assert decl.check is not None
-    check = pyast.IfExp(
-        test=backend.fast(decl.check), body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL)
-    )
     stmts: list[Any] = []
-    if decl.guard is not None:
+    if decl.guard is not None:  # generated first: it runs first (fields read once)
+        guard = backend.fast(decl.guard)
         stmts.append(
             pyast.If(
-                test=pyast.UnaryOp(op=pyast.Not(), operand=backend.fast(decl.guard)),
+                test=pyast.UnaryOp(op=pyast.Not(), operand=guard),
                 body=[pyast.Return(value=pyast.Constant(_SKIPPED))],
                 orelse=[],
             )
         )
+    test = backend.fast(decl.check)
+    check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
     stmts.append(pyast.Return(value=check))
     return stmts
 
@@ -876,7 +882,9 @@ def compile_expression(
     if checker.errors:
         raise checker.errors[0] if len(checker.errors) == 1 else GoalRulesErrors(checker.errors)
     backend = PythonBackend(checker)
-    careful_fn = backend.function("careful", backend.careful(node), ["f", "today", "rec"], text)
+    careful_fn = backend.function(
+        "careful", backend.careful(node), ["f", "today", "rec"], text, lazy=True
+    )
     factor = (
         backend._field_factor(result_type) if result_type.is_quantity and result_type.dim else 1.0
     )

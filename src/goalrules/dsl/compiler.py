@@ -888,9 +888,16 @@ class PythonBackend:
 
     # -- functions -----------------------------------------------------------------------
     def function(
-        self, name: str, body: pyast.expr, args: Sequence[str], source_hint: str
+        self,
+        name: str,
+        body: pyast.expr,
+        args: Sequence[str],
+        source_hint: str,
+        *,
+        lazy: bool = False,
     ) -> Callable[..., Any]:
-        """Compile ``def name(*args): return body`` into a function (linecache-backed)."""
+        """Compile ``def name(*args): return body`` into a function (linecache-backed);
+        ``lazy`` defers compiling to the first call (careful code is rarely needed)."""
         fdef = pyast.FunctionDef(
             name=name,
             args=pyast.arguments(
@@ -903,6 +910,8 @@ class PythonBackend:
             body=[pyast.Return(value=body)],
             decorator_list=[],
         )
+        if lazy:
+            return _Lazy(lambda: self._compile(fdef, name, source_hint))
         return self._compile(fdef, name, source_hint)
 
     def fast_with_fallback(
@@ -936,16 +945,36 @@ class PythonBackend:
         return self._compile(fdef, name, source_hint)
 
     def _compile(self, fdef: pyast.FunctionDef, name: str, source_hint: str) -> Callable[..., Any]:
+        # Python source printed from the tree (user text appears only as escaped
+        # string literals), so that tracebacks through linecache show real lines.
+        fdef.lineno = 1  # unparse looks for type comments by line
         module = pyast.Module(body=[fdef], type_ignores=[])
-        pyast.fix_missing_locations(module)
         text = f"# goalrules: {source_hint}\n" + pyast.unparse(module) + "\n"
         filename = f"<goalrules {next(_counter)}: {source_hint[:60]}>"
-        code = compile(pyast.parse(text), filename, "exec")
+        code = compile(text, filename, "exec")
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         namespace: dict[str, Any] = {}
         exec(code, self.globals, namespace)
         fn: Callable[..., Any] = namespace[name]
         return fn
+
+
+class _Lazy:
+    """A function compiled on its first call."""
+
+    __slots__ = ("_build", "_fn")
+
+    def __init__(self, build: Callable[[], Callable[..., Any]]) -> None:
+        self._build: Callable[[], Callable[..., Any]] | None = build
+        self._fn: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any) -> Any:
+        fn = self._fn
+        if fn is None:
+            assert self._build is not None
+            fn = self._fn = self._build()
+            self._build = None
+        return fn(*args)
 
 
 def _is_class(value: pyast.expr, cls: str) -> pyast.expr:

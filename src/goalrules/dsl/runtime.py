@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from goalrules.dates import months_between as _months_between
 from goalrules.units import DimensionKey, dimension_key, format_dimension, unit_info
 
 __all__ = [
@@ -246,9 +247,7 @@ def date_diff(a: _dt.date, b: _dt.date) -> float:
 
 def months_between(a: _dt.date, b: _dt.date) -> float:
     """Calendar months from ``a`` to ``b``, as a duration in seconds (1 month = year/12)."""
-    from goalrules.dates import months_between as mb
-
-    return mb(a, b) * _MONTH_SECONDS
+    return _months_between(a, b) * _MONTH_SECONDS
 
 
 def today_or(today: _dt.date | None) -> _dt.date:
