@@ -67,6 +67,15 @@ _EXPORTS: dict[str, str] = {
     "Outcome": "goalrules.engine",
     "Report": "goalrules.engine",
     "Schema": "goalrules.dsl.types",
+    # judgments
+    "score_smart": "goalrules.judgments.smart",
+    "SmartReport": "goalrules.judgments.smart",
+    "CriterionScore": "goalrules.judgments.smart",
+    "assess_achievability": "goalrules.judgments.achievability",
+    "Achievability": "goalrules.judgments.achievability",
+    "Verdict": "goalrules.judgments.achievability",
+    "read_statement": "goalrules.judgments.statements",
+    "StatementReading": "goalrules.judgments.statements",
     # catalog
     "catalog": "goalrules.metrics",
     "MetricDefinition": "goalrules.metrics",
@@ -127,6 +136,9 @@ if TYPE_CHECKING:  # pragma: no cover
         ValidationError,
         WorkspaceError,
     )
+    from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
+    from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
+    from goalrules.judgments.statements import StatementReading, read_statement
     from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for
     from goalrules.model import (
         Channel,

@@ -144,8 +144,14 @@ class Rule:
             reason = f"{exc.detail} is missing" if missing else exc.detail
         return Trace(_CODES[code], reason, missing, tuple(seen.items()))
 
-    def render(self, kind: str, facts: Mapping[str, Any], today: _dt.date | None) -> str | None:
-        """Render the ``says``/``pass``/``fail``/``fix`` template, or ``None``."""
+    def render(
+        self, kind: str, facts: Mapping[str, Any], today: _dt.date | None, *, strict: bool = False
+    ) -> str | None:
+        """Render the ``says``/``pass``/``fail``/``fix`` template, or ``None``.
+
+        A ``{part}`` that cannot be evaluated shows as ``(part: unknown)``; with
+        ``strict`` the whole message is ``None`` instead.
+        """
         parts = self._templates.get(kind)
         if parts is None:
             return None
@@ -156,9 +162,9 @@ class Rule:
                 continue
             try:
                 out.append(format_value(part.fn(facts, today, None), part.type))
-            except runtime.Unknown:
-                out.append(f"({part.text}: unknown)")
             except Exception:
+                if strict:
+                    return None
                 out.append(f"({part.text}: unknown)")
         return "".join(out)
 
@@ -245,7 +251,8 @@ class Finding:
         """The rule's suggestion when it fails (or cannot tell)."""
         if self.outcome not in (Outcome.FAIL, Outcome.UNKNOWN):
             return None
-        return self.rule.render("fix", self._facts, self._today)
+        strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
+        return self.rule.render("fix", self._facts, self._today, strict=strict)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -402,6 +402,17 @@ class Goal:
             return None
         return self.target.resolve(baseline if baseline is not None else self.baseline)
 
+    @classmethod
+    def from_statement(cls, statement: str, *, start: Date | None = None, **fields: Any) -> Goal:
+        """Read a goal from a plain statement ("Double our LinkedIn followers within six
+        months"): metric, channel, target and deadline are filled from the words;
+        ``fields`` override them. :func:`goalrules.read_statement` also says what was
+        understood and what was not.
+        """
+        from goalrules.judgments.statements import read_statement  # a layer above
+
+        return read_statement(statement, start=start, **fields).goal
+
     def evolve(self, **changes: Any) -> Goal:
         """A copy with ``changes`` applied (``attrs.evolve``)."""
         return attrs.evolve(self, **changes)

@@ -1,0 +1,564 @@
+"""Achievability: does the account's recent growth support the target by the deadline?
+
+The guides' advice is to "look at the last few months' growth". This module does the
+maths of DOMAIN.md's *Growth maths*:
+
+* resample the history to calendar months (stocks take the month's last value, flows
+  the month's sum, ratios the mean; a flow's unfinished current month is left out);
+* the required compound monthly rate ``(target / current) ** (1 / n) - 1`` over the
+  ``n`` calendar months from the last observation to the deadline, and its linear twin;
+* the historical compound monthly growth rate over the recent window (default six
+  months) and the projection ``current * (1 + cmgr) ** n``;
+* the probability of reaching the target: the log-changes ``r_i = ln(v_i / v_{i-1})``
+  as a random walk with mean ``m`` and deviation ``s`` over ``k`` changes; over ``n``
+  months ``ln(v_T / v_k)`` is predicted as ``m n + s sqrt(n + n^2 / k) T_{k-1}``
+  (Student t; the ``n^2 / k`` term is the uncertainty in ``m``), in closed form, or by
+  a seeded bootstrap of the changes;
+* lower-is-better metrics reverse every inequality; zero or negative values make logs
+  undefined, so the model falls back to absolute monthly changes (and says so).
+
+The verdict comes from the shipped ``achievability`` ruleset, whose thresholds are
+params (``params={"achievable": "60 %"}``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import itertools
+import math
+import random
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalrules.dates import add_months, month_end, months_between
+from goalrules.dsl.display import format_number
+from goalrules.engine import RuleSet, shipped_ruleset
+from goalrules.errors import DataError, GoalRulesError, UnitError
+from goalrules.judgments.stats import student_t_cdf, student_t_sf
+from goalrules.metrics import MetricDefinition, catalog
+from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
+from goalrules.units import dimension_key, quantity, registry, unit_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.units import Quantity
+
+__all__ = ["Achievability", "Verdict", "assess_achievability"]
+
+Date = _dt.date
+
+
+class Verdict(enum.StrEnum):
+    """How achievable a goal is, judged against its metric's history."""
+
+    ACHIEVED = "achieved"
+    ACHIEVABLE = "achievable"
+    STRETCH = "stretch"
+    UNREALISTIC = "unrealistic"
+    INSUFFICIENT_DATA = "insufficient_data"
+    EXPIRED = "expired"
+
+
+@attrs.frozen
+class Achievability:
+    """The achievability judgment of one goal.
+
+    Rates are per calendar month: ``required_rate`` and ``historical_rate`` are
+    compound (0.122 is 12.2 % a month), ``required_linear`` and ``historical_linear``
+    are in the metric's unit per month. ``probability`` is the chance of reaching the
+    target by the deadline (``None`` when it cannot be computed).
+    """
+
+    verdict: Verdict
+    probability: float | None = None
+    required_rate: float | None = None
+    historical_rate: float | None = None
+    required_linear: float | None = None
+    historical_linear: float | None = None
+    projected: Quantity | None = None
+    current: Quantity | None = None
+    target: Quantity | None = None
+    months_left: float | None = None
+    method: str = "none"
+    explanation: str = ""
+    suggested_target: Quantity | None = None
+    suggested_deadline: Date | None = None
+    observations: int = 0
+    span_months: float = 0.0
+    direction: Direction = Direction.HIGHER
+    cumulative: bool = False
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""
+
+        def q(x: Quantity | None) -> str | None:
+            return None if x is None else _format_q(x)
+
+        return {
+            "verdict": self.verdict.value,
+            "probability": _round(self.probability),
+            "required_rate": _round(self.required_rate),
+            "historical_rate": _round(self.historical_rate),
+            "required_linear": _round(self.required_linear),
+            "historical_linear": _round(self.historical_linear),
+            "projected": q(self.projected),
+            "current": q(self.current),
+            "target": q(self.target),
+            "months_left": _round(self.months_left),
+            "method": self.method,
+            "observations": self.observations,
+            "suggested_target": q(self.suggested_target),
+            "suggested_deadline": self.suggested_deadline.isoformat()
+            if self.suggested_deadline
+            else None,
+            "explanation": self.explanation,
+        }
+
+
+def _round(x: float | None, digits: int = 6) -> float | None:
+    return None if x is None else round(x, digits)
+
+
+# ------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
+    return shipped_ruleset("achievability", params=dict(params) if params else None)
+
+
+def _as_series(history: Any, goal: Goal, defn: MetricDefinition | None) -> MetricSeries | None:
+    if history is None:
+        return None
+    if isinstance(history, MetricSeries):
+        return history
+    try:
+        return MetricSeries(metric=goal.metric, points=history, unit=defn.unit if defn else None)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="history") from None
+
+
+def _metric(goal: Goal, series: MetricSeries | None) -> MetricDefinition | None:
+    name = goal.metric or (series.metric if series is not None else None)
+    if not name:
+        return None
+    try:
+        return catalog[name]
+    except KeyError:
+        return None
+
+
+_CUMULATIVE = re.compile(
+    r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
+    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b",
+    re.I,
+)
+_LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.I)
+
+
+def _infer_cumulative(goal: Goal) -> bool:
+    text = goal.statement or ""
+    if _LEVEL.search(text):
+        return False
+    m = _CUMULATIVE.search(text)
+    if m is None:
+        return False
+    return (m.group(1) or "").lower() not in ("per", "a", "each", "every")
+
+
+def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
+    return series.unit or (defn.unit if defn else "dimensionless")
+
+
+def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
+    """``q`` as a number in ``unit`` (a bare number is taken as already in it)."""
+    info = unit_info(unit)
+    qinfo = unit_info(str(q.units))
+    if qinfo.key == () and info.key != () and str(q.units) == "dimensionless":
+        return float(q.magnitude)
+    if qinfo.key != info.key:
+        raise UnitError(
+            f"the {field} is in {str(q.units)!r}, which does not fit the metric's unit {unit!r}",
+            field=f"goal.{field}",
+        )
+    return float(q.magnitude) * qinfo.factor / info.factor
+
+
+def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
+    points = list(series.monthly(kind))
+    if kind is MetricKind.FLOW and points:
+        last = points[-1].date
+        if last.year == today.year and last.month == today.month and today != month_end(today):
+            points.pop()  # the current month is not over: its sum is partial
+    return [p for p in points if p.date <= today]
+
+
+def _value_at(points: list[Point], day: Date) -> float | None:
+    before = [p for p in points if p.date <= day]
+    if before:
+        return before[-1].value
+    return points[0].value if points else None
+
+
+def _format_q(q: Quantity) -> str:
+    unit, x = str(q.units), float(q.magnitude)
+    if unit == "percent":
+        return f"{format_number(x)}%"
+    if unit == "dimensionless":
+        return format_number(x)
+    return f"{format_number(x)} {_plural(unit, x)}"
+
+
+def _plural(unit: str, value: float) -> str:
+    if unit in ("percent", "dimensionless") or " " in unit or abs(value) == 1:
+        return unit
+    if unit == "person":
+        return "people"
+    if unit.isupper():
+        return unit
+    return unit + "s"
+
+
+def _nice(x: float) -> float:
+    """Round to two significant figures (a target a person would say)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
+    return float(math.floor(x / mag + 0.5) * mag)
+
+
+def assess_achievability(
+    goal: Goal,
+    history: MetricSeries | Iterable[tuple[Date | str, float]] | Mapping[Any, float] | None,
+    today: Date | None = None,
+    *,
+    window: int | None = 6,
+    method: str = "closed_form",
+    seed: int = 0,
+    samples: int = 4000,
+    cumulative: bool | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> Achievability:
+    """Judge whether ``history`` supports ``goal``'s target by its deadline.
+
+    ``window`` is the number of recent months the growth is measured over (``None``:
+    all); ``method`` is ``"closed_form"`` (Student t) or ``"bootstrap"`` (``samples``
+    resamples of the monthly changes, seeded by ``seed``); ``cumulative`` says whether
+    a flow target is a total over the goal's period rather than a monthly level
+    (default: read from the statement, "this year" or "in total"); ``params``
+    overrides the verdict thresholds of the ``achievability`` ruleset.
+    """
+    if method not in ("closed_form", "bootstrap"):
+        raise GoalRulesError(f"unknown method {method!r}; use 'closed_form' or 'bootstrap'")
+    today = today or Date.today()
+    rules = _ruleset(tuple(sorted((params or {}).items())))
+    try:
+        series = _as_series(history, goal, None)
+    except GoalRulesError:
+        raise
+    defn = _metric(goal, series)
+    direction = defn.direction if defn else Direction.HIGHER
+    if series is None or not series.points:
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA,
+            direction=direction,
+            explanation="No history: track the metric for a few months to judge achievability.",
+            reasons=("no history",),
+        )
+    if (
+        any(p.value < 0 for p in series.points)
+        and defn is not None
+        and defn.kind is not MetricKind.RATIO
+        and defn.unit not in ("USD", "percent", "percentage_point")
+    ):
+        bad = next(p for p in series.points if p.value < 0)
+        raise DataError(
+            f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
+        )
+    kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
+    unit = _series_unit(series, defn)
+    points = _clean_points(series, kind, today)
+    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+
+    if goal.target is None or goal.deadline is None:
+        missing = "target" if goal.target is None else "deadline"
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA,
+            direction=direction,
+            observations=len(points),
+            explanation=f"The goal has no {missing}, so achievability cannot be judged.",
+            reasons=(f"no {missing}",),
+        )
+
+    # -- the target, in the series' unit ---------------------------------------------------
+    baseline = goal.baseline
+    if baseline is None and goal.target.is_relative:
+        start = goal.start or (points[0].date if points else today)
+        at_start = _value_at(points, start)
+        if at_start is not None:
+            baseline = quantity(at_start, unit)
+    target_q = goal.resolved_target(baseline)
+    if target_q is None:
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA,
+            direction=direction,
+            observations=len(points),
+            explanation="The target is relative but no baseline is known.",
+            reasons=("no baseline",),
+        )
+    level_per_month = ("[time]", -1) in unit_info(str(target_q.units)).key
+    if level_per_month:  # "50 leads a month": a monthly level
+        target = _per_month_value(target_q, unit)
+    else:
+        target = _to_series_unit(target_q, unit, "target")
+    is_cumulative = (
+        kind is MetricKind.FLOW
+        and not level_per_month
+        and (cumulative if cumulative is not None else _infer_cumulative(goal))
+    )
+
+    if not points:
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA,
+            direction=direction,
+            explanation="No complete month observed yet.",
+        )
+    last = points[-1]
+    last_date = series.points[-1].date if kind is MetricKind.STOCK else month_end(last.date)
+    last_date = min(last_date, today) if kind is MetricKind.STOCK else last_date
+    n_total = months_between(last_date, goal.deadline)
+    current = last.value
+    higher = direction is Direction.HIGHER
+
+    so_far = 0.0
+    if is_cumulative:
+        start = goal.start or points[0].date
+        so_far = sum(p.value for p in points if p.date >= start.replace(day=1))
+        met = so_far >= target if higher else so_far <= target
+    else:
+        met = current >= target if higher else current <= target
+
+    span = months_between(points[0].date, last.date)
+    observations = len(points)
+    result: dict[str, Any] = {
+        "current": quantity(current if not is_cumulative else so_far, unit),
+        "target": quantity(target, unit),
+        "observations": observations,
+        "span_months": span,
+        "direction": direction,
+        "cumulative": is_cumulative,
+        "months_left": n_total,
+    }
+    facts: dict[str, Any] = {
+        "met": met,
+        "deadline_passed": today > goal.deadline,
+        "observations": observations,
+        "span": span * 365.25 * 86400 / 12,
+        "current": result["current"],
+        "target": result["target"],
+    }
+
+    model = None
+    if observations >= 2 and n_total > 0:
+        # the level the future must reach, and the horizon it is judged at
+        if is_cumulative:
+            remaining = target - so_far
+            level = remaining / n_total
+            horizon = (n_total + 1) / 2
+        else:
+            level, horizon = target, n_total
+        model = _fit(points, window, current, level, horizon, higher, method, seed, samples)
+        result.update(model)
+        result["_level"] = level
+        result["projected"] = quantity(model["_projected"], unit)
+        if model.get("_suggest_level") is not None:
+            sugg = model["_suggest_level"]
+            if is_cumulative:
+                sugg = so_far + sugg * n_total
+            result["suggested_target"] = quantity(_nice(sugg), unit)
+            result["_supported"] = sugg
+        if model.get("_months_needed") is not None:
+            months = model["_months_needed"]
+            if is_cumulative:
+                months = None
+            if months is not None and months < 1200:
+                result["suggested_deadline"] = add_months(last_date, math.ceil(months))
+        facts["probability"] = model["probability"]
+        facts["required_rate"] = model.get("required_rate")
+        facts["historical_rate"] = model.get("historical_rate")
+
+    report = rules.evaluate(history=facts, today=today)
+    decision = report.decision or (Verdict.INSUFFICIENT_DATA.value if model is None else None)
+    if decision is None:
+        decision = Verdict.INSUFFICIENT_DATA.value
+    verdict = Verdict(decision)
+    reasons = tuple(f.message for f in report.findings if f.outcome.value == "pass")
+    clean = {k: v for k, v in result.items() if not k.startswith("_")}
+    ach = Achievability(verdict=verdict, reasons=reasons, **clean)
+    text = _explain(
+        ach, goal, metric_name, last_date, unit,
+        level=result.get("_level"), supported=result.get("_supported"), per_month=level_per_month,
+    )  # fmt: skip
+    return attrs.evolve(ach, explanation=text)
+
+
+def _per_month_value(target_q: Quantity, unit: str) -> float:
+    """A per-time target (``50 leads / month``) as a monthly count in ``unit``."""
+    ureg = registry()
+    monthly = target_q * ureg.Quantity(1, "month")
+    info = unit_info(unit)
+    minfo = unit_info(str(monthly.units))
+    base = float(monthly.magnitude) * minfo.factor
+    if dimension_key(dict(monthly.dimensionality)) != info.key and minfo.key != info.key:
+        raise UnitError(
+            f"the target is in {str(target_q.units)!r}, which does not fit the unit {unit!r}",
+            field="goal.target",
+        )
+    return base / info.factor
+
+
+def _fit(
+    points: list[Point],
+    window: int | None,
+    current: float,
+    level: float,
+    horizon: float,
+    higher: bool,
+    method: str,
+    seed: int,
+    samples: int,
+) -> dict[str, Any]:
+    """Fit the random walk on the recent window and judge the target level."""
+    last = points[-1].date
+    recent = [p for p in points if window is None or months_between(p.date, last) <= window]
+    if len(recent) < 2:
+        recent = points[-2:]
+    values = [p.value for p in recent]
+    gaps = [max(months_between(a.date, b.date), 1e-9) for a, b in itertools.pairwise(recent)]
+    span_w = sum(gaps)
+    logs = all(v > 0 for v in values) and level > 0 and current > 0
+    out: dict[str, Any] = {}
+    n = horizon
+    if logs:
+        changes = [math.log(b / a) / g for a, b, g in zip(values, values[1:], gaps, strict=False)]
+        x = math.log(level / current)
+        out["method"] = "compound" if method == "closed_form" else "bootstrap"
+        cmgr = (values[-1] / values[0]) ** (1 / span_w) - 1
+        out["historical_rate"] = cmgr
+        out["required_rate"] = (level / current) ** (1 / n) - 1
+        out["_projected"] = current * (1 + cmgr) ** n
+    else:
+        changes = [(b - a) / g for a, b, g in zip(values, values[1:], gaps, strict=False)]
+        x = level - current
+        out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["historical_rate"] = None
+        out["required_rate"] = None
+        out["_projected"] = current + (values[-1] - values[0]) / span_w * n
+    out["historical_linear"] = (values[-1] - values[0]) / span_w
+    out["required_linear"] = (level - current) / n
+    k = len(changes)
+    m = sum(changes) / k
+    s = math.sqrt(sum((c - m) ** 2 for c in changes) / (k - 1)) if k >= 2 else 0.0
+    if method == "bootstrap" and k >= 1:
+        rng = random.Random(seed)
+        whole = max(1, math.ceil(n))
+        scale = n / whole
+        hits = 0
+        for _ in range(samples):
+            total = sum(rng.choice(changes) for _ in range(whole)) * scale
+            hits += (total >= x) if higher else (total <= x)
+        p = hits / samples
+    elif s > 1e-12 and k >= 2:
+        t = (x - m * n) / (s * math.sqrt(n + n * n / k))
+        p = student_t_sf(t, k - 1) if higher else student_t_cdf(t, k - 1)
+    else:
+        drift = m * n
+        p = 1.0 if (drift >= x - 1e-12 if higher else drift <= x + 1e-12) else 0.0
+    out["probability"] = min(1.0, max(0.0, p))
+    # the target reachable with probability one half: the median projection
+    out["_suggest_level"] = current * math.exp(m * n) if logs else current + m * n
+    if abs(m) > 1e-12 and (x / m) > 0:
+        out["_months_needed"] = x / m
+    return out
+
+
+def _explain(
+    a: Achievability,
+    goal: Goal,
+    metric: str,
+    last_date: Date,
+    unit: str,
+    *,
+    level: float | None = None,
+    supported: float | None = None,
+    per_month: bool = False,
+) -> str:
+    if a.current is None or a.target is None:
+        return a.explanation
+    cur, tgt = _format_q(a.current), _format_q(a.target)
+    if per_month:
+        tgt += " a month"
+    deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
+    parts: list[str] = []
+    if a.cumulative:
+        parts.append(f"{metric.capitalize()} so far: {cur} (to {last_date.isoformat()}).")
+    else:
+        parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
+    if a.verdict is Verdict.ACHIEVED:
+        parts.append(f"That already meets the target of {tgt}.")
+        return " ".join(parts)
+    if a.verdict is Verdict.EXPIRED:
+        parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
+        return " ".join(parts)
+    if a.verdict is Verdict.INSUFFICIENT_DATA:
+        parts.append(
+            f"Only {a.observations} monthly observations over {a.span_months:.1f} months: "
+            "too little history to judge."
+        )
+        return " ".join(parts)
+    if a.historical_rate is not None:
+        verb = "grew" if a.historical_rate >= 0 else "fell"
+        parts.append(f"Over the recent months it {verb} {abs(a.historical_rate):.1%} a month.")
+    elif a.historical_linear is not None:
+        parts.append(
+            "Values at or below zero rule out growth rates, so a linear model is used: "
+            f"{format_number(a.historical_linear)} a month."
+        )
+    months = a.months_left or 0.0
+    if a.cumulative and level is not None:
+        parts.append(
+            f"Reaching {tgt} in total by {deadline} needs about "
+            f"{_format_q(quantity(level, unit))} a month for the remaining {months:.1f} months."
+        )
+    elif a.required_rate is not None:
+        verb = "growth" if a.required_rate >= 0 else "a fall"
+        parts.append(
+            f"Reaching {tgt} by {deadline} ({months:.1f} months) needs {verb} of "
+            f"{abs(a.required_rate):.1%} a month."
+        )
+    elif a.required_linear is not None:
+        parts.append(
+            f"Reaching {tgt} by {deadline} needs {format_number(a.required_linear)} a month."
+        )
+    if a.projected is not None and not a.cumulative:
+        parts.append(f"At the historical rate it would be about {_format_q(a.projected)} by then.")
+    if a.probability is not None:
+        parts.append(f"Chance of reaching the target: {a.probability:.0%} ({a.verdict.value}).")
+    if a.verdict in (Verdict.STRETCH, Verdict.UNREALISTIC) and a.suggested_target is not None:
+        about = _format_q(quantity(supported, unit)) if supported is not None else ""
+        tip = (
+            f"Your history supports about {about} by then; consider {_format_q(a.suggested_target)}"
+        )
+        if a.suggested_deadline is not None:
+            tip += (
+                f", or keep the target and move the deadline to {a.suggested_deadline.isoformat()}"
+            )
+        else:
+            tip += " or a later deadline"
+        parts.append(tip + ".")
+    return " ".join(parts)

@@ -1,0 +1,267 @@
+"""SMART scoring of a goal: a front over the shipped ``smart`` ruleset.
+
+:func:`goal_facts` turns a :class:`~goalrules.model.Goal` into the ``goal`` fact the
+rules read; :func:`score_smart` evaluates the rubric (with the achievability judgment
+as the ``history`` fact when a history is given) and gathers a score per criterion,
+an overall score (20 x the sum of the five criterion scores) and one suggestion per
+miss.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from goalrules.engine import Finding, Outcome, Report, RuleSet, shipped_ruleset
+from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.metrics import catalog
+from goalrules.model import CompanyObjective, Goal, Objective, Plan, TargetKind
+
+__all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
+
+Date = _dt.date
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+VAGUE_WORDS = (
+    "grow", "increase", "improve", "boost", "more", "better", "enhance", "maximize",
+    "maximise", "expand", "raise", "lift", "strengthen", "build", "drive", "optimize",
+    "optimise", "engage", "get",
+)  # fmt: skip
+_NUMBER = re.compile(
+    r"\d|\b(double|triple|quadruple|halve|half|twice|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|fifty|hundred|thousand|million)\b",
+    re.I,
+)
+
+
+@attrs.frozen
+class CriterionScore:
+    """One SMART criterion: passed, score 0..1, the findings behind it."""
+
+    name: str
+    passed: bool
+    score: float
+    findings: tuple[Finding, ...]
+
+    @property
+    def unknown(self) -> bool:
+        return any(f.outcome is Outcome.UNKNOWN for f in self.findings)
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        return tuple(
+            f.fix for f in self.findings if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN) and f.fix
+        )
+
+
+@attrs.frozen
+class SmartReport:
+    """The SMART judgment of one goal."""
+
+    goal: Goal
+    score: float
+    criteria: Mapping[str, CriterionScore]
+    report: Report = attrs.field(repr=False)
+    achievability: Achievability | None = None
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.criteria.values())
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.report.findings
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """One fix per miss, in criterion order (without repeats)."""
+        out: list[str] = []
+        for c in self.criteria.values():
+            for s in c.suggestions:
+                if s not in out:
+                    out.append(s)
+            if c.name == "achievable" and self.achievability is None:
+                metric = self.goal.metric or "the metric"
+                out.append(
+                    f"Add the last few months of {metric} (a history) to judge whether the "
+                    "target is realistic."
+                )
+        return tuple(out)
+
+    def explain(self) -> str:
+        return self.report.explain()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 2),
+            "passed": self.passed,
+            "criteria": {
+                name: {
+                    "passed": c.passed,
+                    "score": round(c.score, 4),
+                    "findings": [
+                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
+                    ],
+                }
+                for name, c in self.criteria.items()
+            },
+            "suggestions": list(self.suggestions),
+        }
+
+
+def _vague_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return [w for w in VAGUE_WORDS if w in words]
+
+
+def _objective_ids(context: Any, objectives: Iterable[Any] | None) -> list[str] | None:
+    source: Any = objectives
+    if source is None and isinstance(context, Plan):
+        source = context.objectives
+    elif source is None and isinstance(context, Mapping):
+        source = context.get("objectives")
+    elif source is None and context is not None and hasattr(context, "objectives"):
+        source = context.objectives
+    if source is None:
+        return None
+    return [o.id if isinstance(o, CompanyObjective) else str(o) for o in source]
+
+
+def goal_facts(
+    goal: Goal,
+    *,
+    today: Date | None = None,
+    objectives: Iterable[str] | None = None,
+    baseline: Any = None,
+) -> dict[str, Any]:
+    """The ``goal`` fact of the rule language for ``goal`` (see ``dsl.schemas``)."""
+    today = today or Date.today()
+    metric = goal.metric
+    if metric is not None and metric in catalog:
+        metric = catalog[metric].key
+    target_q: Any = None
+    if goal.target is not None:
+        target_q = goal.resolved_target(baseline if baseline is not None else goal.baseline)
+        if target_q is None and goal.target.kind is TargetKind.DELTA:
+            target_q = goal.target.amount
+    statement = goal.statement
+    known = list(objectives) if objectives is not None else None
+    facts: dict[str, Any] = {
+        "id": goal.id,
+        "statement": statement,
+        "objective": goal.objective.value if goal.objective else None,
+        "metric": metric,
+        "channel": goal.channel,
+        "baseline": goal.baseline if goal.baseline is not None else baseline,
+        "target": target_q,
+        "target_text": str(goal.target) if goal.target is not None else None,
+        "target_kind": goal.target.kind.value if goal.target is not None else None,
+        "target_is_relative": goal.target.is_relative if goal.target is not None else False,
+        "start": goal.start or today,
+        "deadline": goal.deadline,
+        "supports": list(goal.supports),
+        "owner": goal.owner,
+        "review": goal.review,
+        "has_number": bool(goal.target is not None or (statement and _NUMBER.search(statement))),
+        "vague_words": _vague_words(statement or ""),
+    }
+    if known is not None:
+        facts["objectives_known"] = known
+        facts["supports_known"] = [
+            s for s in goal.supports if s in known or s in {o.value for o in Objective}
+        ]
+    return facts
+
+
+def history_facts(a: Achievability) -> dict[str, Any]:
+    """The ``history`` fact for the achievability judgment ``a``."""
+    return {
+        "verdict": a.verdict.value,
+        "observations": a.observations,
+        "months_observed": a.observations,
+        "span": a.span_months * 365.25 * 86400 / 12,
+        "current": a.current,
+        "target": a.target,
+        "probability": a.probability,
+        "required_rate": a.required_rate,
+        "historical_rate": a.historical_rate,
+        "projected": a.projected,
+        "suggested_target": a.suggested_target,
+        "suggested_deadline": a.suggested_deadline,
+        "method": a.method,
+        "months_left": None if a.months_left is None else a.months_left * 365.25 * 86400 / 12,
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
+    return shipped_ruleset("smart", params=dict(params) if params else None)
+
+
+def score_smart(
+    goal: Goal,
+    history: Any = None,
+    today: Date | None = None,
+    *,
+    context: Any = None,
+    objectives: Iterable[Any] | None = None,
+    params: Mapping[str, Any] | None = None,
+    achievability: Achievability | None = None,
+    rules: RuleSet | None = None,
+    **achievability_options: Any,
+) -> SmartReport:
+    """Score ``goal`` against the SMART rubric.
+
+    ``history`` (a :class:`~goalrules.model.MetricSeries` or ``(date, value)`` pairs)
+    feeds the *achievable* criterion; without it that criterion is unknown, never a
+    pass. ``context`` (a :class:`~goalrules.model.Plan`, or a mapping with
+    ``objectives``) or ``objectives`` lists the company objectives for *relevant*.
+    ``params`` overrides the rubric's params; ``rules`` replaces the rubric; other
+    keyword arguments go to :func:`assess_achievability`.
+    """
+    today = today or Date.today()
+    ids = _objective_ids(context, objectives)
+    ach = achievability
+    if ach is None and history is not None:
+        ach = assess_achievability(goal, history, today=today, **achievability_options)
+    baseline = None
+    relative = goal.target is not None and goal.target.is_relative
+    if goal.baseline is None and ach is not None and relative and ach.target is not None:
+        # the value at the start resolves x2 or +50 % (the judgment did the same)
+        baseline = _baseline_from(goal, ach)
+    facts: dict[str, Any] = {
+        "goal": goal_facts(goal, today=today, objectives=ids, baseline=baseline)
+    }
+    if ach is not None:
+        facts["history"] = history_facts(ach)
+    ruleset = rules or _ruleset(tuple(sorted((params or {}).items())))
+    report = ruleset.evaluate(facts, today=today)
+    criteria: dict[str, CriterionScore] = {}
+    for name in CRITERIA:
+        c = report.criteria.get(name)
+        if c is None:
+            criteria[name] = CriterionScore(name, False, 0.0, ())
+        else:
+            criteria[name] = CriterionScore(name, c.passed, c.score, c.findings)
+    for name, c in report.criteria.items():  # extra criteria of a custom rubric
+        if name not in criteria:
+            criteria[name] = CriterionScore(name, c.passed, c.score, c.findings)
+    score = 20.0 * sum(criteria[n].score for n in CRITERIA)
+    return SmartReport(goal=goal, score=score, criteria=criteria, report=report, achievability=ach)
+
+
+def _baseline_from(goal: Goal, ach: Achievability) -> Any:
+    """The baseline a relative target was resolved against (target / factor)."""
+    if goal.target is None or ach.target is None:
+        return None
+    t = goal.target
+    if t.kind is TargetKind.MULTIPLE:
+        return ach.target / float(t.amount)
+    if t.kind is TargetKind.PERCENT:
+        return ach.target / (1 + float(t.amount) / 100)
+    return None

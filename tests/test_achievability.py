@@ -1,0 +1,318 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.dates import add_months
+from goalrules.judgments.stats import student_t_cdf
+
+D = dt.date
+TODAY = D(2026, 5, 1)
+
+
+FIRST = D(2025, 11, 1)
+
+
+def monthly(values: list[float], *, first: D = FIRST) -> list[tuple[D, float]]:
+    return [(add_months(first, i), v) for i, v in enumerate(values)]
+
+
+def followers_goal(target: str = "x2", deadline: str = "within 6 months", **kw: object) -> gr.Goal:
+    fields: dict[str, object] = {
+        "metric": "followers",
+        "baseline": "1200 followers",
+        "target": target,
+        "start": "2026-05-01",
+        "deadline": deadline,
+    }
+    fields.update(kw)
+    return gr.Goal("g", **fields)  # type: ignore[arg-type]
+
+
+HIST = monthly([1000, 1030, 1062, 1090, 1128, 1160, 1200])
+
+
+def test_the_guides_example_doubling_in_six_months_needs_12_2_percent() -> None:
+    a = gr.assess_achievability(followers_goal(), HIST, today=TODAY)
+    assert a.required_rate == pytest.approx(2 ** (1 / 6) - 1, abs=1e-9)
+    assert round(a.required_rate, 3) == 0.122
+    assert a.historical_rate == pytest.approx((1200 / 1000) ** (1 / 6) - 1)  # w = 6 months
+    assert a.verdict is gr.Verdict.UNREALISTIC
+    assert a.probability is not None and a.probability < 0.1
+    assert "12.2%" in a.explanation
+    assert a.suggested_target is not None and a.suggested_deadline is not None
+
+
+def test_projection_is_current_times_cmgr_power_n() -> None:
+    a = gr.assess_achievability(followers_goal(), HIST, today=TODAY)
+    assert a.projected is not None and a.historical_rate is not None
+    assert a.projected.magnitude == pytest.approx(1200 * (1 + a.historical_rate) ** 6)
+
+
+def test_probability_matches_the_student_t_formula() -> None:
+    a = gr.assess_achievability(followers_goal("1300 followers"), HIST, today=TODAY)
+    recent = [1000, 1030, 1062, 1090, 1128, 1160, 1200]
+    r = [math.log(b / a_) for a_, b in itertools.pairwise(recent)]
+    k = len(r)
+    m = sum(r) / k
+    s = math.sqrt(sum((x - m) ** 2 for x in r) / (k - 1))
+    n = 6.0
+    t = (math.log(1300 / 1200) - m * n) / (s * math.sqrt(n + n * n / k))
+    assert a.probability == pytest.approx(1 - student_t_cdf(t, k - 1))
+
+
+def test_student_t_matches_scipy() -> None:
+    scipy_stats = pytest.importorskip("scipy.stats")
+    for df in (1, 2, 3, 5, 10, 30):
+        for t in (-8.0, -2.5, -0.3, 0.0, 0.7, 1.9, 4.0, 25.0):
+            assert student_t_cdf(t, df) == pytest.approx(scipy_stats.t.cdf(t, df), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("target", "today", "verdict"),
+    [
+        ("1150 followers", TODAY, gr.Verdict.ACHIEVED),
+        ("1300 followers", TODAY, gr.Verdict.ACHIEVABLE),
+        ("x2", TODAY, gr.Verdict.UNREALISTIC),
+        ("x2", D(2027, 1, 1), gr.Verdict.EXPIRED),
+    ],
+)
+def test_verdicts(target: str, today: D, verdict: gr.Verdict) -> None:
+    assert gr.assess_achievability(followers_goal(target), HIST, today=today).verdict is verdict
+
+
+def test_stretch() -> None:
+    a = gr.assess_achievability(followers_goal("1450 followers"), HIST, today=TODAY)
+    assert a.verdict is gr.Verdict.STRETCH, a.explanation
+    assert 0.1 <= (a.probability or 0) < 0.5
+
+
+@pytest.mark.parametrize("history", [[], HIST[:1], HIST[:2], None])
+def test_short_histories_are_insufficient_data(history: list[tuple[D, float]] | None) -> None:
+    a = gr.assess_achievability(followers_goal(), history, today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+
+
+def test_thresholds_are_ruleset_params() -> None:
+    goal = followers_goal("1450 followers")
+    strict = gr.assess_achievability(goal, HIST, today=TODAY, params={"stretch": "40 %"})
+    assert strict.verdict is gr.Verdict.UNREALISTIC
+
+
+def test_lower_is_better_reverses_direction() -> None:
+    goal = gr.Goal("rt", metric="average_response_time", target="1 hour", start="2026-05-01",
+                   deadline="within 6 months")  # fmt: skip
+    falling = monthly([5, 4, 3.5, 3, 2.5])
+    a = gr.assess_achievability(goal, gr.MetricSeries(points=falling, unit="hour"), today=TODAY)
+    assert a.direction is gr.Direction.LOWER
+    assert a.verdict in (gr.Verdict.ACHIEVABLE, gr.Verdict.STRETCH)
+    rising = monthly([2, 2.5, 3, 3.5, 4])
+    b = gr.assess_achievability(goal, gr.MetricSeries(points=rising, unit="hour"), today=TODAY)
+    assert b.verdict is gr.Verdict.UNREALISTIC
+    assert (
+        gr.assess_achievability(goal.evolve(target="6 hours"), rising, today=TODAY).verdict
+        is gr.Verdict.ACHIEVED
+    )
+
+
+def test_another_unit_changes_nothing() -> None:
+    goal = gr.Goal("rt", metric="average_response_time", target="1 hour", start="2026-05-01",
+                   deadline="within 6 months")  # fmt: skip
+    hours = gr.MetricSeries(points=monthly([5, 4, 3.5, 3, 2.5]), unit="hour")
+    minutes = gr.MetricSeries(points=monthly([300, 240, 210, 180, 150]), unit="minute")
+    a = gr.assess_achievability(goal, hours, today=TODAY)
+    b = gr.assess_achievability(goal.evolve(target="60 min"), minutes, today=TODAY)
+    assert a.probability == pytest.approx(b.probability)
+    assert a.verdict is b.verdict
+
+
+def test_zeros_fall_back_to_a_linear_model() -> None:
+    a = gr.assess_achievability(
+        followers_goal("100 followers", baseline=None), monthly([0, 5, 12, 14, 20]), today=TODAY
+    )
+    assert a.method == "linear"
+    assert "linear" in a.explanation
+    assert 0 <= (a.probability or 0) <= 1
+
+
+def test_flow_level_and_cumulative_targets() -> None:
+    leads = [
+        (D(2025, 12, 15), 20),
+        (D(2026, 1, 15), 25),
+        (D(2026, 2, 15), 28),
+        (D(2026, 3, 15), 30),
+        (D(2026, 4, 15), 33),
+    ]
+    level = gr.Goal(
+        "l",
+        metric="leads",
+        target="50 leads per month",
+        start="2026-05-01",
+        deadline="within 6 months",
+    )
+    a = gr.assess_achievability(level, leads, today=TODAY)
+    assert not a.cumulative and a.target is not None and a.target.magnitude == pytest.approx(50)
+    total = gr.Goal("t", metric="leads", statement="1,000 leads this year", target="1000 leads",
+                    start="2026-01-01", deadline="2026-12-31")  # fmt: skip
+    b = gr.assess_achievability(total, leads, today=TODAY)
+    assert b.cumulative and b.current is not None and b.current.magnitude == 116
+    assert b.verdict is gr.Verdict.UNREALISTIC
+
+
+def test_partial_current_month_of_a_flow_is_left_out() -> None:
+    leads = [(D(2026, 2, 10), 30), (D(2026, 3, 10), 30), (D(2026, 4, 10), 30), (D(2026, 5, 3), 2)]
+    goal = gr.Goal(
+        "l",
+        metric="leads",
+        target="60 leads per month",
+        start="2026-05-01",
+        deadline="within 6 months",
+    )
+    a = gr.assess_achievability(goal, leads, today=D(2026, 5, 5))
+    assert a.current is not None and a.current.magnitude == 30
+
+
+def test_gaps_and_duplicate_dates_do_not_crash() -> None:
+    hist = [
+        (D(2025, 6, 1), 800),
+        (D(2025, 6, 1), 810),
+        (D(2025, 9, 15), 900),
+        (D(2026, 2, 1), 1100),
+        (D(2026, 4, 1), 1200),
+    ]
+    a = gr.assess_achievability(followers_goal(), hist, today=TODAY)
+    assert a.verdict in set(gr.Verdict)
+    assert 0 <= (a.probability or 0) <= 1
+
+
+def test_bad_inputs_name_the_field() -> None:
+    with pytest.raises(gr.UnitError) as info:
+        gr.assess_achievability(followers_goal("2400 visits"), HIST, today=TODAY)
+    assert info.value.field == "goal.target"
+    with pytest.raises(gr.DataError):
+        gr.assess_achievability(followers_goal(), monthly([10, -5, 20]), today=TODAY)
+    with pytest.raises(gr.GoalRulesError):
+        gr.assess_achievability(followers_goal(), [("nope", 1)], today=TODAY)
+
+
+def test_bootstrap_is_seeded() -> None:
+    goal = followers_goal("1450 followers")
+    a = gr.assess_achievability(goal, HIST, today=TODAY, method="bootstrap", seed=3)
+    b = gr.assess_achievability(goal, HIST, today=TODAY, method="bootstrap", seed=3)
+    assert a.probability == b.probability
+    assert a.method == "bootstrap"
+
+
+# -- properties --------------------------------------------------------------------------
+
+growths = st.lists(st.floats(-0.1, 0.25), min_size=3, max_size=12)
+
+
+JAN_2025 = D(2025, 1, 1)
+
+
+def _history(start: float, changes: list[float], first: D = JAN_2025) -> list[tuple[D, float]]:
+    values = [start]
+    for c in changes:
+        values.append(values[-1] * math.exp(c))
+    return [(add_months(first, i), v) for i, v in enumerate(values)]
+
+
+def _goal(target: float, months: int, start: D) -> gr.Goal:
+    return gr.Goal("g", metric="followers", target=f"{target} followers", start=start,
+                   deadline=add_months(start, months))  # fmt: skip
+
+
+@given(growths, st.floats(1.01, 5), st.floats(1.01, 2), st.integers(1, 24))
+def test_raising_a_target_never_raises_the_probability(
+    changes: list[float], factor: float, more: float, months: int
+) -> None:
+    hist = _history(1000, changes)
+    last = hist[-1][0]
+    current = hist[-1][1]
+    low = gr.assess_achievability(_goal(current * factor, months, last), hist, today=last)
+    high = gr.assess_achievability(_goal(current * factor * more, months, last), hist, today=last)
+    assert (high.probability or 0) <= (low.probability or 0) + 1e-12
+
+
+@given(
+    st.lists(st.floats(0.0, 0.25), min_size=3, max_size=12),
+    st.floats(1.01, 5),
+    st.integers(1, 24),
+    st.integers(1, 24),
+)
+def test_extending_a_deadline_never_lowers_it_when_growing(
+    changes: list[float], factor: float, months: int, extra: int
+) -> None:
+    # with a non-negative trend: a falling trend makes more time a risk, not a help
+    hist = _history(1000, changes)
+    last, current = hist[-1]
+    a = gr.assess_achievability(_goal(current * factor, months, last), hist, today=last)
+    b = gr.assess_achievability(_goal(current * factor, months + extra, last), hist, today=last)
+    assert (b.probability or 0) >= (a.probability or 0) - 1e-9
+
+
+@given(growths, st.floats(0.5, 5), st.floats(0.001, 1000), st.integers(1, 24))
+def test_scaling_history_and_target_changes_nothing(
+    changes: list[float], factor: float, scale: float, months: int
+) -> None:
+    hist = _history(1000, changes)
+    last, current = hist[-1]
+    a = gr.assess_achievability(_goal(current * factor, months, last), hist, today=last)
+    scaled = [(d, v * scale) for d, v in hist]
+    b = gr.assess_achievability(_goal(current * factor * scale, months, last), scaled, today=last)
+    assert a.verdict is b.verdict
+    assert (a.probability or 0) == pytest.approx(b.probability or 0, abs=1e-9)
+
+
+@given(growths, st.floats(0.5, 5), st.integers(1, 24), st.integers(-60, 60))
+def test_shifting_every_date_changes_nothing(
+    changes: list[float], factor: float, months: int, shift: int
+) -> None:
+    hist = _history(1000, changes)
+    last, current = hist[-1]
+    a = gr.assess_achievability(_goal(current * factor, months, last), hist, today=last)
+    moved = [(add_months(d, shift), v) for d, v in hist]
+    new_last = add_months(last, shift)
+    b = gr.assess_achievability(_goal(current * factor, months, new_last), moved, today=new_last)
+    assert a.verdict is b.verdict
+    assert (a.probability or 0) == pytest.approx(b.probability or 0, abs=1e-9)
+
+
+@given(growths, st.floats(0.3, 5), st.integers(1, 24))
+def test_verdicts_agree_with_probability_thresholds(
+    changes: list[float], factor: float, months: int
+) -> None:
+    hist = _history(1000, changes)
+    last, current = hist[-1]
+    a = gr.assess_achievability(_goal(current * factor, months, last), hist, today=last)
+    p = a.probability
+    assert p is None or 0 <= p <= 1
+    if a.verdict is gr.Verdict.ACHIEVED:
+        assert factor <= 1
+    elif p is not None and a.verdict is not gr.Verdict.INSUFFICIENT_DATA:
+        expected = (
+            gr.Verdict.ACHIEVABLE
+            if p >= 0.5
+            else gr.Verdict.STRETCH
+            if p >= 0.1
+            else gr.Verdict.UNREALISTIC
+        )
+        assert a.verdict is expected
+
+
+@given(
+    st.lists(st.tuples(st.dates(D(2020, 1, 1), D(2026, 4, 1)), st.floats(0, 1e7)), max_size=20),
+    st.floats(1, 1e7),
+)
+def test_odd_histories_never_crash(points: list[tuple[D, float]], target: float) -> None:
+    assume(True)
+    a = gr.assess_achievability(_goal(target, 6, TODAY), points, today=TODAY)
+    assert a.verdict in set(gr.Verdict)
+    assert a.probability is None or 0 <= a.probability <= 1
