@@ -90,7 +90,7 @@ def add_months(d: Date, n: int) -> Date:
     >>> add_months(Date(2027, 1, 31), 1)
     datetime.date(2027, 2, 28)
     """
-    return d + relativedelta(months=n)
+    return _clamped(d, n)
 
 
 def month_start(d: Date) -> Date:

@@ -173,15 +173,25 @@ class Rule:
         return self.criterion or self.decision
 
 
-@attrs.frozen(eq=False)
 class Finding:
-    """One rule's outcome on one set of facts; messages are rendered on first use."""
+    """One rule's outcome on one set of facts; messages are rendered on first use.
 
-    rule: Rule
-    outcome: Outcome
-    _facts: Mapping[str, Any] = attrs.field(repr=False)
-    _today: _dt.date | None = attrs.field(repr=False)
-    _cache: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    A plain slotted class rather than an attrs one: reports build many of these.
+    """
+
+    __slots__ = ("_cache", "_facts", "_today", "outcome", "rule")
+
+    def __init__(
+        self, rule: Rule, outcome: Outcome, facts: Mapping[str, Any], today: _dt.date | None
+    ) -> None:
+        self.rule = rule
+        self.outcome = outcome
+        self._facts = facts
+        self._today = today
+        self._cache: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Finding(rule={self.rule.id!r}, outcome={self.outcome.value!r})"
 
     @property
     def rule_id(self) -> str:
@@ -309,20 +319,26 @@ class Report:
         """Per criterion: score 0..1 (weighted share of applicable rules that pass;
         ``unknown`` counts as not passing, ``skipped`` does not count) and ``passed``
         (every applicable rule passes and at least one applies)."""
-        groups: dict[str, list[Finding]] = {}
-        for name in self.ruleset.criteria:
-            groups[name] = []
-        for f in self.findings:
-            if f.criterion is not None:
-                groups.setdefault(f.criterion, []).append(f)
         out: dict[str, CriterionResult] = {}
-        for name, fs in groups.items():
-            applicable = [f for f in fs if f.outcome is not Outcome.SKIPPED]
-            total = sum(f.weight for f in applicable)
-            got = sum(f.weight for f in applicable if f.outcome is Outcome.PASS)
+        findings = self.findings
+        skipped, passing = Outcome.SKIPPED, Outcome.PASS
+        for name, members in self.ruleset.criterion_members.items():
+            total = got = 0.0
+            applicable = 0
+            all_pass = True
+            for i, weight in members:
+                outcome = findings[i].outcome
+                if outcome is skipped:
+                    continue
+                applicable += 1
+                total += weight
+                if outcome is passing:
+                    got += weight
+                else:
+                    all_pass = False
             score = got / total if total > 0 else 0.0
-            passed = bool(applicable) and all(f.outcome is Outcome.PASS for f in applicable)
-            out[name] = CriterionResult(name, score, passed, tuple(fs))
+            group = tuple(findings[i] for i, _ in members)
+            out[name] = CriterionResult(name, score, applicable > 0 and all_pass, group)
         return out
 
     @functools.cached_property
@@ -426,7 +442,16 @@ class RuleSet:
 
     @property
     def criteria(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.criterion for r in self.rules if r.criterion))
+        return tuple(self.criterion_members)
+
+    @functools.cached_property
+    def criterion_members(self) -> dict[str, list[tuple[int, float]]]:
+        """Per criterion, its rules as (index in ``rules``, weight)."""
+        groups: dict[str, list[tuple[int, float]]] = {}
+        for i, r in enumerate(self.rules):
+            if r.criterion:
+                groups.setdefault(r.criterion, []).append((i, r.weight))
+        return groups
 
     @property
     def decisions(self) -> tuple[str, ...]:

@@ -434,6 +434,11 @@ def _points(value: Any) -> tuple[Point, ...]:
         value = value.items()
     pts: list[Point] = []
     for i, item in enumerate(value):
+        if type(item) is tuple and len(item) == 2:  # fast path: (date, number)
+            d, v = item
+            if type(d) is Date and type(v) in (int, float) and math.isfinite(v):
+                pts.append(Point(d, float(v)))
+                continue
         try:
             if isinstance(item, Point):
                 pts.append(item)
@@ -448,6 +453,16 @@ def _points(value: Any) -> tuple[Point, ...]:
             ) from None
     pts.sort(key=lambda p: p.date)
     return tuple(pts)
+
+
+def _month_point(key: Any, values: list[float], how: MetricKind) -> Point:
+    if how is MetricKind.FLOW:
+        v = math.fsum(values)
+    elif how is MetricKind.RATIO:
+        v = math.fsum(values) / len(values)
+    else:
+        v = values[-1]
+    return Point(Date(key[0], key[1], 1), v)
 
 
 @attrs.frozen
@@ -484,19 +499,19 @@ class MetricSeries:
     def monthly(self, kind: MetricKind | None = None) -> tuple[Point, ...]:
         """One point per calendar month observed, dated on the month's first day."""
         how = kind or self.kind or MetricKind.STOCK
-        groups: dict[Date, list[float]] = {}
-        for p in self.points:
-            groups.setdefault(p.date.replace(day=1), []).append(p.value)
         out: list[Point] = []
-        for month in sorted(groups):
-            vals = groups[month]
-            if how is MetricKind.FLOW:
-                v = math.fsum(vals)
-            elif how is MetricKind.RATIO:
-                v = math.fsum(vals) / len(vals)
-            else:
-                v = vals[-1]
-            out.append(Point(month, v))
+        key = None
+        bucket: list[float] = []
+        for p in self.points:  # sorted by date: months come in order
+            d = p.date
+            k = (d.year, d.month)
+            if k != key:
+                if bucket:
+                    out.append(_month_point(key, bucket, how))
+                key, bucket = k, []
+            bucket.append(p.value)
+        if bucket:
+            out.append(_month_point(key, bucket, how))
         return tuple(out)
 
     def quantity(self, value: float) -> Quantity:

@@ -44,6 +44,7 @@ __all__ = [
     "dimension_key",
     "format_dimension",
     "format_quantity",
+    "info_of",
     "is_count_dimension",
     "quantity",
     "registry",
@@ -146,6 +147,8 @@ def _reset() -> None:
     _parse_quantity.cache_clear()
     unit_info.cache_clear()
     _unit_names.cache_clear()
+    _unit_object.cache_clear()
+    _INFO_BY_UNITS.clear()
 
 
 def is_count_dimension(dim: str) -> bool:
@@ -343,7 +346,7 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
             raise UnitError(f"expected a number with unit {unit!r}, got {text!r}")
         ureg = registry()
         try:
-            return ureg.Quantity(text, _parse_units(_clean_unit_text(unit)))
+            return ureg.Quantity(text, _unit_object(unit))
         except UnitError:
             raise _unknown_unit(unit, _clean_unit_text(unit)) from None
     if not isinstance(text, str):
@@ -356,10 +359,29 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
     return _parse_quantity(text)
 
 
+_INFO_BY_UNITS: dict[Any, UnitInfo] = {}
+
+
+def info_of(q: Quantity) -> UnitInfo:
+    """:class:`UnitInfo` of a quantity's units (cached by pint's unit container, so
+    that the slow text formatting of units happens once per unit)."""
+    container = q._units
+    hit = _INFO_BY_UNITS.get(container)
+    if hit is None:
+        hit = unit_info(str(q.units))
+        _INFO_BY_UNITS[container] = hit
+    return hit
+
+
 def to_base(q: Quantity) -> tuple[float, DimensionKey]:
     """A quantity as ``(magnitude in base units, dimension key)`` for fast comparison."""
-    info = unit_info(str(q.units))
+    info = info_of(q)
     return float(q.magnitude) * info.factor, info.key
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_object(unit: str) -> Any:
+    return _parse_units(_clean_unit_text(unit))
 
 
 def _base_unit_name(dim: str) -> str:

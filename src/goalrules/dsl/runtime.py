@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from goalrules.dates import months_between as _months_between
-from goalrules.units import DimensionKey, dimension_key, format_dimension, unit_info
+from goalrules.units import DimensionKey, dimension_key, format_dimension, info_of, unit_info
 
 __all__ = [
     "DQ",
@@ -55,17 +55,9 @@ class DQ(NamedTuple):
     key: DimensionKey
 
 
-_FACTOR_CACHE: dict[str, tuple[float, DimensionKey]] = {}
-
-
 def _pint_to_base(q: Any) -> tuple[float, DimensionKey]:
-    unit = str(q.units)
-    hit = _FACTOR_CACHE.get(unit)
-    if hit is None:
-        info = unit_info(unit)
-        hit = (info.factor, info.key)
-        _FACTOR_CACHE[unit] = hit
-    return float(q.magnitude) * hit[0], hit[1]
+    info = info_of(q)
+    return float(q.magnitude) * info.factor, info.key
 
 
 def _is_pint(value: Any) -> bool:

@@ -37,12 +37,13 @@ import attrs
 
 from goalrules.dates import add_months, month_end, months_between
 from goalrules.dsl.display import format_number
+from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.stats import student_t_cdf, student_t_sf
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
-from goalrules.units import dimension_key, quantity, registry, unit_info
+from goalrules.units import dimension_key, info_of, quantity, registry, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
@@ -70,7 +71,9 @@ class Achievability:
     Rates are per calendar month: ``required_rate`` and ``historical_rate`` are
     compound (0.122 is 12.2 % a month), ``required_linear`` and ``historical_linear``
     are in the metric's unit per month. ``probability`` is the chance of reaching the
-    target by the deadline (``None`` when it cannot be computed).
+    target by the deadline (``None`` when it cannot be computed). ``current``,
+    ``target``, ``projected`` and ``suggested_target`` are pint quantities in the
+    history's unit; ``explanation`` and ``reasons`` are written on first use.
     """
 
     verdict: Verdict
@@ -79,25 +82,69 @@ class Achievability:
     historical_rate: float | None = None
     required_linear: float | None = None
     historical_linear: float | None = None
-    projected: Quantity | None = None
-    current: Quantity | None = None
-    target: Quantity | None = None
     months_left: float | None = None
     method: str = "none"
-    explanation: str = ""
-    suggested_target: Quantity | None = None
     suggested_deadline: Date | None = None
     observations: int = 0
     span_months: float = 0.0
     direction: Direction = Direction.HIGHER
     cumulative: bool = False
-    reasons: tuple[str, ...] = ()
+    unit: str = "dimensionless"
+    current_value: float | None = None
+    target_value: float | None = None
+    projected_value: float | None = None
+    suggested_value: float | None = None
+    per_month: bool = False
+    note: str = attrs.field(default="", repr=False)
+    _context: Any = attrs.field(default=None, eq=False, repr=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def _q(self, value: float | None) -> Quantity | None:
+        return None if value is None else quantity(value, self.unit)
+
+    @property
+    def current(self) -> Quantity | None:
+        """The latest value (or, for a cumulative flow target, the total so far)."""
+        return self._q(self.current_value)
+
+    @property
+    def target(self) -> Quantity | None:
+        """The target in the history's unit (a monthly level for flows)."""
+        return self._q(self.target_value)
+
+    @property
+    def projected(self) -> Quantity | None:
+        """The value at the deadline at the historical rate."""
+        return self._q(self.projected_value)
+
+    @property
+    def suggested_target(self) -> Quantity | None:
+        """A round target the history supports by the deadline (probability 0.5)."""
+        return self._q(self.suggested_value)
+
+    @property
+    def explanation(self) -> str:
+        """The judgment in plain language, with the numbers behind it."""
+        if "explanation" not in self._cache:
+            self._cache["explanation"] = (
+                _explain(self, *self._context) if self._context is not None else self.note
+            )
+        text: str = self._cache["explanation"]
+        return text
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The messages of the verdict rules that hold."""
+        if self._context is None:
+            return (self.note,) if self.note else ()
+        report = self._context[-1]
+        return tuple(f.message for f in report.findings if f.outcome.value == "pass")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""
 
-        def q(x: Quantity | None) -> str | None:
-            return None if x is None else _format_q(x)
+        def q(x: float | None) -> str | None:
+            return None if x is None else _format_value(x, self.unit)
 
         return {
             "verdict": self.verdict.value,
@@ -106,13 +153,13 @@ class Achievability:
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),
             "historical_linear": _round(self.historical_linear),
-            "projected": q(self.projected),
-            "current": q(self.current),
-            "target": q(self.target),
+            "projected": q(self.projected_value),
+            "current": q(self.current_value),
+            "target": q(self.target_value),
             "months_left": _round(self.months_left),
             "method": self.method,
             "observations": self.observations,
-            "suggested_target": q(self.suggested_target),
+            "suggested_target": q(self.suggested_value),
             "suggested_deadline": self.suggested_deadline.isoformat()
             if self.suggested_deadline
             else None,
@@ -178,8 +225,8 @@ def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
 def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
     """``q`` as a number in ``unit`` (a bare number is taken as already in it)."""
     info = unit_info(unit)
-    qinfo = unit_info(str(q.units))
-    if qinfo.key == () and info.key != () and str(q.units) == "dimensionless":
+    qinfo = info_of(q)
+    if qinfo.key == () and info.key != () and qinfo.text == "dimensionless":
         return float(q.magnitude)
     if qinfo.key != info.key:
         raise UnitError(
@@ -206,7 +253,11 @@ def _value_at(points: list[Point], day: Date) -> float | None:
 
 
 def _format_q(q: Quantity) -> str:
-    unit, x = str(q.units), float(q.magnitude)
+    return _format_value(float(q.magnitude), str(q.units))
+
+
+def _format_value(x: float, unit: str) -> str:
+    unit = str(unit_info(unit).text) if unit not in ("percent", "dimensionless") else unit
     if unit == "percent":
         return f"{format_number(x)}%"
     if unit == "dimensionless":
@@ -229,6 +280,8 @@ def _nice(x: float) -> float:
     if x == 0 or not math.isfinite(x):
         return x
     mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
+    if mag == 0 or not math.isfinite(mag):
+        return x
     return float(math.floor(x / mag + 0.5) * mag)
 
 
@@ -256,25 +309,23 @@ def assess_achievability(
     if method not in ("closed_form", "bootstrap"):
         raise GoalRulesError(f"unknown method {method!r}; use 'closed_form' or 'bootstrap'")
     today = today or Date.today()
-    rules = _ruleset(tuple(sorted((params or {}).items())))
-    try:
-        series = _as_series(history, goal, None)
-    except GoalRulesError:
-        raise
+    rules = _ruleset(tuple(sorted((params or {}).items())) if params else ())
+    series = _as_series(history, goal, None)
     defn = _metric(goal, series)
     direction = defn.direction if defn else Direction.HIGHER
-    if series is None or not series.points:
+
+    def insufficient(note: str, observations: int = 0) -> Achievability:
         return Achievability(
-            Verdict.INSUFFICIENT_DATA,
-            direction=direction,
-            explanation="No history: track the metric for a few months to judge achievability.",
-            reasons=("no history",),
+            Verdict.INSUFFICIENT_DATA, direction=direction, observations=observations, note=note
         )
+
+    if series is None or not series.points:
+        return insufficient("No history: track the metric for a few months to judge achievability.")
     if (
-        any(p.value < 0 for p in series.points)
-        and defn is not None
+        defn is not None
         and defn.kind is not MetricKind.RATIO
         and defn.unit not in ("USD", "percent", "percentage_point")
+        and any(p.value < 0 for p in series.points)
     ):
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
@@ -283,35 +334,24 @@ def assess_achievability(
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
     unit = _series_unit(series, defn)
     points = _clean_points(series, kind, today)
-    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
-
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
-        return Achievability(
-            Verdict.INSUFFICIENT_DATA,
-            direction=direction,
-            observations=len(points),
-            explanation=f"The goal has no {missing}, so achievability cannot be judged.",
-            reasons=(f"no {missing}",),
+        return insufficient(
+            f"The goal has no {missing}, so achievability cannot be judged.", len(points)
         )
+    if not points:
+        return insufficient("No complete month observed yet.")
 
     # -- the target, in the series' unit ---------------------------------------------------
     baseline = goal.baseline
     if baseline is None and goal.target.is_relative:
-        start = goal.start or (points[0].date if points else today)
-        at_start = _value_at(points, start)
+        at_start = _value_at(points, goal.start or points[0].date)
         if at_start is not None:
             baseline = quantity(at_start, unit)
     target_q = goal.resolved_target(baseline)
     if target_q is None:
-        return Achievability(
-            Verdict.INSUFFICIENT_DATA,
-            direction=direction,
-            observations=len(points),
-            explanation="The target is relative but no baseline is known.",
-            reasons=("no baseline",),
-        )
-    level_per_month = ("[time]", -1) in unit_info(str(target_q.units)).key
+        return insufficient("The target is relative but no baseline is known.", len(points))
+    level_per_month = ("[time]", -1) in info_of(target_q).key
     if level_per_month:  # "50 leads a month": a monthly level
         target = _per_month_value(target_q, unit)
     else:
@@ -322,89 +362,81 @@ def assess_achievability(
         and (cumulative if cumulative is not None else _infer_cumulative(goal))
     )
 
-    if not points:
-        return Achievability(
-            Verdict.INSUFFICIENT_DATA,
-            direction=direction,
-            explanation="No complete month observed yet.",
-        )
     last = points[-1]
-    last_date = series.points[-1].date if kind is MetricKind.STOCK else month_end(last.date)
-    last_date = min(last_date, today) if kind is MetricKind.STOCK else last_date
+    if kind is MetricKind.STOCK:
+        last_date = min(series.points[-1].date, today)
+    else:
+        last_date = month_end(last.date)
     n_total = months_between(last_date, goal.deadline)
     current = last.value
     higher = direction is Direction.HIGHER
-
     so_far = 0.0
     if is_cumulative:
-        start = goal.start or points[0].date
-        so_far = sum(p.value for p in points if p.date >= start.replace(day=1))
+        first_month = (goal.start or points[0].date).replace(day=1)
+        so_far = sum(p.value for p in points if p.date >= first_month)
         met = so_far >= target if higher else so_far <= target
     else:
         met = current >= target if higher else current <= target
-
-    span = months_between(points[0].date, last.date)
+    span = _month_index(last.date) - _month_index(points[0].date)
     observations = len(points)
-    result: dict[str, Any] = {
-        "current": quantity(current if not is_cumulative else so_far, unit),
-        "target": quantity(target, unit),
-        "observations": observations,
-        "span_months": span,
-        "direction": direction,
-        "cumulative": is_cumulative,
-        "months_left": n_total,
-    }
+    info = unit_info(unit)
+    shown_current = so_far if is_cumulative else current
     facts: dict[str, Any] = {
         "met": met,
         "deadline_passed": today > goal.deadline,
         "observations": observations,
-        "span": span * 365.25 * 86400 / 12,
-        "current": result["current"],
-        "target": result["target"],
+        "span": span * _MONTH_SECONDS,
+        "current": DQ(shown_current * info.factor, info.key),
+        "target": DQ(target * info.factor, info.key),
     }
-
-    model = None
+    fields: dict[str, Any] = {}
+    level = target
+    supported: float | None = None
     if observations >= 2 and n_total > 0:
         # the level the future must reach, and the horizon it is judged at
+        horizon = n_total
         if is_cumulative:
-            remaining = target - so_far
-            level = remaining / n_total
+            level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
-        else:
-            level, horizon = target, n_total
         model = _fit(points, window, current, level, horizon, higher, method, seed, samples)
-        result.update(model)
-        result["_level"] = level
-        result["projected"] = quantity(model["_projected"], unit)
-        if model.get("_suggest_level") is not None:
-            sugg = model["_suggest_level"]
-            if is_cumulative:
-                sugg = so_far + sugg * n_total
-            result["suggested_target"] = quantity(_nice(sugg), unit)
-            result["_supported"] = sugg
-        if model.get("_months_needed") is not None:
-            months = model["_months_needed"]
-            if is_cumulative:
-                months = None
-            if months is not None and months < 1200:
-                result["suggested_deadline"] = add_months(last_date, math.ceil(months))
+        supported = model.pop("_suggest_level")
+        months_needed = model.pop("_months_needed", None)
+        fields.update(model)
+        fields["projected_value"] = fields.pop("_projected")
+        if supported is not None and is_cumulative:
+            supported = so_far + supported * n_total
+        if supported is not None:
+            fields["suggested_value"] = _nice(supported)
+        if months_needed is not None and not is_cumulative and months_needed < 1200:
+            fields["suggested_deadline"] = add_months(last_date, math.ceil(months_needed))
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")
 
     report = rules.evaluate(history=facts, today=today)
-    decision = report.decision or (Verdict.INSUFFICIENT_DATA.value if model is None else None)
-    if decision is None:
-        decision = Verdict.INSUFFICIENT_DATA.value
-    verdict = Verdict(decision)
-    reasons = tuple(f.message for f in report.findings if f.outcome.value == "pass")
-    clean = {k: v for k, v in result.items() if not k.startswith("_")}
-    ach = Achievability(verdict=verdict, reasons=reasons, **clean)
-    text = _explain(
-        ach, goal, metric_name, last_date, unit,
-        level=result.get("_level"), supported=result.get("_supported"), per_month=level_per_month,
-    )  # fmt: skip
-    return attrs.evolve(ach, explanation=text)
+    verdict = Verdict(report.decision or Verdict.INSUFFICIENT_DATA.value)
+    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    return Achievability(
+        verdict=verdict,
+        observations=observations,
+        span_months=float(span),
+        direction=direction,
+        cumulative=is_cumulative,
+        months_left=n_total,
+        unit=unit,
+        current_value=shown_current,
+        target_value=target,
+        per_month=level_per_month,
+        context=(goal, metric_name, last_date, level, supported, report),
+        **fields,
+    )
+
+
+_MONTH_SECONDS = 365.25 * 86400 / 12
+
+
+def _month_index(d: Date) -> int:
+    return d.year * 12 + d.month - 1
 
 
 def _per_month_value(target_q: Quantity, unit: str) -> float:
@@ -435,23 +467,27 @@ def _fit(
 ) -> dict[str, Any]:
     """Fit the random walk on the recent window and judge the target level."""
     last = points[-1].date
-    recent = [p for p in points if window is None or months_between(p.date, last) <= window]
+    end = _month_index(last)
+    recent = [p for p in points if window is None or end - _month_index(p.date) <= window]
     if len(recent) < 2:
         recent = points[-2:]
     values = [p.value for p in recent]
-    gaps = [max(months_between(a.date, b.date), 1e-9) for a, b in itertools.pairwise(recent)]
+    gaps = [
+        max(_month_index(b.date) - _month_index(a.date), 1) for a, b in itertools.pairwise(recent)
+    ]
     span_w = sum(gaps)
     logs = all(v > 0 for v in values) and level > 0 and current > 0
     out: dict[str, Any] = {}
     n = horizon
     if logs:
-        changes = [math.log(b / a) / g for a, b, g in zip(values, values[1:], gaps, strict=False)]
-        x = math.log(level / current)
+        logv = [math.log(v) for v in values]
+        changes = [(b - a) / g for a, b, g in zip(logv, logv[1:], gaps, strict=False)]
+        x = math.log(level) - math.log(current)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
-        cmgr = (values[-1] / values[0]) ** (1 / span_w) - 1
-        out["historical_rate"] = cmgr
-        out["required_rate"] = (level / current) ** (1 / n) - 1
-        out["_projected"] = current * (1 + cmgr) ** n
+        per_month = (logv[-1] - logv[0]) / span_w
+        out["historical_rate"] = math.expm1(min(per_month, 700.0))
+        out["required_rate"] = math.expm1(min(x / n, 700.0))
+        out["_projected"] = _grow(current, per_month * n)
     else:
         changes = [(b - a) / g for a, b, g in zip(values, values[1:], gaps, strict=False)]
         x = level - current
@@ -481,10 +517,15 @@ def _fit(
         p = 1.0 if (drift >= x - 1e-12 if higher else drift <= x + 1e-12) else 0.0
     out["probability"] = min(1.0, max(0.0, p))
     # the target reachable with probability one half: the median projection
-    out["_suggest_level"] = current * math.exp(m * n) if logs else current + m * n
+    out["_suggest_level"] = _grow(current, m * n) if logs else current + m * n
     if abs(m) > 1e-12 and (x / m) > 0:
         out["_months_needed"] = x / m
     return out
+
+
+def _grow(value: float, log_change: float) -> float:
+    """``value * exp(log_change)``, saturating instead of overflowing."""
+    return value * math.exp(min(log_change, 700.0))
 
 
 def _explain(
@@ -492,16 +533,15 @@ def _explain(
     goal: Goal,
     metric: str,
     last_date: Date,
-    unit: str,
-    *,
-    level: float | None = None,
-    supported: float | None = None,
-    per_month: bool = False,
+    level: float | None,
+    supported: float | None,
+    report: Any,
 ) -> str:
     if a.current is None or a.target is None:
-        return a.explanation
+        return a.note
+    unit = a.unit
     cur, tgt = _format_q(a.current), _format_q(a.target)
-    if per_month:
+    if a.per_month:
         tgt += " a month"
     deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
     parts: list[str] = []

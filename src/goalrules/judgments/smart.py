@@ -17,10 +17,12 @@ from typing import Any
 
 import attrs
 
+from goalrules.dsl.runtime import DQ
 from goalrules.engine import Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, TargetKind
+from goalrules.units import unit_info
 
 __all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
 
@@ -179,19 +181,25 @@ def goal_facts(
 
 
 def history_facts(a: Achievability) -> dict[str, Any]:
-    """The ``history`` fact for the achievability judgment ``a``."""
+    """The ``history`` fact for the achievability judgment ``a`` (quantities go in as
+    run-time pairs, not pint objects: rules compare floats)."""
+    info = unit_info(a.unit)
+
+    def dq(value: float | None) -> DQ | None:
+        return None if value is None else DQ(value * info.factor, info.key)
+
     return {
         "verdict": a.verdict.value,
         "observations": a.observations,
         "months_observed": a.observations,
         "span": a.span_months * 365.25 * 86400 / 12,
-        "current": a.current,
-        "target": a.target,
+        "current": dq(a.current_value),
+        "target": dq(a.target_value),
         "probability": a.probability,
         "required_rate": a.required_rate,
         "historical_rate": a.historical_rate,
-        "projected": a.projected,
-        "suggested_target": a.suggested_target,
+        "projected": dq(a.projected_value),
+        "suggested_target": dq(a.suggested_value),
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
         "months_left": None if a.months_left is None else a.months_left * 365.25 * 86400 / 12,
