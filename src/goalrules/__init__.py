@@ -75,6 +75,12 @@ _EXPORTS: dict[str, str] = {
     "Achievability": "goalrules.judgments.achievability",
     "Verdict": "goalrules.judgments.achievability",
     "read_statement": "goalrules.judgments.statements",
+    "decide_channels": "goalrules.judgments.channels",
+    "channel_evidence": "goalrules.judgments.channels",
+    "attribute_sessions": "goalrules.judgments.channels",
+    "ChannelDecision": "goalrules.judgments.channels",
+    "ChannelEvidence": "goalrules.judgments.channels",
+    "Decision": "goalrules.judgments.channels",
     "StatementReading": "goalrules.judgments.statements",
     # catalog
     "catalog": "goalrules.metrics",
@@ -137,6 +143,14 @@ if TYPE_CHECKING:  # pragma: no cover
         WorkspaceError,
     )
     from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
+    from goalrules.judgments.channels import (
+        ChannelDecision,
+        ChannelEvidence,
+        Decision,
+        attribute_sessions,
+        channel_evidence,
+        decide_channels,
+    )
     from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
     from goalrules.judgments.statements import StatementReading, read_statement
     from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for

@@ -1,0 +1,32 @@
+"""Keep, optimize or cut each network, from monthly performance rows.
+
+Run: python examples/decide_channels.py
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import goalrules as gr
+
+HERE = Path(__file__).parent
+with (HERE / "data" / "campfire-performance.csv").open(encoding="utf-8") as fh:
+    rows = [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(fh)]
+
+# The role each network plays, and the formats tried on it (the guides: experiment
+# with formats before judging).
+channels = [
+    gr.Channel("linkedin", role="leads", formats_tried=["article", "carousel", "video"]),
+    gr.Channel("facebook", role="traffic", formats_tried=["video", "live", "image"]),
+    gr.Channel("x", role="traffic", formats_tried=["image", "video"]),
+    gr.Channel("instagram", role="brand_awareness", formats_tried=["reels", "stories", "carousel"]),
+    gr.Channel("tiktok", role="brand_awareness", formats_tried=["video"]),
+]
+
+for d in gr.decide_channels(rows, channels=channels):
+    print(f"{d.channel:<10} {d.decision.value.upper()}")
+    for reason in d.reasons:
+        print(f"    {reason}")
+    for c in d.evidence.campaigns:
+        print(f"    campaign {c.campaign}: {c.visits:,.0f} visits, {c.leads:,.0f} leads")

@@ -1,0 +1,616 @@
+"""Keep, optimize or cut a channel: evidence per channel, UTM attribution and the
+decision, a front over the shipped ``channels`` ruleset.
+
+:func:`attribute_sessions` turns raw session rows (a landing URL with ``utm_*``
+parameters, or ``utm_*`` columns, and a referrer) into monthly
+:class:`~goalrules.model.ChannelMonth` rows; :func:`channel_evidence` measures each
+channel (months observed, formats tried, volume share, lead and customer rates with
+Wilson intervals, cost per lead, Theil-Sen trends, whether it fulfils its role) and the
+portfolio; :func:`decide_channels` evaluates the ruleset on that evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import attrs
+
+from goalrules.dsl.runtime import DQ
+from goalrules.engine import Report, RuleSet, shipped_ruleset
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.judgments.stats import theil_sen, wilson_interval
+from goalrules.model import Channel, ChannelMonth, Goal, Objective, normalize_channel
+from goalrules.units import unit_info
+
+__all__ = [
+    "ChannelDecision",
+    "ChannelEvidence",
+    "Decision",
+    "Portfolio",
+    "attribute_sessions",
+    "channel_evidence",
+    "decide_channels",
+    "normalize_source",
+]
+
+Date = _dt.date
+UNATTRIBUTED = "(none)"
+
+
+class Decision(enum.StrEnum):
+    """What to do with a channel."""
+
+    EXPERIMENT = "experiment"
+    KEEP = "keep"
+    OPTIMIZE = "optimize"
+    REDUCE = "reduce"
+    CUT = "cut"
+
+
+#: How close to ``cut`` a decision is: keep, optimize and experiment all invest in the
+#: channel; reduce is a step towards cutting it.
+DECISION_RANK = {
+    Decision.KEEP: 0,
+    Decision.OPTIMIZE: 0,
+    Decision.EXPERIMENT: 0,
+    Decision.REDUCE: 1,
+    Decision.CUT: 2,
+}
+
+
+# ------------------------------------------------------------------------------------
+# attribution
+# ------------------------------------------------------------------------------------
+
+_SEARCH = {"google", "bing", "duckduckgo", "yahoo", "baidu", "ecosia"}
+
+
+def normalize_source(source: str | None) -> str:
+    """A ``utm_source`` or referrer domain as a channel: ``fb``, ``m.facebook.com`` and
+    ``l.facebook.com`` are ``facebook``; ``t.co``, ``x.com`` and ``twitter`` are ``x``;
+    ``lnkd.in`` is ``linkedin``; empty is ``(none)``."""
+    if source is None:
+        return UNATTRIBUTED
+    text = source.strip().lower()
+    if not text or text in ("(none)", "(direct)", "direct", "none"):
+        return UNATTRIBUTED
+    if "://" in text:
+        text = urlsplit(text).netloc or text
+    text = text.split("/", 1)[0].split(":", 1)[0].removeprefix("www.")
+    channel = normalize_channel(text)
+    if "." in channel:  # an unknown domain: keep its name ("news.example.com" -> "example")
+        parts = channel.split(".")
+        channel = parts[-2] if len(parts) >= 2 else channel
+    return channel
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "t")
+    return bool(value)
+
+
+def _session_month(value: Any, row: int) -> Date:
+    if isinstance(value, _dt.datetime):
+        return value.date().replace(day=1)
+    if isinstance(value, Date):
+        return value.replace(day=1)
+    if isinstance(value, str) and len(value) >= 7:
+        try:
+            return _dt.date.fromisoformat(value[:10]).replace(day=1)
+        except ValueError:
+            try:
+                return _dt.date(int(value[:4]), int(value[5:7]), 1)
+            except ValueError:
+                pass
+    raise DataError(f"row {row}: cannot read a date from {value!r}", field="date", line=row)
+
+
+def _first_param(params: Mapping[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    return values[0] if values else None
+
+
+def attribute_sessions(
+    sessions: Iterable[Mapping[str, Any]], *, first_row: int = 1
+) -> list[ChannelMonth]:
+    """Aggregate raw sessions into monthly rows per channel and campaign.
+
+    Each session has a ``date`` (or ``timestamp``); the channel comes from
+    ``utm_source`` (a column, or a parameter of ``landing_url``/``url``), else the
+    ``referrer``'s domain; ``utm_campaign`` gives the campaign. ``lead`` and
+    ``customer`` flags count conversions. Sessions with no source stay visible as the
+    channel ``(none)``.
+    """
+    counts: dict[tuple[str, Date, str | None], list[float]] = defaultdict(lambda: [0, 0, 0])
+    for i, row in enumerate(sessions, start=first_row):
+        when = row.get("date") or row.get("timestamp") or row.get("month")
+        month = _session_month(when, i)
+        params: dict[str, list[str]] = {}
+        url = row.get("landing_url") or row.get("url") or row.get("landing_page")
+        if url:
+            params = parse_qs(urlsplit(str(url)).query)
+        source = row.get("utm_source") or _first_param(params, "utm_source")
+        if not source:
+            referrer = row.get("referrer") or row.get("referer")
+            source = str(referrer) if referrer else None
+        campaign = row.get("utm_campaign") or _first_param(params, "utm_campaign")
+        channel = normalize_source(source)
+        key = (channel, month, campaign or None)
+        c = counts[key]
+        c[0] += 1
+        c[1] += 1 if _truthy(row.get("lead", False)) else 0
+        c[2] += 1 if _truthy(row.get("customer", False)) else 0
+    return [
+        ChannelMonth(channel=ch, month=m, campaign=camp, visits=v, leads=l_, customers=c_)
+        for (ch, m, camp), (v, l_, c_) in sorted(
+            counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")
+        )
+    ]
+
+
+# ------------------------------------------------------------------------------------
+# evidence
+# ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CampaignEvidence:
+    """One campaign of a channel over the period."""
+
+    campaign: str
+    visits: float
+    leads: float
+    customers: float
+    lead_rate: float | None
+    lead_rate_low: float | None
+    lead_rate_high: float | None
+
+
+@attrs.frozen
+class Portfolio:
+    """All channels together."""
+
+    channels: int
+    visits: float
+    leads: float
+    customers: float
+    spend: float | None
+    lead_rate: float | None
+    customer_rate: float | None
+    cost_per_lead: float | None
+    currency: str = "USD"
+
+    def facts(self) -> dict[str, Any]:
+        cur = unit_info(self.currency)
+        return {
+            "channels": self.channels,
+            "visits": self.visits,
+            "leads": self.leads,
+            "customers": self.customers,
+            "lead_rate": self.lead_rate,
+            "customer_rate": self.customer_rate,
+            "cost_per_lead": None
+            if self.cost_per_lead is None
+            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
+        }
+
+
+@attrs.frozen
+class ChannelEvidence:
+    """What the decision looks at for one channel (totals over the months observed)."""
+
+    channel: str
+    role: Objective | None
+    months: int
+    formats_tried: tuple[str, ...] | None
+    visits: float
+    leads: float
+    customers: float
+    spend: float | None
+    hours: float | None
+    visits_share: float | None
+    leads_share: float | None
+    lead_rate: float | None
+    lead_rate_low: float | None
+    lead_rate_high: float | None
+    customer_rate: float | None
+    customer_rate_low: float | None
+    cost_per_lead: float | None
+    visits_trend: float | None
+    leads_trend: float | None
+    role_metric_trend: float | None
+    fulfils_role: bool | None
+    campaigns: tuple[CampaignEvidence, ...] = ()
+    quality: tuple[str, ...] = ()
+    currency: str = "USD"
+
+    @property
+    def formats(self) -> int | None:
+        return None if self.formats_tried is None else len(self.formats_tried)
+
+    def facts(self) -> dict[str, Any]:
+        cur = unit_info(self.currency)
+        return {
+            "id": self.channel,
+            "role": self.role.value if self.role else None,
+            "formats_tried": list(self.formats_tried) if self.formats_tried is not None else None,
+            "formats": self.formats,
+            "months": self.months,
+            "visits": self.visits,
+            "leads": self.leads,
+            "customers": self.customers,
+            "spend": None if self.spend is None else DQ(self.spend, cur.key),
+            "hours": self.hours,
+            "lead_rate": self.lead_rate,
+            "lead_rate_low": self.lead_rate_low,
+            "lead_rate_high": self.lead_rate_high,
+            "customer_rate": self.customer_rate,
+            "customer_rate_low": self.customer_rate_low,
+            "cost_per_lead": None
+            if self.cost_per_lead is None
+            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
+            "visits_trend": self.visits_trend,
+            "leads_trend": self.leads_trend,
+            "visits_share": self.visits_share,
+            "leads_share": self.leads_share,
+            "fulfils_role": self.fulfils_role,
+            "role_metric_trend": self.role_metric_trend,
+        }
+
+
+def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
+    visits, leads, customers = counts
+    rate, lo, hi = _rate(leads, visits)
+    return CampaignEvidence(name, visits, leads, customers, rate, lo, hi)
+
+
+def _rate(x: float, n: float) -> tuple[float | None, float | None, float | None]:
+    if n <= 0:
+        return None, None, None
+    lo, hi = wilson_interval(min(x, n), n)
+    return min(x, n) / n, lo, hi
+
+
+def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
+    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
+    if len(values) < 2:
+        return None
+    mean = sum(values) / len(values)
+    if mean == 0:
+        return 0.0
+    xs = [d.year * 12 + d.month for d in months]
+    return theil_sen(xs, values) / mean
+
+
+def _as_rows(performance: Iterable[ChannelMonth | Mapping[str, Any]]) -> list[ChannelMonth]:
+    rows: list[ChannelMonth] = []
+    for i, row in enumerate(performance, start=1):
+        if isinstance(row, ChannelMonth):
+            rows.append(row)
+            continue
+        try:
+            rows.append(ChannelMonth(**dict(row)))
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"[{i}]") from None
+        except TypeError as exc:
+            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
+    return rows
+
+
+def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
+    out: dict[str, Channel] = {}
+    for g in goals:  # a goal on a channel gives it a role unless the channel says one
+        if g.channel and g.objective and g.channel != "all":
+            out.setdefault(g.channel, Channel(g.channel, role=g.objective))
+    for c in channels:
+        ch = c if isinstance(c, Channel) else Channel(c)
+        if ch.role is None and ch.id in out:
+            ch = attrs.evolve(ch, role=out[ch.id].role)
+        out[ch.id] = ch
+    return out
+
+
+def channel_evidence(
+    performance: Iterable[ChannelMonth | Mapping[str, Any]],
+    *,
+    channels: Iterable[Channel | str] = (),
+    goals: Iterable[Goal] = (),
+    today: Date | None = None,
+    role_share: float = 0.15,
+    currency: str = "USD",
+) -> tuple[dict[str, ChannelEvidence], Portfolio]:
+    """Measure every channel and the portfolio from monthly rows.
+
+    Rows of the same channel and month (campaigns) are added up; a month after
+    ``today`` is left out. Leads above visits, or customers above leads, are reported
+    as data-quality notes (``ChannelEvidence.quality``), not dropped.
+    """
+    rows = _as_rows(performance)
+    info = _roles(channels, goals)
+    if today is not None:
+        rows = [r for r in rows if r.month <= today]
+    per: dict[str, dict[Date, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0] * 7))
+    spend_known: dict[str, bool] = defaultdict(bool)
+    hours_known: dict[str, bool] = defaultdict(bool)
+    social_known: dict[str, bool] = defaultdict(bool)
+    camp: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    quality: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        m = per[r.channel][r.month]
+        m[0] += r.visits
+        m[1] += r.leads
+        m[2] += r.customers
+        if r.spend is not None:
+            m[3] += r.spend
+            spend_known[r.channel] = True
+        if r.hours is not None:
+            m[4] += r.hours
+            hours_known[r.channel] = True
+        social = (
+            r.followers
+            if r.followers is not None
+            else r.engagements
+            if r.engagements is not None
+            else r.reach
+        )
+        if social is not None:
+            m[5] += social
+            social_known[r.channel] = True
+        if r.campaign:
+            c = camp[(r.channel, r.campaign)]
+            c[0] += r.visits
+            c[1] += r.leads
+            c[2] += r.customers
+        if r.leads > r.visits:
+            quality[r.channel].append(
+                f"{r.month:%Y-%m}: {r.leads:g} leads from {r.visits:g} visits "
+                "(more leads than visits)"
+            )
+        if r.customers > r.leads:
+            quality[r.channel].append(
+                f"{r.month:%Y-%m}: {r.customers:g} customers from {r.leads:g} leads"
+            )
+    for name in info:
+        per.setdefault(name, defaultdict(lambda: [0.0] * 7))
+    total_visits = sum(v[0] for months in per.values() for v in months.values())
+    total_leads = sum(v[1] for months in per.values() for v in months.values())
+    total_customers = sum(v[2] for months in per.values() for v in months.values())
+    spend_total = sum(
+        v[3] for ch, months in per.items() if spend_known[ch] for v in months.values()
+    )
+    leads_with_spend = sum(
+        v[1] for ch, months in per.items() if spend_known[ch] for v in months.values()
+    )
+    any_spend = any(spend_known.values())
+    p_rate = total_leads / total_visits if total_visits else None
+    portfolio = Portfolio(
+        channels=len(per),
+        visits=total_visits,
+        leads=total_leads,
+        customers=total_customers,
+        spend=spend_total if any_spend else None,
+        lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
+        customer_rate=total_customers / total_leads if total_leads else None,
+        cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
+        currency=currency,
+    )
+    evidence: dict[str, ChannelEvidence] = {}
+    for name in sorted(per):
+        months = sorted(per[name])
+        vals = [per[name][d] for d in months]
+        visits = sum(v[0] for v in vals)
+        leads = sum(v[1] for v in vals)
+        customers = sum(v[2] for v in vals)
+        spend = sum(v[3] for v in vals) if spend_known[name] else None
+        hours = sum(v[4] for v in vals) if hours_known[name] else None
+        lead_rate, lo, hi = _rate(leads, visits)
+        cust_rate, clo, _ = _rate(customers, leads)
+        ch = info.get(name)
+        role = ch.role if ch else None
+        visits_share = visits / total_visits if total_visits else None
+        leads_share = leads / total_leads if total_leads else None
+        visits_trend = _trend(months, [v[0] for v in vals])
+        leads_trend = _trend(months, [v[1] for v in vals])
+        social_trend = _trend(months, [v[5] for v in vals]) if social_known[name] else None
+        ev = ChannelEvidence(
+            channel=name,
+            role=role,
+            months=len(months),
+            formats_tried=ch.formats_tried
+            if ch is not None and ch.formats_tried
+            else (() if ch is not None else None),
+            visits=visits,
+            leads=leads,
+            customers=customers,
+            spend=spend,
+            hours=hours,
+            visits_share=visits_share,
+            leads_share=leads_share,
+            lead_rate=lead_rate,
+            lead_rate_low=lo,
+            lead_rate_high=hi,
+            customer_rate=cust_rate,
+            customer_rate_low=clo,
+            # no paid spend (none recorded, or zero): cost per lead does not apply
+            cost_per_lead=(spend / leads) if spend and leads else None,
+            visits_trend=visits_trend,
+            leads_trend=leads_trend,
+            role_metric_trend=social_trend,
+            fulfils_role=None,
+            campaigns=tuple(_campaign(c, camp[(n, c)]) for (n, c) in sorted(camp) if n == name),
+            quality=tuple(quality.get(name, ())),
+            currency=currency,
+        )
+        evidence[name] = attrs.evolve(ev, fulfils_role=_fulfils(ev, portfolio, role_share))
+    return evidence, portfolio
+
+
+def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
+    """Whether the channel does the job of its role (``None``: cannot tell)."""
+    role = ev.role
+    if role is None:
+        return False  # no role: it fulfils none
+    if role is Objective.TRAFFIC:
+        return (
+            ev.visits_share is not None
+            and ev.visits_share >= role_share
+            and (ev.visits_trend or 0) >= -0.02
+        )
+    if role is Objective.LEADS:
+        credible = (
+            ev.lead_rate_low is not None
+            and portfolio.lead_rate is not None
+            and ev.lead_rate_low >= portfolio.lead_rate
+        )
+        return credible or (ev.leads_share is not None and ev.leads_share >= role_share)
+    if role is Objective.CONVERSIONS:
+        share = ev.customers / portfolio.customers if portfolio.customers else None
+        credible = (
+            ev.customer_rate_low is not None
+            and portfolio.customer_rate is not None
+            and ev.customer_rate_low >= portfolio.customer_rate
+        )
+        return credible or (share is not None and share >= role_share)
+    # awareness, engagement, community...: judged by their own metric when it is tracked
+    if ev.role_metric_trend is None:
+        return None
+    return ev.role_metric_trend > 0
+
+
+# ------------------------------------------------------------------------------------
+# decisions
+# ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ChannelDecision:
+    """The decision for one channel, with its reasons and evidence."""
+
+    channel: str
+    decision: Decision
+    reasons: tuple[str, ...]
+    evidence: ChannelEvidence
+    report: Report = attrs.field(repr=False, eq=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        ev = self.evidence
+        return {
+            "channel": self.channel,
+            "decision": self.decision.value,
+            "reasons": list(self.reasons),
+            "evidence": {
+                "months": ev.months,
+                "formats_tried": list(ev.formats_tried) if ev.formats_tried is not None else None,
+                "visits": ev.visits,
+                "leads": ev.leads,
+                "customers": ev.customers,
+                "spend": ev.spend,
+                "lead_rate": _r(ev.lead_rate),
+                "lead_rate_ci": [_r(ev.lead_rate_low), _r(ev.lead_rate_high)],
+                "customer_rate": _r(ev.customer_rate),
+                "cost_per_lead": _r(ev.cost_per_lead),
+                "visits_share": _r(ev.visits_share),
+                "visits_trend": _r(ev.visits_trend),
+                "leads_trend": _r(ev.leads_trend),
+                "role": ev.role.value if ev.role else None,
+                "fulfils_role": ev.fulfils_role,
+                "data_quality": list(ev.quality),
+            },
+            "campaigns": [
+                {
+                    "campaign": c.campaign,
+                    "visits": c.visits,
+                    "leads": c.leads,
+                    "customers": c.customers,
+                    "lead_rate": _r(c.lead_rate),
+                    "lead_rate_ci": [_r(c.lead_rate_low), _r(c.lead_rate_high)],
+                }
+                for c in ev.campaigns
+            ],
+        }
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 6)
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x * 100:.1f} %"
+
+
+def _evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
+    lines = []
+    if ev.lead_rate is not None:
+        ci = f"{_pct(ev.lead_rate_low)}-{_pct(ev.lead_rate_high)}"
+        lines.append(
+            f"lead rate {_pct(ev.lead_rate)} (95 % CI {ci}) vs portfolio {_pct(p.lead_rate)}"
+        )
+    lines.append(
+        f"{ev.visits:,.0f} visits ({_pct(ev.visits_share)} of all), {ev.leads:,.0f} leads, "
+        f"{ev.customers:,.0f} customers over {ev.months} months"
+    )
+    if ev.visits_trend is not None:
+        leads_trend = (ev.leads_trend or 0) * 100
+        lines.append(
+            f"trend a month: visits {ev.visits_trend * 100:+.1f} %, leads {leads_trend:+.1f} %"
+        )
+    if ev.cost_per_lead is not None:
+        tail = f" vs portfolio {p.cost_per_lead:,.2f}" if p.cost_per_lead is not None else ""
+        lines.append(f"cost per lead {ev.cost_per_lead:,.2f} {ev.currency}{tail}")
+    lines.extend(f"data quality: {q}" for q in ev.quality)
+    return lines
+
+
+@functools.lru_cache(maxsize=32)
+def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
+    return shipped_ruleset("channels", params=dict(params) if params else None)
+
+
+def decide_channels(
+    performance: Iterable[ChannelMonth | Mapping[str, Any]],
+    goals: Iterable[Goal] = (),
+    channels: Iterable[Channel | str] = (),
+    today: Date | None = None,
+    *,
+    rules: RuleSet | None = None,
+    currency: str = "USD",
+    **params: Any,
+) -> list[ChannelDecision]:
+    """Decide experiment / keep / optimize / reduce / cut for every channel.
+
+    ``performance`` holds monthly rows (:class:`~goalrules.model.ChannelMonth` or
+    mappings with ``channel, month, visits, leads, customers`` and optional ``spend,
+    hours, followers, engagements, reach, campaign``). ``channels`` gives roles and
+    formats tried; a goal on a channel gives it a role too. Keyword ``params`` override
+    the ruleset's (``trial_months=4``, ``low_volume="10 %"``); ``rules`` replaces it.
+    """
+    rows = [r for r in _as_rows(performance) if r.channel != UNATTRIBUTED]
+    share = params.get("role_share", 0.15)
+    role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
+    evidence, portfolio = channel_evidence(
+        rows, channels=channels, goals=goals, today=today, role_share=role_share, currency=currency
+    )
+    ruleset = rules or _ruleset(tuple(sorted(params.items())))
+    pfacts = portfolio.facts()
+    out: list[ChannelDecision] = []
+    for name, ev in evidence.items():
+        report = ruleset.evaluate({"channel": ev.facts(), "portfolio": pfacts}, today=today)
+        decided = report.decided_by
+        decision = Decision(report.decision) if report.decision else Decision.REDUCE
+        reasons = [decided.message] if decided is not None else []
+        reasons += _evidence_lines(ev, portfolio)
+        out.append(ChannelDecision(name, decision, tuple(reasons), ev, report))
+    return out
+
+
+def rank(decision: Decision) -> int:
+    """How close to ``cut`` a decision is (0 keep, optimize or experiment; 1 reduce;
+    2 cut)."""
+    return DECISION_RANK[decision]
