@@ -81,6 +81,17 @@ _EXPORTS: dict[str, str] = {
     "ChannelDecision": "goalrules.judgments.channels",
     "ChannelEvidence": "goalrules.judgments.channels",
     "Decision": "goalrules.judgments.channels",
+    "prioritize": "goalrules.judgments.planning",
+    "schedule": "goalrules.judgments.planning",
+    "lint_plan": "goalrules.judgments.planning",
+    "owner_load": "goalrules.judgments.planning",
+    "Quadrant": "goalrules.judgments.planning",
+    "RankedTactic": "goalrules.judgments.planning",
+    "LintFinding": "goalrules.judgments.planning",
+    "load_workspace": "goalrules.io",
+    "load_history": "goalrules.io",
+    "load_performance": "goalrules.io",
+    "Workspace": "goalrules.io",
     "StatementReading": "goalrules.judgments.statements",
     # catalog
     "catalog": "goalrules.metrics",
@@ -142,6 +153,7 @@ if TYPE_CHECKING:  # pragma: no cover
         ValidationError,
         WorkspaceError,
     )
+    from goalrules.io import Workspace, load_history, load_performance, load_workspace
     from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
     from goalrules.judgments.channels import (
         ChannelDecision,
@@ -150,6 +162,15 @@ if TYPE_CHECKING:  # pragma: no cover
         attribute_sessions,
         channel_evidence,
         decide_channels,
+    )
+    from goalrules.judgments.planning import (
+        LintFinding,
+        Quadrant,
+        RankedTactic,
+        lint_plan,
+        owner_load,
+        prioritize,
+        schedule,
     )
     from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
     from goalrules.judgments.statements import StatementReading, read_statement

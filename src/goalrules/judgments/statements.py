@@ -26,7 +26,7 @@ from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model import _CHANNEL_ALIASES, Goal, Objective, normalize_channel
 
-__all__ = ["StatementReading", "read_statement"]
+__all__ = ["StatementReading", "complete_from_statement", "read_statement"]
 
 Date = _dt.date
 
@@ -263,3 +263,22 @@ def read_statement(
         understood.pop("target", None)
         goal = Goal(goal_id, **values)
     return StatementReading(goal, understood, tuple(dict.fromkeys(missing)))
+
+
+_READABLE = ("metric", "channel", "target", "deadline", "objective")
+
+
+def complete_from_statement(goal: Goal, *, today: Date | None = None) -> Goal:
+    """Fill a goal's missing metric, channel, target, deadline and objective from its
+    statement (fields already given are kept)."""
+    if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
+        return goal
+    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id)
+    changes = {
+        f: getattr(reading.goal, f)
+        for f in _READABLE
+        if getattr(goal, f) is None and getattr(reading.goal, f) is not None
+    }
+    if changes and goal.start is None and "deadline" in changes:
+        changes["start"] = reading.goal.start
+    return goal.evolve(**changes) if changes else goal

@@ -1,0 +1,374 @@
+"""Workspace files (TOML, YAML, JSON) and CSV data: histories, channel performance,
+raw sessions.
+
+Every problem names the file and the place: ``workspace.toml:12:5`` for a syntax error,
+``workspace.toml: goal[2].deadline`` for a bad field, ``history.csv:14: value`` for a
+bad cell. Loading collects every problem it finds and raises them together
+(:class:`~goalrules.errors.GoalRulesErrors`); no row is dropped silently.
+
+Structuring is done by the model's own converters (they read ``"1,200 followers"``,
+``"within 6 months"``, ``"monthly on the 30th"``), item by item, so that each error
+carries its ``$.path``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io as _io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.errors import (
+    DataError,
+    GoalRulesError,
+    GoalRulesErrors,
+    UnknownNameError,
+    WorkspaceError,
+)
+from goalrules.metrics import catalog
+from goalrules.model import (
+    Channel,
+    ChannelMonth,
+    CompanyObjective,
+    Goal,
+    MetricSeries,
+    Plan,
+    Tactic,
+)
+
+__all__ = [
+    "Workspace",
+    "load_history",
+    "load_performance",
+    "load_sessions",
+    "load_workspace",
+    "read_text",
+]
+
+Date = _dt.date
+
+_SECTIONS: dict[str, tuple[type[Any], str]] = {
+    "objective": (CompanyObjective, "objectives"),
+    "goal": (Goal, "goals"),
+    "tactic": (Tactic, "tactics"),
+    "channel": (Channel, "channels"),
+}
+
+
+@attrs.frozen
+class Workspace:
+    """A team's workspace: company objectives, goals, tactics and channels."""
+
+    name: str | None
+    today: Date | None
+    plan: Plan
+    source: str | None = None
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return self.plan.goals
+
+    @property
+    def channels(self) -> tuple[Channel, ...]:
+        return self.plan.channels
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text; a missing, unreadable, empty or non-UTF-8 file is a
+    :class:`~goalrules.errors.WorkspaceError` naming it."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise WorkspaceError("no such file", source=str(p)) from None
+    except IsADirectoryError:
+        raise WorkspaceError("is a directory, not a file", source=str(p)) from None
+    except OSError as exc:
+        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=str(p)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkspaceError(
+            f"not UTF-8 text (byte {exc.start} is {raw[exc.start]:#04x})", source=str(p)
+        ) from None
+    if not text.strip():
+        raise WorkspaceError("the file is empty", source=str(p))
+    return text
+
+
+def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
+    if fmt == "toml":
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            msg = str(exc)
+            m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+            line, col = (int(m[1]), int(m[2])) if m else (None, None)
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+            raise WorkspaceError(
+                f"TOML syntax: {msg}", source=source, line=line, column=col, text=text
+            ) from None
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise WorkspaceError(
+                f"JSON syntax: {exc.msg}",
+                source=source,
+                line=exc.lineno,
+                column=exc.colno,
+                text=text,
+            ) from None
+    else:
+        try:
+            import yaml
+        except ImportError:
+            raise WorkspaceError(
+                "reading YAML needs PyYAML: pip install 'goalrules[yaml]'", source=source
+            ) from None
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise WorkspaceError(
+                f"YAML syntax: {getattr(exc, 'problem', None) or exc}",
+                source=source,
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+                text=text,
+            ) from None
+    if not isinstance(data, dict):
+        raise WorkspaceError("the top level must be a table of sections", source=source)
+    return data
+
+
+def _format_of(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}.get(suffix, "toml")
+
+
+def load_workspace(
+    path: str | Path, *, text: str | None = None, fmt: str | None = None
+) -> Workspace:
+    """Load a workspace file (TOML, YAML or JSON by its suffix)."""
+    source = str(path)
+    body = text if text is not None else read_text(path)
+    data = _parse_document(body, source, fmt or _format_of(source))
+    return workspace_from_dict(data, source=source)
+
+
+def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>") -> Workspace:
+    """Structure a workspace document; every problem is collected with its path."""
+    errors: list[GoalRulesError] = []
+    known = {"workspace", *_SECTIONS}
+    for key in data:
+        if key not in known:
+            errors.append(UnknownNameError("section", key, sorted(known), source=source))
+    head = data.get("workspace", {}) or {}
+    name = head.get("name") if isinstance(head, Mapping) else None
+    today: Date | None = None
+    if isinstance(head, Mapping) and head.get("today") is not None:
+        try:
+            from goalrules.dates import parse_date
+
+            today = parse_date(head["today"])
+        except GoalRulesError as exc:
+            errors.append(exc.with_location(field="workspace.today", source=source))
+    items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
+    for section, (cls, attr) in _SECTIONS.items():
+        tables = data.get(section, [])
+        if isinstance(tables, Mapping):
+            tables = [tables]
+        if not isinstance(tables, list):
+            errors.append(WorkspaceError(f"[[{section}]] must be a list of tables", source=source))
+            continue
+        fields = [f.name for f in attrs.fields(cls)]
+        for i, table in enumerate(tables):
+            where = f"{section}[{i}]"
+            if not isinstance(table, Mapping):
+                errors.append(WorkspaceError("must be a table", source=source, field=where))
+                continue
+            bad = [k for k in table if k not in fields]
+            for k in bad:
+                errors.append(
+                    UnknownNameError("field", k, fields, source=source, field=f"{where}.{k}")
+                )
+            values = {k: v for k, v in table.items() if k in fields}
+            if section == "goal" and values.get("metric"):
+                try:
+                    values["metric"] = catalog[str(values["metric"])].key
+                except UnknownNameError as exc:
+                    errors.append(exc.with_location(field=f"{where}.metric", source=source))
+                    values.pop("metric")
+            try:
+                item = cls(**values)
+                if section == "goal":
+                    from goalrules.judgments.statements import complete_from_statement
+
+                    item = complete_from_statement(item, today=today)
+                items[attr].append(item)
+            except GoalRulesError as exc:
+                errors.append(exc.with_location(field=where, source=source))
+            except TypeError as exc:  # a required field is missing
+                errors.append(WorkspaceError(str(exc), source=source, field=where))
+    if not errors:
+        try:
+            plan = Plan(
+                objectives=tuple(items["objectives"]),
+                goals=tuple(items["goals"]),
+                tactics=tuple(items["tactics"]),
+                channels=tuple(items["channels"]),
+                name=name,
+            )
+        except GoalRulesErrors as group:
+            errors.extend(e.with_location(source=source) for e in group.errors)
+        except GoalRulesError as exc:
+            errors.append(exc.with_location(source=source))
+    if errors:
+        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    return Workspace(name=name, today=today, plan=plan, source=source)
+
+
+# ------------------------------------------------------------------------------------
+# CSV
+# ------------------------------------------------------------------------------------
+
+
+def _csv_rows(
+    path: str | Path, required: Iterable[str]
+) -> tuple[list[tuple[int, dict[str, str]]], str]:
+    source = str(path)
+    text = read_text(path)
+    reader = csv.DictReader(_io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(the header is: {', '.join(header) or 'empty'})",
+            source=source,
+            line=1,
+        )
+    rows = []
+    for row in reader:
+        clean = {
+            (k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None
+        }
+        if None in row:
+            raise DataError(
+                "the row has more cells than the header", source=source, line=reader.line_num
+            )
+        rows.append((reader.line_num, clean))
+    return rows, source
+
+
+def _number(value: str, source: str, line: int, column: str) -> float:
+    try:
+        x = float(value.replace(",", ""))
+    except ValueError:
+        raise DataError(
+            f"{column}: {value!r} is not a number", source=source, line=line, field=column
+        ) from None
+    return x
+
+
+def load_history(path: str | Path) -> dict[tuple[str | None, str], MetricSeries]:
+    """A long-form history CSV (``date,channel,metric,value`` and an optional ``unit``)
+    as one :class:`MetricSeries` per (channel, metric)."""
+    rows, source = _csv_rows(path, ("date", "metric", "value"))
+    points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
+    units: dict[tuple[str | None, str], str | None] = {}
+    errors: list[GoalRulesError] = []
+    from goalrules.dates import parse_date
+    from goalrules.model import normalize_channel
+
+    for line, row in rows:
+        try:
+            day = parse_date(row["date"])
+        except GoalRulesError as exc:
+            errors.append(DataError(f"date: {exc.message}", source=source, line=line, field="date"))
+            continue
+        try:
+            value = _number(row["value"], source, line, "value")
+            metric = catalog[row["metric"]].key if row["metric"] in catalog else row["metric"]
+            if not metric:
+                raise DataError("metric: empty", source=source, line=line, field="metric")
+            channel = normalize_channel(row["channel"]) if row.get("channel") else None
+        except GoalRulesError as exc:
+            errors.append(exc.with_location(source=source, line=line))
+            continue
+        key = (channel, metric)
+        points.setdefault(key, []).append((day, value))
+        units.setdefault(key, row.get("unit") or None)
+    if errors:
+        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    out = {}
+    for key, pts in points.items():
+        defn = catalog.get(key[1])
+        out[key] = MetricSeries(
+            metric=key[1],
+            points=pts,
+            unit=units[key] or (defn.unit if defn else None),
+            channel=key[0],
+            kind=defn.kind if defn and defn.kind.value != "ratio" else None,
+        )
+    return out
+
+
+_PERF_OPTIONAL = ("campaign", "spend", "hours", "followers", "engagements", "reach")
+
+
+def load_performance(path: str | Path) -> list[ChannelMonth]:
+    """A channel-performance CSV: ``month,channel,visits,leads,customers`` plus optional
+    ``campaign, spend, hours, followers, engagements, reach``."""
+    rows, source = _csv_rows(path, ("month", "channel", "visits", "leads", "customers"))
+    out: list[ChannelMonth] = []
+    errors: list[GoalRulesError] = []
+    for line, row in rows:
+        values: dict[str, Any] = {k: row[k] for k in ("month", "channel")}
+        try:
+            for col in ("visits", "leads", "customers"):
+                values[col] = _number(row[col] or "0", source, line, col)
+            for col in _PERF_OPTIONAL:
+                if row.get(col):
+                    values[col] = (
+                        row[col] if col == "campaign" else _number(row[col], source, line, col)
+                    )
+            out.append(ChannelMonth(**values))
+        except GoalRulesError as exc:
+            if exc.line is None:
+                exc = DataError(exc.headline(), source=source, line=line, field=exc.field)
+            errors.append(exc)
+    if errors:
+        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    return out
+
+
+def load_sessions(path: str | Path) -> list[dict[str, str]]:
+    """A raw sessions CSV (``date`` and ``landing_url`` or ``utm_*`` or ``referrer``
+    columns, ``lead`` and ``customer`` flags) as rows for
+    :func:`goalrules.judgments.channels.attribute_sessions`."""
+    rows, _ = _csv_rows(path, ("date",))
+    return [row for _, row in rows]
+
+
+def history_for(
+    goal: Goal, histories: Mapping[tuple[str | None, str], MetricSeries]
+) -> MetricSeries | None:
+    """The history matching a goal's channel and metric (or the metric on any channel
+    when only one exists)."""
+    if goal.metric is None:
+        return None
+    hit = histories.get((goal.channel, goal.metric))
+    if hit is not None:
+        return hit
+    same = [s for (ch, m), s in histories.items() if m == goal.metric]
+    return same[0] if len(same) == 1 and goal.channel in (None, "all") else None

@@ -1,0 +1,252 @@
+"""Goals -> tactics -> plan: prioritisation, schedules, owners' load and the plan lint.
+
+* :func:`prioritize` puts each tactic on the value vs complexity 2x2 (quick wins, big
+  bets, fill-ins, time sinks) and ranks them: quick wins first, then big bets by value
+  per unit of complexity, then fill-ins, then time sinks (to question);
+* :func:`schedule` lists every due date in a window (90 days by default), recurring
+  tactics expanded with dateutil rrules ("monthly on the 30th" is due in February too);
+* :func:`owner_load` counts each owner's tactics per week;
+* :func:`lint_plan` evaluates the shipped ``plan`` ruleset on every goal, tactic,
+  company objective and owner, and lists the problems with how to fix them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from goalrules.dates import Recurrence
+from goalrules.engine import Outcome, RuleSet, shipped_ruleset
+from goalrules.errors import GoalRulesError
+from goalrules.judgments.smart import goal_facts
+from goalrules.model import Plan, Tactic
+
+__all__ = [
+    "Due",
+    "LintFinding",
+    "Quadrant",
+    "RankedTactic",
+    "lint_plan",
+    "owner_load",
+    "prioritize",
+    "quadrant",
+    "schedule",
+]
+
+Date = _dt.date
+
+
+class Quadrant(enum.StrEnum):
+    """Where a tactic sits on the value vs complexity 2x2."""
+
+    QUICK_WIN = "quick_win"  # high value, low complexity: do first
+    BIG_BET = "big_bet"  # high value, high complexity: plan for
+    FILL_IN = "fill_in"  # low value, low complexity: when there is time
+    TIME_SINK = "time_sink"  # low value, high complexity: question
+
+
+_ORDER = {Quadrant.QUICK_WIN: 0, Quadrant.BIG_BET: 1, Quadrant.FILL_IN: 2, Quadrant.TIME_SINK: 3}
+_ADVICE = {
+    Quadrant.QUICK_WIN: "a quick win: high value for low complexity; do it first",
+    Quadrant.BIG_BET: "a big bet: high value but complex; plan it and give it time",
+    Quadrant.FILL_IN: "a fill-in: low value, low complexity; do it when there is slack",
+    Quadrant.TIME_SINK: "a time sink: low value for high complexity; question it",
+}
+
+
+def quadrant(value: int, complexity: int, *, split: float = 3) -> Quadrant:
+    """The 2x2 quadrant: a score at or above ``split`` (1..5 scales) is high."""
+    high_value = value >= split
+    high_complexity = complexity >= split
+    if high_value:
+        return Quadrant.BIG_BET if high_complexity else Quadrant.QUICK_WIN
+    return Quadrant.TIME_SINK if high_complexity else Quadrant.FILL_IN
+
+
+@attrs.frozen
+class RankedTactic:
+    """A tactic with its quadrant, its rank (1 = do first) and why."""
+
+    tactic: Tactic
+    quadrant: Quadrant
+    rank: int
+    reasons: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.tactic.id
+
+
+def prioritize(plan: Plan, *, split: float = 3) -> list[RankedTactic]:
+    """Rank the plan's tactics: quick wins, big bets, fill-ins, time sinks; within a
+    quadrant by value per unit of complexity, then value, then id."""
+    keyed = []
+    for t in plan.tactics:
+        q = quadrant(t.value, t.complexity, split=split)
+        keyed.append(((_ORDER[q], -t.value / t.complexity, -t.value, t.id), t, q))
+    keyed.sort(key=lambda k: k[0])
+    out = []
+    for rank, (_, t, q) in enumerate(keyed, start=1):
+        reasons = (
+            f"value {t.value}/5, complexity {t.complexity}/5: {_ADVICE[q]}",
+            f"value per unit of complexity {t.value / t.complexity:.2f}",
+        )
+        out.append(RankedTactic(t, q, rank, reasons))
+    return out
+
+
+@attrs.frozen
+class Due:
+    """One due date of a tactic."""
+
+    date: Date
+    tactic: str
+    goal: str | None
+    owners: tuple[str, ...]
+    recurring: bool
+
+
+def schedule(plan: Plan, *, start: Date | None = None, days: int = 90) -> list[Due]:
+    """Every due date from ``start`` (default today) for ``days`` days, sorted."""
+    if days < 0:
+        raise GoalRulesError("the schedule window cannot be negative", field="days")
+    first = start or Date.today()
+    last = first + _dt.timedelta(days=days)
+    out: list[Due] = []
+    for t in plan.tactics:
+        if isinstance(t.eta, Recurrence):
+            dates = t.eta.between(first, last)
+        elif t.eta is not None and first <= t.eta <= last:
+            dates = [t.eta]
+        else:
+            dates = []
+        out += [Due(d, t.id, t.goal, t.owners, isinstance(t.eta, Recurrence)) for d in dates]
+    out.sort(key=lambda d: (d.date, d.tactic))
+    return out
+
+
+def owner_load(due: list[Due]) -> dict[str, dict[Date, int]]:
+    """Per owner, tactics due per week (keyed by the week's Monday)."""
+    load: dict[str, dict[Date, int]] = defaultdict(lambda: defaultdict(int))
+    for d in due:
+        monday = d.date - _dt.timedelta(days=d.date.weekday())
+        for owner in d.owners:
+            load[owner][monday] += 1
+    return {o: dict(sorted(w.items())) for o, w in sorted(load.items())}
+
+
+@attrs.frozen
+class LintFinding:
+    """A problem of one item of the plan."""
+
+    rule: str
+    item: str
+    message: str
+    fix: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"rule": self.rule, "item": self.item, "message": self.message}
+        if self.fix:
+            d["fix"] = self.fix
+        return d
+
+
+@functools.lru_cache(maxsize=16)
+def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
+    return shipped_ruleset("plan", params=dict(params) if params else None)
+
+
+def _next_due(t: Tactic, today: Date) -> Date | None:
+    if isinstance(t.eta, Recurrence):
+        return t.eta.after(today)
+    return t.eta
+
+
+def lint_plan(
+    plan: Plan,
+    *,
+    today: Date | None = None,
+    smart_scores: Mapping[str, float] | None = None,
+    days: int = 90,
+    split: float = 3,
+    rules: RuleSet | None = None,
+    **params: Any,
+) -> list[LintFinding]:
+    """Lint the plan: every failing rule of the ``plan`` ruleset, per item.
+
+    ``smart_scores`` (goal id -> SMART score) enables the "not SMART enough" check;
+    owners' load is measured over the schedule of the next ``days`` days. The result is
+    sorted by item and rule, so it does not depend on the order of the plan's items.
+    """
+    today = today or Date.today()
+    ruleset = rules or _ruleset(tuple(sorted(params.items())))
+    goals = {g.id: g for g in plan.goals}
+    facts_list: list[tuple[str, dict[str, Any]]] = []
+    tactics_per_goal: dict[str, int] = defaultdict(int)
+    for t in plan.tactics:
+        if t.goal:
+            tactics_per_goal[t.goal] += 1
+    objective_ids = [o.id for o in plan.objectives]
+    for g in plan.goals:
+        f: dict[str, Any] = {
+            "kind": "goal",
+            "goal": goal_facts(g, today=today, objectives=objective_ids),
+            "goal_tactics": tactics_per_goal.get(g.id, 0),
+        }
+        if smart_scores is not None and g.id in smart_scores:
+            f["smart_score"] = float(smart_scores[g.id])
+        facts_list.append((f"goal {g.id}", f))
+    for t in plan.tactics:
+        goal = goals.get(t.goal) if t.goal else None
+        facts_list.append(
+            (
+                f"tactic {t.id}",
+                {
+                    "kind": "tactic",
+                    "tactic": {
+                        "id": t.id,
+                        "goal": t.goal,
+                        "text": t.text,
+                        "value": t.value,
+                        "complexity": t.complexity,
+                        "owners": list(t.owners),
+                        "eta": _next_due(t, today),
+                        "recurring": t.recurring,
+                        "quadrant": quadrant(t.value, t.complexity, split=split).value,
+                        "goal_deadline": goal.deadline if goal else None,
+                        "goal_known": goal is not None,
+                    },
+                },
+            )
+        )
+    for o in plan.objectives:
+        supporting = sum(1 for g in plan.goals if o.id in g.supports)
+        facts_list.append(
+            (
+                f"objective {o.id}",
+                {"kind": "objective", "objective_id": o.id, "objective_goals": supporting},
+            )
+        )
+    load = owner_load(schedule(plan, start=today, days=days))
+    for owner, weeks in load.items():
+        week, peak = max(weeks.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))
+        facts_list.append(
+            (
+                f"owner {owner}",
+                {"kind": "owner", "owner": owner, "owner_peak": peak, "owner_week": week},
+            )
+        )
+    out: list[LintFinding] = []
+    for item, facts in facts_list:
+        report = ruleset.evaluate(facts, today=today)
+        for finding in report.findings:
+            if finding.outcome is Outcome.FAIL:
+                out.append(LintFinding(finding.rule_id, item, finding.message, finding.fix))
+    out.sort(key=lambda f: (f.item, f.rule))
+    return out

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import goalrules as gr
+from goalrules.io import load_sessions
+
+GOOD = """
+[workspace]
+name = "Test"
+today = 2026-05-01
+
+[[objective]]
+id = "new-segment"
+text = "Expand"
+
+[[goal]]
+id = "li"
+metric = "followers"
+channel = "linkedin"
+target = "2400 followers"
+start = 2026-05-01
+deadline = "within 6 months"
+supports = ["new-segment"]
+
+[[tactic]]
+id = "t"
+goal = "li"
+owners = ["Brian"]
+eta = "monthly on the 30th"
+"""
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    p = tmp_path / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_load_toml(tmp_path: Path) -> None:
+    ws = gr.load_workspace(write(tmp_path, "ws.toml", GOOD))
+    assert ws.name == "Test" and ws.today is not None and ws.today.isoformat() == "2026-05-01"
+    assert ws.goals[0].deadline is not None and ws.goals[0].deadline.isoformat() == "2026-11-01"
+
+
+def test_json_has_the_same_shape(tmp_path: Path) -> None:
+    import tomllib
+
+    data = tomllib.loads(GOOD)
+    data["workspace"]["today"] = "2026-05-01"
+    data["goal"][0]["start"] = "2026-05-01"
+    ws = gr.load_workspace(write(tmp_path, "ws.json", json.dumps(data)))
+    assert ws.goals[0].target is not None
+
+
+def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    with pytest.raises(gr.WorkspaceError) as info:
+        gr.load_workspace(write(tmp_path, "ws.toml", GOOD.replace('name = "Test"', "name = ")))
+    assert info.value.line == 3 and info.value.source and info.value.source.endswith("ws.toml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "suggestion"),
+    [
+        ('metric = "followers"', 'metric = "folowers"', "goal[0].metric", "followers"),
+        (
+            'channel = "linkedin"',
+            'channel = "linkedin"\nobjective = "awarenes"',
+            "goal[0].objective",
+            "awareness",
+        ),
+        ('deadline = "within 6 months"', 'deadline = "2026-02-30"', "goal[0].deadline", None),
+        ('target = "2400 followers"', 'target = "2400 folowers"', "goal[0].target", "follower"),
+        ('goal = "li"', 'goal = "lj"', "tactic[0].goal", None),
+    ],
+)
+def test_bad_fields_name_their_path(
+    tmp_path: Path, old: str, new: str, field: str, suggestion: str | None
+) -> None:
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.load_workspace(write(tmp_path, "ws.toml", GOOD.replace(old, new)))
+    assert info.value.field == field
+    if suggestion:
+        assert any(suggestion in s for s in info.value.suggestions)
+
+
+def test_every_problem_is_reported(tmp_path: Path) -> None:
+    text = GOOD.replace('metric = "followers"', 'metric = "folowers"').replace(
+        'eta = "monthly on the 30th"', 'eta = "when we can"'
+    )
+    with pytest.raises(gr.GoalRulesErrors) as info:
+        gr.load_workspace(write(tmp_path, "ws.toml", text))
+    assert {e.field for e in info.value.errors} == {"goal[0].metric", "tactic[0].eta"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("", "empty"), (b"\xff\xfe\x00bad", "not UTF-8")],
+)
+def test_empty_and_binary_files(tmp_path: Path, content: str | bytes, message: str) -> None:
+    with pytest.raises(gr.WorkspaceError, match=message):
+        gr.load_workspace(write(tmp_path, "ws.toml", content))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(gr.WorkspaceError, match="no such file"):
+        gr.load_workspace(tmp_path / "nope.toml")
+
+
+def test_history_csv(tmp_path: Path) -> None:
+    p = write(
+        tmp_path,
+        "h.csv",
+        "date,channel,metric,value\n2026-01-31,LinkedIn,followers,1000\n2026-02-28,linkedin,followers,1,050\n",
+    )
+    with pytest.raises(gr.DataError) as info:
+        gr.load_history(p)
+    assert info.value.line == 3
+    p = write(
+        tmp_path,
+        "h.csv",
+        'date,channel,metric,value\n2026-01-31,LinkedIn,followers,1000\n2026-02-28,linkedin,followers,"1,050"\n',
+    )
+    series = gr.load_history(p)[("linkedin", "followers")]
+    assert series.values == (1000, 1050)
+
+
+def test_history_errors(tmp_path: Path) -> None:
+    with pytest.raises(gr.DataError, match="missing column value"):
+        gr.load_history(write(tmp_path, "h.csv", "date,channel,metric\n2026-01-01,x,followers\n"))
+    with pytest.raises(gr.DataError) as info:
+        gr.load_history(
+            write(tmp_path, "h.csv", "date,channel,metric,value\nyesterday,x,followers,3\n")
+        )
+    assert info.value.line == 2 and info.value.field == "date"
+
+
+def test_performance_csv(tmp_path: Path) -> None:
+    rows = gr.load_performance(
+        write(
+            tmp_path, "p.csv", "month,channel,visits,leads,customers,spend\n2026-01,fb,100,3,1,50\n"
+        )
+    )
+    assert rows[0].channel == "facebook" and rows[0].spend == 50
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.load_performance(
+            write(tmp_path, "p.csv", "month,channel,visits,leads,customers\n2026-01,fb,many,3,1\n")
+        )
+    assert info.value.line == 2 and info.value.field == "visits"
+    with pytest.raises(gr.GoalRulesError) as info2:
+        gr.load_performance(
+            write(tmp_path, "p.csv", "month,channel,visits,leads,customers\n2026-01,fb,-5,3,1\n")
+        )
+    assert info2.value.line == 2
+
+
+def test_sessions_csv(tmp_path: Path) -> None:
+    rows = load_sessions(
+        write(
+            tmp_path, "s.csv", "date,landing_url,lead\n2026-01-03,https://x.com/?utm_source=fb,1\n"
+        )
+    )
+    assert gr.attribute_sessions(rows)[0].channel == "facebook"
