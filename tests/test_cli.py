@@ -4,7 +4,11 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+
+from goalrules.check import demo_paths
 from goalrules.cli import main
 
 
@@ -12,6 +16,12 @@ def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(list(argv), out=out)
     return code, out.getvalue()
+
+
+def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "goalrules.cli", *argv], capture_output=True, text=True, check=False
+    )
 
 
 def test_catalog_text() -> None:
@@ -28,21 +38,163 @@ def test_catalog_for_objective_json() -> None:
 
 
 def test_bad_objective_exits_2_with_one_line() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "goalrules.cli", "catalog", "--objective", "salez"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = cli("catalog", "--objective", "salez")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "unknown objective 'salez'" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
 def test_import_is_lazy() -> None:
-    code = (
-        "import sys, goalrules; goalrules.__version__; "
-        "print(all(m not in sys.modules for m in ('pint', 'cattrs', 'lark', 'hypothesis')))"
-    )
+    heavy = "('pint', 'cattrs', 'lark', 'hypothesis', 'jinja2')"
+    code = f"import sys, goalrules; print(all(m not in sys.modules for m in {heavy}))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "True"
+
+
+def test_demo_text_fits_80_columns() -> None:
+    code, text = run("demo")
+    assert code == 0
+    assert "li-followers" in text and "OPTIMIZE" in text and "quick_win" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_check_json_contract() -> None:
+    p = demo_paths()
+    code, text = run("check", str(p["workspace"]), "--history", str(p["history"]),
+                     "--performance", str(p["performance"]), "--format", "json")  # fmt: skip
+    assert code == 0
+    data = json.loads(text)
+    goal = next(g for g in data["goals"] if g["id"] == "li-followers")
+    assert set(goal["smart"]) >= {"score", "criteria"}
+    for crit in goal["smart"]["criteria"].values():
+        assert set(crit) >= {"passed", "score", "findings"}
+        assert all(set(f) >= {"rule", "outcome", "message"} for f in crit["findings"])
+    assert set(goal["achievability"]) >= {
+        "verdict",
+        "required_rate",
+        "historical_rate",
+        "probability",
+    }
+    assert goal["achievability"]["verdict"] == "unrealistic"
+    decisions = {c["channel"]: c["decision"] for c in data["channels"]}
+    assert decisions["linkedin"] == "optimize" and decisions["x"] == "cut"
+    assert all(set(c) >= {"channel", "decision", "reasons"} for c in data["channels"])
+
+
+def test_plan_json_contract() -> None:
+    code, text = run(
+        "plan", str(demo_paths()["workspace"]), "--format", "json", "--today", "2026-01-10"
+    )
+    assert code == 0
+    data = json.loads(text)
+    post = next(t for t in data["tactics"] if t["id"] == "sponsored-post")
+    assert set(post) >= {"id", "goal", "quadrant", "rank", "owners", "due"}
+    assert "2026-02-28" in post["due"]
+    assert all(set(f) >= {"rule", "item", "message"} for f in data["lint"])
+    assert {t["quadrant"] for t in data["tactics"]} <= {
+        "quick_win",
+        "big_bet",
+        "fill_in",
+        "time_sink",
+    }
+
+
+def test_channels_json_is_the_channels_list() -> None:
+    code, text = run("channels", str(demo_paths()["performance"]), "--format", "json")
+    assert code == 0
+    assert {c["channel"] for c in json.loads(text)} == {
+        "linkedin",
+        "facebook",
+        "x",
+        "instagram",
+        "tiktok",
+    }
+
+
+def test_fail_under() -> None:
+    w = str(demo_paths()["workspace"])
+    assert run("check", w, "--fail-under", "10")[0] == 0
+    assert run("check", w, "--fail-under", "95")[0] == 1
+
+
+def test_markdown_and_html(tmp_path: Path) -> None:
+    code, md = run("demo", "--format", "markdown")
+    assert code == 0 and md.startswith("# goalrules check") and "| li-followers |" in md
+    out = tmp_path / "report.html"
+    code, _ = run("demo", "--format", "html", "--output", str(out))
+    page = out.read_text()
+    assert code == 0 and page.startswith("<!doctype html>") and "<svg" in page
+
+
+def test_html_escapes_statements(tmp_path: Path) -> None:
+    ws = tmp_path / "ws.toml"
+    ws.write_text('[[goal]]\nid = "x"\nstatement = "<script>alert(1)</script> grow"\n')
+    code, page = run("check", str(ws), "--format", "html")
+    assert code == 0
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ('[[goal]\nid = "x"\n', "ws.toml:1"),
+        ('[[goal]]\nid = "x"\nmetric = "folowers"\n', "did you mean 'followers'"),
+        ('[[goal]]\nid = "x"\ndeadline = "2026-02-30"\n', "goal[0].deadline"),
+        ('[[goal]]\nid = "x"\nobjective = "salez"\n', "goal[0].objective"),
+        ('[[goal]]\nid = "x"\nmetric = "followers"\ntarget = "3 visits"\n', None),
+        ("", "empty"),
+    ],
+)
+def test_bad_workspaces_exit_2_with_one_line(
+    tmp_path: Path, content: str, needle: str | None
+) -> None:
+    ws = tmp_path / "ws.toml"
+    ws.write_text(content)
+    proc = cli("check", str(ws))
+    if needle is None:  # a target in the wrong unit is a finding, not an error
+        assert proc.returncode == 0 and "State the target in follower" in proc.stdout
+        return
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_csv_and_missing_file_exit_2(tmp_path: Path) -> None:
+    csv = tmp_path / "perf.csv"
+    csv.write_text("month,channel,visits,leads\n2026-01,fb,1,0\n")
+    proc = cli("channels", str(csv))
+    assert proc.returncode == 2 and "missing column customers" in proc.stderr
+    csv.write_text("month,channel,visits,leads,customers\n2026-01,fb,lots,0,0\n")
+    proc = cli("channels", str(csv))
+    assert proc.returncode == 2 and "perf.csv:2" in proc.stderr
+    proc = cli("check", str(tmp_path / "nope.toml"))
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+    binary = tmp_path / "bin.toml"
+    binary.write_bytes(b"\xff\xfe\xfa")
+    proc = cli("check", str(binary))
+    assert proc.returncode == 2 and "not UTF-8" in proc.stderr
+
+
+def test_rules_check_exit_codes(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.rules"
+    ok.write_text("fact n: number\nrule a criterion c check n > 1\n")
+    bad = tmp_path / "bad.rules"
+    bad.write_text(
+        "fact n: number\nrule a criterion c check n > 1 visits\nrule b criterion c check m\n"
+    )
+    assert run("rules", "check", str(ok))[0] == 0
+    code, text = run("rules", "check", str(ok), str(bad))
+    assert code == 2
+    assert "bad.rules:2:" in text and "bad.rules:3:" in text
+
+
+def test_extra_rules_join_the_rubric(tmp_path: Path) -> None:
+    extra = tmp_path / "house.rules"
+    extra.write_text(
+        'rule house.owner criterion relevant check goal.owner is set says "No owner."\n'
+    )
+    p = demo_paths()
+    code, text = run("check", str(p["workspace"]), "--rules", str(extra), "--format", "json")
+    assert code == 0
+    goal = next(g for g in json.loads(text)["goals"] if g["id"] == "launch-campaigns")
+    rules = {f["rule"] for f in goal["smart"]["criteria"]["relevant"]["findings"]}
+    assert "house.owner" in rules

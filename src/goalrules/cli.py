@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 __all__ = ["main"]
 
@@ -81,6 +81,104 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
     return 2 if failed else 0
 
 
+FORMATS = ["text", "json", "markdown", "html"]
+
+
+def _today(value: str | None) -> Any:
+    if value is None:
+        return None
+    from goalrules.dates import parse_date
+
+    return parse_date(value)
+
+
+def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
+    if getattr(args, "output", None):
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"goalrules: wrote {args.output}", file=sys.stderr)
+    else:
+        out.write(text)
+
+
+def _extra_rules(paths: list[str] | None) -> list[Any]:
+    from goalrules.engine import load_rules
+
+    return [load_rules(Path(p)) for p in paths or []]
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.check import run_check
+    from goalrules.report import render
+
+    result = run_check(
+        args.workspace,
+        history=args.history,
+        performance=args.performance,
+        sessions=args.utm,
+        rules=_extra_rules(args.rules),
+        today=_today(args.today),
+        days=args.days,
+    )
+    _emit(render(result, args.format), args, out)
+    if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
+        low = result.lowest_score or 0
+        print(
+            f"goalrules: a goal scores {low:.0f}, under --fail-under {args.fail_under:g}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.check import demo_paths, run_check
+    from goalrules.report import render
+
+    paths = demo_paths()
+    result = run_check(
+        paths["workspace"],
+        history=paths["history"],
+        performance=paths["performance"],
+        today=_today(args.today),
+    )
+    _emit(render(result, args.format), args, out)
+    return 0
+
+
+def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.io import load_performance, load_sessions
+    from goalrules.judgments.channels import attribute_sessions, decide_channels
+    from goalrules.report import render_channels
+
+    rows = load_performance(args.performance) if args.performance else []
+    if args.utm:
+        rows += attribute_sessions(load_sessions(args.utm), first_row=2)
+    channels = []
+    if args.workspace:
+        from goalrules.io import load_workspace
+
+        channels = list(load_workspace(args.workspace).channels)
+    decisions = decide_channels(rows, channels=channels, today=_today(args.today))
+    _emit(render_channels(decisions, args.format), args, out)
+    return 0
+
+
+def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
+    import datetime as dt
+
+    from goalrules.check import run_plan
+    from goalrules.io import load_workspace
+    from goalrules.judgments.smart import score_smart
+    from goalrules.report import render_plan
+
+    ws = load_workspace(args.workspace)
+    today = _today(args.today) or ws.today or dt.date.today()
+    scores = {g.id: score_smart(g, today=today, context=ws.plan).score for g in ws.goals}
+    plan = run_plan(ws, today=today, days=args.days, smart_scores=scores)
+    _emit(render_plan(plan, args.format), args, out)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="goalrules",
@@ -93,6 +191,49 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--objective", help="only metrics measuring this objective")
     c.add_argument("--format", choices=["text", "json"], default="text")
     c.set_defaults(func=_cmd_catalog)
+
+    d = sub.add_parser("demo", help="run the bundled Campfire example end to end")
+    d.add_argument("--format", choices=FORMATS, default="text")
+    d.add_argument("--output", metavar="FILE", help="write the report here")
+    d.add_argument("--today", metavar="DATE", help="judge as of this date")
+    d.set_defaults(func=_cmd_demo)
+
+    ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
+    ck.add_argument("workspace", metavar="WORKSPACE")
+    ck.add_argument("--history", metavar="CSV", help="date,channel,metric,value rows")
+    ck.add_argument(
+        "--performance", metavar="CSV", help="month,channel,visits,leads,customers rows"
+    )
+    ck.add_argument(
+        "--utm", metavar="CSV", help="raw sessions to attribute through utm_* / referrer"
+    )
+    ck.add_argument(
+        "--rules", metavar="FILE", action="append", help="extra SMART rules (repeatable)"
+    )
+    ck.add_argument("--today", metavar="DATE")
+    ck.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
+    ck.add_argument("--format", choices=FORMATS, default="text")
+    ck.add_argument("--output", metavar="FILE")
+    ck.add_argument("--fail-under", type=float, metavar="SCORE",
+                    help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
+    ck.set_defaults(func=_cmd_check)
+
+    ch = sub.add_parser("channels", help="keep, optimize or cut each channel")
+    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?")
+    ch.add_argument("--utm", metavar="SESSIONS.csv")
+    ch.add_argument("--workspace", metavar="WORKSPACE", help="roles and formats of the channels")
+    ch.add_argument("--today", metavar="DATE")
+    ch.add_argument("--format", choices=FORMATS, default="text")
+    ch.add_argument("--output", metavar="FILE")
+    ch.set_defaults(func=_cmd_channels)
+
+    pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")
+    pl.add_argument("workspace", metavar="WORKSPACE")
+    pl.add_argument("--today", metavar="DATE")
+    pl.add_argument("--days", type=int, default=90)
+    pl.add_argument("--format", choices=FORMATS, default="text")
+    pl.add_argument("--output", metavar="FILE")
+    pl.set_defaults(func=_cmd_plan)
 
     r = sub.add_parser("rules", help="work with rule files")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -107,6 +248,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     stream = out if out is not None else sys.stdout
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "channels" and not (args.performance or args.utm):
+        parser.error("channels needs a PERFORMANCE.csv or --utm SESSIONS.csv")
     if not getattr(args, "func", None):
         parser.print_help(stream)
         return 0

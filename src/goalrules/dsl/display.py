@@ -28,7 +28,7 @@ def format_number(x: float, *, digits: int = 2) -> str:
         return f"{int(x):,}"
     ax = abs(x)
     if ax >= 100:
-        return f"{x:,.0f}" if digits <= 1 else f"{x:,.1f}".rstrip("0").rstrip(".")
+        return f"{x:,.0f}"
     if ax >= 1:
         return f"{x:,.{digits}f}".rstrip("0").rstrip(".")
     return f"{x:.{digits + 1}g}"

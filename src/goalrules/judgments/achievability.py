@@ -95,9 +95,34 @@ class Achievability:
     projected_value: float | None = None
     suggested_value: float | None = None
     per_month: bool = False
+    drift: float | None = None
+    volatility: float | None = None
+    changes: int = 0
+    last_date: Date | None = None
     note: str = attrs.field(default="", repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def band(
+        self, months: float, *, low: float = 0.1, high: float = 0.9
+    ) -> tuple[float, float, float] | None:
+        """(low, median, high) predicted values ``months`` after the last observation,
+        in the history's unit (the Student t predictive; ``None`` without a model)."""
+        if self.drift is None or self.current_value is None or self.changes < 2:
+            return None
+        if self.cumulative:
+            return None
+        k, m, s = self.changes, self.drift, self.volatility or 0.0
+        scale = s * math.sqrt(months + months * months / k)
+        q_lo, q_hi = _t_quantile(low, k - 1), _t_quantile(high, k - 1)
+        base = self.current_value
+        if self.method in ("compound", "bootstrap"):
+            return (
+                _grow(base, m * months + q_lo * scale),
+                _grow(base, m * months),
+                _grow(base, m * months + q_hi * scale),
+            )
+        return base + m * months + q_lo * scale, base + m * months, base + m * months + q_hi * scale
 
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
@@ -427,6 +452,7 @@ def assess_achievability(
         current_value=shown_current,
         target_value=target,
         per_month=level_per_month,
+        last_date=last_date,
         context=(goal, metric_name, last_date, level, supported, report),
         **fields,
     )
@@ -516,11 +542,24 @@ def _fit(
         drift = m * n
         p = 1.0 if (drift >= x - 1e-12 if higher else drift <= x + 1e-12) else 0.0
     out["probability"] = min(1.0, max(0.0, p))
+    out["drift"], out["volatility"], out["changes"] = m, s, k
     # the target reachable with probability one half: the median projection
     out["_suggest_level"] = _grow(current, m * n) if logs else current + m * n
     if abs(m) > 1e-12 and (x / m) > 0:
         out["_months_needed"] = x / m
     return out
+
+
+def _t_quantile(p: float, df: float) -> float:
+    """The Student t quantile, by bisection on the distribution function."""
+    lo, hi = -1e3, 1e3
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if student_t_cdf(mid, df) < p:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
 
 
 def _grow(value: float, log_change: float) -> float:

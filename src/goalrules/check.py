@@ -1,0 +1,195 @@
+"""One run over a workspace: SMART and achievability per goal, channel decisions, the
+prioritised plan and its lint. The CLI and the reports are built on :func:`run_check`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.engine import RuleSet
+from goalrules.io import (
+    Workspace,
+    history_for,
+    load_history,
+    load_performance,
+    load_sessions,
+    load_workspace,
+)
+from goalrules.judgments.channels import ChannelDecision, attribute_sessions, decide_channels
+from goalrules.judgments.planning import (
+    Due,
+    LintFinding,
+    RankedTactic,
+    lint_plan,
+    owner_load,
+    prioritize,
+    schedule,
+)
+from goalrules.judgments.smart import SmartReport, score_smart
+from goalrules.model import ChannelMonth, MetricSeries
+
+__all__ = ["CheckResult", "GoalResult", "PlanResult", "demo_paths", "run_check", "run_plan"]
+
+Date = _dt.date
+
+
+@attrs.frozen
+class GoalResult:
+    """One goal's SMART report (with its achievability judgment when there was a
+    history)."""
+
+    smart: SmartReport
+    history: MetricSeries | None = None
+
+    @property
+    def id(self) -> str:
+        return self.smart.goal.id
+
+    def to_dict(self) -> dict[str, Any]:
+        ach = self.smart.achievability
+        return {
+            "id": self.id,
+            "statement": self.smart.goal.statement,
+            "smart": self.smart.to_dict(),
+            "achievability": ach.to_dict() if ach is not None else None,
+        }
+
+
+@attrs.frozen
+class PlanResult:
+    """The prioritised tactics, their due dates in the window, owners' load and lint."""
+
+    ranked: tuple[RankedTactic, ...]
+    due: tuple[Due, ...]
+    lint: tuple[LintFinding, ...]
+    start: Date
+    days: int
+
+    def due_dates(self, tactic_id: str) -> list[Date]:
+        return [d.date for d in self.due if d.tactic == tactic_id]
+
+    @property
+    def load(self) -> dict[str, dict[Date, int]]:
+        return owner_load(list(self.due))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tactics": [
+                {
+                    "id": r.id,
+                    "goal": r.tactic.goal,
+                    "quadrant": r.quadrant.value,
+                    "rank": r.rank,
+                    "value": r.tactic.value,
+                    "complexity": r.tactic.complexity,
+                    "owners": list(r.tactic.owners),
+                    "due": [d.isoformat() for d in self.due_dates(r.id)],
+                }
+                for r in self.ranked
+            ],
+            "lint": [f.to_dict() for f in self.lint],
+            "window": {"start": self.start.isoformat(), "days": self.days},
+        }
+
+
+@attrs.frozen
+class CheckResult:
+    """Everything ``goalrules check`` reports."""
+
+    name: str | None
+    today: Date
+    goals: tuple[GoalResult, ...]
+    channels: tuple[ChannelDecision, ...]
+    plan: PlanResult | None
+
+    @property
+    def lowest_score(self) -> float | None:
+        return min((g.smart.score for g in self.goals), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "workspace": self.name,
+            "today": self.today.isoformat(),
+            "goals": [g.to_dict() for g in self.goals],
+            "channels": [c.to_dict() for c in self.channels],
+            "plan": self.plan.to_dict() if self.plan is not None else None,
+        }
+
+
+def run_plan(
+    workspace: Workspace,
+    *,
+    today: Date,
+    days: int = 90,
+    smart_scores: Mapping[str, float] | None = None,
+) -> PlanResult:
+    plan = workspace.plan
+    due = schedule(plan, start=today, days=days)
+    lint = lint_plan(plan, today=today, smart_scores=smart_scores, days=days)
+    return PlanResult(tuple(prioritize(plan)), tuple(due), tuple(lint), today, days)
+
+
+def run_check(
+    workspace: Workspace | str | Path,
+    *,
+    history: Mapping[tuple[str | None, str], MetricSeries] | str | Path | None = None,
+    performance: Iterable[ChannelMonth] | str | Path | None = None,
+    sessions: str | Path | None = None,
+    rules: Sequence[RuleSet] = (),
+    today: Date | None = None,
+    days: int = 90,
+) -> CheckResult:
+    """Judge a workspace: every goal (SMART, with achievability when a history of its
+    metric is given), every channel (when performance data or sessions are given) and
+    the plan. ``rules`` are extra rulesets merged into the SMART rubric (a rule with
+    the same id replaces the shipped one)."""
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    day = today or ws.today or Date.today()
+    histories = load_history(history) if isinstance(history, (str, Path)) else (history or {})
+    rubric: RuleSet | None = None
+    if rules:
+        from goalrules.engine import shipped_ruleset
+
+        rubric = shipped_ruleset("smart")
+        for extra in rules:
+            rubric = rubric.merge(extra)
+    goals = []
+    for g in ws.goals:
+        series = history_for(g, histories)
+        report = score_smart(g, series, today=day, context=ws.plan, rules=rubric)
+        goals.append(GoalResult(report, series))
+    rows: list[ChannelMonth] = []
+    if performance is not None:
+        rows = (
+            load_performance(performance)
+            if isinstance(performance, (str, Path))
+            else list(performance)
+        )
+    if sessions is not None:
+        rows += attribute_sessions(load_sessions(sessions), first_row=2)
+    decisions = (
+        decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
+    )
+    scores = {g.id: g.smart.score for g in goals}
+    plan = (
+        run_plan(ws, today=day, days=days, smart_scores=scores)
+        if ws.plan.tactics or ws.plan.goals
+        else None
+    )
+    return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan)
+
+
+def demo_paths() -> dict[str, Path]:
+    """The bundled Campfire example: workspace, history and performance files."""
+    root = resources.files("goalrules").joinpath("data/campfire")
+    return {
+        "workspace": Path(str(root.joinpath("workspace.toml"))),
+        "history": Path(str(root.joinpath("history.csv"))),
+        "performance": Path(str(root.joinpath("performance.csv"))),
+    }

@@ -1,0 +1,221 @@
+"""Reports of a check: text for the terminal (80 columns), markdown, JSON and a single
+self-contained HTML file (tables always; charts as inline SVG when matplotlib is
+installed: ``pip install 'goalrules[report]'``).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from goalrules.check import CheckResult, PlanResult
+from goalrules.judgments.channels import ChannelDecision
+from goalrules.judgments.smart import CriterionScore
+
+__all__ = ["render", "render_channels", "render_plan"]
+
+WIDTH = 80
+
+
+def _wrap(text: str, indent: str = "    ", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first or indent]
+
+
+def _rule(title: str, char: str = "=") -> list[str]:
+    return ["", title, char * min(len(title), WIDTH)]
+
+
+# -- text -------------------------------------------------------------------------------
+
+
+def _text_goals(result: CheckResult) -> list[str]:
+    lines = _rule(f"Goals: SMART and achievability ({len(result.goals)})")
+    for g in result.goals:
+        smart = g.smart
+        lines.append("")
+        lines.append(f"{g.id}  SMART {smart.score:.0f}/100")
+        if smart.goal.statement:
+            lines += _wrap(f'"{smart.goal.statement}"', "  ")
+        marks = "  ".join(
+            f"{name[0].upper()}{'+' if c.passed else ('?' if c.unknown and c.score == 0 else '-')}"
+            for name, c in smart.criteria.items()
+        )
+        lines.append(f"  criteria: {marks}   (+ met, - missed, ? unknown)")
+        ach = smart.achievability
+        if ach is not None:
+            lines += _wrap(f"achievability: {ach.verdict.value}. {ach.explanation}", "    ", "  ")
+        for tip in smart.suggestions:
+            lines += _wrap(tip, "      ", "  - ")
+    return lines
+
+
+def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:
+    lines = _rule(f"Channels: keep, optimize or cut ({len(decisions)})")
+    for d in decisions:
+        lines.append("")
+        lines.append(f"{d.channel:<12} {d.decision.value.upper()}")
+        for reason in d.reasons:
+            lines += _wrap(reason, "      ", "  - ")
+        for c in d.evidence.campaigns:
+            rate = "n/a" if c.lead_rate is None else f"{c.lead_rate * 100:.1f} %"
+            lines += _wrap(
+                f"campaign {c.campaign}: {c.visits:,.0f} visits, {c.leads:,.0f} leads ({rate})",
+                "      ",
+                "  * ",
+            )
+    return lines
+
+
+def _text_plan(plan: PlanResult) -> list[str]:
+    lines = _rule("Plan: tactics by priority")
+    lines.append(f"{'#':>2}  {'tactic':<26} {'quadrant':<10} {'v/c':<4} {'owners':<16} next due")
+    for r in plan.ranked:
+        due = plan.due_dates(r.id)
+        nxt = due[0].isoformat() if due else "-"
+        more = f" (+{len(due) - 1})" if len(due) > 1 else ""
+        owners = ", ".join(r.tactic.owners) or "(nobody)"
+        lines.append(
+            f"{r.rank:>2}  {r.id[:26]:<26} {r.quadrant.value:<10} "
+            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:16]:<16} {nxt}{more}"
+        )
+    lines += _rule(f"Plan lint ({len(plan.lint)} problems)", "-")
+    for f in plan.lint:
+        lines += _wrap(f"{f.item}: {f.message}", "      ", "  - ")
+        if f.fix:
+            lines += _wrap(f"fix: {f.fix}", "      ", "      ")
+    return lines
+
+
+def text(result: CheckResult) -> str:
+    title = f"goalrules check: {result.name or 'workspace'} (as of {result.today.isoformat()})"
+    lines = [title, "=" * min(len(title), WIDTH)]
+    if result.goals:
+        low = result.lowest_score or 0
+        mean = sum(g.smart.score for g in result.goals) / len(result.goals)
+        lines.append(
+            f"{len(result.goals)} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+        )
+    lines += _text_goals(result)
+    if result.channels:
+        lines += _text_channels(result.channels)
+    if result.plan is not None:
+        lines += _text_plan(result.plan)
+    return "\n".join(lines) + "\n"
+
+
+# -- markdown -----------------------------------------------------------------------------
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def _mark(c: CriterionScore) -> str:
+    if c.passed:
+        return "yes"
+    return "?" if c.unknown and c.score == 0 else "no"
+
+
+def _md_channel(d: ChannelDecision) -> str:
+    why = _md_escape(d.reasons[0] if d.reasons else "")
+    return f"| {d.channel} | **{d.decision.value}** | {why} |"
+
+
+def markdown(result: CheckResult) -> str:
+    out = [
+        f"# goalrules check: {_md_escape(result.name or 'workspace')}",
+        "",
+        f"As of {result.today.isoformat()}.",
+        "",
+        "## Goals",
+        "",
+        "| goal | SMART | S | M | A | R | T | achievability |",
+        "|---|---:|---|---|---|---|---|---|",
+    ]
+    for g in result.goals:
+        c = g.smart.criteria
+        marks = " | ".join(_mark(c[n]) for n in CRITERIA)
+        ach = g.smart.achievability
+        verdict = ach.verdict.value if ach is not None else "no history"
+        out.append(f"| {g.id} | {g.smart.score:.0f} | {marks} | {verdict} |")
+    for g in result.goals:
+        out += ["", f"### {g.id}", ""]
+        if g.smart.goal.statement:
+            out += [f"> {_md_escape(g.smart.goal.statement)}", ""]
+        if g.smart.achievability is not None:
+            out += [g.smart.achievability.explanation, ""]
+        out += [f"- {_md_escape(tip)}" for tip in g.smart.suggestions] or ["- SMART as written."]
+    if result.channels:
+        out += ["", "## Channels", "", "| channel | decision | why |", "|---|---|---|"]
+        out += [_md_channel(d) for d in result.channels]
+    if result.plan is not None:
+        out += [
+            "",
+            "## Plan",
+            "",
+            "| # | tactic | quadrant | value/complexity | owners | due |",
+            "|---:|---|---|---|---|---|",
+        ]
+        for r in result.plan.ranked:
+            due = ", ".join(d.isoformat() for d in result.plan.due_dates(r.id)[:3])
+            vc = f"{r.tactic.value}/{r.tactic.complexity}"
+            owners = ", ".join(r.tactic.owners)
+            out.append(f"| {r.rank} | {r.id} | {r.quadrant.value} | {vc} | {owners} | {due} |")
+        out += ["", "### Lint", ""]
+        out += [f"- **{f.item}**: {_md_escape(f.message)}" for f in result.plan.lint] or [
+            "- No problems."
+        ]
+    return "\n".join(out) + "\n"
+
+
+# -- entry points ------------------------------------------------------------------------
+
+
+def render(result: CheckResult, fmt: str = "text") -> str:
+    """Render a check in ``text``, ``markdown``, ``json`` or ``html``."""
+    if fmt == "json":
+        return json.dumps(result.to_dict(), indent=2, default=str) + "\n"
+    if fmt == "markdown":
+        return markdown(result)
+    if fmt == "html":
+        from goalrules.html import html
+
+        return html(result)
+    return text(result)
+
+
+def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps([d.to_dict() for d in decisions], indent=2, default=str) + "\n"
+    if fmt == "markdown":
+        rows = ["| channel | decision | why |", "|---|---|---|"]
+        rows += [_md_channel(d) for d in decisions]
+        return "# Channels\n\n" + "\n".join(rows) + "\n"
+    if fmt == "html":
+        from goalrules.html import html_channels
+
+        return html_channels(decisions)
+    return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
+
+
+def render_plan(plan: PlanResult, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(plan.to_dict(), indent=2) + "\n"
+    if fmt == "markdown":
+        fake = CheckResult(None, plan.start, (), (), plan)
+        md = markdown(fake)
+        return md[md.index("## Plan") :]
+    if fmt == "html":
+        from goalrules.html import html_plan
+
+        return html_plan(plan)
+    return "\n".join(_text_plan(plan)).lstrip("\n") + "\n"
