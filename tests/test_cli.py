@@ -198,3 +198,11 @@ def test_extra_rules_join_the_rubric(tmp_path: Path) -> None:
     goal = next(g for g in json.loads(text)["goals"] if g["id"] == "launch-campaigns")
     rules = {f["rule"] for f in goal["smart"]["criteria"]["relevant"]["findings"]}
     assert "house.owner" in rules
+
+
+def test_check_json_matches_the_documented_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "check.schema.json").read_text())
+    code, text = run("demo", "--format", "json")
+    assert code == 0
+    jsonschema.validate(json.loads(text), schema)

@@ -12,7 +12,6 @@ import io
 from typing import Any
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
-from goalrules.dates import add_months
 from goalrules.judgments.channels import ChannelDecision
 
 __all__ = ["charts_available", "html", "html_channels", "html_plan"]
@@ -83,7 +82,7 @@ def _goal_chart(g: GoalResult) -> str | None:
             band = ach.band(months)
             if band is None:
                 break
-            xs.append(_day_number(add_months(ach.last_date, round(months))))
+            xs.append(_day_number(ach.last_date) + months * 365.25 / 12)
             lo.append(band[0])
             mid.append(band[1])
             hi.append(band[2])

@@ -87,7 +87,7 @@ class SmartReport:
             for s in c.suggestions:
                 if s not in out:
                     out.append(s)
-            if c.name == "achievable" and self.achievability is None:
+            if c.name == "achievable" and self.achievability is None and not c.suggestions:
                 metric = self.goal.metric or "the metric"
                 out.append(
                     f"Add the last few months of {metric} (a history) to judge whether the "
