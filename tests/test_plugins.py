@@ -83,3 +83,36 @@ def test_installed_example_plugin_loads_through_its_entry_point() -> None:
     assert str(gr.quantity("1.5k downloads").units) == "download"
     gr.catalog["downloads_per_follower"].check_formula()
     assert gr.normalize_channel("Spotify") == "podcast"
+
+
+class RulesPlugin:
+    @hookimpl
+    def goalrules_functions(self) -> list[object]:
+        from goalrules.dsl.builtins import Function
+        from goalrules.dsl.types import NUMBER
+
+        def score(e: float, f: float) -> float:
+            return 100 * e / f
+
+        return [Function("engagement_score", ("quantity", "quantity"), NUMBER, score)]
+
+    @hookimpl
+    def goalrules_rulesets(self) -> list[str]:
+        return ["ruleset house\nfact n: number\nrule big criterion size check n > 10\n"]
+
+
+def test_plugin_functions_and_rulesets() -> None:
+    plugin = RulesPlugin()
+    plugins.register(plugin)
+    try:
+        fields = {"e": "engagement", "f": "follower"}
+        fn = gr.compile_expression("engagement_score(e, f) > 5", fields)
+        assert fn({"e": 60, "f": 1000}) is True
+        with pytest.raises(gr.RuleTypeError):
+            gr.compile_expression("engagement_score(e)", {"e": "engagement"})
+        house = gr.shipped_ruleset("house")
+        assert house.evaluate(n=11).criteria["size"].passed
+    finally:
+        plugins.unregister(plugin)
+    with pytest.raises(gr.RuleTypeError):
+        gr.compile_expression("engagement_score(e, e) > 5", {"e": "engagement"})

@@ -5,7 +5,7 @@ prioritised plan and its lint. The CLI and the reports are built on :func:`run_c
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -144,11 +144,13 @@ def run_check(
     rules: Sequence[RuleSet] = (),
     today: Date | None = None,
     days: int = 90,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> CheckResult:
     """Judge a workspace: every goal (SMART, with achievability when a history of its
     metric is given), every channel (when performance data or sessions are given) and
     the plan. ``rules`` are extra rulesets merged into the SMART rubric (a rule with
-    the same id replaces the shipped one)."""
+    the same id replaces the shipped one). ``progress(stage, done, total)`` is called
+    as goals are judged (the CLI draws a progress bar with it)."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     day = today or ws.today or Date.today()
     histories = load_history(history) if isinstance(history, (str, Path)) else (history or {})
@@ -160,10 +162,13 @@ def run_check(
         for extra in rules:
             rubric = rubric.merge(extra)
     goals = []
-    for g in ws.goals:
+    total = len(ws.goals)
+    for i, g in enumerate(ws.goals, start=1):
         series = history_for(g, histories)
         report = score_smart(g, series, today=day, context=ws.plan, rules=rubric)
         goals.append(GoalResult(report, series))
+        if progress is not None and (i % 50 == 0 or i == total):
+            progress("goals", i, total)
     rows: list[ChannelMonth] = []
     if performance is not None:
         rows = (

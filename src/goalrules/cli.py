@@ -106,6 +106,23 @@ def _extra_rules(paths: list[str] | None) -> list[Any]:
     return [load_rules(Path(p)) for p in paths or []]
 
 
+def _progress() -> Callable[[str, int, int], None] | None:
+    """A progress bar on stderr, when it is a terminal (for long runs only)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        if total < 200:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "." * (width - filled)
+        end = "\n" if done >= total else ""
+        print(f"\r{stage:<8} [{bar}] {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.check import run_check
     from goalrules.report import render
@@ -118,6 +135,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         rules=_extra_rules(args.rules),
         today=_today(args.today),
         days=args.days,
+        progress=_progress(),
     )
     _emit(render(result, args.format), args, out)
     if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
