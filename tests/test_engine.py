@@ -180,3 +180,11 @@ def test_load_rules_from_a_path(tmp_path: pytest.TempPathFactory) -> None:
     assert gr.load_rules(str(p)).rule("a").line == 3
     with pytest.raises(gr.GoalRulesError, match="no such rule file"):
         gr.load_rules(str(tmp_path / "missing.rules"))  # type: ignore[operator]
+
+
+@given(fact_dicts())
+def test_decide_is_the_fast_path_of_decided_by(facts: dict[str, object]) -> None:
+    rs = gr.load_rules(RULES)
+    today = dt.date(2026, 5, 1)
+    by_report = rs.evaluate(facts, today=today).decided_by
+    assert rs.decide(facts, today=today) is (by_report.rule if by_report else None)

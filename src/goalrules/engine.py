@@ -479,6 +479,21 @@ class RuleSet:
         findings = tuple(Finding(r, _CODES[r._fast(env, today)], env, today) for r in self.rules)
         return Report(self, findings)
 
+    def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
+        """The passing decision rule of highest priority, without building a report
+        (the fast path of ``evaluate(...).decided_by``)."""
+        best: Rule | None = None
+        for r in self._decision_rules:
+            if best is not None and r.priority <= best.priority:
+                continue
+            if r._fast(facts, today) == _PASS:
+                best = r
+        return best
+
+    @functools.cached_property
+    def _decision_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.decision)
+
     def evaluate_many(
         self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None
     ) -> Iterator[Report]:

@@ -499,6 +499,11 @@ class MetricSeries:
     def monthly(self, kind: MetricKind | None = None) -> tuple[Point, ...]:
         """One point per calendar month observed, dated on the month's first day."""
         how = kind or self.kind or MetricKind.STOCK
+        pts = self.points
+        if all(p.date.day == 1 for p in pts) and len(
+            {(p.date.year, p.date.month) for p in pts}
+        ) == len(pts):
+            return pts  # already one point per month, on the first: nothing to resample
         out: list[Point] = []
         key = None
         bucket: list[float] = []

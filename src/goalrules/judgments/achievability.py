@@ -162,7 +162,8 @@ class Achievability:
         """The messages of the verdict rules that hold."""
         if self._context is None:
             return (self.note,) if self.note else ()
-        report = self._context[-1]
+        rules, facts, today = self._context[-1]
+        report = rules.evaluate({"history": facts}, today=today)
         return tuple(f.message for f in report.findings if f.outcome.value == "pass")
 
     def to_dict(self) -> dict[str, Any]:
@@ -350,7 +351,7 @@ def assess_achievability(
         defn is not None
         and defn.kind is not MetricKind.RATIO
         and defn.unit not in ("USD", "percent", "percentage_point")
-        and any(p.value < 0 for p in series.points)
+        and min(series.values) < 0
     ):
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
@@ -438,8 +439,10 @@ def assess_achievability(
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")
 
-    report = rules.evaluate(history=facts, today=today)
-    verdict = Verdict(report.decision or Verdict.INSUFFICIENT_DATA.value)
+    decided = rules.decide({"history": facts}, today=today)
+    verdict = Verdict(
+        decided.decision if decided is not None and decided.decision else "insufficient_data"
+    )
     metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
     return Achievability(
         verdict=verdict,
@@ -453,7 +456,7 @@ def assess_achievability(
         target_value=target,
         per_month=level_per_month,
         last_date=last_date,
-        context=(goal, metric_name, last_date, level, supported, report),
+        context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
 
@@ -492,15 +495,13 @@ def _fit(
     samples: int,
 ) -> dict[str, Any]:
     """Fit the random walk on the recent window and judge the target level."""
-    last = points[-1].date
-    end = _month_index(last)
-    recent = [p for p in points if window is None or end - _month_index(p.date) <= window]
-    if len(recent) < 2:
-        recent = points[-2:]
-    values = [p.value for p in recent]
-    gaps = [
-        max(_month_index(b.date) - _month_index(a.date), 1) for a, b in itertools.pairwise(recent)
-    ]
+    index = [p.date.year * 12 + p.date.month for p in points]
+    end = index[-1]
+    first = 0 if window is None else next(i for i, m in enumerate(index) if end - m <= window)
+    first = min(first, len(points) - 2)
+    values = [p.value for p in points[first:]]
+    idx = index[first:]
+    gaps = [max(b - a, 1) for a, b in itertools.pairwise(idx)]
     span_w = sum(gaps)
     logs = all(v > 0 for v in values) and level > 0 and current > 0
     out: dict[str, Any] = {}
@@ -574,7 +575,7 @@ def _explain(
     last_date: Date,
     level: float | None,
     supported: float | None,
-    report: Any,
+    evaluation: Any,
 ) -> str:
     if a.current is None or a.target is None:
         return a.note
