@@ -187,4 +187,4 @@ def test_decide_is_the_fast_path_of_decided_by(facts: dict[str, object]) -> None
     rs = gr.load_rules(RULES)
     today = dt.date(2026, 5, 1)
     by_report = rs.evaluate(facts, today=today).decided_by
-    assert rs.decide(facts, today=today) is (by_report.rule if by_report else None)
+    assert rs.decide(facts, today=today) is (by_report.definition if by_report else None)

@@ -180,39 +180,44 @@ class Finding:
     A plain slotted class rather than an attrs one: reports build many of these.
     """
 
-    __slots__ = ("_cache", "_facts", "_today", "outcome", "rule")
+    __slots__ = ("_cache", "_facts", "_today", "definition", "outcome")
 
     def __init__(
         self, rule: Rule, outcome: Outcome, facts: Mapping[str, Any], today: _dt.date | None
     ) -> None:
-        self.rule = rule
+        self.definition = rule
         self.outcome = outcome
         self._facts = facts
         self._today = today
         self._cache: dict[str, Any] = {}
 
     def __repr__(self) -> str:
-        return f"Finding(rule={self.rule.id!r}, outcome={self.outcome.value!r})"
+        return f"Finding(rule={self.definition.id!r}, outcome={self.outcome.value!r})"
+
+    @property
+    def rule(self) -> str:
+        """The id of the rule (its :class:`Rule` is ``definition``)."""
+        return self.definition.id
 
     @property
     def rule_id(self) -> str:
-        return self.rule.id
+        return self.definition.id
 
     @property
     def criterion(self) -> str | None:
-        return self.rule.criterion
+        return self.definition.criterion
 
     @property
     def decision(self) -> str | None:
-        return self.rule.decision
+        return self.definition.decision
 
     @property
     def weight(self) -> float:
-        return self.rule.weight
+        return self.definition.weight
 
     def _trace(self) -> Trace:
         if "trace" not in self._cache:
-            self._cache["trace"] = self.rule.trace(self._facts, today=self._today)
+            self._cache["trace"] = self.definition.trace(self._facts, today=self._today)
         tr: Trace = self._cache["trace"]
         return tr
 
@@ -236,7 +241,7 @@ class Finding:
         if "message" in self._cache:
             msg: str = self._cache["message"]
             return msg
-        r = self.rule
+        r = self.definition
         text: str | None
         if self.outcome is Outcome.UNKNOWN:
             text = f"Cannot tell: {self.reason}." if self.reason else "Cannot tell."
@@ -263,7 +268,7 @@ class Finding:
         if self.outcome not in (Outcome.FAIL, Outcome.UNKNOWN):
             return None
         strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
-        return self.rule.render("fix", self._facts, self._today, strict=strict)
+        return self.definition.render("fix", self._facts, self._today, strict=strict)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -349,7 +354,7 @@ class Report:
         for f in self.findings:
             if f.decision is None or f.outcome is not Outcome.PASS:
                 continue
-            if best is None or f.rule.priority > best.rule.priority:
+            if best is None or f.definition.priority > best.definition.priority:
                 best = f
         return best
 
@@ -374,7 +379,7 @@ class Report:
         for f in self.findings:
             if f.outcome is Outcome.SKIPPED and not skipped:
                 continue
-            r = f.rule
+            r = f.definition
             tag = (
                 (r.criterion and f"criterion {r.criterion}")
                 or (r.decision and f"decision {r.decision}")
