@@ -108,6 +108,38 @@ class Rule:
     _check: Callable[..., Any] = attrs.field(repr=False)
     _nodes: Sequence[tuple[str, Type]] = attrs.field(repr=False)
     _templates: Mapping[str, Sequence[str | _Part]] = attrs.field(repr=False)
+    _decl: ast.RuleDecl | None = attrs.field(default=None, repr=False)
+    _checker: Checker | None = attrs.field(default=None, repr=False)
+
+    def columnar(self, columns: Mapping[str, Any], today: _dt.date) -> Any:
+        """This rule's outcome as a polars expression over a table with ``columns``
+        (codes 0 fail, 1 pass, 2 unknown, 3 skipped); raises ``NotColumnar`` when a
+        construct has no columnar form."""
+        import polars as pl
+
+        from goalrules.dsl.columnar import ColumnarBackend, NotColumnar
+
+        if self._decl is None or self._checker is None or self._decl.check is None:
+            raise NotColumnar("a rule without its syntax tree")
+        backend = ColumnarBackend(self._checker, dict(columns), today)
+        check = backend.compile(self._decl.check)
+        outcome = (
+            pl.when(check.is_null())
+            .then(pl.lit(_UNKNOWN))
+            .when(check)
+            .then(pl.lit(_PASS))
+            .otherwise(pl.lit(_FAIL))
+        )
+        if self._decl.guard is not None:
+            guard = backend.compile(self._decl.guard)
+            outcome = (
+                pl.when(guard.is_null())
+                .then(pl.lit(_UNKNOWN))
+                .when(~guard)
+                .then(pl.lit(_SKIPPED))
+                .otherwise(outcome)
+            )
+        return outcome.cast(pl.Int8)
 
     def outcome(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Outcome:
         """This rule's outcome on ``facts``."""
@@ -433,6 +465,21 @@ class RuleSet:
     _file: ast.RuleFile | None = attrs.field(default=None, repr=False)
     _text: str | None = attrs.field(default=None, repr=False)
     _schemas: Mapping[str, Schema] | None = attrs.field(default=None, repr=False)
+    _overrides: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    _custom_schemas: bool = attrs.field(default=False, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the rule text and param overrides, compiled again on arrival (so a
+        ruleset can travel to Dask or Spark workers)."""
+        if self._file is None or self._text is None:
+            import pickle
+
+            raise pickle.PicklingError(
+                "only rulesets compiled from rule text can be pickled (merged or trimmed "
+                "ones cannot): pickle the texts and merge on arrival"
+            )
+        schemas = self._schemas if self._custom_schemas else None
+        return (_rebuild, (self._text, self.source, dict(self._overrides), schemas))
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -484,6 +531,89 @@ class RuleSet:
         findings = tuple(Finding(r, _CODES[r._fast(env, today)], env, today) for r in self.rules)
         return Report(self, findings)
 
+    def evaluate_table(
+        self, table: Any, *, today: _dt.date | None = None, outcomes: str = "text"
+    ) -> Any:
+        """Evaluate every rule over every row of a table, column-wise.
+
+        ``table`` is a pyarrow Table or a polars or pandas DataFrame whose columns are
+        named by fact paths (``visits``, ``goal.target``) or are struct columns
+        (``goal``). The result is a polars DataFrame with one column per rule (its
+        outcome: ``pass``, ``fail``, ``unknown`` or ``skipped``), then, where the
+        ruleset aggregates, ``score:<criterion>`` and ``passed:<criterion>`` columns and
+        a ``decision`` column. Rules with a construct that has no columnar form are
+        evaluated row by row with the compiled Python code: the answers are the same.
+        ``outcomes="code"`` gives the outcome codes (0 fail, 1 pass, 2 unknown, 3
+        skipped) instead of text.
+        """
+        import polars as pl
+
+        from goalrules.dsl.columnar import NotColumnar, to_polars
+
+        df = to_polars(table)
+        day = today or _dt.date.today()
+        columns = dict(df.schema)
+        exprs: dict[str, Any] = {}
+        row_rules: list[Rule] = []
+        for i, r in enumerate(self.rules):
+            try:
+                exprs[f"\x00{i}"] = r.columnar(columns, day)
+            except NotColumnar:
+                row_rules.append(r)
+        # with_columns broadcasts literal-only outcomes (absent columns) to every row
+        out = (
+            df.lazy()  # lazy, so that polars computes shared sub-expressions once
+            .with_columns(**exprs)
+            .select(list(exprs) if exprs else [pl.int_range(pl.len()).alias("\x00n")])
+            .rename({f"\x00{i}": r.id for i, r in enumerate(self.rules) if f"\x00{i}" in exprs})
+            .collect()
+        )
+        if row_rules:
+            facts = [_unflatten(row) for row in df.iter_rows(named=True)]
+            out = out.with_columns(
+                pl.Series(r.id, [r._fast(f, day) for f in facts], dtype=pl.Int8) for r in row_rules
+            )
+        out = out.select([r.id for r in self.rules])
+        aggregates: list[Any] = []
+        for name, members in self.criterion_members.items():
+            applicable = [pl.col(self.rules[i].id) != _SKIPPED for i, _ in members]
+            total = pl.sum_horizontal(
+                [a.cast(pl.Float64) * w for a, (_, w) in zip(applicable, members, strict=True)]
+            )
+            got = pl.sum_horizontal(
+                [(pl.col(self.rules[i].id) == _PASS).cast(pl.Float64) * w for i, w in members]
+            )
+            n_app = pl.sum_horizontal([a.cast(pl.Int32) for a in applicable])
+            n_pass = pl.sum_horizontal(
+                [(pl.col(self.rules[i].id) == _PASS).cast(pl.Int32) for i, _ in members]
+            )
+            aggregates.append(
+                pl.when(total > 0).then(got / total).otherwise(0.0).alias(f"score:{name}")
+            )
+            aggregates.append(((n_app > 0) & (n_pass == n_app)).alias(f"passed:{name}"))
+        if self.decisions:
+            ranked = sorted(
+                ((i, r) for i, r in enumerate(self.rules) if r.decision),
+                key=lambda ir: (-ir[1].priority, ir[0]),
+            )
+            decision: Any = pl.lit(None, dtype=pl.String)
+            for _, r in reversed(ranked):
+                decision = (
+                    pl.when(pl.col(r.id) == _PASS).then(pl.lit(r.decision)).otherwise(decision)
+                )
+            aggregates.append(decision.alias("decision"))
+        if aggregates:
+            out = out.with_columns(aggregates)
+        if outcomes == "text":
+            names = pl.Enum(["fail", "pass", "unknown", "skipped"])
+            out = out.with_columns(
+                pl.col(r.id).replace_strict(
+                    {0: "fail", 1: "pass", 2: "unknown", 3: "skipped"}, return_dtype=names
+                )
+                for r in self.rules
+            )
+        return out
+
     def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
         """The passing decision rule of highest priority, without building a report
         (the fast path of ``evaluate(...).decided_by``)."""
@@ -524,16 +654,23 @@ class RuleSet:
         """The same rules compiled with some params changed (``trial = "4 months"``)."""
         if self._file is None:
             raise GoalRulesError("this ruleset was not compiled from a rule file")
+        merged = {**self._overrides, **overrides}
+        schemas = self._schemas if self._custom_schemas else None
         return compile_file(
-            self._file, source=self.source, text=self._text, schemas=self._schemas, params=overrides
+            self._file, source=self.source, text=self._text, schemas=schemas, params=merged
         )
 
     def merge(self, other: RuleSet) -> RuleSet:
         """Rules of ``other`` added to these; a rule with the same id replaces ours."""
         theirs = {r.id: r for r in other.rules}
         rules = tuple(theirs.pop(r.id, r) for r in self.rules) + tuple(theirs.values())
-        return attrs.evolve(self, rules=rules, facts={**self.facts, **other.facts},
-                            params={**self.params, **other.params}, file=None)  # fmt: skip
+        return attrs.evolve(
+            self,
+            rules=rules,
+            facts={**self.facts, **other.facts},
+            params={**self.params, **other.params},
+            file=None,
+        )
 
     def without(self, *rule_ids: str) -> RuleSet:
         """These rules less the given ids."""
@@ -547,6 +684,21 @@ class RuleSet:
 # ------------------------------------------------------------------------------------
 # compiling
 # ------------------------------------------------------------------------------------
+
+
+def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A table row as facts: ``{"goal.target": 3}`` -> ``{"goal": {"target": 3}}``."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        parts = key.split(".")
+        node = out
+        for p in parts[:-1]:
+            child = node.get(p)
+            if not isinstance(child, dict):
+                child = node[p] = {}
+            node = child
+        node[parts[-1]] = value
+    return out
 
 
 def _scope_for(
@@ -656,6 +808,7 @@ def compile_file(
     params: Mapping[str, Any] | None = None,
 ) -> RuleSet:
     """Check and compile a parsed rule file; every error found is raised together."""
+    custom = schemas is not None
     schemas = dict(BUILTIN_SCHEMAS if schemas is None else schemas)
     scope, errors = _scope_for(rule_file, schemas, source, text)
     overrides = dict(params or {})
@@ -696,7 +849,27 @@ def compile_file(
         file=rule_file,
         text=text,
         schemas=schemas,
+        overrides=dict(params or {}),
+        custom_schemas=custom,
     )
+
+
+def _rebuild(
+    text: str, source: str, overrides: Mapping[str, Any], schemas: Mapping[str, Schema] | None
+) -> RuleSet:
+    if schemas is None:
+        try:
+            return _rebuild_cached(text, source, tuple(sorted(overrides.items())))
+        except TypeError:  # an unhashable override: compile without the cache
+            pass
+    return load_rules(text, source=source, params=overrides or None, schemas=schemas)
+
+
+@functools.lru_cache(maxsize=64)
+def _rebuild_cached(text: str, source: str, overrides: tuple[tuple[str, Any], ...]) -> RuleSet:
+    """Unpickling the same ruleset again (each Dask task carries one) compiles it once
+    per process."""
+    return load_rules(text, source=source, params=dict(overrides) or None)
 
 
 def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | None) -> Rule:
@@ -764,6 +937,8 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
         check=check_c,
         nodes=nodes,
         templates=compiled_templates,
+        decl=decl,
+        checker=checker,
     )
     rule_holder.append(rule)
     return rule

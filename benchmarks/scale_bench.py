@@ -1,0 +1,140 @@
+"""Scale: the columnar backend and Dask, against the row backend, in one run.
+
+Run: python benchmarks/scale_bench.py [--rows 1000000] [--dask-rows 100000,1000000,10000000]
+
+1. A 20-rule set over --rows rows: row backend (compiled Python per row) vs columnar
+   (polars) rows/s, their ratio (budget: columnar >= 20x) and the columnar peak memory.
+2. Dask with 1 and 2 local worker processes on the same data, at several sizes: time,
+   rows/s and the 2-vs-1 speed-up (budget >= 1.6x), to show time grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import time
+
+import numpy as np
+import polars as pl
+
+import goalrules as gr
+
+RULES = """
+ruleset scale
+param floor = 100 visits
+fact visits: visit
+fact leads: lead
+fact customers: customer
+fact spend: USD
+fact hours: hour
+fact channel: text
+fact start: date
+"""
+CHECKS = [
+    "visits >= floor",
+    "leads / visits > {p} %",
+    "customers / leads >= {p} %",
+    'channel in ["linkedin", "facebook", "x"]',
+    "spend / leads < {n} USD per lead",
+    "months_between(start, today) >= {m} months",
+    "wilson_lower(leads, visits) > {p} % or visits < {n}",
+    "hours < {n} hours and not (leads == 0)",
+    "max(visits, {n}) > 1000",
+    "start + {m} months <= today",
+]
+
+
+def ruleset() -> gr.RuleSet:
+    lines = [RULES]
+    for i in range(20):
+        check = CHECKS[i % len(CHECKS)].format(p=1 + i % 5, n=100 + 10 * i, m=1 + i % 6)
+        kind = f"criterion c{i % 4} weight {1 + i % 3}" if i % 5 else f"decision d{i} priority {i}"
+        lines.append(f"rule r{i} {kind}\n  when visits > 0\n  check {check}")
+    return gr.load_rules("\n".join(lines))
+
+
+def table(n: int, seed: int = 3) -> pl.DataFrame:
+    rng = np.random.default_rng(seed)
+    visits = rng.integers(0, 5000, n).astype("float64")
+    visits[rng.random(n) < 0.02] = np.nan  # some missing
+    return pl.DataFrame(
+        {
+            "visits": visits,
+            "leads": rng.integers(1, 200, n),
+            "customers": rng.integers(0, 50, n),
+            "spend": rng.uniform(0, 5000, n),
+            "hours": rng.uniform(0, 80, n),
+            "channel": rng.choice(["linkedin", "facebook", "x", "tiktok"], n),
+            "start": pl.date_range(dt.date(2020, 1, 1), dt.date(2026, 12, 31), eager=True).sample(
+                n, with_replacement=True, seed=seed
+            ),
+        }
+    ).with_columns(pl.col("visits").fill_nan(None))
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--row-sample", type=int, default=50_000, help="rows timed on the row backend"
+    )
+    parser.add_argument("--dask-rows", default="100000,1000000")
+    args = parser.parse_args()
+    rs = ruleset()
+    today = dt.date(2026, 11, 1)
+    df = table(args.rows)
+    before = peak_mb()
+    t0 = time.perf_counter()
+    out = rs.evaluate_table(df, today=today, outcomes="code")
+    t_col = time.perf_counter() - t0
+    after = peak_mb()
+    from goalrules.engine import _unflatten
+
+    sample = df.head(args.row_sample)
+    facts = [_unflatten(r) for r in sample.iter_rows(named=True)]
+    fns = [r._fast for r in rs.rules]
+    t0 = time.perf_counter()
+    for f in facts:
+        for fn in fns:
+            fn(f, today)
+    t_row = time.perf_counter() - t0
+    col_rate = args.rows / t_col
+    row_rate = len(facts) / t_row
+    print(f"20 rules over {args.rows:,} rows: columnar {t_col:.2f} s ({col_rate:,.0f} rows/s); "
+          f"row backend {row_rate:,.0f} rows/s (timed on {len(facts):,} rows); "
+          f"columnar / row = {col_rate / row_rate:.0f}x (budget 20x)")  # fmt: skip
+    print(f"process peak memory {after:,.0f} MB (was {before:,.0f} MB before evaluating); "
+          f"result {out.estimated_size() / 1e6:,.0f} MB")  # fmt: skip
+
+    import dask.dataframe as dd
+    import distributed
+
+    from goalrules.distributed import evaluate_dask
+
+    for n in [int(x) for x in args.dask_rows.split(",") if x]:
+        frame = table(n).to_pandas(use_pyarrow_extension_array=True)
+        times = {}
+        for workers in (1, 2):
+            # one polars thread per worker: the workers, not polars, share the cores
+            with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                          dashboard_address=None, silence_logs=40,
+                                          env={"POLARS_MAX_THREADS": "1"}) as cluster, \
+                    distributed.Client(cluster):  # fmt: skip
+                ddf = dd.from_pandas(frame, npartitions=8).persist()
+                distributed.wait(ddf)
+                evaluate_dask(rs, ddf, today=today).compute()  # warm up: every worker compiles once
+                t0 = time.perf_counter()
+                evaluate_dask(rs, ddf, today=today).compute()
+                times[workers] = time.perf_counter() - t0
+        print(f"dask {n:>11,} rows: 1 worker {times[1]:6.2f} s ({n / times[1]:,.0f} rows/s), "
+              f"2 workers {times[2]:6.2f} s ({n / times[2]:,.0f} rows/s), "
+              f"speed-up {times[1] / times[2]:.2f}x (budget 1.6x)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.engine import _unflatten
+
+pl = pytest.importorskip("polars")
+
+TODAY = dt.date(2026, 5, 1)
+DECLS = """
+fact visits: visit
+fact leads: lead
+fact hours: hour
+fact channel: text
+fact start: date
+fact paid: bool
+"""
+
+# well-typed clauses; {a}, {b} are filled with drawn constants
+CLAUSES = [
+    "visits > {a}",
+    "visits >= {a} visits",
+    "leads / visits > {p} %",
+    "leads <= {a}",
+    "hours < {h} hours",
+    "hours * 2 >= {h} hours",
+    'channel in ["linkedin", "x"]',
+    'channel == "facebook"',
+    'channel not in ["x"]',
+    "start is set",
+    "visits is missing",
+    "paid",
+    "not paid",
+    "months_between(start, today) >= {m} months",
+    "start + {m} months <= today",
+    "today - start > {d} days",
+    "wilson_lower(leads, visits) > {p} %",
+    "share(leads, visits) < {p} %",
+    "max(visits, {a}) > {b}",
+    "min(leads, {a}) < {b}",
+    "abs(visits - {a}) > {b}",
+    "(leads / visits if visits > 0 else 0) > {p} %",
+    "cmgr(visits, visits * 2, {m} months) > 5 %",
+    'lower(channel) == "linkedin"',
+]
+
+
+@st.composite
+def rulesets(draw: st.DrawFn) -> gr.RuleSet:
+    lines = ["ruleset t", DECLS]
+    for i in range(draw(st.integers(1, 6))):
+
+        def clause() -> str:
+            template = draw(st.sampled_from(CLAUSES))
+            return template.format(
+                a=draw(st.integers(0, 3000)), b=draw(st.integers(0, 3000)),
+                p=draw(st.integers(0, 20)), h=draw(st.integers(0, 50)),
+                m=draw(st.integers(1, 12)), d=draw(st.integers(1, 300)),
+            )  # fmt: skip
+
+        check = clause()
+        for _ in range(draw(st.integers(0, 2))):
+            check = f"({check}) {draw(st.sampled_from(['and', 'or']))} ({clause()})"
+        guard = f"when {clause()}" if draw(st.booleans()) else ""
+        kind = draw(
+            st.sampled_from(
+                [f"criterion c{i % 2} weight {1 + i % 3}", f"decision d{i} priority {i % 3}"]
+            )
+        )
+        lines.append(f"rule r{i} {kind} {guard} check {check}")
+    return gr.load_rules("\n".join(lines))
+
+
+def _maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> object:
+    n = draw(st.integers(1, 25))
+    col = lambda s: draw(st.lists(_maybe(s), min_size=n, max_size=n))  # noqa: E731
+    return pl.DataFrame(
+        {
+            "visits": col(st.integers(0, 5000)),
+            "leads": col(st.integers(0, 300)),
+            "hours": col(st.floats(0, 100, allow_nan=False)),
+            "channel": col(st.sampled_from(["linkedin", "x", "facebook", "LinkedIn"])),
+            "start": col(st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31))),
+            "paid": col(st.booleans()),
+        },
+        schema={
+            "visits": pl.Int64,
+            "leads": pl.Int64,
+            "hours": pl.Float64,
+            "channel": pl.String,
+            "start": pl.Date,
+            "paid": pl.Boolean,
+        },
+    )
+
+
+@settings(max_examples=150)
+@given(rulesets(), tables())
+def test_columnar_and_row_backends_agree(rs: gr.RuleSet, df: object) -> None:
+    out = rs.evaluate_table(df, today=TODAY, outcomes="code")
+    for i, row in enumerate(df.iter_rows(named=True)):  # type: ignore[attr-defined]
+        report = rs.evaluate(_unflatten(row), today=TODAY)
+        for f in report.findings:
+            assert out[f.rule][i] == int(_code(f.outcome)), (f.rule, row)
+        for name, c in report.criteria.items():
+            assert math.isclose(out[f"score:{name}"][i], c.score, abs_tol=1e-9)
+            assert out[f"passed:{name}"][i] == c.passed
+        if rs.decisions:
+            assert out["decision"][i] == report.decision
+
+
+def _code(outcome: gr.Outcome) -> int:
+    return {"fail": 0, "pass": 1, "unknown": 2, "skipped": 3}[outcome.value]
+
+
+def test_inputs_pyarrow_pandas_and_structs() -> None:
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    rs = gr.load_rules(DECLS + "\nrule a criterion c check leads / visits > 2 %\n")
+    data = {"visits": [100, 0, None], "leads": [3, 1, 2]}
+    expected = ["pass", "unknown", "unknown"]
+    assert rs.evaluate_table(pa.table(data))["a"].to_list() == expected
+    assert rs.evaluate_table(pd.DataFrame(data))["a"].to_list() == expected
+    goal_rules = gr.load_rules("rule g criterion c check goal.deadline > goal.start")
+    nested = pl.DataFrame(
+        {"goal": [{"start": dt.date(2026, 1, 1), "deadline": dt.date(2026, 6, 1)}]}
+    )
+    assert goal_rules.evaluate_table(nested)["g"].to_list() == ["pass"]
+    dotted = pl.DataFrame(
+        {"goal.start": [dt.date(2026, 1, 1)], "goal.deadline": [dt.date(2025, 6, 1)]}
+    )
+    assert goal_rules.evaluate_table(dotted)["g"].to_list() == ["fail"]
+
+
+def test_rules_with_no_columnar_form_fall_back_to_rows() -> None:
+    rs = gr.load_rules('rule u criterion c check unit(goal.target) == unit("followers")')
+    df = pl.DataFrame({"goal.target": ["3 followers", "3 visits", None]})
+    assert rs.evaluate_table(df)["u"].to_list() == ["pass", "fail", "unknown"]
+
+
+def test_a_column_of_the_wrong_type_names_the_column() -> None:
+    rs = gr.load_rules(DECLS + "\nrule a criterion c check visits > 3\n")
+    with pytest.raises(gr.DataError) as info:
+        rs.evaluate_table(pl.DataFrame({"visits": ["many"]}))
+    assert info.value.field == "visits"
+
+
+def test_missing_columns_are_unknown() -> None:
+    rs = gr.load_rules(DECLS + "\nrule a criterion c check visits > 3\n")
+    assert rs.evaluate_table(pl.DataFrame({"leads": [1, 2]}))["a"].to_list() == [
+        "unknown",
+        "unknown",
+    ]
+
+
+def test_a_ruleset_pickles_as_its_text() -> None:
+    import pickle
+
+    rs = gr.shipped_ruleset("channels").with_params(trial_months=4)
+    again = pickle.loads(pickle.dumps(rs))
+    assert again.params["trial_months"] == 4 and [r.id for r in again] == [r.id for r in rs]
+    with pytest.raises(pickle.PicklingError):
+        pickle.dumps(rs.without("reduce.in-between"))
+
+
+def test_a_failing_partition_is_named() -> None:
+    pd = pytest.importorskip("pandas")
+    from goalrules.distributed import evaluate_partition
+
+    rs = gr.load_rules(DECLS + "\nrule a criterion c check visits > 3\n")
+    with pytest.raises(gr.DataError, match="partition 3"):
+        evaluate_partition(pd.DataFrame({"visits": ["x"]}), rs, TODAY, {"number": 3})
+
+
+def test_dask_on_a_local_cluster_matches_the_columnar_backend() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    pd = pytest.importorskip("pandas")
+    from goalrules.distributed import evaluate_dask
+
+    rs = gr.load_rules(
+        DECLS
+        + """
+rule volume criterion c check visits >= 1000
+rule rate criterion c when visits > 0 check leads / visits > 2 %
+rule keep decision keep priority 2 check leads / visits > 5 %
+rule cut decision cut priority 1 check leads == 0
+"""
+    )
+    frame = pd.DataFrame({"visits": [float(v) for v in range(0, 4000, 37)],
+                          "leads": [float(v % 97) for v in range(0, 4000, 37)]})  # fmt: skip
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
+    with cluster, distributed.Client(cluster):
+        got = evaluate_dask(rs, dd.from_pandas(frame, npartitions=4), today=TODAY).compute()
+    expected = rs.evaluate_table(frame, today=TODAY, outcomes="code")
+    from polars.testing import assert_frame_equal
+
+    assert_frame_equal(pl.from_pandas(got.reset_index(drop=True)), expected, check_dtypes=False)
