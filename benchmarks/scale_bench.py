@@ -74,6 +74,30 @@ def table(n: int, seed: int = 3) -> pl.DataFrame:
     ).with_columns(pl.col("visits").fill_nan(None))
 
 
+def agency_book(n_channels: int, months: int = 24, seed: int = 5) -> pl.DataFrame:
+    """Monthly rows for n_channels channels (five per account)."""
+    rng = np.random.default_rng(seed)
+    names = np.array(["linkedin", "facebook", "x", "instagram", "tiktok"])
+    idx = np.arange(n_channels)
+    base = rng.uniform(100, 5000, n_channels)
+    trend = rng.uniform(-0.05, 0.08, n_channels)
+    rate = rng.uniform(0.005, 0.08, n_channels)
+    m = np.arange(months)
+    visits = np.maximum(0, base[:, None] * (1 + trend[:, None]) ** m[None, :]
+                        * rng.normal(1, 0.05, (n_channels, months))).round()  # fmt: skip
+    leads = np.minimum(visits, (visits * rate[:, None] * rng.uniform(0.7, 1.3, (n_channels, months))).round())
+    month_dates = pl.date_range(dt.date(2024, 1, 1), dt.date(2024 + (months - 1) // 12, (months - 1) % 12 + 1, 1),
+                                interval="1mo", eager=True)  # fmt: skip
+    return pl.DataFrame({
+        "account": np.repeat(np.char.add("acc", (idx // 5).astype(str)), months),
+        "channel": np.repeat(names[idx % 5], months),
+        "month": np.tile(month_dates.to_numpy(), n_channels),
+        "visits": visits.ravel(),
+        "leads": leads.ravel(),
+        "customers": (leads.ravel() // 5),
+    })  # fmt: skip
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -85,6 +109,7 @@ def main() -> None:
         "--row-sample", type=int, default=50_000, help="rows timed on the row backend"
     )
     parser.add_argument("--dask-rows", default="100000,1000000")
+    parser.add_argument("--channels", default="10000,100000", help="channel-decision sizes")
     args = parser.parse_args()
     rs = ruleset()
     today = dt.date(2026, 11, 1)
@@ -111,6 +136,22 @@ def main() -> None:
           f"columnar / row = {col_rate / row_rate:.0f}x (budget 20x)")  # fmt: skip
     print(f"process peak memory {after:,.0f} MB (was {before:,.0f} MB before evaluating); "
           f"result {out.estimated_size() / 1e6:,.0f} MB")  # fmt: skip
+
+    from goalrules.batch import decide_channels_table
+
+    roles = {
+        n: gr.Channel(n, role=r, formats_tried=["video", "carousel"])
+        for n, r in zip(["linkedin", "facebook", "x", "instagram", "tiktok"],
+                        ["leads", "traffic", "traffic", "conversions", None], strict=True)
+    }  # fmt: skip
+    for n in [int(x) for x in args.channels.split(",") if x]:
+        book = agency_book(n)
+        t0 = time.perf_counter()
+        decided = decide_channels_table(book, channels=roles)
+        took = time.perf_counter() - t0
+        counts = dict(decided["decision"].value_counts().iter_rows())
+        print(f"channel decisions, {n:,} channels x 24 months ({book.height:,} rows): {took:.2f} s "
+              f"({n / took:,.0f} channels/s) (budget: 100,000 channels under 10 s); {counts}")  # fmt: skip
 
     import dask.dataframe as dd
     import distributed

@@ -209,3 +209,27 @@ rule cut decision cut priority 1 check leads == 0
     from polars.testing import assert_frame_equal
 
     assert_frame_equal(pl.from_pandas(got.reset_index(drop=True)), expected, check_dtypes=False)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.floats(-100, 100)), st.one_of(st.none(), st.floats(-100, 100))
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_numeric_columns_of_run_time_units_agree_with_rows(
+    pairs: list[tuple[float | None, float | None]],
+) -> None:
+    rs = gr.load_rules("""
+rule a criterion c check goal.target > goal.baseline * 2 or goal.target is missing
+rule b criterion c when goal.baseline is set check goal.target - goal.baseline >= 1
+""")
+    df = pl.DataFrame({"goal.target": [p[0] for p in pairs], "goal.baseline": [p[1] for p in pairs]},
+                      schema={"goal.target": pl.Float64, "goal.baseline": pl.Float64})  # fmt: skip
+    out = rs.evaluate_table(df, outcomes="code")
+    for i, row in enumerate(df.iter_rows(named=True)):
+        for r in rs:
+            assert out[r.id][i] == r._fast(_unflatten(row), TODAY), (r.id, row)

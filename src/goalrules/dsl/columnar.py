@@ -102,7 +102,11 @@ class ColumnarBackend:
             return expr
         if t.kind == "quantity":
             if t.dim is None:
-                raise NotColumnar("a quantity whose unit is known only at run time")
+                # a plain number where the unit is known only at run time reads as a
+                # dimensionless quantity, as the row backend reads it
+                if not dtype.is_numeric():
+                    raise NotColumnar("a quantity column that is not numbers")
+                return expr.cast(pl.Float64)
             if not (dtype.is_numeric() or dtype == pl.Boolean):
                 unit = t.display or "its unit"
                 raise DataError(
@@ -162,6 +166,11 @@ class ColumnarBackend:
         if isinstance(node, ast.Arith):
             return self._arith(node)
         if isinstance(node, ast.Compare):
+            types = [self.type_of(o) for o in node.operands]
+            if any(x.is_dynamic for x in types) and not all(
+                x.is_dynamic or x.dim == () or x.kind != "quantity" for x in types
+            ):
+                raise NotColumnar("comparing a run-time unit with a fixed one")
             parts = []
             codes = [self.compile(o) for o in node.operands]
             for op, a, b in zip(node.ops, codes, codes[1:], strict=False):
@@ -221,7 +230,7 @@ class ColumnarBackend:
         import polars as pl
 
         a, b = self.type_of(node.left), self.type_of(node.right)
-        if a.is_dynamic or b.is_dynamic:
+        if (a.is_dynamic or b.is_dynamic) and not _dimensionless_mix(a, b):
             raise NotColumnar("a quantity whose unit is known only at run time")
         if a.kind == "date" and b.kind == "date":
             left, right = self.compile(node.left), self.compile(node.right)
@@ -310,6 +319,12 @@ class ColumnarBackend:
         ):
             raise NotColumnar("unit values")
         raise NotColumnar(f"the function {name}()")
+
+
+def _dimensionless_mix(a: Type, b: Type) -> bool:
+    """Arithmetic the columnar backend can do with a run-time-unit operand: both sides
+    dynamic (plain numbers), or the other side a plain number."""
+    return all(t.is_dynamic or (t.kind == "quantity" and t.dim == ()) for t in (a, b))
 
 
 def _any_null(args: Sequence[Any]) -> Any:

@@ -1,0 +1,241 @@
+"""Channel decisions for many accounts at once, over a long-form table.
+
+:func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
+month, visits, leads, customers`` and optional ``spend``), measures every channel
+column-wise (sums, shares, Wilson intervals, Theil-Sen trends through numpy) with each
+account as its own portfolio, and decides with the shipped ``channels`` ruleset
+evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
+:func:`goalrules.decide_channels` called once per account. Needs ``goalrules[arrow]``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from goalrules.dsl.columnar import to_polars
+from goalrules.engine import RuleSet
+from goalrules.errors import DataError
+from goalrules.judgments.channels import _ruleset as _channels_ruleset
+from goalrules.model import Channel, Objective, normalize_channel
+
+__all__ = ["decide_channels_table"]
+
+_REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
+
+
+def _theil_sen_matrix(values: Any, index: Any) -> Any:
+    """Row-wise Theil-Sen slope over the observed (non-NaN) months, as in
+    :func:`goalrules.judgments.stats.theil_sen`; NaN with fewer than 2 months."""
+    import numpy as np
+
+    _, m = values.shape
+    i, j = np.triu_indices(m, k=1)
+    dx = index[:, j] - index[:, i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slopes = (values[:, j] - values[:, i]) / dx
+    slopes[~np.isfinite(slopes)] = np.nan
+    out = np.full(values.shape[0], np.nan)
+    has = ~np.all(np.isnan(slopes), axis=1)
+    if has.any():
+        out[has] = np.nanmedian(slopes[has], axis=1)
+    return out
+
+
+def decide_channels_table(
+    table: Any,
+    *,
+    channels: Iterable[Channel] | Mapping[str, Channel] = (),
+    today: _dt.date | None = None,
+    rules: RuleSet | None = None,
+    role_share: float = 0.15,
+    **params: Any,
+) -> Any:
+    """Decide keep / optimize / cut ... for every (account, channel) of a long table.
+
+    ``channels`` gives each channel name's role and formats tried (the same for every
+    account); keyword ``params`` override the ruleset's, as for
+    :func:`goalrules.decide_channels`. Returns a polars DataFrame with ``account``,
+    ``channel``, ``decision`` and the evidence columns.
+    """
+    import numpy as np
+    import polars as pl
+
+    df = to_polars(table)
+    missing = [c for c in _REQUIRED if c not in df.columns]
+    if missing:
+        raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+    info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
+    names = {n: normalize_channel(n) for n in df["channel"].drop_nulls().unique().to_list()}
+    has_spend = "spend" in df.columns
+    month = pl.col("month")
+    if df.schema["month"] == pl.String:
+        month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date()
+    rows = df.select(
+        pl.col("account").cast(pl.String),
+        pl.col("channel").replace_strict(names, return_dtype=pl.String),
+        month.dt.truncate("1mo").alias("month"),
+        *(pl.col(c).cast(pl.Float64) for c in ("visits", "leads", "customers")),
+        (pl.col("spend").cast(pl.Float64) if has_spend else pl.lit(None, dtype=pl.Float64)).alias(
+            "spend"
+        ),
+    )
+    if today is not None:
+        rows = rows.filter(pl.col("month") <= today)
+    rows = rows.filter(pl.col("channel") != "(none)")
+    negative = rows.filter(
+        (pl.col("visits") < 0) | (pl.col("leads") < 0) | (pl.col("customers") < 0)
+    )
+    if negative.height:
+        raise DataError("negative counts in the table", field="visits")
+    monthly = (
+        rows.group_by("account", "channel", "month")
+        .agg(
+            pl.col("visits", "leads", "customers").sum(),
+            pl.col("spend").sum().alias("spend"),
+            pl.col("spend").is_not_null().any().alias("spend_known"),
+        )
+        .sort("account", "channel", "month")
+    )
+    monthly = monthly.with_columns(
+        (
+            pl.col("month").dt.year().cast(pl.Int64) * 12
+            + pl.col("month").dt.month().cast(pl.Int64)
+        ).alias("x"),
+        pl.int_range(pl.len()).over("account", "channel").alias("slot"),
+    )
+    per = monthly.group_by("account", "channel", maintain_order=True).agg(
+        pl.len().alias("months"),
+        pl.col("visits", "leads", "customers").sum(),
+        pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+    )
+    # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
+    group = monthly.select(
+        pl.struct("account", "channel").rank("dense").cast(pl.Int64).alias("g") - 1
+    )["g"].to_numpy()
+    order = (
+        per.select(pl.struct("account", "channel").rank("dense").cast(pl.Int64) - 1)
+        .to_series()
+        .to_numpy()
+    )
+    width = int(per["months"].max() or 1)
+    slot = monthly["slot"].to_numpy()
+
+    def matrix(col: str) -> Any:
+        out = np.full((per.height, width), np.nan)
+        out[group, slot] = monthly[col].to_numpy()
+        return out[order]
+
+    xs = matrix("x")
+    trends = {}
+    for col, name in (("visits", "visits_trend"), ("leads", "leads_trend")):
+        values = matrix(col)
+        slope = _theil_sen_matrix(values, xs)
+        with np.errstate(invalid="ignore"):
+            mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
+        rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
+        rel[np.isnan(slope)] = np.nan
+        rel[per["months"].to_numpy() < 2] = np.nan
+        trends[name] = rel
+    per = per.with_columns(
+        pl.Series("visits_trend", trends["visits_trend"]).fill_nan(None),
+        pl.Series("leads_trend", trends["leads_trend"]).fill_nan(None),
+    )
+    # -- portfolios (one per account) ------------------------------------------------------
+    totals = per.group_by("account").agg(
+        pl.len().alias("p_channels"),
+        pl.col("visits").sum().alias("p_visits"),
+        pl.col("leads").sum().alias("p_leads"),
+        pl.col("customers").sum().alias("p_customers"),
+        pl.col("spend").sum().alias("p_spend"),
+        pl.col("leads").filter(pl.col("spend").is_not_null()).sum().alias("p_leads_spend"),
+    )
+    per = per.join(totals, on="account", how="left")
+    z = 1.96
+
+    def wilson(x: Any, n: Any, sign: int) -> Any:
+        p = (pl.min_horizontal(x, n) / n).clip(0.0, 1.0)
+        denom = 1.0 + z * z / n
+        centre = (p + z * z / (2 * n)) / denom
+        half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
+        bound = (centre + sign * half).clip(0.0, 1.0)
+        return pl.when(n > 0).then(bound)
+
+    v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
+    roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
+    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items()}
+    known = pl.col("channel").is_in(list(info))
+    per = per.with_columns(
+        pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
+        wilson(l_, v, -1).alias("lead_rate_low"),
+        wilson(l_, v, 1).alias("lead_rate_high"),
+        pl.when(l_ > 0).then(pl.min_horizontal(c, l_) / l_).alias("customer_rate"),
+        wilson(c, l_, -1).alias("customer_rate_low"),
+        pl.when(pl.col("p_visits") > 0).then(v / pl.col("p_visits")).alias("visits_share"),
+        pl.when(pl.col("p_leads") > 0).then(l_ / pl.col("p_leads")).alias("leads_share"),
+        pl.when((pl.col("spend") > 0) & (l_ > 0)).then(pl.col("spend") / l_).alias("cost_per_lead"),
+        pl.when(pl.col("p_visits") > 0)
+        .then(pl.min_horizontal(pl.col("p_leads") / pl.col("p_visits"), 1.0))
+        .alias("p_lead_rate"),
+        pl.when(pl.col("p_leads") > 0)
+        .then(pl.col("p_customers") / pl.col("p_leads"))
+        .alias("p_customer_rate"),
+        pl.when((pl.col("p_spend") > 0) & (pl.col("p_leads_spend") > 0))
+        .then(pl.col("p_spend") / pl.col("p_leads_spend"))
+        .alias("p_cost_per_lead"),
+        pl.col("channel").replace_strict(roles, default=None, return_dtype=pl.String).alias("role"),
+        pl.when(known)
+        .then(pl.col("channel").replace_strict(formats, default=0.0, return_dtype=pl.Float64))
+        .alias("formats"),
+    )
+    per = per.with_columns(_fulfils(role_share).alias("fulfils_role"))
+    facts = per.select(
+        pl.col("account"),
+        pl.col("channel").alias("channel.id"),
+        pl.col("role").alias("channel.role"),
+        pl.col("formats").alias("channel.formats"),
+        pl.col("months").cast(pl.Float64).alias("channel.months"),
+        *(pl.col(x).alias(f"channel.{x}") for x in (
+            "visits", "leads", "customers", "lead_rate", "lead_rate_low", "lead_rate_high",
+            "customer_rate", "customer_rate_low", "visits_trend", "leads_trend", "visits_share",
+            "leads_share", "fulfils_role", "cost_per_lead",
+        )),
+        pl.col("p_lead_rate").alias("portfolio.lead_rate"),
+        pl.col("p_customer_rate").alias("portfolio.customer_rate"),
+        pl.col("p_cost_per_lead").alias("portfolio.cost_per_lead"),
+        pl.col("p_channels").cast(pl.Float64).alias("portfolio.channels"),
+    )  # fmt: skip
+    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
+    out = ruleset.evaluate_table(facts, today=today)
+    return per.select(
+        "account", "channel", "months", "visits", "leads", "customers", "spend",
+        "lead_rate", "lead_rate_low", "lead_rate_high", "visits_share", "visits_trend",
+        "leads_trend", "fulfils_role",
+    ).with_columns(out["decision"].fill_null("reduce").alias("decision"))  # fmt: skip
+
+
+def _fulfils(role_share: float) -> Any:
+    """Whether each channel does the job of its role (as ``channels._fulfils``)."""
+    import polars as pl
+
+    role = pl.col("role")
+    traffic = (pl.col("visits_share") >= role_share) & (
+        pl.col("visits_trend").fill_null(0) >= -0.02
+    )
+    lead_credible = pl.col("lead_rate_low") >= pl.col("p_lead_rate")
+    leads = lead_credible.fill_null(False) | (pl.col("leads_share") >= role_share).fill_null(False)
+    share_c = pl.when(pl.col("p_customers") > 0).then(pl.col("customers") / pl.col("p_customers"))
+    conv_credible = pl.col("customer_rate_low") >= pl.col("p_customer_rate")
+    conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
+    return (
+        pl.when(role.is_null())
+        .then(pl.lit(False))
+        .when(role == Objective.TRAFFIC.value)
+        .then(traffic.fill_null(False))
+        .when(role == Objective.LEADS.value)
+        .then(leads)
+        .when(role == Objective.CONVERSIONS.value)
+        .then(conversions)
+        .otherwise(pl.lit(None, dtype=pl.Boolean))  # awareness roles: not tracked here
+    )
