@@ -85,7 +85,9 @@ def agency_book(n_channels: int, months: int = 24, seed: int = 5) -> pl.DataFram
     m = np.arange(months)
     visits = np.maximum(0, base[:, None] * (1 + trend[:, None]) ** m[None, :]
                         * rng.normal(1, 0.05, (n_channels, months))).round()  # fmt: skip
-    leads = np.minimum(visits, (visits * rate[:, None] * rng.uniform(0.7, 1.3, (n_channels, months))).round())
+    leads = np.minimum(
+        visits, (visits * rate[:, None] * rng.uniform(0.7, 1.3, (n_channels, months))).round()
+    )
     month_dates = pl.date_range(dt.date(2024, 1, 1), dt.date(2024 + (months - 1) // 12, (months - 1) % 12 + 1, 1),
                                 interval="1mo", eager=True)  # fmt: skip
     return pl.DataFrame({
