@@ -71,3 +71,53 @@ def test_aliases_and_strings_for_months() -> None:
 def test_missing_columns_are_an_error() -> None:
     with pytest.raises(gr.DataError, match="missing column"):
         decide_channels_table(pl.DataFrame({"account": ["a"], "channel": ["x"]}))
+
+
+def test_achievability_over_tables_matches_per_goal() -> None:
+    from goalrules.batch import assess_achievability_table
+    from goalrules.dates import add_months
+
+    goals = pl.DataFrame({
+        "id": ["a", "b", "c"],
+        "metric": ["followers", "followers", "leads"],
+        "target": ["2400 followers", "1300 followers", "50 leads per month"],
+        "start": [dt.date(2026, 5, 1)] * 3,
+        "deadline": ["within 6 months"] * 3,
+    })  # fmt: skip
+    hist_rows = []
+    for gid, base, growth in (("a", 1000, 1.03), ("b", 1000, 1.03), ("c", 20, 1.08)):
+        v = float(base)
+        for m in range(7):
+            hist_rows.append(
+                {"goal": gid, "date": add_months(dt.date(2025, 10, 1), m), "value": round(v)}
+            )
+            v *= growth
+    history = pl.DataFrame(hist_rows)
+    table = assess_achievability_table(goals, history, today=dt.date(2026, 5, 1))
+    for row in table.iter_rows(named=True):
+        g = next(r for r in goals.iter_rows(named=True) if r["id"] == row["goal"])
+        goal = gr.Goal(
+            g["id"],
+            metric=g["metric"],
+            target=g["target"],
+            start=g["start"],
+            deadline=g["deadline"],
+        )
+        pts = [(r["date"], r["value"]) for r in hist_rows if r["goal"] == g["id"]]
+        a = gr.assess_achievability(goal, pts, today=dt.date(2026, 5, 1))
+        assert row["verdict"] == a.verdict.value
+        assert row["probability"] == pytest.approx(a.probability)
+
+
+def test_channel_decisions_on_dask_match_the_table() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.batch import decide_channels_dask
+
+    rows = book(11, 8, 10)
+    frame = pl.DataFrame(rows).with_columns(pl.col("spend").cast(pl.Float64)).to_pandas()
+    got = decide_channels_dask(dd.from_pandas(frame, npartitions=3), channels=CHANNELS).compute()
+    expected = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
+    want = {(r["account"], r["channel"]): r["decision"] for r in expected.iter_rows(named=True)}
+    assert {
+        (a, c): d for a, c, d in zip(got["account"], got["channel"], got["decision"], strict=True)
+    } == want

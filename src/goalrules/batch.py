@@ -14,6 +14,8 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import RuleSet
 from goalrules.errors import DataError
@@ -239,3 +241,95 @@ def _fulfils(role_share: float) -> Any:
         .then(conversions)
         .otherwise(pl.lit(None, dtype=pl.Boolean))  # awareness roles: not tracked here
     )
+
+
+def assess_achievability_table(
+    goals: Any,
+    history: Any,
+    *,
+    today: _dt.date | None = None,
+    **options: Any,
+) -> Any:
+    """Achievability for many goals at once.
+
+    ``goals`` has a row per goal: ``id`` and the goal's fields (``metric``, ``target``,
+    ``baseline``, ``start``, ``deadline``, ``statement``...); ``history`` is long-form
+    with ``goal`` (the goal's id), ``date`` and ``value`` (and an optional ``unit``).
+    Each goal is judged by :func:`goalrules.assess_achievability` on its own history,
+    so the answers are the per-object ones. Returns a polars DataFrame with ``goal``,
+    ``verdict``, ``probability``, ``required_rate``, ``historical_rate``, ``projected``
+    and ``months_left``.
+    """
+    import polars as pl
+
+    from goalrules.errors import GoalRulesError
+    from goalrules.judgments.achievability import assess_achievability
+    from goalrules.model import Goal, MetricSeries
+
+    gdf = to_polars(goals)
+    hdf = to_polars(history)
+    for name, frame, cols in (("goals", gdf, ("id",)), ("history", hdf, ("goal", "date", "value"))):
+        missing = [c for c in cols if c not in frame.columns]
+        if missing:
+            raise DataError(f"{name}: missing column {', '.join(missing)}")
+    fields = {f.name for f in attrs.fields(Goal)}
+    points: dict[str, list[tuple[Any, float]]] = {}
+    units: dict[str, str | None] = {}
+    for row in hdf.select(
+        pl.col("goal").cast(pl.String),
+        "date",
+        "value",
+        *(["unit"] if "unit" in hdf.columns else []),
+    ).iter_rows(named=True):
+        points.setdefault(row["goal"], []).append((row["date"], row["value"]))
+        units.setdefault(row["goal"], row.get("unit"))
+    out: list[dict[str, Any]] = []
+    for i, row in enumerate(gdf.iter_rows(named=True)):
+        values = {k: v for k, v in row.items() if v is not None and k in fields}
+        try:
+            goal = Goal(**values)
+            series = MetricSeries(
+                metric=goal.metric, points=points.get(goal.id, []), unit=units.get(goal.id)
+            )
+            a = assess_achievability(goal, series, today=today, **options)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"goals[{i}]") from None
+        out.append(
+            {
+                "goal": goal.id,
+                "verdict": a.verdict.value,
+                "probability": a.probability,
+                "required_rate": a.required_rate,
+                "historical_rate": a.historical_rate,
+                "projected": a.projected_value,
+                "months_left": a.months_left,
+            }
+        )
+    schema = {"goal": pl.String, "verdict": pl.String, "probability": pl.Float64,
+              "required_rate": pl.Float64, "historical_rate": pl.Float64,
+              "projected": pl.Float64, "months_left": pl.Float64}  # fmt: skip
+    return pl.DataFrame(out, schema=schema)
+
+
+def decide_channels_dask(frame: Any, **options: Any) -> Any:
+    """:func:`decide_channels_table` over a Dask DataFrame: rows are shuffled so that
+    each account lies in one partition, then every partition is decided on its own
+    (accounts are independent portfolios). Returns a Dask DataFrame."""
+    import pandas as pd
+
+    shuffled = frame.shuffle("account")
+    floats = ("visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low",
+              "lead_rate_high", "visits_share", "visits_trend", "leads_trend")  # fmt: skip
+    columns: dict[str, Any] = {"account": pd.Series(dtype="object"), "channel": pd.Series(dtype="object"),
+                               "months": pd.Series(dtype="int64")}  # fmt: skip
+    columns.update({name: pd.Series(dtype="float64") for name in floats})
+    columns["fulfils_role"] = pd.Series(dtype="object")
+    columns["decision"] = pd.Series(dtype="object")
+    meta = pd.DataFrame(columns)
+    return shuffled.map_partitions(_decide_partition, options, meta=meta)
+
+
+def _decide_partition(part: Any, options: Mapping[str, Any]) -> Any:
+    if len(part) == 0:
+        return None
+    return decide_channels_table(part, **options).to_pandas()
