@@ -320,8 +320,11 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     shuffled = frame.shuffle("account")
     floats = ("visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low",
               "lead_rate_high", "visits_share", "visits_trend", "leads_trend")  # fmt: skip
-    columns: dict[str, Any] = {"account": pd.Series(dtype="object"), "channel": pd.Series(dtype="object"),
-                               "months": pd.Series(dtype="int64")}  # fmt: skip
+    columns: dict[str, Any] = {
+        "account": pd.Series(dtype="object"),
+        "channel": pd.Series(dtype="object"),
+        "months": pd.Series(dtype="int64"),
+    }
     columns.update({name: pd.Series(dtype="float64") for name in floats})
     columns["fulfils_role"] = pd.Series(dtype="object")
     columns["decision"] = pd.Series(dtype="object")
