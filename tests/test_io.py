@@ -167,3 +167,28 @@ def test_sessions_csv(tmp_path: Path) -> None:
         )
     )
     assert gr.attribute_sessions(rows)[0].channel == "facebook"
+
+
+def test_parquet_inputs(tmp_path: Path) -> None:
+    pl = pytest.importorskip("polars")
+    import datetime as dt
+
+    perf = tmp_path / "perf.parquet"
+    pl.DataFrame({"month": [dt.date(2026, 1, 1), dt.date(2026, 2, 1)], "channel": ["fb", "fb"],
+                  "visits": [100, 120], "leads": [3, 4], "customers": [1, 0]}).write_parquet(perf)  # fmt: skip
+    rows = gr.load_performance(perf)
+    assert [r.visits for r in rows] == [100, 120] and rows[0].channel == "facebook"
+    hist = tmp_path / "h.parquet"
+    pl.DataFrame(
+        {
+            "date": [dt.date(2026, 1, 31)],
+            "channel": ["linkedin"],
+            "metric": ["followers"],
+            "value": [1000],
+        }
+    ).write_parquet(hist)
+    assert gr.load_history(hist)[("linkedin", "followers")].values == (1000,)
+    bad = tmp_path / "bad.parquet"
+    pl.DataFrame({"month": [dt.date(2026, 1, 1)], "channel": ["fb"]}).write_parquet(bad)
+    with pytest.raises(gr.DataError, match="missing column"):
+        gr.load_performance(bad)

@@ -242,9 +242,41 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
 # ------------------------------------------------------------------------------------
 
 
+def _parquet_rows(
+    path: str | Path, required: Iterable[str]
+) -> tuple[list[tuple[int, dict[str, Any]]], str]:
+    source = str(path)
+    try:
+        import polars as pl
+    except ImportError:
+        raise DataError(
+            "reading Parquet needs polars: pip install 'goalrules[arrow]'", source=source
+        ) from None
+    if not Path(path).exists():
+        raise WorkspaceError("no such file", source=source)
+    try:
+        frame = pl.read_parquet(path)
+    except Exception as exc:
+        raise DataError(f"cannot read it as Parquet: {exc}", source=source) from None
+    frame = frame.rename({c: c.strip().lower() for c in frame.columns})
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        have = ", ".join(frame.columns)
+        raise DataError(
+            f"missing column {', '.join(missing)} (the columns are: {have})", source=source
+        )
+    rows = [
+        (i, {k: "" if v is None else v for k, v in row.items()})
+        for i, row in enumerate(frame.iter_rows(named=True), start=1)
+    ]
+    return rows, source
+
+
 def _csv_rows(
     path: str | Path, required: Iterable[str]
-) -> tuple[list[tuple[int, dict[str, str]]], str]:
+) -> tuple[list[tuple[int, dict[str, Any]]], str]:
+    if str(path).lower().endswith((".parquet", ".pq")):
+        return _parquet_rows(path, required)
     source = str(path)
     text = read_text(path)
     reader = csv.DictReader(_io.StringIO(text))
@@ -270,9 +302,11 @@ def _csv_rows(
     return rows, source
 
 
-def _number(value: str, source: str, line: int, column: str) -> float:
+def _number(value: Any, source: str, line: int, column: str) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
     try:
-        x = float(value.replace(",", ""))
+        x = float(str(value).replace(",", ""))
     except ValueError:
         raise DataError(
             f"{column}: {value!r} is not a number", source=source, line=line, field=column
@@ -281,8 +315,8 @@ def _number(value: str, source: str, line: int, column: str) -> float:
 
 
 def load_history(path: str | Path) -> dict[tuple[str | None, str], MetricSeries]:
-    """A long-form history CSV (``date,channel,metric,value`` and an optional ``unit``)
-    as one :class:`MetricSeries` per (channel, metric)."""
+    """A long-form history CSV or Parquet file (``date,channel,metric,value`` and an
+    optional ``unit``) as one :class:`MetricSeries` per (channel, metric)."""
     rows, source = _csv_rows(path, ("date", "metric", "value"))
     points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
     units: dict[tuple[str | None, str], str | None] = {}
@@ -298,10 +332,12 @@ def load_history(path: str | Path) -> dict[tuple[str | None, str], MetricSeries]
             continue
         try:
             value = _number(row["value"], source, line, "value")
-            metric = catalog[row["metric"]].key if row["metric"] in catalog else row["metric"]
+            metric = (
+                catalog[str(row["metric"])].key if row["metric"] in catalog else str(row["metric"])
+            )
             if not metric:
                 raise DataError("metric: empty", source=source, line=line, field="metric")
-            channel = normalize_channel(row["channel"]) if row.get("channel") else None
+            channel = normalize_channel(str(row["channel"])) if row.get("channel") else None
         except GoalRulesError as exc:
             errors.append(exc.with_location(source=source, line=line))
             continue
@@ -327,16 +363,19 @@ _PERF_OPTIONAL = ("campaign", "spend", "hours", "followers", "engagements", "rea
 
 
 def load_performance(path: str | Path) -> list[ChannelMonth]:
-    """A channel-performance CSV: ``month,channel,visits,leads,customers`` plus optional
-    ``campaign, spend, hours, followers, engagements, reach``."""
+    """A channel-performance CSV or Parquet file: ``month,channel,visits,leads,customers``
+    plus optional ``campaign, spend, hours, followers, engagements, reach``."""
     rows, source = _csv_rows(path, ("month", "channel", "visits", "leads", "customers"))
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
     for line, row in rows:
-        values: dict[str, Any] = {k: row[k] for k in ("month", "channel")}
+        values: dict[str, Any] = {
+            "month": row["month"],
+            "channel": str(row["channel"]),
+        }
         try:
             for col in ("visits", "leads", "customers"):
-                values[col] = _number(row[col] or "0", source, line, col)
+                values[col] = _number(row[col] if row[col] != "" else 0, source, line, col)
             for col in _PERF_OPTIONAL:
                 if row.get(col):
                     values[col] = (
