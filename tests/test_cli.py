@@ -206,3 +206,28 @@ def test_check_json_matches_the_documented_schema() -> None:
     code, text = run("demo", "--format", "json")
     assert code == 0
     jsonschema.validate(json.loads(text), schema)
+
+
+def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    book = tmp_path / "book.csv"
+    lines = ["account,channel,month,visits,leads,customers"]
+    for account in ("a", "b"):
+        for m in range(1, 7):
+            lines.append(f"{account},linkedin,2025-{m:02d}-01,{300 + 10 * m},{20 + m},2")
+            lines.append(f"{account},x,2025-{m:02d}-01,{900 - 80 * m},{max(0, 9 - m)},0")
+    book.write_text("\n".join(lines) + "\n")
+    code, text = run("channels", str(book), "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    assert {(d["account"], d["channel"]) for d in data} == {
+        ("a", "linkedin"),
+        ("a", "x"),
+        ("b", "linkedin"),
+        ("b", "x"),
+    }
+    assert all(set(d) >= {"channel", "decision", "reasons"} for d in data)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("account,channel,month,visits\na,x,2025-01-01,3\n")
+    proc = cli("channels", str(bad))
+    assert proc.returncode == 2 and "missing column" in proc.stderr

@@ -163,7 +163,66 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _has_account_column(path: str) -> bool:
+    if path.lower().endswith((".parquet", ".pq")):
+        try:
+            import polars as pl
+        except ImportError:
+            return False
+        try:
+            return "account" in pl.read_parquet_schema(path)
+        except Exception:
+            return False
+    try:
+        with open(path, encoding="utf-8") as fh:
+            header = fh.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "account" in [h.strip().lower() for h in header.split(",")]
+
+
+def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
+    """Many accounts in one file: stream it through polars and decide column-wise."""
+    import json
+
+    from goalrules.batch import decide_channels_table
+    from goalrules.io import scan_table
+
+    progress = _progress()
+    frame = scan_table(args.performance)
+    if progress:
+        progress("read", frame.height, frame.height)
+    channels = []
+    if args.workspace:
+        from goalrules.io import load_workspace
+
+        channels = list(load_workspace(args.workspace).channels)
+    decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
+    if progress:
+        progress("decided", decided.height, decided.height)
+    rows = []
+    for r in decided.iter_rows(named=True):
+        rate = "n/a" if r["lead_rate"] is None else f"{r['lead_rate'] * 100:.1f} %"
+        ci = ""
+        if r["lead_rate_low"] is not None:
+            ci = f" (95 % CI {r['lead_rate_low'] * 100:.1f} %-{r['lead_rate_high'] * 100:.1f} %)"
+        reason = f"lead rate {rate}{ci}; {r['visits']:,.0f} visits over {r['months']} months"
+        rows.append({"account": r["account"], "channel": r["channel"], "decision": r["decision"],
+                     "reasons": [reason]})  # fmt: skip
+    if args.format == "json":
+        _emit(json.dumps(rows, indent=2) + "\n", args, out)
+    else:
+        lines = [
+            f"{r['account']:<16} {r['channel']:<12} {r['decision'].upper():<10} {r['reasons'][0]}"
+            for r in rows
+        ]
+        _emit("\n".join(lines) + "\n", args, out)
+    return 0
+
+
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
+    if args.performance and not args.utm and _has_account_column(args.performance):
+        return _cmd_channels_book(args, out)
     from goalrules.io import load_performance, load_sessions
     from goalrules.judgments.channels import attribute_sessions, decide_channels
     from goalrules.report import render_channels

@@ -360,6 +360,7 @@ def load_history(path: str | Path) -> dict[tuple[str | None, str], MetricSeries]
 
 
 _PERF_OPTIONAL = ("campaign", "spend", "hours", "followers", "engagements", "reach")
+_BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
 
 
 def load_performance(path: str | Path) -> list[ChannelMonth]:
@@ -389,6 +390,35 @@ def load_performance(path: str | Path) -> list[ChannelMonth]:
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
     return out
+
+
+def scan_table(path: str | Path, required: Iterable[str] = _BOOK_COLUMNS) -> Any:
+    """A large CSV or Parquet file as a polars DataFrame, read with polars' streaming
+    engine (needs ``goalrules[arrow]``); the required columns are checked."""
+    source = str(path)
+    try:
+        import polars as pl
+    except ImportError:
+        raise DataError(
+            "large tables need polars: pip install 'goalrules[arrow]'", source=source
+        ) from None
+    if not Path(path).exists():
+        raise WorkspaceError("no such file", source=source)
+    try:
+        if source.lower().endswith((".parquet", ".pq")):
+            lazy = pl.scan_parquet(path)
+        else:
+            lazy = pl.scan_csv(path, try_parse_dates=True)
+        names = lazy.collect_schema().names()
+    except Exception as exc:
+        raise DataError(f"cannot read it: {exc}", source=source) from None
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise DataError(f"missing column {', '.join(missing)}", source=source)
+    try:
+        return lazy.collect(engine="streaming")
+    except Exception as exc:
+        raise DataError(f"cannot read it: {str(exc).splitlines()[0]}", source=source) from None
 
 
 def load_sessions(path: str | Path) -> list[dict[str, str]]:
