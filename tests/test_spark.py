@@ -14,7 +14,7 @@ pytest.importorskip("polars")
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("Spark needs a Java runtime", allow_module_level=True)
 
-import goalrules as gr  # noqa: E402
+import goalrules as gr
 
 RULES = """
 fact visits: visit
