@@ -779,24 +779,9 @@ def _run_constant(
 def _python_param(name: str, declared: Type, value: Any) -> Any:
     path = f"param {name}"
     try:
-        if declared.kind == "quantity" and declared.dim is not None:
-            factor = 1.0
-            if declared.display:
-                from goalrules.units import unit_info
-
-                factor = unit_info(declared.display).factor
-            return runtime.to_static(value, factor, declared.dim, path)
-        if declared.kind == "quantity":
-            return runtime.to_dynamic(value, path)
-        if declared.kind == "date":
-            return runtime.to_date(value, path)
-        if declared.kind == "bool":
-            return runtime.to_bool(value, path)
-        if declared.kind == "text":
-            return runtime.to_text(value, path)
+        return runtime.convert(value, declared.kind, declared.dim, declared.display, path)
     except runtime.Unknown as exc:
         raise RuleTypeError(f"bad value for {path}: {exc.detail}", field=name) from None
-    return value
 
 
 def compile_file(

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
+
+from goalrules.errors import GoalRulesError
 
 __all__ = [
     "And",
@@ -40,6 +43,7 @@ __all__ = [
     "Today",
     "TypeExpr",
     "children",
+    "error_at",
     "unparse",
 ]
 
@@ -254,6 +258,28 @@ class RuleFile:
     params: tuple[ParamDecl, ...] = ()
     rules: tuple[RuleDecl, ...] = ()
     span: Span = _span()
+
+
+def error_at(
+    cls: type[GoalRulesError],
+    message: str,
+    span: Span,
+    *,
+    source: str | None,
+    text: str | None,
+    **details: Any,
+) -> GoalRulesError:
+    """An error of class ``cls`` placed at ``span`` (a caret under it when the span is
+    on one line)."""
+    return cls(
+        message,
+        source=source,
+        line=span.line or None,
+        column=span.column or None,
+        end_column=span.end_column if span.end_line == span.line else None,
+        text=text,
+        **details,
+    )
 
 
 def children(node: Expr) -> Iterator[Expr]:

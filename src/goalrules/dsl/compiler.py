@@ -122,12 +122,11 @@ class Checker:
     ) -> Type:
         sp: ast.Span = getattr(node, "span", ast.NOWHERE)
         self.errors.append(
-            cls(
+            ast.error_at(
+                cls,
                 message,
+                sp,
                 source=self.source,
-                line=sp.line or None,
-                column=sp.column or None,
-                end_column=sp.end_column if sp.end_line == sp.line else None,
                 text=self.text,
                 suggestions=suggestions,
                 hint=hint,
@@ -682,19 +681,7 @@ class PythonBackend:
 
     def _convert_value(self, value: Any, t: Type, path: str) -> Any:
         """Run-time twin of :meth:`_convert` for list items."""
-        if value is None:
-            raise runtime.Missing(path)
-        if t.kind == "quantity" and t.dim is not None:
-            return runtime.to_static(value, self._field_factor(t), t.dim, path)
-        if t.kind == "quantity":
-            return runtime.to_dynamic(value, path)
-        if t.kind == "text":
-            return runtime.to_text(value, path)
-        if t.kind == "bool":
-            return runtime.to_bool(value, path)
-        if t.kind == "date":
-            return runtime.to_date(value, path)
-        return value
+        return runtime.convert(value, t.kind, t.dim, t.display, path)
 
     def _read_careful(self, node: ast.Name | ast.Field) -> pyast.expr:
         key, access, container = self._access(node)
@@ -1049,17 +1036,11 @@ def declared_type(decl: ast.TypeExpr, *, source: str, text: str | None) -> Type:
     try:
         return _type_from_decl(decl)
     except UnitError as exc:
-        sp = decl.span
-        raise UnitError(
-            exc.message,
-            source=source,
-            line=sp.line or None,
-            column=sp.column or None,
-            end_column=sp.end_column if sp.end_line == sp.line else None,
-            text=text,
+        raise ast.error_at(
+            UnitError, exc.message, decl.span, source=source, text=text,
             suggestions=exc.suggestions,
             hint="a fact's type is text, bool, date, number, quantity, list of T, or a unit",
-        ) from None
+        ) from None  # fmt: skip
 
 
 __all__ += ["TEXT", "UNIT", "declared_type", "quantity_type"]

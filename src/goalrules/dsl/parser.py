@@ -162,14 +162,7 @@ class _Builder:
     def error(
         self, message: str, sp: ast.Span, cls: type[GoalRulesError] = RuleSyntaxError
     ) -> GoalRulesError:
-        return cls(
-            message,
-            source=self.source,
-            line=sp.line or None,
-            column=sp.column or None,
-            end_column=sp.end_column if sp.end_line == sp.line else None,
-            text=self.text,
-        )
+        return ast.error_at(cls, message, sp, source=self.source, text=self.text)
 
     def template(self, token: Any) -> ast.Template:
         raw = str(token)[1:-1]

@@ -252,8 +252,9 @@ def record(rec: list[Any] | None, index: int, value: Any) -> Any:
     return value
 
 
-def kleene_and(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
-    """``and`` in three-valued logic: false wins over unknown."""
+def _kleene(left: Callable[[], Any], right: Callable[[], Any], wins: bool) -> bool:
+    """Three-valued ``and`` (``wins=False``) or ``or`` (``wins=True``): the winning
+    value decides even when the other side is unknown."""
     try:
         a = left()
     except Unknown as exc:
@@ -261,29 +262,41 @@ def kleene_and(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
             b = right()
         except Unknown:
             raise exc from None
-        if b is False:
-            return False
+        if b is wins:
+            return bool(wins)
         raise exc from None
-    if a is False:
-        return False
+    if a is wins:
+        return bool(wins)
     return bool(right())
+
+
+def kleene_and(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
+    """``and`` in three-valued logic: false wins over unknown."""
+    return _kleene(left, right, False)
 
 
 def kleene_or(left: Callable[[], Any], right: Callable[[], Any]) -> bool:
     """``or`` in three-valued logic: true wins over unknown."""
-    try:
-        a = left()
-    except Unknown as exc:
-        try:
-            b = right()
-        except Unknown:
-            raise exc from None
-        if b is True:
-            return True
-        raise exc from None
-    if a is True:
-        return True
-    return bool(right())
+    return _kleene(left, right, True)
+
+
+def convert(value: Any, kind: str, dim: DimensionKey | None, display: str | None, path: str) -> Any:
+    """A fact value as the run-time value of a field of that type (``kind``, ``dim``
+    and ``display`` of a :class:`~goalrules.dsl.types.Type`); ``None`` is missing."""
+    if value is None:
+        raise Missing(path)
+    if kind == "quantity" and dim is not None:
+        factor = unit_info(display).factor if display and dim else 1.0
+        return to_static(value, factor, dim, path)
+    if kind == "quantity":
+        return to_dynamic(value, path)
+    if kind == "text":
+        return to_text(value, path)
+    if kind == "bool":
+        return to_bool(value, path)
+    if kind == "date":
+        return to_date(value, path)
+    return value
 
 
 def factor_of(unit: str) -> float:
