@@ -112,6 +112,7 @@ def main() -> None:
     )
     parser.add_argument("--dask-rows", default="100000,1000000")
     parser.add_argument("--channels", default="10000,100000", help="channel-decision sizes")
+    parser.add_argument("--partitions", type=int, default=4, help="Dask partitions")
     args = parser.parse_args()
     rs = ruleset()
     today = dt.date(2026, 11, 1)
@@ -168,9 +169,10 @@ def main() -> None:
             with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                           dashboard_address=None, silence_logs=40,
                                           env={"POLARS_MAX_THREADS": "1"}) as cluster, \
-                    distributed.Client(cluster):  # fmt: skip
-                ddf = dd.from_pandas(frame, npartitions=8).persist()
+                    distributed.Client(cluster) as client:  # fmt: skip
+                ddf = dd.from_pandas(frame, npartitions=args.partitions).persist()
                 distributed.wait(ddf)
+                client.rebalance(ddf)  # spread the partitions over the workers
                 # warm up: every worker compiles the ruleset once
                 distributed.wait(evaluate_dask(rs, ddf, today=today).persist())
                 t0 = time.perf_counter()
