@@ -178,3 +178,20 @@ def test_recurrence_texts(text: str, expected: list[D]) -> None:
 def test_bad_recurrence(bad: str) -> None:
     with pytest.raises(gr.DateError):
         gr.recurrence(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026/12/31", D(2026, 12, 31)),
+        ("within 12 mos", D(2027, 5, 1)),
+        ("in 2 qtrs", D(2026, 11, 1)),
+        ("within 3 wks", D(2026, 5, 22)),
+        ("within 90 days", D(2026, 7, 30)),
+        ("EOY", D(2026, 12, 31)),
+        ("end of H1", D(2026, 6, 30)),
+        ("by December 2026", D(2026, 12, 31)),
+    ],
+)
+def test_more_deadline_forms(text: str, expected: D) -> None:
+    assert gr.deadline(text, start=S) == expected

@@ -115,3 +115,8 @@ def test_simplify_turns_count_quotients_into_ratios(leads: int, visits: int) -> 
 def test_simplify_keeps_rates() -> None:
     q = gr.quantity("50 followers per month")
     assert gr.simplify(q) is q
+
+
+def test_currency_code_first() -> None:
+    assert gr.quantity("USD 500") == gr.quantity("500 USD")
+    assert gr.quantity("EUR 1,200") == gr.quantity("€1,200")

@@ -55,7 +55,7 @@ _UNITS = {
     "day": "days", "days": "days", "d": "days",
     "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
     "month": "months", "months": "months", "mo": "months", "mos": "months",
-    "quarter": "quarters", "quarters": "quarters",
+    "quarter": "quarters", "quarters": "quarters", "qtr": "quarters", "qtrs": "quarters",
     "year": "years", "years": "years", "yr": "years", "yrs": "years",
 }  # fmt: skip
 
@@ -204,7 +204,7 @@ def parse_duration(text: str) -> relativedelta:
     return relativedelta(years=k)
 
 
-_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_ISO = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
@@ -223,7 +223,7 @@ def parse_date(
     t = text.strip().rstrip(".")
     try:
         if _ISO.match(t):
-            y, mo, d = (int(x) for x in t.split("-"))
+            y, mo, d = (int(x) for x in re.split(r"[-/.]", t))
             return Date(y, mo, d)
         m = _NUMERIC.match(t)
         if m:
@@ -274,7 +274,7 @@ _PREFIX = re.compile(
 )
 _WITHIN = re.compile(
     r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
-    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)"
+    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
     r"(?:\s+(?:from\s+(?:now|today|the\s+start|start)|time))?$",
     re.IGNORECASE,
 )

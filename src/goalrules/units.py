@@ -297,8 +297,14 @@ _QUANTITY = re.compile(
 _SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
 
+_CODE_FIRST = re.compile(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse_quantity(text: str) -> Quantity:
+    code_first = _CODE_FIRST.match(text)
+    if code_first and code_first[1] in {c for c, _ in CURRENCIES}:
+        text = f"{code_first[2]} {code_first[1]}"  # "USD 500" -> "500 USD"
     m = _QUANTITY.match(text)
     if m is None:
         raise UnitError(
