@@ -197,3 +197,14 @@ def test_generated_code_is_debuggable() -> None:
     fn = gr.compile_expression(BENCH, FIELDS)
     text = "".join(linecache.getlines(fn.__code__.co_filename))
     assert "f['visits']" in text and "1000.0" in text
+
+
+def test_user_text_never_becomes_code() -> None:
+    # the source text is shown in a comment of the generated code: a newline in it must
+    # not end the comment
+    with pytest.raises(gr.GoalRulesError):
+        gr.compile_expression("x\nt", {"x": "number", "t": "text"})
+    fn = gr.compile_expression("x > 1 # comment\n", {"x": "number"})
+    assert fn({"x": 2}) is True
+    rs = gr.load_rules('fact t: text\nrule a criterion c\n check t == "a\\nimport os"\n')
+    assert rs.evaluate(t="a\nimport os").finding("a").outcome is gr.Outcome.PASS

@@ -120,3 +120,9 @@ def test_template_expression_errors_point_into_the_string() -> None:
         parse_file('rule a criterion x check true\n  says "n = {x +}"')
     assert info.value.line == 2
     assert info.value.column is not None and info.value.column >= 14
+
+
+def test_scaled_numbers_without_units() -> None:
+    assert parse_expression("5K") == ast.Number(5000)
+    assert parse_expression("0K") == ast.Number(0)
+    assert parse_expression("1.5k visits") == ast.Quantity(1500, "visits")

@@ -936,8 +936,11 @@ class PythonBackend:
         # string literals), so that tracebacks through linecache show real lines.
         fdef.lineno = 1  # unparse looks for type comments by line
         module = pyast.Module(body=[fdef], type_ignores=[])
-        text = f"# goalrules: {source_hint}\n" + pyast.unparse(module) + "\n"
-        filename = f"<goalrules {next(_counter)}: {source_hint[:60]}>"
+        # the hint is user text: repr() keeps it on the comment line (no newline in it
+        # can start a line of code)
+        hint = repr(source_hint[:80])
+        text = f"# goalrules: {hint}\n" + pyast.unparse(module) + "\n"
+        filename = f"<goalrules {next(_counter)}: {hint[:60]}>"
         code = compile(text, filename, "exec")
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         namespace: dict[str, Any] = {}

@@ -114,7 +114,9 @@ class _Builder:
             unit = " ".join(m["unit"].split()) or _SYMBOLS.get(m["sym"], "")
             if m["sym"] and m["unit"]:
                 self.errors.append(self.error(f"{tok!r} has both a currency symbol and a unit", sp))
-            return ast.Quantity(_number(tok.lstrip("$€£")), unit or _SYMBOLS[m["sym"]], span=sp)
+            if not unit:  # "5K": the letter is the scale, not a unit
+                return ast.Number(_number(tok), span=sp)
+            return ast.Quantity(_number(tok.lstrip("$€£")), unit, span=sp)
         if data == "date":
             try:
                 return ast.DateLit(_dt.date.fromisoformat(str(kids[0])), span=sp)
