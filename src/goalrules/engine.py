@@ -41,12 +41,10 @@ from goalrules.errors import (
     MissingFactError,
     RuleTypeError,
     UnknownNameError,
-    suggest,
 )
 
 __all__ = [
     "CriterionResult",
-    "Expression",
     "Finding",
     "Outcome",
     "Report",
@@ -1060,20 +1058,9 @@ def shipped_ruleset(name: str, *, params: Mapping[str, Any] | None = None) -> Ru
     return rs.with_params(**params) if params else rs
 
 
-def shipped_names() -> tuple[str, ...]:
-    return tuple(sorted(_shipped_texts()))
-
-
 # ------------------------------------------------------------------------------------
 # single expressions
 # ------------------------------------------------------------------------------------
-
-
-class Expression:
-    """Documentation of what :func:`compile_expression` returns: a plain function
-    ``fn(facts, today=None) -> value`` with attributes ``source`` (the text),
-    ``type`` (its static type) and ``explain(facts)`` (values of every sub-expression).
-    """
 
 
 def compile_expression(
@@ -1186,7 +1173,3 @@ def _dq_to_pint(value: Any) -> Any:
         name = "second" if dim == "[time]" else dim.strip("[]").removeprefix("currency_")
         units = units * ureg.Unit(name) ** exp
     return ureg.Quantity(value.value, units)
-
-
-def suggest_rule(rule_id: str, ruleset: RuleSet) -> tuple[str, ...]:
-    return suggest(rule_id, [r.id for r in ruleset.rules])

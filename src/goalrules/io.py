@@ -246,18 +246,7 @@ def _parquet_rows(
     path: str | Path, required: Iterable[str]
 ) -> tuple[list[tuple[int, dict[str, Any]]], str]:
     source = str(path)
-    try:
-        import polars as pl
-    except ImportError:
-        raise DataError(
-            "reading Parquet needs polars: pip install 'goalrules[arrow]'", source=source
-        ) from None
-    if not Path(path).exists():
-        raise WorkspaceError("no such file", source=source)
-    try:
-        frame = pl.read_parquet(path)
-    except Exception as exc:
-        raise DataError(f"cannot read it as Parquet: {exc}", source=source) from None
+    frame = scan_table(path, required=())
     frame = frame.rename({c: c.strip().lower() for c in frame.columns})
     missing = [c for c in required if c not in frame.columns]
     if missing:

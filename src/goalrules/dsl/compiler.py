@@ -40,16 +40,14 @@ from goalrules.dsl.types import (
     DURATION,
     NUMBER,
     TEXT,
-    UNIT,
     Schema,
     Type,
     list_of,
-    quantity_type,
 )
 from goalrules.errors import GoalRulesError, RuleTypeError, UnitError, suggest
 from goalrules.units import dimension_key, format_dimension, unit_info
 
-__all__ = ["Checker", "CompiledExpr", "PythonBackend", "Scope"]
+__all__ = ["Checker", "PythonBackend", "Scope", "declared_type"]
 
 _CALENDAR_MONTHS = {
     "month": 1,
@@ -499,16 +497,6 @@ def _lambda(body: pyast.expr) -> pyast.Lambda:
     )
 
 
-@attrs.define
-class CompiledExpr:
-    """The Python code of one expression: a fast and a careful callable."""
-
-    fast: Callable[..., Any]
-    careful: Callable[..., Any]
-    nodes: list[Any]
-    source_text: str
-
-
 _counter = itertools.count()
 
 
@@ -526,7 +514,6 @@ class PythonBackend:
             "_rt": runtime,
             "_date": _dt.date,
             "_NUM": (int, float),
-            "_LISTS": (tuple, list, frozenset, set),
             "str": str,
             "bool": bool,
         }
@@ -1044,6 +1031,3 @@ def declared_type(decl: ast.TypeExpr, *, source: str, text: str | None) -> Type:
             suggestions=exc.suggestions,
             hint="a fact's type is text, bool, date, number, quantity, list of T, or a unit",
         ) from None  # fmt: skip
-
-
-__all__ += ["TEXT", "UNIT", "declared_type", "quantity_type"]

@@ -297,7 +297,3 @@ def convert(value: Any, kind: str, dim: DimensionKey | None, display: str | None
     if kind == "date":
         return to_date(value, path)
     return value
-
-
-def factor_of(unit: str) -> float:
-    return unit_info(unit).factor

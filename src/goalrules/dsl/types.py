@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
@@ -182,8 +181,3 @@ class Schema:
 
 def fact_type(schema: Schema) -> Type:
     return Type("fact", schema=schema, schema_name=schema.name)
-
-
-def describe(value: Any) -> str:
-    """A short name for a runtime value's Python type (used in messages)."""
-    return type(value).__name__

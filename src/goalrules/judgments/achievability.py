@@ -205,13 +205,13 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("achievability", params=dict(params) if params else None)
 
 
-def _as_series(history: Any, goal: Goal, defn: MetricDefinition | None) -> MetricSeries | None:
+def _as_series(history: Any, goal: Goal) -> MetricSeries | None:
     if history is None:
         return None
     if isinstance(history, MetricSeries):
         return history
     try:
-        return MetricSeries(metric=goal.metric, points=history, unit=defn.unit if defn else None)
+        return MetricSeries(metric=goal.metric, points=history)
     except GoalRulesError as exc:
         raise exc.with_location(field="history") from None
 
@@ -336,7 +336,7 @@ def assess_achievability(
         raise GoalRulesError(f"unknown method {method!r}; use 'closed_form' or 'bootstrap'")
     today = today or Date.today()
     rules = _ruleset(tuple(sorted((params or {}).items())) if params else ())
-    series = _as_series(history, goal, None)
+    series = _as_series(history, goal)
     defn = _metric(goal, series)
     direction = defn.direction if defn else Direction.HIGHER
 
