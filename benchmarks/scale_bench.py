@@ -4,17 +4,26 @@ Run: python benchmarks/scale_bench.py [--rows 1000000] [--dask-rows 100000,10000
 
 1. A 20-rule set over --rows rows: row backend (compiled Python per row) vs columnar
    (polars) rows/s, their ratio (budget: columnar >= 20x) and the columnar peak memory.
-2. Dask with 1 and 2 local worker processes on the same data, at several sizes: time to
+2. Channel decisions for --channels channels x 24 months (budget: 100,000 under 10 s).
+3. Dask with 1 and 2 local worker processes on the same data, at several sizes: time to
    evaluate every partition (results persisted on the workers), rows/s and the 2-vs-1
-   speed-up (budget >= 1.6x), to show time grows linearly.
+   speed-up (budget >= 1.6x), to show time grows linearly. Each worker is pinned to a
+   core of its own (one worker = one core: polars keeps helper threads running beyond
+   POLARS_MAX_THREADS=1, so an unpinned single worker borrows part of the second core);
+   --no-pin leaves them unpinned. Each timing is the best of --repeat runs. Beside it,
+   the hand-written baseline: the same partitions evaluated by one and by two plain
+   pinned processes, started together on a barrier: the speed-up this machine allows.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing as mp
+import os
 import resource
 import time
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -104,6 +113,80 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def pin(cpu: int) -> int:
+    """Pin every thread of this process to one core (Linux); returns the core."""
+    if hasattr(os, "sched_setaffinity"):
+        for tid in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(tid), {cpu})
+    return cpu
+
+
+def _plain_process(cpu: int | None, parts: list[int], rows: int, barrier: Any, out: Any) -> None:
+    os.environ["POLARS_MAX_THREADS"] = "1"
+    frames = [table(rows, seed=i).to_pandas(use_pyarrow_extension_array=True) for i in parts]
+    from goalrules.distributed import evaluate_partition
+
+    rs, today = ruleset(), dt.date(2026, 11, 1)
+    if cpu is not None:
+        pin(cpu)
+    evaluate_partition(frames[0], rs, today)  # warm up
+    barrier.wait()
+    t0 = time.perf_counter()
+    for frame in frames:
+        evaluate_partition(frame, rs, today)
+    out.put((t0, time.perf_counter()))
+
+
+def plain_processes(n: int, partitions: int, processes: int, pinned: bool) -> float:
+    """Wall time for `processes` plain processes to evaluate the partitions of n rows."""
+    ctx = mp.get_context("spawn")
+    barrier, out = ctx.Barrier(processes), ctx.Queue()
+    jobs = [
+        ctx.Process(target=_plain_process, args=(k if pinned else None,
+                    list(range(k, partitions, processes)), n // partitions, barrier, out))
+        for k in range(processes)
+    ]  # fmt: skip
+    for job in jobs:
+        job.start()
+    spans = [out.get() for _ in jobs]
+    for job in jobs:
+        job.join()
+    return max(end for _, end in spans) - min(start for start, _ in spans)
+
+
+def dask_time(frame: Any, rs: gr.RuleSet, workers: int, args: argparse.Namespace) -> float:
+    """Best of --repeat wall times for a Dask cluster of `workers` to evaluate `frame`."""
+    import dask.dataframe as dd
+    import distributed
+
+    from goalrules.distributed import evaluate_dask
+
+    today = dt.date(2026, 11, 1)
+    # one polars thread per worker: the workers, not polars, share the cores
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40,
+                                  env={"POLARS_MAX_THREADS": "1"}) as cluster, \
+            distributed.Client(cluster) as client:  # fmt: skip
+        if args.pin:
+            for cpu, address in enumerate(sorted(client.scheduler_info()["workers"])):
+                client.run(pin, cpu % (os.cpu_count() or 1), workers=[address])
+        ddf = dd.from_pandas(frame, npartitions=args.partitions).persist()
+        distributed.wait(ddf)
+        client.rebalance(ddf)  # spread the partitions over the workers
+        # warm up: every worker compiles the ruleset once
+        distributed.wait(evaluate_dask(rs, ddf, today=today).persist())
+        times = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            # outcomes stay on the workers (persist), as a pipeline would keep them;
+            # gathering 10 million rows to one client would time the client instead
+            result = evaluate_dask(rs, ddf, today=today).persist()
+            distributed.wait(result)
+            times.append(time.perf_counter() - t0)
+            del result
+    return min(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -112,7 +195,10 @@ def main() -> None:
     )
     parser.add_argument("--dask-rows", default="100000,1000000")
     parser.add_argument("--channels", default="10000,100000", help="channel-decision sizes")
-    parser.add_argument("--partitions", type=int, default=4, help="Dask partitions")
+    parser.add_argument("--partitions", type=int, default=8, help="Dask partitions")
+    parser.add_argument("--repeat", type=int, default=3, help="Dask timings: best of")
+    parser.add_argument("--no-pin", dest="pin", action="store_false",
+                        help="leave Dask workers unpinned")  # fmt: skip
     args = parser.parse_args()
     rs = ruleset()
     today = dt.date(2026, 11, 1)
@@ -156,33 +242,17 @@ def main() -> None:
         print(f"channel decisions, {n:,} channels x 24 months ({book.height:,} rows): {took:.2f} s "
               f"({n / took:,.0f} channels/s) (budget: 100,000 channels under 10 s); {counts}")  # fmt: skip
 
-    import dask.dataframe as dd
-    import distributed
-
-    from goalrules.distributed import evaluate_dask
-
     for n in [int(x) for x in args.dask_rows.split(",") if x]:
-        frame = table(n).to_pandas(use_pyarrow_extension_array=True)
-        times = {}
-        for workers in (1, 2):
-            # one polars thread per worker: the workers, not polars, share the cores
-            with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                          dashboard_address=None, silence_logs=40,
-                                          env={"POLARS_MAX_THREADS": "1"}) as cluster, \
-                    distributed.Client(cluster) as client:  # fmt: skip
-                ddf = dd.from_pandas(frame, npartitions=args.partitions).persist()
-                distributed.wait(ddf)
-                client.rebalance(ddf)  # spread the partitions over the workers
-                # warm up: every worker compiles the ruleset once
-                distributed.wait(evaluate_dask(rs, ddf, today=today).persist())
-                t0 = time.perf_counter()
-                # outcomes stay on the workers (persist), as a pipeline would keep them;
-                # gathering 10 million rows to one client would time the client instead
-                distributed.wait(evaluate_dask(rs, ddf, today=today).persist())
-                times[workers] = time.perf_counter() - t0
+        frame = pl.concat(
+            table(n // args.partitions, seed=i) for i in range(args.partitions)
+        ).to_pandas(use_pyarrow_extension_array=True)
+        times = {workers: dask_time(frame, rs, workers, args) for workers in (1, 2)}
+        plain = {k: plain_processes(n, args.partitions, k, args.pin) for k in (1, 2)}
         print(f"dask {n:>11,} rows: 1 worker {times[1]:6.2f} s ({n / times[1]:,.0f} rows/s), "
               f"2 workers {times[2]:6.2f} s ({n / times[2]:,.0f} rows/s), "
-              f"speed-up {times[1] / times[2]:.2f}x (budget 1.6x)")  # fmt: skip
+              f"speed-up {times[1] / times[2]:.2f}x (budget 1.6x); plain processes "
+              f"{plain[1]:.2f} s / {plain[2]:.2f} s = {plain[1] / plain[2]:.2f}x"
+              f"{'' if args.pin else ' (unpinned)'}")  # fmt: skip
 
 
 if __name__ == "__main__":

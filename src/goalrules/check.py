@@ -16,9 +16,9 @@ from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
     history_for,
+    iter_sessions,
     load_history,
     load_performance,
-    load_sessions,
     load_workspace,
 )
 from goalrules.judgments.channels import ChannelDecision, attribute_sessions, decide_channels
@@ -149,11 +149,17 @@ def run_check(
     """Judge a workspace: every goal (SMART, with achievability when a history of its
     metric is given), every channel (when performance data or sessions are given) and
     the plan. ``rules`` are extra rulesets merged into the SMART rubric (a rule with
-    the same id replaces the shipped one). ``progress(stage, done, total)`` is called
-    as goals are judged (the CLI draws a progress bar with it)."""
+    the same id replaces the shipped one). Data files are read as streams;
+    ``progress(stage, done, total)`` is called as each file is read (bytes of a CSV
+    file, rows of a Parquet file) and as goals are judged (the CLI draws a progress bar
+    with it)."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     day = today or ws.today or Date.today()
-    histories = load_history(history) if isinstance(history, (str, Path)) else (history or {})
+    histories = (
+        load_history(history, progress=progress)
+        if isinstance(history, (str, Path))
+        else (history or {})
+    )
     rubric: RuleSet | None = None
     if rules:
         from goalrules.engine import shipped_ruleset
@@ -172,12 +178,12 @@ def run_check(
     rows: list[ChannelMonth] = []
     if performance is not None:
         rows = (
-            load_performance(performance)
+            load_performance(performance, progress=progress)
             if isinstance(performance, (str, Path))
             else list(performance)
         )
     if sessions is not None:
-        rows += attribute_sessions(load_sessions(sessions), first_row=2)
+        rows += attribute_sessions(iter_sessions(sessions, progress=progress), first_row=2)
     decisions = (
         decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
     )

@@ -107,18 +107,26 @@ def _extra_rules(paths: list[str] | None) -> list[Any]:
 
 
 def _progress() -> Callable[[str, int, int], None] | None:
-    """A progress bar on stderr, when it is a terminal (for long runs only)."""
+    """A progress bar on stderr when it is a terminal, drawn once a stage has lasted
+    half a second (short runs print nothing)."""
     if not sys.stderr.isatty():
         return None
+    import time
+
+    started: dict[str, float] = {}
+    drawn: set[str] = set()
 
     def show(stage: str, done: int, total: int) -> None:
-        if total < 200:
+        now = time.monotonic()
+        if now - started.setdefault(stage, now) < 0.5 and stage not in drawn:
             return
+        drawn.add(stage)
         width = 30
-        filled = width * done // max(total, 1)
+        filled = min(width, width * done // max(total, 1))
         bar = "#" * filled + "." * (width - filled)
+        pct = min(100, 100 * done // max(total, 1))
         end = "\n" if done >= total else ""
-        print(f"\r{stage:<8} [{bar}] {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+        print(f"\r{stage:<16.16} [{bar}] {pct:3d} %", end=end, file=sys.stderr, flush=True)
 
     return show
 
@@ -189,17 +197,13 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.io import scan_table
 
     progress = _progress()
-    frame = scan_table(args.performance)
-    if progress:
-        progress("read", frame.height, frame.height)
+    frame = scan_table(args.performance, progress=progress)
     channels = []
     if args.workspace:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
     decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
-    if progress:
-        progress("decided", decided.height, decided.height)
     rows = []
     for r in decided.iter_rows(named=True):
         rate = "n/a" if r["lead_rate"] is None else f"{r['lead_rate'] * 100:.1f} %"
@@ -223,13 +227,14 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     if args.performance and not args.utm and _has_account_column(args.performance):
         return _cmd_channels_book(args, out)
-    from goalrules.io import load_performance, load_sessions
+    from goalrules.io import iter_sessions, load_performance
     from goalrules.judgments.channels import attribute_sessions, decide_channels
     from goalrules.report import render_channels
 
-    rows = load_performance(args.performance) if args.performance else []
+    progress = _progress()
+    rows = load_performance(args.performance, progress=progress) if args.performance else []
     if args.utm:
-        rows += attribute_sessions(load_sessions(args.utm), first_row=2)
+        rows += attribute_sessions(iter_sessions(args.utm, progress=progress), first_row=2)
     channels = []
     if args.workspace:
         from goalrules.io import load_workspace

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io as _io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +47,13 @@ __all__ = [
     "load_performance",
     "load_sessions",
     "load_workspace",
+    "read_rows",
     "read_text",
 ]
+
+#: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
+#: in bytes for CSV, in rows for Parquet) and as goals are judged.
+Progress = Callable[[str, int, int], None]
 
 Date = _dt.date
 
@@ -242,53 +246,97 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
 # ------------------------------------------------------------------------------------
 
 
+_REPORT_EVERY = 1 << 20  # bytes (CSV) or rows (Parquet) between progress calls
+
+
 def _parquet_rows(
-    path: str | Path, required: Iterable[str]
-) -> tuple[list[tuple[int, dict[str, Any]]], str]:
-    source = str(path)
-    frame = scan_table(path, required=())
-    frame = frame.rename({c: c.strip().lower() for c in frame.columns})
-    missing = [c for c in required if c not in frame.columns]
+    path: str | Path, required: Iterable[str], progress: Progress | None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows of a Parquet file, a batch at a time (row numbers count from 1)."""
+    import polars as pl
+
+    lazy = _lazy_table(path, ())
+    lazy = lazy.rename({c: c.strip().lower() for c in lazy.collect_schema().names()})
+    names = lazy.collect_schema().names()
+    missing = [c for c in required if c not in names]
     if missing:
-        have = ", ".join(frame.columns)
         raise DataError(
-            f"missing column {', '.join(missing)} (the columns are: {have})", source=source
+            f"missing column {', '.join(missing)} (the columns are: {', '.join(names)})",
+            source=str(path),
         )
-    rows = [
-        (i, {k: "" if v is None else v for k, v in row.items()})
-        for i, row in enumerate(frame.iter_rows(named=True), start=1)
-    ]
-    return rows, source
+    total = lazy.select(pl.len()).collect().item()  # from the file's metadata
+    stage = Path(path).name
+    done = 0
+    for batch in lazy.collect_batches(chunk_size=65_536):
+        for row in batch.iter_rows(named=True):
+            done += 1
+            yield done, {k: "" if v is None else v for k, v in row.items()}
+        if progress is not None:
+            progress(stage, done, total)
 
 
-def _csv_rows(
-    path: str | Path, required: Iterable[str]
-) -> tuple[list[tuple[int, dict[str, Any]]], str]:
+def _decoded_lines(fh: Any, source: str, progress: Progress | None, total: int) -> Iterator[str]:
+    """The lines of a binary file as text, counting bytes for ``progress``."""
+    stage = Path(source).name
+    done, report_at = 0, _REPORT_EVERY
+    for number, raw in enumerate(fh, start=1):
+        done += len(raw)
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise WorkspaceError(
+                f"not UTF-8 text (byte {exc.start + 1} of the line is {raw[exc.start]:#04x})",
+                source=source,
+                line=number,
+            ) from None
+        if progress is not None and done >= report_at:
+            progress(stage, done, total)
+            report_at = done + _REPORT_EVERY
+    if progress is not None:
+        progress(stage, total, total)
+
+
+def read_rows(
+    path: str | Path, required: Iterable[str] = (), *, progress: Progress | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Stream the rows of a CSV (or Parquet) file as ``(line, row)`` pairs, the column
+    names stripped and lower-cased, the cells stripped, without reading the whole file
+    into memory. A missing column, a row with more cells than the header or a line that
+    is not UTF-8 raises an error naming the file and the line."""
     if str(path).lower().endswith((".parquet", ".pq")):
-        return _parquet_rows(path, required)
+        yield from _parquet_rows(path, required, progress)
+        return
     source = str(path)
-    text = read_text(path)
-    reader = csv.DictReader(_io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataError(
-            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            f"(the header is: {', '.join(header) or 'empty'})",
-            source=source,
-            line=1,
-        )
-    rows = []
-    for row in reader:
-        clean = {
-            (k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None
-        }
-        if None in row:
+    p = Path(path)
+    try:
+        fh = p.open("rb")
+    except FileNotFoundError:
+        raise WorkspaceError("no such file", source=source) from None
+    except IsADirectoryError:
+        raise WorkspaceError("is a directory, not a file", source=source) from None
+    except OSError as exc:
+        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=source) from None
+    with fh:
+        total = p.stat().st_size
+        reader = csv.DictReader(_decoded_lines(fh, source, progress, total))
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        if not any(header):
+            raise WorkspaceError("the file is empty", source=source)
+        missing = [c for c in required if c not in header]
+        if missing:
             raise DataError(
-                "the row has more cells than the header", source=source, line=reader.line_num
+                f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                f"(the header is: {', '.join(header)})",
+                source=source,
+                line=1,
             )
-        rows.append((reader.line_num, clean))
-    return rows, source
+        reader.fieldnames = header
+        for row in reader:
+            if None in row:
+                raise DataError(
+                    "the row has more cells than the header", source=source, line=reader.line_num
+                )
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
 
 
 def _number(value: Any, source: str, line: int, column: str) -> float:
@@ -303,19 +351,24 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
     return x
 
 
-def load_history(path: str | Path) -> dict[tuple[str | None, str], MetricSeries]:
+def load_history(
+    path: str | Path, *, progress: Progress | None = None
+) -> dict[tuple[str | None, str], MetricSeries]:
     """A long-form history CSV or Parquet file (``date,channel,metric,value`` and an
-    optional ``unit``) as one :class:`MetricSeries` per (channel, metric)."""
-    rows, source = _csv_rows(path, ("date", "metric", "value"))
+    optional ``unit``) as one :class:`MetricSeries` per (channel, metric), read as a
+    stream."""
+    source = str(path)
+    rows = read_rows(path, ("date", "metric", "value"), progress=progress)
     points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
     units: dict[tuple[str | None, str], str | None] = {}
     errors: list[GoalRulesError] = []
     from goalrules.dates import parse_date
     from goalrules.model import normalize_channel
 
+    days: dict[Any, Date] = {}  # a history repeats its dates once per channel and metric
     for line, row in rows:
         try:
-            day = parse_date(row["date"])
+            day = days.get(row["date"]) or days.setdefault(row["date"], parse_date(row["date"]))
         except GoalRulesError as exc:
             errors.append(DataError(f"date: {exc.message}", source=source, line=line, field="date"))
             continue
@@ -352,10 +405,12 @@ _PERF_OPTIONAL = ("campaign", "spend", "hours", "followers", "engagements", "rea
 _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
 
 
-def load_performance(path: str | Path) -> list[ChannelMonth]:
+def load_performance(path: str | Path, *, progress: Progress | None = None) -> list[ChannelMonth]:
     """A channel-performance CSV or Parquet file: ``month,channel,visits,leads,customers``
-    plus optional ``campaign, spend, hours, followers, engagements, reach``."""
-    rows, source = _csv_rows(path, ("month", "channel", "visits", "leads", "customers"))
+    plus optional ``campaign, spend, hours, followers, engagements, reach``, read as a
+    stream."""
+    source = str(path)
+    rows = read_rows(path, ("month", "channel", "visits", "leads", "customers"), progress=progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
     for line, row in rows:
@@ -381,9 +436,8 @@ def load_performance(path: str | Path) -> list[ChannelMonth]:
     return out
 
 
-def scan_table(path: str | Path, required: Iterable[str] = _BOOK_COLUMNS) -> Any:
-    """A large CSV or Parquet file as a polars DataFrame, read with polars' streaming
-    engine (needs ``goalrules[arrow]``); the required columns are checked."""
+def _lazy_table(path: str | Path, required: Iterable[str]) -> Any:
+    """A CSV or Parquet file as a polars LazyFrame whose required columns are checked."""
     source = str(path)
     try:
         import polars as pl
@@ -400,12 +454,51 @@ def scan_table(path: str | Path, required: Iterable[str] = _BOOK_COLUMNS) -> Any
             lazy = pl.scan_csv(path, try_parse_dates=True)
         names = lazy.collect_schema().names()
     except Exception as exc:
-        raise DataError(f"cannot read it: {exc}", source=source) from None
+        raise DataError(f"cannot read it: {str(exc).splitlines()[0]}", source=source) from None
     missing = [c for c in required if c not in names]
     if missing:
-        raise DataError(f"missing column {', '.join(missing)}", source=source)
+        raise DataError(
+            f"missing column {', '.join(missing)} (the columns are: {', '.join(names)})",
+            source=source,
+        )
+    return lazy
+
+
+def _estimated_rows(path: str | Path, lazy: Any) -> int:
+    """Rows of a Parquet file (from its metadata), or of a CSV file estimated from its
+    size and the length of its first lines."""
+    import polars as pl
+
+    if str(path).lower().endswith((".parquet", ".pq")):
+        return int(lazy.select(pl.len()).collect().item())
+    with Path(path).open("rb") as fh:
+        head = fh.read(1 << 16)
+    lines = max(head.count(b"\n"), 1)
+    return max(1, round(Path(path).stat().st_size * lines / max(len(head), 1)) - 1)
+
+
+def scan_table(
+    path: str | Path, required: Iterable[str] = _BOOK_COLUMNS, *, progress: Progress | None = None
+) -> Any:
+    """A large CSV or Parquet file as a polars DataFrame, read with polars' streaming
+    engine (needs ``goalrules[arrow]``); the required columns are checked. With
+    ``progress``, the file is read in batches and ``progress(name, rows, total)`` is
+    called after each (the total of a CSV file is estimated from its size)."""
+    source = str(path)
+    lazy = _lazy_table(path, required)
     try:
-        return lazy.collect(engine="streaming")
+        if progress is None:
+            return lazy.collect(engine="streaming")
+        import polars as pl
+
+        stage, total = Path(source).name, _estimated_rows(path, lazy)
+        batches, done = [], 0
+        for batch in lazy.collect_batches(chunk_size=_REPORT_EVERY // 4):
+            batches.append(batch)
+            done += batch.height
+            progress(stage, done, max(total, done + 1))
+        progress(stage, done, done)
+        return pl.concat(batches) if batches else lazy.collect()
     except Exception as exc:
         raise DataError(f"cannot read it: {str(exc).splitlines()[0]}", source=source) from None
 
@@ -414,8 +507,16 @@ def load_sessions(path: str | Path) -> list[dict[str, str]]:
     """A raw sessions CSV (``date`` and ``landing_url`` or ``utm_*`` or ``referrer``
     columns, ``lead`` and ``customer`` flags) as rows for
     :func:`goalrules.judgments.channels.attribute_sessions`."""
-    rows, _ = _csv_rows(path, ("date",))
-    return [row for _, row in rows]
+    return [row for _, row in read_rows(path, ("date",))]
+
+
+def iter_sessions(
+    path: str | Path, *, progress: Progress | None = None
+) -> Iterator[dict[str, Any]]:
+    """The rows of a raw sessions CSV or Parquet file, one at a time: feed them to
+    :func:`goalrules.judgments.channels.attribute_sessions`, which keeps only the
+    monthly counts, to aggregate a file larger than memory."""
+    return (row for _, row in read_rows(path, ("date",), progress=progress))
 
 
 def history_for(
