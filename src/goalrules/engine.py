@@ -496,6 +496,33 @@ class RuleSet:
         return tuple(self.criterion_members)
 
     @functools.cached_property
+    def _columnar_plans(self) -> dict[Any, tuple[dict[str, Any], list[Rule]]]:
+        return {}
+
+    def _columnar_plan(
+        self, columns: dict[str, Any], day: _dt.date
+    ) -> tuple[dict[str, Any], list[Rule]]:
+        """The rules' polars expressions for a table schema and a day, and the rules
+        with no columnar form; kept for the next table of the same schema (a Dask or
+        Spark worker evaluates many partitions alike)."""
+        from goalrules.dsl.columnar import NotColumnar
+
+        key = (tuple((name, repr(dtype)) for name, dtype in columns.items()), day)
+        plan = self._columnar_plans.get(key)
+        if plan is None:
+            exprs: dict[str, Any] = {}
+            row_rules: list[Rule] = []
+            for i, r in enumerate(self.rules):
+                try:
+                    exprs[f"\x00{i}"] = r.columnar(columns, day)
+                except NotColumnar:
+                    row_rules.append(r)
+            if len(self._columnar_plans) >= 16:
+                self._columnar_plans.clear()
+            plan = self._columnar_plans[key] = (exprs, row_rules)
+        return plan
+
+    @functools.cached_property
     def criterion_members(self) -> dict[str, list[tuple[int, float]]]:
         """Per criterion, its rules as (index in ``rules``, weight)."""
         groups: dict[str, list[tuple[int, float]]] = {}
@@ -546,18 +573,11 @@ class RuleSet:
         """
         import polars as pl
 
-        from goalrules.dsl.columnar import NotColumnar, to_polars
+        from goalrules.dsl.columnar import to_polars
 
         df = to_polars(table)
         day = today or _dt.date.today()
-        columns = dict(df.schema)
-        exprs: dict[str, Any] = {}
-        row_rules: list[Rule] = []
-        for i, r in enumerate(self.rules):
-            try:
-                exprs[f"\x00{i}"] = r.columnar(columns, day)
-            except NotColumnar:
-                row_rules.append(r)
+        exprs, row_rules = self._columnar_plan(dict(df.schema), day)
         # with_columns broadcasts literal-only outcomes (absent columns) to every row
         out = (
             df.lazy()  # lazy, so that polars computes shared sub-expressions once
