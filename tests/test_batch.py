@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -71,6 +72,48 @@ def test_aliases_and_strings_for_months() -> None:
 def test_missing_columns_are_an_error() -> None:
     with pytest.raises(gr.DataError, match="missing column"):
         decide_channels_table(pl.DataFrame({"account": ["a"], "channel": ["x"]}))
+
+
+BAD_CELLS = [
+    ("visits", [100, None], "visits", "1 empty value(s), the first in row 2"),
+    ("account", ["a", None], "account", "row 2; a value is required"),
+    ("month", ["2025-01", "2025-13"], "month", "'2025-13' in row 2 is not a month"),
+    ("month", [1, 2], "month", "a date or YYYY-MM text"),
+    ("leads", ["3", "many"], "leads", "'many' in row 2 is not a number"),
+    ("customers", [-1, 0], "customers", "-1 in row 1 is negative"),
+    ("spend", ["x", "10"], "spend", "'x' in row 1 is not a number"),
+]
+
+
+@pytest.mark.parametrize(("column", "values", "field", "message"), BAD_CELLS)
+def test_bad_cells_name_the_column_and_row(
+    column: str, values: list[object], field: str, message: str
+) -> None:
+    """Nulls where a value is required, cells of the wrong type, negative counts: an
+    error naming the column and the first row at fault, never a silent drop."""
+    table = {"account": ["a", "a"], "channel": ["x", "x"], "month": ["2025-01", "2025-02"],
+             "visits": [100, 120], "leads": [3, 4], "customers": [0, 1], column: values}  # fmt: skip
+    with pytest.raises(gr.DataError, match=re.escape(message)) as info:
+        decide_channels_table(pl.DataFrame(table, strict=False))
+    assert info.value.field == field
+
+
+def test_counts_as_text_read_like_the_csv_loader() -> None:
+    table = pl.DataFrame({"account": ["a"] * 2, "channel": ["x"] * 2, "month": ["2025-01", "2025-02"],
+                          "visits": ["1,200", " 900 "], "leads": ["30", "20"], "customers": ["1", "0"]})  # fmt: skip
+    assert decide_channels_table(table)["visits"].to_list() == [2100.0]
+
+
+def test_a_failing_dask_partition_is_named() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.batch import decide_channels_dask
+
+    rows = book(11, 8, 10)
+    rows[5]["leads"] = -3
+    frame = pl.DataFrame(rows).with_columns(pl.col("spend").cast(pl.Float64)).to_pandas()
+    with pytest.raises(gr.DataError, match=r"partition \d+: .*-3.* is negative") as info:
+        decide_channels_dask(dd.from_pandas(frame, npartitions=3)).compute(scheduler="sync")
+    assert info.value.field == "leads"
 
 
 def test_achievability_over_tables_matches_per_goal() -> None:

@@ -231,3 +231,10 @@ def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
     bad.write_text("account,channel,month,visits\na,x,2025-01-01,3\n")
     proc = cli("channels", str(bad))
     assert proc.returncode == 2 and "missing column" in proc.stderr
+    empty = tmp_path / "empty-cell.csv"
+    empty.write_text(
+        "account,channel,month,visits,leads,customers\na,x,2025-01,100,3,0\na,x,2025-02,,3,0\n"
+    )
+    proc = cli("channels", str(empty))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "empty-cell.csv: visits: 1 empty value(s), the first in row 2" in proc.stderr

@@ -108,7 +108,39 @@ def tables(draw: st.DrawFn) -> object:
 @settings(max_examples=150)
 @given(rulesets(), tables())
 def test_columnar_and_row_backends_agree(rs: gr.RuleSet, df: object) -> None:
-    out = rs.evaluate_table(df, today=TODAY, outcomes="code")
+    assert_agrees_with_rows(rs, df, rs.evaluate_table(df, today=TODAY, outcomes="code"))
+
+
+@pytest.fixture(scope="module")
+def dask_client() -> object:
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+@settings(max_examples=25, deadline=None)
+@given(rulesets(), tables(), st.integers(1, 3))
+def test_dask_and_row_backends_agree(
+    dask_client: object, rs: gr.RuleSet, df: object, partitions: int
+) -> None:
+    """Generated rule sets and tables through the Dask path, partitioned, on two worker
+    processes: the outcomes, scores and decisions of the row backend."""
+    import dask.dataframe as dd
+
+    from goalrules.distributed import evaluate_dask
+
+    frame = df.to_pandas(use_pyarrow_extension_array=True)  # type: ignore[attr-defined]
+    got = evaluate_dask(rs, dd.from_pandas(frame, npartitions=partitions), today=TODAY)
+    out = pl.from_pandas(got.compute().reset_index(drop=True))
+    assert out.height == df.height  # type: ignore[attr-defined]
+    assert_agrees_with_rows(rs, df, out)
+
+
+def assert_agrees_with_rows(rs: gr.RuleSet, df: object, out: object) -> None:
     for i, row in enumerate(df.iter_rows(named=True)):  # type: ignore[attr-defined]
         report = rs.evaluate(_unflatten(row), today=TODAY)
         for f in report.findings:

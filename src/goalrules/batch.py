@@ -18,13 +18,14 @@ import attrs
 
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import RuleSet
-from goalrules.errors import DataError
+from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective, normalize_channel
 
 __all__ = ["decide_channels_table"]
 
 _REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
+_COUNTS = ("visits", "leads", "customers")
 
 
 def _theil_sen_matrix(values: Any, index: Any) -> Any:
@@ -43,6 +44,68 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
     if has.any():
         out[has] = np.nanmedian(slopes[has], axis=1)
     return out
+
+
+def _first_row(mask: Any) -> int:
+    return int(mask.arg_true()[0]) + 1
+
+
+def _number(column: Any, dtype: Any) -> Any:
+    """A count column as floats; text such as "1,200" is read as the CSV loader reads it,
+    anything else that is not a number becomes null (and is reported)."""
+    import polars as pl
+
+    if dtype == pl.String:
+        column = column.str.replace_all(",", "").str.strip_chars()
+    return column.cast(pl.Float64, strict=False)
+
+
+def _checked_rows(df: Any) -> Any:
+    """The table's rows with typed columns (``account``, ``channel`` normalised, ``month``
+    truncated to the month, float counts and ``spend``). A null where a value is
+    required, a cell that is not of its column's type or a negative count is a
+    DataError naming the column and the first row at fault: no row is dropped."""
+    import polars as pl
+
+    for name in _REQUIRED:
+        nulls = df[name].is_null()
+        if nulls.any():
+            raise DataError(
+                f"{int(nulls.sum()):,} empty value(s), the first in row "
+                f"{_first_row(nulls):,}; a value is required",
+                field=name,
+            )
+    month_type = df.schema["month"]
+    if month_type == pl.String:
+        month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
+    elif month_type.is_temporal() and month_type != pl.Time and month_type != pl.Duration:
+        month = pl.col("month").cast(pl.Date)
+    else:
+        raise DataError(f"a date or YYYY-MM text, not {month_type}", field="month")
+    names = {n: normalize_channel(n) for n in df["channel"].cast(pl.String).unique().to_list()}
+    has_spend = "spend" in df.columns
+    spend = pl.col("spend") if has_spend else pl.lit(None, dtype=pl.Float64).alias("spend")
+    counts = ("visits", "leads", "customers", "spend") if has_spend else _COUNTS
+    typed = df.select(
+        pl.col("account").cast(pl.String),
+        pl.col("channel").cast(pl.String).replace_strict(names, return_dtype=pl.String),
+        month.dt.truncate("1mo").alias("month"),
+        *(_number(pl.col(c), df.schema[c]) for c in _COUNTS),
+        _number(spend, df.schema["spend"] if has_spend else pl.Float64),
+    )
+    for name, what in [("month", "a month"), *((c, "a number") for c in counts)]:
+        bad = typed[name].is_null() & df[name].is_not_null()
+        if bad.any():
+            row = _first_row(bad)
+            raise DataError(
+                f"{df[name][row - 1]!r} in row {row:,} is not {what}", field=name
+            )
+    for name in counts:
+        negative = typed[name] < 0
+        if negative.any():
+            row = _first_row(negative)
+            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
+    return typed
 
 
 def decide_channels_table(
@@ -69,28 +132,10 @@ def decide_channels_table(
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
-    names = {n: normalize_channel(n) for n in df["channel"].drop_nulls().unique().to_list()}
-    has_spend = "spend" in df.columns
-    month = pl.col("month")
-    if df.schema["month"] == pl.String:
-        month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date()
-    rows = df.select(
-        pl.col("account").cast(pl.String),
-        pl.col("channel").replace_strict(names, return_dtype=pl.String),
-        month.dt.truncate("1mo").alias("month"),
-        *(pl.col(c).cast(pl.Float64) for c in ("visits", "leads", "customers")),
-        (pl.col("spend").cast(pl.Float64) if has_spend else pl.lit(None, dtype=pl.Float64)).alias(
-            "spend"
-        ),
-    )
+    rows = _checked_rows(df)
     if today is not None:
         rows = rows.filter(pl.col("month") <= today)
     rows = rows.filter(pl.col("channel") != "(none)")
-    negative = rows.filter(
-        (pl.col("visits") < 0) | (pl.col("leads") < 0) | (pl.col("customers") < 0)
-    )
-    if negative.height:
-        raise DataError("negative counts in the table", field="visits")
     monthly = (
         rows.group_by("account", "channel", "month")
         .agg(
@@ -329,10 +374,16 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns["fulfils_role"] = pd.Series(dtype="object")
     columns["decision"] = pd.Series(dtype="object")
     meta = pd.DataFrame(columns)
-    return shuffled.map_partitions(_decide_partition, options, meta=meta)
+    return shuffled.map_partitions(_decide_partition, options, meta, meta=meta)
 
 
-def _decide_partition(part: Any, options: Mapping[str, Any]) -> Any:
+def _decide_partition(
+    part: Any, options: Mapping[str, Any], meta: Any, partition_info: Any = None
+) -> Any:
     if len(part) == 0:
-        return None
-    return decide_channels_table(part, **options).to_pandas()
+        return meta
+    try:
+        return decide_channels_table(part, **options).to_pandas()
+    except GoalRulesError as exc:
+        where = f"partition {partition_info['number']}" if partition_info else "a partition"
+        raise DataError(f"{where}: {exc.headline()}", field=exc.field) from None

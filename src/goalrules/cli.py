@@ -194,6 +194,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
     from goalrules.batch import decide_channels_table
+    from goalrules.errors import GoalRulesError
     from goalrules.io import scan_table
 
     progress = _progress()
@@ -203,7 +204,10 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
-    decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
+    try:
+        decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
+    except GoalRulesError as exc:
+        raise exc.with_location(source=args.performance) from None
     rows = []
     for r in decided.iter_rows(named=True):
         rate = "n/a" if r["lead_rate"] is None else f"{r['lead_rate'] * 100:.1f} %"
