@@ -116,6 +116,18 @@ def test_a_failing_dask_partition_is_named() -> None:
     assert info.value.field == "leads"
 
 
+def test_achievability_tables_with_empty_cells_name_them() -> None:
+    from goalrules.batch import assess_achievability_table
+
+    goals = pl.DataFrame({"id": ["g"], "metric": ["followers"], "target": ["2000 followers"],
+                          "deadline": [dt.date(2026, 12, 31)]})  # fmt: skip
+    history = pl.DataFrame({"goal": ["g", "g"], "date": [dt.date(2026, 1, 31), None],
+                            "value": [1000.0, 1100.0]})  # fmt: skip
+    with pytest.raises(gr.DataError, match="history: 1 empty value") as info:
+        assess_achievability_table(goals, history)
+    assert info.value.field == "date"
+
+
 def test_achievability_over_tables_matches_per_goal() -> None:
     from goalrules.batch import assess_achievability_table
     from goalrules.dates import add_months

@@ -50,6 +50,18 @@ def _first_row(mask: Any) -> int:
     return int(mask.arg_true()[0]) + 1
 
 
+def _no_nulls(df: Any, names: Iterable[str], table: str = "") -> None:
+    """A DataError naming the first of ``names`` with an empty value, and its row."""
+    for name in names:
+        nulls = df[name].is_null()
+        if nulls.any():
+            raise DataError(
+                f"{table}{int(nulls.sum()):,} empty value(s), the first in row "
+                f"{_first_row(nulls):,}; a value is required",
+                field=name,
+            )
+
+
 def _number(column: Any, dtype: Any) -> Any:
     """A count column as floats; text such as "1,200" is read as the CSV loader reads it,
     anything else that is not a number becomes null (and is reported)."""
@@ -67,14 +79,7 @@ def _checked_rows(df: Any) -> Any:
     DataError naming the column and the first row at fault: no row is dropped."""
     import polars as pl
 
-    for name in _REQUIRED:
-        nulls = df[name].is_null()
-        if nulls.any():
-            raise DataError(
-                f"{int(nulls.sum()):,} empty value(s), the first in row "
-                f"{_first_row(nulls):,}; a value is required",
-                field=name,
-            )
+    _no_nulls(df, _REQUIRED)
     month_type = df.schema["month"]
     if month_type == pl.String:
         month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
@@ -97,9 +102,7 @@ def _checked_rows(df: Any) -> Any:
         bad = typed[name].is_null() & df[name].is_not_null()
         if bad.any():
             row = _first_row(bad)
-            raise DataError(
-                f"{df[name][row - 1]!r} in row {row:,} is not {what}", field=name
-            )
+            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is not {what}", field=name)
     for name in counts:
         negative = typed[name] < 0
         if negative.any():
@@ -317,6 +320,8 @@ def assess_achievability_table(
         missing = [c for c in cols if c not in frame.columns]
         if missing:
             raise DataError(f"{name}: missing column {', '.join(missing)}")
+    _no_nulls(gdf, ("id",), "goals: ")
+    _no_nulls(hdf, ("goal", "date", "value"), "history: ")
     fields = {f.name for f in attrs.fields(Goal)}
     points: dict[str, list[tuple[Any, float]]] = {}
     units: dict[str, str | None] = {}
