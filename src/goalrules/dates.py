@@ -100,7 +100,7 @@ def month_start(d: Date) -> Date:
 
 def month_end(d: Date) -> Date:
     """The last day of ``d``'s month."""
-    return d + relativedelta(day=31)
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
 def quarter_end(year: int, q: int) -> Date:

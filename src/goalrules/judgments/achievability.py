@@ -495,15 +495,21 @@ def _fit(
     samples: int,
 ) -> dict[str, Any]:
     """Fit the random walk on the recent window and judge the target level."""
-    index = [p.date.year * 12 + p.date.month for p in points]
-    end = index[-1]
-    first = 0 if window is None else next(i for i, m in enumerate(index) if end - m <= window)
+    # the window: the points at most `window` months before the last (at least two)
+    first = len(points) - 1
+    if window is None:
+        first = 0
+    else:
+        end = _month_index(points[-1].date)
+        while first > 0 and end - _month_index(points[first - 1].date) <= window:
+            first -= 1
     first = min(first, len(points) - 2)
-    values = [p.value for p in points[first:]]
-    idx = index[first:]
+    recent = points[first:]
+    values = [p.value for p in recent]
+    idx = [_month_index(p.date) for p in recent]
     gaps = [max(b - a, 1) for a, b in itertools.pairwise(idx)]
     span_w = sum(gaps)
-    logs = all(v > 0 for v in values) and level > 0 and current > 0
+    logs = min(values) > 0 and level > 0 and current > 0
     out: dict[str, Any] = {}
     n = horizon
     if logs:
