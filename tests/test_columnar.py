@@ -111,6 +111,40 @@ def test_columnar_and_row_backends_agree(rs: gr.RuleSet, df: object) -> None:
     assert_agrees_with_rows(rs, df, rs.evaluate_table(df, today=TODAY, outcomes="code"))
 
 
+@settings(max_examples=60)
+@given(rulesets(), tables(), st.sets(st.sampled_from(["fail", "pass", "unknown", "skipped"])))
+def test_findings_table_words_findings_as_the_row_backend(
+    rs: gr.RuleSet, df: object, wanted: set[str]
+) -> None:
+    got = rs.findings_table(df, today=TODAY, outcomes=wanted)
+    expected = [
+        (i, f.rule, f.outcome.value, f.message, f.fix, f.reason)
+        for i, row in enumerate(df.iter_rows(named=True))  # type: ignore[attr-defined]
+        for f in rs.evaluate(_unflatten(row), today=TODAY).findings
+        if f.outcome.value in wanted
+    ]
+    assert got.rows() == expected
+
+
+def test_findings_table_messages_and_bad_outcome_names() -> None:
+    rs = gr.load_rules(
+        DECLS
+        + """
+rule rate when visits > 0 check leads / visits > 2 %
+  fail "lead rate {leads / visits} is under 2 %"
+  fix "test a lead magnet"
+"""
+    )
+    table = pl.DataFrame({"visits": [1000, 1000, None], "leads": [50, 5, 3]})
+    got = rs.findings_table(table, today=TODAY)
+    assert got["row"].to_list() == [1, 2]
+    assert got["message"][0] == "lead rate 0.5% is under 2 %"
+    assert got["fix"][0] == "test a lead magnet"
+    assert got["outcome"][1] == "unknown" and "visits" in got["reason"][1]
+    with pytest.raises(gr.GoalRulesError, match="unknown outcome 'failed'"):
+        rs.findings_table(table, outcomes=["failed"])
+
+
 @pytest.fixture(scope="module")
 def dask_client() -> object:
     pytest.importorskip("dask.dataframe")

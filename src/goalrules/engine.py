@@ -632,6 +632,58 @@ class RuleSet:
             )
         return out
 
+    def findings_table(
+        self,
+        table: Any,
+        *,
+        today: _dt.date | None = None,
+        outcomes: Iterable[str] = ("fail", "unknown"),
+    ) -> Any:
+        """The findings of a table, one row per (table row, rule) whose outcome is in
+        ``outcomes``: ``row`` (0-based), ``rule``, ``outcome``, ``message``, ``fix``
+        and ``reason``, as :meth:`evaluate` words them. Outcomes are computed
+        column-wise; only the findings asked for are rendered, row by row, by the same
+        :class:`Finding` the row backend builds, so the messages are the same."""
+        import polars as pl
+
+        from goalrules.dsl.columnar import to_polars
+
+        names = {o.value: i for i, o in enumerate(_CODES)}
+        wanted = set()
+        for name in outcomes:
+            if name not in names:
+                raise GoalRulesError(
+                    f"unknown outcome {name!r}; use {', '.join(names)}", field="outcomes"
+                )
+            wanted.add(names[name])
+        df = to_polars(table)
+        day = today or _dt.date.today()
+        codes = self.evaluate_table(df, today=day, outcomes="code")
+        ids = [r.id for r in self.rules]
+        hit = pl.any_horizontal([pl.col(rid).is_in(sorted(wanted)) for rid in ids])
+        rows = codes.select(ids).with_row_index("\x00row").filter(hit)
+        found: dict[str, list[Any]] = {
+            "row": [], "rule": [], "outcome": [], "message": [], "fix": [], "reason": []
+        }  # fmt: skip
+        index = rows["\x00row"].to_list()
+        picked = df.select(pl.all().gather(index)).iter_rows(named=True)
+        for i, facts_row, outcome_row in zip(
+            index, picked, rows.drop("\x00row").iter_rows(), strict=True
+        ):
+            facts = _unflatten(facts_row)
+            for r, code in zip(self.rules, outcome_row, strict=True):
+                if code in wanted:
+                    f = Finding(r, _CODES[code], facts, day)
+                    for key, value in (("row", i), ("rule", r.id), ("outcome", f.outcome.value),
+                                       ("message", f.message), ("fix", f.fix),
+                                       ("reason", f.reason)):  # fmt: skip
+                        found[key].append(value)
+        return pl.DataFrame(
+            found,
+            schema={"row": pl.Int64, "rule": pl.String, "outcome": pl.String,
+                    "message": pl.String, "fix": pl.String, "reason": pl.String},
+        )  # fmt: skip
+
     def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
         """The passing decision rule of highest priority, without building a report
         (the fast path of ``evaluate(...).decided_by``)."""
