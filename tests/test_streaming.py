@@ -173,3 +173,15 @@ def test_cli_progress_bar_only_on_a_terminal_after_half_a_second(
     assert err.getvalue() == out
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert cli._progress() is None
+
+
+def test_performance_of_several_accounts_is_not_merged(tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("account,month,channel,visits,leads,customers\na,2026-01,fb,100,3,1\n"
+                   "a,2026-02,fb,120,4,1\n")  # fmt: skip
+    assert len(gr.load_performance(one)) == 2
+    two = tmp_path / "two.csv"
+    two.write_text(one.read_text() + "b,2026-02,fb,90,1,0\n")
+    with pytest.raises(gr.DataError, match="more than one account") as info:
+        gr.load_performance(two)
+    assert info.value.line == 4 and info.value.field == "account"

@@ -408,12 +408,27 @@ _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
 def load_performance(path: str | Path, *, progress: Progress | None = None) -> list[ChannelMonth]:
     """A channel-performance CSV or Parquet file: ``month,channel,visits,leads,customers``
     plus optional ``campaign, spend, hours, followers, engagements, reach``, read as a
-    stream."""
+    stream. An ``account`` column may name one account; rows of several accounts are
+    an error (each account is its own portfolio: see :mod:`goalrules.batch`)."""
     source = str(path)
     rows = read_rows(path, ("month", "channel", "visits", "leads", "customers"), progress=progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
+    account: tuple[int, Any] | None = None  # the first row's account, when there is one
     for line, row in rows:
+        if row.get("account", "") != "":
+            if account is None:
+                account = (line, row["account"])
+            elif row["account"] != account[1]:
+                raise DataError(
+                    f"more than one account ({account[1]!r} on line {account[0]}, "
+                    f"{row['account']!r} here): one account's channels form one portfolio; "
+                    "decide each account with `goalrules channels FILE` or "
+                    "goalrules.batch.decide_channels_table",
+                    source=source,
+                    line=line,
+                    field="account",
+                )
         values: dict[str, Any] = {
             "month": row["month"],
             "channel": str(row["channel"]),
