@@ -150,7 +150,7 @@ def dask_client() -> object:
     pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
     )
     with cluster, distributed.Client(cluster) as client:
         yield client
@@ -249,9 +249,8 @@ def test_a_failing_partition_is_named() -> None:
         evaluate_partition(pd.DataFrame({"visits": ["x"]}), rs, TODAY, {"number": 3})
 
 
-def test_dask_on_a_local_cluster_matches_the_columnar_backend() -> None:
+def test_dask_on_a_local_cluster_matches_the_columnar_backend(dask_client: object) -> None:
     dd = pytest.importorskip("dask.dataframe")
-    distributed = pytest.importorskip("distributed")
     pd = pytest.importorskip("pandas")
     from goalrules.distributed import evaluate_dask
 
@@ -266,11 +265,7 @@ rule cut decision cut priority 1 check leads == 0
     )
     frame = pd.DataFrame({"visits": [float(v) for v in range(0, 4000, 37)],
                           "leads": [float(v % 97) for v in range(0, 4000, 37)]})  # fmt: skip
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-    )
-    with cluster, distributed.Client(cluster):
-        got = evaluate_dask(rs, dd.from_pandas(frame, npartitions=4), today=TODAY).compute()
+    got = evaluate_dask(rs, dd.from_pandas(frame, npartitions=4), today=TODAY).compute()
     expected = rs.evaluate_table(frame, today=TODAY, outcomes="code")
     from polars.testing import assert_frame_equal
 
