@@ -10,7 +10,9 @@ Run: python benchmarks/scale_bench.py [--rows 1000000] [--dask-rows 100000,10000
    speed-up (budget >= 1.6x), to show time grows linearly. Each worker is pinned to a
    core of its own (one worker = one core: polars keeps helper threads running beyond
    POLARS_MAX_THREADS=1, so an unpinned single worker borrows part of the second core);
-   --no-pin leaves them unpinned. Each timing is the best of --repeat runs. Beside it,
+   --no-pin leaves them unpinned. Dask's statistical profiler is off: it samples every
+   worker's stack every 10 ms on the worker's own core. Each timing is the best of
+   --repeat runs, each starting once the last run's keys are released. Beside it,
    the hand-written baseline: the same partitions evaluated by one and by two plain
    pinned processes, started together on a barrier: the speed-up this machine allows.
 """
@@ -156,13 +158,16 @@ def plain_processes(n: int, partitions: int, processes: int, pinned: bool) -> fl
 
 def dask_time(frame: Any, rs: gr.RuleSet, workers: int, args: argparse.Namespace) -> float:
     """Best of --repeat wall times for a Dask cluster of `workers` to evaluate `frame`."""
+    import dask
     import dask.dataframe as dd
     import distributed
 
     from goalrules.distributed import evaluate_dask
 
     today = dt.date(2026, 11, 1)
-    # one polars thread per worker: the workers, not polars, share the cores
+    # one polars thread per worker: the workers, not polars, share the cores; and no
+    # statistical profiler, whose sampling (every 10 ms) runs on the worker's own core
+    dask.config.set({"distributed.worker.profile.enabled": False})
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                   dashboard_address=None, silence_logs=40,
                                   env={"POLARS_MAX_THREADS": "1"}) as cluster, \
