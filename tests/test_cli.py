@@ -238,3 +238,30 @@ def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
     proc = cli("channels", str(empty))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "empty-cell.csv: visits: 1 empty value(s), the first in row 2" in proc.stderr
+
+
+def test_book_reports_in_every_format(tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    book = tmp_path / "book.csv"
+    lines = ["account,channel,month,visits,leads,customers"]
+    for account in ("north", "<script>x</script>"):
+        for m in range(1, 9):
+            lines.append(f"{account},linkedin,2025-{m:02d}-01,{300 + 10 * m},{20 + m},2")
+            lines.append(f"{account},fb,2025-{m:02d}-01,{900 - 80 * m},{max(0, 9 - m)},0")
+    book.write_text("\n".join(lines) + "\n")
+    code, text = run("channels", str(book), "--today", "2025-09-15")
+    assert code == 0
+    assert text.startswith("2 accounts, 4 channels: ")
+    assert "north            linkedin" in text and "vs the account's" in text
+    assert "no role set" in text
+    code, md = run("channels", str(book), "--format", "markdown")
+    assert code == 0 and md.startswith("# Channels by account") and md.count("\n| ") == 5
+    code, page = run("channels", str(book), "--format", "html")
+    assert code == 0 and "<script>x</script>" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and page.count("badge") >= 4
+    ws = tmp_path / "ws.toml"
+    ws.write_text('[workspace]\nname = "Agency"\n\n[[channel]]\nid = "linkedin"\nrole = "leads"\n')
+    code, text = run("channels", str(book), "--workspace", str(ws), "--format", "json")
+    data = json.loads(text)
+    linkedin = next(d for d in data if d["account"] == "north" and d["channel"] == "linkedin")
+    assert any("its role (leads)" in r for r in linkedin["reasons"])

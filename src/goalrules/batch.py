@@ -259,9 +259,10 @@ def decide_channels_table(
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
     out = ruleset.evaluate_table(facts, today=today)
     return per.select(
-        "account", "channel", "months", "visits", "leads", "customers", "spend",
-        "lead_rate", "lead_rate_low", "lead_rate_high", "visits_share", "visits_trend",
-        "leads_trend", "fulfils_role",
+        "account", "channel", "role", "months", "visits", "leads", "customers", "spend",
+        "lead_rate", "lead_rate_low", "lead_rate_high",
+        pl.col("p_lead_rate").alias("portfolio_lead_rate"),
+        "visits_share", "visits_trend", "leads_trend", "fulfils_role",
     ).with_columns(out["decision"].fill_null("reduce").alias("decision"))  # fmt: skip
 
 
@@ -369,10 +370,12 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
 
     shuffled = frame.shuffle("account")
     floats = ("visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low",
-              "lead_rate_high", "visits_share", "visits_trend", "leads_trend")  # fmt: skip
+              "lead_rate_high", "portfolio_lead_rate", "visits_share", "visits_trend",
+              "leads_trend")  # fmt: skip
     columns: dict[str, Any] = {
         "account": pd.Series(dtype="object"),
         "channel": pd.Series(dtype="object"),
+        "role": pd.Series(dtype="object"),
         "months": pd.Series(dtype="int64"),
     }
     columns.update({name: pd.Series(dtype="float64") for name in floats})

@@ -191,8 +191,6 @@ def _has_account_column(path: str) -> bool:
 
 def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     """Many accounts in one file: stream it through polars and decide column-wise."""
-    import json
-
     from goalrules.batch import decide_channels_table
     from goalrules.errors import GoalRulesError
     from goalrules.io import scan_table
@@ -208,23 +206,9 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
-    rows = []
-    for r in decided.iter_rows(named=True):
-        rate = "n/a" if r["lead_rate"] is None else f"{r['lead_rate'] * 100:.1f} %"
-        ci = ""
-        if r["lead_rate_low"] is not None:
-            ci = f" (95 % CI {r['lead_rate_low'] * 100:.1f} %-{r['lead_rate_high'] * 100:.1f} %)"
-        reason = f"lead rate {rate}{ci}; {r['visits']:,.0f} visits over {r['months']} months"
-        rows.append({"account": r["account"], "channel": r["channel"], "decision": r["decision"],
-                     "reasons": [reason]})  # fmt: skip
-    if args.format == "json":
-        _emit(json.dumps(rows, indent=2) + "\n", args, out)
-    else:
-        lines = [
-            f"{r['account']:<16} {r['channel']:<12} {r['decision'].upper():<10} {r['reasons'][0]}"
-            for r in rows
-        ]
-        _emit("\n".join(lines) + "\n", args, out)
+    from goalrules.report import render_book
+
+    _emit(render_book(decided, args.format), args, out)
     return 0
 
 

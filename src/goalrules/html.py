@@ -243,6 +243,7 @@ def _page(title: str, today: str, **parts: Any) -> str:
             channels=parts.get("channels"),
             channel_charts=parts.get("channel_charts"),
             plan=parts.get("plan"),
+            summary=parts.get("summary"),
         )
     )
 
@@ -268,6 +269,26 @@ def html_channels(decisions: list[ChannelDecision]) -> str:
         channels=_channels(decisions),
         channel_charts=_channel_charts(decisions, _portfolio_rate(decisions)),
     )
+
+
+def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
+    """Channel decisions of many accounts as one HTML page."""
+    import datetime as dt
+
+    book = []
+    for r, row in zip(decided.iter_rows(named=True), rows, strict=True):
+        rate = "n/a"
+        if r["lead_rate"] is not None:
+            lo, hi = (r["lead_rate_low"] or 0) * 100, (r["lead_rate_high"] or 0) * 100
+            rate = f"{r['lead_rate'] * 100:.1f} % ({lo:.1f}-{hi:.1f})"
+        book.append({
+            "account": r["account"], "channel": r["channel"], "decision": r["decision"],
+            "visits": f"{r['visits']:,.0f}", "leads": f"{r['leads']:,.0f}",
+            "customers": f"{r['customers']:,.0f}", "rate": rate,
+            "why": "; ".join(row["reasons"][1:]),
+        })  # fmt: skip
+    return _page("goalrules channels by account", dt.date.today().isoformat(),
+                 channels=book, summary=summary)  # fmt: skip
 
 
 def html_plan(plan: PlanResult) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from typing import Any
 
 from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
@@ -205,6 +206,78 @@ def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
 
         return html_channels(decisions)
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
+
+
+def _book_reasons(r: dict[str, Any]) -> list[str]:
+    """The numbers behind one (account, channel) decision of the table path."""
+    out = []
+    if r["lead_rate"] is not None:
+        rate = f"lead rate {r['lead_rate'] * 100:.1f} %"
+        if r["lead_rate_low"] is not None:
+            rate += f" (95 % CI {r['lead_rate_low'] * 100:.1f} %-{r['lead_rate_high'] * 100:.1f} %)"
+        if r.get("portfolio_lead_rate") is not None:
+            rate += f" vs the account's {r['portfolio_lead_rate'] * 100:.1f} %"
+        out.append(rate)
+    else:
+        out.append("no visits recorded")
+    months = f"{r['months']} month{'s' if r['months'] != 1 else ''}"
+    share = r.get("visits_share")
+    out.append(
+        f"{r['visits']:,.0f} visits over {months}"
+        + (f", {share * 100:.0f} % of the account's" if share is not None else "")
+    )
+    trends = [
+        f"{name} {r[col] * 100:+.1f} % a month"
+        for name, col in (("visits", "visits_trend"), ("leads", "leads_trend"))
+        if r.get(col) is not None
+    ]
+    if trends:
+        out.append("trend: " + ", ".join(trends))
+    if r.get("role") is None:
+        out.append("no role set: give the channel one (leads, traffic...) to judge it by")
+    elif r.get("fulfils_role") is not None:
+        verb = "fulfils" if r["fulfils_role"] else "does not fulfil"
+        out.append(f"{verb} its role ({r['role']})")
+    if r.get("spend") is not None and r["leads"]:
+        out.append(f"cost per lead {r['spend'] / r['leads']:,.2f}")
+    return out
+
+
+def render_book(decided: Any, fmt: str = "text") -> str:
+    """Channel decisions of many accounts (the polars table of
+    :func:`goalrules.batch.decide_channels_table`) as text, JSON, markdown or HTML."""
+    rows = [
+        {"account": r["account"], "channel": r["channel"], "decision": r["decision"],
+         "reasons": _book_reasons(r)}
+        for r in decided.iter_rows(named=True)
+    ]  # fmt: skip
+    if fmt == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["decision"]] = counts.get(r["decision"], 0) + 1
+    accounts = len({r["account"] for r in rows})
+    summary = (
+        f"{accounts:,} account{'s' if accounts != 1 else ''}, {len(rows):,} channels: "
+        + ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
+    )
+    if fmt == "markdown":
+        table = ["| account | channel | decision | why |", "|---|---|---|---|"]
+        table += [
+            f"| {_md_escape(str(r['account']))} | {_md_escape(r['channel'])} | "
+            f"**{r['decision']}** | {_md_escape('; '.join(r['reasons']))} |"
+            for r in rows
+        ]
+        return f"# Channels by account\n\n{summary}\n\n" + "\n".join(table) + "\n"
+    if fmt == "html":
+        from goalrules.html import html_book
+
+        return html_book(decided, rows, summary)
+    lines = [summary, ""]
+    for r in rows:
+        lines.append(f"{r['account']!s:<16} {r['channel']:<12} {r['decision'].upper()}")
+        lines += _wrap("; ".join(r["reasons"]), first="  - ")
+    return "\n".join(lines) + "\n"
 
 
 def render_plan(plan: PlanResult, fmt: str = "text") -> str:
