@@ -185,3 +185,29 @@ def test_performance_of_several_accounts_is_not_merged(tmp_path: Path) -> None:
     with pytest.raises(gr.DataError, match="more than one account") as info:
         gr.load_performance(two)
     assert info.value.line == 4 and info.value.field == "account"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "loader", "expected"),
+    [
+        ("h.csv", "date,metric,value\n2026-13-45,followers,10\n", gr.load_history,
+         "h.csv:2: date: '2026-13-45' is not a valid date"),
+        ("p.csv", "month,channel,visits,leads,customers\n2026-01,fb,many,1,0\n",
+         gr.load_performance, "p.csv:2: visits: 'many' is not a number"),
+        ("p.csv", "month,channel,visits,leads,customers\n,fb,1,1,0\n", gr.load_performance,
+         "p.csv:2: month: cannot read a date from ''"),
+        ("s.csv", "date;metric;value\n2026-01-31;followers;10\n", gr.load_history,
+         "the columns seem separated by ';'"),
+    ],
+)  # fmt: skip
+def test_a_bad_cell_names_file_line_and_column_once(
+    tmp_path: Path, name: str, text: str, loader: Callable[[Path], object], expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(gr.GoalRulesError) as info:
+        loader(path)
+    message = str(info.value).splitlines()[0]
+    assert expected in message
+    field = info.value.field
+    assert field is None or f"{field}: {field}:" not in message

@@ -394,4 +394,4 @@ def _decide_partition(
         return decide_channels_table(part, **options).to_pandas()
     except GoalRulesError as exc:
         where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.headline()}", field=exc.field) from None
+        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None

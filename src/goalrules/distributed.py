@@ -34,7 +34,7 @@ def evaluate_partition(
         return out.to_pandas(use_pyarrow_extension_array=True)
     except GoalRulesError as exc:
         where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.headline()}", field=exc.field) from None
+        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
 
 
 def _meta(ruleset: RuleSet) -> Any:

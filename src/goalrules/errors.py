@@ -106,16 +106,21 @@ class GoalRulesError(Exception):
             loc = f"{loc}: {self.field}" if loc else self.field
         return loc
 
-    def headline(self) -> str:
-        """One line: location, message, suggestions and hint."""
+    def detail(self) -> str:
+        """The message with its suggestions and hint, without the location (to re-raise
+        the error elsewhere with a location of its own)."""
         msg = self.message
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
             msg += f" (did you mean {quoted}?)"
         if self.hint:
             msg += f"; {self.hint}"
+        return msg
+
+    def headline(self) -> str:
+        """One line: location, message, suggestions and hint."""
         loc = self.location
-        return f"{loc}: {msg}" if loc else msg
+        return f"{loc}: {self.detail()}" if loc else self.detail()
 
     def context(self) -> str:
         """The offending source line with a caret under the culprit, or ``""``."""

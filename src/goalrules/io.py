@@ -324,9 +324,12 @@ def read_rows(
             raise WorkspaceError("the file is empty", source=source)
         missing = [c for c in required if c not in header]
         if missing:
+            hint = ""
+            if len(header) == 1 and (sep := next((c for c in ";\t|" if c in header[0]), None)):
+                hint = f"; the columns seem separated by {sep!r}: write them comma-separated"
             raise DataError(
                 f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                f"(the header is: {', '.join(header)})",
+                f"(the header is: {', '.join(header)}){hint}",
                 source=source,
                 line=1,
             )
@@ -346,7 +349,7 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
         x = float(str(value).replace(",", ""))
     except ValueError:
         raise DataError(
-            f"{column}: {value!r} is not a number", source=source, line=line, field=column
+            f"{value!r} is not a number", source=source, line=line, field=column
         ) from None
     return x
 
@@ -370,7 +373,7 @@ def load_history(
         try:
             day = days.get(row["date"]) or days.setdefault(row["date"], parse_date(row["date"]))
         except GoalRulesError as exc:
-            errors.append(DataError(f"date: {exc.message}", source=source, line=line, field="date"))
+            errors.append(DataError(exc.message, source=source, line=line, field="date"))
             continue
         try:
             value = _number(row["value"], source, line, "value")
@@ -444,7 +447,7 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
             out.append(ChannelMonth(**values))
         except GoalRulesError as exc:
             if exc.line is None:
-                exc = DataError(exc.headline(), source=source, line=line, field=exc.field)
+                exc = DataError(exc.detail(), source=source, line=line, field=exc.field)
             errors.append(exc)
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
