@@ -7,7 +7,7 @@ The same partition function runs on Spark through ``mapInArrow``::
     def judge(batches):
         rules = goalrules.load_rules(RULES_TEXT)
         for batch in batches:
-            yield rules.evaluate_table(batch, outcomes="code").to_arrow().to_batches()[0]
+            yield from rules.evaluate_table(batch, outcomes="code").to_arrow().to_batches()
 
     spark_df.mapInArrow(judge, schema)
 """
