@@ -500,9 +500,14 @@ class MetricSeries:
         """One point per calendar month observed, dated on the month's first day."""
         how = kind or self.kind or MetricKind.STOCK
         pts = self.points
-        if all(p.date.day == 1 for p in pts) and len(
-            {(p.date.year, p.date.month) for p in pts}
-        ) == len(pts):
+        previous = -1
+        for p in pts:  # sorted by date: a month seen twice comes twice in a row
+            d = p.date
+            month = d.year * 12 + d.month
+            if d.day != 1 or month == previous:
+                break
+            previous = month
+        else:
             return pts  # already one point per month, on the first: nothing to resample
         out: list[Point] = []
         key = None

@@ -148,6 +148,7 @@ def _reset() -> None:
     unit_info.cache_clear()
     _unit_names.cache_clear()
     _unit_object.cache_clear()
+    _parsed_units.cache_clear()
     _INFO_BY_UNITS.clear()
 
 
@@ -330,7 +331,7 @@ def _parse_quantity(text: str) -> Quantity:
     if not cleaned:
         return ureg.Quantity(value, "dimensionless")
     try:
-        units = _parse_units(cleaned)
+        units = _parsed_units(cleaned)
     except UnitError:
         raise _unknown_unit(text, cleaned) from None
     return ureg.Quantity(value, units)
@@ -387,7 +388,14 @@ def to_base(q: Quantity) -> tuple[float, DimensionKey]:
 
 @functools.lru_cache(maxsize=1024)
 def _unit_object(unit: str) -> Any:
-    return _parse_units(_clean_unit_text(unit))
+    return _parsed_units(_clean_unit_text(unit))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_units(cleaned: str) -> Any:
+    """One pint Unit per unit text: quantities of the same unit then share its unit
+    container, so that :func:`info_of` finds it by identity."""
+    return _parse_units(cleaned)
 
 
 def _base_unit_name(dim: str) -> str:

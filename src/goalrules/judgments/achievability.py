@@ -28,6 +28,7 @@ import enum
 import functools
 import itertools
 import math
+import operator
 import random
 import re
 from collections.abc import Iterable, Mapping
@@ -268,6 +269,8 @@ def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> list[P
         last = points[-1].date
         if last.year == today.year and last.month == today.month and today != month_end(today):
             points.pop()  # the current month is not over: its sum is partial
+    if points and points[-1].date <= today:  # sorted: nothing lies after today
+        return points
     return [p for p in points if p.date <= today]
 
 
@@ -351,7 +354,7 @@ def assess_achievability(
         defn is not None
         and defn.kind is not MetricKind.RATIO
         and defn.unit not in ("USD", "percent", "percentage_point")
-        and min(series.values) < 0
+        and min(map(_VALUE, series.points)) < 0
     ):
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
@@ -462,6 +465,7 @@ def assess_achievability(
 
 
 _MONTH_SECONDS = 365.25 * 86400 / 12
+_VALUE = operator.attrgetter("value")
 
 
 def _month_index(d: Date) -> int:
@@ -500,14 +504,15 @@ def _fit(
     if window is None:
         first = 0
     else:
-        end = _month_index(points[-1].date)
-        while first > 0 and end - _month_index(points[first - 1].date) <= window:
+        last = points[-1].date
+        since = last.year * 12 + last.month - window  # the earliest month index in it
+        while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
             first -= 1
     first = min(first, len(points) - 2)
     recent = points[first:]
     values = [p.value for p in recent]
-    idx = [_month_index(p.date) for p in recent]
-    gaps = [max(b - a, 1) for a, b in itertools.pairwise(idx)]
+    idx = [p.date.year * 12 + p.date.month for p in recent]
+    gaps = [b - a for a, b in itertools.pairwise(idx)]  # >= 1: one point per month
     span_w = sum(gaps)
     logs = min(values) > 0 and level > 0 and current > 0
     out: dict[str, Any] = {}
@@ -532,7 +537,7 @@ def _fit(
     out["required_linear"] = (level - current) / n
     k = len(changes)
     m = sum(changes) / k
-    s = math.sqrt(sum((c - m) ** 2 for c in changes) / (k - 1)) if k >= 2 else 0.0
+    s = math.sqrt(sum([(c - m) ** 2 for c in changes]) / (k - 1)) if k >= 2 else 0.0
     if method == "bootstrap" and k >= 1:
         rng = random.Random(seed)
         whole = max(1, math.ceil(n))
