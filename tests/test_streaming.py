@@ -111,6 +111,13 @@ def test_bad_streams_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(gr.DataError, match="more cells") as info2:
         gr.load_performance(extra)
     assert info2.value.line == 2
+    huge = tmp_path / "huge.csv"
+    huge.write_text(
+        'date,metric,value\n2026-01-31,followers,10\n2026-02-28,"' + "x" * 200_000 + '",1\n'
+    )
+    with pytest.raises(gr.DataError, match="not readable as CSV: field larger") as info3:
+        gr.load_history(huge)
+    assert info3.value.line == 3
     empty = tmp_path / "e.csv"
     empty.write_text("  \n")
     with pytest.raises(gr.WorkspaceError, match="empty"):

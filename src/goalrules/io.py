@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -83,18 +83,25 @@ class Workspace:
         return self.plan.channels
 
 
+def _open_binary(path: Path) -> BinaryIO:
+    """The file opened for reading bytes; a missing or unreadable file, or a directory,
+    is a :class:`~goalrules.errors.WorkspaceError` naming it."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise WorkspaceError("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise WorkspaceError("is a directory, not a file", source=str(path)) from None
+    except OSError as exc:
+        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=str(path)) from None
+
+
 def read_text(path: str | Path) -> str:
     """The file's text; a missing, unreadable, empty or non-UTF-8 file is a
     :class:`~goalrules.errors.WorkspaceError` naming it."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise WorkspaceError("no such file", source=str(p)) from None
-    except IsADirectoryError:
-        raise WorkspaceError("is a directory, not a file", source=str(p)) from None
-    except OSError as exc:
-        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=str(p)) from None
+    with _open_binary(p) as fh:
+        raw = fh.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -267,7 +274,16 @@ def _parquet_rows(
     total = lazy.select(pl.len()).collect().item()  # from the file's metadata
     stage = Path(path).name
     done = 0
-    for batch in lazy.collect_batches(chunk_size=65_536):
+    batches = iter(lazy.collect_batches(chunk_size=65_536))
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except Exception as exc:  # polars' own errors: a damaged file, a bad column
+            raise DataError(
+                f"cannot read it after row {done}: {str(exc).splitlines()[0]}", source=str(path)
+            ) from None
         for row in batch.iter_rows(named=True):
             done += 1
             yield done, {k: "" if v is None else v for k, v in row.items()}
@@ -308,18 +324,14 @@ def read_rows(
         return
     source = str(path)
     p = Path(path)
-    try:
-        fh = p.open("rb")
-    except FileNotFoundError:
-        raise WorkspaceError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise WorkspaceError("is a directory, not a file", source=source) from None
-    except OSError as exc:
-        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=source) from None
-    with fh:
+    with _open_binary(p) as fh:
         total = p.stat().st_size
         reader = csv.DictReader(_decoded_lines(fh, source, progress, total))
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        try:
+            names = reader.fieldnames or []
+        except csv.Error as exc:
+            raise DataError(f"not readable as CSV: {exc}", source=source, line=1) from None
+        header = [h.strip().lower() for h in names]
         if not any(header):
             raise WorkspaceError("the file is empty", source=source)
         missing = [c for c in required if c not in header]
@@ -334,7 +346,16 @@ def read_rows(
                 line=1,
             )
         reader.fieldnames = header
-        for row in reader:
+        rows = iter(reader)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # a runaway quote, a cell past the size limit...
+                raise DataError(  # line_num counts the lines of records read whole
+                    f"not readable as CSV: {exc}", source=source, line=reader.line_num + 1
+                ) from None
             if None in row:
                 raise DataError(
                     "the row has more cells than the header", source=source, line=reader.line_num
