@@ -176,3 +176,44 @@ def test_channel_decisions_on_dask_match_the_table() -> None:
     assert {
         (a, c): d for a, c, d in zip(got["account"], got["channel"], got["decision"], strict=True)
     } == want
+
+
+def test_achievability_on_dask_matches_the_table() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.batch import assess_achievability_dask, assess_achievability_table
+    from goalrules.dates import add_months
+
+    rng = random.Random(4)
+    goals, rows = [], []
+    for i in range(30):
+        base = rng.uniform(100, 5000)
+        goals.append({"id": f"g{i}", "metric": "followers", "target": f"{base * rng.uniform(1.1, 3):.0f} followers",
+                      "start": dt.date(2026, 5, 1), "deadline": f"within {rng.randint(2, 12)} months"})  # fmt: skip
+        if i % 7 == 0:
+            continue  # no history at all: insufficient data, still reported
+        v = base
+        for m in range(rng.randint(1, 10)):
+            rows.append(
+                {"goal": f"g{i}", "date": add_months(dt.date(2025, 6, 30), m), "value": round(v)}
+            )
+            v *= rng.uniform(0.95, 1.12)
+    goals_table, history = pl.DataFrame(goals), pl.DataFrame(rows)
+    today = dt.date(2026, 5, 1)
+    expected = assess_achievability_table(goals_table, history, today=today)
+    frame = dd.from_pandas(history.to_pandas(), npartitions=4)
+    got = assess_achievability_dask(goals_table, frame, today=today).compute(scheduler="sync")
+    got = pl.from_pandas(got.reset_index(drop=True)).sort("goal")
+    assert got.height == 30
+    assert (
+        got.select("goal", "verdict").rows()
+        == expected.sort("goal").select("goal", "verdict").rows()
+    )
+    for a, b in zip(got["probability"], expected.sort("goal")["probability"], strict=True):
+        assert a == pytest.approx(b, nan_ok=True) or (a is None and b is None)
+    bad = history.with_columns(
+        pl.when(pl.col("goal") == "g1").then(None).otherwise(pl.col("date")).alias("date")
+    )
+    with pytest.raises(gr.DataError, match=r"partition \d+: history: .* empty value"):
+        assess_achievability_dask(
+            goals_table, dd.from_pandas(bad.to_pandas(), npartitions=3), today=today
+        ).compute(scheduler="sync")

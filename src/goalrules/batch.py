@@ -22,7 +22,12 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective, normalize_channel
 
-__all__ = ["decide_channels_table"]
+__all__ = [
+    "assess_achievability_dask",
+    "assess_achievability_table",
+    "decide_channels_dask",
+    "decide_channels_table",
+]
 
 _REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
 _COUNTS = ("visits", "leads", "customers")
@@ -356,10 +361,74 @@ def assess_achievability_table(
                 "months_left": a.months_left,
             }
         )
-    schema = {"goal": pl.String, "verdict": pl.String, "probability": pl.Float64,
-              "required_rate": pl.Float64, "historical_rate": pl.Float64,
-              "projected": pl.Float64, "months_left": pl.Float64}  # fmt: skip
-    return pl.DataFrame(out, schema=schema)
+    return pl.DataFrame(out, schema=_achievability_schema())
+
+
+_ACHIEVABILITY_COLUMNS = (("goal", "String"), ("verdict", "String"), ("probability", "Float64"),
+                          ("required_rate", "Float64"), ("historical_rate", "Float64"),
+                          ("projected", "Float64"), ("months_left", "Float64"))  # fmt: skip
+
+
+def _achievability_schema() -> dict[str, Any]:
+    import polars as pl
+
+    return {col: getattr(pl, kind) for col, kind in _ACHIEVABILITY_COLUMNS}
+
+
+def assess_achievability_dask(
+    goals: Any, history: Any, *, today: _dt.date | None = None, **options: Any
+) -> Any:
+    """:func:`assess_achievability_table` with the history a Dask DataFrame (``goal``,
+    ``date``, ``value``): rows are shuffled so that each goal's history lies in one
+    partition, and each partition judges its goals; ``goals`` is a table in memory
+    (one row per goal), sent to every partition. Goals with no history rows are judged
+    too (insufficient data): the goal ids present in the history are computed first.
+    Returns a Dask DataFrame with the columns of :func:`assess_achievability_table`."""
+    import dask.dataframe
+    import pandas as pd
+    import polars as pl
+
+    dd: Any = dask.dataframe  # partly typed: called as untyped
+    gdf = to_polars(goals)
+    if "id" not in gdf.columns:
+        raise DataError("goals: missing column id")
+    _no_nulls(gdf, ("id",), "goals: ")
+    day = today or _dt.date.today()  # one day for every worker
+    meta = pd.DataFrame({col: pd.Series(dtype="object" if kind == "String" else "float64")
+                         for col, kind in _ACHIEVABILITY_COLUMNS})  # fmt: skip
+    judged = history.shuffle("goal").map_partitions(
+        _assess_partition, gdf, day, options, meta, meta=meta
+    )
+    present = {str(g) for g in history["goal"].dropna().unique().compute()}
+    absent = gdf.filter(~pl.col("id").cast(pl.String).is_in(sorted(present)))
+    if absent.height:
+        empty = pl.DataFrame(schema={"goal": pl.String, "date": pl.Date, "value": pl.Float64})
+        rest = assess_achievability_table(absent, empty, today=day, **options).to_pandas()
+        judged = dd.concat([judged, dd.from_pandas(rest.astype(meta.dtypes), npartitions=1)])
+    return judged
+
+
+def _assess_partition(
+    part: Any,
+    goals: Any,
+    today: _dt.date,
+    options: Mapping[str, Any],
+    meta: Any,
+    partition_info: Any = None,
+) -> Any:
+    import polars as pl
+
+    if len(part) == 0:
+        return meta
+    try:
+        history = to_polars(part)
+        ids = history["goal"].cast(pl.String).unique().to_list()
+        mine = goals.filter(pl.col("id").cast(pl.String).is_in(ids))
+        out = assess_achievability_table(mine, history, today=today, **options)
+    except GoalRulesError as exc:
+        where = f"partition {partition_info['number']}" if partition_info else "a partition"
+        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
+    return out.to_pandas().astype(meta.dtypes)
 
 
 def decide_channels_dask(frame: Any, **options: Any) -> Any:
