@@ -208,15 +208,20 @@ def test_check_json_matches_the_documented_schema() -> None:
     jsonschema.validate(json.loads(text), schema)
 
 
+def write_book(path: Path, accounts: tuple[str, ...], months: int, other: str) -> Path:
+    """Monthly rows of two channels per account: linkedin growing, `other` fading."""
+    lines = ["account,channel,month,visits,leads,customers"]
+    for account in accounts:
+        for m in range(1, months + 1):
+            lines.append(f"{account},linkedin,2025-{m:02d}-01,{300 + 10 * m},{20 + m},2")
+            lines.append(f"{account},{other},2025-{m:02d}-01,{900 - 80 * m},{max(0, 9 - m)},0")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
 def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
     pytest.importorskip("polars")
-    book = tmp_path / "book.csv"
-    lines = ["account,channel,month,visits,leads,customers"]
-    for account in ("a", "b"):
-        for m in range(1, 7):
-            lines.append(f"{account},linkedin,2025-{m:02d}-01,{300 + 10 * m},{20 + m},2")
-            lines.append(f"{account},x,2025-{m:02d}-01,{900 - 80 * m},{max(0, 9 - m)},0")
-    book.write_text("\n".join(lines) + "\n")
+    book = write_book(tmp_path / "book.csv", ("a", "b"), 6, "x")
     code, text = run("channels", str(book), "--format", "json")
     assert code == 0
     data = json.loads(text)
@@ -242,13 +247,7 @@ def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
 
 def test_book_reports_in_every_format(tmp_path: Path) -> None:
     pytest.importorskip("polars")
-    book = tmp_path / "book.csv"
-    lines = ["account,channel,month,visits,leads,customers"]
-    for account in ("north", "<script>x</script>"):
-        for m in range(1, 9):
-            lines.append(f"{account},linkedin,2025-{m:02d}-01,{300 + 10 * m},{20 + m},2")
-            lines.append(f"{account},fb,2025-{m:02d}-01,{900 - 80 * m},{max(0, 9 - m)},0")
-    book.write_text("\n".join(lines) + "\n")
+    book = write_book(tmp_path / "book.csv", ("north", "<script>x</script>"), 8, "fb")
     code, text = run("channels", str(book), "--today", "2025-09-15")
     assert code == 0
     assert text.startswith("2 accounts, 4 channels: ")
