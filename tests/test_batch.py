@@ -82,6 +82,7 @@ BAD_CELLS = [
     ("leads", ["3", "many"], "leads", "'many' in row 2 is not a number"),
     ("customers", [-1, 0], "customers", "-1 in row 1 is negative"),
     ("spend", ["x", "10"], "spend", "'x' in row 1 is not a number"),
+    ("channel", ["x", "  "], "channel", "a channel name cannot be empty (row 2)"),
 ]
 
 

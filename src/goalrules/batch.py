@@ -92,7 +92,13 @@ def _checked_rows(df: Any) -> Any:
         month = pl.col("month").cast(pl.Date)
     else:
         raise DataError(f"a date or YYYY-MM text, not {month_type}", field="month")
-    names = {n: normalize_channel(n) for n in df["channel"].cast(pl.String).unique().to_list()}
+    names = {}
+    for name in df["channel"].cast(pl.String).unique().to_list():
+        try:
+            names[name] = normalize_channel(name)
+        except GoalRulesError as exc:
+            row = _first_row(df["channel"].cast(pl.String) == name)
+            raise DataError(f"{exc.message} (row {row:,})", field="channel") from None
     has_spend = "spend" in df.columns
     spend = pl.col("spend") if has_spend else pl.lit(None, dtype=pl.Float64).alias("spend")
     counts = ("visits", "leads", "customers", "spend") if has_spend else _COUNTS
