@@ -294,3 +294,14 @@ rule b criterion c when goal.baseline is set check goal.target - goal.baseline >
     for i, row in enumerate(df.iter_rows(named=True)):
         for r in rs:
             assert out[r.id][i] == r._fast(_unflatten(row), TODAY), (r.id, row)
+
+
+def test_nan_in_a_float_column_is_a_missing_value() -> None:
+    """As pandas writes a missing number: unknown, never a pass (polars orders NaN above
+    every number, so `NaN > 10` would otherwise hold)."""
+    pa = pytest.importorskip("pyarrow")
+    rs = gr.load_rules(DECLS + "rule a check visits > 10\nrule b check not (visits > 10)\n")
+    for table in (pl.DataFrame({"visits": [float("nan"), 5.0]}),
+                  pa.table({"visits": [float("nan"), 5.0]})):  # fmt: skip
+        out = rs.evaluate_table(table, today=TODAY)
+        assert out.rows() == [("unknown", "unknown"), ("fail", "pass")]

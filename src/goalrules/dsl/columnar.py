@@ -38,23 +38,29 @@ class NotColumnar(Exception):
 
 
 def to_polars(table: Any) -> Any:
-    """A polars DataFrame from a polars, pyarrow or pandas table (or a dict of columns)."""
+    """A polars DataFrame from a polars, pyarrow or pandas table (or a dict of columns).
+    A NaN in a float column is a missing value (null), as pandas writes one."""
     import polars as pl
 
+    df: Any
     if isinstance(table, pl.DataFrame):
-        return table
-    if isinstance(table, pl.LazyFrame):
-        return table.collect()
-    mod = type(table).__module__
-    if mod.startswith("pyarrow"):
-        return pl.from_arrow(table)
-    if mod.startswith("pandas"):
-        return pl.from_pandas(table)
-    if isinstance(table, dict):
-        return pl.DataFrame(table)
-    raise DataError(
-        f"expected a pyarrow Table, a polars or a pandas DataFrame, got {type(table).__name__}"
-    )
+        df = table
+    elif isinstance(table, pl.LazyFrame):
+        df = table.collect()
+    elif type(table).__module__.startswith("pyarrow"):
+        df = pl.from_arrow(table)
+    elif type(table).__module__.startswith("pandas"):
+        df = pl.from_pandas(table)
+    elif isinstance(table, dict):
+        df = pl.DataFrame(table)
+    else:
+        raise DataError(
+            f"expected a pyarrow Table, a polars or a pandas DataFrame, got {type(table).__name__}"
+        )
+    floats = [name for name, dtype in df.schema.items() if dtype.is_float()]
+    if floats:
+        df = df.with_columns(pl.col(floats).fill_nan(None))
+    return df
 
 
 class ColumnarBackend:
