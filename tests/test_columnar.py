@@ -305,3 +305,12 @@ def test_nan_in_a_float_column_is_a_missing_value() -> None:
                   pa.table({"visits": [float("nan"), 5.0]})):  # fmt: skip
         out = rs.evaluate_table(table, today=TODAY)
         assert out.rows() == [("unknown", "unknown"), ("fail", "pass")]
+
+
+def test_a_date_moved_past_the_calendar_is_undefined_in_both_backends() -> None:
+    rs = gr.load_rules(DECLS + "rule r check start + 12 months <= today\n")
+    table = pl.DataFrame({"start": [dt.date(9999, 1, 1), dt.date(2025, 1, 1)]})
+    out = rs.evaluate_table(table, today=TODAY)
+    rows = [rs.evaluate(_unflatten(r), today=TODAY).findings[0].outcome.value
+            for r in table.iter_rows(named=True)]  # fmt: skip
+    assert out["r"].to_list() == rows == ["unknown", "pass"]

@@ -249,11 +249,15 @@ class ColumnarBackend:
             sign = -1 if node.op == "-" else 1
             date = self.compile(date_node)
             if months is not None and float(months).is_integer():
-                return date.dt.offset_by(f"{sign * int(months)}mo")
-            if isinstance(dur_node, ast.Quantity):
+                moved = date.dt.offset_by(f"{sign * int(months)}mo")
+            elif isinstance(dur_node, ast.Quantity):
                 days = round(dur_node.value * unit_info(dur_node.unit).factor / _DAY_SECONDS)
-                return date.dt.offset_by(f"{sign * days}d")
-            raise NotColumnar("adding a computed duration to a date")
+                moved = date.dt.offset_by(f"{sign * days}d")
+            else:
+                raise NotColumnar("adding a computed duration to a date")
+            # past Python's calendar (years 1-9999) a date is undefined, as in the rows
+            year = moved.dt.year()
+            return pl.when((year >= 1) & (year <= 9999)).then(moved)
         left, right = self.compile(node.left), self.compile(node.right)
         if node.op == "+":
             return left + right
