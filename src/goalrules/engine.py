@@ -592,6 +592,23 @@ class RuleSet:
                 pl.Series(r.id, [r._fast(f, day) for f in facts], dtype=pl.Int8) for r in row_rules
             )
         out = out.select([r.id for r in self.rules])
+        if self._aggregates:  # eager: measured faster than one query with the outcomes
+            out = out.with_columns(self._aggregates)
+        if outcomes == "text":
+            names = pl.Enum(["fail", "pass", "unknown", "skipped"])
+            out = out.with_columns(
+                pl.col(r.id).replace_strict(
+                    {0: "fail", 1: "pass", 2: "unknown", 3: "skipped"}, return_dtype=names
+                )
+                for r in self.rules
+            )
+        return out
+
+    @functools.cached_property
+    def _aggregates(self) -> list[Any]:
+        """Criterion scores and the decision as polars expressions over outcome codes."""
+        import polars as pl
+
         aggregates: list[Any] = []
         for name, members in self.criterion_members.items():
             applicable = [pl.col(self.rules[i].id) != _SKIPPED for i, _ in members]
@@ -620,17 +637,7 @@ class RuleSet:
                     pl.when(pl.col(r.id) == _PASS).then(pl.lit(r.decision)).otherwise(decision)
                 )
             aggregates.append(decision.alias("decision"))
-        if aggregates:
-            out = out.with_columns(aggregates)
-        if outcomes == "text":
-            names = pl.Enum(["fail", "pass", "unknown", "skipped"])
-            out = out.with_columns(
-                pl.col(r.id).replace_strict(
-                    {0: "fail", 1: "pass", 2: "unknown", 3: "skipped"}, return_dtype=names
-                )
-                for r in self.rules
-            )
-        return out
+        return aggregates
 
     def findings_table(
         self,

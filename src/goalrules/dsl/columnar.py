@@ -374,11 +374,13 @@ def _months_between_batch(pair: Any) -> Any:
     import numpy as np
     import polars as pl
 
-    a = pair.struct.field("a")
-    b = pair.struct.field("b")
-    missing = (a.is_null() | b.is_null()).to_numpy()
-    a_days = a.cast(pl.Int32).fill_null(0).to_numpy().astype(np.int64)
-    b_days = b.cast(pl.Int32).fill_null(0).to_numpy().astype(np.int64)
+    # numpy from here: each polars Series operation plans a query of its own
+    both = pair.struct.unnest()
+    a = both.get_column("a").to_numpy().astype("datetime64[D]")
+    b = both.get_column("b").to_numpy().astype("datetime64[D]")
+    missing = np.isnat(a) | np.isnat(b)
+    a_days = np.where(missing, 0, a.astype(np.int64))
+    b_days = np.where(missing, 0, b.astype(np.int64))
     # dates repeat (monthly data, one `today`): compute each distinct pair once
     offset = 1 << 21
     keys, inverse = np.unique(
@@ -388,7 +390,7 @@ def _months_between_batch(pair: Any) -> Any:
     ub = (keys & ((1 << 22) - 1)) - offset
     values = _months_between_days(ua, ub)
     out = values[inverse]
-    return pl.Series(np.where(missing, np.nan, out)).fill_nan(None)
+    return pl.Series(np.where(missing, np.nan, out), nan_to_null=True)
 
 
 def _months_between_days(a_days: Any, b_days: Any) -> Any:
