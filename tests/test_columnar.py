@@ -174,6 +174,25 @@ def test_dask_and_row_backends_agree(
     assert_agrees_with_rows(rs, df, out)
 
 
+@settings(max_examples=15, deadline=None)
+@given(rulesets(), tables(), st.integers(1, 3))
+def test_findings_on_dask_are_the_table_findings(
+    dask_client: object, rs: gr.RuleSet, df: object, partitions: int
+) -> None:
+    import dask.dataframe as dd
+
+    from goalrules.distributed import findings_dask
+
+    frame = df.to_pandas(use_pyarrow_extension_array=True)  # type: ignore[attr-defined]
+    frame.index = frame.index * 10 + 7  # labels, not positions, identify the rows
+    got = findings_dask(rs, dd.from_pandas(frame, npartitions=partitions), today=TODAY)
+    got = got.compute().reset_index(drop=True)
+    expected = rs.findings_table(df, today=TODAY)
+    assert list(got["index"]) == [i * 10 + 7 for i in expected["row"]]
+    for name in ("rule", "outcome", "message", "fix", "reason"):
+        assert [None if v is None or v != v else v for v in got[name]] == expected[name].to_list()
+
+
 def assert_agrees_with_rows(rs: gr.RuleSet, df: object, out: object) -> None:
     for i, row in enumerate(df.iter_rows(named=True)):  # type: ignore[attr-defined]
         report = rs.evaluate(_unflatten(row), today=TODAY)

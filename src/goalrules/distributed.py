@@ -20,7 +20,7 @@ from typing import Any
 from goalrules.engine import RuleSet
 from goalrules.errors import DataError, GoalRulesError
 
-__all__ = ["evaluate_dask", "evaluate_partition"]
+__all__ = ["evaluate_dask", "evaluate_partition", "findings_dask"]
 
 
 def evaluate_partition(
@@ -55,3 +55,43 @@ def evaluate_dask(ruleset: RuleSet, frame: Any, *, today: _dt.date | None = None
     1 pass, 2 unknown, 3 skipped."""
     day = today or _dt.date.today()
     return frame.map_partitions(evaluate_partition, ruleset, day, meta=_meta(ruleset))
+
+
+def findings_dask(
+    ruleset: RuleSet,
+    frame: Any,
+    *,
+    today: _dt.date | None = None,
+    outcomes: tuple[str, ...] = ("fail", "unknown"),
+) -> Any:
+    """:meth:`goalrules.RuleSet.findings_table` over a Dask DataFrame, partition by
+    partition (lazily): one row per (row, rule) whose outcome is in ``outcomes``, with
+    ``index`` the row's index label in ``frame``, then ``rule``, ``outcome``,
+    ``message``, ``fix`` and ``reason``."""
+    import pandas as pd
+
+    day = today or _dt.date.today()
+    meta = pd.DataFrame({"index": pd.Series(dtype=frame.index.dtype)} | {
+        name: pd.Series(dtype="object") for name in ("rule", "outcome", "message", "fix", "reason")
+    })  # fmt: skip
+    return frame.map_partitions(_partition_findings, ruleset, day, tuple(outcomes), meta, meta=meta)
+
+
+def _partition_findings(
+    part: Any,
+    ruleset: RuleSet,
+    today: _dt.date,
+    outcomes: tuple[str, ...],
+    meta: Any,
+    partition_info: Any = None,
+) -> Any:
+    if len(part) == 0:
+        return meta
+    try:
+        found = ruleset.findings_table(part, today=today, outcomes=outcomes).to_pandas()
+    except GoalRulesError as exc:
+        where = f"partition {partition_info['number']}" if partition_info else "a partition"
+        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
+    labels = part.index.to_numpy()[found.pop("row").to_numpy()]
+    found.insert(0, "index", labels)
+    return found.astype(meta.dtypes)
