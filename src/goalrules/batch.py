@@ -424,17 +424,15 @@ def _assess_partition(
 ) -> Any:
     import polars as pl
 
-    if len(part) == 0:
-        return meta
-    try:
+    from goalrules.distributed import in_partition
+
+    def compute() -> Any:
         history = to_polars(part)
         ids = history["goal"].cast(pl.String).unique().to_list()
         mine = goals.filter(pl.col("id").cast(pl.String).is_in(ids))
-        out = assess_achievability_table(mine, history, today=today, **options)
-    except GoalRulesError as exc:
-        where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
-    return out.to_pandas().astype(meta.dtypes)
+        return assess_achievability_table(mine, history, today=today, **options).to_pandas()
+
+    return in_partition(part, meta, partition_info, compute)
 
 
 def decide_channels_dask(frame: Any, **options: Any) -> Any:
@@ -463,10 +461,8 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
 def _decide_partition(
     part: Any, options: Mapping[str, Any], meta: Any, partition_info: Any = None
 ) -> Any:
-    if len(part) == 0:
-        return meta
-    try:
-        return decide_channels_table(part, **options).to_pandas()
-    except GoalRulesError as exc:
-        where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
+    from goalrules.distributed import in_partition
+
+    return in_partition(
+        part, meta, partition_info, lambda: decide_channels_table(part, **options).to_pandas()
+    )

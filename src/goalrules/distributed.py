@@ -15,12 +15,30 @@ The same partition function runs on Spark through ``mapInArrow``::
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from goalrules.engine import RuleSet
 from goalrules.errors import DataError, GoalRulesError
 
 __all__ = ["evaluate_dask", "evaluate_partition", "findings_dask"]
+
+
+def partition_error(exc: GoalRulesError, partition_info: Any) -> DataError:
+    """``exc`` raised in a Dask partition, re-worded to name the partition."""
+    where = f"partition {partition_info['number']}" if partition_info else "a partition"
+    return DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field)
+
+
+def in_partition(part: Any, meta: Any, partition_info: Any, compute: Callable[[], Any]) -> Any:
+    """Run ``compute()`` for one pandas partition, shaped like ``meta``: an empty
+    partition gives ``meta``, a GoalRulesError names the partition."""
+    if len(part) == 0:
+        return meta
+    try:
+        return compute().astype(meta.dtypes)
+    except GoalRulesError as exc:
+        raise partition_error(exc, partition_info) from None
 
 
 def evaluate_partition(
@@ -33,8 +51,7 @@ def evaluate_partition(
         # Arrow-backed columns travel between processes far cheaper than objects
         return out.to_pandas(use_pyarrow_extension_array=True)
     except GoalRulesError as exc:
-        where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
+        raise partition_error(exc, partition_info) from None
 
 
 def _meta(ruleset: RuleSet) -> Any:
@@ -85,13 +102,9 @@ def _partition_findings(
     meta: Any,
     partition_info: Any = None,
 ) -> Any:
-    if len(part) == 0:
-        return meta
-    try:
+    def compute() -> Any:
         found = ruleset.findings_table(part, today=today, outcomes=outcomes).to_pandas()
-    except GoalRulesError as exc:
-        where = f"partition {partition_info['number']}" if partition_info else "a partition"
-        raise DataError(f"{where}: {exc.detail()}", source=exc.source, field=exc.field) from None
-    labels = part.index.to_numpy()[found.pop("row").to_numpy()]
-    found.insert(0, "index", labels)
-    return found.astype(meta.dtypes)
+        found.insert(0, "index", part.index.to_numpy()[found.pop("row").to_numpy()])
+        return found
+
+    return in_partition(part, meta, partition_info, compute)
