@@ -571,12 +571,14 @@ class RuleSet:
         ``outcomes="code"`` gives the outcome codes (0 fail, 1 pass, 2 unknown, 3
         skipped) instead of text.
         """
-        import polars as pl
-
         from goalrules.dsl.columnar import to_polars
 
-        df = to_polars(table)
-        day = today or _dt.date.today()
+        return self._evaluate_frame(to_polars(table), today or _dt.date.today(), outcomes)
+
+    def _evaluate_frame(self, df: Any, day: _dt.date, outcomes: str) -> Any:
+        """:meth:`evaluate_table` on a table already read by ``to_polars``."""
+        import polars as pl
+
         exprs, row_rules = self._columnar_plan(dict(df.schema), day)
         # with_columns broadcasts literal-only outcomes (absent columns) to every row
         out = (
@@ -665,7 +667,7 @@ class RuleSet:
             wanted.add(names[name])
         df = to_polars(table)
         day = today or _dt.date.today()
-        codes = self.evaluate_table(df, today=day, outcomes="code")
+        codes = self._evaluate_frame(df, day, "code")
         ids = [r.id for r in self.rules]
         hit = pl.any_horizontal([pl.col(rid).is_in(sorted(wanted)) for rid in ids])
         rows = codes.select(ids).with_row_index("\x00row").filter(hit)

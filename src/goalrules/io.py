@@ -260,18 +260,9 @@ def _parquet_rows(
     path: str | Path, required: Iterable[str], progress: Progress | None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Rows of a Parquet file, a batch at a time (row numbers count from 1)."""
-    import polars as pl
 
-    lazy = _lazy_table(path, ())
-    lazy = lazy.rename({c: c.strip().lower() for c in lazy.collect_schema().names()})
-    names = lazy.collect_schema().names()
-    missing = [c for c in required if c not in names]
-    if missing:
-        raise DataError(
-            f"missing column {', '.join(missing)} (the columns are: {', '.join(names)})",
-            source=str(path),
-        )
-    total = lazy.select(pl.len()).collect().item()  # from the file's metadata
+    lazy = _lazy_table(path, required, lower_names=True)
+    total = _estimated_rows(path, lazy)  # exact for Parquet: from the file's metadata
     stage = Path(path).name
     done = 0
     batches = iter(lazy.collect_batches(chunk_size=65_536))
@@ -475,8 +466,9 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
     return out
 
 
-def _lazy_table(path: str | Path, required: Iterable[str]) -> Any:
-    """A CSV or Parquet file as a polars LazyFrame whose required columns are checked."""
+def _lazy_table(path: str | Path, required: Iterable[str], *, lower_names: bool = False) -> Any:
+    """A CSV or Parquet file as a polars LazyFrame whose required columns are checked
+    (after stripping and lower-casing the column names, with ``lower_names``)."""
     source = str(path)
     try:
         import polars as pl
@@ -494,6 +486,9 @@ def _lazy_table(path: str | Path, required: Iterable[str]) -> Any:
         names = lazy.collect_schema().names()
     except Exception as exc:
         raise DataError(f"cannot read it: {str(exc).splitlines()[0]}", source=source) from None
+    if lower_names:
+        lazy = lazy.rename({c: c.strip().lower() for c in names})
+        names = [c.strip().lower() for c in names]
     missing = [c for c in required if c not in names]
     if missing:
         raise DataError(
