@@ -67,6 +67,16 @@ def _no_nulls(df: Any, names: Iterable[str], table: str = "") -> None:
             )
 
 
+def _checked_table(table: Any, name: str, required: tuple[str, ...]) -> Any:
+    """``table`` as polars, its required columns present and without empty values."""
+    df = to_polars(table)
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise DataError(f"{name}: missing column {', '.join(missing)}")
+    _no_nulls(df, required, f"{name}: ")
+    return df
+
+
 def _number(column: Any, dtype: Any) -> Any:
     """A count column as floats; text such as "1,200" is read as the CSV loader reads it,
     anything else that is not a number becomes null (and is reported)."""
@@ -326,14 +336,8 @@ def assess_achievability_table(
     from goalrules.judgments.achievability import assess_achievability
     from goalrules.model import Goal, MetricSeries
 
-    gdf = to_polars(goals)
-    hdf = to_polars(history)
-    for name, frame, cols in (("goals", gdf, ("id",)), ("history", hdf, ("goal", "date", "value"))):
-        missing = [c for c in cols if c not in frame.columns]
-        if missing:
-            raise DataError(f"{name}: missing column {', '.join(missing)}")
-    _no_nulls(gdf, ("id",), "goals: ")
-    _no_nulls(hdf, ("goal", "date", "value"), "history: ")
+    gdf = _checked_table(goals, "goals", ("id",))
+    hdf = _checked_table(history, "history", ("goal", "date", "value"))
     fields = {f.name for f in attrs.fields(Goal)}
     points: dict[str, list[tuple[Any, float]]] = {}
     units: dict[str, str | None] = {}
@@ -370,15 +374,11 @@ def assess_achievability_table(
     return pl.DataFrame(out, schema=_achievability_schema())
 
 
-_ACHIEVABILITY_COLUMNS = (("goal", "String"), ("verdict", "String"), ("probability", "Float64"),
-                          ("required_rate", "Float64"), ("historical_rate", "Float64"),
-                          ("projected", "Float64"), ("months_left", "Float64"))  # fmt: skip
-
-
 def _achievability_schema() -> dict[str, Any]:
     import polars as pl
 
-    return {col: getattr(pl, kind) for col, kind in _ACHIEVABILITY_COLUMNS}
+    numbers = ("probability", "required_rate", "historical_rate", "projected", "months_left")
+    return {"goal": pl.String, "verdict": pl.String} | dict.fromkeys(numbers, pl.Float64)
 
 
 def assess_achievability_dask(
@@ -391,17 +391,12 @@ def assess_achievability_dask(
     too (insufficient data): the goal ids present in the history are computed first.
     Returns a Dask DataFrame with the columns of :func:`assess_achievability_table`."""
     import dask.dataframe
-    import pandas as pd
     import polars as pl
 
     dd: Any = dask.dataframe  # partly typed: called as untyped
-    gdf = to_polars(goals)
-    if "id" not in gdf.columns:
-        raise DataError("goals: missing column id")
-    _no_nulls(gdf, ("id",), "goals: ")
+    gdf = _checked_table(goals, "goals", ("id",))
     day = today or _dt.date.today()  # one day for every worker
-    meta = pd.DataFrame({col: pd.Series(dtype="object" if kind == "String" else "float64")
-                         for col, kind in _ACHIEVABILITY_COLUMNS})  # fmt: skip
+    meta = pl.DataFrame(schema=_achievability_schema()).to_pandas()
     judged = history.shuffle("goal").map_partitions(
         _assess_partition, gdf, day, options, meta, meta=meta
     )
