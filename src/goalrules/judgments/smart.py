@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from goalrules.dsl.runtime import DQ
-from goalrules.engine import Finding, Outcome, Report, RuleSet, shipped_ruleset
+from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, TargetKind
@@ -42,17 +42,9 @@ _NUMBER = re.compile(
 
 
 @attrs.frozen
-class CriterionScore:
-    """One SMART criterion: passed, score 0..1, the findings behind it."""
-
-    name: str
-    passed: bool
-    score: float
-    findings: tuple[Finding, ...]
-
-    @property
-    def unknown(self) -> bool:
-        return any(f.outcome is Outcome.UNKNOWN for f in self.findings)
+class CriterionScore(CriterionResult):
+    """One SMART criterion: passed, score 0..1, the findings behind it, and the fixes
+    its failing rules suggest."""
 
     @property
     def suggestions(self) -> tuple[str, ...]:
@@ -253,12 +245,12 @@ def score_smart(
     for name in CRITERIA:
         c = report.criteria.get(name)
         if c is None:
-            criteria[name] = CriterionScore(name, False, 0.0, ())
+            criteria[name] = CriterionScore(name, score=0.0, passed=False, findings=())
         else:
-            criteria[name] = CriterionScore(name, c.passed, c.score, c.findings)
+            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
     for name, c in report.criteria.items():  # extra criteria of a custom rubric
         if name not in criteria:
-            criteria[name] = CriterionScore(name, c.passed, c.score, c.findings)
+            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
     score = 20.0 * sum(criteria[n].score for n in CRITERIA)
     return SmartReport(goal=goal, score=score, criteria=criteria, report=report, achievability=ach)
 
