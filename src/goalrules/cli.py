@@ -194,6 +194,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.batch import decide_channels_table
     from goalrules.errors import GoalRulesError
     from goalrules.io import scan_table
+    from goalrules.report import render_book
 
     progress = _progress()
     frame = scan_table(args.performance, progress=progress)
@@ -206,8 +207,6 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
-    from goalrules.report import render_book
-
     _emit(render_book(decided, args.format), args, out)
     return 0
 
