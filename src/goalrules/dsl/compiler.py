@@ -343,21 +343,13 @@ class Checker:
             if "any" in (a.kind, b.kind):
                 continue
             right = node.operands[i + 1]
-            if op in ("==", "!="):
+            if op in ("==", "!=") or a.kind == b.kind == "quantity":
                 if not _compatible(a, b):
                     self.error(
                         right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b)
                     )
                 continue
-            if a.kind == b.kind == "date":
-                continue
-            if a.kind == "quantity" and b.kind == "quantity":
-                if not _compatible(a, b):
-                    self.error(
-                        right, f"cannot compare {_noun(a)} with {_noun(b)}", hint=_number_hint(a, b)
-                    )
-                continue
-            if a.kind == b.kind == "text":
+            if a.kind == b.kind and a.kind in ("date", "text"):
                 continue
             self.error(right, f"cannot order {_noun(a)} and {_noun(b)} with {op!r}")
         return BOOL
