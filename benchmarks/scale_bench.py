@@ -288,7 +288,7 @@ def main() -> None:
     out = rs.evaluate_table(df, today=today, outcomes="code")
     t_col = time.perf_counter() - t0
     after = peak_mb()
-    from goalrules.engine import _unflatten
+    from goalrules.engine.ruleset import _unflatten
 
     sample = df.head(args.row_sample)
     facts = [_unflatten(r) for r in sample.iter_rows(named=True)]

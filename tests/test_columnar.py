@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.engine import _unflatten
+from goalrules.engine.ruleset import _unflatten
 
 pl = pytest.importorskip("polars")
 

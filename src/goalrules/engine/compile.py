@@ -1,0 +1,327 @@
+"""Compiling a parsed rule file: checking every rule, then building its Python code."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import gc
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.dsl import ast, runtime
+from goalrules.dsl.compiler import Checker, PythonBackend, Scope, declared_type
+from goalrules.dsl.parser import parse_expression, parse_file
+from goalrules.dsl.schemas import BUILTIN_SCHEMAS
+from goalrules.dsl.types import Schema, Type, fact_type
+from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
+from goalrules.engine.ruleset import RuleSet
+from goalrules.errors import (
+    GoalRulesError,
+    GoalRulesErrors,
+    RuleTypeError,
+    UnknownNameError,
+)
+
+
+def _scope_for(
+    rule_file: ast.RuleFile, schemas: Mapping[str, Schema], source: str, text: str | None
+) -> tuple[Scope, list[GoalRulesError]]:
+    scope = Scope()
+    errors: list[GoalRulesError] = []
+    for name, schema in schemas.items():
+        scope.facts[name] = fact_type(schema)
+    for decl in rule_file.facts:
+        if decl.name.startswith("_"):
+            errors.append(
+                _positioned(
+                    RuleTypeError(f"a fact name cannot start with '_': {decl.name!r}"),
+                    decl.span,
+                    source,
+                    text,
+                )
+            )
+            continue
+        try:
+            scope.facts[decl.name] = declared_type(decl.type, source=source, text=text)
+        except GoalRulesError as exc:
+            errors.append(exc)
+    return scope, errors
+
+
+def _positioned(err: GoalRulesError, sp: ast.Span, source: str, text: str | None) -> GoalRulesError:
+    err.source = err.source or source
+    if err.line is None and sp.line:
+        err.line, err.column = sp.line, sp.column
+        err.end_column = sp.end_column if sp.end_line == sp.line else None
+    err.text = err.text or text
+    return err
+
+
+def _param_value(
+    decl: ast.ParamDecl, override: Any, scope: Scope, source: str, text: str | None
+) -> tuple[Type, Any]:
+    """Evaluate a param (or its override) at compile time: (type, run-time value)."""
+    declared = _check_constant(decl.value, scope, source, text)
+    if override is None:
+        return declared, _run_constant(decl.name, decl.value, scope, source, text, decl.span)
+    if not isinstance(override, str):
+        return declared, _python_param(decl.name, declared, override)
+    where = f"param {decl.name}"
+    node = parse_expression(override, source=where)
+    t = _check_constant(node, scope, where, override)
+    if t.kind != declared.kind or (t.is_quantity and t.dim != declared.dim):
+        raise RuleTypeError(
+            f"param {decl.name} is a {declared}, but the override is a {t}", field=decl.name
+        )
+    return declared, _run_constant(decl.name, node, scope, where, override, node.span)
+
+
+def _check_constant(node: ast.Expr, scope: Scope, source: str, text: str | None) -> Type:
+    checker = Checker(scope, source=source, text=text)
+    t = checker.check(node)
+    if checker.errors:
+        raise checker.errors[0] if len(checker.errors) == 1 else GoalRulesErrors(checker.errors)
+    return t
+
+
+def _run_constant(
+    name: str, node: ast.Expr, scope: Scope, source: str, text: str | None, sp: ast.Span
+) -> Any:
+    checker = Checker(scope, source=source, text=text)
+    checker.check(node)
+    backend = PythonBackend(checker)
+    fn = backend.function("param", backend.careful(node), ["f", "today", "rec"], f"param {name}")
+    try:
+        return fn({}, None, None)
+    except runtime.Unknown as exc:
+        err = RuleTypeError(f"param {name} must be a constant, but reads {exc.detail}")
+        raise _positioned(err, sp, source, text) from None
+
+
+def _python_param(name: str, declared: Type, value: Any) -> Any:
+    path = f"param {name}"
+    try:
+        return runtime.convert(value, declared.kind, declared.dim, declared.display, path)
+    except runtime.Unknown as exc:
+        raise RuleTypeError(f"bad value for {path}: {exc.detail}", field=name) from None
+
+
+def compile_file(
+    rule_file: ast.RuleFile,
+    *,
+    source: str = "<rules>",
+    text: str | None = None,
+    schemas: Mapping[str, Schema] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> RuleSet:
+    """Check and compile a parsed rule file; every error found is raised together."""
+    custom = schemas is not None
+    schemas = dict(BUILTIN_SCHEMAS if schemas is None else schemas)
+    scope, errors = _scope_for(rule_file, schemas, source, text)
+    overrides = dict(params or {})
+    for param in rule_file.params:
+        try:
+            scope.params[param.name] = _param_value(
+                param, overrides.pop(param.name, None), scope, source, text
+            )
+        except GoalRulesError as exc:
+            errors.extend(
+                exc.errors
+                if isinstance(exc, GoalRulesErrors)
+                else [_positioned(exc, param.span, source, text)]
+            )
+            try:  # keep the name known, so later rules do not report it as unknown
+                scope.params[param.name] = (_check_constant(param.value, scope, source, text), None)
+            except GoalRulesError:
+                scope.params[param.name] = (Type("any"), None)
+    for name in overrides:
+        errors.append(UnknownNameError("param", name, [p.name for p in rule_file.params]))
+    rules: list[Rule] = []
+    for decl in rule_file.rules:
+        try:
+            rules.append(_compile_rule(decl, scope, source, text))
+        except GoalRulesErrors as group:
+            errors.extend(group.errors)
+        except GoalRulesError as exc:
+            errors.append(_positioned(exc, decl.span, source, text))
+    if errors:
+        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    return RuleSet(
+        name=rule_file.name or Path(source).stem.strip("<>") or "rules",
+        title=rule_file.title,
+        rules=tuple(rules),
+        facts=dict(scope.facts),
+        params={k: v[1] for k, v in scope.params.items()},
+        source=source,
+        origin=_Origin(rule_file, source, text, schemas if custom else None, dict(params or {})),
+    )
+
+
+def compile_text(
+    text: str,
+    *,
+    source: str = "<rules>",
+    params: Mapping[str, Any] | None = None,
+    schemas: Mapping[str, Schema] | None = None,
+) -> RuleSet:
+    """Parse and compile rule text (what :func:`~goalrules.engine.load_rules` does once it
+    has the text)."""
+    # compiling allocates many small, long-lived objects: the cyclic collector would
+    # rescan them over and over (a third of the time), and they hold no cycles to free
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        rule_file = parse_file(text, source=source)
+        return compile_file(rule_file, source=source, text=text, schemas=schemas, params=params)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@attrs.frozen
+class _Origin:
+    """The parsed file a ruleset was compiled from (see :class:`~.ruleset.Origin`)."""
+
+    file: ast.RuleFile
+    source: str
+    text: str | None
+    schemas: Mapping[str, Schema] | None  # custom schemas; None: the built-in ones
+    overrides: Mapping[str, Any]
+
+    def recompile(self, overrides: Mapping[str, Any]) -> RuleSet:
+        merged = {**self.overrides, **overrides}
+        return compile_file(
+            self.file, source=self.source, text=self.text, schemas=self.schemas, params=merged
+        )
+
+    def recipe(self) -> tuple[Any, ...] | None:
+        if self.text is None:
+            return None
+        return (_rebuild, (self.text, self.source, dict(self.overrides), self.schemas))
+
+
+def _rebuild(
+    text: str, source: str, overrides: Mapping[str, Any], schemas: Mapping[str, Schema] | None
+) -> RuleSet:
+    if schemas is None:
+        try:
+            return _rebuild_cached(text, source, tuple(sorted(overrides.items())))
+        except TypeError:  # an unhashable override: compile without the cache
+            pass
+    return compile_text(text, source=source, params=overrides or None, schemas=schemas)
+
+
+@functools.lru_cache(maxsize=64)
+def _rebuild_cached(text: str, source: str, overrides: tuple[tuple[str, Any], ...]) -> RuleSet:
+    """Unpickling the same ruleset again (each Dask task carries one) compiles it once
+    per process."""
+    return compile_text(text, source=source, params=dict(overrides) or None)
+
+
+def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | None) -> Rule:
+    checker = Checker(scope, source=source, text=text)
+    if decl.guard is not None:
+        checker.check_bool(decl.guard, "a 'when' guard")
+    if decl.check is not None:
+        checker.check_bool(decl.check, "a 'check'")
+    templates: dict[str, ast.Template] = {}
+    for kind in ("says", "pass_msg", "fail_msg", "fix"):
+        tpl = getattr(decl, kind)
+        if tpl is not None:
+            templates[kind] = tpl
+            for part in tpl.parts:
+                if not isinstance(part, str):
+                    checker.check(part)
+    if checker.errors:
+        raise checker.errors[0] if len(checker.errors) == 1 else GoalRulesErrors(checker.errors)
+    assert decl.check is not None
+    backend = PythonBackend(checker)
+    hint = f"{source}:{decl.span.line} rule {decl.id}"
+    guard_c = (
+        backend.function(
+            "guard", backend.careful(decl.guard), ["f", "today", "rec"], hint, lazy=True
+        )
+        if decl.guard is not None
+        else None
+    )
+    check_c = backend.function(
+        "check", backend.careful(decl.check), ["f", "today", "rec"], hint, lazy=True
+    )
+    compiled_templates: dict[str, list[str | _Part]] = {}
+    for kind, tpl in templates.items():
+        parts: list[str | _Part] = []
+        for part in tpl.parts:
+            if isinstance(part, str):
+                parts.append(part)
+            else:
+                fn = backend.function(
+                    "part", backend.careful(part), ["f", "today", "rec"], hint, lazy=True
+                )
+                parts.append(_Part(fn, checker.types[id(part)], ast.unparse(part)))
+        compiled_templates[{"pass_msg": "pass", "fail_msg": "fail"}.get(kind, kind)] = parts
+    nodes = [(_node_text(n, text), checker.types.get(id(n), Type("any"))) for n in backend.nodes]
+
+    rule_holder: list[Rule] = []
+
+    def careful(f: Mapping[str, Any], today: _dt.date | None = None) -> int:
+        return rule_holder[0].careful_code(f, today)[0]
+
+    body = _fast_body(backend, decl)
+    fast = backend.fast_with_fallback("rule", body, careful, hint)
+    rule = Rule(
+        id=decl.id,
+        criterion=decl.criterion,
+        decision=decl.decision,
+        weight=float(decl.weight),
+        priority=float(decl.priority),
+        guard_text=_node_text(decl.guard, text) if decl.guard is not None else None,
+        check_text=_node_text(decl.check, text),
+        source=source,
+        line=decl.span.line,
+        fast=fast,
+        guard=guard_c,
+        check=check_c,
+        nodes=nodes,
+        templates=compiled_templates,
+        decl=decl,
+        checker=checker,
+    )
+    rule_holder.append(rule)
+    return rule
+
+
+def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
+    import ast as pyast
+
+    assert decl.check is not None
+    stmts: list[Any] = []
+    if decl.guard is not None:  # generated first: it runs first (fields read once)
+        guard = backend.fast(decl.guard)
+        stmts.append(
+            pyast.If(
+                test=pyast.UnaryOp(op=pyast.Not(), operand=guard),
+                body=[pyast.Return(value=pyast.Constant(_SKIPPED))],
+                orelse=[],
+            )
+        )
+    test = backend.fast(decl.check)
+    check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
+    stmts.append(pyast.Return(value=check))
+    return stmts
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def _node_text(node: ast.Expr, text: str | None) -> str:
+    sp = node.span
+    if text is not None and sp.line and sp.line == sp.end_line:
+        lines = _lines(text)
+        if 0 < sp.line <= len(lines):
+            return lines[sp.line - 1][sp.column - 1 : sp.end_column - 1]
+    return ast.unparse(node)

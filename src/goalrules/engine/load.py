@@ -1,0 +1,102 @@
+"""Loading rules: rule files and texts, the shipped rulesets and those plugins add."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from goalrules import plugins
+from goalrules.dsl.parser import parse_file
+from goalrules.dsl.types import Schema
+from goalrules.engine.compile import compile_text
+from goalrules.engine.ruleset import RuleSet
+from goalrules.errors import (
+    GoalRulesError,
+    UnknownNameError,
+)
+
+
+def _read_source(path_or_text: str | os.PathLike[str]) -> tuple[str, str]:
+    if isinstance(path_or_text, os.PathLike):
+        p = Path(path_or_text)
+        return _read_path(p), str(p)
+    if not isinstance(path_or_text, str):
+        raise GoalRulesError(f"expected rule text or a path, got {type(path_or_text).__name__}")
+    looks_like_path = "\n" not in path_or_text and path_or_text.strip().endswith(".rules")
+    if looks_like_path:
+        return _read_path(Path(path_or_text.strip())), path_or_text.strip()
+    return path_or_text, "<rules>"
+
+
+def _read_path(p: Path) -> str:
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GoalRulesError("no such rule file", source=str(p)) from None
+    except UnicodeDecodeError as exc:
+        raise GoalRulesError(
+            f"the rule file is not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(p)
+        ) from None
+    except OSError as exc:
+        raise GoalRulesError(f"cannot read the rule file: {exc.strerror}", source=str(p)) from None
+
+
+def load_rules(
+    path_or_text: str | os.PathLike[str],
+    *,
+    params: Mapping[str, Any] | None = None,
+    schemas: Mapping[str, Schema] | None = None,
+    source: str | None = None,
+) -> RuleSet:
+    """Compile a rule file (a path, or the rule text itself) into a :class:`RuleSet`.
+
+    Every syntax, type and unit error in the file is reported at once, each with its
+    line, column and a caret. ``params`` overrides the file's ``param`` values (a text
+    such as ``"4 months"`` or a Python value); ``schemas`` replaces the built-in fact
+    schemas.
+    """
+    text, src = _read_source(path_or_text)
+    return compile_text(text, source=source or src, params=params, schemas=schemas)
+
+
+@functools.cache
+def _shipped_texts() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    folder = resources.files("goalrules").joinpath("rules")
+    for entry in folder.iterdir():
+        if entry.name.endswith(".rules"):
+            out[entry.name[: -len(".rules")]] = (
+                entry.read_text("utf-8"),
+                f"goalrules/rules/{entry.name}",
+            )
+    for item in plugins.collect("goalrules_rulesets"):
+        text, src = _read_source(item)
+        name = parse_file(text, source=src).name or Path(src).stem
+        out[name] = (text, src)
+    return out
+
+
+plugins.on_reset(_shipped_texts.cache_clear)
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped(name: str) -> RuleSet:
+    texts = _shipped_texts()
+    if name not in texts:
+        raise UnknownNameError("ruleset", name, list(texts))
+    text, src = texts[name]
+    return load_rules(text, source=src)
+
+
+plugins.on_reset(_shipped.cache_clear)
+
+
+def shipped_ruleset(name: str, *, params: Mapping[str, Any] | None = None) -> RuleSet:
+    """A ruleset shipped with goalrules or added by a plugin (``"smart"``,
+    ``"channels"``, ``"plan"``), compiled once and cached."""
+    rs = _shipped(name)
+    return rs.with_params(**params) if params else rs

@@ -1,0 +1,423 @@
+"""Results of evaluating rules: outcomes, findings, criterion scores and reports.
+
+Each rule gives an :class:`Outcome`: ``pass`` (its check holds), ``fail``, ``unknown`` (a
+fact it needs is missing, or a value is undefined, such as a rate over zero visits) or
+``skipped`` (its ``when`` guard does not hold). A :class:`Report` scores criteria (the
+weighted share of their rules that pass) and picks a decision (the passing decision rule
+of highest priority), and can explain every verdict with the values the rules looked at.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalrules.dsl import ast, runtime
+from goalrules.dsl.compiler import Checker
+from goalrules.dsl.display import format_value
+from goalrules.dsl.types import Type
+
+if TYPE_CHECKING:
+    from goalrules.engine.ruleset import RuleSet
+from goalrules.errors import (
+    UnknownNameError,
+)
+
+
+class Outcome(enum.StrEnum):
+    """What one rule said about one set of facts."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+    SKIPPED = "skipped"
+
+
+_CODES = (Outcome.FAIL, Outcome.PASS, Outcome.UNKNOWN, Outcome.SKIPPED)
+_FAIL, _PASS, _UNKNOWN, _SKIPPED = 0, 1, 2, 3
+
+
+@attrs.frozen
+class _Part:
+    """A compiled ``{expr}`` of a message template."""
+
+    fn: Callable[..., Any]
+    type: Type
+    text: str
+
+
+@attrs.frozen
+class Trace:
+    """A careful evaluation of one rule: the outcome, why, and the values seen."""
+
+    outcome: Outcome
+    reason: str | None
+    missing: tuple[str, ...]
+    values: tuple[tuple[str, str], ...]
+
+
+@attrs.frozen(eq=False)
+class Rule:
+    """One compiled rule. Build rule sets with :func:`load_rules`."""
+
+    id: str
+    criterion: str | None
+    decision: str | None
+    weight: float
+    priority: float
+    guard_text: str | None
+    check_text: str
+    source: str
+    line: int
+    _fast: Callable[..., int] = attrs.field(repr=False)
+    _guard: Callable[..., Any] | None = attrs.field(repr=False)
+    _check: Callable[..., Any] = attrs.field(repr=False)
+    _nodes: Sequence[tuple[str, Type]] = attrs.field(repr=False)
+    _templates: Mapping[str, Sequence[str | _Part]] = attrs.field(repr=False)
+    _decl: ast.RuleDecl | None = attrs.field(default=None, repr=False)
+    _checker: Checker | None = attrs.field(default=None, repr=False)
+
+    def columnar(self, columns: Mapping[str, Any], today: _dt.date) -> Any:
+        """This rule's outcome as a polars expression over a table with ``columns``
+        (codes 0 fail, 1 pass, 2 unknown, 3 skipped); raises ``NotColumnar`` when a
+        construct has no columnar form."""
+        import polars as pl
+
+        from goalrules.dsl.columnar import ColumnarBackend, NotColumnar
+
+        if self._decl is None or self._checker is None or self._decl.check is None:
+            raise NotColumnar("a rule without its syntax tree")
+        backend = ColumnarBackend(self._checker, dict(columns), today)
+        check = backend.compile(self._decl.check)
+        outcome = (
+            pl.when(check.is_null())
+            .then(pl.lit(_UNKNOWN))
+            .when(check)
+            .then(pl.lit(_PASS))
+            .otherwise(pl.lit(_FAIL))
+        )
+        if self._decl.guard is not None:
+            guard = backend.compile(self._decl.guard)
+            outcome = (
+                pl.when(guard.is_null())
+                .then(pl.lit(_UNKNOWN))
+                .when(~guard)
+                .then(pl.lit(_SKIPPED))
+                .otherwise(outcome)
+            )
+        return outcome.cast(pl.Int8)
+
+    def outcome(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Outcome:
+        """This rule's outcome on ``facts``."""
+        return _CODES[self._fast(facts, today)]
+
+    def careful_code(
+        self, facts: Mapping[str, Any], today: _dt.date | None, rec: list[Any] | None = None
+    ) -> tuple[int, runtime.Unknown | None]:
+        if self._guard is not None:
+            try:
+                if not self._guard(facts, today, rec):
+                    return _SKIPPED, None
+            except runtime.Unknown as exc:
+                return _UNKNOWN, exc
+            except Exception as exc:  # a fact of a surprising shape
+                return _UNKNOWN, runtime.Undefined(f"{type(exc).__name__}: {exc}")
+        try:
+            return (_PASS if self._check(facts, today, rec) else _FAIL), None
+        except runtime.Unknown as exc:
+            return _UNKNOWN, exc
+        except Exception as exc:
+            return _UNKNOWN, runtime.Undefined(f"{type(exc).__name__}: {exc}")
+
+    def trace(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Trace:
+        """Evaluate carefully, recording the value of every field and sub-expression."""
+        rec: list[Any] = []
+        code, exc = self.careful_code(facts, today, rec)
+        seen: dict[str, str] = {}
+        for index, value in rec:
+            text, typ = self._nodes[index]
+            seen[text] = format_value(value, typ)
+        missing = (exc.detail,) if isinstance(exc, runtime.Missing) else ()
+        reason = None
+        if exc is not None:
+            reason = f"{exc.detail} is missing" if missing else exc.detail
+        return Trace(_CODES[code], reason, missing, tuple(seen.items()))
+
+    def render(
+        self, kind: str, facts: Mapping[str, Any], today: _dt.date | None, *, strict: bool = False
+    ) -> str | None:
+        """Render the ``says``/``pass``/``fail``/``fix`` template, or ``None``.
+
+        A ``{part}`` that cannot be evaluated shows as ``(part: unknown)``; with
+        ``strict`` the whole message is ``None`` instead.
+        """
+        parts = self._templates.get(kind)
+        if parts is None:
+            return None
+        out: list[str] = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            try:
+                out.append(format_value(part.fn(facts, today, None), part.type))
+            except Exception:
+                if strict:
+                    return None
+                out.append(f"({part.text}: unknown)")
+        return "".join(out)
+
+    @property
+    def speaks_for(self) -> str | None:
+        return self.criterion or self.decision
+
+
+class Finding:
+    """One rule's outcome on one set of facts; messages are rendered on first use.
+
+    A plain slotted class rather than an attrs one: reports build many of these.
+    """
+
+    __slots__ = ("_cache", "_facts", "_today", "definition", "outcome")
+
+    def __init__(
+        self, rule: Rule, outcome: Outcome, facts: Mapping[str, Any], today: _dt.date | None
+    ) -> None:
+        self.definition = rule
+        self.outcome = outcome
+        self._facts = facts
+        self._today = today
+        self._cache: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Finding(rule={self.definition.id!r}, outcome={self.outcome.value!r})"
+
+    @property
+    def rule(self) -> str:
+        """The id of the rule (its :class:`Rule` is ``definition``)."""
+        return self.definition.id
+
+    @property
+    def rule_id(self) -> str:
+        return self.definition.id
+
+    @property
+    def criterion(self) -> str | None:
+        return self.definition.criterion
+
+    @property
+    def decision(self) -> str | None:
+        return self.definition.decision
+
+    @property
+    def weight(self) -> float:
+        return self.definition.weight
+
+    def _trace(self) -> Trace:
+        if "trace" not in self._cache:
+            self._cache["trace"] = self.definition.trace(self._facts, today=self._today)
+        tr: Trace = self._cache["trace"]
+        return tr
+
+    @property
+    def reason(self) -> str | None:
+        """Why the outcome is unknown (which fact is missing, what is undefined)."""
+        return self._trace().reason if self.outcome is Outcome.UNKNOWN else None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return self._trace().missing if self.outcome is Outcome.UNKNOWN else ()
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The fields and sub-expressions the rule looked at, shown as text."""
+        return dict(self._trace().values)
+
+    @property
+    def message(self) -> str:
+        """The rule's message for this outcome, with the values it saw."""
+        if "message" in self._cache:
+            msg: str = self._cache["message"]
+            return msg
+        r = self.definition
+        text: str | None
+        if self.outcome is Outcome.UNKNOWN:
+            text = f"Cannot tell: {self.reason}." if self.reason else "Cannot tell."
+        elif self.outcome is Outcome.SKIPPED:
+            text = "Does not apply."
+        elif self.outcome is Outcome.PASS:
+            text = r.render("pass", self._facts, self._today)
+            if text is None and r.decision is not None:
+                text = r.render("says", self._facts, self._today)
+            if text is None:
+                text = f"{r.id}: ok."
+        else:
+            text = r.render("fail", self._facts, self._today)
+            if text is None and r.decision is None:
+                text = r.render("says", self._facts, self._today)
+            if text is None:
+                text = f"{r.id}: does not hold ({r.check_text})."
+        self._cache["message"] = text
+        return text
+
+    @property
+    def fix(self) -> str | None:
+        """The rule's suggestion when it fails (or cannot tell)."""
+        if self.outcome not in (Outcome.FAIL, Outcome.UNKNOWN):
+            return None
+        strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
+        return self.definition.render("fix", self._facts, self._today, strict=strict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "rule": self.rule_id,
+            "outcome": self.outcome.value,
+            "message": self.message,
+        }
+        if self.fix:
+            d["fix"] = self.fix
+        if self.outcome is Outcome.UNKNOWN and self.reason:
+            d["reason"] = self.reason
+        return d
+
+
+@attrs.frozen
+class CriterionResult:
+    """A criterion's score: the weighted share of its applicable rules that pass."""
+
+    name: str
+    score: float
+    passed: bool
+    findings: tuple[Finding, ...]
+
+    @property
+    def unknown(self) -> bool:
+        return any(f.outcome is Outcome.UNKNOWN for f in self.findings)
+
+
+@attrs.frozen(eq=False)
+class Report:
+    """The findings of one evaluation, aggregated by criterion and decision."""
+
+    ruleset: RuleSet
+    findings: tuple[Finding, ...]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def finding(self, rule_id: str) -> Finding:
+        for f in self.findings:
+            if f.rule_id == rule_id:
+                return f
+        raise UnknownNameError("rule", rule_id, [f.rule_id for f in self.findings])
+
+    def with_outcome(self, outcome: Outcome | str) -> tuple[Finding, ...]:
+        o = Outcome(outcome)
+        return tuple(f for f in self.findings if f.outcome is o)
+
+    @functools.cached_property
+    def criteria(self) -> dict[str, CriterionResult]:
+        """Per criterion: score 0..1 (weighted share of applicable rules that pass;
+        ``unknown`` counts as not passing, ``skipped`` does not count) and ``passed``
+        (every applicable rule passes and at least one applies)."""
+        out: dict[str, CriterionResult] = {}
+        findings = self.findings
+        skipped, passing = Outcome.SKIPPED, Outcome.PASS
+        for name, members in self.ruleset.criterion_members.items():
+            total = got = 0.0
+            applicable = 0
+            all_pass = True
+            for i, weight in members:
+                outcome = findings[i].outcome
+                if outcome is skipped:
+                    continue
+                applicable += 1
+                total += weight
+                if outcome is passing:
+                    got += weight
+                else:
+                    all_pass = False
+            score = got / total if total > 0 else 0.0
+            group = tuple(findings[i] for i, _ in members)
+            out[name] = CriterionResult(name, score, applicable > 0 and all_pass, group)
+        return out
+
+    @functools.cached_property
+    def decided_by(self) -> Finding | None:
+        """The passing decision rule of highest priority (the first in the file on ties)."""
+        best: Finding | None = None
+        for f in self.findings:
+            if f.decision is None or f.outcome is not Outcome.PASS:
+                continue
+            if best is None or f.definition.priority > best.definition.priority:
+                best = f
+        return best
+
+    @property
+    def decision(self) -> str | None:
+        d = self.decided_by
+        return d.decision if d is not None else None
+
+    def explain(self, *, skipped: bool = False) -> str:
+        """Every rule's outcome, message and the values it looked at, as text."""
+        lines: list[str] = []
+        title = self.ruleset.title or self.ruleset.name
+        lines.append(
+            f"ruleset {self.ruleset.name}" + (f" ({title})" if title != self.ruleset.name else "")
+        )
+        if self.decided_by is not None:
+            lines.append(f"decision: {self.decision} (by {self.decided_by.rule_id})")
+        for name, c in self.criteria.items():
+            lines.append(
+                f"criterion {name}: score {c.score:.2f}, {'passed' if c.passed else 'not passed'}"
+            )
+        for f in self.findings:
+            if f.outcome is Outcome.SKIPPED and not skipped:
+                continue
+            r = f.definition
+            tag = (
+                (r.criterion and f"criterion {r.criterion}")
+                or (r.decision and f"decision {r.decision}")
+                or "rule"
+            )
+            lines.append(
+                f"- {r.id} [{f.outcome.value.upper()}] ({tag}, weight {r.weight:g}, line {r.line})"
+            )
+            if r.guard_text:
+                lines.append(f"    when  {r.guard_text}")
+            lines.append(f"    check {r.check_text}")
+            for text, value in f.values.items():
+                lines.append(f"      {text} = {value}")
+            lines.append(f"    -> {f.message}")
+            if f.fix:
+                lines.append(f"    fix: {f.fix}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "ruleset": self.ruleset.name,
+            "findings": [f.to_dict() for f in self.findings if f.outcome is not Outcome.SKIPPED],
+        }
+        if self.ruleset.criteria:
+            d["criteria"] = {
+                name: {
+                    "score": round(c.score, 4),
+                    "passed": c.passed,
+                    "findings": [
+                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
+                    ],
+                }
+                for name, c in self.criteria.items()
+            }
+        if self.ruleset.decisions:
+            d["decision"] = self.decision
+            d["decided_by"] = self.decided_by.rule_id if self.decided_by else None
+        return d
