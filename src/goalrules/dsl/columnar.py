@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from goalrules.dsl import ast
-from goalrules.dsl.compiler import Checker, Scope
+from goalrules.dsl.checker import Checker, Scope
 from goalrules.dsl.types import Type
 from goalrules.errors import DataError
 from goalrules.units import unit_info

@@ -12,7 +12,8 @@ from typing import Any
 import attrs
 
 from goalrules.dsl import ast, runtime
-from goalrules.dsl.compiler import Checker, PythonBackend, Scope, declared_type
+from goalrules.dsl.checker import Checker, Scope, declared_type
+from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.parser import parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
 from goalrules.dsl.types import Schema, Type, fact_type

@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from goalrules.dsl import runtime
-from goalrules.dsl.compiler import Checker, PythonBackend, Scope
+from goalrules.dsl.checker import Checker, Scope
+from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.display import format_value
 from goalrules.dsl.parser import parse_expression
 from goalrules.dsl.types import Schema, Type, fact_type, type_from_text

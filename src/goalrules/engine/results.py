@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goalrules.dsl import ast, runtime
-from goalrules.dsl.compiler import Checker
+from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value
 from goalrules.dsl.types import Type
 
