@@ -74,7 +74,7 @@ _EXPORTS: dict[str, str] = {
     "assess_achievability": "goalrules.judgments.achievability",
     "Achievability": "goalrules.judgments.achievability",
     "Verdict": "goalrules.judgments.achievability",
-    "read_statement": "goalrules.judgments.statements",
+    "read_statement": "goalrules.model",
     "decide_channels": "goalrules.judgments.channels",
     "channel_evidence": "goalrules.judgments.channels",
     "attribute_sessions": "goalrules.judgments.channels",
@@ -92,7 +92,7 @@ _EXPORTS: dict[str, str] = {
     "load_history": "goalrules.io",
     "load_performance": "goalrules.io",
     "Workspace": "goalrules.io",
-    "StatementReading": "goalrules.judgments.statements",
+    "StatementReading": "goalrules.model",
     # catalog
     "catalog": "goalrules.metrics",
     "MetricDefinition": "goalrules.metrics",
@@ -173,7 +173,6 @@ if TYPE_CHECKING:  # pragma: no cover
         schedule,
     )
     from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
-    from goalrules.judgments.statements import StatementReading, read_statement
     from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for
     from goalrules.model import (
         Channel,
@@ -186,9 +185,11 @@ if TYPE_CHECKING:  # pragma: no cover
         Objective,
         Plan,
         Point,
+        StatementReading,
         Tactic,
         Target,
         TargetKind,
         normalize_channel,
+        read_statement,
     )
     from goalrules.units import format_quantity, quantity, simplify

@@ -39,6 +39,7 @@ from goalrules.model import (
     MetricSeries,
     Plan,
     Tactic,
+    complete_from_statement,
 )
 
 __all__ = [
@@ -222,8 +223,6 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
             try:
                 item = cls(**values)
                 if section == "goal":
-                    from goalrules.judgments.statements import complete_from_statement
-
                     item = complete_from_statement(item, today=today)
                 items[attr].append(item)
             except GoalRulesError as exc:

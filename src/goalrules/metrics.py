@@ -23,8 +23,8 @@ import attrs
 
 from goalrules import plugins
 from goalrules.errors import GoalRulesError, PluginError, UnitError, UnknownMetricError
-from goalrules.model import Direction, MetricKind, Objective, normalize_channel
 from goalrules.units import DimensionKey, dimension_key, format_dimension, unit_info
+from goalrules.vocabulary import Direction, MetricKind, Objective, normalize_channel
 
 __all__ = [
     "PLATFORM_FIT",

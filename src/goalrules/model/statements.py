@@ -1,9 +1,14 @@
 """Reading goals from plain statements, the way the guides phrase them.
 
 >>> import datetime as dt
->>> r = read_statement("Double our LinkedIn followers within six months", start=dt.date(2026, 5, 1))
->>> r.goal.metric, r.goal.channel, str(r.goal.target), r.goal.deadline
+>>> fields, understood, missing = read_fields(
+...     "Double our LinkedIn followers within six months", dt.date(2026, 5, 1))
+>>> fields["metric"], fields["channel"], fields["target"], fields["deadline"]
 ('followers', 'linkedin', 'x2', datetime.date(2026, 11, 1))
+
+The goal itself is built from these fields by :func:`goalrules.model.read_statement`
+(and ``Goal.from_statement``): the reader knows the metric catalog, and the goal is built
+on top of it, so no module reaches up a layer.
 
 Covered phrasings include "increase X by 20% by Q3", "reach 10k followers on
 Instagram by year end", "get 50 leads a month from LinkedIn", "cut average response
@@ -19,14 +24,10 @@ import functools
 import re
 from typing import Any
 
-import attrs
-
 from goalrules.dates import deadline as parse_deadline
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.model import _CHANNEL_ALIASES, Goal, Objective, normalize_channel
-
-__all__ = ["StatementReading", "complete_from_statement", "read_statement"]
+from goalrules.vocabulary import _CHANNEL_ALIASES, Objective, normalize_channel
 
 Date = _dt.date
 
@@ -52,16 +53,6 @@ _OBJECTIVE_WORDS = {
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|at the end of|end of|this|next|year[- ]end)\b", re.I
 )
-
-
-@attrs.frozen
-class StatementReading:
-    """What :func:`read_statement` understood: the goal, the fields it filled with
-    the words they came from, and what it could not read."""
-
-    goal: Goal
-    understood: dict[str, str]
-    not_understood: tuple[str, ...]
 
 
 @functools.cache
@@ -183,13 +174,16 @@ def _normalise_amount(amount: str, metric: str | None) -> str:
     return " ".join(f"{number} {unit}".split())
 
 
-def read_statement(
-    text: str, *, start: Date | None = None, id: str | None = None, **fields: Any
-) -> StatementReading:
-    """Read a goal from a plain statement; ``fields`` override what is read."""
+def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """Read a goal's fields from a plain statement.
+
+    Returns the fields (``statement``, ``metric``, ``channel``, ``target``,
+    ``objective``, ``start``, ``deadline``; ``None`` where nothing was read), the words
+    each filled field came from, and the fields it could not read. The goal itself is
+    built by :func:`goalrules.model.read_statement`.
+    """
     if not isinstance(text, str) or not text.strip():
         raise GoalRulesError("the statement is empty", field="statement")
-    start = start or Date.today()
     understood: dict[str, str] = {}
     missing: list[str] = []
     rest = text
@@ -253,32 +247,4 @@ def read_statement(
         "start": start,
         "deadline": deadline,
     }
-    values.update(fields)
-    goal_id = id or re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "goal"
-    try:
-        goal = Goal(goal_id, **values)
-    except GoalRulesError:
-        values["target"] = None
-        missing.append("target")
-        understood.pop("target", None)
-        goal = Goal(goal_id, **values)
-    return StatementReading(goal, understood, tuple(dict.fromkeys(missing)))
-
-
-_READABLE = ("metric", "channel", "target", "deadline", "objective")
-
-
-def complete_from_statement(goal: Goal, *, today: Date | None = None) -> Goal:
-    """Fill a goal's missing metric, channel, target, deadline and objective from its
-    statement (fields already given are kept)."""
-    if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
-        return goal
-    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id)
-    changes = {
-        f: getattr(reading.goal, f)
-        for f in _READABLE
-        if getattr(goal, f) is None and getattr(reading.goal, f) is not None
-    }
-    if changes and goal.start is None and "deadline" in changes:
-        changes["start"] = reading.goal.start
-    return goal.evolve(**changes) if changes else goal
+    return values, understood, missing

@@ -1,0 +1,113 @@
+"""Converters shared by the model's fields: each turns the forms people write into values,
+naming the field in any error."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from goalrules.dates import parse_date
+from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.units import quantity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.units import Quantity
+
+Date = _dt.date
+T = TypeVar("T")
+
+# -- field helpers ---------------------------------------------------------------------
+
+
+def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """Wrap a converter so that any failure is a GoalRulesError naming the field."""
+
+    @functools.wraps(fn)
+    def convert(value: Any) -> T:
+        try:
+            return fn(value)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=name) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise ValidationError(f"invalid value {value!r}: {exc}", field=name) from None
+
+    return convert
+
+
+def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    def convert(value: Any) -> T | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return fn(value)
+
+    return convert
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"expected text, got {value!r}")
+    return value.strip()
+
+
+def _ident(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise ValidationError("an id cannot be empty")
+    return text
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [v for v in re.split(r"\s*[,;]\s*|\s+and\s+", value) if v]
+    if not isinstance(value, Iterable):
+        raise ValidationError(f"expected a list of names, got {value!r}")
+    return tuple(_text(v) for v in value)
+
+
+def _date(value: Any) -> Date:
+    if isinstance(value, (Date, str)):
+        return parse_date(value)
+    raise ValidationError(f"expected a date, got {value!r}")
+
+
+def _quantity(value: Any) -> Quantity:
+    return quantity(value)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValidationError(f"expected a number, got {value!r}")
+    if isinstance(value, str):
+        value = value.replace(",", "").strip()
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"expected a number, got {value!r}") from None
+    if not math.isfinite(x):
+        raise ValidationError(f"expected a finite number, got {value!r}")
+    return x
+
+
+def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value < 0:
+        raise ValidationError(f"cannot be negative (got {value:g})", field=attribute.name)
+
+
+def _scale_1_5(inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if not 1 <= value <= 5:
+        raise ValidationError(f"must be between 1 and 5 (got {value})", field=attribute.name)
+
+
+def _int_1_5(value: Any) -> int:
+    x = _number(value)
+    if not x.is_integer():
+        raise ValidationError(f"expected a whole number from 1 to 5, got {value!r}")
+    return int(x)

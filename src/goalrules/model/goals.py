@@ -1,0 +1,227 @@
+"""Goals and their targets."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import attrs
+
+from goalrules.dates import deadline
+from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.model.fields import _date, _guard, _ident, _opt, _quantity, _strings, _text
+from goalrules.model.statements import read_fields
+from goalrules.units import quantity
+from goalrules.vocabulary import Objective, normalize_channel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.units import Quantity
+
+Date = _dt.date
+T = TypeVar("T")
+
+# -- targets -------------------------------------------------------------------------------
+
+
+class TargetKind(enum.StrEnum):
+    """How a target is stated: an absolute value, or relative to the baseline."""
+
+    ABSOLUTE = "absolute"  # "2400 followers", "30 %"
+    MULTIPLE = "multiple"  # "x2", "double"
+    PERCENT = "percent"  # "+50%", "-20%"
+    DELTA = "delta"  # "+500 followers"
+
+
+_MULTIPLE_WORDS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
+
+
+def _target(value: Any) -> Target:
+    return value if isinstance(value, Target) else Target.parse(value)
+
+
+@attrs.frozen
+class Target:
+    """A goal's target: ``"2400 followers"``, ``"x2"``, ``"+50%"``, ``"+500 followers"``.
+
+    A relative target resolves against a baseline with :meth:`resolve`.
+    """
+
+    kind: TargetKind = attrs.field(converter=TargetKind)
+    amount: Quantity | float
+    text: str = ""
+
+    @classmethod
+    def parse(cls, text: Any) -> Target:
+        """Read a target text (or a number, or a pint quantity).
+
+        >>> tuple(Target.parse(t).kind.value for t in ("x2", "+50%", "2,400 followers"))
+        ('multiple', 'percent', 'absolute')
+        """
+        if isinstance(text, Target):
+            return text
+        if not isinstance(text, str):
+            q = quantity(text)
+            return cls(TargetKind.ABSOLUTE, q, str(text))
+        t = text.strip()
+        low = t.lower()
+        if low in _MULTIPLE_WORDS:
+            return cls(TargetKind.MULTIPLE, _MULTIPLE_WORDS[low], t)
+        m = re.fullmatch(r"(?:x|×|\*)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:x|×|times)", low)
+        if m:
+            factor = float(m[1] or m[2])
+            if factor <= 0:
+                raise ValidationError(f"a multiple must be positive, got {t!r}")
+            return cls(TargetKind.MULTIPLE, factor, t)
+        if t[:1] in "+-" or t[:1] == "−":
+            q = quantity(t.replace("−", "-"))
+            if q.dimensionless and str(q.units) in ("percent", "dimensionless") and "%" in t:
+                return cls(TargetKind.PERCENT, float(q.to("percent").magnitude), t)
+            return cls(TargetKind.DELTA, q, t)
+        return cls(TargetKind.ABSOLUTE, quantity(t), t)
+
+    @property
+    def is_relative(self) -> bool:
+        return self.kind is not TargetKind.ABSOLUTE
+
+    def resolve(self, baseline: Quantity | None) -> Quantity | None:
+        """The absolute target, or ``None`` when it is relative and no baseline is known."""
+        amount: Any = self.amount
+        if self.kind is TargetKind.ABSOLUTE:
+            return cast("Quantity", amount)
+        if baseline is None:
+            return None
+        if self.kind is TargetKind.MULTIPLE:
+            return cast("Quantity", baseline * float(amount))
+        if self.kind is TargetKind.PERCENT:
+            return cast("Quantity", baseline * (1.0 + float(amount) / 100.0))
+        if amount.dimensionless and not baseline.dimensionless:
+            return cast("Quantity", baseline + amount.magnitude * baseline.units)
+        return cast("Quantity", baseline + amount.to(baseline.units))
+
+    def __str__(self) -> str:
+        return self.text or str(self.amount)
+
+
+# -- goal ------------------------------------------------------------------------------------
+
+
+def _deadline_converter(value: Any, self_: Any) -> Date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return deadline(value, start=self_.start)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="deadline") from None
+
+
+def _objective(value: Any) -> Objective:
+    return Objective.parse(value)
+
+
+def _metric_key(value: Any) -> str:
+    return re.sub(r"[\s-]+", "_", _text(value).lower())
+
+
+@attrs.frozen
+class Goal:
+    """A social-media goal. Every field but ``id`` may be missing: vague goals are
+    representable so that they can be judged (and told how to improve).
+
+    >>> g = Goal("li", metric="followers", channel="LinkedIn", baseline="1200 followers",
+    ...          target="x2", start="2026-05-01", deadline="within 6 months")
+    >>> g.channel, str(g.resolved_target()), g.deadline
+    ('linkedin', '2400.0 follower', datetime.date(2026, 11, 1))
+    """
+
+    id: str = attrs.field(converter=_guard("id", _ident))
+    statement: str | None = attrs.field(default=None, converter=_guard("statement", _opt(_text)))
+    objective: Objective | None = attrs.field(
+        default=None, converter=_guard("objective", _opt(_objective))
+    )
+    metric: str | None = attrs.field(default=None, converter=_guard("metric", _opt(_metric_key)))
+    channel: str | None = attrs.field(
+        default=None, converter=_guard("channel", _opt(normalize_channel))
+    )
+    baseline: Quantity | None = attrs.field(
+        default=None, converter=_guard("baseline", _opt(_quantity))
+    )
+    target: Target | None = attrs.field(default=None, converter=_guard("target", _opt(_target)))
+    start: Date | None = attrs.field(default=None, converter=_guard("start", _opt(_date)))
+    deadline: Date | None = attrs.field(
+        default=None, converter=attrs.Converter(_deadline_converter, takes_self=True)
+    )
+    supports: tuple[str, ...] = attrs.field(default=(), converter=_guard("supports", _strings))
+    owner: str | None = attrs.field(default=None, converter=_guard("owner", _opt(_text)))
+    review: str | None = attrs.field(default=None, converter=_guard("review", _opt(_text)))
+
+    def resolved_target(self, baseline: Quantity | None = None) -> Quantity | None:
+        """The absolute target: relative targets resolve against ``baseline`` (default
+        the goal's own baseline)."""
+        if self.target is None:
+            return None
+        return self.target.resolve(baseline if baseline is not None else self.baseline)
+
+    @classmethod
+    def from_statement(cls, statement: str, *, start: Date | None = None, **fields: Any) -> Goal:
+        """Read a goal from a plain statement ("Double our LinkedIn followers within six
+        months"): metric, channel, target and deadline are filled from the words;
+        ``fields`` override them. :func:`goalrules.read_statement` also says what was
+        understood and what was not.
+        """
+        return read_statement(statement, start=start, **fields).goal
+
+    def evolve(self, **changes: Any) -> Goal:
+        """A copy with ``changes`` applied (``attrs.evolve``)."""
+        return attrs.evolve(self, **changes)
+
+
+# -- reading goals from statements ---------------------------------------------------
+
+
+@attrs.frozen
+class StatementReading:
+    """What :func:`read_statement` understood: the goal, the fields it filled with
+    the words they came from, and what it could not read."""
+
+    goal: Goal
+    understood: dict[str, str]
+    not_understood: tuple[str, ...]
+
+
+def read_statement(
+    text: str, *, start: Date | None = None, id: str | None = None, **fields: Any
+) -> StatementReading:
+    """Read a goal from a plain statement; ``fields`` override what is read."""
+    start = start or Date.today()
+    values, understood, missing = read_fields(text, start)
+    values.update(fields)
+    goal_id = id or re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "goal"
+    try:
+        goal = Goal(goal_id, **values)
+    except GoalRulesError:
+        values["target"] = None
+        missing.append("target")
+        understood.pop("target", None)
+        goal = Goal(goal_id, **values)
+    return StatementReading(goal, understood, tuple(dict.fromkeys(missing)))
+
+
+_READABLE = ("metric", "channel", "target", "deadline", "objective")
+
+
+def complete_from_statement(goal: Goal, *, today: Date | None = None) -> Goal:
+    """Fill a goal's missing metric, channel, target, deadline and objective from its
+    statement (fields already given are kept)."""
+    if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
+        return goal
+    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id)
+    changes = {
+        f: getattr(reading.goal, f)
+        for f in _READABLE
+        if getattr(goal, f) is None and getattr(reading.goal, f) is not None
+    }
+    if changes and goal.start is None and "deadline" in changes:
+        changes["start"] = reading.goal.start
+    return goal.evolve(**changes) if changes else goal

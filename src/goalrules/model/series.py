@@ -1,0 +1,195 @@
+"""Metric histories and channel performance: dated observations and channel months."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.model.fields import _date, _guard, _non_negative, _number, _opt, _strings, _text
+from goalrules.model.goals import _metric_key, _objective
+from goalrules.units import quantity
+from goalrules.vocabulary import MetricKind, Objective, normalize_channel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.units import Quantity
+
+Date = _dt.date
+T = TypeVar("T")
+
+# -- metric series -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Point:
+    """One dated observation of a metric."""
+
+    date: Date
+    value: float
+
+
+def _points(value: Any) -> tuple[Point, ...]:
+    if isinstance(value, Mapping):
+        value = value.items()
+    pts: list[Point] = []
+    for i, item in enumerate(value):
+        if type(item) is tuple and len(item) == 2:  # fast path: (date, number)
+            d, v = item
+            if type(d) is Date and type(v) in (int, float) and math.isfinite(v):
+                pts.append(Point(d, float(v)))
+                continue
+        try:
+            if isinstance(item, Point):
+                pts.append(item)
+                continue
+            d, v = item
+            pts.append(Point(_date(d), _number(v)))
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"[{i}]") from None
+        except (TypeError, ValueError):
+            raise ValidationError(
+                f"expected a (date, value) pair, got {item!r}", field=f"[{i}]"
+            ) from None
+    pts.sort(key=lambda p: p.date)
+    return tuple(pts)
+
+
+def _month_point(key: Any, values: list[float], how: MetricKind) -> Point:
+    if how is MetricKind.FLOW:
+        v = math.fsum(values)
+    elif how is MetricKind.RATIO:
+        v = math.fsum(values) / len(values)
+    else:
+        v = values[-1]
+    return Point(Date(key[0], key[1], 1), v)
+
+
+@attrs.frozen
+class MetricSeries:
+    """Dated values of one metric, sorted by date.
+
+    ``monthly()`` resamples to calendar months: a *stock* takes each month's last value,
+    a *flow* the month's sum (a ratio, the month's mean).
+    """
+
+    metric: str | None = attrs.field(default=None, converter=_guard("metric", _opt(_metric_key)))
+    points: tuple[Point, ...] = attrs.field(default=(), converter=_guard("points", _points))
+    unit: str | None = attrs.field(default=None, converter=_guard("unit", _opt(_text)))
+    channel: str | None = attrs.field(
+        default=None, converter=_guard("channel", _opt(normalize_channel))
+    )
+    kind: MetricKind | None = attrs.field(default=None, converter=_guard("kind", _opt(MetricKind)))
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[Date | str, float]], **kwargs: Any) -> MetricSeries:
+        return cls(points=tuple(pairs), **kwargs)
+
+    def __len__(self) -> int:
+        return len(self.points)
+
+    @property
+    def dates(self) -> tuple[Date, ...]:
+        return tuple(p.date for p in self.points)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return tuple(p.value for p in self.points)
+
+    def monthly(self, kind: MetricKind | None = None) -> tuple[Point, ...]:
+        """One point per calendar month observed, dated on the month's first day."""
+        how = kind or self.kind or MetricKind.STOCK
+        pts = self.points
+        previous = -1
+        for p in pts:  # sorted by date: a month seen twice comes twice in a row
+            d = p.date
+            month = d.year * 12 + d.month
+            if d.day != 1 or month == previous:
+                break
+            previous = month
+        else:
+            return pts  # already one point per month, on the first: nothing to resample
+        out: list[Point] = []
+        key = None
+        bucket: list[float] = []
+        for p in self.points:  # sorted by date: months come in order
+            d = p.date
+            k = (d.year, d.month)
+            if k != key:
+                if bucket:
+                    out.append(_month_point(key, bucket, how))
+                key, bucket = k, []
+            bucket.append(p.value)
+        if bucket:
+            out.append(_month_point(key, bucket, how))
+        return tuple(out)
+
+    def quantity(self, value: float) -> Quantity:
+        """``value`` in the series' unit (dimensionless when no unit is set)."""
+        return quantity(value, self.unit or "dimensionless")
+
+
+# -- channels and performance ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Channel:
+    """A social network as the team uses it: its role and the formats tried on it."""
+
+    id: str = attrs.field(converter=_guard("id", normalize_channel))
+    role: Objective | None = attrs.field(default=None, converter=_guard("role", _opt(_objective)))
+    formats_tried: tuple[str, ...] = attrs.field(
+        default=(), converter=_guard("formats_tried", _strings)
+    )
+    name: str | None = attrs.field(default=None, converter=_guard("name", _opt(_text)))
+
+
+def _month(value: Any) -> Date:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
+        y, m = (int(x) for x in value.strip().split("-"))
+        try:
+            return Date(y, m, 1)
+        except ValueError:
+            raise ValidationError(f"{value!r} is not a valid month") from None
+    return _date(value).replace(day=1)
+
+
+def _count(value: Any) -> float:
+    return _number(value)
+
+
+@attrs.frozen
+class ChannelMonth:
+    """One month of one channel's performance (optionally one campaign's)."""
+
+    channel: str = attrs.field(converter=_guard("channel", normalize_channel))
+    month: Date = attrs.field(converter=_guard("month", _month))
+    visits: float = attrs.field(
+        default=0, converter=_guard("visits", _count), validator=_non_negative
+    )
+    leads: float = attrs.field(
+        default=0, converter=_guard("leads", _count), validator=_non_negative
+    )
+    customers: float = attrs.field(
+        default=0, converter=_guard("customers", _count), validator=_non_negative
+    )
+    campaign: str | None = attrs.field(default=None, converter=_guard("campaign", _opt(_text)))
+    spend: float | None = attrs.field(
+        default=None, converter=_guard("spend", _opt(_number)), validator=_non_negative
+    )
+    hours: float | None = attrs.field(
+        default=None, converter=_guard("hours", _opt(_number)), validator=_non_negative
+    )
+    followers: float | None = attrs.field(
+        default=None, converter=_guard("followers", _opt(_number)), validator=_non_negative
+    )
+    engagements: float | None = attrs.field(
+        default=None, converter=_guard("engagements", _opt(_number)), validator=_non_negative
+    )
+    reach: float | None = attrs.field(
+        default=None, converter=_guard("reach", _opt(_number)), validator=_non_negative
+    )

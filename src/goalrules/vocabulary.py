@@ -1,0 +1,143 @@
+"""The domain's vocabulary: company objectives, metric directions and kinds, network names.
+
+The words every layer shares, kept at the bottom so that the metric catalog, the statement
+reader and the model can all use them (re-exported from :mod:`goalrules.model`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from goalrules import plugins
+from goalrules.errors import UnknownNameError, ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+Date = _dt.date
+
+# -- enums ---------------------------------------------------------------------------
+
+
+class Objective(enum.StrEnum):
+    """What a social goal is for (the guides' eleven objectives)."""
+
+    BRAND_AWARENESS = "brand_awareness"
+    REPUTATION = "reputation"
+    TRAFFIC = "traffic"
+    ENGAGEMENT = "engagement"
+    COMMUNITY = "community"
+    CONVERSIONS = "conversions"
+    LEADS = "leads"
+    CUSTOMER_SERVICE = "customer_service"
+    SOCIAL_LISTENING = "social_listening"
+    PRESS_MENTIONS = "press_mentions"
+    RECRUITING = "recruiting"
+
+    @classmethod
+    def parse(cls, text: str | Objective) -> Objective:
+        """Read an objective from its value or a common phrasing ("awareness", "sales").
+
+        >>> Objective.parse("Brand awareness")
+        <Objective.BRAND_AWARENESS: 'brand_awareness'>
+        """
+        if isinstance(text, Objective):
+            return text
+        if not isinstance(text, str):
+            raise ValidationError(f"expected an objective name, got {text!r}")
+        key = re.sub(r"[\s-]+", "_", text.strip().lower())
+        key = _OBJECTIVE_ALIASES.get(key, key)
+        try:
+            return cls(key)
+        except ValueError:
+            raise UnknownNameError("objective", text, [o.value for o in cls]) from None
+
+
+_OBJECTIVE_ALIASES = {
+    "awareness": "brand_awareness", "brand": "brand_awareness", "reach": "brand_awareness",
+    "brand_health": "reputation", "sentiment": "reputation",
+    "website_traffic": "traffic", "visits": "traffic",
+    "community_building": "community", "audience": "community",
+    "sales": "conversions", "revenue": "conversions", "conversion": "conversions",
+    "lead_generation": "leads", "lead_gen": "leads", "lead": "leads",
+    "support": "customer_service", "customer_support": "customer_service",
+    "listening": "social_listening", "press": "press_mentions", "pr": "press_mentions",
+    "hiring": "recruiting", "recruitment": "recruiting", "talent": "recruiting",
+}  # fmt: skip
+
+
+class Direction(enum.StrEnum):
+    """Whether more of a metric is better (followers) or less (bounce rate)."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class MetricKind(enum.StrEnum):
+    """A *stock* is measured at a point in time (followers), a *flow* is counted per
+    period (visits per month), a *ratio* divides two flows (click-through rate)."""
+
+    STOCK = "stock"
+    FLOW = "flow"
+    RATIO = "ratio"
+
+
+# -- channels ----------------------------------------------------------------------------
+
+_CHANNEL_ALIASES: dict[str, str] = {
+    "twitter": "x", "x": "x", "t.co": "x", "x.com": "x", "twitter.com": "x",
+    "mobile.twitter.com": "x", "tw": "x",
+    "facebook": "facebook", "fb": "facebook", "fb.com": "facebook", "fb.me": "facebook",
+    "facebook.com": "facebook", "m.facebook.com": "facebook", "l.facebook.com": "facebook",
+    "lm.facebook.com": "facebook", "meta": "facebook",
+    "linkedin": "linkedin", "lnkd.in": "linkedin", "linkedin.com": "linkedin", "li": "linkedin",
+    "instagram": "instagram", "ig": "instagram", "instagram.com": "instagram",
+    "l.instagram.com": "instagram", "insta": "instagram",
+    "youtube": "youtube", "yt": "youtube", "youtube.com": "youtube", "youtu.be": "youtube",
+    "m.youtube.com": "youtube",
+    "tiktok": "tiktok", "tiktok.com": "tiktok", "tik tok": "tiktok",
+    "pinterest": "pinterest", "pin.it": "pinterest", "pinterest.com": "pinterest",
+    "threads": "threads", "threads.net": "threads",
+    "reddit": "reddit", "reddit.com": "reddit", "out.reddit.com": "reddit",
+    "snapchat": "snapchat", "snap": "snapchat",
+    "bluesky": "bluesky", "bsky": "bluesky", "bsky.app": "bluesky",
+    "mastodon": "mastodon", "whatsapp": "whatsapp", "wa.me": "whatsapp",
+    "all": "all", "all channels": "all", "social": "all",
+}  # fmt: skip
+
+
+@functools.cache
+def _channel_aliases() -> dict[str, str]:
+    table = dict(_CHANNEL_ALIASES)
+    for alias, channel in plugins.collect("goalrules_channel_aliases"):
+        table[str(alias).strip().lower()] = str(channel).strip().lower()
+    return table
+
+
+plugins.on_reset(_channel_aliases.cache_clear)
+
+KNOWN_CHANNELS: tuple[str, ...] = tuple(sorted(set(_CHANNEL_ALIASES.values())))
+
+
+def normalize_channel(name: str) -> str:
+    """The canonical name of a channel: ``"Twitter"`` -> ``"x"``, ``"fb"`` -> ``"facebook"``.
+
+    Unknown names are kept (lower-cased): a team may use a network this table does not
+    know yet. Domains lose ``www.`` and a path.
+
+    >>> normalize_channel("m.facebook.com"), normalize_channel("Twitter")
+    ('facebook', 'x')
+    """
+    if not isinstance(name, str):
+        raise ValidationError(f"expected a channel name, got {name!r}")
+    key = name.strip().lower()
+    key = re.sub(r"^https?://", "", key)
+    key = key.split("/", 1)[0] if "." in key.split("/", 1)[0] else key
+    key = key.removeprefix("www.")
+    if not key:
+        raise ValidationError("a channel name cannot be empty")
+    return _channel_aliases().get(key, key)
