@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.judgments.channels import normalize_source, rank
+from goalrules.io import normalize_source
+from goalrules.judgments.channels import rank
 
 MONTHS = ["2026-01", "2026-02", "2026-03", "2026-04"]
 

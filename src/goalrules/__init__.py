@@ -77,7 +77,7 @@ _EXPORTS: dict[str, str] = {
     "read_statement": "goalrules.model",
     "decide_channels": "goalrules.judgments.channels",
     "channel_evidence": "goalrules.judgments.channels",
-    "attribute_sessions": "goalrules.judgments.channels",
+    "attribute_sessions": "goalrules.io",
     "ChannelDecision": "goalrules.judgments.channels",
     "ChannelEvidence": "goalrules.judgments.channels",
     "Decision": "goalrules.judgments.channels",
@@ -153,13 +153,18 @@ if TYPE_CHECKING:  # pragma: no cover
         ValidationError,
         WorkspaceError,
     )
-    from goalrules.io import Workspace, load_history, load_performance, load_workspace
+    from goalrules.io import (
+        Workspace,
+        attribute_sessions,
+        load_history,
+        load_performance,
+        load_workspace,
+    )
     from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
     from goalrules.judgments.channels import (
         ChannelDecision,
         ChannelEvidence,
         Decision,
-        attribute_sessions,
         channel_evidence,
         decide_channels,
     )

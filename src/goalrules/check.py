@@ -15,13 +15,14 @@ import attrs
 from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
+    attribute_sessions,
     history_for,
     iter_sessions,
     load_history,
     load_performance,
     load_workspace,
 )
-from goalrules.judgments.channels import ChannelDecision, attribute_sessions, decide_channels
+from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.planning import (
     Due,
     LintFinding,

@@ -214,8 +214,8 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     if args.performance and not args.utm and _has_account_column(args.performance):
         return _cmd_channels_book(args, out)
-    from goalrules.io import iter_sessions, load_performance
-    from goalrules.judgments.channels import attribute_sessions, decide_channels
+    from goalrules.io import attribute_sessions, iter_sessions, load_performance
+    from goalrules.judgments.channels import decide_channels
     from goalrules.report import render_channels
 
     progress = _progress()

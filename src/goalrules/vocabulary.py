@@ -120,6 +120,9 @@ def _channel_aliases() -> dict[str, str]:
 
 plugins.on_reset(_channel_aliases.cache_clear)
 
+#: the channel of sessions with no source (no ``utm_source``, no referrer)
+UNATTRIBUTED = "(none)"
+
 KNOWN_CHANNELS: tuple[str, ...] = tuple(sorted(set(_CHANNEL_ALIASES.values())))
 
 

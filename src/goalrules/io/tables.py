@@ -1,56 +1,32 @@
-"""Workspace files (TOML, YAML, JSON) and CSV data: histories, channel performance,
-raw sessions.
+"""Data files as streams: histories, channel performance and raw sessions, from CSV or
+Parquet.
 
-Every problem names the file and the place: ``workspace.toml:12:5`` for a syntax error,
-``workspace.toml: goal[2].deadline`` for a bad field, ``history.csv:14: value`` for a
-bad cell. Loading collects every problem it finds and raises them together
-(:class:`~goalrules.errors.GoalRulesErrors`); no row is dropped silently.
-
-Structuring is done by the model's own converters (they read ``"1,200 followers"``,
-``"within 6 months"``, ``"monthly on the 30th"``), item by item, so that each error
-carries its ``$.path``.
+Every problem names the file and the place (``history.csv:14: value`` for a bad cell);
+no row is dropped silently. Files are read as streams, with an optional progress
+callback.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
-import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import attrs
+from typing import Any
 
 from goalrules.errors import (
     DataError,
     GoalRulesError,
     GoalRulesErrors,
-    UnknownNameError,
     WorkspaceError,
 )
+from goalrules.io.files import _open_binary
 from goalrules.metrics import catalog
 from goalrules.model import (
-    Channel,
     ChannelMonth,
-    CompanyObjective,
     Goal,
     MetricSeries,
-    Plan,
-    Tactic,
-    complete_from_statement,
 )
-
-__all__ = [
-    "Workspace",
-    "load_history",
-    "load_performance",
-    "load_sessions",
-    "load_workspace",
-    "read_rows",
-    "read_text",
-]
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
 #: in bytes for CSV, in rows for Parquet) and as goals are judged.
@@ -58,196 +34,7 @@ Progress = Callable[[str, int, int], None]
 
 Date = _dt.date
 
-_SECTIONS: dict[str, tuple[type[Any], str]] = {
-    "objective": (CompanyObjective, "objectives"),
-    "goal": (Goal, "goals"),
-    "tactic": (Tactic, "tactics"),
-    "channel": (Channel, "channels"),
-}
 
-
-@attrs.frozen
-class Workspace:
-    """A team's workspace: company objectives, goals, tactics and channels."""
-
-    name: str | None
-    today: Date | None
-    plan: Plan
-    source: str | None = None
-
-    @property
-    def goals(self) -> tuple[Goal, ...]:
-        return self.plan.goals
-
-    @property
-    def channels(self) -> tuple[Channel, ...]:
-        return self.plan.channels
-
-
-def _open_binary(path: Path) -> BinaryIO:
-    """The file opened for reading bytes; a missing or unreadable file, or a directory,
-    is a :class:`~goalrules.errors.WorkspaceError` naming it."""
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise WorkspaceError("no such file", source=str(path)) from None
-    except IsADirectoryError:
-        raise WorkspaceError("is a directory, not a file", source=str(path)) from None
-    except OSError as exc:
-        raise WorkspaceError(f"cannot read it: {exc.strerror}", source=str(path)) from None
-
-
-def read_text(path: str | Path) -> str:
-    """The file's text; a missing, unreadable, empty or non-UTF-8 file is a
-    :class:`~goalrules.errors.WorkspaceError` naming it."""
-    p = Path(path)
-    with _open_binary(p) as fh:
-        raw = fh.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise WorkspaceError(
-            f"not UTF-8 text (byte {exc.start} is {raw[exc.start]:#04x})", source=str(p)
-        ) from None
-    if not text.strip():
-        raise WorkspaceError("the file is empty", source=str(p))
-    return text
-
-
-def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
-    if fmt == "toml":
-        import tomllib
-
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            msg = str(exc)
-            m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-            line, col = (int(m[1]), int(m[2])) if m else (None, None)
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-            raise WorkspaceError(
-                f"TOML syntax: {msg}", source=source, line=line, column=col, text=text
-            ) from None
-    if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise WorkspaceError(
-                f"JSON syntax: {exc.msg}",
-                source=source,
-                line=exc.lineno,
-                column=exc.colno,
-                text=text,
-            ) from None
-    else:
-        try:
-            import yaml
-        except ImportError:
-            raise WorkspaceError(
-                "reading YAML needs PyYAML: pip install 'goalrules[yaml]'", source=source
-            ) from None
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise WorkspaceError(
-                f"YAML syntax: {getattr(exc, 'problem', None) or exc}",
-                source=source,
-                line=mark.line + 1 if mark else None,
-                column=mark.column + 1 if mark else None,
-                text=text,
-            ) from None
-    if not isinstance(data, dict):
-        raise WorkspaceError("the top level must be a table of sections", source=source)
-    return data
-
-
-def _format_of(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    return {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}.get(suffix, "toml")
-
-
-def load_workspace(
-    path: str | Path, *, text: str | None = None, fmt: str | None = None
-) -> Workspace:
-    """Load a workspace file (TOML, YAML or JSON by its suffix)."""
-    source = str(path)
-    body = text if text is not None else read_text(path)
-    data = _parse_document(body, source, fmt or _format_of(source))
-    return workspace_from_dict(data, source=source)
-
-
-def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>") -> Workspace:
-    """Structure a workspace document; every problem is collected with its path."""
-    errors: list[GoalRulesError] = []
-    known = {"workspace", *_SECTIONS}
-    for key in data:
-        if key not in known:
-            errors.append(UnknownNameError("section", key, sorted(known), source=source))
-    head = data.get("workspace", {}) or {}
-    name = head.get("name") if isinstance(head, Mapping) else None
-    today: Date | None = None
-    if isinstance(head, Mapping) and head.get("today") is not None:
-        try:
-            from goalrules.dates import parse_date
-
-            today = parse_date(head["today"])
-        except GoalRulesError as exc:
-            errors.append(exc.with_location(field="workspace.today", source=source))
-    items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
-    for section, (cls, attr) in _SECTIONS.items():
-        tables = data.get(section, [])
-        if isinstance(tables, Mapping):
-            tables = [tables]
-        if not isinstance(tables, list):
-            errors.append(WorkspaceError(f"[[{section}]] must be a list of tables", source=source))
-            continue
-        fields = [f.name for f in attrs.fields(cls)]
-        for i, table in enumerate(tables):
-            where = f"{section}[{i}]"
-            if not isinstance(table, Mapping):
-                errors.append(WorkspaceError("must be a table", source=source, field=where))
-                continue
-            bad = [k for k in table if k not in fields]
-            for k in bad:
-                errors.append(
-                    UnknownNameError("field", k, fields, source=source, field=f"{where}.{k}")
-                )
-            values = {k: v for k, v in table.items() if k in fields}
-            if section == "goal" and values.get("metric"):
-                try:
-                    values["metric"] = catalog[str(values["metric"])].key
-                except UnknownNameError as exc:
-                    errors.append(exc.with_location(field=f"{where}.metric", source=source))
-                    values.pop("metric")
-            try:
-                item = cls(**values)
-                if section == "goal":
-                    item = complete_from_statement(item, today=today)
-                items[attr].append(item)
-            except GoalRulesError as exc:
-                errors.append(exc.with_location(field=where, source=source))
-            except TypeError as exc:  # a required field is missing
-                errors.append(WorkspaceError(str(exc), source=source, field=where))
-    if not errors:
-        try:
-            plan = Plan(
-                objectives=tuple(items["objectives"]),
-                goals=tuple(items["goals"]),
-                tactics=tuple(items["tactics"]),
-                channels=tuple(items["channels"]),
-                name=name,
-            )
-        except GoalRulesErrors as group:
-            errors.extend(e.with_location(source=source) for e in group.errors)
-        except GoalRulesError as exc:
-            errors.append(exc.with_location(source=source))
-    if errors:
-        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
-    return Workspace(name=name, today=today, plan=plan, source=source)
-
-
-# ------------------------------------------------------------------------------------
 # CSV
 # ------------------------------------------------------------------------------------
 
@@ -539,7 +326,7 @@ def scan_table(
 def load_sessions(path: str | Path) -> list[dict[str, str]]:
     """A raw sessions CSV (``date`` and ``landing_url`` or ``utm_*`` or ``referrer``
     columns, ``lead`` and ``customer`` flags) as rows for
-    :func:`goalrules.judgments.channels.attribute_sessions`."""
+    :func:`goalrules.io.attribution.attribute_sessions`."""
     return [row for _, row in read_rows(path, ("date",))]
 
 
@@ -547,7 +334,7 @@ def iter_sessions(
     path: str | Path, *, progress: Progress | None = None
 ) -> Iterator[dict[str, Any]]:
     """The rows of a raw sessions CSV or Parquet file, one at a time: feed them to
-    :func:`goalrules.judgments.channels.attribute_sessions`, which keeps only the
+    :func:`goalrules.io.attribution.attribute_sessions`, which keeps only the
     monthly counts, to aggregate a file larger than memory."""
     return (row for _, row in read_rows(path, ("date",), progress=progress))
 
