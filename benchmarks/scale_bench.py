@@ -129,7 +129,7 @@ def pin(cpu: int) -> int:
 def _plain_process(cpu: int | None, parts: list[int], rows: int, barrier: Any, out: Any) -> None:
     os.environ["POLARS_MAX_THREADS"] = "1"
     frames = [table(rows, seed=i).to_pandas(use_pyarrow_extension_array=True) for i in parts]
-    from goalrules.distributed import evaluate_partition
+    from goalrules.scale.distributed import evaluate_partition
 
     rs, today = ruleset(), dt.date(2026, 11, 1)
     if cpu is not None:
@@ -165,7 +165,7 @@ def dask_time(frame: Any, rs: gr.RuleSet, workers: int, args: argparse.Namespace
     import dask.dataframe as dd
     import distributed
 
-    from goalrules.distributed import evaluate_dask
+    from goalrules.scale.distributed import evaluate_dask
 
     today = dt.date(2026, 11, 1)
     # one polars thread per worker: the workers, not polars, share the cores; and no
@@ -307,7 +307,7 @@ def main() -> None:
           f"result {out.estimated_size() / 1e6:,.0f} MB")  # fmt: skip
     engine_choice(df)
 
-    from goalrules.batch import decide_channels_table
+    from goalrules.scale.batch import decide_channels_table
 
     roles = {
         n: gr.Channel(n, role=r, formats_tried=["video", "carousel"])

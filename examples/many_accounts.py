@@ -12,7 +12,7 @@ import random
 import polars as pl
 
 import goalrules as gr
-from goalrules.batch import decide_channels_table
+from goalrules.scale.batch import decide_channels_table
 
 # Twelve months for three client accounts, each its own portfolio of networks.
 rng = random.Random(7)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 
 pl = pytest.importorskip("polars")
-from goalrules.batch import decide_channels_table  # noqa: E402
+from goalrules.scale.batch import decide_channels_table  # noqa: E402
 
 CHANNELS = {
     "linkedin": gr.Channel("linkedin", role="leads", formats_tried=["a", "b"]),
@@ -107,7 +107,7 @@ def test_counts_as_text_read_like_the_csv_loader() -> None:
 
 def test_a_failing_dask_partition_is_named() -> None:
     dd = pytest.importorskip("dask.dataframe")
-    from goalrules.batch import decide_channels_dask
+    from goalrules.scale.batch import decide_channels_dask
 
     rows = book(11, 8, 10)
     rows[5]["leads"] = -3
@@ -118,7 +118,7 @@ def test_a_failing_dask_partition_is_named() -> None:
 
 
 def test_achievability_tables_with_empty_cells_name_them() -> None:
-    from goalrules.batch import assess_achievability_table
+    from goalrules.scale.batch import assess_achievability_table
 
     goals = pl.DataFrame({"id": ["g"], "metric": ["followers"], "target": ["2000 followers"],
                           "deadline": [dt.date(2026, 12, 31)]})  # fmt: skip
@@ -130,8 +130,8 @@ def test_achievability_tables_with_empty_cells_name_them() -> None:
 
 
 def test_achievability_over_tables_matches_per_goal() -> None:
-    from goalrules.batch import assess_achievability_table
     from goalrules.dates import add_months
+    from goalrules.scale.batch import assess_achievability_table
 
     goals = pl.DataFrame({
         "id": ["a", "b", "c"],
@@ -167,7 +167,7 @@ def test_achievability_over_tables_matches_per_goal() -> None:
 
 def test_channel_decisions_on_dask_match_the_table() -> None:
     dd = pytest.importorskip("dask.dataframe")
-    from goalrules.batch import decide_channels_dask
+    from goalrules.scale.batch import decide_channels_dask
 
     rows = book(11, 8, 10)
     frame = pl.DataFrame(rows).with_columns(pl.col("spend").cast(pl.Float64)).to_pandas()
@@ -181,8 +181,8 @@ def test_channel_decisions_on_dask_match_the_table() -> None:
 
 def test_achievability_on_dask_matches_the_table() -> None:
     dd = pytest.importorskip("dask.dataframe")
-    from goalrules.batch import assess_achievability_dask, assess_achievability_table
     from goalrules.dates import add_months
+    from goalrules.scale.batch import assess_achievability_dask, assess_achievability_table
 
     rng = random.Random(4)
     goals, rows = [], []

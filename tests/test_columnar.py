@@ -165,7 +165,7 @@ def test_dask_and_row_backends_agree(
     processes: the outcomes, scores and decisions of the row backend."""
     import dask.dataframe as dd
 
-    from goalrules.distributed import evaluate_dask
+    from goalrules.scale.distributed import evaluate_dask
 
     frame = df.to_pandas(use_pyarrow_extension_array=True)  # type: ignore[attr-defined]
     got = evaluate_dask(rs, dd.from_pandas(frame, npartitions=partitions), today=TODAY)
@@ -181,7 +181,7 @@ def test_findings_on_dask_are_the_table_findings(
 ) -> None:
     import dask.dataframe as dd
 
-    from goalrules.distributed import findings_dask
+    from goalrules.scale.distributed import findings_dask
 
     frame = df.to_pandas(use_pyarrow_extension_array=True)  # type: ignore[attr-defined]
     frame.index = frame.index * 10 + 7  # labels, not positions, identify the rows
@@ -261,7 +261,7 @@ def test_a_ruleset_pickles_as_its_text() -> None:
 
 def test_a_failing_partition_is_named() -> None:
     pd = pytest.importorskip("pandas")
-    from goalrules.distributed import evaluate_partition
+    from goalrules.scale.distributed import evaluate_partition
 
     rs = gr.load_rules(DECLS + "\nrule a criterion c check visits > 3\n")
     with pytest.raises(gr.DataError, match="partition 3"):
@@ -271,7 +271,7 @@ def test_a_failing_partition_is_named() -> None:
 def test_dask_on_a_local_cluster_matches_the_columnar_backend(dask_client: object) -> None:
     dd = pytest.importorskip("dask.dataframe")
     pd = pytest.importorskip("pandas")
-    from goalrules.distributed import evaluate_dask
+    from goalrules.scale.distributed import evaluate_dask
 
     rs = gr.load_rules(
         DECLS

@@ -191,10 +191,10 @@ def _has_account_column(path: str) -> bool:
 
 def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     """Many accounts in one file: stream it through polars and decide column-wise."""
-    from goalrules.batch import decide_channels_table
     from goalrules.errors import GoalRulesError
     from goalrules.io import scan_table
     from goalrules.report import render_book
+    from goalrules.scale.batch import decide_channels_table
 
     progress = _progress()
     frame = scan_table(args.performance, progress=progress)

@@ -210,7 +210,7 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
     """A channel-performance CSV or Parquet file: ``month,channel,visits,leads,customers``
     plus optional ``campaign, spend, hours, followers, engagements, reach``, read as a
     stream. An ``account`` column may name one account; rows of several accounts are
-    an error (each account is its own portfolio: see :mod:`goalrules.batch`)."""
+    an error (each account is its own portfolio: see :mod:`goalrules.scale.batch`)."""
     source = str(path)
     rows = read_rows(path, ("month", "channel", "visits", "leads", "customers"), progress=progress)
     out: list[ChannelMonth] = []
@@ -225,7 +225,7 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
                     f"more than one account ({account[1]!r} on line {account[0]}, "
                     f"{row['account']!r} here): one account's channels form one portfolio; "
                     "decide each account with `goalrules channels FILE` or "
-                    "goalrules.batch.decide_channels_table",
+                    "goalrules.scale.batch.decide_channels_table",
                     source=source,
                     line=line,
                     field="account",

@@ -48,7 +48,7 @@ def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
 
 def render_book(decided: Any, fmt: str = "text") -> str:
     """Channel decisions of many accounts (the polars table of
-    :func:`goalrules.batch.decide_channels_table`) as text, JSON, markdown or HTML."""
+    :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML."""
     rows = [
         {"account": r["account"], "channel": r["channel"], "decision": r["decision"],
          "reasons": _book_reasons(r)}

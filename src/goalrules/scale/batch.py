@@ -21,6 +21,7 @@ from goalrules.engine import RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective, normalize_channel
+from goalrules.scale.distributed import in_partition
 
 __all__ = [
     "assess_achievability_dask",
@@ -419,8 +420,6 @@ def _assess_partition(
 ) -> Any:
     import polars as pl
 
-    from goalrules.distributed import in_partition
-
     def compute() -> Any:
         history = to_polars(part)
         ids = history["goal"].cast(pl.String).unique().to_list()
@@ -456,7 +455,6 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
 def _decide_partition(
     part: Any, options: Mapping[str, Any], meta: Any, partition_info: Any = None
 ) -> Any:
-    from goalrules.distributed import in_partition
 
     return in_partition(
         part, meta, partition_info, lambda: decide_channels_table(part, **options).to_pandas()

@@ -1,0 +1,11 @@
+"""Judgments at scale: many accounts at once over long tables, on Dask or Spark.
+
+- :mod:`~goalrules.scale.batch`: channel decisions and achievability over long-form
+  tables (polars), each account its own portfolio; the answers are those of the
+  per-object judgments (``pip install 'goalrules[arrow]'``);
+- :mod:`~goalrules.scale.distributed`: any ruleset over a Dask DataFrame, partition by
+  partition (``pip install 'goalrules[dask]'``); Spark through ``mapInArrow``.
+
+Nothing here is imported by ``import goalrules``: polars, pandas and Dask load only when
+one of these modules is used.
+"""
