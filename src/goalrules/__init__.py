@@ -5,7 +5,7 @@
 '1200 follower'
 
 The public names are loaded on first use (PEP 562), so ``import goalrules`` stays fast:
-pint, cattrs and the rule compiler are imported only when something needs them.
+pint and the rule compiler are imported only when something needs them.
 """
 
 from __future__ import annotations
