@@ -74,6 +74,11 @@ _EXPORTS: dict[str, str] = {
     "assess_achievability": "goalrules.judgments.achievability",
     "Achievability": "goalrules.judgments.achievability",
     "Verdict": "goalrules.judgments.achievability",
+    "GrowthPrior": "goalrules.judgments.growth",
+    "FLAT_PRIOR": "goalrules.judgments.growth",
+    "fit_prior": "goalrules.judgments.growth",
+    "backtest": "goalrules.judgments.backtest",
+    "Backtest": "goalrules.judgments.backtest",
     "read_statement": "goalrules.model",
     "decide_channels": "goalrules.judgments.channels",
     "channel_evidence": "goalrules.judgments.channels",
@@ -161,6 +166,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load_workspace,
     )
     from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
+    from goalrules.judgments.backtest import Backtest, backtest
     from goalrules.judgments.channels import (
         ChannelDecision,
         ChannelEvidence,
@@ -168,6 +174,7 @@ if TYPE_CHECKING:  # pragma: no cover
         channel_evidence,
         decide_channels,
     )
+    from goalrules.judgments.growth import FLAT_PRIOR, GrowthPrior, fit_prior
     from goalrules.judgments.planning import (
         LintFinding,
         Quadrant,

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from goalrules.engine import RuleSet
+from goalrules.errors import GoalRulesError
 from goalrules.io import (
     Workspace,
     attribute_sessions,
@@ -23,6 +24,7 @@ from goalrules.io import (
     load_workspace,
 )
 from goalrules.judgments.channels import ChannelDecision, decide_channels
+from goalrules.judgments.growth import GrowthPrior, fit_prior
 from goalrules.judgments.planning import (
     Due,
     LintFinding,
@@ -146,6 +148,7 @@ def run_check(
     today: Date | None = None,
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
+    prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
 ) -> CheckResult:
     """Judge a workspace: every goal (SMART, with achievability when a history of its
     metric is given), every channel (when performance data or sessions are given) and
@@ -153,7 +156,9 @@ def run_check(
     the same id replaces the shipped one). Data files are read as streams;
     ``progress(stage, done, total)`` is called as each file is read (bytes of a CSV
     file, rows of a Parquet file) and as goals are judged (the CLI draws a progress bar
-    with it)."""
+    with it). ``prior`` is the growth model's prior for achievability (default: the
+    workspace's ``[workspace] prior``, else goalrules' own); ``"fit"`` fits one on the
+    history's series (:func:`goalrules.fit_prior`)."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     day = today or ws.today or Date.today()
     histories = (
@@ -161,6 +166,7 @@ def run_check(
         if isinstance(history, (str, Path))
         else (history or {})
     )
+    growth = _prior(prior if prior is not None else ws.prior, histories)
     rubric: RuleSet | None = None
     if rules:
         from goalrules.engine import shipped_ruleset
@@ -172,7 +178,7 @@ def run_check(
     total = len(ws.goals)
     for i, g in enumerate(ws.goals, start=1):
         series = history_for(g, histories)
-        report = score_smart(g, series, today=day, context=ws.plan, rules=rubric)
+        report = score_smart(g, series, today=day, context=ws.plan, rules=rubric, prior=growth)
         goals.append(GoalResult(report, series))
         if progress is not None and (i % 50 == 0 or i == total):
             progress("goals", i, total)
@@ -195,6 +201,20 @@ def run_check(
         else None
     )
     return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan)
+
+
+def _prior(
+    prior: GrowthPrior | Mapping[str, Any] | float | str | None,
+    histories: Mapping[tuple[str | None, str], MetricSeries],
+) -> GrowthPrior | None:
+    if prior is None:
+        return None
+    if isinstance(prior, str) and prior.strip().lower() == "fit":
+        return fit_prior(histories.values())
+    try:
+        return GrowthPrior.parse(prior)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="prior") from None
 
 
 def demo_paths() -> dict[str, Path]:

@@ -144,6 +144,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         today=_today(args.today),
         days=args.days,
         progress=_progress(),
+        prior=args.prior,
     )
     _emit(render(result, args.format), args, out)
     if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
@@ -153,6 +154,34 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+def _horizons(text: str) -> tuple[int, ...]:
+    from goalrules.errors import GoalRulesError
+
+    try:
+        values = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        values = ()
+    if not values or any(h < 1 for h in values):
+        raise GoalRulesError(
+            f"cannot read horizons {text!r}: write whole months, such as 3,6,12",
+            field="--horizons",
+        )
+    return values
+
+
+def _cmd_backtest(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.check import _prior
+    from goalrules.io import load_history
+    from goalrules.judgments.backtest import backtest
+    from goalrules.report.backtest import render_backtest
+
+    histories = load_history(args.history, progress=_progress())
+    growth = _prior(args.prior, histories)
+    result = backtest(histories, horizons=_horizons(args.horizons), prior=growth)
+    _emit(render_backtest(result, args.format), args, out)
     return 0
 
 
@@ -248,6 +277,13 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_PRIOR_HELP = (
+    "the growth model's prior: 'tau=0.02,mean=0,damping=0.9', 'flat' (the plain random "
+    "walk), or 'fit' to fit it on the history's series (default: the workspace's, else "
+    "goalrules' own)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="goalrules",
@@ -285,7 +321,19 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--output", metavar="FILE")
     ck.add_argument("--fail-under", type=float, metavar="SCORE",
                     help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
+    ck.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
     ck.set_defaults(func=_cmd_check)
+
+    bt = sub.add_parser(
+        "backtest", help="replay a history to see how far to trust the chance of a target"
+    )
+    bt.add_argument("history", metavar="HISTORY", help="date,channel,metric,value rows")
+    bt.add_argument("--horizons", default="3,6,12", metavar="MONTHS",
+                    help="months from cutoff to deadline (default 3,6,12)")  # fmt: skip
+    bt.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
+    bt.add_argument("--format", choices=FORMATS, default="text")
+    bt.add_argument("--output", metavar="FILE")
+    bt.set_defaults(func=_cmd_backtest)
 
     ch = sub.add_parser("channels", help="keep, optimize or cut each channel")
     ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?")

@@ -27,6 +27,7 @@ from goalrules.errors import (
     WorkspaceError,
 )
 from goalrules.io.files import _format_of, read_text
+from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import catalog
 from goalrules.model import (
     Channel,
@@ -56,6 +57,7 @@ class Workspace:
     today: Date | None
     plan: Plan
     source: str | None = None
+    prior: GrowthPrior | None = None  # the growth model's prior (``[workspace] prior``)
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -141,6 +143,12 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
             today = parse_date(head["today"])
         except GoalRulesError as exc:
             errors.append(exc.with_location(field="workspace.today", source=source))
+    prior: GrowthPrior | None = None
+    if isinstance(head, Mapping) and head.get("prior") is not None:
+        try:
+            prior = GrowthPrior.parse(head["prior"])
+        except GoalRulesError as exc:
+            errors.append(exc.with_location(field="workspace.prior", source=source))
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
     for section, (cls, attr) in _SECTIONS.items():
         tables = data.get(section, [])
@@ -191,7 +199,7 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
             errors.append(exc.with_location(source=source))
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
-    return Workspace(name=name, today=today, plan=plan, source=source)
+    return Workspace(name=name, today=today, plan=plan, source=source, prior=prior)
 
 
 # ------------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ from goalrules.dsl.display import format_number
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
+from goalrules.judgments.growth import GrowthFit, GrowthPrior
+from goalrules.judgments.growth import fit as growth_fit
 from goalrules.judgments.stats import student_t_cdf, student_t_sf
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
@@ -100,6 +102,7 @@ class Achievability:
     volatility: float | None = None
     changes: int = 0
     last_date: Date | None = None
+    model: tuple[GrowthFit, bool] | None = attrs.field(default=None, eq=False, repr=False)
     note: str = attrs.field(default="", repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
@@ -108,22 +111,18 @@ class Achievability:
         self, months: float, *, low: float = 0.1, high: float = 0.9
     ) -> tuple[float, float, float] | None:
         """(low, median, high) predicted values ``months`` after the last observation,
-        in the history's unit (the Student t predictive; ``None`` without a model)."""
-        if self.drift is None or self.current_value is None or self.changes < 2:
+        in the history's unit (the model's Student t predictive; ``None`` without a
+        model)."""
+        if self.model is None or self.cumulative or self.changes < 2:
             return None
-        if self.cumulative:
-            return None
-        k, m, s = self.changes, self.drift, self.volatility or 0.0
-        scale = s * math.sqrt(months + months * months / k)
-        q_lo, q_hi = _t_quantile(low, k - 1), _t_quantile(high, k - 1)
-        base = self.current_value
-        if self.method in ("compound", "bootstrap"):
-            return (
-                _grow(base, m * months + q_lo * scale),
-                _grow(base, m * months),
-                _grow(base, m * months + q_hi * scale),
-            )
-        return base + m * months + q_lo * scale, base + m * months, base + m * months + q_hi * scale
+        fitted, logs = self.model
+        loc, spread = fitted.location(months), fitted.scale(months)
+        df = fitted.changes - 1
+        q_lo, q_hi = _t_quantile(low, df), _t_quantile(high, df)
+        values = (loc + q_lo * spread, loc, loc + q_hi * spread)
+        if logs:
+            return (_grow(1.0, values[0]), _grow(1.0, values[1]), _grow(1.0, values[2]))
+        return values
 
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
@@ -325,6 +324,7 @@ def assess_achievability(
     samples: int = 4000,
     cumulative: bool | None = None,
     params: Mapping[str, Any] | None = None,
+    prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
 ) -> Achievability:
     """Judge whether ``history`` supports ``goal``'s target by its deadline.
 
@@ -334,10 +334,19 @@ def assess_achievability(
     a flow target is a total over the goal's period rather than a monthly level
     (default: read from the statement, "this year" or "in total"); ``params``
     overrides the verdict thresholds of the ``achievability`` ruleset.
+
+    ``prior`` is the growth model's :class:`~goalrules.judgments.growth.GrowthPrior`
+    (default: the one fitted on public monthly series; :func:`goalrules.fit_prior` fits
+    one on your accounts; ``"flat"`` is the plain random walk with drift). See
+    :mod:`goalrules.judgments.growth` for the model.
     """
     if method not in ("closed_form", "bootstrap"):
         raise GoalRulesError(f"unknown method {method!r}; use 'closed_form' or 'bootstrap'")
     today = today or Date.today()
+    try:
+        growth = _DEFAULT_PRIOR if prior is None else GrowthPrior.parse(prior)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="prior") from None
     rules = _ruleset(tuple(sorted((params or {}).items())) if params else ())
     series = _as_series(history, goal)
     defn = _metric(goal, series)
@@ -427,7 +436,7 @@ def assess_achievability(
         if is_cumulative:
             level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
-        model = _fit(points, window, current, level, horizon, higher, method, seed, samples)
+        model = _fit(points, window, current, level, horizon, higher, method, seed, samples, growth)
         supported = model.pop("_suggest_level")
         months_needed = model.pop("_months_needed", None)
         fields.update(model)
@@ -465,6 +474,7 @@ def assess_achievability(
 
 
 _MONTH_SECONDS = 365.25 * 86400 / 12
+_DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
 
 
@@ -497,69 +507,79 @@ def _fit(
     method: str,
     seed: int,
     samples: int,
+    prior: GrowthPrior,
 ) -> dict[str, Any]:
-    """Fit the random walk on the recent window and judge the target level."""
-    # the window: the points at most `window` months before the last (at least two)
-    first = len(points) - 1
-    if window is None:
-        first = 0
-    else:
-        last = points[-1].date
-        since = last.year * 12 + last.month - window  # the earliest month index in it
-        while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
-            first -= 1
-    first = min(first, len(points) - 2)
-    recent = points[first:]
+    """Fit the growth model on the history (the prior's ``months``) and judge the target
+    level; the historical rate and projection are read over the last ``window`` months."""
+    recent = _window(points, prior.months)
+    shown = _window(recent, window)  # the historical rate is read over `window` months
     values = [p.value for p in recent]
-    idx = [p.date.year * 12 + p.date.month for p in recent]
-    gaps = [b - a for a, b in itertools.pairwise(idx)]  # >= 1: one point per month
-    span_w = sum(gaps)
+    idx = [p.date.year * 12 + p.date.month - 1 for p in recent]
+    span_w = _month_index(shown[-1].date) - _month_index(shown[0].date)
+    first_shown, last_value = shown[0].value, shown[-1].value
     logs = min(values) > 0 and level > 0 and current > 0
     out: dict[str, Any] = {}
     n = horizon
     if logs:
-        logv = [math.log(v) for v in values]
-        changes = [(b - a) / g for a, b, g in zip(logv, logv[1:], gaps, strict=False)]
-        x = math.log(level) - math.log(current)
+        y = [math.log(v) for v in values]
+        goal_y = math.log(level)
+        model = growth_fit(y, idx, prior)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
-        per_month = (logv[-1] - logv[0]) / span_w
+        per_month = (math.log(last_value) - math.log(first_shown)) / span_w
         out["historical_rate"] = math.expm1(min(per_month, 700.0))
-        out["required_rate"] = math.expm1(min(x / n, 700.0))
+        out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
         out["_projected"] = _grow(current, per_month * n)
     else:
-        changes = [(b - a) / g for a, b, g in zip(values, values[1:], gaps, strict=False)]
-        x = level - current
+        y = values
+        goal_y = level
+        size = sum(abs(v) for v in values) / len(values)
+        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
         out["historical_rate"] = None
         out["required_rate"] = None
-        out["_projected"] = current + (values[-1] - values[0]) / span_w * n
-    out["historical_linear"] = (values[-1] - values[0]) / span_w
+        out["_projected"] = current + (last_value - first_shown) / span_w * n
+    out["historical_linear"] = (last_value - first_shown) / span_w
     out["required_linear"] = (level - current) / n
-    k = len(changes)
-    m = sum(changes) / k
-    s = math.sqrt(sum([(c - m) ** 2 for c in changes]) / (k - 1)) if k >= 2 else 0.0
+    k = model.changes
+    loc, spread = model.location(n), model.scale(n)
     if method == "bootstrap" and k >= 1:
+        # resample the history's own changes about their mean, around the model's median
+        gaps = [b - a for a, b in itertools.pairwise(idx)]
+        centred = [(b - a) / g - model.raw_drift for a, b, g in zip(y, y[1:], gaps, strict=False)]
         rng = random.Random(seed)
         whole = max(1, math.ceil(n))
-        scale = n / whole
+        step = n / whole
         hits = 0
         for _ in range(samples):
-            total = sum(rng.choice(changes) for _ in range(whole)) * scale
-            hits += (total >= x) if higher else (total <= x)
+            total = loc + sum(rng.choice(centred) for _ in range(whole)) * step
+            hits += (total >= goal_y) if higher else (total <= goal_y)
         p = hits / samples
-    elif s > 1e-12 and k >= 2:
-        t = (x - m * n) / (s * math.sqrt(n + n * n / k))
+    elif spread > 1e-12 and k >= 2:
+        t = (goal_y - loc) / spread
         p = student_t_sf(t, k - 1) if higher else student_t_cdf(t, k - 1)
     else:
-        drift = m * n
-        p = 1.0 if (drift >= x - 1e-12 if higher else drift <= x + 1e-12) else 0.0
+        p = 1.0 if (loc >= goal_y - 1e-12 if higher else loc <= goal_y + 1e-12) else 0.0
     out["probability"] = min(1.0, max(0.0, p))
-    out["drift"], out["volatility"], out["changes"] = m, s, k
-    # the target reachable with probability one half: the median projection
-    out["_suggest_level"] = _grow(current, m * n) if logs else current + m * n
-    if abs(m) > 1e-12 and (x / m) > 0:
-        out["_months_needed"] = x / m
+    out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
+    out["model"] = (model, logs)
+    # the target reachable with probability one half: the median forecast
+    out["_suggest_level"] = _grow(1.0, loc) if logs else loc
+    needed = model.months_to(goal_y - model.level)
+    if needed is not None:
+        out["_months_needed"] = needed
     return out
+
+
+def _window(points: list[Point], months: int | None) -> list[Point]:
+    """The points at most ``months`` months before the last (at least two; all: None)."""
+    if months is None:
+        return points
+    last = points[-1].date
+    since = last.year * 12 + last.month - months  # the earliest month index in it
+    first = len(points) - 1
+    while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
+        first -= 1
+    return points[min(first, len(points) - 2) :]
 
 
 def _t_quantile(p: float, df: float) -> float:

@@ -16,16 +16,20 @@ CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
 
 @functools.cache
-def _template() -> Any:
+def _environment() -> Any:
+    """The Jinja2 environment of the HTML pages (autoescaped), over ``templates/``."""
     import jinja2
 
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("goalrules.report", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template("report.html.j2")
+
+
+def _template() -> Any:
+    return _environment().get_template("report.html.j2")
 
 
 def _portfolio_rate(decisions: list[ChannelDecision] | tuple[ChannelDecision, ...]) -> float | None:

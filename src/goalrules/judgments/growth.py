@@ -1,0 +1,425 @@
+"""The growth model behind the chance of reaching a target: a forecast calibrated on real
+series.
+
+A history's monthly values ``y_t`` (their logs when every value is positive, else the
+values themselves) are modelled as a local level with a drift (DOMAIN.md, "Growth
+maths"):
+
+* **drift, shrunk**: the mean monthly change ``m`` over ``k`` changes is combined with a
+  prior ``mu ~ N(mean, tau^2)`` (:class:`GrowthPrior`); on real series recent growth does
+  not persist, and the spread of true drifts across series is small (about 0.02 a month
+  in logs). The posterior mean ``m*`` and variance ``v*`` are the normal-normal update;
+  ``tau = inf`` gives the flat-prior random walk back;
+* **damped, and wandering**: the drift is an AR(1) around the prior mean with persistence
+  ``phi`` and stationary spread ``tau``: its effect over ``h`` months is
+  ``m* (phi + phi^2 + ... + phi^h)``, so a long horizon does not extrapolate a short
+  history's growth for ever, and the drift's moves after the last point add
+  ``tau^2 (1 - phi^2) / (1 - phi)^2 * sum_{j<=h} (1 - phi^j)^2`` to the variance (a smooth
+  history does not make a far future certain);
+* **seasonal**: from two years of history on, calendar-month indices are estimated on the
+  detrended values and shrunk towards zero (James-Stein) by how clearly they stand out of
+  the noise; the forecast is made on the seasonally adjusted values and the target
+  month's index added back, so a December peak is not read as growth;
+* **smoothed level**: a noisy series (changes that undo each other: negative lag-one
+  autocorrelation, as monthly totals of a flow show) is an ARIMA(0,1,1), simple
+  exponential smoothing with drift; its level, not the last noisy month, is the base, and
+  the h-month forecast variance is ``sigma^2 (1 + (h - 1) alpha^2)`` (``alpha = 1``: the
+  random walk's ``sigma^2 h``).
+
+The predictive distribution of ``y`` at the horizon is a Student t with ``k - 1`` degrees
+of freedom, location ``level + m* h_eff + season`` and scale
+``sqrt(sigma^2 (1 + (h - 1) alpha^2) + h_eff^2 v*)``. :func:`fit_prior` fits ``tau`` and
+the prior mean on a portfolio of histories by empirical Bayes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.errors import GoalRulesError, ValidationError
+
+__all__ = ["FLAT_PRIOR", "GrowthFit", "GrowthPrior", "fit_prior"]
+
+
+def _positive_or_inf(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not value > 0:
+        raise ValidationError(f"{attribute.name} must be above zero, got {value!r}")
+
+
+def _unit_interval(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not 0 < value <= 1:
+        raise ValidationError(f"{attribute.name} must lie in (0, 1], got {value!r}")
+
+
+def _finite(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not math.isfinite(value):
+        raise ValidationError(f"{attribute.name} must be a finite number, got {value!r}")
+
+
+def _months(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 2):
+        raise ValidationError(f"months must be a whole number of at least 2, or None: {value!r}")
+
+
+@attrs.frozen
+class GrowthPrior:
+    """What is known of growth before an account's own history is read.
+
+    ``tau`` is the spread of true monthly drifts across accounts (in log terms: 0.02 is
+    about 2 % a month) and ``mean`` their centre; ``damping`` (``phi``) shrinks the
+    drift's effect as the horizon grows; ``seasonal`` and ``smoothing`` switch the
+    seasonal indices and the smoothed level; ``months`` is how much of the history the
+    forecast reads (``None``: all of it). The defaults were fitted on public monthly
+    series (see docs/judgments.md); :func:`fit_prior` fits ``tau`` and ``mean`` on your
+    own accounts. :data:`FLAT_PRIOR` is the plain random walk with drift.
+    """
+
+    tau: float = attrs.field(default=0.02, converter=float, validator=_positive_or_inf)
+    mean: float = attrs.field(default=0.0, converter=float, validator=_finite)
+    damping: float = attrs.field(default=0.9, converter=float, validator=_unit_interval)
+    seasonal: bool = True
+    smoothing: bool = True
+    months: int | None = attrs.field(default=36, validator=_months)
+
+    @classmethod
+    def parse(cls, value: Any) -> GrowthPrior:
+        """A prior from a :class:`GrowthPrior`, a mapping of its fields (as a workspace
+        file writes it), a number (``tau``), or ``"flat"``."""
+        if isinstance(value, GrowthPrior):
+            return value
+        if isinstance(value, str) and value.strip().lower() == "flat":
+            return FLAT_PRIOR
+        if isinstance(value, bool):
+            raise ValidationError(f"expected a prior, got {value!r}")
+        if isinstance(value, (int, float)):
+            return cls(tau=value)
+        if isinstance(value, str):
+            try:
+                return cls(tau=float(value))
+            except ValueError:
+                pass
+            items: dict[str, Any] = {}
+            for part in value.split(","):
+                name, sep, text = part.partition("=")
+                if not sep:
+                    raise ValidationError(
+                        f"cannot read a prior from {value!r}: write 'tau=0.02, mean=0' or 'flat'"
+                    )
+                items[name.strip()] = text.strip()
+            value = items
+        if isinstance(value, Mapping):
+            fields = {f.name for f in attrs.fields(cls)}
+            unknown = sorted(set(value) - fields)
+            if unknown:
+                known = ", ".join(sorted(fields))
+                raise ValidationError(f"unknown prior field {unknown[0]!r}; the fields are {known}")
+            kwargs = dict(value)
+            for flag in ("seasonal", "smoothing"):
+                if isinstance(kwargs.get(flag), str):
+                    kwargs[flag] = kwargs[flag].strip().lower() in ("1", "true", "yes", "on")
+            try:
+                return cls(**kwargs)
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(f"cannot read a prior: {exc}") from None
+        raise ValidationError(f"expected a prior, got {type(value).__name__}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+#: The flat-prior random walk with drift (no damping, season or smoothing): the model
+#: goalrules used before it was calibrated on real series.
+FLAT_PRIOR = GrowthPrior(tau=math.inf, damping=1.0, seasonal=False, smoothing=False, months=6)
+
+_MIN_SEASONAL = 24  # monthly points needed to estimate calendar-month indices
+
+
+@attrs.frozen
+class GrowthFit:
+    """A history fitted by the growth model (values in its scale: logs or plain)."""
+
+    level: float  # the (smoothed, seasonally adjusted) level at the last point
+    last: float  # the last observed value, in the model's scale
+    raw_drift: float  # the history's mean monthly change
+    drift: float  # the posterior mean drift m*
+    drift_var: float  # its posterior variance v*
+    sigma2: float  # the one-step forecast variance
+    alpha: float  # the smoothing weight (1: the random walk)
+    changes: int
+    volatility: float  # the deviation of the monthly changes
+    damping: float
+    prior_mean: float  # the drift it decays towards (values' scale)
+    wander: float  # the drift's spread over time (tau, in the values' scale; 0: fixed)
+    season: tuple[float, ...] | None  # twelve indices, January first, or None
+    last_month: int  # the month number (year * 12 + month - 1) of the last point
+
+    def effective(self, horizon: float) -> float:
+        """``phi + phi^2 + ... + phi^h`` (``h`` when undamped)."""
+        phi = self.damping
+        if phi >= 1.0:
+            return horizon
+        return float(phi * (1.0 - phi**horizon) / (1.0 - phi))
+
+    def seasonal_shift(self, horizon: float) -> float:
+        """The target month's seasonal index (the level is seasonally adjusted)."""
+        if self.season is None:
+            return 0.0
+        month = (self.last_month + round(horizon)) % 12
+        return self.season[month]
+
+    def location(self, horizon: float) -> float:
+        """The median forecast ``horizon`` months after the last point: the drift decays
+        from ``m*`` towards the prior mean."""
+        moved = self.prior_mean * horizon + (self.drift - self.prior_mean) * self.effective(horizon)
+        return self.level + moved + self.seasonal_shift(horizon)
+
+    def scale(self, horizon: float) -> float:
+        """The predictive scale (Student t, ``changes - 1`` degrees of freedom)."""
+        h = max(horizon, 0.0)
+        noise = self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) if h >= 1.0 else self.sigma2 * h
+        h_eff = self.effective(h)
+        return math.sqrt(max(noise + h_eff * h_eff * self.drift_var + self._wandering(h), 0.0))
+
+    def _wandering(self, horizon: float) -> float:
+        """The variance the drift adds by moving on after the last point: an AR(1)
+        around the prior mean with persistence ``phi`` and stationary spread ``tau``,
+        summed over the horizon's months."""
+        phi = self.damping
+        if phi >= 1.0 or self.wander <= 0.0 or not math.isfinite(self.wander):
+            return 0.0
+        whole = math.floor(horizon)
+        total = sum((1.0 - phi**m) ** 2 for m in range(1, whole + 1))
+        total += (horizon - whole) * (1.0 - phi ** (whole + 1)) ** 2
+        return float(self.wander**2 * (1.0 - phi * phi) / (1.0 - phi) ** 2 * total)
+
+    def months_to(self, gap: float, *, limit: float = 1200.0) -> float | None:
+        """Months until the median forecast (seasons aside) has moved by ``gap``
+        (``None``: not within ``limit`` months)."""
+
+        def moved(h: float) -> float:
+            return self.prior_mean * h + (self.drift - self.prior_mean) * self.effective(h)
+
+        if gap == 0:
+            return 0.0
+        sign = 1.0 if gap > 0 else -1.0
+        lo, hi = 0.0, 1.0
+        while sign * moved(hi) < sign * gap:
+            lo, hi = hi, hi * 2
+            if hi > limit:
+                return None  # the forecast levels off (or turns) before it gets there
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            if sign * moved(mid) < sign * gap:
+                lo = mid
+            else:
+                hi = mid
+        return hi
+
+
+def fit(
+    values: Sequence[float],
+    months: Sequence[int],
+    prior: GrowthPrior,
+    *,
+    scale: float = 1.0,
+) -> GrowthFit:
+    """Fit the model on ``values`` (already in the model's scale) at month numbers
+    ``months`` (increasing, at least two). ``scale`` converts the prior's log-drift
+    spread into the values' units for the linear model (1 for logs)."""
+    y = list(values)
+    season: tuple[float, ...] | None = None
+    if prior.seasonal and len(y) >= _MIN_SEASONAL:
+        season = _seasonal_indices(y, months)
+        if season is not None:
+            y = [v - season[mo % 12] for v, mo in zip(y, months, strict=True)]
+    gaps = [b - a for a, b in itertools.pairwise(months)]
+    changes = [(b - a) / g for a, b, g in zip(y, y[1:], gaps, strict=False)]
+    k = len(changes)
+    m = sum(changes) / k
+    s2 = sum((c - m) ** 2 for c in changes) / (k - 1) if k >= 2 else 0.0
+    # lag-one autocorrelation of consecutive changes: negative when a noisy month is
+    # undone by the next (a level observed with noise)
+    alpha, sigma2, level = 1.0, s2, y[-1]
+    if prior.smoothing and k >= 3 and s2 > 0:
+        alpha, sigma2, level = _smooth(y, gaps, m, s2)
+    # the drift: the data's estimate, its sampling variance, and the prior
+    tau = prior.tau * scale
+    mean = prior.mean * scale
+    # the mean change is (y_k - y_0) / k: the level's steps and the two ends' noise
+    sampling = _sampling_variance(k, alpha, sigma2) if k >= 2 else math.inf
+    if math.isinf(tau):
+        drift, drift_var = m, (sampling if k >= 2 else 0.0)
+    elif sampling <= 0:
+        drift, drift_var = m, 0.0
+    elif math.isinf(sampling):
+        drift, drift_var = mean, tau * tau
+    else:
+        precision = 1.0 / (tau * tau) + 1.0 / sampling
+        drift_var = 1.0 / precision
+        drift = drift_var * (mean / (tau * tau) + m / sampling)
+    return GrowthFit(
+        level=level,
+        last=y[-1] + (season[months[-1] % 12] if season else 0.0),
+        raw_drift=m,
+        drift=drift,
+        drift_var=drift_var,
+        sigma2=sigma2,
+        alpha=alpha,
+        changes=k,
+        volatility=math.sqrt(s2),
+        damping=prior.damping,
+        prior_mean=0.0 if math.isinf(tau) else mean,
+        wander=tau,
+        season=season,
+        last_month=months[-1],
+    )
+
+
+def _sampling_variance(k: int, alpha: float, sigma2: float) -> float:
+    """The variance of the mean of ``k`` monthly changes of a local level model (the
+    ARIMA(0,1,1) of smoothing weight ``alpha`` and one-step variance ``sigma2``): the level
+    moves ``alpha^2 sigma2`` a month, and each end carries noise ``(1 - alpha) sigma2``."""
+    return (k * alpha * alpha + 2.0 * (1.0 - alpha)) * sigma2 / (k * k)
+
+
+_ALPHAS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def _smooth(
+    y: Sequence[float], gaps: Sequence[int], m: float, s2: float
+) -> tuple[float, float, float]:
+    """Simple exponential smoothing with drift ``m``: the weight ``alpha`` of least
+    one-step squared error, that error's variance, and the level at the last point."""
+    best = (math.inf, 1.0, s2, y[-1])
+    n = len(y) - 1
+    for alpha in _ALPHAS:
+        level = y[0]
+        sse = 0.0
+        for v, g in zip(y[1:], gaps, strict=False):
+            err = v - level - m * g
+            sse += err * err
+            level += m * g + alpha * err
+        if sse < best[0]:
+            best = (sse, alpha, sse / max(n - 1, 1), level)
+    return best[1], best[2], best[3]
+
+
+def _seasonal_indices(y: Sequence[float], months: Sequence[int]) -> tuple[float, ...] | None:
+    """Calendar-month indices of ``y`` about a straight-line trend, shrunk towards zero by
+    how far they stand above the noise (James-Stein over the twelve months)."""
+    n = len(y)
+    t_mean = sum(months) / n
+    y_mean = sum(y) / n
+    sxx = sum((t - t_mean) ** 2 for t in months)
+    if sxx == 0:
+        return None
+    slope = sum((t - t_mean) * (v - y_mean) for t, v in zip(months, y, strict=True)) / sxx
+    resid = [v - y_mean - slope * (t - t_mean) for t, v in zip(months, y, strict=True)]
+    sums = [0.0] * 12
+    counts = [0] * 12
+    for t, e in zip(months, resid, strict=True):
+        sums[t % 12] += e
+        counts[t % 12] += 1
+    if min(counts) < 2:
+        return None
+    raw = [s / c for s, c in zip(sums, counts, strict=True)]
+    centre = sum(raw) / 12
+    raw = [r - centre for r in raw]
+    within = sum((e - raw[t % 12] - centre) ** 2 for t, e in zip(months, resid, strict=True))
+    dof = n - 12 - 2
+    if dof <= 0:
+        return None
+    noise = within / dof  # the variance of one month about its index
+    spread = sum(r * r for r in raw)
+    if spread <= 0:
+        return None
+    mean_count = 12 / sum(1 / c for c in counts)
+    factor = max(0.0, 1.0 - (12 - 3) * noise / mean_count / spread)
+    if factor == 0.0:
+        return None
+    return tuple(r * factor for r in raw)
+
+
+def fit_prior(
+    histories: Iterable[Any],
+    *,
+    damping: float = 0.9,
+    seasonal: bool = True,
+    smoothing: bool = True,
+    min_months: int = 6,
+) -> GrowthPrior:
+    """Fit the drift prior (``tau`` and ``mean``) on a portfolio of histories by
+    empirical Bayes, so that an agency's forecasts lean on its own accounts' growth.
+
+    Each history is a :class:`~goalrules.MetricSeries` or ``(date, value)`` pairs of one
+    metric (monthly after resampling); histories shorter than ``min_months`` or with
+    values at or below zero are passed over. The spread of the accounts' true drifts is
+    the spread of their measured drifts less the part their sampling noise explains
+    (a method-of-moments estimate, floored at 0.002 a month).
+
+    >>> import datetime as dt
+    >>> steady = [(dt.date(2025, m, 28), 1000 * 1.01 ** m) for m in range(1, 13)]
+    >>> fast = [(dt.date(2025, m, 28), 1000 * 1.05 ** m) for m in range(1, 13)]
+    >>> prior = fit_prior([steady, fast])
+    >>> round(prior.mean, 2), prior.tau > 0.01
+    (0.03, True)
+    """
+    from goalrules.model import MetricKind, MetricSeries
+
+    drifts: list[float] = []
+    variances: list[float] = []
+    for i, history in enumerate(histories):
+        try:
+            series = history if isinstance(history, MetricSeries) else MetricSeries(points=history)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"histories[{i}]") from None
+        points = series.monthly(series.kind or MetricKind.STOCK)
+        if len(points) < min_months or min(p.value for p in points) <= 0:
+            continue
+        months = [p.date.year * 12 + p.date.month - 1 for p in points]
+        logs = [math.log(p.value) for p in points]
+        f = fit(logs, months, GrowthPrior(tau=math.inf, damping=1.0, seasonal=seasonal,
+                                          smoothing=smoothing))  # fmt: skip
+        if f.changes < 2:
+            continue
+        drifts.append(f.raw_drift)
+        variances.append(_sampling_variance(f.changes, f.alpha, f.sigma2))
+    if len(drifts) < 2:
+        raise GoalRulesError(
+            f"fitting a prior needs at least two histories of {min_months}+ positive monthly "
+            f"values; {len(drifts)} found",
+            field="histories",
+        )
+    # weights 1 / (tau^2 + v_i), iterated (Paule-Mandel style), from a moments start
+    mean = sum(drifts) / len(drifts)
+    tau2 = max(0.0, sum((d - mean) ** 2 for d in drifts) / (len(drifts) - 1) - _mean(variances))
+    for _ in range(50):
+        weights = [1.0 / (tau2 + v) if tau2 + v > 0 else 0.0 for v in variances]
+        total = sum(weights)
+        if total <= 0:
+            break
+        mean = sum(w * d for w, d in zip(weights, drifts, strict=True)) / total
+        excess = [
+            w * ((d - mean) ** 2 - v) for w, d, v in zip(weights, drifts, variances, strict=True)
+        ]
+        new = max(0.0, sum(excess) / total)
+        if abs(new - tau2) < 1e-12:
+            tau2 = new
+            break
+        tau2 = new
+    return GrowthPrior(
+        tau=max(math.sqrt(tau2), 0.002),
+        mean=mean,
+        damping=damping,
+        seasonal=seasonal,
+        smoothing=smoothing,
+    )
+
+
+def _mean(xs: Sequence[float]) -> float:
+    return sum(xs) / len(xs) if xs else 0.0

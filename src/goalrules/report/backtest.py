@@ -1,0 +1,136 @@
+"""The backtest report: how far to trust the chance of reaching a target on a history.
+
+Text for the terminal, markdown, JSON (:meth:`~goalrules.judgments.backtest.Backtest.
+to_dict`) and a self-contained HTML page with the reliability chart (the mean predicted
+probability of each bin against the share of its goals that came true; on the diagonal
+the probability means what it says).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from goalrules.judgments.backtest import Backtest
+from goalrules.report.charts import _svg, charts_available
+
+__all__ = ["render_backtest"]
+
+_VERDICTS = ("achievable", "stretch", "unrealistic")
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1%}"
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _summary(r: Backtest) -> list[str]:
+    lines = [
+        f"{r.goals:,} goals replayed over {r.series} series"
+        + (f" ({r.skipped} too short to replay)" if r.skipped else "")
+    ]
+    if r.goals:
+        lines.append(
+            f"expected calibration error {_num(r.ece)}, largest bin error "
+            f"{_num(r.max_bin_error)} (bins of {r.min_bin}+ goals), Brier score {_num(r.brier)}"
+        )
+    for name in _VERDICTS:
+        if name in r.verdicts:
+            n, met = r.verdicts[name]
+            lines.append(f"{name.upper()} verdicts on targets above the current value: "
+                         f"{n:,}, came true {met:.1%}")  # fmt: skip
+    return lines
+
+
+def _text(r: Backtest) -> str:
+    out = ["Backtest: how far to trust the chance of reaching a target", ""]
+    out += _summary(r)
+    out += ["", r.trust(), "", "  predicted      goals   mean P   came true"]
+    for b in r.bins:
+        out.append(
+            f"  {b.low:.0%}-{b.high:.0%}".ljust(15)
+            + f"{b.goals:>7,}   {_pct(b.predicted):>6}   {_pct(b.observed):>9}"
+        )
+    if r.horizons:
+        out += ["", "  horizon   goals     ECE   largest bin   Brier"]
+        for h, sub in r.horizons.items():
+            out.append(
+                f"  {h:>2} months {sub.goals:>7,}  {_num(sub.ece):>6}  "
+                f"{_num(sub.max_bin_error):>11}  {_num(sub.brier):>6}"
+            )
+    return "\n".join(out) + "\n"
+
+
+def _markdown(r: Backtest) -> str:
+    out = ["# Backtest", "", *[f"- {line}" for line in _summary(r)], "", r.trust(), ""]
+    out += ["| predicted | goals | mean P | came true |", "|---|---:|---:|---:|"]
+    out += [
+        f"| {b.low:.0%}-{b.high:.0%} | {b.goals:,} | {_pct(b.predicted)} | {_pct(b.observed)} |"
+        for b in r.bins
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _chart(r: Backtest) -> str | None:
+    if not charts_available() or r.goals == 0:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.8, 4.4))
+    ax.plot([0, 1], [0, 1], color="#9aa3b2", linestyle="--", linewidth=1, label="calibrated")
+    full = [b for b in r.bins if b.predicted is not None and b.observed is not None]
+    ax.plot(
+        [b.predicted or 0.0 for b in full],
+        [b.observed or 0.0 for b in full],
+        marker="o",
+        color="#2563eb",
+        label="this history",
+    )
+    for b in full:
+        ax.annotate(f"{b.goals:,}", (b.predicted or 0, b.observed or 0), fontsize=7,
+                    textcoords="offset points", xytext=(4, -9), color="#5b6475")  # fmt: skip
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("predicted chance of reaching the target")
+    ax.set_ylabel("share of goals that came true")
+    ax.set_title("Reliability")
+    ax.legend(loc="upper left", fontsize=8)
+    return _svg(fig)
+
+
+def _html(r: Backtest) -> str:
+    from goalrules import __version__
+    from goalrules.report.html import _environment
+
+    return str(
+        _environment()
+        .get_template("backtest.html.j2")
+        .render(
+            title="Backtest: how far to trust the chance of reaching a target",
+            version=__version__,
+            summary=_summary(r),
+            trust=r.trust(),
+            bins=r.bins,
+            horizons=r.horizons,
+            chart=_chart(r),
+            charts_available=charts_available(),
+        )
+    )
+
+
+def render_backtest(result: Backtest, fmt: str = "text") -> str:
+    """A backtest in ``text``, ``markdown``, ``json`` or ``html``."""
+    if fmt == "json":
+        data: dict[str, Any] = result.to_dict()
+        return json.dumps(data, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(result)
+    if fmt == "html":
+        return _html(result)
+    return _text(result)
