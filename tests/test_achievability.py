@@ -96,7 +96,7 @@ def test_verdicts(target: str, today: D, verdict: gr.Verdict) -> None:
 
 
 def test_stretch() -> None:
-    a = gr.assess_achievability(followers_goal("1450 followers"), HIST, today=TODAY)
+    a = gr.assess_achievability(followers_goal("1400 followers"), HIST, today=TODAY)
     assert a.verdict is gr.Verdict.STRETCH, a.explanation
     assert 0.1 <= (a.probability or 0) < 0.5
 
@@ -108,7 +108,7 @@ def test_short_histories_are_insufficient_data(history: list[tuple[D, float]] | 
 
 
 def test_thresholds_are_ruleset_params() -> None:
-    goal = followers_goal("1450 followers")
+    goal = followers_goal("1400 followers")
     strict = gr.assess_achievability(goal, HIST, today=TODAY, params={"stretch": "40 %"})
     assert strict.verdict is gr.Verdict.UNREALISTIC
 

@@ -264,3 +264,22 @@ def test_backtest_bad_horizons_exit_2(
     write_history(path, m3_sample()[:1])
     assert main(["backtest", str(path), "--horizons", horizons], out=io.StringIO()) == 2
     assert "--horizons" in capsys.readouterr().err
+
+
+def test_check_takes_a_prior(tmp_path: Path) -> None:
+    from goalrules.check import demo_paths, run_check
+
+    paths = demo_paths()
+    default = run_check(paths["workspace"], history=paths["history"])
+    flat = run_check(paths["workspace"], history=paths["history"], prior="flat")
+    fitted = run_check(paths["workspace"], history=paths["history"], prior="fit")
+    chances = [
+        [g.smart.achievability.probability for g in r.goals if g.smart.achievability]
+        for r in (default, flat, fitted)
+    ]
+    assert chances[0] and chances[0] != chances[1]
+    assert all(len(c) == len(chances[0]) for c in chances)
+    out = io.StringIO()
+    args = ["check", str(paths["workspace"]), "--history", str(paths["history"])]
+    assert main([*args, "--prior", "tau=0.01", "--format", "json"], out=out) == 0
+    assert main([*args, "--prior", "tau=-3"], out=io.StringIO()) == 2

@@ -11,10 +11,10 @@ maths"):
   in logs). The posterior mean ``m*`` and variance ``v*`` are the normal-normal update;
   ``tau = inf`` gives the flat-prior random walk back;
 * **damped, and wandering**: the drift is an AR(1) around the prior mean with persistence
-  ``phi`` and stationary spread ``tau``: its effect over ``h`` months is
+  ``phi`` and stationary spread ``wander``: its effect over ``h`` months is
   ``m* (phi + phi^2 + ... + phi^h)``, so a long horizon does not extrapolate a short
   history's growth for ever, and the drift's moves after the last point add
-  ``tau^2 (1 - phi^2) / (1 - phi)^2 * sum_{j<=h} (1 - phi^j)^2`` to the variance (a smooth
+  ``wander^2 (1 - phi^2) / (1 - phi)^2 * sum_{j<=h} (1 - phi^j)^2`` to the variance (a smooth
   history does not make a far future certain);
 * **seasonal**: from two years of history on, calendar-month indices are estimated on the
   detrended values and shrunk towards zero (James-Stein) by how clearly they stand out of
@@ -27,8 +27,9 @@ maths"):
   random walk's ``sigma^2 h``).
 
 The predictive distribution of ``y`` at the horizon is a Student t with ``k - 1`` degrees
-of freedom, location ``level + m* h_eff + season`` and scale
-``sqrt(sigma^2 (1 + (h - 1) alpha^2) + h_eff^2 v*)``. :func:`fit_prior` fits ``tau`` and
+of freedom, location
+``level + m* h_eff + season`` and scale
+``sqrt(sigma^2 (1 + (h - 1) alpha^2) + h_eff^2 v* + wandering)``. :func:`fit_prior` fits ``tau`` and
 the prior mean on a portfolio of histories by empirical Bayes.
 """
 
@@ -56,6 +57,11 @@ def _unit_interval(inst: object, attribute: attrs.Attribute[Any], value: float) 
         raise ValidationError(f"{attribute.name} must lie in (0, 1], got {value!r}")
 
 
+def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not value >= 0 or not math.isfinite(value):
+        raise ValidationError(f"{attribute.name} must be zero or more, got {value!r}")
+
+
 def _finite(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not math.isfinite(value):
         raise ValidationError(f"{attribute.name} must be a finite number, got {value!r}")
@@ -72,7 +78,9 @@ class GrowthPrior:
 
     ``tau`` is the spread of true monthly drifts across accounts (in log terms: 0.02 is
     about 2 % a month) and ``mean`` their centre; ``damping`` (``phi``) shrinks the
-    drift's effect as the horizon grows; ``seasonal`` and ``smoothing`` switch the
+    drift's effect as the horizon grows, and ``wander`` is how far one account's drift
+    moves over time (the stationary spread of its AR(1): less than accounts differ from
+    each other); ``seasonal`` and ``smoothing`` switch the
     seasonal indices and the smoothed level; ``months`` is how much of the history the
     forecast reads (``None``: all of it). The defaults were fitted on public monthly
     series (see docs/judgments.md); :func:`fit_prior` fits ``tau`` and ``mean`` on your
@@ -82,6 +90,7 @@ class GrowthPrior:
     tau: float = attrs.field(default=0.02, converter=float, validator=_positive_or_inf)
     mean: float = attrs.field(default=0.0, converter=float, validator=_finite)
     damping: float = attrs.field(default=0.9, converter=float, validator=_unit_interval)
+    wander: float = attrs.field(default=0.01, converter=float, validator=_non_negative)
     seasonal: bool = True
     smoothing: bool = True
     months: int | None = attrs.field(default=36, validator=_months)
@@ -134,9 +143,11 @@ class GrowthPrior:
 
 #: The flat-prior random walk with drift (no damping, season or smoothing): the model
 #: goalrules used before it was calibrated on real series.
-FLAT_PRIOR = GrowthPrior(tau=math.inf, damping=1.0, seasonal=False, smoothing=False, months=6)
+FLAT_PRIOR = GrowthPrior(
+    tau=math.inf, damping=1.0, wander=0.0, seasonal=False, smoothing=False, months=6
+)
 
-_MIN_SEASONAL = 24  # monthly points needed to estimate calendar-month indices
+_MIN_SEASONAL = 15  # monthly points needed to estimate calendar-month indices
 
 
 @attrs.frozen
@@ -154,7 +165,7 @@ class GrowthFit:
     volatility: float  # the deviation of the monthly changes
     damping: float
     prior_mean: float  # the drift it decays towards (values' scale)
-    wander: float  # the drift's spread over time (tau, in the values' scale; 0: fixed)
+    wander: float  # the drift's spread over time (in the values' scale; 0: fixed)
     season: tuple[float, ...] | None  # twelve indices, January first, or None
     last_month: int  # the month number (year * 12 + month - 1) of the last point
 
@@ -274,7 +285,7 @@ def fit(
         volatility=math.sqrt(s2),
         damping=prior.damping,
         prior_mean=0.0 if math.isinf(tau) else mean,
-        wander=tau,
+        wander=prior.wander * scale,
         season=season,
         last_month=months[-1],
     )
@@ -325,7 +336,7 @@ def _seasonal_indices(y: Sequence[float], months: Sequence[int]) -> tuple[float,
     for t, e in zip(months, resid, strict=True):
         sums[t % 12] += e
         counts[t % 12] += 1
-    if min(counts) < 2:
+    if min(counts) < 1:
         return None
     raw = [s / c for s, c in zip(sums, counts, strict=True)]
     centre = sum(raw) / 12
@@ -349,6 +360,7 @@ def fit_prior(
     histories: Iterable[Any],
     *,
     damping: float = 0.9,
+    wander: float = 0.01,
     seasonal: bool = True,
     smoothing: bool = True,
     min_months: int = 6,
@@ -416,6 +428,7 @@ def fit_prior(
         tau=max(math.sqrt(tau2), 0.002),
         mean=mean,
         damping=damping,
+        wander=wander,
         seasonal=seasonal,
         smoothing=smoothing,
     )
