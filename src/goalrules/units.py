@@ -237,22 +237,47 @@ def _unit_names() -> tuple[str, ...]:
     return tuple(sorted(set(names)))
 
 
+def _known(ureg: pint.UnitRegistry[float], name: str) -> bool:
+    """``name`` is a unit of the registry (pint treats ``_names`` as private attributes
+    and raises rather than answer)."""
+    if not name or name.startswith("_"):
+        return False
+    try:
+        return name in ureg
+    except Exception:
+        return False
+
+
 def _singular(ureg: pint.UnitRegistry[float], word: str) -> str:
     """English plurals pint does not know: ``stories`` -> ``story``, ``boxes`` -> ``box``."""
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             cand = word[: -len(suffix)] + repl
-            if cand in ureg:
+            if _known(ureg, cand):
                 return cand
     return word
 
 
+_MAX_UNIT_TEXT = 200  # characters of a unit expression
+_MAX_UNIT_WORD = 48  # characters of one unit name ("engagement_rate_by_reach" has 24)
+_WORD = re.compile(r"[A-Za-z_]+")
+
+
 def _parse_units(cleaned: str) -> pint.Unit:
+    # pint's unit parser slows down quadratically on long words: no unit is that long,
+    # so a long text is refused before it gets there
+    if len(cleaned) > _MAX_UNIT_TEXT:
+        raise UnitError(
+            f"unknown unit {cleaned[:40]!r}...: a unit is at most {_MAX_UNIT_TEXT} characters"
+        )
+    long_word = next((w for w in _WORD.findall(cleaned) if len(w) > _MAX_UNIT_WORD), None)
+    if long_word is not None:
+        raise UnitError(f"unknown unit {long_word[:40]!r}...: no unit name is that long")
     ureg = registry()
     try:
         return ureg.parse_units(cleaned)
     except Exception:
-        fixed = re.sub(r"[A-Za-z_]+", lambda m: _singular(ureg, m[0]), cleaned)
+        fixed = _WORD.sub(lambda m: _singular(ureg, m[0]), cleaned)
         try:
             return ureg.parse_units(fixed)
         except Exception:
@@ -260,16 +285,23 @@ def _parse_units(cleaned: str) -> pint.Unit:
 
 
 def _unknown_unit(original: str, cleaned: str) -> UnitError:
+    shown = original if len(original) <= 60 else original[:57] + "..."
+    if len(cleaned) > _MAX_UNIT_TEXT:
+        return UnitError(
+            f"unknown unit in {shown!r}: a unit is at most {_MAX_UNIT_TEXT} characters"
+        )
     ureg = registry()
     bad = cleaned
     for word in re.findall(r"[A-Za-z_%][A-Za-z_0-9]*", cleaned):
+        if len(word) > _MAX_UNIT_WORD:
+            return UnitError(f"unknown unit {word[:40] + '...'!r} in {shown!r}")
         try:
             ureg.parse_units(_singular(ureg, word))
         except Exception:
             bad = word
             break
     return UnitError(
-        f"unknown unit {bad!r} in {original!r}",
+        f"unknown unit {bad!r} in {shown!r}",
         suggestions=suggest(bad.rstrip("s"), _unit_names()),
     )
 

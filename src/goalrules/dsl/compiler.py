@@ -31,12 +31,13 @@ from typing import Any
 
 from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker, Scope, declared_type
+from goalrules.dsl.parser import MAX_DEPTH
 from goalrules.dsl.types import (
     ANY,
     Schema,
     Type,
 )
-from goalrules.errors import UnitError
+from goalrules.errors import LimitError, UnitError
 from goalrules.units import unit_info
 
 __all__ = ["Checker", "PythonBackend", "Scope", "declared_type"]
@@ -513,21 +514,42 @@ class PythonBackend:
         return self._compile(fdef, name, source_hint)
 
     def _compile(self, fdef: pyast.FunctionDef, name: str, source_hint: str) -> Callable[..., Any]:
-        # Python source printed from the tree (user text appears only as escaped
-        # string literals), so that tracebacks through linecache show real lines.
-        fdef.lineno = 1  # unparse looks for type comments by line
+        # compiled from the tree itself (user text appears only as constants): no source
+        # is parsed, so a long chain of operators meets no parser nesting limit
         module = pyast.Module(body=[fdef], type_ignores=[])
-        # the hint is user text: repr() keeps it on the comment line (no newline in it
-        # can start a line of code)
+        _locate(module)
         hint = repr(source_hint[:80])
-        text = f"# goalrules: {hint}\n" + pyast.unparse(module) + "\n"
         filename = f"<goalrules {next(_counter)}: {hint[:60]}>"
-        code = compile(text, filename, "exec")
+        try:
+            code = compile(module, filename, "exec")
+        except (RecursionError, MemoryError, SyntaxError, ValueError) as exc:
+            raise LimitError(
+                f"the expression is too deeply nested to compile ({type(exc).__name__}); "
+                f"the limit is {MAX_DEPTH} levels",
+                source=source_hint[:80],
+            ) from None
+        # the generated code as Python text, for tracebacks and debuggers
+        try:
+            shown = pyast.unparse(module)
+        except RecursionError:
+            shown = "# (the generated code nests too deeply to print)"
+        text = f"# goalrules: {hint}\n{shown}\n"
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         namespace: dict[str, Any] = {}
         exec(code, self.globals, namespace)
         fn: Callable[..., Any] = namespace[name]
         return fn
+
+
+def _locate(root: pyast.AST) -> None:
+    """Give every node line 1 (iteratively: a deep tree would exhaust recursion)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if "lineno" in node._attributes:
+            node.lineno = node.end_lineno = 1  # type: ignore[attr-defined]
+            node.col_offset = node.end_col_offset = 0  # type: ignore[attr-defined]
+        stack.extend(pyast.iter_child_nodes(node))
 
 
 class _Lazy:

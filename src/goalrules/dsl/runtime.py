@@ -227,9 +227,12 @@ _MONTH_SECONDS = 365.25 * 86400 / 12
 def date_add(d: _dt.date, seconds: float, months: float | None) -> _dt.date:
     """``d`` plus a duration; calendar months when the duration was written in months,
     quarters or years."""
-    if months is not None and float(months).is_integer():
-        return d + relativedelta(months=int(months))
-    return d + _dt.timedelta(days=round(seconds / 86400))
+    try:
+        if months is not None and float(months).is_integer():
+            return d + relativedelta(months=int(months))
+        return d + _dt.timedelta(days=round(seconds / 86400))
+    except (ValueError, OverflowError):
+        raise Undefined("the date falls outside the years 1 to 9999") from None
 
 
 def date_diff(a: _dt.date, b: _dt.date) -> float:
