@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 __all__ = ["main"]
 
@@ -59,16 +59,19 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.errors import GoalRulesError, GoalRulesErrors
 
     failed = 0
+    found: list[GoalRulesError] = []
     for path in args.files:
         try:
             rs = load_rules(Path(path))
         except GoalRulesErrors as group:
             failed += 1
+            found.extend(group.errors)
             for err in group.errors:
                 out.write(f"{err}\n")
             continue
         except GoalRulesError as err:
             failed += 1
+            found.append(err)
             out.write(f"{err}\n")
             continue
         kinds = []
@@ -78,7 +81,12 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
             kinds.append(f"decisions: {', '.join(rs.decisions)}")
         extra = f" ({'; '.join(kinds)})" if kinds else ""
         out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
-    return 2 if failed else 0
+    if found:
+        # the listing above is for editors; one line on stderr for people and scripts
+        more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
+        print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
+        return 2
+    return 0
 
 
 FORMATS = ["text", "json", "markdown", "html"]
@@ -88,8 +96,12 @@ def _today(value: str | None) -> Any:
     if value is None:
         return None
     from goalrules.dates import parse_date
+    from goalrules.errors import GoalRulesError
 
-    return parse_date(value)
+    try:
+        return parse_date(value)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="--today") from None
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
@@ -277,6 +289,8 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_FORMAT_HELP = "report format (default text)"
+_TODAY_HELP = "judge as of this date, YYYY-MM-DD (default: the workspace's today, else today)"
 _PRIOR_HELP = (
     "the growth model's prior: 'tau=0.02,mean=0,damping=0.9', 'flat' (the plain random "
     "walk), or 'fit' to fit it on the history's series (default: the workspace's, else "
@@ -284,8 +298,15 @@ _PRIOR_HELP = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the CLI's error contract: one line on stderr, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"goalrules: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="goalrules",
         description="Check social-media goals, channels and plans against the guides' advice.",
     )
@@ -294,17 +315,17 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("catalog", help="list the metric catalog")
     c.add_argument("--objective", help="only metrics measuring this objective")
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--format", choices=["text", "json"], default="text", help=_FORMAT_HELP)
     c.set_defaults(func=_cmd_catalog)
 
     d = sub.add_parser("demo", help="run the bundled Campfire example end to end")
-    d.add_argument("--format", choices=FORMATS, default="text")
+    d.add_argument("--format", choices=FORMATS, default="text", help=_FORMAT_HELP)
     d.add_argument("--output", metavar="FILE", help="write the report here")
-    d.add_argument("--today", metavar="DATE", help="judge as of this date")
+    d.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
     d.set_defaults(func=_cmd_demo)
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
-    ck.add_argument("workspace", metavar="WORKSPACE")
+    ck.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
     ck.add_argument("--history", metavar="CSV", help="date,channel,metric,value rows")
     ck.add_argument(
         "--performance", metavar="CSV", help="month,channel,visits,leads,customers rows"
@@ -315,10 +336,12 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument(
         "--rules", metavar="FILE", action="append", help="extra SMART rules (repeatable)"
     )
-    ck.add_argument("--today", metavar="DATE")
+    ck.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
     ck.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
-    ck.add_argument("--format", choices=FORMATS, default="text")
-    ck.add_argument("--output", metavar="FILE")
+    ck.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default text)"
+    )
+    ck.add_argument("--output", metavar="FILE", help="write the report to FILE")
     ck.add_argument("--fail-under", type=float, metavar="SCORE",
                     help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
     ck.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
@@ -331,31 +354,38 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--horizons", default="3,6,12", metavar="MONTHS",
                     help="months from cutoff to deadline (default 3,6,12)")  # fmt: skip
     bt.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
-    bt.add_argument("--format", choices=FORMATS, default="text")
-    bt.add_argument("--output", metavar="FILE")
+    bt.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default text)"
+    )
+    bt.add_argument("--output", metavar="FILE", help="write the report to FILE")
     bt.set_defaults(func=_cmd_backtest)
 
     ch = sub.add_parser("channels", help="keep, optimize or cut each channel")
-    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?")
-    ch.add_argument("--utm", metavar="SESSIONS.csv")
+    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?",
+                    help="month,channel,visits,leads,customers rows (or a book)")  # fmt: skip
+    ch.add_argument("--utm", metavar="SESSIONS.csv", help="raw sessions to attribute")
     ch.add_argument("--workspace", metavar="WORKSPACE", help="roles and formats of the channels")
-    ch.add_argument("--today", metavar="DATE")
-    ch.add_argument("--format", choices=FORMATS, default="text")
-    ch.add_argument("--output", metavar="FILE")
+    ch.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    ch.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default text)"
+    )
+    ch.add_argument("--output", metavar="FILE", help="write the report to FILE")
     ch.set_defaults(func=_cmd_channels)
 
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")
-    pl.add_argument("workspace", metavar="WORKSPACE")
-    pl.add_argument("--today", metavar="DATE")
-    pl.add_argument("--days", type=int, default=90)
-    pl.add_argument("--format", choices=FORMATS, default="text")
-    pl.add_argument("--output", metavar="FILE")
+    pl.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
+    pl.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    pl.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
+    pl.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default text)"
+    )
+    pl.add_argument("--output", metavar="FILE", help="write the report to FILE")
     pl.set_defaults(func=_cmd_plan)
 
     r = sub.add_parser("rules", help="work with rule files")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
     rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
-    rc.add_argument("files", nargs="+", metavar="FILE")
+    rc.add_argument("files", nargs="+", metavar="FILE", help="rule files to check")
     rc.set_defaults(func=_cmd_rules_check)
     return p
 

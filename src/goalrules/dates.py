@@ -220,6 +220,8 @@ def parse_date(
         return text.date()
     if isinstance(text, Date):
         return text
+    if not isinstance(text, str):
+        raise DateError(f"expected a date such as 2027-06-30, got {text!r}")
     t = text.strip().rstrip(".")
     try:
         if _ISO.match(t):

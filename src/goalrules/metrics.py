@@ -115,6 +115,11 @@ class MetricDefinition:
         return unit_info(self.unit).key
 
     @property
+    def can_be_negative(self) -> bool:
+        """Whether a value below zero can be real: money and rates can, counts cannot."""
+        return self.kind is MetricKind.RATIO or self.unit in ("USD", "percent", "percentage_point")
+
+    @property
     def higher_is_better(self) -> bool:
         return self.direction is Direction.HIGHER
 

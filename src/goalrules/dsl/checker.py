@@ -29,7 +29,19 @@ from goalrules.dsl.types import (
 from goalrules.errors import GoalRulesError, RuleTypeError, UnitError, suggest
 from goalrules.units import dimension_key, format_dimension, unit_info
 
-__all__ = ["Checker", "Scope", "declared_type"]
+__all__ = ["RESERVED", "Checker", "Scope", "declared_type", "name_problem"]
+
+#: words of the language that a fact, field or param cannot be named
+RESERVED = frozenset({"today", "true", "false", "and", "or", "not", "in", "is", "set", "missing"})
+
+
+def name_problem(name: str, kind: str = "fact") -> str | None:
+    """Why ``name`` cannot name a fact (or field, param), or ``None``."""
+    if name.startswith("_"):
+        return f"a {kind} name cannot start with '_': {name!r}"
+    if name in RESERVED:
+        return f"a {kind} cannot be named {name!r}: it is a word of the rule language"
+    return None
 
 
 _CALENDAR_MONTHS = {

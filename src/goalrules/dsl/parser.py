@@ -17,7 +17,7 @@ from typing import Any
 from goalrules.dsl import ast
 from goalrules.errors import GoalRulesError, GoalRulesErrors, LimitError, RuleSyntaxError
 
-__all__ = ["MAX_DEPTH", "MAX_SOURCE", "parse_expression", "parse_file"]
+__all__ = ["MAX_DEPTH", "MAX_OPERATORS", "MAX_SOURCE", "parse_expression", "parse_file"]
 
 MAX_SOURCE = 1_000_000
 """Largest rule source accepted, in characters."""
@@ -299,25 +299,52 @@ def _offset_end(text: str, sp: ast.Span) -> int:
     return sum(len(ln) for ln in lines[: max(sp.end_line - 1, 0)]) + max(sp.end_column - 1, 0)
 
 
+MAX_OPERATORS = 100_000
+"""Most operators (arithmetic, comparison, ``and``/``or``/``not``) in one source."""
+
+_WORD_OPERATOR = re.compile(r"\b(?:and|or|not)\b")
+
+
 def _check_limits(text: str, source: str) -> None:
+    """Refuse a source past the size, depth or operator limits before parsing it (in one
+    pass, linear in its length). Brackets count everywhere code is: outside strings, and
+    inside the ``{...}`` templates of messages."""
     if len(text) > MAX_SOURCE:
         raise LimitError(
             f"the rule source has {len(text):,} characters; the limit is {MAX_SOURCE:,}",
             source=source,
         )
     depth = 0
+    operators = 0
     line, col = 1, 0
-    in_string = False
+    in_string = False  # inside "..." (a message or a text literal)
+    in_template = 0  # the {...} nesting inside a string: code again
+    escaped = False
     for ch in text:
         col += 1
         if ch == "\n":
             line, col = line + 1, 0
-            in_string = False
+            in_string, in_template, escaped = False, 0, False
             continue
-        if ch == '"':
-            in_string = not in_string
-        if in_string:
+        if in_string and not in_template:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            elif ch == "{":
+                in_template = 1
             continue
+        if ch == '"' and not in_template:
+            in_string = True
+            continue
+        if in_template:
+            if ch == "{":
+                in_template += 1
+            elif ch == "}":
+                in_template -= 1
+                continue
         if ch in "([":
             depth += 1
             if depth > MAX_DEPTH:
@@ -330,6 +357,14 @@ def _check_limits(text: str, source: str) -> None:
                 )
         elif ch in ")]":
             depth = max(0, depth - 1)
+        elif ch in "+-*/<>=!":
+            operators += 1
+    operators += len(_WORD_OPERATOR.findall(text))
+    if operators > MAX_OPERATORS:
+        raise LimitError(
+            f"the rule source has {operators:,} operators; the limit is {MAX_OPERATORS:,}",
+            source=source,
+        )
 
 
 def _tree_depth(tree: Any) -> int:
@@ -418,7 +453,11 @@ def _parse_tree(
         tree = None
     if tree is not None and _tree_depth(tree) > MAX_DEPTH * 3:
         errors.append(
-            LimitError(f"the rule text nests deeper than {MAX_DEPTH} levels", source=source)
+            LimitError(
+                f"an expression nests deeper than {MAX_DEPTH * 3} levels (each operator of a "
+                "chain such as a + b + c is a level): split it into params or rules",
+                source=source,
+            )
         )
         tree = None
     return tree, errors

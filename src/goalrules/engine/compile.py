@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from goalrules.dsl import ast, runtime
-from goalrules.dsl.checker import Checker, Scope, declared_type
+from goalrules.dsl.checker import Checker, Scope, declared_type, name_problem
 from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.parser import parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
@@ -35,10 +35,11 @@ def _scope_for(
     for name, schema in schemas.items():
         scope.facts[name] = fact_type(schema)
     for decl in rule_file.facts:
-        if decl.name.startswith("_"):
+        problem = name_problem(decl.name)
+        if problem is not None:
             errors.append(
                 _positioned(
-                    RuleTypeError(f"a fact name cannot start with '_': {decl.name!r}"),
+                    RuleTypeError(problem),
                     decl.span,
                     source,
                     text,

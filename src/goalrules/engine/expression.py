@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from goalrules.dsl import runtime
-from goalrules.dsl.checker import Checker, Scope
+from goalrules.dsl.checker import Checker, Scope, name_problem
 from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.display import format_value
 from goalrules.dsl.parser import parse_expression
@@ -44,8 +44,9 @@ def compile_expression(
     node = parse_expression(text)
     scope = Scope()
     for name, t in (fields or {}).items():
-        if name.startswith("_"):
-            raise RuleTypeError(f"a field name cannot start with '_': {name!r}", field=name)
+        problem = name_problem(name, "field")
+        if problem is not None:
+            raise RuleTypeError(problem, field=name)
         scope.facts[name] = fact_type(t) if isinstance(t, Schema) else type_from_text(t)
     for name, value in (params or {}).items():
         scope.params[name] = _constant_param(name, value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -137,18 +138,38 @@ def read_rows(
                 raise DataError(
                     "the row has more cells than the header", source=source, line=reader.line_num
                 )
-            yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+            if None in row.values():  # DictReader's filler for the cells a short row lacks
+                cells = sum(v is not None for v in row.values())
+                raise DataError(
+                    f"the row has {cells} cell{'s' if cells != 1 else ''}, the header "
+                    f"{len(header)}: a short row is not read as empty cells",
+                    source=source,
+                    line=reader.line_num,
+                )
+            yield reader.line_num, {k: v.strip() for k, v in row.items()}
 
 
 def _number(value: Any, source: str, line: int, column: str) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    try:
-        x = float(str(value).replace(",", ""))
-    except ValueError:
+    """A cell as a number; an empty cell, text or a non-finite number (NaN, inf) is an
+    error naming the file, line and column (never a quiet zero)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise DataError(
-            f"{value!r} is not a number", source=source, line=line, field=column
-        ) from None
+            "an empty cell where a number belongs (write 0 if there were none)",
+            source=source,
+            line=line,
+            field=column,
+        )
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        x = float(value)
+    else:
+        try:
+            x = float(str(value).replace(",", ""))
+        except ValueError:
+            raise DataError(
+                f"{value!r} is not a number", source=source, line=line, field=column
+            ) from None
+    if not math.isfinite(x):
+        raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
     return x
 
 
@@ -180,6 +201,11 @@ def load_history(
             )
             if not metric:
                 raise DataError("metric: empty", source=source, line=line, field="metric")
+            defn = catalog.get(metric)
+            if value < 0 and defn is not None and not defn.can_be_negative:
+                raise DataError(
+                    f"a negative count ({value:g}) of {metric}", line=line, field="value"
+                )
             channel = normalize_channel(str(row["channel"])) if row.get("channel") else None
         except GoalRulesError as exc:
             errors.append(exc.with_location(source=source, line=line))
@@ -236,7 +262,7 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
         }
         try:
             for col in ("visits", "leads", "customers"):
-                values[col] = _number(row[col] if row[col] != "" else 0, source, line, col)
+                values[col] = _number(row[col], source, line, col)
             for col in _PERF_OPTIONAL:
                 if row.get(col):
                     values[col] = (

@@ -134,7 +134,21 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
         if key not in known:
             errors.append(UnknownNameError("section", key, sorted(known), source=source))
     head = data.get("workspace", {}) or {}
-    name = head.get("name") if isinstance(head, Mapping) else None
+    if not isinstance(head, Mapping):
+        errors.append(
+            WorkspaceError(
+                "[workspace] must be a table of settings", source=source, field="workspace"
+            )
+        )
+        head = {}
+    name = head.get("name")
+    if name is not None and not isinstance(name, str):
+        errors.append(
+            WorkspaceError(
+                f"the name must be text, got {name!r}", source=source, field="workspace.name"
+            )
+        )
+        name = None
     today: Date | None = None
     if isinstance(head, Mapping) and head.get("today") is not None:
         try:

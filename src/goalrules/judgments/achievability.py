@@ -359,12 +359,7 @@ def assess_achievability(
 
     if series is None or not series.points:
         return insufficient("No history: track the metric for a few months to judge achievability.")
-    if (
-        defn is not None
-        and defn.kind is not MetricKind.RATIO
-        and defn.unit not in ("USD", "percent", "percentage_point")
-        and min(map(_VALUE, series.points)) < 0
-    ):
+    if defn is not None and not defn.can_be_negative and min(map(_VALUE, series.points)) < 0:
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"

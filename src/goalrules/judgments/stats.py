@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import math
+import random
 import statistics
 from collections.abc import Sequence
 
@@ -85,12 +86,36 @@ def wilson_interval(successes: float, trials: float, z: float = 1.96) -> tuple[f
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+#: up to this many points the slope is the exact median of all pairwise slopes
+EXACT_POINTS = 256
+#: beyond it, the median of this many pairs drawn at random (seeded by the data's size)
+SAMPLED_PAIRS = 40_000
+
+
 def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
-    """Median of the slopes between every pair of points (0 with fewer than 2)."""
-    slopes = [
-        (ys[j] - ys[i]) / (xs[j] - xs[i])
-        for i in range(len(xs))
-        for j in range(i + 1, len(xs))
-        if xs[j] != xs[i]
-    ]
-    return statistics.median(slopes) if slopes else 0.0
+    """Median of the slopes between pairs of points (0 with fewer than 2 distinct ``x``).
+
+    Exact up to :data:`EXACT_POINTS` points (32,640 pairs). Past that, the median of
+    :data:`SAMPLED_PAIRS` pairs drawn at random with a seed fixed by the number of points
+    (the same data give the same slope): time and memory stay linear in the points, and
+    the answer's rank among all the pairwise slopes lies within 0.5 percentage points of
+    the median's with 95 % probability (the sample median of 40,000: 1.96 * 0.5 / 200).
+    """
+    n = len(xs)
+    if n <= EXACT_POINTS:
+        slopes = [
+            (ys[j] - ys[i]) / (xs[j] - xs[i])
+            for i in range(n)
+            for j in range(i + 1, n)
+            if xs[j] != xs[i]
+        ]
+        return statistics.median(slopes) if slopes else 0.0
+    rng = random.Random(n)
+    sample: list[float] = []
+    for _ in range(SAMPLED_PAIRS * 4):  # pairs of equal x are drawn again, a few times
+        i, j = rng.randrange(n), rng.randrange(n)
+        if xs[i] != xs[j]:
+            sample.append((ys[j] - ys[i]) / (xs[j] - xs[i]))
+            if len(sample) == SAMPLED_PAIRS:
+                break
+    return statistics.median(sample) if sample else 0.0

@@ -20,6 +20,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
+from goalrules.judgments.stats import EXACT_POINTS, theil_sen
 from goalrules.model import Channel, Objective, normalize_channel
 from goalrules.scale.distributed import in_partition
 
@@ -34,21 +35,38 @@ _REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
 _COUNTS = ("visits", "leads", "customers")
 
 
+_MATRIX_CELLS = 2_000_000  # pairwise slopes held at once (16 MB)
+
+
 def _theil_sen_matrix(values: Any, index: Any) -> Any:
     """Row-wise Theil-Sen slope over the observed (non-NaN) months, as in
-    :func:`goalrules.judgments.stats.theil_sen`; NaN with fewer than 2 months."""
+    :func:`goalrules.judgments.stats.theil_sen`; NaN with fewer than 2 months. Rows are
+    taken a chunk at a time so that the pairwise slopes held stay under 16 MB; past
+    :data:`~goalrules.judgments.stats.EXACT_POINTS` months a row goes to ``theil_sen``
+    itself (a bounded sample of pairs)."""
     import numpy as np
 
-    _, m = values.shape
+    rows, m = values.shape
+    out = np.full(rows, np.nan)
+    if m > EXACT_POINTS:
+        for r in range(rows):
+            seen = ~np.isnan(values[r]) & ~np.isnan(index[r])
+            if int(seen.sum()) >= 2 and len(set(index[r][seen].tolist())) >= 2:
+                out[r] = theil_sen(index[r][seen].tolist(), values[r][seen].tolist())
+        return out
     i, j = np.triu_indices(m, k=1)
-    dx = index[:, j] - index[:, i]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        slopes = (values[:, j] - values[:, i]) / dx
-    slopes[~np.isfinite(slopes)] = np.nan
-    out = np.full(values.shape[0], np.nan)
-    has = ~np.all(np.isnan(slopes), axis=1)
-    if has.any():
-        out[has] = np.nanmedian(slopes[has], axis=1)
+    step = max(1, _MATRIX_CELLS // max(len(i), 1))
+    for start in range(0, rows, step):
+        block = slice(start, start + step)
+        dx = index[block][:, j] - index[block][:, i]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            slopes = (values[block][:, j] - values[block][:, i]) / dx
+        slopes[~np.isfinite(slopes)] = np.nan
+        has = ~np.all(np.isnan(slopes), axis=1)
+        if has.any():
+            part = out[block]
+            part[has] = np.nanmedian(slopes[has], axis=1)
+            out[block] = part
     return out
 
 
