@@ -190,9 +190,10 @@ def _cmd_backtest(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.judgments.backtest import backtest
     from goalrules.report.backtest import render_backtest
 
+    horizons = _horizons(args.horizons)
     histories = load_history(args.history, progress=_progress())
     growth = _prior(args.prior, histories)
-    result = backtest(histories, horizons=_horizons(args.horizons), prior=growth)
+    result = backtest(histories, horizons=horizons, prior=growth)
     _emit(render_backtest(result, args.format), args, out)
     return 0
 

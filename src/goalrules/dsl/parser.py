@@ -17,7 +17,14 @@ from typing import Any
 from goalrules.dsl import ast
 from goalrules.errors import GoalRulesError, GoalRulesErrors, LimitError, RuleSyntaxError
 
-__all__ = ["MAX_DEPTH", "MAX_OPERATORS", "MAX_SOURCE", "parse_expression", "parse_file"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_OPERATORS",
+    "MAX_SOURCE",
+    "MAX_TEMPLATE_PARTS",
+    "parse_expression",
+    "parse_file",
+]
 
 MAX_SOURCE = 1_000_000
 """Largest rule source accepted, in characters."""
@@ -301,14 +308,16 @@ def _offset_end(text: str, sp: ast.Span) -> int:
 
 MAX_OPERATORS = 100_000
 """Most operators (arithmetic, comparison, ``and``/``or``/``not``) in one source."""
+MAX_TEMPLATE_PARTS = 64
+"""Most ``{...}`` parts in one message."""
 
 _WORD_OPERATOR = re.compile(r"\b(?:and|or|not)\b")
 
 
 def _check_limits(text: str, source: str) -> None:
-    """Refuse a source past the size, depth or operator limits before parsing it (in one
-    pass, linear in its length). Brackets count everywhere code is: outside strings, and
-    inside the ``{...}`` templates of messages."""
+    """Refuse a source past the size, depth, operator or template limits before parsing
+    it (in one pass, linear in its length). Brackets count everywhere code is: outside
+    strings, and inside the ``{...}`` parts of messages (``{{`` is a literal brace)."""
     if len(text) > MAX_SOURCE:
         raise LimitError(
             f"the rule source has {len(text):,} characters; the limit is {MAX_SOURCE:,}",
@@ -318,33 +327,44 @@ def _check_limits(text: str, source: str) -> None:
     operators = 0
     line, col = 1, 0
     in_string = False  # inside "..." (a message or a text literal)
-    in_template = 0  # the {...} nesting inside a string: code again
-    escaped = False
-    for ch in text:
+    in_template = False  # inside a {...} part of a string: code again
+    parts = 0  # the {...} parts of the current string
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        i += 1
         col += 1
         if ch == "\n":
             line, col = line + 1, 0
-            in_string, in_template, escaped = False, 0, False
+            in_string, in_template, parts = False, False, 0
             continue
         if in_string and not in_template:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
+            if ch == "\\":  # an escape: the next character is text
+                i += 1
+                col += 1
             elif ch == '"':
                 in_string = False
+            elif ch == "{" and text.startswith("{", i):  # {{: a literal brace
+                i += 1
+                col += 1
             elif ch == "{":
-                in_template = 1
+                in_template = True
+                parts += 1
+                if parts > MAX_TEMPLATE_PARTS:
+                    raise LimitError(
+                        f"a message has more than {MAX_TEMPLATE_PARTS} {{...}} parts",
+                        source=source,
+                        line=line,
+                        column=col,
+                        text=text,
+                    )
+            continue
+        if in_template and ch == "}":
+            in_template = False
             continue
         if ch == '"' and not in_template:
-            in_string = True
+            in_string, parts = True, 0
             continue
-        if in_template:
-            if ch == "{":
-                in_template += 1
-            elif ch == "}":
-                in_template -= 1
-                continue
         if ch in "([":
             depth += 1
             if depth > MAX_DEPTH:

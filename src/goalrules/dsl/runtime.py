@@ -93,7 +93,10 @@ def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
     field's unit, whose factor to base units is ``factor``). As in Python, ``True``
     and ``False`` count as 1 and 0."""
     if isinstance(value, (int, float)):
-        return float(value) * factor
+        try:
+            return float(value) * factor
+        except OverflowError:
+            raise Undefined(f"{path} is too large a number ({str(value)[:20]}...)") from None
     if isinstance(value, DQ):
         if value.key != key:
             raise Undefined(

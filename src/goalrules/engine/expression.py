@@ -69,6 +69,10 @@ def compile_expression(
             raise MissingFactError(exc.detail, source="<expression>", text=text) from None
         except runtime.Unknown as exc:
             raise GoalRulesError(f"cannot evaluate: {exc.detail}", source="<expression>") from None
+        except Exception as exc:  # a fact of a shape no check foresaw: still ours to say
+            raise GoalRulesError(
+                f"cannot evaluate: {type(exc).__name__}: {exc}", source="<expression>"
+            ) from None
         return _result(value, factor)
 
     import ast as pyast

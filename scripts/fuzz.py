@@ -1,0 +1,265 @@
+"""Fuzz goalrules with mutated inputs: only GoalRulesError may escape, in bounded time.
+
+Run: python scripts/fuzz.py [--cases 100000] [--seed 1] [--bound 2.0]
+
+Each case takes one real input the project ships or documents (a shipped rule file, a
+rule or expression from the docs, the example workspace, its history and performance
+files, a goal statement) or a generated one, mutates it (characters deleted, doubled or
+swapped, brackets, quotes, braces, escapes, huge or odd numbers, units, dates and words
+spliced in, lines repeated), and runs it through the public API: compile and evaluate
+rules against random facts (missing values, NaN, infinities, huge integers, pint
+quantities, text where numbers belong), load the workspace and judge its goals, load the
+data files and judge achievability and channels, read statements and score them. Any
+exception that is not a ``GoalRulesError`` is a finding, printed with the input that
+raised it; so is a case slower than ``--bound`` seconds. The test suite runs a few
+hundred cases with a fixed seed (tests/test_fuzz.py); the figures of a 100,000-case run
+are in the closing note of the hardening issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import goalrules as gr
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 5, 1)
+
+SPLICES = [
+    "(", ")", "[", "]", "{", "}", '"', "\\", "\\\"", "{{", "}}", "\n", "  ", "#", ",", ".",
+    "%", "$", "€", " and ", " or ", " not ", " is set", " is missing", " in ", "==", "!=",
+    "<=", ">=", "<", ">", "+", "-", "*", "/", "1e308", "1e-320", "99999999999999999999",
+    "-0", "0", "nan", "inf", "today", "2026-02-30", "9999-12-31", "0001-01-01",
+    " 10000000 years", " 99999999999 days", " months", " followers", " visits", " USD",
+    " _words", " x" * 3, "é", "\u202e", "\x00", "\t", "when ", "check ", "rule ", "says ",
+    "param ", "fact ", "ruleset ", "criterion ", "decision ", "priority 1e9", "weight -1",
+]  # fmt: skip
+FACT_VALUES: list[Any] = [
+    None, 0, -1, 1, 1.5, 10**400, -(10**30), float("nan"), float("inf"), float("-inf"),
+    "", "text", "1,200", "12 followers", True, False, [], [1, 2], {"x": 1},
+    dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2026, 5, 1),
+]  # fmt: skip
+
+
+def mutate(text: str, rng: random.Random, rounds: int = 3) -> str:
+    """``text`` with a few random edits."""
+    for _ in range(rng.randint(1, rounds)):
+        if not text:
+            text = rng.choice(SPLICES)
+            continue
+        at = rng.randrange(len(text) + 1)
+        kind = rng.randrange(6)
+        if kind == 0:  # delete a run
+            text = text[:at] + text[at + rng.randint(1, 8) :]
+        elif kind == 1:  # splice a token
+            text = text[:at] + rng.choice(SPLICES) + text[at:]
+        elif kind == 2:  # double a run
+            run = text[at : at + rng.randint(1, 30)]
+            text = text[:at] + run * rng.randint(2, 40) + text[at:]
+        elif kind == 3:  # swap two characters
+            if at + 1 < len(text):
+                text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
+        elif kind == 4:  # repeat a line
+            lines = text.splitlines()
+            if lines:
+                i = rng.randrange(len(lines))
+                lines.insert(i, lines[i])
+                text = "\n".join(lines)
+        else:  # replace a number
+            digits = [i for i, c in enumerate(text) if c.isdigit()]
+            if digits:
+                i = rng.choice(digits)
+                text = (
+                    text[:i]
+                    + rng.choice(["0", "-1", "1e999", "99999999999", "0.0"])
+                    + text[i + 1 :]
+                )
+    return text
+
+
+def random_facts(rng: random.Random, depth: int = 0) -> Any:
+    if depth < 2 and rng.random() < 0.5:
+        keys = ["goal", "history", "channel", "plan", "visits", "leads", "target", "x", "t"]
+        return {k: random_facts(rng, depth + 1) for k in rng.sample(keys, rng.randint(0, 5))}
+    if rng.random() < 0.15:
+        return gr.quantity(
+            f"{rng.choice([1, 1200, 0.5])} {rng.choice(['follower', 'visit', 'USD', '%'])}"
+        )
+    return rng.choice(FACT_VALUES)
+
+
+@dataclass
+class Corpus:
+    rules: list[str] = field(default_factory=list)
+    expressions: list[str] = field(default_factory=list)
+    workspace: str = ""
+    history: str = ""
+    performance: str = ""
+    statements: list[str] = field(default_factory=list)
+
+
+def corpus() -> Corpus:
+    c = Corpus()
+    folder = resources.files("goalrules").joinpath("rules")
+    c.rules = [e.read_text("utf-8") for e in folder.iterdir() if e.name.endswith(".rules")]
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        text = doc.read_text("utf-8")
+        for block in text.split("```")[1::2]:
+            if block.startswith("rules"):
+                c.rules.append(block[len("rules") :])
+    c.expressions = [
+        "leads / visits > 2 %", "visits > 1000 and channel in [\"linkedin\", \"x\"]",
+        "today + 6 months > 2026-01-01", "x * 2 - 3 / x >= 0 or not (t == \"a\")",
+        "visits is set and leads is missing", "x if x > 0 else -x",
+    ]  # fmt: skip
+    data = resources.files("goalrules").joinpath("data", "campfire")
+    c.workspace = data.joinpath("workspace.toml").read_text("utf-8")
+    c.history = data.joinpath("history.csv").read_text("utf-8")
+    c.performance = data.joinpath("performance.csv").read_text("utf-8")
+    c.statements = [
+        "Double our LinkedIn followers within six months",
+        "Get 50 leads a month from LinkedIn by end of Q3 2027",
+        "Cut average response time to under 1 hour by 2027-01-01",
+        "Grow share of voice to 30% this year",
+        "Reach 10k followers on Instagram by year end",
+    ]
+    return c
+
+
+FIELDS = {"visits": "visit", "leads": "lead", "channel": str, "x": "number", "t": "text"}
+
+
+def case_rules(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    text = mutate(rng.choice(c.rules), rng, rounds=4)
+    rs = gr.load_rules(text)
+    for _ in range(3):
+        facts = random_facts(rng)
+        if not isinstance(facts, dict):
+            facts = {"x": facts}
+        report = rs.evaluate(facts, today=TODAY)
+        report.explain()
+        for f in report.findings:
+            f.message  # noqa: B018 - rendering is what is fuzzed
+            f.fix  # noqa: B018
+
+
+def case_expression(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    fn = gr.compile_expression(mutate(rng.choice(c.expressions), rng), FIELDS)
+    for _ in range(3):
+        facts = {k: rng.choice(FACT_VALUES) for k in rng.sample(list(FIELDS), rng.randint(0, 5))}
+        fn(facts, TODAY)
+        fn.explain(facts, TODAY)  # type: ignore[attr-defined]
+
+
+def case_workspace(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    path = tmp / "ws.toml"
+    path.write_text(mutate(c.workspace, rng), encoding="utf-8")
+    ws = gr.load_workspace(path)
+    for g in ws.goals[:3]:
+        gr.score_smart(g, today=TODAY, context=ws.plan)
+    gr.lint_plan(ws.plan, today=TODAY)
+
+
+def case_data(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    hist, perf = tmp / "history.csv", tmp / "performance.csv"
+    hist.write_text(mutate(c.history, rng), encoding="utf-8")
+    perf.write_text(mutate(c.performance, rng), encoding="utf-8")
+    if rng.random() < 0.5:
+        for series in list(gr.load_history(hist).values())[:3]:
+            goal = gr.Goal("g", metric=series.metric, target=rng.choice(["x2", "+10%", "x0.5"]),
+                           start=TODAY, deadline="within 6 months")  # fmt: skip
+            gr.assess_achievability(goal, series, today=TODAY)
+    else:
+        gr.decide_channels(gr.load_performance(perf), today=TODAY)
+
+
+def case_statement(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    text = mutate(rng.choice(c.statements), rng)
+    goal = gr.Goal.from_statement(
+        text, start=TODAY, baseline=rng.choice([None, "1,200 followers", "500 visits / month"])
+    )
+    gr.score_smart(goal, today=TODAY)
+
+
+CASES: list[tuple[str, Callable[[Corpus, random.Random, Path], None]]] = [
+    ("rules", case_rules),
+    ("expression", case_expression),
+    ("workspace", case_workspace),
+    ("data", case_data),
+    ("statement", case_statement),
+]
+
+
+@dataclass
+class Result:
+    cases: int = 0
+    refused: int = 0  # a GoalRulesError: the expected answer to bad input
+    foreign: list[str] = field(default_factory=list)
+    slow: list[str] = field(default_factory=list)
+    slowest: float = 0.0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def run(cases: int, seed: int, bound: float = 2.0, *, verbose: bool = False) -> Result:
+    """Run ``cases`` fuzz cases from ``seed``; returns what was found."""
+    c = corpus()
+    rng = random.Random(seed)
+    result = Result()
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        for i in range(cases):
+            name, fn = CASES[i % len(CASES)]
+            case_rng = random.Random(rng.getrandbits(64))
+            start = time.perf_counter()
+            try:
+                fn(c, case_rng, tmp)
+            except gr.GoalRulesError:
+                result.refused += 1
+            except RecursionError:
+                result.foreign.append(f"{name} #{i}: RecursionError")
+            except Exception:  # a foreign exception: the finding
+                result.foreign.append(f"{name} #{i}: {traceback.format_exc(limit=-3)}")
+            took = time.perf_counter() - start
+            result.slowest = max(result.slowest, took)
+            if took > bound:
+                result.slow.append(f"{name} #{i}: {took:.2f} s")
+            result.cases += 1
+            result.by_kind[name] = result.by_kind.get(name, 0) + 1
+            if verbose and (i + 1) % 1000 == 0:
+                print(f"{i + 1:,} cases, {len(result.foreign)} foreign, "
+                      f"slowest {result.slowest:.2f} s", file=sys.stderr, flush=True)  # fmt: skip
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bound", type=float, default=2.0, help="seconds a case may take")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    r = run(args.cases, args.seed, args.bound, verbose=True)
+    total = time.perf_counter() - t0
+    kinds = ", ".join(f"{k} {v:,}" for k, v in r.by_kind.items())
+    print(f"{r.cases:,} cases in {total:.0f} s ({kinds})")
+    print(f"refused with a GoalRulesError: {r.refused:,}; foreign exceptions: "
+          f"{len(r.foreign)}; slower than {args.bound:g} s: {len(r.slow)}; "
+          f"slowest case {r.slowest:.2f} s")  # fmt: skip
+    for line in r.foreign[:20] + r.slow[:20]:
+        print("-", line)
+    return 1 if r.foreign or r.slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
