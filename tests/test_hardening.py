@@ -318,3 +318,13 @@ def test_adversarial_sources_cost_no_more_than_ordinary_ones_of_their_size() -> 
 def test_the_operator_limit_is_enforced() -> None:
     with pytest.raises(gr.LimitError, match="operators"):
         gr.compile_expression("+".join(["1"] * (MAX_OPERATORS + 2)))
+
+
+def test_a_data_date_without_a_year_is_never_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "history.csv"
+    path.write_text("date,channel,metric,value\nOctober 1,tiktok,followers,10\n")
+    with pytest.raises(
+        gr.DataError, match=r"history\.csv:2: date: the date 'October 1' has no year"
+    ):
+        gr.load_history(path)
+    assert gr.parse_date("October 1", today=TODAY) == dt.date(2026, 10, 1)  # a deadline's reading

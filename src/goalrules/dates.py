@@ -209,12 +209,17 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
 def parse_date(
-    text: str | Date, *, dayfirst: bool | None = None, today: Date | None = None
+    text: str | Date,
+    *,
+    dayfirst: bool | None = None,
+    today: Date | None = None,
+    require_year: bool = False,
 ) -> Date:
     """Parse a calendar date: ``2027-06-30``, ``June 30, 2027``, ``30 June 2027``,
     ``06/30/2027``. A numeric date whose day and month could be swapped
     (``01/02/2027``) is an error unless ``dayfirst`` says which comes first. A date
-    without a year is the next such date on or after ``today``.
+    without a year is the next such date on or after ``today`` (a deadline's reading);
+    with ``require_year`` it is an error instead (a data file's dates are never guessed).
     """
     if isinstance(text, _dt.datetime):
         return text.date()
@@ -259,6 +264,11 @@ def parse_date(
         try:
             if year is not None:
                 return Date(year, month[0], days[0])
+            if require_year:
+                raise DateError(
+                    f"the date {text!r} has no year, and a data file's dates are not guessed",
+                    hint="write YYYY-MM-DD, e.g. 2027-06-30",
+                )
             ref = _today(today)
             cand = Date(ref.year, month[0], days[0])
             return cand if cand >= ref else Date(ref.year + 1, month[0], days[0])

@@ -190,7 +190,9 @@ def load_history(
     days: dict[Any, Date] = {}  # a history repeats its dates once per channel and metric
     for line, row in rows:
         try:
-            day = days.get(row["date"]) or days.setdefault(row["date"], parse_date(row["date"]))
+            day = days.get(row["date"]) or days.setdefault(
+                row["date"], parse_date(row["date"], require_year=True)
+            )
         except GoalRulesError as exc:
             errors.append(DataError(exc.message, source=source, line=line, field="date"))
             continue
