@@ -328,3 +328,12 @@ def test_a_data_date_without_a_year_is_never_guessed(tmp_path: Path) -> None:
     ):
         gr.load_history(path)
     assert gr.parse_date("October 1", today=TODAY) == dt.date(2026, 10, 1)  # a deadline's reading
+
+
+@pytest.mark.parametrize("text", ["within 99999999999 months", "within 99999999999 days"])
+def test_a_deadline_past_year_9999_is_a_date_error(text: str) -> None:
+    # found by scripts/fuzz.py (100,000 cases): dateutil's OverflowError escaped
+    with pytest.raises(gr.DateError, match="outside the years 1 to 9999"):
+        gr.deadline(text, start=TODAY)
+    with pytest.raises(gr.DateError):
+        gr.add_months(TODAY, 10**8)

@@ -140,6 +140,8 @@ def _clamped(a: Date, k: int) -> Date:
     ``relativedelta(months=k)`` gives, without its overhead)."""
     y, m = divmod(a.month - 1 + k, 12)
     year, month = a.year + y, m + 1
+    if not 1 <= year <= 9999:
+        raise DateError(f"{a.isoformat()} plus {k} months falls outside the years 1 to 9999")
     day = a.day
     if day > 28:
         day = min(day, calendar.monthrange(year, month)[1])
@@ -375,7 +377,10 @@ def deadline(
         (m["n"] is None and explicit)
         or (m["n"] is not None and (m["n"].lower() in _NUMBER_WORDS or m["n"][0].isdigit()))
     ):
-        return ref + parse_duration(f"{m['n'] or 1} {m['unit']}")
+        try:
+            return ref + parse_duration(f"{m['n'] or 1} {m['unit']}")
+        except (ValueError, OverflowError):
+            raise DateError(f"the deadline {text!r} falls outside the years 1 to 9999") from None
     end = _period_end(body, ref)
     if end is not None:
         return end

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_OPERATORS",
     "MAX_SOURCE",
     "MAX_TEMPLATE_PARTS",
+    "MAX_TEMPLATE_PARTS_TOTAL",
     "parse_expression",
     "parse_file",
 ]
@@ -310,6 +311,8 @@ MAX_OPERATORS = 100_000
 """Most operators (arithmetic, comparison, ``and``/``or``/``not``) in one source."""
 MAX_TEMPLATE_PARTS = 64
 """Most ``{...}`` parts in one message."""
+MAX_TEMPLATE_PARTS_TOTAL = 10_000
+"""Most ``{...}`` parts in one source (each is parsed and checked on its own)."""
 
 _WORD_OPERATOR = re.compile(r"\b(?:and|or|not)\b")
 
@@ -329,6 +332,7 @@ def _check_limits(text: str, source: str) -> None:
     in_string = False  # inside "..." (a message or a text literal)
     in_template = False  # inside a {...} part of a string: code again
     parts = 0  # the {...} parts of the current string
+    all_parts = 0
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -350,6 +354,15 @@ def _check_limits(text: str, source: str) -> None:
             elif ch == "{":
                 in_template = True
                 parts += 1
+                all_parts += 1
+                if all_parts > MAX_TEMPLATE_PARTS_TOTAL:
+                    raise LimitError(
+                        f"the messages have more than {MAX_TEMPLATE_PARTS_TOTAL:,} {{...}} parts",
+                        source=source,
+                        line=line,
+                        column=col,
+                        text=text,
+                    )
                 if parts > MAX_TEMPLATE_PARTS:
                     raise LimitError(
                         f"a message has more than {MAX_TEMPLATE_PARTS} {{...}} parts",

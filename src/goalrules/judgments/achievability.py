@@ -43,7 +43,7 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
-from goalrules.judgments.stats import student_t_cdf, student_t_sf
+from goalrules.judgments.stats import student_t_cdf, student_t_quantile, student_t_sf
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.units import dimension_key, info_of, quantity, registry, unit_info
@@ -118,7 +118,7 @@ class Achievability:
         fitted, logs = self.model
         loc, spread = fitted.location(months), fitted.scale(months)
         df = fitted.changes - 1
-        q_lo, q_hi = _t_quantile(low, df), _t_quantile(high, df)
+        q_lo, q_hi = student_t_quantile(low, df), student_t_quantile(high, df)
         values = (loc + q_lo * spread, loc, loc + q_hi * spread)
         if logs:
             return (_grow(1.0, values[0]), _grow(1.0, values[1]), _grow(1.0, values[2]))
@@ -244,6 +244,34 @@ def _infer_cumulative(goal: Goal) -> bool:
     return (m.group(1) or "").lower() not in ("per", "a", "each", "every")
 
 
+def _metric_key(name: str) -> str:
+    defn = catalog.get(name)
+    return defn.key if defn is not None else name
+
+
+def _check_same_metric(goal: Goal, series: MetricSeries) -> None:
+    """A history of another metric (or another kind of unit) cannot judge the goal."""
+    if goal.metric and series.metric and catalog.get(goal.metric) is not catalog.get(series.metric):
+        raise DataError(
+            f"the history measures {series.metric}; the goal is about {goal.metric}",
+            field="history",
+        )
+    if series.unit:
+        key = unit_info(series.unit).key
+        amounts: list[tuple[str, Any]] = [("baseline", goal.baseline)]
+        if goal.target is not None:
+            amounts.append(("target", goal.target.amount))
+        for name, q in amounts:
+            if q is None or not hasattr(q, "units"):
+                continue
+            qkey = info_of(q).key
+            if qkey and key and qkey != key and ("[time]", -1) not in qkey:
+                raise UnitError(
+                    f"the history is in {series.unit}; the goal's {name} is in {q.units}",
+                    field=f"goal.{name}",
+                )
+
+
 def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
     return series.unit or (defn.unit if defn else "dimensionless")
 
@@ -303,14 +331,18 @@ def _plural(unit: str, value: float) -> str:
     return unit + "s"
 
 
-def _nice(x: float) -> float:
-    """Round to two significant figures (a target a person would say)."""
+def _nice(x: float, *, down: bool = True) -> float:
+    """Round to two significant figures (a target a person would say), towards the
+    easier side (``down`` for a metric where higher is better), so that the round target
+    is still one the history supports."""
     if x == 0 or not math.isfinite(x):
         return x
     mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
     if mag == 0 or not math.isfinite(mag):
         return x
-    return float(math.floor(x / mag + 0.5) * mag)
+    steps = x / mag
+    rounded = math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)
+    return float(rounded * mag)
 
 
 def assess_achievability(
@@ -359,6 +391,7 @@ def assess_achievability(
 
     if series is None or not series.points:
         return insufficient("No history: track the metric for a few months to judge achievability.")
+    _check_same_metric(goal, series)
     if defn is not None and not defn.can_be_negative and min(map(_VALUE, series.points)) < 0:
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
@@ -439,7 +472,7 @@ def assess_achievability(
         if supported is not None and is_cumulative:
             supported = so_far + supported * n_total
         if supported is not None:
-            fields["suggested_value"] = _nice(supported)
+            fields["suggested_value"] = _nice(supported, down=higher)
         if months_needed is not None and not is_cumulative and months_needed < 1200:
             fields["suggested_deadline"] = add_months(last_date, math.ceil(months_needed))
         facts["probability"] = model["probability"]
@@ -575,18 +608,6 @@ def _window(points: list[Point], months: int | None) -> list[Point]:
     while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
         first -= 1
     return points[min(first, len(points) - 2) :]
-
-
-def _t_quantile(p: float, df: float) -> float:
-    """The Student t quantile, by bisection on the distribution function."""
-    lo, hi = -1e3, 1e3
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if student_t_cdf(mid, df) < p:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
 
 
 def _grow(value: float, log_change: float) -> float:

@@ -13,7 +13,14 @@ import random
 import statistics
 from collections.abc import Sequence
 
-__all__ = ["betainc", "student_t_cdf", "student_t_sf", "theil_sen", "wilson_interval"]
+__all__ = [
+    "betainc",
+    "student_t_cdf",
+    "student_t_quantile",
+    "student_t_sf",
+    "theil_sen",
+    "wilson_interval",
+]
 
 
 def _betacf(a: float, b: float, x: float) -> float:
@@ -67,6 +74,18 @@ def student_t_cdf(t: float, df: float) -> float:
     x = df / (df + t * t)
     tail = 0.5 * betainc(df / 2.0, 0.5, x)
     return 1.0 - tail if t > 0 else tail
+
+
+def student_t_quantile(p: float, df: float) -> float:
+    """The Student t quantile, by bisection on the distribution function."""
+    lo, hi = -1e3, 1e3
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if student_t_cdf(mid, df) < p:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
 
 
 def student_t_sf(t: float, df: float) -> float:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from goalrules.dates import deadline
-from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.errors import GoalRulesError, UnitError, ValidationError
 from goalrules.model.fields import _date, _guard, _ident, _opt, _quantity, _strings, _text
 from goalrules.model.statements import read_fields
-from goalrules.units import quantity
+from goalrules.units import format_quantity, quantity
 from goalrules.vocabulary import Objective, normalize_channel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,6 +98,12 @@ class Target:
             return cast("Quantity", baseline * (1.0 + float(amount) / 100.0))
         if amount.dimensionless and not baseline.dimensionless:
             return cast("Quantity", baseline + amount.magnitude * baseline.units)
+        if amount.dimensionality != baseline.dimensionality:
+            raise UnitError(
+                f"the target adds {format_quantity(amount)} to a baseline of "
+                f"{format_quantity(baseline)}: the units do not fit",
+                field="target",
+            )
         return cast("Quantity", baseline + amount.to(baseline.units))
 
     def __str__(self) -> str:
