@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("model",),
     ("dsl",),
     ("engine",),
-    ("judgments", "strategies"),
+    ("judgments", "strategies", "_hypothesis", "invariants", "pytest_plugin"),
     ("io",),
     ("scale",),
     ("check",),

@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -41,6 +42,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
 
 __all__ = [
+    "SHAPES",
+    "Portfolio",
+    "Scenario",
     "channel_months",
     "channels",
     "deadlines",
@@ -49,8 +53,11 @@ __all__ = [
     "metric_series",
     "objectives",
     "plans",
+    "portfolios",
     "quantities",
+    "scenarios",
     "tactics",
+    "workspace_texts",
 ]
 
 Date = _dt.date
@@ -318,6 +325,223 @@ def plans(draw: st.DrawFn, *, max_goals: int = 4, max_tactics: int = 8) -> Plan:
     return Plan(objectives=tuple(objs), goals=tuple(goal_list), tactics=tuple(tac))
 
 
+# -- scenarios: a goal with the history that judges it -----------------------------------
+
+#: the shapes of real accounts' histories that :func:`scenarios` draws
+SHAPES = ("growth", "decline", "seasonal", "plateau", "jump", "gaps", "zeros", "short")
+
+
+@attrs.frozen
+class Scenario:
+    """A goal and a history of the same metric, unit and channel, judged as of ``today``
+    (the last observation's month end). ``shape`` says how the history was drawn."""
+
+    goal: Goal
+    history: MetricSeries
+    today: Date
+    shape: str
+
+
+def _shape_values(draw: st.DrawFn, shape: str, n: int, start: float) -> list[float | None]:
+    """``n`` monthly values of ``shape`` (``None``: a month the account did not record)."""
+    drift = draw(st.floats(0.005, 0.08))
+    noise = draw(st.floats(0.0, 0.06))
+    zs = draw(st.lists(st.floats(-2, 2), min_size=n, max_size=n))
+    values: list[float | None] = []
+    v = start
+    jump_at = draw(st.integers(1, max(1, n - 1)))
+    for i in range(n):
+        step = noise * zs[i]
+        if shape == "decline":
+            step -= drift
+        elif shape == "plateau":
+            step += drift if i < n // 2 else 0.0
+        elif shape == "seasonal":
+            step += drift / 4 + 0.25 * (math.cos(2 * math.pi * (i + 1) / 12) - math.cos(
+                2 * math.pi * i / 12))  # fmt: skip
+        elif shape == "jump" and i == jump_at:
+            step += draw(st.floats(0.3, 1.5))
+        elif shape != "zeros":
+            step += drift
+        v = v * math.exp(step) if i else v
+        values.append(round(v, 6))
+    if shape == "gaps":
+        holes = draw(st.sets(st.integers(1, max(1, n - 2)), max_size=max(0, n // 3)))
+        values = [None if i in holes else x for i, x in enumerate(values)]
+    if shape == "zeros":
+        zeros = draw(st.sets(st.integers(0, n - 1), min_size=1, max_size=max(1, n // 2)))
+        values = [0.0 if i in zeros else x for i, x in enumerate(values)]
+    return values
+
+
+def scenarios(
+    *,
+    shapes: Sequence[str] = SHAPES,
+    metrics: Sequence[str] = ("followers", "visits", "leads", "engagements"),
+    months: tuple[int, int] = (3, 36),
+    horizon: tuple[int, int] = (1, 18),
+    target_multiple: tuple[float, float] = (0.5, 3.0),
+) -> st.SearchStrategy[Scenario]:
+    """A goal together with a consistent history (same metric, unit and channel), shaped
+    as real accounts are: ``growth``, ``decline``, ``seasonal`` (a yearly cycle), a
+    ``plateau`` (growth that stops halfway), a ``jump`` (a viral month), ``gaps`` (months
+    not recorded), ``zeros`` and ``short`` (2-5 months).
+
+    Guarantees: the history has at least two points, ends on ``today``'s month, and is in
+    the catalog unit of the goal's metric; the target is an absolute quantity at
+    ``target_multiple`` times the last value (or, after zeros, of the largest); the
+    deadline is ``horizon`` months after ``today``. Aim it with ``shapes``, ``metrics``,
+    ``months``, ``horizon`` and ``target_multiple``.
+
+    >>> import goalrules as gr
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(scenarios(shapes=["growth", "seasonal"]))
+    ... def test_in_range(s):
+    ...     a = gr.assess_achievability(s.goal, s.history, today=s.today)
+    ...     assert a.probability is None or 0 <= a.probability <= 1
+    >>> test_in_range()
+    """
+    unknown = sorted(set(shapes) - set(SHAPES))
+    if unknown or not shapes:
+        raise InvalidArgument(f"shapes must be among {SHAPES}, got {list(shapes)}")
+    if months[0] < 2 or months[0] > months[1]:
+        raise InvalidArgument(f"months must be a range of at least 2, got {months}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Scenario:
+        shape = draw(st.sampled_from(list(shapes)))
+        metric = draw(st.sampled_from(list(metrics)))
+        defn = catalog[metric]
+        lo, hi = (2, 5) if shape == "short" else months
+        n = draw(st.integers(max(lo, 2), max(hi, 2)))
+        first = draw(_dates(Date(2018, 1, 1), Date(2030, 1, 1))).replace(day=1)
+        values = _shape_values(draw, shape, n, draw(st.floats(50.0, 50_000.0)))
+        days = [first]
+        for _ in range(n - 1):
+            days.append(_add_month(days[-1]))
+        ends = [_month_end(d) for d in days]
+        points = tuple(Point(d, v) for d, v in zip(ends, values, strict=True) if v is not None)
+        kind = defn.kind if defn.kind is not MetricKind.RATIO else MetricKind.STOCK
+        channel = draw(st.sampled_from(sorted(k for k in PLATFORM_FIT if k != "all")))
+        history = MetricSeries(
+            metric=metric, points=points, unit=defn.unit, kind=kind, channel=channel
+        )
+        today = ends[-1]
+        reference = max(p.value for p in points) if shape == "zeros" else points[-1].value
+        target = max(reference, 1.0) * draw(st.floats(*target_multiple))
+        months_ahead = draw(st.integers(*horizon))
+        deadline = _month_end(_add_months_first(today.replace(day=1), months_ahead))
+        goal = Goal(
+            id="scenario",
+            metric=metric,
+            channel=channel,
+            objective=sorted(o.value for o in defn.objectives)[0],
+            target=quantity(round(target, 6), defn.unit),
+            start=today,
+            deadline=deadline,
+        )
+        return Scenario(goal, history, today, shape)
+
+    return build()
+
+
+def _month_end(d: Date) -> Date:
+    return _add_month(d.replace(day=1)) - _dt.timedelta(days=1)
+
+
+def _add_months_first(d: Date, n: int) -> Date:
+    for _ in range(n):
+        d = _add_month(d)
+    return d
+
+
+@attrs.frozen
+class Portfolio:
+    """Monthly rows of several channels where one is plainly the best (the most visits,
+    the best lead rate, growing) and one plainly the worst (few visits, no leads,
+    falling), judged as of ``today``."""
+
+    rows: tuple[ChannelMonth, ...]
+    best: str
+    worst: str
+    today: Date
+
+
+def portfolios(
+    *,
+    channels: Sequence[str] = ("linkedin", "facebook", "x", "instagram", "youtube"),
+    months: tuple[int, int] = (4, 12),
+) -> st.SearchStrategy[Portfolio]:
+    """Channel months of 2 to 5 channels with a known best and worst channel.
+
+    Guarantees: every channel has the same months (``months`` of them, past any trial);
+    the best channel's visits and lead rate are the highest in every month and rise; the
+    worst's visits are the lowest, fall, and bring no lead; the others lie in between.
+    """
+    if len(channels) < 2:
+        raise InvalidArgument("a portfolio needs at least two channel names")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Portfolio:
+        names = draw(st.lists(st.sampled_from(list(channels)), min_size=2, max_size=len(channels),
+                              unique=True))  # fmt: skip
+        best, worst, middle = names[0], names[1], names[2:]
+        n = draw(st.integers(*months))
+        first = draw(_dates(Date(2018, 1, 1), Date(2030, 1, 1))).replace(day=1)
+        rows: list[ChannelMonth] = []
+        day = first
+        for i in range(n):
+            base = draw(st.integers(2_000, 5_000))
+            top = base * 4 + 200 * i
+            rows.append(ChannelMonth(channel=best, month=day, visits=top, leads=top // 20,
+                                     customers=base // 50))  # fmt: skip
+            rows.append(ChannelMonth(channel=worst, month=day, visits=max(10, 400 - 30 * i),
+                                     leads=0, customers=0))  # fmt: skip
+            for name in middle:
+                visits = draw(st.integers(500, base * 3))
+                rows.append(ChannelMonth(channel=name, month=day, visits=visits,
+                                         leads=visits // 80, customers=visits // 4000))  # fmt: skip
+            day = _add_month(day)
+        return Portfolio(tuple(rows), best, worst, _month_end(rows[-1].month))
+
+    return build()
+
+
+def workspace_texts(*, max_goals: int = 3) -> st.SearchStrategy[str]:
+    """The TOML text of a valid workspace file: objectives, goals, tactics and channels
+    that reference each other correctly (what :func:`goalrules.load_workspace` reads)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        plan = draw(plans(max_goals=max_goals, max_tactics=4))
+        lines = ["[workspace]", 'name = "Generated"', ""]
+        for o in plan.objectives:
+            lines += ["[[objective]]", f'id = "{o.id}"', f'text = "{o.text}"', ""]
+        for g in plan.goals:
+            lines += [
+                "[[goal]]", f'id = "{g.id}"', f'statement = "{g.statement}"',
+                f'objective = "{g.objective}"', f'metric = "{g.metric}"',
+                f'channel = "{g.channel}"', f'baseline = "{g.baseline}"',
+                f'target = "{g.target}"', f"start = {g.start.isoformat() if g.start else ''}",
+                f"deadline = {g.deadline.isoformat() if g.deadline else ''}",
+                "supports = [" + ", ".join(f'"{x}"' for x in g.supports) + "]", "",
+            ]  # fmt: skip
+        for t in plan.tactics:
+            if isinstance(t.eta, Date):
+                eta = t.eta.isoformat()
+            else:
+                eta = f'"{t.eta.text}"' if t.eta is not None else '""'
+            lines += [
+                "[[tactic]]", f'id = "{t.id}"', f'goal = "{t.goal}"', f'text = "{t.text}"',
+                f"value = {t.value}", f"complexity = {t.complexity}",
+                "owners = [" + ", ".join(f'"{o}"' for o in t.owners) + "]", f"eta = {eta}", "",
+            ]  # fmt: skip
+        return "\n".join(lines)
+
+    return build()
+
+
 def _targets() -> st.SearchStrategy[Target]:
     return st.one_of(
         st.sampled_from(["x2", "x1.5", "+20%", "+50%", "+500 followers"]).map(Target.parse),
@@ -325,15 +549,3 @@ def _targets() -> st.SearchStrategy[Target]:
             lambda q: Target.parse(q)
         ),
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Entry point for Hypothesis: lets ``st.from_type`` build goalrules objects."""
-    st.register_type_strategy(Goal, goals())
-    st.register_type_strategy(MetricSeries, metric_series())
-    st.register_type_strategy(Channel, channels())
-    st.register_type_strategy(ChannelMonth, channel_months())
-    st.register_type_strategy(Tactic, tactics())
-    st.register_type_strategy(Plan, plans())
-    st.register_type_strategy(Objective, objectives())
-    st.register_type_strategy(Target, _targets())
