@@ -42,7 +42,7 @@ from goalrules import strategies as grs
 from goalrules.dates import add_months
 from goalrules.dsl.types import Type
 from goalrules.engine import Outcome, RuleSet
-from goalrules.judgments.achievability import assess_achievability
+from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.channels import Decision, decide_channels
 from goalrules.model import ChannelMonth, Goal
 from goalrules.units import format_dimension, quantity
@@ -301,6 +301,16 @@ def check_target_monotone(
     check()
 
 
+def _same_judgment(a: Achievability, b: Achievability, change: str) -> None:
+    if a.verdict is not b.verdict or not math.isclose(
+        a.probability or 0.0, b.probability or 0.0, abs_tol=1e-9
+    ):
+        raise AssertionError(
+            f"{change} changed {a.verdict.value} ({a.probability}) to "
+            f"{b.verdict.value} ({b.probability})"
+        )
+
+
 def check_scale_invariance(
     *, metric: str = "followers", examples: int = 200, **options: Any
 ) -> None:
@@ -317,13 +327,7 @@ def check_scale_invariance(
         scaled = [(d, v * scale) for d, v in hist]
         b = assess_achievability(_goal(metric, current * factor * scale, months, last), scaled,
                                  today=last, **options)  # fmt: skip
-        if a.verdict is not b.verdict or not math.isclose(
-            a.probability or 0.0, b.probability or 0.0, abs_tol=1e-9
-        ):
-            raise AssertionError(
-                f"scaling by {scale:g} changed {a.verdict.value} ({a.probability}) to "
-                f"{b.verdict.value} ({b.probability})"
-            )
+        _same_judgment(a, b, f"scaling by {scale:g}")
 
     check()
 
@@ -346,13 +350,7 @@ def check_shift_invariance(
         new_last = moved[-1][0]
         b = assess_achievability(_goal(metric, current * factor, months, new_last), moved,
                                  today=new_last, **options)  # fmt: skip
-        if a.verdict is not b.verdict or not math.isclose(
-            a.probability or 0.0, b.probability or 0.0, abs_tol=1e-9
-        ):
-            raise AssertionError(
-                f"moving every date by {years} years changed {a.verdict.value} "
-                f"({a.probability}) to {b.verdict.value} ({b.probability})"
-            )
+        _same_judgment(a, b, f"moving every date by {years} years")
 
     check()
 
