@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
-
-if TYPE_CHECKING:  # pragma: no cover
-    from goalrules.metrics import MetricDefinition
 
 __all__ = [
     "PROJECT",
@@ -56,8 +53,9 @@ class Hookspecs:
         """
 
     @hookspec
-    def goalrules_metrics(self) -> Sequence[MetricDefinition]:  # type: ignore[empty-body]
-        """Return extra :class:`~goalrules.metrics.MetricDefinition` objects."""
+    def goalrules_metrics(self) -> Sequence[Any]:  # type: ignore[empty-body]
+        """Return extra :class:`~goalrules.metrics.MetricDefinition` objects (typed
+        ``Any`` here: the plugin layer sits below the catalog it feeds)."""
 
     @hookspec
     def goalrules_channel_aliases(self) -> Mapping[str, str]:  # type: ignore[empty-body]

@@ -13,7 +13,7 @@ import datetime as _dt
 import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -21,12 +21,28 @@ from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value
 from goalrules.dsl.types import Type
-
-if TYPE_CHECKING:
-    from goalrules.engine.ruleset import RuleSet
 from goalrules.errors import (
     UnknownNameError,
 )
+
+
+class _Scored(Protocol):
+    """What a report reads of its ruleset (a :class:`~goalrules.engine.RuleSet`)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def criteria(self) -> tuple[str, ...]: ...
+
+    @property
+    def decisions(self) -> tuple[str, ...]: ...
+
+    @property
+    def criterion_members(self) -> dict[str, list[tuple[int, float]]]: ...
 
 
 class Outcome(enum.StrEnum):
@@ -304,7 +320,7 @@ class CriterionResult:
 class Report:
     """The findings of one evaluation, aggregated by criterion and decision."""
 
-    ruleset: RuleSet
+    ruleset: _Scored  # the RuleSet that made it
     findings: tuple[Finding, ...]
 
     def __iter__(self) -> Iterator[Finding]:
