@@ -1,6 +1,7 @@
 """Calibration of the achievability probability on real series (M3 monthly).
 
-Run: python benchmarks/calibration_real.py [--data PATH] [--series N] [--no-anchor] [--tune]
+Run: python benchmarks/calibration_real.py [--data PATH] [--series N] [--no-anchor] [--no-tables]
+     [--tune]
 
 Replays rolling origins over the 1,428 monthly series of the M3 competition
 (shared/data/m3-monthly.json; see its README): at every third month a cutoff, a history
@@ -200,7 +201,7 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=0, help="only the first N of each half")
     parser.add_argument("--no-anchor", action="store_true", help="skip AutoETS (slow)")
     parser.add_argument("--tune", action="store_true", help="run the tuning search instead")
-    parser.add_argument("--tables", action="store_true", help="print the reliability tables")
+    parser.add_argument("--no-tables", action="store_true", help="leave out the reliability tables")
     args = parser.parse_args()
     data = load(args.data)
     tuning, held_out = data[0::2], data[1::2]
@@ -232,7 +233,7 @@ def main() -> None:
             ms = (time.perf_counter() - t0) * 1e3 / max(len(cases), 1)
             r = summarize(cases)
             print(line(label, kind if label.startswith("goalrules") else "both", r, ms), flush=True)
-            if args.tables:
+            if not args.no_tables:
                 print(table(r))
 
 
