@@ -120,3 +120,24 @@ def test_simplify_keeps_rates() -> None:
 def test_currency_code_first() -> None:
     assert gr.quantity("USD 500") == gr.quantity("500 USD")
     assert gr.quantity("EUR 1,200") == gr.quantity("€1,200")
+
+
+def test_the_first_quantity_loads_no_array_library() -> None:
+    # pint imports every optional integration it finds installed (numpy, scipy, dask:
+    # about 200 ms); a process that has not imported them does not pay for a scalar
+    # registry, and one that has keeps pint's integration with them
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, goalrules as gr; gr.quantity('1200 followers'); "
+        "print(' '.join(m for m in ('numpy', 'scipy', 'dask') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
+    first = "import numpy, pint.compat; import goalrules as gr; gr.quantity('1 visit'); "
+    out = subprocess.run(
+        [sys.executable, "-c", first + "print(pint.compat.HAS_NUMPY)"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert out.stdout.strip() == "True"

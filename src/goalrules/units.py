@@ -3,7 +3,8 @@
 The registry is built lazily, from the definitions in this module (plus those plugins
 add), never from pint's large default registry: importing :mod:`goalrules` does not
 import pint at all, and the first :func:`quantity` call builds the registry in a few
-milliseconds.
+milliseconds. pint is imported without the optional integrations (numpy, scipy, dask)
+that nothing in the process has imported yet (see :func:`_import_pint`).
 
 Three rules shape the unit system:
 
@@ -123,12 +124,45 @@ def _definitions() -> list[str]:
     return lines
 
 
+#: pint's optional integrations: pint imports each that is installed (numpy, dask and
+#: scipy alone take about 200 ms), though goalrules' quantities are plain scalars
+_PINT_EXTRAS = ("numpy", "scipy", "dask", "babel", "uncertainties")
+
+
+def _import_pint() -> Any:
+    """Import pint without the optional integrations nothing has imported yet.
+
+    A process that already uses numpy (or dask...) keeps pint's integration with it; one
+    that does not is spared loading them for a scalar unit registry. Set
+    ``GOALRULES_PINT_EXTRAS=1`` to import pint with every integration regardless (for
+    pint arrays of numpy values elsewhere in a process that imports goalrules first).
+    """
+    import os
+    import sys
+
+    if "pint" in sys.modules or os.environ.get("GOALRULES_PINT_EXTRAS") == "1":
+        import pint
+
+        return pint
+    hidden = [name for name in _PINT_EXTRAS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    try:
+        import pint
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return pint
+
+
 @functools.cache
 def registry() -> pint.UnitRegistry[float]:
     """The goalrules pint registry (built on first use, then cached)."""
-    import pint
-
-    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(None, case_sensitive=True, cache_folder=None)
+    pint_module = _import_pint()
+    ureg: pint.UnitRegistry[float] = pint_module.UnitRegistry(
+        None, case_sensitive=True, cache_folder=None
+    )
     for line in _definitions():
         ureg.define(line)
     for line in plugins.collect("goalrules_units"):
