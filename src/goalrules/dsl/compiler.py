@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast as pyast
 import datetime as _dt
+import functools
 import itertools
 import linecache
 import operator
@@ -519,7 +520,8 @@ class PythonBackend:
         module = pyast.Module(body=[fdef], type_ignores=[])
         _locate(module)
         hint = repr(source_hint[:80])
-        filename = f"<goalrules {next(_counter)}: {hint[:60]}>"
+        # no angle brackets: linecache then asks the lazy entry below for the lines
+        filename = f"goalrules-{next(_counter)}: {hint[:60]}"
         try:
             code = compile(module, filename, "exec")
         except (RecursionError, MemoryError, SyntaxError, ValueError) as exc:
@@ -528,17 +530,21 @@ class PythonBackend:
                 f"the limit is {MAX_DEPTH} levels",
                 source=source_hint[:80],
             ) from None
-        # the generated code as Python text, for tracebacks and debuggers
-        try:
-            shown = pyast.unparse(module)
-        except RecursionError:
-            shown = "# (the generated code nests too deeply to print)"
-        text = f"# goalrules: {hint}\n{shown}\n"
-        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        # the generated code as Python text, for tracebacks and debuggers: printed only
+        # when one asks (a lazy linecache entry), printing costs more than compiling
+        linecache.cache[filename] = (functools.partial(_shown, module, hint),)
         namespace: dict[str, Any] = {}
         exec(code, self.globals, namespace)
         fn: Callable[..., Any] = namespace[name]
         return fn
+
+
+def _shown(module: pyast.Module, hint: str) -> str:
+    try:
+        code = pyast.unparse(module)
+    except RecursionError:
+        code = "# (the generated code nests too deeply to print)"
+    return f"# goalrules: {hint}\n{code}\n"
 
 
 def _locate(root: pyast.AST) -> None:
