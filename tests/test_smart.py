@@ -120,7 +120,6 @@ FIELD_CRITERION = {
     "channel": "specific",
     "target": "measurable",
     "deadline": "time_bound",
-    "review": "time_bound",
     "supports": "relevant",
 }
 
@@ -210,3 +209,22 @@ def test_statements_from_the_guides(
 def test_a_vague_statement_reports_what_it_could_not_read() -> None:
     reading = gr.read_statement("Grow our social presence", start=TODAY)
     assert set(reading.not_understood) >= {"metric", "target", "deadline", "channel"}
+
+
+def test_the_guides_example_is_time_bound_without_a_review_cadence() -> None:
+    # DOMAIN.md: a deadline and a sensible horizon make a goal time-bound; a review
+    # cadence is a suggestion, not a miss
+    goal = gr.Goal.from_statement(
+        "Double our LinkedIn followers within six months", start=TODAY,
+        baseline="1,200 followers", objective="brand_awareness", supports=["new-segment"],
+    )  # fmt: skip
+    assert goal.review is None
+    r = gr.score_smart(goal, today=TODAY, objectives=["new-segment"])
+    assert r.criteria["time_bound"].passed and r.criteria["time_bound"].score == 1.0
+    assert set(r.criteria) == set(CRITERIA)
+    assert "Set a review cadence, e.g. 'monthly'." in r.suggestions
+    reviewed = gr.score_smart(
+        goal.evolve(review="monthly"), today=TODAY, objectives=["new-segment"]
+    )
+    assert reviewed.score == r.score
+    assert "Set a review cadence, e.g. 'monthly'." not in reviewed.suggestions

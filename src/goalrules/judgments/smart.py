@@ -62,6 +62,7 @@ class SmartReport:
     criteria: Mapping[str, CriterionScore]
     report: Report = attrs.field(repr=False)
     achievability: Achievability | None = None
+    advice: tuple[Finding, ...] = ()  # the unscored ``advice`` rules (a review cadence)
 
     @property
     def passed(self) -> bool:
@@ -85,6 +86,9 @@ class SmartReport:
                     f"Add the last few months of {metric} (a history) to judge whether the "
                     "target is realistic."
                 )
+        for f in self.advice:  # good practice the goal misses: a suggestion, not a miss
+            if f.outcome is Outcome.FAIL and f.fix and f.fix not in out:
+                out.append(f.fix)
         return tuple(out)
 
     def explain(self) -> str:
@@ -203,6 +207,10 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("smart", params=dict(params) if params else None)
 
 
+#: rules of this criterion give advice: their fixes are suggestions, never a miss
+ADVICE = "advice"
+
+
 def score_smart(
     goal: Goal,
     history: Any = None,
@@ -248,11 +256,16 @@ def score_smart(
             criteria[name] = CriterionScore(name, score=0.0, passed=False, findings=())
         else:
             criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
+    advice: tuple[Finding, ...] = ()
     for name, c in report.criteria.items():  # extra criteria of a custom rubric
-        if name not in criteria:
+        if name == ADVICE:
+            advice = c.findings
+        elif name not in criteria:
             criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
     score = 20.0 * sum(criteria[n].score for n in CRITERIA)
-    return SmartReport(goal=goal, score=score, criteria=criteria, report=report, achievability=ach)
+    return SmartReport(
+        goal=goal, score=score, criteria=criteria, report=report, achievability=ach, advice=advice
+    )
 
 
 def _baseline_from(goal: Goal, ach: Achievability) -> Any:
