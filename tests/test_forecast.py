@@ -283,3 +283,15 @@ def test_check_takes_a_prior(tmp_path: Path) -> None:
     args = ["check", str(paths["workspace"]), "--history", str(paths["history"])]
     assert main([*args, "--prior", "tau=0.01", "--format", "json"], out=out) == 0
     assert main([*args, "--prior", "tau=-3"], out=io.StringIO()) == 2
+
+
+def test_a_lower_is_better_backtest_aims_below_and_counts_falls() -> None:
+    hours = months([10.0 * 0.97**i for i in range(30)])  # a response time falling steadily
+    cases = list(backtest_cases(hours, metric="average_response_time", horizons=(3,)))
+    assert cases and all(c.lower_is_better for c in cases)
+    assert {round(c.multiple, 3) for c in cases} == {0.5, 0.667, 0.8, 0.909, 1.0, 1.111}
+    for c in cases:
+        assert c.met is (c.multiple >= 0.97**3 - 1e-9)  # three months of 3 % falls
+    r = summarize(cases, min_bin=1)
+    below = [c for c in cases if c.multiple < 1.0]  # the targets that need a fall
+    assert sum(n for n, _ in r.verdicts.values()) == len(below) > 0

@@ -66,11 +66,13 @@ class BacktestCase:
     probability: float
     verdict: Verdict
     met: bool
+    lower_is_better: bool = False
 
     @property
     def above(self) -> bool:
-        """The target lay above the value at the cutoff (growth was needed)."""
-        return self.multiple > 1.0
+        """The target lay beyond the value at the cutoff in the metric's better direction
+        (growth was needed; for a lower-is-better metric, a fall)."""
+        return self.multiple < 1.0 if self.lower_is_better else self.multiple > 1.0
 
 
 @attrs.frozen
@@ -178,7 +180,9 @@ def backtest_cases(
     Every ``step`` months a cutoff is taken; the history the judgment sees is the last
     ``histories[i]`` months before it (cycling through ``histories``), and targets at
     each of ``multiples`` times the value at the cutoff are judged for each horizon whose
-    truth the history holds. ``options`` go to :func:`assess_achievability` (``prior``,
+    truth the history holds (for a lower-is-better metric, such as a response time, the
+    targets lie below it: ``1 / multiple`` times the value, met when the value falls to
+    them). ``options`` go to :func:`assess_achievability` (``prior``,
     ``window``...). Monthly values (a stock's last of the month, a flow's total) are what
     is judged and what is checked.
     """
@@ -193,6 +197,9 @@ def backtest_cases(
     if not points:
         return
     by_month = {_index(p.date): p.value for p in points}
+    lower = _lower_is_better(metric_key)
+    if lower:  # a goal on a lower-is-better metric aims below the current value
+        multiples = tuple(sorted({round(1.0 / m, 6) for m in multiples if m > 0}))
     for cutoff, months, seen in origins(points, horizons, histories, step):
         cutoff_day = month_end(_day(cutoff))
         current = by_month[cutoff]
@@ -229,7 +236,8 @@ def backtest_cases(
                     history_months=months,
                     probability=a.probability,
                     verdict=a.verdict,
-                    met=truth >= target,
+                    met=truth <= target if lower else truth >= target,
+                    lower_is_better=lower,
                 )
 
 
@@ -261,6 +269,16 @@ def _index(d: Date) -> int:
 
 def _day(index: int) -> Date:
     return Date(index // 12, index % 12 + 1, 1)
+
+
+def _lower_is_better(metric: str | None) -> bool:
+    if not metric:
+        return False
+    from goalrules.metrics import catalog
+    from goalrules.vocabulary import Direction
+
+    defn = catalog.get(metric)
+    return defn is not None and defn.direction is Direction.LOWER
 
 
 def _unit_of(history: Any, metric: str | None) -> str:
