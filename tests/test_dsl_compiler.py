@@ -208,3 +208,15 @@ def test_user_text_never_becomes_code() -> None:
     assert fn({"x": 2}) is True
     rs = gr.load_rules('fact t: text\nrule a criterion c\n check t == "a\\nimport os"\n')
     assert rs.evaluate(t="a\nimport os").finding("a").outcome is gr.Outcome.PASS
+
+
+def test_a_long_lived_process_keeps_a_bounded_number_of_shown_functions() -> None:
+    import linecache
+
+    from goalrules.dsl import compiler
+
+    for i in range(compiler._MAX_SHOWN + 50):
+        gr.compile_expression(f"x > {i}", {"x": "number"})
+    assert len(compiler._SHOWN) == compiler._MAX_SHOWN
+    newest = compiler._SHOWN[-1]
+    assert "x > " in "".join(linecache.getlines(newest))

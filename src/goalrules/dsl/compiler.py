@@ -22,6 +22,7 @@ reuse the first:
 from __future__ import annotations
 
 import ast as pyast
+import collections
 import datetime as _dt
 import functools
 import itertools
@@ -533,10 +534,19 @@ class PythonBackend:
         # the generated code as Python text, for tracebacks and debuggers: printed only
         # when one asks (a lazy linecache entry), printing costs more than compiling
         linecache.cache[filename] = (functools.partial(_shown, module, hint),)
+        _SHOWN.append(filename)
+        if len(_SHOWN) > _MAX_SHOWN:  # a long-lived process compiles without end
+            linecache.cache.pop(_SHOWN.popleft(), None)
         namespace: dict[str, Any] = {}
         exec(code, self.globals, namespace)
         fn: Callable[..., Any] = namespace[name]
         return fn
+
+
+#: the generated functions whose code linecache can show, oldest first: bounded, so that
+#: a process that compiles rules all day does not keep every syntax tree it made
+_SHOWN: collections.deque[str] = collections.deque()
+_MAX_SHOWN = 2_000
 
 
 def _shown(module: pyast.Module, hint: str) -> str:
