@@ -13,7 +13,6 @@ from typing import Any
 import attrs
 
 from goalrules.engine import RuleSet
-from goalrules.errors import GoalRulesError
 from goalrules.io import (
     Workspace,
     attribute_sessions,
@@ -24,7 +23,7 @@ from goalrules.io import (
     load_workspace,
 )
 from goalrules.judgments.channels import ChannelDecision, decide_channels
-from goalrules.judgments.growth import GrowthPrior, fit_prior
+from goalrules.judgments.growth import GrowthPrior, resolve_prior
 from goalrules.judgments.planning import (
     Due,
     LintFinding,
@@ -166,7 +165,7 @@ def run_check(
         if isinstance(history, (str, Path))
         else (history or {})
     )
-    growth = _prior(prior if prior is not None else ws.prior, histories)
+    growth = resolve_prior(prior if prior is not None else ws.prior, histories)
     rubric: RuleSet | None = None
     if rules:
         from goalrules.engine import shipped_ruleset
@@ -201,20 +200,6 @@ def run_check(
         else None
     )
     return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan)
-
-
-def _prior(
-    prior: GrowthPrior | Mapping[str, Any] | float | str | None,
-    histories: Mapping[tuple[str | None, str], MetricSeries],
-) -> GrowthPrior | None:
-    if prior is None:
-        return None
-    if isinstance(prior, str) and prior.strip().lower() == "fit":
-        return fit_prior(histories.values())
-    try:
-        return GrowthPrior.parse(prior)
-    except GoalRulesError as exc:
-        raise exc.with_location(field="prior") from None
 
 
 def demo_paths() -> dict[str, Path]:

@@ -185,14 +185,14 @@ def _horizons(text: str) -> tuple[int, ...]:
 
 
 def _cmd_backtest(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.check import _prior
     from goalrules.io import load_history
     from goalrules.judgments.backtest import backtest
+    from goalrules.judgments.growth import resolve_prior
     from goalrules.report.backtest import render_backtest
 
     horizons = _horizons(args.horizons)
     histories = load_history(args.history, progress=_progress())
-    growth = _prior(args.prior, histories)
+    growth = resolve_prior(args.prior, histories)
     result = backtest(histories, horizons=horizons, prior=growth)
     _emit(render_backtest(result, args.format), args, out)
     return 0

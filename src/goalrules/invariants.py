@@ -268,9 +268,15 @@ def _history(
 _CHANGES = st.lists(st.floats(-0.1, 0.2), min_size=3, max_size=24)
 
 
-def _goal(metric: str, target: float, months: int, last: _dt.date) -> Goal:
-    return Goal("g", metric=metric, target=quantity(target, "follower"), start=last,
+def _judge(
+    metric: str, target: float, months: int, history: list[tuple[_dt.date, float]], options: Any
+) -> Achievability:
+    """``history`` judges a goal of ``target`` due ``months`` after its last point, as of
+    that point."""
+    last = history[-1][0]
+    goal = Goal("g", metric=metric, target=quantity(target, "follower"), start=last,
                 deadline=add_months(last, months))  # fmt: skip
+    return assess_achievability(goal, history, today=last, **options)
 
 
 def check_target_monotone(
@@ -286,11 +292,9 @@ def check_target_monotone(
     @given(_CHANGES, st.floats(0.5, 4), st.floats(1.0001, 3), st.integers(1, 24))
     def check(changes: list[float], factor: float, more: float, months: int) -> None:
         hist = _history(changes)
-        last, current = hist[-1]
-        low = assess_achievability(_goal(metric, current * factor, months, last), hist,
-                                   today=last, **options)  # fmt: skip
-        high = assess_achievability(_goal(metric, current * factor * more, months, last), hist,
-                                    today=last, **options)  # fmt: skip
+        current = hist[-1][1]
+        low = _judge(metric, current * factor, months, hist, options)
+        high = _judge(metric, current * factor * more, months, hist, options)
         if (high.probability or 0.0) > (low.probability or 0.0) + 1e-9:
             raise AssertionError(
                 f"raising the target from {current * factor:g} to {current * factor * more:g} "
@@ -321,12 +325,10 @@ def check_scale_invariance(
     @given(_CHANGES, st.floats(0.5, 4), st.floats(0.001, 1000), st.integers(1, 24))
     def check(changes: list[float], factor: float, scale: float, months: int) -> None:
         hist = _history(changes)
-        last, current = hist[-1]
-        a = assess_achievability(_goal(metric, current * factor, months, last), hist,
-                                 today=last, **options)  # fmt: skip
+        current = hist[-1][1]
+        a = _judge(metric, current * factor, months, hist, options)
         scaled = [(d, v * scale) for d, v in hist]
-        b = assess_achievability(_goal(metric, current * factor * scale, months, last), scaled,
-                                 today=last, **options)  # fmt: skip
+        b = _judge(metric, current * factor * scale, months, scaled, options)
         _same_judgment(a, b, f"scaling by {scale:g}")
 
     check()
@@ -343,13 +345,10 @@ def check_shift_invariance(
     @given(_CHANGES, st.floats(0.5, 4), st.integers(1, 24), st.integers(-5, 5))
     def check(changes: list[float], factor: float, months: int, years: int) -> None:
         hist = _history(changes)
-        last, current = hist[-1]
-        a = assess_achievability(_goal(metric, current * factor, months, last), hist,
-                                 today=last, **options)  # fmt: skip
+        current = hist[-1][1]
+        a = _judge(metric, current * factor, months, hist, options)
         moved = [(add_months(d, 12 * years), v) for d, v in hist]
-        new_last = moved[-1][0]
-        b = assess_achievability(_goal(metric, current * factor, months, new_last), moved,
-                                 today=new_last, **options)  # fmt: skip
+        b = _judge(metric, current * factor, months, moved, options)
         _same_judgment(a, b, f"moving every date by {years} years")
 
     check()

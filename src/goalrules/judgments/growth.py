@@ -44,7 +44,7 @@ import attrs
 
 from goalrules.errors import GoalRulesError, ValidationError
 
-__all__ = ["FLAT_PRIOR", "GrowthFit", "GrowthPrior", "fit_prior"]
+__all__ = ["FLAT_PRIOR", "GrowthFit", "GrowthPrior", "fit_prior", "resolve_prior"]
 
 
 def _positive_or_inf(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -155,7 +155,6 @@ class GrowthFit:
     """A history fitted by the growth model (values in its scale: logs or plain)."""
 
     level: float  # the (smoothed, seasonally adjusted) level at the last point
-    last: float  # the last observed value, in the model's scale
     raw_drift: float  # the history's mean monthly change
     drift: float  # the posterior mean drift m*
     drift_var: float  # its posterior variance v*
@@ -253,8 +252,8 @@ def fit(
     k = len(changes)
     m = sum(changes) / k
     s2 = sum((c - m) ** 2 for c in changes) / (k - 1) if k >= 2 else 0.0
-    # lag-one autocorrelation of consecutive changes: negative when a noisy month is
-    # undone by the next (a level observed with noise)
+    # a level seen through noise (changes that undo each other) is smoothed; a smooth
+    # series keeps alpha = 1, the random walk from its last value
     alpha, sigma2, level = 1.0, s2, y[-1]
     if prior.smoothing and k >= 3 and s2 > 0:
         alpha, sigma2, level = _smooth(y, gaps, m, s2)
@@ -275,7 +274,6 @@ def fit(
         drift = drift_var * (mean / (tau * tau) + m / sampling)
     return GrowthFit(
         level=level,
-        last=y[-1] + (season[months[-1] % 12] if season else 0.0),
         raw_drift=m,
         drift=drift,
         drift_var=drift_var,
@@ -354,6 +352,20 @@ def _seasonal_indices(y: Sequence[float], months: Sequence[int]) -> tuple[float,
     if factor == 0.0:
         return None
     return tuple(r * factor for r in raw)
+
+
+def resolve_prior(prior: Any, histories: Mapping[Any, Any]) -> GrowthPrior | None:
+    """A prior from what a user wrote (see :meth:`GrowthPrior.parse`), or ``"fit"``:
+    :func:`fit_prior` on ``histories`` (the series of a history file). ``None`` stays
+    ``None`` (goalrules' default)."""
+    if prior is None:
+        return None
+    if isinstance(prior, str) and prior.strip().lower() == "fit":
+        return fit_prior(histories.values())
+    try:
+        return GrowthPrior.parse(prior)
+    except GoalRulesError as exc:
+        raise exc.with_location(field="prior") from None
 
 
 def fit_prior(
