@@ -16,12 +16,14 @@ from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
     attribute_sessions,
+    histories_for,
     history_for,
     iter_sessions,
     load_history,
     load_performance,
     load_workspace,
 )
+from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.growth import GrowthPrior, resolve_prior
 from goalrules.judgments.planning import (
@@ -34,7 +36,7 @@ from goalrules.judgments.planning import (
     schedule,
 )
 from goalrules.judgments.smart import SmartReport, score_smart
-from goalrules.model import ChannelMonth, MetricSeries
+from goalrules.model import ChannelMonth, Goal, MetricSeries
 
 __all__ = ["CheckResult", "GoalResult", "PlanResult", "demo_paths", "run_check", "run_plan"]
 
@@ -176,8 +178,10 @@ def run_check(
     goals = []
     total = len(ws.goals)
     for i, g in enumerate(ws.goals, start=1):
-        series = history_for(g, histories)
-        report = score_smart(g, series, today=day, context=ws.plan, rules=rubric, prior=growth)
+        series, ach = _judge_channels(g, histories, day, growth)
+        report = score_smart(
+            g, series, today=day, context=ws.plan, rules=rubric, prior=growth, achievability=ach
+        )
         goals.append(GoalResult(report, series))
         if progress is not None and (i % 50 == 0 or i == total):
             progress("goals", i, total)
@@ -200,6 +204,44 @@ def run_check(
         else None
     )
     return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan)
+
+
+def _judge_channels(
+    goal: Goal,
+    histories: Mapping[tuple[str | None, str], MetricSeries],
+    today: Date,
+    prior: GrowthPrior | None,
+) -> tuple[MetricSeries | None, Achievability | None]:
+    """The history a goal is judged on, and its achievability when it covers several
+    channels: a count on the channels' sum, a ratio on each channel (the goal holds
+    only where every channel gets there, so the weakest channel's judgment stands)."""
+    series = history_for(goal, histories)
+    names = goal.channels
+    several = len(names) > 1 or (names == ("all",) and (goal.channel, goal.metric) not in histories)
+    if not several:
+        return series, None
+    parts = histories_for(goal, histories)
+    listed = ", ".join(parts) or ", ".join(names)
+    if series is not None:
+        ach = assess_achievability(goal, series, today=today, prior=prior)
+        return series, attrs.evolve(ach, note=f"Judged on the sum of {listed}.")
+    if len(parts) < 2:
+        return None, None
+    judged = {
+        ch: assess_achievability(goal.evolve(channel=ch), s, today=today, prior=prior)
+        for ch, s in parts.items()
+    }
+    weakest = min(
+        judged, key=lambda ch: (judged[ch].probability is None, judged[ch].probability or 0.0)
+    )
+    others = ", ".join(
+        f"{ch} {judged[ch].probability:.0%}" for ch in judged if judged[ch].probability is not None
+    )
+    note = (
+        f"A ratio does not add up across channels, so each is judged on its own "
+        f"({others}); the weakest, {weakest}, stands for the goal."
+    )
+    return parts[weakest], attrs.evolve(judged[weakest], note=note)
 
 
 def demo_paths() -> dict[str, Path]:

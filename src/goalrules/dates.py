@@ -297,7 +297,21 @@ _WITHIN = re.compile(
 def _period_end(text: str, ref: Date) -> Date | None:
     """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``)."""
     t = re.sub(r"\s+", " ", text.lower().strip())
+    t = re.sub(r"^(?:in|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
+    half = re.fullmatch(r"(?:the )?(first|second) half(?: of (?:the )?(?:year|(\d{4})))?", t)
+    if half:
+        t = ("h1" if half[1] == "first" else "h2") + (f" {half[2]}" if half[2] else "")
+    if t in ("week", "this week", "the week", "next week"):
+        end = ref + relativedelta(weekday=_rr.SU)
+        return end + relativedelta(weeks=1) if t == "next week" else end
+    season = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?: (\d{4}))?", t)
+    if season:
+        last_month = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}[season[1]]
+        year = int(season[2]) if season[2] else ref.year
+        end = month_end(Date(year, last_month, 1))
+        return end if season[2] or end >= ref else month_end(Date(year + 1, last_month, 1))
     t = re.sub(r"^(?:eo)(?=[yqm]\b)", "", t)
     if t in ("year", "y", "this year", "year end", "year-end", "yearend", "the year"):
         return Date(ref.year, 12, 31)

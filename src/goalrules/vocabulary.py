@@ -106,6 +106,10 @@ _CHANNEL_ALIASES: dict[str, str] = {
     "snapchat": "snapchat", "snap": "snapchat",
     "bluesky": "bluesky", "bsky": "bluesky", "bsky.app": "bluesky",
     "mastodon": "mastodon", "whatsapp": "whatsapp", "wa.me": "whatsapp",
+    "messenger": "facebook", "discord": "discord", "discord.gg": "discord", "slack": "slack",
+    "twitch": "twitch", "twitch.tv": "twitch", "quora": "quora", "quora.com": "quora",
+    "glassdoor": "glassdoor", "vimeo": "vimeo", "tumblr": "tumblr", "telegram": "telegram",
+    "t.me": "telegram",
     "all": "all", "all channels": "all", "social": "all",
 }  # fmt: skip
 

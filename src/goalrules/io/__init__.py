@@ -13,6 +13,7 @@ from goalrules.io.attribution import attribute_sessions, normalize_source
 from goalrules.io.files import read_text
 from goalrules.io.tables import (
     Progress,
+    histories_for,
     history_for,
     iter_sessions,
     load_history,
@@ -29,6 +30,7 @@ __all__ = [
     "Progress",
     "Workspace",
     "attribute_sessions",
+    "histories_for",
     "history_for",
     "iter_sessions",
     "load_history",

@@ -28,6 +28,7 @@ from goalrules.model import (
     Goal,
     MetricSeries,
 )
+from goalrules.vocabulary import MetricKind
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
 #: in bytes for CSV, in rows for Parquet) and as goals are judged.
@@ -371,11 +372,60 @@ def history_for(
     goal: Goal, histories: Mapping[tuple[str | None, str], MetricSeries]
 ) -> MetricSeries | None:
     """The history matching a goal's channel and metric (or the metric on any channel
-    when only one exists)."""
+    when only one exists).
+
+    A goal about several channels (``channel="linkedin, instagram"``, or ``"all"``
+    without an ``all`` history) is judged on their sum, month by month, when the metric
+    adds up across channels (a count: followers, visits); a ratio does not add up, so
+    :func:`histories_for` gives such a goal one history per channel instead.
+    """
     if goal.metric is None:
         return None
     hit = histories.get((goal.channel, goal.metric))
     if hit is not None:
         return hit
-    same = [s for (ch, m), s in histories.items() if m == goal.metric]
-    return same[0] if len(same) == 1 and goal.channel in (None, "all") else None
+    same = {ch: s for (ch, m), s in histories.items() if m == goal.metric}
+    if len(same) == 1 and goal.channel in (None, "all"):
+        return next(iter(same.values()))
+    parts = histories_for(goal, histories)
+    if len(parts) < 2 or not _adds_up(goal.metric):
+        return None
+    return _summed(goal, list(parts.values()))
+
+
+def histories_for(
+    goal: Goal, histories: Mapping[tuple[str | None, str], MetricSeries]
+) -> dict[str, MetricSeries]:
+    """One history per channel of a goal about several channels (every channel with a
+    history of the metric for ``"all"``); empty when one of the named channels has
+    none."""
+    if goal.metric is None:
+        return {}
+    if goal.channels == ("all",):
+        return {ch: s for (ch, m), s in histories.items() if m == goal.metric and ch}
+    if len(goal.channels) < 2:
+        return {}
+    parts = {ch: histories.get((ch, goal.metric)) for ch in goal.channels}
+    return {ch: s for ch, s in parts.items() if s is not None} if all(parts.values()) else {}
+
+
+def _adds_up(metric: str) -> bool:
+    info = catalog.get(metric)
+    return info is None or info.kind is not MetricKind.RATIO
+
+
+def _summed(goal: Goal, parts: list[MetricSeries]) -> MetricSeries:
+    """The month-by-month sum of several channels' histories, over the months they all
+    have (a month one channel lacks is not a zero)."""
+    info = catalog.get(goal.metric or "")
+    kind = parts[0].kind or (info.kind if info is not None else MetricKind.STOCK)
+    monthly = [{p.date: p.value for p in s.monthly(kind)} for s in parts]
+    common = set(monthly[0]).intersection(*monthly[1:])
+    points = [(d, math.fsum(m[d] for m in monthly)) for d in sorted(common)]
+    return MetricSeries(
+        metric=goal.metric,
+        points=points,
+        unit=parts[0].unit,
+        channel=goal.channel,
+        kind=kind,
+    )

@@ -151,9 +151,10 @@ class Achievability:
     def explanation(self) -> str:
         """The judgment in plain language, with the numbers behind it."""
         if "explanation" not in self._cache:
-            self._cache["explanation"] = (
-                _explain(self, *self._context) if self._context is not None else self.note
-            )
+            said = _explain(self, *self._context) if self._context is not None else self.note
+            if self.note and said != self.note:
+                said = f"{self.note} {said}"
+            self._cache["explanation"] = said
         text: str = self._cache["explanation"]
         return text
 

@@ -99,6 +99,9 @@ class Target:
         if amount.dimensionless and not baseline.dimensionless:
             return cast("Quantity", baseline + amount.magnitude * baseline.units)
         if amount.dimensionality != baseline.dimensionality:
+            per_period = _same_count_per_period(amount, baseline)
+            if per_period is not None:
+                return cast("Quantity", baseline + per_period)
             raise UnitError(
                 f"the target adds {format_quantity(amount)} to a baseline of "
                 f"{format_quantity(baseline)}: the units do not fit",
@@ -108,6 +111,16 @@ class Target:
 
     def __str__(self) -> str:
         return self.text or str(self.amount)
+
+
+def _same_count_per_period(amount: Any, baseline: Any) -> Any:
+    """``amount`` ("+5,000 visits") read in the period of a per-period baseline ("3,000
+    visits / month"), or the reverse; ``None`` when their units differ otherwise."""
+    per = 1.0 * (baseline.units / amount.units)
+    dims = dict(per.dimensionality)
+    if dims not in ({"[time]": -1}, {"[time]": 1}):
+        return None
+    return amount * per
 
 
 # -- goal ------------------------------------------------------------------------------------
@@ -120,6 +133,23 @@ def _deadline_converter(value: Any, self_: Any) -> Date | None:
         return deadline(value, start=self_.start)
     except GoalRulesError as exc:
         raise exc.with_location(field="deadline") from None
+
+
+def _channel(value: Any) -> str:
+    """One channel, or several joined by ", " in the order given ("LinkedIn and
+    Instagram", ``["li", "ig"]``); "all" for every channel."""
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    elif isinstance(value, str):
+        parts = re.split(r"\s*(?:,|;|&|\+|\band\b)\s*", value)
+    else:
+        raise ValidationError(f"expected a channel name or a list of them, got {value!r}")
+    names = list(dict.fromkeys(normalize_channel(p) for p in parts if p.strip()))
+    if len(names) > 1 and "all" in names:
+        names.remove("all")
+    if not names:
+        raise ValidationError("a channel name cannot be empty")
+    return ", ".join(names)
 
 
 def _objective(value: Any) -> Objective:
@@ -147,9 +177,7 @@ class Goal:
         default=None, converter=_guard("objective", _opt(_objective))
     )
     metric: str | None = attrs.field(default=None, converter=_guard("metric", _opt(_metric_key)))
-    channel: str | None = attrs.field(
-        default=None, converter=_guard("channel", _opt(normalize_channel))
-    )
+    channel: str | None = attrs.field(default=None, converter=_guard("channel", _opt(_channel)))
     baseline: Quantity | None = attrs.field(
         default=None, converter=_guard("baseline", _opt(_quantity))
     )
@@ -161,6 +189,12 @@ class Goal:
     supports: tuple[str, ...] = attrs.field(default=(), converter=_guard("supports", _strings))
     owner: str | None = attrs.field(default=None, converter=_guard("owner", _opt(_text)))
     review: str | None = attrs.field(default=None, converter=_guard("review", _opt(_text)))
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """The channels the goal is about: one, several (``channel="linkedin,
+        instagram"``), ``("all",)``, or none."""
+        return tuple(self.channel.split(", ")) if self.channel else ()
 
     def resolved_target(self, baseline: Quantity | None = None) -> Quantity | None:
         """The absolute target: relative targets resolve against ``baseline`` (default

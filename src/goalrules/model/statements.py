@@ -1,58 +1,217 @@
-"""Reading goals from plain statements, the way the guides phrase them.
+"""Reading goals from plain statements, the way marketers write them.
 
 >>> import datetime as dt
 >>> fields, understood, missing = read_fields(
 ...     "Double our LinkedIn followers within six months", dt.date(2026, 5, 1))
 >>> fields["metric"], fields["channel"], fields["target"], fields["deadline"]
 ('followers', 'linkedin', 'x2', datetime.date(2026, 11, 1))
+>>> fields, _, _ = read_fields("Drive $5,000 a month in revenue from Facebook in Q3",
+...                            dt.date(2026, 5, 1))
+>>> fields["metric"], fields["target"], fields["deadline"]
+('revenue', '5000 USD / month', datetime.date(2026, 9, 30))
+
+The reader works by grammar, not by a list of sentences: it finds the deadline phrase
+first (so "in 2026" is a date, not a number), then every amount with what qualifies it
+(:mod:`goalrules.model.amounts`: currency, percent, multiple, the noun it counts, a
+period such as "a month"), every channel named, and the metric phrases; then it decides
+which amount is the target ("to N" a level, "by N" a change, "from A to B" a baseline
+and a level, "N more" a change, "3x" a multiple unless the metric is itself a ratio) and
+which metric the goal moves (a money amount names a money metric, a duration names a
+time metric, "N % of our traffic" a share, otherwise the noun the target counts or the
+first metric named that is not in a side phrase such as "among customers").
 
 The goal itself is built from these fields by :func:`goalrules.model.read_statement`
-(and ``Goal.from_statement``): the reader knows the metric catalog, and the goal is built
-on top of it, so no module reaches up a layer.
-
-Covered phrasings include "increase X by 20% by Q3", "reach 10k followers on
-Instagram by year end", "get 50 leads a month from LinkedIn", "cut average response
-time to under 1 hour" and "grow share of voice to 30%". What could not be read is
-listed in :attr:`StatementReading.not_understood`, so a vague statement is scored on
-what was understood.
+(and ``Goal.from_statement``). What could not be read is listed in
+:attr:`StatementReading.not_understood`, so a vague statement is scored on what was
+understood.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import re
 from typing import Any
 
 from goalrules.dates import deadline as parse_deadline
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.vocabulary import _CHANNEL_ALIASES, Objective, normalize_channel
+from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
+from goalrules.model.amounts import Amount, find_amounts, normalize_numbers
+from goalrules.vocabulary import _CHANNEL_ALIASES, MetricKind, Objective, normalize_channel
 
 Date = _dt.date
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:k|K|m|M|bn)?"
-_UP = r"increase|grow|raise|boost|lift|improve|expand|up|add|gain"
-_DOWN = r"cut|reduce|decrease|lower|drop|shrink|bring down|bring"
-_COUNT_METRIC = {
-    "follower": "followers", "visit": "visits", "lead": "leads", "click": "clicks",
-    "impression": "impressions", "view": "video_views", "engagement": "engagements",
-    "share": "shares", "comment": "comments", "mention": "mentions", "conversion": "conversions",
-    "customer": "customers", "hire": "hires", "application": "applications",
-    "member": "active_members", "post": "user_generated_posts", "person": "post_reach",
-}  # fmt: skip
+_DOWN = (
+    r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
+    r"|halve|fewer|less|down"
+)
+_UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
 _OBJECTIVE_WORDS = {
     "awareness": Objective.BRAND_AWARENESS, "brand awareness": Objective.BRAND_AWARENESS,
-    "reputation": Objective.REPUTATION, "traffic": Objective.TRAFFIC,
-    "engagement": Objective.ENGAGEMENT, "community": Objective.COMMUNITY,
-    "sales": Objective.CONVERSIONS, "revenue": Objective.CONVERSIONS,
-    "lead generation": Objective.LEADS, "customer service": Objective.CUSTOMER_SERVICE,
+    "reputation": Objective.REPUTATION, "brand health": Objective.REPUTATION,
+    "traffic": Objective.TRAFFIC, "engagement": Objective.ENGAGEMENT,
+    "community": Objective.COMMUNITY, "sales": Objective.CONVERSIONS,
+    "revenue": Objective.CONVERSIONS, "lead generation": Objective.LEADS,
+    "customer service": Objective.CUSTOMER_SERVICE,
     "customer support": Objective.CUSTOMER_SERVICE, "recruiting": Objective.RECRUITING,
-    "hiring": Objective.RECRUITING, "press": Objective.PRESS_MENTIONS,
+    "hiring": Objective.RECRUITING, "employer brand": Objective.RECRUITING,
+    "press": Objective.PRESS_MENTIONS, "social listening": Objective.SOCIAL_LISTENING,
 }  # fmt: skip
-_DEADLINE_START = re.compile(
-    r"\b(?:within|in|over|by|before|until|till|at the end of|end of|this|next|year[- ]end)\b", re.I
+# Phrases people write for catalog metrics, beyond the catalog's keys and aliases.
+_PHRASES = {
+    "follower": "followers", "follower count": "followers", "page likes": "followers",
+    "page follows": "followers", "fans": "followers", "subscriber": "followers",
+    "likes": "engagements", "reactions": "engagements", "engagement": "engagements",
+    "interaction": "engagements", "visitors": "visits", "visitor": "visits",
+    "site visits": "visits", "visit": "visits", "session": "visits",
+    "watch views": "video_views", "video views": "video_views", "view": "video_views",
+    "signups": "leads", "signup": "leads", "registrations": "leads",
+    "demo requests": "leads", "contact": "leads", "lead": "leads",
+    "orders": "conversions", "purchases": "conversions", "conversion": "conversions",
+    "customers": "customers", "customer": "customers",
+    "spend per lead": "cost_per_lead", "response times": "average_response_time",
+    "time to answer": "average_response_time", "time to respond": "average_response_time",
+    "reply time": "average_response_time", "resolution time": "average_response_time",
+    "positive sentiment": "sentiment_score", "brand sentiment": "sentiment_score",
+    "brand mention": "mentions", "tagged mentions": "mentions", "mention": "mentions",
+    "media mentions": "press_mentions", "press coverage": "press_mentions",
+    "articles": "press_mentions", "press mention": "press_mentions",
+    "applicants": "applications", "application": "applications", "hire": "hires",
+    "roles": "hires", "positions": "hires", "members": "active_members",
+    "member": "active_members", "user generated content": "user_generated_posts",
+    "comment": "comments", "share": "shares", "retweets": "shares", "click": "clicks",
+    "impression": "impressions", "reach": "post_reach", "page followers": "followers",
+    "sales": "conversions", "click through rate": "click_through_rate", "sell": "conversions",
+    "following": "followers", "follower base": "followers", "mqls": "leads", "mql": "leads",
+    "sqls": "leads", "prospects": "leads", "candidates": "applications",
+    "candidate": "applications",
+}  # fmt: skip
+# Words that name their network ("retweets" are on X).
+_IMPLIED_CHANNELS = {
+    "tweet": "x", "tweets": "x", "retweet": "x", "retweets": "x", "subreddit": "reddit",
+    "subreddits": "reddit", "pins": "pinterest", "repins": "pinterest",
+}  # fmt: skip
+# Phrases that name an objective, not a metric ("lead generation" is not leads).
+_NOT_METRICS = re.compile(
+    r"\b(?:lead generation|brand awareness|customer service|customer support|social listening"
+    r"|employer brand|brand health)\b"
 )
+_FLOW_OF = {"followers": "new_followers"}
+_STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
+_TIME_NOUNS = {
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
+    "days": "day", "week": "week", "weeks": "week",
+}  # fmt: skip
+_RESPONSE = re.compile(
+    r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
+)
+_AMBIGUOUS_CHANNELS = frozenset(
+    {"all", "social", "x", "li", "tw", "snap", "meta", "threads", "wa.me", "google"}
+)
+_CAPITALISED_CHANNELS = {"X": "x", "Meta": "facebook", "Threads": "threads", "Snap": "snapchat"}
+_ALL_CHANNELS = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:social\s+(?:media\s+)?)?"
+    r"(?:channels?|networks?|platforms?|accounts?|profiles?)\b"
+    r"|\bacross\s+(?:all\s+)?(?:of\s+)?(?:our\s+)?social(?:\s+(?:media|channels|networks"
+    r"|platforms|accounts|profiles))?\b"
+)
+_DEADLINE_START = re.compile(
+    r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
+    r"|during|year[- ]end|eo[ymq])\b",
+    re.I,
+)
+
+
+def _prepare(text: str) -> str:
+    """Spelling that does not change meaning made uniform: dashes, hyphenated words,
+    number words, "year over year" (not a deadline)."""
+    t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
+    t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
+    t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
+    t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
+    t = normalize_numbers(t)
+    t = re.sub(  # "1 in 4 visitors" is a share
+        r"\b(\d+) (?:in|out of) (\d+)\b(?!\s*(?:days?|weeks?|months?|years?)\b)",
+        lambda m: f"{100 * int(m[1]) / int(m[2]):g}% of" if int(m[2]) else m.group(0),
+        t,
+    )
+    return re.sub(
+        r"\b(under|within|below|in|less than|inside)\s+an?\s+(minute|hour|day|week)\b",
+        r"\1 1 \2",
+        t,
+        flags=re.I,
+    )
+
+
+# -- deadline ------------------------------------------------------------------------------
+
+
+def _find_deadline(text: str, start: Date, response: bool) -> tuple[Date, str, int, int] | None:
+    """The first span that reads as a deadline, trying each place a deadline phrase may
+    begin and the longest run of words from there ("by Q3 from LinkedIn" -> "by Q3")."""
+    for m in _DEADLINE_START.finditer(text):
+        clause = re.split(r"[,;]", text[m.start() :], maxsplit=1)[0]
+        words = clause.split()
+        for end in range(min(len(words), 8), 0, -1):
+            candidate = " ".join(words[:end]).rstrip(".!?")
+            low = candidate.lower()
+            if low in ("in", "by", "this", "next", "over", "within", "during", "through"):
+                continue
+            if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
+                continue  # "by 500 a month" is a rate, not a date
+            if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
+                continue  # "answer within 1 day" is the target
+            try:
+                when = parse_deadline(candidate, start=start)
+            except GoalRulesError:
+                continue
+            if not (start.year - 1 <= when.year <= start.year + 10):
+                continue
+            return when, candidate, m.start(), m.start() + len(candidate)
+    return None
+
+
+# -- channels ----------------------------------------------------------------------------
+
+
+def _find_channels(text: str) -> list[tuple[str, str]]:
+    """Every channel named, in order, as (channel, words); ``[("all", ...)]`` for "all
+    networks" when none is named."""
+    low = text.lower()
+    hits: list[tuple[int, int, str, str]] = []
+
+    def add(start: int, end: int, channel: str, words: str) -> None:
+        if not any(s < end and start < e for s, e, _, _ in hits):
+            hits.append((start, end, channel, words))
+
+    for alias in sorted(_CHANNEL_ALIASES, key=len, reverse=True):
+        if alias in _AMBIGUOUS_CHANNELS or (len(alias) < 3 and alias not in ("ig", "fb", "yt")):
+            continue
+        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", low):
+            add(m.start(), m.end(), normalize_channel(alias), m.group(0))
+    for word, channel in _CAPITALISED_CHANNELS.items():
+        for m in re.finditer(rf"(?<![\w.$€£+-]){word}(?![\w-])", text):
+            add(m.start(), m.end(), channel, word)
+    for m in re.finditer(r"\bgoogle\b(?!\s+(?:analytics|ads|search|sheets|docs))", low):
+        add(m.start(), m.end(), "google", m.group(0))
+    for word, channel in _IMPLIED_CHANNELS.items():
+        for m in re.finditer(rf"\b{word}\b", low):
+            add(m.start(), m.end(), channel, m.group(0))
+    found: dict[str, str] = {}
+    for _, _, channel, words in sorted(hits):
+        found.setdefault(channel, words)
+    every = _ALL_CHANNELS.search(low)
+    if not found and every:
+        return [("all", every.group(0))]
+    return list(found.items())
+
+
+# -- metrics -------------------------------------------------------------------------------
 
 
 @functools.cache
@@ -60,178 +219,303 @@ def _metric_phrases() -> list[tuple[str, str]]:
     """(phrase, metric key), longest phrases first."""
     pairs: dict[str, str] = {}
     for m in catalog.values():
-        for phrase in (
-            m.key.replace("_", " "),
-            m.name.lower(),
-            *(a.replace("_", " ") for a in m.aliases),
-        ):
-            phrase = re.sub(r"\s*\(.*?\)", "", phrase).strip()
+        names = [m.key.replace("_", " "), *(a.replace("_", " ") for a in m.aliases)]
+        if m.objectives:  # descriptive names of supporting metrics are not how people write
+            names.append(m.name.lower())
+        for phrase in names:
+            phrase = re.sub(r"\s*\(.*?\)", "", phrase).replace("-", " ").strip()
             if len(phrase) >= 3:
                 pairs.setdefault(phrase, m.key)
-    for word, key in _COUNT_METRIC.items():
-        pairs.setdefault(word + "s", key)
-        pairs.setdefault(word, key)
-    pairs.setdefault("followers count", "followers")
-    pairs.setdefault("response time", "average_response_time")
-    pairs.setdefault("engagement rate", "engagement_rate_by_reach")
-    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+    for phrase, key in _PHRASES.items():
+        pairs.setdefault(phrase, key)
+    pairs.pop("cost", None)
+    return sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 
-def _find_channel(text: str) -> tuple[str, str] | None:
-    low = text.lower()
-    for alias in sorted(_CHANNEL_ALIASES, key=len, reverse=True):
-        if alias in ("all", "social", "x", "li", "ig", "yt", "fb", "tw", "meta", "snap", "wa.me"):
-            continue
-        if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", low):
-            return normalize_channel(alias), alias
-    m = re.search(r"\b(?:on|from|via)\s+(x|fb|ig|yt)\b", low)
-    if m:
-        return normalize_channel(m[1]), m[1]
-    if re.search(r"\b(all (?:social )?(?:channels|networks|platforms)|across social)\b", low):
-        return "all", "all channels"
-    return None
+@functools.cache
+def _metric_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p, _ in _metric_phrases())
+    return re.compile(rf"\b(?:{alternatives})\b")
 
 
-def _find_metric(text: str) -> tuple[str, str] | None:
-    low = text.lower()
-    for phrase, key in _metric_phrases():
-        if re.search(rf"\b{re.escape(phrase)}\b", low):
-            return key, phrase
-    return None
+def _metric_mentions(low: str) -> list[tuple[int, int, str, str]]:
+    """Metric phrases in ``low``, longest at each place, in order: (start, end, key, words)."""
+    phrases = dict(_metric_phrases())
+    out = []
+    for m in _metric_pattern().finditer(low):
+        words = m.group(0)
+        if words == "reach" and (
+            re.match(r"\s+(?:[$€£\d+]|(?:an?|the|at|over|more|new|up)\b)", low[m.end() :])
+            or re.search(r"(?:^|\b(?:to|will|we|and|should|must|can|or))\s*$", low[: m.start()])
+        ):
+            continue  # "reach 10k followers", "to reach more people": the verb
+        if words == "following" and re.search(r"\b(?:the|as)\s+$", low[: m.start()]):
+            continue  # "the following"
+        out.append((m.start(), m.end(), phrases[words], words))
+    return out
 
 
-def _find_deadline(text: str, start: Date) -> tuple[Date, str, tuple[int, int]] | None:
-    """The first span that reads as a deadline, trying each place a deadline phrase may
-    begin and the longest run of words from there ("by Q3 from LinkedIn" -> "by Q3")."""
-    for m in _DEADLINE_START.finditer(text):
-        clause = re.split(r"[,;]", text[m.start() :], maxsplit=1)[0]
-        words = clause.split()
-        for end in range(min(len(words), 8), 0, -1):
-            candidate = " ".join(words[:end]).rstrip(".!")
-            if candidate.lower() in ("in", "by", "this", "next", "over", "within"):
-                continue
-            try:
-                when = parse_deadline(candidate, start=start)
-            except GoalRulesError:
-                continue
-            return when, candidate, (m.start(), m.start() + len(candidate))
-    return None
+_SIDE = re.compile(r"(?:among|from|for|with|per|than|to)\s+(?:our\s+|the\s+|all\s+|social\s+)*$")
 
 
-def _target(text: str, metric: str | None) -> tuple[str, str] | None:
-    low = text.lower()
-    if re.search(r"\bdouble\b", low):
-        return "x2", "double"
-    if re.search(r"\btriple\b", low):
-        return "x3", "triple"
-    if re.search(r"\b(halve|half)\b", low):
-        return "x0.5", "halve"
-    m = re.search(rf"\b({_UP}|{_DOWN})\b[^.;]*?\bby\s+({_NUM})\s*(%|percent)", low)
-    if m:
-        sign = "-" if re.fullmatch(_DOWN, m[1]) else "+"
-        return f"{sign}{m[2].strip()}%", m.group(0)
+def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
+    """Metrics named by a construction rather than a word; ``("", words)`` when the
+    construction names a measure the catalog does not have ("40 % of all leads")."""
     m = re.search(
-        r"\b(?:to|reach|hit|get|achieve|at least|over|under|below|above|than)\s+"
-        r"(?:under\s+|below\s+|over\s+|at least\s+|than\s+)?"
-        rf"(\$?{_NUM}\s*(?:%|percent|[a-z]+(?:\s+(?:a|per)\s+(?:month|week|day|year))?)?)",
+        r"(?:%|percent)\s+of\s+(?:our\s+|all\s+|the\s+|total\s+|new\s+)*"
+        r"(?:website\s+|site\s+|web\s+)?"
+        r"(traffic|visits|sessions|visitors|hires)\b",
         low,
     )
     if m:
-        return _normalise_amount(m[1], metric), m.group(0)
-    m = re.search(rf"\b({_UP})\b[^.;]*?\bby\s+(\$?{_NUM}\s*[a-z]*)", low)
+        key = "source_of_hire_share" if m[1] == "hires" else "share_of_traffic"
+        return key, m.group(0)
+    m = re.search(r"(?:%|percent)\s+of\s+(?:our\s+|all\s+|the\s+|total\s+|new\s+)*[a-z]+", low)
+    if m and _metric_pattern().search(m.group(0)):
+        return "", m.group(0)  # a share of a count the catalog has no metric for
+    m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
     if m:
-        return "+" + _normalise_amount(m[2], metric), m.group(0)
-    m = re.search(rf"\b(add|gain|win)\s+(\$?{_NUM}\s*[a-z]*)", low)
+        return "share_of_traffic", m.group(0)
+    m = re.search(r"\bresolv\w*\s+(?:\d+(?:\.\d+)?\s*(?:%|percent))", low)
     if m:
-        return "+" + _normalise_amount(m[2], metric), m.group(0)
-    m = re.search(rf"(\$?{_NUM}\s*(?:%|[a-z]+)(?:\s+(?:a|per)\s+(?:month|week|day|year))?)", low)
+        return "resolution_rate", m.group(0)
+    m = re.search(r"\blikes?(?:,?\s+(?:and\s+|&\s+)?(?:comments|shares|reactions))+", low)
     if m:
-        return _normalise_amount(m[1], metric), m.group(0)
+        return "engagements", m.group(0)
+    if _RESPONSE.search(low) and (
+        (target is not None and target.noun in _TIME_NOUNS)
+        or re.search(r"\b(?:faster|quicker|sooner)\b", low)
+    ):
+        first = re.search(r"\bfirst (?:response|reply)\b", low)
+        key = "first_response_time" if first else "average_response_time"
+        said = first or _RESPONSE.search(low)
+        return key, said.group(0) if said else "faster"
     return None
 
 
-def _normalise_amount(amount: str, metric: str | None) -> str:
-    text = amount.strip()
-    text = re.sub(r"\s+(?:a|per)\s+(month|week|day|year)$", r" / \1", text)
-    text = text.replace("percent", "%")
-    m = re.fullmatch(rf"(\$?{_NUM})\s*(.*)", text)
-    if m is None:
-        return text
-    number, unit = m[1], m[2].strip()
-    unit_word = unit.split(" /")[0].strip()
-    if unit_word and unit_word not in ("%",):
+def _choose_metric(
+    low: str, mentions: list[tuple[int, int, str, str]], target: Amount | None
+) -> tuple[str, str] | None:
+    special = _special_metric(low, target)
+    if special:
+        return special
+    if target is not None and target.currency:
+        money = [m for m in mentions if "USD" in catalog[m[2]].unit]
+        if money:
+            return money[0][2], money[0][3]
+        word = re.search(r"\b(?:revenue|sales|commerce|income)\b", low)
+        return "revenue", word.group(0) if word else "money"
+    if target is not None and target.noun in _TIME_NOUNS:
+        timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
+        if timed:
+            return timed[0][2], timed[0][3]
+    if target is not None:
+        for start, _end, key, words in mentions:
+            between = low[target.end : start].split()
+            if 0 <= start - target.end <= 24 and all(w in _ADJECTIVES for w in between):
+                return key, words
+    main = [m for m in mentions if not _SIDE.search(low[: m[0]])]
+    chosen = (main or mentions)[:1]
+    return (chosen[0][2], chosen[0][3]) if chosen else None
+
+
+# -- target ------------------------------------------------------------------------------
+
+
+def _before(low: str, a: Amount, words: int = 3) -> str:
+    return " ".join(low[: a.start].split()[-words:])
+
+
+def _choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
+    """The target amount and the baseline amount ("from A to B")."""
+    if not amounts:
+        return None, None
+    for a, b in itertools.pairwise(amounts):
+        if re.search(r"\bfrom$", _before(low, a, 1)) and re.search(r"\bto$", _before(low, b, 1)):
+            return b, a
+    level = [a for a in amounts if re.search(
+        r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
+        _before(low, a, 1),
+    )]  # fmt: skip
+    # "by 20 % to 3,000": the level is the more precise target
+    return (level or amounts)[0], None
+
+
+def _is_down(low: str, a: Amount) -> bool:
+    before = low[: a.start]
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
+        return True
+    if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
+        return False
+    ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
+    downs = [m.start() for m in re.finditer(rf"\b(?:{_DOWN})\b", before)]
+    return bool(downs) and (not ups or max(downs) > max(ups))
+
+
+def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
+    before = _before(low, a, 2)
+    if a.sign:
+        return True
+    if re.search(r"\bby( an?)?$", before) or re.search(r"\bby$", _before(low, a, 1)):
+        return True
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
+        return True
+    if a.percent or a.points:
+        if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
+            return True
+        if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
+            return False
+        has_verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[: a.start]) is not None
+        return has_verb and not re.search(r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1))
+    stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and (
+        re.search(r"\b(?:add|adding|gain|gaining|win|winning)\b", low[: a.start])
+        or re.match(r"\s*new\b", after)
+    ):
+        return a.per is None
+    return False
+
+
+def _unit_for(a: Amount, metric: str | None) -> str:
+    """The unit a target amount is in: its currency, percent, duration, or the metric's."""
+    unit = catalog[metric].unit if metric else ""
+    if a.currency:
+        return f"{a.currency} / {unit.split('/', 1)[1].strip()}" if "/" in unit else a.currency
+    if a.percent:
+        return "%"
+    if a.points:
+        return "percentage_point"
+    if a.noun in _TIME_NOUNS:
+        return _TIME_NOUNS[a.noun]
+    if a.multiple:
+        return "" if not unit or unit == "ratio" else unit
+    if unit in ("percent",):
+        return "%"
+    if not unit and a.noun:
         from goalrules.units import unit_info
 
         try:
-            unit_info(unit_word)
+            unit_info(a.noun)
         except GoalRulesError:
-            # "10k on instagram": the word is not a unit; use the metric's unit
-            unit = ""
-    if not unit and metric is not None:
-        unit = catalog[metric].unit
-        if unit == "percent":
-            unit = "%"
-    return " ".join(f"{number} {unit}".split())
+            return ""
+        return a.noun
+    return unit
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _target_text(
+    low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
+) -> str:
+    ratio_metric = metric is not None and catalog[metric].unit == "ratio"
+    if a.multiple and not ratio_metric:
+        return f"x{_number(a.value)}"
+    relative = not level and _is_relative(low, a, metric)
+    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a))) else "+"
+    if a.percent and relative:
+        return f"{sign}{_number(a.value)}%"
+    unit = _unit_for(a, metric)
+    if per and unit and "/" not in unit and not a.percent and not a.points:
+        unit = f"{unit} / {per}"
+    text = " ".join(f"{_number(a.value)} {unit}".split())
+    return f"{sign}{text}" if relative else text
+
+
+_MULTIPLE_WORDS = (
+    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
+    (r"\btriple[sd]?\b|\btripling\b", "x3"),
+    (r"\bquadruple[sd]?\b", "x4"),
+    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
+)
 
 
 def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str], list[str]]:
     """Read a goal's fields from a plain statement.
 
     Returns the fields (``statement``, ``metric``, ``channel``, ``target``,
-    ``objective``, ``start``, ``deadline``; ``None`` where nothing was read), the words
-    each filled field came from, and the fields it could not read. The goal itself is
-    built by :func:`goalrules.model.read_statement`.
+    ``baseline``, ``objective``, ``start``, ``deadline``; ``None`` where nothing was
+    read), the words each filled field came from, and the fields it could not read. The
+    goal itself is built by :func:`goalrules.model.read_statement`.
     """
     if not isinstance(text, str) or not text.strip():
         raise GoalRulesError("the statement is empty", field="statement")
     understood: dict[str, str] = {}
     missing: list[str] = []
-    rest = text
+    prepared = _prepare(text.strip())
+    low_all = prepared.lower()
+    response = _RESPONSE.search(low_all) is not None
 
-    found_deadline = _find_deadline(text, start)
+    found_deadline = _find_deadline(prepared, start, response)
     deadline: Date | None = None
+    rest = prepared
     if found_deadline:
-        deadline, words, (a, b) = found_deadline
+        deadline, words, a, b = found_deadline
         understood["deadline"] = words
-        rest = text[:a] + text[b:]
+        rest = prepared[:a] + " " * (b - a) + prepared[b:]
     else:
         missing.append("deadline")
 
-    channel = _find_channel(rest)
-    if channel:
-        understood["channel"] = channel[1]
+    channels = _find_channels(rest)
+    if channels:
+        understood["channel"] = ", ".join(words for _, words in channels)
     else:
         missing.append("channel")
 
-    metric = _find_metric(rest)
-    if metric:
-        understood["metric"] = metric[1]
-    target = _target(rest, metric[0] if metric else None)
-    if target:
-        understood["target"] = target[1].strip()
-        if metric is None:
-            from goalrules.units import quantity, unit_info
+    low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
+    amounts = [a for a in find_amounts(low) if not a.year_like]
+    target_amount, baseline_amount = _choose_target(low, amounts)
+    mentions = _metric_mentions(low)
+    metric = _choose_metric(low, mentions, target_amount)
+    metric_key = (metric[0] or None) if metric else None
+    if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
+        timed = [a for a in amounts if a.noun in _TIME_NOUNS]
+        if timed and target_amount.noun not in _TIME_NOUNS:
+            target_amount, baseline_amount = _choose_target(low, timed)
 
-            try:
-                q = quantity(target[0].lstrip("+-x")) if not target[0].startswith("x") else None
-            except GoalRulesError:
-                q = None
-            if q is not None:
-                key = unit_info(str(q.units).split(" / ")[0]).key
-                for word, mkey in _COUNT_METRIC.items():
-                    if key == ((f"[{word}]", 1),):
-                        metric = (mkey, word)
-                        understood["metric"] = str(q.units)
-                        break
+    per = target_amount.per if target_amount is not None else None
+    flow = metric_key is not None and catalog[metric_key].kind is MetricKind.FLOW
+    if flow and metric and per is None and target_amount and not target_amount.percent:
+        m = re.search(
+            rf"\b(monthly|weekly|daily|quarterly|yearly|annual)\s+{re.escape(metric[1])}", low
+        )
+        if m:
+            per = {"monthly": "month", "weekly": "week", "daily": "day", "quarterly": "quarter",
+                   "yearly": "year", "annual": "year"}[m[1]]  # fmt: skip
+    if metric_key in _FLOW_OF and per and target_amount is not None and not target_amount.percent:
+        metric_key = _FLOW_OF[metric_key]  # "300 followers a month" are new followers
+    elif metric_key in _STOCK_OF and not per and target_amount is not None:
+        metric_key = _STOCK_OF[metric_key]  # "gain 500 new followers": the stock, +500
+    if metric_key:
+        understood["metric"] = metric[1]  # type: ignore[index]
     else:
-        missing.append("target")
-    if metric is None:
         missing.append("metric")
 
+    target: str | None = None
+    baseline: str | None = None
+    if target_amount is not None:
+        level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
+        target = _target_text(low, target_amount, metric_key, per, level=level)
+        understood["target"] = low[target_amount.start : target_amount.end].strip()
+        if baseline_amount is not None:
+            baseline = _target_text(low, baseline_amount, metric_key, per).lstrip("+")
+            understood["baseline"] = low[baseline_amount.start : baseline_amount.end].strip()
+    else:
+        for pattern, multiple in _MULTIPLE_WORDS:
+            m = re.search(pattern, low)
+            if m:
+                target = multiple
+                understood["target"] = m.group(0)
+                break
+    if target is None:
+        missing.append("target")
+
     objective = None
-    low = rest.lower()
     for words, obj in sorted(_OBJECTIVE_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{words}\b", low):
+        if re.search(rf"\b{words}\b", rest.lower()):
             objective = obj
             understood["objective"] = words
             break
@@ -240,9 +524,10 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
 
     values: dict[str, Any] = {
         "statement": text.strip(),
-        "metric": metric[0] if metric else None,
-        "channel": channel[0] if channel else None,
-        "target": target[0] if target else None,
+        "metric": metric_key,
+        "channel": ", ".join(c for c, _ in channels) if channels else None,
+        "target": target,
+        "baseline": baseline,
         "objective": objective,
         "start": start,
         "deadline": deadline,

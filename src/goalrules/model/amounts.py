@@ -1,0 +1,318 @@
+"""Amounts in plain text: the numbers a goal statement gives, with what qualifies them.
+
+A marketer writes "$20k", "twelve hundred", "2 million a month", "+500 followers",
+"3x", "5-fold", "10 percent", "2 percentage points", "half a million". This module
+reads those forms in general (number words, scale suffixes, currencies, percents,
+multiples, the noun that follows and a period such as "a month"), so the statement
+reader can decide what each amount is for.
+
+>>> [(a.value, a.currency, a.per) for a in find_amounts("drive $5,000 a month in revenue")]
+[(5000.0, 'USD', 'month')]
+>>> normalize_numbers("twelve hundred new followers and half a million views")
+'1200 new followers and 500000 views'
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+_CURRENCY = {
+    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
+    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+}  # fmt: skip
+PERIODS = {
+    "day": "day", "days": "day", "daily": "day", "week": "week", "wk": "week",
+    "weekly": "week", "month": "month", "mo": "month", "monthly": "month",
+    "quarter": "quarter", "quarterly": "quarter", "year": "year", "yr": "year",
+    "yearly": "year", "annually": "year", "annual": "year",
+}  # fmt: skip
+
+_WORD = "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True))
+_WORD_RUN = re.compile(
+    rf"\b(?:(?:a|an|one)\s+(?:quarter|half)\s+(?:of\s+)?(?:a\s+|an\s+)?(?=million|billion)"
+    rf"|half\s+(?:of\s+)?an?\s+(?=million|billion|thousand)"
+    rf"|an?\s+(?=hundred|thousand|million|billion))?"
+    rf"(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
+    re.IGNORECASE,
+)
+_DIGITS_THEN_SCALE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE
+)
+
+
+def _words_value(words: str) -> float | None:
+    """The value of a run of number words ("twelve hundred", "half a million")."""
+    low = words.lower().replace("-", " ")
+    fraction = 1.0
+    m = re.match(r"(?:(?:a|an|one)\s+)?(quarter|half)\s+(?:of\s+)?(?:an?\s+)?", low)
+    if m:
+        fraction = 0.25 if m[1] == "quarter" else 0.5
+        low = low[m.end() :]
+    low = re.sub(r"^an?\s+", "one ", low)
+    total, current = 0.0, 0.0
+    seen = False
+    for token in low.split():
+        if token == "and":
+            continue
+        if token in _SMALL:
+            current += _SMALL[token]
+            seen = True
+        elif token == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    return (total + current) * fraction
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def normalize_numbers(text: str) -> str:
+    """``text`` with number words and spelled-out scales written as plain numbers
+    ("twelve hundred" -> "1200", "1.5 million" -> "1500000", "a million" -> "1000000").
+    A lone "a", "an" or "one" is kept ("a month", "one of our goals")."""
+
+    def words(m: re.Match[str]) -> str:
+        found = m.group(0)
+        low = found.lower().strip()
+        if low in ("one", "a", "an"):
+            return found
+        value = _words_value(found)
+        return found if value is None else _plain(value)
+
+    text = _DIGITS_THEN_SCALE.sub(lambda m: _plain(float(m[1]) * _SCALES[m[2].lower()]), text)
+    return _WORD_RUN.sub(words, text)
+
+
+@attrs.frozen
+class Amount:
+    """One amount in a text: its value and what qualifies it."""
+
+    value: float
+    start: int
+    end: int
+    sign: int = 0  # +1 for "+500", -1 for "-20 %", 0 when unsigned
+    currency: str | None = None
+    percent: bool = False
+    points: bool = False  # percentage points
+    multiple: bool = False  # "3x", "x2", "5-fold", "3 times"
+    noun: str | None = None  # the word it counts ("followers"), adjectives skipped
+    per: str | None = None  # "month" for "a month", "per month", "monthly"
+    year_like: bool = False  # a bare 19xx/20xx: a year, not an amount
+
+    @property
+    def plain(self) -> bool:
+        """A number with nothing that makes it a percent, multiple or money."""
+        return not (self.percent or self.points or self.multiple or self.currency)
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_AMOUNT = re.compile(
+    rf"(?P<sign>[+\-−](?=\s?[$€£\d.]))?\s?"
+    rf"(?P<cur>[$€£]|\b(?:usd|eur|gbp)\s?)?"
+    rf"(?<![\w.,])(?P<num>{_NUMBER})"
+    rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"
+    rf"(?:\s?(?P<kind>%|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|points?\b"
+    rf"|x\b|×|times\b|-?fold\b))?"
+    rf"(?:\s?(?P<cur2>dollars?|usd|euros?|eur|pounds?|gbp)\b)?",
+    re.IGNORECASE,
+)
+_MULTIPLE_FIRST = re.compile(r"(?<![\w.])(?:x|×)\s?(\d+(?:\.\d+)?)\b", re.IGNORECASE)
+_SKIP_WORDS = frozenset(
+    [
+        "new",
+        "more",
+        "additional",
+        "extra",
+        "net",
+        "active",
+        "monthly",
+        "weekly",
+        "daily",
+        "qualified",
+        "organic",
+        "unique",
+        "total",
+        "brand",
+        "job",
+        "email",
+        "trial",
+        "website",
+        "site",
+        "page",
+        "video",
+        "watch",
+        "our",
+        "the",
+        "post",
+        "user",
+        "generated",
+        "tagged",
+        "press",
+        "media",
+        "paid",
+        "social",
+        "linkedin",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "youtube",
+        "x",
+        "twitter",
+        "pinterest",
+    ]
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)"
+    r"(day|week|wk|month|mo|quarter|year|yr)\b"
+    r"|\b(daily|weekly|monthly|quarterly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "by",
+        "within",
+        "before",
+        "until",
+        "till",
+        "through",
+        "over",
+        "during",
+        "from",
+        "to",
+        "this",
+        "next",
+        "and",
+        "or",
+        "on",
+        "at",
+        "for",
+        "each",
+        "every",
+        "per",
+        "across",
+        "via",
+        "among",
+        "with",
+        "than",
+        "under",
+        "below",
+        "above",
+        "is",
+        "are",
+        "be",
+    ]
+)
+
+
+def _noun_after(text: str, end: int, *, money: bool = False) -> str | None:
+    """The first word after ``end`` that is not an adjective or a channel name; none
+    when a function word comes first ("500 by Q3"). Money may name its noun after
+    "in" or "of" ("$20k in sales")."""
+    for m in re.finditer(r"[a-z][a-z'-]*", text[end : end + 60], re.IGNORECASE):
+        word = m.group(0).lower()
+        if word in ("in", "of") and not money:
+            return None
+        if word in _SKIP_WORDS:
+            continue
+        if word in _FUNCTION_WORDS:
+            return None
+        return word
+    return None
+
+
+def _period_after(text: str, end: int) -> str | None:
+    """A per-period phrase ("a month", "per week", "monthly") shortly after ``end``,
+    before the next clause or amount."""
+    window = text[end : end + 48]
+    cut = re.search(r"[,;.]|\d", window)
+    if cut:
+        window = window[: cut.start()]
+    m = _PERIOD.search(window)
+    if m is None:
+        return None
+    if m[1] is None and (re.match(r"\s*(?:in|of)\s", window[m.end() :]) is None):
+        # "monthly" before a noun ("monthly revenue") qualifies that noun, not the amount
+        between = window[: m.start()]
+        if between.strip() and not re.fullmatch(r"[\sa-z]*", between, re.IGNORECASE):
+            return None
+    return PERIODS[(m[1] or m[2]).lower()]
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in ``text`` (already through :func:`normalize_numbers`), in order."""
+    found: list[Amount] = []
+    for m in _MULTIPLE_FIRST.finditer(text):
+        found.append(Amount(float(m[1]), m.start(), m.end(), multiple=True))
+    taken = [(a.start, a.end) for a in found]
+    for m in _AMOUNT.finditer(text):
+        if any(s <= m.start("num") < e for s, e in taken):
+            continue
+        num = m["num"]
+        value = float(num.replace(",", ""))
+        suffix = (m["suffix"] or "").lower()
+        if suffix:
+            value *= _SUFFIX[suffix]
+        kind = (m["kind"] or "").lower().replace(" ", "")
+        cur = (m["cur"] or m["cur2"] or "").strip().lower()
+        sign_text = m["sign"] or ""
+        sign = -1 if sign_text in ("-", "−") else (1 if sign_text == "+" else 0)
+        start = m.start("sign") if m["sign"] else m.start()
+        end = m.end()
+        percent = kind in ("%", "percent", "percent", "pct")
+        points = kind.startswith("percentage") or kind in ("pp", "point", "points")
+        multiple = kind in ("x", "×", "times", "fold", "-fold")
+        year_like = (
+            not (suffix or kind or cur or sign)
+            and re.fullmatch(r"(?:19|20|21)\d\d", num) is not None
+        )
+        if kind.startswith("percentage") or kind in ("pp",) or points:
+            percent = False
+        noun = None if (percent or multiple) else _noun_after(text, end, money=bool(cur))
+        if noun in _CURRENCY:  # "20k dollars" read by cur2 already
+            noun = None
+        found.append(
+            Amount(
+                value=value,
+                start=start,
+                end=end,
+                sign=sign,
+                currency=_CURRENCY.get(cur),
+                percent=percent,
+                points=points,
+                multiple=multiple,
+                noun=noun,
+                per=_period_after(text, end),
+                year_like=year_like,
+            )
+        )
+    # "3 times a week" is a frequency, not a multiple
+    found = [
+        a
+        for a in found
+        if not (
+            a.multiple and a.per and re.match(r"\s*times\b", text[a.start :].lstrip("0123456789. "))
+        )
+    ]
+    return sorted(found, key=lambda a: a.start)
