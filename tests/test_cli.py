@@ -264,3 +264,34 @@ def test_book_reports_in_every_format(tmp_path: Path) -> None:
     data = json.loads(text)
     linkedin = next(d for d in data if d["account"] == "north" and d["channel"] == "linkedin")
     assert any("its role (leads)" in r for r in linkedin["reasons"])
+
+
+def test_read_prints_the_fields_and_the_smart_score() -> None:
+    out = io.StringIO()
+    assert main(["read", "Double our LinkedIn followers within six months",
+                 "--start", "2026-05-01", "--baseline", "1,200 followers"], out=out) == 0  # fmt: skip
+    text = out.getvalue()
+    assert "target     x2" in text and 'from "double"' in text
+    assert "deadline   2026-11-01" in text and "SMART score:" in text
+    assert "objective  -" in text and "not understood" in text
+
+
+def test_read_json_shape() -> None:
+    out = io.StringIO()
+    argv = ["read", "Get 50 leads a month from LinkedIn and X by Q3", "--start", "2026-05-01",
+            "--format", "json"]  # fmt: skip
+    assert main(argv, out=out) == 0
+    data = json.loads(out.getvalue())
+    assert set(data) == {"statement", "start", "fields", "not_understood", "smart"}
+    assert data["fields"]["channel"] == {"value": ["linkedin", "x"], "words": "LinkedIn, X"}
+    assert data["fields"]["target"]["value"] == "50 lead / month"
+    assert data["fields"]["deadline"]["value"] == "2026-09-30"
+    assert "objective" in data["not_understood"]
+    assert 0 <= data["smart"]["score"] <= 100
+
+
+def test_read_bad_input_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["read", "  "]) == 2
+    assert main(["read", "grow", "--start", "2026-13-01"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "--start" in err[1]

@@ -92,7 +92,7 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
 FORMATS = ["text", "json", "markdown", "html"]
 
 
-def _today(value: str | None) -> Any:
+def _today(value: str | None, option: str = "--today") -> Any:
     if value is None:
         return None
     from goalrules.dates import parse_date
@@ -101,7 +101,7 @@ def _today(value: str | None) -> Any:
     try:
         return parse_date(value)
     except GoalRulesError as exc:
-        raise exc.with_location(field="--today") from None
+        raise exc.with_location(field=option) from None
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
@@ -290,6 +290,21 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
+    import datetime as dt
+
+    from goalrules.judgments.smart import score_smart
+    from goalrules.model import read_statement
+    from goalrules.report.reading import render_reading
+
+    start = _today(args.start, "--start") or dt.date.today()
+    fields = {"baseline": args.baseline} if args.baseline else {}
+    reading = read_statement(args.statement, start=start, **fields)
+    smart = score_smart(reading.goal, today=start)
+    out.write(render_reading(reading, smart, args.format))
+    return 0
+
+
 _FORMAT_HELP = "report format (default text)"
 _TODAY_HELP = "judge as of this date, YYYY-MM-DD (default: the workspace's today, else today)"
 _PRIOR_HELP = (
@@ -347,6 +362,16 @@ def _parser() -> argparse.ArgumentParser:
                     help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
     ck.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
     ck.set_defaults(func=_cmd_check)
+
+    rd = sub.add_parser("read", help="read a goal statement: its fields and SMART score")
+    rd.add_argument("statement", metavar="STATEMENT", help='e.g. "Double our LinkedIn followers '
+                    'within six months"')  # fmt: skip
+    rd.add_argument("--start", metavar="DATE", help="the goal's start, YYYY-MM-DD (default today)")
+    rd.add_argument(
+        "--baseline", metavar="Q", help='the value at the start, e.g. "1,200 followers"'
+    )
+    rd.add_argument("--format", choices=["text", "json"], default="text", help=_FORMAT_HELP)
+    rd.set_defaults(func=_cmd_read)
 
     bt = sub.add_parser(
         "backtest", help="replay a history to see how far to trust the chance of a target"

@@ -173,15 +173,20 @@ def _metric_objectives(name: str) -> tuple[str, ...]:
 
 
 def _fits(channel: str, objective: str) -> bool:
+    """Whether the channel suits the objective; a goal's several channels ("instagram,
+    tiktok") fit when each does."""
     from goalrules.metrics import channel_fits
 
-    try:
-        fit = channel_fits(channel, objective)
-    except Exception as exc:
-        raise Undefined(str(exc)) from None
-    if fit is None:
-        raise Undefined(f"the platform-fit table does not know {channel!r}")
-    return fit
+    fits = []
+    for name in channel.split(", "):
+        try:
+            fit = channel_fits(name, objective)
+        except Exception as exc:
+            raise Undefined(str(exc)) from None
+        if fit is None:
+            raise Undefined(f"the platform-fit table does not know {name!r}")
+        fits.append(fit)
+    return all(fits)
 
 
 def _round(x: Any, digits: Any = 0) -> Any:

@@ -420,8 +420,12 @@ def _summed(goal: Goal, parts: list[MetricSeries]) -> MetricSeries:
     info = catalog.get(goal.metric or "")
     kind = parts[0].kind or (info.kind if info is not None else MetricKind.STOCK)
     monthly = [{p.date: p.value for p in s.monthly(kind)} for s in parts]
+    last = [{(d.year, d.month): d for d in s.dates} for s in parts]  # each month's last day
     common = set(monthly[0]).intersection(*monthly[1:])
-    points = [(d, math.fsum(m[d] for m in monthly)) for d in sorted(common)]
+    points = [
+        (max(seen[(d.year, d.month)] for seen in last), math.fsum(m[d] for m in monthly))
+        for d in sorted(common)
+    ]
     return MetricSeries(
         metric=goal.metric,
         points=points,

@@ -112,6 +112,19 @@ class SmartReport:
         }
 
 
+_DATES = re.compile(
+    r"\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:fy|q[1-4]|h[12])\s?\d*\b",
+    re.I,
+)
+
+
+def _without_dates(statement: str | None) -> str:
+    """The statement without its dates, years and quarters: "in 2026" is not a number a
+    goal can be measured against."""
+    return _DATES.sub(" ", statement or "")
+
+
 def _vague_words(text: str) -> list[str]:
     words = re.findall(r"[a-z]+", text.lower())
     return [w for w in VAGUE_WORDS if w in words]
@@ -165,7 +178,7 @@ def goal_facts(
         "supports": list(goal.supports),
         "owner": goal.owner,
         "review": goal.review,
-        "has_number": bool(goal.target is not None or (statement and _NUMBER.search(statement))),
+        "has_number": bool(goal.target is not None or _NUMBER.search(_without_dates(statement))),
         "vague_words": _vague_words(statement or ""),
     }
     if known is not None:

@@ -193,15 +193,15 @@ def _find_channels(text: str) -> list[tuple[str, str]]:
         if alias in _AMBIGUOUS_CHANNELS or (len(alias) < 3 and alias not in ("ig", "fb", "yt")):
             continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", low):
-            add(m.start(), m.end(), normalize_channel(alias), m.group(0))
+            add(m.start(), m.end(), normalize_channel(alias), text[m.start() : m.end()])
     for word, channel in _CAPITALISED_CHANNELS.items():
         for m in re.finditer(rf"(?<![\w.$€£+-]){word}(?![\w-])", text):
             add(m.start(), m.end(), channel, word)
     for m in re.finditer(r"\bgoogle\b(?!\s+(?:analytics|ads|search|sheets|docs))", low):
-        add(m.start(), m.end(), "google", m.group(0))
+        add(m.start(), m.end(), "google", text[m.start() : m.end()])
     for word, channel in _IMPLIED_CHANNELS.items():
         for m in re.finditer(rf"\b{word}\b", low):
-            add(m.start(), m.end(), channel, m.group(0))
+            add(m.start(), m.end(), channel, text[m.start() : m.end()])
     found: dict[str, str] = {}
     for _, _, channel, words in sorted(hits):
         found.setdefault(channel, words)
@@ -425,6 +425,25 @@ def _target_text(
     return f"{sign}{text}" if relative else text
 
 
+def _words_of(text: str, low: str, a: Amount) -> str:
+    """The words an amount was read from: the number with its noun and period."""
+    end = a.end
+    window = low[a.end : a.end + 48]
+    if a.noun:
+        m = re.search(rf"\b{re.escape(a.noun)}\b", window)
+        if m:
+            end = a.end + m.end()
+    if a.per:
+        m = re.search(
+            r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)[a-z]+\b"
+            r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b",
+            low[end : end + 32],
+        )
+        if m:
+            end = end + m.end()
+    return text[a.start : end].strip()
+
+
 _MULTIPLE_WORDS = (
     (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
     (r"\btriple[sd]?\b|\btripling\b", "x3"),
@@ -499,10 +518,10 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
     if target_amount is not None:
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = _target_text(low, target_amount, metric_key, per, level=level)
-        understood["target"] = low[target_amount.start : target_amount.end].strip()
+        understood["target"] = _words_of(prepared, low, target_amount)
         if baseline_amount is not None:
             baseline = _target_text(low, baseline_amount, metric_key, per).lstrip("+")
-            understood["baseline"] = low[baseline_amount.start : baseline_amount.end].strip()
+            understood["baseline"] = _words_of(prepared, low, baseline_amount)
     else:
         for pattern, multiple in _MULTIPLE_WORDS:
             m = re.search(pattern, low)

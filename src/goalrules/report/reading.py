@@ -1,0 +1,70 @@
+"""A goal statement as read: each field with the words it came from, what was not
+understood, and the SMART score with its fixes (``goalrules read``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from goalrules.judgments.smart import SmartReport
+from goalrules.model import StatementReading
+
+__all__ = ["reading_to_dict", "render_reading"]
+
+FIELDS = ("metric", "channel", "target", "baseline", "deadline", "objective")
+
+
+def _value(reading: StatementReading, field: str) -> Any:
+    value = getattr(reading.goal, field)
+    if value is None:
+        return None
+    if field == "channel":
+        return list(reading.goal.channels)
+    if field == "deadline":
+        return value.isoformat()
+    if field == "objective":
+        return value.value
+    return str(value)
+
+
+def reading_to_dict(reading: StatementReading, smart: SmartReport) -> dict[str, Any]:
+    """JSON-ready: ``{"statement", "start", "fields": {name: {"value", "words"}},
+    "not_understood", "smart"}``."""
+    goal = reading.goal
+    return {
+        "statement": goal.statement,
+        "start": goal.start.isoformat() if goal.start else None,
+        "fields": {
+            f: {"value": _value(reading, f), "words": reading.understood.get(f)} for f in FIELDS
+        },
+        "not_understood": list(reading.not_understood),
+        "smart": smart.to_dict(),
+    }
+
+
+def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "text") -> str:
+    """``text`` (for a terminal) or ``json``."""
+    if fmt == "json":
+        return json.dumps(reading_to_dict(reading, smart), indent=2) + "\n"
+    goal = reading.goal
+    lines = [f"Statement: {goal.statement}", ""]
+    for f in FIELDS:
+        value = _value(reading, f)
+        shown = ", ".join(value) if isinstance(value, list) else value
+        words = reading.understood.get(f)
+        if shown is None:
+            note = "not understood" if f in reading.not_understood else "not given"
+            lines.append(f"  {f:<10} -{'':<22} {note}")
+        else:
+            origin = f'from "{words}"' if words else "given"
+            lines.append(f"  {f:<10} {shown!s:<23} {origin}")
+    lines.append("")
+    lines.append(f"SMART score: {smart.score:.0f}/100")
+    for name, c in smart.criteria.items():
+        mark = "pass" if c.passed else "miss"
+        lines.append(f"  {name:<11} {mark:<5} {c.score:.0%}")
+    if smart.suggestions:
+        lines.append("")
+        lines.append("To make it SMART:")
+        lines.extend(f"  - {s}" for s in smart.suggestions)
+    return "\n".join(lines) + "\n"
