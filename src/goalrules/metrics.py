@@ -309,6 +309,9 @@ _BUILTIN: tuple[MetricDefinition, ...] = (
        "Hires from social over all hires."),
     # building blocks for formulas
     _m("clicks", "Clicks", "click", H, F, None, (), ("link_clicks",), "Link clicks."),
+    _m("profile_visits", "Profile visits", "visit", H, F, None, (), ("page_views", "profile_views"),
+       "Visits to the account's page or profile on the network (LinkedIn page views, X "
+       "profile visits, TikTok profile views); not visits to the website."),
     _m("shares", "Shares", "share", H, F, None, (), ("reposts", "retweets"), "Shares of posts."),
     _m("daily_engagements", "Daily engagements", "engagement", H, F, None, (), (),
        "Engagements in one day."),

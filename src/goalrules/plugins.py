@@ -69,6 +69,12 @@ class Hookspecs:
     def goalrules_rulesets(self) -> Sequence[str]:  # type: ignore[empty-body]
         """Return rule-file texts or paths whose rulesets become available by name."""
 
+    @hookspec
+    def goalrules_sources(self) -> Sequence[Any]:  # type: ignore[empty-body]
+        """Return export presets: TOML texts or paths in the layout of goalrules' own
+        ``io/exports/presets.toml`` (``[[preset]]`` tables), or mappings of one preset,
+        so ``goalrules import`` reads another tool's files."""
+
 
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:

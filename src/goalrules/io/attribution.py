@@ -64,39 +64,69 @@ def _first_param(params: Mapping[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
+#: Ad click ids in landing URLs: the network they come from, and ``paid`` when only ads
+#: add them (``fbclid`` is added to every Facebook and Instagram link click).
+CLICK_IDS: dict[str, tuple[str, str | None]] = {
+    "fbclid": ("facebook", None), "gclid": ("google", "paid"), "gbraid": ("google", "paid"),
+    "wbraid": ("google", "paid"), "li_fat_id": ("linkedin", "paid"),
+    "ttclid": ("tiktok", "paid"), "twclid": ("x", "paid"), "msclkid": ("bing", "paid"),
+}  # fmt: skip
+
+
+def _param(row: Mapping[str, Any], params: Mapping[str, list[str]], name: str) -> Any:
+    return row.get(name) or _first_param(params, name)
+
+
+def session_source(row: Mapping[str, Any]) -> tuple[str, str, str | None]:
+    """A session's (channel, medium, campaign): ``utm_source`` (a column or a parameter
+    of the landing URL), else an ad click id, else the referrer's domain; the medium is
+    ``paid`` for a paid ``utm_medium`` (``cpc``, ``paid_social``...) or an ads-only click
+    id, ``organic`` otherwise."""
+    from goalrules.model.series import _medium
+
+    params: dict[str, list[str]] = {}
+    url = row.get("landing_url") or row.get("url") or row.get("landing_page")
+    if url:
+        params = parse_qs(urlsplit(str(url)).query)
+    source = _param(row, params, "utm_source")
+    medium = _param(row, params, "utm_medium") or row.get("medium")
+    for click, (network, click_medium) in CLICK_IDS.items():
+        if _param(row, params, click):
+            source = source or network
+            medium = medium or click_medium
+            break
+    if not source:
+        referrer = row.get("referrer") or row.get("referer")
+        source = str(referrer) if referrer else None
+    campaign = _param(row, params, "utm_campaign")
+    return normalize_source(source), _medium(medium) if medium else "organic", campaign or None
+
+
 def attribute_sessions(
     sessions: Iterable[Mapping[str, Any]], *, first_row: int = 1
 ) -> list[ChannelMonth]:
-    """Aggregate raw sessions into monthly rows per channel and campaign.
+    """Aggregate raw sessions into monthly rows per channel, medium and campaign.
 
-    Each session has a ``date`` (or ``timestamp``); the channel comes from
-    ``utm_source`` (a column, or a parameter of ``landing_url``/``url``), else the
-    ``referrer``'s domain; ``utm_campaign`` gives the campaign. ``lead`` and
-    ``customer`` flags count conversions. Sessions with no source stay visible as the
-    channel ``(none)``.
+    Each session has a ``date`` (or ``timestamp``); the channel and medium come from
+    :func:`session_source` (``utm_source`` and ``utm_medium``, ad click ids such as
+    ``gclid`` or ``fbclid``, the referrer); ``utm_campaign`` gives the campaign.
+    ``lead`` and ``customer`` flags count conversions. Sessions with no source stay
+    visible as the channel ``(none)``.
     """
-    counts: dict[tuple[str, Date, str | None], list[float]] = defaultdict(lambda: [0, 0, 0])
+    counts: dict[tuple[str, Date, str, str | None], list[float]] = defaultdict(lambda: [0, 0, 0])
     for i, row in enumerate(sessions, start=first_row):
         when = row.get("date") or row.get("timestamp") or row.get("month")
         month = _session_month(when, i)
-        params: dict[str, list[str]] = {}
-        url = row.get("landing_url") or row.get("url") or row.get("landing_page")
-        if url:
-            params = parse_qs(urlsplit(str(url)).query)
-        source = row.get("utm_source") or _first_param(params, "utm_source")
-        if not source:
-            referrer = row.get("referrer") or row.get("referer")
-            source = str(referrer) if referrer else None
-        campaign = row.get("utm_campaign") or _first_param(params, "utm_campaign")
-        channel = normalize_source(source)
-        key = (channel, month, campaign or None)
-        c = counts[key]
+        channel, medium, campaign = session_source(row)
+        c = counts[(channel, month, medium, campaign)]
         c[0] += 1
         c[1] += 1 if _truthy(row.get("lead", False)) else 0
         c[2] += 1 if _truthy(row.get("customer", False)) else 0
     return [
-        ChannelMonth(channel=ch, month=m, campaign=camp, visits=v, leads=l_, customers=c_)
-        for (ch, m, camp), (v, l_, c_) in sorted(
-            counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")
+        ChannelMonth(
+            channel=ch, month=m, campaign=camp, visits=v, leads=l_, customers=c_, medium=med
+        )
+        for (ch, m, med, camp), (v, l_, c_) in sorted(
+            counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or "")
         )
     ]

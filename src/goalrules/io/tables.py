@@ -28,6 +28,7 @@ from goalrules.model import (
     Goal,
     MetricSeries,
 )
+from goalrules.model.tables import records
 from goalrules.vocabulary import MetricKind
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
@@ -150,6 +151,27 @@ def read_rows(
             yield reader.line_num, {k: v.strip() for k, v in row.items()}
 
 
+def _rows(
+    data: Any, required: Iterable[str], progress: Progress | None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line, row)`` pairs of a file, or of a table in memory (a DataFrame, an Arrow
+    table, records: missing cells as ``""``, rows numbered from 2 as in a CSV file)."""
+    if isinstance(data, (str, Path)):
+        yield from read_rows(data, required, progress=progress)
+        return
+    rows = records(data)
+    header = [k.strip().lower() for k in rows[0]] if rows else []
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(the columns are: {', '.join(header)})",
+            source="<table>",
+        )
+    for i, r in enumerate(rows, start=2):
+        yield i, {k.strip().lower(): "" if v is None else v for k, v in r.items()}
+
+
 def _number(value: Any, source: str, line: int, column: str) -> float:
     """A cell as a number; an empty cell, text or a non-finite number (NaN, inf) is an
     error naming the file, line and column (never a quiet zero)."""
@@ -175,13 +197,13 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
 
 
 def load_history(
-    path: str | Path, *, progress: Progress | None = None
+    path: str | Path | Any, *, progress: Progress | None = None
 ) -> dict[tuple[str | None, str], MetricSeries]:
     """A long-form history CSV or Parquet file (``date,channel,metric,value`` and an
-    optional ``unit``) as one :class:`MetricSeries` per (channel, metric), read as a
-    stream."""
-    source = str(path)
-    rows = read_rows(path, ("date", "metric", "value"), progress=progress)
+    optional ``unit``), or a table of those columns (pandas, polars, Arrow, records), as
+    one :class:`MetricSeries` per (channel, metric), read as a stream."""
+    source = str(path) if isinstance(path, (str, Path)) else "<table>"
+    rows = _rows(path, ("date", "metric", "value"), progress)
     points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
     units: dict[tuple[str | None, str], str | None] = {}
     errors: list[GoalRulesError] = []
@@ -231,17 +253,20 @@ def load_history(
     return out
 
 
-_PERF_OPTIONAL = ("campaign", "spend", "hours", "followers", "engagements", "reach")
+_PERF_OPTIONAL = ("campaign", "medium", "spend", "hours", "followers", "engagements", "reach")
 _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
 
 
-def load_performance(path: str | Path, *, progress: Progress | None = None) -> list[ChannelMonth]:
-    """A channel-performance CSV or Parquet file: ``month,channel,visits,leads,customers``
-    plus optional ``campaign, spend, hours, followers, engagements, reach``, read as a
-    stream. An ``account`` column may name one account; rows of several accounts are
-    an error (each account is its own portfolio: see :mod:`goalrules.scale.batch`)."""
-    source = str(path)
-    rows = read_rows(path, ("month", "channel", "visits", "leads", "customers"), progress=progress)
+def load_performance(
+    path: str | Path | Any, *, progress: Progress | None = None
+) -> list[ChannelMonth]:
+    """A channel-performance CSV or Parquet file (or a table of the same columns):
+    ``month,channel,visits,leads,customers`` plus optional ``medium, campaign, spend,
+    hours, followers, engagements, reach``, read as a stream. An ``account`` column may
+    name one account; rows of several accounts are an error (each account is its own
+    portfolio: see :mod:`goalrules.scale.batch`)."""
+    source = str(path) if isinstance(path, (str, Path)) else "<table>"
+    rows = _rows(path, ("month", "channel", "visits", "leads", "customers"), progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
     account: tuple[int, Any] | None = None  # the first row's account, when there is one
@@ -269,7 +294,9 @@ def load_performance(path: str | Path, *, progress: Progress | None = None) -> l
             for col in _PERF_OPTIONAL:
                 if row.get(col):
                     values[col] = (
-                        row[col] if col == "campaign" else _number(row[col], source, line, col)
+                        row[col]
+                        if col in ("campaign", "medium")
+                        else _number(row[col], source, line, col)
                     )
             out.append(ChannelMonth(**values))
         except GoalRulesError as exc:

@@ -25,6 +25,7 @@ from goalrules.engine import Report, RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.stats import theil_sen, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
+from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -195,14 +196,38 @@ def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
     return theil_sen(xs, values) / mean
 
 
-def _as_rows(performance: Iterable[ChannelMonth | Mapping[str, Any]]) -> list[ChannelMonth]:
+_REQUIRED = ("channel", "month", "visits", "leads", "customers")
+
+
+def _as_rows(performance: Any) -> list[ChannelMonth]:
+    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
+    their defaults) or a pandas, polars or Arrow table."""
+    if is_table(performance) or (
+        isinstance(performance, Mapping)
+        and all(isinstance(v, (list, tuple)) for v in performance.values())
+    ):
+        performance = records(performance)
+    elif isinstance(performance, Mapping):
+        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
             rows.append(row)
             continue
+        if not isinstance(row, Mapping):
+            raise DataError(
+                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
+                field=f"[{i}]",
+            )
+        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
+        if empty:
+            raise DataError(
+                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
+                "count is not read as 0",
+                field=f"[{i}].{empty[0]}",
+            )
         try:
-            rows.append(ChannelMonth(**dict(row)))
+            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
         except GoalRulesError as exc:
             raise exc.with_location(field=f"[{i}]") from None
         except TypeError as exc:
@@ -404,11 +429,15 @@ class ChannelDecision:
     reasons: tuple[str, ...]
     evidence: ChannelEvidence
     report: Report = attrs.field(repr=False, eq=False)
+    medium: str | None = None  # "organic" or "paid" for one medium of a network
+    network: str | None = None  # the network of a (network, medium) decision
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evidence
         return {
             "channel": self.channel,
+            "network": self.network or self.channel,
+            "medium": self.medium,
             "decision": self.decision.value,
             "reasons": list(self.reasons),
             "evidence": {
@@ -480,7 +509,7 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
 
 
 def decide_channels(
-    performance: Iterable[ChannelMonth | Mapping[str, Any]],
+    performance: Iterable[ChannelMonth | Mapping[str, Any]] | Any,
     goals: Iterable[Goal] = (),
     channels: Iterable[Channel | str] = (),
     today: Date | None = None,
@@ -493,11 +522,62 @@ def decide_channels(
 
     ``performance`` holds monthly rows (:class:`~goalrules.model.ChannelMonth` or
     mappings with ``channel, month, visits, leads, customers`` and optional ``spend,
-    hours, followers, engagements, reach, campaign``). ``channels`` gives roles and
-    formats tried; a goal on a channel gives it a role too. Keyword ``params`` override
-    the ruleset's (``trial_months=4``, ``low_volume="10 %"``); ``rules`` replaces it.
+    hours, followers, engagements, reach, campaign, medium``), or a pandas, polars or
+    Arrow table of them. ``channels`` gives roles and formats tried; a goal on a channel
+    gives it a role too. Keyword ``params`` override the ruleset's (``trial_months=4``,
+    ``low_volume="10 %"``); ``rules`` replaces it.
+
+    A network with both ``organic`` and ``paid`` rows (``medium``) is also judged per
+    medium, in the portfolio where it is split in two: its total decision comes first,
+    then one per medium (``ChannelDecision.medium``).
     """
     rows = [r for r in _as_rows(performance) if r.channel != UNATTRIBUTED]
+    totals = _decide(rows, goals, channels, today, rules, currency, params)
+    mediums: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.medium:
+            mediums[r.channel].add(r.medium)
+    paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
+    if not paired:
+        return totals
+    # a network with both organic and paid rows: each pair judged in the portfolio where
+    # that network is split in two (the others whole), the network's total beside
+    pairs = [
+        attrs.evolve(r, channel=f"{r.channel} ({r.medium or 'organic'})", medium=None)
+        if r.channel in paired
+        else r
+        for r in rows
+    ]
+    roles = _roles(channels, goals)
+    pair_channels = [
+        Channel(f"{c.id} ({m})", role=c.role, formats_tried=c.formats_tried)
+        if c.id in paired
+        else c
+        for c in roles.values()
+        for m in ("organic", "paid")
+    ]
+    by_pair = {
+        d.channel: d for d in _decide(pairs, (), pair_channels, today, rules, currency, params)
+    }
+    out: list[ChannelDecision] = []
+    for d in totals:
+        out.append(d)
+        for medium in ("organic", "paid"):
+            p = by_pair.get(f"{d.channel} ({medium})")
+            if p is not None:
+                out.append(attrs.evolve(p, medium=medium, network=d.channel))
+    return out
+
+
+def _decide(
+    rows: list[ChannelMonth],
+    goals: Iterable[Goal],
+    channels: Iterable[Channel | str],
+    today: Date | None,
+    rules: RuleSet | None,
+    currency: str,
+    params: Mapping[str, Any],
+) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
     evidence, portfolio = channel_evidence(

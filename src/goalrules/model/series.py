@@ -13,6 +13,7 @@ import attrs
 from goalrules.errors import GoalRulesError, ValidationError
 from goalrules.model.fields import _date, _guard, _non_negative, _number, _opt, _strings, _text
 from goalrules.model.goals import _metric_key, _objective
+from goalrules.model.tables import is_table, records
 from goalrules.units import quantity
 from goalrules.vocabulary import MetricKind, Objective, normalize_channel
 
@@ -33,8 +34,34 @@ class Point:
     value: float
 
 
+_DATE_COLUMNS = ("date", "day", "month", "ds", "timestamp")
+_VALUE_COLUMNS = ("value", "y", "values")
+
+
+def _table_pairs(value: Any) -> list[tuple[Any, Any]]:
+    """A table's (date, value) pairs: its ``date`` (or ``day``, ``month``, ``ds``) and
+    ``value`` (or ``y``) columns; a row with a missing value is a missing observation,
+    not a zero."""
+    rows = records(value)
+    if not rows:
+        return []
+    names = {k.lower(): k for k in rows[0]}
+    date_col = next((names[c] for c in _DATE_COLUMNS if c in names), None)
+    value_col = next((names[c] for c in _VALUE_COLUMNS if c in names), None)
+    if value_col is None and len(names) == 2 and date_col is not None:
+        value_col = next(k for k in rows[0] if k != date_col)
+    if date_col is None or value_col is None:
+        raise ValidationError(
+            f"a history table needs a date and a value column (the columns are: "
+            f"{', '.join(rows[0])})"
+        )
+    return [(r[date_col], r[value_col]) for r in rows if r[value_col] is not None]
+
+
 def _points(value: Any) -> tuple[Point, ...]:
-    if isinstance(value, Mapping):
+    if is_table(value) or (type(value).__module__.startswith("pandas") and hasattr(value, "items")):
+        value = _table_pairs(value)
+    elif isinstance(value, Mapping):
         value = value.items()
     pts: list[Point] = []
     for i, item in enumerate(value):
@@ -158,6 +185,22 @@ def _month(value: Any) -> Date:
     return _date(value).replace(day=1)
 
 
+PAID_MEDIUMS = frozenset(
+    {"cpc", "ppc", "paid", "paid_social", "paidsocial", "social_paid", "paid-social", "display",
+     "cpm", "cpv", "paid_search", "paidsearch", "ads", "sponsored", "paid social", "paid search",
+     "social paid"}
+)  # fmt: skip
+
+
+def _medium(value: Any) -> str:
+    """``organic`` or ``paid``: a ``utm_medium`` such as ``cpc`` or ``paid_social``, or
+    a HubSpot source such as ``Paid social``, is paid; other mediums are organic."""
+    text = _text(value).strip().lower()
+    if text in ("organic", "paid"):
+        return text
+    return "paid" if text in PAID_MEDIUMS or text.startswith("paid") else "organic"
+
+
 def _count(value: Any) -> float:
     return _number(value)
 
@@ -178,6 +221,7 @@ class ChannelMonth:
         default=0, converter=_guard("customers", _count), validator=_non_negative
     )
     campaign: str | None = attrs.field(default=None, converter=_guard("campaign", _opt(_text)))
+    medium: str | None = attrs.field(default=None, converter=_guard("medium", _opt(_medium)))
     spend: float | None = attrs.field(
         default=None, converter=_guard("spend", _opt(_number)), validator=_non_negative
     )

@@ -1,0 +1,214 @@
+"""Real exports in: what GA4, Meta, LinkedIn, X, TikTok, YouTube, HubSpot and the social
+suites give a marketer, read into goalrules' own history and performance rows.
+
+>>> from goalrules.io.exports import presets
+>>> "ga4" in presets() and "tiktok-overview" in presets()
+True
+
+- :mod:`~goalrules.io.exports.raw`: files (CSV in UTF-8/UTF-16, Excel, JSON) and
+  tables in memory as grids of cells;
+- :mod:`~goalrules.io.exports.presets`: one declarative preset per export
+  (``presets.toml``, plugins' ``goalrules_sources``) and detection;
+- :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
+- :mod:`~goalrules.io.exports.history`: network exports as history rows, gains and
+  anchors;
+- :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
+  rows, the funnel join;
+- :mod:`~goalrules.io.exports.rows`: the result types.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.exports.history import Anchor, read_history
+from goalrules.io.exports.performance import (
+    join_funnel,
+    read_contacts,
+    read_events,
+    read_performance,
+    read_sessions,
+)
+from goalrules.io.exports.presets import Match, Preset, detect, presets
+from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
+from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
+
+__all__ = [
+    "Anchor",
+    "HistoryRow",
+    "ImportResult",
+    "PerformanceRow",
+    "Preset",
+    "detect_preset",
+    "import_exports",
+    "presets",
+]
+
+Date = _dt.date
+
+
+def _sheets(item: Any) -> list[Sheet]:
+    if isinstance(item, (str, Path)):
+        return read_sheets(item)
+    return [table_sheet(item)]
+
+
+def detect_preset(item: str | Path | Any, preset: str | None = None) -> Match:
+    """Which preset reads a file (or table), and where its header is."""
+    return detect(_sheets(item), preset)
+
+
+def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], list[str]]:
+    from goalrules.io.exports.rows import data_rows, number, read_dates
+    from goalrules.metrics import catalog
+    from goalrules.vocabulary import normalize_channel
+
+    rows = list(data_rows(match))
+    days, notes = read_dates(match, rows, "date", options)
+    out = []
+    col = match.columns
+    for (line, cells), day in zip(rows, days, strict=True):
+        value = number(cells[col["value"]], match.sheet.source, line, "value")
+        if value is None or day is None:
+            raise DataError("an empty cell", source=match.sheet.source, line=line)
+        metric = str(cells[col["metric"]])
+        metric = catalog[metric].key if metric in catalog else metric
+        channel = normalize_channel(str(cells[col["channel"]])) if "channel" in col else ""
+        unit = (
+            str(cells[col["unit"]])
+            if "unit" in col and cells[col["unit"]]
+            else (catalog[metric].unit if metric in catalog else "")
+        )
+        out.append(HistoryRow(day, channel, metric, value, unit))
+    return out, notes
+
+
+def _own_performance(match: Match, options: DateOptions) -> list[PerformanceRow]:
+    from goalrules.io.exports.rows import data_rows, number, read_dates
+    from goalrules.model.series import _medium
+    from goalrules.vocabulary import normalize_channel
+
+    rows = list(data_rows(match))
+    days, _ = read_dates(match, rows, "month", options)
+    col = match.columns
+    out = []
+    for (line, cells), day in zip(rows, days, strict=True):
+        values = {}
+        for f in ("visits", "leads", "customers"):
+            v = number(cells[col[f]], match.sheet.source, line, f)
+            if v is None:
+                raise DataError(
+                    "an empty cell where a number belongs (write 0 if there were none)",
+                    source=match.sheet.source,
+                    line=line,
+                    field=f,
+                )
+            values[f] = v
+        medium = str(cells[col["medium"]]) if "medium" in col and cells[col["medium"]] else None
+        campaign = (
+            str(cells[col["campaign"]]) if "campaign" in col and cells[col["campaign"]] else None
+        )
+        assert day is not None
+        out.append(
+            PerformanceRow(
+                day.replace(day=1),
+                normalize_channel(str(cells[col["channel"]])),
+                _medium(medium) if medium else None,
+                values["visits"],
+                values["leads"],
+                values["customers"],
+                None,
+                campaign,
+            )
+        )
+    return out
+
+
+def import_exports(
+    items: str | Path | Any | Sequence[str | Path | Any],
+    *,
+    preset: str | None = None,
+    anchors: Iterable[str | Anchor] = (),
+    today: Date | None = None,
+    year: int | None = None,
+    date_format: str | None = None,
+    dayfirst: bool | None = None,
+) -> ImportResult:
+    """Read export files (or tables: pandas, polars, Arrow, records) into goalrules'
+    history and performance rows.
+
+    ``preset`` names the export (default: detected from each file's content and name;
+    ``goalrules sources`` lists them). ``anchors`` are known totals ("1500 followers on
+    2025-12-31") that turn daily gains into the followers total. Year-less dates
+    (TikTok) fall on the latest such date not after ``today`` (default: the real date),
+    or in ``year``. ``date_format`` (one of :data:`goalrules.io.exports.dates.FORMS`)
+    and ``dayfirst`` override a preset's date forms. Visits from analytics and leads and
+    customers from a CRM are joined on month, channel and medium.
+    """
+    if isinstance(items, (str, Path)) or not isinstance(items, Sequence):
+        items = [items]
+    options = DateOptions(today or Date.today(), year, date_format, dayfirst)
+    parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
+    history: list[HistoryRow] = []
+    analytics: list[PerformanceRow] = []
+    crm: list[PerformanceRow] = []
+    notes: list[str] = []
+    sources: list[tuple[str, str]] = []
+    used: list[Anchor] = []
+    for item in items:
+        sheets = _sheets(item)
+        for sheet in sheets:
+            notes += sheet.notes
+        match = detect(sheets, preset)
+        sources.append((match.sheet.source, match.preset.id))
+        try:
+            out = match.preset.output
+            if out == "history":
+                rows, more, anchored = read_history(match, options, parsed)
+                history += rows
+                notes += more
+                used += anchored
+            elif out == "own-history":
+                rows, more = _own_history(match, options)
+                history += rows
+                notes += more
+            elif out == "performance":
+                perf, more = read_performance(match, options)
+                analytics += perf
+                notes += more
+            elif out == "own-performance":
+                analytics += _own_performance(match, options)
+            elif out == "contacts":
+                perf, more = read_contacts(match, options)
+                crm += perf
+                notes += more
+            elif out == "sessions":
+                perf, more = read_sessions(match, options)
+                analytics += perf
+                notes += more
+            elif out == "events":
+                perf, more = read_events(match, options)
+                analytics += perf
+                notes += more
+        except GoalRulesError as exc:
+            if exc.source is None:
+                raise exc.with_location(source=match.sheet.source) from None
+            raise
+    for a in parsed:
+        if a not in used:
+            notes.append(
+                f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
+                "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
+            )
+    performance, joined = join_funnel(analytics, crm)
+    notes += joined
+    return ImportResult(
+        history=tuple(sorted(history, key=lambda r: (r.channel, r.metric, r.date))),
+        performance=tuple(performance),
+        notes=tuple(notes),
+        sources=tuple(sources),
+    )

@@ -1,0 +1,269 @@
+"""Network exports as history rows: wide tables made long, per-post rows summed by month,
+and daily gains made into totals from one known total (an anchor).
+
+Followers come as gains (LinkedIn's "Total followers" is the day's *new* followers; X
+gives ``New follows`` and ``Unfollows``; Meta's "Facebook follows" lists only days with a
+gain). They are kept as the flow ``new_followers``; with an anchor ("1,500 followers on
+2025-12-31": the total at the end of that day, before, inside or after the data) they
+also give the stock ``followers`` for every day the export covers. Days an export leaves
+out had no gain.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.attribution import normalize_source
+from goalrules.io.exports.presets import Match, MetricSpec
+from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, number, read_dates
+from goalrules.metrics import catalog
+from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED, normalize_channel
+
+Date = _dt.date
+
+
+@attrs.frozen
+class Anchor:
+    """One known total: ``value`` of ``metric`` at the end of ``date`` (on ``channel``,
+    or on the only channel whose gains are read)."""
+
+    value: float
+    date: Date
+    metric: str = "followers"
+    channel: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """``"1500 followers on 2025-12-31"``, ``"1,500 LinkedIn followers on
+        2025-12-31"``."""
+        from goalrules.dates import parse_date
+
+        m = re.fullmatch(r"\s*(?P<what>.+?)\s+(?:on|at|as of)\s+(?P<date>[^\s].*?)\s*", text or "")
+        if m is None:
+            raise DataError(
+                f"cannot read an anchor from {text!r}", field="--anchor",
+                hint='write e.g. "1500 followers on 2025-12-31"',
+            )  # fmt: skip
+        try:
+            day = parse_date(m["date"], require_year=True)
+        except GoalRulesError as exc:
+            raise exc.with_location(field="--anchor") from None
+        words = m["what"].replace(",", "").split()
+        if not words or not re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+            raise DataError(
+                f"the anchor {text!r} does not start with a number",
+                field="--anchor",
+                hint='write e.g. "1500 followers on 2025-12-31"',
+            )
+        channel = None
+        metric = "followers"
+        for w in words[1:]:
+            key = w.lower()
+            if normalize_channel(key) in KNOWN_CHANNELS and key not in ("all", "social"):
+                channel = normalize_channel(key)
+            elif key in catalog:
+                metric = catalog[key].key
+            elif key.rstrip("s") in catalog:
+                metric = catalog[key.rstrip("s")].key
+        if catalog[metric].kind.value != "stock":
+            raise DataError(
+                f"an anchor is a total (a stock such as followers), not {metric}", field="--anchor"
+            )
+        return cls(float(words[0]), day, metric, channel)
+
+
+def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
+    spec = match.preset.channel
+    if "fixed" in spec:
+        title = match.title()
+        for word, channel in match.preset.title_channel.items():
+            if word in title:
+                return channel
+        return str(spec["fixed"])
+    column = match.find(spec.get("column", ()))
+    if column is not None:
+        value = str(cells[match.columns[column]]).strip()
+        if spec.get("from") == "permalink":
+            channel = normalize_source(value) if value else UNATTRIBUTED
+            if channel in KNOWN_CHANNELS:
+                return channel
+            return str(spec.get("fallback", channel))
+        if value:
+            return normalize_channel(value)
+    if spec.get("from_name"):
+        name = match.sheet.name.lower()
+        for alias in sorted(KNOWN_CHANNELS, key=len, reverse=True):
+            if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name):
+                return alias
+        if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
+            return "x"
+    raise DataError(
+        "this export does not say which network it is for: include the network in the "
+        "file's name (e.g. 'instagram-2026.csv') or pass channel=",
+        source=match.sheet.source,
+        line=line,
+    )
+
+
+def _value(spec: MetricSpec, match: Match, cells: Sequence[Any], line: int) -> float | None:
+    source = match.sheet.source
+    if spec.column:
+        col = match.find(spec.column)
+        if col is None:
+            return None
+        return number(cells[match.columns[col]], source, line, col)
+    plus = [c for c in spec.sum if c in match.columns]
+    minus = [c for c in spec.minus if c in match.columns]
+    values = [number(cells[match.columns[c]], source, line, c) for c in plus]
+    less = [number(cells[match.columns[c]], source, line, c) for c in minus]
+    if all(v is None for v in values):
+        return None
+    return math.fsum(v or 0.0 for v in values) - math.fsum(v or 0.0 for v in less)
+
+
+def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
+    """The metric specs that apply, with the metric each gives."""
+    out = []
+    for spec in match.preset.metrics:
+        metric = spec.metric
+        if metric == "from_title":
+            title = match.title()
+            metric = match.preset.title_metric.get(title) or next(
+                (m for words, m in match.preset.title_metric.items() if words in title), ""
+            )
+            if not metric:
+                raise DataError(
+                    f"the export names its metric {title!r}, which goalrules does not map; "
+                    f"it reads: {', '.join(sorted(match.preset.title_metric))}",
+                    source=match.sheet.source,
+                )
+            spec = attrs.evolve(spec, gains_of=spec.gains_of_title.get(metric))
+        present = any(c in match.columns for c in spec.columns())
+        if not present:
+            if spec.optional:
+                continue
+            raise DataError(
+                f"missing column {spec.columns()[0]!r} for {metric}", source=match.sheet.source
+            )
+        out.append((spec, metric))
+    return out
+
+
+def read_history(
+    match: Match, options: DateOptions, anchors: Sequence[Anchor]
+) -> tuple[list[HistoryRow], list[str], list[Anchor]]:
+    """History rows from a matched network export, the notes, and the anchors used."""
+    source = match.sheet.source
+    rows = list(data_rows(match))
+    notes: list[str] = []
+    if not rows:
+        return [], [f"{source}: no data rows under the header."], []
+    date_col = match.find(match.preset.date_columns)
+    if date_col is None:
+        raise DataError("no date column", source=source, line=match.header_line)
+    days, date_notes = read_dates(match, rows, date_col, options)
+    notes += date_notes
+    specs = _specs(match)
+    values: dict[tuple[Date, str, str], float] = defaultdict(float)
+    gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
+    empty: dict[str, int] = defaultdict(int)
+    post = match.preset.grain == "post"
+    for (line, cells), day in zip(rows, days, strict=True):
+        if day is None:
+            raise DataError("an empty date", source=source, line=line, field=date_col)
+        channel = _channel_of(match, cells, line)
+        when = day.replace(day=1) if post else day
+        for spec, metric in specs:
+            v = _value(spec, match, cells, line)
+            if v is None:
+                empty[metric] += 1
+                continue
+            defn = catalog.get(metric)
+            if v < 0 and defn is not None and not defn.can_be_negative:
+                col = spec.columns()[0]
+                raise DataError(
+                    f"a negative count ({v:g}) of {metric}", source=source, line=line, field=col
+                )
+            values[(when, channel, metric)] += v
+            if spec.gains_of and not post:
+                g = gains[(channel, spec.gains_of)]
+                g[day] = g.get(day, 0.0) + v
+    for metric, n in sorted(empty.items()):
+        notes.append(
+            f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
+        )
+    used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
+    used |= set(match.preset.channel.get("column", ()))
+    unread = [c for c in match.columns if c not in used]
+    if unread:
+        notes.append(f"{source}: columns not read: {', '.join(unread)}.")
+    out = [
+        HistoryRow(d, ch, m, v, catalog[m].unit if m in catalog else "")
+        for (d, ch, m), v in sorted(values.items())
+    ]
+    used_anchors: list[Anchor] = []
+    for (channel, stock), by_day in sorted(gains.items()):
+        anchor = _anchor_for(anchors, channel, stock, [k[0] for k in gains])
+        if anchor is None:
+            notes.append(
+                f"{source}: {channel} gives new {stock} per day, not totals: kept as "
+                f'new_{stock}; pass --anchor "N {stock} on DATE" (the total at the end of '
+                f"one day) to get the {stock} total."
+            )
+            continue
+        used_anchors.append(anchor)
+        out += _totals(by_day, anchor, channel, stock)
+    return out, notes, used_anchors
+
+
+def _anchor_for(
+    anchors: Sequence[Anchor], channel: str, stock: str, channels: Sequence[str]
+) -> Anchor | None:
+    for a in anchors:
+        if a.metric == stock and a.channel == channel:
+            return a
+    loose = [a for a in anchors if a.metric == stock and a.channel is None]
+    if loose and len(set(channels)) == 1:
+        return loose[0]
+    return None
+
+
+def _totals(
+    by_day: dict[Date, float], anchor: Anchor, channel: str, stock: str
+) -> list[HistoryRow]:
+    """The stock at the end of every day from the first to the last day of the data,
+    from the daily gains and the anchor (a day left out had no gain)."""
+    first, last = min(by_day), max(by_day)
+    unit = catalog[stock].unit
+    # the total at the end of `first`, from the anchor
+    if anchor.date >= first:
+        between = math.fsum(v for d, v in by_day.items() if first < d <= anchor.date)
+        level = anchor.value - between
+    else:
+        between = math.fsum(v for d, v in by_day.items() if anchor.date < d <= first)
+        level = anchor.value + between
+    out = []
+    day = first
+    total = level
+    while day <= last:
+        if day != first:
+            total += by_day.get(day, 0.0)
+        out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
+        day += _dt.timedelta(days=1)
+    if any(r.value < 0 for r in out):
+        bad = next(r for r in out if r.value < 0)
+        raise DataError(
+            f"with the anchor {anchor.value:g} {stock} on {anchor.date.isoformat()}, {channel} "
+            f"would have {bad.value:g} {stock} on {bad.date.isoformat()}: the anchor does not "
+            "fit these gains",
+            field="--anchor",
+        )
+    return out

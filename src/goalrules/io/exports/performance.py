@@ -1,0 +1,327 @@
+"""Analytics and CRM exports as monthly performance rows, and the funnel join.
+
+Visits come from web analytics (GA4, Matomo, Plausible, raw sessions and events), leads
+and customers from the CRM (HubSpot: leads by the month of "Became a Lead Date",
+customers by the month of "Became a Customer Date", the network from "Original Source
+Drill-Down 1", paid or organic from "Original Source"). :func:`join_funnel` puts them on
+one row per month, channel and medium, with a note wherever one side has no match.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from goalrules.errors import DataError
+from goalrules.io.attribution import attribute_sessions, normalize_source
+from goalrules.io.exports.presets import Match, norm
+from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, number, read_dates
+from goalrules.model.series import _medium
+from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
+
+Date = _dt.date
+
+_GROUPS = {  # GA4 default channel groups: (channel, medium)
+    "organic social": ("social", "organic"), "paid social": ("social", "paid"),
+    "organic search": ("search", "organic"), "paid search": ("search", "paid"),
+    "direct": (UNATTRIBUTED, "organic"), "referral": ("referral", "organic"),
+    "email": ("email", "organic"), "display": ("display", "paid"),
+    "organic video": ("video", "organic"), "paid video": ("video", "paid"),
+    "unassigned": (UNATTRIBUTED, "organic"), "cross-network": ("cross-network", "paid"),
+    "affiliates": ("affiliates", "organic"), "organic shopping": ("shopping", "organic"),
+    "paid shopping": ("shopping", "paid"), "paid other": ("other", "paid"),
+    "sms": ("sms", "organic"), "mobile push notifications": ("push", "organic"),
+}  # fmt: skip
+LEAD_EVENTS = re.compile(r"lead|sign_?up|signup|register|form_submit|subscribe|demo|contact", re.I)
+CUSTOMER_EVENTS = re.compile(
+    r"purchase|order_complete|checkout_complete|payment|subscription_paid", re.I
+)
+
+
+def _month(days: Sequence[Date | None], match: Match) -> list[Date]:
+    out = []
+    for d in days:
+        if d is None:
+            raise DataError("an empty date", source=match.sheet.source)
+        out.append(d.replace(day=1))
+    return out
+
+
+def _preamble_month(match: Match) -> Date | None:
+    """GA4's ``# Start date: 20260101`` / ``# End date: 20260131``: the month, when the
+    export covers one."""
+    found: dict[str, Date] = {}
+    for _, cells in match.sheet.rows[: match.header_index]:
+        text = " ".join(str(c) for c in cells)
+        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
+        if m:
+            found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
+    if "start" in found and "end" in found:
+        s, e = found["start"], found["end"]
+        if (s.year, s.month) == (e.year, e.month):
+            return s.replace(day=1)
+        raise DataError(
+            f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
+            "'Year month' (or 'Date') as a dimension so each row has its month",
+            source=match.sheet.source,
+        )
+    return None
+
+
+def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]:
+    column = match.find(match.preset.channel.get("column", ()))
+    if column is None:
+        return UNATTRIBUTED, None
+    value = str(cells[match.columns[column]]).strip()
+    medium: str | None = None
+    if "group" in column:  # GA4's default channel group: "Organic Social", "Paid Search"
+        group = norm(value)
+        return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))
+    split = match.preset.channel.get("split")
+    if split and split in value:
+        value, raw_medium = value.split(split, 1)
+        medium = (
+            _medium(raw_medium)
+            if raw_medium.strip() not in ("(none)", "(not set)", "")
+            else "organic"
+        )
+    mcol = match.find(match.preset.medium)
+    if mcol is not None and str(cells[match.columns[mcol]]).strip():
+        raw = str(cells[match.columns[mcol]]).strip()
+        medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
+    return normalize_source(value), medium
+
+
+def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    """Performance rows from an analytics export (GA4, its Data API, Matomo, Plausible)."""
+    source = match.sheet.source
+    rows = list(data_rows(match))
+    notes: list[str] = []
+    date_col = match.find(match.preset.date_columns)
+    if date_col is not None:
+        days, date_notes = read_dates(match, rows, date_col, options)
+        months = _month(days, match)
+        notes += date_notes
+    else:
+        month = _preamble_month(match)
+        if month is None:
+            raise DataError(
+                "no date column: export with a month (or date) dimension so each row has its month",
+                source=source,
+                line=match.header_line,
+            )
+        months = [month] * len(rows)
+    fields = match.preset.fields
+    totals: dict[tuple[Date, str, str | None, str | None], list[float]] = defaultdict(
+        lambda: [0.0, 0.0, 0.0, 0.0]
+    )
+    has_revenue = match.find(fields.get("revenue", ())) is not None
+    for (line, cells), month in zip(rows, months, strict=True):
+        channel, medium = _source_medium(match, cells)
+        campaign_col = match.find(fields.get("campaign", ()))
+        campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
+        if campaign in ("(not set)", "(none)", "(organic)", "(direct)", "(referral)"):
+            campaign = ""
+        key = (month, channel, medium, campaign or None)
+        acc = totals[key]
+        for i, field in enumerate(("visits", "leads", "customers", "revenue")):
+            col = match.find(fields.get(field, ()))
+            if col is None:
+                continue
+            v = number(cells[match.columns[col]], source, line, col)
+            acc[i] += v or 0.0
+    out = [
+        PerformanceRow(m, ch, med, v, le, cu, rev if has_revenue else None, camp)
+        for (m, ch, med, camp), (v, le, cu, rev) in sorted(
+            totals.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3] or "")
+        )
+    ]
+    if match.find(fields.get("leads", ())) is not None:
+        notes.append(
+            f"{source}: leads are the analytics' {match.find(fields['leads'])!r}; a CRM "
+            "export given with it (HubSpot) replaces them."
+        )
+    return out, notes
+
+
+def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    """Leads and customers per month, channel and medium from a CRM contacts export."""
+    rows = list(data_rows(match))
+    f = match.preset.fields
+    src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
+    counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    notes: list[str] = []
+    for index, name in ((0, "lead_date"), (1, "customer_date")):
+        col = match.find(f.get(name, ()))
+        if col is None:
+            continue
+        days, date_notes = read_dates(match, rows, col, options)
+        notes += date_notes
+        for (_, cells), day in zip(rows, days, strict=True):
+            if day is None:
+                continue
+            channel, medium = _crm_channel(
+                str(cells[match.columns[src_col]]) if src_col else "",
+                str(cells[match.columns[detail_col]]) if detail_col else "",
+            )
+            counts[(day.replace(day=1), channel, medium)][index] += 1
+    out = [
+        PerformanceRow(m, ch, med, 0.0, le, cu) for (m, ch, med), (le, cu) in sorted(counts.items())
+    ]
+    return out, notes
+
+
+def _crm_channel(source: str, detail: str) -> tuple[str, str]:
+    """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
+    s = norm(source)
+    medium = "paid" if s.startswith("paid") else "organic"
+    if "social" in s and detail.strip():
+        return normalize_channel(detail.strip()), medium
+    name = re.sub(r"^(?:organic|paid)\s+", "", s) or UNATTRIBUTED
+    name = {
+        "direct traffic": UNATTRIBUTED,
+        "referrals": "referral",
+        "email marketing": "email",
+        "social media": "social",
+    }.get(name, name)
+    return name, medium
+
+
+# -- sessions and events -----------------------------------------------------------------
+
+
+def sessions_performance(rows: Iterable[Mapping[str, Any]]) -> list[PerformanceRow]:
+    """Raw sessions attributed to month, channel and medium (``utm_*`` and click ids)."""
+    return [
+        PerformanceRow(
+            cm.month, cm.channel, cm.medium, cm.visits, cm.leads, cm.customers, None, cm.campaign
+        )
+        for cm in attribute_sessions(rows, first_row=2)
+    ]
+
+
+def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    rows = list(data_rows(match))
+    header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
+    date_col = match.find(match.preset.date_columns)
+    days, notes = read_dates(match, rows, date_col, options) if date_col else ([], [])
+    records = []
+    for i, (_, cells) in enumerate(rows):
+        rec = {h: cells[j] for j, h in enumerate(header) if h}
+        if date_col:
+            day = days[i]
+            rec["date"] = day.isoformat() if day else ""
+        records.append(rec)
+    return sessions_performance(records), notes
+
+
+def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    """Event rows (GA4 BigQuery, Umami) grouped into sessions, then attributed."""
+    rows = list(data_rows(match))
+    f = match.preset.fields
+    date_col = match.find(match.preset.date_columns)
+    if date_col is None:
+        raise DataError("no date column", source=match.sheet.source)
+    days, notes = read_dates(match, rows, date_col, options)
+
+    def get(cells: Sequence[Any], field: str) -> str:
+        col = match.find(f.get(field, ()))
+        return str(cells[match.columns[col]]).strip() if col is not None else ""
+
+    sessions: dict[tuple[str, str], dict[str, Any]] = {}
+    events: set[str] = set()
+    for (_, cells), day in zip(rows, days, strict=True):
+        key = (get(cells, "user"), get(cells, "session"))
+        stamp = (day or Date.min, get(cells, "event"))
+        url = get(cells, "url")
+        if not url and get(cells, "path"):
+            query = get(cells, "query")
+            url = get(cells, "path") + (f"?{query}" if query else "")
+        s = sessions.get(key)
+        if s is None or stamp[0] < s["_first"]:
+            kept = s or {"lead": False, "customer": False}
+            s = {
+                **kept,
+                "_first": stamp[0],
+                "date": (day or Date.min).isoformat(),
+                "landing_url": url,
+                "referrer": get(cells, "referrer"),
+            }
+            for field in ("source", "medium", "campaign"):
+                if get(cells, field):
+                    s[f"utm_{field}"] = get(cells, field)
+            if get(cells, "gclid"):
+                s["gclid"] = get(cells, "gclid")
+            sessions[key] = s
+        name = get(cells, "event")
+        if LEAD_EVENTS.search(name):
+            s["lead"] = True
+            events.add(name)
+        if CUSTOMER_EVENTS.search(name):
+            s["customer"] = True
+            events.add(name)
+    if events:
+        notes.append(
+            f"{match.sheet.source}: {len(sessions)} sessions; leads and customers from the "
+            f"events {', '.join(sorted(events))}."
+        )
+    else:
+        notes.append(f"{match.sheet.source}: {len(sessions)} sessions; no lead or purchase events.")
+    return sessions_performance(sessions.values()), notes
+
+
+# -- the funnel join ----------------------------------------------------------------------
+
+
+def join_funnel(
+    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Visits from analytics and leads/customers from the CRM on one row per month,
+    channel and medium (on month and channel when either side lacks the medium); a note
+    for each channel where one side has months the other lacks."""
+    if not crm:
+        return list(analytics), []
+    if not analytics:
+        return list(crm), [
+            "visits: no analytics export was given; the rows carry the CRM's "
+            "leads and customers with 0 visits."
+        ]
+    with_medium = all(r.medium for r in analytics) and all(r.medium for r in crm)
+
+    def key(r: PerformanceRow) -> tuple[Date, str, str | None]:
+        return (r.month, r.channel, r.medium if with_medium else None)
+
+    visits: dict[tuple[Date, str, str | None], float] = defaultdict(float)
+    funnel: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for r in analytics:
+        visits[key(r)] += r.visits
+    for r in crm:
+        funnel[key(r)][0] += r.leads
+        funnel[key(r)][1] += r.customers
+    notes: list[str] = []
+    only_crm: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    only_web: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for k in sorted(set(funnel) - set(visits), key=str):
+        only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+    months = {k[0] for k in funnel}
+    for k in sorted(set(visits) - set(funnel), key=str):
+        if k[0] in months:
+            only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+    for (ch, med), ms in sorted(only_crm.items(), key=str):
+        notes.append(
+            f"{ch}{f' ({med})' if med else ''}: the CRM has leads or customers in "
+            f"{', '.join(ms)} with no visits in the analytics export."
+        )
+    for (ch, med), ms in sorted(only_web.items(), key=str):
+        notes.append(
+            f"{ch}{f' ({med})' if med else ''}: visits in {', '.join(ms)} with no "
+            "leads or customers in the CRM export (0)."
+        )
+    out = []
+    for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
+        le, cu = funnel.get(k, [0.0, 0.0])
+        out.append(PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu))
+    return out, notes

@@ -1,0 +1,268 @@
+"""What an import produces, and the reading of a matched sheet's data rows.
+
+:class:`ImportResult` holds goalrules' own tidy rows: ``history`` (dated metric values:
+daily exports stay daily) and ``performance`` (one row per month, channel and medium),
+with the notes that say what was assumed, skipped or could not be joined.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import math
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.errors import DataError
+from goalrules.io.exports.dates import choose_form, place_yearless, read_date
+from goalrules.io.exports.presets import Match, norm
+from goalrules.metrics import catalog
+from goalrules.model import ChannelMonth, MetricSeries
+
+Date = _dt.date
+
+
+@attrs.frozen
+class HistoryRow:
+    """One dated value of one metric on one channel."""
+
+    date: Date
+    channel: str
+    metric: str
+    value: float
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "channel": self.channel,
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+        }
+
+
+@attrs.frozen
+class PerformanceRow:
+    """One month of one channel (and medium: ``organic`` or ``paid``)."""
+
+    month: Date
+    channel: str
+    medium: str | None = None
+    visits: float = 0.0
+    leads: float = 0.0
+    customers: float = 0.0
+    revenue: float | None = None
+    campaign: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "month": f"{self.month.year:04d}-{self.month.month:02d}",
+            "channel": self.channel,
+            "medium": self.medium,
+            "visits": self.visits,
+            "leads": self.leads,
+            "customers": self.customers,
+        }
+        if self.revenue is not None:
+            out["revenue"] = self.revenue
+        if self.campaign is not None:
+            out["campaign"] = self.campaign
+        return out
+
+    def channel_month(self) -> ChannelMonth:
+        return ChannelMonth(
+            channel=self.channel, month=self.month, visits=self.visits, leads=self.leads,
+            customers=self.customers, campaign=self.campaign, medium=self.medium,
+        )  # fmt: skip
+
+
+@attrs.frozen
+class ImportResult:
+    """The rows read from export files, in goalrules' own shapes, and the notes."""
+
+    history: tuple[HistoryRow, ...] = ()
+    performance: tuple[PerformanceRow, ...] = ()
+    notes: tuple[str, ...] = ()
+    sources: tuple[tuple[str, str], ...] = ()  # (file, preset id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"history": [...], "performance": [...], "notes": [...]}``."""
+        return {
+            "history": [r.to_dict() for r in self.history],
+            "performance": [r.to_dict() for r in self.performance],
+            "notes": list(self.notes),
+        }
+
+    def histories(self) -> dict[tuple[str | None, str], MetricSeries]:
+        """One :class:`~goalrules.model.MetricSeries` per (channel, metric), as
+        :func:`goalrules.load_history` gives."""
+        points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
+        units: dict[tuple[str | None, str], str] = {}
+        for r in self.history:
+            points.setdefault((r.channel, r.metric), []).append((r.date, r.value))
+            units[(r.channel, r.metric)] = r.unit
+        out = {}
+        for key, pts in points.items():
+            defn = catalog.get(key[1])
+            kind = defn.kind if defn is not None and defn.kind.value != "ratio" else None
+            out[key] = MetricSeries(
+                metric=key[1], points=sorted(pts), unit=units[key], channel=key[0], kind=kind
+            )
+        return out
+
+    def channel_months(self) -> list[ChannelMonth]:
+        """The performance rows as :class:`~goalrules.model.ChannelMonth` rows."""
+        return [r.channel_month() for r in self.performance]
+
+    def history_csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["date", "channel", "metric", "value", "unit"])
+        for r in self.history:
+            w.writerow([r.date.isoformat(), r.channel, r.metric, _plain(r.value), r.unit])
+        return out.getvalue()
+
+    def performance_csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["month", "channel", "medium", "visits", "leads", "customers", "campaign"])
+        for r in self.performance:
+            d = r.to_dict()
+            w.writerow(
+                [
+                    d["month"],
+                    r.channel,
+                    r.medium or "",
+                    _plain(r.visits),
+                    _plain(r.leads),
+                    _plain(r.customers),
+                    r.campaign or "",
+                ]
+            )
+        return out.getvalue()
+
+
+def _plain(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+# -- data rows ------------------------------------------------------------------------------
+
+
+def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows under the header: empty rows and total rows skipped; a row with more
+    cells than the header, or fewer, is an error naming its line."""
+    width = len(match.sheet.rows[match.header_index][1])
+    for line, cells in match.sheet.rows[match.header_index + 1 :]:
+        if not any(str(c).strip() for c in cells):
+            continue
+        first = next((norm(c) for c in cells if str(c).strip()), "")
+        if first in match.preset.totals or first in ("grand total", "totals"):
+            continue
+        if len(cells) > width and any(str(c).strip() for c in cells[width:]):
+            raise DataError(
+                "the row has more cells than the header", source=match.sheet.source, line=line
+            )
+        if len(cells) < width:
+            raise DataError(
+                f"the row has {len(cells)} cells, the header {width}: a short row is not read "
+                "as empty cells",
+                source=match.sheet.source,
+                line=line,
+            )
+        yield line, cells
+
+
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def number(value: Any, source: str, line: int, column: str) -> float | None:
+    """A cell as a number (``None`` when empty); text is an error naming the file, line
+    and column."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise DataError(f"{value!r} is not a number", source=source, line=line, field=column)
+    if isinstance(value, (int, float)):
+        x = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if text in ("-", "--", "—", "n/a", "N/A"):
+            return None
+        if _THOUSANDS.fullmatch(text):
+            text = text.replace(",", "")
+        text = text.removesuffix("%")
+        try:
+            x = float(text)
+        except ValueError:
+            raise DataError(
+                f"{value!r} is not a number", source=source, line=line, field=column
+            ) from None
+    if not math.isfinite(x):
+        raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
+    return x
+
+
+@attrs.frozen
+class DateOptions:
+    """How dates are read: a user's form (``date_format``), ``dayfirst``, and where
+    year-less dates fall (``today``, ``year``)."""
+
+    today: Date
+    year: int | None = None
+    date_format: str | None = None
+    dayfirst: bool | None = None
+
+
+def read_dates(
+    match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
+) -> tuple[list[Date | None], list[str]]:
+    """The dates of ``column`` in every row (``None`` for an empty cell), in the preset's
+    (or the user's) form, and notes."""
+    pos = match.columns[column]
+    values = [cells[pos] if pos < len(cells) else "" for _, cells in rows]
+    forms: list[str] = list(match.preset.date_forms)
+    if options.date_format:
+        forms = [options.date_format]
+    elif options.dayfirst is True:
+        forms = ["dmy" if f == "mdy" else f for f in forms]
+        if "dmy" not in forms:
+            forms.append("dmy")
+    elif options.dayfirst is False and "mdy" not in forms:
+        forms.append("mdy")
+    for extra in ("iso", "yyyymmdd", "mon d, yyyy", "x"):
+        if extra not in forms and not options.date_format:
+            forms.append(extra)
+    form = choose_form(values, forms)
+    source = match.sheet.source
+    if form is None:
+        for (line, _), v in zip(rows, values, strict=True):
+            if v not in (None, "") and not any(read_date(v, f) for f in forms):
+                raise DataError(
+                    f"cannot read a date from {v!r} (this export writes dates as "
+                    f"{' or '.join(match.preset.date_forms)}; name another form with "
+                    "date_format=)",
+                    source=source,
+                    line=line,
+                    field=column,
+                )
+        raise DataError(
+            f"the dates in {column!r} are written in more than one way", source=source, field=column
+        )
+    days = [read_date(v, form) if v not in (None, "") else None for v in values]
+    notes: list[str] = []
+    if form == "month d":
+        known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
+        placed, note = place_yearless(
+            [d for d, _ in known], today=options.today, year=options.year, source=source,
+            lines=[line for _, line in known],
+        )  # fmt: skip
+        it = iter(placed)
+        days = [next(it) if d is not None else None for d in days]
+        notes.append(note)
+    return days, notes

@@ -1,0 +1,259 @@
+"""Small files laid out like the marketing tools' real exports (../EXPORTS layouts, as
+docs/bring-your-data.md describes them), written by the tests: never downloaded."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[Any]], *, preamble: Sequence[str] = (),
+              encoding: str = "utf-8", newline: str = "\n") -> Path:  # fmt: skip
+    out = io.StringIO()
+    for line in preamble:
+        out.write(line + newline)
+    w = csv.writer(out, lineterminator=newline)
+    for r in rows:
+        w.writerow(r)
+    data = out.getvalue()
+    if encoding == "utf-16":
+        path.write_bytes(b"\xff\xfe" + data.encode("utf-16-le"))
+    else:
+        path.write_bytes(data.encode(encoding))
+    return path
+
+
+def ga4_report(path: Path, rows: Sequence[tuple[str, str, int, int]], *,
+               dimension: str = "Year month") -> Path:  # fmt: skip
+    """A GA4 exploration export: '#' preamble, header, a Grand total row, then rows of
+    (period, "source / medium", sessions, key events)."""
+    periods = sorted(r[0] for r in rows)
+    start = periods[0] + ("01" if len(periods[0]) == 6 else "")
+    end = periods[-1] + ("28" if len(periods[-1]) == 6 else "")
+    preamble = ["# ----------------------------------------", "# Traffic acquisition",
+                "# Account: Campfire", "# Property: Campfire web",
+                "# ----------------------------------------", "#",
+                f"# Start date: {start}", f"# End date: {end}"]  # fmt: skip
+    total = ["Grand total", "", sum(r[2] for r in rows), sum(r[3] for r in rows), "1234.5"]
+    body = [[p, sm, s, k, "0"] for p, sm, s, k in rows]
+    header = [dimension, "Session source / medium", "Sessions", "Key events", "Total revenue"]
+    return write_csv(path, [header, total, *body], preamble=preamble)
+
+
+def meta_page(path: Path, title: str, rows: Sequence[tuple[str, int]]) -> Path:
+    """Meta Business Suite: UTF-16 LE with a BOM, CRLF, 'sep=,', the metric's name, then
+    "Date","Primary" rows (days without a value left out)."""
+    out = io.StringIO()
+    out.write("sep=,\r\n")
+    out.write(f'"{title}"\r\n')
+    w = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    w.writerow(["Date", "Primary"])
+    for d, v in rows:
+        w.writerow([d, str(v)])
+    path.write_bytes(b"\xff\xfe" + out.getvalue().encode("utf-16-le"))
+    return path
+
+
+def meta_content(path: Path, posts: Sequence[tuple[str, str, int, int, int, int, int, int]]) -> Path:
+    """Meta / Instagram content export: (publish time, permalink, views, reach, likes,
+    shares, comments, saves) per post."""
+    header = ["Post ID", "Account ID", "Account username", "Account name", "Description",
+              "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment", "Date",
+              "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"]  # fmt: skip
+    rows = [header]
+    for i, (t, link, views, reach, likes, shares, comments, saves) in enumerate(posts):
+        rows.append([f"1790{i}", "178", "campfire", "Campfire", "A post", "", t, link, "IG reel",
+                     "", "Lifetime", views, reach, likes, shares, 1, comments, saves])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def linkedin_followers(path: Path, rows: Sequence[tuple[str, int]], *, note: bool = True) -> Path:
+    """LinkedIn followers workbook: sheet 'New followers' (a note row first), MM/DD/YYYY
+    dates as text, 'Total followers' = the day's new followers; other sheets after."""
+    header = ["Date", "Sponsored followers", "Organic followers", "Auto-invited followers",
+              "Total followers"]  # fmt: skip
+    body = [[d, 0, n, 0, n] for d, n in rows]
+    sheets = {"New followers": ([["Aggregated daily; times in UTC"]] if note else []) + [header, *body],
+              "Location": [["Location", "Total followers"], ["Berlin", 40]]}  # fmt: skip
+    return _workbook(path, sheets)
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    if path.suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook()
+        for name, rows in sheets.items():
+            ws = book.add_sheet(name)
+            for i, r in enumerate(rows):
+                for j, v in enumerate(r):
+                    ws.write(i, j, v)
+        book.save(str(path))
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, rows in sheets.items():
+            ws = book.create_sheet(name)
+            for r in rows:
+                ws.append(r)
+        book.save(path)
+    return path
+
+
+def linkedin_content(path: Path, rows: Sequence[tuple[str, int, int, int, int, int]]) -> Path:
+    """LinkedIn content workbook, daily: (date, impressions, clicks, reactions, comments,
+    reposts)."""
+    header = ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)",
+              "Unique impressions (organic)", "Clicks (organic)", "Clicks (sponsored)",
+              "Clicks (total)", "Reactions (organic)", "Reactions (sponsored)", "Reactions (total)",
+              "Comments (organic)", "Comments (sponsored)", "Comments (total)", "Reposts (organic)",
+              "Reposts (sponsored)", "Reposts (total)", "Engagement rate (organic)",
+              "Engagement rate (sponsored)", "Engagement rate (total)"]  # fmt: skip
+    body = [[d, i, 0, i, i, c, 0, c, r, 0, r, m, 0, m, p, 0, p, 0.1, 0, 0.1]
+            for d, i, c, r, m, p in rows]  # fmt: skip
+    return _workbook(path, {"Metrics": [["Content metrics"], header, *body]})
+
+
+def linkedin_visitors(path: Path, rows: Sequence[tuple[str, int]]) -> Path:
+    header = ["Date", "Overview page views (desktop)", "Overview page views (mobile)",
+              "Overview page views (total)", "Total page views (desktop)",
+              "Total page views (mobile)", "Total page views (total)",
+              "Total unique visitors (total)"]  # fmt: skip
+    body = [[d, v, 0, v, v, 0, v, v // 2] for d, v in rows]
+    return _workbook(path, {"Visitor metrics": [header, *body]})
+
+
+X_HEADER = ["Date", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares", "New follows",
+            "Unfollows", "Replies", "Reposts", "Profile visits", "Create Post", "Video views",
+            "Media views"]  # fmt: skip
+
+
+def x_overview(path: Path, days: Sequence[tuple[dt.date, int, int, int, int]]) -> Path:
+    """X account overview: (day, impressions, engagements, new follows, unfollows), written
+    newest first with dates like "Tue, Aug 25, 2026"."""
+    rows = [X_HEADER]
+    for d, imp, eng, new, lost in sorted(days, reverse=True):
+        rows.append([d.strftime("%a, %b %d, %Y"), imp, eng // 2, eng, 0, 1, new, lost, 2, 3, 9, 0,
+                     5, 6])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def tiktok_overview(path: Path, days: Sequence[tuple[dt.date, int, int, int, int, int]]) -> Path:
+    """TikTok Studio Overview.csv: dates like "October 1", no year."""
+    rows = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]]
+    for d, views, profile, likes, comments, shares in days:
+        rows.append([f"{d:%B} {d.day}", views, profile, likes, comments, shares])
+    return write_csv(path, rows)
+
+
+def tiktok_followers(path: Path, days: Sequence[tuple[dt.date, int, int]]) -> Path:
+    rows = [["Date", "Followers", "Difference in followers from previous day"]]
+    for d, total, diff in days:
+        rows.append([f"{d:%B} {d.day}", total, diff])
+    return write_csv(path, rows)
+
+
+def youtube_chart(path: Path, days: Sequence[tuple[dt.date, int]], column: str = "Views") -> Path:
+    rows = [["Date", column], *[[d.isoformat(), v] for d, v in days]]
+    return write_csv(path, rows)
+
+
+def youtube_table(path: Path, videos: Sequence[tuple[str, str, int, int, int]]) -> Path:
+    """Table data.csv: (id, publish time 'Sep 14, 2026', views, subscribers, impressions),
+    a first Total row."""
+    header = ["Content", "Video title", "Video publish time", "Duration", "Views",
+              "Watch time (hours)", "Subscribers", "Impressions",
+              "Impressions click-through rate (%)", "Estimated revenue (USD)"]  # fmt: skip
+    total = ["Total", "", "", "", sum(v[2] for v in videos), "10.5", sum(v[3] for v in videos),
+             sum(v[4] for v in videos), "4.1", "12.30"]  # fmt: skip
+    body = [[c, f"Video {c}", t, 120, v, 1.5, s, i, 4.0, 1.0] for c, t, v, s, i in videos]
+    return write_csv(path, [header, total, *body])
+
+
+def hubspot_contacts(path: Path, contacts: Sequence[tuple[str, str, str, str]]) -> Path:
+    """(original source, drill-down 1, became a lead date, became a customer date)."""
+    header = ["Record ID", "First Name", "Last Name", "Email", "Create Date", "Lifecycle Stage",
+              "Original Source", "Original Source Drill-Down 1", "Original Source Drill-Down 2",
+              "Became a Lead Date", "Became a Customer Date"]  # fmt: skip
+    rows = [header]
+    for i, (src, detail, lead, customer) in enumerate(contacts, start=1):
+        rows.append([i, "Ann", "Lee", f"a{i}@example.com", lead or customer, "lead", src, detail,
+                     "", lead, customer])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def x_content(path: Path, posts: Sequence[tuple[str, int, int, int]]) -> Path:
+    """X content export: (date 'Tue, Aug 25, 2026', impressions, engagements, url clicks)."""
+    header = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements",
+              "Bookmarks", "Shares", "New follows", "Replies", "Reposts", "Profile visits",
+              "Detail Expands", "URL Clicks"]  # fmt: skip
+    rows = [header]
+    for i, (d, imp, eng, clicks) in enumerate(posts):
+        rows.append([f"18{i}", d, "text", f"https://x.com/c/status/18{i}", imp, 1, eng, 0, 0, 0,
+                     0, 2, 0, 0, clicks])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def sprout(path: Path, rows: Sequence[tuple[str, str, int, int, int]]) -> Path:
+    """Sprout Profile Performance: (date mm/dd/yyyy, network, impressions, engagements,
+    followers)."""
+    header = ["Date", "Network", "Profile", "Impressions", "Engagements", "Followers",
+              "Net Follower Growth", "Video Views"]  # fmt: skip
+    return write_csv(path, [header, *[[d, n, "Campfire", i, e, f, 0, ""] for d, n, i, e, f in rows]])
+
+
+def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]]) -> Path:
+    data = {"results": [{"dimensions": [m, s], "metrics": [v, e]} for m, s, v, e in rows],
+            "query": {"dimensions": ["time:month", "visit:source"], "metrics": ["visits", "events"]}}  # fmt: skip
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def matomo_csv(path: Path, rows: Sequence[tuple[str, str, int, int]]) -> Path:
+    header = ["date", "label", "nb_uniq_visitors", "nb_visits", "nb_actions", "nb_conversions",
+              "revenue"]  # fmt: skip
+    return write_csv(path, [header, *[[d, lab, v, v, v * 2, c, 0] for d, lab, v, c in rows]])
+
+
+def umami_csv(path: Path, events: Sequence[tuple[str, str, str, str, str, str]]) -> Path:
+    """(visit id, created_at, url_path, url_query, referrer_domain, event_name)."""
+    header = ["event_id", "website_id", "session_id", "created_at", "url_path", "url_query",
+              "referrer_path", "referrer_query", "referrer_domain", "page_title", "event_type",
+              "event_name", "visit_id"]  # fmt: skip
+    rows = [header]
+    for i, (visit, at, p, q, ref, name) in enumerate(events):
+        rows.append([f"e{i}", "w1", f"s{visit}", at, p, q, "", "", ref, "Home",
+                     2 if name else 1, name, visit])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def bigquery_events(path: Path, events: Sequence[tuple[str, str, int, str, str, str, str]]) -> Path:
+    """Flattened GA4 BigQuery rows: (user, session, timestamp µs, event name,
+    page_location, page_referrer, manual_medium)."""
+    header = ["event_date", "event_timestamp", "event_name", "user_pseudo_id", "ga_session_id",
+              "page_location", "page_referrer", "collected_traffic_source.manual_source",
+              "collected_traffic_source.manual_medium", "collected_traffic_source.manual_campaign_name",
+              "collected_traffic_source.gclid"]  # fmt: skip
+    rows = [header]
+    for user, session, ts, name, loc, ref, medium in events:
+        day = dt.datetime.fromtimestamp(ts / 1e6, tz=dt.UTC).strftime("%Y%m%d")
+        rows.append([day, ts, name, user, session, loc, ref, "", medium, "", ""])
+    return write_csv(path, rows)
+
+
+def suite_network(path: Path, rows: Sequence[tuple[str, int, int, int, int]]) -> Path:
+    """Buffer/Hootsuite per-network export: (date, impressions, engagements, new fans,
+    total fans); the network only in the file's name."""
+    header = ["Date", "Posts", "Reach", "Impressions", "Engagements", "Link Clicks", "Reactions",
+              "Comments", "Shares", "Engagement Rate", "New Fans", "Total Fans"]  # fmt: skip
+    body = [[d, 1, i // 2, i, e, 3, 2, 1, 0, "1.5%", n, t] for d, i, e, n, t in rows]
+    if path.suffix in (".xlsx", ".xls"):
+        return _workbook(path, {"Report": [header, *body]})
+    return write_csv(path, [header, *body])
