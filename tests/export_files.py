@@ -59,7 +59,9 @@ def meta_page(path: Path, title: str, rows: Sequence[tuple[str, int]]) -> Path:
     return path
 
 
-def meta_content(path: Path, posts: Sequence[tuple[str, str, int, int, int, int, int, int]]) -> Path:
+def meta_content(
+    path: Path, posts: Sequence[tuple[str, str, int, int, int, int, int, int]]
+) -> Path:
     """Meta / Instagram content export: (publish time, permalink, views, reach, likes,
     shares, comments, saves) per post."""
     header = ["Post ID", "Account ID", "Account username", "Account name", "Description",
@@ -206,7 +208,9 @@ def sprout(path: Path, rows: Sequence[tuple[str, str, int, int, int]]) -> Path:
     followers)."""
     header = ["Date", "Network", "Profile", "Impressions", "Engagements", "Followers",
               "Net Follower Growth", "Video Views"]  # fmt: skip
-    return write_csv(path, [header, *[[d, n, "Campfire", i, e, f, 0, ""] for d, n, i, e, f in rows]])
+    return write_csv(
+        path, [header, *[[d, n, "Campfire", i, e, f, 0, ""] for d, n, i, e, f in rows]]
+    )
 
 
 def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]]) -> Path:

@@ -96,6 +96,9 @@ _EXPORTS: dict[str, str] = {
     "load_workspace": "goalrules.io",
     "load_history": "goalrules.io",
     "load_performance": "goalrules.io",
+    "import_exports": "goalrules.io.exports",
+    "ImportResult": "goalrules.io.exports",
+    "demo_paths": "goalrules.check",
     "Workspace": "goalrules.io",
     "StatementReading": "goalrules.model",
     # catalog

@@ -15,14 +15,13 @@ import attrs
 from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
-    attribute_sessions,
     histories_for,
     history_for,
-    iter_sessions,
     load_history,
     load_performance,
     load_workspace,
 )
+from goalrules.io.exports import read_history_file, read_performance_file, read_sessions_file
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.growth import GrowthPrior, resolve_prior
@@ -37,6 +36,7 @@ from goalrules.judgments.planning import (
 )
 from goalrules.judgments.smart import SmartReport, score_smart
 from goalrules.model import ChannelMonth, Goal, MetricSeries
+from goalrules.model.tables import is_table
 
 __all__ = ["CheckResult", "GoalResult", "PlanResult", "demo_paths", "run_check", "run_plan"]
 
@@ -111,6 +111,7 @@ class CheckResult:
     goals: tuple[GoalResult, ...]
     channels: tuple[ChannelDecision, ...]
     plan: PlanResult | None
+    notes: tuple[str, ...] = ()  # what reading the data files assumed or left out
 
     @property
     def lowest_score(self) -> float | None:
@@ -123,6 +124,7 @@ class CheckResult:
             "goals": [g.to_dict() for g in self.goals],
             "channels": [c.to_dict() for c in self.channels],
             "plan": self.plan.to_dict() if self.plan is not None else None,
+            "notes": list(self.notes),
         }
 
 
@@ -142,8 +144,8 @@ def run_plan(
 def run_check(
     workspace: Workspace | str | Path,
     *,
-    history: Mapping[tuple[str | None, str], MetricSeries] | str | Path | None = None,
-    performance: Iterable[ChannelMonth] | str | Path | None = None,
+    history: Mapping[tuple[str | None, str], MetricSeries] | str | Path | Any = None,
+    performance: Iterable[ChannelMonth] | str | Path | Any = None,
     sessions: str | Path | None = None,
     rules: Sequence[RuleSet] = (),
     today: Date | None = None,
@@ -162,11 +164,15 @@ def run_check(
     history's series (:func:`goalrules.fit_prior`)."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     day = today or ws.today or Date.today()
-    histories = (
-        load_history(history, progress=progress)
-        if isinstance(history, (str, Path))
-        else (history or {})
-    )
+    notes: list[str] = []
+    histories: Mapping[tuple[str | None, str], MetricSeries]
+    if isinstance(history, (str, Path)):
+        histories, said = read_history_file(history, today=day, progress=progress)
+        notes += said
+    elif history is not None and not isinstance(history, Mapping):
+        histories = load_history(history)  # a table: date, channel, metric, value
+    else:
+        histories = history or {}
     growth = resolve_prior(prior if prior is not None else ws.prior, histories)
     rubric: RuleSet | None = None
     if rules:
@@ -186,14 +192,15 @@ def run_check(
         if progress is not None and (i % 50 == 0 or i == total):
             progress("goals", i, total)
     rows: list[ChannelMonth] = []
-    if performance is not None:
-        rows = (
-            load_performance(performance, progress=progress)
-            if isinstance(performance, (str, Path))
-            else list(performance)
-        )
-    if sessions is not None:
-        rows += attribute_sessions(iter_sessions(sessions, progress=progress), first_row=2)
+    if isinstance(performance, (str, Path)):
+        rows, said = read_performance_file(performance, today=day, progress=progress)
+        notes += said
+    elif performance is not None:
+        rows = load_performance(performance) if is_table(performance) else list(performance)
+    if isinstance(sessions, (str, Path)):
+        attributed, said = read_sessions_file(sessions, today=day, progress=progress)
+        rows += attributed
+        notes += said
     decisions = (
         decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
     )
@@ -203,7 +210,7 @@ def run_check(
         if ws.plan.tactics or ws.plan.goals
         else None
     )
-    return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan)
+    return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan, tuple(notes))
 
 
 def _judge_channels(

@@ -116,8 +116,13 @@ class MetricDefinition:
 
     @property
     def can_be_negative(self) -> bool:
-        """Whether a value below zero can be real: money and rates can, counts cannot."""
-        return self.kind is MetricKind.RATIO or self.unit in ("USD", "percent", "percentage_point")
+        """Whether a value below zero can be real: money, rates and net changes (net new
+        followers: more unfollows than follows) can, counts cannot."""
+        return (
+            self.kind is MetricKind.RATIO
+            or self.unit in ("USD", "percent", "percentage_point")
+            or self.key.startswith("new_")
+        )
 
     @property
     def higher_is_better(self) -> bool:

@@ -33,7 +33,7 @@ from goalrules.io.exports.performance import (
     read_performance,
     read_sessions,
 )
-from goalrules.io.exports.presets import Match, Preset, detect, presets
+from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
 
@@ -46,6 +46,9 @@ __all__ = [
     "detect_preset",
     "import_exports",
     "presets",
+    "read_history_file",
+    "read_performance_file",
+    "read_sessions_file",
 ]
 
 Date = _dt.date
@@ -205,6 +208,8 @@ def import_exports(
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
     performance, joined = join_funnel(analytics, crm)
+    if crm:  # the analytics' own lead counts are not what the rows carry
+        notes = [n for n in notes if "(without a CRM export)" not in n]
     notes += joined
     return ImportResult(
         history=tuple(sorted(history, key=lambda r: (r.channel, r.metric, r.date))),
@@ -212,3 +217,86 @@ def import_exports(
         notes=tuple(notes),
         sources=tuple(sources),
     )
+
+
+def _is_own_shape_error(exc: GoalRulesError) -> bool:
+    """Whether goalrules' own reader failed on the header (so an export may fit)."""
+    text = exc.message
+    return exc.line in (None, 1) and ("missing column" in text or "not UTF-8" in text)
+
+
+def read_history_file(
+    path: str | Path, *, today: Date | None = None, progress: Any = None
+) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
+    """A history for ``check``: goalrules' own history file (read as a stream), else any
+    export a preset reads (its history rows; notes say what was assumed)."""
+    from goalrules.io.tables import load_history
+
+    try:
+        return load_history(path, progress=progress), ()
+    except GoalRulesError as exc:
+        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            raise
+        result = _import_or(exc, path, today, "history")
+    if not result.history:
+        raise DataError(
+            "no history rows: this export holds "
+            + ("performance rows (pass it as --performance)" if result.performance else "nothing"),
+            source=str(path),
+        )
+    return result.histories(), result.notes
+
+
+def read_performance_file(
+    path: str | Path, *, today: Date | None = None, progress: Any = None
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Channel performance for ``check`` and ``channels``: goalrules' own performance
+    file (read as a stream), else any export a preset reads (sessions, GA4, HubSpot...)."""
+    from goalrules.io.tables import load_performance
+
+    try:
+        return load_performance(path, progress=progress), ()
+    except GoalRulesError as exc:
+        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            raise
+        result = _import_or(exc, path, today, "performance")
+    if not result.performance:
+        raise DataError(
+            "no performance rows: this export holds "
+            + ("history rows (pass it as --history)" if result.history else "nothing"),
+            source=str(path),
+        )
+    return result.channel_months(), result.notes
+
+
+_NOT_CSV = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".json")
+
+
+def _import_or(
+    own_error: GoalRulesError, path: str | Path, today: Date | None, own: str
+) -> ImportResult:
+    """The file imported as an export; when no preset reads it and the nearest is
+    goalrules' own file, the own reader's error (a missing column) is the clearer one."""
+    try:
+        return import_exports(path, today=today)
+    except NoPresetError as exc:
+        if exc.closest in (own, "history", "performance", "sessions"):
+            raise own_error from None
+        raise
+
+
+def read_sessions_file(
+    path: str | Path, *, today: Date | None = None, progress: Any = None
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Sessions for ``--utm``: goalrules' own sessions file (streamed, attributed through
+    ``utm_*``, click ids and referrers), else an event export (Umami, GA4 BigQuery)."""
+    from goalrules.io.attribution import attribute_sessions
+    from goalrules.io.tables import iter_sessions
+
+    try:
+        return attribute_sessions(iter_sessions(path, progress=progress), first_row=2), ()
+    except GoalRulesError as exc:
+        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            raise
+        result = _import_or(exc, path, today, "sessions")
+    return result.channel_months(), result.notes

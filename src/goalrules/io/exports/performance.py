@@ -139,11 +139,9 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             totals.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3] or "")
         )
     ]
-    if match.find(fields.get("leads", ())) is not None:
-        notes.append(
-            f"{source}: leads are the analytics' {match.find(fields['leads'])!r}; a CRM "
-            "export given with it (HubSpot) replaces them."
-        )
+    leads = match.find(fields.get("leads", ()))
+    if leads is not None:
+        notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
     return out, notes
 
 
@@ -284,6 +282,9 @@ def join_funnel(
     for each channel where one side has months the other lacks."""
     if not crm:
         return list(analytics), []
+    replaced = ["leads and customers come from the CRM export; the analytics' own counts "
+                "(key events, conversions) are left out."] if any(r.leads or r.customers
+                for r in analytics) else []  # fmt: skip
     if not analytics:
         return list(crm), [
             "visits: no analytics export was given; the rows carry the CRM's "
@@ -324,4 +325,4 @@ def join_funnel(
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
         le, cu = funnel.get(k, [0.0, 0.0])
         out.append(PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu))
-    return out, notes
+    return out, replaced + notes

@@ -28,6 +28,14 @@ from goalrules.io.exports.raw import Sheet
 HEADER_SEARCH = 12  # rows searched for the header
 
 
+class NoPresetError(DataError):
+    """No preset reads the file; ``closest`` is the preset that came nearest."""
+
+    def __init__(self, message: str, *, closest: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.closest = closest
+
+
 def norm(name: Any) -> str:
     """A column name as compared: lower case, spaces collapsed, quotes and a byte-order
     mark removed."""
@@ -71,6 +79,7 @@ class Preset:
     fields: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     title_metric: Mapping[str, str] = attrs.field(factory=dict)
     title_channel: Mapping[str, str] = attrs.field(factory=dict)
+    name_required: bool = False  # columns too generic: only by the export's own file name
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -141,6 +150,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         fields={k: _strings(v) for k, v in dict(data.get("fields", {})).items()},
         title_metric={norm(k): v for k, v in dict(data.get("title_metric", {})).items()},
         title_channel={norm(k): v for k, v in dict(data.get("title_channel", {})).items()},
+        name_required=bool(data.get("name_required", False)),
     )
 
 
@@ -268,7 +278,11 @@ def candidates(sheets: Sequence[Sheet], wanted: str | None = None) -> list[Match
     for sheet in sheets:
         for p in chosen:
             m = _match(p, sheet)
-            out.append(attrs.evolve(m, score=m.score + _name_bonus(p, sheet) * (not m.missing)))
+            bonus = _name_bonus(p, sheet)
+            if p.name_required and not bonus and wanted in (None, "auto") and not m.missing:
+                shown = " or ".join(repr(n.strip("^$").replace("\\", "")) for n in p.names[:2])
+                m = attrs.evolve(m, missing=(f"a file named like {shown}",), score=m.score / 10)
+            out.append(attrs.evolve(m, score=m.score + bonus * (not m.missing)))
     return sorted(out, key=lambda m: (bool(m.missing), -m.score))
 
 
@@ -285,9 +299,10 @@ def detect(sheets: Sequence[Sheet], wanted: str | None = None) -> Match:
     near = max(found, key=lambda m: m.score)
     header = [str(c) for c in near.sheet.rows[near.header_index][1]] if near.sheet.rows else []
     shown = ", ".join(h for h in header if h)[:160]
-    raise DataError(
+    raise NoPresetError(
         f"no export preset matches; the closest is {near.preset.id!r} ({near.preset.title}), "
         f"which needs {', '.join(near.missing)} (the header is: {shown})",
         source=near.sheet.source,
         line=near.header_line if near.sheet.rows else None,
+        closest=near.preset.id,
     )

@@ -159,6 +159,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         prior=args.prior,
     )
     _emit(render(result, args.format), args, out)
+    _notes(result.notes)
     if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
         low = result.lowest_score or 0
         print(
@@ -167,6 +168,12 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 1
     return 0
+
+
+def _notes(notes: Sequence[str]) -> None:
+    """What reading the data assumed or left out, on stderr (never silently)."""
+    for note in notes:
+        print(f"goalrules: note: {note}", file=sys.stderr)
 
 
 def _horizons(text: str) -> tuple[int, ...]:
@@ -256,21 +263,29 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     if args.performance and not args.utm and _has_account_column(args.performance):
         return _cmd_channels_book(args, out)
-    from goalrules.io import attribute_sessions, iter_sessions, load_performance
+    from goalrules.io.exports import read_performance_file, read_sessions_file
     from goalrules.judgments.channels import decide_channels
     from goalrules.report import render_channels
 
     progress = _progress()
-    rows = load_performance(args.performance, progress=progress) if args.performance else []
+    today = _today(args.today)
+    rows: list[Any] = []
+    notes: list[str] = []
+    if args.performance:
+        rows, said = read_performance_file(args.performance, today=today, progress=progress)
+        notes += said
     if args.utm:
-        rows += attribute_sessions(iter_sessions(args.utm, progress=progress), first_row=2)
+        attributed, said = read_sessions_file(args.utm, today=today, progress=progress)
+        rows += attributed
+        notes += said
     channels = []
     if args.workspace:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
-    decisions = decide_channels(rows, channels=channels, today=_today(args.today))
+    decisions = decide_channels(rows, channels=channels, today=today)
     _emit(render_channels(decisions, args.format), args, out)
+    _notes(notes)
     return 0
 
 
@@ -407,6 +422,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     pl.add_argument("--output", metavar="FILE", help="write the report to FILE")
     pl.set_defaults(func=_cmd_plan)
+
+    from goalrules.cli.exports import add_commands
+
+    add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
 
     r = sub.add_parser("rules", help="work with rule files")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")

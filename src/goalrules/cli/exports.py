@@ -1,0 +1,143 @@
+"""``goalrules import`` and ``goalrules sources``: marketing tools' exports read into
+goalrules' own history and performance files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from goalrules.errors import DataError
+
+
+def cmd_sources(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.io.exports import presets
+
+    table = presets()
+    if args.format == "json":
+        rows = [{"id": p.id, "title": p.title, "output": p.output} for p in table.values()]
+        json.dump({"sources": rows}, out, indent=2)
+        out.write("\n")
+        return 0
+    width = max(len(p) for p in table)
+    for p in table.values():
+        out.write(f"{p.id:<{width}}  {p.output:<15}  {p.title}\n")
+    out.write(f"\n{len(table)} presets; `goalrules import FILE` picks one from the file\n")
+    return 0
+
+
+def _targets(output: str | None, fmt: str, history: bool, performance: bool) -> dict[str, Path]:
+    """Where each table goes: FILE itself for one table; FILE-history and
+    FILE-performance (same suffix) for two; a directory gets history and performance."""
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    kinds = [k for k, has in (("history", history), ("performance", performance)) if has]
+    if output is None:
+        if fmt == "parquet" or len(kinds) > 1:
+            raise DataError(
+                f"--format {fmt} writes "
+                + (" and ".join(kinds) if len(kinds) > 1 else "a binary file")
+                + ": give --output FILE",
+                field="--output",
+            )
+        return {}
+    path = Path(output)
+    if path.is_dir() or not path.suffix:
+        path.mkdir(parents=True, exist_ok=True)
+        return {k: path / f"{k}{suffix}" for k in kinds}
+    if len(kinds) == 1:
+        return {kinds[0]: path}
+    return {k: path.with_name(f"{path.stem}-{k}{path.suffix}") for k in kinds}
+
+
+def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
+    try:
+        import polars as pl
+    except ImportError:
+        raise DataError(
+            "Parquet needs polars: pip install 'goalrules[arrow]'", field="--format"
+        ) from None
+    pl.DataFrame(rows).write_parquet(path)
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.cli import _today
+    from goalrules.io.exports import import_exports
+
+    result = import_exports(
+        args.files,
+        preset=args.source,
+        anchors=args.anchor or (),
+        today=_today(args.today),
+        year=args.year,
+    )
+    if args.format == "json":
+        text = json.dumps(result.to_dict(), indent=2) + "\n"
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            out.write(text)
+        return 0
+    for note in result.notes:
+        print(f"goalrules: note: {note}", file=sys.stderr)
+    tables = {"history": result.history_csv(), "performance": result.performance_csv()}
+    targets = _targets(args.output, args.format, bool(result.history), bool(result.performance))
+    if not targets:
+        kind = "history" if result.history else "performance"
+        out.write(tables[kind])
+        return 0
+    for kind, path in targets.items():
+        if args.format == "parquet":
+            rows = [r.to_dict() for r in getattr(result, kind)]
+            _write_parquet(rows, path)
+        else:
+            path.write_text(tables[kind], encoding="utf-8")
+        n = len(getattr(result, kind))
+        print(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})", file=sys.stderr)
+    return 0
+
+
+def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
+    """The ``import`` and ``sources`` subcommands."""
+    im = sub.add_parser(
+        "import", help="read exports (GA4, Meta, LinkedIn, X, TikTok, YouTube, HubSpot...)"
+    )
+    im.add_argument("files", nargs="+", metavar="FILE", help="export files (CSV, Excel, JSON)")
+    im.add_argument(
+        "--from",
+        dest="source",
+        metavar="PRESET",
+        default=None,
+        help="the export's preset (default auto: from the file; see 'sources')",
+    )
+    im.add_argument(
+        "--anchor",
+        action="append",
+        metavar='"N UNIT on DATE"',
+        help='a known total, e.g. "1500 followers on 2025-12-31" (repeatable)',
+    )
+    im.add_argument(
+        "--today",
+        metavar="DATE",
+        help="the day the exports were downloaded; "
+        "year-less dates fall on or before it (default today)",
+    )
+    im.add_argument("--year", type=int, metavar="YYYY", help="the year of year-less dates")
+    im.add_argument(
+        "--format",
+        choices=["csv", "json", "parquet"],
+        default="csv",
+        help="csv (default) or parquet: goalrules' own files; json: one object",
+    )
+    im.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write here (FILE-history and "
+        "FILE-performance when there are both; a directory gets both)",
+    )
+    im.set_defaults(func=cmd_import)
+
+    so = sub.add_parser("sources", help="list the export presets 'import' reads")
+    so.add_argument("--format", choices=["text", "json"], default="text", help=fmt_help)
+    so.set_defaults(func=cmd_sources)
