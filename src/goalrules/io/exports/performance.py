@@ -176,8 +176,9 @@ def _crm_channel(source: str, detail: str) -> tuple[str, str]:
     """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
     s = norm(source)
     medium = "paid" if s.startswith("paid") else "organic"
-    if "social" in s and detail.strip():
-        return normalize_channel(detail.strip()), medium
+    if detail.strip() and ("social" in s or "search" in s or "referral" in s):
+        # the network, the search engine or the referring site, as analytics names it
+        return normalize_source(detail.strip()), medium
     name = re.sub(r"^(?:organic|paid)\s+", "", s) or UNATTRIBUTED
     name = {
         "direct traffic": UNATTRIBUTED,

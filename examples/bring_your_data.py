@@ -1,0 +1,43 @@
+"""From a GA4 export and a HubSpot contacts export to keep / optimize / cut per network,
+paid and organic apart.
+
+GA4 gives the visits (Reports > Acquisition > Traffic acquisition, dimension "Session
+source / medium", with "Year month" added; Share > Download CSV). HubSpot gives the
+leads and customers (Contacts > Export, with "Original Source", "Original Source
+Drill-Down 1", "Became a Lead Date" and "Became a Customer Date"). goalrules recognises
+both files, joins them on month, network and medium, and judges each network.
+
+Run: python examples/bring_your_data.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import goalrules as gr
+from goalrules.vocabulary import KNOWN_CHANNELS
+
+DATA = Path(__file__).parent / "data" / "exports"
+
+result = gr.import_exports(
+    [DATA / "ga4-traffic-acquisition.csv", DATA / "hubspot-contacts.csv"]
+)
+for source, preset in result.sources:
+    print(f"read {Path(source).name} as {preset}")
+for note in result.notes:
+    print(f"note: {note}")
+
+social = [r for r in result.channel_months() if r.channel in KNOWN_CHANNELS]
+print(f"\n{len(social)} monthly rows of social networks\n")
+
+channels = [
+    gr.Channel("linkedin", role="leads", formats_tried=["article", "carousel", "video"]),
+    gr.Channel("facebook", role="traffic", formats_tried=["video", "live", "image"]),
+    gr.Channel("x", role="traffic", formats_tried=["image", "video"]),
+    gr.Channel("instagram", role="brand_awareness", formats_tried=["reels", "stories"]),
+]
+for d in gr.decide_channels(social, channels=channels, today=gr.parse_date("2026-07-01")):
+    label = d.channel if d.medium is None else f"  {d.medium}"
+    ev = d.evidence
+    print(f"{label:<10} {d.decision.value.upper():<9} {ev.visits:>6.0f} visits "
+          f"{ev.leads:>4.0f} leads {ev.customers:>3.0f} customers")
