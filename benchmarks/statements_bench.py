@@ -88,7 +88,9 @@ def main(argv: list[str]) -> int:
     for field in FIELDS:
         share = right[field] / n
         worst = min(worst, share)
-        print(f"{field:<10} {right[field]:>4}/{n:<4} {share:>7.1%}  {'ok' if share >= 0.97 else 'UNDER'}")
+        print(
+            f"{field:<10} {right[field]:>4}/{n:<4} {share:>7.1%}  {'ok' if share >= 0.97 else 'UNDER'}"
+        )
     print(f"\nvague statements read as specific: {vague_read_as_specific} (budget 0)")
     print(f"reading speed: {n / elapsed:,.0f} statements/s ({elapsed / n * 1e3:.2f} ms each)")
     if "--show-misses" in argv and misses:

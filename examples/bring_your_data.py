@@ -19,9 +19,7 @@ from goalrules.vocabulary import KNOWN_CHANNELS
 
 DATA = Path(__file__).parent / "data" / "exports"
 
-result = gr.import_exports(
-    [DATA / "ga4-traffic-acquisition.csv", DATA / "hubspot-contacts.csv"]
-)
+result = gr.import_exports([DATA / "ga4-traffic-acquisition.csv", DATA / "hubspot-contacts.csv"])
 for source, preset in result.sources:
     print(f"read {Path(source).name} as {preset}")
 for note in result.notes:
@@ -39,5 +37,7 @@ channels = [
 for d in gr.decide_channels(social, channels=channels, today=gr.parse_date("2026-07-01")):
     label = d.channel if d.medium is None else f"  {d.medium}"
     ev = d.evidence
-    print(f"{label:<10} {d.decision.value.upper():<9} {ev.visits:>6.0f} visits "
-          f"{ev.leads:>4.0f} leads {ev.customers:>3.0f} customers")
+    print(
+        f"{label:<10} {d.decision.value.upper():<9} {ev.visits:>6.0f} visits "
+        f"{ev.leads:>4.0f} leads {ev.customers:>3.0f} customers"
+    )

@@ -20,7 +20,7 @@ from goalrules.io.attribution import attribute_sessions, normalize_source
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, number, read_dates
 from goalrules.model.series import _medium
-from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
+from goalrules.vocabulary import UNATTRIBUTED
 
 Date = _dt.date
 
