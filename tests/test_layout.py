@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("io",),
     ("scale",),
     ("check",),
+    ("reviews",),
     ("report",),
     ("cli", "pytest_plugin"),
 ]

@@ -99,6 +99,9 @@ _EXPORTS: dict[str, str] = {
     "import_exports": "goalrules.io.exports",
     "ImportResult": "goalrules.io.exports",
     "demo_paths": "goalrules.check",
+    "review": "goalrules.reviews",
+    "ReviewResult": "goalrules.reviews",
+    "open_store": "goalrules.io.store",
     "Workspace": "goalrules.io",
     "StatementReading": "goalrules.model",
     # catalog

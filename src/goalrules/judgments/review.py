@@ -1,0 +1,246 @@
+"""One review of a goal: where it stands against the path its target requires, and what
+changed since the last review (DOMAIN.md, "Review and adapt").
+
+At a review on ``today`` with the value ``V`` (the history's latest), the baseline ``B``
+(the goal's, else the history's value at the goal's start) and the target ``T``:
+
+- ``progress`` = (V - B) / (T - B): the share of the way from baseline to target;
+- ``elapsed`` = (today - start) / (deadline - start): the share of the time;
+- the **required path** at ``elapsed``: compound for a growth target (a level, a
+  multiple or a percent of a positive baseline: ``B * (T / B) ** elapsed``, as in the
+  growth maths), linear for a target reached by adding (``+500 followers``:
+  ``B + (T - B) * elapsed``);
+- ``pace``: ``on_track`` when V is within the ``on_track`` tolerance of the path (a
+  share of the path's value; a param of the ``review`` ruleset, 5 % by default),
+  ``ahead`` or ``behind`` otherwise (for a metric where lower is better, below the path
+  is ahead);
+- the verdict's ``streak``: how many reviews in a row it has held;
+- ``flags``: the failing rules of the shipped ``review`` ruleset (``reset_candidate``,
+  ``achieved``, ``expired``, ``slipping``), with their messages.
+
+Every measure is a ratio of values in the metric's own unit, so scaling the history and
+the target (or changing the unit) changes no pace and no flag.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from goalrules.engine import RuleSet, shipped_ruleset
+from goalrules.judgments.achievability import Achievability
+from goalrules.metrics import catalog
+from goalrules.model import Goal, MetricSeries
+from goalrules.model.goals import TargetKind
+from goalrules.vocabulary import Direction
+
+Date = _dt.date
+
+PACES = ("ahead", "on_track", "behind")
+
+
+@attrs.frozen
+class Previous:
+    """What the last earlier review said of a goal."""
+
+    date: Date
+    verdict: str | None
+    probability: float | None
+    streak: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "verdict": self.verdict,
+            "probability": self.probability,
+        }
+
+
+@attrs.frozen
+class Flag:
+    """A flag a review raises, with the message of its rule."""
+
+    name: str
+    message: str
+
+
+@attrs.frozen
+class GoalReview:
+    """One goal at one review."""
+
+    goal: Goal
+    date: Date
+    verdict: str | None
+    probability: float | None
+    progress: float | None
+    elapsed: float | None
+    pace: str | None
+    behind_by: float | None  # how far under the path (a share of its value; < 0: ahead)
+    value: float | None  # the history's latest value, in its unit
+    baseline: float | None
+    target: float | None
+    path: float | None  # the required path's value today
+    unit: str | None
+    streak: int
+    previous: Previous | None
+    flags: tuple[Flag, ...]
+    smart_score: float | None = None
+    findings: tuple[str, ...] = ()  # what SMART and achievability said (fixes included)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.goal.id,
+            "verdict": self.verdict,
+            "probability": _r(self.probability),
+            "progress": _r(self.progress),
+            "elapsed": _r(self.elapsed),
+            "pace": self.pace,
+            "previous": self.previous.to_dict() if self.previous is not None else None,
+            "flags": [f.name for f in self.flags],
+        }
+
+    def trend(self) -> str:
+        """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
+        parts = []
+        now = _pct(self.probability)
+        if self.previous is not None and self.previous.probability is not None:
+            parts.append(f"P {_pct(self.previous.probability)} -> {now}")
+        elif self.probability is not None:
+            parts.append(f"P {now}")
+        if self.pace == "on_track":
+            parts.append("on the path")
+        elif self.pace is not None and self.behind_by is not None:
+            side = "behind" if self.pace == "behind" else "ahead of"
+            parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
+        if self.progress is not None and self.elapsed is not None:
+            parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+        if self.streak > 1 and self.verdict:
+            parts.append(f"{self.verdict} {self.streak} reviews running")
+        return ", ".join(parts) if parts else "no history to judge"
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else round(x, 4)
+
+
+def _pct(x: float | None) -> str:
+    return "?" if x is None else f"{100 * x:.0f} %"
+
+
+@functools.cache
+def review_rules() -> RuleSet:
+    return shipped_ruleset("review")
+
+
+def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> float | None:
+    """The value at the start: the goal's baseline, else the history's value at the goal's
+    start (the last on or before it; the first after it when the history starts later)."""
+    if goal.baseline is not None and ach.unit:
+        try:
+            return float(goal.baseline.to(ach.unit).magnitude)
+        except Exception:
+            pass
+    if series is None or not series.points:
+        return None
+    start = goal.start
+    points = series.points
+    if start is None:
+        return points[0].value
+    before = [p for p in points if p.date <= start]
+    return before[-1].value if before else points[0].value
+
+
+def required_path(baseline: float, target: float, elapsed: float, *, compound: bool) -> float:
+    """The value the target requires after ``elapsed`` of the time (0..1)."""
+    share = min(max(elapsed, 0.0), 1.0)
+    if compound and baseline > 0 and target > 0:
+        return float(baseline * (target / baseline) ** share)
+    return baseline + (target - baseline) * share
+
+
+def pace_of(
+    value: float, path: float, *, lower_is_better: bool, tolerance: float
+) -> tuple[str, float]:
+    """``ahead``, ``on_track`` or ``behind``, and how far under the path the value is (a
+    share of the path's value; negative when above it)."""
+    scale = abs(path) if path else 1.0
+    under = (path - value) / scale
+    if lower_is_better:
+        under = -under
+    if abs(under) <= tolerance + 1e-12:
+        return "on_track", under
+    return ("behind" if under > 0 else "ahead"), under
+
+
+def review_goal(
+    goal: Goal,
+    series: MetricSeries | None,
+    ach: Achievability | None,
+    today: Date,
+    previous: Previous | None = None,
+    *,
+    rules: RuleSet | None = None,
+    smart_score: float | None = None,
+    findings: tuple[str, ...] = (),
+) -> GoalReview:
+    """Review one goal on ``today`` from its achievability judgment and the last review."""
+    ruleset = rules or review_rules()
+    tolerance = float(ruleset.params.get("on_track", 0.05))
+    verdict = ach.verdict.value if ach is not None else None
+    probability = ach.probability if ach is not None else None
+    value = ach.current_value if ach is not None else None
+    target = ach.target_value if ach is not None else None
+    baseline = _baseline(goal, series, ach) if ach is not None else None
+    elapsed = None
+    if goal.start is not None and goal.deadline is not None and goal.deadline > goal.start:
+        elapsed = max(0.0, (today - goal.start).days / (goal.deadline - goal.start).days)
+    progress = path = under = None
+    pace = None
+    if value is not None and target is not None and baseline is not None:
+        span = target - baseline
+        progress = (value - baseline) / span if span else (1.0 if value == target else 0.0)
+        if elapsed is not None:
+            compound = goal.target is None or goal.target.kind is not TargetKind.DELTA
+            path = required_path(baseline, target, elapsed, compound=compound)
+            defn = catalog.get(goal.metric or "")
+            lower = defn is not None and defn.direction is Direction.LOWER
+            pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
+    streak = 1
+    if previous is not None and previous.verdict == verdict and verdict is not None:
+        streak = previous.streak + 1
+    facts: dict[str, Any] = {
+        "verdict": verdict,
+        "previous_verdict": previous.verdict if previous is not None else None,
+        "probability": probability,
+        "previous_probability": previous.probability if previous is not None else None,
+        "progress": progress,
+        "deadline_passed": goal.deadline is not None and today > goal.deadline,
+        "suggested_target": ach.suggested_target if ach is not None else None,
+        "suggested_deadline": ach.suggested_deadline if ach is not None else None,
+    }
+    report = ruleset.evaluate(facts, today=today)
+    flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
+    return GoalReview(
+        goal=goal, date=today, verdict=verdict, probability=probability, progress=progress,
+        elapsed=elapsed, pace=pace, behind_by=under, value=value, baseline=baseline,
+        target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
+        previous=previous, flags=flags, smart_score=smart_score, findings=findings,
+    )  # fmt: skip
+
+
+def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
+    """A :class:`Previous` from a stored review row (``None`` stays ``None``)."""
+    if record is None:
+        return None
+    day = record["date"]
+    return Previous(
+        date=day if isinstance(day, Date) else Date.fromisoformat(str(day)),
+        verdict=record.get("verdict"),
+        probability=record.get("probability"),
+        streak=int(record.get("streak") or 1),
+    )

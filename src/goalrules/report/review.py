@@ -1,0 +1,165 @@
+"""Reports of a review (``goalrules review``): one line of trend per goal in text, a table
+in markdown, the JSON of :meth:`ReviewResult.to_dict`, and an HTML page with, per goal, a
+burn-up chart (the values, the path the target requires, the projection with its band,
+a mark per review) and the chance across reviews."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from goalrules.judgments.review import GoalReview
+from goalrules.report.charts import _day_number, _svg, charts_available
+from goalrules.reviews import ReviewResult
+
+__all__ = ["render_review"]
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.0f} %"
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:,.4g}"
+
+
+def _text(result: ReviewResult) -> str:
+    head = f"goalrules review: {result.workspace}, review {result.number} ({result.date})"
+    lines = [head, "=" * len(head), ""]
+    width = max((len(g.goal.id) for g in result.goals), default=4)
+    for g in result.goals:
+        lines.append(f"{g.goal.id:<{width}}  {(g.verdict or '-'):<17} {g.trend()}")
+        for f in g.flags:
+            lines.append(f"{'':<{width}}  ! {f.name}: {f.message}")
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(result: ReviewResult) -> str:
+    out = [f"# goalrules review: {result.workspace}", "",
+           f"Review {result.number}, {result.date}.", "",
+           "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
+           "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for g in result.goals:
+        flags = ", ".join(f.name for f in g.flags) or "-"
+        out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_pct(g.probability)} | "
+                   f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
+                   f"{flags} |")  # fmt: skip
+    flagged = [(g, f) for g in result.goals for f in g.flags]
+    if flagged:
+        out += ["", "## Flags", ""]
+        out += [f"- **{g.goal.id}**, {f.name}: {f.message}" for g, f in flagged]
+    return "\n".join(out) + "\n"
+
+
+def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
+    """Values, the required path, the projection with its band, a mark per review."""
+    check = next((c for c in result.check.goals if c.id == g.goal.id), None)
+    ach = check.smart.achievability if check else None
+    goal = g.goal
+    if (not charts_available() or check is None or check.history is None or ach is None
+            or g.baseline is None or g.target is None or goal.start is None
+            or goal.deadline is None):  # fmt: skip
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from goalrules.judgments.review import required_path
+    from goalrules.model.goals import TargetKind
+
+    pts = (
+        check.history.monthly(check.history.kind) if check.history.kind else check.history.monthly()
+    )
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.xaxis_date()
+    ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
+            color="#2563eb", label="value")  # fmt: skip
+    compound = goal.target is None or goal.target.kind is not TargetKind.DELTA
+    days = (goal.deadline - goal.start).days
+    path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
+    ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
+            label="required path")  # fmt: skip
+    if ach.last_date is not None and ach.months_left and ach.months_left > 0:
+        steps = max(2, int(ach.months_left) + 1)
+        bx, lo, mid, hi = [], [], [], []
+        for i in range(steps + 1):
+            band = ach.band(ach.months_left * i / steps)
+            if band is None:
+                break
+            bx.append(_day_number(ach.last_date) + ach.months_left * i / steps * 365.25 / 12)
+            lo.append(band[0])
+            mid.append(band[1])
+            hi.append(band[2])
+        if bx:
+            ax.fill_between(bx, lo, hi, color="#93c5fd", alpha=0.4, label="80 % band")
+            ax.plot(bx, mid, linestyle="--", color="#2563eb", label="projection")
+    marks = [r for r in result.history.get(goal.id, []) if r.get("value") is not None]
+    if marks:
+        ax.scatter([_day_number(r["date"]) for r in marks], [r["value"] for r in marks],
+                   marker="D", color="#111827", zorder=5, label="reviews")  # fmt: skip
+    ax.axhline(g.target, color="#dc2626", linewidth=0.8, label="target")
+    ax.set_title(f"{goal.id}: burn-up", fontsize=10)
+    ax.legend(fontsize=7, loc="upper left")
+    ax.tick_params(labelsize=7)
+    fig.autofmt_xdate()
+    return _svg(fig)
+
+
+def _chance(result: ReviewResult, g: GoalReview) -> str | None:
+    rows = [r for r in result.history.get(g.goal.id, []) if r.get("probability") is not None]
+    if not charts_available() or len(rows) < 2:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.xaxis_date()
+    ax.plot([_day_number(r["date"]) for r in rows], [100 * r["probability"] for r in rows],
+            marker="o", color="#7c3aed")  # fmt: skip
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("chance, %", fontsize=8)
+    ax.set_title(f"{g.goal.id}: chance across reviews", fontsize=10)
+    ax.tick_params(labelsize=7)
+    fig.autofmt_xdate()
+    return _svg(fig)
+
+
+def _html(result: ReviewResult) -> str:
+    from goalrules import __version__
+    from goalrules.report.html import _environment
+
+    goals: list[dict[str, Any]] = []
+    for g in result.goals:
+        past = result.history.get(g.goal.id, [])
+        goals.append({
+            "id": g.goal.id, "statement": g.goal.statement, "verdict": g.verdict,
+            "probability": _pct(g.probability), "progress": _pct(g.progress),
+            "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
+            "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
+            "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
+            "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
+                         "probability": _pct(r.get("probability")), "value": _num(r.get("value")),
+                         "path": _num(r.get("path")), "pace": r.get("pace"),
+                         "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
+        })  # fmt: skip
+    template = _environment().get_template("review.html.j2")
+    return str(template.render(
+        title=f"goalrules review: {result.workspace}", workspace=result.workspace,
+        number=result.number, date=result.date.isoformat(), version=__version__, goals=goals,
+    ))  # fmt: skip
+
+
+def render_review(result: ReviewResult, fmt: str = "text") -> str:
+    """A review in ``text``, ``markdown``, ``json`` or ``html``."""
+    if fmt == "json":
+        return json.dumps(result.to_dict(), indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(result)
+    if fmt == "html":
+        return _html(result)
+    return _text(result)
