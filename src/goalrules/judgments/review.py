@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from goalrules.engine import RuleSet, shipped_ruleset
-from goalrules.judgments.achievability import Achievability
+from goalrules.judgments.achievability import Achievability, _format_q
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -220,8 +220,7 @@ def review_goal(
         "previous_probability": previous.probability if previous is not None else None,
         "progress": progress,
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
-        "suggested_target": ach.suggested_target if ach is not None else None,
-        "suggested_deadline": ach.suggested_deadline if ach is not None else None,
+        "reset_to": _reset_to(goal, ach),
     }
     report = ruleset.evaluate(facts, today=today)
     flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
@@ -231,6 +230,22 @@ def review_goal(
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
     )  # fmt: skip
+
+
+def _reset_to(goal: Goal, ach: Achievability | None) -> str:
+    """What to reset an unrealistic goal to, in the marketer's words."""
+    if ach is None:
+        return "set a target the history supports"
+    options = []
+    if ach.suggested_target is not None:
+        deadline = f" by {goal.deadline.isoformat()}" if goal.deadline else ""
+        options.append(f"lower the target to about {_format_q(ach.suggested_target)}"
+                       f"{deadline}")  # fmt: skip
+    if ach.suggested_deadline is not None:
+        options.append(f"keep it and move the deadline to {ach.suggested_deadline.isoformat()}")
+    if not options:
+        return "the history supports neither this target nor a near deadline: set a new one"
+    return ", or ".join(options)
 
 
 def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
