@@ -197,6 +197,20 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.engine.rule_tests import run_rule_tests
+
+    run = run_rule_tests(args.paths, today=_today(args.today))
+    if args.format == "json":
+        json.dump(run.to_dict(), out, indent=2)
+        out.write("\n")
+    elif args.format == "junit":
+        out.write(run.junit())
+    else:
+        out.write(run.text())
+    return run.exit_code
+
+
 def _notes(notes: Sequence[str]) -> None:
     """What reading the data assumed or left out, on stderr (never silently)."""
     for note in notes:
@@ -487,6 +501,16 @@ def _parser() -> argparse.ArgumentParser:
     rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
     rc.add_argument("files", nargs="+", metavar="FILE", help="rule files to check")
     rc.set_defaults(func=_cmd_rules_check)
+    rt = rsub.add_parser("test", help="run the tests of the rule files under PATH")
+    rt.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
+    rt.add_argument(
+        "--format",
+        choices=["text", "json", "junit"],
+        default="text",
+        help="text (default), json, or JUnit XML for CI",
+    )
+    rt.add_argument("--today", metavar="DATE", help="evaluate as of this date (default today)")
+    rt.set_defaults(func=_cmd_rules_test)
     return p
 
 

@@ -251,6 +251,39 @@ class RuleDecl:
 
 
 @attrs.frozen
+class Given:
+    """One fact a test gives: ``channel.visits = 3,000 visits``."""
+
+    path: tuple[str, ...]
+    value: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Expect:
+    """One expectation of a test: ``kind`` is ``decision``, ``no_decision``, ``rule``
+    (``target`` a rule id, ``value`` its outcome), ``passes``, ``fails``, ``score``
+    (``target`` a criterion; ``score`` an expression) or ``message`` (``value`` a text
+    the rule's message contains)."""
+
+    kind: str
+    target: str | None = None
+    value: str | None = None
+    score: Expr | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class TestDecl:
+    """A test of the rules: a name, the facts given and the outcomes expected."""
+
+    name: str
+    givens: tuple[Given, ...] = ()
+    expects: tuple[Expect, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
 class RuleFile:
     name: str | None = None
     title: str | None = None
@@ -258,6 +291,7 @@ class RuleFile:
     params: tuple[ParamDecl, ...] = ()
     rules: tuple[RuleDecl, ...] = ()
     span: Span = _span()
+    tests: tuple[TestDecl, ...] = ()
 
 
 def error_at(

@@ -296,6 +296,7 @@ class _Builder:
         facts: list[ast.FactDecl] = []
         params: list[ast.ParamDecl] = []
         rules: list[ast.RuleDecl] = []
+        tests: list[ast.TestDecl] = []
         seen: dict[str, ast.Span] = {}
         for item in tree.children:
             sp = self.span(item)
@@ -312,15 +313,78 @@ class _Builder:
                 params.append(
                     ast.ParamDecl(str(item.children[0]), self.expr(item.children[1]), span=sp)
                 )
+            elif item.data == "test_decl":
+                tests.append(self.test(item))
             else:
                 rule = self.rule(item)
                 if rule.id in seen:
                     self.errors.append(self.error(f"rule id {rule.id!r} is used twice", sp))
                 seen[rule.id] = sp
                 rules.append(rule)
+        names = [t.name for t in tests]
+        for t in tests:
+            if names.count(t.name) > 1 and names.index(t.name) != tests.index(t):
+                self.errors.append(self.error(f"test {t.name!r} is named twice", t.span))
         return ast.RuleFile(
-            name, title, tuple(facts), tuple(params), tuple(rules), span=self.span(tree)
-        )
+            name, title, tuple(facts), tuple(params), tuple(rules), span=self.span(tree),
+            tests=tuple(tests),
+        )  # fmt: skip
+
+    def test(self, tree: Any) -> ast.TestDecl:
+        name = _unescape(str(tree.children[0])[1:-1])
+        givens: list[ast.Given] = []
+        expects: list[ast.Expect] = []
+        for clause in tree.children[1:]:
+            kind, kids, csp = clause.data, clause.children, self.span(clause)
+            if kind == "given":
+                for g in kids:
+                    path = (
+                        ("today",)
+                        if g.data == "given_today"
+                        else tuple(str(k) for k in g.children[:-1])
+                    )
+                    givens.append(ast.Given(path, self.expr(g.children[-1]), span=self.span(g)))
+            elif kind == "expect_decision":
+                expects.append(ast.Expect("decision", target=str(kids[0]), span=csp))
+            elif kind == "expect_no_decision":
+                expects.append(ast.Expect("no_decision", span=csp))
+            elif kind == "expect_rule":
+                word = {"outcome_pass": "pass", "outcome_fail": "fail"}.get(
+                    kids[1].data, str(kids[1].children[0]) if kids[1].children else ""
+                )
+                if word not in ("pass", "fail", "unknown", "skipped"):
+                    self.errors.append(
+                        self.error(
+                            f"an outcome is pass, fail, unknown or skipped, not {word!r}",
+                            self.span(kids[1]),
+                        )
+                    )
+                expects.append(ast.Expect("rule", target=str(kids[0]), value=word, span=csp))
+            elif kind in ("expect_passes", "expect_fails"):
+                expects.append(
+                    ast.Expect(kind.removeprefix("expect_"), target=str(kids[0]), span=csp)
+                )
+            elif kind == "expect_score":
+                expects.append(
+                    ast.Expect("score", target=str(kids[0]), score=self.expr(kids[1]), span=csp)
+                )
+            else:
+                expects.append(
+                    ast.Expect(
+                        "message",
+                        target=str(kids[0]),
+                        value=_unescape(str(kids[1])[1:-1]),
+                        span=csp,
+                    )
+                )
+        seen: set[tuple[str, ...]] = set()
+        for g in givens:
+            if g.path in seen:
+                self.errors.append(self.error(f"{'.'.join(g.path)} is given twice", g.span))
+            seen.add(g.path)
+        if not expects:
+            self.errors.append(self.error(f"test {name!r} expects nothing", self.span(tree)))
+        return ast.TestDecl(name, tuple(givens), tuple(expects), span=self.span(tree))
 
 
 def _clause_word(kind: str) -> str:

@@ -68,7 +68,7 @@ def _shipped_texts() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     folder = resources.files("goalrules").joinpath("rules")
     for entry in folder.iterdir():
-        if entry.name.endswith(".rules"):
+        if entry.name.endswith(".rules") and not entry.name.endswith(".test.rules"):
             out[entry.name[: -len(".rules")]] = (
                 entry.read_text("utf-8"),
                 f"goalrules/rules/{entry.name}",
