@@ -126,7 +126,7 @@ class GoalRulesError(Exception):
         """The offending source line with a caret under the culprit, or ``""``."""
         if self.text is None or self.line is None:
             return ""
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         if not 1 <= self.line <= len(lines):
             return ""
         src = lines[self.line - 1]

@@ -197,6 +197,26 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_rules_fmt(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.dsl.format import format_rules
+    from goalrules.engine.rule_tests import find_rule_files
+    from goalrules.io.files import read_text
+
+    changed = 0
+    for path in find_rule_files(args.files):
+        text = read_text(path)
+        formatted = format_rules(text, source=str(path))
+        if formatted == text:
+            continue
+        changed += 1
+        if args.check:
+            out.write(f"{path}: not in the canonical layout (goalrules rules fmt {path})\n")
+        else:
+            path.write_text(formatted, encoding="utf-8")
+            out.write(f"formatted {path}\n")
+    return 1 if changed and args.check else 0
+
+
 def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.engine.rule_tests import run_rule_tests
 
@@ -501,6 +521,14 @@ def _parser() -> argparse.ArgumentParser:
     rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
     rc.add_argument("files", nargs="+", metavar="FILE", help="rule files to check")
     rc.set_defaults(func=_cmd_rules_check)
+    rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
+    rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
+    rf.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 when a file is not in the layout",
+    )
+    rf.set_defaults(func=_cmd_rules_fmt)
     rt = rsub.add_parser("test", help="run the tests of the rule files under PATH")
     rt.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
     rt.add_argument(

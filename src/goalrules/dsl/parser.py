@@ -391,13 +391,19 @@ def _clause_word(kind: str) -> str:
     return {"guard": "when", "pass_msg": "pass", "fail_msg": "fail"}.get(kind, kind)
 
 
+def _lines(text: str) -> list[str]:
+    """The lines as the parser counts them: split at "\n" only (``str.splitlines`` also
+    splits at form feeds, record separators and other characters a string may hold)."""
+    return [line + "\n" for line in text.split("\n")]
+
+
 def _offset(text: str, sp: ast.Span) -> int:
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     return sum(len(ln) for ln in lines[: max(sp.line - 1, 0)]) + max(sp.column - 1, 0)
 
 
 def _offset_end(text: str, sp: ast.Span) -> int:
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     return sum(len(ln) for ln in lines[: max(sp.end_line - 1, 0)]) + max(sp.end_column - 1, 0)
 
 
@@ -520,7 +526,7 @@ def _syntax_error(
         tok = exc.token
         if tok.type == "$END":
             msg = "the text ends too early"
-            line = line or len(text.splitlines()) or 1
+            line = line or len(text.split("\n")) or 1
         else:
             msg = f"unexpected {str(tok)!r}"
         expected = sorted(
