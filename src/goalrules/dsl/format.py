@@ -76,7 +76,12 @@ def _respace(text: str) -> str:
         value = _collapse(str(t)) if t.type == "QUANTITY" else str(t)
         if prev is None:
             out = value
-        elif t.type in _CLOSES or prev.type in _OPENS or unary or (t.type == "LPAR" and prev.type == "NAME"):
+        elif (
+            t.type in _CLOSES
+            or prev.type in _OPENS
+            or unary
+            or (t.type == "LPAR" and prev.type == "NAME")
+        ):
             out += value
         else:
             out += " " + value
