@@ -382,6 +382,20 @@ class Report:
         d = self.decided_by
         return d.decision if d is not None else None
 
+    def _repr_html_(self) -> str:
+        from goalrules.engine.notebook import report_html
+
+        return report_html(self)
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        """One row per rule: rule, outcome, criterion, decision, message (a pandas, or
+        ``"polars"``, DataFrame)."""
+        from goalrules.engine.notebook import frame
+
+        rows = [{"rule": f.rule_id, "outcome": f.outcome.value, "criterion": f.criterion,
+                 "decision": f.decision, "message": f.message} for f in self.findings]  # fmt: skip
+        return frame(rows, kind)
+
     def explain(self, *, skipped: bool = False) -> str:
         """Every rule's outcome, message and the values it looked at, as text."""
         lines: list[str] = []

@@ -167,6 +167,11 @@ class Achievability:
         report = rules.evaluate({"history": facts}, today=today)
         return tuple(f.message for f in report.findings if f.outcome.value == "pass")
 
+    def _repr_html_(self) -> str:
+        from goalrules.judgments.channels import _card
+
+        return _card("achievability", self.verdict.value, self.to_dict(), self.explanation)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""
 

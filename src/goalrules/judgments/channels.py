@@ -432,6 +432,14 @@ class ChannelDecision:
     medium: str | None = None  # "organic" or "paid" for one medium of a network
     network: str | None = None  # the network of a (network, medium) decision
 
+    def _repr_html_(self) -> str:
+        return _card(self.channel, self.decision.value, self.to_dict()["evidence"],
+                     " ".join(self.reasons))  # fmt: skip
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        """One row: the channel, its decision and its evidence."""
+        return decisions_frame([self], kind)
+
     def to_dict(self) -> dict[str, Any]:
         ev = self.evidence
         return {
@@ -532,7 +540,7 @@ def decide_channels(
     then one per medium (``ChannelDecision.medium``).
     """
     rows = [r for r in _as_rows(performance) if r.channel != UNATTRIBUTED]
-    totals = _decide(rows, goals, channels, today, rules, currency, params)
+    totals = ChannelDecisions(_decide(rows, goals, channels, today, rules, currency, params))
     mediums: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r.medium:
@@ -559,7 +567,7 @@ def decide_channels(
     by_pair = {
         d.channel: d for d in _decide(pairs, (), pair_channels, today, rules, currency, params)
     }
-    out: list[ChannelDecision] = []
+    out = ChannelDecisions()
     for d in totals:
         out.append(d)
         for medium in ("organic", "paid"):
@@ -600,3 +608,51 @@ def rank(decision: Decision) -> int:
     """How close to ``cut`` a decision is (0 keep, optimize or experiment; 1 reduce;
     2 cut)."""
     return DECISION_RANK[decision]
+
+
+def _card(title: str, word: str, fields: Mapping[str, Any], text: str) -> str:
+    """A judgment as a small HTML card: a badge, the explanation, the numbers."""
+    import html
+
+    from goalrules.engine.notebook import badge, table
+
+    rows = [(k, v) for k, v in fields.items() if v is not None and not isinstance(v, (list, dict))]
+    return (f"<div><p><b>{html.escape(title)}</b> {badge(word)}</p>"
+            f"<p>{html.escape(text)}</p>{table(['', ''], rows)}</div>")  # fmt: skip
+
+
+def decisions_frame(decisions: Iterable[ChannelDecision], kind: str = "pandas") -> Any:
+    """Channel decisions as a DataFrame: one row per channel (and medium)."""
+    from goalrules.engine.notebook import frame
+
+    rows = []
+    for d in decisions:
+        row: dict[str, Any] = {"channel": d.channel, "network": d.network or d.channel,
+                               "medium": d.medium, "decision": d.decision.value}  # fmt: skip
+        row.update({k: v for k, v in d.to_dict()["evidence"].items()
+                    if not isinstance(v, (list, dict))})  # fmt: skip
+        rows.append(row)
+    return frame(rows, kind)
+
+
+def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
+    """Channel decisions as one HTML table (for a notebook cell)."""
+    from goalrules.engine.notebook import badge, table
+
+    rows = [
+        (d.channel, badge(d.decision.value), f"{d.evidence.visits:,.0f}",
+         f"{d.evidence.leads:,.0f}", d.reasons[0] if d.reasons else "")
+        for d in decisions
+    ]  # fmt: skip
+    return table(["channel", "decision", "visits", "leads", "why"], rows, raw=(1,))
+
+
+class ChannelDecisions(list[ChannelDecision]):
+    """The decisions of :func:`decide_channels`: a list that shows as one table in a
+    notebook and turns into a DataFrame with :meth:`to_frame`."""
+
+    def _repr_html_(self) -> str:
+        return decisions_html(self)
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        return decisions_frame(self, kind)

@@ -94,6 +94,25 @@ class SmartReport:
     def explain(self) -> str:
         return self.report.explain()
 
+    def _repr_html_(self) -> str:
+        from goalrules.engine.notebook import badge, table
+
+        rows = [(name, badge("passed" if c.passed else "missed"), f"{c.score:.0%}",
+                 "; ".join(c.suggestions)) for name, c in self.criteria.items()]  # fmt: skip
+        caption = f"{self.goal.id}: SMART {self.score:.0f}/100"
+        out = table(["criterion", "", "score", "to fix"], rows, caption=caption, raw=(1,))
+        if self.achievability is not None:
+            out += self.achievability._repr_html_()
+        return f"<div>{out}</div>"
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        """One row per criterion: passed, score, the fixes."""
+        from goalrules.engine.notebook import frame
+
+        rows = [{"goal": self.goal.id, "criterion": n, "passed": c.passed, "score": c.score,
+                 "fixes": "; ".join(c.suggestions)} for n, c in self.criteria.items()]  # fmt: skip
+        return frame(rows, kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 2),
