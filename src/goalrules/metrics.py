@@ -16,13 +16,20 @@ from __future__ import annotations
 import ast
 import functools
 import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from goalrules import plugins
-from goalrules.errors import GoalRulesError, PluginError, UnitError, UnknownMetricError
+from goalrules.errors import (
+    GoalRulesError,
+    PluginError,
+    UnitError,
+    UnknownMetricError,
+    ValidationError,
+)
 from goalrules.units import DimensionKey, dimension_key, format_dimension, unit_info
 from goalrules.vocabulary import Direction, MetricKind, Objective, normalize_channel
 
@@ -414,27 +421,77 @@ def metrics_for(objective: Objective | str) -> tuple[str, ...]:
     return tuple(m.key for m in catalog.for_objective(objective))
 
 
-#: Which objectives each network suits (the guides' advice; a default, overridable).
-PLATFORM_FIT: Mapping[str, frozenset[Objective]] = {
-    "youtube": frozenset({O.BRAND_AWARENESS, O.ENGAGEMENT}),
-    "tiktok": frozenset({O.BRAND_AWARENESS, O.ENGAGEMENT}),
-    "instagram": frozenset({O.BRAND_AWARENESS, O.ENGAGEMENT, O.CONVERSIONS, O.COMMUNITY}),
-    "linkedin": frozenset({O.LEADS, O.RECRUITING, O.BRAND_AWARENESS, O.TRAFFIC}),
-    "facebook": frozenset(
-        {
-            O.LEADS,
-            O.CUSTOMER_SERVICE,
-            O.COMMUNITY,
-            O.CONVERSIONS,
-            O.SOCIAL_LISTENING,
-            O.PRESS_MENTIONS,
-            O.TRAFFIC,
-        }
-    ),
-    "x": frozenset({O.CUSTOMER_SERVICE, O.SOCIAL_LISTENING, O.PRESS_MENTIONS, O.TRAFFIC}),
-    "pinterest": frozenset({O.CONVERSIONS, O.TRAFFIC}),
-    "all": frozenset(O),
-}
+def _fit_table(text: str, source: str) -> dict[str, frozenset[Objective]]:
+    """The platform-fit table (``rules/platform_fit.table.csv``, a decision table with
+    hit policy first) as {channel: objectives it suits}. Only its simple cells are read
+    here: a network, ``in [...]`` or ``-`` for the objective, ``true`` or ``false``."""
+    fit: dict[str, set[Objective]] = {}
+    decided: set[tuple[str, Objective]] = set()
+    header = False
+    for n, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not header:
+            header = True
+            continue
+        m = re.fullmatch(
+            r'"?([\w.-]+)"?\s*,\s*(-|in\s*\[(.*)\]|"?[\w_]+"?)\s*,\s*(true|false)', line
+        )
+        if m is None:
+            raise ValidationError(f"{source}:{n}: cannot read this row of the platform-fit table")
+        channel = normalize_channel(m[1])
+        if m[2] == "-":
+            objectives = list(Objective)
+        elif m[3] is not None:
+            objectives = [
+                Objective.parse(o.strip().strip('"')) for o in m[3].split(",") if o.strip()
+            ]
+        else:
+            objectives = [Objective.parse(m[2].strip('"'))]
+        for o in objectives:  # hit policy first: the first row that covers a pair decides
+            if (channel, o) in decided:
+                continue
+            decided.add((channel, o))
+            if m[4] == "true":
+                fit.setdefault(channel, set()).add(o)
+            else:
+                fit.setdefault(channel, set())
+    return {k: frozenset(v) for k, v in fit.items()}
+
+
+@functools.cache
+def platform_fit() -> Mapping[str, frozenset[Objective]]:
+    """Which objectives each network suits: the shipped table, or the last one a plugin
+    gives through the ``goalrules_platform_fit`` hook (a table's text or path)."""
+    from importlib import resources
+
+    text = resources.files("goalrules").joinpath("rules/platform_fit.table.csv").read_text("utf-8")
+    source = "goalrules/rules/platform_fit.table.csv"
+    for item in plugins.plugin_manager().hook.goalrules_platform_fit():
+        if item is None:
+            continue
+        if "\n" not in str(item):
+            source = str(item)
+            with open(item, encoding="utf-8") as fh:
+                text = fh.read()
+        else:
+            text, source = str(item), "a goalrules_platform_fit plugin"
+    return _fit_table(text, source)
+
+
+plugins.on_reset(platform_fit.cache_clear)
+
+
+#: Which objectives each network suits ({channel: objectives}): the platform-fit table,
+#: read on first use (see :func:`platform_fit`).
+PLATFORM_FIT: Mapping[str, frozenset[Objective]]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PLATFORM_FIT":  # read from the table on first use (plugins may replace it)
+        return platform_fit()
+    raise AttributeError(f"module 'goalrules.metrics' has no attribute {name!r}")
 
 
 def channel_fits(
@@ -448,7 +505,7 @@ def channel_fits(
     >>> channel_fits("LinkedIn", "leads"), channel_fits("tiktok", "customer_service")
     (True, False)
     """
-    fit = table if table is not None else PLATFORM_FIT
+    fit = table if table is not None else platform_fit()
     key = normalize_channel(channel)
     if key not in fit:
         return None

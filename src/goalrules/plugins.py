@@ -70,6 +70,12 @@ class Hookspecs:
         """Return rule-file texts or paths whose rulesets become available by name."""
 
     @hookspec
+    def goalrules_platform_fit(self) -> str:  # type: ignore[empty-body]
+        """Return a platform-fit decision table (its text, or a path to a ``.csv``) in the
+        layout of goalrules' ``rules/platform_fit.table.csv``; the last one given is
+        used by ``fits()`` and the SMART relevance rule."""
+
+    @hookspec
     def goalrules_sources(self) -> Sequence[Any]:  # type: ignore[empty-body]
         """Return export presets: TOML texts or paths in the layout of goalrules' own
         ``io/exports/presets.toml`` (``[[preset]]`` tables), or mappings of one preset,

@@ -60,7 +60,29 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
 
     failed = 0
     found: list[GoalRulesError] = []
+    problems = 0
     for path in args.files:
+        if str(path).endswith(".csv"):
+            from goalrules.engine.decision_table import load_table
+
+            try:
+                table = load_table(Path(path))
+            except GoalRulesErrors as group:
+                failed += 1
+                found.extend(group.errors)
+                out.writelines(f"{err}\n" for err in group.errors)
+                continue
+            except GoalRulesError as problem:
+                failed += 1
+                found.append(problem)
+                out.write(f"{problem}\n")
+                continue
+            issues = table.problems()
+            problems += len(issues)
+            out.writelines(f"{issue}\n" for issue in issues)
+            out.write(f"{path}: ok, decision table {table.name} (hit {table.hit}), "
+                      f"{len(table.rows)} rows\n")  # fmt: skip
+            continue
         try:
             rs = load_rules(Path(path))
         except GoalRulesErrors as group:
@@ -86,7 +108,7 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
         print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
         return 2
-    return 0
+    return 1 if problems and args.strict else 0
 
 
 FORMATS = ["text", "json", "markdown", "html"]
@@ -519,7 +541,14 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="work with rule files")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
     rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
-    rc.add_argument("files", nargs="+", metavar="FILE", help="rule files to check")
+    rc.add_argument(
+        "files", nargs="+", metavar="FILE", help="rule files, and decision tables (.table.csv)"
+    )
+    rc.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a decision table has overlapping rows or uncovered inputs",
+    )
     rc.set_defaults(func=_cmd_rules_check)
     rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
     rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
