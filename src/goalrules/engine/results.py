@@ -318,16 +318,49 @@ class CriterionResult:
 
 @attrs.frozen(eq=False)
 class Report:
-    """The findings of one evaluation, aggregated by criterion and decision."""
+    """The findings of one evaluation, aggregated by criterion and decision.
+
+    A report made by :meth:`RuleSet.evaluate` keeps the outcome of each rule as a small
+    code and builds a :class:`Finding` only when one is read (its decision needs one,
+    its criteria need theirs, ``findings`` all of them): a report costs little more than
+    its outcomes until someone reads a message.
+    """
 
     ruleset: _Scored  # the RuleSet that made it
-    findings: tuple[Finding, ...]
+    given: tuple[Finding, ...] | None = attrs.field(default=None, alias="findings")
+    codes: tuple[int, ...] = attrs.field(default=(), repr=False)
+    facts: Any = attrs.field(default=None, repr=False)
+    today: Any = attrs.field(default=None, repr=False)
+    _built: dict[int, Finding] = attrs.field(factory=dict, repr=False, init=False)
+
+    @classmethod
+    def lazy(
+        cls, ruleset: Any, codes: tuple[int, ...], facts: Any, today: _dt.date | None
+    ) -> Report:
+        """A report of outcome codes (``_CODES`` order), its findings built on demand."""
+        return cls(ruleset, None, codes, facts, today)
+
+    def _finding(self, i: int) -> Finding:
+        if self.given is not None:
+            return self.given[i]
+        hit = self._built.get(i)
+        if hit is None:
+            rules: Any = self.ruleset.rules  # type: ignore[attr-defined]
+            hit = Finding(rules[i], _CODES[self.codes[i]], self.facts, self.today)
+            self._built[i] = hit
+        return hit
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        if self.given is not None:
+            return self.given
+        return tuple(self._finding(i) for i in range(len(self.codes)))
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
     def __len__(self) -> int:
-        return len(self.findings)
+        return len(self.given) if self.given is not None else len(self.codes)
 
     def finding(self, rule_id: str) -> Finding:
         for f in self.findings:
@@ -345,14 +378,16 @@ class Report:
         ``unknown`` counts as not passing, ``skipped`` does not count) and ``passed``
         (every applicable rule passes and at least one applies)."""
         out: dict[str, CriterionResult] = {}
-        findings = self.findings
+        lazy = self.given is None
+        codes = self.codes
+        findings = self.given
         skipped, passing = Outcome.SKIPPED, Outcome.PASS
         for name, members in self.ruleset.criterion_members.items():
             total = got = 0.0
             applicable = 0
             all_pass = True
             for i, weight in members:
-                outcome = findings[i].outcome
+                outcome = _CODES[codes[i]] if lazy else findings[i].outcome  # type: ignore[index]
                 if outcome is skipped:
                     continue
                 applicable += 1
@@ -362,13 +397,23 @@ class Report:
                 else:
                     all_pass = False
             score = got / total if total > 0 else 0.0
-            group = tuple(findings[i] for i, _ in members)
+            group = tuple(self._finding(i) for i, _ in members)
             out[name] = CriterionResult(name, score, applicable > 0 and all_pass, group)
         return out
 
     @functools.cached_property
     def decided_by(self) -> Finding | None:
         """The passing decision rule of highest priority (the first in the file on ties)."""
+        if self.given is None:  # from the codes: only the deciding finding is built
+            rules: Any = self.ruleset.rules  # type: ignore[attr-defined]
+            index = -1
+            for i, code in enumerate(self.codes):
+                r = rules[i]
+                if r.decision is None or code != _PASS:
+                    continue
+                if index < 0 or r.priority > rules[index].priority:
+                    index = i
+            return self._finding(index) if index >= 0 else None
         best: Finding | None = None
         for f in self.findings:
             if f.decision is None or f.outcome is not Outcome.PASS:

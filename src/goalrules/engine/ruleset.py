@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
 from goalrules.engine.results import (
     _CODES,
@@ -23,6 +24,7 @@ from goalrules.errors import (
     GoalRulesError,
     UnknownNameError,
 )
+from goalrules.units import unit_info
 
 
 class Origin(Protocol):
@@ -51,6 +53,44 @@ class RuleSet:
     params: Mapping[str, Any] = attrs.field(repr=False)
     source: str = "<rules>"
     origin: Origin | None = attrs.field(default=None, repr=False)
+    _quantities: Mapping[str, Any] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_quantities", _quantity_fields(self.facts))
+
+    def _numbers(self, env: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``env`` with its quantity facts (pint quantities, numbers as text) converted
+        once, at the boundary, to numbers in the unit each field is declared in: the
+        compiled fast path reads plain numbers, and everything else would send each rule
+        down its careful path."""
+        spec = self._quantities
+        if not spec:
+            return env
+        out: dict[str, Any] | None = None
+        for name, want in spec.items():
+            value = env.get(name)
+            if value is None:
+                continue
+            if isinstance(want, dict):
+                if not isinstance(value, Mapping):
+                    continue
+                inner: dict[str, Any] | None = None
+                for field, unit in want.items():
+                    x = value.get(field)
+                    if x is not None and x.__class__ not in _PLAIN:
+                        y = _as_number(x, unit, f"{name}.{field}")
+                        if y is not x:
+                            inner = inner if inner is not None else dict(value)
+                            inner[field] = y
+                if inner is not None:
+                    out = out if out is not None else dict(env)
+                    out[name] = inner
+            elif value.__class__ not in _PLAIN:
+                y = _as_number(value, want, name)
+                if y is not value:
+                    out = out if out is not None else dict(env)
+                    out[name] = y
+        return env if out is None else out
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as the rule text and param overrides, compiled again on arrival (so a
@@ -139,8 +179,8 @@ class RuleSet:
             env = {**facts, **more}
         else:
             env = facts
-        findings = tuple(Finding(r, _CODES[r._fast(env, today)], env, today) for r in self.rules)
-        return Report(self, findings)
+        env = self._numbers(env)
+        return Report.lazy(self, tuple(r._fast(env, today) for r in self.rules), env, today)
 
     def evaluate_table(
         self, table: Any, *, today: _dt.date | None = None, outcomes: str = "text"
@@ -309,7 +349,9 @@ class RuleSet:
         columns: dict[str, list[Outcome]] = {rid: [] for rid, _ in fns}
         appends = [(columns[rid].append, fn) for rid, fn in fns]
         codes = _CODES
-        for env in facts:
+        numbers = self._numbers
+        for given in facts:
+            env = numbers(given)
             for append, fn in appends:
                 append(codes[fn(env, today)])
         return columns
@@ -340,6 +382,35 @@ class RuleSet:
         return attrs.evolve(
             self, rules=tuple(r for r in self.rules if r.id not in rule_ids), origin=None
         )
+
+
+_PLAIN = frozenset({int, float, bool, str, type(None)})
+
+
+def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
+    """The quantity fields of a ruleset's facts with a fixed unit: ``{name: (dim,
+    display)}`` for a top-level fact, ``{name: {field: (dim, display)}}`` for a schema's."""
+    out: dict[str, Any] = {}
+    for name, t in facts.items():
+        if t.kind == "quantity" and t.dim:
+            out[name] = (t.dim, t.display)
+        elif t.kind == "fact" and t.schema is not None:
+            fields = {f: (s.type.dim, s.type.display) for f, s in t.schema.fields.items()
+                      if s.type.kind == "quantity" and s.type.dim}  # fmt: skip
+            if fields:
+                out[name] = fields
+    return out
+
+
+def _as_number(value: Any, unit: tuple[Any, str | None], path: str) -> Any:
+    """A pint (or goalrules) quantity as a number in the field's unit; a value that does
+    not convert is left for the careful path to report."""
+    dim, display = unit
+    try:
+        factor = unit_info(display).factor if display else 1.0
+        return to_static(value, factor, dim, path) / factor
+    except Exception:
+        return value
 
 
 def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:

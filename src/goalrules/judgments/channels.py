@@ -426,11 +426,24 @@ class ChannelDecision:
 
     channel: str
     decision: Decision
-    reasons: tuple[str, ...]
+    given_reasons: tuple[str, ...] | None = attrs.field(alias="reasons")
     evidence: ChannelEvidence
     report: Report = attrs.field(repr=False, eq=False)
     medium: str | None = None  # "organic" or "paid" for one medium of a network
     network: str | None = None  # the network of a (network, medium) decision
+    portfolio: Any = attrs.field(default=None, repr=False, eq=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[str, ...]:
+        """The deciding rule's message, then the evidence in numbers (written on first
+        use: deciding many channels does not render messages nobody reads)."""
+        if self.given_reasons is not None:
+            return self.given_reasons
+        decided = self.report.decided_by
+        out = [decided.message] if decided is not None else []
+        if self.portfolio is not None:
+            out += _evidence_lines(self.evidence, self.portfolio)
+        return tuple(out)
 
     def _repr_html_(self) -> str:
         return _card(self.channel, self.decision.value, self.to_dict()["evidence"],
@@ -596,11 +609,8 @@ def _decide(
     out: list[ChannelDecision] = []
     for name, ev in evidence.items():
         report = ruleset.evaluate({"channel": ev.facts(), "portfolio": pfacts}, today=today)
-        decided = report.decided_by
         decision = Decision(report.decision) if report.decision else Decision.REDUCE
-        reasons = [decided.message] if decided is not None else []
-        reasons += _evidence_lines(ev, portfolio)
-        out.append(ChannelDecision(name, decision, tuple(reasons), ev, report))
+        out.append(ChannelDecision(name, decision, None, ev, report, portfolio=portfolio))
     return out
 
 

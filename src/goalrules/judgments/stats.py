@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import statistics
@@ -123,10 +124,9 @@ def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
     n = len(xs)
     if n <= EXACT_POINTS:
         slopes = [
-            (ys[j] - ys[i]) / (xs[j] - xs[i])
-            for i in range(n)
-            for j in range(i + 1, n)
-            if xs[j] != xs[i]
+            (y2 - y1) / (x2 - x1)
+            for (x1, y1), (x2, y2) in itertools.combinations(zip(xs, ys, strict=True), 2)
+            if x2 != x1
         ]
         return statistics.median(slopes) if slopes else 0.0
     rng = random.Random(n)
