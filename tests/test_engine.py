@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -188,3 +188,27 @@ def test_decide_is_the_fast_path_of_decided_by(facts: dict[str, object]) -> None
     today = dt.date(2026, 5, 1)
     by_report = rs.evaluate(facts, today=today).decided_by
     assert rs.decide(facts, today=today) is (by_report.definition if by_report else None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.floats(0, 1e5, allow_nan=False),
+    st.floats(0, 1e4, allow_nan=False),
+    st.sampled_from(["minute", "hour", "day"]),
+)
+def test_quantity_facts_give_the_outcomes_of_the_numbers_they_stand_for(
+    visits: float, time: float, unit: str
+) -> None:
+    """Pint quantities are converted once at the boundary: any unit of the field's
+    dimension gives the outcomes of the plain number in the declared unit."""
+    rs = gr.load_rules(
+        "fact visits: visit\nfact wait: hour\n"
+        "rule a check visits > 1,000 visits\nrule b check wait <= 2 hours\n"
+        "rule c decision d check visits / 2 > 10 visits and wait > 30 minutes"
+    )
+    hours = time * {"minute": 1 / 60, "hour": 1.0, "day": 24.0}[unit]
+    assume(abs(hours - 2) > 1e-6 and abs(hours - 0.5) > 1e-6)  # no rounding at a threshold
+    plain = rs.outcome_table([{"visits": visits, "wait": hours}])
+    given = [{"visits": gr.quantity(visits, "visit"), "wait": gr.quantity(time, unit)}]
+    assert rs.outcome_table(given) == plain
+    assert [f.outcome for f in rs.evaluate(given[0]).findings] == [v[0] for v in plain.values()]

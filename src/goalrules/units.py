@@ -156,15 +156,21 @@ def _import_pint() -> Any:
     return pint
 
 
+def _built_registry(pint_module: Any) -> Any:
+    """The registry, built from goalrules' definitions alone (about 10 ms: pint's own
+    default definitions, several hundred units, are not loaded; a file of them with
+    pint's cache of parsed definitions measured slower, about 27 ms)."""
+    ureg = pint_module.UnitRegistry(None, case_sensitive=True, cache_folder=None)
+    for line in _definitions():
+        ureg.define(line)
+    return ureg
+
+
 @functools.cache
 def registry() -> pint.UnitRegistry[float]:
     """The goalrules pint registry (built on first use, then cached)."""
     pint_module = _import_pint()
-    ureg: pint.UnitRegistry[float] = pint_module.UnitRegistry(
-        None, case_sensitive=True, cache_folder=None
-    )
-    for line in _definitions():
-        ureg.define(line)
+    ureg: pint.UnitRegistry[float] = _built_registry(pint_module)
     for line in plugins.collect("goalrules_units"):
         try:
             ureg.define(line)

@@ -385,6 +385,7 @@ class RuleSet:
 
 
 _PLAIN = frozenset({int, float, bool, str, type(None)})
+_RATIOS: dict[tuple[Any, Any], float] = {}  # (pint unit container, field unit) -> factor
 
 
 def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
@@ -405,10 +406,19 @@ def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
 def _as_number(value: Any, unit: tuple[Any, str | None], path: str) -> Any:
     """A pint (or goalrules) quantity as a number in the field's unit; a value that does
     not convert is left for the careful path to report."""
+    units = getattr(value, "_units", None)
+    if units is not None:  # a pint quantity: its unit's ratio to the field's, once
+        ratio = _RATIOS.get((units, unit))
+        if ratio is not None:
+            return float(value.magnitude) * ratio
     dim, display = unit
     try:
         factor = unit_info(display).factor if display else 1.0
-        return to_static(value, factor, dim, path) / factor
+        number = to_static(value, factor, dim, path) / factor
+        magnitude = float(value.magnitude) if units is not None else 0.0
+        if magnitude:
+            _RATIOS[(units, unit)] = number / magnitude
+        return number
     except Exception:
         return value
 
