@@ -256,7 +256,7 @@ def achievability(n: int) -> None:
         base = time.perf_counter() - t
         t = time.perf_counter()
         for _ in range(300):
-            gr.assess_achievability(goal, pairs, today=today).probability
+            _ = gr.assess_achievability(goal, pairs, today=today).probability
         return (time.perf_counter() - t) / base
 
     value = runs(ratio, n)
