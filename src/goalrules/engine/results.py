@@ -331,7 +331,7 @@ class Report:
     codes: tuple[int, ...] = attrs.field(default=(), repr=False)
     facts: Any = attrs.field(default=None, repr=False)
     today: Any = attrs.field(default=None, repr=False)
-    _built: dict[int, Finding] = attrs.field(factory=dict, repr=False, init=False)
+    _built: dict[int, Finding] | None = attrs.field(default=None, repr=False, init=False)
 
     @classmethod
     def lazy(
@@ -343,11 +343,15 @@ class Report:
     def _finding(self, i: int) -> Finding:
         if self.given is not None:
             return self.given[i]
-        hit = self._built.get(i)
+        built = self._built
+        if built is None:
+            built = {}
+            object.__setattr__(self, "_built", built)
+        hit = built.get(i)
         if hit is None:
             rules: Any = self.ruleset.rules  # type: ignore[attr-defined]
             hit = Finding(rules[i], _CODES[self.codes[i]], self.facts, self.today)
-            self._built[i] = hit
+            built[i] = hit
         return hit
 
     @functools.cached_property
