@@ -86,7 +86,8 @@ _PHRASES = {
     "sales": "conversions", "click through rate": "click_through_rate", "sell": "conversions",
     "following": "followers", "follower base": "followers", "mqls": "leads", "mql": "leads",
     "sqls": "leads", "prospects": "leads", "candidates": "applications",
-    "candidate": "applications",
+    "candidate": "applications", "membership": "active_members",
+    "group members": "active_members", "community members": "active_members",
 }  # fmt: skip
 # Words that name their network ("retweets" are on X).
 _IMPLIED_CHANNELS = {
@@ -270,15 +271,15 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
     if m:
         key = "source_of_hire_share" if m[1] == "hires" else "share_of_traffic"
         return key, m.group(0)
-    m = re.search(r"(?:%|percent)\s+of\s+(?:our\s+|all\s+|the\s+|total\s+|new\s+)*[a-z]+", low)
-    if m and _metric_pattern().search(m.group(0)):
-        return "", m.group(0)  # a share of a count the catalog has no metric for
     m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
     if m:
         return "share_of_traffic", m.group(0)
     m = re.search(r"\bresolv\w*\s+(?:\d+(?:\.\d+)?\s*(?:%|percent))", low)
     if m:
         return "resolution_rate", m.group(0)
+    m = re.search(r"(?:%|percent)\s+of\s+((?:[a-z]+\s+){0,3}[a-z]+)", low)
+    if m and _metric_pattern().search(m.group(1)):
+        return "", m.group(0)  # a share of a count the catalog has no metric for
     m = re.search(r"\blikes?(?:,?\s+(?:and\s+|&\s+)?(?:comments|shares|reactions))+", low)
     if m:
         return "engagements", m.group(0)
