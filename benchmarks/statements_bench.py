@@ -20,7 +20,6 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import goalrules as gr
 
@@ -40,16 +39,7 @@ def load(path: Path) -> list[list[str]]:
 def same_target(got: gr.Target | None, expected: str) -> bool:
     if not expected or got is None:
         return not expected and got is None
-    e = gr.Target.parse(expected)
-    if got.kind is not e.kind:
-        return False
-    ga: Any = got.amount
-    ea: Any = e.amount
-    if e.kind.value in ("multiple", "percent"):
-        return abs(float(ga) - float(ea)) < 1e-9
-    if ga.dimensionality != ea.dimensionality:
-        return False
-    return bool(abs(ga.to(ea.units).magnitude - ea.magnitude) <= 1e-9 * max(1, abs(ea.magnitude)))
+    return got.means(expected)
 
 
 def main(argv: list[str]) -> int:

@@ -85,6 +85,24 @@ class Target:
     def is_relative(self) -> bool:
         return self.kind is not TargetKind.ABSOLUTE
 
+    def means(self, other: Target | str | Any) -> bool:
+        """Whether ``other`` is the same target however it is written: the same kind and
+        the same amount in the same dimension ("10k followers" means "10000 follower").
+
+        >>> Target.parse("10k followers").means("10,000 follower")
+        True
+        """
+        o = Target.parse(other)
+        if self.kind is not o.kind:
+            return False
+        a: Any = self.amount
+        b: Any = o.amount
+        if self.kind in (TargetKind.MULTIPLE, TargetKind.PERCENT):
+            return abs(float(a) - float(b)) < 1e-9
+        if a.dimensionality != b.dimensionality:
+            return False
+        return bool(abs(a.to(b.units).magnitude - b.magnitude) <= 1e-9 * max(1, abs(b.magnitude)))
+
     def resolve(self, baseline: Quantity | None) -> Quantity | None:
         """The absolute target, or ``None`` when it is relative and no baseline is known."""
         amount: Any = self.amount

@@ -225,6 +225,24 @@ def _is_own_shape_error(exc: GoalRulesError) -> bool:
     return exc.line in (None, 1) and ("missing column" in text or "not UTF-8" in text)
 
 
+def _own_or_export(
+    path: str | Path, today: Date | None, kind: str, own: Any
+) -> tuple[Any, ImportResult | None]:
+    """goalrules' own file read by ``own`` (as a stream), else the export a preset reads
+    (the result, which must hold ``kind`` rows)."""
+    try:
+        return own(), None
+    except GoalRulesError as exc:
+        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            raise
+        result = _import_or(exc, path, today, kind)
+    if not getattr(result, kind):
+        other = "performance" if kind == "history" else "history"
+        held = f"{other} rows (pass it as --{other})" if getattr(result, other) else "nothing"
+        raise DataError(f"no {kind} rows: this export holds {held}", source=str(path))
+    return None, result
+
+
 def read_history_file(
     path: str | Path, *, today: Date | None = None, progress: Any = None
 ) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
@@ -232,19 +250,9 @@ def read_history_file(
     export a preset reads (its history rows; notes say what was assumed)."""
     from goalrules.io.tables import load_history
 
-    try:
-        return load_history(path, progress=progress), ()
-    except GoalRulesError as exc:
-        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
-            raise
-        result = _import_or(exc, path, today, "history")
-    if not result.history:
-        raise DataError(
-            "no history rows: this export holds "
-            + ("performance rows (pass it as --performance)" if result.performance else "nothing"),
-            source=str(path),
-        )
-    return result.histories(), result.notes
+    own, result = _own_or_export(path, today, "history",
+                                 lambda: load_history(path, progress=progress))  # fmt: skip
+    return (own, ()) if result is None else (result.histories(), result.notes)
 
 
 def read_performance_file(
@@ -254,19 +262,9 @@ def read_performance_file(
     file (read as a stream), else any export a preset reads (sessions, GA4, HubSpot...)."""
     from goalrules.io.tables import load_performance
 
-    try:
-        return load_performance(path, progress=progress), ()
-    except GoalRulesError as exc:
-        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
-            raise
-        result = _import_or(exc, path, today, "performance")
-    if not result.performance:
-        raise DataError(
-            "no performance rows: this export holds "
-            + ("history rows (pass it as --history)" if result.history else "nothing"),
-            source=str(path),
-        )
-    return result.channel_months(), result.notes
+    own, result = _own_or_export(path, today, "performance",
+                                 lambda: load_performance(path, progress=progress))  # fmt: skip
+    return (own, ()) if result is None else (result.channel_months(), result.notes)
 
 
 _NOT_CSV = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".json")
@@ -293,10 +291,8 @@ def read_sessions_file(
     from goalrules.io.attribution import attribute_sessions
     from goalrules.io.tables import iter_sessions
 
-    try:
-        return attribute_sessions(iter_sessions(path, progress=progress), first_row=2), ()
-    except GoalRulesError as exc:
-        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
-            raise
-        result = _import_or(exc, path, today, "sessions")
-    return result.channel_months(), result.notes
+    def own() -> list[Any]:
+        return attribute_sessions(iter_sessions(path, progress=progress), first_row=2)
+
+    rows, result = _own_or_export(path, today, "performance", own)
+    return (rows, ()) if result is None else (result.channel_months(), result.notes)

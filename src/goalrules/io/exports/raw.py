@@ -14,15 +14,15 @@ import codecs
 import csv
 import io
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from goalrules.errors import DataError, WorkspaceError
+from goalrules.errors import DataError, GoalRulesError, WorkspaceError
 from goalrules.io.files import _open_binary
+from goalrules.model.tables import plain, records
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -38,34 +38,13 @@ class Sheet:
     notes: tuple[str, ...] = ()
 
 
-def _missing(value: Any) -> bool:
-    """Empty cells: ``None``, ``""``, NaN (pandas), ``pd.NA``/``NaT``."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        import pandas as pd  # only when a pandas value can be here
-
-        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, dict)) else False
-    except (ImportError, TypeError, ValueError):
-        return False
-
-
 def cell(value: Any) -> Any:
-    """A cell with missing values as ``""`` and text stripped."""
-    if _missing(value):
+    """A cell as a plain value: missing values (``None``, NaN, ``NaT``, blank) as
+    ``""``, text stripped, numpy scalars as numbers."""
+    value = plain(value)
+    if value is None:
         return ""
-    if isinstance(value, str):
-        return value.strip()
-    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
-        try:
-            return value.item()  # numpy scalars
-        except (TypeError, ValueError):
-            return value
-    return value
+    return value.strip() if isinstance(value, str) else value
 
 
 def _decode(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
@@ -241,40 +220,16 @@ def records_sheet(
 
 
 def table_sheet(table: Any, *, source: str = "<table>", name: str = "") -> Sheet:
-    """A pandas or polars DataFrame, an Arrow table, or a list of records as a grid (the
-    header first; row numbers count data rows from 2, as in the CSV they stand for)."""
+    """A pandas or polars DataFrame, an Arrow table, a mapping of columns or a list of
+    records as a grid (the header first; row numbers count data rows from 2, as in the
+    CSV they stand for)."""
     if isinstance(table, Sheet):
         return table
-    module = type(table).__module__.split(".")[0]
-    if module == "pandas":
-        frame = table.reset_index(drop=not any(n is not None for n in table.index.names))
-        names = [str(c) for c in frame.columns]
-        return records_sheet(
-            (
-                dict(zip(names, row, strict=True))
-                for row in frame.itertuples(index=False, name=None)
-            ),
-            source=source,
-        )
-    if module == "polars":
-        return records_sheet(table.iter_rows(named=True), source=source, name=name)
-    if module == "pyarrow":
-        return records_sheet(table.to_pylist(), source=source, name=name)
-    if isinstance(table, Mapping) and all(isinstance(v, (list, tuple)) for v in table.values()):
-        names = list(table)
-        length = len(next(iter(table.values()), []))
-        return records_sheet(
-            ({n: table[n][i] for n in names} for i in range(length)), source=source
-        )
-    if isinstance(table, Iterable) and not isinstance(table, (str, bytes)):
-        rows = list(table)
-        if all(isinstance(r, Mapping) for r in rows):
-            return records_sheet(rows, source=source)
-    raise DataError(
-        f"expected a file, a DataFrame, an Arrow table or a list of records, got "
-        f"{type(table).__name__}",
-        source=source,
-    )
+    try:
+        rows = records(table)
+    except GoalRulesError as exc:
+        raise DataError(exc.message, source=source) from None
+    return records_sheet(rows, source=source, name=name)
 
 
 def read_sheets(path: str | Path) -> list[Sheet]:
