@@ -250,7 +250,7 @@ def _literal_node(text: str) -> ast.Expr:
 
 
 def _value(text: str) -> Any:
-    from goalrules.engine.rule_tests import _value as literal
+    from goalrules.engine.rule_tests import literal_value as literal
 
     return literal(_literal_node(text), Date.today())
 

@@ -231,8 +231,9 @@ def _subject(path: Path, parsed: ast.RuleFile) -> Path:
     return path
 
 
-def _value(node: ast.Expr, today: Date) -> Any:
-    """A given's value: a literal (number, quantity, text, date, true/false, list)."""
+def literal_value(node: ast.Expr, today: Date) -> Any:
+    """A given's (or a decision-table cell's) value: a literal (number, quantity, text,
+    date, true/false, list)."""
     from goalrules.units import quantity
 
     if isinstance(node, ast.Number):
@@ -248,9 +249,9 @@ def _value(node: ast.Expr, today: Date) -> Any:
     if isinstance(node, ast.Today):
         return today
     if isinstance(node, ast.ListLit):
-        return [_value(i, today) for i in node.items]
+        return [literal_value(i, today) for i in node.items]
     if isinstance(node, ast.Neg):
-        return -_value(node.operand, today)
+        return -literal_value(node.operand, today)
     raise RuleTypeError(
         "a test gives values (numbers with units, text, dates, lists), "
         f"not an expression: {ast.unparse(node)}"
@@ -316,7 +317,7 @@ class _Runner:
                 )
                 continue
             try:
-                value = _value(g.value, today or Date.today())
+                value = literal_value(g.value, today or Date.today())
             except GoalRulesError as exc:
                 errors.append(self.error(exc.message, g.value.span))
                 continue
@@ -397,7 +398,7 @@ class _Runner:
         if e.kind == "fails":
             return None if not c.passed else f"expected criterion {e.target} to fail"
         assert e.score is not None
-        want = _value(e.score, today)
+        want = literal_value(e.score, today)
         want_f = float(want.to("dimensionless").magnitude) if hasattr(want, "to") else float(want)
         if abs(c.score - want_f) <= 1e-9:
             return None

@@ -131,6 +131,14 @@ def _own_performance(match: Match, options: DateOptions) -> list[PerformanceRow]
     return out
 
 
+_PERFORMANCE_READERS = {
+    "performance": read_performance,
+    "contacts": read_contacts,
+    "sessions": read_sessions,
+    "events": read_events,
+}
+
+
 def import_exports(
     items: str | Path | Any | Sequence[str | Path | Any],
     *,
@@ -179,23 +187,11 @@ def import_exports(
                 rows, more = _own_history(match, options)
                 history += rows
                 notes += more
-            elif out == "performance":
-                perf, more = read_performance(match, options)
-                analytics += perf
-                notes += more
             elif out == "own-performance":
                 analytics += _own_performance(match, options)
-            elif out == "contacts":
-                perf, more = read_contacts(match, options)
-                crm += perf
-                notes += more
-            elif out == "sessions":
-                perf, more = read_sessions(match, options)
-                analytics += perf
-                notes += more
-            elif out == "events":
-                perf, more = read_events(match, options)
-                analytics += perf
+            else:  # analytics (performance, sessions, events) or a CRM's contacts
+                perf, more = _PERFORMANCE_READERS[out](match, options)
+                (crm if out == "contacts" else analytics).extend(perf)
                 notes += more
         except GoalRulesError as exc:
             if exc.source is None:
