@@ -5,7 +5,7 @@ prioritised plan and its lint. The CLI and the reports are built on :func:`run_c
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,16 @@ from goalrules.judgments.smart import SmartReport, score_smart
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
 
-__all__ = ["CheckResult", "GoalResult", "PlanResult", "demo_paths", "run_check", "run_plan"]
+__all__ = [
+    "CheckResult",
+    "CheckRun",
+    "GoalResult",
+    "PlanResult",
+    "demo_paths",
+    "run_check",
+    "run_plan",
+    "start_check",
+]
 
 Date = _dt.date
 
@@ -141,6 +150,126 @@ def run_plan(
     return PlanResult(tuple(prioritize(plan)), tuple(due), tuple(lint), today, days)
 
 
+@attrs.define
+class CheckRun:
+    """A check under way: the workspace and its data read, the goals judged one at a
+    time by :meth:`goals` (so a report can write each goal as it is judged and hold
+    none of them), the channels and the plan by :meth:`channels` and :meth:`plan`.
+    :func:`run_check` collects all of it into a :class:`CheckResult`; the CLI streams
+    it (:func:`goalrules.report.stream.stream_check`)."""
+
+    workspace: Workspace
+    today: Date
+    histories: Mapping[tuple[str | None, str], MetricSeries]
+    prior: GrowthPrior | None
+    rubric: RuleSet | None
+    notes: list[str]
+    days: int = 90
+    progress: Callable[[str, int, int], None] | None = None
+    performance: Iterable[ChannelMonth] | str | Path | Any = None
+    sessions: str | Path | None = None
+    scores: dict[str, float] = attrs.Factory(dict)
+
+    @property
+    def name(self) -> str | None:
+        return self.workspace.name
+
+    def goals(self) -> Iterator[GoalResult]:
+        """Each goal's result as it is judged, in the workspace's order; its SMART
+        score is kept for the plan's lint (a number a goal)."""
+        ws = self.workspace
+        total = len(ws.goals)
+        for i, g in enumerate(ws.goals, start=1):
+            series, ach = _judge_channels(g, self.histories, self.today, self.prior)
+            report = score_smart(
+                g,
+                series,
+                today=self.today,
+                context=ws.plan,
+                rules=self.rubric,
+                prior=self.prior,
+                achievability=ach,
+            )
+            self.scores[g.id] = report.score
+            if self.progress is not None and (i % 50 == 0 or i == total):
+                self.progress("goals", i, total)
+            yield GoalResult(report, series)
+
+    def channels(self) -> list[ChannelDecision]:
+        """The channel decisions (when performance data or sessions were given)."""
+        rows: list[ChannelMonth] = []
+        performance, day = self.performance, self.today
+        if isinstance(performance, (str, Path)):
+            rows, said = read_performance_file(performance, today=day, progress=self.progress)
+            self.notes += said
+        elif performance is not None:
+            rows = load_performance(performance) if is_table(performance) else list(performance)
+        if isinstance(self.sessions, (str, Path)):
+            attributed, said = read_sessions_file(self.sessions, today=day, progress=self.progress)
+            rows += attributed
+            self.notes += said
+        ws = self.workspace
+        return (
+            decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
+        )
+
+    def plan(self) -> PlanResult | None:
+        """The prioritised plan, linted with the SMART scores of the goals judged so far
+        (run it after :meth:`goals`)."""
+        ws = self.workspace
+        if not (ws.plan.tactics or ws.plan.goals):
+            return None
+        return run_plan(ws, today=self.today, days=self.days, smart_scores=self.scores)
+
+
+def start_check(
+    workspace: Workspace | str | Path,
+    *,
+    history: Mapping[tuple[str | None, str], MetricSeries] | str | Path | Any = None,
+    performance: Iterable[ChannelMonth] | str | Path | Any = None,
+    sessions: str | Path | None = None,
+    rules: Sequence[RuleSet] = (),
+    today: Date | None = None,
+    days: int = 90,
+    progress: Callable[[str, int, int], None] | None = None,
+    prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
+) -> CheckRun:
+    """Read the workspace and the history and get ready to judge (the arguments of
+    :func:`run_check`); nothing is judged until the run's :meth:`CheckRun.goals` is
+    iterated."""
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    day = today or ws.today or Date.today()
+    notes: list[str] = []
+    histories: Mapping[tuple[str | None, str], MetricSeries]
+    if isinstance(history, (str, Path)):
+        histories, said = read_history_file(history, today=day, progress=progress)
+        notes += said
+    elif history is not None and not isinstance(history, Mapping):
+        histories = load_history(history)  # a table: date, channel, metric, value
+    else:
+        histories = history or {}
+    growth = resolve_prior(prior if prior is not None else ws.prior, histories)
+    rubric: RuleSet | None = None
+    if rules:
+        from goalrules.engine import shipped_ruleset
+
+        rubric = shipped_ruleset("smart")
+        for extra in rules:
+            rubric = rubric.merge(extra)
+    return CheckRun(
+        ws,
+        day,
+        histories,
+        growth,
+        rubric,
+        notes,
+        days=days,
+        progress=progress,
+        performance=performance,
+        sessions=sessions,
+    )
+
+
 def run_check(
     workspace: Workspace | str | Path,
     *,
@@ -161,56 +290,23 @@ def run_check(
     file, rows of a Parquet file) and as goals are judged (the CLI draws a progress bar
     with it). ``prior`` is the growth model's prior for achievability (default: the
     workspace's ``[workspace] prior``, else goalrules' own); ``"fit"`` fits one on the
-    history's series (:func:`goalrules.fit_prior`)."""
-    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
-    day = today or ws.today or Date.today()
-    notes: list[str] = []
-    histories: Mapping[tuple[str | None, str], MetricSeries]
-    if isinstance(history, (str, Path)):
-        histories, said = read_history_file(history, today=day, progress=progress)
-        notes += said
-    elif history is not None and not isinstance(history, Mapping):
-        histories = load_history(history)  # a table: date, channel, metric, value
-    else:
-        histories = history or {}
-    growth = resolve_prior(prior if prior is not None else ws.prior, histories)
-    rubric: RuleSet | None = None
-    if rules:
-        from goalrules.engine import shipped_ruleset
-
-        rubric = shipped_ruleset("smart")
-        for extra in rules:
-            rubric = rubric.merge(extra)
-    goals = []
-    total = len(ws.goals)
-    for i, g in enumerate(ws.goals, start=1):
-        series, ach = _judge_channels(g, histories, day, growth)
-        report = score_smart(
-            g, series, today=day, context=ws.plan, rules=rubric, prior=growth, achievability=ach
-        )
-        goals.append(GoalResult(report, series))
-        if progress is not None and (i % 50 == 0 or i == total):
-            progress("goals", i, total)
-    rows: list[ChannelMonth] = []
-    if isinstance(performance, (str, Path)):
-        rows, said = read_performance_file(performance, today=day, progress=progress)
-        notes += said
-    elif performance is not None:
-        rows = load_performance(performance) if is_table(performance) else list(performance)
-    if isinstance(sessions, (str, Path)):
-        attributed, said = read_sessions_file(sessions, today=day, progress=progress)
-        rows += attributed
-        notes += said
-    decisions = (
-        decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
+    history's series (:func:`goalrules.fit_prior`). The whole result is held in memory;
+    :func:`start_check` judges a goal at a time for reports that stream."""
+    run = start_check(
+        workspace,
+        history=history,
+        performance=performance,
+        sessions=sessions,
+        rules=rules,
+        today=today,
+        days=days,
+        progress=progress,
+        prior=prior,
     )
-    scores = {g.id: g.smart.score for g in goals}
-    plan = (
-        run_plan(ws, today=day, days=days, smart_scores=scores)
-        if ws.plan.tactics or ws.plan.goals
-        else None
-    )
-    return CheckResult(ws.name, day, tuple(goals), tuple(decisions), plan, tuple(notes))
+    goals = tuple(run.goals())
+    decisions = run.channels()
+    plan = run.plan()
+    return CheckResult(run.name, run.today, goals, tuple(decisions), plan, tuple(run.notes))
 
 
 def _judge_channels(

@@ -166,10 +166,10 @@ def _progress() -> Callable[[str, int, int], None] | None:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.check import run_check
-    from goalrules.report import render
+    from goalrules.check import start_check
+    from goalrules.report.stream import STREAM_FORMATS, stream_check
 
-    result = run_check(
+    run = start_check(
         args.workspace,
         history=args.history,
         performance=args.performance,
@@ -180,10 +180,26 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         progress=_progress(),
         prior=args.prior,
     )
-    _emit(render(result, args.format), args, out)
-    _notes(result.notes)
-    if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
-        low = result.lowest_score or 0
+    if args.format in STREAM_FORMATS:  # written as the goals are judged
+        if args.output:
+            with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+                summary = stream_check(run, args.format, fh)
+            print(f"goalrules: wrote {args.output}", file=sys.stderr)
+        else:
+            summary = stream_check(run, args.format, out)
+        lowest, notes = summary.lowest, summary.notes
+    else:
+        from goalrules.check import CheckResult
+        from goalrules.report import render
+
+        goals = tuple(run.goals())
+        channels = tuple(run.channels())
+        result = CheckResult(run.name, run.today, goals, channels, run.plan(), tuple(run.notes))
+        _emit(render(result, args.format), args, out)
+        lowest, notes = result.lowest_score, list(result.notes)
+    _notes(notes)
+    if args.fail_under is not None and (lowest or 0) < args.fail_under:
+        low = lowest or 0
         print(
             f"goalrules: a goal scores {low:.0f}, under --fail-under {args.fail_under:g}",
             file=sys.stderr,
@@ -453,7 +469,11 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
     ck.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
     ck.add_argument(
-        "--format", choices=FORMATS, default="text", help="report format (default text)"
+        "--format",
+        choices=[*FORMATS, "jsonl", "csv"],
+        default="text",
+        help="report format (default text; text, json, jsonl and csv are written as the "
+        "goals are judged)",
     )
     ck.add_argument("--output", metavar="FILE", help="write the report to FILE")
     ck.add_argument("--fail-under", type=float, metavar="SCORE",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import textwrap
 from typing import Any
 
-from goalrules.check import CheckResult, PlanResult
+from goalrules.check import CheckResult, GoalResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
 
 WIDTH = 80
@@ -31,22 +32,36 @@ def _rule(title: str, char: str = "=") -> list[str]:
 def _text_goals(result: CheckResult) -> list[str]:
     lines = _rule(f"Goals: SMART and achievability ({len(result.goals)})")
     for g in result.goals:
-        smart = g.smart
-        lines.append("")
-        lines.append(f"{g.id}  SMART {smart.score:.0f}/100")
-        if smart.goal.statement:
-            lines += _wrap(f'"{smart.goal.statement}"', "  ")
-        marks = "  ".join(
-            f"{name[0].upper()}{'+' if c.passed else ('?' if c.unknown and c.score == 0 else '-')}"
-            for name, c in smart.criteria.items()
-        )
-        lines.append(f"  criteria: {marks}   (+ met, - missed, ? unknown)")
-        ach = smart.achievability
-        if ach is not None:
-            lines += _wrap(f"achievability: {ach.verdict.value}. {ach.explanation}", "    ", "  ")
-        for tip in smart.suggestions:
-            lines += _wrap(tip, "      ", "  - ")
+        lines += _text_goal(g)
     return lines
+
+
+def _text_goal(g: GoalResult) -> list[str]:
+    """One goal's section: its SMART score and criteria, achievability, the fixes."""
+    smart = g.smart
+    lines = ["", f"{g.id}  SMART {smart.score:.0f}/100"]
+    if smart.goal.statement:
+        lines += _wrap(f'"{smart.goal.statement}"', "  ")
+    marks = "  ".join(
+        f"{name[0].upper()}{'+' if c.passed else ('?' if c.unknown and c.score == 0 else '-')}"
+        for name, c in smart.criteria.items()
+    )
+    lines.append(f"  criteria: {marks}   (+ met, - missed, ? unknown)")
+    ach = smart.achievability
+    if ach is not None:
+        lines += _wrap(f"achievability: {ach.verdict.value}. {ach.explanation}", "    ", "  ")
+    for tip in smart.suggestions:
+        lines += _wrap(tip, "      ", "  - ")
+    return lines
+
+
+def _text_title(name: str | None, today: _dt.date) -> list[str]:
+    title = f"goalrules check: {name or 'workspace'} (as of {today.isoformat()})"
+    return [title, "=" * min(len(title), WIDTH)]
+
+
+def _text_summary(count: int, mean: float, low: float) -> str:
+    return f"{count} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
 
 
 def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:
@@ -87,14 +102,11 @@ def _text_plan(plan: PlanResult) -> list[str]:
 
 
 def text(result: CheckResult) -> str:
-    title = f"goalrules check: {result.name or 'workspace'} (as of {result.today.isoformat()})"
-    lines = [title, "=" * min(len(title), WIDTH)]
+    lines = _text_title(result.name, result.today)
     if result.goals:
         low = result.lowest_score or 0
         mean = sum(g.smart.score for g in result.goals) / len(result.goals)
-        lines.append(
-            f"{len(result.goals)} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
-        )
+        lines.append(_text_summary(len(result.goals), mean, low))
     lines += _text_goals(result)
     if result.channels:
         lines += _text_channels(result.channels)

@@ -1,0 +1,109 @@
+"""A check written as its goals are judged: the same report as the one built in memory,
+and a goal held at a time."""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import json
+import weakref
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goalrules.check import GoalResult, demo_paths, run_check, start_check
+from goalrules.cli import main
+from goalrules.report import render
+from goalrules.report.stream import CSV_COLUMNS, stream_check
+
+PATHS = demo_paths()
+DATA = {"history": PATHS["history"], "performance": PATHS["performance"]}
+
+
+def streamed(fmt: str, **kw: object) -> str:
+    buf = io.StringIO()
+    stream_check(start_check(PATHS["workspace"], **{**DATA, **kw}), fmt, buf)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_streamed_report_is_the_report_built_in_memory(fmt: str) -> None:
+    whole = render(run_check(PATHS["workspace"], **DATA), fmt)  # type: ignore[arg-type]
+    assert streamed(fmt) == whole
+
+
+def test_json_lines_carry_the_json_report() -> None:
+    doc = json.loads(streamed("json"))
+    lines = [json.loads(line) for line in streamed("jsonl").splitlines()]
+    assert lines[0] == {"kind": "check", "workspace": doc["workspace"], "today": doc["today"]}
+    goals = [
+        {k: v for k, v in line.items() if k != "kind"} for line in lines if line["kind"] == "goal"
+    ]
+    channels = [line for line in lines if line["kind"] == "channel"]
+    assert goals == doc["goals"]
+    assert len(channels) == len(doc["channels"]) > 0
+    assert [line["kind"] for line in lines][-2:] == ["plan", "notes"]
+
+
+def test_csv_has_a_row_a_goal_with_its_score_and_chance() -> None:
+    doc = json.loads(streamed("json"))
+    rows = list(csv.DictReader(io.StringIO(streamed("csv"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [r["id"] for r in rows] == [g["id"] for g in doc["goals"]]
+    for row, goal in zip(rows, doc["goals"], strict=True):
+        assert float(row["smart_score"]) == pytest.approx(goal["smart"]["score"], abs=0.01)
+        ach = goal["achievability"]
+        if ach is None or ach["probability"] is None:
+            assert row["probability"] == ""
+        else:
+            assert float(row["probability"]) == pytest.approx(ach["probability"], abs=1e-4)
+
+
+def many_goals(path: Path, n: int) -> Path:
+    lines = ['[workspace]\nname = "Book"\ntoday = 2026-01-10\n']
+    for i in range(n):
+        lines.append(
+            f'[[goal]]\nid = "g{i}"\nmetric = "followers"\nchannel = "linkedin"\n'
+            f'target = "+{10 + i}%"\nstart = 2026-01-10\ndeadline = "within 6 months"\n'
+        )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_streamed_check_holds_one_goal_at_a_time(tmp_path: Path) -> None:
+    run = start_check(many_goals(tmp_path / "ws.toml", 12), history=PATHS["history"])
+    alive: list[weakref.ref[GoalResult]] = []
+    for g in run.goals():
+        alive.append(weakref.ref(g))
+        del g
+        gc.collect()
+        assert sum(r() is not None for r in alive) <= 1
+    assert len(alive) == 12
+
+
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(0, 6), fmt=st.sampled_from(["json", "text"]))
+def test_streamed_equals_in_memory_for_any_number_of_goals(
+    tmp_path_factory: pytest.TempPathFactory, n: int, fmt: str
+) -> None:
+    path = many_goals(tmp_path_factory.mktemp("ws") / "ws.toml", n)
+    whole = render(run_check(path, history=PATHS["history"]), fmt)
+    buf = io.StringIO()
+    stream_check(start_check(path, history=PATHS["history"]), fmt, buf)
+    assert buf.getvalue() == whole
+
+
+def test_cli_check_streams_to_a_file_and_keeps_fail_under(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.jsonl"
+    args = ["check", str(PATHS["workspace"]), "--history", str(PATHS["history"])]
+    code = main([*args, "--format", "jsonl", "--output", str(out), "--fail-under", "99"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "under --fail-under 99" in err
+    kinds = [json.loads(line)["kind"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert kinds[0] == "check" and "goal" in kinds
