@@ -1,0 +1,109 @@
+"""``goalrules check`` of a large workspace: time and peak memory per goal at 1,000,
+10,000 and 100,000 goals, streamed, against the report built in memory.
+
+Run: python benchmarks/check_scale.py [--sizes 1000,10000,100000] [--format json]
+
+Each size runs in a fresh process (its peak resident memory is the process's own);
+the workspace is written once per size: goals of four kinds (followers, engagements,
+leads, visits on three networks, targets as multiples, percents and levels), judged
+against the bundled Campfire history. Printed per size: seconds, microseconds a goal,
+peak memory and kilobytes a goal, for
+
+- ``stream``: ``goalrules check --format FORMAT --output FILE`` (written as judged), and
+- ``in memory``: ``run_check`` then ``render`` (the whole report held; skipped past
+  10,000 goals, where it needs gigabytes),
+
+and the ratio of their memory. Flat memory a goal means the stream's peak does not grow
+with the workspace beyond the workspace itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+KINDS = [
+    ("followers", "linkedin", "x2", "within 6 months"),
+    ("engagements", "instagram", "+40%", "end of Q2 2026"),
+    ("leads", "linkedin", "50 leads per month", "end of Q3 2026"),
+    ("visits", "facebook", "+20%", "end of Q4 2026"),
+]
+
+CHILD = r"""
+import json, resource, sys, time
+t = time.perf_counter()
+mode, ws, history, fmt, out = sys.argv[1:6]
+if mode == "stream":
+    from goalrules.cli import main
+    main(["check", ws, "--history", history, "--format", fmt, "--output", out])
+else:
+    from goalrules.check import run_check
+    from goalrules.report import render
+    text = render(run_check(ws, history=history), fmt)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(text)
+print(json.dumps({"seconds": time.perf_counter() - t,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def workspace(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('[workspace]\nname = "Agency book"\ntoday = 2026-01-10\n\n')
+        fh.write('[[objective]]\nid = "grow"\ntext = "Grow the brand"\n\n')
+        for i in range(n):
+            metric, channel, target, deadline = KINDS[i % len(KINDS)]
+            fh.write(
+                f'[[goal]]\nid = "g{i}"\nstatement = "Goal {i}: {metric} on {channel}"\n'
+                f'objective = "brand_awareness"\nmetric = "{metric}"\nchannel = "{channel}"\n'
+                f'target = "{target}"\nstart = 2026-01-10\ndeadline = "{deadline}"\n'
+                f'supports = ["grow"]\nowner = "owner{i % 50}"\n\n'
+            )
+    return path
+
+
+def measure(mode: str, ws: Path, history: Path, fmt: str, out: Path) -> dict[str, float]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(ws), str(history), fmt, str(out)],
+        check=True, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--format", default="json", choices=["json", "jsonl", "csv", "text"])
+    args = parser.parse_args()
+    from goalrules.check import demo_paths
+
+    history = demo_paths()["history"]
+    print(f"goalrules check --format {args.format}: time and peak memory a goal")
+    print(f"{'goals':>8} {'mode':<10} {'seconds':>8} {'us/goal':>8} {'peak MB':>8} "
+          f"{'kB/goal':>8} {'memory vs in memory':>20}")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            ws = workspace(Path(tmp) / f"ws{n}.toml", n)
+            out = Path(tmp) / "report"
+            stream = measure("stream", ws, history, args.format, out)
+            whole = measure("memory", ws, history, args.format, out) if n <= 10_000 else None
+            for mode, r in (("stream", stream), ("in memory", whole)):
+                if r is None:
+                    continue
+                ratio = (f"{stream['peak_mb'] / whole['peak_mb']:.2f}x"
+                         if mode == "stream" and whole else "")  # fmt: skip
+                print(f"{n:>8,} {mode:<10} {r['seconds']:>8.1f} {1e6 * r['seconds'] / n:>8.0f} "
+                      f"{r['peak_mb']:>8.0f} {1024 * r['peak_mb'] / n:>8.1f} {ratio:>20}",
+                      flush=True)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
