@@ -91,6 +91,7 @@ class GoalReview:
     flags: tuple[Flag, ...]
     smart_score: float | None = None
     findings: tuple[str, ...] = ()  # what SMART and achievability said (fixes included)
+    outcomes: tuple[tuple[str, str], ...] = ()  # each review rule and its outcome
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,11 +225,13 @@ def review_goal(
     }
     report = ruleset.evaluate(facts, today=today)
     flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
+    outcomes = tuple((f.rule, f.outcome.value) for f in report.findings)
     return GoalReview(
         goal=goal, date=today, verdict=verdict, probability=probability, progress=progress,
         elapsed=elapsed, pace=pace, behind_by=under, value=value, baseline=baseline,
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
+        outcomes=outcomes,
     )  # fmt: skip
 
 

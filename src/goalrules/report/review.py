@@ -25,6 +25,8 @@ def _num(x: float | None) -> str:
 
 def _text(result: ReviewResult) -> str:
     head = f"goalrules review: {result.workspace}, review {result.number} ({result.date})"
+    if result.revision > 1:
+        head += f", revision {result.revision}"
     lines = [head, "=" * len(head), ""]
     width = max((len(g.goal.id) for g in result.goals), default=4)
     for g in result.goals:
@@ -55,6 +57,8 @@ def _markdown(result: ReviewResult) -> str:
 
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     """Values, the required path, the projection with its band, a mark per review."""
+    if result.check is None:  # a review rendered from the store: no history behind it
+        return None
     check = next((c for c in result.check.goals if c.id == g.goal.id), None)
     ach = check.smart.achievability if check else None
     goal = g.goal

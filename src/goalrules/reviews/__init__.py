@@ -1,5 +1,8 @@
 """The review loop: judge a workspace's goals as ``check`` does, keep the review in a
-store, and compare it with the last earlier review (``goalrules review``).
+store with its audit trail, and compare it with the last earlier review (``goalrules
+review``). ``stored`` renders and explains stored reviews again; ``alerts`` and
+``notify`` speak up when a flag or a pace changes; ``track`` checks the chances given
+against what happened; ``moved`` says why a chance moved.
 
 >>> import datetime as dt, goalrules as gr
 >>> paths = gr.demo_paths()
@@ -18,11 +21,19 @@ from typing import Any
 import attrs
 
 from goalrules.check import CheckResult, GoalResult, run_check
+from goalrules.engine import RuleSet
 from goalrules.io import Workspace, load_workspace
 from goalrules.io.exports import read_history_file, read_performance_file
 from goalrules.io.store import ReviewStore, open_store
-from goalrules.judgments.review import GoalReview, previous_from, review_goal
+from goalrules.judgments.review import (
+    GoalReview,
+    Previous,
+    previous_from,
+    review_goal,
+    review_rules,
+)
 from goalrules.model import MetricSeries
+from goalrules.reviews.audit import audit_of
 
 __all__ = ["ReviewResult", "review", "reviews_of"]
 
@@ -38,9 +49,12 @@ class ReviewResult:
     date: Date
     number: int
     goals: tuple[GoalReview, ...]
-    check: CheckResult = attrs.field(repr=False)
+    check: CheckResult | None = attrs.field(repr=False)  # None: rendered from the store
     history: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict, repr=False)
     notes: tuple[str, ...] = ()
+    revision: int = 1  # which revision of the review of this date (1 for the first)
+    audit: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    previous_date: Date | None = None  # the date of the review this one compares with
 
     def to_dict(self) -> dict[str, Any]:
         """``{"review": {"date", "number"}, "goals": [...]}`` (see docs/reviews.md)."""
@@ -109,6 +123,9 @@ def review(
     today: Date | None = None,
     name: str | None = None,
     keep: bool = True,
+    rules: RuleSet | None = None,
+    prior: Any = None,
+    previous: dict[str, Previous | None] | None = None,
 ) -> ReviewResult:
     """Review every goal of ``workspace`` on ``today`` and keep the review in ``store``
     (a :class:`~goalrules.io.store.ReviewStore`, a file path, ``":memory:"`` or a
@@ -116,8 +133,12 @@ def review(
 
     ``history`` and ``performance`` are files (goalrules' own or exports), lists of them,
     or tables. Each goal's review compares with the last earlier review of the same
-    workspace (``name``, default the workspace's name, else its file's stem); reviewing
-    a date again replaces that review. ``keep=False`` computes without saving.
+    workspace (``name``, default the workspace's name, else its file's stem), or with
+    ``previous`` (per goal id) when given. Reviewing a date again appends a revision of
+    that review (its number stays); nothing is replaced. ``rules`` is the flags'
+    ruleset (default the shipped ``review``), ``prior`` the growth prior (as ``check``).
+    ``keep=False`` computes without saving. Everything the review reads from the store
+    is read before it writes, so a fault leaves the store as it was.
     """
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     key = (
@@ -126,6 +147,7 @@ def review(
         or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
     )
     day = today or ws.today or Date.today()
+    ruleset = rules or review_rules()
     histories, notes = _histories(history, day)
     # a review sees the history up to its date, so reviewing an earlier date with a
     # later file gives what that review would have seen
@@ -136,37 +158,50 @@ def review(
     histories = {k: s for k, s in histories.items() if s.points}
     rows, more = _performance(performance, day)
     notes += more
-    check = run_check(ws, history=histories, performance=rows, today=day)
+    check = run_check(ws, history=histories, performance=rows, today=day, prior=prior)
+    audit = audit_of(workspace=workspace, history=history, performance=performance,
+                     review_rules=ruleset, prior=prior if prior is not None else ws.prior,
+                     notes=notes)  # fmt: skip
     db = store if isinstance(store, ReviewStore) else open_store(store)
     try:
         earlier = db.previous(key, day)
         previous_rows = earlier[1] if earlier else {}
+        past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
+                for g in check.goals}  # fmt: skip
         reviews = tuple(
             review_goal(
                 g.smart.goal,
                 g.history,
                 g.smart.achievability,
                 day,
-                previous_from(previous_rows.get(g.id)),
+                previous[g.id] if previous is not None and g.id in previous
+                else previous_from(previous_rows.get(g.id)),
+                rules=ruleset,
                 smart_score=g.smart.score,
                 findings=_findings(g),
             )
             for g in check.goals
-        )
+        )  # fmt: skip
+        goal_rows = [row_of(r) for r in reviews]
+        revision = 1
         if keep:
-            number = db.save(key, day, [_row(r) for r in reviews])
+            number = db.save(key, day, goal_rows, audit)
+            revision = db.last_revision
         else:
-            number = db.number(key, day) + (
-                0 if any(r["date"] == day.isoformat() for r in db.reviews(key)) else 1
-            )
-        past = {g.goal.id: db.history(key, g.goal.id, until=day) for g in reviews}
+            kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
+            number = db.number(key, day) + (0 if kept else 1)
+            revision = kept[0]["revisions"] + 1 if kept else 1
     finally:
         if not isinstance(store, ReviewStore):
             db.close()
-    return ReviewResult(key, day, number, reviews, check, past, tuple(notes))
+    for row in goal_rows:
+        past.setdefault(row["goal_id"], []).append({**row, "date": day})
+    return ReviewResult(key, day, number, reviews, check, past, tuple(notes), revision, audit,
+                        earlier[0] if earlier else None)  # fmt: skip
 
 
-def _row(r: GoalReview) -> dict[str, Any]:
+def row_of(r: GoalReview) -> dict[str, Any]:
+    """A goal's review as the store keeps it (:data:`goalrules.io.store_schema.COLUMNS`)."""
     goal = {
         "id": r.goal.id, "statement": r.goal.statement, "metric": r.goal.metric,
         "channel": r.goal.channel, "target": str(r.goal.target) if r.goal.target else None,
@@ -174,14 +209,23 @@ def _row(r: GoalReview) -> dict[str, Any]:
         "start": r.goal.start.isoformat() if r.goal.start else None,
         "deadline": r.goal.deadline.isoformat() if r.goal.deadline else None,
     }  # fmt: skip
+    previous = None
+    if r.previous is not None:
+        previous = {**r.previous.to_dict(), "streak": r.previous.streak}
     return {
-        "goal_id": r.goal.id, "goal": goal, "verdict": r.verdict, "probability": r.probability,
-        "progress": r.progress, "elapsed": r.elapsed, "pace": r.pace, "value": r.value,
-        "baseline": r.baseline, "target": r.target, "unit": r.unit,
+        "goal_id": r.goal.id, "goal": goal, "verdict": r.verdict,
+        "probability": _finite(r.probability), "progress": _finite(r.progress),
+        "elapsed": _finite(r.elapsed), "pace": r.pace, "value": _finite(r.value),
+        "baseline": _finite(r.baseline), "target": _finite(r.target), "unit": r.unit,
         "flags": [f.name for f in r.flags],
         "findings": [f.message for f in r.flags] + list(r.findings),
-        "smart_score": r.smart_score, "streak": r.streak, "path": r.path,
+        "smart_score": _finite(r.smart_score), "streak": r.streak, "path": _finite(r.path),
+        "behind_by": _finite(r.behind_by), "previous": previous, "outcomes": dict(r.outcomes),
     }  # fmt: skip
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or x != x or x in (float("inf"), float("-inf")) else float(x)
 
 
 def reviews_of(
