@@ -55,6 +55,7 @@ class ReviewResult:
     revision: int = 1  # which revision of the review of this date (1 for the first)
     audit: dict[str, Any] = attrs.field(factory=dict, repr=False)
     previous_date: Date | None = None  # the date of the review this one compares with
+    earlier: dict[str, dict[str, Any]] | None = attrs.field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"review": {"date", "number"}, "goals": [...]}`` (see docs/reviews.md)."""
@@ -126,6 +127,7 @@ def review(
     rules: RuleSet | None = None,
     prior: Any = None,
     previous: dict[str, Previous | None] | None = None,
+    data_until: Date | None = None,
 ) -> ReviewResult:
     """Review every goal of ``workspace`` on ``today`` and keep the review in ``store``
     (a :class:`~goalrules.io.store.ReviewStore`, a file path, ``":memory:"`` or a
@@ -137,7 +139,8 @@ def review(
     ``previous`` (per goal id) when given. Reviewing a date again appends a revision of
     that review (its number stays); nothing is replaced. ``rules`` is the flags'
     ruleset (default the shipped ``review``), ``prior`` the growth prior (as ``check``).
-    ``keep=False`` computes without saving. Everything the review reads from the store
+    ``keep=False`` computes without saving; ``data_until`` (with ``keep=False``) cuts
+    the history at an earlier date than the review's. Everything the review reads from the store
     is read before it writes, so a fault leaves the store as it was.
     """
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
@@ -151,8 +154,13 @@ def review(
     histories, notes = _histories(history, day)
     # a review sees the history up to its date, so reviewing an earlier date with a
     # later file gives what that review would have seen
+    if data_until is not None and keep:
+        from goalrules.errors import ValidationError
+
+        raise ValidationError("data_until is for what-if runs: give keep=False too")
+    cut = min(day, data_until) if data_until is not None else day
     histories = {
-        k: attrs.evolve(s, points=tuple(p for p in s.points if p.date <= day))
+        k: attrs.evolve(s, points=tuple(p for p in s.points if p.date <= cut))
         for k, s in histories.items()
     }
     histories = {k: s for k, s in histories.items() if s.points}
@@ -196,8 +204,19 @@ def review(
             db.close()
     for row in goal_rows:
         past.setdefault(row["goal_id"], []).append({**row, "date": day})
-    return ReviewResult(key, day, number, reviews, check, past, tuple(notes), revision, audit,
-                        earlier[0] if earlier else None)  # fmt: skip
+    return ReviewResult(
+        key,
+        day,
+        number,
+        reviews,
+        check,
+        past,
+        tuple(notes),
+        revision,
+        audit,
+        earlier[0] if earlier else None,
+        earlier[1] if earlier else None,
+    )
 
 
 def row_of(r: GoalReview) -> dict[str, Any]:

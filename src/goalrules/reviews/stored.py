@@ -20,7 +20,7 @@ from goalrules.model import Goal
 from goalrules.reviews import ReviewResult, review
 from goalrules.reviews.audit import differences, explanation
 
-__all__ = ["Explained", "explain", "stored_review"]
+__all__ = ["Explained", "explain", "explain_review", "stored_review"]
 
 Date = _dt.date
 
@@ -92,6 +92,7 @@ def stored_review(
     return ReviewResult(
         kept["workspace"], day, kept["number"], goals, None, past, notes,
         kept["revision"], kept["audit"], earlier[0] if earlier else None,
+        earlier[1] if earlier else None,
     )  # fmt: skip
 
 
@@ -196,3 +197,6 @@ def explain(
 def _previous(row: Mapping[str, Any]) -> Previous | None:
     prev = row.get("previous")
     return previous_from(prev) if prev else None
+
+
+explain_review = explain
