@@ -65,6 +65,7 @@ class ReviewStore:
         self.dialect = dialect
         self.location = location
         self._mark = "?" if dialect == "sqlite" else "%s"
+        self.path: Path | None = None  # the SQLite file (to ask its file system on a fault)
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -195,7 +196,7 @@ class ReviewStore:
         try:
             return self._rows(query, params)
         except self._errors() as exc:
-            raise fault(exc, self.location, "read the store", None) from None
+            raise fault(exc, self.location, "read the store", None, self.path) from None
 
     def save(
         self,
@@ -262,7 +263,11 @@ class ReviewStore:
                     )
         except self._errors() as exc:
             raise fault(
-                exc, self.location, f"save the review of {day.isoformat()}", self._kept()
+                exc,
+                self.location,
+                f"save the review of {day.isoformat()}",
+                self._kept(),
+                self.path,
             ) from None
         self.last_revision = revision
         return self.number(workspace, day)
@@ -442,7 +447,9 @@ class ReviewStore:
                         (workspace, day.isoformat(), target, key, now),
                     )
         except self._errors() as exc:
-            raise fault(exc, self.location, "record the alerts sent", self._kept()) from None
+            raise fault(
+                exc, self.location, "record the alerts sent", self._kept(), self.path
+            ) from None
 
     def frame(self, kind: str = "pandas", workspace: str | None = None) -> Any:
         """Every goal's reviews as a pandas (or ``"polars"``) DataFrame."""
@@ -467,6 +474,25 @@ _LATEST = (
 )
 
 
+def _connect(path: Path, location: str) -> sqlite3.Connection:
+    """A connection to the store file; a store that cannot be written (a read-only file
+    or file system) is opened read-only, so that it can still be read."""
+    writable = not path.exists() or (
+        os.access(path, os.W_OK) and not os.statvfs(path.parent).f_flag & os.ST_RDONLY
+    )
+    if writable:
+        return sqlite3.connect(location, timeout=30, isolation_level=None, check_same_thread=False)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:  # a WAL store whose -shm cannot be made: read as is
+        db.close()
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+                             timeout=30, isolation_level=None, check_same_thread=False)  # fmt: skip
+    return db
+
+
 def _sqlite(path: Path) -> ReviewStore:
     location = str(path)
     if path.exists():
@@ -486,26 +512,26 @@ def _sqlite(path: Path) -> ReviewStore:
             source=location,
         )
     try:
-        db = sqlite3.connect(location, timeout=30, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise fault(exc, location, "open the store", None) from None
-    try:
+        db = _connect(path, location)
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA foreign_keys = ON")
         check = db.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        db.close()
+        with suppress(Exception):
+            db.close()
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable"
         if "malformed" in text or "not a database" in text:
             raise StoreError(
                 f"the store is damaged ({text}); it was left as it was", source=location
             ) from None
-        raise fault(exc, location, "open the store", None) from None
+        raise fault(exc, location, "open the store", None, path) from None
     if check and check[0] != "ok":
         db.close()
         first = str(check[0]).strip().splitlines()[0]
         raise StoreError(f"the store is damaged ({first}); it was left as it was", source=location)
-    return ReviewStore(db, dialect="sqlite", location=location)
+    store = ReviewStore(db, dialect="sqlite", location=location)
+    store.path = path
+    return store
 
 
 def _postgres(url: str) -> ReviewStore:
@@ -524,6 +550,17 @@ def _postgres(url: str) -> ReviewStore:
     return ReviewStore(db, dialect="postgres", location=url)
 
 
+def _writable(store: ReviewStore) -> bool:
+    if store.dialect != "sqlite" or store.path is None or not store.path.exists():
+        return store.dialect == "sqlite"
+    try:
+        return os.access(store.path, os.W_OK) and not (
+            os.statvfs(store.path.parent).f_flag & os.ST_RDONLY
+        )
+    except OSError:
+        return False
+
+
 def open_store(location: str | Path, *, create: bool = True) -> ReviewStore:
     """The review store at ``location``: a file path (SQLite, created when missing) or a
     ``postgresql://`` URL. Its schema is brought to the current version."""
@@ -537,7 +574,7 @@ def open_store(location: str | Path, *, create: bool = True) -> ReviewStore:
         store = _sqlite(path)
     try:
         store._version()  # another program's database is refused before anything is written
-        if store.dialect == "sqlite":
+        if store.dialect == "sqlite" and _writable(store):
             store._db.execute("PRAGMA journal_mode = WAL")
         store.migrate()
     except StoreError:
@@ -546,5 +583,5 @@ def open_store(location: str | Path, *, create: bool = True) -> ReviewStore:
     except store._errors() as exc:  # the database's own: locked, read-only, damaged, full
         kept = store._kept()
         store.close()
-        raise fault(exc, text, "prepare the store", kept) from None
+        raise fault(exc, text, "prepare the store", kept, store.path) from None
     return store

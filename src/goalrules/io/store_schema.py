@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from goalrules.errors import WorkspaceError
@@ -192,11 +194,43 @@ def decoded(row: Mapping[str, Any], *, location: str) -> dict[str, Any]:
     return out
 
 
-def fault(exc: BaseException, location: str, doing: str, kept: int | None) -> StoreError:
+def _disk(path: Path | None) -> str | None:
+    """What the file system says of a store file: read-only, full, folder not writable."""
+    if path is None:
+        return None
+    folder = path.parent if path.parent.exists() else None
+    try:
+        stat = os.statvfs(folder or ".")
+    except OSError:
+        return None
+    if stat.f_flag & os.ST_RDONLY:
+        return "read-only"
+    if stat.f_bavail * stat.f_frsize < 64 * 1024:
+        return "full"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "read-only"
+    if folder is not None and not os.access(folder, os.W_OK):
+        return "folder"
+    return None
+
+
+def fault(
+    exc: BaseException, location: str, doing: str, kept: int | None, path: Path | None = None
+) -> StoreError:
     """One line for a database error while ``doing`` something (``"save the review of
-    2026-03-10"``): what happened, and that no review was lost."""
+    2026-03-10"``): what happened, and that no review was lost. ``path``: the store's
+    file, whose file system is asked what went wrong when the database cannot say."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     low = text.lower()
+    disk = _disk(path) if path is not None else None
+    if disk == "full" and ("disk" in low or "full" in low or "i/o" in low or "open" in low):
+        low = "disk is full"
+    elif disk == "read-only" and ("open" in low or "i/o" in low or "readonly" in low):
+        low = "readonly"
+    elif disk == "folder" and ("open" in low or "i/o" in low):
+        what = f"its folder {path.parent if path else ''} is not writable ({text})"
+        return StoreError(f"could not {doing}: {what}; nothing was changed, no review was lost",
+                          source=location)  # fmt: skip
     if "readonly" in low or "read-only" in low or "permission denied" in low:
         what = f"the store is read-only ({text})"
     elif "disk is full" in low or "no space" in low or "disk full" in low:
