@@ -116,7 +116,7 @@ def test_sqlites_page_limit_fills_the_store_mid_save(tmp_path: Path) -> None:
     with open_store(store) as s:
         pages = s._db.execute("PRAGMA page_count").fetchone()[0]
         s._db.execute(f"PRAGMA max_page_count = {pages}")
-        with pytest.raises(StoreError, match="the disk is full .*database or disk is full"):
+        with pytest.raises(StoreError, match=r"the disk is full .*database or disk is full"):
             gr.review(WS, EXAMPLE / f"history-{DATES[1]}.csv", store=s, today=D(2026, 3, 10))
         assert len(s.reviews()) == 1 and len(s.goal_reviews()) == 6
 

@@ -130,6 +130,8 @@ def cell(column: str, value: Any) -> Any:
             return None
         empty: Any = {} if JSON_COLUMNS[column] is dict else []
         return json.dumps(value if value is not None else empty, default=str)
+    if column == "streak" and value is None:
+        return 1
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
