@@ -73,7 +73,7 @@ def test_a_rerun_appends_and_a_stored_review_renders_by_date(
     tmp_path: Path, data: dict[str, Path]
 ) -> None:
     store = tmp_path / "goals.db"
-    first, second = reviewed(store, data)
+    _first, second = reviewed(store, data)
     for fmt in ("text", "markdown", "json"):
         again = stored_review(store, D(2026, 3, 10))
         assert render_review(again, fmt) == render_review(second, fmt)
