@@ -33,6 +33,8 @@ def _text(result: ReviewResult) -> str:
         lines.append(f"{g.goal.id:<{width}}  {(g.verdict or '-'):<17} {g.trend()}")
         for f in g.flags:
             lines.append(f"{'':<{width}}  ! {f.name}: {f.message}")
+        for line in g.targets_lines():
+            lines.append(f"{'':<{width}}  - {line}")
     for note in result.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"
@@ -48,6 +50,10 @@ def _markdown(result: ReviewResult) -> str:
         out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_pct(g.probability)} | "
                    f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
+    targets = [(g, line) for g in result.goals for line in g.targets_lines()]
+    if targets:
+        out += ["", "## Periods and tiers", ""]
+        out += [f"- **{g.goal.id}**, {line}" for g, line in targets]
     flagged = [(g, f) for g in result.goals for f in g.flags]
     if flagged:
         out += ["", "## Flags", ""]
@@ -145,6 +151,7 @@ def _html(result: ReviewResult) -> str:
             "probability": _pct(g.probability), "progress": _pct(g.progress),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
             "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
+            "targets": g.targets_lines(),
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
                          "probability": _pct(r.get("probability")), "value": _num(r.get("value")),

@@ -22,7 +22,7 @@ import attrs
 
 from goalrules.check import CheckResult, GoalResult, run_check
 from goalrules.engine import RuleSet
-from goalrules.io import Workspace, load_workspace
+from goalrules.io import Workspace
 from goalrules.io.exports import read_history_file, read_performance_file
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.review import (
@@ -34,6 +34,7 @@ from goalrules.judgments.review import (
 )
 from goalrules.model import MetricSeries
 from goalrules.reviews.audit import audit_of
+from goalrules.reviews.targets import Targets, load_with_targets, targets_of
 
 __all__ = ["ReviewResult", "review", "reviews_of"]
 
@@ -143,7 +144,11 @@ def review(
     the history at an earlier date than the review's. Everything the review reads from the store
     is read before it writes, so a fault leaves the store as it was.
     """
-    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    targets: Targets
+    if isinstance(workspace, Workspace):
+        ws, targets = workspace, targets_of(workspace)
+    else:
+        ws, targets = load_with_targets(workspace)
     key = (
         name
         or ws.name
@@ -190,6 +195,12 @@ def review(
             )
             for g in check.goals
         )  # fmt: skip
+        histories_of = {g.id: g.history for g in check.goals}
+        reviews = tuple(
+            _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
+                          prior if prior is not None else ws.prior)
+            for r in reviews
+        )  # fmt: skip
         goal_rows = [row_of(r) for r in reviews]
         revision = 1
         if keep:
@@ -219,15 +230,40 @@ def review(
     )
 
 
+def _with_targets(
+    r: GoalReview, series: Any, said: Any, day: Date, rules: RuleSet, prior: Any
+) -> GoalReview:
+    """A goal's review with its recurring periods and its tiers (when it has them)."""
+    if said is None:
+        return r
+    from goalrules.judgments.review_periods import review_periods, review_tiers
+
+    recurs, tiers = said
+    tolerance = float(rules.params.get("on_track", 0.05))
+    periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
+    judged = review_tiers(r.goal, series, tiers, day, value=r.value, baseline=r.baseline,
+                          elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
+    pace = r.pace
+    if periods and periods[-1].status in ("ahead", "on_track", "behind"):
+        pace = periods[-1].status  # a recurring goal's pace is its current period's
+    return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
+                        tiers=judged, pace=pace)  # fmt: skip
+
+
 def row_of(r: GoalReview) -> dict[str, Any]:
     """A goal's review as the store keeps it (:data:`goalrules.io.store_schema.COLUMNS`)."""
-    goal = {
+    goal: dict[str, Any] = {
         "id": r.goal.id, "statement": r.goal.statement, "metric": r.goal.metric,
         "channel": r.goal.channel, "target": str(r.goal.target) if r.goal.target else None,
         "baseline": str(r.goal.baseline) if r.goal.baseline is not None else None,
         "start": r.goal.start.isoformat() if r.goal.start else None,
         "deadline": r.goal.deadline.isoformat() if r.goal.deadline else None,
     }  # fmt: skip
+    if r.recurs is not None:
+        goal["recurs"] = r.recurs
+        goal["periods"] = [p.to_dict() for p in r.periods]
+    if r.tiers:
+        goal["tiers"] = [t.to_dict() for t in r.tiers]
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

@@ -16,6 +16,7 @@ from goalrules.engine import RuleSet
 from goalrules.errors import GoalRulesError
 from goalrules.io.store import ReviewStore, StoreError, open_store
 from goalrules.judgments.review import Flag, GoalReview, Previous, previous_from
+from goalrules.judgments.review_periods import PeriodReview, TierReview
 from goalrules.model import Goal
 from goalrules.reviews import ReviewResult, review
 from goalrules.reviews.audit import differences, explanation
@@ -42,6 +43,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date) -> GoalReview:
     messages = findings[: len(flags)]
     prev = row.get("previous")
     previous = previous_from(prev) if prev else None
+    said = row.get("goal") or {}
     return GoalReview(
         goal=_goal(row), date=day, verdict=row.get("verdict"),
         probability=row.get("probability"), progress=row.get("progress"),
@@ -52,6 +54,9 @@ def goal_review_of(row: Mapping[str, Any], day: Date) -> GoalReview:
         flags=tuple(Flag(n, m) for n, m in zip(flags, messages, strict=False)),
         smart_score=row.get("smart_score"), findings=tuple(findings[len(flags):]),
         outcomes=tuple((row.get("outcomes") or {}).items()),
+        recurs=said.get("recurs"),
+        periods=tuple(PeriodReview.from_dict(p) for p in said.get("periods") or []),
+        tiers=tuple(TierReview.from_dict(t) for t in said.get("tiers") or []),
     )  # fmt: skip
 
 
