@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def test_periods_tile_the_calendar_and_prorating_ends_at_the_amount(
     end = start + dt.timedelta(days=days)
     spans = periods_between(start, end, period)
     assert spans[0][0] <= start and spans[-1][1] >= end
-    for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False):
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
         assert b_start == a_end + dt.timedelta(days=1)
     for first, last in spans:
         assert period_of(first, period) == (first, last) == period_of(last, period)
