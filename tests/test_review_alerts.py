@@ -231,3 +231,25 @@ def test_one_alert_per_change(
                            rules=alert_rules().with_params(cleared=False))  # fmt: skip
     assert all(a.change != "cleared" for a in no_cleared)
     assert len(no_cleared) == expected - (0 if first else len(before - now))
+
+
+def test_smtp_settings_from_the_workspace_never_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from goalrules.reviews.notify import _smtp_settings
+
+    ws = tmp_path / "workspace.toml"
+    ws.write_text(Path(WS).read_text() + '\n[notify.smtp]\nhost = "mail.example"\nport = 2525\n'
+                  'tls = "starttls"\n')  # fmt: skip
+    assert _smtp_settings({}, ws) == {"host": "mail.example", "port": "2525", "tls": "starttls"}
+    # the environment wins over the workspace
+    env = {"GOALRULES_SMTP_HOST": "127.0.0.1", "GOALRULES_SMTP_PASSWORD": "s3cret"}
+    assert _smtp_settings(env, ws)["host"] == "127.0.0.1"
+    # a review of that workspace reads it (the table is not a workspace error)
+    result = gr.review(ws, EXAMPLE / f"history-{DATES[0]}.csv", store=tmp_path / "g.db",
+                       today=D(2026, 2, 10))  # fmt: skip
+    assert result.number == 1
+    with pytest.raises(SystemExit):
+        main(["review", "--help"])
+    options = capsys.readouterr().out.lower()
+    assert "--notify" in options and "password" not in options and "smtp" not in options

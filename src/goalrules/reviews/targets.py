@@ -1,5 +1,6 @@
 """A workspace as the review reads it: its goals may say ``recurs`` ("month", "every
-quarter") and ``tiers`` (``{base = ..., target = ..., stretch = ...}``); a goal without
+quarter") and ``tiers`` (``{base = ..., target = ..., stretch = ...}``), and it may have
+a ``[notify.smtp]`` table (the mail server of ``--notify mailto:``); a goal without
 ``recurs`` recurs when its statement says so ("every month", or "50 leads a month"
 with no deadline). See :mod:`goalrules.model.recurrence`.
 """
@@ -25,6 +26,7 @@ def load_with_targets(path: str | Path) -> tuple[Workspace, Targets]:
     """The workspace at ``path`` and each goal's recurrence and tiers."""
     source = str(path)
     data = dict(_parse_document(read_text(path), source, _format_of(source)))
+    data.pop("notify", None)  # where alerts go ([notify.smtp]): read by goalrules.reviews.notify
     tables = data.get("goal", [])
     if isinstance(tables, Mapping):
         tables = [tables]
