@@ -27,7 +27,7 @@ from goalrules.model.recurrence import (
     read_recurrence,
 )
 from goalrules.report.review import render_review
-from goalrules.reviews.stored import stored_review
+from goalrules.reviews.stored import explain, stored_review
 
 D = dt.date
 WORKSPACE = """
@@ -96,6 +96,8 @@ def test_a_recurring_goal_across_three_periods(tmp_path: Path, files: tuple[Path
     assert goal["recurs"] == "month" and len(goal["periods"]) == 4
     # the store keeps them: the review renders again by date the same
     assert render_review(stored_review(store, D(2026, 4, 15)), "text") == text
+    said = explain(store, "monthly-leads", D(2026, 4, 15))
+    assert said.reproduced and "month from 2026-02-01: missed, 41 of 50 due" in said.stored
 
 
 def test_tiers_each_with_a_chance(tmp_path: Path, files: tuple[Path, Path]) -> None:

@@ -248,6 +248,6 @@ def fault(
     else:
         safe = (
             f"it was rolled back: the {kept} review{'s' if kept != 1 else ''} already in "
-            "the store are intact, no review was lost"
+            f"the store {'are' if kept != 1 else 'is'} intact, no review was lost"
         )
     return StoreError(f"could not {doing}: {what}; {safe}", source=location)

@@ -175,6 +175,17 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
             if outcome == "fail" and rule in said:
                 text += f": {said[rule]}"
             lines.append(text)
+    for period in goal.get("periods") or []:
+        lines.append(
+            f"{goal.get('recurs')} from {period.get('start')}: {period.get('status')}, "
+            f"{_num(period.get('actual'))} of {_num(period.get('due'))} due "
+            f"({_num(period.get('target'))} for the period)"
+        )
+    for tier in goal.get("tiers") or []:
+        lines.append(
+            f"tier {tier.get('name')} ({_num(tier.get('target'))}): chance "
+            f"{_pct(tier.get('probability'))}, pace {tier.get('pace') or '-'}"
+        )
     rest = findings[len(flags) :]
     if rest:
         lines.append("findings:")
