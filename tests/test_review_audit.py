@@ -232,3 +232,32 @@ def test_reviews_are_appended_never_replaced(days: list[dt.date]) -> None:
             assert latest is not None and latest["audit"] == {"i": last}
             first = s.review_at(day, revision=1)
             assert first is not None and first["audit"] == {"i": days.index(day)}
+
+
+def _same_date(store: str) -> int:
+    from tests.test_reviews import run_review
+
+    return int(run_review(store, DATES[1]).revision)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_two_processes_reviewing_the_same_date_both_land(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    import multiprocessing
+
+    store = str(tmp_path / "goals.db") if kind == "sqlite" else request.getfixturevalue("postgres")
+    if kind == "postgres":
+        import psycopg
+
+        with psycopg.connect(store, autocommit=True) as db:
+            db.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            db.execute("CREATE SCHEMA public")
+    open_store(store).close()
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        revisions = pool.map(_same_date, [store, store])
+    assert sorted(revisions) == [1, 2]
+    with open_store(store) as s:
+        (kept,) = s.reviews()
+        assert kept["revisions"] == 2 and kept["goals"] == 6
+        assert len(s.goal_reviews(every_revision=True)) == 12

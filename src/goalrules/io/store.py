@@ -214,6 +214,8 @@ class ReviewStore:
         trail = json.dumps(dict(audit or {}), sort_keys=True, default=str)
         try:
             with self._transaction() as cur:
+                if self.dialect == "postgres":  # writers queue, as BEGIN IMMEDIATE in SQLite
+                    cur.execute("LOCK TABLE reviews IN SHARE ROW EXCLUSIVE MODE")
                 cur.execute(
                     self._sql("SELECT id FROM reviews WHERE workspace = ? AND date = ?"),
                     (workspace, day.isoformat()),
@@ -431,6 +433,8 @@ class ReviewStore:
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         try:
             with self._transaction() as cur:
+                if self.dialect == "postgres":
+                    cur.execute("LOCK TABLE deliveries IN SHARE ROW EXCLUSIVE MODE")
                 for key in alerts:
                     cur.execute(
                         self._sql(
