@@ -157,6 +157,10 @@ def test_why_the_chance_moved(history_store: tuple[Path, Path, Path]) -> None:
     sentence = a.sentence()
     assert sentence.startswith("a: P ") and "\n" not in sentence
     assert "month" in sentence
+    # the months as expected move the chance too; their surprise is the data's part
+    assert any(abs(m.time) > 0.005 for m in moved.values())
+    for m in moved.values():
+        assert m.rules + m.time + m.data == pytest.approx(m.after - m.before)
 
 
 @settings(max_examples=50, deadline=None)

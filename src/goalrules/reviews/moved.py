@@ -11,9 +11,14 @@ the parts add up to the whole change:
 - ``P0'``: the same date, its data (the files cut at ``d0``), the current rules;
   ``P0' - P0`` is the change of rules, params or prior (or of past data when the audit
   trail shows none of those changed);
-- ``Pt``: the later date ``d1`` with the data still cut at ``d0``; ``Pt - P0'`` is time
-  passing;
-- ``P1``: the later review; ``P1 - Pt`` is the new data.
+- ``Pe``: the later date ``d1``, with the months since ``d0`` as the earlier review
+  expected them (the growth model's median forecast at each new data point's date);
+  ``Pe - P0'`` is time passing;
+- ``P1``: the later review; ``P1 - Pe`` is the new data: how the months that came
+  differ from what was expected ("two weaker months" fell short of it).
+
+A goal whose model gives no forecast (a cumulative flow target, too short a history)
+keeps its data cut at ``d0`` for ``Pe``.
 """
 
 from __future__ import annotations
@@ -69,8 +74,8 @@ class Moved:
     before: float
     after: float
     rules: float  # a change of rules, params or prior (or of past data)
-    time: float  # time passing, on the same data
-    data: float  # the new data
+    time: float  # time passing, the new months as expected
+    data: float  # the new data, against what was expected
     new_months: int  # months with new data between the two reviews
     rules_changed: tuple[str, ...] = ()  # what the audit trail says changed
 
@@ -144,7 +149,8 @@ def why_moved(
         d0 = now.previous_date
         stored = db.review_at(d0, now.workspace)
         then = review(workspace, history, today=d0, **kw)
-        still = review(workspace, history, today=today, data_until=d0, **kw)
+        expected = _expected(history, then, d0, today)
+        still = review(workspace, expected, today=today, **kw)
     finally:
         if not isinstance(store, ReviewStore):
             db.close()
@@ -185,4 +191,33 @@ def _new_months(result: Any, d0: Date, d1: Date) -> dict[str, int]:
             continue
         months = {(p.date.year, p.date.month) for p in series.points if d0 < p.date <= d1}
         out[g.id] = len(months)
+    return out
+
+
+def _expected(history: Any, then: Any, d0: Date, d1: Date) -> dict[Any, Any]:
+    """The history as the review of ``d0`` expected it on ``d1``: its points up to ``d0``,
+    then, at each later point's date, the model's median forecast for that date."""
+    from goalrules.reviews import _histories
+
+    merged, _ = _histories(history, d1)
+    forecasts: dict[Any, Any] = {}
+    for g in then.check.goals if then.check is not None else ():
+        ach = g.smart.achievability
+        if g.history is not None and ach is not None and ach.last_date is not None:
+            forecasts.setdefault((g.history.channel, g.history.metric), ach)
+    out = {}
+    for key, series in merged.items():
+        kept = [p for p in series.points if p.date <= d0]
+        later = [p for p in series.points if d0 < p.date <= d1]
+        ach = forecasts.get((series.channel, series.metric))
+        guessed: list[Any] = []
+        for p in later:
+            band = None
+            if ach is not None and ach.last_date is not None:
+                band = ach.band(max((p.date - ach.last_date).days, 0) / 30.4375)
+            if band is None:
+                guessed = []
+                break
+            guessed.append(attrs.evolve(p, value=band[1]))
+        out[key] = attrs.evolve(series, points=(*kept, *guessed))
     return out
