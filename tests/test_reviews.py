@@ -72,14 +72,15 @@ def test_three_reviews_compare_with_the_last(tmp_path: Path) -> None:
                                 "probability": first["li-followers"].probability}  # fmt: skip
 
 
-def test_the_same_date_twice_replaces_the_review(tmp_path: Path) -> None:
+def test_the_same_date_twice_appends_a_revision(tmp_path: Path) -> None:
     store = tmp_path / "goals.db"
     run_review(store, DATES[0])
     again = run_review(store, DATES[0])
-    assert again.number == 1
+    assert (again.number, again.revision) == (1, 2)
     with open_store(store) as s:
-        assert [r["date"] for r in s.reviews()] == ["2026-02-10"]
-        assert len(s.goal_reviews()) == len(again.goals)
+        assert [(r["date"], r["revisions"]) for r in s.reviews()] == [("2026-02-10", 2)]
+        assert len(s.goal_reviews()) == len(again.goals)  # the latest revision
+        assert len(s.goal_reviews(every_revision=True)) == 2 * len(again.goals)
     # an earlier date reviewed later is compared with what came before it
     later = run_review(store, DATES[2])
     middle = run_review(store, DATES[1])
@@ -309,7 +310,7 @@ def test_the_store_on_postgresql(postgres: str) -> None:
         db.execute("CREATE SCHEMA public")
     results = [run_review(postgres, d) for d in DATES]
     assert [r.number for r in results] == [1, 2, 3]
-    assert run_review(postgres, DATES[1]).number == 2  # replaced, not duplicated
+    assert run_review(postgres, DATES[1]).number == 2  # a revision, not a new review
     with open_store(postgres) as s:
         assert s.version == SCHEMA_VERSION
         assert [r["date"] for r in s.reviews()] == list(DATES)

@@ -102,6 +102,10 @@ _EXPORTS: dict[str, str] = {
     "review": "goalrules.reviews",
     "ReviewResult": "goalrules.reviews",
     "open_store": "goalrules.io.store",
+    "track_record": "goalrules.reviews.track",
+    "explain_review": "goalrules.reviews.stored",
+    "stored_review": "goalrules.reviews.stored",
+    "why_moved": "goalrules.reviews.moved",
     "Workspace": "goalrules.io",
     "StatementReading": "goalrules.model",
     # catalog

@@ -208,33 +208,6 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.errors import ValidationError
-
-    if args.list:
-        from goalrules.reviews import reviews_of
-
-        kept = reviews_of(args.store)
-        if args.format == "json":
-            json.dump({"reviews": kept}, out, indent=2)
-            out.write("\n")
-            return 0
-        for r in kept:
-            out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {r['goals']} goals\n")
-        out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
-        return 0
-    if not args.workspace or not args.history:
-        raise ValidationError("review needs a WORKSPACE and --history FILE (or --list)")
-    from goalrules.report.review import render_review
-    from goalrules.reviews import review
-
-    result = review(args.workspace, args.history, store=args.store,
-                    performance=args.performance, today=_today(args.today))  # fmt: skip
-    _emit(render_review(result, args.format), args, out)
-    _notes(result.notes)
-    return 0
-
-
 def _cmd_rules_fmt(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.dsl.format import format_rules
     from goalrules.engine.rule_tests import find_rule_files
@@ -530,33 +503,9 @@ def _parser() -> argparse.ArgumentParser:
 
     add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
 
-    rv = sub.add_parser("review", help="review the goals, keep the review, compare with the last")
-    rv.add_argument("workspace", metavar="WORKSPACE", nargs="?", help="the workspace file")
-    rv.add_argument(
-        "--history",
-        metavar="FILE",
-        nargs="+",
-        action="extend",
-        help="history files (goalrules' own or exports)",
-    )
-    rv.add_argument(
-        "--performance",
-        metavar="FILE",
-        nargs="+",
-        action="extend",
-        help="performance files (goalrules' own or exports)",
-    )
-    rv.add_argument(
-        "--store",
-        metavar="DB",
-        required=True,
-        help="the review store: a file (SQLite) or a postgresql:// URL",
-    )
-    rv.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
-    rv.add_argument("--format", choices=FORMATS, default="text", help=_FORMAT_HELP)
-    rv.add_argument("--output", metavar="FILE", help="write the report to FILE")
-    rv.add_argument("--list", action="store_true", help="list the reviews kept in the store")
-    rv.set_defaults(func=_cmd_review)
+    from goalrules.cli.review import add_command as add_review
+
+    add_review(sub, FORMATS, _FORMAT_HELP, _TODAY_HELP)
 
     r = sub.add_parser("rules", help="work with rule files")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")

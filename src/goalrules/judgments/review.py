@@ -91,9 +91,33 @@ class GoalReview:
     flags: tuple[Flag, ...]
     smart_score: float | None = None
     findings: tuple[str, ...] = ()  # what SMART and achievability said (fixes included)
+    outcomes: tuple[tuple[str, str], ...] = ()  # each review rule and its outcome
+    recurs: str | None = None  # the period of a recurring target (week, month, ...)
+    periods: tuple[Any, ...] = ()  # review_periods.PeriodReview, one per period
+    tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
+
+    def targets_lines(self) -> list[str]:
+        """The periods of a recurring target and the tiers, one line each."""
+        out = []
+        for p in self.periods:
+            label = p.start.strftime("%Y-%m-%d")
+            if p.actual is None:
+                out.append(f"{self.recurs or 'period'} from {label}: no data")
+            elif p.status in ("hit", "missed"):
+                out.append(f"{self.recurs} from {label}: {p.status} ({p.actual:,.4g} of "
+                           f"{p.target:,.4g})")  # fmt: skip
+            else:
+                out.append(f"{self.recurs} from {label}: {p.status.replace('_', ' ')} "
+                           f"({p.actual:,.4g} of {p.due:,.4g} due so far, {p.target:,.4g} "
+                           "for the period)")  # fmt: skip
+        for t in self.tiers:
+            target = "?" if t.target is None else f"{t.target:,.4g}"
+            out.append(f"tier {t.name} ({target}): P {_pct(t.probability)}, "
+                       f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.goal.id,
             "verdict": self.verdict,
             "probability": _r(self.probability),
@@ -103,6 +127,12 @@ class GoalReview:
             "previous": self.previous.to_dict() if self.previous is not None else None,
             "flags": [f.name for f in self.flags],
         }
+        if self.recurs is not None:
+            out["recurs"] = self.recurs
+            out["periods"] = [p.to_dict() for p in self.periods]
+        if self.tiers:
+            out["tiers"] = [t.to_dict() for t in self.tiers]
+        return out
 
     def trend(self) -> str:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
@@ -224,11 +254,13 @@ def review_goal(
     }
     report = ruleset.evaluate(facts, today=today)
     flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
+    outcomes = tuple((f.rule, f.outcome.value) for f in report.findings)
     return GoalReview(
         goal=goal, date=today, verdict=verdict, probability=probability, progress=progress,
         elapsed=elapsed, pace=pace, behind_by=under, value=value, baseline=baseline,
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
+        outcomes=outcomes,
     )  # fmt: skip
 
 

@@ -39,6 +39,7 @@ from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
 from goalrules.model.amounts import Amount, find_amounts, normalize_numbers
+from goalrules.model.recurrence import recurrence_words
 from goalrules.vocabulary import _CHANNEL_ALIASES, MetricKind, Objective, normalize_channel
 
 Date = _dt.date
@@ -542,6 +543,7 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
     if objective is None:
         missing.append("objective")
 
+    understood.update(recurrence_words(prepared, deadline=deadline is not None))
     values: dict[str, Any] = {
         "statement": text.strip(),
         "metric": metric_key,

@@ -25,12 +25,16 @@ def _num(x: float | None) -> str:
 
 def _text(result: ReviewResult) -> str:
     head = f"goalrules review: {result.workspace}, review {result.number} ({result.date})"
+    if result.revision > 1:
+        head += f", revision {result.revision}"
     lines = [head, "=" * len(head), ""]
     width = max((len(g.goal.id) for g in result.goals), default=4)
     for g in result.goals:
         lines.append(f"{g.goal.id:<{width}}  {(g.verdict or '-'):<17} {g.trend()}")
         for f in g.flags:
             lines.append(f"{'':<{width}}  ! {f.name}: {f.message}")
+        for line in g.targets_lines():
+            lines.append(f"{'':<{width}}  - {line}")
     for note in result.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"
@@ -46,6 +50,10 @@ def _markdown(result: ReviewResult) -> str:
         out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_pct(g.probability)} | "
                    f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
+    targets = [(g, line) for g in result.goals for line in g.targets_lines()]
+    if targets:
+        out += ["", "## Periods and tiers", ""]
+        out += [f"- **{g.goal.id}**, {line}" for g, line in targets]
     flagged = [(g, f) for g in result.goals for f in g.flags]
     if flagged:
         out += ["", "## Flags", ""]
@@ -55,6 +63,8 @@ def _markdown(result: ReviewResult) -> str:
 
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     """Values, the required path, the projection with its band, a mark per review."""
+    if result.check is None:  # a review rendered from the store: no history behind it
+        return None
     check = next((c for c in result.check.goals if c.id == g.goal.id), None)
     ach = check.smart.achievability if check else None
     goal = g.goal
@@ -141,6 +151,7 @@ def _html(result: ReviewResult) -> str:
             "probability": _pct(g.probability), "progress": _pct(g.progress),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
             "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
+            "targets": g.targets_lines(),
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
                          "probability": _pct(r.get("probability")), "value": _num(r.get("value")),

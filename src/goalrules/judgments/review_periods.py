@@ -1,0 +1,201 @@
+"""Recurring and tiered targets at a review (see :mod:`goalrules.model.recurrence`).
+
+- A **recurring** goal ("50 leads a month") is judged period by period, each on its own:
+  a past period is ``hit`` or ``missed`` (its total for a flow, its gain for a stock,
+  against the period's target), the current one is ``ahead``, ``on_track`` or ``behind``
+  the target pro-rated to the review's date (linear in days), and a period without data
+  says so (never 0).
+- A **tiered** goal (``base``, ``target``, ``stretch``) gets, per tier, the chance of
+  reaching it (achievability's, with the tier as the target), its progress and its pace
+  against the path that tier requires.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.errors import GoalRulesError
+from goalrules.judgments.achievability import assess_achievability
+from goalrules.judgments.review import pace_of, required_path
+from goalrules.metrics import catalog
+from goalrules.model import Goal, MetricSeries
+from goalrules.model.goals import TargetKind
+from goalrules.model.recurrence import MONTHS, Recurrence, Tier, periods_between, prorated
+from goalrules.vocabulary import Direction, MetricKind
+
+__all__ = ["PeriodReview", "TierReview", "review_periods", "review_tiers"]
+
+Date = _dt.date
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else round(x, 4)
+
+
+@attrs.frozen
+class PeriodReview:
+    """One period of a recurring goal."""
+
+    start: Date
+    end: Date
+    target: float  # the period's target, in the metric's unit
+    due: float  # the target pro-rated to the review's date (the target, once past)
+    actual: float | None  # the period's total (flow) or gain (stock) so far
+    status: str  # hit, missed, ahead, on_track, behind, no_data
+
+    @property
+    def progress(self) -> float | None:
+        return None if self.actual is None or not self.target else self.actual / self.target
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "target": _r(self.target), "due": _r(self.due), "actual": _r(self.actual),
+                "status": self.status}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PeriodReview:
+        return cls(Date.fromisoformat(data["start"]), Date.fromisoformat(data["end"]),
+                   float(data["target"]), float(data["due"]),
+                   None if data.get("actual") is None else float(data["actual"]),
+                   str(data["status"]))  # fmt: skip
+
+
+@attrs.frozen
+class TierReview:
+    """One tier of a goal's target: its chance, progress and pace."""
+
+    name: str
+    target: float | None
+    probability: float | None
+    verdict: str | None
+    progress: float | None
+    pace: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "target": _r(self.target),
+                "probability": _r(self.probability), "verdict": self.verdict,
+                "progress": _r(self.progress), "pace": self.pace}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: Any) -> TierReview:
+        return cls(str(data["name"]), data.get("target"), data.get("probability"),
+                   data.get("verdict"), data.get("progress"), data.get("pace"))  # fmt: skip
+
+
+def _lower(goal: Goal) -> bool:
+    defn = catalog.get(goal.metric or "")
+    return defn is not None and defn.direction is Direction.LOWER
+
+
+def period_target(goal: Goal, unit: str, recurrence: Recurrence) -> float | None:
+    """The target of one period in ``unit``: "50 leads a month" is 150 a quarter; a
+    target without a time ("50 leads", with ``recurs = "month"``) is per period."""
+    if goal.target is None or goal.target.kind is not TargetKind.ABSOLUTE:
+        return None
+    amount: Any = goal.target.amount
+    try:
+        return float(amount.to(f"{unit} / month").magnitude) * MONTHS[recurrence.period]
+    except Exception:
+        pass
+    try:
+        return float(amount.to(unit).magnitude)
+    except Exception:
+        return None
+
+
+def _actual(series: MetricSeries, first: Date, last: Date, flow: bool) -> float | None:
+    inside = [p for p in series.points if first <= p.date <= last]
+    if flow:
+        return sum(p.value for p in inside) if inside else None
+    before = [p for p in series.points if p.date < first]
+    if not inside or not before:
+        return None
+    return inside[-1].value - before[-1].value
+
+
+def review_periods(
+    goal: Goal,
+    series: MetricSeries | None,
+    recurrence: Recurrence,
+    today: Date,
+    *,
+    tolerance: float = 0.05,
+) -> tuple[PeriodReview, ...]:
+    """Each period of a recurring goal from its start (else the history's first point)
+    to the review's date (or its deadline, when earlier), judged on its own."""
+    if series is None or not series.points:
+        return ()
+    defn = catalog.get(goal.metric or "")
+    unit = series.unit or (defn.unit if defn is not None else None)
+    if unit is None:
+        return ()
+    target = period_target(goal, unit, recurrence)
+    if target is None:
+        return ()
+    kind = series.kind or (defn.kind if defn is not None else None)
+    flow = kind is MetricKind.FLOW
+    start = goal.start or series.points[0].date
+    end = min(today, goal.deadline) if goal.deadline is not None else today
+    lower = _lower(goal)
+    out = []
+    for first, last in periods_between(start, end, recurrence.period):
+        actual = _actual(series, first, min(last, today), flow)
+        if last < today:
+            due = target
+            if actual is None:
+                status = "no_data"
+            else:
+                status = "hit" if (actual <= target if lower else actual >= target) else "missed"
+        else:
+            due = prorated(target, first, last, today)
+            if actual is None:
+                status = "no_data"
+            else:
+                status = pace_of(actual, due, lower_is_better=lower, tolerance=tolerance)[0]
+        out.append(PeriodReview(first, last, target, due, actual, status))
+    return tuple(out)
+
+
+def review_tiers(
+    goal: Goal,
+    series: MetricSeries | None,
+    tiers: Sequence[Tier],
+    today: Date,
+    *,
+    value: float | None,
+    baseline: float | None,
+    elapsed: float | None,
+    tolerance: float = 0.05,
+    prior: Any = None,
+) -> tuple[TierReview, ...]:
+    """Each tier's chance (achievability with the tier as the target), progress and pace
+    against the path the tier requires."""
+    out = []
+    for tier in tiers:
+        try:
+            tiered = goal.evolve(target=tier.target)
+        except GoalRulesError:
+            out.append(TierReview(tier.name, None, None, None, None, None))
+            continue
+        try:
+            ach = assess_achievability(tiered, series, today=today, prior=prior)
+        except GoalRulesError:
+            out.append(TierReview(tier.name, None, None, None, None, None))
+            continue
+        target = ach.target_value
+        progress = pace = None
+        if target is not None and value is not None and baseline is not None:
+            span = target - baseline
+            progress = (value - baseline) / span if span else None
+            if elapsed is not None:
+                compound = tiered.target is None or tiered.target.kind is not TargetKind.DELTA
+                path = required_path(baseline, target, elapsed, compound=compound)
+                pace = pace_of(value, path, lower_is_better=_lower(goal), tolerance=tolerance)[0]
+        out.append(TierReview(tier.name, target, ach.probability, ach.verdict.value, progress,
+                              pace))  # fmt: skip
+    return tuple(out)

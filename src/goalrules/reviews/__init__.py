@@ -1,0 +1,295 @@
+"""The review loop: judge a workspace's goals as ``check`` does, keep the review in a
+store with its audit trail, and compare it with the last earlier review (``goalrules
+review``). ``stored`` renders and explains stored reviews again; ``alerts`` and
+``notify`` speak up when a flag or a pace changes; ``track`` checks the chances given
+against what happened; ``moved`` says why a chance moved.
+
+>>> import datetime as dt, goalrules as gr
+>>> paths = gr.demo_paths()
+>>> result = gr.review(paths["workspace"], paths["history"], store=":memory:",
+...                    today=dt.date(2026, 1, 10))
+>>> result.number, result.goals[0].previous is None
+(1, True)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.check import CheckResult, GoalResult, run_check
+from goalrules.engine import RuleSet
+from goalrules.io import Workspace
+from goalrules.io.exports import read_history_file, read_performance_file
+from goalrules.io.store import ReviewStore, open_store
+from goalrules.judgments.review import (
+    GoalReview,
+    Previous,
+    previous_from,
+    review_goal,
+    review_rules,
+)
+from goalrules.model import MetricSeries
+from goalrules.reviews.audit import audit_of
+from goalrules.reviews.targets import Targets, load_with_targets, targets_of
+
+__all__ = ["ReviewResult", "review", "reviews_of"]
+
+Date = _dt.date
+
+
+@attrs.frozen
+class ReviewResult:
+    """One review of a workspace: its date, its number among the workspace's reviews
+    (1 for the first), each goal's review, and the check it rests on."""
+
+    workspace: str
+    date: Date
+    number: int
+    goals: tuple[GoalReview, ...]
+    check: CheckResult | None = attrs.field(repr=False)  # None: rendered from the store
+    history: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict, repr=False)
+    notes: tuple[str, ...] = ()
+    revision: int = 1  # which revision of the review of this date (1 for the first)
+    audit: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    previous_date: Date | None = None  # the date of the review this one compares with
+    earlier: dict[str, dict[str, Any]] | None = attrs.field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"review": {"date", "number"}, "goals": [...]}`` (see docs/reviews.md)."""
+        return {
+            "review": {"date": self.date.isoformat(), "number": self.number},
+            "goals": [g.to_dict() for g in self.goals],
+        }
+
+
+def _histories(
+    items: Any, today: Date
+) -> tuple[dict[tuple[str | None, str], MetricSeries], list[str]]:
+    """One mapping of series from several history files (goalrules' own or exports)."""
+    if items is None:
+        return {}, []
+    if isinstance(items, (str, Path)):
+        items = [items]
+    if isinstance(items, dict):
+        return items, []
+    merged: dict[tuple[str | None, str], MetricSeries] = {}
+    notes: list[str] = []
+    for item in items:
+        if isinstance(item, (str, Path)):
+            found, said = read_history_file(item, today=today)
+            notes += said
+        else:
+            from goalrules.io import load_history
+
+            found = load_history(item)
+        for key, series in found.items():
+            if key in merged:  # the same metric in two files: their points together
+                old = merged[key]
+                series = attrs.evolve(old, points=(*old.points, *series.points))
+            merged[key] = series
+    return merged, notes
+
+
+def _performance(items: Any, today: Date) -> tuple[list[Any] | None, list[str]]:
+    if items is None:
+        return None, []
+    if isinstance(items, (str, Path)):
+        items = [items]
+    rows: list[Any] = []
+    notes: list[str] = []
+    for item in items:
+        found, said = read_performance_file(item, today=today)
+        rows += found
+        notes += said
+    return rows, notes
+
+
+def _findings(g: GoalResult) -> tuple[str, ...]:
+    out = list(g.smart.suggestions)
+    ach = g.smart.achievability
+    if ach is not None and ach.explanation:
+        out.insert(0, ach.explanation)
+    return tuple(out)
+
+
+def review(
+    workspace: Workspace | str | Path,
+    history: Any = None,
+    *,
+    store: ReviewStore | str | Path,
+    performance: Any = None,
+    today: Date | None = None,
+    name: str | None = None,
+    keep: bool = True,
+    rules: RuleSet | None = None,
+    prior: Any = None,
+    previous: dict[str, Previous | None] | None = None,
+    data_until: Date | None = None,
+) -> ReviewResult:
+    """Review every goal of ``workspace`` on ``today`` and keep the review in ``store``
+    (a :class:`~goalrules.io.store.ReviewStore`, a file path, ``":memory:"`` or a
+    ``postgresql://`` URL).
+
+    ``history`` and ``performance`` are files (goalrules' own or exports), lists of them,
+    or tables. Each goal's review compares with the last earlier review of the same
+    workspace (``name``, default the workspace's name, else its file's stem), or with
+    ``previous`` (per goal id) when given. Reviewing a date again appends a revision of
+    that review (its number stays); nothing is replaced. ``rules`` is the flags'
+    ruleset (default the shipped ``review``), ``prior`` the growth prior (as ``check``).
+    ``keep=False`` computes without saving; ``data_until`` (with ``keep=False``) cuts
+    the history at an earlier date than the review's. Everything the review reads from the store
+    is read before it writes, so a fault leaves the store as it was.
+    """
+    targets: Targets
+    if isinstance(workspace, Workspace):
+        ws, targets = workspace, targets_of(workspace)
+    else:
+        ws, targets = load_with_targets(workspace)
+    key = (
+        name
+        or ws.name
+        or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
+    )
+    day = today or ws.today or Date.today()
+    ruleset = rules or review_rules()
+    histories, notes = _histories(history, day)
+    # a review sees the history up to its date, so reviewing an earlier date with a
+    # later file gives what that review would have seen
+    if data_until is not None and keep:
+        from goalrules.errors import ValidationError
+
+        raise ValidationError("data_until is for what-if runs: give keep=False too")
+    cut = min(day, data_until) if data_until is not None else day
+    histories = {
+        k: attrs.evolve(s, points=tuple(p for p in s.points if p.date <= cut))
+        for k, s in histories.items()
+    }
+    histories = {k: s for k, s in histories.items() if s.points}
+    rows, more = _performance(performance, day)
+    notes += more
+    check = run_check(ws, history=histories, performance=rows, today=day, prior=prior)
+    audit = audit_of(workspace=workspace, history=history, performance=performance,
+                     review_rules=ruleset, prior=prior if prior is not None else ws.prior,
+                     notes=notes)  # fmt: skip
+    db = store if isinstance(store, ReviewStore) else open_store(store)
+    try:
+        earlier = db.previous(key, day)
+        previous_rows = earlier[1] if earlier else {}
+        past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
+                for g in check.goals}  # fmt: skip
+        reviews = tuple(
+            review_goal(
+                g.smart.goal,
+                g.history,
+                g.smart.achievability,
+                day,
+                previous[g.id] if previous is not None and g.id in previous
+                else previous_from(previous_rows.get(g.id)),
+                rules=ruleset,
+                smart_score=g.smart.score,
+                findings=_findings(g),
+            )
+            for g in check.goals
+        )  # fmt: skip
+        histories_of = {g.id: g.history for g in check.goals}
+        reviews = tuple(
+            _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
+                          prior if prior is not None else ws.prior)
+            for r in reviews
+        )  # fmt: skip
+        goal_rows = [row_of(r) for r in reviews]
+        revision = 1
+        if keep:
+            number = db.save(key, day, goal_rows, audit)
+            revision = db.last_revision
+        else:
+            kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
+            number = db.number(key, day) + (0 if kept else 1)
+            revision = kept[0]["revisions"] + 1 if kept else 1
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()
+    for row in goal_rows:
+        past.setdefault(row["goal_id"], []).append({**row, "date": day})
+    return ReviewResult(
+        key,
+        day,
+        number,
+        reviews,
+        check,
+        past,
+        tuple(notes),
+        revision,
+        audit,
+        earlier[0] if earlier else None,
+        earlier[1] if earlier else None,
+    )
+
+
+def _with_targets(
+    r: GoalReview, series: Any, said: Any, day: Date, rules: RuleSet, prior: Any
+) -> GoalReview:
+    """A goal's review with its recurring periods and its tiers (when it has them)."""
+    if said is None:
+        return r
+    from goalrules.judgments.review_periods import review_periods, review_tiers
+
+    recurs, tiers = said
+    tolerance = float(rules.params.get("on_track", 0.05))
+    periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
+    judged = review_tiers(r.goal, series, tiers, day, value=r.value, baseline=r.baseline,
+                          elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
+    pace = r.pace
+    if periods and periods[-1].status in ("ahead", "on_track", "behind"):
+        pace = periods[-1].status  # a recurring goal's pace is its current period's
+    return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
+                        tiers=judged, pace=pace)  # fmt: skip
+
+
+def row_of(r: GoalReview) -> dict[str, Any]:
+    """A goal's review as the store keeps it (:data:`goalrules.io.store_schema.COLUMNS`)."""
+    goal: dict[str, Any] = {
+        "id": r.goal.id, "statement": r.goal.statement, "metric": r.goal.metric,
+        "channel": r.goal.channel, "target": str(r.goal.target) if r.goal.target else None,
+        "baseline": str(r.goal.baseline) if r.goal.baseline is not None else None,
+        "start": r.goal.start.isoformat() if r.goal.start else None,
+        "deadline": r.goal.deadline.isoformat() if r.goal.deadline else None,
+    }  # fmt: skip
+    if r.recurs is not None:
+        goal["recurs"] = r.recurs
+        goal["periods"] = [p.to_dict() for p in r.periods]
+    if r.tiers:
+        goal["tiers"] = [t.to_dict() for t in r.tiers]
+    previous = None
+    if r.previous is not None:
+        previous = {**r.previous.to_dict(), "streak": r.previous.streak}
+    return {
+        "goal_id": r.goal.id, "goal": goal, "verdict": r.verdict,
+        "probability": _finite(r.probability), "progress": _finite(r.progress),
+        "elapsed": _finite(r.elapsed), "pace": r.pace, "value": _finite(r.value),
+        "baseline": _finite(r.baseline), "target": _finite(r.target), "unit": r.unit,
+        "flags": [f.name for f in r.flags],
+        "findings": [f.message for f in r.flags] + list(r.findings),
+        "smart_score": _finite(r.smart_score), "streak": r.streak, "path": _finite(r.path),
+        "behind_by": _finite(r.behind_by), "previous": previous, "outcomes": dict(r.outcomes),
+    }  # fmt: skip
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or x != x or x in (float("inf"), float("-inf")) else float(x)
+
+
+def reviews_of(
+    store: ReviewStore | str | Path, workspace: str | None = None
+) -> list[dict[str, Any]]:
+    """The reviews kept in ``store`` (``goalrules review --store DB --list``)."""
+    db = store if isinstance(store, ReviewStore) else open_store(store, create=False)
+    try:
+        return db.reviews(workspace)
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()

@@ -1,0 +1,193 @@
+"""The audit trail of a review: what it rested on (goalrules' version, a hash of each
+ruleset's text and of its params, of the growth prior, and a digest of every input
+file), and a goal's explanation as text, the same bytes for the same review.
+
+>>> from goalrules.engine import shipped_ruleset
+>>> ruleset_hash(shipped_ruleset("review")) == ruleset_hash(shipped_ruleset("review"))
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from goalrules.engine import RuleSet, shipped_ruleset
+
+__all__ = ["audit_of", "differences", "explanation", "file_digest", "ruleset_hash"]
+
+# The rulesets a review runs: SMART and achievability inside the check, then the flags.
+RULESETS = ("smart", "achievability")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def ruleset_hash(rules: RuleSet) -> str:
+    """A hash of a ruleset's rules (the text it was compiled from, else each rule's
+    guard, check and source line); its params are hashed apart (:func:`params_hash`)."""
+    text = getattr(rules.origin, "text", None)
+    if not isinstance(text, str):
+        text = json.dumps(
+            [[r.id, r.guard_text, r.check_text, r.line] for r in rules.rules], sort_keys=True
+        )
+    return _sha(text.encode("utf-8"))
+
+
+def params_hash(rules: RuleSet) -> str:
+    return _sha(json.dumps({k: str(v) for k, v in rules.params.items()}, sort_keys=True).encode())
+
+
+def file_digest(path: str | Path) -> str | None:
+    """The SHA-256 of a file's bytes (``None`` when it cannot be read)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _inputs(items: Any) -> list[dict[str, Any]]:
+    if items is None:
+        return []
+    if isinstance(items, (str, Path)):
+        items = [items]
+    if isinstance(items, Mapping):
+        return [{"path": None, "sha256": None, "kind": "series in memory"}]
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, (str, Path)):
+            out.append({"path": str(Path(item).resolve()), "sha256": file_digest(item)})
+        else:
+            out.append({"path": None, "sha256": None, "kind": "a table in memory"})
+    return out
+
+
+def audit_of(
+    *,
+    workspace: Any,
+    history: Any,
+    performance: Any,
+    review_rules: RuleSet,
+    prior: Any,
+    notes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The audit trail of one review (stored with it; see docs/reviews.md)."""
+    from goalrules import __version__
+
+    rulesets = {name: shipped_ruleset(name) for name in RULESETS}
+    rulesets["review"] = review_rules
+    ws = _inputs(workspace if isinstance(workspace, (str, Path)) else [object()])
+    return {
+        "goalrules": __version__,
+        "rulesets": {name: ruleset_hash(rs) for name, rs in rulesets.items()},
+        "params": {name: params_hash(rs) for name, rs in rulesets.items()},
+        "review_params": {k: str(v) for k, v in review_rules.params.items()},
+        "prior": _sha(repr(prior).encode()),
+        "prior_text": prior if isinstance(prior, str) else None,
+        "inputs": {
+            "workspace": ws,
+            "history": _inputs(history),
+            "performance": _inputs(performance),
+        },
+        "notes": list(notes),
+    }
+
+
+def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
+    """What changed between two audit trails, in words (empty: nothing)."""
+    if not before:
+        return ["the review was stored before goalrules kept an audit trail"]
+    out: list[str] = []
+    if before.get("goalrules") != now.get("goalrules"):
+        out.append(f"goalrules {before.get('goalrules')} then, {now.get('goalrules')} now")
+    for key, what in (("rulesets", "rules"), ("params", "params")):
+        was, is_ = before.get(key) or {}, now.get(key) or {}
+        for name in sorted(set(was) | set(is_)):
+            if was.get(name) != is_.get(name):
+                out.append(f"the {name} ruleset's {what} changed")
+    if before.get("prior") != now.get("prior"):
+        out.append("the growth prior changed")
+    was_in, now_in = before.get("inputs") or {}, now.get("inputs") or {}
+    for kind in ("workspace", "history", "performance"):
+        old = {i.get("path"): i.get("sha256") for i in was_in.get(kind) or []}
+        new = {i.get("path"): i.get("sha256") for i in now_in.get(kind) or []}
+        for path in sorted(set(old) | set(new), key=str):
+            label = f"the {kind} file {Path(path).name if path else '(in memory)'}"
+            if path not in new:
+                out.append(f"{label} is no longer read")
+            elif path not in old:
+                out.append(f"{label} is read now and was not then")
+            elif new[path] is None and old[path] is not None:
+                out.append(f"{label} is gone")
+            elif old[path] != new[path]:
+                out.append(f"{label} changed (sha256 {str(old[path])[:12]} then, "
+                           f"{str(new[path])[:12]} now)")  # fmt: skip
+    return out
+
+
+def _pct(x: Any) -> str:
+    return "-" if x is None else f"{100 * float(x):.2f} %"
+
+
+def _num(x: Any) -> str:
+    return "-" if x is None else f"{float(x):.6g}"
+
+
+def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = None) -> str:
+    """A goal's verdict with its explanation, from its stored row: the numbers, what it
+    was compared with, each review rule's outcome with the message of a raised flag, and
+    what SMART and achievability said. The same row gives the same bytes."""
+    goal = row.get("goal") or {}
+    said_as = f" ({goal['statement']})" if goal.get("statement") else ""
+    lines = [
+        f"goal: {row.get('goal_id')}{said_as}",
+        f"verdict: {row.get('verdict') or '-'}, chance {_pct(row.get('probability'))}",
+        f"value {_num(row.get('value'))} {row.get('unit') or ''} against the path's "
+        f"{_num(row.get('path'))}; baseline {_num(row.get('baseline'))}, target "
+        f"{_num(row.get('target'))}",
+        f"progress {_pct(row.get('progress'))}, elapsed {_pct(row.get('elapsed'))}, pace "
+        f"{row.get('pace') or '-'}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
+        "review(s) running",
+    ]
+    prev = row.get("previous")
+    if prev:
+        lines.append(
+            f"compared with the review of {prev.get('date')}: "
+            f"{prev.get('verdict') or '-'}, chance {_pct(prev.get('probability'))}"
+        )
+    else:
+        lines.append("compared with: no earlier review")
+    flags = list(row.get("flags") or [])
+    findings = list(row.get("findings") or [])
+    said = dict(zip(flags, findings[: len(flags)], strict=False))
+    said.update(messages or {})
+    outcomes = row.get("outcomes") or {}
+    if outcomes:
+        lines.append("review rules:")
+        width = max(len(k) for k in outcomes)
+        for rule, outcome in outcomes.items():
+            text = f"  {rule:<{width}}  {outcome}"
+            if outcome == "fail" and rule in said:
+                text += f": {said[rule]}"
+            lines.append(text)
+    for period in goal.get("periods") or []:
+        lines.append(
+            f"{goal.get('recurs')} from {period.get('start')}: {period.get('status')}, "
+            f"{_num(period.get('actual'))} of {_num(period.get('due'))} due "
+            f"({_num(period.get('target'))} for the period)"
+        )
+    for tier in goal.get("tiers") or []:
+        lines.append(
+            f"tier {tier.get('name')} ({_num(tier.get('target'))}): chance "
+            f"{_pct(tier.get('probability'))}, pace {tier.get('pace') or '-'}"
+        )
+    rest = findings[len(flags) :]
+    if rest:
+        lines.append("findings:")
+        lines += [f"  - {f}" for f in rest]
+    return "\n".join(lines) + "\n"

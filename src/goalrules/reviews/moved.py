@@ -1,0 +1,223 @@
+"""Why the chance moved between two reviews (``goalrules review --why``): the change in
+P split into a change of rules, params or prior (or of past data), time passing, and
+new data, said in one sentence::
+
+    P fell from 55 % to 30 %: two weaker months (-20 points), five weeks less (-5)
+
+The split re-runs the judgment three times, from the current files, and telescopes, so
+the parts add up to the whole change:
+
+- ``P0``: the chance the earlier review stored (its date ``d0``);
+- ``P0'``: the same date, its data (the files cut at ``d0``), the current rules;
+  ``P0' - P0`` is the change of rules, params or prior (or of past data when the audit
+  trail shows none of those changed);
+- ``Pe``: the later date ``d1``, with the months since ``d0`` as the earlier review
+  expected them (the growth model's median forecast at each new data point's date);
+  ``Pe - P0'`` is time passing;
+- ``P1``: the later review; ``P1 - Pe`` is the new data: how the months that came
+  differ from what was expected ("two weaker months" fell short of it).
+
+A goal whose model gives no forecast (a cumulative flow target, too short a history)
+keeps its data cut at ``d0`` for ``Pe``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.engine import RuleSet
+from goalrules.io import Workspace
+from goalrules.io.store import ReviewStore, open_store
+from goalrules.reviews import review
+from goalrules.reviews.audit import differences
+
+__all__ = ["Moved", "why_moved"]
+
+Date = _dt.date
+_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+
+def _count(n: int, unit: str) -> str:
+    word = _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+    return f"{word} {unit}{'s' if n != 1 else ''}"
+
+
+def _points(x: float) -> int:
+    return round(100 * x)
+
+
+@attrs.frozen
+class Moved:
+    """The change in one goal's chance between two reviews, split in three."""
+
+    goal: str
+    before_date: Date
+    after_date: Date
+    before: float
+    after: float
+    rules: float  # a change of rules, params or prior (or of past data)
+    time: float  # time passing, the new months as expected
+    data: float  # the new data, against what was expected
+    new_months: int  # months with new data between the two reviews
+    rules_changed: tuple[str, ...] = ()  # what the audit trail says changed
+
+    def sentence(self) -> str:
+        """One sentence (the parts in points of chance; a part under half a point is
+        left out)."""
+        a, b = f"{100 * self.before:.0f} %", f"{100 * self.after:.0f} %"
+        if a == b:
+            head = f"{self.goal}: P held at {b}"
+        else:
+            verb = "fell" if self.after < self.before else "rose"
+            head = f"{self.goal}: P {verb} from {a} to {b}"
+        parts: list[tuple[str, int]] = []
+        if self.new_months:
+            kind = "weaker" if self.data < 0 else "stronger" if self.data > 0 else "new"
+            parts.append(
+                (
+                    f"{_count(self.new_months, 'month').replace(' ', f' {kind} ', 1)}",
+                    _points(self.data),
+                )
+            )
+        elif _points(self.data):
+            parts.append(("revised recent data", _points(self.data)))
+        days = (self.after_date - self.before_date).days
+        span = _count(days // 7, "week") if days < 56 else _count(round(days / 30.44), "month")
+        parts.append((f"{span} less", _points(self.time)))
+        label = "new rules or params" if self.rules_changed else "revised past data"
+        parts.append((label, _points(self.rules)))
+        shown = [(t, p) for t, p in parts if p]
+        if not shown:
+            return head + "." if a == b else head + ": no single cause moved it a full point."
+        first = True
+        said = []
+        for text, p in shown:
+            unit = (" point" if abs(p) == 1 else " points") if first else ""
+            said.append(f"{text} ({p:+d}{unit})")
+            first = False
+        return f"{head}: {', '.join(said)}."
+
+
+def _chances(result: Any) -> dict[str, float]:
+    return {g.goal.id: g.probability for g in result.goals if g.probability is not None}
+
+
+def why_moved(
+    workspace: Workspace | str | Path,
+    history: Any,
+    *,
+    store: ReviewStore | str | Path,
+    today: Date,
+    performance: Any = None,
+    name: str | None = None,
+    rules: RuleSet | None = None,
+    prior: Any = None,
+) -> list[Moved]:
+    """Why each goal's chance moved between the last review before ``today`` in
+    ``store`` and a review on ``today`` from ``history`` (nothing is saved)."""
+    db = store if isinstance(store, ReviewStore) else open_store(store)
+    try:
+        kw: dict[str, Any] = {
+            "store": db,
+            "performance": performance,
+            "name": name,
+            "keep": False,
+            "rules": rules,
+            "prior": prior,
+        }
+        now = review(workspace, history, today=today, **kw)
+        if now.previous_date is None or now.earlier is None:
+            return []
+        d0 = now.previous_date
+        stored = db.review_at(d0, now.workspace)
+        then = review(workspace, history, today=d0, **kw)
+        expected = _expected(history, then, d0, today)
+        still = review(workspace, expected, today=today, **kw)
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()
+    changed = tuple(
+        c for c in differences((stored or {}).get("audit") or {}, now.audit) if "file" not in c
+    )
+    p0 = {gid: row.get("probability") for gid, row in now.earlier.items()}
+    p0r, pt, p1 = _chances(then), _chances(still), _chances(now)
+    months = _new_months(now, d0, today)
+    out = []
+    for g in now.goals:
+        gid = g.goal.id
+        before = p0.get(gid)
+        if before is None or gid not in p1 or gid not in p0r or gid not in pt:
+            continue
+        out.append(
+            Moved(
+                gid,
+                d0,
+                today,
+                float(before),
+                p1[gid],
+                p0r[gid] - float(before),
+                pt[gid] - p0r[gid],
+                p1[gid] - pt[gid],
+                months.get(gid, 0),
+                changed,
+            )
+        )
+    return out
+
+
+def _new_months(result: Any, d0: Date, d1: Date) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for g in result.check.goals if result.check is not None else ():
+        series = g.history
+        if series is None:
+            continue
+        months = {(p.date.year, p.date.month) for p in series.points if d0 < p.date <= d1}
+        out[g.id] = len(months)
+    return out
+
+
+def _expected(history: Any, then: Any, d0: Date, d1: Date) -> dict[Any, Any]:
+    """The history as the review of ``d0`` expected it on ``d1``: its points up to ``d0``,
+    then, at each later point's date, the model's median forecast for that date."""
+    from goalrules.reviews import _histories
+
+    merged, _ = _histories(history, d1)
+    forecasts: dict[Any, Any] = {}
+    for g in then.check.goals if then.check is not None else ():
+        ach = g.smart.achievability
+        if g.history is not None and ach is not None and ach.last_date is not None:
+            forecasts.setdefault((g.history.channel, g.history.metric), ach)
+    out = {}
+    for key, series in merged.items():
+        kept = [p for p in series.points if p.date <= d0]
+        later = [p for p in series.points if d0 < p.date <= d1]
+        ach = forecasts.get((series.channel, series.metric))
+        guessed: list[Any] = []
+        for p in later:
+            band = None
+            if ach is not None and ach.last_date is not None:
+                band = ach.band(max((p.date - ach.last_date).days, 0) / 30.4375)
+            if band is None:
+                guessed = []
+                break
+            guessed.append(attrs.evolve(p, value=band[1]))
+        out[key] = attrs.evolve(series, points=(*kept, *guessed))
+    return out

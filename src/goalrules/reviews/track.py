@@ -1,0 +1,233 @@
+"""The live track record (``goalrules review --track-record``, ``gr.track_record``): for
+every stored goal whose deadline has passed, the chances its reviews gave against what
+happened.
+
+What happened is what the reviews saw: a goal **hit** its target when a review on or
+before its deadline found it reached (verdict ``achieved``, or all the way from baseline
+to target); it **missed** when a review after its deadline exists and none before found
+it reached; otherwise it is **unsettled** (no review after its deadline) and left out,
+and counted as such. Each review on or before the deadline that gave a chance is one
+forecast of that outcome.
+
+The record says how much it rests on: forecasts, goals and workspaces. Reviews of one
+goal are not independent (the same outcome judges them all), so the goals count more
+than the forecasts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules.io.store import ReviewStore, open_store
+
+__all__ = ["Forecast", "TrackRecord", "track_record", "track_record_of"]
+
+Date = _dt.date
+BINS = 10
+
+
+@attrs.frozen
+class Forecast:
+    """One review's chance for a goal whose deadline has passed, and what happened."""
+
+    workspace: str
+    goal: str
+    date: Date
+    probability: float
+    verdict: str | None
+    hit: bool
+    network: str | None
+    metric: str | None
+
+
+@attrs.frozen
+class Group:
+    """Forecasts of one kind (a verdict, a network, a metric): how many, hits, Brier."""
+
+    name: str
+    forecasts: int
+    goals: int
+    hits: int
+    mean_probability: float
+    brier: float
+
+    @property
+    def hit_rate(self) -> float:
+        return self.hits / self.forecasts if self.forecasts else float("nan")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "forecasts": self.forecasts,
+            "goals": self.goals,
+            "hits": self.hits,
+            "hit_rate": round(self.hit_rate, 4),
+            "mean_probability": round(self.mean_probability, 4),
+            "brier": round(self.brier, 4),
+        }
+
+
+def _group(name: str, items: Sequence[Forecast]) -> Group:
+    n = len(items)
+    hits = sum(f.hit for f in items)
+    goals = len({(f.workspace, f.goal) for f in items})
+    mean = sum(f.probability for f in items) / n if n else float("nan")
+    brier = sum((f.probability - f.hit) ** 2 for f in items) / n if n else float("nan")
+    return Group(name, n, goals, hits, mean, brier)
+
+
+@attrs.frozen
+class TrackRecord:
+    """The chances given against what happened."""
+
+    today: Date
+    forecasts: tuple[Forecast, ...]
+    goals_hit: int
+    goals_missed: int
+    unsettled: tuple[tuple[str, str], ...]  # (workspace, goal) past deadline, no review after
+    workspaces: int
+
+    @property
+    def goals(self) -> int:
+        return self.goals_hit + self.goals_missed
+
+    @property
+    def brier(self) -> float | None:
+        """The mean squared gap between each chance and what happened (0 is perfect;
+        always saying 50 % scores 0.25)."""
+        if not self.forecasts:
+            return None
+        return sum((f.probability - f.hit) ** 2 for f in self.forecasts) / len(self.forecasts)
+
+    def reliability(self) -> list[Group]:
+        """The forecasts in ten bands of chance (0-10 %, ..., 90-100 %): in each, the mean
+        chance given and how often the goal was hit. Empty bands are left out."""
+        bands: dict[int, list[Forecast]] = {}
+        for f in self.forecasts:
+            bands.setdefault(min(int(f.probability * BINS), BINS - 1), []).append(f)
+        return [_group(f"{10 * b}-{10 * (b + 1)} %", bands[b]) for b in sorted(bands)]
+
+    def by(self, field: str) -> list[Group]:
+        """Groups by ``"verdict"``, ``"network"`` or ``"metric"``."""
+        groups: dict[str, list[Forecast]] = {}
+        for f in self.forecasts:
+            groups.setdefault(str(getattr(f, field) or "-"), []).append(f)
+        return [_group(k, v) for k, v in sorted(groups.items())]
+
+    def rests_on(self) -> str:
+        """How much data the record rests on, plainly."""
+        if not self.forecasts:
+            base = "No goal in the store has both passed its deadline and been reviewed after it"
+            if self.unsettled:
+                base += f" ({len(self.unsettled)} past deadline wait for a review after it)"
+            return base + ": there is no track record yet."
+        n, g = len(self.forecasts), self.goals
+        text = (
+            f"It rests on {n} forecast{'s' if n != 1 else ''} from {g} goal{'s' if g != 1 else ''}"
+            f" ({self.goals_hit} hit, {self.goals_missed} missed) in {self.workspaces} "
+            f"workspace{'s' if self.workspaces != 1 else ''}"
+        )
+        if self.unsettled:
+            text += f"; {len(self.unsettled)} more past deadline wait for a review after it"
+        text += "."
+        if g < 30:
+            text += (
+                f" With {g} goal{'s' if g != 1 else ''}, read it as a first sketch, not a "
+                "calibration: reviews of one goal share its outcome."
+            )
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "forecasts": len(self.forecasts),
+            "goals": self.goals,
+            "goals_hit": self.goals_hit,
+            "goals_missed": self.goals_missed,
+            "unsettled": [{"workspace": w, "goal": g} for w, g in self.unsettled],
+            "workspaces": self.workspaces,
+            "brier": None if self.brier is None else round(self.brier, 4),
+            "rests_on": self.rests_on(),
+            "reliability": [g.to_dict() for g in self.reliability()],
+            "by_verdict": [g.to_dict() for g in self.by("verdict")],
+            "by_network": [g.to_dict() for g in self.by("network")],
+            "by_metric": [g.to_dict() for g in self.by("metric")],
+        }
+
+
+def _reached(row: Mapping[str, Any]) -> bool:
+    progress = row.get("progress")
+    return row.get("verdict") == "achieved" or (progress is not None and progress >= 1.0)
+
+
+def _deadline(row: Mapping[str, Any]) -> Date | None:
+    text = (row.get("goal") or {}).get("deadline")
+    try:
+        return Date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
+def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackRecord:
+    """The track record of stored goal rows (:meth:`ReviewStore.goal_reviews`)."""
+    goals: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for r in rows:
+        goals.setdefault((str(r["workspace"]), str(r["goal_id"])), []).append(r)
+    forecasts: list[Forecast] = []
+    hit = missed = 0
+    unsettled: list[tuple[str, str]] = []
+    spaces: set[str] = set()
+    for (ws, gid), reviews in sorted(goals.items()):
+        reviews = sorted(reviews, key=lambda r: r["date"])
+        deadline = _deadline(reviews[-1])
+        if deadline is None or deadline >= today:
+            continue
+        before = [r for r in reviews if r["date"] <= deadline]
+        after = [r for r in reviews if r["date"] > deadline]
+        if any(_reached(r) for r in before):
+            outcome = True
+        elif after:
+            outcome = False
+        else:
+            unsettled.append((ws, gid))
+            continue
+        given = [r for r in before if r.get("probability") is not None]
+        if not given:
+            continue
+        hit += outcome
+        missed += not outcome
+        spaces.add(ws)
+        goal = reviews[-1].get("goal") or {}
+        for r in given:
+            forecasts.append(
+                Forecast(
+                    ws,
+                    gid,
+                    r["date"],
+                    float(r["probability"]),
+                    r.get("verdict"),
+                    outcome,
+                    goal.get("channel"),
+                    goal.get("metric"),
+                )
+            )
+    return TrackRecord(today, tuple(forecasts), hit, missed, tuple(unsettled), len(spaces))
+
+
+def track_record(
+    store: ReviewStore | str | Path, *, workspace: str | None = None, today: Date | None = None
+) -> TrackRecord:
+    """The track record of every goal in ``store`` (of ``workspace``) whose deadline has
+    passed by ``today`` (default: today)."""
+    db = store if isinstance(store, ReviewStore) else open_store(store, create=False)
+    try:
+        rows = db.goal_reviews(workspace)
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()
+    return track_record_of(rows, today or Date.today())
