@@ -56,48 +56,93 @@ _EXPECTED_NAMES = {
 }
 
 
+_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "start": ["start", "expr"],
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+TABLES = "grammar.tables.json"
+"""The LALR tables of ``grammar.lark``, shipped in the package as JSON (data, never code)."""
+
+
+def _grammar() -> str:
+    return resources.files("goalrules.dsl").joinpath("grammar.lark").read_text("utf-8")
+
+
 @functools.cache
 def _lark() -> Any:
     """The LALR parser of ``grammar.lark``. Building its tables takes about 0.13 s, so
-    they are kept across processes in the user's cache folder (lark's own cache: keyed
-    by the grammar, lark's and Python's versions; an entry that does not match or does
-    not load is rebuilt). ``GOALRULES_CACHE_DIR`` moves the folder; ``GOALRULES_CACHE=0``
-    turns the cache off."""
+    they ship in the package (:data:`TABLES`, written by ``scripts/parser_tables.py``
+    and checked against the grammar by the tests) and load in a few milliseconds.
+    Nothing is read from a cache folder: lark's own cache is a pickle, and a pickle
+    planted in a writable folder would run code. Tables that do not match the grammar
+    or the installed lark are not used; the tables are then built in the process."""
     import lark
 
-    grammar = resources.files("goalrules.dsl").joinpath("grammar.lark").read_text("utf-8")
-    options: dict[str, Any] = {
-        "parser": "lalr",
-        "start": ["start", "expr"],
-        "propagate_positions": True,
-        "maybe_placeholders": False,
-    }
-    cache = _cache_file("grammar.lark.cache")
-    if cache is not None:
+    grammar = _grammar()
+    shipped = _shipped_tables(grammar)
+    if shipped is not None:
         try:
-            return lark.Lark(grammar, cache=cache, **options)
-        except Exception:  # an unwritable folder, a damaged entry lark cannot step over
+            load: Any = lark.Lark._load_from_dict
+            return load(shipped["data"], shipped["memo"])
+        except Exception:  # pragma: no cover - tables from a lark that reads them otherwise
             pass
-    return lark.Lark(grammar, **options)
+    return lark.Lark(grammar, **_OPTIONS)
 
 
-def _cache_file(name: str) -> str | None:
-    """A file in goalrules' cache folder (made private on first use), or ``None`` when
-    the cache is off or the folder cannot be made."""
-    import os
+def _digest(grammar: str) -> str:
+    import hashlib
 
-    if os.environ.get("GOALRULES_CACHE", "1") == "0":
-        return None
-    folder = os.environ.get("GOALRULES_CACHE_DIR")
-    if not folder:
-        import platformdirs
+    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
 
-        folder = platformdirs.user_cache_dir("goalrules")
+
+def _read_tables(text: str) -> Any:
+    """The tables document from its JSON text. JSON keys are text; lark numbers its
+    states, their tokens and its memo entries, so those keys become numbers again."""
+    import json
+
+    doc = json.loads(text)
+    table = doc["data"]["parser"]["parser"]
+    table["states"] = {
+        int(state): {int(token): action for token, action in actions.items()}
+        for state, actions in table["states"].items()
+    }
+    table["tokens"] = {int(k): v for k, v in table["tokens"].items()}
+    doc["memo"] = {int(k): v for k, v in doc["memo"].items()}
+    return doc
+
+
+def _shipped_tables(grammar: str) -> dict[str, Any] | None:
+    import lark
+
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
+        doc = _read_tables(resources.files("goalrules.dsl").joinpath(TABLES).read_text("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return os.path.join(folder, name)
+    if not isinstance(doc, dict) or doc.get("grammar_sha256") != _digest(grammar):
+        return None
+    if doc.get("lark") != lark.__version__ or doc.get("options") != _OPTIONS:
+        return None
+    return doc
+
+
+def tables_document(grammar: str | None = None) -> dict[str, Any]:
+    """The JSON document of :data:`TABLES` for ``grammar`` (``grammar.lark`` by
+    default) and the installed lark: what ``scripts/parser_tables.py`` writes."""
+    import lark
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    grammar = _grammar() if grammar is None else grammar
+    data, memo = lark.Lark(grammar, **_OPTIONS).memo_serialize([TerminalDef, Rule])
+    return {
+        "grammar_sha256": _digest(grammar),
+        "lark": lark.__version__,
+        "options": _OPTIONS,
+        "data": data,
+        "memo": memo,
+    }
 
 
 def _number(text: str) -> float:
