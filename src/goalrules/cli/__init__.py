@@ -105,7 +105,8 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
     if found:
         # the listing above is for editors; one line on stderr for people and scripts
-        more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
+        errors = f"{len(found)} error{'s' if len(found) != 1 else ''}"
+        more = f" ({errors} in {failed} file{'s' if failed != 1 else ''})"
         print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
         return 2
     return 1 if problems and args.strict else 0
@@ -425,6 +426,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Check social-media goals, channels and plans against the guides' advice.",
     )
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    p.add_argument(
+        "--max-input-size",
+        metavar="SIZE",
+        help="largest input file read, such as 64MB (default 16MB for workspaces and rules, "
+        "2GB for data)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("catalog", help="list the metric catalog")
@@ -582,7 +589,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         parser.print_help(stream)
         return 0
     func: Command = args.func
+    from goalrules.io import files
+
     try:
+        files.set_max_input_size(args.max_input_size)
+        _check_inputs(args)
         return func(args, stream)
     except Exception as exc:
         from goalrules.errors import GoalRulesError
@@ -593,9 +604,37 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
             return 2
         if isinstance(exc, OSError):
-            print(f"goalrules: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"goalrules: error: {where}{exc.strerror or exc}", file=sys.stderr)
             return 2
         raise
+    finally:
+        files.set_max_input_size(None)
+
+
+# the file arguments of the commands: read whole and parsed ("text") or streamed ("data")
+_INPUTS = {"workspace": "text", "rules": "text", "history": "data", "performance": "data",
+           "utm": "data"}  # fmt: skip
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Every file argument is a regular file within the size limit before any is read
+    (``-``, standard input, where a command reads text; folders where it takes them)."""
+    from goalrules.io.files import check_file
+
+    named: list[tuple[Any, Any]] = [(getattr(args, a, None), k) for a, k in _INPUTS.items()]
+    if args.command == "import":
+        named.append((getattr(args, "files", None), "data"))
+    elif args.command == "rules" and args.rules_command == "check":
+        named.append((args.files, "text"))
+    elif args.command == "rules":  # fmt and test take folders
+        for p in getattr(args, "files", None) or getattr(args, "paths", None) or []:
+            if not Path(p).is_dir():
+                named.append((p, "text"))
+    for value, kind in named:
+        for path in value if isinstance(value, list) else [value]:
+            if path is not None and not (path == "-" and kind == "text"):
+                check_file(path, kind)
 
 
 if __name__ == "__main__":  # pragma: no cover
