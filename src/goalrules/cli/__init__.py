@@ -102,7 +102,8 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         if rs.decisions:
             kinds.append(f"decisions: {', '.join(rs.decisions)}")
         extra = f" ({'; '.join(kinds)})" if kinds else ""
-        out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
+        rules = f"{len(rs)} rule{'s' if len(rs) != 1 else ''}"
+        out.write(f"{path}: ok, ruleset {rs.name}, {rules}{extra}\n")
     if found:
         # the listing above is for editors; one line on stderr for people and scripts
         errors = f"{len(found)} error{'s' if len(found) != 1 else ''}"
@@ -205,7 +206,8 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
             out.write("\n")
             return 0
         for r in kept:
-            out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {r['goals']} goals\n")
+            goals = f"{r['goals']} goal{'s' if r['goals'] != 1 else ''}"
+            out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {goals}\n")
         out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
         return 0
     if not args.workspace or not args.history:
@@ -251,6 +253,10 @@ def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
         out.write(run.junit())
     else:
         out.write(run.text())
+    if run.errors:  # the report above is for CI; one line on stderr, as every exit 2
+        n = len(run.errors)
+        more = f" ({n} errors)" if n > 1 else ""
+        print(f"goalrules: error: {run.errors[0].headline()}{more}", file=sys.stderr)
     return run.exit_code
 
 

@@ -22,6 +22,7 @@ import io
 import os
 import re
 import stat
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -56,12 +57,12 @@ def parse_size(text: str, *, field: str = "--max-input-size") -> int:
     """Bytes of ``"64MB"``, ``"8 GB"``, ``"500k"``, ``"1GiB"`` or ``"1000000"``."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(text))
     unit = m[2].lower() if m else ""
-    if not m or unit not in _UNITS or float(m[1]) * _UNITS[unit] < 1:
+    if not m or unit not in _UNITS or Fraction(m[1]) * _UNITS[unit] < 1:
         raise LimitError(
             f"cannot read the size {text!r}: write bytes or a size such as 64MB or 8GB",
             field=field,
         )
-    return int(float(m[1]) * _UNITS[unit])
+    return int(Fraction(m[1]) * _UNITS[unit])
 
 
 def set_max_input_size(size: int | str | None) -> None:

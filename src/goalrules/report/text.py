@@ -93,7 +93,8 @@ def text(result: CheckResult) -> str:
         low = result.lowest_score or 0
         mean = sum(g.smart.score for g in result.goals) / len(result.goals)
         lines.append(
-            f"{len(result.goals)} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+            f"{len(result.goals)} goal{'s' if len(result.goals) != 1 else ''}, "
+            f"mean SMART score {mean:.0f}/100, lowest {low:.0f}"
         )
     lines += _text_goals(result)
     if result.channels:
