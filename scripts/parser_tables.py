@@ -17,7 +17,7 @@ from pathlib import Path
 
 import lark
 
-from goalrules.dsl import parser
+from goalrules.dsl import lalr as parser
 
 
 def main() -> None:

@@ -566,3 +566,48 @@ def test_a_workbook_without_sheets_names_its_file(
     status, lines = _run_cli(["import", str(path)], capsys)
     assert status == 2 and len(lines) == 1 and str(path) in lines[0], lines
     assert "<input>" not in lines[0]
+
+
+# -- Trojan Source: bidirectional controls in rule text -----------------------------------
+
+BIDI = sorted("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+@given(st.sampled_from(BIDI), st.sampled_from(["comment", "string"]), st.integers(0, 3))
+def test_rules_check_warns_of_every_bidi_control(char: str, place: str, pad: int) -> None:
+    from goalrules.dsl.bidi import bidi_warnings
+
+    body = f"  # ok{' ' * pad}{char} admin\n" if place == "comment" else ""
+    says = f'  says "a{" " * pad}{char}b"\n' if place == "string" else ""
+    text = f"ruleset x\nrule a\n{body}  check 1 > 0\n{says}"
+    gr.load_rules(text)  # accepted: it is text there
+    (warning,) = bidi_warnings(text, source="x.rules")
+    line = 3 if place == "comment" else 4
+    assert warning.line == line and warning.source == "x.rules"
+    assert f"in a {place}" in warning.message and f"U+{ord(char):04X}" in warning.message
+    assert text.split("\n")[line - 1][(warning.column or 0) - 1] == char
+
+
+def test_rules_check_lists_the_warnings_and_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.rules"
+    path.write_text('ruleset x\nrule a\n  check 1 > 0 # \u202e } \u2066\n  says "\u202e"\n')
+    out = io.StringIO()
+    assert main(["rules", "check", str(path)], out=out) == 0
+    listing = out.getvalue().splitlines()
+    assert [ln.split(": warning")[0] for ln in listing[:3]] == [
+        f"{path}:3:17",
+        f"{path}:3:21",
+        f"{path}:4:9",
+    ]
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        len(err) == 1 and err[0].startswith("goalrules: warning:") and "(3 in the file)" in err[0]
+    )
+    assert main(["rules", "check", "--strict", str(path)], out=io.StringIO()) == 1
+    capsys.readouterr()
+    clean = tmp_path / "c.rules"
+    clean.write_text("ruleset x\nrule a\n  check 1 > 0\n")
+    assert main(["rules", "check", "--strict", str(clean)], out=io.StringIO()) == 0
+    assert capsys.readouterr().err == ""

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.dsl import parser
+from goalrules.dsl import lalr as parser
 
 SRC = str(Path(gr.__file__).resolve().parents[1])
 
@@ -107,7 +107,7 @@ def test_a_planted_cache_runs_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "marker"
     payload = b"0" * 64 + b"\n" + pickle.dumps(_Payload(marker))
     options = ", ".join(f"{k}={v!r}" for k, v in parser._OPTIONS.items())
-    grammar = "from goalrules.dsl import parser; import lark; g = parser._grammar()"
+    grammar = "from goalrules.dsl import lalr; import lark; g = lalr._grammar()"
     # every place the library (or lark, by default) read its tables from
     where = _run(
         f"{grammar}; import platformdirs; lark.Lark(g, cache=True, {options}); "

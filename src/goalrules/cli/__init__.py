@@ -62,6 +62,7 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
     found: list[GoalRulesError] = []
     problems = 0
     for path in args.files:
+        problems += _bidi_warnings(path, out)
         if str(path).endswith(".csv"):
             from goalrules.engine.decision_table import load_table
 
@@ -111,6 +112,23 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
         return 2
     return 1 if problems and args.strict else 0
+
+
+def _bidi_warnings(path: str, out: TextIO) -> int:
+    """Warn, as compilers do, of bidirectional control characters (Trojan Source)."""
+    from goalrules.dsl.bidi import bidi_warnings
+    from goalrules.errors import GoalRulesError
+    from goalrules.io.files import read_text
+
+    try:
+        warnings = bidi_warnings(read_text(path), source=str(path))
+    except GoalRulesError:
+        return 0  # an unreadable file: the check below says why
+    out.writelines(f"{w.location}: warning: {w.detail()}\n" for w in warnings)
+    if warnings:
+        more = f" ({len(warnings)} in the file)" if len(warnings) > 1 else ""
+        print(f"goalrules: warning: {warnings[0].headline()}{more}", file=sys.stderr)
+    return len(warnings)
 
 
 FORMATS = ["text", "json", "markdown", "html"]
@@ -560,7 +578,8 @@ def _parser() -> argparse.ArgumentParser:
     rc.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 when a decision table has overlapping rows or uncovered inputs",
+        help="exit 1 when a decision table has overlapping rows or uncovered inputs, or "
+        "a file holds bidirectional control characters",
     )
     rc.set_defaults(func=_cmd_rules_check)
     rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
