@@ -603,7 +603,9 @@ def test_rules_check_lists_the_warnings_and_strict_fails(
     ]
     err = capsys.readouterr().err.splitlines()
     assert (
-        len(err) == 1 and err[0].startswith("goalrules: warning:") and "(3 in the file)" in err[0]
+        len(err) == 1
+        and err[0].startswith("goalrules: warning:")
+        and "(3 such characters)" in err[0]
     )
     assert main(["rules", "check", "--strict", str(path)], out=io.StringIO()) == 1
     capsys.readouterr()
@@ -611,3 +613,8 @@ def test_rules_check_lists_the_warnings_and_strict_fails(
     clean.write_text("ruleset x\nrule a\n  check 1 > 0\n")
     assert main(["rules", "check", "--strict", str(clean)], out=io.StringIO()) == 0
     assert capsys.readouterr().err == ""
+    broken = tmp_path / "b.rules"
+    broken.write_text("ruleset x\nrule a\n  check (  # \u202e\n")
+    assert main(["rules", "check", str(broken)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("goalrules: error:")  # exit 2: one line

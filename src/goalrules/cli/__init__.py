@@ -61,8 +61,9 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     found: list[GoalRulesError] = []
     problems = 0
+    bidi: list[GoalRulesError] = []
     for path in args.files:
-        problems += _bidi_warnings(path, out)
+        bidi += _bidi_warnings(path, out)
         if str(path).endswith(".csv"):
             from goalrules.engine.decision_table import load_table
 
@@ -111,10 +112,13 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         more = f" ({errors} in {failed} file{'s' if failed != 1 else ''})"
         print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
         return 2
-    return 1 if problems and args.strict else 0
+    if bidi:  # a warning people see even when the listing goes to a file
+        more = f" ({len(bidi)} such characters)" if len(bidi) > 1 else ""
+        print(f"goalrules: warning: {bidi[0].headline()}{more}", file=sys.stderr)
+    return 1 if (problems or bidi) and args.strict else 0
 
 
-def _bidi_warnings(path: str, out: TextIO) -> int:
+def _bidi_warnings(path: str, out: TextIO) -> list[Any]:
     """Warn, as compilers do, of bidirectional control characters (Trojan Source)."""
     from goalrules.dsl.bidi import bidi_warnings
     from goalrules.errors import GoalRulesError
@@ -123,12 +127,9 @@ def _bidi_warnings(path: str, out: TextIO) -> int:
     try:
         warnings = bidi_warnings(read_text(path), source=str(path))
     except GoalRulesError:
-        return 0  # an unreadable file: the check below says why
+        return []  # an unreadable file: the check says why
     out.writelines(f"{w.location}: warning: {w.detail()}\n" for w in warnings)
-    if warnings:
-        more = f" ({len(warnings)} in the file)" if len(warnings) > 1 else ""
-        print(f"goalrules: warning: {warnings[0].headline()}{more}", file=sys.stderr)
-    return len(warnings)
+    return warnings
 
 
 FORMATS = ["text", "json", "markdown", "html"]
