@@ -541,6 +541,9 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.exports import add_commands
 
     add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.plugins import add_command as add_plugins_command
+
+    add_plugins_command(sub, _FORMAT_HELP)
 
     rv = sub.add_parser("review", help="review the goals, keep the review, compare with the last")
     rv.add_argument("workspace", metavar="WORKSPACE", nargs="?", help="the workspace file")
@@ -620,7 +623,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         files.set_max_input_size(args.max_input_size)
         _check_inputs(args)
-        return func(args, stream)
+        status = func(args, stream)
+        _plugin_notes()
+        return status
     except Exception as exc:
         from goalrules.errors import GoalRulesError
 
@@ -636,6 +641,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         raise
     finally:
         files.set_max_input_size(None)
+
+
+def _plugin_notes() -> None:
+    """What plugins replaced of goalrules' own, on stderr (never silently)."""
+    from goalrules.plugins import notes
+
+    for note in notes():
+        print(f"goalrules: note: {note}", file=sys.stderr)
 
 
 # the file arguments of the commands: read whole and parsed ("text") or streamed ("data")

@@ -78,8 +78,9 @@ def _shipped_texts() -> dict[str, tuple[str, str]]:
                 entry.read_text("utf-8"),
                 f"goalrules/rules/{entry.name}",
             )
-    for item in plugins.collect("goalrules_rulesets"):
+    for origin, item in plugins.contributions("goalrules_rulesets"):
         text, src = _read_source(item)
+        src = origin.label if src == "<rules>" else src  # named by its plugin
         name = parse_file(text, source=src).name or Path(src).stem
         out[name] = (text, src)
     return out
