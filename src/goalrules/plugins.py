@@ -487,19 +487,29 @@ def _preset_ids(item: Any, origin: Origin) -> list[str]:
     import tomllib
     from pathlib import Path
 
-    if isinstance(item, Mapping):
-        return [str(item.get("id"))]
-    if not isinstance(item, (str, os.PathLike)):
+    from goalrules.errors import GoalRulesError
+    from goalrules.io.exports.presets import preset_from_dict
+
+    if not isinstance(item, (str, os.PathLike, Mapping)):
         return [str(getattr(item, "id", ""))]
     try:
-        if isinstance(item, os.PathLike) or ("\n" not in item and item.endswith(".toml")):
-            from goalrules.io.files import read_text
+        if isinstance(item, Mapping):
+            tables: Any = [item]
+        else:
+            if isinstance(item, os.PathLike) or ("\n" not in item and item.endswith(".toml")):
+                from goalrules.io.files import read_text
 
-            item = read_text(Path(item))
-        doc = tomllib.loads(item)
+                item = read_text(Path(item))
+            tables = tomllib.loads(item).get("preset", ())
+            if not isinstance(tables, list):
+                raise ValueError("[[preset]] must be a list of tables")
+        # checked here, so that a bad preset names its plugin
+        return [preset_from_dict(p, source=origin.label).id for p in tables]
+    except GoalRulesError as exc:
+        message = exc.message.removeprefix(f"{origin.label}: ")
+        raise _plugin_error(origin, f"its export presets do not load: {message}") from None
     except Exception as exc:
         raise _plugin_error(origin, f"its export presets do not load: {_said(exc)}") from None
-    return [str(p.get("id")) for p in doc.get("preset", ()) if isinstance(p, Mapping)]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -176,7 +176,8 @@ def registry() -> pint.UnitRegistry[float]:
             from goalrules.errors import PluginError
 
             raise PluginError(
-                f"{origin.label}: its unit definition {line!r} is invalid: {exc}"
+                f"{origin.label}: its unit definition {line!r} is invalid: "
+                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}"
             ) from None
     return ureg
 
