@@ -11,6 +11,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.cli import main
@@ -337,3 +339,282 @@ def test_a_deadline_past_year_9999_is_a_date_error(text: str) -> None:
         gr.deadline(text, start=TODAY)
     with pytest.raises(gr.DateError):
         gr.add_months(TODAY, 10**8)
+
+
+# -- limits on every input: only regular files, within a size limit ------------------------
+
+SPECIAL = ["/dev/zero", "{fifo}", "{tmp}"]
+FILE_ARGS = [
+    ("workspace", ["check", "{x}"]),
+    ("--history", ["check", "{ws}", "--history", "{x}"]),
+    ("--performance", ["check", "{ws}", "--performance", "{x}"]),
+    ("--rules", ["check", "{ws}", "--rules", "{x}"]),
+    ("plan", ["plan", "{x}"]),
+    ("backtest", ["backtest", "{x}"]),
+    ("channels", ["channels", "{x}"]),
+    ("channels --workspace", ["channels", "{perf}", "--workspace", "{x}"]),
+    ("import", ["import", "{x}"]),
+    ("rules check", ["rules", "check", "{x}"]),
+    ("rules fmt", ["rules", "fmt", "{x}"]),
+    ("review", ["review", "{x}", "--history", "{hist}", "--store", "{tmp}/r.db"]),
+    ("review --history", ["review", "{ws}", "--history", "{x}", "--store", "{tmp}/r.db"]),
+]
+
+
+def _run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    try:
+        status = main(argv, out=io.StringIO())
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    err = capsys.readouterr().err
+    return status, [ln for ln in err.splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize("special", SPECIAL, ids=["dev-zero", "fifo", "directory"])
+@pytest.mark.parametrize(("label", "argv"), FILE_ARGS, ids=[a[0] for a in FILE_ARGS])
+def test_a_file_argument_that_is_no_regular_file_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str, argv: list[str], special: str
+) -> None:
+    # /dev/zero would be read until memory runs out, a FIFO waited on forever
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    names = {k: str(v) for k, v in _files(tmp_path).items()}
+    x = special.format(fifo=fifo, tmp=tmp_path)
+    if label == "rules fmt" and special == "{tmp}":
+        return  # rules fmt takes folders
+    args = [a.format(x=x, tmp=tmp_path, **names) for a in argv]
+    status, lines = _run_cli(args, capsys)
+    assert status == 2 and len(lines) == 1, lines
+    assert x in lines[0] and ("regular file" in lines[0] or "directory" in lines[0]), lines
+
+
+def test_the_size_limit_is_documented_and_raised_by_a_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goalrules.io import files
+
+    ws = _files(tmp_path)["ws"]
+    size = ws.stat().st_size
+    status, lines = _run_cli(["--max-input-size", str(size - 1), "check", str(ws)], capsys)
+    assert status == 2 and len(lines) == 1 and "over the limit" in lines[0] and str(ws) in lines[0]
+    assert "--max-input-size" in lines[0]
+    assert _run_cli(["--max-input-size", str(size), "check", str(ws)], capsys)[0] == 0
+    monkeypatch.setenv(files.ENV, "10")
+    with pytest.raises(gr.LimitError, match="over the limit of 10 bytes"):
+        gr.load_workspace(ws)
+    monkeypatch.setenv(files.ENV, "1MB")
+    assert gr.load_workspace(ws).goals
+    monkeypatch.delenv(files.ENV)
+    assert files.max_input_size("text") == files.MAX_TEXT_SIZE
+    assert files.max_input_size("data") == files.MAX_DATA_SIZE
+    status, lines = _run_cli(["--max-input-size", "lots", "check", str(ws)], capsys)
+    assert status == 2 and "--max-input-size" in lines[0]
+
+
+@given(st.integers(1, 10**12), st.sampled_from(["", "B", "kB", "MB", "GB", "KiB", "MiB"]))
+def test_sizes_read_as_written(n: int, unit: str) -> None:
+    from goalrules.io.files import _UNITS, parse_size
+
+    assert parse_size(f"{n}{unit}") == n * _UNITS[unit.lower()]
+    assert parse_size(f"{n} {unit}") == n * _UNITS[unit.lower()]
+
+
+def test_a_read_that_fails_names_its_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = _run_cli(["rules", "check", "/proc/self/mem"], capsys)
+    assert status == 2 and len(lines) == 1
+    assert "/proc/self/mem" in lines[0] and "Input/output error" in lines[0]
+    with pytest.raises(gr.WorkspaceError, match="/proc/self/mem: cannot read it"):
+        gr.load_workspace("/proc/self/mem")
+
+
+def test_a_file_that_grows_past_the_limit_while_read_stops(tmp_path: Path) -> None:
+    from goalrules.io import files
+
+    path = tmp_path / "h.csv"
+    path.write_bytes(b"x" * 100)
+    files.set_max_input_size(100)
+    try:
+        with files._open_binary(path) as fh:
+            with path.open("ab") as more:
+                more.write(b"y" * 100)
+            with pytest.raises(gr.LimitError, match="over the limit"):
+                fh.read()
+    finally:
+        files.set_max_input_size(None)
+
+
+# -- workspaces: depth, size and shape checked before parsing -----------------------------
+
+DEEP = 100_000
+SHAPES = [
+    ("toml array", "toml", "[workspace]\nx = " + "[" * DEEP + "]" * DEEP, "nest deeper"),
+    ("toml inline table", "toml", "x = " + "{a = " * DEEP + "1" + "}" * DEEP, "nest deeper"),
+    ("toml dotted key", "toml", "a" + ".a" * DEEP + " = 1", "dotted key"),
+    ("toml dotted header", "toml", "[" + ".".join(["a"] * DEEP) + "]", "dotted key"),
+    ("goal target", "toml", "[[goal]]\nid = 'g'\ntarget = " + "[" * DEEP + "]" * DEEP, "nest"),
+    ("json", "json", "[" * DEEP + "]" * DEEP, "nest deeper"),
+    ("json object", "json", '{"a": ' * DEEP + "1" + "}" * DEEP, "nest deeper"),
+    ("json number", "json", '{"workspace": {"name": ' + "7" * 5000 + "}}", "5,000 digits"),
+    ("json infinity", "json", '{"workspace": {"name": 1e999}}', "too large"),
+    ("json nan", "json", '{"workspace": {"name": NaN}}', "NaN"),
+    ("json duplicate", "json", '{"workspace": {"name": "a",\n "name": "b"}}', "twice"),
+    ("yaml flow", "yaml", "x: " + "[" * DEEP + "]" * DEEP, "nest deeper"),
+    ("yaml block", "yaml", "".join(" " * i + "a:\n" for i in range(2000)), "nest deeper"),
+    ("yaml duplicate", "yaml", "workspace:\n  name: a\n  name: b\n", "twice"),
+    ("yaml aliases", "yaml", "a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcde", "bcdef", strict=True)), "values"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "fmt", "text", "words"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_a_hostile_workspace_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str, fmt: str, text: str, words: str
+) -> None:
+    path = tmp_path / f"ws.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with pytest.raises(gr.GoalRulesError, match=words) as info:
+            gr.load_workspace(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.source == str(path)
+    assert peak < 20 * len(text) + 5_000_000, f"{label}: {peak:,} bytes for {len(text):,}"
+    status, lines = _run_cli(["check", str(path)], capsys)
+    assert status == 2 and len(lines) == 1 and str(path) in lines[0], lines
+
+
+def test_a_duplicate_key_is_named_where_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "ws.yaml"
+    path.write_text("workspace:\n  name: a\n  today: 2026-01-01\n  name: b\n")
+    with pytest.raises(gr.WorkspaceError) as info:
+        gr.load_workspace(path)
+    assert (info.value.line, info.value.column) == (4, 3)
+    path = tmp_path / "ws.json"
+    path.write_text('{"workspace": {"name": "a",\n  "name": "b"}}')
+    with pytest.raises(gr.WorkspaceError) as info:
+        gr.load_workspace(path)
+    assert (info.value.line, info.value.column) == (2, 3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 200), st.sampled_from(["toml", "json", "yaml"]))
+def test_nesting_is_refused_exactly_past_the_limit(depth: int, fmt: str) -> None:
+    # a list nested `depth` deep as the section x: loads (and x is refused as an
+    # unknown section) up to the limit, a LimitError past it; never a RecursionError
+    from goalrules.io.workspace import MAX_NESTING
+
+    inner = "[" * depth + "]" * depth
+    text = {"toml": f"x = {inner}\n", "json": f'{{"x": {inner}}}', "yaml": f"x: {inner}\n"}[fmt]
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.load_workspace(f"ws.{fmt}", text=text)
+    too_deep = depth + (fmt == "json") > MAX_NESTING
+    assert isinstance(info.value, gr.LimitError) == too_deep, info.value
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 300))
+def test_dotted_keys_are_refused_exactly_past_the_limit(parts: int) -> None:
+    from goalrules.io.workspace import MAX_KEY_PARTS
+
+    text = ".".join(["k"] * parts) + " = 1\n"
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.load_workspace("ws.toml", text=text)
+    assert isinstance(info.value, gr.LimitError) == (parts > MAX_KEY_PARTS), info.value
+
+
+# -- messages keep the contract --------------------------------------------------------------
+
+
+def test_rules_test_says_why_it_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = _run_cli(["rules", "test", str(tmp_path / "nowhere")], capsys)
+    assert status == 2 and len(lines) == 1 and "nowhere" in lines[0]
+    bad = tmp_path / "bad.rules"
+    bad.write_text("rule a\n  check (\n")
+    status, lines = _run_cli(["rules", "test", str(bad)], capsys)
+    assert status == 2 and len(lines) == 1 and "bad.rules:" in lines[0]
+
+
+def test_one_error_in_one_file_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.rules"
+    bad.write_text("rule a\n  check 1 > followers\n")
+    status, lines = _run_cli(["rules", "check", str(bad)], capsys)
+    assert status == 2 and "(1 error in 1 file)" in lines[0]
+
+
+def test_a_workbook_without_sheets_names_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    pytest.importorskip("python_calamine")
+    openpyxl = pytest.importorskip("openpyxl")
+    whole = tmp_path / "whole.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "x"
+    book.save(whole)
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(whole) as src, zipfile.ZipFile(path, "w") as out:
+        for name in src.namelist():
+            if name != "xl/workbook.xml":
+                out.writestr(name, src.read(name))
+    status, lines = _run_cli(["import", str(path)], capsys)
+    assert status == 2 and len(lines) == 1 and str(path) in lines[0], lines
+    assert "<input>" not in lines[0]
+
+
+# -- Trojan Source: bidirectional controls in rule text -----------------------------------
+
+BIDI = sorted("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+@given(st.sampled_from(BIDI), st.sampled_from(["comment", "string"]), st.integers(0, 3))
+def test_rules_check_warns_of_every_bidi_control(char: str, place: str, pad: int) -> None:
+    from goalrules.dsl.bidi import bidi_warnings
+
+    body = f"  # ok{' ' * pad}{char} admin\n" if place == "comment" else ""
+    says = f'  says "a{" " * pad}{char}b"\n' if place == "string" else ""
+    text = f"ruleset x\nrule a\n{body}  check 1 > 0\n{says}"
+    gr.load_rules(text)  # accepted: it is text there
+    (warning,) = bidi_warnings(text, source="x.rules")
+    line = 3 if place == "comment" else 4
+    assert warning.line == line and warning.source == "x.rules"
+    assert f"in a {place}" in warning.message and f"U+{ord(char):04X}" in warning.message
+    assert text.split("\n")[line - 1][(warning.column or 0) - 1] == char
+
+
+def test_rules_check_lists_the_warnings_and_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.rules"
+    path.write_text('ruleset x\nrule a\n  check 1 > 0 # \u202e } \u2066\n  says "\u202e"\n')
+    out = io.StringIO()
+    assert main(["rules", "check", str(path)], out=out) == 0
+    listing = out.getvalue().splitlines()
+    assert [ln.split(": warning")[0] for ln in listing[:3]] == [
+        f"{path}:3:17",
+        f"{path}:3:21",
+        f"{path}:4:9",
+    ]
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        len(err) == 1
+        and err[0].startswith("goalrules: warning:")
+        and "(3 such characters)" in err[0]
+    )
+    assert main(["rules", "check", "--strict", str(path)], out=io.StringIO()) == 1
+    capsys.readouterr()
+    clean = tmp_path / "c.rules"
+    clean.write_text("ruleset x\nrule a\n  check 1 > 0\n")
+    assert main(["rules", "check", "--strict", str(clean)], out=io.StringIO()) == 0
+    assert capsys.readouterr().err == ""
+    broken = tmp_path / "b.rules"
+    broken.write_text("ruleset x\nrule a\n  check (  # \u202e\n")
+    assert main(["rules", "check", str(broken)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("goalrules: error:")  # exit 2: one line

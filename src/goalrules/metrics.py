@@ -468,9 +468,7 @@ def platform_fit() -> Mapping[str, frozenset[Objective]]:
 
     text = resources.files("goalrules").joinpath("rules/platform_fit.table.csv").read_text("utf-8")
     source = "goalrules/rules/platform_fit.table.csv"
-    for item in plugins.plugin_manager().hook.goalrules_platform_fit():
-        if item is None:
-            continue
+    for item in reversed(plugins.collect("goalrules_platform_fit")):  # the last one given
         if "\n" not in str(item):
             source = str(item)
             with open(item, encoding="utf-8") as fh:

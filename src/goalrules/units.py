@@ -169,13 +169,16 @@ def registry() -> pint.UnitRegistry[float]:
     """The goalrules pint registry (built on first use, then cached)."""
     pint_module = _import_pint()
     ureg: pint.UnitRegistry[float] = _built_registry(pint_module)
-    for line in plugins.collect("goalrules_units"):
+    for origin, line in plugins.contributions("goalrules_units"):
         try:
             ureg.define(line)
         except Exception as exc:
             from goalrules.errors import PluginError
 
-            raise PluginError(f"a plugin's unit definition {line!r} is invalid: {exc}") from exc
+            raise PluginError(
+                f"{origin.label}: its unit definition {line!r} is invalid: "
+                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}"
+            ) from None
     return ureg
 
 

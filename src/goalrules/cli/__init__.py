@@ -61,7 +61,9 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     found: list[GoalRulesError] = []
     problems = 0
+    bidi: list[GoalRulesError] = []
     for path in args.files:
+        bidi += _bidi_warnings(path, out)
         if str(path).endswith(".csv"):
             from goalrules.engine.decision_table import load_table
 
@@ -102,13 +104,32 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         if rs.decisions:
             kinds.append(f"decisions: {', '.join(rs.decisions)}")
         extra = f" ({'; '.join(kinds)})" if kinds else ""
-        out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
+        rules = f"{len(rs)} rule{'s' if len(rs) != 1 else ''}"
+        out.write(f"{path}: ok, ruleset {rs.name}, {rules}{extra}\n")
     if found:
         # the listing above is for editors; one line on stderr for people and scripts
-        more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
+        errors = f"{len(found)} error{'s' if len(found) != 1 else ''}"
+        more = f" ({errors} in {failed} file{'s' if failed != 1 else ''})"
         print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
         return 2
-    return 1 if problems and args.strict else 0
+    if bidi:  # a warning people see even when the listing goes to a file
+        more = f" ({len(bidi)} such characters)" if len(bidi) > 1 else ""
+        print(f"goalrules: warning: {bidi[0].headline()}{more}", file=sys.stderr)
+    return 1 if (problems or bidi) and args.strict else 0
+
+
+def _bidi_warnings(path: str, out: TextIO) -> list[Any]:
+    """Warn, as compilers do, of bidirectional control characters (Trojan Source)."""
+    from goalrules.dsl.bidi import bidi_warnings
+    from goalrules.errors import GoalRulesError
+    from goalrules.io.files import read_text
+
+    try:
+        warnings = bidi_warnings(read_text(path), source=str(path))
+    except GoalRulesError:
+        return []  # an unreadable file: the check says why
+    out.writelines(f"{w.location}: warning: {w.detail()}\n" for w in warnings)
+    return warnings
 
 
 FORMATS = ["text", "json", "markdown", "html"]
@@ -239,6 +260,10 @@ def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
         out.write(run.junit())
     else:
         out.write(run.text())
+    if run.errors:  # the report above is for CI; one line on stderr, as every exit 2
+        n = len(run.errors)
+        more = f" ({n} errors)" if n > 1 else ""
+        print(f"goalrules: error: {run.errors[0].headline()}{more}", file=sys.stderr)
     return run.exit_code
 
 
@@ -414,6 +439,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Check social-media goals, channels and plans against the guides' advice.",
     )
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    p.add_argument(
+        "--max-input-size",
+        metavar="SIZE",
+        help="largest input file read, such as 64MB (default 16MB for workspaces and rules, "
+        "2GB for data)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("catalog", help="list the metric catalog")
@@ -502,6 +533,9 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.exports import add_commands
 
     add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.plugins import add_command as add_plugins_command
+
+    add_plugins_command(sub, _FORMAT_HELP)
 
     from goalrules.cli.review import add_command as add_review
 
@@ -516,7 +550,8 @@ def _parser() -> argparse.ArgumentParser:
     rc.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 when a decision table has overlapping rows or uncovered inputs",
+        help="exit 1 when a decision table has overlapping rows or uncovered inputs, or "
+        "a file holds bidirectional control characters",
     )
     rc.set_defaults(func=_cmd_rules_check)
     rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
@@ -551,8 +586,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         parser.print_help(stream)
         return 0
     func: Command = args.func
+    from goalrules.io import files
+
     try:
-        return func(args, stream)
+        files.set_max_input_size(args.max_input_size)
+        _check_inputs(args)
+        status = func(args, stream)
+        _plugin_notes()
+        return status
     except Exception as exc:
         from goalrules.errors import GoalRulesError
 
@@ -562,9 +603,45 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
             return 2
         if isinstance(exc, OSError):
-            print(f"goalrules: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"goalrules: error: {where}{exc.strerror or exc}", file=sys.stderr)
             return 2
         raise
+    finally:
+        files.set_max_input_size(None)
+
+
+def _plugin_notes() -> None:
+    """What plugins replaced of goalrules' own, on stderr (never silently)."""
+    from goalrules.plugins import notes
+
+    for note in notes():
+        print(f"goalrules: note: {note}", file=sys.stderr)
+
+
+# the file arguments of the commands: read whole and parsed ("text") or streamed ("data")
+_INPUTS = {"workspace": "text", "rules": "text", "history": "data", "performance": "data",
+           "utm": "data"}  # fmt: skip
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Every file argument is a regular file within the size limit before any is read
+    (``-``, standard input, where a command reads text; folders where it takes them)."""
+    from goalrules.io.files import check_file
+
+    named: list[tuple[Any, Any]] = [(getattr(args, a, None), k) for a, k in _INPUTS.items()]
+    if args.command == "import":
+        named.append((getattr(args, "files", None), "data"))
+    elif args.command == "rules" and args.rules_command == "check":
+        named.append((args.files, "text"))
+    elif args.command == "rules":  # fmt and test take folders
+        for p in getattr(args, "files", None) or getattr(args, "paths", None) or []:
+            if not Path(p).is_dir():
+                named.append((p, "text"))
+    for value, kind in named:
+        for path in value if isinstance(value, list) else [value]:
+            if path is not None and not (path == "-" and kind == "text"):
+                check_file(path, kind)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,7 +49,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for r in kept:
         more = f"  ({r['revisions']} revisions)" if r.get("revisions", 1) > 1 else ""
-        out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {r['goals']} goals{more}\n")
+        goals = f"{r['goals']} goal{'s' if r['goals'] != 1 else ''}"
+        out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {goals}{more}\n")
     out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
     return 0
 

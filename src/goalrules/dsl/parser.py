@@ -1,6 +1,7 @@
 """Rule text -> syntax tree, with positions; syntax errors with line, column and caret.
 
-The grammar is ``grammar.lark`` beside this module (LALR(1), built once per process).
+The grammar is ``grammar.lark`` beside this module (LALR(1), its tables shipped in the
+package and loaded by :mod:`goalrules.dsl.lalr`).
 Every syntax error in a file is reported, not just the first: the parser resumes after
 each one. Sources over :data:`MAX_SOURCE` characters or nested deeper than
 :data:`MAX_DEPTH` are refused with a :class:`~goalrules.errors.LimitError`.
@@ -9,12 +10,11 @@ each one. Sources over :data:`MAX_SOURCE` characters or nested deeper than
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
-from importlib import resources
 from typing import Any
 
 from goalrules.dsl import ast
+from goalrules.dsl.lalr import _lark as _lark  # re-exported: dsl.format uses it
 from goalrules.errors import GoalRulesError, GoalRulesErrors, LimitError, RuleSyntaxError
 
 __all__ = [
@@ -54,50 +54,6 @@ _EXPECTED_NAMES = {
     "COMMA": "','",
     "DOT": "'.'",
 }
-
-
-@functools.cache
-def _lark() -> Any:
-    """The LALR parser of ``grammar.lark``. Building its tables takes about 0.13 s, so
-    they are kept across processes in the user's cache folder (lark's own cache: keyed
-    by the grammar, lark's and Python's versions; an entry that does not match or does
-    not load is rebuilt). ``GOALRULES_CACHE_DIR`` moves the folder; ``GOALRULES_CACHE=0``
-    turns the cache off."""
-    import lark
-
-    grammar = resources.files("goalrules.dsl").joinpath("grammar.lark").read_text("utf-8")
-    options: dict[str, Any] = {
-        "parser": "lalr",
-        "start": ["start", "expr"],
-        "propagate_positions": True,
-        "maybe_placeholders": False,
-    }
-    cache = _cache_file("grammar.lark.cache")
-    if cache is not None:
-        try:
-            return lark.Lark(grammar, cache=cache, **options)
-        except Exception:  # an unwritable folder, a damaged entry lark cannot step over
-            pass
-    return lark.Lark(grammar, **options)
-
-
-def _cache_file(name: str) -> str | None:
-    """A file in goalrules' cache folder (made private on first use), or ``None`` when
-    the cache is off or the folder cannot be made."""
-    import os
-
-    if os.environ.get("GOALRULES_CACHE", "1") == "0":
-        return None
-    folder = os.environ.get("GOALRULES_CACHE_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_cache_dir("goalrules")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
-        return None
-    return os.path.join(folder, name)
 
 
 def _number(text: str) -> float:

@@ -33,16 +33,21 @@ def _read_source(path_or_text: str | os.PathLike[str]) -> tuple[str, str]:
 
 
 def _read_path(p: Path) -> str:
+    # through io.files: a device, a FIFO or a file over the size limit is refused
+    from goalrules.io.files import read_bytes
+
     try:
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GoalRulesError("no such rule file", source=str(p)) from None
+        raw = read_bytes(p, "text")
+    except GoalRulesError as exc:
+        if exc.message == "no such file":
+            raise GoalRulesError("no such rule file", source=str(p)) from None
+        raise
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise GoalRulesError(
             f"the rule file is not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(p)
         ) from None
-    except OSError as exc:
-        raise GoalRulesError(f"cannot read the rule file: {exc.strerror}", source=str(p)) from None
 
 
 def load_rules(
@@ -73,8 +78,9 @@ def _shipped_texts() -> dict[str, tuple[str, str]]:
                 entry.read_text("utf-8"),
                 f"goalrules/rules/{entry.name}",
             )
-    for item in plugins.collect("goalrules_rulesets"):
+    for origin, item in plugins.contributions("goalrules_rulesets"):
         text, src = _read_source(item)
+        src = origin.label if src == "<rules>" else src  # named by its plugin
         name = parse_file(text, source=src).name or Path(src).stem
         out[name] = (text, src)
     return out

@@ -21,7 +21,7 @@ from goalrules.errors import (
     GoalRulesErrors,
     WorkspaceError,
 )
-from goalrules.io.files import _open_binary
+from goalrules.io.files import _open_binary, check_file
 from goalrules.metrics import catalog
 from goalrules.model import (
     ChannelMonth,
@@ -318,8 +318,7 @@ def _lazy_table(path: str | Path, required: Iterable[str], *, lower_names: bool 
         raise DataError(
             "large tables need polars: pip install 'goalrules[arrow]'", source=source
         ) from None
-    if not Path(path).exists():
-        raise WorkspaceError("no such file", source=source)
+    check_file(path, "data")  # a regular file within the size limit, before polars opens it
     try:
         if source.lower().endswith((".parquet", ".pq")):
             lazy = pl.scan_parquet(path)

@@ -23,6 +23,7 @@ import attrs
 from goalrules.errors import (
     GoalRulesError,
     GoalRulesErrors,
+    LimitError,
     UnknownNameError,
     WorkspaceError,
 )
@@ -68,7 +69,192 @@ class Workspace:
         return self.plan.channels
 
 
-def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
+MAX_NESTING = 64
+"""Deepest nesting of tables and lists in a workspace file (brackets, indentation)."""
+MAX_KEY_PARTS = 64
+"""Most parts of one dotted TOML key (``a.b.c`` has 3)."""
+MAX_DIGITS = 100
+"""Most digits of a number in a JSON workspace."""
+MAX_VALUES = 1_000_000
+"""Most values (tables, lists, scalars) a workspace document may hold, YAML aliases
+counted each time they are used."""
+
+
+def _too_deep(source: str, line: int, column: int, text: str) -> LimitError:
+    return LimitError(
+        f"tables and lists nest deeper than {MAX_NESTING} levels",
+        source=source,
+        line=line,
+        column=column,
+        text=text,
+    )
+
+
+def _check_shape(text: str, source: str, fmt: str) -> None:
+    """Refuse, before parsing, what would make a parser recurse past Python's stack or
+    run out of memory: brackets nested deeper than :data:`MAX_NESTING` and dotted TOML
+    keys of more than :data:`MAX_KEY_PARTS` parts. Strings and comments are skipped
+    (YAML's quotes are not tracked: an unbalanced bracket in a YAML text only makes the
+    count lower)."""
+    if fmt == "yaml":
+        _check_indentation(text, source)
+    depth, dots, line, start, i, n = 0, 0, 1, 0, 0, len(text)
+    quotes = "\"'" if fmt in ("toml", "json") else ""
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line, start, dots = line + 1, i + 1, 0
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _too_deep(source, line, i - start + 1, text)
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        elif c == "#" and fmt != "json":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in quotes:
+            triple = fmt == "toml" and text.startswith(c * 3, i)
+            close = c * 3 if triple else c
+            j = i + len(close)
+            while j < n:
+                if text.startswith(close, j):
+                    break
+                if text[j] == "\\" and c == '"':
+                    j += 1
+                elif text[j] == "\n":
+                    if not triple:
+                        break  # an unclosed string: the parser says where
+                    line, start = line + 1, j + 1
+                j += 1
+            i = j + len(close)
+            continue
+        elif c == "." and fmt == "toml":
+            dots += 1
+            if dots + 1 > MAX_KEY_PARTS:
+                raise LimitError(
+                    f"a dotted key of more than {MAX_KEY_PARTS} parts",
+                    source=source,
+                    line=line,
+                    column=i - start + 1,
+                    text=text,
+                )
+        elif c in "=,:":
+            dots = 0
+        i += 1
+
+
+def _check_indentation(text: str, source: str) -> None:
+    """YAML's block nesting: the levels of indentation (and of ``- `` on one line)."""
+    levels: list[int] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        body = raw.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(raw) - len(body)
+        while levels and indent < levels[-1]:
+            levels.pop()
+        if not levels or indent > levels[-1]:
+            levels.append(indent)
+        dashes = body[: len(body) - len(body.lstrip("- "))].count("-")
+        if len(levels) + dashes > MAX_NESTING:
+            raise _too_deep(source, number, indent + 1, text)
+
+
+def _check_values(data: Any, source: str) -> None:
+    """Refuse a parsed document nested deeper than :data:`MAX_NESTING` or holding more
+    than :data:`MAX_VALUES` values (a YAML alias of an alias of ... counts each use),
+    walking it without recursion, so that nothing later recurses past the stack."""
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    seen = 0
+    while stack:
+        value, depth, where = stack.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            raise LimitError(f"the document holds more than {MAX_VALUES:,} values", source=source)
+        if depth > MAX_NESTING:
+            raise LimitError(
+                f"tables and lists nest deeper than {MAX_NESTING} levels",
+                source=source,
+                field=where.lstrip(".") or None,
+            )
+        if isinstance(value, Mapping):
+            stack.extend((v, depth + 1, f"{where}.{k}") for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            stack.extend((v, depth + 1, f"{where}[{i}]") for i, v in enumerate(value))
+
+
+class _Refused(Exception):
+    """Raised inside a parser's hook, turned into a WorkspaceError with a place."""
+
+    def __init__(self, message: str, needle: str) -> None:
+        super().__init__(message)
+        self.message, self.needle = message, needle
+
+
+def _place(text: str, needle: str, nth: int = 1) -> tuple[int | None, int | None]:
+    """Line and column of the ``nth`` occurrence of ``needle`` in ``text``."""
+    at = -1
+    for _ in range(nth):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            return None, None
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _json_hooks() -> dict[str, Any]:
+    import math
+
+    def number(s: str) -> Any:
+        digits = sum(ch.isdigit() for ch in s)
+        if digits > MAX_DIGITS:
+            raise _Refused(f"a number of {digits:,} digits (at most {MAX_DIGITS})", s[:40])
+        value = float(s) if any(ch in s for ch in ".eE") else int(s)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Refused(f"the number {s[:40]} is too large", s[:40])
+        return value
+
+    def constant(s: str) -> Any:
+        raise _Refused(f"{s} is not a number a workspace can hold", s)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in items:
+            if k in out:
+                raise _Refused(f"the key {k!r} appears twice in one object", json.dumps(k))
+            out[k] = v
+        return out
+
+    return {"parse_int": number, "parse_float": number, "parse_constant": constant,
+            "object_pairs_hook": pairs}  # fmt: skip
+
+
+def _yaml_loader() -> Any:
+    import yaml
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = (key_node.tag, key_node.value) if isinstance(key_node.value, str) else None
+                if key is not None and key in seen:
+                    mark = key_node.start_mark
+                    raise WorkspaceError(
+                        f"the key {key_node.value!r} appears twice in one mapping",
+                        line=mark.line + 1,
+                        column=mark.column + 1,
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
+
+
+def _parse_text(text: str, source: str, fmt: str) -> dict[str, Any]:
     if fmt == "toml":
         import tomllib
 
@@ -84,7 +270,7 @@ def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
             ) from None
     if fmt == "json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, **_json_hooks())
         except json.JSONDecodeError as exc:
             raise WorkspaceError(
                 f"JSON syntax: {exc.msg}",
@@ -101,7 +287,7 @@ def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
                 "reading YAML needs PyYAML: pip install 'goalrules[yaml]'", source=source
             ) from None
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader that refuses duplicates
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise WorkspaceError(
@@ -113,6 +299,25 @@ def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
             ) from None
     if not isinstance(data, dict):
         raise WorkspaceError("the top level must be a table of sections", source=source)
+    return data
+
+
+def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
+    _check_shape(text, source, fmt)
+    try:
+        data = _parse_text(text, source, fmt)
+    except _Refused as exc:
+        line, column = _place(text, exc.needle, 2 if "twice" in exc.message else 1)
+        raise WorkspaceError(
+            exc.message, source=source, line=line, column=column, text=text
+        ) from None
+    except WorkspaceError as exc:
+        raise exc.with_location(source=source, text=text) from None
+    except RecursionError:  # nesting the scan above could not see (YAML indentation)
+        raise LimitError(
+            f"tables and lists nest deeper than {MAX_NESTING} levels", source=source
+        ) from None
+    _check_values(data, source)
     return data
 
 
@@ -128,6 +333,7 @@ def load_workspace(
 
 def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>") -> Workspace:
     """Structure a workspace document; every problem is collected with its path."""
+    _check_values(data, source)
     errors: list[GoalRulesError] = []
     known = {"workspace", *_SECTIONS}
     for key in data:

@@ -61,7 +61,8 @@ def _text_title(name: str | None, today: _dt.date) -> list[str]:
 
 
 def _text_summary(count: int, mean: float, low: float) -> str:
-    return f"{count} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+    goals = f"{count} goal{'s' if count != 1 else ''}"
+    return f"{goals}, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
 
 
 def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:

@@ -56,7 +56,10 @@ Date = _dt.date
 
 def _sheets(item: Any) -> list[Sheet]:
     if isinstance(item, (str, Path)):
-        return read_sheets(item)
+        sheets = read_sheets(item)
+        if not sheets:  # a workbook without sheets (a zip without xl/workbook.xml)
+            raise DataError("no sheets to read: not a workbook goalrules reads", source=str(item))
+        return sheets
     return [table_sheet(item)]
 
 
