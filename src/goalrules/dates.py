@@ -491,10 +491,10 @@ def deadline(
     )
     body = _PREFIX.sub("", t)
     event = re.fullmatch(
-        r"(?:the|our|a|an)\s+(?:[a-z'-]+\s+){1,4}?(?:on|of|in)\s+(?P<when>.*\d.*)", body, re.I
+        r"(?:the|our|a|an)\s+(?:[a-z'-]+\s+){1,4}?on\s+(?P<when>.*\d.*)", body, re.I
     )
-    if event and not re.match(r"(?:the\s+)?end\s", body, re.I):
-        body = event["when"]
+    if event:  # "the product launch on 2027-03-01": that day, when it is one
+        return parse_date(event["when"], dayfirst=dayfirst, today=ref)
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (

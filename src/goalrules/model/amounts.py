@@ -344,7 +344,12 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
     found: list[tuple[float, float, str, int]] = []
     out: list[str] = []
     last = 0
-    for m in _RANGE.finditer(re.sub(r"\bbetween (?=[$€£¤\d])", "        ", text)):
+    text = re.sub(  # "between 10 and 15 percent": 10-15 percent
+        r"\bbetween ((?:[$€£]|¤(?:[A-Z]{3}|\?) )?\d[\d,.]*\s?(?:%|k\b)?) and (?=[$€£¤\d])",
+        r"\1 - ",
+        text,
+    )
+    for m in _RANGE.finditer(text):
         if re.search(r"\bfrom\s*$", text[max(0, m.start() - 8) : m.start()]):
             continue  # "from 4 to 6" is a baseline and a target
         if not m["u2"] and not m["u1"] and " to " in m.group(0):
@@ -355,7 +360,7 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         if re.fullmatch(r"(?:19|20)\d\d", m["lo"]) or not lo < hi:
             continue  # "2026-2027" and "10-5" are no ranges
         unit = (m["u2"] or m["u1"] or "").strip()
-        unit = "" if unit == "k" else unit
+        unit = {"k": "", "percent": "%"}.get(unit, unit)
         cur = (m["cur"] or m["cur2"] or "").strip()
         lower = (
             f"{cur} {_plain(lo)}{unit}".strip()

@@ -86,6 +86,7 @@ _NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|mn)\b)?"
 
 _NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUM})")
 _TOKEN_BEFORE = re.compile(r"(\S{1,6})\s?$")
+_SIGN_AFTER = re.compile(r"\s?([^\w\s%+\-.,;:!?()'\"/]+)")
 _WORDS_AFTER = re.compile(r"\s?([^\W\d_]+(?:\s[^\W\d_]+){0,2})")
 
 
@@ -113,7 +114,12 @@ def _said_before(head: str) -> str | None:
 
 def _said_after(text: str, end: int) -> tuple[str, int] | None:
     """The code or currency name just after a number, and where it ends."""
-    _, names, codes = _tables()
+    symbols, names, codes = _tables()
+    sign = _SIGN_AFTER.match(text, end, min(len(text), end + 8))
+    if sign:
+        for k in range(len(sign[1]), 0, -1):
+            if sign[1][:k].lower() in symbols:
+                return sign[1][:k], sign.start(1) + k  # "20.000 €", "40 €"
     m = _WORDS_AFTER.match(text, end, min(len(text), end + 48))
     if m is None:
         return None

@@ -295,12 +295,13 @@ def read_statement(
 _READABLE = ("metric", "channel", "target", "deadline", "objective")
 
 
-def complete_from_statement(goal: Goal, *, today: Date | None = None) -> Goal:
+def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar: Any) -> Goal:
     """Fill a goal's missing metric, channel, target, deadline and objective from its
-    statement (fields already given are kept)."""
+    statement (fields already given are kept); ``calendar`` holds the workspace's
+    ``fiscal_year_start`` and ``retail_days``."""
     if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
         return goal
-    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id)
+    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id, **calendar)
     changes = {
         f: getattr(reading.goal, f)
         for f in _READABLE

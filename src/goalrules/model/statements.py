@@ -296,8 +296,12 @@ def _choose_metric(
         money = [m for m in mentions if "USD" in catalog[m[2]].unit]
         if money:
             return money[0][2], money[0][3]
-        word = re.search(r"\b(?:revenue|sales|commerce|income)\b", low)
-        return "revenue", word.group(0) if word else "money"
+        word = re.search(
+            r"\b(?:revenue|sales|commerce|income|turnover|sell|selling|sold|orders|purchases|make"
+            r"|making|earn|earning|pipeline|bookings|gmv)\b",
+            low,
+        )
+        return ("revenue", word.group(0)) if word else None  # money alone names no metric
     if target is not None and target.noun in _TIME_NOUNS:
         timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
         if timed:
@@ -370,11 +374,15 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     if a.percent or a.points:
         if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
             return True
+        if a.points and metric is not None and catalog[metric].unit == "percent":
+            return True  # points of a rate are a change of it ("2 percentage points")
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
         verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
         return verb is not None and not re.search(r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1))
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and _before(low, a, 1) in ("to", "reach"):
+        return False  # "add subscribers to 50,000": a level
     if stock and (
         re.search(
             r"\b(?:add|adding|gain|gaining|win|winning)\b", low[max(0, a.start - _WINDOW) : a.start]
@@ -409,6 +417,20 @@ def _unit_for(a: Amount, metric: str | None) -> str:
             return ""
         return a.noun
     return unit
+
+
+def _known_noun(noun: str) -> bool:
+    """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
+    a unit."""
+    if noun in _TIME_NOUNS or _metric_pattern().fullmatch(noun):
+        return True
+    from goalrules.units import unit_info
+
+    try:
+        unit_info(noun)
+    except GoalRulesError:
+        return False
+    return True
 
 
 def _number(value: float) -> str:
@@ -451,6 +473,7 @@ def _words_of(text: str, low: str, a: Amount) -> str:
     return text[a.start : end].strip()
 
 
+_MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
 _RATE_OF = {
     "engagements": "engagement_rate_by_reach",
@@ -547,7 +570,18 @@ def read_fields(
         missing.append("channel")
 
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
-    amounts = [a for a in find_amounts(low) if not a.year_like]
+    found = find_amounts(low)
+    amounts = [
+        a
+        for i, a in enumerate(found)
+        if not a.year_like
+        or (  # "from 1200 to 2000": the second is an amount like the first, not a year
+            i > 0
+            and _before(low, a, 1) == "to"
+            and _before(low, found[i - 1], 1) == "from"
+            and not found[i - 1].year_like
+        )
+    ]
     target_amount, baseline_amount = _choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
@@ -577,16 +611,37 @@ def read_fields(
 
     target: str | None = None
     baseline: str | None = None
-    unnamed = [
-        a for a in (target_amount, baseline_amount) if a is not None and a.currency == AMBIGUOUS
-    ]
+    # an amount of money whose currency cannot be named: no target, never a guess
+    withheld = False
+    unnamed = [a for a in (target_amount, baseline_amount) if a and a.currency == AMBIGUOUS]
+    money = metric_key is not None and catalog[metric_key].unit.split("/")[0].strip() == "USD"
     if unnamed:
         notes.append(
-            f'the currency of "{_words_of(prepared, low, unnamed[0])}" is not clear (several '
-            "currencies share its sign or name): write its code, e.g. INR 5000"
+            f"the currency of {_number(unnamed[0].value)} is not clear (several currencies "
+            "share its sign or name): write its code, e.g. INR 5000"
         )
+        withheld = True
+    elif money and target_amount is not None and target_amount.plain:
+        if target_amount.noun not in _TIME_NOUNS:
+            notes.append(
+                f'"{_words_of(prepared, low, target_amount)}" gives no currency, and the '
+                "metric counts money: write it, e.g. $500 or EUR 500"
+            )
+            withheld = True
+    elif (
+        metric_key is None
+        and target_amount is not None
+        and target_amount.plain
+        and target_amount.noun is not None
+        and not _known_noun(target_amount.noun)
+    ):
+        notes.append(
+            f'{_number(target_amount.value)} counts "{target_amount.noun}", which goalrules does '
+            "not know"
+        )
+        withheld = True
+    if withheld:
         target_amount = baseline_amount = None
-        amounts = []
     if target_amount is not None:
         for said in (target_amount, baseline_amount):
             if said is not None and said.currency:
@@ -606,7 +661,7 @@ def read_fields(
                     f"a range, {words}: the target is its lower bound, {_number(lo)}, and "
                     f"{_number(hi)} the upper"
                 )
-    elif not unnamed:
+    elif not withheld:
         for pattern, multiple in _MULTIPLE_WORDS:
             m = re.search(pattern, low)
             if m:
@@ -625,6 +680,9 @@ def read_fields(
     if objective is None:
         missing.append("objective")
 
+    for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
+        understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
+    notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
     values: dict[str, Any] = {
         "statement": text.strip(),
         "metric": metric_key,

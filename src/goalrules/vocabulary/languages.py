@@ -64,6 +64,9 @@ _DIGITS = str.maketrans(
 )  # fmt: skip
 
 
+_COUNTS_UNKNOWN = re.compile(r"(?<![\w.,])\d[\d,.]*(?=\s?[^\W\d_A-Za-z])")
+
+
 @attrs.frozen(eq=False)
 class LanguagePack:
     """One language's words, each mapped to the English the reader knows."""
@@ -128,7 +131,10 @@ class LanguagePack:
             out.append(f" {self.words[m.group(0)]} ")
             last = m.end()
         out.append(text[last:])
-        return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+        english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
+        if self.script != "Latin":  # a number that counts a word the pack does not know
+            english = _COUNTS_UNKNOWN.sub(lambda m: "\u2047" * len(m.group(0)), english)
+        return english
 
     @functools.cache  # noqa: B019 (a pack lives as long as the process)
     def _pattern(self) -> re.Pattern[str]:
