@@ -195,7 +195,7 @@ def find_deadline(
                 if message is None:
                     continue
                 return Deadline(None, candidate, *span, note=message)
-            if not (start.year - 10 <= when.year <= start.year + 10):
+            if not (1900 <= when.year <= start.year + 10):
                 if re.fullmatch(r"\D*\d+", low) and not re.search(r"\b(?:19|20|21)\d\d$", low):
                     continue  # "in 1000" is no year: the number is an amount
                 return Deadline(

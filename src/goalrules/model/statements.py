@@ -379,7 +379,9 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
         verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
-        return verb is not None and not re.search(r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1))
+        return verb is not None and not re.search(
+            r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1)
+        )
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
     if stock and _before(low, a, 1) in ("to", "reach"):
         return False  # "add subscribers to 50,000": a level
