@@ -87,6 +87,20 @@ def test_an_unknown_language_is_one_clear_error() -> None:
         gr.read_statement("Double our followers", start=START, lang="xx")
 
 
+UNREAD = [
+    tuple(p.strip() for p in line.split("|"))
+    for line in (DATA / "languages_unread.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("statement", "language"), UNREAD)
+def test_a_language_without_a_pack_is_named_and_not_read(statement: str, language: str) -> None:
+    with pytest.raises(UnknownLanguageError) as info:
+        gr.read_statement(statement, start=START)
+    assert info.value.message.startswith(f"this looks like {language}; goalrules reads")
+
+
 def test_detection_by_script_and_words() -> None:
     assert detect_language("Grow LinkedIn 2x").code == "en"  # names and numbers: English
     assert detect_language("10.000 ακόλουθοι στο TikTok").code == "el"
