@@ -282,7 +282,9 @@ def test_read_json_shape() -> None:
             "--format", "json"]  # fmt: skip
     assert main(argv, out=out) == 0
     data = json.loads(out.getvalue())
-    assert set(data) == {"statement", "start", "fields", "not_understood", "smart"}
+    assert set(data) == {
+        "statement", "start", "fields", "not_understood", "notes", "language", "smart"
+    }  # fmt: skip
     assert data["fields"]["channel"] == {"value": ["linkedin", "x"], "words": "LinkedIn, X"}
     assert data["fields"]["target"]["value"] == "50 lead / month"
     assert data["fields"]["deadline"]["value"] == "2026-09-30"

@@ -5,6 +5,7 @@ judgment."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,133 @@ def test_no_foreign_exception_from_reading_and_judging(
     except GoalRulesError:
         return
     assert 0 <= report.score <= 100
+
+
+# -- as people write them: what the reading assumed or flagged is said ------------------------
+
+
+def notes_of(text: str, **kwargs: object) -> tuple[gr.StatementReading, str]:
+    reading = gr.read_statement(text, start=START, **kwargs)  # type: ignore[arg-type]
+    return reading, " | ".join(reading.notes)
+
+
+def test_an_explicit_year_is_honoured_and_a_past_deadline_flagged() -> None:
+    reading, notes = notes_of("Reach 2,000 leads by June 30, 2024")
+    assert reading.goal.deadline == dt.date(2024, 6, 30)
+    assert "this deadline has passed" in notes
+    reading, notes = notes_of("Reach 2,000 leads by June 30, 2027")
+    assert reading.goal.deadline == dt.date(2027, 6, 30) and not notes
+
+
+def test_a_fiscal_year_takes_the_workspace_s_first_month_and_says_which() -> None:
+    reading, notes = notes_of("Grow revenue by 10% by the end of Q3 FY27")
+    assert reading.goal.deadline == dt.date(2027, 9, 30) and "calendar year" in notes
+    reading, notes = notes_of("Grow revenue by 10% by the end of Q3 FY27", fiscal_year_start=7)
+    assert reading.goal.deadline == dt.date(2027, 3, 31) and "starting in July" in notes
+    assert gr.deadline("FY2027", start=START, fiscal_year_start=4) == dt.date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Double followers by 2027-02-29", "not a valid date"),
+        ("Grow our followers on X by February 30", "not a valid date"),
+        ("Add 500 followers in 99 years", "too far from the start"),
+        ("Double Instagram followers by Prime Day", "changes each year"),
+    ],
+)
+def test_an_impossible_deadline_is_not_understood_never_a_number(text: str, why: str) -> None:
+    reading, notes = notes_of(text)
+    assert reading.goal.deadline is None and "deadline" in reading.not_understood
+    assert why in notes
+    target = reading.goal.target
+    assert target is None or target.is_relative  # never "-2 followers" or "30 followers"
+
+
+def test_retail_days_from_the_workspace(tmp_path: Path) -> None:
+    reading, _ = notes_of(
+        "Double Instagram followers by Prime Day", retail_days={"Prime Day": "2026-07-14"}
+    )
+    assert reading.goal.deadline == dt.date(2026, 7, 14)
+    ws = tmp_path / "ws.toml"
+    ws.write_text(
+        '[workspace]\nfiscal_year_start = 7\nretail_days = { "prime day" = "2026-07-14" }\n\n'
+        '[[goal]]\nid = "g"\nstatement = "Double Instagram followers by Prime Day"\n'
+        'start = 2026-05-01\n\n[[goal]]\nid = "f"\nstart = 2026-05-01\n'
+        'statement = "Grow revenue by 10% by the end of Q3 FY27"\n'
+    )
+    goals = {g.id: g for g in gr.load_workspace(ws).goals}
+    assert goals["g"].deadline == dt.date(2026, 7, 14)
+    assert goals["f"].deadline == dt.date(2027, 3, 31)
+    ws.write_text("[workspace]\nfiscal_year_start = 13\n")
+    with pytest.raises(GoalRulesError, match="fiscal_year_start"):
+        gr.load_workspace(ws)
+
+
+def test_a_range_keeps_both_bounds() -> None:
+    reading, notes = notes_of("Grow Instagram followers by 5-10% in Q3")
+    assert str(reading.goal.target) == "+5%"
+    assert reading.understood["target"] == "5-10%" and "lower bound, 5, and 10 the upper" in notes
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Generate 5000 rupees in sales this month", "not clear"),
+        ("Generate 5000 pesos in sales this month", "not clear"),
+        ("Reach 5000 in revenue this month", "gives no currency"),
+    ],
+)
+def test_money_whose_currency_cannot_be_named_is_not_read(text: str, why: str) -> None:
+    reading, notes = notes_of(text)
+    assert reading.goal.target is None and why in notes
+
+
+def test_a_typo_is_read_with_a_note() -> None:
+    reading, notes = notes_of("Grow Instagram folowers to 5,000 by Septmber")
+    assert reading.goal.metric == "followers" and reading.goal.deadline == dt.date(2026, 9, 30)
+    assert 'read "folowers" as "followers"' in notes and '"Septmber" as "September"' in notes
+
+
+def test_a_long_statement_has_a_limit() -> None:
+    from goalrules.model.statements import MAX_STATEMENT_LENGTH
+
+    text = "Double our LinkedIn followers within six months. " * 2000  # 100 kB: read
+    assert gr.read_statement(text, start=START).goal.deadline == dt.date(2026, 11, 1)
+    with pytest.raises(GoalRulesError, match="200,000"):
+        gr.read_statement("grow " * (MAX_STATEMENT_LENGTH // 5 + 1), start=START)
+
+
+def test_read_lang_and_notes_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from goalrules.cli import main
+
+    out = io.StringIO()
+    argv = ["read", "Dyblu ein dilynwyr LinkedIn o fewn chwe mis", "--start", "2026-05-01",
+            "--lang", "cy"]  # fmt: skip
+    assert main(argv, out=out) == 0
+    text = out.getvalue()
+    assert "target     x2" in text and "Notes:" in text and "read as Welsh" in text
+    assert main(["read", "Doubler nos abonnés LinkedIn en six mois"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "this looks like French" in err[0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    year=st.integers(2015, 2035),
+    month=st.integers(1, 12),
+    day=st.integers(1, 31),
+)
+def test_a_date_is_read_as_written_or_not_at_all(year: int, month: int, day: int) -> None:
+    """An ISO date in a statement: that date (flagged when past), or no deadline when the
+    date cannot be; never a number read as the target."""
+    text = f"Double our LinkedIn followers by {year:04d}-{month:02d}-{day:02d}"
+    reading = gr.read_statement(text, start=START)
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        assert reading.goal.deadline is None
+    else:
+        assert reading.goal.deadline == when
+        assert ("this deadline has passed" in " ".join(reading.notes)) == (when < START)
+    assert str(reading.goal.target) == "x2"

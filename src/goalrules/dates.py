@@ -22,6 +22,8 @@ from dateutil.relativedelta import relativedelta
 from goalrules.errors import DateError
 
 __all__ = [
+    "RETAIL_DAYS",
+    "DateSettings",
     "Recurrence",
     "add_months",
     "deadline",
@@ -79,6 +81,81 @@ _WEEKDAYS = {
     "thurs": _rr.TH, "friday": _rr.FR, "fri": _rr.FR, "saturday": _rr.SA,
     "sat": _rr.SA, "sunday": _rr.SU, "sun": _rr.SU,
 }  # fmt: skip
+
+
+@attrs.frozen
+class DateSettings:
+    """A team's calendar, for reading deadlines: the month its fiscal year starts in
+    (1, January, is the calendar year) and the dates of its retail days that move from
+    year to year ("prime day")."""
+
+    fiscal_year_start: int = 1
+    retail_days: tuple[tuple[str, Date], ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not (isinstance(self.fiscal_year_start, int) and 1 <= self.fiscal_year_start <= 12):
+            raise DateError(
+                f"the fiscal year's first month must be 1 to 12, got {self.fiscal_year_start!r}"
+            )
+
+
+#: Retail days with a fixed rule: (month, weekday or None, nth or day, days after).
+#: Black Friday is the day after the fourth Thursday of November (US Thanksgiving).
+RETAIL_DAYS: dict[str, tuple[int, int | None, int, int]] = {
+    "black friday": (11, 3, 4, 1), "cyber monday": (11, 3, 4, 4), "thanksgiving": (11, 3, 4, 0),
+    "small business saturday": (11, 3, 4, 2), "giving tuesday": (11, 3, 4, 5),
+    "singles day": (11, None, 11, 0), "singles' day": (11, None, 11, 0),
+    "valentine's day": (2, None, 14, 0), "valentines day": (2, None, 14, 0),
+    "christmas": (12, None, 25, 0), "christmas day": (12, None, 25, 0),
+    "christmas eve": (12, None, 24, 0), "boxing day": (12, None, 26, 0),
+    "halloween": (10, None, 31, 0), "new year's eve": (12, None, 31, 0),
+}  # fmt: skip
+
+
+def _retail_day(name: str, year: int) -> Date:
+    month, weekday, nth, after = RETAIL_DAYS[name]
+    if weekday is None:
+        return Date(year, month, nth)
+    first = Date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    return first + _dt.timedelta(days=offset + 7 * (nth - 1) + after)
+
+
+def _named_day(t: str, ref: Date, settings: DateSettings) -> Date | None:
+    """A retail day ("black friday", "cyber monday 2027") or a workspace's own named
+    date ("prime day"); ``None`` when ``t`` names none."""
+    m = re.fullmatch(r"(?:the\s+)?([a-z' ]+?)(?:\s+(\d{4}))?", t)
+    if m is None:
+        return None
+    name = m[1].strip()
+    own = {k.lower(): v for k, v in settings.retail_days}
+    if name in own:
+        when = own[name]
+        if m[2] and int(m[2]) != when.year:
+            raise DateError(f"{name} is set to {when.isoformat()} in the workspace, not in {m[2]}")
+        return when
+    if name in ("prime day", "prime big deal days", "amazon prime day"):
+        raise DateError(
+            f'the date of "{name}" changes each year',
+            hint='set it in the workspace: [workspace] retail_days = {"prime day" = "2027-07-13"}',
+        )
+    if name not in RETAIL_DAYS:
+        return None
+    if m[2]:
+        return _retail_day(name, int(m[2]))
+    when = _retail_day(name, ref.year)
+    return when if when >= ref else _retail_day(name, ref.year + 1)
+
+
+def _fiscal_end(year: int, part: str | None, first_month: int) -> Date:
+    """The end of fiscal year ``year`` (the one that ends in ``year``), or of its
+    quarter or half ``part`` ("q3", "h1"), for a fiscal year starting in ``first_month``."""
+    begin = Date(year if first_month == 1 else year - 1, first_month, 1)
+    months = 12
+    if part:
+        n = int(part[1])
+        months = 3 * n if part[0] == "q" else 6 * n
+    return add_months(begin, months) - _dt.timedelta(days=1)
 
 
 # -- calendar arithmetic -------------------------------------------------------------
@@ -294,11 +371,26 @@ _WITHIN = re.compile(
 )
 
 
-def _period_end(text: str, ref: Date) -> Date | None:
-    """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``)."""
+def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> Date | None:
+    """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``,
+    ``Q3 FY27``, ``Black Friday``)."""
+    settings = settings or DateSettings()
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    fiscal = re.fullmatch(
+        r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
+        r"|(?:fy ?|fiscal year )'?(\d{2}|\d{4}) ?(q[1-4]|h[12])",
+        t,
+    )
+    if fiscal:
+        part = fiscal[1] or fiscal[4]
+        digits = fiscal[2] or fiscal[3]
+        year = int(digits) + (2000 if len(digits) == 2 else 0)
+        return _fiscal_end(year, part, settings.fiscal_year_start)
+    day = _named_day(t, ref, settings)
+    if day is not None:
+        return day
     t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
     half = re.fullmatch(r"(?:the )?(first|second) half(?: of (?:the )?(?:year|(\d{4})))?", t)
     if half:
@@ -361,8 +453,16 @@ def deadline(
     *,
     today: Date | None = None,
     dayfirst: bool | None = None,
+    fiscal_year_start: int = 1,
+    retail_days: Any = (),
 ) -> Date:
     """Resolve a deadline text against ``start`` (default ``today``, default the real date).
+
+    ``fiscal_year_start`` is the month a fiscal year starts in ("Q3 FY27" is the third
+    quarter of the fiscal year that ends in 2027; 1, the default, is the calendar year);
+    ``retail_days`` maps a team's own named dates ("prime day") to dates. Retail days with
+    a fixed rule ("Black Friday", "Cyber Monday") need no setting. An event with its date
+    ("before the product launch on 2027-03-01") is that date.
 
     >>> s = Date(2026, 5, 1)
     >>> deadline("within six months", start=s)
@@ -384,7 +484,17 @@ def deadline(
         raise DateError(
             "the deadline is empty", hint="write e.g. 'within 6 months' or '2027-06-30'"
         )
+    pairs = retail_days.items() if isinstance(retail_days, dict) else retail_days
+    settings = DateSettings(
+        fiscal_year_start,
+        tuple((str(k).lower(), parse_date(v)) for k, v in pairs),
+    )
     body = _PREFIX.sub("", t)
+    event = re.fullmatch(
+        r"(?:the|our|a|an)\s+(?:[a-z'-]+\s+){1,4}?on\s+(?P<when>.*\d.*)", body, re.I
+    )
+    if event:  # "the product launch on 2027-03-01": that day, when it is one
+        return parse_date(event["when"], dayfirst=dayfirst, today=ref)
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (
@@ -395,7 +505,7 @@ def deadline(
             return ref + parse_duration(f"{m['n'] or 1} {m['unit']}")
         except (ValueError, OverflowError):
             raise DateError(f"the deadline {text!r} falls outside the years 1 to 9999") from None
-    end = _period_end(body, ref)
+    end = _period_end(body, ref, settings)
     if end is not None:
         return end
     try:

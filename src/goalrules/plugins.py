@@ -89,6 +89,12 @@ class Hookspecs:
         ``io/exports/presets.toml`` (``[[preset]]`` tables), or mappings of one preset,
         so ``goalrules import`` reads another tool's files."""
 
+    @hookspec
+    def goalrules_languages(self) -> Sequence[Any]:  # type: ignore[empty-body]
+        """Return language packs for goal statements: TOML texts or paths in the layout
+        of goalrules' own ``vocabulary/packs/*.toml``, or mappings of one pack; a pack
+        replaces goalrules' pack of the same code."""
+
 
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:

@@ -411,7 +411,7 @@ def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
 
     start = _today(args.start, "--start") or dt.date.today()
     fields = {"baseline": args.baseline} if args.baseline else {}
-    reading = read_statement(args.statement, start=start, **fields)
+    reading = read_statement(args.statement, start=start, lang=args.lang, **fields)
     smart = score_smart(reading.goal, today=start)
     out.write(render_reading(reading, smart, args.format))
     return 0
@@ -493,6 +493,8 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", metavar="Q", help='the value at the start, e.g. "1,200 followers"'
     )
     rd.add_argument("--format", choices=["text", "json"], default="text", help=_FORMAT_HELP)
+    rd.add_argument("--lang", metavar="XX", help="the statement's language: en, cy, ms, el, "
+                    "tl or ar (default: detected)")  # fmt: skip
     rd.set_defaults(func=_cmd_read)
 
     bt = sub.add_parser(

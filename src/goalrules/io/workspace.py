@@ -369,6 +369,7 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
             prior = GrowthPrior.parse(head["prior"])
         except GoalRulesError as exc:
             errors.append(exc.with_location(field="workspace.prior", source=source))
+    calendar = _calendar(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
     for section, (cls, attr) in _SECTIONS.items():
         tables = data.get(section, [])
@@ -398,7 +399,7 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
             try:
                 item = cls(**values)
                 if section == "goal":
-                    item = complete_from_statement(item, today=today)
+                    item = complete_from_statement(item, today=today, **calendar)
                 items[attr].append(item)
             except GoalRulesError as exc:
                 errors.append(exc.with_location(field=where, source=source))
@@ -423,3 +424,42 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
 
 
 # ------------------------------------------------------------------------------------
+
+
+def _calendar(head: Any, source: str | None, errors: list[GoalRulesError]) -> dict[str, Any]:
+    """The team's calendar for reading goal statements: ``[workspace] fiscal_year_start``
+    (the month its fiscal year starts in, 1 to 12; default 1, the calendar year) and
+    ``retail_days`` (``{"prime day" = "2027-07-13"}``, dates that move year to year)."""
+    if not isinstance(head, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    first = head.get("fiscal_year_start")
+    if first is not None:
+        if isinstance(first, int) and not isinstance(first, bool) and 1 <= first <= 12:
+            out["fiscal_year_start"] = first
+        else:
+            errors.append(
+                WorkspaceError(
+                    f"fiscal_year_start must be a month number, 1 to 12, got {first!r}",
+                    source=source,
+                    field="workspace.fiscal_year_start",
+                )
+            )
+    days = head.get("retail_days")
+    if days is not None:
+        from goalrules.dates import parse_date
+
+        if not isinstance(days, Mapping):
+            errors.append(
+                WorkspaceError(
+                    'retail_days must be a table, e.g. {"prime day" = "2027-07-13"}',
+                    source=source,
+                    field="workspace.retail_days",
+                )
+            )
+            return out
+        try:
+            out["retail_days"] = tuple((str(k).lower(), parse_date(v)) for k, v in days.items())
+        except GoalRulesError as exc:
+            errors.append(exc.with_location(field="workspace.retail_days", source=source))
+    return out

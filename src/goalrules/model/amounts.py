@@ -25,7 +25,11 @@ _SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+    "crore": 10_000_000, "crores": 10_000_000,
+}  # fmt: skip
 _SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _CURRENCY = {
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
@@ -47,8 +51,11 @@ _WORD_RUN = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_THEN_SCALE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
+    re.IGNORECASE,
 )
+# "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
 
 def _words_value(words: str) -> float | None:
@@ -99,6 +106,12 @@ def normalize_numbers(text: str) -> str:
         value = _words_value(found)
         return found if value is None else _plain(value)
 
+    def scientific(m: re.Match[str]) -> str:
+        if int(m[2]) > 12:
+            return "\u2047" * len(m.group(0))  # no number: not read as one
+        return _plain(round(float(m[1]) * 10 ** int(m[2]), 6))
+
+    text = _SCIENTIFIC.sub(scientific, text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _plain(float(m[1]) * _SCALES[m[2].lower()]), text)
     return _WORD_RUN.sub(words, text)
 
@@ -127,8 +140,8 @@ class Amount:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
-    rf"(?P<sign>[+\-−](?=\s?[$€£\d.]))?\s?"
-    rf"(?P<cur>[$€£]|\b(?:usd|eur|gbp)\s?)?"
+    rf"(?P<sign>[+\-−](?=\s?[$€£¤\d.]))?\s?"
+    rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
     rf"(?<![\w.,])(?P<num>{_NUMBER})"
     rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"
     rf"(?:\s?(?P<kind>%|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|points?\b"
@@ -298,7 +311,7 @@ def find_amounts(text: str) -> list[Amount]:
                 start=start,
                 end=end,
                 sign=sign,
-                currency=_CURRENCY.get(cur),
+                currency=cur[1:].upper() if cur.startswith("¤") else _CURRENCY.get(cur),
                 percent=percent,
                 points=points,
                 multiple=multiple,
@@ -316,3 +329,47 @@ def find_amounts(text: str) -> list[Amount]:
         )
     ]
     return sorted(found, key=lambda a: a.start)
+
+
+_RANGE = re.compile(
+    r"(?<![\w.,])(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|k\b)?"
+    r"\s?(?:-|to)\s?(?P<cur2>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<hi>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<u2>\s?%|\s?percent\b|k\b)?"
+)
+
+
+def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
+    """``text`` with each range ("by 5-10%", "between 200 and 300 leads") written as its
+    lower bound, and the ranges: (low, high, words, where the lower bound now starts)."""
+    found: list[tuple[float, float, str, int]] = []
+    out: list[str] = []
+    last = 0
+    text = re.sub(  # "between 10 and 15 percent": 10-15 percent
+        r"\bbetween ((?:[$€£]|¤(?:[A-Z]{3}|\?) )?\d[\d,.]*\s?(?:%|k\b)?) and (?=[$€£¤\d])",
+        r"\1 - ",
+        text,
+    )
+    for m in _RANGE.finditer(text):
+        if re.search(r"\bfrom\s*$", text[max(0, m.start() - 8) : m.start()]):
+            continue  # "from 4 to 6" is a baseline and a target
+        if not m["u2"] and not m["u1"] and " to " in m.group(0):
+            continue  # "500 to 600" with no unit: left to the grammar of from/to
+        lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
+        if m["u1"] == "k" or (m["u2"] or "").strip() == "k":
+            lo, hi = lo * 1000, hi * 1000
+        if re.fullmatch(r"(?:19|20)\d\d", m["lo"]) or not lo < hi:
+            continue  # "2026-2027" and "10-5" are no ranges
+        unit = (m["u2"] or m["u1"] or "").strip()
+        unit = {"k": "", "percent": "%"}.get(unit, unit)
+        cur = (m["cur"] or m["cur2"] or "").strip()
+        lower = (
+            f"{cur} {_plain(lo)}{unit}".strip()
+            if cur.startswith("¤")
+            else f"{cur}{_plain(lo)}{unit}"
+        )
+        out.append(text[last : m.start()])
+        found.append((lo, hi, m.group(0).strip(), sum(map(len, out))))
+        out.append(lower)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), found

@@ -222,13 +222,16 @@ class Goal:
         return self.target.resolve(baseline if baseline is not None else self.baseline)
 
     @classmethod
-    def from_statement(cls, statement: str, *, start: Date | None = None, **fields: Any) -> Goal:
+    def from_statement(
+        cls, statement: str, *, start: Date | None = None, lang: str | None = None, **fields: Any
+    ) -> Goal:
         """Read a goal from a plain statement ("Double our LinkedIn followers within six
         months"): metric, channel, target and deadline are filled from the words;
-        ``fields`` override them. :func:`goalrules.read_statement` also says what was
+        ``fields`` override them. ``lang`` forces a language ("cy", "ms", "el", "tl",
+        "ar"; detected by default). :func:`goalrules.read_statement` also says what was
         understood and what was not.
         """
-        return read_statement(statement, start=start, **fields).goal
+        return read_statement(statement, start=start, lang=lang, **fields).goal
 
     def evolve(self, **changes: Any) -> Goal:
         """A copy with ``changes`` applied (``attrs.evolve``)."""
@@ -246,14 +249,37 @@ class StatementReading:
     goal: Goal
     understood: dict[str, str]
     not_understood: tuple[str, ...]
+    #: what the reading assumed or flagged ("this deadline has passed", a typo read)
+    notes: tuple[str, ...] = ()
+    #: the language the statement was read in ("en", "cy", ...)
+    language: str = "en"
 
 
 def read_statement(
-    text: str, *, start: Date | None = None, id: str | None = None, **fields: Any
+    text: str,
+    *,
+    start: Date | None = None,
+    id: str | None = None,
+    lang: str | None = None,
+    fiscal_year_start: int = 1,
+    retail_days: Any = (),
+    **fields: Any,
 ) -> StatementReading:
-    """Read a goal from a plain statement; ``fields`` override what is read."""
+    """Read a goal from a plain statement; ``fields`` override what is read.
+
+    ``lang`` forces a language (detected by default); ``fiscal_year_start`` (the month
+    a fiscal year starts in, 1 for the calendar year) and ``retail_days`` (``{"prime
+    day": date}``) are the team's calendar, from the workspace."""
+    from goalrules.dates import DateSettings, parse_date
+
     start = start or Date.today()
-    values, understood, missing = read_fields(text, start)
+    pairs = retail_days.items() if isinstance(retail_days, dict) else retail_days
+    settings = DateSettings(
+        fiscal_year_start, tuple((str(k).lower(), parse_date(v)) for k, v in pairs)
+    )
+    values, understood, missing = read_fields(text, start, lang=lang, settings=settings)
+    notes = values.pop("notes", ())
+    language = values.pop("language", "en")
     values.update(fields)
     goal_id = id or re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "goal"
     try:
@@ -263,18 +289,19 @@ def read_statement(
         missing.append("target")
         understood.pop("target", None)
         goal = Goal(goal_id, **values)
-    return StatementReading(goal, understood, tuple(dict.fromkeys(missing)))
+    return StatementReading(goal, understood, tuple(dict.fromkeys(missing)), notes, language)
 
 
 _READABLE = ("metric", "channel", "target", "deadline", "objective")
 
 
-def complete_from_statement(goal: Goal, *, today: Date | None = None) -> Goal:
+def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar: Any) -> Goal:
     """Fill a goal's missing metric, channel, target, deadline and objective from its
-    statement (fields already given are kept)."""
+    statement (fields already given are kept); ``calendar`` holds the workspace's
+    ``fiscal_year_start`` and ``retail_days``."""
     if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
         return goal
-    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id)
+    reading = read_statement(goal.statement, start=goal.start or today, id=goal.id, **calendar)
     changes = {
         f: getattr(reading.goal, f)
         for f in _READABLE

@@ -34,19 +34,23 @@ import itertools
 import re
 from typing import Any
 
-from goalrules.dates import deadline as parse_deadline
+from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
-from goalrules.model.amounts import Amount, find_amounts, normalize_numbers
+from goalrules.model.amounts import Amount, find_amounts, find_ranges, normalize_numbers
+from goalrules.model.currencies import AMBIGUOUS, ensure_currency, mark_currencies
+from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
+from goalrules.model.spelling import correct_spelling
 from goalrules.vocabulary import _CHANNEL_ALIASES, MetricKind, Objective, normalize_channel
+from goalrules.vocabulary.languages import language_of
 
 Date = _dt.date
 
 _DOWN = (
     r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
-    r"|halve|fewer|less|down"
+    r"|halve|fewer|less|down|reduction|fall"
 )
 _UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
 _OBJECTIVE_WORDS = {
@@ -89,6 +93,9 @@ _PHRASES = {
     "sqls": "leads", "prospects": "leads", "candidates": "applications",
     "candidate": "applications", "membership": "active_members",
     "group members": "active_members", "community members": "active_members",
+    "subs": "followers", "interactions": "engagements", "audience interactions": "engagements",
+    "first contact resolution rate": "resolution_rate",
+    "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
 }  # fmt: skip
 # Words that name their network ("retweets" are on X).
 _IMPLIED_CHANNELS = {
@@ -120,11 +127,6 @@ _ALL_CHANNELS = re.compile(
     r"|\bacross\s+(?:all\s+)?(?:of\s+)?(?:our\s+)?social(?:\s+(?:media|channels|networks"
     r"|platforms|accounts|profiles))?\b"
 )
-_DEADLINE_START = re.compile(
-    r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
-    r"|during|year[- ]end|eo[ymq])\b",
-    re.I,
-)
 
 
 def _prepare(text: str) -> str:
@@ -136,7 +138,7 @@ def _prepare(text: str) -> str:
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
-    t = normalize_numbers(t)
+    t = mark_currencies(normalize_numbers(t))
     t = re.sub(  # "1 in 4 visitors" is a share
         r"\b(\d+) (?:in|out of) (\d+)\b(?!\s*(?:days?|weeks?|months?|years?)\b)",
         lambda m: f"{100 * int(m[1]) / int(m[2]):g}% of" if int(m[2]) else m.group(0),
@@ -153,32 +155,18 @@ def _prepare(text: str) -> str:
 # -- deadline ------------------------------------------------------------------------------
 
 
-def _find_deadline(text: str, start: Date, response: bool) -> tuple[Date, str, int, int] | None:
-    """The first span that reads as a deadline, trying each place a deadline phrase may
-    begin and the longest run of words from there ("by Q3 from LinkedIn" -> "by Q3")."""
-    for m in _DEADLINE_START.finditer(text):
-        clause = re.split(r"[,;]", text[m.start() :], maxsplit=1)[0]
-        words = clause.split()
-        for end in range(min(len(words), 8), 0, -1):
-            candidate = " ".join(words[:end]).rstrip(".!?")
-            low = candidate.lower()
-            if low in ("in", "by", "this", "next", "over", "within", "during", "through"):
-                continue
-            if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
-                continue  # "by 500 a month" is a rate, not a date
-            if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
-                continue  # "answer within 1 day" is the target
-            try:
-                when = parse_deadline(candidate, start=start)
-            except GoalRulesError:
-                continue
-            if not (start.year - 1 <= when.year <= start.year + 10):
-                continue
-            return when, candidate, m.start(), m.start() + len(candidate)
-    return None
-
-
 # -- channels ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _alias_pattern() -> re.Pattern[str]:
+    """Every unambiguous channel alias, longest first, in one pattern (one pass)."""
+    aliases = [
+        a
+        for a in sorted(_CHANNEL_ALIASES, key=len, reverse=True)
+        if not (a in _AMBIGUOUS_CHANNELS or (len(a) < 3 and a not in ("ig", "fb", "yt")))
+    ]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, aliases))})(?![\w])")
 
 
 def _find_channels(text: str) -> list[tuple[str, str]]:
@@ -186,16 +174,15 @@ def _find_channels(text: str) -> list[tuple[str, str]]:
     networks" when none is named."""
     low = text.lower()
     hits: list[tuple[int, int, str, str]] = []
+    taken = bytearray(len(text))
 
     def add(start: int, end: int, channel: str, words: str) -> None:
-        if not any(s < end and start < e for s, e, _, _ in hits):
+        if not any(taken[start:end]):
             hits.append((start, end, channel, words))
+            taken[start:end] = b"\x01" * (end - start)
 
-    for alias in sorted(_CHANNEL_ALIASES, key=len, reverse=True):
-        if alias in _AMBIGUOUS_CHANNELS or (len(alias) < 3 and alias not in ("ig", "fb", "yt")):
-            continue
-        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", low):
-            add(m.start(), m.end(), normalize_channel(alias), text[m.start() : m.end()])
+    for m in _alias_pattern().finditer(low):
+        add(m.start(), m.end(), normalize_channel(m.group(0)), text[m.start() : m.end()])
     for word, channel in _CAPITALISED_CHANNELS.items():
         for m in re.finditer(rf"(?<![\w.$€£+-]){word}(?![\w-])", text):
             add(m.start(), m.end(), channel, word)
@@ -248,10 +235,15 @@ def _metric_mentions(low: str) -> list[tuple[int, int, str, str]]:
         words = m.group(0)
         if words == "reach" and (
             re.match(r"\s+(?:[$€£\d+]|(?:an?|the|at|over|more|new|up)\b)", low[m.end() :])
-            or re.search(r"(?:^|\b(?:to|will|we|and|should|must|can|or))\s*$", low[: m.start()])
+            or re.search(
+                r"(?:^|\b(?:to|will|we|and|should|must|can|or))\s*$",
+                low[max(0, m.start() - 40) : m.start()],
+            )
         ):
             continue  # "reach 10k followers", "to reach more people": the verb
-        if words == "following" and re.search(r"\b(?:the|as)\s+$", low[: m.start()]):
+        if words == "following" and re.search(
+            r"\b(?:the|as)\s+$", low[max(0, m.start() - 8) : m.start()]
+        ):
             continue  # "the following"
         out.append((m.start(), m.end(), phrases[words], words))
     return out
@@ -305,18 +297,23 @@ def _choose_metric(
         money = [m for m in mentions if "USD" in catalog[m[2]].unit]
         if money:
             return money[0][2], money[0][3]
-        word = re.search(r"\b(?:revenue|sales|commerce|income)\b", low)
-        return "revenue", word.group(0) if word else "money"
+        word = re.search(
+            r"\b(?:revenue|sales|commerce|income|turnover|sell|selling|sold|orders|purchases|make"
+            r"|making|earn|earning|pipeline|bookings|gmv)\b",
+            low,
+        )
+        return ("revenue", word.group(0)) if word else None  # money alone names no metric
     if target is not None and target.noun in _TIME_NOUNS:
         timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
         if timed:
             return timed[0][2], timed[0][3]
     if target is not None:
         for start, _end, key, words in mentions:
-            between = low[target.end : start].split()
-            if 0 <= start - target.end <= 24 and all(w in _ADJECTIVES for w in between):
+            if not 0 <= start - target.end <= 24:
+                continue
+            if all(w in _ADJECTIVES for w in low[target.end : start].split()):
                 return key, words
-    main = [m for m in mentions if not _SIDE.search(low[: m[0]])]
+    main = [m for m in mentions if not _SIDE.search(low[max(0, m[0] - 60) : m[0]])]
     chosen = (main or mentions)[:1]
     return (chosen[0][2], chosen[0][3]) if chosen else None
 
@@ -324,8 +321,11 @@ def _choose_metric(
 # -- target ------------------------------------------------------------------------------
 
 
+_WINDOW = 200  # characters looked at around an amount: reading stays linear in the text
+
+
 def _before(low: str, a: Amount, words: int = 3) -> str:
-    return " ".join(low[: a.start].split()[-words:])
+    return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
 def _choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
@@ -344,7 +344,7 @@ def _choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amou
 
 
 def _is_down(low: str, a: Amount) -> bool:
-    before = low[: a.start]
+    before = low[max(0, a.start - _WINDOW) : a.start]
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
         return True
@@ -355,10 +355,18 @@ def _is_down(low: str, a: Amount) -> bool:
     return bool(downs) and (not ups or max(downs) > max(ups))
 
 
+_CHANGE_OF = re.compile(
+    r"\b(?:increase|growth|gain|rise|uplift|boost|lift|jump|decrease|reduction|drop|decline|fall"
+    r"|cut)\s+(?:in\s+(?:[a-z]+\s+){1,3})?(?:of|by)\s*$"
+)
+
+
 def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     before = _before(low, a, 2)
     if a.sign:
         return True
+    if _CHANGE_OF.search(low[max(0, a.start - 60) : a.start]):
+        return True  # "a net increase of 1,000 followers", "an increase in followers of 10%"
     if re.search(r"\bby( an?)?$", before) or re.search(r"\bby$", _before(low, a, 1)):
         return True
     after = low[a.end : a.end + 30]
@@ -367,13 +375,21 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     if a.percent or a.points:
         if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
             return True
+        if a.points and metric is not None and catalog[metric].unit == "percent":
+            return True  # points of a rate are a change of it ("2 percentage points")
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
-        has_verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[: a.start]) is not None
-        return has_verb and not re.search(r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1))
+        verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
+        return verb is not None and not re.search(
+            r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1)
+        )
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and _before(low, a, 1) in ("to", "reach"):
+        return False  # "add subscribers to 50,000": a level
     if stock and (
-        re.search(r"\b(?:add|adding|gain|gaining|win|winning)\b", low[: a.start])
+        re.search(
+            r"\b(?:add|adding|gain|gaining|win|winning)\b", low[max(0, a.start - _WINDOW) : a.start]
+        )
         or re.match(r"\s*new\b", after)
     ):
         return a.per is None
@@ -404,6 +420,20 @@ def _unit_for(a: Amount, metric: str | None) -> str:
             return ""
         return a.noun
     return unit
+
+
+def _known_noun(noun: str) -> bool:
+    """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
+    a unit."""
+    if noun in _TIME_NOUNS or _metric_pattern().fullmatch(noun):
+        return True
+    from goalrules.units import unit_info
+
+    try:
+        unit_info(noun)
+    except GoalRulesError:
+        return False
+    return True
 
 
 def _number(value: float) -> str:
@@ -446,6 +476,15 @@ def _words_of(text: str, low: str, a: Amount) -> str:
     return text[a.start : end].strip()
 
 
+_MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
+# A count read with a percent level is its rate ("engagement from 4 % to 6 %").
+_RATE_OF = {
+    "engagements": "engagement_rate_by_reach",
+    "conversions": "conversion_rate",
+    "clicks": "click_through_rate",
+}
+
+
 _MULTIPLE_WORDS = (
     (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
     (r"\btriple[sd]?\b|\btripling\b", "x3"),
@@ -454,28 +493,75 @@ _MULTIPLE_WORDS = (
 )
 
 
-def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+#: The longest statement read, in characters (a goal is a sentence or a paragraph; a
+#: longer text is an error, not a slow read).
+MAX_STATEMENT_LENGTH = 200_000
+
+
+def read_fields(
+    text: str,
+    start: Date,
+    *,
+    lang: str | None = None,
+    settings: DateSettings | None = None,
+) -> tuple[dict[str, Any], dict[str, str], list[str]]:
     """Read a goal's fields from a plain statement.
 
     Returns the fields (``statement``, ``metric``, ``channel``, ``target``,
     ``baseline``, ``objective``, ``start``, ``deadline``; ``None`` where nothing was
-    read), the words each filled field came from, and the fields it could not read. The
-    goal itself is built by :func:`goalrules.model.read_statement`.
+    read, plus ``notes``, what the reading assumed or flagged, and ``language``, the
+    language it was read in), the words each filled field came from, and the fields it
+    could not read. The goal itself is built by :func:`goalrules.model.read_statement`.
+
+    ``lang`` forces a language (``"cy"``, ``"el"``...); by default it is detected, and a
+    statement in a language goalrules does not read is an error. ``settings`` holds the
+    team's fiscal year and retail days.
     """
     if not isinstance(text, str) or not text.strip():
         raise GoalRulesError("the statement is empty", field="statement")
+    if len(text) > MAX_STATEMENT_LENGTH:
+        raise GoalRulesError(
+            f"the statement is {len(text):,} characters long; goalrules reads statements of "
+            f"up to {MAX_STATEMENT_LENGTH:,}",
+            field="statement",
+            hint="give the goal itself, a sentence or a paragraph",
+        )
+    settings = settings or DateSettings()
     understood: dict[str, str] = {}
     missing: list[str] = []
-    prepared = _prepare(text.strip())
+    notes: list[str] = []
+    pack = language_of(text, lang)
+    source = text.strip()
+    if pack.code != "en":
+        source = pack.to_english(source)
+        notes.append(f'read as {pack.name}: "{source}"')
+    source, fixed = correct_spelling(source)
+    notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
+    prepared, ranges = find_ranges(_prepare(source))
     low_all = prepared.lower()
     response = _RESPONSE.search(low_all) is not None
 
-    found_deadline = _find_deadline(prepared, start, response)
+    found_deadline = find_deadline(prepared, start, response, settings)
     deadline: Date | None = None
     rest = prepared
     if found_deadline:
-        deadline, words, a, b = found_deadline
-        understood["deadline"] = words
+        deadline = found_deadline.when
+        a, b = found_deadline.start, found_deadline.end
+        if deadline is not None:
+            understood["deadline"] = found_deadline.words
+        else:
+            missing.append("deadline")
+        if found_deadline.note:
+            notes.append(found_deadline.note)
+        if re.search(r"\b(?:fy|fiscal)", found_deadline.words, re.I) and deadline is not None:
+            first = _dt.date(2000, settings.fiscal_year_start, 1).strftime("%B")
+            notes.append(
+                "the fiscal year read as the calendar year (set fiscal_year_start in the "
+                "workspace if yours differs)"
+                if settings.fiscal_year_start == 1
+                else f"the fiscal year read as starting in {first} (the workspace's "
+                "fiscal_year_start); FY27 ends in 2027"
+            )
         rest = prepared[:a] + " " * (b - a) + prepared[b:]
     else:
         missing.append("deadline")
@@ -487,7 +573,18 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
         missing.append("channel")
 
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
-    amounts = [a for a in find_amounts(low) if not a.year_like]
+    found = find_amounts(low)
+    amounts = [
+        a
+        for i, a in enumerate(found)
+        if not a.year_like
+        or (  # "from 1200 to 2000": the second is an amount like the first, not a year
+            i > 0
+            and _before(low, a, 1) == "to"
+            and _before(low, found[i - 1], 1) == "from"
+            and not found[i - 1].year_like
+        )
+    ]
     target_amount, baseline_amount = _choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
@@ -510,21 +607,64 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
         metric_key = _FLOW_OF[metric_key]  # "300 followers a month" are new followers
     elif metric_key in _STOCK_OF and not per and target_amount is not None:
         metric_key = _STOCK_OF[metric_key]  # "gain 500 new followers": the stock, +500
-    if metric_key:
-        understood["metric"] = metric[1]  # type: ignore[index]
+    if metric_key and metric is not None:
+        understood["metric"] = metric[1]
     else:
         missing.append("metric")
 
     target: str | None = None
     baseline: str | None = None
+    # an amount of money whose currency cannot be named: no target, never a guess
+    withheld = False
+    unnamed = [a for a in (target_amount, baseline_amount) if a and a.currency == AMBIGUOUS]
+    money = metric_key is not None and catalog[metric_key].unit.split("/")[0].strip() == "USD"
+    if unnamed:
+        notes.append(
+            f"the currency of {_number(unnamed[0].value)} is not clear (several currencies "
+            "share its sign or name): write its code, e.g. INR 5000"
+        )
+        withheld = True
+    elif money and target_amount is not None and target_amount.plain:
+        if target_amount.noun not in _TIME_NOUNS:
+            notes.append(
+                f'"{_words_of(prepared, low, target_amount)}" gives no currency, and the '
+                "metric counts money: write it, e.g. $500 or EUR 500"
+            )
+            withheld = True
+    elif (
+        metric_key is None
+        and target_amount is not None
+        and target_amount.plain
+        and target_amount.noun is not None
+        and not _known_noun(target_amount.noun)
+    ):
+        notes.append(
+            f'{_number(target_amount.value)} counts "{target_amount.noun}", which goalrules does '
+            "not know"
+        )
+        withheld = True
+    if withheld:
+        target_amount = baseline_amount = None
     if target_amount is not None:
+        for said in (target_amount, baseline_amount):
+            if said is not None and said.currency:
+                ensure_currency(said.currency)
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = _target_text(low, target_amount, metric_key, per, level=level)
+        if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
+            metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
         understood["target"] = _words_of(prepared, low, target_amount)
         if baseline_amount is not None:
             baseline = _target_text(low, baseline_amount, metric_key, per).lstrip("+")
             understood["baseline"] = _words_of(prepared, low, baseline_amount)
-    else:
+        for lo, hi, words, at in ranges:
+            if target_amount.start <= at <= target_amount.end:
+                understood["target"] = words
+                notes.append(
+                    f"a range, {words}: the target is its lower bound, {_number(lo)}, and "
+                    f"{_number(hi)} the upper"
+                )
+    elif not withheld:
         for pattern, multiple in _MULTIPLE_WORDS:
             m = re.search(pattern, low)
             if m:
@@ -544,6 +684,9 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
         missing.append("objective")
 
     understood.update(recurrence_words(prepared, deadline=deadline is not None))
+    for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
+        understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
+    notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
     values: dict[str, Any] = {
         "statement": text.strip(),
         "metric": metric_key,
@@ -553,5 +696,7 @@ def read_fields(text: str, start: Date) -> tuple[dict[str, Any], dict[str, str],
         "objective": objective,
         "start": start,
         "deadline": deadline,
+        "notes": tuple(notes),
+        "language": pack.code,
     }
     return values, understood, missing

@@ -29,7 +29,7 @@ def _value(reading: StatementReading, field: str) -> Any:
 
 def reading_to_dict(reading: StatementReading, smart: SmartReport) -> dict[str, Any]:
     """JSON-ready: ``{"statement", "start", "fields": {name: {"value", "words"}},
-    "not_understood", "smart"}``."""
+    "not_understood", "notes", "language", "smart"}``."""
     goal = reading.goal
     return {
         "statement": goal.statement,
@@ -38,6 +38,8 @@ def reading_to_dict(reading: StatementReading, smart: SmartReport) -> dict[str, 
             f: {"value": _value(reading, f), "words": reading.understood.get(f)} for f in FIELDS
         },
         "not_understood": list(reading.not_understood),
+        "notes": list(reading.notes),
+        "language": reading.language,
         "smart": smart.to_dict(),
     }
 
@@ -58,6 +60,10 @@ def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "te
         else:
             origin = f'from "{words}"' if words else "given"
             lines.append(f"  {f:<10} {shown!s:<23} {origin}")
+    if reading.notes:
+        lines.append("")
+        lines.append("Notes:")
+        lines.extend(f"  - {n}" for n in reading.notes)
     lines.append("")
     lines.append(f"SMART score: {smart.score:.0f}/100")
     for name, c in smart.criteria.items():

@@ -1,0 +1,177 @@
+"""Currencies as people write them, to ISO 4217 codes, from Babel's locale data.
+
+"₹5 lakh", "A$30", "EGP 2 million", "50,000 Birr", "RM 2,000", "₱10,000": a symbol,
+a code or a currency's name next to a number. A symbol or name that several currencies
+share ("rupees", "pesos", "kr") is not guessed: it is read as a currency nobody can name
+(``"?"``), so the amount is not understood rather than read as dollars.
+
+>>> mark_currencies("₹500000 in sales and A$30 a lead")
+'¤INR 500000 in sales and ¤AUD 30 a lead'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+
+__all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies"]
+
+#: the sign a currency is marked with in a prepared statement ("¤INR 500")
+CURRENCY_MARK = "¤"
+AMBIGUOUS = "?"
+
+# What goalrules has always read, and what each symbol means to most who write it.
+_FIXED = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR",
+    "rs.": "INR", "rm": "MYR", "₱": "PHP", "dollar": "USD", "dollars": "USD",
+    "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
+}  # fmt: skip
+# Last words of currency names that are everyday English ("500 real followers").
+_COMMON_WORDS = frozenset(
+    ["real", "reals", "won", "mark", "marks", "rand", "rands", "cent", "cents", "dram", "som",
+     "pula", "lev", "leu", "lei", "kip", "vatu", "tala", "lari", "ariary", "loti", "lilangeni"]
+)  # fmt: skip
+# Locales whose own symbols are worth knowing (the packs' languages and their regions).
+_LOCALES = ("en", "en_IN", "ms", "fil", "el", "cy", "ar", "ar_EG", "ar_SA", "ar_AE", "am")
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(symbol -> code, name -> code, current codes); a shared symbol or name -> "?"."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    today = _dt.date(2026, 1, 1)
+    current: set[str] = set()
+    for territory in Locale("en").territories:
+        if isinstance(territory, str) and len(territory) == 2 and territory.isalpha():
+            current.update(get_territory_currencies(territory, today))
+    symbols: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for code in sorted(current):
+        for loc in _LOCALES:
+            sym = get_currency_symbol(code, loc).replace("\u200f", "").strip().lower()
+            if sym and sym != code.lower():
+                symbols.setdefault(sym, set()).add(code)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            names.setdefault(name, set()).add(code)
+            last = name.split()[-1]
+            if len(last) > 2 and last not in _COMMON_WORDS:
+                names.setdefault(last, set()).add(code)
+    symbols = {
+        s: c for s, c in symbols.items() if len(s) >= 1 and not set(s) <= set(".,-/ ") and s != "?"
+    }
+    sym_table = {s: (next(iter(c)) if len(c) == 1 else AMBIGUOUS) for s, c in symbols.items()}
+    name_table = {n: (next(iter(c)) if len(c) == 1 else AMBIGUOUS) for n, c in names.items()}
+    for word, code in _FIXED.items():
+        (sym_table if not word.isalpha() or len(word) <= 3 else name_table)[word] = code
+    name_table.update({k: v for k, v in _FIXED.items() if k.isalpha() and len(k) > 3})
+    return sym_table, name_table, frozenset(current)
+
+
+def currency_code(word: str) -> str | None:
+    """The ISO code of a currency symbol, code or name; ``"?"`` when several currencies
+    share it; ``None`` when it names none."""
+    symbols, names, codes = _tables()
+    w = word.strip().lower()
+    if word.strip().upper() in codes and word.strip().isupper():
+        return word.strip().upper()
+    return symbols.get(w) or names.get(w)
+
+
+_NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|mn)\b)?"
+
+
+_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUM})")
+_TOKEN_BEFORE = re.compile(r"(\S{1,6})\s?$")
+_SIGN_AFTER = re.compile(r"\s?([^\w\s%+\-.,;:!?()'\"/]+)")
+_WORDS_AFTER = re.compile(r"\s?([^\W\d_]+(?:\s[^\W\d_]+){0,2})")
+
+
+def _said_before(head: str) -> str | None:
+    """The symbol or code that ends ``head`` (the text just before a number)."""
+    symbols, _, codes = _tables()
+    m = _TOKEN_BEFORE.search(head)
+    if m is None:
+        return None
+    token = m[1]
+    if token.isalpha():
+        if (token.isupper() and token in codes) or (
+            2 <= len(token) <= 3 and token.lower() in symbols
+        ):
+            return token
+        return None
+    for k in range(len(token)):
+        tail = token[k:]
+        if tail.lower() in symbols and not tail.isalpha():
+            if k and tail[0].isalpha() and token[k - 1].isalpha():
+                continue  # part of a longer word
+            return tail
+    return None
+
+
+def _said_after(text: str, end: int) -> tuple[str, int] | None:
+    """The code or currency name just after a number, and where it ends."""
+    symbols, names, codes = _tables()
+    sign = _SIGN_AFTER.match(text, end, min(len(text), end + 8))
+    if sign:
+        for k in range(len(sign[1]), 0, -1):
+            if sign[1][:k].lower() in symbols:
+                return sign[1][:k], sign.start(1) + k  # "20.000 €", "40 €"
+    m = _WORDS_AFTER.match(text, end, min(len(text), end + 48))
+    if m is None:
+        return None
+    words = m[1].split()
+
+    def ends_word(at: int) -> bool:
+        return at >= len(text) or not text[at].isalnum()
+
+    if words[0].isupper() and words[0] in codes and ends_word(m.start(1) + len(words[0])):
+        return words[0], m.start(1) + len(words[0])
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        if phrase.lower() in names and ends_word(m.start(1) + len(phrase)):
+            return phrase, m.start(1) + len(phrase)
+    return None
+
+
+def mark_currencies(text: str) -> str:
+    """``text`` with every amount of money written ``¤CODE number`` (``¤? number`` for a
+    currency several share). Codes count only in capitals ("EGP 2000000"). Each number
+    is looked at once, with dictionary look-ups around it: marking stays linear."""
+    if not re.search(r"\d", text):
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < last:
+            continue
+        head = text[max(last, m.start() - 8) : m.start()]
+        before = _said_before(head)
+        after = None if before else _said_after(text, m.end())
+        if before is None and after is None:
+            continue
+        said = before or after[0]  # type: ignore[index]
+        code = currency_code(said) or AMBIGUOUS
+        begin = m.start() - len(head) + head.rstrip().rfind(before) if before else m.start()
+        if before is not None:
+            dropped = _said_after(text, m.end())  # "$20k dollars": read once
+            end = dropped[1] if dropped and currency_code(dropped[0]) == code else m.end()
+        else:
+            end = after[1]  # type: ignore[index]
+        out += [text[last:begin], f"{CURRENCY_MARK}{code} {m.group(0)}"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def ensure_currency(code: str) -> None:
+    """Make ``code`` a unit: each currency is a dimension of its own, so a target in
+    Ethiopian birr never mixes with one in dollars."""
+    from goalrules.units import registry
+
+    ureg = registry()
+    if code not in ureg:
+        ureg.define(f"{code} = [currency_{code}]")

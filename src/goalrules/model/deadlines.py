@@ -1,0 +1,215 @@
+"""The deadline of a goal statement: the first phrase that reads as one.
+
+The reader looks for a deadline first, so that a date's digits are not read as an amount.
+Each place a deadline phrase may begin ("by", "within", "in", "before"...) is tried with
+the longest run of words from there that ends in a time word or a number; a run with no
+time word and no date-like number is not tried at all, so reading stays linear in the
+length of the text. A phrase that names a date that cannot be ("February 30", "in 99
+years") is returned without a date: not understood, and not read again as an amount.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+
+import attrs
+
+from goalrules.dates import DateSettings
+from goalrules.dates import deadline as parse_deadline
+from goalrules.errors import GoalRulesError
+
+__all__ = ["Deadline", "find_deadline"]
+
+Date = _dt.date
+
+_DEADLINE_START = re.compile(
+    r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
+    r"|during|year[- ]end|eo[ymq])\b",
+    re.I,
+)
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline phrase found: its date (``None`` when the phrase names a date that
+    cannot be: "February 30", "in 99 years"), its words and span, and a note."""
+
+    when: Date | None
+    words: str
+    start: int
+    end: int
+    note: str | None = None
+
+
+_CLAUSE_END = re.compile(r"[,;](?!\s*\d{4}\b)")
+_TIME_WORDS = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "month",
+        "months",
+        "mo",
+        "mos",
+        "week",
+        "weeks",
+        "wk",
+        "wks",
+        "day",
+        "days",
+        "quarter",
+        "quarters",
+        "qtr",
+        "qtrs",
+        "q",
+        "h",
+        "half",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "fy",
+        "end",
+        "yearend",
+        "year-end",
+        "eoy",
+        "eoq",
+        "eom",
+        "y",
+        "m",
+        "friday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "eve",
+        "halloween",
+        "thanksgiving",
+    ]
+)
+
+
+_DATE_LIKE = re.compile(
+    r"(?:19|20|21)\d\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|'\d\d|[qh][1-4]|fy\s?'?\d+|\d+(?:st|nd|rd|th)"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _anchor(word: str) -> bool:
+    """Whether ``word`` can anchor a deadline: a time word or a date-like number (a bare
+    small number cannot: "in 1", "by 5")."""
+    w = word.lower().strip(".,!?;:'\"()")
+    return (
+        w in _TIME_WORDS or w.removesuffix("'s") in _TIME_WORDS or _DATE_LIKE.search(w) is not None
+    )
+
+
+def _timey(word: str) -> bool:
+    """Whether a deadline phrase may end with ``word``: a number or a time word."""
+    w = word.lower().strip(".,!?;:'\"()")
+    return any(c.isdigit() for c in w) or w in _TIME_WORDS or w.removesuffix("'s") in _TIME_WORDS
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_deadline(
+    candidate: str, start: Date, settings: DateSettings
+) -> tuple[Date | None, str | None]:
+    """(date, None) for a deadline read, (None, why) for one that names a date that
+    cannot be, (None, None) for words that are no deadline."""
+    try:
+        when = parse_deadline(
+            candidate,
+            start=start,
+            fiscal_year_start=settings.fiscal_year_start,
+            retail_days=settings.retail_days,
+        )
+    except GoalRulesError as exc:
+        if exc.message.startswith(("cannot read", "the deadline is empty")):
+            return None, None
+        return None, exc.message
+    return when, None
+
+
+def find_deadline(
+    text: str, start: Date, response: bool, settings: DateSettings
+) -> Deadline | None:
+    """The first span that reads as a deadline, trying each place a deadline phrase may
+    begin and the longest run of words from there ("by Q3 from LinkedIn" -> "by Q3").
+
+    Each try looks at a bounded window of the text, so reading stays linear in its
+    length. A phrase that names an impossible date, or one too far away to be a goal's
+    deadline, is returned without a date (not understood, its words not read again as an
+    amount); an explicit year is honoured even when the date is before the start."""
+    for m in _DEADLINE_START.finditer(text):
+        window = text[m.start() : m.start() + 160]
+        clause = _CLAUSE_END.split(window, maxsplit=1)[0]
+        words = clause.split()[:8]
+        anchors = [_anchor(w) for w in words]
+        if not any(anchors):
+            continue  # no time word, no date: no deadline starts here
+        for end in range(len(words), 0, -1):
+            if not (_timey(words[end - 1]) and any(anchors[:end])):
+                continue  # a deadline ends in a time word or a number ("by Q3", "in 6 months")
+            candidate = " ".join(words[:end]).rstrip(".!?")
+            low = candidate.lower()
+            if low in ("in", "by", "this", "next", "over", "within", "during", "through"):
+                continue
+            if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
+                continue  # "by 500 a month" is a rate, not a date
+            if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
+                continue  # "answer within 1 day" is the target
+            span = (m.start(), m.start() + len(candidate))
+            when, message = _parse_deadline(candidate, start, settings)
+            if when is None:
+                if message is None:
+                    continue
+                return Deadline(None, candidate, *span, note=message)
+            if not (1900 <= when.year <= start.year + 10):
+                if re.fullmatch(r"\D*\d+", low) and not re.search(r"\b(?:19|20|21)\d\d$", low):
+                    continue  # "in 1000" is no year: the number is an amount
+                return Deadline(
+                    None,
+                    candidate,
+                    *span,
+                    note=f'"{candidate}" ({when.isoformat()}) is too far from the start to be a '
+                    "goal's deadline",
+                )
+            note = None
+            if when < start:
+                note = (
+                    f"this deadline has passed: {when.isoformat()} is before the start, "
+                    f"{start.isoformat()}"
+                )
+            return Deadline(when, candidate, *span, note=note)
+    return None

@@ -1,0 +1,359 @@
+"""Language packs: the words of goal statements in the languages goalrules reads.
+
+A pack is data (``packs/<code>.toml``, shipped with the package): for one language, the
+words of metrics, increase and decrease verbs, deadlines, months, quarters, relative
+times, currencies and vague words, each with the English the statement reader knows, and
+how the language writes numbers. Month names and number symbols come from Babel's
+locale data where it has them. A plugin adds or replaces a pack through the
+``goalrules_languages`` hook (a TOML text, a path, or a mapping in the same layout).
+
+The reader detects a statement's language from its script and its words; a statement in
+a language without a pack is an error naming the language, never a partial reading.
+
+>>> language_of("Dyblu ein dilynwyr LinkedIn o fewn chwe mis").name
+'Welsh'
+>>> language_of("Double our LinkedIn followers within six months").code
+'en'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from goalrules import plugins
+from goalrules.errors import GoalRulesError
+
+__all__ = [
+    "LanguagePack",
+    "UnknownLanguageError",
+    "detect_language",
+    "language_of",
+    "language_packs",
+]
+
+
+class UnknownLanguageError(GoalRulesError):
+    """A statement in a language goalrules has no pack for."""
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased and without accents, one character for one (so that offsets
+    hold): "Ακόλουθοι" -> "ακολουθοι", final sigma as sigma."""
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    low = ch.lower()[:1] or ch
+    base = unicodedata.normalize("NFD", low)[:1]
+    return "σ" if base == "ς" else base
+
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪،؛", "01234567890123456789,.%,;"
+)  # fmt: skip
+
+
+_COUNTS_UNKNOWN = re.compile(r"(?<![\w.,])\d[\d,.]*(?=\s?[^\W\d_A-Za-z])")
+
+
+@attrs.frozen(eq=False)
+class LanguagePack:
+    """One language's words, each mapped to the English the reader knows."""
+
+    code: str
+    name: str
+    locale: str | None
+    script: str
+    decimal: str = "."
+    group: str = ","
+    dot_groups: bool = False  # "10.000" is ten thousand though "." is the decimal sign
+    words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
+    patterns: tuple[tuple[str, str], ...] = ()  # (regex on folded text, replacement)
+    common: frozenset[str] = frozenset()  # words that tell the language apart
+
+    def numbers_to_english(self, text: str) -> str:
+        """Digits and separators written the English way: Arabic-Indic digits, "10.000"
+        in Greek and Malay, "2,5 %" in Greek. A number whose separators could be read
+        two ways ("10,000" where "," is the decimal sign) is made unreadable."""
+        text = _ARABIC_MARKS.sub("", text).translate(_DIGITS)
+        if self.decimal == ",":
+            grp = re.escape(self.group)
+            text = re.sub(
+                rf"(?<![\d.,])\d{{1,3}}(?:{grp}\d{{3}})+(?:,\d+)?(?![\d.,]*\d)",
+                lambda m: m.group(0).replace(self.group, "").replace(",", "."),
+                text,
+            )
+
+            def comma(m: re.Match[str]) -> str:
+                if len(m[2]) == 3 and len(m[1]) <= 3:
+                    return "\u2047" * len(m.group(0))  # "10,000": ten, or ten thousand?
+                return f"{m[1]}.{m[2]}"
+
+            text = re.sub(r"(?<![\d.,])(\d+),(\d+)(?![\d.,]*\d)", comma, text)
+        elif self.dot_groups:
+            text = re.sub(
+                r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)",
+                lambda m: m.group(0).replace(".", ""),
+                text,
+            )
+        return text
+
+    def to_english(self, text: str) -> str:
+        """The statement with its numbers and known words in English; words the pack
+        does not know are kept as written (and so not read)."""
+        text = self.numbers_to_english(text)
+        for pattern, replacement in self.patterns:
+            folded = fold(text)
+            pieces: list[str] = []
+            last = 0
+            for m in re.finditer(pattern, folded):
+                pieces += [text[last : m.start()], m.expand(replacement)]
+                last = m.end()
+            text = "".join(pieces) + text[last:]
+        if not self.words:
+            return text
+        folded = fold(text)
+        out: list[str] = []
+        last = 0
+        for m in self._pattern().finditer(folded):
+            out.append(text[last : m.start()])
+            out.append(f" {self.words[m.group(0)]} ")
+            last = m.end()
+        out.append(text[last:])
+        english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
+        if self.script != "Latin":  # a number that counts a word the pack does not know
+            english = _COUNTS_UNKNOWN.sub(lambda m: "\u2047" * len(m.group(0)), english)
+        return english
+
+    @functools.cache  # noqa: B019 (a pack lives as long as the process)
+    def _pattern(self) -> re.Pattern[str]:
+        phrases = sorted(self.words, key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def _babel_words(locale: str) -> dict[str, str]:
+    """Month names (wide and abbreviated, format and stand-alone) from Babel."""
+    try:
+        from babel import Locale
+
+        loc = Locale.parse(locale)
+    except Exception:  # an unknown locale: the pack's own words only
+        return {}
+    english = [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    ]  # fmt: skip
+    out: dict[str, str] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for i, name in loc.months[context][width].items():
+                key = fold(str(name)).strip(".")
+                if len(key) >= 3:
+                    out.setdefault(key, english[int(i) - 1])
+    return out
+
+
+def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
+    try:
+        head = data["language"]
+        code, name = str(head["code"]), str(head["name"])
+    except (KeyError, TypeError):
+        raise GoalRulesError(
+            f"the language pack {origin} needs a [language] table with code and name"
+        ) from None
+    locale = head.get("locale")
+    decimal, group = ".", ","
+    if locale:
+        try:
+            from babel.numbers import get_decimal_symbol, get_group_symbol
+
+            decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+        except Exception:
+            pass
+    numbers = data.get("numbers", {})
+    decimal = str(numbers.get("decimal", decimal))
+    group = str(numbers.get("group", group))
+    words: dict[str, str] = _babel_words(str(locale)) if locale else {}
+    for category, table in data.get("words", {}).items():
+        if not isinstance(table, Mapping):
+            raise GoalRulesError(f"[words.{category}] of {origin} must be a table")
+        for phrase, english in table.items():
+            words[fold(str(phrase)).strip()] = str(english)
+    patterns = []
+    for pattern, replacement in data.get("patterns", {}).items():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise GoalRulesError(f"the pattern {pattern!r} of {origin} is invalid: {exc}") from None
+        patterns.append((pattern, str(replacement)))
+    common = {fold(str(w)) for w in data.get("detect", {}).get("words", [])}
+    common.update(w for w in words if " " not in w)
+    return LanguagePack(
+        code=code,
+        name=name,
+        locale=str(locale) if locale else None,
+        script=str(head.get("script", "Latin")),
+        decimal=decimal,
+        group=group,
+        dot_groups=bool(numbers.get("dot_groups", False)),
+        words=words,
+        patterns=tuple(patterns),
+        common=frozenset(common),
+    )
+
+
+def _load(item: Any, origin: str) -> LanguagePack:
+    if isinstance(item, Mapping):
+        return _pack(item, origin)
+    text = str(item)
+    if "\n" not in text and text.endswith(".toml"):
+        text = Path(text).read_text(encoding="utf-8")
+    try:
+        return _pack(tomllib.loads(text), origin)
+    except tomllib.TOMLDecodeError as exc:
+        raise GoalRulesError(f"the language pack {origin} is not valid TOML: {exc}") from None
+
+
+@functools.cache
+def language_packs() -> dict[str, LanguagePack]:
+    """Every pack by code: goalrules' own, then the plugins' (a plugin's pack replaces
+    goalrules' pack of the same code)."""
+    out: dict[str, LanguagePack] = {}
+    for entry in sorted(resources.files("goalrules.vocabulary.packs").iterdir(), key=str):
+        if entry.name.endswith(".toml") and not entry.name.startswith("_"):
+            pack = _load(entry.read_text(encoding="utf-8"), entry.name)
+            out[pack.code] = pack
+    for item in plugins.collect("goalrules_languages"):
+        pack = _load(item, "from a plugin")
+        out[pack.code] = pack
+    return out
+
+
+@functools.cache
+def _others() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """Languages goalrules recognises but does not read: code -> (name, script, words)."""
+    data = tomllib.loads(
+        resources.files("goalrules.vocabulary.packs").joinpath("_others.toml").read_text("utf-8")
+    )
+    return {
+        code: (str(v["name"]), str(v.get("script", "Latin")), frozenset(v.get("words", [])))
+        for code, v in data.items()
+    }
+
+
+plugins.on_reset(language_packs.cache_clear)
+
+# -- detection --------------------------------------------------------------------------
+
+_SCRIPTS = (
+    ("Greek", ((0x0370, 0x03FF), (0x1F00, 0x1FFF))),
+    ("Arabic", ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("Cyrillic", ((0x0400, 0x04FF),)),
+    ("Hebrew", ((0x0590, 0x05FF),)),
+    ("Devanagari", ((0x0900, 0x097F),)),
+    ("Thai", ((0x0E00, 0x0E7F),)),
+    ("Hangul", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
+    ("Kana", ((0x3040, 0x30FF),)),
+    ("Han", ((0x4E00, 0x9FFF),)),
+    ("Ethiopic", ((0x1200, 0x137F),)),
+)
+
+
+def _script(text: str) -> str:
+    counts: dict[str, int] = {}
+    latin = 0
+    for ch in text:
+        o = ord(ch)
+        if ch.isalpha() and o < 0x250:
+            latin += 1
+            continue
+        for name, ranges in _SCRIPTS:
+            if any(a <= o <= b for a, b in ranges):
+                counts[name] = counts.get(name, 0) + 1
+                break
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        if "Kana" in counts:
+            best = "Kana"
+        if counts[best] >= max(3, latin // 4):
+            return best
+    return "Latin"
+
+
+@attrs.frozen
+class Detection:
+    """A statement's language: its code and name, and whether goalrules reads it."""
+
+    code: str
+    name: str
+    supported: bool
+
+
+def detect_language(text: str) -> Detection:
+    """The language ``text`` is written in, from its script and its words (English when
+    nothing points elsewhere: a goal may be all names and numbers)."""
+    packs = language_packs()
+    others = _others()
+    script = _script(text[:2000])
+    if script != "Latin":
+        for pack in packs.values():
+            if pack.script == script:
+                return Detection(pack.code, pack.name, True)
+        for code, (name, other_script, _) in others.items():
+            if other_script == script:
+                return Detection(code, name, False)
+        return Detection("", f"a language in the {script} script", False)
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", fold(text[:2000]))
+    scores: dict[tuple[str, str, bool], int] = {}
+    for pack in packs.values():
+        if pack.script == "Latin":
+            scores[(pack.code, pack.name, True)] = sum(t in pack.common for t in tokens)
+    for code, (name, other_script, words) in others.items():
+        if other_script == "Latin":
+            scores[(code, name, False)] = sum(t in words for t in tokens)
+    english = ("en", "English", True)
+    best = max(scores, key=lambda k: (scores[k], k == english))
+    if scores[best] < 2 or scores[best] <= scores.get(english, 0):
+        return Detection(*english)
+    return Detection(*best)
+
+
+def language_of(text: str, lang: str | None = None) -> LanguagePack:
+    """The pack to read ``text`` with: ``lang``'s when given, else the detected one."""
+    packs = language_packs()
+    readable = ", ".join(
+        p.name for p in sorted(packs.values(), key=lambda p: (p.code != "en", p.name))
+    )
+    if lang is not None:
+        code = str(lang).strip().lower().replace("_", "-")
+        code = {"fil": "tl", "tagalog": "tl", "filipino": "tl"}.get(code, code)
+        by_name = {p.name.lower(): p for p in packs.values()}
+        pack = packs.get(code) or packs.get(code.split("-")[0]) or by_name.get(code)
+        if pack is None:
+            raise UnknownLanguageError(
+                f"goalrules has no language pack {lang!r}; it reads {readable}",
+                field="lang",
+            )
+        return pack
+    found = detect_language(text)
+    if not found.supported:
+        raise UnknownLanguageError(
+            f"this looks like {found.name}; goalrules reads {readable}",
+            field="statement",
+            hint="force a language with --lang (lang=...) if the guess is wrong",
+        )
+    return packs[found.code]

@@ -1,0 +1,213 @@
+"""Goal statements in the seeds' languages (Welsh, Malay, Greek, Tagalog, Arabic): the
+per-language corpora, language detection, numbers written the language's way, the plugin
+hook for packs, and the property that garbage in place of a number, deadline or metric
+never yields a field that was not in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules import plugins
+from goalrules.errors import GoalRulesError
+from goalrules.model.amounts import normalize_numbers
+from goalrules.model.spelling import correct_spelling
+from goalrules.vocabulary.languages import (
+    UnknownLanguageError,
+    detect_language,
+    fold,
+    language_of,
+    language_packs,
+)
+
+CODES = {"USD", "EUR", "GBP", "JPY", "INR", "MYR", "PHP", "EGP", "ETB", "AUD", "SAR", "AED"}
+
+START = dt.date(2026, 5, 1)
+DATA = Path(__file__).parent / "data"
+LANGUAGES = ("cy", "ms", "el", "tl", "ar")
+
+
+def load(code: str) -> list[tuple[str, ...]]:
+    rows = []
+    for line in (DATA / f"statements_{code}.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(p.strip() for p in line.split("|")))
+    return rows
+
+
+CASES = [(code, *row) for code in LANGUAGES for row in load(code)]
+
+
+def same_target(got: gr.Target | None, expected: str) -> bool:
+    if not expected or got is None:
+        return not expected and got is None
+    return got.means(expected)
+
+
+def test_each_language_has_the_seed_goals_and_more() -> None:
+    for code in LANGUAGES:
+        rows = load(code)
+        assert len(rows) >= 20, code
+        assert rows[0][1:] == ("followers", "linkedin", "x2", "2026-11-01")  # the guides' own
+        assert sum(1 for r in rows if not r[3]) >= 2  # vague ones
+
+
+@pytest.mark.parametrize(("code", "statement", "metric", "channel", "target", "deadline"), CASES)
+def test_corpus_statement(
+    code: str, statement: str, metric: str, channel: str, target: str, deadline: str
+) -> None:
+    reading = gr.read_statement(statement, start=START)
+    g = reading.goal
+    assert reading.language == code
+    assert (g.metric or "") == metric
+    assert list(g.channels) == [c for c in channel.split(",") if c]
+    assert same_target(g.target, target), (g.target, target)
+    assert (g.deadline.isoformat() if g.deadline else "") == deadline
+    for field in ("metric", "target", "deadline"):
+        assert (field in reading.not_understood) == (getattr(g, field) is None)
+    # forcing the language it is in reads the same
+    assert gr.Goal.from_statement(statement, start=START, lang=code) == g
+
+
+def test_an_unknown_language_is_one_clear_error() -> None:
+    with pytest.raises(UnknownLanguageError) as info:
+        gr.read_statement("Doubler nos abonnés LinkedIn en six mois", start=START)
+    message = info.value.message
+    assert message.startswith("this looks like French; goalrules reads English, ")
+    assert all(n in message for n in ("Welsh", "Malay", "Greek", "Tagalog", "Arabic"))
+    with pytest.raises(UnknownLanguageError, match="Russian"):
+        gr.Goal.from_statement("Удвоить подписчиков в LinkedIn за шесть месяцев", start=START)
+    with pytest.raises(UnknownLanguageError, match="no language pack 'xx'"):
+        gr.read_statement("Double our followers", start=START, lang="xx")
+
+
+UNREAD = [
+    tuple(p.strip() for p in line.split("|"))
+    for line in (DATA / "languages_unread.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("statement", "language"), UNREAD)
+def test_a_language_without_a_pack_is_named_and_not_read(statement: str, language: str) -> None:
+    with pytest.raises(UnknownLanguageError) as info:
+        gr.read_statement(statement, start=START)
+    assert info.value.message.startswith(f"this looks like {language}; goalrules reads")
+
+
+def test_detection_by_script_and_words() -> None:
+    assert detect_language("Grow LinkedIn 2x").code == "en"  # names and numbers: English
+    assert detect_language("10.000 ακόλουθοι στο TikTok").code == "el"
+    assert detect_language("الوصول إلى ٢٠٬٠٠٠ متابع").code == "ar"
+    assert detect_language("Dagdagan ang followers namin sa loob ng anim na buwan").code == "tl"
+    assert detect_language("Tingkatkan pengikut kami dalam tempoh enam bulan").code == "ms"
+    assert detect_language("Cynyddu ein dilynwyr o fewn chwe mis").code == "cy"
+    assert language_of("Double our followers", "fil").code == "tl"
+
+
+@pytest.mark.parametrize(
+    ("code", "written", "english"),
+    [
+        ("el", "10.000 ακόλουθοι", "10000"),
+        ("el", "2,5 %", "2.5 %"),
+        ("ms", "50.000 pengikut", "50000"),
+        ("ms", "2.5%", "2.5%"),
+        ("ar", "٢٠٬٠٠٠", "20,000"),
+        ("ar", "٢٫٥٪", "2.5%"),
+    ],
+)
+def test_numbers_the_language_s_way(code: str, written: str, english: str) -> None:
+    assert english in language_packs()[code].numbers_to_english(written)
+
+
+def test_a_number_that_reads_two_ways_is_not_read() -> None:
+    # "10,000" in Greek, where "," is the decimal sign: ten, or ten thousand?
+    reading = gr.read_statement("10,000 ακόλουθοι στο TikTok", start=START)
+    assert reading.goal.target is None and "target" in reading.not_understood
+
+
+def test_a_plugin_adds_a_language() -> None:
+    class Dutch:
+        @plugins.hookimpl
+        def goalrules_languages(self) -> list[str]:
+            return [
+                '[language]\ncode = "nl"\nname = "Dutch"\nlocale = "nl"\n'
+                '[words.metrics]\n"volgers" = "followers"\n'
+                '[words.up]\n"verdubbel" = "double"\n"verdubbelen" = "double"\n'
+                '[words.other]\n"onze" = "our"\n"binnen" = "within"\n"zes" = "six"\n'
+                '"maanden" = "months"\n"op" = "on"\n'
+            ]
+
+    plugin = Dutch()
+    plugins.register(plugin)
+    try:
+        g = gr.Goal.from_statement(
+            "Verdubbel onze volgers op LinkedIn binnen zes maanden", start=START
+        )
+        assert (g.metric, g.channel, str(g.target)) == ("followers", "linkedin", "x2")
+        assert g.deadline == dt.date(2026, 11, 1)
+    finally:
+        plugins.unregister(plugin)
+    with pytest.raises(UnknownLanguageError, match="Dutch"):
+        gr.read_statement("Verdubbel onze volgers op LinkedIn binnen zes maanden", start=START)
+
+
+# -- never a field that was not in the text --------------------------------------------------
+
+
+def _english_rows() -> list[tuple[str, ...]]:
+    rows = []
+    for line in (DATA / "statements.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(p.strip() for p in line.split("|")))
+    return rows[:60]
+
+
+SEEDS = [("en", row[0]) for row in _english_rows()] + [
+    (code, row[0]) for code in LANGUAGES for row in load(code)
+]
+GARBAGE = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=5, max_size=9)
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", fold(text)))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.sampled_from(SEEDS), index=st.integers(0, 40), garbage=GARBAGE)
+def test_garbage_never_yields_a_field_not_in_the_text(
+    seed: tuple[str, str], index: int, garbage: str
+) -> None:
+    """Any word of a statement (its number, a deadline word, a metric word...) replaced by
+    garbage: every field read still comes from words in the text, never the garbage."""
+    code, statement = seed
+    words = statement.split()
+    i = index % len(words)
+    broken = " ".join([*words[:i], garbage, *words[i + 1 :]])
+    try:
+        reading = gr.read_statement(broken, start=START, lang=code)
+    except GoalRulesError:
+        return
+    rendering = language_packs()[code].to_english(broken) if code != "en" else broken
+    rendering, _ = correct_spelling(rendering)
+    text = _tokens(normalize_numbers(rendering) + " " + rendering)
+    for field, said in reading.understood.items():
+        if field in ("target", "baseline"):  # an amount's words may run past the garbage
+            assert re.search(r"\d|double|triple|half|halve|quadruple", said), (broken, said)
+        elif not (field == "deadline" and re.search(r" on \S*\d", said)):
+            # (an event's words may be garbage: "before the bbbbb on 2027-03-01" is that day)
+            assert garbage not in said.lower(), (broken, field, said)
+        for token in _tokens(said) - {garbage}:
+            assert token in text or token.upper() in CODES, (broken, field, said)
+    if not re.search(r"\d", words[i]):
+        return
+    # the number replaced is gone: the target is read from what is left, or not at all
+    target = reading.understood.get("target")
+    if target is not None:
+        assert re.search(r"\d|double|triple|half|halve|quadruple", target), (broken, target)
