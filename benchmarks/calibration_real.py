@@ -121,7 +121,7 @@ Forecaster = Callable[
 ]
 
 
-def goalrules_forecaster(prior: GrowthPrior) -> Forecaster:
+def goalrules_forecaster(prior: GrowthPrior, flow: bool = False) -> Forecaster:
     """(chance of reaching a log level, 10 % and 90 % quantiles) at horizon h, the way
     assess_achievability forms them (the prior's window of months, logs)."""
 
@@ -130,7 +130,7 @@ def goalrules_forecaster(prior: GrowthPrior) -> Forecaster:
     ) -> tuple[Callable[[float], float], float, float]:
         keep = prior.months or len(vals)
         y = [math.log(v) for v in vals[-(keep + 1) :]]
-        model = fit(y, idx[-(keep + 1) :], prior)
+        model = fit(y, idx[-(keep + 1) :], prior, flow=flow)
         pred = model.predictive(h)
         return pred.sf, pred.quantile(0.1), pred.quantile(0.9)
 
@@ -245,7 +245,8 @@ def report(held: dict[str, list[Series]], prior: GrowthPrior, anchor: bool) -> N
     bands: dict[str, list[Case]] = {}
     for source, series in held.items():
         t0 = time.perf_counter()
-        all_cases = replay(series, goalrules_forecaster(prior))
+        flow = series[0].kind == "flow"
+        all_cases = replay(series, goalrules_forecaster(prior, flow))
         spent = time.perf_counter() - t0
         cases = [c for c in all_cases if c.band is None]
         bands[source] = [c for c in all_cases if c.band is not None]
@@ -299,7 +300,8 @@ def tune(tuning: dict[str, list[Series]]) -> None:
                 prior = GrowthPrior(steady=steady, persist=persist, spread=spread)
                 row = []
                 for source, series in tuning.items():
-                    cases = replay(series, goalrules_forecaster(prior))
+                    flow = series[0].kind == "flow"
+                    cases = replay(series, goalrules_forecaster(prior, flow))
                     _n, ece, mbe, brier, _ = figures([c for c in cases if c.band is None])
                     band = [c for c in cases if c.band == 102]
                     gap = (

@@ -476,7 +476,10 @@ def assess_achievability(
         if is_cumulative:
             level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
-        model = _fit(points, window, current, level, horizon, higher, method, seed, samples, growth)
+        model = _fit(
+            points, window, current, level, horizon, higher, method, seed, samples, growth,
+            flow=kind is MetricKind.FLOW,
+        )  # fmt: skip
         supported = model.pop("_median")
         months_needed = model.pop("_months_needed", None)
         fields.update(model)
@@ -551,6 +554,7 @@ def _fit(
     seed: int,
     samples: int,
     prior: GrowthPrior,
+    flow: bool = False,
 ) -> dict[str, Any]:
     """Fit the growth model on the history (the prior's ``months``) and judge the target
     level on its predictive mixture at ``horizon``; the historical rate (and the value it
@@ -567,7 +571,7 @@ def _fit(
     if logs:
         y = [math.log(v) for v in values]
         goal_y = math.log(level)
-        model = growth_fit(y, idx, prior)
+        model = growth_fit(y, idx, prior, flow=flow)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
         per_month = (math.log(last_value) - math.log(first_shown)) / span_w
         out["historical_rate"] = math.expm1(min(per_month, 700.0))
@@ -578,7 +582,7 @@ def _fit(
         y = values
         goal_y = level
         size = sum(abs(v) for v in values) / len(values)
-        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0)
+        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0, flow=flow)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
         out["historical_rate"] = None
         out["required_rate"] = None

@@ -100,9 +100,11 @@ class GrowthPrior:
     seasonal: bool = True
     smoothing: bool = True
     months: int | None = attrs.field(default=36, validator=_months)
-    steady: float = attrs.field(default=3.0, converter=float, validator=_positive_or_inf)
-    persist: float = attrs.field(default=0.3, converter=float, validator=_share)
-    spread: float = attrs.field(default=0.3, converter=float, validator=_non_negative)
+    steady: float = attrs.field(default=2.0, converter=float, validator=_positive_or_inf)
+    persist: float = attrs.field(default=0.2, converter=float, validator=_share)
+    spread: float = attrs.field(default=0.15, converter=float, validator=_non_negative)
+    flow_spread: float = attrs.field(default=0.12, converter=float, validator=_non_negative)
+    flow_alpha: float = attrs.field(default=0.5, converter=float, validator=_unit_interval)
 
     @classmethod
     def parse(cls, value: Any) -> GrowthPrior:
@@ -185,8 +187,9 @@ class GrowthFit:
     recent_drift: float = 0.0  # the mean monthly change over the last RECENT changes
     sampling: float = 0.0  # the sampling variance of recent_drift
     steady: float = math.inf  # the drift's t-statistic at which persistence weighs half
-    persist: float = 0.3  # the weight of full persistence (phi = 1) among the levels
-    spread: float = 0.3  # the persistence spread per unit of drift effect
+    persist: float = 0.2  # the weight of full persistence (phi = 1) among the levels
+    spread: float = 0.15  # the persistence spread per unit of drift effect
+    extra: float = 0.0  # variance added per month of horizon (a flow's level wanders)
 
     @property
     def steady_weight(self) -> float:
@@ -196,7 +199,7 @@ class GrowthFit:
         if math.isinf(self.steady) or self.changes < 2:
             return 0.0
         gap = abs(self.recent_drift - self.prior_mean)
-        if gap == 0.0:
+        if gap <= 1e-9 * max(1.0, abs(self.level)):  # no growth to persist (rounding aside)
             return 0.0
         if self.sampling <= 0.0:
             return 1.0
@@ -233,8 +236,8 @@ class GrowthFit:
 
     def _noise(self, h: float) -> float:
         if h >= 1.0:
-            return self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2)
-        return self.sigma2 * h
+            return self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) + self.extra * h
+        return (self.sigma2 + self.extra) * h
 
     def effective(self, horizon: float) -> float:
         """``phi + phi^2 + ... + phi^h`` (``h`` when undamped)."""
@@ -321,6 +324,7 @@ def fit(
     prior: GrowthPrior,
     *,
     scale: float = 1.0,
+    flow: bool = False,
 ) -> GrowthFit:
     """Fit the model on ``values`` (already in the model's scale) at month numbers
     ``months`` (increasing, at least two). ``scale`` converts the prior's log-drift
@@ -342,7 +346,7 @@ def fit(
     # series keeps alpha = 1, the random walk from its last value
     alpha, sigma2, level = 1.0, s2, y[-1]
     if prior.smoothing and k >= 3 and s2 > 0:
-        alpha, sigma2, level = _smooth(y, gaps, m, s2)
+        alpha, sigma2, level = _smooth(y, gaps, m, s2, prior.flow_alpha if flow else 1.0)
     # the drift: the data's estimate, its sampling variance, and the prior
     tau = prior.tau * scale
     mean = prior.mean * scale
@@ -377,6 +381,7 @@ def fit(
         steady=prior.steady,
         persist=prior.persist,
         spread=prior.spread,
+        extra=(prior.flow_spread * scale) ** 2 if flow else 0.0,
     )
 
 
@@ -391,13 +396,15 @@ _ALPHAS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 def _smooth(
-    y: Sequence[float], gaps: Sequence[int], m: float, s2: float
+    y: Sequence[float], gaps: Sequence[int], m: float, s2: float, most: float = 1.0
 ) -> tuple[float, float, float]:
     """Simple exponential smoothing with drift ``m``: the weight ``alpha`` of least
     one-step squared error, that error's variance, and the level at the last point."""
     best = (math.inf, 1.0, s2, y[-1])
     n = len(y) - 1
     for alpha in _ALPHAS:
+        if alpha > most + 1e-9:
+            break
         level = y[0]
         sse = 0.0
         for v, g in zip(y[1:], gaps, strict=False):
@@ -467,9 +474,9 @@ def fit_prior(
     seasonal: bool = True,
     smoothing: bool = True,
     min_months: int = 6,
-    steady: float = 3.0,
-    persist: float = 0.3,
-    spread: float = 0.3,
+    steady: float = 2.0,
+    persist: float = 0.2,
+    spread: float = 0.15,
 ) -> GrowthPrior:
     """Fit the drift prior (``tau`` and ``mean``) on a portfolio of histories by
     empirical Bayes, so that an agency's forecasts lean on its own accounts' growth.
