@@ -8,6 +8,7 @@ import io
 import json
 import math
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,144 @@ def test_a_lower_is_better_backtest_aims_below_and_counts_falls() -> None:
     r = summarize(cases, min_bin=1)
     below = [c for c in cases if c.multiple < 1.0]  # the targets that need a fall
     assert sum(n for n, _ in r.verdicts.values()) == len(below) > 0
+
+
+# -- one predictive distribution behind every number -------------------------------------
+
+
+def geometric(rate: float, n: int = 7, start: float = 1000.0) -> list[tuple[D, float]]:
+    return months([start * (1 + rate) ** i for i in range(n)])
+
+
+def needing(rate: float, need: float, horizon: int = 6, n: int = 7) -> gr.Achievability:
+    hist = geometric(rate, n)
+    last, current = hist[-1]
+    target = current * (1 + need) ** horizon
+    return gr.assess_achievability(goal(target, horizon, last), hist, today=last)
+
+
+@pytest.mark.parametrize(("rate", "need"), [(0.139, 0.122), (0.10, 0.092), (0.077, 0.062)])
+def test_a_smooth_history_needing_a_bit_less_than_its_rate_is_a_fair_bet(
+    rate: float, need: float
+) -> None:
+    a = needing(rate, need)
+    assert a.probability is not None and 0.25 <= a.probability <= 0.85, a.explanation
+
+
+def test_a_smooth_history_needing_six_times_its_rate_is_out_of_reach() -> None:
+    a = needing(0.02, 0.12)
+    assert a.probability is not None and a.probability < 0.02
+    assert a.verdict is gr.Verdict.UNREALISTIC
+
+
+def test_a_declining_history_needing_growth_is_unrealistic() -> None:
+    a = needing(-0.03, 0.02)
+    assert a.probability is not None and a.probability < 0.1
+
+
+def test_the_demo_leads_goal_reads_as_a_fair_bet_in_whole_leads() -> None:
+    leads = [20, 21, 22, 24, 26, 29]
+    hist = gr.MetricSeries("leads", kind="flow", points=months(leads, D(2025, 7, 28)))
+    g = gr.Goal("leads", metric="leads", target="50 leads per month", start=D(2026, 1, 10),
+                deadline=D(2026, 9, 30))  # fmt: skip
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 10))
+    assert a.probability is not None and 0.25 <= a.probability <= 0.85
+    text = a.explanation
+    assert "leads a month" in text and "80% range" in text
+    assert not re.search(r"\d\.\d+ leads", text), text  # counts are whole numbers
+    f = a.forecast
+    assert f is not None and f["unit"] == "lead / month" and f["target"] == 50
+
+
+def test_the_forecast_json_has_exactly_its_fields() -> None:
+    a = needing(0.05, 0.04)
+    f = a.to_dict()["forecast"]
+    assert set(f) == {"unit", "target", "median", "low", "high", "level"}
+    assert f["level"] == 0.8 and f["unit"] == "follower"
+    assert all(isinstance(f[k], float) for k in ("target", "median", "low", "high"))
+    json.dumps(f)
+
+
+def test_the_text_says_why_it_doubts_a_rate_that_would_reach_the_target() -> None:
+    fast, slow = [1000 * 1.10**i for i in range(4)], []
+    for _ in range(3):
+        slow.append((slow[-1] if slow else fast[-1]) * 1.03)
+    hist = months(fast + slow)
+    last, current = hist[-1]
+    carried = current * ((hist[-1][1] / hist[0][1]) ** (1 / 6)) ** 6
+    a = gr.assess_achievability(goal(carried * 0.98, 6, last), hist, today=last)
+    assert a.probability is not None and a.probability < 0.5
+    assert "growth has slowed: the last 3 months 3.0% a month, the 3 before 10.0%" in a.explanation
+
+
+def test_the_mixture_quantile_inverts_its_distribution_function() -> None:
+    a = needing(0.04, 0.03, n=13)
+    assert a.predictive is not None
+    for q in (0.01, 0.1, 0.5, 0.9, 0.99):
+        y = a.predictive.quantile(q)
+        assert a.predictive.cdf(y) == pytest.approx(q, abs=1e-8)
+
+
+def test_fit_prior_keeps_the_persistence_settings() -> None:
+    steady = months([1000 * 1.01**i for i in range(12)])
+    fast = months([1000 * 1.05**i for i in range(12)])
+    prior = gr.fit_prior([steady, fast], persist=0.5, spread=0.2, steady=4)
+    assert (prior.persist, prior.spread, prior.steady) == (0.5, 0.2, 4.0)
+    assert gr.GrowthPrior.parse("persist=0.4, spread=0.1").persist == 0.4
+    with pytest.raises(gr.GoalRulesError, match="persist"):
+        gr.GrowthPrior.parse("persist=1.5")
+
+
+def test_noisy_histories_keep_the_shrunk_model() -> None:
+    rng = random.Random(3)
+    noisy = months([1000 * math.exp(0.01 * i + rng.gauss(0, 0.3)) for i in range(12)])
+    smooth = geometric(0.05, 12)
+    fitted = {}
+    for name, hist in (("noisy", noisy), ("smooth", smooth)):
+        last = hist[-1][0]
+        a = gr.assess_achievability(goal(2000, 6, last), hist, today=last)
+        assert a.model is not None
+        fitted[name] = a.model[0].steady_weight
+    assert fitted["noisy"] < 0.2 < 0.9 < fitted["smooth"]
+
+
+histories = st.builds(
+    lambda growth, noise, n, seed, start: [
+        start * math.exp(growth * i + noise * random.Random(seed * 100 + i).gauss(0, 1))
+        for i in range(n)
+    ],
+    st.floats(-0.1, 0.2),
+    st.sampled_from([0.0, 0.001, 0.01, 0.05, 0.3]),
+    st.integers(3, 30),
+    st.integers(0, 10_000),
+    st.floats(1, 1e6),
+)
+
+
+@given(
+    histories,
+    st.floats(0.3, 4.0),
+    st.integers(1, 18),
+    st.sampled_from(["followers", "leads", "average_response_time"]),
+    st.sampled_from(["closed_form", "bootstrap"]),
+)
+def test_the_median_reaches_the_target_exactly_when_the_chance_is_one_half_or_more(
+    values: list[float], multiple: float, horizon: int, metric: str, method: str
+) -> None:
+    hist = months(values)
+    last, current = hist[-1]
+    series = gr.MetricSeries(metric, points=hist, unit=gr.catalog[metric].unit)
+    g = goal(current * multiple, horizon, last, metric)
+    a = gr.assess_achievability(g, series, today=last, method=method, samples=400)
+    f = a.forecast
+    if a.probability is None:
+        assert f is None
+        return
+    assert f is not None
+    assert f["low"] <= f["median"] <= f["high"]
+    higher = gr.catalog[metric].direction is gr.Direction.HIGHER
+    reaches = f["median"] >= f["target"] if higher else f["median"] <= f["target"]
+    assert (a.probability >= 0.5) == reaches
+    shown = a.to_dict()
+    assert (shown["probability"] >= 0.5) == reaches
+    assert shown["forecast"] == f

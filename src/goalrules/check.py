@@ -71,6 +71,7 @@ class GoalResult:
             "statement": self.smart.goal.statement,
             "smart": self.smart.to_dict(),
             "achievability": ach.to_dict() if ach is not None else None,
+            "forecast": ach.forecast_json() if ach is not None else None,
         }
 
 

@@ -37,13 +37,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goalrules.dates import add_months, month_end, months_between
-from goalrules.dsl.display import format_number
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
+from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
+from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
-from goalrules.judgments.stats import student_t_cdf, student_t_quantile, student_t_sf
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.units import dimension_key, info_of, quantity, registry, unit_info
@@ -102,7 +102,12 @@ class Achievability:
     volatility: float | None = None
     changes: int = 0
     last_date: Date | None = None
+    flow: bool = False
+    carried_value: float | None = None
+    recent_rates: tuple[float, float] | None = None
     model: tuple[GrowthFit, bool] | None = attrs.field(default=None, eq=False, repr=False)
+    predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
+    total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
     note: str = attrs.field(default="", repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
@@ -111,18 +116,42 @@ class Achievability:
         self, months: float, *, low: float = 0.1, high: float = 0.9
     ) -> tuple[float, float, float] | None:
         """(low, median, high) predicted values ``months`` after the last observation,
-        in the history's unit (the model's Student t predictive; ``None`` without a
-        model)."""
+        in the history's unit: quantiles of the model's predictive mixture (``None``
+        without a model)."""
         if self.model is None or self.cumulative or self.changes < 2:
             return None
         fitted, logs = self.model
-        loc, spread = fitted.location(months), fitted.scale(months)
-        df = fitted.changes - 1
-        q_lo, q_hi = student_t_quantile(low, df), student_t_quantile(high, df)
-        values = (loc + q_lo * spread, loc, loc + q_hi * spread)
-        if logs:
-            return (_grow(1.0, values[0]), _grow(1.0, values[1]), _grow(1.0, values[2]))
-        return values
+        pred = fitted.predictive(months, logs=logs)
+        lo, mid, hi = pred.values((low, 0.5, high))
+        return (lo, mid, hi)
+
+    @property
+    def forecast(self) -> dict[str, Any] | None:
+        """The predictive distribution at the deadline, in the target's unit:
+        ``{"unit", "target", "median", "low", "high", "level": 0.8}`` (``low`` and
+        ``high`` bound the central 80 %; the median is the projection, and the chance is
+        at least one half exactly when it reaches the target). ``None`` when the goal was
+        not judged on a model."""
+        if self.predictive is None or self.target_value is None or self.projected_value is None:
+            return None
+        if "forecast" not in self._cache:
+            pred = self.predictive
+            low, high = (pred.value(pred.quantile(q)) for q in (0.1, 0.9))
+            if self.total_of is not None:
+                so_far, months = self.total_of
+                low, high = so_far + low * months, so_far + high * months
+            median = self.projected_value
+            unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
+            self._cache["forecast"] = {
+                "unit": f"{unit} / month" if self.per_month else unit,
+                "target": self.target_value,
+                "median": median,
+                "low": min(low, median),
+                "high": max(high, median),
+                "level": 0.8,
+            }
+        found: dict[str, Any] = self._cache["forecast"]
+        return found
 
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
@@ -139,19 +168,21 @@ class Achievability:
 
     @property
     def projected(self) -> Quantity | None:
-        """The value at the deadline at the historical rate."""
+        """The forecast's median at the deadline (the chance is at least one half
+        exactly when it reaches the target)."""
         return self._q(self.projected_value)
 
     @property
     def suggested_target(self) -> Quantity | None:
-        """A round target the history supports by the deadline (probability 0.5)."""
+        """A round target the history supports by the deadline: the forecast's median,
+        rounded to two figures towards the easier side."""
         return self._q(self.suggested_value)
 
     @property
     def explanation(self) -> str:
         """The judgment in plain language, with the numbers behind it."""
         if "explanation" not in self._cache:
-            said = _explain(self, *self._context) if self._context is not None else self.note
+            said = explain(self, *self._context) if self._context is not None else self.note
             if self.note and said != self.note:
                 said = f"{self.note} {said}"
             self._cache["explanation"] = said
@@ -176,7 +207,7 @@ class Achievability:
         """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""
 
         def q(x: float | None) -> str | None:
-            return None if x is None else _format_value(x, self.unit)
+            return None if x is None else format_value(x, self.unit)
 
         return {
             "verdict": self.verdict.value,
@@ -196,11 +227,23 @@ class Achievability:
             if self.suggested_deadline
             else None,
             "explanation": self.explanation,
+            "forecast": self.forecast_json(),
         }
+
+    def forecast_json(self) -> dict[str, Any] | None:
+        """:attr:`forecast` as JSON (plain numbers, unrounded: the chance and the median
+        agree however they are read)."""
+        f = self.forecast
+        return None if f is None else dict(f)
 
 
 def _round(x: float | None, digits: int = 6) -> float | None:
-    return None if x is None else round(x, digits)
+    if x is None:
+        return None
+    shown = round(x, digits)
+    if x < 0.5 <= shown:  # a chance never rounds up to one half
+        return 0.5 - 10.0**-digits
+    return shown
 
 
 # ------------------------------------------------------------------------------------
@@ -312,43 +355,6 @@ def _value_at(points: list[Point], day: Date) -> float | None:
     if before:
         return before[-1].value
     return points[0].value if points else None
-
-
-def _format_q(q: Quantity) -> str:
-    return _format_value(float(q.magnitude), str(q.units))
-
-
-def _format_value(x: float, unit: str) -> str:
-    unit = str(unit_info(unit).text) if unit not in ("percent", "dimensionless") else unit
-    if unit == "percent":
-        return f"{format_number(x)}%"
-    if unit == "dimensionless":
-        return format_number(x)
-    return f"{format_number(x)} {_plural(unit, x)}"
-
-
-def _plural(unit: str, value: float) -> str:
-    if unit in ("percent", "dimensionless") or " " in unit or abs(value) == 1:
-        return unit
-    if unit == "person":
-        return "people"
-    if unit.isupper():
-        return unit
-    return unit + "s"
-
-
-def _nice(x: float, *, down: bool = True) -> float:
-    """Round to two significant figures (a target a person would say), towards the
-    easier side (``down`` for a metric where higher is better), so that the round target
-    is still one the history supports."""
-    if x == 0 or not math.isfinite(x):
-        return x
-    mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
-    if mag == 0 or not math.isfinite(mag):
-        return x
-    steps = x / mag
-    rounded = math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)
-    return float(rounded * mag)
 
 
 def assess_achievability(
@@ -470,17 +476,21 @@ def assess_achievability(
         if is_cumulative:
             level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
-        model = _fit(points, window, current, level, horizon, higher, method, seed, samples, growth)
-        supported = model.pop("_suggest_level")
+        model = _fit(
+            points, window, current, level, horizon, higher, method, seed, samples, growth,
+            flow=kind is MetricKind.FLOW,
+        )  # fmt: skip
+        supported = model.pop("_median")
         months_needed = model.pop("_months_needed", None)
         fields.update(model)
-        fields["projected_value"] = fields.pop("_projected")
-        if supported is not None and is_cumulative:
+        if is_cumulative:
             supported = so_far + supported * n_total
-        if supported is not None:
-            fields["suggested_value"] = _nice(supported, down=higher)
-        if months_needed is not None and not is_cumulative and months_needed < 1200:
-            fields["suggested_deadline"] = add_months(last_date, math.ceil(months_needed))
+            fields["total_of"] = (so_far, n_total)
+            fields["carried_value"] = None
+        fields["projected_value"] = supported
+        fields["suggested_value"] = nice(supported, down=higher)
+        if months_needed is not None and not is_cumulative:
+            fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")
@@ -502,11 +512,13 @@ def assess_achievability(
         target_value=target,
         per_month=level_per_month,
         last_date=last_date,
+        flow=kind is MetricKind.FLOW,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
 
 
+_format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
@@ -542,9 +554,11 @@ def _fit(
     seed: int,
     samples: int,
     prior: GrowthPrior,
+    flow: bool = False,
 ) -> dict[str, Any]:
     """Fit the growth model on the history (the prior's ``months``) and judge the target
-    level; the historical rate and projection are read over the last ``window`` months."""
+    level on its predictive mixture at ``horizon``; the historical rate (and the value it
+    would reach if carried forward) is read over the last ``window`` months."""
     recent = _window(points, prior.months)
     shown = _window(recent, window)  # the historical rate is read over `window` months
     values = [p.value for p in recent]
@@ -557,51 +571,109 @@ def _fit(
     if logs:
         y = [math.log(v) for v in values]
         goal_y = math.log(level)
-        model = growth_fit(y, idx, prior)
+        model = growth_fit(y, idx, prior, flow=flow)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
         per_month = (math.log(last_value) - math.log(first_shown)) / span_w
         out["historical_rate"] = math.expm1(min(per_month, 700.0))
         out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
-        out["_projected"] = _grow(current, per_month * n)
+        out["carried_value"] = _grow(current, per_month * n)
+        out["recent_rates"] = _recent_rates(recent)
     else:
         y = values
         goal_y = level
         size = sum(abs(v) for v in values) / len(values)
-        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0)
+        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0, flow=flow)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
         out["historical_rate"] = None
         out["required_rate"] = None
-        out["_projected"] = current + (last_value - first_shown) / span_w * n
+        out["carried_value"] = current + (last_value - first_shown) / span_w * n
     out["historical_linear"] = (last_value - first_shown) / span_w
     out["required_linear"] = (level - current) / n
     k = model.changes
-    loc, spread = model.location(n), model.scale(n)
-    if method == "bootstrap" and k >= 1:
-        # resample the history's own changes about their mean, around the model's median
-        gaps = [b - a for a, b in itertools.pairwise(idx)]
-        centred = [(b - a) / g - model.raw_drift for a, b, g in zip(y, y[1:], gaps, strict=False)]
-        rng = random.Random(seed)
-        whole = max(1, math.ceil(n))
-        step = n / whole
-        hits = 0
-        for _ in range(samples):
-            total = loc + sum(rng.choice(centred) for _ in range(whole)) * step
-            hits += (total >= goal_y) if higher else (total <= goal_y)
-        p = hits / samples
-    elif spread > 1e-12 and k >= 2:
-        t = (goal_y - loc) / spread
-        p = student_t_sf(t, k - 1) if higher else student_t_cdf(t, k - 1)
-    else:
-        p = 1.0 if (loc >= goal_y - 1e-12 if higher else loc <= goal_y + 1e-12) else 0.0
-    out["probability"] = min(1.0, max(0.0, p))
+    pred: Predictive | Sampled = model.predictive(n, logs=logs)
+    if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
+        pred = _bootstrap(model, pred, y, idx, n, seed, samples, logs)
+    p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
+    out["probability"] = p = min(1.0, max(0.0, p))
     out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
     out["model"] = (model, logs)
-    # the target reachable with probability one half: the median forecast
-    out["_suggest_level"] = _grow(1.0, loc) if logs else loc
-    needed = model.months_to(goal_y - model.level)
+    out["predictive"] = pred
+    # the median: the projection and the level the history supports; the chance is at
+    # least one half exactly when it reaches the target (kept so at the numbers' edge)
+    median = pred.quantile(0.5)
+    reaches = median >= goal_y if higher else median <= goal_y
+    if reaches != (p >= 0.5):
+        edge = 1e-9 * max(1.0, abs(goal_y))
+        median = goal_y + (edge if (p >= 0.5) == higher else -edge)
+    out["_median"] = pred.value(median)
+    needed = _months_needed(model, goal_y, higher, logs)
     if needed is not None:
         out["_months_needed"] = needed
     return out
+
+
+def _months_needed(
+    model: GrowthFit, goal_y: float, higher: bool, logs: bool, limit: int = 1200
+) -> int | None:
+    """The first whole month after the last point at which the chance of reaching
+    ``goal_y`` is at least one half (the forecast's median reaches it), by doubling and
+    bisection; ``None`` when not within ``limit`` months."""
+
+    def likely(h: int) -> bool:
+        pred = model.predictive(h, logs=logs)
+        return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
+
+    lo, hi = 0, 1
+    while not likely(hi):
+        lo, hi = hi, hi * 2
+        if hi > limit:
+            return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if likely(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _recent_rates(points: list[Point]) -> tuple[float, float] | None:
+    """The compound monthly rate over the last 3 months and over the 3 before."""
+    if len(points) < 7 or min(p.value for p in points[-7:]) <= 0:
+        return None
+    v = [p.value for p in points[-7:]]
+    if _month_index(points[-1].date) - _month_index(points[-7].date) != 6:
+        return None
+    return ((v[6] / v[3]) ** (1 / 3) - 1, (v[3] / v[0]) ** (1 / 3) - 1)
+
+
+def _bootstrap(
+    model: GrowthFit,
+    pred: Predictive,
+    y: list[float],
+    idx: list[int],
+    n: float,
+    seed: int,
+    samples: int,
+    logs: bool,
+) -> Sampled:
+    """Draws of the mixture with the history's own changes as its noise: a component
+    by weight, its location, the sum of resampled (centred) monthly changes, and the rest
+    of the component's spread (drift and persistence) as a normal draw."""
+    gaps = [b - a for a, b in itertools.pairwise(idx)]
+    centred = [(b - a) / g - model.raw_drift for a, b, g in zip(y, y[1:], gaps, strict=False)]
+    rng = random.Random(seed)
+    whole = max(1, math.ceil(n))
+    step = n / whole
+    noise = model.sigma2 * n
+    weights = [c.weight for c in pred.components]
+    draws = []
+    for c in rng.choices(pred.components, weights=weights, k=samples):
+        extra = math.sqrt(max(c.scale * c.scale - noise, 0.0))
+        total = c.loc + sum(rng.choice(centred) for _ in range(whole)) * step
+        draws.append(total + (rng.gauss(0.0, extra) if extra > 0 else 0.0))
+    draws.sort()
+    return Sampled(tuple(draws), logs=logs)
 
 
 def _window(points: list[Point], months: int | None) -> list[Point]:
@@ -619,79 +691,3 @@ def _window(points: list[Point], months: int | None) -> list[Point]:
 def _grow(value: float, log_change: float) -> float:
     """``value * exp(log_change)``, saturating instead of overflowing."""
     return value * math.exp(min(log_change, 700.0))
-
-
-def _explain(
-    a: Achievability,
-    goal: Goal,
-    metric: str,
-    last_date: Date,
-    level: float | None,
-    supported: float | None,
-    evaluation: Any,
-) -> str:
-    if a.current is None or a.target is None:
-        return a.note
-    unit = a.unit
-    cur, tgt = _format_q(a.current), _format_q(a.target)
-    if a.per_month:
-        tgt += " a month"
-    deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
-    parts: list[str] = []
-    if a.cumulative:
-        parts.append(f"{metric.capitalize()} so far: {cur} (to {last_date.isoformat()}).")
-    else:
-        parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
-    if a.verdict is Verdict.ACHIEVED:
-        parts.append(f"That already meets the target of {tgt}.")
-        return " ".join(parts)
-    if a.verdict is Verdict.EXPIRED:
-        parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
-        return " ".join(parts)
-    if a.verdict is Verdict.INSUFFICIENT_DATA:
-        parts.append(
-            f"Only {a.observations} monthly observations over {a.span_months:.1f} months: "
-            "too little history to judge."
-        )
-        return " ".join(parts)
-    if a.historical_rate is not None:
-        verb = "grew" if a.historical_rate >= 0 else "fell"
-        parts.append(f"Over the recent months it {verb} {abs(a.historical_rate):.1%} a month.")
-    elif a.historical_linear is not None:
-        parts.append(
-            "Values at or below zero rule out growth rates, so a linear model is used: "
-            f"{format_number(a.historical_linear)} a month."
-        )
-    months = a.months_left or 0.0
-    if a.cumulative and level is not None:
-        parts.append(
-            f"Reaching {tgt} in total by {deadline} needs about "
-            f"{_format_q(quantity(level, unit))} a month for the remaining {months:.1f} months."
-        )
-    elif a.required_rate is not None:
-        verb = "growth" if a.required_rate >= 0 else "a fall"
-        parts.append(
-            f"Reaching {tgt} by {deadline} ({months:.1f} months) needs {verb} of "
-            f"{abs(a.required_rate):.1%} a month."
-        )
-    elif a.required_linear is not None:
-        parts.append(
-            f"Reaching {tgt} by {deadline} needs {format_number(a.required_linear)} a month."
-        )
-    if a.projected is not None and not a.cumulative:
-        parts.append(f"At the historical rate it would be about {_format_q(a.projected)} by then.")
-    if a.probability is not None:
-        parts.append(f"Chance of reaching the target: {a.probability:.0%} ({a.verdict.value}).")
-    if a.verdict in (Verdict.STRETCH, Verdict.UNREALISTIC) and a.suggested_target is not None:
-        about = _format_q(quantity(supported, unit)) if supported is not None else ""
-        tip = (
-            f"Your history supports about {about} by then; consider {_format_q(a.suggested_target)}"
-        )
-        if a.suggested_deadline is not None:
-            tip += (
-                f", or keep the target and move the deadline to {a.suggested_deadline.isoformat()}"
-            )
-        else:
-            tip += " or a later deadline"
-        parts.append(tip + ".")
-    return " ".join(parts)

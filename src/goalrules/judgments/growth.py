@@ -43,6 +43,7 @@ from typing import Any
 import attrs
 
 from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.judgments.forecast import Component, Predictive
 
 __all__ = ["FLAT_PRIOR", "GrowthFit", "GrowthPrior", "fit_prior", "resolve_prior"]
 
@@ -65,6 +66,11 @@ def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: float) -
 def _finite(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not math.isfinite(value):
         raise ValidationError(f"{attribute.name} must be a finite number, got {value!r}")
+
+
+def _share(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not 0 <= value <= 1:
+        raise ValidationError(f"{attribute.name} must lie in [0, 1], got {value!r}")
 
 
 def _months(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -94,6 +100,11 @@ class GrowthPrior:
     seasonal: bool = True
     smoothing: bool = True
     months: int | None = attrs.field(default=36, validator=_months)
+    steady: float = attrs.field(default=2.0, converter=float, validator=_positive_or_inf)
+    persist: float = attrs.field(default=0.2, converter=float, validator=_share)
+    spread: float = attrs.field(default=0.15, converter=float, validator=_non_negative)
+    flow_spread: float = attrs.field(default=0.12, converter=float, validator=_non_negative)
+    flow_alpha: float = attrs.field(default=0.5, converter=float, validator=_unit_interval)
 
     @classmethod
     def parse(cls, value: Any) -> GrowthPrior:
@@ -144,7 +155,13 @@ class GrowthPrior:
 #: The flat-prior random walk with drift (no damping, season or smoothing): the model
 #: goalrules used before it was calibrated on real series.
 FLAT_PRIOR = GrowthPrior(
-    tau=math.inf, damping=1.0, wander=0.0, seasonal=False, smoothing=False, months=6
+    tau=math.inf,
+    damping=1.0,
+    wander=0.0,
+    seasonal=False,
+    smoothing=False,
+    months=6,
+    steady=math.inf,
 )
 
 _MIN_SEASONAL = 15  # monthly points needed to estimate calendar-month indices
@@ -167,13 +184,64 @@ class GrowthFit:
     wander: float  # the drift's spread over time (in the values' scale; 0: fixed)
     season: tuple[float, ...] | None  # twelve indices, January first, or None
     last_month: int  # the month number (year * 12 + month - 1) of the last point
+    recent_drift: float = 0.0  # the mean monthly change over the last RECENT changes
+    sampling: float = 0.0  # the sampling variance of recent_drift
+    steady: float = math.inf  # the drift's t-statistic at which persistence weighs half
+    persist: float = 0.2  # the weight of full persistence (phi = 1) among the levels
+    spread: float = 0.15  # the persistence spread per unit of drift effect
+    extra: float = 0.0  # variance added per month of horizon (a flow's level wanders)
+
+    @property
+    def steady_weight(self) -> float:
+        """How much of the forecast is the persistence mixture: ``t^2 / (t^2 + steady^2)``
+        with ``t`` the history's drift over its standard error (its evidence of steady
+        growth or decline); 0 for a noisy history, near 1 for a smooth one."""
+        if math.isinf(self.steady) or self.changes < 2:
+            return 0.0
+        gap = abs(self.recent_drift - self.prior_mean)
+        if gap <= 1e-9 * max(1.0, abs(self.level)):  # no growth to persist (rounding aside)
+            return 0.0
+        if self.sampling <= 0.0:
+            return 1.0
+        t2 = gap * gap / self.sampling
+        return t2 / (t2 + self.steady * self.steady)
+
+    def predictive(self, horizon: float, *, logs: bool = True) -> Predictive:
+        """The predictive mixture ``horizon`` months after the last point.
+
+        Weight ``1 - w`` (:attr:`steady_weight`) is the shrunk, damped model of
+        :meth:`location` and :meth:`scale`. Weight ``w`` is spread over persistence levels
+        of the history's own drift (``phi`` 0.9, 0.95 and 1, weighing
+        ``0.4 (1 - persist)``, ``0.6 (1 - persist)`` and ``persist``), each with the
+        history's noise, the drift's sampling variance and a persistence spread of
+        ``spread x drift effect``: on a smooth history what is uncertain is whether the
+        growth lasts, not the month-to-month noise."""
+        h = max(horizon, 0.0)
+        df = float(self.changes - 1) if self.changes >= 2 else math.inf
+        w = self.steady_weight
+        parts: list[Component] = []
+        if w < 1.0:
+            parts.append(Component(1.0 - w, self.location(h), self.scale(h), df))
+        if w > 0.0:
+            noise = self._noise(h)
+            base = self.level + self.prior_mean * h + self.seasonal_shift(h)
+            gap = self.recent_drift - self.prior_mean
+            for phi, share in _levels(self.persist):
+                if share <= 0.0:
+                    continue
+                eff = _effective(phi, h)
+                var = noise + eff * eff * (self.sampling + (self.spread * gap) ** 2)
+                parts.append(Component(w * share, base + gap * eff, math.sqrt(var), df))
+        return Predictive(tuple(parts), logs=logs)
+
+    def _noise(self, h: float) -> float:
+        if h >= 1.0:
+            return self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) + self.extra * h
+        return (self.sigma2 + self.extra) * h
 
     def effective(self, horizon: float) -> float:
         """``phi + phi^2 + ... + phi^h`` (``h`` when undamped)."""
-        phi = self.damping
-        if phi >= 1.0:
-            return horizon
-        return float(phi * (1.0 - phi**horizon) / (1.0 - phi))
+        return _effective(self.damping, horizon)
 
     def seasonal_shift(self, horizon: float) -> float:
         """The target month's seasonal index (the level is seasonally adjusted)."""
@@ -191,7 +259,7 @@ class GrowthFit:
     def scale(self, horizon: float) -> float:
         """The predictive scale (Student t, ``changes - 1`` degrees of freedom)."""
         h = max(horizon, 0.0)
-        noise = self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) if h >= 1.0 else self.sigma2 * h
+        noise = self._noise(h)
         h_eff = self.effective(h)
         return math.sqrt(max(noise + h_eff * h_eff * self.drift_var + self._wandering(h), 0.0))
 
@@ -231,12 +299,32 @@ class GrowthFit:
         return hi
 
 
+def _effective(phi: float, horizon: float) -> float:
+    """``phi + phi^2 + ... + phi^h`` (``h`` when undamped)."""
+    if phi >= 1.0:
+        return horizon
+    return float(phi * (1.0 - phi**horizon) / (1.0 - phi))
+
+
+#: the months of changes the persistence mixture reads its drift from
+RECENT = 6
+
+#: the persistence levels of the mixture and the shares of ``1 - persist`` they take
+_PERSISTENCE = ((0.9, 0.4), (0.95, 0.6))
+
+
+def _levels(persist: float) -> tuple[tuple[float, float], ...]:
+    rest = 1.0 - persist
+    return (*((phi, share * rest) for phi, share in _PERSISTENCE), (1.0, persist))
+
+
 def fit(
     values: Sequence[float],
     months: Sequence[int],
     prior: GrowthPrior,
     *,
     scale: float = 1.0,
+    flow: bool = False,
 ) -> GrowthFit:
     """Fit the model on ``values`` (already in the model's scale) at month numbers
     ``months`` (increasing, at least two). ``scale`` converts the prior's log-drift
@@ -251,12 +339,14 @@ def fit(
     changes = [(b - a) / g for a, b, g in zip(y, y[1:], gaps, strict=False)]
     k = len(changes)
     m = sum(changes) / k
+    k_recent = min(k, RECENT)
+    recent = sum(changes[-k_recent:]) / k_recent
     s2 = sum((c - m) ** 2 for c in changes) / (k - 1) if k >= 2 else 0.0
     # a level seen through noise (changes that undo each other) is smoothed; a smooth
     # series keeps alpha = 1, the random walk from its last value
     alpha, sigma2, level = 1.0, s2, y[-1]
     if prior.smoothing and k >= 3 and s2 > 0:
-        alpha, sigma2, level = _smooth(y, gaps, m, s2)
+        alpha, sigma2, level = _smooth(y, gaps, m, s2, prior.flow_alpha if flow else 1.0)
     # the drift: the data's estimate, its sampling variance, and the prior
     tau = prior.tau * scale
     mean = prior.mean * scale
@@ -286,6 +376,12 @@ def fit(
         wander=prior.wander * scale,
         season=season,
         last_month=months[-1],
+        recent_drift=recent,
+        sampling=_sampling_variance(k_recent, alpha, sigma2) if k >= 2 else 0.0,
+        steady=prior.steady,
+        persist=prior.persist,
+        spread=prior.spread,
+        extra=(prior.flow_spread * scale) ** 2 if flow else 0.0,
     )
 
 
@@ -300,13 +396,15 @@ _ALPHAS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 def _smooth(
-    y: Sequence[float], gaps: Sequence[int], m: float, s2: float
+    y: Sequence[float], gaps: Sequence[int], m: float, s2: float, most: float = 1.0
 ) -> tuple[float, float, float]:
     """Simple exponential smoothing with drift ``m``: the weight ``alpha`` of least
     one-step squared error, that error's variance, and the level at the last point."""
     best = (math.inf, 1.0, s2, y[-1])
     n = len(y) - 1
     for alpha in _ALPHAS:
+        if alpha > most + 1e-9:
+            break
         level = y[0]
         sse = 0.0
         for v, g in zip(y[1:], gaps, strict=False):
@@ -376,6 +474,9 @@ def fit_prior(
     seasonal: bool = True,
     smoothing: bool = True,
     min_months: int = 6,
+    steady: float = 2.0,
+    persist: float = 0.2,
+    spread: float = 0.15,
 ) -> GrowthPrior:
     """Fit the drift prior (``tau`` and ``mean``) on a portfolio of histories by
     empirical Bayes, so that an agency's forecasts lean on its own accounts' growth.
@@ -443,6 +544,9 @@ def fit_prior(
         wander=wander,
         seasonal=seasonal,
         smoothing=smoothing,
+        steady=steady,
+        persist=persist,
+        spread=spread,
     )
 
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
@@ -17,8 +18,11 @@ from collections.abc import Sequence
 __all__ = [
     "betainc",
     "student_t_cdf",
+    "student_t_pdf",
     "student_t_quantile",
     "student_t_sf",
+    "t_cdf",
+    "t_quantile",
     "theil_sen",
     "wilson_interval",
 ]
@@ -138,3 +142,26 @@ def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
             if len(sample) == SAMPLED_PAIRS:
                 break
     return statistics.median(sample) if sample else 0.0
+
+
+def student_t_pdf(t: float, df: float) -> float:
+    """The Student t density with ``df`` degrees of freedom."""
+    if math.isinf(df):
+        return math.exp(-0.5 * t * t) / math.sqrt(2.0 * math.pi)
+    front = math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
+    return math.exp(front - (df + 1) / 2 * math.log1p(t * t / df))
+
+
+def t_cdf(t: float, df: float) -> float:
+    """P(T <= t), with ``df = inf`` (or above 200) read as the standard normal."""
+    if math.isinf(df) or df > 200:
+        return 0.5 * math.erfc(-t / math.sqrt(2.0))
+    return student_t_cdf(t, df)
+
+
+@functools.lru_cache(maxsize=1024)
+def t_quantile(p: float, df: float) -> float:
+    """The quantile of :func:`t_cdf` (cached: the same few levels are asked for)."""
+    if math.isinf(df) or df > 200:
+        return statistics.NormalDist().inv_cdf(p)
+    return student_t_quantile(p, df)

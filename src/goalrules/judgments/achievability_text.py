@@ -1,0 +1,241 @@
+"""The words of an achievability judgment: numbers as the reports write them, and the
+explanation, whose every figure comes from the one predictive distribution.
+
+Counts are whole numbers ("57 leads", not "56.61 leads"), a flow's value carries its
+period ("57 leads a month"), and the forecast at the deadline is its median with a
+central 80 % range. When the history's own rate, carried forward, tells another story
+than the chance (it reaches the target while the chance is under one half, or the other
+way round), the text says why the model doubts the rate: growth that has slowed, a short
+history, noisy months, or growth that seldom lasts in full.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from typing import TYPE_CHECKING, Any
+
+from goalrules.dsl.display import format_number
+from goalrules.units import is_count_dimension, unit_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.judgments.achievability import Achievability
+    from goalrules.model import Goal
+    from goalrules.units import Quantity
+
+Date = _dt.date
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def format_q(q: Quantity) -> str:
+    return format_value(float(q.magnitude), str(q.units))
+
+
+def is_count(unit: str) -> bool:
+    """A unit that counts things (followers, leads): shown as whole numbers."""
+    key = unit_info(unit).key
+    return len(key) == 1 and key[0][1] == 1 and is_count_dimension(key[0][0])
+
+
+def format_value(x: float, unit: str) -> str:
+    count = unit not in ("percent", "dimensionless") and is_count(unit)
+    unit = str(unit_info(unit).text) if unit not in ("percent", "dimensionless") else unit
+    if count and math.isfinite(x) and abs(x) < 1e15:
+        x = float(round(x))
+    if unit == "percent":
+        return f"{format_number(x)}%"
+    if unit == "dimensionless":
+        return format_number(x)
+    return f"{format_number(x)} {plural(unit, x)}"
+
+
+def _number(x: float, unit: str) -> str:
+    """``x`` as :func:`format_value` writes it, without the unit."""
+    if unit not in ("percent", "dimensionless") and is_count(unit) and math.isfinite(x):
+        x = float(round(x))
+    return format_number(x) + ("%" if unit == "percent" else "")
+
+
+def plural(unit: str, value: float) -> str:
+    if unit in ("percent", "dimensionless") or " " in unit or abs(value) == 1:
+        return unit
+    if unit == "person":
+        return "people"
+    if unit.isupper():
+        return unit
+    return unit + "s"
+
+
+def nice(x: float, *, down: bool = True) -> float:
+    """Round to two significant figures (a target a person would say), towards the
+    easier side (``down`` for a metric where higher is better), so that the round target
+    is still one the history supports."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
+    if mag == 0 or not math.isfinite(mag):
+        return x
+    steps = x / mag
+    rounded = math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)
+    return float(rounded * mag)
+
+
+def _month_name(day: Date) -> str:
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
+def explain(
+    a: Achievability,
+    goal: Goal,
+    metric: str,
+    last_date: Date,
+    level: float | None,
+    supported: float | None,
+    evaluation: Any,
+) -> str:
+    """The judgment in plain language (see the module docstring)."""
+    if a.current is None or a.target is None:
+        return a.note
+    unit = a.unit
+    flow = a.flow and not a.cumulative
+    period = " a month" if flow or a.per_month else ""
+    cur, tgt = format_q(a.current), format_q(a.target) + (" a month" if a.per_month else "")
+    deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
+    parts: list[str] = []
+    if a.cumulative:
+        parts.append(f"{metric.capitalize()} so far: {cur} (to {last_date.isoformat()}).")
+    elif flow:
+        parts.append(f"{metric.capitalize()}: {cur} in {_month_name(last_date)}.")
+    else:
+        parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
+    if a.verdict.value == "achieved":
+        parts.append(f"That already meets the target of {tgt}.")
+        return " ".join(parts)
+    if a.verdict.value == "expired":
+        parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
+        return " ".join(parts)
+    if a.verdict.value == "insufficient_data":
+        parts.append(
+            f"Only {a.observations} monthly observations over {a.span_months:.1f} months: "
+            "too little history to judge."
+        )
+        return " ".join(parts)
+    if a.historical_rate is not None:
+        verb = "grew" if a.historical_rate >= 0 else "fell"
+        parts.append(f"Over the recent months it {verb} {abs(a.historical_rate):.1%} a month.")
+    elif a.historical_linear is not None:
+        parts.append(
+            "Values at or below zero rule out growth rates, so a linear model is used: "
+            f"{format_value(a.historical_linear, unit)} a month."
+        )
+    months = a.months_left or 0.0
+    if a.cumulative and level is not None:
+        parts.append(
+            f"Reaching {tgt} in total by {deadline} needs about "
+            f"{format_value(level, unit)} a month for the remaining {months:.1f} months."
+        )
+    elif a.required_rate is not None:
+        verb = "growth" if a.required_rate >= 0 else "a fall"
+        parts.append(
+            f"Reaching {tgt} by {deadline} ({months:.1f} months) needs {verb} of "
+            f"{abs(a.required_rate):.1%} a month."
+        )
+    elif a.required_linear is not None:
+        parts.append(
+            f"Reaching {tgt} by {deadline} needs {format_value(a.required_linear, unit)} a month."
+        )
+    forecast = a.forecast
+    if forecast is not None:
+        what = "the total" if a.cumulative else "it"
+        parts.append(
+            f"The forecast puts {what} at about "
+            f"{format_value(forecast['median'], unit)}{period} by then (80% range "
+            f"{_number(forecast['low'], unit)} to {format_value(forecast['high'], unit)}{period})."
+        )
+    doubt = _doubt(a)
+    if doubt:
+        parts.append(doubt)
+    if a.probability is not None:
+        parts.append(
+            f"Chance of reaching the target: {_percent(a.probability)} ({a.verdict.value})."
+        )
+    if a.verdict.value in ("stretch", "unrealistic") and a.suggested_target is not None:
+        about = format_value(supported, unit) + period if supported is not None else ""
+        tip = (
+            f"Your history supports about {about} by then; consider {format_q(a.suggested_target)}"
+        )
+        if a.suggested_deadline is not None:
+            tip += (
+                f", or keep the target and move the deadline to {a.suggested_deadline.isoformat()}"
+            )
+        else:
+            tip += " or a later deadline"
+        parts.append(tip + ".")
+    return " ".join(parts)
+
+
+def _percent(p: float) -> str:
+    """A chance in whole percent that never rounds across one half or to a certainty."""
+    shown = round(p * 100)
+    if p < 0.5 <= shown / 100:
+        shown = 49
+    if p >= 0.5 > shown / 100:
+        shown = 50
+    if shown == 0 and p > 0:
+        return "under 1%"
+    if shown == 100 and p < 1:
+        return "over 99%"
+    return f"{shown}%"
+
+
+def _doubt(a: Achievability) -> str:
+    """Why the forecast and the history's own rate, carried forward, disagree (empty
+    when they agree)."""
+    if a.probability is None or a.cumulative or a.target_value is None:
+        return ""
+    carried = a.carried_value
+    if carried is None:
+        return ""
+    higher = a.direction.value != "lower"
+    carried_reaches = carried >= a.target_value if higher else carried <= a.target_value
+    likely = a.probability >= 0.5
+    if carried_reaches == likely:
+        return ""
+    unit = a.unit
+    shown = format_value(carried, unit)
+    if carried_reaches:
+        slowed = a.recent_rates
+        if slowed is not None and slowed[0] < slowed[1]:
+            why = (
+                f"growth has slowed: the last 3 months {slowed[0]:.1%} a month, "
+                f"the 3 before {slowed[1]:.1%}"
+            )
+        elif a.observations < 9:
+            why = f"{a.observations} months of history are little evidence that the rate will last"
+        elif a.volatility is not None and a.volatility > 0.05:
+            why = f"the months vary a lot (about {a.volatility:.0%} from one to the next)"
+        else:
+            why = (
+                "growth like this seldom lasts in full on real accounts, and the forecast "
+                "allows for it fading"
+            )
+        return f"At the recent rate it would reach about {shown}, but {why}."
+    way = "higher" if higher else "lower"
+    return (
+        f"At the recent rate it would be about {shown}, short of the target; the forecast "
+        f"also reads the longer history (its trend, level and season), which points {way}."
+    )
