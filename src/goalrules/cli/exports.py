@@ -64,14 +64,22 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _today
     from goalrules.io.exports import import_exports
+    from goalrules.io.exports.cells import CellErrors
 
-    result = import_exports(
-        args.files,
-        preset=args.source,
-        anchors=args.anchor or (),
-        today=_today(args.today),
-        year=args.year,
-    )
+    try:
+        result = import_exports(
+            args.files,
+            preset=args.source,
+            anchors=args.anchor or (),
+            today=_today(args.today),
+            year=args.year,
+            decimal=args.decimal,
+            errors="collect" if args.all_errors else "raise",
+            limit=args.all_errors or 100,
+        )
+    except CellErrors as exc:  # the table of bad cells on stdout, one line on stderr
+        _write_problems(exc, args.format, out)
+        raise
     if args.format == "json":
         text = json.dumps(result.to_dict(), indent=2) + "\n"
         if args.output:
@@ -96,6 +104,19 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         n = len(getattr(result, kind))
         print(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})", file=sys.stderr)
     return 0
+
+
+def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
+    import csv
+
+    if fmt == "json":
+        json.dump({"errors": exc.table(), "truncated": exc.truncated}, out, indent=2)
+        out.write("\n")
+        return
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["file", "line", "column", "value", "why"])
+    for p in exc.problems:
+        w.writerow([p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why])
 
 
 def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
@@ -124,6 +145,22 @@ def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
         "year-less dates fall on or before it (default today)",
     )
     im.add_argument("--year", type=int, metavar="YYYY", help="the year of year-less dates")
+    im.add_argument(
+        "--decimal",
+        choices=[",", "."],
+        help="the decimal mark of the files' numbers, where a number's form is ambiguous "
+        "(60.234: ',' reads it as 60234, '.' as 60.234)",
+    )
+    im.add_argument(
+        "--all-errors",
+        nargs="?",
+        type=int,
+        const=100,
+        default=0,
+        metavar="N",
+        help="list every bad cell (file, line, column, value, why) as a table, up to N "
+        "(default 100), instead of stopping at the first",
+    )
     im.add_argument(
         "--format",
         choices=["csv", "json", "parquet"],
