@@ -156,7 +156,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped; a row with more
     cells than the header, or fewer, is an error naming its line."""
     width = len(match.sheet.rows[match.header_index][1])
-    for line, cells in match.sheet.rows[match.header_index + 1 :]:
+    for line, cells in match.sheet.rows[match.header_index + 1 + match.preset.skip :]:
         if not any(str(c).strip() for c in cells):
             continue
         first = next((norm(c) for c in cells if str(c).strip()), "")
