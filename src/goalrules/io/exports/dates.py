@@ -252,7 +252,10 @@ def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]
     if (max(out) - min(out)).days > 366:
         pairs = list(zip(range(len(out)), range(1, len(out)), strict=False))
         a, b = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days))
-        shown = lambda i: f"{days[i].strftime('%B')} {days[i].day} (line {lines[i]})"  # noqa: E731
+
+        def shown(i: int) -> str:
+            return f"{days[i].strftime('%B')} {days[i].day} (line {lines[i]})"
+
         raise DataError(
             f"the dates have no year and the file runs "
             f"{'forwards' if way > 0 else 'backwards (newest first)'}, but turns back "
