@@ -166,13 +166,17 @@ def _progress() -> Callable[[str, int, int], None] | None:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    import attrs
+
     from goalrules.check import run_check
+    from goalrules.cli.exports import check_data
     from goalrules.report import render
 
+    history, performance, read_notes = check_data(args, _today(args.today), _progress())
     result = run_check(
         args.workspace,
-        history=args.history,
-        performance=args.performance,
+        history=history,
+        performance=performance,
         sessions=args.utm,
         rules=_extra_rules(args.rules),
         today=_today(args.today),
@@ -180,6 +184,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         progress=_progress(),
         prior=args.prior,
     )
+    if read_notes:
+        result = attrs.evolve(result, notes=(*read_notes, *result.notes))
     _emit(render(result, args.format), args, out)
     _notes(result.notes)
     if args.fail_under is not None and (result.lowest_score or 0) < args.fail_under:
@@ -344,9 +350,11 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
-    if args.performance and not args.utm and _has_account_column(args.performance):
+    paths = args.performance or []
+    if len(paths) == 1 and not args.utm and _has_account_column(paths[0]):
+        args.performance = paths[0]
         return _cmd_channels_book(args, out)
-    from goalrules.io.exports import read_performance_file, read_sessions_file
+    from goalrules.io.exports import read_performance_files, read_sessions_file
     from goalrules.judgments.channels import decide_channels
     from goalrules.report import render_channels
 
@@ -354,8 +362,8 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     today = _today(args.today)
     rows: list[Any] = []
     notes: list[str] = []
-    if args.performance:
-        rows, said = read_performance_file(args.performance, today=today, progress=progress)
+    if paths:
+        rows, said = read_performance_files(paths, today=today, progress=progress)
         notes += said
     if args.utm:
         attributed, said = read_sessions_file(args.utm, today=today, progress=progress)
@@ -440,10 +448,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
     ck.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
-    ck.add_argument("--history", metavar="CSV", help="date,channel,metric,value rows")
-    ck.add_argument(
-        "--performance", metavar="CSV", help="month,channel,visits,leads,customers rows"
-    )
+    from goalrules.cli.exports import add_check_options
+
+    add_check_options(ck)
     ck.add_argument(
         "--utm", metavar="CSV", help="raw sessions to attribute through utm_* / referrer"
     )
@@ -485,8 +492,9 @@ def _parser() -> argparse.ArgumentParser:
     bt.set_defaults(func=_cmd_backtest)
 
     ch = sub.add_parser("channels", help="keep, optimize or cut each channel")
-    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?",
-                    help="month,channel,visits,leads,customers rows (or a book)")  # fmt: skip
+    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="*",
+                    help="month,channel,visits,leads,customers rows (or a book), or exports "
+                    "(GA4 and a CRM export: joined)")  # fmt: skip
     ch.add_argument("--utm", metavar="SESSIONS.csv", help="raw sessions to attribute")
     ch.add_argument("--workspace", metavar="WORKSPACE", help="roles and formats of the channels")
     ch.add_argument("--today", metavar="DATE", help=_TODAY_HELP)

@@ -119,6 +119,48 @@ def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
         w.writerow([p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why])
 
 
+def check_data(args: argparse.Namespace, today: Any, progress: Any) -> tuple[Any, Any, list[str]]:
+    """``check``'s --history and --performance: one file is passed on as it is (read by
+    ``run_check``); several (or an --anchor) are read here, exports together."""
+    from goalrules.io.exports import read_history_files, read_performance_files
+
+    notes: list[str] = []
+    history: Any = args.history
+    performance: Any = args.performance
+    anchors = getattr(args, "anchor", None) or []
+    if history and (len(history) > 1 or anchors):
+        history, said = read_history_files(history, today=today, anchors=anchors,
+                                           progress=progress)  # fmt: skip
+        notes += said
+    elif history:
+        history = history[0]
+    elif anchors:
+        raise DataError("--anchor needs --history (the exports whose gains it anchors)",
+                        field="--anchor")  # fmt: skip
+    if performance and len(performance) > 1:
+        performance, said = read_performance_files(performance, today=today, progress=progress)
+        notes += said
+    elif performance:
+        performance = performance[0]
+    return history, performance, notes
+
+
+def add_check_options(ck: Any) -> None:
+    """``check``'s data options: several files each, and --anchor as in ``import``."""
+    ck.add_argument(
+        "--history", metavar="FILE", nargs="+",
+        help="date,channel,metric,value rows, or exports (several: read together)",
+    )  # fmt: skip
+    ck.add_argument(
+        "--performance", metavar="FILE", nargs="+",
+        help="month,channel,visits,leads,customers rows, or exports (GA4 and a CRM: joined)",
+    )  # fmt: skip
+    ck.add_argument(
+        "--anchor", action="append", metavar='"N UNIT on DATE"',
+        help='a known total for exports of daily gains, as in import (repeatable)',
+    )  # fmt: skip
+
+
 def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
     """The ``import`` and ``sources`` subcommands."""
     im = sub.add_parser(

@@ -49,7 +49,9 @@ __all__ = [
     "import_exports",
     "presets",
     "read_history_file",
+    "read_history_files",
     "read_performance_file",
+    "read_performance_files",
     "read_sessions_file",
 ]
 
@@ -413,3 +415,102 @@ def read_sessions_file(
 
     rows, result = _own_or_export(path, today, "performance", own)
     return (rows, ()) if result is None else (result.channel_months(), result.notes)
+
+
+def _split_own(
+    paths: Sequence[str | Path], own: Any
+) -> tuple[list[tuple[str, Any]], list[str | Path]]:
+    """Each file read by goalrules' own reader ``own(path)`` when it is one of
+    goalrules' own files, else kept to be imported (together) as an export."""
+    mine: list[tuple[str, Any]] = []
+    exports: list[str | Path] = []
+    for path in paths:
+        if str(path).lower().endswith(_NOT_CSV):
+            exports.append(path)
+            continue
+        try:
+            mine.append((str(path), own(path)))
+        except GoalRulesError as exc:
+            if not _is_own_shape_error(exc):
+                raise
+            exports.append(path)
+    return mine, exports
+
+
+def read_history_files(
+    paths: Sequence[str | Path],
+    *,
+    today: Date | None = None,
+    anchors: Iterable[str | Anchor] = (),
+    progress: Any = None,
+) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
+    """Histories for ``check --history FILE...``: goalrules' own history files and
+    exports (imported together, so an ``--anchor`` applies as in ``import``). Two
+    files giving the same metric on the same channel are an error naming both."""
+    from goalrules.io.tables import load_history
+
+    anchors = list(anchors)
+    if len(paths) == 1 and not anchors:
+        return read_history_file(paths[0], today=today, progress=progress)
+    notes: list[str] = []
+    mine, exports = _split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
+    parts: list[tuple[str, dict[tuple[str | None, str], Any]]] = list(mine)
+    if exports:
+        result = import_exports(exports, anchors=anchors, today=today)
+        notes += result.notes
+        by_file = {(r.channel, r.metric) for r in result.history}
+        parts.append((", ".join(map(str, exports)), result.histories()))
+        if not by_file:
+            raise DataError("no history rows in these exports", source=str(exports[0]))
+    elif anchors:
+        notes.append("--anchor: no export with daily gains was given (own history files "
+                     "hold totals already)")  # fmt: skip
+    out: dict[tuple[str | None, str], Any] = {}
+    where: dict[tuple[str | None, str], str] = {}
+    for source, histories in parts:
+        for key, series in histories.items():
+            if key in out:
+                raise DataError(
+                    f"{where[key]} and {source} both give {key[1]}"
+                    + (f" on {key[0]}" if key[0] else "")
+                    + ": pass one of them",
+                    source=source,
+                    field="--history",
+                )
+            out[key], where[key] = series, source
+    return out, tuple(notes)
+
+
+def read_performance_files(
+    paths: Sequence[str | Path], *, today: Date | None = None, progress: Any = None
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Channel performance for ``check`` and ``channels`` from several files:
+    goalrules' own performance files, and exports imported together (visits from
+    analytics joined with a CRM's leads and customers, as ``import`` does). The same
+    month and channel in two files is an error naming both."""
+    from goalrules.io.tables import load_performance
+
+    if len(paths) == 1:
+        return read_performance_file(paths[0], today=today, progress=progress)
+    notes: list[str] = []
+    mine, exports = _split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
+    parts: list[tuple[str, list[Any]]] = list(mine)
+    if exports:
+        result = import_exports(exports, today=today)
+        if not result.performance:
+            raise DataError("no performance rows in these exports", source=str(exports[0]))
+        notes += result.notes
+        parts.append((", ".join(map(str, exports)), result.channel_months()))
+    rows: list[Any] = []
+    where: dict[Any, str] = {}
+    for source, part in parts:
+        for r in part:
+            key = (r.month, r.channel, r.medium, r.campaign)
+            if where.setdefault(key, source) != source:
+                raise DataError(
+                    f"{where[key]} and {source} both give {r.channel} in {r.month:%Y-%m}: "
+                    "pass one of them (an analytics export and a CRM export are joined)",
+                    source=source,
+                )
+            rows.append(r)
+    return rows, tuple(notes)
