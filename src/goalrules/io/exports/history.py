@@ -127,9 +127,11 @@ def _value(
     minus = [c for c in spec.minus if c in match.columns]
     values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
     less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
-    if all(v is None for v in values):
+    if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
-    return math.fsum(v or 0.0 for v in values) - math.fsum(v or 0.0 for v in less)
+    return math.fsum(v for v in values if v is not None) - math.fsum(
+        v for v in less if v is not None
+    )
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
