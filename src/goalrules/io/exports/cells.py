@@ -56,6 +56,8 @@ def number(
         raise _bad(f"{value!r} is not a number", source, line, column)
     if isinstance(value, (int, float)):
         x = float(value)
+    elif type(value) is str and value.isascii() and value.isdigit() and len(value) < 300:
+        return float(value)  # a plain count
     else:
         text = re.sub(r"[\s\u00a0\u202f\u2009']", "", str(value))
         if not text or text.lower() in _MISSING:
@@ -108,11 +110,16 @@ Rows = list[tuple[int, Sequence[Any]]]
 
 def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     """Rows that repeat an earlier row cell for cell dropped, with a note naming them."""
-    seen: dict[tuple[str, ...], int] = {}
+    seen: dict[Any, int] = {}
     out: Rows = []
     dropped: list[tuple[int, int]] = []
     for line, cells in rows:
-        key = tuple(str(c) for c in cells)
+        try:  # the row itself as the key (no copy), when its cells are hashable
+            key: Any = cells if isinstance(cells, tuple) and hash(cells) is not None else None
+        except TypeError:
+            key = None
+        if key is None:
+            key = tuple(str(c) for c in cells)
         first = seen.setdefault(key, line)
         if first != line:
             dropped.append((line, first))

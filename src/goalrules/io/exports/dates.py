@@ -46,26 +46,38 @@ def _fold(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-@functools.cache
-def month_names() -> dict[str, int]:
-    """Month names (wide and abbreviated, in both grammatical contexts) of every
-    language of :data:`MONTH_LOCALES`, from Babel's locale data, to their month; a name
-    two languages give to different months is left out (never a guess)."""
+def _names(locales: tuple[str, ...]) -> dict[str, set[int]]:
     from babel.dates import get_month_names
 
     found: dict[str, set[int]] = {}
-    for locale in MONTH_LOCALES:
+    for locale in locales:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for month, name in get_month_names(width, context, locale).items():
                     found.setdefault(_fold(name), set()).add(int(month))
+    return found
+
+
+@functools.cache
+def month_names(*, english_only: bool = False) -> dict[str, int]:
+    """Month names (wide and abbreviated, in both grammatical contexts) of every
+    language of :data:`MONTH_LOCALES` (or English only), from Babel's locale data, to
+    their month; a name two languages give to different months is left out (never a
+    guess)."""
+    found = _names(("en",) if english_only else MONTH_LOCALES)
     found.setdefault("sept", set()).add(9)
     return {name: next(iter(ms)) for name, ms in found.items() if len(ms) == 1 and name}
 
 
+@functools.lru_cache(maxsize=4096)
 def month_number(name: str) -> int | None:
-    """The month a name means in any language of :data:`MONTH_LOCALES`."""
-    return month_names().get(_fold(name))
+    """The month a name means in any language of :data:`MONTH_LOCALES` (English first:
+    the other languages' data is loaded when a name is not English)."""
+    key = _fold(name)
+    found = month_names(english_only=True).get(key)
+    if found is None:
+        found = month_names().get(key)
+    return found
 
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"

@@ -191,14 +191,15 @@ def read_history(
     empty: dict[str, int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
     undated_rows = 0
+    negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
+    units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
         for spec, metric in specs:
             v = _value(spec, match, cells, line, options.decimal)
-            defn = catalog.get(metric)
-            if v is not None and v < 0 and defn is not None and not defn.can_be_negative:
+            if v is not None and v < 0 and not negative_ok[metric]:
                 col = spec.columns()[0]
                 raise DataError(
                     f"a negative count ({v:g}) of {metric}", source=source, line=line, field=col
@@ -231,10 +232,7 @@ def read_history(
     unread = [c for c in match.columns if c not in used]
     if unread:
         notes.append(f"{source}: columns not read: {', '.join(unread)}.")
-    out = [
-        HistoryRow(d, ch, m, v, catalog[m].unit if m in catalog else "")
-        for (d, ch, m), v in sorted(values.items())
-    ]
+    out = [HistoryRow(d, ch, m, v, units[m]) for (d, ch, m), v in sorted(values.items())]
     used_anchors: list[tuple[Anchor, str]] = []
     for (channel, stock), by_day in sorted(gains.items()):
         anchor = _anchor_for(anchors, channel, stock)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +74,10 @@ def _decode(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     file announces (a UTF-16 file cut at an odd byte, UTF-8 after UTF-16 text, Latin-1
     after a UTF-8 byte-order mark) are an error naming the line."""
     encoding = ""
-    body = raw
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "UTF-16"
-        body = raw
     elif raw.startswith(codecs.BOM_UTF8):
-        encoding, body = "UTF-8", raw[3:]
+        encoding = "UTF-8"
     else:
         head = raw[:4000]
         if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
@@ -88,10 +85,11 @@ def _decode(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         elif len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
             encoding = "UTF-16-BE"
     if encoding:
+        skip = 3 if encoding == "UTF-8" else 0
         try:
-            text = body.decode(encoding.lower())
+            text = str(memoryview(raw)[skip:], encoding.lower())
         except UnicodeDecodeError as exc:
-            raise _undecodable(body, exc, encoding, source, len(raw) - len(body)) from None
+            raise _undecodable(raw[skip:], exc, encoding, source, skip) from None
         if "16" in encoding:
             _check_utf16(text, source)
         return text, ()
@@ -163,8 +161,25 @@ def _csv_error(exc: csv.Error, source: str, line: int) -> DataError:
     return DataError(f"not readable as CSV: {exc}", source=source, line=line)
 
 
-def _csv_sheet(path: Path, raw: bytes) -> Sheet:
+def _text_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (no copy of the whole text)."""
+    if "\n" not in text and "\r" in text:  # classic Mac line ends
+        text = text.replace("\r", "\n")
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+def _csv_sheet(path: Path, box: list[bytes]) -> Sheet:
+    """One CSV file as a grid; ``box`` holds its bytes (taken out, and freed once
+    decoded). Repeated cells (dates, channels, small counts) share one string."""
     source = str(path)
+    raw = box.pop()
     text, notes = _decode(raw, source)
     del raw
     head = text[: 1 << 16].splitlines()[:41]
@@ -179,17 +194,22 @@ def _csv_sheet(path: Path, raw: bytes) -> Sheet:
     except csv.Error as exc:
         raise _csv_error(exc, source, 1 + start) from None
     rows: list[tuple[int, tuple[Any, ...]]] = []
-    stream = io.StringIO(text, newline=None)
+    lines = _text_lines(text)
     del text
     if start:
-        stream.readline()
-    reader = csv.reader(stream, delimiter=sep)
+        next(lines, None)
+    reader = csv.reader(lines, delimiter=sep)
     previous = 0
+    shared: dict[str, str] = {}
     try:
         for cells in reader:
             line = start + previous + 1
             previous = reader.line_num
-            rows.append((line, tuple(c.strip() for c in cells)))
+            row = tuple(shared.setdefault(c, c) if len(c) < 40 else c
+                        for c in (x.strip() for x in cells))  # fmt: skip
+            rows.append((line, row))
+            if len(shared) > 100_000:
+                shared.clear()
     except csv.Error as exc:
         raise _csv_error(exc, source, start + previous + 1) from None
     return Sheet(source=source, name=path.name, rows=tuple(rows), notes=notes)
@@ -404,7 +424,8 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         return _excel_sheets(p)
     with _open_binary(p) as fh:
         raw = fh.read()
-    if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+    blank = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
+    if not raw[:4096].strip(blank) and not raw.strip(blank):
         raise WorkspaceError("the file is empty", source=str(p))
     if raw[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):  # a workbook named .csv
         return _excel_sheets(p)
@@ -418,4 +439,6 @@ def read_sheets(path: str | Path) -> list[Sheet]:
                 "Parquet files need polars: pip install 'goalrules[arrow]'", source=str(p)
             ) from None
         return [table_sheet(pl.read_parquet(p), source=str(p))]
-    return [_csv_sheet(p, raw)]
+    box = [raw]  # handed over, so the bytes are freed once decoded
+    del raw
+    return [_csv_sheet(p, box)]
