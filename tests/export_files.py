@@ -261,3 +261,99 @@ def suite_network(path: Path, rows: Sequence[tuple[str, int, int, int, int]]) ->
     if path.suffix in (".xlsx", ".xls"):
         return _workbook(path, {"Report": [header, *body]})
     return write_csv(path, [header, *body])
+
+
+# -- what real files do (../EXPORTS "What real files do") ------------------------------------
+
+YOUTUBE_2026 = ["Content", "Video title", "Video publish time", "Duration", "Engaged views",
+                "Unique viewers", "Hypes", "Subscribers gained", "Subscribers lost",
+                "Watch time (hours)", "Impressions", "Impressions click-through rate (%)",
+                "Views"]  # fmt: skip
+
+
+def youtube_table_2026(path: Path, videos: Sequence[tuple[str, str, str, str]]) -> Path:
+    """Table data.csv as written since 2026: a first Total row, the wider column set with
+    Views far to the right, ids with a leading space, and videos whose publish time is
+    empty (deleted or private); (id, title, publish time or "", views or "")."""
+    total = sum(int(v) for *_, v in videos if v)
+    rows: list[list[Any]] = [YOUTUBE_2026,
+                             ["Total", "", "", "", total * 2, "", "", "", "", "9.5", "", "", total]]  # fmt: skip
+    for cid, title, when, views in videos:
+        rows.append([f" {cid}", title, when, 61, (int(views) * 2) if views else "", "", "", 1, 0,
+                     "0.3", 400, "3.1", views])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def tiktok_overview_localized(path: Path, rows: Sequence[tuple[str, int, int]], *,
+                              bom: bool = True) -> Path:  # fmt: skip
+    """TikTok Studio Overview.csv in the account's language: dates written as the
+    language writes them ("8 de marzo"), a byte-order mark; (date, views, comments)."""
+    body = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]]
+    body += [[d, v, 1, 2, c, 0] for d, v, c in rows]
+    write_csv(path, body)
+    if bom:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    return path
+
+
+def x_tweet_activity_legacy(path: Path, tweets: Sequence[tuple[str, int, int, int]]) -> Path:
+    """Legacy tweet activity after a spreadsheet round trip: ids like 6.54E+17, times like
+    '2016-11-26 5:8:54' (hour and minute not padded), 'favorites' for likes, written in
+    Windows-1252; (time, impressions, engagements, url clicks)."""
+    header = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions",
+              "engagements", "engagement rate", "retweets", "replies", "favorites",
+              "user profile clicks", "url clicks"]  # fmt: skip
+    rows: list[list[Any]] = [header]
+    for i, (t, imp, eng, clicks) in enumerate(tweets):
+        rows.append([f"6.54E+1{7 + i % 2}", "https://twitter.com/c/status/654", "Café ☕ — new",
+                     t, imp, eng, "0.05", 1, 0, 2, 0, clicks])  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("cp1252", errors="replace"))
+    return path
+
+
+META_SV = ["Publicerings-id", "Konto-id", "Kontots användarnamn", "Kontonamn", "Beskrivning",
+           "Varaktighet (sek)", "Publiceringstid", "Permalänk", "Inläggstyp",
+           "Datakommentar", "Datum", "Visningar", "Räckvidd", "Gilla-markeringar",
+           "Delningar", "Följer", "Kommentarer", "Sparade objekt"]  # fmt: skip
+
+
+def meta_content_swedish(path: Path, posts: Sequence[tuple[str, str, int, int, int, int, int, int]]
+                         ) -> Path:  # fmt: skip
+    """The Instagram content export in Swedish (the account's language), file named like
+    'Feb-01-2026_Feb-28-2026_2260327001369726.csv'; posts as in :func:`meta_content`."""
+    rows: list[list[Any]] = [META_SV]
+    for i, (t, link, views, reach, likes, shares, comments, saves) in enumerate(posts):
+        rows.append([f"1790{i}", "178", "campfire", "Campfire", "Ett inlägg", "", t, link,
+                     "IG-reel", "", "Livstid", views, reach, likes, shares, 1, comments, saves])  # fmt: skip
+    return write_csv(path, rows)
+
+
+def facebook_insights_posts(path: Path, posts: Sequence[tuple[str, int, int]]) -> Path:
+    """The Facebook Insights post-level export of the 2010s: row 1 the metric titles, row
+    2 their descriptions, then one row per post with 'Posted' like '11/2/2019 9:00:00 AM';
+    (posted, reach, impressions)."""
+    titles = ["Post ID", "Permalink", "Post Message", "Type", "Countries", "Languages", "Posted",
+              "Audience Targeting", "Lifetime Post Total Reach", "Lifetime Post organic reach",
+              "Lifetime Post Paid Reach", "Lifetime Post Total Impressions",
+              "Lifetime Engaged Users", "Lifetime Post Consumers"]  # fmt: skip
+    described = ["", "", "", "", "", "", "", "",
+                 "Lifetime: The number of people who had your Page's post enter their screen. "
+                 "Posts include statuses, photos, links, videos and more. (Unique Users)",
+                 "Lifetime: The number of people who had your Page's post enter their screen "
+                 "through unpaid distribution. (Unique Users)",
+                 "Lifetime: The number of people who had your Page's post enter their screen "
+                 "through paid distribution such as an ad. (Unique Users)",
+                 "Lifetime: The number of times your Page's post entered a person's screen. "
+                 "(Total Count)",
+                 "Lifetime: The number of unique people who engaged in certain ways with your "
+                 "Page post, for example by commenting on, liking, sharing, or clicking upon "
+                 "particular elements of the post. (Unique Users)",
+                 "Lifetime: The number of people who clicked anywhere in your post. (Unique "
+                 "Users)"]  # fmt: skip
+    rows: list[list[Any]] = [titles, described]
+    for i, (posted, reach, imp) in enumerate(posts):
+        rows.append([f"1234_{i}", f"https://www.facebook.com/1234/posts/{i}", "Hello", "Photo",
+                     "", "", posted, "", reach, reach, 0, imp, 5, 3])  # fmt: skip
+    return write_csv(path, rows)

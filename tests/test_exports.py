@@ -252,7 +252,8 @@ def test_every_preset_has_a_test_file_here() -> None:
               "hubspot", "meta-page", "meta-content", "linkedin-followers", "linkedin-visitors",
               "linkedin-content", "x-overview", "x-content", "youtube-chart", "youtube-table",
               "tiktok-overview", "tiktok-followers", "sprout", "suite-network", "history",
-              "performance"}  # fmt: skip
+              "performance", "facebook-insights-posts"}  # fmt: skip
+    # (facebook-insights-posts: tests/test_import_real_files.py)
     assert set(presets()) == tested
 
 
@@ -283,14 +284,17 @@ def test_a_short_row_is_an_error(tmp_path: Path) -> None:
     assert e.value.line == 3
 
 
-def test_dates_that_would_run_backwards_are_an_error(tmp_path: Path) -> None:
+def test_yearless_dates_are_a_run_of_days_ending_on_today(tmp_path: Path) -> None:
     days = [D(2025, 12, 30), D(2026, 1, 2), D(2026, 1, 5)]
     p = ef.tiktok_overview(tmp_path / "Overview.csv", [(d, 1, 1, 1, 1, 1) for d in days])
     assert {r.date for r in import_exports(p, today=D(2026, 1, 6)).history} == set(days)
-    with pytest.raises(DataError, match="run backwards"):  # today before the last day
-        import_exports(p, today=D(2026, 1, 3))
-    with pytest.raises(DataError, match="run backwards"):
+    # downloaded before January 5: the run ends a year earlier, and the note says so
+    r = import_exports(p, today=D(2026, 1, 3))
+    assert {row.date for row in r.history} == {d.replace(year=d.year - 1) for d in days}
+    assert any("2024-12-30 to 2025-01-05" in n for n in r.notes)
+    with pytest.raises(DataError, match=r"runs? backwards") as e:  # --year: all in 2026
         import_exports(p, year=2026)
+    assert e.value.line == 3
 
 
 def test_cli_import_json_shape_and_errors(

@@ -188,12 +188,14 @@ def _progress() -> Callable[[str, int, int], None] | None:
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.check import start_check
+    from goalrules.cli.exports import check_data
     from goalrules.report.stream import STREAM_FORMATS, stream_check
 
+    history, performance, read_notes = check_data(args, _today(args.today), _progress())
     run = start_check(
         args.workspace,
-        history=args.history,
-        performance=args.performance,
+        history=history,
+        performance=performance,
         sessions=args.utm,
         rules=_extra_rules(args.rules),
         today=_today(args.today),
@@ -201,6 +203,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         progress=_progress(),
         prior=args.prior,
     )
+    run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
         if args.output:
             with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
@@ -358,9 +361,11 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
-    if args.performance and not args.utm and _has_account_column(args.performance):
+    paths = args.performance or []
+    if len(paths) == 1 and not args.utm and _has_account_column(paths[0]):
+        args.performance = paths[0]
         return _cmd_channels_book(args, out)
-    from goalrules.io.exports import read_performance_file, read_sessions_file
+    from goalrules.io.exports import read_performance_files, read_sessions_file
     from goalrules.judgments.channels import decide_channels
     from goalrules.report import render_channels
 
@@ -368,8 +373,8 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     today = _today(args.today)
     rows: list[Any] = []
     notes: list[str] = []
-    if args.performance:
-        rows, said = read_performance_file(args.performance, today=today, progress=progress)
+    if paths:
+        rows, said = read_performance_files(paths, today=today, progress=progress)
         notes += said
     if args.utm:
         attributed, said = read_sessions_file(args.utm, today=today, progress=progress)
@@ -460,10 +465,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
     ck.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
-    ck.add_argument("--history", metavar="CSV", help="date,channel,metric,value rows")
-    ck.add_argument(
-        "--performance", metavar="CSV", help="month,channel,visits,leads,customers rows"
-    )
+    from goalrules.cli.exports import add_check_options
+
+    add_check_options(ck)
     ck.add_argument(
         "--utm", metavar="CSV", help="raw sessions to attribute through utm_* / referrer"
     )
@@ -511,8 +515,9 @@ def _parser() -> argparse.ArgumentParser:
     bt.set_defaults(func=_cmd_backtest)
 
     ch = sub.add_parser("channels", help="keep, optimize or cut each channel")
-    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="?",
-                    help="month,channel,visits,leads,customers rows (or a book)")  # fmt: skip
+    ch.add_argument("performance", metavar="PERFORMANCE.csv", nargs="*",
+                    help="month,channel,visits,leads,customers rows (or a book), or exports "
+                    "(GA4 and a CRM export: joined)")  # fmt: skip
     ch.add_argument("--utm", metavar="SESSIONS.csv", help="raw sessions to attribute")
     ch.add_argument("--workspace", metavar="WORKSPACE", help="roles and formats of the channels")
     ch.add_argument("--today", metavar="DATE", help=_TODAY_HELP)

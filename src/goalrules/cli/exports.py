@@ -64,14 +64,22 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _today
     from goalrules.io.exports import import_exports
+    from goalrules.io.exports.cells import CellErrors
 
-    result = import_exports(
-        args.files,
-        preset=args.source,
-        anchors=args.anchor or (),
-        today=_today(args.today),
-        year=args.year,
-    )
+    try:
+        result = import_exports(
+            args.files,
+            preset=args.source,
+            anchors=args.anchor or (),
+            today=_today(args.today),
+            year=args.year,
+            decimal=args.decimal,
+            errors="collect" if args.all_errors else "raise",
+            limit=args.all_errors or 100,
+        )
+    except CellErrors as exc:  # the table of bad cells on stdout, one line on stderr
+        _write_problems(exc, args.format, out)
+        raise
     if args.format == "json":
         text = json.dumps(result.to_dict(), indent=2) + "\n"
         if args.output:
@@ -96,6 +104,61 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         n = len(getattr(result, kind))
         print(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})", file=sys.stderr)
     return 0
+
+
+def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
+    import csv
+
+    if fmt == "json":
+        json.dump({"errors": exc.table(), "truncated": exc.truncated}, out, indent=2)
+        out.write("\n")
+        return
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["file", "line", "column", "value", "why"])
+    for p in exc.problems:
+        w.writerow([p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why])
+
+
+def check_data(args: argparse.Namespace, today: Any, progress: Any) -> tuple[Any, Any, list[str]]:
+    """``check``'s --history and --performance: one file is passed on as it is (read by
+    ``run_check``); several (or an --anchor) are read here, exports together."""
+    from goalrules.io.exports import read_history_files, read_performance_files
+
+    notes: list[str] = []
+    history: Any = args.history
+    performance: Any = args.performance
+    anchors = getattr(args, "anchor", None) or []
+    if history and (len(history) > 1 or anchors):
+        history, said = read_history_files(history, today=today, anchors=anchors,
+                                           progress=progress)  # fmt: skip
+        notes += said
+    elif history:
+        history = history[0]
+    elif anchors:
+        raise DataError("--anchor needs --history (the exports whose gains it anchors)",
+                        field="--anchor")  # fmt: skip
+    if performance and len(performance) > 1:
+        performance, said = read_performance_files(performance, today=today, progress=progress)
+        notes += said
+    elif performance:
+        performance = performance[0]
+    return history, performance, notes
+
+
+def add_check_options(ck: Any) -> None:
+    """``check``'s data options: several files each, and --anchor as in ``import``."""
+    ck.add_argument(
+        "--history", metavar="FILE", nargs="+",
+        help="date,channel,metric,value rows, or exports (several: read together)",
+    )  # fmt: skip
+    ck.add_argument(
+        "--performance", metavar="FILE", nargs="+",
+        help="month,channel,visits,leads,customers rows, or exports (GA4 and a CRM: joined)",
+    )  # fmt: skip
+    ck.add_argument(
+        "--anchor", action="append", metavar='"N UNIT on DATE"',
+        help='a known total for exports of daily gains, as in import (repeatable)',
+    )  # fmt: skip
 
 
 def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
@@ -124,6 +187,22 @@ def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
         "year-less dates fall on or before it (default today)",
     )
     im.add_argument("--year", type=int, metavar="YYYY", help="the year of year-less dates")
+    im.add_argument(
+        "--decimal",
+        choices=[",", "."],
+        help="the decimal mark of the files' numbers, where a number's form is ambiguous "
+        "(60.234: ',' reads it as 60234, '.' as 60.234)",
+    )
+    im.add_argument(
+        "--all-errors",
+        nargs="?",
+        type=int,
+        const=100,
+        default=0,
+        metavar="N",
+        help="list every bad cell (file, line, column, value, why) as a table, up to N "
+        "(default 100), instead of stopping at the first",
+    )
     im.add_argument(
         "--format",
         choices=["csv", "json", "parquet"],

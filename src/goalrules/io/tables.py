@@ -196,12 +196,45 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
     return x
 
 
+def _duplicate(
+    seen: dict[Any, tuple[int, Any]], key: Any, line: int, value: Any, source: str,
+    what: str, dropped: list[int],
+) -> bool:  # fmt: skip
+    """Whether ``key`` was seen: with the same value, a duplicate row to drop (its line
+    kept in ``dropped``); with another, an error naming both lines."""
+    first = seen.setdefault(key, (line, value))
+    if first[0] == line:
+        return False
+    if first[1] == value:
+        dropped.append(line)
+        return True
+    raise DataError(
+        f"lines {first[0]} and {line} give two different rows for {what}: which one is right?",
+        source=source,
+        line=line,
+    )
+
+
+def _dropped_note(source: str, dropped: list[int], notes: list[str] | None) -> None:
+    if not dropped:
+        return
+    n = len(dropped)
+    text = (f"{source}: {n} duplicate row{'s' if n > 1 else ''} dropped (line"
+            f"{'s' if n > 1 else ''} {', '.join(map(str, dropped[:5]))}"
+            f"{' ...' if n > 5 else ''})")  # fmt: skip
+    if notes is None:
+        raise DataError(f"{text[len(source) + 2 :]}: remove them", source=source, line=dropped[0])
+    notes.append(text + ".")
+
+
 def load_history(
-    path: str | Path | Any, *, progress: Progress | None = None
+    path: str | Path | Any, *, progress: Progress | None = None, notes: list[str] | None = None
 ) -> dict[tuple[str | None, str], MetricSeries]:
     """A long-form history CSV or Parquet file (``date,channel,metric,value`` and an
     optional ``unit``), or a table of those columns (pandas, polars, Arrow, records), as
-    one :class:`MetricSeries` per (channel, metric), read as a stream."""
+    one :class:`MetricSeries` per (channel, metric), read as a stream. A row that
+    repeats another's channel, metric and date is dropped when it says the same (noted
+    in ``notes``; without a list, an error) and an error naming both lines when not."""
     source = str(path) if isinstance(path, (str, Path)) else "<table>"
     rows = _rows(path, ("date", "metric", "value"), progress)
     points: dict[tuple[str | None, str], list[tuple[Date, float]]] = {}
@@ -211,6 +244,8 @@ def load_history(
     from goalrules.model import normalize_channel
 
     days: dict[Any, Date] = {}  # a history repeats its dates once per channel and metric
+    seen: dict[Any, tuple[int, Any]] = {}
+    dropped: list[int] = []
     for line, row in rows:
         try:
             day = days.get(row["date"]) or days.setdefault(
@@ -236,10 +271,18 @@ def load_history(
             errors.append(exc.with_location(source=source, line=line))
             continue
         key = (channel, metric)
+        what = f"{metric} on {day.isoformat()}" + (f" ({channel})" if channel else "")
+        try:
+            if _duplicate(seen, (channel, metric, day), line, value, source, what, dropped):
+                continue
+        except GoalRulesError as exc:
+            errors.append(exc)
+            continue
         points.setdefault(key, []).append((day, value))
         units.setdefault(key, row.get("unit") or None)
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    _dropped_note(source, dropped, notes)
     out = {}
     for key, pts in points.items():
         defn = catalog.get(key[1])
@@ -258,18 +301,22 @@ _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
 
 
 def load_performance(
-    path: str | Path | Any, *, progress: Progress | None = None
+    path: str | Path | Any, *, progress: Progress | None = None, notes: list[str] | None = None
 ) -> list[ChannelMonth]:
     """A channel-performance CSV or Parquet file (or a table of the same columns):
     ``month,channel,visits,leads,customers`` plus optional ``medium, campaign, spend,
     hours, followers, engagements, reach``, read as a stream. An ``account`` column may
     name one account; rows of several accounts are an error (each account is its own
-    portfolio: see :mod:`goalrules.scale.batch`)."""
+    portfolio: see :mod:`goalrules.scale.batch`). The same month, channel, medium and
+    campaign twice is an error naming both lines (an exact duplicate is dropped, noted
+    in ``notes``)."""
     source = str(path) if isinstance(path, (str, Path)) else "<table>"
     rows = _rows(path, ("month", "channel", "visits", "leads", "customers"), progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
     account: tuple[int, Any] | None = None  # the first row's account, when there is one
+    seen: dict[Any, tuple[int, Any]] = {}
+    dropped: list[int] = []
     for line, row in rows:
         if row.get("account", "") != "":
             if account is None:
@@ -298,13 +345,19 @@ def load_performance(
                         if col in ("campaign", "medium")
                         else _number(row[col], source, line, col)
                     )
-            out.append(ChannelMonth(**values))
+            cm = ChannelMonth(**values)
+            key = (cm.month, cm.channel, cm.medium, cm.campaign)
+            what = f"{cm.channel} in {cm.month:%Y-%m}" + "".join(f" ({x})" for x in key[2:] if x)
+            if _duplicate(seen, key, line, values, source, what, dropped):
+                continue
+            out.append(cm)
         except GoalRulesError as exc:
             if exc.line is None:
                 exc = DataError(exc.detail(), source=source, line=line, field=exc.field)
             errors.append(exc)
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    _dropped_note(source, dropped, notes)
     return out
 
 

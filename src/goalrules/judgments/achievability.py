@@ -46,6 +46,7 @@ from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
+from goalrules.model.tables import is_table, table_history
 from goalrules.units import dimension_key, info_of, quantity, registry, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -260,6 +261,8 @@ def _as_series(history: Any, goal: Goal) -> MetricSeries | None:
     if isinstance(history, MetricSeries):
         return history
     try:
+        if is_table(history):  # only the goal's metric, however many the table holds
+            history = table_history(history, goal.metric)
         return MetricSeries(metric=goal.metric, points=history)
     except GoalRulesError as exc:
         raise exc.with_location(field="history") from None

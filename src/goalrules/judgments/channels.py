@@ -206,7 +206,7 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
         isinstance(performance, Mapping)
         and all(isinstance(v, (list, tuple)) for v in performance.values())
     ):
-        performance = records(performance)
+        performance = records(performance, _REQUIRED)
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
     rows: list[ChannelMonth] = []

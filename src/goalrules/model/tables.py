@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from goalrules.errors import ValidationError
+from goalrules.errors import DataError, ValidationError
 
 
 def is_table(value: Any) -> bool:
@@ -58,8 +58,98 @@ def plain(value: Any) -> Any:
     return value
 
 
-def records(table: Any) -> list[dict[str, Any]]:
-    """``table`` as a list of records with plain values (see the module docstring)."""
+def records(table: Any, required: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """``table`` as a list of records with plain values (see the module docstring).
+    A column of ``required`` that the table (or a record) lacks is an error naming it:
+    a count that is not there is not 0."""
+    out = _records(table)
+    if required:
+        _require(table, out, required)
+    return out
+
+
+def _require(table: Any, rows: list[dict[str, Any]], required: Sequence[str]) -> None:
+    if is_table(table):
+        names = list(rows[0]) if rows else [str(c) for c in table.columns]
+        absent = [c for c in required if c not in {n.strip().lower() for n in names}]
+        if absent:
+            raise DataError(
+                f"missing column{'s' if len(absent) > 1 else ''} {', '.join(absent)} (the "
+                f"columns are: {', '.join(names)}): a count that is not there is not 0",
+                field=absent[0],
+            )
+        return
+    for i, r in enumerate(rows, start=1):
+        keys = {k.strip().lower() for k in r}
+        absent = [c for c in required if c not in keys]
+        if absent:
+            raise DataError(
+                f"row {i} has no {', '.join(absent)}: a count that is not there is not 0",
+                field=f"[{i}].{absent[0]}",
+            )
+
+
+def table_history(table: Any, metric: str | None) -> list[tuple[Any, Any]]:
+    """The (date, value) pairs of ``metric`` in a table holding one or several metrics:
+    long (a ``metric`` column: its rows of ``metric``) or wide (a column named after
+    the metric, or a single ``value`` column). A table that does not hold ``metric``
+    is an error naming it; a missing value is a missing observation, not a zero."""
+    from goalrules.metrics import catalog
+
+    rows = records(table)
+    if not rows:
+        return []
+    names = {k.strip().lower(): k for k in rows[0]}
+    date_col = next((names[c] for c in _DATE_COLUMNS if c in names), None)
+    key = catalog[metric].key if metric and metric in catalog else metric
+
+    def same(name: Any) -> bool:
+        text = str(name).strip().lower()
+        return text == key or (text in catalog and catalog[text].key == key)
+
+    if date_col is None:
+        raise DataError(f"a history table needs a date column (the columns are: "
+                        f"{', '.join(rows[0])})")  # fmt: skip
+    if "metric" in names:
+        col = names["metric"]
+        value_col = next((names[c] for c in _VALUE_COLUMNS if c in names), None)
+        held = sorted({str(r[col]) for r in rows if r[col] is not None})
+        picked = [r for r in rows if key is None or same(r[col])]
+        if key is not None and not picked:
+            raise DataError(f"the table holds no {key} (its metrics are: {', '.join(held)})",
+                            field="metric")  # fmt: skip
+        if key is None and len(held) > 1:
+            raise DataError(f"the table holds several metrics ({', '.join(held)}): name one",
+                            field="metric")  # fmt: skip
+        if "channel" in names:
+            channels = sorted({str(r[names["channel"]]) for r in picked})
+            if len(channels) > 1:
+                raise DataError(
+                    f"the table holds {key} on several channels ({', '.join(channels)}): "
+                    "pass one channel's rows", field="channel",
+                )  # fmt: skip
+        if value_col is None:
+            raise DataError("a long history table needs a value column", field="value")
+        return [(r[date_col], r[value_col]) for r in picked if r[value_col] is not None]
+    others = [k for k in rows[0] if k != date_col and k.strip().lower() not in ("channel", "unit")]
+    hit = next((k for k in others if key is not None and same(k)), None)
+    if hit is None:
+        plain_value = [k for k in others if k.strip().lower() in _VALUE_COLUMNS]
+        if len(others) == 1 or (plain_value and len(others) == len(plain_value)):
+            hit = others[0]
+        else:
+            raise DataError(
+                f"the table has no {key or 'value'} column (its columns are: "
+                f"{', '.join(rows[0])})", field=key or "value",
+            )  # fmt: skip
+    return [(r[date_col], r[hit]) for r in rows if r[hit] is not None]
+
+
+_DATE_COLUMNS = ("date", "day", "month", "ds", "timestamp")
+_VALUE_COLUMNS = ("value", "y", "values")
+
+
+def _records(table: Any) -> list[dict[str, Any]]:
     module = type(table).__module__.split(".")[0]
     rows: Iterable[Mapping[str, Any]]
     if module == "pandas" and hasattr(table, "columns"):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
 from goalrules.io.exports.history import Anchor, read_history
 from goalrules.io.exports.performance import (
     join_funnel,
@@ -39,6 +40,7 @@ from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, Per
 
 __all__ = [
     "Anchor",
+    "CellErrors",
     "HistoryRow",
     "ImportResult",
     "PerformanceRow",
@@ -47,7 +49,9 @@ __all__ = [
     "import_exports",
     "presets",
     "read_history_file",
+    "read_history_files",
     "read_performance_file",
+    "read_performance_files",
     "read_sessions_file",
 ]
 
@@ -69,69 +73,94 @@ def detect_preset(item: str | Path | Any, preset: str | None = None) -> Match:
 
 
 def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], list[str]]:
-    from goalrules.io.exports.rows import data_rows, number, read_dates
+    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+    from goalrules.io.exports.rows import data_rows, read_dates
     from goalrules.metrics import catalog
     from goalrules.vocabulary import normalize_channel
 
-    rows = list(data_rows(match))
-    days, notes = read_dates(match, rows, "date", options)
+    source = match.sheet.source
+    rows, notes = drop_duplicates(list(data_rows(match)), source)
+    days, more = read_dates(match, rows, "date", options)
+    notes += more
     out = []
     col = match.columns
+    keys = []
     for (line, cells), day in zip(rows, days, strict=True):
-        value = number(cells[col["value"]], match.sheet.source, line, "value")
+        value = number(cells[col["value"]], source, line, "value", decimal=options.decimal)
         if value is None or day is None:
-            raise DataError("an empty cell", source=match.sheet.source, line=line)
+            raise DataError(
+                "an empty cell where a value belongs", source=source, line=line,
+                field="value" if day is not None else "date",
+            )  # fmt: skip
         metric = str(cells[col["metric"]])
         metric = catalog[metric].key if metric in catalog else metric
+        defn = catalog.get(metric)
+        if value < 0 and defn is not None and not defn.can_be_negative:
+            raise DataError(f"a negative count ({value:g}) of {metric}", source=source,
+                            line=line, field="value")  # fmt: skip
         channel = normalize_channel(str(cells[col["channel"]])) if "channel" in col else ""
         unit = (
             str(cells[col["unit"]])
             if "unit" in col and cells[col["unit"]]
             else (catalog[metric].unit if metric in catalog else "")
         )
+        keys.append((day, channel, metric))
         out.append(HistoryRow(day, channel, metric, value, unit))
+    check_conflicts(
+        [(line, ()) for line, _ in rows], keys, source,
+        lambda k: f"{k[2]} on {k[0].isoformat()}" + (f" ({k[1]})" if k[1] else ""),
+    )  # fmt: skip
     return out, notes
 
 
-def _own_performance(match: Match, options: DateOptions) -> list[PerformanceRow]:
-    from goalrules.io.exports.rows import data_rows, number, read_dates
+def _own_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+    from goalrules.io.exports.rows import data_rows, read_dates
     from goalrules.model.series import _medium
     from goalrules.vocabulary import normalize_channel
 
-    rows = list(data_rows(match))
+    source = match.sheet.source
+    rows, notes = drop_duplicates(list(data_rows(match)), source)
     days, _ = read_dates(match, rows, "month", options)
     col = match.columns
     out = []
+    keys = []
     for (line, cells), day in zip(rows, days, strict=True):
+        if day is None:
+            raise DataError("an empty month", source=source, line=line, field="month")
         values = {}
         for f in ("visits", "leads", "customers"):
-            v = number(cells[col[f]], match.sheet.source, line, f)
+            v = number(cells[col[f]], source, line, f, decimal=options.decimal)
             if v is None:
                 raise DataError(
                     "an empty cell where a number belongs (write 0 if there were none)",
-                    source=match.sheet.source,
+                    source=source,
                     line=line,
                     field=f,
                 )
+            if v < 0:
+                raise DataError(f"a negative count ({v:g}) of {f}", source=source, line=line,
+                                field=f)  # fmt: skip
             values[f] = v
         medium = str(cells[col["medium"]]) if "medium" in col and cells[col["medium"]] else None
         campaign = (
             str(cells[col["campaign"]]) if "campaign" in col and cells[col["campaign"]] else None
         )
-        assert day is not None
+        channel = normalize_channel(str(cells[col["channel"]]))
+        month = day.replace(day=1)
+        medium = _medium(medium) if medium else None
+        keys.append((month, channel, medium, campaign))
         out.append(
             PerformanceRow(
-                day.replace(day=1),
-                normalize_channel(str(cells[col["channel"]])),
-                _medium(medium) if medium else None,
-                values["visits"],
-                values["leads"],
-                values["customers"],
-                None,
-                campaign,
+                month, channel, medium, values["visits"], values["leads"], values["customers"],
+                None, campaign,
             )
-        )
-    return out
+        )  # fmt: skip
+    check_conflicts(
+        [(line, ()) for line, _ in rows], keys, source,
+        lambda k: f"{k[1]} in {k[0]:%Y-%m}" + "".join(f" ({x})" for x in k[2:] if x),
+    )  # fmt: skip
+    return out, notes
 
 
 _PERFORMANCE_READERS = {
@@ -151,6 +180,9 @@ def import_exports(
     year: int | None = None,
     date_format: str | None = None,
     dayfirst: bool | None = None,
+    decimal: str | None = None,
+    errors: str = "raise",
+    limit: int = 100,
 ) -> ImportResult:
     """Read export files (or tables: pandas, polars, Arrow, records) into goalrules'
     history and performance rows.
@@ -162,23 +194,48 @@ def import_exports(
     or in ``year``. ``date_format`` (one of :data:`goalrules.io.exports.dates.FORMS`)
     and ``dayfirst`` override a preset's date forms. Visits from analytics and leads and
     customers from a CRM are joined on month, channel and medium.
+
+    ``decimal`` (``","`` or ``"."``) says how numbers are written where their form is
+    ambiguous (``60.234`` in a count). With ``errors="collect"``, every bad cell of the
+    files (up to ``limit``) is raised at once as a
+    :class:`~goalrules.io.exports.cells.CellErrors`, whose ``table()`` lists file, line,
+    column, value and why.
     """
+    if errors not in ("raise", "collect"):
+        raise DataError(f"errors must be 'raise' or 'collect', not {errors!r}", field="errors")
+    if decimal not in (None, *DECIMALS):
+        raise DataError(f"the decimal mark is ',' or '.', not {decimal!r}", field="--decimal")
     if isinstance(items, (str, Path)) or not isinstance(items, Sequence):
         items = [items]
-    options = DateOptions(today or Date.today(), year, date_format, dayfirst)
+    options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
     history: list[HistoryRow] = []
     analytics: list[PerformanceRow] = []
     crm: list[PerformanceRow] = []
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
-    used: list[Anchor] = []
+    used: list[tuple[Anchor, str]] = []
+    problems: list[Problem] = []
     for item in items:
-        sheets = _sheets(item)
+        try:
+            sheets = _sheets(item)
+            match = detect(sheets, preset)
+        except GoalRulesError as exc:
+            if errors != "collect":
+                raise
+            problems.append(problem(exc))
+            continue
         for sheet in sheets:
             notes += sheet.notes
-        match = detect(sheets, preset)
         sources.append((match.sheet.source, match.preset.id))
+        if errors == "collect":
+            problems += _collect(match, options, parsed, limit - len(problems))
+            if len(problems) >= limit:
+                break
+            continue
+        if _header_only(match):
+            notes.append(f"{match.sheet.source}: no data rows under the header: nothing imported.")
+            continue
         try:
             out = match.preset.output
             if out == "history":
@@ -191,7 +248,9 @@ def import_exports(
                 history += rows
                 notes += more
             elif out == "own-performance":
-                analytics += _own_performance(match, options)
+                perf_rows, more = _own_performance(match, options)
+                analytics += perf_rows
+                notes += more
             else:  # analytics (performance, sessions, events) or a CRM's contacts
                 perf, more = _PERFORMANCE_READERS[out](match, options)
                 (crm if out == "contacts" else analytics).extend(perf)
@@ -200,8 +259,16 @@ def import_exports(
             if exc.source is None:
                 raise exc.with_location(source=match.sheet.source) from None
             raise
+    if errors == "collect":
+        if problems:
+            raise CellErrors(problems[:limit], truncated=len(problems) >= limit)
+        return import_exports(
+            items, preset=preset, anchors=parsed, today=options.today, year=year,
+            date_format=date_format, dayfirst=dayfirst, decimal=decimal,
+        )  # fmt: skip
+    _check_loose_anchors(used)
     for a in parsed:
-        if a not in used:
+        if a not in {u for u, _ in used}:
             notes.append(
                 f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
@@ -216,6 +283,58 @@ def import_exports(
         notes=tuple(notes),
         sources=tuple(sources),
     )
+
+
+def _header_only(match: Match) -> bool:
+    from goalrules.io.exports.rows import data_rows
+
+    return next(iter(data_rows(match)), None) is None
+
+
+def _check_loose_anchors(used: Sequence[tuple[Anchor, str]]) -> None:
+    """An anchor that names no network applies to the one network whose gains need it;
+    with several, it is an error (which network's total is it?)."""
+    for anchor in {a for a, _ in used if a.channel is None}:
+        channels = sorted({ch for a, ch in used if a == anchor})
+        if len(channels) > 1:
+            raise DataError(
+                f"the anchor {anchor.value:g} {anchor.metric} on {anchor.date.isoformat()} names "
+                f"no network, and {', '.join(channels)} all give daily gains of "
+                f'{anchor.metric}: name one, e.g. "{anchor.value:g} {channels[0]} '
+                f'{anchor.metric} on {anchor.date.isoformat()}"',
+                field="--anchor",
+            )
+
+
+def _collect(
+    match: Match, options: DateOptions, anchors: Sequence[Anchor], limit: int
+) -> list[Problem]:
+    """The bad cells of one matched file (up to ``limit``); when every cell reads, the
+    reader's own first error (a conflict, a date out of order), if any."""
+    from itertools import islice
+
+    from goalrules.io.exports.validate import cell_problems
+
+    found = list(islice(cell_problems(match, options), max(limit, 0)))
+    if found:
+        return found
+    try:
+        _read_one(match, options, anchors)
+    except GoalRulesError as exc:
+        return [problem(exc.with_location(source=match.sheet.source))]
+    return []
+
+
+def _read_one(match: Match, options: DateOptions, anchors: Sequence[Anchor]) -> None:
+    out = match.preset.output
+    if out == "history":
+        read_history(match, options, anchors)
+    elif out == "own-history":
+        _own_history(match, options)
+    elif out == "own-performance":
+        _own_performance(match, options)
+    else:
+        _PERFORMANCE_READERS[out](match, options)
 
 
 def _is_own_shape_error(exc: GoalRulesError) -> bool:
@@ -249,9 +368,11 @@ def read_history_file(
     export a preset reads (its history rows; notes say what was assumed)."""
     from goalrules.io.tables import load_history
 
-    own, result = _own_or_export(path, today, "history",
-                                 lambda: load_history(path, progress=progress))  # fmt: skip
-    return (own, ()) if result is None else (result.histories(), result.notes)
+    said: list[str] = []
+    own, result = _own_or_export(
+        path, today, "history", lambda: load_history(path, progress=progress, notes=said)
+    )
+    return (own, tuple(said)) if result is None else (result.histories(), result.notes)
 
 
 def read_performance_file(
@@ -261,9 +382,11 @@ def read_performance_file(
     file (read as a stream), else any export a preset reads (sessions, GA4, HubSpot...)."""
     from goalrules.io.tables import load_performance
 
-    own, result = _own_or_export(path, today, "performance",
-                                 lambda: load_performance(path, progress=progress))  # fmt: skip
-    return (own, ()) if result is None else (result.channel_months(), result.notes)
+    said: list[str] = []
+    own, result = _own_or_export(
+        path, today, "performance", lambda: load_performance(path, progress=progress, notes=said)
+    )
+    return (own, tuple(said)) if result is None else (result.channel_months(), result.notes)
 
 
 _NOT_CSV = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".json")
@@ -295,3 +418,102 @@ def read_sessions_file(
 
     rows, result = _own_or_export(path, today, "performance", own)
     return (rows, ()) if result is None else (result.channel_months(), result.notes)
+
+
+def _split_own(
+    paths: Sequence[str | Path], own: Any
+) -> tuple[list[tuple[str, Any]], list[str | Path]]:
+    """Each file read by goalrules' own reader ``own(path)`` when it is one of
+    goalrules' own files, else kept to be imported (together) as an export."""
+    mine: list[tuple[str, Any]] = []
+    exports: list[str | Path] = []
+    for path in paths:
+        if str(path).lower().endswith(_NOT_CSV):
+            exports.append(path)
+            continue
+        try:
+            mine.append((str(path), own(path)))
+        except GoalRulesError as exc:
+            if not _is_own_shape_error(exc):
+                raise
+            exports.append(path)
+    return mine, exports
+
+
+def read_history_files(
+    paths: Sequence[str | Path],
+    *,
+    today: Date | None = None,
+    anchors: Iterable[str | Anchor] = (),
+    progress: Any = None,
+) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
+    """Histories for ``check --history FILE...``: goalrules' own history files and
+    exports (imported together, so an ``--anchor`` applies as in ``import``). Two
+    files giving the same metric on the same channel are an error naming both."""
+    from goalrules.io.tables import load_history
+
+    anchors = list(anchors)
+    if len(paths) == 1 and not anchors:
+        return read_history_file(paths[0], today=today, progress=progress)
+    notes: list[str] = []
+    mine, exports = _split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
+    parts: list[tuple[str, dict[tuple[str | None, str], Any]]] = list(mine)
+    if exports:
+        result = import_exports(exports, anchors=anchors, today=today)
+        notes += result.notes
+        by_file = {(r.channel, r.metric) for r in result.history}
+        parts.append((", ".join(map(str, exports)), result.histories()))
+        if not by_file:
+            raise DataError("no history rows in these exports", source=str(exports[0]))
+    elif anchors:
+        notes.append("--anchor: no export with daily gains was given (own history files "
+                     "hold totals already)")  # fmt: skip
+    out: dict[tuple[str | None, str], Any] = {}
+    where: dict[tuple[str | None, str], str] = {}
+    for source, histories in parts:
+        for key, series in histories.items():
+            if key in out:
+                raise DataError(
+                    f"{where[key]} and {source} both give {key[1]}"
+                    + (f" on {key[0]}" if key[0] else "")
+                    + ": pass one of them",
+                    source=source,
+                    field="--history",
+                )
+            out[key], where[key] = series, source
+    return out, tuple(notes)
+
+
+def read_performance_files(
+    paths: Sequence[str | Path], *, today: Date | None = None, progress: Any = None
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Channel performance for ``check`` and ``channels`` from several files:
+    goalrules' own performance files, and exports imported together (visits from
+    analytics joined with a CRM's leads and customers, as ``import`` does). The same
+    month and channel in two files is an error naming both."""
+    from goalrules.io.tables import load_performance
+
+    if len(paths) == 1:
+        return read_performance_file(paths[0], today=today, progress=progress)
+    notes: list[str] = []
+    mine, exports = _split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
+    parts: list[tuple[str, list[Any]]] = list(mine)
+    if exports:
+        result = import_exports(exports, today=today)
+        if not result.performance:
+            raise DataError("no performance rows in these exports", source=str(exports[0]))
+        notes += result.notes
+        parts.append((", ".join(map(str, exports)), result.channel_months()))
+    rows: list[Any] = []
+    where: dict[Any, str] = {}
+    for source, part in parts:
+        for r in part:
+            key = (r.month, r.channel, r.medium, r.campaign)
+            if where.setdefault(key, source) != source:
+                raise DataError(
+                    f"{where[key]} and {source} both give {r.channel} in {r.month:%Y-%m}: "
+                    "pass one of them (an analytics export and a CRM export are joined)",
+                    source=source,
+                )
+            rows.append(r)
+    return rows, tuple(notes)

@@ -16,7 +16,10 @@ error naming it rather than a column read in two ways.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,23 +32,69 @@ FORMS = (
     "epoch_us",
 )  # fmt: skip
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+#: the languages whose month names exports are read in (Babel's locale data): the
+#: platforms' interface languages, among them the ones the seeds' accounts use
+MONTH_LOCALES = (
+    "en", "es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb", "fi", "pl", "tr", "id", "ms",
+    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga",
+)  # fmt: skip
+
+
+def _fold(name: str) -> str:
+    """A month name as compared: case folded, accents and a final period removed."""
+    text = unicodedata.normalize("NFKD", name.strip().rstrip(".").casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _names(locales: tuple[str, ...]) -> dict[str, set[int]]:
+    from babel.dates import get_month_names
+
+    found: dict[str, set[int]] = {}
+    for locale in locales:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for month, name in get_month_names(width, context, locale).items():
+                    found.setdefault(_fold(name), set()).add(int(month))
+    return found
+
+
+@functools.cache
+def month_names(*, english_only: bool = False) -> dict[str, int]:
+    """Month names (wide and abbreviated, in both grammatical contexts) of every
+    language of :data:`MONTH_LOCALES` (or English only), from Babel's locale data, to
+    their month; a name two languages give to different months is left out (never a
+    guess)."""
+    found = _names(("en",) if english_only else MONTH_LOCALES)
+    found.setdefault("sept", set()).add(9)
+    return {name: next(iter(ms)) for name, ms in found.items() if len(ms) == 1 and name}
+
+
+@functools.lru_cache(maxsize=4096)
+def month_number(name: str) -> int | None:
+    """The month a name means in any language of :data:`MONTH_LOCALES` (English first:
+    the other languages' data is loaded when a name is not English)."""
+    key = _fold(name)
+    found = month_names(english_only=True).get(key)
+    if found is None:
+        found = month_names().get(key)
+    return found
+
+
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
-_TIME = r"(?:[T ,]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?)?"
+# a time after the date; hours, minutes and seconds may lose their zero padding (a
+# file that went through a spreadsheet: "2016-11-26 5:8:54")
+_TIME = r"(?:[T ,]\s*\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
 _ISO = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?")
 _SLASHED = re.compile(rf"(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}}){_TIME}")
 _NAMED = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I
+    rf"(?:{_WEEKDAY},?\s+)?([^\W\d_]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
+    rf"{_TIME}",
+    re.I,
+)
+# day first, in the languages that write it so: "8 de marzo", "8. März 2026", "8 mars"
+_DAY_FIRST = re.compile(
+    rf"(\d{{1,2}})\.?\s+(?:de\s+|di\s+)?([^\W\d_]+)\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?{_TIME}",
+    re.I,
 )
 
 
@@ -94,13 +143,18 @@ def read_date(value: Any, form: str) -> Date | None:
         return _ymd(y, a, b) if form == "mdy" else _ymd(y, b, a)
     if form in ("x", "mon d, yyyy", "month d"):
         m = _NAMED.fullmatch(text)
-        if m is None or m[1].lower() not in _MONTHS:
+        if m is not None and month_number(m[1]) is not None:
+            month, day, year = month_number(m[1]), int(m[2]), m[3]
+        elif (d := _DAY_FIRST.fullmatch(text)) is not None and month_number(d[2]) is not None:
+            month, day, year = month_number(d[2]), int(d[1]), d[3]
+        else:
             return None
+        assert month is not None
         if form == "month d":
-            return None if m[3] else _ymd(1, _MONTHS[m[1].lower()], int(m[2]))
-        if not m[3]:
+            return None if year else _ymd(1, month, day)
+        if not year:
             return None
-        return _ymd(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+        return _ymd(int(year), month, day)
     if form == "epoch_us":
         if not re.fullmatch(r"\d{15,17}", text):
             return None
@@ -117,49 +171,108 @@ def choose_form(values: Sequence[Any], forms: Sequence[str]) -> str | None:
     return None
 
 
+def _direction(days: Sequence[Date]) -> int:
+    """+1 when year-less dates run forwards (a step of under half a year ahead, a year
+    boundary included), -1 backwards (newest first), by the majority of steps."""
+    ahead = behind = 0
+    for a, b in itertools.pairwise(days):
+        step = (Date(4, b.month, b.day) - Date(4, a.month, a.day)).days % 366
+        if 0 < step < 183:
+            ahead += 1
+        elif step >= 183:
+            behind += 1
+    return -1 if behind > ahead else 1
+
+
+def _latest(month: int, day: int, limit: Date) -> Date | None:
+    """The latest ``month``/``day`` on or before ``limit`` (29 February: the latest leap
+    year's)."""
+    for y in range(limit.year, limit.year - 8, -1):
+        when = _ymd(y, month, day)
+        if when is not None and when <= limit:
+            return when
+    return None
+
+
 def place_yearless(
     days: Sequence[Date], *, today: Date, year: int | None, source: str, lines: Sequence[int]
 ) -> tuple[list[Date], str]:
-    """Year-less dates (year 1) in their year: ``year`` when given, else the latest such
-    date not after ``today``. Dates that would then run backwards (in file order, with
-    the file's own direction) are an error: the year or today is wrong. Returns the
-    dates and a note saying what was assumed."""
-    placed: list[Date] = []
-    for d in days:
-        if year is not None:
-            y = year
-        else:
-            y = today.year if (d.month, d.day) <= (today.month, today.day) else today.year - 1
-        when = _ymd(y, d.month, d.day)
-        if when is None:  # 29 February in a year without one
-            raise DataError(
-                f"{d.strftime('%B')} {d.day} does not exist in {y}",
-                source=source,
-                line=lines[len(placed)],
-                field="date",
-            )
-        placed.append(when)
-    if len(placed) > 1:
-        rising = placed[-1] >= placed[0]
-        for i in range(1, len(placed)):
-            step = placed[i] - placed[i - 1]
-            if (step.days < 0) if rising else (step.days > 0):
-                raise DataError(
-                    f"the dates have no year and, read as {placed[i - 1].isoformat()} then "
-                    f"{placed[i].isoformat()}, run backwards: give the export's year with "
-                    "--year, or the day it was downloaded with --today",
-                    source=source,
-                    line=lines[i],
-                    field="date",
-                )
+    """Year-less dates (year 1) in their year. With ``year``, every date is in it (dates
+    that then run backwards are an error naming the rows). Otherwise the file is read
+    as the run of days it is (forwards, or newest first): its newest date is the latest
+    such date not after ``today``, and each other date the latest one before its
+    neighbour, so a file may cross a year boundary (a 365-day export from February 28 to
+    February 27). A file that spans more than a year that way does not run day by day:
+    an error naming the two rows where it turns back. Returns the dates and a note
+    saying what was assumed."""
+    if not days:
+        return [], ""
+    if year is not None:
+        placed = _in_year(days, year, source, lines)
+    else:
+        placed = _as_run(days, today, source, lines)
     first, last = min(placed), max(placed)
     basis = (
         f"the year {year}"
         if year is not None
-        else f"the latest dates not after {today.isoformat()}"
+        else f"a run of days whose newest is the latest not after {today.isoformat()}"
     )
     note = (
         f"{source}: the dates have no year; read as {basis} ({first.isoformat()} to "
         f"{last.isoformat()}). If that is wrong, pass --year or --today."
     )
     return placed, note
+
+
+def _in_year(days: Sequence[Date], year: int, source: str, lines: Sequence[int]) -> list[Date]:
+    placed = []
+    for i, d in enumerate(days):
+        when = _ymd(year, d.month, d.day)
+        if when is None:  # 29 February in a year without one
+            raise DataError(f"{d.strftime('%B')} {d.day} does not exist in {year}",
+                            source=source, line=lines[i], field="date")  # fmt: skip
+        placed.append(when)
+    rising = _direction(days) > 0
+    for i in range(1, len(placed)):
+        step = (placed[i] - placed[i - 1]).days
+        if (step < 0) if rising else (step > 0):
+            raise DataError(
+                f"the dates have no year and, read in {year}, run "
+                f"{'backwards' if rising else 'forwards'} from {placed[i - 1].isoformat()} "
+                f"(line {lines[i - 1]}) to {placed[i].isoformat()}: the file crosses a year "
+                "boundary; give the day it was downloaded with --today instead of --year",
+                source=source, line=lines[i], field="date",
+            )  # fmt: skip
+    return placed
+
+
+def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]) -> list[Date]:
+    way = _direction(days)
+    order = list(range(len(days)))
+    if way > 0:
+        order.reverse()  # from the newest (the last row) back
+    placed: dict[int, Date] = {}
+    limit = today
+    for i in order:
+        when = _latest(days[i].month, days[i].day, limit)
+        if when is None:
+            raise DataError(f"{days[i].strftime('%B')} {days[i].day}: no such date",
+                            source=source, line=lines[i], field="date")  # fmt: skip
+        placed[i] = when
+        limit = when
+    out = [placed[i] for i in range(len(days))]
+    if (max(out) - min(out)).days > 366:
+        pairs = list(zip(range(len(out)), range(1, len(out)), strict=False))
+        a, b = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days))
+
+        def shown(i: int) -> str:
+            return f"{days[i].strftime('%B')} {days[i].day} (line {lines[i]})"
+
+        raise DataError(
+            f"the dates have no year and the file runs "
+            f"{'forwards' if way > 0 else 'backwards (newest first)'}, but turns back "
+            f"from {shown(a)} to {shown(b)}: it does not run day by day, so its years "
+            "cannot be told; sort it, or give the year with --year",
+            source=source, line=lines[b], field="date",
+        )  # fmt: skip
+    return out

@@ -22,8 +22,9 @@ import attrs
 
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.attribution import normalize_source
+from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
-from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, number, read_dates
+from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED, normalize_channel
 
@@ -113,20 +114,24 @@ def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
     )
 
 
-def _value(spec: MetricSpec, match: Match, cells: Sequence[Any], line: int) -> float | None:
+def _value(
+    spec: MetricSpec, match: Match, cells: Sequence[Any], line: int, decimal: str | None
+) -> float | None:
     source = match.sheet.source
     if spec.column:
         col = match.find(spec.column)
         if col is None:
             return None
-        return number(cells[match.columns[col]], source, line, col)
+        return number(cells[match.columns[col]], source, line, col, decimal=decimal)
     plus = [c for c in spec.sum if c in match.columns]
     minus = [c for c in spec.minus if c in match.columns]
-    values = [number(cells[match.columns[c]], source, line, c) for c in plus]
-    less = [number(cells[match.columns[c]], source, line, c) for c in minus]
-    if all(v is None for v in values):
+    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
+    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
+    if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
-    return math.fsum(v or 0.0 for v in values) - math.fsum(v or 0.0 for v in less)
+    return math.fsum(v for v in values if v is not None) - math.fsum(
+        v for v in less if v is not None
+    )
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
@@ -159,43 +164,65 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
 
 def read_history(
     match: Match, options: DateOptions, anchors: Sequence[Anchor]
-) -> tuple[list[HistoryRow], list[str], list[Anchor]]:
-    """History rows from a matched network export, the notes, and the anchors used."""
+) -> tuple[list[HistoryRow], list[str], list[tuple[Anchor, str]]]:
+    """History rows from a matched network export, the notes, and the anchors used (with
+    the channel each was used for)."""
     source = match.sheet.source
-    rows = list(data_rows(match))
-    notes: list[str] = []
+    rows, notes = drop_duplicates(list(data_rows(match)), source)
     if not rows:
-        return [], [f"{source}: no data rows under the header."], []
+        return [], [*notes, f"{source}: no data rows under the header: nothing imported."], []
     date_col = match.find(match.preset.date_columns)
     if date_col is None:
         raise DataError("no date column", source=source, line=match.header_line)
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match)
+    post = match.preset.grain == "post"
+    value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
+                  if c in match.columns} | {match.columns[date_col]}  # fmt: skip
+    if not post:  # a daily export has one row a day (per network and breakdown)
+        dated = [(r, d) for r, d in zip(rows, days, strict=True) if d is not None]
+        check_conflicts(
+            [r for r, _ in dated], [d for _, d in dated], source,
+            lambda d: f"{d.isoformat()}", value_cols,
+        )  # fmt: skip
     values: dict[tuple[Date, str, str], float] = defaultdict(float)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
     empty: dict[str, int] = defaultdict(int)
-    post = match.preset.grain == "post"
+    undated: dict[str, float] = defaultdict(float)
+    undated_rows = 0
+    negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
+    units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     for (line, cells), day in zip(rows, days, strict=True):
-        if day is None:
+        if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
-        when = day.replace(day=1) if post else day
         for spec, metric in specs:
-            v = _value(spec, match, cells, line)
-            if v is None:
-                empty[metric] += 1
-                continue
-            defn = catalog.get(metric)
-            if v < 0 and defn is not None and not defn.can_be_negative:
+            v = _value(spec, match, cells, line, options.decimal)
+            if v is not None and v < 0 and not negative_ok[metric]:
                 col = spec.columns()[0]
                 raise DataError(
                     f"a negative count ({v:g}) of {metric}", source=source, line=line, field=col
                 )
+            if day is None:
+                undated[metric] += v or 0.0
+                continue
+            if v is None:
+                empty[metric] += 1
+                continue
+            when = day.replace(day=1) if post else day
             values[(when, channel, metric)] += v
             if spec.gains_of and not post:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
+        undated_rows += day is None
+    if undated_rows:
+        held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
+        notes.append(
+            f"{source}: {undated_rows} row{'s' if undated_rows > 1 else ''} without a "
+            f"{date_col!r} left out (holding {held or 'no values'}); the totals here are "
+            "the dated rows'."
+        )
     for metric, n in sorted(empty.items()):
         notes.append(
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
@@ -205,13 +232,10 @@ def read_history(
     unread = [c for c in match.columns if c not in used]
     if unread:
         notes.append(f"{source}: columns not read: {', '.join(unread)}.")
-    out = [
-        HistoryRow(d, ch, m, v, catalog[m].unit if m in catalog else "")
-        for (d, ch, m), v in sorted(values.items())
-    ]
-    used_anchors: list[Anchor] = []
+    out = [HistoryRow(d, ch, m, v, units[m]) for (d, ch, m), v in sorted(values.items())]
+    used_anchors: list[tuple[Anchor, str]] = []
     for (channel, stock), by_day in sorted(gains.items()):
-        anchor = _anchor_for(anchors, channel, stock, [k[0] for k in gains])
+        anchor = _anchor_for(anchors, channel, stock)
         if anchor is None:
             notes.append(
                 f"{source}: {channel} gives new {stock} per day, not totals: kept as "
@@ -219,21 +243,19 @@ def read_history(
                 f"one day) to get the {stock} total."
             )
             continue
-        used_anchors.append(anchor)
+        used_anchors.append((anchor, channel))
         out += _totals(by_day, anchor, channel, stock)
     return out, notes, used_anchors
 
 
-def _anchor_for(
-    anchors: Sequence[Anchor], channel: str, stock: str, channels: Sequence[str]
-) -> Anchor | None:
+def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor | None:
+    """The anchor naming ``channel``, else one naming no network (the import checks that
+    such an anchor is used for one network only)."""
     for a in anchors:
         if a.metric == stock and a.channel == channel:
             return a
     loose = [a for a in anchors if a.metric == stock and a.channel is None]
-    if loose and len(set(channels)) == 1:
-        return loose[0]
-    return None
+    return loose[0] if loose else None
 
 
 def _totals(

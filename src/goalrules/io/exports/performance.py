@@ -17,8 +17,9 @@ from typing import Any
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import attribute_sessions, normalize_source
+from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, norm
-from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, number, read_dates
+from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -41,11 +42,13 @@ CUSTOMER_EVENTS = re.compile(
 )
 
 
-def _month(days: Sequence[Date | None], match: Match) -> list[Date]:
+def _month(
+    days: Sequence[Date | None], match: Match, rows: Sequence[tuple[int, Any]], column: str
+) -> list[Date]:
     out = []
-    for d in days:
+    for d, (line, _) in zip(days, rows, strict=True):
         if d is None:
-            raise DataError("an empty date", source=match.sheet.source)
+            raise DataError("an empty date", source=match.sheet.source, line=line, field=column)
         out.append(d.replace(day=1))
     return out
 
@@ -98,12 +101,13 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Performance rows from an analytics export (GA4, its Data API, Matomo, Plausible)."""
     source = match.sheet.source
-    rows = list(data_rows(match))
-    notes: list[str] = []
+    rows, notes = drop_duplicates(list(data_rows(match)), source)
+    if not rows:
+        return [], [*notes, f"{source}: no data rows under the header: nothing imported."]
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
         days, date_notes = read_dates(match, rows, date_col, options)
-        months = _month(days, match)
+        months = _month(days, match, rows, date_col)
         notes += date_notes
     else:
         month = _preamble_month(match)
@@ -113,33 +117,62 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
                 source=source,
                 line=match.header_line,
             )
+        days = [month] * len(rows)
         months = [month] * len(rows)
     fields = match.preset.fields
+    cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
+    value_cols = {match.columns[c] for c in cols.values() if c is not None}
+    if date_col is not None:
+        value_cols.add(match.columns[date_col])
+    check_conflicts(rows, days, source, lambda d: f"{d.isoformat()}", value_cols)
     totals: dict[tuple[Date, str, str | None, str | None], list[float]] = defaultdict(
         lambda: [0.0, 0.0, 0.0, 0.0]
     )
-    has_revenue = match.find(fields.get("revenue", ())) is not None
+    has_revenue = cols["revenue"] is not None
+    campaign_col = match.find(fields.get("campaign", ()))
+    left_out: dict[str, int] = defaultdict(int)
+    held: dict[str, float] = defaultdict(float)
     for (line, cells), month in zip(rows, months, strict=True):
         channel, medium = _source_medium(match, cells)
-        campaign_col = match.find(fields.get("campaign", ()))
         campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
         if campaign in ("(not set)", "(none)", "(organic)", "(direct)", "(referral)"):
             campaign = ""
-        key = (month, channel, medium, campaign or None)
-        acc = totals[key]
-        for i, field in enumerate(("visits", "leads", "customers", "revenue")):
-            col = match.find(fields.get(field, ()))
+        read: dict[str, float | None] = {}
+        for field, col in cols.items():
             if col is None:
                 continue
-            v = number(cells[match.columns[col]], source, line, col)
-            acc[i] += v or 0.0
+            v = number(cells[match.columns[col]], source, line, col, decimal=options.decimal,
+                       count=field != "revenue")  # fmt: skip
+            if v is not None and v < 0 and field != "revenue":
+                raise DataError(f"a negative count ({v:g}) of {field}", source=source,
+                                line=line, field=col)  # fmt: skip
+            read[field] = v
+        blank = [f for f, v in read.items() if v is None]
+        if blank:  # missing is not 0: the row is left out, and said so
+            for f in blank:
+                left_out[str(cols[f])] += 1
+            for f, v in read.items():
+                held[f] += v or 0.0
+            left_out[""] += 1
+            continue
+        acc = totals[(month, channel, medium, campaign or None)]
+        for i, field in enumerate(("visits", "leads", "customers", "revenue")):
+            acc[i] += read.get(field) or 0.0
+    if left_out:
+        n = left_out.pop("")
+        why = ", ".join(f"{k!r} empty in {v}" for k, v in sorted(left_out.items()))
+        what = ", ".join(f"{v:g} {f}" for f, v in held.items() if v)
+        notes.append(
+            f"{source}: {n} row{'s' if n > 1 else ''} with an empty count left out ({why}; "
+            f"{'they hold ' + what if what else 'they hold nothing else'}): missing, not 0."
+        )
     out = [
         PerformanceRow(m, ch, med, v, le, cu, rev if has_revenue else None, camp)
         for (m, ch, med, camp), (v, le, cu, rev) in sorted(
             totals.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3] or "")
         )
     ]
-    leads = match.find(fields.get("leads", ()))
+    leads = cols["leads"]
     if leads is not None:
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
     return out, notes
@@ -147,11 +180,11 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
 
 def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Leads and customers per month, channel and medium from a CRM contacts export."""
-    rows = list(data_rows(match))
+    rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    notes: list[str] = []
+    notes: list[str] = dropped
     for index, name in ((0, "lead_date"), (1, "customer_date")):
         col = match.find(f.get(name, ()))
         if col is None:
@@ -219,12 +252,13 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
 
 def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Event rows (GA4 BigQuery, Umami) grouped into sessions, then attributed."""
-    rows = list(data_rows(match))
+    rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     date_col = match.find(match.preset.date_columns)
     if date_col is None:
         raise DataError("no date column", source=match.sheet.source)
     days, notes = read_dates(match, rows, date_col, options)
+    notes = dropped + notes
 
     def get(cells: Sequence[Any], field: str) -> str:
         col = match.find(f.get(field, ()))

@@ -80,6 +80,7 @@ class Preset:
     title_metric: Mapping[str, str] = attrs.field(factory=dict)
     title_channel: Mapping[str, str] = attrs.field(factory=dict)
     name_required: bool = False  # columns too generic: only by the export's own file name
+    skip: int = 0  # rows right under the header that are not data (a row of descriptions)
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -151,6 +152,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         title_metric={norm(k): v for k, v in dict(data.get("title_metric", {})).items()},
         title_channel={norm(k): v for k, v in dict(data.get("title_channel", {})).items()},
         name_required=bool(data.get("name_required", False)),
+        skip=int(data.get("skip", 0)),
     )
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import math
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -158,7 +156,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped; a row with more
     cells than the header, or fewer, is an error naming its line."""
     width = len(match.sheet.rows[match.header_index][1])
-    for line, cells in match.sheet.rows[match.header_index + 1 :]:
+    for line, cells in match.sheet.rows[match.header_index + 1 + match.preset.skip :]:
         if not any(str(c).strip() for c in cells):
             continue
         first = next((norm(c) for c in cells if str(c).strip()), "")
@@ -178,36 +176,6 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
         yield line, cells
 
 
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-
-
-def number(value: Any, source: str, line: int, column: str) -> float | None:
-    """A cell as a number (``None`` when empty); text is an error naming the file, line
-    and column."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise DataError(f"{value!r} is not a number", source=source, line=line, field=column)
-    if isinstance(value, (int, float)):
-        x = float(value)
-    else:
-        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-        if text in ("-", "--", "—", "n/a", "N/A"):
-            return None
-        if _THOUSANDS.fullmatch(text):
-            text = text.replace(",", "")
-        text = text.removesuffix("%")
-        try:
-            x = float(text)
-        except ValueError:
-            raise DataError(
-                f"{value!r} is not a number", source=source, line=line, field=column
-            ) from None
-    if not math.isfinite(x):
-        raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
-    return x
-
-
 @attrs.frozen
 class DateOptions:
     """How dates are read: a user's form (``date_format``), ``dayfirst``, and where
@@ -217,6 +185,7 @@ class DateOptions:
     year: int | None = None
     date_format: str | None = None
     dayfirst: bool | None = None
+    decimal: str | None = None  # "," or ".": how numbers are written (None: undeclared)
 
 
 def read_dates(

@@ -1,0 +1,76 @@
+"""Every bad cell of a matched export, not only the first (``errors="collect"``,
+``goalrules import --all-errors``), as pandera's lazy validation reports a frame: one row
+per cell (file, line, column, value, why), up to a limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from goalrules.errors import GoalRulesError
+from goalrules.io.exports.cells import Problem, number, problem
+from goalrules.io.exports.dates import read_date
+from goalrules.io.exports.presets import Match
+from goalrules.io.exports.rows import DateOptions, data_rows
+from goalrules.metrics import catalog
+
+_OWN_NUMBERS = {"own-history": ("value",), "own-performance": ("visits", "leads", "customers")}
+_COUNT_FIELDS = ("visits", "leads", "customers")
+
+
+def _number_columns(match: Match) -> list[tuple[str, str | None, bool]]:
+    """(column, metric, count) for every column read as a number."""
+    preset = match.preset
+    out: list[tuple[str, str | None, bool]] = []
+    if preset.output in _OWN_NUMBERS:
+        return [(c, None, True) for c in _OWN_NUMBERS[preset.output] if c in match.columns]
+    for spec in preset.metrics:
+        metric = None if spec.metric == "from_title" else spec.metric
+        cols = [match.find(spec.column)] if spec.column else [*spec.sum, *spec.minus]
+        out += [(c, metric, True) for c in cols if c is not None and c in match.columns]
+    for field in ("visits", "leads", "customers", "revenue"):
+        col = match.find(preset.fields.get(field, ()))
+        if col is not None:
+            out.append((col, field, field != "revenue"))
+    return out
+
+
+def _forms(match: Match, options: DateOptions) -> list[str]:
+    if options.date_format:
+        return [options.date_format]
+    forms = list(match.preset.date_forms)
+    if options.dayfirst:
+        forms.append("dmy")
+    return [*forms, "iso", "yyyymmdd", "mon d, yyyy", "x"]
+
+
+def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
+    """The bad cells of ``match``'s data rows: numbers that cannot be read (text, a
+    percent, an ambiguous form), negative counts and dates in no form the export uses."""
+    source = match.sheet.source
+    numbers = _number_columns(match)
+    date_col = match.find(match.preset.date_columns) or match.find(("date", "month"))
+    forms = _forms(match, options)
+    try:
+        rows = list(data_rows(match))
+    except GoalRulesError as exc:
+        yield problem(exc.with_location(source=source))
+        return
+    for line, cells in rows:
+        for col, metric, count in numbers:
+            value: Any = cells[match.columns[col]]
+            try:
+                x = number(value, source, line, col, decimal=options.decimal, count=count)
+            except GoalRulesError as exc:
+                yield problem(exc, value)
+                continue
+            defn = catalog.get(metric or "")
+            negative_ok = (defn is not None and defn.can_be_negative) or metric == "revenue"
+            if x is not None and x < 0 and count and not negative_ok:
+                yield Problem(source, line, col, str(value), f"a negative count ({x:g})")
+        if date_col is not None:
+            value = cells[match.columns[date_col]]
+            if value not in (None, "") and not any(read_date(value, f) for f in forms):
+                yield Problem(source, line, date_col, str(value)[:80],
+                              f"not a date in {' or '.join(match.preset.date_forms)}")  # fmt: skip
