@@ -81,6 +81,13 @@ class Hookspecs:
         ``io/exports/presets.toml`` (``[[preset]]`` tables), or mappings of one preset,
         so ``goalrules import`` reads another tool's files."""
 
+    @hookspec
+    def goalrules_source_groups(self) -> Any:
+        """Return source groups: a TOML text or path in the layout of goalrules'
+        ``rules/source_groups.toml`` (``[[group]]`` tables with ``name``, ``judged``,
+        ``source``, ``medium``), or a list of such mappings. They are tried before the
+        shipped groups, so a plugin can judge a source goalrules shows as context."""
+
 
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:
