@@ -95,8 +95,9 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     else:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
+    share = "" if ev.visits_share is None else f" ({pct(ev.visits_share)} of the channels judged)"
     lines.append(
-        f"{ev.visits:,.0f} visits ({pct(ev.visits_share)} of the channels judged), "
+        f"{ev.visits:,.0f} visits{share}, "
         f"{ev.leads:,.0f} leads, {ev.customers:,.0f} customer{'' if ev.customers == 1 else 's'} "
         f"over {months}"
     )
