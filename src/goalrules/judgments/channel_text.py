@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
 
-__all__ = ["compare_with_portfolio", "evidence_lines", "pct", "portfolio_line", "signed_pct"]
+__all__ = [
+    "compare_with_portfolio",
+    "distinct_pcts",
+    "evidence_lines",
+    "pct",
+    "portfolio_line",
+    "signed_pct",
+]
 
 
 def pct(x: float | None) -> str:
@@ -23,6 +30,16 @@ def pct(x: float | None) -> str:
 def signed_pct(x: float) -> str:
     """``-0.0177`` -> ``-1.8 %``, ``0.0174`` -> ``+1.7 %``."""
     return f"{x * 100:+.1f} %"
+
+
+def distinct_pcts(a: float, b: float) -> tuple[str, str]:
+    """Two rates shown with one decimal, or more when one would show them equal
+    (``1.339 %`` and ``1.341 %``, never ``1.3 %`` and ``1.3 %`` for two values)."""
+    for digits in (1, 2, 3):
+        x, y = f"{a * 100:.{digits}f} %", f"{b * 100:.{digits}f} %"
+        if x != y or a == b:
+            return x, y
+    return f"{a * 100:.4f} %", f"{b * 100:.4f} %"
 
 
 def compare_with_portfolio(low: float | None, high: float | None, rate: float | None) -> str:
@@ -86,11 +103,15 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     """The numbers behind a decision, one fact a line."""
     lines = []
     if ev.lead_rate is not None:
-        ci = f"{pct(ev.lead_rate_low)}-{pct(ev.lead_rate_high)}"
-        where = compare_with_portfolio(ev.lead_rate_low, ev.lead_rate_high, p.lead_rate)
+        low, high, rate = ev.lead_rate_low, ev.lead_rate_high, p.lead_rate
+        where = compare_with_portfolio(low, high, rate)
+        lo, hi, ref = pct(low), pct(high), pct(rate)
+        if rate is not None and low is not None and high is not None:
+            bound = low if where == "credibly above" else high  # the bound that decides
+            shown, ref = distinct_pcts(bound, rate)
+            lo, hi = (shown, hi) if bound is low else (lo, shown)
         lines.append(
-            f"lead rate {pct(ev.lead_rate)} (95 % CI {ci}), {where} the portfolio's "
-            f"{pct(p.lead_rate)}"
+            f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
         )
     else:
         lines.append("no visits recorded: no lead rate")

@@ -240,8 +240,8 @@ def decide_channels(
     A network with both ``organic`` and ``paid`` rows (``medium``) is also judged per
     medium, in the portfolio where it is split in two: its total decision comes first,
     then one per medium (``ChannelDecision.medium``). When both halves are worth
-    investing in, the whole is not told to shrink; when the halves disagree, the whole's
-    reasons say so.
+    investing in, the whole is not told to shrink (and the other way round); when the
+    halves disagree, the whole's reasons say so.
     """
     roles = _roles(channels, goals)
     rows, context, groups = _judged(_as_rows(performance), set(roles), all_sources, today)
@@ -297,8 +297,8 @@ def _first(d: ChannelDecision) -> str:
 
 def _coherent(whole: ChannelDecision, halves: list[ChannelDecision]) -> ChannelDecision:
     """The network's decision made coherent with its halves': when both halves invest
-    (keep, optimize, experiment), the whole does not shrink; when they disagree, the
-    whole's reasons say so and why."""
+    (keep, optimize, experiment), the whole does not shrink; when both shrink (reduce,
+    cut), the whole is not kept; when they disagree, the whole's reasons say so and why."""
     said = ", ".join(f"{h.medium} {h.decision.value}" for h in halves)
     if all(rank(h.decision) == 0 for h in halves) and rank(whole.decision) > 0:
         agreed = {h.decision for h in halves}
@@ -311,6 +311,14 @@ def _coherent(whole: ChannelDecision, halves: list[ChannelDecision]) -> ChannelD
             f"Both its halves are worth investing in ({said}): the network is not told to "
             f"{whole.decision.value} as a whole; act on each half. Taken whole, the rules "
             f"would say {whole.decision.value}: {_first(whole)}"
+        )
+        return attrs.evolve(whole, decision=decision, hierarchy=note)
+    if all(rank(h.decision) > 0 for h in halves) and rank(whole.decision) == 0:
+        decision = min((h.decision for h in halves), key=rank)  # the milder: reduce
+        note = (
+            f"Both its halves are told to shrink ({said}): the network is not told to "
+            f"{whole.decision.value} as a whole, but to {decision.value}; act on each half. "
+            f"Taken whole, the rules would say {whole.decision.value}: {_first(whole)}"
         )
         return attrs.evolve(whole, decision=decision, hierarchy=note)
     if len({h.decision for h in halves}) > 1:
