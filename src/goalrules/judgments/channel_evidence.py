@@ -331,9 +331,8 @@ def channel_evidence(
             channel=name,
             role=role,
             months=len(months),
-            formats_tried=ch.formats_tried
-            if ch is not None and ch.formats_tried
-            else (() if ch is not None else None),
+            # no formats listed: not given (the trial counts months only), not "none tried"
+            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
             visits=visits,
             leads=leads,
             customers=customers,

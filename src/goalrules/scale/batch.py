@@ -264,13 +264,15 @@ def decide_channels_table(
         denom = 1.0 + z * z / n
         centre = (p + z * z / (2 * n)) / denom
         half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
-        bound = (centre + sign * half).clip(0.0, 1.0)
-        return pl.when(n > 0).then(bound)
+        bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
+        held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
+        return pl.when(n > 0).then(held.clip(0.0, 1.0))
 
     v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
     roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
-    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items()}
-    known = pl.col("channel").is_in(list(info))
+    # no formats listed: not given (the trial counts months only), as the row path
+    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
+    known = pl.col("channel").is_in(list(formats))
     per = per.with_columns(
         pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
         wilson(l_, v, -1).alias("lead_rate_low"),
