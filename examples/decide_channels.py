@@ -24,9 +24,16 @@ channels = [
     gr.Channel("tiktok", role="brand_awareness", formats_tried=["video"]),
 ]
 
-for d in gr.decide_channels(rows, channels=channels):
-    print(f"{d.channel:<10} {d.decision.value.upper()}")
+decided = gr.decide_channels(rows, channels=channels)
+for d in decided:
+    print(f"{d.channel:<10} {d.decision.value.upper()}  ({d.rule})")
     for reason in d.reasons:
         print(f"    {reason}")
     for c in d.evidence.campaigns:
         print(f"    campaign {c.campaign}: {c.visits:,.0f} visits, {c.leads:,.0f} leads")
+
+# With no role and no formats, the same data are judged on the evidence alone: the
+# decision says what it does not know ("no role given") instead of guessing.
+print()
+for d in gr.decide_channels(rows):
+    print(f"{d.channel:<10} {d.decision.value.upper():<10} {d.reasons[0]}")

@@ -22,11 +22,16 @@ CHANNELS = {
 }
 
 
+CONTEXT = ("google", "(none)", "newsletter", "chatgpt.com")  # not social: not judged
+
+
 def book(seed: int, accounts: int, months: int) -> list[dict[str, object]]:
     rng = random.Random(seed)
     rows = []
     for a in range(accounts):
-        for ch in rng.sample(sorted(CHANNELS), rng.randint(1, 5)):
+        names = rng.sample(sorted(CHANNELS), rng.randint(1, 5))
+        names += rng.sample(CONTEXT, rng.randint(0, 2))
+        for ch in names:
             visits = rng.randint(0, 3000)
             for m in range(rng.randint(1, months)):
                 if rng.random() < 0.1:
@@ -50,15 +55,35 @@ def test_the_table_path_gives_the_per_account_answers(
     if not rows:
         return
     table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
-    got = {(r["account"], r["channel"]): r["decision"] for r in table.iter_rows(named=True)}
+    got = {(r["account"], r["channel"]): (r["decision"], r["rule"])
+           for r in table.iter_rows(named=True)}  # fmt: skip
+    assert not {c for _, c in got} & set(CONTEXT)
+    decided = set()
     for account in {r["account"] for r in rows}:
         mine = [
             {k: v for k, v in r.items() if k != "account"} for r in rows if r["account"] == account
         ]
         present = {r["channel"] for r in mine}
-        chans = [CHANNELS[c] for c in present]
+        chans = [CHANNELS[c] for c in present if c in CHANNELS]
         for d in gr.decide_channels(mine, channels=chans):
-            assert got[(account, d.channel)] == d.decision.value, (account, d.channel, d.reasons)
+            decided.add((account, d.channel))
+            assert got[(account, d.channel)] == (d.decision.value, d.rule), (account, d.reasons)
+    assert decided == set(got)
+
+
+def test_a_book_words_each_decision_as_one_account_does() -> None:
+    from goalrules.scale.batch import book_decisions
+
+    rows = [r for r in book(7, 3, 9) if r["visits"] or not r["leads"]]  # no quality notes
+    table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
+    pairs = book_decisions(table)
+    assert len(pairs) == table.height
+    for account, d in pairs:
+        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
+                if r["account"] == account]  # fmt: skip
+        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
+        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        assert d.decision is one.decision and d.reasons == one.reasons
 
 
 def test_aliases_and_strings_for_months() -> None:

@@ -251,8 +251,8 @@ def test_book_reports_in_every_format(tmp_path: Path) -> None:
     code, text = run("channels", str(book), "--today", "2025-09-15")
     assert code == 0
     assert text.startswith("2 accounts, 4 channels: ")
-    assert "north            linkedin" in text and "vs the account's" in text
-    assert "no role set" in text
+    assert "north            linkedin" in text and "the portfolio's" in text
+    assert "no role given" in text
     code, md = run("channels", str(book), "--format", "markdown")
     assert code == 0 and md.startswith("# Channels by account") and md.count("\n| ") == 5
     code, page = run("channels", str(book), "--format", "html")

@@ -256,7 +256,7 @@ def test_a_ruleset_pickles_as_its_text() -> None:
     again = pickle.loads(pickle.dumps(rs))
     assert again.params["trial_months"] == 4 and [r.id for r in again] == [r.id for r in rs]
     with pytest.raises(pickle.PicklingError):
-        pickle.dumps(rs.without("reduce.in-between"))
+        pickle.dumps(rs.without("keep.steady"))
 
 
 def test_a_failing_partition_is_named() -> None:

@@ -95,6 +95,13 @@ class Hookspecs:
         of goalrules' own ``vocabulary/packs/*.toml``, or mappings of one pack; a pack
         replaces goalrules' pack of the same code."""
 
+    @hookspec
+    def goalrules_source_groups(self) -> Any:
+        """Return source groups: a TOML text or path in the layout of goalrules'
+        ``rules/source_groups.toml`` (``[[group]]`` tables with ``name``, ``judged``,
+        ``source``, ``medium``), or a list of such mappings. They are tried before the
+        shipped groups, so a plugin can judge a source goalrules shows as context."""
+
 
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:

@@ -340,11 +340,19 @@ def _has_account_column(path: str) -> bool:
 
 def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     """Many accounts in one file: stream it through polars and decide column-wise."""
-    from goalrules.errors import GoalRulesError
+    import importlib.util
+
+    from goalrules.errors import DataError, GoalRulesError
     from goalrules.io import scan_table
     from goalrules.report import render_book
     from goalrules.scale.batch import decide_channels_table
 
+    if importlib.util.find_spec("polars") is None:
+        raise DataError(
+            "a file with an 'account' column (many accounts) is judged column-wise with "
+            "polars: pip install 'goalrules[arrow]' (or drop the column for one account)",
+            source=args.performance,
+        )
     progress = _progress()
     frame = scan_table(args.performance, progress=progress)
     channels = []
@@ -353,10 +361,12 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
 
         channels = list(load_workspace(args.workspace).channels)
     try:
-        decided = decide_channels_table(frame, channels=channels, today=_today(args.today))
+        decided = decide_channels_table(
+            frame, channels=channels, today=_today(args.today), all_sources=args.all_sources
+        )
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
-    _emit(render_book(decided, args.format), args, out)
+    _emit(render_book(decided, args.format, today=_today(args.today)), args, out)
     return 0
 
 
@@ -385,7 +395,7 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
-    decisions = decide_channels(rows, channels=channels, today=today)
+    decisions = decide_channels(rows, channels=channels, today=today, all_sources=args.all_sources)
     _emit(render_channels(decisions, args.format), args, out)
     _notes(notes)
     return 0
@@ -521,6 +531,8 @@ def _parser() -> argparse.ArgumentParser:
     ch.add_argument("--utm", metavar="SESSIONS.csv", help="raw sessions to attribute")
     ch.add_argument("--workspace", metavar="WORKSPACE", help="roles and formats of the channels")
     ch.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    ch.add_argument("--all-sources", action="store_true",
+                    help="judge search, direct, email, referral too")  # fmt: skip
     ch.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default text)"
     )

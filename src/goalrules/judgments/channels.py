@@ -1,12 +1,12 @@
-"""Keep, optimize or cut a channel: evidence per channel, UTM attribution and the
-decision, a front over the shipped ``channels`` ruleset.
+"""Keep, optimize or cut a channel: the decision, a front over the shipped ``channels``
+ruleset.
 
-:func:`attribute_sessions` turns raw session rows (a landing URL with ``utm_*``
-parameters, or ``utm_*`` columns, and a referrer) into monthly
-:class:`~goalrules.model.ChannelMonth` rows; :func:`channel_evidence` measures each
-channel (months observed, formats tried, volume share, lead and customer rates with
-Wilson intervals, cost per lead, Theil-Sen trends, whether it fulfils its role) and the
-portfolio; :func:`decide_channels` evaluates the ruleset on that evidence.
+:func:`decide_channels` sorts the sources into the social channels it judges and the
+context it shows (search, direct, email, referral, AI assistants: GA4's default channel
+grouping, see :mod:`goalrules.judgments.sources`), measures each judged channel and
+the portfolio they make (:func:`~goalrules.judgments.channel_evidence.channel_evidence`),
+evaluates the ruleset, and keeps a network's decision coherent with those of its
+organic and paid halves.
 """
 
 from __future__ import annotations
@@ -14,23 +14,31 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from goalrules.dsl.runtime import DQ
 from goalrules.engine import Report, RuleSet, shipped_ruleset
-from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.stats import theil_sen, wilson_interval
-from goalrules.model import Channel, ChannelMonth, Goal, Objective
-from goalrules.model.tables import is_table, missing, records
-from goalrules.units import unit_info
+from goalrules.judgments.channel_evidence import (
+    CampaignEvidence,
+    ChannelEvidence,
+    Portfolio,
+    _as_rows,
+    _roles,
+    channel_evidence,
+)
+from goalrules.judgments.channel_text import evidence_lines
+from goalrules.judgments.sources import SourceShare, classify_source, context_shares
+from goalrules.model import Channel, ChannelMonth, Goal
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
+    "CampaignEvidence",
     "ChannelDecision",
+    "ChannelDecisions",
     "ChannelEvidence",
     "Decision",
     "Portfolio",
@@ -67,354 +75,6 @@ DECISION_RANK = {
 # ------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class CampaignEvidence:
-    """One campaign of a channel over the period."""
-
-    campaign: str
-    visits: float
-    leads: float
-    customers: float
-    lead_rate: float | None
-    lead_rate_low: float | None
-    lead_rate_high: float | None
-
-
-@attrs.frozen
-class Portfolio:
-    """All channels together."""
-
-    channels: int
-    visits: float
-    leads: float
-    customers: float
-    spend: float | None
-    lead_rate: float | None
-    customer_rate: float | None
-    cost_per_lead: float | None
-    currency: str = "USD"
-
-    def facts(self) -> dict[str, Any]:
-        cur = unit_info(self.currency)
-        return {
-            "channels": self.channels,
-            "visits": self.visits,
-            "leads": self.leads,
-            "customers": self.customers,
-            "lead_rate": self.lead_rate,
-            "customer_rate": self.customer_rate,
-            "cost_per_lead": None
-            if self.cost_per_lead is None
-            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
-        }
-
-
-@attrs.frozen
-class ChannelEvidence:
-    """What the decision looks at for one channel (totals over the months observed)."""
-
-    channel: str
-    role: Objective | None
-    months: int
-    formats_tried: tuple[str, ...] | None
-    visits: float
-    leads: float
-    customers: float
-    spend: float | None
-    hours: float | None
-    visits_share: float | None
-    leads_share: float | None
-    lead_rate: float | None
-    lead_rate_low: float | None
-    lead_rate_high: float | None
-    customer_rate: float | None
-    customer_rate_low: float | None
-    cost_per_lead: float | None
-    visits_trend: float | None
-    leads_trend: float | None
-    role_metric_trend: float | None
-    fulfils_role: bool | None
-    campaigns: tuple[CampaignEvidence, ...] = ()
-    quality: tuple[str, ...] = ()
-    currency: str = "USD"
-
-    @property
-    def formats(self) -> int | None:
-        return None if self.formats_tried is None else len(self.formats_tried)
-
-    def facts(self) -> dict[str, Any]:
-        cur = unit_info(self.currency)
-        return {
-            "id": self.channel,
-            "role": self.role.value if self.role else None,
-            "formats_tried": list(self.formats_tried) if self.formats_tried is not None else None,
-            "formats": self.formats,
-            "months": self.months,
-            "visits": self.visits,
-            "leads": self.leads,
-            "customers": self.customers,
-            "spend": None if self.spend is None else DQ(self.spend, cur.key),
-            "hours": self.hours,
-            "lead_rate": self.lead_rate,
-            "lead_rate_low": self.lead_rate_low,
-            "lead_rate_high": self.lead_rate_high,
-            "customer_rate": self.customer_rate,
-            "customer_rate_low": self.customer_rate_low,
-            "cost_per_lead": None
-            if self.cost_per_lead is None
-            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
-            "visits_trend": self.visits_trend,
-            "leads_trend": self.leads_trend,
-            "visits_share": self.visits_share,
-            "leads_share": self.leads_share,
-            "fulfils_role": self.fulfils_role,
-            "role_metric_trend": self.role_metric_trend,
-        }
-
-
-def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
-    visits, leads, customers = counts
-    rate, lo, hi = _rate(leads, visits)
-    return CampaignEvidence(name, visits, leads, customers, rate, lo, hi)
-
-
-def _rate(x: float, n: float) -> tuple[float | None, float | None, float | None]:
-    if n <= 0:
-        return None, None, None
-    lo, hi = wilson_interval(min(x, n), n)
-    return min(x, n) / n, lo, hi
-
-
-def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
-    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
-    if len(values) < 2:
-        return None
-    mean = sum(values) / len(values)
-    if mean == 0:
-        return 0.0
-    xs = [d.year * 12 + d.month for d in months]
-    return theil_sen(xs, values) / mean
-
-
-_REQUIRED = ("channel", "month", "visits", "leads", "customers")
-
-
-def _as_rows(performance: Any) -> list[ChannelMonth]:
-    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
-    their defaults) or a pandas, polars or Arrow table."""
-    if is_table(performance) or (
-        isinstance(performance, Mapping)
-        and all(isinstance(v, (list, tuple)) for v in performance.values())
-    ):
-        performance = records(performance, _REQUIRED)
-    elif isinstance(performance, Mapping):
-        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
-    rows: list[ChannelMonth] = []
-    for i, row in enumerate(performance, start=1):
-        if isinstance(row, ChannelMonth):
-            rows.append(row)
-            continue
-        if not isinstance(row, Mapping):
-            raise DataError(
-                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
-                field=f"[{i}]",
-            )
-        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
-        if empty:
-            raise DataError(
-                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
-                "count is not read as 0",
-                field=f"[{i}].{empty[0]}",
-            )
-        try:
-            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
-        except GoalRulesError as exc:
-            raise exc.with_location(field=f"[{i}]") from None
-        except TypeError as exc:
-            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
-    return rows
-
-
-def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
-    out: dict[str, Channel] = {}
-    for g in goals:  # a goal on a channel gives it a role unless the channel says one
-        if g.channel and g.objective and g.channel != "all":
-            out.setdefault(g.channel, Channel(g.channel, role=g.objective))
-    for c in channels:
-        ch = c if isinstance(c, Channel) else Channel(c)
-        if ch.role is None and ch.id in out:
-            ch = attrs.evolve(ch, role=out[ch.id].role)
-        out[ch.id] = ch
-    return out
-
-
-def channel_evidence(
-    performance: Iterable[ChannelMonth | Mapping[str, Any]],
-    *,
-    channels: Iterable[Channel | str] = (),
-    goals: Iterable[Goal] = (),
-    today: Date | None = None,
-    role_share: float = 0.15,
-    currency: str = "USD",
-) -> tuple[dict[str, ChannelEvidence], Portfolio]:
-    """Measure every channel and the portfolio from monthly rows.
-
-    Rows of the same channel and month (campaigns) are added up; a month after
-    ``today`` is left out. Leads above visits, or customers above leads, are reported
-    as data-quality notes (``ChannelEvidence.quality``), not dropped.
-    """
-    rows = _as_rows(performance)
-    info = _roles(channels, goals)
-    if today is not None:
-        rows = [r for r in rows if r.month <= today]
-    per: dict[str, dict[Date, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0] * 7))
-    spend_known: dict[str, bool] = defaultdict(bool)
-    hours_known: dict[str, bool] = defaultdict(bool)
-    social_known: dict[str, bool] = defaultdict(bool)
-    camp: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    quality: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        m = per[r.channel][r.month]
-        m[0] += r.visits
-        m[1] += r.leads
-        m[2] += r.customers
-        if r.spend is not None:
-            m[3] += r.spend
-            spend_known[r.channel] = True
-        if r.hours is not None:
-            m[4] += r.hours
-            hours_known[r.channel] = True
-        social = (
-            r.followers
-            if r.followers is not None
-            else r.engagements
-            if r.engagements is not None
-            else r.reach
-        )
-        if social is not None:
-            m[5] += social
-            social_known[r.channel] = True
-        if r.campaign:
-            c = camp[(r.channel, r.campaign)]
-            c[0] += r.visits
-            c[1] += r.leads
-            c[2] += r.customers
-        if r.leads > r.visits:
-            quality[r.channel].append(
-                f"{r.month:%Y-%m}: {r.leads:g} leads from {r.visits:g} visits "
-                "(more leads than visits)"
-            )
-        if r.customers > r.leads:
-            quality[r.channel].append(
-                f"{r.month:%Y-%m}: {r.customers:g} customers from {r.leads:g} leads"
-            )
-    for name in info:
-        per.setdefault(name, defaultdict(lambda: [0.0] * 7))
-    total_visits = sum(v[0] for months in per.values() for v in months.values())
-    total_leads = sum(v[1] for months in per.values() for v in months.values())
-    total_customers = sum(v[2] for months in per.values() for v in months.values())
-    spend_total = sum(
-        v[3] for ch, months in per.items() if spend_known[ch] for v in months.values()
-    )
-    leads_with_spend = sum(
-        v[1] for ch, months in per.items() if spend_known[ch] for v in months.values()
-    )
-    any_spend = any(spend_known.values())
-    p_rate = total_leads / total_visits if total_visits else None
-    portfolio = Portfolio(
-        channels=len(per),
-        visits=total_visits,
-        leads=total_leads,
-        customers=total_customers,
-        spend=spend_total if any_spend else None,
-        lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
-        customer_rate=total_customers / total_leads if total_leads else None,
-        cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
-        currency=currency,
-    )
-    evidence: dict[str, ChannelEvidence] = {}
-    for name in sorted(per):
-        months = sorted(per[name])
-        vals = [per[name][d] for d in months]
-        visits = sum(v[0] for v in vals)
-        leads = sum(v[1] for v in vals)
-        customers = sum(v[2] for v in vals)
-        spend = sum(v[3] for v in vals) if spend_known[name] else None
-        hours = sum(v[4] for v in vals) if hours_known[name] else None
-        lead_rate, lo, hi = _rate(leads, visits)
-        cust_rate, clo, _ = _rate(customers, leads)
-        ch = info.get(name)
-        role = ch.role if ch else None
-        visits_share = visits / total_visits if total_visits else None
-        leads_share = leads / total_leads if total_leads else None
-        visits_trend = _trend(months, [v[0] for v in vals])
-        leads_trend = _trend(months, [v[1] for v in vals])
-        social_trend = _trend(months, [v[5] for v in vals]) if social_known[name] else None
-        ev = ChannelEvidence(
-            channel=name,
-            role=role,
-            months=len(months),
-            formats_tried=ch.formats_tried
-            if ch is not None and ch.formats_tried
-            else (() if ch is not None else None),
-            visits=visits,
-            leads=leads,
-            customers=customers,
-            spend=spend,
-            hours=hours,
-            visits_share=visits_share,
-            leads_share=leads_share,
-            lead_rate=lead_rate,
-            lead_rate_low=lo,
-            lead_rate_high=hi,
-            customer_rate=cust_rate,
-            customer_rate_low=clo,
-            # no paid spend (none recorded, or zero): cost per lead does not apply
-            cost_per_lead=(spend / leads) if spend and leads else None,
-            visits_trend=visits_trend,
-            leads_trend=leads_trend,
-            role_metric_trend=social_trend,
-            fulfils_role=None,
-            campaigns=tuple(_campaign(c, camp[(n, c)]) for (n, c) in sorted(camp) if n == name),
-            quality=tuple(quality.get(name, ())),
-            currency=currency,
-        )
-        evidence[name] = attrs.evolve(ev, fulfils_role=_fulfils(ev, portfolio, role_share))
-    return evidence, portfolio
-
-
-def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
-    """Whether the channel does the job of its role (``None``: cannot tell)."""
-    role = ev.role
-    if role is None:
-        return False  # no role: it fulfils none
-    if role is Objective.TRAFFIC:
-        return (
-            ev.visits_share is not None
-            and ev.visits_share >= role_share
-            and (ev.visits_trend or 0) >= -0.02
-        )
-    if role is Objective.LEADS:
-        credible = (
-            ev.lead_rate_low is not None
-            and portfolio.lead_rate is not None
-            and ev.lead_rate_low >= portfolio.lead_rate
-        )
-        return credible or (ev.leads_share is not None and ev.leads_share >= role_share)
-    if role is Objective.CONVERSIONS:
-        share = ev.customers / portfolio.customers if portfolio.customers else None
-        credible = (
-            ev.customer_rate_low is not None
-            and portfolio.customer_rate is not None
-            and ev.customer_rate_low >= portfolio.customer_rate
-        )
-        return credible or (share is not None and share >= role_share)
-    # awareness, engagement, community...: judged by their own metric when it is tracked
-    if ev.role_metric_trend is None:
-        return None
-    return ev.role_metric_trend > 0
-
-
 # ------------------------------------------------------------------------------------
 # decisions
 # ------------------------------------------------------------------------------------
@@ -432,6 +92,10 @@ class ChannelDecision:
     medium: str | None = None  # "organic" or "paid" for one medium of a network
     network: str | None = None  # the network of a (network, medium) decision
     portfolio: Any = attrs.field(default=None, repr=False, eq=False)
+    #: what the network's halves say, for a network judged whole and per medium
+    hierarchy: str | None = None
+    #: the source group(s) the channel belongs to ("Organic Social", "Paid Social")
+    group: str | None = None
 
     @functools.cached_property
     def reasons(self) -> tuple[str, ...]:
@@ -439,11 +103,24 @@ class ChannelDecision:
         use: deciding many channels does not render messages nobody reads)."""
         if self.given_reasons is not None:
             return self.given_reasons
+        out = [self.hierarchy] if self.hierarchy else []
         decided = self.report.decided_by
-        out = [decided.message] if decided is not None else []
+        if decided is not None:
+            out.append(decided.message)
+        else:
+            out.append(
+                "No rule of the ruleset decided (the evidence it needs is missing): kept, the "
+                "neutral default."
+            )
         if self.portfolio is not None:
-            out += _evidence_lines(self.evidence, self.portfolio)
+            out += evidence_lines(self.evidence, self.portfolio)
         return tuple(out)
+
+    @property
+    def rule(self) -> str | None:
+        """The id of the rule that decided (``None`` when none did)."""
+        decided = self.report.decided_by
+        return None if decided is None else decided.rule_id
 
     def _repr_html_(self) -> str:
         return _card(self.channel, self.decision.value, self.to_dict()["evidence"],
@@ -459,7 +136,9 @@ class ChannelDecision:
             "channel": self.channel,
             "network": self.network or self.channel,
             "medium": self.medium,
+            "group": self.group,
             "decision": self.decision.value,
+            "rule": self.rule,
             "reasons": list(self.reasons),
             "evidence": {
                 "months": ev.months,
@@ -472,6 +151,7 @@ class ChannelDecision:
                 "lead_rate_ci": [_r(ev.lead_rate_low), _r(ev.lead_rate_high)],
                 "customer_rate": _r(ev.customer_rate),
                 "cost_per_lead": _r(ev.cost_per_lead),
+                "cost_per_customer": _r(ev.cost_per_customer),
                 "visits_share": _r(ev.visits_share),
                 "visits_trend": _r(ev.visits_trend),
                 "leads_trend": _r(ev.leads_trend),
@@ -497,36 +177,39 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 6)
 
 
-def _pct(x: float | None) -> str:
-    return "n/a" if x is None else f"{x * 100:.1f} %"
-
-
-def _evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
-    lines = []
-    if ev.lead_rate is not None:
-        ci = f"{_pct(ev.lead_rate_low)}-{_pct(ev.lead_rate_high)}"
-        lines.append(
-            f"lead rate {_pct(ev.lead_rate)} (95 % CI {ci}) vs portfolio {_pct(p.lead_rate)}"
-        )
-    lines.append(
-        f"{ev.visits:,.0f} visits ({_pct(ev.visits_share)} of all), {ev.leads:,.0f} leads, "
-        f"{ev.customers:,.0f} customers over {ev.months} months"
-    )
-    if ev.visits_trend is not None:
-        leads_trend = (ev.leads_trend or 0) * 100
-        lines.append(
-            f"trend a month: visits {ev.visits_trend * 100:+.1f} %, leads {leads_trend:+.1f} %"
-        )
-    if ev.cost_per_lead is not None:
-        tail = f" vs portfolio {p.cost_per_lead:,.2f}" if p.cost_per_lead is not None else ""
-        lines.append(f"cost per lead {ev.cost_per_lead:,.2f} {ev.currency}{tail}")
-    lines.extend(f"data quality: {q}" for q in ev.quality)
-    return lines
-
-
 @functools.lru_cache(maxsize=32)
 def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("channels", params=dict(params) if params else None)
+
+
+def _judged(
+    rows: list[ChannelMonth], explicit: set[str], all_sources: bool, today: Date | None
+) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]]]:
+    """The rows of the channels to judge, the context (the other sources' shares of all
+    visits, leads and customers) and each judged channel's source groups."""
+    if today is not None:
+        rows = [r for r in rows if r.month <= today]
+    judged: list[ChannelMonth] = []
+    context: list[tuple[str, str, float, float, float]] = []
+    groups: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        group = classify_source(r.channel, r.medium)
+        if all_sources or group.judged or r.channel in explicit:
+            if r.channel == UNATTRIBUTED:  # (direct) / (none): the direct visits
+                r = attrs.evolve(r, channel="direct")
+            judged.append(r)
+            groups[r.channel].add(group.name)
+        else:
+            name = "direct" if r.channel == UNATTRIBUTED else r.channel
+            context.append((group.name, name, r.visits, r.leads, r.customers))
+    if not context:
+        return judged, (), groups
+    totals = (
+        math.fsum(r.visits for r in rows),
+        math.fsum(r.leads for r in rows),
+        math.fsum(r.customers for r in rows),
+    )
+    return judged, context_shares(context, totals), groups
 
 
 def decide_channels(
@@ -537,9 +220,10 @@ def decide_channels(
     *,
     rules: RuleSet | None = None,
     currency: str = "USD",
+    all_sources: bool = False,
     **params: Any,
-) -> list[ChannelDecision]:
-    """Decide experiment / keep / optimize / reduce / cut for every channel.
+) -> ChannelDecisions:
+    """Decide experiment / keep / optimize / reduce / cut for every social channel.
 
     ``performance`` holds monthly rows (:class:`~goalrules.model.ChannelMonth` or
     mappings with ``channel, month, visits, leads, customers`` and optional ``spend,
@@ -548,19 +232,32 @@ def decide_channels(
     gives it a role too. Keyword ``params`` override the ruleset's (``trial_months=4``,
     ``low_volume="10 %"``); ``rules`` replaces it.
 
+    Sources that are not social channels (search, direct, email, referral, AI
+    assistants: :func:`~goalrules.judgments.sources.classify_source`) are not judged but
+    summed into ``ChannelDecisions.context``, unless ``all_sources`` is true or the
+    channel is named in ``channels``. The portfolio is the channels judged.
+
     A network with both ``organic`` and ``paid`` rows (``medium``) is also judged per
     medium, in the portfolio where it is split in two: its total decision comes first,
-    then one per medium (``ChannelDecision.medium``).
+    then one per medium (``ChannelDecision.medium``). When both halves are worth
+    investing in, the whole is not told to shrink (and the other way round); when the
+    halves disagree, the whole's reasons say so.
     """
-    rows = [r for r in _as_rows(performance) if r.channel != UNATTRIBUTED]
-    totals = ChannelDecisions(_decide(rows, goals, channels, today, rules, currency, params))
+    roles = _roles(channels, goals)
+    rows, context, groups = _judged(_as_rows(performance), set(roles), all_sources, today)
+    totals = _decide(rows, goals, channels, today, rules, currency, params)
+    out = ChannelDecisions(
+        attrs.evolve(d, group=" + ".join(sorted(groups.get(d.channel, ()))) or None) for d in totals
+    )
+    out.context = context
+    out.portfolio = totals[0].portfolio if totals else None
     mediums: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r.medium:
             mediums[r.channel].add(r.medium)
     paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
     if not paired:
-        return totals
+        return out
     # a network with both organic and paid rows: each pair judged in the portfolio where
     # that network is split in two (the others whole), the network's total beside
     pairs = [
@@ -569,7 +266,6 @@ def decide_channels(
         else r
         for r in rows
     ]
-    roles = _roles(channels, goals)
     pair_channels = [
         Channel(f"{c.id} ({m})", role=c.role, formats_tried=c.formats_tried)
         if c.id in paired
@@ -580,14 +276,61 @@ def decide_channels(
     by_pair = {
         d.channel: d for d in _decide(pairs, (), pair_channels, today, rules, currency, params)
     }
-    out = ChannelDecisions()
-    for d in totals:
-        out.append(d)
+    whole = ChannelDecisions()
+    whole.context, whole.portfolio = out.context, out.portfolio
+    for d in out:
+        halves = []
         for medium in ("organic", "paid"):
             p = by_pair.get(f"{d.channel} ({medium})")
             if p is not None:
-                out.append(attrs.evolve(p, medium=medium, network=d.channel))
-    return out
+                group = classify_source(d.channel, medium).name
+                halves.append(attrs.evolve(p, medium=medium, network=d.channel, group=group))
+        whole.append(_coherent(d, halves) if len(halves) == 2 else d)
+        whole.extend(halves)
+    return whole
+
+
+def _first(d: ChannelDecision) -> str:
+    decided = d.report.decided_by
+    return decided.message.rstrip(".") if decided is not None else "no rule decided"
+
+
+def _coherent(whole: ChannelDecision, halves: list[ChannelDecision]) -> ChannelDecision:
+    """The network's decision made coherent with its halves': when both halves invest
+    (keep, optimize, experiment), the whole does not shrink; when both shrink (reduce,
+    cut), the whole is not kept; when they disagree, the whole's reasons say so and why."""
+    said = ", ".join(f"{h.medium} {h.decision.value}" for h in halves)
+    if all(rank(h.decision) == 0 for h in halves) and rank(whole.decision) > 0:
+        agreed = {h.decision for h in halves}
+        decision = (
+            agreed.pop()
+            if len(agreed) == 1
+            else max(halves, key=lambda h: h.evidence.visits).decision
+        )
+        note = (
+            f"Both its halves are worth investing in ({said}): the network is not told to "
+            f"{whole.decision.value} as a whole; act on each half. Taken whole, the rules "
+            f"would say {whole.decision.value}: {_first(whole)}"
+        )
+        return attrs.evolve(whole, decision=decision, hierarchy=note)
+    if all(rank(h.decision) > 0 for h in halves) and rank(whole.decision) == 0:
+        decision = min((h.decision for h in halves), key=rank)  # the milder: reduce
+        note = (
+            f"Both its halves are told to shrink ({said}): the network is not told to "
+            f"{whole.decision.value} as a whole, but to {decision.value}; act on each half. "
+            f"Taken whole, the rules would say {whole.decision.value}: {_first(whole)}"
+        )
+        return attrs.evolve(whole, decision=decision, hierarchy=note)
+    if len({h.decision for h in halves}) > 1:
+        why = " ".join(
+            f"{(h.medium or '').capitalize()}: {h.decision.value} ({_first(h)})." for h in halves
+        )
+        note = (
+            f"Its halves disagree ({said}), so act on each half rather than on the network "
+            f"as a whole. {why}"
+        )
+        return attrs.evolve(whole, hierarchy=note)
+    return whole
 
 
 def _decide(
@@ -609,7 +352,7 @@ def _decide(
     out: list[ChannelDecision] = []
     for name, ev in evidence.items():
         report = ruleset.evaluate({"channel": ev.facts(), "portfolio": pfacts}, today=today)
-        decision = Decision(report.decision) if report.decision else Decision.REDUCE
+        decision = Decision(report.decision) if report.decision else Decision.KEEP
         out.append(ChannelDecision(name, decision, None, ev, report, portfolio=portfolio))
     return out
 
@@ -659,7 +402,12 @@ def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
 
 class ChannelDecisions(list[ChannelDecision]):
     """The decisions of :func:`decide_channels`: a list that shows as one table in a
-    notebook and turns into a DataFrame with :meth:`to_frame`."""
+    notebook and turns into a DataFrame with :meth:`to_frame`. ``context`` holds the
+    sources not judged (search, direct, email...) with their shares of all visits,
+    leads and customers; ``portfolio`` the channels judged, together."""
+
+    context: tuple[SourceShare, ...] = ()
+    portfolio: Portfolio | None = None
 
     def _repr_html_(self) -> str:
         return decisions_html(self)

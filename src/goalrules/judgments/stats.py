@@ -107,7 +107,9 @@ def wilson_interval(successes: float, trials: float, z: float = 1.96) -> tuple[f
     denom = 1.0 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # the interval holds the observed rate (at 0 and 1 its bound is the rate itself):
+    # clamped so that rounding never puts a rate of 100 % above its own upper bound
+    return max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half))
 
 
 #: up to this many points the slope is the exact median of all pairwise slopes

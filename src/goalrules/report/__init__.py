@@ -16,7 +16,7 @@ from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.report.html import html, html_book, html_channels, html_plan
 from goalrules.report.markdown import _md_channel, _md_escape, markdown
-from goalrules.report.text import _book_reasons, _text_channels, _text_plan, _wrap, text
+from goalrules.report.text import _text_channels, _text_plan, _wrap, text
 
 __all__ = ["render", "render_book", "render_channels", "render_plan"]
 
@@ -35,24 +35,34 @@ def render(result: CheckResult, fmt: str = "text") -> str:
 
 
 def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
+    context = getattr(decisions, "context", ())
     if fmt == "json":
-        return json.dumps([d.to_dict() for d in decisions], indent=2, default=str) + "\n"
+        items = [d.to_dict() for d in decisions]
+        items += [{"channel": None, "decision": "context", **c.to_dict()} for c in context]
+        return json.dumps(items, indent=2, default=str) + "\n"
     if fmt == "markdown":
         rows = ["| channel | decision | why |", "|---|---|---|"]
         rows += [_md_channel(d) for d in decisions]
+        rows += [
+            f"| {_md_escape(c.group)} | context | {_md_escape(c.describe())} |" for c in context
+        ]
         return "# Channels\n\n" + "\n".join(rows) + "\n"
     if fmt == "html":
         return html_channels(decisions)
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
-def render_book(decided: Any, fmt: str = "text") -> str:
+def render_book(decided: Any, fmt: str = "text", *, today: Any = None) -> str:
     """Channel decisions of many accounts (the polars table of
-    :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML."""
-    rows = [
-        {"account": r["account"], "channel": r["channel"], "decision": r["decision"],
-         "reasons": _book_reasons(r)}
-        for r in decided.iter_rows(named=True)
+    :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML,
+    each decision in the words it has for one account."""
+    from goalrules.scale.batch import book_decisions
+
+    pairs = book_decisions(decided, today=today)
+    rows: list[dict[str, Any]] = [
+        {"account": account, "channel": d.channel, "decision": d.decision.value,
+         "rule": d.rule, "reasons": list(d.reasons)}
+        for account, d in pairs
     ]  # fmt: skip
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"
@@ -63,6 +73,7 @@ def render_book(decided: Any, fmt: str = "text") -> str:
     summary = (
         f"{accounts:,} account{'s' if accounts != 1 else ''}, {len(rows):,} channels: "
         + ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
+        + "; each account's judged channels are its portfolio"
     )
     if fmt == "markdown":
         table = ["| account | channel | decision | why |", "|---|---|---|---|"]
@@ -77,7 +88,8 @@ def render_book(decided: Any, fmt: str = "text") -> str:
     lines = [summary, ""]
     for r in rows:
         lines.append(f"{r['account']!s:<16} {r['channel']:<12} {r['decision'].upper()}")
-        lines += _wrap("; ".join(r["reasons"]), first="  - ")
+        for reason in r["reasons"]:
+            lines += _wrap(reason, "      ", "  - ")
     return "\n".join(lines) + "\n"
 
 

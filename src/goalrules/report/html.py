@@ -33,6 +33,9 @@ def _template() -> Any:
 
 
 def _portfolio_rate(decisions: list[ChannelDecision] | tuple[ChannelDecision, ...]) -> float | None:
+    portfolio = getattr(decisions, "portfolio", None)
+    if portfolio is not None:
+        return portfolio.lead_rate  # type: ignore[no-any-return]
     visits = sum(d.evidence.visits for d in decisions)
     leads = sum(d.evidence.leads for d in decisions)
     return leads / visits if visits else None
@@ -119,6 +122,7 @@ def _page(title: str, today: str, **parts: Any) -> str:
             channel_charts=parts.get("channel_charts"),
             plan=parts.get("plan"),
             summary=parts.get("summary"),
+            context=parts.get("context"),
         )
     )
 
@@ -143,6 +147,7 @@ def html_channels(decisions: list[ChannelDecision]) -> str:
         dt.date.today().isoformat(),
         channels=_channels(decisions),
         channel_charts=_channel_charts(decisions, _portfolio_rate(decisions)),
+        context=[c.describe() for c in getattr(decisions, "context", ())],
     )
 
 

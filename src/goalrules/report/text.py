@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import textwrap
-from typing import Any
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
+from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
 
 WIDTH = 80
@@ -67,6 +67,9 @@ def _text_summary(count: int, mean: float, low: float) -> str:
 
 def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:
     lines = _rule(f"Channels: keep, optimize or cut ({len(decisions)})")
+    portfolio = getattr(decisions, "portfolio", None)
+    if portfolio is not None:
+        lines += _wrap(portfolio_line(portfolio), "  ", "")
     for d in decisions:
         lines.append("")
         lines.append(f"{d.channel:<12} {d.decision.value.upper()}")
@@ -79,6 +82,11 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
                 "      ",
                 "  * ",
             )
+    context = getattr(decisions, "context", ())
+    if context:
+        lines += ["", "Not judged (context: not social channels; --all-sources judges them):"]
+        for share in context:
+            lines += _wrap(share.describe(), "      ", "  - ")
     return lines
 
 
@@ -114,38 +122,3 @@ def text(result: CheckResult) -> str:
     if result.plan is not None:
         lines += _text_plan(result.plan)
     return "\n".join(lines) + "\n"
-
-
-def _book_reasons(r: dict[str, Any]) -> list[str]:
-    """The numbers behind one (account, channel) decision of the table path."""
-    out = []
-    if r["lead_rate"] is not None:
-        rate = f"lead rate {r['lead_rate'] * 100:.1f} %"
-        if r["lead_rate_low"] is not None:
-            rate += f" (95 % CI {r['lead_rate_low'] * 100:.1f} %-{r['lead_rate_high'] * 100:.1f} %)"
-        if r.get("portfolio_lead_rate") is not None:
-            rate += f" vs the account's {r['portfolio_lead_rate'] * 100:.1f} %"
-        out.append(rate)
-    else:
-        out.append("no visits recorded")
-    months = f"{r['months']} month{'s' if r['months'] != 1 else ''}"
-    share = r.get("visits_share")
-    out.append(
-        f"{r['visits']:,.0f} visits over {months}"
-        + (f", {share * 100:.0f} % of the account's" if share is not None else "")
-    )
-    trends = [
-        f"{name} {r[col] * 100:+.1f} % a month"
-        for name, col in (("visits", "visits_trend"), ("leads", "leads_trend"))
-        if r.get(col) is not None
-    ]
-    if trends:
-        out.append("trend: " + ", ".join(trends))
-    if r.get("role") is None:
-        out.append("no role set: give the channel one (leads, traffic...) to judge it by")
-    elif r.get("fulfils_role") is not None:
-        verb = "fulfils" if r["fulfils_role"] else "does not fulfil"
-        out.append(f"{verb} its role ({r['role']})")
-    if r.get("spend") is not None and r["leads"]:
-        out.append(f"cost per lead {r['spend'] / r['leads']:,.2f}")
-    return out

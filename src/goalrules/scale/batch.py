@@ -19,14 +19,19 @@ import attrs
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import RuleSet
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+from goalrules.judgments.channels import ChannelDecision, Decision
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
+from goalrules.judgments.sources import classify_source
 from goalrules.judgments.stats import EXACT_POINTS, theil_sen
 from goalrules.model import Channel, Objective, normalize_channel
 from goalrules.scale.distributed import in_partition
+from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
     "assess_achievability_dask",
     "assess_achievability_table",
+    "book_decisions",
     "decide_channels_dask",
     "decide_channels_table",
 ]
@@ -158,14 +163,18 @@ def decide_channels_table(
     today: _dt.date | None = None,
     rules: RuleSet | None = None,
     role_share: float = 0.15,
+    all_sources: bool = False,
     **params: Any,
 ) -> Any:
     """Decide keep / optimize / cut ... for every (account, channel) of a long table.
 
     ``channels`` gives each channel name's role and formats tried (the same for every
     account); keyword ``params`` override the ruleset's, as for
-    :func:`goalrules.decide_channels`. Returns a polars DataFrame with ``account``,
-    ``channel``, ``decision`` and the evidence columns.
+    :func:`goalrules.decide_channels`. As there, sources that are not social channels
+    (search, direct, email...) are left out unless ``all_sources`` is true or the
+    channel is in ``channels``, and each account's judged channels are its portfolio.
+    Returns a polars DataFrame with ``account``, ``channel``, ``decision``, ``rule``
+    (the rule that decided) and the evidence columns (``p_*``: the portfolio's).
     """
     import numpy as np
     import polars as pl
@@ -178,7 +187,11 @@ def decide_channels_table(
     rows = _checked_rows(df)
     if today is not None:
         rows = rows.filter(pl.col("month") <= today)
-    rows = rows.filter(pl.col("channel") != "(none)")
+    names = rows["channel"].unique().to_list()
+    judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
+    rows = rows.filter(pl.col("channel").is_in(judged))
+    if all_sources:  # (direct) / (none): the direct visits
+        rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     monthly = (
         rows.group_by("account", "channel", "month")
         .agg(
@@ -240,6 +253,8 @@ def decide_channels_table(
         pl.col("customers").sum().alias("p_customers"),
         pl.col("spend").sum().alias("p_spend"),
         pl.col("leads").filter(pl.col("spend").is_not_null()).sum().alias("p_leads_spend"),
+        pl.col("customers").filter(pl.col("spend").is_not_null()).sum().alias("p_customers_spend"),
+        pl.col("spend").is_not_null().any().alias("p_spend_known"),
     )
     per = per.join(totals, on="account", how="left")
     z = 1.96
@@ -249,13 +264,15 @@ def decide_channels_table(
         denom = 1.0 + z * z / n
         centre = (p + z * z / (2 * n)) / denom
         half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
-        bound = (centre + sign * half).clip(0.0, 1.0)
-        return pl.when(n > 0).then(bound)
+        bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
+        held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
+        return pl.when(n > 0).then(held.clip(0.0, 1.0))
 
     v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
     roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
-    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items()}
-    known = pl.col("channel").is_in(list(info))
+    # no formats listed: not given (the trial counts months only), as the row path
+    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
+    known = pl.col("channel").is_in(list(formats))
     per = per.with_columns(
         pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
         wilson(l_, v, -1).alias("lead_rate_low"),
@@ -265,6 +282,9 @@ def decide_channels_table(
         pl.when(pl.col("p_visits") > 0).then(v / pl.col("p_visits")).alias("visits_share"),
         pl.when(pl.col("p_leads") > 0).then(l_ / pl.col("p_leads")).alias("leads_share"),
         pl.when((pl.col("spend") > 0) & (l_ > 0)).then(pl.col("spend") / l_).alias("cost_per_lead"),
+        pl.when((pl.col("spend") > 0) & (c > 0))
+        .then(pl.col("spend") / c)
+        .alias("cost_per_customer"),
         pl.when(pl.col("p_visits") > 0)
         .then(pl.min_horizontal(pl.col("p_leads") / pl.col("p_visits"), 1.0))
         .alias("p_lead_rate"),
@@ -274,6 +294,9 @@ def decide_channels_table(
         pl.when((pl.col("p_spend") > 0) & (pl.col("p_leads_spend") > 0))
         .then(pl.col("p_spend") / pl.col("p_leads_spend"))
         .alias("p_cost_per_lead"),
+        pl.when((pl.col("p_spend") > 0) & (pl.col("p_customers_spend") > 0))
+        .then(pl.col("p_spend") / pl.col("p_customers_spend"))
+        .alias("p_cost_per_customer"),
         pl.col("channel").replace_strict(roles, default=None, return_dtype=pl.String).alias("role"),
         pl.when(known)
         .then(pl.col("channel").replace_strict(formats, default=0.0, return_dtype=pl.Float64))
@@ -289,11 +312,12 @@ def decide_channels_table(
         *(pl.col(x).alias(f"channel.{x}") for x in (
             "visits", "leads", "customers", "lead_rate", "lead_rate_low", "lead_rate_high",
             "customer_rate", "customer_rate_low", "visits_trend", "leads_trend", "visits_share",
-            "leads_share", "fulfils_role", "cost_per_lead",
+            "leads_share", "fulfils_role", "cost_per_lead", "cost_per_customer",
         )),
         pl.col("p_lead_rate").alias("portfolio.lead_rate"),
         pl.col("p_customer_rate").alias("portfolio.customer_rate"),
         pl.col("p_cost_per_lead").alias("portfolio.cost_per_lead"),
+        pl.col("p_cost_per_customer").alias("portfolio.cost_per_customer"),
         pl.col("p_channels").cast(pl.Float64).alias("portfolio.channels"),
     )  # fmt: skip
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
@@ -303,7 +327,89 @@ def decide_channels_table(
         "lead_rate", "lead_rate_low", "lead_rate_high",
         pl.col("p_lead_rate").alias("portfolio_lead_rate"),
         "visits_share", "visits_trend", "leads_trend", "fulfils_role",
-    ).with_columns(out["decision"].fill_null("reduce").alias("decision"))  # fmt: skip
+        "formats", "leads_share", "customer_rate", "customer_rate_low", "cost_per_lead",
+        "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
+        "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
+        "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer",
+    ).with_columns(
+        out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
+    )  # fmt: skip
+
+
+def _decided_by(ruleset: RuleSet, out: Any) -> Any:
+    """The id of the rule that decided each row (the passing decision rule of highest
+    priority, the first of those in the file), as the row path's ``decided_by``."""
+    import polars as pl
+
+    ranked = sorted(
+        (r for r in ruleset.rules if r.decision is not None),
+        key=lambda r: -(r.priority or 0),
+    )
+    expr = pl.lit(None, dtype=pl.String)
+    for rule in reversed(ranked):  # the highest priority is tested first
+        expr = pl.when(pl.col(rule.id) == "pass").then(pl.lit(rule.id)).otherwise(expr)
+    return out.select(expr.alias("rule"))["rule"]
+
+
+def book_decisions(
+    decided: Any, *, rules: RuleSet | None = None, today: _dt.date | None = None, **params: Any
+) -> list[tuple[str, ChannelDecision]]:
+    """The rows of :func:`decide_channels_table` as ``(account, ChannelDecision)``
+    pairs, so that a book's decision reads as the same decision does for one account:
+    the evidence is rebuilt from the row and the ruleset evaluated once more for the
+    deciding rule's message (for the rows shown: a report, not the millions decided)."""
+    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
+    out = []
+    for r in decided.iter_rows(named=True):
+        role = Objective.parse(r["role"]) if r["role"] else None
+        formats = r.get("formats")
+        ev = ChannelEvidence(
+            channel=r["channel"],
+            role=role,
+            months=int(r["months"]),
+            formats_tried=None if formats is None else tuple(map(str, range(int(formats)))),
+            visits=r["visits"],
+            leads=r["leads"],
+            customers=r["customers"],
+            spend=r["spend"],
+            hours=None,
+            visits_share=r["visits_share"],
+            leads_share=r["leads_share"],
+            lead_rate=r["lead_rate"],
+            lead_rate_low=r["lead_rate_low"],
+            lead_rate_high=r["lead_rate_high"],
+            customer_rate=r["customer_rate"],
+            customer_rate_low=r["customer_rate_low"],
+            cost_per_lead=r["cost_per_lead"],
+            visits_trend=r["visits_trend"],
+            leads_trend=r["leads_trend"],
+            role_metric_trend=None,
+            fulfils_role=r["fulfils_role"],
+            cost_per_customer=r["cost_per_customer"],
+        )
+        portfolio = Portfolio(
+            channels=int(r["p_channels"]),
+            visits=r["p_visits"],
+            leads=r["p_leads"],
+            customers=r["p_customers"],
+            spend=r["p_spend"],
+            lead_rate=r["portfolio_lead_rate"],
+            customer_rate=r["p_customer_rate"],
+            cost_per_lead=r["p_cost_per_lead"],
+            cost_per_customer=r["p_cost_per_customer"],
+        )
+        report = ruleset.evaluate(
+            {"channel": ev.facts(), "portfolio": portfolio.facts()}, today=today
+        )
+        out.append(
+            (
+                str(r["account"]),
+                ChannelDecision(
+                    r["channel"], Decision(r["decision"]), None, ev, report, portfolio=portfolio
+                ),
+            )
+        )
+    return out  # fmt: skip
 
 
 def _fulfils(role_share: float) -> Any:
@@ -321,7 +427,7 @@ def _fulfils(role_share: float) -> Any:
     conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
     return (
         pl.when(role.is_null())
-        .then(pl.lit(False))
+        .then(pl.lit(None, dtype=pl.Boolean))  # no role given: none is assumed
         .when(role == Objective.TRAFFIC.value)
         .then(traffic.fill_null(False))
         .when(role == Objective.LEADS.value)
@@ -457,6 +563,9 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     floats = ("visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low",
               "lead_rate_high", "portfolio_lead_rate", "visits_share", "visits_trend",
               "leads_trend")  # fmt: skip
+    tail = ("formats", "leads_share", "customer_rate", "customer_rate_low", "cost_per_lead",
+            "cost_per_customer", "p_visits", "p_leads", "p_customers", "p_spend",
+            "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer")  # fmt: skip
     columns: dict[str, Any] = {
         "account": pd.Series(dtype="object"),
         "channel": pd.Series(dtype="object"),
@@ -465,7 +574,11 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     }
     columns.update({name: pd.Series(dtype="float64") for name in floats})
     columns["fulfils_role"] = pd.Series(dtype="object")
+    columns.update({name: pd.Series(dtype="float64") for name in tail[:6]})
+    columns["p_channels"] = pd.Series(dtype="int64")
+    columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
     columns["decision"] = pd.Series(dtype="object")
+    columns["rule"] = pd.Series(dtype="object")
     meta = pd.DataFrame(columns)
     return shuffled.map_partitions(_decide_partition, options, meta, meta=meta)
 

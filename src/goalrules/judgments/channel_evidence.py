@@ -1,0 +1,392 @@
+"""The evidence a channel decision looks at: per channel and for the portfolio.
+
+:func:`channel_evidence` measures each channel from monthly rows (months observed,
+formats tried, volume shares, lead and customer rates with Wilson intervals, cost per
+lead and per customer, Theil-Sen trends, whether it fulfils its role) and the
+portfolio: the channels judged together, whose lead rate is their leads over their
+visits (the visit-weighted mean of their lead rates).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules.dsl.runtime import DQ
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.judgments.stats import theil_sen, wilson_interval
+from goalrules.model import Channel, ChannelMonth, Goal, Objective
+from goalrules.model.tables import is_table, missing, records
+from goalrules.units import unit_info
+
+__all__ = ["CampaignEvidence", "ChannelEvidence", "Portfolio", "channel_evidence"]
+
+Date = _dt.date
+
+
+@attrs.frozen
+class CampaignEvidence:
+    """One campaign of a channel over the period."""
+
+    campaign: str
+    visits: float
+    leads: float
+    customers: float
+    lead_rate: float | None
+    lead_rate_low: float | None
+    lead_rate_high: float | None
+
+
+@attrs.frozen
+class Portfolio:
+    """All channels together."""
+
+    channels: int
+    visits: float
+    leads: float
+    customers: float
+    spend: float | None
+    lead_rate: float | None
+    customer_rate: float | None
+    cost_per_lead: float | None
+    currency: str = "USD"
+    cost_per_customer: float | None = None
+
+    def facts(self) -> dict[str, Any]:
+        cur = unit_info(self.currency)
+        return {
+            "channels": self.channels,
+            "visits": self.visits,
+            "leads": self.leads,
+            "customers": self.customers,
+            "lead_rate": self.lead_rate,
+            "customer_rate": self.customer_rate,
+            "cost_per_lead": None
+            if self.cost_per_lead is None
+            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
+            "cost_per_customer": None
+            if self.cost_per_customer is None
+            else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
+        }
+
+
+@attrs.frozen
+class ChannelEvidence:
+    """What the decision looks at for one channel (totals over the months observed)."""
+
+    channel: str
+    role: Objective | None
+    months: int
+    formats_tried: tuple[str, ...] | None
+    visits: float
+    leads: float
+    customers: float
+    spend: float | None
+    hours: float | None
+    visits_share: float | None
+    leads_share: float | None
+    lead_rate: float | None
+    lead_rate_low: float | None
+    lead_rate_high: float | None
+    customer_rate: float | None
+    customer_rate_low: float | None
+    cost_per_lead: float | None
+    visits_trend: float | None
+    leads_trend: float | None
+    role_metric_trend: float | None
+    fulfils_role: bool | None
+    campaigns: tuple[CampaignEvidence, ...] = ()
+    quality: tuple[str, ...] = ()
+    currency: str = "USD"
+    cost_per_customer: float | None = None
+
+    @property
+    def formats(self) -> int | None:
+        return None if self.formats_tried is None else len(self.formats_tried)
+
+    def facts(self) -> dict[str, Any]:
+        cur = unit_info(self.currency)
+        return {
+            "id": self.channel,
+            "role": self.role.value if self.role else None,
+            "formats_tried": list(self.formats_tried) if self.formats_tried is not None else None,
+            "formats": self.formats,
+            "months": self.months,
+            "visits": self.visits,
+            "leads": self.leads,
+            "customers": self.customers,
+            "spend": None if self.spend is None else DQ(self.spend, cur.key),
+            "hours": self.hours,
+            "lead_rate": self.lead_rate,
+            "lead_rate_low": self.lead_rate_low,
+            "lead_rate_high": self.lead_rate_high,
+            "customer_rate": self.customer_rate,
+            "customer_rate_low": self.customer_rate_low,
+            "cost_per_lead": None
+            if self.cost_per_lead is None
+            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
+            "visits_trend": self.visits_trend,
+            "leads_trend": self.leads_trend,
+            "visits_share": self.visits_share,
+            "leads_share": self.leads_share,
+            "fulfils_role": self.fulfils_role,
+            "role_metric_trend": self.role_metric_trend,
+            "cost_per_customer": None
+            if self.cost_per_customer is None
+            else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
+        }
+
+
+def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
+    visits, leads, customers = counts
+    rate, lo, hi = _rate(leads, visits)
+    return CampaignEvidence(name, visits, leads, customers, rate, lo, hi)
+
+
+def _rate(x: float, n: float) -> tuple[float | None, float | None, float | None]:
+    if n <= 0:
+        return None, None, None
+    lo, hi = wilson_interval(min(x, n), n)
+    return min(x, n) / n, lo, hi
+
+
+def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
+    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
+    if len(values) < 2:
+        return None
+    mean = sum(values) / len(values)
+    if mean == 0:
+        return 0.0
+    xs = [d.year * 12 + d.month for d in months]
+    return theil_sen(xs, values) / mean
+
+
+_REQUIRED = ("channel", "month", "visits", "leads", "customers")
+
+
+def _as_rows(performance: Any) -> list[ChannelMonth]:
+    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
+    their defaults) or a pandas, polars or Arrow table."""
+    if is_table(performance) or (
+        isinstance(performance, Mapping)
+        and all(isinstance(v, (list, tuple)) for v in performance.values())
+    ):
+        performance = records(performance, _REQUIRED)
+    elif isinstance(performance, Mapping):
+        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
+    rows: list[ChannelMonth] = []
+    for i, row in enumerate(performance, start=1):
+        if isinstance(row, ChannelMonth):
+            rows.append(row)
+            continue
+        if not isinstance(row, Mapping):
+            raise DataError(
+                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
+                field=f"[{i}]",
+            )
+        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
+        if empty:
+            raise DataError(
+                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
+                "count is not read as 0",
+                field=f"[{i}].{empty[0]}",
+            )
+        try:
+            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"[{i}]") from None
+        except TypeError as exc:
+            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
+    return rows
+
+
+def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
+    out: dict[str, Channel] = {}
+    for g in goals:  # a goal on a channel gives it a role unless the channel says one
+        if g.channel and g.objective and g.channel != "all":
+            out.setdefault(g.channel, Channel(g.channel, role=g.objective))
+    for c in channels:
+        ch = c if isinstance(c, Channel) else Channel(c)
+        if ch.role is None and ch.id in out:
+            ch = attrs.evolve(ch, role=out[ch.id].role)
+        out[ch.id] = ch
+    return out
+
+
+def channel_evidence(
+    performance: Iterable[ChannelMonth | Mapping[str, Any]],
+    *,
+    channels: Iterable[Channel | str] = (),
+    goals: Iterable[Goal] = (),
+    today: Date | None = None,
+    role_share: float = 0.15,
+    currency: str = "USD",
+) -> tuple[dict[str, ChannelEvidence], Portfolio]:
+    """Measure every channel and the portfolio from monthly rows.
+
+    Rows of the same channel and month (campaigns) are added up; a month after
+    ``today`` is left out. Leads above visits, or customers above leads, are reported
+    as data-quality notes (``ChannelEvidence.quality``), not dropped.
+    """
+    rows = _as_rows(performance)
+    info = _roles(channels, goals)
+    if today is not None:
+        rows = [r for r in rows if r.month <= today]
+    per: dict[str, dict[Date, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0] * 7))
+    spend_known: dict[str, bool] = defaultdict(bool)
+    hours_known: dict[str, bool] = defaultdict(bool)
+    social_known: dict[str, bool] = defaultdict(bool)
+    camp: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    quality: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        m = per[r.channel][r.month]
+        m[0] += r.visits
+        m[1] += r.leads
+        m[2] += r.customers
+        if r.spend is not None:
+            m[3] += r.spend
+            spend_known[r.channel] = True
+        if r.hours is not None:
+            m[4] += r.hours
+            hours_known[r.channel] = True
+        social = (
+            r.followers
+            if r.followers is not None
+            else r.engagements
+            if r.engagements is not None
+            else r.reach
+        )
+        if social is not None:
+            m[5] += social
+            social_known[r.channel] = True
+        if r.campaign:
+            c = camp[(r.channel, r.campaign)]
+            c[0] += r.visits
+            c[1] += r.leads
+            c[2] += r.customers
+        if r.leads > r.visits:
+            quality[r.channel].append(
+                f"{r.month:%Y-%m}: {r.leads:g} leads from {r.visits:g} visits "
+                "(more leads than visits)"
+            )
+        if r.customers > r.leads:
+            quality[r.channel].append(
+                f"{r.month:%Y-%m}: {r.customers:g} customers from {r.leads:g} leads"
+            )
+    for name in info:
+        per.setdefault(name, defaultdict(lambda: [0.0] * 7))
+    # exactly rounded sums: the portfolio is the same whatever the channels' order or names
+    total_visits = math.fsum(v[0] for months in per.values() for v in months.values())
+    total_leads = math.fsum(v[1] for months in per.values() for v in months.values())
+    total_customers = math.fsum(v[2] for months in per.values() for v in months.values())
+    spend_total = math.fsum(
+        v[3] for ch, months in per.items() if spend_known[ch] for v in months.values()
+    )
+    leads_with_spend = math.fsum(
+        v[1] for ch, months in per.items() if spend_known[ch] for v in months.values()
+    )
+    customers_with_spend = math.fsum(
+        v[2] for ch, months in per.items() if spend_known[ch] for v in months.values()
+    )
+    any_spend = any(spend_known.values())
+    p_rate = total_leads / total_visits if total_visits else None
+    portfolio = Portfolio(
+        channels=len(per),
+        visits=total_visits,
+        leads=total_leads,
+        customers=total_customers,
+        spend=spend_total if any_spend else None,
+        lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
+        customer_rate=total_customers / total_leads if total_leads else None,
+        cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
+        currency=currency,
+        cost_per_customer=spend_total / customers_with_spend
+        if spend_total and customers_with_spend
+        else None,
+    )
+    evidence: dict[str, ChannelEvidence] = {}
+    for name in sorted(per):
+        months = sorted(per[name])
+        vals = [per[name][d] for d in months]
+        visits = math.fsum(v[0] for v in vals)
+        leads = math.fsum(v[1] for v in vals)
+        customers = math.fsum(v[2] for v in vals)
+        spend = math.fsum(v[3] for v in vals) if spend_known[name] else None
+        hours = math.fsum(v[4] for v in vals) if hours_known[name] else None
+        lead_rate, lo, hi = _rate(leads, visits)
+        cust_rate, clo, _ = _rate(customers, leads)
+        ch = info.get(name)
+        role = ch.role if ch else None
+        visits_share = visits / total_visits if total_visits else None
+        leads_share = leads / total_leads if total_leads else None
+        visits_trend = _trend(months, [v[0] for v in vals])
+        leads_trend = _trend(months, [v[1] for v in vals])
+        social_trend = _trend(months, [v[5] for v in vals]) if social_known[name] else None
+        ev = ChannelEvidence(
+            channel=name,
+            role=role,
+            months=len(months),
+            # no formats listed: not given (the trial counts months only), not "none tried"
+            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
+            visits=visits,
+            leads=leads,
+            customers=customers,
+            spend=spend,
+            hours=hours,
+            visits_share=visits_share,
+            leads_share=leads_share,
+            lead_rate=lead_rate,
+            lead_rate_low=lo,
+            lead_rate_high=hi,
+            customer_rate=cust_rate,
+            customer_rate_low=clo,
+            # no paid spend (none recorded, or zero): cost per lead does not apply
+            cost_per_lead=(spend / leads) if spend and leads else None,
+            visits_trend=visits_trend,
+            leads_trend=leads_trend,
+            role_metric_trend=social_trend,
+            fulfils_role=None,
+            campaigns=tuple(_campaign(c, camp[(n, c)]) for (n, c) in sorted(camp) if n == name),
+            quality=tuple(quality.get(name, ())),
+            currency=currency,
+            cost_per_customer=(spend / customers) if spend and customers else None,
+        )
+        evidence[name] = attrs.evolve(ev, fulfils_role=_fulfils(ev, portfolio, role_share))
+    return evidence, portfolio
+
+
+def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
+    """Whether the channel does the job of its role (``None``: cannot tell)."""
+    role = ev.role
+    if role is None:
+        return None  # no role given: there is no job to check, and none is assumed
+    if role is Objective.TRAFFIC:
+        return (
+            ev.visits_share is not None
+            and ev.visits_share >= role_share
+            and (ev.visits_trend or 0) >= -0.02
+        )
+    if role is Objective.LEADS:
+        credible = (
+            ev.lead_rate_low is not None
+            and portfolio.lead_rate is not None
+            and ev.lead_rate_low >= portfolio.lead_rate
+        )
+        return credible or (ev.leads_share is not None and ev.leads_share >= role_share)
+    if role is Objective.CONVERSIONS:
+        share = ev.customers / portfolio.customers if portfolio.customers else None
+        credible = (
+            ev.customer_rate_low is not None
+            and portfolio.customer_rate is not None
+            and ev.customer_rate_low >= portfolio.customer_rate
+        )
+        return credible or (share is not None and share >= role_share)
+    # awareness, engagement, community...: judged by their own metric when it is tracked
+    if ev.role_metric_trend is None:
+        return None
+    return ev.role_metric_trend > 0

@@ -1,0 +1,145 @@
+"""The evidence behind a channel decision, in words: one function writes it for the
+single-account path and the many-accounts (book) path alike, so the same decision reads
+the same.
+
+Every line states a fact that holds in the evidence it is given: a comparison with the
+portfolio says "credibly above" only when the interval's lower bound is above the
+portfolio's rate, a trend is shown with its sign, and a missing input (no role, no
+formats, no spend) is said as missing, never used as a reason.
+"""
+
+from __future__ import annotations
+
+from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+
+__all__ = [
+    "compare_with_portfolio",
+    "distinct_pcts",
+    "evidence_lines",
+    "pct",
+    "portfolio_line",
+    "signed_pct",
+]
+
+
+def pct(x: float | None) -> str:
+    """``0.0291`` -> ``2.9 %`` (``n/a`` when missing)."""
+    return "n/a" if x is None else f"{x * 100:.1f} %"
+
+
+def signed_pct(x: float) -> str:
+    """``-0.0177`` -> ``-1.8 %``, ``0.0174`` -> ``+1.7 %``."""
+    return f"{x * 100:+.1f} %"
+
+
+def distinct_pcts(a: float, b: float) -> tuple[str, str]:
+    """Two rates shown with one decimal, or more when one would show them equal
+    (``1.339 %`` and ``1.341 %``, never ``1.3 %`` and ``1.3 %`` for two values)."""
+    for digits in (1, 2, 3):
+        x, y = f"{a * 100:.{digits}f} %", f"{b * 100:.{digits}f} %"
+        if x != y or a == b:
+            return x, y
+    return f"{a * 100:.4f} %", f"{b * 100:.4f} %"
+
+
+def compare_with_portfolio(low: float | None, high: float | None, rate: float | None) -> str:
+    """How a rate's 95 % interval stands against the portfolio's rate."""
+    if low is None or high is None or rate is None:
+        return "cannot be compared with"
+    if low > rate:
+        return "credibly above"
+    if high < rate:
+        return "credibly below"
+    return "not credibly different from"
+
+
+def _money(x: float, currency: str) -> str:
+    return f"{x:,.2f} {currency}"
+
+
+def _role_line(ev: ChannelEvidence) -> str:
+    if ev.role is None:
+        return (
+            "no role given: the decision does not use one (give the channel a role, such as "
+            "traffic or leads, to judge it by the job it does)"
+        )
+    if ev.fulfils_role is None:
+        return (
+            f"its role ({ev.role.value}) cannot be checked: no followers, engagements or "
+            "reach recorded"
+        )
+    verb = "fulfils" if ev.fulfils_role else "does not fulfil"
+    return f"it {verb} its role ({ev.role.value})"
+
+
+def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
+    if p.spend is None:
+        return ["no spend recorded: the decision ignores cost"]
+    if ev.spend is None:
+        return ["no spend recorded for this channel: cost per lead does not apply"]
+    if not ev.spend:
+        return ["no spend (0) on this channel: cost per lead does not apply"]
+    parts = [f"spend {_money(ev.spend, ev.currency)}"]
+    if ev.cost_per_lead is not None:
+        tail = (
+            f" (portfolio {_money(p.cost_per_lead, p.currency)})"
+            if p.cost_per_lead is not None
+            else ""
+        )
+        parts.append(f"cost per lead {_money(ev.cost_per_lead, ev.currency)}{tail}")
+    else:
+        parts.append("no leads to cost")
+    if ev.cost_per_customer is not None:
+        tail = (
+            f" (portfolio {_money(p.cost_per_customer, p.currency)})"
+            if p.cost_per_customer is not None
+            else ""
+        )
+        parts.append(f"per customer {_money(ev.cost_per_customer, ev.currency)}{tail}")
+    return [", ".join(parts)]
+
+
+def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
+    """The numbers behind a decision, one fact a line."""
+    lines = []
+    if ev.lead_rate is not None:
+        low, high, rate = ev.lead_rate_low, ev.lead_rate_high, p.lead_rate
+        where = compare_with_portfolio(low, high, rate)
+        lo, hi, ref = pct(low), pct(high), pct(rate)
+        if rate is not None and low is not None and high is not None:
+            bound = low if where == "credibly above" else high  # the bound that decides
+            shown, ref = distinct_pcts(bound, rate)
+            lo, hi = (shown, hi) if bound is low else (lo, shown)
+        lines.append(
+            f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
+        )
+    else:
+        lines.append("no visits recorded: no lead rate")
+    months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
+    share = "" if ev.visits_share is None else f" ({pct(ev.visits_share)} of the channels judged)"
+    lines.append(
+        f"{ev.visits:,.0f} visits{share}, "
+        f"{ev.leads:,.0f} leads, {ev.customers:,.0f} customer{'' if ev.customers == 1 else 's'} "
+        f"over {months}"
+    )
+    if ev.visits_trend is not None and ev.leads_trend is not None:
+        lines.append(
+            f"trend a month: visits {signed_pct(ev.visits_trend)}, "
+            f"leads {signed_pct(ev.leads_trend)}"
+        )
+    lines.append(_role_line(ev))
+    if ev.formats_tried is None:
+        lines.append("formats tried: not given (the trial counts months only)")
+    lines += _cost_lines(ev, p)
+    lines.extend(f"data quality: {q}" for q in ev.quality)
+    return lines
+
+
+def portfolio_line(p: Portfolio) -> str:
+    """What the decisions compare each channel with."""
+    s = "" if p.channels == 1 else "s"
+    return (
+        f"Portfolio: the {p.channels} channel{s} judged, together: {p.visits:,.0f} visits, "
+        f"{p.leads:,.0f} leads, {p.customers:,.0f} customers; lead rate {pct(p.lead_rate)} "
+        "(their leads over their visits: each channel's rate weighted by its visits)"
+    )

@@ -1,0 +1,205 @@
+"""Which sources are social channels to judge and which are context: GA4's default
+channel grouping as data.
+
+The groups live in ``rules/source_groups.toml`` (GA4's rules for source / medium, the
+social networks' referrer domains, AI assistants); a plugin adds groups of its own
+through the ``goalrules_source_groups`` hook, tried before the shipped ones.
+:func:`classify_source` names the group of a source and medium; :func:`context_shares`
+sums the sources that are not judged (search, direct, email, referral...) into their
+share of visits, leads and customers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from goalrules import plugins
+from goalrules.errors import ValidationError
+from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
+
+__all__ = ["SourceGroup", "SourceShare", "classify_source", "context_shares", "source_groups"]
+
+_SHIPPED = "goalrules/rules/source_groups.toml"
+
+
+@attrs.frozen
+class SourceGroup:
+    """A group of sources (GA4's "Organic Social", "Organic Search", "Direct"...) and
+    whether its channels are judged (keep, optimize, cut) or shown as context."""
+
+    name: str
+    judged: bool
+    source: re.Pattern[str] | None = attrs.field(default=None, eq=False, repr=False)
+    medium: re.Pattern[str] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def matches(self, sources: Sequence[str], medium: str) -> bool:
+        if self.source is None and self.medium is None:
+            return True
+        if self.source is not None and not any(self.source.fullmatch(s) for s in sources):
+            return False
+        return self.medium is None or self.medium.fullmatch(medium) is not None
+
+
+def _pattern(value: Any, where: str) -> re.Pattern[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"{where}: expected a regular expression, got {value!r}")
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error as exc:
+        raise ValidationError(f"{where}: not a regular expression ({exc})") from None
+
+
+def _groups(data: Mapping[str, Any], source: str) -> list[SourceGroup]:
+    items = data.get("group")
+    if not isinstance(items, list):
+        raise ValidationError(f"{source}: expected [[group]] tables")
+    out = []
+    for i, item in enumerate(items, start=1):
+        where = f"{source}: group {i}"
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+            raise ValidationError(f"{where}: a group needs a name")
+        unknown = set(item) - {"name", "judged", "source", "medium"}
+        if unknown:
+            raise ValidationError(f"{where}: unknown key {', '.join(sorted(unknown))}")
+        judged = item.get("judged", False)
+        if not isinstance(judged, bool):
+            raise ValidationError(f"{where}: judged is true or false, not {judged!r}")
+        out.append(SourceGroup(item["name"], judged, _pattern(item.get("source"), where),
+                               _pattern(item.get("medium"), where)))  # fmt: skip
+    return out
+
+
+def _read(item: Any) -> list[SourceGroup]:
+    """Groups from a plugin: TOML text, a path to a TOML file, or mappings of groups."""
+    if isinstance(item, Mapping):
+        return _groups(item, "a goalrules_source_groups plugin")
+    if isinstance(item, (list, tuple)):
+        return _groups({"group": list(item)}, "a goalrules_source_groups plugin")
+    text, source = str(item), "a goalrules_source_groups plugin"
+    if "\n" not in text and "=" not in text:
+        source = text
+        try:
+            with open(text, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError as exc:
+            raise ValidationError(f"{source}: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"{source}: {exc}") from None
+    return _groups(data, source)
+
+
+@functools.cache
+def source_groups() -> tuple[SourceGroup, ...]:
+    """The groups in the order they are tried: the plugins' first, then the shipped."""
+    from importlib import resources
+
+    text = resources.files("goalrules").joinpath("rules/source_groups.toml").read_text("utf-8")
+    shipped = _groups(tomllib.loads(text), _SHIPPED)
+    extra: list[SourceGroup] = []
+    for item in plugins.plugin_manager().hook.goalrules_source_groups():
+        if item is not None:
+            extra += _read(item)
+    return (*extra, *shipped)
+
+
+plugins.on_reset(source_groups.cache_clear)
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_source(source: str, medium: str | None = None) -> SourceGroup:
+    """The group of a source (a ``utm_source``, a referrer domain or a channel name) and
+    its medium (``cpc``, ``referral``, ``email``..., or goalrules' ``organic`` / ``paid``).
+
+    >>> classify_source("l.facebook.com", "referral").name
+    'Organic Social'
+    >>> classify_source("google", "organic").name, classify_source("(direct)", "(none)").name
+    ('Organic Search', 'Direct')
+    """
+    raw = (source or "").strip().lower()
+    names = [raw]
+    if raw:
+        with contextlib.suppress(ValidationError):
+            names.append(normalize_channel(raw))
+    else:
+        names.append(UNATTRIBUTED)
+    med = (medium or "").strip().lower()
+    for group in source_groups():
+        if group.matches(names, med):
+            return group
+    return SourceGroup("Unassigned", True)
+
+
+plugins.on_reset(classify_source.cache_clear)
+
+
+@attrs.frozen
+class SourceShare:
+    """A group of sources shown as context: its totals and shares of all sources."""
+
+    group: str
+    sources: tuple[str, ...]
+    visits: float
+    leads: float
+    customers: float
+    visits_share: float | None
+    leads_share: float | None
+    customers_share: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self, recurse=False) | {"sources": list(self.sources)}
+
+    def describe(self) -> str:
+        """One line: ``Organic Search (google): 24,553 visits (48.8 % of all), ...``."""
+
+        def share(x: float | None) -> str:
+            return "" if x is None else f" ({x * 100:.1f} % of all)"
+
+        return (f"{self.group} ({', '.join(self.sources)}): {self.visits:,.0f} visits"
+                f"{share(self.visits_share)}, {self.leads:,.0f} leads{share(self.leads_share)}, "
+                f"{self.customers:,.0f} customers{share(self.customers_share)}")  # fmt: skip
+
+
+def context_shares(
+    context: Iterable[tuple[str, str, float, float, float]],
+    totals: tuple[float, float, float],
+) -> tuple[SourceShare, ...]:
+    """``(group, source, visits, leads, customers)`` rows summed per group, with their
+    shares of ``totals`` (all sources' visits, leads, customers), largest first."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    names: dict[str, set[str]] = defaultdict(set)
+    for group, source, visits, leads, customers in context:
+        acc = sums[group]
+        acc[0] += visits
+        acc[1] += leads
+        acc[2] += customers
+        names[group].add(source)
+
+    def share(x: float, total: float) -> float | None:
+        return x / total if total else None
+
+    out = [
+        SourceShare(
+            group,
+            tuple(sorted(names[group])),
+            v,
+            le,
+            c,
+            share(v, totals[0]),
+            share(le, totals[1]),
+            share(c, totals[2]),
+        )
+        for group, (v, le, c) in sums.items()
+    ]
+    return tuple(sorted(out, key=lambda s: (-s.visits, s.group)))
