@@ -19,6 +19,7 @@ are in the closing note of the hardening issue.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import random
 import sys
@@ -192,12 +193,206 @@ def case_statement(c: Corpus, rng: random.Random, tmp: Path) -> None:
     gr.score_smart(goal, today=TODAY)
 
 
+#: a hostile input may take this multiple of its size in memory, plus a floor
+MEMORY_FACTOR, MEMORY_FLOOR = 20, 5_000_000
+
+NESTERS = {
+    "toml": ["[", "{a = ", "a.", "x = ["],
+    "json": ["[", '{"a": ', '{"a": {"b": '],
+    "yaml": ["[", "{a: ", "- ", "a:\n  "],
+}
+CLOSERS = {"[": "]", "{a = ": "1}", "x = [": "]", '{"a": ': "1}", '{"a": {"b": ': "1}}",
+           "{a: ": "1}"}  # fmt: skip
+
+
+def _documents(c: Corpus, rng: random.Random) -> tuple[str, str]:
+    """The example workspace as TOML, JSON or YAML (the same content)."""
+    import json
+    import tomllib
+
+    fmt = rng.choice(["toml", "json", "yaml"])
+    if fmt == "toml":
+        return fmt, c.workspace
+    data = tomllib.loads(c.workspace)
+    if fmt == "json":
+        return fmt, json.dumps(data, default=str, indent=rng.choice([None, 2]))
+    import yaml
+
+    return fmt, yaml.safe_dump(data, default_flow_style=rng.random() < 0.3)
+
+
+def case_workspace_formats(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    """The workspace in each format, mutated, with duplicate keys spliced in."""
+    fmt, text = _documents(c, rng)
+    text = mutate(text, rng)
+    if rng.random() < 0.3:  # a key twice
+        lines = text.splitlines()
+        i = rng.randrange(len(lines)) if lines else 0
+        text = "\n".join(lines[: i + 1] + lines[i : i + 1] + lines[i + 1 :])
+    path = tmp / f"ws.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    ws = gr.load_workspace(path)
+    for g in ws.goals[:2]:
+        gr.score_smart(g, today=TODAY, context=ws.plan)
+
+
+def hostile_workspace(rng: random.Random) -> tuple[str, str]:
+    """A workspace built to break a parser: brackets, inline tables, dotted keys or
+    block indentation nested up to 200,000 deep, numbers of up to 20,000 digits, YAML
+    aliases of aliases, spliced into an ordinary document."""
+    fmt = rng.choice(["toml", "json", "yaml"])
+    depth = rng.choice([1, 10, 63, 64, 65, 100, 1000, 10_000, rng.randint(1, 200_000)])
+    shape = rng.randrange(4)
+    if shape == 0:
+        opener = rng.choice(NESTERS[fmt])
+        closer = CLOSERS.get(opener, "")
+        body = opener * depth + "1" + closer * (depth if rng.random() < 0.8 else depth // 2)
+    elif shape == 1:
+        body = rng.choice(["1", "-", "0."]) + "7" * rng.choice([10, 101, 4301, 20_000])
+    elif shape == 2 and fmt == "yaml":
+        body = "&a [1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(
+            f"k{i}: &a{i + 1} [{', '.join(['*a' + (str(i) if i else '')] * 8)}]\n"
+            for i in range(rng.randint(1, 8))
+        )
+    else:
+        body = "".join(" " * i + "a:\n" for i in range(min(depth, 3000)))
+    prefix = {"toml": "[workspace]\nname = 'x'\nx = ", "json": '{"workspace": {"name": ',
+              "yaml": "workspace:\n  name: "}[fmt]  # fmt: skip
+    suffix = {"toml": "\n", "json": "}}", "yaml": "\n"}[fmt]
+    return fmt, prefix + body + suffix
+
+
+def case_hostile_workspace(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    fmt, text = hostile_workspace(rng)
+    path = tmp / f"hostile.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    _bounded_memory(lambda: gr.load_workspace(path), len(text), f"a {len(text):,}-char {fmt}")
+
+
+def _bounded_memory(fn: Callable[[], object], size: int, what: str) -> None:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        if peak > MEMORY_FACTOR * size + MEMORY_FLOOR:
+            MEMORY.append(f"{what}: {peak:,} bytes at peak")
+
+
+MEMORY: list[str] = []
+
+
+def case_cli(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    """A mutated rule file, workspace or data file through the command line: exit 0, 1
+    or 2, and an exit 2 prints exactly one line on stderr naming the file."""
+    import contextlib
+    import io
+    import os
+
+    from goalrules.cli import main
+
+    kind = rng.randrange(5)
+    rules, ws, hist = tmp / "cli.rules", tmp / "cli.toml", tmp / "cli-history.csv"
+    rules.write_text(mutate(rng.choice(c.rules), rng), encoding="utf-8")
+    ws.write_text(mutate(c.workspace, rng) if kind == 1 else c.workspace, encoding="utf-8")
+    hist.write_text(mutate(c.history, rng), encoding="utf-8")
+    special = tmp / "fifo"
+    if not special.exists() and hasattr(os, "mkfifo"):
+        os.mkfifo(special)
+    odd = rng.choice(["/dev/zero", str(special), str(tmp), str(tmp / "missing.csv"),
+                      "/proc/self/mem"])  # fmt: skip
+    argv = [
+        ["rules", "check", str(rules)],
+        ["check", str(ws)],
+        ["check", str(ws), "--history", str(hist)],
+        ["rules", "test", str(rules)],
+        [rng.choice(["check", "plan", "backtest", "channels", "import"]), odd],
+    ][kind]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            status = main(argv, out=io.StringIO())
+        except SystemExit as exc:
+            status = int(exc.code or 0)
+    lines = [ln for ln in err.getvalue().splitlines() if ln.startswith("goalrules: error")]
+    if status not in (0, 1, 2):
+        raise AssertionError(f"exit {status} for {argv}")
+    if status == 2 and (len(lines) != 1 or len(err.getvalue().splitlines()) != 1):
+        raise AssertionError(f"exit 2 with {err.getvalue()!r} for {argv}")
+    if status == 2 and argv[-1] not in lines[0] and not (kind == 3 and "error" in lines[0]):
+        raise AssertionError(f"exit 2 naming no file: {lines[0]!r} for {argv}")
+
+
+HOOKS = ["goalrules_units", "goalrules_metrics", "goalrules_channel_aliases",
+         "goalrules_functions", "goalrules_rulesets", "goalrules_platform_fit",
+         "goalrules_sources"]  # fmt: skip
+
+
+def _plugin_value(rng: random.Random) -> Any:
+    from goalrules.metrics import MetricDefinition
+
+    junk: list[Any] = [None, 0, 1.5, "", "x", b"x", [None], [1], ["followers = [x]"],
+                       {"li": "x"}, {"a": 1}, {"zz_new": "linkedin"}, ["story = [story]"],
+                       [MetricDefinition("followers", "F", "follower", "higher", "stock")],
+                       [MetricDefinition("zz_new", "Z", "follower", "higher", "stock")],
+                       ["ruleset smart\nrule a\n  check 1 > 0\n"], ["ruleset zz\nrule a\n"],
+                       "channel,objective,fits\nlinkedin,-,false\n", "nope.csv",
+                       [{"id": "ga4"}], ["[[preset]]\nid = 1"], object()]  # fmt: skip
+    return rng.choice(junk)
+
+
+def case_plugin(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    """A plugin whose hooks return anything, raise, or redefine a built-in, declared or
+    not: using the registries raises a GoalRulesError or works, nothing else."""
+    from goalrules import plugins
+    from goalrules.dsl.builtins import function_table
+    from goalrules.io.exports.presets import presets
+    from goalrules.metrics import platform_fit
+
+    attrs: dict[str, Any] = {}
+    for hook in rng.sample(HOOKS, rng.randint(1, 3)):
+        value = _plugin_value(rng)
+        if rng.random() < 0.15:
+
+            def impl(self: object) -> Any:
+                raise rng.choice([RuntimeError("boom"), KeyError("k"), RecursionError()])
+        else:
+
+            def impl(self: object, value: Any = value) -> Any:
+                return value
+
+        impl.__name__ = hook
+        attrs[hook] = plugins.hookimpl(impl)
+    if rng.random() < 0.4:
+        declared: list[Any] = [["metric:followers"], ["ruleset:smart"], "x", 5,
+                               ["platform_fit", "preset:ga4"]]  # fmt: skip
+        attrs["goalrules_replaces"] = rng.choice(declared)
+    plugin = type("Fuzzed", (), attrs)()
+    plugins.register(plugin)
+    try:
+        for use in (lambda: gr.quantity("3 followers"), lambda: len(gr.catalog),
+                    lambda: gr.normalize_channel("li"), function_table, presets,
+                    lambda: gr.shipped_ruleset("smart"), platform_fit):  # fmt: skip
+            with contextlib.suppress(gr.GoalRulesError):
+                use()
+        plugins.inventory()
+    finally:
+        plugins.unregister(plugin)
+
+
 CASES: list[tuple[str, Callable[[Corpus, random.Random, Path], None]]] = [
     ("rules", case_rules),
     ("expression", case_expression),
     ("workspace", case_workspace),
     ("data", case_data),
     ("statement", case_statement),
+    ("workspace formats", case_workspace_formats),
+    ("hostile workspace", case_hostile_workspace),
+    ("cli", case_cli),
+    ("plugin", case_plugin),
 ]
 
 
@@ -209,6 +404,7 @@ class Result:
     slow: list[str] = field(default_factory=list)
     slowest: float = 0.0
     by_kind: dict[str, int] = field(default_factory=dict)
+    memory: list[str] = field(default_factory=list)  # over MEMORY_FACTOR x the input
 
 
 def run(cases: int, seed: int, bound: float = 2.0, *, verbose: bool = False) -> Result:
@@ -216,6 +412,7 @@ def run(cases: int, seed: int, bound: float = 2.0, *, verbose: bool = False) -> 
     c = corpus()
     rng = random.Random(seed)
     result = Result()
+    MEMORY.clear()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         for i in range(cases):
@@ -236,6 +433,8 @@ def run(cases: int, seed: int, bound: float = 2.0, *, verbose: bool = False) -> 
                 result.slow.append(f"{name} #{i}: {took:.2f} s")
             result.cases += 1
             result.by_kind[name] = result.by_kind.get(name, 0) + 1
+            result.memory.extend(f"{name} #{i}: {m}" for m in MEMORY)
+            MEMORY.clear()
             if verbose and (i + 1) % 1000 == 0:
                 print(f"{i + 1:,} cases, {len(result.foreign)} foreign, "
                       f"slowest {result.slowest:.2f} s", file=sys.stderr, flush=True)  # fmt: skip
@@ -255,10 +454,11 @@ def main() -> int:
     print(f"{r.cases:,} cases in {total:.0f} s ({kinds})")
     print(f"refused with a GoalRulesError: {r.refused:,}; foreign exceptions: "
           f"{len(r.foreign)}; slower than {args.bound:g} s: {len(r.slow)}; "
-          f"slowest case {r.slowest:.2f} s")  # fmt: skip
-    for line in r.foreign[:20] + r.slow[:20]:
+          f"slowest case {r.slowest:.2f} s; over {MEMORY_FACTOR} x the input "
+          f"+ {MEMORY_FLOOR / 1e6:g} MB in memory: {len(r.memory)}")  # fmt: skip
+    for line in r.foreign[:20] + r.slow[:20] + r.memory[:20]:
         print("-", line)
-    return 1 if r.foreign or r.slow else 0
+    return 1 if r.foreign or r.slow or r.memory else 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """A short, deterministic run of the fuzz harness (scripts/fuzz.py): mutated rule files,
-expressions, workspaces, data files and statements through the public API; only
-GoalRulesError may escape. ``python scripts/fuzz.py --cases 100000`` runs it at length."""
+expressions, workspaces (TOML, JSON, YAML, and hostile ones: nesting, dotted keys, long
+numbers, alias bombs), data files, statements, command lines (special files among the
+arguments) and plugins that misbehave, through the public API. Only GoalRulesError may
+escape, no case may take 30 s, and a hostile workspace may take at most 20 times its size
+in memory plus 5 MB. ``python scripts/fuzz.py --cases 100000`` runs it at length."""
 
 from __future__ import annotations
 
@@ -25,8 +28,13 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize("seed", [11, 12])
 def test_mutated_inputs_raise_only_goalrules_errors(seed: int) -> None:
-    result = _harness().run(250, seed, bound=30.0)
-    assert result.cases == 250
+    harness = _harness()
+    cases = 30 * len(harness.CASES)
+    result = harness.run(cases, seed, bound=30.0)
+    assert result.cases == cases
+    assert set(result.by_kind) == {name for name, _ in harness.CASES}
     assert result.foreign == []
+    assert result.slow == []  # no hang
+    assert result.memory == []  # memory bounded by a multiple of the input
     # the mutations are not all refused: some still compile and evaluate
     assert 0 < result.refused < result.cases

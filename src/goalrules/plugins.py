@@ -265,11 +265,11 @@ def _types(names: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(out)
 
 
-def _results(hook_name: str) -> list[tuple[Origin, Any]]:
+def _results(hook_name: str) -> list[tuple[Origin, object, Any]]:
     """Each plugin's result for ``hook_name``, in the order pluggy calls them (the last
     registered first); a hook that raises is a PluginError naming the plugin."""
     hook = getattr(plugin_manager().hook, hook_name)
-    out: list[tuple[Origin, Any]] = []
+    out: list[tuple[Origin, object, Any]] = []
     for impl in reversed(hook.get_hookimpls()):
         origin = origin_of(impl.plugin)
         try:
@@ -277,7 +277,7 @@ def _results(hook_name: str) -> list[tuple[Origin, Any]]:
         except Exception as exc:
             raise _plugin_error(origin, f"{hook_name} raised {_said(exc)}") from None
         if result is not None:
-            out.append((origin, result))
+            out.append((origin, impl.plugin, result))
     return out
 
 
@@ -347,16 +347,16 @@ def contributions(hook_name: str) -> list[tuple[Origin, Any]]:
       PluginError naming both, unless the plugin declares the replacement in
       ``goalrules_replaces``, which leaves a note (:func:`notes`).
     """
-    pm = plugin_manager()
-    plugins_by_origin = {id(origin_of(p)): p for p in pm.get_plugins()}
+    results = _results(hook_name)
+    if not results:  # no plugin gives anything: nothing to check (and nothing to read)
+        return []
     kind = _SHAPES.get(hook_name, ("any", (), "item"))[2]
     builtin = _builtin_names(hook_name)
     claimed: dict[str, Origin] = {}
     out: list[tuple[Origin, Any]] = []
-    for origin, result in reversed(_results(hook_name)):  # in the order of registration
+    for origin, plugin, result in reversed(results):  # in the order of registration
         items = _items(hook_name, origin, result)
-        plugin = plugins_by_origin.get(id(origin))
-        declared = _replaces(origin, plugin) if plugin is not None else frozenset()
+        declared = _replaces(origin, plugin)
         for item in items:
             for name in _names(hook_name, item, origin):
                 key = _KEYS.get(hook_name, hook_name)

@@ -74,8 +74,8 @@ MAX_NESTING = 64
 MAX_KEY_PARTS = 64
 """Most parts of one dotted TOML key (``a.b.c`` has 3)."""
 MAX_DIGITS = 100
-"""Most digits of a number in a JSON workspace."""
-MAX_VALUES = 1_000_000
+"""Most digits of a number (outside strings) in a workspace."""
+MAX_VALUES = 200_000
 """Most values (tables, lists, scalars) a workspace document may hold, YAML aliases
 counted each time they are used."""
 
@@ -90,59 +90,50 @@ def _too_deep(source: str, line: int, column: int, text: str) -> LimitError:
     )
 
 
+_TOKENS = {
+    "toml": re.compile(
+        r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)|"(?:[^"\\\n]|\\.)*"?'
+        r"|'[^'\n]*'?|#[^\n]*|[0-9]+|[\[\]{}\n.=,]"
+    ),
+    "json": re.compile(r'"(?:[^"\\\n]|\\.)*"?|[0-9]+|[\[\]{}]'),
+    "yaml": re.compile(r"#[^\n]*|[0-9]+|[\[\]{}]"),
+}
+
+
 def _check_shape(text: str, source: str, fmt: str) -> None:
     """Refuse, before parsing, what would make a parser recurse past Python's stack or
-    run out of memory: brackets nested deeper than :data:`MAX_NESTING` and dotted TOML
-    keys of more than :data:`MAX_KEY_PARTS` parts. Strings and comments are skipped
-    (YAML's quotes are not tracked: an unbalanced bracket in a YAML text only makes the
-    count lower)."""
+    run out of memory: brackets nested deeper than :data:`MAX_NESTING`, dotted TOML
+    keys of more than :data:`MAX_KEY_PARTS` parts, numbers of more than
+    :data:`MAX_DIGITS` digits. Strings and comments are skipped (YAML's quotes are not
+    tracked: an unbalanced bracket in a YAML text only makes the count lower). One pass
+    of a regular expression, so the check costs little beside the parse."""
     if fmt == "yaml":
         _check_indentation(text, source)
-    depth, dots, line, start, i, n = 0, 0, 1, 0, 0, len(text)
-    quotes = "\"'" if fmt in ("toml", "json") else ""
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            line, start, dots = line + 1, i + 1, 0
-        elif c in "[{":
+
+    def refuse(message: str, at: int) -> LimitError:
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        return LimitError(message, source=source, line=line, column=column, text=text)
+
+    depth = dots = 0
+    for m in _TOKENS.get(fmt, _TOKENS["toml"]).finditer(text):
+        token = m.group()
+        c = token[0]
+        if c in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                raise _too_deep(source, line, i - start + 1, text)
+                raise refuse(f"tables and lists nest deeper than {MAX_NESTING} levels", m.start())
         elif c in "]}":
             depth = max(0, depth - 1)
-        elif c == "#" and fmt != "json":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif c in quotes:
-            triple = fmt == "toml" and text.startswith(c * 3, i)
-            close = c * 3 if triple else c
-            j = i + len(close)
-            while j < n:
-                if text.startswith(close, j):
-                    break
-                if text[j] == "\\" and c == '"':
-                    j += 1
-                elif text[j] == "\n":
-                    if not triple:
-                        break  # an unclosed string: the parser says where
-                    line, start = line + 1, j + 1
-                j += 1
-            i = j + len(close)
-            continue
-        elif c == "." and fmt == "toml":
+        elif c.isdigit():
+            if len(token) > MAX_DIGITS:  # Python refuses to read an int of 4,300 digits
+                raise refuse(f"a number of more than {MAX_DIGITS} digits", m.start())
+        elif c == ".":
             dots += 1
             if dots + 1 > MAX_KEY_PARTS:
-                raise LimitError(
-                    f"a dotted key of more than {MAX_KEY_PARTS} parts",
-                    source=source,
-                    line=line,
-                    column=i - start + 1,
-                    text=text,
-                )
-        elif c in "=,:":
+                raise refuse(f"a dotted key of more than {MAX_KEY_PARTS} parts", m.start())
+        elif c in "=,\n":
             dots = 0
-        i += 1
 
 
 def _check_indentation(text: str, source: str) -> None:
@@ -166,23 +157,48 @@ def _check_values(data: Any, source: str) -> None:
     """Refuse a parsed document nested deeper than :data:`MAX_NESTING` or holding more
     than :data:`MAX_VALUES` values (a YAML alias of an alias of ... counts each use),
     walking it without recursion, so that nothing later recurses past the stack."""
-    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
-    seen = 0
-    while stack:
-        value, depth, where = stack.pop()
-        seen += 1
-        if seen > MAX_VALUES:
-            raise LimitError(f"the document holds more than {MAX_VALUES:,} values", source=source)
+    level: list[Any] = [data]
+    seen = 1
+    for depth in range(1, MAX_NESTING + 2):
+        below: list[Any] = []
+        for value in level:
+            if isinstance(value, (Mapping, list, tuple)):
+                seen += len(value)  # counted before it is copied: memory stays bounded
+                if seen > MAX_VALUES:
+                    raise LimitError(
+                        f"the document holds more than {MAX_VALUES:,} values", source=source
+                    )
+                below.extend(value.values() if isinstance(value, Mapping) else value)
+        if not below:
+            return
         if depth > MAX_NESTING:
             raise LimitError(
                 f"tables and lists nest deeper than {MAX_NESTING} levels",
                 source=source,
-                field=where.lstrip(".") or None,
+                field=_deepest(data),
             )
-        if isinstance(value, Mapping):
-            stack.extend((v, depth + 1, f"{where}.{k}") for k, v in value.items())
-        elif isinstance(value, (list, tuple)):
-            stack.extend((v, depth + 1, f"{where}[{i}]") for i, v in enumerate(value))
+        level = below
+
+
+def _deepest(data: Any) -> str | None:
+    """The path of a value below :data:`MAX_NESTING` levels (for the error)."""
+    where, value = "", data
+    for _ in range(MAX_NESTING + 1):
+        if isinstance(value, Mapping) and value:
+            key, value = next(
+                ((k, v) for k, v in value.items() if _nests(v)), next(iter(value.items()))
+            )
+            where += f".{key}"
+        elif isinstance(value, (list, tuple)) and value:
+            i = next((i for i, v in enumerate(value) if _nests(v)), 0)
+            where, value = f"{where}[{i}]", value[i]
+        else:
+            break
+    return where.lstrip(".") or None
+
+
+def _nests(value: Any) -> bool:
+    return isinstance(value, (Mapping, list, tuple)) and bool(value)
 
 
 class _Refused(Exception):
