@@ -32,21 +32,22 @@ _COMMON_WORDS = frozenset(
     ["real", "reals", "won", "mark", "marks", "rand", "rands", "cent", "cents", "dram", "som",
      "pula", "lev", "leu", "lei", "kip", "vatu", "tala", "lari", "ariary", "loti", "lilangeni"]
 )  # fmt: skip
-# Locales whose own symbols are worth knowing (the packs' languages and their regions).
-_LOCALES = ("en", "en_IN", "ms", "fil", "el", "cy", "ar", "ar_EG", "ar_SA", "ar_AE", "am")
+# Babel's English symbols ("A$", "₹", "₱"); a language pack maps its own ("ر.س").
+_LOCALES = ("en",)
 
 
 @functools.cache
 def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(symbol -> code, name -> code, current codes); a shared symbol or name -> "?"."""
-    from babel import Locale
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+    from babel.core import get_global
+    from babel.numbers import get_currency_name, get_currency_symbol
 
-    today = _dt.date(2026, 1, 1)
-    current: set[str] = set()
-    for territory in Locale("en").territories:
-        if isinstance(territory, str) and len(territory) == 2 and territory.isalpha():
-            current.update(get_territory_currencies(territory, today))
+    today = _dt.date(2026, 1, 1).timetuple()[:3]
+    current: set[str] = set()  # the currencies in use somewhere (not the peseta)
+    for spans in get_global("territory_currencies").values():
+        for code, begin, end, tender in spans:
+            if tender and (begin is None or begin <= today) and (end is None or end >= today):
+                current.add(code)
     symbols: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     for code in sorted(current):

@@ -10,6 +10,7 @@ years") is returned without a date: not understood, and not read again as an amo
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -40,7 +41,7 @@ class Deadline:
     words: str
     start: int
     end: int
-    note: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 _CLAUSE_END = re.compile(r"[,;](?!\s*\d{4}\b)")
@@ -171,7 +172,11 @@ def find_deadline(
     length. A phrase that names an impossible date, or one too far away to be a goal's
     deadline, is returned without a date (not understood, its words not read again as an
     amount); an explicit year is honoured even when the date is before the start."""
+    marks = [w.start() for w in re.finditer(r"\S+", text) if _anchor(w.group(0))]
     for m in _DEADLINE_START.finditer(text):
+        nearest = bisect.bisect_left(marks, m.start())
+        if nearest == len(marks) or marks[nearest] >= m.start() + 160:
+            continue  # no time word or date within reach: no deadline starts here
         window = text[m.start() : m.start() + 160]
         clause = _CLAUSE_END.split(window, maxsplit=1)[0]
         words = clause.split()[:8]
@@ -194,7 +199,7 @@ def find_deadline(
             if when is None:
                 if message is None:
                     continue
-                return Deadline(None, candidate, *span, note=message)
+                return Deadline(None, candidate, *span, notes=(message,))
             if not (1900 <= when.year <= start.year + 10):
                 if re.fullmatch(r"\D*\d+", low) and not re.search(r"\b(?:19|20|21)\d\d$", low):
                     continue  # "in 1000" is no year: the number is an amount
@@ -202,14 +207,32 @@ def find_deadline(
                     None,
                     candidate,
                     *span,
-                    note=f'"{candidate}" ({when.isoformat()}) is too far from the start to be a '
-                    "goal's deadline",
+                    notes=(
+                        f'"{candidate}" ({when.isoformat()}) is too far from the start to be '
+                        "a goal's deadline",
+                    ),
                 )
-            note = None
+            notes = []
             if when < start:
-                note = (
+                notes.append(
                     f"this deadline has passed: {when.isoformat()} is before the start, "
                     f"{start.isoformat()}"
                 )
-            return Deadline(when, candidate, *span, note=note)
+            if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
+                notes.append(_fiscal_note(settings))
+            return Deadline(when, candidate, *span, notes=tuple(notes))
     return None
+
+
+def _fiscal_note(settings: DateSettings) -> str:
+    """Which fiscal year a deadline was read in."""
+    if settings.fiscal_year_start == 1:
+        return (
+            "the fiscal year read as the calendar year (set fiscal_year_start in the workspace "
+            "if yours differs)"
+        )
+    first = _dt.date(2000, settings.fiscal_year_start, 1).strftime("%B")
+    return (
+        f"the fiscal year read as starting in {first} (the workspace's fiscal_year_start); "
+        "FY27 is the year that ends in 2027"
+    )

@@ -10,20 +10,26 @@
 >>> fields["metric"], fields["target"], fields["deadline"]
 ('revenue', '5000 USD / month', datetime.date(2026, 9, 30))
 
-The reader works by grammar, not by a list of sentences: it finds the deadline phrase
-first (so "in 2026" is a date, not a number), then every amount with what qualifies it
-(:mod:`goalrules.model.amounts`: currency, percent, multiple, the noun it counts, a
-period such as "a month"), every channel named, and the metric phrases; then it decides
-which amount is the target ("to N" a level, "by N" a change, "from A to B" a baseline
-and a level, "N more" a change, "3x" a multiple unless the metric is itself a ratio) and
-which metric the goal moves (a money amount names a money metric, a duration names a
-time metric, "N % of our traffic" a share, otherwise the noun the target counts or the
-first metric named that is not in a side phrase such as "among customers").
+The reader works by grammar, not by a list of sentences. A statement in another language
+is first put into the English the grammar reads by its language pack
+(:mod:`goalrules.vocabulary.languages`); typos one edit from a word that matters are
+corrected, money is marked with its ISO code (:mod:`goalrules.model.currencies`) and a
+range keeps its lower bound. Then it finds the deadline phrase first
+(:mod:`goalrules.model.deadlines`: so "in 2026" is a date, not a number), then every
+amount with what qualifies it (:mod:`goalrules.model.amounts`: currency, percent,
+multiple, the noun it counts, a period such as "a month"), every channel named, and the
+metric phrases; then it decides which amount is the target ("to N" a level, "by N" a
+change, "from A to B" a baseline and a level, "N more" a change, "3x" a multiple unless
+the metric is itself a ratio) and which metric the goal moves (money names a money
+metric with a word such as "sales", a duration names a time metric, "N % of our traffic"
+a share, otherwise the noun the target counts or the first metric named that is not in a
+side phrase such as "among customers").
 
 The goal itself is built from these fields by :func:`goalrules.model.read_statement`
 (and ``Goal.from_statement``). What could not be read is listed in
 :attr:`StatementReading.not_understood`, so a vague statement is scored on what was
-understood.
+understood; what the reading assumed or flagged (a typo, a past deadline, an unclear
+currency) is in :attr:`StatementReading.notes`.
 """
 
 from __future__ import annotations
@@ -551,17 +557,7 @@ def read_fields(
             understood["deadline"] = found_deadline.words
         else:
             missing.append("deadline")
-        if found_deadline.note:
-            notes.append(found_deadline.note)
-        if re.search(r"\b(?:fy|fiscal)", found_deadline.words, re.I) and deadline is not None:
-            first = _dt.date(2000, settings.fiscal_year_start, 1).strftime("%B")
-            notes.append(
-                "the fiscal year read as the calendar year (set fiscal_year_start in the "
-                "workspace if yours differs)"
-                if settings.fiscal_year_start == 1
-                else f"the fiscal year read as starting in {first} (the workspace's "
-                "fiscal_year_start); FY27 ends in 2027"
-            )
+        notes.extend(found_deadline.notes)
         rest = prepared[:a] + " " * (b - a) + prepared[b:]
     else:
         missing.append("deadline")

@@ -67,7 +67,7 @@ _DIGITS = str.maketrans(
 _COUNTS_UNKNOWN = re.compile(r"(?<![\w.,])\d[\d,.]*(?=\s?[^\W\d_A-Za-z])")
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, slots=False)
 class LanguagePack:
     """One language's words, each mapped to the English the reader knows."""
 
@@ -75,12 +75,42 @@ class LanguagePack:
     name: str
     locale: str | None
     script: str
-    decimal: str = "."
-    group: str = ","
+    decimal_sign: str | None = None  # None: Babel's for the locale, else "."
+    group_sign: str | None = None
     dot_groups: bool = False  # "10.000" is ten thousand though "." is the decimal sign
-    words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
+    own_words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
     patterns: tuple[tuple[str, str], ...] = ()  # (regex on folded text, replacement)
     common: frozenset[str] = frozenset()  # words that tell the language apart
+
+    # Babel's locale data is loaded when a statement is read in the language, not when
+    # the packs are (detecting a language needs the pack's own words only).
+
+    @functools.cached_property
+    def _symbols(self) -> tuple[str, str]:
+        decimal, group = ".", ","
+        if self.locale:
+            try:
+                from babel.numbers import get_decimal_symbol, get_group_symbol
+
+                decimal, group = get_decimal_symbol(self.locale), get_group_symbol(self.locale)
+            except Exception:  # a locale Babel does not know: English signs
+                pass
+        return self.decimal_sign or decimal, self.group_sign or group
+
+    @property
+    def decimal(self) -> str:
+        """The decimal sign ("," in Greek)."""
+        return self._symbols[0]
+
+    @property
+    def group(self) -> str:
+        """The thousands separator ("." in Greek)."""
+        return self._symbols[1]
+
+    @functools.cached_property
+    def words(self) -> Mapping[str, str]:
+        """Every phrase the pack translates: Babel's month names, then its own words."""
+        return {**(_babel_words(self.locale) if self.locale else {}), **self.own_words}
 
     def numbers_to_english(self, text: str) -> str:
         """Digits and separators written the English way: Arabic-Indic digits, "10.000"
@@ -126,7 +156,7 @@ class LanguagePack:
         folded = fold(text)
         out: list[str] = []
         last = 0
-        for m in self._pattern().finditer(folded):
+        for m in self._compiled.finditer(folded):
             out.append(text[last : m.start()])
             out.append(f" {self.words[m.group(0)]} ")
             last = m.end()
@@ -136,8 +166,8 @@ class LanguagePack:
             english = _COUNTS_UNKNOWN.sub(lambda m: "\u2047" * len(m.group(0)), english)
         return english
 
-    @functools.cache  # noqa: B019 (a pack lives as long as the process)
-    def _pattern(self) -> re.Pattern[str]:
+    @functools.cached_property
+    def _compiled(self) -> re.Pattern[str]:
         phrases = sorted(self.words, key=len, reverse=True)
         return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
 
@@ -176,18 +206,8 @@ def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
             f"the language pack {origin} needs a [language] table with code and name"
         ) from None
     locale = head.get("locale")
-    decimal, group = ".", ","
-    if locale:
-        try:
-            from babel.numbers import get_decimal_symbol, get_group_symbol
-
-            decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
-        except Exception:
-            pass
     numbers = data.get("numbers", {})
-    decimal = str(numbers.get("decimal", decimal))
-    group = str(numbers.get("group", group))
-    words: dict[str, str] = _babel_words(str(locale)) if locale else {}
+    words: dict[str, str] = {}
     for category, table in data.get("words", {}).items():
         if not isinstance(table, Mapping):
             raise GoalRulesError(f"[words.{category}] of {origin} must be a table")
@@ -207,10 +227,10 @@ def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
         name=name,
         locale=str(locale) if locale else None,
         script=str(head.get("script", "Latin")),
-        decimal=decimal,
-        group=group,
+        decimal_sign=str(numbers["decimal"]) if "decimal" in numbers else None,
+        group_sign=str(numbers["group"]) if "group" in numbers else None,
         dot_groups=bool(numbers.get("dot_groups", False)),
-        words=words,
+        own_words=words,
         patterns=tuple(patterns),
         common=frozenset(common),
     )
