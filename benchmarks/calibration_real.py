@@ -234,42 +234,66 @@ def figures(
     return n, ece, max(big) if big else None, brier, cover
 
 
-def report(held: dict[str, list[Series]], prior: GrowthPrior, anchor: bool) -> None:
+def fitted_prior(series: Sequence[Series]) -> GrowthPrior:
+    """:func:`goalrules.fit_prior` on whole series (what an agency does with its accounts)."""
+    histories = [
+        [(month_end(dt.date(m // 12, m % 12 + 1, 1)), v) for m, v in enumerate(s.values, s.first)]
+        for s in series
+    ]
+    return gr.fit_prior(histories)
+
+
+def report(
+    held: dict[str, list[Series]],
+    tuning: dict[str, list[Series]],
+    prior: GrowthPrior,
+    anchor: bool,
+) -> None:
     ets = ets_forecaster() if anchor else None
     if anchor and ets is None:
         print("(statsforecast is not installed: pip install '.[bench]' for the AutoETS anchor)")
+    print("goalrules with its default prior; 'fitted': with fit_prior on the source's tuning half")
     print(
         f"{'source':<12} {'h':>3} {'goals':>7} {'ECE':>6} {'maxbin':>6} {'Brier':>6} {'cov80':>6}"
-        f" | {'ETS Brier':>9} {'ETS cov80':>9}   ms/cutoff"
+        f" | {'fitted ECE':>10} {'Brier':>6} | {'AutoETS Brier':>13} {'cov80':>6}"
     )
     bands: dict[str, list[Case]] = {}
     for source, series in held.items():
-        t0 = time.perf_counter()
         flow = series[0].kind == "flow"
+        t0 = time.perf_counter()
         all_cases = replay(series, goalrules_forecaster(prior, flow))
         spent = time.perf_counter() - t0
         cases = [c for c in all_cases if c.band is None]
         bands[source] = [c for c in all_cases if c.band is not None]
+        own = fitted_prior(tuning[source])
+        fitted = replay(series, goalrules_forecaster(own, flow), bands=False)
+        t1 = time.perf_counter()
         ets_cases = ets_replay(series, ets) if ets is not None else []
+        ets_spent = time.perf_counter() - t1
         for h in (*HORIZONS, 0):
             mine = [c for c in cases if h in (0, c.h)]
-            theirs = [c for c in ets_cases if h in (0, c.h)]
             n, ece, mbe, brier, cover = figures(mine)
+            f = figures([c for c in fitted if h in (0, c.h)])
+            theirs = [c for c in ets_cases if h in (0, c.h)]
+            e = figures(theirs) if theirs else None
             label = "all" if h == 0 else str(h)
             mb = f"{mbe:6.3f}" if mbe is not None else "     -"
-            e = figures(theirs) if theirs else None
-            ets_text = f"{e[3]:9.3f} {e[4]:9.1%}" if e else f"{'-':>9} {'-':>9}"
-            ms = f"   {spent * 1e3 / max(len(cases) // 18, 1):.3f}" if h == 0 else ""
+            ets_text = f"{e[3]:13.3f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
             print(
                 f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.3f} {cover:6.1%} | "
-                f"{ets_text}{ms}",
+                f"{f[1]:10.3f} {f[3]:6.3f} | {ets_text}",
                 flush=True,
             )
+        per = len({(c.h, id(c)) for c in cases}) or 1
+        print(
+            f"{'':<12} time: goalrules {spent * 1e6 / per:.0f} us a goal"
+            + (f", AutoETS {ets_spent * 1e6 / per:.0f} us a goal" if ets_cases else "")
+        )
     print("\nsmooth-growth bands (stocks growing >= 2 %/month, deviation < 1 %):")
     print(f"{'source':<12} {'needs x hist. rate':<20} {'goals':>6} {'mean P':>7} {'met':>6}")
-    for source, cases in bands.items():
+    for source, found in bands.items():
         for i, (a, b) in enumerate(BANDS):
-            inside = [c for c in cases if c.band == i + 100]
+            inside = [c for c in found if c.band == i + 100]
             if inside:
                 mean_p = sum(c.p for c in inside) / len(inside)
                 met = sum(c.met for c in inside) / len(inside)
@@ -332,7 +356,8 @@ def main() -> None:
     check_same_as_library(chosen["GH_STARS"], prior)
     sizes = ", ".join(f"{k} {len(v)}" for k, v in chosen.items())
     print(f"{args.half} half, series per source (seed {args.seed}): {sizes}")
-    report(chosen, prior, anchor=not args.no_anchor)
+    tuning = {k: halves(v, "tune", 0, args.seed) for k, v in data.items()}
+    report(chosen, tuning, prior, anchor=not args.no_anchor)
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ class Achievability:
     flow: bool = False
     carried_value: float | None = None
     recent_rates: tuple[float, float] | None = None
+    longer_rate: tuple[int, float] | None = None
     model: tuple[GrowthFit, bool] | None = attrs.field(default=None, eq=False, repr=False)
     predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
     total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
@@ -492,7 +493,7 @@ def assess_achievability(
             fields["carried_value"] = None
         fields["projected_value"] = supported
         fields["suggested_value"] = nice(supported, down=higher)
-        if months_needed is not None and not is_cumulative:
+        if months_needed is not None and not is_cumulative and months_needed <= _FARTHEST:
             fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
@@ -522,6 +523,9 @@ def assess_achievability(
 
 
 _format_q = format_q  # the name other judgments know it by
+#: no deadline is suggested further out than this (months after the last observation):
+#: a forecast years ahead is too uncertain to plan on
+_FARTHEST = 36
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
@@ -581,6 +585,10 @@ def _fit(
         out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
         out["carried_value"] = _grow(current, per_month * n)
         out["recent_rates"] = _recent_rates(recent)
+        longer = _month_index(recent[-1].date) - _month_index(recent[0].date)
+        if longer >= 12 and longer > span_w:
+            rate = (math.log(last_value) - math.log(recent[0].value)) / longer
+            out["longer_rate"] = (longer, math.expm1(rate))
     else:
         y = values
         goal_y = level

@@ -216,13 +216,20 @@ def _doubt(a: Achievability) -> str:
     if carried_reaches == likely:
         return ""
     unit = a.unit
-    shown = format_value(carried, unit)
+    shown = format_value(carried, unit) + (" a month" if a.flow else "")
     if carried_reaches:
         slowed = a.recent_rates
-        if slowed is not None and slowed[0] < slowed[1]:
+        longer = a.longer_rate
+        rate = a.historical_rate
+        if slowed is not None and slowed[0] < 0.8 * slowed[1]:
             why = (
                 f"growth has slowed: the last 3 months {slowed[0]:.1%} a month, "
                 f"the 3 before {slowed[1]:.1%}"
+            )
+        elif longer is not None and rate is not None and longer[1] < 0.7 * rate:
+            why = (
+                f"over the last {longer[0]} months it grew {longer[1]:.1%} a month, and the "
+                "forecast weighs that too"
             )
         elif a.observations < 9:
             why = f"{a.observations} months of history are little evidence that the rate will last"

@@ -133,23 +133,53 @@ class Backtest:
             "horizons": {str(h): sub.to_dict() for h, sub in self.horizons.items()},
         }
 
+    @property
+    def bias(self) -> float | None:
+        """The share met less the mean prediction, over all goals (above zero: goals came
+        true more often than predicted, the chance was cautious)."""
+        if not self.goals:
+            return None
+        total = sum(
+            b.goals * ((b.observed or 0.0) - (b.predicted or 0.0)) for b in self.bins if b.goals
+        )
+        return total / self.goals
+
     def trust(self) -> str:
-        """A sentence on how far to trust the probability on this history."""
+        """A sentence on how far to trust the probability on this history, and which way
+        it leans when it is off."""
         if self.goals == 0 or self.ece is None:
             return (
                 "Too little history to replay: each series needs at least 9 months "
                 "(6 seen, 3 to check)."
             )
         worst = self.max_bin_error
+        lean = self._lean()
         if self.goals < 200:
-            return f"Only {self.goals} goals could be replayed: read the figures as a rough guide."
+            return (
+                f"Only {self.goals} goals could be replayed: read the figures as a rough "
+                f"guide.{lean}"
+            )
         if self.ece <= 0.03 and (worst is None or worst <= 0.08):
             return "The probability is well calibrated on this history: trust it as stated."
         if self.ece <= 0.06:
-            return "The probability is roughly calibrated here: read it to within 10 points."
+            return f"The probability is roughly calibrated here: read it to within 10 points.{lean}"
+        return f"The probability is poorly calibrated on this history.{lean}"
+
+    def _lean(self) -> str:
+        bias = self.bias
+        if bias is None or abs(bias) < 0.03:
+            return ""
+        if bias > 0:
+            return (
+                f" Here goals came true more often than predicted (by {bias:.0%} on average):"
+                " these accounts grew more steadily than the public series behind the"
+                " defaults, so read the chance as a floor, or fit a prior on them"
+                " (--prior fit)."
+            )
         return (
-            "The probability is poorly calibrated on this history (structural breaks, very "
-            "short or irregular series?): use the verdicts as a rough guide only."
+            f" Here goals came true less often than predicted (by {-bias:.0%} on average):"
+            " read the chance as a ceiling (structural breaks, short or irregular series?),"
+            " or fit a prior on these accounts (--prior fit)."
         )
 
 
