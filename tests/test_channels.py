@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import re
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -711,3 +713,40 @@ def test_a_channel_given_a_role_but_no_formats_is_not_held_in_trial() -> None:
     assert d.decision is not gr.Decision.EXPERIMENT
     assert "formats tried: not given (the trial counts months only)" in d.reasons
     assert d.report.finding("experiment.formats").outcome == "unknown"
+
+
+# -- the exact Theil-Sen slope past EXACT_POINTS -----------------------------------------
+
+
+def _all_slopes(xs: list[float], ys: list[float]) -> list[float]:
+    return sorted(
+        (y2 - y1) / (x2 - x1)
+        for (x1, y1), (x2, y2) in itertools.combinations(zip(xs, ys, strict=True), 2)
+        if x2 != x1
+    )
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.integers(257, 420),
+    st.sampled_from(["months", "repeated x", "floats"]),
+    st.integers(0, 10**6),
+)
+def test_theil_sen_past_the_listed_size_is_the_exact_median(n: int, kind: str, seed: int) -> None:
+    from goalrules.judgments.stats import EXACT_POINTS, select_slope, theil_sen
+
+    assert n > EXACT_POINTS
+    rnd = random.Random(seed)
+    if kind == "months":
+        xs = [float(i) for i in range(n)]
+        ys = [float(rnd.randint(0, 20)) for _ in xs]  # many tied slopes
+    elif kind == "repeated x":
+        xs = [float(rnd.randint(0, 40)) for _ in range(n)]
+        ys = [float(rnd.randint(0, 4)) for _ in range(n)]  # equal points, equal x
+    else:
+        xs = [rnd.uniform(0, 100) for _ in range(n)]
+        ys = [0.3 * x + rnd.gauss(0, 1) for x in xs]
+    slopes = _all_slopes(xs, ys)
+    assert theil_sen(xs, ys) == pytest.approx(statistics.median(slopes), rel=1e-12, abs=1e-12)
+    ranks = sorted({0, len(slopes) // 3, len(slopes) - 1})
+    assert select_slope(xs, ys, ranks) == pytest.approx([slopes[k] for k in ranks], abs=1e-12)

@@ -3,11 +3,13 @@
 * :func:`student_t_cdf`: the Student t distribution function, through the regularised
   incomplete beta function (a Lentz continued fraction), accurate to about 1e-12;
 * :func:`wilson_interval`: the Wilson score interval of a rate;
-* :func:`theil_sen`: the median of pairwise slopes, a trend robust to outliers.
+* :func:`theil_sen`: the median of pairwise slopes, a trend robust to outliers, with
+  :func:`select_slope` (the k-th pairwise slope without listing the pairs).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "betainc",
+    "select_slope",
     "student_t_cdf",
     "student_t_pdf",
     "student_t_quantile",
@@ -112,16 +115,159 @@ def wilson_interval(successes: float, trials: float, z: float = 1.96) -> tuple[f
     return max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half))
 
 
-#: up to this many points the slope is the exact median of all pairwise slopes
+#: up to this many points the slope is the median of all pairwise slopes, listed
 EXACT_POINTS = 256
+#: up to this many points, past EXACT_POINTS, the exact median is found by slope
+#: selection (:func:`select_slope`), a few O(n log n) rounds (about a second at 5,000
+#: points in pure Python, where listing the 12.5 million pairs would take 20)
+SELECTED_POINTS = 5_000
 #: beyond it, the median of this many pairs drawn at random (seeded by the data's size)
 SAMPLED_PAIRS = 40_000
+
+
+def _key(x: float, y: float, t: float) -> tuple[float, ...]:
+    """The order of points along a slope ``t``: ``y - t x``, ties (a pair of slope
+    exactly ``t``) broken by the larger ``x`` first, so that a pair of slope ``t`` lies
+    in (t', t] and not in (t, t'']. As ``t`` goes to -inf the order is that of ``x``,
+    to +inf the reverse (ties, equal ``x``: by ``y``)."""
+    if t == -math.inf:
+        return (x, y)
+    if t == math.inf:
+        return (-x, y)
+    return (y - t * x, -x)
+
+
+def _count_at_most(xs: Sequence[float], ys: Sequence[float], t: float, same: int) -> int:
+    """How many pairs of points (of distinct ``x``; the points sorted by x then y) have
+    a slope of at most ``t``: for i < j, the slope is at most t when ``y_j - t x_j <=
+    y_i - t x_i``, counted with a sorted list (``same``: pairs of equal points, whose
+    keys tie and which are no pair)."""
+    if t == -math.inf:
+        return 0
+    seen: list[float] = []
+    count = 0
+    for j in range(len(xs)):
+        u = ys[j] - t * xs[j]
+        count += len(seen) - bisect.bisect_left(seen, u)
+        bisect.insort(seen, u)
+    return count - same
+
+
+def _pairs_between(
+    xs: Sequence[float], ys: Sequence[float], lo: float, hi: float, picks: Sequence[int] | None
+) -> tuple[list[float], int]:
+    """The slopes of the pairs in (lo, hi]: those whose order along ``lo`` and along
+    ``hi`` differ (inversions), all of them, or with ``picks`` (sorted ranks among the
+    inversions) only those; and how many inversions there are."""
+    n = len(xs)
+    order = sorted(range(n), key=lambda i: (_key(xs[i], ys[i], lo), _key(xs[i], ys[i], hi)))
+    seen: list[tuple[tuple[float, ...], int]] = []
+    out: list[float] = []
+    total = 0
+    p = 0
+    for b in order:
+        kb = _key(xs[b], ys[b], hi)
+        start = bisect.bisect_left(seen, (kb, -1))
+        found = len(seen) - start
+        if picks is None:
+            out += [(ys[b] - ys[a]) / (xs[b] - xs[a]) for _, a in seen[start:] if xs[a] != xs[b]]
+        else:
+            while p < len(picks) and picks[p] < total + found:
+                a = seen[start + picks[p] - total][1]
+                if xs[a] != xs[b]:
+                    out.append((ys[b] - ys[a]) / (xs[b] - xs[a]))
+                p += 1
+        total += found
+        bisect.insort(seen, (kb, b))
+    return out, total
+
+
+def select_slope(xs: Sequence[float], ys: Sequence[float], ranks: Sequence[int]) -> list[float]:
+    """The pairwise slopes of the given ``ranks`` (0-based, in increasing order of slope,
+    among the pairs of distinct ``x``), without listing the n(n-1)/2 pairs: randomised
+    slope selection. Each round counts the pairs below two pivots in O(n log n) and draws
+    pivots from the pairs between them (the inversions of two orders of the points),
+    narrowing the interval by a factor of about sqrt(n) a round; once it holds a few
+    times n pairs they are listed. The random draws are seeded by the number of points:
+    the same data give the same answer, which is the exact k-th slope (up to rounding:
+    of slopes that tie, and of huge slopes between points of nearly equal ``x``)."""
+    pts = sorted(zip(xs, ys, strict=True))
+    sx = [p[0] for p in pts]
+    sy = [p[1] for p in pts]
+    n = len(pts)
+    same_x = same = 0
+    run = run_xy = 1
+    for i in range(1, n + 1):
+        if i < n and sx[i] == sx[i - 1]:
+            run += 1
+            run_xy = run_xy + 1 if sy[i] == sy[i - 1] else 1
+            same += run_xy - 1
+            continue
+        same_x += run * (run - 1) // 2
+        run = run_xy = 1
+    total = n * (n - 1) // 2 - same_x
+    rng = random.Random(n)
+    out = []
+    for k in ranks:
+        if not 0 <= k < total:
+            raise ValueError(f"no slope of rank {k} among {total}")
+        lo, hi, below_lo, below_hi = -math.inf, math.inf, 0, total
+        for _ in range(64):
+            between = below_hi - below_lo
+            if between <= max(4 * n, 4096):
+                break
+            draws = min(between, max(4096, 2 * n))
+            picks = sorted(rng.randrange(between + same) for _ in range(draws))
+            sample, _ = _pairs_between(sx, sy, lo, hi, picks)
+            sample.sort()
+            if not sample:
+                break
+            at = (k - below_lo) / between * len(sample)
+            spread = 3 * math.sqrt(len(sample)) + 1
+            new_lo = sample[int(at - spread)] if at - spread >= 0 else lo
+            new_hi = sample[int(at + spread)] if at + spread < len(sample) else hi
+            c_lo = below_lo if new_lo == lo else _count_at_most(sx, sy, new_lo, same)
+            c_hi = below_hi if new_hi == hi else _count_at_most(sx, sy, new_hi, same)
+            if k < c_lo:  # the slope lies at or below new_lo
+                hi, below_hi = new_lo, c_lo
+            elif k >= c_hi:  # above new_hi
+                lo, below_lo = new_hi, c_hi
+            else:
+                lo, hi, below_lo, below_hi = new_lo, new_hi, c_lo, c_hi
+        slopes, _ = _pairs_between(sx, sy, lo, hi, None)
+        slopes.sort()
+        out.append(slopes[min(max(k - below_lo, 0), len(slopes) - 1)])
+    return out
+
+
+def _median_slope(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """The exact median of the pairwise slopes by :func:`select_slope` (as
+    ``statistics.median`` of them all: the mean of the middle two for an even count)."""
+    n = len(xs)
+    xs_sorted = sorted(xs)
+    same_x = 0
+    run = 1
+    for i in range(1, n + 1):
+        if i < n and xs_sorted[i] == xs_sorted[i - 1]:
+            run += 1
+            continue
+        same_x += run * (run - 1) // 2
+        run = 1
+    total = n * (n - 1) // 2 - same_x
+    if total == 0:
+        return 0.0
+    if total % 2:
+        return select_slope(xs, ys, [total // 2])[0]
+    a, b = select_slope(xs, ys, [total // 2 - 1, total // 2])
+    return (a + b) / 2
 
 
 def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
     """Median of the slopes between pairs of points (0 with fewer than 2 distinct ``x``).
 
-    Exact up to :data:`EXACT_POINTS` points (32,640 pairs). Past that, the median of
+    Exact up to :data:`EXACT_POINTS` points (32,640 pairs, listed), and exact up to
+    :data:`SELECTED_POINTS` by slope selection (:func:`select_slope`, O(n log n) a
+    round, a few rounds, never listing all the pairs). Past that, the median of
     :data:`SAMPLED_PAIRS` pairs drawn at random with a seed fixed by the number of points
     (the same data give the same slope): time and memory stay linear in the points, and
     the answer's rank among all the pairwise slopes lies within 0.5 percentage points of
@@ -135,6 +281,8 @@ def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
             if x2 != x1
         ]
         return statistics.median(slopes) if slopes else 0.0
+    if n <= SELECTED_POINTS:
+        return _median_slope(xs, ys)
     rng = random.Random(n)
     sample: list[float] = []
     for _ in range(SAMPLED_PAIRS * 4):  # pairs of equal x are drawn again, a few times

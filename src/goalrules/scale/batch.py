@@ -48,7 +48,8 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
     :func:`goalrules.judgments.stats.theil_sen`; NaN with fewer than 2 months. Rows are
     taken a chunk at a time so that the pairwise slopes held stay under 16 MB; past
     :data:`~goalrules.judgments.stats.EXACT_POINTS` months a row goes to ``theil_sen``
-    itself (a bounded sample of pairs)."""
+    itself (exact by slope selection, a bounded sample of pairs past
+    :data:`~goalrules.judgments.stats.SELECTED_POINTS`)."""
     import numpy as np
 
     rows, m = values.shape
