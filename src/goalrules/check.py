@@ -119,7 +119,7 @@ class CheckResult:
     name: str | None
     today: Date
     goals: tuple[GoalResult, ...]
-    channels: tuple[ChannelDecision, ...]
+    channels: tuple[ChannelDecision, ...] | list[ChannelDecision]  # with its portfolio
     plan: PlanResult | None
     notes: tuple[str, ...] = ()  # what reading the data files assumed or left out
 
@@ -307,7 +307,7 @@ def run_check(
     goals = tuple(run.goals())
     decisions = run.channels()
     plan = run.plan()
-    return CheckResult(run.name, run.today, goals, tuple(decisions), plan, tuple(run.notes))
+    return CheckResult(run.name, run.today, goals, decisions, plan, tuple(run.notes))
 
 
 def _judge_channels(

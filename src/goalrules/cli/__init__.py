@@ -217,7 +217,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.report import render
 
         goals = tuple(run.goals())
-        channels = tuple(run.channels())
+        channels = run.channels()
         result = CheckResult(run.name, run.today, goals, channels, run.plan(), tuple(run.notes))
         _emit(render(result, args.format), args, out)
         lowest, notes = result.lowest_score, list(result.notes)
