@@ -314,3 +314,26 @@ def test_decimal_says_how_to_read_an_ambiguous_count(tmp_path: Path) -> None:
     assert h[("2026-09-02", "youtube", "video_views")] == 1234567
     with pytest.raises(DataError, match="not a number"):  # 1.234.567 is no English number
         import_exports(p, decimal=".")
+
+
+def test_a_preset_may_say_its_tools_decimal_mark(tmp_path: Path, monkeypatch: Any) -> None:
+    import importlib
+
+    from goalrules.errors import PluginError
+
+    presets_module = importlib.import_module("goalrules.io.exports.presets")
+
+    german = presets_module.preset_from_dict({
+        "id": "de-tool", "output": "history", "require": ["datum", "aufrufe"],
+        "channel": {"fixed": "youtube"}, "date": {"columns": ["datum"], "forms": ["dmy"]},
+        "decimal": ",", "metric": [{"metric": "video_views", "column": ["aufrufe"]}],
+    })  # fmt: skip
+    table = {**presets_module.presets(), "de-tool": german}
+    monkeypatch.setattr(presets_module, "presets", lambda: table)
+    p = ef.write_csv(tmp_path / "bericht.csv", [["Datum", "Aufrufe"], ["01.09.2026", "60.234"],
+                                                ["02.09.2026", "1.234.567"]])  # fmt: skip
+    h = history(import_exports(p))
+    assert h[("2026-09-01", "youtube", "video_views")] == 60234
+    assert h[("2026-09-02", "youtube", "video_views")] == 1234567
+    with pytest.raises(PluginError, match="decimal"):
+        presets_module.preset_from_dict({"id": "x", "output": "history", "decimal": ";"})
