@@ -337,3 +337,15 @@ def test_a_preset_may_say_its_tools_decimal_mark(tmp_path: Path, monkeypatch: An
     assert h[("2026-09-02", "youtube", "video_views")] == 1234567
     with pytest.raises(PluginError, match="decimal"):
         presets_module.preset_from_dict({"id": "x", "output": "history", "decimal": ";"})
+
+
+def test_an_empty_revenue_cell_is_unknown_revenue_not_lost_visits(tmp_path: Path) -> None:
+    p = ef.write_csv(tmp_path / "ga4.csv", [
+        ["Year month", "Session source / medium", "Sessions", "Key events", "Total revenue"],
+        ["202601", "facebook / cpc", "100", "3", ""], ["202601", "x / cpc", "50", "1", "12.5"],
+    ])  # fmt: skip
+    r = import_exports(p)
+    rows = {x.channel: x for x in r.performance}
+    assert (rows["facebook"].visits, rows["facebook"].revenue) == (100, None)
+    assert rows["x"].revenue == 12.5
+    assert any("revenue is unknown" in n for n in r.notes)
