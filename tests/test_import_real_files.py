@@ -314,3 +314,38 @@ def test_decimal_says_how_to_read_an_ambiguous_count(tmp_path: Path) -> None:
     assert h[("2026-09-02", "youtube", "video_views")] == 1234567
     with pytest.raises(DataError, match="not a number"):  # 1.234.567 is no English number
         import_exports(p, decimal=".")
+
+
+def test_a_preset_may_say_its_tools_decimal_mark(tmp_path: Path, monkeypatch: Any) -> None:
+    import importlib
+
+    from goalrules.errors import PluginError
+
+    presets_module = importlib.import_module("goalrules.io.exports.presets")
+
+    german = presets_module.preset_from_dict({
+        "id": "de-tool", "output": "history", "require": ["datum", "aufrufe"],
+        "channel": {"fixed": "youtube"}, "date": {"columns": ["datum"], "forms": ["dmy"]},
+        "decimal": ",", "metric": [{"metric": "video_views", "column": ["aufrufe"]}],
+    })  # fmt: skip
+    table = {**presets_module.presets(), "de-tool": german}
+    monkeypatch.setattr(presets_module, "presets", lambda: table)
+    p = ef.write_csv(tmp_path / "bericht.csv", [["Datum", "Aufrufe"], ["01.09.2026", "60.234"],
+                                                ["02.09.2026", "1.234.567"]])  # fmt: skip
+    h = history(import_exports(p))
+    assert h[("2026-09-01", "youtube", "video_views")] == 60234
+    assert h[("2026-09-02", "youtube", "video_views")] == 1234567
+    with pytest.raises(PluginError, match="decimal"):
+        presets_module.preset_from_dict({"id": "x", "output": "history", "decimal": ";"})
+
+
+def test_an_empty_revenue_cell_is_unknown_revenue_not_lost_visits(tmp_path: Path) -> None:
+    p = ef.write_csv(tmp_path / "ga4.csv", [
+        ["Year month", "Session source / medium", "Sessions", "Key events", "Total revenue"],
+        ["202601", "facebook / cpc", "100", "3", ""], ["202601", "x / cpc", "50", "1", "12.5"],
+    ])  # fmt: skip
+    r = import_exports(p)
+    rows = {x.channel: x for x in r.performance}
+    assert (rows["facebook"].visits, rows["facebook"].revenue) == (100, None)
+    assert rows["x"].revenue == 12.5
+    assert any("revenue is unknown" in n for n in r.notes)

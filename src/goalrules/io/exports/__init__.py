@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
 from goalrules.io.exports.history import Anchor, read_history
@@ -228,8 +230,11 @@ def import_exports(
         for sheet in sheets:
             notes += sheet.notes
         sources.append((match.sheet.source, match.preset.id))
+        file_options = options
+        if options.decimal is None and match.preset.decimal is not None:
+            file_options = attrs.evolve(options, decimal=match.preset.decimal)
         if errors == "collect":
-            problems += _collect(match, options, parsed, limit - len(problems))
+            problems += _collect(match, file_options, parsed, limit - len(problems))
             if len(problems) >= limit:
                 break
             continue
@@ -239,20 +244,20 @@ def import_exports(
         try:
             out = match.preset.output
             if out == "history":
-                rows, more, anchored = read_history(match, options, parsed)
+                rows, more, anchored = read_history(match, file_options, parsed)
                 history += rows
                 notes += more
                 used += anchored
             elif out == "own-history":
-                rows, more = _own_history(match, options)
+                rows, more = _own_history(match, file_options)
                 history += rows
                 notes += more
             elif out == "own-performance":
-                perf_rows, more = _own_performance(match, options)
+                perf_rows, more = _own_performance(match, file_options)
                 analytics += perf_rows
                 notes += more
             else:  # analytics (performance, sessions, events) or a CRM's contacts
-                perf, more = _PERFORMANCE_READERS[out](match, options)
+                perf, more = _PERFORMANCE_READERS[out](match, file_options)
                 (crm if out == "contacts" else analytics).extend(perf)
                 notes += more
         except GoalRulesError as exc:

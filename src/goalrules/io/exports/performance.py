@@ -131,6 +131,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     has_revenue = cols["revenue"] is not None
     campaign_col = match.find(fields.get("campaign", ()))
     left_out: dict[str, int] = defaultdict(int)
+    no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)
     for (line, cells), month in zip(rows, months, strict=True):
         channel, medium = _source_medium(match, cells)
@@ -147,6 +148,10 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
                 raise DataError(f"a negative count ({v:g}) of {field}", source=source,
                                 line=line, field=col)  # fmt: skip
             read[field] = v
+        key = (month, channel, medium, campaign or None)
+        if "revenue" in read and read["revenue"] is None:  # unknown revenue, known visits
+            no_revenue.add(key)
+            del read["revenue"]
         blank = [f for f, v in read.items() if v is None]
         if blank:  # missing is not 0: the row is left out, and said so
             for f in blank:
@@ -155,7 +160,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
                 held[f] += v or 0.0
             left_out[""] += 1
             continue
-        acc = totals[(month, channel, medium, campaign or None)]
+        acc = totals[key]
         for i, field in enumerate(("visits", "leads", "customers", "revenue")):
             acc[i] += read.get(field) or 0.0
     if left_out:
@@ -166,8 +171,23 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             f"{source}: {n} row{'s' if n > 1 else ''} with an empty count left out ({why}; "
             f"{'they hold ' + what if what else 'they hold nothing else'}): missing, not 0."
         )
+    if no_revenue:
+        notes.append(
+            f"{source}: revenue is empty in {len(no_revenue)} channel month"
+            f"{'s' if len(no_revenue) > 1 else ''}: their revenue is unknown (not 0); "
+            "visits and leads are kept."
+        )
     out = [
-        PerformanceRow(m, ch, med, v, le, cu, rev if has_revenue else None, camp)
+        PerformanceRow(
+            m,
+            ch,
+            med,
+            v,
+            le,
+            cu,
+            rev if has_revenue and (m, ch, med, camp) not in no_revenue else None,
+            camp,
+        )
         for (m, ch, med, camp), (v, le, cu, rev) in sorted(
             totals.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3] or "")
         )

@@ -81,6 +81,7 @@ class Preset:
     title_channel: Mapping[str, str] = attrs.field(factory=dict)
     name_required: bool = False  # columns too generic: only by the export's own file name
     skip: int = 0  # rows right under the header that are not data (a row of descriptions)
+    decimal: str | None = None  # "," or ".": how the tool writes numbers, when it says
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -153,7 +154,16 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         title_channel={norm(k): v for k, v in dict(data.get("title_channel", {})).items()},
         name_required=bool(data.get("name_required", False)),
         skip=int(data.get("skip", 0)),
+        decimal=_decimal(data.get("decimal"), pid, source),
     )
+
+
+def _decimal(value: Any, pid: str, source: str) -> str | None:
+    if value is None:
+        return None
+    if value in (",", "."):
+        return str(value)
+    raise PluginError(f"{source}: preset {pid!r}: decimal must be ',' or '.', not {value!r}")
 
 
 def _from_toml(text: str, source: str) -> list[Preset]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -156,7 +157,9 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped; a row with more
     cells than the header, or fewer, is an error naming its line."""
     width = len(match.sheet.rows[match.header_index][1])
-    for line, cells in match.sheet.rows[match.header_index + 1 + match.preset.skip :]:
+    start = match.header_index + 1 + match.preset.skip
+    for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
+        line, cells = row
         if not any(str(c).strip() for c in cells):
             continue
         first = next((norm(c) for c in cells if str(c).strip()), "")
@@ -173,7 +176,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 source=match.sheet.source,
                 line=line,
             )
-        yield line, cells
+        yield row
 
 
 @attrs.frozen
