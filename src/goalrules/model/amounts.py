@@ -140,6 +140,7 @@ class Amount:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
+    r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
     rf"(?P<sign>[+\-−](?=\s?[$€£¤\d.]))?\s?"
     rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
     rf"(?<![\w.,])(?P<num>{_NUMBER})"

@@ -45,11 +45,12 @@ from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
 from goalrules.model.amounts import Amount, find_amounts, find_ranges, normalize_numbers
+from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, mark_currencies
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.spelling import correct_spelling
-from goalrules.vocabulary import _CHANNEL_ALIASES, MetricKind, Objective, normalize_channel
+from goalrules.vocabulary import MetricKind, Objective
 from goalrules.vocabulary.languages import language_of
 
 Date = _dt.date
@@ -103,11 +104,6 @@ _PHRASES = {
     "first contact resolution rate": "resolution_rate",
     "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
 }  # fmt: skip
-# Words that name their network ("retweets" are on X).
-_IMPLIED_CHANNELS = {
-    "tweet": "x", "tweets": "x", "retweet": "x", "retweets": "x", "subreddit": "reddit",
-    "subreddits": "reddit", "pins": "pinterest", "repins": "pinterest",
-}  # fmt: skip
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
 _NOT_METRICS = re.compile(
     r"\b(?:lead generation|brand awareness|customer service|customer support|social listening"
@@ -122,16 +118,6 @@ _TIME_NOUNS = {
 }  # fmt: skip
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
-)
-_AMBIGUOUS_CHANNELS = frozenset(
-    {"all", "social", "x", "li", "tw", "snap", "meta", "threads", "wa.me", "google"}
-)
-_CAPITALISED_CHANNELS = {"X": "x", "Meta": "facebook", "Threads": "threads", "Snap": "snapchat"}
-_ALL_CHANNELS = re.compile(
-    r"\b(?:all|every|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:social\s+(?:media\s+)?)?"
-    r"(?:channels?|networks?|platforms?|accounts?|profiles?)\b"
-    r"|\bacross\s+(?:all\s+)?(?:of\s+)?(?:our\s+)?social(?:\s+(?:media|channels|networks"
-    r"|platforms|accounts|profiles))?\b"
 )
 
 
@@ -159,51 +145,6 @@ def _prepare(text: str) -> str:
 
 
 # -- deadline ------------------------------------------------------------------------------
-
-
-# -- channels ----------------------------------------------------------------------------
-
-
-@functools.cache
-def _alias_pattern() -> re.Pattern[str]:
-    """Every unambiguous channel alias, longest first, in one pattern (one pass)."""
-    aliases = [
-        a
-        for a in sorted(_CHANNEL_ALIASES, key=len, reverse=True)
-        if not (a in _AMBIGUOUS_CHANNELS or (len(a) < 3 and a not in ("ig", "fb", "yt")))
-    ]
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, aliases))})(?![\w])")
-
-
-def _find_channels(text: str) -> list[tuple[str, str]]:
-    """Every channel named, in order, as (channel, words); ``[("all", ...)]`` for "all
-    networks" when none is named."""
-    low = text.lower()
-    hits: list[tuple[int, int, str, str]] = []
-    taken = bytearray(len(text))
-
-    def add(start: int, end: int, channel: str, words: str) -> None:
-        if not any(taken[start:end]):
-            hits.append((start, end, channel, words))
-            taken[start:end] = b"\x01" * (end - start)
-
-    for m in _alias_pattern().finditer(low):
-        add(m.start(), m.end(), normalize_channel(m.group(0)), text[m.start() : m.end()])
-    for word, channel in _CAPITALISED_CHANNELS.items():
-        for m in re.finditer(rf"(?<![\w.$€£+-]){word}(?![\w-])", text):
-            add(m.start(), m.end(), channel, word)
-    for m in re.finditer(r"\bgoogle\b(?!\s+(?:analytics|ads|search|sheets|docs))", low):
-        add(m.start(), m.end(), "google", text[m.start() : m.end()])
-    for word, channel in _IMPLIED_CHANNELS.items():
-        for m in re.finditer(rf"\b{word}\b", low):
-            add(m.start(), m.end(), channel, text[m.start() : m.end()])
-    found: dict[str, str] = {}
-    for _, _, channel, words in sorted(hits):
-        found.setdefault(channel, words)
-    every = _ALL_CHANNELS.search(low)
-    if not found and every:
-        return [("all", every.group(0))]
-    return list(found.items())
 
 
 # -- metrics -------------------------------------------------------------------------------
@@ -562,7 +503,7 @@ def read_fields(
     else:
         missing.append("deadline")
 
-    channels = _find_channels(rest)
+    channels = find_channels(rest)
     if channels:
         understood["channel"] = ", ".join(words for _, words in channels)
     else:
@@ -671,8 +612,9 @@ def read_fields(
         missing.append("target")
 
     objective = None
+    rest_low = rest.lower()
     for words, obj in sorted(_OBJECTIVE_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{words}\b", rest.lower()):
+        if words in rest_low and re.search(rf"\b{words}\b", rest_low):
             objective = obj
             understood["objective"] = words
             break

@@ -1,0 +1,80 @@
+"""The channels a goal statement names: "LinkedIn", "Instagram, TikTok and YouTube",
+"X" written as a capitalised word, "Meta" as Facebook, "retweets" (on X), "all networks".
+
+>>> find_channels("Grow followers on Instagram and TikTok")
+[('instagram', 'Instagram'), ('tiktok', 'TikTok')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from goalrules.vocabulary import _CHANNEL_ALIASES, normalize_channel
+
+__all__ = ["find_channels"]
+
+# Words that name their network ("retweets" are on X).
+_IMPLIED_CHANNELS = {
+    "tweet": "x", "tweets": "x", "retweet": "x", "retweets": "x", "subreddit": "reddit",
+    "subreddits": "reddit", "pins": "pinterest", "repins": "pinterest",
+}  # fmt: skip
+_AMBIGUOUS_CHANNELS = frozenset(
+    {"all", "social", "x", "li", "tw", "snap", "meta", "threads", "wa.me", "google"}
+)
+_CAPITALISED_CHANNELS = {"X": "x", "Meta": "facebook", "Threads": "threads", "Snap": "snapchat"}
+_ALL_CHANNELS = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:social\s+(?:media\s+)?)?"
+    r"(?:channels?|networks?|platforms?|accounts?|profiles?)\b"
+    r"|\bacross\s+(?:all\s+)?(?:of\s+)?(?:our\s+)?social(?:\s+(?:media|channels|networks"
+    r"|platforms|accounts|profiles))?\b"
+)
+
+
+@functools.cache
+def _alias_pattern() -> re.Pattern[str]:
+    """Every unambiguous channel alias, longest first, in one pattern (one pass: the
+    look-behind fails at once inside words, so only word starts try the aliases)."""
+    aliases = [
+        a
+        for a in sorted(_CHANNEL_ALIASES, key=len, reverse=True)
+        if not (a in _AMBIGUOUS_CHANNELS or (len(a) < 3 and a not in ("ig", "fb", "yt")))
+    ]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, aliases))})(?![\w])")
+
+
+_CAPITALISED = re.compile(rf"(?<![\w.$€£+-])(?:{'|'.join(_CAPITALISED_CHANNELS)})(?![\w-])")
+_IMPLIED = re.compile(rf"\b(?:{'|'.join(sorted(_IMPLIED_CHANNELS, key=len, reverse=True))})\b")
+
+
+def find_channels(text: str) -> list[tuple[str, str]]:
+    """Every channel named, in order, as (channel, words); ``[("all", ...)]`` for "all
+    networks" when none is named."""
+    low = text.lower()
+    hits: list[tuple[int, int, str, str]] = []
+    taken = bytearray(len(text))
+
+    def add(start: int, end: int, channel: str, words: str) -> None:
+        if not any(taken[start:end]):
+            hits.append((start, end, channel, words))
+            taken[start:end] = b"\x01" * (end - start)
+
+    names: dict[str, str] = {}
+    for m in _alias_pattern().finditer(low):
+        alias = m.group(0)
+        if alias not in names:
+            names[alias] = normalize_channel(alias)
+        add(m.start(), m.end(), names[alias], text[m.start() : m.end()])
+    for m in _CAPITALISED.finditer(text):
+        add(m.start(), m.end(), _CAPITALISED_CHANNELS[m.group(0)], m.group(0))
+    for m in re.finditer(r"\bgoogle\b(?!\s+(?:analytics|ads|search|sheets|docs))", low):
+        add(m.start(), m.end(), "google", text[m.start() : m.end()])
+    for m in _IMPLIED.finditer(low):
+        add(m.start(), m.end(), _IMPLIED_CHANNELS[m.group(0)], text[m.start() : m.end()])
+    found: dict[str, str] = {}
+    for _, _, channel, words in sorted(hits):
+        found.setdefault(channel, words)
+    every = _ALL_CHANNELS.search(low)
+    if not found and every:
+        return [("all", every.group(0))]
+    return list(found.items())
