@@ -157,7 +157,7 @@ class Achievability:
             return None
         if "forecast" not in self._cache:
             pred = self.predictive
-            low, high = (pred.value(pred.quantile(q)) for q in (0.1, 0.9))
+            low, high = (pred.value(pred.quantile(q, tol=1e-7)) for q in (0.1, 0.9))
             if self.total_of is not None:
                 so_far, months = self.total_of
                 low, high = so_far + low * months, so_far + high * months
@@ -510,7 +510,7 @@ def assess_achievability(
             fields["carried_value"] = None
         fields["projected_value"] = supported
         fields["suggested_value"] = nice(supported, down=higher)
-        if months_needed is not None and not is_cumulative and months_needed <= _FARTHEST:
+        if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
@@ -540,9 +540,6 @@ def assess_achievability(
 
 
 _format_q = format_q  # the name other judgments know it by
-#: no deadline is suggested further out than this (months after the last observation):
-#: a forecast years ahead is too uncertain to plan on
-_FARTHEST = 36
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")

@@ -17,7 +17,11 @@ from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
 from goalrules.model import Point
 
-__all__ = ["fit_and_judge", "grow", "month_index", "recent_points"]
+__all__ = ["FARTHEST", "fit_and_judge", "grow", "month_index", "recent_points"]
+
+#: no deadline is suggested further out than this (months after the last observation):
+#: a forecast years ahead is too uncertain to plan on
+FARTHEST = 36
 
 
 def month_index(d: _dt.date) -> int:
@@ -91,27 +95,29 @@ def fit_and_judge(
         edge = 1e-9 * max(1.0, abs(goal_y))
         median = goal_y + (edge if (p >= 0.5) == higher else -edge)
     out["_median"] = pred.value(median)
-    needed = _months_needed(model, goal_y, higher, logs)
+    needed = _months_needed(model, goal_y, higher, logs, n, p >= 0.5)
     if needed is not None:
         out["_months_needed"] = needed
     return out
 
 
 def _months_needed(
-    model: GrowthFit, goal_y: float, higher: bool, logs: bool, limit: int = 1200
+    model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
 ) -> int | None:
     """The first whole month after the last point at which the chance of reaching
-    ``goal_y`` is at least one half (the forecast's median reaches it), by doubling and
-    bisection; ``None`` when not within ``limit`` months."""
+    ``goal_y`` is at least one half (the forecast's median reaches it), by bisection
+    between the deadline and :data:`FARTHEST` months (before the deadline when the
+    chance is one half already there); ``None`` when not within them."""
 
     def likely(h: int) -> bool:
         pred = model.predictive(h, logs=logs)
         return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
 
-    lo, hi = 0, 1
-    while not likely(hi):
-        lo, hi = hi, hi * 2
-        if hi > limit:
+    if likely_now:
+        lo, hi = 0, max(1, math.ceil(horizon))
+    else:
+        lo, hi = max(0, math.floor(horizon)), FARTHEST
+        if hi <= lo or not likely(hi):
             return None
     while hi - lo > 1:
         mid = (lo + hi) // 2

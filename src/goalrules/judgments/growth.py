@@ -271,7 +271,12 @@ class GrowthFit:
         if phi >= 1.0 or self.wander <= 0.0 or not math.isfinite(self.wander):
             return 0.0
         whole = math.floor(horizon)
-        total = sum((1.0 - phi**m) ** 2 for m in range(1, whole + 1))
+        # sum over m = 1..whole of (1 - phi^m)^2, in closed form
+        total = (
+            whole
+            - 2.0 * phi * (1.0 - phi**whole) / (1.0 - phi)
+            + phi * phi * (1.0 - phi ** (2 * whole)) / (1.0 - phi * phi)
+        )
         total += (horizon - whole) * (1.0 - phi ** (whole + 1)) ** 2
         return float(self.wander**2 * (1.0 - phi * phi) / (1.0 - phi) ** 2 * total)
 
