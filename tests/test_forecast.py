@@ -437,3 +437,27 @@ def test_the_median_reaches_the_target_exactly_when_the_chance_is_one_half_or_mo
     shown = a.to_dict()
     assert (shown["probability"] >= 0.5) == reaches
     assert shown["forecast"] == f
+
+
+def test_the_shipped_example_history_replays_goals_and_says_how_far_to_trust_them() -> None:
+    from importlib import resources
+
+    path = resources.files("goalrules").joinpath("data/campfire/history.csv")
+    out = io.StringIO()
+    assert main(["backtest", str(path)], out=out) == 0
+    text = out.getvalue()
+    replayed = int(re.search(r"([\d,]+) goals replayed", text)[1].replace(",", ""))  # type: ignore[index]
+    assert replayed >= 300
+    assert "calibrated" in text and "more often than predicted" in text
+
+
+def test_every_goal_of_the_demo_has_a_consistent_forecast() -> None:
+    out = io.StringIO()
+    assert main(["demo", "--format", "json"], out=out) == 0
+    judged = [g for g in json.loads(out.getvalue())["goals"] if g["forecast"] is not None]
+    assert len(judged) == 3
+    for g in judged:
+        f, p = g["forecast"], g["achievability"]["probability"]
+        assert f["low"] <= f["median"] <= f["high"] and f["level"] == 0.8
+        assert (p >= 0.5) == (f["median"] >= f["target"])
+        assert p >= 0.1 or g["id"] == "li-followers"  # only doubling in 6 months is out

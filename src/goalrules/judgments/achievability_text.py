@@ -19,7 +19,6 @@ from goalrules.dsl.display import format_number
 from goalrules.units import is_count_dimension, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
-    from goalrules.judgments.achievability import Achievability
     from goalrules.model import Goal
     from goalrules.units import Quantity
 
@@ -99,7 +98,7 @@ def _month_name(day: Date) -> str:
 
 
 def explain(
-    a: Achievability,
+    a: Any,
     goal: Goal,
     metric: str,
     last_date: Date,
@@ -109,7 +108,7 @@ def explain(
 ) -> str:
     """The judgment in plain language (see the module docstring)."""
     if a.current is None or a.target is None:
-        return a.note
+        return str(a.note)
     unit = a.unit
     flow = a.flow and not a.cumulative
     period = " a month" if flow or a.per_month else ""
@@ -202,7 +201,7 @@ def _percent(p: float) -> str:
     return f"{shown}%"
 
 
-def _doubt(a: Achievability) -> str:
+def _doubt(a: Any) -> str:
     """Why the forecast and the history's own rate, carried forward, disagree (empty
     when they agree)."""
     if a.probability is None or a.cumulative or a.target_value is None:

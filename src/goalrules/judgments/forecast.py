@@ -76,26 +76,44 @@ class Predictive:
     def pdf(self, y: float) -> float:
         return sum(c.weight * c.pdf(y) for c in self.components if c.weight > 0)
 
-    def quantile(self, p: float) -> float:
-        """The smallest ``y`` with ``cdf(y) >= p`` (to about 1e-10 of the spread)."""
+    def quantile(self, p: float, *, tol: float = 1e-10) -> float:
+        """The smallest ``y`` with ``cdf(y) >= p`` (to ``tol`` of the components' spread):
+        Newton steps inside the bracket the components' own quantiles make (a mixture's
+        quantile lies between theirs), false position (Illinois) when a step leaves it."""
         live = [c for c in self.components if c.weight > 0]
         qs = [c.quantile(p) for c in live]
         lo, hi = min(qs), max(qs)
         if hi - lo <= 1e-12:
             return hi
-        tol = 1e-10 * max(1.0, hi - lo)
-        y = 0.5 * (lo + hi)
+        tol = tol * max(1.0, hi - lo)
+        f_lo = f_hi = math.nan  # read only when a false-position step needs them
+        y = sum(c.weight * q for c, q in zip(live, qs, strict=True)) / sum(c.weight for c in live)
+        side = 0
         for _ in range(100):
             f = self.cdf(y) - p
-            if f >= 0:
-                hi = y
+            if abs(f) <= 1e-14:
+                return y
+            if f > 0:
+                hi, f_hi = y, f
+                f_lo = f_lo / 2 if side == 1 else f_lo  # Illinois: a kept end weighs less
+                side = 1
             else:
-                lo = y
+                lo, f_lo = y, f
+                f_hi = f_hi / 2 if side == -1 else f_hi
+                side = -1
             if hi - lo <= tol:
                 break
             d = self.pdf(y)
             step = y - f / d if d > 0 else math.nan
-            y = step if lo < step < hi else 0.5 * (lo + hi)
+            if not lo < step < hi:
+                if math.isnan(f_lo):
+                    f_lo = self.cdf(lo) - p
+                if math.isnan(f_hi):
+                    f_hi = self.cdf(hi) - p
+                step = lo - f_lo * (hi - lo) / (f_hi - f_lo) if f_hi != f_lo else math.nan
+            if not lo < step < hi:
+                step = 0.5 * (lo + hi)
+            y = step
         return hi
 
     def value(self, y: float) -> float:
@@ -120,7 +138,7 @@ class Sampled:
     def sf(self, y: float) -> float:
         return 1.0 - bisect.bisect_left(self.draws, y - 1e-12) / len(self.draws)
 
-    def quantile(self, p: float) -> float:
+    def quantile(self, p: float, *, tol: float = 0.0) -> float:
         i = min(max(math.ceil(p * len(self.draws)) - 1, 0), len(self.draws) - 1)
         return self.draws[i]
 

@@ -26,11 +26,22 @@ maths"):
   the h-month forecast variance is ``sigma^2 (1 + (h - 1) alpha^2)`` (``alpha = 1``: the
   random walk's ``sigma^2 h``).
 
-The predictive distribution of ``y`` at the horizon is a Student t with ``k - 1`` degrees
-of freedom, location
+* **persistence, on a smooth history**: shrinkage doubts a noisy history's drift, but a
+  smooth one has almost no noise, and what is uncertain there is whether its growth
+  lasts (DOMAIN.md: real star counts growing >= 2 % a month came true 40 % of the time
+  on targets needing 77-100 % of their rate). :meth:`GrowthFit.predictive` is therefore
+  a mixture: weight ``1 - w`` on the model above, weight ``w = t^2 / (t^2 + steady^2)``
+  (``t``: the recent drift over its standard error) on the recent drift carried forward
+  at ``phi`` 0.9, 0.95 and 1 with a persistence spread of ``spread x drift effect``;
+* **flows** read a smoothed level (smoothing weight at most ``flow_alpha``) and add
+  ``flow_spread^2`` of variance a month of horizon.
+
+The shrunk component is a Student t with ``k - 1`` degrees of freedom, location
 ``level + m* h_eff + season`` and scale
-``sqrt(sigma^2 (1 + (h - 1) alpha^2) + h_eff^2 v* + wandering)``. :func:`fit_prior` fits ``tau`` and
-the prior mean on a portfolio of histories by empirical Bayes.
+``sqrt(sigma^2 (1 + (h - 1) alpha^2) + h_eff^2 v* + wandering)``; the persistence
+components share its noise and degrees of freedom. :func:`fit_prior` fits ``tau`` and
+the prior mean on a portfolio of histories by empirical Bayes (the persistence and flow
+settings pass through).
 """
 
 from __future__ import annotations
@@ -271,7 +282,12 @@ class GrowthFit:
         if phi >= 1.0 or self.wander <= 0.0 or not math.isfinite(self.wander):
             return 0.0
         whole = math.floor(horizon)
-        total = sum((1.0 - phi**m) ** 2 for m in range(1, whole + 1))
+        # sum over m = 1..whole of (1 - phi^m)^2, in closed form
+        total = (
+            whole
+            - 2.0 * phi * (1.0 - phi**whole) / (1.0 - phi)
+            + phi * phi * (1.0 - phi ** (2 * whole)) / (1.0 - phi * phi)
+        )
         total += (horizon - whole) * (1.0 - phi ** (whole + 1)) ** 2
         return float(self.wander**2 * (1.0 - phi * phi) / (1.0 - phi) ** 2 * total)
 

@@ -1,0 +1,184 @@
+"""The model side of an achievability judgment: fit the growth model on a history, form
+its predictive mixture at the deadline and read every number from it (the chance, the
+median, the first month the median reaches the target), by closed form or by a seeded
+bootstrap of the history's own changes. See :mod:`goalrules.judgments.achievability`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import math
+import random
+from typing import Any
+
+from goalrules.judgments.forecast import Predictive, Sampled
+from goalrules.judgments.growth import GrowthFit, GrowthPrior
+from goalrules.judgments.growth import fit as growth_fit
+from goalrules.model import Point
+
+__all__ = ["FARTHEST", "fit_and_judge", "grow", "month_index", "recent_points"]
+
+#: no deadline is suggested further out than this (months after the last observation):
+#: a forecast years ahead is too uncertain to plan on
+FARTHEST = 36
+
+
+def month_index(d: _dt.date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def fit_and_judge(
+    points: list[Point],
+    window: int | None,
+    current: float,
+    level: float,
+    horizon: float,
+    higher: bool,
+    method: str,
+    seed: int,
+    samples: int,
+    prior: GrowthPrior,
+    flow: bool = False,
+) -> dict[str, Any]:
+    """Fit the growth model on the history (the prior's ``months``) and judge the target
+    level on its predictive mixture at ``horizon``; the historical rate (and the value it
+    would reach if carried forward) is read over the last ``window`` months."""
+    recent = recent_points(points, prior.months)
+    shown = recent_points(recent, window)  # the historical rate is read over `window` months
+    values = [p.value for p in recent]
+    idx = [p.date.year * 12 + p.date.month - 1 for p in recent]
+    span_w = month_index(shown[-1].date) - month_index(shown[0].date)
+    first_shown, last_value = shown[0].value, shown[-1].value
+    logs = min(values) > 0 and level > 0 and current > 0
+    out: dict[str, Any] = {}
+    n = horizon
+    if logs:
+        y = [math.log(v) for v in values]
+        goal_y = math.log(level)
+        model = growth_fit(y, idx, prior, flow=flow)
+        out["method"] = "compound" if method == "closed_form" else "bootstrap"
+        per_month = (math.log(last_value) - math.log(first_shown)) / span_w
+        out["historical_rate"] = math.expm1(min(per_month, 700.0))
+        out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
+        out["carried_value"] = grow(current, per_month * n)
+        out["recent_rates"] = _recent_rates(recent)
+        longer = month_index(recent[-1].date) - month_index(recent[0].date)
+        if longer >= 12 and longer > span_w:
+            rate = (math.log(last_value) - math.log(recent[0].value)) / longer
+            out["longer_rate"] = (longer, math.expm1(rate))
+    else:
+        y = values
+        goal_y = level
+        size = sum(abs(v) for v in values) / len(values)
+        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0, flow=flow)
+        out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["historical_rate"] = None
+        out["required_rate"] = None
+        out["carried_value"] = current + (last_value - first_shown) / span_w * n
+    out["historical_linear"] = (last_value - first_shown) / span_w
+    out["required_linear"] = (level - current) / n
+    k = model.changes
+    pred: Predictive | Sampled = model.predictive(n, logs=logs)
+    if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
+        pred = _bootstrap(model, pred, y, idx, n, seed, samples, logs)
+    p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
+    out["probability"] = p = min(1.0, max(0.0, p))
+    out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
+    out["model"] = (model, logs)
+    out["predictive"] = pred
+    # the median: the projection and the level the history supports; the chance is at
+    # least one half exactly when it reaches the target (kept so at the numbers' edge)
+    median = pred.quantile(0.5)
+    reaches = median >= goal_y if higher else median <= goal_y
+    if reaches != (p >= 0.5):
+        edge = 1e-9 * max(1.0, abs(goal_y))
+        median = goal_y + (edge if (p >= 0.5) == higher else -edge)
+    out["_median"] = pred.value(median)
+    needed = _months_needed(model, goal_y, higher, logs, n, p >= 0.5)
+    if needed is not None:
+        out["_months_needed"] = needed
+    return out
+
+
+def _months_needed(
+    model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
+) -> int | None:
+    """The first whole month after the last point at which the chance of reaching
+    ``goal_y`` is at least one half (the forecast's median reaches it), by bisection
+    between the deadline and :data:`FARTHEST` months (before the deadline when the
+    chance is one half already there); ``None`` when not within them."""
+
+    def likely(h: int) -> bool:
+        pred = model.predictive(h, logs=logs)
+        return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
+
+    if likely_now:
+        lo, hi = 0, max(1, math.ceil(horizon))
+    else:
+        lo, hi = max(0, math.floor(horizon)), FARTHEST
+        if hi <= lo or not likely(hi):
+            return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if likely(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _recent_rates(points: list[Point]) -> tuple[float, float] | None:
+    """The compound monthly rate over the last 3 months and over the 3 before."""
+    if len(points) < 7 or min(p.value for p in points[-7:]) <= 0:
+        return None
+    v = [p.value for p in points[-7:]]
+    if month_index(points[-1].date) - month_index(points[-7].date) != 6:
+        return None
+    return ((v[6] / v[3]) ** (1 / 3) - 1, (v[3] / v[0]) ** (1 / 3) - 1)
+
+
+def _bootstrap(
+    model: GrowthFit,
+    pred: Predictive,
+    y: list[float],
+    idx: list[int],
+    n: float,
+    seed: int,
+    samples: int,
+    logs: bool,
+) -> Sampled:
+    """Draws of the mixture with the history's own changes as its noise: a component
+    by weight, its location, the sum of resampled (centred) monthly changes, and the rest
+    of the component's spread (drift and persistence) as a normal draw."""
+    gaps = [b - a for a, b in itertools.pairwise(idx)]
+    centred = [(b - a) / g - model.raw_drift for a, b, g in zip(y, y[1:], gaps, strict=False)]
+    rng = random.Random(seed)
+    whole = max(1, math.ceil(n))
+    step = n / whole
+    noise = model.sigma2 * n
+    weights = [c.weight for c in pred.components]
+    draws = []
+    for c in rng.choices(pred.components, weights=weights, k=samples):
+        extra = math.sqrt(max(c.scale * c.scale - noise, 0.0))
+        total = c.loc + sum(rng.choice(centred) for _ in range(whole)) * step
+        draws.append(total + (rng.gauss(0.0, extra) if extra > 0 else 0.0))
+    draws.sort()
+    return Sampled(tuple(draws), logs=logs)
+
+
+def recent_points(points: list[Point], months: int | None) -> list[Point]:
+    """The points at most ``months`` months before the last (at least two; all: None)."""
+    if months is None:
+        return points
+    last = points[-1].date
+    since = last.year * 12 + last.month - months  # the earliest month index in it
+    first = len(points) - 1
+    while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
+        first -= 1
+    return points[min(first, len(points) - 2) :]
+
+
+def grow(value: float, log_change: float) -> float:
+    """``value * exp(log_change)``, saturating instead of overflowing."""
+    return value * math.exp(min(log_change, 700.0))
