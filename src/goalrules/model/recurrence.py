@@ -62,7 +62,7 @@ _P = r"(week|month|quarter|year)"
 # then); "within a month", "in a year" are deadlines, never a recurrence
 _EVERY = re.compile(rf"\b(?:every|each)\s+{_P}\b", re.IGNORECASE)
 _RATE = re.compile(
-    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?\s+(?:[a-z]+\s+){{0,3}}?(?:a|an|per)\s+{_P}\b",
+    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?\s+(?:[a-z]+\s+){{0,3}}?((?:a|an|per)\s+{_P})\b",
     re.IGNORECASE,
 )
 _DEADLINE_WORDS = re.compile(
@@ -109,8 +109,8 @@ def read_recurrence(text: str | None, *, deadline: bool = False) -> Recurrence |
     if deadline:
         return None
     for m in _RATE.finditer(text):
-        if not _DEADLINE_WORDS.search(m[0]):
-            return Recurrence(m[1].lower(), m[0])
+        if not _DEADLINE_WORDS.search(m[0]):  # the words kept: the period ("a month")
+            return Recurrence(m[2].lower(), m[1])
     return None
 
 
