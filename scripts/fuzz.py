@@ -9,9 +9,16 @@ swapped, brackets, quotes, braces, escapes, huge or odd numbers, units, dates an
 spliced in, lines repeated), and runs it through the public API: compile and evaluate
 rules against random facts (missing values, NaN, infinities, huge integers, pint
 quantities, text where numbers belong), load the workspace and judge its goals, load the
-data files and judge achievability and channels, read statements and score them. Any
-exception that is not a ``GoalRulesError`` is a finding, printed with the input that
-raised it; so is a case slower than ``--bound`` seconds. The test suite runs a few
+data files and judge achievability and channels, read statements and score them. It
+also loads the workspace as TOML, JSON and YAML with keys doubled, and hostile
+workspaces (brackets, inline tables, dotted keys or indentation up to 200,000 deep,
+numbers of 20,000 digits, YAML aliases of aliases), whose peak memory must stay under
+``MEMORY_FACTOR`` (20) times their size plus 5 MB; runs the command line on mutated
+files and on ``/dev/zero``, a FIFO, a folder, ``/proc/self/mem`` (exit 2 must print
+exactly one stderr line naming the file); and registers plugins whose hooks return
+anything, raise, or redefine a built-in, declared or not. Any exception that is not a
+``GoalRulesError`` is a finding, printed with the input that raised it; so is a case
+slower than ``--bound`` seconds, and one over the memory bound. The test suite runs a few
 hundred cases with a fixed seed (tests/test_fuzz.py); the figures of a 100,000-case run
 are in the closing note of the hardening issue.
 """

@@ -618,3 +618,28 @@ def test_rules_check_lists_the_warnings_and_strict_fails(
     assert main(["rules", "check", str(broken)], out=io.StringIO()) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith("goalrules: error:")  # exit 2: one line
+
+
+def test_a_dash_reads_standard_input_once_within_the_limit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from goalrules.io import files
+
+    class Stdin:
+        def __init__(self, data: bytes) -> None:
+            self.buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(files, "_stdin", None)
+    monkeypatch.setattr("sys.stdin", Stdin(b"ruleset x\nrule a\n  check 1 > 0 # \xe2\x80\xae\n"))
+    out = io.StringIO()
+    assert main(["rules", "check", "-"], out=out) == 0
+    assert "-: ok, ruleset x, 1 rule" in out.getvalue() and "-:3:17: warning" in out.getvalue()
+    capsys.readouterr()
+    monkeypatch.setattr(files, "_stdin", None)
+    monkeypatch.setattr("sys.stdin", Stdin(b"x" * 101))
+    status, lines = _run_cli(["--max-input-size", "100", "rules", "check", "-"], capsys)
+    assert status == 2 and len(lines) == 1
+    assert lines[0].startswith(
+        "goalrules: error: <stdin>: standard input is over the limit of 100 bytes "
+        "(raise it with --max-input-size or GOALRULES_MAX_INPUT_SIZE)"
+    )

@@ -261,6 +261,8 @@ BAD_HOOKS = [
     ("goalrules_rulesets", lambda: [b"bytes"], "gave bytes"),
     ("goalrules_rulesets", lambda: ["ruleset r\nrule a\n  check (\n"], "its ruleset does not load"),
     ("goalrules_platform_fit", lambda: 7, "gave int 7"),
+    ("goalrules_platform_fit", lambda: "nope.csv", "its platform-fit table does not load"),
+    ("goalrules_platform_fit", lambda: "a\nb c d\n", "its platform-fit table does not load"),
     ("goalrules_sources", lambda: [3.5], "gave float 3.5"),
     ("goalrules_sources", lambda: ["[[preset]\nid ="], "its export presets do not load"),
     ("goalrules_sources", lambda: [{"id": "x"}], "its export presets do not load"),

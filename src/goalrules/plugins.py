@@ -467,10 +467,31 @@ def _names(hook_name: str, item: Any, origin: Origin) -> list[str]:
     if hook_name == "goalrules_rulesets":
         return [_ruleset_name(item, origin)]
     if hook_name == "goalrules_platform_fit":
+        _check_fit_table(item, origin)
         return ["platform_fit"]
     if hook_name == "goalrules_sources":
         return _preset_ids(item, origin)
     return []
+
+
+def _check_fit_table(item: Any, origin: Origin) -> None:
+    """A platform-fit table (text or path) that cannot be read is the plugin's error."""
+    from pathlib import Path
+
+    from goalrules.errors import GoalRulesError
+    from goalrules.metrics import _fit_table
+
+    try:
+        if "\n" in str(item):
+            _fit_table(str(item), origin.label)
+        else:
+            from goalrules.io.files import read_text
+
+            _fit_table(read_text(Path(item)), str(item))
+    except GoalRulesError as exc:
+        raise _plugin_error(
+            origin, f"its platform-fit table does not load: {exc.headline()}"
+        ) from None
 
 
 def _ruleset_name(item: Any, origin: Origin) -> str:

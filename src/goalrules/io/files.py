@@ -48,6 +48,7 @@ MAX_DATA_SIZE = 2 * 1000**3
 
 ENV = "GOALRULES_MAX_INPUT_SIZE"
 _override: int | None = None
+_stdin: bytes | None = None
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3,
           "gb": 1000**3, "t": 1000**4, "tb": 1000**4, "kib": 1024, "mib": 1024**2,
           "gib": 1024**3, "tib": 1024**4}  # fmt: skip
@@ -223,8 +224,11 @@ def read_bytes(path: str | Path, kind: Kind = "data") -> bytes:
     if str(path) == "-":
         import sys
 
+        global _stdin
         limit = max_input_size(kind)
-        raw = sys.stdin.buffer.read(limit + 1)
+        if _stdin is None:  # read once: a command that reads "-" twice gets it twice
+            _stdin = sys.stdin.buffer.read(limit + 1)
+        raw = _stdin
         if len(raw) > limit:
             raise LimitError(
                 f"standard input is over the limit of {_size(limit)} "
