@@ -83,11 +83,7 @@ def test_the_platform_fit_table_is_what_fits_reads() -> None:
 
 
 class _Tiktok:
-<<<<<<< HEAD
-    goalrules_replaces = ("platform_fit",)  # replacing a built-in is declared
-=======
     goalrules_replaces = ("platform_fit",)  # replacing goalrules' own table is declared
->>>>>>> i29
 
     @plugins.hookimpl
     def goalrules_platform_fit(self) -> str:
