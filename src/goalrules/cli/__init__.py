@@ -54,63 +54,6 @@ def _cmd_catalog(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.engine import load_rules
-    from goalrules.errors import GoalRulesError, GoalRulesErrors
-
-    failed = 0
-    found: list[GoalRulesError] = []
-    problems = 0
-    for path in args.files:
-        if str(path).endswith(".csv"):
-            from goalrules.engine.decision_table import load_table
-
-            try:
-                table = load_table(Path(path))
-            except GoalRulesErrors as group:
-                failed += 1
-                found.extend(group.errors)
-                out.writelines(f"{err}\n" for err in group.errors)
-                continue
-            except GoalRulesError as problem:
-                failed += 1
-                found.append(problem)
-                out.write(f"{problem}\n")
-                continue
-            issues = table.problems()
-            problems += len(issues)
-            out.writelines(f"{issue}\n" for issue in issues)
-            out.write(f"{path}: ok, decision table {table.name} (hit {table.hit}), "
-                      f"{len(table.rows)} rows\n")  # fmt: skip
-            continue
-        try:
-            rs = load_rules(Path(path))
-        except GoalRulesErrors as group:
-            failed += 1
-            found.extend(group.errors)
-            for err in group.errors:
-                out.write(f"{err}\n")
-            continue
-        except GoalRulesError as err:
-            failed += 1
-            found.append(err)
-            out.write(f"{err}\n")
-            continue
-        kinds = []
-        if rs.criteria:
-            kinds.append(f"criteria: {', '.join(rs.criteria)}")
-        if rs.decisions:
-            kinds.append(f"decisions: {', '.join(rs.decisions)}")
-        extra = f" ({'; '.join(kinds)})" if kinds else ""
-        out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
-    if found:
-        # the listing above is for editors; one line on stderr for people and scripts
-        more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
-        print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
-        return 2
-    return 1 if problems and args.strict else 0
-
-
 FORMATS = ["text", "json", "markdown", "html"]
 
 
@@ -217,40 +160,6 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     _emit(render_review(result, args.format), args, out)
     _notes(result.notes)
     return 0
-
-
-def _cmd_rules_fmt(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.dsl.format import format_rules
-    from goalrules.engine.rule_tests import find_rule_files
-    from goalrules.io.files import read_text
-
-    changed = 0
-    for path in find_rule_files(args.files):
-        text = read_text(path)
-        formatted = format_rules(text, source=str(path))
-        if formatted == text:
-            continue
-        changed += 1
-        if args.check:
-            out.write(f"{path}: not in the canonical layout (goalrules rules fmt {path})\n")
-        else:
-            path.write_text(formatted, encoding="utf-8")
-            out.write(f"formatted {path}\n")
-    return 1 if changed and args.check else 0
-
-
-def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.engine.rule_tests import run_rule_tests
-
-    run = run_rule_tests(args.paths, today=_today(args.today))
-    if args.format == "json":
-        json.dump(run.to_dict(), out, indent=2)
-        out.write("\n")
-    elif args.format == "junit":
-        out.write(run.junit())
-    else:
-        out.write(run.text())
-    return run.exit_code
 
 
 def _notes(notes: Sequence[str]) -> None:
@@ -538,36 +447,9 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("--list", action="store_true", help="list the reviews kept in the store")
     rv.set_defaults(func=_cmd_review)
 
-    r = sub.add_parser("rules", help="work with rule files")
-    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
-    rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
-    rc.add_argument(
-        "files", nargs="+", metavar="FILE", help="rule files, and decision tables (.table.csv)"
-    )
-    rc.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit 1 when a decision table has overlapping rows or uncovered inputs",
-    )
-    rc.set_defaults(func=_cmd_rules_check)
-    rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
-    rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
-    rf.add_argument(
-        "--check",
-        action="store_true",
-        help="change nothing; exit 1 when a file is not in the layout",
-    )
-    rf.set_defaults(func=_cmd_rules_fmt)
-    rt = rsub.add_parser("test", help="run the tests of the rule files under PATH")
-    rt.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
-    rt.add_argument(
-        "--format",
-        choices=["text", "json", "junit"],
-        default="text",
-        help="text (default), json, or JUnit XML for CI",
-    )
-    rt.add_argument("--today", metavar="DATE", help="evaluate as of this date (default today)")
-    rt.set_defaults(func=_cmd_rules_test)
+    from goalrules.cli.rules import add_commands as add_rules
+
+    add_rules(sub, _FORMAT_HELP, _TODAY_HELP)
     return p
 
 
