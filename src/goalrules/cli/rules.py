@@ -26,55 +26,67 @@ def _today(value: str | None, option: str = "--today") -> Any:
         raise exc.with_location(field=option) from None
 
 
-def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
+def _check_one(path: str) -> tuple[dict[str, Any], list[Any], int]:
+    """One file checked: its JSON entry, its errors, its table problems."""
     from goalrules.engine import load_rules
     from goalrules.errors import GoalRulesError, GoalRulesErrors
 
-    failed = 0
-    found: list[GoalRulesError] = []
-    problems = 0
-    for path in args.files:
-        if str(path).endswith(".csv"):
+    entry: dict[str, Any] = {"path": path}
+    try:
+        if path.endswith((".csv", ".xlsx")):
             from goalrules.engine.decision_table import load_table
 
-            try:
-                table = load_table(Path(path))
-            except GoalRulesErrors as group:
-                failed += 1
-                found.extend(group.errors)
-                out.writelines(f"{err}\n" for err in group.errors)
-                continue
-            except GoalRulesError as problem:
-                failed += 1
-                found.append(problem)
-                out.write(f"{problem}\n")
-                continue
-            issues = table.problems()
-            problems += len(issues)
-            out.writelines(f"{issue}\n" for issue in issues)
-            out.write(f"{path}: ok, decision table {table.name} (hit {table.hit}), "
-                      f"{len(table.rows)} rows\n")  # fmt: skip
-            continue
-        try:
-            rs = load_rules(Path(path))
-        except GoalRulesErrors as group:
+            table = load_table(Path(path))
+            issues = table.analyse()
+            entry.update(ok=True, kind="decision table", name=table.name, hit=table.hit,
+                         rows=len(table.rows),
+                         problems=[{"code": i.code, "message": i.message, "line": i.line}
+                                   for i in issues])  # fmt: skip
+            return entry, [], len(issues)
+        rs = load_rules(Path(path))
+    except GoalRulesErrors as group:
+        entry.update(ok=False, errors=[e.to_dict() for e in group.errors])
+        return entry, list(group.errors), 0
+    except GoalRulesError as err:
+        entry.update(ok=False, errors=[err.to_dict()])
+        return entry, [err], 0
+    entry.update(ok=True, kind="ruleset", name=rs.name, rules=len(rs),
+                 criteria=list(rs.criteria), decisions=list(rs.decisions))  # fmt: skip
+    return entry, [], 0
+
+
+def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
+    failed = 0
+    found: list[Any] = []
+    problems = 0
+    entries = []
+    for path in map(str, args.files):
+        entry, errors, issues = _check_one(path)
+        entries.append(entry)
+        problems += issues
+        if errors:
             failed += 1
-            found.extend(group.errors)
-            for err in group.errors:
-                out.write(f"{err}\n")
+            found += errors
+        if args.format == "json":
             continue
-        except GoalRulesError as err:
-            failed += 1
-            found.append(err)
-            out.write(f"{err}\n")
+        out.writelines(f"{err}\n" for err in errors)
+        if not entry["ok"]:
+            continue
+        if entry["kind"] == "decision table":
+            out.writelines(f"{p['message']}\n" for p in entry["problems"])
+            out.write(f"{path}: ok, decision table {entry['name']} (hit {entry['hit']}), "
+                      f"{entry['rows']} rows\n")  # fmt: skip
             continue
         kinds = []
-        if rs.criteria:
-            kinds.append(f"criteria: {', '.join(rs.criteria)}")
-        if rs.decisions:
-            kinds.append(f"decisions: {', '.join(rs.decisions)}")
+        if entry["criteria"]:
+            kinds.append(f"criteria: {', '.join(entry['criteria'])}")
+        if entry["decisions"]:
+            kinds.append(f"decisions: {', '.join(entry['decisions'])}")
         extra = f" ({'; '.join(kinds)})" if kinds else ""
-        out.write(f"{path}: ok, ruleset {rs.name}, {len(rs)} rules{extra}\n")
+        out.write(f"{path}: ok, ruleset {entry['name']}, {entry['rules']} rules{extra}\n")
+    if args.format == "json":
+        json.dump({"files": entries}, out, indent=2)
+        out.write("\n")
     if found:
         # the listing above is for editors; one line on stderr for people and scripts
         more = f" ({len(found)} errors in {failed} file{'s' if failed > 1 else ''})"
@@ -168,13 +180,15 @@ def add_commands(sub: Any, format_help: str, today_help: str) -> None:
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
     rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
     rc.add_argument(
-        "files", nargs="+", metavar="FILE", help="rule files, and decision tables (.table.csv)"
+        "files", nargs="+", metavar="FILE", help="rule files and decision tables (.csv, .xlsx)"
     )
     rc.add_argument(
         "--strict",
         action="store_true",
         help="exit 1 when a decision table has overlapping rows or uncovered inputs",
     )
+    rc.add_argument("--format", choices=["text", "json"], default="text",
+                    help="text (default) or json (errors and problems with their codes)")  # fmt: skip
     rc.set_defaults(func=_cmd_rules_check)
     rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
     rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
