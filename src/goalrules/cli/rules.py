@@ -188,7 +188,7 @@ def add_commands(sub: Any, format_help: str, today_help: str) -> None:
         help="exit 1 when a decision table has overlapping rows or uncovered inputs",
     )
     rc.add_argument("--format", choices=["text", "json"], default="text",
-                    help="text (default) or json (errors and problems with their codes)")  # fmt: skip
+                    help="text (default) or json (with the codes)")  # fmt: skip
     rc.set_defaults(func=_cmd_rules_check)
     rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
     rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
