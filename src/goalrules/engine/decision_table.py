@@ -272,7 +272,13 @@ class DecisionTable:
                     for i, r in enumerate(self.rows)]  # fmt: skip
         else:
             rank = [float(i) for i in range(len(self.rows))]
-        analysis = ta.analyse_table(columns, boxes, rank, overlaps=self.hit in ("unique", "any"))
+        classes: list[int] | None = None
+        if self.hit == "unique":
+            classes = list(range(len(self.rows)))
+        elif self.hit == "any":
+            ids: dict[Any, int] = {}
+            classes = [ids.setdefault(r.outputs, len(ids)) for r in self.rows]
+        analysis = ta.analyse_table(columns, boxes, rank, classes=classes)
         problems += self._findings(analysis, boxes)
         return _Index(analysis, fns, problems)
 
@@ -284,8 +290,6 @@ class DecisionTable:
         cols = analysis.columns
         for (a, b), path in sorted(analysis.overlaps.items()):
             ra, rb = self.rows[a], self.rows[b]
-            if self.hit == "any" and ra.outputs == rb.outputs:
-                continue
             out.append(ta.TableProblem("GR312", f"{self.source}: rows on lines {ra.line} and "
                                        f"{rb.line} overlap: both match "
                                        f"{ta.region_text(cols, path)}", rb.line))  # fmt: skip

@@ -262,6 +262,8 @@ class Analysis:
         """The leaf of these input values (``None``: a value no atom holds)."""
         node = self.root
         for col, v in zip(self.columns, values, strict=True):
+            if isinstance(node, Leaf):  # a gap found before the last column
+                return node
             a = col.atom(v)
             if a is None:
                 return None
@@ -275,11 +277,12 @@ def analyse_table(
     boxes: Sequence[Box],
     rank: Sequence[float],
     *,
-    overlaps: bool,
+    classes: Sequence[int] | None = None,
 ) -> Analysis:
     """Split the table into regions; ``rank`` orders rows (lower wins: the row index
-    under ``first``, the output's rank under ``priority``); ``overlaps`` collects the
-    regions several rows match."""
+    under ``first``, the output's rank under ``priority``). With ``classes`` (a class
+    per row: the row itself under ``unique``, its outputs under ``any``), a region rows
+    of two classes match is an overlap."""
     out = Analysis(columns)
     k = len(columns)
     live = [r for r, box in enumerate(boxes) if all(box[c] for c in range(k))]
@@ -298,6 +301,7 @@ def analyse_table(
         children: list[Any] = []
         last = c == k - 1
         active: set[int] = set()
+        by_class: dict[int, set[int]] = {}
         heap: list[tuple[float, int]] = []
         groups: dict[frozenset[int], tuple[list[tuple[int, int]], list[int]]] = {}
         gap_runs: list[tuple[int, int]] = []
@@ -307,8 +311,15 @@ def analyse_table(
                     active.add(r)
                     if last:
                         heapq.heappush(heap, (rank[r], r))
+                        if classes is not None:
+                            by_class.setdefault(classes[r], set()).add(r)
                 else:
                     active.discard(r)
+                    if last and classes is not None:
+                        members = by_class[classes[r]]
+                        members.discard(r)
+                        if not members:
+                            del by_class[classes[r]]
             end = (positions[i + 1] if i + 1 < len(positions) else col.size) - 1
             starts.append(p)
             if not active:
@@ -323,12 +334,10 @@ def analyse_table(
                 out.reached.add(winner)
                 out.leaves += 1
                 children.append(Leaf(winner, len(active)))
-                if overlaps and len(active) > 1:
-                    top = heapq.heappop(heap)
-                    while heap[0][1] not in active:
-                        heapq.heappop(heap)
-                    pair = (min(top[1], heap[0][1]), max(top[1], heap[0][1]))
-                    heapq.heappush(heap, top)
+                if classes is not None and len(by_class) > 1:
+                    mine = classes[winner]
+                    other = min(min(m) for c, m in by_class.items() if c != mine)
+                    pair = (min(winner, other), max(winner, other))
                     if pair not in out.overlaps:
                         out.overlaps[pair] = [*path, [(p, end)]]
                 continue

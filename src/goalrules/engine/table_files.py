@@ -94,6 +94,8 @@ def write_xlsx(grid: list[list[str]], path: Path) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    for cells in grid:
-        sheet.append(list(cells))
+    for r, cells in enumerate(grid, start=1):
+        for c, text in enumerate(cells, start=1):
+            cell = sheet.cell(row=r, column=c, value=text)
+            cell.data_type = "s"  # "=> level" and "== 3" are text, not formulas
     book.save(str(path))
