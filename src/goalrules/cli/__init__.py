@@ -450,6 +450,9 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.rules import add_commands as add_rules
 
     add_rules(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.lsp import add_command as add_lsp
+
+    add_lsp(sub)
     return p
 
 
