@@ -186,7 +186,8 @@ PINNED = {
 PINNED_LINT = {
     "GR301": "always-true", "GR302": "always-false", "GR303": "unused-param",
     "GR304": "unused-fact", "GR305": "shadowed-rule", "GR306": "message-hides-value",
-    "GR307": "unit-cannot-match", "GR308": "missing-fix", "GR311": "table-gap",
+    "GR307": "unit-cannot-match", "GR308": "missing-fix", "GR309": "never-varies",
+    "GR311": "table-gap",
     "GR312": "table-overlap", "GR313": "table-shadowed-row", "GR314": "table-unreachable-row",
     "GR315": "table-not-checked",
 }  # fmt: skip
@@ -208,3 +209,18 @@ def test_every_code_has_its_docs_section_with_an_example_and_the_fix() -> None:
         m = re.search(rf"^## {code}\b.*?(?=^## |\Z)", page, re.M | re.S)
         assert m is not None, f"{code} has no section in docs/errors/{family}"
         assert "Example" in m[0] and "Fix" in m[0], f"{code}: example and fix"
+
+
+def test_sampling_asks_about_checks_that_never_vary(tmp_path: Path) -> None:
+    text = ('rule a decision keep check channel.visits_share <= 100 %\n'
+            '  says "{channel.visits_share}"\n'
+            'rule b decision cut check channel.visits > 100 visits\n  says "{channel.visits}"\n'
+            'rule c decision cut check channel.months is set\n')  # fmt: skip
+    path = tmp_path / "r.rules"
+    path.write_text(text, encoding="utf-8")
+    assert [f.code for f in lint_paths([path]).findings] == []  # not without --sample
+    found = lint_paths([path], sample=100).findings
+    assert [(f.code, f.rule) for f in found] == [("GR309", "a")]
+    out = io.StringIO()
+    assert main(["rules", "lint", str(path), "--sample", "50"], out=out) == 1
+    assert "GR309 never-varies: rule a" in out.getvalue()

@@ -161,7 +161,8 @@ def _cmd_rules_diff(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_rules_lint(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.engine.lint import lint_paths
 
-    run = lint_paths(args.paths, select=_codes(args.select), ignore=_codes(args.ignore))
+    run = lint_paths(args.paths, select=_codes(args.select), ignore=_codes(args.ignore),
+                     sample=args.sample)  # fmt: skip
     if args.format == "json":
         json.dump(run.to_dict(), out, indent=2)
         out.write("\n")
@@ -228,5 +229,7 @@ def add_commands(sub: Any, format_help: str, today_help: str) -> None:
     rl.add_argument("paths", nargs="+", metavar="PATH", help="rule files, tables or folders")
     rl.add_argument("--select", metavar="CODES", help="only these codes (GR301,GR302)")
     rl.add_argument("--ignore", metavar="CODES", help="leave these codes out")
+    rl.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="also draw N inputs a file: checks that never vary (GR309)")  # fmt: skip
     rl.add_argument("--format", choices=["text", "json"], default="text", help=format_help)
     rl.set_defaults(func=_cmd_rules_lint)

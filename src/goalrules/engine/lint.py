@@ -59,6 +59,11 @@ CHECKS: dict[str, LintCheck] = {
             "missing-fix",
             "a criterion rule with a message but no fix, in a ruleset whose other rules give fixes",
         ),
+        LintCheck(
+            "GR309",
+            "never-varies",
+            "a check that gave the same outcome on every input the invariants engine drew",
+        ),
         LintCheck("GR311", "table-gap", "input values no row of a decision table covers"),
         LintCheck("GR312", "table-overlap", "rows of a unique table that match the same inputs"),
         LintCheck(
@@ -603,8 +608,9 @@ def suppress(findings: Sequence[LintFinding], text: str) -> list[LintFinding]:
 # -- files ---------------------------------------------------------------------------
 
 
-def lint_file(path: str | Path) -> list[LintFinding]:
-    """Lint one rule file or decision table (raises its compile errors)."""
+def lint_file(path: str | Path, *, sample: int = 0) -> list[LintFinding]:
+    """Lint one rule file or decision table (raises its compile errors); ``sample``
+    inputs drawn by the invariants engine look for checks that never vary (GR309)."""
     from goalrules.io.files import read_text
 
     p = Path(path)
@@ -621,11 +627,22 @@ def lint_file(path: str | Path) -> list[LintFinding]:
     from goalrules.engine.load import load_rules
 
     text = read_text(p)
-    return lint_ruleset(load_rules(text, source=str(p)), text=text)
+    rs = load_rules(text, source=str(p))
+    found = lint_ruleset(rs, text=text)
+    if sample:
+        from goalrules.engine.lint_sample import sample_findings
+
+        found = sorted(found + suppress(sample_findings(rs, examples=sample), text),
+                       key=lambda f: (f.line or 0, f.code))  # fmt: skip
+    return found
 
 
 def lint_paths(
-    paths: Iterable[str | Path], *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    paths: Iterable[str | Path],
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    sample: int = 0,
 ) -> LintRun:
     """Lint the rule files and decision tables at ``paths`` (folders searched)."""
     from goalrules.errors import WorkspaceError
@@ -649,7 +666,7 @@ def lint_paths(
     errors: list[GoalRulesError] = []
     for f in files:
         try:
-            found += lint_file(f)
+            found += lint_file(f, sample=sample)
         except GoalRulesErrors as group:
             errors += group.errors
         except GoalRulesError as exc:
