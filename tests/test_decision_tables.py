@@ -311,3 +311,13 @@ def test_the_index_gives_what_trying_every_row_gives(
             want = hits[0]
         assert got.rows == (want,)
         assert t.rows[want - 1].line not in hidden  # a row said never used is never used
+
+
+def test_a_split_too_large_is_said_not_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from goalrules.engine import table_analysis
+
+    monkeypatch.setattr(table_analysis, "MAX_REGIONS", 2)
+    t = load_table("# fact v: visit\nv, => x\n< 1, a\n< 2, b\n< 3, c\n< 4, d\n")
+    assert [p.code for p in t.analyse()] == ["GR315"]
+    assert "more than 2 regions" in t.problems()[0]
+    assert t.evaluate(v=2.5).value == {"x": "c"}  # evaluation tries every row instead

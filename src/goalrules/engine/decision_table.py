@@ -278,7 +278,11 @@ class DecisionTable:
         elif self.hit == "any":
             ids: dict[Any, int] = {}
             classes = [ids.setdefault(r.outputs, len(ids)) for r in self.rows]
-        analysis = ta.analyse_table(columns, boxes, rank, classes=classes)
+        try:
+            analysis = ta.analyse_table(columns, boxes, rank, classes=classes)
+        except ta.TooManyRegions:
+            why = f"the rows split the inputs into more than {ta.MAX_REGIONS:,} regions"
+            return _Index(None, fns, [self._unchecked(why)])
         problems += self._findings(analysis, boxes)
         return _Index(analysis, fns, problems)
 

@@ -246,6 +246,13 @@ class Leaf:
     count: int
 
 
+MAX_REGIONS = 2_000_000  # beyond this the split stops, and says so
+
+
+class TooManyRegions(Exception):
+    """The table splits into more regions than :data:`MAX_REGIONS`."""
+
+
 Node = tuple[list[int], list[Any]]  # segment starts, and each segment's child (Node | Leaf)
 
 
@@ -322,6 +329,8 @@ def analyse_table(
                             del by_class[classes[r]]
             end = (positions[i + 1] if i + 1 < len(positions) else col.size) - 1
             starts.append(p)
+            if out.leaves > MAX_REGIONS:
+                raise TooManyRegions
             if not active:
                 gap_runs.append((p, end))
                 children.append(Leaf(None, 0))
