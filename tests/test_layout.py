@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("judgments", "strategies", "_hypothesis", "invariants"),
     ("io",),
     ("scale",),
-    ("check",),
+    ("check", "diff"),
     ("reviews",),
     ("report",),
     ("cli", "pytest_plugin"),

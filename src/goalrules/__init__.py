@@ -99,6 +99,7 @@ _EXPORTS: dict[str, str] = {
     "import_exports": "goalrules.io.exports",
     "ImportResult": "goalrules.io.exports",
     "demo_paths": "goalrules.check",
+    "diff_rules": "goalrules.diff",
     "review": "goalrules.reviews",
     "ReviewResult": "goalrules.reviews",
     "open_store": "goalrules.io.store",
@@ -141,6 +142,7 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_date,
         recurrence,
     )
+    from goalrules.diff import diff_rules
     from goalrules.dsl.types import Schema
     from goalrules.engine import (
         Finding,

@@ -66,6 +66,9 @@ class GoalRulesError(Exception):
     offending line), ``suggestions`` (close matches for an unknown name) and ``hint``.
     """
 
+    #: the stable code of this kind of error (``docs/errors/``); never reused
+    code = "GR100"
+
     def __init__(
         self,
         message: str,
@@ -140,6 +143,17 @@ class GoalRulesError(Exception):
         head = self.headline()
         return f"{head}\n{ctx}" if ctx else head
 
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready: the code, the message (with suggestions and hint) and where."""
+        return {
+            "code": self.code,
+            "message": self.detail(),
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+        }
+
     def with_location(
         self,
         *,
@@ -176,6 +190,8 @@ class GoalRulesError(Exception):
 class GoalRulesErrors(GoalRulesError):
     """Several problems found in one pass; ``.errors`` lists each of them."""
 
+    code = "GR100"
+
     def __init__(self, errors: Sequence[GoalRulesError], *, source: str | None = None) -> None:
         self.errors = tuple(errors)
         n = len(self.errors)
@@ -193,41 +209,61 @@ class GoalRulesErrors(GoalRulesError):
 class RuleSyntaxError(GoalRulesError):
     """A rule or expression does not parse."""
 
+    code = "GR101"
+
 
 class RuleTypeError(GoalRulesError):
     """A rule is well formed but ill typed (units, dates, booleans, unknown fields)."""
+
+    code = "GR102"
 
 
 class UnitError(GoalRulesError):
     """A quantity or unit text is not understood, or two units do not fit together."""
 
+    code = "GR103"
+
 
 class DateError(GoalRulesError):
     """A date, deadline, period or recurrence text is not understood or not valid."""
+
+    code = "GR201"
 
 
 class ValidationError(GoalRulesError):
     """A model object got a value it cannot hold (the ``field`` names which)."""
 
+    code = "GR202"
+
 
 class DataError(GoalRulesError):
     """Tabular data (histories, performance rows, sessions) has a bad row or column."""
+
+    code = "GR203"
 
 
 class WorkspaceError(GoalRulesError):
     """A workspace file is missing, malformed or inconsistent."""
 
+    code = "GR204"
+
 
 class LimitError(GoalRulesError):
     """An input is over a safety bound (source size, nesting depth)."""
+
+    code = "GR205"
 
 
 class PluginError(GoalRulesError):
     """A plugin could not be loaded or returned something unusable."""
 
+    code = "GR401"
+
 
 class MissingFactError(GoalRulesError):
     """An expression read a fact that is missing (absent or ``None``)."""
+
+    code = "GR104"
 
     def __init__(self, name: str, **kwargs: object) -> None:
         super().__init__(f"missing fact {name!r}", **kwargs)  # type: ignore[arg-type]
@@ -239,6 +275,8 @@ class UnknownNameError(GoalRulesError, KeyError):
 
     It is also a :class:`KeyError`, so mapping-style lookups behave as Python expects.
     """
+
+    code = "GR105"
 
     def __init__(
         self, kind: str, name: str, candidates: Iterable[str] = (), **kwargs: object
@@ -254,6 +292,8 @@ class UnknownNameError(GoalRulesError, KeyError):
 
 class UnknownMetricError(UnknownNameError):
     """A metric key or alias is not in the catalog."""
+
+    code = "GR106"
 
     def __init__(self, name: str, candidates: Iterable[str] = (), **kwargs: object) -> None:
         super().__init__("metric", name, candidates, **kwargs)

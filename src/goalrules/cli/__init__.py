@@ -54,84 +54,6 @@ def _cmd_catalog(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.engine import load_rules
-    from goalrules.errors import GoalRulesError, GoalRulesErrors
-
-    failed = 0
-    found: list[GoalRulesError] = []
-    problems = 0
-    bidi: list[GoalRulesError] = []
-    for path in args.files:
-        bidi += _bidi_warnings(path, out)
-        if str(path).endswith(".csv"):
-            from goalrules.engine.decision_table import load_table
-
-            try:
-                table = load_table(Path(path))
-            except GoalRulesErrors as group:
-                failed += 1
-                found.extend(group.errors)
-                out.writelines(f"{err}\n" for err in group.errors)
-                continue
-            except GoalRulesError as problem:
-                failed += 1
-                found.append(problem)
-                out.write(f"{problem}\n")
-                continue
-            issues = table.problems()
-            problems += len(issues)
-            out.writelines(f"{issue}\n" for issue in issues)
-            out.write(f"{path}: ok, decision table {table.name} (hit {table.hit}), "
-                      f"{len(table.rows)} rows\n")  # fmt: skip
-            continue
-        try:
-            rs = load_rules(Path(path))
-        except GoalRulesErrors as group:
-            failed += 1
-            found.extend(group.errors)
-            for err in group.errors:
-                out.write(f"{err}\n")
-            continue
-        except GoalRulesError as err:
-            failed += 1
-            found.append(err)
-            out.write(f"{err}\n")
-            continue
-        kinds = []
-        if rs.criteria:
-            kinds.append(f"criteria: {', '.join(rs.criteria)}")
-        if rs.decisions:
-            kinds.append(f"decisions: {', '.join(rs.decisions)}")
-        extra = f" ({'; '.join(kinds)})" if kinds else ""
-        rules = f"{len(rs)} rule{'s' if len(rs) != 1 else ''}"
-        out.write(f"{path}: ok, ruleset {rs.name}, {rules}{extra}\n")
-    if found:
-        # the listing above is for editors; one line on stderr for people and scripts
-        errors = f"{len(found)} error{'s' if len(found) != 1 else ''}"
-        more = f" ({errors} in {failed} file{'s' if failed != 1 else ''})"
-        print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
-        return 2
-    if bidi:  # a warning people see even when the listing goes to a file
-        more = f" ({len(bidi)} such characters)" if len(bidi) > 1 else ""
-        print(f"goalrules: warning: {bidi[0].headline()}{more}", file=sys.stderr)
-    return 1 if (problems or bidi) and args.strict else 0
-
-
-def _bidi_warnings(path: str, out: TextIO) -> list[Any]:
-    """Warn, as compilers do, of bidirectional control characters (Trojan Source)."""
-    from goalrules.dsl.bidi import bidi_warnings
-    from goalrules.errors import GoalRulesError
-    from goalrules.io.files import read_text
-
-    try:
-        warnings = bidi_warnings(read_text(path), source=str(path))
-    except GoalRulesError:
-        return []  # an unreadable file: the check says why
-    out.writelines(f"{w.location}: warning: {w.detail()}\n" for w in warnings)
-    return warnings
-
-
 FORMATS = ["text", "json", "markdown", "html"]
 
 
@@ -232,42 +154,31 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_rules_fmt(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.dsl.format import format_rules
-    from goalrules.engine.rule_tests import find_rule_files
-    from goalrules.io.files import read_text
+def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.errors import ValidationError
 
-    changed = 0
-    for path in find_rule_files(args.files):
-        text = read_text(path)
-        formatted = format_rules(text, source=str(path))
-        if formatted == text:
-            continue
-        changed += 1
-        if args.check:
-            out.write(f"{path}: not in the canonical layout (goalrules rules fmt {path})\n")
-        else:
-            path.write_text(formatted, encoding="utf-8")
-            out.write(f"formatted {path}\n")
-    return 1 if changed and args.check else 0
+    if args.list:
+        from goalrules.reviews import reviews_of
 
+        kept = reviews_of(args.store)
+        if args.format == "json":
+            json.dump({"reviews": kept}, out, indent=2)
+            out.write("\n")
+            return 0
+        for r in kept:
+            out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {r['goals']} goals\n")
+        out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
+        return 0
+    if not args.workspace or not args.history:
+        raise ValidationError("review needs a WORKSPACE and --history FILE (or --list)")
+    from goalrules.report.review import render_review
+    from goalrules.reviews import review
 
-def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.engine.rule_tests import run_rule_tests
-
-    run = run_rule_tests(args.paths, today=_today(args.today))
-    if args.format == "json":
-        json.dump(run.to_dict(), out, indent=2)
-        out.write("\n")
-    elif args.format == "junit":
-        out.write(run.junit())
-    else:
-        out.write(run.text())
-    if run.errors:  # the report above is for CI; one line on stderr, as every exit 2
-        n = len(run.errors)
-        more = f" ({n} errors)" if n > 1 else ""
-        print(f"goalrules: error: {run.errors[0].headline()}{more}", file=sys.stderr)
-    return run.exit_code
+    result = review(args.workspace, args.history, store=args.store,
+                    performance=args.performance, today=_today(args.today))  # fmt: skip
+    _emit(render_review(result, args.format), args, out)
+    _notes(result.notes)
+    return 0
 
 
 def _notes(notes: Sequence[str]) -> None:
@@ -560,37 +471,12 @@ def _parser() -> argparse.ArgumentParser:
 
     add_review(sub, FORMATS, _FORMAT_HELP, _TODAY_HELP)
 
-    r = sub.add_parser("rules", help="work with rule files")
-    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
-    rc = rsub.add_parser("check", help="parse and type-check rule files; print every error")
-    rc.add_argument(
-        "files", nargs="+", metavar="FILE", help="rule files, and decision tables (.table.csv)"
-    )
-    rc.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit 1 when a decision table has overlapping rows or uncovered inputs, or "
-        "a file holds bidirectional control characters",
-    )
-    rc.set_defaults(func=_cmd_rules_check)
-    rf = rsub.add_parser("fmt", help="rewrite rule files in the canonical layout")
-    rf.add_argument("files", nargs="+", metavar="FILE", help="rule files (or folders)")
-    rf.add_argument(
-        "--check",
-        action="store_true",
-        help="change nothing; exit 1 when a file is not in the layout",
-    )
-    rf.set_defaults(func=_cmd_rules_fmt)
-    rt = rsub.add_parser("test", help="run the tests of the rule files under PATH")
-    rt.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
-    rt.add_argument(
-        "--format",
-        choices=["text", "json", "junit"],
-        default="text",
-        help="text (default), json, or JUnit XML for CI",
-    )
-    rt.add_argument("--today", metavar="DATE", help="evaluate as of this date (default today)")
-    rt.set_defaults(func=_cmd_rules_test)
+    from goalrules.cli.rules import add_commands as add_rules
+
+    add_rules(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.lsp import add_command as add_lsp
+
+    add_lsp(sub)
     return p
 
 

@@ -162,6 +162,30 @@ def compile_file(
     )
 
 
+def check_file(
+    rule_file: ast.RuleFile, *, source: str = "<rules>", text: str | None = None
+) -> dict[str, Type]:
+    """Type-check a parsed rule file without generating code (every error raised
+    together); the facts in scope. Decision tables check every row this way when they
+    load and compile a row's rule when it is first needed."""
+    scope, errors = _scope_for(rule_file, dict(BUILTIN_SCHEMAS), source, text)
+    for param in rule_file.params:
+        try:
+            scope.params[param.name] = _param_value(param, None, scope, source, text)
+        except GoalRulesError as exc:
+            errors.append(_positioned(exc, param.span, source, text))
+    for decl in rule_file.rules:
+        checker = Checker(scope, source=source, text=text)
+        if decl.guard is not None:
+            checker.check_bool(decl.guard, "a 'when' guard")
+        if decl.check is not None:
+            checker.check_bool(decl.check, "a 'check'")
+        errors += checker.errors
+    if errors:
+        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
+    return dict(scope.facts)
+
+
 def compile_text(
     text: str,
     *,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -101,8 +103,30 @@ def _shipped(name: str) -> RuleSet:
 plugins.on_reset(_shipped.cache_clear)
 
 
+_OVERRIDES: contextvars.ContextVar[Mapping[str, RuleSet] | None] = contextvars.ContextVar(
+    "goalrules_ruleset_overrides", default=None
+)
+
+
+@contextlib.contextmanager
+def overriding_rulesets(rulesets: Mapping[str, RuleSet]) -> Iterator[None]:
+    """Within the block, :func:`shipped_ruleset` gives these rulesets for their names
+    (``{"channels": edited}``): how ``goalrules rules diff`` judges with other rules.
+    A caller that cached a ruleset before the block keeps its copy."""
+    token = _OVERRIDES.set({**(_OVERRIDES.get() or {}), **rulesets})
+    try:
+        yield
+    finally:
+        _OVERRIDES.reset(token)
+
+
 def shipped_ruleset(name: str, *, params: Mapping[str, Any] | None = None) -> RuleSet:
     """A ruleset shipped with goalrules or added by a plugin (``"smart"``,
     ``"channels"``, ``"plan"``), compiled once and cached."""
-    rs = _shipped(name)
+    rs = (_OVERRIDES.get() or {}).get(name) or _shipped(name)
     return rs.with_params(**params) if params else rs
+
+
+def shipped_names() -> tuple[str, ...]:
+    """The names of the rulesets :func:`shipped_ruleset` knows (goalrules' and plugins')."""
+    return tuple(_shipped_texts())
