@@ -310,14 +310,17 @@ def channel_evidence(
         else None,
     )
     evidence: dict[str, ChannelEvidence] = {}
+    campaigns: dict[str, list[str]] = defaultdict(list)
+    for channel_name, campaign in sorted(camp):
+        campaigns[channel_name].append(campaign)
     for name in sorted(per):
         months = sorted(per[name])
         vals = [per[name][d] for d in months]
-        visits = math.fsum(v[0] for v in vals)
-        leads = math.fsum(v[1] for v in vals)
-        customers = math.fsum(v[2] for v in vals)
-        spend = math.fsum(v[3] for v in vals) if spend_known[name] else None
-        hours = math.fsum(v[4] for v in vals) if hours_known[name] else None
+        visits = sum(v[0] for v in vals)  # months in order: the same sum whatever the rows' order
+        leads = sum(v[1] for v in vals)
+        customers = sum(v[2] for v in vals)
+        spend = sum(v[3] for v in vals) if spend_known[name] else None
+        hours = sum(v[4] for v in vals) if hours_known[name] else None
         lead_rate, lo, hi = _rate(leads, visits)
         cust_rate, clo, _ = _rate(customers, leads)
         ch = info.get(name)
@@ -327,36 +330,40 @@ def channel_evidence(
         visits_trend = _trend(months, [v[0] for v in vals])
         leads_trend = _trend(months, [v[1] for v in vals])
         social_trend = _trend(months, [v[5] for v in vals]) if social_known[name] else None
-        ev = ChannelEvidence(
-            channel=name,
-            role=role,
-            months=len(months),
+        fields: dict[str, Any] = {
+            "channel": name,
+            "role": role,
+            "months": len(months),
             # no formats listed: not given (the trial counts months only), not "none tried"
-            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
-            visits=visits,
-            leads=leads,
-            customers=customers,
-            spend=spend,
-            hours=hours,
-            visits_share=visits_share,
-            leads_share=leads_share,
-            lead_rate=lead_rate,
-            lead_rate_low=lo,
-            lead_rate_high=hi,
-            customer_rate=cust_rate,
-            customer_rate_low=clo,
+            "formats_tried": ch.formats_tried if ch is not None and ch.formats_tried else None,
+            "visits": visits,
+            "leads": leads,
+            "customers": customers,
+            "spend": spend,
+            "hours": hours,
+            "visits_share": visits_share,
+            "leads_share": leads_share,
+            "lead_rate": lead_rate,
+            "lead_rate_low": lo,
+            "lead_rate_high": hi,
+            "customer_rate": cust_rate,
+            "customer_rate_low": clo,
             # no paid spend (none recorded, or zero): cost per lead does not apply
-            cost_per_lead=(spend / leads) if spend and leads else None,
-            visits_trend=visits_trend,
-            leads_trend=leads_trend,
-            role_metric_trend=social_trend,
-            fulfils_role=None,
-            campaigns=tuple(_campaign(c, camp[(n, c)]) for (n, c) in sorted(camp) if n == name),
-            quality=tuple(quality.get(name, ())),
-            currency=currency,
-            cost_per_customer=(spend / customers) if spend and customers else None,
-        )
-        evidence[name] = attrs.evolve(ev, fulfils_role=_fulfils(ev, portfolio, role_share))
+            "cost_per_lead": (spend / leads) if spend and leads else None,
+            "visits_trend": visits_trend,
+            "leads_trend": leads_trend,
+            "role_metric_trend": social_trend,
+            "fulfils_role": None,
+            "campaigns": tuple(_campaign(c, camp[(name, c)]) for c in campaigns.get(name, ())),
+            "quality": tuple(quality.get(name, ())),
+            "currency": currency,
+            "cost_per_customer": (spend / customers) if spend and customers else None,
+        }
+        ev = ChannelEvidence(**fields)
+        if role is not None:  # with no role there is no job to check: fulfils_role stays None
+            fields["fulfils_role"] = _fulfils(ev, portfolio, role_share)
+            ev = ChannelEvidence(**fields)
+        evidence[name] = ev
     return evidence, portfolio
 
 

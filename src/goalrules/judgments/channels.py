@@ -245,10 +245,9 @@ def decide_channels(
     """
     roles = _roles(channels, goals)
     rows, context, groups = _judged(_as_rows(performance), set(roles), all_sources, today)
-    totals = _decide(rows, goals, channels, today, rules, currency, params)
-    out = ChannelDecisions(
-        attrs.evolve(d, group=" + ".join(sorted(groups.get(d.channel, ()))) or None) for d in totals
-    )
+    named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
+    totals = _decide(rows, goals, channels, today, rules, currency, params, named)
+    out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
     mediums: dict[str, set[str]] = defaultdict(set)
@@ -341,6 +340,7 @@ def _decide(
     rules: RuleSet | None,
     currency: str,
     params: Mapping[str, Any],
+    groups: Mapping[str, str] | None = None,
 ) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
@@ -353,7 +353,10 @@ def _decide(
     for name, ev in evidence.items():
         report = ruleset.evaluate({"channel": ev.facts(), "portfolio": pfacts}, today=today)
         decision = Decision(report.decision) if report.decision else Decision.KEEP
-        out.append(ChannelDecision(name, decision, None, ev, report, portfolio=portfolio))
+        group = groups.get(name) if groups else None
+        out.append(
+            ChannelDecision(name, decision, None, ev, report, portfolio=portfolio, group=group)
+        )
     return out
 
 
