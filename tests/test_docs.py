@@ -32,3 +32,20 @@ def test_python_blocks_run_in_order(page: Path) -> None:
     namespace: dict[str, object] = {"__name__": "docs"}
     for i, code in enumerate(_blocks(page, "python")):
         exec(compile(code, f"{page.name}#{i}", "exec"), namespace)
+
+
+def test_generated_reference_pages_are_current() -> None:
+    """docs/workspace.md and docs/reference/cli.md are what scripts/gen_docs.py builds
+    from the code (run it after changing the model or a command)."""
+    import importlib.util
+
+    path = DOCS.parent / "scripts" / "gen_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_docs", path)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.stale() == []
+    assert "`formats_tried`" in (DOCS / "workspace.md").read_text("utf-8")
+    cli_page = (DOCS / "reference" / "cli.md").read_text("utf-8")
+    for command in ("check", "init", "review", "channels", "rules test", "completion"):
+        assert f"## goalrules {command}\n" in cli_page

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from goalrules.cli.conventions import notice, quiet
+
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -129,7 +131,7 @@ def _today(value: str | None, option: str = "--today") -> Any:
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if getattr(args, "output", None):
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"goalrules: wrote {args.output}", file=sys.stderr)
+        notice(f"goalrules: wrote {args.output}")
     else:
         out.write(text)
 
@@ -143,7 +145,7 @@ def _extra_rules(paths: list[str] | None) -> list[Any]:
 def _progress() -> Callable[[str, int, int], None] | None:
     """A progress bar on stderr when it is a terminal, drawn once a stage has lasted
     half a second (short runs print nothing)."""
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or quiet():
         return None
     import time
 
@@ -169,6 +171,13 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.check import run_check
     from goalrules.report import render
 
+    if not Path(args.workspace).exists():
+        from goalrules.errors import WorkspaceError
+
+        raise WorkspaceError(
+            "no such file: give the workspace's path, or run 'goalrules init' to start one",
+            source=args.workspace,
+        )
     result = run_check(
         args.workspace,
         history=args.history,
@@ -256,7 +265,7 @@ def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
 def _notes(notes: Sequence[str]) -> None:
     """What reading the data assumed or left out, on stderr (never silently)."""
     for note in notes:
-        print(f"goalrules: note: {note}", file=sys.stderr)
+        notice(f"goalrules: note: {note}")
 
 
 def _horizons(text: str) -> tuple[int, ...]:
@@ -425,6 +434,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Check social-media goals, channels and plans against the guides' advice.",
     )
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    from goalrules import __version__
+    from goalrules.cli.conventions import add_global_options
+
+    add_global_options(p, __version__)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("catalog", help="list the metric catalog")
@@ -439,7 +452,8 @@ def _parser() -> argparse.ArgumentParser:
     d.set_defaults(func=_cmd_demo)
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
-    ck.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
+    ck.add_argument("workspace", metavar="WORKSPACE", nargs="?", default="workspace.toml",
+                    help="the workspace file (default ./workspace.toml)")  # fmt: skip
     ck.add_argument("--history", metavar="CSV", help="date,channel,metric,value rows")
     ck.add_argument(
         "--performance", metavar="CSV", help="month,channel,visits,leads,customers rows"
@@ -509,6 +523,11 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.exports import add_commands
 
     add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.conventions import add_completion
+    from goalrules.cli.init import add_command as add_init
+
+    add_init(sub)
+    add_completion(sub, p)
 
     rv = sub.add_parser("review", help="review the goals, keep the review, compare with the last")
     rv.add_argument("workspace", metavar="WORKSPACE", nargs="?", help="the workspace file")
@@ -573,9 +592,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
+    import tempfile
+
+    from goalrules.cli import conventions
+
     stream = out if out is not None else sys.stdout
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    conventions.QUIET["on"] = bool(getattr(args, "quiet", False))
+    conventions.format_from_output(parser, args, argv)
+    conventions.unswallow_workspace(args)
+    with tempfile.TemporaryDirectory(prefix="goalrules-") as folder:
+        return _run(parser, args, stream, Path(folder))
+
+
+def _run(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, stream: TextIO, folder: Path
+) -> int:
     if args.command == "channels" and not (args.performance or args.utm):
         parser.error("channels needs a PERFORMANCE.csv or --utm SESSIONS.csv")
     if not getattr(args, "func", None):
@@ -583,6 +617,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return 0
     func: Command = args.func
     try:
+        from goalrules.cli.conventions import read_stdin_arguments
+
+        read_stdin_arguments(args, folder, sys.stdin)
         return func(args, stream)
     except Exception as exc:
         from goalrules.errors import GoalRulesError
