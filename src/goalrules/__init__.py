@@ -99,6 +99,10 @@ _EXPORTS: dict[str, str] = {
     "import_exports": "goalrules.io.exports",
     "ImportResult": "goalrules.io.exports",
     "demo_paths": "goalrules.check",
+    "run_check": "goalrules.check",
+    "run_plan": "goalrules.check",
+    "CheckResult": "goalrules.check",
+    "init_workspace": "goalrules.cli.init",
     "review": "goalrules.reviews",
     "ReviewResult": "goalrules.reviews",
     "open_store": "goalrules.io.store",
@@ -112,7 +116,100 @@ _EXPORTS: dict[str, str] = {
     "PLATFORM_FIT": "goalrules.metrics",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "FLAT_PRIOR",
+    "PLATFORM_FIT",
+    "Achievability",
+    "Backtest",
+    "Channel",
+    "ChannelDecision",
+    "ChannelEvidence",
+    "ChannelMonth",
+    "CheckResult",
+    "CompanyObjective",
+    "CriterionScore",
+    "DataError",
+    "DateError",
+    "Decision",
+    "Direction",
+    "Finding",
+    "Goal",
+    "GoalRulesError",
+    "GoalRulesErrors",
+    "GrowthPrior",
+    "ImportResult",
+    "LimitError",
+    "LintFinding",
+    "MetricDefinition",
+    "MetricKind",
+    "MetricSeries",
+    "MissingFactError",
+    "Objective",
+    "Outcome",
+    "Plan",
+    "PluginError",
+    "Point",
+    "Quadrant",
+    "RankedTactic",
+    "Recurrence",
+    "Report",
+    "ReviewResult",
+    "Rule",
+    "RuleSet",
+    "RuleSyntaxError",
+    "RuleTypeError",
+    "Schema",
+    "SmartReport",
+    "StatementReading",
+    "Tactic",
+    "Target",
+    "TargetKind",
+    "UnitError",
+    "UnknownMetricError",
+    "UnknownNameError",
+    "ValidationError",
+    "Verdict",
+    "Workspace",
+    "WorkspaceError",
+    "__version__",
+    "add_months",
+    "assess_achievability",
+    "attribute_sessions",
+    "backtest",
+    "catalog",
+    "channel_evidence",
+    "channel_fits",
+    "compile_expression",
+    "deadline",
+    "decide_channels",
+    "demo_paths",
+    "fit_prior",
+    "format_quantity",
+    "import_exports",
+    "init_workspace",
+    "lint_plan",
+    "load_history",
+    "load_performance",
+    "load_rules",
+    "load_workspace",
+    "metrics_for",
+    "months_between",
+    "normalize_channel",
+    "open_store",
+    "owner_load",
+    "parse_date",
+    "prioritize",
+    "quantity",
+    "read_statement",
+    "recurrence",
+    "review",
+    "run_check",
+    "run_plan",
+    "schedule",
+    "score_smart",
+    "shipped_ruleset",
+    "simplify",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -129,6 +226,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.check import (
+        CheckResult,
+        demo_paths,
+        run_check,
+        run_plan,
+    )
+    from goalrules.cli.init import (
+        init_workspace,
+    )
     from goalrules.dates import (
         Recurrence,
         add_months,
@@ -137,7 +243,9 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_date,
         recurrence,
     )
-    from goalrules.dsl.types import Schema
+    from goalrules.dsl.types import (
+        Schema,
+    )
     from goalrules.engine import (
         Finding,
         Outcome,
@@ -171,8 +279,22 @@ if TYPE_CHECKING:  # pragma: no cover
         load_performance,
         load_workspace,
     )
-    from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
-    from goalrules.judgments.backtest import Backtest, backtest
+    from goalrules.io.exports import (
+        ImportResult,
+        import_exports,
+    )
+    from goalrules.io.store import (
+        open_store,
+    )
+    from goalrules.judgments.achievability import (
+        Achievability,
+        Verdict,
+        assess_achievability,
+    )
+    from goalrules.judgments.backtest import (
+        Backtest,
+        backtest,
+    )
     from goalrules.judgments.channels import (
         ChannelDecision,
         ChannelEvidence,
@@ -180,7 +302,11 @@ if TYPE_CHECKING:  # pragma: no cover
         channel_evidence,
         decide_channels,
     )
-    from goalrules.judgments.growth import FLAT_PRIOR, GrowthPrior, fit_prior
+    from goalrules.judgments.growth import (
+        FLAT_PRIOR,
+        GrowthPrior,
+        fit_prior,
+    )
     from goalrules.judgments.planning import (
         LintFinding,
         Quadrant,
@@ -190,8 +316,18 @@ if TYPE_CHECKING:  # pragma: no cover
         prioritize,
         schedule,
     )
-    from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
-    from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for
+    from goalrules.judgments.smart import (
+        CriterionScore,
+        SmartReport,
+        score_smart,
+    )
+    from goalrules.metrics import (
+        PLATFORM_FIT,
+        MetricDefinition,
+        catalog,
+        channel_fits,
+        metrics_for,
+    )
     from goalrules.model import (
         Channel,
         ChannelMonth,
@@ -210,4 +346,12 @@ if TYPE_CHECKING:  # pragma: no cover
         normalize_channel,
         read_statement,
     )
-    from goalrules.units import format_quantity, quantity, simplify
+    from goalrules.reviews import (
+        ReviewResult,
+        review,
+    )
+    from goalrules.units import (
+        format_quantity,
+        quantity,
+        simplify,
+    )

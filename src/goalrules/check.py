@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import as_date
 from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
@@ -117,6 +118,48 @@ class CheckResult:
     def lowest_score(self) -> float | None:
         return min((g.smart.score for g in self.goals), default=None)
 
+    def __repr__(self) -> str:
+        low = self.lowest_score
+        lowest = f", lowest SMART {low:.0f}" if low is not None else ""
+        tactics = len(self.plan.ranked) if self.plan else 0
+        return (f"<CheckResult {self.name or '(no name)'!r} as of {self.today.isoformat()}: "
+                f"{len(self.goals)} goals{lowest}, {len(self.channels)} channels, "
+                f"{tactics} tactics>")  # fmt: skip
+
+    def _repr_html_(self) -> str:
+        """The check in a notebook: goals, channels and the plan as compact tables."""
+        from goalrules.engine.notebook import badge, table
+
+        goals = [(g.id, f"{g.smart.score:.0f}/100",
+                  badge(g.smart.achievability.verdict.value) if g.smart.achievability else "-",
+                  g.smart.suggestions[0] if g.smart.suggestions else "")
+                 for g in self.goals]  # fmt: skip
+        title = f"{self.name or 'workspace'}, as of {self.today.isoformat()}"
+        out = table(["goal", "SMART", "achievability", "first fix"], goals,
+                    caption=f"Goals: {title}", raw=(2,))  # fmt: skip
+        if self.channels:
+            rows = [(c.channel, badge(c.decision.value), c.reasons[0] if c.reasons else "")
+                    for c in self.channels]  # fmt: skip
+            out += table(["channel", "decision", "why"], rows, caption="Channels", raw=(1,))
+        if self.plan is not None and self.plan.ranked:
+            ranked = [(str(r.rank), r.id, r.quadrant.value.replace("_", " "),
+                       ", ".join(r.tactic.owners) or "(nobody)")
+                      for r in self.plan.ranked]  # fmt: skip
+            out += table(["#", "tactic", "quadrant", "owners"], ranked, caption="Plan")
+        return f"<div>{out}</div>"
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        """One row per goal: SMART score, achievability verdict and chance."""
+        from goalrules.engine.notebook import frame
+
+        rows = []
+        for g in self.goals:
+            ach = g.smart.achievability
+            rows.append({"goal": g.id, "smart": g.smart.score,
+                         "verdict": ach.verdict.value if ach else None,
+                         "probability": ach.probability if ach else None})  # fmt: skip
+        return frame(rows, kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "workspace": self.name,
@@ -136,6 +179,7 @@ def run_plan(
     smart_scores: Mapping[str, float] | None = None,
 ) -> PlanResult:
     plan = workspace.plan
+    today = as_date(today) or Date.today()
     due = schedule(plan, start=today, days=days)
     lint = lint_plan(plan, today=today, smart_scores=smart_scores, days=days)
     return PlanResult(tuple(prioritize(plan)), tuple(due), tuple(lint), today, days)
@@ -148,7 +192,7 @@ def run_check(
     performance: Iterable[ChannelMonth] | str | Path | Any = None,
     sessions: str | Path | None = None,
     rules: Sequence[RuleSet] = (),
-    today: Date | None = None,
+    today: Date | str | None = None,
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
     prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
@@ -163,7 +207,7 @@ def run_check(
     workspace's ``[workspace] prior``, else goalrules' own); ``"fit"`` fits one on the
     history's series (:func:`goalrules.fit_prior`)."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
-    day = today or ws.today or Date.today()
+    day = as_date(today) or ws.today or Date.today()
     notes: list[str] = []
     histories: Mapping[tuple[str | None, str], MetricSeries]
     if isinstance(history, (str, Path)):

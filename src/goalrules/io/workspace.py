@@ -67,6 +67,16 @@ class Workspace:
     def channels(self) -> tuple[Channel, ...]:
         return self.plan.channels
 
+    def __repr__(self) -> str:
+        p = self.plan
+        counts = ", ".join(
+            f"{len(items)} {word}"
+            for items, word in ((p.objectives, "objectives"), (p.goals, "goals"),
+                                (p.tactics, "tactics"), (p.channels, "channels"))
+        )  # fmt: skip
+        today = f", today={self.today.isoformat()}" if self.today else ""
+        return f"<Workspace {self.name or '(no name)'!r}{today}: {counts}>"
+
 
 def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
     if fmt == "toml":

@@ -40,6 +40,7 @@ from goalrules.dates import add_months, month_end, months_between
 from goalrules.dsl.display import format_number
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
+from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
@@ -68,7 +69,7 @@ class Verdict(enum.StrEnum):
 
 
 @attrs.frozen
-class Achievability:
+class Achievability(OneRow):
     """The achievability judgment of one goal.
 
     Rates are per calendar month: ``required_rate`` and ``historical_rate`` are

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import Report, RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError
@@ -265,6 +266,7 @@ def channel_evidence(
     """
     rows = _as_rows(performance)
     info = _roles(channels, goals)
+    today = as_date(today)
     if today is not None:
         rows = [r for r in rows if r.month <= today]
     per: dict[str, dict[Date, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0] * 7))
@@ -553,6 +555,7 @@ def decide_channels(
     then one per medium (``ChannelDecision.medium``).
     """
     rows = [r for r in _as_rows(performance) if r.channel != UNATTRIBUTED]
+    today = as_date(today)
     totals = ChannelDecisions(_decide(rows, goals, channels, today, rules, currency, params))
     mediums: dict[str, set[str]] = defaultdict(set)
     for r in rows:

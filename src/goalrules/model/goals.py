@@ -175,7 +175,12 @@ def _objective(value: Any) -> Objective:
 
 
 def _metric_key(value: Any) -> str:
-    return re.sub(r"[\s-]+", "_", _text(value).lower())
+    """A metric of the catalog, by key or alias ("folowers" is an error that suggests
+    "followers", as a workspace file's is)."""
+    from goalrules.metrics import catalog
+
+    key = re.sub(r"[\s-]+", "_", _text(value).lower())
+    return catalog[key].key
 
 
 @attrs.frozen
@@ -252,7 +257,9 @@ def read_statement(
     text: str, *, start: Date | None = None, id: str | None = None, **fields: Any
 ) -> StatementReading:
     """Read a goal from a plain statement; ``fields`` override what is read."""
-    start = start or Date.today()
+    from goalrules.dates import as_date
+
+    start = as_date(start, field="start") or Date.today()
     values, understood, missing = read_fields(text, start)
     values.update(fields)
     goal_id = id or re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "goal"
