@@ -229,9 +229,12 @@ def run_check(
     total = len(ws.goals)
     for i, g in enumerate(ws.goals, start=1):
         series, ach = _judge_channels(g, histories, day, growth)
-        report = score_smart(
-            g, series, today=day, context=ws.plan, rules=rubric, prior=growth, achievability=ach
-        )
+        # achievability measures a target against the history: without a target there is
+        # nothing to judge, and the criterion stays unknown, as it is without a history
+        # (so a goal scores the same in `check`, `plan` and `demo`)
+        judged = series if g.target is not None else None
+        report = score_smart(g, judged, today=day, context=ws.plan, rules=rubric, prior=growth,
+                             achievability=ach if g.target is not None else None)  # fmt: skip
         goals.append(GoalResult(report, series))
         if progress is not None and (i % 50 == 0 or i == total):
             progress("goals", i, total)

@@ -384,16 +384,17 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
-    from goalrules.check import run_plan
+    from goalrules.check import run_check, run_plan
     from goalrules.io import load_workspace
-    from goalrules.judgments.smart import score_smart
     from goalrules.report import render_plan
 
     ws = load_workspace(args.workspace)
     today = _today(args.today) or ws.today or dt.date.today()
-    scores = {g.id: score_smart(g, today=today, context=ws.plan).score for g in ws.goals}
-    plan = run_plan(ws, today=today, days=args.days, smart_scores=scores)
+    # the goals are judged as `check` judges them, so each scores the same in both
+    result = run_check(ws, history=args.history, today=today, days=args.days)
+    plan = result.plan or run_plan(ws, today=today, days=args.days)
     _emit(render_plan(plan, args.format), args, out)
+    _notes(result.notes)
     return 0
 
 
@@ -513,6 +514,8 @@ def _parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")
     pl.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
     pl.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    pl.add_argument("--history", metavar="CSV",
+                    help="the goals' history, to score them as check does")  # fmt: skip
     pl.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
     pl.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default text)"
@@ -620,6 +623,11 @@ def _run(
         from goalrules.cli.conventions import read_stdin_arguments
 
         read_stdin_arguments(args, folder, sys.stdin)
+        if getattr(args, "locale", None):
+            from goalrules.numbers import use_locale
+
+            with use_locale(args.locale):
+                return func(args, stream)
         return func(args, stream)
     except Exception as exc:
         from goalrules.errors import GoalRulesError

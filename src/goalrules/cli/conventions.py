@@ -55,6 +55,12 @@ def add_global_options(parser: argparse.ArgumentParser, version: str) -> None:
         action="store_true",
         help="print no notes, progress or 'wrote FILE' on stderr (errors still)",
     )
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="write numbers for this locale, e.g. de or fr_CH (default: $GOALRULES_LOCALE, "
+        "else en)",
+    )
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str | None) -> Any:

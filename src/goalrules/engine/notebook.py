@@ -33,9 +33,11 @@ def badge(word: str | None) -> str:
     """An outcome, verdict or decision as a coloured badge."""
     if word is None:
         return "-"
+    from goalrules.numbers import words
+
     bg, fg = _COLOURS.get(str(word), ("#f1f5f9", "#334155"))
     return (f'<span style="background:{bg};color:{fg};padding:1px 7px;border-radius:9px;'
-            f'font-weight:600;font-size:12px">{html.escape(str(word))}</span>')  # fmt: skip
+            f'font-weight:600;font-size:12px">{html.escape(words(word))}</span>')  # fmt: skip
 
 
 def table(

@@ -27,6 +27,7 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.stats import theil_sen, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
+from goalrules.numbers import format_count, format_money, format_percent
 from goalrules.units import unit_info
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -500,7 +501,7 @@ def _r(x: float | None) -> float | None:
 
 
 def _pct(x: float | None) -> str:
-    return "n/a" if x is None else f"{x * 100:.1f} %"
+    return format_percent(x)
 
 
 def _evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
@@ -511,17 +512,19 @@ def _evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             f"lead rate {_pct(ev.lead_rate)} (95 % CI {ci}) vs portfolio {_pct(p.lead_rate)}"
         )
     lines.append(
-        f"{ev.visits:,.0f} visits ({_pct(ev.visits_share)} of all), {ev.leads:,.0f} leads, "
-        f"{ev.customers:,.0f} customers over {ev.months} months"
+        f"{format_count(ev.visits, 'visit')} ({_pct(ev.visits_share)} of all), "
+        f"{format_count(ev.leads, 'lead')}, {format_count(ev.customers, 'customer')} "
+        f"over {format_count(ev.months, 'month')}"
     )
     if ev.visits_trend is not None:
-        leads_trend = (ev.leads_trend or 0) * 100
-        lines.append(
-            f"trend a month: visits {ev.visits_trend * 100:+.1f} %, leads {leads_trend:+.1f} %"
+        visits, leads = (
+            format_percent(t or 0, signed=True) for t in (ev.visits_trend, ev.leads_trend)
         )
+        lines.append(f"trend a month: visits {visits}, leads {leads}")
     if ev.cost_per_lead is not None:
-        tail = f" vs portfolio {p.cost_per_lead:,.2f}" if p.cost_per_lead is not None else ""
-        lines.append(f"cost per lead {ev.cost_per_lead:,.2f} {ev.currency}{tail}")
+        money = p.cost_per_lead
+        tail = f" vs portfolio {format_money(money, ev.currency)}" if money is not None else ""
+        lines.append(f"cost per lead {format_money(ev.cost_per_lead, ev.currency)}{tail}")
     lines.extend(f"data quality: {q}" for q in ev.quality)
     return lines
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.numbers import format_count, format_number, format_percent, words
 
 WIDTH = 80
 
@@ -43,7 +44,7 @@ def _text_goals(result: CheckResult) -> list[str]:
         lines.append(f"  criteria: {marks}   (+ met, - missed, ? unknown)")
         ach = smart.achievability
         if ach is not None:
-            lines += _wrap(f"achievability: {ach.verdict.value}. {ach.explanation}", "    ", "  ")
+            lines += _wrap(f"achievability: {words(ach.verdict)}. {ach.explanation}", "    ", "  ")
         for tip in smart.suggestions:
             lines += _wrap(tip, "      ", "  - ")
     return lines
@@ -57,9 +58,10 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
         for reason in d.reasons:
             lines += _wrap(reason, "      ", "  - ")
         for c in d.evidence.campaigns:
-            rate = "n/a" if c.lead_rate is None else f"{c.lead_rate * 100:.1f} %"
+            rate = format_percent(c.lead_rate)
             lines += _wrap(
-                f"campaign {c.campaign}: {c.visits:,.0f} visits, {c.leads:,.0f} leads ({rate})",
+                f"campaign {c.campaign}: {format_count(c.visits, 'visit')}, "
+                f"{format_count(c.leads, 'lead')} ({rate})",
                 "      ",
                 "  * ",
             )
@@ -68,17 +70,17 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
 
 def _text_plan(plan: PlanResult) -> list[str]:
     lines = _rule("Plan: tactics by priority")
-    lines.append(f"{'#':>2}  {'tactic':<26} {'quadrant':<10} {'v/c':<4} {'owners':<16} next due")
+    lines.append(f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due")
     for r in plan.ranked:
         due = plan.due_dates(r.id)
         nxt = due[0].isoformat() if due else "-"
         more = f" (+{len(due) - 1})" if len(due) > 1 else ""
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(
-            f"{r.rank:>2}  {r.id[:26]:<26} {r.quadrant.value:<10} "
-            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:16]:<16} {nxt}{more}"
+            f"{r.rank:>2}  {r.id[:24]:<24} {words(r.quadrant):<13} "
+            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:14]:<14} {nxt}{more}"
         )
-    lines += _rule(f"Plan lint ({len(plan.lint)} problems)", "-")
+    lines += _rule(f"Plan lint ({format_count(len(plan.lint), 'problem')})", "-")
     for f in plan.lint:
         lines += _wrap(f"{f.item}: {f.message}", "      ", "  - ")
         if f.fix:
@@ -93,7 +95,8 @@ def text(result: CheckResult) -> str:
         low = result.lowest_score or 0
         mean = sum(g.smart.score for g in result.goals) / len(result.goals)
         lines.append(
-            f"{len(result.goals)} goals, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+            f"{format_count(len(result.goals), 'goal')}, mean SMART score {mean:.0f}/100, "
+            f"lowest {low:.0f}"
         )
     lines += _text_goals(result)
     if result.channels:
@@ -107,22 +110,23 @@ def _book_reasons(r: dict[str, Any]) -> list[str]:
     """The numbers behind one (account, channel) decision of the table path."""
     out = []
     if r["lead_rate"] is not None:
-        rate = f"lead rate {r['lead_rate'] * 100:.1f} %"
+        rate = f"lead rate {format_percent(r['lead_rate'])}"
         if r["lead_rate_low"] is not None:
-            rate += f" (95 % CI {r['lead_rate_low'] * 100:.1f} %-{r['lead_rate_high'] * 100:.1f} %)"
+            low, high = format_percent(r["lead_rate_low"]), format_percent(r["lead_rate_high"])
+            rate += f" (95 % CI {low}-{high})"
         if r.get("portfolio_lead_rate") is not None:
-            rate += f" vs the account's {r['portfolio_lead_rate'] * 100:.1f} %"
+            rate += f" vs the account's {format_percent(r['portfolio_lead_rate'])}"
         out.append(rate)
     else:
         out.append("no visits recorded")
-    months = f"{r['months']} month{'s' if r['months'] != 1 else ''}"
+    months = format_count(r["months"], "month")
     share = r.get("visits_share")
     out.append(
-        f"{r['visits']:,.0f} visits over {months}"
-        + (f", {share * 100:.0f} % of the account's" if share is not None else "")
+        f"{format_count(r['visits'], 'visit')} over {months}"
+        + (f", {format_percent(share)} of the account's" if share is not None else "")
     )
     trends = [
-        f"{name} {r[col] * 100:+.1f} % a month"
+        f"{name} {format_percent(r[col], signed=True)} a month"
         for name, col in (("visits", "visits_trend"), ("leads", "leads_trend"))
         if r.get(col) is not None
     ]
@@ -134,5 +138,5 @@ def _book_reasons(r: dict[str, Any]) -> list[str]:
         verb = "fulfils" if r["fulfils_role"] else "does not fulfil"
         out.append(f"{verb} its role ({r['role']})")
     if r.get("spend") is not None and r["leads"]:
-        out.append(f"cost per lead {r['spend'] / r['leads']:,.2f}")
+        out.append(f"cost per lead {format_number(r['spend'] / r['leads'])}")
     return out

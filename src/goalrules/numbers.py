@@ -1,0 +1,211 @@
+"""Numbers a marketer reads at once, the same on every surface (text, markdown, HTML,
+notebooks, and the messages of the rules): ``49.3 %``, ``57 leads``, ``1 customer``,
+``29 leads in December 2025``, ``not enough data``, ``$14.81``; never ``49.31%``,
+``56.61 leads`` or ``1.2e+03``.
+
+Formatting is Babel's (CLDR data), so it follows a locale: a German team reads
+``49,3 %`` and ``1.200 followers`` (the words stay goalrules' own). The locale is
+``en`` unless the ``GOALRULES_LOCALE`` environment variable, ``goalrules --locale``
+or [use_locale][goalrules.numbers.use_locale] says otherwise. The rule language's
+messages (``goalrules.dsl.display``) are written with these functions too.
+
+>>> format_percent(0.4931)
+'49.3 %'
+>>> format_count(56.61, "lead"), format_count(1, "customer")
+('57 leads', '1 customer')
+>>> import datetime as dt
+>>> format_flow(29, "lead", dt.date(2025, 12, 31))
+'29 leads in December 2025'
+>>> with use_locale("de"):
+...     format_percent(0.4931), format_number(1234), format_number(12.5)
+('49,3 %', '1.234', '12,5')
+>>> words("insufficient_data")
+'not enough data'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import functools
+import math
+import os
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = [
+    "current_locale",
+    "format_count",
+    "format_flow",
+    "format_money",
+    "format_month",
+    "format_number",
+    "format_percent",
+    "plural",
+    "set_locale",
+    "use_locale",
+    "words",
+]
+
+_STATE = {"locale": os.environ.get("GOALRULES_LOCALE", "").strip() or "en"}
+
+# enum values and rule words as a marketer says them (anything else: "_" -> " ")
+_WORDS = {
+    "insufficient_data": "not enough data",
+    "time_bound": "time-bound",
+    "quick_win": "quick win",
+    "major_project": "major project",
+    "fill_in": "fill-in",
+    "time_sink": "time sink",
+    "brand_awareness": "brand awareness",
+    "customer_service": "customer service",
+    "social_listening": "social listening",
+    "press_mentions": "press mentions",
+    "reset_candidate": "reset candidate",
+}
+_IRREGULAR = {"person": "people", "reply": "replies", "currency": "currencies"}
+_NO_PLURAL = {"%", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "BRL"}
+
+
+def current_locale() -> str:
+    """The locale numbers are formatted for (``"en"``, ``"de"``, ``"fr_CH"``...)."""
+    return _STATE["locale"]
+
+
+def set_locale(name: str) -> None:
+    """Format numbers for ``name`` from now on; an unknown locale is a
+    [ValidationError][goalrules.errors.ValidationError]."""
+    _locale(name)  # validate
+    _STATE["locale"] = name
+
+
+@contextlib.contextmanager
+def use_locale(name: str) -> Iterator[None]:
+    """Format numbers for ``name`` inside the ``with`` block."""
+    before = _STATE["locale"]
+    set_locale(name)
+    try:
+        yield
+    finally:
+        _STATE["locale"] = before
+
+
+@functools.lru_cache(maxsize=32)
+def _locale(name: str) -> Any:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        from goalrules.errors import ValidationError
+
+        raise ValidationError(
+            f"unknown locale {name!r}: write a language code such as 'en', 'de' or 'fr_CH'",
+            field="locale",
+        ) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(text)
+
+
+def _apply(value: float, pattern: str, locale: str | None) -> str:
+    loc = _locale(locale or _STATE["locale"])
+    return str(_pattern(pattern).apply(value, loc))
+
+
+def _decimals(value: float, digits: int) -> int:
+    """How many decimals show ``value``: none from 100, up to ``digits`` from 1, and
+    ``digits + 1`` significant digits under 1 (0.000123, never 1.23e-04)."""
+    ax = abs(value)
+    if ax >= 100 or ax == 0:
+        return 0
+    if ax >= 1:
+        return digits
+    return min(12, digits - math.floor(math.log10(ax)))
+
+
+def format_number(value: float, *, digits: int = 2, locale: str | None = None) -> str:
+    """A plain number: grouped, without trailing zeros or scientific notation
+    (``1200`` -> ``1,200``; ``0.12345`` -> ``0.123``; ``12.0`` -> ``12``)."""
+    if value != value:
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if float(value).is_integer():
+        return _apply(value, "#,##0", locale)
+    places = _decimals(value, digits)
+    return _apply(value, "#,##0" + ("." + "#" * places if places else ""), locale)
+
+
+def format_percent(
+    value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
+) -> str:
+    """A share or rate (``0.4931``) as a percentage: ``49.3 %`` (one decimal; ``digits``
+    changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
+    if value is None or value != value:
+        return "n/a"
+    places = "." + "0" * digits if digits > 0 else ""
+    pattern = f"#,##0{places} %"
+    if signed:
+        pattern = f"+#,##0{places} %;-#,##0{places} %"
+    return _apply(value, pattern, locale)
+
+
+def plural(word: str, count: float, *, locale: str | None = None) -> str:
+    """``word`` for ``count`` of it: ``1 customer``, ``2 customers`` (the locale's
+    plural rule says which counts take the singular; the word itself is goalrules')."""
+    if word in _NO_PLURAL or "/" in word or not word:
+        return word
+    loc = _locale(locale or _STATE["locale"])
+    if float(count).is_integer() and loc.plural_form(abs(count)) == "one":
+        return word
+    head, _, last = word.rpartition(" ")
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith(("s", "x", "sh", "ch")):
+        last = last if last.endswith("s") else last + "es"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def format_count(value: float, unit: str | None = None, *, locale: str | None = None) -> str:
+    """A count as a whole number with its unit in the right number: ``57 leads``,
+    ``1 customer``, ``1,200 followers`` (``56.61`` reads ``57``)."""
+    whole = round(value) if value == value and not math.isinf(value) else value
+    shown = format_number(whole, locale=locale)
+    if not unit:
+        return shown
+    return f"{shown} {plural(unit.replace('_', ' '), whole, locale=locale)}"
+
+
+def format_month(day: _dt.date, *, locale: str | None = None) -> str:
+    """The calendar month of ``day`` in words: ``December 2025`` (``Dezember 2025``)."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", day, locale=_locale(locale or _STATE["locale"])))
+
+
+def format_flow(value: float, unit: str, month: _dt.date, *, locale: str | None = None) -> str:
+    """A monthly flow with its period: ``29 leads in December 2025``."""
+    return f"{format_count(value, unit, locale=locale)} in {format_month(month, locale=locale)}"
+
+
+def format_money(value: float, currency: str = "USD", *, locale: str | None = None) -> str:
+    """An amount of money: ``$14.81`` (``14,81 $`` for a German team)."""
+    from babel.numbers import format_currency
+
+    return str(format_currency(value, currency, locale=_locale(locale or _STATE["locale"])))
+
+
+def words(value: Any) -> str:
+    """An enum value or rule word as a marketer says it: ``insufficient_data`` ->
+    ``not enough data``, ``quick_win`` -> ``quick win``."""
+    text = str(getattr(value, "value", value))
+    return _WORDS.get(text, text.replace("_", " "))
