@@ -1,5 +1,5 @@
 """One review of a goal: where it stands against the path its target requires, and what
-changed since the last review (DOMAIN.md, "Review and adapt").
+changed since the last review (docs/reviews.md, "What a review says").
 
 At a review on ``today`` with the value ``V`` (the history's latest), the baseline ``B``
 (the goal's, else the history's value at the goal's start) and the target ``T``:
