@@ -144,11 +144,11 @@ def format_number(value: float, *, digits: int = 2, locale: str | None = None) -
 def format_percent(
     value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
 ) -> str:
-    """A share or rate (``0.4931``) as a percentage: ``49.3 %`` (one decimal; ``digits``
-    changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
+    """A share or rate (``0.4931``) as a percentage: ``49.3 %``, ``10 %`` (up to one
+    decimal; ``digits`` changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
     if value is None or value != value:
         return "n/a"
-    places = "." + "0" * digits if digits > 0 else ""
+    places = "." + "#" * digits if digits > 0 else ""
     pattern = f"#,##0{places} %"
     if signed:
         pattern = f"+#,##0{places} %;-#,##0{places} %"

@@ -255,7 +255,8 @@ formats_tried = ["reels"]
 def _toml_str(text: str) -> str:
     import json
 
-    return json.dumps(text, ensure_ascii=False)  # JSON's escapes are TOML's
+    # JSON's escapes are TOML's; TOML also refuses DEL as it is
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def history_csv(today: dt.date) -> str:

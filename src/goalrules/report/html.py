@@ -11,7 +11,7 @@ from typing import Any
 from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_count, format_percent, words
-from goalrules.report.charts import _channel_charts, _goal_chart, charts_available
+from goalrules.report.charts import _channel_charts, _goal_chart, _plan_chart, charts_available
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
@@ -80,6 +80,7 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
             for r in plan.ranked
         ],
         "lint": [f.to_dict() for f in plan.lint],
+        "chart": _plan_chart(plan),
     }
 
 
