@@ -174,3 +174,15 @@ def test_init_is_in_help_and_is_an_attrs_free_cli() -> None:
     code, text = run()
     assert code == 0 and "init" in text and "completion" in text
     assert attrs.has(gr.Goal)
+
+
+def test_review_json_flags_carry_their_messages(tmp_path: Path) -> None:
+    paths = gr.demo_paths()
+    store = str(tmp_path / "goals.db")
+    for day in ("2026-01-10", "2026-07-20"):
+        code, text = run("review", str(paths["workspace"]), "--history", str(paths["history"]),
+                         "--store", store, "--today", day, "--format", "json")  # fmt: skip
+        assert code == 0
+    flags = [f for g in json.loads(text)["goals"] for f in g["flags"]]
+    assert flags, "a goal past its deadline is flagged"
+    assert all(set(f) == {"name", "message"} and f["message"] for f in flags)

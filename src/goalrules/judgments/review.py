@@ -101,7 +101,7 @@ class GoalReview:
             "elapsed": _r(self.elapsed),
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
-            "flags": [f.name for f in self.flags],
+            "flags": [{"name": f.name, "message": f.message} for f in self.flags],
         }
 
     def trend(self) -> str:
