@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import math
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -141,3 +142,25 @@ def _json(*argv: str) -> dict[str, object]:
 
     result: dict[str, object] = json.loads(_cli(*argv))
     return result
+
+
+def test_html_pages_say_when_charts_are_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    charts = importlib.import_module("goalrules.report.charts")
+    html_report = importlib.import_module("goalrules.report.html")
+    review_report = importlib.import_module("goalrules.report.review")
+
+    paths = gr.demo_paths()
+    with_charts = _cli("plan", str(paths["workspace"]), "--format", "html")
+    if charts.charts_available():
+        assert with_charts.count("<svg") == 1 and "plan-chart" in with_charts  # the 2x2
+    for module in (charts, html_report, review_report):
+        monkeypatch.setattr(module, "charts_available", lambda: False)
+    page = _cli("review", str(paths["workspace"]), "--history", str(paths["history"]),
+                "--store", str(tmp_path / "g.db"), "--format", "html")  # fmt: skip
+    assert "Charts are left out" in page and "<svg" not in page
+    plan = _cli("plan", str(paths["workspace"]), "--format", "html")
+    assert "Charts are left out" in plan and "<svg" not in plan

@@ -151,6 +151,7 @@ def _html(result: ReviewResult) -> str:
     return str(template.render(
         title=f"goalrules review: {result.workspace}", workspace=result.workspace,
         number=result.number, date=result.date.isoformat(), version=__version__, goals=goals,
+        charts_available=charts_available(),
     ))  # fmt: skip
 
 
