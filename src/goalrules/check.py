@@ -119,12 +119,14 @@ class CheckResult:
         return min((g.smart.score for g in self.goals), default=None)
 
     def __repr__(self) -> str:
+        from goalrules.numbers import format_count as n
+
         low = self.lowest_score
         lowest = f", lowest SMART {low:.0f}" if low is not None else ""
         tactics = len(self.plan.ranked) if self.plan else 0
         return (f"<CheckResult {self.name or '(no name)'!r} as of {self.today.isoformat()}: "
-                f"{len(self.goals)} goals{lowest}, {len(self.channels)} channels, "
-                f"{tactics} tactics>")  # fmt: skip
+                f"{n(len(self.goals), 'goal')}{lowest}, {n(len(self.channels), 'channel')}, "
+                f"{n(tactics, 'tactic')}>")  # fmt: skip
 
     def _repr_html_(self) -> str:
         """The check in a notebook: goals, channels and the plan as compact tables."""

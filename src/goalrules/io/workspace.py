@@ -68,11 +68,13 @@ class Workspace:
         return self.plan.channels
 
     def __repr__(self) -> str:
+        from goalrules.numbers import format_count
+
         p = self.plan
         counts = ", ".join(
-            f"{len(items)} {word}"
-            for items, word in ((p.objectives, "objectives"), (p.goals, "goals"),
-                                (p.tactics, "tactics"), (p.channels, "channels"))
+            format_count(len(items), word)
+            for items, word in ((p.objectives, "objective"), (p.goals, "goal"),
+                                (p.tactics, "tactic"), (p.channels, "channel"))
         )  # fmt: skip
         today = f", today={self.today.isoformat()}" if self.today else ""
         return f"<Workspace {self.name or '(no name)'!r}{today}: {counts}>"
