@@ -117,6 +117,43 @@ def _apply(value: float, pattern: str, locale: str | None) -> str:
     return str(_pattern(pattern).apply(value, loc))
 
 
+@functools.lru_cache(maxsize=32)
+def _symbols(name: str) -> tuple[str, str, str] | None:
+    """The locale's decimal sign, group sign and minus sign, when its numbers group by
+    threes in Latin digits (most locales: Python's own formatting then writes them, with
+    these signs, far faster than a pattern); ``None`` for the others (Babel writes
+    those)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    loc = _locale(name)
+    pattern = loc.decimal_formats.get(None)
+    if getattr(loc, "default_numbering_system", "latn") != "latn" or pattern is None:
+        return None
+    if tuple(pattern.grouping) != (3, 3):
+        return None
+    return get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
+
+
+def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -> str:
+    """``value`` grouped by thousands with up to ``places`` decimals (at least
+    ``fixed``), in the locale's signs."""
+    name = locale or _STATE["locale"]
+    signs = _symbols(name)
+    if signs is None:
+        optional = "#" * max(0, places - fixed)
+        tail = "." + "0" * fixed + optional if places else ""
+        return _apply(value, "#,##0" + tail, name)
+    text = f"{value:,.{places}f}"
+    if places > fixed:
+        whole, _, decimals = text.partition(".")
+        decimals = decimals[:fixed] + decimals[fixed:].rstrip("0")
+        text = f"{whole}.{decimals}" if decimals else whole
+    if text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
+        text = text.lstrip("-")
+    point, group, minus = signs
+    return text.translate({ord(","): group, ord("."): point, ord("-"): minus})
+
+
 def _decimals(value: float, digits: int) -> int:
     """How many decimals show ``value``: none from 100, up to ``digits`` from 1, and
     ``digits + 1`` significant digits under 1 (0.000123, never 1.23e-04)."""
@@ -136,9 +173,8 @@ def format_number(value: float, *, digits: int = 2, locale: str | None = None) -
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     if float(value).is_integer():
-        return _apply(value, "#,##0", locale)
-    places = _decimals(value, digits)
-    return _apply(value, "#,##0" + ("." + "#" * places if places else ""), locale)
+        return _decimal(value, 0, locale)
+    return _decimal(value, _decimals(value, digits), locale)
 
 
 def format_percent(
@@ -148,11 +184,10 @@ def format_percent(
     decimal; ``digits`` changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
     if value is None or value != value:
         return "n/a"
-    places = "." + "#" * digits if digits > 0 else ""
-    pattern = f"#,##0{places} %"
-    if signed:
-        pattern = f"+#,##0{places} %;-#,##0{places} %"
-    return _apply(value, pattern, locale)
+    text = _decimal(value * 100, max(0, digits), locale)
+    if signed and not text.startswith(("-", "\u200e-", "−")):
+        text = "+" + text
+    return f"{text} %"
 
 
 def plural(word: str, count: float, *, locale: str | None = None) -> str:
