@@ -153,3 +153,10 @@ def test_run_check_and_decide_channels_take_text_dates() -> None:
     ]
     with pytest.raises(gr.DateError, match="today"):
         gr.run_check(paths["workspace"], today="soon")
+
+
+def test_review_takes_a_text_date(tmp_path: Path) -> None:
+    paths = gr.demo_paths()
+    result = gr.review(paths["workspace"], [paths["history"]], store=str(tmp_path / "g.db"),
+                       today="2026-01-10")  # type: ignore[arg-type]  # fmt: skip
+    assert result.date == START
