@@ -164,3 +164,11 @@ def test_html_pages_say_when_charts_are_left_out(
     assert "Charts are left out" in page and "<svg" not in page
     plan = _cli("plan", str(paths["workspace"]), "--format", "html")
     assert "Charts are left out" in plan and "<svg" not in plan
+
+
+@given(st.floats(min_value=-1e-30, max_value=1e-30, allow_nan=False))
+def test_tiny_and_huge_numbers_in_every_locale(x: float) -> None:
+    for name in ("en", "de", "hi_IN"):
+        with use_locale(name):
+            for text in (format_number(x), format_number(x * 1e45), format_percent(x)):
+                assert "e" not in text.lower().replace("∞", "")

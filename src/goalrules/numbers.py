@@ -113,8 +113,14 @@ def _pattern(text: str) -> Any:
 
 
 def _apply(value: float, pattern: str, locale: str | None) -> str:
+    import decimal
+
     loc = _locale(locale or _STATE["locale"])
-    return str(_pattern(pattern).apply(value, loc))
+    try:
+        return str(_pattern(pattern).apply(value, loc))
+    except decimal.InvalidOperation:  # a value past Decimal's context: Python writes it
+        places = len(pattern.partition(".")[2])
+        return f"{value:,.{places}f}".rstrip("0").rstrip(".") if places else f"{value:,.0f}"
 
 
 @functools.lru_cache(maxsize=32)
