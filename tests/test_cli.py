@@ -54,7 +54,7 @@ def test_import_is_lazy() -> None:
 def test_demo_text_fits_80_columns() -> None:
     code, text = run("demo")
     assert code == 0
-    assert "li-followers" in text and "OPTIMIZE" in text and "quick_win" in text
+    assert "li-followers" in text and "OPTIMIZE" in text and "quick win" in text
     assert max(len(line) for line in text.splitlines()) <= 80
 
 

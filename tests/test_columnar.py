@@ -138,7 +138,7 @@ rule rate when visits > 0 check leads / visits > 2 %
     table = pl.DataFrame({"visits": [1000, 1000, None], "leads": [50, 5, 3]})
     got = rs.findings_table(table, today=TODAY)
     assert got["row"].to_list() == [1, 2]
-    assert got["message"][0] == "lead rate 0.5% is under 2 %"
+    assert got["message"][0] == "lead rate 0.5 % is under 2 %"
     assert got["fix"][0] == "test a lead magnet"
     assert got["outcome"][1] == "unknown" and "visits" in got["reason"][1]
     with pytest.raises(gr.GoalRulesError, match="unknown outcome 'failed'"):

@@ -32,3 +32,71 @@ def test_python_blocks_run_in_order(page: Path) -> None:
     namespace: dict[str, object] = {"__name__": "docs"}
     for i, code in enumerate(_blocks(page, "python")):
         exec(compile(code, f"{page.name}#{i}", "exec"), namespace)
+
+
+def test_generated_reference_pages_are_current() -> None:
+    """docs/workspace.md and docs/reference/cli.md are what scripts/gen_docs.py builds
+    from the code (run it after changing the model or a command)."""
+    import importlib.util
+
+    path = DOCS.parent / "scripts" / "gen_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_docs", path)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.stale() == []
+    assert "`formats_tried`" in (DOCS / "workspace.md").read_text("utf-8")
+    cli_page = (DOCS / "reference" / "cli.md").read_text("utf-8")
+    for command in ("check", "init", "review", "channels", "rules test", "completion"):
+        assert f"## goalrules {command}\n" in cli_page
+
+
+def _griffe_roles():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = DOCS.parent / "scripts" / "griffe_roles.py"
+    spec = importlib.util.spec_from_file_location("griffe_roles", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_api_reference_shows_no_raw_sphinx_role() -> None:
+    """Every docstring's Sphinx role becomes a cross-reference (or code, for an object
+    with no page); mkdocs.yml loads the extension that does it."""
+    griffe = pytest.importorskip("griffe")
+    roles = _griffe_roles()
+    pkg = griffe.load("goalrules", search_paths=[str(DOCS.parent / "src")],
+                      extensions=griffe.load_extensions(roles.SphinxRoles))  # fmt: skip
+    stack, seen, docstrings = [pkg], set(), 0
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or obj.is_alias:
+            continue
+        seen.add(id(obj))
+        if obj.docstring is not None:
+            docstrings += 1
+            assert not roles.ROLE.search(obj.docstring.value), obj.path
+        stack.extend(obj.members.values())
+    assert docstrings > 100
+    assert "scripts/griffe_roles.py:SphinxRoles" in (DOCS.parent / "mkdocs.yml").read_text("utf-8")
+
+
+def test_a_role_to_nothing_stays_a_cross_reference_so_the_build_fails() -> None:
+    griffe = pytest.importorskip("griffe")
+    roles = _griffe_roles()
+    pkg = griffe.load("goalrules", search_paths=[str(DOCS.parent / "src")])
+    text = roles.convert(
+        "See :func:`goalrules.no_such_thing` and :class:`~goalrules.io.Workspace`.", pkg, pkg
+    )
+    assert "[`goalrules.no_such_thing`][goalrules.no_such_thing]" in text
+    assert "[`Workspace`][goalrules.io.Workspace]" in text
+    assert roles.convert(":class:`KeyError`", pkg, pkg) == "`KeyError`"
+
+
+def test_the_site_loads_nothing_from_the_internet_and_cites_real_pages() -> None:
+    config = (DOCS.parent / "mkdocs.yml").read_text("utf-8")
+    assert re.search(r"^\s+font: false", config, re.MULTILINE)
+    for path in [*DOCS.rglob("*.md"), *(DOCS.parent / "src").rglob("*.py")]:
+        assert "DOMAIN.md" not in path.read_text("utf-8") or path.name == "achievability.py", path

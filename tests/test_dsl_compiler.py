@@ -186,7 +186,7 @@ def test_conditional_and_functions() -> None:
 def test_explain_lists_sub_expressions() -> None:
     fn = gr.compile_expression(BENCH, FIELDS)
     seen = fn.explain({"visits": 1200, "leads": 30, "channel": "linkedin"})  # type: ignore[attr-defined]
-    assert seen["leads / visits"] == "2.5%"
+    assert seen["leads / visits"] == "2.5 %"
     assert seen["visits"] == "1,200 visits"
     assert seen["channel"] == "linkedin"
 

@@ -70,7 +70,7 @@ def test_criteria_are_weighted_shares(rs: gr.RuleSet) -> None:
 def test_decision_is_the_passing_rule_of_highest_priority(rs: gr.RuleSet) -> None:
     report = rs.evaluate(visits=100, leads=10, channel="x", hours=1)
     assert report.decision == "keep"
-    assert report.decided_by is not None and report.decided_by.message == "keep: lead rate 10%"
+    assert report.decided_by is not None and report.decided_by.message == "keep: lead rate 10 %"
     fresh = rs.evaluate(visits=100, leads=10, start=dt.date(2026, 4, 1), today=dt.date(2026, 5, 1))
     assert fresh.decision == "experiment"
 
@@ -96,7 +96,7 @@ def test_explain_shows_values(rs: gr.RuleSet) -> None:
     text = rs.evaluate(visits=500, leads=20, channel="x", hours=10).explain()
     assert "volume.enough [FAIL]" in text
     assert "visits = 500 visits" in text
-    assert "leads / visits = 4%" in text
+    assert "leads / visits = 4 %" in text
 
 
 def test_to_dict_is_json_ready(rs: gr.RuleSet) -> None:

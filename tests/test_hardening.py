@@ -220,7 +220,7 @@ def _files(tmp: Path) -> dict[str, Path]:
 
 
 CLI_CASES = [
-    ("no command args", ["check"], "required: WORKSPACE"),
+    ("no command args", ["plan"], "required: WORKSPACE"),
     ("unknown command", ["frob"], "invalid choice"),
     ("unknown option", ["check", "{ws}", "--frob"], "unrecognized arguments"),
     ("bad int", ["plan", "{ws}", "--days", "x"], "--days"),

@@ -150,7 +150,7 @@ def test_slipping_achieved_and_expired() -> None:
     prev = Previous(D(2026, 5, 1), "achievable", 0.8)
     r = review_goal(GOAL, None, _ach("stretch", 0.4), D(2026, 6, 1), prev)
     assert [f.name for f in r.flags] == ["slipping"]
-    assert "80%" in r.flags[0].message and "40%" in r.flags[0].message
+    assert "80 %" in r.flags[0].message and "40 %" in r.flags[0].message
     r = review_goal(GOAL, None, _ach("achieved", 1.0, 210), D(2026, 6, 1), prev)
     assert [f.name for f in r.flags] == ["achieved"]
     r = review_goal(GOAL, None, _ach("expired", 0.0, 150), D(2027, 1, 5), prev)

@@ -67,7 +67,7 @@ test "a weak one is kept too?"
     assert failed.where == f"{tmp_path / 'leads.rules'}:17"
     text = run.text()
     assert f"{tmp_path / 'leads.rules'}:19: expected decision keep, got no decision" in text
-    assert "leads / visits = 0.667%" in text  # what the rule saw
+    assert "leads / visits = 0.7 %" in text  # what the rule saw
     # coverage: `never` is exercised (it fails in both tests) but never changes outcome
     assert "never (always fail)" in text
 

@@ -100,6 +100,10 @@ _EXPORTS: dict[str, str] = {
     "ImportResult": "goalrules.io.exports",
     "demo_paths": "goalrules.check",
     "diff_rules": "goalrules.diff",
+    "run_check": "goalrules.check",
+    "run_plan": "goalrules.check",
+    "CheckResult": "goalrules.check",
+    "init_workspace": "goalrules.cli.init",
     "review": "goalrules.reviews",
     "ReviewResult": "goalrules.reviews",
     "open_store": "goalrules.io.store",
@@ -117,7 +121,105 @@ _EXPORTS: dict[str, str] = {
     "PLATFORM_FIT": "goalrules.metrics",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "FLAT_PRIOR",
+    "PLATFORM_FIT",
+    "Achievability",
+    "Backtest",
+    "Channel",
+    "ChannelDecision",
+    "ChannelEvidence",
+    "ChannelMonth",
+    "CheckResult",
+    "CompanyObjective",
+    "CriterionScore",
+    "DataError",
+    "DateError",
+    "Decision",
+    "Direction",
+    "Finding",
+    "Goal",
+    "GoalRulesError",
+    "GoalRulesErrors",
+    "GrowthPrior",
+    "ImportResult",
+    "LimitError",
+    "LintFinding",
+    "MetricDefinition",
+    "MetricKind",
+    "MetricSeries",
+    "MissingFactError",
+    "Objective",
+    "Outcome",
+    "Plan",
+    "PluginError",
+    "Point",
+    "Quadrant",
+    "RankedTactic",
+    "Recurrence",
+    "Report",
+    "ReviewResult",
+    "Rule",
+    "RuleSet",
+    "RuleSyntaxError",
+    "RuleTypeError",
+    "Schema",
+    "SmartReport",
+    "StatementReading",
+    "Tactic",
+    "Target",
+    "TargetKind",
+    "UnitError",
+    "UnknownMetricError",
+    "UnknownNameError",
+    "ValidationError",
+    "Verdict",
+    "Workspace",
+    "WorkspaceError",
+    "__version__",
+    "add_months",
+    "assess_achievability",
+    "attribute_sessions",
+    "backtest",
+    "catalog",
+    "channel_evidence",
+    "channel_fits",
+    "compile_expression",
+    "deadline",
+    "decide_channels",
+    "demo_paths",
+    "diff_rules",
+    "explain_review",
+    "fit_prior",
+    "format_quantity",
+    "import_exports",
+    "init_workspace",
+    "lint_plan",
+    "load_history",
+    "load_performance",
+    "load_rules",
+    "load_workspace",
+    "metrics_for",
+    "months_between",
+    "normalize_channel",
+    "open_store",
+    "owner_load",
+    "parse_date",
+    "prioritize",
+    "quantity",
+    "read_statement",
+    "recurrence",
+    "review",
+    "run_check",
+    "run_plan",
+    "schedule",
+    "score_smart",
+    "shipped_ruleset",
+    "simplify",
+    "stored_review",
+    "track_record",
+    "why_moved",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -134,6 +236,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.check import (
+        CheckResult,
+        demo_paths,
+        run_check,
+        run_plan,
+    )
+    from goalrules.cli.init import (
+        init_workspace,
+    )
     from goalrules.dates import (
         Recurrence,
         add_months,
@@ -143,7 +254,9 @@ if TYPE_CHECKING:  # pragma: no cover
         recurrence,
     )
     from goalrules.diff import diff_rules
-    from goalrules.dsl.types import Schema
+    from goalrules.dsl.types import (
+        Schema,
+    )
     from goalrules.engine import (
         Finding,
         Outcome,
@@ -177,8 +290,22 @@ if TYPE_CHECKING:  # pragma: no cover
         load_performance,
         load_workspace,
     )
-    from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
-    from goalrules.judgments.backtest import Backtest, backtest
+    from goalrules.io.exports import (
+        ImportResult,
+        import_exports,
+    )
+    from goalrules.io.store import (
+        open_store,
+    )
+    from goalrules.judgments.achievability import (
+        Achievability,
+        Verdict,
+        assess_achievability,
+    )
+    from goalrules.judgments.backtest import (
+        Backtest,
+        backtest,
+    )
     from goalrules.judgments.channels import (
         ChannelDecision,
         ChannelEvidence,
@@ -186,7 +313,11 @@ if TYPE_CHECKING:  # pragma: no cover
         channel_evidence,
         decide_channels,
     )
-    from goalrules.judgments.growth import FLAT_PRIOR, GrowthPrior, fit_prior
+    from goalrules.judgments.growth import (
+        FLAT_PRIOR,
+        GrowthPrior,
+        fit_prior,
+    )
     from goalrules.judgments.planning import (
         LintFinding,
         Quadrant,
@@ -196,8 +327,18 @@ if TYPE_CHECKING:  # pragma: no cover
         prioritize,
         schedule,
     )
-    from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
-    from goalrules.metrics import PLATFORM_FIT, MetricDefinition, catalog, channel_fits, metrics_for
+    from goalrules.judgments.smart import (
+        CriterionScore,
+        SmartReport,
+        score_smart,
+    )
+    from goalrules.metrics import (
+        PLATFORM_FIT,
+        MetricDefinition,
+        catalog,
+        channel_fits,
+        metrics_for,
+    )
     from goalrules.model import (
         Channel,
         ChannelMonth,
@@ -216,4 +357,15 @@ if TYPE_CHECKING:  # pragma: no cover
         normalize_channel,
         read_statement,
     )
-    from goalrules.units import format_quantity, quantity, simplify
+    from goalrules.reviews import (
+        ReviewResult,
+        review,
+    )
+    from goalrules.reviews.moved import why_moved
+    from goalrules.reviews.stored import explain_review, stored_review
+    from goalrules.reviews.track import track_record
+    from goalrules.units import (
+        format_quantity,
+        quantity,
+        simplify,
+    )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import as_date
 from goalrules.engine import RuleSet
 from goalrules.io import (
     Workspace,
@@ -127,6 +128,50 @@ class CheckResult:
     def lowest_score(self) -> float | None:
         return min((g.smart.score for g in self.goals), default=None)
 
+    def __repr__(self) -> str:
+        from goalrules.numbers import format_count as n
+
+        low = self.lowest_score
+        lowest = f", lowest SMART {low:.0f}" if low is not None else ""
+        tactics = len(self.plan.ranked) if self.plan else 0
+        return (f"<CheckResult {self.name or '(no name)'!r} as of {self.today.isoformat()}: "
+                f"{n(len(self.goals), 'goal')}{lowest}, {n(len(self.channels), 'channel')}, "
+                f"{n(tactics, 'tactic')}>")  # fmt: skip
+
+    def _repr_html_(self) -> str:
+        """The check in a notebook: goals, channels and the plan as compact tables."""
+        from goalrules.engine.notebook import badge, table
+
+        goals = [(g.id, f"{g.smart.score:.0f}/100",
+                  badge(g.smart.achievability.verdict.value) if g.smart.achievability else "-",
+                  g.smart.suggestions[0] if g.smart.suggestions else "")
+                 for g in self.goals]  # fmt: skip
+        title = f"{self.name or 'workspace'}, as of {self.today.isoformat()}"
+        out = table(["goal", "SMART", "achievability", "first fix"], goals,
+                    caption=f"Goals: {title}", raw=(2,))  # fmt: skip
+        if self.channels:
+            rows = [(c.channel, badge(c.decision.value), c.reasons[0] if c.reasons else "")
+                    for c in self.channels]  # fmt: skip
+            out += table(["channel", "decision", "why"], rows, caption="Channels", raw=(1,))
+        if self.plan is not None and self.plan.ranked:
+            ranked = [(str(r.rank), r.id, r.quadrant.value.replace("_", " "),
+                       ", ".join(r.tactic.owners) or "(nobody)")
+                      for r in self.plan.ranked]  # fmt: skip
+            out += table(["#", "tactic", "quadrant", "owners"], ranked, caption="Plan")
+        return f"<div>{out}</div>"
+
+    def to_frame(self, kind: str = "pandas") -> Any:
+        """One row per goal: SMART score, achievability verdict and chance."""
+        from goalrules.engine.notebook import frame
+
+        rows = []
+        for g in self.goals:
+            ach = g.smart.achievability
+            rows.append({"goal": g.id, "smart": g.smart.score,
+                         "verdict": ach.verdict.value if ach else None,
+                         "probability": ach.probability if ach else None})  # fmt: skip
+        return frame(rows, kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "workspace": self.name,
@@ -146,6 +191,7 @@ def run_plan(
     smart_scores: Mapping[str, float] | None = None,
 ) -> PlanResult:
     plan = workspace.plan
+    today = as_date(today) or Date.today()
     due = schedule(plan, start=today, days=days)
     lint = lint_plan(plan, today=today, smart_scores=smart_scores, days=days)
     return PlanResult(tuple(prioritize(plan)), tuple(due), tuple(lint), today, days)
@@ -182,14 +228,18 @@ class CheckRun:
         total = len(ws.goals)
         for i, g in enumerate(ws.goals, start=1):
             series, ach = _judge_channels(g, self.histories, self.today, self.prior)
+            # achievability measures a target against the history: without a target there
+            # is nothing to judge, and the criterion stays unknown, as it is without a
+            # history (so a goal scores the same in `check`, `plan` and `demo`)
+            judged = series if g.target is not None else None
             report = score_smart(
                 g,
-                series,
+                judged,
                 today=self.today,
                 context=ws.plan,
                 rules=self.rubric,
                 prior=self.prior,
-                achievability=ach,
+                achievability=ach if g.target is not None else None,
             )
             self.scores[g.id] = report.score
             if self.progress is not None and (i % 50 == 0 or i == total):
@@ -230,7 +280,7 @@ def start_check(
     performance: Iterable[ChannelMonth] | str | Path | Any = None,
     sessions: str | Path | None = None,
     rules: Sequence[RuleSet] = (),
-    today: Date | None = None,
+    today: Date | str | None = None,
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
     prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
@@ -239,7 +289,7 @@ def start_check(
     :func:`run_check`); nothing is judged until the run's :meth:`CheckRun.goals` is
     iterated."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
-    day = today or ws.today or Date.today()
+    day = as_date(today) or ws.today or Date.today()
     notes: list[str] = []
     histories: Mapping[tuple[str | None, str], MetricSeries]
     if isinstance(history, (str, Path)):
@@ -278,7 +328,7 @@ def run_check(
     performance: Iterable[ChannelMonth] | str | Path | Any = None,
     sessions: str | Path | None = None,
     rules: Sequence[RuleSet] = (),
-    today: Date | None = None,
+    today: Date | str | None = None,
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
     prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,

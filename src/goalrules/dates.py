@@ -26,6 +26,7 @@ __all__ = [
     "DateSettings",
     "Recurrence",
     "add_months",
+    "as_date",
     "deadline",
     "month_end",
     "month_start",
@@ -287,6 +288,18 @@ _ISO = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
+def as_date(value: Any, *, field: str = "today") -> Date | None:
+    """``value`` as a date wherever the API takes one: a date, a datetime (its day) or
+    text :func:`parse_date` reads (``"2026-01-10"``); ``None`` stays ``None``. Anything
+    else is a :class:`~goalrules.errors.DateError` naming ``field``."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise exc.with_location(field=field) from None
+
+
 def parse_date(
     text: str | Date,
     *,
@@ -478,7 +491,7 @@ def deadline(
         return parse_date(text)
     if not isinstance(text, str):
         raise DateError(f"expected a deadline text or a date, got {text!r}")
-    ref = start if start is not None else _today(today)
+    ref = as_date(start, field="start") or _today(as_date(today))
     t = re.sub(r"\s+", " ", text.strip().rstrip(".")).strip()
     if not t:
         raise DateError(

@@ -38,11 +38,14 @@ __all__ = [
 ]
 
 
-def suggest(word: str, candidates: Iterable[str], *, n: int = 3) -> tuple[str, ...]:
-    """Return up to ``n`` close matches of ``word`` among ``candidates`` (best first)."""
+def suggest(
+    word: str, candidates: Iterable[str], *, n: int = 3, cutoff: float = 0.6
+) -> tuple[str, ...]:
+    """Return up to ``n`` close matches of ``word`` among ``candidates`` (best first);
+    ``cutoff`` is the least similarity (0..1) a match needs."""
     pool = list(dict.fromkeys(candidates))
     lowered = {c.lower(): c for c in pool}
-    hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.6)
+    hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=cutoff)
     found = [lowered[h] for h in hits]
     # A prefix or substring match is a good hint even when the ratio is low.
     if len(found) < n:

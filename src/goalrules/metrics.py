@@ -417,7 +417,7 @@ catalog = Catalog()
 
 
 def metrics_for(objective: Objective | str) -> tuple[str, ...]:
-    """Keys of the metrics that measure ``objective`` (DOMAIN's objective table)."""
+    """Keys of the metrics that measure ``objective`` (the guides' objective table)."""
     return tuple(m.key for m in catalog.for_objective(objective))
 
 

@@ -344,9 +344,15 @@ def _unknown_unit(original: str, cleaned: str) -> UnitError:
         except Exception:
             bad = word
             break
+    # a unit name is a typo away or not at all: "potatoes" is not "update"
+    found = suggest(bad.rstrip("s"), _unit_names(), cutoff=0.7)
     return UnitError(
         f"unknown unit {bad!r} in {shown!r}",
-        suggestions=suggest(bad.rstrip("s"), _unit_names()),
+        suggestions=found,
+        hint=None
+        if found
+        else "goalrules knows the units of its metrics (goalrules "
+        "catalog lists them: followers, visits, leads, ...) and currencies such as USD",
     )
 
 

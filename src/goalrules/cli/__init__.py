@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from goalrules.cli.conventions import notice, quiet
+
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -72,7 +74,7 @@ def _today(value: str | None, option: str = "--today") -> Any:
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if getattr(args, "output", None):
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"goalrules: wrote {args.output}", file=sys.stderr)
+        notice(f"goalrules: wrote {args.output}")
     else:
         out.write(text)
 
@@ -86,7 +88,7 @@ def _extra_rules(paths: list[str] | None) -> list[Any]:
 def _progress() -> Callable[[str, int, int], None] | None:
     """A progress bar on stderr when it is a terminal, drawn once a stage has lasted
     half a second (short runs print nothing)."""
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or quiet():
         return None
     import time
 
@@ -113,6 +115,15 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli.exports import check_data
     from goalrules.report.stream import STREAM_FORMATS, stream_check
 
+    if args.workspace is None:  # set here, after an option taking files gave it back
+        args.workspace = "workspace.toml"
+    if not Path(args.workspace).exists():
+        from goalrules.errors import WorkspaceError
+
+        raise WorkspaceError(
+            "no such file: give the workspace's path, or run 'goalrules init' to start one",
+            source=args.workspace,
+        )
     history, performance, read_notes = check_data(args, _today(args.today), _progress())
     run = start_check(
         args.workspace,
@@ -184,7 +195,7 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
 def _notes(notes: Sequence[str]) -> None:
     """What reading the data assumed or left out, on stderr (never silently)."""
     for note in notes:
-        print(f"goalrules: note: {note}", file=sys.stderr)
+        notice(f"goalrules: note: {note}")
 
 
 def _horizons(text: str) -> tuple[int, ...]:
@@ -315,16 +326,17 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
-    from goalrules.check import run_plan
+    from goalrules.check import run_check, run_plan
     from goalrules.io import load_workspace
-    from goalrules.judgments.smart import score_smart
     from goalrules.report import render_plan
 
     ws = load_workspace(args.workspace)
     today = _today(args.today) or ws.today or dt.date.today()
-    scores = {g.id: score_smart(g, today=today, context=ws.plan).score for g in ws.goals}
-    plan = run_plan(ws, today=today, days=args.days, smart_scores=scores)
+    # the goals are judged as `check` judges them, so each scores the same in both
+    result = run_check(ws, history=args.history, today=today, days=args.days)
+    plan = result.plan or run_plan(ws, today=today, days=args.days)
     _emit(render_plan(plan, args.format), args, out)
+    _notes(result.notes)
     return 0
 
 
@@ -371,6 +383,10 @@ def _parser() -> argparse.ArgumentParser:
         help="largest input file read, such as 64MB (default 16MB for workspaces and rules, "
         "2GB for data)",
     )
+    from goalrules import __version__
+    from goalrules.cli.conventions import add_global_options
+
+    add_global_options(p, __version__)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("catalog", help="list the metric catalog")
@@ -385,7 +401,8 @@ def _parser() -> argparse.ArgumentParser:
     d.set_defaults(func=_cmd_demo)
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
-    ck.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
+    ck.add_argument("workspace", metavar="WORKSPACE", nargs="?",
+                    help="the workspace file (default ./workspace.toml)")  # fmt: skip
     from goalrules.cli.exports import add_check_options
 
     add_check_options(ck)
@@ -453,6 +470,8 @@ def _parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")
     pl.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")
     pl.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    pl.add_argument("--history", metavar="CSV",
+                    help="the goals' history, to score them as check does")  # fmt: skip
     pl.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
     pl.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default text)"
@@ -463,7 +482,11 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.exports import add_commands
 
     add_commands(sub, _FORMAT_HELP, _TODAY_HELP)
+    from goalrules.cli.conventions import add_completion
+    from goalrules.cli.init import add_command as add_init
     from goalrules.cli.plugins import add_command as add_plugins_command
+
+    add_init(sub)
 
     add_plugins_command(sub, _FORMAT_HELP)
 
@@ -477,14 +500,30 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.lsp import add_command as add_lsp
 
     add_lsp(sub)
+    add_completion(sub, p)  # last: it completes every command above
     return p
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
+    import tempfile
+
+    from goalrules.cli import conventions
+
     stream = out if out is not None else sys.stdout
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    conventions.QUIET["on"] = bool(getattr(args, "quiet", False))
+    conventions.format_from_output(parser, args, argv)
+    conventions.unswallow_workspace(args)
+    with tempfile.TemporaryDirectory(prefix="goalrules-") as folder:
+        return _run(parser, args, stream, Path(folder))
+
+
+def _run(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, stream: TextIO, folder: Path
+) -> int:
     if args.command == "channels" and not (args.performance or args.utm):
         parser.error("channels needs a PERFORMANCE.csv or --utm SESSIONS.csv")
     if not getattr(args, "func", None):
@@ -494,9 +533,18 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     from goalrules.io import files
 
     try:
+        from goalrules.cli.conventions import read_stdin_arguments
+
+        read_stdin_arguments(args, folder, sys.stdin)
         files.set_max_input_size(args.max_input_size)
         _check_inputs(args)
-        status = func(args, stream)
+        if getattr(args, "locale", None):
+            from goalrules.numbers import use_locale
+
+            with use_locale(args.locale):
+                status = func(args, stream)
+        else:
+            status = func(args, stream)
         _plugin_notes()
         return status
     except Exception as exc:

@@ -1,4 +1,5 @@
-"""Showing run-time values to people: ``1,200 visits``, ``2.5%``, ``6.0 months``."""
+"""Showing run-time values to people: ``1,200 visits``, ``2.5 %``, ``6 months``, with
+the numbers of [goalrules.numbers][] (one formatting for every surface, locale-aware)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 from goalrules.dsl.runtime import DQ
 from goalrules.dsl.types import Type
+from goalrules.numbers import format_number as _number
+from goalrules.numbers import format_percent, plural
 from goalrules.units import DimensionKey, format_dimension, unit_info
 
 __all__ = ["format_number", "format_value"]
@@ -19,25 +22,21 @@ _MONTH = 365.25 * _DAY / 12
 
 
 def format_number(x: float, *, digits: int = 2) -> str:
-    """``1200`` -> ``1,200``; ``0.12345`` -> ``0.12``; ``12.0`` -> ``12``."""
-    if x != x:  # NaN
-        return "NaN"
-    if abs(x) >= 1e15:
-        return f"{x:.3g}"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    ax = abs(x)
-    if ax >= 100:
-        return f"{x:,.0f}"
-    if ax >= 1:
-        return f"{x:,.{digits}f}".rstrip("0").rstrip(".")
-    return f"{x:.{digits + 1}g}"
+    """``1200`` -> ``1,200``; ``0.12345`` -> ``0.123``; ``12.0`` -> ``12`` (never in
+    scientific notation)."""
+    return _number(x, digits=digits)
 
 
 def _plural(word: str, value: float) -> str:
-    if word in _NO_PLURAL or abs(value) == 1 or "/" in word or " " in word:
+    if word in _NO_PLURAL or " " in word:
         return word
-    return _IRREGULAR.get(word, word + "s")
+    return plural(word, value)
+
+
+def _count(value: float) -> float:
+    """A count reads as a whole number ("57 leads", not "56.61 leads"); under ten it
+    keeps a decimal, so that 0.4 customers is not shown as none."""
+    return float(round(value)) if abs(value) >= 10 else round(value, 1)
 
 
 def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
@@ -47,7 +46,7 @@ def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
             return f"{format_number(value / info.factor)} {display}"
         if display is None:
             return format_number(value, digits=4)
-        return f"{format_number(value * 100)}%"
+        return format_percent(value)
     if key == _TIME:
         if display and display not in ("day", "days"):
             info = unit_info(display)
@@ -66,6 +65,8 @@ def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
     word = info.text
     if len(key) == 1:
         word = word.replace("_", " ")
+        if not key[0][0].startswith("[currency"):
+            shown = _count(shown)
         return f"{format_number(shown)} {_plural(word, shown)}"
     return f"{format_number(shown)} {word}"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["badge", "frame", "report_html", "table"]
+__all__ = ["OneRow", "badge", "frame", "report_html", "table"]
 
 _COLOURS = {
     "pass": ("#dcfce7", "#166534"), "fail": ("#fee2e2", "#991b1b"),
@@ -33,9 +33,11 @@ def badge(word: str | None) -> str:
     """An outcome, verdict or decision as a coloured badge."""
     if word is None:
         return "-"
+    from goalrules.numbers import words
+
     bg, fg = _COLOURS.get(str(word), ("#f1f5f9", "#334155"))
     return (f'<span style="background:{bg};color:{fg};padding:1px 7px;border-radius:9px;'
-            f'font-weight:600;font-size:12px">{html.escape(str(word))}</span>')  # fmt: skip
+            f'font-weight:600;font-size:12px">{html.escape(words(word))}</span>')  # fmt: skip
 
 
 def table(
@@ -84,3 +86,18 @@ def frame(rows: Sequence[dict[str, Any]], kind: str = "pandas") -> Any:
     import pandas as pd
 
     return pd.DataFrame(list(rows))
+
+
+class _HasDict(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+class OneRow:
+    """``to_frame()`` for a result that is one row: its ``to_dict()`` as a one-row
+    DataFrame (pandas, or ``kind="polars"``)."""
+
+    __slots__ = ()
+
+    def to_frame(self: _HasDict, kind: str = "pandas") -> Any:
+        """This result as a one-row DataFrame, its columns the keys of ``to_dict()``."""
+        return frame([self.to_dict()], kind)

@@ -169,8 +169,9 @@ class Rule:
     ) -> str | None:
         """Render the ``says``/``pass``/``fail``/``fix`` template, or ``None``.
 
-        A ``{part}`` that cannot be evaluated shows as ``(part: unknown)``; with
-        ``strict`` the whole message is ``None`` instead.
+        A ``{part}`` that cannot be evaluated (a missing fact) shows as ``unknown``, in
+        the reader's words rather than the rule's; with ``strict`` the whole message is
+        ``None`` instead.
         """
         parts = self._templates.get(kind)
         if parts is None:
@@ -185,7 +186,7 @@ class Rule:
             except Exception:
                 if strict:
                     return None
-                out.append(f"({part.text}: unknown)")
+                out.append("unknown")
         return "".join(out)
 
     @property

@@ -68,6 +68,18 @@ class Workspace:
     def channels(self) -> tuple[Channel, ...]:
         return self.plan.channels
 
+    def __repr__(self) -> str:
+        from goalrules.numbers import format_count
+
+        p = self.plan
+        counts = ", ".join(
+            format_count(len(items), word)
+            for items, word in ((p.objectives, "objective"), (p.goals, "goal"),
+                                (p.tactics, "tactic"), (p.channels, "channel"))
+        )  # fmt: skip
+        today = f", today={self.today.isoformat()}" if self.today else ""
+        return f"<Workspace {self.name or '(no name)'!r}{today}: {counts}>"
+
 
 MAX_NESTING = 64
 """Deepest nesting of tables and lists in a workspace file (brackets, indentation)."""

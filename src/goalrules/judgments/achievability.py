@@ -59,6 +59,7 @@ import attrs
 from goalrules.dates import add_months, month_end, months_between
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
+from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_model import fit_and_judge
 from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
@@ -89,7 +90,7 @@ class Verdict(enum.StrEnum):
 
 
 @attrs.frozen
-class Achievability:
+class Achievability(OneRow):
     """The achievability judgment of one goal.
 
     Rates are per calendar month: ``required_rate`` and ``historical_rate`` are

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import as_date
 from goalrules.engine import Report, RuleSet, shipped_ruleset
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
@@ -243,6 +244,7 @@ def decide_channels(
     investing in, the whole is not told to shrink (and the other way round); when the
     halves disagree, the whole's reasons say so.
     """
+    today = as_date(today)
     roles = _roles(channels, goals)
     rows, context, groups = _judged(_as_rows(performance), set(roles), all_sources, today)
     named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}

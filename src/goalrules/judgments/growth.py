@@ -2,8 +2,8 @@
 series.
 
 A history's monthly values ``y_t`` (their logs when every value is positive, else the
-values themselves) are modelled as a local level with a drift (DOMAIN.md, "Growth
-maths"):
+values themselves) are modelled as a local level with a drift (docs/judgments.md, "The
+growth model"):
 
 * **drift, shrunk**: the mean monthly change ``m`` over ``k`` changes is combined with a
   prior ``mu ~ N(mean, tau^2)`` (:class:`GrowthPrior`); on real series recent growth does

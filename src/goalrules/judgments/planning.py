@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from goalrules.dates import Recurrence
+from goalrules.dates import Recurrence, as_date
 from goalrules.engine import Outcome, RuleSet, shipped_ruleset
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.smart import goal_facts
@@ -116,7 +116,7 @@ def schedule(plan: Plan, *, start: Date | None = None, days: int = 90) -> list[D
     """Every due date from ``start`` (default today) for ``days`` days, sorted."""
     if days < 0:
         raise GoalRulesError("the schedule window cannot be negative", field="days")
-    first = start or Date.today()
+    first = as_date(start, field="start") or Date.today()
     last = first + _dt.timedelta(days=days)
     out: list[Due] = []
     for t in plan.tactics:
@@ -184,7 +184,7 @@ def lint_plan(
     owners' load is measured over the schedule of the next ``days`` days. The result is
     sorted by item and rule, so it does not depend on the order of the plan's items.
     """
-    today = today or Date.today()
+    today = as_date(today) or Date.today()
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     goals = {g.id: g for g in plan.goals}
     facts_list: list[tuple[str, dict[str, Any]]] = []

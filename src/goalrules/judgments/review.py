@@ -1,5 +1,5 @@
 """One review of a goal: where it stands against the path its target requires, and what
-changed since the last review (DOMAIN.md, "Review and adapt").
+changed since the last review (docs/reviews.md, "What a review says").
 
 At a review on ``today`` with the value ``V`` (the history's latest), the baseline ``B``
 (the goal's, else the history's value at the goal's start) and the target ``T``:
@@ -125,7 +125,7 @@ class GoalReview:
             "elapsed": _r(self.elapsed),
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
-            "flags": [f.name for f in self.flags],
+            "flags": [{"name": f.name, "message": f.message} for f in self.flags],
         }
         if self.recurs is not None:
             out["recurs"] = self.recurs

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, assess_achievability
@@ -170,7 +171,7 @@ def goal_facts(
     baseline: Any = None,
 ) -> dict[str, Any]:
     """The ``goal`` fact of the rule language for ``goal`` (see ``dsl.schemas``)."""
-    today = today or Date.today()
+    today = as_date(today) or Date.today()
     metric = goal.metric
     if metric is not None and metric in catalog:
         metric = catalog[metric].key
@@ -246,7 +247,7 @@ ADVICE = "advice"
 def score_smart(
     goal: Goal,
     history: Any = None,
-    today: Date | None = None,
+    today: Date | str | None = None,
     *,
     context: Any = None,
     objectives: Iterable[Any] | None = None,
@@ -264,7 +265,9 @@ def score_smart(
     ``params`` overrides the rubric's params; ``rules`` replaces the rubric; other
     keyword arguments go to :func:`assess_achievability`.
     """
-    today = today or Date.today()
+    if not isinstance(goal, Goal):  # a statement, say: the fix is one call away
+        _not_a_goal(goal)  # type: ignore[unreachable]
+    today = as_date(today) or Date.today()
     ids = _objective_ids(context, objectives)
     ach = achievability
     if ach is None and history is not None:
@@ -310,3 +313,18 @@ def _baseline_from(goal: Goal, ach: Achievability) -> Any:
     if t.kind is TargetKind.PERCENT:
         return ach.target / (1 + float(t.amount) / 100)
     return None
+
+
+def _not_a_goal(value: Any) -> None:
+    """``score_smart("Double our followers")``: say how to build the Goal it needs."""
+    from goalrules.errors import ValidationError
+
+    if isinstance(value, str):
+        raise ValidationError(
+            f"score_smart needs a Goal, not text: build one with "
+            f"Goal.from_statement({value!r}) (read_statement also says what it understood)",
+            field="goal",
+        )
+    raise ValidationError(
+        f"score_smart needs a Goal (goalrules.Goal), got {type(value).__name__}", field="goal"
+    )

@@ -175,7 +175,12 @@ def _objective(value: Any) -> Objective:
 
 
 def _metric_key(value: Any) -> str:
-    return re.sub(r"[\s-]+", "_", _text(value).lower())
+    """A metric of the catalog, by key or alias ("folowers" is an error that suggests
+    "followers", as a workspace file's is)."""
+    from goalrules.metrics import catalog
+
+    key = re.sub(r"[\s-]+", "_", _text(value).lower())
+    return catalog[key].key
 
 
 @attrs.frozen
@@ -270,9 +275,9 @@ def read_statement(
     ``lang`` forces a language (detected by default); ``fiscal_year_start`` (the month
     a fiscal year starts in, 1 for the calendar year) and ``retail_days`` (``{"prime
     day": date}``) are the team's calendar, from the workspace."""
-    from goalrules.dates import DateSettings, parse_date
+    from goalrules.dates import DateSettings, as_date, parse_date
 
-    start = start or Date.today()
+    start = as_date(start, field="start") or Date.today()
     pairs = retail_days.items() if isinstance(retail_days, dict) else retail_days
     settings = DateSettings(
         fiscal_year_start, tuple((str(k).lower(), parse_date(v)) for k, v in pairs)

@@ -1,5 +1,8 @@
 """Charts as inline SVG, drawn by matplotlib when it is installed
-(``pip install 'goalrules[report]'``); without it the reports leave them out."""
+(``pip install 'goalrules[report]'``); without it the reports leave them out (and say
+so). Every chart is drawn at the page's width (the SVG scales), with tick labels a
+reader can read, the legend beside the data rather than on it, and the unit on each
+axis; numbers are written by [goalrules.numbers][]."""
 
 from __future__ import annotations
 
@@ -8,8 +11,12 @@ import importlib.util
 import io
 from typing import Any
 
-from goalrules.check import GoalResult
+from goalrules.check import GoalResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.numbers import format_number, format_percent, plural, words
+
+WIDTH, HEIGHT = 10.0, 3.6  # inches: the page's width at the reports' 1080 px
+_TICKS = 9
 
 
 def charts_available() -> bool:
@@ -18,7 +25,7 @@ def charts_available() -> bool:
 
 def _svg(fig: Any) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     import matplotlib.pyplot as plt
 
     plt.close(fig)
@@ -34,6 +41,24 @@ def _day_number(day: _dt.date) -> float:
     return float((day - _EPOCH).days)
 
 
+def _style(ax: Any, *, legend: bool = True) -> None:
+    """Readable ticks, and the legend outside the plot, to the right of the data."""
+    ax.tick_params(labelsize=_TICKS)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#e5e7eb", linewidth=0.8)
+    ax.set_axisbelow(True)
+    if legend and ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=_TICKS, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
+def _count_axis(ax: Any, axis: str = "y") -> None:
+    """Tick labels written as numbers are everywhere else (1,200; never 1.2e+03)."""
+    from matplotlib.ticker import FuncFormatter
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+
+
 def _goal_chart(g: GoalResult) -> str | None:
     ach = g.smart.achievability
     if not charts_available() or ach is None or g.history is None or ach.last_date is None:
@@ -45,7 +70,7 @@ def _goal_chart(g: GoalResult) -> str | None:
 
     goal = g.smart.goal
     points = g.history.monthly(g.history.kind) if g.history.kind else g.history.monthly()
-    fig, ax = plt.subplots(figsize=(7, 3))
+    fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT))
     ax.xaxis_date()
     ax.plot(
         [_day_number(p.date) for p in points],
@@ -73,9 +98,15 @@ def _goal_chart(g: GoalResult) -> str | None:
         ax.axvline(_day_number(goal.deadline), color="#6b7280", linestyle=":", label="deadline")
     if ach.target_value is not None:
         ax.axhline(ach.target_value, color="#dc2626", label="target")
-    ax.set_title(f"{goal.id}: {ach.verdict.value} (p = {ach.probability or 0:.0%})", fontsize=10)
-    ax.legend(fontsize=7, loc="upper left")
-    ax.tick_params(labelsize=7)
+    chance = format_percent(ach.probability, digits=0) if ach.probability is not None else "n/a"
+    ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
+    unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
+    ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)
+    _count_axis(ax)
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))  # type: ignore[no-untyped-call]
+    _style(ax)
     fig.autofmt_xdate()
     return _svg(fig)
 
@@ -91,7 +122,7 @@ def _channel_charts(
     import matplotlib.pyplot as plt
 
     out = []
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
     names = [d.channel for d in decisions]
     width = 0.27
     xs = range(len(names))
@@ -111,12 +142,14 @@ def _channel_charts(
         color="#1e3a8a",
     )
     ax.set_yscale("symlog")
-    ax.set_xticks(list(xs), names, fontsize=8)
-    ax.set_title("Funnel: visits -> leads -> customers", fontsize=10)
-    ax.legend(fontsize=7)
+    ax.set_xticks(list(xs), names)
+    ax.set_ylabel("count (log scale)", fontsize=_TICKS + 1)
+    _count_axis(ax)
+    ax.set_title("Funnel: visits -> leads -> customers", fontsize=11)
+    _style(ax)
     out.append(_svg(fig))
 
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
     rates = [(d.evidence.lead_rate or 0) * 100 for d in decisions]
     lows = [
         max(0.0, r - (d.evidence.lead_rate_low or 0) * 100)
@@ -129,9 +162,60 @@ def _channel_charts(
     ax.errorbar(names, rates, yerr=[lows, highs], fmt="o", color="#2563eb", capsize=4)
     if portfolio_rate is not None:
         ax.axhline(portfolio_rate * 100, color="#dc2626", linestyle="--", label="portfolio")
-        ax.legend(fontsize=7)
-    ax.set_ylabel("lead rate, %", fontsize=8)
-    ax.set_title("Lead rate with its 95 % Wilson interval", fontsize=10)
-    ax.tick_params(labelsize=8)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v / 100)))
+    ax.set_ylabel("lead rate (leads per visit)", fontsize=_TICKS + 1)
+    ax.set_title("Lead rate with its 95 % Wilson interval", fontsize=11)
+    _style(ax)
     out.append(_svg(fig))
     return out
+
+
+_QUADRANT_COLOURS = {
+    "quick_win": "#16a34a", "big_bet": "#2563eb", "fill_in": "#6b7280", "time_sink": "#dc2626",
+}  # fmt: skip
+
+
+def _plan_chart(plan: PlanResult, *, split: float = 3) -> str | None:
+    """The value vs complexity 2x2: each tactic where its scores put it, the quadrant
+    lines at ``split``, and the quadrants named in their corners."""
+    if not charts_available() or not plan.ranked:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(WIDTH * 0.6, WIDTH * 0.45))
+    spots: dict[tuple[int, int], int] = {}
+    for r in plan.ranked:
+        x, y = r.tactic.complexity, r.tactic.value
+        n = spots.get((x, y), 0)
+        spots[(x, y)] = n + 1
+        dx, dy = 0.0, -0.25 * n  # tactics on one spot stack downwards, labels apart
+        colour = _QUADRANT_COLOURS.get(r.quadrant.value, "#334155")
+        ax.scatter([x + dx], [y + dy], s=60, color=colour, zorder=3,
+                   label=words(r.quadrant))  # fmt: skip
+        ax.annotate(f"{r.rank}. {r.id}", (x + dx, y + dy), xytext=(6, 4),
+                    textcoords="offset points", fontsize=_TICKS - 1)  # fmt: skip
+    edge = split - 0.5
+    ax.axvline(edge, color="#9ca3af", linewidth=1)
+    ax.axhline(edge, color="#9ca3af", linewidth=1)
+    for (cx, cy), name in {(1.0, 5.4): "quick win", (5.0, 5.4): "big bet",
+                           (1.0, 0.6): "fill-in", (5.0, 0.6): "time sink"}.items():  # fmt: skip
+        ax.text(cx, cy, name, fontsize=_TICKS, color="#6b7280",
+                ha="left" if cx < split else "right", va="center")  # fmt: skip
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.3, 5.7)
+    ax.set_xticks([1, 2, 3, 4, 5])
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_xlabel("complexity (1 easy .. 5 hard)", fontsize=_TICKS + 1)
+    ax.set_ylabel("value (1 little .. 5 much)", fontsize=_TICKS + 1)
+    ax.set_title("Tactics: value vs complexity", fontsize=11)
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    ax.legend(unique.values(), unique.keys(), fontsize=_TICKS, loc="upper left",
+              bbox_to_anchor=(1.01, 1), frameon=False)  # fmt: skip
+    ax.tick_params(labelsize=_TICKS)
+    return _svg(fig)

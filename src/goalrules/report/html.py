@@ -10,7 +10,8 @@ from typing import Any
 
 from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
-from goalrules.report.charts import _channel_charts, _goal_chart, charts_available
+from goalrules.numbers import format_count, format_percent, words
+from goalrules.report.charts import _channel_charts, _goal_chart, _plan_chart, charts_available
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
@@ -49,15 +50,15 @@ def _channels(
         ev = d.evidence
         rate = "n/a"
         if ev.lead_rate is not None:
-            lo, hi = (ev.lead_rate_low or 0) * 100, (ev.lead_rate_high or 0) * 100
-            rate = f"{ev.lead_rate * 100:.1f} % ({lo:.1f}-{hi:.1f})"
+            lo, hi = format_percent(ev.lead_rate_low), format_percent(ev.lead_rate_high)
+            rate = f"{format_percent(ev.lead_rate)} ({lo}-{hi})"
         rows.append(
             {
                 "channel": d.channel,
                 "decision": d.decision.value,
-                "visits": f"{ev.visits:,.0f}",
-                "leads": f"{ev.leads:,.0f}",
-                "customers": f"{ev.customers:,.0f}",
+                "visits": format_count(ev.visits),
+                "leads": format_count(ev.leads),
+                "customers": format_count(ev.customers),
                 "rate": rate,
                 "why": d.reasons[0] if d.reasons else "",
             }
@@ -73,7 +74,7 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
                 "rank": r.rank,
                 "id": r.id,
                 "text": r.tactic.text,
-                "quadrant": r.quadrant.value.replace("_", " "),
+                "quadrant": words(r.quadrant),
                 "value": r.tactic.value,
                 "complexity": r.tactic.complexity,
                 "owners": ", ".join(r.tactic.owners) or "(nobody)",
@@ -82,6 +83,7 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
             for r in plan.ranked
         ],
         "lint": [f.to_dict() for f in plan.lint],
+        "chart": _plan_chart(plan),
     }
 
 
@@ -100,7 +102,7 @@ def _goals(result: CheckResult) -> list[dict[str, Any]]:
         ach = g.smart.achievability
         goals.append({
             "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
-            "criteria": crit, "verdict": ach.verdict.value if ach else "no history",
+            "criteria": crit, "verdict": words(ach.verdict) if ach else "no history",
             "explanation": ach.explanation if ach else "", "suggestions": list(g.smart.suggestions),
             "chart": _goal_chart(g),
         })  # fmt: skip
@@ -159,12 +161,12 @@ def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
     for r, row in zip(decided.iter_rows(named=True), rows, strict=True):
         rate = "n/a"
         if r["lead_rate"] is not None:
-            lo, hi = (r["lead_rate_low"] or 0) * 100, (r["lead_rate_high"] or 0) * 100
-            rate = f"{r['lead_rate'] * 100:.1f} % ({lo:.1f}-{hi:.1f})"
+            lo, hi = format_percent(r["lead_rate_low"]), format_percent(r["lead_rate_high"])
+            rate = f"{format_percent(r['lead_rate'])} ({lo}-{hi})"
         book.append({
             "account": r["account"], "channel": r["channel"], "decision": r["decision"],
-            "visits": f"{r['visits']:,.0f}", "leads": f"{r['leads']:,.0f}",
-            "customers": f"{r['customers']:,.0f}", "rate": rate,
+            "visits": format_count(r["visits"]), "leads": format_count(r["leads"]),
+            "customers": format_count(r["customers"]), "rate": rate,
             "why": "; ".join(row["reasons"][1:]),
         })  # fmt: skip
     return _page("goalrules channels by account", dt.date.today().isoformat(),

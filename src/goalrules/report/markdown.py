@@ -5,6 +5,7 @@ from __future__ import annotations
 from goalrules.check import CheckResult
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.judgments.smart import CriterionScore
+from goalrules.numbers import words
 
 # -- markdown -----------------------------------------------------------------------------
 
@@ -42,7 +43,7 @@ def markdown(result: CheckResult) -> str:
         c = g.smart.criteria
         marks = " | ".join(_mark(c[n]) for n in CRITERIA)
         ach = g.smart.achievability
-        verdict = ach.verdict.value if ach is not None else "no history"
+        verdict = words(ach.verdict) if ach is not None else "no history"
         out.append(f"| {g.id} | {g.smart.score:.0f} | {marks} | {verdict} |")
     for g in result.goals:
         out += ["", f"### {g.id}", ""]
@@ -66,7 +67,7 @@ def markdown(result: CheckResult) -> str:
             due = ", ".join(d.isoformat() for d in result.plan.due_dates(r.id)[:3])
             vc = f"{r.tactic.value}/{r.tactic.complexity}"
             owners = ", ".join(r.tactic.owners)
-            out.append(f"| {r.rank} | {r.id} | {r.quadrant.value} | {vc} | {owners} | {due} |")
+            out.append(f"| {r.rank} | {r.id} | {words(r.quadrant)} | {vc} | {owners} | {due} |")
         out += ["", "### Lint", ""]
         out += [f"- **{f.item}**: {_md_escape(f.message)}" for f in result.plan.lint] or [
             "- No problems."

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from goalrules.judgments.review import GoalReview
-from goalrules.report.charts import _day_number, _svg, charts_available
+from goalrules.report.charts import _day_number, _style, _svg, charts_available
 from goalrules.reviews import ReviewResult
 
 __all__ = ["render_review"]
@@ -61,6 +61,15 @@ def _markdown(result: ReviewResult) -> str:
     return "\n".join(out) + "\n"
 
 
+def _value_date(points: Any, review: dict[str, Any]) -> Any:
+    """Where a review's mark sits: on the value it read (the history's latest point on
+    or before the review's date), not at the review's own date, off the line."""
+    seen = [p for p in points if p.date <= review["date"]]
+    if seen and abs(seen[-1].value - review["value"]) <= 1e-9 * max(1.0, abs(review["value"])):
+        return seen[-1].date
+    return review["date"]
+
+
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     """Values, the required path, the projection with its band, a mark per review."""
     if result.check is None:  # a review rendered from the store: no history behind it
@@ -108,12 +117,12 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
             ax.plot(bx, mid, linestyle="--", color="#2563eb", label="projection")
     marks = [r for r in result.history.get(goal.id, []) if r.get("value") is not None]
     if marks:
-        ax.scatter([_day_number(r["date"]) for r in marks], [r["value"] for r in marks],
+        ax.scatter([_day_number(_value_date(pts, r)) for r in marks], [r["value"] for r in marks],
                    marker="D", color="#111827", zorder=5, label="reviews")  # fmt: skip
     ax.axhline(g.target, color="#dc2626", linewidth=0.8, label="target")
-    ax.set_title(f"{goal.id}: burn-up", fontsize=10)
-    ax.legend(fontsize=7, loc="upper left")
-    ax.tick_params(labelsize=7)
+    ax.set_title(f"{goal.id}: burn-up", fontsize=11)
+    ax.set_ylabel(goal.metric.replace("_", " ") if goal.metric else "value", fontsize=10)
+    _style(ax)
     fig.autofmt_xdate()
     return _svg(fig)
 
@@ -162,6 +171,7 @@ def _html(result: ReviewResult) -> str:
     return str(template.render(
         title=f"goalrules review: {result.workspace}", workspace=result.workspace,
         number=result.number, date=result.date.isoformat(), version=__version__, goals=goals,
+        charts_available=charts_available(),
     ))  # fmt: skip
 
 

@@ -8,6 +8,7 @@ import textwrap
 from goalrules.check import CheckResult, GoalResult, PlanResult
 from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.numbers import format_count, format_percent, words
 
 WIDTH = 80
 
@@ -49,7 +50,7 @@ def _text_goal(g: GoalResult) -> list[str]:
     lines.append(f"  criteria: {marks}   (+ met, - missed, ? unknown)")
     ach = smart.achievability
     if ach is not None:
-        lines += _wrap(f"achievability: {ach.verdict.value}. {ach.explanation}", "    ", "  ")
+        lines += _wrap(f"achievability: {words(ach.verdict)}. {ach.explanation}", "    ", "  ")
     for tip in smart.suggestions:
         lines += _wrap(tip, "      ", "  - ")
     return lines
@@ -61,8 +62,7 @@ def _text_title(name: str | None, today: _dt.date) -> list[str]:
 
 
 def _text_summary(count: int, mean: float, low: float) -> str:
-    goals = f"{count} goal{'s' if count != 1 else ''}"
-    return f"{goals}, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+    return f"{format_count(count, 'goal')}, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
 
 
 def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:
@@ -76,9 +76,10 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
         for reason in d.reasons:
             lines += _wrap(reason, "      ", "  - ")
         for c in d.evidence.campaigns:
-            rate = "n/a" if c.lead_rate is None else f"{c.lead_rate * 100:.1f} %"
+            rate = format_percent(c.lead_rate)
             lines += _wrap(
-                f"campaign {c.campaign}: {c.visits:,.0f} visits, {c.leads:,.0f} leads ({rate})",
+                f"campaign {c.campaign}: {format_count(c.visits, 'visit')}, "
+                f"{format_count(c.leads, 'lead')} ({rate})",
                 "      ",
                 "  * ",
             )
@@ -92,17 +93,17 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
 
 def _text_plan(plan: PlanResult) -> list[str]:
     lines = _rule("Plan: tactics by priority")
-    lines.append(f"{'#':>2}  {'tactic':<26} {'quadrant':<10} {'v/c':<4} {'owners':<16} next due")
+    lines.append(f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due")
     for r in plan.ranked:
         due = plan.due_dates(r.id)
         nxt = due[0].isoformat() if due else "-"
         more = f" (+{len(due) - 1})" if len(due) > 1 else ""
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(
-            f"{r.rank:>2}  {r.id[:26]:<26} {r.quadrant.value:<10} "
-            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:16]:<16} {nxt}{more}"
+            f"{r.rank:>2}  {r.id[:24]:<24} {words(r.quadrant):<13} "
+            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:14]:<14} {nxt}{more}"
         )
-    lines += _rule(f"Plan lint ({len(plan.lint)} problems)", "-")
+    lines += _rule(f"Plan lint ({format_count(len(plan.lint), 'problem')})", "-")
     for f in plan.lint:
         lines += _wrap(f"{f.item}: {f.message}", "      ", "  - ")
         if f.fix:

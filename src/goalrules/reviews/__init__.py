@@ -154,7 +154,9 @@ def review(
         or ws.name
         or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
     )
-    day = today or ws.today or Date.today()
+    from goalrules.dates import as_date
+
+    day = as_date(today) or ws.today or Date.today()
     ruleset = rules or review_rules()
     histories, notes = _histories(history, day)
     # a review sees the history up to its date, so reviewing an earlier date with a

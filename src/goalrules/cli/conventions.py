@@ -1,0 +1,164 @@
+"""The command line's conventions, shared by every command: ``--version``, ``--quiet``,
+``-`` for standard input where a file is read, the report format picked from
+``--output``'s extension, options that take several files leaving the positional
+workspace alone, and shell completion (``goalrules completion bash|zsh``, with shtab).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = [
+    "QUIET",
+    "add_completion",
+    "add_global_options",
+    "format_from_output",
+    "quiet",
+    "read_stdin_arguments",
+    "unswallow_workspace",
+]
+
+# ``--quiet``: notes, progress and "wrote FILE" stay off stderr (errors are printed)
+QUIET = {"on": False}
+
+# what an ``--output`` file's extension asks for, by the command's format choices
+_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".xml": "junit",
+}
+
+_WORKSPACE_SUFFIXES = (".toml", ".yaml", ".yml")
+
+# the arguments that name a file to read, and the suffix standard input is given
+_FILE_ARGUMENTS = {"workspace": ".toml", "history": ".csv", "performance": ".csv", "utm": ".csv"}
+
+
+def quiet() -> bool:
+    return QUIET["on"]
+
+
+def add_global_options(parser: argparse.ArgumentParser, version: str) -> None:
+    parser.add_argument("--version", action="version", version=f"goalrules {version}")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print no notes, progress or 'wrote FILE' on stderr (errors still)",
+    )
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="write numbers for this locale, e.g. de or fr_CH (default: $GOALRULES_LOCALE, "
+        "else en)",
+    )
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> Any:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return None
+
+
+def format_from_output(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[str]
+) -> None:
+    """``--output report.html`` writes HTML unless ``--format`` says otherwise; an
+    extension the command has no format for leaves the default."""
+    output = getattr(args, "output", None)
+    if not output or not hasattr(args, "format"):
+        return
+    if any(a == "--format" or a.startswith("--format=") for a in argv):
+        return
+    wanted = _EXTENSIONS.get(Path(output).suffix.lower())
+    sub = _subparser(parser, args.command)
+    choices: list[str] = []
+    for action in getattr(sub, "_actions", []):
+        if action.dest == "format" and action.choices:
+            choices = list(action.choices)
+    if wanted in choices:
+        args.format = wanted
+
+
+def unswallow_workspace(args: argparse.Namespace) -> None:
+    """``review --history A B workspace.toml``: an option taking several files swallows
+    the workspace that follows them; give it back to the positional argument."""
+    if not hasattr(args, "workspace") or args.workspace is not None:
+        return
+    for dest in ("history", "performance"):
+        files = getattr(args, dest, None)
+        if not isinstance(files, list):
+            continue
+        found = [f for f in files if str(f).lower().endswith(_WORKSPACE_SUFFIXES)]
+        if len(found) == 1 and len(files) > 1:
+            args.workspace = found[0]
+            files.remove(found[0])
+            return
+
+
+def read_stdin_arguments(args: argparse.Namespace, folder: Path, stdin: TextIO) -> None:
+    """Each file argument given as ``-`` reads standard input (once): it is saved in
+    ``folder`` under the name ``stdin`` and the argument points there."""
+    taken = False
+    for dest, suffix in _FILE_ARGUMENTS.items():
+        value = getattr(args, dest, None)
+        values = value if isinstance(value, list) else [value]
+        if "-" not in values:
+            continue
+        if taken:
+            from goalrules.errors import ValidationError
+
+            raise ValidationError("only one argument can read standard input ('-')")
+        taken = True
+        text = stdin.read()
+        if dest == "workspace" and text.lstrip().startswith("{"):
+            suffix = ".json"
+        path = folder / f"stdin{suffix}"
+        path.write_text(text, encoding="utf-8")
+        if isinstance(value, list):
+            setattr(args, dest, [str(path) if v == "-" else v for v in value])
+        else:
+            setattr(args, dest, str(path))
+
+
+def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:
+    """``goalrules completion bash|zsh|tcsh``: the shell's completion script (shtab)."""
+    c = sub.add_parser(
+        "completion",
+        help="print the shell completion script",
+        description="Print the completion script for a shell, e.g. "
+        "'goalrules completion bash > ~/.local/share/bash-completion/completions/goalrules' "
+        "or, for zsh, into a folder of your $fpath as _goalrules.",
+    )
+    c.add_argument("shell", choices=["bash", "zsh", "tcsh"], help="the shell")
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        try:
+            import shtab
+        except ImportError:
+            from goalrules.errors import GoalRulesError
+
+            raise GoalRulesError(
+                "shell completion needs shtab: pip install 'goalrules[completion]'"
+            ) from None
+        out.write(shtab.complete(parser, shell=args.shell))
+        out.write("\n")
+        return 0
+
+    c.set_defaults(func=run)
+
+
+def notice(message: str) -> None:
+    """A line on stderr for people (not an error), unless ``--quiet``."""
+    if not quiet():
+        print(message, file=sys.stderr)

@@ -1,0 +1,252 @@
+"""Numbers a marketer reads at once, the same on every surface (text, markdown, HTML,
+notebooks, and the messages of the rules): ``49.3 %``, ``57 leads``, ``1 customer``,
+``29 leads in December 2025``, ``not enough data``, ``$14.81``; never ``49.31%``,
+``56.61 leads`` or ``1.2e+03``.
+
+Formatting is Babel's (CLDR data), so it follows a locale: a German team reads
+``49,3 %`` and ``1.200 followers`` (the words stay goalrules' own). The locale is
+``en`` unless the ``GOALRULES_LOCALE`` environment variable, ``goalrules --locale``
+or [use_locale][goalrules.numbers.use_locale] says otherwise. The rule language's
+messages (``goalrules.dsl.display``) are written with these functions too.
+
+>>> format_percent(0.4931)
+'49.3 %'
+>>> format_count(56.61, "lead"), format_count(1, "customer")
+('57 leads', '1 customer')
+>>> import datetime as dt
+>>> format_flow(29, "lead", dt.date(2025, 12, 31))
+'29 leads in December 2025'
+>>> with use_locale("de"):
+...     format_percent(0.4931), format_number(1234), format_number(12.5)
+('49,3 %', '1.234', '12,5')
+>>> words("insufficient_data")
+'not enough data'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import functools
+import math
+import os
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = [
+    "current_locale",
+    "format_count",
+    "format_flow",
+    "format_money",
+    "format_month",
+    "format_number",
+    "format_percent",
+    "plural",
+    "set_locale",
+    "use_locale",
+    "words",
+]
+
+_STATE = {"locale": os.environ.get("GOALRULES_LOCALE", "").strip() or "en"}
+
+# enum values and rule words as a marketer says them (anything else: "_" -> " ")
+_WORDS = {
+    "insufficient_data": "not enough data",
+    "time_bound": "time-bound",
+    "quick_win": "quick win",
+    "major_project": "major project",
+    "fill_in": "fill-in",
+    "time_sink": "time sink",
+    "brand_awareness": "brand awareness",
+    "customer_service": "customer service",
+    "social_listening": "social listening",
+    "press_mentions": "press mentions",
+    "reset_candidate": "reset candidate",
+}
+_IRREGULAR = {"person": "people", "reply": "replies", "currency": "currencies"}
+_NO_PLURAL = {"%", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "BRL"}
+
+
+def current_locale() -> str:
+    """The locale numbers are formatted for (``"en"``, ``"de"``, ``"fr_CH"``...)."""
+    return _STATE["locale"]
+
+
+def set_locale(name: str) -> None:
+    """Format numbers for ``name`` from now on; an unknown locale is a
+    [ValidationError][goalrules.errors.ValidationError]."""
+    _locale(name)  # validate
+    _STATE["locale"] = name
+
+
+@contextlib.contextmanager
+def use_locale(name: str) -> Iterator[None]:
+    """Format numbers for ``name`` inside the ``with`` block."""
+    before = _STATE["locale"]
+    set_locale(name)
+    try:
+        yield
+    finally:
+        _STATE["locale"] = before
+
+
+@functools.lru_cache(maxsize=32)
+def _locale(name: str) -> Any:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        from goalrules.errors import ValidationError
+
+        raise ValidationError(
+            f"unknown locale {name!r}: write a language code such as 'en', 'de' or 'fr_CH'",
+            field="locale",
+        ) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(text)
+
+
+def _apply(value: float, pattern: str, locale: str | None) -> str:
+    import decimal
+
+    loc = _locale(locale or _STATE["locale"])
+    try:
+        return str(_pattern(pattern).apply(value, loc))
+    except decimal.InvalidOperation:  # a value past Decimal's context: Python writes it
+        places = len(pattern.partition(".")[2])
+        return f"{value:,.{places}f}".rstrip("0").rstrip(".") if places else f"{value:,.0f}"
+
+
+@functools.lru_cache(maxsize=32)
+def _symbols(name: str) -> tuple[str, str, str] | None:
+    """The locale's decimal sign, group sign and minus sign, when its numbers group by
+    threes in Latin digits (most locales: Python's own formatting then writes them, with
+    these signs, far faster than a pattern); ``None`` for the others (Babel writes
+    those)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    loc = _locale(name)
+    pattern = loc.decimal_formats.get(None)
+    if getattr(loc, "default_numbering_system", "latn") != "latn" or pattern is None:
+        return None
+    if tuple(pattern.grouping) != (3, 3):
+        return None
+    return get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
+
+
+def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -> str:
+    """``value`` grouped by thousands with up to ``places`` decimals (at least
+    ``fixed``), in the locale's signs."""
+    name = locale or _STATE["locale"]
+    signs = _symbols(name)
+    if signs is None:
+        optional = "#" * max(0, places - fixed)
+        tail = "." + "0" * fixed + optional if places else ""
+        return _apply(value, "#,##0" + tail, name)
+    text = f"{value:,.{places}f}"
+    if places > fixed:
+        whole, _, decimals = text.partition(".")
+        decimals = decimals[:fixed] + decimals[fixed:].rstrip("0")
+        text = f"{whole}.{decimals}" if decimals else whole
+    if text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
+        text = text.lstrip("-")
+    point, group, minus = signs
+    return text.translate({ord(","): group, ord("."): point, ord("-"): minus})
+
+
+def _decimals(value: float, digits: int) -> int:
+    """How many decimals show ``value``: none from 100, up to ``digits`` from 1, and
+    ``digits + 1`` significant digits under 1 (0.000123, never 1.23e-04)."""
+    ax = abs(value)
+    if ax >= 100 or ax == 0:
+        return 0
+    if ax >= 1:
+        return digits
+    return min(12, digits - math.floor(math.log10(ax)))
+
+
+def format_number(value: float, *, digits: int = 2, locale: str | None = None) -> str:
+    """A plain number: grouped, without trailing zeros or scientific notation
+    (``1200`` -> ``1,200``; ``0.12345`` -> ``0.123``; ``12.0`` -> ``12``)."""
+    if value != value:
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if float(value).is_integer():
+        return _decimal(value, 0, locale)
+    return _decimal(value, _decimals(value, digits), locale)
+
+
+def format_percent(
+    value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
+) -> str:
+    """A share or rate (``0.4931``) as a percentage: ``49.3 %``, ``10 %`` (up to one
+    decimal; ``digits`` changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
+    if value is None or value != value:
+        return "n/a"
+    text = _decimal(value * 100, max(0, digits), locale)
+    if signed and not text.startswith(("-", "\u200e-", "−")):
+        text = "+" + text
+    return f"{text} %"
+
+
+def plural(word: str, count: float, *, locale: str | None = None) -> str:
+    """``word`` for ``count`` of it: ``1 customer``, ``2 customers`` (the locale's
+    plural rule says which counts take the singular; the word itself is goalrules')."""
+    if word in _NO_PLURAL or "/" in word or not word:
+        return word
+    loc = _locale(locale or _STATE["locale"])
+    if float(count).is_integer() and loc.plural_form(abs(count)) == "one":
+        return word
+    head, _, last = word.rpartition(" ")
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith(("s", "x", "sh", "ch")):
+        last = last if last.endswith("s") else last + "es"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def format_count(value: float, unit: str | None = None, *, locale: str | None = None) -> str:
+    """A count as a whole number with its unit in the right number: ``57 leads``,
+    ``1 customer``, ``1,200 followers`` (``56.61`` reads ``57``)."""
+    whole = round(value) if value == value and not math.isinf(value) else value
+    shown = format_number(whole, locale=locale)
+    if not unit:
+        return shown
+    return f"{shown} {plural(unit.replace('_', ' '), whole, locale=locale)}"
+
+
+def format_month(day: _dt.date, *, locale: str | None = None) -> str:
+    """The calendar month of ``day`` in words: ``December 2025`` (``Dezember 2025``)."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", day, locale=_locale(locale or _STATE["locale"])))
+
+
+def format_flow(value: float, unit: str, month: _dt.date, *, locale: str | None = None) -> str:
+    """A monthly flow with its period: ``29 leads in December 2025``."""
+    return f"{format_count(value, unit, locale=locale)} in {format_month(month, locale=locale)}"
+
+
+def format_money(value: float, currency: str = "USD", *, locale: str | None = None) -> str:
+    """An amount of money: ``$14.81`` (``14,81 $`` for a German team)."""
+    from babel.numbers import format_currency
+
+    return str(format_currency(value, currency, locale=_locale(locale or _STATE["locale"])))
+
+
+def words(value: Any) -> str:
+    """An enum value or rule word as a marketer says it: ``insufficient_data`` ->
+    ``not enough data``, ``quick_win`` -> ``quick win``."""
+    text = str(getattr(value, "value", value))
+    return _WORDS.get(text, text.replace("_", " "))

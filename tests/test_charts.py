@@ -1,0 +1,64 @@
+"""The charts read well: units on the axes, numbers as everywhere else, the legend
+beside the data, the plan's 2x2, and a review's marks on the values it read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from typing import Any
+
+import pytest
+
+import goalrules as gr
+
+pytest.importorskip("matplotlib")
+
+
+def _figures(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[Any]:
+    figs: list[Any] = []
+    monkeypatch.setattr(module, "_svg", lambda fig: (figs.append(fig), "<svg/>")[1])
+    return figs
+
+
+def test_goal_channel_and_plan_charts_label_their_axes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    charts = importlib.import_module("goalrules.report.charts")
+    figs = _figures(monkeypatch, charts)
+    p = gr.demo_paths()
+    r = gr.run_check(p["workspace"], history=p["history"], performance=p["performance"])
+    li = next(g for g in r.goals if g.id == "li-followers")
+    assert charts._goal_chart(li) == "<svg/>"
+    charts._channel_charts(r.channels, 0.013)
+    assert r.plan is not None and charts._plan_chart(r.plan) == "<svg/>"
+    goal, funnel, rate, plan = (f.axes[0] for f in figs)
+    assert goal.get_ylabel() == "followers" and "unrealistic" in goal.get_title()
+    assert funnel.get_ylabel() == "count (log scale)"
+    assert rate.get_ylabel().startswith("lead rate")
+    assert plan.get_xlabel().startswith("complexity") and plan.get_ylabel().startswith("value")
+    for ax in (goal, funnel, rate, plan):
+        legend = ax.get_legend()
+        if legend is not None:  # beside the plot, never over the data
+            assert legend.get_bbox_to_anchor().x0 >= ax.get_window_extent().x1 - 1
+        for label in ax.get_yticklabels():
+            assert "e+" not in label.get_text() and "e-" not in label.get_text()
+    ids = {t.get_text().split(". ", 1)[1] for t in plan.texts if ". " in t.get_text()}
+    assert ids == {t.id for t in r.plan.ranked}
+
+
+def test_review_marks_sit_on_the_values_they_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    review_report = importlib.import_module("goalrules.report.review")
+    figs = _figures(monkeypatch, review_report)
+    p = gr.demo_paths()
+    store = os.path.join(tempfile.mkdtemp(), "g.db")
+    for day in (dt.date(2026, 1, 10), dt.date(2026, 2, 10)):
+        result = gr.review(p["workspace"], [p["history"]], store=store, today=day)
+    g = next(x for x in result.goals if x.goal.id == "li-followers")
+    review_report._burn_up(result, g)
+    ax = figs[0].axes[0]
+    values = {(round(x), round(y)) for x, y in ax.lines[0].get_xydata()}
+    marks = {(round(x), round(y)) for x, y in ax.collections[-1].get_offsets()}
+    assert marks and marks <= values
