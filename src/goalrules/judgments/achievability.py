@@ -1,7 +1,7 @@
 """Achievability: does the account's recent growth support the target by the deadline?
 
 The guides' advice is to "look at the last few months' growth". This module does the
-maths of DOMAIN.md's *Growth maths*:
+growth maths (docs/judgments.md gives the model and its figures):
 
 * resample the history to calendar months (stocks take the month's last value, flows
   the month's sum, ratios the mean; a flow's unfinished current month is left out);

@@ -28,7 +28,7 @@ growth model"):
 
 * **persistence, on a smooth history**: shrinkage doubts a noisy history's drift, but a
   smooth one has almost no noise, and what is uncertain there is whether its growth
-  lasts (DOMAIN.md: real star counts growing >= 2 % a month came true 40 % of the time
+  lasts (public monthly GitHub star counts growing >= 2 % a month came true 40 % of the time
   on targets needing 77-100 % of their rate). :meth:`GrowthFit.predictive` is therefore
   a mixture: weight ``1 - w`` on the model above, weight ``w = t^2 / (t^2 + steady^2)``
   (``t``: the recent drift over its standard error) on the recent drift carried forward
