@@ -45,7 +45,7 @@ def test_the_guides_example_doubling_in_six_months_needs_12_2_percent() -> None:
     assert a.historical_rate == pytest.approx((1200 / 1000) ** (1 / 6) - 1)  # w = 6 months
     assert a.verdict is gr.Verdict.UNREALISTIC
     assert a.probability is not None and a.probability < 0.1
-    assert "12.2%" in a.explanation
+    assert "12.2 %" in a.explanation
     # most of the forecast's weight is on growth that levels off (damped drift) before
     # doubling: a lower target is suggested, and no deadline at which the median gets there
     assert a.suggested_target is not None and a.suggested_target.magnitude < 2400

@@ -32,26 +32,15 @@ def goalrules(*argv: str, cwd: Path, code: int = 0) -> tuple[str, str]:
     return run.stdout, run.stderr
 
 
-def _without_achievability(text: str) -> str:
-    """The page without the achievability explanations (their wording is the
-    judgment's own; the rest of the page is formatted here)."""
-    kept, inside = [], False
-    for line in text.splitlines():
-        if line.startswith("  achievability:"):
-            inside = True
-            continue
-        if inside and line.startswith("    "):
-            continue
-        inside = False
-        if not line.lstrip().startswith('"'):  # a goal's statement is the user's words
-            kept.append(line)
-    return "\n".join(kept)
+def _without_statements(text: str) -> str:
+    """The page without the goals' statements (the user's own words)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith('"'))
 
 
 def reads_well(page: str) -> None:
     """What every page a person reads has in common."""
     assert ": unknown)" not in page  # no template placeholder
-    text = _without_achievability(page)
+    text = _without_statements(page)
     assert not re.search(r"\d%", text)  # "49.3 %", never "49.31%"
     assert not re.search(r"\d\.\d+e[+-]\d", text)  # no scientific notation
     assert "insufficient_data" not in text and "quick_win" not in text

@@ -339,7 +339,7 @@ def test_the_demo_leads_goal_reads_as_a_fair_bet_in_whole_leads() -> None:
     a = gr.assess_achievability(g, hist, today=D(2026, 1, 10))
     assert a.probability is not None and 0.25 <= a.probability <= 0.85
     text = a.explanation
-    assert "leads a month" in text and "80% range" in text
+    assert "leads a month" in text and "80 % range" in text
     assert not re.search(r"\d\.\d+ leads", text), text  # counts are whole numbers
     f = a.forecast
     assert f is not None and f["unit"] == "lead / month" and f["target"] == 50
@@ -363,7 +363,7 @@ def test_the_text_says_why_it_doubts_a_rate_that_would_reach_the_target() -> Non
     carried = current * ((hist[-1][1] / hist[0][1]) ** (1 / 6)) ** 6
     a = gr.assess_achievability(goal(carried * 0.98, 6, last), hist, today=last)
     assert a.probability is not None and a.probability < 0.5
-    assert "growth has slowed: the last 3 months 3.0% a month, the 3 before 10.0%" in a.explanation
+    assert "growth has slowed: the last 3 months 3 % a month, the 3 before 10 %" in a.explanation
 
 
 def test_the_mixture_quantile_inverts_its_distribution_function() -> None:

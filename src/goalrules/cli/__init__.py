@@ -582,6 +582,14 @@ def _check_inputs(args: argparse.Namespace) -> None:
     (``-``, standard input, where a command reads text; folders where it takes them)."""
     from goalrules.io.files import check_file
 
+    if args.command == "check" and args.workspace and not Path(args.workspace).exists():
+        from goalrules.errors import WorkspaceError
+
+        raise WorkspaceError(
+            "no such file: give the workspace's path, or run 'goalrules init' to start one",
+            source=args.workspace,
+        )
+
     named: list[tuple[Any, Any]] = [(getattr(args, a, None), k) for a, k in _INPUTS.items()]
     if args.command == "import":
         named.append((getattr(args, "files", None), "data"))

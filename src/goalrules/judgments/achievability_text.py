@@ -16,6 +16,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from goalrules.dsl.display import format_number
+from goalrules.numbers import format_percent
 from goalrules.units import is_count_dimension, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +57,7 @@ def format_value(x: float, unit: str) -> str:
     if count and math.isfinite(x) and abs(x) < 1e15:
         x = float(round(x))
     if unit == "percent":
-        return f"{format_number(x)}%"
+        return f"{format_number(x)} %"
     if unit == "dimensionless":
         return format_number(x)
     return f"{format_number(x)} {plural(unit, x)}"
@@ -66,7 +67,7 @@ def _number(x: float, unit: str) -> str:
     """``x`` as :func:`format_value` writes it, without the unit."""
     if unit not in ("percent", "dimensionless") and is_count(unit) and math.isfinite(x):
         x = float(round(x))
-    return format_number(x) + ("%" if unit == "percent" else "")
+    return format_number(x) + (" %" if unit == "percent" else "")
 
 
 def plural(unit: str, value: float) -> str:
@@ -135,7 +136,9 @@ def explain(
         return " ".join(parts)
     if a.historical_rate is not None:
         verb = "grew" if a.historical_rate >= 0 else "fell"
-        parts.append(f"Over the recent months it {verb} {abs(a.historical_rate):.1%} a month.")
+        parts.append(
+            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a month."
+        )
     elif a.historical_linear is not None:
         parts.append(
             "Values at or below zero rule out growth rates, so a linear model is used: "
@@ -151,7 +154,7 @@ def explain(
         verb = "growth" if a.required_rate >= 0 else "a fall"
         parts.append(
             f"Reaching {tgt} by {deadline} ({months:.1f} months) needs {verb} of "
-            f"{abs(a.required_rate):.1%} a month."
+            f"{format_percent(abs(a.required_rate))} a month."
         )
     elif a.required_linear is not None:
         parts.append(
@@ -162,7 +165,7 @@ def explain(
         what = "the total" if a.cumulative else "it"
         parts.append(
             f"The forecast puts {what} at about "
-            f"{format_value(forecast['median'], unit)}{period} by then (80% range "
+            f"{format_value(forecast['median'], unit)}{period} by then (80 % range "
             f"{_number(forecast['low'], unit)} to {format_value(forecast['high'], unit)}{period})."
         )
     doubt = _doubt(a)
@@ -195,10 +198,10 @@ def _percent(p: float) -> str:
     if p >= 0.5 > shown / 100:
         shown = 50
     if shown == 0 and p > 0:
-        return "under 1%"
+        return "under 1 %"
     if shown == 100 and p < 1:
-        return "over 99%"
-    return f"{shown}%"
+        return "over 99 %"
+    return f"{shown} %"
 
 
 def _doubt(a: Any) -> str:
@@ -222,18 +225,19 @@ def _doubt(a: Any) -> str:
         rate = a.historical_rate
         if slowed is not None and slowed[0] < 0.8 * slowed[1]:
             why = (
-                f"growth has slowed: the last 3 months {slowed[0]:.1%} a month, "
-                f"the 3 before {slowed[1]:.1%}"
+                f"growth has slowed: the last 3 months {format_percent(slowed[0])} a month, "
+                f"the 3 before {format_percent(slowed[1])}"
             )
         elif longer is not None and rate is not None and longer[1] < 0.7 * rate:
             why = (
-                f"over the last {longer[0]} months it grew {longer[1]:.1%} a month, and the "
-                "forecast weighs that too"
+                f"over the last {longer[0]} months it grew {format_percent(longer[1])} a "
+                "month, and the forecast weighs that too"
             )
         elif a.observations < 9:
             why = f"{a.observations} months of history are little evidence that the rate will last"
         elif a.volatility is not None and a.volatility > 0.05:
-            why = f"the months vary a lot (about {a.volatility:.0%} from one to the next)"
+            spread = format_percent(a.volatility, digits=0)
+            why = f"the months vary a lot (about {spread} from one to the next)"
         else:
             why = (
                 "growth like this seldom lasts in full on real accounts, and the forecast "
