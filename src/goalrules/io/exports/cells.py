@@ -113,7 +113,8 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     seen: dict[Any, int] = {}
     out: Rows = []
     dropped: list[tuple[int, int]] = []
-    for line, cells in rows:
+    for row in rows:
+        line, cells = row
         try:  # the row itself as the key (no copy), when its cells are hashable
             key: Any = cells if isinstance(cells, tuple) and hash(cells) is not None else None
         except TypeError:
@@ -124,7 +125,7 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
         if first != line:
             dropped.append((line, first))
             continue
-        out.append((line, cells))
+        out.append(row)  # the row itself, not a copy
     if not dropped:
         return out, []
     shown = ", ".join(f"line {a} repeats line {b}" for a, b in dropped[:5])
