@@ -254,7 +254,7 @@ class StreamRows(Sequence[tuple[int, tuple[Any, ...]]]):
                 previous = reader.line_num
                 yield line, tuple(shared.setdefault(c, c) if len(c) < 40 else c
                                   for c in (x.strip() for x in cells))  # fmt: skip
-                if len(shared) > 100_000:
+                if len(shared) > 8192:
                     shared.clear()
         except csv.Error as exc:
             raise _csv_error(exc, self._source, self._start + previous + 1) from None
