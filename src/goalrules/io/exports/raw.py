@@ -6,6 +6,11 @@ memory (pandas, polars or Arrow tables, lists of records).
 
 Nothing is interpreted here: the preset decides which row is the header and what the
 cells mean. Each row keeps the line (or sheet row) it came from, for error messages.
+
+A CSV file is never held whole: its encoding is checked in one streaming pass, it is
+parsed once (every CSV error, in the order of the file) keeping only its first rows,
+and each later pass over its rows reads the file again (:class:`StreamRows`). Excel
+and JSON files are read whole.
 """
 
 from __future__ import annotations
@@ -266,6 +271,14 @@ class StreamRows(Sequence[tuple[int, tuple[Any, ...]]]):
 
     def __len__(self) -> int:
         return self._len
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == self._len and all(a == b for a, b in zip(self, other, strict=False))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
     def __bool__(self) -> bool:
         return self._len > 0
