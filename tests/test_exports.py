@@ -457,7 +457,8 @@ def test_anchor_texts() -> None:
         Anchor.parse("1500 visits on 2025-12-31")
 
 
-_CELL = st.text(st.sampled_from('ab1,;"\n é'), max_size=6)  # a lone CR is not CSV
+# no lone CR (not CSV) nor other delimiters (the sniffer may rightly choose them)
+_CELL = st.text(st.sampled_from('ab1,"\n é'), max_size=6)
 
 
 @settings(
