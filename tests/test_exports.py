@@ -455,3 +455,40 @@ def test_anchor_texts() -> None:
         Anchor.parse("many followers on 2025-12-31")
     with pytest.raises(GoalRulesError):
         Anchor.parse("1500 visits on 2025-12-31")
+
+
+# no lone CR (not CSV) nor other delimiters (the sniffer may rightly choose them)
+_CELL = st.text(st.sampled_from('ab1,"\n é'), max_size=6)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    grid=st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=1, max_size=90),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_csv_rows_are_streamed_as_read_whole(
+    tmp_path: Path, grid: list[list[str]], encoding: str, newline: str
+) -> None:
+    """A CSV file's rows, read from the file on each pass, are the rows of the file read
+    whole with the csv module (cells stripped), on every pass, sliced or indexed."""
+    import csv
+
+    from goalrules.io.exports.raw import read_sheets
+
+    grid = [["h1", "h2", "h3"], *grid]
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows(grid)
+    path = tmp_path / "grid.csv"
+    path.write_bytes(out.getvalue().encode(encoding))
+    rows = read_sheets(path)[0].rows
+    whole = [
+        tuple(c.strip() for c in r) for r in csv.reader(io.StringIO(out.getvalue(), newline=""))
+    ]
+    assert [cells for _, cells in rows] == whole == [cells for _, cells in rows]
+    assert len(rows) == len(whole) and rows == tuple(rows) and bool(rows)
+    assert rows[: len(rows)] == tuple(rows) and rows[-1] == tuple(rows)[-1]
+    lines = [line for line, _ in rows]
+    assert lines[0] == 1 and lines == sorted(set(lines))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -282,8 +283,11 @@ def import_exports(
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]
     notes += joined
+    # by channel, metric and date: stable sorts on one field each (no key tuple a row)
+    for field in ("date", "metric", "channel"):
+        history.sort(key=attrgetter(field))
     return ImportResult(
-        history=tuple(sorted(history, key=lambda r: (r.channel, r.metric, r.date))),
+        history=tuple(history),
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),

@@ -113,7 +113,8 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     seen: dict[Any, int] = {}
     out: Rows = []
     dropped: list[tuple[int, int]] = []
-    for line, cells in rows:
+    for row in rows:
+        line, cells = row
         try:  # the row itself as the key (no copy), when its cells are hashable
             key: Any = cells if isinstance(cells, tuple) and hash(cells) is not None else None
         except TypeError:
@@ -124,7 +125,7 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
         if first != line:
             dropped.append((line, first))
             continue
-        out.append((line, cells))
+        out.append(row)  # the row itself, not a copy
     if not dropped:
         return out, []
     shown = ", ".join(f"line {a} repeats line {b}" for a, b in dropped[:5])
@@ -146,14 +147,27 @@ def check_conflicts(
     performance file) and different values: an error naming both lines. The key is
     ``keys[i]`` plus the row's text cells outside ``values`` (breakdown columns such as
     a profile or a landing page make rows distinct)."""
-    seen: dict[Any, int] = {}
-    for (line, cells), key in zip(rows, keys, strict=True):
-        dims = tuple(c for i, c in enumerate(cells) if i not in values and not numeric(c))
-        full = (key, dims)
-        first = seen.setdefault(full, line)
+
+    def full(i: int) -> tuple[Any, tuple[Any, ...]]:
+        cells = rows[i][1]
+        return keys[i], tuple(c for j, c in enumerate(cells) if j not in values and not numeric(c))
+
+    # The hash of each key (not the key itself, a tuple a row) with the first row that
+    # has it; a key whose hash an earlier, different key shares is kept whole.
+    seen: dict[int, int] = {}
+    exact: dict[Any, int] = {}
+    if len(keys) != len(rows):
+        raise ValueError("one key a row")
+    for i in range(len(rows)):
+        key = full(i)
+        j = seen.setdefault(hash(key), i)
+        if j == i:
+            continue
+        first = rows[j][0] if full(j) == key else exact.setdefault(key, rows[i][0])
+        line = rows[i][0]
         if first != line:
             raise DataError(
-                f"lines {first} and {line} give two different rows for {what(key)}: "
+                f"lines {first} and {line} give two different rows for {what(keys[i])}: "
                 "which one is right? Remove the other (an exact duplicate is dropped)",
                 source=source,
                 line=line,

@@ -186,7 +186,8 @@ def read_history(
             [r for r, _ in dated], [d for _, d in dated], source,
             lambda d: f"{d.isoformat()}", value_cols,
         )  # fmt: skip
-    values: dict[tuple[Date, str, str], float] = defaultdict(float)
+    # (channel, metric) -> date -> total: no key tuple a day and metric
+    values: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
     empty: dict[str, int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
@@ -211,7 +212,8 @@ def read_history(
                 empty[metric] += 1
                 continue
             when = day.replace(day=1) if post else day
-            values[(when, channel, metric)] += v
+            series = values[(channel, metric)]
+            series[when] = series.get(when, 0.0) + v
             if spec.gains_of and not post:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
@@ -232,7 +234,14 @@ def read_history(
     unread = [c for c in match.columns if c not in used]
     if unread:
         notes.append(f"{source}: columns not read: {', '.join(unread)}.")
-    out = [HistoryRow(d, ch, m, v, units[m]) for (d, ch, m), v in sorted(values.items())]
+    groups = sorted(values)
+    out = [
+        HistoryRow(d, ch, m, values[(ch, m)][d], units[m])
+        for d in sorted({d for series in values.values() for d in series})
+        for ch, m in groups
+        if d in values[(ch, m)]
+    ]
+    del values
     used_anchors: list[tuple[Anchor, str]] = []
     for (channel, stock), by_day in sorted(gains.items()):
         anchor = _anchor_for(anchors, channel, stock)

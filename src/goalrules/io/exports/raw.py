@@ -6,6 +6,11 @@ memory (pandas, polars or Arrow tables, lists of records).
 
 Nothing is interpreted here: the preset decides which row is the header and what the
 cells mean. Each row keeps the line (or sheet row) it came from, for error messages.
+
+A CSV file is never held whole: its encoding is checked in one streaming pass, it is
+parsed once (every CSV error, in the order of the file) keeping only its first rows,
+and each later pass over its rows reads the file again (:class:`StreamRows`). Excel
+and JSON files are read whole.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -33,7 +38,7 @@ class Sheet:
 
     source: str  # the file (with "[sheet]" for a workbook's sheet)
     name: str  # the file name, for detection
-    rows: tuple[tuple[int, tuple[Any, ...]], ...]  # (line, cells)
+    rows: Sequence[tuple[int, tuple[Any, ...]]]  # (line, cells); a CSV file's are streamed
     sheet: str | None = None
     notes: tuple[str, ...] = ()
 
@@ -121,13 +126,17 @@ def _check_utf16(text: str, source: str) -> None:
     appended to a UTF-16 file decodes as pairs of bytes, lines without a single Latin
     character (a CSV line holds at least its commas)."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) >= 4 and not _LATIN.search(line) and _ascii_pairs(line):
-            raise DataError(
-                "the UTF-16 text stops being UTF-16 here (text in another encoding was "
-                "appended to the file): export it again",
-                source=source,
-                line=number,
-            )
+        _check_utf16_line(line, number, source)
+
+
+def _check_utf16_line(line: str, number: int, source: str) -> None:
+    if len(line) >= 4 and not _LATIN.search(line) and _ascii_pairs(line):
+        raise DataError(
+            "the UTF-16 text stops being UTF-16 here (text in another encoding was "
+            "appended to the file): export it again",
+            source=source,
+            line=number,
+        )
 
 
 def _delimiter(lines: Sequence[str]) -> str:
@@ -161,28 +170,178 @@ def _csv_error(exc: csv.Error, source: str, line: int) -> DataError:
     return DataError(f"not readable as CSV: {exc}", source=source, line=line)
 
 
-def _text_lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (no copy of the whole text)."""
-    if "\n" not in text and "\r" in text:  # classic Mac line ends
-        text = text.replace("\r", "\n")
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+CHUNK = 1 << 16  # bytes read at a time
+HEAD_ROWS = 64  # rows of a CSV file kept in memory (for the header and the preamble)
 
 
-def _csv_sheet(path: Path, box: list[bytes]) -> Sheet:
-    """One CSV file as a grid; ``box`` holds its bytes (taken out, and freed once
-    decoded). Repeated cells (dates, channels, small counts) share one string."""
+def _head_encoding(head: bytes) -> tuple[str, int]:
+    """The encoding :func:`_decode` would choose from the file's first bytes (``""`` for
+    UTF-8 without a byte-order mark), and the bytes to skip."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16", 0
+    if head.startswith(codecs.BOM_UTF8):
+        return "UTF-8", 3
+    head = head[:4000]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+        return "UTF-16-LE", 0
+    if len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
+        return "UTF-16-BE", 0
+    return "", 0
+
+
+@attrs.frozen
+class _Text:
+    """How a CSV file's bytes become lines: read again for each pass over its rows."""
+
+    path: Path
+    encoding: str  # a codec name
+    errors: str = "strict"
+    skip: int = 0  # bytes before the text (a UTF-8 byte-order mark)
+    mac: bool = False  # lines end with a lone carriage return
+
+    def lines(self, source: str = "", check16: bool = False) -> Iterator[str]:
+        """The file's lines, each with its line end (split at line feeds only, or at
+        carriage returns in a file without a line feed), never the whole text in
+        memory; with ``check16``, each line checked as in :func:`_check_utf16`."""
+        decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
+        rest = ""
+        number = 0
+        with _open_binary(self.path) as fh:
+            fh.seek(self.skip)
+            done = False
+            while not done:
+                chunk = fh.read(CHUNK)
+                done = not chunk
+                text = rest + decoder.decode(chunk, final=done)
+                if self.mac:
+                    text = text.replace("\r", "\n")
+                start = 0
+                while (end := text.find("\n", start)) >= 0:
+                    number += 1
+                    if check16:
+                        _check_utf16_line(text[start:end], number, source)
+                    yield text[start : end + 1]
+                    start = end + 1
+                rest = text[start:]
+        if rest:
+            if check16:
+                _check_utf16_line(rest, number + 1, source)
+            yield rest
+
+
+class StreamRows(Sequence[tuple[int, tuple[Any, ...]]]):
+    """A CSV file's rows as ``(line, cells)``, parsed again from the file on each pass:
+    only the first :data:`HEAD_ROWS` rows stay in memory. Repeated cells (dates,
+    channels, small counts) share one string within a pass."""
+
+    def __init__(self, text: _Text, source: str, sep: str, start: int) -> None:
+        self._text, self._source, self._sep, self._start = text, source, sep, start
+        self._head: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+        self._len = 0
+        rows = 0
+        head: list[tuple[int, tuple[Any, ...]]] = []
+        for row in self._parse():  # a first pass: every CSV error, in the order of the file
+            if rows < HEAD_ROWS:
+                head.append(row)
+            rows += 1
+        self._head, self._len = tuple(head), rows
+
+    def _parse(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        lines = self._text.lines()
+        if self._start:
+            next(lines, None)
+        reader = csv.reader(lines, delimiter=self._sep)
+        previous = 0
+        shared: dict[str, str] = {}
+        try:
+            for cells in reader:
+                line = self._start + previous + 1
+                previous = reader.line_num
+                yield line, tuple(shared.setdefault(c, c) if len(c) < 40 else c
+                                  for c in (x.strip() for x in cells))  # fmt: skip
+                if len(shared) > 8192:
+                    shared.clear()
+        except csv.Error as exc:
+            raise _csv_error(exc, self._source, self._start + previous + 1) from None
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        if self._len <= HEAD_ROWS:
+            return iter(self._head)
+        return self._parse()
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == self._len and all(a == b for a, b in zip(self, other, strict=False))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, tuple[Any, ...]]: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[int, tuple[Any, ...]], ...]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        size = len(self._head)
+        if isinstance(index, int):
+            if 0 <= index < size:
+                return self._head[index]
+            return tuple(self)[index]
+        lo, hi, step = index.indices(self._len)
+        if step == 1 and hi <= size:
+            return self._head[lo:hi]
+        return tuple(self)[index]
+
+
+def _is_blank(path: Path) -> bool:
+    blank = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
+    with _open_binary(path) as fh:
+        while chunk := fh.read(CHUNK):
+            if chunk.strip(blank):
+                return False
+    return True
+
+
+def _text_of(path: Path, head: bytes, source: str) -> tuple[_Text, tuple[str, ...]]:
+    """How to read the file as text, checked over the whole file in one streaming pass
+    (the same outcome as :func:`_decode`: an error naming the line, or Windows-1252
+    with a note)."""
+    encoding, skip = _head_encoding(head)
+    text = _Text(path, (encoding or "UTF-8").lower(), skip=skip)
+    newline = carriage = False
+    try:
+        for line in text.lines(source, check16="16" in encoding):
+            newline = newline or line.endswith("\n")
+            carriage = carriage or "\r" in line
+    except UnicodeDecodeError:
+        with _open_binary(path) as fh:
+            raw = fh.read()
+        whole, notes = _decode(raw, source)  # the error naming the line, or Windows-1252
+        del raw
+        mac = "\n" not in whole and "\r" in whole
+        del whole
+        return attrs.evolve(text, encoding="cp1252", errors="replace", skip=0, mac=mac), notes
+    return attrs.evolve(text, mac=not newline and carriage), ()
+
+
+def _csv_sheet(path: Path, head_bytes: bytes) -> Sheet:
+    """One CSV file as a grid whose rows are read from the file on each pass."""
     source = str(path)
-    raw = box.pop()
-    text, notes = _decode(raw, source)
-    del raw
-    head = text[: 1 << 16].splitlines()[:41]
+    text, notes = _text_of(path, head_bytes, source)
+    parts: list[str] = []
+    size = 0
+    for ln in text.lines():
+        parts.append(ln)
+        size += len(ln)
+        if size >= 1 << 16:
+            break
+    head = "".join(parts)[: 1 << 16].splitlines()[:41]
     start = 0
     sep: str | None = None
     if head and head[0].strip().strip('"').lower().startswith("sep=") and len(head[0].strip()) <= 8:
@@ -193,26 +352,8 @@ def _csv_sheet(path: Path, box: list[bytes]) -> Sheet:
         sep = sep or _delimiter(sample)
     except csv.Error as exc:
         raise _csv_error(exc, source, 1 + start) from None
-    rows: list[tuple[int, tuple[Any, ...]]] = []
-    lines = _text_lines(text)
-    del text
-    if start:
-        next(lines, None)
-    reader = csv.reader(lines, delimiter=sep)
-    previous = 0
-    shared: dict[str, str] = {}
-    try:
-        for cells in reader:
-            line = start + previous + 1
-            previous = reader.line_num
-            row = tuple(shared.setdefault(c, c) if len(c) < 40 else c
-                        for c in (x.strip() for x in cells))  # fmt: skip
-            rows.append((line, row))
-            if len(shared) > 100_000:
-                shared.clear()
-    except csv.Error as exc:
-        raise _csv_error(exc, source, start + previous + 1) from None
-    return Sheet(source=source, name=path.name, rows=tuple(rows), notes=notes)
+    rows = StreamRows(text, source, sep, start)
+    return Sheet(source=source, name=path.name, rows=rows, notes=notes)
 
 
 MAX_CELLS = 5_000_000  # rows x columns a sheet may claim (an export has a few thousand)
@@ -422,15 +563,15 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         if not p.exists():
             raise WorkspaceError("no such file", source=str(p))
         return _excel_sheets(p)
-    with _open_binary(p) as fh:
-        raw = fh.read()
-    blank = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
-    if not raw[:4096].strip(blank) and not raw.strip(blank):
+    if _is_blank(p):
         raise WorkspaceError("the file is empty", source=str(p))
-    if raw[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):  # a workbook named .csv
+    with _open_binary(p) as fh:
+        head = fh.read(CHUNK)
+    if head[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):  # a workbook named .csv
         return _excel_sheets(p)
-    if p.suffix.lower() == ".json":
-        return [_json_sheet(p, raw)]
+    if p.suffix.lower() == ".json":  # read whole: an export's JSON is small
+        with _open_binary(p) as fh:
+            return [_json_sheet(p, fh.read())]
     if p.suffix.lower() in (".parquet", ".pq"):
         try:
             import polars as pl
@@ -439,6 +580,4 @@ def read_sheets(path: str | Path) -> list[Sheet]:
                 "Parquet files need polars: pip install 'goalrules[arrow]'", source=str(p)
             ) from None
         return [table_sheet(pl.read_parquet(p), source=str(p))]
-    box = [raw]  # handed over, so the bytes are freed once decoded
-    del raw
-    return [_csv_sheet(p, box)]
+    return [_csv_sheet(p, head)]

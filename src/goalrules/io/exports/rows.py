@@ -226,7 +226,14 @@ def read_dates(
         raise DataError(
             f"the dates in {column!r} are written in more than one way", source=source, field=column
         )
-    days = [read_date(v, form) if v not in (None, "") else None for v in values]
+    read: dict[Any, Date | None] = {}  # one date object per distinct cell
+    days = [
+        (read[v] if v in read else read.setdefault(v, read_date(v, form)))
+        if v not in (None, "")
+        else None
+        for v in values
+    ]
+    del read
     notes: list[str] = []
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
