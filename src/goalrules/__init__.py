@@ -40,8 +40,8 @@ _EXPORTS: dict[str, str] = {
     "parse_date": "goalrules.dates",
     "add_months": "goalrules.dates",
     "months_between": "goalrules.dates",
-    "recurrence": "goalrules.dates",
-    "Recurrence": "goalrules.dates",
+    "recurrence": "goalrules.recurring",
+    "Recurrence": "goalrules.recurring",
     # model
     "Objective": "goalrules.model",
     "Direction": "goalrules.model",
@@ -246,12 +246,10 @@ if TYPE_CHECKING:  # pragma: no cover
         init_workspace,
     )
     from goalrules.dates import (
-        Recurrence,
         add_months,
         deadline,
         months_between,
         parse_date,
-        recurrence,
     )
     from goalrules.diff import diff_rules
     from goalrules.dsl.types import (
@@ -357,6 +355,7 @@ if TYPE_CHECKING:  # pragma: no cover
         normalize_channel,
         read_statement,
     )
+    from goalrules.recurring import Recurrence, recurrence
     from goalrules.reviews import (
         ReviewResult,
         review,

@@ -11,6 +11,7 @@ formats, no spend) is said as missing, never used as a reason.
 from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+from goalrules.numbers import format_percent
 
 __all__ = [
     "compare_with_portfolio",
@@ -24,22 +25,22 @@ __all__ = [
 
 def pct(x: float | None) -> str:
     """``0.0291`` -> ``2.9 %`` (``n/a`` when missing)."""
-    return "n/a" if x is None else f"{x * 100:.1f} %"
+    return format_percent(x)
 
 
 def signed_pct(x: float) -> str:
     """``-0.0177`` -> ``-1.8 %``, ``0.0174`` -> ``+1.7 %``."""
-    return f"{x * 100:+.1f} %"
+    return format_percent(x, signed=True)
 
 
 def distinct_pcts(a: float, b: float) -> tuple[str, str]:
     """Two rates shown with one decimal, or more when one would show them equal
     (``1.339 %`` and ``1.341 %``, never ``1.3 %`` and ``1.3 %`` for two values)."""
     for digits in (1, 2, 3):
-        x, y = f"{a * 100:.{digits}f} %", f"{b * 100:.{digits}f} %"
+        x, y = format_percent(a, digits=digits), format_percent(b, digits=digits)
         if x != y or a == b:
             return x, y
-    return f"{a * 100:.4f} %", f"{b * 100:.4f} %"
+    return format_percent(a, digits=4), format_percent(b, digits=4)
 
 
 def compare_with_portfolio(low: float | None, high: float | None, rate: float | None) -> str:

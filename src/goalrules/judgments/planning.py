@@ -21,11 +21,12 @@ from typing import Any
 
 import attrs
 
-from goalrules.dates import Recurrence, as_date
+from goalrules.dates import as_date
 from goalrules.engine import Outcome, RuleSet, shipped_ruleset
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.smart import goal_facts
 from goalrules.model import Plan, Tactic
+from goalrules.recurring import Recurrence
 
 __all__ = [
     "Due",

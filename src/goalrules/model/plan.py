@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from goalrules.dates import Recurrence, parse_date, recurrence
+from goalrules.dates import parse_date
 from goalrules.errors import GoalRulesError, GoalRulesErrors, UnknownNameError, ValidationError
 from goalrules.model.fields import _guard, _ident, _int_1_5, _opt, _scale_1_5, _strings, _text
 from goalrules.model.goals import Goal
 from goalrules.model.series import Channel
+from goalrules.recurring import Recurrence, recurrence
 from goalrules.vocabulary import Objective
 
 if TYPE_CHECKING:  # pragma: no cover
