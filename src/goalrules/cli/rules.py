@@ -14,18 +14,6 @@ __all__ = ["add_commands"]
 FORMATS = ["text", "json", "markdown", "html"]
 
 
-def _today(value: str | None, option: str = "--today") -> Any:
-    if value is None:
-        return None
-    from goalrules.dates import parse_date
-    from goalrules.errors import GoalRulesError
-
-    try:
-        return parse_date(value)
-    except GoalRulesError as exc:
-        raise exc.with_location(field=option) from None
-
-
 def _check_one(path: str) -> tuple[dict[str, Any], list[Any], int]:
     """One file checked: its JSON entry, its errors, its table problems."""
     from goalrules.engine import load_rules
@@ -53,6 +41,13 @@ def _check_one(path: str) -> tuple[dict[str, Any], list[Any], int]:
     entry.update(ok=True, kind="ruleset", name=rs.name, rules=len(rs),
                  criteria=list(rs.criteria), decisions=list(rs.decisions))  # fmt: skip
     return entry, [], 0
+
+
+def _errors_line(errors: Any) -> None:
+    """The report written is for CI; one line on stderr, as for every exit 2."""
+    if errors:
+        more = f" ({len(errors)} errors)" if len(errors) > 1 else ""
+        print(f"goalrules: error: {errors[0].headline()}{more}", file=sys.stderr)
 
 
 def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -141,6 +136,7 @@ def _cmd_rules_fmt(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.cli import _today
     from goalrules.engine.rule_tests import run_rule_tests
 
     run = run_rule_tests(args.paths, today=_today(args.today))
@@ -151,10 +147,7 @@ def _cmd_rules_test(args: argparse.Namespace, out: TextIO) -> int:
         out.write(run.junit())
     else:
         out.write(run.text())
-    if run.errors:  # the report above is for CI; one line on stderr, as every exit 2
-        n = len(run.errors)
-        more = f" ({n} errors)" if n > 1 else ""
-        print(f"goalrules: error: {run.errors[0].headline()}{more}", file=sys.stderr)
+    _errors_line(run.errors)
     return run.exit_code
 
 
@@ -171,6 +164,7 @@ def _params(items: list[str] | None) -> dict[str, str]:
 
 
 def _cmd_rules_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from goalrules.cli import _today
     from goalrules.diff import diff_rules, rule_side
 
     old = rule_side([args.old] if args.old else [])
@@ -197,10 +191,7 @@ def _cmd_rules_lint(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.write(run.text())
-    if run.errors:  # the report above is for CI; one line on stderr, as every exit 2
-        n = len(run.errors)
-        more = f" ({n} errors)" if n > 1 else ""
-        print(f"goalrules: error: {run.errors[0].headline()}{more}", file=sys.stderr)
+    _errors_line(run.errors)
     return run.exit_code
 
 
