@@ -76,6 +76,15 @@ KEYS: dict[str, dict[str, tuple[str, str]]] = {
         "supports": ("the ids of the company objectives it serves", '["new-segment"]'),
         "owner": ("who answers for it", '"Brian"'),
         "review": ("how often it is reviewed", '"monthly"'),
+        "recurs": (
+            "the period the target is set for, every period; when not set, the statement "
+            "says it ('every month', or '50 leads a month' with no deadline)",
+            '"month", "every quarter"',
+        ),
+        "tiers": (
+            "base, target and stretch targets, each judged with its own chance and pace",
+            '{base = "40 leads", target = "50 leads", stretch = "65 leads"}',
+        ),
     },
     "tactic": {
         "id": ("a short name", '"weekly-carousel"'),
@@ -107,6 +116,7 @@ _TOML_TYPES = {
     "bool": "true or false",
     "GrowthPrior": "prior (text or table)",
     "Recurrence": "recurrence (text)",
+    "tuple[Tier, ...]": "tiers (table)",
 }
 
 

@@ -28,6 +28,8 @@ GOAL = Schema.build(
         "target_is_relative": "bool",
         "start": "date",
         "deadline": "date",
+        "recurs": "text",
+        "tiers": "list of text",
         "supports": "list of text",
         "supports_known": "list of text",
         "objectives_known": "list of text",

@@ -22,7 +22,8 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.metrics import catalog
-from goalrules.model import CompanyObjective, Goal, Objective, Plan, TargetKind
+from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
+from goalrules.model.recurrence import read_recurrence
 from goalrules.units import unit_info
 
 __all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
@@ -175,11 +176,15 @@ def goal_facts(
     metric = goal.metric
     if metric is not None and metric in catalog:
         metric = catalog[metric].key
+    # a goal with tiers and no target of its own is measured against its target tier
+    target: Target | None = goal.target if goal.target is not None else goal.target_tier
     target_q: Any = None
-    if goal.target is not None:
-        target_q = goal.resolved_target(baseline if baseline is not None else goal.baseline)
-        if target_q is None and goal.target.kind is TargetKind.DELTA:
-            target_q = goal.target.amount
+    if target is not None:
+        target_q = target.resolve(baseline if baseline is not None else goal.baseline)
+        if target_q is None and target.kind is TargetKind.DELTA:
+            target_q = target.amount
+    # a recurring goal ("50 leads a month") is bound by its period, not one deadline
+    recurs = goal.recurs or read_recurrence(goal.statement, deadline=goal.deadline is not None)
     statement = goal.statement
     known = list(objectives) if objectives is not None else None
     facts: dict[str, Any] = {
@@ -190,15 +195,17 @@ def goal_facts(
         "channel": goal.channel,
         "baseline": goal.baseline if goal.baseline is not None else baseline,
         "target": target_q,
-        "target_text": str(goal.target) if goal.target is not None else None,
-        "target_kind": goal.target.kind.value if goal.target is not None else None,
-        "target_is_relative": goal.target.is_relative if goal.target is not None else False,
+        "target_text": str(target) if target is not None else None,
+        "target_kind": target.kind.value if target is not None else None,
+        "target_is_relative": target.is_relative if target is not None else False,
         "start": goal.start or today,
         "deadline": goal.deadline,
+        "recurs": recurs.period if recurs is not None else None,
+        "tiers": [t.name for t in goal.tiers],
         "supports": list(goal.supports),
         "owner": goal.owner,
         "review": goal.review,
-        "has_number": bool(goal.target is not None or _NUMBER.search(_without_dates(statement))),
+        "has_number": bool(target is not None or _NUMBER.search(_without_dates(statement))),
         "vague_words": _vague_words(statement or ""),
     }
     if known is not None:

@@ -12,6 +12,7 @@ import attrs
 from goalrules.dates import deadline
 from goalrules.errors import GoalRulesError, UnitError, ValidationError
 from goalrules.model.fields import _date, _guard, _ident, _opt, _quantity, _strings, _text
+from goalrules.model.recurrence import Recurrence, Tier, read_tiers
 from goalrules.model.statements import read_fields
 from goalrules.units import format_quantity, quantity
 from goalrules.vocabulary import Objective, normalize_channel
@@ -170,6 +171,30 @@ def _channel(value: Any) -> str:
     return ", ".join(names)
 
 
+def _recurrence(value: Any) -> Recurrence:
+    """A ``recurs`` value: a :class:`Recurrence`, or words ("month", "every quarter");
+    an error names the field ``recurs``."""
+    return value if isinstance(value, Recurrence) else Recurrence.parse(value)
+
+
+def _tiers(value: Any) -> tuple[Tier, ...]:
+    """A ``tiers`` table (``{base = "40 leads", target = "50 leads"}``), or tiers; each
+    tier's target must read as a target ("40 leads", "x2", "+50%")."""
+    if value is None:
+        return ()
+    if isinstance(value, (tuple, list)) and all(isinstance(t, Tier) for t in value):
+        tiers = tuple(value)
+    else:
+        tiers = read_tiers(value)
+    for tier in tiers:
+        try:
+            Target.parse(tier.target)
+        except GoalRulesError as exc:
+            exc.field = None  # named below: the tier, not the goal's own target
+            raise exc.with_location(field=f"tiers.{tier.name}") from None
+    return tiers
+
+
 def _objective(value: Any) -> Objective:
     return Objective.parse(value)
 
@@ -212,6 +237,18 @@ class Goal:
     supports: tuple[str, ...] = attrs.field(default=(), converter=_guard("supports", _strings))
     owner: str | None = attrs.field(default=None, converter=_guard("owner", _opt(_text)))
     review: str | None = attrs.field(default=None, converter=_guard("review", _opt(_text)))
+    #: the period the target is set for, every period ("50 leads a month")
+    recurs: Recurrence | None = attrs.field(default=None, converter=_opt(_recurrence))
+    #: the target's tiers (``base``, ``target``, ``stretch``), each a target of its own
+    tiers: tuple[Tier, ...] = attrs.field(default=(), converter=_tiers)
+
+    @property
+    def target_tier(self) -> Target | None:
+        """The ``target`` tier as a :class:`Target`, or ``None`` when there is none."""
+        for tier in self.tiers:
+            if tier.name == "target":
+                return Target.parse(tier.target)
+        return None
 
     @property
     def channels(self) -> tuple[str, ...]:

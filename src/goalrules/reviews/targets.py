@@ -1,21 +1,19 @@
 """A workspace as the review reads it: its goals may say ``recurs`` ("month", "every
-quarter") and ``tiers`` (``{base = ..., target = ..., stretch = ...}``), and it may have
-a ``[notify.smtp]`` table (the mail server of ``--notify mailto:``); a goal without
-``recurs`` recurs when its statement says so ("every month", or "50 leads a month"
-with no deadline). See :mod:`goalrules.model.recurrence`.
+quarter") and ``tiers`` (``{base = ..., target = ..., stretch = ...}``), read by the
+model (:attr:`goalrules.model.Goal.recurs`, :attr:`~goalrules.model.Goal.tiers`), and
+it may have a ``[notify.smtp]`` table (the mail server of ``--notify mailto:``); a goal
+without ``recurs`` recurs when its statement says so ("every month", or "50 leads a
+month" with no deadline). See :mod:`goalrules.model.recurrence`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from goalrules.errors import GoalRulesError, GoalRulesErrors
 from goalrules.io import Workspace
 from goalrules.io.files import _format_of, read_text
 from goalrules.io.workspace import _parse_document, workspace_from_dict
-from goalrules.model.recurrence import Recurrence, Tier, read_recurrence, read_tiers
+from goalrules.model.recurrence import Recurrence, Tier, read_recurrence
 
 __all__ = ["Targets", "load_with_targets", "targets_of"]
 
@@ -27,47 +25,17 @@ def load_with_targets(path: str | Path) -> tuple[Workspace, Targets]:
     source = str(path)
     data = dict(_parse_document(read_text(path), source, _format_of(source)))
     data.pop("notify", None)  # where alerts go ([notify.smtp]): read by goalrules.reviews.notify
-    tables = data.get("goal", [])
-    if isinstance(tables, Mapping):
-        tables = [tables]
-    said: list[tuple[Any, Any]] = []
-    errors: list[GoalRulesError] = []
-    if isinstance(tables, list):
-        cleaned = []
-        for i, table in enumerate(tables):
-            if not isinstance(table, Mapping):
-                cleaned.append(table)
-                said.append((None, None))
-                continue
-            table = dict(table)
-            recurs, tiers = table.pop("recurs", None), table.pop("tiers", None)
-            cleaned.append(table)
-            try:
-                said.append((Recurrence.parse(recurs) if recurs else None, read_tiers(tiers)))
-            except GoalRulesError as exc:
-                errors.append(exc.with_location(source=source, field=f"goal[{i}]"))
-                said.append((None, ()))
-        data["goal"] = cleaned
-    try:
-        ws = workspace_from_dict(data, source=source)
-    except GoalRulesErrors as group:
-        raise GoalRulesErrors([*errors, *group.errors], source=source) from None
-    except GoalRulesError as exc:
-        if not errors:
-            raise
-        raise GoalRulesErrors([*errors, exc], source=source) from None
-    if errors:
-        raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
-    return ws, targets_of(ws, said)
+    ws = workspace_from_dict(data, source=source)
+    return ws, targets_of(ws)
 
 
-def targets_of(ws: Workspace, said: list[tuple[Any, Any]] | None = None) -> Targets:
+def targets_of(ws: Workspace) -> Targets:
     """Each goal's recurrence (the workspace's ``recurs``, else its statement's) and tiers."""
     out: Targets = {}
-    for i, goal in enumerate(ws.goals):
-        recurs, tiers = said[i] if said is not None and i < len(said) else (None, ())
+    for goal in ws.goals:
+        recurs = goal.recurs
         if recurs is None:
             recurs = read_recurrence(goal.statement, deadline=goal.deadline is not None)
-        if recurs is not None or tiers:
-            out[goal.id] = (recurs, tuple(tiers or ()))
+        if recurs is not None or goal.tiers:
+            out[goal.id] = (recurs, goal.tiers)
     return out
