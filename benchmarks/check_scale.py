@@ -40,7 +40,10 @@ t = time.perf_counter()
 mode, ws, history, fmt, out = sys.argv[1:6]
 if mode == "stream":
     from goalrules.cli import main
-    main(["check", ws, "--history", history, "--format", fmt, "--output", out])
+    code = main(["--max-input-size", "256MB", "check", ws, "--history", history,
+                 "--format", fmt, "--output", out])
+    if code not in (0, 1):  # 1: a goal under --fail-under (not given here)
+        raise SystemExit(f"goalrules check exited {code}")
 else:
     from goalrules.check import run_check
     from goalrules.report import render

@@ -1,8 +1,9 @@
 """Recurring tactics: "every Monday", "monthly on the 1st", "every 2 weeks" as
 :class:`Recurrence` schedules (dateutil's rrule), for the plan.
 
->>> recurrence("monthly on the 30th").between(dt.date(2027, 1, 1), dt.date(2027, 3, 31))[:2]
-[datetime.date(2027, 1, 30), datetime.date(2027, 2, 28)]
+>>> first = recurrence("monthly on the 30th").between(dt.date(2027, 1, 1), dt.date(2027, 3, 31))
+>>> [d.isoformat() for d in first] == ["2027-01-30", "2027-02-28", "2027-03-30"]
+True
 """
 
 from __future__ import annotations
