@@ -27,7 +27,7 @@ from goalrules.errors import (
     UnknownNameError,
     WorkspaceError,
 )
-from goalrules.io.files import _format_of, read_text
+from goalrules.io.files import MAX_TEXT_SIZE, _format_of, max_input_size, read_text
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import catalog
 from goalrules.model import (
@@ -88,8 +88,13 @@ MAX_KEY_PARTS = 64
 MAX_DIGITS = 100
 """Most digits of a number (outside strings) in a workspace."""
 MAX_VALUES = 200_000
-"""Most values (tables, lists, scalars) a workspace document may hold, YAML aliases
-counted each time they are used."""
+"""Most values (tables, lists, scalars) a workspace document may hold under the default
+input size limit, YAML aliases counted each time they are used; a larger limit
+(``--max-input-size``) allows proportionally more (an agency's book of 100,000 goals)."""
+
+
+def _max_values() -> int:
+    return max(MAX_VALUES, MAX_VALUES * max_input_size("text") // MAX_TEXT_SIZE)
 
 
 def _too_deep(source: str, line: int, column: int, text: str) -> LimitError:
@@ -171,14 +176,17 @@ def _check_values(data: Any, source: str) -> None:
     walking it without recursion, so that nothing later recurses past the stack."""
     level: list[Any] = [data]
     seen = 1
+    most = _max_values()
     for depth in range(1, MAX_NESTING + 2):
         below: list[Any] = []
         for value in level:
             if isinstance(value, (Mapping, list, tuple)):
                 seen += len(value)  # counted before it is copied: memory stays bounded
-                if seen > MAX_VALUES:
+                if seen > most:
                     raise LimitError(
-                        f"the document holds more than {MAX_VALUES:,} values", source=source
+                        f"the document holds more than {most:,} values (--max-input-size "
+                        "raises the limit)",
+                        source=source,
                     )
                 below.extend(value.values() if isinstance(value, Mapping) else value)
         if not below:
