@@ -643,3 +643,18 @@ def test_a_dash_reads_standard_input_once_within_the_limit(
         "goalrules: error: <stdin>: standard input is over the limit of 100 bytes "
         "(raise it with --max-input-size or GOALRULES_MAX_INPUT_SIZE)"
     )
+
+
+def test_the_value_limit_grows_with_the_input_size_limit() -> None:
+    from goalrules.errors import LimitError
+    from goalrules.io import files
+    from goalrules.io.workspace import MAX_VALUES, _check_values
+
+    book = {"goal": [{"id": f"g{i}"} for i in range(MAX_VALUES // 2 + 1)]}  # > MAX_VALUES
+    with pytest.raises(LimitError, match="--max-input-size"):
+        _check_values(book, "book.toml")
+    files.set_max_input_size("64MB")  # four times the default: four times the values
+    try:
+        _check_values(book, "book.toml")
+    finally:
+        files.set_max_input_size(None)
