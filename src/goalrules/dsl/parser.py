@@ -25,6 +25,7 @@ __all__ = [
     "MAX_TEMPLATE_PARTS_TOTAL",
     "parse_expression",
     "parse_file",
+    "shift_spans",
 ]
 
 MAX_SOURCE = 1_000_000
@@ -558,14 +559,18 @@ def _parse_expr_text(text: str, source: str, full_text: str, line: int, col: int
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors)
     builder = _Builder(full_text, source)
     node = builder.expr(tree)
-    node = _shift(node, line, col)
+    node = shift_spans(node, line, col)
     if builder.errors:
         raise builder.errors[0]
     return node
 
 
-def _shift(node: ast.Expr, line: int, col: int) -> ast.Expr:
-    """Move spans of an expression parsed out of a message template into place."""
+_LEAVES = (ast.Name, ast.Number, ast.Quantity, ast.Str, ast.Bool, ast.DateLit, ast.Today)
+
+
+def shift_spans(node: ast.Expr, line: int, col: int) -> ast.Expr:
+    """Move the spans of an expression parsed on its own (from line 1, column 1) to where
+    it stands in its file: a message template's placeholder, a decision table's cell."""
     import attrs
 
     def move(sp: ast.Span) -> ast.Span:
@@ -574,6 +579,8 @@ def _shift(node: ast.Expr, line: int, col: int) -> ast.Expr:
         return ast.Span(line, sp.column + col - 1, sp.end_line + line - 1, sp.end_column + col - 1)
 
     def walk(n: Any) -> Any:
+        if isinstance(n, _LEAVES):  # no child nodes: only the span moves
+            return attrs.evolve(n, span=move(n.span))
         changes: dict[str, Any] = {}
         for f in attrs.fields(type(n)):
             v = getattr(n, f.name)

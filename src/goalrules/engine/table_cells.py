@@ -13,14 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Any
-
-import attrs
 
 from goalrules.dsl import ast
-from goalrules.dsl.parser import parse_expression
+from goalrules.dsl.parser import parse_expression, shift_spans
 
-__all__ = ["cell_literal", "condition", "place"]
+__all__ = ["cell_literal", "condition"]
 
 _NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SIMPLE_NUMBER = re.compile(rf"^({_NUMBER})$")
@@ -66,30 +63,6 @@ def _input(text: str) -> ast.Expr:
     return parse_expression(text)
 
 
-def place(node: Any, line: int, column: int) -> Any:
-    """``node`` with its spans moved from line 1, column 1 to ``line``, ``column``."""
-
-    def move(sp: ast.Span) -> ast.Span:
-        return ast.Span(line, sp.column + column - 1, line, sp.end_column + column - 1)
-
-    def walk(n: Any) -> Any:
-        if isinstance(n, _LEAVES):
-            return attrs.evolve(n, span=move(n.span))
-        changes: dict[str, Any] = {}
-        for f in attrs.fields(type(n)):
-            v = getattr(n, f.name)
-            if f.name == "span":
-                changes["span"] = move(v)
-            elif isinstance(v, tuple) and v and all(attrs.has(type(x)) for x in v):
-                changes[f.name] = tuple(walk(x) for x in v)
-            elif attrs.has(type(v)) and not isinstance(v, ast.Span):
-                changes[f.name] = walk(v)
-        return attrs.evolve(n, **changes)
-
-    return walk(node)
-
-
-_LEAVES = (ast.Name, ast.Number, ast.Quantity, ast.Str, ast.Bool, ast.DateLit, ast.Today)
 _COMPARE = ("<=", ">=", "==", "!=", "<", ">")
 _RANGE = re.compile(r"^([\[\(\]])\s*(.+?)\s*\.\.\s*(.+?)\s*([\]\)\[])$")
 
@@ -115,7 +88,7 @@ def condition(inp: str, cell: str, line: int, column: int) -> tuple[str, ast.Exp
             return text, _compare(left, op, rest, line, column)
     if cell.startswith(("in ", "not in ", "is ")):
         text = f"{inp} {cell}"
-        return text, place(parse_expression(text), line, column)
+        return text, shift_spans(parse_expression(text), line, column)
     value = cell_literal(cell)
     # a bare word is text
     rest = ast.unparse(ast.Str(value.name)) if isinstance(value, ast.Name) else cell
@@ -133,7 +106,7 @@ def _compare(left: ast.Expr, op: str, rest: str, line: int, column: int) -> ast.
     start = column + width + len(op) + 2
     node = ast.Compare(
         (op,),
-        (place(left, line, column), place(value, line, start)),
+        (shift_spans(left, line, column), shift_spans(value, line, start)),
         span=ast.Span(line, column, line, start + len(rest)),
     )
     return node
