@@ -61,7 +61,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
-from goalrules.judgments.achievability_model import fit_and_judge
+from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -144,8 +144,8 @@ class Achievability(OneRow):
         if self.model is None or self.cumulative or self.changes < 2:
             return None
         fitted, logs = self.model
-        pred = fitted.predictive(months, logs=logs)
-        lo, mid, hi = pred.values((low, 0.5, high))
+        pred = predictive_at(fitted, months, logs)
+        lo, mid, hi = (pred.value(quantile_of(pred, q)) for q in (low, 0.5, high))
         return (lo, mid, hi)
 
     @property
@@ -159,7 +159,14 @@ class Achievability(OneRow):
             return None
         if "forecast" not in self._cache:
             pred = self.predictive
-            low, high = (pred.value(pred.quantile(q, tol=1e-7)) for q in (0.1, 0.9))
+            low, high = (
+                pred.value(
+                    quantile_of(pred, q, 1e-7)
+                    if isinstance(pred, Predictive)
+                    else pred.quantile(q, tol=1e-7)
+                )
+                for q in (0.1, 0.9)
+            )
             if self.total_of is not None:
                 so_far, months = self.total_of
                 low, high = so_far + low * months, so_far + high * months
@@ -365,6 +372,21 @@ def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
 
 
 def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
+    """The series' complete months up to ``today`` (kept for the last few series: the
+    goals of a book judged on one history read it once)."""
+    key = (id(series), kind, today)
+    kept = _CLEAN.get(key)
+    if kept is None or kept[0] is not series:
+        if len(_CLEAN) >= 256:
+            _CLEAN.clear()
+        kept = _CLEAN[key] = (series, tuple(_monthly_until(series, kind, today)))
+    return list(kept[1])
+
+
+_CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]]] = {}
+
+
+def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
     points = list(series.monthly(kind))
     if kind is MetricKind.FLOW and points:
         last = points[-1].date

@@ -7,6 +7,7 @@ bootstrap of the history's own changes. See :mod:`goalrules.judgments.achievabil
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 import math
 import random
@@ -17,11 +18,46 @@ from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.judgments.growth import fit as growth_fit
 from goalrules.model import Point
 
-__all__ = ["FARTHEST", "fit_and_judge", "grow", "month_index", "recent_points"]
+__all__ = [
+    "FARTHEST",
+    "fit_and_judge",
+    "grow",
+    "month_index",
+    "predictive_at",
+    "quantile_of",
+    "recent_points",
+]
 
 #: no deadline is suggested further out than this (months after the last observation):
 #: a forecast years ahead is too uncertain to plan on
 FARTHEST = 36
+
+
+# -- memos: a book of goals shares a few histories -----------------------------------------
+# Every goal on one history fits the same model, and goals with one deadline read the same
+# predictive mixture and the same quantiles. The fit, the mixtures and their quantiles
+# are pure functions of frozen, hashable values, so they are kept (bounded, least
+# recently used first out): a check of 100,000 goals on a few hundred histories fits each
+# history once, and each goal pays only for its own target.
+
+
+@functools.lru_cache(maxsize=1024)
+def _fitted(
+    y: tuple[float, ...], idx: tuple[int, ...], prior: GrowthPrior, scale: float, flow: bool
+) -> GrowthFit:
+    return growth_fit(list(y), list(idx), prior, scale=scale, flow=flow)
+
+
+@functools.lru_cache(maxsize=8192)
+def predictive_at(model: GrowthFit, horizon: float, logs: bool) -> Predictive:
+    """``model.predictive(horizon, logs=logs)``, kept: the mixture is immutable."""
+    return model.predictive(horizon, logs=logs)
+
+
+@functools.lru_cache(maxsize=16384)
+def quantile_of(pred: Predictive, p: float, tol: float = 1e-10) -> float:
+    """``pred.quantile(p, tol=tol)``, kept for the mixtures of :func:`predictive_at`."""
+    return pred.quantile(p, tol=tol)
 
 
 def month_index(d: _dt.date) -> int:
@@ -56,7 +92,7 @@ def fit_and_judge(
     if logs:
         y = [math.log(v) for v in values]
         goal_y = math.log(level)
-        model = growth_fit(y, idx, prior, flow=flow)
+        model = _fitted(tuple(y), tuple(idx), prior, 1.0, flow)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
         per_month = (math.log(last_value) - math.log(first_shown)) / span_w
         out["historical_rate"] = math.expm1(min(per_month, 700.0))
@@ -71,7 +107,7 @@ def fit_and_judge(
         y = values
         goal_y = level
         size = sum(abs(v) for v in values) / len(values)
-        model = growth_fit(y, idx, prior, scale=size if size > 0 else 1.0, flow=flow)
+        model = _fitted(tuple(y), tuple(idx), prior, size if size > 0 else 1.0, flow)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
         out["historical_rate"] = None
         out["required_rate"] = None
@@ -79,7 +115,7 @@ def fit_and_judge(
     out["historical_linear"] = (last_value - first_shown) / span_w
     out["required_linear"] = (level - current) / n
     k = model.changes
-    pred: Predictive | Sampled = model.predictive(n, logs=logs)
+    pred: Predictive | Sampled = predictive_at(model, n, logs)
     if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
         pred = _bootstrap(model, pred, y, idx, n, seed, samples, logs)
     p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
@@ -89,7 +125,7 @@ def fit_and_judge(
     out["predictive"] = pred
     # the median: the projection and the level the history supports; the chance is at
     # least one half exactly when it reaches the target (kept so at the numbers' edge)
-    median = pred.quantile(0.5)
+    median = quantile_of(pred, 0.5) if isinstance(pred, Predictive) else pred.quantile(0.5)
     reaches = median >= goal_y if higher else median <= goal_y
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))
@@ -104,14 +140,14 @@ def fit_and_judge(
 def _months_needed(
     model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
 ) -> int | None:
-    """The first whole month after the last point at which the chance of reaching
-    ``goal_y`` is at least one half (the forecast's median reaches it), by bisection
+    """The first whole month after the last point at which the forecast's median reaches
+    ``goal_y`` (the chance of reaching it is at least one half), by bisection
     between the deadline and :data:`FARTHEST` months (before the deadline when the
     chance is one half already there); ``None`` when not within them."""
 
-    def likely(h: int) -> bool:
-        pred = model.predictive(h, logs=logs)
-        return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
+    def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+        median = quantile_of(predictive_at(model, h, logs), 0.5)
+        return median >= goal_y if higher else median <= goal_y
 
     if likely_now:
         lo, hi = 0, max(1, math.ceil(horizon))

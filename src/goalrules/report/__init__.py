@@ -15,6 +15,7 @@ from typing import Any
 from goalrules.check import CheckResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.report.html import html, html_book, html_channels, html_plan
+from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_channel, _md_escape, markdown
 from goalrules.report.text import _text_channels, _text_plan, _wrap, text
 
@@ -26,7 +27,7 @@ __all__ = ["render", "render_book", "render_channels", "render_plan"]
 def render(result: CheckResult, fmt: str = "text") -> str:
     """Render a check in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":
-        return json.dumps(result.to_dict(), indent=2, default=str) + "\n"
+        return dumps(result.to_dict()) + "\n"
     if fmt == "markdown":
         return markdown(result)
     if fmt == "html":

@@ -24,6 +24,7 @@ import tempfile
 from typing import Any, TextIO
 
 from goalrules.check import CheckRun, GoalResult
+from goalrules.report.json_text import dumps
 from goalrules.report.text import (
     _rule,
     _text_channels,
@@ -74,8 +75,7 @@ def stream_check(run: CheckRun, fmt: str, out: TextIO) -> StreamSummary:
 
 def _dumps(value: Any, depth: int) -> str:
     """``value`` as ``json.dumps(indent=2)`` writes it ``depth`` levels down."""
-    text = json.dumps(value, indent=2, default=str)
-    return text.replace("\n", "\n" + "  " * depth)
+    return dumps(value, depth)
 
 
 def _json(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:

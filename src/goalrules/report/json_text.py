@@ -1,0 +1,147 @@
+"""JSON text exactly as ``json.dumps(value, indent=2, default=str)`` writes it, about
+three times faster.
+
+The standard library's C encoder only writes compact JSON; with ``indent`` set, Python's
+``json`` falls back to a generator per nested value, which costs more than judging a
+goal in a large check. This encoder writes the same bytes (a property test compares them
+on generated values) with one list of pieces, the C string escaper, and ``float``'s own
+``repr``. Reports of 100,000 goals are written with it; small ones get the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
+from typing import Any
+
+__all__ = ["dumps"]
+
+_INF = float("inf")
+_float = float.__repr__
+_int = int.__repr__
+
+
+def _number(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return _float(x)
+
+
+def _key(k: Any) -> str | None:
+    """A mapping key as json writes it (``None``: not a key json accepts)."""
+    if isinstance(k, str):
+        return k
+    if isinstance(k, float):
+        return _number(k)
+    if k is True:
+        return "true"
+    if k is False:
+        return "false"
+    if k is None:
+        return "null"
+    if isinstance(k, int):
+        return _int(k)
+    return None
+
+
+def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) -> str:
+    """``value`` as ``json.dumps(value, indent=2, default=default)``, with every line
+    after the first indented ``depth`` more levels (to nest it in a larger document)."""
+    out: list[str] = []
+    put = out.append
+    seen: set[int] = set()
+
+    def write(v: Any, pad: str) -> None:
+        t = type(v)
+        if t is dict:
+            if not v:
+                put("{}")
+                return
+            enter(v)
+            inner = pad + "  "
+            sep, nxt = "{\n" + inner, ",\n" + inner
+            for k, x in v.items():
+                if type(k) is not str:
+                    k = _key(k)
+                    if k is None:
+                        raise TypeError("keys must be str, int, float, bool or None")
+                put(sep)
+                sep = nxt
+                put(_string(k))
+                put(": ")
+                tx = type(x)
+                if tx is str:
+                    put(_string(x))
+                elif tx is float:
+                    put(_number(x))
+                elif x is None:
+                    put("null")
+                elif x is True:
+                    put("true")
+                elif x is False:
+                    put("false")
+                elif tx is int:
+                    put(_int(x))
+                else:
+                    write(x, inner)
+            put("\n" + pad + "}")
+            seen.discard(id(v))
+        elif t is list or t is tuple:
+            if not v:
+                put("[]")
+                return
+            enter(v)
+            inner = pad + "  "
+            sep, nxt = "[\n" + inner, ",\n" + inner
+            for x in v:
+                put(sep)
+                sep = nxt
+                tx = type(x)
+                if tx is str:
+                    put(_string(x))
+                elif tx is float:
+                    put(_number(x))
+                elif x is None:
+                    put("null")
+                elif x is True:
+                    put("true")
+                elif x is False:
+                    put("false")
+                elif tx is int:
+                    put(_int(x))
+                else:
+                    write(x, inner)
+            put("\n" + pad + "]")
+            seen.discard(id(v))
+        elif t is str or isinstance(v, str):
+            put(_string(v))
+        elif v is None:
+            put("null")
+        elif v is True:
+            put("true")
+        elif v is False:
+            put("false")
+        elif isinstance(v, int):
+            put(_int(v))
+        elif isinstance(v, float):
+            put(_number(v))
+        elif isinstance(v, dict):
+            write(dict(v), pad)
+        elif isinstance(v, (list, tuple)):
+            write(list(v), pad)
+        else:
+            enter(v)
+            write(default(v), pad)
+            seen.discard(id(v))
+
+    def enter(v: Any) -> None:
+        if id(v) in seen:
+            raise ValueError("Circular reference detected")
+        seen.add(id(v))
+
+    write(value, "  " * depth)
+    return "".join(out)
