@@ -5,8 +5,9 @@ Run: python benchmarks/check_scale.py [--sizes 1000,10000,100000] [--format json
 
 Each size runs in a fresh process (its peak resident memory is the process's own);
 the workspace is written once per size: goals of four kinds (followers, engagements,
-leads, visits on three networks, targets as multiples, percents and levels), judged
-against the bundled Campfire history. Printed per size: seconds, microseconds a goal,
+leads, visits on three networks; targets as multiples, percents and levels, their numbers
+and deadlines varying from goal to goal, so that no two neighbours ask the same
+question), judged against the bundled Campfire history. Printed per size: seconds, microseconds a goal,
 peak memory and kilobytes a goal, for
 
 - ``stream``: ``goalrules check --format FORMAT --output FILE`` (written as judged), and
@@ -27,11 +28,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-KINDS = [
-    ("followers", "linkedin", "x2", "within 6 months"),
-    ("engagements", "instagram", "+40%", "end of Q2 2026"),
-    ("leads", "linkedin", "50 leads per month", "end of Q3 2026"),
-    ("visits", "facebook", "+20%", "end of Q4 2026"),
+KINDS = [  # metric, channel, target (a goal's number varies with i), deadline
+    ("followers", "linkedin", "x{m}", "within {h} months"),
+    ("engagements", "instagram", "+{p}%", "end of Q{q} 2026"),
+    ("leads", "linkedin", "{n} leads per month", "end of Q{q} 2026"),
+    ("visits", "facebook", "+{p}%", "end of Q{q} 2026"),
 ]
 
 CHILD = r"""
@@ -61,6 +62,9 @@ def workspace(path: Path, n: int) -> Path:
         fh.write('[[objective]]\nid = "grow"\ntext = "Grow the brand"\n\n')
         for i in range(n):
             metric, channel, target, deadline = KINDS[i % len(KINDS)]
+            vary = {"m": 1.5 + (i % 7) / 4, "h": 3 + i % 10, "p": 5 + i % 61, "q": 1 + i % 4,
+                    "n": 30 + i % 47}  # fmt: skip
+            target, deadline = target.format(**vary), deadline.format(**vary)
             fh.write(
                 f'[[goal]]\nid = "g{i}"\nstatement = "Goal {i}: {metric} on {channel}"\n'
                 f'objective = "brand_awareness"\nmetric = "{metric}"\nchannel = "{channel}"\n'

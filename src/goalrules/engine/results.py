@@ -287,8 +287,13 @@ class Finding:
         """The rule's suggestion when it fails (or cannot tell)."""
         if self.outcome not in (Outcome.FAIL, Outcome.UNKNOWN):
             return None
-        strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
-        return self.definition.render("fix", self._facts, self._today, strict=strict)
+        if "fix" not in self._cache:  # read by the report and again by the suggestions
+            strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
+            self._cache["fix"] = self.definition.render(
+                "fix", self._facts, self._today, strict=strict
+            )
+        text: str | None = self._cache["fix"]
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -296,8 +301,9 @@ class Finding:
             "outcome": self.outcome.value,
             "message": self.message,
         }
-        if self.fix:
-            d["fix"] = self.fix
+        fix = self.fix
+        if fix:
+            d["fix"] = fix
         if self.outcome is Outcome.UNKNOWN and self.reason:
             d["reason"] = self.reason
         return d

@@ -15,6 +15,7 @@ import datetime as _dt
 import math
 from typing import TYPE_CHECKING, Any
 
+from goalrules import plugins
 from goalrules.dsl.display import format_number
 from goalrules.numbers import format_percent
 from goalrules.units import is_count_dimension, unit_info
@@ -42,7 +43,17 @@ _MONTHS = [
 
 
 def format_q(q: Quantity) -> str:
-    return format_value(float(q.magnitude), str(q.units))
+    units = q.units
+    text = _UNIT_TEXT.get(units)
+    if text is None:  # pint writes a unit slowly: once a unit is enough
+        if len(_UNIT_TEXT) > 1024:
+            _UNIT_TEXT.clear()
+        text = _UNIT_TEXT[units] = str(units)
+    return format_value(float(q.magnitude), text)
+
+
+_UNIT_TEXT: dict[Any, str] = {}
+plugins.on_reset(_UNIT_TEXT.clear)
 
 
 def is_count(unit: str) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
+from goalrules import plugins
 from goalrules.dates import deadline
 from goalrules.errors import GoalRulesError, UnitError, ValidationError
 from goalrules.model.fields import _date, _guard, _ident, _opt, _quantity, _strings, _text
@@ -42,6 +43,10 @@ def _target(value: Any) -> Target:
     return value if isinstance(value, Target) else Target.parse(value)
 
 
+_TARGETS: dict[str, Target] = {}
+plugins.on_reset(_TARGETS.clear)  # a new unit registry: targets are read again in it
+
+
 @attrs.frozen
 class Target:
     """A goal's target: ``"2400 followers"``, ``"x2"``, ``"+50%"``, ``"+500 followers"``.
@@ -65,6 +70,17 @@ class Target:
         if not isinstance(text, str):
             q = quantity(text)
             return cls(TargetKind.ABSOLUTE, q, str(text))
+        if cls is Target:  # a book of goals repeats its targets: each text is read once
+            known = _TARGETS.get(text)
+            if known is None:
+                if len(_TARGETS) >= 4096:
+                    _TARGETS.clear()
+                known = _TARGETS[text] = cls._read(text)
+            return known
+        return cls._read(text)
+
+    @classmethod
+    def _read(cls, text: str) -> Target:
         t = text.strip()
         low = t.lower()
         if low in _MULTIPLE_WORDS:
@@ -148,10 +164,23 @@ def _same_count_per_period(amount: Any, baseline: Any) -> Any:
 def _deadline_converter(value: Any, self_: Any) -> Date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    start = self_.start
+    key = (value, start) if isinstance(value, str) and start is not None else None
+    if key is not None and (known := _DEADLINES.get(key)) is not None:
+        return known  # the same words from the same start name the same day
     try:
-        return deadline(value, start=self_.start)
+        day = deadline(value, start=start)
     except GoalRulesError as exc:
         raise exc.with_location(field="deadline") from None
+    if key is not None:
+        if len(_DEADLINES) >= 4096:
+            _DEADLINES.clear()
+        _DEADLINES[key] = day
+    return day
+
+
+#: deadlines and targets already read (bounded): reading words costs more than a lookup
+_DEADLINES: dict[tuple[str, Date], Date] = {}
 
 
 def _channel(value: Any) -> str:
