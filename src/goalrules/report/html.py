@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from goalrules.check import CheckResult, PlanResult
+from goalrules.check import CheckResult, GoalResult, PlanResult
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_count, format_percent, words
 from goalrules.report.charts import _channel_charts, _goal_chart, _plan_chart, charts_available
@@ -88,25 +88,50 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
 
 
 def _goals(result: CheckResult) -> list[dict[str, Any]]:
-    goals = []
-    for g in result.goals:
-        crit = []
-        for name in CRITERIA:
-            c = g.smart.criteria[name]
-            if c.passed:
-                crit.append({"css": "ok", "label": "met"})
-            elif c.unknown and c.score == 0:
-                crit.append({"css": "unk", "label": "unknown"})
-            else:
-                crit.append({"css": "miss", "label": f"{c.score:.0%}"})
-        ach = g.smart.achievability
-        goals.append({
-            "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
-            "criteria": crit, "verdict": words(ach.verdict) if ach else "no history",
-            "explanation": ach.explanation if ach else "", "suggestions": list(g.smart.suggestions),
-            "chart": _goal_chart(g),
-        })  # fmt: skip
-    return goals
+    return [goal_view(g) for g in result.goals]
+
+
+def goal_view(g: GoalResult) -> dict[str, Any]:
+    """What the page shows of one goal (its row and its card)."""
+    crit = []
+    for name in CRITERIA:
+        c = g.smart.criteria[name]
+        if c.passed:
+            crit.append({"css": "ok", "label": "met"})
+        elif c.unknown and c.score == 0:
+            crit.append({"css": "unk", "label": "unknown"})
+        else:
+            crit.append({"css": "miss", "label": f"{c.score:.0%}"})
+    ach = g.smart.achievability
+    return {
+        "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
+        "criteria": crit, "verdict": words(ach.verdict) if ach else "no history",
+        "explanation": ach.explanation if ach else "", "suggestions": list(g.smart.suggestions),
+        "chart": _goal_chart(g),
+    }  # fmt: skip
+
+
+def goal_parts() -> Any:
+    """The macros that write one goal: ``row(view)`` and ``card(view)``."""
+    return _environment().get_template("goal.html.j2").module
+
+
+def check_page(
+    name: str | None,
+    today: str,
+    goals: list[dict[str, Any]],
+    channels: list[ChannelDecision] | tuple[ChannelDecision, ...] = (),
+    plan: PlanResult | None = None,
+) -> str:
+    """The check page of these goals' views (:func:`goal_view`), channels and plan."""
+    return _page(
+        f"goalrules check: {name or 'workspace'}",
+        today,
+        goals=goals,
+        channels=_channels(channels),
+        channel_charts=_channel_charts(channels, _portfolio_rate(channels)),
+        plan=_plan(plan) if plan else None,
+    )
 
 
 def _page(title: str, today: str, **parts: Any) -> str:
@@ -131,13 +156,8 @@ def _page(title: str, today: str, **parts: Any) -> str:
 
 def html(result: CheckResult) -> str:
     """The whole check as one HTML page."""
-    return _page(
-        f"goalrules check: {result.name or 'workspace'}",
-        result.today.isoformat(),
-        goals=_goals(result),
-        channels=_channels(result.channels),
-        channel_charts=_channel_charts(result.channels, _portfolio_rate(result.channels)),
-        plan=_plan(result.plan) if result.plan else None,
+    return check_page(
+        result.name, result.today.isoformat(), _goals(result), result.channels, result.plan
     )
 
 

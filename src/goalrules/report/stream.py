@@ -10,9 +10,12 @@ result at a time, not the whole report.
   probability``);
 - ``text``: the text report; the goals' sections are spooled to a temporary file
   (in memory up to a few megabytes, on disk past that) because the summary above them
-  needs every score.
+  needs every score;
+- ``html``: the same page as :func:`goalrules.report.render` (byte for byte): each
+  goal's row is written to the goals' table as it is judged and its card is spooled,
+  then copied below the table.
 
-Markdown and HTML are built from the whole :class:`~goalrules.check.CheckResult`
+Markdown is built from the whole :class:`~goalrules.check.CheckResult`
 (:func:`goalrules.report.render`).
 """
 
@@ -36,7 +39,7 @@ from goalrules.report.text import (
 
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
-STREAM_FORMATS = ("text", "json", "jsonl", "csv")
+STREAM_FORMATS = ("text", "json", "jsonl", "csv", "html")
 _SPOOL = 4 * 1024 * 1024  # bytes of text kept in memory before the spool goes to disk
 
 
@@ -67,7 +70,7 @@ def stream_check(run: CheckRun, fmt: str, out: TextIO) -> StreamSummary:
     if fmt not in STREAM_FORMATS:
         raise ValueError(f"not a streamed format: {fmt!r} (one of {', '.join(STREAM_FORMATS)})")
     summary = StreamSummary()
-    writer = {"json": _json, "jsonl": _jsonl, "csv": _csv, "text": _text}[fmt]
+    writer = {"json": _json, "jsonl": _jsonl, "csv": _csv, "text": _text, "html": _html}[fmt]
     writer(run, out, summary)
     summary.notes = list(run.notes)
     return summary
@@ -156,3 +159,38 @@ def _text(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
         tail += _text_plan(plan)
     if tail:
         out.write("\n".join(tail) + "\n")
+
+
+#: a goal no workspace holds: its row and card mark where the page's goals go
+_MARK = "\x00goalrules-goal\x00"
+_MARK_VIEW: dict[str, Any] = {"id": _MARK, "statement": _MARK, "score": _MARK, "criteria": [],
+                              "verdict": _MARK, "explanation": _MARK, "suggestions": [],
+                              "chart": None}  # fmt: skip
+
+
+def _html(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
+    from goalrules.report.html import check_page, goal_parts, goal_view
+
+    name, today = run.name, run.today.isoformat()
+    if not run.workspace.goals:  # no goals section: the page as a whole
+        out.write(check_page(name, today, [], run.channels(), run.plan()))
+        return
+    parts = goal_parts()
+    row, card = str(parts.row(_MARK_VIEW)), str(parts.card(_MARK_VIEW))
+    page = check_page(name, today, [_MARK_VIEW])  # the page around one marked goal
+    head, rest = page.split(row, 1)
+    between = rest.split(card, 1)[0]
+    out.write(head)
+    with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
+        for g in run.goals():
+            summary.add(g)
+            view = goal_view(g)
+            out.write(str(parts.row(view)))
+            spool.write(str(parts.card(view)))
+        out.write(between)
+        spool.seek(0)
+        while chunk := spool.read(1 << 16):
+            out.write(chunk)
+    # channels and the plan come after the goals (the plan's lint reads their scores)
+    page = check_page(name, today, [_MARK_VIEW], run.channels(), run.plan())
+    out.write(page.split(card, 1)[1])
