@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules import strategies as grs
 from goalrules.dates import add_months
+from goalrules.judgments.achievability_text import format_q
 from goalrules.judgments.smart import CRITERIA
 from tests.test_statements import same_target
 
@@ -62,6 +63,19 @@ def test_unrealistic_target_fails_achievable_with_a_suggestion() -> None:
     assert not r.criteria["achievable"].passed
     assert any("supports about" in s for s in r.suggestions)
     assert r.achievability is not None and r.achievability.verdict is gr.Verdict.UNREALISTIC
+
+
+@pytest.mark.parametrize("target", ["x2", "+30%", "+60%", "x3"])
+def test_the_fix_and_the_explanation_name_the_same_supported_level(target: str) -> None:
+    r = gr.score_smart(full_goal(target=target), HIST, today=TODAY)
+    a = r.achievability
+    assert a is not None and a.projected is not None and a.suggested_target is not None
+    if r.criteria["achievable"].passed:
+        return
+    about, consider = format_q(a.projected), format_q(a.suggested_target)
+    fix = next(s for s in r.suggestions if "supports about" in s)
+    assert f"supports about {about} by then; consider {consider}" in fix
+    assert f"supports about {about} by then; consider {consider}" in a.explanation
 
 
 def test_a_vague_goal_gets_a_fix_per_miss() -> None:
