@@ -24,7 +24,7 @@ from goalrules.judgments.achievability import Achievability, assess_achievabilit
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
-from goalrules.units import unit_info
+from goalrules.units import quantity, unit_info
 
 __all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
 
@@ -312,14 +312,16 @@ def score_smart(
 
 def _baseline_from(goal: Goal, ach: Achievability) -> Any:
     """The baseline a relative target was resolved against (target / factor)."""
-    if goal.target is None or ach.target is None:
+    if goal.target is None or ach.target_value is None:
         return None
     t = goal.target
     if t.kind is TargetKind.MULTIPLE:
-        return ach.target / float(t.amount)
-    if t.kind is TargetKind.PERCENT:
-        return ach.target / (1 + float(t.amount) / 100)
-    return None
+        factor = float(t.amount)
+    elif t.kind is TargetKind.PERCENT:
+        factor = 1 + float(t.amount) / 100
+    else:
+        return None
+    return quantity(ach.target_value / factor, ach.unit)  # one quantity, not two operations
 
 
 def _not_a_goal(value: Any) -> None:
