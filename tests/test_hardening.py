@@ -526,6 +526,29 @@ def test_dotted_keys_are_refused_exactly_past_the_limit(parts: int) -> None:
     assert isinstance(info.value, gr.LimitError) == (parts > MAX_KEY_PARTS), info.value
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(["k", '"a.b"', "'c.d'", "x-1", '"=,"']), min_size=1, max_size=140),
+    st.sampled_from([".", " . ", "\t.", ". "]),
+    st.booleans(),
+)
+def test_dotted_keys_of_any_spelling_are_counted_by_their_parts(
+    parts: list[str], dot: str, header: bool
+) -> None:
+    # quoted parts may hold dots, '=' and ','; spaces may surround the dots; a table
+    # header counts as a key does
+    from goalrules.io.workspace import MAX_KEY_PARTS
+
+    key = dot.join(parts)
+    text = f"[{key}]\nx = 1\n" if header else f'name = "1.2.3.4"\n{key} = 1\n'
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.load_workspace("ws.toml", text=text)
+    too_many = len(parts) > MAX_KEY_PARTS
+    assert isinstance(info.value, gr.LimitError) == too_many, info.value
+    if too_many:
+        assert info.value.line == (1 if header else 2)
+
+
 # -- messages keep the contract --------------------------------------------------------------
 
 

@@ -107,14 +107,20 @@ def _too_deep(source: str, line: int, column: int, text: str) -> LimitError:
     )
 
 
+_LONG = f"[0-9]{{{MAX_DIGITS + 1},}}"  # only a number too long to read is a token
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""  # a key's part
+_PART = rf"[ \t]*\.[ \t]*{_KEY}"
 _TOKENS = {
+    # strings and comments are matched to be skipped; a dotted key is a token only when
+    # it has more parts than a key may have
     "toml": re.compile(
         r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)|"(?:[^"\\\n]|\\.)*"?'
-        r"|'[^'\n]*'?|#[^\n]*|[0-9]+|[\[\]{}\n.=,]"
+        rf"|'[^'\n]*'?|#[^\n]*|{_LONG}|[\[\]{{}}]|\.[ \t]*{_KEY}(?:{_PART}){{{MAX_KEY_PARTS - 1}}}"
     ),
-    "json": re.compile(r'"(?:[^"\\\n]|\\.)*"?|[0-9]+|[\[\]{}]'),
-    "yaml": re.compile(r"#[^\n]*|[0-9]+|[\[\]{}]"),
+    "json": re.compile(rf'"(?:[^"\\\n]|\\.)*"?|{_LONG}|[\[\]{{}}]'),
+    "yaml": re.compile(rf"#[^\n]*|{_LONG}|[\[\]{{}}]"),
 }
+_DOTS = re.compile(_PART)
 
 
 def _check_shape(text: str, source: str, fmt: str) -> None:
@@ -123,7 +129,8 @@ def _check_shape(text: str, source: str, fmt: str) -> None:
     keys of more than :data:`MAX_KEY_PARTS` parts, numbers of more than
     :data:`MAX_DIGITS` digits. Strings and comments are skipped (YAML's quotes are not
     tracked: an unbalanced bracket in a YAML text only makes the count lower). One pass
-    of a regular expression, so the check costs little beside the parse."""
+    of a regular expression whose tokens are only brackets, strings, comments and what
+    breaks a limit, so the check costs little beside the parse."""
     if fmt == "yaml":
         _check_indentation(text, source)
 
@@ -132,25 +139,22 @@ def _check_shape(text: str, source: str, fmt: str) -> None:
         column = at - (text.rfind("\n", 0, at) + 1) + 1
         return LimitError(message, source=source, line=line, column=column, text=text)
 
-    depth = dots = 0
+    depth = 0
     for m in _TOKENS.get(fmt, _TOKENS["toml"]).finditer(text):
-        token = m.group()
-        c = token[0]
+        c = m.group()[0]
         if c in "[{":
             depth += 1
             if depth > MAX_NESTING:
                 raise refuse(f"tables and lists nest deeper than {MAX_NESTING} levels", m.start())
         elif c in "]}":
             depth = max(0, depth - 1)
-        elif c.isdigit():
-            if len(token) > MAX_DIGITS:  # Python refuses to read an int of 4,300 digits
-                raise refuse(f"a number of more than {MAX_DIGITS} digits", m.start())
-        elif c == ".":
-            dots += 1
-            if dots + 1 > MAX_KEY_PARTS:
-                raise refuse(f"a dotted key of more than {MAX_KEY_PARTS} parts", m.start())
-        elif c in "=,\n":
-            dots = 0
+        elif c.isdigit():  # Python refuses to read an int of 4,300 digits
+            raise refuse(f"a number of more than {MAX_DIGITS} digits", m.start())
+        elif c == ".":  # the dot that makes one part too many
+            dots = _DOTS.finditer(text, m.start(), m.end())
+            last = next(d for i, d in enumerate(dots, 1) if i == MAX_KEY_PARTS)
+            at = text.index(".", last.start())
+            raise refuse(f"a dotted key of more than {MAX_KEY_PARTS} parts", at)
 
 
 def _check_indentation(text: str, source: str) -> None:
