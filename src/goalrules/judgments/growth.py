@@ -104,18 +104,19 @@ class GrowthPrior:
     own accounts. :data:`FLAT_PRIOR` is the plain random walk with drift.
     """
 
-    tau: float = attrs.field(default=0.02, converter=float, validator=_positive_or_inf)
+    tau: float = attrs.field(default=0.015, converter=float, validator=_positive_or_inf)
     mean: float = attrs.field(default=0.0, converter=float, validator=_finite)
     damping: float = attrs.field(default=0.9, converter=float, validator=_unit_interval)
     wander: float = attrs.field(default=0.01, converter=float, validator=_non_negative)
     seasonal: bool = True
     smoothing: bool = True
     months: int | None = attrs.field(default=36, validator=_months)
-    steady: float = attrs.field(default=2.0, converter=float, validator=_positive_or_inf)
+    steady: float = attrs.field(default=3.0, converter=float, validator=_positive_or_inf)
     persist: float = attrs.field(default=0.2, converter=float, validator=_share)
     spread: float = attrs.field(default=0.15, converter=float, validator=_non_negative)
     flow_spread: float = attrs.field(default=0.12, converter=float, validator=_non_negative)
     flow_alpha: float = attrs.field(default=0.5, converter=float, validator=_unit_interval)
+    flow_steady: float = attrs.field(default=math.inf, converter=float, validator=_positive_or_inf)
 
     @classmethod
     def parse(cls, value: Any) -> GrowthPrior:
@@ -394,7 +395,7 @@ def fit(
         last_month=months[-1],
         recent_drift=recent,
         sampling=_sampling_variance(k_recent, alpha, sigma2) if k >= 2 else 0.0,
-        steady=prior.steady,
+        steady=prior.flow_steady if flow else prior.steady,
         persist=prior.persist,
         spread=prior.spread,
         extra=(prior.flow_spread * scale) ** 2 if flow else 0.0,
@@ -490,9 +491,12 @@ def fit_prior(
     seasonal: bool = True,
     smoothing: bool = True,
     min_months: int = 6,
-    steady: float = 2.0,
+    steady: float = 3.0,
     persist: float = 0.2,
     spread: float = 0.15,
+    flow_spread: float = 0.12,
+    flow_alpha: float = 0.5,
+    flow_steady: float = math.inf,
 ) -> GrowthPrior:
     """Fit the drift prior (``tau`` and ``mean``) on a portfolio of histories by
     empirical Bayes, so that an agency's forecasts lean on its own accounts' growth.
@@ -563,6 +567,9 @@ def fit_prior(
         steady=steady,
         persist=persist,
         spread=spread,
+        flow_spread=flow_spread,
+        flow_alpha=flow_alpha,
+        flow_steady=flow_steady,
     )
 
 
