@@ -11,6 +11,7 @@ import random
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -461,3 +462,29 @@ def test_every_goal_of_the_demo_has_a_consistent_forecast() -> None:
         assert f["low"] <= f["median"] <= f["high"] and f["level"] == 0.8
         assert (p >= 0.5) == (f["median"] >= f["target"])
         assert p >= 0.1 or g["id"] == "li-followers"  # only doubling in 6 months is out
+
+
+@given(histories)
+def test_a_flow_keeps_the_shrunk_model_unless_told(values: list[float]) -> None:
+    # a flow's monthly totals are its changes: a run of them says little about whether
+    # growth lasts (on real flows the persistence mixture cost Brier score), so by default
+    # a flow's forecast is the shrunk model alone; flow_steady turns the mixture on
+    logs = [math.log(v) for v in values]
+    idx = list(range(len(values)))
+    default = fit(logs, idx, gr.GrowthPrior(), flow=True)
+    assert default.steady_weight == 0.0
+    assert len(default.predictive(6).components) == 1
+    told = fit(logs, idx, gr.GrowthPrior(flow_steady=3.0), flow=True)
+    assert told == attrs.evolve(default, steady=3.0)
+    assert fit(logs, idx, gr.GrowthPrior(steady=5.0), flow=False).steady == 5.0
+
+
+def test_fit_prior_keeps_the_flow_settings() -> None:
+    steady = months([1000 * 1.01**i for i in range(12)])
+    fast = months([1000 * 1.05**i for i in range(12)])
+    prior = gr.fit_prior([steady, fast], flow_steady=4, flow_spread=0.1, flow_alpha=0.3)
+    assert (prior.flow_steady, prior.flow_spread, prior.flow_alpha) == (4.0, 0.1, 0.3)
+    assert math.isinf(gr.fit_prior([steady, fast]).flow_steady)
+    assert gr.GrowthPrior.parse("flow_steady=4").flow_steady == 4.0
+    with pytest.raises(gr.GoalRulesError, match="flow_steady"):
+        gr.GrowthPrior.parse("flow_steady=0")
