@@ -315,10 +315,10 @@ def report(
             e = figures(theirs) if theirs else None
             label = "all" if h == 0 else str(h)
             mb = f"{mbe:6.3f}" if mbe is not None else "     -"
-            ets_text = f"{e[3]:13.3f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
+            ets_text = f"{e[3]:13.4f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
             print(
-                f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.3f} {cover:6.1%} | "
-                f"{f[1]:10.3f} {f[3]:6.3f} | {ets_text}",
+                f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.4f} {cover:6.1%} | "
+                f"{f[1]:10.3f} {f[3]:6.4f} | {ets_text}",
                 flush=True,
             )
         per = len({(c.h, id(c)) for c in cases}) or 1
