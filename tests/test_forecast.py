@@ -11,7 +11,6 @@ import random
 import re
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -465,26 +464,32 @@ def test_every_goal_of_the_demo_has_a_consistent_forecast() -> None:
 
 
 @given(histories)
-def test_a_flow_keeps_the_shrunk_model_unless_told(values: list[float]) -> None:
-    # a flow's monthly totals are its changes: a run of them says little about whether
-    # growth lasts (on real flows the persistence mixture cost Brier score), so by default
-    # a flow's forecast is the shrunk model alone; flow_steady turns the mixture on
+def test_a_rough_history_keeps_the_shrunk_model(values: list[float]) -> None:
+    # months moving by several per cent are not a smooth history, however long the drift
+    # held: the persistence weight falls with the deviation of the monthly changes
     logs = [math.log(v) for v in values]
     idx = list(range(len(values)))
-    default = fit(logs, idx, gr.GrowthPrior(), flow=True)
-    assert default.steady_weight == 0.0
-    assert len(default.predictive(6).components) == 1
-    told = fit(logs, idx, gr.GrowthPrior(flow_steady=3.0), flow=True)
-    assert told == attrs.evolve(default, steady=3.0)
-    assert fit(logs, idx, gr.GrowthPrior(steady=5.0), flow=False).steady == 5.0
+    base = fit(logs, idx, gr.GrowthPrior())
+    calmer = fit(logs, idx, gr.GrowthPrior(rough=math.inf))
+    assert base.steady_weight <= calmer.steady_weight + 1e-12
+    rough = base.volatility**2 / (0.03**2 + base.volatility**2)
+    assert base.steady_weight <= 1.0 - rough + 1e-12
+
+
+def test_a_history_moving_by_tens_of_per_cent_a_month_is_all_but_off_the_mixture() -> None:
+    rng = random.Random(7)
+    wild = [0.05 * i + rng.gauss(0, 0.5) for i in range(24)]
+    model = fit(wild, list(range(24)), gr.GrowthPrior(seasonal=False))
+    assert model.volatility > 0.3 and model.steady_weight < 0.01
+    assert fit(wild, list(range(24)), gr.GrowthPrior(rough=math.inf)).steady_weight > 0.0
 
 
 def test_fit_prior_keeps_the_flow_settings() -> None:
     steady = months([1000 * 1.01**i for i in range(12)])
     fast = months([1000 * 1.05**i for i in range(12)])
-    prior = gr.fit_prior([steady, fast], flow_steady=4, flow_spread=0.1, flow_alpha=0.3)
-    assert (prior.flow_steady, prior.flow_spread, prior.flow_alpha) == (4.0, 0.1, 0.3)
-    assert math.isinf(gr.fit_prior([steady, fast]).flow_steady)
-    assert gr.GrowthPrior.parse("flow_steady=4").flow_steady == 4.0
-    with pytest.raises(gr.GoalRulesError, match="flow_steady"):
-        gr.GrowthPrior.parse("flow_steady=0")
+    prior = gr.fit_prior([steady, fast], rough=0.05, flow_spread=0.1, flow_alpha=0.3)
+    assert (prior.rough, prior.flow_spread, prior.flow_alpha) == (0.05, 0.1, 0.3)
+    assert gr.fit_prior([steady, fast]).rough == gr.GrowthPrior().rough
+    assert gr.GrowthPrior.parse("rough=0.05").rough == 0.05
+    with pytest.raises(gr.GoalRulesError, match="rough"):
+        gr.GrowthPrior.parse("rough=0")
