@@ -1,7 +1,8 @@
 """Calibration of the achievability probability on real series, on halves it was not tuned on.
 
 Run: python benchmarks/calibration_real.py [--data-dir DIR] [--series N] [--seed S]
-     [--no-anchor] [--tables] [--tune] [--half tune|held]
+     [--no-anchor] [--tune] [--half tune|held] [--sources M3,GH_STARS]
+     [--series-for GH_STARS=250] [--ets-cache FILE] [--bands-svg FILE]
 
 Data (../shared/data, see its README): the 1,428 monthly M3 series (judged as stocks) and
 the 1,460 social-like series of social-monthly.json: GitHub star counts (GH_STARS, smooth
@@ -9,7 +10,8 @@ stocks), new stars (GH_NEWSTARS), PyPI downloads (PYPI) and Wikipedia film views
 (WIKI_FILMS), the last three flows. Each source is split in two by position (even: the
 tuning half the defaults were chosen on; odd: the held-out half reported here). To keep the
 run short, ``--series`` series of each source's half are drawn with a fixed seed (default
-120; 0: all).
+120; 0: all); ``--series-for SOURCE=N`` sets it for one source (a larger sample of a source
+whose largest bin is mostly sampling noise), ``--sources`` keeps only some sources.
 
 Rolling origins as in :mod:`goalrules.judgments.backtest`: every third month a cutoff
 (never an interpolated month), 6 to 24 months of history, deadlines 3, 6 and 12 months
@@ -47,6 +49,7 @@ HORIZONS = (3, 6, 12)
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 _NORMAL = NormalDist()
 BANDS = ((0.0, 0.5), (0.5, 0.77), (0.77, 1.0), (1.0, 1.3), (1.3, 9.9))
+BAND_LABELS = ("under 0.5", "0.5-0.77", "0.77-1", "1-1.3", "over 1.3")
 FRACTIONS = (0.25, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1, 1.2, 1.5, 2.0)
 
 
@@ -189,14 +192,44 @@ def replay(series: Sequence[Series], forecaster: Forecaster, *, bands: bool = Tr
     return cases
 
 
+class EtsCache:
+    """AutoETS forecasts kept in a JSON file between runs (keyed by series, cutoff and
+    history length): the anchor does not depend on goalrules' settings, so a second run
+    with other settings reuses it."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.items: dict[str, dict[str, list[float]]] = {}
+        if path is not None and path.exists():
+            self.items = json.loads(path.read_text())
+
+    def get(
+        self,
+        key: str,
+        make: Callable[[], dict[int, tuple[float, float]]],
+    ) -> dict[int, tuple[float, float]]:
+        found = self.items.get(key)
+        if found is None:
+            made = make()
+            self.items[key] = found = {str(h): list(v) for h, v in made.items()}
+        return {int(h): (v[0], v[1]) for h, v in found.items()}
+
+    def save(self) -> None:
+        if self.path is not None:
+            self.path.write_text(json.dumps(self.items))
+
+
 def ets_replay(
-    series: Sequence[Series], ets: Callable[..., dict[int, tuple[float, float]]]
+    series: Sequence[Series],
+    ets: Callable[..., dict[int, tuple[float, float]]],
+    cache: EtsCache | None = None,
 ) -> list[Case]:
     cases: list[Case] = []
+    store = cache or EtsCache(None)
     for s in series:
         for cutoff, vals, idx in origins(s):
             current = vals[-1]
-            pred = ets(vals, idx)
+            pred = store.get(f"{s.id}@{cutoff}/{len(vals)}", lambda v=vals, i=idx: ets(v, i))
             for h in HORIZONS:
                 judged = cutoff + h
                 if judged - s.first >= len(s.values) or judged in s.bad:
@@ -248,6 +281,8 @@ def report(
     tuning: dict[str, list[Series]],
     prior: GrowthPrior,
     anchor: bool,
+    cache: EtsCache | None = None,
+    svg: Path | None = None,
 ) -> None:
     ets = ets_forecaster() if anchor else None
     if anchor and ets is None:
@@ -268,7 +303,9 @@ def report(
         own = fitted_prior(tuning[source])
         fitted = replay(series, goalrules_forecaster(own, flow), bands=False)
         t1 = time.perf_counter()
-        ets_cases = ets_replay(series, ets) if ets is not None else []
+        ets_cases = ets_replay(series, ets, cache) if ets is not None else []
+        if cache is not None:
+            cache.save()
         ets_spent = time.perf_counter() - t1
         for h in (*HORIZONS, 0):
             mine = [c for c in cases if h in (0, c.h)]
@@ -278,10 +315,10 @@ def report(
             e = figures(theirs) if theirs else None
             label = "all" if h == 0 else str(h)
             mb = f"{mbe:6.3f}" if mbe is not None else "     -"
-            ets_text = f"{e[3]:13.3f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
+            ets_text = f"{e[3]:13.4f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
             print(
-                f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.3f} {cover:6.1%} | "
-                f"{f[1]:10.3f} {f[3]:6.3f} | {ets_text}",
+                f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.4f} {cover:6.1%} | "
+                f"{f[1]:10.3f} {f[3]:6.4f} | {ets_text}",
                 flush=True,
             )
         per = len({(c.h, id(c)) for c in cases}) or 1
@@ -291,6 +328,7 @@ def report(
         )
     print("\nsmooth-growth bands (stocks growing >= 2 %/month, deviation < 1 %):")
     print(f"{'source':<12} {'needs x hist. rate':<20} {'goals':>6} {'mean P':>7} {'met':>6}")
+    chart: list[tuple[str, float, float]] = []
     for source, found in bands.items():
         for i, (a, b) in enumerate(BANDS):
             inside = [c for c in found if c.band == i + 100]
@@ -299,6 +337,42 @@ def report(
                 met = sum(c.met for c in inside) / len(inside)
                 label = f"{a:.2f}-{b:.2f}" if b < 9 else f"{a:.2f}+"
                 print(f"{source:<12} {label:<20} {len(inside):>6} {mean_p:7.3f} {met:6.1%}")
+                if source == "GH_STARS":
+                    chart.append((BAND_LABELS[i], mean_p, met))
+    if svg is not None and chart:
+        svg.write_text(bands_svg(chart) + "\n")
+
+
+def bands_svg(rows: Sequence[tuple[str, float, float]]) -> str:
+    """The chart of docs/judgments.md: per band (label, mean chance given, share met), two
+    bars on a 0-1 scale."""
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="520" height="220" role="img" '
+        'aria-label="Mean chance against share met, per band of the rate needed" '
+        'style="font:11px sans-serif">'
+    ]
+    for tick in range(5):
+        y = 180 - 40 * tick
+        parts.append(f'<line x1="40" y1="{y}" x2="510" y2="{y}" stroke="#e5e7eb"/>')
+        parts.append(f'<text x="36" y="{y + 4}" text-anchor="end">{tick / 4:.2f}</text>')
+    for i, (label, given, met) in enumerate(rows):
+        x = 60 + 92 * i
+        for dx, value, colour in ((0, given, "#2563eb"), (32, met, "#f59e0b")):
+            height = 160 * value
+            parts.append(
+                f'<rect x="{x + dx}" y="{180 - height:.1f}" width="30" height="{height:.1f}" '
+                f'fill="{colour}"/>'
+            )
+        parts.append(f'<text x="{x + 30}" y="194" text-anchor="middle">{label}</text>')
+    parts.append(
+        '<rect x="350" y="20" width="10" height="10" fill="#2563eb"/>'
+        '<text x="364" y="29">mean chance given</text>'
+        '<rect x="350" y="36" width="10" height="10" fill="#f59e0b"/>'
+        '<text x="364" y="45">share that came true</text>'
+        '<text x="260.0" y="216" text-anchor="middle">'
+        "target needs this share of the history's rate</text></svg>"
+    )
+    return "".join(parts)
 
 
 def check_same_as_library(series: Sequence[Series], prior: GrowthPrior) -> None:
@@ -317,24 +391,31 @@ def check_same_as_library(series: Sequence[Series], prior: GrowthPrior) -> None:
 
 
 def tune(tuning: dict[str, list[Series]]) -> None:
-    """A grid over the persistence parameters on the tuning half."""
-    for steady in (2.0, 3.0, 5.0):
-        for persist in (0.5, 0.7, 0.85):
-            for spread in (0.1, 0.15, 0.25):
-                prior = GrowthPrior(steady=steady, persist=persist, spread=spread)
-                row = []
-                for source, series in tuning.items():
-                    flow = series[0].kind == "flow"
-                    cases = replay(series, goalrules_forecaster(prior, flow))
-                    _n, ece, mbe, brier, _ = figures([c for c in cases if c.band is None])
-                    band = [c for c in cases if c.band == 102]
-                    gap = (
-                        abs(sum(c.p for c in band) - sum(c.met for c in band)) / len(band)
-                        if band
-                        else math.nan
-                    )
-                    row.append(f"{source} {ece:.3f}/{mbe or 0:.3f}/{brier:.3f}/{gap:.2f}")
-                print(f"steady {steady} persist {persist} spread {spread}: " + "  ".join(row))
+    """The grid the defaults were chosen on, on the tuning half: the drift spread, the
+    persistence half-points (``steady``, ``rough``) and the persistence spread; per source
+    ECE / largest bin / Brier, and the gap of the 0.5-0.77 and 0.77-1.0 smooth-growth
+    bands."""
+    grid = itertools.product((0.015, 0.02), (1.0, 1.5, 2.0), (0.03, 0.06, math.inf), (0.1, 0.15))
+    for tau, steady, rough, spread in grid:
+        prior = GrowthPrior(tau=tau, steady=steady, rough=rough, spread=spread)
+        row = []
+        for source, series in tuning.items():
+            flow = series[0].kind == "flow"
+            cases = replay(series, goalrules_forecaster(prior, flow))
+            _n, ece, mbe, brier, _ = figures([c for c in cases if c.band is None])
+            gaps = []
+            for band in (101, 102):
+                inside = [c for c in cases if c.band == band]
+                gaps.append(
+                    abs(sum(c.p for c in inside) - sum(c.met for c in inside)) / len(inside)
+                    if inside
+                    else math.nan
+                )
+            row.append(f"{source} {ece:.3f}/{mbe or 0:.3f}/{brier:.4f}/{gaps[0]:.2f}/{gaps[1]:.2f}")
+        print(
+            f"tau {tau} steady {steady} rough {rough} spread {spread}: " + "  ".join(row),
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -343,21 +424,57 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=120, help="series per source (0: all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-anchor", action="store_true", help="skip AutoETS (slow)")
+    parser.add_argument(
+        "--bands-svg", type=Path, default=None, help="write the star counts' band chart (SVG)"
+    )
+    parser.add_argument(
+        "--ets-cache", type=Path, default=None, help="a JSON file keeping AutoETS's forecasts"
+    )
     parser.add_argument("--tune", action="store_true", help="run the tuning grid instead")
     parser.add_argument("--half", choices=("tune", "held"), default="held")
     parser.add_argument("--prior", default=None, help="a prior, e.g. 'persist=0.6, steady=3'")
+    parser.add_argument("--sources", default=None, help="comma-separated sources (default: all)")
+    parser.add_argument(
+        "--series-for",
+        action="append",
+        default=[],
+        metavar="SOURCE=N",
+        help="series of one source's half (repeatable; overrides --series for it)",
+    )
     args = parser.parse_args()
     data = load(args.data_dir)
+    if args.sources:
+        wanted = [name.strip() for name in args.sources.split(",") if name.strip()]
+        unknown = sorted(set(wanted) - set(data))
+        if unknown:
+            parser.error(f"unknown source {unknown[0]!r}; the sources are {', '.join(data)}")
+        data = {k: v for k, v in data.items() if k in wanted}
+    sizes_for: dict[str, int] = {}
+    for item in args.series_for:
+        name, sep, count = item.partition("=")
+        if not sep or name not in data or not count.isdigit():
+            parser.error(f"--series-for wants SOURCE=N with a known source, got {item!r}")
+        sizes_for[name] = int(count)
     prior = GrowthPrior() if args.prior is None else GrowthPrior.parse(args.prior)
     if args.tune:
-        tune({k: halves(v, "tune", args.series, args.seed) for k, v in data.items()})
+        tune(
+            {
+                k: halves(v, "tune", sizes_for.get(k, args.series), args.seed)
+                for k, v in data.items()
+            }
+        )
         return
-    chosen = {k: halves(v, args.half, args.series, args.seed) for k, v in data.items()}
-    check_same_as_library(chosen["GH_STARS"], prior)
+    chosen = {
+        k: halves(v, args.half, sizes_for.get(k, args.series), args.seed) for k, v in data.items()
+    }
+    stocks = [v for v in chosen.values() if v and v[0].kind == "stock"]
+    if stocks:
+        check_same_as_library(stocks[0], prior)
     sizes = ", ".join(f"{k} {len(v)}" for k, v in chosen.items())
     print(f"{args.half} half, series per source (seed {args.seed}): {sizes}")
     tuning = {k: halves(v, "tune", 0, args.seed) for k, v in data.items()}
-    report(chosen, tuning, prior, anchor=not args.no_anchor)
+    cache = EtsCache(args.ets_cache) if args.ets_cache is not None else None
+    report(chosen, tuning, prior, anchor=not args.no_anchor, cache=cache, svg=args.bands_svg)
 
 
 if __name__ == "__main__":

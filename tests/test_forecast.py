@@ -461,3 +461,35 @@ def test_every_goal_of_the_demo_has_a_consistent_forecast() -> None:
         assert f["low"] <= f["median"] <= f["high"] and f["level"] == 0.8
         assert (p >= 0.5) == (f["median"] >= f["target"])
         assert p >= 0.1 or g["id"] == "li-followers"  # only doubling in 6 months is out
+
+
+@given(histories)
+def test_a_rough_history_keeps_the_shrunk_model(values: list[float]) -> None:
+    # months moving by several per cent are not a smooth history, however long the drift
+    # held: the persistence weight falls with the deviation of the monthly changes
+    logs = [math.log(v) for v in values]
+    idx = list(range(len(values)))
+    base = fit(logs, idx, gr.GrowthPrior())
+    calmer = fit(logs, idx, gr.GrowthPrior(rough=math.inf))
+    assert base.steady_weight <= calmer.steady_weight + 1e-12
+    rough = base.volatility**2 / (0.03**2 + base.volatility**2)
+    assert base.steady_weight <= 1.0 - rough + 1e-12
+
+
+def test_a_history_moving_by_tens_of_per_cent_a_month_is_all_but_off_the_mixture() -> None:
+    rng = random.Random(7)
+    wild = [0.05 * i + rng.gauss(0, 0.5) for i in range(24)]
+    model = fit(wild, list(range(24)), gr.GrowthPrior(seasonal=False))
+    assert model.volatility > 0.3 and model.steady_weight < 0.01
+    assert fit(wild, list(range(24)), gr.GrowthPrior(rough=math.inf)).steady_weight > 0.0
+
+
+def test_fit_prior_keeps_the_flow_settings() -> None:
+    steady = months([1000 * 1.01**i for i in range(12)])
+    fast = months([1000 * 1.05**i for i in range(12)])
+    prior = gr.fit_prior([steady, fast], rough=0.05, flow_spread=0.1, flow_alpha=0.3)
+    assert (prior.rough, prior.flow_spread, prior.flow_alpha) == (0.05, 0.1, 0.3)
+    assert gr.fit_prior([steady, fast]).rough == gr.GrowthPrior().rough
+    assert gr.GrowthPrior.parse("rough=0.05").rough == 0.05
+    with pytest.raises(gr.GoalRulesError, match="rough"):
+        gr.GrowthPrior.parse("rough=0")

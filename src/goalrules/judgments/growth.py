@@ -30,11 +30,19 @@ growth model"):
   smooth one has almost no noise, and what is uncertain there is whether its growth
   lasts (public monthly GitHub star counts growing >= 2 % a month came true 40 % of the time
   on targets needing 77-100 % of their rate). :meth:`GrowthFit.predictive` is therefore
-  a mixture: weight ``1 - w`` on the model above, weight ``w = t^2 / (t^2 + steady^2)``
-  (``t``: the recent drift over its standard error) on the recent drift carried forward
-  at ``phi`` 0.9, 0.95 and 1 with a persistence spread of ``spread x drift effect``;
+  a mixture: weight ``1 - w`` on the model above, weight
+  ``w = t^2 / (t^2 + steady^2) x rough^2 / (rough^2 + s^2)`` (``t``: the recent drift
+  over its standard error; ``s``: the monthly changes' deviation) on the recent drift
+  carried forward at ``phi`` 0.9, 0.95 and 1 with a persistence spread of
+  ``spread x drift effect``. The second factor keeps a history whose months move by
+  several per cent on the shrunk model however long its drift has held: on the tuning
+  halves it brought M3's Brier score from 0.105 to 0.103 and new GitHub stars' and
+  Wikipedia views' (noisy flows) from 0.183 and 0.186 to 0.170 and 0.172;
 * **flows** read a smoothed level (smoothing weight at most ``flow_alpha``) and add
-  ``flow_spread^2`` of variance a month of horizon.
+  ``flow_spread^2`` of variance a month of horizon. Where a flow's growth is centred
+  (downloads keep growing, new stars fade) no window of its own history tells: within a
+  kind of flow the window's drift has no predictive slope, so that centre is learnt
+  across accounts, by :func:`fit_prior`.
 
 The shrunk component is a Student t with ``k - 1`` degrees of freedom, location
 ``level + m* h_eff + season`` and scale
@@ -97,25 +105,30 @@ class GrowthPrior:
     about 2 % a month) and ``mean`` their centre; ``damping`` (``phi``) shrinks the
     drift's effect as the horizon grows, and ``wander`` is how far one account's drift
     moves over time (the stationary spread of its AR(1): less than accounts differ from
-    each other); ``seasonal`` and ``smoothing`` switch the
+    each other); ``steady`` is the drift's t-statistic at which the persistence mixture
+    weighs half (``inf``: never) and ``rough`` the month-to-month deviation (in logs) at
+    which it weighs half as much; ``persist`` and
+    ``spread`` shape it, ``flow_spread`` and ``flow_alpha`` widen a flow's forecast and
+    cap its smoothing weight; ``seasonal`` and ``smoothing`` switch the
     seasonal indices and the smoothed level; ``months`` is how much of the history the
     forecast reads (``None``: all of it). The defaults were fitted on public monthly
     series (see docs/judgments.md); :func:`fit_prior` fits ``tau`` and ``mean`` on your
     own accounts. :data:`FLAT_PRIOR` is the plain random walk with drift.
     """
 
-    tau: float = attrs.field(default=0.02, converter=float, validator=_positive_or_inf)
+    tau: float = attrs.field(default=0.015, converter=float, validator=_positive_or_inf)
     mean: float = attrs.field(default=0.0, converter=float, validator=_finite)
     damping: float = attrs.field(default=0.9, converter=float, validator=_unit_interval)
     wander: float = attrs.field(default=0.01, converter=float, validator=_non_negative)
     seasonal: bool = True
     smoothing: bool = True
     months: int | None = attrs.field(default=36, validator=_months)
-    steady: float = attrs.field(default=2.0, converter=float, validator=_positive_or_inf)
+    steady: float = attrs.field(default=1.0, converter=float, validator=_positive_or_inf)
     persist: float = attrs.field(default=0.2, converter=float, validator=_share)
     spread: float = attrs.field(default=0.15, converter=float, validator=_non_negative)
     flow_spread: float = attrs.field(default=0.12, converter=float, validator=_non_negative)
     flow_alpha: float = attrs.field(default=0.5, converter=float, validator=_unit_interval)
+    rough: float = attrs.field(default=0.03, converter=float, validator=_positive_or_inf)
 
     @classmethod
     def parse(cls, value: Any) -> GrowthPrior:
@@ -198,6 +211,7 @@ class GrowthFit:
     recent_drift: float = 0.0  # the mean monthly change over the last RECENT changes
     sampling: float = 0.0  # the sampling variance of recent_drift
     steady: float = math.inf  # the drift's t-statistic at which persistence weighs half
+    rough: float = math.inf  # the monthly deviation at which persistence weighs half as much
     persist: float = 0.2  # the weight of full persistence (phi = 1) among the levels
     spread: float = 0.15  # the persistence spread per unit of drift effect
     extra: float = 0.0  # variance added per month of horizon (a flow's level wanders)
@@ -206,7 +220,10 @@ class GrowthFit:
     def steady_weight(self) -> float:
         """How much of the forecast is the persistence mixture: ``t^2 / (t^2 + steady^2)``
         with ``t`` the history's drift over its standard error (its evidence of steady
-        growth or decline); 0 for a noisy history, near 1 for a smooth one."""
+        growth or decline), times ``rough^2 / (rough^2 + s^2)`` with ``s`` the deviation
+        of its monthly changes (a history whose months move by several per cent is not
+        smooth, however long its drift has held: on M3's business series the mixture cost
+        Brier score there); 0 for a noisy history, near 1 for a smooth one."""
         if math.isinf(self.steady) or self.changes < 2:
             return 0.0
         gap = abs(self.recent_drift - self.prior_mean)
@@ -215,7 +232,10 @@ class GrowthFit:
         if self.sampling <= 0.0:
             return 1.0
         t2 = gap * gap / self.sampling
-        return t2 / (t2 + self.steady * self.steady)
+        calm = 1.0
+        if math.isfinite(self.rough):
+            calm = self.rough**2 / (self.rough**2 + self.volatility**2)
+        return calm * t2 / (t2 + self.steady * self.steady)
 
     def predictive(self, horizon: float, *, logs: bool = True) -> Predictive:
         """The predictive mixture ``horizon`` months after the last point.
@@ -395,6 +415,7 @@ def fit(
         recent_drift=recent,
         sampling=_sampling_variance(k_recent, alpha, sigma2) if k >= 2 else 0.0,
         steady=prior.steady,
+        rough=prior.rough * scale,
         persist=prior.persist,
         spread=prior.spread,
         extra=(prior.flow_spread * scale) ** 2 if flow else 0.0,
@@ -490,9 +511,12 @@ def fit_prior(
     seasonal: bool = True,
     smoothing: bool = True,
     min_months: int = 6,
-    steady: float = 2.0,
+    steady: float = 1.0,
     persist: float = 0.2,
     spread: float = 0.15,
+    flow_spread: float = 0.12,
+    flow_alpha: float = 0.5,
+    rough: float = 0.03,
 ) -> GrowthPrior:
     """Fit the drift prior (``tau`` and ``mean``) on a portfolio of histories by
     empirical Bayes, so that an agency's forecasts lean on its own accounts' growth.
@@ -563,6 +587,9 @@ def fit_prior(
         steady=steady,
         persist=persist,
         spread=spread,
+        flow_spread=flow_spread,
+        flow_alpha=flow_alpha,
+        rough=rough,
     )
 
 
