@@ -16,18 +16,23 @@ growth maths (docs/judgments.md gives the model and its figures):
   - weight ``1 - w``: the shrunk, damped model calibrated on noisy series (the drift
     ``m`` of ``k`` log-changes shrunk towards the prior, damped by ``phi = 0.9``, a
     spread from the month-to-month noise, the drift's uncertainty and its wandering);
-  - weight ``w = t^2 / (t^2 + steady^2)``, with ``t`` the recent drift over its standard
-    error (the history's evidence of steady growth): the recent drift carried forward
-    at persistence ``phi`` 0.9, 0.95 and 1 (weights ``0.4 (1 - persist)``,
+  - weight ``w = t^2 / (t^2 + steady^2) x rough^2 / (rough^2 + s^2)``, with ``t`` the
+    recent drift over its standard error (the history's evidence of steady growth) and
+    ``s`` the deviation of the monthly changes (months that move by several per cent
+    keep the shrunk model, however long the drift has lasted): the recent drift
+    carried forward at persistence ``phi`` 0.9, 0.95 and 1 (weights ``0.4 (1 - persist)``,
     ``0.6 (1 - persist)``, ``persist``), each with a persistence spread of ``spread x
     drift effect``. On a smooth history the noise says nothing about whether growth
     lasts: this part says it fades, sometimes, as it did on real star counts;
   - a flow reads a smoothed level (exponential smoothing, weight at most
     ``flow_alpha``) and a spread that grows by ``flow_spread^2`` a month of horizon;
 
-  defaults (``GrowthPrior``: ``steady=2``, ``persist=0.2``, ``spread=0.15``,
-  ``flow_spread=0.12``, ``flow_alpha=0.5``) were tuned on the tuning halves of the M3
-  and social-like public series (docs/judgments.md gives the held-out figures);
+  defaults (``GrowthPrior``: ``tau=0.015``, ``steady=1``, ``rough=0.03``,
+  ``persist=0.2``, ``spread=0.15``, ``flow_spread=0.12``, ``flow_alpha=0.5``) were tuned
+  on the tuning halves of the M3 and social-like public series (docs/judgments.md gives
+  the held-out figures); a flow's centre differs by the kind of flow more than any one
+  history shows, so ``prior="fit"`` (:func:`goalrules.fit_prior` on the workspace's own
+  histories) is the calibrated choice for flows;
 * every number shown comes from that one distribution: the chance of reaching the
   target is its tail beyond the target; the projection, the level "the history
   supports" and the suggested target are its median (found numerically on the mixture's
