@@ -5,7 +5,7 @@ import itertools
 import math
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -358,3 +358,41 @@ def test_odd_histories_never_crash(points: list[tuple[D, float]], target: float)
     a = gr.assess_achievability(_goal(target, 6, TODAY), points, today=TODAY)
     assert a.verdict in set(gr.Verdict)
     assert a.probability is None or 0 <= a.probability <= 1
+
+
+def _cleared() -> None:
+    """Forget every kept fit, mixture, quantile, target and month list."""
+    from goalrules.judgments import achievability, achievability_model
+    from goalrules.model import goals
+
+    achievability_model._fitted.cache_clear()
+    achievability_model.predictive_at.cache_clear()
+    achievability_model.quantile_of.cache_clear()
+    achievability._CLEAN.clear()
+    goals._TARGETS.clear()
+    goals._DEADLINES.clear()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    growths,
+    st.lists(st.tuples(st.floats(0.5, 4), st.integers(1, 24)), min_size=2, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_a_goal_judged_in_a_book_reads_as_judged_alone(
+    changes: list[float], asks: list[tuple[float, int]], rnd: object
+) -> None:
+    # the memos a book shares (the history's fit, the mixture at each horizon, its
+    # quantiles, the targets read) never change an answer, in whatever order the goals come
+    hist = gr.MetricSeries(metric="followers", points=_history(1000, changes))
+    last, current = hist.points[-1].date, hist.points[-1].value
+    goals = [_goal(round(current * f, 3), m, last) for f, m in asks]
+    alone = []
+    for g in goals:
+        _cleared()
+        alone.append(gr.assess_achievability(g, hist, today=last).to_dict())
+    _cleared()
+    order = list(range(len(goals)))
+    rnd.shuffle(order)  # type: ignore[attr-defined]
+    together = {i: gr.assess_achievability(goals[i], hist, today=last).to_dict() for i in order}
+    assert [together[i] for i in range(len(goals))] == alone
