@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import goalrules as gr
 from goalrules.check import GoalResult, demo_paths, run_check, start_check
 from goalrules.cli import main
 from goalrules.report import render
@@ -131,3 +132,53 @@ def test_cli_check_streams_to_a_file_and_keeps_fail_under(
     assert "under --fail-under 99" in err
     kinds = [json.loads(line)["kind"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert kinds[0] == "check" and "goal" in kinds
+
+
+# -- goals judged side by side -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text", "html"])
+def test_goals_judged_in_worker_processes_write_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from goalrules.report import workers
+
+    monkeypatch.setattr(workers, "_FEWEST", 1)  # fork even for a few goals
+    n = 9 if fmt == "html" else 70  # 70: three slices (of 32, 32 and 6 goals) in order
+    path = many_goals(tmp_path / "ws.toml", n)
+    alone, together = io.StringIO(), io.StringIO()
+    one = stream_check(start_check(path, history=PATHS["history"]), fmt, alone)
+    run = start_check(path, history=PATHS["history"])
+    two = stream_check(run, fmt, together, jobs=2)
+    assert same_ids(together.getvalue()) == same_ids(alone.getvalue())
+    assert (two.count, two.mean, two.lowest) == (one.count, one.mean, one.lowest)
+    assert len(run.scores) == n  # the plan's lint reads every goal's score
+
+
+def test_a_goal_that_fails_in_a_worker_fails_as_it_does_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goalrules.report import workers
+
+    monkeypatch.setattr(workers, "_FEWEST", 1)
+    path = many_goals(tmp_path / "ws.toml", 6)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('target = "+13%"', 'target = "500 USD"'),
+        encoding="utf-8",
+    )
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(gr.GoalRulesError) as info:
+            stream_check(
+                start_check(path, history=PATHS["history"]), "json", io.StringIO(), jobs=jobs
+            )
+        errors.append((type(info.value), str(info.value)))
+    assert errors[0] == errors[1] and "USD" in errors[0][1]
+
+
+def test_jobs_counts_processes() -> None:
+    from goalrules.report.workers import workers
+
+    assert workers(1) == 1 and workers(3) == 3 and workers(0) >= 1
+    with pytest.raises(ValueError, match="jobs"):
+        workers(-1)

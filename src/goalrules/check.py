@@ -221,12 +221,14 @@ class CheckRun:
     def name(self) -> str | None:
         return self.workspace.name
 
-    def goals(self) -> Iterator[GoalResult]:
-        """Each goal's result as it is judged, in the workspace's order; its SMART
-        score is kept for the plan's lint (a number a goal)."""
+    def goals(self, start: int = 0, stop: int | None = None) -> Iterator[GoalResult]:
+        """Each goal's result as it is judged, in the workspace's order (the goals
+        ``start`` to ``stop``: all by default); its SMART score is kept for the plan's
+        lint (a number a goal)."""
         ws = self.workspace
         total = len(ws.goals)
-        for i, g in enumerate(ws.goals, start=1):
+        chosen = ws.goals if start == 0 and stop is None else ws.goals[start:stop]
+        for i, g in enumerate(chosen, start=start + 1):
             series, ach = _judge_channels(g, self.histories, self.today, self.prior)
             # achievability measures a target against the history: without a target there
             # is nothing to judge, and the criterion stays unknown, as it is without a

@@ -22,6 +22,7 @@ Markdown is built from the whole :class:`~goalrules.check.CheckResult`
 from __future__ import annotations
 
 import csv
+import io
 import json
 import tempfile
 from typing import Any, TextIO
@@ -36,6 +37,7 @@ from goalrules.report.text import (
     _text_summary,
     _text_title,
 )
+from goalrules.report.workers import judged
 
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
@@ -53,8 +55,9 @@ class StreamSummary:
         self.lowest: float | None = None
         self.notes: list[str] = []
 
-    def add(self, g: GoalResult) -> None:
-        score = g.smart.score
+    def add(self, g: GoalResult | float) -> None:
+        """Count a judged goal (or its SMART score)."""
+        score = float(g) if isinstance(g, (int, float)) else g.smart.score
         self.count += 1
         self.total += score
         self.lowest = score if self.lowest is None else min(self.lowest, score)
@@ -64,14 +67,18 @@ class StreamSummary:
         return self.total / self.count if self.count else None
 
 
-def stream_check(run: CheckRun, fmt: str, out: TextIO) -> StreamSummary:
+def stream_check(run: CheckRun, fmt: str, out: TextIO, *, jobs: int = 1) -> StreamSummary:
     """Judge ``run``'s goals one at a time and write the report in ``fmt`` (one of
-    :data:`STREAM_FORMATS`) to ``out`` as they are judged."""
+    :data:`STREAM_FORMATS`) to ``out`` as they are judged.
+
+    ``jobs`` above 1 judges the goals in that many worker processes (``0``: one a
+    core), slices of goals side by side, written in the workspace's order: the same
+    report, byte for byte (see :func:`goalrules.report.workers.judged`)."""
     if fmt not in STREAM_FORMATS:
         raise ValueError(f"not a streamed format: {fmt!r} (one of {', '.join(STREAM_FORMATS)})")
     summary = StreamSummary()
     writer = {"json": _json, "jsonl": _jsonl, "csv": _csv, "text": _text, "html": _html}[fmt]
-    writer(run, out, summary)
+    writer(run, out, summary, jobs)
     summary.notes = list(run.notes)
     return summary
 
@@ -81,16 +88,20 @@ def _dumps(value: Any, depth: int) -> str:
     return dumps(value, depth)
 
 
-def _json(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
+def _goal_json(g: GoalResult) -> str:
+    return _dumps(g.to_dict(), 2)
+
+
+def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
     out.write("{\n")
     out.write(f'  "workspace": {_dumps(run.name, 1)},\n')
     out.write(f'  "today": {_dumps(run.today.isoformat(), 1)},\n')
     out.write('  "goals": [')
     first = True
-    for g in run.goals():
-        summary.add(g)
+    for score, text in judged(run, _goal_json, jobs):
+        summary.add(score)
         out.write("\n    " if first else ",\n    ")
-        out.write(_dumps(g.to_dict(), 2))
+        out.write(text)
         first = False
     out.write("]" if first else "\n  ]")
     channels = [c.to_dict() for c in run.channels()]
@@ -100,48 +111,62 @@ def _json(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
     out.write(f'  "notes": {_dumps(list(run.notes), 1)}\n}}\n')
 
 
-def _jsonl(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
-    def line(kind: str, body: dict[str, Any]) -> None:
-        out.write(json.dumps({"kind": kind, **body}, default=str) + "\n")
+def _line(kind: str, body: dict[str, Any]) -> str:
+    return json.dumps({"kind": kind, **body}, default=str) + "\n"
 
-    line("check", {"workspace": run.name, "today": run.today.isoformat()})
-    for g in run.goals():
-        summary.add(g)
-        line("goal", g.to_dict())
+
+def _goal_line(g: GoalResult) -> str:
+    return _line("goal", g.to_dict())
+
+
+def _jsonl(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+    out.write(_line("check", {"workspace": run.name, "today": run.today.isoformat()}))
+    for score, text in judged(run, _goal_line, jobs):
+        summary.add(score)
+        out.write(text)
     for c in run.channels():
-        line("channel", c.to_dict())
+        out.write(_line("channel", c.to_dict()))
     plan = run.plan()
     if plan is not None:
-        line("plan", plan.to_dict())
-    line("notes", {"notes": list(run.notes)})
+        out.write(_line("plan", plan.to_dict()))
+    out.write(_line("notes", {"notes": list(run.notes)}))
 
 
 CSV_COLUMNS = ("id", "statement", "smart_score", "smart_passed", "verdict", "probability")
 
 
-def _csv(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
-    rows = csv.writer(out, lineterminator="\n")
-    rows.writerow(CSV_COLUMNS)
-    for g in run.goals():
-        summary.add(g)
-        ach = g.smart.achievability
-        rows.writerow(
-            [
-                g.id,
-                g.smart.goal.statement or "",
-                f"{g.smart.score:.2f}",
-                "true" if g.smart.passed else "false",
-                ach.verdict.value if ach is not None else "",
-                "" if ach is None or ach.probability is None else f"{ach.probability:.4f}",
-            ]
-        )
+def _goal_row(g: GoalResult) -> str:
+    ach = g.smart.achievability
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(
+        [
+            g.id,
+            g.smart.goal.statement or "",
+            f"{g.smart.score:.2f}",
+            "true" if g.smart.passed else "false",
+            ach.verdict.value if ach is not None else "",
+            "" if ach is None or ach.probability is None else f"{ach.probability:.4f}",
+        ]
+    )
+    return buf.getvalue()
 
 
-def _text(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
+def _csv(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    for score, text in judged(run, _goal_row, jobs):
+        summary.add(score)
+        out.write(text)
+
+
+def _goal_text(g: GoalResult) -> str:
+    return "\n".join(_text_goal(g)) + "\n"
+
+
+def _text(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
     with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
-        for g in run.goals():
-            summary.add(g)
-            spool.write("\n".join(_text_goal(g)) + "\n")
+        for score, text in judged(run, _goal_text, jobs):
+            summary.add(score)
+            spool.write(text)
         lines = _text_title(run.name, run.today)
         if summary.count:
             lines.append(_text_summary(summary.count, summary.mean or 0.0, summary.lowest or 0))
@@ -168,8 +193,15 @@ _MARK_VIEW: dict[str, Any] = {"id": _MARK, "statement": _MARK, "score": _MARK, "
                               "chart": None}  # fmt: skip
 
 
-def _html(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
-    from goalrules.report.html import check_page, goal_parts, goal_view
+def _goal_html(g: GoalResult) -> tuple[str, str]:
+    from goalrules.report.html import goal_parts, goal_view
+
+    parts, view = goal_parts(), goal_view(g)
+    return str(parts.row(view)), str(parts.card(view))
+
+
+def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+    from goalrules.report.html import check_page, goal_parts
 
     name, today = run.name, run.today.isoformat()
     if not run.workspace.goals:  # no goals section: the page as a whole
@@ -182,11 +214,10 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary) -> None:
     between = rest.split(card, 1)[0]
     out.write(head)
     with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
-        for g in run.goals():
-            summary.add(g)
-            view = goal_view(g)
-            out.write(str(parts.row(view)))
-            spool.write(str(parts.card(view)))
+        for score, (goal_row, goal_card) in judged(run, _goal_html, jobs):
+            summary.add(score)
+            out.write(goal_row)
+            spool.write(goal_card)
         out.write(between)
         spool.seek(0)
         while chunk := spool.read(1 << 16):

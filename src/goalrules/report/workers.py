@@ -1,0 +1,88 @@
+"""Goals judged side by side: slices of a workspace's goals in worker processes, their
+reports written in the workspace's order.
+
+A goal's judgment reads only the workspace, the histories and the prior, all read
+before the workers start; each worker is a fork of the process that read them (nothing
+is sent to it but the bounds of its slice), judges its slice and sends back what the
+report writes of each goal (text) and its SMART score. The report is the same, byte
+for byte, as the one judged in one process: the memos a worker keeps never change an
+answer, and the slices are written in order. A slice whose judging fails in a worker is
+judged again in the main process, so that the error it raises is the one a single
+process raises.
+
+Forking needs the ``fork`` start method (Linux, macOS, the BSDs); elsewhere, or for a
+workspace of few goals, the goals are judged in the one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from goalrules.check import CheckRun, GoalResult
+
+__all__ = ["judged", "workers"]
+
+T = TypeVar("T")
+
+#: the run and the writer a forked worker judges with (set only while a pool runs)
+_WORK: tuple[CheckRun, Callable[[GoalResult], Any]] | None = None
+_FEWEST = 256  # goals below which forking costs more than it saves
+
+
+def workers(jobs: int) -> int:
+    """How many processes ``jobs`` asks for (``0``: one a core; at least 1)."""
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one a core) or more, got {jobs}")
+    return max(1, (os.cpu_count() or 1) if jobs == 0 else jobs)
+
+
+def judged(
+    run: CheckRun, write: Callable[[GoalResult], T], jobs: int = 1
+) -> Iterator[tuple[float, T]]:
+    """Each goal's SMART score and ``write(result)``, in the workspace's order; with
+    ``jobs`` above 1, judged in that many forked processes (see the module)."""
+    n = len(run.workspace.goals)
+    count = workers(jobs)
+    if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
+        for g in run.goals():
+            yield g.smart.score, write(g)
+        return
+    yield from _forked(run, write, count, n)
+
+
+def _forked(
+    run: CheckRun, write: Callable[[GoalResult], T], count: int, n: int
+) -> Iterator[tuple[float, T]]:
+    global _WORK
+    size = max(32, min(512, n // (count * 8)))
+    bounds = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
+    progress, run.progress = run.progress, None  # a worker draws no progress bar
+    _WORK = (run, write)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            done = 0
+            for (lo, hi), part in zip(bounds, pool.imap(_slice, bounds), strict=True):
+                if part is None:  # it failed there: judged here, to raise its own error
+                    part = [(g.id, g.smart.score, write(g)) for g in run.goals(lo, hi)]
+                for goal_id, score, text in part:
+                    run.scores[goal_id] = score  # the plan's lint reads them
+                    yield score, text
+                done += hi - lo
+                if progress is not None:
+                    progress("goals", done, n)
+    finally:
+        _WORK = None
+        run.progress = progress
+
+
+def _slice(bounds: tuple[int, int]) -> list[tuple[str, float, Any]] | None:
+    """In a worker: the goals ``lo`` to ``hi`` judged and written (``None``: one failed)."""
+    assert _WORK is not None  # set by the process this one was forked from
+    run, write = _WORK
+    try:
+        return [(g.id, g.smart.score, write(g)) for g in run.goals(*bounds)]
+    except Exception:
+        return None
