@@ -110,6 +110,18 @@ def _progress() -> Callable[[str, int, int], None] | None:
     return show
 
 
+def _jobs(text: str) -> int:
+    """``--jobs N``: a count of processes, 0 for one a core."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one a core) or a number of processes, "
+                                         f"got {text!r}")  # fmt: skip
+    return n
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.check import start_check
     from goalrules.cli.exports import check_data
@@ -140,10 +152,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.format in STREAM_FORMATS:  # written as the goals are judged
         if args.output:
             with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
-                summary = stream_check(run, args.format, fh)
+                summary = stream_check(run, args.format, fh, jobs=args.jobs)
             print(f"goalrules: wrote {args.output}", file=sys.stderr)
         else:
-            summary = stream_check(run, args.format, out)
+            summary = stream_check(run, args.format, out, jobs=args.jobs)
         lowest, notes = summary.lowest, summary.notes
     else:
         from goalrules.check import CheckResult
@@ -418,13 +430,15 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=[*FORMATS, "jsonl", "csv"],
         default="text",
-        help="report format (default text; text, json, jsonl and csv are written as the "
-        "goals are judged)",
+        help="report format (default text; all but markdown are written as the goals are judged)",
     )
     ck.add_argument("--output", metavar="FILE", help="write the report to FILE")
     ck.add_argument("--fail-under", type=float, metavar="SCORE",
                     help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
     ck.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
+    ck.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                    help="judge the goals in N processes side by side (0: one a core; "
+                    "the same report)")  # fmt: skip
     ck.set_defaults(func=_cmd_check)
 
     rd = sub.add_parser("read", help="read a goal statement: its fields and SMART score")
