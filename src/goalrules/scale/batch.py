@@ -17,10 +17,10 @@ from typing import Any
 import attrs
 
 from goalrules.dsl.columnar import to_polars
-from goalrules.engine import RuleSet
+from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
-from goalrules.judgments.channels import ChannelDecision, Decision
+from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
 from goalrules.judgments.stats import EXACT_POINTS, theil_sen
@@ -67,12 +67,17 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
         dx = index[block][:, j] - index[block][:, i]
         with np.errstate(invalid="ignore", divide="ignore"):
             slopes = (values[block][:, j] - values[block][:, i]) / dx
-        slopes[~np.isfinite(slopes)] = np.nan
-        has = ~np.all(np.isnan(slopes), axis=1)
-        if has.any():
-            part = out[block]
-            part[has] = np.nanmedian(slopes[has], axis=1)
-            out[block] = part
+        bad = ~np.isfinite(slopes)
+        part = out[block]
+        full = ~bad.any(axis=1)  # every month observed: the plain median, far quicker
+        if full.any():
+            part[full] = np.median(slopes[full], axis=1)
+        gaps = ~full & ~bad.all(axis=1)
+        if gaps.any():
+            some = slopes[gaps]
+            some[~np.isfinite(some)] = np.nan
+            part[gaps] = np.nanmedian(some, axis=1)
+        out[block] = part
     return out
 
 
@@ -357,10 +362,15 @@ def book_decisions(
 ) -> list[tuple[str, ChannelDecision]]:
     """The rows of :func:`decide_channels_table` as ``(account, ChannelDecision)``
     pairs, so that a book's decision reads as the same decision does for one account:
-    the evidence is rebuilt from the row and the ruleset evaluated once more for the
-    deciding rule's message (for the rows shown: a report, not the millions decided)."""
+    the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
+    writes its message when the reasons are read; each decision's full report is
+    evaluated when it is first read."""
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
-    out = []
+    rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
+    out: list[tuple[str, ChannelDecision]] = []
+    last_account: str | None = None
+    portfolio: Portfolio | None = None
+    pfacts: dict[str, Any] = {}
     for r in decided.iter_rows(named=True):
         role = Objective.parse(r["role"]) if r["role"] else None
         formats = r.get("formats")
@@ -388,25 +398,37 @@ def book_decisions(
             fulfils_role=r["fulfils_role"],
             cost_per_customer=r["cost_per_customer"],
         )
-        portfolio = Portfolio(
-            channels=int(r["p_channels"]),
-            visits=r["p_visits"],
-            leads=r["p_leads"],
-            customers=r["p_customers"],
-            spend=r["p_spend"],
-            lead_rate=r["portfolio_lead_rate"],
-            customer_rate=r["p_customer_rate"],
-            cost_per_lead=r["p_cost_per_lead"],
-            cost_per_customer=r["p_cost_per_customer"],
-        )
-        report = ruleset.evaluate(
-            {"channel": ev.facts(), "portfolio": portfolio.facts()}, today=today
-        )
+        account = str(r["account"])
+        if account != last_account:  # an account's rows are together: one portfolio each
+            last_account = account
+            portfolio = Portfolio(
+                channels=int(r["p_channels"]),
+                visits=r["p_visits"],
+                leads=r["p_leads"],
+                customers=r["p_customers"],
+                spend=r["p_spend"],
+                lead_rate=r["portfolio_lead_rate"],
+                customer_rate=r["p_customer_rate"],
+                cost_per_lead=r["p_cost_per_lead"],
+                cost_per_customer=r["p_cost_per_customer"],
+            )
+            pfacts = portfolio.facts()
+        facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
+        if "rule" in r and (r["rule"] is None or r["rule"] in rules_by_id):
+            ruling = Ruling(rules_by_id.get(r["rule"]), ruleset, facts, today)  # the table's
+        else:  # a table without the deciding rule, or decided by other rules: decided again
+            ruling = Ruling.of(ruleset, facts, today)
         out.append(
             (
-                str(r["account"]),
+                account,
                 ChannelDecision(
-                    r["channel"], Decision(r["decision"]), None, ev, report, portfolio=portfolio
+                    r["channel"],
+                    Decision(r["decision"]),
+                    None,
+                    ev,
+                    None,
+                    portfolio=portfolio,
+                    ruling=ruling,
                 ),
             )
         )
