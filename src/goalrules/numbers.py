@@ -169,6 +169,8 @@ def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -
         text = f"{whole}.{decimals}" if decimals else whole
     if text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
         text = text.lstrip("-")
+    if signs is _EN_SYMBOLS:  # Python's own signs
+        return text
     point, group, minus = signs
     return text.translate({ord(","): group, ord("."): point, ord("-"): minus})
 
