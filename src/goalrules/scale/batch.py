@@ -62,16 +62,20 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
         return out
     i, j = np.triu_indices(m, k=1)
     step = max(1, _MATRIX_CELLS // max(len(i), 1))
+    # the same months on every row (a book's usual shape): their differences taken once
+    shared = rows > 0 and not np.isnan(index).any() and bool((index == index[0]).all())
     for start in range(0, rows, step):
         block = slice(start, start + step)
-        dx = index[block][:, j] - index[block][:, i]
+        dx = index[0, j] - index[0, i] if shared else index[block][:, j] - index[block][:, i]
         with np.errstate(invalid="ignore", divide="ignore"):
             slopes = (values[block][:, j] - values[block][:, i]) / dx
         bad = ~np.isfinite(slopes)
         part = out[block]
         full = ~bad.any(axis=1)  # every month observed: the plain median, far quicker
-        if full.any():
-            part[full] = np.median(slopes[full], axis=1)
+        if full.all():
+            part[:] = np.median(slopes, axis=1, overwrite_input=True)
+        elif full.any():
+            part[full] = np.median(slopes[full], axis=1, overwrite_input=True)
         gaps = ~full & ~bad.all(axis=1)
         if gaps.any():
             some = slopes[gaps]
@@ -198,43 +202,52 @@ def decide_channels_table(
     rows = rows.filter(pl.col("channel").is_in(judged))
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
+    # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
+    # millions of rows): the rows are grouped and sorted by that number, not by text
+    codes = (
+        rows.select("account", "channel")
+        .unique()
+        .sort("account", "channel")
+        .with_row_index("g")
+        .with_columns(pl.col("g").cast(pl.Int64))
+    )
     monthly = (
-        rows.group_by("account", "channel", "month")
+        rows.join(codes, on=["account", "channel"], how="left")
+        .group_by("g", "month")
         .agg(
+            pl.col("account", "channel").first(),
             pl.col("visits", "leads", "customers").sum(),
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
-        .sort("account", "channel", "month")
+        .sort("g", "month")
     )
     monthly = monthly.with_columns(
         (
             pl.col("month").dt.year().cast(pl.Int64) * 12
             + pl.col("month").dt.month().cast(pl.Int64)
         ).alias("x"),
-        pl.int_range(pl.len()).over("account", "channel").alias("slot"),
+        pl.int_range(pl.len()).over("g").alias("slot"),
     )
-    per = monthly.group_by("account", "channel", maintain_order=True).agg(
-        pl.len().alias("months"),
-        pl.col("visits", "leads", "customers").sum(),
-        pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+    per = (
+        monthly.group_by("g", maintain_order=True)
+        .agg(
+            pl.col("account", "channel").first(),
+            pl.len().alias("months"),
+            pl.col("visits", "leads", "customers").sum(),
+            pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+        )
+        .drop("g")
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
-    group = monthly.select(
-        pl.struct("account", "channel").rank("dense").cast(pl.Int64).alias("g") - 1
-    )["g"].to_numpy()
-    order = (
-        per.select(pl.struct("account", "channel").rank("dense").cast(pl.Int64) - 1)
-        .to_series()
-        .to_numpy()
-    )
+    group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
     width = int(per["months"].max() or 1)
     slot = monthly["slot"].to_numpy()
 
     def matrix(col: str) -> Any:
         out = np.full((per.height, width), np.nan)
         out[group, slot] = monthly[col].to_numpy()
-        return out[order]
+        return out
 
     xs = matrix("x")
     trends = {}
