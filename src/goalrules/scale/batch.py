@@ -384,14 +384,26 @@ def book_decisions(
     last_account: str | None = None
     portfolio: Portfolio | None = None
     pfacts: dict[str, Any] = {}
+    roles: dict[str, Objective] = {}  # each role read once
+    formats_of: dict[float, tuple[str, ...]] = {}
     for r in decided.iter_rows(named=True):
-        role = Objective.parse(r["role"]) if r["role"] else None
+        role_text = r["role"]
+        role = None
+        if role_text:
+            role = roles.get(role_text)
+            if role is None:
+                role = roles[role_text] = Objective.parse(role_text)
         formats = r.get("formats")
+        tried = None
+        if formats is not None:
+            tried = formats_of.get(formats)
+            if tried is None:
+                tried = formats_of[formats] = tuple(map(str, range(int(formats))))
         ev = ChannelEvidence(
             channel=r["channel"],
             role=role,
             months=int(r["months"]),
-            formats_tried=None if formats is None else tuple(map(str, range(int(formats)))),
+            formats_tried=tried,
             visits=r["visits"],
             leads=r["leads"],
             customers=r["customers"],
