@@ -276,15 +276,17 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
             source=args.performance,
         )
     progress = _progress()
-    frame = scan_table(args.performance, progress=progress)
     channels = []
     if args.workspace:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
-    try:
+    try:  # the file's rows are handed over, not kept: the table frees them once typed
         decided = decide_channels_table(
-            frame, channels=channels, today=_today(args.today), all_sources=args.all_sources
+            scan_table(args.performance, progress=progress),
+            channels=channels,
+            today=_today(args.today),
+            all_sources=args.all_sources,
         )
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None

@@ -195,11 +195,14 @@ def decide_channels_table(
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
     rows = _checked_rows(df)
+    del df, table  # the typed rows are all that is read from here (a caller who passed
+    # the table in without keeping it lets it go now)
     if today is not None:
         rows = rows.filter(pl.col("month") <= today)
     names = rows["channel"].unique().to_list()
     judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
-    rows = rows.filter(pl.col("channel").is_in(judged))
+    if len(judged) < len(names):  # (no copy when every channel is judged)
+        rows = rows.filter(pl.col("channel").is_in(judged))
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
@@ -222,6 +225,7 @@ def decide_channels_table(
         )
         .sort("g", "month")
     )
+    del rows
     monthly = monthly.with_columns(
         (
             pl.col("month").dt.year().cast(pl.Int64) * 12
