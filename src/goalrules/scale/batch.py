@@ -214,18 +214,20 @@ def decide_channels_table(
         .with_row_index("g")
         .with_columns(pl.col("g").cast(pl.Int64))
     )
+    keyed = rows.join(codes, on=["account", "channel"], how="left").select(
+        "g", "month", "visits", "leads", "customers", "spend"
+    )  # the names left behind: grouping carries numbers only
+    del rows
     monthly = (
-        rows.join(codes, on=["account", "channel"], how="left")
-        .group_by("g", "month")
+        keyed.group_by("g", "month")
         .agg(
-            pl.col("account", "channel").first(),
             pl.col("visits", "leads", "customers").sum(),
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
         .sort("g", "month")
     )
-    del rows
+    del keyed
     monthly = monthly.with_columns(
         (
             pl.col("month").dt.year().cast(pl.Int64) * 12
@@ -236,12 +238,13 @@ def decide_channels_table(
     per = (
         monthly.group_by("g", maintain_order=True)
         .agg(
-            pl.col("account", "channel").first(),
             pl.len().alias("months"),
             pl.col("visits", "leads", "customers").sum(),
             pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
         )
-        .drop("g")
+        .join(codes, on="g", how="left")
+        .sort("g")
+        .select("account", "channel", "months", "visits", "leads", "customers", "spend")
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
     group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
