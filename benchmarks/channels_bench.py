@@ -1,19 +1,32 @@
 """Channel decisions for an agency's book.
 
 Run: python benchmarks/channels_bench.py [--channels 10000] [--months 24]
+     python benchmarks/channels_bench.py --cli [--channels 100000] [--months 24]
 
 Budget: 10,000 channels x 24 months decided in under 5 s on one core. Each account
 (five channels) is decided as its own portfolio, as an agency would. Prints the
 throughput at a few sizes to show how time grows with rows, and a hand-written baseline
 that only sums visits and leads per channel (the floor for any per-row Python).
+
+``--cli``: the command line on a book. Writes a CSV of ``--channels`` channels x
+``--months`` months (an ``account`` column: five channels an account), then runs
+``goalrules channels BOOK.csv --format json`` (and ``--format text`` with ``--text``)
+in a fresh process and prints its wall time and peak resident memory (budget: 100,000
+channels x 24 months in 10 s and 1 GB), beside a baseline in the same run: a fresh
+process that reads the same file with polars and sums visits and leads per channel.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import goalrules as gr
 from goalrules.model import ChannelMonth
@@ -44,11 +57,64 @@ def book(
     return rows, channels
 
 
+BASELINE = """
+import sys
+import polars as pl
+book = pl.read_csv(sys.argv[1], try_parse_dates=True)
+sums = book.group_by("account", "channel").agg(pl.col("visits", "leads").sum())
+print(sums.height)
+"""
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of a fresh process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    t = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {proc.stderr.read().decode()}")  # type: ignore[union-attr]
+    return took, usage.ru_maxrss / 1024
+
+
+def cli(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from scale_bench import agency_book
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "book.csv"
+        book = agency_book(args.channels, months=args.months)
+        book.write_csv(path)
+        rows, size = book.height, path.stat().st_size
+        del book
+        print(f"book: {args.channels:,} channels x {args.months} months = {rows:,} rows, "
+              f"{size / 1e6:.1f} MB CSV")  # fmt: skip
+        base, base_mb = run([sys.executable, "-c", BASELINE, str(path)])
+        print(f"baseline (polars reads the file and sums per channel): {base:.2f} s, "
+              f"{base_mb:,.0f} MB")  # fmt: skip
+        for fmt in ["json", "text"] if args.text else ["json"]:
+            out = Path(folder) / f"decisions.{fmt}"
+            took, mb = run([sys.executable, "-m", "goalrules.cli", "--max-input-size", "4GB",
+                            "channels", str(path), "--format", fmt, "--output", str(out)])  # fmt: skip
+            ok = took <= 10 and mb <= 1024
+            print(f"goalrules channels --format {fmt}: {took:.2f} s ({took / base:.1f}x the "
+                  f"baseline), peak {mb:,.0f} MB, {out.stat().st_size / 1e6:.0f} MB written; "
+                  f"budget 10 s and 1,024 MB: {'ok' if ok else 'OVER'}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--channels", type=int, default=10_000)
+    parser.add_argument("--channels", type=int, default=None)
     parser.add_argument("--months", type=int, default=24)
+    parser.add_argument("--cli", action="store_true", help="time the command line on a book")
+    parser.add_argument("--text", action="store_true", help="with --cli, --format text too")
     args = parser.parse_args()
+    if args.cli:
+        args.channels = args.channels or 100_000
+        cli(args)
+        return
+    args.channels = args.channels or 10_000
     for n in sorted({args.channels // 10, args.channels // 2, args.channels}):
         rows, channels = book(n, args.months)
         # an agency's book: each account (five channels) is its own portfolio

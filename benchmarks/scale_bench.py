@@ -18,6 +18,12 @@ Run: python benchmarks/scale_bench.py [--rows 1000000] [--dask-rows 100000,10000
    --repeat runs, each starting once the last run's keys are released. Beside it,
    the hand-written baseline: the same partitions evaluated by one and by two plain
    pinned processes, started together on a barrier: the speed-up this machine allows.
+4. ``--crossover 2000,20000,100000``: where Dask starts to pay for channel decisions.
+   At each size (channels x 24 months), ``decide_channels_table`` in this process
+   against ``decide_channels_dask`` on a local cluster of two single-threaded workers
+   (the book already in the workers' memory, as a pipeline's would be; the result
+   brought back), best of --repeat runs each. The smallest size at which Dask is the
+   faster is the crossover on this machine.
 """
 
 from __future__ import annotations
@@ -267,6 +273,44 @@ def engine_choice(df: pl.DataFrame) -> None:
         f"{name} {t * 1000:.0f} ms ({t / base:.2f}x)" for name, t in times.items()))  # fmt: skip
 
 
+def crossover(sizes: list[int], repeat: int) -> None:
+    """Channel decisions: one process against two Dask workers, at several sizes."""
+    import dask
+    import dask.dataframe as dd
+    import distributed
+
+    from goalrules.scale.batch import decide_channels_dask, decide_channels_table
+
+    dask.config.set({"distributed.worker.profile.enabled": False})
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40,
+                                  env={"POLARS_MAX_THREADS": "1"}) as cluster, \
+            distributed.Client(cluster):  # fmt: skip
+        first = None
+        for n in sizes:
+            book = agency_book(n)
+            single = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                decide_channels_table(book)
+                single.append(time.perf_counter() - t0)
+            frame = dd.from_pandas(book.to_pandas(), npartitions=8).persist()
+            distributed.wait(frame)
+            decide_channels_dask(frame).compute()  # warm up: each worker compiles the rules
+            spread = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                decide_channels_dask(frame).compute()
+                spread.append(time.perf_counter() - t0)
+            one, two = min(single), min(spread)
+            if first is None and two < one:
+                first = n
+            print(f"crossover, {n:>7,} channels x 24 months: one process {one:6.2f} s, "
+                  f"Dask (2 workers) {two:6.2f} s: Dask {one / two:.2f}x as fast")  # fmt: skip
+        print("Dask first pays at " + (f"{first:,} channels" if first else
+              f"none of these sizes (up to {sizes[-1]:,} channels)"))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -279,7 +323,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="Dask timings: best of")
     parser.add_argument("--no-pin", dest="pin", action="store_false",
                         help="leave Dask workers unpinned")  # fmt: skip
+    parser.add_argument("--crossover", default="", help="channel sizes: one process vs Dask")
     args = parser.parse_args()
+    if args.crossover:
+        crossover([int(x) for x in args.crossover.split(",") if x], max(1, args.repeat))
+        return
     rs = ruleset()
     today = dt.date(2026, 11, 1)
     df = table(args.rows)

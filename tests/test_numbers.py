@@ -172,3 +172,48 @@ def test_tiny_and_huge_numbers_in_every_locale(x: float) -> None:
         with use_locale(name):
             for text in (format_number(x), format_number(x * 1e45), format_percent(x)):
                 assert "e" not in text.lower().replace("∞", "")
+
+
+def test_english_is_written_without_babel_as_babel_writes_it() -> None:
+    """The default locale's signs, plural rule and month names are known without
+    importing Babel: they are Babel's (CLDR's) own."""
+    from babel import Locale
+    from babel.dates import format_skeleton
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    from goalrules import numbers
+
+    en = Locale.parse("en")
+    assert numbers._symbols("en") == (
+        get_decimal_symbol(en), get_group_symbol(en), get_minus_sign_symbol(en)
+    )  # fmt: skip
+    assert numbers._symbols("en") == numbers._locale_symbols("en")
+    for year in (1, 999, 2025, 9999):
+        for month in range(1, 13):
+            day = dt.date(year, month, 1)
+            assert numbers.format_month(day) == format_skeleton("yMMMM", day, locale=en)
+
+
+@given(st.one_of(st.integers(-(10**6), 10**6), finite), st.sampled_from(["lead", "reply", "box"]))
+def test_english_plurals_are_cldrs(count: float, word: str) -> None:
+    from babel import Locale
+
+    en = Locale.parse("en")
+    one = float(count).is_integer() and en.plural_form(abs(count)) == "one"
+    assert (plural(word, count) == word) is one
+
+
+def test_the_demo_imports_no_babel() -> None:
+    """``goalrules demo`` (English) formats every number without importing Babel."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io\nfrom goalrules.cli import main\n"
+        "main(['demo', '--format', 'json'], out=io.StringIO())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "GOALRULES_LOCALE"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "[]"

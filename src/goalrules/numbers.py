@@ -123,8 +123,21 @@ def _apply(value: float, pattern: str, locale: str | None) -> str:
         return f"{value:,.{places}f}".rstrip("0").rstrip(".") if places else f"{value:,.0f}"
 
 
-@functools.lru_cache(maxsize=32)
+#: what Babel's CLDR data says for the default locale, ``en``, written out so that a
+#: process formatting numbers, plurals and months in English never imports Babel (a
+#: test checks these against Babel's own answers)
+_EN_SYMBOLS = (".", ",", "-")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+
+
 def _symbols(name: str) -> tuple[str, str, str] | None:
+    """:func:`_locale_symbols`, known without Babel for ``en``."""
+    return _EN_SYMBOLS if name == "en" else _locale_symbols(name)
+
+
+@functools.lru_cache(maxsize=32)
+def _locale_symbols(name: str) -> tuple[str, str, str] | None:
     """The locale's decimal sign, group sign and minus sign, when its numbers group by
     threes in Latin digits (most locales: Python's own formatting then writes them, with
     these signs, far faster than a pattern); ``None`` for the others (Babel writes
@@ -156,6 +169,8 @@ def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -
         text = f"{whole}.{decimals}" if decimals else whole
     if text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
         text = text.lstrip("-")
+    if signs is _EN_SYMBOLS:  # Python's own signs
+        return text
     point, group, minus = signs
     return text.translate({ord(","): group, ord("."): point, ord("-"): minus})
 
@@ -201,8 +216,10 @@ def plural(word: str, count: float, *, locale: str | None = None) -> str:
     plural rule says which counts take the singular; the word itself is goalrules')."""
     if word in _NO_PLURAL or "/" in word or not word:
         return word
-    loc = _locale(locale or _STATE["locale"])
-    if float(count).is_integer() and loc.plural_form(abs(count)) == "one":
+    name = locale or _STATE["locale"]
+    if float(count).is_integer() and (
+        abs(count) == 1 if name == "en" else _locale(name).plural_form(abs(count)) == "one"
+    ):  # English's one form: 1 (and 1.0), nothing else
         return word
     head, _, last = word.rpartition(" ")
     if last in _IRREGULAR:
@@ -228,9 +245,12 @@ def format_count(value: float, unit: str | None = None, *, locale: str | None = 
 
 def format_month(day: _dt.date, *, locale: str | None = None) -> str:
     """The calendar month of ``day`` in words: ``December 2025`` (``Dezember 2025``)."""
+    name = locale or _STATE["locale"]
+    if name == "en":
+        return f"{_EN_MONTHS[day.month - 1]} {day.year}"
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("yMMMM", day, locale=_locale(locale or _STATE["locale"])))
+    return str(format_skeleton("yMMMM", day, locale=_locale(name)))
 
 
 def format_flow(value: float, unit: str, month: _dt.date, *, locale: str | None = None) -> str:

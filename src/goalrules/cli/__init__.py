@@ -288,15 +288,17 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
             source=args.performance,
         )
     progress = _progress()
-    frame = scan_table(args.performance, progress=progress)
     channels = []
     if args.workspace:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
-    try:
+    try:  # the file's rows are handed over, not kept: the table frees them once typed
         decided = decide_channels_table(
-            frame, channels=channels, today=_today(args.today), all_sources=args.all_sources
+            scan_table(args.performance, progress=progress),
+            channels=channels,
+            today=_today(args.today),
+            all_sources=args.all_sources,
         )
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
@@ -520,8 +522,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
-    import tempfile
-
     from goalrules.cli import conventions
 
     stream = out if out is not None else sys.stdout
@@ -531,12 +531,16 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     conventions.QUIET["on"] = bool(getattr(args, "quiet", False))
     conventions.format_from_output(parser, args, argv)
     conventions.unswallow_workspace(args)
+    if not conventions.reads_stdin(args):  # no folder needed (nor tempfile imported)
+        return _run(parser, args, stream, None)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="goalrules-") as folder:
         return _run(parser, args, stream, Path(folder))
 
 
 def _run(
-    parser: argparse.ArgumentParser, args: argparse.Namespace, stream: TextIO, folder: Path
+    parser: argparse.ArgumentParser, args: argparse.Namespace, stream: TextIO, folder: Path | None
 ) -> int:
     if args.command == "channels" and not (args.performance or args.utm):
         parser.error("channels needs a PERFORMANCE.csv or --utm SESSIONS.csv")
@@ -549,7 +553,8 @@ def _run(
     try:
         from goalrules.cli.conventions import read_stdin_arguments
 
-        read_stdin_arguments(args, folder, sys.stdin)
+        if folder is not None:
+            read_stdin_arguments(args, folder, sys.stdin)
         files.set_max_input_size(args.max_input_size)
         _check_inputs(args)
         if getattr(args, "locale", None):

@@ -106,6 +106,15 @@ def unswallow_workspace(args: argparse.Namespace) -> None:
             return
 
 
+def reads_stdin(args: argparse.Namespace) -> bool:
+    """Whether a file argument is ``-`` (standard input, saved in a folder of its own)."""
+    for dest in _FILE_ARGUMENTS:
+        value = getattr(args, dest, None)
+        if "-" in (value if isinstance(value, list) else [value]):
+            return True
+    return False
+
+
 def read_stdin_arguments(args: argparse.Namespace, folder: Path, stdin: TextIO) -> None:
     """Each file argument given as ``-`` reads standard input (once): it is saved in
     ``folder`` under the name ``stdin`` and the argument points there."""

@@ -14,9 +14,10 @@ import argparse
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import attrs
+if TYPE_CHECKING:
+    import attrs
 
 __all__ = [
     "KEYS",
@@ -129,6 +130,8 @@ def _model_class(section: str) -> type[Any]:
 
 
 def _fields(section: str) -> list[attrs.Attribute[Any]]:
+    import attrs
+
     skip = {"plan", "source"}  # a Workspace's parts, not keys of [workspace]
     return [f for f in attrs.fields(_model_class(section)) if f.name not in skip]
 
@@ -142,6 +145,8 @@ def _type_text(annotation: Any) -> str:
 
 
 def _default_text(section: str, field: attrs.Attribute[Any]) -> str:
+    import attrs
+
     if section == "workspace":  # every [workspace] key may be left out
         return "not set" if field.default in (attrs.NOTHING, None) else str(field.default)
     if field.default is attrs.NOTHING:

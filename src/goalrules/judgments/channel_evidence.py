@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -166,6 +165,17 @@ def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
     return theil_sen(xs, values) / mean
 
 
+def _trend_of(xs: list[int], values: list[float], total: float | None) -> float | None:
+    """:func:`_trend` with the months already numbered (``xs``) and, when known, the
+    values' sum (``total``: the same ``sum(values)``)."""
+    if len(values) < 2:
+        return None
+    mean = (sum(values) if total is None else total) / len(values)
+    if mean == 0:
+        return 0.0
+    return theil_sen(xs, values) / mean
+
+
 _REQUIRED = ("channel", "month", "visits", "leads", "customers")
 
 
@@ -234,26 +244,41 @@ def channel_evidence(
     as data-quality notes (``ChannelEvidence.quality``), not dropped.
     """
     rows = _as_rows(performance)
-    info = _roles(channels, goals)
     if today is not None:
         rows = [r for r in rows if r.month <= today]
-    per: dict[str, dict[Date, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0] * 7))
-    spend_known: dict[str, bool] = defaultdict(bool)
-    hours_known: dict[str, bool] = defaultdict(bool)
-    social_known: dict[str, bool] = defaultdict(bool)
-    camp: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    quality: dict[str, list[str]] = defaultdict(list)
+    return measure(rows, _roles(channels, goals), role_share, currency)
+
+
+def measure(
+    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+) -> tuple[dict[str, ChannelEvidence], Portfolio]:
+    """:func:`channel_evidence` of rows already read and filtered, with each channel's
+    role and formats (``info``): one pass over the rows, then each channel measured
+    once (its months in order, its trends from one list of months)."""
+    per: dict[str, dict[Date, list[float]]] = {}
+    spend_known: set[str] = set()
+    hours_known: set[str] = set()
+    social_known: set[str] = set()
+    camp: dict[tuple[str, str], list[float]] = {}
+    quality: dict[str, list[str]] = {}
     for r in rows:
-        m = per[r.channel][r.month]
-        m[0] += r.visits
-        m[1] += r.leads
-        m[2] += r.customers
+        name = r.channel
+        seen = per.get(name)
+        if seen is None:
+            seen = per[name] = {}
+        m = seen.get(r.month)
+        if m is None:
+            m = seen[r.month] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        visits, leads, customers = r.visits, r.leads, r.customers
+        m[0] += visits
+        m[1] += leads
+        m[2] += customers
         if r.spend is not None:
             m[3] += r.spend
-            spend_known[r.channel] = True
+            spend_known.add(name)
         if r.hours is not None:
             m[4] += r.hours
-            hours_known[r.channel] = True
+            hours_known.add(name)
         social = (
             r.followers
             if r.followers is not None
@@ -263,44 +288,46 @@ def channel_evidence(
         )
         if social is not None:
             m[5] += social
-            social_known[r.channel] = True
+            social_known.add(name)
         if r.campaign:
-            c = camp[(r.channel, r.campaign)]
-            c[0] += r.visits
-            c[1] += r.leads
-            c[2] += r.customers
-        if r.leads > r.visits:
-            quality[r.channel].append(
-                f"{r.month:%Y-%m}: {r.leads:g} leads from {r.visits:g} visits "
-                "(more leads than visits)"
+            c = camp.get((name, r.campaign))
+            if c is None:
+                c = camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
+            c[0] += visits
+            c[1] += leads
+            c[2] += customers
+        if leads > visits:
+            quality.setdefault(name, []).append(
+                f"{r.month:%Y-%m}: {leads:g} leads from {visits:g} visits (more leads than visits)"
             )
-        if r.customers > r.leads:
-            quality[r.channel].append(
-                f"{r.month:%Y-%m}: {r.customers:g} customers from {r.leads:g} leads"
+        if customers > leads:
+            quality.setdefault(name, []).append(
+                f"{r.month:%Y-%m}: {customers:g} customers from {leads:g} leads"
             )
     for name in info:
-        per.setdefault(name, defaultdict(lambda: [0.0] * 7))
+        per.setdefault(name, {})
+    # each channel's months in order, once: the per-channel sums and trends read them
+    ordered: dict[str, tuple[list[Date], list[list[float]]]] = {}
+    for name in sorted(per):
+        by_month = per[name]
+        months = sorted(by_month)
+        ordered[name] = (months, [by_month[d] for d in months])
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
-    total_visits = math.fsum(v[0] for months in per.values() for v in months.values())
-    total_leads = math.fsum(v[1] for months in per.values() for v in months.values())
-    total_customers = math.fsum(v[2] for months in per.values() for v in months.values())
-    spend_total = math.fsum(
-        v[3] for ch, months in per.items() if spend_known[ch] for v in months.values()
-    )
-    leads_with_spend = math.fsum(
-        v[1] for ch, months in per.items() if spend_known[ch] for v in months.values()
-    )
-    customers_with_spend = math.fsum(
-        v[2] for ch, months in per.items() if spend_known[ch] for v in months.values()
-    )
-    any_spend = any(spend_known.values())
+    every = [v for _, vals in ordered.values() for v in vals]
+    total_visits = math.fsum([v[0] for v in every])
+    total_leads = math.fsum([v[1] for v in every])
+    total_customers = math.fsum([v[2] for v in every])
+    paid = [v for ch in spend_known for v in ordered[ch][1]]
+    spend_total = math.fsum([v[3] for v in paid])
+    leads_with_spend = math.fsum([v[1] for v in paid])
+    customers_with_spend = math.fsum([v[2] for v in paid])
     p_rate = total_leads / total_visits if total_visits else None
     portfolio = Portfolio(
         channels=len(per),
         visits=total_visits,
         leads=total_leads,
         customers=total_customers,
-        spend=spend_total if any_spend else None,
+        spend=spend_total if spend_known else None,
         lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
         customer_rate=total_customers / total_leads if total_leads else None,
         cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
@@ -310,90 +337,114 @@ def channel_evidence(
         else None,
     )
     evidence: dict[str, ChannelEvidence] = {}
-    campaigns: dict[str, list[str]] = defaultdict(list)
+    campaigns: dict[str, list[str]] = {}
     for channel_name, campaign in sorted(camp):
-        campaigns[channel_name].append(campaign)
-    for name in sorted(per):
-        months = sorted(per[name])
-        vals = [per[name][d] for d in months]
-        visits = sum(v[0] for v in vals)  # months in order: the same sum whatever the rows' order
-        leads = sum(v[1] for v in vals)
+        campaigns.setdefault(channel_name, []).append(campaign)
+    for name, (months, vals) in ordered.items():
+        visits_by_month = [v[0] for v in vals]
+        leads_by_month = [v[1] for v in vals]
+        visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
+        leads = sum(leads_by_month)
         customers = sum(v[2] for v in vals)
-        spend = sum(v[3] for v in vals) if spend_known[name] else None
-        hours = sum(v[4] for v in vals) if hours_known[name] else None
+        spend = sum(v[3] for v in vals) if name in spend_known else None
+        hours = sum(v[4] for v in vals) if name in hours_known else None
         lead_rate, lo, hi = _rate(leads, visits)
         cust_rate, clo, _ = _rate(customers, leads)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        visits_trend = _trend(months, [v[0] for v in vals])
-        leads_trend = _trend(months, [v[1] for v in vals])
-        social_trend = _trend(months, [v[5] for v in vals]) if social_known[name] else None
-        fields: dict[str, Any] = {
-            "channel": name,
-            "role": role,
-            "months": len(months),
+        xs = [d.year * 12 + d.month for d in months]
+        visits_trend = _trend_of(xs, visits_by_month, visits)
+        leads_trend = _trend_of(xs, leads_by_month, leads)
+        social_trend = _trend_of(xs, [v[5] for v in vals], None) if name in social_known else None
+        fulfils = (
+            None  # with no role there is no job to check: fulfils_role stays None
+            if role is None
+            else _fulfils_role(
+                role, visits_share, visits_trend, lead_rate_low=lo, leads_share=leads_share,
+                customers=customers, customer_rate_low=clo, role_metric_trend=social_trend,
+                portfolio=portfolio, role_share=role_share,
+            )
+        )  # fmt: skip
+        evidence[name] = ChannelEvidence(
+            channel=name,
+            role=role,
+            months=len(months),
             # no formats listed: not given (the trial counts months only), not "none tried"
-            "formats_tried": ch.formats_tried if ch is not None and ch.formats_tried else None,
-            "visits": visits,
-            "leads": leads,
-            "customers": customers,
-            "spend": spend,
-            "hours": hours,
-            "visits_share": visits_share,
-            "leads_share": leads_share,
-            "lead_rate": lead_rate,
-            "lead_rate_low": lo,
-            "lead_rate_high": hi,
-            "customer_rate": cust_rate,
-            "customer_rate_low": clo,
+            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
+            visits=visits,
+            leads=leads,
+            customers=customers,
+            spend=spend,
+            hours=hours,
+            visits_share=visits_share,
+            leads_share=leads_share,
+            lead_rate=lead_rate,
+            lead_rate_low=lo,
+            lead_rate_high=hi,
+            customer_rate=cust_rate,
+            customer_rate_low=clo,
             # no paid spend (none recorded, or zero): cost per lead does not apply
-            "cost_per_lead": (spend / leads) if spend and leads else None,
-            "visits_trend": visits_trend,
-            "leads_trend": leads_trend,
-            "role_metric_trend": social_trend,
-            "fulfils_role": None,
-            "campaigns": tuple(_campaign(c, camp[(name, c)]) for c in campaigns.get(name, ())),
-            "quality": tuple(quality.get(name, ())),
-            "currency": currency,
-            "cost_per_customer": (spend / customers) if spend and customers else None,
-        }
-        ev = ChannelEvidence(**fields)
-        if role is not None:  # with no role there is no job to check: fulfils_role stays None
-            fields["fulfils_role"] = _fulfils(ev, portfolio, role_share)
-            ev = ChannelEvidence(**fields)
-        evidence[name] = ev
+            cost_per_lead=(spend / leads) if spend and leads else None,
+            visits_trend=visits_trend,
+            leads_trend=leads_trend,
+            role_metric_trend=social_trend,
+            fulfils_role=fulfils,
+            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns.get(name, ())),
+            quality=tuple(quality.get(name, ())),
+            currency=currency,
+            cost_per_customer=(spend / customers) if spend and customers else None,
+        )
     return evidence, portfolio
 
 
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
     """Whether the channel does the job of its role (``None``: cannot tell)."""
-    role = ev.role
-    if role is None:
+    if ev.role is None:
         return None  # no role given: there is no job to check, and none is assumed
+    return _fulfils_role(
+        ev.role, ev.visits_share, ev.visits_trend, lead_rate_low=ev.lead_rate_low,
+        leads_share=ev.leads_share, customers=ev.customers,
+        customer_rate_low=ev.customer_rate_low, role_metric_trend=ev.role_metric_trend,
+        portfolio=portfolio, role_share=role_share,
+    )  # fmt: skip
+
+
+def _fulfils_role(
+    role: Objective,
+    visits_share: float | None,
+    visits_trend: float | None,
+    *,
+    lead_rate_low: float | None,
+    leads_share: float | None,
+    customers: float,
+    customer_rate_low: float | None,
+    role_metric_trend: float | None,
+    portfolio: Portfolio,
+    role_share: float,
+) -> bool | None:
+    """Whether a channel with these measures does the job of ``role``."""
     if role is Objective.TRAFFIC:
         return (
-            ev.visits_share is not None
-            and ev.visits_share >= role_share
-            and (ev.visits_trend or 0) >= -0.02
+            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -0.02
         )
     if role is Objective.LEADS:
         credible = (
-            ev.lead_rate_low is not None
+            lead_rate_low is not None
             and portfolio.lead_rate is not None
-            and ev.lead_rate_low >= portfolio.lead_rate
+            and lead_rate_low >= portfolio.lead_rate
         )
-        return credible or (ev.leads_share is not None and ev.leads_share >= role_share)
+        return credible or (leads_share is not None and leads_share >= role_share)
     if role is Objective.CONVERSIONS:
-        share = ev.customers / portfolio.customers if portfolio.customers else None
+        share = customers / portfolio.customers if portfolio.customers else None
         credible = (
-            ev.customer_rate_low is not None
+            customer_rate_low is not None
             and portfolio.customer_rate is not None
-            and ev.customer_rate_low >= portfolio.customer_rate
+            and customer_rate_low >= portfolio.customer_rate
         )
         return credible or (share is not None and share >= role_share)
     # awareness, engagement, community...: judged by their own metric when it is tracked
-    if ev.role_metric_trend is None:
+    if role_metric_trend is None:
         return None
-    return ev.role_metric_trend > 0
+    return role_metric_trend > 0

@@ -106,11 +106,12 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     if ev.lead_rate is not None:
         low, high, rate = ev.lead_rate_low, ev.lead_rate_high, p.lead_rate
         where = compare_with_portfolio(low, high, rate)
-        lo, hi, ref = pct(low), pct(high), pct(rate)
         if rate is not None and low is not None and high is not None:
             bound = low if where == "credibly above" else high  # the bound that decides
             shown, ref = distinct_pcts(bound, rate)
-            lo, hi = (shown, hi) if bound is low else (lo, shown)
+            lo, hi = (shown, pct(high)) if bound is low else (pct(low), shown)
+        else:
+            lo, hi, ref = pct(low), pct(high), pct(rate)
         lines.append(
             f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
         )

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from goalrules.dates import as_date
-from goalrules.engine import Report, RuleSet, shipped_ruleset
+from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -30,9 +30,15 @@ from goalrules.judgments.channel_evidence import (
     _as_rows,
     _roles,
     channel_evidence,
+    measure,
 )
 from goalrules.judgments.channel_text import evidence_lines
-from goalrules.judgments.sources import SourceShare, classify_source, context_shares
+from goalrules.judgments.sources import (
+    SourceGroup,
+    SourceShare,
+    classify_source,
+    context_shares,
+)
 from goalrules.model import Channel, ChannelMonth, Goal
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -81,6 +87,31 @@ DECISION_RANK = {
 # ------------------------------------------------------------------------------------
 
 
+@attrs.frozen(eq=False)
+class Ruling:
+    """A ruleset's decision on one set of facts, from its decision rules alone (in
+    priority order, up to the first that passes: the rule a full report would name);
+    the full report, and the deciding rule's finding, are built when asked for."""
+
+    rule: Rule | None
+    ruleset: RuleSet
+    facts: Mapping[str, Any]
+    today: Date | None
+
+    @classmethod
+    def of(cls, ruleset: RuleSet, facts: Mapping[str, Any], today: Date | None) -> Ruling:
+        env = ruleset._numbers(facts)  # as evaluate reads them: quantities as numbers
+        return cls(ruleset.decide(env, today=today), ruleset, env, today)
+
+    def report(self) -> Report:
+        return self.ruleset.evaluate(self.facts, today=self.today)
+
+    def finding(self) -> Finding | None:
+        if self.rule is None:
+            return None
+        return Finding(self.rule, Outcome.PASS, self.facts, self.today)
+
+
 @attrs.frozen
 class ChannelDecision:
     """The decision for one channel, with its reasons and evidence."""
@@ -89,7 +120,7 @@ class ChannelDecision:
     decision: Decision
     given_reasons: tuple[str, ...] | None = attrs.field(alias="reasons")
     evidence: ChannelEvidence
-    report: Report = attrs.field(repr=False, eq=False)
+    given_report: Report | None = attrs.field(alias="report", repr=False, eq=False)
     medium: str | None = None  # "organic" or "paid" for one medium of a network
     network: str | None = None  # the network of a (network, medium) decision
     portfolio: Any = attrs.field(default=None, repr=False, eq=False)
@@ -97,6 +128,25 @@ class ChannelDecision:
     hierarchy: str | None = None
     #: the source group(s) the channel belongs to ("Organic Social", "Paid Social")
     group: str | None = None
+    #: the ruleset's answer before its report is built: the deciding rule (or ``None``),
+    #: the ruleset, the facts it read and the day (the report is built on first use)
+    ruling: Ruling | None = attrs.field(default=None, repr=False, eq=False)
+
+    @functools.cached_property
+    def report(self) -> Report:
+        """Every rule's outcome on this channel's facts (evaluated on first use when the
+        decision was made from the deciding rule alone)."""
+        if self.given_report is not None:
+            return self.given_report
+        assert self.ruling is not None, "a decision needs a report or a ruling"
+        return self.ruling.report()
+
+    @functools.cached_property
+    def decided_by(self) -> Finding | None:
+        """The finding of the rule that decided (``None`` when none did)."""
+        if self.given_report is None and self.ruling is not None:
+            return self.ruling.finding()
+        return self.report.decided_by
 
     @functools.cached_property
     def reasons(self) -> tuple[str, ...]:
@@ -105,7 +155,7 @@ class ChannelDecision:
         if self.given_reasons is not None:
             return self.given_reasons
         out = [self.hierarchy] if self.hierarchy else []
-        decided = self.report.decided_by
+        decided = self.decided_by
         if decided is not None:
             out.append(decided.message)
         else:
@@ -120,6 +170,8 @@ class ChannelDecision:
     @property
     def rule(self) -> str | None:
         """The id of the rule that decided (``None`` when none did)."""
+        if self.given_report is None and self.ruling is not None:
+            return None if self.ruling.rule is None else self.ruling.rule.id
         decided = self.report.decided_by
         return None if decided is None else decided.rule_id
 
@@ -193,9 +245,17 @@ def _judged(
     judged: list[ChannelMonth] = []
     context: list[tuple[str, str, float, float, float]] = []
     groups: dict[str, set[str]] = defaultdict(set)
+    seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
     for r in rows:
-        group = classify_source(r.channel, r.medium)
-        if all_sources or group.judged or r.channel in explicit:
+        known = seen.get((r.channel, r.medium))
+        if known is None:
+            group = classify_source(r.channel, r.medium)
+            known = seen[(r.channel, r.medium)] = (
+                group,
+                all_sources or group.judged or r.channel in explicit,
+            )
+        group, judge = known
+        if judge:
             if r.channel == UNATTRIBUTED:  # (direct) / (none): the direct visits
                 r = attrs.evolve(r, channel="direct")
             judged.append(r)
@@ -292,7 +352,7 @@ def decide_channels(
 
 
 def _first(d: ChannelDecision) -> str:
-    decided = d.report.decided_by
+    decided = d.decided_by
     return decided.message.rstrip(".") if decided is not None else "no rule decided"
 
 
@@ -346,19 +406,19 @@ def _decide(
 ) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    evidence, portfolio = channel_evidence(
-        rows, channels=channels, goals=goals, today=today, role_share=role_share, currency=currency
-    )
+    evidence, portfolio = measure(rows, _roles(channels, goals), role_share, currency)
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
     for name, ev in evidence.items():
-        report = ruleset.evaluate({"channel": ev.facts(), "portfolio": pfacts}, today=today)
-        decision = Decision(report.decision) if report.decision else Decision.KEEP
+        ruling = Ruling.of(ruleset, {"channel": ev.facts(), "portfolio": pfacts}, today)
+        rule = ruling.rule
+        decision = Decision(rule.decision) if rule is not None and rule.decision else Decision.KEEP
         group = groups.get(name) if groups else None
-        out.append(
-            ChannelDecision(name, decision, None, ev, report, portfolio=portfolio, group=group)
+        decided = ChannelDecision(
+            name, decision, None, ev, None, portfolio=portfolio, group=group, ruling=ruling
         )
+        out.append(decided)
     return out
 
 

@@ -17,10 +17,10 @@ from typing import Any
 import attrs
 
 from goalrules.dsl.columnar import to_polars
-from goalrules.engine import RuleSet
+from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
-from goalrules.judgments.channels import ChannelDecision, Decision
+from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
 from goalrules.judgments.stats import EXACT_POINTS, theil_sen
@@ -62,17 +62,26 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
         return out
     i, j = np.triu_indices(m, k=1)
     step = max(1, _MATRIX_CELLS // max(len(i), 1))
+    # the same months on every row (a book's usual shape): their differences taken once
+    shared = rows > 0 and not np.isnan(index).any() and bool((index == index[0]).all())
     for start in range(0, rows, step):
         block = slice(start, start + step)
-        dx = index[block][:, j] - index[block][:, i]
+        dx = index[0, j] - index[0, i] if shared else index[block][:, j] - index[block][:, i]
         with np.errstate(invalid="ignore", divide="ignore"):
             slopes = (values[block][:, j] - values[block][:, i]) / dx
-        slopes[~np.isfinite(slopes)] = np.nan
-        has = ~np.all(np.isnan(slopes), axis=1)
-        if has.any():
-            part = out[block]
-            part[has] = np.nanmedian(slopes[has], axis=1)
-            out[block] = part
+        bad = ~np.isfinite(slopes)
+        part = out[block]
+        full = ~bad.any(axis=1)  # every month observed: the plain median, far quicker
+        if full.all():
+            part[:] = np.median(slopes, axis=1, overwrite_input=True)
+        elif full.any():
+            part[full] = np.median(slopes[full], axis=1, overwrite_input=True)
+        gaps = ~full & ~bad.all(axis=1)
+        if gaps.any():
+            some = slopes[gaps]
+            some[~np.isfinite(some)] = np.nan
+            part[gaps] = np.nanmedian(some, axis=1)
+        out[block] = part
     return out
 
 
@@ -186,50 +195,66 @@ def decide_channels_table(
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
     rows = _checked_rows(df)
+    del df, table  # the typed rows are all that is read from here (a caller who passed
+    # the table in without keeping it lets it go now)
     if today is not None:
         rows = rows.filter(pl.col("month") <= today)
     names = rows["channel"].unique().to_list()
     judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
-    rows = rows.filter(pl.col("channel").is_in(judged))
+    if len(judged) < len(names):  # (no copy when every channel is judged)
+        rows = rows.filter(pl.col("channel").is_in(judged))
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
+    # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
+    # millions of rows): the rows are grouped and sorted by that number, not by text
+    codes = (
+        rows.select("account", "channel")
+        .unique()
+        .sort("account", "channel")
+        .with_row_index("g")
+        .with_columns(pl.col("g").cast(pl.Int64))
+    )
+    keyed = rows.join(codes, on=["account", "channel"], how="left").select(
+        "g", "month", "visits", "leads", "customers", "spend"
+    )  # the names left behind: grouping carries numbers only
+    del rows
     monthly = (
-        rows.group_by("account", "channel", "month")
+        keyed.group_by("g", "month")
         .agg(
             pl.col("visits", "leads", "customers").sum(),
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
-        .sort("account", "channel", "month")
+        .sort("g", "month")
     )
+    del keyed
     monthly = monthly.with_columns(
         (
             pl.col("month").dt.year().cast(pl.Int64) * 12
             + pl.col("month").dt.month().cast(pl.Int64)
         ).alias("x"),
-        pl.int_range(pl.len()).over("account", "channel").alias("slot"),
+        pl.int_range(pl.len()).over("g").alias("slot"),
     )
-    per = monthly.group_by("account", "channel", maintain_order=True).agg(
-        pl.len().alias("months"),
-        pl.col("visits", "leads", "customers").sum(),
-        pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+    per = (
+        monthly.group_by("g", maintain_order=True)
+        .agg(
+            pl.len().alias("months"),
+            pl.col("visits", "leads", "customers").sum(),
+            pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+        )
+        .join(codes, on="g", how="left")
+        .sort("g")
+        .select("account", "channel", "months", "visits", "leads", "customers", "spend")
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
-    group = monthly.select(
-        pl.struct("account", "channel").rank("dense").cast(pl.Int64).alias("g") - 1
-    )["g"].to_numpy()
-    order = (
-        per.select(pl.struct("account", "channel").rank("dense").cast(pl.Int64) - 1)
-        .to_series()
-        .to_numpy()
-    )
+    group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
     width = int(per["months"].max() or 1)
     slot = monthly["slot"].to_numpy()
 
     def matrix(col: str) -> Any:
         out = np.full((per.height, width), np.nan)
         out[group, slot] = monthly[col].to_numpy()
-        return out[order]
+        return out
 
     xs = matrix("x")
     trends = {}
@@ -357,18 +382,35 @@ def book_decisions(
 ) -> list[tuple[str, ChannelDecision]]:
     """The rows of :func:`decide_channels_table` as ``(account, ChannelDecision)``
     pairs, so that a book's decision reads as the same decision does for one account:
-    the evidence is rebuilt from the row and the ruleset evaluated once more for the
-    deciding rule's message (for the rows shown: a report, not the millions decided)."""
+    the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
+    writes its message when the reasons are read; each decision's full report is
+    evaluated when it is first read."""
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
-    out = []
+    rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
+    out: list[tuple[str, ChannelDecision]] = []
+    last_account: str | None = None
+    portfolio: Portfolio | None = None
+    pfacts: dict[str, Any] = {}
+    roles: dict[str, Objective] = {}  # each role read once
+    formats_of: dict[float, tuple[str, ...]] = {}
     for r in decided.iter_rows(named=True):
-        role = Objective.parse(r["role"]) if r["role"] else None
+        role_text = r["role"]
+        role = None
+        if role_text:
+            role = roles.get(role_text)
+            if role is None:
+                role = roles[role_text] = Objective.parse(role_text)
         formats = r.get("formats")
+        tried = None
+        if formats is not None:
+            tried = formats_of.get(formats)
+            if tried is None:
+                tried = formats_of[formats] = tuple(map(str, range(int(formats))))
         ev = ChannelEvidence(
             channel=r["channel"],
             role=role,
             months=int(r["months"]),
-            formats_tried=None if formats is None else tuple(map(str, range(int(formats)))),
+            formats_tried=tried,
             visits=r["visits"],
             leads=r["leads"],
             customers=r["customers"],
@@ -388,25 +430,37 @@ def book_decisions(
             fulfils_role=r["fulfils_role"],
             cost_per_customer=r["cost_per_customer"],
         )
-        portfolio = Portfolio(
-            channels=int(r["p_channels"]),
-            visits=r["p_visits"],
-            leads=r["p_leads"],
-            customers=r["p_customers"],
-            spend=r["p_spend"],
-            lead_rate=r["portfolio_lead_rate"],
-            customer_rate=r["p_customer_rate"],
-            cost_per_lead=r["p_cost_per_lead"],
-            cost_per_customer=r["p_cost_per_customer"],
-        )
-        report = ruleset.evaluate(
-            {"channel": ev.facts(), "portfolio": portfolio.facts()}, today=today
-        )
+        account = str(r["account"])
+        if account != last_account:  # an account's rows are together: one portfolio each
+            last_account = account
+            portfolio = Portfolio(
+                channels=int(r["p_channels"]),
+                visits=r["p_visits"],
+                leads=r["p_leads"],
+                customers=r["p_customers"],
+                spend=r["p_spend"],
+                lead_rate=r["portfolio_lead_rate"],
+                customer_rate=r["p_customer_rate"],
+                cost_per_lead=r["p_cost_per_lead"],
+                cost_per_customer=r["p_cost_per_customer"],
+            )
+            pfacts = portfolio.facts()
+        facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
+        if "rule" in r and (r["rule"] is None or r["rule"] in rules_by_id):
+            ruling = Ruling(rules_by_id.get(r["rule"]), ruleset, facts, today)  # the table's
+        else:  # a table without the deciding rule, or decided by other rules: decided again
+            ruling = Ruling.of(ruleset, facts, today)
         out.append(
             (
-                str(r["account"]),
+                account,
                 ChannelDecision(
-                    r["channel"], Decision(r["decision"]), None, ev, report, portfolio=portfolio
+                    r["channel"],
+                    Decision(r["decision"]),
+                    None,
+                    ev,
+                    None,
+                    portfolio=portfolio,
+                    ruling=ruling,
                 ),
             )
         )
