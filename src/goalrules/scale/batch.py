@@ -61,6 +61,8 @@ def _theil_sen_matrix(values: Any, index: Any) -> Any:
                 out[r] = theil_sen(index[r][seen].tolist(), values[r][seen].tolist())
         return out
     i, j = np.triu_indices(m, k=1)
+    if len(i) == 0:  # one month: no pair of months, no slope (NaN, as theil_sen says)
+        return out
     step = max(1, _MATRIX_CELLS // max(len(i), 1))
     # the same months on every row (a book's usual shape): their differences taken once
     shared = rows > 0 and not np.isnan(index).any() and bool((index == index[0]).all())
