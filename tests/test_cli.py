@@ -297,3 +297,24 @@ def test_read_bad_input_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["read", "grow", "--start", "2026-13-01"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "--start" in err[1]
+
+
+def test_a_reader_that_stops_early_stops_the_report_quietly(tmp_path: Path) -> None:
+    # `goalrules check ... | head -1`: the pipe closes under a long report; no error line,
+    # the status a shell gives a command its pipe stopped (128 + SIGPIPE)
+    ws = tmp_path / "ws.toml"
+    goals = "".join(
+        f'[[goal]]\nid = "g{i}"\nmetric = "followers"\nchannel = "linkedin"\n'
+        f'target = "+{10 + i}%"\nstart = 2026-01-10\ndeadline = "within 6 months"\n'
+        for i in range(60)
+    )
+    ws.write_text(f'[workspace]\nname = "Book"\ntoday = 2026-01-10\n{goals}', encoding="utf-8")
+    argv = [sys.executable, "-m", "goalrules.cli", "check", str(ws), "--history",
+            str(demo_paths()["history"]), "--format", "json"]  # fmt: skip
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline() == b"{\n"
+    proc.stdout.close()  # the reader has what it wanted
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert err == ""

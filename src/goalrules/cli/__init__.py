@@ -574,6 +574,8 @@ def _run(
         if isinstance(exc, GoalRulesError):
             print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
             return 2
+        if isinstance(exc, BrokenPipeError) and exc.filename is None:
+            return _reader_stopped()  # `goalrules check | head`: nothing went wrong
         if isinstance(exc, OSError):
             where = f"{exc.filename}: " if exc.filename else ""
             print(f"goalrules: error: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -581,6 +583,20 @@ def _run(
         raise
     finally:
         files.set_max_input_size(None)
+
+
+def _reader_stopped() -> int:
+    """The reader of standard output closed it (``| head``): stop quietly with the
+    status a shell gives a command the pipe stopped (128 + SIGPIPE), and point standard
+    output at the null device so that Python's last flush has nowhere to fail."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's buffer): nothing to flush
+        pass
+    return 141
 
 
 def _plugin_notes() -> None:
