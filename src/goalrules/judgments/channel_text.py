@@ -55,7 +55,9 @@ def compare_with_portfolio(low: float | None, high: float | None, rate: float | 
 
 
 def _money(x: float, currency: str) -> str:
-    return f"{x:,.2f} {currency}"
+    # to the nano-unit first: a total summed in another order (a book's table, one
+    # account's rows) differs in its last bits, and those must never decide a cent
+    return f"{round(x, 9):,.2f} {currency}"
 
 
 def _role_line(ev: ChannelEvidence) -> str:
