@@ -367,7 +367,7 @@ def _cleared() -> None:
 
     achievability_model._fitted.cache_clear()
     achievability_model.predictive_at.cache_clear()
-    achievability_model.quantile_of.cache_clear()
+    achievability_model._mixture_quantile.cache_clear()
     achievability._CLEAN.clear()
     goals._TARGETS.clear()
     goals._DEADLINES.clear()

@@ -50,6 +50,7 @@ __all__ = [
     "simplify",
     "to_base",
     "unit_info",
+    "unit_text",
 ]
 
 #: Counts: every one is a dimension of its own. (name, aliases)
@@ -191,6 +192,7 @@ def _reset() -> None:
     _unit_object.cache_clear()
     _parsed_units.cache_clear()
     _INFO_BY_UNITS.clear()
+    _TEXT_BY_UNITS.clear()
 
 
 def is_count_dimension(dim: str) -> bool:
@@ -457,9 +459,21 @@ def info_of(q: Quantity) -> UnitInfo:
     container = q._units
     hit = _INFO_BY_UNITS.get(container)
     if hit is None:
-        hit = unit_info(str(q.units))
+        hit = unit_info(unit_text(q))
         _INFO_BY_UNITS[container] = hit
     return hit
+
+
+def unit_text(q: Quantity) -> str:
+    """``str(q.units)``, written by pint once per unit (cached by its unit container)."""
+    container = q._units
+    text = _TEXT_BY_UNITS.get(container)
+    if text is None:
+        text = _TEXT_BY_UNITS[container] = str(q.units)
+    return text
+
+
+_TEXT_BY_UNITS: dict[Any, str] = {}
 
 
 def to_base(q: Quantity) -> tuple[float, DimensionKey]:

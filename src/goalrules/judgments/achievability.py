@@ -165,14 +165,7 @@ class Achievability(OneRow):
             return None
         if "forecast" not in self._cache:
             pred = self.predictive
-            low, high = (
-                pred.value(
-                    quantile_of(pred, q, 1e-7)
-                    if isinstance(pred, Predictive)
-                    else pred.quantile(q, tol=1e-7)
-                )
-                for q in (0.1, 0.9)
-            )
+            low, high = (pred.value(quantile_of(pred, q, 1e-7)) for q in (0.1, 0.9))
             if self.total_of is not None:
                 so_far, months = self.total_of
                 low, high = so_far + low * months, so_far + high * months

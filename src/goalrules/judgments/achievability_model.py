@@ -54,9 +54,16 @@ def predictive_at(model: GrowthFit, horizon: float, logs: bool) -> Predictive:
     return model.predictive(horizon, logs=logs)
 
 
+def quantile_of(pred: Predictive | Sampled, p: float, tol: float = 1e-10) -> float:
+    """``pred.quantile(p, tol=tol)``, kept for the mixtures of :func:`predictive_at` (a
+    bootstrap's draws are read directly: they are many, and asked once)."""
+    if isinstance(pred, Predictive):
+        return _mixture_quantile(pred, p, tol)
+    return pred.quantile(p, tol=tol)
+
+
 @functools.lru_cache(maxsize=16384)
-def quantile_of(pred: Predictive, p: float, tol: float = 1e-10) -> float:
-    """``pred.quantile(p, tol=tol)``, kept for the mixtures of :func:`predictive_at`."""
+def _mixture_quantile(pred: Predictive, p: float, tol: float) -> float:
     return pred.quantile(p, tol=tol)
 
 
@@ -125,7 +132,7 @@ def fit_and_judge(
     out["predictive"] = pred
     # the median: the projection and the level the history supports; the chance is at
     # least one half exactly when it reaches the target (kept so at the numbers' edge)
-    median = quantile_of(pred, 0.5) if isinstance(pred, Predictive) else pred.quantile(0.5)
+    median = quantile_of(pred, 0.5)
     reaches = median >= goal_y if higher else median <= goal_y
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))

@@ -15,10 +15,9 @@ import datetime as _dt
 import math
 from typing import TYPE_CHECKING, Any
 
-from goalrules import plugins
 from goalrules.dsl.display import format_number
 from goalrules.numbers import format_percent
-from goalrules.units import is_count_dimension, unit_info
+from goalrules.units import is_count_dimension, unit_info, unit_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.model import Goal
@@ -43,17 +42,7 @@ _MONTHS = [
 
 
 def format_q(q: Quantity) -> str:
-    units = q.units
-    text = _UNIT_TEXT.get(units)
-    if text is None:  # pint writes a unit slowly: once a unit is enough
-        if len(_UNIT_TEXT) > 1024:
-            _UNIT_TEXT.clear()
-        text = _UNIT_TEXT[units] = str(units)
-    return format_value(float(q.magnitude), text)
-
-
-_UNIT_TEXT: dict[Any, str] = {}
-plugins.on_reset(_UNIT_TEXT.clear)
+    return format_value(float(q.magnitude), unit_text(q))
 
 
 def is_count(unit: str) -> bool:
