@@ -111,8 +111,10 @@ def goal_view(g: GoalResult) -> dict[str, Any]:
     }  # fmt: skip
 
 
+@functools.cache
 def goal_parts() -> Any:
-    """The macros that write one goal: ``row(view)`` and ``card(view)``."""
+    """The macros that write one goal: ``row(view)`` and ``card(view)`` (looked up once:
+    a streamed page asks for them a goal at a time)."""
     return _environment().get_template("goal.html.j2").module
 
 
