@@ -46,7 +46,15 @@ from goalrules.judgments.backtest import DEFAULT_HISTORIES, DEFAULT_MULTIPLES
 from goalrules.judgments.growth import GrowthPrior, fit
 
 HORIZONS = (3, 6, 12)
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+# ../shared/data beside the checkout (or beside the folder holding a worktree of it)
+DATA = next(
+    (
+        found / "shared" / "data"
+        for found in Path(__file__).resolve().parents
+        if (found / "shared" / "data").is_dir()
+    ),
+    Path("shared") / "data",
+)
 _NORMAL = NormalDist()
 BANDS = ((0.0, 0.5), (0.5, 0.77), (0.77, 1.0), (1.0, 1.3), (1.3, 9.9))
 BAND_LABELS = ("under 0.5", "0.5-0.77", "0.77-1", "1-1.3", "over 1.3")
