@@ -44,6 +44,7 @@ import goalrules as gr
 from goalrules.dates import add_months, month_end
 from goalrules.judgments.backtest import DEFAULT_HISTORIES, DEFAULT_MULTIPLES
 from goalrules.judgments.growth import GrowthPrior, fit
+from goalrules.judgments.pooled import flow_centre
 
 HORIZONS = (3, 6, 12)
 # ../shared/data beside the checkout (or beside the folder holding a worktree of it)
@@ -144,6 +145,33 @@ def goalrules_forecaster(prior: GrowthPrior, flow: bool = False) -> Forecaster:
         model = fit(y, idx[-(keep + 1) :], prior, flow=flow)
         pred = model.predictive(h)
         return pred.sf, pred.quantile(0.1), pred.quantile(0.9)
+
+    return forecast
+
+
+def workspace_forecaster(series: Sequence[Series], prior: GrowthPrior) -> Forecaster:
+    """A flow judged as ``goalrules check`` judges it in a workspace holding all of
+    ``series``: the centre learnt from every history as it stood at the goal's cutoff
+    (nothing after it; :func:`goalrules.judgments.pooled.flow_centre`)."""
+    centres: dict[int, GrowthPrior] = {}
+
+    def prior_at(cutoff: int) -> GrowthPrior:
+        found = centres.get(cutoff)
+        if found is None:
+            seen = []
+            for s in series:
+                last = min(cutoff, s.first + len(s.values) - 1)
+                if last - s.first + 1 >= 2:
+                    months = list(range(s.first, last + 1))
+                    seen.append((s.values[: last - s.first + 1], months))
+            centre = flow_centre(seen, prior)
+            found = centres[cutoff] = centre.prior if centre is not None else prior
+        return found
+
+    def forecast(
+        vals: list[float], idx: list[int], h: float
+    ) -> tuple[Callable[[float], float], float, float]:
+        return goalrules_forecaster(prior_at(idx[-1]), True)(vals, idx, h)
 
     return forecast
 
@@ -295,10 +323,13 @@ def report(
     ets = ets_forecaster() if anchor else None
     if anchor and ets is None:
         print("(statsforecast is not installed: pip install '.[bench]' for the AutoETS anchor)")
-    print("goalrules with its default prior; 'fitted': with fit_prior on the source's tuning half")
+    print("goalrules with its default prior; 'fitted': with fit_prior on the source's tuning half;")
+    print("'workspace' (flows): as `goalrules check` judges a workspace holding the source's")
+    print("series, the flow's centre learnt from all of them as they stood at each cutoff")
     print(
         f"{'source':<12} {'h':>3} {'goals':>7} {'ECE':>6} {'maxbin':>6} {'Brier':>6} {'cov80':>6}"
-        f" | {'fitted ECE':>10} {'Brier':>6} | {'AutoETS Brier':>13} {'cov80':>6}"
+        f" | {'fitted ECE':>10} {'Brier':>6} | {'workspace ECE':>13} {'Brier':>6}"
+        f" | {'AutoETS Brier':>13} {'cov80':>6}"
     )
     bands: dict[str, list[Case]] = {}
     for source, series in held.items():
@@ -310,6 +341,7 @@ def report(
         bands[source] = [c for c in all_cases if c.band is not None]
         own = fitted_prior(tuning[source])
         fitted = replay(series, goalrules_forecaster(own, flow), bands=False)
+        pooled = replay(series, workspace_forecaster(series, prior), bands=False) if flow else []
         t1 = time.perf_counter()
         ets_cases = ets_replay(series, ets, cache) if ets is not None else []
         if cache is not None:
@@ -319,6 +351,8 @@ def report(
             mine = [c for c in cases if h in (0, c.h)]
             n, ece, mbe, brier, cover = figures(mine)
             f = figures([c for c in fitted if h in (0, c.h)])
+            w = figures([c for c in pooled if h in (0, c.h)]) if pooled else None
+            pooled_text = f"{w[1]:13.3f} {w[3]:6.4f}" if w else f"{'-':>13} {'-':>6}"
             theirs = [c for c in ets_cases if h in (0, c.h)]
             e = figures(theirs) if theirs else None
             label = "all" if h == 0 else str(h)
@@ -326,7 +360,7 @@ def report(
             ets_text = f"{e[3]:13.4f} {e[4]:6.1%}" if e else f"{'-':>13} {'-':>6}"
             print(
                 f"{source:<12} {label:>3} {n:>7,} {ece:6.3f} {mb} {brier:6.4f} {cover:6.1%} | "
-                f"{f[1]:10.3f} {f[3]:6.4f} | {ets_text}",
+                f"{f[1]:10.3f} {f[3]:6.4f} | {pooled_text} | {ets_text}",
                 flush=True,
             )
         per = len({(c.h, id(c)) for c in cases}) or 1

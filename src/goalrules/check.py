@@ -35,6 +35,7 @@ from goalrules.judgments.planning import (
     prioritize,
     schedule,
 )
+from goalrules.judgments.pooled import FlowCentre, workspace_centres
 from goalrules.judgments.smart import SmartReport, score_smart
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
@@ -216,6 +217,14 @@ class CheckRun:
     performance: Iterable[ChannelMonth] | str | Path | Any = None
     sessions: str | Path | None = None
     scores: dict[str, float] = attrs.Factory(dict)
+    centres: dict[str, FlowCentre] = attrs.Factory(dict)
+
+    def prior_for(self, goal: Goal) -> GrowthPrior | None:
+        """The prior a goal is judged with: its flow metric's centre, learnt across the
+        history file's histories of it (:mod:`goalrules.judgments.pooled`), when the
+        user gave no prior and there are enough of them; else the run's prior."""
+        found = self.centres.get(goal.metric) if goal.metric is not None else None
+        return found.prior if found is not None else self.prior
 
     @property
     def name(self) -> str | None:
@@ -229,7 +238,8 @@ class CheckRun:
         total = len(ws.goals)
         chosen = ws.goals if start == 0 and stop is None else ws.goals[start:stop]
         for i, g in enumerate(chosen, start=start + 1):
-            series, ach = _judge_channels(g, self.histories, self.today, self.prior)
+            prior = self.prior_for(g)
+            series, ach = _judge_channels(g, self.histories, self.today, prior)
             # achievability measures a target against the history: without a target there
             # is nothing to judge, and the criterion stays unknown, as it is without a
             # history (so a goal scores the same in `check`, `plan` and `demo`)
@@ -240,7 +250,7 @@ class CheckRun:
                 today=self.today,
                 context=ws.plan,
                 rules=self.rubric,
-                prior=self.prior,
+                prior=prior,
                 achievability=ach if g.target is not None else None,
             )
             self.scores[g.id] = report.score
@@ -302,6 +312,10 @@ def start_check(
     else:
         histories = history or {}
     growth = resolve_prior(prior if prior is not None else ws.prior, histories)
+    centres: dict[str, FlowCentre] = {}
+    if growth is None and histories:  # no prior given: flows learn their centre together
+        centres = workspace_centres(histories, GrowthPrior(), day)
+        notes += [_centre_note(metric, found) for metric, found in centres.items()]
     rubric: RuleSet | None = None
     if rules:
         from goalrules.engine import shipped_ruleset
@@ -320,6 +334,17 @@ def start_check(
         progress=progress,
         performance=performance,
         sessions=sessions,
+        centres=centres,
+    )
+
+
+def _centre_note(metric: str, found: FlowCentre) -> str:
+    from goalrules.numbers import format_percent
+
+    return (
+        f"The {metric} forecasts lean on where the {found.histories} {metric} histories "
+        f"together are heading ({format_percent(found.monthly_growth, digits=1, signed=True)}"
+        f" a month): one flow's own months do not tell it."
     )
 
 
@@ -342,7 +367,9 @@ def run_check(
     ``progress(stage, done, total)`` is called as each file is read (bytes of a CSV
     file, rows of a Parquet file) and as goals are judged (the CLI draws a progress bar
     with it). ``prior`` is the growth model's prior for achievability (default: the
-    workspace's ``[workspace] prior``, else goalrules' own); ``"fit"`` fits one on the
+    workspace's ``[workspace] prior``, else goalrules' own, with the centre of each flow
+    metric learnt across its histories when there are four or more:
+    :mod:`goalrules.judgments.pooled`, said in the notes); ``"fit"`` fits one on the
     history's series (:func:`goalrules.fit_prior`). The whole result is held in memory;
     :func:`start_check` judges a goal at a time for reports that stream."""
     run = start_check(

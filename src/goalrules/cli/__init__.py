@@ -374,7 +374,7 @@ _TODAY_HELP = "judge as of this date, YYYY-MM-DD (default: the workspace's today
 _PRIOR_HELP = (
     "the growth model's prior: 'tau=0.02,mean=0,damping=0.9', 'flat' (the plain random "
     "walk), or 'fit' to fit it on the history's series (default: the workspace's, else "
-    "goalrules' own)"
+    "goalrules' own, a flow's centre learnt across four or more histories of its metric)"
 )
 
 

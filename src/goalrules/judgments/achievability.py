@@ -31,9 +31,11 @@ growth maths (docs/judgments.md gives the model and its figures):
   ``persist=0.2``, ``spread=0.15``, ``flow_spread=0.12``, ``flow_alpha=0.5``) were tuned
   on the tuning halves of the M3 and social-like public series (docs/judgments.md gives
   the held-out figures); a flow's centre differs by the kind of flow more than any one
-  history shows, so a prior fitted on the workspace's own histories
-  (``goalrules check --prior fit``, ``run_check(..., prior="fit")`` or
-  :func:`goalrules.fit_prior`) is the calibrated choice for flows;
+  history shows, so a check learns it across the history file's histories of a flow
+  metric (:mod:`goalrules.judgments.pooled`, four or more of them, no prior given), and
+  a prior fitted on the workspace's own histories (``goalrules check --prior fit``,
+  ``run_check(..., prior="fit")`` or :func:`goalrules.fit_prior`) is the calibrated
+  choice for flows;
 * every number shown comes from that one distribution: the chance of reaching the
   target is its tail beyond the target; the projection, the level "the history
   supports" and the suggested target are its median (found numerically on the mixture's

@@ -27,7 +27,8 @@ target was met. Goals given 70 % should come true about 70 % of the time:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -35,6 +36,8 @@ import attrs
 from goalrules.dates import add_months, month_end
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import Verdict, assess_achievability
+from goalrules.judgments.growth import GrowthPrior
+from goalrules.judgments.pooled import POOL_MINIMUM, workspace_centres
 from goalrules.model import Goal, MetricKind, MetricSeries, Point
 from goalrules.units import quantity
 
@@ -203,6 +206,7 @@ def backtest_cases(
     multiples: Sequence[float] = DEFAULT_MULTIPLES,
     histories: Sequence[int] = DEFAULT_HISTORIES,
     step: int = 3,
+    prior_at: Callable[[Date], GrowthPrior | None] | None = None,
     **options: Any,
 ) -> Iterator[BacktestCase]:
     """Replay rolling origins over one history (see the module docstring).
@@ -214,7 +218,9 @@ def backtest_cases(
     targets lie below it: ``1 / multiple`` times the value, met when the value falls to
     them). ``options`` go to :func:`assess_achievability` (``prior``,
     ``window``...). Monthly values (a stock's last of the month, a flow's total) are what
-    is judged and what is checked.
+    is judged and what is checked. ``prior_at(cutoff)``, when given, gives the prior of
+    each cutoff (``None``: ``options``' own), as :func:`backtest` does for flows whose
+    centre a check learns across histories.
     """
     how = MetricKind(kind) if isinstance(kind, str) else kind
     points = _monthly(history, metric, how)
@@ -233,6 +239,9 @@ def backtest_cases(
     for cutoff, months, seen in origins(points, horizons, histories, step):
         cutoff_day = month_end(_day(cutoff))
         current = by_month[cutoff]
+        judge = options
+        if prior_at is not None and (learnt := prior_at(cutoff_day)) is not None:
+            judge = {**options, "prior": learnt}
         hist = MetricSeries(
             metric_key,
             kind=how,
@@ -255,7 +264,7 @@ def backtest_cases(
                     start=cutoff_day,
                     deadline=deadline,
                 )
-                a = assess_achievability(goal, hist, today=cutoff_day, **options)
+                a = assess_achievability(goal, hist, today=cutoff_day, **judge)
                 if a.probability is None:
                     continue
                 yield BacktestCase(
@@ -403,13 +412,23 @@ def backtest(
     Returns a :class:`Backtest`; ``options`` go to :func:`assess_achievability`
     (``prior=``, ``window=``...). Bins need ``min_bin`` goals to count towards the largest
     bin error (default: 100, or a tenth of the goals when there are fewer than 1,000).
+    Without a ``prior``, the histories of a flow metric judged together learn their
+    centre as ``goalrules check`` does (:mod:`goalrules.judgments.pooled`), from each
+    history as it stood at the cutoff: nothing later.
     """
     if not horizons or any(int(h) != h or h < 1 for h in horizons):
         raise GoalRulesError("horizons must be whole months of at least 1", field="horizons")
     many = _named_histories(history)
     cases: list[BacktestCase] = []
     skipped = 0
-    for name, series in many:
+    keys: list[Any] = [None] * len(many)
+    learnt: dict[str, Callable[[Date], GrowthPrior | None] | None] = {}
+    if options.get("prior") is None and isinstance(history, Mapping) and len(history) == len(many):
+        keys = [k if isinstance(k, tuple) and len(k) == 2 else None for k in history]
+        for key in filter(None, keys):
+            if key[1] not in learnt:
+                learnt[key[1]] = _centre_at(history, key[1])
+    for (name, series), key in zip(many, keys, strict=True):
         found = list(
             backtest_cases(
                 series,
@@ -420,6 +439,7 @@ def backtest(
                 multiples=multiples,
                 histories=histories,
                 step=step,
+                prior_at=learnt.get(key[1]) if key is not None else None,
                 **options,
             )
         )
@@ -428,6 +448,24 @@ def backtest(
     if min_bin is None:
         min_bin = 100 if len(cases) >= 1000 else max(10, len(cases) // 10)
     return summarize(cases, min_bin=min_bin, series=len(many), skipped=skipped)
+
+
+def _centre_at(
+    pool: Mapping[tuple[str | None, str], MetricSeries], metric: str
+) -> Callable[[Date], GrowthPrior | None] | None:
+    """The prior a check would judge ``metric`` with at each cutoff: its flow centre
+    learnt from ``pool``'s histories of it as they stood then (``None`` where there are
+    not enough of them)."""
+    same = {k: s for k, s in pool.items() if k[1] == metric}
+    if len(same) < POOL_MINIMUM:
+        return None
+    base = GrowthPrior()
+
+    def at(day: Date) -> GrowthPrior | None:
+        found = workspace_centres(same, base, day).get(metric)
+        return found.prior if found is not None else None
+
+    return functools.lru_cache(maxsize=None)(at)
 
 
 def _named_histories(history: Any) -> list[tuple[str, Any]]:

@@ -64,7 +64,15 @@ import attrs
 from goalrules.errors import GoalRulesError, ValidationError
 from goalrules.judgments.forecast import Component, Predictive
 
-__all__ = ["FLAT_PRIOR", "GrowthFit", "GrowthPrior", "fit_prior", "resolve_prior"]
+__all__ = [
+    "FLAT_PRIOR",
+    "GrowthFit",
+    "GrowthPrior",
+    "drift_evidence",
+    "fit_prior",
+    "pooled_drift",
+    "resolve_prior",
+]
 
 
 def _positive_or_inf(inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -547,20 +555,52 @@ def fit_prior(
         if len(points) < min_months or min(p.value for p in points) <= 0:
             continue
         months = [p.date.year * 12 + p.date.month - 1 for p in points]
-        logs = [math.log(p.value) for p in points]
-        f = fit(logs, months, GrowthPrior(tau=math.inf, damping=1.0, seasonal=seasonal,
-                                          smoothing=smoothing))  # fmt: skip
-        if f.changes < 2:
+        found = drift_evidence(
+            [math.log(p.value) for p in points], months, seasonal=seasonal, smoothing=smoothing
+        )
+        if found is None:
             continue
-        drifts.append(f.raw_drift)
-        variances.append(_sampling_variance(f.changes, f.alpha, f.sigma2))
+        drifts.append(found[0])
+        variances.append(found[1])
     if len(drifts) < 2:
         raise GoalRulesError(
             f"fitting a prior needs at least two histories of {min_months}+ positive monthly "
             f"values; {len(drifts)} found",
             field="histories",
         )
-    # weights 1 / (tau^2 + v_i), iterated (Paule-Mandel style), from a moments start
+    mean, tau2 = pooled_drift(drifts, variances)
+    return GrowthPrior(
+        tau=max(math.sqrt(tau2), 0.002),
+        mean=mean,
+        damping=damping,
+        wander=wander,
+        seasonal=seasonal,
+        smoothing=smoothing,
+        steady=steady,
+        persist=persist,
+        spread=spread,
+        flow_spread=flow_spread,
+        flow_alpha=flow_alpha,
+        rough=rough,
+    )
+
+
+def drift_evidence(
+    logs: Sequence[float], months: Sequence[int], *, seasonal: bool = True, smoothing: bool = True
+) -> tuple[float, float] | None:
+    """A history's mean monthly change (its logs' flat-prior drift) and that mean's
+    sampling variance; ``None`` with fewer than two changes."""
+    f = fit(logs, months, GrowthPrior(tau=math.inf, damping=1.0, seasonal=seasonal,
+                                      smoothing=smoothing))  # fmt: skip
+    if f.changes < 2:
+        return None
+    return f.raw_drift, _sampling_variance(f.changes, f.alpha, f.sigma2)
+
+
+def pooled_drift(drifts: Sequence[float], variances: Sequence[float]) -> tuple[float, float]:
+    """The centre of histories' drifts and the spread of their true drifts (``mean``,
+    ``tau^2``): weights ``1 / (tau^2 + v_i)``, iterated (Paule-Mandel style) from a
+    moments start; at least two drifts."""
     mean = sum(drifts) / len(drifts)
     tau2 = max(0.0, sum((d - mean) ** 2 for d in drifts) / (len(drifts) - 1) - _mean(variances))
     for _ in range(50):
@@ -577,20 +617,7 @@ def fit_prior(
             tau2 = new
             break
         tau2 = new
-    return GrowthPrior(
-        tau=max(math.sqrt(tau2), 0.002),
-        mean=mean,
-        damping=damping,
-        wander=wander,
-        seasonal=seasonal,
-        smoothing=smoothing,
-        steady=steady,
-        persist=persist,
-        spread=spread,
-        flow_spread=flow_spread,
-        flow_alpha=flow_alpha,
-        rough=rough,
-    )
+    return mean, tau2
 
 
 def _mean(xs: Sequence[float]) -> float:
