@@ -42,6 +42,7 @@ from statistics import NormalDist
 
 import goalrules as gr
 from goalrules.dates import add_months, month_end
+from goalrules.judgments import pooled
 from goalrules.judgments.backtest import DEFAULT_HISTORIES, DEFAULT_MULTIPLES
 from goalrules.judgments.growth import GrowthPrior, fit
 from goalrules.judgments.pooled import flow_centre
@@ -437,7 +438,9 @@ def tune(tuning: dict[str, list[Series]]) -> None:
     persistence half-points (``steady``, ``rough``) and the persistence spread; per source
     ECE / largest bin / Brier, and the gap of the 0.5-0.77 and 0.77-1.0 smooth-growth
     bands."""
-    grid = itertools.product((0.015, 0.02), (1.0, 1.5, 2.0), (0.03, 0.06, math.inf), (0.1, 0.15))
+    grid = itertools.product(
+        (0.015, 0.02), (1.0, 1.5, 2.0), (0.03, 0.06, math.inf), (0.1, 0.12, 0.15)
+    )
     for tau, steady, rough, spread in grid:
         prior = GrowthPrior(tau=tau, steady=steady, rough=rough, spread=spread)
         row = []
@@ -458,6 +461,32 @@ def tune(tuning: dict[str, list[Series]]) -> None:
             f"tau {tau} steady {steady} rough {rough} spread {spread}: " + "  ".join(row),
             flush=True,
         )
+    print("\nthe persistence shape on the star counts: every band's gap (mean P - share met)")
+    stars = tuning.get("GH_STARS", [])
+    for persist, spread in itertools.product((0.2, 0.25, 0.3), (0.1, 0.12, 0.15)):
+        prior = GrowthPrior(persist=persist, spread=spread)
+        cases = replay(stars, goalrules_forecaster(prior, False))
+        _n, ece, mbe, brier, _ = figures([c for c in cases if c.band is None])
+        gaps = []
+        for band in range(100, 100 + len(BANDS)):
+            inside = [c for c in cases if c.band == band]
+            if inside:
+                gaps.append(sum(c.p - c.met for c in inside) / len(inside))
+        print(
+            f"persist {persist} spread {spread}: {ece:.3f}/{mbe or 0:.3f}/{brier:.4f} bands "
+            + " ".join(f"{g:+.3f}" for g in gaps),
+            flush=True,
+        )
+    print("\nthe wander of a flow's learnt centre (workspace ECE / Brier)")
+    for wander in (0.0, 0.01, 0.02):
+        pooled.CENTRE_WANDER = wander
+        row = []
+        for source, series in tuning.items():
+            if series[0].kind == "flow":
+                cases = replay(series, workspace_forecaster(series, GrowthPrior()), bands=False)
+                _n, ece, _mbe, brier, _ = figures(cases)
+                row.append(f"{source} {ece:.3f}/{brier:.4f}")
+        print(f"wander {wander}: " + "  ".join(row), flush=True)
 
 
 def main() -> None:

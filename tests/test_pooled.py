@@ -168,3 +168,25 @@ def test_the_backtest_replays_the_centre_a_check_would_learn() -> None:
         gr.backtest(few, horizons=(6,)).brier
         == gr.backtest(few, horizons=(6,), prior=gr.GrowthPrior()).brier
     )
+
+
+def test_a_lone_flow_far_ahead_says_its_chance_is_rough(tmp_path: Path) -> None:
+    ws = tmp_path / "ws.toml"
+    ws.write_text(WORKSPACE.format(prior=""))
+    alone = gr.run_check(ws, history={("ch0", "visits"): series(flow(0.02, 0))})
+    ach = alone.goals[0].smart.achievability
+    assert ach is not None and "This chance is rough" in ach.explanation
+    assert "four or more histories of visits" in ach.explanation
+    together = check(tmp_path, 0.02)  # six histories: the centre is learnt
+    learnt = together.goals[0].smart.achievability
+    assert learnt is not None and "rough" not in learnt.explanation
+    # a stock, or a flow a few months ahead, does not say it
+    last = month_end(add_months(START, 23))
+    near = gr.Goal("g", metric="visits", target="1500 visits", start=last,
+                   deadline=month_end(add_months(last, 3)))  # fmt: skip
+    a = gr.assess_achievability(near, series(flow(0.02, 0)), today=last)
+    assert a.probability is not None and "rough" not in a.explanation
+    stock = gr.Goal("s", metric="followers", target="1500 followers", start=last,
+                    deadline=month_end(add_months(last, 9)))  # fmt: skip
+    s = gr.assess_achievability(stock, series(flow(0.02, 0, noise=0.01), "followers"), today=last)
+    assert s.probability is not None and "rough" not in s.explanation
