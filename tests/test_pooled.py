@@ -163,7 +163,7 @@ def test_the_backtest_replays_the_centre_a_check_would_learn() -> None:
     assert pooled.goals == alone.goals > 0
     # growing flows: learning their centre gives the met targets more of a chance
     assert pooled.brier < alone.brier
-    few = {k: v for k, v in list(hist.items())[:3]}
+    few = dict(list(hist.items())[:3])
     assert (
         gr.backtest(few, horizons=(6,)).brier
         == gr.backtest(few, horizons=(6,), prior=gr.GrowthPrior()).brier
