@@ -42,7 +42,7 @@ from statistics import NormalDist
 
 import goalrules as gr
 from goalrules.dates import add_months, month_end
-from goalrules.judgments import pooled
+from goalrules.judgments import growth, pooled
 from goalrules.judgments.backtest import DEFAULT_HISTORIES, DEFAULT_MULTIPLES
 from goalrules.judgments.growth import GrowthPrior, fit
 from goalrules.judgments.pooled import flow_centre
@@ -461,22 +461,30 @@ def tune(tuning: dict[str, list[Series]]) -> None:
             f"tau {tau} steady {steady} rough {rough} spread {spread}: " + "  ".join(row),
             flush=True,
         )
-    print("\nthe persistence shape on the star counts: every band's gap (mean P - share met)")
+    print(
+        "\nthe persistence shape on the star counts: the share of phi 0.9 among the damped"
+        " levels and the persistence spread; ECE / largest bin / Brier, every band's gap"
+        " (mean P - share met) and the worst of the gaps and the largest bin"
+    )
     stars = tuning.get("GH_STARS", [])
-    for persist, spread in itertools.product((0.2, 0.25, 0.3), (0.1, 0.12, 0.15)):
-        prior = GrowthPrior(persist=persist, spread=spread)
-        cases = replay(stars, goalrules_forecaster(prior, False))
+    kept = growth._PERSISTENCE
+    for share, spread in itertools.product((0.25, 0.3, 0.35, 0.4), (0.12, 0.13, 0.14, 0.15)):
+        growth._PERSISTENCE = ((0.9, share), (0.95, 1.0 - share))
+        cases = replay(stars, goalrules_forecaster(GrowthPrior(spread=spread), False))
         _n, ece, mbe, brier, _ = figures([c for c in cases if c.band is None])
         gaps = []
         for band in range(100, 100 + len(BANDS)):
             inside = [c for c in cases if c.band == band]
             if inside:
                 gaps.append(sum(c.p - c.met for c in inside) / len(inside))
+        worst = max([mbe or 0.0, *map(abs, gaps)])
         print(
-            f"persist {persist} spread {spread}: {ece:.3f}/{mbe or 0:.3f}/{brier:.4f} bands "
-            + " ".join(f"{g:+.3f}" for g in gaps),
+            f"phi 0.9 share {share} spread {spread}: {ece:.3f}/{mbe or 0:.3f}/{brier:.4f} bands "
+            + " ".join(f"{g:+.3f}" for g in gaps)
+            + f" worst {worst:.3f}",
             flush=True,
         )
+    growth._PERSISTENCE = kept
     print("\nthe wander of a flow's learnt centre (workspace ECE / Brier)")
     for wander in (0.0, 0.01, 0.02):
         pooled.CENTRE_WANDER = wander

@@ -20,15 +20,15 @@ growth maths (docs/judgments.md gives the model and its figures):
     recent drift over its standard error (the history's evidence of steady growth) and
     ``s`` the deviation of the monthly changes (months that move by several per cent
     keep the shrunk model, however long the drift has lasted): the recent drift
-    carried forward at persistence ``phi`` 0.9, 0.95 and 1 (weights ``0.4 (1 - persist)``,
-    ``0.6 (1 - persist)``, ``persist``), each with a persistence spread of ``spread x
+    carried forward at persistence ``phi`` 0.9, 0.95 and 1 (weights ``0.3 (1 - persist)``,
+    ``0.7 (1 - persist)``, ``persist``), each with a persistence spread of ``spread x
     drift effect``. On a smooth history the noise says nothing about whether growth
     lasts: this part says it fades, sometimes, as it did on real star counts;
   - a flow reads a smoothed level (exponential smoothing, weight at most
     ``flow_alpha``) and a spread that grows by ``flow_spread^2`` a month of horizon;
 
   defaults (``GrowthPrior``: ``tau=0.015``, ``steady=1``, ``rough=0.03``,
-  ``persist=0.2``, ``spread=0.15``, ``flow_spread=0.12``, ``flow_alpha=0.5``) were tuned
+  ``persist=0.2``, ``spread=0.13``, ``flow_spread=0.12``, ``flow_alpha=0.5``) were tuned
   on the tuning halves of the M3 and social-like public series (docs/judgments.md gives
   the held-out figures); a flow's centre differs by the kind of flow more than any one
   history shows, so a check learns it across the history file's histories of a flow

@@ -133,7 +133,7 @@ class GrowthPrior:
     months: int | None = attrs.field(default=36, validator=_months)
     steady: float = attrs.field(default=1.0, converter=float, validator=_positive_or_inf)
     persist: float = attrs.field(default=0.2, converter=float, validator=_share)
-    spread: float = attrs.field(default=0.15, converter=float, validator=_non_negative)
+    spread: float = attrs.field(default=0.13, converter=float, validator=_non_negative)
     flow_spread: float = attrs.field(default=0.12, converter=float, validator=_non_negative)
     flow_alpha: float = attrs.field(default=0.5, converter=float, validator=_unit_interval)
     rough: float = attrs.field(default=0.03, converter=float, validator=_positive_or_inf)
@@ -221,7 +221,7 @@ class GrowthFit:
     steady: float = math.inf  # the drift's t-statistic at which persistence weighs half
     rough: float = math.inf  # the monthly deviation at which persistence weighs half as much
     persist: float = 0.2  # the weight of full persistence (phi = 1) among the levels
-    spread: float = 0.15  # the persistence spread per unit of drift effect
+    spread: float = 0.13  # the persistence spread per unit of drift effect
     extra: float = 0.0  # variance added per month of horizon (a flow's level wanders)
 
     @property
@@ -251,7 +251,7 @@ class GrowthFit:
         Weight ``1 - w`` (:attr:`steady_weight`) is the shrunk, damped model of
         :meth:`location` and :meth:`scale`. Weight ``w`` is spread over persistence levels
         of the history's own drift (``phi`` 0.9, 0.95 and 1, weighing
-        ``0.4 (1 - persist)``, ``0.6 (1 - persist)`` and ``persist``), each with the
+        ``0.3 (1 - persist)``, ``0.7 (1 - persist)`` and ``persist``), each with the
         history's noise, the drift's sampling variance and a persistence spread of
         ``spread x drift effect``: on a smooth history what is uncertain is whether the
         growth lasts, not the month-to-month noise."""
@@ -354,7 +354,7 @@ def _effective(phi: float, horizon: float) -> float:
 RECENT = 6
 
 #: the persistence levels of the mixture and the shares of ``1 - persist`` they take
-_PERSISTENCE = ((0.9, 0.4), (0.95, 0.6))
+_PERSISTENCE = ((0.9, 0.3), (0.95, 0.7))
 
 
 def _levels(persist: float) -> tuple[tuple[float, float], ...]:
@@ -521,7 +521,7 @@ def fit_prior(
     min_months: int = 6,
     steady: float = 1.0,
     persist: float = 0.2,
-    spread: float = 0.15,
+    spread: float = 0.13,
     flow_spread: float = 0.12,
     flow_alpha: float = 0.5,
     rough: float = 0.03,
