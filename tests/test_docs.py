@@ -1,7 +1,10 @@
-"""Every ``rules`` block in docs/ compiles and every ``python`` block runs."""
+"""Every ``rules`` block in docs/ compiles and every ``python`` block runs; a ``text``
+block right after a ``python`` block is what that block prints."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
@@ -27,11 +30,35 @@ def test_rules_blocks_compile(page: Path) -> None:
         gr.load_rules(text, source=f"{page.name}#{i}")
 
 
+ANY_BLOCK = re.compile(r"^```(\w*)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
+
+
+def _printed_blocks(page: Path) -> list[tuple[str, str | None]]:
+    """Each ``python`` block and the ``text`` block that follows it with nothing but
+    blank lines between (what the page says it prints), or ``None``."""
+    text = page.read_text("utf-8")
+    found = list(ANY_BLOCK.finditer(text))
+    out: list[tuple[str, str | None]] = []
+    for i, m in enumerate(found):
+        if m[1] != "python":
+            continue
+        shown = None
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt[1] == "text" and not text[m.end() : nxt.start()].strip():
+            shown = nxt[2]
+        out.append((m[2], shown))
+    return out
+
+
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: str(p.relative_to(DOCS)))
 def test_python_blocks_run_in_order(page: Path) -> None:
     namespace: dict[str, object] = {"__name__": "docs"}
-    for i, code in enumerate(_blocks(page, "python")):
-        exec(compile(code, f"{page.name}#{i}", "exec"), namespace)
+    for i, (code, shown) in enumerate(_printed_blocks(page)):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, f"{page.name}#{i}", "exec"), namespace)
+        if shown is not None:  # the page's output, wrapped for reading, is what it prints
+            assert shown.split() == printed.getvalue().split(), f"{page.name}#{i}"
 
 
 def test_generated_reference_pages_are_current() -> None:
