@@ -192,15 +192,17 @@ def compile_text(
     source: str = "<rules>",
     params: Mapping[str, Any] | None = None,
     schemas: Mapping[str, Schema] | None = None,
+    tree: ast.RuleFile | None = None,
 ) -> RuleSet:
     """Parse and compile rule text (what :func:`~goalrules.engine.load_rules` does once it
-    has the text)."""
+    has the text); ``tree``, when given, is ``text`` already parsed (a shipped ruleset's
+    tree from :mod:`goalrules.dsl.trees`), and the text is not parsed again."""
     # compiling allocates many small, long-lived objects: the cyclic collector would
     # rescan them over and over (a third of the time), and they hold no cycles to free
     enabled = gc.isenabled()
     gc.disable()
     try:
-        rule_file = parse_file(text, source=source)
+        rule_file = parse_file(text, source=source) if tree is None else tree
         return compile_file(rule_file, source=source, text=text, schemas=schemas, params=params)
     finally:
         if enabled:

@@ -13,6 +13,7 @@ from typing import Any
 
 from goalrules import plugins
 from goalrules.dsl.parser import parse_file
+from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema
 from goalrules.engine.compile import compile_text
 from goalrules.engine.ruleset import RuleSet
@@ -97,7 +98,10 @@ def _shipped(name: str) -> RuleSet:
     if name not in texts:
         raise UnknownNameError("ruleset", name, list(texts))
     text, src = texts[name]
-    return load_rules(text, source=src)
+    # goalrules' own rulesets ship parsed: their trees are used while the text is the one
+    # they were parsed from
+    tree = shipped_tree(name, text) if src == f"goalrules/rules/{name}.rules" else None
+    return compile_text(text, source=src, tree=tree)
 
 
 plugins.on_reset(_shipped.cache_clear)
