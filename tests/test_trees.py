@@ -134,7 +134,6 @@ def _rule_view(rules: RuleSet) -> list[Any]:
             r.check_text,
             r.source,
             r.line,
-            [(text, str(t)) for text, t in r._nodes],
             {k: [p if isinstance(p, str) else p.text for p in v] for k, v in r._templates.items()},
         )
         for r in rules.rules
