@@ -1,5 +1,5 @@
-"""The shipped rulesets' parsed trees: current, read back exactly, and compiled to rules
-that behave as the freshly parsed ones."""
+"""The shipped rulesets' parsed trees and the language packs' data: current, read back
+exactly, and behaving as what parsing the text gives."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import tomllib
 from importlib import resources
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,7 @@ from goalrules.engine.compile import compile_text
 from goalrules.engine.load import _shipped_texts
 from goalrules.invariants import _facts
 from goalrules.judgments.smart import score_smart
+from goalrules.vocabulary import languages
 
 from .dsl_strategies import expressions
 
@@ -192,3 +195,45 @@ def test_the_demo_loads_no_parser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == []
+
+
+# -- the language packs' data ------------------------------------------------------------
+
+PACKS = resources.files("goalrules.vocabulary.packs")
+PACK_TEXTS = {
+    item.name: item.read_text("utf-8") for item in PACKS.iterdir() if item.name.endswith(".toml")
+}
+
+
+def test_shipped_pack_data_is_current() -> None:
+    doc = json.loads(PACKS.joinpath(languages.PARSED_PACKS).read_text("utf-8"))
+    expected = {
+        name: {"sha256": languages.pack_digest(text), "data": tomllib.loads(text)}
+        for name, text in PACK_TEXTS.items()
+    }
+    assert doc == expected, "the packs' data is stale: run python scripts/parsed_rules.py"
+    for name, text in PACK_TEXTS.items():  # in the order written: patterns apply so
+        assert list(doc[name]["data"]) == list(tomllib.loads(text)), name
+
+
+@pytest.mark.parametrize("name", sorted(n for n in PACK_TEXTS if not n.startswith("_")))
+def test_a_pack_read_from_its_data_is_the_pack_read_from_its_text(name: str) -> None:
+    text = PACK_TEXTS[name]
+    data = languages._parsed_pack(name, text)
+    assert data is not None
+    from_data, from_text = languages._load(data, name), languages._load(text, name)
+    assert attrs.asdict(from_data) == attrs.asdict(from_text)  # packs compare by identity
+    assert from_data.patterns == from_text.patterns
+    assert list(from_data.own_words.items()) == list(from_text.own_words.items())
+    assert languages._parsed_pack(name, text + "\n# edited\n") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(n for n in PACK_TEXTS if not n.startswith("_"))), st.data())
+def test_statements_read_alike_with_either_pack(name: str, data: st.DataObject) -> None:
+    text = PACK_TEXTS[name]
+    from_data = languages._load(languages._parsed_pack(name, text), name)
+    from_text = languages._load(text, name)
+    words = sorted(from_text.own_words) or ["followers"]
+    statement = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=8)))
+    assert from_data.to_english(statement) == from_text.to_english(statement)
