@@ -20,7 +20,7 @@ from goalrules import strategies as grs
 from goalrules.dsl import ast, trees
 from goalrules.dsl.parser import parse_expression, parse_file
 from goalrules.engine import RuleSet, shipped_ruleset
-from goalrules.engine.compile import compile_text
+from goalrules.engine.compile import compile_file, compile_text
 from goalrules.engine.load import _shipped_texts
 from goalrules.invariants import _facts
 from goalrules.judgments.smart import score_smart
@@ -120,7 +120,7 @@ def test_a_value_no_tree_holds_is_refused() -> None:
 
 def _pair(name: str) -> tuple[RuleSet, RuleSet]:
     src = f"goalrules/rules/{name}.rules"
-    fresh = compile_text(OWN[name], source=src)
+    fresh = compile_file(parse_file(OWN[name], source=src), source=src, text=OWN[name])
     from_tree = compile_text(OWN[name], source=src, tree=trees.shipped_tree(name, OWN[name]))
     return fresh, from_tree
 
@@ -237,3 +237,15 @@ def test_statements_read_alike_with_either_pack(name: str, data: st.DataObject) 
     words = sorted(from_text.own_words) or ["followers"]
     statement = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=8)))
     assert from_data.to_english(statement) == from_text.to_english(statement)
+
+
+def test_a_ruleset_unpickled_elsewhere_compiles_from_its_tree() -> None:
+    code = (
+        "import pickle, sys; from goalrules.engine import shipped_ruleset; "
+        "data = pickle.dumps(shipped_ruleset('channels')); "
+        "[sys.modules.pop(m) for m in list(sys.modules) if m.split('.')[0] == 'lark']; "
+        "from goalrules.engine.compile import _rebuild_cached; _rebuild_cached.cache_clear(); "
+        "rules = pickle.loads(data); print(len(rules.rules), 'lark' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(shipped_ruleset("channels").rules)), "False"]

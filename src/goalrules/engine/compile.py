@@ -16,6 +16,7 @@ from goalrules.dsl.checker import Checker, Scope, declared_type, name_problem
 from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.parser import parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
+from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
 from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
 from goalrules.engine.ruleset import RuleSet
@@ -195,18 +196,25 @@ def compile_text(
     tree: ast.RuleFile | None = None,
 ) -> RuleSet:
     """Parse and compile rule text (what :func:`~goalrules.engine.load_rules` does once it
-    has the text); ``tree``, when given, is ``text`` already parsed (a shipped ruleset's
-    tree from :mod:`goalrules.dsl.trees`), and the text is not parsed again."""
+    has the text); ``tree``, when given, is ``text`` already parsed, and the text is not
+    parsed again. A shipped ruleset's text (``source`` ``goalrules/rules/NAME.rules``)
+    is read from its shipped tree (:mod:`goalrules.dsl.trees`) while it is that text:
+    so is a ruleset unpickled in a worker process."""
     # compiling allocates many small, long-lived objects: the cyclic collector would
     # rescan them over and over (a third of the time), and they hold no cycles to free
     enabled = gc.isenabled()
     gc.disable()
     try:
+        if tree is None and source.startswith(_SHIPPED) and source.endswith(".rules"):
+            tree = shipped_tree(source[len(_SHIPPED) : -len(".rules")], text)
         rule_file = parse_file(text, source=source) if tree is None else tree
         return compile_file(rule_file, source=source, text=text, schemas=schemas, params=params)
     finally:
         if enabled:
             gc.enable()
+
+
+_SHIPPED = "goalrules/rules/"  # the source label of goalrules' own rulesets
 
 
 @attrs.frozen

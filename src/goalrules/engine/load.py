@@ -13,7 +13,6 @@ from typing import Any
 
 from goalrules import plugins
 from goalrules.dsl.parser import parse_file
-from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema
 from goalrules.engine.compile import compile_text
 from goalrules.engine.ruleset import RuleSet
@@ -98,10 +97,9 @@ def _shipped(name: str) -> RuleSet:
     if name not in texts:
         raise UnknownNameError("ruleset", name, list(texts))
     text, src = texts[name]
-    # goalrules' own rulesets ship parsed: their trees are used while the text is the one
-    # they were parsed from
-    tree = shipped_tree(name, text) if src == f"goalrules/rules/{name}.rules" else None
-    return compile_text(text, source=src, tree=tree)
+    # goalrules' own rulesets (src goalrules/rules/NAME.rules) compile from their
+    # shipped trees while the text is the one they were parsed from
+    return compile_text(text, source=src)
 
 
 plugins.on_reset(_shipped.cache_clear)
