@@ -1,6 +1,6 @@
 """Every speed figure a user waits for, each against its baseline in the same run.
 
-Run: python benchmarks/performance.py [--quick] [--runs N]
+Run: python benchmarks/performance.py [--quick] [--runs N] [--only cold_start ...]
 
 Each row is measured N times (default 5) and reported as min and median, with the ratio
 to its baseline and the budget:
@@ -299,16 +299,25 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="skip the 100k-channel run")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=sorted(FIGURES), action="append",
+                        help="measure only this figure (repeatable)")  # fmt: skip
     args = parser.parse_args(argv)
     print(f"goalrules {gr.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each\n")
-    cold_start(args.runs)
-    compile_time(args.runs)
-    reports_vs_outcomes(args.runs)
-    batch_channels(args.runs, args.quick)
-    quantity_facts(args.runs)
-    row_path(args.runs)
-    achievability(args.runs)
+    for name, measure in FIGURES.items():
+        if not args.only or name in args.only:
+            measure(args)
     return 0
+
+
+FIGURES: dict[str, Callable[[argparse.Namespace], None]] = {
+    "cold_start": lambda a: cold_start(a.runs),
+    "compile_time": lambda a: compile_time(a.runs),
+    "reports_vs_outcomes": lambda a: reports_vs_outcomes(a.runs),
+    "batch_channels": lambda a: batch_channels(a.runs, a.quick),
+    "quantity_facts": lambda a: quantity_facts(a.runs),
+    "row_path": lambda a: row_path(a.runs),
+    "achievability": lambda a: achievability(a.runs),
+}
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import gc
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -16,6 +16,7 @@ from goalrules.dsl.checker import Checker, Scope, declared_type, name_problem
 from goalrules.dsl.compiler import PythonBackend
 from goalrules.dsl.parser import parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
+from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
 from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
 from goalrules.engine.ruleset import RuleSet
@@ -192,19 +193,28 @@ def compile_text(
     source: str = "<rules>",
     params: Mapping[str, Any] | None = None,
     schemas: Mapping[str, Schema] | None = None,
+    tree: ast.RuleFile | None = None,
 ) -> RuleSet:
     """Parse and compile rule text (what :func:`~goalrules.engine.load_rules` does once it
-    has the text)."""
+    has the text); ``tree``, when given, is ``text`` already parsed, and the text is not
+    parsed again. A shipped ruleset's text (``source`` ``goalrules/rules/NAME.rules``)
+    is read from its shipped tree (:mod:`goalrules.dsl.trees`) while it is that text:
+    so is a ruleset unpickled in a worker process."""
     # compiling allocates many small, long-lived objects: the cyclic collector would
     # rescan them over and over (a third of the time), and they hold no cycles to free
     enabled = gc.isenabled()
     gc.disable()
     try:
-        rule_file = parse_file(text, source=source)
+        if tree is None and source.startswith(_SHIPPED) and source.endswith(".rules"):
+            tree = shipped_tree(source[len(_SHIPPED) : -len(".rules")], text)
+        rule_file = parse_file(text, source=source) if tree is None else tree
         return compile_file(rule_file, source=source, text=text, schemas=schemas, params=params)
     finally:
         if enabled:
             gc.enable()
+
+
+_SHIPPED = "goalrules/rules/"  # the source label of goalrules' own rulesets
 
 
 @attrs.frozen
@@ -266,16 +276,13 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
     assert decl.check is not None
     backend = PythonBackend(checker)
     hint = f"{source}:{decl.span.line} rule {decl.id}"
+    args = ["f", "today", "rec"]
     guard_c = (
-        backend.function(
-            "guard", backend.careful(decl.guard), ["f", "today", "rec"], hint, lazy=True
-        )
+        backend.careful_function("guard", decl.guard, args, hint)
         if decl.guard is not None
         else None
     )
-    check_c = backend.function(
-        "check", backend.careful(decl.check), ["f", "today", "rec"], hint, lazy=True
-    )
+    check_c = backend.careful_function("check", decl.check, args, hint)
     compiled_templates: dict[str, list[str | _Part]] = {}
     for kind, tpl in templates.items():
         parts: list[str | _Part] = []
@@ -283,12 +290,10 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
             if isinstance(part, str):
                 parts.append(part)
             else:
-                fn = backend.function(
-                    "part", backend.careful(part), ["f", "today", "rec"], hint, lazy=True
-                )
+                fn = backend.careful_function("part", part, args, hint)
                 parts.append(_Part(fn, checker.types[id(part)], ast.unparse(part)))
         compiled_templates[{"pass_msg": "pass", "fail_msg": "fail"}.get(kind, kind)] = parts
-    nodes = [(_node_text(n, text), checker.types.get(id(n), Type("any"))) for n in backend.nodes]
+    nodes = _RecordedNodes(backend, text)
 
     rule_holder: list[Rule] = []
 
@@ -337,6 +342,30 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
     stmts.append(pyast.Return(value=check))
     return stmts
+
+
+class _RecordedNodes(Sequence[tuple[str, Type]]):
+    """A rule's careful-mode record index -> (the node's text, its type), read from the
+    backend as its careful code is generated (on first use)."""
+
+    __slots__ = ("_backend", "_text")
+
+    def __init__(self, backend: PythonBackend, text: str | None) -> None:
+        self._backend = backend
+        self._text = text
+
+    def __len__(self) -> int:
+        return len(self._backend.nodes)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, Type]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, Type]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        node = self._backend.nodes[index]
+        return _node_text(node, self._text), self._backend.types.get(id(node), Type("any"))
 
 
 @functools.lru_cache(maxsize=8)

@@ -97,7 +97,9 @@ def _shipped(name: str) -> RuleSet:
     if name not in texts:
         raise UnknownNameError("ruleset", name, list(texts))
     text, src = texts[name]
-    return load_rules(text, source=src)
+    # goalrules' own rulesets (src goalrules/rules/NAME.rules) compile from their
+    # shipped trees while the text is the one they were parsed from
+    return compile_text(text, source=src)
 
 
 plugins.on_reset(_shipped.cache_clear)

@@ -1,0 +1,68 @@
+"""Write the shipped rulesets' syntax trees, and the language packs' data, into the
+package as JSON.
+
+Run after editing a ``src/goalrules/rules/*.rules`` file, the grammar or the parser, or
+a language pack (``src/goalrules/vocabulary/packs/*.toml``)::
+
+    python scripts/parsed_rules.py
+
+A run then compiles the shipped rules from these trees instead of parsing their text
+(see ``goalrules.dsl.trees``), and reads the packs without a TOML parser. Both are data,
+read with ``json``; each is used only while the text it was read from is unchanged.
+``tests/test_trees.py`` fails while they do not match what the parsers give.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from goalrules.dsl import trees
+from goalrules.vocabulary import languages
+
+
+def packs_document() -> dict[str, Any]:
+    """``{file name: {"sha256", "data"}}`` of every pack goalrules ships."""
+    folder = resources.files("goalrules.vocabulary.packs")
+    out: dict[str, Any] = {}
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".toml"):
+            text = item.read_text("utf-8")
+            data = tomllib.loads(text)
+            assert json.loads(json.dumps(data)) == data, f"{item.name} holds no JSON data"
+            out[item.name] = {"sha256": languages.pack_digest(text), "data": data}
+    return out
+
+
+def write_packs() -> None:
+    # key order kept: a pack's patterns apply in the order written
+    text = json.dumps(packs_document(), ensure_ascii=False, indent=1) + "\n"
+    target = Path(
+        str(resources.files("goalrules.vocabulary.packs").joinpath(languages.PARSED_PACKS))
+    )
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({len(text):,} bytes)")
+
+
+def main() -> None:
+    folder = resources.files("goalrules.rules")
+    texts = {
+        item.name[: -len(".rules")]: item.read_text("utf-8")
+        for item in folder.iterdir()
+        if item.name.endswith(".rules") and not item.name.endswith(".test.rules")
+    }
+    doc = trees.parsed_document(texts)
+    text = json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"
+    for name, entry in json.loads(text)["rulesets"].items():
+        assert trees.encode(trees.decode(entry["tree"])) == doc["rulesets"][name]["tree"]
+    target = Path(str(folder.joinpath(trees.PARSED)))
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({len(text):,} bytes, {len(texts)} rulesets)")
+    write_packs()
+
+
+if __name__ == "__main__":
+    main()
