@@ -21,6 +21,7 @@ import datetime as _dt
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
 from typing import Any, TextIO
 
 from goalrules.report.json_text import dumps
@@ -66,8 +67,31 @@ def book_rows(decided: Any, *, today: _dt.date | None = None) -> Iterator[dict[s
         yield from _rows(decided.slice(start, _SLICE), today)
 
 
+_KEYS = ("account", "channel", "decision", "rule", "reasons")
+
+
 def _json_row(row: dict[str, Any]) -> str:
-    return ",\n  " + dumps(row, 1)
+    """``row`` as ``json.dumps`` writes it as an item of an indented list, after a comma
+    (a book's row, all text but its rule, written in one expression)."""
+    account, channel, decision, rule = row["account"], row["channel"], row["decision"], row["rule"]
+    reasons = row["reasons"]
+    if not (
+        tuple(row) == _KEYS
+        and account.__class__ is str
+        and channel.__class__ is str
+        and decision.__class__ is str
+        and (rule is None or rule.__class__ is str)
+        and reasons.__class__ is list
+        and all(r.__class__ is str for r in reasons)
+    ):
+        return ",\n  " + dumps(row, 1)
+    return (
+        f',\n  {{\n    "account": {_string(account)},\n    "channel": {_string(channel)},'
+        f'\n    "decision": {_string(decision)},\n    "rule": '
+        f'{"null" if rule is None else _string(rule)},\n    "reasons": '
+        + ("[\n      " + ",\n      ".join(map(_string, reasons)) + "\n    ]" if reasons else "[]")
+        + "\n  }"
+    )
 
 
 def _text_row(row: dict[str, Any]) -> str:

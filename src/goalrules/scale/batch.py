@@ -11,6 +11,7 @@ evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -38,6 +39,13 @@ __all__ = [
 
 _REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
 _COUNTS = ("visits", "leads", "customers")
+#: the columns of a decided table that a book's decision is rebuilt from, in order
+_BOOK_FIELDS = (
+    "role", "channel", "months", "visits", "leads", "customers", "spend", "visits_share",
+    "leads_share", "lead_rate", "lead_rate_low", "lead_rate_high", "customer_rate",
+    "customer_rate_low", "cost_per_lead", "visits_trend", "leads_trend", "fulfils_role",
+    "cost_per_customer", "account", "decision",
+)  # fmt: skip
 
 
 _MATRIX_CELLS = 2_000_000  # pairwise slopes held at once (16 MB)
@@ -395,69 +403,79 @@ def book_decisions(
     pfacts: dict[str, Any] = {}
     roles: dict[str, Objective] = {}  # each role read once
     formats_of: dict[float, tuple[str, ...]] = {}
-    for r in decided.iter_rows(named=True):
-        role_text = r["role"]
+    names = decided.columns
+    at = {name: i for i, name in enumerate(names)}
+    i_formats, i_rule = at.get("formats"), at.get("rule")
+    pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
+    # the table's columns as lists, read a row at a time as tuples (a dict a row costs
+    # more than the rest of a decision's evidence)
+    for r in zip(*(decided.get_column(name).to_list() for name in names), strict=True):
+        (role_text, channel, months, visits, leads, customers, spend, visits_share,
+         leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
+         customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
+         cost_per_customer, account, decision) = pick(r)  # fmt: skip
         role = None
         if role_text:
             role = roles.get(role_text)
             if role is None:
                 role = roles[role_text] = Objective.parse(role_text)
-        formats = r.get("formats")
+        formats = None if i_formats is None else r[i_formats]
         tried = None
         if formats is not None:
             tried = formats_of.get(formats)
             if tried is None:
                 tried = formats_of[formats] = tuple(map(str, range(int(formats))))
         ev = ChannelEvidence(
-            channel=r["channel"],
+            channel=channel,
             role=role,
-            months=int(r["months"]),
+            months=int(months),
             formats_tried=tried,
-            visits=r["visits"],
-            leads=r["leads"],
-            customers=r["customers"],
-            spend=r["spend"],
+            visits=visits,
+            leads=leads,
+            customers=customers,
+            spend=spend,
             hours=None,
-            visits_share=r["visits_share"],
-            leads_share=r["leads_share"],
-            lead_rate=r["lead_rate"],
-            lead_rate_low=r["lead_rate_low"],
-            lead_rate_high=r["lead_rate_high"],
-            customer_rate=r["customer_rate"],
-            customer_rate_low=r["customer_rate_low"],
-            cost_per_lead=r["cost_per_lead"],
-            visits_trend=r["visits_trend"],
-            leads_trend=r["leads_trend"],
+            visits_share=visits_share,
+            leads_share=leads_share,
+            lead_rate=lead_rate,
+            lead_rate_low=lead_rate_low,
+            lead_rate_high=lead_rate_high,
+            customer_rate=customer_rate,
+            customer_rate_low=customer_rate_low,
+            cost_per_lead=cost_per_lead,
+            visits_trend=visits_trend,
+            leads_trend=leads_trend,
             role_metric_trend=None,
-            fulfils_role=r["fulfils_role"],
-            cost_per_customer=r["cost_per_customer"],
+            fulfils_role=fulfils_role,
+            cost_per_customer=cost_per_customer,
         )
-        account = str(r["account"])
+        account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
             last_account = account
             portfolio = Portfolio(
-                channels=int(r["p_channels"]),
-                visits=r["p_visits"],
-                leads=r["p_leads"],
-                customers=r["p_customers"],
-                spend=r["p_spend"],
-                lead_rate=r["portfolio_lead_rate"],
-                customer_rate=r["p_customer_rate"],
-                cost_per_lead=r["p_cost_per_lead"],
-                cost_per_customer=r["p_cost_per_customer"],
+                channels=int(r[at["p_channels"]]),
+                visits=r[at["p_visits"]],
+                leads=r[at["p_leads"]],
+                customers=r[at["p_customers"]],
+                spend=r[at["p_spend"]],
+                lead_rate=r[at["portfolio_lead_rate"]],
+                customer_rate=r[at["p_customer_rate"]],
+                cost_per_lead=r[at["p_cost_per_lead"]],
+                cost_per_customer=r[at["p_cost_per_customer"]],
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
-        if "rule" in r and (r["rule"] is None or r["rule"] in rules_by_id):
-            ruling = Ruling(rules_by_id.get(r["rule"]), ruleset, facts, today)  # the table's
+        rule = None if i_rule is None else r[i_rule]
+        if i_rule is not None and (rule is None or rule in rules_by_id):
+            ruling = Ruling(rules_by_id.get(rule), ruleset, facts, today)  # the table's
         else:  # a table without the deciding rule, or decided by other rules: decided again
             ruling = Ruling.of(ruleset, facts, today)
         out.append(
             (
                 account,
                 ChannelDecision(
-                    r["channel"],
-                    Decision(r["decision"]),
+                    channel,
+                    Decision(decision),
                     None,
                     ev,
                     None,
