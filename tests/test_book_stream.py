@@ -268,3 +268,43 @@ def test_the_first_and_last_rows_of_a_slice_keep_their_account() -> None:
     accounts = decided.get_column("account").to_list()
     rows = list(book_module.book_rows(decided, today=dt.date(2030, 1, 1)))
     assert [r["account"] for r in rows] == accounts
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 6), st.integers(2, 12))
+def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
+    seed: int, accounts: int, months: int
+) -> None:
+    """Rows of one channel and month given twice (and the rows in any order): the table
+    sums them as one account's rows do, and words each decision alike."""
+    import goalrules as gr
+
+    rng = random.Random(seed)
+    rows = [r for r in book(seed, accounts, months) if r["visits"] or not r["leads"]]
+    if not rows:
+        return
+    twice = [dict(r) for r in rng.sample(rows, max(1, len(rows) // 3))]
+    for r in twice:
+        r["visits"], r["leads"] = rng.randint(1, 500), rng.randint(0, 5)
+        r["customers"], r["spend"] = 0, rng.choice([None, rng.randint(0, 90)])
+    rows += twice
+    rng.shuffle(rows)
+    table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
+    pairs = book_decisions(table)
+    assert [a for a, _ in pairs] == sorted(a for a, _ in pairs)
+    for account, d in pairs:
+        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
+                if r["account"] == account]  # fmt: skip
+        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
+        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+
+
+@given(st.fixed_dictionaries({
+    "account": st.text(max_size=6), "channel": st.text(max_size=6),
+    "decision": st.sampled_from(["keep", "cut"]), "rule": st.none() | st.text(max_size=6),
+    "reasons": st.lists(st.text(max_size=12), max_size=3),
+}))  # fmt: skip
+def test_a_json_row_is_json_dumps_of_it_in_a_list(row: dict[str, Any]) -> None:
+    whole = json.dumps([row, row], indent=2)
+    assert whole == "[\n  " + (book_module._json_row(row) * 2)[4:] + "\n]"

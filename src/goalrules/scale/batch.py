@@ -216,35 +216,42 @@ def decide_channels_table(
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
-    # millions of rows): the rows are grouped and sorted by that number, not by text
+    # millions of rows): a pair is first one integer (the names' categorical codes), so
+    # that finding, numbering and grouping the pairs never hashes or compares text
+    account_code = rows["account"].cast(pl.Categorical).to_physical().cast(pl.Int64)
+    channel_code = rows["channel"].cast(pl.Categorical).to_physical().cast(pl.Int64)
+    pair = account_code * (int(channel_code.max() or 0) + 1) + channel_code
+    del account_code, channel_code
     codes = (
-        rows.select("account", "channel")
-        .unique()
+        rows.select(pair.alias("pair"), "account", "channel")
+        .unique("pair")
         .sort("account", "channel")
         .with_row_index("g")
         .with_columns(pl.col("g").cast(pl.Int64))
     )
-    keyed = rows.join(codes, on=["account", "channel"], how="left").select(
-        "g", "month", "visits", "leads", "customers", "spend"
-    )  # the names left behind: grouping carries numbers only
-    del rows
-    monthly = (
-        keyed.group_by("g", "month")
-        .agg(
-            pl.col("visits", "leads", "customers").sum(),
+    g = pair.replace_strict(codes["pair"], codes["g"], return_dtype=pl.Int64)
+    codes = codes.drop("pair")
+    x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
+    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *_COUNTS, "spend")
+    del rows, pair, g  # the names left behind: grouping carries numbers only
+    span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
+    keyed = keyed.with_columns(
+        (pl.col("g") * span + pl.col("x") - pl.col("x").min()).alias("gm")
+    ).sort("gm", maintain_order=True)  # each channel's months in order, as read within one
+    if bool((keyed["gm"].diff() == 0).any()):  # a month in two rows: summed
+        monthly = keyed.group_by("gm", maintain_order=True).agg(
+            pl.col("g", "month", "x").first(),
+            pl.col(*_COUNTS).sum(),
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
-        .sort("g", "month")
-    )
+    else:  # a row a month (the usual book): each row is its month (a sum of one value)
+        monthly = keyed.select(
+            "g", "month", "x", *_COUNTS,
+            pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
+        )  # fmt: skip
     del keyed
-    monthly = monthly.with_columns(
-        (
-            pl.col("month").dt.year().cast(pl.Int64) * 12
-            + pl.col("month").dt.month().cast(pl.Int64)
-        ).alias("x"),
-        pl.int_range(pl.len()).over("g").alias("slot"),
-    )
+    monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
     per = (
         monthly.group_by("g", maintain_order=True)
         .agg(
