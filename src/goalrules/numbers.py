@@ -226,8 +226,15 @@ def format_percent(
     if value is None or value != value:
         return "n/a"
     name = locale or _STATE["locale"]
-    if name == "en":
-        text = _english(value * 100, digits if digits > 0 else 0)
+    if name == "en":  # _english's steps, in line: a book's words write millions of these
+        places = digits if digits > 0 else 0
+        text = f"{value * 100:,.{places}f}"
+        if places and text[-1] == "0":
+            text = text.rstrip("0")
+            if text[-1] == ".":
+                text = text[:-1]
+        if text[0] == "-" and text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
+            text = text[1:]
     else:
         text = _general(value * 100, max(0, digits), name, 0)
     if signed and not text.startswith(("-", "\u200e-", "−")):

@@ -72,26 +72,25 @@ _KEYS = ("account", "channel", "decision", "rule", "reasons")
 
 def _json_row(row: dict[str, Any]) -> str:
     """``row`` as ``json.dumps`` writes it as an item of an indented list, after a comma
-    (a book's row, all text but its rule, written in one expression)."""
-    account, channel, decision, rule = row["account"], row["channel"], row["decision"], row["rule"]
-    reasons = row["reasons"]
-    if not (
-        tuple(row) == _KEYS
-        and account.__class__ is str
-        and channel.__class__ is str
-        and decision.__class__ is str
-        and (rule is None or rule.__class__ is str)
-        and reasons.__class__ is list
-        and all(r.__class__ is str for r in reasons)
-    ):
-        return ",\n  " + dumps(row, 1)
-    return (
-        f',\n  {{\n    "account": {_string(account)},\n    "channel": {_string(channel)},'
-        f'\n    "decision": {_string(decision)},\n    "rule": '
-        f'{"null" if rule is None else _string(rule)},\n    "reasons": '
-        + ("[\n      " + ",\n      ".join(map(_string, reasons)) + "\n    ]" if reasons else "[]")
-        + "\n  }"
-    )
+    (a book's row, all text but its rule, written in one expression; the C escaper takes
+    text only, so anything else goes to the general writer)."""
+    if tuple(row) == _KEYS and row["reasons"].__class__ is list:
+        rule, reasons = row["rule"], row["reasons"]
+        try:
+            return (
+                f',\n  {{\n    "account": {_string(row["account"])},\n    "channel": '
+                f'{_string(row["channel"])},\n    "decision": {_string(row["decision"])},'
+                f'\n    "rule": {"null" if rule is None else _string(rule)},\n    "reasons": '
+                + (
+                    "[\n      " + ",\n      ".join(map(_string, reasons)) + "\n    ]"
+                    if reasons
+                    else "[]"
+                )
+                + "\n  }"
+            )
+        except TypeError:  # a value that is not text
+            pass
+    return ",\n  " + dumps(row, 1)
 
 
 def _text_row(row: dict[str, Any]) -> str:
