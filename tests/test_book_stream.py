@@ -309,3 +309,29 @@ def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
 def test_a_json_row_is_json_dumps_of_it_in_a_list(row: dict[str, Any]) -> None:
     whole = json.dumps([row, row], indent=2)
     assert whole == "[\n  " + (book_module._json_row(row) * 2)[4:] + "\n]"
+
+
+def test_workers_never_call_into_polars(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked process must not use polars (its thread pool is not forked with it): the
+    workers read the columns as lists taken before the fork."""
+    decided = decided_book(29, 20, 6, True)
+    parent, marker = os.getpid(), tmp_path / "polars-in-a-worker"
+
+    def watched(name: str) -> Any:
+        plain_method = getattr(pl.DataFrame, name)
+
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if os.getpid() != parent:
+                marker.write_text(name)
+            return plain_method(self, *args, **kwargs)
+
+        return method
+
+    for name in ("slice", "get_column", "iter_rows", "row", "rows"):
+        monkeypatch.setattr(pl.DataFrame, name, watched(name))
+    monkeypatch.setattr(book_module, "_SLICE", 6)
+    monkeypatch.setattr(book_module, "_FEWEST", 1)
+    out = io.StringIO()
+    write_book(decided, "text", out, jobs=2)
+    assert not marker.exists()
+    assert out.getvalue() == plain(decided, "text")

@@ -10,7 +10,8 @@ byte for byte, as :func:`goalrules.report.render_book` builds in one string (HTM
 page with a table over every row, is built that way).
 
 With ``jobs`` above 1, slices are worded in that many forked processes (each a fork of
-the process holding the table: nothing is sent to it but a slice's bounds) and written
+the process holding the table's columns as Python lists, so that no worker calls into
+polars: nothing is sent to it but a slice's bounds) and written
 in the table's order, so the text is the same as from one process. A slice whose
 wording fails in a worker is worded again in the main process, to raise its own error.
 """
@@ -113,7 +114,11 @@ _WRITERS = {"json": _json_row, "text": _text_row, "markdown": _markdown_row}
 def _slice_text(
     decided: Any, lo: int, hi: int, today: _dt.date | None, write: Callable[[dict[str, Any]], str]
 ) -> str:
-    return "".join(map(write, _rows(decided.slice(lo, hi - lo), today)))
+    if isinstance(decided, dict):  # columns as lists: a slice of each
+        part: Any = {name: values[lo:hi] for name, values in decided.items()}
+    else:
+        part = decided.slice(lo, hi - lo)
+    return "".join(map(write, _rows(part, today)))
 
 
 def _worded(
@@ -128,11 +133,14 @@ def _worded(
             yield _slice_text(decided, lo, hi, today, write)
         return
     global _WORK
-    _WORK = (decided, today, write)
+    # the workers read the table's columns as Python lists, taken before the fork: a
+    # forked process must not call into polars, whose threads the fork leaves behind
+    columns = {name: decided.get_column(name).to_list() for name in decided.columns}
+    _WORK = (columns, today, write)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             for (lo, hi), text in zip(bounds, pool.imap(_in_worker, bounds), strict=True):
-                yield _slice_text(decided, lo, hi, today, write) if text is None else text
+                yield _slice_text(columns, lo, hi, today, write) if text is None else text
     finally:
         _WORK = None
 
@@ -140,9 +148,9 @@ def _worded(
 def _in_worker(bounds: tuple[int, int]) -> str | None:
     """In a worker: the rows ``lo`` to ``hi`` worded and written (``None``: it failed)."""
     assert _WORK is not None  # set by the process this one was forked from
-    decided, today, write = _WORK
+    columns, today, write = _WORK
     try:
-        return _slice_text(decided, *bounds, today, write)
+        return _slice_text(columns, *bounds, today, write)
     except Exception:
         return None
 

@@ -397,8 +397,9 @@ def _decided_by(ruleset: RuleSet, out: Any) -> Any:
 def book_decisions(
     decided: Any, *, rules: RuleSet | None = None, today: _dt.date | None = None, **params: Any
 ) -> list[tuple[str, ChannelDecision]]:
-    """The rows of :func:`decide_channels_table` as ``(account, ChannelDecision)``
-    pairs, so that a book's decision reads as the same decision does for one account:
+    """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
+    mapping by name) as ``(account, ChannelDecision)`` pairs, so that a book's decision
+    reads as the same decision does for one account:
     the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
     writes its message when the reasons are read; each decision's full report is
     evaluated when it is first read."""
@@ -410,13 +411,17 @@ def book_decisions(
     pfacts: dict[str, Any] = {}
     roles: dict[str, Objective] = {}  # each role read once
     formats_of: dict[float, tuple[str, ...]] = {}
-    names = decided.columns
+    if isinstance(decided, Mapping):  # the table's columns as lists, by name
+        names, columns = list(decided), list(decided.values())
+    else:
+        names = decided.columns
+        columns = [decided.get_column(name).to_list() for name in names]
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule = at.get("formats"), at.get("rule")
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
-    for r in zip(*(decided.get_column(name).to_list() for name in names), strict=True):
+    for r in zip(*columns, strict=True):
         (role_text, channel, months, visits, leads, customers, spend, visits_share,
          leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
          customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
