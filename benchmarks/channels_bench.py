@@ -11,9 +11,10 @@ that only sums visits and leads per channel (the floor for any per-row Python).
 ``--cli``: the command line on a book. Writes a CSV of ``--channels`` channels x
 ``--months`` months (an ``account`` column: five channels an account), then runs
 ``goalrules channels BOOK.csv --format json`` (and ``--format text`` with ``--text``;
-again with ``--jobs N`` with ``--jobs N``) in a fresh process and prints its wall time and peak resident memory (budget: 100,000
-channels x 24 months in 10 s and 1 GB), beside a baseline in the same run: a fresh
-process that reads the same file with polars and sums visits and leads per channel.
+each once more with ``--jobs N`` when given) in a fresh process and prints its wall time
+and peak resident memory (budget: 100,000 channels x 24 months in 10 s and 1 GB),
+beside a baseline in the same run: a fresh process that reads the same file with polars
+and sums visits and leads per channel.
 """
 
 from __future__ import annotations

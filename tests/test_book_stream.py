@@ -335,3 +335,10 @@ def test_workers_never_call_into_polars(tmp_path: Path, monkeypatch: pytest.Monk
     write_book(decided, "text", out, jobs=2)
     assert not marker.exists()
     assert out.getvalue() == plain(decided, "text")
+
+
+@given(st.text(alphabet=st.sampled_from("ab %.-\t\n\r\x0b\x0c\u00a0\u3000\u2028é"), max_size=90))
+def test_a_reason_on_one_line_is_wrapped_as_textwrap_wraps_it(reason: str) -> None:
+    from goalrules.report.text import _wrap
+
+    assert book_module._reason_lines(reason) == _wrap(reason, "      ", "  - ")

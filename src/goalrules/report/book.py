@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import multiprocessing
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
@@ -27,7 +28,7 @@ from typing import Any, TextIO
 
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_escape
-from goalrules.report.text import _wrap
+from goalrules.report.text import WIDTH, _wrap
 from goalrules.report.workers import workers
 
 __all__ = ["STREAM_FORMATS", "book_rows", "book_summary", "write_book"]
@@ -94,10 +95,22 @@ def _json_row(row: dict[str, Any]) -> str:
     return ",\n  " + dumps(row, 1)
 
 
+_ROOM = WIDTH - len("  - ")  # a reason this long or shorter fits on its first line
+_MUNGED = re.compile("[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
+
+
+def _reason_lines(reason: str) -> list[str]:
+    """``_wrap(reason, "      ", "  - ")``; a reason that fits on one line, with nothing
+    textwrap would change (no tab or line break, no space at its end), is that line."""
+    if reason and len(reason) <= _ROOM and not reason[-1].isspace() and not _MUNGED.search(reason):
+        return ["  - " + reason]
+    return _wrap(reason, "      ", "  - ")
+
+
 def _text_row(row: dict[str, Any]) -> str:
     lines = [f"{row['account']!s:<16} {row['channel']:<12} {row['decision'].upper()}"]
     for reason in row["reasons"]:
-        lines += _wrap(reason, "      ", "  - ")
+        lines += _reason_lines(reason)
     return "\n".join(lines) + "\n"
 
 
