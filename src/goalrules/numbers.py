@@ -218,6 +218,10 @@ def format_number(value: float, *, digits: int = 2, locale: str | None = None) -
     return _decimal(value, _decimals(value, digits), locale)
 
 
+#: the English text of recent rates at one decimal, by value (a few thousand at most)
+_PERCENTS: dict[float, str] = {}
+
+
 def format_percent(
     value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
 ) -> str:
@@ -227,6 +231,11 @@ def format_percent(
         return "n/a"
     name = locale or _STATE["locale"]
     if name == "en":  # _english's steps, in line: a book's words write millions of these
+        plain = digits == 1 and not signed and value.__class__ is float
+        if plain:  # a channel's words show the same rates two or three times
+            shown = _PERCENTS.get(value)
+            if shown is not None:
+                return shown
         places = digits if digits > 0 else 0
         text = f"{value * 100:,.{places}f}"
         if places and text[-1] == "0":
@@ -235,6 +244,11 @@ def format_percent(
                 text = text[:-1]
         if text[0] == "-" and text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
             text = text[1:]
+        if plain:
+            if len(_PERCENTS) >= 4096:
+                _PERCENTS.clear()
+            shown = _PERCENTS[value] = f"{text} %"
+            return shown
     else:
         text = _general(value * 100, max(0, digits), name, 0)
     if signed and not text.startswith(("-", "\u200e-", "−")):
