@@ -337,8 +337,21 @@ def test_workers_never_call_into_polars(tmp_path: Path, monkeypatch: pytest.Monk
     assert out.getvalue() == plain(decided, "text")
 
 
-@given(st.text(alphabet=st.sampled_from("ab %.-\t\n\r\x0b\x0c\u00a0\u3000\u2028é"), max_size=90))
-def test_a_reason_on_one_line_is_wrapped_as_textwrap_wraps_it(reason: str) -> None:
+words = st.text(alphabet=st.sampled_from("abcé%.-,()'"), min_size=1, max_size=12)
+spaces = st.sampled_from([" ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u2028", "\r"])
+
+
+@st.composite
+def reasons(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(words, spaces), max_size=40))
+    long_word = draw(st.sampled_from(["", "x" * 74, "y" * 75, "z" * 90]))
+    text = "".join(w + s for w, s in parts) + long_word
+    return draw(st.sampled_from([text, text.strip(), " " + text, text.strip() + " "]))
+
+
+@settings(max_examples=300)
+@given(reasons() | st.text(max_size=200))
+def test_a_reason_is_wrapped_as_textwrap_wraps_it(reason: str) -> None:
     from goalrules.report.text import _wrap
 
     assert book_module._reason_lines(reason) == _wrap(reason, "      ", "  - ")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import multiprocessing
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
@@ -95,15 +94,33 @@ def _json_row(row: dict[str, Any]) -> str:
     return ",\n  " + dumps(row, 1)
 
 
-_ROOM = WIDTH - len("  - ")  # a reason this long or shorter fits on its first line
-_MUNGED = re.compile("[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
+_ROOM = WIDTH - len("  - ")  # a reason's first line
+_NARROW = WIDTH - len("      ")  # its next lines
 
 
 def _reason_lines(reason: str) -> list[str]:
-    """``_wrap(reason, "      ", "  - ")``; a reason that fits on one line, with nothing
-    textwrap would change (no tab or line break, no space at its end), is that line."""
-    if reason and len(reason) <= _ROOM and not reason[-1].isspace() and not _MUNGED.search(reason):
-        return ["  - " + reason]
+    """``_wrap(reason, "      ", "  - ")``, in fewer steps for a reason of words between
+    single spaces (printable, none longer than a line): textwrap then fills each line
+    with as many words as fit, and that is what this does. Anything else goes to it."""
+    if (
+        reason
+        and reason.isprintable()  # no tab, line break or other space textwrap would alter
+        and "  " not in reason
+        and reason[0] != " "
+        and reason[-1] != " "
+    ):
+        words = reason.split(" ")
+        if max(map(len, words)) <= _NARROW:
+            lines: list[str] = []
+            prefix, room, line = "  - ", _ROOM, words[0]
+            for word in words[1:]:
+                if len(line) + 1 + len(word) <= room:
+                    line = f"{line} {word}"
+                else:
+                    lines.append(prefix + line)
+                    prefix, room, line = "      ", _NARROW, word
+            lines.append(prefix + line)
+            return lines
     return _wrap(reason, "      ", "  - ")
 
 
