@@ -355,3 +355,20 @@ def test_a_reason_is_wrapped_as_textwrap_wraps_it(reason: str) -> None:
     from goalrules.report.text import _wrap
 
     assert book_module._reason_lines(reason) == _wrap(reason, "      ", "  - ")
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 10), st.integers(1, 14))
+def test_trends_taken_in_two_threads_are_the_trends_taken_in_one(
+    seed: int, accounts: int, months: int
+) -> None:
+    from goalrules.scale import batch
+
+    rows = book(seed, accounts, months)
+    if not rows:
+        return
+    one = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "_SIDE_BY_SIDE", 1)
+        two = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
+    assert two.equals(one)
