@@ -11,9 +11,9 @@ page with a table over every row, is built that way).
 
 With ``jobs`` above 1, slices are worded in that many forked processes (each a fork of
 the process holding the table's columns as Python lists, so that no worker calls into
-polars: nothing is sent to it but a slice's bounds) and written
-in the table's order, so the text is the same as from one process. A slice whose
-wording fails in a worker is worded again in the main process, to raise its own error.
+polars: nothing is sent to it but a slice's bounds) and written in the table's order,
+so the text is the same as from one process. A slice whose wording fails in a worker is
+worded again in the main process, to raise its own error.
 """
 
 from __future__ import annotations
