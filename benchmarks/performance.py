@@ -14,8 +14,8 @@ to its baseline and the budget:
 5. ``decide_channels_table``: time per channel at 40,000 channels vs 4,000 (budget
    1.3x); 100,000 channels x 24 months (budget 10 s, peak memory 1 GB); and
    ``goalrules channels`` on that book as a CSV file, in a fresh process (budget 10 s,
-   peak memory 1 GB), beside a fresh process that reads the file with polars and sums
-   each channel; skipped with ``--quick``
+   peak memory 1 GB; once as is, once with ``--jobs 2``), beside a fresh process that
+   reads the file with polars and sums each channel; skipped with ``--quick``
 6. facts given as pint quantities vs plain numbers, through a 20-rule set (budget 3x)
 7. row-path ``decide_channels`` vs a loop summing the same rows (budget 10x)
 8. ``assess_achievability`` on (date, value) pairs vs the same model called on two
@@ -205,9 +205,15 @@ def batch_channels(n: int, quick: bool) -> None:
         out = os.path.join(folder, "decisions.json")
         took, mb = run([sys.executable, "-m", "goalrules.cli", "--max-input-size", "4GB",
                         "channels", path, "--format", "json", "--output", out])  # fmt: skip
+        took2, mb2 = run([sys.executable, "-m", "goalrules.cli", "--max-input-size", "4GB",
+                          "channels", path, "--format", "json", "--output", out,
+                          "--jobs", "2"])  # fmt: skip
     report("   goalrules channels, that book as CSV, --format json (s)", (took, took), "s",
            "10 s", took <= 10)  # fmt: skip
     report("   its peak resident memory (MB)", (mb, mb), "MB", "1024 MB", mb <= 1024)
+    report("   the same with --jobs 2 (s)", (took2, took2), "s", "10 s", took2 <= 10)
+    report("   its peak resident memory, one process (MB)", (mb2, mb2), "MB", "1024 MB",
+           mb2 <= 1024)  # fmt: skip
     report("   baseline: polars reads the CSV, sums each channel (s)", (base, base), "s",
            "-", True)  # fmt: skip
 

@@ -153,10 +153,30 @@ def _locale_symbols(name: str) -> tuple[str, str, str] | None:
     return get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
 
 
+def _english(value: float, places: int) -> str:
+    """:func:`_decimal` in English with no fixed decimals, in fewer steps: the words of
+    a large book format millions of these (a test holds it to the general path)."""
+    text = f"{value:,.{places}f}"
+    if places and text[-1] == "0":
+        text = text.rstrip("0")
+        if text[-1] == ".":
+            text = text[:-1]
+    if text[0] == "-" and text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
+        text = text.lstrip("-")
+    return text
+
+
 def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -> str:
     """``value`` grouped by thousands with up to ``places`` decimals (at least
     ``fixed``), in the locale's signs."""
     name = locale or _STATE["locale"]
+    if name == "en" and not fixed:
+        return _english(value, places)
+    return _general(value, places, name, fixed)
+
+
+def _general(value: float, places: int, name: str, fixed: int) -> str:
+    """:func:`_decimal` in any locale, any fixed decimals."""
     signs = _symbols(name)
     if signs is None:
         optional = "#" * max(0, places - fixed)
@@ -198,6 +218,10 @@ def format_number(value: float, *, digits: int = 2, locale: str | None = None) -
     return _decimal(value, _decimals(value, digits), locale)
 
 
+#: the English text of recent rates at one decimal, by value (a few thousand at most)
+_PERCENTS: dict[float, str] = {}
+
+
 def format_percent(
     value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
 ) -> str:
@@ -205,7 +229,28 @@ def format_percent(
     decimal; ``digits`` changes it); ``signed`` writes ``+2.6 %``. ``None`` is ``n/a``."""
     if value is None or value != value:
         return "n/a"
-    text = _decimal(value * 100, max(0, digits), locale)
+    name = locale or _STATE["locale"]
+    if name == "en":  # _english's steps, in line: a book's words write millions of these
+        plain = digits == 1 and not signed and value.__class__ is float
+        if plain:  # a channel's words show the same rates two or three times
+            shown = _PERCENTS.get(value)
+            if shown is not None:
+                return shown
+        places = digits if digits > 0 else 0
+        text = f"{value * 100:,.{places}f}"
+        if places and text[-1] == "0":
+            text = text.rstrip("0")
+            if text[-1] == ".":
+                text = text[:-1]
+        if text[0] == "-" and text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
+            text = text[1:]
+        if plain:
+            if len(_PERCENTS) >= 4096:
+                _PERCENTS.clear()
+            shown = _PERCENTS[value] = f"{text} %"
+            return shown
+    else:
+        text = _general(value * 100, max(0, digits), name, 0)
     if signed and not text.startswith(("-", "\u200e-", "−")):
         text = "+" + text
     return f"{text} %"

@@ -302,7 +302,16 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         )
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
-    _emit(render_book(decided, args.format, today=_today(args.today)), args, out)
+    from goalrules.report.book import STREAM_FORMATS, write_book
+
+    if args.format not in STREAM_FORMATS:
+        _emit(render_book(decided, args.format, today=_today(args.today)), args, out)
+    elif args.output:  # written a slice of accounts at a time, as they are worded
+        with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+            write_book(decided, args.format, fh, today=_today(args.today), jobs=args.jobs)
+        notice(f"goalrules: wrote {args.output}")
+    else:
+        write_book(decided, args.format, out, today=_today(args.today), jobs=args.jobs)
     return 0
 
 
@@ -481,6 +490,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=FORMATS, default="text", help="report format (default text)"
     )
     ch.add_argument("--output", metavar="FILE", help="write the report to FILE")
+    ch.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                    help="word a book's decisions in N processes side by side (0: one a "
+                    "core; the same report)")  # fmt: skip
     ch.set_defaults(func=_cmd_channels)
 
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")

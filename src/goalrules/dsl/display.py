@@ -4,6 +4,7 @@ the numbers of [goalrules.numbers][] (one formatting for every surface, locale-a
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from goalrules.dsl.runtime import DQ
@@ -12,7 +13,7 @@ from goalrules.numbers import format_number as _number
 from goalrules.numbers import format_percent, plural
 from goalrules.units import DimensionKey, format_dimension, unit_info
 
-__all__ = ["format_number", "format_value"]
+__all__ = ["format_number", "format_value", "value_formatter"]
 
 _IRREGULAR = {"person": "people", "reply": "replies", "currency": "currencies"}
 _NO_PLURAL = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "BRL", "%"}
@@ -93,3 +94,38 @@ def format_value(value: Any, typ: Type | None = None) -> str:
             return _format_key(float(value), typ.dim, typ.display)
         return format_number(float(value), digits=4)
     return str(value)
+
+
+def value_formatter(typ: Type | None) -> Callable[[Any], str]:
+    """``format_value(_, typ)`` as one function, its branch for ``typ`` chosen once: a
+    message template shows the same part of a rule for every channel of a book, so the
+    type is looked at once, not once a value. The text is ``format_value``'s (a test
+    holds them equal)."""
+
+    def general(value: Any) -> str:
+        return format_value(value, typ)
+
+    if typ is None or typ.kind != "quantity" or typ.dim is None:
+        if typ is not None and typ.kind == "text":
+
+            def text(value: Any) -> str:
+                return value if value.__class__ is str else format_value(value, typ)
+
+            return text
+        return general
+    key, display = typ.dim, typ.display
+    if key == () and display in ("%", "percent"):
+
+        def percent(value: Any) -> str:
+            if value.__class__ is float:
+                return format_percent(value)
+            return format_value(value, typ)
+
+        return percent
+
+    def quantity(value: Any) -> str:
+        if value.__class__ is float or value.__class__ is int:
+            return _format_key(float(value), key, display)
+        return format_value(value, typ)
+
+    return quantity

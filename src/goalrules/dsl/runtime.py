@@ -66,6 +66,11 @@ def _is_pint(value: Any) -> bool:
 
 def get(container: Any, key: str, path: str, access: str) -> Any:
     """Read ``key`` from a fact; absent or ``None`` raises :class:`Missing`."""
+    if container.__class__ is dict and access == "mapping":  # the usual facts: no ABC check
+        value = container.get(key)
+        if value is None:
+            raise Missing(path)
+        return value
     if container is None:
         raise Missing(path)
     if access == "mapping" and isinstance(container, Mapping):

@@ -19,7 +19,7 @@ import attrs
 
 from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker
-from goalrules.dsl.display import format_value
+from goalrules.dsl.display import format_value, value_formatter
 from goalrules.dsl.types import Type
 from goalrules.errors import (
     UnknownNameError,
@@ -97,6 +97,11 @@ class Rule:
     _templates: Mapping[str, Sequence[str | _Part]] = attrs.field(repr=False)
     _decl: ast.RuleDecl | None = attrs.field(default=None, repr=False)
     _checker: Checker | None = attrs.field(default=None, repr=False)
+    #: each template as (text, None) and (part's function, its formatter) pairs, built
+    #: on first render: the formatter of a part is chosen once for its type
+    _shown: dict[str, tuple[tuple[Any, Any], ...]] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     def columnar(self, columns: Mapping[str, Any], today: _dt.date) -> Any:
         """This rule's outcome as a polars expression over a table with ``columns``
@@ -173,16 +178,22 @@ class Rule:
         the reader's words rather than the rule's; with ``strict`` the whole message is
         ``None`` instead.
         """
-        parts = self._templates.get(kind)
-        if parts is None:
-            return None
+        shown = self._shown.get(kind)
+        if shown is None:
+            parts = self._templates.get(kind)
+            if parts is None:
+                return None
+            shown = self._shown[kind] = tuple(
+                (part, None) if isinstance(part, str) else (part.fn, value_formatter(part.type))
+                for part in parts
+            )
         out: list[str] = []
-        for part in parts:
-            if isinstance(part, str):
-                out.append(part)
+        for fn, show in shown:
+            if show is None:
+                out.append(fn)
                 continue
             try:
-                out.append(format_value(part.fn(facts, today, None), part.type))
+                out.append(show(fn(facts, today, None)))
             except Exception:
                 if strict:
                     return None

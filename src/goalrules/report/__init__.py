@@ -17,7 +17,7 @@ from goalrules.judgments.channels import ChannelDecision
 from goalrules.report.html import html, html_book, html_channels, html_plan
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_channel, _md_escape, markdown
-from goalrules.report.text import _text_channels, _text_plan, _wrap, text
+from goalrules.report.text import _text_channels, _text_plan, text
 
 __all__ = ["render", "render_book", "render_channels", "render_plan"]
 
@@ -53,45 +53,20 @@ def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
-def render_book(decided: Any, fmt: str = "text", *, today: Any = None) -> str:
+def render_book(decided: Any, fmt: str = "text", *, today: Any = None, jobs: int = 1) -> str:
     """Channel decisions of many accounts (the polars table of
     :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML,
-    each decision in the words it has for one account."""
-    from goalrules.scale.batch import book_decisions
+    each decision in the words it has for one account (to write a large book to a file,
+    :func:`goalrules.report.book.write_book` streams it)."""
+    import io
 
-    pairs = book_decisions(decided, today=today)
-    rows: list[dict[str, Any]] = [
-        {"account": account, "channel": d.channel, "decision": d.decision.value,
-         "rule": d.rule, "reasons": list(d.reasons)}
-        for account, d in pairs
-    ]  # fmt: skip
-    if fmt == "json":
-        return json.dumps(rows, indent=2) + "\n"
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["decision"]] = counts.get(r["decision"], 0) + 1
-    accounts = len({r["account"] for r in rows})
-    summary = (
-        f"{accounts:,} account{'s' if accounts != 1 else ''}, {len(rows):,} channels: "
-        + ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
-        + "; each account's judged channels are its portfolio"
-    )
-    if fmt == "markdown":
-        table = ["| account | channel | decision | why |", "|---|---|---|---|"]
-        table += [
-            f"| {_md_escape(str(r['account']))} | {_md_escape(r['channel'])} | "
-            f"**{r['decision']}** | {_md_escape('; '.join(r['reasons']))} |"
-            for r in rows
-        ]
-        return f"# Channels by account\n\n{summary}\n\n" + "\n".join(table) + "\n"
+    from goalrules.report.book import book_rows, book_summary, write_book
+
     if fmt == "html":
-        return html_book(decided, rows, summary)
-    lines = [summary, ""]
-    for r in rows:
-        lines.append(f"{r['account']!s:<16} {r['channel']:<12} {r['decision'].upper()}")
-        for reason in r["reasons"]:
-            lines += _wrap(reason, "      ", "  - ")
-    return "\n".join(lines) + "\n"
+        return html_book(decided, list(book_rows(decided, today=today)), book_summary(decided))
+    out = io.StringIO()
+    write_book(decided, fmt if fmt in ("json", "markdown") else "text", out, today=today, jobs=jobs)
+    return out.getvalue()
 
 
 def render_plan(plan: PlanResult, fmt: str = "text") -> str:

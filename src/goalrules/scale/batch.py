@@ -11,7 +11,9 @@ evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import attrs
@@ -38,9 +40,17 @@ __all__ = [
 
 _REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
 _COUNTS = ("visits", "leads", "customers")
+#: the columns of a decided table that a book's decision is rebuilt from, in order
+_BOOK_FIELDS = (
+    "role", "channel", "months", "visits", "leads", "customers", "spend", "visits_share",
+    "leads_share", "lead_rate", "lead_rate_low", "lead_rate_high", "customer_rate",
+    "customer_rate_low", "cost_per_lead", "visits_trend", "leads_trend", "fulfils_role",
+    "cost_per_customer", "account", "decision",
+)  # fmt: skip
 
 
 _MATRIX_CELLS = 2_000_000  # pairwise slopes held at once (16 MB)
+_SIDE_BY_SIDE = 20_000  # channels from which the two trends are taken in two threads
 
 
 def _theil_sen_matrix(values: Any, index: Any) -> Any:
@@ -208,35 +218,42 @@ def decide_channels_table(
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
-    # millions of rows): the rows are grouped and sorted by that number, not by text
+    # millions of rows): a pair is first one integer (the names' categorical codes), so
+    # that finding, numbering and grouping the pairs never hashes or compares text
+    account_code = rows["account"].cast(pl.Categorical).to_physical().cast(pl.Int64)
+    channel_code = rows["channel"].cast(pl.Categorical).to_physical().cast(pl.Int64)
+    pair = account_code * (int(channel_code.max() or 0) + 1) + channel_code
+    del account_code, channel_code
     codes = (
-        rows.select("account", "channel")
-        .unique()
+        rows.select(pair.alias("pair"), "account", "channel")
+        .unique("pair")
         .sort("account", "channel")
         .with_row_index("g")
         .with_columns(pl.col("g").cast(pl.Int64))
     )
-    keyed = rows.join(codes, on=["account", "channel"], how="left").select(
-        "g", "month", "visits", "leads", "customers", "spend"
-    )  # the names left behind: grouping carries numbers only
-    del rows
-    monthly = (
-        keyed.group_by("g", "month")
-        .agg(
-            pl.col("visits", "leads", "customers").sum(),
+    g = pair.replace_strict(codes["pair"], codes["g"], return_dtype=pl.Int64)
+    codes = codes.drop("pair")
+    x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
+    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *_COUNTS, "spend")
+    del rows, pair, g  # the names left behind: grouping carries numbers only
+    span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
+    keyed = keyed.with_columns(
+        (pl.col("g") * span + pl.col("x") - pl.col("x").min()).alias("gm")
+    ).sort("gm", maintain_order=True)  # each channel's months in order, as read within one
+    if bool((keyed["gm"].diff() == 0).any()):  # a month in two rows: summed
+        monthly = keyed.group_by("gm", maintain_order=True).agg(
+            pl.col("g", "month", "x").first(),
+            pl.col(*_COUNTS).sum(),
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
-        .sort("g", "month")
-    )
+    else:  # a row a month (the usual book): each row is its month (a sum of one value)
+        monthly = keyed.select(
+            "g", "month", "x", *_COUNTS,
+            pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
+        )  # fmt: skip
     del keyed
-    monthly = monthly.with_columns(
-        (
-            pl.col("month").dt.year().cast(pl.Int64) * 12
-            + pl.col("month").dt.month().cast(pl.Int64)
-        ).alias("x"),
-        pl.int_range(pl.len()).over("g").alias("slot"),
-    )
+    monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
     per = (
         monthly.group_by("g", maintain_order=True)
         .agg(
@@ -259,16 +276,24 @@ def decide_channels_table(
         return out
 
     xs = matrix("x")
-    trends = {}
-    for col, name in (("visits", "visits_trend"), ("leads", "leads_trend")):
+    few = per["months"].to_numpy() < 2
+
+    def trend(col: str) -> Any:
         values = matrix(col)
         slope = _theil_sen_matrix(values, xs)
         with np.errstate(invalid="ignore"):
             mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
-        rel[per["months"].to_numpy() < 2] = np.nan
-        trends[name] = rel
+        rel[few] = np.nan
+        return rel
+
+    if per.height >= _SIDE_BY_SIDE:  # numpy lets go of the GIL as it selects the medians
+        with ThreadPoolExecutor(2) as pool:
+            visits_trend, leads_trend = pool.map(trend, ("visits", "leads"))
+    else:
+        visits_trend, leads_trend = trend("visits"), trend("leads")
+    trends = {"visits_trend": visits_trend, "leads_trend": leads_trend}
     per = per.with_columns(
         pl.Series("visits_trend", trends["visits_trend"]).fill_nan(None),
         pl.Series("leads_trend", trends["leads_trend"]).fill_nan(None),
@@ -382,8 +407,9 @@ def _decided_by(ruleset: RuleSet, out: Any) -> Any:
 def book_decisions(
     decided: Any, *, rules: RuleSet | None = None, today: _dt.date | None = None, **params: Any
 ) -> list[tuple[str, ChannelDecision]]:
-    """The rows of :func:`decide_channels_table` as ``(account, ChannelDecision)``
-    pairs, so that a book's decision reads as the same decision does for one account:
+    """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
+    mapping by name) as ``(account, ChannelDecision)`` pairs, so that a book's decision
+    reads as the same decision does for one account:
     the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
     writes its message when the reasons are read; each decision's full report is
     evaluated when it is first read."""
@@ -395,69 +421,83 @@ def book_decisions(
     pfacts: dict[str, Any] = {}
     roles: dict[str, Objective] = {}  # each role read once
     formats_of: dict[float, tuple[str, ...]] = {}
-    for r in decided.iter_rows(named=True):
-        role_text = r["role"]
+    if isinstance(decided, Mapping):  # the table's columns as lists, by name
+        names, columns = list(decided), list(decided.values())
+    else:
+        names = decided.columns
+        columns = [decided.get_column(name).to_list() for name in names]
+    at = {name: i for i, name in enumerate(names)}
+    i_formats, i_rule = at.get("formats"), at.get("rule")
+    pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
+    # the table's columns as lists, read a row at a time as tuples (a dict a row costs
+    # more than the rest of a decision's evidence)
+    for r in zip(*columns, strict=True):
+        (role_text, channel, months, visits, leads, customers, spend, visits_share,
+         leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
+         customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
+         cost_per_customer, account, decision) = pick(r)  # fmt: skip
         role = None
         if role_text:
             role = roles.get(role_text)
             if role is None:
                 role = roles[role_text] = Objective.parse(role_text)
-        formats = r.get("formats")
+        formats = None if i_formats is None else r[i_formats]
         tried = None
         if formats is not None:
             tried = formats_of.get(formats)
             if tried is None:
                 tried = formats_of[formats] = tuple(map(str, range(int(formats))))
         ev = ChannelEvidence(
-            channel=r["channel"],
+            channel=channel,
             role=role,
-            months=int(r["months"]),
+            months=int(months),
             formats_tried=tried,
-            visits=r["visits"],
-            leads=r["leads"],
-            customers=r["customers"],
-            spend=r["spend"],
+            visits=visits,
+            leads=leads,
+            customers=customers,
+            spend=spend,
             hours=None,
-            visits_share=r["visits_share"],
-            leads_share=r["leads_share"],
-            lead_rate=r["lead_rate"],
-            lead_rate_low=r["lead_rate_low"],
-            lead_rate_high=r["lead_rate_high"],
-            customer_rate=r["customer_rate"],
-            customer_rate_low=r["customer_rate_low"],
-            cost_per_lead=r["cost_per_lead"],
-            visits_trend=r["visits_trend"],
-            leads_trend=r["leads_trend"],
+            visits_share=visits_share,
+            leads_share=leads_share,
+            lead_rate=lead_rate,
+            lead_rate_low=lead_rate_low,
+            lead_rate_high=lead_rate_high,
+            customer_rate=customer_rate,
+            customer_rate_low=customer_rate_low,
+            cost_per_lead=cost_per_lead,
+            visits_trend=visits_trend,
+            leads_trend=leads_trend,
             role_metric_trend=None,
-            fulfils_role=r["fulfils_role"],
-            cost_per_customer=r["cost_per_customer"],
+            fulfils_role=fulfils_role,
+            cost_per_customer=cost_per_customer,
         )
-        account = str(r["account"])
+        account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
             last_account = account
             portfolio = Portfolio(
-                channels=int(r["p_channels"]),
-                visits=r["p_visits"],
-                leads=r["p_leads"],
-                customers=r["p_customers"],
-                spend=r["p_spend"],
-                lead_rate=r["portfolio_lead_rate"],
-                customer_rate=r["p_customer_rate"],
-                cost_per_lead=r["p_cost_per_lead"],
-                cost_per_customer=r["p_cost_per_customer"],
+                channels=int(r[at["p_channels"]]),
+                visits=r[at["p_visits"]],
+                leads=r[at["p_leads"]],
+                customers=r[at["p_customers"]],
+                spend=r[at["p_spend"]],
+                lead_rate=r[at["portfolio_lead_rate"]],
+                customer_rate=r[at["p_customer_rate"]],
+                cost_per_lead=r[at["p_cost_per_lead"]],
+                cost_per_customer=r[at["p_cost_per_customer"]],
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
-        if "rule" in r and (r["rule"] is None or r["rule"] in rules_by_id):
-            ruling = Ruling(rules_by_id.get(r["rule"]), ruleset, facts, today)  # the table's
+        rule = None if i_rule is None else r[i_rule]
+        if i_rule is not None and (rule is None or rule in rules_by_id):
+            ruling = Ruling(rules_by_id.get(rule), ruleset, facts, today)  # the table's
         else:  # a table without the deciding rule, or decided by other rules: decided again
             ruling = Ruling.of(ruleset, facts, today)
         out.append(
             (
                 account,
                 ChannelDecision(
-                    r["channel"],
-                    Decision(r["decision"]),
+                    channel,
+                    Decision(decision),
                     None,
                     ev,
                     None,
