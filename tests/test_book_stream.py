@@ -114,6 +114,21 @@ def test_worker_processes_write_the_same_bytes(fmt: str, monkeypatch: pytest.Mon
     assert two.getvalue() == one.getvalue() == plain(decided, fmt)
 
 
+def test_a_large_book_by_default_uses_a_process_a_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    decided = decided_book(17, 30, 9, True)
+    monkeypatch.setattr(book_module, "_SLICE", 7)
+    monkeypatch.setattr(book_module, "_FEWEST", 1)
+    asked: list[int] = []
+    real = book_module.workers
+    monkeypatch.setattr(book_module, "workers", lambda jobs: asked.append(jobs) or real(jobs))
+    for large, expected in ((decided.height + 1, 1), (decided.height, 0)):
+        monkeypatch.setattr(book_module, "LARGE_BOOK", large)
+        out = io.StringIO()
+        write_book(decided, "json", out, jobs=None)
+        assert asked[-1] == expected  # 0: one a core
+        assert out.getvalue() == plain(decided, "json")
+
+
 def test_a_slice_that_fails_in_a_worker_is_worded_again_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -490,9 +490,10 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=FORMATS, default="text", help="report format (default text)"
     )
     ch.add_argument("--output", metavar="FILE", help="write the report to FILE")
-    ch.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+    ch.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                     help="word a book's decisions in N processes side by side (0: one a "
-                    "core; the same report)")  # fmt: skip
+                    "core; the same report; default: one a core for a book of 20,000 "
+                    "channels or more, else 1)")  # fmt: skip
     ch.set_defaults(func=_cmd_channels)
 
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")

@@ -9,7 +9,8 @@ next slice is read, so that memory does not grow with the book. The text is the 
 byte for byte, as :func:`goalrules.report.render_book` builds in one string (HTML, one
 page with a table over every row, is built that way).
 
-With ``jobs`` above 1, slices are worded in that many forked processes (each a fork of
+With ``jobs`` above 1 (``None``: one a core from :data:`LARGE_BOOK` rows, else 1),
+slices are worded in that many forked processes (each a fork of
 the process holding the table's columns as Python lists, so that no worker calls into
 polars: nothing is sent to it but a slice's bounds) and written in the table's order,
 so the text is the same as from one process. A slice whose wording fails in a worker is
@@ -36,6 +37,10 @@ __all__ = ["STREAM_FORMATS", "book_rows", "book_summary", "write_book"]
 STREAM_FORMATS = ("json", "text", "markdown")
 _SLICE = 2048  # rows worded and written at a time
 _FEWEST = 8192  # rows below which forking costs more than it saves
+#: rows from which ``jobs=None`` (the command line's default) words a book in one process
+#: a core: the table stage already runs on every core (polars, and two threads for the
+#: trends), and on 100,000 channels x 24 months the words are half of the time left
+LARGE_BOOK = 20_000
 
 #: the table, the day and the row writer a forked worker words with (set only while a
 #: pool runs)
@@ -152,12 +157,15 @@ def _slice_text(
 
 
 def _worded(
-    decided: Any, today: _dt.date | None, write: Callable[[dict[str, Any]], str], jobs: int
+    decided: Any,
+    today: _dt.date | None,
+    write: Callable[[dict[str, Any]], str],
+    jobs: int | None,
 ) -> Iterator[str]:
     """The text of each slice of the table, in order (see the module for ``jobs``)."""
     n = decided.height
     bounds = [(lo, min(n, lo + _SLICE)) for lo in range(0, n, _SLICE)]
-    count = workers(jobs)
+    count = workers(jobs if jobs is not None else (0 if n >= LARGE_BOOK else 1))
     if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
         for lo, hi in bounds:
             yield _slice_text(decided, lo, hi, today, write)
@@ -186,11 +194,17 @@ def _in_worker(bounds: tuple[int, int]) -> str | None:
 
 
 def write_book(
-    decided: Any, fmt: str, out: TextIO, *, today: _dt.date | None = None, jobs: int = 1
+    decided: Any,
+    fmt: str,
+    out: TextIO,
+    *,
+    today: _dt.date | None = None,
+    jobs: int | None = 1,
 ) -> None:
     """Write a book's decisions to ``out`` in ``json``, ``text`` or ``markdown`` (one of
     :data:`STREAM_FORMATS`), a slice of rows at a time; ``jobs`` above 1 words slices
-    in that many processes (``0``: one a core)."""
+    in that many processes (``0``: one a core; ``None``: one a core for a book of
+    :data:`LARGE_BOOK` rows or more, else one process)."""
     if fmt not in _WRITERS:
         raise ValueError(f"a book is written a slice at a time in {STREAM_FORMATS}, not {fmt!r}")
     write = _WRITERS[fmt]
