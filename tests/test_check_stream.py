@@ -182,3 +182,23 @@ def test_jobs_counts_processes() -> None:
     assert workers(1) == 1 and workers(3) == 3 and workers(0) >= 1
     with pytest.raises(ValueError, match="jobs"):
         workers(-1)
+
+
+def test_a_large_workspace_by_default_uses_a_process_a_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goalrules.report import workers
+
+    monkeypatch.setattr(workers, "_FEWEST", 1)
+    asked: list[int] = []
+    real = workers.workers
+    monkeypatch.setattr(workers, "workers", lambda jobs: asked.append(jobs) or real(jobs))
+    path = many_goals(tmp_path / "ws.toml", 40)
+    alone = io.StringIO()
+    stream_check(start_check(path, history=PATHS["history"]), "json", alone)
+    for large, expected in ((41, 1), (40, 0)):
+        monkeypatch.setattr(workers, "LARGE_WORKSPACE", large)
+        out = io.StringIO()
+        stream_check(start_check(path, history=PATHS["history"]), "json", out, jobs=None)
+        assert asked[-1] == expected  # 0: one a core
+        assert same_ids(out.getvalue()) == same_ids(alone.getvalue())

@@ -447,9 +447,10 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--fail-under", type=float, metavar="SCORE",
                     help="exit 1 when a goal's SMART score is under SCORE")  # fmt: skip
     ck.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
-    ck.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+    ck.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                     help="judge the goals in N processes side by side (0: one a core; "
-                    "the same report)")  # fmt: skip
+                    "the same report; default: one a core for 2,000 goals or more, else "
+                    "1)")  # fmt: skip
     ck.set_defaults(func=_cmd_check)
 
     rd = sub.add_parser("read", help="read a goal statement: its fields and SMART score")

@@ -67,7 +67,7 @@ class StreamSummary:
         return self.total / self.count if self.count else None
 
 
-def stream_check(run: CheckRun, fmt: str, out: TextIO, *, jobs: int = 1) -> StreamSummary:
+def stream_check(run: CheckRun, fmt: str, out: TextIO, *, jobs: int | None = 1) -> StreamSummary:
     """Judge ``run``'s goals one at a time and write the report in ``fmt`` (one of
     :data:`STREAM_FORMATS`) to ``out`` as they are judged.
 
@@ -92,7 +92,7 @@ def _goal_json(g: GoalResult) -> str:
     return _dumps(g.to_dict(), 2)
 
 
-def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     out.write("{\n")
     out.write(f'  "workspace": {_dumps(run.name, 1)},\n')
     out.write(f'  "today": {_dumps(run.today.isoformat(), 1)},\n')
@@ -119,7 +119,7 @@ def _goal_line(g: GoalResult) -> str:
     return _line("goal", g.to_dict())
 
 
-def _jsonl(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+def _jsonl(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     out.write(_line("check", {"workspace": run.name, "today": run.today.isoformat()}))
     for score, text in judged(run, _goal_line, jobs):
         summary.add(score)
@@ -151,7 +151,7 @@ def _goal_row(g: GoalResult) -> str:
     return buf.getvalue()
 
 
-def _csv(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+def _csv(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
     for score, text in judged(run, _goal_row, jobs):
         summary.add(score)
@@ -162,7 +162,7 @@ def _goal_text(g: GoalResult) -> str:
     return "\n".join(_text_goal(g)) + "\n"
 
 
-def _text(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+def _text(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
         for score, text in judged(run, _goal_text, jobs):
             summary.add(score)
@@ -200,7 +200,7 @@ def _goal_html(g: GoalResult) -> tuple[str, str]:
     return str(parts.row(view)), str(parts.card(view))
 
 
-def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int) -> None:
+def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     from goalrules.report.html import check_page, goal_parts
 
     name, today = run.name, run.today.isoformat()

@@ -30,6 +30,9 @@ T = TypeVar("T")
 #: the run and the writer a forked worker judges with (set only while a pool runs)
 _WORK: tuple[CheckRun, Callable[[GoalResult], Any]] | None = None
 _FEWEST = 256  # goals below which forking costs more than it saves
+#: goals from which ``jobs=None`` (the command line's default) judges in one process a
+#: core: 10,000 goals took 15.3 s in one process and 7.4 s in two on a 2-core machine
+LARGE_WORKSPACE = 2000
 
 
 def workers(jobs: int) -> int:
@@ -40,12 +43,13 @@ def workers(jobs: int) -> int:
 
 
 def judged(
-    run: CheckRun, write: Callable[[GoalResult], T], jobs: int = 1
+    run: CheckRun, write: Callable[[GoalResult], T], jobs: int | None = 1
 ) -> Iterator[tuple[float, T]]:
     """Each goal's SMART score and ``write(result)``, in the workspace's order; with
-    ``jobs`` above 1, judged in that many forked processes (see the module)."""
+    ``jobs`` above 1, judged in that many forked processes (see the module; ``None``:
+    one a core from :data:`LARGE_WORKSPACE` goals, else one process)."""
     n = len(run.workspace.goals)
-    count = workers(jobs)
+    count = workers(jobs if jobs is not None else (0 if n >= LARGE_WORKSPACE else 1))
     if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
         for g in run.goals():
             yield g.smart.score, write(g)
