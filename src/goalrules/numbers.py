@@ -230,20 +230,13 @@ def format_percent(
     if value is None or value != value:
         return "n/a"
     name = locale or _STATE["locale"]
-    if name == "en":  # _english's steps, in line: a book's words write millions of these
+    if name == "en":  # a book's words write millions of these
         plain = digits == 1 and not signed and value.__class__ is float
         if plain:  # a channel's words show the same rates two or three times
             shown = _PERCENTS.get(value)
             if shown is not None:
                 return shown
-        places = digits if digits > 0 else 0
-        text = f"{value * 100:,.{places}f}"
-        if places and text[-1] == "0":
-            text = text.rstrip("0")
-            if text[-1] == ".":
-                text = text[:-1]
-        if text[0] == "-" and text.lstrip("-").strip("0.,") == "":  # -0.0 reads 0
-            text = text[1:]
+        text = _english(value * 100, digits if digits > 0 else 0)
         if plain:
             if len(_PERCENTS) >= 4096:
                 _PERCENTS.clear()
