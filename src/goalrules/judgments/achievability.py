@@ -59,7 +59,7 @@ import enum
 import functools
 import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -388,7 +388,13 @@ _CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]
 
 
 def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
-    points = list(series.monthly(kind))
+    return months_until(series.monthly(kind), kind, today)
+
+
+def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> list[Point]:
+    """The complete months of ``monthly`` (a series' points resampled to months) as of
+    ``today``: a flow's current month, not over yet, is left out."""
+    points = list(monthly)
     if kind is MetricKind.FLOW and points:
         last = points[-1].date
         if last.year == today.year and last.month == today.month and today != month_end(today):

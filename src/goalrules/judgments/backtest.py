@@ -37,7 +37,7 @@ from goalrules.dates import add_months, month_end
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import Verdict, assess_achievability
 from goalrules.judgments.growth import GrowthPrior
-from goalrules.judgments.pooled import POOL_MINIMUM, workspace_centres
+from goalrules.judgments.pooled import centres_at, flow_groups
 from goalrules.model import Goal, MetricKind, MetricSeries, Point
 from goalrules.units import quantity
 
@@ -454,15 +454,15 @@ def _centre_at(
     pool: Mapping[tuple[str | None, str], MetricSeries], metric: str
 ) -> Callable[[Date], GrowthPrior | None] | None:
     """The prior a check would judge ``metric`` with at each cutoff: its flow centre
-    learnt from ``pool``'s histories of it as they stood then (``None`` where there are
-    not enough of them)."""
-    same = {k: s for k, s in pool.items() if k[1] == metric}
-    if len(same) < POOL_MINIMUM:
+    learnt from ``pool``'s histories of it as they stood then (``None`` where it is not a
+    flow with enough of them)."""
+    groups = flow_groups({k: s for k, s in pool.items() if k[1] == metric})
+    if metric not in groups:
         return None
     base = GrowthPrior()
 
     def at(day: Date) -> GrowthPrior | None:
-        found = workspace_centres(same, base, day).get(metric)
+        found = centres_at(groups, base, day).get(metric)
         return found.prior if found is not None else None
 
     return functools.lru_cache(maxsize=None)(at)

@@ -38,9 +38,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from goalrules.judgments.achievability import months_until
 from goalrules.judgments.growth import GrowthPrior, drift_evidence, pooled_drift
 from goalrules.metrics import catalog
-from goalrules.model import MetricKind, MetricSeries
+from goalrules.model import MetricKind, MetricSeries, Point
 
 if TYPE_CHECKING:
     from datetime import date as Date
@@ -50,8 +51,10 @@ __all__ = [
     "CENTRE_WANDER",
     "POOL_MINIMUM",
     "FlowCentre",
+    "centres_at",
     "flow_centre",
     "flow_centres",
+    "flow_groups",
     "workspace_centres",
 ]
 
@@ -115,8 +118,8 @@ def flow_centre(
     if len(drifts) < max(minimum, 2):
         return None
     mean, tau2 = pooled_drift(drifts, variances)
-    weights = [1.0 / (tau2 + v) if tau2 + v > 0 else 0.0 for v in variances]
-    known = 1.0 / sum(weights) if sum(weights) > 0 else math.inf
+    precision = sum(1.0 / (tau2 + v) for v in variances if tau2 + v > 0)
+    known = 1.0 / precision if precision > 0 else math.inf
     shrink = CENTRE_SPREAD**2 / (CENTRE_SPREAD**2 + known + CENTRE_WANDER**2)
     centre = base.mean + (mean - base.mean) * shrink
     prior = attrs.evolve(base, mean=centre)
@@ -138,6 +141,45 @@ def flow_centres(
     return found
 
 
+def flow_groups(
+    histories: Mapping[tuple[str | None, str], MetricSeries], *, minimum: int = POOL_MINIMUM
+) -> dict[str, list[tuple[Point, ...]]]:
+    """The monthly points of each flow metric a history file (``(channel, metric)`` to
+    series) holds at least ``minimum`` histories of, resampled once (read as of a date by
+    :func:`centres_at`). A metric's total (channel ``None`` or ``"all"``) is left out
+    where its channels are there, so no month counts twice."""
+    grouped: dict[str, list[tuple[str | None, MetricSeries]]] = {}
+    for (channel, metric), series in histories.items():
+        grouped.setdefault(metric, []).append((channel, series))
+    flows: dict[str, list[tuple[Point, ...]]] = {}
+    for metric, items in sorted(grouped.items()):
+        defn = catalog.get(metric)
+        named = [s for ch, s in items if ch not in (None, "all")]
+        chosen = named or [s for _, s in items]
+        kinds = {s.kind or (defn.kind if defn else MetricKind.STOCK) for s in chosen}
+        if kinds == {MetricKind.FLOW} and len(chosen) >= minimum:
+            flows[metric] = [s.monthly(MetricKind.FLOW) for s in chosen]
+    return flows
+
+
+def centres_at(
+    groups: Mapping[str, Sequence[Sequence[Point]]],
+    base: GrowthPrior,
+    today: Date,
+    *,
+    minimum: int = POOL_MINIMUM,
+) -> dict[str, FlowCentre]:
+    """The centre of each of :func:`flow_groups`' metrics, read from the complete months
+    up to ``today``."""
+    flows: dict[str, list[tuple[list[float], list[int]]]] = {}
+    for metric, monthly in groups.items():
+        flows[metric] = [
+            ([p.value for p in points], [p.date.year * 12 + p.date.month - 1 for p in points])
+            for points in (months_until(m, MetricKind.FLOW, today) for m in monthly)
+        ]
+    return flow_centres(flows, base, minimum=minimum)
+
+
 def workspace_centres(
     histories: Mapping[tuple[str | None, str], MetricSeries],
     base: GrowthPrior,
@@ -145,25 +187,7 @@ def workspace_centres(
     *,
     minimum: int = POOL_MINIMUM,
 ) -> dict[str, FlowCentre]:
-    """The centre of each flow metric a history file (``(channel, metric)`` to series)
-    holds at least ``minimum`` histories of, read from their complete months up to
-    ``today``. A metric's total (channel ``None`` or ``"all"``) is left out where its
-    channels are there, so no month counts twice."""
-    from goalrules.judgments.achievability import _monthly_until
-
-    grouped: dict[str, list[tuple[str | None, MetricSeries]]] = {}
-    for (channel, metric), series in histories.items():
-        grouped.setdefault(metric, []).append((channel, series))
-    flows: dict[str, list[tuple[list[float], list[int]]]] = {}
-    for metric, items in sorted(grouped.items()):
-        defn = catalog.get(metric)
-        named = [s for ch, s in items if ch not in (None, "all")]
-        chosen = named or [s for _, s in items]
-        kinds = {s.kind or (defn.kind if defn else MetricKind.STOCK) for s in chosen}
-        if kinds != {MetricKind.FLOW} or len(chosen) < minimum:
-            continue
-        flows[metric] = [
-            ([p.value for p in points], [p.date.year * 12 + p.date.month - 1 for p in points])
-            for points in (_monthly_until(s, MetricKind.FLOW, today) for s in chosen)
-        ]
-    return flow_centres(flows, base, minimum=minimum)
+    """The centre of each flow metric a history file holds at least ``minimum``
+    histories of (:func:`flow_groups`), read from their complete months up to
+    ``today``."""
+    return centres_at(flow_groups(histories, minimum=minimum), base, today, minimum=minimum)
