@@ -140,6 +140,8 @@ class Achievability(OneRow):
     predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
     total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
     note: str = attrs.field(default="", repr=False)
+    # judged with goalrules' own prior (no centre given or learnt across histories)
+    default_prior: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -567,6 +569,7 @@ def assess_achievability(
         per_month=level_per_month,
         last_date=last_date,
         flow=kind is MetricKind.FLOW,
+        default_prior=prior is None,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )

@@ -196,14 +196,15 @@ ROUGH_FROM = 6
 
 
 def _rough_centre(a: Any, metric: str) -> str:
-    """For a flow judged alone (the prior's centre is the generic one) six months or more
-    ahead: where flows head differs by kind more than one history shows (held-out public
-    flows: 6 to 12 months ahead the chance was off by 0.07 to 0.20 on average, one way
-    for downloads and the other for new stars), so the chance is said to be rough, and
-    what would firm it up (docs/judgments.md, "Flows judged together")."""
-    if not a.flow or a.model is None or (a.months_left or 0.0) < ROUGH_FROM:
+    """For a flow judged alone with goalrules' own prior (no centre given, none learnt
+    across histories) six months or more ahead: where flows head differs by kind more
+    than one history shows (held-out public flows: 6 to 12 months ahead the chance was
+    off by 0.07 to 0.20 on average, one way for downloads and the other for new stars),
+    so the chance is said to be rough, and what would firm it up (docs/judgments.md,
+    "Flows judged together")."""
+    if not (a.flow and a.default_prior and a.model is not None):
         return ""
-    if a.model[0].prior_mean != 0.0:  # a centre learnt or given: the chance leans on it
+    if (a.months_left or 0.0) < ROUGH_FROM:
         return ""
     return (
         f"This chance is rough: a flow's course over {a.months_left:.0f} months varies by "
