@@ -486,6 +486,7 @@ def tune(tuning: dict[str, list[Series]]) -> None:
         )
     growth._PERSISTENCE = kept
     print("\nthe wander of a flow's learnt centre (workspace ECE / Brier)")
+    kept_wander = pooled.CENTRE_WANDER
     for wander in (0.0, 0.01, 0.02):
         pooled.CENTRE_WANDER = wander
         row = []
@@ -495,6 +496,7 @@ def tune(tuning: dict[str, list[Series]]) -> None:
                 _n, ece, _mbe, brier, _ = figures(cases)
                 row.append(f"{source} {ece:.3f}/{brier:.4f}")
         print(f"wander {wander}: " + "  ".join(row), flush=True)
+    pooled.CENTRE_WANDER = kept_wander
 
 
 def main() -> None:
