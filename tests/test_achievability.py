@@ -396,3 +396,19 @@ def test_a_goal_judged_in_a_book_reads_as_judged_alone(
     rnd.shuffle(order)  # type: ignore[attr-defined]
     together = {i: gr.assess_achievability(goals[i], hist, today=last).to_dict() for i in order}
     assert [together[i] for i in range(len(goals))] == alone
+
+
+_CATALOG_UNITS = sorted({str(m.unit) for m in gr.catalog.values() if getattr(m, "unit", None)})
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    unit=st.sampled_from([*_CATALOG_UNITS, "percent", "dimensionless"]),
+    x=st.floats(min_value=-1e18, max_value=1e18) | st.just(math.nan),
+)
+def test_a_value_is_written_as_its_quantity_is(unit: str, x: float) -> None:
+    """The explanation writes its numbers from the values in the judgment's unit; that
+    reads exactly as the quantity made of them would."""
+    from goalrules.judgments.achievability_text import format_q, format_value
+
+    assert format_value(x, unit) == format_q(gr.quantity(x, unit))

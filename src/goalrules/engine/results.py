@@ -56,6 +56,7 @@ class Outcome(enum.StrEnum):
 
 _CODES = (Outcome.FAIL, Outcome.PASS, Outcome.UNKNOWN, Outcome.SKIPPED)
 _FAIL, _PASS, _UNKNOWN, _SKIPPED = 0, 1, 2, 3
+_VALUES = {o: o.value for o in Outcome}  # read by every finding a report writes
 
 
 @attrs.frozen
@@ -307,16 +308,18 @@ class Finding:
         return text
 
     def to_dict(self) -> dict[str, Any]:
+        outcome = self.outcome
         d: dict[str, Any] = {
-            "rule": self.rule_id,
-            "outcome": self.outcome.value,
+            "rule": self.definition.id,
+            "outcome": _VALUES[outcome],
             "message": self.message,
         }
-        fix = self.fix
-        if fix:
-            d["fix"] = fix
-        if self.outcome is Outcome.UNKNOWN and self.reason:
-            d["reason"] = self.reason
+        if outcome is Outcome.FAIL or outcome is Outcome.UNKNOWN:  # only these suggest
+            fix = self.fix
+            if fix:
+                d["fix"] = fix
+            if outcome is Outcome.UNKNOWN and self.reason:
+                d["reason"] = self.reason
         return d
 
 
@@ -391,8 +394,13 @@ class Report:
         raise UnknownNameError("rule", rule_id, [f.rule_id for f in self.findings])
 
     def with_outcome(self, outcome: Outcome | str) -> tuple[Finding, ...]:
+        """The findings of one outcome, in the rules' order (from the codes, only
+        those findings are built)."""
         o = Outcome(outcome)
-        return tuple(f for f in self.findings if f.outcome is o)
+        if self.given is None:
+            code = _CODES.index(o)
+            return tuple(self._finding(i) for i, c in enumerate(self.codes) if c == code)
+        return tuple(f for f in self.given if f.outcome is o)
 
     @functools.cached_property
     def criteria(self) -> dict[str, CriterionResult]:

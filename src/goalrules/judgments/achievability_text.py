@@ -108,12 +108,14 @@ def explain(
     evaluation: Any,
 ) -> str:
     """The judgment in plain language (see the module docstring)."""
-    if a.current is None or a.target is None:
+    if a.current_value is None or a.target_value is None:
         return str(a.note)
     unit = a.unit
     flow = a.flow and not a.cumulative
     period = " a month" if flow or a.per_month else ""
-    cur, tgt = format_q(a.current), format_q(a.target) + (" a month" if a.per_month else "")
+    # the values are written in the judgment's unit as they are, no quantity made of them
+    cur = format_value(a.current_value, unit)
+    tgt = format_value(a.target_value, unit) + (" a month" if a.per_month else "")
     deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
     parts: list[str] = []
     if a.cumulative:
@@ -176,10 +178,11 @@ def explain(
             f"Chance of reaching the target: {_percent(a.probability)} ({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
-    if a.verdict.value in ("stretch", "unrealistic") and a.suggested_target is not None:
+    if a.verdict.value in ("stretch", "unrealistic") and a.suggested_value is not None:
         about = format_value(supported, unit) + period if supported is not None else ""
         tip = (
-            f"Your history supports about {about} by then; consider {format_q(a.suggested_target)}"
+            f"Your history supports about {about} by then; consider "
+            f"{format_value(a.suggested_value, unit)}"
         )
         if a.suggested_deadline is not None:
             tip += (

@@ -245,9 +245,7 @@ def lint_plan(
         )
     out: list[LintFinding] = []
     for item, facts in facts_list:
-        report = ruleset.evaluate(facts, today=today)
-        for finding in report.findings:
-            if finding.outcome is Outcome.FAIL:
-                out.append(LintFinding(finding.rule_id, item, finding.message, finding.fix))
+        for finding in ruleset.evaluate(facts, today=today).with_outcome(Outcome.FAIL):
+            out.append(LintFinding(finding.rule_id, item, finding.message, finding.fix))
     out.sort(key=lambda f: (f.item, f.rule))
     return out

@@ -281,7 +281,7 @@ def score_smart(
         ach = assess_achievability(goal, history, today=today, **achievability_options)
     baseline = None
     relative = goal.target is not None and goal.target.is_relative
-    if goal.baseline is None and ach is not None and relative and ach.target is not None:
+    if goal.baseline is None and ach is not None and relative and ach.target_value is not None:
         # the value at the start resolves x2 or +50 % (the judgment did the same)
         baseline = _baseline_from(goal, ach)
     facts: dict[str, Any] = {
