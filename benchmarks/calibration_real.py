@@ -2,7 +2,7 @@
 
 Run: python benchmarks/calibration_real.py [--data-dir DIR] [--series N] [--seed S]
      [--no-anchor] [--tune] [--half tune|held] [--sources M3,GH_STARS]
-     [--series-for GH_STARS=250] [--ets-cache FILE] [--bands-svg FILE]
+     [--series-for GH_STARS=250] [--ets-cache FILE] [--bands-svg FILE] [--bootstrap B]
 
 Data (../shared/data, see its README): the 1,428 monthly M3 series (judged as stocks) and
 the 1,460 social-like series of social-monthly.json: GitHub star counts (GH_STARS, smooth
@@ -12,6 +12,9 @@ tuning half the defaults were chosen on; odd: the held-out half reported here). 
 run short, ``--series`` series of each source's half are drawn with a fixed seed (default
 120; 0: all); ``--series-for SOURCE=N`` sets it for one source (a larger sample of a source
 whose largest bin is mostly sampling noise), ``--sources`` keeps only some sources.
+``--bootstrap B`` adds, per source, the central 90 % interval of the ECE and of the largest
+bin error over B redraws of its series (with replacement; a series' goals go together):
+how far a figure would move on another sample of the same kind of series.
 
 Rolling origins as in :mod:`goalrules.judgments.backtest`: every third month a cutoff
 (never an interpolated month), 6 to 24 months of history, deadlines 3, 6 and 12 months
@@ -92,11 +95,12 @@ def halves(series: list[Series], which: str, n: int, seed: int) -> list[Series]:
 
 
 class Case:
-    __slots__ = ("band", "h", "high", "low", "met", "p", "source", "truth_in")
+    __slots__ = ("band", "h", "high", "low", "met", "p", "series", "source", "truth_in")
 
     def __init__(self, source: str, h: int, p: float, met: bool, band: int | None) -> None:
         self.source, self.h, self.p, self.met, self.band = source, h, p, met, band
         self.truth_in = False
+        self.series = 0  # the position of its series in the replayed list (the bootstrap's unit)
 
 
 Origin = tuple[int, list[float], list[int]]  # cutoff, values seen, their month numbers
@@ -202,7 +206,8 @@ def ets_forecaster() -> Callable[[list[float], list[int]], dict[int, tuple[float
 
 def replay(series: Sequence[Series], forecaster: Forecaster, *, bands: bool = True) -> list[Case]:
     cases: list[Case] = []
-    for s in series:
+    for number, s in enumerate(series):
+        first_case = len(cases)
         for cutoff, vals, idx in origins(s):
             current = vals[-1]
             rate = smooth_growth(vals) if bands and s.kind == "stock" else None
@@ -226,7 +231,37 @@ def replay(series: Sequence[Series], forecaster: Forecaster, *, bands: bool = Tr
                         c = Case(s.source, h, sf(math.log(target)), truth >= target, band)
                         c.band = band + 100  # marks a band case, kept out of the ECE
                         cases.append(c)
+        for c in cases[first_case:]:
+            c.series = number
     return cases
+
+
+def interval(
+    cases: Sequence[Case], series: int, draws: int, seed: int = 0
+) -> tuple[tuple[float, float], tuple[float, float] | None]:
+    """The central 90 % interval of the ECE and of the largest bin error when the
+    ``series`` series behind ``cases`` are drawn again with replacement ``draws`` times
+    (a series' goals go together: they share its history)."""
+    by: dict[int, list[Case]] = {}
+    for c in cases:
+        by.setdefault(c.series, []).append(c)
+    rng = random.Random(seed)
+    eces: list[float] = []
+    bins: list[float] = []
+    keys = sorted(by)
+    for _ in range(draws):
+        drawn = [c for k in rng.choices(keys, k=series) for c in by[k]]
+        _n, ece, mbe, _brier, _cover = figures(drawn)
+        eces.append(ece)
+        if mbe is not None:
+            bins.append(mbe)
+    eces.sort()
+    bins.sort()
+
+    def central(xs: list[float]) -> tuple[float, float]:
+        return xs[int(0.05 * (len(xs) - 1))], xs[int(0.95 * (len(xs) - 1))]
+
+    return central(eces), central(bins) if len(bins) >= draws // 2 else None
 
 
 class EtsCache:
@@ -320,6 +355,7 @@ def report(
     anchor: bool,
     cache: EtsCache | None = None,
     svg: Path | None = None,
+    draws: int = 0,
 ) -> None:
     ets = ets_forecaster() if anchor else None
     if anchor and ets is None:
@@ -364,6 +400,13 @@ def report(
                 f"{f[1]:10.3f} {f[3]:6.4f} | {pooled_text} | {ets_text}",
                 flush=True,
             )
+        if draws:
+            for label, found in (("default", cases), ("workspace", pooled)):
+                if found:
+                    (e_lo, e_hi), mb = interval(found, len(series), draws)
+                    mb_text = f", largest bin {mb[0]:.3f}-{mb[1]:.3f}" if mb else ""
+                    print(f"{'':<12} 90 % interval over {draws} redraws of the {len(series)} "
+                          f"series ({label}): ECE {e_lo:.3f}-{e_hi:.3f}{mb_text}")  # fmt: skip
         per = len({(c.h, id(c)) for c in cases}) or 1
         print(
             f"{'':<12} time: goalrules {spent * 1e6 / per:.0f} us a goal"
@@ -512,6 +555,13 @@ def main() -> None:
         "--ets-cache", type=Path, default=None, help="a JSON file keeping AutoETS's forecasts"
     )
     parser.add_argument("--tune", action="store_true", help="run the tuning grid instead")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="B",
+        help="also print the 90 %% interval of the ECE and largest bin over B redraws of the series",
+    )
     parser.add_argument("--half", choices=("tune", "held"), default="held")
     parser.add_argument("--prior", default=None, help="a prior, e.g. 'persist=0.6, steady=3'")
     parser.add_argument("--sources", default=None, help="comma-separated sources (default: all)")
@@ -555,7 +605,8 @@ def main() -> None:
     print(f"{args.half} half, series per source (seed {args.seed}): {sizes}")
     tuning = {k: halves(v, "tune", 0, args.seed) for k, v in data.items()}
     cache = EtsCache(args.ets_cache) if args.ets_cache is not None else None
-    report(chosen, tuning, prior, anchor=not args.no_anchor, cache=cache, svg=args.bands_svg)
+    report(chosen, tuning, prior, anchor=not args.no_anchor, cache=cache, svg=args.bands_svg,
+           draws=args.bootstrap)  # fmt: skip
 
 
 if __name__ == "__main__":
