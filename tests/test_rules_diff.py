@@ -160,6 +160,10 @@ def test_a_platform_fit_table_edit(tmp_path: Path) -> None:
                       if g.smart.goal.channel == "linkedin" and g.smart.goal.objective == "leads"}  # fmt: skip
     assert {d.subject for d in result.goals} == linkedin_leads
     assert gr.channel_fits("linkedin", "leads")  # the table is back after the diff
+    from goalrules import plugins
+
+    # and the edited table, gone, leaves no "replaces the platform-fit table" note behind
+    assert not any("platform" in note for note in plugins.notes())
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -203,6 +203,7 @@ def judging_with(side: RuleSide) -> Iterator[None]:
 
     plugin = _Table(side.table) if side.table is not None else None
     manager = plugins.plugin_manager()
+    restore_notes = plugins.kept_notes()
     if plugin is not None:
         manager.register(plugin)
         platform_fit.cache_clear()
@@ -213,6 +214,7 @@ def judging_with(side: RuleSide) -> Iterator[None]:
         if plugin is not None:
             manager.unregister(plugin)
             platform_fit.cache_clear()
+            restore_notes()  # its "replaces the platform-fit table" note goes with it
         for clear in caches:
             clear()
 

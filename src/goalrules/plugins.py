@@ -169,6 +169,18 @@ def unregister(plugin: object) -> None:
     reset()
 
 
+def kept_notes() -> Callable[[], None]:
+    """The notes as they are now; calling the result puts them back (a plugin that
+    joined the manager for a while leaves no note about itself once it has left)."""
+    saved = dict(_notes)
+
+    def restore() -> None:
+        _notes.clear()
+        _notes.update(saved)
+
+    return restore
+
+
 def reset() -> None:
     """Forget the plugin manager and every registry built from it."""
     plugin_manager.cache_clear()
