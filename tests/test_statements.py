@@ -246,6 +246,55 @@ def test_an_impossible_deadline_is_not_understood_never_a_number(text: str, why:
     assert target is None or target.is_relative  # never "-2 followers" or "30 followers"
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    day=st.dates(min_value=dt.date(2027, 1, 1), max_value=dt.date(2030, 12, 31)),
+    word=st.sampled_from(["by", "before", "until"]),
+    shape=st.sampled_from(["{d} {month} {y}", "{d}{th} of {month} {y}", "{d}/{m}/{y}"]),
+)
+def test_the_article_before_a_day_changes_no_deadline(day: dt.date, word: str, shape: str) -> None:
+    """'by the 31 December 2027' (as the Greek 'μέχρι τις 31 Δεκεμβρίου 2027' reads) is
+    the deadline 'by 31 December 2027' is, never no deadline at all."""
+    th = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
+    when = shape.format(d=day.day, th=th, month=day.strftime("%B"), y=day.year, m=day.month)
+    if "/" in when and day.day <= 12:
+        return  # 05/06/2027 is ambiguous without the article too
+    plain = gr.read_statement(f"Reach 2,000 followers on LinkedIn {word} {when}", start=START)
+    the = gr.read_statement(f"Reach 2,000 followers on LinkedIn {word} the {when}", start=START)
+    assert plain.goal.deadline == the.goal.deadline == day
+
+
+def test_a_date_that_does_not_read_is_said_not_dropped() -> None:
+    greek = gr.read_statement(
+        "Αύξηση των ακολούθων στο Instagram σε 10.000 μέχρι τις 31 Δεκεμβρίου 2027", start=START
+    )
+    assert greek.goal.deadline == dt.date(2027, 12, 31)
+    assert greek.goal.target is not None and float(greek.goal.target.amount.magnitude) == 10_000
+    reading, notes = notes_of("Increase Instagram followers to 10,000 by the fall of 2027")
+    assert reading.goal.deadline is None and "deadline" in reading.not_understood
+    assert '"by the fall of 2027" names a date that could not be read' in notes
+    assert reading.goal.target is not None  # the year is not read as an amount
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    whole=st.integers(1, 999),
+    part=st.integers(0, 999),
+    noun=st.sampled_from(["followers on Facebook", "leads a month on LinkedIn", "visits"]),
+)
+def test_a_dot_before_three_digits_is_no_guess(whole: int, part: int, noun: str) -> None:
+    """ "1.500 followers" is 1.5 in English and 1,500 as Greek or German write it: the
+    target is left out and the note says how to write either, never 1.5 shown as fact."""
+    dotted, notes = notes_of(f"Reach {whole}.{part:03d} {noun} by June 2027")
+    assert dotted.goal.target is None and "target" in dotted.not_understood
+    assert f"could be {float(f'{whole}.{part:03d}'):g} or {whole * 1000 + part:,}" in notes
+    comma = gr.read_statement(f"Reach {whole},{part:03d} {noun} by June 2027", start=START)
+    assert comma.goal.target is not None
+    assert float(comma.goal.target.amount.magnitude) == whole * 1000 + part
+    one = gr.read_statement(f"Reach {whole}.5 {noun} by June 2027", start=START)
+    assert one.goal.target is not None  # one decimal: a decimal, as written
+
+
 def test_retail_days_from_the_workspace(tmp_path: Path) -> None:
     reading, _ = notes_of(
         "Double Instagram followers by Prime Day", retail_days={"Prime Day": "2026-07-14"}

@@ -368,8 +368,9 @@ def parse_date(
     )
 
 
-_PREFIX = re.compile(
-    r"^(?:by|before|until|till|on|due|no\s+later\s+than|at\s+the\s+latest\s+by|by\s+the)\s+",
+_PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
+    r"^(?:by|before|until|till|on|due|no\s+later\s+than|at\s+the\s+latest\s+by)\s+"
+    r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(

@@ -126,6 +126,10 @@ _DATE_LIKE = re.compile(
 )
 
 
+# a year or a whole numeric date: words that name a date, whose not being read is said
+_FULL_DATE = re.compile(r"\b(?:19|20|21)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def _anchor(word: str) -> bool:
     """Whether ``word`` can anchor a deadline: a time word or a date-like number (a bare
@@ -173,6 +177,7 @@ def find_deadline(
     deadline, is returned without a date (not understood, its words not read again as an
     amount); an explicit year is honoured even when the date is before the start."""
     marks = [w.start() for w in re.finditer(r"\S+", text) if _anchor(w.group(0))]
+    unread: Deadline | None = None  # a phrase with a year or a full date that did not read
     for m in _DEADLINE_START.finditer(text):
         nearest = bisect.bisect_left(marks, m.start())
         if nearest == len(marks) or marks[nearest] >= m.start() + 160:
@@ -198,6 +203,12 @@ def find_deadline(
             when, message = _parse_deadline(candidate, start, settings)
             if when is None:
                 if message is None:
+                    if unread is None and _FULL_DATE.search(low):
+                        said = (
+                            f'"{candidate}" names a date that could not be read as the '
+                            "deadline; write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
+                        )
+                        unread = Deadline(None, candidate, *span, notes=(said,))
                     continue
                 return Deadline(None, candidate, *span, notes=(message,))
             if not (1900 <= when.year <= start.year + 10):
@@ -221,7 +232,7 @@ def find_deadline(
             if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
             return Deadline(when, candidate, *span, notes=tuple(notes))
-    return None
+    return unread  # said, not dropped: the goal has no deadline, and the note says why
 
 
 def _fiscal_note(settings: DateSettings) -> str:

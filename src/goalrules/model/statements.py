@@ -383,6 +383,18 @@ def _known_noun(noun: str) -> bool:
     return True
 
 
+# "1.500": one dot and three digits after it, as English writes a decimal and Greek,
+# German or Malay write a thousand (a pack reads its own language's numbers before this)
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+
+
+def _dot_thousands(low: str, a: Amount) -> bool:
+    """Whether a count or an amount of money was written like "1.500" (1.5 or 1,500?
+    not a guess; a percent or a multiple, "1.125 %", is no thousand)."""
+    plain = not (a.percent or a.points or a.multiple)
+    return plain and _DOT_THOUSANDS.search(low, a.start, a.end) is not None
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -578,6 +590,16 @@ def read_fields(
         notes.append(
             f'{_number(target_amount.value)} counts "{target_amount.noun}", which goalrules does '
             "not know"
+        )
+        withheld = True
+    doubtful = [a for a in (target_amount, baseline_amount) if a and _dot_thousands(low, a)]
+    if doubtful and not withheld:
+        said = _DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)
+        shown = said.group(0) if said else _number(doubtful[0].value)
+        whole = shown.replace(".", "")
+        notes.append(
+            f'"{shown}" could be {float(shown):g} or {int(whole):,} (a dot between '
+            f"thousands): write {int(whole):,} or {float(shown):g} so the target is not a guess"
         )
         withheld = True
     if withheld:
