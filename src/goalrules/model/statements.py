@@ -594,8 +594,8 @@ def read_fields(
         withheld = True
     doubtful = [a for a in (target_amount, baseline_amount) if a and _dot_thousands(low, a)]
     if doubtful and not withheld:
-        said = _DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)
-        shown = said.group(0) if said else _number(doubtful[0].value)
+        written = _DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)
+        shown = written.group(0) if written else _number(doubtful[0].value)
         whole = shown.replace(".", "")
         notes.append(
             f'"{shown}" could be {float(shown):g} or {int(whole):,} (a dot between '
