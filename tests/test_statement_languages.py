@@ -130,6 +130,15 @@ def test_a_number_that_reads_two_ways_is_not_read() -> None:
     # "10,000" in Greek, where "," is the decimal sign: ten, or ten thousand?
     reading = gr.read_statement("10,000 ακόλουθοι στο TikTok", start=START)
     assert reading.goal.target is None and "target" in reading.not_understood
+    # and the note says which number, both readings, and how to write the one meant
+    assert reading.notes[0] == (
+        '"10,000" could be 10 (Greek writes a decimal comma) or 10,000 (as English writes '
+        "it), so it is not read: write 10.000 for 10,000"
+    )
+    # a language whose numbers read as English does ("10.000" there: 10 or 10,000?)
+    welsh = gr.read_statement("Cynyddu dilynwyr Instagram i 10.000 erbyn diwedd 2027", start=START)
+    assert welsh.goal.target is None
+    assert any("could be 10 or 10,000" in note for note in welsh.notes)
 
 
 def test_a_plugin_adds_a_language() -> None:

@@ -492,6 +492,12 @@ def read_fields(
     pack = language_of(text, lang)
     source = text.strip()
     if pack.code != "en":
+        notes.extend(
+            f'"{n}" could be {float(n.replace(",", ".")):g} ({pack.name} writes a decimal '
+            f"comma) or {int(n.replace(',', '')):,} (as English writes it), so it is not read: "
+            f"write {n.replace(',', pack.group)} for {int(n.replace(',', '')):,}"
+            for n in pack.two_way_numbers(source)
+        )
         source = pack.to_english(source)
         notes.append(f'read as {pack.name}: "{source}"')
     source, fixed = correct_spelling(source)

@@ -58,6 +58,7 @@ def _fold_char(ch: str) -> str:
     return "σ" if base == "ς" else base
 
 
+_TWO_WAY = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪،؛", "01234567890123456789,.%,;"
@@ -138,6 +139,14 @@ class LanguagePack:
                 text,
             )
         return text
+
+    def two_way_numbers(self, text: str) -> list[str]:
+        """The numbers of ``text`` that :meth:`numbers_to_english` leaves unread because
+        they read two ways ("10,000" where "," is the decimal sign: ten, or ten thousand)."""
+        if self.decimal != ",":
+            return []
+        text = _ARABIC_MARKS.sub("", text).translate(_DIGITS)
+        return [m.group(0) for m in _TWO_WAY.finditer(text)]
 
     def to_english(self, text: str) -> str:
         """The statement with its numbers and known words in English; words the pack
