@@ -197,6 +197,19 @@ def test_summary_figures_by_hand() -> None:
     assert r.verdicts["achievable"] == (2, 0.5)
 
 
+def test_the_summary_says_when_a_smaller_bin_is_off_by_more() -> None:
+    from goalrules.report.backtest import render_backtest as render
+
+    ok = gr.Verdict.ACHIEVABLE
+    case = gr.judgments.backtest.BacktestCase
+    many = [case("s", START, 3, 1.5, 6, 0.05, ok, False) for _ in range(4)]
+    few = [case("s", START, 3, 1.5, 6, 0.45, ok, True)]  # one goal, 0.55 off
+    text = render(summarize(many + few, min_bin=4), "text")
+    assert "largest bin error 0.050 (bins of 4+ goals; a smaller bin is off by 0.550)" in text
+    text = render(summarize(many, min_bin=4), "text")
+    assert "(bins of 4+ goals)" in text  # nothing smaller to say
+
+
 def test_the_probability_is_calibrated_on_real_series() -> None:
     # real series the defaults were not tuned on: a loose guard (30 series); the benchmark
     # benchmarks/calibration_real.py measures the held-out half of M3

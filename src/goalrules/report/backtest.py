@@ -33,9 +33,18 @@ def _summary(r: Backtest) -> list[str]:
         + (f" ({r.skipped} too short to replay)" if r.skipped else "")
     ]
     if r.goals:
+        # a smaller bin off by more is said too: the table below shows it
+        small = [b.error for b in r.bins if 0 < b.goals < r.min_bin and b.error is not None]
+        worse = max(small, default=None)
+        beside = (
+            f"; a smaller bin is off by {_num(worse)}"
+            if worse is not None and (r.max_bin_error is None or worse > r.max_bin_error)
+            else ""
+        )
         lines.append(
             f"expected calibration error {_num(r.ece)}, largest bin error "
-            f"{_num(r.max_bin_error)} (bins of {r.min_bin}+ goals), Brier score {_num(r.brier)}"
+            f"{_num(r.max_bin_error)} (bins of {r.min_bin}+ goals{beside}), "
+            f"Brier score {_num(r.brier)}"
         )
     for name in _VERDICTS:
         if name in r.verdicts:
