@@ -377,3 +377,79 @@ def test_a_book_without_a_customers_column(tmp_path: Path) -> None:
     code, text = run("channels", str(book), "--today", TODAY)
     assert code == 0 and not ZERO.search(text), text
     assert "customers not measured" in text
+
+
+# -- goalrules' own performance file --------------------------------------------------------------
+
+
+def test_own_file_blank_or_absent_customers_and_all_errors(tmp_path: Path) -> None:
+    from goalrules.io.exports.cells import CellErrors
+
+    f = tmp_path / "performance.csv"
+    f.write_text("month,channel,visits,leads\n2025-01,linkedin,100,3\n")
+    result = import_exports(f)
+    assert [r.customers for r in result.performance] == [None]
+    assert any("customers: not in this file" in n for n in result.notes)
+    f.write_text(
+        "month,channel,visits,leads,customers\n2025-01,linkedin,100,3,\n2025-02,linkedin,9,1,0\n"
+    )
+    result = import_exports(f, errors="collect")
+    assert [r.customers for r in result.performance] == [None, 0.0]
+    f.write_text("month,channel,visits,leads,customers\n2025-01,linkedin,,3,\n2025-02,x,1,1,-1\n")
+    with pytest.raises(CellErrors) as info:
+        import_exports(f, errors="collect")
+    cells = {(p.line, p.column) for p in info.value.problems}
+    assert cells == {(2, "visits"), (3, "customers")}  # a blank customers cell is no error
+
+
+perf_rows = st.lists(
+    st.tuples(
+        st.integers(1, 12),
+        st.sampled_from(["linkedin", "facebook", "x"]),
+        st.sampled_from([None, "organic", "paid"]),
+        st.integers(0, 10_000),
+        st.integers(0, 500),
+        st.one_of(st.none(), st.integers(0, 50)),
+    ),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda t: t[:3],
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(perf_rows)
+def test_an_imported_performance_file_round_trips_unknown_customers(
+    tmp_path_factory: pytest.TempPathFactory, drawn: list[tuple[Any, ...]]
+) -> None:
+    from goalrules.io.exports.rows import ImportResult, PerformanceRow
+
+    rows = tuple(
+        PerformanceRow(D(2025, m, 1), ch, med, float(v), float(le), None if c is None else float(c))
+        for m, ch, med, v, le, c in drawn
+    )
+    path = tmp_path_factory.mktemp("perf") / "performance.csv"
+    path.write_text(ImportResult(performance=rows).performance_csv())
+    again = import_exports(path)
+    key = lambda r: (r.month, r.channel, r.medium or "")  # noqa: E731
+    assert sorted(again.performance, key=key) == sorted(rows, key=key)
+    read = {(r.month, r.channel, r.medium): r.customers for r in load_performance(path)}
+    assert read == {(r.month, r.channel, r.medium): r.customers for r in rows}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(grs.channel_months(max_visits=500), min_size=1, max_size=10))
+def test_the_words_say_not_measured_exactly_when_customers_are_unknown(
+    rows: list[gr.ChannelMonth],
+) -> None:
+    decisions = gr.decide_channels(rows, all_sources=True)
+    for d in decisions:
+        line = next(r for r in d.reasons if re.match(r"[\d,]+ visits\b", r))
+        if d.evidence.customers is None:
+            assert "customers not measured" in line and not re.search(r"\d customers?\b", line)
+        else:
+            n = f"{d.evidence.customers:,.0f}"
+            assert re.search(rf"\b{re.escape(n)} customers?\b", line), line
+        assert d.to_dict()["evidence"]["customers"] == d.evidence.customers
