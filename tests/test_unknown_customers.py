@@ -110,6 +110,22 @@ def test_any_ga4_export_without_customers_reads_unknown(
         assert not any(ZERO.search(r) for r in d.reasons), d.reasons
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_a_workspace_checked_with_a_ga4_export_shows_no_zero_customers(
+    tmp_path: Path, fmt: str
+) -> None:
+    # the workspace names channels the export has no rows for: nothing measured either
+    path = _ga4_file(
+        tmp_path, [("linkedin / paid_social", 1175, 33, 4), ("facebook / cpc", 800, 12, 0)]
+    )
+    ws = str(gr.demo_paths()["workspace"])
+    code, out = run("check", ws, "--performance", str(path), "--today", TODAY, "--format", fmt)
+    assert code == 0
+    assert not ZERO.search(" ".join(out.split())), fmt
+    if fmt != "markdown":  # (markdown's table gives each decision's first reason only)
+        assert "not measured" in out or '"customers": null' in out
+
+
 def test_import_writes_an_empty_cell_and_reads_it_back_unknown(tmp_path: Path) -> None:
     path = _ga4_file(tmp_path, [("linkedin / paid_social", 1175, 33, 5)])
     out = tmp_path / "performance.csv"

@@ -369,7 +369,8 @@ def measure(
         leads_by_month = [v[1] for v in vals]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
-        customers = _known(sum(v[2] for v in vals))
+        # no month observed (a channel named without rows): its customers were not measured
+        customers = _known(sum(v[2] for v in vals)) if vals else None
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
