@@ -255,7 +255,9 @@ def channel_evidence(
 
     Rows of the same channel and month (campaigns) are added up; a month after
     ``today`` is left out. Leads above visits, or customers above leads, are reported
-    as data-quality notes (``ChannelEvidence.quality``), not dropped.
+    as data-quality notes (``ChannelEvidence.quality``), not dropped. Customers not
+    measured (``None``) in any month make the channel's total unknown (``None``, with a
+    note when some months were measured), and the portfolio's with it.
     """
     rows = _as_rows(performance)
     if today is not None:

@@ -288,11 +288,12 @@ def decide_channels(
     """Decide experiment / keep / optimize / reduce / cut for every social channel.
 
     ``performance`` holds monthly rows (:class:`~goalrules.model.ChannelMonth` or
-    mappings with ``channel, month, visits, leads, customers`` and optional ``spend,
-    hours, followers, engagements, reach, campaign, medium``), or a pandas, polars or
-    Arrow table of them. ``channels`` gives roles and formats tried; a goal on a channel
-    gives it a role too. Keyword ``params`` override the ruleset's (``trial_months=4``,
-    ``low_volume="10 %"``); ``rules`` replaces it.
+    mappings with ``channel, month, visits, leads`` and optional ``customers`` (absent or
+    blank: not measured, unknown, never 0), ``spend, hours, followers, engagements,
+    reach, campaign, medium``), or a pandas, polars or Arrow table of them.
+    ``channels`` gives roles and formats tried; a goal on a channel gives it a role too.
+    Keyword ``params`` override the ruleset's (``trial_months=4``, ``low_volume="10 %"``);
+    ``rules`` replaces it.
 
     Sources that are not social channels (search, direct, email, referral, AI
     assistants: :func:`~goalrules.judgments.sources.classify_source`) are not judged but

@@ -1,7 +1,9 @@
 """Channel decisions for many accounts at once, over a long-form table.
 
 :func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
-month, visits, leads, customers`` and optional ``spend``), measures every channel
+month, visits, leads`` and optional ``customers`` and ``spend``; customers absent or
+null are unknown, and their sums null-aware: a channel or an account with a month not
+measured has null customers, never a partial sum), measures every channel
 column-wise (sums, shares, Wilson intervals, Theil-Sen trends through numpy) with each
 account as its own portfolio, and decides with the shipped ``channels`` ruleset
 evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
@@ -155,7 +157,8 @@ def decide_channels_table(
     (search, direct, email...) are left out unless ``all_sources`` is true or the
     channel is in ``channels``, and each account's judged channels are its portfolio.
     Returns a polars DataFrame with ``account``, ``channel``, ``decision``, ``rule``
-    (the rule that decided) and the evidence columns (``p_*``: the portfolio's).
+    (the rule that decided) and the evidence columns (``p_*``: the portfolio's;
+    ``customers_months``: the months whose customers were measured).
     """
     import numpy as np
     import polars as pl
