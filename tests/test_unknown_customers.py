@@ -469,3 +469,20 @@ def test_the_words_say_not_measured_exactly_when_customers_are_unknown(
             n = f"{d.evidence.customers:,.0f}"
             assert re.search(rf"\b{re.escape(n)} customers?\b", line), line
         assert d.to_dict()["evidence"]["customers"] == d.evidence.customers
+
+
+def test_a_ga4_export_with_purchases_gives_customers_and_a_blank_is_unknown(tmp_path: Path) -> None:
+    header = ["Year month", "Session source / medium", "Sessions", "Key events", "Purchases"]
+    rows = [header, ["202601", "linkedin / paid_social", "100", "9", "0"],
+            ["202602", "linkedin / paid_social", "120", "8", ""],
+            ["202602", "facebook / cpc", "90", "3", "2"]]  # fmt: skip
+    path = ef.write_csv(tmp_path / "ga4.csv", rows, preamble=["# Traffic acquisition", "#"])
+    result = import_exports(path)
+    got = {(r.month, r.channel): (r.visits, r.customers) for r in result.performance}
+    assert got == {
+        (D(2026, 1, 1), "linkedin"): (100.0, 0.0),  # measured: a known 0
+        (D(2026, 2, 1), "linkedin"): (120.0, None),  # blank: unknown, its visits kept
+        (D(2026, 2, 1), "facebook"): (90.0, 2.0),
+    }
+    assert any("customers are empty in 1 channel month" in n for n in result.notes)
+    assert not any("not in this export" in n for n in result.notes)
