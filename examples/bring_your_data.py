@@ -41,9 +41,12 @@ print(f"\nportfolio: {p.channels} social networks, lead rate {p.leads / p.visits
 for d in decided:
     label = d.channel if d.medium is None else f"  {d.medium}"
     ev = d.evidence
+    # customers not measured (an analytics export alone): unknown, never shown as 0
+    known = ev.customers is not None
+    customers = f"{ev.customers:>3,.0f} customers" if known else "customers not measured"
     print(
         f"{label:<10} {d.decision.value.upper():<9} {ev.visits:>6,.0f} visits "
-        f"{ev.leads:>4,.0f} leads {ev.customers:>3,.0f} customers"
+        f"{ev.leads:>4,.0f} leads {customers}"
     )
     if d.hierarchy:
         print(f"           {d.hierarchy.split(':')[0]}")

@@ -25,7 +25,9 @@ CHANNELS = {
 CONTEXT = ("google", "(none)", "newsletter", "chatgpt.com")  # not social: not judged
 
 
-def book(seed: int, accounts: int, months: int) -> list[dict[str, object]]:
+def book(seed: int, accounts: int, months: int, unknown: float = 0.0) -> list[dict[str, object]]:
+    """Rows of ``accounts`` accounts; with ``unknown``, that share of the months' customers
+    is not measured (None)."""
     rng = random.Random(seed)
     rows = []
     for a in range(accounts):
@@ -38,9 +40,12 @@ def book(seed: int, accounts: int, months: int) -> list[dict[str, object]]:
                     continue  # a gap
                 visits = max(0, visits + rng.randint(-300, 300))
                 leads = rng.randint(0, max(0, visits // rng.choice([10, 30, 100]) + 1))
+                customers: int | None = rng.randint(0, leads)
+                if unknown and rng.random() < unknown:  # not measured: unknown, not 0
+                    customers = None
                 rows.append({
                     "account": f"acc{a}", "channel": ch, "month": dt.date(2024 + m // 12, m % 12 + 1, 1),
-                    "visits": visits, "leads": leads, "customers": rng.randint(0, leads),
+                    "visits": visits, "leads": leads, "customers": customers,
                     "spend": rng.choice([None, rng.randint(0, 900)]),
                 })  # fmt: skip
     return rows
@@ -69,6 +74,35 @@ def test_the_table_path_gives_the_per_account_answers(
             decided.add((account, d.channel))
             assert got[(account, d.channel)] == (d.decision.value, d.rule), (account, d.reasons)
     assert decided == set(got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.integers(0, 10**6), st.integers(1, 5), st.integers(2, 12), st.sampled_from([0.2, 0.6, 1.0])
+)
+def test_the_table_path_gives_the_per_account_answers_with_unknown_customers(
+    seed: int, accounts: int, months: int, unknown: float
+) -> None:
+    # polars' sum skips nulls: the table must not show a partial sum where the rows say
+    # the total is unknown, nor decide, measure or word anything differently
+    from goalrules.scale.batch import book_decisions
+
+    rows = [r for r in book(seed, accounts, months, unknown) if r["visits"] or not r["leads"]]
+    if not rows:
+        return
+    table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=CHANNELS)
+    for account, d in book_decisions(table):
+        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
+                if r["account"] == account]  # fmt: skip
+        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
+        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        assert (d.decision, d.rule) == (one.decision, one.rule)
+        assert d.reasons == one.reasons
+        assert (d.evidence.customers is None) == (one.evidence.customers is None)
+        assert d.evidence.fulfils_role == one.evidence.fulfils_role
+        assert d.portfolio is not None and one.portfolio is not None
+        assert (d.portfolio.customers is None) == (one.portfolio.customers is None)
+        assert (d.portfolio.cost_per_customer is None) == (one.portfolio.cost_per_customer is None)
 
 
 def test_a_book_words_each_decision_as_one_account_does() -> None:
@@ -224,6 +258,22 @@ def test_channel_decisions_on_dask_match_the_table() -> None:
     assert {
         (a, c): d for a, c, d in zip(got["account"], got["channel"], got["decision"], strict=True)
     } == want
+
+
+def test_unknown_customers_on_dask_match_the_table() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.scale.batch import decide_channels_dask
+
+    rows = book(12, 8, 10, unknown=0.3)
+    frame = pl.DataFrame(rows, strict=False).with_columns(pl.col("spend").cast(pl.Float64))
+    got = decide_channels_dask(dd.from_pandas(frame.to_pandas(), npartitions=3), channels=CHANNELS)
+    got = got.compute().sort_values(["account", "channel"])
+    expected = decide_channels_table(frame, channels=CHANNELS).sort("account", "channel")
+    assert expected["customers"].null_count() > 0  # some channels were not measured
+    for name in ("decision", "customers", "p_customers", "customers_months", "fulfils_role"):
+        want = expected[name].to_list()
+        seen = [None if v is None or v != v else v for v in got[name].tolist()]  # NaN: null
+        assert seen == want, name
 
 
 def test_achievability_on_dask_matches_the_table() -> None:

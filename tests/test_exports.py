@@ -32,7 +32,7 @@ def history(result: Any) -> dict[tuple[str, str, str], float]:
     return {(r.date.isoformat(), r.channel, r.metric): r.value for r in result.history}
 
 
-def perf(result: Any) -> dict[tuple[str, str, str | None], tuple[float, float, float]]:
+def perf(result: Any) -> dict[tuple[str, str, str | None], tuple[float, float, float | None]]:
     return {
         (f"{r.month:%Y-%m}", r.channel, r.medium): (r.visits, r.leads, r.customers)
         for r in result.performance
@@ -50,18 +50,18 @@ def test_ga4_exploration_csv(tmp_path: Path) -> None:
     assert detect_preset(p).preset.id == "ga4"
     r = import_exports(p)
     assert perf(r) == {
-        ("2026-01", "facebook", "paid"): (100, 3, 0),
-        ("2026-01", "facebook", "organic"): (50, 1, 0),
-        ("2026-02", "linkedin", "organic"): (70, 2, 0),
-        ("2026-02", "x", "organic"): (10, 0, 0),
+        ("2026-01", "facebook", "paid"): (100, 3, None),
+        ("2026-01", "facebook", "organic"): (50, 1, None),
+        ("2026-02", "linkedin", "organic"): (70, 2, None),
+        ("2026-02", "x", "organic"): (10, 0, None),
     }  # fmt: skip  (the Grand total row is not a channel)
 
 
 def test_ga4_daily_dates_are_read(tmp_path: Path) -> None:
     p = ef.ga4_report(tmp_path / "ga4.csv", [("20260131", "fb / cpc", 7, 1),
                                              ("20260201", "fb / cpc", 5, 0)], dimension="Date")  # fmt: skip
-    assert perf(import_exports(p)) == {("2026-01", "facebook", "paid"): (7, 1, 0),
-                                       ("2026-02", "facebook", "paid"): (5, 0, 0)}  # fmt: skip
+    assert perf(import_exports(p)) == {("2026-01", "facebook", "paid"): (7, 1, None),
+                                       ("2026-02", "facebook", "paid"): (5, 0, None)}  # fmt: skip
 
 
 def test_ga4_data_api_table() -> None:
@@ -70,7 +70,7 @@ def test_ga4_data_api_table() -> None:
                        "sessionMedium": ["paid_social", "organic"], "sessionCampaignName": ["(not set)"] * 2,
                        "sessions": ["40", "300"], "keyEvents": ["2", "9"], "totalUsers": ["30", "250"]})  # fmt: skip
     r = import_exports(df)
-    assert perf(r)[("2026-01", "linkedin", "paid")] == (40, 2, 0)
+    assert perf(r)[("2026-01", "linkedin", "paid")] == (40, 2, None)
 
 
 def test_meta_page_export_utf16(tmp_path: Path) -> None:
@@ -214,23 +214,23 @@ def test_sprout_and_suite_exports(tmp_path: Path) -> None:
 
 def test_matomo_plausible_umami_bigquery(tmp_path: Path) -> None:
     m = ef.matomo_csv(tmp_path / "matomo.csv", [("2026-01", "LinkedIn", 100, 3)])
-    assert perf(import_exports(m)) == {("2026-01", "linkedin", None): (100, 3, 0)}
+    assert perf(import_exports(m)) == {("2026-01", "linkedin", None): (100, 3, None)}
     p = ef.plausible_json(tmp_path / "plausible.json", [("2026-01", "Facebook", 80, 2)])
-    assert perf(import_exports(p)) == {("2026-01", "facebook", None): (80, 2, 0)}
+    assert perf(import_exports(p)) == {("2026-01", "facebook", None): (80, 2, None)}
     u = ef.umami_csv(tmp_path / "umami.csv", [
         ("v1", "2026-01-05 10:00:00", "/", "utm_source=linkedin&utm_medium=paid_social", "", ""),
         ("v1", "2026-01-05 10:01:00", "/signup", "", "", "signup"),
         ("v2", "2026-01-06 10:00:00", "/", "fbclid=abc", "m.facebook.com", ""),
     ])  # fmt: skip
-    assert perf(import_exports(u)) == {("2026-01", "linkedin", "paid"): (1, 1, 0),
-                                       ("2026-01", "facebook", "organic"): (1, 0, 0)}  # fmt: skip
+    assert perf(import_exports(u)) == {("2026-01", "linkedin", "paid"): (1, 1, None),
+                                       ("2026-01", "facebook", "organic"): (1, 0, None)}  # fmt: skip
     b = ef.bigquery_events(tmp_path / "events.csv", [
         ("u1", "1", 1767607200000000, "session_start", "https://c.com/?gclid=x", "", ""),
         ("u1", "1", 1767607260000000, "generate_lead", "https://c.com/form", "", ""),
         ("u2", "7", 1767607300000000, "page_view", "https://c.com/", "https://t.co/a", ""),
     ])  # fmt: skip
-    assert perf(import_exports(b)) == {("2026-01", "google", "paid"): (1, 1, 0),
-                                       ("2026-01", "x", "organic"): (1, 0, 0)}  # fmt: skip
+    assert perf(import_exports(b)) == {("2026-01", "google", "paid"): (1, 1, None),
+                                       ("2026-01", "x", "organic"): (1, 0, None)}  # fmt: skip
 
 
 def test_own_files_import_too(tmp_path: Path) -> None:
@@ -240,8 +240,8 @@ def test_own_files_import_too(tmp_path: Path) -> None:
         ["2026-01-04", "https://c.com/?fbclid=1", "", "0"],
         ["2026-01-05", "https://c.com/?li_fat_id=9", "", "0"],
     ])  # fmt: skip
-    assert perf(import_exports(s)) == {("2026-01", "linkedin", "paid"): (2, 1, 0),
-                                       ("2026-01", "facebook", "organic"): (1, 0, 0)}  # fmt: skip
+    assert perf(import_exports(s)) == {("2026-01", "linkedin", "paid"): (2, 1, None),
+                                       ("2026-01", "facebook", "organic"): (1, 0, None)}  # fmt: skip
     demo = gr.demo_paths()
     assert len(import_exports(demo["history"]).history) > 10
     assert len(import_exports(demo["performance"]).performance) > 10

@@ -174,7 +174,8 @@ def totals(result: Any) -> dict[tuple[Any, ...], float]:
         out[(r.channel, r.metric)] += r.value
     for p in result.performance:
         for f in ("visits", "leads", "customers"):
-            out[(p.channel, p.medium, f)] += getattr(p, f)
+            if getattr(p, f) is not None:  # customers not measured: no total to compare
+                out[(p.channel, p.medium, f)] += getattr(p, f)
     return {k: round(v, 6) for k, v in out.items()}
 
 

@@ -372,8 +372,9 @@ def check_more_leads_never_cuts(
             if r.channel != channel:
                 return r
             leads = min(r.visits, r.leads + extra)
+            customers = None if r.customers is None else min(r.customers, leads)  # unknown stays
             return ChannelMonth(channel=r.channel, month=r.month, visits=r.visits, leads=leads,
-                                customers=min(r.customers, leads), spend=r.spend)  # fmt: skip
+                                customers=customers, spend=r.spend)  # fmt: skip
 
         before = {d.channel: d.decision for d in decide_channels(
             rows, today=portfolio.today, rules=rules, **params)}  # fmt: skip

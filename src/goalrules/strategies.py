@@ -257,7 +257,8 @@ def channel_months(
     month: Date | None = None,
     max_visits: int = 50_000,
 ) -> st.SearchStrategy[ChannelMonth]:
-    """Consistent monthly rows: leads <= visits, customers <= leads."""
+    """Consistent monthly rows: leads <= visits, customers <= leads; customers are
+    sometimes not measured (``None``: unknown, as in an export without them)."""
     if max_visits < 0:
         raise InvalidArgument("max_visits must be >= 0")
 
@@ -265,7 +266,7 @@ def channel_months(
     def build(draw: st.DrawFn) -> ChannelMonth:
         visits = draw(st.integers(0, max_visits))
         leads = draw(st.integers(0, visits))
-        customers = draw(st.integers(0, leads))
+        customers = draw(st.one_of(st.integers(0, leads), st.none()))
         spend = draw(st.one_of(st.none(), st.integers(0, 10_000).map(float)))
         return ChannelMonth(
             channel=channel or draw(st.sampled_from(["linkedin", "facebook", "x", "instagram"])),
@@ -489,19 +490,25 @@ def portfolios(
         best, worst, middle = names[0], names[1], names[2:]
         n = draw(st.integers(*months))
         first = draw(_dates(Date(2018, 1, 1), Date(2030, 1, 1))).replace(day=1)
+        # customers measured (a CRM) or not (analytics alone): unknown, never drawn as 0
+        measured = draw(st.booleans(), label="customers measured")
+
+        def cust(n: int) -> int | None:
+            return n if measured else None
+
         rows: list[ChannelMonth] = []
         day = first
         for i in range(n):
             base = draw(st.integers(2_000, 5_000))
             top = base * 4 + 200 * i
             rows.append(ChannelMonth(channel=best, month=day, visits=top, leads=top // 20,
-                                     customers=base // 50))  # fmt: skip
+                                     customers=cust(base // 50)))  # fmt: skip
             rows.append(ChannelMonth(channel=worst, month=day, visits=max(10, 400 - 30 * i),
-                                     leads=0, customers=0))  # fmt: skip
+                                     leads=0, customers=cust(0)))  # fmt: skip
             for name in middle:
                 visits = draw(st.integers(500, base * 3))
-                rows.append(ChannelMonth(channel=name, month=day, visits=visits,
-                                         leads=visits // 80, customers=visits // 4000))  # fmt: skip
+                rows.append(ChannelMonth(channel=name, month=day, visits=visits, leads=visits // 80,
+                                         customers=cust(visits // 4000)))  # fmt: skip
             day = _add_month(day)
         return Portfolio(tuple(rows), best, worst, _month_end(rows[-1].month))
 

@@ -4,6 +4,7 @@ campaign."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -110,8 +111,9 @@ def attribute_sessions(
     Each session has a ``date`` (or ``timestamp``); the channel and medium come from
     :func:`session_source` (``utm_source`` and ``utm_medium``, ad click ids such as
     ``gclid`` or ``fbclid``, the referrer); ``utm_campaign`` gives the campaign.
-    ``lead`` and ``customer`` flags count conversions. Sessions with no source stay
-    visible as the channel ``(none)``.
+    ``lead`` and ``customer`` flags count conversions; a session without a ``customer``
+    flag at all (no such column) makes its month's customers unknown (``None``), never 0.
+    Sessions with no source stay visible as the channel ``(none)``.
     """
     counts: dict[tuple[str, Date, str, str | None], list[float]] = defaultdict(lambda: [0, 0, 0])
     for i, row in enumerate(sessions, start=first_row):
@@ -121,10 +123,17 @@ def attribute_sessions(
         c = counts[(channel, month, medium, campaign)]
         c[0] += 1
         c[1] += 1 if _truthy(row.get("lead", False)) else 0
-        c[2] += 1 if _truthy(row.get("customer", False)) else 0
+        # no customer flag: not measured, and NaN keeps the month's total unknown
+        c[2] += (1 if _truthy(row["customer"]) else 0) if "customer" in row else math.nan
     return [
         ChannelMonth(
-            channel=ch, month=m, campaign=camp, visits=v, leads=l_, customers=c_, medium=med
+            channel=ch,
+            month=m,
+            campaign=camp,
+            visits=v,
+            leads=l_,
+            medium=med,
+            customers=None if math.isnan(c_) else c_,  # NaN: a session without the flag
         )
         for (ch, m, med, camp), (v, l_, c_) in sorted(
             counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or "")

@@ -196,6 +196,13 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
     return x
 
 
+def _blank(value: Any) -> bool:
+    """An absent or empty cell (``None``, blank text, NaN): a count not measured."""
+    if isinstance(value, float):
+        return math.isnan(value)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _duplicate(
     seen: dict[Any, tuple[int, Any]], key: Any, line: int, value: Any, source: str,
     what: str, dropped: list[int],
@@ -297,7 +304,7 @@ def load_history(
 
 
 _PERF_OPTIONAL = ("campaign", "medium", "spend", "hours", "followers", "engagements", "reach")
-_BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads", "customers")
+_BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads")  # customers: optional
 
 
 def load_performance(
@@ -311,7 +318,8 @@ def load_performance(
     campaign twice is an error naming both lines (an exact duplicate is dropped, noted
     in ``notes``)."""
     source = str(path) if isinstance(path, (str, Path)) else "<table>"
-    rows = _rows(path, ("month", "channel", "visits", "leads", "customers"), progress)
+    # customers may be absent or blank: not measured, unknown (never read as 0)
+    rows = _rows(path, ("month", "channel", "visits", "leads"), progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
     account: tuple[int, Any] | None = None  # the first row's account, when there is one
@@ -336,8 +344,10 @@ def load_performance(
             "channel": str(row["channel"]),
         }
         try:
-            for col in ("visits", "leads", "customers"):
+            for col in ("visits", "leads"):
                 values[col] = _number(row[col], source, line, col)
+            if not _blank(row.get("customers")):
+                values["customers"] = _number(row["customers"], source, line, "customers")
             for col in _PERF_OPTIONAL:
                 if row.get(col):
                     values[col] = (

@@ -23,7 +23,7 @@ from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 
-__all__ = ["CampaignEvidence", "ChannelEvidence", "Portfolio", "channel_evidence"]
+__all__ = ["CampaignEvidence", "ChannelEvidence", "Portfolio", "channel_evidence", "customers_note"]
 
 Date = _dt.date
 
@@ -35,7 +35,7 @@ class CampaignEvidence:
     campaign: str
     visits: float
     leads: float
-    customers: float
+    customers: float | None  # None: not measured in some month of the campaign
     lead_rate: float | None
     lead_rate_low: float | None
     lead_rate_high: float | None
@@ -48,7 +48,7 @@ class Portfolio:
     channels: int
     visits: float
     leads: float
-    customers: float
+    customers: float | None  # None: some channel's customers were not measured
     spend: float | None
     lead_rate: float | None
     customer_rate: float | None
@@ -84,7 +84,7 @@ class ChannelEvidence:
     formats_tried: tuple[str, ...] | None
     visits: float
     leads: float
-    customers: float
+    customers: float | None  # None: not measured in every month observed
     spend: float | None
     hours: float | None
     visits_share: float | None
@@ -144,11 +144,25 @@ class ChannelEvidence:
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
     rate, lo, hi = _rate(leads, visits)
-    return CampaignEvidence(name, visits, leads, customers, rate, lo, hi)
+    return CampaignEvidence(name, visits, leads, _known(customers), rate, lo, hi)
 
 
-def _rate(x: float, n: float) -> tuple[float | None, float | None, float | None]:
-    if n <= 0:
+def _known(total: float) -> float | None:
+    """A sum of customers, ``None`` when it took in an unknown (NaN: not measured)."""
+    return None if math.isnan(total) else total
+
+
+def customers_note(months: int, measured: int) -> str:
+    """The data-quality note of a channel whose customers were measured in some of its
+    months and not others: its total is unknown, not the sum of the months measured."""
+    return (
+        f"customers measured in {measured} of {months} months: their total is unknown "
+        "(not the sum of the months measured)"
+    )
+
+
+def _rate(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
+    if x is None or n <= 0:
         return None, None, None
     lo, hi = wilson_interval(min(x, n), n)
     return min(x, n) / n, lo, hi
@@ -176,7 +190,7 @@ def _trend_of(xs: list[int], values: list[float], total: float | None) -> float 
     return theil_sen(xs, values) / mean
 
 
-_REQUIRED = ("channel", "month", "visits", "leads", "customers")
+_REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
 
 
 def _as_rows(performance: Any) -> list[ChannelMonth]:
@@ -241,7 +255,9 @@ def channel_evidence(
 
     Rows of the same channel and month (campaigns) are added up; a month after
     ``today`` is left out. Leads above visits, or customers above leads, are reported
-    as data-quality notes (``ChannelEvidence.quality``), not dropped.
+    as data-quality notes (``ChannelEvidence.quality``), not dropped. Customers not
+    measured (``None``) in any month make the channel's total unknown (``None``, with a
+    note when some months were measured), and the portfolio's with it.
     """
     rows = _as_rows(performance)
     if today is not None:
@@ -261,6 +277,7 @@ def measure(
     social_known: set[str] = set()
     camp: dict[tuple[str, str], list[float]] = {}
     quality: dict[str, list[str]] = {}
+    unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
     for r in rows:
         name = r.channel
         seen = per.get(name)
@@ -270,6 +287,9 @@ def measure(
         if m is None:
             m = seen[r.month] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
         visits, leads, customers = r.visits, r.leads, r.customers
+        if customers is None:  # not measured: NaN makes every sum it enters unknown
+            customers = math.nan
+            unknown.setdefault(name, set()).add(r.month)
         m[0] += visits
         m[1] += leads
         m[2] += customers
@@ -300,7 +320,7 @@ def measure(
             quality.setdefault(name, []).append(
                 f"{r.month:%Y-%m}: {leads:g} leads from {visits:g} visits (more leads than visits)"
             )
-        if customers > leads:
+        if customers > leads:  # False when unknown (NaN)
             quality.setdefault(name, []).append(
                 f"{r.month:%Y-%m}: {customers:g} customers from {leads:g} leads"
             )
@@ -322,14 +342,20 @@ def measure(
     leads_with_spend = math.fsum([v[1] for v in paid])
     customers_with_spend = math.fsum([v[2] for v in paid])
     p_rate = total_leads / total_visits if total_visits else None
+    # one channel's customers unknown: the portfolio's total, rate and cost are unknown
+    known_customers = _known(total_customers)
+    if known_customers is None:
+        customers_with_spend = 0.0
     portfolio = Portfolio(
         channels=len(per),
         visits=total_visits,
         leads=total_leads,
-        customers=total_customers,
+        customers=known_customers,
         spend=spend_total if spend_known else None,
         lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
-        customer_rate=total_customers / total_leads if total_leads else None,
+        customer_rate=known_customers / total_leads
+        if known_customers is not None and total_leads
+        else None,
         cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
         currency=currency,
         cost_per_customer=spend_total / customers_with_spend
@@ -345,7 +371,11 @@ def measure(
         leads_by_month = [v[1] for v in vals]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
-        customers = sum(v[2] for v in vals)
+        # no month observed (a channel named without rows): its customers were not measured
+        customers = _known(sum(v[2] for v in vals)) if vals else None
+        if name in unknown and len(unknown[name]) < len(months):
+            measured = len(months) - len(unknown[name])
+            quality.setdefault(name, []).append(customers_note(len(months), measured))
         spend = sum(v[3] for v in vals) if name in spend_known else None
         hours = sum(v[4] for v in vals) if name in hours_known else None
         lead_rate, lo, hi = _rate(leads, visits)
@@ -418,7 +448,7 @@ def _fulfils_role(
     *,
     lead_rate_low: float | None,
     leads_share: float | None,
-    customers: float,
+    customers: float | None,
     customer_rate_low: float | None,
     role_metric_trend: float | None,
     portfolio: Portfolio,
@@ -437,6 +467,8 @@ def _fulfils_role(
         )
         return credible or (leads_share is not None and leads_share >= role_share)
     if role is Objective.CONVERSIONS:
+        if customers is None or portfolio.customers is None:
+            return None  # customers not measured: cannot tell, not "does not do its job"
         share = customers / portfolio.customers if portfolio.customers else None
         credible = (
             customer_rate_low is not None

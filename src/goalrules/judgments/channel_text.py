@@ -11,6 +11,7 @@ formats, no spend) is said as missing, never used as a reason.
 from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+from goalrules.model import Objective
 from goalrules.numbers import format_percent
 
 __all__ = [
@@ -66,6 +67,12 @@ def _role_line(ev: ChannelEvidence) -> str:
             "no role given: the decision does not use one (give the channel a role, such as "
             "traffic or leads, to judge it by the job it does)"
         )
+    if ev.fulfils_role is None and ev.role is Objective.CONVERSIONS:
+        whose = "this channel's" if ev.customers is None else "another judged channel's"
+        return (
+            f"its role ({ev.role.value}) cannot be checked: {whose} customers were not "
+            "measured (unknown, not 0)"
+        )
     if ev.fulfils_role is None:
         return (
             f"its role ({ev.role.value}) cannot be checked: no followers, engagements or "
@@ -99,6 +106,8 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             else ""
         )
         parts.append(f"per customer {_money(ev.cost_per_customer, ev.currency)}{tail}")
+    elif ev.customers is None:
+        parts.append("per customer: unknown (customers not measured)")
     return [", ".join(parts)]
 
 
@@ -121,11 +130,11 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
     share = "" if ev.visits_share is None else f" ({pct(ev.visits_share)} of the channels judged)"
-    lines.append(
-        f"{ev.visits:,.0f} visits{share}, "
-        f"{ev.leads:,.0f} leads, {ev.customers:,.0f} customer{'' if ev.customers == 1 else 's'} "
-        f"over {months}"
-    )
+    counts = f"{ev.visits:,.0f} visits{share}, {ev.leads:,.0f} leads"
+    if ev.customers is None:  # not measured: said so, never shown as 0
+        lines.append(f"{counts} over {months}; customers not measured (unknown, not 0)")
+    else:
+        lines.append(f"{counts}, {_customers(ev.customers)} over {months}")
     if ev.visits_trend is not None and ev.leads_trend is not None:
         lines.append(
             f"trend a month: visits {signed_pct(ev.visits_trend)}, "
@@ -139,11 +148,23 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     return lines
 
 
+def _customers(n: float | None) -> str:
+    """``12 customers``, ``1 customer``, or ``customers not measured`` (unknown, not 0)."""
+    if n is None:
+        return "customers not measured"
+    return f"{n:,.0f} customer{'' if n == 1 else 's'}"
+
+
 def portfolio_line(p: Portfolio) -> str:
     """What the decisions compare each channel with."""
     s = "" if p.channels == 1 else "s"
+    customers = (
+        "customers unknown (not measured for every channel)"
+        if p.customers is None
+        else f"{p.customers:,.0f} customers"
+    )
     return (
         f"Portfolio: the {p.channels} channel{s} judged, together: {p.visits:,.0f} visits, "
-        f"{p.leads:,.0f} leads, {p.customers:,.0f} customers; lead rate {pct(p.lead_rate)} "
+        f"{p.leads:,.0f} leads, {customers}; lead rate {pct(p.lead_rate)} "
         "(their leads over their visits: each channel's rate weighted by its visits)"
     )

@@ -38,6 +38,7 @@ from goalrules.judgments.sources import (
     SourceShare,
     classify_source,
     context_shares,
+    known_sum,
 )
 from goalrules.model import Channel, ChannelMonth, Goal
 from goalrules.vocabulary import UNATTRIBUTED
@@ -243,7 +244,7 @@ def _judged(
     if today is not None:
         rows = [r for r in rows if r.month <= today]
     judged: list[ChannelMonth] = []
-    context: list[tuple[str, str, float, float, float]] = []
+    context: list[tuple[str, str, float, float, float | None]] = []
     groups: dict[str, set[str]] = defaultdict(set)
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
     for r in rows:
@@ -268,7 +269,7 @@ def _judged(
     totals = (
         math.fsum(r.visits for r in rows),
         math.fsum(r.leads for r in rows),
-        math.fsum(r.customers for r in rows),
+        known_sum(r.customers for r in rows),  # None when one was not measured
     )
     return judged, context_shares(context, totals), groups
 
@@ -287,11 +288,12 @@ def decide_channels(
     """Decide experiment / keep / optimize / reduce / cut for every social channel.
 
     ``performance`` holds monthly rows (:class:`~goalrules.model.ChannelMonth` or
-    mappings with ``channel, month, visits, leads, customers`` and optional ``spend,
-    hours, followers, engagements, reach, campaign, medium``), or a pandas, polars or
-    Arrow table of them. ``channels`` gives roles and formats tried; a goal on a channel
-    gives it a role too. Keyword ``params`` override the ruleset's (``trial_months=4``,
-    ``low_volume="10 %"``); ``rules`` replaces it.
+    mappings with ``channel, month, visits, leads`` and optional ``customers`` (absent or
+    blank: not measured, unknown, never 0), ``spend, hours, followers, engagements,
+    reach, campaign, medium``), or a pandas, polars or Arrow table of them.
+    ``channels`` gives roles and formats tried; a goal on a channel gives it a role too.
+    Keyword ``params`` override the ruleset's (``trial_months=4``, ``low_volume="10 %"``);
+    ``rules`` replaces it.
 
     Sources that are not social channels (search, direct, email, referral, AI
     assistants: :func:`~goalrules.judgments.sources.classify_source`) are not judged but

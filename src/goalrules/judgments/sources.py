@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import math
 import re
 import tomllib
 from collections import defaultdict
@@ -25,7 +26,14 @@ from goalrules import plugins
 from goalrules.errors import ValidationError
 from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
 
-__all__ = ["SourceGroup", "SourceShare", "classify_source", "context_shares", "source_groups"]
+__all__ = [
+    "SourceGroup",
+    "SourceShare",
+    "classify_source",
+    "context_shares",
+    "known_sum",
+    "source_groups",
+]
 
 _SHIPPED = "goalrules/rules/source_groups.toml"
 
@@ -152,7 +160,7 @@ class SourceShare:
     sources: tuple[str, ...]
     visits: float
     leads: float
-    customers: float
+    customers: float | None  # None: not measured for every source of the group
     visits_share: float | None
     leads_share: float | None
     customers_share: float | None
@@ -168,26 +176,41 @@ class SourceShare:
 
         return (f"{self.group} ({', '.join(self.sources)}): {self.visits:,.0f} visits"
                 f"{share(self.visits_share)}, {self.leads:,.0f} leads{share(self.leads_share)}, "
-                f"{self.customers:,.0f} customers{share(self.customers_share)}")  # fmt: skip
+                f"{_customers(self.customers)}{share(self.customers_share)}")  # fmt: skip
+
+
+def _customers(n: float | None) -> str:
+    return "customers not measured" if n is None else f"{n:,.0f} customers"
+
+
+def known_sum(values: Iterable[float | None]) -> float | None:
+    """The exactly rounded sum of ``values``; ``None`` (unknown) when one of them is
+    ``None`` (not measured): never the sum of the known ones shown as the total."""
+    got = list(values)
+    return None if any(v is None for v in got) else math.fsum(v for v in got if v is not None)
 
 
 def context_shares(
-    context: Iterable[tuple[str, str, float, float, float]],
-    totals: tuple[float, float, float],
+    context: Iterable[tuple[str, str, float, float, float | None]],
+    totals: tuple[float, float, float | None],
 ) -> tuple[SourceShare, ...]:
     """``(group, source, visits, leads, customers)`` rows summed per group, with their
-    shares of ``totals`` (all sources' visits, leads, customers), largest first."""
+    shares of ``totals`` (all sources' visits, leads, customers), largest first.
+    Customers not measured (``None``) make the group's customers and share unknown."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     names: dict[str, set[str]] = defaultdict(set)
     for group, source, visits, leads, customers in context:
         acc = sums[group]
         acc[0] += visits
         acc[1] += leads
-        acc[2] += customers
+        acc[2] += math.nan if customers is None else customers  # NaN: unknown
         names[group].add(source)
 
-    def share(x: float, total: float) -> float | None:
-        return x / total if total else None
+    def share(x: float | None, total: float | None) -> float | None:
+        return x / total if x is not None and total else None
+
+    def known(x: float) -> float | None:
+        return None if math.isnan(x) else x
 
     out = [
         SourceShare(
@@ -195,10 +218,10 @@ def context_shares(
             tuple(sorted(names[group])),
             v,
             le,
-            c,
+            known(c),
             share(v, totals[0]),
             share(le, totals[1]),
-            share(c, totals[2]),
+            share(known(c), totals[2]),
         )
         for group, (v, le, c) in sums.items()
     ]

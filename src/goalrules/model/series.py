@@ -217,8 +217,9 @@ class ChannelMonth:
     leads: float = attrs.field(
         default=0, converter=_guard("leads", _count), validator=_non_negative
     )
-    customers: float = attrs.field(
-        default=0, converter=_guard("customers", _count), validator=_non_negative
+    # not given: unknown (an export without a customers column), never read as 0
+    customers: float | None = attrs.field(
+        default=None, converter=_guard("customers", _opt(_count)), validator=_non_negative
     )
     campaign: str | None = attrs.field(default=None, converter=_guard("campaign", _opt(_text)))
     medium: str | None = attrs.field(default=None, converter=_guard("medium", _opt(_medium)))

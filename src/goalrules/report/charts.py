@@ -134,9 +134,15 @@ def _channel_charts(
         color="#93c5fd",
     )
     ax.bar(list(xs), [d.evidence.leads for d in decisions], width, label="leads", color="#2563eb")
+    # customers not measured: no bar (an unknown drawn as 0 would read as none)
+    known = [
+        (x, n)
+        for x, d in zip(xs, decisions, strict=True)
+        if (n := d.evidence.customers) is not None
+    ]
     ax.bar(
-        [x + width for x in xs],
-        [d.evidence.customers for d in decisions],
+        [x + width for x, _ in known],
+        [n for _, n in known],
         width,
         label="customers",
         color="#1e3a8a",

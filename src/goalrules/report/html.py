@@ -58,12 +58,17 @@ def _channels(
                 "decision": d.decision.value,
                 "visits": format_count(ev.visits),
                 "leads": format_count(ev.leads),
-                "customers": format_count(ev.customers),
+                "customers": _customers(ev.customers),
                 "rate": rate,
                 "why": d.reasons[0] if d.reasons else "",
             }
         )
     return rows
+
+
+def _customers(n: float | None) -> str:
+    """Customers as a count, or "not measured" (unknown: never shown as 0)."""
+    return "not measured" if n is None else format_count(n)
 
 
 def _plan(plan: PlanResult) -> dict[str, Any]:
@@ -188,7 +193,7 @@ def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
         book.append({
             "account": r["account"], "channel": r["channel"], "decision": r["decision"],
             "visits": format_count(r["visits"]), "leads": format_count(r["leads"]),
-            "customers": format_count(r["customers"]), "rate": rate,
+            "customers": _customers(r["customers"]), "rate": rate,
             "why": "; ".join(row["reasons"][1:]),
         })  # fmt: skip
     return _page("goalrules channels by account", dt.date.today().isoformat(),

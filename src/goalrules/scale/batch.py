@@ -1,7 +1,9 @@
 """Channel decisions for many accounts at once, over a long-form table.
 
 :func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
-month, visits, leads, customers`` and optional ``spend``), measures every channel
+month, visits, leads`` and optional ``customers`` and ``spend``; customers absent or
+null are unknown, and their sums null-aware: a channel or an account with a month not
+measured has null customers, never a partial sum), measures every channel
 column-wise (sums, shares, Wilson intervals, Theil-Sen trends through numpy) with each
 account as its own portfolio, and decides with the shipped ``channels`` ruleset
 evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
@@ -21,13 +23,13 @@ import attrs
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
-from goalrules.judgments.stats import EXACT_POINTS, theil_sen
 from goalrules.model import Channel, Objective, normalize_channel
 from goalrules.scale.distributed import in_partition
+from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -38,63 +40,18 @@ __all__ = [
     "decide_channels_table",
 ]
 
-_REQUIRED = ("account", "channel", "month", "visits", "leads", "customers")
+_REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
 _COUNTS = ("visits", "leads", "customers")
 #: the columns of a decided table that a book's decision is rebuilt from, in order
 _BOOK_FIELDS = (
     "role", "channel", "months", "visits", "leads", "customers", "spend", "visits_share",
     "leads_share", "lead_rate", "lead_rate_low", "lead_rate_high", "customer_rate",
     "customer_rate_low", "cost_per_lead", "visits_trend", "leads_trend", "fulfils_role",
-    "cost_per_customer", "account", "decision",
+    "cost_per_customer", "account", "decision", "customers_months",
 )  # fmt: skip
 
 
-_MATRIX_CELLS = 2_000_000  # pairwise slopes held at once (16 MB)
 _SIDE_BY_SIDE = 20_000  # channels from which the two trends are taken in two threads
-
-
-def _theil_sen_matrix(values: Any, index: Any) -> Any:
-    """Row-wise Theil-Sen slope over the observed (non-NaN) months, as in
-    :func:`goalrules.judgments.stats.theil_sen`; NaN with fewer than 2 months. Rows are
-    taken a chunk at a time so that the pairwise slopes held stay under 16 MB; past
-    :data:`~goalrules.judgments.stats.EXACT_POINTS` months a row goes to ``theil_sen``
-    itself (exact by slope selection, a bounded sample of pairs past
-    :data:`~goalrules.judgments.stats.SELECTED_POINTS`)."""
-    import numpy as np
-
-    rows, m = values.shape
-    out = np.full(rows, np.nan)
-    if m > EXACT_POINTS:
-        for r in range(rows):
-            seen = ~np.isnan(values[r]) & ~np.isnan(index[r])
-            if int(seen.sum()) >= 2 and len(set(index[r][seen].tolist())) >= 2:
-                out[r] = theil_sen(index[r][seen].tolist(), values[r][seen].tolist())
-        return out
-    i, j = np.triu_indices(m, k=1)
-    if len(i) == 0:  # one month: no pair of months, no slope (NaN, as theil_sen says)
-        return out
-    step = max(1, _MATRIX_CELLS // max(len(i), 1))
-    # the same months on every row (a book's usual shape): their differences taken once
-    shared = rows > 0 and not np.isnan(index).any() and bool((index == index[0]).all())
-    for start in range(0, rows, step):
-        block = slice(start, start + step)
-        dx = index[0, j] - index[0, i] if shared else index[block][:, j] - index[block][:, i]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            slopes = (values[block][:, j] - values[block][:, i]) / dx
-        bad = ~np.isfinite(slopes)
-        part = out[block]
-        full = ~bad.any(axis=1)  # every month observed: the plain median, far quicker
-        if full.all():
-            part[:] = np.median(slopes, axis=1, overwrite_input=True)
-        elif full.any():
-            part[full] = np.median(slopes[full], axis=1, overwrite_input=True)
-        gaps = ~full & ~bad.all(axis=1)
-        if gaps.any():
-            some = slopes[gaps]
-            some[~np.isfinite(some)] = np.nan
-            part[gaps] = np.nanmedian(some, axis=1)
-        out[block] = part
-    return out
 
 
 def _first_row(mask: Any) -> int:
@@ -141,6 +98,10 @@ def _checked_rows(df: Any) -> Any:
     import polars as pl
 
     _no_nulls(df, _REQUIRED)
+    if "customers" not in df.columns:  # not measured: unknown (null), never 0
+        df = df.with_columns(pl.lit(None, dtype=pl.Float64).alias("customers"))
+    elif df.schema["customers"] == pl.String:  # a blank cell: unknown too
+        df = df.with_columns(pl.col("customers").str.strip_chars().replace("", None))
     month_type = df.schema["month"]
     if month_type == pl.String:
         month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
@@ -196,7 +157,8 @@ def decide_channels_table(
     (search, direct, email...) are left out unless ``all_sources`` is true or the
     channel is in ``channels``, and each account's judged channels are its portfolio.
     Returns a polars DataFrame with ``account``, ``channel``, ``decision``, ``rule``
-    (the rule that decided) and the evidence columns (``p_*``: the portfolio's).
+    (the rule that decided) and the evidence columns (``p_*``: the portfolio's;
+    ``customers_months``: the months whose customers were measured).
     """
     import numpy as np
     import polars as pl
@@ -243,7 +205,8 @@ def decide_channels_table(
     if bool((keyed["gm"].diff() == 0).any()):  # a month in two rows: summed
         monthly = keyed.group_by("gm", maintain_order=True).agg(
             pl.col("g", "month", "x").first(),
-            pl.col(*_COUNTS).sum(),
+            pl.col("visits", "leads").sum(),
+            _known_sum("customers"),  # one row of the month not measured: the month unknown
             pl.col("spend").sum().alias("spend"),
             pl.col("spend").is_not_null().any().alias("spend_known"),
         )
@@ -258,12 +221,17 @@ def decide_channels_table(
         monthly.group_by("g", maintain_order=True)
         .agg(
             pl.len().alias("months"),
-            pl.col("visits", "leads", "customers").sum(),
+            pl.col("visits", "leads").sum(),
+            _known_sum("customers"),  # a month not measured: the total unknown, not partial
             pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+            pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
-        .select("account", "channel", "months", "visits", "leads", "customers", "spend")
+        .select(
+            *("account", "channel", "months", "visits", "leads", "customers", "spend"),
+            "customers_months",
+        )
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
     group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
@@ -303,10 +271,12 @@ def decide_channels_table(
         pl.len().alias("p_channels"),
         pl.col("visits").sum().alias("p_visits"),
         pl.col("leads").sum().alias("p_leads"),
-        pl.col("customers").sum().alias("p_customers"),
+        _known_sum("customers").alias("p_customers"),  # a channel unknown: the portfolio too
         pl.col("spend").sum().alias("p_spend"),
         pl.col("leads").filter(pl.col("spend").is_not_null()).sum().alias("p_leads_spend"),
-        pl.col("customers").filter(pl.col("spend").is_not_null()).sum().alias("p_customers_spend"),
+        pl.when(pl.col("customers").is_not_null().all())
+        .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
+        .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
     )
     per = per.join(totals, on="account", how="left")
@@ -330,8 +300,11 @@ def decide_channels_table(
         pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
         wilson(l_, v, -1).alias("lead_rate_low"),
         wilson(l_, v, 1).alias("lead_rate_high"),
-        pl.when(l_ > 0).then(pl.min_horizontal(c, l_) / l_).alias("customer_rate"),
-        wilson(c, l_, -1).alias("customer_rate_low"),
+        # (min_horizontal skips nulls: customers not measured are kept out first)
+        pl.when((l_ > 0) & c.is_not_null())
+        .then(pl.min_horizontal(c, l_) / l_)
+        .alias("customer_rate"),
+        pl.when(c.is_not_null()).then(wilson(c, l_, -1)).alias("customer_rate_low"),
         pl.when(pl.col("p_visits") > 0).then(v / pl.col("p_visits")).alias("visits_share"),
         pl.when(pl.col("p_leads") > 0).then(l_ / pl.col("p_leads")).alias("leads_share"),
         pl.when((pl.col("spend") > 0) & (l_ > 0)).then(pl.col("spend") / l_).alias("cost_per_lead"),
@@ -383,10 +356,19 @@ def decide_channels_table(
         "formats", "leads_share", "customer_rate", "customer_rate_low", "cost_per_lead",
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
-        "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer",
+        "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
     )  # fmt: skip
+
+
+def _known_sum(name: str) -> Any:
+    """The sum of a column, null (unknown) when one of its values is: polars' ``sum``
+    skips nulls, which would show a partial sum as the total."""
+    import polars as pl
+
+    unknown = pl.col(name).is_null().any()
+    return pl.when(unknown).then(None).otherwise(pl.col(name).sum()).alias(name)
 
 
 def _decided_by(ruleset: RuleSet, out: Any) -> Any:
@@ -435,7 +417,7 @@ def book_decisions(
         (role_text, channel, months, visits, leads, customers, spend, visits_share,
          leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
          customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
-         cost_per_customer, account, decision) = pick(r)  # fmt: skip
+         cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -470,6 +452,9 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
+            quality=(customers_note(int(months), customers_months),)
+            if 0 < customers_months < months
+            else (),
         )
         account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
@@ -522,6 +507,9 @@ def _fulfils(role_share: float) -> Any:
     share_c = pl.when(pl.col("p_customers") > 0).then(pl.col("customers") / pl.col("p_customers"))
     conv_credible = pl.col("customer_rate_low") >= pl.col("p_customer_rate")
     conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
+    # customers not measured (the channel's or the portfolio's): cannot tell, not False
+    unknown = pl.col("customers").is_null() | pl.col("p_customers").is_null()
+    conversions = pl.when(unknown).then(pl.lit(None, dtype=pl.Boolean)).otherwise(conversions)
     return (
         pl.when(role.is_null())
         .then(pl.lit(None, dtype=pl.Boolean))  # no role given: none is assumed
@@ -674,6 +662,7 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns.update({name: pd.Series(dtype="float64") for name in tail[:6]})
     columns["p_channels"] = pd.Series(dtype="int64")
     columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
+    columns["customers_months"] = pd.Series(dtype="int64")
     columns["decision"] = pd.Series(dtype="object")
     columns["rule"] = pd.Series(dtype="object")
     meta = pd.DataFrame(columns)

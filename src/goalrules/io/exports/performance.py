@@ -129,6 +129,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         lambda: [0.0, 0.0, 0.0, 0.0]
     )
     has_revenue = cols["revenue"] is not None
+    has_customers = cols["customers"] is not None
+    no_customers: set[tuple[Date, str, str | None, str | None]] = set()
     campaign_col = match.find(fields.get("campaign", ()))
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
@@ -152,6 +154,9 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         if "revenue" in read and read["revenue"] is None:  # unknown revenue, known visits
             no_revenue.add(key)
             del read["revenue"]
+        if "customers" in read and read["customers"] is None:  # unknown customers
+            no_customers.add(key)
+            del read["customers"]
         blank = [f for f, v in read.items() if v is None]
         if blank:  # missing is not 0: the row is left out, and said so
             for f in blank:
@@ -177,6 +182,14 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             f"{'s' if len(no_revenue) > 1 else ''}: their revenue is unknown (not 0); "
             "visits and leads are kept."
         )
+    if not has_customers:
+        notes.append(f"{source}: customers: not in this export; unknown, not 0.")
+    elif no_customers:
+        notes.append(
+            f"{source}: customers are empty in {len(no_customers)} channel month"
+            f"{'s' if len(no_customers) > 1 else ''}: their customers are unknown (not 0); "
+            "visits and leads are kept."
+        )
     out = [
         PerformanceRow(
             m,
@@ -184,7 +197,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             med,
             v,
             le,
-            cu,
+            cu if has_customers and (m, ch, med, camp) not in no_customers else None,
             rev if has_revenue and (m, ch, med, camp) not in no_revenue else None,
             camp,
         )
@@ -219,8 +232,13 @@ def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceR
                 str(cells[match.columns[detail_col]]) if detail_col else "",
             )
             counts[(day.replace(day=1), channel, medium)][index] += 1
+    # no customer date column: the CRM export does not say who became a customer
+    measured = match.find(f.get("customer_date", ())) is not None
+    if not measured:
+        notes.append(f"{match.sheet.source}: customers: not in this export; unknown, not 0.")
     out = [
-        PerformanceRow(m, ch, med, 0.0, le, cu) for (m, ch, med), (le, cu) in sorted(counts.items())
+        PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
+        for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
     return out, notes
 
@@ -316,6 +334,13 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
         if CUSTOMER_EVENTS.search(name):
             s["customer"] = True
             events.add(name)
+    if not any(s["customer"] for s in sessions.values()):
+        # no purchase event in the whole export: not tracked, or none; unknown, not 0
+        for s in sessions.values():
+            del s["customer"]
+        notes.append(
+            f"{match.sheet.source}: customers: no purchase events in this export; unknown, not 0."
+        )
     if events:
         notes.append(
             f"{match.sheet.source}: {len(sessions)} sessions; leads and customers from the "
@@ -340,6 +365,8 @@ def join_funnel(
     replaced = ["leads and customers come from the CRM export; the analytics' own counts "
                 "(key events, conversions) are left out."] if any(r.leads or r.customers
                 for r in analytics) else []  # fmt: skip
+    # a CRM export without customers: the analytics' customers are left out all the same
+    crm_customers = all(r.customers is not None for r in crm)
     if not analytics:
         return list(crm), [
             "visits: no analytics export was given; the rows carry the CRM's "
@@ -356,7 +383,7 @@ def join_funnel(
         visits[key(r)] += r.visits
     for r in crm:
         funnel[key(r)][0] += r.leads
-        funnel[key(r)][1] += r.customers
+        funnel[key(r)][1] += r.customers or 0.0
     notes: list[str] = []
     only_crm: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     only_web: dict[tuple[str, str | None], list[str]] = defaultdict(list)
@@ -379,5 +406,7 @@ def join_funnel(
     out = []
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
         le, cu = funnel.get(k, [0.0, 0.0])
-        out.append(PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu))
+        out.append(
+            PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu if crm_customers else None)
+        )
     return out, replaced + notes

@@ -54,7 +54,7 @@ class PerformanceRow:
     medium: str | None = None
     visits: float = 0.0
     leads: float = 0.0
-    customers: float = 0.0
+    customers: float | None = None  # None: not in the export, unknown (never 0)
     revenue: float | None = None
     campaign: str | None = None
 
@@ -139,7 +139,7 @@ class ImportResult:
                     r.medium or "",
                     _plain(r.visits),
                     _plain(r.leads),
-                    _plain(r.customers),
+                    "" if r.customers is None else _plain(r.customers),  # unknown: empty
                     r.campaign or "",
                 ]
             )

@@ -16,6 +16,9 @@ from goalrules.io.exports.rows import DateOptions, data_rows
 from goalrules.metrics import catalog
 
 _OWN_NUMBERS = {"own-history": ("value",), "own-performance": ("visits", "leads", "customers")}
+# goalrules' own performance file: visits and leads are required in every row; customers
+# may be blank (not measured: unknown, never 0)
+_REQUIRED_COUNTS = {"own-performance": ("visits", "leads")}
 _COUNT_FIELDS = ("visits", "leads", "customers")
 
 
@@ -50,6 +53,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     percent, an ambiguous form), negative counts and dates in no form the export uses."""
     source = match.sheet.source
     numbers = _number_columns(match)
+    required = _REQUIRED_COUNTS.get(match.preset.output, ())
     date_col = match.find(match.preset.date_columns) or match.find(("date", "month"))
     forms = _forms(match, options)
     try:
@@ -65,6 +69,8 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
             except GoalRulesError as exc:
                 yield problem(exc, value)
                 continue
+            if x is None and col in required:
+                yield Problem(source, line, col, "", "an empty cell where a number belongs")
             defn = catalog.get(metric or "")
             negative_ok = (defn is not None and defn.can_be_negative) or metric == "revenue"
             if x is not None and x < 0 and count and not negative_ok:
