@@ -18,8 +18,6 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import attrs
-
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
@@ -28,6 +26,8 @@ from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
 from goalrules.model import Channel, Objective, normalize_channel
+from goalrules.scale.achievability import assess_achievability_dask, assess_achievability_table
+from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
@@ -52,42 +52,6 @@ _BOOK_FIELDS = (
 
 
 _SIDE_BY_SIDE = 20_000  # channels from which the two trends are taken in two threads
-
-
-def _first_row(mask: Any) -> int:
-    return int(mask.arg_true()[0]) + 1
-
-
-def _no_nulls(df: Any, names: Iterable[str], table: str = "") -> None:
-    """A DataError naming the first of ``names`` with an empty value, and its row."""
-    for name in names:
-        nulls = df[name].is_null()
-        if nulls.any():
-            raise DataError(
-                f"{table}{int(nulls.sum()):,} empty value(s), the first in row "
-                f"{_first_row(nulls):,}; a value is required",
-                field=name,
-            )
-
-
-def _checked_table(table: Any, name: str, required: tuple[str, ...]) -> Any:
-    """``table`` as polars, its required columns present and without empty values."""
-    df = to_polars(table)
-    missing = [c for c in required if c not in df.columns]
-    if missing:
-        raise DataError(f"{name}: missing column {', '.join(missing)}")
-    _no_nulls(df, required, f"{name}: ")
-    return df
-
-
-def _number(column: Any, dtype: Any) -> Any:
-    """A count column as floats; text such as "1,200" is read as the CSV loader reads it,
-    anything else that is not a number becomes null (and is reported)."""
-    import polars as pl
-
-    if dtype == pl.String:
-        column = column.str.replace_all(",", "").str.strip_chars()
-    return column.cast(pl.Float64, strict=False)
 
 
 def _checked_rows(df: Any) -> Any:
@@ -521,121 +485,6 @@ def _fulfils(role_share: float) -> Any:
         .then(conversions)
         .otherwise(pl.lit(None, dtype=pl.Boolean))  # awareness roles: not tracked here
     )
-
-
-def assess_achievability_table(
-    goals: Any,
-    history: Any,
-    *,
-    today: _dt.date | None = None,
-    **options: Any,
-) -> Any:
-    """Achievability for many goals at once.
-
-    ``goals`` has a row per goal: ``id`` and the goal's fields (``metric``, ``target``,
-    ``baseline``, ``start``, ``deadline``, ``statement``...); ``history`` is long-form
-    with ``goal`` (the goal's id), ``date`` and ``value`` (and an optional ``unit``).
-    Each goal is judged by :func:`goalrules.assess_achievability` on its own history,
-    so the answers are the per-object ones. Returns a polars DataFrame with ``goal``,
-    ``verdict``, ``probability``, ``required_rate``, ``historical_rate``, ``projected``
-    and ``months_left``.
-    """
-    import polars as pl
-
-    from goalrules.errors import GoalRulesError
-    from goalrules.judgments.achievability import assess_achievability
-    from goalrules.model import Goal, MetricSeries
-
-    gdf = _checked_table(goals, "goals", ("id",))
-    hdf = _checked_table(history, "history", ("goal", "date", "value"))
-    fields = {f.name for f in attrs.fields(Goal)}
-    points: dict[str, list[tuple[Any, float]]] = {}
-    units: dict[str, str | None] = {}
-    for row in hdf.select(
-        pl.col("goal").cast(pl.String),
-        "date",
-        "value",
-        *(["unit"] if "unit" in hdf.columns else []),
-    ).iter_rows(named=True):
-        points.setdefault(row["goal"], []).append((row["date"], row["value"]))
-        units.setdefault(row["goal"], row.get("unit"))
-    out: list[dict[str, Any]] = []
-    for i, row in enumerate(gdf.iter_rows(named=True)):
-        values = {k: v for k, v in row.items() if v is not None and k in fields}
-        try:
-            goal = Goal(**values)
-            series = MetricSeries(
-                metric=goal.metric, points=points.get(goal.id, []), unit=units.get(goal.id)
-            )
-            a = assess_achievability(goal, series, today=today, **options)
-        except GoalRulesError as exc:
-            raise exc.with_location(field=f"goals[{i}]") from None
-        out.append(
-            {
-                "goal": goal.id,
-                "verdict": a.verdict.value,
-                "probability": a.probability,
-                "required_rate": a.required_rate,
-                "historical_rate": a.historical_rate,
-                "projected": a.projected_value,
-                "months_left": a.months_left,
-            }
-        )
-    return pl.DataFrame(out, schema=_achievability_schema())
-
-
-def _achievability_schema() -> dict[str, Any]:
-    import polars as pl
-
-    numbers = ("probability", "required_rate", "historical_rate", "projected", "months_left")
-    return {"goal": pl.String, "verdict": pl.String} | dict.fromkeys(numbers, pl.Float64)
-
-
-def assess_achievability_dask(
-    goals: Any, history: Any, *, today: _dt.date | None = None, **options: Any
-) -> Any:
-    """:func:`assess_achievability_table` with the history a Dask DataFrame (``goal``,
-    ``date``, ``value``): rows are shuffled so that each goal's history lies in one
-    partition, and each partition judges its goals; ``goals`` is a table in memory
-    (one row per goal), sent to every partition. Goals with no history rows are judged
-    too (insufficient data): the goal ids present in the history are computed first.
-    Returns a Dask DataFrame with the columns of :func:`assess_achievability_table`."""
-    import dask.dataframe
-    import polars as pl
-
-    dd: Any = dask.dataframe  # partly typed: called as untyped
-    gdf = _checked_table(goals, "goals", ("id",))
-    day = today or _dt.date.today()  # one day for every worker
-    meta = pl.DataFrame(schema=_achievability_schema()).to_pandas()
-    judged = history.shuffle("goal").map_partitions(
-        _assess_partition, gdf, day, options, meta, meta=meta
-    )
-    present = {str(g) for g in history["goal"].dropna().unique().compute()}
-    absent = gdf.filter(~pl.col("id").cast(pl.String).is_in(sorted(present)))
-    if absent.height:
-        empty = pl.DataFrame(schema={"goal": pl.String, "date": pl.Date, "value": pl.Float64})
-        rest = assess_achievability_table(absent, empty, today=day, **options).to_pandas()
-        judged = dd.concat([judged, dd.from_pandas(rest.astype(meta.dtypes), npartitions=1)])
-    return judged
-
-
-def _assess_partition(
-    part: Any,
-    goals: Any,
-    today: _dt.date,
-    options: Mapping[str, Any],
-    meta: Any,
-    partition_info: Any = None,
-) -> Any:
-    import polars as pl
-
-    def compute() -> Any:
-        history = to_polars(part)
-        ids = history["goal"].cast(pl.String).unique().to_list()
-        mine = goals.filter(pl.col("id").cast(pl.String).is_in(ids))
-        return assess_achievability_table(mine, history, today=today, **options).to_pandas()
-
-    return in_partition(part, meta, partition_info, compute)
 
 
 def decide_channels_dask(frame: Any, **options: Any) -> Any:
