@@ -105,6 +105,36 @@ def test_the_table_path_gives_the_per_account_answers_with_unknown_customers(
         assert (d.portfolio.cost_per_customer is None) == (one.portfolio.cost_per_customer is None)
 
 
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 4), st.integers(2, 10))
+def test_the_table_path_notes_the_rows_the_row_path_notes(
+    seed: int, accounts: int, months: int
+) -> None:
+    """A month with more leads than visits, or more customers than leads, is a
+    data-quality note on both paths, in the same words and order (a book of 20,000+
+    channels goes the table's way on the command line)."""
+    from goalrules.scale.batch import book_decisions
+
+    rng = random.Random(seed)
+    rows = book(seed, accounts, months, unknown=0.2)
+    for r in rows:  # some rows that cannot be: more leads than visits, customers than leads
+        if rng.random() < 0.15:
+            r["leads"] = int(r["visits"]) + rng.randint(1, 50)  # type: ignore[call-overload]
+        if rng.random() < 0.15 and r["customers"] is not None:
+            r["customers"] = int(r["leads"]) + rng.randint(1, 5)  # type: ignore[call-overload]
+    rng.shuffle(rows)  # the notes follow the rows' order on both paths
+    if not rows:
+        return
+    table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=CHANNELS)
+    for account, d in book_decisions(table):
+        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
+                if r["account"] == account]  # fmt: skip
+        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
+        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        assert d.evidence.quality == one.evidence.quality
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+
+
 def test_a_book_words_each_decision_as_one_account_does() -> None:
     from goalrules.scale.batch import book_decisions
 

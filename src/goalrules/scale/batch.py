@@ -122,7 +122,9 @@ def decide_channels_table(
     channel is in ``channels``, and each account's judged channels are its portfolio.
     Returns a polars DataFrame with ``account``, ``channel``, ``decision``, ``rule``
     (the rule that decided) and the evidence columns (``p_*``: the portfolio's;
-    ``customers_months``: the months whose customers were measured).
+    ``customers_months``: the months whose customers were measured) and ``quality``,
+    each channel's data-quality notes on its rows (a month with more leads than visits,
+    or more customers than leads), in the row path's words.
     """
     import numpy as np
     import polars as pl
@@ -162,6 +164,7 @@ def decide_channels_table(
     x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
     keyed = rows.select(g.alias("g"), "month", x.alias("x"), *_COUNTS, "spend")
     del rows, pair, g  # the names left behind: grouping carries numbers only
+    quality = _row_notes(keyed)  # before the months are summed: a row at a time, in order
     span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
     keyed = keyed.with_columns(
         (pl.col("g") * span + pl.col("x") - pl.col("x").min()).alias("gm")
@@ -323,7 +326,31 @@ def decide_channels_table(
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
+        pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
+                  dtype=pl.List(pl.String)),
     )  # fmt: skip
+
+
+def _row_notes(keyed: Any) -> dict[int, list[str]]:
+    """Each channel's (``g``) data-quality notes on its rows, in the rows' order and in
+    the row path's words (:func:`goalrules.judgments.channel_evidence.measure`): a month
+    with more leads than visits, or more customers than leads (unknown customers: none)."""
+    import polars as pl
+
+    odd = keyed.filter(
+        (pl.col("leads") > pl.col("visits")) | (pl.col("customers") > pl.col("leads"))
+    )  # few rows, if any: the notes are written one by one
+    notes: dict[int, list[str]] = {}
+    for g, month, visits, leads, customers in odd.select(
+        "g", "month", "visits", "leads", "customers"
+    ).iter_rows():
+        said = notes.setdefault(g, [])
+        if leads > visits:
+            said.append(f"{month:%Y-%m}: {leads:g} leads from {visits:g} visits "
+                        "(more leads than visits)")  # fmt: skip
+        if customers is not None and customers > leads:
+            said.append(f"{month:%Y-%m}: {customers:g} customers from {leads:g} leads")
+    return notes
 
 
 def _known_sum(name: str) -> Any:
@@ -373,7 +400,7 @@ def book_decisions(
         names = decided.columns
         columns = [decided.get_column(name).to_list() for name in names]
     at = {name: i for i, name in enumerate(names)}
-    i_formats, i_rule = at.get("formats"), at.get("rule")
+    i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -382,6 +409,7 @@ def book_decisions(
          leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
          customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
          cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
+        row_notes = () if i_quality is None else (r[i_quality] or ())
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -416,9 +444,9 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
-            quality=(customers_note(int(months), customers_months),)
+            quality=(*row_notes, customers_note(int(months), customers_months))
             if 0 < customers_months < months
-            else (),
+            else tuple(row_notes),
         )
         account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
@@ -514,6 +542,7 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns["customers_months"] = pd.Series(dtype="int64")
     columns["decision"] = pd.Series(dtype="object")
     columns["rule"] = pd.Series(dtype="object")
+    columns["quality"] = pd.Series(dtype="object")
     meta = pd.DataFrame(columns)
     return shuffled.map_partitions(_decide_partition, options, meta, meta=meta)
 
