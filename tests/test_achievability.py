@@ -412,3 +412,30 @@ def test_a_value_is_written_as_its_quantity_is(unit: str, x: float) -> None:
     from goalrules.judgments.achievability_text import format_q, format_value
 
     assert format_value(x, unit) == format_q(gr.quantity(x, unit))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    flow=st.booleans(),
+    days=st.integers(60, 500),
+    cut=st.integers(30, 400),
+    step=st.sampled_from([1, 7, 30]),
+    growth=st.floats(-0.002, 0.01),
+)
+def test_days_after_today_change_nothing(
+    flow: bool, days: int, cut: int, step: int, growth: float
+) -> None:
+    """A history that runs past ``today`` is judged as it stood on ``today``: a flow's
+    month not over by then is partial however many later days the file holds, and a
+    stock's month is its last value by then."""
+    start = dt.date(2025, 1, 1)
+    today = start + dt.timedelta(days=min(cut, days - 1))
+    metric, target = ("leads", "400 leads per month") if flow else ("followers", "3000 followers")
+    points = [(start + dt.timedelta(days=i), round(100 * (1 + growth) ** i, 3) + (i % 3))
+              for i in range(0, days, step)]  # fmt: skip
+    goal = gr.Goal(id="g", statement="", metric=metric, channel="linkedin", target=target,
+                   deadline=add_months(today, 6))  # fmt: skip
+    seen = [p for p in points if p[0] <= today]
+    late = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=points), today=today)
+    known = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=seen), today=today)
+    assert late.to_dict() == known.to_dict()

@@ -54,6 +54,7 @@ params (``params={"achievable": "60 %"}``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 import functools
@@ -390,20 +391,29 @@ _CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]
 
 
 def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
+    if series.points and series.points[-1].date > today:  # a history that runs on: what
+        # was known on `today` (a stock's month is its last value by then, not after)
+        series = MetricSeries(
+            metric=series.metric,
+            points=tuple(p for p in series.points if p.date <= today),
+            unit=series.unit,
+            channel=series.channel,
+            kind=series.kind,
+        )
     return months_until(series.monthly(kind), kind, today)
 
 
 def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> list[Point]:
-    """The complete months of ``monthly`` (a series' points resampled to months) as of
-    ``today``: a flow's current month, not over yet, is left out."""
+    """The complete months of ``monthly`` (a series' points resampled to months, dated
+    on their first day) as of ``today``: a flow's current month, not over yet, is left
+    out, and so is every month after it, however far the history runs."""
+    last = today.year * 12 + today.month
+    if kind is MetricKind.FLOW and today != month_end(today):
+        last -= 1  # the current month is not over: its sum is partial
     points = list(monthly)
-    if kind is MetricKind.FLOW and points:
-        last = points[-1].date
-        if last.year == today.year and last.month == today.month and today != month_end(today):
-            points.pop()  # the current month is not over: its sum is partial
-    if points and points[-1].date <= today:  # sorted: nothing lies after today
-        return points
-    return [p for p in points if p.date <= today]
+    if points and points[-1].date.year * 12 + points[-1].date.month <= last:
+        return points  # sorted: nothing lies after the last complete month
+    return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
 def _value_at(points: list[Point], day: Date) -> float | None:
@@ -497,8 +507,11 @@ def assess_achievability(
     )
 
     last = points[-1]
-    if kind is MetricKind.STOCK:
-        last_date = min(series.points[-1].date, today)
+    if kind is MetricKind.STOCK:  # the day of the last value known on `today`
+        seen = series.points
+        if seen[-1].date > today:
+            seen = seen[: bisect.bisect_right(seen, today, key=_DATE)]
+        last_date = seen[-1].date if seen else today
     else:
         last_date = month_end(last.date)
     n_total = months_between(last_date, goal.deadline)
@@ -579,6 +592,7 @@ _format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
+_DATE = operator.attrgetter("date")
 
 
 def _month_index(d: Date) -> int:
