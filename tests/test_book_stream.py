@@ -389,3 +389,15 @@ def test_trends_taken_in_two_threads_are_the_trends_taken_in_one(
         mp.setattr(batch, "_SIDE_BY_SIDE", 1)
         two = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     assert two.equals(one)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(["lead", "rate", "3.3 %", "95 % CI", "vs", "2.5 %-3.3 %"]),
+                min_size=1, max_size=60))  # fmt: skip
+def test_a_percent_sign_stays_with_its_number(parts: list[str]) -> None:
+    from goalrules.report.text import _wrap
+
+    reason = " ".join(parts)
+    for lines in (_wrap(reason, "      ", "  - "), book_module._reason_lines(reason)):
+        assert not any(line.lstrip(" -").startswith("%") for line in lines), lines
+        assert " ".join(line.lstrip(" -") for line in lines) == reason  # nothing lost

@@ -106,7 +106,8 @@ _NARROW = WIDTH - len("      ")  # its next lines
 def _reason_lines(reason: str) -> list[str]:
     """``_wrap(reason, "      ", "  - ")``, in fewer steps for a reason of words between
     single spaces (printable, none longer than a line): textwrap then fills each line
-    with as many words as fit, and that is what this does. Anything else goes to it."""
+    with as many words as fit (a " %" held to the word before it), and that is what this
+    does. Anything else goes to it."""
     if (
         reason
         and reason.isprintable()  # no tab, line break or other space textwrap would alter
@@ -115,6 +116,14 @@ def _reason_lines(reason: str) -> list[str]:
         and reason[-1] != " "
     ):
         words = reason.split(" ")
+        if "%" in reason:  # "3.3 %" stays on one line, as _wrap keeps it
+            held: list[str] = []
+            for word in words:
+                if held and word.startswith("%"):
+                    held[-1] += " " + word
+                else:
+                    held.append(word)
+            words = held
         if max(map(len, words)) <= _NARROW:
             lines: list[str] = []
             prefix, room, line = "  - ", _ROOM, words[0]

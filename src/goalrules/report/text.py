@@ -13,14 +13,19 @@ from goalrules.numbers import format_count, format_percent, words
 WIDTH = 80
 
 
+_GLUE = "\ue000"  # holds a number to its " %" while a line is filled: "3.3 %", never "3.3" | "%"
+
+
 def _wrap(text: str, indent: str = "    ", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
+    glued = _GLUE not in text and " %" in text
+    lines = textwrap.wrap(
+        text.replace(" %", _GLUE + "%") if glued else text,
         width=WIDTH,
         initial_indent=first if first is not None else indent,
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [first or indent]
+    return [line.replace(_GLUE, " ") for line in lines] if glued else lines
 
 
 def _rule(title: str, char: str = "=") -> list[str]:
