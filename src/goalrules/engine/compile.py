@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import functools
 import gc
@@ -341,7 +342,53 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     test = backend.fast(decl.check)
     check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
     stmts.append(pyast.Return(value=check))
-    return stmts
+    return _reads_first(stmts)
+
+
+def _reads_first(stmts: list[Any]) -> list[Any]:
+    """The fast body with each field read that is used again elsewhere (a local the
+    first read assigns, as in ``a < -2 % and b <= 0 or (b < -2 % and a <= 0)``) also
+    made once at the top: where short-circuiting skips the first read, the later use
+    finds the value rather than an unassigned local (a NameError, and the careful
+    code). The read at the top is the first read's own expression, with its checks: a
+    value that does not pass them sends the rule to careful code, as it would have."""
+    import ast as pyast
+
+    parents: dict[int, Any] = {}
+    defined: dict[str, Any] = {}  # local -> its assignment (walrus), first one first
+    for stmt in stmts:
+        for node in pyast.walk(stmt):
+            for child in pyast.iter_child_nodes(node):
+                parents[id(child)] = node
+            if isinstance(node, pyast.NamedExpr):
+                defined.setdefault(node.target.id, node)
+    hoisted: list[Any] = []
+    for local, walrus in defined.items():
+        # the first read: ``(_t if test(_t := raw) else _fallback())``, or the walrus
+        first, up = walrus, parents.get(id(walrus))
+        while up is not None and not isinstance(up, pyast.IfExp | pyast.stmt):
+            first, up = up, parents.get(id(up))
+        if (
+            isinstance(up, pyast.IfExp)
+            and up.test is first
+            and isinstance(up.body, pyast.Name)
+            and up.body.id == local
+        ):
+            first = up
+        else:
+            first = walrus
+        inside = {id(n) for n in pyast.walk(first)}
+        used_elsewhere = any(
+            isinstance(n, pyast.Name)
+            and n.id == local
+            and isinstance(n.ctx, pyast.Load)
+            and id(n) not in inside
+            for stmt in stmts
+            for n in pyast.walk(stmt)
+        )
+        if used_elsewhere:
+            hoisted.append(pyast.Expr(value=copy.deepcopy(first)))
+    return hoisted + stmts
 
 
 class _RecordedNodes(Sequence[tuple[str, Type]]):

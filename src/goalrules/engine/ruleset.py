@@ -11,6 +11,7 @@ import attrs
 
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
+from goalrules.engine.needs import Path, lacks, needed
 from goalrules.engine.results import (
     _CODES,
     _PASS,
@@ -321,10 +322,13 @@ class RuleSet:
 
     def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
         """The passing decision rule of highest priority, without building a report
-        (the fast path of ``evaluate(...).decided_by``)."""
+        (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
+        needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
         best: Rule | None = None
-        for r in self._decision_rules:
+        for r, needs in self._deciders:
             if best is not None and r.priority <= best.priority:
+                continue
+            if needs and lacks(facts, needs):
                 continue
             if r._fast(facts, today) == _PASS:
                 best = r
@@ -333,6 +337,10 @@ class RuleSet:
     @functools.cached_property
     def _decision_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.decision)
+
+    @functools.cached_property
+    def _deciders(self) -> tuple[tuple[Rule, tuple[Path, ...]], ...]:
+        return tuple((r, needed(r)) for r in self._decision_rules)
 
     def evaluate_many(
         self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None
