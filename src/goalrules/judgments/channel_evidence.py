@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from goalrules.dsl.runtime import DQ
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.stats import theil_sen, theil_sen_increasing, wilson_interval
+from goalrules.judgments.stats import theil_sen, theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
@@ -167,15 +167,19 @@ def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
     return theil_sen(xs, values) / mean
 
 
-def _trend_of(xs: Sequence[int], values: Sequence[float], total: float | None) -> float | None:
-    """:func:`_trend` with the months already numbered, in order and each once (``xs``)
-    and, when known, the values' sum (``total``: the same ``sum(values)``)."""
-    if len(values) < 2:
+def _trend_of(
+    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
+) -> float | None:
+    """:func:`_trend` with the slope function of the months (numbered, in order and each
+    once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
+    values' sum (``total``: the same ``sum(values)``)."""
+    n = len(values)
+    if n < 2:
         return None
-    mean = (sum(values) if total is None else total) / len(values)
+    mean = (sum(values) if total is None else total) / n
     if mean == 0:
         return 0.0
-    return theil_sen_increasing(xs, values) / mean
+    return slope(values) / mean
 
 
 _REQUIRED = ("channel", "month", "visits", "leads", "customers")
@@ -191,6 +195,8 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
         performance = records(performance, _REQUIRED)
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
+    elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
+        return list(performance)  # rows already read: taken as they are
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
@@ -289,8 +295,10 @@ def measure(
             _optional(r, m, spend_known, hours_known, social_known, camp)
         if leads > visits or customers > leads:
             label = labels.get(month)
-            if label is None:
-                label = labels[month] = f"{month:%Y-%m}"
+            if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
+                label = labels[month] = (
+                    f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
+                )
             if leads > visits:
                 quality.setdefault(name, []).append(
                     f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)"
@@ -354,10 +362,10 @@ def measure(
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        xs = _numbered(months)
-        visits_trend = _trend_of(xs, visits_by_month, visits)
-        leads_trend = _trend_of(xs, leads_by_month, leads)
-        social_trend = _trend_of(xs, social_by_month, None) if name in social_known else None
+        slope = theil_sen_at(_numbered(months))  # the months' slope function, once
+        visits_trend = _trend_of(slope, visits_by_month, visits)
+        leads_trend = _trend_of(slope, leads_by_month, leads)
+        social_trend = _trend_of(slope, social_by_month, None) if name in social_known else None
         fulfils = (
             None  # with no role there is no job to check: fulfils_role stays None
             if role is None
@@ -391,7 +399,9 @@ def measure(
             leads_trend=leads_trend,
             role_metric_trend=social_trend,
             fulfils_role=fulfils,
-            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns.get(name, ())),
+            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
+            if name in campaigns
+            else (),
             quality=tuple(quality.get(name, ())),
             currency=currency,
             cost_per_customer=(spend / customers) if spend and customers else None,

@@ -29,6 +29,7 @@ __all__ = [
     "t_cdf",
     "t_quantile",
     "theil_sen",
+    "theil_sen_at",
     "theil_sen_increasing",
     "wilson_interval",
 ]
@@ -324,25 +325,38 @@ def _pairs(n: int) -> tuple[_Gather, _Gather, tuple[int, ...]]:
     return later, earlier, tuple(j - i for i, j in pairs)
 
 
+#: gaps whose division is a multiplication by an exact reciprocal (the same float: a
+#: power of two scales without rounding), which Python runs quicker
+_POWERS_OF_TWO = frozenset(2**k for k in range(8))
+
+
 @functools.lru_cache(maxsize=2 * UNROLLED_POINTS)
 def _unrolled(n: int, consecutive: bool) -> Callable[..., float]:
-    """``median_slope(y0, ..., y{n-1}[, x0, ..., x{n-1}])``: the median of the pairwise
+    """``median_slope(ys[, xs])`` of ``n`` values (and points): the median of the pairwise
     slopes ``(y_j - y_i) / (x_j - x_i)``, ``i < j``, listed in the order of
     :func:`itertools.combinations` and taken as :func:`statistics.median` takes it.
     With ``consecutive`` the ``x`` are ``0, 1, ..., n - 1`` plus a constant, and each
-    gap ``x_j - x_i`` is the whole number ``j - i`` written in the code. The code is
-    made from ``n`` alone."""
+    gap ``x_j - x_i`` is the whole number ``j - i`` written in the code (a power of
+    two as a multiplication by its reciprocal: the same float). The code is made from
+    ``n`` alone."""
     pairs = list(itertools.combinations(range(n), 2))
     slopes = ", ".join(
-        f"(y{j} - y{i}) / {j - i}" if consecutive else f"(y{j} - y{i}) / (x{j} - x{i})"
+        (
+            f"(y{j} - y{i}) * {1 / (j - i)!r}"
+            if j - i in _POWERS_OF_TWO
+            else f"(y{j} - y{i}) / {j - i}"
+        )
+        if consecutive
+        else f"(y{j} - y{i}) / (x{j} - x{i})"
         for i, j in pairs
     )
     half = len(pairs) // 2
     middle = f"s[{half}]" if len(pairs) % 2 else f"(s[{half - 1}] + s[{half}]) / 2"
-    args = [f"y{i}" for i in range(n)] + ([] if consecutive else [f"x{i}" for i in range(n)])
+    ys = ", ".join(f"y{i}" for i in range(n))
+    xs = ", ".join(f"x{i}" for i in range(n))
     code = (
-        f"def median_slope({', '.join(args)}):\n"
-        f"    s = [{slopes}]\n"
+        f"def median_slope(ys{'' if consecutive else ', xs'}):\n"
+        f"    {ys}, = ys\n" + ("" if consecutive else f"    {xs}, = xs\n") + f"    s = [{slopes}]\n"
         "    s.sort()\n"
         f"    return {middle}\n"
     )
@@ -366,8 +380,8 @@ def theil_sen_increasing(xs: Sequence[float], ys: Sequence[float]) -> float:
     consecutive = first.__class__ is int and xs[-1] - xs[0] == n - 1
     if n <= UNROLLED_POINTS:
         if consecutive:  # whole, strictly increasing and n - 1 apart: 0, 1, ... apart
-            return _unrolled(n, True)(*ys)
-        return _unrolled(n, False)(*ys, *xs)
+            return _unrolled(n, True)(ys)
+        return _unrolled(n, False)(ys, xs)
     later, earlier, gaps = _pairs(n)
     steps = gaps if consecutive else list(map(operator.sub, later(xs), earlier(xs)))
     slopes: list[float] = list(
@@ -378,6 +392,16 @@ def theil_sen_increasing(xs: Sequence[float], ys: Sequence[float]) -> float:
     if len(slopes) % 2:
         return slopes[half]
     return (slopes[half - 1] + slopes[half]) / 2
+
+
+def theil_sen_at(xs: Sequence[float]) -> Callable[[Sequence[float]], float]:
+    """``ys -> theil_sen_increasing(xs, ys)``: the slope function of points at ``xs``
+    (strictly increasing), its code looked up once for several series of values."""
+    n = len(xs)
+    first: object = xs[0] if n else None
+    if 3 <= n <= UNROLLED_POINTS and first.__class__ is int and xs[-1] - xs[0] == n - 1:
+        return _unrolled(n, True)
+    return functools.partial(theil_sen_increasing, xs)
 
 
 def student_t_pdf(t: float, df: float) -> float:
