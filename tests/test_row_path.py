@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.engine.needs import lacks, needed
+from goalrules.engine.needs import lacking, lacks, needed
 from goalrules.engine.results import _PASS
 from goalrules.judgments.channel_evidence import Portfolio, _fulfils_role, channel_evidence
 from goalrules.judgments.stats import (
@@ -307,6 +307,7 @@ def test_a_rule_that_lacks_what_it_needs_does_not_pass(
         assert rule._fast(env, None) == careful  # fast code reads a reused field first
         if lacks(env, needs):
             assert careful != _PASS, (text, env)
+        assert lacking(needs)(env) == lacks(env, needs)
         decided = rules.decide(env)
         report = rules.evaluate(env)
         assert (decided.id if decided else None) == (
@@ -400,10 +401,6 @@ def test_a_field_read_again_after_a_short_circuit_needs_no_careful_code(
         assert (decided.id if decided else None) == want
     assert careful_calls == []
     # a rule lacking what it needs to pass is not evaluated at all
-    assert needed(rules.rules[0]) == (
-        ("channel", None),
-        ("channel", "visits_trend"),
-        ("channel", "leads_trend"),
-    )
+    assert needed(rules.rules[0]) == (("channel", ("visits_trend", "leads_trend")),)
     assert rules.decide({"channel": {"visits_trend": None, "leads_trend": -0.5}}) is None
     assert careful_calls == []

@@ -13,40 +13,69 @@ expressions, ``is set`` tests) needs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from goalrules.dsl import ast
 from goalrules.engine.results import Rule
 
-__all__ = ["lacks", "needed"]
+__all__ = ["Need", "lacking", "lacks", "needed"]
 
 #: a fact (``channel``) or one of its fields (``("channel", "visits")``)
 Path = tuple[str, str | None]
+#: a fact and the fields of it a rule needs (``("channel", ("visits", "leads"))``)
+Need = tuple[str, tuple[str, ...]]
 
 
-def needed(rule: Rule) -> tuple[Path, ...]:
-    """The paths that must be present (not missing, not ``None``) for ``rule`` to pass,
-    in the order they are first read; ``()`` when nothing is known."""
+def needed(rule: Rule) -> tuple[Need, ...]:
+    """What must be present (not missing, not ``None``) for ``rule`` to pass: each fact
+    with the fields of it read, in the order first read; ``()`` when nothing is
+    known."""
     decl, checker = rule._decl, rule._checker
     if decl is None or checker is None or decl.check is None:
         return ()
     reader = _Reader(set(checker.scope.facts) - set(checker.scope.params))
-    paths = dict.fromkeys(reader.not_true(decl.check))
+    paths = reader.not_true(decl.check)
     if decl.guard is not None:
-        paths = dict.fromkeys([*reader.not_true(decl.guard), *paths])
-    return tuple(paths)
+        paths = [*reader.not_true(decl.guard), *paths]
+    fields: dict[str, dict[str, None]] = {}
+    for fact, field in paths:
+        known = fields.setdefault(fact, {})
+        if field is not None:
+            known[field] = None
+    return tuple((fact, tuple(known)) for fact, known in fields.items())
 
 
-def lacks(facts: Mapping[str, Any], paths: tuple[Path, ...]) -> bool:
-    """Whether one of ``paths`` is missing from ``facts`` (a fact that is not a plain
-    dict is taken to have every field: only what is surely missing counts)."""
-    for name, field in paths:
+def lacking(needs: tuple[Need, ...]) -> Callable[[Mapping[str, Any]], bool]:
+    """:func:`lacks` for these ``needs`` as one function of the facts, its reads written
+    out (the names are the rule's, as string constants): the test a decision makes
+    before each rule, at the cost of a few dictionary reads."""
+    lines = ["def lacks(f):"]
+    for name, fields in needs:
+        lines += [f"    v = f.get({name!r})", "    if v is None:", "        return True"]
+        if fields:
+            either = " or ".join(f"g({field!r}) is None" for field in fields)
+            lines += ["    if v.__class__ is dict:", "        g = v.get", f"        if {either}:",
+                      "            return True"]  # fmt: skip
+    lines.append("    return False")
+    space: dict[str, Any] = {}
+    exec(compile("\n".join(lines) + "\n", "<goalrules needs>", "exec"), space)
+    fn: Callable[[Mapping[str, Any]], bool] = space["lacks"]
+    return fn
+
+
+def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
+    """Whether ``facts`` lack one of ``needs`` (a fact that is not a plain dict is taken
+    to have every field: only what is surely missing counts)."""
+    for name, fields in needs:
         value = facts.get(name)
         if value is None:
             return True
-        if field is not None and value.__class__ is dict and value.get(field) is None:
-            return True
+        if fields and value.__class__ is dict:
+            get = value.get
+            for field in fields:
+                if get(field) is None:
+                    return True
     return False
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 import attrs
 
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
-from goalrules.engine.needs import Path, lacks, needed
+from goalrules.engine.needs import lacking, needed
 from goalrules.engine.results import (
     _CODES,
     _PASS,
@@ -325,10 +326,13 @@ class RuleSet:
         (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
         needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
         best: Rule | None = None
+        ordered = self._deciders_ordered
         for r, needs in self._deciders:
             if best is not None and r.priority <= best.priority:
+                if ordered:  # the rules that follow rank no higher
+                    break
                 continue
-            if needs and lacks(facts, needs):
+            if needs is not None and needs(facts):
                 continue
             if r._fast(facts, today) == _PASS:
                 best = r
@@ -339,8 +343,18 @@ class RuleSet:
         return tuple(r for r in self.rules if r.decision)
 
     @functools.cached_property
-    def _deciders(self) -> tuple[tuple[Rule, tuple[Path, ...]], ...]:
-        return tuple((r, needed(r)) for r in self._decision_rules)
+    def _deciders(self) -> tuple[tuple[Rule, Callable[[Mapping[str, Any]], bool] | None], ...]:
+        """Each decision rule with the test of whether facts lack what it needs to pass."""
+        out = []
+        for r in self._decision_rules:
+            needs = needed(r)
+            out.append((r, lacking(needs) if needs else None))
+        return tuple(out)
+
+    @functools.cached_property
+    def _deciders_ordered(self) -> bool:
+        """Whether the decision rules come in order of priority, highest first."""
+        return all(a.priority >= b.priority for a, b in itertools.pairwise(self._decision_rules))
 
     def evaluate_many(
         self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None
