@@ -348,6 +348,7 @@ def measure(
     campaigns: dict[str, list[str]] = {}
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
+    slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
     for name, (months, columns) in ordered.items():
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month, \
             social_by_month = columns  # fmt: skip
@@ -362,7 +363,13 @@ def measure(
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        slope = theil_sen_at(_numbered(months))  # the months' slope function, once
+        xs = _numbered(months)
+        shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+        slope = slopes.get(shape) if shape is not None else None
+        if slope is None:  # the months' slope function, once for channels of the same
+            slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+            if shape is not None:
+                slopes[shape] = slope
         visits_trend = _trend_of(slope, visits_by_month, visits)
         leads_trend = _trend_of(slope, leads_by_month, leads)
         social_trend = _trend_of(slope, social_by_month, None) if name in social_known else None
