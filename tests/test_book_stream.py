@@ -9,7 +9,6 @@ import io
 import json
 import os
 import random
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +26,10 @@ from goalrules.numbers import _english, _general, format_percent  # noqa: E402
 from goalrules.report import book as book_module  # noqa: E402
 from goalrules.report import render_book  # noqa: E402
 from goalrules.report.book import write_book  # noqa: E402
+from goalrules.report.text import _wrap  # noqa: E402
 from goalrules.scale.batch import book_decisions, decide_channels_table  # noqa: E402
 
 from .test_batch import CHANNELS, book  # noqa: E402
-
-WIDTH = 80
-
 
 # -- the plain path: every row built first, then written whole -----------------------------
 
@@ -68,8 +65,7 @@ def plain(decided: Any, fmt: str) -> str:
     for r in rows:
         lines.append(f"{r['account']!s:<16} {r['channel']:<12} {r['decision'].upper()}")
         for reason in r["reasons"]:
-            lines += textwrap.wrap(reason, width=WIDTH, initial_indent="  - ",
-                                   subsequent_indent="      ", break_on_hyphens=False) or ["  - "]  # fmt: skip
+            lines += _wrap(reason, "      ", "  - ")  # textwrap, a " %" held to its number
     return "\n".join(lines) + "\n"
 
 

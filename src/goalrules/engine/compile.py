@@ -341,7 +341,68 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     test = backend.fast(decl.check)
     check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
     stmts.append(pyast.Return(value=check))
-    return stmts
+    return _reads_first(stmts, decl)
+
+
+def _read_twice(*exprs: ast.Expr | None) -> bool:
+    """Whether a field (or fact) is read more than once in these expressions: the only
+    way a rule's fast code comes to use a local again (a fact read as the container of
+    a field is no value of its own, and is read anew each time)."""
+    seen: set[str] = set()
+    stack = [e for e in exprs if e is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name | ast.Field):
+            path = _path_of(node)
+            if path in seen:
+                return True
+            seen.add(path)
+        else:
+            stack.extend(ast.children(node))
+    return False
+
+
+def _path_of(node: ast.Expr) -> str:
+    if isinstance(node, ast.Field):
+        return f"{_path_of(node.obj)}.{node.name}"
+    return node.name if isinstance(node, ast.Name) else f"<{id(node)}>"
+
+
+def _reads_first(stmts: list[Any], decl: ast.RuleDecl) -> list[Any]:
+    """The fast body with each field read that is used again elsewhere (a local the
+    first read assigns, as in ``a < -2 % and b <= 0 or (b < -2 % and a <= 0)``) also
+    made once at the top: where short-circuiting skips the first read, the later use
+    finds the value rather than an unassigned local (a NameError, and the careful
+    code). The read at the top is the first read's own expression, with its checks: a
+    value that does not pass them sends the rule to careful code, as it would have."""
+    import ast as pyast
+
+    if not _read_twice(decl.guard, decl.check):
+        return stmts  # most rules: each field read once, no local used again
+    guarded: dict[str, Any] = {}  # local -> ``(_t if test(_t := raw) else _fallback())``
+    bare: dict[str, Any] = {}  # local -> ``(_t := raw)``, a read with no check
+    loads: dict[str, int] = {}
+    for stmt in stmts:
+        for node in pyast.walk(stmt):
+            if isinstance(node, pyast.IfExp) and isinstance(node.body, pyast.Name):
+                local = node.body.id
+                if local not in guarded and any(
+                    isinstance(n, pyast.NamedExpr) and n.target.id == local
+                    for n in pyast.walk(node.test)
+                ):
+                    guarded[local] = node
+            elif isinstance(node, pyast.NamedExpr):
+                bare.setdefault(node.target.id, node)
+            elif isinstance(node, pyast.Name) and isinstance(node.ctx, pyast.Load):
+                loads[node.id] = loads.get(node.id, 0) + 1
+    hoisted: list[Any] = []
+    for local, walrus in bare.items():
+        first = guarded.get(local)  # which loads the local once itself
+        if loads.get(local, 0) > (0 if first is None else 1):  # used again elsewhere
+            # (the same node twice in the tree: compile() reads the tree, it does not
+            # change it)
+            hoisted.append(pyast.Expr(value=walrus if first is None else first))
+    return hoisted + stmts
 
 
 class _RecordedNodes(Sequence[tuple[str, Type]]):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 import attrs
 
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
+from goalrules.engine.needs import lacking, needed
 from goalrules.engine.results import (
     _CODES,
     _PASS,
@@ -321,10 +323,16 @@ class RuleSet:
 
     def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
         """The passing decision rule of highest priority, without building a report
-        (the fast path of ``evaluate(...).decided_by``)."""
+        (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
+        needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
         best: Rule | None = None
-        for r in self._decision_rules:
+        ordered = self._deciders_ordered
+        for r, needs in self._deciders:
             if best is not None and r.priority <= best.priority:
+                if ordered:  # the rules that follow rank no higher
+                    break
+                continue
+            if needs is not None and needs(facts):
                 continue
             if r._fast(facts, today) == _PASS:
                 best = r
@@ -333,6 +341,20 @@ class RuleSet:
     @functools.cached_property
     def _decision_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.decision)
+
+    @functools.cached_property
+    def _deciders(self) -> tuple[tuple[Rule, Callable[[Mapping[str, Any]], bool] | None], ...]:
+        """Each decision rule with the test of whether facts lack what it needs to pass."""
+        out = []
+        for r in self._decision_rules:
+            needs = needed(r)
+            out.append((r, lacking(needs) if needs else None))
+        return tuple(out)
+
+    @functools.cached_property
+    def _deciders_ordered(self) -> bool:
+        """Whether the decision rules come in order of priority, highest first."""
+        return all(a.priority >= b.priority for a, b in itertools.pairwise(self._decision_rules))
 
     def evaluate_many(
         self, facts: Iterable[Mapping[str, Any]], *, today: _dt.date | None = None

@@ -10,15 +10,16 @@ visits (the visit-weighted mean of their lead rates).
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from goalrules.dsl.runtime import DQ
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.stats import theil_sen, wilson_interval
+from goalrules.judgments.stats import theil_sen, theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
@@ -164,8 +165,9 @@ def customers_note(months: int, measured: int) -> str:
 def _rate(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
     if x is None or n <= 0:
         return None, None, None
-    lo, hi = wilson_interval(min(x, n), n)
-    return min(x, n) / n, lo, hi
+    k = n if n < x else x  # min(x, n)
+    lo, hi = wilson_interval(k, n)
+    return k / n, lo, hi
 
 
 def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
@@ -179,15 +181,19 @@ def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
     return theil_sen(xs, values) / mean
 
 
-def _trend_of(xs: list[int], values: list[float], total: float | None) -> float | None:
-    """:func:`_trend` with the months already numbered (``xs``) and, when known, the
+def _trend_of(
+    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
+) -> float | None:
+    """:func:`_trend` with the slope function of the months (numbered, in order and each
+    once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
     values' sum (``total``: the same ``sum(values)``)."""
-    if len(values) < 2:
+    n = len(values)
+    if n < 2:
         return None
-    mean = (sum(values) if total is None else total) / len(values)
+    mean = (sum(values) if total is None else total) / n
     if mean == 0:
         return 0.0
-    return theil_sen(xs, values) / mean
+    return slope(values) / mean
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -203,6 +209,8 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
         performance = records(performance, _REQUIRED)
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
+    elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
+        return list(performance)  # rows already read: taken as they are
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
@@ -278,69 +286,69 @@ def measure(
     camp: dict[tuple[str, str], list[float]] = {}
     quality: dict[str, list[str]] = {}
     unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
+    labels: dict[Date, str] = {}  # each month as the data-quality notes write it, once
     for r in rows:
         name = r.channel
         seen = per.get(name)
         if seen is None:
             seen = per[name] = {}
-        m = seen.get(r.month)
-        if m is None:
-            m = seen[r.month] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        month = r.month
         visits, leads, customers = r.visits, r.leads, r.customers
         if customers is None:  # not measured: NaN makes every sum it enters unknown
             customers = math.nan
-            unknown.setdefault(name, set()).add(r.month)
-        m[0] += visits
-        m[1] += leads
-        m[2] += customers
-        if r.spend is not None:
-            m[3] += r.spend
-            spend_known.add(name)
-        if r.hours is not None:
-            m[4] += r.hours
-            hours_known.add(name)
-        social = (
-            r.followers
-            if r.followers is not None
-            else r.engagements
-            if r.engagements is not None
-            else r.reach
-        )
-        if social is not None:
-            m[5] += social
-            social_known.add(name)
-        if r.campaign:
-            c = camp.get((name, r.campaign))
-            if c is None:
-                c = camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
-            c[0] += visits
-            c[1] += leads
-            c[2] += customers
-        if leads > visits:
-            quality.setdefault(name, []).append(
-                f"{r.month:%Y-%m}: {leads:g} leads from {visits:g} visits (more leads than visits)"
-            )
-        if customers > leads:  # False when unknown (NaN)
-            quality.setdefault(name, []).append(
-                f"{r.month:%Y-%m}: {customers:g} customers from {leads:g} leads"
-            )
+            unknown.setdefault(name, set()).add(month)
+        m = seen.get(month)
+        if m is None:  # (0.0 + x: the sum a month of one row has, as for many)
+            m = seen[month] = [0.0 + visits, 0.0 + leads, 0.0 + customers, 0.0, 0.0, 0.0]
+        else:
+            m[0] += visits
+            m[1] += leads
+            m[2] += customers
+        if (
+            r.spend is not None
+            or r.hours is not None
+            or r.followers is not None
+            or r.engagements is not None
+            or r.reach is not None
+            or r.campaign
+        ):  # the optional columns, read only for a row that has one
+            _optional(r, m, spend_known, hours_known, social_known, camp)
+        if leads > visits or customers > leads:
+            label = labels.get(month)
+            if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
+                label = labels[month] = (
+                    f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
+                )
+            if leads > visits:
+                quality.setdefault(name, []).append(
+                    f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)"
+                )
+            if customers > leads:
+                quality.setdefault(name, []).append(
+                    f"{label}: {customers:g} customers from {leads:g} leads"
+                )
     for name in info:
         per.setdefault(name, {})
-    # each channel's months in order, once: the per-channel sums and trends read them
-    ordered: dict[str, tuple[list[Date], list[list[float]]]] = {}
+    # each channel's months in order, once, and its columns (visits, leads, customers,
+    # spend, hours, the social metric: one value a month each): the sums and trends
+    # read them
+    ordered: dict[str, tuple[list[Date], list[tuple[float, ...]]]] = {}
     for name in sorted(per):
         by_month = per[name]
         months = sorted(by_month)
-        ordered[name] = (months, [by_month[d] for d in months])
+        columns: list[tuple[float, ...]] = (
+            list(zip(*map(by_month.__getitem__, months), strict=True)) if months else [()] * 6
+        )
+        ordered[name] = (months, columns)
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
-    every = [v for _, vals in ordered.values() for v in vals]
-    total_visits = math.fsum([v[0] for v in every])
-    total_leads = math.fsum([v[1] for v in every])
-    total_customers = math.fsum([v[2] for v in every])
-    paid = [v for ch in spend_known for v in ordered[ch][1]]
-    spend_total = math.fsum([v[3] for v in paid])
-    leads_with_spend = math.fsum([v[1] for v in paid])
-    customers_with_spend = math.fsum([v[2] for v in paid])
+    every = [c for _, c in ordered.values()]
+    total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
+    total_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in every))
+    total_customers = math.fsum(itertools.chain.from_iterable(c[2] for c in every))
+    paid = [ordered[ch][1] for ch in spend_known]
+    spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
+    leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
+    customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
     p_rate = total_leads / total_visits if total_visits else None
     # one channel's customers unknown: the portfolio's total, rate and cost are unknown
     known_customers = _known(total_customers)
@@ -366,28 +374,35 @@ def measure(
     campaigns: dict[str, list[str]] = {}
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
-    for name, (months, vals) in ordered.items():
-        visits_by_month = [v[0] for v in vals]
-        leads_by_month = [v[1] for v in vals]
+    slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
+    for name, (months, columns) in ordered.items():
+        visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month, \
+            social_by_month = columns  # fmt: skip
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
-        customers = _known(sum(v[2] for v in vals)) if vals else None
+        customers = _known(sum(customers_by_month)) if months else None
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
-        spend = sum(v[3] for v in vals) if name in spend_known else None
-        hours = sum(v[4] for v in vals) if name in hours_known else None
+        spend = sum(spends) if name in spend_known else None
+        hours = sum(hours_by_month) if name in hours_known else None
         lead_rate, lo, hi = _rate(leads, visits)
         cust_rate, clo, _ = _rate(customers, leads)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        xs = [d.year * 12 + d.month for d in months]
-        visits_trend = _trend_of(xs, visits_by_month, visits)
-        leads_trend = _trend_of(xs, leads_by_month, leads)
-        social_trend = _trend_of(xs, [v[5] for v in vals], None) if name in social_known else None
+        xs = _numbered(months)
+        shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+        slope = slopes.get(shape) if shape is not None else None
+        if slope is None:  # the months' slope function, once for channels of the same
+            slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+            if shape is not None:
+                slopes[shape] = slope
+        visits_trend = _trend_of(slope, visits_by_month, visits)
+        leads_trend = _trend_of(slope, leads_by_month, leads)
+        social_trend = _trend_of(slope, social_by_month, None) if name in social_known else None
         fulfils = (
             None  # with no role there is no job to check: fulfils_role stays None
             if role is None
@@ -421,12 +436,61 @@ def measure(
             leads_trend=leads_trend,
             role_metric_trend=social_trend,
             fulfils_role=fulfils,
-            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns.get(name, ())),
+            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
+            if name in campaigns
+            else (),
             quality=tuple(quality.get(name, ())),
             currency=currency,
             cost_per_customer=(spend / customers) if spend and customers else None,
         )
     return evidence, portfolio
+
+
+def _optional(
+    r: ChannelMonth,
+    m: list[float],
+    spend_known: set[str],
+    hours_known: set[str],
+    social_known: set[str],
+    camp: dict[tuple[str, str], list[float]],
+) -> None:
+    """A row's optional columns added to its month's sums (``m``) and its campaign's."""
+    name = r.channel
+    if r.spend is not None:
+        m[3] += r.spend
+        spend_known.add(name)
+    if r.hours is not None:
+        m[4] += r.hours
+        hours_known.add(name)
+    social = (
+        r.followers
+        if r.followers is not None
+        else r.engagements
+        if r.engagements is not None
+        else r.reach
+    )
+    if social is not None:
+        m[5] += social
+        social_known.add(name)
+    if r.campaign:
+        c = camp.get((name, r.campaign))
+        if c is None:
+            c = camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
+        c[0] += r.visits
+        c[1] += r.leads
+        c[2] += math.nan if r.customers is None else r.customers  # unknown: NaN, as the month
+
+
+def _numbered(months: Sequence[Date]) -> Sequence[int]:
+    """Months in order, each once, numbered ``year * 12 + month`` (consecutive months:
+    a range, read at its ends only)."""
+    if not months:
+        return ()
+    first, last = months[0], months[-1]
+    start = first.year * 12 + first.month
+    if last.year * 12 + last.month - start == len(months) - 1:
+        return range(start, start + len(months))
+    return [d.year * 12 + d.month for d in months]
 
 
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:

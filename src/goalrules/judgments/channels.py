@@ -15,6 +15,7 @@ import datetime as _dt
 import enum
 import functools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -236,42 +237,51 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("channels", params=dict(params) if params else None)
 
 
+_KEY = operator.attrgetter("channel", "medium")
+
+
 def _judged(
     rows: list[ChannelMonth], explicit: set[str], all_sources: bool, today: Date | None
-) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]]]:
+) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]], dict[str, set[str]]]:
     """The rows of the channels to judge, the context (the other sources' shares of all
-    visits, leads and customers) and each judged channel's source groups."""
+    visits, leads and customers), each judged channel's source groups and the mediums
+    of its rows. Each (channel, medium) is classified once; when every one is judged
+    as it is named, the rows are judged as they are, without a pass of their own."""
     if today is not None:
         rows = [r for r in rows if r.month <= today]
+    seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
+    for key in dict.fromkeys(map(_KEY, rows)):  # in the order first met
+        group = classify_source(*key)
+        seen[key] = (group, all_sources or group.judged or key[0] in explicit)
+    groups: dict[str, set[str]] = defaultdict(set)
+    mediums: dict[str, set[str]] = defaultdict(set)
+    for (channel, medium), (group, judge) in seen.items():
+        if judge:
+            name = "direct" if channel == UNATTRIBUTED else channel
+            groups[name].add(group.name)
+            if medium:
+                mediums[name].add(medium)
+    if all(judge for _, judge in seen.values()) and all(c != UNATTRIBUTED for c, _ in seen):
+        return rows, (), groups, mediums  # the usual book: social channels only
     judged: list[ChannelMonth] = []
     context: list[tuple[str, str, float, float, float | None]] = []
-    groups: dict[str, set[str]] = defaultdict(set)
-    seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
     for r in rows:
-        known = seen.get((r.channel, r.medium))
-        if known is None:
-            group = classify_source(r.channel, r.medium)
-            known = seen[(r.channel, r.medium)] = (
-                group,
-                all_sources or group.judged or r.channel in explicit,
-            )
-        group, judge = known
+        group, judge = seen[(r.channel, r.medium)]
         if judge:
             if r.channel == UNATTRIBUTED:  # (direct) / (none): the direct visits
                 r = attrs.evolve(r, channel="direct")
             judged.append(r)
-            groups[r.channel].add(group.name)
         else:
             name = "direct" if r.channel == UNATTRIBUTED else r.channel
             context.append((group.name, name, r.visits, r.leads, r.customers))
     if not context:
-        return judged, (), groups
+        return judged, (), groups, mediums
     totals = (
         math.fsum(r.visits for r in rows),
         math.fsum(r.leads for r in rows),
         known_sum(r.customers for r in rows),  # None when one was not measured
     )
-    return judged, context_shares(context, totals), groups
+    return judged, context_shares(context, totals), groups, mediums
 
 
 def decide_channels(
@@ -308,16 +318,12 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows, context, groups = _judged(_as_rows(performance), set(roles), all_sources, today)
+    rows, context, groups, mediums = _judged(_as_rows(performance), set(roles), all_sources, today)
     named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     totals = _decide(rows, goals, channels, today, rules, currency, params, named)
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
-    mediums: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        if r.medium:
-            mediums[r.channel].add(r.medium)
     paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
     if not paired:
         return out

@@ -13,9 +13,11 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import random
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 __all__ = [
     "betainc",
@@ -27,6 +29,8 @@ __all__ = [
     "t_cdf",
     "t_quantile",
     "theil_sen",
+    "theil_sen_at",
+    "theil_sen_increasing",
     "wilson_interval",
 ]
 
@@ -105,14 +109,23 @@ def wilson_interval(successes: float, trials: float, z: float = 1.96) -> tuple[f
     """The Wilson score interval for the rate ``successes / trials``."""
     if trials <= 0:
         return (0.0, 1.0)
-    p = min(1.0, max(0.0, successes / trials))
+    # min(1.0, max(0.0, rate)) without the calls (NaN and -0.0 come out as there: 0.0)
+    p = successes / trials
+    p = p if p > 0.0 else 0.0
+    p = p if p < 1.0 else 1.0
     n = trials
-    denom = 1.0 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    zz = z * z
+    denom = 1.0 + zz / n
+    centre = (p + zz / (2 * n)) / denom
+    half = z / denom * math.sqrt(p * (1 - p) / n + zz / (4 * n * n))
     # the interval holds the observed rate (at 0 and 1 its bound is the rate itself):
     # clamped so that rounding never puts a rate of 100 % above its own upper bound
-    return max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half))
+    # (max(0.0, min(p, low)) and min(1.0, max(p, high)), written out)
+    low = centre - half
+    low = low if low < p else p
+    high = centre + half
+    high = high if high > p else p
+    return (low if low > 0.0 else 0.0), (high if high < 1.0 else 1.0)
 
 
 #: up to this many points the slope is the median of all pairwise slopes, listed
@@ -292,6 +305,103 @@ def theil_sen(xs: Sequence[float], ys: Sequence[float]) -> float:
             if len(sample) == SAMPLED_PAIRS:
                 break
     return statistics.median(sample) if sample else 0.0
+
+
+#: up to this many points, :func:`theil_sen_increasing` runs straight-line code
+#: generated for the number of points (each slope one inline subtraction and division)
+UNROLLED_POINTS = 48
+
+_Gather = Callable[[Sequence[float]], tuple[float, ...]]
+
+
+@functools.lru_cache(maxsize=64)
+def _pairs(n: int) -> tuple[_Gather, _Gather, tuple[int, ...]]:
+    """For ``n`` points (n >= 3): a gatherer of each pair's later point, one of its
+    earlier point (the pairs ``i < j`` in the order :func:`itertools.combinations`
+    lists them) and the pairs' index gaps ``j - i``."""
+    pairs = list(itertools.combinations(range(n), 2))
+    later = operator.itemgetter(*[j for _, j in pairs])
+    earlier = operator.itemgetter(*[i for i, _ in pairs])
+    return later, earlier, tuple(j - i for i, j in pairs)
+
+
+#: gaps whose division is a multiplication by an exact reciprocal (the same float: a
+#: power of two scales without rounding), which Python runs quicker
+_POWERS_OF_TWO = frozenset(2**k for k in range(8))
+
+
+@functools.lru_cache(maxsize=2 * UNROLLED_POINTS)
+def _unrolled(n: int, consecutive: bool) -> Callable[..., float]:
+    """``median_slope(ys[, xs])`` of ``n`` values (and points): the median of the pairwise
+    slopes ``(y_j - y_i) / (x_j - x_i)``, ``i < j``, listed in the order of
+    :func:`itertools.combinations` and taken as :func:`statistics.median` takes it.
+    With ``consecutive`` the ``x`` are ``0, 1, ..., n - 1`` plus a constant, and each
+    gap ``x_j - x_i`` is the whole number ``j - i`` written in the code (a power of
+    two as a multiplication by its reciprocal: the same float). The code is made from
+    ``n`` alone."""
+    pairs = list(itertools.combinations(range(n), 2))
+    slopes = ", ".join(
+        (
+            f"(y{j} - y{i}) * {1 / (j - i)!r}"
+            if j - i in _POWERS_OF_TWO
+            else f"(y{j} - y{i}) / {j - i}"
+        )
+        if consecutive
+        else f"(y{j} - y{i}) / (x{j} - x{i})"
+        for i, j in pairs
+    )
+    half = len(pairs) // 2
+    middle = f"s[{half}]" if len(pairs) % 2 else f"(s[{half - 1}] + s[{half}]) / 2"
+    ys = ", ".join(f"y{i}" for i in range(n))
+    xs = ", ".join(f"x{i}" for i in range(n))
+    code = (
+        f"def median_slope(ys{'' if consecutive else ', xs'}):\n"
+        f"    {ys}, = ys\n" + ("" if consecutive else f"    {xs}, = xs\n") + f"    s = [{slopes}]\n"
+        "    s.sort()\n"
+        f"    return {middle}\n"
+    )
+    space: dict[str, Any] = {}
+    exec(compile(code, f"<median slope of {n} points>", "exec"), space)
+    fn: Callable[..., float] = space["median_slope"]
+    return fn
+
+
+def theil_sen_increasing(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """:func:`theil_sen` of points whose ``xs`` strictly increase (months in order, each
+    once), bit for bit: every pairwise slope is ``(y_j - y_i) / (x_j - x_i)`` for ``i <
+    j``, listed in the same order, and the median is taken as there. Up to
+    :data:`UNROLLED_POINTS` points the slopes come from straight-line code generated
+    for ``n`` (cached); up to :data:`EXACT_POINTS` from C-level gathers over the index
+    pairs; past that it is :func:`theil_sen`."""
+    n = len(xs)
+    if n < 3 or n > EXACT_POINTS:
+        return theil_sen(xs, ys)
+    first: object = xs[0]
+    consecutive = first.__class__ is int and xs[-1] - xs[0] == n - 1
+    if n <= UNROLLED_POINTS:
+        if consecutive:  # whole, strictly increasing and n - 1 apart: 0, 1, ... apart
+            return _unrolled(n, True)(ys)
+        return _unrolled(n, False)(ys, xs)
+    later, earlier, gaps = _pairs(n)
+    steps = gaps if consecutive else list(map(operator.sub, later(xs), earlier(xs)))
+    slopes: list[float] = list(
+        map(operator.truediv, map(operator.sub, later(ys), earlier(ys)), steps)
+    )
+    slopes.sort()
+    half = len(slopes) // 2
+    if len(slopes) % 2:
+        return slopes[half]
+    return (slopes[half - 1] + slopes[half]) / 2
+
+
+def theil_sen_at(xs: Sequence[float]) -> Callable[[Sequence[float]], float]:
+    """``ys -> theil_sen_increasing(xs, ys)``: the slope function of points at ``xs``
+    (strictly increasing), its code looked up once for several series of values."""
+    n = len(xs)
+    first: object = xs[0] if n else None
+    if 3 <= n <= UNROLLED_POINTS and first.__class__ is int and xs[-1] - xs[0] == n - 1:
+        return _unrolled(n, True)
+    return functools.partial(theil_sen_increasing, xs)
 
 
 def student_t_pdf(t: float, df: float) -> float:

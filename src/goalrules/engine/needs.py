@@ -1,0 +1,134 @@
+"""What a rule needs to pass: the facts whose absence already rules a pass out.
+
+A rule passes when its guard and its check are true. In goalrules' three-valued logic a
+comparison, an arithmetic or a membership test that reads a missing fact is unknown:
+neither true nor false. :func:`needed` reads a rule's syntax tree for the fields that
+must be present for it to pass (a missing one makes the check unknown or false, never
+true), so that :meth:`~goalrules.engine.ruleset.RuleSet.decide` can pass over a rule
+whose facts lack one without evaluating it: the decision is the one evaluation gives,
+without the careful (three-valued) evaluation a missing fact otherwise sends the rule
+down. The reading is conservative: what it is not sure of (function calls, ``if``
+expressions, ``is set`` tests) needs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from goalrules.dsl import ast
+from goalrules.engine.results import Rule
+
+__all__ = ["Need", "lacking", "lacks", "needed"]
+
+#: a fact (``channel``) or one of its fields (``("channel", "visits")``)
+Path = tuple[str, str | None]
+#: a fact and the fields of it a rule needs (``("channel", ("visits", "leads"))``)
+Need = tuple[str, tuple[str, ...]]
+
+
+def needed(rule: Rule) -> tuple[Need, ...]:
+    """What must be present (not missing, not ``None``) for ``rule`` to pass: each fact
+    with the fields of it read, in the order first read; ``()`` when nothing is
+    known."""
+    decl, checker = rule._decl, rule._checker
+    if decl is None or checker is None or decl.check is None:
+        return ()
+    reader = _Reader(set(checker.scope.facts) - set(checker.scope.params))
+    paths = reader.not_true(decl.check)
+    if decl.guard is not None:
+        paths = [*reader.not_true(decl.guard), *paths]
+    fields: dict[str, dict[str, None]] = {}
+    for fact, field in paths:
+        known = fields.setdefault(fact, {})
+        if field is not None:
+            known[field] = None
+    return tuple((fact, tuple(known)) for fact, known in fields.items())
+
+
+def lacking(needs: tuple[Need, ...]) -> Callable[[Mapping[str, Any]], bool]:
+    """:func:`lacks` for these ``needs`` as one function of the facts, its reads written
+    out (the names are the rule's, as string constants): the test a decision makes
+    before each rule, at the cost of a few dictionary reads."""
+    lines = ["def lacks(f):"]
+    for name, fields in needs:
+        lines += [f"    v = f.get({name!r})", "    if v is None:", "        return True"]
+        if fields:
+            either = " or ".join(f"g({field!r}) is None" for field in fields)
+            lines += ["    if v.__class__ is dict:", "        g = v.get", f"        if {either}:",
+                      "            return True"]  # fmt: skip
+    lines.append("    return False")
+    space: dict[str, Any] = {}
+    exec(compile("\n".join(lines) + "\n", "<goalrules needs>", "exec"), space)
+    fn: Callable[[Mapping[str, Any]], bool] = space["lacks"]
+    return fn
+
+
+def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
+    """Whether ``facts`` lack one of ``needs`` (a fact that is not a plain dict is taken
+    to have every field: only what is surely missing counts)."""
+    for name, fields in needs:
+        value = facts.get(name)
+        if value is None:
+            return True
+        if fields and value.__class__ is dict:
+            get = value.get
+            for field in fields:
+                if get(field) is None:
+                    return True
+    return False
+
+
+class _Reader:
+    """The three readings of an expression: the paths whose absence makes it not true
+    (``not_true``), not false (``not_false``), or unknown as a value (``reads``)."""
+
+    def __init__(self, facts: set[str]) -> None:
+        self.facts = facts
+
+    def reads(self, node: ast.Expr) -> list[Path]:
+        if isinstance(node, ast.Name):
+            return [(node.name, None)] if node.name in self.facts else []
+        if isinstance(node, ast.Field):
+            obj = node.obj
+            if isinstance(obj, ast.Name):
+                if obj.name not in self.facts:
+                    return []
+                return [(obj.name, None), (obj.name, node.name)]
+            return self.reads(obj)  # a deeper field: missing when its parent is
+        if isinstance(node, ast.Arith):
+            return [*self.reads(node.left), *self.reads(node.right)]
+        if isinstance(node, ast.Neg):
+            return self.reads(node.operand)
+        if isinstance(node, ast.Compare | ast.In | ast.Not | ast.And | ast.Or):
+            surely = set(self.not_false(node))
+            return [p for p in self.not_true(node) if p in surely]
+        return []  # literals, today, calls, if-expressions, lists, `is set`: nothing known
+
+    def not_true(self, node: ast.Expr) -> list[Path]:
+        if isinstance(node, ast.Compare):  # a chain stops at its first false link
+            return [p for o in node.operands for p in self.reads(o)]
+        if isinstance(node, ast.In):
+            return [*self.reads(node.item), *self.reads(node.container)]
+        if isinstance(node, ast.Not):
+            return self.not_false(node.operand)
+        if isinstance(node, ast.And):  # false or unknown on either side
+            return [*self.not_true(node.left), *self.not_true(node.right)]
+        if isinstance(node, ast.Or):  # not true only when neither side is
+            right = set(self.not_true(node.right))
+            return [p for p in self.not_true(node.left) if p in right]
+        return self.reads(node)  # a boolean field, say: missing is unknown
+
+    def not_false(self, node: ast.Expr) -> list[Path]:
+        if isinstance(node, ast.Compare):  # its first link is always evaluated
+            return [p for o in node.operands[:2] for p in self.reads(o)]
+        if isinstance(node, ast.In):
+            return [*self.reads(node.item), *self.reads(node.container)]
+        if isinstance(node, ast.Not):
+            return self.not_true(node.operand)
+        if isinstance(node, ast.And):  # not false only when neither side is
+            right = set(self.not_false(node.right))
+            return [p for p in self.not_false(node.left) if p in right]
+        if isinstance(node, ast.Or):
+            return [*self.not_false(node.left), *self.not_false(node.right)]
+        return self.reads(node)
