@@ -185,3 +185,38 @@ def test_bad_tactics_name_the_field(kwargs: dict[str, object], field: str) -> No
     with pytest.raises(gr.GoalRulesError) as info:
         gr.Tactic("t", **kwargs)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+@given(grs.plans(), st.data())
+def test_goals_linted_one_at_a_time_give_the_plans_lint(plan: gr.Plan, data: st.DataObject) -> None:
+    """A check lints each goal as it judges it (GoalLinter) and hands the findings to
+    lint_plan: the lint is the one lint_plan finds itself, whichever goals were done."""
+    from goalrules.judgments.planning import GoalLinter
+
+    today = D(2026, 1, 10)
+    scores = {g.id: data.draw(st.floats(0, 100)) for g in plan.goals}
+    whole = gr.lint_plan(plan, today=today, smart_scores=scores)
+    linter = GoalLinter.for_plan(plan, today=today)
+    done = {g.id: linter(g, scores[g.id]) for g in plan.goals if data.draw(st.booleans())}
+    assert gr.lint_plan(plan, today=today, smart_scores=scores, goal_lint=done) == whole
+    assert all(f.item == f"goal {gid}" for gid, found in done.items() for f in found)
+
+
+def test_a_check_lints_goals_as_it_judges_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo workspace's plan lint, from the goals' own lint (one process and two
+    forked workers), is the lint of the whole plan given the same scores."""
+    from goalrules.check import demo_paths, start_check
+    from goalrules.report import workers
+    from goalrules.report.workers import judged
+
+    monkeypatch.setattr(workers, "_FEWEST", 1)  # fork even for a few goals
+    paths = demo_paths()
+    for jobs in (1, 2):
+        run = start_check(paths["workspace"], history=paths["history"])
+        for _ in judged(run, lambda g: g.smart.score, jobs):
+            pass
+        assert set(run.lint) == {g.id for g in run.workspace.goals}
+        plan = run.plan()
+        assert plan is not None
+        expected = gr.lint_plan(run.workspace.plan, today=run.today, smart_scores=run.scores)
+        assert list(plan.lint) == expected

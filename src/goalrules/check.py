@@ -28,6 +28,7 @@ from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.growth import GrowthPrior, resolve_prior
 from goalrules.judgments.planning import (
     Due,
+    GoalLinter,
     LintFinding,
     RankedTactic,
     lint_plan,
@@ -190,11 +191,15 @@ def run_plan(
     today: Date,
     days: int = 90,
     smart_scores: Mapping[str, float] | None = None,
+    goal_lint: Mapping[str, Sequence[LintFinding]] | None = None,
 ) -> PlanResult:
+    """The plan of ``workspace`` prioritised, scheduled over ``days`` days and linted
+    (see :func:`~goalrules.judgments.planning.lint_plan` for ``smart_scores`` and
+    ``goal_lint``)."""
     plan = workspace.plan
     today = as_date(today) or Date.today()
     due = schedule(plan, start=today, days=days)
-    lint = lint_plan(plan, today=today, smart_scores=smart_scores, days=days)
+    lint = lint_plan(plan, today=today, smart_scores=smart_scores, days=days, goal_lint=goal_lint)
     return PlanResult(tuple(prioritize(plan)), tuple(due), tuple(lint), today, days)
 
 
@@ -218,6 +223,9 @@ class CheckRun:
     sessions: str | Path | None = None
     scores: dict[str, float] = attrs.Factory(dict)
     centres: dict[str, FlowCentre] = attrs.Factory(dict)
+    #: each judged goal's findings of the plan's lint (judged and linted in one go)
+    lint: dict[str, list[LintFinding]] = attrs.Factory(dict)
+    _linter: GoalLinter | None = attrs.field(default=None, init=False, repr=False)
 
     def prior_for(self, goal: Goal) -> GrowthPrior | None:
         """The prior a goal is judged with: its flow metric's centre, learnt across the
@@ -254,9 +262,16 @@ class CheckRun:
                 achievability=ach if g.target is not None else None,
             )
             self.scores[g.id] = report.score
+            self.lint[g.id] = self.linter()(g, report.score)
             if self.progress is not None and (i % 50 == 0 or i == total):
                 self.progress("goals", i, total)
             yield GoalResult(report, series)
+
+    def linter(self) -> GoalLinter:
+        """The plan's lint of one goal (made once, before any worker is forked)."""
+        if self._linter is None:
+            self._linter = GoalLinter.for_plan(self.workspace.plan, today=self.today)
+        return self._linter
 
     def channels(self) -> list[ChannelDecision]:
         """The channel decisions (when performance data or sessions were given)."""
@@ -282,7 +297,9 @@ class CheckRun:
         ws = self.workspace
         if not (ws.plan.tactics or ws.plan.goals):
             return None
-        return run_plan(ws, today=self.today, days=self.days, smart_scores=self.scores)
+        return run_plan(
+            ws, today=self.today, days=self.days, smart_scores=self.scores, goal_lint=self.lint
+        )
 
 
 def start_check(

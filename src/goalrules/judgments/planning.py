@@ -16,7 +16,7 @@ import datetime as _dt
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -25,11 +25,12 @@ from goalrules.dates import as_date
 from goalrules.engine import Outcome, RuleSet, shipped_ruleset
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.smart import goal_facts
-from goalrules.model import Plan, Tactic
+from goalrules.model import Goal, Plan, Tactic
 from goalrules.recurring import Recurrence
 
 __all__ = [
     "Due",
+    "GoalLinter",
     "LintFinding",
     "Quadrant",
     "RankedTactic",
@@ -169,6 +170,51 @@ def _next_due(t: Tactic, today: Date) -> Date | None:
     return t.eta
 
 
+@attrs.frozen
+class GoalLinter:
+    """The plan's lint of one goal at a time: what :func:`lint_plan` finds about a goal,
+    given its SMART score. Built once for a plan (the tactics a goal has and the
+    objectives are counted then); a check calls it as each goal is judged, in the process
+    that judged it, and hands the findings to :func:`lint_plan` (``goal_lint``), so that
+    a large workspace's lint is not a second pass over every goal."""
+
+    ruleset: RuleSet
+    today: Date
+    tactics: Mapping[str, int]
+    objectives: tuple[str, ...]
+
+    @classmethod
+    def for_plan(
+        cls, plan: Plan, *, today: Date, rules: RuleSet | None = None, **params: Any
+    ) -> GoalLinter:
+        tactics: dict[str, int] = defaultdict(int)
+        for t in plan.tactics:
+            if t.goal:
+                tactics[t.goal] += 1
+        ruleset = rules or _ruleset(tuple(sorted(params.items())))
+        return cls(ruleset, today, dict(tactics), tuple(o.id for o in plan.objectives))
+
+    def facts(self, goal: Goal, score: float | None) -> dict[str, Any]:
+        """The plan ruleset's facts of ``goal`` (``score``: its SMART score, if known)."""
+        f: dict[str, Any] = {
+            "kind": "goal",
+            "goal": goal_facts(goal, today=self.today, objectives=self.objectives),
+            "goal_tactics": self.tactics.get(goal.id, 0),
+        }
+        if score is not None:
+            f["smart_score"] = float(score)
+        return f
+
+    def __call__(self, goal: Goal, score: float | None = None) -> list[LintFinding]:
+        """The lint's findings about ``goal``."""
+        return self.failing(f"goal {goal.id}", self.facts(goal, score))
+
+    def failing(self, item: str, facts: Mapping[str, Any]) -> list[LintFinding]:
+        """The findings of every rule that fails on ``facts`` (about ``item``)."""
+        report = self.ruleset.evaluate(facts, today=self.today).with_outcome(Outcome.FAIL)
+        return [LintFinding(f.rule_id, item, f.message, f.fix) for f in report]
+
+
 def lint_plan(
     plan: Plan,
     *,
@@ -177,6 +223,7 @@ def lint_plan(
     days: int = 90,
     split: float = 3,
     rules: RuleSet | None = None,
+    goal_lint: Mapping[str, Sequence[LintFinding]] | None = None,
     **params: Any,
 ) -> list[LintFinding]:
     """Lint the plan: every failing rule of the ``plan`` ruleset, per item.
@@ -184,25 +231,23 @@ def lint_plan(
     ``smart_scores`` (goal id -> SMART score) enables the "not SMART enough" check;
     owners' load is measured over the schedule of the next ``days`` days. The result is
     sorted by item and rule, so it does not depend on the order of the plan's items.
+    ``goal_lint`` holds the findings of goals already linted one at a time (by a
+    :class:`GoalLinter` of this plan, with the scores of ``smart_scores``); the other
+    goals are linted here.
     """
     today = as_date(today) or Date.today()
-    ruleset = rules or _ruleset(tuple(sorted(params.items())))
+    linter = GoalLinter.for_plan(plan, today=today, rules=rules, **params)
     goals = {g.id: g for g in plan.goals}
-    facts_list: list[tuple[str, dict[str, Any]]] = []
-    tactics_per_goal: dict[str, int] = defaultdict(int)
-    for t in plan.tactics:
-        if t.goal:
-            tactics_per_goal[t.goal] += 1
-    objective_ids = [o.id for o in plan.objectives]
+    out: list[LintFinding] = []
+    done = goal_lint or {}
+    facts_list: list[tuple[str, Mapping[str, Any]]] = []
     for g in plan.goals:
-        f: dict[str, Any] = {
-            "kind": "goal",
-            "goal": goal_facts(g, today=today, objectives=objective_ids),
-            "goal_tactics": tactics_per_goal.get(g.id, 0),
-        }
-        if smart_scores is not None and g.id in smart_scores:
-            f["smart_score"] = float(smart_scores[g.id])
-        facts_list.append((f"goal {g.id}", f))
+        found = done.get(g.id)
+        if found is not None:
+            out.extend(found)
+            continue
+        score = smart_scores.get(g.id) if smart_scores is not None else None
+        facts_list.append((f"goal {g.id}", linter.facts(g, score)))
     for t in plan.tactics:
         goal = goals.get(t.goal) if t.goal else None
         facts_list.append(
@@ -243,9 +288,7 @@ def lint_plan(
                 {"kind": "owner", "owner": owner, "owner_peak": peak, "owner_week": week},
             )
         )
-    out: list[LintFinding] = []
     for item, facts in facts_list:
-        for finding in ruleset.evaluate(facts, today=today).with_outcome(Outcome.FAIL):
-            out.append(LintFinding(finding.rule_id, item, finding.message, finding.fix))
+        out.extend(linter.failing(item, facts))
     out.sort(key=lambda f: (f.item, f.rule))
     return out

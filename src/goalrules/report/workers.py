@@ -4,10 +4,11 @@ reports written in the workspace's order.
 A goal's judgment reads only the workspace, the histories and the prior, all read
 before the workers start; each worker is a fork of the process that read them (nothing
 is sent to it but the bounds of its slice), judges its slice and sends back what the
-report writes of each goal (text) and its SMART score. The report is the same, byte
-for byte, as the one judged in one process: the memos a worker keeps never change an
-answer, and the slices are written in order. A slice whose judging fails in a worker is
-judged again in the main process, so that the error it raises is the one a single
+report writes of each goal (text), its SMART score and the plan's lint of it (so the
+plan's lint after the goals is not a second pass over them). The report is the same,
+byte for byte, as the one judged in one process: the memos a worker keeps never change
+an answer, and the slices are written in order. A slice whose judging fails in a worker
+is judged again in the main process, so that the error it raises is the one a single
 process raises.
 
 Forking needs the ``fork`` start method (Linux, macOS, the BSDs); elsewhere, or for a
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from goalrules.check import CheckRun, GoalResult
+from goalrules.judgments.planning import LintFinding
 
 __all__ = ["judged", "workers"]
 
@@ -65,14 +67,16 @@ def _forked(
     bounds = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
     progress, run.progress = run.progress, None  # a worker draws no progress bar
     _WORK = (run, write)
+    run.linter()  # made before the fork: each worker lints with the same one
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             done = 0
             for (lo, hi), part in zip(bounds, pool.imap(_slice, bounds), strict=True):
                 if part is None:  # it failed there: judged here, to raise its own error
-                    part = [(g.id, g.smart.score, write(g)) for g in run.goals(lo, hi)]
-                for goal_id, score, text in part:
+                    part = _judge(run, write, lo, hi)
+                for goal_id, score, lint, text in part:
                     run.scores[goal_id] = score  # the plan's lint reads them
+                    run.lint[goal_id] = lint
                     yield score, text
                 done += hi - lo
                 if progress is not None:
@@ -82,11 +86,20 @@ def _forked(
         run.progress = progress
 
 
-def _slice(bounds: tuple[int, int]) -> list[tuple[str, float, Any]] | None:
+_Judged = list[tuple[str, float, list[LintFinding], Any]]
+
+
+def _judge(run: CheckRun, write: Callable[[GoalResult], Any], lo: int, hi: int) -> _Judged:
+    """The goals ``lo`` to ``hi``: each one's id, SMART score, the plan's lint of it and
+    what ``write`` makes of it."""
+    return [(g.id, g.smart.score, run.lint[g.id], write(g)) for g in run.goals(lo, hi)]
+
+
+def _slice(bounds: tuple[int, int]) -> _Judged | None:
     """In a worker: the goals ``lo`` to ``hi`` judged and written (``None``: one failed)."""
     assert _WORK is not None  # set by the process this one was forked from
     run, write = _WORK
     try:
-        return [(g.id, g.smart.score, write(g)) for g in run.goals(*bounds)]
+        return _judge(run, write, *bounds)
     except Exception:
         return None
