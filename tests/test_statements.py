@@ -382,3 +382,31 @@ def test_a_date_is_read_as_written_or_not_at_all(year: int, month: int, day: int
         assert reading.goal.deadline == when
         assert ("this deadline has passed" in " ".join(reading.notes)) == (when < START)
     assert str(reading.goal.target) == "x2"
+
+
+@given(
+    st.sampled_from(
+        ["Facebook visits", "Instagram followers", "LinkedIn leads", "new subscribers"]
+    ),
+    st.integers(1, 400),
+    st.sampled_from(["by the end of 2026", "by June 2026", "within six months", ""]),
+)
+def test_a_bare_percent_of_a_count_is_asked_about_never_read_as_a_level(
+    metric: str, percent: int, deadline: str
+) -> None:
+    """'Facebook visits 20% by June': a rise of 20 % or a share? A count has no level in
+    percent, so nothing is read as the target and a note says how to write it; with
+    'up' or a sign it is the rise."""
+    start = dt.date(2026, 1, 10)
+    bare = gr.read_statement(f"{metric} {percent}% {deadline}", start=start)
+    assert bare.goal.target is None
+    assert any(f"+{percent}%" in n for n in bare.notes)
+    for said in (f"{metric} up {percent}% {deadline}", f"{metric} +{percent}% {deadline}"):
+        rise = gr.read_statement(said, start=start).goal.target
+        assert rise is not None and rise.means(f"+{percent}%")
+
+
+def test_a_percent_level_of_a_rate_is_still_read() -> None:
+    start = dt.date(2026, 1, 10)
+    goal = gr.read_statement("Engagement rate on Instagram 5% by June 2026", start=start).goal
+    assert goal.target is not None and goal.target.means("5 %")

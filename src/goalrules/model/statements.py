@@ -395,6 +395,15 @@ def _dot_thousands(low: str, a: Amount) -> bool:
     return plain and _DOT_THOUSANDS.search(low, a.start, a.end) is not None
 
 
+def _percent_of_a_count(target: str, metric: str | None) -> bool:
+    """Whether ``target`` is a bare percent ("20 %", no sign) for a metric that counts
+    (visits, followers): "Facebook visits 20% by June" could be a rise of 20 % or a
+    share, and a count has no level in percent."""
+    if metric is None or not target.endswith("%") or target[0] in "+-x":
+        return False
+    return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -618,6 +627,15 @@ def read_fields(
         target = _target_text(low, target_amount, metric_key, per, level=level)
         if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
             metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
+        if _percent_of_a_count(target, metric_key):
+            notes.append(
+                f'"{_words_of(prepared, low, target_amount)}" with '
+                f"{catalog[metric_key].name.lower()}, which are counted: a rise of that much or "
+                f"a share? Write +{_number(target_amount.value)}% or "
+                f'"up {_number(target_amount.value)}%" for a rise'
+            )
+            target, target_amount, baseline_amount, withheld = None, None, None, True
+    if target_amount is not None:
         understood["target"] = _words_of(prepared, low, target_amount)
         if baseline_amount is not None:
             baseline = _target_text(low, baseline_amount, metric_key, per).lstrip("+")
