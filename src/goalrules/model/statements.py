@@ -395,11 +395,11 @@ def _dot_thousands(low: str, a: Amount) -> bool:
     return plain and _DOT_THOUSANDS.search(low, a.start, a.end) is not None
 
 
-def _percent_of_a_count(target: str, metric: str | None) -> bool:
+def _percent_of_a_count(target: str, metric: str) -> bool:
     """Whether ``target`` is a bare percent ("20 %", no sign) for a metric that counts
     (visits, followers): "Facebook visits 20% by June" could be a rise of 20 % or a
     share, and a count has no level in percent."""
-    if metric is None or not target.endswith("%") or target[0] in "+-x":
+    if not target.endswith("%") or target[0] in "+-x":
         return False
     return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
 
@@ -627,7 +627,7 @@ def read_fields(
         target = _target_text(low, target_amount, metric_key, per, level=level)
         if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
             metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
-        if _percent_of_a_count(target, metric_key):
+        if metric_key is not None and _percent_of_a_count(target, metric_key):
             notes.append(
                 f'"{_words_of(prepared, low, target_amount)}" with '
                 f"{catalog[metric_key].name.lower()}, which are counted: a rise of that much or "
