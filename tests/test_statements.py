@@ -410,3 +410,27 @@ def test_a_percent_level_of_a_rate_is_still_read() -> None:
     start = dt.date(2026, 1, 10)
     goal = gr.read_statement("Engagement rate on Instagram 5% by June 2026", start=start).goal
     assert goal.target is not None and goal.target.means("5 %")
+
+
+@given(st.integers(1_000, 10**9), st.sampled_from(["en_IN", "fr_FR", "sv_SE"]))
+def test_numbers_grouped_in_lakhs_or_by_spaces_are_read_whole(n: int, locale: str) -> None:
+    """'1,50,000' (India's grouping) and '10 000' (spaces, as Babel writes French or
+    Swedish numbers) are the number they group, never its first group; a note says so."""
+    from babel.numbers import format_decimal
+
+    written = format_decimal(n, locale=locale)
+    read = gr.read_statement(f"Reach {written} followers on Instagram by June 2026")
+    assert read.goal.target is not None and read.goal.target.means(f"{n} follower")
+    if written != f"{n:,}":
+        assert any(f"as {n:,}" in note for note in read.notes)
+
+
+@given(st.integers(1, 999), st.integers(1, 99), st.sampled_from(["", " million", "k", "%"]))
+def test_a_decimal_comma_in_english_is_not_read(whole: int, part: int, suffix: str) -> None:
+    """'1,5 million', '2,5%': a decimal comma (or a slip in a grouping) is no number as
+    English writes one; no target is read from it, and a note says why."""
+    written = f"{whole},{part}{suffix}"
+    read = gr.read_statement(f"Reach {written} followers on TikTok by June 2026")
+    assert read.goal.target is None
+    named = written.removesuffix("%")  # a scale word is named with the number, a % is not
+    assert any(f'"{named}" is no number' in note for note in read.notes)

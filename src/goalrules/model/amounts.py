@@ -116,6 +116,54 @@ def normalize_numbers(text: str) -> str:
     return _WORD_RUN.sub(words, text)
 
 
+# Numbers grouped otherwise than English groups them, read before anything else:
+# "1,50,000" (India's lakh grouping: 150,000), "10 000" (digits grouped by spaces, as in
+# SI style: 10,000), and a comma that no English grouping writes ("1,5", "2,5 %",
+# "3,50": a decimal comma; 1.5 or 1,500 is not a guess, so no number is read)
+_LAKH_GROUPED = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d]|[.,]\d)")
+_SPACE_GROUPED = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d]|[.,]\d|[ \u00a0\u202f]\d)"
+)
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])"
+    r"(?:\s?(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?|k|mm|mn|m|bn|b)\b)?",
+    re.IGNORECASE,
+)
+#: what stands for a number that is not read (no pattern of an amount matches it)
+UNREAD = "\u2047"
+
+
+def regroup_numbers(text: str) -> tuple[str, list[str]]:
+    """``text`` with numbers grouped as English groups them, and a note for each one
+    rewritten or left unread: "1,50,000" becomes "150,000", "10 000" "10,000"; "1,5"
+    (a decimal comma) is replaced by :data:`UNREAD` marks, so that no amount is read
+    from it."""
+    notes: list[str] = []
+
+    def regrouped(m: re.Match[str], how: str) -> str:
+        written = m.group(0)
+        whole, _, decimals = re.sub(r"[,\s\u202f]", "", written).partition(".")
+        english = f"{int(whole):,}" + (f".{decimals}" if decimals else "")
+        notes.append(f'read "{written}" ({how}) as {english}')
+        return english
+
+    def unread(m: re.Match[str]) -> str:
+        written = m.group(0)
+        number = re.match(r"[\d,]+", written)
+        digits = number.group(0) if number else written
+        dotted = digits.replace(",", ".", 1) if digits.count(",") == 1 else None
+        could = f"{float(dotted):g} with a decimal comma" if dotted else "a decimal comma"
+        notes.append(
+            f'"{written}" is no number as English writes one ({could}, or a slip in a '
+            "thousands grouping?), so it is not read: write it with a decimal point or in full"
+        )
+        return UNREAD * len(written)
+
+    text = _LAKH_GROUPED.sub(lambda m: regrouped(m, "grouped in lakhs"), text)
+    text = _SPACE_GROUPED.sub(lambda m: regrouped(m, "grouped by spaces"), text)
+    return _DECIMAL_COMMA.sub(unread, text), notes
+
+
 @attrs.frozen
 class Amount:
     """One amount in a text: its value and what qualifies it."""

@@ -44,7 +44,13 @@ from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
-from goalrules.model.amounts import Amount, find_amounts, find_ranges, normalize_numbers
+from goalrules.model.amounts import (
+    Amount,
+    find_amounts,
+    find_ranges,
+    normalize_numbers,
+    regroup_numbers,
+)
 from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, mark_currencies
 from goalrules.model.deadlines import find_deadline
@@ -511,6 +517,8 @@ def read_fields(
         notes.append(f'read as {pack.name}: "{source}"')
     source, fixed = correct_spelling(source)
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
+    source, regrouped = regroup_numbers(source)
+    notes.extend(regrouped)
     prepared, ranges = find_ranges(_prepare(source))
     low_all = prepared.lower()
     response = _RESPONSE.search(low_all) is not None
