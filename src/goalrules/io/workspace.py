@@ -240,25 +240,41 @@ def _check_indentation(text: str, source: str) -> None:
             raise _too_deep(source, number, indent + 1, text)
 
 
+#: the types of parsed values that hold no others (a parser's scalars)
+_SCALARS = frozenset({str, int, float, bool, type(None), _dt.date, _dt.datetime, _dt.time})
+
+
 def _check_values(data: Any, source: str) -> None:
     """Refuse a parsed document nested deeper than :data:`MAX_NESTING` or holding more
     than :data:`MAX_VALUES` values (a YAML alias of an alias of ... counts each use),
-    walking it without recursion, so that nothing later recurses past the stack."""
+    walking it without recursion, so that nothing later recurses past the stack.
+
+    Level by level: a level's tables and lists are counted before any is opened (the
+    count is refused as soon as the values met pass the limit, so memory stays
+    bounded), then their values make the next level."""
     level: list[Any] = [data]
     seen = 1
     most = _max_values()
     for depth in range(1, MAX_NESTING + 2):
+        tables: list[Any] = []
+        lists: list[Any] = []
+        for value in [v for v in level if type(v) not in _SCALARS]:
+            kind = type(value)
+            if kind is dict or (kind is not list and isinstance(value, Mapping)):
+                tables.append(value)
+            elif kind is list or isinstance(value, (list, tuple)):
+                lists.append(value)
+        seen += sum(map(len, tables)) + sum(map(len, lists))
+        if seen > most:
+            raise LimitError(
+                f"the document holds more than {most:,} values (--max-input-size raises the limit)",
+                source=source,
+            )
         below: list[Any] = []
-        for value in level:
-            if isinstance(value, (Mapping, list, tuple)):
-                seen += len(value)  # counted before it is copied: memory stays bounded
-                if seen > most:
-                    raise LimitError(
-                        f"the document holds more than {most:,} values (--max-input-size "
-                        "raises the limit)",
-                        source=source,
-                    )
-                below.extend(value.values() if isinstance(value, Mapping) else value)
+        for table in tables:
+            below.extend(table.values())
+        for items in lists:
+            below.extend(items)
         if not below:
             return
         if depth > MAX_NESTING:
@@ -485,6 +501,14 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
             errors.append(exc.with_location(field="workspace.prior", source=source))
     calendar = _calendar(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
+    metric_keys: dict[str, str] = {}  # a book names the same few metrics again and again
+
+    def metric_key(name: str) -> str:
+        key = metric_keys.get(name)
+        if key is None:
+            key = metric_keys[name] = catalog[name].key
+        return key
+
     for section, (cls, attr) in _SECTIONS.items():
         tables = data.get(section, [])
         if isinstance(tables, Mapping):
@@ -493,20 +517,26 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
             errors.append(WorkspaceError(f"[[{section}]] must be a list of tables", source=source))
             continue
         fields = [f.name for f in attrs.fields(cls)]
+        known_fields = frozenset(fields)
         for i, table in enumerate(tables):
             where = f"{section}[{i}]"
             if not isinstance(table, Mapping):
                 errors.append(WorkspaceError("must be a table", source=source, field=where))
                 continue
-            bad = [k for k in table if k not in fields]
-            for k in bad:
-                errors.append(
-                    UnknownNameError("field", k, fields, source=source, field=f"{where}.{k}")
-                )
-            values = {k: v for k, v in table.items() if k in fields}
+            if known_fields.issuperset(table):
+                values = dict(table)
+            else:
+                for k in table:
+                    if k not in known_fields:
+                        errors.append(
+                            UnknownNameError(
+                                "field", k, fields, source=source, field=f"{where}.{k}"
+                            )
+                        )
+                values = {k: v for k, v in table.items() if k in known_fields}
             if section == "goal" and values.get("metric"):
                 try:
-                    values["metric"] = catalog[str(values["metric"])].key
+                    values["metric"] = metric_key(str(values["metric"]))
                 except UnknownNameError as exc:
                     errors.append(exc.with_location(field=f"{where}.metric", source=source))
                     values.pop("metric")

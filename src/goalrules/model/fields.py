@@ -8,7 +8,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -26,7 +26,12 @@ T = TypeVar("T")
 
 
 def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
-    """Wrap a converter so that any failure is a GoalRulesError naming the field."""
+    """Wrap a converter so that any failure is a GoalRulesError naming the field.
+
+    An optional converter (:func:`_opt`) is folded into the same function, so that a
+    field's value passes one call, not two; optional text is stripped once."""
+    if isinstance(fn, _Optional):
+        return _guard_optional(name, fn)
 
     @functools.wraps(fn)
     def convert(value: Any) -> T:
@@ -40,13 +45,53 @@ def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
     return convert
 
 
-def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
-    def convert(value: Any) -> T | None:
+def _guard_optional(name: str, optional: _Optional[T]) -> Callable[[Any], T]:
+    """:func:`_guard` of ``_opt(fn)``: the same values and errors, in one call."""
+    fn = optional.fn
+
+    if fn is _text:  # optional text: blank is None, else the text stripped
+
+        @functools.wraps(optional)
+        def convert_text(value: Any) -> Any:
+            if isinstance(value, str):
+                return value.strip() or None
+            if value is None:
+                return None
+            return _guard(name, fn)(value)  # not text: the error, named
+
+        return convert_text
+
+    @functools.wraps(optional)
+    def convert(value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        return fn(value)
+        try:
+            return fn(value)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=name) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise ValidationError(f"invalid value {value!r}: {exc}", field=name) from None
 
     return convert
+
+
+class _Optional(Generic[T]):
+    """A converter made optional by :func:`_opt`: ``None`` and blank text read as
+    ``None``, anything else as ``fn`` reads it."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[Any], T]) -> None:
+        self.fn = fn
+
+    def __call__(self, value: Any) -> T | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.fn(value)
+
+
+def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    return _Optional(fn)
 
 
 def _text(value: Any) -> str:
@@ -69,7 +114,7 @@ def _strings(value: Any) -> tuple[str, ...]:
         value = [v for v in re.split(r"\s*[,;]\s*|\s+and\s+", value) if v]
     if not isinstance(value, Iterable):
         raise ValidationError(f"expected a list of names, got {value!r}")
-    return tuple(_text(v) for v in value)
+    return tuple([v.strip() if type(v) is str else _text(v) for v in value])
 
 
 def _date(value: Any) -> Date:
