@@ -3,13 +3,18 @@ the plain logic gives (the same refusals at the same places, equal objects)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import types
+from collections.abc import Iterable
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goalrules.errors import LimitError
+from goalrules.errors import GoalRulesError, LimitError, ValidationError
 from goalrules.io.workspace import (
     MAX_DIGITS,
     MAX_KEY_PARTS,
@@ -17,6 +22,7 @@ from goalrules.io.workspace import (
     _check_shape,
     _check_values,
 )
+from goalrules.model import Goal, fields, goals
 
 # -- a reference: the token scan, one match per string, bracket or comment -----------------
 
@@ -207,3 +213,179 @@ def test_a_document_nested_too_deep_is_refused_with_its_path() -> None:
     with pytest.raises(LimitError, match="nest deeper") as info:
         _check_values({"goal": data}, "ws")
     assert info.value.field is not None and info.value.field.startswith("goal.k[0].k")
+
+
+# -- the goal's converters: one call a field, remembered texts ----------------------------
+
+
+def _reference_guard(name: str, fn: Any) -> Any:
+    """A converter whose failures name the field (the guard without a fast path)."""
+
+    def convert(value: Any) -> Any:
+        try:
+            return fn(value)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=name) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise ValidationError(f"invalid value {value!r}: {exc}", field=name) from None
+
+    return convert
+
+
+def _reference_opt(fn: Any) -> Any:
+    def convert(value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return fn(value)
+
+    return convert
+
+
+def _reference_strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [v for v in re.split(r"\s*[,;]\s*|\s+and\s+", value) if v]
+    if not isinstance(value, Iterable):
+        raise ValidationError(f"expected a list of names, got {value!r}")
+    return tuple(fields._text(v) for v in value)
+
+
+def _reference_converters() -> dict[str, Any]:
+    g, o = _reference_guard, _reference_opt
+    return {
+        "id": g("id", fields._ident),
+        "statement": g("statement", o(fields._text)),
+        "objective": g("objective", o(goals._objective.__wrapped__)),  # type: ignore[attr-defined]
+        "metric": g("metric", o(goals._metric_key.__wrapped__)),  # type: ignore[attr-defined]
+        "channel": g("channel", o(goals._channel.__wrapped__)),  # type: ignore[attr-defined]
+        "baseline": g("baseline", o(fields._quantity)),
+        "target": g("target", o(goals._target)),
+        "start": g("start", o(fields._date)),
+        "supports": g("supports", _reference_strings),
+        "owner": g("owner", o(fields._text)),
+        "review": g("review", o(fields._text)),
+    }
+
+
+def reference_goal(values: dict[str, Any]) -> tuple[Any, ...]:
+    """A goal's fields converted one by one, as the plain converters read them."""
+    out: dict[str, Any] = {}
+    for name, convert in _reference_converters().items():
+        out[name] = convert(values.get(name, () if name == "supports" else None))
+        if name == "start":
+            holder = types.SimpleNamespace(start=out["start"])
+            out["deadline"] = goals._deadline_converter(values.get("deadline"), holder)
+    return tuple(out[f.name] for f in attrs.fields(Goal) if f.name in out)
+
+
+def _outcome(build: Any) -> Any:
+    try:
+        return build()
+    except GoalRulesError as exc:
+        return type(exc).__name__, str(exc), exc.field, exc.suggestions
+
+
+_TEXTS = st.sampled_from(["", "  ", " a ", "Alice", "x", 5, 2.5, None, ["x"], True])
+_GOAL_VALUES = st.fixed_dictionaries(
+    {"id": st.sampled_from(["g1", " g2 ", "", "  ", 3, None])},
+    optional={
+        "statement": _TEXTS,
+        "objective": st.sampled_from(
+            ["brand_awareness", "Brand awareness", "sales", "lead-gen", "nonsense", "", 7, None]
+        ),
+        "metric": st.sampled_from(
+            ["followers", "Followers", " website traffic ", "folowers", "cpc", "", " ", 3, None]
+        ),
+        "channel": st.sampled_from(
+            [
+                "linkedin",
+                "LinkedIn and Instagram",
+                ["li", "ig"],
+                ("fb", "fb"),
+                "fb; x",
+                "all",
+                "all, linkedin",
+                "",
+                " , ",
+                "https://www.facebook.com/page",
+                "tik tok",
+                "Other",
+                5,
+                None,
+                [" "],
+            ]
+        ),
+        "baseline": st.sampled_from(["1200 followers", "1,200", "", "lots", 40, None]),
+        "target": st.sampled_from(["x2", "+50%", "2,400 followers", "banana", "", 12, None]),
+        "start": st.sampled_from([dt.date(2026, 1, 10), "2026-02-01", "", "soon", 5, None]),
+        "deadline": st.sampled_from(
+            ["within 6 months", "end of Q2 2026", "", "someday", dt.date(2026, 12, 31), None]
+        ),
+        "supports": st.sampled_from(
+            [["grow"], ["grow", " grow "], "grow, grow", "a and b", [], [1], 3, None, ("x",)]
+        ),
+        "owner": _TEXTS,
+        "review": _TEXTS,
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GOAL_VALUES, st.booleans())
+def test_a_goal_reads_its_fields_as_the_plain_converters_do(
+    values: dict[str, Any], again: bool
+) -> None:
+    def goal() -> tuple[Any, ...]:
+        g = Goal(**values)
+        return tuple(getattr(g, f.name) for f in attrs.fields(Goal) if f.name in _FIELDS)
+
+    expected = _outcome(lambda: reference_goal(values))
+    assert _outcome(goal) == expected
+    if again:  # read a second time, from what was remembered
+        assert _outcome(goal) == expected
+
+
+_FIELDS = {*_reference_converters(), "deadline"}
+
+
+def test_remembered_channels_are_forgotten_when_plugins_change() -> None:
+    from goalrules import plugins
+
+    class Aliases:
+        @staticmethod
+        @plugins.hookimpl
+        def goalrules_channel_aliases() -> dict[str, str]:
+            return {"gram": "instagram"}
+
+    assert Goal("g", channel="gram").channel == "gram"
+    plugins.register(Aliases)
+    try:
+        assert Goal("g", channel="gram").channel == "instagram"
+    finally:
+        plugins.unregister(Aliases)
+    assert Goal("g", channel="gram").channel == "gram"
+
+
+def test_a_workspace_loads_the_goals_the_plain_converters_read() -> None:
+    import tomli
+
+    from goalrules.io.workspace import load_workspace
+
+    lines = ['[workspace]\ntoday = 2026-01-10\n[[objective]]\nid = "grow"\ntext = "Grow"\n']
+    for i in range(60):
+        lines.append(
+            f'[[goal]]\nid = "g{i}"\nstatement = "Goal {i}"\ntarget = "x{1 + i % 5}"\n'
+            f'metric = "{["followers", "Leads", "impressions"][i % 3]}"\n'
+            f'channel = "{["li", "LinkedIn and Instagram", "fb; x", "Other"][i % 4]}"\n'
+            f'objective = "{["awareness", "sales", "Lead-gen"][i % 3]}"\nsupports = ["grow"]\n'
+            f'owner = " owner{i % 4} "\nstart = 2026-01-{1 + i % 28:02}\n'
+            f'deadline = "within {1 + i % 7} months"\n'
+        )
+    text = "\n".join(lines)
+    ws = load_workspace("book.toml", text=text)
+    tables = tomli.loads(text)["goal"]
+    assert len(ws.goals) == len(tables) == 60
+    for goal, table in zip(ws.goals, tables, strict=True):
+        read = tuple(getattr(goal, f.name) for f in attrs.fields(Goal) if f.name in _FIELDS)
+        assert read == reference_goal(table)
