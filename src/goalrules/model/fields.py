@@ -8,7 +8,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -29,9 +29,26 @@ def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
     """Wrap a converter so that any failure is a GoalRulesError naming the field.
 
     An optional converter (:func:`_opt`) is folded into the same function, so that a
-    field's value passes one call, not two; optional text is stripped once."""
-    if isinstance(fn, _Optional):
-        return _guard_optional(name, fn)
+    field's value passes one call, not two; text and ids are stripped in that call."""
+    inner = _OPTIONAL.get(fn)
+    if inner is not None:
+        return _guard_optional(name, fn, inner)
+    guarded = _guarded(name, fn)
+    if fn is not _ident:
+        return guarded
+
+    @functools.wraps(fn)
+    def convert_ident(value: Any) -> Any:
+        if isinstance(value, str) and (text := value.strip()):
+            return text
+        return guarded(value)  # not text, or empty: the error, named
+
+    return convert_ident
+
+
+def _guarded(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` whose failures name the field: GoalRulesErrors are given its name, other
+    errors of a bad value become ValidationErrors."""
 
     @functools.wraps(fn)
     def convert(value: Any) -> T:
@@ -45,11 +62,12 @@ def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
     return convert
 
 
-def _guard_optional(name: str, optional: _Optional[T]) -> Callable[[Any], T]:
-    """:func:`_guard` of ``_opt(fn)``: the same values and errors, in one call."""
-    fn = optional.fn
-
+def _guard_optional(
+    name: str, optional: Callable[[Any], T], fn: Callable[[Any], Any]
+) -> Callable[[Any], T]:
+    """:func:`_guard` of ``optional = _opt(fn)``: the same values and errors, in one call."""
     if fn is _text:  # optional text: blank is None, else the text stripped
+        guarded = _guarded(name, fn)
 
         @functools.wraps(optional)
         def convert_text(value: Any) -> Any:
@@ -57,7 +75,7 @@ def _guard_optional(name: str, optional: _Optional[T]) -> Callable[[Any], T]:
                 return value.strip() or None
             if value is None:
                 return None
-            return _guard(name, fn)(value)  # not text: the error, named
+            return guarded(value)  # not text: the error, named
 
         return convert_text
 
@@ -75,23 +93,20 @@ def _guard_optional(name: str, optional: _Optional[T]) -> Callable[[Any], T]:
     return convert
 
 
-class _Optional(Generic[T]):
-    """A converter made optional by :func:`_opt`: ``None`` and blank text read as
-    ``None``, anything else as ``fn`` reads it."""
+def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    """``fn`` made optional: ``None`` and blank text read as ``None``."""
 
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[Any], T]) -> None:
-        self.fn = fn
-
-    def __call__(self, value: Any) -> T | None:
+    def convert(value: Any) -> T | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        return self.fn(value)
+        return fn(value)
+
+    _OPTIONAL[convert] = fn  # for _guard, which folds both into one function
+    return convert
 
 
-def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
-    return _Optional(fn)
+#: the converters made by :func:`_opt`, each with the converter it makes optional
+_OPTIONAL: dict[Callable[[Any], Any], Callable[[Any], Any]] = {}
 
 
 def _text(value: Any) -> str:
@@ -118,6 +133,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _date(value: Any) -> Date:
+    if type(value) is Date:  # a TOML date, as it is
+        return value
     if isinstance(value, (Date, str)):
         return parse_date(value)
     raise ValidationError(f"expected a date, got {value!r}")

@@ -42,6 +42,8 @@ _MULTIPLE_WORDS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 
 
 def _target(value: Any) -> Target:
+    if type(value) is str and (known := _TARGETS.get(value)) is not None:
+        return known  # a text read before (as Target.parse remembers it)
     return value if isinstance(value, Target) else Target.parse(value)
 
 
