@@ -520,7 +520,7 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
         known_fields = frozenset(fields)
         for i, table in enumerate(tables):
             where = f"{section}[{i}]"
-            if not isinstance(table, Mapping):
+            if type(table) is not dict and not isinstance(table, Mapping):
                 errors.append(WorkspaceError("must be a table", source=source, field=where))
                 continue
             if known_fields.issuperset(table):

@@ -127,7 +127,7 @@ def _strings(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [v for v in re.split(r"\s*[,;]\s*|\s+and\s+", value) if v]
-    if not isinstance(value, Iterable):
+    elif type(value) is not list and not isinstance(value, Iterable):
         raise ValidationError(f"expected a list of names, got {value!r}")
     return tuple([v.strip() if type(v) is str else _text(v) for v in value])
 
