@@ -110,17 +110,57 @@ def _too_deep(source: str, line: int, column: int, text: str) -> LimitError:
 _LONG = f"[0-9]{{{MAX_DIGITS + 1},}}"  # only a number too long to read is a token
 _KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""  # a key's part
 _PART = rf"[ \t]*\.[ \t]*{_KEY}"
+_TOO_DOTTED = rf"\.[ \t]*{_KEY}(?:{_PART}){{{MAX_KEY_PARTS - 1}}}"  # from the first dot
 _TOKENS = {
     # strings and comments are matched to be skipped; a dotted key is a token only when
     # it has more parts than a key may have
     "toml": re.compile(
         r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)|"(?:[^"\\\n]|\\.)*"?'
-        rf"|'[^'\n]*'?|#[^\n]*|{_LONG}|[\[\]{{}}]|\.[ \t]*{_KEY}(?:{_PART}){{{MAX_KEY_PARTS - 1}}}"
+        rf"|'[^'\n]*'?|#[^\n]*|{_LONG}|[\[\]{{}}]|{_TOO_DOTTED}"
     ),
     "json": re.compile(rf'"(?:[^"\\\n]|\\.)*"?|{_LONG}|[\[\]{{}}]'),
     "yaml": re.compile(rf"#[^\n]*|{_LONG}|[\[\]{{}}]"),
 }
 _DOTS = re.compile(_PART)
+_DOTTED = re.compile(_TOO_DOTTED)
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _breaks_limit(text: str, fmt: str) -> bool:
+    """Whether a number or (in TOML) a dotted key too long for a limit is anywhere in
+    ``text``, inside strings and comments too: when not, no token but a bracket, a
+    string or a comment can be met. Digits are found as bytes, all read as ``0``."""
+    if fmt == "toml" and _DOTTED.search(text):
+        return True
+    data = text.encode("utf-8", "surrogatepass").translate(_DIGITS)
+    return b"0" * (MAX_DIGITS + 1) in data
+
+
+# Stretches the token scan above would walk through without raising and end at the same
+# depth: text that is no token, whole strings and comments (each matched as the scan
+# matches it), and bracket pairs nested at most _GROUP_LEVELS deep holding only these.
+# Possessive repeats: the match never backtracks, so it runs in linear time.
+_STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'  # a whole "..." string, escapes and all
+_PIECES = {
+    "toml": rf"""[^\[\]{{}}"'#]++|(?!"{{3}}){_STRING}|#[^\n]*+|"{{3}}[\s\S]*?"{{3}}"""
+    r"""|'{3}[\s\S]*?'{3}|'(?!'')[^'\n]*+'""",
+    "json": rf'[^\[\]{{}}"]++|{_STRING}',
+    "yaml": r"[^\[\]{}#]++|#[^\n]*+",
+}
+_GROUP_LEVELS = 3
+
+
+def _skips(pieces: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The stretch a scan may skip at a depth of at most ``MAX_NESTING -
+    _GROUP_LEVELS`` (pieces and shallow bracket pairs), and deeper (pieces only)."""
+    group = ""
+    for _ in range(_GROUP_LEVELS):
+        inner = f"{pieces}|{group}" if group else pieces
+        group = rf"[\[{{](?:{inner})*+[\]}}]"
+    return re.compile(f"(?:{pieces}|{group})*+"), re.compile(f"(?:{pieces})*+")
+
+
+_SKIPS = {fmt: _skips(pieces) for fmt, pieces in _PIECES.items()}
 
 
 def _check_shape(text: str, source: str, fmt: str) -> None:
@@ -128,33 +168,59 @@ def _check_shape(text: str, source: str, fmt: str) -> None:
     run out of memory: brackets nested deeper than :data:`MAX_NESTING`, dotted TOML
     keys of more than :data:`MAX_KEY_PARTS` parts, numbers of more than
     :data:`MAX_DIGITS` digits. Strings and comments are skipped (YAML's quotes are not
-    tracked: an unbalanced bracket in a YAML text only makes the count lower). One pass
-    of a regular expression whose tokens are only brackets, strings, comments and what
-    breaks a limit, so the check costs little beside the parse."""
+    tracked: an unbalanced bracket in a YAML text only makes the count lower).
+
+    A scan by a regular expression whose tokens are only brackets, strings, comments
+    and what breaks a limit. When no number or dotted key anywhere (strings included)
+    breaks a limit, the scan leaps over what cannot change its outcome: everything
+    between brackets and whole shallow bracket pairs, so that a workspace of 100,000
+    goals is read in a few regular-expression matches rather than one per string."""
     if fmt == "yaml":
         _check_indentation(text, source)
-
-    def refuse(message: str, at: int) -> LimitError:
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        return LimitError(message, source=source, line=line, column=column, text=text)
-
-    depth = 0
-    for m in _TOKENS.get(fmt, _TOKENS["toml"]).finditer(text):
+    fmt = fmt if fmt in _TOKENS else "toml"
+    tokens = _TOKENS[fmt]
+    # with nothing that breaks a limit, a token is a bracket, a string or a comment
+    leaps = not _breaks_limit(text, fmt)
+    shallow, deep = _SKIPS[fmt]
+    depth = pos = 0
+    while True:
+        if leaps:
+            skip = shallow if depth <= MAX_NESTING - _GROUP_LEVELS else deep
+            pos = _end(skip.match(text, pos), pos)
+        m = tokens.search(text, pos)
+        if m is None:
+            return
+        pos = m.end()
         c = m.group()[0]
         if c in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                raise refuse(f"tables and lists nest deeper than {MAX_NESTING} levels", m.start())
+                raise _refuse(
+                    text,
+                    source,
+                    f"tables and lists nest deeper than {MAX_NESTING} levels",
+                    m.start(),
+                )
         elif c in "]}":
             depth = max(0, depth - 1)
         elif c.isdigit():  # Python refuses to read an int of 4,300 digits
-            raise refuse(f"a number of more than {MAX_DIGITS} digits", m.start())
+            raise _refuse(text, source, f"a number of more than {MAX_DIGITS} digits", m.start())
         elif c == ".":  # the dot that makes one part too many
             dots = _DOTS.finditer(text, m.start(), m.end())
             last = next(d for i, d in enumerate(dots, 1) if i == MAX_KEY_PARTS)
             at = text.index(".", last.start())
-            raise refuse(f"a dotted key of more than {MAX_KEY_PARTS} parts", at)
+            raise _refuse(text, source, f"a dotted key of more than {MAX_KEY_PARTS} parts", at)
+
+
+def _end(m: re.Match[str] | None, pos: int) -> int:
+    return m.end() if m else pos  # a repeat that may be empty always matches
+
+
+def _refuse(text: str, source: str, message: str, at: int) -> LimitError:
+    """A limit broken at offset ``at`` of ``text``, with its line and column."""
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return LimitError(message, source=source, line=line, column=column, text=text)
 
 
 def _check_indentation(text: str, source: str) -> None:
@@ -174,25 +240,41 @@ def _check_indentation(text: str, source: str) -> None:
             raise _too_deep(source, number, indent + 1, text)
 
 
+#: the types of parsed values that hold no others (a parser's scalars)
+_SCALARS = frozenset({str, int, float, bool, type(None), _dt.date, _dt.datetime, _dt.time})
+
+
 def _check_values(data: Any, source: str) -> None:
     """Refuse a parsed document nested deeper than :data:`MAX_NESTING` or holding more
     than :data:`MAX_VALUES` values (a YAML alias of an alias of ... counts each use),
-    walking it without recursion, so that nothing later recurses past the stack."""
+    walking it without recursion, so that nothing later recurses past the stack.
+
+    Level by level: a level's tables and lists are counted before any is opened (the
+    count is refused as soon as the values met pass the limit, so memory stays
+    bounded), then their values make the next level."""
     level: list[Any] = [data]
     seen = 1
     most = _max_values()
     for depth in range(1, MAX_NESTING + 2):
+        tables: list[Any] = []
+        lists: list[Any] = []
+        for value in [v for v in level if type(v) not in _SCALARS]:
+            kind = type(value)
+            if kind is dict or (kind is not list and isinstance(value, Mapping)):
+                tables.append(value)
+            elif kind is list or isinstance(value, (list, tuple)):
+                lists.append(value)
+        seen += sum(map(len, tables)) + sum(map(len, lists))
+        if seen > most:
+            raise LimitError(
+                f"the document holds more than {most:,} values (--max-input-size raises the limit)",
+                source=source,
+            )
         below: list[Any] = []
-        for value in level:
-            if isinstance(value, (Mapping, list, tuple)):
-                seen += len(value)  # counted before it is copied: memory stays bounded
-                if seen > most:
-                    raise LimitError(
-                        f"the document holds more than {most:,} values (--max-input-size "
-                        "raises the limit)",
-                        source=source,
-                    )
-                below.extend(value.values() if isinstance(value, Mapping) else value)
+        for table in tables:
+            below.extend(table.values())
+        for items in lists:
+            below.extend(items)
         if not below:
             return
         if depth > MAX_NESTING:
@@ -419,6 +501,14 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
             errors.append(exc.with_location(field="workspace.prior", source=source))
     calendar = _calendar(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
+    metric_keys: dict[str, str] = {}  # a book names the same few metrics again and again
+
+    def metric_key(name: str) -> str:
+        key = metric_keys.get(name)
+        if key is None:
+            key = metric_keys[name] = catalog[name].key
+        return key
+
     for section, (cls, attr) in _SECTIONS.items():
         tables = data.get(section, [])
         if isinstance(tables, Mapping):
@@ -427,20 +517,26 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
             errors.append(WorkspaceError(f"[[{section}]] must be a list of tables", source=source))
             continue
         fields = [f.name for f in attrs.fields(cls)]
+        known_fields = frozenset(fields)
         for i, table in enumerate(tables):
             where = f"{section}[{i}]"
-            if not isinstance(table, Mapping):
+            if type(table) is not dict and not isinstance(table, Mapping):
                 errors.append(WorkspaceError("must be a table", source=source, field=where))
                 continue
-            bad = [k for k in table if k not in fields]
-            for k in bad:
-                errors.append(
-                    UnknownNameError("field", k, fields, source=source, field=f"{where}.{k}")
-                )
-            values = {k: v for k, v in table.items() if k in fields}
+            if known_fields.issuperset(table):
+                values = dict(table)
+            else:
+                for k in table:
+                    if k not in known_fields:
+                        errors.append(
+                            UnknownNameError(
+                                "field", k, fields, source=source, field=f"{where}.{k}"
+                            )
+                        )
+                values = {k: v for k, v in table.items() if k in known_fields}
             if section == "goal" and values.get("metric"):
                 try:
-                    values["metric"] = catalog[str(values["metric"])].key
+                    values["metric"] = metric_key(str(values["metric"]))
                 except UnknownNameError as exc:
                     errors.append(exc.with_location(field=f"{where}.metric", source=source))
                     values.pop("metric")

@@ -26,7 +26,29 @@ T = TypeVar("T")
 
 
 def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
-    """Wrap a converter so that any failure is a GoalRulesError naming the field."""
+    """Wrap a converter so that any failure is a GoalRulesError naming the field.
+
+    An optional converter (:func:`_opt`) is folded into the same function, so that a
+    field's value passes one call, not two; text and ids are stripped in that call."""
+    inner = _OPTIONAL.get(fn)
+    if inner is not None:
+        return _guard_optional(name, fn, inner)
+    guarded = _guarded(name, fn)
+    if fn is not _ident:
+        return guarded
+
+    @functools.wraps(fn)
+    def convert_ident(value: Any) -> Any:
+        if isinstance(value, str) and (text := value.strip()):
+            return text
+        return guarded(value)  # not text, or empty: the error, named
+
+    return convert_ident
+
+
+def _guarded(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` whose failures name the field: GoalRulesErrors are given its name, other
+    errors of a bad value become ValidationErrors."""
 
     @functools.wraps(fn)
     def convert(value: Any) -> T:
@@ -40,13 +62,51 @@ def _guard(name: str, fn: Callable[[Any], T]) -> Callable[[Any], T]:
     return convert
 
 
+def _guard_optional(
+    name: str, optional: Callable[[Any], T], fn: Callable[[Any], Any]
+) -> Callable[[Any], T]:
+    """:func:`_guard` of ``optional = _opt(fn)``: the same values and errors, in one call."""
+    if fn is _text:  # optional text: blank is None, else the text stripped
+        guarded = _guarded(name, fn)
+
+        @functools.wraps(optional)
+        def convert_text(value: Any) -> Any:
+            if isinstance(value, str):
+                return value.strip() or None
+            if value is None:
+                return None
+            return guarded(value)  # not text: the error, named
+
+        return convert_text
+
+    @functools.wraps(optional)
+    def convert(value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return fn(value)
+        except GoalRulesError as exc:
+            raise exc.with_location(field=name) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise ValidationError(f"invalid value {value!r}: {exc}", field=name) from None
+
+    return convert
+
+
 def _opt(fn: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    """``fn`` made optional: ``None`` and blank text read as ``None``."""
+
     def convert(value: Any) -> T | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return fn(value)
 
+    _OPTIONAL[convert] = fn  # for _guard, which folds both into one function
     return convert
+
+
+#: the converters made by :func:`_opt`, each with the converter it makes optional
+_OPTIONAL: dict[Callable[[Any], Any], Callable[[Any], Any]] = {}
 
 
 def _text(value: Any) -> str:
@@ -67,12 +127,14 @@ def _strings(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [v for v in re.split(r"\s*[,;]\s*|\s+and\s+", value) if v]
-    if not isinstance(value, Iterable):
+    elif type(value) is not list and not isinstance(value, Iterable):
         raise ValidationError(f"expected a list of names, got {value!r}")
-    return tuple(_text(v) for v in value)
+    return tuple([v.strip() if type(v) is str else _text(v) for v in value])
 
 
 def _date(value: Any) -> Date:
+    if type(value) is Date:  # a TOML date, as it is
+        return value
     if isinstance(value, (Date, str)):
         return parse_date(value)
     raise ValidationError(f"expected a date, got {value!r}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
@@ -40,6 +42,8 @@ _MULTIPLE_WORDS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 
 
 def _target(value: Any) -> Target:
+    if type(value) is str and (known := _TARGETS.get(value)) is not None:
+        return known  # a text read before (as Target.parse remembers it)
     return value if isinstance(value, Target) else Target.parse(value)
 
 
@@ -183,6 +187,31 @@ def _deadline_converter(value: Any, self_: Any) -> Date | None:
 _DEADLINES: dict[tuple[str, Date], Date] = {}
 
 
+def _remembered(read: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``read`` of a text, remembered (at most 4,096 texts, forgotten when plugins are
+    reset): a book of goals names the same few channels, metrics and objectives again
+    and again. Other values, and texts that fail, are read each time."""
+    known: dict[str, T] = {}
+    plugins.on_reset(known.clear)
+
+    @functools.wraps(read)
+    def remembered(value: Any) -> T:
+        if type(value) is not str:
+            return read(value)
+        value_read = known.get(value, _UNREAD)
+        if value_read is _UNREAD:
+            if len(known) >= 4096:
+                known.clear()
+            value_read = known[value] = read(value)
+        return cast("T", value_read)
+
+    return remembered
+
+
+_UNREAD: Any = object()
+
+
+@_remembered
 def _channel(value: Any) -> str:
     """One channel, or several joined by ", " in the order given ("LinkedIn and
     Instagram", ``["li", "ig"]``); "all" for every channel."""
@@ -224,10 +253,12 @@ def _tiers(value: Any) -> tuple[Tier, ...]:
     return tiers
 
 
+@_remembered
 def _objective(value: Any) -> Objective:
     return Objective.parse(value)
 
 
+@_remembered
 def _metric_key(value: Any) -> str:
     """A metric of the catalog, by key or alias ("folowers" is an error that suggests
     "followers", as a workspace file's is)."""
@@ -370,7 +401,13 @@ def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar
     """Fill a goal's missing metric, channel, target, deadline and objective from its
     statement (fields already given are kept); ``calendar`` holds the workspace's
     ``fiscal_year_start`` and ``retail_days``."""
-    if not goal.statement or all(getattr(goal, f) is not None for f in _READABLE):
+    if not goal.statement or (
+        goal.metric is not None
+        and goal.channel is not None
+        and goal.target is not None
+        and goal.deadline is not None
+        and goal.objective is not None
+    ):  # every field _READABLE is given
         return goal
     reading = read_statement(goal.statement, start=goal.start or today, id=goal.id, **calendar)
     changes = {
