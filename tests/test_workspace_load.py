@@ -389,3 +389,28 @@ def test_a_workspace_loads_the_goals_the_plain_converters_read() -> None:
     for goal, table in zip(ws.goals, tables, strict=True):
         read = tuple(getattr(goal, f.name) for f in attrs.fields(Goal) if f.name in _FIELDS)
         assert read == reference_goal(table)
+
+
+def test_a_dict_given_is_left_as_it_was_and_a_file_reads_the_same() -> None:
+    """load_workspace drops each parsed table once read (its own parse); a document the
+    caller gives (workspace_from_dict) is read without a change to it, into the same
+    workspace."""
+    import copy
+    import json
+
+    from goalrules.io.workspace import load_workspace, workspace_from_dict
+
+    doc = {
+        "workspace": {"name": "Book", "today": "2026-01-10"},
+        "objective": [{"id": "grow", "text": "Grow the brand"}],
+        "goal": [
+            {"id": f"g{i}", "statement": f"Reach {1000 + i} followers on LinkedIn by June 2026",
+             "supports": ["grow"]}
+            for i in range(5)
+        ],
+    }  # fmt: skip
+    kept = copy.deepcopy(doc)
+    given = workspace_from_dict(doc)
+    assert doc == kept
+    loaded = load_workspace("book.json", text=json.dumps(doc))
+    assert loaded.goals == given.goals and loaded.plan.objectives == given.plan.objectives

@@ -454,7 +454,9 @@ def load_workspace(
     source = str(path)
     body = text if text is not None else read_text(path)
     data = _parse_document(body, source, fmt or _format_of(source))
-    return _structure(data, source)  # the parse checked its size and nesting
+    del body  # the text is not needed once parsed (a book's text is megabytes)
+    # the parse checked its size and nesting; its tables are dropped as they are read
+    return _structure(data, source, consume=True)
 
 
 def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>") -> Workspace:
@@ -463,7 +465,11 @@ def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>")
     return _structure(data, source)
 
 
-def _structure(data: Mapping[str, Any], source: str) -> Workspace:
+def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -> Workspace:
+    """The workspace ``data`` describes, every problem collected with its path.
+    ``consume``: ``data`` is a parse of the caller's own, and each table is dropped
+    from it once read, so a large book's parsed tables and its goals are not all held
+    at once (the peak memory of a load is most of a check's)."""
     errors: list[GoalRulesError] = []
     known = {"workspace", *_SECTIONS}
     for key in data:
@@ -549,6 +555,8 @@ def _structure(data: Mapping[str, Any], source: str) -> Workspace:
                 errors.append(exc.with_location(field=where, source=source))
             except TypeError as exc:  # a required field is missing
                 errors.append(WorkspaceError(str(exc), source=source, field=where))
+            if consume:
+                tables[i] = None
     if not errors:
         try:
             plan = Plan(
