@@ -20,11 +20,16 @@ import attrs
 from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
-from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability import (
+    Achievability,
+    assess_achievability,
+    plain_product,
+    relative_factor,
+)
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
-from goalrules.units import quantity, unit_info
+from goalrules.units import quantity, registry, unit_info
 
 __all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
 
@@ -147,8 +152,16 @@ def _without_dates(statement: str | None) -> str:
 
 
 def _vague_words(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return [w for w in VAGUE_WORDS if w in words]
+    """The vague verbs of ``text``, in ``VAGUE_WORDS`` order (each once)."""
+    found = _VAGUE.intersection(_WORD.findall(text.lower()))
+    if len(found) < 2:
+        return list(found)
+    return sorted(found, key=_VAGUE_ORDER.__getitem__)
+
+
+_WORD = re.compile(r"[a-z]+")
+_VAGUE = frozenset(VAGUE_WORDS)
+_VAGUE_ORDER = {w: i for i, w in enumerate(VAGUE_WORDS)}
 
 
 def _objective_ids(context: Any, objectives: Iterable[Any] | None) -> list[str] | None:
@@ -180,7 +193,7 @@ def goal_facts(
     target: Target | None = goal.target if goal.target is not None else goal.target_tier
     target_q: Any = None
     if target is not None:
-        target_q = target.resolve(baseline if baseline is not None else goal.baseline)
+        target_q = _resolve(target, baseline if baseline is not None else goal.baseline)
         if target_q is None and target.kind is TargetKind.DELTA:
             target_q = target.amount
     # a recurring goal ("50 leads a month") is bound by its period, not one deadline
@@ -214,6 +227,16 @@ def goal_facts(
             s for s in goal.supports if s in known or s in {o.value for o in Objective}
         ]
     return facts
+
+
+def _resolve(target: Target, baseline: Any) -> Any:
+    """``target.resolve(baseline)``: a multiple or a percentage of a baseline is the
+    quantity pint's ``baseline * factor`` builds (its magnitude times the factor, in the
+    baseline's units), built without pint's arithmetic."""
+    factor = relative_factor(target)
+    if factor is not None and baseline is not None and plain_product(baseline):
+        return registry().Quantity(baseline.magnitude * factor, baseline._units)
+    return target.resolve(baseline)
 
 
 def history_facts(a: Achievability) -> dict[str, Any]:
