@@ -7,6 +7,7 @@ generated inputs.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -15,6 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.engine import Finding, Outcome, Report, shipped_ruleset
+from goalrules.engine.results import _CODES
 from goalrules.errors import GoalRulesError
 from goalrules.judgments import achievability as ach
 from goalrules.judgments import smart
@@ -173,3 +176,102 @@ def test_the_catalog_finds_what_its_tables_hold(keys: list[str]) -> None:
             assert str(caught.value) == str(again.value)
         else:
             assert catalog[key] is want
+
+
+# -- findings and criteria ---------------------------------------------------------------
+
+SMART = shipped_ruleset("smart")
+TODAY = dt.date(2026, 5, 1)
+STATEMENTS = (
+    "Double our LinkedIn followers within six months",
+    "Grow and improve engagement",
+    "Get 50 leads a month from Instagram by 2027-03-31",
+    "Reach 12,000 visits from social",
+)
+
+
+def _reference_message(f: Finding) -> str:
+    """A finding's message as the plain code wrote it, every template rendered anew."""
+    r, facts, today = f.definition, f._facts, f._today
+    text: str | None
+    if f.outcome is Outcome.UNKNOWN:
+        text = f"Cannot tell: {f.reason}." if f.reason else "Cannot tell."
+    elif f.outcome is Outcome.SKIPPED:
+        text = "Does not apply."
+    elif f.outcome is Outcome.PASS:
+        text = r.render("pass", facts, today)
+        if text is None and r.decision is not None:
+            text = r.render("says", facts, today)
+        if text is None:
+            text = f"{r.id}: ok."
+    else:
+        text = r.render("fail", facts, today)
+        if text is None and r.decision is None:
+            text = r.render("says", facts, today)
+        if text is None:
+            text = f"{r.id}: does not hold ({r.check_text})."
+    return text
+
+
+def _reference_dict(f: Finding) -> dict[str, Any]:
+    d: dict[str, Any] = {"rule": f.rule_id, "outcome": f.outcome.value, "message": f.message}
+    if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN):
+        if f.fix:
+            d["fix"] = f.fix
+        if f.outcome is Outcome.UNKNOWN and f.reason:
+            d["reason"] = f.reason
+    return d
+
+
+def _reference_criteria(report: Report) -> dict[str, tuple[float, bool, tuple[str, ...]]]:
+    """Score, passed and member rules per criterion, from the findings one by one."""
+    out = {}
+    for name, members in report.ruleset.criterion_members.items():
+        found = [report.findings[i] for i, _ in members]
+        applicable = [
+            (f, w)
+            for f, (_, w) in zip(found, members, strict=True)
+            if f.outcome is not Outcome.SKIPPED
+        ]
+        total = sum(w for _, w in applicable)
+        got = sum(w for f, w in applicable if f.outcome is Outcome.PASS)
+        passed = bool(applicable) and all(f.outcome is Outcome.PASS for f, _ in applicable)
+        out[name] = (got / total if total > 0 else 0.0, passed, tuple(f.rule_id for f in found))
+    return out
+
+
+@given(
+    st.sampled_from(STATEMENTS),
+    st.lists(st.integers(0, 3), min_size=len(SMART.rules), max_size=len(SMART.rules)),
+    st.booleans(),
+)
+def test_findings_and_criteria_read_as_the_plain_code_reads_them(
+    statement: str, codes: list[int], given_findings: bool
+) -> None:
+    goal = gr.Goal.from_statement(statement)
+    facts = {"goal": smart.goal_facts(goal, today=TODAY)}
+    env = SMART._numbers(facts)
+    lazy = Report.lazy(SMART, tuple(codes), env, None)
+    # the outcomes are drawn, not found: every template is rendered on every kind of facts
+    report = (
+        Report(
+            SMART,
+            tuple(
+                Finding(r, _CODES[c], env, None) for r, c in zip(SMART.rules, codes, strict=True)
+            ),
+        )
+        if given_findings
+        else lazy
+    )
+    criteria = report.criteria
+    assert {
+        n: (c.score, c.passed, tuple(f.rule_id for f in c.findings)) for n, c in criteria.items()
+    } == _reference_criteria(report)
+    scored = report.scored(smart.CriterionScore)
+    assert {n: (c.score, c.passed, c.findings) for n, c in scored.items()} == {
+        n: (c.score, c.passed, c.findings) for n, c in criteria.items()
+    }
+    for f in report.findings:
+        fresh = Finding(f.definition, f.outcome, env, None)
+        assert fresh.to_dict() == _reference_dict(f)
+        assert f.message == _reference_message(f) == fresh.message

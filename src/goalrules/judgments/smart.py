@@ -55,9 +55,14 @@ class CriterionScore(CriterionResult):
 
     @property
     def suggestions(self) -> tuple[str, ...]:
-        return tuple(
-            f.fix for f in self.findings if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN) and f.fix
-        )
+        out: list[str] = []
+        for f in self.findings:
+            outcome = f.outcome
+            if outcome is Outcome.FAIL or outcome is Outcome.UNKNOWN:
+                fix = f.fix
+                if fix:
+                    out.append(fix)
+        return tuple(out)
 
 
 @attrs.frozen
@@ -84,10 +89,11 @@ class SmartReport:
         """One fix per miss, in criterion order (without repeats)."""
         out: list[str] = []
         for c in self.criteria.values():
-            for s in c.suggestions:
+            fixes = c.suggestions
+            for s in fixes:
                 if s not in out:
                     out.append(s)
-            if c.name == "achievable" and self.achievability is None and not c.suggestions:
+            if c.name == "achievable" and self.achievability is None and not fixes:
                 metric = self.goal.metric or "the metric"
                 out.append(
                     f"Add the last few months of {metric} (a history) to judge whether the "
@@ -314,19 +320,19 @@ def score_smart(
         facts["history"] = history_facts(ach)
     ruleset = rules or _ruleset(tuple(sorted((params or {}).items())))
     report = ruleset.evaluate(facts, today=today)
+    scored = report.scored(CriterionScore)
     criteria: dict[str, CriterionScore] = {}
     for name in CRITERIA:
-        c = report.criteria.get(name)
+        c = scored.get(name)
         if c is None:
-            criteria[name] = CriterionScore(name, score=0.0, passed=False, findings=())
-        else:
-            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
+            c = CriterionScore(name, score=0.0, passed=False, findings=())
+        criteria[name] = c
     advice: tuple[Finding, ...] = ()
-    for name, c in report.criteria.items():  # extra criteria of a custom rubric
+    for name, c in scored.items():  # extra criteria of a custom rubric
         if name == ADVICE:
             advice = c.findings
         elif name not in criteria:
-            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
+            criteria[name] = c
     score = 20.0 * sum(criteria[n].score for n in CRITERIA)
     return SmartReport(
         goal=goal, score=score, criteria=criteria, report=report, achievability=ach, advice=advice
