@@ -8,6 +8,7 @@ generated inputs.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -20,10 +21,11 @@ from goalrules.engine import Finding, Outcome, Report, shipped_ruleset
 from goalrules.engine.results import _CODES
 from goalrules.errors import GoalRulesError
 from goalrules.judgments import achievability as ach
+from goalrules.judgments import achievability_text as words
 from goalrules.judgments import smart
 from goalrules.metrics import catalog
 from goalrules.model import Target
-from goalrules.units import info_of, quantity
+from goalrules.units import info_of, quantity, unit_info
 
 SERIES_UNITS = ("follower", "lead", "visit", "USD", "lead / month", "percent", "dimensionless")
 BASELINE_UNITS = (
@@ -275,3 +277,43 @@ def test_findings_and_criteria_read_as_the_plain_code_reads_them(
         fresh = Finding(f.definition, f.outcome, env, None)
         assert fresh.to_dict() == _reference_dict(f)
         assert f.message == _reference_message(f) == fresh.message
+
+
+# -- the words of an achievability judgment -----------------------------------------------
+
+
+def _reference_format_value(x: float, unit: str) -> str:
+    count = unit not in ("percent", "dimensionless") and words.is_count(unit)
+    unit = str(unit_info(unit).text) if unit not in ("percent", "dimensionless") else unit
+    if count and math.isfinite(x) and abs(x) < 1e15:
+        x = float(round(x))
+    if unit == "percent":
+        return f"{words.format_number(x)} %"
+    if unit == "dimensionless":
+        return words.format_number(x)
+    return f"{words.format_number(x)} {words.plural(unit, x)}"
+
+
+def _reference_number(x: float, unit: str) -> str:
+    if unit not in ("percent", "dimensionless") and words.is_count(unit) and math.isfinite(x):
+        x = float(round(x))
+    return words.format_number(x) + (" %" if unit == "percent" else "")
+
+
+VALUE_UNITS = (*SERIES_UNITS, "followers", "%", "USD / click", "lead / month", "hour", "person")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from(VALUE_UNITS))
+def test_values_are_written_as_the_plain_code_writes_them(x: float, unit: str) -> None:
+    assert words.format_value(x, unit) == _reference_format_value(x, unit)
+    assert words._number(x, unit) == _reference_number(x, unit)
+
+
+def test_the_kept_units_are_read_again_when_plugins_change() -> None:
+    from goalrules import plugins
+
+    ach._per_month_value(quantity(5, "lead / week"), "lead")
+    words.format_value(3.0, "lead")
+    plugins.reset()
+    assert not ach._MONTHLY and not ach._PLAIN_UNITS
+    assert words._shape.cache_info().currsize == 0

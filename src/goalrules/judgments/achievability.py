@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from goalrules import plugins
 from goalrules.dates import add_months, month_end, months_between
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
@@ -728,3 +729,10 @@ def _monthly_factor(q: Quantity, unit: str) -> float | None:
 
 
 _MONTHLY: dict[tuple[Any, str], float | None] = {}
+
+
+@plugins.on_reset
+def _forget_units() -> None:
+    """Plugins add units: the factors and units kept here are read again."""
+    _MONTHLY.clear()
+    _PLAIN_UNITS.clear()
