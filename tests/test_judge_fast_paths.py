@@ -317,3 +317,17 @@ def test_the_kept_units_are_read_again_when_plugins_change() -> None:
     plugins.reset()
     assert not ach._MONTHLY and not ach._PLAIN_UNITS
     assert words._shape.cache_info().currsize == 0
+
+
+CHANNELS = ("LinkedIn", "linkedin", "Twitter", "tiktok", "m.facebook.com", "myspace", "fb", "")
+OBJECTIVES = ("leads", "brand_awareness", "Brand awareness", "customer_service", "sales", "nope")
+
+
+@given(st.lists(st.tuples(st.sampled_from(CHANNELS), st.sampled_from(OBJECTIVES)), max_size=8))
+def test_a_channels_fit_is_the_tables(pairs: list[tuple[str, str]]) -> None:
+    from goalrules.metrics import _channel_fits, channel_fits, platform_fit
+
+    for channel, objective in pairs * 2:  # the second reading is the kept one
+        want = _outcome(_channel_fits, channel, objective, platform_fit())
+        assert _outcome(channel_fits, channel, objective) == want
+        assert _outcome(channel_fits, channel, objective, platform_fit()) == want

@@ -558,8 +558,29 @@ def channel_fits(
     >>> channel_fits("LinkedIn", "leads"), channel_fits("tiktok", "customer_service")
     (True, False)
     """
-    fit = table if table is not None else platform_fit()
+    if table is None and channel.__class__ is str and isinstance(objective, str):
+        # the shipped (or plugin's) table: a book asks about the same few pairs
+        found = _FITS.get((channel, objective), _UNSEEN)
+        if found is _UNSEEN:
+            found = _channel_fits(channel, objective, platform_fit())
+            if len(_FITS) >= 4096:
+                _FITS.clear()
+            _FITS[channel, objective] = found
+        return found  # type: ignore[return-value]
+    return _channel_fits(channel, objective, table if table is not None else platform_fit())
+
+
+def _channel_fits(
+    channel: str, objective: Objective | str, fit: Mapping[str, frozenset[Objective]]
+) -> bool | None:
     key = normalize_channel(channel)
     if key not in fit:
         return None
     return Objective.parse(objective) in fit[key]
+
+
+_UNSEEN = object()
+_FITS: dict[tuple[str, str], bool | None] = {}
+"""What :func:`channel_fits` said of each (channel, objective) on the platform-fit table
+(cleared when plugins change: they may give another table or channel names)."""
+plugins.on_reset(_FITS.clear)
