@@ -17,14 +17,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.dates import add_months
 from goalrules.engine import Finding, Outcome, Report, shipped_ruleset
 from goalrules.engine.results import _CODES
 from goalrules.errors import GoalRulesError
 from goalrules.judgments import achievability as ach
+from goalrules.judgments import achievability_model as am
 from goalrules.judgments import achievability_text as words
 from goalrules.judgments import smart
+from goalrules.judgments.forecast import Predictive, Sampled
+from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import catalog
-from goalrules.model import Target
+from goalrules.model import Point, Target
 from goalrules.units import info_of, quantity, unit_info
 
 SERIES_UNITS = ("follower", "lead", "visit", "USD", "lead / month", "percent", "dimensionless")
@@ -93,6 +97,16 @@ def test_a_goals_own_baseline_resolves_as_pint_does(
     )
     fast = _outcome(ach._resolved_target, goal, None, unit)
     assert fast == _outcome(_reference_target, goal, None, unit)
+
+
+@given(targets, magnitudes, st.sampled_from((*SERIES_UNITS, "lead / week", "USD / month")))
+def test_a_target_on_the_value_at_the_start_is_pints(text: str, at_start: float, unit: str) -> None:
+    goal = gr.Goal("g", target=text, deadline="2027-01-01")
+    fast = _outcome(ach._target_from_start, goal.target, at_start, unit)
+    if fast == ("value", None):  # not a multiple or a percentage: the quantity is built
+        assert goal.target is not None and ach.relative_factor(goal.target) is None
+        return
+    assert fast == _outcome(_reference_target, goal, quantity(at_start, unit), unit)
 
 
 @given(
@@ -331,3 +345,137 @@ def test_a_channels_fit_is_the_tables(pairs: list[tuple[str, str]]) -> None:
         want = _outcome(_channel_fits, channel, objective, platform_fit())
         assert _outcome(channel_fits, channel, objective) == want
         assert _outcome(channel_fits, channel, objective, platform_fit()) == want
+
+
+# -- the model's figures, read once per history ------------------------------------------
+# The reference: fit_and_judge as it read every figure anew for each goal (through the
+# kept fits, mixtures and quantiles, whose caches are keyed by value).
+
+
+def _reference_fit_and_judge(
+    points: list[Point],
+    window: int | None,
+    current: float,
+    level: float,
+    horizon: float,
+    higher: bool,
+    method: str,
+    seed: int,
+    samples: int,
+    prior: GrowthPrior,
+    flow: bool = False,
+) -> dict[str, Any]:
+    """Fit the growth model on the history (the prior's ``months``) and judge the target
+    level on its predictive mixture at ``horizon``; the historical rate (and the value it
+    would reach if carried forward) is read over the last ``window`` months."""
+    recent = am.recent_points(points, prior.months)
+    shown = am.recent_points(recent, window)  # the historical rate is read over `window` months
+    values = [p.value for p in recent]
+    idx = [p.date.year * 12 + p.date.month - 1 for p in recent]
+    span_w = am.month_index(shown[-1].date) - am.month_index(shown[0].date)
+    first_shown, last_value = shown[0].value, shown[-1].value
+    logs = min(values) > 0 and level > 0 and current > 0
+    out: dict[str, Any] = {}
+    n = horizon
+    if logs:
+        y = [math.log(v) for v in values]
+        goal_y = math.log(level)
+        model = am._fitted(tuple(y), tuple(idx), prior, 1.0, flow)
+        out["method"] = "compound" if method == "closed_form" else "bootstrap"
+        per_month = (math.log(last_value) - math.log(first_shown)) / span_w
+        out["historical_rate"] = math.expm1(min(per_month, 700.0))
+        out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
+        out["carried_value"] = am.grow(current, per_month * n)
+        out["recent_rates"] = am._recent_rates(recent)
+        longer = am.month_index(recent[-1].date) - am.month_index(recent[0].date)
+        if longer >= 12 and longer > span_w:
+            rate = (math.log(last_value) - math.log(recent[0].value)) / longer
+            out["longer_rate"] = (longer, math.expm1(rate))
+    else:
+        y = values
+        goal_y = level
+        size = sum(abs(v) for v in values) / len(values)
+        model = am._fitted(tuple(y), tuple(idx), prior, size if size > 0 else 1.0, flow)
+        out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["historical_rate"] = None
+        out["required_rate"] = None
+        out["carried_value"] = current + (last_value - first_shown) / span_w * n
+    out["historical_linear"] = (last_value - first_shown) / span_w
+    out["required_linear"] = (level - current) / n
+    k = model.changes
+    pred: Predictive | Sampled = am.predictive_at(model, n, logs)
+    if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
+        pred = am._bootstrap(model, pred, y, idx, n, seed, samples, logs)
+    p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
+    out["probability"] = p = min(1.0, max(0.0, p))
+    out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
+    out["model"] = (model, logs)
+    out["predictive"] = pred
+    # the median: the projection and the level the history supports; the chance is at
+    # least one half exactly when it reaches the target (kept so at the numbers' edge)
+    median = am.quantile_of(pred, 0.5)
+    reaches = median >= goal_y if higher else median <= goal_y
+    if reaches != (p >= 0.5):
+        edge = 1e-9 * max(1.0, abs(goal_y))
+        median = goal_y + (edge if (p >= 0.5) == higher else -edge)
+    out["_median"] = pred.value(median)
+    needed = _reference_months_needed(model, goal_y, higher, logs, n, p >= 0.5)
+    if needed is not None:
+        out["_months_needed"] = needed
+    return out
+
+
+def _reference_months_needed(
+    model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
+) -> int | None:
+    """The first whole month after the last point at which the forecast's median reaches
+    ``goal_y`` (the chance of reaching it is at least one half), by bisection
+    between the deadline and :data:`am.FARTHEST` months (before the deadline when the
+    chance is one half already there); ``None`` when not within them."""
+
+    def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+        median = am.quantile_of(am.predictive_at(model, h, logs), 0.5)
+        return median >= goal_y if higher else median <= goal_y
+
+    if likely_now:
+        lo, hi = 0, max(1, math.ceil(horizon))
+    else:
+        lo, hi = max(0, math.floor(horizon)), am.FARTHEST
+        if hi <= lo or not likely(hi):
+            return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if likely(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+@given(
+    st.lists(
+        st.floats(-50, 5000, allow_nan=False).map(lambda v: round(v, 1)), min_size=2, max_size=30
+    ),
+    st.floats(1, 9000, allow_nan=False),
+    st.floats(0.5, 30, allow_nan=False),
+    st.booleans(),
+    st.sampled_from(("closed_form", "bootstrap")),
+    st.sampled_from((None, 3, 6)),
+    st.booleans(),
+)
+def test_the_models_figures_are_those_read_anew(
+    values: list[float], level: float, horizon: float, higher: bool, method: str,
+    window: int | None, flow: bool,
+) -> None:  # fmt: skip
+    points = tuple(Point(add_months(dt.date(2024, 1, 1), i), v) for i, v in enumerate(values))
+    prior = GrowthPrior()
+    args = (values[-1], level, horizon, higher, method, 0, 200, prior, flow)
+    want = _reference_fit_and_judge(list(points), window, *args)
+    for _ in range(2):  # the second reading is the kept one
+        got = am.fit_and_judge(points, window, *args)
+        assert got.keys() == want.keys()
+        for key, value in want.items():
+            if isinstance(value, Sampled):
+                assert got[key].draws == value.draws
+            else:
+                assert got[key] == value, key

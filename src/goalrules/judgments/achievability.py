@@ -428,6 +428,49 @@ def relative_factor(target: Target) -> float | None:
     return None
 
 
+def _target_from_start(target: Target, at_start: float, unit: str) -> tuple[float, bool] | None:
+    """:func:`_resolved_target` of a multiple or a percentage of the history's value at
+    the start, ``quantity(at_start, unit)``, without that quantity: its magnitude is
+    ``at_start`` and its units those of ``unit``'s quantities (``None``: other targets,
+    and values pint would not multiply plainly)."""
+    factor = relative_factor(target)
+    if factor is None or type(at_start) not in (float, int):
+        return None
+    sample = _unit_sample(unit)
+    if not plain_product(sample):
+        return None
+    magnitude = at_start * factor  # pint's magnitude of `quantity(at_start, unit) * factor`
+    if ("[time]", -1) in info_of(sample).key:
+        return _per_month_number(magnitude, sample, unit), True
+    return _number_in_unit(magnitude, info_of(sample), sample, unit, "target"), False
+
+
+def _unit_sample(unit: str) -> Quantity:
+    """A quantity in ``unit`` (its units are those of every ``quantity(x, unit)``)."""
+    sample = _SAMPLES.get(unit)
+    if sample is None:
+        if len(_SAMPLES) >= 1024:
+            _SAMPLES.clear()
+        sample = _SAMPLES[unit] = quantity(1.0, unit)
+    return sample
+
+
+_SAMPLES: dict[str, Quantity] = {}
+
+
+def _lowest(series: MetricSeries) -> float:
+    """The lowest value of the series (kept for the last series read)."""
+    kept = _LOWEST.get(id(series))
+    if kept is None or kept[0] is not series:
+        if len(_LOWEST) >= 256:
+            _LOWEST.clear()
+        kept = _LOWEST[id(series)] = (series, min(map(_VALUE, series.points)))
+    return kept[1]
+
+
+_LOWEST: dict[int, tuple[MetricSeries, float]] = {}
+
+
 def plain_product(q: Any) -> bool:
     """Whether pint multiplies ``q`` by a float as its magnitude times the float in the
     same units: a pint quantity of float or int magnitude (not a bool) in units without
@@ -450,16 +493,17 @@ def plain_product(q: Any) -> bool:
 _PLAIN_UNITS: dict[Any, bool] = {}
 
 
-def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
+def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> tuple[Point, ...]:
     """The series' complete months up to ``today`` (kept for the last few series: the
-    goals of a book judged on one history read it once)."""
+    goals of a book judged on one history read it once, and its model's figures are
+    kept by this tuple's identity)."""
     key = (id(series), kind, today)
     kept = _CLEAN.get(key)
     if kept is None or kept[0] is not series:
         if len(_CLEAN) >= 256:
             _CLEAN.clear()
         kept = _CLEAN[key] = (series, tuple(_monthly_until(series, kind, today)))
-    return list(kept[1])
+    return kept[1]
 
 
 _CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]]] = {}
@@ -491,7 +535,7 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
-def _value_at(points: list[Point], day: Date) -> float | None:
+def _value_at(points: Sequence[Point], day: Date) -> float | None:
     before = [p for p in points if p.date <= day]
     if before:
         return before[-1].value
@@ -545,7 +589,7 @@ def assess_achievability(
     if series is None or not series.points:
         return insufficient("No history: track the metric for a few months to judge achievability.")
     _check_same_metric(goal, series)
-    if defn is not None and not defn.can_be_negative and min(map(_VALUE, series.points)) < 0:
+    if defn is not None and not defn.can_be_negative and _lowest(series) < 0:
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
@@ -563,11 +607,15 @@ def assess_achievability(
 
     # -- the target, in the series' unit ---------------------------------------------------
     baseline = goal.baseline
+    resolved: tuple[float, bool] | None = None
     if baseline is None and goal.target.is_relative:
         at_start = _value_at(points, goal.start or points[0].date)
         if at_start is not None:
-            baseline = quantity(at_start, unit)
-    resolved = _resolved_target(goal, baseline, unit)
+            resolved = _target_from_start(goal.target, at_start, unit)
+            if resolved is None:
+                baseline = quantity(at_start, unit)
+    if resolved is None:
+        resolved = _resolved_target(goal, baseline, unit)
     if resolved is None:
         return insufficient("The target is relative but no baseline is known.", len(points))
     target, level_per_month = resolved
@@ -736,3 +784,4 @@ def _forget_units() -> None:
     """Plugins add units: the factors and units kept here are read again."""
     _MONTHLY.clear()
     _PLAIN_UNITS.clear()
+    _SAMPLES.clear()
