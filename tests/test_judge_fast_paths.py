@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.dates import add_months
-from goalrules.engine import Finding, Outcome, Report, shipped_ruleset
+from goalrules.engine import Finding, Outcome, Report, load_rules, shipped_ruleset
 from goalrules.engine.results import _CODES
 from goalrules.errors import GoalRulesError
 from goalrules.judgments import achievability as ach
@@ -254,6 +254,54 @@ def _reference_criteria(report: Report) -> dict[str, tuple[float, bool, tuple[st
         passed = bool(applicable) and all(f.outcome is Outcome.PASS for f, _ in applicable)
         out[name] = (got / total if total > 0 else 0.0, passed, tuple(f.rule_id for f in found))
     return out
+
+
+TEMPLATES = load_rules("""
+ruleset kinds
+fact visits: visit
+fact leads: lead
+fact channel: text
+
+rule says.parts criterion a
+  check visits >= 100 visits
+  says "Only {visits} this month."
+  fix "Post more often on {channel}."
+
+rule pass.plain criterion a
+  check leads > 0 leads
+  pass "There are leads."
+  fail "No leads on {channel}."
+
+rule pass.parts criterion b
+  when visits > 0 visits
+  check leads / visits > 2 %
+  pass "Lead rate {leads / visits}."
+
+rule bare criterion b
+  check channel == "x"
+
+rule keep decision keep priority 3
+  check leads / visits > 5 %
+  says "keep: lead rate {leads / visits}"
+
+rule cut decision cut priority 1
+  check leads == 0 leads
+""")
+
+
+@given(
+    st.sampled_from([{}, {"visits": 0.0}, {"visits": 250.0, "leads": 9.0, "channel": "x"}]),
+    st.lists(st.integers(0, 3), min_size=len(TEMPLATES.rules), max_size=len(TEMPLATES.rules)),
+)
+def test_messages_of_every_kind_of_template_are_the_plain_codes(
+    facts: dict[str, Any], codes: list[int]
+) -> None:
+    env = TEMPLATES._numbers(facts)
+    report = Report.lazy(TEMPLATES, tuple(codes), env, None)
+    for f in report.findings:
+        fresh = Finding(f.definition, f.outcome, env, None)
+        assert fresh.to_dict() == _reference_dict(f)
+        assert f.message == _reference_message(f) == fresh.message
 
 
 @given(

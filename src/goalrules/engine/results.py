@@ -198,6 +198,24 @@ class Rule:
                 out.append("unknown")
         return "".join(out)
 
+    def pass_text(self) -> str | None:
+        """The message of every pass when it does not depend on the facts (a ``pass``
+        template without parts, or none and no decision: ``"<id>: ok."``), else
+        ``None``."""
+        said: Any = self._shown.get("\x00pass")
+        if said is None:
+            shown = self._shown.get("pass")
+            if shown is None:
+                shown = self._shown["pass"] = self._prepared("pass")
+            if shown.__class__ is str:
+                said = shown
+            elif shown is _ABSENT and self.decision is None:
+                said = f"{self.id}: ok."
+            else:
+                said = _ABSENT
+            self._shown["\x00pass"] = said
+        return said if said.__class__ is str else None
+
     def _prepared(self, kind: str) -> Any:
         """The ``kind`` template as :meth:`render` reads it: its text when it has no
         parts, ``_ABSENT`` when the rule has none, else (text, None) and (part's
@@ -290,6 +308,9 @@ class Finding:
         r = self.definition
         text: str | None
         if self.outcome is Outcome.PASS:
+            said = r.pass_text()
+            if said is not None:
+                return said
             text = r.render("pass", self._facts, self._today)
             if text is None and r.decision is not None:
                 text = r.render("says", self._facts, self._today)

@@ -59,8 +59,19 @@ def quantile_of(pred: Predictive | Sampled, p: float, tol: float = 1e-10) -> flo
     """``pred.quantile(p, tol=tol)``, kept for the mixtures of :func:`predictive_at` (a
     bootstrap's draws are read directly: they are many, and asked once)."""
     if isinstance(pred, Predictive):
-        return _mixture_quantile(pred, p, tol)
+        kept = _QUANTILES.get(id(pred))  # by identity first: a mixture's hash is not cheap
+        if kept is None or kept[0] is not pred:
+            if len(_QUANTILES) >= 4096:
+                _QUANTILES.clear()
+            kept = _QUANTILES[id(pred)] = (pred, {})
+        found = kept[1].get((p, tol))
+        if found is None:
+            found = kept[1][p, tol] = _mixture_quantile(pred, p, tol)
+        return found
     return pred.quantile(p, tol=tol)
+
+
+_QUANTILES: dict[int, tuple[Predictive, dict[tuple[float, float], float]]] = {}
 
 
 @functools.lru_cache(maxsize=16384)
