@@ -21,9 +21,9 @@ from goalrules.dates import add_months
 from goalrules.engine import Finding, Outcome, Report, load_rules, shipped_ruleset
 from goalrules.engine.results import _CODES
 from goalrules.errors import GoalRulesError
-from goalrules.judgments import achievability as ach
 from goalrules.judgments import achievability_model as am
 from goalrules.judgments import achievability_text as words
+from goalrules.judgments import achievability_units as au
 from goalrules.judgments import smart
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -62,7 +62,7 @@ def _outcome(fn: Any, *args: Any) -> tuple[str, Any]:
 
 
 def _per_month_reference(target_q: Any, unit: str) -> float:
-    return ach._per_month_reference(target_q, unit)
+    return au._per_month_reference(target_q, unit)
 
 
 def _reference_target(goal: gr.Goal, baseline: Any, unit: str) -> tuple[float, bool] | None:
@@ -73,7 +73,7 @@ def _reference_target(goal: gr.Goal, baseline: Any, unit: str) -> tuple[float, b
         return None
     if ("[time]", -1) in info_of(target_q).key:
         return _per_month_reference(target_q, unit), True
-    return ach._to_series_unit(target_q, unit, "target"), False
+    return au._to_series_unit(target_q, unit, "target"), False
 
 
 @given(targets, magnitudes, st.sampled_from(BASELINE_UNITS), st.sampled_from(SERIES_UNITS))
@@ -82,7 +82,7 @@ def test_the_target_in_the_series_unit_is_pints(
 ) -> None:
     goal = gr.Goal("g", target=text, deadline="2027-01-01")
     baseline = quantity(magnitude, baseline_unit)
-    fast = _outcome(ach._resolved_target, goal, baseline, unit)
+    fast = _outcome(au.target_in_unit, goal, baseline, unit)
     assert fast == _outcome(_reference_target, goal, baseline, unit)
     if fast[0] == "value" and fast[1] is not None:
         assert type(fast[1][0]) is float
@@ -95,16 +95,16 @@ def test_a_goals_own_baseline_resolves_as_pint_does(
     goal = gr.Goal(
         "g", target=text, deadline="2027-01-01", baseline=quantity(magnitude, baseline_unit)
     )
-    fast = _outcome(ach._resolved_target, goal, None, unit)
+    fast = _outcome(au.target_in_unit, goal, None, unit)
     assert fast == _outcome(_reference_target, goal, None, unit)
 
 
 @given(targets, magnitudes, st.sampled_from((*SERIES_UNITS, "lead / week", "USD / month")))
 def test_a_target_on_the_value_at_the_start_is_pints(text: str, at_start: float, unit: str) -> None:
     goal = gr.Goal("g", target=text, deadline="2027-01-01")
-    fast = _outcome(ach._target_from_start, goal.target, at_start, unit)
+    fast = _outcome(au.target_from_start, goal.target, at_start, unit)
     if fast == ("value", None):  # not a multiple or a percentage: the quantity is built
-        assert goal.target is not None and ach.relative_factor(goal.target) is None
+        assert goal.target is not None and au.relative_factor(goal.target) is None
         return
     assert fast == _outcome(_reference_target, goal, quantity(at_start, unit), unit)
 
@@ -116,19 +116,19 @@ def test_a_target_on_the_value_at_the_start_is_pints(text: str, at_start: float,
 )
 def test_a_monthly_level_is_pints(magnitude: float, per: str, unit: str) -> None:
     q = quantity(magnitude, per)
-    fast = _outcome(ach._per_month_value, q, unit)
+    fast = _outcome(au._per_month_value, q, unit)
     assert fast == _outcome(_per_month_reference, q, unit)
-    assert fast == _outcome(ach._per_month_value, q, unit)  # the kept factor, read again
+    assert fast == _outcome(au._per_month_value, q, unit)  # the kept factor, read again
 
 
 def test_quantities_pint_multiplies_otherwise_take_its_path() -> None:
     import pint
 
     other = pint.UnitRegistry()
-    assert not ach.plain_product(other.Quantity(20.0, "degC"))  # an offset, another registry
-    assert not ach.plain_product(other.Quantity(20.0, "meter"))
-    assert not ach.plain_product(1200)
-    assert ach.plain_product(quantity(20, "follower"))
+    assert not au.plain_product(other.Quantity(20.0, "degC"))  # an offset, another registry
+    assert not au.plain_product(other.Quantity(20.0, "meter"))
+    assert not au.plain_product(1200)
+    assert au.plain_product(quantity(20, "follower"))
 
 
 def _same_quantity(a: Any, b: Any) -> bool:
@@ -374,10 +374,10 @@ def test_values_are_written_as_the_plain_code_writes_them(x: float, unit: str) -
 def test_the_kept_units_are_read_again_when_plugins_change() -> None:
     from goalrules import plugins
 
-    ach._per_month_value(quantity(5, "lead / week"), "lead")
+    au._per_month_value(quantity(5, "lead / week"), "lead")
     words.format_value(3.0, "lead")
     plugins.reset()
-    assert not ach._MONTHLY and not ach._PLAIN_UNITS
+    assert not au._MONTHLY and not au._PLAIN_UNITS
     assert words._shape.cache_info().currsize == 0
 
 

@@ -65,7 +65,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from goalrules import plugins
 from goalrules.dates import add_months, month_end, months_between
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
@@ -73,6 +72,7 @@ from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
+from goalrules.judgments.achievability_units import target_from_start, target_in_unit
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
@@ -82,11 +82,9 @@ from goalrules.model import (
     MetricKind,
     MetricSeries,
     Point,
-    Target,
-    TargetKind,
 )
 from goalrules.model.tables import is_table, table_history
-from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
+from goalrules.units import info_of, quantity, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
@@ -370,94 +368,6 @@ def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
     return series.unit or (defn.unit if defn else "dimensionless")
 
 
-def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
-    """``q`` as a number in ``unit`` (a bare number is taken as already in it)."""
-    return _number_in_unit(q.magnitude, info_of(q), q, unit, field)
-
-
-def _number_in_unit(magnitude: Any, qinfo: UnitInfo, q: Quantity, unit: str, field: str) -> float:
-    """A quantity of ``magnitude`` in units of ``qinfo`` (those of ``q``, named in the
-    error) as a number in ``unit`` (a bare number is taken as already in it)."""
-    info = unit_info(unit)
-    if qinfo.key == () and info.key != () and qinfo.text == "dimensionless":
-        return float(magnitude)
-    if qinfo.key != info.key:
-        raise UnitError(
-            f"the {field} is in {str(q.units)!r}, which does not fit the metric's unit {unit!r}",
-            field=f"goal.{field}",
-        )
-    return float(magnitude) * qinfo.factor / info.factor
-
-
-def _resolved_target(goal: Goal, baseline: Any, unit: str) -> tuple[float, bool] | None:
-    """The goal's target as a number in ``unit`` and whether it is a monthly level
-    ("50 leads a month"); ``None`` when it is relative and ``baseline`` is unknown.
-
-    The number is :meth:`Goal.resolved_target`'s quantity converted as
-    :func:`_to_series_unit` and :func:`_per_month_value` convert it; a multiple or a
-    percentage of a baseline is worked out on the magnitude (``baseline x factor``, the
-    product pint forms) without building the quantity (the reference path is the
-    quantity's, taken for any other target)."""
-    target = goal.target
-    if target is None:
-        return None
-    if baseline is None and goal.baseline is not None:
-        baseline = goal.baseline
-    factor = relative_factor(target)
-    if factor is not None and baseline is not None and plain_product(baseline):
-        magnitude = baseline.magnitude * factor  # pint's magnitude of `baseline * factor`
-        qinfo = info_of(baseline)
-        if ("[time]", -1) in qinfo.key:
-            return _per_month_number(magnitude, baseline, unit), True
-        return _number_in_unit(magnitude, qinfo, baseline, unit, "target"), False
-    target_q = goal.resolved_target(baseline)
-    if target_q is None:
-        return None
-    if ("[time]", -1) in info_of(target_q).key:  # "50 leads a month": a monthly level
-        return _per_month_value(target_q, unit), True
-    return _to_series_unit(target_q, unit, "target"), False
-
-
-def relative_factor(target: Target) -> float | None:
-    """The factor a multiple (``x2``) or a percentage (``+50 %``) applies to its baseline,
-    as :meth:`Target.resolve` works it out (``None`` for other targets)."""
-    if target.kind is TargetKind.MULTIPLE:
-        return float(target.amount)
-    if target.kind is TargetKind.PERCENT:
-        return 1.0 + float(target.amount) / 100.0
-    return None
-
-
-def _target_from_start(target: Target, at_start: float, unit: str) -> tuple[float, bool] | None:
-    """:func:`_resolved_target` of a multiple or a percentage of the history's value at
-    the start, ``quantity(at_start, unit)``, without that quantity: its magnitude is
-    ``at_start`` and its units those of ``unit``'s quantities (``None``: other targets,
-    and values pint would not multiply plainly)."""
-    factor = relative_factor(target)
-    if factor is None or type(at_start) not in (float, int):
-        return None
-    sample = _unit_sample(unit)
-    if not plain_product(sample):
-        return None
-    magnitude = at_start * factor  # pint's magnitude of `quantity(at_start, unit) * factor`
-    if ("[time]", -1) in info_of(sample).key:
-        return _per_month_number(magnitude, sample, unit), True
-    return _number_in_unit(magnitude, info_of(sample), sample, unit, "target"), False
-
-
-def _unit_sample(unit: str) -> Quantity:
-    """A quantity in ``unit`` (its units are those of every ``quantity(x, unit)``)."""
-    sample = _SAMPLES.get(unit)
-    if sample is None:
-        if len(_SAMPLES) >= 1024:
-            _SAMPLES.clear()
-        sample = _SAMPLES[unit] = quantity(1.0, unit)
-    return sample
-
-
-_SAMPLES: dict[str, Quantity] = {}
-
-
 def _lowest(series: MetricSeries) -> float:
     """The lowest value of the series (kept for the last series read)."""
     kept = _LOWEST.get(id(series))
@@ -469,28 +379,6 @@ def _lowest(series: MetricSeries) -> float:
 
 
 _LOWEST: dict[int, tuple[MetricSeries, float]] = {}
-
-
-def plain_product(q: Any) -> bool:
-    """Whether pint multiplies ``q`` by a float as its magnitude times the float in the
-    same units: a pint quantity of float or int magnitude (not a bool) in units without
-    an offset, of a registry that does not reduce dimensions."""
-    units = getattr(q, "_units", None)
-    if units is None or type(getattr(q, "_magnitude", None)) not in (float, int):
-        return False
-    ok = _PLAIN_UNITS.get(units)
-    if ok is None:
-        ureg = getattr(q, "_REGISTRY", None)
-        ok = (
-            ureg is registry()
-            and not ureg.auto_reduce_dimensions
-            and not q._get_non_multiplicative_units()
-        )
-        _PLAIN_UNITS[units] = ok
-    return ok
-
-
-_PLAIN_UNITS: dict[Any, bool] = {}
 
 
 def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> tuple[Point, ...]:
@@ -611,11 +499,11 @@ def assess_achievability(
     if baseline is None and goal.target.is_relative:
         at_start = _value_at(points, goal.start or points[0].date)
         if at_start is not None:
-            resolved = _target_from_start(goal.target, at_start, unit)
+            resolved = target_from_start(goal.target, at_start, unit)
             if resolved is None:
                 baseline = quantity(at_start, unit)
     if resolved is None:
-        resolved = _resolved_target(goal, baseline, unit)
+        resolved = target_in_unit(goal, baseline, unit)
     if resolved is None:
         return insufficient("The target is relative but no baseline is known.", len(points))
     target, level_per_month = resolved
@@ -716,72 +604,3 @@ _DATE = operator.attrgetter("date")
 
 def _month_index(d: Date) -> int:
     return d.year * 12 + d.month - 1
-
-
-def _per_month_value(target_q: Quantity, unit: str) -> float:
-    """A per-time target (``50 leads / month``) as a monthly count in ``unit``."""
-    return _per_month_number(target_q.magnitude, target_q, unit)
-
-
-def _per_month_number(magnitude: Any, q: Quantity, unit: str) -> float:
-    """A per-time quantity of ``magnitude`` in ``q``'s units as a monthly count in
-    ``unit``: ``magnitude x 1 month`` in base units over ``unit``'s factor, as
-    :func:`_per_month_reference` works it out (pint finds the units of the product once
-    per pair of units)."""
-    factor = _monthly_factor(q, unit)
-    if factor is _BY_PINT:
-        return _per_month_reference(registry().Quantity(magnitude, q.units), unit)
-    if factor is None:
-        raise UnitError(
-            f"the target is in {str(q.units)!r}, which does not fit the unit {unit!r}",
-            field="goal.target",
-        )
-    return float(magnitude) * factor / unit_info(unit).factor
-
-
-def _per_month_reference(target_q: Quantity, unit: str) -> float:
-    """:func:`_per_month_value` with pint's arithmetic on every call (the reference the
-    tests hold the fast path to)."""
-    ureg = registry()
-    monthly = target_q * ureg.Quantity(1, "month")
-    info = unit_info(unit)
-    minfo = unit_info(str(monthly.units))
-    base = float(monthly.magnitude) * minfo.factor
-    if dimension_key(dict(monthly.dimensionality)) != info.key and minfo.key != info.key:
-        raise UnitError(
-            f"the target is in {str(target_q.units)!r}, which does not fit the unit {unit!r}",
-            field="goal.target",
-        )
-    return base / info.factor
-
-
-_BY_PINT = -1.0  # a product whose magnitude pint changes: no factor stands for it
-
-
-def _monthly_factor(q: Quantity, unit: str) -> float | None:
-    """The base-unit factor of ``q``'s units times a month (``None``: the product does
-    not fit ``unit``; ``_BY_PINT``: pint converts on the way), kept per pair of units."""
-    key = (q._units, unit)
-    if key in _MONTHLY:
-        return _MONTHLY[key]
-    ureg = registry()
-    monthly = ureg.Quantity(1, q.units) * ureg.Quantity(1, "month")
-    info = unit_info(unit)
-    minfo = unit_info(str(monthly.units))
-    fits = dimension_key(dict(monthly.dimensionality)) == info.key or minfo.key == info.key
-    found = (minfo.factor if fits else None) if monthly.magnitude == 1 else _BY_PINT
-    if len(_MONTHLY) >= 1024:
-        _MONTHLY.clear()
-    _MONTHLY[key] = found
-    return found
-
-
-_MONTHLY: dict[tuple[Any, str], float | None] = {}
-
-
-@plugins.on_reset
-def _forget_units() -> None:
-    """Plugins add units: the factors and units kept here are read again."""
-    _MONTHLY.clear()
-    _PLAIN_UNITS.clear()
-    _SAMPLES.clear()

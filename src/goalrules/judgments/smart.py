@@ -20,12 +20,8 @@ import attrs
 from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
-from goalrules.judgments.achievability import (
-    Achievability,
-    assess_achievability,
-    plain_product,
-    relative_factor,
-)
+from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
@@ -165,6 +161,7 @@ def _vague_words(text: str) -> list[str]:
     return sorted(found, key=_VAGUE_ORDER.__getitem__)
 
 
+_OBJECTIVE_VALUES = frozenset(o.value for o in Objective)
 _WORD = re.compile(r"[a-z]+")
 _VAGUE = frozenset(VAGUE_WORDS)
 _VAGUE_ORDER = {w: i for i, w in enumerate(VAGUE_WORDS)}
@@ -229,9 +226,7 @@ def goal_facts(
     }
     if known is not None:
         facts["objectives_known"] = known
-        facts["supports_known"] = [
-            s for s in goal.supports if s in known or s in {o.value for o in Objective}
-        ]
+        facts["supports_known"] = [s for s in goal.supports if s in known or s in _OBJECTIVE_VALUES]
     return facts
 
 
