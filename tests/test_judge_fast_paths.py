@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules.dates import add_months
 from goalrules.engine import Finding, Outcome, Report, load_rules, shipped_ruleset
-from goalrules.engine.results import _CODES
+from goalrules.engine.results import _CODES, finding_dicts
 from goalrules.errors import GoalRulesError
 from goalrules.judgments import achievability_model as am
 from goalrules.judgments import achievability_text as words
@@ -298,6 +298,10 @@ def test_messages_of_every_kind_of_template_are_the_plain_codes(
 ) -> None:
     env = TEMPLATES._numbers(facts)
     report = Report.lazy(TEMPLATES, tuple(codes), env, None)
+    fresh_report = Report.lazy(TEMPLATES, tuple(codes), env, None)
+    assert finding_dicts(fresh_report.findings) == [
+        _reference_dict(f) for f in report.findings if f.outcome is not Outcome.SKIPPED
+    ]
     for f in report.findings:
         fresh = Finding(f.definition, f.outcome, env, None)
         assert fresh.to_dict() == _reference_dict(f)

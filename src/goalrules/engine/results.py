@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -364,6 +364,25 @@ class Finding:
 _C = TypeVar("_C")
 
 
+def finding_dicts(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """``[f.to_dict() for f in findings if f.outcome is not Outcome.SKIPPED]``, a pass
+    (most findings of a report) written in the loop itself."""
+    out: list[dict[str, Any]] = []
+    put = out.append
+    passing, skipped = Outcome.PASS, Outcome.SKIPPED
+    for f in findings:
+        outcome = f.outcome
+        if outcome is passing:
+            cache = f._cache
+            message = cache.get("message")
+            if message is None:
+                message = cache["message"] = f._message()
+            put({"rule": f.definition.id, "outcome": "pass", "message": message})
+        elif outcome is not skipped:
+            put(f.to_dict())
+    return out
+
+
 @attrs.frozen
 class CriterionResult:
     """A criterion's score: the weighted share of its applicable rules that pass."""
@@ -571,16 +590,14 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "ruleset": self.ruleset.name,
-            "findings": [f.to_dict() for f in self.findings if f.outcome is not Outcome.SKIPPED],
+            "findings": finding_dicts(self.findings),
         }
         if self.ruleset.criteria:
             d["criteria"] = {
                 name: {
                     "score": round(c.score, 4),
                     "passed": c.passed,
-                    "findings": [
-                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
-                    ],
+                    "findings": finding_dicts(c.findings),
                 }
                 for name, c in self.criteria.items()
             }

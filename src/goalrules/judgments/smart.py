@@ -20,6 +20,7 @@ import attrs
 from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
+from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
@@ -130,9 +131,7 @@ class SmartReport:
                 name: {
                     "passed": c.passed,
                     "score": round(c.score, 4),
-                    "findings": [
-                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
-                    ],
+                    "findings": finding_dicts(c.findings),
                 }
                 for name, c in self.criteria.items()
             },
