@@ -76,13 +76,7 @@ from goalrules.judgments.achievability_units import target_from_start, target_in
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
-from goalrules.model import (
-    Direction,
-    Goal,
-    MetricKind,
-    MetricSeries,
-    Point,
-)
+from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
 from goalrules.units import info_of, quantity, unit_info
 
