@@ -558,16 +558,23 @@ def channel_fits(
     >>> channel_fits("LinkedIn", "leads"), channel_fits("tiktok", "customer_service")
     (True, False)
     """
+    fit = table if table is not None else platform_fit()
     if table is None and channel.__class__ is str and isinstance(objective, str):
         # the shipped (or plugin's) table: a book asks about the same few pairs
-        found = _FITS.get((channel, objective), _UNSEEN)
-        if found is _UNSEEN:
-            found = _channel_fits(channel, objective, platform_fit())
-            if len(_FITS) >= 4096:
-                _FITS.clear()
-            _FITS[channel, objective] = found
-        return found  # type: ignore[return-value]
-    return _channel_fits(channel, objective, table if table is not None else platform_fit())
+        kept = _FITS.get(id(fit))
+        if kept is None or kept[0] is not fit:  # another table: nothing said of it yet
+            _FITS.clear()
+            kept = _FITS[id(fit)] = (fit, {})
+        said = kept[1]
+        key = (channel, objective)
+        if key in said:
+            return said[key]
+        found = _channel_fits(channel, objective, fit)
+        if len(said) >= 4096:
+            said.clear()
+        said[key] = found
+        return found
+    return _channel_fits(channel, objective, fit)
 
 
 def _channel_fits(
@@ -579,8 +586,8 @@ def _channel_fits(
     return Objective.parse(objective) in fit[key]
 
 
-_UNSEEN = object()
-_FITS: dict[tuple[str, str], bool | None] = {}
+_FITS: dict[int, tuple[Mapping[str, frozenset[Objective]], dict[tuple[str, str], bool | None]]] = {}
 """What :func:`channel_fits` said of each (channel, objective) on the platform-fit table
-(cleared when plugins change: they may give another table or channel names)."""
+in use (kept with the table: another table starts afresh; cleared when plugins change,
+as they may give other channel names)."""
 plugins.on_reset(_FITS.clear)
