@@ -59,3 +59,20 @@ def test_a_cycle_is_refused_as_json_refuses_it() -> None:
 def test_a_key_json_cannot_write_is_refused() -> None:
     with pytest.raises(TypeError):
         dumps({(1, 2): 3})
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.dictionaries(keys, scalars, max_size=4), min_size=2, max_size=4), st.integers(0, 2)
+)
+def test_keys_kept_from_earlier_reports_write_the_same_text(
+    values: list[dict[object, object]], depth: int
+) -> None:
+    # the keys' pieces are kept per indent: later values (and numbers and texts that are
+    # equal as keys, 1 and "1", False, None) are written as json writes them
+    for value in [*values, {1: 0, "1": 1, False: 2, 1.5: 3, None: 4}, *values]:
+        expected = json.dumps(value, indent=2, default=str).replace("\n", "\n" + "  " * depth)
+        assert dumps(value, depth) == expected
+        assert dumps([value, value], depth) == json.dumps(
+            [value, value], indent=2, default=str
+        ).replace("\n", "\n" + "  " * depth)

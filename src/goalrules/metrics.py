@@ -367,6 +367,44 @@ class Catalog(Mapping[str, MetricDefinition]):
         return _build()
 
     def __getitem__(self, key: str) -> MetricDefinition:
+        hit = _FOUND.get(key) if key.__class__ is str else None
+        if hit is not None:  # a check looks a goal's metric up many times
+            return hit
+        found = self._lookup(key)
+        if len(_FOUND) >= 4096:
+            _FOUND.clear()
+        _FOUND[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        if key.__class__ is str:
+            if key in _FOUND:
+                return True
+            if key in _MISSING:
+                return False
+        try:
+            self[key]  # type: ignore[index]
+        except KeyError:
+            _missing(key)
+            return False
+        return True
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The definition of a key or alias, or ``default`` when there is none."""
+        hit = _FOUND.get(key) if key.__class__ is str else None
+        if hit is not None:
+            return hit
+        if key.__class__ is str and key in _MISSING:
+            return default
+        try:
+            return self[key]
+        except KeyError:
+            _missing(key)
+            return default
+
+    def _lookup(self, key: str) -> MetricDefinition:
+        """The definition of a key or alias, read from the tables (``__getitem__``
+        keeps what it finds)."""
         metrics, aliases = self._tables()
         if not isinstance(key, str):
             raise UnknownMetricError(repr(key), metrics)
@@ -411,6 +449,23 @@ def _build() -> tuple[dict[str, MetricDefinition], dict[str, str]]:
 
 
 plugins.on_reset(_build.cache_clear)
+
+_FOUND: dict[str, MetricDefinition] = {}
+"""Keys and aliases as written, with the definition each names (cleared when plugins
+change: they add metrics)."""
+plugins.on_reset(_FOUND.clear)
+_MISSING: set[str] = set()
+"""Keys ``get`` and ``in`` found in no table (the error ``[]`` raises is built each time)."""
+plugins.on_reset(_MISSING.clear)
+
+
+def _missing(key: object) -> None:
+    """Keep ``key``, a text no table holds, among the known misses."""
+    if key.__class__ is str:
+        if len(_MISSING) >= 4096:
+            _MISSING.clear()
+        _MISSING.add(key)
+
 
 catalog = Catalog()
 """The metric catalog (a read-only mapping)."""
@@ -504,7 +559,35 @@ def channel_fits(
     (True, False)
     """
     fit = table if table is not None else platform_fit()
+    if table is None and channel.__class__ is str and isinstance(objective, str):
+        # the shipped (or plugin's) table: a book asks about the same few pairs
+        kept = _FITS.get(id(fit))
+        if kept is None or kept[0] is not fit:  # another table: nothing said of it yet
+            _FITS.clear()
+            kept = _FITS[id(fit)] = (fit, {})
+        said = kept[1]
+        key = (channel, objective)
+        if key in said:
+            return said[key]
+        found = _channel_fits(channel, objective, fit)
+        if len(said) >= 4096:
+            said.clear()
+        said[key] = found
+        return found
+    return _channel_fits(channel, objective, fit)
+
+
+def _channel_fits(
+    channel: str, objective: Objective | str, fit: Mapping[str, frozenset[Objective]]
+) -> bool | None:
     key = normalize_channel(channel)
     if key not in fit:
         return None
     return Objective.parse(objective) in fit[key]
+
+
+_FITS: dict[int, tuple[Mapping[str, frozenset[Objective]], dict[tuple[str, str], bool | None]]] = {}
+"""What :func:`channel_fits` said of each (channel, objective) on the platform-fit table
+in use (kept with the table: another table starts afresh; cleared when plugins change,
+as they may give other channel names)."""
+plugins.on_reset(_FITS.clear)

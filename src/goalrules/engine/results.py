@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -57,6 +57,7 @@ class Outcome(enum.StrEnum):
 _CODES = (Outcome.FAIL, Outcome.PASS, Outcome.UNKNOWN, Outcome.SKIPPED)
 _FAIL, _PASS, _UNKNOWN, _SKIPPED = 0, 1, 2, 3
 _VALUES = {o: o.value for o in Outcome}  # read by every finding a report writes
+_ABSENT = ((None, None),)  # a template the rule does not have (as Rule.render keeps it)
 
 
 @attrs.frozen
@@ -100,9 +101,7 @@ class Rule:
     _checker: Checker | None = attrs.field(default=None, repr=False)
     #: each template as (text, None) and (part's function, its formatter) pairs, built
     #: on first render: the formatter of a part is chosen once for its type
-    _shown: dict[str, tuple[tuple[Any, Any], ...]] = attrs.field(
-        init=False, factory=dict, repr=False, eq=False
-    )
+    _shown: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def columnar(self, columns: Mapping[str, Any], today: _dt.date) -> Any:
         """This rule's outcome as a polars expression over a table with ``columns``
@@ -181,13 +180,11 @@ class Rule:
         """
         shown = self._shown.get(kind)
         if shown is None:
-            parts = self._templates.get(kind)
-            if parts is None:
-                return None
-            shown = self._shown[kind] = tuple(
-                (part, None) if isinstance(part, str) else (part.fn, value_formatter(part.type))
-                for part in parts
-            )
+            shown = self._shown[kind] = self._prepared(kind)
+        if shown.__class__ is str:  # a template without parts: its text
+            return shown
+        if shown is _ABSENT:
+            return None
         out: list[str] = []
         for fn, show in shown:
             if show is None:
@@ -200,6 +197,38 @@ class Rule:
                     return None
                 out.append("unknown")
         return "".join(out)
+
+    def pass_text(self) -> str | None:
+        """The message of every pass when it does not depend on the facts (a ``pass``
+        template without parts, or none and no decision: ``"<id>: ok."``), else
+        ``None``."""
+        said: Any = self._shown.get("\x00pass")
+        if said is None:
+            shown = self._shown.get("pass")
+            if shown is None:
+                shown = self._shown["pass"] = self._prepared("pass")
+            if shown.__class__ is str:
+                said = shown
+            elif shown is _ABSENT and self.decision is None:
+                said = f"{self.id}: ok."
+            else:
+                said = _ABSENT
+            self._shown["\x00pass"] = said
+        return said if said.__class__ is str else None
+
+    def _prepared(self, kind: str) -> Any:
+        """The ``kind`` template as :meth:`render` reads it: its text when it has no
+        parts, ``_ABSENT`` when the rule has none, else (text, None) and (part's
+        function, its formatter) pairs."""
+        parts = self._templates.get(kind)
+        if parts is None:
+            return _ABSENT
+        if all(isinstance(part, str) for part in parts):
+            return "".join(parts)  # type: ignore[arg-type]
+        return tuple(
+            (part, None) if isinstance(part, str) else (part.fn, value_formatter(part.type))
+            for part in parts
+        )
 
     @property
     def speaks_for(self) -> str | None:
@@ -270,28 +299,32 @@ class Finding:
     @property
     def message(self) -> str:
         """The rule's message for this outcome, with the values it saw."""
-        if "message" in self._cache:
-            msg: str = self._cache["message"]
-            return msg
+        msg: str | None = self._cache.get("message")
+        if msg is None:
+            msg = self._cache["message"] = self._message()
+        return msg
+
+    def _message(self) -> str:
         r = self.definition
         text: str | None
+        if self.outcome is Outcome.PASS:
+            said = r.pass_text()
+            if said is not None:
+                return said
+            text = r.render("pass", self._facts, self._today)
+            if text is None and r.decision is not None:
+                text = r.render("says", self._facts, self._today)
+            return f"{r.id}: ok." if text is None else text
         if self.outcome is Outcome.UNKNOWN:
             text = f"Cannot tell: {self.reason}." if self.reason else "Cannot tell."
         elif self.outcome is Outcome.SKIPPED:
             text = "Does not apply."
-        elif self.outcome is Outcome.PASS:
-            text = r.render("pass", self._facts, self._today)
-            if text is None and r.decision is not None:
-                text = r.render("says", self._facts, self._today)
-            if text is None:
-                text = f"{r.id}: ok."
         else:
             text = r.render("fail", self._facts, self._today)
             if text is None and r.decision is None:
                 text = r.render("says", self._facts, self._today)
             if text is None:
                 text = f"{r.id}: does not hold ({r.check_text})."
-        self._cache["message"] = text
         return text
 
     @property
@@ -309,11 +342,16 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         outcome = self.outcome
+        message = self._cache.get("message")
+        if message is None:
+            message = self._cache["message"] = self._message()
         d: dict[str, Any] = {
             "rule": self.definition.id,
             "outcome": _VALUES[outcome],
-            "message": self.message,
+            "message": message,
         }
+        if outcome is Outcome.PASS:
+            return d
         if outcome is Outcome.FAIL or outcome is Outcome.UNKNOWN:  # only these suggest
             fix = self.fix
             if fix:
@@ -321,6 +359,28 @@ class Finding:
             if outcome is Outcome.UNKNOWN and self.reason:
                 d["reason"] = self.reason
         return d
+
+
+_C = TypeVar("_C")
+
+
+def finding_dicts(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """``[f.to_dict() for f in findings if f.outcome is not Outcome.SKIPPED]``, a pass
+    (most findings of a report) written in the loop itself."""
+    out: list[dict[str, Any]] = []
+    put = out.append
+    passing, skipped = Outcome.PASS, Outcome.SKIPPED
+    for f in findings:
+        outcome = f.outcome
+        if outcome is passing:
+            cache = f._cache
+            message = cache.get("message")
+            if message is None:
+                message = cache["message"] = f._message()
+            put({"rule": f.definition.id, "outcome": "pass", "message": message})
+        elif outcome is not skipped:
+            put(f.to_dict())
+    return out
 
 
 @attrs.frozen
@@ -407,17 +467,39 @@ class Report:
         """Per criterion: score 0..1 (weighted share of applicable rules that pass;
         ``unknown`` counts as not passing, ``skipped`` does not count) and ``passed``
         (every applicable rule passes and at least one applies)."""
-        out: dict[str, CriterionResult] = {}
-        lazy = self.given is None
+        return self.scored(CriterionResult)
+
+    def scored(self, kind: Callable[[str, float, bool, tuple[Finding, ...]], _C]) -> dict[str, _C]:
+        """:attr:`criteria`, each made by ``kind(name, score, passed, findings)`` (a
+        :class:`CriterionResult` or a subclass of it); not kept."""
+        out: dict[str, _C] = {}
+        given = self.given
         codes = self.codes
-        findings = self.given
+        built: dict[int, Finding] = {}
+        if given is None:
+            if self._built is None:
+                object.__setattr__(self, "_built", built)
+            else:
+                built = self._built
+        rules: Any = self.ruleset.rules if given is None else None  # type: ignore[attr-defined]
+        facts, today = self.facts, self.today
         skipped, passing = Outcome.SKIPPED, Outcome.PASS
         for name, members in self.ruleset.criterion_members.items():
             total = got = 0.0
             applicable = 0
             all_pass = True
+            group: list[Finding] = []
             for i, weight in members:
-                outcome = _CODES[codes[i]] if lazy else findings[i].outcome  # type: ignore[index]
+                if given is not None:
+                    finding = given[i]
+                    outcome = finding.outcome
+                else:
+                    outcome = _CODES[codes[i]]
+                    hit = built.get(i)
+                    if hit is None:
+                        hit = built[i] = Finding(rules[i], outcome, facts, today)
+                    finding = hit
+                group.append(finding)
                 if outcome is skipped:
                     continue
                 applicable += 1
@@ -427,8 +509,7 @@ class Report:
                 else:
                     all_pass = False
             score = got / total if total > 0 else 0.0
-            group = tuple(self._finding(i) for i, _ in members)
-            out[name] = CriterionResult(name, score, applicable > 0 and all_pass, group)
+            out[name] = kind(name, score, applicable > 0 and all_pass, tuple(group))
         return out
 
     @functools.cached_property
@@ -509,16 +590,14 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "ruleset": self.ruleset.name,
-            "findings": [f.to_dict() for f in self.findings if f.outcome is not Outcome.SKIPPED],
+            "findings": finding_dicts(self.findings),
         }
         if self.ruleset.criteria:
             d["criteria"] = {
                 name: {
                     "score": round(c.score, 4),
                     "passed": c.passed,
-                    "findings": [
-                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
-                    ],
+                    "findings": finding_dicts(c.findings),
                 }
                 for name, c in self.criteria.items()
             }

@@ -182,7 +182,7 @@ class RuleSet:
         else:
             env = facts
         env = self._numbers(env)
-        return Report.lazy(self, tuple(r._fast(env, today) for r in self.rules), env, today)
+        return Report.lazy(self, tuple([r._fast(env, today) for r in self.rules]), env, today)
 
     def evaluate_table(
         self, table: Any, *, today: _dt.date | None = None, outcomes: str = "text"

@@ -72,12 +72,13 @@ from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
+from goalrules.judgments.achievability_units import target_from_start, target_in_unit
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
-from goalrules.units import dimension_key, info_of, quantity, registry, unit_info
+from goalrules.units import info_of, quantity, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
@@ -361,30 +362,30 @@ def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
     return series.unit or (defn.unit if defn else "dimensionless")
 
 
-def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
-    """``q`` as a number in ``unit`` (a bare number is taken as already in it)."""
-    info = unit_info(unit)
-    qinfo = info_of(q)
-    if qinfo.key == () and info.key != () and qinfo.text == "dimensionless":
-        return float(q.magnitude)
-    if qinfo.key != info.key:
-        raise UnitError(
-            f"the {field} is in {str(q.units)!r}, which does not fit the metric's unit {unit!r}",
-            field=f"goal.{field}",
-        )
-    return float(q.magnitude) * qinfo.factor / info.factor
+def _lowest(series: MetricSeries) -> float:
+    """The lowest value of the series (kept for the last series read)."""
+    kept = _LOWEST.get(id(series))
+    if kept is None or kept[0] is not series:
+        if len(_LOWEST) >= 256:
+            _LOWEST.clear()
+        kept = _LOWEST[id(series)] = (series, min(map(_VALUE, series.points)))
+    return kept[1]
 
 
-def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
+_LOWEST: dict[int, tuple[MetricSeries, float]] = {}
+
+
+def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> tuple[Point, ...]:
     """The series' complete months up to ``today`` (kept for the last few series: the
-    goals of a book judged on one history read it once)."""
+    goals of a book judged on one history read it once, and its model's figures are
+    kept by this tuple's identity)."""
     key = (id(series), kind, today)
     kept = _CLEAN.get(key)
     if kept is None or kept[0] is not series:
         if len(_CLEAN) >= 256:
             _CLEAN.clear()
         kept = _CLEAN[key] = (series, tuple(_monthly_until(series, kind, today)))
-    return list(kept[1])
+    return kept[1]
 
 
 _CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]]] = {}
@@ -416,7 +417,7 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
-def _value_at(points: list[Point], day: Date) -> float | None:
+def _value_at(points: Sequence[Point], day: Date) -> float | None:
     before = [p for p in points if p.date <= day]
     if before:
         return before[-1].value
@@ -470,7 +471,7 @@ def assess_achievability(
     if series is None or not series.points:
         return insufficient("No history: track the metric for a few months to judge achievability.")
     _check_same_metric(goal, series)
-    if defn is not None and not defn.can_be_negative and min(map(_VALUE, series.points)) < 0:
+    if defn is not None and not defn.can_be_negative and _lowest(series) < 0:
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
@@ -488,18 +489,18 @@ def assess_achievability(
 
     # -- the target, in the series' unit ---------------------------------------------------
     baseline = goal.baseline
+    resolved: tuple[float, bool] | None = None
     if baseline is None and goal.target.is_relative:
         at_start = _value_at(points, goal.start or points[0].date)
         if at_start is not None:
-            baseline = quantity(at_start, unit)
-    target_q = goal.resolved_target(baseline)
-    if target_q is None:
+            resolved = target_from_start(goal.target, at_start, unit)
+            if resolved is None:
+                baseline = quantity(at_start, unit)
+    if resolved is None:
+        resolved = target_in_unit(goal, baseline, unit)
+    if resolved is None:
         return insufficient("The target is relative but no baseline is known.", len(points))
-    level_per_month = ("[time]", -1) in info_of(target_q).key
-    if level_per_month:  # "50 leads a month": a monthly level
-        target = _per_month_value(target_q, unit)
-    else:
-        target = _to_series_unit(target_q, unit, "target")
+    target, level_per_month = resolved
     is_cumulative = (
         kind is MetricKind.FLOW
         and not level_per_month
@@ -597,18 +598,3 @@ _DATE = operator.attrgetter("date")
 
 def _month_index(d: Date) -> int:
     return d.year * 12 + d.month - 1
-
-
-def _per_month_value(target_q: Quantity, unit: str) -> float:
-    """A per-time target (``50 leads / month``) as a monthly count in ``unit``."""
-    ureg = registry()
-    monthly = target_q * ureg.Quantity(1, "month")
-    info = unit_info(unit)
-    minfo = unit_info(str(monthly.units))
-    base = float(monthly.magnitude) * minfo.factor
-    if dimension_key(dict(monthly.dimensionality)) != info.key and minfo.key != info.key:
-        raise UnitError(
-            f"the target is in {str(target_q.units)!r}, which does not fit the unit {unit!r}",
-            field="goal.target",
-        )
-    return base / info.factor

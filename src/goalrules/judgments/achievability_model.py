@@ -11,7 +11,8 @@ import functools
 import itertools
 import math
 import random
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -58,8 +59,19 @@ def quantile_of(pred: Predictive | Sampled, p: float, tol: float = 1e-10) -> flo
     """``pred.quantile(p, tol=tol)``, kept for the mixtures of :func:`predictive_at` (a
     bootstrap's draws are read directly: they are many, and asked once)."""
     if isinstance(pred, Predictive):
-        return _mixture_quantile(pred, p, tol)
+        kept = _QUANTILES.get(id(pred))  # by identity first: a mixture's hash is not cheap
+        if kept is None or kept[0] is not pred:
+            if len(_QUANTILES) >= 4096:
+                _QUANTILES.clear()
+            kept = _QUANTILES[id(pred)] = (pred, {})
+        found = kept[1].get((p, tol))
+        if found is None:
+            found = kept[1][p, tol] = _mixture_quantile(pred, p, tol)
+        return found
     return pred.quantile(p, tol=tol)
+
+
+_QUANTILES: dict[int, tuple[Predictive, dict[tuple[float, float], float]]] = {}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -67,12 +79,123 @@ def _mixture_quantile(pred: Predictive, p: float, tol: float) -> float:
     return pred.quantile(p, tol=tol)
 
 
+# Each goal reads the mixtures of its history's model at its deadline and, for a suggested
+# deadline, at a few more horizons: the model is one object for every goal of a history,
+# so what is read of it is kept by the model's identity (the model kept alongside, so that
+# the identity stays its own), sparing the hash of the model and its mixtures a reading.
+
+
+def _readings(model: GrowthFit) -> dict[Any, Any]:
+    """What has been read of ``model`` (its mixtures and their medians by horizon)."""
+    kept = _READ.get(id(model))
+    if kept is None or kept[0] is not model:
+        if len(_READ) >= 2048:
+            _READ.clear()
+        kept = _READ[id(model)] = (model, {})
+    return kept[1]
+
+
+_READ: dict[int, tuple[GrowthFit, dict[Any, Any]]] = {}
+
+
+def _predictive(model: GrowthFit, horizon: float, logs: bool) -> Predictive:
+    """:func:`predictive_at`, read once per model and horizon."""
+    read = _readings(model)
+    key = (horizon, logs)
+    pred: Predictive | None = read.get(key)
+    if pred is None:
+        pred = read[key] = predictive_at(model, horizon, logs)
+    return pred
+
+
+def _median(model: GrowthFit, horizon: float, logs: bool) -> float:
+    """The median of the model's mixture ``horizon`` months ahead, read once."""
+    read = _readings(model)
+    key = ("median", horizon, logs)
+    median: float | None = read.get(key)
+    if median is None:
+        median = read[key] = quantile_of(_predictive(model, horizon, logs), 0.5)
+    return median
+
+
 def month_index(d: _dt.date) -> int:
     return d.year * 12 + d.month - 1
 
 
+class _View(NamedTuple):
+    """What :func:`fit_and_judge` reads of a history, whatever the goal: the recent
+    points, their values and month indices, and the historical rate's figures."""
+
+    recent: Sequence[Point]
+    values: tuple[float, ...]
+    idx: tuple[int, ...]
+    span_w: int
+    first_shown: float
+    last_value: float
+    positive: bool  # every recent value above zero
+    logs: tuple[float, ...]  # their logs (empty unless positive)
+    per_month: float  # the recent log rate (0 unless positive)
+    recent_rates: tuple[float, float] | None
+    longer_rate: tuple[int, float] | None
+    size: float  # the mean absolute value
+    models: dict[Any, tuple[GrowthPrior, GrowthFit]]  # fitted, by prior, scale and flow
+
+
+def _view(points: Sequence[Point], months: int | None, window: int | None) -> _View:
+    """:class:`_View` of ``points``, kept by the identity of a tuple of points (the
+    judgment's kept months of a history, the same tuple for each goal on it)."""
+    key = (id(points), months, window)
+    kept = _VIEWS.get(key) if type(points) is tuple else None
+    if kept is not None and kept[0] is points:
+        return kept[1]
+    recent = recent_points(points, months)
+    shown = recent_points(recent, window)  # the historical rate is read over `window` months
+    values = tuple([p.value for p in recent])
+    idx = tuple([p.date.year * 12 + p.date.month - 1 for p in recent])
+    span_w = month_index(shown[-1].date) - month_index(shown[0].date)
+    first_shown, last_value = shown[0].value, shown[-1].value
+    positive = min(values) > 0
+    logs: tuple[float, ...] = ()
+    per_month = 0.0
+    longer_rate: tuple[int, float] | None = None
+    if positive:
+        logs = tuple([math.log(v) for v in values])
+        per_month = (math.log(last_value) - math.log(first_shown)) / span_w
+        longer = month_index(recent[-1].date) - month_index(recent[0].date)
+        if longer >= 12 and longer > span_w:
+            rate = (math.log(last_value) - math.log(recent[0].value)) / longer
+            longer_rate = (longer, math.expm1(rate))
+    view = _View(
+        recent, values, idx, span_w, first_shown, last_value, positive, logs, per_month,
+        _recent_rates(recent) if positive else None, longer_rate,
+        sum(abs(v) for v in values) / len(values), {},
+    )  # fmt: skip
+    if type(points) is tuple:
+        if len(_VIEWS) >= 1024:
+            _VIEWS.clear()
+        _VIEWS[key] = (points, view)
+    return view
+
+
+_VIEWS: dict[tuple[int, int | None, int | None], tuple[Sequence[Point], _View]] = {}
+
+
+def _model(view: _View, prior: GrowthPrior, logs: bool, flow: bool) -> GrowthFit:
+    """The growth model of the view's history (its logs, or its values at their mean
+    size), fitted once per prior."""
+    scale = 1.0 if logs else (view.size if view.size > 0 else 1.0)
+    key = (id(prior), logs, scale, flow)
+    kept = view.models.get(key)
+    if kept is not None and kept[0] is prior:
+        return kept[1]
+    y = view.logs if logs else view.values
+    model = _fitted(y, view.idx, prior, scale, flow)
+    view.models[key] = (prior, model)
+    return model
+
+
 def fit_and_judge(
-    points: list[Point],
+    points: Sequence[Point],
     window: int | None,
     current: float,
     level: float,
@@ -87,42 +210,35 @@ def fit_and_judge(
     """Fit the growth model on the history (the prior's ``months``) and judge the target
     level on its predictive mixture at ``horizon``; the historical rate (and the value it
     would reach if carried forward) is read over the last ``window`` months."""
-    recent = recent_points(points, prior.months)
-    shown = recent_points(recent, window)  # the historical rate is read over `window` months
-    values = [p.value for p in recent]
-    idx = [p.date.year * 12 + p.date.month - 1 for p in recent]
-    span_w = month_index(shown[-1].date) - month_index(shown[0].date)
-    first_shown, last_value = shown[0].value, shown[-1].value
-    logs = min(values) > 0 and level > 0 and current > 0
+    view = _view(points, prior.months, window)
+    span_w, first_shown, last_value = view.span_w, view.first_shown, view.last_value
+    logs = view.positive and level > 0 and current > 0
     out: dict[str, Any] = {}
     n = horizon
+    model = _model(view, prior, logs, flow)
     if logs:
-        y = [math.log(v) for v in values]
+        y = list(view.logs)
         goal_y = math.log(level)
-        model = _fitted(tuple(y), tuple(idx), prior, 1.0, flow)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
-        per_month = (math.log(last_value) - math.log(first_shown)) / span_w
+        per_month = view.per_month
         out["historical_rate"] = math.expm1(min(per_month, 700.0))
         out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
         out["carried_value"] = grow(current, per_month * n)
-        out["recent_rates"] = _recent_rates(recent)
-        longer = month_index(recent[-1].date) - month_index(recent[0].date)
-        if longer >= 12 and longer > span_w:
-            rate = (math.log(last_value) - math.log(recent[0].value)) / longer
-            out["longer_rate"] = (longer, math.expm1(rate))
+        out["recent_rates"] = view.recent_rates
+        if view.longer_rate is not None:
+            out["longer_rate"] = view.longer_rate
     else:
-        y = values
+        y = list(view.values)
         goal_y = level
-        size = sum(abs(v) for v in values) / len(values)
-        model = _fitted(tuple(y), tuple(idx), prior, size if size > 0 else 1.0, flow)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
         out["historical_rate"] = None
         out["required_rate"] = None
         out["carried_value"] = current + (last_value - first_shown) / span_w * n
     out["historical_linear"] = (last_value - first_shown) / span_w
     out["required_linear"] = (level - current) / n
+    idx = list(view.idx)
     k = model.changes
-    pred: Predictive | Sampled = predictive_at(model, n, logs)
+    pred: Predictive | Sampled = _predictive(model, n, logs)
     if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
         pred = _bootstrap(model, pred, y, idx, n, seed, samples, logs)
     p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
@@ -132,7 +248,7 @@ def fit_and_judge(
     out["predictive"] = pred
     # the median: the projection and the level the history supports; the chance is at
     # least one half exactly when it reaches the target (kept so at the numbers' edge)
-    median = quantile_of(pred, 0.5)
+    median = _median(model, n, logs) if isinstance(pred, Predictive) else quantile_of(pred, 0.5)
     reaches = median >= goal_y if higher else median <= goal_y
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))
@@ -153,7 +269,7 @@ def _months_needed(
     chance is one half already there); ``None`` when not within them."""
 
     def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
-        median = quantile_of(predictive_at(model, h, logs), 0.5)
+        median = _median(model, h, logs)
         return median >= goal_y if higher else median <= goal_y
 
     if likely_now:
@@ -171,7 +287,7 @@ def _months_needed(
     return hi
 
 
-def _recent_rates(points: list[Point]) -> tuple[float, float] | None:
+def _recent_rates(points: Sequence[Point]) -> tuple[float, float] | None:
     """The compound monthly rate over the last 3 months and over the 3 before."""
     if len(points) < 7 or min(p.value for p in points[-7:]) <= 0:
         return None
@@ -210,7 +326,7 @@ def _bootstrap(
     return Sampled(tuple(draws), logs=logs)
 
 
-def recent_points(points: list[Point], months: int | None) -> list[Point]:
+def recent_points(points: Sequence[Point], months: int | None) -> Sequence[Point]:
     """The points at most ``months`` months before the last (at least two; all: None)."""
     if months is None:
         return points

@@ -12,9 +12,11 @@ history, noisy months, or growth that seldom lasts in full.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
+from goalrules import plugins
 from goalrules.dsl.display import format_number
 from goalrules.numbers import format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
@@ -51,9 +53,20 @@ def is_count(unit: str) -> bool:
     return len(key) == 1 and key[0][1] == 1 and is_count_dimension(key[0][0])
 
 
+@functools.lru_cache(maxsize=512)
+def _shape(unit: str) -> tuple[bool, str]:
+    """Whether ``unit`` counts things, and the unit's name as values are written in it
+    (``percent`` and ``dimensionless`` as they are)."""
+    if unit in ("percent", "dimensionless"):
+        return False, unit
+    return is_count(unit), str(unit_info(unit).text)
+
+
+plugins.on_reset(_shape.cache_clear)  # plugins add units
+
+
 def format_value(x: float, unit: str) -> str:
-    count = unit not in ("percent", "dimensionless") and is_count(unit)
-    unit = str(unit_info(unit).text) if unit not in ("percent", "dimensionless") else unit
+    count, unit = _shape(unit)
     if count and math.isfinite(x) and abs(x) < 1e15:
         x = float(round(x))
     if unit == "percent":
@@ -65,7 +78,7 @@ def format_value(x: float, unit: str) -> str:
 
 def _number(x: float, unit: str) -> str:
     """``x`` as :func:`format_value` writes it, without the unit."""
-    if unit not in ("percent", "dimensionless") and is_count(unit) and math.isfinite(x):
+    if _shape(unit)[0] and math.isfinite(x):
         x = float(round(x))
     return format_number(x) + (" %" if unit == "percent" else "")
 

@@ -20,11 +20,13 @@ import attrs
 from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
+from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
-from goalrules.units import quantity, unit_info
+from goalrules.units import quantity, registry, unit_info
 
 __all__ = ["CRITERIA", "CriterionScore", "SmartReport", "goal_facts", "score_smart"]
 
@@ -50,9 +52,14 @@ class CriterionScore(CriterionResult):
 
     @property
     def suggestions(self) -> tuple[str, ...]:
-        return tuple(
-            f.fix for f in self.findings if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN) and f.fix
-        )
+        out: list[str] = []
+        for f in self.findings:
+            outcome = f.outcome
+            if outcome is Outcome.FAIL or outcome is Outcome.UNKNOWN:
+                fix = f.fix
+                if fix:
+                    out.append(fix)
+        return tuple(out)
 
 
 @attrs.frozen
@@ -79,10 +86,11 @@ class SmartReport:
         """One fix per miss, in criterion order (without repeats)."""
         out: list[str] = []
         for c in self.criteria.values():
-            for s in c.suggestions:
+            fixes = c.suggestions
+            for s in fixes:
                 if s not in out:
                     out.append(s)
-            if c.name == "achievable" and self.achievability is None and not c.suggestions:
+            if c.name == "achievable" and self.achievability is None and not fixes:
                 metric = self.goal.metric or "the metric"
                 out.append(
                     f"Add the last few months of {metric} (a history) to judge whether the "
@@ -123,9 +131,7 @@ class SmartReport:
                 name: {
                     "passed": c.passed,
                     "score": round(c.score, 4),
-                    "findings": [
-                        f.to_dict() for f in c.findings if f.outcome is not Outcome.SKIPPED
-                    ],
+                    "findings": finding_dicts(c.findings),
                 }
                 for name, c in self.criteria.items()
             },
@@ -147,8 +153,17 @@ def _without_dates(statement: str | None) -> str:
 
 
 def _vague_words(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return [w for w in VAGUE_WORDS if w in words]
+    """The vague verbs of ``text``, in ``VAGUE_WORDS`` order (each once)."""
+    found = _VAGUE.intersection(_WORD.findall(text.lower()))
+    if len(found) < 2:
+        return list(found)
+    return sorted(found, key=_VAGUE_ORDER.__getitem__)
+
+
+_OBJECTIVE_VALUES = frozenset(o.value for o in Objective)
+_WORD = re.compile(r"[a-z]+")
+_VAGUE = frozenset(VAGUE_WORDS)
+_VAGUE_ORDER = {w: i for i, w in enumerate(VAGUE_WORDS)}
 
 
 def _objective_ids(context: Any, objectives: Iterable[Any] | None) -> list[str] | None:
@@ -180,7 +195,7 @@ def goal_facts(
     target: Target | None = goal.target if goal.target is not None else goal.target_tier
     target_q: Any = None
     if target is not None:
-        target_q = target.resolve(baseline if baseline is not None else goal.baseline)
+        target_q = _resolve(target, baseline if baseline is not None else goal.baseline)
         if target_q is None and target.kind is TargetKind.DELTA:
             target_q = target.amount
     # a recurring goal ("50 leads a month") is bound by its period, not one deadline
@@ -210,10 +225,18 @@ def goal_facts(
     }
     if known is not None:
         facts["objectives_known"] = known
-        facts["supports_known"] = [
-            s for s in goal.supports if s in known or s in {o.value for o in Objective}
-        ]
+        facts["supports_known"] = [s for s in goal.supports if s in known or s in _OBJECTIVE_VALUES]
     return facts
+
+
+def _resolve(target: Target, baseline: Any) -> Any:
+    """``target.resolve(baseline)``: a multiple or a percentage of a baseline is the
+    quantity pint's ``baseline * factor`` builds (its magnitude times the factor, in the
+    baseline's units), built without pint's arithmetic."""
+    factor = relative_factor(target)
+    if factor is not None and baseline is not None and plain_product(baseline):
+        return registry().Quantity(baseline.magnitude * factor, baseline._units)
+    return target.resolve(baseline)
 
 
 def history_facts(a: Achievability) -> dict[str, Any]:
@@ -291,19 +314,19 @@ def score_smart(
         facts["history"] = history_facts(ach)
     ruleset = rules or _ruleset(tuple(sorted((params or {}).items())))
     report = ruleset.evaluate(facts, today=today)
+    scored = report.scored(CriterionScore)
     criteria: dict[str, CriterionScore] = {}
     for name in CRITERIA:
-        c = report.criteria.get(name)
+        c = scored.get(name)
         if c is None:
-            criteria[name] = CriterionScore(name, score=0.0, passed=False, findings=())
-        else:
-            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
+            c = CriterionScore(name, score=0.0, passed=False, findings=())
+        criteria[name] = c
     advice: tuple[Finding, ...] = ()
-    for name, c in report.criteria.items():  # extra criteria of a custom rubric
+    for name, c in scored.items():  # extra criteria of a custom rubric
         if name == ADVICE:
             advice = c.findings
         elif name not in criteria:
-            criteria[name] = CriterionScore(name, c.score, c.passed, c.findings)
+            criteria[name] = c
     score = 20.0 * sum(criteria[n].score for n in CRITERIA)
     return SmartReport(
         goal=goal, score=score, criteria=criteria, report=report, achievability=ach, advice=advice

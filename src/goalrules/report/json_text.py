@@ -48,6 +48,22 @@ def _key(k: Any) -> str | None:
     return None
 
 
+_KEYS: dict[str, dict[Any, str]] = {}
+"""Per indent, each text key with what precedes its value (``',\\n  "key": '``)."""
+_MAX_KEYS = 4096  # keys kept per indent (a mapping of ids as keys is not kept whole)
+
+
+def _key_piece(k: Any, inner: str, keys: dict[Any, str]) -> str:
+    """``',\\n' + inner + '"k": '`` for the key ``k`` (kept in ``keys`` when a text)."""
+    text = _key(k)
+    if text is None:
+        raise TypeError("keys must be str, int, float, bool or None")
+    piece = ",\n" + inner + _string(text) + ": "
+    if type(k) is str and len(keys) < _MAX_KEYS:
+        keys[k] = piece
+    return piece
+
+
 def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) -> str:
     """``value`` as ``json.dumps(value, indent=2, default=default)``, with every line
     after the first indented ``depth`` more levels (to nest it in a larger document)."""
@@ -63,18 +79,20 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
             if not v:
                 put("{}")
                 return
-            enter(v)
+            ident = id(v)
+            if ident in seen:
+                raise ValueError("Circular reference detected")
+            seen.add(ident)
             inner = pad + "  "
-            sep, nxt = "{\n" + inner, ",\n" + inner
+            keys = _KEYS.get(inner)
+            if keys is None:
+                keys = _KEYS[inner] = {}
+            put("{")
+            first = len(out)
             for k, x in v.items():
-                if type(k) is not str:
-                    k = _key(k)
-                    if k is None:
-                        raise TypeError("keys must be str, int, float, bool or None")
-                put(sep)
-                sep = nxt
-                put(_string(k))
-                put(": ")
+                # ',\n  "key": ' in one piece, kept per indent (a report repeats its keys)
+                piece = keys.get(k)
+                put(piece if piece is not None else _key_piece(k, inner, keys))
                 tx = type(x)
                 if tx is str:
                     put(_string(x))
@@ -90,18 +108,22 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
                     put(_int(x))
                 else:
                     write(x, inner)
+            out[first] = out[first][1:]  # the first member has no comma before it
             put("\n" + pad + "}")
-            seen.discard(id(v))
+            seen.discard(ident)
         elif t is list or t is tuple:
             if not v:
                 put("[]")
                 return
-            enter(v)
+            ident = id(v)
+            if ident in seen:
+                raise ValueError("Circular reference detected")
+            seen.add(ident)
             inner = pad + "  "
-            sep, nxt = "[\n" + inner, ",\n" + inner
+            nxt = ",\n" + inner
+            first = len(out)
             for x in v:
-                put(sep)
-                sep = nxt
+                put(nxt)
                 tx = type(x)
                 if tx is str:
                     put(_string(x))
@@ -117,8 +139,9 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
                     put(_int(x))
                 else:
                     write(x, inner)
+            out[first] = "[\n" + inner  # the first item has no comma before it
             put("\n" + pad + "]")
-            seen.discard(id(v))
+            seen.discard(ident)
         elif t is str or isinstance(v, str):
             put(_string(v))
         elif v is None:

@@ -1,0 +1,207 @@
+"""A goal's target as a number in its history's unit.
+
+:meth:`Goal.resolved_target <goalrules.model.Goal.resolved_target>` builds the absolute
+target as a pint quantity (a multiple or a percentage of the baseline: ``baseline x
+factor``), and the judgment reads it in the history's unit, a per-time target ("50 leads
+a month") as a monthly level. Here the same numbers are worked out on magnitudes: a
+multiple's magnitude is the baseline's times the factor (the product pint forms, in the
+baseline's units), and a quantity's value in another unit is its magnitude times the
+ratio of the units' factors (:func:`goalrules.units.unit_info`), pint finding the units
+of ``x 1 month`` once per pair of units. Targets and baselines pint would not multiply
+plainly (another registry, an offset unit, a magnitude that is not a float or an int)
+take pint's path, and :func:`_per_month_reference` is the reference the tests hold the
+quick path to.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from goalrules import plugins
+from goalrules.errors import UnitError
+from goalrules.model import Goal, Target, TargetKind
+from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    from goalrules.units import Quantity
+
+__all__ = ["plain_product", "relative_factor", "target_from_start", "target_in_unit"]
+
+
+def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
+    """``q`` as a number in ``unit`` (a bare number is taken as already in it)."""
+    return _number_in_unit(q.magnitude, info_of(q), q, unit, field)
+
+
+def _number_in_unit(magnitude: Any, qinfo: UnitInfo, q: Quantity, unit: str, field: str) -> float:
+    """A quantity of ``magnitude`` in units of ``qinfo`` (those of ``q``, named in the
+    error) as a number in ``unit`` (a bare number is taken as already in it)."""
+    info = unit_info(unit)
+    if qinfo.key == () and info.key != () and qinfo.text == "dimensionless":
+        return float(magnitude)
+    if qinfo.key != info.key:
+        raise UnitError(
+            f"the {field} is in {str(q.units)!r}, which does not fit the metric's unit {unit!r}",
+            field=f"goal.{field}",
+        )
+    return float(magnitude) * qinfo.factor / info.factor
+
+
+def target_in_unit(goal: Goal, baseline: Any, unit: str) -> tuple[float, bool] | None:
+    """The goal's target as a number in ``unit`` and whether it is a monthly level
+    ("50 leads a month"); ``None`` when it is relative and ``baseline`` is unknown.
+
+    The number is :meth:`Goal.resolved_target`'s quantity converted as
+    :func:`_to_series_unit` and :func:`_per_month_value` convert it; a multiple or a
+    percentage of a baseline is worked out on the magnitude (``baseline x factor``, the
+    product pint forms) without building the quantity (the reference path is the
+    quantity's, taken for any other target)."""
+    target = goal.target
+    if target is None:
+        return None
+    if baseline is None and goal.baseline is not None:
+        baseline = goal.baseline
+    factor = relative_factor(target)
+    if factor is not None and baseline is not None and plain_product(baseline):
+        magnitude = baseline.magnitude * factor  # pint's magnitude of `baseline * factor`
+        qinfo = info_of(baseline)
+        if ("[time]", -1) in qinfo.key:
+            return _per_month_number(magnitude, baseline, unit), True
+        return _number_in_unit(magnitude, qinfo, baseline, unit, "target"), False
+    target_q = goal.resolved_target(baseline)
+    if target_q is None:
+        return None
+    if ("[time]", -1) in info_of(target_q).key:  # "50 leads a month": a monthly level
+        return _per_month_value(target_q, unit), True
+    return _to_series_unit(target_q, unit, "target"), False
+
+
+def relative_factor(target: Target) -> float | None:
+    """The factor a multiple (``x2``) or a percentage (``+50 %``) applies to its baseline,
+    as :meth:`Target.resolve` works it out (``None`` for other targets)."""
+    if target.kind is TargetKind.MULTIPLE:
+        return float(target.amount)
+    if target.kind is TargetKind.PERCENT:
+        return 1.0 + float(target.amount) / 100.0
+    return None
+
+
+def target_from_start(target: Target, at_start: float, unit: str) -> tuple[float, bool] | None:
+    """:func:`target_in_unit` of a multiple or a percentage of the history's value at
+    the start, ``quantity(at_start, unit)``, without that quantity: its magnitude is
+    ``at_start`` and its units those of ``unit``'s quantities (``None``: other targets,
+    and values pint would not multiply plainly)."""
+    factor = relative_factor(target)
+    if factor is None or type(at_start) not in (float, int):
+        return None
+    sample = _unit_sample(unit)
+    if not plain_product(sample):
+        return None
+    magnitude = at_start * factor  # pint's magnitude of `quantity(at_start, unit) * factor`
+    if ("[time]", -1) in info_of(sample).key:
+        return _per_month_number(magnitude, sample, unit), True
+    return _number_in_unit(magnitude, info_of(sample), sample, unit, "target"), False
+
+
+def _unit_sample(unit: str) -> Quantity:
+    """A quantity in ``unit`` (its units are those of every ``quantity(x, unit)``)."""
+    sample = _SAMPLES.get(unit)
+    if sample is None:
+        if len(_SAMPLES) >= 1024:
+            _SAMPLES.clear()
+        sample = _SAMPLES[unit] = quantity(1.0, unit)
+    return sample
+
+
+_SAMPLES: dict[str, Quantity] = {}
+
+
+def plain_product(q: Any) -> bool:
+    """Whether pint multiplies ``q`` by a float as its magnitude times the float in the
+    same units: a pint quantity of float or int magnitude (not a bool) in units without
+    an offset, of a registry that does not reduce dimensions."""
+    units = getattr(q, "_units", None)
+    if units is None or type(getattr(q, "_magnitude", None)) not in (float, int):
+        return False
+    ok = _PLAIN_UNITS.get(units)
+    if ok is None:
+        ureg = getattr(q, "_REGISTRY", None)
+        ok = (
+            ureg is registry()
+            and not ureg.auto_reduce_dimensions
+            and not q._get_non_multiplicative_units()
+        )
+        _PLAIN_UNITS[units] = ok
+    return ok
+
+
+_PLAIN_UNITS: dict[Any, bool] = {}
+
+
+def _per_month_value(target_q: Quantity, unit: str) -> float:
+    """A per-time target (``50 leads / month``) as a monthly count in ``unit``."""
+    return _per_month_number(target_q.magnitude, target_q, unit)
+
+
+def _per_month_number(magnitude: Any, q: Quantity, unit: str) -> float:
+    """A per-time quantity of ``magnitude`` in ``q``'s units as a monthly count in
+    ``unit``: ``magnitude x 1 month`` in base units over ``unit``'s factor, as
+    :func:`_per_month_reference` works it out (pint finds the units of the product once
+    per pair of units)."""
+    factor = _monthly_factor(q, unit)
+    if factor is _BY_PINT:
+        return _per_month_reference(registry().Quantity(magnitude, q.units), unit)
+    if factor is None:
+        raise UnitError(
+            f"the target is in {str(q.units)!r}, which does not fit the unit {unit!r}",
+            field="goal.target",
+        )
+    return float(magnitude) * factor / unit_info(unit).factor
+
+
+def _per_month_reference(target_q: Quantity, unit: str) -> float:
+    """:func:`_per_month_value` with pint's arithmetic on every call (the reference the
+    tests hold the fast path to)."""
+    ureg = registry()
+    monthly = target_q * ureg.Quantity(1, "month")
+    info = unit_info(unit)
+    minfo = unit_info(str(monthly.units))
+    base = float(monthly.magnitude) * minfo.factor
+    if dimension_key(dict(monthly.dimensionality)) != info.key and minfo.key != info.key:
+        raise UnitError(
+            f"the target is in {str(target_q.units)!r}, which does not fit the unit {unit!r}",
+            field="goal.target",
+        )
+    return base / info.factor
+
+
+_BY_PINT = -1.0  # a product whose magnitude pint changes: no factor stands for it
+
+
+def _monthly_factor(q: Quantity, unit: str) -> float | None:
+    """The base-unit factor of ``q``'s units times a month (``None``: the product does
+    not fit ``unit``; ``_BY_PINT``: pint converts on the way), kept per pair of units."""
+    key = (q._units, unit)
+    if key in _MONTHLY:
+        return _MONTHLY[key]
+    ureg = registry()
+    monthly = ureg.Quantity(1, q.units) * ureg.Quantity(1, "month")
+    info = unit_info(unit)
+    minfo = unit_info(str(monthly.units))
+    fits = dimension_key(dict(monthly.dimensionality)) == info.key or minfo.key == info.key
+    found = (minfo.factor if fits else None) if monthly.magnitude == 1 else _BY_PINT
+    if len(_MONTHLY) >= 1024:
+        _MONTHLY.clear()
+    _MONTHLY[key] = found
+    return found
+
+
+_MONTHLY: dict[tuple[Any, str], float | None] = {}
+
+
+@plugins.on_reset
+def _forget_units() -> None:
+    """Plugins add units: the factors and units kept here are read again."""
+    _MONTHLY.clear()
+    _PLAIN_UNITS.clear()
+    _SAMPLES.clear()
