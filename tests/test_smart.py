@@ -78,6 +78,31 @@ def test_the_fix_and_the_explanation_name_the_same_supported_level(target: str) 
     assert f"supports about {about} by then; consider {consider}" in a.explanation
 
 
+@given(
+    st.integers(20, 400),
+    st.floats(-0.05, 0.15),
+    st.sampled_from(["{n} leads a month", "{n} leads per month", "x{m}", "+{p}%"]),
+    st.integers(3, 12),
+)
+def test_a_flow_s_fix_names_a_month_s_level_as_the_explanation_does(
+    start: int, growth: float, target: str, months: int
+) -> None:
+    """A flow's supported level is a month's: the SMART fix and the explanation both say
+    '35 leads a month' and 'consider 34 leads a month', never '35 leads' (a total?)."""
+    history = [(add_months(D(2025, 5, 1), i), round(start * (1 + growth) ** i)) for i in range(12)]
+    text = target.format(n=start * 3, m=3, p=200)
+    goal = gr.Goal("leads", metric="leads", channel="linkedin", target=text,
+                   start="2026-05-01", deadline=f"within {months} months")  # fmt: skip
+    r = gr.score_smart(goal, history, today=TODAY)
+    fixes = [s for s in r.suggestions if "supports about" in s]
+    a = r.achievability
+    for words in fixes + ([a.explanation] if a is not None and fixes else []):
+        tip = words[words.index("supports about") :]
+        about, consider = tip.split("; consider ")[:2]
+        assert about.endswith("a month by then"), words
+        assert consider.split(", or ")[0].endswith("a month"), words
+
+
 def test_a_vague_goal_gets_a_fix_per_miss() -> None:
     r = gr.score_smart(gr.Goal("v", statement="Grow our social presence"), today=TODAY)
     assert r.score == 0

@@ -60,6 +60,8 @@ HISTORY = Schema.build(
         "probability": "%",
         "projected": "quantity",
         "suggested_target": "quantity",
+        "projected_text": "text",
+        "suggested_text": "text",
         "suggested_deadline": "date",
         "verdict": "text",
         "method": "text",

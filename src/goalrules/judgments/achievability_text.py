@@ -195,14 +195,14 @@ def explain(
         about = format_value(supported, unit) + period if supported is not None else ""
         tip = (
             f"Your history supports about {about} by then; consider "
-            f"{format_value(a.suggested_value, unit)}"
+            f"{format_value(a.suggested_value, unit)}{period}"
         )
         if a.suggested_deadline is not None:
             tip += (
                 f", or keep the target and move the deadline to {a.suggested_deadline.isoformat()}"
             )
         else:
-            tip += " or a later deadline"
+            tip += ", or a later deadline"
         parts.append(tip + ".")
     return " ".join(part for part in parts if part)
 

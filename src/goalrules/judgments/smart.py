@@ -22,6 +22,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability_text import format_value
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
@@ -247,6 +248,12 @@ def history_facts(a: Achievability) -> dict[str, Any]:
     def dq(value: float | None) -> DQ | None:
         return None if value is None else DQ(value * info.factor, info.key)
 
+    # a flow's level is a month's ("35 leads a month"), as the explanation words it
+    period = " a month" if (a.flow and not a.cumulative) or a.per_month else ""
+
+    def words(value: float | None) -> str | None:
+        return None if value is None else format_value(value, a.unit) + period
+
     return {
         "verdict": a.verdict.value,
         "observations": a.observations,
@@ -259,6 +266,8 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "historical_rate": a.historical_rate,
         "projected": dq(a.projected_value),
         "suggested_target": dq(a.suggested_value),
+        "projected_text": words(a.projected_value),
+        "suggested_text": words(a.suggested_value),
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
         "months_left": None if a.months_left is None else a.months_left * 365.25 * 86400 / 12,
