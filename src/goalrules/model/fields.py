@@ -66,8 +66,8 @@ def _guard_optional(
     name: str, optional: Callable[[Any], T], fn: Callable[[Any], Any]
 ) -> Callable[[Any], T]:
     """:func:`_guard` of ``optional = _opt(fn)``: the same values and errors, in one call."""
+    guarded = _guarded(name, fn)
     if fn is _text:  # optional text: blank is None, else the text stripped
-        guarded = _guarded(name, fn)
 
         @functools.wraps(optional)
         def convert_text(value: Any) -> Any:
@@ -83,12 +83,7 @@ def _guard_optional(
     def convert(value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        try:
-            return fn(value)
-        except GoalRulesError as exc:
-            raise exc.with_location(field=name) from None
-        except (TypeError, ValueError, ArithmeticError) as exc:
-            raise ValidationError(f"invalid value {value!r}: {exc}", field=name) from None
+        return guarded(value)
 
     return convert
 
