@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import itertools
 import re
 from typing import Any
 
@@ -56,16 +55,22 @@ from goalrules.model.currencies import AMBIGUOUS, ensure_currency, mark_currenci
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.spelling import correct_spelling
+from goalrules.model.target_words import (
+    DOT_THOUSANDS,
+    TIME_NOUNS,
+    choose_target,
+    dot_thousands,
+    percent_of_a_count,
+    plain_number,
+    target_text,
+    words_before,
+    words_of,
+)
 from goalrules.vocabulary import MetricKind, Objective
 from goalrules.vocabulary.languages import language_of
 
 Date = _dt.date
 
-_DOWN = (
-    r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
-    r"|halve|fewer|less|down|reduction|fall"
-)
-_UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
 _OBJECTIVE_WORDS = {
     "awareness": Objective.BRAND_AWARENESS, "brand awareness": Objective.BRAND_AWARENESS,
     "reputation": Objective.REPUTATION, "brand health": Objective.REPUTATION,
@@ -117,11 +122,6 @@ _NOT_METRICS = re.compile(
 )
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
-_TIME_NOUNS = {
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
-    "days": "day", "week": "week", "weeks": "week",
-}  # fmt: skip
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
@@ -230,7 +230,7 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
     if m:
         return "engagements", m.group(0)
     if _RESPONSE.search(low) and (
-        (target is not None and target.noun in _TIME_NOUNS)
+        (target is not None and target.noun in TIME_NOUNS)
         or re.search(r"\b(?:faster|quicker|sooner)\b", low)
     ):
         first = re.search(r"\bfirst (?:response|reply)\b", low)
@@ -256,7 +256,7 @@ def _choose_metric(
             low,
         )
         return ("revenue", word.group(0)) if word else None  # money alone names no metric
-    if target is not None and target.noun in _TIME_NOUNS:
+    if target is not None and target.noun in TIME_NOUNS:
         timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
         if timed:
             return timed[0][2], timed[0][3]
@@ -274,111 +274,10 @@ def _choose_metric(
 # -- target ------------------------------------------------------------------------------
 
 
-_WINDOW = 200  # characters looked at around an amount: reading stays linear in the text
-
-
-def _before(low: str, a: Amount, words: int = 3) -> str:
-    return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
-
-
-def _choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
-    """The target amount and the baseline amount ("from A to B")."""
-    if not amounts:
-        return None, None
-    for a, b in itertools.pairwise(amounts):
-        if re.search(r"\bfrom$", _before(low, a, 1)) and re.search(r"\bto$", _before(low, b, 1)):
-            return b, a
-    level = [a for a in amounts if re.search(
-        r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
-        _before(low, a, 1),
-    )]  # fmt: skip
-    # "by 20 % to 3,000": the level is the more precise target
-    return (level or amounts)[0], None
-
-
-def _is_down(low: str, a: Amount) -> bool:
-    before = low[max(0, a.start - _WINDOW) : a.start]
-    after = low[a.end : a.end + 30]
-    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
-        return True
-    if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
-        return False
-    ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
-    downs = [m.start() for m in re.finditer(rf"\b(?:{_DOWN})\b", before)]
-    return bool(downs) and (not ups or max(downs) > max(ups))
-
-
-_CHANGE_OF = re.compile(
-    r"\b(?:increase|growth|gain|rise|uplift|boost|lift|jump|decrease|reduction|drop|decline|fall"
-    r"|cut)\s+(?:in\s+(?:[a-z]+\s+){1,3})?(?:of|by)\s*$"
-)
-
-
-def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
-    before = _before(low, a, 2)
-    if a.sign:
-        return True
-    if _CHANGE_OF.search(low[max(0, a.start - 60) : a.start]):
-        return True  # "a net increase of 1,000 followers", "an increase in followers of 10%"
-    if re.search(r"\bby( an?)?$", before) or re.search(r"\bby$", _before(low, a, 1)):
-        return True
-    after = low[a.end : a.end + 30]
-    if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
-        return True
-    if a.percent or a.points:
-        if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
-            return True
-        if a.points and metric is not None and catalog[metric].unit == "percent":
-            return True  # points of a rate are a change of it ("2 percentage points")
-        if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
-            return False
-        verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
-        return verb is not None and not re.search(
-            r"\b(?:to|reach|of|at|hit|get)$", _before(low, a, 1)
-        )
-    stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
-    if stock and _before(low, a, 1) in ("to", "reach"):
-        return False  # "add subscribers to 50,000": a level
-    if stock and (
-        re.search(
-            r"\b(?:add|adding|gain|gaining|win|winning)\b", low[max(0, a.start - _WINDOW) : a.start]
-        )
-        or re.match(r"\s*new\b", after)
-    ):
-        return a.per is None
-    return False
-
-
-def _unit_for(a: Amount, metric: str | None) -> str:
-    """The unit a target amount is in: its currency, percent, duration, or the metric's."""
-    unit = catalog[metric].unit if metric else ""
-    if a.currency:
-        return f"{a.currency} / {unit.split('/', 1)[1].strip()}" if "/" in unit else a.currency
-    if a.percent:
-        return "%"
-    if a.points:
-        return "percentage_point"
-    if a.noun in _TIME_NOUNS:
-        return _TIME_NOUNS[a.noun]
-    if a.multiple:
-        return "" if not unit or unit == "ratio" else unit
-    if unit in ("percent",):
-        return "%"
-    if not unit and a.noun:
-        from goalrules.units import unit_info
-
-        try:
-            unit_info(a.noun)
-        except GoalRulesError:
-            return ""
-        return a.noun
-    return unit
-
-
 def _known_noun(noun: str) -> bool:
     """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
     a unit."""
-    if noun in _TIME_NOUNS or _metric_pattern().fullmatch(noun):
+    if noun in TIME_NOUNS or _metric_pattern().fullmatch(noun):
         return True
     from goalrules.units import unit_info
 
@@ -391,65 +290,6 @@ def _known_noun(noun: str) -> bool:
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
 # German or Malay write a thousand (a pack reads its own language's numbers before this)
-_DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
-
-
-def _dot_thousands(low: str, a: Amount) -> bool:
-    """Whether a count or an amount of money was written like "1.500" (1.5 or 1,500?
-    not a guess; a percent or a multiple, "1.125 %", is no thousand)."""
-    plain = not (a.percent or a.points or a.multiple)
-    return plain and _DOT_THOUSANDS.search(low, a.start, a.end) is not None
-
-
-def _percent_of_a_count(target: str, metric: str) -> bool:
-    """Whether ``target`` is a bare percent ("20 %", no sign) for a metric that counts
-    (visits, followers): "Facebook visits 20% by June" could be a rise of 20 % or a
-    share, and a count has no level in percent."""
-    if not target.endswith("%") or target[0] in "+-x":
-        return False
-    return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _target_text(
-    low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
-) -> str:
-    ratio_metric = metric is not None and catalog[metric].unit == "ratio"
-    if a.multiple and not ratio_metric:
-        return f"x{_number(a.value)}"
-    relative = not level and _is_relative(low, a, metric)
-    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a))) else "+"
-    if a.percent and relative:
-        return f"{sign}{_number(a.value)}%"
-    unit = _unit_for(a, metric)
-    if per and unit and "/" not in unit and not a.percent and not a.points:
-        unit = f"{unit} / {per}"
-    text = " ".join(f"{_number(a.value)} {unit}".split())
-    return f"{sign}{text}" if relative else text
-
-
-def _words_of(text: str, low: str, a: Amount) -> str:
-    """The words an amount was read from: the number with its noun and period."""
-    end = a.end
-    window = low[a.end : a.end + 48]
-    if a.noun:
-        m = re.search(rf"\b{re.escape(a.noun)}\b", window)
-        if m:
-            end = a.end + m.end()
-    if a.per:
-        m = re.search(
-            r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)[a-z]+\b"
-            r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b",
-            low[end : end + 32],
-        )
-        if m:
-            end = end + m.end()
-    return text[a.start : end].strip()
-
-
 _MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
 _RATE_OF = {
@@ -552,19 +392,19 @@ def read_fields(
         if not a.year_like
         or (  # "from 1200 to 2000": the second is an amount like the first, not a year
             i > 0
-            and _before(low, a, 1) == "to"
-            and _before(low, found[i - 1], 1) == "from"
+            and words_before(low, a, 1) == "to"
+            and words_before(low, found[i - 1], 1) == "from"
             and not found[i - 1].year_like
         )
     ]
-    target_amount, baseline_amount = _choose_target(low, amounts)
+    target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
     metric_key = (metric[0] or None) if metric else None
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
-        timed = [a for a in amounts if a.noun in _TIME_NOUNS]
-        if timed and target_amount.noun not in _TIME_NOUNS:
-            target_amount, baseline_amount = _choose_target(low, timed)
+        timed = [a for a in amounts if a.noun in TIME_NOUNS]
+        if timed and target_amount.noun not in TIME_NOUNS:
+            target_amount, baseline_amount = choose_target(low, timed)
 
     per = target_amount.per if target_amount is not None else None
     flow = metric_key is not None and catalog[metric_key].kind is MetricKind.FLOW
@@ -592,14 +432,14 @@ def read_fields(
     money = metric_key is not None and catalog[metric_key].unit.split("/")[0].strip() == "USD"
     if unnamed:
         notes.append(
-            f"the currency of {_number(unnamed[0].value)} is not clear (several currencies "
+            f"the currency of {plain_number(unnamed[0].value)} is not clear (several currencies "
             "share its sign or name): write its code, e.g. INR 5000"
         )
         withheld = True
     elif money and target_amount is not None and target_amount.plain:
-        if target_amount.noun not in _TIME_NOUNS:
+        if target_amount.noun not in TIME_NOUNS:
             notes.append(
-                f'"{_words_of(prepared, low, target_amount)}" gives no currency, and the '
+                f'"{words_of(prepared, low, target_amount)}" gives no currency, and the '
                 "metric counts money: write it, e.g. $500 or EUR 500"
             )
             withheld = True
@@ -611,14 +451,14 @@ def read_fields(
         and not _known_noun(target_amount.noun)
     ):
         notes.append(
-            f'{_number(target_amount.value)} counts "{target_amount.noun}", which goalrules does '
-            "not know"
+            f'{plain_number(target_amount.value)} counts "{target_amount.noun}", which '
+            "goalrules does not know"
         )
         withheld = True
-    doubtful = [a for a in (target_amount, baseline_amount) if a and _dot_thousands(low, a)]
+    doubtful = [a for a in (target_amount, baseline_amount) if a and dot_thousands(low, a)]
     if doubtful and not withheld:
-        written = _DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)
-        shown = written.group(0) if written else _number(doubtful[0].value)
+        written = DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)
+        shown = written.group(0) if written else plain_number(doubtful[0].value)
         whole = shown.replace(".", "")
         notes.append(
             f'"{shown}" could be {float(shown):g} or {int(whole):,} (a dot between '
@@ -632,28 +472,28 @@ def read_fields(
             if said is not None and said.currency:
                 ensure_currency(said.currency)
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
-        target = _target_text(low, target_amount, metric_key, per, level=level)
+        target = target_text(low, target_amount, metric_key, per, level=level)
         if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
             metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
-        if metric_key is not None and _percent_of_a_count(target, metric_key):
+        if metric_key is not None and percent_of_a_count(target, metric_key):
             notes.append(
-                f'"{_words_of(prepared, low, target_amount)}" with '
+                f'"{words_of(prepared, low, target_amount)}" with '
                 f"{catalog[metric_key].name.lower()}, which are counted: a rise of that much or "
-                f"a share? Write +{_number(target_amount.value)}% or "
-                f'"up {_number(target_amount.value)}%" for a rise'
+                f"a share? Write +{plain_number(target_amount.value)}% or "
+                f'"up {plain_number(target_amount.value)}%" for a rise'
             )
             target, target_amount, baseline_amount, withheld = None, None, None, True
     if target_amount is not None:
-        understood["target"] = _words_of(prepared, low, target_amount)
+        understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
-            baseline = _target_text(low, baseline_amount, metric_key, per).lstrip("+")
-            understood["baseline"] = _words_of(prepared, low, baseline_amount)
+            baseline = target_text(low, baseline_amount, metric_key, per).lstrip("+")
+            understood["baseline"] = words_of(prepared, low, baseline_amount)
         for lo, hi, words, at in ranges:
             if target_amount.start <= at <= target_amount.end:
                 understood["target"] = words
                 notes.append(
-                    f"a range, {words}: the target is its lower bound, {_number(lo)}, and "
-                    f"{_number(hi)} the upper"
+                    f"a range, {words}: the target is its lower bound, {plain_number(lo)}, and "
+                    f"{plain_number(hi)} the upper"
                 )
     elif not withheld:
         for pattern, multiple in _MULTIPLE_WORDS:

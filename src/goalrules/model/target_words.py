@@ -1,0 +1,186 @@
+"""The target an amount in a goal statement stands for: the amount chosen as the target
+(and the baseline of "from A to B"), whether it is a level or a change of the metric,
+its sign and unit, and its words as written; and the amounts that are not read as fact
+("1.500", a bare percent of a count, a rate a period such as "5% a month")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from goalrules.errors import GoalRulesError
+from goalrules.metrics import catalog
+from goalrules.model.amounts import Amount
+from goalrules.vocabulary import MetricKind
+
+_DOWN = (
+    r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
+    r"|halve|fewer|less|down|reduction|fall"
+)
+_UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
+TIME_NOUNS = {
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
+    "days": "day", "week": "week", "weeks": "week",
+}  # fmt: skip
+
+_WINDOW = 200  # characters looked at around an amount: reading stays linear in the text
+
+
+def words_before(low: str, a: Amount, words: int = 3) -> str:
+    return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
+
+
+def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
+    """The target amount and the baseline amount ("from A to B")."""
+    if not amounts:
+        return None, None
+    for a, b in itertools.pairwise(amounts):
+        if re.search(r"\bfrom$", words_before(low, a, 1)) and re.search(
+            r"\bto$", words_before(low, b, 1)
+        ):
+            return b, a
+    level = [a for a in amounts if re.search(
+        r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
+        words_before(low, a, 1),
+    )]  # fmt: skip
+    # "by 20 % to 3,000": the level is the more precise target
+    return (level or amounts)[0], None
+
+
+def _is_down(low: str, a: Amount) -> bool:
+    before = low[max(0, a.start - _WINDOW) : a.start]
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
+        return True
+    if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
+        return False
+    ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
+    downs = [m.start() for m in re.finditer(rf"\b(?:{_DOWN})\b", before)]
+    return bool(downs) and (not ups or max(downs) > max(ups))
+
+
+_CHANGE_OF = re.compile(
+    r"\b(?:increase|growth|gain|rise|uplift|boost|lift|jump|decrease|reduction|drop|decline|fall"
+    r"|cut)\s+(?:in\s+(?:[a-z]+\s+){1,3})?(?:of|by)\s*$"
+)
+
+
+def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
+    before = words_before(low, a, 2)
+    if a.sign:
+        return True
+    if _CHANGE_OF.search(low[max(0, a.start - 60) : a.start]):
+        return True  # "a net increase of 1,000 followers", "an increase in followers of 10%"
+    if re.search(r"\bby( an?)?$", before) or re.search(r"\bby$", words_before(low, a, 1)):
+        return True
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
+        return True
+    if a.percent or a.points:
+        if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
+            return True
+        if a.points and metric is not None and catalog[metric].unit == "percent":
+            return True  # points of a rate are a change of it ("2 percentage points")
+        if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
+            return False
+        verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
+        return verb is not None and not re.search(
+            r"\b(?:to|reach|of|at|hit|get)$", words_before(low, a, 1)
+        )
+    stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and words_before(low, a, 1) in ("to", "reach"):
+        return False  # "add subscribers to 50,000": a level
+    if stock and (
+        re.search(
+            r"\b(?:add|adding|gain|gaining|win|winning)\b", low[max(0, a.start - _WINDOW) : a.start]
+        )
+        or re.match(r"\s*new\b", after)
+    ):
+        return a.per is None
+    return False
+
+
+def _unit_for(a: Amount, metric: str | None) -> str:
+    """The unit a target amount is in: its currency, percent, duration, or the metric's."""
+    unit = catalog[metric].unit if metric else ""
+    if a.currency:
+        return f"{a.currency} / {unit.split('/', 1)[1].strip()}" if "/" in unit else a.currency
+    if a.percent:
+        return "%"
+    if a.points:
+        return "percentage_point"
+    if a.noun in TIME_NOUNS:
+        return TIME_NOUNS[a.noun]
+    if a.multiple:
+        return "" if not unit or unit == "ratio" else unit
+    if unit in ("percent",):
+        return "%"
+    if not unit and a.noun:
+        from goalrules.units import unit_info
+
+        try:
+            unit_info(a.noun)
+        except GoalRulesError:
+            return ""
+        return a.noun
+    return unit
+
+
+DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+
+
+def dot_thousands(low: str, a: Amount) -> bool:
+    """Whether a count or an amount of money was written like "1.500" (1.5 or 1,500?
+    not a guess; a percent or a multiple, "1.125 %", is no thousand)."""
+    plain = not (a.percent or a.points or a.multiple)
+    return plain and DOT_THOUSANDS.search(low, a.start, a.end) is not None
+
+
+def percent_of_a_count(target: str, metric: str) -> bool:
+    """Whether ``target`` is a bare percent ("20 %", no sign) for a metric that counts
+    (visits, followers): "Facebook visits 20% by June" could be a rise of 20 % or a
+    share, and a count has no level in percent."""
+    if not target.endswith("%") or target[0] in "+-x":
+        return False
+    return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
+
+
+def plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def target_text(
+    low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
+) -> str:
+    ratio_metric = metric is not None and catalog[metric].unit == "ratio"
+    if a.multiple and not ratio_metric:
+        return f"x{plain_number(a.value)}"
+    relative = not level and _is_relative(low, a, metric)
+    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a))) else "+"
+    if a.percent and relative:
+        return f"{sign}{plain_number(a.value)}%"
+    unit = _unit_for(a, metric)
+    if per and unit and "/" not in unit and not a.percent and not a.points:
+        unit = f"{unit} / {per}"
+    text = " ".join(f"{plain_number(a.value)} {unit}".split())
+    return f"{sign}{text}" if relative else text
+
+
+def words_of(text: str, low: str, a: Amount) -> str:
+    """The words an amount was read from: the number with its noun and period."""
+    end = a.end
+    window = low[a.end : a.end + 48]
+    if a.noun:
+        m = re.search(rf"\b{re.escape(a.noun)}\b", window)
+        if m:
+            end = a.end + m.end()
+    if a.per:
+        m = re.search(
+            r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)[a-z]+\b"
+            r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b",
+            low[end : end + 32],
+        )
+        if m:
+            end = end + m.end()
+    return text[a.start : end].strip()
