@@ -434,3 +434,37 @@ def test_a_decimal_comma_in_english_is_not_read(whole: int, part: int, suffix: s
     assert read.goal.target is None
     named = written.removesuffix("%")  # a scale word is named with the number, a % is not
     assert any(f'"{named}" is no number' in note for note in read.notes)
+
+
+@given(
+    st.integers(1, 40),
+    st.sampled_from(["a month", "per month", "each month", "month over month", "MoM", "weekly"]),
+    st.integers(2, 12),
+    st.sampled_from(["Grow", "Increase", "Cut"]),
+)
+def test_a_rate_a_period_is_no_target_and_the_note_gives_where_it_leads(
+    percent: int, period: str, months: int, verb: str
+) -> None:
+    """'Grow followers by 5% a month until June' compounds: +5 % is not the target. No
+    target is read, and the note gives the total the rate comes to by the deadline."""
+    start = dt.date(2026, 1, 1)
+    said = f"{verb} Instagram followers by {percent}% {period} within {months} months"
+    read = gr.read_statement(said, start=start)
+    assert read.goal.target is None
+    note = next(n for n in read.notes if "is a rate a" in n)
+    per = "week" if period == "weekly" else "month"
+    periods = months if per == "month" else (read.goal.deadline - start).days / 7
+    change = percent / 100 * (-1 if verb == "Cut" else 1)
+    total = (1 + change) ** periods - 1
+    assert (f"{total * 100:+.0f}%" if abs(total) < 10 else f"x{1 + total:.3g}") in note
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [("Cut churn on Instagram to under 5% by June", "5 %"),
+     ("Reduce unfollows on Instagram to below 2% by June", "2 %"),
+     ("Reduce Instagram unfollows by 2% by June", "-2%")],
+)  # fmt: skip
+def test_to_under_a_percent_is_a_level_and_by_a_percent_a_change(said: str, target: str) -> None:
+    goal = gr.read_statement(said, start=dt.date(2026, 1, 10)).goal
+    assert goal.target is not None and goal.target.means(target)

@@ -62,6 +62,7 @@ from goalrules.model.target_words import (
     dot_thousands,
     percent_of_a_count,
     plain_number,
+    rate_a_period_note,
     target_text,
     words_before,
     words_of,
@@ -127,6 +128,9 @@ _RESPONSE = re.compile(
 )
 
 
+_RATE_WORDS = {"MoM": "month", "QoQ": "quarter", "WoW": "week"}
+
+
 def _prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -134,6 +138,10 @@ def _prepare(text: str) -> str:
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
+    # compares with last year's same period and is no deadline
+    t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
+    t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))
@@ -482,6 +490,11 @@ def read_fields(
                 f"a share? Write +{plain_number(target_amount.value)}% or "
                 f'"up {plain_number(target_amount.value)}%" for a rise'
             )
+            target, target_amount, baseline_amount, withheld = None, None, None, True
+        elif target[0] in "+-" and target.endswith("%") and target_amount.per is not None:
+            change = (-1 if target[0] == "-" else 1) * target_amount.value / 100
+            rate = words_of(prepared, low, target_amount)
+            notes.append(rate_a_period_note(rate, change, target_amount.per, start, deadline))
             target, target_amount, baseline_amount, withheld = None, None, None, True
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)

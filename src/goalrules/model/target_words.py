@@ -5,13 +5,17 @@ its sign and unit, and its words as written; and the amounts that are not read a
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 import re
 
+from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount
 from goalrules.vocabulary import MetricKind
+
+Date = _dt.date
 
 _DOWN = (
     r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
@@ -66,6 +70,13 @@ _CHANGE_OF = re.compile(
 )
 
 
+# "cut churn to under 5 %": a level with its bound, however the verb reads
+_TO_A_BOUND = re.compile(
+    r"\bto\s+(?:under|below|above|over|beneath|(?:less|more|fewer) than|at (?:least|most)"
+    r"|no (?:more|less|fewer) than)\s*$"
+)
+
+
 def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     before = words_before(low, a, 2)
     if a.sign:
@@ -85,8 +96,10 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
         verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
-        return verb is not None and not re.search(
-            r"\b(?:to|reach|of|at|hit|get)$", words_before(low, a, 1)
+        return (
+            verb is not None
+            and not re.search(r"\b(?:to|reach|of|at|hit|get)$", words_before(low, a, 1))
+            and not _TO_A_BOUND.search(low, max(0, a.start - 40), a.start)
         )
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
     if stock and words_before(low, a, 1) in ("to", "reach"):
@@ -184,3 +197,33 @@ def words_of(text: str, low: str, a: Amount) -> str:
         if m:
             end = end + m.end()
     return text[a.start : end].strip()
+
+
+_PERIODS = {"day": "days", "week": "weeks", "month": "months", "quarter": "quarters",
+            "year": "years"}  # fmt: skip
+_MONTHS_A_PERIOD = {"month": 1.0, "quarter": 3.0, "year": 12.0}
+
+
+def rate_a_period_note(
+    words: str, change: float, per: str, start: Date, deadline: Date | None
+) -> str:
+    """The note for a change written as a rate a period ("5% a month", "10% month over
+    month"): not a target by itself, since it compounds; to the deadline, where it
+    leads. ``change`` is the signed fraction (0.05 for +5 %)."""
+    if deadline is None or deadline <= start or change <= -1:
+        return (
+            f'"{words}" is a rate a {per}, not a target: write where it should lead and by '
+            'when, e.g. "+30% by June"'
+        )
+    if per in ("day", "week"):  # counted in days, as a calendar counts them
+        periods = (deadline - start).days / (7 if per == "week" else 1)
+    else:
+        periods = months_between(start, deadline) / _MONTHS_A_PERIOD.get(per, 1.0)
+    total = (1 + change) ** periods - 1
+    shown = f"{total * 100:+.0f}%" if abs(total) < 10 else f"x{1 + total:.3g}"
+    return (
+        f'"{words}" is a rate a {per}, not a total: kept up from {start.isoformat()} to '
+        f"{deadline.isoformat()} ({periods:.1f} {_PERIODS.get(per, per + 's')}) it would come "
+        f"to about {shown}; not read as the target: write the target itself (e.g. {shown}) "
+        "or the level to reach"
+    )
