@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.dates import add_months, month_end, quarter_end
+from goalrules.dates import add_months, deadline, month_end, quarter_end
 
 D = dt.date
 S = D(2026, 5, 1)
@@ -195,3 +195,21 @@ def test_bad_recurrence(bad: str) -> None:
 )
 def test_more_deadline_forms(text: str, expected: D) -> None:
     assert gr.deadline(text, start=S) == expected
+
+
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31)),
+    st.integers(1, 12),
+    st.sampled_from(["the end of the fiscal year", "end of FY", "FY end",
+                     "the end of this fiscal year", "fiscal year-end"]),
+)  # fmt: skip
+def test_the_fiscal_year_without_a_number_is_the_one_under_way(
+    start: dt.date, first: int, words: str
+) -> None:
+    """'by the end of the fiscal year': the last day of the fiscal year that holds the
+    start, for a fiscal year starting in any month; 'next' is the one after it."""
+    when = deadline(f"by {words}", start=start, fiscal_year_start=first)
+    assert start <= when < add_months(start, 12)
+    assert when == month_end(when) and when.month == (first - 2) % 12 + 1
+    after = deadline("by the end of next fiscal year", start=start, fiscal_year_start=first)
+    assert after == month_end(add_months(when, 12))

@@ -398,6 +398,11 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
         digits = fiscal[2] or fiscal[3]
         year = int(digits) + (2000 if len(digits) == 2 else 0)
         return _fiscal_end(year, part, settings.fiscal_year_start)
+    this_fy = re.fullmatch(r"(?:(this|the|next) )?(?:fy|fiscal year)(?:[ -]end)?", t)
+    if this_fy:  # "by the end of the fiscal year", "by FY end": the one under way (or next)
+        first = settings.fiscal_year_start
+        ends_in = ref.year if first == 1 or ref.month < first else ref.year + 1
+        return _fiscal_end(ends_in + (this_fy[1] == "next"), None, first)
     day = _named_day(t, ref, settings)
     if day is not None:
         return day
