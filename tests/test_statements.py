@@ -468,3 +468,30 @@ def test_a_rate_a_period_is_no_target_and_the_note_gives_where_it_leads(
 def test_to_under_a_percent_is_a_level_and_by_a_percent_a_change(said: str, target: str) -> None:
     goal = gr.read_statement(said, start=dt.date(2026, 1, 10)).goal
     assert goal.target is not None and goal.target.means(target)
+
+
+@given(
+    st.integers(2, 40),
+    st.integers(50, 90_000),
+    st.sampled_from(["campaigns", "webinars", "main channels", "carousel ads"]),
+    st.booleans(),
+)
+def test_a_number_counting_something_else_is_not_the_target(
+    n: int, m: int, things: str, first: bool
+) -> None:
+    """'Run 4 campaigns on LinkedIn to get 200 leads': the 4 counts campaigns, which no
+    metric counts; the target is 200 leads, wherever each number stands."""
+    said = (
+        f"Run {n} {things} on LinkedIn to get {m:,} leads by June 2026"
+        if first
+        else f"Get {m:,} leads from LinkedIn with {n} {things} by June 2026"
+    )
+    goal = gr.read_statement(said, start=dt.date(2026, 1, 10)).goal
+    assert goal.target is not None and goal.target.means(f"{m} lead")
+
+
+def test_a_rank_is_no_target() -> None:
+    read = gr.read_statement(
+        "Reach top 3 in share of voice by June 2026", start=dt.date(2026, 1, 10)
+    )
+    assert read.goal.target is None

@@ -282,6 +282,20 @@ def _choose_metric(
 # -- target ------------------------------------------------------------------------------
 
 
+# the plural a number counts: right after it, or after one word ("3 main channels")
+_PLURAL_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
+_RANK = re.compile(r"(?:\btop|\brank(?:ed)?|#)\s*$")  # "top 3": a rank, not an amount
+
+
+def _counts_something_else(low: str, a: Amount) -> bool:
+    """Whether amount ``a`` counts things no metric counts ("4 campaigns", "3 main
+    channels": a plural right after it, no punctuation between), not a goal's number."""
+    if not (a.plain and a.per is None):
+        return False
+    plural = _PLURAL_AFTER.match(low, a.end)
+    return plural is not None and not any(_known_noun(w) for w in plural.groups() if w)
+
+
 def _known_noun(noun: str) -> bool:
     """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
     a unit."""
@@ -405,6 +419,12 @@ def read_fields(
             and not found[i - 1].year_like
         )
     ]
+    # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
+    # counts something no metric counts, or a rank, is not the target beside one that is
+    amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
+    counting = [a for a in amounts if not _counts_something_else(low, a)]
+    if counting:
+        amounts = counting
     target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
