@@ -284,14 +284,60 @@ def _choose_metric(
 
 # the plural a number counts: right after it, or after one word ("3 main channels")
 _PLURAL_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
+# English words that may follow a number and count nothing ("from 1,000 to 2,000")
+_LINKS = frozenset(
+    [
+        "to",
+        "by",
+        "from",
+        "in",
+        "on",
+        "of",
+        "and",
+        "or",
+        "an",
+        "the",
+        "per",
+        "each",
+        "every",
+        "more",
+        "new",
+        "up",
+        "down",
+        "before",
+        "until",
+        "within",
+        "for",
+        "at",
+        "with",
+        "than",
+        "over",
+        "under",
+        "about",
+        "more",
+        "less",
+        "fewer",
+        "extra",
+        "additional",
+        "net",
+        "total",
+    ]
+)
 _RANK = re.compile(r"(?:\btop|\brank(?:ed)?|#)\s*$")  # "top 3": a rank, not an amount
 
 
-def _counts_something_else(low: str, a: Amount) -> bool:
+def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
     """Whether amount ``a`` counts things no metric counts ("4 campaigns", "3 main
-    channels": a plural right after it, no punctuation between), not a goal's number."""
+    channels": a plural right after it, no punctuation between), not a goal's number.
+    In a statement read from another language, the word after it is the language's own
+    when the pack did not translate it ("4 kempen"): a thing the reader does not know."""
     if not (a.plain and a.per is None):
         return False
+    if not english:
+        word = _WORD_AFTER.match(low, a.end)
+        if word is not None and word[1] not in _LINKS and not _known_noun(word[1]):
+            return True
     plural = _PLURAL_AFTER.match(low, a.end)
     return plural is not None and not any(_known_noun(w) for w in plural.groups() if w)
 
@@ -422,7 +468,8 @@ def read_fields(
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
-    counting = [a for a in amounts if not _counts_something_else(low, a)]
+    english = pack.code == "en"
+    counting = [a for a in amounts if not _counts_something_else(low, a, english)]
     if counting:
         amounts = counting
     target_amount, baseline_amount = choose_target(low, amounts)
