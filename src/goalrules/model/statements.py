@@ -286,44 +286,11 @@ def _choose_metric(
 _PLURAL_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
 # English words that may follow a number and count nothing ("from 1,000 to 2,000")
-_LINKS = frozenset(
-    [
-        "to",
-        "by",
-        "from",
-        "in",
-        "on",
-        "of",
-        "and",
-        "or",
-        "an",
-        "the",
-        "per",
-        "each",
-        "every",
-        "more",
-        "new",
-        "up",
-        "down",
-        "before",
-        "until",
-        "within",
-        "for",
-        "at",
-        "with",
-        "than",
-        "over",
-        "under",
-        "about",
-        "more",
-        "less",
-        "fewer",
-        "extra",
-        "additional",
-        "net",
-        "total",
-    ]
-)
+_LINKS = frozenset({
+    "to", "by", "from", "in", "on", "of", "and", "or", "an", "the", "per", "each", "every",
+    "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
+    "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
+})  # fmt: skip
 _RANK = re.compile(r"(?:\btop|\brank(?:ed)?|#)\s*$")  # "top 3": a rank, not an amount
 
 
