@@ -463,7 +463,10 @@ def test_a_rate_a_period_is_no_target_and_the_note_gives_where_it_leads(
     ("said", "target"),
     [("Cut churn on Instagram to under 5% by June", "5 %"),
      ("Reduce unfollows on Instagram to below 2% by June", "2 %"),
-     ("Reduce Instagram unfollows by 2% by June", "-2%")],
+     ("Reduce Instagram unfollows by 2% by June", "-2%"),
+     ("Lose no more than 2% of followers on X by June", "2 %"),
+     ("Grow Instagram followers more than 10% by June", "+10%"),
+     ("Reduce Instagram unfollows by at least 20% by June", "-20%")],
 )  # fmt: skip
 def test_to_under_a_percent_is_a_level_and_by_a_percent_a_change(said: str, target: str) -> None:
     goal = gr.read_statement(said, start=dt.date(2026, 1, 10)).goal

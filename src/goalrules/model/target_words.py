@@ -77,6 +77,11 @@ _TO_A_BOUND = re.compile(
 )
 
 
+# "lose no more than 2 %", "at most 5 %": a bound on a level ("by at least 10 %" and
+# "grow more than 10 %" are still changes)
+_A_BOUND = re.compile(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|least))\s*$")
+
+
 def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     before = words_before(low, a, 2)
     if a.sign:
@@ -100,6 +105,7 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
             verb is not None
             and not re.search(r"\b(?:to|reach|of|at|hit|get)$", words_before(low, a, 1))
             and not _TO_A_BOUND.search(low, max(0, a.start - 40), a.start)
+            and not _A_BOUND.search(low, max(0, a.start - 40), a.start)
         )
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
     if stock and words_before(low, a, 1) in ("to", "reach"):
