@@ -498,3 +498,11 @@ def test_a_rank_is_no_target() -> None:
         "Reach top 3 in share of voice by June 2026", start=dt.date(2026, 1, 10)
     )
     assert read.goal.target is None
+
+
+@pytest.mark.parametrize(
+    "said", ["Collect 200 customer reviews by June", "Publish 10 customer stories on LinkedIn"]
+)
+def test_customer_reviews_and_stories_are_not_customers(said: str) -> None:
+    """'200 customer reviews' counts reviews: no metric, never 200 customers."""
+    assert gr.read_statement(said, start=dt.date(2026, 1, 10)).goal.metric is None

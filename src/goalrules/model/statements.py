@@ -119,7 +119,8 @@ _PHRASES = {
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
 _NOT_METRICS = re.compile(
     r"\b(?:lead generation|brand awareness|customer service|customer support|social listening"
-    r"|employer brand|brand health)\b"
+    r"|employer brand|brand health|customer (?:reviews?|feedback"
+    r"|stories|story|testimonials?|success|care|journey))\b"
 )
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
