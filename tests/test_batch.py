@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from tests.books import row_path_decision
 
 pl = pytest.importorskip("polars")
 from goalrules.scale.batch import decide_channels_table  # noqa: E402
@@ -92,10 +93,7 @@ def test_the_table_path_gives_the_per_account_answers_with_unknown_customers(
         return
     table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=CHANNELS)
     for account, d in book_decisions(table):
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert (d.decision, d.rule) == (one.decision, one.rule)
         assert d.reasons == one.reasons
         assert (d.evidence.customers is None) == (one.evidence.customers is None)
@@ -127,10 +125,7 @@ def test_the_table_path_notes_the_rows_the_row_path_notes(
         return
     table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=CHANNELS)
     for account, d in book_decisions(table):
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert d.evidence.quality == one.evidence.quality
         assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
 
@@ -143,10 +138,7 @@ def test_a_book_words_each_decision_as_one_account_does() -> None:
     pairs = book_decisions(table)
     assert len(pairs) == table.height
     for account, d in pairs:
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert d.decision is one.decision and d.reasons == one.reasons
 
 
@@ -165,10 +157,7 @@ def test_a_book_with_spend_in_cents_words_its_costs_as_one_account_does(seed: in
             r["spend"] = round(rng.uniform(0, 900), 2)
     table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     for account, d in book_decisions(table):
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert d.decision is one.decision and d.reasons == one.reasons
 
 

@@ -28,6 +28,7 @@ from goalrules.report import render_book  # noqa: E402
 from goalrules.report.book import write_book  # noqa: E402
 from goalrules.report.text import _wrap  # noqa: E402
 from goalrules.scale.batch import book_decisions, decide_channels_table  # noqa: E402
+from tests.books import row_path_decision  # noqa: E402
 
 from .test_batch import CHANNELS, book  # noqa: E402
 
@@ -290,7 +291,6 @@ def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
 ) -> None:
     """Rows of one channel and month given twice (and the rows in any order): the table
     sums them as one account's rows do, and words each decision alike."""
-    import goalrules as gr
 
     rng = random.Random(seed)
     rows = [r for r in book(seed, accounts, months) if r["visits"] or not r["leads"]]
@@ -307,10 +307,7 @@ def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
     pairs = book_decisions(table)
     assert [a for a, _ in pairs] == sorted(a for a, _ in pairs)
     for account, d in pairs:
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
 
 

@@ -24,6 +24,7 @@ from goalrules.io.exports import import_exports
 from goalrules.io.tables import load_performance
 from goalrules.judgments.channel_evidence import channel_evidence
 from tests import export_files as ef
+from tests.books import row_path_decision
 
 D = dt.date
 TODAY = "2025-07-15"
@@ -362,10 +363,7 @@ def test_the_table_path_gives_the_row_paths_answers_with_unknown_customers(seed:
     pairs = book_decisions(table)
     assert len(pairs) == table.height
     for account, d in pairs:
-        mine = [{k: v for k, v in r.items() if k != "account"} for r in rows
-                if r["account"] == account]  # fmt: skip
-        chans = [CHANNELS[c] for c in {r["channel"] for r in mine} if c in CHANNELS]
-        one = {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[d.channel]
+        one = row_path_decision(rows, account, d.channel, CHANNELS)
         assert d.decision is one.decision and d.rule == one.rule
         a, b = d.evidence, one.evidence
         assert (a.customers is None) == (b.customers is None)
