@@ -238,22 +238,15 @@ def quantity_facts(n: int) -> None:
 
 
 def row_path(n: int) -> None:
-    rnd = random.Random(4)
-    rows = [{"channel": ch, "month": f"2025-{m:02d}", "visits": rnd.randint(100, 5000),
-             "leads": rnd.randint(0, 100), "customers": rnd.randint(0, 20)}
-            for ch in ("linkedin", "facebook", "x", "instagram", "tiktok", "youtube", "pinterest",
-                       "reddit") for m in range(1, 13)]  # fmt: skip
-    cms = [gr.ChannelMonth(**r) for r in rows]
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from row_path_profile import book, summing  # the same rows, the same loop
+
+    cms = book()
 
     def ratio() -> float:
         t = time.perf_counter()
         for _ in range(20):
-            sums: dict[str, list[float]] = {}
-            for r in cms:
-                s = sums.setdefault(r.channel, [0.0, 0.0, 0.0])
-                s[0] += r.visits
-                s[1] += r.leads
-                s[2] += r.customers
+            summing(cms)
         base = time.perf_counter() - t
         t = time.perf_counter()
         for _ in range(20):
