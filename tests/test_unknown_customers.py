@@ -153,9 +153,10 @@ def test_a_crm_joined_with_analytics_still_gives_customers_and_a_known_0(tmp_pat
         ("Paid social", "LinkedIn", "2026-01-05 10:00", "2026-02-10 09:30"),
         ("Paid social", "LinkedIn", "2026-02-03 10:00", ""),
     ])  # fmt: skip
-    rows = {(r.month, r.channel): r.customers for r in import_exports([ga4, crm]).performance}
+    imported = import_exports([ga4, crm])
+    rows = {(r.month, r.channel): r.customers for r in imported.performance}
     assert rows == {(D(2026, 1, 1), "linkedin"): 0.0, (D(2026, 2, 1), "linkedin"): 1.0}
-    ev, p = channel_evidence(import_exports([ga4, crm]).channel_months())
+    ev, p = channel_evidence(imported.channel_months())
     assert ev["linkedin"].customers == 1.0 and p.customers == 1.0
 
 
