@@ -194,20 +194,16 @@ class GoalLinter:
         ruleset = rules or _ruleset(tuple(sorted(params.items())))
         return cls(ruleset, today, dict(tactics), tuple(o.id for o in plan.objectives))
 
-    def facts(self, goal: Goal, score: float | None) -> dict[str, Any]:
-        """The plan ruleset's facts of ``goal`` (``score``: its SMART score, if known)."""
-        f: dict[str, Any] = {
+    def __call__(self, goal: Goal, score: float | None = None) -> list[LintFinding]:
+        """The lint's findings about ``goal`` (``score``: its SMART score, if known)."""
+        facts: dict[str, Any] = {
             "kind": "goal",
             "goal": goal_facts(goal, today=self.today, objectives=self.objectives),
             "goal_tactics": self.tactics.get(goal.id, 0),
         }
         if score is not None:
-            f["smart_score"] = float(score)
-        return f
-
-    def __call__(self, goal: Goal, score: float | None = None) -> list[LintFinding]:
-        """The lint's findings about ``goal``."""
-        return self.failing(f"goal {goal.id}", self.facts(goal, score))
+            facts["smart_score"] = float(score)
+        return self.failing(f"goal {goal.id}", facts)
 
     def failing(self, item: str, facts: Mapping[str, Any]) -> list[LintFinding]:
         """The findings of every rule that fails on ``facts`` (about ``item``)."""
@@ -240,14 +236,12 @@ def lint_plan(
     goals = {g.id: g for g in plan.goals}
     out: list[LintFinding] = []
     done = goal_lint or {}
-    facts_list: list[tuple[str, Mapping[str, Any]]] = []
     for g in plan.goals:
         found = done.get(g.id)
-        if found is not None:
-            out.extend(found)
-            continue
-        score = smart_scores.get(g.id) if smart_scores is not None else None
-        facts_list.append((f"goal {g.id}", linter.facts(g, score)))
+        if found is None:
+            found = linter(g, smart_scores.get(g.id) if smart_scores is not None else None)
+        out.extend(found)
+    facts_list: list[tuple[str, Mapping[str, Any]]] = []
     for t in plan.tactics:
         goal = goals.get(t.goal) if t.goal else None
         facts_list.append(
