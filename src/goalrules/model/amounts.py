@@ -50,6 +50,9 @@ _WORD_RUN = re.compile(
     rf"(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
+#: what stands for a number that is not read (no pattern of an amount matches it; the
+#: language packs mark "10,000" in Greek the same way)
+UNREAD = "\u2047"
 _DIGITS_THEN_SCALE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
@@ -108,7 +111,7 @@ def normalize_numbers(text: str) -> str:
 
     def scientific(m: re.Match[str]) -> str:
         if int(m[2]) > 12:
-            return "\u2047" * len(m.group(0))  # no number: not read as one
+            return UNREAD * len(m.group(0))  # no number: not read as one
         return _plain(round(float(m[1]) * 10 ** int(m[2]), 6))
 
     text = _SCIENTIFIC.sub(scientific, text)
@@ -129,8 +132,6 @@ _DECIMAL_COMMA = re.compile(
     r"(?:\s?(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?|k|mm|mn|m|bn|b)\b)?",
     re.IGNORECASE,
 )
-#: what stands for a number that is not read (no pattern of an amount matches it)
-UNREAD = "\u2047"
 
 
 def regroup_numbers(text: str) -> tuple[str, list[str]]:
