@@ -111,6 +111,12 @@ def _month_name(day: Date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
 
 
+def level_period(a: Any) -> str:
+    """What follows a level of judgment ``a`` in words: " a month" for a flow's level
+    or a monthly target ("35 leads a month"), nothing for a stock or a total."""
+    return " a month" if (a.flow and not a.cumulative) or a.per_month else ""
+
+
 def explain(
     a: Any,
     goal: Goal,
@@ -125,7 +131,7 @@ def explain(
         return str(a.note)
     unit = a.unit
     flow = a.flow and not a.cumulative
-    period = " a month" if flow or a.per_month else ""
+    period = level_period(a)
     # the values are written in the judgment's unit as they are, no quantity made of them
     cur = format_value(a.current_value, unit)
     tgt = format_value(a.target_value, unit) + (" a month" if a.per_month else "")

@@ -22,7 +22,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
-from goalrules.judgments.achievability_text import format_value
+from goalrules.judgments.achievability_text import format_value, level_period
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
@@ -248,8 +248,7 @@ def history_facts(a: Achievability) -> dict[str, Any]:
     def dq(value: float | None) -> DQ | None:
         return None if value is None else DQ(value * info.factor, info.key)
 
-    # a flow's level is a month's ("35 leads a month"), as the explanation words it
-    period = " a month" if (a.flow and not a.cumulative) or a.per_month else ""
+    period = level_period(a)  # "35 leads a month", as the explanation words it
 
     def words(value: float | None) -> str | None:
         return None if value is None else format_value(value, a.unit) + period
