@@ -205,8 +205,6 @@ def words_of(text: str, low: str, a: Amount) -> str:
     return text[a.start : end].strip()
 
 
-_PERIODS = {"day": "days", "week": "weeks", "month": "months", "quarter": "quarters",
-            "year": "years"}  # fmt: skip
 _MONTHS_A_PERIOD = {"month": 1.0, "quarter": 3.0, "year": 12.0}
 
 
@@ -229,7 +227,7 @@ def rate_a_period_note(
     shown = f"{total * 100:+.0f}%" if abs(total) < 10 else f"x{1 + total:.3g}"
     return (
         f'"{words}" is a rate a {per}, not a total: kept up from {start.isoformat()} to '
-        f"{deadline.isoformat()} ({periods:.1f} {_PERIODS.get(per, per + 's')}) it would come "
+        f"{deadline.isoformat()} ({periods:.1f} {per}s) it would come "
         f"to about {shown}; not read as the target: write the target itself (e.g. {shown}) "
         "or the level to reach"
     )
