@@ -16,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules import strategies as grs
 from goalrules.check import GoalResult, demo_paths, run_check, start_check
 from goalrules.cli import main
 from goalrules.report import render
-from goalrules.report.stream import CSV_COLUMNS, stream_check
+from goalrules.report.json_text import dumps
+from goalrules.report.stream import CSV_COLUMNS, _goal_json, stream_check
 
 PATHS = demo_paths()
 DATA = {"history": PATHS["history"], "performance": PATHS["performance"]}
@@ -202,3 +204,14 @@ def test_a_large_workspace_by_default_uses_a_process_a_core(
         stream_check(start_check(path, history=PATHS["history"]), "json", out, jobs=None)
         assert asked[-1] == expected  # 0: one a core
         assert same_ids(out.getvalue()) == same_ids(alone.getvalue())
+
+
+@settings(max_examples=30, deadline=None)
+@given(grs.workspace_texts(max_goals=4))
+def test_a_goals_streamed_json_is_its_dicts_whatever_was_written_before(text: str) -> None:
+    # the criteria every rule of which passes are written from texts kept across goals
+    # (and examples): each goal still reads as its own to_dict, dumped
+    ws = gr.load_workspace("workspace.toml", text=text)
+    run = start_check(ws, history=PATHS["history"])
+    for g in run.goals():
+        assert _goal_json(g) == dumps(g.to_dict(), 2)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goalrules.report.json_text import dumps
+from goalrules.report.json_text import Encoded, dumps
 
 scalars = (
     st.none()
@@ -76,3 +77,47 @@ def test_keys_kept_from_earlier_reports_write_the_same_text(
         assert dumps([value, value], depth) == json.dumps(
             [value, value], indent=2, default=str
         ).replace("\n", "\n" + "  " * depth)
+
+
+def _encoded_in(value: object) -> tuple[object, object]:
+    """``value`` in a list and a dict as an Encoded (keyed by its compact JSON, which
+    holds all its text shows), and the same structure with the value itself."""
+    built = Encoded(("test", json.dumps(value, default=str)), lambda: value)
+    return ({"a": [1, built], "b": built}, {"a": [1, value], "b": value})
+
+
+@settings(max_examples=200)
+@given(values, st.integers(0, 3))
+def test_an_encoded_value_writes_what_its_value_writes(value: object, depth: int) -> None:
+    # written from the memo or built: the text of the value, at the indent it is written at
+    with_encoded, plain = _encoded_in(value)
+    expected = dumps(plain, depth)
+    assert dumps(with_encoded, depth) == expected  # built, then kept
+    assert dumps(with_encoded, depth) == expected  # from the memo
+    assert dumps(with_encoded, depth + 1) == dumps(plain, depth + 1)  # another indent
+
+
+def test_an_encoded_value_is_built_once_per_indent() -> None:
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        return {"passed": True, "findings": [{"rule": "r", "outcome": "pass"}]}
+
+    key = ("test", "built once", id(calls))
+    for _ in range(3):
+        dumps([Encoded(key, build)], 1)
+    assert len(calls) == 1
+    dumps([Encoded(key, build)], 2)
+    assert len(calls) == 2
+
+
+def test_dumps_leaves_no_cycle_for_the_collector() -> None:
+    gc.collect()
+    gc.disable()
+    try:
+        for depth in range(3):
+            dumps({"a": [{"b": 1}, [2, {"c": None}]]}, depth)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -37,7 +37,7 @@ from goalrules.judgments.planning import (
     schedule,
 )
 from goalrules.judgments.pooled import FlowCentre, workspace_centres
-from goalrules.judgments.smart import SmartReport, score_smart
+from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
 
@@ -67,12 +67,15 @@ class GoalResult:
     def id(self) -> str:
         return self.smart.goal.id
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self, *, criterion: Callable[[CriterionScore], Any] | None = None
+    ) -> dict[str, Any]:
+        """The goal's report as JSON data (``criterion``: see :meth:`SmartReport.to_dict`)."""
         ach = self.smart.achievability
         return {
             "id": self.id,
             "statement": self.smart.goal.statement,
-            "smart": self.smart.to_dict(),
+            "smart": self.smart.to_dict(criterion=criterion),
             "achievability": ach.to_dict() if ach is not None else None,
             "forecast": ach.forecast_json() if ach is not None else None,
         }

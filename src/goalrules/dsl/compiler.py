@@ -277,6 +277,7 @@ class PythonBackend:
                 value,
                 _const(path),
                 conv,
+                _const(item.kind),
             )
         return value
 

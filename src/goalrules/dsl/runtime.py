@@ -86,6 +86,8 @@ def get(container: Any, key: str, path: str, access: str) -> Any:
 
 def present(container: Any, key: str, access: str) -> bool:
     """``fact.key is set``: present and not ``None``."""
+    if container.__class__ is dict and access == "mapping":  # as get reads it
+        return container.get(key) is not None
     try:
         get(container, key, "", access)
     except Missing:
@@ -171,10 +173,22 @@ def to_date(value: Any, path: str) -> _dt.date:
     raise Undefined(f"{path} is a {type(value).__name__}, not a date")
 
 
-def to_list(value: Any, path: str, item: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+def to_list(
+    value: Any, path: str, item: Callable[[Any, str], Any], kind: str | None = None
+) -> tuple[Any, ...]:
+    """A fact value as a list, each item converted by ``item`` (its path ``path[i]``).
+    A list of ``kind`` ``"text"`` whose items are all strings is taken as it is: what
+    ``item`` would make of each, without a call and a path an item."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise Undefined(f"{path} is a {type(value).__name__}, not a list")
-    return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(value))
+    items = tuple(value)
+    if kind == "text":
+        for v in items:
+            if v.__class__ is not str:
+                break
+        else:
+            return items
+    return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(items))
 
 
 # -- dynamic quantity arithmetic ------------------------------------------------------

@@ -145,13 +145,13 @@ class Rule:
                 if not self._guard(facts, today, rec):
                     return _SKIPPED, None
             except runtime.Unknown as exc:
-                return _UNKNOWN, exc
+                return _UNKNOWN, _bare(exc)
             except Exception as exc:  # a fact of a surprising shape
                 return _UNKNOWN, runtime.Undefined(f"{type(exc).__name__}: {exc}")
         try:
             return (_PASS if self._check(facts, today, rec) else _FAIL), None
         except runtime.Unknown as exc:
-            return _UNKNOWN, exc
+            return _UNKNOWN, _bare(exc)
         except Exception as exc:
             return _UNKNOWN, runtime.Undefined(f"{type(exc).__name__}: {exc}")
 
@@ -233,6 +233,14 @@ class Rule:
     @property
     def speaks_for(self) -> str | None:
         return self.criterion or self.decision
+
+
+def _bare(exc: runtime.Unknown) -> runtime.Unknown:
+    """``exc`` without its traceback and the exception it was raised beside: only its
+    words are read, and the frames they hold (the caller's among them, which holds
+    ``exc``) would make a cycle for the garbage collector to find."""
+    exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+    return exc
 
 
 class Finding:

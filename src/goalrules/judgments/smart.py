@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -124,20 +124,23 @@ class SmartReport:
                  "fixes": "; ".join(c.suggestions)} for n, c in self.criteria.items()]  # fmt: skip
         return frame(rows, kind)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self, *, criterion: Callable[[CriterionScore], Any] | None = None
+    ) -> dict[str, Any]:
+        """The report as JSON data; ``criterion`` writes each criterion (by default,
+        :func:`criterion_dict`: a JSON report may stand a part it writes once for it)."""
+        write = criterion_dict if criterion is None else criterion
         return {
             "score": round(self.score, 2),
             "passed": self.passed,
-            "criteria": {
-                name: {
-                    "passed": c.passed,
-                    "score": round(c.score, 4),
-                    "findings": finding_dicts(c.findings),
-                }
-                for name, c in self.criteria.items()
-            },
+            "criteria": {name: write(c) for name, c in self.criteria.items()},
             "suggestions": list(self.suggestions),
         }
+
+
+def criterion_dict(c: CriterionResult) -> dict[str, Any]:
+    """A criterion of a SMART report as JSON data (its skipped rules left out)."""
+    return {"passed": c.passed, "score": round(c.score, 4), "findings": finding_dicts(c.findings)}
 
 
 _DATES = re.compile(

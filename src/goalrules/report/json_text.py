@@ -10,11 +10,11 @@ on generated values) with one list of pieces, the C string escaper, and ``float`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
 from typing import Any
 
-__all__ = ["dumps"]
+__all__ = ["Encoded", "dumps"]
 
 _INF = float("inf")
 _float = float.__repr__
@@ -62,6 +62,25 @@ def _key_piece(k: Any, inner: str, keys: dict[Any, str]) -> str:
     if type(k) is str and len(keys) < _MAX_KEYS:
         keys[k] = piece
     return piece
+
+
+class Encoded:
+    """A value whose JSON text is a function of ``key`` alone: :func:`dumps` writes it
+    from a memo of texts by key and indent, and calls ``build()`` for the value only
+    when the text is not there yet. A report's parts that recur from goal to goal (a
+    criterion every rule of which passes, in words that name no value) are so written
+    once, not once a goal. ``key`` must hold everything ``build()`` reads."""
+
+    __slots__ = ("build", "key")
+
+    def __init__(self, key: Hashable, build: Callable[[], Any]) -> None:
+        self.key = key
+        self.build = build
+
+
+_ENCODED: dict[tuple[Hashable, str, Callable[[Any], Any]], str] = {}
+"""The text of each :class:`Encoded` key at each indent (and ``default``)."""
+_MAX_ENCODED = 4096  # texts kept (past that, a key's value is built and written each time)
 
 
 def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) -> str:
@@ -142,6 +161,14 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
             out[first] = "[\n" + inner  # the first item has no comma before it
             put("\n" + pad + "]")
             seen.discard(ident)
+        elif t is Encoded:
+            memo = (v.key, pad, default)
+            text = _ENCODED.get(memo)
+            if text is None:
+                text = dumps(v.build(), len(pad) // 2, default=default)
+                if len(_ENCODED) < _MAX_ENCODED:
+                    _ENCODED[memo] = text
+            put(text)
         elif t is str or isinstance(v, str):
             put(_string(v))
         elif v is None:
@@ -168,5 +195,8 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
             raise ValueError("Circular reference detected")
         seen.add(id(v))
 
-    write(value, "  " * depth)
+    try:
+        write(value, "  " * depth)
+    finally:
+        write = enter = None  # type: ignore[assignment]  # each refers to itself: no cycle
     return "".join(out)

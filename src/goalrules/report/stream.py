@@ -28,7 +28,9 @@ import tempfile
 from typing import Any, TextIO
 
 from goalrules.check import CheckRun, GoalResult
-from goalrules.report.json_text import dumps
+from goalrules.engine import Outcome
+from goalrules.judgments.smart import CriterionScore, criterion_dict
+from goalrules.report.json_text import Encoded, dumps
 from goalrules.report.text import (
     _rule,
     _text_channels,
@@ -42,6 +44,7 @@ from goalrules.report.workers import judged
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
 STREAM_FORMATS = ("text", "json", "jsonl", "csv", "html")
+_PASS, _SKIPPED = Outcome.PASS, Outcome.SKIPPED
 _SPOOL = 4 * 1024 * 1024  # bytes of text kept in memory before the spool goes to disk
 
 
@@ -89,7 +92,23 @@ def _dumps(value: Any, depth: int) -> str:
 
 
 def _goal_json(g: GoalResult) -> str:
-    return _dumps(g.to_dict(), 2)
+    return _dumps(g.to_dict(criterion=_criterion), 2)
+
+
+def _criterion(c: CriterionScore) -> Any:
+    """A SMART criterion as :func:`criterion_dict` makes it; when every rule of it
+    passes (or is skipped) in words that name no value, as an :class:`Encoded` keyed by
+    those words, so that a criterion most goals of a check pass alike is written once."""
+    said: list[tuple[str, str]] = []
+    for f in c.findings:
+        outcome = f.outcome
+        if outcome is _SKIPPED:
+            continue
+        text = f.definition.pass_text() if outcome is _PASS else None
+        if text is None:  # a miss, or a pass in words of its own: written in full
+            return criterion_dict(c)
+        said.append((f.definition.id, text))
+    return Encoded((c.passed, round(c.score, 4), tuple(said)), lambda: criterion_dict(c))
 
 
 def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
