@@ -12,12 +12,16 @@ peak memory and kilobytes a goal, for
 
 - ``stream``: ``goalrules check --format FORMAT --output FILE`` (written as judged),
 - ``N jobs``: the same with ``--jobs N`` (goals judged in N worker processes; peak
-  memory is the main process's and the largest worker's, added: each worker holds
-  about as much), with ``--jobs``, and
+  memory is the main process's and the largest worker's, added: a forked worker maps
+  the main process's pages, so this counts what they share twice), with ``--jobs``, and
 - ``in memory``: ``run_check`` then ``render`` (the whole report held; skipped past
   10,000 goals, where it needs gigabytes),
 
-and the ratios: the stream's memory to the one in memory, the jobs' speed to the
+``PSS MB`` is the peak of the processes' proportional set sizes, added (Linux's
+``/proc/PID/smaps_rollup``, sampled five times a second): a page that n processes share
+counts 1/n in each, so the sum is the memory the run takes, shared pages once.
+
+And the ratios: the stream's memory to the one in memory, the jobs' speed to the
 stream's. Flat memory a goal means the stream's peak does not grow
 with the workspace beyond the workspace itself.
 """
@@ -40,7 +44,38 @@ KINDS = [  # metric, channel, target (a goal's number varies with i), deadline
 ]
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
+
+def pss_kb(pid):
+    # the process's proportional set size: a page shared by n processes counts 1/n
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+def children(pid):
+    found = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                found += [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    return found
+
+peak_pss, stop = [0], threading.Event()
+
+def sample():  # the processes' memory, added, a few times a second
+    me = os.getpid()
+    while not stop.wait(0.2):
+        peak_pss[0] = max(peak_pss[0], pss_kb(me) + sum(pss_kb(c) for c in children(me)))
+
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
 t = time.perf_counter()
 mode, ws, history, fmt, out, jobs = sys.argv[1:7]
 if mode == "stream":
@@ -55,9 +90,12 @@ else:
     text = render(run_check(ws, history=history), fmt)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(text)
+seconds = time.perf_counter() - t
+stop.set()
+sampler.join()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 peak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest worker
-print(json.dumps({"seconds": time.perf_counter() - t, "peak_mb": peak / 1024}))
+print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "pss_mb": peak_pss[0] / 1024}))
 """
 
 
@@ -104,7 +142,7 @@ def main() -> int:
     history = demo_paths()["history"]
     print(f"goalrules check --format {args.format}: time and peak memory a goal")
     print(f"{'goals':>8} {'mode':<10} {'seconds':>8} {'us/goal':>8} {'peak MB':>8} "
-          f"{'kB/goal':>8} {'ratio':>20}")  # fmt: skip
+          f"{'kB/goal':>8} {'PSS MB':>8} {'ratio':>20}")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             ws = workspace(Path(tmp) / f"ws{n}.toml", n)
@@ -123,7 +161,8 @@ def main() -> int:
                 if mode == label:
                     ratio = f"{stream['seconds'] / r['seconds']:.2f}x faster"
                 print(f"{n:>8,} {mode:<10} {r['seconds']:>8.1f} {1e6 * r['seconds'] / n:>8.0f} "
-                      f"{r['peak_mb']:>8.0f} {1024 * r['peak_mb'] / n:>8.1f} {ratio:>20}",
+                      f"{r['peak_mb']:>8.0f} {1024 * r['peak_mb'] / n:>8.1f} "
+                      f"{r['pss_mb'] or float('nan'):>8.0f} {ratio:>20}",
                       flush=True)  # fmt: skip
     return 0
 

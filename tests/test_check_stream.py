@@ -215,3 +215,26 @@ def test_a_goals_streamed_json_is_its_dicts_whatever_was_written_before(text: st
     run = start_check(ws, history=PATHS["history"])
     for g in run.goals():
         assert _goal_json(g) == dumps(g.to_dict(), 2)
+
+
+def _double(x: int) -> int:
+    return 2 * x
+
+
+def test_a_forked_pool_leaves_the_collector_as_it_found_it() -> None:
+    # the workers' collections skip what was made before the fork; afterwards nothing
+    # stays frozen that was not, and what the caller froze stays frozen
+    from goalrules.report.workers import forked_pool
+
+    assert gc.get_freeze_count() == 0
+    with forked_pool(2) as pool:
+        assert gc.get_freeze_count() > 0
+        assert pool.map(_double, [1, 2, 3]) == [2, 4, 6]
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        with forked_pool(1) as pool:
+            assert pool.map(_double, [4]) == [8]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

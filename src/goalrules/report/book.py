@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_escape
 from goalrules.report.text import WIDTH, _wrap
-from goalrules.report.workers import workers
+from goalrules.report.workers import forked_pool, workers
 
 __all__ = ["STREAM_FORMATS", "book_rows", "book_summary", "write_book"]
 
@@ -185,7 +185,7 @@ def _worded(
     columns = {name: decided.get_column(name).to_list() for name in decided.columns}
     _WORK = (columns, today, write)
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with forked_pool(count) as pool:
             for (lo, hi), text in zip(bounds, pool.imap(_in_worker, bounds), strict=True):
                 yield _slice_text(columns, lo, hi, today, write) if text is None else text
     finally:
