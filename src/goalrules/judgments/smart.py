@@ -29,7 +29,14 @@ from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, Tar
 from goalrules.model.recurrence import read_recurrence
 from goalrules.units import quantity, registry, unit_info
 
-__all__ = ["CRITERIA", "CriterionScore", "SmartReport", "criterion_dict", "goal_facts", "score_smart"]
+__all__ = [
+    "CRITERIA",
+    "CriterionScore",
+    "SmartReport",
+    "criterion_dict",
+    "goal_facts",
+    "score_smart",
+]
 
 Date = _dt.date
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
