@@ -220,3 +220,15 @@ def test_garbage_never_yields_a_field_not_in_the_text(
     target = reading.understood.get("target")
     if target is not None:
         assert re.search(r"\d|double|triple|half|halve|quadruple", target), (broken, target)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_packs_words_and_patterns_are_written_as_they_are_matched(code: str) -> None:
+    # the words and patterns match folded text (lower case, no accents, a final sigma as
+    # σ): a pattern with "έως" or "εως" in it would never match, as one did not
+    pack = language_packs()[code]
+    for phrase in pack.words:
+        assert fold(phrase) == phrase, phrase
+    for pattern, _ in pack.patterns:
+        letters = re.sub(r"\\.", "", pattern)  # \d, \w, \W: the regex's, not the text's
+        assert fold(letters) == letters, pattern

@@ -322,6 +322,23 @@ def test_a_range_keeps_both_bounds() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Increase visits from Facebook by 20% to 2026-12-31",
+        "Increase visits from Facebook by 20% to 31/12/2026",
+        "Grow leads from 10 to 2026-12-31",
+    ],
+)
+def test_a_dates_numbers_are_no_bound_of_a_range(text: str) -> None:
+    # "20% to 2026-12-31" is no range from 20 to 2026, nor "06-30" one from 6 to 30: the
+    # target is read as written, or not at all
+    reading, notes = notes_of(text)
+    assert "a range" not in notes
+    target = reading.goal.target
+    assert target is None or target.means("+20%")
+
+
+@pytest.mark.parametrize(
     ("text", "why"),
     [
         ("Generate 5000 rupees in sales this month", "not clear"),

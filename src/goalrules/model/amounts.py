@@ -382,8 +382,10 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 _RANGE = re.compile(
-    r"(?<![\w.,])(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|k\b)?"
+    r"(?<![\w.,/\-])"  # nor a number inside a date ("06-30" of "2027-06-30")
+    r"(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|k\b)?"
     r"\s?(?:-|to)\s?(?P<cur2>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<hi>\d[\d,]*(?:\.\d+)?)"
+    r"(?!\d|[/.\-]\d)"  # a number of a date ("to 31/03/2027", "2027-06-30") is no bound
     r"(?P<u2>\s?%|\s?percent\b|k\b)?"
 )
 

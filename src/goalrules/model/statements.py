@@ -122,6 +122,10 @@ _NOT_METRICS = re.compile(
     r"|employer brand|brand health|customer (?:reviews?|feedback"
     r"|stories|story|testimonials?|success|care|journey))\b"
 )
+#: a date the deadline did not take ("from 10 to 2026-12-31"): its numbers are no amounts
+_DATE_WORDS = re.compile(
+    r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
+)
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -421,6 +425,7 @@ def read_fields(
         missing.append("channel")
 
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
+    low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
     found = find_amounts(low)
     amounts = [
         a

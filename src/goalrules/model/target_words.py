@@ -35,6 +35,9 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
     return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
+_FROM_A_TO = re.compile(r"\s+to\b")
+
+
 def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
     """The target amount and the baseline amount ("from A to B")."""
     if not amounts:
@@ -48,8 +51,14 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
         words_before(low, a, 1),
     )]  # fmt: skip
+    # "from 10 to 2026-12-31": the start of a "from A to B" whose B is no amount says
+    # where the goal starts, never where it goes
+    ahead = [a for a in amounts if not _FROM_A_TO.match(low, a.end) or not re.search(
+        r"\bfrom$", words_before(low, a, 1))]  # fmt: skip
+    if not ahead:
+        return None, None
     # "by 20 % to 3,000": the level is the more precise target
-    return (level or amounts)[0], None
+    return (level or ahead)[0], None
 
 
 def _is_down(low: str, a: Amount) -> bool:
