@@ -213,3 +213,29 @@ def test_the_fiscal_year_without_a_number_is_the_one_under_way(
     assert when == month_end(when) and when.month == (first - 2) % 12 + 1
     after = deadline("by the end of next fiscal year", start=start, fiscal_year_start=first)
     assert after == month_end(add_months(when, 12))
+
+
+@given(st.integers(2027, 2200), st.integers(1, 12))
+def test_before_a_period_is_the_day_before_it_begins(year: int, month: int) -> None:
+    # "by" a year or a month is its last day; "before" it, the day before its first
+    name = dt.date(2000, month, 1).strftime("%B")
+    assert deadline(f"before {year}", start=S) == D(year - 1, 12, 31)
+    assert deadline(f"by {year}", start=S) == D(year, 12, 31)
+    assert deadline(f"before {name} {year}", start=S) == D(year, month, 1) - dt.timedelta(days=1)
+    assert deadline(f"by {name} {year}", start=S) == month_end(D(year, month, 1))
+    q = (month - 1) // 3 + 1
+    assert deadline(f"before Q{q} {year}", start=S) == D(year, 3 * q - 2, 1) - dt.timedelta(days=1)
+    assert deadline(f"before the end of {year}", start=S) == D(year, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("before September", D(2026, 9, 10), D(2027, 8, 31)),  # this one has begun
+        ("before September", D(2026, 5, 1), D(2026, 8, 31)),
+        ("before next year", D(2026, 5, 1), D(2026, 12, 31)),
+        ("before the launch on 2027-03-01", D(2026, 5, 1), D(2027, 3, 1)),
+    ],
+)
+def test_before_a_period_without_its_year(text: str, start: D, expected: D) -> None:
+    assert deadline(text, start=start) == expected

@@ -462,6 +462,26 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     return None
 
 
+_YEAR = re.compile(r"(?:(?:this|next|the) )?year|\d{4}")
+_QUARTER = re.compile(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|next|the) quarter")
+
+
+def _period_start(text: str, end: Date) -> Date | None:
+    """The first day of the calendar year, quarter, half or month ``text`` names, which
+    ends on ``end`` (``None``: another kind of period, its end named: "the end of Q3")."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if _YEAR.fullmatch(t) and (end.month, end.day) == (12, 31):
+        return Date(end.year, 1, 1)
+    if _QUARTER.fullmatch(t):
+        return add_months(month_start(end), -2)
+    if re.fullmatch(r"h[12](?: \d{4})?|(?:the )?(?:first|second) half(?: of \d{4})?", t):
+        return add_months(month_start(end), -5)
+    month = re.fullmatch(r"([a-z]+)(?: \d{4})?", t)
+    if month and month[1] in _MONTHS:
+        return month_start(end)
+    return None
+
+
 def deadline(
     text: str | Date,
     start: Date | None = None,
@@ -522,6 +542,12 @@ def deadline(
             raise DateError(f"the deadline {text!r} falls outside the years 1 to 9999") from None
     end = _period_end(body, ref, settings)
     if end is not None:
+        if re.match(r"before\s", t, re.IGNORECASE):
+            first = _period_start(body, end)
+            if first is not None:  # "before 2028" ends when 2028 begins
+                if first <= ref and not re.search(r"\d{4}|^(?:this|the|next)\b", body, re.I):
+                    first = add_months(first, 12)  # "before September", in September: the next
+                return first - _dt.timedelta(days=1)
         return end
     try:
         return parse_date(body, dayfirst=dayfirst, today=ref)
