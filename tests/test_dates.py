@@ -239,3 +239,29 @@ def test_before_a_period_is_the_day_before_it_begins(year: int, month: int) -> N
 )
 def test_before_a_period_without_its_year(text: str, start: D, expected: D) -> None:
     assert deadline(text, start=start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by 1Q27", D(2027, 3, 31)),
+        ("by Q1'27", D(2027, 3, 31)),
+        ("by Q1 27", D(2027, 3, 31)),
+        ("by Q1-27", D(2027, 3, 31)),
+        ("by Q1/2027", D(2027, 3, 31)),
+        ("by end of Q2'27", D(2027, 6, 30)),
+        ("by H1 27", D(2027, 6, 30)),
+        ("by 2H27", D(2027, 12, 31)),
+        ("by June '27", D(2027, 6, 30)),
+        ("by 6/2027", D(2027, 6, 30)),
+        ("before 1Q28", D(2027, 12, 31)),
+    ],
+)
+def test_a_periods_year_written_short(text: str, expected: D) -> None:
+    assert deadline(text, start=S) == expected
+
+
+@pytest.mark.parametrize("bad", ["by Q5 27", "by 13/2027", "by H3 27"])
+def test_a_period_that_cannot_be_is_not_read(bad: str) -> None:
+    with pytest.raises(gr.GoalRulesError):
+        deadline(bad, start=S)

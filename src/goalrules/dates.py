@@ -381,6 +381,31 @@ _WITHIN = re.compile(
 )
 
 
+_SEP = r"(?:\s*['’]\s*|\s*[-/]\s*|\s+)"  # "Q1'27", "Q1-27", "Q1/2027", "Q1 27"
+_SHORT_PERIOD = re.compile(
+    rf"(?:(?P<p>[qh])(?P<n>[1-4]){_SEP}|(?P<n2>[1-4])(?P<p2>[qh])\s*['’]?\s*)(?P<y>\d{{2}}|\d{{4}})"
+)
+_SHORT_MONTH = re.compile(r"(?P<m>[a-z]+)\s*['’]\s*(?P<y>\d{2})|(?P<n>\d{1,2})\s*/\s*(?P<y4>\d{4})")
+
+
+def _year_written_out(t: str) -> str:
+    """A quarter, half or month whose year is written short ("Q1'27", "1Q27", "H2-27",
+    "June '27") or with a slash ("Q1/2027", "6/2027"), as "q1 2027", "june 2027"."""
+    m = _SHORT_PERIOD.fullmatch(t)
+    if m:
+        kind, n = (m["p"], m["n"]) if m["p"] else (m["p2"], m["n2"])
+        if kind == "h" and n not in "12":
+            return t
+        year = m["y"] if len(m["y"]) == 4 else f"20{m['y']}"
+        return f"{kind}{n} {year}"
+    m = _SHORT_MONTH.fullmatch(t)
+    if m and m["m"] in _MONTHS:
+        return f"{m['m']} 20{m['y']}"
+    if m and m["n"] and 1 <= int(m["n"]) <= 12:
+        return f"{calendar.month_name[int(m['n'])].lower()} {m['y4']}"
+    return t
+
+
 def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> Date | None:
     """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``,
     ``Q3 FY27``, ``Black Friday``)."""
@@ -388,6 +413,7 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    t = _year_written_out(t)
     fiscal = re.fullmatch(
         r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
         r"|(?:fy ?|fiscal year )'?(\d{2}|\d{4}) ?(q[1-4]|h[12])",
@@ -469,7 +495,7 @@ _QUARTER = re.compile(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|n
 def _period_start(text: str, end: Date) -> Date | None:
     """The first day of the calendar year, quarter, half or month ``text`` names, which
     ends on ``end`` (``None``: another kind of period, its end named: "the end of Q3")."""
-    t = re.sub(r"\s+", " ", text.lower().strip())
+    t = _year_written_out(re.sub(r"\s+", " ", text.lower().strip()))
     if _YEAR.fullmatch(t) and (end.month, end.day) == (12, 31):
         return Date(end.year, 1, 1)
     if _QUARTER.fullmatch(t):
