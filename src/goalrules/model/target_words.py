@@ -112,7 +112,10 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
         verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
         return (
             verb is not None
-            and not re.search(r"\b(?:to|reach|of|at|hit|get)$", words_before(low, a, 1))
+            # "reduce the unsubscribe rate below 0.5 %": a level with its bound
+            and not re.search(
+                r"\b(?:to|reach|of|at|hit|get|below|under|beneath|above)$", words_before(low, a, 1)
+            )
             and not _TO_A_BOUND.search(low, max(0, a.start - 40), a.start)
             and not _A_BOUND.search(low, max(0, a.start - 40), a.start)
         )
