@@ -133,3 +133,18 @@ def test_formula_names() -> None:
 )
 def test_platform_fit(channel: str, objective: str, fits: bool | None) -> None:
     assert gr.channel_fits(channel, objective) is fits
+
+
+@given(st.floats(0.01, 1e7), st.integers(1, 10**9))
+def test_a_cost_per_mille_is_a_price_per_thousand_impressions(
+    spend: float, impressions: int
+) -> None:
+    # "CPM $8" is 8 USD a thousand impressions, 0.008 USD an impression: its unit says so,
+    # and the formula gives the figure ad platforms report
+    from goalrules.units import quantity
+
+    catalog = gr.catalog
+    cpm = catalog["cpm"].compute({"spend": spend, "impressions": impressions})
+    assert cpm == pytest.approx(1000 * spend / impressions, rel=1e-12)
+    per_impression = quantity(f"{cpm!r} {catalog['cpm'].unit}").to("USD / impression")
+    assert per_impression.magnitude == pytest.approx(spend / impressions, rel=1e-12)

@@ -355,7 +355,7 @@ _BUILTIN: tuple[MetricDefinition, ...] = (
        "Hires whose source was social."),
     _m("cost_per_click", "Cost per click", "USD / click", L, R, "spend / clicks", (), ("cpc",),
        "Spend over clicks."),
-    _m("cpm", "Cost per mille", "USD / impression", L, R, "1000 * spend / impressions", (),
+    _m("cpm", "Cost per mille", "USD / thousand_impressions", L, R, "spend / impressions", (),
        ("cost_per_mille",), "Spend per thousand impressions."),
 )  # fmt: skip
 

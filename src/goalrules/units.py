@@ -118,6 +118,8 @@ def _definitions() -> list[str]:
     lines = [ln for ln in _BASE_DEFINITIONS.strip().splitlines() if ln.strip()]
     for name, aliases in COUNT_UNITS:
         lines.append(" = ".join([name, f"[{name}]", *aliases]))
+    # a cost per mille is a price per thousand impressions: "8 USD / thousand_impressions"
+    lines.append("thousand_impressions = 1000 * impression = mille")
     for code, aliases in CURRENCIES:
         lines.append(" = ".join([code, f"[currency_{code}]", *aliases]))
     return lines
