@@ -18,6 +18,8 @@ import re
 
 import attrs
 
+from goalrules.units import COUNT_UNITS
+
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -187,10 +189,14 @@ class Amount:
         return not (self.percent or self.points or self.multiple or self.currency)
 
 
+#: the words a count unit goes by, singular and plural ("follower", "followers", "fans")
+_COUNT_NOUNS = frozenset(
+    word for name, aliases in COUNT_UNITS for n in (name, *aliases) for word in (n, n + "s")
+)
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
     r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
-    rf"(?P<sign>[+\-−](?=\s?[$€£¤\d.]))?\s?"
+    rf"(?:(?<![\w.,%])(?P<sign>[+\-−](?=\s?[$€£¤\d.])))?\s?"  # "2000-2500": a hyphen, no sign
     rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
     rf"(?<![\w.,])(?P<num>{_NUMBER})"
     rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"
@@ -346,15 +352,16 @@ def find_amounts(text: str) -> list[Amount]:
         percent = kind in ("%", "percent", "percent", "pct")
         points = kind.startswith("percentage") or kind in ("pp", "point", "points")
         multiple = kind in ("x", "×", "times", "fold", "-fold")
-        year_like = (
-            not (suffix or kind or cur or sign)
-            and re.fullmatch(r"(?:19|20|21)\d\d", num) is not None
-        )
         if kind.startswith("percentage") or kind in ("pp",) or points:
             percent = False
         noun = None if (percent or multiple) else _noun_after(text, end, money=bool(cur))
         if noun in _CURRENCY:  # "20k dollars" read by cur2 already
             noun = None
+        year_like = (  # "in 2027"; but "2000 followers" counts followers
+            not (suffix or kind or cur or sign)
+            and re.fullmatch(r"(?:19|20|21)\d\d", num) is not None
+            and noun not in _COUNT_NOUNS
+        )
         found.append(
             Amount(
                 value=value,
@@ -409,8 +416,10 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
         if m["u1"] == "k" or (m["u2"] or "").strip() == "k":
             lo, hi = lo * 1000, hi * 1000
-        if re.fullmatch(r"(?:19|20)\d\d", m["lo"]) or not lo < hi:
-            continue  # "2026-2027" and "10-5" are no ranges
+        if (
+            re.fullmatch(r"(?:19|20)\d\d", m["lo"]) and re.fullmatch(r"(?:19|20)?\d\d", m["hi"])
+        ) or not lo < hi:
+            continue  # "2026-2027", "2026-27" (years) and "10-5" are no ranges
         unit = (m["u2"] or m["u1"] or "").strip()
         unit = {"k": "", "percent": "%"}.get(unit, unit)
         cur = (m["cur"] or m["cur2"] or "").strip()

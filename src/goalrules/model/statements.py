@@ -427,10 +427,12 @@ def read_fields(
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
     low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
     found = find_amounts(low)
+    bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
     amounts = [
         a
         for i, a in enumerate(found)
         if not a.year_like
+        or a.start in bounds
         or (  # "from 1200 to 2000": the second is an amount like the first, not a year
             i > 0
             and words_before(low, a, 1) == "to"
