@@ -98,6 +98,13 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _spelled(value: float) -> str:
+    """A number written in words, in digits: grouped when it would read as a year
+    ("two thousand" is 2,000 followers, never the year 2000)."""
+    text = _plain(value)
+    return f"{int(value):,}" if re.fullmatch(r"(?:19|20|21)\d\d", text) else text
+
+
 def normalize_numbers(text: str) -> str:
     """``text`` with number words and spelled-out scales written as plain numbers
     ("twelve hundred" -> "1200", "1.5 million" -> "1500000", "a million" -> "1000000").
@@ -109,7 +116,7 @@ def normalize_numbers(text: str) -> str:
         if low in ("one", "a", "an"):
             return found
         value = _words_value(found)
-        return found if value is None else _plain(value)
+        return found if value is None else _spelled(value)
 
     def scientific(m: re.Match[str]) -> str:
         if int(m[2]) > 12:
@@ -117,7 +124,7 @@ def normalize_numbers(text: str) -> str:
         return _plain(round(float(m[1]) * 10 ** int(m[2]), 6))
 
     text = _SCIENTIFIC.sub(scientific, text)
-    text = _DIGITS_THEN_SCALE.sub(lambda m: _plain(float(m[1]) * _SCALES[m[2].lower()]), text)
+    text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
     return _WORD_RUN.sub(words, text)
 
 
