@@ -205,7 +205,7 @@ _AMOUNT = re.compile(
     r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
     rf"(?:(?<![\w.,%])(?P<sign>[+\-−](?=\s?[$€£¤\d.])))?\s?"  # "2000-2500": a hyphen, no sign
     rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
-    rf"(?<![\w.,])(?P<num>{_NUMBER})"
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?!\d*(?:st|nd|rd|th)\b)"  # "the 31st": a day, no amount
     rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"
     rf"(?:\s?(?P<kind>%|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|points?\b"
     rf"|x\b|×|times\b|-?fold\b))?"
