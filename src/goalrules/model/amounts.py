@@ -420,6 +420,8 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
             continue  # "from 4 to 6" is a baseline and a target
         if not m["u2"] and not m["u1"] and " to " in m.group(0):
             continue  # "500 to 600" with no unit: left to the grammar of from/to
+        if m["u1"] == "%" and not m["u2"]:
+            continue  # "by 50% to 1,500": a change, then the level it leads to
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
         if m["u1"] == "k" or (m["u2"] or "").strip() == "k":
             lo, hi = lo * 1000, hi * 1000

@@ -58,6 +58,12 @@ def _fold_char(ch: str) -> str:
     return "σ" if base == "ς" else base
 
 
+def _expand(m: re.Match[str], replacement: str, text: str) -> str:
+    """``replacement`` with each ``\\N`` the words group N matched, as ``text`` writes them
+    (the match is on folded text, one character for one: "ar X" keeps its capital)."""
+    return re.sub(r"\\(\d)", lambda g: text[m.start(int(g[1])) : m.end(int(g[1]))], replacement)
+
+
 _TWO_WAY = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
 _DIGITS = str.maketrans(
@@ -157,7 +163,7 @@ class LanguagePack:
             pieces: list[str] = []
             last = 0
             for m in re.finditer(pattern, folded):
-                pieces += [text[last : m.start()], m.expand(replacement)]
+                pieces += [text[last : m.start()], _expand(m, replacement, text)]
                 last = m.end()
             text = "".join(pieces) + text[last:]
         if not self.words:
