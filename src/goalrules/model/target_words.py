@@ -35,9 +35,6 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
     return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
-_FROM_A_TO = re.compile(r"\s+to\b")
-
-
 def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
     """The target amount and the baseline amount ("from A to B")."""
     if not amounts:
@@ -51,10 +48,9 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
         words_before(low, a, 1),
     )]  # fmt: skip
-    # "from 10 to 2026-12-31": the start of a "from A to B" whose B is no amount says
-    # where the goal starts, never where it goes
-    ahead = [a for a in amounts if not _FROM_A_TO.match(low, a.end) or not re.search(
-        r"\bfrom$", words_before(low, a, 1))]  # fmt: skip
+    # "from 1,200 by June", "from 10 to 2026-12-31": a number after "from" says where the
+    # goal starts, never where it goes
+    ahead = [a for a in amounts if not re.search(r"\bfrom$", words_before(low, a, 1))]
     if not ahead:
         return None, None
     # "by 20 % to 3,000": the level is the more precise target
