@@ -52,6 +52,8 @@ _WORD_RUN = re.compile(
     rf"(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
+#: "tenfold", "threefold": a multiple in one word ("10-fold")
+_FOLD_WORD = re.compile(rf"\b({'|'.join(_SMALL)}|hundred)fold\b", re.IGNORECASE)
 #: what stands for a number that is not read (no pattern of an amount matches it; the
 #: language packs mark "10,000" in Greek the same way)
 UNREAD = "\u2047"
@@ -124,6 +126,7 @@ def normalize_numbers(text: str) -> str:
         return _plain(round(float(m[1]) * 10 ** int(m[2]), 6))
 
     text = _SCIENTIFIC.sub(scientific, text)
+    text = _FOLD_WORD.sub(lambda m: f"{_SMALL.get(m[1].lower(), 100)}-fold", text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
     return _WORD_RUN.sub(words, text)
 
