@@ -53,7 +53,8 @@ _WORD_RUN = re.compile(
     re.IGNORECASE,
 )
 #: "tenfold", "threefold": a multiple in one word ("10-fold")
-_FOLD_WORD = re.compile(rf"\b({'|'.join(_SMALL)}|hundred)fold\b", re.IGNORECASE)
+_FOLDS = {**_SMALL, "hundred": 100}
+_FOLD_WORD = re.compile(rf"\b({'|'.join(_FOLDS)})fold\b", re.IGNORECASE)
 #: what stands for a number that is not read (no pattern of an amount matches it; the
 #: language packs mark "10,000" in Greek the same way)
 UNREAD = "\u2047"
@@ -96,14 +97,15 @@ def _words_value(words: str) -> float | None:
     return (total + current) * fraction
 
 
-def _plain(value: float) -> str:
+def plain_number(value: float) -> str:
+    """A number as a statement's notes and targets write it: 1200, 1.5."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _spelled(value: float) -> str:
     """A number written in words, in digits: grouped when it would read as a year
     ("two thousand" is 2,000 followers, never the year 2000)."""
-    text = _plain(value)
+    text = plain_number(value)
     return f"{int(value):,}" if re.fullmatch(r"(?:19|20|21)\d\d", text) else text
 
 
@@ -123,10 +125,10 @@ def normalize_numbers(text: str) -> str:
     def scientific(m: re.Match[str]) -> str:
         if int(m[2]) > 12:
             return UNREAD * len(m.group(0))  # no number: not read as one
-        return _plain(round(float(m[1]) * 10 ** int(m[2]), 6))
+        return plain_number(round(float(m[1]) * 10 ** int(m[2]), 6))
 
     text = _SCIENTIFIC.sub(scientific, text)
-    text = _FOLD_WORD.sub(lambda m: f"{_SMALL.get(m[1].lower(), 100)}-fold", text)
+    text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
     return _WORD_RUN.sub(words, text)
 
@@ -436,9 +438,9 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         unit = {"k": "", "percent": "%"}.get(unit, unit)
         cur = (m["cur"] or m["cur2"] or "").strip()
         lower = (
-            f"{cur} {_plain(lo)}{unit}".strip()
+            f"{cur} {plain_number(lo)}{unit}".strip()
             if cur.startswith("¤")
-            else f"{cur}{_plain(lo)}{unit}"
+            else f"{cur}{plain_number(lo)}{unit}"
         )
         out.append(text[last : m.start()])
         found.append((lo, hi, m.group(0).strip(), sum(map(len, out))))

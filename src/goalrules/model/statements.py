@@ -48,6 +48,7 @@ from goalrules.model.amounts import (
     find_amounts,
     find_ranges,
     normalize_numbers,
+    plain_number,
     regroup_numbers,
 )
 from goalrules.model.channels_named import find_channels
@@ -61,7 +62,6 @@ from goalrules.model.target_words import (
     choose_target,
     dot_thousands,
     percent_of_a_count,
-    plain_number,
     rate_a_period_note,
     target_text,
     words_before,

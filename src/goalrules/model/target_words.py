@@ -12,7 +12,7 @@ import re
 from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.model.amounts import Amount
+from goalrules.model.amounts import Amount, plain_number
 from goalrules.vocabulary import MetricKind
 
 Date = _dt.date
@@ -171,10 +171,6 @@ def percent_of_a_count(target: str, metric: str) -> bool:
     if not target.endswith("%") or target[0] in "+-x":
         return False
     return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
-
-
-def plain_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def target_text(
