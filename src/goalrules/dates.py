@@ -406,6 +406,11 @@ def _year_written_out(t: str) -> str:
     return t
 
 
+ORDINAL_QUARTERS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+
 def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> Date | None:
     """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``,
     ``Q3 FY27``, ``Black Friday``)."""
@@ -413,6 +418,7 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
     t = _year_written_out(t)
     fiscal = re.fullmatch(
         r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
@@ -433,9 +439,18 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     if day is not None:
         return day
     t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
-    half = re.fullmatch(r"(?:the )?(first|second) half(?: of (?:the )?(?:year|(\d{4})))?", t)
+    half = re.fullmatch(
+        r"(?:the )?(first|second|1st|2nd) half(?: of (?:the )?(?:year|(\d{4})))?", t
+    )
     if half:
-        t = ("h1" if half[1] == "first" else "h2") + (f" {half[2]}" if half[2] else "")
+        t = ("h1" if half[1] in ("first", "1st") else "h2") + (f" {half[2]}" if half[2] else "")
+    nth = re.fullmatch(  # "the third quarter of 2027" is Q3 2027
+        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+        r"(?: of (?:the )?(?:year|(\d{4})))?",
+        t,
+    )
+    if nth:
+        t = f"q{ORDINAL_QUARTERS[nth[1]]}" + (f" {nth[2]}" if nth[2] else "")
     if t in ("week", "this week", "the week", "next week"):
         end = ref + relativedelta(weekday=_rr.SU)
         return end + relativedelta(weeks=1) if t == "next week" else end

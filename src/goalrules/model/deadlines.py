@@ -27,7 +27,26 @@ Date = _dt.date
 
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
-    r"|during|year[- ]end|eo[ymq])\b",
+    r"|during|year[- ]end|eo[ymq]|between|from"
+    r"|to(?=\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\b))\b",
+    re.I,
+)
+# "between January and March 2027", "from Q1 to Q2": a start that only opens two periods
+_PAIR_HEADS = frozenset(["between", "from"])
+# what joins a period to a second one: "Q1 and Q2 2027", "January to March", "May-June"
+_JOINED = re.compile(
+    r"\.?\s*(and\b|&|to\b|through\b|thru\b|until\b|till\b|or\b|[-\u2013\u2014])\s*", re.I
+)
+# a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
+_TRAILING_YEAR = re.compile(
+    r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
+    r"(?!\s+(?:levels?|baseline|figures|numbers|results))",
+    re.I,
+)
+# a word that names a period (not a bare number: "from 2000 to 3000" is no period)
+_PERIOD_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|h[12]"
+    r"|spring|summer|fall|autumn|winter|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
     re.I,
 )
 
@@ -193,6 +212,12 @@ def find_deadline(
                 continue  # a deadline ends in a time word or a number ("by Q3", "in 6 months")
             candidate = " ".join(words[:end]).rstrip(".!?")
             low = candidate.lower()
+            head = words[0].lower()
+            if head in _PAIR_HEADS or head == "to":
+                if end == 1 or not any(_names_period(w) for w in words[1:end]):
+                    continue
+                if head == "to":  # "by 20% to 31/03/2027": "to" a whole date is the deadline
+                    candidate = "by" + candidate[2:]
             if low in ("in", "by", "this", "next", "over", "within", "during", "through"):
                 continue
             if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
@@ -200,7 +225,35 @@ def find_deadline(
             if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
                 continue  # "answer within 1 day" is the target
             span = (m.start(), m.start() + len(candidate))
-            when, message = _parse_deadline(candidate, start, settings)
+            read_as = " ".join(words[1:end]) if head in _PAIR_HEADS else candidate
+            when, message = _parse_deadline(read_as.rstrip(".!?"), start, settings)
+            dated = _year_after(text, span[1], read_as, start, settings) if when else None
+            if dated is not None:  # "in Q2 of 2027", "στο δεύτερο τρίμηνο του 2027"
+                when, message, end_at = dated
+                candidate, span = text[span[0] : end_at], (span[0], end_at)
+                if when is None:
+                    said = f'"{candidate}" could not be read as the deadline'
+                    return Deadline(None, candidate, *span, notes=(message or said,))
+            if when is not None and message is None:
+                joined = _second_period(text, span[1], start, settings)
+                if joined is not None:
+                    second, joint_end, conj = joined
+                    words_joined = text[span[0] : joint_end]
+                    if second is None or conj == "or" or second < when:
+                        return Deadline(
+                            None,
+                            words_joined,
+                            span[0],
+                            joint_end,
+                            notes=(
+                                f'"{words_joined}" names two periods, so it is not read as '
+                                "one deadline; write the date the goal is due, e.g. "
+                                "'by 2027-06-30'",
+                            ),
+                        )
+                    when, candidate, span = second, words_joined, (span[0], joint_end)
+                elif head in _PAIR_HEADS:
+                    continue  # "from January" alone says when a goal starts, not its end
             if when is None:
                 if message is None:
                     if unread is None and _FULL_DATE.search(low):
@@ -233,6 +286,55 @@ def find_deadline(
                 notes.append(_fiscal_note(settings))
             return Deadline(when, candidate, *span, notes=tuple(notes))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
+
+
+def _names_period(word: str) -> bool:
+    """Whether ``word`` names a month, quarter, half, season or whole date."""
+    return _PERIOD_WORD.fullmatch(word.strip(".,!?;:'\"()").lower()) is not None
+
+
+def _second_period(
+    text: str, at: int, start: Date, settings: DateSettings
+) -> tuple[Date | None, int, str] | None:
+    """The period joined to a deadline that ends at ``at`` ("Q1 *and Q2 2027*",
+    "January *to March 2027*"): its date (``None`` when it does not read), where its
+    words end, and the joining word; ``None`` when no period follows."""
+    joint = _JOINED.match(text, at)
+    if joint is None:
+        return None
+    rest = text[joint.end() : joint.end() + 80]
+    words = _CLAUSE_END.split(rest, maxsplit=1)[0].split()[:6]
+    lead = 1 if words[:1] == ["the"] else 0  # "the Q1 and the Q2 2027"
+    if len(words) <= lead or not _names_period(words[lead]):
+        return None
+    conj = joint.group(1).lower()
+    for end in range(len(words), 0, -1):
+        if not _timey(words[end - 1]):
+            continue
+        piece = " ".join(words[:end]).rstrip(".!?")
+        when, message = _parse_deadline(piece, start, settings)
+        if when is not None:
+            dated = _year_after(text, joint.end() + len(piece), piece, start, settings)
+            if dated is not None:  # "Q1 and Q2 of 2027"
+                return dated[0], dated[2], conj
+            return when, joint.end() + len(piece), conj
+        if message is not None:
+            break
+    return None, joint.end() + len(" ".join(words[: lead + 1]).rstrip(".,!?;:")), conj
+
+
+def _year_after(
+    text: str, at: int, period: str, start: Date, settings: DateSettings
+) -> tuple[Date | None, str | None, int] | None:
+    """A period read without a year ("in Q2") whose year comes a few small words on
+    ("of 2027", as Greek "του 2027" and Arabic "من 2027" read): the period in that year
+    (the date, or why not, and where the year ends); ``None`` when no year follows. A
+    period is never read without the year written for it."""
+    year = _TRAILING_YEAR.match(text, at)
+    if year is None or _FULL_DATE.search(period):
+        return None
+    when, message = _parse_deadline(f"{period} {year[1]}", start, settings)
+    return when, message, year.end()
 
 
 def _fiscal_note(settings: DateSettings) -> str:

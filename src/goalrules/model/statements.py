@@ -39,7 +39,7 @@ import functools
 import re
 from typing import Any
 
-from goalrules.dates import DateSettings
+from goalrules.dates import ORDINAL_QUARTERS, DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
@@ -136,11 +136,42 @@ _RESPONSE = re.compile(
 _RATE_WORDS = {"MoM": "month", "QoQ": "quarter", "WoW": "week"}
 
 
+_PERIOD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]"
+_PERIOD_DASH = re.compile(rf"\b({_PERIOD})\s*-\s*(?=(?:{_PERIOD})(?!\w))", re.I)
+
+
+_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ONE_QUARTER = rf"(?:Q[1-4]|(?:the )?{_ORDINAL}(?: quarters?)?)"
+# two quarters joined, one of them written as an ordinal: "the first and second quarters
+# of 2027", "Q1 and the second" (as the language packs leave them), "first and Q2"
+_QUARTERS_JOINED = re.compile(
+    rf"\b(?P<a>{_ONE_QUARTER}) (?P<j>and|or|to|through) (?P<b>{_ONE_QUARTER})(?!\w)", re.I
+)
+
+
+def _quarters_joined(m: re.Match[str]) -> str:
+    """ "the first and second quarters" -> "Q1 and Q2"; two ordinals with no quarter
+    named ("the first and second posts") are left as they are."""
+    words = m.group(0).lower()
+    if "quarter" not in words and not re.search(r"\bq[1-4]\b", words):
+        return m.group(0)
+
+    def number(side: str) -> str:
+        found = re.search(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)", side, re.I)
+        if found is None:  # not reached: each side is one of these
+            return side
+        return found[1] or str(ORDINAL_QUARTERS[found[2].lower()])
+
+    return f"Q{number(m['a'])} {m['j']} Q{number(m['b'])}"
+
+
 def _prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
+    t = _QUARTERS_JOINED.sub(_quarters_joined, t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"

@@ -1,0 +1,112 @@
+"""Deadlines that name two periods ("during Q1 and Q2 2027", "between January and March
+2027") or a period whose year comes a few words on ("in Q2 of 2027", Greek "στο δεύτερο
+τρίμηνο του 2027"): the goal is due when the later period ends, in the year written,
+and two periods joined by "or", or in the wrong order, are no deadline at all."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.dates import month_end, quarter_end
+
+START = dt.date(2026, 5, 1)
+YEARS = st.integers(2027, 2031)
+ORDINALS = ["first", "second", "third", "fourth"]
+GREEK_ORDINALS = ["πρώτο", "δεύτερο", "τρίτο", "τέταρτο"]
+ARABIC_QUARTERS = ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"]
+
+
+def deadline_of(statement: str) -> dt.date | None:
+    return gr.read_statement(statement, start=START).goal.deadline
+
+
+@st.composite
+def two_in_order(draw: st.DrawFn, top: int) -> tuple[int, int]:
+    a = draw(st.integers(1, top))
+    return a, draw(st.integers(a, top))
+
+
+@given(two_in_order(4), YEARS, st.sampled_from(["and", "to", "through", "-", "&"]))
+def test_two_quarters_end_with_the_later(qs: tuple[int, int], year: int, joint: str) -> None:
+    a, b = qs
+    said = f"Get 500 leads from LinkedIn during Q{a} {joint} Q{b} {year}"
+    assert deadline_of(said) == quarter_end(year, b)
+
+
+@given(two_in_order(4), YEARS)
+def test_two_quarters_in_words_end_with_the_later(qs: tuple[int, int], year: int) -> None:
+    a, b = qs
+    said = f"Get 500 leads in the {ORDINALS[a - 1]} and {ORDINALS[b - 1]} quarters of {year}"
+    assert deadline_of(said) == quarter_end(year, b)
+
+
+@given(
+    two_in_order(12),
+    YEARS,
+    st.sampled_from(["between {a} and {b} {y}", "from {a} to {b} {y}", "in {a}-{b} {y}"]),
+    st.booleans(),
+)
+def test_two_months_end_with_the_later(
+    months: tuple[int, int], year: int, shape: str, short: bool
+) -> None:
+    names = calendar.month_abbr if short else calendar.month_name
+    a, b = (names[m] for m in months)
+    said = "Get 500 leads from LinkedIn " + shape.format(a=a, b=b, y=year)
+    assert deadline_of(said) == month_end(dt.date(year, months[1], 1))
+
+
+@given(two_in_order(4), YEARS)
+def test_two_quarters_joined_by_or_are_no_deadline(qs: tuple[int, int], year: int) -> None:
+    a, b = qs
+    reading = gr.read_statement(f"Grow followers to 5,000 in Q{a} or Q{b} {year}", start=START)
+    assert reading.goal.deadline is None
+    assert "deadline" in reading.not_understood
+    assert any("two periods" in note for note in reading.notes)
+
+
+@given(st.integers(2, 4), YEARS)
+def test_two_quarters_out_of_order_are_no_deadline(later: int, year: int) -> None:
+    reading = gr.read_statement(f"Double followers by Q{later} {year} and Q1 {year}", start=START)
+    assert reading.goal.deadline is None
+    assert any("two periods" in note for note in reading.notes)
+
+
+@given(st.integers(1, 4), YEARS)
+def test_a_quarters_year_a_few_words_on_is_its_year(q: int, year: int) -> None:
+    expected = quarter_end(year, q)
+    assert deadline_of(f"Grow Instagram followers by 20% in Q{q} of {year}") == expected
+    greek = f"Αύξηση των ακολούθων κατά 20% στο {GREEK_ORDINALS[q - 1]} τρίμηνο του {year}"
+    assert deadline_of(greek) == expected
+    arabic = f"زيادة المتابعين بنسبة 20% في {ARABIC_QUARTERS[q - 1]} من {year}"
+    assert deadline_of(arabic) == expected
+
+
+@given(st.integers(1, 12), YEARS)
+def test_a_months_year_a_few_words_on_is_its_year(month: int, year: int) -> None:
+    said = f"Grow Instagram followers by 20% by {calendar.month_name[month]} of {year}"
+    assert deadline_of(said) == month_end(dt.date(year, month, 1))
+
+
+def test_a_date_after_to_is_the_deadline() -> None:
+    reading = gr.read_statement(
+        "Increase Instagram engagement rate by 20% to 31/03/2027", start=START
+    )
+    assert reading.goal.deadline == dt.date(2027, 3, 31)
+    assert reading.goal.target is not None and reading.goal.target.means("+20%")
+
+
+def test_from_alone_is_no_deadline_and_no_period_from_numbers() -> None:
+    assert deadline_of("Grow Instagram followers from January") is None
+    reading = gr.read_statement("Grow X followers from 2000 to 3000 by June", start=START)
+    assert reading.goal.deadline == dt.date(2026, 6, 30)
+    assert reading.goal.target is not None and reading.goal.target.means("3000 followers")
+
+
+def test_two_ordinals_with_no_quarter_are_left_alone() -> None:
+    reading = gr.read_statement("Publish the first and second posts by March", start=START)
+    assert reading.goal.deadline == dt.date(2027, 3, 31)
