@@ -165,13 +165,19 @@ def _quarters_joined(m: re.Match[str]) -> str:
     return f"Q{number(m['a'])} {m['j']} Q{number(m['b'])}"
 
 
+def quarters_named(text: str) -> str:
+    """Two quarters joined with an ordinal written as quarters ("the first and second
+    quarters" -> "Q1 and Q2"), the words a deadline of the text is then read from."""
+    return _QUARTERS_JOINED.sub(_quarters_joined, text)
+
+
 def _prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
-    t = _QUARTERS_JOINED.sub(_quarters_joined, t)
+    t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
