@@ -523,3 +523,25 @@ def test_a_rank_is_no_target() -> None:
 def test_customer_reviews_and_stories_are_not_customers(said: str) -> None:
     """'200 customer reviews' counts reviews: no metric, never 200 customers."""
     assert gr.read_statement(said, start=dt.date(2026, 1, 10)).goal.metric is None
+
+
+@given(
+    st.integers(100, 10**7),
+    st.sampled_from([("$", "USD"), ("€", "EUR"), ("£", "GBP")]),
+    st.sampled_from(["Generate", "Generate an extra", "Bring in", "Gross"]),
+    st.sampled_from(["Instagram", "LinkedIn", "TikTok"]),
+)
+def test_money_brought_in_is_revenue(n: int, money: tuple[str, str], verb: str, ch: str) -> None:
+    goal = gr.read_statement(f"{verb} {money[0]}{n:,} from {ch} by June", start=START).goal
+    assert goal.metric == "revenue"
+    assert goal.target is not None and goal.target.means(f"{n} {money[1]}")
+
+
+@given(
+    st.integers(100, 10**6),
+    st.sampled_from(["newsletter subscribers", "email subscribers", "e-mail list subscribers"]),
+)
+def test_an_email_lists_subscribers_are_no_followers(n: int, who: str) -> None:
+    reading = gr.read_statement(f"Reach {n:,} {who} by June 2027", start=START)
+    assert reading.goal.metric is None
+    assert any("email list" in note for note in reading.notes)

@@ -126,6 +126,10 @@ _NOT_METRICS = re.compile(
 _DATE_WORDS = re.compile(
     r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
 )
+#: subscribers of an email list or newsletter: no social account's followers
+_EMAIL_SUBSCRIBERS = re.compile(
+    r"\b(?:e-?mail|newsletter|mailing|mail list)\b[^.;:]{0,30}?\b(?:subscribers?|subs)\b"
+)
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -290,6 +294,14 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
     return None
 
 
+# a verb of bringing money in, right before the amount: the amount is revenue
+_MONEY_MADE = re.compile(
+    r"\b(?:generate[sd]?|generating|bring(?:s|ing)? in|brought in|gross(?:es|ed|ing)?)"
+    r"(?:\s+(?:an?|another))?(?:\s+(?:extra|additional|more))?"
+    r"(?:\s+(?:more than|over|at least))?\s*$"
+)
+
+
 def _choose_metric(
     low: str, mentions: list[tuple[int, int, str, str]], target: Amount | None
 ) -> tuple[str, str] | None:
@@ -304,7 +316,7 @@ def _choose_metric(
             r"\b(?:revenue|sales|commerce|income|turnover|sell|selling|sold|orders|purchases|make"
             r"|making|earn|earning|pipeline|bookings|gmv)\b",
             low,
-        )
+        ) or _MONEY_MADE.search(low, 0, target.start)  # "generate $50,000 from Instagram"
         return ("revenue", word.group(0)) if word else None  # money alone names no metric
     if target is not None and target.noun in TIME_NOUNS:
         timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
@@ -487,6 +499,13 @@ def read_fields(
     target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
+    email = _EMAIL_SUBSCRIBERS.search(low)
+    if metric and metric[0] == "followers" and email:
+        notes.append(
+            f'"{email.group(0)}" count an email list, which no metric of the catalog measures '
+            "(followers are a social account's): the metric is not read"
+        )
+        metric = None
     metric_key = (metric[0] or None) if metric else None
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
