@@ -545,3 +545,19 @@ def test_an_email_lists_subscribers_are_no_followers(n: int, who: str) -> None:
     reading = gr.read_statement(f"Reach {n:,} {who} by June 2027", start=START)
     assert reading.goal.metric is None
     assert any("email list" in note for note in reading.notes)
+
+
+@given(st.integers(1, 31), st.integers(1, 99), st.sampled_from(["Double", "Grow"]))
+def test_a_number_with_a_slash_is_never_an_amount(a: int, b: int, verb: str) -> None:
+    reading = gr.read_statement(f"{verb} Instagram followers by {a}/{b}", start=START)
+    target = reading.goal.target
+    assert target is None if verb == "Grow" else target is not None and target.means("x2")
+    assert any(f'"{a}/{b}"' in note for note in reading.notes)
+
+
+@given(st.integers(1, 11), st.sampled_from(["day", "week", "month"]))
+def test_in_n_periods_time_is_in_n_periods(n: int, unit: str) -> None:
+    plain = gr.read_statement(f"Double followers in {n} {unit}s", start=START).goal
+    timed = gr.read_statement(f"Double followers in {n} {unit}s' time", start=START).goal
+    assert timed.deadline == plain.deadline is not None
+    assert timed.target == plain.target

@@ -130,6 +130,9 @@ _DATE_WORDS = re.compile(
 _EMAIL_SUBSCRIBERS = re.compile(
     r"\b(?:e-?mail|newsletter|mailing|mail list)\b[^.;:]{0,30}?\b(?:subscribers?|subs)\b"
 )
+#: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
+#: left out ("by 6/27": June 27, or June 2027?); never an amount
+_SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -184,6 +187,14 @@ def _prepare(text: str) -> str:
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    # "in 2 weeks' time" is in 2 weeks; "by this time next year" a year from the start
+    t = re.sub(r"\b(days?|weeks?|months?|years?)(?:'s?)?\s+time\b", r"\1", t, flags=re.I)
+    t = re.sub(
+        r"\b(?:by |until )?(?:this|the same) time next (week|month|year)\b",
+        r"within a \1",
+        t,
+        flags=re.I,
+    )
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
     # compares with last year's same period and is no deadline
     t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
@@ -475,6 +486,13 @@ def read_fields(
 
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
     low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
+    for m in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a day and month?
+        if m.group(0) != "24/7":  # round the clock
+            notes.append(
+                f'"{m.group(0)}" is read neither as a number nor as a date (a fraction, or a '
+                "day and month?): write a percent, e.g. 50%, or a date such as 2027-06-30"
+            )
+    low = _SLASHED.sub(lambda m: " " * len(m.group(0)), low)
     found = find_amounts(low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
     amounts = [
