@@ -486,10 +486,10 @@ def read_fields(
 
     low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
     low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
-    for m in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a day and month?
-        if m.group(0) != "24/7":  # round the clock
+    for slashed in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a date?
+        if slashed.group(0) != "24/7":  # round the clock
             notes.append(
-                f'"{m.group(0)}" is read neither as a number nor as a date (a fraction, or a '
+                f'"{slashed.group(0)}" is read neither as a number nor as a date (a fraction, or a '
                 "day and month?): write a percent, e.g. 50%, or a date such as 2027-06-30"
             )
     low = _SLASHED.sub(lambda m: " " * len(m.group(0)), low)
