@@ -561,3 +561,16 @@ def test_in_n_periods_time_is_in_n_periods(n: int, unit: str) -> None:
     timed = gr.read_statement(f"Double followers in {n} {unit}s' time", start=START).goal
     assert timed.deadline == plain.deadline is not None
     assert timed.target == plain.target
+
+
+@given(
+    st.integers(2, 10**6),
+    st.sampled_from(["", "about ", "around ", "approx. ", "at least ", "more than ",
+                     "up to ", "a minimum of ", "roughly "]),
+    st.sampled_from(["Grow", "Increase"]),
+)  # fmt: skip
+def test_by_a_hedged_number_is_a_change_like_by_the_number(n: int, hedge: str, verb: str) -> None:
+    plain = gr.read_statement(f"{verb} Instagram followers by {n:,} by June", start=START)
+    hedged = gr.read_statement(f"{verb} Instagram followers by {hedge}{n:,} by June", start=START)
+    assert hedged.goal.target == plain.goal.target
+    assert hedged.goal.target is not None and hedged.goal.target.means(f"+{n} followers")

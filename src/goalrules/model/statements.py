@@ -187,13 +187,6 @@ def _prepare(text: str) -> str:
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
-    # "cost per clicks" (as a pack may leave a plural) is the cost per click
-    t = re.sub(
-        r"\bper (click|lead|conversion|acquisition|customer|view|follower|install|order|sale)s\b",
-        r"per \1",
-        t,
-        flags=re.I,
-    )
     # "in 2 weeks' time" is in 2 weeks; "by this time next year" a year from the start
     t = re.sub(r"\b(days?|weeks?|months?|years?)(?:'s?)?\s+time\b", r"\1", t, flags=re.I)
     t = re.sub(

@@ -87,6 +87,14 @@ _TO_A_BOUND = re.compile(
 _A_BOUND = re.compile(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|least))\s*$")
 
 
+# "by" and the words that hedge or bound the number after it
+_BY_ABOUT = re.compile(
+    r"\bby\s+(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|just|over"
+    r"|under|(?:more|less|fewer) than|at (?:least|most)|up to|an? (?:minimum|maximum) of"
+    r"|no (?:more|less|fewer) than|close to|~)\s*){1,2}$"
+)
+
+
 def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     before = words_before(low, a, 2)
     if a.sign:
@@ -95,6 +103,8 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
         return True  # "a net increase of 1,000 followers", "an increase in followers of 10%"
     if re.search(r"\bby( an?)?$", before) or re.search(r"\bby$", words_before(low, a, 1)):
         return True
+    if _BY_ABOUT.search(low, max(0, a.start - 50), a.start):
+        return True  # "by at least 3,000", "by about 3,000", "by up to 3,000": a change
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
         return True
