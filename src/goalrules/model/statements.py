@@ -187,6 +187,13 @@ def _prepare(text: str) -> str:
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    # "5k -> 8k", "2% → 4%": from the first to the second (never a range)
+    t = re.sub(
+        r"(?<![\w.,])((?:[$€£¥₱₹]\s?)?\d[\d,.]*(?:\s?[kKmM]\b|\s?%)?)\s*(?:->|=>|\u2192|\u21d2|\u27a1)\s*"
+        r"(?=[$€£¥₱₹]?\s?\d)",
+        r"from \1 to ",
+        t,
+    )
     # "in 2 weeks' time" is in 2 weeks; "by this time next year" a year from the start
     t = re.sub(r"\b(days?|weeks?|months?|years?)(?:'s?)?\s+time\b", r"\1", t, flags=re.I)
     t = re.sub(
