@@ -582,3 +582,21 @@ def test_an_arrow_between_numbers_is_from_and_to(a: int, b: int, arrow: str) -> 
     words = f"Grow Instagram followers from {a:,} to {b:,} by June"
     arrowed, plain = (gr.read_statement(s, start=START).goal for s in (said, words))
     assert (arrowed.target, arrowed.baseline) == (plain.target, plain.baseline)
+
+
+@given(
+    st.integers(2, 10**5),
+    st.sampled_from(["Don't lose more than", "Lose no more than", "Avoid losing more than",
+                     "Don't lose over"]),
+    st.booleans(),
+)  # fmt: skip
+def test_a_limit_on_a_loss_is_never_a_change(n: int, limit: str, percent: bool) -> None:
+    """A count lost is no target (a floor under a level not given); a share lost, when the
+    goal is about nothing else, is a level of that share (never a change)."""
+    amount = f"{n}% of" if percent else f"{n:,}"
+    reading = gr.read_statement(f"{limit} {amount} followers on X by June", start=START)
+    if percent:
+        assert reading.goal.target is not None and reading.goal.target.means(f"{n} %")
+    else:
+        assert reading.goal.target is None
+        assert any("limits a loss" in note for note in reading.notes)

@@ -133,6 +133,12 @@ _EMAIL_SUBSCRIBERS = re.compile(
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
 _SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
+#: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
+#: under a level the statement does not give, never a change to aim for
+_LOSS_LIMIT = re.compile(
+    r"\b(?:los(?:e|es|ing|t)|shed(?:ding)?|drop(?:ping)?|declin(?:e|ing)|fall(?:ing)?)\s+"
+    r"(?:(?:no|not)\s+)?(?:more than|over|less than|fewer than|at most|beyond)\s*$"
+)
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -178,6 +184,11 @@ def quarters_named(text: str) -> str:
     return _QUARTERS_JOINED.sub(_quarters_joined, text)
 
 
+def target_amount_words(low: str, a: Amount) -> str:
+    """The words an amount was read from."""
+    return low[a.start : a.end].replace("\u00a4", "").strip()
+
+
 def _prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -193,6 +204,13 @@ def _prepare(text: str) -> str:
         r"(?=[$€£¥₱₹]?\s?\d)",
         r"from \1 to ",
         t,
+    )
+    # "don't lose more than 5 %", "avoid losing more than 200": lose no more than
+    t = re.sub(
+        r"\b(?:(?:do not|don't|dont|never)\s+lose|avoid\s+losing)\s+(?:more|over)\b(?:\s+than)?",
+        "lose no more than",
+        t,
+        flags=re.I,
     )
     # "in 2 weeks' time" is in 2 weeks; "by this time next year" a year from the start
     t = re.sub(r"\b(days?|weeks?|months?|years?)(?:'s?)?\s+time\b", r"\1", t, flags=re.I)
@@ -521,6 +539,20 @@ def read_fields(
     counting = [a for a in amounts if not _counts_something_else(low, a, english)]
     if counting:
         amounts = counting
+    # "avoid losing more than 200 followers": a floor under a level not given, never a
+    # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
+    # share when the goal is about nothing else)
+    limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
+    if len(limits) == 1 and limits[0][0].percent:
+        limits = [(limits[0][0], None)]  # the share lost is what the goal is about
+    for n, limit in limits:
+        if limit is not None:
+            notes.append(
+                f'"{limit.group(0).strip()} {target_amount_words(low, n)}" limits a loss, which '
+                "is not a target goalrules reads: write the level to stay above, e.g. 'keep "
+                "followers above 9,500'"
+            )
+    amounts = [n for n, limit in limits if limit is None]
     target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
