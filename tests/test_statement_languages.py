@@ -18,7 +18,7 @@ from goalrules import plugins
 from goalrules.errors import GoalRulesError
 from goalrules.model.amounts import normalize_numbers
 from goalrules.model.spelling import correct_spelling
-from goalrules.model.statements import quarters_named
+from goalrules.model.wording import quarters_named
 from goalrules.vocabulary.languages import (
     UnknownLanguageError,
     detect_language,

@@ -39,7 +39,7 @@ import functools
 import re
 from typing import Any
 
-from goalrules.dates import ORDINAL_QUARTERS, DateSettings
+from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
@@ -47,12 +47,11 @@ from goalrules.model.amounts import (
     Amount,
     find_amounts,
     find_ranges,
-    normalize_numbers,
     plain_number,
     regroup_numbers,
 )
 from goalrules.model.channels_named import find_channels
-from goalrules.model.currencies import AMBIGUOUS, ensure_currency, mark_currencies
+from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.spelling import correct_spelling
@@ -67,6 +66,7 @@ from goalrules.model.target_words import (
     words_before,
     words_of,
 )
+from goalrules.model.wording import prepare
 from goalrules.vocabulary import MetricKind, Objective
 from goalrules.vocabulary.languages import language_of
 
@@ -146,98 +146,9 @@ _RESPONSE = re.compile(
 )
 
 
-_RATE_WORDS = {"MoM": "month", "QoQ": "quarter", "WoW": "week"}
-
-
-_PERIOD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]"
-_PERIOD_DASH = re.compile(rf"\b({_PERIOD})\s*-\s*(?=(?:{_PERIOD})(?!\w))", re.I)
-
-
-_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_ONE_QUARTER = rf"(?:Q[1-4]|(?:the )?{_ORDINAL}(?: quarters?)?)"
-# two quarters joined, one of them written as an ordinal: "the first and second quarters
-# of 2027", "Q1 and the second" (as the language packs leave them), "first and Q2"
-_QUARTERS_JOINED = re.compile(
-    rf"\b(?P<a>{_ONE_QUARTER}) (?P<j>and|or|to|through) (?P<b>{_ONE_QUARTER})(?!\w)", re.I
-)
-
-
-def _quarters_joined(m: re.Match[str]) -> str:
-    """ "the first and second quarters" -> "Q1 and Q2"; two ordinals with no quarter
-    named ("the first and second posts") are left as they are."""
-    words = m.group(0).lower()
-    if "quarter" not in words and not re.search(r"\bq[1-4]\b", words):
-        return m.group(0)
-
-    def number(side: str) -> str:
-        found = re.search(r"q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)", side, re.I)
-        if found is None:  # not reached: each side is one of these
-            return side
-        return found[1] or str(ORDINAL_QUARTERS[found[2].lower()])
-
-    return f"Q{number(m['a'])} {m['j']} Q{number(m['b'])}"
-
-
-def quarters_named(text: str) -> str:
-    """Two quarters joined with an ordinal written as quarters ("the first and second
-    quarters" -> "Q1 and Q2"), the words a deadline of the text is then read from."""
-    return _QUARTERS_JOINED.sub(_quarters_joined, text)
-
-
 def target_amount_words(low: str, a: Amount) -> str:
     """The words an amount was read from."""
     return low[a.start : a.end].replace("\u00a4", "").strip()
-
-
-def _prepare(text: str) -> str:
-    """Spelling that does not change meaning made uniform: dashes, hyphenated words,
-    number words, "year over year" (not a deadline)."""
-    t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
-    t = t.replace("\u2212", "-").replace("\u00a0", " ")
-    t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
-    t = quarters_named(t)
-    t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
-    t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
-    # "5k -> 8k", "2% → 4%": from the first to the second (never a range)
-    t = re.sub(
-        r"(?<![\w.,])((?:[$€£¥₱₹]\s?)?\d[\d,.]*(?:\s?[kKmM]\b|\s?%)?)\s*(?:->|=>|\u2192|\u21d2|\u27a1)\s*"
-        r"(?=[$€£¥₱₹]?\s?\d)",
-        r"from \1 to ",
-        t,
-    )
-    # "don't lose more than 5 %", "avoid losing more than 200": lose no more than
-    t = re.sub(
-        r"\b(?:(?:do not|don't|dont|never)\s+lose|avoid\s+losing)\s+(?:more|over)\b(?:\s+than)?",
-        "lose no more than",
-        t,
-        flags=re.I,
-    )
-    # "in 2 weeks' time" is in 2 weeks; "by this time next year" a year from the start
-    t = re.sub(r"\b(days?|weeks?|months?|years?)(?:'s?)?\s+time\b", r"\1", t, flags=re.I)
-    t = re.sub(
-        r"\b(?:by |until )?(?:this|the same) time next (week|month|year)\b",
-        r"within a \1",
-        t,
-        flags=re.I,
-    )
-    # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
-    # compares with last year's same period and is no deadline
-    t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
-    t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
-    t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
-    t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
-    t = mark_currencies(normalize_numbers(t))
-    t = re.sub(  # "1 in 4 visitors" is a share
-        r"\b(\d+) (?:in|out of) (\d+)\b(?!\s*(?:days?|weeks?|months?|years?)\b)",
-        lambda m: f"{100 * int(m[1]) / int(m[2]):g}% of" if int(m[2]) else m.group(0),
-        t,
-    )
-    return re.sub(
-        r"\b(under|within|below|in|less than|inside)\s+an?\s+(minute|hour|day|week)\b",
-        r"\1 1 \2",
-        t,
-        flags=re.I,
-    )
 
 
 # -- deadline ------------------------------------------------------------------------------
@@ -484,7 +395,7 @@ def read_fields(
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
-    prepared, ranges = find_ranges(_prepare(source))
+    prepared, ranges = find_ranges(prepare(source))
     low_all = prepared.lower()
     response = _RESPONSE.search(low_all) is not None
 
