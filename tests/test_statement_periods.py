@@ -110,3 +110,35 @@ def test_from_alone_is_no_deadline_and_no_period_from_numbers() -> None:
 def test_two_ordinals_with_no_quarter_are_left_alone() -> None:
     reading = gr.read_statement("Publish the first and second posts by March", start=START)
     assert reading.goal.deadline == dt.date(2027, 3, 31)
+
+
+def test_each_packs_date_order_is_its_locales() -> None:
+    from babel import Locale
+
+    from goalrules.vocabulary.languages import language_packs
+
+    for pack in language_packs().values():
+        if pack.dayfirst is None:
+            continue
+        assert pack.locale is not None
+        pattern = Locale.parse(pack.locale).date_formats["short"].pattern
+        assert (pattern.index("d") < pattern.index("M")) == pack.dayfirst, pack.code
+
+
+@given(st.integers(1, 12), st.integers(1, 12), YEARS)
+def test_a_numeric_date_is_read_as_the_language_writes_it(a: int, b: int, year: int) -> None:
+    said = {
+        "cy": f"Cynyddu dilynwyr Instagram 20% erbyn {a}/{b}/{year}",
+        "ms": f"Tingkatkan pengikut Instagram sebanyak 20% menjelang {a}/{b}/{year}",
+        "el": f"Αύξηση των ακολούθων στο Instagram κατά 20% έως {a}/{b}/{year}",
+        "tl": f"Pataasin ang followers sa Instagram ng 20% bago ang {a}/{b}/{year}",
+        "en": f"Grow Instagram followers by 20% by {a}/{b}/{year}",
+    }
+    for code, text in said.items():
+        reading = gr.read_statement(text, start=START)
+        if code == "en" and a != b:  # English writes both orders: no date is guessed
+            assert reading.goal.deadline is None
+            continue
+        day, month = (a, b) if code != "tl" else (b, a)
+        assert reading.goal.deadline == dt.date(year, month, day), code
+        assert (a != b) == any("first" in note for note in reading.notes), code

@@ -83,11 +83,14 @@ _WEEKDAYS = {
 @attrs.frozen
 class DateSettings:
     """A team's calendar, for reading deadlines: the month its fiscal year starts in
-    (1, January, is the calendar year) and the dates of its retail days that move from
-    year to year ("prime day")."""
+    (1, January, is the calendar year), the dates of its retail days that move from
+    year to year ("prime day"), and whether a numeric date comes day first ("3/6/2027",
+    as Welsh or Greek write it), month first (as Tagalog does), or is an error when both
+    could be meant (``None``, as English is written both ways)."""
 
     fiscal_year_start: int = 1
     retail_days: tuple[tuple[str, Date], ...] = ()
+    dayfirst: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if not (isinstance(self.fiscal_year_start, int) and 1 <= self.fiscal_year_start <= 12):

@@ -37,6 +37,8 @@ _PAIR_HEADS = frozenset(["between", "from"])
 _JOINED = re.compile(
     r"\.?\s*(and\b|&|to\b|through\b|thru\b|until\b|till\b|or\b|[-\u2013\u2014])\s*", re.I
 )
+# a numeric date whose first two parts could each be the day or the month
+_EITHER_WAY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
 _TRAILING_YEAR = re.compile(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
@@ -175,6 +177,7 @@ def _parse_deadline(
         when = parse_deadline(
             candidate,
             start=start,
+            dayfirst=settings.dayfirst,
             fiscal_year_start=settings.fiscal_year_start,
             retail_days=settings.retail_days,
         )
@@ -284,6 +287,13 @@ def find_deadline(
                 )
             if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
+            both = _EITHER_WAY.search(candidate)
+            if both and settings.dayfirst is not None and both[1] != both[2]:
+                order = "day" if settings.dayfirst else "month"
+                notes.append(
+                    f'"{both.group(0)}" read {order} first ({when.isoformat()}), as the '
+                    "statement's language writes dates"
+                )
             return Deadline(when, candidate, *span, notes=tuple(notes))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
 

@@ -39,6 +39,8 @@ import functools
 import re
 from typing import Any
 
+import attrs
+
 from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
@@ -381,6 +383,8 @@ def read_fields(
     missing: list[str] = []
     notes: list[str] = []
     pack = language_of(text, lang)
+    if settings.dayfirst is None and pack.dayfirst is not None:  # "3/6/2027" in Welsh
+        settings = attrs.evolve(settings, dayfirst=pack.dayfirst)
     source = text.strip()
     if pack.code != "en":
         notes.extend(

@@ -85,6 +85,9 @@ class LanguagePack:
     decimal_sign: str | None = None  # None: Babel's for the locale, else "."
     group_sign: str | None = None
     dot_groups: bool = False  # "10.000" is ten thousand though "." is the decimal sign
+    # how the language writes a numeric date: day first ("3/6/2027" is 3 June in Welsh),
+    # month first, or None where both are written (English): then such a date is an error
+    dayfirst: bool | None = None
     own_words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
     patterns: tuple[tuple[str, str], ...] = ()  # (regex on folded text, replacement)
     common: frozenset[str] = frozenset()  # words that tell the language apart
@@ -245,6 +248,7 @@ def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
         decimal_sign=str(numbers["decimal"]) if "decimal" in numbers else None,
         group_sign=str(numbers["group"]) if "group" in numbers else None,
         dot_groups=bool(numbers.get("dot_groups", False)),
+        dayfirst=bool(head["dayfirst"]) if "dayfirst" in head else None,
         own_words=words,
         patterns=tuple(patterns),
         common=frozenset(common),
