@@ -600,3 +600,19 @@ def test_a_limit_on_a_loss_is_never_a_change(n: int, limit: str, percent: bool) 
     else:
         assert reading.goal.target is None
         assert any("limits a loss" in note for note in reading.notes)
+
+
+@given(st.integers(1, 2000), st.sampled_from(["basis points", "bps", "bp"]))
+def test_basis_points_are_hundredths_of_a_point(n: int, word: str) -> None:
+    said = f"Improve LinkedIn CTR by {n} {word} by June"
+    points = f"Improve LinkedIn CTR by {n / 100:g} percentage points by June"
+    assert gr.read_statement(said, start=START).goal.target == (
+        gr.read_statement(points, start=START).goal.target
+    )
+
+
+@given(st.decimals(min_value=1, max_value=5, places=1), st.sampled_from(["csat", "CTR"]))
+def test_a_bare_small_number_of_a_percentage_is_not_read(value: object, metric: str) -> None:
+    reading = gr.read_statement(f"Raise {metric} on X to {value} by June", start=START)
+    assert reading.goal.target is None
+    assert any("is a percentage" in note for note in reading.notes)

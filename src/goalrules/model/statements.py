@@ -533,6 +533,18 @@ def read_fields(
             "goalrules does not know"
         )
         withheld = True
+    rated = metric_key is not None and catalog[metric_key].unit == "percent"
+    scored = [
+        a for a in (target_amount, baseline_amount) if a and rated and a.plain and a.value <= 5
+    ]
+    if scored and not withheld:  # "CSAT from 4.2 to 4.5": a score out of 5, or 4.5 %?
+        notes.append(
+            f'"{words_of(prepared, low, scored[0])}" gives no unit, and '
+            f"{catalog[metric_key or ''].name} is a percentage: write "
+            f"{plain_number(scored[0].value)}% if that is meant (a score such as 4.5 out of 5 "
+            "is not one)"
+        )
+        withheld = True
     doubtful = [a for a in (target_amount, baseline_amount) if a and dot_thousands(low, a)]
     if doubtful and not withheld:
         written = DOT_THOUSANDS.search(low, doubtful[0].start, doubtful[0].end)

@@ -61,6 +61,13 @@ def prepare(text: str) -> str:
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    # "50 basis points" (bps) is half a percentage point
+    t = re.sub(
+        r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:basis points?|bps|bp)\b",
+        lambda m: f"{float(m[1]) / 100:g} percentage points",
+        t,
+        flags=re.I,
+    )
     # "5k -> 8k", "2% → 4%": from the first to the second (never a range)
     t = re.sub(
         r"(?<![\w.,])((?:[$€£¥₱₹]\s?)?\d[\d,.]*(?:\s?[kKmM]\b|\s?%)?)\s*(?:->|=>|\u2192|\u21d2|\u27a1)\s*"
