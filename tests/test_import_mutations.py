@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from goalrules.errors import GoalRulesError
 from goalrules.io.exports import detect_preset, import_exports, presets
 from goalrules.io.exports.rows import data_rows
-from goalrules.io.exports.validate import _number_columns
+from goalrules.io.exports.validate import number_columns
 from tests import export_files as ef
 
 D = dt.date
@@ -218,7 +218,7 @@ def _check_row_mutation(path: Path, kind: str, pick: int, col_pick: int) -> None
     assert error is None, error
     match = detect_preset(path)
     rows = list(data_rows(match))
-    counts = [c for c, _, count in _number_columns(match) if count]
+    counts = [c for c, _, count in number_columns(match) if count]
     line, cells = rows[pick % len(rows)]
     lines, enc, newline = _lines(path)
     data_lines = {ln for ln, _ in rows}

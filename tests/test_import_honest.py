@@ -1,0 +1,146 @@
+"""Never a confident wrong answer from an export: numbers in the file's own locale (or an
+error when the file cannot say which), dates whose day and month the column decides,
+days in the property's time zone, one contact counted once. Each file is laid out like
+the tool's real export (made here, small)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goalrules.cli import main
+from goalrules.errors import DataError
+from goalrules.io.exports import import_exports
+from goalrules.io.exports.cells import number
+from tests import export_files as ef
+
+D = dt.date
+FILES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+GA4_HEADER = ["Year month", "Session source / medium", "Sessions", "Key events", "Total revenue"]
+GA4_PREAMBLE = ["# Start date: 20260101", "# End date: 20260131"]
+
+
+def perf(result: Any) -> dict[tuple[str, str], tuple[float, float, float | None]]:
+    return {(r.channel, r.medium): (r.visits, r.leads, r.revenue) for r in result.performance}
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+
+def test_revenue_written_10_000_is_ambiguous_not_ten(tmp_path: Path, capsys: Any) -> None:
+    """German GA4 (or a sheet saved in German): '10.000' revenue is ten thousand; read as
+    10.0 it was a confident wrong answer."""
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER, ["202601", "facebook / cpc", "12", "1",
+                     "10.000"], ["202601", "google / organic", "5", "0", "0"]],
+                     preamble=GA4_PREAMBLE)  # fmt: skip
+    with pytest.raises(DataError, match="ambiguous") as e:
+        import_exports(p)
+    assert (e.value.line, e.value.field) == (4, "total revenue")
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "ga4.csv:4" in err[0] and "Traceback" not in err[0]
+    assert perf(import_exports(p, decimal=","))[("facebook", "paid")][2] == 10000
+    assert perf(import_exports(p, decimal="."))[("facebook", "paid")][2] == 10
+
+
+def test_revenue_written_1_234_is_ambiguous_unless_the_file_says(tmp_path: Path) -> None:
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER,
+                     ["202601", "facebook / cpc", "12", "1", "1,234"]])  # fmt: skip
+    with pytest.raises(DataError, match="ambiguous"):
+        import_exports(p)
+    english = ef.write_csv(tmp_path / "ga4-en.csv", [GA4_HEADER,
+                           ["202601", "facebook / cpc", "12", "1", "1,234"],
+                           ["202601", "x / cpc", "3", "0", "12.50"]])  # fmt: skip
+    r = import_exports(english)
+    assert perf(r)[("facebook", "paid")][2] == 1234
+    assert any("decimal point" in n and "12.50" in n for n in r.notes)
+
+
+def test_a_german_file_reads_by_its_own_decimal_comma(tmp_path: Path) -> None:
+    """'12,5' in one cell says the file writes a decimal comma, so its '1.234' sessions
+    are 1234 (an error before: ambiguous) and its '1,5' revenue is 1.5; a note says so."""
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER,
+                     ["202601", "facebook / cpc", "1.234", "1", "12,5"],
+                     ["202601", "google / organic", "5", "0", "1.234,5"]],
+                     preamble=GA4_PREAMBLE)  # fmt: skip
+    r = import_exports(p)
+    assert perf(r)[("facebook", "paid")] == (1234, 1, 12.5)
+    assert perf(r)[("google", "organic")] == (5, 0, 1234.5)
+    assert any("decimal comma" in n and "line 4" in n for n in r.notes)
+
+
+def test_a_file_with_both_decimal_marks_is_an_error_naming_both(tmp_path: Path) -> None:
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER,
+                     ["202601", "facebook / cpc", "1,234", "1", "12.5"],
+                     ["202601", "google / organic", "5", "0", "7,25"]])  # fmt: skip
+    with pytest.raises(DataError, match="two ways") as e:
+        import_exports(p)
+    assert (e.value.line, e.value.field) == (3, "total revenue")
+    assert "'12.5' (line 2" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("١٬٢٣٤", 1234), ("١٫٥", 1.5), ("1’234", 1234), ("−5", -5), ("٥٠٪", None), ("0.125", 0.125)],
+)
+def test_cells_in_other_scripts_and_signs(cell: str, value: float | None) -> None:
+    if value is None:
+        with pytest.raises(DataError, match="percent"):
+            number(cell, "f.csv", 2, "views")
+    else:
+        assert number(cell, "f.csv", 2, "views", count=False) == value
+
+
+LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt_BR", "de_CH", "sv", "pl", "ar_EG", "fa", "hi"]
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(LOCALES),
+)
+def test_a_number_in_any_locale_reads_its_value_when_the_mark_is_said(
+    value: Decimal, locale: str
+) -> None:
+    from babel.numbers import format_decimal, get_decimal_symbol
+
+    text = format_decimal(value, format="#,##0.##", locale=locale)
+    mark = get_decimal_symbol(locale)
+    decimal = mark if mark in (",", ".") else None
+    assert number(text, "f.csv", 2, "revenue", decimal=decimal, count=False) == float(value)
+
+
+NETWORKS = ["facebook", "linkedin", "x", "tiktok", "youtube", "pinterest"]
+
+
+@FILES
+@given(
+    st.lists(st.tuples(st.integers(0, 10**7), st.decimals(0, 10**6, places=2)), min_size=1,
+             max_size=6),
+    st.sampled_from(["en", "de", "fr", "es", "it", "de_CH", "pt_BR"]),
+)  # fmt: skip
+def test_a_ga4_file_in_any_locale_reads_right_or_not_at_all(
+    tmp_path: Path, rows: list[tuple[int, Decimal]], locale: str
+) -> None:
+    """Written in any locale and read without --decimal: the values the file holds, or
+    an error; never another number."""
+    from babel.numbers import format_decimal
+
+    def fmt(x: Any) -> str:
+        return str(format_decimal(x, format="#,##0.##", locale=locale))
+
+    body = [["202601", f"{NETWORKS[i]} / referral", fmt(s), "0", fmt(r)]
+            for i, (s, r) in enumerate(rows)]  # fmt: skip
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER, *body])
+    try:
+        got = perf(import_exports(p))
+    except DataError as exc:
+        assert "ambiguous" in str(exc)
+        return
+    assert got == {(NETWORKS[i], "organic"): (s, 0, float(r)) for i, (s, r) in enumerate(rows)}
