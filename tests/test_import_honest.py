@@ -27,6 +27,14 @@ GA4_HEADER = ["Year month", "Session source / medium", "Sessions", "Key events",
 GA4_PREAMBLE = ["# Start date: 20260101", "# End date: 20260131"]
 
 
+def _import(path: Path) -> tuple[Any, str | None]:
+    """The import's result, or its error's text."""
+    try:
+        return import_exports(path), None
+    except DataError as exc:
+        return None, str(exc)
+
+
 def perf(result: Any) -> dict[tuple[str, str], tuple[float, float, float | None]]:
     return {(r.channel, r.medium): (r.visits, r.leads, r.revenue) for r in result.performance}
 
@@ -138,9 +146,69 @@ def test_a_ga4_file_in_any_locale_reads_right_or_not_at_all(
     body = [["202601", f"{NETWORKS[i]} / referral", fmt(s), "0", fmt(r)]
             for i, (s, r) in enumerate(rows)]  # fmt: skip
     p = ef.write_csv(tmp_path / "ga4.csv", [GA4_HEADER, *body])
-    try:
-        got = perf(import_exports(p))
-    except DataError as exc:
-        assert "ambiguous" in str(exc)
+    result, error = _import(p)
+    if error is not None:
+        assert "ambiguous" in error
         return
-    assert got == {(NETWORKS[i], "organic"): (s, 0, float(r)) for i, (s, r) in enumerate(rows)}
+    assert perf(result) == {
+        (NETWORKS[i], "organic"): (s, 0, float(r)) for i, (s, r) in enumerate(rows)
+    }
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def test_dotted_dates_are_day_first_even_where_slashes_are_month_first(tmp_path: Path) -> None:
+    """LinkedIn writes 02/01/2026 month first; a sheet saved in German writes 01.02.2026,
+    which was read as January 2."""
+    p = ef.linkedin_followers(tmp_path / "followers.xlsx", [("01.02.2026", 3), ("02.02.2026", 2)])
+    got = {(r.date, r.value) for r in import_exports(p).history}
+    assert got == {(D(2026, 2, 1), 3), (D(2026, 2, 2), 2)}
+    slashed = ef.linkedin_followers(tmp_path / "f2.xlsx", [("02/01/2026", 3)])
+    assert {r.date for r in import_exports(slashed).history} == {D(2026, 2, 1)}
+
+
+def _meta_posts(path: Path, times: list[str]) -> Path:
+    return ef.meta_content(path, [(t, f"https://www.instagram.com/p/{i}/", 100, 50, 1, 1, 1, 1)
+                                  for i, t in enumerate(times)])  # fmt: skip
+
+
+def test_a_column_that_reads_day_first_and_month_first_is_an_error(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Meta's content export may write either order (in the account's language); with
+    no day over 12, 03/04/2026 was read month first without a word."""
+    p = _meta_posts(tmp_path / "meta.csv", ["03/04/2026 18:00", "05/04/2026 09:00"])
+    with pytest.raises(DataError, match="--dayfirst") as e:
+        import_exports(p)
+    assert (e.value.line, e.value.field) == (2, "publish time")
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    months = {r.date for r in import_exports(p, dayfirst=True).history}
+    assert months == {D(2026, 4, 1)}
+    assert {r.date for r in import_exports(p, dayfirst=False).history} == {
+        D(2026, 3, 1), D(2026, 5, 1)}  # fmt: skip
+    out = io.StringIO()
+    assert main(["import", str(p), "--dayfirst"], out=out) == 0
+    assert "2026-04-01" in out.getvalue()
+    # the column's own evidence decides: a day over 12 in one cell
+    told = _meta_posts(tmp_path / "meta2.csv", ["03/04/2026 18:00", "13/04/2026 09:00"])
+    assert {r.date for r in import_exports(told).history} == {D(2026, 4, 1)}
+    # the same day both ways is no ambiguity
+    same = _meta_posts(tmp_path / "meta3.csv", ["04/04/2026 18:00", "09/15/2026 09:00"])
+    assert {r.date for r in import_exports(same).history} == {D(2026, 4, 1), D(2026, 9, 1)}
+
+
+@FILES
+@given(st.lists(st.dates(D(2020, 1, 1), D(2030, 12, 31)), min_size=1, max_size=8),
+       st.booleans())  # fmt: skip
+def test_a_post_date_in_either_order_reads_right_or_not_at_all(
+    tmp_path: Path, days: list[D], dayfirst: bool
+) -> None:
+    fmt = "%d/%m/%Y 10:00" if dayfirst else "%m/%d/%Y 10:00"
+    p = _meta_posts(tmp_path / "meta.csv", [d.strftime(fmt) for d in days])
+    result, error = _import(p)
+    if error is not None:
+        assert "--dayfirst" in error
+        return
+    assert {r.date for r in result.history} == {d.replace(day=1) for d in days}

@@ -10,8 +10,8 @@ that is not a count (revenue) written ``10.000`` or ``1,234`` is ambiguous the s
 :func:`infer_decimal` reads a file's own evidence first (``12,5``, ``1.234.567`` or
 ``1.234,5`` say the comma is its decimal mark). Arabic-Indic digits with the Arabic
 separators (``١٬٢٣٤``, ``١٫٥``), the Swiss ``1’234`` and the minus sign ``−5`` read as
-they are written. A percent is never a count. Empty cells (and ``-``, ``n/a``, TikTok's ``undefined``) are missing:
-the readers leave them out with a note, never 0.
+they are written. A percent is never a count. Empty cells (and ``-``, ``n/a``, TikTok's
+``undefined``) are missing: the readers leave them out with a note, never 0.
 
 >>> number("1,234", "f.csv", 2, "views"), number("60.234", "f.csv", 2, "views", decimal=",")
 (1234.0, 60234.0)
