@@ -212,3 +212,24 @@ def test_a_post_date_in_either_order_reads_right_or_not_at_all(
         assert "--dayfirst" in error
         return
     assert {r.date for r in result.history} == {d.replace(day=1) for d in days}
+
+
+# -- time zones ----------------------------------------------------------------------------
+
+
+def test_bigquery_events_fall_on_the_propertys_day_not_utcs(tmp_path: Path) -> None:
+    """A session at 23:20 on January 31 in Los Angeles is 07:20 on February 1 in UTC:
+    event_date (the property's day, as GA4's reports count it) says January; the month
+    came from event_timestamp before. Events are still ordered by their timestamp."""
+    header = ["event_date", "event_timestamp", "event_name", "user_pseudo_id", "ga_session_id",
+              "page_location", "page_referrer"]  # fmt: skip
+    later, first = 1769930400000000, 1769930000000000  # 2026-02-01 07:20 and 07:13 UTC
+    p = ef.write_csv(tmp_path / "bq-events.csv", [header,
+        ["20260131", later, "generate_lead", "u1", "7", "https://a.com/thanks", ""],
+        ["20260131", first, "session_start", "u1", "7",
+         "https://a.com/?utm_source=facebook&utm_medium=paid_social", ""],
+    ])  # fmt: skip
+    rows = import_exports(p).performance
+    assert [(r.month, r.channel, r.medium, r.visits, r.leads) for r in rows] == [
+        (D(2026, 1, 1), "facebook", "paid", 1, 1)
+    ]

@@ -306,17 +306,17 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
     events: set[str] = set()
     for (_, cells), day in zip(rows, days, strict=True):
         key = (get(cells, "user"), get(cells, "session"))
-        stamp = (day or Date.min, get(cells, "event"))
+        stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
         url = get(cells, "url")
         if not url and get(cells, "path"):
             query = get(cells, "query")
             url = get(cells, "path") + (f"?{query}" if query else "")
         s = sessions.get(key)
-        if s is None or stamp[0] < s["_first"]:
+        if s is None or stamp < s["_first"]:
             kept = s or {"lead": False, "customer": False}
             s = {
                 **kept,
-                "_first": stamp[0],
+                "_first": stamp,
                 "date": (day or Date.min).isoformat(),
                 "landing_url": url,
                 "referrer": get(cells, "referrer"),
