@@ -233,3 +233,50 @@ def test_bigquery_events_fall_on_the_propertys_day_not_utcs(tmp_path: Path) -> N
     assert [(r.month, r.channel, r.medium, r.visits, r.leads) for r in rows] == [
         (D(2026, 1, 1), "facebook", "paid", 1, 1)
     ]
+
+
+# -- duplicates ----------------------------------------------------------------------------
+
+
+HUBSPOT = ["Record ID", "First Name", "Create Date", "Lifecycle Stage", "Original Source",
+           "Original Source Drill-Down 1", "Original Source Drill-Down 2", "Became a Lead Date",
+           "Became a Customer Date"]  # fmt: skip
+
+
+def test_one_contact_in_two_rows_is_not_two_leads(tmp_path: Path, capsys: Any) -> None:
+    """Two exports put together: contact 101 as a lead, then as a customer. Its lead
+    counted twice (2 leads in January); now an error naming both lines."""
+    lead = ["101", "Ada", "2026-01-05 10:00", "lead", "Organic social", "LinkedIn", "",
+            "2026-01-05 10:00", ""]  # fmt: skip
+    customer = [*lead[:3], "customer", *lead[4:8], "2026-01-20 09:00"]
+    other = ["102", "Bo", "2026-01-06 10:00", "lead", "Organic social", "LinkedIn", "",
+             "2026-01-06 10:00", ""]  # fmt: skip
+    p = ef.write_csv(tmp_path / "hubspot-contacts.csv", [HUBSPOT, lead, other, customer])
+    with pytest.raises(DataError, match="lines 2 and 4") as e:
+        import_exports(p)
+    assert (e.value.line, e.value.field) == (4, "record id")
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    # the same row twice, cell for cell, is one contact (dropped with a note)
+    twice = ef.write_csv(tmp_path / "hubspot-2.csv", [HUBSPOT, lead, other, lead])
+    r = import_exports(twice)
+    assert [(r.channel, r.leads) for r in r.performance] == [("linkedin", 2)]
+    assert any("exact duplicate" in n for n in r.notes)
+
+
+@FILES
+@given(st.permutations(range(5)))
+def test_reordering_a_contacts_export_changes_nothing(tmp_path: Path, order: list[int]) -> None:
+    rows = [[str(100 + i), "A", "2026-01-05 10:00", "lead", src, net, "", f"2026-0{i % 3 + 1}-05",
+             "2026-03-01 10:00" if i == 4 else ""]
+            for i, (src, net) in enumerate([("Organic social", "LinkedIn"), ("Paid social",
+            "Facebook"), ("Organic search", "Google"), ("Organic social", "LinkedIn"),
+            ("Direct traffic", "")])]  # fmt: skip
+
+    def rows_of(path: Path) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in import_exports(path).performance]
+
+    base = rows_of(ef.write_csv(tmp_path / "a.csv", [HUBSPOT, *rows]))
+    assert len(base) == 5  # four lead months and channels, and the customer's
+    shuffled = [rows[i] for i in order]
+    assert rows_of(ef.write_csv(tmp_path / "b.csv", [HUBSPOT, *shuffled])) == base
