@@ -85,7 +85,7 @@ MAKERS: dict[str, Maker] = {
         (f"2025-08-0{i + 1}T00:00:00", _v(v, i)) for i in range(4)]),
     "meta-content": lambda d, v: ef.meta_content(d / "posts.csv", [
         ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", *[_v(v, i) for i in range(6)]),
-        ("10/02/2026 09:00", "https://www.facebook.com/1/posts/2",
+        ("10/20/2026 09:00", "https://www.facebook.com/1/posts/2",
          *[_v(v, i + 3) for i in range(6)])]),
     "facebook-insights-posts": lambda d, v: ef.facebook_insights_posts(
         d / "Facebook Insights Data Export (Post Level) - C - 2019-12-01.csv",
