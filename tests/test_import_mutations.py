@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from goalrules.errors import GoalRulesError
 from goalrules.io.exports import detect_preset, import_exports, presets
 from goalrules.io.exports.rows import data_rows
-from goalrules.io.exports.validate import _number_columns
+from goalrules.io.exports.validate import number_columns
 from tests import export_files as ef
 
 D = dt.date
@@ -85,7 +85,7 @@ MAKERS: dict[str, Maker] = {
         (f"2025-08-0{i + 1}T00:00:00", _v(v, i)) for i in range(4)]),
     "meta-content": lambda d, v: ef.meta_content(d / "posts.csv", [
         ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", *[_v(v, i) for i in range(6)]),
-        ("10/02/2026 09:00", "https://www.facebook.com/1/posts/2",
+        ("10/20/2026 09:00", "https://www.facebook.com/1/posts/2",
          *[_v(v, i + 3) for i in range(6)])]),
     "facebook-insights-posts": lambda d, v: ef.facebook_insights_posts(
         d / "Facebook Insights Data Export (Post Level) - C - 2019-12-01.csv",
@@ -218,7 +218,7 @@ def _check_row_mutation(path: Path, kind: str, pick: int, col_pick: int) -> None
     assert error is None, error
     match = detect_preset(path)
     rows = list(data_rows(match))
-    counts = [c for c, _, count in _number_columns(match) if count]
+    counts = [c for c, _, count in number_columns(match) if count]
     line, cells = rows[pick % len(rows)]
     lines, enc, newline = _lines(path)
     data_lines = {ln for ln, _ in rows}

@@ -305,15 +305,22 @@ def test_all_errors_lists_every_bad_cell(tmp_path: Path, capsys: Any) -> None:
 
 def test_decimal_says_how_to_read_an_ambiguous_count(tmp_path: Path) -> None:
     p = ef.write_csv(tmp_path / "Chart data.csv", [["Date", "Views"], ["2026-09-01", "60.234"],
-                                                   ["2026-09-02", "1.234.567"]])  # fmt: skip
+                                                   ["2026-09-02", "1.234"]])  # fmt: skip
     with pytest.raises(DataError, match="ambiguous") as e:
         import_exports(p)
     assert (e.value.line, e.value.field) == (2, "views")
     h = history(import_exports(p, decimal=","))
     assert h[("2026-09-01", "youtube", "video_views")] == 60234
-    assert h[("2026-09-02", "youtube", "video_views")] == 1234567
+    assert h[("2026-09-02", "youtube", "video_views")] == 1234
+    # 1.234.567 can only be grouped by points: the file says so itself, and a note says
+    # how its 60.234 was read
+    grouped = ef.write_csv(tmp_path / "Chart data 2.csv", [["Date", "Views"],
+                           ["2026-09-01", "60.234"], ["2026-09-02", "1.234.567"]])  # fmt: skip
+    r = import_exports(grouped, preset="youtube-chart")
+    assert history(r)[("2026-09-01", "youtube", "video_views")] == 60234
+    assert any("decimal comma" in n and "1.234.567" in n for n in r.notes)
     with pytest.raises(DataError, match="not a number"):  # 1.234.567 is no English number
-        import_exports(p, decimal=".")
+        import_exports(grouped, decimal=".", preset="youtube-chart")
 
 
 def test_a_preset_may_say_its_tools_decimal_mark(tmp_path: Path, monkeypatch: Any) -> None:

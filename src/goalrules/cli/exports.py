@@ -74,6 +74,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             today=_today(args.today),
             year=args.year,
             decimal=args.decimal,
+            dayfirst=args.dayfirst,
             errors="collect" if args.all_errors else "raise",
             limit=args.all_errors or 100,
         )
@@ -192,6 +193,21 @@ def add_commands(sub: Any, fmt_help: str, today_help: str) -> None:
         choices=[",", "."],
         help="the decimal mark of the files' numbers, where a number's form is ambiguous "
         "(60.234: ',' reads it as 60234, '.' as 60.234)",
+    )
+    order = im.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        action="store_true",
+        default=None,
+        help="dates such as 03/04/2026 are day first (3 April), where the export may write "
+        "either and no day over 12 says which",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_false",
+        default=None,
+        help="dates such as 03/04/2026 are month first (March 4)",
     )
     im.add_argument(
         "--all-errors",

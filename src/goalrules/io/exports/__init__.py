@@ -247,6 +247,17 @@ def import_exports(
         file_options = options
         if options.decimal is None and match.preset.decimal is not None:
             file_options = attrs.evolve(options, decimal=match.preset.decimal)
+        if file_options.decimal is None:  # the file's own numbers may say
+            try:
+                mark, said = _file_decimal(match)
+            except GoalRulesError as exc:
+                if errors != "collect":
+                    raise
+                problems.append(problem(exc))
+                continue
+            notes += said
+            if mark is not None:
+                file_options = attrs.evolve(file_options, decimal=mark)
         if errors == "collect":
             problems += _collect(match, file_options, parsed, limit - len(problems))
             if len(problems) >= limit:
@@ -305,6 +316,19 @@ def import_exports(
         notes=tuple(notes),
         sources=tuple(sources),
     )
+
+
+def _file_decimal(match: Match) -> tuple[str | None, list[str]]:
+    """The decimal mark the file's number cells show (see
+    :func:`~goalrules.io.exports.cells.infer_decimal`), and a note."""
+    from goalrules.io.exports.cells import infer_decimal
+    from goalrules.io.exports.rows import data_rows
+    from goalrules.io.exports.validate import number_columns
+
+    columns = [(match.columns[c], c) for c, _, _ in number_columns(match)]
+    if not columns:
+        return None, []
+    return infer_decimal(data_rows(match), columns, match.sheet.source)
 
 
 def _header_only(match: Match) -> bool:

@@ -5,9 +5,13 @@ A number is read only when its form says what it is. Thousands separators are re
 the column's locale (Babel's number data): by default, English (``1,234`` is 1234), and
 a count written ``60.234`` is an error, since it reads as 60234 with German grouping and
 as 60.234 with an English decimal point; ``decimal=","`` (``--decimal ,``) reads it as
-German (``60.234`` is 60234, ``60,5`` is 60.5) and ``decimal="."`` as English. A percent
-is never a count. Empty cells (and ``-``, ``n/a``, TikTok's ``undefined``) are missing:
-the readers leave them out with a note, never 0.
+German (``60.234`` is 60234, ``60,5`` is 60.5) and ``decimal="."`` as English. An amount
+that is not a count (revenue) written ``10.000`` or ``1,234`` is ambiguous the same way.
+:func:`infer_decimal` reads a file's own evidence first (``12,5``, ``1.234.567`` or
+``1.234,5`` say the comma is its decimal mark). Arabic-Indic digits with the Arabic
+separators (``١٬٢٣٤``, ``١٫٥``), the Swiss ``1’234`` and the minus sign ``−5`` read as
+they are written. A percent is never a count. Empty cells (and ``-``, ``n/a``, TikTok's
+``undefined``) are missing: the readers leave them out with a note, never 0.
 
 >>> number("1,234", "f.csv", 2, "views"), number("60.234", "f.csv", 2, "views", decimal=",")
 (1234.0, 60234.0)
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -29,7 +33,13 @@ from goalrules.errors import DataError, GoalRulesError
 _MISSING = frozenset({"-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan"})
 _PLAIN = re.compile(r"[+-]?\d+")
 _POINT = re.compile(r"[+-]?\d+\.\d+")
-_AMBIGUOUS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+# a point or comma between groups of three (a leading 0 never starts a group)
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+_ONE_COMMA_GROUP = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+# spaces, apostrophes (Swiss: 1'234, 1’234) and the Arabic thousands separator group digits
+_GROUPING = re.compile(r"[\s\u00a0\u202f\u2009'\u2019\u066c]")
+_ARABIC_DECIMAL = "\u066b"  # "١٫٥": unambiguous, whatever the file's decimal mark
+_SIGNS = str.maketrans({"\u2212": "-", "\u066a": "%"})
 _LOCALES = {".": "en", ",": "de"}
 DECIMALS = tuple(_LOCALES)
 
@@ -59,7 +69,7 @@ def number(
     elif type(value) is str and value.isascii() and value.isdigit() and len(value) < 300:
         return float(value)  # a plain count
     else:
-        text = re.sub(r"[\s\u00a0\u202f\u2009']", "", str(value))
+        text = _GROUPING.sub("", str(value)).translate(_SIGNS)
         if not text or text.lower() in _MISSING:
             return None
         if "%" in text:
@@ -78,14 +88,26 @@ def number(
 def _parse(
     text: str, value: Any, source: str, line: int, column: str, decimal: str | None, count: bool
 ) -> float:
+    if _ARABIC_DECIMAL in text:  # the Arabic decimal separator: no other mark with it
+        plain = text.replace(_ARABIC_DECIMAL, ".", 1)
+        if _POINT.fullmatch(plain):
+            return float(plain)
+        raise _bad(f"{value!r} is not a number", source, line, column)
     if _PLAIN.fullmatch(text) or (decimal != "," and _POINT.fullmatch(text) and not (
-            decimal is None and count and _AMBIGUOUS.fullmatch(text))):  # fmt: skip
+            decimal is None and _AMBIGUOUS.fullmatch(text))):  # fmt: skip
         return float(text)
-    if decimal is None and count and _AMBIGUOUS.fullmatch(text):
+    if decimal is None and _AMBIGUOUS.fullmatch(text):
         raise _bad(
             f"{value!r} is ambiguous: {text.replace('.', ',')} with '.' between thousands, "
             f"or {text} with a decimal point; say which with --decimal , or --decimal . "
             "(decimal= in Python)",
+            source, line, column,
+        )  # fmt: skip
+    if decimal is None and not count and _ONE_COMMA_GROUP.fullmatch(text):
+        raise _bad(
+            f"{value!r} is ambiguous: {text.replace(',', '')} with ',' between thousands, "
+            f"or {text.replace(',', '.')} with a decimal comma; say which with --decimal . "
+            "or --decimal , (decimal= in Python)",
             source, line, column,
         )  # fmt: skip
     from babel.numbers import NumberFormatError, parse_decimal
@@ -95,6 +117,64 @@ def _parse(
     except (NumberFormatError, ValueError, ArithmeticError):
         how = f" with {decimal!r} as the decimal mark" if decimal else ""
         raise _bad(f"{value!r} is not a number{how}", source, line, column) from None
+
+
+def _evidence(value: Any) -> str | None:
+    """The decimal mark a cell shows (``"."`` or ``","``), ``"?"`` when it could be
+    either (``1.234``, ``1,234``: one mark before three digits), ``None`` when it has
+    none (``1234``, a number that is not text, text that is not a number)."""
+    if type(value) is not str or ("," not in value and "." not in value):
+        return None
+    text = _GROUPING.sub("", value).translate(_SIGNS).lstrip("+-")
+    if not re.fullmatch(r"\d[\d.,]*", text) or not text[-1].isdigit():
+        return None
+    if "." in text and "," in text:  # the last mark is the decimal one: 1,234.5 / 1.234,5
+        return "." if text.rfind(".") > text.rfind(",") else ","
+    mark = "." if "." in text else ","
+    whole, *rest = text.split(mark)
+    if len(rest) > 1:  # 1.234.567: the mark groups, so the other one is the decimal mark
+        return "," if mark == "." else "."
+    if len(rest[0]) == 3 and len(whole) <= 3 and whole[0] != "0":
+        return "?"
+    return mark
+
+
+def infer_decimal(
+    rows: Iterable[tuple[int, Sequence[Any]]], columns: Sequence[tuple[int, str]], source: str
+) -> tuple[str | None, list[str]]:
+    """The decimal mark a file's numbers show (``columns``: the positions and names of
+    the columns read as numbers), with a note when it decides how a cell such as
+    ``1.234`` or ``1,234`` reads (or says the comma is the decimal mark); ``None`` when
+    no cell shows it. A file that shows both marks as its decimal mark is an error
+    naming a cell of each."""
+    seen: dict[str, tuple[int, str, str]] = {}
+    ambiguous = 0
+    for line, cells in rows:
+        for pos, column in columns:
+            mark = _evidence(cells[pos] if pos < len(cells) else None)
+            if mark == "?":
+                ambiguous += 1
+            elif mark is not None and mark not in seen:
+                seen[mark] = (line, column, str(cells[pos]))
+    if len(seen) == 2:
+        (l1, c1, v1), (l2, c2, v2) = sorted(seen.values())
+        raise DataError(
+            f"the numbers are written two ways: {v1!r} (line {l1}, {c1}) and {v2!r} "
+            f"(line {l2}, {c2}) use different decimal marks; export the file again in one "
+            "language, or say which with --decimal",
+            source=source, line=l2, field=c2,
+        )  # fmt: skip
+    if not seen:
+        return None, []
+    mark, (line, column, value) = next(iter(seen.items()))
+    if mark == "." and not ambiguous:
+        return mark, []  # the default reading: nothing to say
+    name = "a decimal point" if mark == "." else "a decimal comma"
+    return mark, [
+        f"{source}: numbers read with {name}, as line {line} writes them ({column}: "
+        f"{value!r}){f'; {ambiguous} cell(s) such as 1.234 or 1,234 read so' if ambiguous else ''}"
+        f". If that is wrong, pass --decimal."
+    ]
 
 
 def numeric(value: Any) -> bool:

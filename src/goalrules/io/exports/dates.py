@@ -4,10 +4,11 @@ A form is a property of the source (a preset lists the forms its tool writes, an
 may name one): ``yyyymmdd`` (GA4 ``Date``, BigQuery ``event_date``), ``yyyymm`` (GA4
 ``Year month``), ``yyyy-mm``, ``iso`` (with a ``T`` time or a zone:
 ``2025-08-01T00:00:00``, ``2026-08-15 13:12:39 +0000``), ``mdy`` (``09/15/2026 18:00``),
-``dmy``, ``x`` (``Tue, Aug 25, 2026``), ``mon d, yyyy`` (``Sep 14, 2026``), ``month d``
-(``October 1``: no year), ``epoch_us`` (BigQuery ``event_timestamp``). A column is read
-in the first of its preset's forms that reads every cell of it, so one odd cell is an
-error naming it rather than a column read in two ways.
+``dmy`` (``31.01.2026``: a date with points is day first in either), ``x`` (``Tue, Aug 25,
+2026``), ``mon d, yyyy`` (``Sep 14, 2026``), ``month d`` (``October 1``: no year),
+``epoch_us`` (BigQuery ``event_timestamp``). A column is read in the first of its
+preset's forms that reads every cell of it, so one odd cell is an error naming it rather
+than a column read in two ways.
 
 >>> read_date("20260131", "yyyymmdd"), read_date("Tue, Aug 25, 2026", "x")
 (datetime.date(2026, 1, 31), datetime.date(2026, 8, 25))
@@ -85,7 +86,7 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 # file that went through a spreadsheet: "2016-11-26 5:8:54")
 _TIME = r"(?:[T ,]\s*\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
 _ISO = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?")
-_SLASHED = re.compile(rf"(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}}){_TIME}")
+_SLASHED = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}")
 _NAMED = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?([^\W\d_]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
     rf"{_TIME}",
@@ -139,8 +140,9 @@ def read_date(value: Any, form: str) -> Date | None:
         m = _SLASHED.fullmatch(text)
         if m is None:
             return None
-        a, b, y = int(m[1]), int(m[2]), _year(m[3])
-        return _ymd(y, a, b) if form == "mdy" else _ymd(y, b, a)
+        a, b, y = int(m[1]), int(m[3]), _year(m[4])
+        # points between the numbers: day first, in every language that writes them so
+        return _ymd(y, a, b) if form == "mdy" and m[2] != "." else _ymd(y, b, a)
     if form in ("x", "mon d, yyyy", "month d"):
         m = _NAMED.fullmatch(text)
         if m is not None and month_number(m[1]) is not None:

@@ -215,6 +215,7 @@ def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceR
     """Leads and customers per month, channel and medium from a CRM contacts export."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
+    _one_row_a_contact(match, rows)
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
@@ -241,6 +242,28 @@ def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceR
         for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
     return out, notes
+
+
+def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+    """Two different rows for one contact (the same Record ID: exports of two days put
+    together, a contact before and after it became a customer) would count its lead
+    twice: an error naming both lines (an exact duplicate is dropped before)."""
+    col = match.find(match.preset.fields.get("id", ()))
+    if col is None:
+        return
+    pos = match.columns[col]
+    seen: dict[str, int] = {}
+    for line, cells in rows:
+        key = str(cells[pos]).strip()
+        if not key:
+            continue
+        first = seen.setdefault(key, line)
+        if first != line:
+            raise DataError(
+                f"lines {first} and {line} are two different rows for the contact {key!r} "
+                f"({col}): its lead would count twice; keep the row that is right",
+                source=match.sheet.source, line=line, field=col,
+            )  # fmt: skip
 
 
 def _crm_channel(source: str, detail: str) -> tuple[str, str]:
@@ -306,17 +329,17 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
     events: set[str] = set()
     for (_, cells), day in zip(rows, days, strict=True):
         key = (get(cells, "user"), get(cells, "session"))
-        stamp = (day or Date.min, get(cells, "event"))
+        stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
         url = get(cells, "url")
         if not url and get(cells, "path"):
             query = get(cells, "query")
             url = get(cells, "path") + (f"?{query}" if query else "")
         s = sessions.get(key)
-        if s is None or stamp[0] < s["_first"]:
+        if s is None or stamp < s["_first"]:
             kept = s or {"lead": False, "customer": False}
             s = {
                 **kept,
-                "_first": stamp[0],
+                "_first": stamp,
                 "date": (day or Date.min).isoformat(),
                 "landing_url": url,
                 "referrer": get(cells, "referrer"),

@@ -191,6 +191,38 @@ class DateOptions:
     decimal: str | None = None  # "," or ".": how numbers are written (None: undeclared)
 
 
+def _day_or_month(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    values: Sequence[Any],
+    column: str,
+    form: str,
+) -> None:
+    """A column the export may write day first or month first (both are among its forms)
+    must say which: a day over 12 in one of its cells. When every cell reads both ways
+    and the two readings differ, it is an error naming the first such cell (never a
+    guess)."""
+    other = "dmy" if form == "mdy" else "mdy"
+    first: tuple[int, Any, Date, Date] | None = None
+    for (line, _), v in zip(rows, values, strict=True):
+        if v in (None, ""):
+            continue
+        a, b = read_date(v, form), read_date(v, other)
+        if b is None:
+            return  # the column's evidence: only one order reads it
+        if first is None and a is not None and a != b:
+            first = (line, v, a, b)
+    if first is not None:
+        line, v, a, b = first
+        md, dm = (a, b) if form == "mdy" else (b, a)
+        raise DataError(
+            f"{v!r} is {md:%B} {md.day} month first and {dm.day} {dm:%B} day first, and no "
+            f"date in {column!r} has a day over 12 to tell which: pass --dayfirst or "
+            "--monthfirst (dayfirst= in Python)",
+            source=match.sheet.source, line=line, field=column,
+        )  # fmt: skip
+
+
 def read_dates(
     match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
 ) -> tuple[list[Date | None], list[str]]:
@@ -205,8 +237,10 @@ def read_dates(
         forms = ["dmy" if f == "mdy" else f for f in forms]
         if "dmy" not in forms:
             forms.append("dmy")
-    elif options.dayfirst is False and "mdy" not in forms:
-        forms.append("mdy")
+    elif options.dayfirst is False:
+        forms = [f for f in forms if f != "dmy"]
+        if "mdy" not in forms:
+            forms.append("mdy")
     for extra in ("iso", "yyyymmdd", "mon d, yyyy", "x"):
         if extra not in forms and not options.date_format:
             forms.append(extra)
@@ -226,6 +260,8 @@ def read_dates(
         raise DataError(
             f"the dates in {column!r} are written in more than one way", source=source, field=column
         )
+    if form in ("mdy", "dmy") and {"mdy", "dmy"} <= set(forms):
+        _day_or_month(match, rows, values, column, form)
     read: dict[Any, Date | None] = {}  # one date object per distinct cell
     days = [
         (read[v] if v in read else read.setdefault(v, read_date(v, form)))

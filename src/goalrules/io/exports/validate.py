@@ -22,7 +22,7 @@ _REQUIRED_COUNTS = {"own-performance": ("visits", "leads")}
 _COUNT_FIELDS = ("visits", "leads", "customers")
 
 
-def _number_columns(match: Match) -> list[tuple[str, str | None, bool]]:
+def number_columns(match: Match) -> list[tuple[str, str | None, bool]]:
     """(column, metric, count) for every column read as a number."""
     preset = match.preset
     out: list[tuple[str, str | None, bool]] = []
@@ -52,7 +52,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     """The bad cells of ``match``'s data rows: numbers that cannot be read (text, a
     percent, an ambiguous form), negative counts and dates in no form the export uses."""
     source = match.sheet.source
-    numbers = _number_columns(match)
+    numbers = number_columns(match)
     required = _REQUIRED_COUNTS.get(match.preset.output, ())
     date_col = match.find(match.preset.date_columns) or match.find(("date", "month"))
     forms = _forms(match, options)
