@@ -616,3 +616,31 @@ def test_a_bare_small_number_of_a_percentage_is_not_read(value: object, metric: 
     reading = gr.read_statement(f"Raise {metric} on X to {value} by June", start=START)
     assert reading.goal.target is None
     assert any("is a percentage" in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from([("half", 50), ("third", 33.3333), ("quarter", 25), ("fifth", 20)]),
+    st.sampled_from([("Increase", 1), ("Cut", -1)]),
+)
+def test_by_a_share_is_that_percent_never_a_deadline(
+    share: tuple[str, float], verb: tuple[str, int]
+) -> None:
+    reading = gr.read_statement(f"{verb[0]} LinkedIn leads by a {share[0]} by June", start=START)
+    assert reading.goal.deadline == dt.date(2026, 6, 30)
+    assert reading.goal.target is not None
+    assert reading.goal.target.means(f"{verb[1] * share[1]:+g}%")
+
+
+@given(
+    st.lists(st.sampled_from(["LinkedIn", "Instagram", "TikTok", "Facebook"]), min_size=2,
+             max_size=2, unique=True),
+    st.integers(10, 10**5),
+    st.integers(10, 10**5),
+)  # fmt: skip
+def test_a_target_for_each_channel_is_no_target_for_both(
+    channels: list[str], a: int, b: int
+) -> None:
+    said = f"Grow {channels[0]} followers to {a:,} and {channels[1]} followers to {b:,} by June"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.target is None
+    assert any("its own target" in note for note in reading.notes)

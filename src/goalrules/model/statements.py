@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -146,6 +147,29 @@ _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
+
+
+def _target_per_channel(
+    text: str, low: str, amounts: list[Amount], channels: list[tuple[str, str]]
+) -> str | None:
+    """The words of two targets of one kind with a channel and "and" between them ("500
+    leads from LinkedIn and 200 from Facebook"), or ``None``; a pair from "from ... to"
+    is one goal's start and target."""
+    if len(channels) < 2:
+        return None
+    names = [words.lower() for _, words in channels]
+    for a, b in itertools.pairwise(amounts):
+        between = low[a.end : b.start]
+        if (
+            a.percent == b.percent
+            and not a.year_like
+            and not b.year_like
+            and words_before(low, a, 1) != "from"
+            and re.search(r"\band\b|,|&", between)
+            and any(name in between for name in names)
+        ):
+            return " ".join(text[a.start : b.end].replace("\u00a4", "").split())
+    return None
 
 
 def target_amount_words(low: str, a: Amount) -> str:
@@ -457,6 +481,13 @@ def read_fields(
     # "avoid losing more than 200 followers": a floor under a level not given, never a
     # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
     # share when the goal is about nothing else)
+    split = _target_per_channel(prepared, low, amounts, channels)
+    if split is not None:  # "TikTok followers to 10k and Instagram followers to 5k"
+        notes.append(
+            f'"{split}" gives each channel its own target: write one goal a channel, so that '
+            "no channel is judged on another's target"
+        )
+        amounts = []
     limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
     if len(limits) == 1 and limits[0][0].percent:
         limits = [(limits[0][0], None)]  # the share lost is what the goal is about

@@ -52,6 +52,14 @@ def quarters_named(text: str) -> str:
     return _QUARTERS_JOINED.sub(_quarters_joined, text)
 
 
+_SHARES = {"half": "50", "third": "33.3333", "quarter": "25", "fifth": "20", "tenth": "10"}
+_BY_A_SHARE = re.compile(
+    r"(\b(?:increase|grow|raise|boost|lift|improve|cut|reduce|lower|decrease|drop|shrink)"
+    r"\b[^.;,]{0,60}?)\bby (?:a|one) (half|third|quarter|fifth|tenth)\b(?!\s+(?:of|from|later))",
+    re.I,
+)
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -61,6 +69,9 @@ def prepare(text: str) -> str:
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
+    # "grow followers by a third", "cut costs by a quarter": a share of the level, not a
+    # deadline ("by a quarter" read as within a quarter of a year)
+    t = _BY_A_SHARE.sub(lambda m: f"{m[1]}by {_SHARES[m[2].lower()]}%", t)
     # "50 basis points" (bps) is half a percentage point
     t = re.sub(
         r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:basis points?|bps|bp)\b",
