@@ -644,3 +644,24 @@ def test_a_target_for_each_channel_is_no_target_for_both(
     reading = gr.read_statement(said, start=START)
     assert reading.goal.target is None
     assert any("its own target" in note for note in reading.notes)
+
+
+@given(
+    st.integers(10, 10**4),
+    st.integers(10, 10**5),
+    st.sampled_from(["With a ${m:,} budget, get {n:,} leads from Facebook by June",
+                     "Get {n:,} leads from Facebook by June at a CPL under ${m:,}",
+                     "Spend ${m:,} to get {n:,} leads from Facebook by June"]),
+)  # fmt: skip
+def test_what_a_goal_works_with_is_never_its_target(n: int, m: int, shape: str) -> None:
+    goal = gr.read_statement(shape.format(n=n, m=m), start=START).goal
+    assert goal.metric == "leads"
+    assert goal.target is not None and goal.target.means(f"{n} leads")
+
+
+@given(st.integers(100, 10**5), st.integers(100, 10**5))
+def test_we_have_a_and_want_b_is_from_a_to_b(a: int, b: int) -> None:
+    said = f"We have {a:,} followers on Instagram and want {b:,} by June"
+    goal = gr.read_statement(said, start=START).goal
+    assert goal.target is not None and goal.target.means(f"{b} followers")
+    assert goal.baseline is not None and goal.baseline.magnitude == a

@@ -65,6 +65,7 @@ from goalrules.model.target_words import (
     dot_thousands,
     percent_of_a_count,
     rate_a_period_note,
+    side_amounts,
     target_text,
     words_before,
     words_of,
@@ -474,13 +475,17 @@ def read_fields(
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
+    side = side_amounts(low, amounts)  # "with a $500 budget, get 100 leads"
+    if side:
+        notes.extend(
+            f'"{words_of(prepared, low, a)}" is read as what the goal works with, not its target'
+            for a in side
+        )
+        amounts = [a for a in amounts if a not in side]
     english = pack.code == "en"
     counting = [a for a in amounts if not _counts_something_else(low, a, english)]
     if counting:
         amounts = counting
-    # "avoid losing more than 200 followers": a floor under a level not given, never a
-    # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
-    # share when the goal is about nothing else)
     split = _target_per_channel(prepared, low, amounts, channels)
     if split is not None:  # "TikTok followers to 10k and Instagram followers to 5k"
         notes.append(
@@ -488,6 +493,9 @@ def read_fields(
             "no channel is judged on another's target"
         )
         amounts = []
+    # "avoid losing more than 200 followers": a floor under a level not given, never a
+    # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
+    # share when the goal is about nothing else)
     limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
     if len(limits) == 1 and limits[0][0].percent:
         limits = [(limits[0][0], None)]  # the share lost is what the goal is about
