@@ -414,3 +414,37 @@ def test_a_dict_given_is_left_as_it_was_and_a_file_reads_the_same() -> None:
     assert doc == kept
     loaded = load_workspace("book.json", text=json.dumps(doc))
     assert loaded.goals == given.goals and loaded.plan.objectives == given.plan.objectives
+
+
+_NOTED = [
+    "Double LinkedIn followers by 6/27",
+    "With a $500 budget, get 100 leads from Facebook by June 2027",
+    "Grow LinkedIn followers to 5,000 in Q1 or Q2 2027",
+    "Avoid losing more than 200 followers on X by March 2027",
+    "Reach 10,000 newsletter subscribers by June 2027",
+    "Double LinkedIn followers within six months",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_NOTED), min_size=1, max_size=4))
+def test_what_reading_a_statement_noted_is_the_workspaces_notes(said: list[str]) -> None:
+    """Every note of reading a goal's statement (a number it did not read, and why) is
+    one of the workspace's notes, named by the goal: shown with a check's notes, never
+    lost."""
+    import goalrules as gr
+    from goalrules.check import start_check
+    from goalrules.io.workspace import load_workspace
+
+    text = "[workspace]\ntoday = 2026-12-03\n" + "".join(
+        f'[[goal]]\nid = "g{i}"\nstatement = "{s}"\n' for i, s in enumerate(said)
+    )
+    ws = load_workspace("ws.toml", text=text)
+    expected = [
+        f"goal g{i}: {n}"
+        for i, s in enumerate(said)
+        for n in gr.read_statement(s, start=dt.date(2026, 12, 3)).notes
+        if not n.startswith("read as ")
+    ]
+    assert list(ws.notes) == expected
+    assert start_check(ws).notes[: len(expected)] == expected

@@ -322,7 +322,7 @@ def start_check(
     iterated."""
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     day = as_date(today) or ws.today or Date.today()
-    notes: list[str] = []
+    notes: list[str] = list(ws.notes)  # what the goals' statements left unread, and why
     histories: Mapping[tuple[str | None, str], MetricSeries]
     if isinstance(history, (str, Path)):
         histories, said = read_history_file(history, today=day, progress=progress)

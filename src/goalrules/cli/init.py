@@ -132,7 +132,7 @@ def _model_class(section: str) -> type[Any]:
 def _fields(section: str) -> list[attrs.Attribute[Any]]:
     import attrs
 
-    skip = {"plan", "source"}  # a Workspace's parts, not keys of [workspace]
+    skip = {"plan", "source", "notes"}  # a Workspace's parts and notes, not [workspace] keys
     return [f for f in attrs.fields(_model_class(section)) if f.name not in skip]
 
 

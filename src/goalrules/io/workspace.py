@@ -36,7 +36,7 @@ from goalrules.model import (
     Goal,
     Plan,
     Tactic,
-    complete_from_statement,
+    complete_with_notes,
 )
 
 Date = _dt.date
@@ -59,6 +59,9 @@ class Workspace:
     plan: Plan
     source: str | None = None
     prior: GrowthPrior | None = None  # the growth model's prior (``[workspace] prior``)
+    #: what reading the goals' statements noted ("goal g1: "6/27" is read neither as a
+    #: number nor as a date ..."), shown with a check's notes
+    notes: tuple[str, ...] = ()
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -507,6 +510,7 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
             errors.append(exc.with_location(field="workspace.prior", source=source))
     calendar = _calendar(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
+    notes: list[str] = []  # what the goals' statements noted
     metric_keys: dict[str, str] = {}  # a book names the same few metrics again and again
 
     def metric_key(name: str) -> str:
@@ -549,7 +553,8 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
             try:
                 item = cls(**values)
                 if section == "goal":
-                    item = complete_from_statement(item, today=today, **calendar)
+                    item, said = complete_with_notes(item, today=today, **calendar)
+                    notes.extend(f"goal {item.id}: {n}" for n in said)
                 items[attr].append(item)
             except GoalRulesError as exc:
                 errors.append(exc.with_location(field=where, source=source))
@@ -572,7 +577,9 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
             errors.append(exc.with_location(source=source))
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
-    return Workspace(name=name, today=today, plan=plan, source=source, prior=prior)
+    return Workspace(
+        name=name, today=today, plan=plan, source=source, prior=prior, notes=tuple(notes)
+    )
 
 
 # ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from goalrules.model.goals import (
     Target,
     TargetKind,
     complete_from_statement,
+    complete_with_notes,
     read_statement,
 )
 from goalrules.model.plan import CompanyObjective, Plan, Tactic
@@ -47,6 +48,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "complete_from_statement",
+    "complete_with_notes",
     "normalize_channel",
     "read_statement",
 ]

@@ -401,6 +401,15 @@ def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar
     """Fill a goal's missing metric, channel, target, deadline and objective from its
     statement (fields already given are kept); ``calendar`` holds the workspace's
     ``fiscal_year_start`` and ``retail_days``."""
+    return complete_with_notes(goal, today=today, **calendar)[0]
+
+
+def complete_with_notes(
+    goal: Goal, *, today: Date | None = None, **calendar: Any
+) -> tuple[Goal, tuple[str, ...]]:
+    """:func:`complete_from_statement`, with what the reading of the statement noted
+    (a number or date it did not read, and why; an assumption it made), when it was read
+    at all: the words a user needs to see beside the fields left empty."""
     if not goal.statement or (
         goal.metric is not None
         and goal.channel is not None
@@ -408,7 +417,7 @@ def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar
         and goal.deadline is not None
         and goal.objective is not None
     ):  # every field _READABLE is given
-        return goal
+        return goal, ()
     reading = read_statement(goal.statement, start=goal.start or today, id=goal.id, **calendar)
     changes = {
         f: getattr(reading.goal, f)
@@ -417,4 +426,5 @@ def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar
     }
     if changes and goal.start is None and "deadline" in changes:
         changes["start"] = reading.goal.start
-    return goal.evolve(**changes) if changes else goal
+    said = tuple(n for n in reading.notes if not n.startswith("read as "))
+    return (goal.evolve(**changes) if changes else goal), said
