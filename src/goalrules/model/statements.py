@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import itertools
 import re
 from typing import Any
 
@@ -57,6 +56,7 @@ from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
+from goalrules.model.set_aside import not_targets, works_with
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
@@ -65,7 +65,6 @@ from goalrules.model.target_words import (
     dot_thousands,
     percent_of_a_count,
     rate_a_period_note,
-    side_amounts,
     target_text,
     words_before,
     words_of,
@@ -137,45 +136,16 @@ _EMAIL_SUBSCRIBERS = re.compile(
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
 _SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
-#: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
-#: under a level the statement does not give, never a change to aim for
-_LOSS_LIMIT = re.compile(
-    r"\b(?:los(?:e|es|ing|t)|shed(?:ding)?|drop(?:ping)?|declin(?:e|ing)|fall(?:ing)?)\s+"
-    r"(?:(?:no|not)\s+)?(?:more than|over|less than|fewer than|at most|beyond)\s*$"
+#: an amount for each piece of content ("per post", "each video"): an average, not a total
+_PER_PIECE = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
+    r"|article|episode|carousel|short|pin)s?\b"
 )
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
-
-
-def _target_per_channel(
-    text: str, low: str, amounts: list[Amount], channels: list[tuple[str, str]]
-) -> str | None:
-    """The words of two targets of one kind with a channel and "and" between them ("500
-    leads from LinkedIn and 200 from Facebook"), or ``None``; a pair from "from ... to"
-    is one goal's start and target."""
-    if len(channels) < 2:
-        return None
-    names = [words.lower() for _, words in channels]
-    for a, b in itertools.pairwise(amounts):
-        between = low[a.end : b.start]
-        if (
-            a.percent == b.percent
-            and not a.year_like
-            and not b.year_like
-            and words_before(low, a, 1) != "from"
-            and re.search(r"\band\b|,|&", between)
-            and any(name in between for name in names)
-        ):
-            return " ".join(text[a.start : b.end].replace("\u00a4", "").split())
-    return None
-
-
-def target_amount_words(low: str, a: Amount) -> str:
-    """The words an amount was read from."""
-    return low[a.start : a.end].replace("\u00a4", "").strip()
 
 
 # -- deadline ------------------------------------------------------------------------------
@@ -475,38 +445,14 @@ def read_fields(
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
-    side = side_amounts(low, amounts)  # "with a $500 budget, get 100 leads"
-    if side:
-        notes.extend(
-            f'"{words_of(prepared, low, a)}" is read as what the goal works with, not its target'
-            for a in side
-        )
-        amounts = [a for a in amounts if a not in side]
+    amounts, set_aside = works_with(prepared, low, amounts)  # "with a $500 budget, ..."
+    notes.extend(set_aside)
     english = pack.code == "en"
     counting = [a for a in amounts if not _counts_something_else(low, a, english)]
     if counting:
         amounts = counting
-    split = _target_per_channel(prepared, low, amounts, channels)
-    if split is not None:  # "TikTok followers to 10k and Instagram followers to 5k"
-        notes.append(
-            f'"{split}" gives each channel its own target: write one goal a channel, so that '
-            "no channel is judged on another's target"
-        )
-        amounts = []
-    # "avoid losing more than 200 followers": a floor under a level not given, never a
-    # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
-    # share when the goal is about nothing else)
-    limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
-    if len(limits) == 1 and limits[0][0].percent:
-        limits = [(limits[0][0], None)]  # the share lost is what the goal is about
-    for n, limit in limits:
-        if limit is not None:
-            notes.append(
-                f'"{limit.group(0).strip()} {target_amount_words(low, n)}" limits a loss, which '
-                "is not a target goalrules reads: write the level to stay above, e.g. 'keep "
-                "followers above 9,500'"
-            )
-    amounts = [n for n, limit in limits if limit is None]
+    amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
+    notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
     metric = _choose_metric(low, mentions, target_amount)
@@ -570,6 +516,15 @@ def read_fields(
         notes.append(
             f'{plain_number(target_amount.value)} counts "{target_amount.noun}", which '
             "goalrules does not know"
+        )
+        withheld = True
+    each = _PER_PIECE.match(low, target_amount.end) if target_amount is not None else None
+    if each and target_amount is not None and not withheld:  # "10,000 impressions per post"
+        piece = " ".join(prepared[target_amount.start : each.end()].replace("\u00a4", "").split())
+        notes.append(
+            f'"{piece}" is an average a piece of content, which no metric of the catalog '
+            "measures (they count totals): write the total for the period, e.g. 40,000 "
+            "impressions a month"
         )
         withheld = True
     rated = metric_key is not None and catalog[metric_key].unit == "percent"

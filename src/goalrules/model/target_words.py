@@ -35,35 +35,10 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
     return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
-# what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
-# "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
-_BUDGET_AFTER = re.compile(r"\s*(?:\w+\s+)?budget\b")
-_BUDGET_BEFORE = re.compile(r"\bbudget(?:\s+of|\s+is)?\s*$")
-_AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
-_PURPOSE = re.compile(
-    r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
-)
 # a level the account is at now: "we have 5,000 followers and want 8,000"
 _NOW = re.compile(
     r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at)$"
 )
-
-
-def side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
-    """The amounts a statement gives beside its target, never the target itself: a
-    budget, a condition after "at a" that follows another amount ("100 leads at a CPL
-    under $20"), money spent before "to get" another amount."""
-    side = []
-    for i, a in enumerate(amounts):
-        before = low[max(0, a.start - 40) : a.start]
-        budget = a.currency and (_BUDGET_AFTER.match(low, a.end) or _BUDGET_BEFORE.search(before))
-        condition = i > 0 and _AT_A.search(before)
-        spent = a.currency and any(
-            _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
-        )
-        if budget or condition or spent:
-            side.append(a)
-    return side if len(side) < len(amounts) else []
 
 
 def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:

@@ -1,0 +1,115 @@
+"""Amounts a goal statement gives that are not its target, each set aside with a note:
+what the goal works with (a budget, "at a CPL under $20" after the target, money spent
+"to get" something), two targets for two channels ("TikTok to 10k and Instagram to 5k"),
+and a limit on a loss ("avoid losing more than 200 followers"). Reading any of these as
+the target gave a confident wrong answer."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from goalrules.model.amounts import Amount
+from goalrules.model.target_words import words_before, words_of
+
+__all__ = ["not_targets", "works_with"]
+
+# what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
+# "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
+_BUDGET_AFTER = re.compile(r"\s*(?:\w+\s+)?budget\b")
+_BUDGET_BEFORE = re.compile(r"\bbudget(?:\s+of|\s+is)?\s*$")
+_AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
+_PURPOSE = re.compile(
+    r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
+)
+#: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
+#: under a level the statement does not give, never a change to aim for
+_LOSS_LIMIT = re.compile(
+    r"\b(?:los(?:e|es|ing|t)|shed(?:ding)?|drop(?:ping)?|declin(?:e|ing)|fall(?:ing)?)\s+"
+    r"(?:(?:no|not)\s+)?(?:more than|over|less than|fewer than|at most|beyond)\s*$"
+)
+
+
+def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts a statement gives beside its target, never the target itself: a
+    budget, a condition after "at a" that follows another amount ("100 leads at a CPL
+    under $20"), money spent before "to get" another amount."""
+    side = []
+    for i, a in enumerate(amounts):
+        before = low[max(0, a.start - 40) : a.start]
+        budget = a.currency and (_BUDGET_AFTER.match(low, a.end) or _BUDGET_BEFORE.search(before))
+        condition = i > 0 and _AT_A.search(before)
+        spent = a.currency and any(
+            _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
+        )
+        if budget or condition or spent:
+            side.append(a)
+    return side if len(side) < len(amounts) else []
+
+
+def works_with(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount], list[str]]:
+    """The amounts left once what the goal works with is set aside, and a note for each
+    set aside ("with a $500 budget, get 100 leads": the budget)."""
+    side = _side_amounts(low, amounts)
+    notes = [
+        f'"{words_of(text, low, a)}" is read as what the goal works with, not its target'
+        for a in side
+    ]
+    return [a for a in amounts if a not in side], notes
+
+
+def _target_per_channel(
+    text: str, low: str, amounts: list[Amount], channels: list[tuple[str, str]]
+) -> str | None:
+    """The words of two targets of one kind with a channel and "and" between them ("500
+    leads from LinkedIn and 200 from Facebook"), or ``None``; a pair from "from ... to"
+    is one goal's start and target."""
+    if len(channels) < 2:
+        return None
+    names = [words.lower() for _, words in channels]
+    for a, b in itertools.pairwise(amounts):
+        between = low[a.end : b.start]
+        if (
+            a.percent == b.percent
+            and not a.year_like
+            and not b.year_like
+            and words_before(low, a, 1) != "from"
+            and re.search(r"\band\b|,|&", between)
+            and any(name in between for name in names)
+        ):
+            return " ".join(text[a.start : b.end].replace("\u00a4", "").split())
+    return None
+
+
+def _amount_words(low: str, a: Amount) -> str:
+    """The words an amount was read from."""
+    return low[a.start : a.end].replace("\u00a4", "").strip()
+
+
+def not_targets(
+    text: str, low: str, amounts: list[Amount], channels: list[tuple[str, str]]
+) -> tuple[list[Amount], list[str]]:
+    """The amounts left once two targets for two channels (all set aside: no channel is
+    judged on another's target) and a limit on a loss are set aside, with their notes."""
+    notes = []
+    split = _target_per_channel(text, low, amounts, channels)
+    if split is not None:  # "TikTok followers to 10k and Instagram followers to 5k"
+        notes.append(
+            f'"{split}" gives each channel its own target: write one goal a channel, so that '
+            "no channel is judged on another's target"
+        )
+        amounts = []
+    # "avoid losing more than 200 followers": a floor under a level not given, never a
+    # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
+    # share when the goal is about nothing else)
+    limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
+    if len(limits) == 1 and limits[0][0].percent:
+        limits = [(limits[0][0], None)]  # the share lost is what the goal is about
+    for n, limit in limits:
+        if limit is not None:
+            notes.append(
+                f'"{limit.group(0).strip()} {_amount_words(low, n)}" limits a loss, which is '
+                "not a target goalrules reads: write the level to stay above, e.g. 'keep "
+                "followers above 9,500'"
+            )
+    return [n for n, limit in limits if limit is None], notes
