@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from goalrules.dsl import ast
+from goalrules.engine.lazy_facts import LazyFields
 from goalrules.engine.results import Rule
 
 __all__ = ["Need", "lacking", "lacks", "needed"]
@@ -55,10 +56,14 @@ def lacking(needs: tuple[Need, ...]) -> Callable[[Mapping[str, Any]], bool]:
         lines += [f"    v = f.get({name!r})", "    if v is None:", "        return True"]
         if fields:
             either = " or ".join(f"g({field!r}) is None" for field in fields)
+            # a field still pending (or absent) in a LazyFields is not surely missing
+            pending = " or ".join(f"g(v, {field!r}, v) is None" for field in fields)
             lines += ["    if v.__class__ is dict:", "        g = v.get", f"        if {either}:",
-                      "            return True"]  # fmt: skip
+                      "            return True",
+                      "    elif v.__class__ is LazyFields:", "        g = dict.get",
+                      f"        if {pending}:", "            return True"]  # fmt: skip
     lines.append("    return False")
-    space: dict[str, Any] = {}
+    space: dict[str, Any] = {"LazyFields": LazyFields}
     exec(compile("\n".join(lines) + "\n", "<goalrules needs>", "exec"), space)
     fn: Callable[[Mapping[str, Any]], bool] = space["lacks"]
     return fn
@@ -66,7 +71,8 @@ def lacking(needs: tuple[Need, ...]) -> Callable[[Mapping[str, Any]], bool]:
 
 def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
     """Whether ``facts`` lack one of ``needs`` (a fact that is not a plain dict is taken
-    to have every field: only what is surely missing counts)."""
+    to have every field, and a :class:`~goalrules.engine.lazy_facts.LazyFields` every
+    field still pending: only what is surely missing counts)."""
     for name, fields in needs:
         value = facts.get(name)
         if value is None:
@@ -75,6 +81,10 @@ def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
             get = value.get
             for field in fields:
                 if get(field) is None:
+                    return True
+        elif fields and value.__class__ is LazyFields:  # a pending field: not missing
+            for field in fields:
+                if dict.get(value, field, value) is None:
                     return True
     return False
 

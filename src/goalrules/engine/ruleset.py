@@ -12,6 +12,7 @@ import attrs
 
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
+from goalrules.engine.lazy_facts import LazyFields
 from goalrules.engine.needs import lacking, needed
 from goalrules.engine.results import (
     _CODES,
@@ -74,7 +75,7 @@ class RuleSet:
             if value is None:
                 continue
             if isinstance(want, dict):
-                if not isinstance(value, Mapping):
+                if value.__class__ is not dict and not isinstance(value, Mapping):
                     continue
                 inner: dict[str, Any] | None = None
                 for field, unit in want.items():
@@ -82,7 +83,10 @@ class RuleSet:
                     if x is not None and x.__class__ not in _PLAIN:
                         y = _as_number(x, unit, f"{name}.{field}")
                         if y is not x:
-                            inner = inner if inner is not None else dict(value)
+                            if inner is None:  # (a LazyFields copy keeps its pending fields)
+                                inner = (
+                                    value.copy() if value.__class__ is LazyFields else dict(value)
+                                )
                             inner[field] = y
                 if inner is not None:
                     out = out if out is not None else dict(env)

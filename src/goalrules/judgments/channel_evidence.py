@@ -13,18 +13,27 @@ import datetime as _dt
 import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import attrs
 
 from goalrules.dsl.runtime import DQ
+from goalrules.engine.lazy_facts import LazyFields
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.stats import theil_sen, theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 
-__all__ = ["CampaignEvidence", "ChannelEvidence", "Portfolio", "channel_evidence", "customers_note"]
+__all__ = [
+    "CampaignEvidence",
+    "ChannelEvidence",
+    "Portfolio",
+    "channel_evidence",
+    "customers_note",
+    "decision_facts",
+]
 
 Date = _dt.date
 
@@ -110,6 +119,19 @@ class ChannelEvidence:
         return None if self.formats_tried is None else len(self.formats_tried)
 
     def facts(self) -> dict[str, Any]:
+        return self._facts(
+            self.visits_trend, self.leads_trend, self.role_metric_trend, self.fulfils_role
+        )
+
+    def _facts(
+        self,
+        visits_trend: Any,
+        leads_trend: Any,
+        role_metric_trend: Any,
+        fulfils_role: Any,
+    ) -> dict[str, Any]:
+        """:meth:`facts` with these values of the fields that may be computed on first
+        read (:data:`ON_READ`)."""
         cur = unit_info(self.currency)
         return {
             "id": self.channel,
@@ -130,16 +152,109 @@ class ChannelEvidence:
             "cost_per_lead": None
             if self.cost_per_lead is None
             else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
-            "visits_trend": self.visits_trend,
-            "leads_trend": self.leads_trend,
+            "visits_trend": visits_trend,
+            "leads_trend": leads_trend,
             "visits_share": self.visits_share,
             "leads_share": self.leads_share,
-            "fulfils_role": self.fulfils_role,
-            "role_metric_trend": self.role_metric_trend,
+            "fulfils_role": fulfils_role,
+            "role_metric_trend": role_metric_trend,
             "cost_per_customer": None
             if self.cost_per_customer is None
             else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
         }
+
+
+#: the fields of a channel's evidence computed when first read: its trends (the
+#: decision reads them only when no rule of higher priority decides) and whether it
+#: fulfils its role (which may read a trend)
+ON_READ = ("visits_trend", "leads_trend", "role_metric_trend", "fulfils_role")
+
+
+class _Pending:
+    """A field's value not computed yet: ``compute(evidence)`` gives it."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[ChannelEvidence], Any]) -> None:
+        self.compute = compute
+
+
+class _ComputedOnRead:
+    """The slot of a field that may hold a :class:`_Pending`: computed on first read and
+    stored, so that every reader (the attrs ``__eq__``, ``__repr__``, ``asdict``,
+    ``evolve``, pickling) sees the value, never the pending."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, obj: ChannelEvidence | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self.slot
+        value = self.slot.__get__(obj, owner)
+        if value.__class__ is _Pending:
+            value = value.compute(obj)
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: ChannelEvidence, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: ChannelEvidence) -> None:
+        self.slot.__delete__(obj)
+
+
+_SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
+for _name, _slot in _SLOTS.items():
+    setattr(ChannelEvidence, _name, _ComputedOnRead(_slot))
+#: the order of a channel's facts (``ChannelEvidence.facts``)
+_FACT_ORDER = tuple(
+    ChannelEvidence("", None, 0, None, 0.0, 0.0, None, None, None, None, None, None, None,
+                    None, None, None, None, None, None, None, None).facts()
+)  # fmt: skip
+
+
+def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
+    """``ev.facts()``, with the fields not computed yet left to compute when a rule
+    first reads them (a :class:`~goalrules.engine.lazy_facts.LazyFields`)."""
+    raw = [slot.__get__(ev, ChannelEvidence) for slot in _SLOTS.values()]
+    pending = [
+        name for name, value in zip(ON_READ, raw, strict=True) if value.__class__ is _Pending
+    ]
+    if not pending:
+        return ev.facts()
+    facts = ev._facts(*raw)
+    for name in pending:
+        del facts[name]
+    return LazyFields(facts, frozenset(pending), partial(getattr, ev), _FACT_ORDER)
+
+
+def _trend_on_read(
+    slope: Callable[[Sequence[float]], float],
+    values: Sequence[float],
+    total: float | None,
+    ev: ChannelEvidence,
+) -> float | None:
+    return _trend_of(slope, values, total)
+
+
+def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidence) -> bool | None:
+    """:func:`_fulfils`, reading only the trend the channel's role is judged by."""
+    role = ev.role
+    if role is None:
+        return None
+    return _fulfils_role(
+        role, ev.visits_share, ev.visits_trend if role is Objective.TRAFFIC else None,
+        lead_rate_low=ev.lead_rate_low, leads_share=ev.leads_share, customers=ev.customers,
+        customer_rate_low=ev.customer_rate_low,
+        role_metric_trend=None if role in _NO_METRIC else ev.role_metric_trend,
+        portfolio=portfolio, role_share=role_share,
+    )  # fmt: skip
+
+
+#: the roles judged without their own metric's trend
+_NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
@@ -393,25 +508,26 @@ def measure(
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        xs = _numbered(months)
-        shape = (xs[0], len(xs)) if isinstance(xs, range) else None
-        slope = slopes.get(shape) if shape is not None else None
-        if slope is None:  # the months' slope function, once for channels of the same
-            slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
-            if shape is not None:
-                slopes[shape] = slope
-        visits_trend = _trend_of(slope, visits_by_month, visits)
-        leads_trend = _trend_of(slope, leads_by_month, leads)
-        social_trend = _trend_of(slope, social_by_month, None) if name in social_known else None
-        fulfils = (
-            None  # with no role there is no job to check: fulfils_role stays None
-            if role is None
-            else _fulfils_role(
-                role, visits_share, visits_trend, lead_rate_low=lo, leads_share=leads_share,
-                customers=customers, customer_rate_low=clo, role_metric_trend=social_trend,
-                portfolio=portfolio, role_share=role_share,
-            )
-        )  # fmt: skip
+        # the trends, and whether the channel fulfils its role, computed on first read
+        visits_trend: Any = None
+        leads_trend: Any = None
+        social_trend: Any = None
+        if len(months) >= 2:
+            xs = _numbered(months)
+            shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+            slope = slopes.get(shape) if shape is not None else None
+            if slope is None:  # the months' slope function, once for channels of the same
+                slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+                if shape is not None:
+                    slopes[shape] = slope
+            visits_trend = _Pending(partial(_trend_on_read, slope, visits_by_month, visits))
+            leads_trend = _Pending(partial(_trend_on_read, slope, leads_by_month, leads))
+            if name in social_known:
+                social_trend = _Pending(partial(_trend_on_read, slope, social_by_month, None))
+        # with no role there is no job to check: fulfils_role stays None
+        fulfils: Any = (
+            None if role is None else _Pending(partial(_fulfils_on_read, portfolio, role_share))
+        )
         evidence[name] = ChannelEvidence(
             channel=name,
             role=role,

@@ -24,6 +24,7 @@ import attrs
 
 from goalrules.dates import as_date
 from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
+from goalrules.engine.lazy_facts import settled
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -31,6 +32,7 @@ from goalrules.judgments.channel_evidence import (
     _as_rows,
     _roles,
     channel_evidence,
+    decision_facts,
     measure,
 )
 from goalrules.judgments.channel_text import evidence_lines
@@ -106,12 +108,12 @@ class Ruling:
         return cls(ruleset.decide(env, today=today), ruleset, env, today)
 
     def report(self) -> Report:
-        return self.ruleset.evaluate(self.facts, today=self.today)
+        return self.ruleset.evaluate(settled(self.facts), today=self.today)
 
     def finding(self) -> Finding | None:
         if self.rule is None:
             return None
-        return Finding(self.rule, Outcome.PASS, self.facts, self.today)
+        return Finding(self.rule, Outcome.PASS, settled(self.facts), self.today)
 
 
 @attrs.frozen
@@ -419,7 +421,7 @@ def _decide(
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
     for name, ev in evidence.items():
-        ruling = Ruling.of(ruleset, {"channel": ev.facts(), "portfolio": pfacts}, today)
+        ruling = Ruling.of(ruleset, {"channel": decision_facts(ev), "portfolio": pfacts}, today)
         rule = ruling.rule
         decision = Decision(rule.decision) if rule is not None and rule.decision else Decision.KEEP
         group = groups.get(name) if groups else None
