@@ -179,35 +179,27 @@ class _Pending:
         self.compute = compute
 
 
-class _ComputedOnRead:
-    """The slot of a field that may hold a :class:`_Pending`: computed on first read and
-    stored, so that every reader (the attrs ``__eq__``, ``__repr__``, ``asdict``,
-    ``evolve``, pickling) sees the value, never the pending."""
+def _computed_on_read(slot: Any) -> property:
+    """The field of ``slot`` (its member descriptor) as a property whose value, when it
+    is a :class:`_Pending`, is computed on first read and stored in the slot, so that
+    every reader (the attrs ``__eq__``, ``__hash__``, ``__repr__``, ``asdict``,
+    ``evolve``, pickling) sees the value, never the pending. Setting goes straight to the
+    slot (as attrs' ``__init__`` sets it)."""
+    read, store = slot.__get__, slot.__set__
 
-    __slots__ = ("slot",)
+    def value(ev: ChannelEvidence) -> Any:
+        got = read(ev, ChannelEvidence)
+        if got.__class__ is _Pending:
+            got = got.compute(ev)
+            store(ev, got)
+        return got
 
-    def __init__(self, slot: Any) -> None:
-        self.slot = slot
-
-    def __get__(self, obj: ChannelEvidence | None, owner: type | None = None) -> Any:
-        if obj is None:
-            return self.slot
-        value = self.slot.__get__(obj, owner)
-        if value.__class__ is _Pending:
-            value = value.compute(obj)
-            self.slot.__set__(obj, value)
-        return value
-
-    def __set__(self, obj: ChannelEvidence, value: Any) -> None:
-        self.slot.__set__(obj, value)
-
-    def __delete__(self, obj: ChannelEvidence) -> None:
-        self.slot.__delete__(obj)
+    return property(value, store, slot.__delete__, slot.__doc__)
 
 
 _SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
 for _name, _slot in _SLOTS.items():
-    setattr(ChannelEvidence, _name, _ComputedOnRead(_slot))
+    setattr(ChannelEvidence, _name, _computed_on_read(_slot))
 #: the order of a channel's facts (``ChannelEvidence.facts``)
 _FACT_ORDER = tuple(
     ChannelEvidence("", None, 0, None, 0.0, 0.0, None, None, None, None, None, None, None,
