@@ -329,6 +329,9 @@ class RuleSet:
         """The passing decision rule of highest priority, without building a report
         (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
         needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
+        in_order = self._decide_in_order
+        if in_order is not None:
+            return in_order(facts, today)
         best: Rule | None = None
         ordered = self._deciders_ordered
         for r, needs in self._deciders:
@@ -354,6 +357,30 @@ class RuleSet:
             needs = needed(r)
             out.append((r, lacking(needs) if needs else None))
         return tuple(out)
+
+    @functools.cached_property
+    def _decide_in_order(
+        self,
+    ) -> Callable[[Mapping[str, Any], _dt.date | None], Rule | None] | None:
+        """For decision rules in order of priority (highest first), :meth:`decide` as one
+        function, each rule's needs test and fast code called in turn (the first rule
+        that passes decides: those that follow rank no higher); ``None`` otherwise."""
+        if not self._deciders_ordered:
+            return None
+        lines = ["def decide(f, today):"]
+        space: dict[str, Any] = {"_PASS": _PASS}
+        for i, (r, needs) in enumerate(self._deciders):
+            space[f"rule{i}"], space[f"fast{i}"] = r, r._fast
+            if needs is None:
+                lines.append(f"    if fast{i}(f, today) == _PASS:")
+            else:
+                space[f"lacks{i}"] = needs
+                lines.append(f"    if not lacks{i}(f) and fast{i}(f, today) == _PASS:")
+            lines.append(f"        return rule{i}")
+        lines.append("    return None")
+        exec(compile("\n".join(lines) + "\n", f"<decide {self.name}>", "exec"), space)
+        fn: Callable[[Mapping[str, Any], _dt.date | None], Rule | None] = space["decide"]
+        return fn
 
     @functools.cached_property
     def _deciders_ordered(self) -> bool:
