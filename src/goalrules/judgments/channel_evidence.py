@@ -120,7 +120,11 @@ class ChannelEvidence:
 
     def facts(self) -> dict[str, Any]:
         return self._facts(
-            self.visits_trend, self.leads_trend, self.role_metric_trend, self.fulfils_role
+            self.visits_trend,
+            self.leads_trend,
+            self.role_metric_trend,
+            self.fulfils_role,
+            self.customer_rate_low,
         )
 
     def _facts(
@@ -129,6 +133,7 @@ class ChannelEvidence:
         leads_trend: Any,
         role_metric_trend: Any,
         fulfils_role: Any,
+        customer_rate_low: Any,
     ) -> dict[str, Any]:
         """:meth:`facts` with these values of the fields that may be computed on first
         read (:data:`ON_READ`)."""
@@ -148,7 +153,7 @@ class ChannelEvidence:
             "lead_rate_low": self.lead_rate_low,
             "lead_rate_high": self.lead_rate_high,
             "customer_rate": self.customer_rate,
-            "customer_rate_low": self.customer_rate_low,
+            "customer_rate_low": customer_rate_low,
             "cost_per_lead": None
             if self.cost_per_lead is None
             else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
@@ -165,21 +170,26 @@ class ChannelEvidence:
 
 
 #: the fields of a channel's evidence computed when first read: its trends (the
-#: decision reads them only when no rule of higher priority decides) and whether it
-#: fulfils its role (which may read a trend)
-ON_READ = ("visits_trend", "leads_trend", "role_metric_trend", "fulfils_role")
+#: decision reads them only when no rule of higher priority decides), whether it
+#: fulfils its role (which may read a trend) and the customer rate's Wilson bound
+ON_READ = (
+    "visits_trend",
+    "leads_trend",
+    "role_metric_trend",
+    "fulfils_role",
+    "customer_rate_low",
+)
 
 
-class _Pending:
-    """A field's value not computed yet: ``compute(evidence)`` gives it."""
+class _Pending(partial[Any]):
+    """A channel's fields not computed yet: ``pending(evidence, name)`` computes field
+    ``name`` (a ``functools.partial`` of :func:`_on_read` over the channel's months, made
+    in C; one a channel, in each of its slots still to compute)."""
 
-    __slots__ = ("compute",)
-
-    def __init__(self, compute: Callable[[ChannelEvidence], Any]) -> None:
-        self.compute = compute
+    __slots__ = ()
 
 
-def _computed_on_read(slot: Any) -> property:
+def _computed_on_read(name: str, slot: Any) -> property:
     """The field of ``slot`` (its member descriptor) as a property whose value, when it
     is a :class:`_Pending`, is computed on first read and stored in the slot, so that
     every reader (the attrs ``__eq__``, ``__hash__``, ``__repr__``, ``asdict``,
@@ -190,7 +200,7 @@ def _computed_on_read(slot: Any) -> property:
     def value(ev: ChannelEvidence) -> Any:
         got = read(ev, ChannelEvidence)
         if got.__class__ is _Pending:
-            got = got.compute(ev)
+            got = got(ev, name)
             store(ev, got)
         return got
 
@@ -199,7 +209,9 @@ def _computed_on_read(slot: Any) -> property:
 
 _SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
 for _name, _slot in _SLOTS.items():
-    setattr(ChannelEvidence, _name, _computed_on_read(_slot))
+    setattr(ChannelEvidence, _name, _computed_on_read(_name, _slot))
+_READ_SLOTS = tuple(slot.__get__ for slot in _SLOTS.values())
+_ON_READ = frozenset(ON_READ)
 #: the order of a channel's facts (``ChannelEvidence.facts``)
 _FACT_ORDER = tuple(
     ChannelEvidence("", None, 0, None, 0.0, 0.0, None, None, None, None, None, None, None,
@@ -210,25 +222,40 @@ _FACT_ORDER = tuple(
 def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
     """``ev.facts()``, with the fields not computed yet left to compute when a rule
     first reads them (a :class:`~goalrules.engine.lazy_facts.LazyFields`)."""
-    raw = [slot.__get__(ev, ChannelEvidence) for slot in _SLOTS.values()]
+    raw = [read(ev) for read in _READ_SLOTS]
+    facts = ev._facts(*raw)
     pending = [
         name for name, value in zip(ON_READ, raw, strict=True) if value.__class__ is _Pending
     ]
     if not pending:
-        return ev.facts()
-    facts = ev._facts(*raw)
+        return facts
     for name in pending:
         del facts[name]
-    return LazyFields(facts, frozenset(pending), partial(getattr, ev), _FACT_ORDER)
+    return LazyFields(facts, _ON_READ, partial(getattr, ev), _FACT_ORDER)
 
 
-def _trend_on_read(
+def _on_read(
     slope: Callable[[Sequence[float]], float],
-    values: Sequence[float],
-    total: float | None,
+    columns: Sequence[Sequence[float]],
+    visits: float,
+    leads: float,
+    portfolio: Portfolio,
+    role_share: float,
     ev: ChannelEvidence,
-) -> float | None:
-    return _trend_of(slope, values, total)
+    name: str,
+) -> Any:
+    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence
+    ``ev``: its trends from its months' ``columns`` (visits, leads, customers, spend,
+    hours, the social metric) and their sums, as measured up front."""
+    if name == "visits_trend":
+        return _trend_of(slope, columns[0], visits)
+    if name == "leads_trend":
+        return _trend_of(slope, columns[1], leads)
+    if name == "role_metric_trend":
+        return _trend_of(slope, columns[5], None)
+    if name == "customer_rate_low":
+        return _rate(ev.customers, ev.leads)[1]
+    return _fulfils_on_read(portfolio, role_share, ev)
 
 
 def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidence) -> bool | None:
@@ -381,11 +408,16 @@ def channel_evidence(
 
 
 def measure(
-    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Iterable[ChannelMonth],
+    info: Mapping[str, Channel],
+    role_share: float,
+    currency: str,
+    facts: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[dict[str, ChannelEvidence], Portfolio]:
     """:func:`channel_evidence` of rows already read and filtered, with each channel's
     role and formats (``info``): one pass over the rows, then each channel measured
-    once (its months in order, its trends from one list of months)."""
+    once (its months in order, its trends from one list of months). With ``facts``,
+    each channel's :func:`decision_facts` are put in it."""
     per: dict[str, dict[Date, list[float]]] = {}
     spend_known: set[str] = set()
     hours_known: set[str] = set()
@@ -483,8 +515,7 @@ def measure(
         campaigns.setdefault(channel_name, []).append(campaign)
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
     for name, (months, columns) in ordered.items():
-        visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month, \
-            social_by_month = columns  # fmt: skip
+        visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
@@ -495,15 +526,14 @@ def measure(
         spend = sum(spends) if name in spend_known else None
         hours = sum(hours_by_month) if name in hours_known else None
         lead_rate, lo, hi = _rate(leads, visits)
-        cust_rate, clo, _ = _rate(customers, leads)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        # the trends, and whether the channel fulfils its role, computed on first read
-        visits_trend: Any = None
-        leads_trend: Any = None
-        social_trend: Any = None
+        # the fields computed on first read (ON_READ), one pending for them all: the
+        # trends (two months or more), whether the channel fulfils its role (with no role
+        # there is no job to check: it stays None) and the customer rate's Wilson bound
+        slope: Any = None
         if len(months) >= 2:
             xs = _numbered(months)
             shape = (xs[0], len(xs)) if isinstance(xs, range) else None
@@ -512,14 +542,16 @@ def measure(
                 slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
                 if shape is not None:
                     slopes[shape] = slope
-            visits_trend = _Pending(partial(_trend_on_read, slope, visits_by_month, visits))
-            leads_trend = _Pending(partial(_trend_on_read, slope, leads_by_month, leads))
-            if name in social_known:
-                social_trend = _Pending(partial(_trend_on_read, slope, social_by_month, None))
-        # with no role there is no job to check: fulfils_role stays None
-        fulfils: Any = (
-            None if role is None else _Pending(partial(_fulfils_on_read, portfolio, role_share))
-        )
+        pending = _Pending(_on_read, slope, columns, visits, leads, portfolio, role_share)
+        visits_trend: Any = None if slope is None else pending
+        leads_trend: Any = visits_trend
+        social_trend: Any = visits_trend if name in social_known else None
+        fulfils: Any = None if role is None else pending
+        cust_rate: float | None = None  # as _rate gives it
+        clo: Any = None
+        if customers is not None and not leads <= 0:
+            cust_rate = (leads if leads < customers else customers) / leads
+            clo = pending
         evidence[name] = ChannelEvidence(
             channel=name,
             role=role,
@@ -551,6 +583,20 @@ def measure(
             currency=currency,
             cost_per_customer=(spend / customers) if spend and customers else None,
         )
+        if facts is not None:  # decision_facts(ev), knowing which fields are pending
+            mine = evidence[name]._facts(visits_trend, leads_trend, social_trend, fulfils, clo)
+            if slope is None and fulfils is None and clo is None:
+                facts[name] = mine
+                continue
+            if slope is not None:
+                del mine["visits_trend"], mine["leads_trend"]
+                if social_trend is not None:
+                    del mine["role_metric_trend"]
+            if fulfils is not None:
+                del mine["fulfils_role"]
+            if clo is not None:
+                del mine["customer_rate_low"]
+            facts[name] = LazyFields(mine, _ON_READ, partial(getattr, evidence[name]), _FACT_ORDER)
     return evidence, portfolio
 
 

@@ -32,7 +32,6 @@ from goalrules.judgments.channel_evidence import (
     _as_rows,
     _roles,
     channel_evidence,
-    decision_facts,
     measure,
 )
 from goalrules.judgments.channel_text import evidence_lines
@@ -69,6 +68,8 @@ class Decision(enum.StrEnum):
     REDUCE = "reduce"
     CUT = "cut"
 
+
+_DECISIONS = {d.value: d for d in Decision}  # (Decision(word) goes through the enum's call)
 
 #: How close to ``cut`` a decision is: keep, optimize and experiment all invest in the
 #: channel; reduce is a step towards cutting it.
@@ -416,14 +417,19 @@ def _decide(
 ) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    evidence, portfolio = measure(rows, _roles(channels, goals), role_share, currency)
+    facts: dict[str, dict[str, Any]] = {}
+    evidence, portfolio = measure(rows, _roles(channels, goals), role_share, currency, facts)
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
     for name, ev in evidence.items():
-        ruling = Ruling.of(ruleset, {"channel": decision_facts(ev), "portfolio": pfacts}, today)
+        ruling = Ruling.of(ruleset, {"channel": facts[name], "portfolio": pfacts}, today)
         rule = ruling.rule
-        decision = Decision(rule.decision) if rule is not None and rule.decision else Decision.KEEP
+        decision = (
+            _DECISIONS.get(rule.decision) or Decision(rule.decision)
+            if rule is not None and rule.decision
+            else Decision.KEEP
+        )
         group = groups.get(name) if groups else None
         decided = ChannelDecision(
             name, decision, None, ev, None, portfolio=portfolio, group=group, ruling=ruling
