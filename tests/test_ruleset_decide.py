@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.engine.lazy_facts import LazyFields
 from tests.test_row_path import _FIELDS, checks
 
 
@@ -43,3 +44,14 @@ def test_decide_names_the_rule_the_report_names(
         assert (decided.id if decided else None) == (
             report.decided_by.rule_id if report.decided_by else None
         )
+        # the channel's fields partly pending (computed on first read): the same rule
+        channel = env["channel"]
+        pending = frozenset(data.draw(st.sets(st.sampled_from(sorted(channel)))))
+        lazy = LazyFields(
+            {k: v for k, v in channel.items() if k not in pending},
+            pending,
+            channel.__getitem__,
+            tuple(channel),
+        )
+        assert ruleset.decide({**env, "channel": lazy}) is decided
+        assert lazy == channel

@@ -13,7 +13,7 @@ import attrs
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
 from goalrules.engine.lazy_facts import LazyFields
-from goalrules.engine.needs import lacking, needed
+from goalrules.engine.needs import in_order, lacking, needed
 from goalrules.engine.results import (
     _CODES,
     _PASS,
@@ -75,11 +75,14 @@ class RuleSet:
             if value is None:
                 continue
             if isinstance(want, dict):
-                if value.__class__ is not dict and not isinstance(value, Mapping):
+                plain = value.__class__ is dict or value.__class__ is LazyFields
+                if not plain and not isinstance(value, Mapping):
                     continue
                 inner: dict[str, Any] | None = None
                 for field, unit in want.items():
-                    x = value.get(field)
+                    # a LazyFields field still pending is left as it will be computed (a
+                    # quantity not in its declared unit then goes down careful code)
+                    x = dict.get(value, field) if plain else value.get(field)
                     if x is not None and x.__class__ not in _PLAIN:
                         y = _as_number(x, unit, f"{name}.{field}")
                         if y is not x:
@@ -363,24 +366,12 @@ class RuleSet:
         self,
     ) -> Callable[[Mapping[str, Any], _dt.date | None], Rule | None] | None:
         """For decision rules in order of priority (highest first), :meth:`decide` as one
-        function, each rule's needs test and fast code called in turn (the first rule
-        that passes decides: those that follow rank no higher); ``None`` otherwise."""
+        function (:func:`~goalrules.engine.needs.in_order`: each rule's needs test
+        written out, then its fast code, in turn; the first rule that passes decides,
+        those that follow ranking no higher); ``None`` otherwise."""
         if not self._deciders_ordered:
             return None
-        lines = ["def decide(f, today):"]
-        space: dict[str, Any] = {"_PASS": _PASS}
-        for i, (r, needs) in enumerate(self._deciders):
-            space[f"rule{i}"], space[f"fast{i}"] = r, r._fast
-            if needs is None:
-                lines.append(f"    if fast{i}(f, today) == _PASS:")
-            else:
-                space[f"lacks{i}"] = needs
-                lines.append(f"    if not lacks{i}(f) and fast{i}(f, today) == _PASS:")
-            lines.append(f"        return rule{i}")
-        lines.append("    return None")
-        exec(compile("\n".join(lines) + "\n", f"<decide {self.name}>", "exec"), space)
-        fn: Callable[[Mapping[str, Any], _dt.date | None], Rule | None] = space["decide"]
-        return fn
+        return in_order([(r, needed(r)) for r in self._decision_rules])
 
     @functools.cached_property
     def _deciders_ordered(self) -> bool:
