@@ -136,7 +136,7 @@ class ChannelEvidence:
         customer_rate_low: Any,
     ) -> dict[str, Any]:
         """:meth:`facts` with these values of the fields that may be computed on first
-        read (:data:`ON_READ`)."""
+        read (:data:`FACTS_ON_READ`)."""
         cur = unit_info(self.currency)
         return {
             "id": self.channel,
@@ -172,13 +172,16 @@ class ChannelEvidence:
 #: the fields of a channel's evidence computed when first read: its trends (the
 #: decision reads them only when no rule of higher priority decides), whether it
 #: fulfils its role (which may read a trend) and the customer rate's Wilson bound
+#: (the facts a decision may leave pending), then its data-quality notes
 ON_READ = (
     "visits_trend",
     "leads_trend",
     "role_metric_trend",
     "fulfils_role",
     "customer_rate_low",
+    "quality",
 )
+FACTS_ON_READ = ON_READ[:5]
 
 
 class _Pending(partial[Any]):
@@ -210,8 +213,8 @@ def _computed_on_read(name: str, slot: Any) -> property:
 _SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
 for _name, _slot in _SLOTS.items():
     setattr(ChannelEvidence, _name, _computed_on_read(_name, _slot))
-_READ_SLOTS = tuple(slot.__get__ for slot in _SLOTS.values())
-_ON_READ = frozenset(ON_READ)
+_READ_FACT_SLOTS = tuple(_SLOTS[name].__get__ for name in FACTS_ON_READ)
+_FACTS_ON_READ = frozenset(FACTS_ON_READ)
 #: the order of a channel's facts (``ChannelEvidence.facts``)
 _FACT_ORDER = tuple(
     ChannelEvidence("", None, 0, None, 0.0, 0.0, None, None, None, None, None, None, None,
@@ -222,16 +225,16 @@ _FACT_ORDER = tuple(
 def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
     """``ev.facts()``, with the fields not computed yet left to compute when a rule
     first reads them (a :class:`~goalrules.engine.lazy_facts.LazyFields`)."""
-    raw = [read(ev) for read in _READ_SLOTS]
+    raw = [read(ev) for read in _READ_FACT_SLOTS]
     facts = ev._facts(*raw)
     pending = [
-        name for name, value in zip(ON_READ, raw, strict=True) if value.__class__ is _Pending
+        name for name, value in zip(FACTS_ON_READ, raw, strict=True) if value.__class__ is _Pending
     ]
     if not pending:
         return facts
     for name in pending:
         del facts[name]
-    return LazyFields(facts, _ON_READ, partial(getattr, ev), _FACT_ORDER)
+    return LazyFields(facts, _FACTS_ON_READ, partial(getattr, ev), _FACT_ORDER)
 
 
 def _on_read(
@@ -241,12 +244,16 @@ def _on_read(
     leads: float,
     portfolio: Portfolio,
     role_share: float,
+    notes: list[tuple[Date, float, float, float] | str] | None,
     ev: ChannelEvidence,
     name: str,
 ) -> Any:
     """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence
     ``ev``: its trends from its months' ``columns`` (visits, leads, customers, spend,
-    hours, the social metric) and their sums, as measured up front."""
+    hours, the social metric) and their sums, as measured up front; its data-quality
+    notes from ``notes`` (:func:`_quality_notes`)."""
+    if name == "quality":
+        return _quality_notes(notes or ())
     if name == "visits_trend":
         return _trend_of(slope, columns[0], visits)
     if name == "leads_trend":
@@ -256,6 +263,29 @@ def _on_read(
     if name == "customer_rate_low":
         return _rate(ev.customers, ev.leads)[1]
     return _fulfils_on_read(portfolio, role_share, ev)
+
+
+def _quality_notes(notes: Iterable[tuple[Date, float, float, float] | str]) -> tuple[str, ...]:
+    """The data-quality notes of a channel: each row of more leads than visits or more
+    customers than leads, ``(month, visits, leads, customers)`` in the order of the rows,
+    written out (and a note already written, as it is)."""
+    out = []
+    labels: dict[Date, str] = {}  # each month as the notes write it, once
+    for note in notes:
+        if isinstance(note, str):
+            out.append(note)
+            continue
+        month, visits, leads, customers = note
+        label = labels.get(month)
+        if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
+            label = labels[month] = (
+                f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
+            )
+        if leads > visits:
+            out.append(f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)")
+        if customers > leads:
+            out.append(f"{label}: {customers:g} customers from {leads:g} leads")
+    return tuple(out)
 
 
 def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidence) -> bool | None:
@@ -423,9 +453,8 @@ def measure(
     hours_known: set[str] = set()
     social_known: set[str] = set()
     camp: dict[tuple[str, str], list[float]] = {}
-    quality: dict[str, list[str]] = {}
+    quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
     unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
-    labels: dict[Date, str] = {}  # each month as the data-quality notes write it, once
     for r in rows:
         name = r.channel
         seen = per.get(name)
@@ -452,20 +481,11 @@ def measure(
             or r.campaign
         ):  # the optional columns, read only for a row that has one
             _optional(r, m, spend_known, hours_known, social_known, camp)
-        if leads > visits or customers > leads:
-            label = labels.get(month)
-            if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
-                label = labels[month] = (
-                    f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
-                )
-            if leads > visits:
-                quality.setdefault(name, []).append(
-                    f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)"
-                )
-            if customers > leads:
-                quality.setdefault(name, []).append(
-                    f"{label}: {customers:g} customers from {leads:g} leads"
-                )
+        if leads > visits or customers > leads:  # its notes, written when first read
+            notes = quality.get(name)
+            if notes is None:
+                notes = quality[name] = []
+            notes.append((month, visits, leads, customers))
     for name in info:
         per.setdefault(name, {})
     # each channel's months in order, once, and its columns (visits, leads, customers,
@@ -532,7 +552,8 @@ def measure(
         leads_share = leads / total_leads if total_leads else None
         # the fields computed on first read (ON_READ), one pending for them all: the
         # trends (two months or more), whether the channel fulfils its role (with no role
-        # there is no job to check: it stays None) and the customer rate's Wilson bound
+        # there is no job to check: it stays None), the customer rate's Wilson bound and
+        # the data-quality notes (when there are any)
         slope: Any = None
         if len(months) >= 2:
             xs = _numbered(months)
@@ -542,7 +563,9 @@ def measure(
                 slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
                 if shape is not None:
                     slopes[shape] = slope
-        pending = _Pending(_on_read, slope, columns, visits, leads, portfolio, role_share)
+        pending = _Pending(
+            _on_read, slope, columns, visits, leads, portfolio, role_share, quality.get(name)
+        )
         visits_trend: Any = None if slope is None else pending
         leads_trend: Any = visits_trend
         social_trend: Any = visits_trend if name in social_known else None
@@ -579,7 +602,7 @@ def measure(
             campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
             if name in campaigns
             else (),
-            quality=tuple(quality.get(name, ())),
+            quality=pending if name in quality else (),  # type: ignore[arg-type]
             currency=currency,
             cost_per_customer=(spend / customers) if spend and customers else None,
         )
@@ -596,7 +619,9 @@ def measure(
                 del mine["fulfils_role"]
             if clo is not None:
                 del mine["customer_rate_low"]
-            facts[name] = LazyFields(mine, _ON_READ, partial(getattr, evidence[name]), _FACT_ORDER)
+            facts[name] = LazyFields(
+                mine, _FACTS_ON_READ, partial(getattr, evidence[name]), _FACT_ORDER
+            )
     return evidence, portfolio
 
 
