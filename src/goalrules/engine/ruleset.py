@@ -65,7 +65,44 @@ class RuleSet:
         """``env`` with its quantity facts (pint quantities, numbers as text) converted
         once, at the boundary, to numbers in the unit each field is declared in: the
         compiled fast path reads plain numbers, and everything else would send each rule
-        down its careful path."""
+        down its careful path. Facts with nothing to convert (plain numbers or missing,
+        in plain dicts) are told apart by one generated function, and given back."""
+        return self._numbers_check(env)
+
+    @functools.cached_property
+    def _numbers_check(self) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+        """``_numbers`` as one function of the facts: each quantity field read in turn
+        (written out), ``env`` itself when none needs converting, else the conversion
+        (:meth:`_converted`)."""
+        spec = self._quantities
+        if not spec:
+            return lambda env: env
+        lines = ["def numbers(env):"]
+        for name, want in spec.items():
+            lines += [f"    v = env.get({name!r})", "    if v is not None:"]
+            if isinstance(want, dict):
+                lines += ["        if v.__class__ is not dict and v.__class__ is not LazyFields:",
+                          "            return converted(env)"]  # fmt: skip
+                for field in want:
+                    lines += [f"        x = _dict_get(v, {field!r})",
+                              "        if x is not None and x.__class__ not in _PLAIN:",
+                              "            return converted(env)"]  # fmt: skip
+            else:
+                lines += [
+                    "        if v.__class__ not in _PLAIN:",
+                    "            return converted(env)",
+                ]
+        lines.append("    return env")
+        space: dict[str, Any] = {
+            "LazyFields": LazyFields, "_dict_get": dict.get, "_PLAIN": _PLAIN,
+            "converted": self._converted,
+        }  # fmt: skip
+        exec(compile("\n".join(lines) + "\n", f"<numbers {self.name}>", "exec"), space)
+        fn: Callable[[Mapping[str, Any]], Mapping[str, Any]] = space["numbers"]
+        return fn
+
+    def _converted(self, env: Mapping[str, Any]) -> Mapping[str, Any]:
+        """:meth:`_numbers`, field by field."""
         spec = self._quantities
         if not spec:
             return env
