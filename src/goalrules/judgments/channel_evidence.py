@@ -496,7 +496,8 @@ def measure(
         by_month = per[name]
         months = sorted(by_month)
         columns: list[tuple[float, ...]] = (
-            list(zip(*map(by_month.__getitem__, months), strict=True)) if months else [()] * 6
+            # (every month's sums are six: strict=False spares zip's check of their lengths)
+            list(zip(*map(by_month.__getitem__, months), strict=False)) if months else [()] * 6
         )
         ordered[name] = (months, columns)
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names

@@ -241,6 +241,8 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
 
 
 _KEY = operator.attrgetter("channel", "medium")
+_CHANNEL = operator.attrgetter("channel")
+_MEDIUM = operator.attrgetter("medium")
 
 
 def _judged(
@@ -253,7 +255,12 @@ def _judged(
     if today is not None:
         rows = [r for r in rows if r.month <= today]
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
-    for key in dict.fromkeys(map(_KEY, rows)):  # in the order first met
+    keys: Iterable[tuple[str, str | None]] = (
+        [(channel, None) for channel in dict.fromkeys(map(_CHANNEL, rows))]
+        if set(map(_MEDIUM, rows)) <= {None}  # no medium given: a key a channel
+        else dict.fromkeys(map(_KEY, rows))
+    )
+    for key in keys:  # in the order first met
         group = classify_source(*key)
         seen[key] = (group, all_sources or group.judged or key[0] in explicit)
     groups: dict[str, set[str]] = defaultdict(set)
