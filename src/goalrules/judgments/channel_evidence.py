@@ -21,7 +21,16 @@ import attrs
 from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.stats import theil_sen, theil_sen_at, wilson_interval
+from goalrules.judgments.channel_measures import (
+    customers_note,
+    fulfils_role,
+    known_total,
+    numbered,
+    quality_notes,
+    rate_interval,
+    trend_of,
+)
+from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
@@ -251,41 +260,18 @@ def _on_read(
     """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence
     ``ev``: its trends from its months' ``columns`` (visits, leads, customers, spend,
     hours, the social metric) and their sums, as measured up front; its data-quality
-    notes from ``notes`` (:func:`_quality_notes`)."""
+    notes from ``notes`` (:func:`quality_notes`)."""
     if name == "quality":
-        return _quality_notes(notes or ())
+        return quality_notes(notes or ())
     if name == "visits_trend":
-        return _trend_of(slope, columns[0], visits)
+        return trend_of(slope, columns[0], visits)
     if name == "leads_trend":
-        return _trend_of(slope, columns[1], leads)
+        return trend_of(slope, columns[1], leads)
     if name == "role_metric_trend":
-        return _trend_of(slope, columns[5], None)
+        return trend_of(slope, columns[5], None)
     if name == "customer_rate_low":
-        return _rate(ev.customers, ev.leads)[1]
+        return rate_interval(ev.customers, ev.leads)[1]
     return _fulfils_on_read(portfolio, role_share, ev)
-
-
-def _quality_notes(notes: Iterable[tuple[Date, float, float, float] | str]) -> tuple[str, ...]:
-    """The data-quality notes of a channel: each row of more leads than visits or more
-    customers than leads, ``(month, visits, leads, customers)`` in the order of the rows,
-    written out (and a note already written, as it is)."""
-    out = []
-    labels: dict[Date, str] = {}  # each month as the notes write it, once
-    for note in notes:
-        if isinstance(note, str):
-            out.append(note)
-            continue
-        month, visits, leads, customers = note
-        label = labels.get(month)
-        if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
-            label = labels[month] = (
-                f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
-            )
-        if leads > visits:
-            out.append(f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)")
-        if customers > leads:
-            out.append(f"{label}: {customers:g} customers from {leads:g} leads")
-    return tuple(out)
 
 
 def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidence) -> bool | None:
@@ -293,7 +279,7 @@ def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidenc
     role = ev.role
     if role is None:
         return None
-    return _fulfils_role(
+    return fulfils_role(
         role, ev.visits_share, ev.visits_trend if role is Objective.TRAFFIC else None,
         lead_rate_low=ev.lead_rate_low, leads_share=ev.leads_share, customers=ev.customers,
         customer_rate_low=ev.customer_rate_low,
@@ -308,56 +294,8 @@ _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSION
 
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
-    rate, lo, hi = _rate(leads, visits)
-    return CampaignEvidence(name, visits, leads, _known(customers), rate, lo, hi)
-
-
-def _known(total: float) -> float | None:
-    """A sum of customers, ``None`` when it took in an unknown (NaN: not measured)."""
-    return None if math.isnan(total) else total
-
-
-def customers_note(months: int, measured: int) -> str:
-    """The data-quality note of a channel whose customers were measured in some of its
-    months and not others: its total is unknown, not the sum of the months measured."""
-    return (
-        f"customers measured in {measured} of {months} months: their total is unknown "
-        "(not the sum of the months measured)"
-    )
-
-
-def _rate(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
-    if x is None or n <= 0:
-        return None, None, None
-    k = n if n < x else x  # min(x, n)
-    lo, hi = wilson_interval(k, n)
-    return k / n, lo, hi
-
-
-def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
-    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
-    if len(values) < 2:
-        return None
-    mean = sum(values) / len(values)
-    if mean == 0:
-        return 0.0
-    xs = [d.year * 12 + d.month for d in months]
-    return theil_sen(xs, values) / mean
-
-
-def _trend_of(
-    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
-) -> float | None:
-    """:func:`_trend` with the slope function of the months (numbered, in order and each
-    once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
-    values' sum (``total``: the same ``sum(values)``)."""
-    n = len(values)
-    if n < 2:
-        return None
-    mean = (sum(values) if total is None else total) / n
-    if mean == 0:
-        return 0.0
-    return slope(values) / mean
+    lead_rate, lo, hi = rate_interval(leads, visits)
+    return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -511,7 +449,7 @@ def measure(
     customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
     p_rate = total_leads / total_visits if total_visits else None
     # one channel's customers unknown: the portfolio's total, rate and cost are unknown
-    known_customers = _known(total_customers)
+    known_customers = known_total(total_customers)
     if known_customers is None:
         customers_with_spend = 0.0
     portfolio = Portfolio(
@@ -540,13 +478,13 @@ def measure(
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
-        customers = _known(sum(customers_by_month)) if months else None
+        customers = known_total(sum(customers_by_month)) if months else None
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
         spend = sum(spends) if name in spend_known else None
         hours = sum(hours_by_month) if name in hours_known else None
-        lead_rate, lo, hi = _rate(leads, visits)
+        lead_rate, lo, hi = rate_interval(leads, visits)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
@@ -557,7 +495,7 @@ def measure(
         # the data-quality notes (when there are any)
         slope: Any = None
         if len(months) >= 2:
-            xs = _numbered(months)
+            xs = numbered(months)
             shape = (xs[0], len(xs)) if isinstance(xs, range) else None
             slope = slopes.get(shape) if shape is not None else None
             if slope is None:  # the months' slope function, once for channels of the same
@@ -571,7 +509,7 @@ def measure(
         leads_trend: Any = visits_trend
         social_trend: Any = visits_trend if name in social_known else None
         fulfils: Any = None if role is None else pending
-        cust_rate: float | None = None  # as _rate gives it
+        cust_rate: float | None = None  # as rate gives it
         clo: Any = None
         if customers is not None and not leads <= 0:
             cust_rate = (leads if leads < customers else customers) / leads
@@ -661,66 +599,13 @@ def _optional(
         c[2] += math.nan if r.customers is None else r.customers  # unknown: NaN, as the month
 
 
-def _numbered(months: Sequence[Date]) -> Sequence[int]:
-    """Months in order, each once, numbered ``year * 12 + month`` (consecutive months:
-    a range, read at its ends only)."""
-    if not months:
-        return ()
-    first, last = months[0], months[-1]
-    start = first.year * 12 + first.month
-    if last.year * 12 + last.month - start == len(months) - 1:
-        return range(start, start + len(months))
-    return [d.year * 12 + d.month for d in months]
-
-
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
     """Whether the channel does the job of its role (``None``: cannot tell)."""
     if ev.role is None:
         return None  # no role given: there is no job to check, and none is assumed
-    return _fulfils_role(
+    return fulfils_role(
         ev.role, ev.visits_share, ev.visits_trend, lead_rate_low=ev.lead_rate_low,
         leads_share=ev.leads_share, customers=ev.customers,
         customer_rate_low=ev.customer_rate_low, role_metric_trend=ev.role_metric_trend,
         portfolio=portfolio, role_share=role_share,
     )  # fmt: skip
-
-
-def _fulfils_role(
-    role: Objective,
-    visits_share: float | None,
-    visits_trend: float | None,
-    *,
-    lead_rate_low: float | None,
-    leads_share: float | None,
-    customers: float | None,
-    customer_rate_low: float | None,
-    role_metric_trend: float | None,
-    portfolio: Portfolio,
-    role_share: float,
-) -> bool | None:
-    """Whether a channel with these measures does the job of ``role``."""
-    if role is Objective.TRAFFIC:
-        return (
-            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -0.02
-        )
-    if role is Objective.LEADS:
-        credible = (
-            lead_rate_low is not None
-            and portfolio.lead_rate is not None
-            and lead_rate_low >= portfolio.lead_rate
-        )
-        return credible or (leads_share is not None and leads_share >= role_share)
-    if role is Objective.CONVERSIONS:
-        if customers is None or portfolio.customers is None:
-            return None  # customers not measured: cannot tell, not "does not do its job"
-        share = customers / portfolio.customers if portfolio.customers else None
-        credible = (
-            customer_rate_low is not None
-            and portfolio.customer_rate is not None
-            and customer_rate_low >= portfolio.customer_rate
-        )
-        return credible or (share is not None and share >= role_share)
-    # awareness, engagement, community...: judged by their own metric when it is tracked
-    if role_metric_trend is None:
-        return None
-    return role_metric_trend > 0
