@@ -24,12 +24,17 @@ from goalrules.engine.lazy_facts import LazyFields, settled
 from goalrules.engine.needs import lacking, lacks
 from goalrules.judgments.channel_evidence import (
     _SLOTS,
+    FACTS_ON_READ,
     ON_READ,
+    EvidenceToBuild,
     _Pending,
+    _roles,
     channel_evidence,
     decision_facts,
+    measure,
+    measure_for_decisions,
 )
-from goalrules.judgments.channels import _ruleset
+from goalrules.judgments.channels import _EVIDENCE_SLOT, _ruleset
 from tests.test_row_path import books
 
 Book = tuple[list[gr.ChannelMonth], list[gr.Channel], dt.date | None]
@@ -197,3 +202,48 @@ def test_a_channel_decided_before_its_trends_are_read_leaves_them_pending() -> N
     assert not _pending(d.evidence)
     assert d.report.decided_by is not None
     assert d.report.decided_by.rule_id == d.rule
+
+
+@settings(max_examples=60, deadline=None)
+@given(books(), st.data())
+def test_evidence_to_build_and_its_facts_are_the_measured_evidence(
+    book: Book, data: st.DataObject
+) -> None:
+    """What decisions measure (each channel's evidence still to build and its facts, some
+    pending) is the evidence ``measure`` builds, read in any order: facts first, evidence
+    first, or one field of either."""
+    rows, channels, today = book
+    kept = [r for r in rows if today is None or r.month <= today]
+    info = _roles(channels, ())
+    want, want_portfolio = measure(kept, info, 0.15, "USD")
+    measured, portfolio = measure_for_decisions(kept, info, 0.15, "USD")
+    assert portfolio == want_portfolio and list(measured) == list(want)
+    for name, (to_build, facts) in measured.items():
+        first = data.draw(st.sampled_from(["facts", "evidence", "field"]))
+        if first == "field" and isinstance(facts, LazyFields):
+            facts[data.draw(st.sampled_from(FACTS_ON_READ))]  # one pending fact computed
+        if first == "evidence":
+            ev = to_build()
+            assert repr(ev) == repr(want[name])
+        assert repr(settled({"f": facts})["f"]) == repr(want[name].facts())
+        ev = to_build()
+        assert ev == want[name] and repr(ev) == repr(want[name])
+
+
+@settings(max_examples=40, deadline=None)
+@given(books())
+def test_a_decision_builds_its_evidence_on_first_read(book: Book) -> None:
+    """``ChannelDecision.evidence`` given still to build is built once, on first read, and
+    the decision then compares, prints and copies as one given it built."""
+    rows, channels, today = book
+    for d in gr.decide_channels(rows, channels=channels, today=today):
+        given = _EVIDENCE_SLOT.__get__(d, type(d))
+        built = d.evidence
+        assert d.evidence is built and _EVIDENCE_SLOT.__get__(d, type(d)) is built
+        if isinstance(given, EvidenceToBuild):
+            again = given()
+            assert again == built and repr(again) == repr(built)
+        eager = attrs.evolve(d, evidence=built)
+        assert eager == d and repr(eager) == repr(d)
+        assert pickle.loads(pickle.dumps(d.evidence)) == built
+        assert d.to_dict() == eager.to_dict()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
@@ -128,54 +129,67 @@ class ChannelEvidence:
         return None if self.formats_tried is None else len(self.formats_tried)
 
     def facts(self) -> dict[str, Any]:
-        return self._facts(
-            self.visits_trend,
-            self.leads_trend,
-            self.role_metric_trend,
-            self.fulfils_role,
-            self.customer_rate_low,
-        )
+        return _channel_facts(*map(self.__getattribute__, _FIELD_NAMES))
 
-    def _facts(
-        self,
-        visits_trend: Any,
-        leads_trend: Any,
-        role_metric_trend: Any,
-        fulfils_role: Any,
-        customer_rate_low: Any,
-    ) -> dict[str, Any]:
-        """:meth:`facts` with these values of the fields that may be computed on first
-        read (:data:`FACTS_ON_READ`)."""
-        cur = unit_info(self.currency)
-        return {
-            "id": self.channel,
-            "role": self.role.value if self.role else None,
-            "formats_tried": list(self.formats_tried) if self.formats_tried is not None else None,
-            "formats": self.formats,
-            "months": self.months,
-            "visits": self.visits,
-            "leads": self.leads,
-            "customers": self.customers,
-            "spend": None if self.spend is None else DQ(self.spend, cur.key),
-            "hours": self.hours,
-            "lead_rate": self.lead_rate,
-            "lead_rate_low": self.lead_rate_low,
-            "lead_rate_high": self.lead_rate_high,
-            "customer_rate": self.customer_rate,
-            "customer_rate_low": customer_rate_low,
-            "cost_per_lead": None
-            if self.cost_per_lead is None
-            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
-            "visits_trend": visits_trend,
-            "leads_trend": leads_trend,
-            "visits_share": self.visits_share,
-            "leads_share": self.leads_share,
-            "fulfils_role": fulfils_role,
-            "role_metric_trend": role_metric_trend,
-            "cost_per_customer": None
-            if self.cost_per_customer is None
-            else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
-        }
+
+def _channel_facts(
+    channel: str,
+    role: Objective | None,
+    months: int,
+    formats_tried: tuple[str, ...] | None,
+    visits: float,
+    leads: float,
+    customers: float | None,
+    spend: float | None,
+    hours: float | None,
+    visits_share: float | None,
+    leads_share: float | None,
+    lead_rate: float | None,
+    lead_rate_low: float | None,
+    lead_rate_high: float | None,
+    customer_rate: float | None,
+    customer_rate_low: Any,
+    cost_per_lead: float | None,
+    visits_trend: Any,
+    leads_trend: Any,
+    role_metric_trend: Any,
+    fulfils_role: Any,
+    campaigns: Any,
+    quality: Any,
+    currency: str,
+    cost_per_customer: float | None,
+) -> dict[str, Any]:
+    """``ChannelEvidence.facts`` of these field values (in the order of its fields)."""
+    cur = unit_info(currency)
+    return {
+        "id": channel,
+        "role": role.value if role else None,
+        "formats_tried": list(formats_tried) if formats_tried is not None else None,
+        "formats": None if formats_tried is None else len(formats_tried),
+        "months": months,
+        "visits": visits,
+        "leads": leads,
+        "customers": customers,
+        "spend": None if spend is None else DQ(spend, cur.key),
+        "hours": hours,
+        "lead_rate": lead_rate,
+        "lead_rate_low": lead_rate_low,
+        "lead_rate_high": lead_rate_high,
+        "customer_rate": customer_rate,
+        "customer_rate_low": customer_rate_low,
+        "cost_per_lead": None
+        if cost_per_lead is None
+        else DQ(cost_per_lead, (*cur.key, ("[lead]", -1))),
+        "visits_trend": visits_trend,
+        "leads_trend": leads_trend,
+        "visits_share": visits_share,
+        "leads_share": leads_share,
+        "fulfils_role": fulfils_role,
+        "role_metric_trend": role_metric_trend,
+        "cost_per_customer": None
+        if cost_per_customer is None
+        else DQ(cost_per_customer, (*cur.key, ("[customer]", -1))),
+    }
 
 
 #: the fields of a channel's evidence computed when first read: its trends (the
@@ -222,7 +236,12 @@ def _computed_on_read(name: str, slot: Any) -> property:
 _SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
 for _name, _slot in _SLOTS.items():
     setattr(ChannelEvidence, _name, _computed_on_read(_name, _slot))
-_READ_FACT_SLOTS = tuple(_SLOTS[name].__get__ for name in FACTS_ON_READ)
+#: ChannelEvidence's fields in order, and a reader of each that computes nothing (a field
+#: computed on read is read from its slot, as it stands)
+_FIELD_NAMES = tuple(a.name for a in attrs.fields(ChannelEvidence))
+_RAW_READERS = tuple(
+    _SLOTS[name].__get__ if name in _SLOTS else operator.attrgetter(name) for name in _FIELD_NAMES
+)
 _FACTS_ON_READ = frozenset(FACTS_ON_READ)
 #: the order of a channel's facts (``ChannelEvidence.facts``)
 _FACT_ORDER = tuple(
@@ -234,10 +253,12 @@ _FACT_ORDER = tuple(
 def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
     """``ev.facts()``, with the fields not computed yet left to compute when a rule
     first reads them (a :class:`~goalrules.engine.lazy_facts.LazyFields`)."""
-    raw = [read(ev) for read in _READ_FACT_SLOTS]
-    facts = ev._facts(*raw)
+    raw = [read(ev) for read in _RAW_READERS]
+    facts = _channel_facts(*raw)
     pending = [
-        name for name, value in zip(FACTS_ON_READ, raw, strict=True) if value.__class__ is _Pending
+        name
+        for name, value in zip(_FIELD_NAMES, raw, strict=True)
+        if value.__class__ is _Pending and name in _FACTS_ON_READ
     ]
     if not pending:
         return facts
@@ -246,48 +267,67 @@ def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
     return LazyFields(facts, _FACTS_ON_READ, partial(getattr, ev), _FACT_ORDER)
 
 
-def _on_read(
-    slope: Callable[[Sequence[float]], float],
-    columns: Sequence[Sequence[float]],
-    visits: float,
-    leads: float,
-    portfolio: Portfolio,
-    role_share: float,
-    notes: list[tuple[Date, float, float, float] | str] | None,
-    ev: ChannelEvidence,
-    name: str,
-) -> Any:
-    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence
-    ``ev``: its trends from its months' ``columns`` (visits, leads, customers, spend,
-    hours, the social metric) and their sums, as measured up front; its data-quality
-    notes from ``notes`` (:func:`quality_notes`)."""
+#: what a channel's fields computed on read are computed from: the slope function of
+#: its months (None under two months), its visits, leads and social metric a month (None:
+#: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
+#: leads share, the portfolio, the role share and its data-quality notes (as measured)
+_Inputs = tuple[
+    Callable[[Sequence[float]], float] | None,
+    Sequence[float],
+    Sequence[float],
+    Sequence[float] | None,
+    float,
+    float,
+    float | None,
+    Objective | None,
+    float | None,
+    float | None,
+    float | None,
+    "Portfolio",
+    float,
+    list[tuple[Date, float, float, float] | str] | None,
+]
+
+
+def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
+    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
+    the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
+    evidence, whichever reads it first, compute it once (``ev`` is not read)."""
+    got = memo.get(name, memo)
+    if got is not memo:
+        return got
+    (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers, role,
+     visits_share, lead_rate_low, leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+    value: Any = None
     if name == "quality":
-        return quality_notes(notes or ())
-    if name == "visits_trend":
-        return trend_of(slope, columns[0], visits)
-    if name == "leads_trend":
-        return trend_of(slope, columns[1], leads)
-    if name == "role_metric_trend":
-        return trend_of(slope, columns[5], None)
-    if name == "customer_rate_low":
-        return rate_interval(ev.customers, ev.leads)[1]
-    return _fulfils_on_read(portfolio, role_share, ev)
+        value = quality_notes(notes or ())
+    elif name in _TRENDS:
+        if slope is not None and name == "visits_trend":
+            value = trend_of(slope, visits_by_month, visits)
+        elif slope is not None and name == "leads_trend":
+            value = trend_of(slope, leads_by_month, leads)
+        elif slope is not None and social_by_month is not None:  # role_metric_trend
+            value = trend_of(slope, social_by_month, None)
+    elif name == "customer_rate_low":
+        value = rate_interval(customers, leads)[1]
+    elif role is None:  # fulfils_role: with no role there is no job to check
+        value = None
+    else:  # fulfils_role, reading only the trend the role is judged by
+        value = fulfils_role(
+            role, visits_share,
+            _on_read(inputs, memo, ev, "visits_trend") if role is Objective.TRAFFIC else None,
+            lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
+            customer_rate_low=_on_read(inputs, memo, ev, "customer_rate_low"),
+            role_metric_trend=None
+            if role in _NO_METRIC
+            else _on_read(inputs, memo, ev, "role_metric_trend"),
+            portfolio=portfolio, role_share=role_share,
+        )  # fmt: skip
+    memo[name] = value
+    return value
 
 
-def _fulfils_on_read(portfolio: Portfolio, role_share: float, ev: ChannelEvidence) -> bool | None:
-    """:func:`_fulfils`, reading only the trend the channel's role is judged by."""
-    role = ev.role
-    if role is None:
-        return None
-    return fulfils_role(
-        role, ev.visits_share, ev.visits_trend if role is Objective.TRAFFIC else None,
-        lead_rate_low=ev.lead_rate_low, leads_share=ev.leads_share, customers=ev.customers,
-        customer_rate_low=ev.customer_rate_low,
-        role_metric_trend=None if role in _NO_METRIC else ev.role_metric_trend,
-        portfolio=portfolio, role_share=role_share,
-    )  # fmt: skip
-
-
+_TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 #: the roles judged without their own metric's trend
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
@@ -376,16 +416,45 @@ def channel_evidence(
 
 
 def measure(
+    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+) -> tuple[dict[str, ChannelEvidence], Portfolio]:
+    """:func:`channel_evidence` of rows already read and filtered, with each channel's
+    role and formats (``info``): one pass over the rows, then each channel measured
+    once (its months in order, its trends from one list of months)."""
+    fields, portfolio = _measured(rows, info, role_share, currency, None)
+    return {name: ChannelEvidence(*values) for name, values in fields.items()}, portfolio
+
+
+def measure_for_decisions(
+    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
+    """:func:`measure` for deciding: each channel's evidence still to build (on first
+    read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
+    same values (the fields computed on read computed once, by whichever reads them
+    first)."""
+    facts: dict[str, dict[str, Any]] = {}
+    fields, portfolio = _measured(rows, info, role_share, currency, facts)
+    return {
+        name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
+        for name, values in fields.items()
+    }, portfolio
+
+
+class EvidenceToBuild(partial[ChannelEvidence]):
+    """A channel's evidence not built yet: ``ChannelEvidence`` and its field values."""
+
+    __slots__ = ()
+
+
+def _measured(
     rows: Iterable[ChannelMonth],
     info: Mapping[str, Channel],
     role_share: float,
     currency: str,
-    facts: dict[str, dict[str, Any]] | None = None,
-) -> tuple[dict[str, ChannelEvidence], Portfolio]:
-    """:func:`channel_evidence` of rows already read and filtered, with each channel's
-    role and formats (``info``): one pass over the rows, then each channel measured
-    once (its months in order, its trends from one list of months). With ``facts``,
-    each channel's :func:`decision_facts` are put in it."""
+    facts: dict[str, dict[str, Any]] | None,
+) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
+    """Each channel's evidence as its field values, in order, and the portfolio; with
+    ``facts``, each channel's :func:`decision_facts` are put in it."""
     per: dict[str, dict[Date, list[float]]] = {}
     spend_known: set[str] = set()
     hours_known: set[str] = set()
@@ -468,7 +537,7 @@ def measure(
         if spend_total and customers_with_spend
         else None,
     )
-    evidence: dict[str, ChannelEvidence] = {}
+    evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
@@ -502,51 +571,40 @@ def measure(
                 slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
                 if shape is not None:
                     slopes[shape] = slope
+        social_by_month = columns[5] if name in social_known else None
         pending = _Pending(
-            _on_read, slope, columns, visits, leads, portfolio, role_share, quality.get(name)
-        )
+            _on_read,
+            (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
+             role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
+            {},
+        )  # fmt: skip
         visits_trend: Any = None if slope is None else pending
         leads_trend: Any = visits_trend
-        social_trend: Any = visits_trend if name in social_known else None
+        social_trend: Any = visits_trend if social_by_month is not None else None
         fulfils: Any = None if role is None else pending
-        cust_rate: float | None = None  # as rate gives it
+        cust_rate: float | None = None  # as rate_interval gives it
         clo: Any = None
         if customers is not None and not leads <= 0:
             cust_rate = (leads if leads < customers else customers) / leads
             clo = pending
-        evidence[name] = ChannelEvidence(
-            channel=name,
-            role=role,
-            months=len(months),
+        # the evidence's fields, in order (ChannelEvidence's)
+        values = evidence[name] = (
+            name, role, len(months),
             # no formats listed: not given (the trial counts months only), not "none tried"
-            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
-            visits=visits,
-            leads=leads,
-            customers=customers,
-            spend=spend,
-            hours=hours,
-            visits_share=visits_share,
-            leads_share=leads_share,
-            lead_rate=lead_rate,
-            lead_rate_low=lo,
-            lead_rate_high=hi,
-            customer_rate=cust_rate,
-            customer_rate_low=clo,
+            ch.formats_tried if ch is not None and ch.formats_tried else None,
+            visits, leads, customers, spend, hours, visits_share, leads_share, lead_rate, lo, hi,
+            cust_rate, clo,
             # no paid spend (none recorded, or zero): cost per lead does not apply
-            cost_per_lead=(spend / leads) if spend and leads else None,
-            visits_trend=visits_trend,
-            leads_trend=leads_trend,
-            role_metric_trend=social_trend,
-            fulfils_role=fulfils,
-            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
+            (spend / leads) if spend and leads else None,
+            visits_trend, leads_trend, social_trend, fulfils,
+            tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
             if name in campaigns
             else (),
-            quality=pending if name in quality else (),  # type: ignore[arg-type]
-            currency=currency,
-            cost_per_customer=(spend / customers) if spend and customers else None,
-        )
-        if facts is not None:  # decision_facts(ev), knowing which fields are pending
-            mine = evidence[name]._facts(visits_trend, leads_trend, social_trend, fulfils, clo)
+            pending if name in quality else (), currency,
+            (spend / customers) if spend and customers else None,
+        )  # fmt: skip
+        if facts is not None:  # decision_facts, knowing which fields are pending
+            mine = _channel_facts(*values)
             if slope is None and fulfils is None and clo is None:
                 facts[name] = mine
                 continue
@@ -558,9 +616,7 @@ def measure(
                 del mine["fulfils_role"]
             if clo is not None:
                 del mine["customer_rate_low"]
-            facts[name] = LazyFields(
-                mine, _FACTS_ON_READ, partial(getattr, evidence[name]), _FACT_ORDER
-            )
+            facts[name] = LazyFields(mine, _FACTS_ON_READ, partial(pending, None), _FACT_ORDER)
     return evidence, portfolio
 
 

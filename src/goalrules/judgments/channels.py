@@ -28,11 +28,12 @@ from goalrules.engine.lazy_facts import settled
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
+    EvidenceToBuild,
     Portfolio,
     _as_rows,
     _roles,
     channel_evidence,
-    measure,
+    measure_for_decisions,
 )
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
@@ -231,6 +232,27 @@ class ChannelDecision:
         }
 
 
+def _evidence_built_on_read(slot: Any) -> property:
+    """``ChannelDecision.evidence`` as a property over its slot (``slot``, its member
+    descriptor): evidence given still to build (an ``EvidenceToBuild``, as
+    :func:`decide_channels` gives it) is built on first read and kept, so that every
+    reader (attrs' ``__eq__``, ``__repr__``, ``evolve``, pickling) sees the evidence."""
+    read, store = slot.__get__, slot.__set__
+
+    def evidence(decision: ChannelDecision) -> ChannelEvidence:
+        got = read(decision, ChannelDecision)
+        if got.__class__ is EvidenceToBuild:
+            got = got()
+            store(decision, got)
+        return got  # type: ignore[no-any-return]
+
+    return property(evidence, store, slot.__delete__, slot.__doc__)
+
+
+_EVIDENCE_SLOT = ChannelDecision.__dict__["evidence"]
+setattr(ChannelDecision, "evidence", _evidence_built_on_read(_EVIDENCE_SLOT))  # noqa: B010
+
+
 def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 6)
 
@@ -424,13 +446,12 @@ def _decide(
 ) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    facts: dict[str, dict[str, Any]] = {}
-    evidence, portfolio = measure(rows, _roles(channels, goals), role_share, currency, facts)
+    measured, portfolio = measure_for_decisions(rows, _roles(channels, goals), role_share, currency)
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
-    for name, ev in evidence.items():
-        ruling = Ruling.of(ruleset, {"channel": facts[name], "portfolio": pfacts}, today)
+    for name, (ev, facts) in measured.items():  # (the evidence is built when first read)
+        ruling = Ruling.of(ruleset, {"channel": facts, "portfolio": pfacts}, today)
         rule = ruling.rule
         decision = (
             _DECISIONS.get(rule.decision) or Decision(rule.decision)
@@ -439,7 +460,14 @@ def _decide(
         )
         group = groups.get(name) if groups else None
         decided = ChannelDecision(
-            name, decision, None, ev, None, portfolio=portfolio, group=group, ruling=ruling
+            name,
+            decision,
+            None,
+            ev,  # type: ignore[arg-type]  # an EvidenceToBuild: built on first read
+            None,
+            portfolio=portfolio,
+            group=group,
+            ruling=ruling,
         )
         out.append(decided)
     return out
