@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules import strategies as grs
-from goalrules.judgments.channel_evidence import _trend, channel_evidence
+from goalrules.judgments.channel_evidence import channel_evidence
+from goalrules.judgments.channel_measures import trend as _trend
 from goalrules.judgments.channels import Decision, Ruling, _ruleset
 from goalrules.judgments.stats import theil_sen
 

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules.engine.needs import lacking, lacks, needed
 from goalrules.engine.results import _PASS
-from goalrules.judgments.channel_evidence import Portfolio, _fulfils_role, channel_evidence
+from goalrules.judgments.channel_evidence import Portfolio, channel_evidence
+from goalrules.judgments.channel_measures import fulfils_role as _fulfils_role
 from goalrules.judgments.stats import (
     UNROLLED_POINTS,
     theil_sen,

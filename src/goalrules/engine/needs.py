@@ -13,13 +13,17 @@ expressions, ``is set`` tests) needs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as _dt
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from goalrules.dsl import ast
-from goalrules.engine.results import Rule
+from goalrules.engine.lazy_facts import LazyFields
+from goalrules.engine.results import _PASS, Rule
 
-__all__ = ["Need", "lacking", "lacks", "needed"]
+__all__ = ["Need", "in_order", "lacking", "lacks", "needed"]
+
+Date = _dt.date
 
 #: a fact (``channel``) or one of its fields (``("channel", "visits")``)
 Path = tuple[str, str | None]
@@ -55,18 +59,60 @@ def lacking(needs: tuple[Need, ...]) -> Callable[[Mapping[str, Any]], bool]:
         lines += [f"    v = f.get({name!r})", "    if v is None:", "        return True"]
         if fields:
             either = " or ".join(f"g({field!r}) is None" for field in fields)
+            # a field still pending (or absent) in a LazyFields is not surely missing
+            pending = " or ".join(f"g(v, {field!r}, v) is None" for field in fields)
             lines += ["    if v.__class__ is dict:", "        g = v.get", f"        if {either}:",
-                      "            return True"]  # fmt: skip
+                      "            return True",
+                      "    elif v.__class__ is LazyFields:", "        g = dict.get",
+                      f"        if {pending}:", "            return True"]  # fmt: skip
     lines.append("    return False")
-    space: dict[str, Any] = {}
+    space: dict[str, Any] = {"LazyFields": LazyFields}
     exec(compile("\n".join(lines) + "\n", "<goalrules needs>", "exec"), space)
     fn: Callable[[Mapping[str, Any]], bool] = space["lacks"]
     return fn
 
 
+def in_order(
+    rules: Sequence[tuple[Rule, tuple[Need, ...]]],
+) -> Callable[[Mapping[str, Any], Date | None], Rule | None]:
+    """``decide(facts, today)``: the first of ``rules`` (decision rules in order of
+    priority, each with its needs) whose facts do not lack what it needs
+    (:func:`lacks`) and whose fast code passes, or ``None``; one function, each fact
+    read once at its top and each rule's needs test written out in its ``if``."""
+    names = list(dict.fromkeys(name for _, needs in rules for name, _ in needs))
+    lines = ["def decide(f, today):"]
+    space: dict[str, Any] = {
+        "_PASS": _PASS, "LazyFields": LazyFields, "_dict_get": dict.get, "_ANY": {}.get
+    }  # fmt: skip
+    for k, name in enumerate(names):  # g(field, a) is None: the field is surely missing
+        lines += [f"    v{k} = f.get({name!r})", f"    if v{k}.__class__ is dict:",
+                  f"        g{k}, a{k} = v{k}.get, None",
+                  f"    elif v{k}.__class__ is LazyFields:  # a pending field: present",
+                  f"        g{k}, a{k} = _dict_get.__get__(v{k}), v{k}",
+                  "    else:  # not a plain dict: taken to have every field",
+                  f"        g{k}, a{k} = _ANY, True"]  # fmt: skip
+    for i, (rule, needs) in enumerate(rules):
+        space[f"rule{i}"], space[f"fast{i}"] = rule, rule._fast
+        tests = []
+        for name, fields in needs:
+            k = names.index(name)
+            tests.append(f"v{k} is None")
+            tests += [f"g{k}({field!r}, a{k}) is None" for field in fields]
+        passes = f"fast{i}(f, today) == _PASS"
+        lines.append(
+            f"    if not ({' or '.join(tests)}) and {passes}:" if tests else f"    if {passes}:"
+        )
+        lines.append(f"        return rule{i}")
+    lines.append("    return None")
+    exec(compile("\n".join(lines) + "\n", "<goalrules decide>", "exec"), space)
+    fn: Callable[[Mapping[str, Any], Date | None], Rule | None] = space["decide"]
+    return fn
+
+
 def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
     """Whether ``facts`` lack one of ``needs`` (a fact that is not a plain dict is taken
-    to have every field: only what is surely missing counts)."""
+    to have every field, and a :class:`~goalrules.engine.lazy_facts.LazyFields` every
+    field still pending: only what is surely missing counts)."""
     for name, fields in needs:
         value = facts.get(name)
         if value is None:
@@ -75,6 +121,10 @@ def lacks(facts: Mapping[str, Any], needs: tuple[Need, ...]) -> bool:
             get = value.get
             for field in fields:
                 if get(field) is None:
+                    return True
+        elif fields and value.__class__ is LazyFields:  # a pending field: not missing
+            for field in fields:
+                if dict.get(value, field, value) is None:
                     return True
     return False
 

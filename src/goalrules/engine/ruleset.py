@@ -12,7 +12,8 @@ import attrs
 
 from goalrules.dsl.runtime import to_static
 from goalrules.dsl.types import Type
-from goalrules.engine.needs import lacking, needed
+from goalrules.engine.lazy_facts import LazyFields
+from goalrules.engine.needs import in_order, lacking, needed
 from goalrules.engine.results import (
     _CODES,
     _PASS,
@@ -64,7 +65,44 @@ class RuleSet:
         """``env`` with its quantity facts (pint quantities, numbers as text) converted
         once, at the boundary, to numbers in the unit each field is declared in: the
         compiled fast path reads plain numbers, and everything else would send each rule
-        down its careful path."""
+        down its careful path. Facts with nothing to convert (plain numbers or missing,
+        in plain dicts) are told apart by one generated function, and given back."""
+        return self._numbers_check(env)
+
+    @functools.cached_property
+    def _numbers_check(self) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+        """``_numbers`` as one function of the facts: each quantity field read in turn
+        (written out), ``env`` itself when none needs converting, else the conversion
+        (:meth:`_converted`)."""
+        spec = self._quantities
+        if not spec:
+            return lambda env: env
+        lines = ["def numbers(env):"]
+        for name, want in spec.items():
+            lines += [f"    v = env.get({name!r})", "    if v is not None:"]
+            if isinstance(want, dict):
+                lines += ["        if v.__class__ is not dict and v.__class__ is not LazyFields:",
+                          "            return converted(env)"]  # fmt: skip
+                for field in want:
+                    lines += [f"        x = _dict_get(v, {field!r})",
+                              "        if x is not None and x.__class__ not in _PLAIN:",
+                              "            return converted(env)"]  # fmt: skip
+            else:
+                lines += [
+                    "        if v.__class__ not in _PLAIN:",
+                    "            return converted(env)",
+                ]
+        lines.append("    return env")
+        space: dict[str, Any] = {
+            "LazyFields": LazyFields, "_dict_get": dict.get, "_PLAIN": _PLAIN,
+            "converted": self._converted,
+        }  # fmt: skip
+        exec(compile("\n".join(lines) + "\n", f"<numbers {self.name}>", "exec"), space)
+        fn: Callable[[Mapping[str, Any]], Mapping[str, Any]] = space["numbers"]
+        return fn
+
+    def _converted(self, env: Mapping[str, Any]) -> Mapping[str, Any]:
+        """:meth:`_numbers`, field by field."""
         spec = self._quantities
         if not spec:
             return env
@@ -74,15 +112,21 @@ class RuleSet:
             if value is None:
                 continue
             if isinstance(want, dict):
-                if not isinstance(value, Mapping):
+                plain = value.__class__ is dict or value.__class__ is LazyFields
+                if not plain and not isinstance(value, Mapping):
                     continue
                 inner: dict[str, Any] | None = None
                 for field, unit in want.items():
-                    x = value.get(field)
+                    # a LazyFields field still pending is left as it will be computed (a
+                    # quantity not in its declared unit then goes down careful code)
+                    x = dict.get(value, field) if plain else value.get(field)
                     if x is not None and x.__class__ not in _PLAIN:
                         y = _as_number(x, unit, f"{name}.{field}")
                         if y is not x:
-                            inner = inner if inner is not None else dict(value)
+                            if inner is None:  # (a LazyFields copy keeps its pending fields)
+                                inner = (
+                                    value.copy() if value.__class__ is LazyFields else dict(value)
+                                )
                             inner[field] = y
                 if inner is not None:
                     out = out if out is not None else dict(env)
@@ -325,6 +369,9 @@ class RuleSet:
         """The passing decision rule of highest priority, without building a report
         (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
         needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
+        in_order = self._decide_in_order
+        if in_order is not None:
+            return in_order(facts, today)
         best: Rule | None = None
         ordered = self._deciders_ordered
         for r, needs in self._deciders:
@@ -350,6 +397,18 @@ class RuleSet:
             needs = needed(r)
             out.append((r, lacking(needs) if needs else None))
         return tuple(out)
+
+    @functools.cached_property
+    def _decide_in_order(
+        self,
+    ) -> Callable[[Mapping[str, Any], _dt.date | None], Rule | None] | None:
+        """For decision rules in order of priority (highest first), :meth:`decide` as one
+        function (:func:`~goalrules.engine.needs.in_order`: each rule's needs test
+        written out, then its fast code, in turn; the first rule that passes decides,
+        those that follow ranking no higher); ``None`` otherwise."""
+        if not self._deciders_ordered:
+            return None
+        return in_order([(r, needed(r)) for r in self._decision_rules])
 
     @functools.cached_property
     def _deciders_ordered(self) -> bool:

@@ -12,19 +12,38 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import attrs
 
 from goalrules.dsl.runtime import DQ
+from goalrules.engine.lazy_facts import LazyFields
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.stats import theil_sen, theil_sen_at, wilson_interval
+from goalrules.judgments.channel_measures import (
+    customers_note,
+    fulfils_role,
+    known_total,
+    numbered,
+    quality_notes,
+    rate_interval,
+    trend_of,
+)
+from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 
-__all__ = ["CampaignEvidence", "ChannelEvidence", "Portfolio", "channel_evidence", "customers_note"]
+__all__ = [
+    "CampaignEvidence",
+    "ChannelEvidence",
+    "Portfolio",
+    "channel_evidence",
+    "customers_note",
+    "decision_facts",
+]
 
 Date = _dt.date
 
@@ -110,90 +129,213 @@ class ChannelEvidence:
         return None if self.formats_tried is None else len(self.formats_tried)
 
     def facts(self) -> dict[str, Any]:
-        cur = unit_info(self.currency)
-        return {
-            "id": self.channel,
-            "role": self.role.value if self.role else None,
-            "formats_tried": list(self.formats_tried) if self.formats_tried is not None else None,
-            "formats": self.formats,
-            "months": self.months,
-            "visits": self.visits,
-            "leads": self.leads,
-            "customers": self.customers,
-            "spend": None if self.spend is None else DQ(self.spend, cur.key),
-            "hours": self.hours,
-            "lead_rate": self.lead_rate,
-            "lead_rate_low": self.lead_rate_low,
-            "lead_rate_high": self.lead_rate_high,
-            "customer_rate": self.customer_rate,
-            "customer_rate_low": self.customer_rate_low,
-            "cost_per_lead": None
-            if self.cost_per_lead is None
-            else DQ(self.cost_per_lead, (*cur.key, ("[lead]", -1))),
-            "visits_trend": self.visits_trend,
-            "leads_trend": self.leads_trend,
-            "visits_share": self.visits_share,
-            "leads_share": self.leads_share,
-            "fulfils_role": self.fulfils_role,
-            "role_metric_trend": self.role_metric_trend,
-            "cost_per_customer": None
-            if self.cost_per_customer is None
-            else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
-        }
+        return _channel_facts(*map(self.__getattribute__, _FIELD_NAMES))
+
+
+def _channel_facts(
+    channel: str,
+    role: Objective | None,
+    months: int,
+    formats_tried: tuple[str, ...] | None,
+    visits: float,
+    leads: float,
+    customers: float | None,
+    spend: float | None,
+    hours: float | None,
+    visits_share: float | None,
+    leads_share: float | None,
+    lead_rate: float | None,
+    lead_rate_low: float | None,
+    lead_rate_high: float | None,
+    customer_rate: float | None,
+    customer_rate_low: Any,
+    cost_per_lead: float | None,
+    visits_trend: Any,
+    leads_trend: Any,
+    role_metric_trend: Any,
+    fulfils_role: Any,
+    campaigns: Any,
+    quality: Any,
+    currency: str,
+    cost_per_customer: float | None,
+) -> dict[str, Any]:
+    """``ChannelEvidence.facts`` of these field values (in the order of its fields)."""
+    cur = unit_info(currency)
+    return {
+        "id": channel,
+        "role": role.value if role else None,
+        "formats_tried": list(formats_tried) if formats_tried is not None else None,
+        "formats": None if formats_tried is None else len(formats_tried),
+        "months": months,
+        "visits": visits,
+        "leads": leads,
+        "customers": customers,
+        "spend": None if spend is None else DQ(spend, cur.key),
+        "hours": hours,
+        "lead_rate": lead_rate,
+        "lead_rate_low": lead_rate_low,
+        "lead_rate_high": lead_rate_high,
+        "customer_rate": customer_rate,
+        "customer_rate_low": customer_rate_low,
+        "cost_per_lead": None
+        if cost_per_lead is None
+        else DQ(cost_per_lead, (*cur.key, ("[lead]", -1))),
+        "visits_trend": visits_trend,
+        "leads_trend": leads_trend,
+        "visits_share": visits_share,
+        "leads_share": leads_share,
+        "fulfils_role": fulfils_role,
+        "role_metric_trend": role_metric_trend,
+        "cost_per_customer": None
+        if cost_per_customer is None
+        else DQ(cost_per_customer, (*cur.key, ("[customer]", -1))),
+    }
+
+
+#: the fields of a channel's evidence computed when first read: its trends (the
+#: decision reads them only when no rule of higher priority decides), whether it
+#: fulfils its role (which may read a trend) and the customer rate's Wilson bound
+#: (the facts a decision may leave pending), then its data-quality notes
+ON_READ = (
+    "visits_trend",
+    "leads_trend",
+    "role_metric_trend",
+    "fulfils_role",
+    "customer_rate_low",
+    "quality",
+)
+FACTS_ON_READ = ON_READ[:5]
+
+
+class _Pending(partial[Any]):
+    """A channel's fields not computed yet: ``pending(evidence, name)`` computes field
+    ``name`` (a ``functools.partial`` of :func:`_on_read` over the channel's months, made
+    in C; one a channel, in each of its slots still to compute)."""
+
+    __slots__ = ()
+
+
+def _computed_on_read(name: str, slot: Any) -> property:
+    """The field of ``slot`` (its member descriptor) as a property whose value, when it
+    is a :class:`_Pending`, is computed on first read and stored in the slot, so that
+    every reader (the attrs ``__eq__``, ``__hash__``, ``__repr__``, ``asdict``,
+    ``evolve``, pickling) sees the value, never the pending. Setting goes straight to the
+    slot (as attrs' ``__init__`` sets it)."""
+    read, store = slot.__get__, slot.__set__
+
+    def value(ev: ChannelEvidence) -> Any:
+        got = read(ev, ChannelEvidence)
+        if got.__class__ is _Pending:
+            got = got(ev, name)
+            store(ev, got)
+        return got
+
+    return property(value, store, slot.__delete__, slot.__doc__)
+
+
+_SLOTS = {name: ChannelEvidence.__dict__[name] for name in ON_READ}
+for _name, _slot in _SLOTS.items():
+    setattr(ChannelEvidence, _name, _computed_on_read(_name, _slot))
+#: ChannelEvidence's fields in order, and a reader of each that computes nothing (a field
+#: computed on read is read from its slot, as it stands)
+_FIELD_NAMES = tuple(a.name for a in attrs.fields(ChannelEvidence))
+_RAW_READERS = tuple(
+    _SLOTS[name].__get__ if name in _SLOTS else operator.attrgetter(name) for name in _FIELD_NAMES
+)
+_FACTS_ON_READ = frozenset(FACTS_ON_READ)
+#: the order of a channel's facts (``ChannelEvidence.facts``)
+_FACT_ORDER = tuple(
+    ChannelEvidence("", None, 0, None, 0.0, 0.0, None, None, None, None, None, None, None,
+                    None, None, None, None, None, None, None, None).facts()
+)  # fmt: skip
+
+
+def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
+    """``ev.facts()``, with the fields not computed yet left to compute when a rule
+    first reads them (a :class:`~goalrules.engine.lazy_facts.LazyFields`)."""
+    raw = [read(ev) for read in _RAW_READERS]
+    facts = _channel_facts(*raw)
+    pending = [
+        name
+        for name, value in zip(_FIELD_NAMES, raw, strict=True)
+        if value.__class__ is _Pending and name in _FACTS_ON_READ
+    ]
+    if not pending:
+        return facts
+    for name in pending:
+        del facts[name]
+    return LazyFields(facts, _FACTS_ON_READ, partial(getattr, ev), _FACT_ORDER)
+
+
+#: what a channel's fields computed on read are computed from: the slope function of
+#: its months (None under two months), its visits, leads and social metric a month (None:
+#: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
+#: leads share, the portfolio, the role share and its data-quality notes (as measured)
+_Inputs = tuple[
+    Callable[[Sequence[float]], float] | None,
+    Sequence[float],
+    Sequence[float],
+    Sequence[float] | None,
+    float,
+    float,
+    float | None,
+    Objective | None,
+    float | None,
+    float | None,
+    float | None,
+    "Portfolio",
+    float,
+    list[tuple[Date, float, float, float] | str] | None,
+]
+
+
+def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
+    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
+    the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
+    evidence, whichever reads it first, compute it once (``ev`` is not read)."""
+    got = memo.get(name, memo)
+    if got is not memo:
+        return got
+    (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers, role,
+     visits_share, lead_rate_low, leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+    value: Any = None
+    if name == "quality":
+        value = quality_notes(notes or ())
+    elif name in _TRENDS:
+        if slope is not None and name == "visits_trend":
+            value = trend_of(slope, visits_by_month, visits)
+        elif slope is not None and name == "leads_trend":
+            value = trend_of(slope, leads_by_month, leads)
+        elif slope is not None and social_by_month is not None:  # role_metric_trend
+            value = trend_of(slope, social_by_month, None)
+    elif name == "customer_rate_low":
+        value = rate_interval(customers, leads)[1]
+    elif role is None:  # fulfils_role: with no role there is no job to check
+        value = None
+    else:  # fulfils_role, reading only the trend the role is judged by
+        value = fulfils_role(
+            role, visits_share,
+            _on_read(inputs, memo, ev, "visits_trend") if role is Objective.TRAFFIC else None,
+            lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
+            customer_rate_low=_on_read(inputs, memo, ev, "customer_rate_low"),
+            role_metric_trend=None
+            if role in _NO_METRIC
+            else _on_read(inputs, memo, ev, "role_metric_trend"),
+            portfolio=portfolio, role_share=role_share,
+        )  # fmt: skip
+    memo[name] = value
+    return value
+
+
+_TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
+#: the roles judged without their own metric's trend
+_NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
-    rate, lo, hi = _rate(leads, visits)
-    return CampaignEvidence(name, visits, leads, _known(customers), rate, lo, hi)
-
-
-def _known(total: float) -> float | None:
-    """A sum of customers, ``None`` when it took in an unknown (NaN: not measured)."""
-    return None if math.isnan(total) else total
-
-
-def customers_note(months: int, measured: int) -> str:
-    """The data-quality note of a channel whose customers were measured in some of its
-    months and not others: its total is unknown, not the sum of the months measured."""
-    return (
-        f"customers measured in {measured} of {months} months: their total is unknown "
-        "(not the sum of the months measured)"
-    )
-
-
-def _rate(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
-    if x is None or n <= 0:
-        return None, None, None
-    k = n if n < x else x  # min(x, n)
-    lo, hi = wilson_interval(k, n)
-    return k / n, lo, hi
-
-
-def _trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
-    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
-    if len(values) < 2:
-        return None
-    mean = sum(values) / len(values)
-    if mean == 0:
-        return 0.0
-    xs = [d.year * 12 + d.month for d in months]
-    return theil_sen(xs, values) / mean
-
-
-def _trend_of(
-    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
-) -> float | None:
-    """:func:`_trend` with the slope function of the months (numbered, in order and each
-    once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
-    values' sum (``total``: the same ``sum(values)``)."""
-    n = len(values)
-    if n < 2:
-        return None
-    mean = (sum(values) if total is None else total) / n
-    if mean == 0:
-        return 0.0
-    return slope(values) / mean
+    lead_rate, lo, hi = rate_interval(leads, visits)
+    return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -279,14 +421,47 @@ def measure(
     """:func:`channel_evidence` of rows already read and filtered, with each channel's
     role and formats (``info``): one pass over the rows, then each channel measured
     once (its months in order, its trends from one list of months)."""
+    fields, portfolio = _measured(rows, info, role_share, currency, None)
+    return {name: ChannelEvidence(*values) for name, values in fields.items()}, portfolio
+
+
+def measure_for_decisions(
+    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
+    """:func:`measure` for deciding: each channel's evidence still to build (on first
+    read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
+    same values (the fields computed on read computed once, by whichever reads them
+    first)."""
+    facts: dict[str, dict[str, Any]] = {}
+    fields, portfolio = _measured(rows, info, role_share, currency, facts)
+    return {
+        name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
+        for name, values in fields.items()
+    }, portfolio
+
+
+class EvidenceToBuild(partial[ChannelEvidence]):
+    """A channel's evidence not built yet: ``ChannelEvidence`` and its field values."""
+
+    __slots__ = ()
+
+
+def _measured(
+    rows: Iterable[ChannelMonth],
+    info: Mapping[str, Channel],
+    role_share: float,
+    currency: str,
+    facts: dict[str, dict[str, Any]] | None,
+) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
+    """Each channel's evidence as its field values, in order, and the portfolio; with
+    ``facts``, each channel's :func:`decision_facts` are put in it."""
     per: dict[str, dict[Date, list[float]]] = {}
     spend_known: set[str] = set()
     hours_known: set[str] = set()
     social_known: set[str] = set()
     camp: dict[tuple[str, str], list[float]] = {}
-    quality: dict[str, list[str]] = {}
+    quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
     unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
-    labels: dict[Date, str] = {}  # each month as the data-quality notes write it, once
     for r in rows:
         name = r.channel
         seen = per.get(name)
@@ -313,20 +488,11 @@ def measure(
             or r.campaign
         ):  # the optional columns, read only for a row that has one
             _optional(r, m, spend_known, hours_known, social_known, camp)
-        if leads > visits or customers > leads:
-            label = labels.get(month)
-            if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
-                label = labels[month] = (
-                    f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
-                )
-            if leads > visits:
-                quality.setdefault(name, []).append(
-                    f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)"
-                )
-            if customers > leads:
-                quality.setdefault(name, []).append(
-                    f"{label}: {customers:g} customers from {leads:g} leads"
-                )
+        if leads > visits or customers > leads:  # its notes, written when first read
+            notes = quality.get(name)
+            if notes is None:
+                notes = quality[name] = []
+            notes.append((month, visits, leads, customers))
     for name in info:
         per.setdefault(name, {})
     # each channel's months in order, once, and its columns (visits, leads, customers,
@@ -337,7 +503,8 @@ def measure(
         by_month = per[name]
         months = sorted(by_month)
         columns: list[tuple[float, ...]] = (
-            list(zip(*map(by_month.__getitem__, months), strict=True)) if months else [()] * 6
+            # (every month's sums are six: strict=False spares zip's check of their lengths)
+            list(zip(*map(by_month.__getitem__, months), strict=False)) if months else [()] * 6
         )
         ordered[name] = (months, columns)
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
@@ -351,7 +518,7 @@ def measure(
     customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
     p_rate = total_leads / total_visits if total_visits else None
     # one channel's customers unknown: the portfolio's total, rate and cost are unknown
-    known_customers = _known(total_customers)
+    known_customers = known_total(total_customers)
     if known_customers is None:
         customers_with_spend = 0.0
     portfolio = Portfolio(
@@ -370,79 +537,86 @@ def measure(
         if spend_total and customers_with_spend
         else None,
     )
-    evidence: dict[str, ChannelEvidence] = {}
+    evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
     for name, (months, columns) in ordered.items():
-        visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month, \
-            social_by_month = columns  # fmt: skip
+        visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
-        customers = _known(sum(customers_by_month)) if months else None
+        customers = known_total(sum(customers_by_month)) if months else None
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
         spend = sum(spends) if name in spend_known else None
         hours = sum(hours_by_month) if name in hours_known else None
-        lead_rate, lo, hi = _rate(leads, visits)
-        cust_rate, clo, _ = _rate(customers, leads)
+        lead_rate, lo, hi = rate_interval(leads, visits)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
         leads_share = leads / total_leads if total_leads else None
-        xs = _numbered(months)
-        shape = (xs[0], len(xs)) if isinstance(xs, range) else None
-        slope = slopes.get(shape) if shape is not None else None
-        if slope is None:  # the months' slope function, once for channels of the same
-            slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
-            if shape is not None:
-                slopes[shape] = slope
-        visits_trend = _trend_of(slope, visits_by_month, visits)
-        leads_trend = _trend_of(slope, leads_by_month, leads)
-        social_trend = _trend_of(slope, social_by_month, None) if name in social_known else None
-        fulfils = (
-            None  # with no role there is no job to check: fulfils_role stays None
-            if role is None
-            else _fulfils_role(
-                role, visits_share, visits_trend, lead_rate_low=lo, leads_share=leads_share,
-                customers=customers, customer_rate_low=clo, role_metric_trend=social_trend,
-                portfolio=portfolio, role_share=role_share,
-            )
+        # the fields computed on first read (ON_READ), one pending for them all: the
+        # trends (two months or more), whether the channel fulfils its role (with no role
+        # there is no job to check: it stays None), the customer rate's Wilson bound and
+        # the data-quality notes (when there are any)
+        slope: Any = None
+        if len(months) >= 2:
+            xs = numbered(months)
+            shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+            slope = slopes.get(shape) if shape is not None else None
+            if slope is None:  # the months' slope function, once for channels of the same
+                slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+                if shape is not None:
+                    slopes[shape] = slope
+        social_by_month = columns[5] if name in social_known else None
+        pending = _Pending(
+            _on_read,
+            (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
+             role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
+            {},
         )  # fmt: skip
-        evidence[name] = ChannelEvidence(
-            channel=name,
-            role=role,
-            months=len(months),
+        visits_trend: Any = None if slope is None else pending
+        leads_trend: Any = visits_trend
+        social_trend: Any = visits_trend if social_by_month is not None else None
+        fulfils: Any = None if role is None else pending
+        cust_rate: float | None = None  # as rate_interval gives it
+        clo: Any = None
+        if customers is not None and not leads <= 0:
+            cust_rate = (leads if leads < customers else customers) / leads
+            clo = pending
+        # the evidence's fields, in order (ChannelEvidence's)
+        values = evidence[name] = (
+            name, role, len(months),
             # no formats listed: not given (the trial counts months only), not "none tried"
-            formats_tried=ch.formats_tried if ch is not None and ch.formats_tried else None,
-            visits=visits,
-            leads=leads,
-            customers=customers,
-            spend=spend,
-            hours=hours,
-            visits_share=visits_share,
-            leads_share=leads_share,
-            lead_rate=lead_rate,
-            lead_rate_low=lo,
-            lead_rate_high=hi,
-            customer_rate=cust_rate,
-            customer_rate_low=clo,
+            ch.formats_tried if ch is not None and ch.formats_tried else None,
+            visits, leads, customers, spend, hours, visits_share, leads_share, lead_rate, lo, hi,
+            cust_rate, clo,
             # no paid spend (none recorded, or zero): cost per lead does not apply
-            cost_per_lead=(spend / leads) if spend and leads else None,
-            visits_trend=visits_trend,
-            leads_trend=leads_trend,
-            role_metric_trend=social_trend,
-            fulfils_role=fulfils,
-            campaigns=tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
+            (spend / leads) if spend and leads else None,
+            visits_trend, leads_trend, social_trend, fulfils,
+            tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
             if name in campaigns
             else (),
-            quality=tuple(quality.get(name, ())),
-            currency=currency,
-            cost_per_customer=(spend / customers) if spend and customers else None,
-        )
+            pending if name in quality else (), currency,
+            (spend / customers) if spend and customers else None,
+        )  # fmt: skip
+        if facts is not None:  # decision_facts, knowing which fields are pending
+            mine = _channel_facts(*values)
+            if slope is None and fulfils is None and clo is None:
+                facts[name] = mine
+                continue
+            if slope is not None:
+                del mine["visits_trend"], mine["leads_trend"]
+                if social_trend is not None:
+                    del mine["role_metric_trend"]
+            if fulfils is not None:
+                del mine["fulfils_role"]
+            if clo is not None:
+                del mine["customer_rate_low"]
+            facts[name] = LazyFields(mine, _FACTS_ON_READ, partial(pending, None), _FACT_ORDER)
     return evidence, portfolio
 
 
@@ -481,66 +655,13 @@ def _optional(
         c[2] += math.nan if r.customers is None else r.customers  # unknown: NaN, as the month
 
 
-def _numbered(months: Sequence[Date]) -> Sequence[int]:
-    """Months in order, each once, numbered ``year * 12 + month`` (consecutive months:
-    a range, read at its ends only)."""
-    if not months:
-        return ()
-    first, last = months[0], months[-1]
-    start = first.year * 12 + first.month
-    if last.year * 12 + last.month - start == len(months) - 1:
-        return range(start, start + len(months))
-    return [d.year * 12 + d.month for d in months]
-
-
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
     """Whether the channel does the job of its role (``None``: cannot tell)."""
     if ev.role is None:
         return None  # no role given: there is no job to check, and none is assumed
-    return _fulfils_role(
+    return fulfils_role(
         ev.role, ev.visits_share, ev.visits_trend, lead_rate_low=ev.lead_rate_low,
         leads_share=ev.leads_share, customers=ev.customers,
         customer_rate_low=ev.customer_rate_low, role_metric_trend=ev.role_metric_trend,
         portfolio=portfolio, role_share=role_share,
     )  # fmt: skip
-
-
-def _fulfils_role(
-    role: Objective,
-    visits_share: float | None,
-    visits_trend: float | None,
-    *,
-    lead_rate_low: float | None,
-    leads_share: float | None,
-    customers: float | None,
-    customer_rate_low: float | None,
-    role_metric_trend: float | None,
-    portfolio: Portfolio,
-    role_share: float,
-) -> bool | None:
-    """Whether a channel with these measures does the job of ``role``."""
-    if role is Objective.TRAFFIC:
-        return (
-            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -0.02
-        )
-    if role is Objective.LEADS:
-        credible = (
-            lead_rate_low is not None
-            and portfolio.lead_rate is not None
-            and lead_rate_low >= portfolio.lead_rate
-        )
-        return credible or (leads_share is not None and leads_share >= role_share)
-    if role is Objective.CONVERSIONS:
-        if customers is None or portfolio.customers is None:
-            return None  # customers not measured: cannot tell, not "does not do its job"
-        share = customers / portfolio.customers if portfolio.customers else None
-        credible = (
-            customer_rate_low is not None
-            and portfolio.customer_rate is not None
-            and customer_rate_low >= portfolio.customer_rate
-        )
-        return credible or (share is not None and share >= role_share)
-    # awareness, engagement, community...: judged by their own metric when it is tracked
-    if role_metric_trend is None:
-        return None
-    return role_metric_trend > 0

@@ -24,14 +24,16 @@ import attrs
 
 from goalrules.dates import as_date
 from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
+from goalrules.engine.lazy_facts import settled
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
+    EvidenceToBuild,
     Portfolio,
     _as_rows,
     _roles,
     channel_evidence,
-    measure,
+    measure_for_decisions,
 )
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
@@ -67,6 +69,8 @@ class Decision(enum.StrEnum):
     REDUCE = "reduce"
     CUT = "cut"
 
+
+_DECISIONS = {d.value: d for d in Decision}  # (Decision(word) goes through the enum's call)
 
 #: How close to ``cut`` a decision is: keep, optimize and experiment all invest in the
 #: channel; reduce is a step towards cutting it.
@@ -106,12 +110,12 @@ class Ruling:
         return cls(ruleset.decide(env, today=today), ruleset, env, today)
 
     def report(self) -> Report:
-        return self.ruleset.evaluate(self.facts, today=self.today)
+        return self.ruleset.evaluate(settled(self.facts), today=self.today)
 
     def finding(self) -> Finding | None:
         if self.rule is None:
             return None
-        return Finding(self.rule, Outcome.PASS, self.facts, self.today)
+        return Finding(self.rule, Outcome.PASS, settled(self.facts), self.today)
 
 
 @attrs.frozen
@@ -228,6 +232,27 @@ class ChannelDecision:
         }
 
 
+def _evidence_built_on_read(slot: Any) -> property:
+    """``ChannelDecision.evidence`` as a property over its slot (``slot``, its member
+    descriptor): evidence given still to build (an ``EvidenceToBuild``, as
+    :func:`decide_channels` gives it) is built on first read and kept, so that every
+    reader (attrs' ``__eq__``, ``__repr__``, ``evolve``, pickling) sees the evidence."""
+    read, store = slot.__get__, slot.__set__
+
+    def evidence(decision: ChannelDecision) -> ChannelEvidence:
+        got = read(decision, ChannelDecision)
+        if got.__class__ is EvidenceToBuild:
+            got = got()
+            store(decision, got)
+        return got  # type: ignore[no-any-return]
+
+    return property(evidence, store, slot.__delete__, slot.__doc__)
+
+
+_EVIDENCE_SLOT = ChannelDecision.__dict__["evidence"]
+setattr(ChannelDecision, "evidence", _evidence_built_on_read(_EVIDENCE_SLOT))  # noqa: B010
+
+
 def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 6)
 
@@ -238,6 +263,8 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
 
 
 _KEY = operator.attrgetter("channel", "medium")
+_CHANNEL = operator.attrgetter("channel")
+_MEDIUM = operator.attrgetter("medium")
 
 
 def _judged(
@@ -250,7 +277,12 @@ def _judged(
     if today is not None:
         rows = [r for r in rows if r.month <= today]
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
-    for key in dict.fromkeys(map(_KEY, rows)):  # in the order first met
+    keys: Iterable[tuple[str, str | None]] = (
+        [(channel, None) for channel in dict.fromkeys(map(_CHANNEL, rows))]
+        if set(map(_MEDIUM, rows)) <= {None}  # no medium given: a key a channel
+        else dict.fromkeys(map(_KEY, rows))
+    )
+    for key in keys:  # in the order first met
         group = classify_source(*key)
         seen[key] = (group, all_sources or group.judged or key[0] in explicit)
     groups: dict[str, set[str]] = defaultdict(set)
@@ -414,17 +446,28 @@ def _decide(
 ) -> list[ChannelDecision]:
     share = params.get("role_share", 0.15)
     role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    evidence, portfolio = measure(rows, _roles(channels, goals), role_share, currency)
+    measured, portfolio = measure_for_decisions(rows, _roles(channels, goals), role_share, currency)
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
-    for name, ev in evidence.items():
-        ruling = Ruling.of(ruleset, {"channel": ev.facts(), "portfolio": pfacts}, today)
+    for name, (ev, facts) in measured.items():  # (the evidence is built when first read)
+        ruling = Ruling.of(ruleset, {"channel": facts, "portfolio": pfacts}, today)
         rule = ruling.rule
-        decision = Decision(rule.decision) if rule is not None and rule.decision else Decision.KEEP
+        decision = (
+            _DECISIONS.get(rule.decision) or Decision(rule.decision)
+            if rule is not None and rule.decision
+            else Decision.KEEP
+        )
         group = groups.get(name) if groups else None
         decided = ChannelDecision(
-            name, decision, None, ev, None, portfolio=portfolio, group=group, ruling=ruling
+            name,
+            decision,
+            None,
+            ev,  # type: ignore[arg-type]  # an EvidenceToBuild: built on first read
+            None,
+            portfolio=portfolio,
+            group=group,
+            ruling=ruling,
         )
         out.append(decided)
     return out

@@ -1,0 +1,159 @@
+"""A channel's measures from its numbers: rates with their Wilson bounds, Theil-Sen
+trends of its months, whether it does the job of its role, its data-quality notes.
+
+The functions :mod:`goalrules.judgments.channel_evidence` measures each channel with,
+on plain numbers (no evidence object): the evidence computes some of them when first
+read.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from goalrules.judgments.stats import theil_sen, wilson_interval
+from goalrules.model import Objective
+
+Date = _dt.date
+
+
+class PortfolioRates(Protocol):
+    """What a role check reads of the portfolio (a
+    :class:`~goalrules.judgments.channel_evidence.Portfolio`)."""
+
+    @property
+    def lead_rate(self) -> float | None: ...
+
+    @property
+    def customers(self) -> float | None: ...
+
+    @property
+    def customer_rate(self) -> float | None: ...
+
+
+def quality_notes(notes: Iterable[tuple[Date, float, float, float] | str]) -> tuple[str, ...]:
+    """The data-quality notes of a channel: each row of more leads than visits or more
+    customers than leads, ``(month, visits, leads, customers)`` in the order of the rows,
+    written out (and a note already written, as it is)."""
+    out = []
+    labels: dict[Date, str] = {}  # each month as the notes write it, once
+    for note in notes:
+        if isinstance(note, str):
+            out.append(note)
+            continue
+        month, visits, leads, customers = note
+        label = labels.get(month)
+        if label is None:  # %Y-%m, spelt out (strftime is slow) where it is the same
+            label = labels[month] = (
+                f"{month.year}-{month.month:02d}" if month.year >= 1000 else f"{month:%Y-%m}"
+            )
+        if leads > visits:
+            out.append(f"{label}: {leads:g} leads from {visits:g} visits (more leads than visits)")
+        if customers > leads:
+            out.append(f"{label}: {customers:g} customers from {leads:g} leads")
+    return tuple(out)
+
+
+def known_total(total: float) -> float | None:
+    """A sum of customers, ``None`` when it took in an unknown (NaN: not measured)."""
+    return None if math.isnan(total) else total
+
+
+def customers_note(months: int, measured: int) -> str:
+    """The data-quality note of a channel whose customers were measured in some of its
+    months and not others: its total is unknown, not the sum of the months measured."""
+    return (
+        f"customers measured in {measured} of {months} months: their total is unknown "
+        "(not the sum of the months measured)"
+    )
+
+
+def rate_interval(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
+    """The rate ``x / n`` (``x`` at most ``n``) and its 95 % Wilson bounds; ``None``s
+    when ``x`` is unknown or ``n`` is not positive."""
+    if x is None or n <= 0:
+        return None, None, None
+    k = n if n < x else x  # min(x, n)
+    lo, hi = wilson_interval(k, n)
+    return k / n, lo, hi
+
+
+def trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
+    """Theil-Sen slope per month relative to the mean (``None`` under 2 months)."""
+    if len(values) < 2:
+        return None
+    mean = sum(values) / len(values)
+    if mean == 0:
+        return 0.0
+    xs = [d.year * 12 + d.month for d in months]
+    return theil_sen(xs, values) / mean
+
+
+def trend_of(
+    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
+) -> float | None:
+    """:func:`trend` with the slope function of the months (numbered, in order and each
+    once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
+    values' sum (``total``: the same ``sum(values)``)."""
+    n = len(values)
+    if n < 2:
+        return None
+    mean = (sum(values) if total is None else total) / n
+    if mean == 0:
+        return 0.0
+    return slope(values) / mean
+
+
+def numbered(months: Sequence[Date]) -> Sequence[int]:
+    """Months in order, each once, numbered ``year * 12 + month`` (consecutive months:
+    a range, read at its ends only)."""
+    if not months:
+        return ()
+    first, last = months[0], months[-1]
+    start = first.year * 12 + first.month
+    if last.year * 12 + last.month - start == len(months) - 1:
+        return range(start, start + len(months))
+    return [d.year * 12 + d.month for d in months]
+
+
+def fulfils_role(
+    role: Objective,
+    visits_share: float | None,
+    visits_trend: float | None,
+    *,
+    lead_rate_low: float | None,
+    leads_share: float | None,
+    customers: float | None,
+    customer_rate_low: float | None,
+    role_metric_trend: float | None,
+    portfolio: PortfolioRates,
+    role_share: float,
+) -> bool | None:
+    """Whether a channel with these measures does the job of ``role``."""
+    if role is Objective.TRAFFIC:
+        return (
+            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -0.02
+        )
+    if role is Objective.LEADS:
+        credible = (
+            lead_rate_low is not None
+            and portfolio.lead_rate is not None
+            and lead_rate_low >= portfolio.lead_rate
+        )
+        return credible or (leads_share is not None and leads_share >= role_share)
+    if role is Objective.CONVERSIONS:
+        if customers is None or portfolio.customers is None:
+            return None  # customers not measured: cannot tell, not "does not do its job"
+        share = customers / portfolio.customers if portfolio.customers else None
+        credible = (
+            customer_rate_low is not None
+            and portfolio.customer_rate is not None
+            and customer_rate_low >= portfolio.customer_rate
+        )
+        return credible or (share is not None and share >= role_share)
+    # awareness, engagement, community...: judged by their own metric when it is tracked
+    if role_metric_trend is None:
+        return None
+    return role_metric_trend > 0
