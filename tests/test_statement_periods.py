@@ -142,3 +142,21 @@ def test_a_numeric_date_is_read_as_the_language_writes_it(a: int, b: int, year: 
         day, month = (a, b) if code != "tl" else (b, a)
         assert reading.goal.deadline == dt.date(year, month, day), code
         assert (a != b) == any("first" in note for note in reading.notes), code
+
+
+@given(st.integers(1, 99), st.integers(1, 12), st.integers(2024, 2026))
+def test_an_unread_dates_phrase_keeps_the_target_before_it(p: int, month: int, year: int) -> None:
+    said = (
+        f"Increase Instagram followers by {p}% from the {calendar.month_name[month]} {year} level"
+    )
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.target is not None and reading.goal.target.means(f"+{p}%")
+
+
+@given(st.integers(1, 12), YEARS)
+def test_a_date_no_phrase_leads_to_is_said(month: int, year: int) -> None:
+    said = f"Instagram: 10k followers ({calendar.month_abbr[month]} {year})"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.deadline is None
+    assert any("names a date" in note for note in reading.notes)
+    assert reading.goal.target is not None and reading.goal.target.means("10000 followers")

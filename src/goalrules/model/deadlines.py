@@ -39,6 +39,12 @@ _JOINED = re.compile(
 )
 # a numeric date whose first two parts could each be the day or the month
 _EITHER_WAY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
+# a date written whole: a month or period with its year, or day, month and year
+_NAMED_DATE = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12])"
+    r"\s*'?(?:19|20|21)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b",
+    re.I,
+)
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
 _TRAILING_YEAR = re.compile(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
@@ -264,7 +270,11 @@ def find_deadline(
                             f'"{candidate}" names a date that could not be read as the '
                             "deadline; write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
                         )
-                        unread = Deadline(None, candidate, *span, notes=(said,))
+                        # only the date's words are taken: "by 20% from the June 2026
+                        # level" keeps its "by 20%" for the target
+                        first = next(i for i, w in enumerate(words[:end]) if _anchor(w))
+                        lead = len(" ".join(words[:first])) + (1 if first else 0)
+                        unread = Deadline(None, candidate, span[0] + lead, span[1], notes=(said,))
                     continue
                 return Deadline(None, candidate, *span, notes=(message,))
             if not (1900 <= when.year <= start.year + 10):
@@ -295,6 +305,14 @@ def find_deadline(
                     "statement's language writes dates"
                 )
             return Deadline(when, candidate, *span, notes=tuple(notes))
+    if unread is None:  # "Instagram: 10k followers (Dec 2027)": a date no phrase leads to
+        named = _NAMED_DATE.search(text)
+        if named is not None:
+            said = (
+                f'"{named.group(0)}" names a date, but not as a deadline ("by", "in", '
+                "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
+            )
+            unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
 
 
