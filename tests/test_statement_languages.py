@@ -234,3 +234,9 @@ def test_a_packs_words_and_patterns_are_written_as_they_are_matched(code: str) -
     for pattern, _ in pack.patterns:
         letters = re.sub(r"\\.", "", pattern)  # \d, \w, \W: the regex's, not the text's
         assert fold(letters) == letters, pattern
+
+
+def test_a_number_counting_a_word_no_pack_knows_is_said() -> None:
+    reading = gr.read_statement("تحقيق 10,000 قطة على لينكدإن بحلول يونيو", start=START)
+    assert reading.goal.target is None
+    assert any('counts "قطة"' in note for note in reading.notes)

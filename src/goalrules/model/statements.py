@@ -141,6 +141,7 @@ _PER_PIECE = re.compile(
     r"(?:\s+[a-z]+)?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
     r"|article|episode|carousel|short|pin)s?\b"
 )
+_UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -390,6 +391,11 @@ def read_fields(
         )
         source = pack.to_english(source)
         notes.append(f'read as {pack.name}: "{source}"')
+        notes.extend(  # a number that counts a word the pack does not know is not read
+            f'a number counts "{m[1]}", which goalrules does not know in {pack.name}, so it is '
+            "not read"
+            for m in _UNREAD_COUNT.finditer(source)
+        )
     source, fixed = correct_spelling(source)
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source, regrouped = regroup_numbers(source)
