@@ -21,7 +21,10 @@ from goalrules.dates import DateSettings
 from goalrules.dates import deadline as parse_deadline
 from goalrules.errors import GoalRulesError
 
-__all__ = ["Deadline", "find_deadline"]
+__all__ = ["PERIOD_WORD", "Deadline", "find_deadline"]
+
+#: a word that names a month (or its abbreviation, "Sept."), a quarter or a half
+PERIOD_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]"
 
 Date = _dt.date
 
@@ -41,8 +44,7 @@ _JOINED = re.compile(
 _EITHER_WAY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
 # a date written whole: a month or period with its year, or day, month and year
 _NAMED_DATE = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12])"
-    r"\s*'?(?:19|20|21)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b",
+    rf"\b(?:{PERIOD_WORD})\s*'?(?:19|20|21)\d\d\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b",
     re.I,
 )
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
@@ -53,7 +55,7 @@ _TRAILING_YEAR = re.compile(
 )
 # a word that names a period (not a bare number: "from 2000 to 3000" is no period)
 _PERIOD_WORD = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|h[12]"
+    rf"{PERIOD_WORD}"
     r"|spring|summer|fall|autumn|winter|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
     re.I,
 )

@@ -11,13 +11,14 @@ import re
 from goalrules.dates import ORDINAL_QUARTERS
 from goalrules.model.amounts import normalize_numbers
 from goalrules.model.currencies import mark_currencies
+from goalrules.model.deadlines import PERIOD_WORD
 
 __all__ = ["prepare", "quarters_named"]
 
 _RATE_WORDS = {"MoM": "month", "QoQ": "quarter", "WoW": "week"}
 
 
-_PERIOD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]"
+_PERIOD = PERIOD_WORD
 _PERIOD_DASH = re.compile(rf"\b({_PERIOD})\s*-\s*(?=(?:{_PERIOD})(?!\w))", re.I)
 
 
