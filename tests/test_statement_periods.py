@@ -160,3 +160,11 @@ def test_a_date_no_phrase_leads_to_is_said(month: int, year: int) -> None:
     assert reading.goal.deadline is None
     assert any("names a date" in note for note in reading.notes)
     assert reading.goal.target is not None and reading.goal.target.means("10000 followers")
+
+
+@given(st.sampled_from(["week", "day", "month"]), st.integers(1, 99))
+def test_a_period_named_by_its_number_is_no_deadline(unit: str, n: int) -> None:
+    reading = gr.read_statement(f"Reach 5,000 followers on X by {unit} {n}", start=START)
+    assert reading.goal.deadline is None
+    assert any("counts periods" in note for note in reading.notes)
+    assert reading.goal.target is not None and reading.goal.target.means("5000 followers")

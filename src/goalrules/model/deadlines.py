@@ -47,6 +47,8 @@ _NAMED_DATE = re.compile(
     rf"\b(?:{PERIOD_WORD})\s*'?(?:19|20|21)\d\d\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b",
     re.I,
 )
+# "week 10", "day 30": a period named by its number
+_PERIOD_NUMBER = re.compile(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
 _TRAILING_YEAR = re.compile(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
@@ -236,6 +238,23 @@ def find_deadline(
             if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
                 continue  # "answer within 1 day" is the target
             span = (m.start(), m.start() + len(candidate))
+            counted = _PERIOD_NUMBER.match(text, span[1])
+            if counted and re.fullmatch(
+                r"(?:by|until|till|before|in|during)\s+(?:the\s+)?(?:week|day|month|sprint)", low
+            ):
+                # "by week 10", "by day 30": a period counted from a start the text does not
+                # give (of the year, or of the campaign?), never this week
+                words_counted = text[span[0] : counted.end()]
+                return Deadline(
+                    None,
+                    words_counted,
+                    span[0],
+                    counted.end(),
+                    notes=(
+                        f'"{words_counted}" counts periods from a start it does not give: '
+                        "write the date, e.g. 'by 2027-03-14'",
+                    ),
+                )
             read_as = " ".join(words[1:end]) if head in _PAIR_HEADS else candidate
             when, message = _parse_deadline(read_as.rstrip(".!?"), start, settings)
             dated = _year_after(text, span[1], read_as, start, settings) if when else None
