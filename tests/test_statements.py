@@ -677,3 +677,21 @@ def test_an_amount_a_piece_of_content_is_no_total(n: int, noun: str, piece: str)
     reading = gr.read_statement(f"Get {n:,} {noun} {piece} on LinkedIn by June", start=START)
     assert reading.goal.target is None
     assert any("a piece of content" in note for note in reading.notes)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["followers", "leads", "visits", "conversions"]),
+        min_size=2,
+        max_size=2,
+        unique=True,
+    ),
+    st.integers(1, 90),
+    st.integers(1, 90),
+)
+def test_a_second_metrics_amount_is_a_second_goal(metrics: list[str], p: int, q: int) -> None:
+    said = f"Increase LinkedIn {metrics[0]} by {p}% and {metrics[1]} by {q}% by June"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.metric == gr.catalog[metrics[0]].key
+    assert reading.goal.target is not None and reading.goal.target.means(f"+{p}%")
+    assert any("second goal" in note for note in reading.notes)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from goalrules.model.amounts import Amount
 from goalrules.model.target_words import words_before, words_of
 
-__all__ = ["not_targets", "works_with"]
+__all__ = ["not_targets", "other_metrics", "works_with"]
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
@@ -113,3 +114,55 @@ def not_targets(
                 "followers above 9,500'"
             )
     return [n for n, limit in limits if limit is None], notes
+
+
+def other_metrics(
+    text: str,
+    low: str,
+    amounts: list[Amount],
+    mentions: list[tuple[int, int, str, str]],
+    same: Callable[[str], str],
+) -> tuple[list[Amount], list[str]]:
+    """The amounts of the first metric named with an amount, once the amounts of a second
+    metric are set aside with a note ("followers by 15% and leads by 20%": a second goal,
+    which would be judged on the first one's metric). ``mentions`` are the metric phrases
+    (start, end, key, words); ``same`` gives the metric a key stands for (new followers
+    are followers)."""
+    if len(amounts) < 2 or len(mentions) < 2:
+        return amounts, []
+
+    def owner(a: Amount) -> tuple[int, str] | None:
+        before = [
+            m
+            for m in mentions
+            if m[1] <= a.start
+            and a.start - m[1] <= 40
+            and not any(m[1] <= b.start and b.end <= a.start for b in amounts)
+        ]
+        if before:
+            return before[-1][0], same(before[-1][2])
+        after = [m for m in mentions if m[0] >= a.end and m[0] - a.end <= 24]
+        return (a.start, same(after[0][2])) if after else None
+
+    owners = [owner(a) for a in amounts]
+    named = [o[1] for o in owners if o is not None]
+    if len(set(named)) < 2:
+        return amounts, []
+    first = named[0]
+    kept, notes = [], []
+    for a, o in zip(amounts, owners, strict=True):
+        if o is None or o[1] == first:
+            kept.append(a)
+            continue
+        words = " ".join(text[min(o[0], a.start) : max(a.end, _mention_end(mentions, a))].split())
+        notes.append(
+            f'"{words.replace(chr(0xA4), "")}" is a second goal, of another metric: write it as '
+            "a goal of its own (this one is read for the first metric it names)"
+        )
+    return kept, notes
+
+
+def _mention_end(mentions: list[tuple[int, int, str, str]], a: Amount) -> int:
+    """Where the metric phrase right after ``a`` ends ("200 *leads*"), else ``a``'s end."""
+    after = [m for m in mentions if m[0] >= a.end and m[0] - a.end <= 24]
+    return after[0][1] if after else a.end

@@ -56,7 +56,7 @@ from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
-from goalrules.model.set_aside import not_targets, works_with
+from goalrules.model.set_aside import not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
@@ -459,8 +459,12 @@ def read_fields(
         amounts = counting
     amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
     notes.extend(set_aside)
-    target_amount, baseline_amount = choose_target(low, amounts)
     mentions = _metric_mentions(low)
+    amounts, set_aside = other_metrics(  # "followers by 15% and leads by 20%": two goals
+        prepared, low, amounts, mentions, lambda key: _STOCK_OF.get(key, key)
+    )
+    notes.extend(set_aside)
+    target_amount, baseline_amount = choose_target(low, amounts)
     metric = _choose_metric(low, mentions, target_amount)
     email = _EMAIL_SUBSCRIBERS.search(low)
     if metric and metric[0] == "followers" and email:
