@@ -695,3 +695,13 @@ def test_a_second_metrics_amount_is_a_second_goal(metrics: list[str], p: int, q:
     assert reading.goal.metric == gr.catalog[metrics[0]].key
     assert reading.goal.target is not None and reading.goal.target.means(f"+{p}%")
     assert any("second goal" in note for note in reading.notes)
+
+
+@given(st.integers(2, 20), st.integers(1, 9), st.sampled_from(["follower", "lead", "visit"]))
+def test_a_ratio_is_read_only_as_a_ratio_metrics(n: int, m: int, noun: str) -> None:
+    said = f"Achieve a {n}:{m} {noun} ratio on X by June"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.target is None
+    assert any("is a ratio" in note for note in reading.notes)
+    roas = gr.read_statement(f"Hit a {n}:1 ROAS on Facebook ads by June", start=START).goal
+    assert roas.target is not None and roas.target.means(f"{n} ratio")

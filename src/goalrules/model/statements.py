@@ -142,6 +142,7 @@ _PER_PIECE = re.compile(
     r"|article|episode|carousel|short|pin)s?\b"
 )
 _UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
+_RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -528,6 +529,17 @@ def read_fields(
             "goalrules does not know"
         )
         withheld = True
+    ratio = _RATIO.match(low, target_amount.end) if target_amount is not None else None
+    if ratio and target_amount is not None and not withheld:  # "a 2:1 follower ratio"
+        unit = catalog[metric_key].unit if metric_key is not None else None
+        if unit != "ratio" or ratio[1] != "1":
+            as_ratio = f"{plain_number(target_amount.value)}:{ratio[1]}"
+            notes.append(
+                f'"{as_ratio}" is a ratio, which is not read as '
+                f"{catalog[metric_key].name if metric_key else 'the target'}: write the "
+                "target itself"
+            )
+            withheld = True
     each = _PER_PIECE.match(low, target_amount.end) if target_amount is not None else None
     if each and target_amount is not None and not withheld:  # "10,000 impressions per post"
         piece = " ".join(prepared[target_amount.start : each.end()].replace("\u00a4", "").split())
@@ -538,8 +550,12 @@ def read_fields(
         )
         withheld = True
     rated = metric_key is not None and catalog[metric_key].unit == "percent"
+    # ("from 1.5 to 3 percent": the baseline shares the target's unit)
+    shared = target_amount is not None and not target_amount.plain
     scored = [
-        a for a in (target_amount, baseline_amount) if a and rated and a.plain and a.value <= 5
+        a
+        for a in (target_amount, None if shared else baseline_amount)
+        if a and rated and a.plain and a.value <= 5
     ]
     if scored and not withheld:  # "CSAT from 4.2 to 4.5": a score out of 5, or 4.5 %?
         notes.append(
