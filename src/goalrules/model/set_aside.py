@@ -10,10 +10,11 @@ import itertools
 import re
 from collections.abc import Callable
 
-from goalrules.model.amounts import Amount
+from goalrules.metrics import catalog
+from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.target_words import words_before, words_of
 
-__all__ = ["not_targets", "other_metrics", "works_with"]
+__all__ = ["not_read_as", "not_targets", "other_metrics", "works_with"]
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
@@ -22,6 +23,12 @@ _BUDGET_BEFORE = re.compile(r"\bbudget(?:\s+of|\s+is)?\s*$")
 _AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
 _PURPOSE = re.compile(
     r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
+)
+_RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
+#: an amount for each piece of content ("per post", "each video"): an average, not a total
+_PER_PIECE = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
+    r"|article|episode|carousel|short|pin)s?\b"
 )
 #: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
 #: under a level the statement does not give, never a change to aim for
@@ -166,3 +173,41 @@ def _mention_end(mentions: list[tuple[int, int, str, str]], a: Amount) -> int:
     """Where the metric phrase right after ``a`` ends ("200 *leads*"), else ``a``'s end."""
     after = [m for m in mentions if m[0] >= a.end and m[0] - a.end <= 24]
     return after[0][1] if after else a.end
+
+
+def not_read_as(
+    text: str, low: str, target: Amount | None, baseline: Amount | None, metric: str | None
+) -> str | None:
+    """Why the target amount cannot be read as a target of ``metric``, or ``None``: a
+    ratio ("a 2:1 follower ratio"; only a ratio metric's "4:1" is one), an average a
+    piece of content ("10,000 impressions per post": the catalog counts totals), a bare
+    number of 5 or less for a metric in percent ("CSAT from 4.2 to 4.5": a score out of
+    5, or 4.5 %?)."""
+    if target is None:
+        return None
+    name = catalog[metric].name if metric is not None else "the target"
+    ratio = _RATIO.match(low, target.end)
+    if ratio and (metric is None or catalog[metric].unit != "ratio" or ratio[1] != "1"):
+        return (
+            f'"{plain_number(target.value)}:{ratio[1]}" is a ratio, which is not read as '
+            f"{name}: write the target itself"
+        )
+    each = _PER_PIECE.match(low, target.end)
+    if each:
+        piece = " ".join(text[target.start : each.end()].replace("\u00a4", "").split())
+        return (
+            f'"{piece}" is an average a piece of content, which no metric of the catalog '
+            "measures (they count totals): write the total for the period, e.g. 40,000 "
+            "impressions a month"
+        )
+    rated = metric is not None and catalog[metric].unit == "percent"
+    # ("from 1.5 to 3 percent": the baseline shares the target's unit)
+    bare = [a for a in (target, baseline if target.plain else None) if a and a.plain]
+    scored = [a for a in bare if rated and a.value <= 5]
+    if scored:
+        return (
+            f'"{words_of(text, low, scored[0])}" gives no unit, and {name} is a percentage: '
+            f"write {plain_number(scored[0].value)}% if that is meant (a score such as 4.5 "
+            "out of 5 is not one)"
+        )
+    return None

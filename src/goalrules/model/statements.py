@@ -56,7 +56,7 @@ from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import find_deadline
 from goalrules.model.recurrence import recurrence_words
-from goalrules.model.set_aside import not_targets, other_metrics, works_with
+from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
@@ -136,13 +136,7 @@ _EMAIL_SUBSCRIBERS = re.compile(
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
 _SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
-#: an amount for each piece of content ("per post", "each video"): an average, not a total
-_PER_PIECE = re.compile(
-    r"(?:\s+[a-z]+)?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
-    r"|article|episode|carousel|short|pin)s?\b"
-)
 _UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
-_RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
@@ -529,41 +523,11 @@ def read_fields(
             "goalrules does not know"
         )
         withheld = True
-    ratio = _RATIO.match(low, target_amount.end) if target_amount is not None else None
-    if ratio and target_amount is not None and not withheld:  # "a 2:1 follower ratio"
-        unit = catalog[metric_key].unit if metric_key is not None else None
-        if unit != "ratio" or ratio[1] != "1":
-            as_ratio = f"{plain_number(target_amount.value)}:{ratio[1]}"
-            notes.append(
-                f'"{as_ratio}" is a ratio, which is not read as '
-                f"{catalog[metric_key].name if metric_key else 'the target'}: write the "
-                "target itself"
-            )
-            withheld = True
-    each = _PER_PIECE.match(low, target_amount.end) if target_amount is not None else None
-    if each and target_amount is not None and not withheld:  # "10,000 impressions per post"
-        piece = " ".join(prepared[target_amount.start : each.end()].replace("\u00a4", "").split())
-        notes.append(
-            f'"{piece}" is an average a piece of content, which no metric of the catalog '
-            "measures (they count totals): write the total for the period, e.g. 40,000 "
-            "impressions a month"
-        )
-        withheld = True
-    rated = metric_key is not None and catalog[metric_key].unit == "percent"
-    # ("from 1.5 to 3 percent": the baseline shares the target's unit)
-    shared = target_amount is not None and not target_amount.plain
-    scored = [
-        a
-        for a in (target_amount, None if shared else baseline_amount)
-        if a and rated and a.plain and a.value <= 5
-    ]
-    if scored and not withheld:  # "CSAT from 4.2 to 4.5": a score out of 5, or 4.5 %?
-        notes.append(
-            f'"{words_of(prepared, low, scored[0])}" gives no unit, and '
-            f"{catalog[metric_key or ''].name} is a percentage: write "
-            f"{plain_number(scored[0].value)}% if that is meant (a score such as 4.5 out of 5 "
-            "is not one)"
-        )
+    unread = (
+        None if withheld else not_read_as(prepared, low, target_amount, baseline_amount, metric_key)
+    )
+    if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
+        notes.append(unread)
         withheld = True
     doubtful = [a for a in (target_amount, baseline_amount) if a and dot_thousands(low, a)]
     if doubtful and not withheld:
