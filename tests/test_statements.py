@@ -705,3 +705,19 @@ def test_a_ratio_is_read_only_as_a_ratio_metrics(n: int, m: int, noun: str) -> N
     assert any("is a ratio" in note for note in reading.notes)
     roas = gr.read_statement(f"Hit a {n}:1 ROAS on Facebook ads by June", start=START).goal
     assert roas.target is not None and roas.target.means(f"{n} ratio")
+
+
+@given(
+    st.integers(1, 98),
+    st.integers(1, 50),
+    st.sampled_from([("million", 10**6), ("thousand", 1000), ("M", 10**6), ("k", 1000)]),
+    st.sampled_from(["-", " to ", " or "]),
+)
+def test_a_range_before_one_scale_is_at_that_scale(
+    lo: int, more: int, scale: tuple[str, int], joint: str
+) -> None:
+    hi = lo + more
+    spaced = " " if len(scale[0]) > 1 else ""
+    said = f"Reach {lo}{joint}{hi}{spaced}{scale[0]} views on YouTube by June"
+    goal = gr.read_statement(said, start=START).goal
+    assert goal.target is not None and goal.target.means(f"{lo * scale[1]} views")

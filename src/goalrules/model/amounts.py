@@ -62,6 +62,12 @@ _DIGITS_THEN_SCALE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
 )
+# two numbers before one scale word: "1-2 million", "1 to 2 million", "1 or 2 million"
+_SCALED_PAIR = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)(\s*(?:-|\u2013|to|or|and)\s*)(\d+(?:\.\d+)?)\s+"
+    r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
+    re.IGNORECASE,
+)
 # "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
@@ -129,8 +135,19 @@ def normalize_numbers(text: str) -> str:
 
     text = _SCIENTIFIC.sub(scientific, text)
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
+    text = _SCALED_PAIR.sub(_scaled_pair, text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
     return _WORD_RUN.sub(words, text)
+
+
+def _scaled_pair(m: re.Match[str]) -> str:
+    """ "1-2 million", "between 1 and 2 million": the scale is both numbers' (a first
+    number as large as the second is its own: "from 500 to 2 million")."""
+    lo, hi = float(m[1]), float(m[3])
+    if not lo < hi:
+        return m.group(0)
+    scale = _SCALES[m[4].lower()]
+    return f"{_spelled(lo * scale)}{m[2]}{_spelled(hi * scale)}"
 
 
 # Numbers grouped otherwise than English groups them, read before anything else:
@@ -402,16 +419,20 @@ def find_amounts(text: str) -> list[Amount]:
 
 _RANGE = re.compile(
     r"(?<![\w.,/\-])"  # nor a number inside a date ("06-30" of "2027-06-30")
-    r"(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|k\b)?"
-    r"\s?(?:-|to)\s?(?P<cur2>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<hi>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|(?i:k|m|mn|bn)\b)?"
+    r"\s?(?P<join>-|to|or|/)\s?(?P<cur2>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<hi>\d[\d,]*(?:\.\d+)?)"
     r"(?!\d|[/.\-]\d)"  # a number of a date ("to 31/03/2027", "2027-06-30") is no bound
-    r"(?P<u2>\s?%|\s?percent\b|k\b)?"
+    r"(?P<u2>\s?%|\s?percent\b|(?i:k|m|mn|bn)\b)?"
 )
 
 
+_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+
 def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
-    """``text`` with each range ("by 5-10%", "between 200 and 300 leads") written as its
-    lower bound, and the ranges: (low, high, words, where the lower bound now starts)."""
+    """``text`` with each range ("by 5-10%", "between 200 and 300 leads", two targets
+    offered as "10 or 20 percent", "10%/20%") written as its lower bound, and the ranges:
+    (low, high, words, where the lower bound now starts)."""
     found: list[tuple[float, float, str, int]] = []
     out: list[str] = []
     last = 0
@@ -423,19 +444,27 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
     for m in _RANGE.finditer(text):
         if re.search(r"\bfrom\s*$", text[max(0, m.start() - 8) : m.start()]):
             continue  # "from 4 to 6" is a baseline and a target
-        if not m["u2"] and not m["u1"] and " to " in m.group(0):
-            continue  # "500 to 600" with no unit: left to the grammar of from/to
+        if (
+            not m["u2"]
+            and not m["u1"]
+            and (
+                m["join"] == "/"
+                or (m["join"] == "to" and re.search(r"\bby\s*$", text[: m.start()]))
+            )
+        ):
+            continue  # "6/27" is no range; "by 500 to 2,000": a change and the level it reaches
         if m["u1"] == "%" and not m["u2"]:
             continue  # "by 50% to 1,500": a change, then the level it leads to
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
-        if m["u1"] == "k" or (m["u2"] or "").strip() == "k":
-            lo, hi = lo * 1000, hi * 1000
+        scale = _SUFFIX_SCALES.get((m["u2"] or m["u1"] or "").strip().lower(), 1)
+        lo, hi = lo * scale, hi * scale  # "5-10k", "1-2M": the suffix is both numbers'
+
         if (
             re.fullmatch(r"(?:19|20)\d\d", m["lo"]) and re.fullmatch(r"(?:19|20)?\d\d", m["hi"])
         ) or not lo < hi:
             continue  # "2026-2027", "2026-27" (years) and "10-5" are no ranges
         unit = (m["u2"] or m["u1"] or "").strip()
-        unit = {"k": "", "percent": "%"}.get(unit, unit)
+        unit = "%" if unit in ("%", "percent") else ""
         cur = (m["cur"] or m["cur2"] or "").strip()
         lower = (
             f"{cur} {plain_number(lo)}{unit}".strip()
