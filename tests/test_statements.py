@@ -721,3 +721,11 @@ def test_a_range_before_one_scale_is_at_that_scale(
     said = f"Reach {lo}{joint}{hi}{spaced}{scale[0]} views on YouTube by June"
     goal = gr.read_statement(said, start=START).goal
     assert goal.target is not None and goal.target.means(f"{lo * scale[1]} views")
+
+
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2099, 12, 31)), st.booleans())
+def test_a_date_as_one_number_is_never_an_amount(day: dt.date, month_first: bool) -> None:
+    written = f"{day:%b}-{day:%d}" if month_first else f"{day:%Y%m%d}"
+    reading = gr.read_statement(f"Double LinkedIn followers by {written}", start=START)
+    assert reading.goal.target is not None and reading.goal.target.means("x2")
+    assert any("reads as a date" in note for note in reading.notes)

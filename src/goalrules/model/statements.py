@@ -54,7 +54,7 @@ from goalrules.model.amounts import (
 )
 from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
-from goalrules.model.deadlines import find_deadline
+from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
@@ -136,6 +136,13 @@ _EMAIL_SUBSCRIBERS = re.compile(
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
 _SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
+#: a date written as one number or with its month: "20270630" (a year, month and day),
+#: "Jun-27" (June 27, or June 2027?); never an amount
+_DATE_AS_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:(?:19|20|21)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    rf"|(?:{PERIOD_WORD})-\d{{1,2}})(?![\w/-]|[.,]\d)",
+    re.I,
+)
 _UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
@@ -429,6 +436,12 @@ def read_fields(
                 "day and month?): write a percent, e.g. 50%, or a date such as 2027-06-30"
             )
     low = _SLASHED.sub(lambda m: " " * len(m.group(0)), low)
+    for dated in _DATE_AS_NUMBER.finditer(low):  # "by Jun-27", "by 20270630"
+        notes.append(
+            f'"{rest[dated.start() : dated.end()]}" reads as a date, not a number, and is not read as the '
+            "deadline: write it as 2027-06-30 or 30 June 2027"
+        )
+    low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
     found = find_amounts(low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
     amounts = [
