@@ -438,8 +438,8 @@ def read_fields(
     low = _SLASHED.sub(lambda m: " " * len(m.group(0)), low)
     for dated in _DATE_AS_NUMBER.finditer(low):  # "by Jun-27", "by 20270630"
         notes.append(
-            f'"{rest[dated.start() : dated.end()]}" reads as a date, not a number, and is not read as the '
-            "deadline: write it as 2027-06-30 or 30 June 2027"
+            f'"{rest[dated.start() : dated.end()]}" reads as a date, not a number, and is not '
+            "read as the deadline: write it as 2027-06-30 or 30 June 2027"
         )
     low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
     found = find_amounts(low)
