@@ -168,3 +168,10 @@ def test_a_period_named_by_its_number_is_no_deadline(unit: str, n: int) -> None:
     assert reading.goal.deadline is None
     assert any("counts periods" in note for note in reading.notes)
     assert reading.goal.target is not None and reading.goal.target.means("5000 followers")
+
+
+@given(st.integers(1, 11), st.sampled_from(["weeks", "months"]))
+def test_for_n_periods_is_within_n_periods(n: int, unit: str) -> None:
+    within = gr.read_statement(f"Grow LinkedIn followers by 20% within {n} {unit}", start=START)
+    spanned = gr.read_statement(f"Grow LinkedIn followers by 20% for {n} {unit}", start=START)
+    assert spanned.goal.deadline == within.goal.deadline is not None

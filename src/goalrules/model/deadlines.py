@@ -31,6 +31,9 @@ Date = _dt.date
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
     r"|during|year[- ]end|eo[ymq]|between|from"
+    r"|for(?=\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|an?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?"
+    r"|quarters?|years?)\b)"
     r"|to(?=\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\b))\b",
     re.I,
 )
