@@ -729,3 +729,12 @@ def test_a_date_as_one_number_is_never_an_amount(day: dt.date, month_first: bool
     reading = gr.read_statement(f"Double LinkedIn followers by {written}", start=START)
     assert reading.goal.target is not None and reading.goal.target.means("x2")
     assert any("reads as a date" in note for note in reading.notes)
+
+
+@given(st.permutations([("double", "x2"), ("triple", "x3"), ("quadruple", "x4")]))
+def test_two_multiples_offered_read_the_first_and_say_so(order: list[tuple[str, str]]) -> None:
+    (first, x), (second, _), _ = order
+    said = f"{first.capitalize()} or {second} our LinkedIn followers by June"
+    reading = gr.read_statement(said, start=START)
+    assert str(reading.goal.target) == x
+    assert any("offers two targets" in note for note in reading.notes)

@@ -588,12 +588,18 @@ def read_fields(
                     f"{plain_number(hi)} the upper"
                 )
     elif not withheld:
-        for pattern, multiple in _MULTIPLE_WORDS:
-            m = re.search(pattern, low)
-            if m:
-                target = multiple
-                understood["target"] = m.group(0)
-                break
+        offered = [
+            (m.start(), x, m.group(0)) for p, x in _MULTIPLE_WORDS for m in re.finditer(p, low)
+        ]
+        if offered:
+            offered.sort()
+            target, understood["target"] = offered[0][1], offered[0][2]
+            if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):
+                # "double or triple": two targets offered; the first, as written, with a note
+                notes.append(
+                    f'"{offered[0][2]} or {offered[1][2]}" offers two targets: the first, '
+                    f"{offered[0][1]}, is read; write the one the goal is judged on"
+                )
     if target is None:
         missing.append("target")
 
