@@ -448,3 +448,14 @@ def test_what_reading_a_statement_noted_is_the_workspaces_notes(said: list[str])
     ]
     assert list(ws.notes) == expected
     assert start_check(ws).notes[: len(expected)] == expected
+
+
+@given(st.sampled_from(["nmae", "todya", "priors", "fiscal_year", "retail_day", "timezone"]))
+def test_a_workspace_setting_not_known_is_an_error_naming_it(key: str) -> None:
+    from goalrules.errors import UnknownNameError
+    from goalrules.io.workspace import load_workspace
+
+    with pytest.raises(UnknownNameError) as raised:
+        load_workspace("ws.toml", text=f'[workspace]\n{key} = "x"\n')
+    assert raised.value.field == f"workspace.{key}"
+    assert key in str(raised.value)

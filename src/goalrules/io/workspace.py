@@ -486,6 +486,13 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
             )
         )
         head = {}
+    for key in head:
+        if key not in _HEAD_KEYS:  # "nmae": a setting misspelt is said, never ignored
+            errors.append(
+                UnknownNameError(
+                    "setting", key, sorted(_HEAD_KEYS), source=source, field=f"workspace.{key}"
+                )
+            )
     name = head.get("name")
     if name is not None and not isinstance(name, str):
         errors.append(
@@ -583,6 +590,10 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
 
 
 # ------------------------------------------------------------------------------------
+
+
+#: the settings of ``[workspace]``: the Workspace's own and the calendar's
+_HEAD_KEYS = frozenset({"name", "today", "prior", "fiscal_year_start", "retail_days"})
 
 
 def _calendar(head: Any, source: str | None, errors: list[GoalRulesError]) -> dict[str, Any]:
