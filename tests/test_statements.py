@@ -738,3 +738,14 @@ def test_two_multiples_offered_read_the_first_and_say_so(order: list[tuple[str, 
     reading = gr.read_statement(said, start=START)
     assert str(reading.goal.target) == x
     assert any("offers two targets" in note for note in reading.notes)
+
+
+@given(st.integers(1, 90), st.sampled_from(["engagement rate", "CTR", "bounce rate"]))
+def test_a_percent_change_of_a_rate_says_how_it_is_read(n: int, rate: str) -> None:
+    reading = gr.read_statement(f"Increase {rate} on LinkedIn by {n}% by June", start=START)
+    assert reading.goal.target is not None and reading.goal.target.means(f"+{n}%")
+    assert any(f"{n} percentage points" in note for note in reading.notes)
+    points = gr.read_statement(
+        f"Increase {rate} on LinkedIn by {n} percentage points by June", start=START
+    )
+    assert not any("percentage points" in note for note in points.notes)

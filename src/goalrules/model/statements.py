@@ -575,6 +575,18 @@ def read_fields(
             rate = words_of(prepared, low, target_amount)
             notes.append(rate_a_period_note(rate, change, target_amount.per, start, deadline))
             target, target_amount, baseline_amount, withheld = None, None, None, True
+        elif (
+            target[0] in "+-"
+            and target.endswith("%")
+            and metric_key is not None
+            and catalog[metric_key].unit == "percent"
+        ):  # "engagement rate by 2 %": of its level, or 2 points? Said, as read
+            n = plain_number(target_amount.value)
+            notes.append(
+                f'"{words_of(prepared, low, target_amount)}" of a rate is read as {n} % of its '
+                f"level (a rate of 3 % would become {3 * (1 + float(target[:-1]) / 100):.3g} "
+                f'%); for {n} percentage points write "by {n} percentage points"'
+            )
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
