@@ -60,7 +60,7 @@ def works_with(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount]
     set aside ("with a $500 budget, get 100 leads": the budget)."""
     side = _side_amounts(low, amounts)
     notes = [
-        f'"{words_of(text, low, a)}" is read as what the goal works with, not its target'
+        f'"{_amount_words(text, a)}" is read as what the goal works with, not its target'
         for a in side
     ]
     return [a for a in amounts if a not in side], notes
@@ -89,9 +89,9 @@ def _target_per_channel(
     return None
 
 
-def _amount_words(low: str, a: Amount) -> str:
-    """The words an amount was read from."""
-    return low[a.start : a.end].replace("\u00a4", "").strip()
+def _amount_words(text: str, a: Amount) -> str:
+    """The words an amount was read from, its currency's code as marked ("USD 500")."""
+    return " ".join(text[a.start : a.end].replace("\u00a4", "").split())
 
 
 def not_targets(
@@ -116,7 +116,7 @@ def not_targets(
     for n, limit in limits:
         if limit is not None:
             notes.append(
-                f'"{limit.group(0).strip()} {_amount_words(low, n)}" limits a loss, which is '
+                f'"{limit.group(0).strip()} {_amount_words(text, n)}" limits a loss, which is '
                 "not a target goalrules reads: write the level to stay above, e.g. 'keep "
                 "followers above 9,500'"
             )
