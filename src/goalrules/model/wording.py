@@ -73,6 +73,8 @@ def prepare(text: str) -> str:
     # "grow followers by a third", "cut costs by a quarter": a share of the level, not a
     # deadline ("by a quarter" read as within a quarter of a year)
     t = _BY_A_SHARE.sub(lambda m: f"{m[1]}by {_SHARES[m[2].lower()]}%", t)
+    # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
+    t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
     t = re.sub(
         r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:basis points?|bps|bp)\b",
