@@ -749,3 +749,13 @@ def test_a_percent_change_of_a_rate_says_how_it_is_read(n: int, rate: str) -> No
         f"Increase {rate} on LinkedIn by {n} percentage points by June", start=START
     )
     assert not any("percentage points" in note for note in points.notes)
+
+
+@given(st.sampled_from(["half a million", "half million", "a half million"]), st.booleans())
+def test_half_a_million_is_half_a_million(words: str, grow: bool) -> None:
+    said = f"Reach {words} views on YouTube by December"
+    target = gr.read_statement(said, start=START).goal.target
+    assert target is not None and target.means("500000 views")
+    verb = "Increase" if grow else "Cut"
+    halved = gr.read_statement(f"{verb} LinkedIn leads by half by June", start=START).goal
+    assert str(halved.target) == ("+50%" if grow else "x0.5")

@@ -46,8 +46,8 @@ PERIODS = {
 
 _WORD = "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True))
 _WORD_RUN = re.compile(
-    rf"\b(?:(?:a|an|one)\s+(?:quarter|half)\s+(?:of\s+)?(?:a\s+|an\s+)?(?=million|billion)"
-    rf"|half\s+(?:of\s+)?an?\s+(?=million|billion|thousand)"
+    rf"\b(?:(?:(?:a|an|one)\s+)?(?:quarter|half)\s+(?:of\s+)?(?:a\s+|an\s+)?(?=million|billion)"
+    rf"|half\s+(?:of\s+)?(?:an?\s+)?(?=million|billion|thousand)"
     rf"|an?\s+(?=hundred|thousand|million|billion))?"
     rf"(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.IGNORECASE,

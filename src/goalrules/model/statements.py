@@ -335,6 +335,11 @@ _RATE_OF = {
 }
 
 
+# a verb of growth before "by half" ("increase followers by half" is +50 %)
+_GROWS_BY_HALF = re.compile(
+    r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
+    r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
+)
 _MULTIPLE_WORDS = (
     (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
     (r"\btriple[sd]?\b|\btripling\b", "x3"),
@@ -606,6 +611,8 @@ def read_fields(
         if offered:
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
+            if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
+                target = "+50%"  # "increase followers by half": half again, not halved
             if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):
                 # "double or triple": two targets offered; the first, as written, with a note
                 notes.append(
