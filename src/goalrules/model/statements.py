@@ -212,11 +212,12 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
     m = re.search(
         r"(?:%|percent)\s+of\s+(?:our\s+|all\s+|the\s+|total\s+|new\s+)*"
         r"(?:website\s+|site\s+|web\s+)?"
-        r"(traffic|visits|sessions|visitors|hires)\b",
+        r"(traffic|visits|sessions|visitors|hires|staff|employees|recruits)\b",
         low,
     )
     if m:
-        key = "source_of_hire_share" if m[1] == "hires" else "share_of_traffic"
+        hiring = m[1] in ("hires", "staff", "employees", "recruits")
+        key = "source_of_hire_share" if hiring else "share_of_traffic"
         return key, m.group(0)
     m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
     if m:
