@@ -439,3 +439,47 @@ def test_days_after_today_change_nothing(
     late = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=points), today=today)
     known = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=seen), today=today)
     assert late.to_dict() == known.to_dict()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    achievable=st.sampled_from([0.5, 0.6, 0.7, 0.8]),
+    growth=st.floats(0.0, 0.08),
+    mult=st.floats(1.02, 2.5),
+    months=st.integers(2, 14),
+)
+def test_what_is_suggested_is_itself_judged_achievable_at_the_rulesets_threshold(
+    achievable: float, growth: float, mult: float, months: int
+) -> None:
+    # a stretch or unrealistic verdict suggests a target and a deadline: both must be
+    # judged achievable by the same ruleset (its threshold, not always one half), and
+    # the deadline suggested is later than the goal's
+    values = [1000 * (1 + growth) ** i * (1 + 0.01 * (-1) ** i) for i in range(7)]
+    params = {"achievable": f"{achievable * 100:g} %"}
+    deadline = add_months(TODAY, months)
+    goal = followers_goal(f"{1000 * (1 + growth) ** 6 * mult:.6g} followers",
+                          deadline=deadline.isoformat(), baseline=None)  # fmt: skip
+    a = gr.assess_achievability(goal, monthly(values), today=TODAY, params=params)
+    if a.verdict not in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC):
+        return
+    assert a.probability is not None and a.probability < achievable
+    if a.suggested_value is not None:
+        assert a.target_value is not None and a.suggested_value <= a.target_value
+        easier = goal.evolve(target=f"{a.suggested_value!r} followers")
+        b = gr.assess_achievability(easier, monthly(values), today=TODAY, params=params)
+        assert b.verdict in (gr.Verdict.ACHIEVABLE, gr.Verdict.ACHIEVED), (b.probability, a)
+    if a.suggested_deadline is not None:
+        assert a.suggested_deadline > deadline
+        later = goal.evolve(deadline=a.suggested_deadline.isoformat())
+        c = gr.assess_achievability(later, monthly(values), today=TODAY, params=params)
+        assert c.verdict is gr.Verdict.ACHIEVABLE, (c.probability, a)
+
+
+def test_a_stricter_threshold_suggests_an_easier_target_and_a_later_deadline() -> None:
+    goal = followers_goal("1450 followers")
+    half = gr.assess_achievability(goal, HIST, today=TODAY)
+    strict = gr.assess_achievability(goal, HIST, today=TODAY, params={"achievable": "75 %"})
+    assert half.suggested_value is not None and strict.suggested_value is not None
+    assert strict.suggested_value <= half.suggested_value  # both rounded to two figures
+    assert half.suggested_deadline is not None and strict.suggested_deadline is not None
+    assert strict.suggested_deadline > half.suggested_deadline

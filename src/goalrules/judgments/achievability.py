@@ -548,17 +548,19 @@ def assess_achievability(
             horizon = (n_total + 1) / 2
         model = fit_and_judge(
             points, window, current, level, horizon, higher, method, seed, samples, growth,
-            flow=kind is MetricKind.FLOW,
+            flow=kind is MetricKind.FLOW, threshold=float(rules.params.get("achievable", 0.5)),
         )  # fmt: skip
         supported = model.pop("_median")
+        suggest = model.pop("_suggest")
         months_needed = model.pop("_months_needed", None)
         fields.update(model)
         if is_cumulative:
             supported = so_far + supported * n_total
+            suggest = so_far + suggest * n_total
             fields["total_of"] = (so_far, n_total)
             fields["carried_value"] = None
         fields["projected_value"] = supported
-        fields["suggested_value"] = nice(supported, down=higher)
+        fields["suggested_value"] = nice(suggest, down=higher)
         if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
