@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 
 import pytest
 from hypothesis import assume, given, settings
@@ -483,3 +484,61 @@ def test_a_stricter_threshold_suggests_an_easier_target_and_a_later_deadline() -
     assert strict.suggested_value <= half.suggested_value  # both rounded to two figures
     assert half.suggested_deadline is not None and strict.suggested_deadline is not None
     assert strict.suggested_deadline > half.suggested_deadline
+
+
+def test_a_history_of_zeros_is_not_judged() -> None:
+    # no change and no spread to read: a chance would depend on the unit it is in
+    goal = followers_goal("10 followers", baseline=None)
+    a = gr.assess_achievability(goal, monthly([0] * 8), today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    assert a.probability is None and a.forecast is None
+    assert "zero" in a.explanation
+
+
+@pytest.mark.parametrize(
+    ("goal", "history"),
+    [
+        (followers_goal("50 followers", baseline=None), monthly([100, 80, 50, 20, 10, 0])),
+        (
+            gr.Goal(
+                "rt",
+                metric="average_response_time",
+                target="0 hours",
+                start="2026-05-01",
+                deadline="within 6 months",
+            ),
+            gr.MetricSeries(points=monthly([5, 4, 3, 2, 1, 0.5]), unit="hour"),
+        ),
+    ],
+)
+def test_a_straight_line_below_zero_for_a_metric_that_cannot_be_negative_is_not_judged(
+    goal: gr.Goal, history: object
+) -> None:
+    # the linear fallback's median ran to -4 followers and -1.3 hours, with 12 % and 96 %
+    a = gr.assess_achievability(goal, history, today=TODAY)  # type: ignore[arg-type]
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA, a.explanation
+    assert a.probability is None and "cannot be negative" in a.explanation
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.integers(0, 50), min_size=4, max_size=10).filter(lambda v: 0 in v),
+    target=st.integers(0, 80),
+    lower=st.booleans(),
+)
+def test_no_forecast_of_a_count_or_a_time_goes_below_zero(
+    values: list[int], target: int, lower: bool
+) -> None:
+    if lower:
+        goal = gr.Goal("rt", metric="average_response_time", target=f"{target} hours",
+                       start="2026-05-01", deadline="within 6 months")  # fmt: skip
+        history: object = gr.MetricSeries(points=monthly([float(v) for v in values]), unit="hour")
+    else:
+        goal = followers_goal(f"{target} followers", baseline=None)
+        history = monthly([float(v) for v in values])
+    a = gr.assess_achievability(goal, history, today=TODAY)  # type: ignore[arg-type]
+    for x in (a.projected_value, a.suggested_value):
+        assert x is None or x >= 0
+    if a.forecast is not None:
+        assert a.forecast["low"] >= 0 and a.forecast["median"] >= 0
+    assert not re.search(r"(about|range|consider) -\d", a.explanation), a.explanation

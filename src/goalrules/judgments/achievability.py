@@ -144,6 +144,8 @@ class Achievability(OneRow):
     note: str = attrs.field(default="", repr=False)
     # judged with goalrules' own prior (no centre given or learnt across histories)
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
+    # a metric that cannot be negative: the forecast is censored at zero
+    nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -158,6 +160,8 @@ class Achievability(OneRow):
         fitted, logs = self.model
         pred = predictive_at(fitted, months, logs)
         lo, mid, hi = (pred.value(quantile_of(pred, q)) for q in (low, 0.5, high))
+        if self.nonnegative:  # censored at zero: a count below zero is zero
+            lo, mid, hi = max(lo, 0.0), max(mid, 0.0), max(hi, 0.0)
         return (lo, mid, hi)
 
     @property
@@ -175,6 +179,8 @@ class Achievability(OneRow):
             if self.total_of is not None:
                 so_far, months = self.total_of
                 low, high = so_far + low * months, so_far + high * months
+            if self.nonnegative:  # censored at zero: a count below zero is zero
+                low, high = max(low, 0.0), max(high, 0.0)
             median = self.projected_value
             unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
             self._cache["forecast"] = {
@@ -572,6 +578,14 @@ def assess_achievability(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
     metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    nonnegative = _floored_at_zero(defn)
+    if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
+        unknown = _linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
+        if unknown:
+            return insufficient(unknown.format(metric=metric_name), observations)
+    if nonnegative and supported is not None and supported < 0:  # censored at zero
+        supported = fields["projected_value"] = 0.0
+        fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     return Achievability(
         verdict=verdict,
         observations=observations,
@@ -586,11 +600,51 @@ def assess_achievability(
         last_date=last_date,
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
+        nonnegative=nonnegative,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
 
 
+def _floored_at_zero(defn: MetricDefinition | None) -> bool:
+    """Whether the metric's values cannot be below zero: counts, and what a goal aims
+    to lower (a cost, a time, a share such as the bounce rate: none is below zero, though
+    costs and rates in general may be), and durations."""
+    if defn is None:
+        return False
+    if not defn.can_be_negative or defn.direction is Direction.LOWER:
+        return True
+    return ("[time]", 1) in unit_info(defn.unit).key
+
+
+def _linear_unknown(
+    points: Sequence[Point],
+    supported: float | None,
+    so_far: float,
+    cumulative: bool,
+    nonnegative: bool,
+) -> str:
+    """Why the linear fallback (zeros or negatives in the history, or a target at or
+    below zero) cannot support a chance, or nothing: a history of zeros shows no change
+    and no spread (a spread in the unit's own size would change with the unit), and a
+    straight line whose median runs below zero for a metric that cannot be negative
+    says nothing of where the metric levels off."""
+    if all(p.value == 0 for p in points):
+        return (
+            "Every month of the history is zero: it shows neither growth nor how much the "
+            "months vary, so the chance of reaching the target cannot be judged yet."
+        )
+    if nonnegative and supported is not None and supported < (so_far if cumulative else 0.0):
+        return (
+            "A straight line through the history (its values at or near zero rule out "
+            "growth rates) runs below zero by the deadline, and {metric} cannot be "
+            "negative: the history cannot say where it levels off, so the chance cannot "
+            "be judged."
+        )
+    return ""
+
+
+_JUDGED = frozenset({Verdict.ACHIEVABLE, Verdict.STRETCH, Verdict.UNREALISTIC})
 _format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()
