@@ -542,3 +542,17 @@ def test_no_forecast_of_a_count_or_a_time_goes_below_zero(
     if a.forecast is not None:
         assert a.forecast["low"] >= 0 and a.forecast["median"] >= 0
     assert not re.search(r"(about|range|consider) -\d", a.explanation), a.explanation
+
+
+@pytest.mark.parametrize(
+    ("values", "target"),
+    [([1000] * 12, "1100 followers"), ([1000] * 5 + [5000], "6000 followers")],
+)
+def test_a_target_already_met_is_never_suggested(values: list[float], target: str) -> None:
+    # a flat history said "consider 1,000 followers" to an account with 1,000 followers
+    goal = followers_goal(target, baseline=None)
+    a = gr.assess_achievability(goal, monthly(values, first=D(2025, 5, 1)), today=TODAY)
+    assert a.verdict in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC)
+    assert a.suggested_value is None and a.to_dict()["suggested_target"] is None
+    assert "consider" not in a.explanation
+    assert "no target more than today's" in a.explanation

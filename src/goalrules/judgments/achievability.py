@@ -586,6 +586,11 @@ def assess_achievability(
     if nonnegative and supported is not None and supported < 0:  # censored at zero
         supported = fields["projected_value"] = 0.0
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
+    suggested = fields.get("suggested_value")
+    if suggested is not None and not (
+        suggested > shown_current if higher else suggested < shown_current
+    ):  # a target met already is no target to suggest: the history supports no gain
+        fields["suggested_value"] = None
     return Achievability(
         verdict=verdict,
         observations=observations,
