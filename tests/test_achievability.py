@@ -556,3 +556,21 @@ def test_a_target_already_met_is_never_suggested(values: list[float], target: st
     assert a.suggested_value is None and a.to_dict()["suggested_target"] is None
     assert "consider" not in a.explanation
     assert "no target more than today's" in a.explanation
+
+
+@settings(max_examples=15, deadline=None)
+@given(target=st.sampled_from(["1350", "1400", "1450", "1500"]), seed=st.integers(0, 3))
+def test_a_bootstraps_suggested_deadline_is_judged_achievable_by_the_bootstrap(
+    target: str, seed: int
+) -> None:
+    # the deadline was read on the closed form's median while the chance was the
+    # bootstrap's: 'move the deadline to D' with the bootstrap's own chance at D 0.497
+    values = [1000, 1050, 1062, 1120, 1128, 1190, 1200]
+    goal = followers_goal(f"{target} followers", deadline="within 3 months")
+    kw: dict[str, object] = {"today": TODAY, "method": "bootstrap", "seed": seed, "samples": 400}
+    a = gr.assess_achievability(goal, monthly(values), **kw)  # type: ignore[arg-type]
+    if a.verdict not in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC) or not a.suggested_deadline:
+        return
+    later = goal.evolve(deadline=a.suggested_deadline.isoformat())
+    b = gr.assess_achievability(later, monthly(values), **kw)  # type: ignore[arg-type]
+    assert b.verdict is gr.Verdict.ACHIEVABLE, (b.probability, a.explanation)

@@ -11,7 +11,7 @@ import functools
 import itertools
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from goalrules.judgments.forecast import Predictive, Sampled
@@ -266,7 +266,15 @@ def fit_and_judge(
         suggest = quantile_of(pred, 1.0 - threshold if higher else threshold)
         suggest -= (1e-9 if higher else -1e-9) * max(1.0, abs(suggest))
     out["_suggest"] = pred.value(suggest)
-    needed = _months_needed(model, goal_y, higher, logs, n, p >= threshold, threshold)
+    chance_at = None
+    if method == "bootstrap" and k >= 1:  # the suggested deadline's chance is the one
+        # its own judgment reads: the same seeded draws at that horizon
+
+        def chance_at(h: float) -> float:
+            drawn = _bootstrap(model, _predictive(model, h, logs), y, idx, h, seed, samples, logs)
+            return drawn.sf(goal_y) if higher else drawn.cdf(goal_y)
+
+    needed = _months_needed(model, goal_y, higher, logs, n, p >= threshold, threshold, chance_at)
     if needed is not None:
         out["_months_needed"] = needed
     return out
@@ -280,13 +288,17 @@ def _months_needed(
     horizon: float,
     likely_now: bool,
     threshold: float = 0.5,
+    chance_at: Callable[[float], float] | None = None,
 ) -> int | None:
     """The first whole month after the last point at which the chance of reaching
     ``goal_y`` is at least ``threshold`` (at one half: the forecast's median reaches it),
     by bisection between the deadline and :data:`FARTHEST` months (before the deadline
-    when the chance is that already there); ``None`` when not within them."""
+    when the chance is that already there); ``None`` when not within them.
+    ``chance_at`` reads the chance at a horizon (a bootstrap's) instead of the mixture."""
 
     def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+        if chance_at is not None:
+            return chance_at(h) >= threshold
         if threshold != 0.5:
             pred = _predictive(model, h, logs)
             return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
