@@ -586,6 +586,8 @@ def assess_achievability(
     if nonnegative and supported is not None and supported < 0:  # censored at zero
         supported = fields["projected_value"] = 0.0
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
+    if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
+        fields["carried_value"] = 0.0
     suggested = fields.get("suggested_value")
     if suggested is not None and not (
         suggested > shown_current if higher else suggested < shown_current
