@@ -574,3 +574,25 @@ def test_a_bootstraps_suggested_deadline_is_judged_achievable_by_the_bootstrap(
     later = goal.evolve(deadline=a.suggested_deadline.isoformat())
     b = gr.assess_achievability(later, monthly(values), **kw)  # type: ignore[arg-type]
     assert b.verdict is gr.Verdict.ACHIEVABLE, (b.probability, a.explanation)
+
+
+@pytest.mark.parametrize(("edge", "params"), [(0.1, None), (0.6, {"achievable": "60 %"})])
+def test_no_shown_chance_rounds_across_the_verdicts_threshold(
+    edge: float, params: dict[str, str] | None
+) -> None:
+    # a chance of 0.09997 read "10 % (unrealistic)" in the text and 0.1 in the JSON
+    def at(t: float) -> gr.Achievability:
+        goal = followers_goal(f"{t!r} followers")
+        return gr.assess_achievability(goal, HIST, today=TODAY, params=params)
+
+    lo, hi = 1200.0, 3000.0
+    for _ in range(60):  # the target whose chance is just under the edge
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if (at(mid).probability or 0) >= edge else (lo, mid)
+    for t in (hi, hi + 0.01, lo):
+        a = at(t)
+        assert a.probability is not None
+        words = a.explanation.split("Chance of reaching the target: ")[1].split(" %")[0]
+        below = a.probability < edge
+        assert (int(words) < 100 * edge) is below, a.explanation
+        assert (a.to_dict()["probability"] < edge) is below

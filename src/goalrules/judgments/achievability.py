@@ -71,7 +71,13 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
-from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
+from goalrules.judgments.achievability_text import (
+    explain,
+    format_q,
+    format_value,
+    nice,
+    round_chance,
+)
 from goalrules.judgments.achievability_units import target_from_start, target_in_unit
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -194,6 +200,21 @@ class Achievability(OneRow):
         found: dict[str, Any] = self._cache["forecast"]
         return found
 
+    @property
+    def chance_edges(self) -> tuple[float, ...]:
+        """The chances no shown figure rounds across: one half (the median reaching the
+        target) and the verdict's thresholds (the ruleset's ``achievable`` and
+        ``stretch``)."""
+        edges = [0.5, 0.1]
+        if self._context is not None:
+            params = self._context[-1][0].params
+            edges = [0.5] + [
+                float(params[k])
+                for k in ("achievable", "stretch")
+                if isinstance(params.get(k), (int, float))
+            ]
+        return tuple(edges)
+
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
 
@@ -252,7 +273,9 @@ class Achievability(OneRow):
 
         return {
             "verdict": self.verdict.value,
-            "probability": _round(self.probability),
+            "probability": None
+            if self.probability is None
+            else round_chance(self.probability, 6, self.chance_edges),
             "required_rate": _round(self.required_rate),
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),
@@ -279,12 +302,7 @@ class Achievability(OneRow):
 
 
 def _round(x: float | None, digits: int = 6) -> float | None:
-    if x is None:
-        return None
-    shown = round(x, digits)
-    if x < 0.5 <= shown:  # a chance never rounds up to one half
-        return 0.5 - 10.0**-digits
-    return shown
+    return None if x is None else round(x, digits)
 
 
 # ------------------------------------------------------------------------------------

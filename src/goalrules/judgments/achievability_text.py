@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
@@ -196,7 +197,8 @@ def explain(
         parts.append(doubt)
     if a.probability is not None:
         parts.append(
-            f"Chance of reaching the target: {_percent(a.probability)} ({a.verdict.value})."
+            f"Chance of reaching the target: {_percent(a.probability, a.chance_edges)} "
+            f"({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
     if a.verdict.value in ("stretch", "unrealistic"):
@@ -253,13 +255,25 @@ def _rough_centre(a: Any, metric: str) -> str:
     )
 
 
-def _percent(p: float) -> str:
-    """A chance in whole percent that never rounds across one half or to a certainty."""
-    shown = round(p * 100)
-    if p < 0.5 <= shown / 100:
-        shown = 49
-    if p >= 0.5 > shown / 100:
-        shown = 50
+def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> float:
+    """``p`` rounded to ``digits`` decimals, never across an edge: one half (the median
+    reaching the target) and the verdict's thresholds, so that "10 %" is never read
+    beside "unrealistic" (a chance of 0.0997 under a threshold of 10 %)."""
+    step = 10.0**-digits
+    shown = round(p, digits)
+    for edge in edges:
+        first = math.ceil(edge / step - 1e-9)  # the first step at or above the edge
+        if p < edge <= shown:
+            shown = round((first - 1) * step, digits)
+        elif p >= edge > shown:
+            shown = round(first * step, digits)
+    return shown
+
+
+def _percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
+    """A chance in whole percent that never rounds across one half, a verdict's
+    threshold or to a certainty."""
+    shown = round(round_chance(p, 2, edges) * 100)
     if shown == 0 and p > 0:
         return "under 1 %"
     if shown == 100 and p < 1:
