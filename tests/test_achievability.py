@@ -596,3 +596,13 @@ def test_no_shown_chance_rounds_across_the_verdicts_threshold(
         below = a.probability < edge
         assert (int(words) < 100 * edge) is below, a.explanation
         assert (a.to_dict()["probability"] < edge) is below
+
+
+def test_too_little_history_shows_no_chance_or_forecast() -> None:
+    # two months read insufficient_data beside a JSON probability of 0.028 and a forecast
+    a = gr.assess_achievability(followers_goal(), HIST[:2], today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    shown = a.to_dict()
+    assert shown["probability"] is None and shown["forecast"] is None
+    assert shown["projected"] is None and shown["suggested_target"] is None
+    assert "too little history" in a.explanation

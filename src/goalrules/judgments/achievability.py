@@ -597,6 +597,8 @@ def assess_achievability(
     )
     metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
     nonnegative = _floored_at_zero(defn)
+    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
+        fields, supported = {}, None
     if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
         unknown = _linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
         if unknown:
