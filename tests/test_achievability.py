@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 
 import pytest
 from hypothesis import assume, given, settings
@@ -439,3 +440,169 @@ def test_days_after_today_change_nothing(
     late = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=points), today=today)
     known = gr.assess_achievability(goal, gr.MetricSeries(metric=metric, points=seen), today=today)
     assert late.to_dict() == known.to_dict()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    achievable=st.sampled_from([0.5, 0.6, 0.7, 0.8]),
+    growth=st.floats(0.0, 0.08),
+    mult=st.floats(1.02, 2.5),
+    months=st.integers(2, 14),
+)
+def test_what_is_suggested_is_itself_judged_achievable_at_the_rulesets_threshold(
+    achievable: float, growth: float, mult: float, months: int
+) -> None:
+    # a stretch or unrealistic verdict suggests a target and a deadline: both must be
+    # judged achievable by the same ruleset (its threshold, not always one half), and
+    # the deadline suggested is later than the goal's
+    values = [1000 * (1 + growth) ** i * (1 + 0.01 * (-1) ** i) for i in range(7)]
+    params = {"achievable": f"{achievable * 100:g} %"}
+    deadline = add_months(TODAY, months)
+    goal = followers_goal(f"{1000 * (1 + growth) ** 6 * mult:.6g} followers",
+                          deadline=deadline.isoformat(), baseline=None)  # fmt: skip
+    a = gr.assess_achievability(goal, monthly(values), today=TODAY, params=params)
+    if a.verdict not in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC):
+        return
+    assert a.probability is not None and a.probability < achievable
+    if a.suggested_value is not None:
+        assert a.target_value is not None and a.suggested_value <= a.target_value
+        easier = goal.evolve(target=f"{a.suggested_value!r} followers")
+        b = gr.assess_achievability(easier, monthly(values), today=TODAY, params=params)
+        assert b.verdict in (gr.Verdict.ACHIEVABLE, gr.Verdict.ACHIEVED), (b.probability, a)
+    if a.suggested_deadline is not None:
+        assert a.suggested_deadline > deadline
+        later = goal.evolve(deadline=a.suggested_deadline.isoformat())
+        c = gr.assess_achievability(later, monthly(values), today=TODAY, params=params)
+        assert c.verdict is gr.Verdict.ACHIEVABLE, (c.probability, a)
+
+
+def test_a_stricter_threshold_suggests_an_easier_target_and_a_later_deadline() -> None:
+    goal = followers_goal("1450 followers")
+    half = gr.assess_achievability(goal, HIST, today=TODAY)
+    strict = gr.assess_achievability(goal, HIST, today=TODAY, params={"achievable": "75 %"})
+    assert half.suggested_value is not None and strict.suggested_value is not None
+    assert strict.suggested_value <= half.suggested_value  # both rounded to two figures
+    assert half.suggested_deadline is not None and strict.suggested_deadline is not None
+    assert strict.suggested_deadline > half.suggested_deadline
+
+
+def test_a_history_of_zeros_is_not_judged() -> None:
+    # no change and no spread to read: a chance would depend on the unit it is in
+    goal = followers_goal("10 followers", baseline=None)
+    a = gr.assess_achievability(goal, monthly([0] * 8), today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    assert a.probability is None and a.forecast is None
+    assert "zero" in a.explanation
+
+
+@pytest.mark.parametrize(
+    ("goal", "history"),
+    [
+        (followers_goal("50 followers", baseline=None), monthly([100, 80, 50, 20, 10, 0])),
+        (
+            gr.Goal(
+                "rt",
+                metric="average_response_time",
+                target="0 hours",
+                start="2026-05-01",
+                deadline="within 6 months",
+            ),
+            gr.MetricSeries(points=monthly([5, 4, 3, 2, 1, 0.5]), unit="hour"),
+        ),
+    ],
+)
+def test_a_straight_line_below_zero_for_a_metric_that_cannot_be_negative_is_not_judged(
+    goal: gr.Goal, history: object
+) -> None:
+    # the linear fallback's median ran to -4 followers and -1.3 hours, with 12 % and 96 %
+    a = gr.assess_achievability(goal, history, today=TODAY)  # type: ignore[arg-type]
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA, a.explanation
+    assert a.probability is None and "cannot be negative" in a.explanation
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.integers(0, 50), min_size=4, max_size=10).filter(lambda v: 0 in v),
+    target=st.integers(0, 80),
+    lower=st.booleans(),
+)
+def test_no_forecast_of_a_count_or_a_time_goes_below_zero(
+    values: list[int], target: int, lower: bool
+) -> None:
+    if lower:
+        goal = gr.Goal("rt", metric="average_response_time", target=f"{target} hours",
+                       start="2026-05-01", deadline="within 6 months")  # fmt: skip
+        history: object = gr.MetricSeries(points=monthly([float(v) for v in values]), unit="hour")
+    else:
+        goal = followers_goal(f"{target} followers", baseline=None)
+        history = monthly([float(v) for v in values])
+    a = gr.assess_achievability(goal, history, today=TODAY)  # type: ignore[arg-type]
+    for x in (a.projected_value, a.suggested_value):
+        assert x is None or x >= 0
+    if a.forecast is not None:
+        assert a.forecast["low"] >= 0 and a.forecast["median"] >= 0
+    assert not re.search(r"(about|range|consider) -\d", a.explanation), a.explanation
+
+
+@pytest.mark.parametrize(
+    ("values", "target"),
+    [([1000] * 12, "1100 followers"), ([1000] * 5 + [5000], "6000 followers")],
+)
+def test_a_target_already_met_is_never_suggested(values: list[float], target: str) -> None:
+    # a flat history said "consider 1,000 followers" to an account with 1,000 followers
+    goal = followers_goal(target, baseline=None)
+    a = gr.assess_achievability(goal, monthly(values, first=D(2025, 5, 1)), today=TODAY)
+    assert a.verdict in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC)
+    assert a.suggested_value is None and a.to_dict()["suggested_target"] is None
+    assert "consider" not in a.explanation
+    assert "no target more than today's" in a.explanation
+
+
+@settings(max_examples=15, deadline=None)
+@given(target=st.sampled_from(["1350", "1400", "1450", "1500"]), seed=st.integers(0, 3))
+def test_a_bootstraps_suggested_deadline_is_judged_achievable_by_the_bootstrap(
+    target: str, seed: int
+) -> None:
+    # the deadline was read on the closed form's median while the chance was the
+    # bootstrap's: 'move the deadline to D' with the bootstrap's own chance at D 0.497
+    values = [1000, 1050, 1062, 1120, 1128, 1190, 1200]
+    goal = followers_goal(f"{target} followers", deadline="within 3 months")
+    kw: dict[str, object] = {"today": TODAY, "method": "bootstrap", "seed": seed, "samples": 400}
+    a = gr.assess_achievability(goal, monthly(values), **kw)  # type: ignore[arg-type]
+    if a.verdict not in (gr.Verdict.STRETCH, gr.Verdict.UNREALISTIC) or not a.suggested_deadline:
+        return
+    later = goal.evolve(deadline=a.suggested_deadline.isoformat())
+    b = gr.assess_achievability(later, monthly(values), **kw)  # type: ignore[arg-type]
+    assert b.verdict is gr.Verdict.ACHIEVABLE, (b.probability, a.explanation)
+
+
+@pytest.mark.parametrize(("edge", "params"), [(0.1, None), (0.6, {"achievable": "60 %"})])
+def test_no_shown_chance_rounds_across_the_verdicts_threshold(
+    edge: float, params: dict[str, str] | None
+) -> None:
+    # a chance of 0.09997 read "10 % (unrealistic)" in the text and 0.1 in the JSON
+    def at(t: float) -> gr.Achievability:
+        goal = followers_goal(f"{t!r} followers")
+        return gr.assess_achievability(goal, HIST, today=TODAY, params=params)
+
+    lo, hi = 1200.0, 3000.0
+    for _ in range(60):  # the target whose chance is just under the edge
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if (at(mid).probability or 0) >= edge else (lo, mid)
+    for t in (hi, hi + 0.01, lo):
+        a = at(t)
+        assert a.probability is not None
+        words = a.explanation.split("Chance of reaching the target: ")[1].split(" %")[0]
+        below = a.probability < edge
+        assert (int(words) < 100 * edge) is below, a.explanation
+        assert (a.to_dict()["probability"] < edge) is below
+
+
+def test_too_little_history_shows_no_chance_or_forecast() -> None:
+    # two months read insufficient_data beside a JSON probability of 0.028 and a forecast
+    a = gr.assess_achievability(followers_goal(), HIST[:2], today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    shown = a.to_dict()
+    assert shown["probability"] is None and shown["forecast"] is None
+    assert shown["projected"] is None and shown["suggested_target"] is None
+    assert "too little history" in a.explanation

@@ -470,15 +470,30 @@ def _reference_fit_and_judge(
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))
         median = goal_y + (edge if (p >= 0.5) == higher else -edge)
-    out["_median"] = pred.value(median)
-    needed = _reference_months_needed(model, goal_y, higher, logs, n, p >= 0.5)
+    out["_median"] = out["_suggest"] = pred.value(median)  # suggested at one half
+    bootstrapped = method == "bootstrap" and k >= 1
+
+    def chance_at(h: float) -> float:  # a bootstrap's deadline reads its own draws
+        drawn = am._bootstrap(model, am.predictive_at(model, h, logs), y, idx, h, seed,
+                              samples, logs)  # fmt: skip
+        return drawn.sf(goal_y) if higher else drawn.cdf(goal_y)
+
+    needed = _reference_months_needed(
+        model, goal_y, higher, logs, n, p >= 0.5, chance_at if bootstrapped else None
+    )
     if needed is not None:
         out["_months_needed"] = needed
     return out
 
 
 def _reference_months_needed(
-    model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
+    model: GrowthFit,
+    goal_y: float,
+    higher: bool,
+    logs: bool,
+    horizon: float,
+    likely_now: bool,
+    chance_at: Any = None,
 ) -> int | None:
     """The first whole month after the last point at which the forecast's median reaches
     ``goal_y`` (the chance of reaching it is at least one half), by bisection
@@ -486,6 +501,8 @@ def _reference_months_needed(
     chance is one half already there); ``None`` when not within them."""
 
     def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+        if chance_at is not None:
+            return bool(chance_at(h) >= 0.5)
         median = am.quantile_of(am.predictive_at(model, h, logs), 0.5)
         return median >= goal_y if higher else median <= goal_y
 

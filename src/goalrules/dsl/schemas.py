@@ -62,6 +62,7 @@ HISTORY = Schema.build(
         "suggested_target": "quantity",
         "projected_text": "text",
         "suggested_text": "text",
+        "advice_text": "text",
         "suggested_deadline": "date",
         "verdict": "text",
         "method": "text",

@@ -71,7 +71,13 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
-from goalrules.judgments.achievability_text import explain, format_q, format_value, nice
+from goalrules.judgments.achievability_text import (
+    explain,
+    format_q,
+    format_value,
+    nice,
+    round_chance,
+)
 from goalrules.judgments.achievability_units import target_from_start, target_in_unit
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -144,6 +150,8 @@ class Achievability(OneRow):
     note: str = attrs.field(default="", repr=False)
     # judged with goalrules' own prior (no centre given or learnt across histories)
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
+    # a metric that cannot be negative: the forecast is censored at zero
+    nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -158,6 +166,8 @@ class Achievability(OneRow):
         fitted, logs = self.model
         pred = predictive_at(fitted, months, logs)
         lo, mid, hi = (pred.value(quantile_of(pred, q)) for q in (low, 0.5, high))
+        if self.nonnegative:  # censored at zero: a count below zero is zero
+            lo, mid, hi = max(lo, 0.0), max(mid, 0.0), max(hi, 0.0)
         return (lo, mid, hi)
 
     @property
@@ -175,6 +185,8 @@ class Achievability(OneRow):
             if self.total_of is not None:
                 so_far, months = self.total_of
                 low, high = so_far + low * months, so_far + high * months
+            if self.nonnegative:  # censored at zero: a count below zero is zero
+                low, high = max(low, 0.0), max(high, 0.0)
             median = self.projected_value
             unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
             self._cache["forecast"] = {
@@ -187,6 +199,21 @@ class Achievability(OneRow):
             }
         found: dict[str, Any] = self._cache["forecast"]
         return found
+
+    @property
+    def chance_edges(self) -> tuple[float, ...]:
+        """The chances no shown figure rounds across: one half (the median reaching the
+        target) and the verdict's thresholds (the ruleset's ``achievable`` and
+        ``stretch``)."""
+        edges = [0.5, 0.1]
+        if self._context is not None:
+            params = self._context[-1][0].params
+            edges = [0.5] + [
+                float(params[k])
+                for k in ("achievable", "stretch")
+                if isinstance(params.get(k), (int, float))
+            ]
+        return tuple(edges)
 
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
@@ -246,7 +273,9 @@ class Achievability(OneRow):
 
         return {
             "verdict": self.verdict.value,
-            "probability": _round(self.probability),
+            "probability": None
+            if self.probability is None
+            else round_chance(self.probability, 6, self.chance_edges),
             "required_rate": _round(self.required_rate),
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),
@@ -273,12 +302,7 @@ class Achievability(OneRow):
 
 
 def _round(x: float | None, digits: int = 6) -> float | None:
-    if x is None:
-        return None
-    shown = round(x, digits)
-    if x < 0.5 <= shown:  # a chance never rounds up to one half
-        return 0.5 - 10.0**-digits
-    return shown
+    return None if x is None else round(x, digits)
 
 
 # ------------------------------------------------------------------------------------
@@ -548,17 +572,19 @@ def assess_achievability(
             horizon = (n_total + 1) / 2
         model = fit_and_judge(
             points, window, current, level, horizon, higher, method, seed, samples, growth,
-            flow=kind is MetricKind.FLOW,
+            flow=kind is MetricKind.FLOW, threshold=float(rules.params.get("achievable", 0.5)),
         )  # fmt: skip
         supported = model.pop("_median")
+        suggest = model.pop("_suggest")
         months_needed = model.pop("_months_needed", None)
         fields.update(model)
         if is_cumulative:
             supported = so_far + supported * n_total
+            suggest = so_far + suggest * n_total
             fields["total_of"] = (so_far, n_total)
             fields["carried_value"] = None
         fields["projected_value"] = supported
-        fields["suggested_value"] = nice(supported, down=higher)
+        fields["suggested_value"] = nice(suggest, down=higher)
         if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
@@ -570,6 +596,23 @@ def assess_achievability(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
     metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    nonnegative = _floored_at_zero(defn)
+    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
+        fields, supported = {}, None
+    if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
+        unknown = _linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
+        if unknown:
+            return insufficient(unknown.format(metric=metric_name), observations)
+    if nonnegative and supported is not None and supported < 0:  # censored at zero
+        supported = fields["projected_value"] = 0.0
+        fields["suggested_value"] = max(fields["suggested_value"], 0.0)
+    if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
+        fields["carried_value"] = 0.0
+    suggested = fields.get("suggested_value")
+    if suggested is not None and not (
+        suggested > shown_current if higher else suggested < shown_current
+    ):  # a target met already is no target to suggest: the history supports no gain
+        fields["suggested_value"] = None
     return Achievability(
         verdict=verdict,
         observations=observations,
@@ -584,11 +627,51 @@ def assess_achievability(
         last_date=last_date,
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
+        nonnegative=nonnegative,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
 
 
+def _floored_at_zero(defn: MetricDefinition | None) -> bool:
+    """Whether the metric's values cannot be below zero: counts, and what a goal aims
+    to lower (a cost, a time, a share such as the bounce rate: none is below zero, though
+    costs and rates in general may be), and durations."""
+    if defn is None:
+        return False
+    if not defn.can_be_negative or defn.direction is Direction.LOWER:
+        return True
+    return ("[time]", 1) in unit_info(defn.unit).key
+
+
+def _linear_unknown(
+    points: Sequence[Point],
+    supported: float | None,
+    so_far: float,
+    cumulative: bool,
+    nonnegative: bool,
+) -> str:
+    """Why the linear fallback (zeros or negatives in the history, or a target at or
+    below zero) cannot support a chance, or nothing: a history of zeros shows no change
+    and no spread (a spread in the unit's own size would change with the unit), and a
+    straight line whose median runs below zero for a metric that cannot be negative
+    says nothing of where the metric levels off."""
+    if all(p.value == 0 for p in points):
+        return (
+            "Every month of the history is zero: it shows neither growth nor how much the "
+            "months vary, so the chance of reaching the target cannot be judged yet."
+        )
+    if nonnegative and supported is not None and supported < (so_far if cumulative else 0.0):
+        return (
+            "A straight line through the history (its values at or near zero rule out "
+            "growth rates) runs below zero by the deadline, and {metric} cannot be "
+            "negative: the history cannot say where it levels off, so the chance cannot "
+            "be judged."
+        )
+    return ""
+
+
+_JUDGED = frozenset({Verdict.ACHIEVABLE, Verdict.STRETCH, Verdict.UNREALISTIC})
 _format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _DEFAULT_PRIOR = GrowthPrior()

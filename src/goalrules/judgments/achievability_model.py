@@ -11,7 +11,7 @@ import functools
 import itertools
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from goalrules.judgments.forecast import Predictive, Sampled
@@ -206,10 +206,16 @@ def fit_and_judge(
     samples: int,
     prior: GrowthPrior,
     flow: bool = False,
+    threshold: float = 0.5,
 ) -> dict[str, Any]:
     """Fit the growth model on the history (the prior's ``months``) and judge the target
     level on its predictive mixture at ``horizon``; the historical rate (and the value it
-    would reach if carried forward) is read over the last ``window`` months."""
+    would reach if carried forward) is read over the last ``window`` months.
+
+    ``threshold`` is the chance the verdict calls achievable: the suggested level
+    (``_suggest``) is the level reached with that chance, and the suggested horizon
+    (``_months_needed``) the first month at which the target's chance is at least that,
+    so that what is suggested is itself judged achievable."""
     view = _view(points, prior.months, window)
     span_w, first_shown, last_value = view.span_w, view.first_shown, view.last_value
     logs = view.positive and level > 0 and current > 0
@@ -254,21 +260,48 @@ def fit_and_judge(
         edge = 1e-9 * max(1.0, abs(goal_y))
         median = goal_y + (edge if (p >= 0.5) == higher else -edge)
     out["_median"] = pred.value(median)
-    needed = _months_needed(model, goal_y, higher, logs, n, p >= 0.5)
+    if threshold == 0.5:
+        suggest = median
+    else:  # the level reached with the verdict's chance, a hair to the easier side
+        suggest = quantile_of(pred, 1.0 - threshold if higher else threshold)
+        suggest -= (1e-9 if higher else -1e-9) * max(1.0, abs(suggest))
+    out["_suggest"] = pred.value(suggest)
+    chance_at = None
+    if method == "bootstrap" and k >= 1:  # the suggested deadline's chance is the one
+        # its own judgment reads: the same seeded draws at that horizon
+
+        def chance_at(h: float) -> float:
+            drawn = _bootstrap(model, _predictive(model, h, logs), y, idx, h, seed, samples, logs)
+            return drawn.sf(goal_y) if higher else drawn.cdf(goal_y)
+
+    needed = _months_needed(model, goal_y, higher, logs, n, p >= threshold, threshold, chance_at)
     if needed is not None:
         out["_months_needed"] = needed
     return out
 
 
 def _months_needed(
-    model: GrowthFit, goal_y: float, higher: bool, logs: bool, horizon: float, likely_now: bool
+    model: GrowthFit,
+    goal_y: float,
+    higher: bool,
+    logs: bool,
+    horizon: float,
+    likely_now: bool,
+    threshold: float = 0.5,
+    chance_at: Callable[[float], float] | None = None,
 ) -> int | None:
-    """The first whole month after the last point at which the forecast's median reaches
-    ``goal_y`` (the chance of reaching it is at least one half), by bisection
-    between the deadline and :data:`FARTHEST` months (before the deadline when the
-    chance is one half already there); ``None`` when not within them."""
+    """The first whole month after the last point at which the chance of reaching
+    ``goal_y`` is at least ``threshold`` (at one half: the forecast's median reaches it),
+    by bisection between the deadline and :data:`FARTHEST` months (before the deadline
+    when the chance is that already there); ``None`` when not within them.
+    ``chance_at`` reads the chance at a horizon (a bootstrap's) instead of the mixture."""
 
     def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+        if chance_at is not None:
+            return chance_at(h) >= threshold
+        if threshold != 0.5:
+            pred = _predictive(model, h, logs)
+            return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
         median = _median(model, h, logs)
         return median >= goal_y if higher else median <= goal_y
 

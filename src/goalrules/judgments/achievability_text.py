@@ -14,10 +14,13 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
+from goalrules.dates import add_months
 from goalrules.dsl.display import format_number
+from goalrules.judgments.achievability_model import FARTHEST
 from goalrules.numbers import format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
 
@@ -194,23 +197,40 @@ def explain(
         parts.append(doubt)
     if a.probability is not None:
         parts.append(
-            f"Chance of reaching the target: {_percent(a.probability)} ({a.verdict.value})."
+            f"Chance of reaching the target: {_percent(a.probability, a.chance_edges)} "
+            f"({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
-    if a.verdict.value in ("stretch", "unrealistic") and a.suggested_value is not None:
-        about = format_value(supported, unit) + period if supported is not None else ""
-        tip = (
-            f"Your history supports about {about} by then; consider "
-            f"{format_value(a.suggested_value, unit)}{period}"
-        )
-        if a.suggested_deadline is not None:
-            tip += (
-                f", or keep the target and move the deadline to {a.suggested_deadline.isoformat()}"
-            )
-        else:
-            tip += ", or a later deadline"
-        parts.append(tip + ".")
+    if a.verdict.value in ("stretch", "unrealistic"):
+        parts.append(advice(a, supported))
     return " ".join(part for part in parts if part)
+
+
+def advice(a: Any, supported: float | None) -> str:
+    """What the history supports instead, in one sentence: a target it supports (one
+    that beats today's value, with the chance the verdict calls achievable), and the
+    deadline that makes the target itself that likely (within :data:`FARTHEST` months
+    of the last observation), or that none does."""
+    if supported is None:
+        return ""
+    unit, period = a.unit, level_period(a)
+    about = f"Your history supports about {format_value(supported, unit)}{period} by then"
+    if a.suggested_value is not None:
+        said = f"{about}; consider {format_value(a.suggested_value, unit)}{period}"
+        keep = ", or keep the target and move"
+    else:  # a target met already is no target: no gain is likely by this deadline
+        gain = "more" if a.direction.value != "lower" else "less"
+        said = (
+            f"{about}, and no target {gain} than today's "
+            f"{format_value(a.current_value, unit)}{period} is likely by this deadline"
+        )
+        keep = "; keep the target and move"
+    if a.suggested_deadline is not None:
+        return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
+    if a.cumulative or a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
+        return f"{said}, or a later deadline." if a.suggested_value is not None else f"{said}."
+    farthest = add_months(a.last_date, FARTHEST).isoformat()
+    return f"{said}; the target itself is not likely even by {farthest}."
 
 
 #: the horizon (months) from which a lone flow's chance is said to be rough
@@ -235,13 +255,25 @@ def _rough_centre(a: Any, metric: str) -> str:
     )
 
 
-def _percent(p: float) -> str:
-    """A chance in whole percent that never rounds across one half or to a certainty."""
-    shown = round(p * 100)
-    if p < 0.5 <= shown / 100:
-        shown = 49
-    if p >= 0.5 > shown / 100:
-        shown = 50
+def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> float:
+    """``p`` rounded to ``digits`` decimals, never across an edge: one half (the median
+    reaching the target) and the verdict's thresholds, so that "10 %" is never read
+    beside "unrealistic" (a chance of 0.0997 under a threshold of 10 %)."""
+    step = 10.0**-digits
+    shown = round(p, digits)
+    for edge in edges:
+        first = math.ceil(edge / step - 1e-9)  # the first step at or above the edge
+        if p < edge <= shown:
+            shown = round((first - 1) * step, digits)
+        elif p >= edge > shown:
+            shown = round(first * step, digits)
+    return shown
+
+
+def _percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
+    """A chance in whole percent that never rounds across one half, a verdict's
+    threshold or to a certainty."""
+    shown = round(round_chance(p, 2, edges) * 100)
     if shown == 0 and p > 0:
         return "under 1 %"
     if shown == 100 and p < 1:

@@ -22,7 +22,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
-from goalrules.judgments.achievability_text import format_value, level_period
+from goalrules.judgments.achievability_text import advice, format_value, level_period
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
@@ -277,6 +277,7 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "suggested_target": dq(a.suggested_value),
         "projected_text": words(a.projected_value),
         "suggested_text": words(a.suggested_value),
+        "advice_text": advice(a, a.projected_value) or None,
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
         "months_left": None if a.months_left is None else a.months_left * 365.25 * 86400 / 12,
@@ -319,6 +320,9 @@ def score_smart(
     ids = _objective_ids(context, objectives)
     ach = achievability
     if ach is None and history is not None:
+        if params and "achievable" in params and "params" not in achievability_options:
+            # the rubric's chance is the judgment's: what its fix suggests meets it
+            achievability_options["params"] = {"achievable": params["achievable"]}
         ach = assess_achievability(goal, history, today=today, **achievability_options)
     baseline = None
     relative = goal.target is not None and goal.target.is_relative

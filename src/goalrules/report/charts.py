@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from goalrules.check import GoalResult, PlanResult
+from goalrules.judgments.achievability_text import round_chance
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_number, format_percent, plural, words
 
@@ -98,7 +99,11 @@ def _goal_chart(g: GoalResult) -> str | None:
         ax.axvline(_day_number(goal.deadline), color="#6b7280", linestyle=":", label="deadline")
     if ach.target_value is not None:
         ax.axhline(ach.target_value, color="#dc2626", label="target")
-    chance = format_percent(ach.probability, digits=0) if ach.probability is not None else "n/a"
+    chance = (
+        format_percent(round_chance(ach.probability, 2, ach.chance_edges), digits=0)
+        if ach.probability is not None
+        else "n/a"
+    )
     ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
     unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
     ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from goalrules.judgments.achievability_text import round_chance
 from goalrules.judgments.review import GoalReview
 from goalrules.report.charts import _day_number, _style, _svg, charts_available
 from goalrules.reviews import ReviewResult
@@ -17,6 +18,12 @@ __all__ = ["render_review"]
 
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f} %"
+
+
+def _chance_pct(x: float | None) -> str:
+    """A chance beside its verdict: never rounded across one half or the shipped
+    verdict thresholds ("10 %" beside "unrealistic")."""
+    return "-" if x is None else f"{100 * round_chance(x, 2, (0.5, 0.1)):.0f} %"
 
 
 def _num(x: float | None) -> str:
@@ -47,7 +54,7 @@ def _markdown(result: ReviewResult) -> str:
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for g in result.goals:
         flags = ", ".join(f.name for f in g.flags) or "-"
-        out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_pct(g.probability)} | "
+        out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_chance_pct(g.probability)} | "
                    f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
     targets = [(g, line) for g in result.goals for line in g.targets_lines()]
@@ -157,13 +164,14 @@ def _html(result: ReviewResult) -> str:
         past = result.history.get(g.goal.id, [])
         goals.append({
             "id": g.goal.id, "statement": g.goal.statement, "verdict": g.verdict,
-            "probability": _pct(g.probability), "progress": _pct(g.progress),
+            "probability": _chance_pct(g.probability), "progress": _pct(g.progress),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
             "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
             "targets": g.targets_lines(),
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
-                         "probability": _pct(r.get("probability")), "value": _num(r.get("value")),
+                         "probability": _chance_pct(r.get("probability")),
+                         "value": _num(r.get("value")),
                          "path": _num(r.get("path")), "pace": r.get("pace"),
                          "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
         })  # fmt: skip

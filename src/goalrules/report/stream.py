@@ -29,6 +29,7 @@ from typing import Any, TextIO
 
 from goalrules.check import CheckRun, GoalResult
 from goalrules.engine import Outcome
+from goalrules.judgments.achievability_text import round_chance
 from goalrules.judgments.smart import CriterionScore, criterion_dict
 from goalrules.report.json_text import Encoded, dumps
 from goalrules.report.text import (
@@ -164,7 +165,9 @@ def _goal_row(g: GoalResult) -> str:
             f"{g.smart.score:.2f}",
             "true" if g.smart.passed else "false",
             ach.verdict.value if ach is not None else "",
-            "" if ach is None or ach.probability is None else f"{ach.probability:.4f}",
+            ""
+            if ach is None or ach.probability is None
+            else f"{round_chance(ach.probability, 4, ach.chance_edges):.4f}",
         ]
     )
     return buf.getvalue()
