@@ -289,8 +289,10 @@ def test_the_first_and_last_rows_of_a_slice_keep_their_account() -> None:
 def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
     seed: int, accounts: int, months: int
 ) -> None:
-    """Rows of one channel and month given twice (and the rows in any order): the table
-    sums them as one account's rows do, and words each decision alike."""
+    """Rows of one channel and month given twice, each its own campaign (and the rows in
+    any order): the table sums them as one account's rows do, and words each decision
+    alike. (The same channel and month twice with no campaign to tell them apart is an
+    error: see test_batch.)"""
 
     rng = random.Random(seed)
     rows = [r for r in book(seed, accounts, months) if r["visits"] or not r["leads"]]
@@ -301,7 +303,8 @@ def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
         r["visits"] = rng.randint(1, 500)
         r["leads"] = rng.randint(0, min(5, r["visits"]))  # (a quality note is the row path's)
         r["customers"], r["spend"] = 0, rng.choice([None, rng.randint(0, 90)])
-    rows += twice
+        r["campaign"] = "spring"
+    rows = [{"campaign": None, **r} for r in rows] + twice
     rng.shuffle(rows)
     table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     pairs = book_decisions(table)

@@ -352,7 +352,7 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
     elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
-        return list(performance)  # rows already read: taken as they are
+        return _no_duplicates(list(performance))  # rows already read: taken as they are
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
@@ -376,6 +376,28 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
             raise exc.with_location(field=f"[{i}]") from None
         except TypeError as exc:
             raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
+    return _no_duplicates(rows)
+
+
+def _no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
+    """``rows``, checked that no two give the same channel, month, medium and campaign
+    (names as normalised: ``twitter`` is ``x``). Such rows are never summed: a row given
+    twice would count its month twice, two different rows leave open which one is
+    right; either is a DataError naming both rows."""
+    seen: dict[tuple[Any, ...], int] = {}
+    for i, r in enumerate(rows, start=1):
+        first = seen.setdefault((r.channel, r.month, r.medium, r.campaign), i)
+        if first != i:
+            what = f"{r.channel} in {r.month.year}-{r.month.month:02d}" + "".join(
+                f" ({x})" for x in (r.medium, r.campaign) if x
+            )
+            how = (
+                "the same row twice (it would count its month twice): remove one"
+                if rows[first - 1] == r
+                else "two different rows: which one is right? (rows of the same month are "
+                "summed only when each is its own campaign or medium)"
+            )
+            raise DataError(f"rows {first} and {i} both give {what}: {how}", field=f"[{i}]")
     return rows
 
 

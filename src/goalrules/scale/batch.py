@@ -100,7 +100,38 @@ def _checked_rows(df: Any) -> Any:
         if negative.any():
             row = _first_row(negative)
             raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
+    _no_duplicates(typed, df)
     return typed
+
+
+def _no_duplicates(typed: Any, df: Any) -> None:
+    """A DataError naming two rows of the same account, channel and month (and campaign
+    and medium, when the table has them), as the row path's: never summed silently."""
+    import polars as pl
+
+    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium") if c in df.columns]
+    key = typed.select("account", "channel", "month").with_columns(
+        *(df.select(extra) if extra else pl.DataFrame()).get_columns()
+    )
+    repeated = key.is_duplicated()
+    if not repeated.any():
+        return
+    rows = key.with_row_index("i").filter(repeated)
+    found = rows.group_by(rows.columns[1:], maintain_order=True).agg(pl.col("i").head(2)).row(0)
+    first, other = (int(i) + 1 for i in found[-1])
+    account, channel, month = found[:3]
+    what = f"{channel} in {month:%Y-%m}" + "".join(f" ({x})" for x in found[3:-1] if x)
+    same = typed.row(first - 1) == typed.row(other - 1)
+    how = (
+        "the same row twice (it would count its month twice): remove one"
+        if same
+        else "two different rows: which one is right? (rows of the same month are summed only "
+        "when each is its own campaign or medium)"
+    )
+    raise DataError(
+        f"rows {first:,} and {other:,} both give account {account!r}, {what}: {how}",
+        field="month",
+    )
 
 
 def decide_channels_table(

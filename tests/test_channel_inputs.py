@@ -1,0 +1,93 @@
+"""Channel decisions on awkward inputs: each probe is a confident wrong answer that was
+given (a month counted twice, a cost from some months' spend), held as an example and
+as a Hypothesis property."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+pl = pytest.importorskip("polars")
+
+from goalrules.scale.batch import decide_channels_table  # noqa: E402
+
+MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
+
+
+def steady(
+    name: str, visits: float = 1000, leads: float = 30, **extra: Any
+) -> list[dict[str, Any]]:
+    return [
+        {"channel": name, "month": m, "visits": visits, "leads": leads, **extra} for m in MONTHS
+    ]
+
+
+# -- a channel and month given twice ------------------------------------------------------
+
+
+def test_a_row_given_twice_is_an_error_not_a_month_counted_twice() -> None:
+    rows = steady("x") + steady("linkedin")
+    with pytest.raises(gr.DataError, match=r"rows 1 and 13 both give x in 2026-01: the same row"):
+        gr.decide_channels([*rows, rows[0]])  # it read x as declining 13 % a month
+
+
+def test_two_different_rows_of_a_month_are_an_error_naming_both() -> None:
+    rows = [*steady("x"), {**steady("x")[2], "visits": 1200}]
+    with pytest.raises(gr.DataError, match=r"rows 3 and 7 .* x in 2026-03: two different rows"):
+        gr.decide_channels(rows)
+    # "twitter" is x: the same channel, named twice
+    with pytest.raises(gr.DataError, match="both give x in 2026-03"):
+        gr.decide_channels([*steady("x"), {**steady("twitter")[2], "visits": 1200}])
+
+
+def test_rows_of_a_month_that_are_its_campaigns_or_mediums_are_summed() -> None:
+    rows = [
+        {**r, "campaign": c, "visits": 500, "leads": 15} for c in ("a", "b") for r in steady("x")
+    ]
+    rows += [{**r, "medium": m, "visits": 500, "leads": 15} for m in ("organic", "paid")
+             for r in steady("linkedin")]  # fmt: skip
+    decided = {d.channel: d for d in gr.decide_channels(rows)}
+    assert decided["x"].evidence.visits == decided["linkedin"].evidence.visits == 6000
+
+
+def test_a_book_with_a_row_given_twice_is_an_error() -> None:
+    rows = [{"account": "a", **r} for r in steady("x") + steady("linkedin")]
+    with pytest.raises(gr.DataError, match=r"rows 1 and 13 both give account 'a', x in 2026-01"):
+        decide_channels_table(pl.DataFrame([*rows, rows[0]]))
+    other = [*rows, {**rows[0], "account": "b"}]  # another account's month: not a duplicate
+    assert decide_channels_table(pl.DataFrame(other)).height == 3
+
+
+@st.composite
+def books_with_a_row_twice(draw: st.DrawFn) -> tuple[list[dict[str, Any]], int]:
+    names = draw(st.lists(st.sampled_from(["x", "linkedin", "facebook", "tiktok"]), min_size=1,
+                          max_size=3, unique=True))  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    for name in names:
+        for m in draw(st.lists(st.sampled_from(MONTHS), min_size=1, max_size=6, unique=True)):
+            visits = draw(st.integers(0, 2000))
+            rows.append({"account": "a", "channel": name, "month": m, "visits": visits,
+                         "leads": draw(st.integers(0, visits))})  # fmt: skip
+    twice = dict(draw(st.sampled_from(rows)))
+    if draw(st.booleans()):
+        twice["visits"] += 1  # a different row for the same month
+    at = draw(st.integers(0, len(rows)))
+    return [*rows[:at], twice, *rows[at:]], len(rows) + 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(books_with_a_row_twice())
+def test_a_channel_month_given_twice_is_never_summed(
+    book: tuple[list[dict[str, Any]], int],
+) -> None:
+    """Whatever the book and wherever the repeated row stands, both paths refuse it."""
+    rows, _ = book
+    with pytest.raises(gr.DataError, match="both give"):
+        gr.decide_channels([{k: v for k, v in r.items() if k != "account"} for r in rows])
+    with pytest.raises(gr.DataError, match="both give"):
+        decide_channels_table(pl.DataFrame(rows))
