@@ -91,3 +91,59 @@ def test_a_channel_month_given_twice_is_never_summed(
         gr.decide_channels([{k: v for k, v in r.items() if k != "account"} for r in rows])
     with pytest.raises(gr.DataError, match="both give"):
         decide_channels_table(pl.DataFrame(rows))
+
+
+# -- spend recorded in some months only ---------------------------------------------------
+
+
+def test_spend_in_some_months_is_an_unknown_total_not_a_partial_sum() -> None:
+    x = steady("x", leads=20)
+    for r in x[:3]:
+        r["spend"] = 300
+    rows = steady("linkedin") + steady("instagram", leads=20, spend=100) + x
+    out = gr.decide_channels(rows)
+    decided = {d.channel: d for d in out}
+    ev = decided["x"].evidence
+    # it read spend 900 over six months of leads: cost per lead 7.50 USD, against a
+    # portfolio cost that counted x's six months of leads and three of its spend
+    assert ev.spend is None and ev.cost_per_lead is None
+    assert "spend recorded in 3 of 6 months" in ev.quality[-1]
+    assert "spend not recorded in every month: cost per lead unknown" in " ".join(
+        decided["x"].reasons
+    )
+    assert out.portfolio is not None and out.portfolio.cost_per_lead == 5.0  # instagram's
+    assert not any("7.50" in line for line in decided["x"].reasons)
+
+
+def test_a_book_reads_spend_in_some_months_as_the_rows_do() -> None:
+    from goalrules.scale.batch import book_decisions
+
+    x = steady("x", leads=20)
+    for r in x[:3]:
+        r["spend"] = 300.0
+    rows = steady("linkedin", spend=None) + steady("instagram", leads=20, spend=100.0) + x
+    table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
+    assert table.filter(pl.col("channel") == "x")["spend"].item() is None
+    row_path = {d.channel: d for d in gr.decide_channels(rows)}
+    for _, d in book_decisions(table):
+        one = row_path[d.channel]
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.booleans(), min_size=6, max_size=6), st.integers(1, 500))
+def test_a_channels_cost_is_known_exactly_when_every_month_has_spend(
+    recorded: list[bool], spend: int
+) -> None:
+    x = steady("x", leads=20)
+    for r, has in zip(x, recorded, strict=True):
+        if has:
+            r["spend"] = spend
+    out = gr.decide_channels(steady("linkedin") + x)
+    ev = {d.channel: d for d in out}["x"].evidence
+    if all(recorded):
+        assert ev.spend == 6 * spend and ev.cost_per_lead == pytest.approx(6 * spend / 120)
+    else:
+        assert ev.spend is None and ev.cost_per_lead is None
+        assert out.portfolio is not None and out.portfolio.cost_per_lead is None
+        assert (any(recorded)) == any("spend recorded in" in q for q in ev.quality)

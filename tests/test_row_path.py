@@ -104,7 +104,12 @@ def reference(
     total: dict[str, Any] = {f: math.fsum(v) for f, v in every.items()}
     if math.isnan(total["customers"]):  # a month not measured anywhere: unknown, not partial
         total["customers"] = None
-    paid = [n for n in names if any(r.channel == n and r.spend is not None for r in rows)]
+
+    def recorded(name: str, f: str) -> set[dt.date]:  # the months a column was recorded in
+        return {r.month for r in rows if r.channel == name and getattr(r, f) is not None}
+
+    # spend in some months of a channel and not others: unknown, out of the portfolio's cost
+    paid = [n for n in names if recorded(n, "spend") == set(months_of[n]) and months_of[n]]
     paid_months = [m for n in paid for m in months_of[n].values()]
     spend = math.fsum(m["spend"] for m in paid_months)
     leads_paid = math.fsum(m["leads"] for m in paid_months)
@@ -134,7 +139,8 @@ def reference(
                for f in ("spend", "hours")}  # fmt: skip
         social_known = any(r.channel == name and (r.followers, r.engagements, r.reach)
                            != (None, None, None) for r in rows)  # fmt: skip
-        ch_spend = sum(col["spend"]) if has["spend"] else None
+        full = {f: recorded(name, f) == set(months) for f in ("spend", "hours")}
+        ch_spend = sum(col["spend"]) if has["spend"] and full["spend"] else None
         lead_rate, lo, hi = _rate(leads, visits)
         cust_rate, clo, _ = _rate(customers, leads) if customers is not None else (None,) * 3
         ch = info.get(name)
@@ -156,6 +162,10 @@ def reference(
         if 0 < len(unknown) < len(months):
             quality.append(f"customers measured in {len(months) - len(unknown)} of {len(months)} "
                            "months: their total is unknown (not the sum of the months measured)")  # fmt: skip
+        spent = recorded(name, "spend")
+        if 0 < len(spent) < len(months):
+            quality.append(f"spend recorded in {len(spent)} of {len(months)} months: its total "
+                           "and its cost per lead are unknown (not the sum of the months recorded)")  # fmt: skip
         camp = []
         for c in campaigns:
             mine = [r for r in rows if r.channel == name and r.campaign == c]
@@ -169,7 +179,8 @@ def reference(
             camp.append((c, *sums, *_rate(sums[1], sums[0])))
         out[name] = {
             "months": len(months), "visits": visits, "leads": leads, "customers": customers,
-            "spend": ch_spend, "hours": sum(col["hours"]) if has["hours"] else None,
+            "spend": ch_spend,
+            "hours": sum(col["hours"]) if has["hours"] and full["hours"] else None,
             "visits_share": visits_share, "leads_share": leads_share, "lead_rate": lead_rate,
             "lead_rate_low": lo, "lead_rate_high": hi, "customer_rate": cust_rate,
             "customer_rate_low": clo,

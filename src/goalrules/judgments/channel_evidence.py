@@ -21,7 +21,6 @@ import attrs
 
 from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
-from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_measures import (
     customers_note,
     fulfils_role,
@@ -29,11 +28,12 @@ from goalrules.judgments.channel_measures import (
     numbered,
     quality_notes,
     rate_interval,
+    spend_note,
     trend_of,
 )
+from goalrules.judgments.channel_rows import _as_rows
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
-from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 
 __all__ = [
@@ -338,69 +338,6 @@ def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
 
 
-_REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
-
-
-def _as_rows(performance: Any) -> list[ChannelMonth]:
-    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
-    their defaults) or a pandas, polars or Arrow table."""
-    if is_table(performance) or (
-        isinstance(performance, Mapping)
-        and all(isinstance(v, (list, tuple)) for v in performance.values())
-    ):
-        performance = records(performance, _REQUIRED)
-    elif isinstance(performance, Mapping):
-        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
-    elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
-        return _no_duplicates(list(performance))  # rows already read: taken as they are
-    rows: list[ChannelMonth] = []
-    for i, row in enumerate(performance, start=1):
-        if isinstance(row, ChannelMonth):
-            rows.append(row)
-            continue
-        if not isinstance(row, Mapping):
-            raise DataError(
-                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
-                field=f"[{i}]",
-            )
-        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
-        if empty:
-            raise DataError(
-                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
-                "count is not read as 0",
-                field=f"[{i}].{empty[0]}",
-            )
-        try:
-            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
-        except GoalRulesError as exc:
-            raise exc.with_location(field=f"[{i}]") from None
-        except TypeError as exc:
-            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
-    return _no_duplicates(rows)
-
-
-def _no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
-    """``rows``, checked that no two give the same channel, month, medium and campaign
-    (names as normalised: ``twitter`` is ``x``). Such rows are never summed: a row given
-    twice would count its month twice, two different rows leave open which one is
-    right; either is a DataError naming both rows."""
-    seen: dict[tuple[Any, ...], int] = {}
-    for i, r in enumerate(rows, start=1):
-        first = seen.setdefault((r.channel, r.month, r.medium, r.campaign), i)
-        if first != i:
-            what = f"{r.channel} in {r.month.year}-{r.month.month:02d}" + "".join(
-                f" ({x})" for x in (r.medium, r.campaign) if x
-            )
-            how = (
-                "the same row twice (it would count its month twice): remove one"
-                if rows[first - 1] == r
-                else "two different rows: which one is right? (rows of the same month are "
-                "summed only when each is its own campaign or medium)"
-            )
-            raise DataError(f"rows {first} and {i} both give {what}: {how}", field=f"[{i}]")
-    return rows
-
-
 def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
     out: dict[str, Channel] = {}
     for g in goals:  # a goal on a channel gives it a role unless the channel says one
@@ -478,8 +415,8 @@ def _measured(
     """Each channel's evidence as its field values, in order, and the portfolio; with
     ``facts``, each channel's :func:`decision_facts` are put in it."""
     per: dict[str, dict[Date, list[float]]] = {}
-    spend_known: set[str] = set()
-    hours_known: set[str] = set()
+    spend_known: dict[str, set[Date]] = {}  # the months whose spend was recorded
+    hours_known: dict[str, set[Date]] = {}
     social_known: set[str] = set()
     camp: dict[tuple[str, str], list[float]] = {}
     quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
@@ -534,7 +471,10 @@ def _measured(
     total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
     total_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in every))
     total_customers = math.fsum(itertools.chain.from_iterable(c[2] for c in every))
-    paid = [ordered[ch][1] for ch in spend_known]
+    # spend recorded in some months of a channel and not others: its total is unknown
+    # (not the sum of the months recorded), and it is left out of the portfolio's cost
+    spend_partly = {ch for ch, ms in spend_known.items() if len(ms) < len(ordered[ch][0])}
+    paid = [ordered[ch][1] for ch in spend_known if ch not in spend_partly]
     spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
     leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
     customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
@@ -548,7 +488,7 @@ def _measured(
         visits=total_visits,
         leads=total_leads,
         customers=known_customers,
-        spend=spend_total if spend_known else None,
+        spend=spend_total if paid else None,
         lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
         customer_rate=known_customers / total_leads
         if known_customers is not None and total_leads
@@ -573,8 +513,15 @@ def _measured(
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
-        spend = sum(spends) if name in spend_known else None
-        hours = sum(hours_by_month) if name in hours_known else None
+        spend = sum(spends) if name in spend_known and name not in spend_partly else None
+        if name in spend_partly:
+            note = spend_note(len(months), len(spend_known[name]))
+            quality.setdefault(name, []).append(note)
+        hours = (
+            sum(hours_by_month)
+            if name in hours_known and len(hours_known[name]) == len(months)
+            else None
+        )
         lead_rate, lo, hi = rate_interval(leads, visits)
         ch = info.get(name)
         role = ch.role if ch else None
@@ -645,8 +592,8 @@ def _measured(
 def _optional(
     r: ChannelMonth,
     m: list[float],
-    spend_known: set[str],
-    hours_known: set[str],
+    spend_known: dict[str, set[Date]],
+    hours_known: dict[str, set[Date]],
     social_known: set[str],
     camp: dict[tuple[str, str], list[float]],
 ) -> None:
@@ -654,10 +601,10 @@ def _optional(
     name = r.channel
     if r.spend is not None:
         m[3] += r.spend
-        spend_known.add(name)
+        spend_known.setdefault(name, set()).add(r.month)
     if r.hours is not None:
         m[4] += r.hours
-        hours_known.add(name)
+        hours_known.setdefault(name, set()).add(r.month)
     social = (
         r.followers
         if r.followers is not None

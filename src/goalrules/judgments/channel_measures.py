@@ -70,6 +70,16 @@ def customers_note(months: int, measured: int) -> str:
     )
 
 
+def spend_note(months: int, recorded: int) -> str:
+    """The data-quality note of a channel whose spend was recorded in some of its months
+    and not others: its total, and so its costs, are unknown (a month without spend is
+    not a month of 0 spend)."""
+    return (
+        f"spend recorded in {recorded} of {months} months: its total and its cost per lead "
+        "are unknown (not the sum of the months recorded)"
+    )
+
+
 def rate_interval(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
     """The rate ``x / n`` (``x`` at most ``n``) and its 95 % Wilson bounds; ``None``s
     when ``x`` is unknown or ``n`` is not positive."""

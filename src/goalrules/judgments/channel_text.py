@@ -83,6 +83,8 @@ def _role_line(ev: ChannelEvidence) -> str:
 
 
 def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
+    if ev.spend is None and any(q.startswith("spend recorded in ") for q in ev.quality):
+        return ["spend not recorded in every month: cost per lead unknown (see data quality)"]
     if p.spend is None:
         return ["no spend recorded: the decision ignores cost"]
     if ev.spend is None:

@@ -30,11 +30,11 @@ from goalrules.judgments.channel_evidence import (
     ChannelEvidence,
     EvidenceToBuild,
     Portfolio,
-    _as_rows,
     _roles,
     channel_evidence,
     measure_for_decisions,
 )
+from goalrules.judgments.channel_rows import _as_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,

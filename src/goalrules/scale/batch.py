@@ -22,6 +22,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
+from goalrules.judgments.channel_measures import spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
@@ -221,14 +222,17 @@ def decide_channels_table(
             pl.len().alias("months"),
             pl.col("visits", "leads").sum(),
             _known_sum("customers"),  # a month not measured: the total unknown, not partial
-            pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+            # spend in some months and not others: unknown, not the sum of those months
+            pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
+            pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
         .select(
             *("account", "channel", "months", "visits", "leads", "customers", "spend"),
             "customers_months",
+            "spend_months",
         )
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
@@ -355,6 +359,7 @@ def decide_channels_table(
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
+        "spend_months",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -432,6 +437,7 @@ def book_decisions(
         columns = [decided.get_column(name).to_list() for name in names]
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
+    i_spend_months = at.get("spend_months")
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -441,6 +447,7 @@ def book_decisions(
          customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
          cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
         row_notes = () if i_quality is None else (r[i_quality] or ())
+        spend_months = 0 if i_spend_months is None else r[i_spend_months]
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -475,9 +482,7 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
-            quality=(*row_notes, customers_note(int(months), customers_months))
-            if 0 < customers_months < months
-            else tuple(row_notes),
+            quality=(*row_notes, *_months_notes(int(months), customers_months, spend_months)),
         )
         account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
@@ -515,6 +520,17 @@ def book_decisions(
             )
         )
     return out  # fmt: skip
+
+
+def _months_notes(months: int, customers_months: int, spend_months: int) -> tuple[str, ...]:
+    """The notes of a channel whose customers, or spend, were recorded in some of its
+    months and not others (their totals unknown), as the row path writes them."""
+    out = []
+    if 0 < customers_months < months:
+        out.append(customers_note(months, customers_months))
+    if 0 < spend_months < months:
+        out.append(spend_note(months, spend_months))
+    return tuple(out)
 
 
 def _fulfils(role_share: float) -> Any:
@@ -571,6 +587,7 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns["p_channels"] = pd.Series(dtype="int64")
     columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
     columns["customers_months"] = pd.Series(dtype="int64")
+    columns["spend_months"] = pd.Series(dtype="int64")
     columns["decision"] = pd.Series(dtype="object")
     columns["rule"] = pd.Series(dtype="object")
     columns["quality"] = pd.Series(dtype="object")
