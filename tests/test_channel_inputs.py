@@ -147,3 +147,71 @@ def test_a_channels_cost_is_known_exactly_when_every_month_has_spend(
         assert ev.spend is None and ev.cost_per_lead is None
         assert out.portfolio is not None and out.portfolio.cost_per_lead is None
         assert (any(recorded)) == any("spend recorded in" in q for q in ev.quality)
+
+
+# -- more leads than visits ---------------------------------------------------------------
+
+
+def test_more_leads_than_visits_gives_no_lead_rate_and_no_verdict_on_it() -> None:
+    rows = steady("linkedin") + steady("x", visits=10, leads=30)
+    out = gr.decide_channels(rows)
+    decided = {d.channel: d for d in out}
+    x = decided["x"]
+    # it read x as "lead rate 100 % (95 % CI 91.2 %-100 %), credibly above": optimize; and
+    # linkedin, at 3 % against a portfolio of 5.9 % made of x's leads, as reduce
+    assert x.evidence.lead_rate is None and x.evidence.lead_rate_low is None
+    assert x.decision is not gr.Decision.OPTIMIZE
+    assert "no lead rate: more leads than visits in some month" in " ".join(x.reasons)
+    assert not any("100 %" in r for r in x.reasons)
+    assert out.portfolio is not None and out.portfolio.lead_rate == pytest.approx(0.03)
+    assert decided["linkedin"].decision is gr.Decision.KEEP
+    assert "1 channel with more leads than visits in some month left out" in (
+        gr_portfolio_line(out.portfolio)
+    )
+
+
+def gr_portfolio_line(p: Any) -> str:
+    from goalrules.judgments.channel_text import portfolio_line
+
+    return portfolio_line(p)
+
+
+def test_a_book_reads_more_leads_than_visits_as_the_rows_do() -> None:
+    from goalrules.scale.batch import book_decisions
+
+    rows = steady("linkedin") + steady("facebook", leads=10) + steady("x", visits=10, leads=30)
+    rows[-1]["leads"] = 5  # one month of x is fine, the others are not
+    table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
+    row_path = {d.channel: d for d in gr.decide_channels(rows)}
+    for _, d in book_decisions(table):
+        one = row_path[d.channel]
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+        assert d.portfolio.left_out == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 3000), st.integers(0, 90)), min_size=3, max_size=6),
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 200)), min_size=1, max_size=6),
+)
+def test_a_channel_with_more_leads_than_visits_never_moves_the_others(
+    good: list[tuple[int, int]], odd: list[tuple[int, int]]
+) -> None:
+    """Another channel's impossible month changes no decision nor number of the others,
+    and the odd channel itself is never said to convert credibly above or below."""
+    odd = [(v, max(lead, v + 1)) for v, lead in odd]  # at least one month with more leads
+    base = [{"channel": "linkedin", "month": MONTHS[i], "visits": v, "leads": min(lead, v)}
+            for i, (v, lead) in enumerate(good)]  # fmt: skip
+    base += [{**r, "channel": "facebook", "visits": r["visits"] * 2} for r in base]
+    bad = [{"channel": "x", "month": MONTHS[i], "visits": v, "leads": lead}
+           for i, (v, lead) in enumerate(odd)]  # fmt: skip
+    first, second = gr.decide_channels(base), gr.decide_channels(base + bad)
+    assert first.portfolio is not None and second.portfolio is not None
+    assert first.portfolio.lead_rate == second.portfolio.lead_rate
+    alone, withx = {d.channel: d for d in first}, {d.channel: d for d in second}
+    for name in ("linkedin", "facebook"):  # (x's visits do count in the shares of visits)
+        a, b = alone[name].reasons[1], withx[name].reasons[1]  # the lead rate's line
+        assert a == b
+    x = withx["x"]
+    assert x.evidence.lead_rate is None
+    assert not any("credibly" in r for r in x.reasons)

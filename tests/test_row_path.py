@@ -116,7 +116,12 @@ def reference(
     customers_paid = math.fsum(m["customers"] for m in paid_months)
     if total["customers"] is None:
         customers_paid = 0.0
-    rate = total["leads"] / total["visits"] if total["visits"] else None
+    # a channel with a month of more leads than visits has no lead rate, and is left out
+    # of the portfolio's
+    over = {n for n, by in months_of.items() if any(m["leads"] > m["visits"] for m in by.values())}
+    rated = [m for n, by in months_of.items() if n not in over for m in by.values()]
+    rate_visits = math.fsum(m["visits"] for m in rated)
+    rate = math.fsum(m["leads"] for m in rated) / rate_visits if rate_visits else None
     portfolio = {
         "channels": len(names), "visits": total["visits"], "leads": total["leads"],
         "customers": total["customers"], "spend": spend if paid else None,
@@ -141,7 +146,7 @@ def reference(
                            != (None, None, None) for r in rows)  # fmt: skip
         full = {f: recorded(name, f) == set(months) for f in ("spend", "hours")}
         ch_spend = sum(col["spend"]) if has["spend"] and full["spend"] else None
-        lead_rate, lo, hi = _rate(leads, visits)
+        lead_rate, lo, hi = (None,) * 3 if name in over else _rate(leads, visits)
         cust_rate, clo, _ = _rate(customers, leads) if customers is not None else (None,) * 3
         ch = info.get(name)
         role = ch.role if ch else None
@@ -176,7 +181,9 @@ def reference(
                 sums[2] += math.nan if r.customers is None else r.customers
             if math.isnan(sums[2]):
                 sums[2] = None
-            camp.append((c, *sums, *_rate(sums[1], sums[0])))
+            camp.append(
+                (c, *sums, *((None,) * 3 if sums[1] > sums[0] else _rate(sums[1], sums[0])))
+            )
         out[name] = {
             "months": len(months), "visits": visits, "leads": leads, "customers": customers,
             "spend": ch_spend,

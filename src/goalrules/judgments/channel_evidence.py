@@ -75,6 +75,8 @@ class Portfolio:
     cost_per_lead: float | None
     currency: str = "USD"
     cost_per_customer: float | None = None
+    #: the channels left out of the lead rate (a month of more leads than visits)
+    left_out: int = 0
 
     def facts(self) -> dict[str, Any]:
         cur = unit_info(self.currency)
@@ -332,9 +334,15 @@ _TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
+def _more_leads(visits: Sequence[float], leads: Sequence[float]) -> bool:
+    """Whether some month has more leads than visits."""
+    return any(lead > visit for visit, lead in zip(visits, leads, strict=True))
+
+
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
-    lead_rate, lo, hi = rate_interval(leads, visits)
+    # more leads than visits: leads are no share of visits, there is no rate to give
+    lead_rate, lo, hi = (None, None, None) if leads > visits else rate_interval(leads, visits)
     return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
 
 
@@ -478,7 +486,17 @@ def _measured(
     spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
     leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
     customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
-    p_rate = total_leads / total_visits if total_visits else None
+    # a channel with a month of more leads than visits (leads not all from its visits, or
+    # visits and leads in different units): its leads are no share of its visits, so it
+    # has no lead rate, and the portfolio's rate is that of the other channels
+    over = {name for name, (_, c) in ordered.items() if c[0] and _more_leads(c[0], c[1])}
+    if over:
+        rated = [c for name, (_, c) in ordered.items() if name not in over]
+        rate_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in rated))
+        rate_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in rated))
+    else:
+        rate_visits, rate_leads = total_visits, total_leads
+    p_rate = rate_leads / rate_visits if rate_visits else None
     # one channel's customers unknown: the portfolio's total, rate and cost are unknown
     known_customers = known_total(total_customers)
     if known_customers is None:
@@ -498,6 +516,7 @@ def _measured(
         cost_per_customer=spend_total / customers_with_spend
         if spend_total and customers_with_spend
         else None,
+        left_out=len(over),
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
@@ -522,7 +541,7 @@ def _measured(
             if name in hours_known and len(hours_known[name]) == len(months)
             else None
         )
-        lead_rate, lo, hi = rate_interval(leads, visits)
+        lead_rate, lo, hi = (None, None, None) if name in over else rate_interval(leads, visits)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None

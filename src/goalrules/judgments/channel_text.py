@@ -128,6 +128,12 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         lines.append(
             f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
         )
+    elif ev.visits > 0:  # a month of more leads than visits: leads are no share of visits
+        lines.append(
+            "no lead rate: more leads than visits in some month (see data quality), so its "
+            "leads are not a share of its visits (leads from elsewhere, such as lead ads, or "
+            "visits and leads in different units); left out of the portfolio's lead rate"
+        )
     else:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
@@ -165,8 +171,14 @@ def portfolio_line(p: Portfolio) -> str:
         if p.customers is None
         else f"{p.customers:,.0f} customers"
     )
+    left_out = (
+        ""
+        if not p.left_out
+        else f"; {p.left_out} channel{'' if p.left_out == 1 else 's'} with more leads than "
+        "visits in some month left out"
+    )
     return (
         f"Portfolio: the {p.channels} channel{s} judged, together: {p.visits:,.0f} visits, "
         f"{p.leads:,.0f} leads, {customers}; lead rate {pct(p.lead_rate)} "
-        "(their leads over their visits: each channel's rate weighted by its visits)"
+        f"(their leads over their visits: each channel's rate weighted by its visits{left_out})"
     )

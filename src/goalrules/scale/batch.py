@@ -226,6 +226,8 @@ def decide_channels_table(
             pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
             pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
+            # a month of more leads than visits: no lead rate (the row path's)
+            (pl.col("leads") > pl.col("visits")).any().alias("over"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
@@ -233,6 +235,7 @@ def decide_channels_table(
             *("account", "channel", "months", "visits", "leads", "customers", "spend"),
             "customers_months",
             "spend_months",
+            "over",
         )
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
@@ -280,18 +283,23 @@ def decide_channels_table(
         .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
+        # the lead rate: of the channels with no month of more leads than visits
+        pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
+        pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
+        pl.col("over").sum().cast(pl.Int64).alias("p_left_out"),
     )
     per = per.join(totals, on="account", how="left")
     z = 1.96
 
-    def wilson(x: Any, n: Any, sign: int) -> Any:
+    def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
         p = (pl.min_horizontal(x, n) / n).clip(0.0, 1.0)
         denom = 1.0 + z * z / n
         centre = (p + z * z / (2 * n)) / denom
         half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
         bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
         held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
-        return pl.when(n > 0).then(held.clip(0.0, 1.0))
+        valid = n > 0 if over is None else (n > 0) & ~over
+        return pl.when(valid).then(held.clip(0.0, 1.0))
 
     v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
     roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
@@ -299,9 +307,9 @@ def decide_channels_table(
     formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
     known = pl.col("channel").is_in(list(formats))
     per = per.with_columns(
-        pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
-        wilson(l_, v, -1).alias("lead_rate_low"),
-        wilson(l_, v, 1).alias("lead_rate_high"),
+        pl.when((v > 0) & ~pl.col("over")).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
+        wilson(l_, v, -1, pl.col("over")).alias("lead_rate_low"),
+        wilson(l_, v, 1, pl.col("over")).alias("lead_rate_high"),
         # (min_horizontal skips nulls: customers not measured are kept out first)
         pl.when((l_ > 0) & c.is_not_null())
         .then(pl.min_horizontal(c, l_) / l_)
@@ -313,8 +321,8 @@ def decide_channels_table(
         pl.when((pl.col("spend") > 0) & (c > 0))
         .then(pl.col("spend") / c)
         .alias("cost_per_customer"),
-        pl.when(pl.col("p_visits") > 0)
-        .then(pl.min_horizontal(pl.col("p_leads") / pl.col("p_visits"), 1.0))
+        pl.when(pl.col("p_rate_visits") > 0)
+        .then(pl.min_horizontal(pl.col("p_rate_leads") / pl.col("p_rate_visits"), 1.0))
         .alias("p_lead_rate"),
         pl.when(pl.col("p_leads") > 0)
         .then(pl.col("p_customers") / pl.col("p_leads"))
@@ -359,7 +367,7 @@ def decide_channels_table(
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
-        "spend_months",
+        "spend_months", "p_left_out",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -497,6 +505,7 @@ def book_decisions(
                 customer_rate=r[at["p_customer_rate"]],
                 cost_per_lead=r[at["p_cost_per_lead"]],
                 cost_per_customer=r[at["p_cost_per_customer"]],
+                left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
@@ -588,6 +597,7 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
     columns["customers_months"] = pd.Series(dtype="int64")
     columns["spend_months"] = pd.Series(dtype="int64")
+    columns["p_left_out"] = pd.Series(dtype="int64")
     columns["decision"] = pd.Series(dtype="object")
     columns["rule"] = pd.Series(dtype="object")
     columns["quality"] = pd.Series(dtype="object")
