@@ -215,3 +215,22 @@ def test_a_channel_with_more_leads_than_visits_never_moves_the_others(
     x = withx["x"]
     assert x.evidence.lead_rate is None
     assert not any("credibly" in r for r in x.reasons)
+
+
+# -- a network whose halves overrule it -----------------------------------------------------
+
+
+def test_a_network_made_to_optimize_by_its_halves_is_not_told_to_reduce() -> None:
+    """Theil-Sen is not additive: halves rising 17 % and 11 % a month make a whole that
+    reads -9.8 %. The halves decide; the rules' word on the whole is quoted, labelled."""
+    months = MONTHS[:4]
+    rows = [{"channel": "facebook", "medium": medium, "month": m, "visits": v, "leads": v // 20}
+            for medium, series in (("organic", [92, 36, 66, 91]), ("paid", [49, 72, 8, 77]))
+            for m, v in zip(months, series, strict=True)]  # fmt: skip
+    rows += [{"channel": "linkedin", "month": m, "visits": 1000, "leads": 30} for m in months]
+    fb = {d.channel: d for d in gr.decide_channels(rows)}["facebook"]
+    assert fb.decision is gr.Decision.OPTIMIZE and fb.rule == "reduce.declining"
+    assert fb.reasons[0].startswith("Both its halves are worth investing in")
+    assert "Taken whole, the rules would say reduce" in fb.reasons[0]
+    # it gave "Declining: ... Reduce the effort and find out why." as its second reason
+    assert not any("Reduce the effort" in r for r in fb.reasons[1:])
