@@ -252,7 +252,10 @@ def test_a_formatter_chosen_once_writes_as_format_value(typ: Type | None, value:
 
 def test_rule_messages_render_as_the_parts_format_their_values() -> None:
     """Each shipped channel rule's message, on a book's facts, is its template with each
-    part's value through ``format_value`` (the formatter chosen once changes no word)."""
+    part's value through ``format_value`` (the formatter chosen once changes no word),
+    its percentages all given more decimals when two different ones would read the same."""
+    from goalrules.numbers import format_percent
+
     decided = decided_book(41, 12, 10, True)
     seen = 0
     for _, d in book_decisions(decided):
@@ -264,14 +267,26 @@ def test_rule_messages_render_as_the_parts_format_their_values() -> None:
                     assert rule.render(kind, d.ruling.facts, None) is None
                     continue
                 want = []
+                percents: dict[int, float] = {}
                 for part in parts:
                     if isinstance(part, str):
                         want.append(part)
                         continue
                     try:
-                        want.append(format_value(part.fn(d.ruling.facts, None, None), part.type))
+                        value = part.fn(d.ruling.facts, None, None)
+                        want.append(format_value(value, part.type))
                     except Exception:
                         want.append("unknown")
+                        continue
+                    typ = part.type
+                    percent = typ is not None and typ.dim == () and typ.display in ("%", "percent")
+                    if percent and isinstance(value, float):
+                        percents[len(want) - 1] = value
+                for digits in range(2, 9):
+                    if len({want[i] for i in percents}) == len(set(percents.values())):
+                        break
+                    for i, v in percents.items():
+                        want[i] = format_percent(v, digits=digits)
                 assert rule.render(kind, d.ruling.facts, None) == "".join(want)
                 seen += 1
     assert seen > 100

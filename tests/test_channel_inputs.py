@@ -234,3 +234,59 @@ def test_a_network_made_to_optimize_by_its_halves_is_not_told_to_reduce() -> Non
     assert "Taken whole, the rules would say reduce" in fb.reasons[0]
     # it gave "Declining: ... Reduce the effort and find out why." as its second reason
     assert not any("Reduce the effort" in r for r in fb.reasons[1:])
+
+
+# -- numbers that differ never read the same ------------------------------------------------
+
+
+def _close_rates(a_leads: int, b_leads: int, visits: int = 10_000_000) -> list[dict[str, Any]]:
+    rows = [{"channel": "linkedin", "month": m, "visits": visits, "leads": a_leads}
+            for m in MONTHS]  # fmt: skip
+    return rows + [{**r, "channel": "facebook", "leads": b_leads} for r in rows]
+
+
+def test_credibly_below_never_reads_as_3_percent_vs_3_percent() -> None:
+    d = {x.channel: x for x in gr.decide_channels(_close_rates(296_000, 304_000))}
+    li, fb = d["linkedin"], d["facebook"]
+    assert li.decision is gr.Decision.REDUCE
+    # it read "Converts credibly below the portfolio: lead rate 3 % vs 3 %" and
+    # "lead rate 3 % (95 % CI 3 %-2.96 %)": a bound above its rate, the rates equal
+    assert "lead rate 2.96 % vs 3 %" in li.reasons[0]
+    assert li.reasons[1].startswith("lead rate 2.96 % (95 % CI 2.956 %-2.964 %), credibly below")
+    assert "lead rate 3.04 % (95 % CI 3.036 % to 3.044 %) vs 3 %" in fb.reasons[0]
+
+
+_PCT = r"(-?\d+(?:\.\d+)?) %"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(100, 10**7), st.floats(0.001, 0.2), st.floats(-0.02, 0.02))
+def test_the_lead_rate_line_shows_its_numbers_in_order_and_apart(
+    visits: int, rate: float, gap: float
+) -> None:
+    """Whatever the sizes, the lead-rate line never shows a bound past its rate, and two
+    different numbers in it never read the same; the rule's "lead rate X vs Y" reads X
+    below Y when it says credibly below."""
+    import re
+
+    other = max(0.0, min(1.0, rate + gap))
+    rows = _close_rates(round(visits * rate), round(visits * other), visits)
+    for d in gr.decide_channels(rows):
+        line = next(r for r in d.reasons if r.startswith("lead rate "))
+        m = re.fullmatch(rf"lead rate {_PCT} \(95 % CI {_PCT}-{_PCT}\), .* the portfolio's {_PCT}",
+                         line)  # fmt: skip
+        assert m, line
+        shown = [float(x) for x in m.groups()]
+        assert shown[1] <= shown[0] <= shown[2], line
+        ev, p = d.evidence, d.portfolio
+        values = [ev.lead_rate, ev.lead_rate_low, ev.lead_rate_high, p.lead_rate]
+        for (a, x), (b, y) in [((a, x), (b, y)) for a, x in zip(shown, values, strict=True)
+                               for b, y in zip(shown, values, strict=True)]:  # fmt: skip
+            assert a != b or x == y, line
+        if "credibly below" in line:
+            assert shown[2] < shown[3], line
+        if "credibly above" in line:
+            assert shown[1] > shown[3], line
+        said = re.search(rf"lead rate {_PCT} vs {_PCT}", d.reasons[0])
+        if said and "credibly below" in d.reasons[0]:
+            assert float(said[1]) < float(said[2]), d.reasons[0]

@@ -16,6 +16,7 @@ from goalrules.numbers import format_percent
 
 __all__ = [
     "compare_with_portfolio",
+    "distinct_digits",
     "distinct_pcts",
     "evidence_lines",
     "pct",
@@ -42,6 +43,21 @@ def distinct_pcts(a: float, b: float) -> tuple[str, str]:
         if x != y or a == b:
             return x, y
     return format_percent(a, digits=4), format_percent(b, digits=4)
+
+
+def distinct_digits(*values: float | None) -> int:
+    """The decimals (one to eight) at which no two different ``values`` read the same:
+    the numbers of one sentence are shown with these, so that their order shows too (the
+    same decimals for all: a bound never reads above the rate it bounds)."""
+    known = [v for v in values if v is not None]
+    for digits in range(1, _MOST_DIGITS):
+        seen: dict[str, float] = {}
+        if all(seen.setdefault(format_percent(v, digits=digits), v) == v for v in known):
+            return digits
+    return _MOST_DIGITS
+
+
+_MOST_DIGITS = 8
 
 
 def compare_with_portfolio(low: float | None, high: float | None, rate: float | None) -> str:
@@ -119,15 +135,13 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     if ev.lead_rate is not None:
         low, high, rate = ev.lead_rate_low, ev.lead_rate_high, p.lead_rate
         where = compare_with_portfolio(low, high, rate)
-        if rate is not None and low is not None and high is not None:
-            bound = low if where == "credibly above" else high  # the bound that decides
-            shown, ref = distinct_pcts(bound, rate)
-            lo, hi = (shown, pct(high)) if bound is low else (pct(low), shown)
-        else:
-            lo, hi, ref = pct(low), pct(high), pct(rate)
-        lines.append(
-            f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
+        # one number of decimals for the four: two different values never read the same,
+        # nor a bound above its rate ("3 % (95 % CI 3.04 %-3 %)")
+        digits = distinct_digits(ev.lead_rate, low, high, rate)
+        own, lo, hi, ref = (
+            format_percent(v, digits=digits) for v in (ev.lead_rate, low, high, rate)
         )
+        lines.append(f"lead rate {own} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}")
     elif ev.visits > 0:  # a month of more leads than visits: leads are no share of visits
         lines.append(
             "no lead rate: more leads than visits in some month (see data quality), so its "
