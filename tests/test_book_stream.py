@@ -283,7 +283,8 @@ def test_rule_messages_render_as_the_parts_format_their_values() -> None:
                     if percent and isinstance(value, float):
                         percents[len(want) - 1] = value
                 for digits in range(2, 9):
-                    if len({want[i] for i in percents}) == len(set(percents.values())):
+                    sizes = {abs(v) for v in percents.values()}
+                    if len({want[i].lstrip("+-") for i in percents}) == len(sizes):
                         break
                     for i, v in percents.items():
                         want[i] = format_percent(v, digits=digits)

@@ -290,3 +290,19 @@ def test_the_lead_rate_line_shows_its_numbers_in_order_and_apart(
         said = re.search(rf"lead rate {_PCT} vs {_PCT}", d.reasons[0])
         if said and "credibly below" in d.reasons[0]:
             assert float(said[1]) < float(said[2]), d.reasons[0]
+
+
+def test_a_trend_past_its_threshold_never_reads_as_the_threshold() -> None:
+    def rows(visits: list[int]) -> list[dict[str, Any]]:
+        out = [{"channel": "x", "month": m, "visits": v, "leads": 300}
+               for m, v in zip(MONTHS, visits, strict=True)]  # fmt: skip
+        return out + [{**r, "channel": "linkedin", "visits": 10_000} for r in out]
+
+    falling = {
+        d.channel: d for d in gr.decide_channels(rows([10510, 10306, 10102, 9898, 9694, 9490]))
+    }
+    # it read "Declining: visits -2 % ... one falling by more than 2 %"
+    assert falling["x"].reasons[0].startswith("Declining: visits -2.04 % and leads 0 % a month")
+    rising = [round(10_000 + 1004 * (i - 2.5)) for i in range(6)]
+    d = {x.channel: x for x in gr.decide_channels(rows(rising))}
+    assert d["x"].reasons[0] == "Visits rising 10.04 % a month (above 10 %): keep working on it."

@@ -262,8 +262,9 @@ def _with_percents(
     strict: bool,
 ) -> str | None:
     """A template of several percentages rendered so that two different values never
-    read the same ("lead rate 3 % vs 3 %" beside "credibly below"): when two would, all
-    its percentages take one more decimal, up to eight."""
+    read the same ("lead rate 3 % vs 3 %" beside "credibly below"), nor two different
+    sizes ("visits -2 % a month ... falling by more than 2 %"): when two would, all its
+    percentages take one more decimal, up to eight."""
     out: list[str] = []
     values: dict[int, float] = {}
     for i, (fn, show) in enumerate(shown):
@@ -280,9 +281,9 @@ def _with_percents(
             continue
         if i in percents and value.__class__ is float:
             values[i] = value
-    for digits in range(2, 9):
+    for digits in range(2, 9):  # (by size: "-2 %" beside "falling by more than 2 %" too)
         seen: dict[str, float] = {}
-        if all(seen.setdefault(out[i], v) == v for i, v in values.items()):
+        if all(seen.setdefault(out[i].lstrip("+-"), abs(v)) == abs(v) for i, v in values.items()):
             break
         for i, v in values.items():
             out[i] = format_percent(v, digits=digits)
