@@ -306,3 +306,40 @@ def test_a_trend_past_its_threshold_never_reads_as_the_threshold() -> None:
     rising = [round(10_000 + 1004 * (i - 2.5)) for i in range(6)]
     d = {x.channel: x for x in gr.decide_channels(rows(rising))}
     assert d["x"].reasons[0] == "Visits rising 10.04 % a month (above 10 %): keep working on it."
+
+
+# -- followers recorded in some months ------------------------------------------------------
+
+
+def test_followers_not_recorded_are_not_a_fall_to_zero() -> None:
+    rows = [{"channel": "instagram", "month": m, "visits": 1000, "leads": 10} for m in MONTHS]
+    for r, f in zip(rows, (1000, 1100, 1200), strict=False):
+        r["followers"] = f
+    rows += [{"channel": "linkedin", "month": m, "visits": 1000, "leads": 30} for m in MONTHS]
+    ig = {d.channel: d for d in gr.decide_channels(
+        rows, channels=[gr.Channel("instagram", role="brand_awareness")])}["instagram"]  # fmt: skip
+    # it read the three months without followers as 0: trend -45 %, "does not fulfil its
+    # role", and reduce
+    assert ig.evidence.role_metric_trend is not None and ig.evidence.role_metric_trend > 0
+    assert ig.evidence.fulfils_role is True and ig.decision is gr.Decision.KEEP
+    assert "followers, engagements or reach recorded in 3 of 6 months" in ig.evidence.quality[-1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=6, max_size=6).filter(lambda r: sum(r) >= 2),
+    st.integers(100, 5000),
+    st.integers(1, 300),
+)
+def test_growing_followers_fulfil_an_awareness_role_whichever_months_were_recorded(
+    recorded: list[bool], start: int, step: int
+) -> None:
+    rows = [{"channel": "instagram", "month": m, "visits": 1000, "leads": 10} for m in MONTHS]
+    for i, (r, has) in enumerate(zip(rows, recorded, strict=True)):
+        if has:
+            r["followers"] = start + step * i
+    rows += [{"channel": "linkedin", "month": m, "visits": 1000, "leads": 30} for m in MONTHS]
+    out = gr.decide_channels(rows, channels=[gr.Channel("instagram", role="brand_awareness")])
+    ig = {d.channel: d for d in out}["instagram"]
+    assert ig.evidence.role_metric_trend is not None and ig.evidence.role_metric_trend > 0
+    assert ig.evidence.fulfils_role is True

@@ -153,7 +153,15 @@ def reference(
         visits_share = visits / total["visits"] if total["visits"] else None
         leads_share = leads / total["leads"] if total["leads"] else None
         visits_trend = _trend(months, col["visits"])
-        social_trend = _trend(months, col["social"]) if social_known else None
+        # recorded in some months only: the trend of those months (not recorded is not 0)
+        social_months = [d for d in months if any(
+            r.channel == name and r.month == d and (r.followers, r.engagements, r.reach)
+            != (None, None, None) for r in rows)]  # fmt: skip
+        social_trend = (
+            _trend(social_months, [by_month[d]["social"] for d in social_months])
+            if social_known
+            else None
+        )
         campaigns = sorted({r.campaign for r in rows if r.channel == name and r.campaign})
         quality = []
         for r in rows:
@@ -171,6 +179,10 @@ def reference(
         if 0 < len(spent) < len(months):
             quality.append(f"spend recorded in {len(spent)} of {len(months)} months: its total "
                            "and its cost per lead are unknown (not the sum of the months recorded)")  # fmt: skip
+        if social_known and len(social_months) < len(months):
+            quality.append(f"followers, engagements or reach recorded in {len(social_months)} "
+                           f"of {len(months)} months: their trend reads those months only (a "
+                           "month not recorded is not 0)")  # fmt: skip
         camp = []
         for c in campaigns:
             mine = [r for r in rows if r.channel == name and r.campaign == c]

@@ -28,7 +28,9 @@ from goalrules.judgments.channel_measures import (
     numbered,
     quality_notes,
     rate_interval,
+    social_note,
     spend_note,
+    trend,
     trend_of,
 )
 from goalrules.judgments.channel_rows import _as_rows
@@ -425,7 +427,7 @@ def _measured(
     per: dict[str, dict[Date, list[float]]] = {}
     spend_known: dict[str, set[Date]] = {}  # the months whose spend was recorded
     hours_known: dict[str, set[Date]] = {}
-    social_known: set[str] = set()
+    social_known: dict[str, dict[Date, float]] = {}  # the months it was recorded in
     camp: dict[tuple[str, str], list[float]] = {}
     quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
     unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
@@ -560,11 +562,22 @@ def _measured(
                 if shape is not None:
                     slopes[shape] = slope
         social_by_month = columns[5] if name in social_known else None
+        memo: dict[str, Any] = {}
+        if name in social_known and len(social_known[name]) < len(months):
+            # followers, engagements or reach recorded in some months: the trend of those
+            # months (a month not recorded is not a month of 0 followers)
+            recorded = social_known[name]
+            quality.setdefault(name, []).append(social_note(len(months), len(recorded)))
+            if len(recorded) < 2:
+                social_by_month = None
+            else:
+                shown = sorted(recorded)
+                memo["role_metric_trend"] = trend(shown, [recorded[d] for d in shown])
         pending = _Pending(
             _on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
              role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
-            {},
+            memo,
         )  # fmt: skip
         visits_trend: Any = None if slope is None else pending
         leads_trend: Any = visits_trend
@@ -613,7 +626,7 @@ def _optional(
     m: list[float],
     spend_known: dict[str, set[Date]],
     hours_known: dict[str, set[Date]],
-    social_known: set[str],
+    social_known: dict[str, dict[Date, float]],
     camp: dict[tuple[str, str], list[float]],
 ) -> None:
     """A row's optional columns added to its month's sums (``m``) and its campaign's."""
@@ -633,7 +646,8 @@ def _optional(
     )
     if social is not None:
         m[5] += social
-        social_known.add(name)
+        known = social_known.setdefault(name, {})
+        known[r.month] = known.get(r.month, 0.0) + social
     if r.campaign:
         c = camp.get((name, r.campaign))
         if c is None:

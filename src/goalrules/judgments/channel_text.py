@@ -91,8 +91,8 @@ def _role_line(ev: ChannelEvidence) -> str:
         )
     if ev.fulfils_role is None:
         return (
-            f"its role ({ev.role.value}) cannot be checked: no followers, engagements or "
-            "reach recorded"
+            f"its role ({ev.role.value}) cannot be checked: followers, engagements or "
+            "reach not recorded in two months or more"
         )
     verb = "fulfils" if ev.fulfils_role else "does not fulfil"
     return f"it {verb} its role ({ev.role.value})"
