@@ -253,7 +253,8 @@ def test_a_formatter_chosen_once_writes_as_format_value(typ: Type | None, value:
 def test_rule_messages_render_as_the_parts_format_their_values() -> None:
     """Each shipped channel rule's message, on a book's facts, is its template with each
     part's value through ``format_value`` (the formatter chosen once changes no word),
-    its percentages all given more decimals when two different ones would read the same."""
+    its percentages all given more decimals when two different ones would read the same
+    (or a value that is not 0 would read "0 %")."""
     from goalrules.numbers import format_percent
 
     decided = decided_book(41, 12, 10, True)
@@ -284,7 +285,8 @@ def test_rule_messages_render_as_the_parts_format_their_values() -> None:
                         percents[len(want) - 1] = value
                 for digits in range(2, 9):
                     sizes = {abs(v) for v in percents.values()}
-                    if len({want[i].lstrip("+-") for i in percents}) == len(sizes):
+                    zero = any(v and want[i].lstrip("+-") == "0 %" for i, v in percents.items())
+                    if len({want[i].lstrip("+-") for i in percents}) == len(sizes) and not zero:
                         break
                     for i, v in percents.items():
                         want[i] = format_percent(v, digits=digits)

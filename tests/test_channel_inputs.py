@@ -343,3 +343,13 @@ def test_growing_followers_fulfil_an_awareness_role_whichever_months_were_record
     ig = {d.channel: d for d in out}["instagram"]
     assert ig.evidence.role_metric_trend is not None and ig.evidence.role_metric_trend > 0
     assert ig.evidence.fulfils_role is True
+
+
+def test_a_share_that_is_not_zero_never_reads_0_percent() -> None:
+    rows = [{"channel": "x", "month": m, "visits": 1, "leads": 1} for m in MONTHS[:3]]
+    rows += [{"channel": "linkedin", "month": m, "visits": 1000, "leads": 30} for m in MONTHS]
+    x = {d.channel: d for d in gr.decide_channels(rows)}["x"]
+    # it read "Few visits (0 % of the channels judged)" for 3 visits of 6,003
+    assert x.reasons[0].startswith("Few visits (0.05 % of the channels judged)")
+    assert "3 visits (0.05 % of the channels judged)" in " ".join(x.reasons)
+    assert not any("(0 % of" in r for r in x.reasons)

@@ -189,7 +189,7 @@ class Rule:
         percents = self._shown.get("\x00%" + kind)
         if percents is None:
             percents = self._shown["\x00%" + kind] = _percent_parts(self._templates[kind])
-        if len(percents) > 1:
+        if percents:
             return _with_percents(shown, percents, facts, today, strict)
         out: list[str] = []
         for fn, show in shown:
@@ -263,8 +263,8 @@ def _with_percents(
 ) -> str | None:
     """A template of several percentages rendered so that two different values never
     read the same ("lead rate 3 % vs 3 %" beside "credibly below"), nor two different
-    sizes ("visits -2 % a month ... falling by more than 2 %"): when two would, all its
-    percentages take one more decimal, up to eight."""
+    sizes ("visits -2 % a month ... falling by more than 2 %"), nor a value that is not 0
+    as "0 %": when one would, all its percentages take one more decimal, up to eight."""
     out: list[str] = []
     values: dict[int, float] = {}
     for i, (fn, show) in enumerate(shown):
@@ -283,7 +283,11 @@ def _with_percents(
             values[i] = value
     for digits in range(2, 9):  # (by size: "-2 %" beside "falling by more than 2 %" too)
         seen: dict[str, float] = {}
-        if all(seen.setdefault(out[i].lstrip("+-"), abs(v)) == abs(v) for i, v in values.items()):
+        if all(
+            seen.setdefault(out[i].lstrip("+-"), abs(v)) == abs(v)
+            and (v == 0 or out[i].lstrip("+-") != "0 %")  # a share of 0.05 % is not 0 %
+            for i, v in values.items()
+        ):
             break
         for i, v in values.items():
             out[i] = format_percent(v, digits=digits)

@@ -151,7 +151,12 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     else:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
-    share = "" if ev.visits_share is None else f" ({pct(ev.visits_share)} of the channels judged)"
+    share = (
+        ""
+        if ev.visits_share is None  # (a share of 0.05 % is not "0 %")
+        else f" ({format_percent(ev.visits_share, digits=distinct_digits(ev.visits_share, 0.0))}"
+        " of the channels judged)"
+    )
     counts = f"{ev.visits:,.0f} visits{share}, {ev.leads:,.0f} leads"
     if ev.customers is None:  # not measured: said so, never shown as 0
         lines.append(f"{counts} over {months}; customers not measured (unknown, not 0)")
