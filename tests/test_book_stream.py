@@ -252,7 +252,11 @@ def test_a_formatter_chosen_once_writes_as_format_value(typ: Type | None, value:
 
 def test_rule_messages_render_as_the_parts_format_their_values() -> None:
     """Each shipped channel rule's message, on a book's facts, is its template with each
-    part's value through ``format_value`` (the formatter chosen once changes no word)."""
+    part's value through ``format_value`` (the formatter chosen once changes no word),
+    its percentages all given more decimals when two different ones would read the same
+    (or a value that is not 0 would read "0 %")."""
+    from goalrules.numbers import format_percent
+
     decided = decided_book(41, 12, 10, True)
     seen = 0
     for _, d in book_decisions(decided):
@@ -264,14 +268,28 @@ def test_rule_messages_render_as_the_parts_format_their_values() -> None:
                     assert rule.render(kind, d.ruling.facts, None) is None
                     continue
                 want = []
+                percents: dict[int, float] = {}
                 for part in parts:
                     if isinstance(part, str):
                         want.append(part)
                         continue
                     try:
-                        want.append(format_value(part.fn(d.ruling.facts, None, None), part.type))
+                        value = part.fn(d.ruling.facts, None, None)
+                        want.append(format_value(value, part.type))
                     except Exception:
                         want.append("unknown")
+                        continue
+                    typ = part.type
+                    percent = typ is not None and typ.dim == () and typ.display in ("%", "percent")
+                    if percent and isinstance(value, float):
+                        percents[len(want) - 1] = value
+                for digits in range(2, 9):
+                    sizes = {abs(v) for v in percents.values()}
+                    zero = any(v and want[i].lstrip("+-") == "0 %" for i, v in percents.items())
+                    if len({want[i].lstrip("+-") for i in percents}) == len(sizes) and not zero:
+                        break
+                    for i, v in percents.items():
+                        want[i] = format_percent(v, digits=digits)
                 assert rule.render(kind, d.ruling.facts, None) == "".join(want)
                 seen += 1
     assert seen > 100
@@ -289,8 +307,10 @@ def test_the_first_and_last_rows_of_a_slice_keep_their_account() -> None:
 def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
     seed: int, accounts: int, months: int
 ) -> None:
-    """Rows of one channel and month given twice (and the rows in any order): the table
-    sums them as one account's rows do, and words each decision alike."""
+    """Rows of one channel and month given twice, each its own campaign (and the rows in
+    any order): the table sums them as one account's rows do, and words each decision
+    alike. (The same channel and month twice with no campaign to tell them apart is an
+    error: see test_batch.)"""
 
     rng = random.Random(seed)
     rows = [r for r in book(seed, accounts, months) if r["visits"] or not r["leads"]]
@@ -301,7 +321,8 @@ def test_a_book_with_months_in_two_rows_in_any_order_reads_as_its_accounts(
         r["visits"] = rng.randint(1, 500)
         r["leads"] = rng.randint(0, min(5, r["visits"]))  # (a quality note is the row path's)
         r["customers"], r["spend"] = 0, rng.choice([None, rng.randint(0, 90)])
-    rows += twice
+        r["campaign"] = "spring"
+    rows = [{"campaign": None, **r} for r in rows] + twice
     rng.shuffle(rows)
     table = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     pairs = book_decisions(table)

@@ -558,6 +558,14 @@ def test_a_network_goes_the_way_both_its_halves_go(
         assert rank(whole.decision) > 0, [h.decision for h in halves]
     if halves[0].decision != halves[1].decision:
         assert whole.reasons[0].startswith(("Its halves disagree", "Both its halves"))
+    # the words agree with the decision: what the rules would say of the network taken
+    # whole, when its halves overrule it, is quoted in the note, never given as advice
+    decided = whole.decided_by
+    alone = decided.decision if decided is not None and decided.decision else "keep"
+    if alone != whole.decision.value:
+        assert whole.hierarchy is not None and whole.reasons[0] == whole.hierarchy
+        assert decided is None or decided.message not in whole.reasons[1:]
+        assert not any(r.startswith("No rule of the ruleset decided") for r in whole.reasons)
 
 
 # -- costs -------------------------------------------------------------------------------

@@ -237,7 +237,14 @@ def test_a_campaign_not_measured_has_unknown_customers() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(grs.channel_months(max_visits=500), min_size=1, max_size=12))
+@given(
+    st.lists(
+        grs.channel_months(max_visits=500),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda r: (r.channel, r.month),
+    )
+)  # (a month twice: an error)
 def test_a_channel_total_is_known_only_when_every_month_is(rows: list[gr.ChannelMonth]) -> None:
     ev, p = channel_evidence(rows)
     for name, e in ev.items():
@@ -455,7 +462,14 @@ def test_an_imported_performance_file_round_trips_unknown_customers(
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(grs.channel_months(max_visits=500), min_size=1, max_size=10))
+@given(
+    st.lists(
+        grs.channel_months(max_visits=500),
+        min_size=1,
+        max_size=10,
+        unique_by=lambda r: (r.channel, r.month),
+    )
+)  # (a month twice: an error)
 def test_the_words_say_not_measured_exactly_when_customers_are_unknown(
     rows: list[gr.ChannelMonth],
 ) -> None:

@@ -21,7 +21,6 @@ import attrs
 
 from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
-from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_measures import (
     customers_note,
     fulfils_role,
@@ -29,11 +28,14 @@ from goalrules.judgments.channel_measures import (
     numbered,
     quality_notes,
     rate_interval,
+    social_note,
+    spend_note,
+    trend,
     trend_of,
 )
+from goalrules.judgments.channel_rows import _as_rows
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
-from goalrules.model.tables import is_table, missing, records
 from goalrules.units import unit_info
 
 __all__ = [
@@ -75,6 +77,8 @@ class Portfolio:
     cost_per_lead: float | None
     currency: str = "USD"
     cost_per_customer: float | None = None
+    #: the channels left out of the lead rate (a month of more leads than visits)
+    left_out: int = 0
 
     def facts(self) -> dict[str, Any]:
         cur = unit_info(self.currency)
@@ -332,51 +336,16 @@ _TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
+def _more_leads(visits: Sequence[float], leads: Sequence[float]) -> bool:
+    """Whether some month has more leads than visits."""
+    return any(lead > visit for visit, lead in zip(visits, leads, strict=True))
+
+
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
-    lead_rate, lo, hi = rate_interval(leads, visits)
+    # more leads than visits: leads are no share of visits, there is no rate to give
+    lead_rate, lo, hi = (None, None, None) if leads > visits else rate_interval(leads, visits)
     return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
-
-
-_REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
-
-
-def _as_rows(performance: Any) -> list[ChannelMonth]:
-    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
-    their defaults) or a pandas, polars or Arrow table."""
-    if is_table(performance) or (
-        isinstance(performance, Mapping)
-        and all(isinstance(v, (list, tuple)) for v in performance.values())
-    ):
-        performance = records(performance, _REQUIRED)
-    elif isinstance(performance, Mapping):
-        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
-    elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
-        return list(performance)  # rows already read: taken as they are
-    rows: list[ChannelMonth] = []
-    for i, row in enumerate(performance, start=1):
-        if isinstance(row, ChannelMonth):
-            rows.append(row)
-            continue
-        if not isinstance(row, Mapping):
-            raise DataError(
-                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
-                field=f"[{i}]",
-            )
-        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
-        if empty:
-            raise DataError(
-                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
-                "count is not read as 0",
-                field=f"[{i}].{empty[0]}",
-            )
-        try:
-            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
-        except GoalRulesError as exc:
-            raise exc.with_location(field=f"[{i}]") from None
-        except TypeError as exc:
-            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
-    return rows
 
 
 def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
@@ -456,9 +425,9 @@ def _measured(
     """Each channel's evidence as its field values, in order, and the portfolio; with
     ``facts``, each channel's :func:`decision_facts` are put in it."""
     per: dict[str, dict[Date, list[float]]] = {}
-    spend_known: set[str] = set()
-    hours_known: set[str] = set()
-    social_known: set[str] = set()
+    spend_known: dict[str, set[Date]] = {}  # the months whose spend was recorded
+    hours_known: dict[str, set[Date]] = {}
+    social_known: dict[str, dict[Date, float]] = {}  # the months it was recorded in
     camp: dict[tuple[str, str], list[float]] = {}
     quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
     unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
@@ -512,11 +481,24 @@ def _measured(
     total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
     total_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in every))
     total_customers = math.fsum(itertools.chain.from_iterable(c[2] for c in every))
-    paid = [ordered[ch][1] for ch in spend_known]
+    # spend recorded in some months of a channel and not others: its total is unknown
+    # (not the sum of the months recorded), and it is left out of the portfolio's cost
+    spend_partly = {ch for ch, ms in spend_known.items() if len(ms) < len(ordered[ch][0])}
+    paid = [ordered[ch][1] for ch in spend_known if ch not in spend_partly]
     spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
     leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
     customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
-    p_rate = total_leads / total_visits if total_visits else None
+    # a channel with a month of more leads than visits (leads not all from its visits, or
+    # visits and leads in different units): its leads are no share of its visits, so it
+    # has no lead rate, and the portfolio's rate is that of the other channels
+    over = {name for name, (_, c) in ordered.items() if c[0] and _more_leads(c[0], c[1])}
+    if over:
+        rated = [c for name, (_, c) in ordered.items() if name not in over]
+        rate_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in rated))
+        rate_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in rated))
+    else:
+        rate_visits, rate_leads = total_visits, total_leads
+    p_rate = rate_leads / rate_visits if rate_visits else None
     # one channel's customers unknown: the portfolio's total, rate and cost are unknown
     known_customers = known_total(total_customers)
     if known_customers is None:
@@ -526,7 +508,7 @@ def _measured(
         visits=total_visits,
         leads=total_leads,
         customers=known_customers,
-        spend=spend_total if spend_known else None,
+        spend=spend_total if paid else None,
         lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
         customer_rate=known_customers / total_leads
         if known_customers is not None and total_leads
@@ -536,6 +518,7 @@ def _measured(
         cost_per_customer=spend_total / customers_with_spend
         if spend_total and customers_with_spend
         else None,
+        left_out=len(over),
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
@@ -551,9 +534,16 @@ def _measured(
         if name in unknown and len(unknown[name]) < len(months):
             measured = len(months) - len(unknown[name])
             quality.setdefault(name, []).append(customers_note(len(months), measured))
-        spend = sum(spends) if name in spend_known else None
-        hours = sum(hours_by_month) if name in hours_known else None
-        lead_rate, lo, hi = rate_interval(leads, visits)
+        spend = sum(spends) if name in spend_known and name not in spend_partly else None
+        if name in spend_partly:
+            note = spend_note(len(months), len(spend_known[name]))
+            quality.setdefault(name, []).append(note)
+        hours = (
+            sum(hours_by_month)
+            if name in hours_known and len(hours_known[name]) == len(months)
+            else None
+        )
+        lead_rate, lo, hi = (None, None, None) if name in over else rate_interval(leads, visits)
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
@@ -572,11 +562,22 @@ def _measured(
                 if shape is not None:
                     slopes[shape] = slope
         social_by_month = columns[5] if name in social_known else None
+        memo: dict[str, Any] = {}
+        if name in social_known and len(social_known[name]) < len(months):
+            # followers, engagements or reach recorded in some months: the trend of those
+            # months (a month not recorded is not a month of 0 followers)
+            recorded = social_known[name]
+            quality.setdefault(name, []).append(social_note(len(months), len(recorded)))
+            if len(recorded) < 2:
+                social_by_month = None
+            else:
+                shown = sorted(recorded)
+                memo["role_metric_trend"] = trend(shown, [recorded[d] for d in shown])
         pending = _Pending(
             _on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
              role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
-            {},
+            memo,
         )  # fmt: skip
         visits_trend: Any = None if slope is None else pending
         leads_trend: Any = visits_trend
@@ -623,19 +624,19 @@ def _measured(
 def _optional(
     r: ChannelMonth,
     m: list[float],
-    spend_known: set[str],
-    hours_known: set[str],
-    social_known: set[str],
+    spend_known: dict[str, set[Date]],
+    hours_known: dict[str, set[Date]],
+    social_known: dict[str, dict[Date, float]],
     camp: dict[tuple[str, str], list[float]],
 ) -> None:
     """A row's optional columns added to its month's sums (``m``) and its campaign's."""
     name = r.channel
     if r.spend is not None:
         m[3] += r.spend
-        spend_known.add(name)
+        spend_known.setdefault(name, set()).add(r.month)
     if r.hours is not None:
         m[4] += r.hours
-        hours_known.add(name)
+        hours_known.setdefault(name, set()).add(r.month)
     social = (
         r.followers
         if r.followers is not None
@@ -645,7 +646,8 @@ def _optional(
     )
     if social is not None:
         m[5] += social
-        social_known.add(name)
+        known = social_known.setdefault(name, {})
+        known[r.month] = known.get(r.month, 0.0) + social
     if r.campaign:
         c = camp.get((name, r.campaign))
         if c is None:

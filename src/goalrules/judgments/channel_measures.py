@@ -70,6 +70,25 @@ def customers_note(months: int, measured: int) -> str:
     )
 
 
+def spend_note(months: int, recorded: int) -> str:
+    """The data-quality note of a channel whose spend was recorded in some of its months
+    and not others: its total, and so its costs, are unknown (a month without spend is
+    not a month of 0 spend)."""
+    return (
+        f"spend recorded in {recorded} of {months} months: its total and its cost per lead "
+        "are unknown (not the sum of the months recorded)"
+    )
+
+
+def social_note(months: int, recorded: int) -> str:
+    """The data-quality note of a channel whose followers, engagements or reach were
+    recorded in some of its months: their trend reads those months only."""
+    return (
+        f"followers, engagements or reach recorded in {recorded} of {months} months: their "
+        "trend reads those months only (a month not recorded is not 0)"
+    )
+
+
 def rate_interval(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
     """The rate ``x / n`` (``x`` at most ``n``) and its 95 % Wilson bounds; ``None``s
     when ``x`` is unknown or ``n`` is not positive."""

@@ -16,6 +16,7 @@ from goalrules.numbers import format_percent
 
 __all__ = [
     "compare_with_portfolio",
+    "distinct_digits",
     "distinct_pcts",
     "evidence_lines",
     "pct",
@@ -42,6 +43,21 @@ def distinct_pcts(a: float, b: float) -> tuple[str, str]:
         if x != y or a == b:
             return x, y
     return format_percent(a, digits=4), format_percent(b, digits=4)
+
+
+def distinct_digits(*values: float | None) -> int:
+    """The decimals (one to eight) at which no two different ``values`` read the same:
+    the numbers of one sentence are shown with these, so that their order shows too (the
+    same decimals for all: a bound never reads above the rate it bounds)."""
+    known = [v for v in values if v is not None]
+    for digits in range(1, _MOST_DIGITS):
+        seen: dict[str, float] = {}
+        if all(seen.setdefault(format_percent(v, digits=digits), v) == v for v in known):
+            return digits
+    return _MOST_DIGITS
+
+
+_MOST_DIGITS = 8
 
 
 def compare_with_portfolio(low: float | None, high: float | None, rate: float | None) -> str:
@@ -75,14 +91,16 @@ def _role_line(ev: ChannelEvidence) -> str:
         )
     if ev.fulfils_role is None:
         return (
-            f"its role ({ev.role.value}) cannot be checked: no followers, engagements or "
-            "reach recorded"
+            f"its role ({ev.role.value}) cannot be checked: followers, engagements or "
+            "reach not recorded in two months or more"
         )
     verb = "fulfils" if ev.fulfils_role else "does not fulfil"
     return f"it {verb} its role ({ev.role.value})"
 
 
 def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
+    if ev.spend is None and any(q.startswith("spend recorded in ") for q in ev.quality):
+        return ["spend not recorded in every month: cost per lead unknown (see data quality)"]
     if p.spend is None:
         return ["no spend recorded: the decision ignores cost"]
     if ev.spend is None:
@@ -117,19 +135,28 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     if ev.lead_rate is not None:
         low, high, rate = ev.lead_rate_low, ev.lead_rate_high, p.lead_rate
         where = compare_with_portfolio(low, high, rate)
-        if rate is not None and low is not None and high is not None:
-            bound = low if where == "credibly above" else high  # the bound that decides
-            shown, ref = distinct_pcts(bound, rate)
-            lo, hi = (shown, pct(high)) if bound is low else (pct(low), shown)
-        else:
-            lo, hi, ref = pct(low), pct(high), pct(rate)
+        # one number of decimals for the four: two different values never read the same,
+        # nor a bound above its rate ("3 % (95 % CI 3.04 %-3 %)")
+        digits = distinct_digits(ev.lead_rate, low, high, rate)
+        own, lo, hi, ref = (
+            format_percent(v, digits=digits) for v in (ev.lead_rate, low, high, rate)
+        )
+        lines.append(f"lead rate {own} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}")
+    elif ev.visits > 0:  # a month of more leads than visits: leads are no share of visits
         lines.append(
-            f"lead rate {pct(ev.lead_rate)} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}"
+            "no lead rate: more leads than visits in some month (see data quality), so its "
+            "leads are not a share of its visits (leads from elsewhere, such as lead ads, or "
+            "visits and leads in different units); left out of the portfolio's lead rate"
         )
     else:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
-    share = "" if ev.visits_share is None else f" ({pct(ev.visits_share)} of the channels judged)"
+    share = (
+        ""
+        if ev.visits_share is None  # (a share of 0.05 % is not "0 %")
+        else f" ({format_percent(ev.visits_share, digits=distinct_digits(ev.visits_share, 0.0))}"
+        " of the channels judged)"
+    )
     counts = f"{ev.visits:,.0f} visits{share}, {ev.leads:,.0f} leads"
     if ev.customers is None:  # not measured: said so, never shown as 0
         lines.append(f"{counts} over {months}; customers not measured (unknown, not 0)")
@@ -163,8 +190,14 @@ def portfolio_line(p: Portfolio) -> str:
         if p.customers is None
         else f"{p.customers:,.0f} customers"
     )
+    left_out = (
+        ""
+        if not p.left_out
+        else f"; {p.left_out} channel{'' if p.left_out == 1 else 's'} with more leads than "
+        "visits in some month left out"
+    )
     return (
         f"Portfolio: the {p.channels} channel{s} judged, together: {p.visits:,.0f} visits, "
         f"{p.leads:,.0f} leads, {customers}; lead rate {pct(p.lead_rate)} "
-        "(their leads over their visits: each channel's rate weighted by its visits)"
+        f"(their leads over their visits: each channel's rate weighted by its visits{left_out})"
     )

@@ -30,11 +30,11 @@ from goalrules.judgments.channel_evidence import (
     ChannelEvidence,
     EvidenceToBuild,
     Portfolio,
-    _as_rows,
     _roles,
     channel_evidence,
     measure_for_decisions,
 )
+from goalrules.judgments.channel_rows import _as_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -162,7 +162,15 @@ class ChannelDecision:
             return self.given_reasons
         out = [self.hierarchy] if self.hierarchy else []
         decided = self.decided_by
-        if decided is not None:
+        alone = (
+            Decision.KEEP
+            if decided is None or not decided.decision
+            else _DECISIONS.get(decided.decision) or Decision(decided.decision)
+        )
+        if self.hierarchy and alone is not self.decision:
+            pass  # made coherent with its halves: what the rules said of it whole is quoted
+            # in the note, never given beside the decision as advice (to reduce an optimize)
+        elif decided is not None:
             out.append(decided.message)
         else:
             out.append(

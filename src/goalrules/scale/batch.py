@@ -22,6 +22,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
+from goalrules.judgments.channel_measures import spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
@@ -100,7 +101,38 @@ def _checked_rows(df: Any) -> Any:
         if negative.any():
             row = _first_row(negative)
             raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
+    _no_duplicates(typed, df)
     return typed
+
+
+def _no_duplicates(typed: Any, df: Any) -> None:
+    """A DataError naming two rows of the same account, channel and month (and campaign
+    and medium, when the table has them), as the row path's: never summed silently."""
+    import polars as pl
+
+    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium") if c in df.columns]
+    key = typed.select("account", "channel", "month").with_columns(
+        *(df.select(extra) if extra else pl.DataFrame()).get_columns()
+    )
+    repeated = key.is_duplicated()
+    if not repeated.any():
+        return
+    rows = key.with_row_index("i").filter(repeated)
+    found = rows.group_by(rows.columns[1:], maintain_order=True).agg(pl.col("i").head(2)).row(0)
+    first, other = (int(i) + 1 for i in found[-1])
+    account, channel, month = found[:3]
+    what = f"{channel} in {month:%Y-%m}" + "".join(f" ({x})" for x in found[3:-1] if x)
+    same = typed.row(first - 1) == typed.row(other - 1)
+    how = (
+        "the same row twice (it would count its month twice): remove one"
+        if same
+        else "two different rows: which one is right? (rows of the same month are summed only "
+        "when each is its own campaign or medium)"
+    )
+    raise DataError(
+        f"rows {first:,} and {other:,} both give account {account!r}, {what}: {how}",
+        field="month",
+    )
 
 
 def decide_channels_table(
@@ -190,14 +222,20 @@ def decide_channels_table(
             pl.len().alias("months"),
             pl.col("visits", "leads").sum(),
             _known_sum("customers"),  # a month not measured: the total unknown, not partial
-            pl.when(pl.col("spend_known").any()).then(pl.col("spend").sum()).alias("spend"),
+            # spend in some months and not others: unknown, not the sum of those months
+            pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
+            pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
+            # a month of more leads than visits: no lead rate (the row path's)
+            (pl.col("leads") > pl.col("visits")).any().alias("over"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
         .select(
             *("account", "channel", "months", "visits", "leads", "customers", "spend"),
             "customers_months",
+            "spend_months",
+            "over",
         )
     )
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
@@ -245,18 +283,23 @@ def decide_channels_table(
         .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
+        # the lead rate: of the channels with no month of more leads than visits
+        pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
+        pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
+        pl.col("over").sum().cast(pl.Int64).alias("p_left_out"),
     )
     per = per.join(totals, on="account", how="left")
     z = 1.96
 
-    def wilson(x: Any, n: Any, sign: int) -> Any:
+    def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
         p = (pl.min_horizontal(x, n) / n).clip(0.0, 1.0)
         denom = 1.0 + z * z / n
         centre = (p + z * z / (2 * n)) / denom
         half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
         bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
         held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
-        return pl.when(n > 0).then(held.clip(0.0, 1.0))
+        valid = n > 0 if over is None else (n > 0) & ~over
+        return pl.when(valid).then(held.clip(0.0, 1.0))
 
     v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
     roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
@@ -264,9 +307,9 @@ def decide_channels_table(
     formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
     known = pl.col("channel").is_in(list(formats))
     per = per.with_columns(
-        pl.when(v > 0).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
-        wilson(l_, v, -1).alias("lead_rate_low"),
-        wilson(l_, v, 1).alias("lead_rate_high"),
+        pl.when((v > 0) & ~pl.col("over")).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
+        wilson(l_, v, -1, pl.col("over")).alias("lead_rate_low"),
+        wilson(l_, v, 1, pl.col("over")).alias("lead_rate_high"),
         # (min_horizontal skips nulls: customers not measured are kept out first)
         pl.when((l_ > 0) & c.is_not_null())
         .then(pl.min_horizontal(c, l_) / l_)
@@ -278,8 +321,8 @@ def decide_channels_table(
         pl.when((pl.col("spend") > 0) & (c > 0))
         .then(pl.col("spend") / c)
         .alias("cost_per_customer"),
-        pl.when(pl.col("p_visits") > 0)
-        .then(pl.min_horizontal(pl.col("p_leads") / pl.col("p_visits"), 1.0))
+        pl.when(pl.col("p_rate_visits") > 0)
+        .then(pl.min_horizontal(pl.col("p_rate_leads") / pl.col("p_rate_visits"), 1.0))
         .alias("p_lead_rate"),
         pl.when(pl.col("p_leads") > 0)
         .then(pl.col("p_customers") / pl.col("p_leads"))
@@ -324,6 +367,7 @@ def decide_channels_table(
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
+        "spend_months", "p_left_out",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -401,6 +445,7 @@ def book_decisions(
         columns = [decided.get_column(name).to_list() for name in names]
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
+    i_spend_months = at.get("spend_months")
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -410,6 +455,7 @@ def book_decisions(
          customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
          cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
         row_notes = () if i_quality is None else (r[i_quality] or ())
+        spend_months = 0 if i_spend_months is None else r[i_spend_months]
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -444,9 +490,7 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
-            quality=(*row_notes, customers_note(int(months), customers_months))
-            if 0 < customers_months < months
-            else tuple(row_notes),
+            quality=(*row_notes, *_months_notes(int(months), customers_months, spend_months)),
         )
         account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
@@ -461,6 +505,7 @@ def book_decisions(
                 customer_rate=r[at["p_customer_rate"]],
                 cost_per_lead=r[at["p_cost_per_lead"]],
                 cost_per_customer=r[at["p_cost_per_customer"]],
+                left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
@@ -484,6 +529,17 @@ def book_decisions(
             )
         )
     return out  # fmt: skip
+
+
+def _months_notes(months: int, customers_months: int, spend_months: int) -> tuple[str, ...]:
+    """The notes of a channel whose customers, or spend, were recorded in some of its
+    months and not others (their totals unknown), as the row path writes them."""
+    out = []
+    if 0 < customers_months < months:
+        out.append(customers_note(months, customers_months))
+    if 0 < spend_months < months:
+        out.append(spend_note(months, spend_months))
+    return tuple(out)
 
 
 def _fulfils(role_share: float) -> Any:
@@ -540,6 +596,8 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     columns["p_channels"] = pd.Series(dtype="int64")
     columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
     columns["customers_months"] = pd.Series(dtype="int64")
+    columns["spend_months"] = pd.Series(dtype="int64")
+    columns["p_left_out"] = pd.Series(dtype="int64")
     columns["decision"] = pd.Series(dtype="object")
     columns["rule"] = pd.Series(dtype="object")
     columns["quality"] = pd.Series(dtype="object")

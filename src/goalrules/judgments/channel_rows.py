@@ -1,0 +1,77 @@
+"""A channel decision's input rows: monthly rows of channels read from mappings, tables
+or :class:`~goalrules.model.ChannelMonth` rows, checked that no channel and month is
+given twice (a month counted twice would read as a trend)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.model import ChannelMonth
+from goalrules.model.tables import is_table, missing, records
+
+__all__ = ["_as_rows", "_no_duplicates"]
+
+
+_REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
+
+
+def _as_rows(performance: Any) -> list[ChannelMonth]:
+    """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
+    their defaults) or a pandas, polars or Arrow table."""
+    if is_table(performance) or (
+        isinstance(performance, Mapping)
+        and all(isinstance(v, (list, tuple)) for v in performance.values())
+    ):
+        performance = records(performance, _REQUIRED)
+    elif isinstance(performance, Mapping):
+        raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
+    elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
+        return _no_duplicates(list(performance))  # rows already read: taken as they are
+    rows: list[ChannelMonth] = []
+    for i, row in enumerate(performance, start=1):
+        if isinstance(row, ChannelMonth):
+            rows.append(row)
+            continue
+        if not isinstance(row, Mapping):
+            raise DataError(
+                f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
+                field=f"[{i}]",
+            )
+        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
+        if empty:
+            raise DataError(
+                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
+                "count is not read as 0",
+                field=f"[{i}].{empty[0]}",
+            )
+        try:
+            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
+        except GoalRulesError as exc:
+            raise exc.with_location(field=f"[{i}]") from None
+        except TypeError as exc:
+            raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
+    return _no_duplicates(rows)
+
+
+def _no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
+    """``rows``, checked that no two give the same channel, month, medium and campaign
+    (names as normalised: ``twitter`` is ``x``). Such rows are never summed: a row given
+    twice would count its month twice, two different rows leave open which one is
+    right; either is a DataError naming both rows."""
+    seen: dict[tuple[Any, ...], int] = {}
+    for i, r in enumerate(rows, start=1):
+        first = seen.setdefault((r.channel, r.month, r.medium, r.campaign), i)
+        if first != i:
+            what = f"{r.channel} in {r.month.year}-{r.month.month:02d}" + "".join(
+                f" ({x})" for x in (r.medium, r.campaign) if x
+            )
+            how = (
+                "the same row twice (it would count its month twice): remove one"
+                if rows[first - 1] == r
+                else "two different rows: which one is right? (rows of the same month are "
+                "summed only when each is its own campaign or medium)"
+            )
+            raise DataError(f"rows {first} and {i} both give {what}: {how}", field=f"[{i}]")
+    return rows
