@@ -458,7 +458,6 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
         scale = _SUFFIX_SCALES.get((m["u2"] or m["u1"] or "").strip().lower(), 1)
         lo, hi = lo * scale, hi * scale  # "5-10k", "1-2M": the suffix is both numbers'
-
         if (
             re.fullmatch(r"(?:19|20)\d\d", m["lo"]) and re.fullmatch(r"(?:19|20)?\d\d", m["hi"])
         ) or not lo < hi:

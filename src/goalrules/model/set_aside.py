@@ -60,7 +60,7 @@ def works_with(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount]
     set aside ("with a $500 budget, get 100 leads": the budget)."""
     side = _side_amounts(low, amounts)
     notes = [
-        f'"{_amount_words(text, a)}" is read as what the goal works with, not its target'
+        f'"{_written(text, a.start, a.end)}" is read as what the goal works with, not its target'
         for a in side
     ]
     return [a for a in amounts if a not in side], notes
@@ -85,13 +85,14 @@ def _target_per_channel(
             and re.search(r"\band\b|,|&", between)
             and any(name in between for name in names)
         ):
-            return " ".join(text[a.start : b.end].replace("\u00a4", "").split())
+            return _written(text, a.start, b.end)
     return None
 
 
-def _amount_words(text: str, a: Amount) -> str:
-    """The words an amount was read from, its currency's code as marked ("USD 500")."""
-    return " ".join(text[a.start : a.end].replace("\u00a4", "").split())
+def _written(text: str, start: int, end: int) -> str:
+    """The words of ``text`` from ``start`` to ``end`` as a note quotes them: spaces made
+    single, a currency's code as marked ("USD 500")."""
+    return " ".join(text[start:end].replace("\u00a4", "").split())
 
 
 def not_targets(
@@ -115,10 +116,10 @@ def not_targets(
         limits = [(limits[0][0], None)]  # the share lost is what the goal is about
     for n, limit in limits:
         if limit is not None:
+            said = f"{limit.group(0).strip()} {_written(text, n.start, n.end)}"
             notes.append(
-                f'"{limit.group(0).strip()} {_amount_words(text, n)}" limits a loss, which is '
-                "not a target goalrules reads: write the level to stay above, e.g. 'keep "
-                "followers above 9,500'"
+                f'"{said}" limits a loss, which is not a target goalrules reads: write the '
+                "level to stay above, e.g. 'keep followers above 9,500'"
             )
     return [n for n, limit in limits if limit is None], notes
 
@@ -138,7 +139,9 @@ def other_metrics(
     if len(amounts) < 2 or len(mentions) < 2:
         return amounts, []
 
-    def owner(a: Amount) -> tuple[int, str] | None:
+    def owner(a: Amount) -> tuple[int, int, str] | None:
+        """The metric phrase an amount belongs to: the one before it ("leads by 20%"),
+        else the one right after it ("200 leads"); its words' span and metric."""
         before = [
             m
             for m in mentions
@@ -147,32 +150,25 @@ def other_metrics(
             and not any(m[1] <= b.start and b.end <= a.start for b in amounts)
         ]
         if before:
-            return before[-1][0], same(before[-1][2])
+            return before[-1][0], a.end, same(before[-1][2])
         after = [m for m in mentions if m[0] >= a.end and m[0] - a.end <= 24]
-        return (a.start, same(after[0][2])) if after else None
+        return (a.start, after[0][1], same(after[0][2])) if after else None
 
     owners = [owner(a) for a in amounts]
-    named = [o[1] for o in owners if o is not None]
+    named = [o[2] for o in owners if o is not None]
     if len(set(named)) < 2:
         return amounts, []
     first = named[0]
     kept, notes = [], []
     for a, o in zip(amounts, owners, strict=True):
-        if o is None or o[1] == first:
+        if o is None or o[2] == first:
             kept.append(a)
             continue
-        words = " ".join(text[min(o[0], a.start) : max(a.end, _mention_end(mentions, a))].split())
         notes.append(
-            f'"{words.replace(chr(0xA4), "")}" is a second goal, of another metric: write it as '
+            f'"{_written(text, o[0], o[1])}" is a second goal, of another metric: write it as '
             "a goal of its own (this one is read for the first metric it names)"
         )
     return kept, notes
-
-
-def _mention_end(mentions: list[tuple[int, int, str, str]], a: Amount) -> int:
-    """Where the metric phrase right after ``a`` ends ("200 *leads*"), else ``a``'s end."""
-    after = [m for m in mentions if m[0] >= a.end and m[0] - a.end <= 24]
-    return after[0][1] if after else a.end
 
 
 def not_read_as(
@@ -194,11 +190,10 @@ def not_read_as(
         )
     each = _PER_PIECE.match(low, target.end)
     if each:
-        piece = " ".join(text[target.start : each.end()].replace("\u00a4", "").split())
         return (
-            f'"{piece}" is an average a piece of content, which no metric of the catalog '
-            "measures (they count totals): write the total for the period, e.g. 40,000 "
-            "impressions a month"
+            f'"{_written(text, target.start, each.end())}" is an average a piece of content, '
+            "which no metric of the catalog measures (they count totals): write the total for "
+            "the period, e.g. 40,000 impressions a month"
         )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)
