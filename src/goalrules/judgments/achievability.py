@@ -205,15 +205,9 @@ class Achievability(OneRow):
         """The chances no shown figure rounds across: one half (the median reaching the
         target) and the verdict's thresholds (the ruleset's ``achievable`` and
         ``stretch``)."""
-        edges = [0.5, 0.1]
-        if self._context is not None:
-            params = self._context[-1][0].params
-            edges = [0.5] + [
-                float(params[k])
-                for k in ("achievable", "stretch")
-                if isinstance(params.get(k), (int, float))
-            ]
-        return tuple(edges)
+        if self._context is None:
+            return shipped_chance_edges()
+        return chance_edges_of(self._context[-1][0])
 
     def _q(self, value: float | None) -> Quantity | None:
         return None if value is None else quantity(value, self.unit)
@@ -299,6 +293,21 @@ class Achievability(OneRow):
         agree however they are read)."""
         f = self.forecast
         return None if f is None else dict(f)
+
+
+def chance_edges_of(rules: RuleSet) -> tuple[float, ...]:
+    """One half and a ruleset's verdict thresholds (``achievable``, ``stretch``): the
+    chances no shown figure rounds across."""
+    params = rules.params
+    thresholds = (params.get(k) for k in ("achievable", "stretch"))
+    return (0.5, *(float(t) for t in thresholds if isinstance(t, (int, float))))
+
+
+@functools.cache
+def shipped_chance_edges() -> tuple[float, ...]:
+    """:func:`chance_edges_of` the shipped achievability rules (a judgment whose
+    ruleset is not known, a stored review's)."""
+    return chance_edges_of(shipped_ruleset("achievability"))
 
 
 def _round(x: float | None, digits: int = 6) -> float | None:
