@@ -33,7 +33,7 @@ from goalrules.judgments.channel_measures import (
     trend,
     trend_of,
 )
-from goalrules.judgments.channel_rows import _as_rows
+from goalrules.judgments.channel_rows import as_rows
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.units import unit_info
@@ -378,7 +378,7 @@ def channel_evidence(
     measured (``None``) in any month make the channel's total unknown (``None``, with a
     note when some months were measured), and the portfolio's with it.
     """
-    rows = _as_rows(performance)
+    rows = as_rows(performance)
     if today is not None:
         rows = [r for r in rows if r.month <= today]
     return measure(rows, _roles(channels, goals), role_share, currency)

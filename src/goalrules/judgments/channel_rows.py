@@ -11,13 +11,13 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import ChannelMonth
 from goalrules.model.tables import is_table, missing, records
 
-__all__ = ["_as_rows", "_no_duplicates"]
+__all__ = ["as_rows", "no_duplicates"]
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
 
 
-def _as_rows(performance: Any) -> list[ChannelMonth]:
+def as_rows(performance: Any) -> list[ChannelMonth]:
     """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
     their defaults) or a pandas, polars or Arrow table."""
     if is_table(performance) or (
@@ -28,7 +28,7 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
     elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
-        return _no_duplicates(list(performance))  # rows already read: taken as they are
+        return no_duplicates(list(performance))  # rows already read: taken as they are
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
@@ -52,10 +52,10 @@ def _as_rows(performance: Any) -> list[ChannelMonth]:
             raise exc.with_location(field=f"[{i}]") from None
         except TypeError as exc:
             raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
-    return _no_duplicates(rows)
+    return no_duplicates(rows)
 
 
-def _no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
+def no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
     """``rows``, checked that no two give the same channel, month, medium and campaign
     (names as normalised: ``twitter`` is ``x``). Such rows are never summed: a row given
     twice would count its month twice, two different rows leave open which one is

@@ -34,7 +34,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import _as_rows
+from goalrules.judgments.channel_rows import as_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -358,7 +358,7 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows, context, groups, mediums = _judged(_as_rows(performance), set(roles), all_sources, today)
+    rows, context, groups, mediums = _judged(as_rows(performance), set(roles), all_sources, today)
     named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     totals = _decide(rows, goals, channels, today, rules, currency, params, named)
     out = ChannelDecisions(totals)
