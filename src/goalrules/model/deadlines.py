@@ -76,6 +76,8 @@ class Deadline:
     start: int
     end: int
     notes: tuple[str, ...] = ()
+    #: the spans of other deadline phrases the text gives (not read as amounts)
+    others: tuple[tuple[int, int], ...] = ()
 
 
 _CLAUSE_END = re.compile(r"[,;](?!\s*\d{4}\b)")
@@ -201,11 +203,65 @@ def _parse_deadline(
     return when, None
 
 
+#: the words that lead a phrase that is the deadline, whatever else the text dates
+_DUE = re.compile(r"(?:by|before|until|till|no later than|deadline|due)\b", re.I)
+_A_YEAR = re.compile(r"(?:in|during|for)\s+((?:19|20|21)\d\d)", re.I)
+
+
 def find_deadline(
     text: str, start: Date, response: bool, settings: DateSettings
 ) -> Deadline | None:
-    """The first span that reads as a deadline, trying each place a deadline phrase may
-    begin and the longest run of words from there ("by Q3 from LinkedIn" -> "by Q3").
+    """The deadline phrase of ``text`` (see :func:`_first_deadline`). When a second
+    phrase names another date ("5,000 in 2026, target 8,000 by June 2027", "this year
+    get 1,000 by December 2027"), the one led by "by", "before", "until"... is the
+    deadline, with a note; when both or neither are, the text has no deadline, with a
+    note naming both. The other phrase's span is in ``others`` (its words are no
+    amount)."""
+    first = _first_deadline(text, start, response, settings)
+    if first is None or first.when is None:
+        return first
+    later = _first_deadline(text, start, response, settings, begin=first.end, quote_dates=False)
+    if later is None or later.when is None or later.when == first.when:
+        return first
+    due_first, due_later = _DUE.match(first.words), _DUE.match(later.words)
+    if bool(due_first) != bool(due_later):
+        kept, other = (first, later) if due_first else (later, first)
+        year = _A_YEAR.fullmatch(other.words)
+        if year is not None and not _FULL_DATE.search(kept.words):
+            # "In 2027, grow ... by the end of Q2": the end of Q2 of 2027 (a year that
+            # is past, "5,000 in 2025, ... by December", says what was)
+            when, _ = _parse_deadline(f"{kept.words} {year[1]}", start, settings)
+            if when is not None and when >= start:
+                return attrs.evolve(kept, when=when, others=((other.start, other.end),))
+        said = (
+            f'"{kept.words}" is read as the deadline ({kept.when}), not "{other.words}" '
+            f"({other.when})"
+        )
+        return attrs.evolve(kept, notes=(*kept.notes, said), others=((other.start, other.end),))
+    return Deadline(
+        None,
+        first.words,
+        first.start,
+        first.end,
+        notes=(
+            f'"{first.words}" ({first.when}) and "{later.words}" ({later.when}) name two '
+            "deadlines, so neither is read; write the one the goal is judged by",
+        ),
+        others=((later.start, later.end),),
+    )
+
+
+def _first_deadline(
+    text: str,
+    start: Date,
+    response: bool,
+    settings: DateSettings,
+    begin: int = 0,
+    quote_dates: bool = True,
+) -> Deadline | None:
+    """The first span from ``begin`` that reads as a deadline, trying each place a
+    deadline phrase may begin and the longest run of words from there ("by Q3 from
+    LinkedIn" -> "by Q3").
 
     Each try looks at a bounded window of the text, so reading stays linear in its
     length. A phrase that names an impossible date, or one too far away to be a goal's
@@ -213,7 +269,7 @@ def find_deadline(
     amount); an explicit year is honoured even when the date is before the start."""
     marks = [w.start() for w in re.finditer(r"\S+", text) if _anchor(w.group(0))]
     unread: Deadline | None = None  # a phrase with a year or a full date that did not read
-    for m in _DEADLINE_START.finditer(text):
+    for m in _DEADLINE_START.finditer(text, begin):
         nearest = bisect.bisect_left(marks, m.start())
         if nearest == len(marks) or marks[nearest] >= m.start() + 160:
             continue  # no time word or date within reach: no deadline starts here
@@ -329,7 +385,7 @@ def find_deadline(
                     "statement's language writes dates"
                 )
             return Deadline(when, candidate, *span, notes=tuple(notes))
-    if unread is None:  # "Instagram: 10k followers (Dec 2027)": a date no phrase leads to
+    if unread is None and quote_dates:  # "10k followers (Dec 2027)": a date no phrase leads to
         named = _NAMED_DATE.search(text)
         if named is not None:
             said = (

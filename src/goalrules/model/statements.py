@@ -55,6 +55,7 @@ from goalrules.model.amounts import (
 from goalrules.model.channels_named import find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
+from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
@@ -412,7 +413,10 @@ def read_fields(
     low_all = prepared.lower()
     response = _RESPONSE.search(low_all) is not None
 
-    found_deadline = find_deadline(prepared, start, response, settings)
+    # "Instagram followers were 5,000 in 2026; ...": what was, never the goal's target
+    # or deadline (its level is the baseline)
+    past = past_spans(prepared)
+    found_deadline = find_deadline(blank(prepared, past), start, response, settings)
     deadline: Date | None = None
     rest = prepared
     if found_deadline:
@@ -423,7 +427,7 @@ def read_fields(
         else:
             missing.append("deadline")
         notes.extend(found_deadline.notes)
-        rest = prepared[:a] + " " * (b - a) + prepared[b:]
+        rest = blank(prepared, [(a, b), *found_deadline.others])
     else:
         missing.append("deadline")
 
@@ -465,6 +469,10 @@ def read_fields(
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
+    said_before = [a for a in amounts if within(past, a.start)]  # what was: no target
+    amounts = [a for a in amounts if not within(past, a.start)]
+    named = _metric_mentions(low)
+    said_low, low = low, blank(low, past)  # a past clause's words lead no amount from here
     amounts, set_aside = works_with(prepared, low, amounts)  # "with a $500 budget, ..."
     notes.extend(set_aside)
     english = pack.code == "en"
@@ -473,7 +481,9 @@ def read_fields(
         amounts = counting
     amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
     notes.extend(set_aside)
-    mentions = _metric_mentions(low)
+    # the metric a past clause names is the goal's when no other clause names one
+    # ("Instagram followers were 5,000; target 8,000", "... grew 20%; grow them 30%")
+    mentions = [m for m in named if not within(past, m[0])] or named
     amounts, set_aside = other_metrics(  # "followers by 15% and leads by 20%": two goals
         prepared, low, amounts, mentions, lambda key: _STOCK_OF.get(key, key)
     )
@@ -510,6 +520,14 @@ def read_fields(
         understood["metric"] = metric[1]
     else:
         missing.append("metric")
+    was = baseline_among(said_before, metric_key) if baseline_amount is None else None
+    notes.extend(
+        f'"{words_of(prepared, said_low, a)}" is what the statement says was, not the target'
+        for a in said_before
+        if a is not was
+    )
+    if target_amount is not None and was is not None:
+        baseline_amount = was
 
     target: str | None = None
     baseline: str | None = None
@@ -596,8 +614,8 @@ def read_fields(
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
-            baseline = target_text(low, baseline_amount, metric_key, per).lstrip("+")
-            understood["baseline"] = words_of(prepared, low, baseline_amount)
+            baseline = target_text(said_low, baseline_amount, metric_key, per).lstrip("+")
+            understood["baseline"] = words_of(prepared, said_low, baseline_amount)
         for lo, hi, words, at in ranges:
             if target_amount.start <= at <= target_amount.end:
                 understood["target"] = words
@@ -622,6 +640,9 @@ def read_fields(
                 )
     if target is None:
         missing.append("target")
+    elif baseline is None and was is not None and not withheld:  # "double ... we had 4,000"
+        baseline = target_text(said_low, was, metric_key, per).lstrip("+")
+        understood["baseline"] = words_of(prepared, said_low, was)
 
     objective = None
     rest_low = rest.lower()

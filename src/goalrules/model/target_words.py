@@ -54,7 +54,8 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         ):
             return b, a
     level = [a for a in amounts if re.search(
-        r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching)$",
+        r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching"
+        r"|target:?|goal:?)$",
         words_before(low, a, 1),
     )]  # fmt: skip
     # "from 1,200 by June", "from 10 to 2026-12-31": a number after "from" says where the

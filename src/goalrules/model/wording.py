@@ -112,7 +112,9 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))
     t = re.sub(  # "1 in 4 visitors" is a share
-        r"\b(\d+) (?:in|out of) (\d+)\b(?!\s*(?:days?|weeks?|months?|years?)\b)",
+        # (not the "000 in 2026" of "5,000 in 2026": a number whole, and no year)
+        r"(?<![\d.,])\b(\d+) (?:in|out of) (?!(?:19|20)\d\d\b)(\d+)\b(?![.,]\d)"
+        r"(?!\s*(?:days?|weeks?|months?|years?)\b)",
         lambda m: f"{100 * int(m[1]) / int(m[2]):g}% of" if int(m[2]) else m.group(0),
         t,
     )
