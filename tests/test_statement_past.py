@@ -128,3 +128,32 @@ def test_a_year_said_first_dates_a_period_said_after() -> None:
         "Instagram followers: 5,000 in 2025, target 8,000 by December", start=START
     )
     assert g.goal.deadline == dt.date(2026, 12, 31)
+
+
+WHEN_UNREAD = [
+    "by next summer", "by mid-June", "ahead of Black Friday", "by launch",
+    "by the end of the campaign", "before the holidays", "by the fall", "this summer",
+    "in time for back-to-school", "by the product launch",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(WHEN_UNREAD),
+    st.sampled_from(["Grow Instagram followers 20%", "Reach 5,000 LinkedIn followers"]),
+)
+def test_words_that_say_when_but_read_as_no_date_are_said(when: str, goal: str) -> None:
+    """No deadline, the target kept, and a note quoting the words: never silent."""
+    alone = gr.read_statement(goal, start=START).goal
+    reading = gr.read_statement(f"{goal} {when}", start=START)
+    assert reading.goal.deadline is None and reading.goal.target == alone.target
+    quoted = when.replace("-", " ").lower()
+    assert any(quoted in n.lower().replace("-", " ") and "says when" in n for n in reading.notes), (
+        reading.notes
+    )
+
+
+def test_a_rate_after_by_is_no_unread_date() -> None:
+    reading = gr.read_statement("Increase leads by 10 a week", start=START)
+    assert not any("says when" in n for n in reading.notes)
+    assert same_target(reading.goal.target, "+10 leads / week")

@@ -50,6 +50,18 @@ _NAMED_DATE = re.compile(
     rf"\b(?:{PERIOD_WORD})\s*'?(?:19|20|21)\d\d\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b",
     re.I,
 )
+# "by next summer", "by mid-June", "ahead of Black Friday", "by launch": words that say
+# when, in no form goalrules reads as a date (said, never dropped)
+_UNREAD_WHEN = re.compile(
+    r"\b(?:this|next)\s+(?:summer|fall|autumn|winter|spring|(?:holiday\s+)?season)\b"
+    r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
+    r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:[a-z]+[\s-]+){0,3}?"
+    r"(?:next\s+[a-z]+|mid[\s-]?[a-z]+|early\s+[a-z]+|late\s+[a-z]+|summer|fall|autumn"
+    r"|winter|spring|launch|(?:product\s+)?release|campaign|holidays?|season|black friday"
+    r"|cyber monday|ramadan|eid|diwali|(?:lunar |chinese )?new year|back[\s-]to[\s-]school"
+    r"|event|conference|semester|term|festival|peak season)\b",
+    re.I,
+)
 # "week 10", "day 30": a period named by its number
 _PERIOD_NUMBER = re.compile(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
@@ -393,6 +405,13 @@ def _first_deadline(
                 "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
             )
             unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
+    when = _UNREAD_WHEN.search(text) if unread is None and quote_dates else None
+    if when is not None:
+        said = (
+            f'"{when.group(0)}" says when, but not as a date goalrules reads, so the goal has '
+            "no deadline; write e.g. 'by 2027-06-30', 'by Q3 2027' or 'within 6 months'"
+        )
+        unread = Deadline(None, when.group(0), *when.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
 
 
