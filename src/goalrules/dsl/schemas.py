@@ -65,6 +65,7 @@ HISTORY = Schema.build(
         "advice_text": "text",
         "suggested_deadline": "date",
         "verdict": "text",
+        "reason": "text",
         "method": "text",
         "months_left": "duration",
     },

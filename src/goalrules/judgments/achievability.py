@@ -70,6 +70,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
+from goalrules.judgments.achievability_limits import floored_at_zero, linear_unknown, stale
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_text import (
     explain,
@@ -247,12 +248,18 @@ class Achievability(OneRow):
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """The messages of the verdict rules that hold."""
+        """The messages of the rules that hold and give the verdict (a lower rule that
+        also holds, "Unrealistic (0.002 %)" under too little history, is no reason: its
+        chance is not shown)."""
         if self._context is None:
             return (self.note,) if self.note else ()
         rules, facts, today = self._context[-1]
         report = rules.evaluate({"history": facts}, today=today)
-        return tuple(f.message for f in report.findings if f.outcome.value == "pass")
+        return tuple(
+            f.message
+            for f in report.findings
+            if f.outcome.value == "pass" and f.definition.decision in (None, self.verdict.value)
+        )
 
     def _repr_html_(self) -> str:
         from goalrules.judgments.channels import _card
@@ -549,6 +556,9 @@ def assess_achievability(
     else:
         last_date = month_end(last.date)
     n_total = months_between(last_date, goal.deadline)
+    too_old = stale(last_date, min(today, goal.deadline), rules.params.get("max_gap"))
+    if too_old:
+        return insufficient(too_old, len(points))
     current = last.value
     higher = direction is Direction.HIGHER
     so_far = 0.0
@@ -566,7 +576,8 @@ def assess_achievability(
         "met": met,
         "deadline_passed": today > goal.deadline,
         "observations": observations,
-        "span": span * _MONTH_SECONDS,
+        # a run-time pair in seconds: a plain number in a duration field is read in days
+        "span": DQ(span * _MONTH_SECONDS, _TIME),
         "current": DQ(shown_current * info.factor, info.key),
         "target": DQ(target * info.factor, info.key),
     }
@@ -605,11 +616,11 @@ def assess_achievability(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
     metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
-    nonnegative = _floored_at_zero(defn)
+    nonnegative = floored_at_zero(defn)
     if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
         fields, supported = {}, None
     if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
-        unknown = _linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
+        unknown = linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
         if unknown:
             return insufficient(unknown.format(metric=metric_name), observations)
     if nonnegative and supported is not None and supported < 0:  # censored at zero
@@ -642,47 +653,10 @@ def assess_achievability(
     )
 
 
-def _floored_at_zero(defn: MetricDefinition | None) -> bool:
-    """Whether the metric's values cannot be below zero: counts, and what a goal aims
-    to lower (a cost, a time, a share such as the bounce rate: none is below zero, though
-    costs and rates in general may be), and durations."""
-    if defn is None:
-        return False
-    if not defn.can_be_negative or defn.direction is Direction.LOWER:
-        return True
-    return ("[time]", 1) in unit_info(defn.unit).key
-
-
-def _linear_unknown(
-    points: Sequence[Point],
-    supported: float | None,
-    so_far: float,
-    cumulative: bool,
-    nonnegative: bool,
-) -> str:
-    """Why the linear fallback (zeros or negatives in the history, or a target at or
-    below zero) cannot support a chance, or nothing: a history of zeros shows no change
-    and no spread (a spread in the unit's own size would change with the unit), and a
-    straight line whose median runs below zero for a metric that cannot be negative
-    says nothing of where the metric levels off."""
-    if all(p.value == 0 for p in points):
-        return (
-            "Every month of the history is zero: it shows neither growth nor how much the "
-            "months vary, so the chance of reaching the target cannot be judged yet."
-        )
-    if nonnegative and supported is not None and supported < (so_far if cumulative else 0.0):
-        return (
-            "A straight line through the history (its values at or near zero rule out "
-            "growth rates) runs below zero by the deadline, and {metric} cannot be "
-            "negative: the history cannot say where it levels off, so the chance cannot "
-            "be judged."
-        )
-    return ""
-
-
 _JUDGED = frozenset({Verdict.ACHIEVABLE, Verdict.STRETCH, Verdict.UNREALISTIC})
 _format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
+_TIME = (("[time]", 1),)
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
 _DATE = operator.attrgetter("date")

@@ -265,9 +265,16 @@ def history_facts(a: Achievability) -> dict[str, Any]:
 
     return {
         "verdict": a.verdict.value,
+        # why it cannot be judged ("Only 2 monthly observations ...", "The history ends
+        # on 2023-12-01, 36 months before ..."), in the achievability's own words
+        "reason": (a.note or next(iter(a.reasons), None))
+        if a.verdict.value == "insufficient_data"
+        else None,
         "observations": a.observations,
         "months_observed": a.observations,
-        "span": a.span_months * 365.25 * 86400 / 12,
+        # durations as run-time pairs in seconds (a plain number in a duration field is
+        # read in days, the unit the schema declares)
+        "span": DQ(a.span_months * _MONTH_SECONDS, _TIME),
         "current": dq(a.current_value),
         "target": dq(a.target_value),
         "probability": a.probability,
@@ -280,8 +287,12 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "advice_text": advice(a, a.projected_value) or None,
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
-        "months_left": None if a.months_left is None else a.months_left * 365.25 * 86400 / 12,
+        "months_left": None if a.months_left is None else DQ(a.months_left * _MONTH_SECONDS, _TIME),
     }
+
+
+_MONTH_SECONDS = 365.25 * 86400 / 12
+_TIME = (("[time]", 1),)
 
 
 @functools.lru_cache(maxsize=32)

@@ -405,13 +405,13 @@ def _first_deadline(
                 "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
             )
             unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
-    when = _UNREAD_WHEN.search(text) if unread is None and quote_dates else None
-    if when is not None:
+    vague = _UNREAD_WHEN.search(text) if unread is None and quote_dates else None
+    if vague is not None:
         said = (
-            f'"{when.group(0)}" says when, but not as a date goalrules reads, so the goal has '
+            f'"{vague.group(0)}" says when, but not as a date goalrules reads, so the goal has '
             "no deadline; write e.g. 'by 2027-06-30', 'by Q3 2027' or 'within 6 months'"
         )
-        unread = Deadline(None, when.group(0), *when.span(), notes=(said,))
+        unread = Deadline(None, vague.group(0), *vague.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
 
 

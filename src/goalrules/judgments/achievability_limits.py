@@ -1,0 +1,75 @@
+"""What a history cannot say, and so when achievability answers "we don't know" rather
+than show a chance: a history that ends too long before today, a straight line (the
+fallback for zeros and negatives) that runs below zero for a metric that cannot, or a
+history of zeros only."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import Any
+
+from goalrules.dates import months_between
+from goalrules.metrics import MetricDefinition
+from goalrules.model import Direction, Point
+from goalrules.units import unit_info
+
+__all__ = ["floored_at_zero", "linear_unknown", "stale"]
+
+Date = _dt.date
+_MONTH_SECONDS = 365.25 * 86400 / 12
+
+
+def stale(last: Date, until: Date, max_gap: Any) -> str:
+    """Why a history that ends more than ``max_gap`` (seconds, the ruleset's param)
+    before ``until`` (today, or the deadline when it is earlier) is not judged from, or
+    nothing: a forecast from data that old says nothing of where the account is now,
+    however wide its range."""
+    if max_gap is None:
+        return ""
+    gap = round(months_between(last, until))  # in whole months, as the limit is written
+    if gap * _MONTH_SECONDS <= float(max_gap) + 1e-6:
+        return ""
+    return (
+        f"The history ends on {last.isoformat()}, {gap:.0f} months before "
+        f"{until.isoformat()}: too long ago to judge the goal from (the limit is "
+        f"{float(max_gap) / _MONTH_SECONDS:g} months). Bring the history up to date."
+    )
+
+
+def floored_at_zero(defn: MetricDefinition | None) -> bool:
+    """Whether the metric's values cannot be below zero: counts, and what a goal aims
+    to lower (a cost, a time, a share such as the bounce rate: none is below zero, though
+    costs and rates in general may be), and durations."""
+    if defn is None:
+        return False
+    if not defn.can_be_negative or defn.direction is Direction.LOWER:
+        return True
+    return ("[time]", 1) in unit_info(defn.unit).key
+
+
+def linear_unknown(
+    points: Sequence[Point],
+    supported: float | None,
+    so_far: float,
+    cumulative: bool,
+    nonnegative: bool,
+) -> str:
+    """Why the linear fallback (zeros or negatives in the history, or a target at or
+    below zero) cannot support a chance, or nothing: a history of zeros shows no change
+    and no spread (a spread in the unit's own size would change with the unit), and a
+    straight line whose median runs below zero for a metric that cannot be negative
+    says nothing of where the metric levels off."""
+    if all(p.value == 0 for p in points):
+        return (
+            "Every month of the history is zero: it shows neither growth nor how much the "
+            "months vary, so the chance of reaching the target cannot be judged yet."
+        )
+    if nonnegative and supported is not None and supported < (so_far if cumulative else 0.0):
+        return (
+            "A straight line through the history (its values at or near zero rule out "
+            "growth rates) runs below zero by the deadline, and {metric} cannot be "
+            "negative: the history cannot say where it levels off, so the chance cannot "
+            "be judged."
+        )
+    return ""
