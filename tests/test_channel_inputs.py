@@ -353,3 +353,70 @@ def test_a_share_that_is_not_zero_never_reads_0_percent() -> None:
     assert x.reasons[0].startswith("Few visits (0.05 % of the channels judged)")
     assert "3 visits (0.05 % of the channels judged)" in " ".join(x.reasons)
     assert not any("(0 % of" in r for r in x.reasons)
+
+
+# -- a month under way ----------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 27),
+    st.floats(0.0, 1.0),
+    st.lists(st.sampled_from(["x", "linkedin", "instagram"]), min_size=1, unique=True),
+)
+def test_a_month_under_way_is_left_out_with_a_note_never_read_as_a_fall(
+    day: int, part: float, partial: list[str]
+) -> None:
+    """Rows of July 2026 on 2026-07-DAY (its visits and leads so far: a part of a
+    month's) change no decision, on the row path or the book path, and a note names the
+    month left out; it read as "Declining", reduce."""
+    rows = steady("x", 900, 20) + steady("linkedin", 1000, 40) + steady("instagram", 1200, 12)
+    today = gr.parse_date(f"2026-07-{day:02d}")
+    so_far = [
+        {"channel": ch, "month": "2026-07", "visits": 1000 * part, "leads": 20 * part}
+        for ch in partial
+    ]
+    whole = gr.decide_channels(rows, today=today)
+    under_way = gr.decide_channels(rows + so_far, today=today)
+    assert [(d.channel, d.decision) for d in under_way] == [(d.channel, d.decision) for d in whole]
+    assert not whole.notes
+    assert any("2026-07" in n and "left out" in n for n in under_way.notes)
+    book = decide_channels_table(
+        pl.DataFrame([{"account": "a", **r} for r in rows + so_far]), today=today
+    )
+    assert dict(zip(book["channel"], book["decision"], strict=True)) == {
+        d.channel: d.decision.value for d in whole
+    }
+
+
+def test_on_a_month_s_last_day_the_month_is_over() -> None:
+    rows = steady("x") + steady("linkedin")
+    done = gr.decide_channels(rows, today=gr.parse_date("2026-06-30"))
+    assert not done.notes and done[0].evidence.months == 6
+    mid = gr.decide_channels(rows, today=gr.parse_date("2026-06-29"))
+    assert mid[0].evidence.months == 5 and "2026-06" in mid.notes[0]
+
+
+def test_the_command_line_judges_as_of_today_by_default(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --today, `goalrules channels` leaves out the real month under way (and a
+    month after it), saying so on stderr."""
+    import datetime as dt
+    import io
+
+    from goalrules.cli import main
+
+    first = dt.date.today().replace(day=1)
+    months = [gr.add_months(first, -k) for k in range(6, -2, -1)]  # 6 over, this, next
+    path = tmp_path / "perf.csv"
+    path.write_text(
+        "month,channel,visits,leads\n"
+        + "".join(f"{m:%Y-%m},linkedin,1000,30\n{m:%Y-%m},x,900,20\n" for m in months),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert main(["channels", str(path), "--format", "json"], out=out) == 0
+    said = capsys.readouterr().err
+    assert f"{months[-1]:%Y-%m}" in said and "left out" in said
+    assert out.getvalue().count('"months": 6') >= 2

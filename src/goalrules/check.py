@@ -290,9 +290,11 @@ class CheckRun:
             rows += attributed
             self.notes += said
         ws = self.workspace
-        return (
-            decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day) if rows else []
-        )
+        if not rows:
+            return []
+        decided = decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day)
+        self.notes += decided.notes  # the months left out, not over by today
+        return decided
 
     def plan(self) -> PlanResult | None:
         """The prioritised plan, linted with the SMART scores of the goals judged so far

@@ -25,6 +25,7 @@ __all__ = [
     "add_months",
     "as_date",
     "deadline",
+    "first_open_month",
     "month_end",
     "month_start",
     "months_between",
@@ -178,6 +179,18 @@ def month_start(d: Date) -> Date:
 def month_end(d: Date) -> Date:
     """The last day of ``d``'s month."""
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def first_open_month(today: Date) -> Date:
+    """The first day of the first month not over on ``today``: ``today``'s own month,
+    or the next when ``today`` is its last day. A month's sums (visits, leads, spend)
+    are whole only before it: a month under way reads as a fall.
+
+    >>> first_open_month(Date(2026, 11, 10)), first_open_month(Date(2026, 11, 30))
+    (datetime.date(2026, 11, 1), datetime.date(2026, 12, 1))
+    """
+    start = today.replace(day=1)
+    return add_months(start, 1) if today == month_end(today) else start
 
 
 def quarter_end(year: int, q: int) -> Date:

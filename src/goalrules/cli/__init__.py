@@ -320,6 +320,8 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     if len(paths) == 1 and not args.utm and _has_account_column(paths[0]):
         args.performance = paths[0]
         return _cmd_channels_book(args, out)
+    import datetime as dt
+
     from goalrules.io.exports import read_performance_files, read_sessions_file
     from goalrules.judgments.channels import decide_channels
     from goalrules.report import render_channels
@@ -339,10 +341,13 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     if args.workspace:
         from goalrules.io import load_workspace
 
-        channels = list(load_workspace(args.workspace).channels)
+        ws = load_workspace(args.workspace)
+        channels = list(ws.channels)
+        today = today or ws.today
+    today = today or dt.date.today()  # a month under way is not judged as if over
     decisions = decide_channels(rows, channels=channels, today=today, all_sources=args.all_sources)
     _emit(render_channels(decisions, args.format), args, out)
-    _notes(notes)
+    _notes([*notes, *decisions.notes])
     return 0
 
 

@@ -33,7 +33,7 @@ from goalrules.judgments.channel_measures import (
     trend,
     trend_of,
 )
-from goalrules.judgments.channel_rows import as_rows
+from goalrules.judgments.channel_rows import as_rows, done_by
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.units import unit_info
@@ -372,15 +372,16 @@ def channel_evidence(
 ) -> tuple[dict[str, ChannelEvidence], Portfolio]:
     """Measure every channel and the portfolio from monthly rows.
 
-    Rows of the same channel and month (campaigns) are added up; a month after
-    ``today`` is left out. Leads above visits, or customers above leads, are reported
-    as data-quality notes (``ChannelEvidence.quality``), not dropped. Customers not
-    measured (``None``) in any month make the channel's total unknown (``None``, with a
-    note when some months were measured), and the portfolio's with it.
+    Rows of the same channel and month (campaigns) are added up; a month not over by
+    ``today`` (the month under way, and any after it) is left out. Leads above visits,
+    or customers above leads, are reported as data-quality notes
+    (``ChannelEvidence.quality``), not dropped. Customers not measured (``None``) in any
+    month make the channel's total unknown (``None``, with a note when some months were
+    measured), and the portfolio's with it.
     """
     rows = as_rows(performance)
-    if today is not None:
-        rows = [r for r in rows if r.month <= today]
+    if today is not None:  # the months over by today (one under way reads as a fall)
+        rows = done_by(rows, today)[0]
     return measure(rows, _roles(channels, goals), role_share, currency)
 
 

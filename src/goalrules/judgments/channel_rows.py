@@ -1,17 +1,20 @@
 """A channel decision's input rows: monthly rows of channels read from mappings, tables
 or :class:`~goalrules.model.ChannelMonth` rows, checked that no channel and month is
-given twice (a month counted twice would read as a trend)."""
+given twice (a month counted twice would read as a trend), and the months over by a
+date (a month under way would read as a fall)."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
+from goalrules.dates import first_open_month
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import ChannelMonth
 from goalrules.model.tables import is_table, missing, records
 
-__all__ = ["as_rows", "no_duplicates"]
+__all__ = ["as_rows", "done_by", "no_duplicates"]
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -75,3 +78,21 @@ def no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
             )
             raise DataError(f"rows {first} and {i} both give {what}: {how}", field=f"[{i}]")
     return rows
+
+
+def done_by(rows: list[ChannelMonth], today: _dt.date) -> tuple[list[ChannelMonth], list[str]]:
+    """The rows of the months over by ``today``, and a note naming the months left out
+    (the month under way, whose visits and leads so far would read as a fall, and any
+    month after it). Rows all over are given back as they are."""
+    cut = first_open_month(today)
+    if all(r.month < cut for r in rows):
+        return rows, []
+    later = sorted({r.month for r in rows if r.month >= cut})
+    named = ", ".join(f"{m.year}-{m.month:02d}" for m in later[:4])
+    more = f" and {len(later) - 4} more" if len(later) > 4 else ""
+    note = (
+        f"the rows of {named}{more} are left out: a month is judged once it is over, and on "
+        f"{today.isoformat()} {'it is' if len(later) == 1 else 'they are'} not (a month "
+        "under way would read as a fall)"
+    )
+    return [r for r in rows if r.month < cut], [note]

@@ -34,7 +34,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import as_rows
+from goalrules.judgments.channel_rows import as_rows, done_by
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -276,14 +276,12 @@ _MEDIUM = operator.attrgetter("medium")
 
 
 def _judged(
-    rows: list[ChannelMonth], explicit: set[str], all_sources: bool, today: Date | None
+    rows: list[ChannelMonth], explicit: set[str], all_sources: bool
 ) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]], dict[str, set[str]]]:
     """The rows of the channels to judge, the context (the other sources' shares of all
     visits, leads and customers), each judged channel's source groups and the mediums
     of its rows. Each (channel, medium) is classified once; when every one is judged
     as it is named, the rows are judged as they are, without a pass of their own."""
-    if today is not None:
-        rows = [r for r in rows if r.month <= today]
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
     keys: Iterable[tuple[str, str | None]] = (
         [(channel, None) for channel in dict.fromkeys(map(_CHANNEL, rows))]
@@ -358,12 +356,16 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows, context, groups, mediums = _judged(as_rows(performance), set(roles), all_sources, today)
+    rows, left_out = as_rows(performance), []
+    if today is not None:  # the months over by today (one under way reads as a fall)
+        rows, left_out = done_by(rows, today)
+    rows, context, groups, mediums = _judged(rows, set(roles), all_sources)
     named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     totals = _decide(rows, goals, channels, today, rules, currency, params, named)
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
+    out.notes = tuple(left_out)
     paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
     if not paired:
         return out
@@ -386,7 +388,7 @@ def decide_channels(
         d.channel: d for d in _decide(pairs, (), pair_channels, today, rules, currency, params)
     }
     whole = ChannelDecisions()
-    whole.context, whole.portfolio = out.context, out.portfolio
+    whole.context, whole.portfolio, whole.notes = out.context, out.portfolio, out.notes
     for d in out:
         halves = []
         for medium in ("organic", "paid"):
@@ -528,10 +530,12 @@ class ChannelDecisions(list[ChannelDecision]):
     """The decisions of :func:`decide_channels`: a list that shows as one table in a
     notebook and turns into a DataFrame with :meth:`to_frame`. ``context`` holds the
     sources not judged (search, direct, email...) with their shares of all visits,
-    leads and customers; ``portfolio`` the channels judged, together."""
+    leads and customers; ``portfolio`` the channels judged, together; ``notes`` what
+    was left out of the rows, and why (a month not over by ``today``)."""
 
     context: tuple[SourceShare, ...] = ()
     portfolio: Portfolio | None = None
+    notes: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
         return decisions_html(self)

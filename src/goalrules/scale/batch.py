@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from goalrules.dates import first_open_month
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
@@ -169,8 +170,8 @@ def decide_channels_table(
     rows = _checked_rows(df)
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
-    if today is not None:
-        rows = rows.filter(pl.col("month") <= today)
+    if today is not None:  # the months over by today (one under way reads as a fall)
+        rows = rows.filter(pl.col("month") < first_open_month(today))
     names = rows["channel"].unique().to_list()
     judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
     if len(judged) < len(names):  # (no copy when every channel is judged)
