@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.dates import first_open_month
 from goalrules.engine.needs import lacking, lacks, needed
 from goalrules.engine.results import _PASS
 from goalrules.judgments.channel_evidence import Portfolio, channel_evidence
@@ -79,7 +80,9 @@ def reference(
     rows: list[gr.ChannelMonth], channels: list[gr.Channel], today: dt.date | None
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """Every channel's evidence and the portfolio, measured the obvious way."""
-    rows = [r for r in rows if today is None or r.month <= today]
+    # the months over by today: the month under way is not (its rows so far would read
+    # as a fall), nor any after it
+    rows = [r for r in rows if today is None or r.month < first_open_month(today)]
     info = {c.id: c for c in channels}
     names = sorted({r.channel for r in rows} | set(info))
     every = {f: [] for f in ("visits", "leads", "customers")}  # type: ignore[var-annotated]
