@@ -117,6 +117,15 @@ def _parse_recurrence(text: str) -> Recurrence:
     if not words:
         raise DateError("the recurrence is empty", hint="write e.g. 'monthly on the 30th'")
 
+    both = re.search(r"\bbi-?(week|month)ly\b", t)
+    if both:  # read both ways by English speakers: never a guess
+        period = both[1]
+        raise DateError(
+            f"{both.group(0)!r} means every two {period}s to some and twice a {period} to "
+            "others, so it is not read",
+            hint=f"write 'every 2 {period}s', or name the days (e.g. "
+            + ("'every Monday and Thursday')" if period == "week" else "'monthly on the 1st')"),
+        )
     interval = 1
     freq: str | None = None
     m = re.search(r"\bevery (?:(\w+) )?(day|week|month|quarter|year)s?\b", t)
@@ -127,8 +136,8 @@ def _parse_recurrence(text: str) -> Recurrence:
         if m[2] == "quarter":
             interval *= 3
     for word, f, iv in (
-        ("daily", "daily", 1), ("weekly", "weekly", 1), ("biweekly", "weekly", 2),
-        ("fortnightly", "weekly", 2), ("monthly", "monthly", 1), ("bimonthly", "monthly", 2),
+        ("daily", "daily", 1), ("weekly", "weekly", 1), ("fortnightly", "weekly", 2),
+        ("monthly", "monthly", 1),
         ("quarterly", "monthly", 3), ("yearly", "yearly", 1), ("annually", "yearly", 1),
     ):  # fmt: skip
         if re.search(rf"\b{word}\b", t):
