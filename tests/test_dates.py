@@ -275,6 +275,6 @@ def test_a_word_read_two_ways_is_no_recurrence(word: str, rest: str) -> None:
     """ "bimonthly" is every two months to some and twice a month to others: an error
     with a hint, never a guess (it read as every two months)."""
     text = f"{rest}{word}" if rest == "post " else f"{word}{rest}"
-    with pytest.raises(gr.GoalRulesError, match="two .* to some and twice a .* to others"):
+    with pytest.raises(gr.GoalRulesError, match=r"two .* to some and twice a .* to others"):
         gr.recurrence(text)
     assert gr.recurrence("fortnightly").between(D(2027, 1, 1), D(2027, 1, 31))
