@@ -151,6 +151,21 @@ def test_youtube_chart_and_table(tmp_path: Path) -> None:
     assert h[("2026-10-01", "youtube", "impressions")] == 500
 
 
+def test_an_undated_row_s_empty_cells_are_not_said_to_hold_0(tmp_path: Path) -> None:
+    """A deleted video (no publish time) with an empty Views cell: the note says what
+    the row held, and an empty cell held nothing ("0 video_views" before)."""
+    header = ["Content", "Video title", "Video publish time", "Duration", "Views",
+              "Subscribers", "Impressions"]  # fmt: skip
+    p = ef.write_csv(tmp_path / "Table data.csv", [
+        header, ["Total", "", "", "", 300, 5, 1000],
+        ["a", "A", "Sep 14, 2026", 100, 300, 4, 900], ["gone", "Deleted", "", 100, "", 1, ""],
+    ])  # fmt: skip
+    r = import_exports(p)
+    said = next(n for n in r.notes if "without a 'video publish time'" in n)
+    assert "1 new_followers" in said and "video_views" not in said and "impressions" not in said
+    assert history(r)[("2026-09-01", "youtube", "video_views")] == 300
+
+
 def test_youtube_subscribers_gained_and_lost(tmp_path: Path) -> None:
     p = ef.write_csv(tmp_path / "Totals.csv", [["Date", "Subscribers gained", "Subscribers lost"],
                                                ["2026-09-01", 10, 2], ["2026-09-02", 5, 6]])  # fmt: skip

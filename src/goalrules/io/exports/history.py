@@ -206,7 +206,8 @@ def read_history(
                     f"a negative count ({v:g}) of {metric}", source=source, line=line, field=col
                 )
             if day is None:
-                undated[metric] += v or 0.0
+                if v is not None:  # an empty cell holds nothing, not 0
+                    undated[metric] += v
                 continue
             if v is None:
                 empty[metric] += 1
