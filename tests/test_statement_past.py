@@ -157,3 +157,22 @@ def test_a_rate_after_by_is_no_unread_date() -> None:
     reading = gr.read_statement("Increase leads by 10 a week", start=START)
     assert not any("says when" in n for n in reading.notes)
     assert same_target(reading.goal.target, "+10 leads / week")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "baseline"),
+    [
+        ("Grow LinkedIn followers to 10k, up from 6k, by December", "10000 followers",
+         "6000 followers"),
+        ("Cut cost per lead to $25, down from $40, by September", "25 USD / lead",
+         "40 USD / lead"),
+        ("Grow followers by 20%, up from 5,000, by December", "+20%", "5000 followers"),
+        ("Gain 2,000 LinkedIn followers in the next 6 months (we have 8,000 now)",
+         "+2000 followers", "8000 followers"),
+        ("Last year we grew 1%; have 60% of our traffic come from social by 2027", "60%", None),
+    ],
+)  # fmt: skip
+def test_where_the_goal_starts_said_after_its_target(
+    text: str, target: str, baseline: str | None
+) -> None:
+    test_the_level_a_past_clause_gives_is_the_baseline(text, target, baseline)

@@ -55,11 +55,13 @@ _NAMED_DATE = re.compile(
 _UNREAD_WHEN = re.compile(
     r"\b(?:this|next)\s+(?:summer|fall|autumn|winter|spring|(?:holiday\s+)?season)\b"
     r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
-    r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:[a-z]+[\s-]+){0,3}?"
+    r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
+    r"(?:[a-z]+[\s-]+){0,3}?"
     r"(?:next\s+[a-z]+|mid[\s-]?[a-z]+|early\s+[a-z]+|late\s+[a-z]+|summer|fall|autumn"
     r"|winter|spring|launch|(?:product\s+)?release|campaign|holidays?|season|black friday"
     r"|cyber monday|ramadan|eid|diwali|(?:lunar |chinese )?new year|back[\s-]to[\s-]school"
-    r"|event|conference|semester|term|festival|peak season)\b",
+    r"|event|conference|semester|term|festival|peak season|anniversary|go[\s-]?live"
+    r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening)\b",
     re.I,
 )
 # "week 10", "day 30": a period named by its number

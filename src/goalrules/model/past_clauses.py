@@ -28,7 +28,8 @@ _CLAUSE_BREAK = re.compile(
 #: words that say a clause tells what was or is: past verbs of change and of being,
 #: the present level ("currently", "today") and the words of a report
 _STATE = re.compile(
-    r"\b(?:was|were|had|has been|have been|grew|rose|fell|dropped|declined|increased"
+    r"\b(?:(?:we|i|they|it|you)\s+(?:have|has)(?!\s+to\b)|(?:we|i|they|you)'ve|now"
+    r"|was|were|had|has been|have been|grew|rose|fell|dropped|declined|increased"
     r"|decreased|reached|ended|finished|closed|went|gained|lost|saw|achieved|averaged"
     r"|(?<!user )(?<!user-)generated|stood|sat|got|growing|currently|today|right now"
     r"|at the moment|so far"
@@ -76,19 +77,28 @@ def _level(a: Amount) -> bool:
     return not (a.sign or a.multiple or a.year_like or a.points or a.per)
 
 
-def baseline_among(said: list[Amount], metric: str | None) -> Amount | None:
+def baseline_among(said: list[Amount], metric: str | None, low: str) -> Amount | None:
     """The level a past clause gives for the goal's metric: the last of its amounts
-    that is a level (no sign, no multiple, no year) and in percent exactly when the
-    metric is a rate (a past growth of "20%" is no level of followers)."""
+    that is a level (no sign, no multiple, no year, not the size of a change: "grew
+    1%", "down 10%") and in percent exactly when the metric is a rate (a past growth of
+    "20%" is no level of followers)."""
     rate = metric is not None and catalog[metric].unit == "percent"
     levels = [
         a
         for a in said
         if _level(a)
+        and not _CHANGED.search(low, max(0, a.start - 40), a.start)
         and a.percent == rate
         and (a.currency is None) == (metric is None or not _money(metric))
     ]
     return levels[-1] if levels else None
+
+
+#: the words before the size of a change ("grew 20%", "were down 10%", "rose by 5")
+_CHANGED = re.compile(
+    r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|declined|increased|decreased|gained|lost"
+    r"|up|down|growing|by)(?:\s+by)?(?:\s+(?:about|around|nearly|over))?\s*$"
+)
 
 
 def _money(metric: str) -> bool:

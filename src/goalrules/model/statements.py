@@ -520,7 +520,7 @@ def read_fields(
         understood["metric"] = metric[1]
     else:
         missing.append("metric")
-    was = baseline_among(said_before, metric_key) if baseline_amount is None else None
+    was = baseline_among(said_before, metric_key, said_low) if baseline_amount is None else None
     notes.extend(
         f'"{words_of(prepared, said_low, a)}" is what the statement says was, not the target'
         for a in said_before

@@ -64,7 +64,22 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     if not ahead:
         return None, None
     # "by 20 % to 3,000": the level is the more precise target
-    return (level or ahead)[0], None
+    target = (level or ahead)[0]
+    # "to 10k, up from 6k": where the goal starts, said after its target
+    start = [
+        a
+        for a in amounts
+        if a.start > target.end
+        and _UP_FROM.search(words_before(low, a, 2))
+        # (a level: of a rate in percent like its target; of a count for a percent change)
+        and (a.percent == target.percent or (target.percent and not a.percent))
+        and a.currency == target.currency
+        and not (a.sign or a.multiple or target.multiple)
+    ]
+    return target, (start[0] if start else None)
+
+
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 
 def _is_down(low: str, a: Amount) -> bool:
