@@ -153,7 +153,7 @@ class Achievability(OneRow):
     # a metric that cannot be negative: the forecast is censored at zero
     nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
-    _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    _cache: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     def band(
         self, months: float, *, low: float = 0.1, high: float = 0.9
