@@ -451,10 +451,12 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
 
 
 def _value_at(points: Sequence[Point], day: Date) -> float | None:
-    before = [p for p in points if p.date <= day]
-    if before:
-        return before[-1].value
-    return points[0].value if points else None
+    """The value of the last point on or before ``day`` (the first point's when none
+    is): ``points`` are in date order."""
+    if not points:
+        return None
+    i = bisect.bisect_right(points, day, key=_DATE)
+    return points[i - 1].value if i else points[0].value
 
 
 def assess_achievability(
