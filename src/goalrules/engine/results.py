@@ -21,6 +21,7 @@ from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value, value_formatter
 from goalrules.dsl.types import Type
+from goalrules.engine.marks import FAIL, PASS, SKIPPED, UNKNOWN, criterion_groups, criterion_mark
 from goalrules.errors import (
     UnknownNameError,
 )
@@ -56,7 +57,7 @@ class Outcome(enum.StrEnum):
 
 
 _CODES = (Outcome.FAIL, Outcome.PASS, Outcome.UNKNOWN, Outcome.SKIPPED)
-_FAIL, _PASS, _UNKNOWN, _SKIPPED = 0, 1, 2, 3
+_FAIL, _PASS, _UNKNOWN, _SKIPPED = FAIL, PASS, UNKNOWN, SKIPPED  # the codes, by these names here
 _VALUES = {o: o.value for o in Outcome}  # read by every finding a report writes
 _ABSENT = ((None, None),)  # a template the rule does not have (as Rule.render keeps it)
 _UNSET: Any = object()  # a finding's fix not rendered yet (``None`` is a fix it lacks)
@@ -544,8 +545,18 @@ class Report:
         :class:`CriterionResult` or a subclass of it); not kept."""
         out: dict[str, _C] = {}
         given = self.given
-        if given is None:
-            given = self._all_built()
+        if given is None:  # from the codes: each criterion's members taken at once
+            found = self._all_built()
+            codes = self.codes
+            for name, take, marks in criterion_groups(self.ruleset.criterion_members):
+                seen = take(codes)
+                mark = marks.get(seen)
+                if mark is None:
+                    if len(marks) >= 1024:
+                        marks.clear()
+                    mark = marks[seen] = criterion_mark(seen, self.ruleset.criterion_members[name])
+                out[name] = kind(name, mark[0], mark[1], take(found))
+            return out
         skipped, passing = Outcome.SKIPPED, Outcome.PASS
         for name, members in self.ruleset.criterion_members.items():
             total = got = 0.0
