@@ -150,31 +150,63 @@ def _dynamic_unit(x: Any) -> Any:
 
 
 def _metric_def(name: str) -> Any:
-    from goalrules.metrics import catalog
-
     try:
-        return catalog[name]
+        return _catalog()[name]
     except KeyError:
         raise Undefined(f"{name!r} is not a catalog metric") from None
+
+
+def _catalog() -> Any:
+    """The metric catalog (imported on first use: the catalog imports the rules)."""
+    found = _KNOWN.get("\x00catalog")
+    if found is None:
+        from goalrules.metrics import catalog
+
+        found = _KNOWN["\x00catalog"] = catalog
+    return found
 
 
 def _metric_unit(name: str) -> Any:
     return _metric_def(name).dimension
 
 
-def _is_metric(name: str) -> bool:
-    from goalrules.metrics import catalog
+# The catalog's answers about a metric or a channel are pure functions of the catalog and
+# the platform-fit table, which change only when plugins do: a check asks the same few
+# of them for every goal, so they are kept (bounded, forgotten when plugins change).
+_KNOWN: dict[Any, Any] = {}
+plugins.on_reset(_KNOWN.clear)
 
-    return name in catalog
+
+def _kept(key: Any, make: Callable[[], Any]) -> Any:
+    """``make()``, kept under ``key`` (an error it raises is not kept)."""
+    found = _KNOWN.get(key, _KNOWN)
+    if found is _KNOWN:
+        if len(_KNOWN) >= 4096:
+            _KNOWN.clear()
+        found = _KNOWN[key] = make()
+    return found
+
+
+def _is_metric(name: str) -> bool:
+    found: bool = _kept(("is_metric", name), lambda: name in _catalog())
+    return found
 
 
 def _metric_objectives(name: str) -> tuple[str, ...]:
-    return tuple(o.value for o in _metric_def(name).objectives)
+    found: tuple[str, ...] = _kept(
+        ("objectives", name), lambda: tuple(o.value for o in _metric_def(name).objectives)
+    )
+    return found
 
 
 def _fits(channel: str, objective: str) -> bool:
     """Whether the channel suits the objective; a goal's several channels ("instagram,
     tiktok") fit when each does."""
+    found: bool = _kept(("fits", channel, objective), lambda: _all_fit(channel, objective))
+    return found
+
+
+def _all_fit(channel: str, objective: str) -> bool:
     from goalrules.metrics import channel_fits
 
     fits = []
