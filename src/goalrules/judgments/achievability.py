@@ -295,9 +295,11 @@ class Achievability(OneRow):
         return None if f is None else dict(f)
 
 
+@functools.lru_cache(maxsize=32)
 def chance_edges_of(rules: RuleSet) -> tuple[float, ...]:
     """One half and a ruleset's verdict thresholds (``achievable``, ``stretch``): the
-    chances no shown figure rounds across."""
+    chances no shown figure rounds across (kept per ruleset, whose params do not
+    change: every judgment of a check reads them twice)."""
     params = rules.params
     thresholds = (params.get(k) for k in ("achievable", "stretch"))
     return (0.5, *(float(t) for t in thresholds if isinstance(t, (int, float))))
