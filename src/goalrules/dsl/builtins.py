@@ -170,9 +170,10 @@ def _metric_unit(name: str) -> Any:
     return _metric_def(name).dimension
 
 
-# The catalog's answers about a metric or a channel are pure functions of the catalog and
-# the platform-fit table, which change only when plugins do: a check asks the same few
-# of them for every goal, so they are kept (bounded, forgotten when plugins change).
+# The catalog's answers about a metric are pure functions of the catalog, which changes
+# only when plugins do (a channel's fit, of the platform-fit table: kept with it): a check
+# asks the same few of them for every goal, so they are kept (bounded, forgotten when
+# plugins change).
 _KNOWN: dict[Any, Any] = {}
 plugins.on_reset(_KNOWN.clear)
 
@@ -201,8 +202,28 @@ def _metric_objectives(name: str) -> tuple[str, ...]:
 
 def _fits(channel: str, objective: str) -> bool:
     """Whether the channel suits the objective; a goal's several channels ("instagram,
-    tiktok") fit when each does."""
-    found: bool = _kept(("fits", channel, objective), lambda: _all_fit(channel, objective))
+    tiktok") fit when each does. Kept with the platform-fit table in use (a rules diff
+    swaps it without a plugin change: another table starts afresh)."""
+    table = _table()()
+    kept = _KNOWN.get("\x00fits")
+    if kept is None or kept[0] is not table:
+        kept = _KNOWN["\x00fits"] = (table, {})
+    said: dict[tuple[str, str], bool] = kept[1]
+    found = said.get((channel, objective))
+    if found is None:
+        if len(said) >= 4096:
+            said.clear()
+        found = said[channel, objective] = _all_fit(channel, objective)
+    return found
+
+
+def _table() -> Callable[[], Any]:
+    """:func:`goalrules.metrics.platform_fit` (imported on first use)."""
+    found = _KNOWN.get("\x00platform_fit")
+    if found is None:
+        from goalrules.metrics import platform_fit
+
+        found = _KNOWN["\x00platform_fit"] = platform_fit
     return found
 
 
