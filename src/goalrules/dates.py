@@ -214,6 +214,22 @@ def months_between(a: Date, b: Date) -> float:
     """
     if b < a:
         return -months_between(b, a)
+    key = (a, b)
+    found = _BETWEEN.get(key)
+    if found is None:
+        if len(_BETWEEN) >= 4096:
+            _BETWEEN.clear()
+        found = _BETWEEN[key] = _months_between(a, b)
+    return found
+
+
+#: months between two days, kept (bounded): a pure function of the two, and a book's goals
+#: ask it of a few last observations and deadlines again and again
+_BETWEEN: dict[tuple[Date, Date], float] = {}
+
+
+def _months_between(a: Date, b: Date) -> float:
+    """:func:`months_between` of ``a`` and a day ``b`` not before it."""
     k = (b.year - a.year) * 12 + (b.month - a.month)
     lo = _clamped(a, k)
     if lo > b:

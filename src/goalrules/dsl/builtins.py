@@ -150,31 +150,84 @@ def _dynamic_unit(x: Any) -> Any:
 
 
 def _metric_def(name: str) -> Any:
-    from goalrules.metrics import catalog
-
     try:
-        return catalog[name]
+        return _catalog()[name]
     except KeyError:
         raise Undefined(f"{name!r} is not a catalog metric") from None
+
+
+def _catalog() -> Any:
+    """The metric catalog (imported on first use: the catalog imports the rules)."""
+    found = _KNOWN.get("\x00catalog")
+    if found is None:
+        from goalrules.metrics import catalog
+
+        found = _KNOWN["\x00catalog"] = catalog
+    return found
 
 
 def _metric_unit(name: str) -> Any:
     return _metric_def(name).dimension
 
 
-def _is_metric(name: str) -> bool:
-    from goalrules.metrics import catalog
+# The catalog's answers about a metric are pure functions of the catalog, which changes
+# only when plugins do (a channel's fit, of the platform-fit table: kept with it): a check
+# asks the same few of them for every goal, so they are kept (bounded, forgotten when
+# plugins change).
+_KNOWN: dict[Any, Any] = {}
+plugins.on_reset(_KNOWN.clear)
 
-    return name in catalog
+
+def _kept(key: Any, make: Callable[[], Any]) -> Any:
+    """``make()``, kept under ``key`` (an error it raises is not kept)."""
+    found = _KNOWN.get(key, _KNOWN)
+    if found is _KNOWN:
+        if len(_KNOWN) >= 4096:
+            _KNOWN.clear()
+        found = _KNOWN[key] = make()
+    return found
+
+
+def _is_metric(name: str) -> bool:
+    found: bool = _kept(("is_metric", name), lambda: name in _catalog())
+    return found
 
 
 def _metric_objectives(name: str) -> tuple[str, ...]:
-    return tuple(o.value for o in _metric_def(name).objectives)
+    found: tuple[str, ...] = _kept(
+        ("objectives", name), lambda: tuple(o.value for o in _metric_def(name).objectives)
+    )
+    return found
 
 
 def _fits(channel: str, objective: str) -> bool:
     """Whether the channel suits the objective; a goal's several channels ("instagram,
-    tiktok") fit when each does."""
+    tiktok") fit when each does. Kept with the platform-fit table in use (a rules diff
+    swaps it without a plugin change: another table starts afresh)."""
+    table = _table()()
+    kept = _KNOWN.get("\x00fits")
+    if kept is None or kept[0] is not table:
+        kept = _KNOWN["\x00fits"] = (table, {})
+    said: dict[tuple[str, str], bool] = kept[1]
+    found = said.get((channel, objective))
+    if found is None:
+        if len(said) >= 4096:
+            said.clear()
+        found = said[channel, objective] = _all_fit(channel, objective)
+    return found
+
+
+def _table() -> Callable[[], Any]:
+    """:func:`goalrules.metrics.platform_fit` (imported on first use)."""
+    found = _KNOWN.get("\x00platform_fit")
+    if found is None:
+        from goalrules.metrics import platform_fit
+
+        found = _KNOWN["\x00platform_fit"] = platform_fit
+    return found
+
+
+def _all_fit(channel: str, objective: str) -> bool:
     from goalrules.metrics import channel_fits
 
     fits = []

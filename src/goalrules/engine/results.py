@@ -21,6 +21,7 @@ from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value, value_formatter
 from goalrules.dsl.types import Type
+from goalrules.engine.marks import FAIL, PASS, SKIPPED, UNKNOWN, criterion_groups, criterion_mark
 from goalrules.errors import (
     UnknownNameError,
 )
@@ -56,9 +57,10 @@ class Outcome(enum.StrEnum):
 
 
 _CODES = (Outcome.FAIL, Outcome.PASS, Outcome.UNKNOWN, Outcome.SKIPPED)
-_FAIL, _PASS, _UNKNOWN, _SKIPPED = 0, 1, 2, 3
+_FAIL, _PASS, _UNKNOWN, _SKIPPED = FAIL, PASS, UNKNOWN, SKIPPED  # the codes, by these names here
 _VALUES = {o: o.value for o in Outcome}  # read by every finding a report writes
 _ABSENT = ((None, None),)  # a template the rule does not have (as Rule.render keeps it)
+_UNSET: Any = object()  # a finding's fix not rendered yet (``None`` is a fix it lacks)
 
 
 @attrs.frozen
@@ -305,10 +307,11 @@ def _bare(exc: runtime.Unknown) -> runtime.Unknown:
 class Finding:
     """One rule's outcome on one set of facts; messages are rendered on first use.
 
-    A plain slotted class rather than an attrs one: reports build many of these.
+    A plain slotted class rather than an attrs one: reports build many of these (a
+    slot for each text it keeps, not a dict: most findings are never read).
     """
 
-    __slots__ = ("_cache", "_facts", "_today", "definition", "outcome")
+    __slots__ = ("_facts", "_fix", "_message", "_today", "_trace_kept", "definition", "outcome")
 
     def __init__(
         self, rule: Rule, outcome: Outcome, facts: Mapping[str, Any], today: _dt.date | None
@@ -317,7 +320,9 @@ class Finding:
         self.outcome = outcome
         self._facts = facts
         self._today = today
-        self._cache: dict[str, Any] = {}
+        self._message: str | None = None  # each rendered on first use
+        self._fix: Any = _UNSET
+        self._trace_kept: Trace | None = None
 
     def __repr__(self) -> str:
         return f"Finding(rule={self.definition.id!r}, outcome={self.outcome.value!r})"
@@ -344,9 +349,9 @@ class Finding:
         return self.definition.weight
 
     def _trace(self) -> Trace:
-        if "trace" not in self._cache:
-            self._cache["trace"] = self.definition.trace(self._facts, today=self._today)
-        tr: Trace = self._cache["trace"]
+        tr = self._trace_kept
+        if tr is None:
+            tr = self._trace_kept = self.definition.trace(self._facts, today=self._today)
         return tr
 
     @property
@@ -366,12 +371,12 @@ class Finding:
     @property
     def message(self) -> str:
         """The rule's message for this outcome, with the values it saw."""
-        msg: str | None = self._cache.get("message")
+        msg = self._message
         if msg is None:
-            msg = self._cache["message"] = self._message()
+            msg = self._message = self._rendered()
         return msg
 
-    def _message(self) -> str:
+    def _rendered(self) -> str:
         r = self.definition
         text: str | None
         if self.outcome is Outcome.PASS:
@@ -399,19 +404,19 @@ class Finding:
         """The rule's suggestion when it fails (or cannot tell)."""
         if self.outcome not in (Outcome.FAIL, Outcome.UNKNOWN):
             return None
-        if "fix" not in self._cache:  # read by the report and again by the suggestions
+        text: str | None = self._fix
+        if text is _UNSET:  # read by the report and again by the suggestions
             strict = self.outcome is Outcome.UNKNOWN  # no half-known advice
-            self._cache["fix"] = self.definition.render(
+            text = self._fix = self.definition.render(
                 "fix", self._facts, self._today, strict=strict
             )
-        text: str | None = self._cache["fix"]
         return text
 
     def to_dict(self) -> dict[str, Any]:
         outcome = self.outcome
-        message = self._cache.get("message")
+        message = self._message
         if message is None:
-            message = self._cache["message"] = self._message()
+            message = self._message = self._rendered()
         d: dict[str, Any] = {
             "rule": self.definition.id,
             "outcome": _VALUES[outcome],
@@ -440,10 +445,9 @@ def finding_dicts(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     for f in findings:
         outcome = f.outcome
         if outcome is passing:
-            cache = f._cache
-            message = cache.get("message")
+            message = f._message
             if message is None:
-                message = cache["message"] = f._message()
+                message = f._message = f._rendered()
             put({"rule": f.definition.id, "outcome": "pass", "message": message})
         elif outcome is not skipped:
             put(f.to_dict())
@@ -541,32 +545,26 @@ class Report:
         :class:`CriterionResult` or a subclass of it); not kept."""
         out: dict[str, _C] = {}
         given = self.given
-        codes = self.codes
-        built: dict[int, Finding] = {}
-        if given is None:
-            if self._built is None:
-                object.__setattr__(self, "_built", built)
-            else:
-                built = self._built
-        rules: Any = self.ruleset.rules if given is None else None  # type: ignore[attr-defined]
-        facts, today = self.facts, self.today
+        if given is None:  # from the codes: each criterion's members taken at once
+            found = self._all_built()
+            codes = self.codes
+            for name, take, marks in criterion_groups(self.ruleset.criterion_members):
+                seen = take(codes)
+                mark = marks.get(seen)
+                if mark is None:
+                    if len(marks) >= 1024:
+                        marks.clear()
+                    mark = marks[seen] = criterion_mark(seen, self.ruleset.criterion_members[name])
+                out[name] = kind(name, mark[0], mark[1], take(found))
+            return out
         skipped, passing = Outcome.SKIPPED, Outcome.PASS
         for name, members in self.ruleset.criterion_members.items():
             total = got = 0.0
             applicable = 0
             all_pass = True
-            group: list[Finding] = []
-            for i, weight in members:
-                if given is not None:
-                    finding = given[i]
-                    outcome = finding.outcome
-                else:
-                    outcome = _CODES[codes[i]]
-                    hit = built.get(i)
-                    if hit is None:
-                        hit = built[i] = Finding(rules[i], outcome, facts, today)
-                    finding = hit
-                group.append(finding)
+            group = tuple([given[i] for i, _ in members])
+            for finding, (_, weight) in zip(group, members, strict=True):
+                outcome = finding.outcome
                 if outcome is skipped:
                     continue
                 applicable += 1
@@ -576,8 +574,25 @@ class Report:
                 else:
                     all_pass = False
             score = got / total if total > 0 else 0.0
-            out[name] = kind(name, score, applicable > 0 and all_pass, tuple(group))
+            out[name] = kind(name, score, applicable > 0 and all_pass, group)
         return out
+
+    def _all_built(self) -> list[Finding]:
+        """Every rule's finding, by index (those built already kept as they are)."""
+        rules: Any = self.ruleset.rules  # type: ignore[attr-defined]
+        facts, today = self.facts, self.today
+        built = self._built
+        if not built:
+            found = [
+                Finding(r, _CODES[c], facts, today) for r, c in zip(rules, self.codes, strict=True)
+            ]
+        else:
+            found = [
+                built.get(i) or Finding(r, _CODES[c], facts, today)
+                for i, (r, c) in enumerate(zip(rules, self.codes, strict=True))
+            ]
+        object.__setattr__(self, "_built", dict(enumerate(found)))
+        return found
 
     @functools.cached_property
     def decided_by(self) -> Finding | None:

@@ -154,7 +154,7 @@ class Achievability(OneRow):
     # a metric that cannot be negative: the forecast is censored at zero
     nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
-    _cache: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    _cache: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     def band(
         self, months: float, *, low: float = 0.1, high: float = 0.9
@@ -302,9 +302,11 @@ class Achievability(OneRow):
         return None if f is None else dict(f)
 
 
+@functools.lru_cache(maxsize=32)
 def chance_edges_of(rules: RuleSet) -> tuple[float, ...]:
     """One half and a ruleset's verdict thresholds (``achievable``, ``stretch``): the
-    chances no shown figure rounds across."""
+    chances no shown figure rounds across (kept per ruleset, whose params do not
+    change: every judgment of a check reads them twice)."""
     params = rules.params
     thresholds = (params.get(k) for k in ("achievable", "stretch"))
     return (0.5, *(float(t) for t in thresholds if isinstance(t, (int, float))))
@@ -458,10 +460,12 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
 
 
 def _value_at(points: Sequence[Point], day: Date) -> float | None:
-    before = [p for p in points if p.date <= day]
-    if before:
-        return before[-1].value
-    return points[0].value if points else None
+    """The value of the last point on or before ``day`` (the first point's when none
+    is): ``points`` are in date order."""
+    if not points:
+        return None
+    i = bisect.bisect_right(points, day, key=_DATE)
+    return points[i - 1].value if i else points[0].value
 
 
 def assess_achievability(

@@ -21,7 +21,7 @@ from goalrules import plugins
 from goalrules.dates import add_months
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
-from goalrules.numbers import format_percent
+from goalrules.numbers import current_locale, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,6 +69,28 @@ plugins.on_reset(_shape.cache_clear)  # plugins add units
 
 
 def format_value(x: float, unit: str) -> str:
+    """``x`` in ``unit`` as the reports write it ("1,234 followers", "2.5 %"). A float's
+    text is kept (bounded): it is a pure function of the value, the unit and the locale,
+    and one judgment writes its figures three or four times (the facts its rules read,
+    the explanation, the report), a book's goals on one history the same current value."""
+    if x.__class__ is not float:
+        return _format_value(x, unit)
+    key = (x, unit, current_locale())
+    text = _VALUES.get(key)
+    if text is None:
+        if len(_VALUES) >= 8192:
+            _VALUES.clear()
+        text = _VALUES[key] = _format_value(x, unit)
+    return text
+
+
+#: the text of each (float, unit, locale) :func:`format_value` wrote (``-0.0`` shares
+#: ``0.0``'s entry: both read "0")
+_VALUES: dict[tuple[float, str, str], str] = {}
+plugins.on_reset(_VALUES.clear)  # plugins add units
+
+
+def _format_value(x: float, unit: str) -> str:
     count, unit = _shape(unit)
     if count and math.isfinite(x) and abs(x) < 1e15:
         x = float(round(x))
@@ -213,6 +235,17 @@ def advice(a: Any, supported: float | None) -> str:
     of the last observation), or that none does."""
     if supported is None:
         return ""
+    cache = getattr(a, "_cache", None)  # a judgment's rules read it, and its explanation
+    if cache is None:
+        return _advice(a, supported)
+    key = ("advice", supported)
+    said: str | None = cache.get(key)
+    if said is None:
+        said = cache[key] = _advice(a, supported)
+    return said
+
+
+def _advice(a: Any, supported: float) -> str:
     unit, period = a.unit, level_period(a)
     about = f"Your history supports about {format_value(supported, unit)}{period} by then"
     if a.suggested_value is not None:

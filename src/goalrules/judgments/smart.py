@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from goalrules import plugins
 from goalrules.dates import as_date
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
@@ -198,21 +199,71 @@ def goal_facts(
     baseline: Any = None,
 ) -> dict[str, Any]:
     """The ``goal`` fact of the rule language for ``goal`` (see ``dsl.schemas``)."""
+    global _LAST
     today = as_date(today) or Date.today()
+    known = tuple(objectives) if objectives is not None else None
+    if baseline is not None and goal.baseline is not None:  # the goal's own is shown
+        return _goal_facts(goal, today, known, baseline)
+    # the facts without a baseline from elsewhere are a pure function of the (frozen)
+    # goal, the day and the objectives: a check asks them of each goal twice in a row
+    # (its SMART score, then the plan's lint), so the last goal's are kept, and copied
+    last = _LAST
+    if last is not None and last[0] is goal and last[1] == today and last[2] == known:
+        kept = last[3]
+    else:
+        kept = _goal_facts(goal, today, known, None)
+        _LAST = (goal, today, known, kept)
+    facts = dict(kept)
+    for name in _LISTS:
+        if name in facts:
+            facts[name] = list(facts[name])
+    if baseline is not None:  # the baseline the judgment resolved a relative target on
+        facts["baseline"] = baseline
+        facts["target"] = _target_fact(goal, baseline)
+    return facts
+
+
+#: the last goal's facts (see goal_facts): the goal, the day, the objectives, its facts
+_LAST: tuple[Goal, Date, tuple[str, ...] | None, dict[str, Any]] | None = None
+_LISTS = ("tiers", "supports", "vague_words", "objectives_known", "supports_known")
+
+
+@plugins.on_reset
+def _forget_last() -> None:  # plugins add metrics: a metric's key may read otherwise
+    global _LAST
+    _LAST = None
+
+
+def _target_of(goal: Goal) -> Target | None:
+    """The target a goal is measured against: its own, else its ``target`` tier."""
+    return goal.target if goal.target is not None else goal.target_tier
+
+
+def _target_fact(goal: Goal, baseline: Any) -> Any:
+    """The ``target`` fact: the target resolved against ``baseline``, a change's amount
+    when it does not resolve."""
+    target = _target_of(goal)
+    if target is None:
+        return None
+    target_q = _resolve(target, baseline)
+    if target_q is None and target.kind is TargetKind.DELTA:
+        target_q = target.amount
+    return target_q
+
+
+def _goal_facts(
+    goal: Goal, today: Date, known: tuple[str, ...] | None, baseline: Any
+) -> dict[str, Any]:
+    """:func:`goal_facts`, made."""
     metric = goal.metric
     if metric is not None and metric in catalog:
         metric = catalog[metric].key
     # a goal with tiers and no target of its own is measured against its target tier
-    target: Target | None = goal.target if goal.target is not None else goal.target_tier
-    target_q: Any = None
-    if target is not None:
-        target_q = _resolve(target, baseline if baseline is not None else goal.baseline)
-        if target_q is None and target.kind is TargetKind.DELTA:
-            target_q = target.amount
+    target = _target_of(goal)
+    target_q = _target_fact(goal, baseline if baseline is not None else goal.baseline)
     # a recurring goal ("50 leads a month") is bound by its period, not one deadline
     recurs = goal.recurs or read_recurrence(goal.statement, deadline=goal.deadline is not None)
     statement = goal.statement
-    known = list(objectives) if objectives is not None else None
     facts: dict[str, Any] = {
         "id": goal.id,
         "statement": statement,
@@ -235,7 +286,7 @@ def goal_facts(
         "vague_words": _vague_words(statement or ""),
     }
     if known is not None:
-        facts["objectives_known"] = known
+        facts["objectives_known"] = list(known)
         facts["supports_known"] = [s for s in goal.supports if s in known or s in _OBJECTIVE_VALUES]
     return facts
 

@@ -423,20 +423,41 @@ def t_cdf(t: float, df: float) -> float:
     n = int(df)
     theta = math.atan(t / math.sqrt(n))
     c2 = math.cos(theta) ** 2
+    steps = _T_STEPS.get(n)
+    if steps is None:
+        steps = _t_steps(n)
     if n % 2:  # odd
         total, term = 0.0, 1.0
         if n > 1:
             total = term
-            for j in range(1, (n - 1) // 2):
-                term *= c2 * (2 * j) / (2 * j + 1)
+            for up, down in steps:
+                term *= c2 * up / down
                 total += term
         inner = theta + math.sin(theta) * math.cos(theta) * total
         return min(1.0, max(0.0, 0.5 + inner / math.pi))
     total, term = 1.0, 1.0
-    for j in range(1, n // 2):
-        term *= c2 * (2 * j - 1) / (2 * j)
+    for up, down in steps:
+        term *= c2 * up / down
         total += term
     return min(1.0, max(0.0, 0.5 + 0.5 * math.sin(theta) * total))
+
+
+def _t_steps(n: int) -> tuple[tuple[float, float], ...]:
+    """The factors of :func:`t_cdf`'s series for ``n`` degrees of freedom, as floats:
+    ``(2j, 2j + 1)`` for odd ``n``, ``(2j - 1, 2j)`` for even (each a whole number a
+    float holds exactly, so ``c2 * up / down`` rounds as ``c2 * (2 * j) / (2 * j + 1)``
+    does); kept for the few ``n`` a check meets (bounded)."""
+    if n % 2:
+        steps = tuple((float(2 * j), float(2 * j + 1)) for j in range(1, (n - 1) // 2))
+    else:
+        steps = tuple((float(2 * j - 1), float(2 * j)) for j in range(1, n // 2))
+    if len(_T_STEPS) >= 256:
+        _T_STEPS.clear()
+    _T_STEPS[n] = steps
+    return steps
+
+
+_T_STEPS: dict[int, tuple[tuple[float, float], ...]] = {}
 
 
 @functools.lru_cache(maxsize=1024)

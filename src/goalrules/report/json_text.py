@@ -80,7 +80,7 @@ class Encoded:
 
 _ENCODED: dict[tuple[Hashable, str, Callable[[Any], Any]], str] = {}
 """The text of each :class:`Encoded` key at each indent (and ``default``)."""
-_MAX_ENCODED = 4096  # texts kept (past that, a key's value is built and written each time)
+_MAX_ENCODED = 4096  # texts kept (past that, forgotten all at once and kept anew)
 
 
 def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) -> str:
@@ -166,8 +166,9 @@ def dumps(value: Any, depth: int = 0, *, default: Callable[[Any], Any] = str) ->
             text = _ENCODED.get(memo)
             if text is None:
                 text = dumps(v.build(), len(pad) // 2, default=default)
-                if len(_ENCODED) < _MAX_ENCODED:
-                    _ENCODED[memo] = text
+                if len(_ENCODED) >= _MAX_ENCODED:  # the texts that recur come back
+                    _ENCODED.clear()
+                _ENCODED[memo] = text
             put(text)
         elif t is str or isinstance(v, str):
             put(_string(v))

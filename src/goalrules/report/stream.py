@@ -97,19 +97,36 @@ def _goal_json(g: GoalResult) -> str:
 
 
 def _criterion(c: CriterionScore) -> Any:
-    """A SMART criterion as :func:`criterion_dict` makes it; when every rule of it
-    passes (or is skipped) in words that name no value, as an :class:`Encoded` keyed by
-    those words, so that a criterion most goals of a check pass alike is written once."""
+    """A SMART criterion as :func:`criterion_dict` makes it, as an :class:`Encoded`
+    keyed by what it writes, so that a criterion many goals of a check meet (or miss)
+    in the same words is written once: when every rule of it passes (or is skipped) in
+    words that name no value, keyed by those words (no message is rendered); else by
+    its findings' texts."""
     said: list[tuple[str, str]] = []
     for f in c.findings:
         outcome = f.outcome
         if outcome is _SKIPPED:
             continue
         text = f.definition.pass_text() if outcome is _PASS else None
-        if text is None:  # a miss, or a pass in words of its own: written in full
-            return criterion_dict(c)
+        if text is None:  # a miss, or a pass in words of its own
+            return _criterion_written(c)
         said.append((f.definition.id, text))
     return Encoded((c.passed, round(c.score, 4), tuple(said)), lambda: criterion_dict(c))
+
+
+def _criterion_written(c: CriterionScore) -> Encoded:
+    """:func:`criterion_dict` of ``c`` as an :class:`Encoded` keyed by all it writes:
+    each finding's rule and message, a pass's outcome by the pair's length, a miss's
+    outcome, fix and reason (``reason`` is ``None`` but for an unknown)."""
+    key: list[Any] = [c.passed, round(c.score, 4)]
+    put = key.append
+    for f in c.findings:
+        outcome = f.outcome
+        if outcome is _PASS:
+            put((f.definition.id, f.message))
+        elif outcome is not _SKIPPED:  # a fail or an unknown: its fix, an unknown's reason
+            put((f.definition.id, outcome, f.message, f.fix, f.reason))
+    return Encoded(tuple(key), lambda: criterion_dict(c))
 
 
 def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
