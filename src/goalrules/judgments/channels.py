@@ -356,7 +356,8 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows, left_out = as_rows(performance), []
+    rows = as_rows(performance)
+    left_out: list[str] = []
     if today is not None:  # the months over by today (one under way reads as a fall)
         rows, left_out = done_by(rows, today)
     rows, context, groups, mediums = _judged(rows, set(roles), all_sources)
