@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from typing import Any
 
@@ -214,20 +215,12 @@ def months_between(a: Date, b: Date) -> float:
     """
     if b < a:
         return -months_between(b, a)
-    key = (a, b)
-    found = _BETWEEN.get(key)
-    if found is None:
-        if len(_BETWEEN) >= 4096:
-            _BETWEEN.clear()
-        found = _BETWEEN[key] = _months_between(a, b)
-    return found
+    return _months_between(a, b)
 
 
-#: months between two days, kept (bounded): a pure function of the two, and a book's goals
-#: ask it of a few last observations and deadlines again and again
-_BETWEEN: dict[tuple[Date, Date], float] = {}
-
-
+# kept (bounded): a pure function of the two days, and a book's goals ask it of a few
+# last observations and deadlines again and again
+@functools.lru_cache(maxsize=4096)
 def _months_between(a: Date, b: Date) -> float:
     """:func:`months_between` of ``a`` and a day ``b`` not before it."""
     k = (b.year - a.year) * 12 + (b.month - a.month)
