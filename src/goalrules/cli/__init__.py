@@ -126,6 +126,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.check import start_check
     from goalrules.cli.exports import check_data
     from goalrules.report.stream import STREAM_FORMATS, stream_check
+    from goalrules.report.workers import open_report
 
     if args.workspace is None:  # set here, after an option taking files gave it back
         args.workspace = "workspace.toml"
@@ -151,7 +152,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
         if args.output:
-            with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+            with open_report(args.output) as fh:
                 summary = stream_check(run, args.format, fh, jobs=args.jobs)
             print(f"goalrules: wrote {args.output}", file=sys.stderr)
         else:

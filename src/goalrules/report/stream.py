@@ -40,7 +40,7 @@ from goalrules.report.text import (
     _text_summary,
     _text_title,
 )
-from goalrules.report.workers import judged
+from goalrules.report.workers import judged, write_judged
 
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
@@ -134,18 +134,19 @@ def _json(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
     out.write(f'  "workspace": {_dumps(run.name, 1)},\n')
     out.write(f'  "today": {_dumps(run.today.isoformat(), 1)},\n')
     out.write('  "goals": [')
-    first = True
-    for score, text in judged(run, _goal_json, jobs):
+    for score in write_judged(run, _goal_json, out, jobs, _json_lead):
         summary.add(score)
-        out.write("\n    " if first else ",\n    ")
-        out.write(text)
-        first = False
-    out.write("]" if first else "\n  ]")
+    out.write("\n  ]" if summary.count else "]")
     channels = [c.to_dict() for c in run.channels()]
     out.write(f',\n  "channels": {_dumps(channels, 1)},\n')
     plan = run.plan()
     out.write(f'  "plan": {_dumps(plan.to_dict() if plan is not None else None, 1)},\n')
     out.write(f'  "notes": {_dumps(list(run.notes), 1)}\n}}\n')
+
+
+def _json_lead(i: int) -> str:
+    """What comes before the ``i``-th goal of the JSON report's ``goals``."""
+    return ",\n    " if i else "\n    "
 
 
 def _line(kind: str, body: dict[str, Any]) -> str:
@@ -158,9 +159,8 @@ def _goal_line(g: GoalResult) -> str:
 
 def _jsonl(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     out.write(_line("check", {"workspace": run.name, "today": run.today.isoformat()}))
-    for score, text in judged(run, _goal_line, jobs):
+    for score in write_judged(run, _goal_line, out, jobs):
         summary.add(score)
-        out.write(text)
     for c in run.channels():
         out.write(_line("channel", c.to_dict()))
     plan = run.plan()
@@ -192,9 +192,8 @@ def _goal_row(g: GoalResult) -> str:
 
 def _csv(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
-    for score, text in judged(run, _goal_row, jobs):
+    for score in write_judged(run, _goal_row, out, jobs):
         summary.add(score)
-        out.write(text)
 
 
 def _goal_text(g: GoalResult) -> str:

@@ -17,22 +17,29 @@ workspace of few goals, the goals are judged in the one process.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
+import io
 import multiprocessing
 import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from goalrules.check import CheckRun, GoalResult
 from goalrules.judgments.planning import LintFinding
 
-__all__ = ["forked_pool", "judged", "workers"]
+__all__ = ["LineFeedText", "forked_pool", "judged", "open_report", "workers", "write_judged"]
 
 T = TypeVar("T")
 
 #: the run and the writer a forked worker judges with (set only while a pool runs)
 _WORK: tuple[CheckRun, Callable[[GoalResult], Any]] | None = None
+#: for :func:`write_judged`: what comes before goal ``i``, and the folder a worker
+#: writes its slices' text to (set only while a pool runs)
+_FILED: tuple[Callable[[int], str], str] | None = None
 _FEWEST = 256  # goals below which forking costs more than it saves
 #: goals from which ``jobs=None`` (the command line's default) judges in one process a
 #: core: 10,000 goals took 15.3 s in one process and 7.4 s in two on a 2-core machine
@@ -53,12 +60,113 @@ def judged(
     ``jobs`` above 1, judged in that many forked processes (see the module; ``None``:
     one a core from :data:`LARGE_WORKSPACE` goals, else one process)."""
     n = len(run.workspace.goals)
-    count = workers(jobs if jobs is not None else (0 if n >= LARGE_WORKSPACE else 1))
-    if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
+    count = _count(jobs, n)
+    if count == 1:
         for g in run.goals():
             yield g.smart.score, write(g)
         return
-    yield from _forked(run, write, count, n)
+    for scores, made in _forked(run, write, count, n, _made):
+        yield from zip(scores, made, strict=True)
+
+
+def write_judged(
+    run: CheckRun,
+    write: Callable[[GoalResult], str],
+    out: TextIO,
+    jobs: int | None = 1,
+    lead: Callable[[int], str] | None = None,
+) -> Iterator[float]:
+    """Write ``lead(i) + write(goal)`` to ``out`` for each goal ``i`` of ``run``, in the
+    workspace's order, and yield each goal's SMART score once it is written (``jobs``
+    as for :func:`judged`).
+
+    In worker processes, a worker writes the text of a slice to a file (in a private
+    temporary folder, as UTF-8) and sends back only the goals' scores and lint; the file
+    is copied into ``out`` (by the kernel, :func:`os.sendfile`, when ``out`` writes
+    UTF-8 to a file descriptor) and deleted. The goals' text never goes through a pipe
+    or the main process's memory: 100,000 goals make some 600 MB of JSON, and sending it
+    back as strings cost the main process about 4 s of CPU on the cores the workers
+    needed."""
+    global _FILED
+    before = lead if lead is not None else _nothing
+    n = len(run.workspace.goals)
+    count = _count(jobs, n)
+    if count == 1:
+        for i, g in enumerate(run.goals()):
+            out.write(before(i))
+            out.write(write(g))
+            yield g.smart.score
+        return
+    with tempfile.TemporaryDirectory(prefix="goalrules-") as folder:
+        _FILED = (before, folder)
+        try:
+            i = 0
+            for scores, made in _forked(run, write, count, n, _filed):
+                if isinstance(made, str):  # a file a worker wrote
+                    _copy(made, out)
+                else:  # judged here (it failed in a worker): its texts themselves
+                    out.write("".join([before(i + k) + t for k, t in enumerate(made)]))
+                i += len(scores)
+                yield from scores
+        finally:
+            _FILED = None
+
+
+def _count(jobs: int | None, n: int) -> int:
+    """The processes that judge ``n`` goals for ``jobs`` (1 where forking cannot help)."""
+    count = workers(jobs if jobs is not None else (0 if n >= LARGE_WORKSPACE else 1))
+    if n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return count
+
+
+def _nothing(i: int) -> str:
+    return ""
+
+
+class LineFeedText(io.TextIOWrapper):
+    """A UTF-8 text file that writes each ``"\\n"`` as it is (``newline=""``): goals
+    judged in worker processes are copied into it as the bytes their workers wrote (see
+    :func:`write_judged`). Open one with :func:`open_report`."""
+
+
+def open_report(path: str | os.PathLike[str]) -> LineFeedText:
+    """``path`` opened for writing a report (UTF-8, ``"\\n"`` line ends)."""
+    return LineFeedText(open(path, "wb"), encoding="utf-8", newline="")
+
+
+def _bytes_out(out: TextIO) -> BinaryIO | None:
+    """Where a UTF-8 file of goals' text can go into ``out`` byte for byte: the binary
+    file under a :class:`LineFeedText` or under Python's own standard output (which
+    writes ``"\\n"`` as :data:`os.linesep`) where it is ``"\\n"``; else ``None``."""
+    plain = isinstance(out, LineFeedText) or (out is sys.__stdout__ and os.linesep == "\n")
+    encoding = getattr(out, "encoding", None)
+    if not plain or encoding is None or codecs.lookup(encoding).name != "utf-8":
+        return None
+    raw: BinaryIO | None = getattr(out, "buffer", None)
+    return raw
+
+
+def _copy(path: str, out: TextIO) -> None:
+    """The UTF-8 file at ``path`` written to ``out``, then deleted."""
+    with open(path, "rb") as src:
+        raw = _bytes_out(out)
+        if raw is None:
+            out.write(src.read().decode("utf-8"))
+        else:
+            out.flush()  # what was written before the file goes before it
+            size, sent = os.fstat(src.fileno()).st_size, 0
+            with contextlib.suppress(OSError, AttributeError, io.UnsupportedOperation):
+                fd = raw.fileno()  # none for io.BytesIO and the like: copied below
+                while sent < size and (done := os.sendfile(fd, src.fileno(), sent, size - sent)):
+                    sent += done
+                if sent and raw.seekable():  # the buffer's idea of where it is, kept true
+                    raw.seek(os.lseek(fd, 0, os.SEEK_CUR))
+            if sent < size:
+                src.seek(sent)
+                while chunk := src.read(1 << 20):
+                    raw.write(chunk)
+    os.unlink(path)
 
 
 @contextlib.contextmanager
@@ -79,9 +187,18 @@ def forked_pool(count: int) -> Iterator[Any]:
             gc.unfreeze()
 
 
+_Entries = list[tuple[str, float, list[LintFinding]]]
+
+
 def _forked(
-    run: CheckRun, write: Callable[[GoalResult], T], count: int, n: int
-) -> Iterator[tuple[float, T]]:
+    run: CheckRun,
+    write: Callable[[GoalResult], Any],
+    count: int,
+    n: int,
+    task: Callable[[tuple[int, int]], tuple[_Entries, Any] | None],
+) -> Iterator[tuple[list[float], Any]]:
+    """Each slice's goals' scores and what ``task`` made of the slice (or, where it
+    failed in a worker, the list of ``write(goal)`` judged here), in order."""
     global _WORK
     size = max(32, min(512, n // (count * 8)))
     bounds = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
@@ -91,13 +208,15 @@ def _forked(
     try:
         with forked_pool(count) as pool:
             done = 0
-            for (lo, hi), part in zip(bounds, pool.imap(_slice, bounds), strict=True):
+            for (lo, hi), part in zip(bounds, pool.imap(task, bounds), strict=True):
                 if part is None:  # it failed there: judged here, to raise its own error
                     part = _judge(run, write, lo, hi)
-                for goal_id, score, lint, text in part:
-                    run.scores[goal_id] = score  # the plan's lint reads them
+                entries, made = part
+                for goal_id, _score, lint in entries:
                     run.lint[goal_id] = lint
-                    yield score, text
+                for goal_id, score, _lint in entries:
+                    run.scores[goal_id] = score  # the plan's lint reads them
+                yield [score for _id, score, _lint in entries], made
                 done += hi - lo
                 if progress is not None:
                     progress("goals", done, n)
@@ -106,16 +225,20 @@ def _forked(
         run.progress = progress
 
 
-_Judged = list[tuple[str, float, list[LintFinding], Any]]
+def _judge(
+    run: CheckRun, write: Callable[[GoalResult], Any], lo: int, hi: int
+) -> tuple[_Entries, list[Any]]:
+    """The goals ``lo`` to ``hi``: each one's id, SMART score and the plan's lint of it,
+    and what ``write`` makes of each."""
+    entries: _Entries = []
+    made = []
+    for g in run.goals(lo, hi):
+        made.append(write(g))
+        entries.append((g.id, g.smart.score, run.lint[g.id]))
+    return entries, made
 
 
-def _judge(run: CheckRun, write: Callable[[GoalResult], Any], lo: int, hi: int) -> _Judged:
-    """The goals ``lo`` to ``hi``: each one's id, SMART score, the plan's lint of it and
-    what ``write`` makes of it."""
-    return [(g.id, g.smart.score, run.lint[g.id], write(g)) for g in run.goals(lo, hi)]
-
-
-def _slice(bounds: tuple[int, int]) -> _Judged | None:
+def _made(bounds: tuple[int, int]) -> tuple[_Entries, list[Any]] | None:
     """In a worker: the goals ``lo`` to ``hi`` judged and written (``None``: one failed)."""
     assert _WORK is not None  # set by the process this one was forked from
     run, write = _WORK
@@ -123,3 +246,21 @@ def _slice(bounds: tuple[int, int]) -> _Judged | None:
         return _judge(run, write, *bounds)
     except Exception:
         return None
+
+
+def _filed(bounds: tuple[int, int]) -> tuple[_Entries, str] | None:
+    """In a worker: the goals ``lo`` to ``hi`` judged, their text (each after its lead)
+    written to a file of the run's folder; the file's path (``None``: one failed)."""
+    assert _WORK is not None and _FILED is not None  # set by the process forked from
+    run, write = _WORK
+    before, folder = _FILED
+    lo, hi = bounds
+    try:
+        entries, made = _judge(run, write, lo, hi)
+        text = "".join([before(i) + t for i, t in enumerate(made, lo)]).encode()
+    except Exception:
+        return None
+    path = os.path.join(folder, f"{lo}.part")
+    with open(path, "wb") as fh:
+        fh.write(text)
+    return entries, path
