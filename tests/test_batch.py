@@ -78,6 +78,34 @@ def test_the_table_path_gives_the_per_account_answers(
 
 
 @settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 6), st.integers(2, 12))
+def test_an_account_decided_alone_is_its_rows_of_the_book_bit_for_bit(
+    seed: int, accounts: int, months: int
+) -> None:
+    # each account is its own portfolio: the other accounts of a book (or none, as in a
+    # Spark or Dask partition of one account) change none of its numbers
+    rows = book(seed, accounts, months, unknown=0.2)
+    if not rows:
+        return
+    frame = pl.DataFrame(rows, strict=False).with_columns(pl.col("spend").cast(pl.Float64))
+    whole = decide_channels_table(frame, channels=CHANNELS).sort("account", "channel")
+    alone = pl.concat(
+        [
+            decide_channels_table(frame.filter(pl.col("account") == a), channels=CHANNELS)
+            for a in sorted(set(frame["account"]))
+        ]
+    ).sort("account", "channel")
+    assert alone.to_dicts() == whole.to_dicts()
+
+
+def test_the_decided_columns_are_declared_in_order() -> None:
+    from goalrules.scale.batch import DECIDED_COLUMNS
+
+    table = decide_channels_table(pl.DataFrame(book(3, 2, 6)), channels=CHANNELS)
+    assert [name for name, _ in DECIDED_COLUMNS] == table.columns
+
+
+@settings(max_examples=20, deadline=None)
 @given(
     st.integers(0, 10**6), st.integers(1, 5), st.integers(2, 12), st.sampled_from([0.2, 0.6, 1.0])
 )

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import sys
+from typing import Any
 
 import pytest
 
@@ -33,22 +34,25 @@ def judge(batches):  # type: ignore[no-untyped-def]
         yield from out.select("volume", "rate", "score:reach").to_arrow().to_batches()
 
 
-def test_map_in_arrow_gives_the_row_backend_answers() -> None:
+@pytest.fixture(scope="module")
+def spark() -> Any:
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = sys.executable  # workers use this interpreter
-    spark = (
+    session = (
         SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")
         .getOrCreate()
     )
-    try:
-        rows = [(1200.0, 30.0), (300.0, 20.0), (None, 5.0), (0.0, 0.0)]
-        frame = spark.createDataFrame(rows, "visits double, leads double")
-        got = frame.mapInArrow(judge, "volume byte, rate byte, `score:reach` double").collect()
-    finally:
-        spark.stop()
+    yield session
+    session.stop()
+
+
+def test_map_in_arrow_gives_the_row_backend_answers(spark: Any) -> None:
+    rows = [(1200.0, 30.0), (300.0, 20.0), (None, 5.0), (0.0, 0.0)]
+    frame = spark.createDataFrame(rows, "visits double, leads double")
+    got = frame.mapInArrow(judge, "volume byte, rate byte, `score:reach` double").collect()
     rules = gr.load_rules(RULES)
     codes = {"fail": 0, "pass": 1, "unknown": 2, "skipped": 3}
     for (visits, leads), row in zip(rows, got, strict=True):
@@ -56,3 +60,25 @@ def test_map_in_arrow_gives_the_row_backend_answers() -> None:
         assert row["volume"] == codes[report.finding("volume").outcome.value]
         assert row["rate"] == codes[report.finding("rate").outcome.value]
         assert row["score:reach"] == pytest.approx(report.criteria["reach"].score)
+
+
+def test_a_book_decided_on_spark_is_the_book_decided_in_one_process(spark: Any) -> None:
+    import polars as pl
+
+    from goalrules.scale.batch import decide_channels_table
+    from goalrules.scale.spark import decide_channels_spark
+    from tests.test_batch import CHANNELS, book
+
+    day = dt.date(2025, 3, 1)  # a book's last months after it: left out, on both paths
+    frame = pl.DataFrame(book(31, 8, 16, unknown=0.2), strict=False).with_columns(
+        pl.col("spend").cast(pl.Float64)
+    )
+    schema = ("account string, channel string, month date, visits bigint, leads bigint, "
+              "customers bigint, spend double")  # fmt: skip
+    rows = spark.createDataFrame(frame.rows(), schema)
+    decided = decide_channels_spark(rows.repartition(3), channels=CHANNELS, today=day)
+    got = pl.from_arrow(decided.toArrow()).sort("account", "channel")
+    want = decide_channels_table(frame, channels=CHANNELS, today=day).sort("account", "channel")
+    assert want["p_left_out"].max() > 0 and want["customers"].null_count() > 0
+    assert got.columns == want.columns
+    assert got.to_dicts() == want.with_columns(pl.col("months").cast(pl.Int64)).to_dicts()

@@ -35,6 +35,7 @@ from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
+    "DECIDED_COLUMNS",
     "assess_achievability_dask",
     "assess_achievability_table",
     "book_decisions",
@@ -289,7 +290,11 @@ def decide_channels_table(
         pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
         pl.col("over").sum().cast(pl.Int64).alias("p_left_out"),
     )
-    per = per.join(totals, on="account", how="left")
+    # a book of one account joins one row of totals, which polars keeps as a constant
+    # column and divides by as a multiplication by its reciprocal, a last bit away from
+    # the division (a share 0.2091682062693301, not 0.20916820626933008): the columns
+    # taken as they are, the shares are divisions whatever the book holds besides
+    per = pl.DataFrame(per.join(totals, on="account", how="left").get_columns())
     z = 1.96
 
     def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
@@ -572,6 +577,26 @@ def _fulfils(role_share: float) -> Any:
     )
 
 
+#: the columns of :func:`decide_channels_table`'s result, in order, and what each holds
+#: (``text``, ``count``: a whole number, ``number``, ``flag``: true, false or null, and
+#: ``texts``: a list of text): the types a Dask or Spark plan declares before it runs
+DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("account", "text"), ("channel", "text"), ("role", "text"), ("months", "count"),
+    ("visits", "number"), ("leads", "number"), ("customers", "number"), ("spend", "number"),
+    ("lead_rate", "number"), ("lead_rate_low", "number"), ("lead_rate_high", "number"),
+    ("portfolio_lead_rate", "number"), ("visits_share", "number"),
+    ("visits_trend", "number"), ("leads_trend", "number"), ("fulfils_role", "flag"),
+    ("formats", "number"), ("leads_share", "number"), ("customer_rate", "number"),
+    ("customer_rate_low", "number"), ("cost_per_lead", "number"),
+    ("cost_per_customer", "number"), ("p_channels", "count"), ("p_visits", "number"),
+    ("p_leads", "number"), ("p_customers", "number"), ("p_spend", "number"),
+    ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
+    ("p_cost_per_customer", "number"), ("customers_months", "count"),
+    ("spend_months", "count"), ("p_left_out", "count"), ("decision", "text"),
+    ("rule", "text"), ("quality", "texts"),
+)  # fmt: skip
+
+
 def decide_channels_dask(frame: Any, **options: Any) -> Any:
     """:func:`decide_channels_table` over a Dask DataFrame: rows are shuffled so that
     each account lies in one partition, then every partition is decided on its own
@@ -579,30 +604,10 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     import pandas as pd
 
     shuffled = frame.shuffle("account")
-    floats = ("visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low",
-              "lead_rate_high", "portfolio_lead_rate", "visits_share", "visits_trend",
-              "leads_trend")  # fmt: skip
-    tail = ("formats", "leads_share", "customer_rate", "customer_rate_low", "cost_per_lead",
-            "cost_per_customer", "p_visits", "p_leads", "p_customers", "p_spend",
-            "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer")  # fmt: skip
-    columns: dict[str, Any] = {
-        "account": pd.Series(dtype="object"),
-        "channel": pd.Series(dtype="object"),
-        "role": pd.Series(dtype="object"),
-        "months": pd.Series(dtype="int64"),
-    }
-    columns.update({name: pd.Series(dtype="float64") for name in floats})
-    columns["fulfils_role"] = pd.Series(dtype="object")
-    columns.update({name: pd.Series(dtype="float64") for name in tail[:6]})
-    columns["p_channels"] = pd.Series(dtype="int64")
-    columns.update({name: pd.Series(dtype="float64") for name in tail[6:]})
-    columns["customers_months"] = pd.Series(dtype="int64")
-    columns["spend_months"] = pd.Series(dtype="int64")
-    columns["p_left_out"] = pd.Series(dtype="int64")
-    columns["decision"] = pd.Series(dtype="object")
-    columns["rule"] = pd.Series(dtype="object")
-    columns["quality"] = pd.Series(dtype="object")
-    meta = pd.DataFrame(columns)
+    dtypes = {"count": "int64", "number": "float64"}  # text, flags and lists: objects
+    meta = pd.DataFrame(
+        {name: pd.Series(dtype=dtypes.get(kind, "object")) for name, kind in DECIDED_COLUMNS}
+    )
     return shuffled.map_partitions(_decide_partition, options, meta, meta=meta)
 
 
