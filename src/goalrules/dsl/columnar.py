@@ -265,7 +265,9 @@ class ColumnarBackend:
             return left - right
         if node.op == "*":
             return left * right
-        return pl.when(right == 0).then(pl.lit(None, dtype=pl.Float64)).otherwise(left / right)
+        return (
+            pl.when(right == 0).then(pl.lit(None, dtype=pl.Float64)).otherwise(_over(left, right))
+        )
 
     def _call(self, node: ast.Call, t: Type) -> Any:
         import polars as pl
@@ -293,26 +295,26 @@ class ColumnarBackend:
             return (
                 pl.when(args[1] == 0)
                 .then(pl.lit(None, dtype=pl.Float64))
-                .otherwise(args[0] / args[1])
+                .otherwise(_over(args[0], args[1]))
             )
         if name in ("wilson_lower", "wilson_upper"):
             x, n = args[0], args[1]
             z = args[2] if len(args) > 2 else pl.lit(1.96)
-            p = x / n
-            denom = 1 + z * z / n
-            centre = (p + z * z / (2 * n)) / denom
-            half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
+            p = _over(x, n)
+            denom = 1 + _over(z * z, n)
+            centre = _over(p + _over(z * z, 2 * n), denom)
+            half = _over(z, denom) * (_over(p * (1 - p), n) + _over(z * z, 4 * n * n)).sqrt()
             bound = centre - half if name == "wilson_lower" else centre + half
             bad = (n <= 0) | (x < 0) | (x > n)
             return pl.when(bad).then(pl.lit(None, dtype=pl.Float64)).otherwise(bound.clip(0.0, 1.0))
         if name in ("cmgr", "required_rate"):
             first, last, period = args
-            months = period / _MONTH_SECONDS
+            months = _over(period, pl.lit(_MONTH_SECONDS))
             bad = (first <= 0) | (last < 0) | (months <= 0)
             return (
                 pl.when(bad)
                 .then(pl.lit(None, dtype=pl.Float64))
-                .otherwise((last / first).pow(1 / months) - 1)
+                .otherwise(_over(last, first).pow(_over(pl.lit(1.0), months)) - 1)
             )
         if name == "days_between":
             return (args[1] - args[0]).dt.total_days().cast(pl.Float64) * _DAY_SECONDS
@@ -329,6 +331,19 @@ class ColumnarBackend:
         ):
             raise NotColumnar("unit values")
         raise NotColumnar(f"the function {name}()")
+
+
+def _over(left: Any, right: Any) -> Any:
+    """``left / right`` as Python divides, each quotient rounded once. Polars divides by
+    a constant (a literal, or an expression of literals only) by multiplying by its
+    reciprocal: a last bit away from the quotient for a third to a half of the values
+    (``49 * (1 / 49)`` is ``0.9999999999999999``), which can turn a rule's comparison at
+    its edge. Such a denominator is made a column of its own first (``+ 0`` a row)."""
+    import polars as pl
+
+    if not right.meta.root_names():
+        right = right + pl.int_range(pl.len()) * 0
+    return left / right
 
 
 def _dimensionless_mix(a: Type, b: Type) -> bool:
