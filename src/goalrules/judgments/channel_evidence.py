@@ -33,6 +33,7 @@ from goalrules.judgments.channel_measures import (
     trend,
     trend_of,
 )
+from goalrules.judgments.channel_pass import row_pass
 from goalrules.judgments.channel_rows import as_rows, done_by
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
@@ -336,11 +337,6 @@ _TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
-def _more_leads(visits: Sequence[float], leads: Sequence[float]) -> bool:
-    """Whether some month has more leads than visits."""
-    return any(lead > visit for visit, lead in zip(visits, leads, strict=True))
-
-
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
     # more leads than visits: leads are no share of visits, there is no rate to give
@@ -386,7 +382,7 @@ def channel_evidence(
 
 
 def measure(
-    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Sequence[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
 ) -> tuple[dict[str, ChannelEvidence], Portfolio]:
     """:func:`channel_evidence` of rows already read and filtered, with each channel's
     role and formats (``info``): one pass over the rows, then each channel measured
@@ -396,7 +392,7 @@ def measure(
 
 
 def measure_for_decisions(
-    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Sequence[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
 ) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
     """:func:`measure` for deciding: each channel's evidence still to build (on first
     read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
@@ -417,7 +413,7 @@ class EvidenceToBuild(partial[ChannelEvidence]):
 
 
 def _measured(
-    rows: Iterable[ChannelMonth],
+    rows: Sequence[ChannelMonth],
     info: Mapping[str, Channel],
     role_share: float,
     currency: str,
@@ -425,58 +421,13 @@ def _measured(
 ) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
     """Each channel's evidence as its field values, in order, and the portfolio; with
     ``facts``, each channel's :func:`decision_facts` are put in it."""
-    per: dict[str, dict[Date, list[float]]] = {}
-    spend_known: dict[str, set[Date]] = {}  # the months whose spend was recorded
-    hours_known: dict[str, set[Date]] = {}
-    social_known: dict[str, dict[Date, float]] = {}  # the months it was recorded in
-    camp: dict[tuple[str, str], list[float]] = {}
-    quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
-    unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
-    for r in rows:
-        name = r.channel
-        seen = per.get(name)
-        if seen is None:
-            seen = per[name] = {}
-        month = r.month
-        visits, leads, customers = r.visits, r.leads, r.customers
-        if customers is None:  # not measured: NaN makes every sum it enters unknown
-            customers = math.nan
-            unknown.setdefault(name, set()).add(month)
-        m = seen.get(month)
-        if m is None:  # (0.0 + x: the sum a month of one row has, as for many)
-            m = seen[month] = [0.0 + visits, 0.0 + leads, 0.0 + customers, 0.0, 0.0, 0.0]
-        else:
-            m[0] += visits
-            m[1] += leads
-            m[2] += customers
-        if (
-            r.spend is not None
-            or r.hours is not None
-            or r.followers is not None
-            or r.engagements is not None
-            or r.reach is not None
-            or r.campaign
-        ):  # the optional columns, read only for a row that has one
-            _optional(r, m, spend_known, hours_known, social_known, camp)
-        if leads > visits or customers > leads:  # its notes, written when first read
-            notes = quality.get(name)
-            if notes is None:
-                notes = quality[name] = []
-            notes.append((month, visits, leads, customers))
-    for name in info:
-        per.setdefault(name, {})
-    # each channel's months in order, once, and its columns (visits, leads, customers,
-    # spend, hours, the social metric: one value a month each): the sums and trends
-    # read them
-    ordered: dict[str, tuple[list[Date], list[tuple[float, ...]]]] = {}
-    for name in sorted(per):
-        by_month = per[name]
-        months = sorted(by_month)
-        columns: list[tuple[float, ...]] = (
-            # (every month's sums are six: strict=False spares zip's check of their lengths)
-            list(zip(*map(by_month.__getitem__, months), strict=False)) if months else [()] * 6
-        )
-        ordered[name] = (months, columns)
+    found = row_pass(rows, info)
+    ordered, quality, unknown = found.ordered, found.quality, found.unknown
+    spend_known, hours_known, social_known = (
+        found.spend_known,
+        found.hours_known,
+        found.social_known,
+    )
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
     every = [c for _, c in ordered.values()]
     total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
@@ -492,7 +443,7 @@ def _measured(
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
-    over = {name for name, (_, c) in ordered.items() if c[0] and _more_leads(c[0], c[1])}
+    over = {name for name, (_, c) in ordered.items() if any(map(operator.gt, c[1], c[0]))}
     if over:
         rated = [c for name, (_, c) in ordered.items() if name not in over]
         rate_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in rated))
@@ -505,7 +456,7 @@ def _measured(
     if known_customers is None:
         customers_with_spend = 0.0
     portfolio = Portfolio(
-        channels=len(per),
+        channels=len(ordered),
         visits=total_visits,
         leads=total_leads,
         customers=known_customers,
@@ -523,6 +474,7 @@ def _measured(
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
+    camp = found.camp
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
@@ -532,8 +484,8 @@ def _measured(
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
         customers = known_total(sum(customers_by_month)) if months else None
-        if name in unknown and len(unknown[name]) < len(months):
-            measured = len(months) - len(unknown[name])
+        if name in unknown and unknown[name] < len(months):
+            measured = len(months) - unknown[name]
             quality.setdefault(name, []).append(customers_note(len(months), measured))
         spend = sum(spends) if name in spend_known and name not in spend_partly else None
         if name in spend_partly:
@@ -620,42 +572,6 @@ def _measured(
                 del mine["customer_rate_low"]
             facts[name] = LazyFields(mine, _FACTS_ON_READ, partial(pending, None), _FACT_ORDER)
     return evidence, portfolio
-
-
-def _optional(
-    r: ChannelMonth,
-    m: list[float],
-    spend_known: dict[str, set[Date]],
-    hours_known: dict[str, set[Date]],
-    social_known: dict[str, dict[Date, float]],
-    camp: dict[tuple[str, str], list[float]],
-) -> None:
-    """A row's optional columns added to its month's sums (``m``) and its campaign's."""
-    name = r.channel
-    if r.spend is not None:
-        m[3] += r.spend
-        spend_known.setdefault(name, set()).add(r.month)
-    if r.hours is not None:
-        m[4] += r.hours
-        hours_known.setdefault(name, set()).add(r.month)
-    social = (
-        r.followers
-        if r.followers is not None
-        else r.engagements
-        if r.engagements is not None
-        else r.reach
-    )
-    if social is not None:
-        m[5] += social
-        known = social_known.setdefault(name, {})
-        known[r.month] = known.get(r.month, 0.0) + social
-    if r.campaign:
-        c = camp.get((name, r.campaign))
-        if c is None:
-            c = camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
-        c[0] += r.visits
-        c[1] += r.leads
-        c[2] += math.nan if r.customers is None else r.customers  # unknown: NaN, as the month
 
 
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
