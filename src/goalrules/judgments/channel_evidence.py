@@ -34,7 +34,7 @@ from goalrules.judgments.channel_measures import (
     trend_of,
 )
 from goalrules.judgments.channel_pass import row_pass
-from goalrules.judgments.channel_rows import as_rows, done_by
+from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
 from goalrules.judgments.stats import theil_sen_at
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.units import unit_info
@@ -392,18 +392,32 @@ def measure(
 
 
 def measure_for_decisions(
-    rows: Sequence[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Sequence[ChannelMonth],
+    info: Mapping[str, Channel],
+    role_share: Any,
+    currency: str,
+    *,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
     """:func:`measure` for deciding: each channel's evidence still to build (on first
     read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
     same values (the fields computed on read computed once, by whichever reads them
-    first)."""
+    first). ``role_share`` is read as the ruleset's param (a share, or text such as
+    ``"15 %"``) after the pass over the rows; ``unchecked``, the rows as read when
+    ``rows`` are all of them, not yet checked for duplicates: checked
+    (:func:`~goalrules.judgments.channel_rows.no_duplicates`) when the pass finds a
+    channel's month given by several rows, before anything else is read."""
     facts: dict[str, dict[str, Any]] = {}
-    fields, portfolio = _measured(rows, info, role_share, currency, facts)
+    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked)
     return {
         name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
         for name, values in fields.items()
     }, portfolio
+
+
+def role_share_of(share: Any) -> float:
+    """The ``role_share`` param as a share: a number, or text such as ``"15 %"``."""
+    return float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
 
 
 class EvidenceToBuild(partial[ChannelEvidence]):
@@ -415,13 +429,18 @@ class EvidenceToBuild(partial[ChannelEvidence]):
 def _measured(
     rows: Sequence[ChannelMonth],
     info: Mapping[str, Channel],
-    role_share: float,
+    share: Any,
     currency: str,
     facts: dict[str, dict[str, Any]] | None,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
     """Each channel's evidence as its field values, in order, and the portfolio; with
-    ``facts``, each channel's :func:`decision_facts` are put in it."""
+    ``facts``, each channel's :func:`decision_facts` are put in it (``share`` and
+    ``unchecked``: as :func:`measure_for_decisions` reads them)."""
     found = row_pass(rows, info)
+    if found.repeated and unchecked is not None:  # rows of a month: are two the same?
+        no_duplicates(unchecked)
+    role_share = role_share_of(share)
     ordered, quality, unknown = found.ordered, found.quality, found.unknown
     spend_known, hours_known, social_known = (
         found.spend_known,

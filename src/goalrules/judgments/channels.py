@@ -34,7 +34,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import as_rows, done_by
+from goalrules.judgments.channel_rows import done_by, no_duplicates, read_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -277,18 +277,23 @@ _MEDIUM = operator.attrgetter("medium")
 
 def _judged(
     rows: list[ChannelMonth], explicit: set[str], all_sources: bool
-) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]], dict[str, set[str]]]:
+) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, str], dict[str, set[str]]]:
     """The rows of the channels to judge, the context (the other sources' shares of all
-    visits, leads and customers), each judged channel's source groups and the mediums
-    of its rows. Each (channel, medium) is classified once; when every one is judged
-    as it is named, the rows are judged as they are, without a pass of their own."""
+    visits, leads and customers), each judged channel's source group(s) (named, `` +
+    `` between two) and the mediums of its rows. Each (channel, medium) is classified
+    once; when every one is judged as it is named, the rows are judged as they are,
+    without a pass of their own."""
+    if set(map(_MEDIUM, rows)) <= {None}:  # no medium given: a key a channel
+        named: dict[str, str] = {}
+        for channel in dict.fromkeys(map(_CHANNEL, rows)):  # in the order first met
+            group = classify_source(channel)
+            if channel == UNATTRIBUTED or not (all_sources or group.judged or channel in explicit):
+                break
+            named[channel] = group.name
+        else:
+            return rows, (), named, {}  # the usual book: social channels only
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
-    keys: Iterable[tuple[str, str | None]] = (
-        [(channel, None) for channel in dict.fromkeys(map(_CHANNEL, rows))]
-        if set(map(_MEDIUM, rows)) <= {None}  # no medium given: a key a channel
-        else dict.fromkeys(map(_KEY, rows))
-    )
-    for key in keys:  # in the order first met
+    for key in dict.fromkeys(map(_KEY, rows)):  # in the order first met
         group = classify_source(*key)
         seen[key] = (group, all_sources or group.judged or key[0] in explicit)
     groups: dict[str, set[str]] = defaultdict(set)
@@ -299,8 +304,9 @@ def _judged(
             groups[name].add(group.name)
             if medium:
                 mediums[name].add(medium)
+    named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     if all(judge for _, judge in seen.values()) and all(c != UNATTRIBUTED for c, _ in seen):
-        return rows, (), groups, mediums  # the usual book: social channels only
+        return rows, (), named, mediums
     judged: list[ChannelMonth] = []
     context: list[tuple[str, str, float, float, float | None]] = []
     for r in rows:
@@ -313,13 +319,13 @@ def _judged(
             name = "direct" if r.channel == UNATTRIBUTED else r.channel
             context.append((group.name, name, r.visits, r.leads, r.customers))
     if not context:
-        return judged, (), groups, mediums
+        return judged, (), named, mediums
     totals = (
         math.fsum(r.visits for r in rows),
         math.fsum(r.leads for r in rows),
         known_sum(r.customers for r in rows),  # None when one was not measured
     )
-    return judged, context_shares(context, totals), groups, mediums
+    return judged, context_shares(context, totals), named, mediums
 
 
 def decide_channels(
@@ -356,13 +362,16 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows = as_rows(performance)
+    read = rows = read_rows(performance)
     left_out: list[str] = []
     if today is not None:  # the months over by today (one under way reads as a fall)
         rows, left_out = done_by(rows, today)
-    rows, context, groups, mediums = _judged(rows, set(roles), all_sources)
-    named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
-    totals = _decide(rows, goals, channels, today, rules, currency, params, named)
+    rows, context, named, mediums = _judged(rows, set(roles), all_sources)
+    if rows is not read:  # some rows are not measured: all are checked here
+        no_duplicates(read)
+    # (all rows measured: checked by the pass over them when a month has several rows)
+    totals = _decide(rows, goals, channels, today, rules, currency, params, named,
+                     None if rows is not read else read)  # fmt: skip
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
@@ -454,10 +463,12 @@ def _decide(
     currency: str,
     params: Mapping[str, Any],
     groups: Mapping[str, str] | None = None,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> list[ChannelDecision]:
-    share = params.get("role_share", 0.15)
-    role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    measured, portfolio = measure_for_decisions(rows, _roles(channels, goals), role_share, currency)
+    measured, portfolio = measure_for_decisions(
+        rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
+        unchecked=unchecked,
+    )  # fmt: skip
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     out: list[ChannelDecision] = []
