@@ -213,9 +213,10 @@ FACTS_ON_READ = ON_READ[:5]
 
 
 class _Pending(partial[Any]):
-    """A channel's fields not computed yet: ``pending(evidence, name)`` computes field
-    ``name`` (a ``functools.partial`` of :func:`_on_read` over the channel's months, made
-    in C; one a channel, in each of its slots still to compute)."""
+    """A channel's fields not computed yet: ``pending(name)`` computes field ``name`` (a
+    ``functools.partial`` of :func:`_on_read` over the channel's numbers, made in C; one
+    a channel, in each of its slots still to compute, and the fill of its decision's
+    facts)."""
 
     __slots__ = ()
 
@@ -231,7 +232,7 @@ def _computed_on_read(name: str, slot: Any) -> property:
     def value(ev: ChannelEvidence) -> Any:
         got = read(ev, ChannelEvidence)
         if got.__class__ is _Pending:
-            got = got(ev, name)
+            got = got(name)
             store(ev, got)
         return got
 
@@ -294,24 +295,31 @@ _Inputs = tuple[
 ]
 
 
-def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
+def _on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
     """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
     the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
-    evidence, whichever reads it first, compute it once (``ev`` is not read)."""
+    evidence, whichever reads it first, compute it once."""
     got = memo.get(name, memo)
     if got is not memo:
         return got
-    (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers, role,
-     visits_share, lead_rate_low, leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
-    value: Any = None
+    if name == "visits_trend" or name == "leads_trend":  # what rules read most: first
+        slope = inputs[0]
+        value: Any = None
+        if slope is not None:  # trend_of, with the total known: the same float
+            values, total = (
+                (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
+            )
+            mean = total / len(values)
+            value = 0.0 if mean == 0 else slope(values) / mean
+        memo[name] = value
+        return value
+    (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
+     leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+    value = None
     if name == "quality":
         value = quality_notes(notes or ())
-    elif name in _TRENDS:
-        if slope is not None and name == "visits_trend":
-            value = trend_of(slope, visits_by_month, visits)
-        elif slope is not None and name == "leads_trend":
-            value = trend_of(slope, leads_by_month, leads)
-        elif slope is not None and social_by_month is not None:  # role_metric_trend
+    elif name == "role_metric_trend":
+        if slope is not None and social_by_month is not None:
             value = trend_of(slope, social_by_month, None)
     elif name == "customer_rate_low":
         value = rate_interval(customers, leads)[1]
@@ -320,19 +328,18 @@ def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
     else:  # fulfils_role, reading only the trend the role is judged by
         value = fulfils_role(
             role, visits_share,
-            _on_read(inputs, memo, ev, "visits_trend") if role is Objective.TRAFFIC else None,
+            _on_read(inputs, memo, "visits_trend") if role is Objective.TRAFFIC else None,
             lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
-            customer_rate_low=_on_read(inputs, memo, ev, "customer_rate_low"),
+            customer_rate_low=_on_read(inputs, memo, "customer_rate_low"),
             role_metric_trend=None
             if role in _NO_METRIC
-            else _on_read(inputs, memo, ev, "role_metric_trend"),
+            else _on_read(inputs, memo, "role_metric_trend"),
             portfolio=portfolio, role_share=role_share,
         )  # fmt: skip
     memo[name] = value
     return value
 
 
-_TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 #: the roles judged without their own metric's trend
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
@@ -589,7 +596,7 @@ def _measured(
                 del mine["fulfils_role"]
             if clo is not None:
                 del mine["customer_rate_low"]
-            facts[name] = LazyFields(mine, _FACTS_ON_READ, partial(pending, None), _FACT_ORDER)
+            facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
     return evidence, portfolio
 
 
