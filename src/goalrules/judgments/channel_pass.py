@@ -4,14 +4,14 @@ metric) as columns, and what the rows say besides (the months spend, hours or th
 social metric were recorded in, the campaigns, the rows of more leads than visits or
 more customers than leads, the months whose customers were not measured).
 
-One loop reads each row once and files it under its channel as ``(month, visits,
-leads, customers)``. A channel whose rows give each month once and set no
-optional column (the usual book) takes its columns straight from those entries (one
-``zip``, sorted by month only when the rows were not in order); any other channel
-(several rows of a month, campaigns, spend, hours, followers...) is summed month by
-month from its rows, in their order (gathered by a second loop, for those channels
-only). Either way a month's sums are ``0.0 + x`` for one
-row and ``0.0 + x + y ...`` for several, in the order of the rows.
+One loop reads each row once and files it under its channel as ``(month, 0.0 +
+visits, 0.0 + leads, 0.0 + customers)`` (customers not measured: NaN): a month's sums
+when it is that one row (``0.0 + x``: the same float, but -0.0 becomes 0.0). A channel
+whose rows give each month once and set no optional column (the usual book) takes its
+columns straight from those entries (one ``zip``, sorted by month only when the rows
+were not in order); any other channel (several rows of a month, campaigns, spend,
+hours, followers...) is summed month by month from its rows, in their order (gathered
+by a second loop, for those channels only): ``0.0 + x + y ...``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import datetime as _dt
 import math
 import operator
 from collections.abc import Iterable, Sequence
-from itertools import repeat
 from typing import Any
 
 from goalrules.model import ChannelMonth
@@ -36,6 +35,7 @@ Columns = tuple[tuple[Date, ...], tuple[tuple[float, ...], ...]]
 
 _LT = operator.lt
 _NO_COLUMN: tuple[float, ...] = ()
+_NAN = math.nan
 _NO_MONTHS = (_NO_COLUMN,) * 6
 
 
@@ -76,16 +76,21 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
     """The columns of each channel of ``rows`` (and of each of ``names`` without rows:
     no months), in the order of the channels' names."""
     out = RowPass()
-    per: dict[str, list[tuple[Date, float, float, float | None]]] = {}
+    per: dict[str, list[tuple[Date, float, float, float]]] = {}
     summed: set[str] = set()  # channels with an optional column: summed month by month
     quality = out.quality
+    unknown = out.unknown  # (rows, not months, until a channel is summed month by month)
     for r in rows:
         name = r.channel
         entries = per.get(name)
         if entries is None:
             entries = per[name] = []
         visits, leads, customers = r.visits, r.leads, r.customers
-        entries.append((r.month, visits, leads, customers))
+        if customers is None:  # not measured: NaN makes every sum it enters unknown
+            customers = _NAN
+            unknown[name] = unknown.get(name, 0) + 1
+        # (0.0 + x: the sum a month of one row has, as for many; -0.0 becomes 0.0)
+        entries.append((r.month, 0.0 + visits, 0.0 + leads, 0.0 + customers))
         if (
             r.spend is not None
             or r.hours is not None
@@ -95,19 +100,16 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
             or r.campaign
         ):  # the optional columns, read only for a row that has one
             summed.add(name)
-        if leads > visits or (customers is not None and customers > leads):
+        if leads > visits or customers > leads:  # (NaN customers: never more than leads)
             notes = quality.get(name)
             if notes is None:
                 notes = quality[name] = []
-            notes.append((r.month, visits, leads, math.nan if customers is None else customers))
+            notes.append((r.month, visits, leads, customers))
     for name in names:
         per.setdefault(name, [])
     ordered = out.ordered
-    unknown = out.unknown
     months: tuple[Date, ...]
-    vs: tuple[Any, ...]
-    ls: tuple[Any, ...]
-    cs: tuple[Any, ...]
+    columns: list[tuple[float, ...]]
     for name in sorted(per):
         entries = per[name]
         if not entries:
@@ -116,24 +118,14 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
         if name in summed:
             continue
         # (every entry is four: strict=False spares zip's check of their lengths)
-        months, vs, ls, cs = zip(*entries, strict=False)
+        months, *columns = zip(*entries, strict=False)
         if not all(map(_LT, months, months[1:])):  # not in order, or a month twice
             in_order = sorted(entries, key=_month_of)  # (stable: rows of a month in order)
-            months, vs, ls, cs = zip(*in_order, strict=False)
+            months, *columns = zip(*in_order, strict=False)
             if not all(map(_LT, months, months[1:])):
                 summed.add(name)  # a month of several rows
                 continue
-        # each month one row: its sums are 0.0 + x (the same float, but for -0.0)
-        if 0.0 in vs:
-            vs = _plain(vs)
-        if 0.0 in ls:
-            ls = _plain(ls)
-        if None in cs:  # not measured: NaN makes every sum it enters unknown
-            unknown[name] = cs.count(None)
-            cs = tuple(math.nan if c is None else 0.0 + c for c in cs)
-        elif 0.0 in cs:
-            cs = _plain(cs)
-        ordered[name] = (months, (vs, ls, cs, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
+        ordered[name] = (months, (*columns, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
     if summed:  # each channel summed month by month from its rows, in their order
         rows_of: dict[str, list[ChannelMonth]] = {name: [] for name in summed}
         for r in rows:
@@ -149,14 +141,6 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
 def _month_of(entry: tuple[Any, ...]) -> Date:
     """An entry's month."""
     return entry[0]  # type: ignore[no-any-return]
-
-
-def _plain(values: tuple[Any, ...]) -> tuple[float, ...]:
-    """``values`` as a month's sum of one row gives them: ``0.0 + x`` (the same float,
-    but for -0.0, which becomes 0.0)."""
-    if min(map(math.copysign, repeat(1.0), values)) < 0.0:
-        return tuple(map(operator.add, repeat(0.0), values))
-    return values
 
 
 def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
@@ -203,7 +187,9 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
             c[1] += r.leads
             c[2] += customers  # unknown: NaN, as the month
     if unknown:
-        out.unknown[name] = len(unknown)
+        out.unknown[name] = len(unknown)  # months, not rows
+    else:
+        out.unknown.pop(name, None)
     months = sorted(by_month)
     # (every month's sums are six: strict=False spares zip's check of their lengths)
     columns = tuple(zip(*map(by_month.__getitem__, months), strict=False))
