@@ -35,7 +35,7 @@ from goalrules.judgments.channel_measures import (
 )
 from goalrules.judgments.channel_pass import row_pass
 from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
-from goalrules.judgments.stats import theil_sen_at
+from goalrules.judgments.stats import theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.units import unit_info
 
@@ -504,25 +504,38 @@ def _measured(
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
+    cur_key = unit_info(currency).key
+    isnan = math.isnan
     for name, (months, columns) in ordered.items():
+        n = len(months)
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
-        customers = known_total(sum(customers_by_month)) if months else None
-        if name in unknown and unknown[name] < len(months):
-            measured = len(months) - unknown[name]
-            quality.setdefault(name, []).append(customers_note(len(months), measured))
-        spend = sum(spends) if name in spend_known and name not in spend_partly else None
-        if name in spend_partly:
-            note = spend_note(len(months), len(spend_known[name]))
-            quality.setdefault(name, []).append(note)
-        hours = (
-            sum(hours_by_month)
-            if name in hours_known and len(hours_known[name]) == len(months)
-            else None
-        )
-        lead_rate, lo, hi = (None, None, None) if name in over else rate_interval(leads, visits)
+        customers = sum(customers_by_month) if n else None
+        if customers is not None and isnan(customers):  # (known_total)
+            customers = None
+        notes = quality.get(name)
+        if name in unknown and unknown[name] < n:
+            if notes is None:
+                notes = quality[name] = []
+            notes.append(customers_note(n, n - unknown[name]))
+        spend = hours = None
+        if name in spend_known:
+            if name in spend_partly:
+                if notes is None:
+                    notes = quality[name] = []
+                notes.append(spend_note(n, len(spend_known[name])))
+            else:
+                spend = sum(spends)
+        if name in hours_known and len(hours_known[name]) == n:
+            hours = sum(hours_by_month)
+        # (rate_interval, written out)
+        lead_rate = lo = hi = None
+        if name not in over and not visits <= 0:
+            k = visits if visits < leads else leads
+            lo, hi = wilson_interval(k, visits)
+            lead_rate = k / visits
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
@@ -532,21 +545,24 @@ def _measured(
         # there is no job to check: it stays None), the customer rate's Wilson bound and
         # the data-quality notes (when there are any)
         slope: Any = None
-        if len(months) >= 2:
-            xs = numbered(months)
-            shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+        if n >= 2:  # the months numbered (numbered, written out): consecutive, mostly
+            first, last = months[0], months[-1]
+            start = first.year * 12 + first.month
+            shape = (start, n) if last.year * 12 + last.month - start == n - 1 else None
             slope = slopes.get(shape) if shape is not None else None
             if slope is None:  # the months' slope function, once for channels of the same
-                slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+                slope = theil_sen_at(numbered(months))  # consecutive months
                 if shape is not None:
                     slopes[shape] = slope
         social_by_month = columns[5] if name in social_known else None
         memo: dict[str, Any] = {}
-        if name in social_known and len(social_known[name]) < len(months):
+        if social_by_month is not None and len(social_known[name]) < n:
             # followers, engagements or reach recorded in some months: the trend of those
             # months (a month not recorded is not a month of 0 followers)
             recorded = social_known[name]
-            quality.setdefault(name, []).append(social_note(len(months), len(recorded)))
+            if notes is None:
+                notes = quality[name] = []
+            notes.append(social_note(n, len(recorded)))
             if len(recorded) < 2:
                 social_by_month = None
             else:
@@ -555,48 +571,77 @@ def _measured(
         pending = _Pending(
             _on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
-             role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
+             role, visits_share, lo, leads_share, portfolio, role_share, notes),
             memo,
         )  # fmt: skip
-        visits_trend: Any = None if slope is None else pending
-        leads_trend: Any = visits_trend
-        social_trend: Any = visits_trend if social_by_month is not None else None
+        trends: Any = None if slope is None else pending
+        social_trend: Any = trends if social_by_month is not None else None
         fulfils: Any = None if role is None else pending
         cust_rate: float | None = None  # as rate_interval gives it
         clo: Any = None
         if customers is not None and not leads <= 0:
             cust_rate = (leads if leads < customers else customers) / leads
             clo = pending
+        # no formats listed: not given (the trial counts months only), not "none tried"
+        formats = ch.formats_tried if ch is not None and ch.formats_tried else None
+        # no paid spend (none recorded, or zero): cost per lead does not apply
+        cost_per_lead = (spend / leads) if spend and leads else None
+        cost_per_customer = (spend / customers) if spend and customers else None
         # the evidence's fields, in order (ChannelEvidence's)
-        values = evidence[name] = (
-            name, role, len(months),
-            # no formats listed: not given (the trial counts months only), not "none tried"
-            ch.formats_tried if ch is not None and ch.formats_tried else None,
-            visits, leads, customers, spend, hours, visits_share, leads_share, lead_rate, lo, hi,
-            cust_rate, clo,
-            # no paid spend (none recorded, or zero): cost per lead does not apply
-            (spend / leads) if spend and leads else None,
-            visits_trend, leads_trend, social_trend, fulfils,
+        evidence[name] = (
+            name, role, n, formats, visits, leads, customers, spend, hours, visits_share,
+            leads_share, lead_rate, lo, hi, cust_rate, clo, cost_per_lead, trends, trends,
+            social_trend, fulfils,
             tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
             if name in campaigns
             else (),
-            pending if name in quality else (), currency,
-            (spend / customers) if spend and customers else None,
+            () if notes is None else pending, currency, cost_per_customer,
         )  # fmt: skip
-        if facts is not None:  # decision_facts, knowing which fields are pending
-            mine = _channel_facts(*values)
-            if slope is None and fulfils is None and clo is None:
-                facts[name] = mine
-                continue
-            if slope is not None:
-                del mine["visits_trend"], mine["leads_trend"]
-                if social_trend is not None:
-                    del mine["role_metric_trend"]
-            if fulfils is not None:
-                del mine["fulfils_role"]
-            if clo is not None:
-                del mine["customer_rate_low"]
-            facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
+        if facts is None:
+            continue
+        # decision_facts, knowing which fields are pending (in _FACT_ORDER when none is;
+        # a LazyFields reads its fields in that order whatever the order they are in)
+        mine = {
+            "id": name,
+            "role": role.value if role else None,
+            "formats_tried": list(formats) if formats is not None else None,
+            "formats": None if formats is None else len(formats),
+            "months": n,
+            "visits": visits,
+            "leads": leads,
+            "customers": customers,
+            "spend": None if spend is None else DQ(spend, cur_key),
+            "hours": hours,
+            "lead_rate": lead_rate,
+            "lead_rate_low": lo,
+            "lead_rate_high": hi,
+            "customer_rate": cust_rate,
+            "customer_rate_low": clo,
+            "cost_per_lead": None
+            if cost_per_lead is None
+            else DQ(cost_per_lead, (*cur_key, ("[lead]", -1))),
+            "visits_trend": trends,
+            "leads_trend": trends,
+            "visits_share": visits_share,
+            "leads_share": leads_share,
+            "fulfils_role": fulfils,
+            "role_metric_trend": social_trend,
+            "cost_per_customer": None
+            if cost_per_customer is None
+            else DQ(cost_per_customer, (*cur_key, ("[customer]", -1))),
+        }
+        if slope is None and fulfils is None and clo is None:
+            facts[name] = mine
+            continue
+        if slope is not None:
+            del mine["visits_trend"], mine["leads_trend"]
+            if social_trend is not None:
+                del mine["role_metric_trend"]
+        if fulfils is not None:
+            del mine["fulfils_role"]
+        if clo is not None:
+            del mine["customer_rate_low"]
+        facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
     return evidence, portfolio
 
 

@@ -471,26 +471,26 @@ def _decide(
     )  # fmt: skip
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
+    # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
+    # _numbers) and the deciding rule (ruleset.decide: one generated function, when
+    # the decision rules are in order of priority)
+    numbers = ruleset._numbers_check
+    in_order = ruleset._decide_in_order
     out: list[ChannelDecision] = []
     for name, (ev, facts) in measured.items():  # (the evidence is built when first read)
-        ruling = Ruling.of(ruleset, {"channel": facts, "portfolio": pfacts}, today)
-        rule = ruling.rule
+        env = numbers({"channel": facts, "portfolio": pfacts})
+        rule = in_order(env, today) if in_order is not None else ruleset.decide(env, today=today)
         decision = (
             _DECISIONS.get(rule.decision) or Decision(rule.decision)
             if rule is not None and rule.decision
             else Decision.KEEP
         )
-        group = groups.get(name) if groups else None
+        # (positional, in the order of the fields: reasons, report, medium, network,
+        # hierarchy not given; the evidence an EvidenceToBuild, built on first read)
         decided = ChannelDecision(
-            name,
-            decision,
-            None,
-            ev,  # type: ignore[arg-type]  # an EvidenceToBuild: built on first read
-            None,
-            portfolio=portfolio,
-            group=group,
-            ruling=ruling,
-        )
+            name, decision, None, ev, None, None, None, portfolio, None,  # type: ignore[arg-type]
+            groups.get(name) if groups else None, Ruling(rule, ruleset, env, today),
+        )  # fmt: skip
         out.append(decided)
     return out
 
