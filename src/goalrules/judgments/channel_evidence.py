@@ -344,6 +344,11 @@ def _on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
+#: a column of every channel's months, one after the other (for its exactly rounded sum)
+_chain = itertools.chain.from_iterable
+_COLUMN = tuple(map(operator.itemgetter, range(6)))
+
+
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
     visits, leads, customers = counts
     # more leads than visits: leads are no share of visits, there is no rate to give
@@ -456,24 +461,24 @@ def _measured(
     )
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
     every = [c for _, c in ordered.values()]
-    total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
-    total_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in every))
-    total_customers = math.fsum(itertools.chain.from_iterable(c[2] for c in every))
+    total_visits = math.fsum(_chain(map(_COLUMN[0], every)))
+    total_leads = math.fsum(_chain(map(_COLUMN[1], every)))
+    total_customers = math.fsum(_chain(map(_COLUMN[2], every)))
     # spend recorded in some months of a channel and not others: its total is unknown
     # (not the sum of the months recorded), and it is left out of the portfolio's cost
     spend_partly = {ch for ch, ms in spend_known.items() if len(ms) < len(ordered[ch][0])}
     paid = [ordered[ch][1] for ch in spend_known if ch not in spend_partly]
-    spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
-    leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
-    customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
+    spend_total = math.fsum(_chain(map(_COLUMN[3], paid)))
+    leads_with_spend = math.fsum(_chain(map(_COLUMN[1], paid)))
+    customers_with_spend = math.fsum(_chain(map(_COLUMN[2], paid)))
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
     over = {name for name, (_, c) in ordered.items() if any(map(operator.gt, c[1], c[0]))}
     if over:
         rated = [c for name, (_, c) in ordered.items() if name not in over]
-        rate_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in rated))
-        rate_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in rated))
+        rate_visits = math.fsum(_chain(map(_COLUMN[0], rated)))
+        rate_leads = math.fsum(_chain(map(_COLUMN[1], rated)))
     else:
         rate_visits, rate_leads = total_visits, total_leads
     p_rate = rate_leads / rate_visits if rate_visits else None

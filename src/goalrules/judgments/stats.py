@@ -336,16 +336,15 @@ def _unrolled(n: int, consecutive: bool) -> Callable[..., float]:
     slopes ``(y_j - y_i) / (x_j - x_i)``, ``i < j``, listed in the order of
     :func:`itertools.combinations` and taken as :func:`statistics.median` takes it.
     With ``consecutive`` the ``x`` are ``0, 1, ..., n - 1`` plus a constant, and each
-    gap ``x_j - x_i`` is the whole number ``j - i`` written in the code as a float (the
-    same division, without converting an int each time; a power of two as a
-    multiplication by its reciprocal: the same float). The code is made from ``n``
-    alone."""
+    gap ``x_j - x_i`` is the whole number ``j - i`` written in the code (a power of
+    two as a multiplication by its reciprocal: the same float). The code is made from
+    ``n`` alone."""
     pairs = list(itertools.combinations(range(n), 2))
     slopes = ", ".join(
         (
             f"(y{j} - y{i}) * {1 / (j - i)!r}"
             if j - i in _POWERS_OF_TWO
-            else f"(y{j} - y{i}) / {float(j - i)!r}"
+            else f"(y{j} - y{i}) / {j - i}"
         )
         if consecutive
         else f"(y{j} - y{i}) / (x{j} - x{i})"
