@@ -26,7 +26,7 @@ import goalrules as gr
 from goalrules.dates import first_open_month
 from goalrules.errors import DataError
 from goalrules.judgments.channel_pass import row_pass
-from goalrules.judgments.channel_rows import done_by, no_duplicates
+from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels
 from goalrules.judgments.sources import classify_source
 from tests.test_row_path import OTHER, SOCIAL
 
@@ -164,6 +164,29 @@ def test_the_months_over_are_those_before_the_month_under_way(
     cut = first_open_month(today)
     assert kept == [r for r in book if r.month < cut]
     assert bool(notes) is any(r.month >= cut for r in book)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows(names=SOCIAL + OTHER),
+    st.sampled_from([None, dt.date(2024, 1, 1), dt.date(2025, 6, 30)]),
+    st.sampled_from([None, "organic", "paid"]),
+    st.sampled_from([list, tuple]),
+)
+def test_the_usual_book_is_told_apart_as_each_check_would(
+    book: list[gr.ChannelMonth], today: dt.date | None, medium: str | None, kind: type
+) -> None:
+    """``plain_channels``: one loop for what reading the rows (their class), leaving
+    out the months under way and classifying the sources (their mediums) each check."""
+    if medium is not None:  # one row of some medium
+        book = [*book[:-1], gr.ChannelMonth(**{**_fields(book[-1]), "medium": medium})]
+    got = plain_channels(kind(book), today)
+    usual = all(r.medium is None for r in book) and (
+        today is None or all(r.month < first_open_month(today) for r in book)
+    )
+    assert got == (dict.fromkeys(r.channel for r in book) if usual else None)
+    assert plain_channels([*book, {"channel": "x"}], today) is None  # not read yet
+    assert plain_channels(iter(book), today) is None
 
 
 @settings(max_examples=100, deadline=None)

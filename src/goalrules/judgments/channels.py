@@ -34,7 +34,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import done_by, no_duplicates, read_rows
+from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels, read_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -276,16 +276,23 @@ _MEDIUM = operator.attrgetter("medium")
 
 
 def _judged(
-    rows: list[ChannelMonth], explicit: set[str], all_sources: bool
+    rows: list[ChannelMonth],
+    explicit: set[str],
+    all_sources: bool,
+    plain: Iterable[str] | None = None,
 ) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, str], dict[str, set[str]]]:
     """The rows of the channels to judge, the context (the other sources' shares of all
     visits, leads and customers), each judged channel's source group(s) (named, `` +
     `` between two) and the mediums of its rows. Each (channel, medium) is classified
     once; when every one is judged as it is named, the rows are judged as they are,
-    without a pass of their own."""
-    if set(map(_MEDIUM, rows)) <= {None}:  # no medium given: a key a channel
+    without a pass of their own. ``plain``: the channels of rows known to give no
+    medium, in the order first met (:func:`~goalrules.judgments.channel_rows.
+    plain_channels`)."""
+    if plain is None and set(map(_MEDIUM, rows)) <= {None}:  # no medium: a key a channel
+        plain = dict.fromkeys(map(_CHANNEL, rows))
+    if plain is not None:
         named: dict[str, str] = {}
-        for channel in dict.fromkeys(map(_CHANNEL, rows)):  # in the order first met
+        for channel in plain:  # in the order first met
             group = classify_source(channel)
             if channel == UNATTRIBUTED or not (all_sources or group.judged or channel in explicit):
                 break
@@ -362,11 +369,16 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    read = rows = read_rows(performance)
     left_out: list[str] = []
-    if today is not None:  # the months over by today (one under way reads as a fall)
-        rows, left_out = done_by(rows, today)
-    rows, context, named, mediums = _judged(rows, set(roles), all_sources)
+    plain = plain_channels(performance, today)  # the usual book: read, over, no medium
+    if plain is not None:
+        read = rows = list(performance)
+        rows, context, named, mediums = _judged(rows, set(roles), all_sources, plain)
+    else:
+        read = rows = read_rows(performance)
+        if today is not None:  # the months over by today (one under way reads as a fall)
+            rows, left_out = done_by(rows, today)
+        rows, context, named, mediums = _judged(rows, set(roles), all_sources)
     if rows is not read:  # some rows are not measured: all are checked here
         no_duplicates(read)
     # (all rows measured: checked by the pass over them when a month has several rows)
