@@ -28,6 +28,7 @@ from goalrules.errors import DataError
 from goalrules.judgments.channel_pass import row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels
 from goalrules.judgments.sources import classify_source
+from goalrules.judgments.stats import UNROLLED_POINTS, theil_sen, theil_sen_at
 from tests.test_row_path import OTHER, SOCIAL
 
 _OPTIONAL = ("spend", "hours", "followers", "engagements", "reach")
@@ -202,3 +203,21 @@ def test_a_month_given_twice_after_today_is_still_a_duplicate() -> None:
     book = [gr.ChannelMonth(channel="x", month="2025-01", visits=5, leads=1), row, row]
     with pytest.raises(DataError, match="rows 2 and 3 both give x in 2025-08"):
         gr.decide_channels(book, today=dt.date(2025, 6, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, UNROLLED_POINTS + 4),
+    st.integers(-1000, 30_000),
+    st.data(),
+)
+def test_theil_sen_of_floats_with_float_gaps_is_theil_sen(
+    n: int, start: int, data: st.DataObject
+) -> None:
+    """``theil_sen_at(xs, floats=True)``: a gap written as a float, for float values
+    (a channel's monthly sums): the median of the pairwise slopes, bit for bit."""
+    xs = list(range(start, start + n))
+    ys = data.draw(st.lists(st.one_of(st.floats(-1e6, 1e6), st.just(-0.0),
+                                      st.integers(0, 10**6).map(float)),
+                            min_size=n, max_size=n))  # fmt: skip
+    assert repr(theil_sen_at(xs, floats=True)(ys)) == repr(theil_sen(xs, ys))

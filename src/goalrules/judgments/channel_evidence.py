@@ -556,7 +556,8 @@ def _measured(
             shape = (start, n) if last.year * 12 + last.month - start == n - 1 else None
             slope = slopes.get(shape) if shape is not None else None
             if slope is None:  # the months' slope function, once for channels of the same
-                slope = theil_sen_at(numbered(months))  # consecutive months
+                # consecutive months, mostly; the columns' sums are floats (0.0 + x)
+                slope = theil_sen_at(numbered(months), floats=True)
                 if shape is not None:
                     slopes[shape] = slope
         social_by_month = columns[5] if name in social_known else None
