@@ -9,7 +9,8 @@ months given twice, optional columns, customers not measured and ``-0.0``. Decid
 book checks it for duplicates in that pass (only a month of several rows can be one):
 the error is the one :func:`~goalrules.judgments.channel_rows.no_duplicates` raises on
 the rows as read, wherever the duplicate is (a month after ``today``, a source not
-judged). Numbers are compared by ``repr``: bit for bit.
+judged). A ruleset's check of the facts' quantities is skipped where it would give the
+facts back as they are. Numbers are compared by ``repr``: bit for bit.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules.dates import first_open_month
 from goalrules.errors import DataError
+from goalrules.judgments.channel_evidence import measure_for_decisions
 from goalrules.judgments.channel_pass import row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels
+from goalrules.judgments.channels import _converts, _ruleset
 from goalrules.judgments.sources import classify_source
 from goalrules.judgments.stats import UNROLLED_POINTS, theil_sen, theil_sen_at
 from tests.test_row_path import OTHER, SOCIAL
@@ -221,3 +224,29 @@ def test_theil_sen_of_floats_with_float_gaps_is_theil_sen(
                                       st.integers(0, 10**6).map(float)),
                             min_size=n, max_size=n))  # fmt: skip
     assert repr(theil_sen_at(xs, floats=True)(ys)) == repr(theil_sen(xs, ys))
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows(), st.sampled_from([(), (("trial_months", 4),), (("low_volume", "20 %"),)]))
+def test_the_numbers_check_skipped_gives_the_facts_back_as_they_are(
+    book: list[gr.ChannelMonth], params: tuple[tuple[str, Any], ...]
+) -> None:
+    ruleset = _ruleset(params)
+    assert not _converts(ruleset)
+    measured, portfolio = measure_for_decisions(book, {}, 0.15, "EUR")
+    for _, facts in measured.values():
+        env = {"channel": facts, "portfolio": portfolio.facts()}
+        assert ruleset._numbers(env) is env
+
+
+def test_a_ruleset_converting_money_or_a_whole_fact_is_checked() -> None:
+    class Declared:  # what _converts reads of a ruleset
+        def __init__(self, quantities: dict[str, Any]) -> None:
+            self._quantities = quantities
+
+    money = (("[currency]", 1),), "EUR"
+    assert _converts(Declared({"channel": {"spend": money}}))  # type: ignore[arg-type]
+    assert _converts(Declared({"portfolio": {"cost_per_lead": money}}))  # type: ignore[arg-type]
+    assert _converts(Declared({"channel": money}))  # type: ignore[arg-type]
+    assert not _converts(Declared({"channel": {"visits": money}}))  # type: ignore[arg-type]
+    assert not _converts(Declared({"history": {"span": money}}))  # type: ignore[arg-type]

@@ -270,6 +270,29 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("channels", params=dict(params) if params else None)
 
 
+#: the fields of the facts a channel's decision reads that hold something else than a
+#: plain number (int, float, bool) or None: money (a DQ in the channel's currency) and
+#: the formats tried (a list); the others hold plain numbers (computed when first read,
+#: for the fields computed on read)
+_NOT_PLAIN = {
+    "channel": frozenset({"spend", "cost_per_lead", "cost_per_customer", "formats_tried"}),
+    "portfolio": frozenset({"cost_per_lead", "cost_per_customer"}),
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _converts(ruleset: RuleSet) -> bool:
+    """Whether ``ruleset._numbers`` may convert the facts ``_decide`` gives it (a
+    channel's and the portfolio's, dicts): whether the ruleset declares a quantity
+    field with a unit where they hold something else than a plain number. It converts
+    only such values, and gives the facts back as they are when there are none."""
+    for name, want in ruleset._quantities.items():
+        not_plain = _NOT_PLAIN.get(name)
+        if not_plain is not None and (not isinstance(want, dict) or not not_plain.isdisjoint(want)):
+            return True
+    return False
+
+
 _KEY = operator.attrgetter("channel", "medium")
 _CHANNEL = operator.attrgetter("channel")
 _MEDIUM = operator.attrgetter("medium")
@@ -484,13 +507,15 @@ def _decide(
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
-    # _numbers) and the deciding rule (ruleset.decide: one generated function, when
-    # the decision rules are in order of priority)
-    numbers = ruleset._numbers_check
+    # _numbers, when it may convert these facts) and the deciding rule (ruleset.decide:
+    # one generated function, when the decision rules are in order of priority)
+    numbers = ruleset._numbers_check if _converts(ruleset) else None
     in_order = ruleset._decide_in_order
     out: list[ChannelDecision] = []
     for name, (ev, facts) in measured.items():  # (the evidence is built when first read)
-        env = numbers({"channel": facts, "portfolio": pfacts})
+        env: Mapping[str, Any] = {"channel": facts, "portfolio": pfacts}
+        if numbers is not None:
+            env = numbers(env)
         rule = in_order(env, today) if in_order is not None else ruleset.decide(env, today=today)
         decision = (
             _DECISIONS.get(rule.decision) or Decision(rule.decision)
