@@ -112,6 +112,11 @@ def test_the_row_pass_is_every_month_summed(book: list[gr.ChannelMonth]) -> None
             assert repr(list(columns[5])) == repr(list(want_columns[5]))
     assert repr(found.quality) == repr(want["quality"])
     assert found.unknown == want["unknown"]
+    assert found.over == {  # a month's sums of more leads than visits
+        name
+        for name, (_, cols) in want["columns"].items()
+        if any(lead > visit for visit, lead in zip(cols[0], cols[1], strict=True))
+    }
     several = len({(r.channel, r.month) for r in book}) < len(book)
     assert found.repeated is several
 

@@ -474,7 +474,7 @@ def _measured(
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
-    over = {name for name, (_, c) in ordered.items() if any(map(operator.gt, c[1], c[0]))}
+    over = found.over
     if over:
         rated = [c for name, (_, c) in ordered.items() if name not in over]
         rate_visits = math.fsum(_chain(map(_COLUMN[0], rated)))

@@ -46,6 +46,7 @@ class RowPass:
         "camp",
         "hours_known",
         "ordered",
+        "over",
         "quality",
         "repeated",
         "social_known",
@@ -68,6 +69,8 @@ class RowPass:
         self.quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
         #: how many months of each channel had customers not measured (in some row)
         self.unknown: dict[str, int] = {}
+        #: the channels with a month of more leads than visits (its sums)
+        self.over: set[str] = set()
         #: whether some channel's month was given by several rows
         self.repeated = False
 
@@ -105,6 +108,8 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
             if notes is None:
                 notes = quality[name] = []
             notes.append((r.month, visits, leads, customers))
+            if leads > visits:  # a month of this row alone: its sums say the same
+                out.over.add(name)
     for name in names:
         per.setdefault(name, [])
     ordered = out.ordered
@@ -133,7 +138,10 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
             if got is not None:
                 got.append(r)
         for name in sorted(summed):
-            ordered[name] = _summed(name, rows_of[name], out)
+            ordered[name] = summed_up = _summed(name, rows_of[name], out)
+            out.over.discard(name)  # (a month's sums, not its rows)
+            if any(map(operator.gt, summed_up[1][1], summed_up[1][0])):
+                out.over.add(name)
         out.ordered = {name: ordered[name] for name in sorted(ordered)}
     return out
 
