@@ -33,8 +33,9 @@ from goalrules.judgments.channel_measures import (
     trend,
     trend_of,
 )
-from goalrules.judgments.channel_rows import as_rows, done_by
-from goalrules.judgments.stats import theil_sen_at
+from goalrules.judgments.channel_pass import row_pass
+from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
+from goalrules.judgments.stats import theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
 from goalrules.units import unit_info
 
@@ -212,9 +213,10 @@ FACTS_ON_READ = ON_READ[:5]
 
 
 class _Pending(partial[Any]):
-    """A channel's fields not computed yet: ``pending(evidence, name)`` computes field
-    ``name`` (a ``functools.partial`` of :func:`_on_read` over the channel's months, made
-    in C; one a channel, in each of its slots still to compute)."""
+    """A channel's fields not computed yet: ``pending(name)`` computes field ``name`` (a
+    ``functools.partial`` of :func:`_on_read` over the channel's numbers, made in C; one
+    a channel, in each of its slots still to compute, and the fill of its decision's
+    facts)."""
 
     __slots__ = ()
 
@@ -230,7 +232,7 @@ def _computed_on_read(name: str, slot: Any) -> property:
     def value(ev: ChannelEvidence) -> Any:
         got = read(ev, ChannelEvidence)
         if got.__class__ is _Pending:
-            got = got(ev, name)
+            got = got(name)
             store(ev, got)
         return got
 
@@ -293,24 +295,31 @@ _Inputs = tuple[
 ]
 
 
-def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
+def _on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
     """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
     the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
-    evidence, whichever reads it first, compute it once (``ev`` is not read)."""
+    evidence, whichever reads it first, compute it once."""
     got = memo.get(name, memo)
     if got is not memo:
         return got
-    (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers, role,
-     visits_share, lead_rate_low, leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
-    value: Any = None
+    if name == "visits_trend" or name == "leads_trend":  # what rules read most: first
+        slope = inputs[0]
+        value: Any = None
+        if slope is not None:  # trend_of, with the total known: the same float
+            values, total = (
+                (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
+            )
+            mean = total / len(values)
+            value = 0.0 if mean == 0 else slope(values) / mean
+        memo[name] = value
+        return value
+    (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
+     leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+    value = None
     if name == "quality":
         value = quality_notes(notes or ())
-    elif name in _TRENDS:
-        if slope is not None and name == "visits_trend":
-            value = trend_of(slope, visits_by_month, visits)
-        elif slope is not None and name == "leads_trend":
-            value = trend_of(slope, leads_by_month, leads)
-        elif slope is not None and social_by_month is not None:  # role_metric_trend
+    elif name == "role_metric_trend":
+        if slope is not None and social_by_month is not None:
             value = trend_of(slope, social_by_month, None)
     elif name == "customer_rate_low":
         value = rate_interval(customers, leads)[1]
@@ -319,26 +328,25 @@ def _on_read(inputs: _Inputs, memo: dict[str, Any], ev: Any, name: str) -> Any:
     else:  # fulfils_role, reading only the trend the role is judged by
         value = fulfils_role(
             role, visits_share,
-            _on_read(inputs, memo, ev, "visits_trend") if role is Objective.TRAFFIC else None,
+            _on_read(inputs, memo, "visits_trend") if role is Objective.TRAFFIC else None,
             lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
-            customer_rate_low=_on_read(inputs, memo, ev, "customer_rate_low"),
+            customer_rate_low=_on_read(inputs, memo, "customer_rate_low"),
             role_metric_trend=None
             if role in _NO_METRIC
-            else _on_read(inputs, memo, ev, "role_metric_trend"),
+            else _on_read(inputs, memo, "role_metric_trend"),
             portfolio=portfolio, role_share=role_share,
         )  # fmt: skip
     memo[name] = value
     return value
 
 
-_TRENDS = frozenset({"visits_trend", "leads_trend", "role_metric_trend"})
 #: the roles judged without their own metric's trend
 _NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
-def _more_leads(visits: Sequence[float], leads: Sequence[float]) -> bool:
-    """Whether some month has more leads than visits."""
-    return any(lead > visit for visit, lead in zip(visits, leads, strict=True))
+#: a column of every channel's months, one after the other (for its exactly rounded sum)
+_chain = itertools.chain.from_iterable
+_COLUMN = tuple(map(operator.itemgetter, range(6)))
 
 
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
@@ -386,7 +394,7 @@ def channel_evidence(
 
 
 def measure(
-    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Sequence[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
 ) -> tuple[dict[str, ChannelEvidence], Portfolio]:
     """:func:`channel_evidence` of rows already read and filtered, with each channel's
     role and formats (``info``): one pass over the rows, then each channel measured
@@ -396,18 +404,32 @@ def measure(
 
 
 def measure_for_decisions(
-    rows: Iterable[ChannelMonth], info: Mapping[str, Channel], role_share: float, currency: str
+    rows: Sequence[ChannelMonth],
+    info: Mapping[str, Channel],
+    role_share: Any,
+    currency: str,
+    *,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
     """:func:`measure` for deciding: each channel's evidence still to build (on first
     read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
     same values (the fields computed on read computed once, by whichever reads them
-    first)."""
+    first). ``role_share`` is read as the ruleset's param (a share, or text such as
+    ``"15 %"``) after the pass over the rows; ``unchecked``, the rows as read when
+    ``rows`` are all of them, not yet checked for duplicates: checked
+    (:func:`~goalrules.judgments.channel_rows.no_duplicates`) when the pass finds a
+    channel's month given by several rows, before anything else is read."""
     facts: dict[str, dict[str, Any]] = {}
-    fields, portfolio = _measured(rows, info, role_share, currency, facts)
+    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked)
     return {
         name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
         for name, values in fields.items()
     }, portfolio
+
+
+def role_share_of(share: Any) -> float:
+    """The ``role_share`` param as a share: a number, or text such as ``"15 %"``."""
+    return float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
 
 
 class EvidenceToBuild(partial[ChannelEvidence]):
@@ -417,86 +439,46 @@ class EvidenceToBuild(partial[ChannelEvidence]):
 
 
 def _measured(
-    rows: Iterable[ChannelMonth],
+    rows: Sequence[ChannelMonth],
     info: Mapping[str, Channel],
-    role_share: float,
+    share: Any,
     currency: str,
     facts: dict[str, dict[str, Any]] | None,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
     """Each channel's evidence as its field values, in order, and the portfolio; with
-    ``facts``, each channel's :func:`decision_facts` are put in it."""
-    per: dict[str, dict[Date, list[float]]] = {}
-    spend_known: dict[str, set[Date]] = {}  # the months whose spend was recorded
-    hours_known: dict[str, set[Date]] = {}
-    social_known: dict[str, dict[Date, float]] = {}  # the months it was recorded in
-    camp: dict[tuple[str, str], list[float]] = {}
-    quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
-    unknown: dict[str, set[Date]] = {}  # the months whose customers were not measured
-    for r in rows:
-        name = r.channel
-        seen = per.get(name)
-        if seen is None:
-            seen = per[name] = {}
-        month = r.month
-        visits, leads, customers = r.visits, r.leads, r.customers
-        if customers is None:  # not measured: NaN makes every sum it enters unknown
-            customers = math.nan
-            unknown.setdefault(name, set()).add(month)
-        m = seen.get(month)
-        if m is None:  # (0.0 + x: the sum a month of one row has, as for many)
-            m = seen[month] = [0.0 + visits, 0.0 + leads, 0.0 + customers, 0.0, 0.0, 0.0]
-        else:
-            m[0] += visits
-            m[1] += leads
-            m[2] += customers
-        if (
-            r.spend is not None
-            or r.hours is not None
-            or r.followers is not None
-            or r.engagements is not None
-            or r.reach is not None
-            or r.campaign
-        ):  # the optional columns, read only for a row that has one
-            _optional(r, m, spend_known, hours_known, social_known, camp)
-        if leads > visits or customers > leads:  # its notes, written when first read
-            notes = quality.get(name)
-            if notes is None:
-                notes = quality[name] = []
-            notes.append((month, visits, leads, customers))
-    for name in info:
-        per.setdefault(name, {})
-    # each channel's months in order, once, and its columns (visits, leads, customers,
-    # spend, hours, the social metric: one value a month each): the sums and trends
-    # read them
-    ordered: dict[str, tuple[list[Date], list[tuple[float, ...]]]] = {}
-    for name in sorted(per):
-        by_month = per[name]
-        months = sorted(by_month)
-        columns: list[tuple[float, ...]] = (
-            # (every month's sums are six: strict=False spares zip's check of their lengths)
-            list(zip(*map(by_month.__getitem__, months), strict=False)) if months else [()] * 6
-        )
-        ordered[name] = (months, columns)
+    ``facts``, each channel's :func:`decision_facts` are put in it (``share`` and
+    ``unchecked``: as :func:`measure_for_decisions` reads them)."""
+    found = row_pass(rows, info)
+    if found.repeated and unchecked is not None:  # rows of a month: are two the same?
+        no_duplicates(unchecked)
+    role_share = role_share_of(share)
+    ordered, quality, unknown = found.ordered, found.quality, found.unknown
+    spend_known, hours_known, social_known = (
+        found.spend_known,
+        found.hours_known,
+        found.social_known,
+    )
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
     every = [c for _, c in ordered.values()]
-    total_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in every))
-    total_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in every))
-    total_customers = math.fsum(itertools.chain.from_iterable(c[2] for c in every))
+    total_visits = math.fsum(_chain(map(_COLUMN[0], every)))
+    total_leads = math.fsum(_chain(map(_COLUMN[1], every)))
+    total_customers = math.fsum(_chain(map(_COLUMN[2], every)))
     # spend recorded in some months of a channel and not others: its total is unknown
     # (not the sum of the months recorded), and it is left out of the portfolio's cost
     spend_partly = {ch for ch, ms in spend_known.items() if len(ms) < len(ordered[ch][0])}
     paid = [ordered[ch][1] for ch in spend_known if ch not in spend_partly]
-    spend_total = math.fsum(itertools.chain.from_iterable(c[3] for c in paid))
-    leads_with_spend = math.fsum(itertools.chain.from_iterable(c[1] for c in paid))
-    customers_with_spend = math.fsum(itertools.chain.from_iterable(c[2] for c in paid))
+    spend_total = math.fsum(_chain(map(_COLUMN[3], paid)))
+    leads_with_spend = math.fsum(_chain(map(_COLUMN[1], paid)))
+    customers_with_spend = math.fsum(_chain(map(_COLUMN[2], paid)))
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
-    over = {name for name, (_, c) in ordered.items() if c[0] and _more_leads(c[0], c[1])}
+    over = found.over
     if over:
         rated = [c for name, (_, c) in ordered.items() if name not in over]
-        rate_visits = math.fsum(itertools.chain.from_iterable(c[0] for c in rated))
-        rate_leads = math.fsum(itertools.chain.from_iterable(c[1] for c in rated))
+        rate_visits = math.fsum(_chain(map(_COLUMN[0], rated)))
+        rate_leads = math.fsum(_chain(map(_COLUMN[1], rated)))
     else:
         rate_visits, rate_leads = total_visits, total_leads
     p_rate = rate_leads / rate_visits if rate_visits else None
@@ -505,7 +487,7 @@ def _measured(
     if known_customers is None:
         customers_with_spend = 0.0
     portfolio = Portfolio(
-        channels=len(per),
+        channels=len(ordered),
         visits=total_visits,
         leads=total_leads,
         customers=known_customers,
@@ -523,28 +505,42 @@ def _measured(
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
+    camp = found.camp
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
+    cur_key = unit_info(currency).key
+    isnan = math.isnan
     for name, (months, columns) in ordered.items():
+        n = len(months)
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
         visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
         leads = sum(leads_by_month)
         # no month observed (a channel named without rows): its customers were not measured
-        customers = known_total(sum(customers_by_month)) if months else None
-        if name in unknown and len(unknown[name]) < len(months):
-            measured = len(months) - len(unknown[name])
-            quality.setdefault(name, []).append(customers_note(len(months), measured))
-        spend = sum(spends) if name in spend_known and name not in spend_partly else None
-        if name in spend_partly:
-            note = spend_note(len(months), len(spend_known[name]))
-            quality.setdefault(name, []).append(note)
-        hours = (
-            sum(hours_by_month)
-            if name in hours_known and len(hours_known[name]) == len(months)
-            else None
-        )
-        lead_rate, lo, hi = (None, None, None) if name in over else rate_interval(leads, visits)
+        customers = sum(customers_by_month) if n else None
+        if customers is not None and isnan(customers):  # (known_total)
+            customers = None
+        notes = quality.get(name)
+        if name in unknown and unknown[name] < n:
+            if notes is None:
+                notes = quality[name] = []
+            notes.append(customers_note(n, n - unknown[name]))
+        spend = hours = None
+        if name in spend_known:
+            if name in spend_partly:
+                if notes is None:
+                    notes = quality[name] = []
+                notes.append(spend_note(n, len(spend_known[name])))
+            else:
+                spend = sum(spends)
+        if name in hours_known and len(hours_known[name]) == n:
+            hours = sum(hours_by_month)
+        # (rate_interval, written out)
+        lead_rate = lo = hi = None
+        if name not in over and not visits <= 0:
+            k = visits if visits < leads else leads
+            lo, hi = wilson_interval(k, visits)
+            lead_rate = k / visits
         ch = info.get(name)
         role = ch.role if ch else None
         visits_share = visits / total_visits if total_visits else None
@@ -554,21 +550,25 @@ def _measured(
         # there is no job to check: it stays None), the customer rate's Wilson bound and
         # the data-quality notes (when there are any)
         slope: Any = None
-        if len(months) >= 2:
-            xs = numbered(months)
-            shape = (xs[0], len(xs)) if isinstance(xs, range) else None
+        if n >= 2:  # the months numbered (numbered, written out): consecutive, mostly
+            first, last = months[0], months[-1]
+            start = first.year * 12 + first.month
+            shape = (start, n) if last.year * 12 + last.month - start == n - 1 else None
             slope = slopes.get(shape) if shape is not None else None
             if slope is None:  # the months' slope function, once for channels of the same
-                slope = theil_sen_at(xs)  # consecutive months (all of them, mostly)
+                # consecutive months, mostly; the columns' sums are floats (0.0 + x)
+                slope = theil_sen_at(numbered(months), floats=True)
                 if shape is not None:
                     slopes[shape] = slope
         social_by_month = columns[5] if name in social_known else None
         memo: dict[str, Any] = {}
-        if name in social_known and len(social_known[name]) < len(months):
+        if social_by_month is not None and len(social_known[name]) < n:
             # followers, engagements or reach recorded in some months: the trend of those
             # months (a month not recorded is not a month of 0 followers)
             recorded = social_known[name]
-            quality.setdefault(name, []).append(social_note(len(months), len(recorded)))
+            if notes is None:
+                notes = quality[name] = []
+            notes.append(social_note(n, len(recorded)))
             if len(recorded) < 2:
                 social_by_month = None
             else:
@@ -577,85 +577,78 @@ def _measured(
         pending = _Pending(
             _on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
-             role, visits_share, lo, leads_share, portfolio, role_share, quality.get(name)),
+             role, visits_share, lo, leads_share, portfolio, role_share, notes),
             memo,
         )  # fmt: skip
-        visits_trend: Any = None if slope is None else pending
-        leads_trend: Any = visits_trend
-        social_trend: Any = visits_trend if social_by_month is not None else None
+        trends: Any = None if slope is None else pending
+        social_trend: Any = trends if social_by_month is not None else None
         fulfils: Any = None if role is None else pending
         cust_rate: float | None = None  # as rate_interval gives it
         clo: Any = None
         if customers is not None and not leads <= 0:
             cust_rate = (leads if leads < customers else customers) / leads
             clo = pending
+        # no formats listed: not given (the trial counts months only), not "none tried"
+        formats = ch.formats_tried if ch is not None and ch.formats_tried else None
+        # no paid spend (none recorded, or zero): cost per lead does not apply
+        cost_per_lead = (spend / leads) if spend and leads else None
+        cost_per_customer = (spend / customers) if spend and customers else None
         # the evidence's fields, in order (ChannelEvidence's)
-        values = evidence[name] = (
-            name, role, len(months),
-            # no formats listed: not given (the trial counts months only), not "none tried"
-            ch.formats_tried if ch is not None and ch.formats_tried else None,
-            visits, leads, customers, spend, hours, visits_share, leads_share, lead_rate, lo, hi,
-            cust_rate, clo,
-            # no paid spend (none recorded, or zero): cost per lead does not apply
-            (spend / leads) if spend and leads else None,
-            visits_trend, leads_trend, social_trend, fulfils,
+        evidence[name] = (
+            name, role, n, formats, visits, leads, customers, spend, hours, visits_share,
+            leads_share, lead_rate, lo, hi, cust_rate, clo, cost_per_lead, trends, trends,
+            social_trend, fulfils,
             tuple(_campaign(c, camp[(name, c)]) for c in campaigns[name])
             if name in campaigns
             else (),
-            pending if name in quality else (), currency,
-            (spend / customers) if spend and customers else None,
+            () if notes is None else pending, currency, cost_per_customer,
         )  # fmt: skip
-        if facts is not None:  # decision_facts, knowing which fields are pending
-            mine = _channel_facts(*values)
-            if slope is None and fulfils is None and clo is None:
-                facts[name] = mine
-                continue
-            if slope is not None:
-                del mine["visits_trend"], mine["leads_trend"]
-                if social_trend is not None:
-                    del mine["role_metric_trend"]
-            if fulfils is not None:
-                del mine["fulfils_role"]
-            if clo is not None:
-                del mine["customer_rate_low"]
-            facts[name] = LazyFields(mine, _FACTS_ON_READ, partial(pending, None), _FACT_ORDER)
+        if facts is None:
+            continue
+        # decision_facts, knowing which fields are pending (in _FACT_ORDER when none is;
+        # a LazyFields reads its fields in that order whatever the order they are in)
+        mine = {
+            "id": name,
+            "role": role.value if role else None,
+            "formats_tried": list(formats) if formats is not None else None,
+            "formats": None if formats is None else len(formats),
+            "months": n,
+            "visits": visits,
+            "leads": leads,
+            "customers": customers,
+            "spend": None if spend is None else DQ(spend, cur_key),
+            "hours": hours,
+            "lead_rate": lead_rate,
+            "lead_rate_low": lo,
+            "lead_rate_high": hi,
+            "customer_rate": cust_rate,
+            "customer_rate_low": clo,
+            "cost_per_lead": None
+            if cost_per_lead is None
+            else DQ(cost_per_lead, (*cur_key, ("[lead]", -1))),
+            "visits_trend": trends,
+            "leads_trend": trends,
+            "visits_share": visits_share,
+            "leads_share": leads_share,
+            "fulfils_role": fulfils,
+            "role_metric_trend": social_trend,
+            "cost_per_customer": None
+            if cost_per_customer is None
+            else DQ(cost_per_customer, (*cur_key, ("[customer]", -1))),
+        }
+        if slope is None and fulfils is None and clo is None:
+            facts[name] = mine
+            continue
+        if slope is not None:
+            del mine["visits_trend"], mine["leads_trend"]
+            if social_trend is not None:
+                del mine["role_metric_trend"]
+        if fulfils is not None:
+            del mine["fulfils_role"]
+        if clo is not None:
+            del mine["customer_rate_low"]
+        facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
     return evidence, portfolio
-
-
-def _optional(
-    r: ChannelMonth,
-    m: list[float],
-    spend_known: dict[str, set[Date]],
-    hours_known: dict[str, set[Date]],
-    social_known: dict[str, dict[Date, float]],
-    camp: dict[tuple[str, str], list[float]],
-) -> None:
-    """A row's optional columns added to its month's sums (``m``) and its campaign's."""
-    name = r.channel
-    if r.spend is not None:
-        m[3] += r.spend
-        spend_known.setdefault(name, set()).add(r.month)
-    if r.hours is not None:
-        m[4] += r.hours
-        hours_known.setdefault(name, set()).add(r.month)
-    social = (
-        r.followers
-        if r.followers is not None
-        else r.engagements
-        if r.engagements is not None
-        else r.reach
-    )
-    if social is not None:
-        m[5] += social
-        known = social_known.setdefault(name, {})
-        known[r.month] = known.get(r.month, 0.0) + social
-    if r.campaign:
-        c = camp.get((name, r.campaign))
-        if c is None:
-            c = camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
-        c[0] += r.visits
-        c[1] += r.leads
-        c[2] += math.nan if r.customers is None else r.customers  # unknown: NaN, as the month
 
 
 def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:

@@ -6,6 +6,7 @@ date (a month under way would read as a fall)."""
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,15 +15,24 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import ChannelMonth
 from goalrules.model.tables import is_table, missing, records
 
-__all__ = ["as_rows", "done_by", "no_duplicates"]
+__all__ = ["as_rows", "done_by", "no_duplicates", "plain_channels", "read_rows"]
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
+_MONTH = operator.attrgetter("month")
 
 
 def as_rows(performance: Any) -> list[ChannelMonth]:
     """ChannelMonth rows from rows, mappings (missing cells: NaN, None, blank, left to
-    their defaults) or a pandas, polars or Arrow table."""
+    their defaults) or a pandas, polars or Arrow table, checked that no channel and
+    month is given twice (:func:`no_duplicates`)."""
+    return no_duplicates(read_rows(performance))
+
+
+def read_rows(performance: Any) -> list[ChannelMonth]:
+    """:func:`as_rows` before :func:`no_duplicates`: the rows as read, not checked (the
+    caller checks them, or sums them in a pass that tells when a month is given by
+    several rows of a channel, the only rows that may be duplicates)."""
     if is_table(performance) or (
         isinstance(performance, Mapping)
         and all(isinstance(v, (list, tuple)) for v in performance.values())
@@ -31,7 +41,7 @@ def as_rows(performance: Any) -> list[ChannelMonth]:
     elif isinstance(performance, Mapping):
         raise DataError("expected rows of performance (a table or a list of rows), got one mapping")
     elif performance.__class__ in (list, tuple) and set(map(type, performance)) <= {ChannelMonth}:
-        return no_duplicates(list(performance))  # rows already read: taken as they are
+        return list(performance)  # rows already read: taken as they are
     rows: list[ChannelMonth] = []
     for i, row in enumerate(performance, start=1):
         if isinstance(row, ChannelMonth):
@@ -55,7 +65,7 @@ def as_rows(performance: Any) -> list[ChannelMonth]:
             raise exc.with_location(field=f"[{i}]") from None
         except TypeError as exc:
             raise DataError(f"row {i}: {exc}", field=f"[{i}]") from None
-    return no_duplicates(rows)
+    return rows
 
 
 def no_duplicates(rows: list[ChannelMonth]) -> list[ChannelMonth]:
@@ -85,7 +95,8 @@ def done_by(rows: list[ChannelMonth], today: _dt.date) -> tuple[list[ChannelMont
     (the month under way, whose visits and leads so far would read as a fall, and any
     month after it). Rows all over are given back as they are."""
     cut = first_open_month(today)
-    if all(r.month < cut for r in rows):
+    last = max(map(_MONTH, rows), default=None)
+    if last is None or last < cut:
         return rows, []
     later = sorted({r.month for r in rows if r.month >= cut})
     named = ", ".join(f"{m.year}-{m.month:02d}" for m in later[:4])
@@ -96,3 +107,22 @@ def done_by(rows: list[ChannelMonth], today: _dt.date) -> tuple[list[ChannelMont
         "under way would read as a fall)"
     )
     return [r for r in rows if r.month < cut], [note]
+
+
+def plain_channels(performance: Any, today: _dt.date | None) -> dict[str, None] | None:
+    """The channels of the usual book, in the order first met: rows already read (a list
+    or tuple of :class:`~goalrules.model.ChannelMonth`) of which none gives a medium and
+    none a month not over by ``today`` (when given): rows :func:`read_rows` and
+    :func:`done_by` give back as they are, classified a channel at a time. ``None`` for
+    any other book. One loop over the rows reads what :func:`read_rows` (their class),
+    :func:`done_by` (their months) and the classifying (their channels and mediums)
+    would each read in a pass of their own."""
+    if performance.__class__ not in (list, tuple):
+        return None
+    cut = _dt.date.max if today is None else first_open_month(today)  # (a month: its 1st)
+    channels: dict[str, None] = {}
+    for r in performance:
+        if r.__class__ is not ChannelMonth or r.medium is not None or r.month >= cut:
+            return None
+        channels[r.channel] = None
+    return channels

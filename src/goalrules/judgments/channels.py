@@ -34,7 +34,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import as_rows, done_by
+from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels, read_rows
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -270,25 +270,60 @@ def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("channels", params=dict(params) if params else None)
 
 
+#: the fields of the facts a channel's decision reads that hold something else than a
+#: plain number (int, float, bool) or None: money (a DQ in the channel's currency) and
+#: the formats tried (a list); the others hold plain numbers (computed when first read,
+#: for the fields computed on read)
+_NOT_PLAIN = {
+    "channel": frozenset({"spend", "cost_per_lead", "cost_per_customer", "formats_tried"}),
+    "portfolio": frozenset({"cost_per_lead", "cost_per_customer"}),
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _converts(ruleset: RuleSet) -> bool:
+    """Whether ``ruleset._numbers`` may convert the facts ``_decide`` gives it (a
+    channel's and the portfolio's, dicts): whether the ruleset declares a quantity
+    field with a unit where they hold something else than a plain number. It converts
+    only such values, and gives the facts back as they are when there are none."""
+    for name, want in ruleset._quantities.items():
+        not_plain = _NOT_PLAIN.get(name)
+        if not_plain is not None and (not isinstance(want, dict) or not not_plain.isdisjoint(want)):
+            return True
+    return False
+
+
 _KEY = operator.attrgetter("channel", "medium")
 _CHANNEL = operator.attrgetter("channel")
 _MEDIUM = operator.attrgetter("medium")
 
 
 def _judged(
-    rows: list[ChannelMonth], explicit: set[str], all_sources: bool
-) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, set[str]], dict[str, set[str]]]:
+    rows: list[ChannelMonth],
+    explicit: set[str],
+    all_sources: bool,
+    plain: Iterable[str] | None = None,
+) -> tuple[list[ChannelMonth], tuple[SourceShare, ...], dict[str, str], dict[str, set[str]]]:
     """The rows of the channels to judge, the context (the other sources' shares of all
-    visits, leads and customers), each judged channel's source groups and the mediums
-    of its rows. Each (channel, medium) is classified once; when every one is judged
-    as it is named, the rows are judged as they are, without a pass of their own."""
+    visits, leads and customers), each judged channel's source group(s) (named, `` +
+    `` between two) and the mediums of its rows. Each (channel, medium) is classified
+    once; when every one is judged as it is named, the rows are judged as they are,
+    without a pass of their own. ``plain``: the channels of rows known to give no
+    medium, in the order first met (:func:`~goalrules.judgments.channel_rows.
+    plain_channels`)."""
+    if plain is None and set(map(_MEDIUM, rows)) <= {None}:  # no medium: a key a channel
+        plain = dict.fromkeys(map(_CHANNEL, rows))
+    if plain is not None:
+        named: dict[str, str] = {}
+        for channel in plain:  # in the order first met
+            group = classify_source(channel)
+            if channel == UNATTRIBUTED or not (all_sources or group.judged or channel in explicit):
+                break
+            named[channel] = group.name
+        else:
+            return rows, (), named, {}  # the usual book: social channels only
     seen: dict[tuple[str, str | None], tuple[SourceGroup, bool]] = {}
-    keys: Iterable[tuple[str, str | None]] = (
-        [(channel, None) for channel in dict.fromkeys(map(_CHANNEL, rows))]
-        if set(map(_MEDIUM, rows)) <= {None}  # no medium given: a key a channel
-        else dict.fromkeys(map(_KEY, rows))
-    )
-    for key in keys:  # in the order first met
+    for key in dict.fromkeys(map(_KEY, rows)):  # in the order first met
         group = classify_source(*key)
         seen[key] = (group, all_sources or group.judged or key[0] in explicit)
     groups: dict[str, set[str]] = defaultdict(set)
@@ -299,8 +334,9 @@ def _judged(
             groups[name].add(group.name)
             if medium:
                 mediums[name].add(medium)
+    named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     if all(judge for _, judge in seen.values()) and all(c != UNATTRIBUTED for c, _ in seen):
-        return rows, (), groups, mediums  # the usual book: social channels only
+        return rows, (), named, mediums
     judged: list[ChannelMonth] = []
     context: list[tuple[str, str, float, float, float | None]] = []
     for r in rows:
@@ -313,13 +349,13 @@ def _judged(
             name = "direct" if r.channel == UNATTRIBUTED else r.channel
             context.append((group.name, name, r.visits, r.leads, r.customers))
     if not context:
-        return judged, (), groups, mediums
+        return judged, (), named, mediums
     totals = (
         math.fsum(r.visits for r in rows),
         math.fsum(r.leads for r in rows),
         known_sum(r.customers for r in rows),  # None when one was not measured
     )
-    return judged, context_shares(context, totals), groups, mediums
+    return judged, context_shares(context, totals), named, mediums
 
 
 def decide_channels(
@@ -356,13 +392,21 @@ def decide_channels(
     """
     today = as_date(today)
     roles = _roles(channels, goals)
-    rows = as_rows(performance)
     left_out: list[str] = []
-    if today is not None:  # the months over by today (one under way reads as a fall)
-        rows, left_out = done_by(rows, today)
-    rows, context, groups, mediums = _judged(rows, set(roles), all_sources)
-    named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
-    totals = _decide(rows, goals, channels, today, rules, currency, params, named)
+    plain = plain_channels(performance, today)  # the usual book: read, over, no medium
+    if plain is not None:
+        read = rows = list(performance)
+        rows, context, named, mediums = _judged(rows, set(roles), all_sources, plain)
+    else:
+        read = rows = read_rows(performance)
+        if today is not None:  # the months over by today (one under way reads as a fall)
+            rows, left_out = done_by(rows, today)
+        rows, context, named, mediums = _judged(rows, set(roles), all_sources)
+    if rows is not read:  # some rows are not measured: all are checked here
+        no_duplicates(read)
+    # (all rows measured: checked by the pass over them when a month has several rows)
+    totals = _decide(rows, goals, channels, today, rules, currency, params, named,
+                     None if rows is not read else read)  # fmt: skip
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
@@ -454,32 +498,36 @@ def _decide(
     currency: str,
     params: Mapping[str, Any],
     groups: Mapping[str, str] | None = None,
+    unchecked: list[ChannelMonth] | None = None,
 ) -> list[ChannelDecision]:
-    share = params.get("role_share", 0.15)
-    role_share = float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-    measured, portfolio = measure_for_decisions(rows, _roles(channels, goals), role_share, currency)
+    measured, portfolio = measure_for_decisions(
+        rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
+        unchecked=unchecked,
+    )  # fmt: skip
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
+    # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
+    # _numbers, when it may convert these facts) and the deciding rule (ruleset.decide:
+    # one generated function, when the decision rules are in order of priority)
+    numbers = ruleset._numbers_check if _converts(ruleset) else None
+    in_order = ruleset._decide_in_order
     out: list[ChannelDecision] = []
     for name, (ev, facts) in measured.items():  # (the evidence is built when first read)
-        ruling = Ruling.of(ruleset, {"channel": facts, "portfolio": pfacts}, today)
-        rule = ruling.rule
+        env: Mapping[str, Any] = {"channel": facts, "portfolio": pfacts}
+        if numbers is not None:
+            env = numbers(env)
+        rule = in_order(env, today) if in_order is not None else ruleset.decide(env, today=today)
         decision = (
             _DECISIONS.get(rule.decision) or Decision(rule.decision)
             if rule is not None and rule.decision
             else Decision.KEEP
         )
-        group = groups.get(name) if groups else None
+        # (positional, in the order of the fields: reasons, report, medium, network,
+        # hierarchy not given; the evidence an EvidenceToBuild, built on first read)
         decided = ChannelDecision(
-            name,
-            decision,
-            None,
-            ev,  # type: ignore[arg-type]  # an EvidenceToBuild: built on first read
-            None,
-            portfolio=portfolio,
-            group=group,
-            ruling=ruling,
-        )
+            name, decision, None, ev, None, None, None, portfolio, None,  # type: ignore[arg-type]
+            groups.get(name) if groups else None, Ruling(rule, ruleset, env, today),
+        )  # fmt: skip
         out.append(decided)
     return out
 

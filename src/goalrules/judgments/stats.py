@@ -333,21 +333,24 @@ def _pairs(n: int) -> tuple[_Gather, _Gather, tuple[int, ...]]:
 _POWERS_OF_TWO = frozenset(2**k for k in range(8))
 
 
-@functools.lru_cache(maxsize=2 * UNROLLED_POINTS)
-def _unrolled(n: int, consecutive: bool) -> Callable[..., float]:
+@functools.lru_cache(maxsize=3 * UNROLLED_POINTS)
+def _unrolled(n: int, consecutive: bool, floats: bool = False) -> Callable[..., float]:
     """``median_slope(ys[, xs])`` of ``n`` values (and points): the median of the pairwise
     slopes ``(y_j - y_i) / (x_j - x_i)``, ``i < j``, listed in the order of
     :func:`itertools.combinations` and taken as :func:`statistics.median` takes it.
     With ``consecutive`` the ``x`` are ``0, 1, ..., n - 1`` plus a constant, and each
     gap ``x_j - x_i`` is the whole number ``j - i`` written in the code (a power of
-    two as a multiplication by its reciprocal: the same float). The code is made from
-    ``n`` alone."""
+    two as a multiplication by its reciprocal: the same float). With ``floats`` too,
+    every ``y`` is a float, and a gap is written as a float: a float divided by a small
+    whole number is divided by that number as a float, the same division, without the
+    int converted each time (an int ``y`` past 2**53 would round first: not for ints).
+    The code is made from ``n`` alone."""
     pairs = list(itertools.combinations(range(n), 2))
     slopes = ", ".join(
         (
             f"(y{j} - y{i}) * {1 / (j - i)!r}"
             if j - i in _POWERS_OF_TWO
-            else f"(y{j} - y{i}) / {j - i}"
+            else f"(y{j} - y{i}) / {float(j - i) if floats else j - i!r}"
         )
         if consecutive
         else f"(y{j} - y{i}) / (x{j} - x{i})"
@@ -397,13 +400,16 @@ def theil_sen_increasing(xs: Sequence[float], ys: Sequence[float]) -> float:
     return (slopes[half - 1] + slopes[half]) / 2
 
 
-def theil_sen_at(xs: Sequence[float]) -> Callable[[Sequence[float]], float]:
+def theil_sen_at(
+    xs: Sequence[float], *, floats: bool = False
+) -> Callable[[Sequence[float]], float]:
     """``ys -> theil_sen_increasing(xs, ys)``: the slope function of points at ``xs``
-    (strictly increasing), its code looked up once for several series of values."""
+    (strictly increasing), its code looked up once for several series of values;
+    ``floats``: for ``ys`` of floats only (a channel's monthly sums)."""
     n = len(xs)
     first: object = xs[0] if n else None
     if 3 <= n <= UNROLLED_POINTS and first.__class__ is int and xs[-1] - xs[0] == n - 1:
-        return _unrolled(n, True)
+        return _unrolled(n, True, floats)
     return functools.partial(theil_sen_increasing, xs)
 
 

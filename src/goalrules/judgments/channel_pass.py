@@ -1,0 +1,204 @@
+"""The pass over a book's rows that channel evidence is measured from: each channel's
+months in order, each month's sums (visits, leads, customers, spend, hours, the social
+metric) as columns, and what the rows say besides (the months spend, hours or the
+social metric were recorded in, the campaigns, the rows of more leads than visits or
+more customers than leads, the months whose customers were not measured).
+
+One loop reads each row once and files it under its channel as ``(month, 0.0 +
+visits, 0.0 + leads, 0.0 + customers)`` (customers not measured: NaN): a month's sums
+when it is that one row (``0.0 + x``: the same float, but -0.0 becomes 0.0). A channel
+whose rows give each month once and set no optional column (the usual book) takes its
+columns straight from those entries (one ``zip``, sorted by month only when the rows
+were not in order); any other channel (several rows of a month, campaigns, spend,
+hours, followers...) is summed month by month from its rows, in their order (gathered
+by a second loop, for those channels only): ``0.0 + x + y ...``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import operator
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from goalrules.model import ChannelMonth
+
+__all__ = ["Columns", "RowPass", "row_pass"]
+
+Date = _dt.date
+
+#: one channel's months in order and, a month each, its visits, leads and customers
+#: (NaN: not measured), then its spend, hours and social metric (those three: empty
+#: when no row of the channel records them)
+Columns = tuple[tuple[Date, ...], tuple[tuple[float, ...], ...]]
+
+_LT = operator.lt
+_NO_COLUMN: tuple[float, ...] = ()
+_NAN = math.nan
+_NO_MONTHS = (_NO_COLUMN,) * 6
+
+
+class RowPass:
+    """What one pass over the rows found, channel by channel (names sorted)."""
+
+    __slots__ = (
+        "camp",
+        "hours_known",
+        "ordered",
+        "over",
+        "quality",
+        "repeated",
+        "social_known",
+        "spend_known",
+        "unknown",
+    )
+
+    def __init__(self) -> None:
+        #: each channel's months in order and its columns (:data:`Columns`)
+        self.ordered: dict[str, Columns] = {}
+        #: the months each channel's spend (hours, social metric) was recorded in
+        self.spend_known: dict[str, set[Date]] = {}
+        self.hours_known: dict[str, set[Date]] = {}
+        self.social_known: dict[str, dict[Date, float]] = {}
+        #: each (channel, campaign)'s visits, leads and customers (NaN: not measured)
+        self.camp: dict[tuple[str, str], list[float]] = {}
+        #: each channel's rows of more leads than visits or more customers than leads,
+        #: ``(month, visits, leads, customers)`` in the order of the rows (customers NaN
+        #: when not measured); notes written later are appended as text
+        self.quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
+        #: how many months of each channel had customers not measured (in some row)
+        self.unknown: dict[str, int] = {}
+        #: the channels with a month of more leads than visits (its sums)
+        self.over: set[str] = set()
+        #: whether some channel's month was given by several rows
+        self.repeated = False
+
+
+def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass:
+    """The columns of each channel of ``rows`` (and of each of ``names`` without rows:
+    no months), in the order of the channels' names."""
+    out = RowPass()
+    per: dict[str, list[tuple[Date, float, float, float]]] = {}
+    summed: set[str] = set()  # channels with an optional column: summed month by month
+    quality = out.quality
+    unknown = out.unknown  # (rows, not months, until a channel is summed month by month)
+    for r in rows:
+        name = r.channel
+        entries = per.get(name)
+        if entries is None:
+            entries = per[name] = []
+        visits, leads, customers = r.visits, r.leads, r.customers
+        if customers is None:  # not measured: NaN makes every sum it enters unknown
+            customers = _NAN
+            unknown[name] = unknown.get(name, 0) + 1
+        # (0.0 + x: the sum a month of one row has, as for many; -0.0 becomes 0.0)
+        entries.append((r.month, 0.0 + visits, 0.0 + leads, 0.0 + customers))
+        if (
+            r.spend is not None
+            or r.hours is not None
+            or r.followers is not None
+            or r.engagements is not None
+            or r.reach is not None
+            or r.campaign
+        ):  # the optional columns, read only for a row that has one
+            summed.add(name)
+        if leads > visits or customers > leads:  # (NaN customers: never more than leads)
+            notes = quality.get(name)
+            if notes is None:
+                notes = quality[name] = []
+            notes.append((r.month, visits, leads, customers))
+            if leads > visits:  # a month of this row alone: its sums say the same
+                out.over.add(name)
+    for name in names:
+        per.setdefault(name, [])
+    ordered = out.ordered
+    months: tuple[Date, ...]
+    columns: list[tuple[float, ...]]
+    for name in sorted(per):
+        entries = per[name]
+        if not entries:
+            ordered[name] = ((), _NO_MONTHS)
+            continue
+        if name in summed:
+            continue
+        # (every entry is four: strict=False spares zip's check of their lengths)
+        months, *columns = zip(*entries, strict=False)
+        if not all(map(_LT, months, months[1:])):  # not in order, or a month twice
+            in_order = sorted(entries, key=_month_of)  # (stable: rows of a month in order)
+            months, *columns = zip(*in_order, strict=False)
+            if not all(map(_LT, months, months[1:])):
+                summed.add(name)  # a month of several rows
+                continue
+        ordered[name] = (months, (*columns, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
+    if summed:  # each channel summed month by month from its rows, in their order
+        rows_of: dict[str, list[ChannelMonth]] = {name: [] for name in summed}
+        for r in rows:
+            got = rows_of.get(r.channel)
+            if got is not None:
+                got.append(r)
+        for name in sorted(summed):
+            ordered[name] = summed_up = _summed(name, rows_of[name], out)
+            out.over.discard(name)  # (a month's sums, not its rows)
+            if any(map(operator.gt, summed_up[1][1], summed_up[1][0])):
+                out.over.add(name)
+        out.ordered = {name: ordered[name] for name in sorted(ordered)}
+    return out
+
+
+def _month_of(entry: tuple[Any, ...]) -> Date:
+    """An entry's month."""
+    return entry[0]  # type: ignore[no-any-return]
+
+
+def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
+    """The months in order and the columns of a channel whose rows are summed month by
+    month (several rows of a month, or optional columns), in the order of the rows."""
+    by_month: dict[Date, list[float]] = {}
+    unknown: set[Date] = set()
+    for r in rows:
+        month = r.month
+        customers = r.customers
+        if customers is None:  # not measured: NaN makes every sum it enters unknown
+            customers = math.nan
+            unknown.add(month)
+        m = by_month.get(month)
+        if m is None:  # (0.0 + x: the sum a month of one row has, as for many)
+            m = by_month[month] = [0.0 + r.visits, 0.0 + r.leads, 0.0 + customers, 0.0, 0.0, 0.0]
+        else:
+            out.repeated = True
+            m[0] += r.visits
+            m[1] += r.leads
+            m[2] += customers
+        if r.spend is not None:
+            m[3] += r.spend
+            out.spend_known.setdefault(name, set()).add(month)
+        if r.hours is not None:
+            m[4] += r.hours
+            out.hours_known.setdefault(name, set()).add(month)
+        social = (
+            r.followers
+            if r.followers is not None
+            else r.engagements
+            if r.engagements is not None
+            else r.reach
+        )
+        if social is not None:
+            m[5] += social
+            known = out.social_known.setdefault(name, {})
+            known[month] = known.get(month, 0.0) + social
+        if r.campaign:
+            c = out.camp.get((name, r.campaign))
+            if c is None:
+                c = out.camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
+            c[0] += r.visits
+            c[1] += r.leads
+            c[2] += customers  # unknown: NaN, as the month
+    if unknown:
+        out.unknown[name] = len(unknown)  # months, not rows
+    else:
+        out.unknown.pop(name, None)
+    months = sorted(by_month)
+    # (every month's sums are six: strict=False spares zip's check of their lengths)
+    columns = tuple(zip(*map(by_month.__getitem__, months), strict=False))
+    return tuple(months), columns
