@@ -108,20 +108,3 @@ def test_a_slice_and_what_leads_each_goal_reach_the_file_whole(leads: list[str])
             workers._FEWEST = old
         assert target.read_bytes().decode("utf-8") == expected.getvalue()
         assert len(scores) == 5
-
-
-def test_judging_collects_garbage_less_often_and_leaves_the_collector_as_it_was(
-    tmp_path: Path,
-) -> None:
-    import gc
-
-    before = gc.get_threshold()
-    seen: list[int] = []
-    run = start_check(many_goals(tmp_path / "ws.toml", 3), history=PATHS["history"])
-    for _ in workers.write_judged(run, lambda g: g.id, io.StringIO()):
-        seen.append(gc.get_threshold()[0])
-    assert seen == [workers.YOUNG_OBJECTS] * 3
-    assert gc.get_threshold() == before
-    with pytest.raises(RuntimeError), workers.fewer_collections():
-        raise RuntimeError
-    assert gc.get_threshold() == before

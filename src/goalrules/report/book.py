@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_escape
 from goalrules.report.text import WIDTH, _wrap
-from goalrules.report.workers import fewer_collections, forked_pool, workers
+from goalrules.report.workers import forked_pool, workers
 
 __all__ = ["STREAM_FORMATS", "book_rows", "book_summary", "write_book"]
 
@@ -176,9 +176,8 @@ def _worded(
     bounds = [(lo, min(n, lo + _SLICE)) for lo in range(0, n, _SLICE)]
     count = workers(jobs if jobs is not None else (0 if n >= LARGE_BOOK else 1))
     if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
-        with fewer_collections():
-            for lo, hi in bounds:
-                yield _slice_text(decided, lo, hi, today, write)
+        for lo, hi in bounds:
+            yield _slice_text(decided, lo, hi, today, write)
         return
     global _WORK
     # the workers read the table's columns as Python lists, taken before the fork: a

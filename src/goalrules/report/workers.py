@@ -31,16 +31,7 @@ from typing import Any, BinaryIO, TextIO, TypeVar
 from goalrules.check import CheckRun, GoalResult
 from goalrules.judgments.planning import LintFinding
 
-__all__ = [
-    "YOUNG_OBJECTS",
-    "LineFeedText",
-    "fewer_collections",
-    "forked_pool",
-    "judged",
-    "open_report",
-    "workers",
-    "write_judged",
-]
+__all__ = ["LineFeedText", "forked_pool", "judged", "open_report", "workers", "write_judged"]
 
 T = TypeVar("T")
 
@@ -71,9 +62,8 @@ def judged(
     n = len(run.workspace.goals)
     count = _count(jobs, n)
     if count == 1:
-        with fewer_collections():
-            for g in run.goals():
-                yield g.smart.score, write(g)
+        for g in run.goals():
+            yield g.smart.score, write(g)
         return
     for scores, made in _forked(run, write, count, n, _made):
         yield from zip(scores, made, strict=True)
@@ -102,11 +92,10 @@ def write_judged(
     n = len(run.workspace.goals)
     count = _count(jobs, n)
     if count == 1:
-        with fewer_collections():
-            for i, g in enumerate(run.goals()):
-                out.write(before(i))
-                out.write(write(g))
-                yield g.smart.score
+        for i, g in enumerate(run.goals()):
+            out.write(before(i))
+            out.write(write(g))
+            yield g.smart.score
         return
     with tempfile.TemporaryDirectory(prefix="goalrules-") as folder:
         _FILED = (before, folder)
@@ -180,30 +169,6 @@ def _copy(path: str, out: TextIO) -> None:
     os.unlink(path)
 
 
-#: new objects between two garbage collections while goals or channels are judged
-#: (Python's default is 700). Judging leaves no reference cycle behind (a test judges
-#: the demo workspace with the collector off and finds nothing for it to collect), so
-#: the hundred or so collections a goal set off at 700 found nothing and cost 5-10 %
-#: of its time; the collector still runs, and still frees any cycle, every 50,000.
-YOUNG_OBJECTS = 50_000
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect garbage every :data:`YOUNG_OBJECTS` new objects while inside."""
-    old = gc.get_threshold()
-    gc.set_threshold(YOUNG_OBJECTS, *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
-def _fewer_collections() -> None:
-    """A worker process's start: :func:`fewer_collections`, for its whole life."""
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
-
-
 @contextlib.contextmanager
 def forked_pool(count: int) -> Iterator[Any]:
     """A pool of ``count`` processes forked from this one, the objects made so far left
@@ -215,7 +180,7 @@ def forked_pool(count: int) -> Iterator[Any]:
     thawed = gc.get_freeze_count() == 0
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(count, _fewer_collections) as pool:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
             yield pool
     finally:
         if thawed:  # what the caller froze stays frozen
