@@ -422,7 +422,7 @@ def measure_for_decisions(
     facts: dict[str, dict[str, Any]] = {}
     fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked)
     return {
-        name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
+        name: (EvidenceToBuild(_evidence_of, values), facts[name])
         for name, values in fields.items()
     }, portfolio
 
@@ -433,9 +433,16 @@ def role_share_of(share: Any) -> float:
 
 
 class EvidenceToBuild(partial[ChannelEvidence]):
-    """A channel's evidence not built yet: ``ChannelEvidence`` and its field values."""
+    """A channel's evidence not built yet: :func:`_evidence_of` and the tuple of its
+    field values (one argument: the partial made without the fields copied one by
+    one)."""
 
     __slots__ = ()
+
+
+def _evidence_of(values: tuple[Any, ...]) -> ChannelEvidence:
+    """``ChannelEvidence`` of its field values, in order."""
+    return ChannelEvidence(*values)
 
 
 def _measured(
