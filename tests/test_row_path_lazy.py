@@ -34,7 +34,14 @@ from goalrules.judgments.channel_evidence import (
     measure,
     measure_for_decisions,
 )
-from goalrules.judgments.channels import _EVIDENCE_SLOT, _ruleset
+from goalrules.judgments.channels import (
+    _EVIDENCE_SLOT,
+    ChannelDecision,
+    Ruling,
+    _new_decision,
+    _new_ruling,
+    _ruleset,
+)
 from tests.test_row_path import books
 
 Book = tuple[list[gr.ChannelMonth], list[gr.Channel], dt.date | None]
@@ -247,3 +254,29 @@ def test_a_decision_builds_its_evidence_on_first_read(book: Book) -> None:
         assert eager == d and repr(eager) == repr(d)
         assert pickle.loads(pickle.dumps(d.evidence)) == built
         assert d.to_dict() == eager.to_dict()
+
+
+_SOME = st.one_of(st.none(), st.integers(), st.text(max_size=3), st.floats(allow_nan=False))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_SOME, min_size=11, max_size=11), st.lists(_SOME, min_size=4, max_size=4))
+def test_a_decision_built_by_its_slots_is_the_one_its_init_builds(
+    values: list[Any], ruling: list[Any]
+) -> None:
+    """``_new_decision`` and ``_new_ruling`` (each slot set by its descriptor) make what
+    ``ChannelDecision(...)`` and ``Ruling(...)`` make: every field, equality, ``repr``,
+    an unread cached property, ``evolve``, and the evidence built on first read."""
+    made, want = _new_ruling(*ruling), Ruling(*ruling)
+    assert [getattr(made, f.name) for f in attrs.fields(Ruling)] == ruling
+    assert type(made) is Ruling and repr(made) == repr(want)
+    values[3] = EvidenceToBuild(list, (values[3],))  # the evidence: built on first read
+    values[10] = want
+    made_d, want_d = _new_decision(*values), ChannelDecision(*values)
+    assert type(made_d) is ChannelDecision
+    assert _EVIDENCE_SLOT.__get__(made_d, ChannelDecision) is values[3]
+    for field in attrs.fields(ChannelDecision):
+        assert getattr(made_d, field.name) == getattr(want_d, field.name)
+    assert made_d == want_d and repr(made_d) == repr(want_d)
+    assert made_d.given_reasons is values[2] and made_d.ruling is want
+    assert attrs.evolve(made_d) == want_d

@@ -422,7 +422,7 @@ def measure_for_decisions(
     facts: dict[str, dict[str, Any]] = {}
     fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked)
     return {
-        name: (EvidenceToBuild(ChannelEvidence, *values), facts[name])
+        name: (EvidenceToBuild(_evidence_of, values), facts[name])
         for name, values in fields.items()
     }, portfolio
 
@@ -433,9 +433,16 @@ def role_share_of(share: Any) -> float:
 
 
 class EvidenceToBuild(partial[ChannelEvidence]):
-    """A channel's evidence not built yet: ``ChannelEvidence`` and its field values."""
+    """A channel's evidence not built yet: :func:`_evidence_of` and the tuple of its
+    field values (one argument: the partial made without the fields copied one by
+    one)."""
 
     __slots__ = ()
+
+
+def _evidence_of(values: tuple[Any, ...]) -> ChannelEvidence:
+    """``ChannelEvidence`` of its field values, in order."""
+    return ChannelEvidence(*values)
 
 
 def _measured(
@@ -605,8 +612,9 @@ def _measured(
         )  # fmt: skip
         if facts is None:
             continue
-        # decision_facts, knowing which fields are pending (in _FACT_ORDER when none is;
-        # a LazyFields reads its fields in that order whatever the order they are in)
+        # decision_facts: the fields that may be pending (the trends, whether it fulfils
+        # its role, the customer rate's Wilson bound) put in only when known (None): a
+        # pending one is left to the LazyFields' fill (no entry made to be deleted)
         mine = {
             "id": name,
             "role": role.value if role else None,
@@ -622,31 +630,26 @@ def _measured(
             "lead_rate_low": lo,
             "lead_rate_high": hi,
             "customer_rate": cust_rate,
-            "customer_rate_low": clo,
             "cost_per_lead": None
             if cost_per_lead is None
             else DQ(cost_per_lead, (*cur_key, ("[lead]", -1))),
-            "visits_trend": trends,
-            "leads_trend": trends,
             "visits_share": visits_share,
             "leads_share": leads_share,
-            "fulfils_role": fulfils,
-            "role_metric_trend": social_trend,
             "cost_per_customer": None
             if cost_per_customer is None
             else DQ(cost_per_customer, (*cur_key, ("[customer]", -1))),
         }
-        if slope is None and fulfils is None and clo is None:
-            facts[name] = mine
+        if slope is None:
+            mine["visits_trend"] = mine["leads_trend"] = None
+        if social_trend is None:
+            mine["role_metric_trend"] = None
+        if fulfils is None:
+            mine["fulfils_role"] = None
+        if clo is None:
+            mine["customer_rate_low"] = None
+        if slope is None and fulfils is None and clo is None:  # nothing pending: a dict
+            facts[name] = {key: mine[key] for key in _FACT_ORDER}  # (in the facts' order)
             continue
-        if slope is not None:
-            del mine["visits_trend"], mine["leads_trend"]
-            if social_trend is not None:
-                del mine["role_metric_trend"]
-        if fulfils is not None:
-            del mine["fulfils_role"]
-        if clo is not None:
-            del mine["customer_rate_low"]
         facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
     return evidence, portfolio
 

@@ -83,11 +83,14 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
     summed: set[str] = set()  # channels with an optional column: summed month by month
     quality = out.quality
     unknown = out.unknown  # (rows, not months, until a channel is summed month by month)
+    last: str | None = None  # the channel of the row before (rows come a channel at a time)
+    entries: list[tuple[Date, float, float, float]] = []
     for r in rows:
         name = r.channel
-        entries = per.get(name)
-        if entries is None:
-            entries = per[name] = []
+        if name is not last:  # (the same str object: the same channel; else looked up)
+            filed = per.get(name)
+            entries = per[name] = [] if filed is None else filed
+            last = name
         visits, leads, customers = r.visits, r.leads, r.customers
         if customers is None:  # not measured: NaN makes every sum it enters unknown
             customers = _NAN

@@ -17,7 +17,7 @@ import functools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -259,6 +259,32 @@ def _evidence_built_on_read(slot: Any) -> property:
 
 _EVIDENCE_SLOT = ChannelDecision.__dict__["evidence"]
 setattr(ChannelDecision, "evidence", _evidence_built_on_read(_EVIDENCE_SLOT))  # noqa: B010
+
+
+def _built_by_slots(cls: type[Any]) -> Callable[..., Any]:
+    """A function making an instance of ``cls`` (a frozen slotted attrs class with no
+    converter, validator or post-init) from a value for each of its fields, in their
+    order, as its ``__init__`` makes it: the object made bare and each field's slot set
+    through its member descriptor (a field made a property over its slot: the slot's
+    setter), written out in one generated function (no bound ``object.__setattr__``
+    called a field)."""
+    names = [field.name for field in attrs.fields(cls)]
+    space: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def build({', '.join(f'v{i}' for i in range(len(names)))}):", "    o = new(cls)"]
+    for i, name in enumerate(names):
+        slot = cls.__dict__[name]  # (a property over its slot: the slot's own setter)
+        space[f"s{i}"] = slot.fset if isinstance(slot, property) else slot.__set__
+        lines.append(f"    s{i}(o, v{i})")
+    lines.append("    return o")
+    exec(compile("\n".join(lines) + "\n", f"<build {cls.__name__}>", "exec"), space)
+    fn: Callable[..., Any] = space["build"]
+    return fn
+
+
+#: ``ChannelDecision(...)`` and ``Ruling(...)`` with every field given positionally
+#: (the evidence's slot set as it is: an ``EvidenceToBuild`` is built on first read)
+_new_decision = _built_by_slots(ChannelDecision)
+_new_ruling = _built_by_slots(Ruling)
 
 
 def _r(x: float | None) -> float | None:
@@ -524,11 +550,10 @@ def _decide(
         )
         # (positional, in the order of the fields: reasons, report, medium, network,
         # hierarchy not given; the evidence an EvidenceToBuild, built on first read)
-        decided = ChannelDecision(
-            name, decision, None, ev, None, None, None, portfolio, None,  # type: ignore[arg-type]
-            groups.get(name) if groups else None, Ruling(rule, ruleset, env, today),
-        )  # fmt: skip
-        out.append(decided)
+        out.append(_new_decision(
+            name, decision, None, ev, None, None, None, portfolio, None,
+            groups.get(name) if groups else None, _new_ruling(rule, ruleset, env, today),
+        ))  # fmt: skip
     return out
 
 
