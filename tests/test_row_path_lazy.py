@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -280,3 +281,22 @@ def test_a_decision_built_by_its_slots_is_the_one_its_init_builds(
     assert made_d == want_d and repr(made_d) == repr(want_d)
     assert made_d.given_reasons is values[2] and made_d.ruling is want
     assert attrs.evolve(made_d) == want_d
+
+
+def test_a_class_whose_init_does_more_than_set_slots_is_not_built_bare() -> None:
+    from goalrules.judgments.channels import _built_by_slots
+
+    @attrs.frozen
+    class Checked:
+        value: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @attrs.frozen
+    class Later:
+        value: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    for cls in (Checked, Later):
+        with pytest.raises(TypeError, match="not built by its slots alone"):
+            _built_by_slots(cls)

@@ -268,7 +268,12 @@ def _built_by_slots(cls: type[Any]) -> Callable[..., Any]:
     through its member descriptor (a field made a property over its slot: the slot's
     setter), written out in one generated function (no bound ``object.__setattr__``
     called a field)."""
-    names = [field.name for field in attrs.fields(cls)]
+    fields = attrs.fields(cls)
+    checked = [f.name for f in fields if f.converter is not None or f.validator is not None]
+    if checked or hasattr(cls, "__attrs_post_init__") or not getattr(cls, "__slots__", ()):
+        # its __init__ does more than set slots: building it bare would skip that
+        raise TypeError(f"{cls.__name__} is not built by its slots alone ({checked})")
+    names = [field.name for field in fields]
     space: dict[str, Any] = {"new": object.__new__, "cls": cls}
     lines = [f"def build({', '.join(f'v{i}' for i in range(len(names)))}):", "    o = new(cls)"]
     for i, name in enumerate(names):
