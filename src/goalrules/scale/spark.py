@@ -8,6 +8,7 @@ goalrules (set ``PYSPARK_PYTHON`` to an interpreter that has it). Nothing here r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,8 +25,10 @@ def decided_spark_schema() -> str:
     return ", ".join(f"`{name}` {_SPARK[kind]}" for name, kind in DECIDED_COLUMNS)
 
 
+@functools.cache
 def decided_arrow_schema() -> Any:
-    """The Arrow schema a worker hands a decided table to Spark in."""
+    """The Arrow schema a worker hands a decided table to Spark in (made once a
+    process: every account's table is cast to it)."""
     import pyarrow as pa
 
     kinds = {"text": pa.string(), "count": pa.int64(), "number": pa.float64(),
