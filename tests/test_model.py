@@ -134,6 +134,17 @@ def test_metric_series_bad_point() -> None:
     assert info.value.field == "points[1]"
 
 
+@given(
+    field=st.sampled_from(["visits", "leads", "customers"]),
+    zero=st.sampled_from([-0.0, "-0", " -0.0 ", 0, "0"]),
+)
+def test_a_count_of_minus_zero_is_zero(field: str, zero: object) -> None:
+    """A count reads as 0, never "-0": its sums and the columns made from one row are
+    the same float."""
+    value = getattr(gr.ChannelMonth("fb", "2026-05", **{field: zero}), field)
+    assert value == 0.0 and str(value) == "0.0" and f"{value:g}" == "0"
+
+
 def test_channel_month_validation() -> None:
     row = gr.ChannelMonth("fb", "2026-05", visits="1,200", leads=12)
     assert row.channel == "facebook" and row.month == D(2026, 5, 1) and row.visits == 1200

@@ -4,9 +4,9 @@ metric) as columns, and what the rows say besides (the months spend, hours or th
 social metric were recorded in, the campaigns, the rows of more leads than visits or
 more customers than leads, the months whose customers were not measured).
 
-One loop reads each row once and files it under its channel as ``(month, 0.0 +
-visits, 0.0 + leads, 0.0 + customers)`` (customers not measured: NaN): a month's sums
-when it is that one row (``0.0 + x``: the same float, but -0.0 becomes 0.0). A channel
+One loop reads each row once and files it under its channel as ``(month, visits, leads,
+customers)`` (customers not measured: NaN): a month's sums when it is that one row (a
+``ChannelMonth``'s counts are floats, never ``-0.0``: the sum ``0.0 + x`` is ``x``). A channel
 whose rows give each month once and set no optional column (the usual book) takes its
 columns straight from those entries (one ``zip``, sorted by month only when the rows
 were not in order); any other channel (several rows of a month, campaigns, spend,
@@ -95,8 +95,9 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
         if customers is None:  # not measured: NaN makes every sum it enters unknown
             customers = _NAN
             unknown[name] = unknown.get(name, 0) + 1
-        # (0.0 + x: the sum a month of one row has, as for many; -0.0 becomes 0.0)
-        entries.append((r.month, 0.0 + visits, 0.0 + leads, 0.0 + customers))
+        # (x: the sum 0.0 + x a month of one row has, as for many; counts are floats and
+        # never -0.0, see ChannelMonth)
+        entries.append((r.month, visits, leads, customers))
         if (
             r.spend is not None
             or r.hours is not None

@@ -348,7 +348,9 @@ def _unrolled(n: int, consecutive: bool, floats: bool = False) -> Callable[..., 
     pairs = list(itertools.combinations(range(n), 2))
     slopes = ", ".join(
         (
-            f"(y{j} - y{i}) * {1 / (j - i)!r}"
+            f"y{j} - y{i}"  # a float's difference over a gap of 1: itself
+            if floats and j - i == 1
+            else f"(y{j} - y{i}) * {1 / (j - i)!r}"
             if j - i in _POWERS_OF_TWO
             else f"(y{j} - y{i}) / {float(j - i) if floats else j - i!r}"
         )

@@ -202,7 +202,9 @@ def _medium(value: Any) -> str:
 
 
 def _count(value: Any) -> float:
-    return _number(value)
+    """A count as a float; a count of ``-0.0`` is 0 (``0.0``), so that sums and the
+    columns made from one row are the same float, and no count reads as "-0"."""
+    return _number(value) + 0.0
 
 
 @attrs.frozen
