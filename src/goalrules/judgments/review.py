@@ -57,7 +57,7 @@ class Previous:
         return {
             "date": self.date.isoformat(),
             "verdict": self.verdict,
-            "probability": self.probability,
+            "probability": _r(self.probability),  # (rounded as the review's own)
         }
 
 
@@ -149,6 +149,9 @@ class GoalReview:
             parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+        start = self.goal.start
+        if start is not None and self.date < start:
+            parts.append(f"not started: it starts on {start.isoformat()}")
         if self.streak > 1 and self.verdict:
             parts.append(f"{self.verdict} {self.streak} reviews running")
         return ", ".join(parts) if parts else "no history to judge"
@@ -227,11 +230,14 @@ def review_goal(
     target = ach.target_value if ach is not None else None
     baseline = _baseline(goal, series, ach) if ach is not None else None
     elapsed = None
-    if goal.start is not None and goal.deadline is not None and goal.deadline > goal.start:
-        elapsed = max(0.0, (today - goal.start).days / (goal.deadline - goal.start).days)
+    # before its start a goal has no way made and no path to be on: neither is said
+    started = goal.start is None or today >= goal.start
+    start, deadline = goal.start, goal.deadline
+    if started and start is not None and deadline is not None and deadline > start:
+        elapsed = (today - start).days / (deadline - start).days
     progress = path = under = None
     pace = None
-    if value is not None and target is not None and baseline is not None:
+    if started and value is not None and target is not None and baseline is not None:
         span = target - baseline
         progress = (value - baseline) / span if span else (1.0 if value == target else 0.0)
         if elapsed is not None:
