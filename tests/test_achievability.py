@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.dates import add_months
+from goalrules.judgments.achievability_text import chance_percent, round_chance
 from goalrules.judgments.stats import student_t_cdf
 
 D = dt.date
@@ -596,6 +597,25 @@ def test_no_shown_chance_rounds_across_the_verdicts_threshold(
         below = a.probability < edge
         assert (int(words) < 100 * edge) is below, a.explanation
         assert (a.to_dict()["probability"] < edge) is below
+
+
+@given(
+    p=st.one_of(st.floats(0, 1), st.floats(0, 1e-3), st.floats(1 - 1e-3, 1)),
+    digits=st.sampled_from([2, 4, 6]),
+    edges=st.sampled_from([(0.5,), (0.1, 0.5, 0.8), ()]),
+)
+def test_a_chance_is_never_shown_as_a_certainty_it_is_not(
+    p: float, digits: int, edges: tuple[float, ...]
+) -> None:
+    """A chance above 0 is never shown as 0 nor one below 1 as 1 (JSON, CSV, text and
+    reviews read round_chance and chance_percent), and what is shown stays near it."""
+    shown = round_chance(p, digits, edges)
+    assert (shown == 0.0) is (p == 0.0) and (shown == 1.0) is (p == 1.0)
+    assert abs(shown - p) <= 10.0**-digits
+    words = chance_percent(p, edges)
+    assert (words == "0 %") is (p == 0.0) and (words == "100 %") is (p == 1.0)
+    if 0 < p < 0.005:
+        assert words == "under 1 %"
 
 
 def test_too_little_history_shows_no_chance_or_forecast() -> None:

@@ -164,6 +164,18 @@ def test_before_its_start_a_goal_is_on_no_path(
     assert on_start.elapsed == 0.0 and on_start.pace is not None
 
 
+@given(st.one_of(st.floats(1e-300, 4e-5), st.floats(1 - 4e-5, 1, exclude_max=True)))
+def test_a_review_never_shows_a_chance_as_a_certainty(p: float) -> None:
+    """A chance of 1e-07 is "under 1 %" (and above 0 in JSON), as the achievability
+    text says it, not "0 %"; one just under 1 is "over 99 %", below 1."""
+    r = review_goal(GOAL, None, _ach("stretch", p), D(2026, 6, 1), Previous(D(2026, 5, 1),
+                    "stretch", p))  # fmt: skip
+    shown = r.to_dict()
+    words = "under 1 %" if p < 0.5 else "over 99 %"
+    assert f"P {words} -> {words}" in r.trend()
+    assert 0.0 < shown["probability"] < 1.0 and 0.0 < shown["previous"]["probability"] < 1.0
+
+
 def test_slipping_achieved_and_expired() -> None:
     prev = Previous(D(2026, 5, 1), "achievable", 0.8)
     r = review_goal(GOAL, None, _ach("stretch", 0.4), D(2026, 6, 1), prev)

@@ -219,7 +219,7 @@ def explain(
         parts.append(doubt)
     if a.probability is not None:
         parts.append(
-            f"Chance of reaching the target: {_percent(a.probability, a.chance_edges)} "
+            f"Chance of reaching the target: {chance_percent(a.probability, a.chance_edges)} "
             f"({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
@@ -291,7 +291,9 @@ def _rough_centre(a: Any, metric: str) -> str:
 def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> float:
     """``p`` rounded to ``digits`` decimals, never across an edge: one half (the median
     reaching the target) and the verdict's thresholds, so that "10 %" is never read
-    beside "unrealistic" (a chance of 0.0997 under a threshold of 10 %)."""
+    beside "unrealistic" (a chance of 0.0997 under a threshold of 10 %); and never to a
+    certainty: a chance above 0 that rounds to 0 keeps two significant digits (3.1e-08),
+    and one below 1 that rounds to 1 keeps two of its distance from 1."""
     step = 10.0**-digits
     shown = round(p, digits)
     for edge in edges:
@@ -300,12 +302,16 @@ def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> floa
             shown = round((first - 1) * step, digits)
         elif p >= edge > shown:
             shown = round(first * step, digits)
+    if shown <= 0.0 < p:
+        return float(f"{p:.2g}")
+    if shown >= 1.0 > p:
+        return 1.0 - float(f"{1.0 - p:.2g}")
     return shown
 
 
-def _percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
+def chance_percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
     """A chance in whole percent that never rounds across one half, a verdict's
-    threshold or to a certainty."""
+    threshold or to a certainty ("under 1 %", "over 99 %")."""
     shown = round(round_chance(p, 2, edges) * 100)
     if shown == 0 and p > 0:
         return "under 1 %"

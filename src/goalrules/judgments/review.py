@@ -33,7 +33,8 @@ from typing import Any
 import attrs
 
 from goalrules.engine import RuleSet, shipped_ruleset
-from goalrules.judgments.achievability import Achievability, _format_q
+from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
+from goalrules.judgments.achievability_text import chance_percent, round_chance
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -57,7 +58,7 @@ class Previous:
         return {
             "date": self.date.isoformat(),
             "verdict": self.verdict,
-            "probability": _r(self.probability),  # (rounded as the review's own)
+            "probability": _rc(self.probability),  # (rounded as the review's own)
         }
 
 
@@ -112,7 +113,7 @@ class GoalReview:
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else f"{t.target:,.4g}"
-            out.append(f"tier {t.name} ({target}): P {_pct(t.probability)}, "
+            out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
                        f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
         return out
 
@@ -120,7 +121,7 @@ class GoalReview:
         out = {
             "id": self.goal.id,
             "verdict": self.verdict,
-            "probability": _r(self.probability),
+            "probability": _rc(self.probability),
             "progress": _r(self.progress),
             "elapsed": _r(self.elapsed),
             "pace": self.pace,
@@ -137,9 +138,9 @@ class GoalReview:
     def trend(self) -> str:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
         parts = []
-        now = _pct(self.probability)
+        now = _chance(self.probability)
         if self.previous is not None and self.previous.probability is not None:
-            parts.append(f"P {_pct(self.previous.probability)} -> {now}")
+            parts.append(f"P {_chance(self.previous.probability)} -> {now}")
         elif self.probability is not None:
             parts.append(f"P {now}")
         if self.pace == "on_track":
@@ -161,8 +162,19 @@ def _r(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else round(x, 4)
 
 
+def _rc(x: float | None) -> float | None:
+    """A chance to four decimals, never rounded to a certainty it is not (round_chance)."""
+    return None if x is None or not math.isfinite(x) else round_chance(x, 4, ())
+
+
 def _pct(x: float | None) -> str:
     return "?" if x is None else f"{100 * x:.0f} %"
+
+
+def _chance(x: float | None) -> str:
+    """A chance as the achievability text gives it: never "0 %" or "100 %" for one that
+    is neither, never rounded across a verdict's threshold."""
+    return "?" if x is None else chance_percent(x, shipped_chance_edges())
 
 
 @functools.cache

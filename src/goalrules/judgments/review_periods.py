@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,7 +20,7 @@ import attrs
 
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import assess_achievability
-from goalrules.judgments.review import pace_of, required_path
+from goalrules.judgments.review import _r, _rc, pace_of, required_path
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -31,10 +30,6 @@ from goalrules.vocabulary import Direction, MetricKind
 __all__ = ["PeriodReview", "TierReview", "review_periods", "review_tiers"]
 
 Date = _dt.date
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None or not math.isfinite(x) else round(x, 4)
 
 
 @attrs.frozen
@@ -78,7 +73,7 @@ class TierReview:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "target": _r(self.target),
-                "probability": _r(self.probability), "verdict": self.verdict,
+                "probability": _rc(self.probability), "verdict": self.verdict,
                 "progress": _r(self.progress), "pace": self.pace}  # fmt: skip
 
     @classmethod

@@ -99,11 +99,7 @@ def _goal_chart(g: GoalResult) -> str | None:
         ax.axvline(_day_number(goal.deadline), color="#6b7280", linestyle=":", label="deadline")
     if ach.target_value is not None:
         ax.axhline(ach.target_value, color="#dc2626", label="target")
-    chance = (
-        format_percent(round_chance(ach.probability, 2, ach.chance_edges), digits=0)
-        if ach.probability is not None
-        else "n/a"
-    )
+    chance = "n/a" if ach.probability is None else _chance(ach.probability, ach.chance_edges)
     ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
     unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
     ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)
@@ -230,3 +226,14 @@ def _plan_chart(plan: PlanResult, *, split: float = 3) -> str | None:
               bbox_to_anchor=(1.01, 1), frameon=False)  # fmt: skip
     ax.tick_params(labelsize=_TICKS)
     return _svg(fig)
+
+
+def _chance(p: float, edges: tuple[float, ...]) -> str:
+    """A chance in whole percent, in the locale's words, never shown as a certainty it is
+    not ("< 1 %", "> 99 %", as the text's "under 1 %" and "over 99 %")."""
+    shown = round(round_chance(p, 2, edges) * 100)
+    if shown == 0 and p > 0:
+        return f"< {format_percent(0.01, digits=0)}"
+    if shown == 100 and p < 1:
+        return f"> {format_percent(0.99, digits=0)}"
+    return format_percent(shown / 100, digits=0)

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from goalrules.judgments.achievability import shipped_chance_edges
-from goalrules.judgments.achievability_text import round_chance
+from goalrules.judgments.achievability_text import chance_percent
 from goalrules.judgments.review import GoalReview
 from goalrules.report.charts import _day_number, _style, _svg, charts_available
 from goalrules.reviews import ReviewResult
@@ -24,7 +24,7 @@ def _pct(x: float | None) -> str:
 def _chance_pct(x: float | None) -> str:
     """A chance beside its verdict: never rounded across one half or the shipped
     verdict thresholds ("10 %" beside "unrealistic")."""
-    return "-" if x is None else f"{100 * round_chance(x, 2, shipped_chance_edges()):.0f} %"
+    return "-" if x is None else chance_percent(x, shipped_chance_edges())
 
 
 def _num(x: float | None) -> str:

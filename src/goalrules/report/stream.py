@@ -184,7 +184,7 @@ def _goal_row(g: GoalResult) -> str:
             ach.verdict.value if ach is not None else "",
             ""
             if ach is None or ach.probability is None
-            else f"{round_chance(ach.probability, 4, ach.chance_edges):.4f}",
+            else _chance_cell(round_chance(ach.probability, 4, ach.chance_edges)),
         ]
     )
     return buf.getvalue()
@@ -263,3 +263,9 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
     # channels and the plan come after the goals (the plan's lint reads their scores)
     page = check_page(name, today, [_MARK_VIEW], run.channels(), run.plan())
     out.write(page.split(card, 1)[1])
+
+
+def _chance_cell(shown: float) -> str:
+    """A chance in the CSV: four decimals, or its two significant digits when it is too
+    near 0 or 1 for four (``3.1e-08``: never written as a certainty)."""
+    return f"{shown:.4f}" if shown == round(shown, 4) else repr(shown)
