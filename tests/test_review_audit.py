@@ -261,3 +261,13 @@ def test_two_processes_reviewing_the_same_date_both_land(
         (kept,) = s.reviews()
         assert kept["revisions"] == 2 and kept["goals"] == 6
         assert len(s.goal_reviews(every_revision=True)) == 12
+
+
+@given(st.floats(0, 1))
+def test_an_audit_line_never_shows_a_chance_as_a_certainty(p: float) -> None:
+    from goalrules.reviews.audit import _pct
+
+    shown = _pct(p)
+    assert (shown == "0.00 %") is (p == 0.0) and (shown == "100.00 %") is (p == 1.0)
+    if 0.0001 <= p <= 0.9999:
+        assert shown == f"{100 * p:.2f} %"

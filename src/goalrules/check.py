@@ -24,6 +24,7 @@ from goalrules.io import (
 )
 from goalrules.io.exports import read_history_file, read_performance_file, read_sessions_file
 from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability_text import chance_percent
 from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.growth import GrowthPrior, resolve_prior
 from goalrules.judgments.planning import (
@@ -440,7 +441,9 @@ def _judge_channels(
         judged, key=lambda ch: (judged[ch].probability is None, judged[ch].probability or 0.0)
     )
     others = ", ".join(
-        f"{ch} {judged[ch].probability:.0%}" for ch in judged if judged[ch].probability is not None
+        f"{ch} {chance_percent(p, judged[ch].chance_edges)}"
+        for ch in judged
+        if (p := judged[ch].probability) is not None
     )
     note = (
         f"A ratio does not add up across channels, so each is judged on its own "

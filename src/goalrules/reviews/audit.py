@@ -131,7 +131,16 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
 
 
 def _pct(x: Any) -> str:
-    return "-" if x is None else f"{100 * float(x):.2f} %"
+    """A stored chance to two decimals of a percent, never shown as a certainty it is
+    not ("under 0.01 %", "over 99.99 %")."""
+    if x is None:
+        return "-"
+    p = float(x)
+    if 0.0 < p < 0.00005:
+        return "under 0.01 %"
+    if 0.99995 <= p < 1.0:
+        return "over 99.99 %"
+    return f"{100 * p:.2f} %"
 
 
 def _num(x: Any) -> str:
