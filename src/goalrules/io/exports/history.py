@@ -15,7 +15,7 @@ import datetime as _dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import attrs
@@ -189,6 +189,8 @@ def read_history(
     # (channel, metric) -> date -> total: no key tuple a day and metric
     values: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
+    # days whose gain is an empty cell: unknown, so no total can be carried across them
+    unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     empty: dict[str, int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
     undated_rows = 0
@@ -211,6 +213,8 @@ def read_history(
                 continue
             if v is None:
                 empty[metric] += 1
+                if spec.gains_of and not post:
+                    unknown[(channel, spec.gains_of)].add(day)
                 continue
             when = day.replace(day=1) if post else day
             series = values[(channel, metric)]
@@ -254,7 +258,9 @@ def read_history(
             )
             continue
         used_anchors.append((anchor, channel))
-        out += _totals(by_day, anchor, channel, stock)
+        totals, said = _totals(by_day, anchor, channel, stock, unknown.get((channel, stock), set()))
+        out += totals
+        notes += [f"{source}: {n}" for n in said]
     return out, notes, used_anchors
 
 
@@ -269,11 +275,18 @@ def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor |
 
 
 def _totals(
-    by_day: dict[Date, float], anchor: Anchor, channel: str, stock: str
-) -> list[HistoryRow]:
+    by_day: dict[Date, float],
+    anchor: Anchor,
+    channel: str,
+    stock: str,
+    unknown: Collection[Date] = (),
+) -> tuple[list[HistoryRow], list[str]]:
     """The stock at the end of every day from the first to the last day of the data,
-    from the daily gains and the anchor (a day left out had no gain)."""
-    first, last = min(by_day), max(by_day)
+    from the daily gains and the anchor (a day left out had no gain), and notes. A day
+    whose gain is an empty cell is unknown, not 0: the total of a day is given only
+    when no such day lies between it and the anchor."""
+    days = set(by_day) | set(unknown)
+    first, last = min(days), max(days)
     unit = catalog[stock].unit
     # the total at the end of `first`, from the anchor
     if anchor.date >= first:
@@ -282,13 +295,22 @@ def _totals(
     else:
         between = math.fsum(v for d, v in by_day.items() if anchor.date < d <= first)
         level = anchor.value + between
+    # the day before which (and the day from which) an unknown gain lies between a day
+    # and the anchor: the total at the end of day d needs the gains of (d, anchor] or
+    # of (anchor, d]
+    below = max((u for u in unknown if u <= anchor.date), default=None)
+    above = min((u for u in unknown if u > anchor.date), default=None)
     out = []
+    skipped: list[Date] = []
     day = first
     total = level
     while day <= last:
         if day != first:
             total += by_day.get(day, 0.0)
-        out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
+        if (below is not None and day < below) or (above is not None and day >= above):
+            skipped.append(day)
+        else:
+            out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
         day += _dt.timedelta(days=1)
     if any(r.value < 0 for r in out):
         bad = next(r for r in out if r.value < 0)
@@ -298,4 +320,26 @@ def _totals(
             "fit these gains",
             field="--anchor",
         )
+    if not skipped:
+        return out, []
+    gaps = ", ".join(d.isoformat() for d in sorted(unknown)[:5])
+    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+    spans = [f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
+             for a, b in _spans(skipped)]  # fmt: skip
+    return out, [
+        f"{channel} {stock}: the new {stock} of {gaps}{more} are empty (unknown, not 0), "
+        f"so the total from the anchor on {anchor.date.isoformat()} cannot be carried across "
+        f"them: no {stock} total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} "
+        f"({', '.join(spans)})."
+    ]
+
+
+def _spans(days: Sequence[Date]) -> list[tuple[Date, Date]]:
+    """Sorted days as runs of consecutive days (first, last)."""
+    out: list[tuple[Date, Date]] = []
+    for d in days:
+        if out and (d - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
     return out

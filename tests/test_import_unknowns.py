@@ -1,0 +1,113 @@
+"""An unknown value in an export stays unknown all the way: a total carried from an anchor
+across a day whose gain is an empty cell, a day's sum with one part empty. Each file is
+laid out like the tool's real export (made here, small)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goalrules.cli import main
+from goalrules.io.exports import import_exports
+from tests import export_files as ef
+
+D = dt.date
+FILES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
+                 max_examples=60)  # fmt: skip
+
+
+def _x_overview(path: Path, days: list[tuple[D, int | str, int | str]]) -> Path:
+    """X's account overview, newest first: (day, new follows, unfollows); a cell may be
+    written empty."""
+    rows: list[list[Any]] = [ef.X_HEADER]
+    for d, new, lost in sorted(days, key=lambda t: t[0], reverse=True):
+        rows.append([d.strftime("%a, %b %d, %Y"), 100, 5, 10, 0, 1, new, lost, 2, 3, 9, 0, 5, 6])
+    return ef.write_csv(path, rows)
+
+
+def _followers(result: Any) -> dict[D, float]:
+    return {r.date: r.value for r in result.history if r.metric == "followers"}
+
+
+def test_no_total_is_carried_across_a_day_whose_gain_is_empty(tmp_path: Path, capsys: Any) -> None:
+    """X across the new year, a day with its New follows and Unfollows left empty. The
+    followers after it were carried from the anchor as if that day had gained 0 (102 on
+    January 2, 106 on January 3: a total nobody knows)."""
+    p = _x_overview(tmp_path / "account_overview_analytics.csv", [
+        (D(2025, 12, 31), 1, 3), (D(2026, 1, 1), 2, 0), (D(2026, 1, 2), "", ""),
+        (D(2026, 1, 3), 5, 1)])  # fmt: skip
+    r = import_exports(p, anchors=["100 followers on 2025-12-31"])
+    assert _followers(r) == {D(2025, 12, 31): 100, D(2026, 1, 1): 102}
+    note = next(n for n in r.notes if "cannot be carried" in n)
+    assert "2026-01-02" in note and "2026-01-02 to 2026-01-03" in note
+    # the gains that are known are kept; the empty one is not a 0
+    gains = {x.date: x.value for x in r.history if x.metric == "new_followers"}
+    assert gains == {D(2025, 12, 31): -2, D(2026, 1, 1): 2, D(2026, 1, 3): 4}
+    # an anchor after the empty day gives the days from it on, and none before it
+    later = import_exports(p, anchors=["104 followers on 2026-01-03"])
+    assert _followers(later) == {D(2026, 1, 2): 100, D(2026, 1, 3): 104}
+    # the CLI writes the same rows, and says why the others are missing
+    out = io.StringIO()
+    assert main(["import", str(p), "--anchor", "100 followers on 2025-12-31"], out=out) == 0
+    written = [ln for ln in out.getvalue().splitlines() if ",followers," in ln]
+    assert written == ["2025-12-31,x,followers,100,follower", "2026-01-01,x,followers,102,follower"]
+    assert "cannot be carried" in capsys.readouterr().err
+
+
+def test_a_meta_follows_row_left_empty_is_not_a_day_without_gain(tmp_path: Path) -> None:
+    """Meta leaves out days without a gain (no gain: the total carries on); a day it
+    lists with an empty value is unknown, and the total stops there."""
+    p = ef.meta_page(tmp_path / "Facebook follows.csv", "Facebook follows",
+                     [("2026-01-01T00:00:00", 3), ("2026-01-03T00:00:00", 4)])  # fmt: skip
+    r = import_exports(p, anchors=["100 followers on 2026-01-05"])
+    assert _followers(r) == {D(2026, 1, 1): 96, D(2026, 1, 2): 96, D(2026, 1, 3): 100}
+    text = p.read_bytes().decode("utf-16").replace('"4"', '""')
+    blank = tmp_path / "Facebook follows 2.csv"
+    blank.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    r = import_exports(blank, anchors=["100 followers on 2026-01-05"])
+    assert _followers(r) == {D(2026, 1, 3): 100}  # the days after it had no row: no gain
+    assert any("cannot be carried" in n for n in r.notes)
+
+
+@FILES
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), min_size=2, max_size=8),
+    st.data(),
+)
+def test_every_total_given_is_the_true_total_whatever_the_empty_day_held(
+    tmp_path: Path, gains: list[tuple[int, int]], data: Any
+) -> None:
+    """The file holds every day's gain but one, left empty; whatever that day truly
+    gained, each followers total the import gives is the true one (anchor anywhere:
+    before, inside or after the data)."""
+    start = D(2025, 12, 28)
+    days = [start + dt.timedelta(days=i) for i in range(len(gains))]
+    hidden = data.draw(st.integers(0, len(gains) - 1), label="empty day")
+    where = data.draw(st.integers(-3, len(gains) + 3), label="anchor day")
+    truth: dict[D, int] = {}
+    level = 1000
+    for d, (new, lost) in zip(days, gains, strict=True):
+        level += new - lost
+        truth[d] = level
+    anchor_day = start + dt.timedelta(days=where)
+    if anchor_day < days[0]:
+        anchor_value = truth[days[0]] - sum(n - lo for (n, lo), d in zip(gains, days,
+                                            strict=True) if anchor_day < d <= days[0])  # fmt: skip
+    elif anchor_day > days[-1]:
+        anchor_value = truth[days[-1]]  # days after the data: no gain
+    else:
+        anchor_value = truth[anchor_day]
+    rows: list[tuple[D, int | str, int | str]] = [
+        (d, "" if i == hidden else n, "" if i == hidden else lo)
+        for i, (d, (n, lo)) in enumerate(zip(days, gains, strict=True))
+    ]
+    p = _x_overview(tmp_path / f"account_overview_analytics-{len(gains)}-{hidden}.csv", rows)
+    r = import_exports(p, anchors=[f"{anchor_value} followers on {anchor_day.isoformat()}"])
+    got = _followers(r)
+    assert all(truth[d] == v for d, v in got.items() if d in truth), (got, truth)
+    assert days[hidden] not in got or anchor_day >= days[hidden]  # (d, anchor] has no gap
