@@ -111,3 +111,69 @@ def test_every_total_given_is_the_true_total_whatever_the_empty_day_held(
     got = _followers(r)
     assert all(truth[d] == v for d, v in got.items() if d in truth), (got, truth)
     assert days[hidden] not in got or anchor_day >= days[hidden]  # (d, anchor] has no gap
+
+
+# -- a day's sum with one part empty ---------------------------------------------------------
+
+
+def test_a_days_sum_with_one_profile_empty_is_unknown_not_the_others(tmp_path: Path) -> None:
+    """Sprout with two Instagram profiles: one profile's impressions (and another day its
+    followers) left empty. The day's total was the other profile's alone: 100
+    impressions on August 1, 501 followers on August 2 (a fall of 199 that never
+    happened)."""
+    header = ["Date", "Network", "Profile", "Impressions", "Engagements", "Followers",
+              "Net Follower Growth", "Video Views"]  # fmt: skip
+    p = ef.write_csv(tmp_path / "Profile Performance.csv", [header,
+        ["08/01/2026", "Instagram", "Campfire", 100, 10, 500, 1, ""],
+        ["08/01/2026", "Instagram", "Campfire Shop", "", 5, 200, 2, ""],
+        ["08/02/2026", "Instagram", "Campfire", 120, 10, 501, 1, ""],
+        ["08/02/2026", "Instagram", "Campfire Shop", 30, 5, "", 2, ""],
+        ["08/02/2026", "Facebook", "Campfire", 7, 1, 90, 0, ""]])  # fmt: skip
+    r = import_exports(p)
+    got = {(x.date, x.channel, x.metric): x.value for x in r.history}
+    assert (D(2026, 8, 1), "instagram", "impressions") not in got
+    assert got[(D(2026, 8, 2), "instagram", "impressions")] == 150
+    assert got[(D(2026, 8, 1), "instagram", "followers")] == 700
+    assert (D(2026, 8, 2), "instagram", "followers") not in got
+    assert got[(D(2026, 8, 2), "facebook", "followers")] == 90  # another network: known
+    note = next(n for n in r.notes if "instagram impressions left out" in n)
+    assert "2026-08-01 (at least 100)" in note and "unknown" in note
+
+
+def test_a_month_of_videos_with_one_empty_views_cell_is_unknown(tmp_path: Path) -> None:
+    """YouTube's Table data.csv: three September videos, one with its Views empty. The
+    month's views were the other two's (30), said as September's total."""
+    p = ef.youtube_table_2026(tmp_path / "Table data.csv", [
+        ("a", "Uno", "Sep 1, 2026", "10"), ("b", "Dos", "Sep 9, 2026", "20"),
+        ("c", "Tres", "Sep 20, 2026", ""), ("d", "Cuatro", "Oct 2, 2026", "5")])  # fmt: skip
+    r = import_exports(p)
+    views = {x.date: x.value for x in r.history if x.metric == "video_views"}
+    assert views == {D(2026, 10, 1): 5}
+    assert any("2026-09 (at least 30)" in n for n in r.notes)
+
+
+@FILES
+@given(
+    st.lists(st.tuples(st.integers(0, 999), st.integers(0, 999)), min_size=1, max_size=5),
+    st.data(),
+)
+def test_an_empty_cell_never_lowers_a_total(
+    tmp_path: Path, days: list[tuple[int, int]], data: Any
+) -> None:
+    """Two profiles of one network a day; any one cell emptied: each day's impressions are
+    the true sum of both profiles, or not given at all."""
+    header = ["Date", "Network", "Profile", "Impressions", "Engagements", "Followers",
+              "Net Follower Growth", "Video Views"]  # fmt: skip
+    start = D(2026, 8, 1)
+    rows: list[list[Any]] = []
+    for i, (a, b) in enumerate(days):
+        d = (start + dt.timedelta(days=i)).strftime("%m/%d/%Y")
+        rows += [[d, "Instagram", "One", a, 1, 10, 0, 0], [d, "Instagram", "Two", b, 1, 10, 0, 0]]
+    hole = data.draw(st.integers(0, len(rows) - 1), label="row emptied")
+    rows[hole][3] = data.draw(st.sampled_from(["", "-", "—", "N/A", "undefined"]), label="cell")
+    p = ef.write_csv(tmp_path / f"Profile Performance {len(days)}-{hole}.csv", [header, *rows])
+    got = {x.date: x.value for x in import_exports(p).history if x.metric == "impressions"}
+    truth = {start + dt.timedelta(days=i): a + b for i, (a, b) in enumerate(days)}
+    assert all(truth[d] == v for d, v in got.items())
+    assert start + dt.timedelta(days=hole // 2) not in got
+    assert len(got) == len(days) - 1

@@ -191,6 +191,8 @@ def read_history(
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
     # days whose gain is an empty cell: unknown, so no total can be carried across them
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    # (channel, metric) -> the days (months, for posts) one of whose rows is empty
+    blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
     empty: dict[str, int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
     undated_rows = 0
@@ -211,12 +213,13 @@ def read_history(
                 if v is not None:  # an empty cell holds nothing, not 0
                     undated[metric] += v
                 continue
+            when = day.replace(day=1) if post else day
             if v is None:
                 empty[metric] += 1
+                blank[(channel, metric)].add(when)
                 if spec.gains_of and not post:
                     unknown[(channel, spec.gains_of)].add(day)
                 continue
-            when = day.replace(day=1) if post else day
             series = values[(channel, metric)]
             series[when] = series.get(when, 0.0) + v
             if spec.gains_of and not post:
@@ -234,6 +237,7 @@ def read_history(
         notes.append(
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
+    notes += _drop_partial_sums(values, blank, source, post)
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
     unread = [c for c in match.columns if c not in used]
@@ -262,6 +266,36 @@ def read_history(
         out += totals
         notes += [f"{source}: {n}" for n in said]
     return out, notes, used_anchors
+
+
+def _drop_partial_sums(
+    values: dict[tuple[str, str], dict[Date, float]],
+    blank: dict[tuple[str, str], set[Date]],
+    source: str,
+    post: bool,
+) -> list[str]:
+    """A day (a month of posts) whose value adds up several rows, one of them empty,
+    has an unknown total, not the sum of the others: it is left out of ``values``, and
+    a note gives what the other rows hold (the total is at least that)."""
+    notes = []
+    for (channel, metric), periods in sorted(blank.items()):
+        series = values.get((channel, metric), {})
+        partial = sorted(p for p in periods if p in series)
+        if not partial:
+            continue
+        form = "%Y-%m" if post else "%Y-%m-%d"
+        shown = ", ".join(f"{p:{form}} (at least {series[p]:g})" for p in partial[:5])
+        more = f" and {len(partial) - 5} more" if len(partial) > 5 else ""
+        for p in partial:
+            del series[p]
+        what = "month" if post else "day"
+        n = len(partial)
+        notes.append(
+            f"{source}: {channel} {metric} left out on {n} {what}{'s' if n > 1 else ''} "
+            f"where one of the rows that add up to it is empty ({shown}{more}): the total "
+            "is unknown, not the sum of the others."
+        )
+    return notes
 
 
 def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor | None:
