@@ -177,3 +177,67 @@ def test_an_empty_cell_never_lowers_a_total(
     assert all(truth[d] == v for d, v in got.items())
     assert start + dt.timedelta(days=hole // 2) not in got
     assert len(got) == len(days) - 1
+
+
+# -- a channel month with one row empty ------------------------------------------------------
+
+GA4_DAILY = ["Date", "Session source / medium", "Sessions", "Key events"]
+GA4_PREAMBLE = ["# Start date: 20260101", "# End date: 20260228"]
+
+
+def test_a_ga4_month_with_one_empty_day_is_unknown_not_the_other_days(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """GA4 by Date: January 2's Sessions empty on facebook. January's facebook row was
+    40 visits and 3 leads (its key event on that day dropped with the row): neither is
+    January's."""
+    p = ef.write_csv(tmp_path / "ga4.csv", [GA4_DAILY,
+        ["20260101", "facebook / social", "10", "1"],
+        ["20260102", "facebook / social", "", "1"],
+        ["20260131", "facebook / social", "30", "2"],
+        ["20260201", "facebook / social", "7", "0"],
+        ["20260101", "google / organic", "5", "0"],
+        ["Grand total", "", "52", "4"]], preamble=GA4_PREAMBLE)  # fmt: skip
+    r = import_exports(p)
+    got = {(x.month, x.channel): (x.visits, x.leads) for x in r.performance}
+    assert got == {(D(2026, 2, 1), "facebook"): (7, 0), (D(2026, 1, 1), "google"): (5, 0)}
+    note = next(n for n in r.notes if "channel month left out" in n)
+    assert "facebook (organic) in 2026-01 (the other rows: 40 visits, 3 leads)" in note
+    out = io.StringIO()
+    assert main(["import", str(p)], out=out) == 0
+    assert "2026-01,facebook" not in out.getvalue() and "2026-02,facebook" in out.getvalue()
+    assert "channel month left out" in capsys.readouterr().err
+
+
+@FILES
+@given(
+    st.lists(st.tuples(st.integers(0, 28), st.sampled_from(["facebook / social", "t.co / referral"]),
+                       st.integers(0, 500), st.integers(0, 9)), min_size=1, max_size=8,
+             unique_by=lambda t: (t[0], t[1])),
+    st.data(),
+)  # fmt: skip
+def test_a_ga4_channel_month_is_its_true_total_or_not_given(
+    tmp_path: Path, rows: list[tuple[int, str, int, int]], data: Any
+) -> None:
+    """Daily GA4 rows across a month boundary, in any order, one Sessions cell emptied:
+    each channel month given is the true sum of its days; the emptied one's is not
+    given."""
+    start = D(2026, 1, 20)
+    body = [[(start + dt.timedelta(days=d)).strftime("%Y%m%d"), src, str(v), str(k)]
+            for d, src, v, k in rows]  # fmt: skip
+    body = data.draw(st.permutations(body), label="order")
+    hole = data.draw(st.integers(0, len(body) - 1), label="row emptied")
+    body[hole] = [*body[hole][:2], data.draw(st.sampled_from(["", "-", "N/A"])), body[hole][3]]
+    p = ef.write_csv(tmp_path / f"ga4-{len(rows)}-{hole}.csv", [GA4_DAILY, *body],
+                     preamble=GA4_PREAMBLE)  # fmt: skip
+    truth: dict[tuple[D, str], list[int]] = {}
+    for d, src, v, k in rows:
+        day = start + dt.timedelta(days=d)
+        acc = truth.setdefault((day.replace(day=1), src.split(" / ")[0]), [0, 0])
+        acc[0] += v
+        acc[1] += k
+    truth = {((m, "x" if ch == "t.co" else ch)): v for (m, ch), v in truth.items()}
+    got = {(x.month, x.channel): [x.visits, x.leads] for x in import_exports(p).performance}
+    assert all(truth[k] == v for k, v in got.items()), (got, truth)
+    emptied = D(int(body[hole][0][:4]), int(body[hole][0][4:6]), 1)
+    assert (emptied, "x" if body[hole][1].startswith("t.co") else "facebook") not in got

@@ -135,6 +135,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)
+    # channel months one of whose rows has an empty count: their totals are unknown
+    unknown: set[tuple[Date, str, str | None, str | None]] = set()
     for (line, cells), month in zip(rows, months, strict=True):
         channel, medium = _source_medium(match, cells)
         campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
@@ -164,6 +166,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             for f, v in read.items():
                 held[f] += v or 0.0
             left_out[""] += 1
+            unknown.add(key)
             continue
         acc = totals[key]
         for i, field in enumerate(("visits", "leads", "customers", "revenue")):
@@ -176,6 +179,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             f"{source}: {n} row{'s' if n > 1 else ''} with an empty count left out ({why}; "
             f"{'they hold ' + what if what else 'they hold nothing else'}): missing, not 0."
         )
+    notes += _drop_partial_months(totals, unknown, source)
     if no_revenue:
         notes.append(
             f"{source}: revenue is empty in {len(no_revenue)} channel month"
@@ -209,6 +213,36 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     if leads is not None:
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
     return out, notes
+
+
+def _drop_partial_months(
+    totals: dict[tuple[Date, str, str | None, str | None], list[float]],
+    unknown: set[tuple[Date, str, str | None, str | None]],
+    source: str,
+) -> list[str]:
+    """A channel month that adds up several rows (days, landing pages), one of them with
+    an empty count, has unknown visits and leads, not the other rows' sum: it is left
+    out of ``totals``, and a note gives what the other rows hold."""
+    partial = sorted((k for k in unknown if k in totals),
+                     key=lambda k: (k[0], k[1], k[2] or "", k[3] or ""))  # fmt: skip
+    if not partial:
+        return []
+
+    def shown(k: tuple[Date, str, str | None, str | None]) -> str:
+        v, le = totals[k][:2]
+        what = "".join(f" ({x})" for x in k[2:] if x)
+        return f"{k[1]}{what} in {k[0]:%Y-%m} (the other rows: {v:g} visits, {le:g} leads)"
+
+    text = "; ".join(shown(k) for k in partial[:5])
+    more = f"; and {len(partial) - 5} more" if len(partial) > 5 else ""
+    for k in partial:
+        del totals[k]
+    n = len(partial)
+    return [
+        f"{source}: {n} channel month{'s' if n > 1 else ''} left out, where a row with an "
+        f"empty count would add to the total: {text}{more}. Their visits and leads are "
+        "unknown, not the other rows' sum."
+    ]
 
 
 def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
