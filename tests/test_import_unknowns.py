@@ -9,10 +9,12 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goalrules.cli import main
+from goalrules.errors import DataError
 from goalrules.io.exports import import_exports
 from tests import export_files as ef
 
@@ -241,3 +243,93 @@ def test_a_ga4_channel_month_is_its_true_total_or_not_given(
     assert all(truth[k] == v for k, v in got.items()), (got, truth)
     emptied = D(int(body[hole][0][:4]), int(body[hole][0][4:6]), 1)
     assert (emptied, "x" if body[hole][1].startswith("t.co") else "facebook") not in got
+
+
+# -- several exports of one account ----------------------------------------------------------
+
+
+def test_an_anchor_in_februarys_export_carries_back_through_januarys(tmp_path: Path) -> None:
+    """X's overview exported month by month, the anchor on the last day of February.
+    Each file was anchored alone: January's totals ignored February's gains and ended at
+    100 on January 31 (then 93 on February 1)."""
+    jan = _x_overview(tmp_path / "account_overview_analytics_jan.csv",
+                      [(D(2026, 1, 30), 5, 0), (D(2026, 1, 31), 5, 0)])  # fmt: skip
+    feb = _x_overview(tmp_path / "account_overview_analytics_feb.csv",
+                      [(D(2026, 2, 1), 7, 0), (D(2026, 2, 2), 7, 0)])  # fmt: skip
+    want = {D(2026, 1, 30): 81, D(2026, 1, 31): 86, D(2026, 2, 1): 93, D(2026, 2, 2): 100}
+    for files in ([jan, feb], [feb, jan]):
+        r = import_exports(files, anchors=["100 followers on 2026-02-02"])
+        assert _followers(r) == want
+    out = io.StringIO()
+    assert main(["import", str(jan), str(feb), "--anchor", "100 followers on 2026-02-02"],
+                out=out) == 0  # fmt: skip
+    assert "2026-01-31,x,followers,86," in out.getvalue()
+
+
+def test_two_exports_that_overlap_agree_or_are_an_error(tmp_path: Path, capsys: Any) -> None:
+    """TikTok's Overview downloaded twice, the periods overlapping on March 2: both files'
+    rows for that day were kept (two points for one day). The same value is kept once;
+    two values are an error naming both files."""
+    header = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
+    a = ef.write_csv(
+        tmp_path / "Overview.csv",
+        [header, ["March 1", 100, 5, 1, 0, 0], ["March 2", 200, 5, 1, 0, 0]],
+    )
+    b = ef.write_csv(
+        tmp_path / "Overview (1).csv",
+        [header, ["March 2", 200, 5, 1, 0, 0], ["March 3", 300, 5, 1, 0, 0]],
+    )
+    r = import_exports([a, b], today=D(2026, 3, 10))
+    views = [(x.date, x.value) for x in r.history if x.metric == "video_views"]
+    assert views == [(D(2026, 3, 1), 100), (D(2026, 3, 2), 200), (D(2026, 3, 3), 300)]
+    assert any("kept once" in n and "Overview (1).csv" in n for n in r.notes)
+    c = ef.write_csv(
+        tmp_path / "Overview (2).csv",
+        [header, ["March 2", 250, 5, 1, 0, 0], ["March 3", 300, 5, 1, 0, 0]],
+    )
+    with pytest.raises(DataError, match="as 200 and 250") as e:
+        import_exports([a, c], today=D(2026, 3, 10))
+    assert "Overview.csv" in str(e.value) and e.value.source == str(c)
+    assert main(["import", str(a), str(c), "--today", "2026-03-10"], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Overview (2).csv" in err[0]
+
+
+def test_a_metric_given_per_post_and_per_day_is_an_error(tmp_path: Path) -> None:
+    """X's content export (per post, summed by month on the 1st) with its account
+    overview (per day): January 1 held the month's posts' impressions and that day's."""
+    overview = _x_overview(tmp_path / "account_overview_analytics.csv",
+                           [(D(2026, 1, 1), 1, 0), (D(2026, 1, 2), 1, 0)])  # fmt: skip
+    content = ef.x_content(
+        tmp_path / "account_content.csv",
+        [("Thu, Jan 1, 2026", 500, 20, 3), ("Fri, Jan 2, 2026", 70, 2, 0)],
+    )
+    with pytest.raises(DataError, match="per post") as e:
+        import_exports([overview, content])
+    assert "account_content.csv" in str(e.value) and "account_overview_analytics.csv" in str(
+        e.value
+    )
+
+
+@FILES
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=2, max_size=10),
+       st.data())  # fmt: skip
+def test_an_export_cut_into_overlapping_files_gives_what_the_whole_gives(
+    tmp_path: Path, gains: list[tuple[int, int]], data: Any
+) -> None:
+    """One X overview cut in two files that overlap (or not), given in any order, with an
+    anchor anywhere: the same rows as the whole file."""
+    start = D(2025, 12, 27)
+    days = [(start + dt.timedelta(days=i), n, lo) for i, (n, lo) in enumerate(gains)]
+    cut = data.draw(st.integers(1, len(days) - 1), label="cut")
+    overlap = data.draw(st.integers(0, cut), label="overlap")
+    anchor = start + dt.timedelta(days=data.draw(st.integers(-2, len(days) + 2)))
+    anchors = [f"{500 + sum(n for n, _ in gains)} followers on {anchor.isoformat()}"]
+    tag = f"{len(days)}-{cut}-{overlap}"
+    whole = _x_overview(tmp_path / f"account_overview_analytics-{tag}.csv", days)
+    first = _x_overview(tmp_path / f"account_overview_analytics-a-{tag}.csv", days[:cut])
+    second = _x_overview(tmp_path / f"account_overview_analytics-b-{tag}.csv",
+                         days[cut - overlap:])  # fmt: skip
+    files = data.draw(st.permutations([first, second]), label="order")
+    want = import_exports(whole, anchors=anchors).history
+    assert import_exports(files, anchors=anchors).history == want

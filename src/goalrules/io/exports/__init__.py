@@ -29,7 +29,13 @@ import attrs
 
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
-from goalrules.io.exports.history import Anchor, read_history
+from goalrules.io.exports.history import (
+    Anchor,
+    HistoryPart,
+    combine,
+    read_history,
+    read_history_part,
+)
 from goalrules.io.exports.performance import (
     join_funnel,
     read_contacts,
@@ -225,12 +231,11 @@ def import_exports(
         items = [items]
     options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
-    history: list[HistoryRow] = []
+    parts: list[HistoryPart] = []  # every file's history, combined once all are read
     analytics: list[PerformanceRow] = []
     crm: list[PerformanceRow] = []
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
-    used: list[tuple[Anchor, str]] = []
     problems: list[Problem] = []
     for item in items:
         try:
@@ -269,14 +274,10 @@ def import_exports(
         try:
             out = match.preset.output
             if out == "history":
-                rows, more, anchored = read_history(match, file_options, parsed)
-                history += rows
-                notes += more
-                used += anchored
+                parts.append(read_history_part(match, file_options))
             elif out == "own-history":
                 rows, more = _own_history(match, file_options)
-                history += rows
-                notes += more
+                parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
             elif out == "own-performance":
                 perf_rows, more = _own_performance(match, file_options)
                 analytics += perf_rows
@@ -296,6 +297,8 @@ def import_exports(
             items, preset=preset, anchors=parsed, today=options.today, year=year,
             date_format=date_format, dayfirst=dayfirst, decimal=decimal,
         )  # fmt: skip
+    history, more, used = combine(parts, parsed)
+    notes += more
     _check_loose_anchors(used)
     for a in parsed:
         if a not in {u for u, _ in used}:

@@ -162,22 +162,42 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
     return out
 
 
+@attrs.frozen
+class HistoryPart:
+    """What one file gives: its history rows and notes, and the daily gains of a stock
+    (``gains``, with the days whose gain is an empty cell in ``unknown``) that an anchor
+    makes into totals once every file's gains are together (:func:`combine`)."""
+
+    source: str
+    rows: list[HistoryRow]
+    notes: list[str]
+    grain: str | None = "daily"  # "daily", "post" (monthly sums), None: a history file
+    gains: dict[tuple[str, str], dict[Date, float]] = attrs.field(factory=dict)
+    unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
+
+
 def read_history(
     match: Match, options: DateOptions, anchors: Sequence[Anchor]
 ) -> tuple[list[HistoryRow], list[str], list[tuple[Anchor, str]]]:
     """History rows from a matched network export, the notes, and the anchors used (with
     the channel each was used for)."""
+    return combine([read_history_part(match, options)], anchors)
+
+
+def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
+    """One network export's history rows, notes and daily gains (no anchor applied)."""
     source = match.sheet.source
     rows, notes = drop_duplicates(list(data_rows(match)), source)
+    post = match.preset.grain == "post"
     if not rows:
-        return [], [*notes, f"{source}: no data rows under the header: nothing imported."], []
+        notes.append(f"{source}: no data rows under the header: nothing imported.")
+        return HistoryPart(source, [], notes, "post" if post else "daily")
     date_col = match.find(match.preset.date_columns)
     if date_col is None:
         raise DataError("no date column", source=source, line=match.header_line)
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match)
-    post = match.preset.grain == "post"
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
@@ -251,21 +271,108 @@ def read_history(
         if d in values[(ch, m)]
     ]
     del values
+    for key, gaps in unknown.items():  # a day with an empty gain has no gain to carry
+        for gap in gaps:
+            gains[key].pop(gap, None)
+    return HistoryPart(source, out, notes, "post" if post else "daily", dict(gains), dict(unknown))
+
+
+def combine(
+    parts: Sequence[HistoryPart], anchors: Sequence[Anchor]
+) -> tuple[list[HistoryRow], list[str], list[tuple[Anchor, str]]]:
+    """Every file's history rows together, and the totals the anchors give from every
+    file's daily gains together (an anchor in one export applies across the next one's
+    days). A day two files both give is kept once when they agree, and an error naming
+    both files when they do not; a metric one file gives per post (by month) and
+    another per day is an error too. Returns the rows, the notes and the anchors used
+    (with the channel each was used for)."""
+    notes = [n for part in parts for n in part.notes]
+    out = _merge_rows([(p.source, p.grain, p.rows) for p in parts], notes)
+    gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
+    unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    sources: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for part in parts:
+        for key, by_day in part.gains.items():
+            for day, v in by_day.items():
+                gains[key].setdefault(day, v)  # two files' same day: checked equal above
+            sources[key].append(part.source)
+        for key, days in part.unknown.items():
+            unknown[key] |= days
+            if part.source not in sources[key]:
+                sources[key].append(part.source)
     used_anchors: list[tuple[Anchor, str]] = []
+    derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
+        where = ", ".join(sources[(channel, stock)])
         anchor = _anchor_for(anchors, channel, stock)
         if anchor is None:
             notes.append(
-                f"{source}: {channel} gives new {stock} per day, not totals: kept as "
+                f"{where}: {channel} gives new {stock} per day, not totals: kept as "
                 f'new_{stock}; pass --anchor "N {stock} on DATE" (the total at the end of '
                 f"one day) to get the {stock} total."
             )
             continue
         used_anchors.append((anchor, channel))
-        totals, said = _totals(by_day, anchor, channel, stock, unknown.get((channel, stock), set()))
-        out += totals
-        notes += [f"{source}: {n}" for n in said]
+        gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
+        if not by_day and not gaps:
+            continue
+        totals, said = _totals(by_day, anchor, channel, stock, gaps)
+        derived += totals
+        notes += [f"{where}: {n}" for n in said]
+    if derived:
+        out += _merge_rows([("the totals from the anchor", "daily", derived)], notes,
+                           given=out)  # fmt: skip
     return out, notes, used_anchors
+
+
+def _merge_rows(
+    files: Sequence[tuple[str, str | None, list[HistoryRow]]],
+    notes: list[str],
+    given: Sequence[HistoryRow] = (),
+) -> list[HistoryRow]:
+    """The rows of several files as one list: a (day, channel, metric) two files give
+    with the same value kept once (with a note), with two values an error naming both
+    files; ``given``: rows already kept, which later rows are checked against."""
+    seen: dict[tuple[Date, str, str], tuple[float, str]] = {
+        (r.date, r.channel, r.metric): (r.value, "the files") for r in given
+    }
+    grains: dict[tuple[str, str], tuple[str, str]] = {}
+    out: list[HistoryRow] = []
+    repeated: dict[tuple[str, str], int] = defaultdict(int)
+    for source, grain, rows in files:
+        for r in rows:
+            if grain is not None:
+                g = grains.setdefault((r.channel, r.metric), (grain, source))
+                if g[0] != grain:
+                    first, second = (g[1], source) if g[0] == "post" else (source, g[1])
+                    raise DataError(
+                        f"{first} gives {r.channel} {r.metric} per post (summed by month) "
+                        f"and {second} per day: the two cannot make one series; pass one "
+                        "of them",
+                        source=source,
+                        field=r.metric,
+                    )
+            key = (r.date, r.channel, r.metric)
+            if key not in seen:
+                seen[key] = (r.value, source)
+                out.append(r)
+                continue
+            value, where = seen[key]
+            if value != r.value:
+                raise DataError(
+                    f"{where} and {source} give {r.channel} {r.metric} on "
+                    f"{r.date.isoformat()} as {value:g} and {r.value:g}: which one is right? "
+                    "Pass one of them (or exports whose days do not overlap)",
+                    source=source,
+                    field=r.metric,
+                )
+            repeated[(where, source)] += 1
+    for (a, b), n in sorted(repeated.items()):
+        notes.append(
+            f"{b}: {n} value{'s' if n > 1 else ''} that {a} gives too (the same day, "
+            "network and metric, the same value: overlapping exports) kept once."
+        )
+    return out
 
 
 def _drop_partial_sums(
