@@ -333,3 +333,89 @@ def test_an_export_cut_into_overlapping_files_gives_what_the_whole_gives(
     files = data.draw(st.permutations([first, second]), label="order")
     want = import_exports(whole, anchors=anchors).history
     assert import_exports(files, anchors=anchors).history == want
+
+
+# -- several analytics exports, and a period that cuts a month ----------------------------------
+
+GA4_MONTHLY = ["Year month", "Session source / medium", "Sessions", "Key events"]
+
+
+def _ga4(path: Path, start: str, end: str, rows: list[list[str]]) -> Path:
+    return ef.write_csv(path, [GA4_MONTHLY, *rows],
+                        preamble=[f"# Start date: {start}", f"# End date: {end}"])  # fmt: skip
+
+
+def test_the_same_ga4_month_in_two_files_is_not_counted_twice(tmp_path: Path, capsys: Any) -> None:
+    """January's GA4 report downloaded twice: two January rows for facebook (and 200
+    visits once joined with a CRM). The same row is kept once; another row for the same
+    month from an overlapping period is an error naming both files."""
+    a = _ga4(tmp_path / "ga4.csv", "20260101", "20260131", [["202601", "facebook / social",
+             "100", "3"]])  # fmt: skip
+    b = _ga4(tmp_path / "ga4 (1).csv", "20260101", "20260131", [["202601", "facebook / social",
+             "100", "3"]])  # fmt: skip
+    r = import_exports([a, b])
+    assert [(p.month, p.channel, p.visits, p.leads) for p in r.performance] == [
+        (D(2026, 1, 1), "facebook", 100, 3)]  # fmt: skip
+    assert any("kept once" in n for n in r.notes)
+    c = _ga4(tmp_path / "ga4 mid.csv", "20260115", "20260214", [
+        ["202601", "facebook / social", "60", "1"], ["202602", "facebook / social", "40", "2"]])  # fmt: skip
+    with pytest.raises(DataError, match="periods overlap") as e:
+        import_exports([a, c])
+    assert "ga4.csv" in str(e.value) and e.value.source == str(c)
+    assert main(["import", str(a), str(c)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_ga4_periods_that_cut_months_say_so_and_add_up_when_apart(tmp_path: Path) -> None:
+    """A GA4 report from January 15 to February 14 by Year month: its January row is
+    half of January, said as January's without a word. Two such reports whose periods
+    do not overlap add up to the month."""
+    c = _ga4(tmp_path / "ga4 a.csv", "20260115", "20260214", [
+        ["202601", "facebook / social", "60", "1"], ["202602", "facebook / social", "40", "2"]])  # fmt: skip
+    r = import_exports(c)
+    jan = next(n for n in r.notes if n.startswith(f"{c}: 2026-01 covers only"))
+    assert "2026-01-15 to 2026-01-31 (17 of 31 days" in jan
+    assert any("2026-02 covers only 2026-02-01 to 2026-02-14" in n for n in r.notes)
+    d = _ga4(tmp_path / "ga4 b.csv", "20260215", "20260314", [
+        ["202602", "facebook / social", "35", "1"], ["202603", "facebook / social", "50", "0"]])  # fmt: skip
+    got = {p.month: (p.visits, p.leads) for p in import_exports([d, c]).performance}
+    assert got == {D(2026, 1, 1): (60, 1), D(2026, 2, 1): (75, 3), D(2026, 3, 1): (50, 0)}
+    whole = _ga4(tmp_path / "ga4 c.csv", "20260101", "20260131",
+                 [["202601", "facebook / social", "100", "3"]])  # fmt: skip
+    assert not any("covers only" in n for n in import_exports(whole).notes)
+
+
+@FILES
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 300), st.integers(0, 9)), min_size=2,
+             max_size=12, unique_by=lambda t: t[0]),
+    st.data(),
+)  # fmt: skip
+def test_a_daily_ga4_export_cut_in_two_gives_what_the_whole_gives(
+    tmp_path: Path, days: list[tuple[int, int, int]], data: Any
+) -> None:
+    """A daily GA4 export cut in two files at any day (the periods apart, or
+    overlapping), in any order: the months of the whole file, or an error naming both
+    files; never a month counted twice."""
+    start = D(2026, 1, 10)
+    rows = sorted([[(start + dt.timedelta(days=d)).strftime("%Y%m%d"), "facebook / social",
+                    str(v), str(k)] for d, v, k in days])  # fmt: skip
+    cut = data.draw(st.integers(1, len(rows) - 1), label="cut")
+    overlap = data.draw(st.integers(0, cut), label="overlap")
+    tag = f"{len(rows)}-{cut}-{overlap}"
+    whole = ef.write_csv(tmp_path / f"ga4-{tag}.csv", [GA4_DAILY, *rows])
+    parts = [ef.write_csv(tmp_path / f"ga4-a-{tag}.csv", [GA4_DAILY, *rows[:cut]]),
+             ef.write_csv(tmp_path / f"ga4-b-{tag}.csv", [GA4_DAILY, *rows[cut - overlap:]])]  # fmt: skip
+    parts = data.draw(st.permutations(parts), label="order")
+    want = import_exports(whole).performance
+    if not overlap:
+        assert import_exports(parts).performance == want
+        return
+    try:  # days in both files: the same months, or an error naming both
+        got, error = import_exports(parts).performance, None
+    except DataError as exc:
+        got, error = None, exc
+    if error is not None:
+        assert "periods overlap" in str(error) and error.source in map(str, parts)
+    else:
+        assert got == want

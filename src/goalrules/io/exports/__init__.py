@@ -14,6 +14,8 @@ True
   anchors;
 - :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
   rows, the funnel join;
+- :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
+  several analytics files together;
 - :mod:`~goalrules.io.exports.rows`: the result types.
 """
 
@@ -46,6 +48,7 @@ from goalrules.io.exports.performance import (
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
+from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
 __all__ = [
     "Anchor",
@@ -232,7 +235,7 @@ def import_exports(
     options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
     parts: list[HistoryPart] = []  # every file's history, combined once all are read
-    analytics: list[PerformanceRow] = []
+    analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
     crm: list[PerformanceRow] = []
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
@@ -280,11 +283,17 @@ def import_exports(
                 parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
             elif out == "own-performance":
                 perf_rows, more = _own_performance(match, file_options)
-                analytics += perf_rows
+                span = file_span(match, file_options)
+                analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
-            else:  # analytics (performance, sessions, events) or a CRM's contacts
+            elif out == "contacts":  # a CRM's contacts
+                perf, more = read_contacts(match, file_options)
+                crm += perf
+                notes += more
+            else:  # analytics (performance, sessions, events)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                (crm if out == "contacts" else analytics).extend(perf)
+                span = file_span(match, file_options)
+                analytics.append(AnalyticsPart(match.sheet.source, span, perf))
                 notes += more
         except GoalRulesError as exc:
             if exc.source is None:
@@ -306,7 +315,9 @@ def import_exports(
                 f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
-    performance, joined = join_funnel(analytics, crm)
+    merged, more = merge_analytics(analytics)
+    notes += more
+    performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]
     notes += joined

@@ -20,6 +20,7 @@ from goalrules.io.attribution import attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -56,22 +57,17 @@ def _month(
 def _preamble_month(match: Match) -> Date | None:
     """GA4's ``# Start date: 20260101`` / ``# End date: 20260131``: the month, when the
     export covers one."""
-    found: dict[str, Date] = {}
-    for _, cells in match.sheet.rows[: match.header_index]:
-        text = " ".join(str(c) for c in cells)
-        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
-        if m:
-            found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
-    if "start" in found and "end" in found:
-        s, e = found["start"], found["end"]
-        if (s.year, s.month) == (e.year, e.month):
-            return s.replace(day=1)
-        raise DataError(
-            f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
-            "'Year month' (or 'Date') as a dimension so each row has its month",
-            source=match.sheet.source,
-        )
-    return None
+    declared = preamble_range(match)
+    if declared is None:
+        return None
+    s, e = declared
+    if (s.year, s.month) == (e.year, e.month):
+        return s.replace(day=1)
+    raise DataError(
+        f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
+        "'Year month' (or 'Date') as a dimension so each row has its month",
+        source=match.sheet.source,
+    )
 
 
 def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]:
@@ -119,6 +115,9 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             )
         days = [month] * len(rows)
         months = [month] * len(rows)
+    declared = preamble_range(match)
+    if declared is not None:
+        notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
