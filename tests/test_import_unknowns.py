@@ -419,3 +419,60 @@ def test_a_daily_ga4_export_cut_in_two_gives_what_the_whole_gives(
         assert "periods overlap" in str(error) and error.source in map(str, parts)
     else:
         assert got == want
+
+
+# -- one contact in two CRM exports ------------------------------------------------------------
+
+HUBSPOT = ["Record ID", "First Name", "Create Date", "Lifecycle Stage", "Original Source",
+           "Original Source Drill-Down 1", "Original Source Drill-Down 2", "Became a Lead Date",
+           "Became a Customer Date"]  # fmt: skip
+
+
+def _contact(rid: str, lead: str, customer: str = "") -> list[str]:
+    return [rid, "Ada", lead, "customer" if customer else "lead", "Organic social", "LinkedIn",
+            "", lead, customer]  # fmt: skip
+
+
+def test_a_contact_in_two_crm_exports_is_one_lead(tmp_path: Path, capsys: Any) -> None:
+    """HubSpot exported in January and again in February: contact 101 in both. Its lead
+    was counted in each file (2 January leads, in two rows for one month and channel)."""
+    jan = ef.write_csv(tmp_path / "hubspot-crm-exports-jan.csv",
+                       [HUBSPOT, _contact("101", "2026-01-05 10:00")])  # fmt: skip
+    both = ef.write_csv(tmp_path / "hubspot-crm-exports-all.csv", [HUBSPOT,
+        _contact("101", "2026-01-05 10:00"), _contact("102", "2026-01-20 10:00"),
+        _contact("103", "2026-02-05 10:00")])  # fmt: skip
+    r = import_exports([jan, both])
+    rows = [(p.month, p.channel, p.leads) for p in r.performance]
+    assert rows == [(D(2026, 1, 1), "linkedin", 2), (D(2026, 2, 1), "linkedin", 1)]
+    assert any("counted once" in n for n in r.notes)
+    # contact 101 a lead in one export and a customer in the other: an error naming both
+    later = ef.write_csv(
+        tmp_path / "hubspot-crm-exports-feb.csv",
+        [HUBSPOT, _contact("101", "2026-01-05 10:00", "2026-02-03 10:00")],
+    )
+    with pytest.raises(DataError, match="contact '101'") as e:
+        import_exports([jan, later])
+    assert "hubspot-crm-exports-jan.csv (line 2)" in str(e.value)
+    assert (e.value.source, e.value.line, e.value.field) == (str(later), 2, "record id")
+    assert main(["import", str(jan), str(later)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+@FILES
+@given(st.lists(st.integers(0, 59), min_size=1, max_size=10, unique=True), st.data())
+def test_contacts_split_over_exports_count_as_in_one(
+    tmp_path: Path, days: list[int], data: Any
+) -> None:
+    """One contacts export, split in two files that may share contacts, in any order:
+    the leads of the one file."""
+    start = D(2026, 1, 1)
+    rows = [_contact(str(100 + i), f"{start + dt.timedelta(days=d)} 10:00")
+            for i, d in enumerate(days)]  # fmt: skip
+    a = data.draw(st.sets(st.integers(0, len(rows) - 1)), label="first file")
+    b = set(range(len(rows))) - a | data.draw(st.sets(st.integers(0, len(rows) - 1)), label="too")
+    tag = f"{len(rows)}-{sorted(a)}-{sorted(b)}"
+    whole = ef.write_csv(tmp_path / f"hubspot-{tag}.csv", [HUBSPOT, *rows])
+    parts = [ef.write_csv(tmp_path / f"hubspot-a-{tag}.csv", [HUBSPOT, *[rows[i] for i in a]]),
+             ef.write_csv(tmp_path / f"hubspot-b-{tag}.csv", [HUBSPOT, *[rows[i] for i in b]])]  # fmt: skip
+    order = data.draw(st.permutations(parts), label="order")
+    assert import_exports(order).performance == import_exports(whole).performance

@@ -237,6 +237,7 @@ def import_exports(
     parts: list[HistoryPart] = []  # every file's history, combined once all are read
     analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
     crm: list[PerformanceRow] = []
+    contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
@@ -287,7 +288,7 @@ def import_exports(
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
             elif out == "contacts":  # a CRM's contacts
-                perf, more = read_contacts(match, file_options)
+                perf, more = read_contacts(match, file_options, contacts)
                 crm += perf
                 notes += more
             else:  # analytics (performance, sessions, events)

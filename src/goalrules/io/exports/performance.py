@@ -244,11 +244,18 @@ def _drop_partial_months(
     ]
 
 
-def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
-    """Leads and customers per month, channel and medium from a CRM contacts export."""
+def read_contacts(
+    match: Match, options: DateOptions, seen: dict[str, tuple[str, int, Any]] | None = None
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Leads and customers per month, channel and medium from a CRM contacts export.
+    ``seen``: the contacts (by Record ID) of the exports read before, which this one's
+    are checked against (and added to)."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     _one_row_a_contact(match, rows)
+    if seen is not None:
+        rows, more = _contacts_not_seen(match, rows, seen)
+        dropped += more
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
@@ -274,6 +281,52 @@ def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceR
         PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
         for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
+    return out, notes
+
+
+def _contacts_not_seen(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    seen: dict[str, tuple[str, int, Any]],
+) -> tuple[list[tuple[int, Sequence[Any]]], list[str]]:
+    """The rows of contacts no earlier export gave: a contact an earlier export gives
+    with the same cells (exports that overlap) is left out with a note; with other
+    cells (a lead then, a customer now), it is an error naming both files and lines."""
+    col = match.find(match.preset.fields.get("id", ()))
+    source = match.sheet.source
+    if col is None:
+        return list(rows), []
+    header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
+    pos = match.columns[col]
+    out: list[tuple[int, Sequence[Any]]] = []
+    again = 0
+    mine: dict[str, tuple[str, int, Any]] = {}
+    for line, cells in rows:
+        key = str(cells[pos]).strip()
+        if not key:
+            out.append((line, cells))
+            continue
+        row = {h: str(c).strip() for h, c in zip(header, cells, strict=False) if h}
+        if key in seen:
+            where, first, before = seen[key]
+            if before != row:
+                raise DataError(
+                    f"{where} (line {first}) and this file (line {line}) give two different "
+                    f"rows for the contact {key!r} ({col}): its lead would count twice; "
+                    "keep the export that is right, or one whose contacts the other lacks",
+                    source=source, line=line, field=col,
+                )  # fmt: skip
+            again += 1
+            continue
+        mine[key] = (source, line, row)
+        out.append((line, cells))
+    seen.update(mine)
+    notes = []
+    if again:
+        notes.append(
+            f"{source}: {again} contact{'s' if again > 1 else ''} an export read before "
+            "gives too, row for row (overlapping exports): counted once."
+        )
     return out, notes
 
 
@@ -410,6 +463,23 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
 # -- the funnel join ----------------------------------------------------------------------
 
 
+def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
+    """CRM rows (of several exports, whose contacts are told apart) as one row per
+    month, channel and medium: their leads and customers added up."""
+    out: dict[tuple[Date, str, str | None], PerformanceRow] = {}
+    for r in crm:
+        key = (r.month, r.channel, r.medium)
+        if key not in out:
+            out[key] = r
+            continue
+        old = out[key]
+        customers = None if old.customers is None or r.customers is None else (
+            old.customers + r.customers)  # fmt: skip
+        out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
+                                  customers)  # fmt: skip
+    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
+
+
 def join_funnel(
     analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
 ) -> tuple[list[PerformanceRow], list[str]]:
@@ -424,7 +494,7 @@ def join_funnel(
     # a CRM export without customers: the analytics' customers are left out all the same
     crm_customers = all(r.customers is not None for r in crm)
     if not analytics:
-        return list(crm), [
+        return _crm_by_key(crm), [
             "visits: no analytics export was given; the rows carry the CRM's "
             "leads and customers with 0 visits."
         ]
