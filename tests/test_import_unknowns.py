@@ -476,3 +476,70 @@ def test_contacts_split_over_exports_count_as_in_one(
              ef.write_csv(tmp_path / f"hubspot-b-{tag}.csv", [HUBSPOT, *[rows[i] for i in b]])]  # fmt: skip
     order = data.draw(st.permutations(parts), label="order")
     assert import_exports(order).performance == import_exports(whole).performance
+
+
+# -- one post in two rows ----------------------------------------------------------------------
+
+
+def _posts(path: Path, posts: list[tuple[str, str, int]]) -> Path:
+    """Instagram's content export: (publish time, permalink, views) per post."""
+    return ef.meta_content(path, [(t, link, v, v // 2, 1, 1, 1, 1) for t, link, v in posts])
+
+
+def test_one_post_in_two_different_rows_is_not_summed(tmp_path: Path, capsys: Any) -> None:
+    """The reel /a/ twice, 100 and then 120 views (a row pasted in from a later export):
+    September's views were 250, the post counted twice."""
+    p = _posts(tmp_path / "posts.csv", [
+        ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", 100),
+        ("09/16/2026 18:00", "https://www.instagram.com/reel/b/", 30),
+        ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", 120)])  # fmt: skip
+    with pytest.raises(DataError, match="line 2 and line 4") as e:
+        import_exports(p)
+    assert (e.value.source, e.value.line) == (str(p), 4)
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_post_exports_split_by_date_add_up_and_overlaps_count_once(tmp_path: Path) -> None:
+    """Two content exports, September 1-15 and 10-30: the posts both hold count once, the
+    month is every post's sum. (Each file's September sum was different: an error.)"""
+    a = _posts(tmp_path / "Sep-01-2026_Sep-15-2026_1.csv", [
+        ("09/13/2026 18:00", "https://www.instagram.com/reel/a/", 100),
+        ("09/14/2026 18:00", "https://www.instagram.com/reel/b/", 30)])  # fmt: skip
+    b = _posts(tmp_path / "Sep-10-2026_Sep-30-2026_1.csv", [
+        ("09/14/2026 18:00", "https://www.instagram.com/reel/b/", 30),
+        ("09/25/2026 18:00", "https://www.instagram.com/reel/c/", 7)])  # fmt: skip
+    for files in ([a, b], [b, a]):
+        r = import_exports(files)
+        views = {(x.date, x.channel): x.value for x in r.history if x.metric == "video_views"}
+        assert views == {(D(2026, 9, 1), "instagram"): 137}
+        assert any("counted once" in n for n in r.notes)
+    later = _posts(tmp_path / "Sep-10-2026_Oct-05-2026_1.csv", [
+        ("09/14/2026 18:00", "https://www.instagram.com/reel/b/", 45)])  # fmt: skip
+    with pytest.raises(DataError, match="reel/b/") as e:
+        import_exports([a, later])
+    assert str(a) in str(e.value) and e.value.line == 2
+
+
+@FILES
+@given(st.lists(st.tuples(st.integers(1, 60), st.integers(0, 500)), min_size=1, max_size=8),
+       st.data())  # fmt: skip
+def test_posts_split_over_exports_sum_as_in_one(
+    tmp_path: Path, posts: list[tuple[int, int]], data: Any
+) -> None:
+    """One content export split in two files that may share posts, in any order: the
+    months of the one file."""
+    start = D(2026, 8, 20)
+    rows = [((start + dt.timedelta(days=d)).strftime("%m/%d/%Y 10:00"),
+             f"https://www.instagram.com/reel/{i}/", v) for i, (d, v) in enumerate(posts)]  # fmt: skip
+    a = data.draw(st.sets(st.integers(0, len(rows) - 1)), label="first file")
+    b = set(range(len(rows))) - a | data.draw(st.sets(st.integers(0, len(rows) - 1)), label="too")
+    tag = f"{len(rows)}-{sorted(a)}-{sorted(b)}"
+    whole = _posts(tmp_path / f"posts-{tag}.csv", rows)
+    parts = [_posts(tmp_path / f"posts-a-{tag}.csv", [rows[i] for i in sorted(a)]),
+             _posts(tmp_path / f"posts-b-{tag}.csv", [rows[i] for i in sorted(b)])]  # fmt: skip
+    order = data.draw(st.permutations(parts), label="order")
+    assert (
+        import_exports(order, dayfirst=False).history
+        == import_exports(whole, dayfirst=False).history
+    )

@@ -174,6 +174,35 @@ class HistoryPart:
     grain: str | None = "daily"  # "daily", "post" (monthly sums), None: a history file
     gains: dict[tuple[str, str], dict[Date, float]] = attrs.field(factory=dict)
     unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
+    posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
+
+
+@attrs.frozen
+class PostRow:
+    """One post of a per-post export: its id (its link, else its id; ``None`` when the
+    export cannot tell posts apart, as ids a spreadsheet wrote ``6.54E+17``), where it
+    is, its month and network, and its metrics (``None``: an empty cell)."""
+
+    key: str | None
+    source: str
+    line: int
+    month: Date
+    channel: str
+    values: tuple[tuple[str, float | None], ...]
+
+
+_MANGLED_ID = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.I)  # 6.54E+17: a spreadsheet's rounding
+
+
+def _post_key(match: Match, cells: Sequence[Any]) -> str | None:
+    """The post a row is about: its link, else its id (``None`` when neither tells it
+    apart)."""
+    for name in match.preset.fields.get("post", ()):
+        if name in match.columns:
+            value = str(cells[match.columns[name]]).strip()
+            if value and not _MANGLED_ID.fullmatch(value):
+                return value
+    return None
 
 
 def read_history(
@@ -218,10 +247,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     undated_rows = 0
     negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
+    posts: list[PostRow] = []
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
+        read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
             v = _value(spec, match, cells, line, options.decimal)
             if v is not None and v < 0 and not negative_ok[metric]:
@@ -234,6 +265,11 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
                     undated[metric] += v
                 continue
             when = day.replace(day=1) if post else day
+            if post:  # summed by month once every file's posts are together
+                read.append((metric, v))
+                if v is None:
+                    empty[metric] += 1
+                continue
             if v is None:
                 empty[metric] += 1
                 blank[(channel, metric)].add(when)
@@ -246,6 +282,9 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
         undated_rows += day is None
+        if post and day is not None:
+            posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
+                                 channel, tuple(read)))  # fmt: skip
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
@@ -271,10 +310,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         if d in values[(ch, m)]
     ]
     del values
-    for key, gaps in unknown.items():  # a day with an empty gain has no gain to carry
+    for stock, gaps in unknown.items():  # a day with an empty gain has no gain to carry
         for gap in gaps:
-            gains[key].pop(gap, None)
-    return HistoryPart(source, out, notes, "post" if post else "daily", dict(gains), dict(unknown))
+            gains[stock].pop(gap, None)
+    return HistoryPart(
+        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts
+    )
 
 
 def combine(
@@ -287,7 +328,12 @@ def combine(
     another per day is an error too. Returns the rows, the notes and the anchors used
     (with the channel each was used for)."""
     notes = [n for part in parts for n in part.notes]
-    out = _merge_rows([(p.source, p.grain, p.rows) for p in parts], notes)
+    files = [(p.source, p.grain, p.rows) for p in parts]
+    posts = [r for p in parts for r in p.posts]
+    if posts:
+        where = ", ".join(dict.fromkeys(r.source for r in posts))
+        files.append((where, "post", _posts_by_month(posts, notes)))
+    out = _merge_rows(files, notes)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -373,6 +419,49 @@ def _merge_rows(
             "network and metric, the same value: overlapping exports) kept once."
         )
     return out
+
+
+def _posts_by_month(posts: Sequence[PostRow], notes: list[str]) -> list[HistoryRow]:
+    """Per-post rows (of every file) summed by month, network and metric. A post two
+    rows give (in one file or two) counts once when the rows agree, and is an error
+    naming both when they do not; a month with an empty cell among its posts is unknown
+    (see :func:`_drop_partial_sums`)."""
+    seen: dict[tuple[str, str], PostRow] = {}
+    again: dict[str, int] = defaultdict(int)
+    values: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
+    blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    for post in posts:
+        if post.key is not None:
+            first = seen.setdefault((post.key, post.channel), post)
+            if first is not post:
+                if (first.month, first.values) != (post.month, post.values):
+                    here = "" if first.source == post.source else f"{first.source} "
+                    raise DataError(
+                        f"{here}line {first.line} and line {post.line} give two different "
+                        f"rows for the post {post.key!r}: which one is right? Remove the "
+                        "other (its views would count twice)",
+                        source=post.source, line=post.line,
+                    )  # fmt: skip
+                again[post.source] += 1
+                continue
+        for metric, v in post.values:
+            if v is None:
+                blank[(post.channel, metric)].add(post.month)
+                continue
+            series = values[(post.channel, metric)]
+            series[post.month] = series.get(post.month, 0.0) + v
+    for source, n in sorted(again.items()):
+        notes.append(
+            f"{source}: {n} post{'s' if n > 1 else ''} given before (the same post, the "
+            "same values: overlapping exports) counted once."
+        )
+    where = ", ".join(dict.fromkeys(r.source for r in posts))
+    notes += _drop_partial_sums(values, blank, where, post=True)
+    return [
+        HistoryRow(d, ch, m, series[d], catalog[m].unit if m in catalog else "")
+        for (ch, m), series in sorted(values.items())
+        for d in sorted(series)
+    ]
 
 
 def _drop_partial_sums(
