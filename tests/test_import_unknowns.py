@@ -543,3 +543,39 @@ def test_posts_split_over_exports_sum_as_in_one(
         import_exports(order, dayfirst=False).history
         == import_exports(whole, dayfirst=False).history
     )
+
+
+# -- net gains ---------------------------------------------------------------------------------
+
+
+def test_youtube_subscribers_written_two_ways_are_counted_once(tmp_path: Path) -> None:
+    """YouTube's Totals.csv with Subscribers (net) and Subscribers gained / lost: both
+    were added, so January 1 gained 6 (net 3) and January 2 lost 2 (net -1)."""
+    p = ef.write_csv(tmp_path / "Totals.csv", [
+        ["Date", "Views", "Subscribers", "Subscribers gained", "Subscribers lost"],
+        ["1/1/2026", "10", "3", "5", "2"], ["1/2/2026", "12", "-1", "1", "2"]])  # fmt: skip
+    r = import_exports(p, anchors=["100 followers on 2026-01-02"])
+    net = {x.date: x.value for x in r.history if x.metric == "new_followers"}
+    assert net == {D(2026, 1, 1): 3, D(2026, 1, 2): -1}
+    assert _followers(r) == {D(2026, 1, 1): 101, D(2026, 1, 2): 100}
+
+
+def test_gains_without_their_losses_are_not_the_net(tmp_path: Path, capsys: Any) -> None:
+    """A YouTube chart with Subscribers gained but not lost, and an X overview without
+    Unfollows: the gains alone were read as the net change of followers."""
+    yt = ef.write_csv(
+        tmp_path / "Chart data.csv",
+        [["Date", "Views", "Subscribers gained"], ["2026-01-01", "10", "5"]],
+    )
+    r = import_exports(yt)
+    assert {x.metric for x in r.history} == {"video_views"}
+    assert any("columns not read: subscribers gained" in n for n in r.notes)
+    x = ef.write_csv(
+        tmp_path / "account_overview_analytics.csv",
+        [["Date", "Impressions", "New follows"], ["Fri, Jan 2, 2026", "10", "5"]],
+    )
+    with pytest.raises(DataError, match="unfollows") as e:
+        import_exports(x)
+    assert (e.value.source, e.value.line, e.value.field) == (str(x), 1, "unfollows")
+    assert main(["import", str(x)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

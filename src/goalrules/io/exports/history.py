@@ -135,8 +135,9 @@ def _value(
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
-    """The metric specs that apply, with the metric each gives."""
-    out = []
+    """The metric specs that apply, with the metric each gives: of two specs for one
+    metric (alternative columns), the first the file has."""
+    out: list[tuple[MetricSpec, str]] = []
     for spec in match.preset.metrics:
         metric = spec.metric
         if metric == "from_title":
@@ -152,12 +153,22 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
                 )
             spec = attrs.evolve(spec, gains_of=spec.gains_of_title.get(metric))
         present = any(c in match.columns for c in spec.columns())
-        if not present:
+        # a net figure (gained minus lost) needs every column it subtracts: gains
+        # without their losses are not the net
+        lacking = [c for c in spec.minus if c not in match.columns] if present else []
+        if not present or lacking:
             if spec.optional:
                 continue
+            missing = lacking[0] if lacking else spec.columns()[0]
             raise DataError(
-                f"missing column {spec.columns()[0]!r} for {metric}", source=match.sheet.source
+                f"missing column {missing!r} for {metric}"
+                + (f" ({' + '.join(spec.sum)} minus {' + '.join(spec.minus)})" if lacking else ""),
+                source=match.sheet.source,
+                line=match.header_line,
+                field=missing,
             )
+        if any(m == metric for _, m in out):  # an alternative column for a metric read
+            continue
         out.append((spec, metric))
     return out
 
