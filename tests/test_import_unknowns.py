@@ -579,3 +579,24 @@ def test_gains_without_their_losses_are_not_the_net(tmp_path: Path, capsys: Any)
     assert (e.value.source, e.value.line, e.value.field) == (str(x), 1, "unfollows")
     assert main(["import", str(x)], out=io.StringIO()) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# -- a row of descriptions that is not there ----------------------------------------------------
+
+
+def test_facebook_insights_without_its_row_of_descriptions_keeps_its_first_post(
+    tmp_path: Path,
+) -> None:
+    """The 2010s Facebook Insights post export saved again without row 2 (the metric
+    descriptions): its first post was skipped as if it were the descriptions (70 reach in
+    November, not 570)."""
+    name = "Facebook Insights Data Export (Post Level) - C - 2019-12-01.csv"
+    p = ef.facebook_insights_posts(tmp_path / name, [("11/2/2019 9:00:00 AM", 500, 900),
+                                                     ("11/20/2019 9:00:00 AM", 70, 90)])  # fmt: skip
+    want = {(x.date, x.metric): x.value for x in import_exports(p).history}
+    assert want == {(D(2019, 11, 1), "post_reach"): 570, (D(2019, 11, 1), "impressions"): 990}
+    lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+    no_row_2 = tmp_path / "no-descriptions" / name
+    no_row_2.parent.mkdir()
+    no_row_2.write_text(lines[0] + "".join(lines[2:]), encoding="utf-8")
+    assert {(x.date, x.metric): x.value for x in import_exports(no_row_2).history} == want
