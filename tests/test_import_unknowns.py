@@ -600,3 +600,17 @@ def test_facebook_insights_without_its_row_of_descriptions_keeps_its_first_post(
     no_row_2.parent.mkdir()
     no_row_2.write_text(lines[0] + "".join(lines[2:]), encoding="utf-8")
     assert {(x.date, x.metric): x.value for x in import_exports(no_row_2).history} == want
+
+
+def test_all_errors_anchors_every_files_gains_together(tmp_path: Path) -> None:
+    """--all-errors read each file with the anchor alone: January alone, anchored at 3 on
+    February 2, ended at -2 on January 30 (an error); with February's losses it is 12."""
+    jan = _x_overview(tmp_path / "account_overview_analytics_jan.csv",
+                      [(D(2026, 1, 30), 5, 0), (D(2026, 1, 31), 5, 0)])  # fmt: skip
+    feb = _x_overview(tmp_path / "account_overview_analytics_feb.csv",
+                      [(D(2026, 2, 1), 0, 7), (D(2026, 2, 2), 0, 7)])  # fmt: skip
+    anchors = ["3 followers on 2026-02-02"]
+    collected = import_exports([jan, feb], anchors=anchors, errors="collect")
+    assert collected == import_exports([jan, feb], anchors=anchors)
+    assert _followers(collected) == {D(2026, 1, 30): 12, D(2026, 1, 31): 17, D(2026, 2, 1): 10,
+                                     D(2026, 2, 2): 3}  # fmt: skip

@@ -35,7 +35,6 @@ from goalrules.io.exports.history import (
     Anchor,
     HistoryPart,
     combine,
-    read_history,
     read_history_part,
 )
 from goalrules.io.exports.performance import (
@@ -387,9 +386,11 @@ def _collect(
 
 
 def _read_one(match: Match, options: DateOptions, anchors: Sequence[Anchor]) -> None:
+    """Read one file as the import does (its own errors); anchors apply to every file's
+    gains together, so they are checked once all files are read."""
     out = match.preset.output
     if out == "history":
-        read_history(match, options, anchors)
+        combine([read_history_part(match, options)], ())
     elif out == "own-history":
         _own_history(match, options)
     elif out == "own-performance":
