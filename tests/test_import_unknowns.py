@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from goalrules.cli import main
 from goalrules.errors import DataError
-from goalrules.io.exports import import_exports
+from goalrules.io.exports import Anchor, import_exports
 from tests import export_files as ef
 
 D = dt.date
@@ -614,3 +614,42 @@ def test_all_errors_anchors_every_files_gains_together(tmp_path: Path) -> None:
     assert collected == import_exports([jan, feb], anchors=anchors)
     assert _followers(collected) == {D(2026, 1, 30): 12, D(2026, 1, 31): 17, D(2026, 2, 1): 10,
                                      D(2026, 2, 2): 3}  # fmt: skip
+
+
+# -- the anchor's own number --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "channel"),
+    [
+        ("1,500 followers on 2025-12-31", 1500, None),
+        ("1 500 followers on 2025-12-31", 1500, None),  # was 1: the 500 dropped
+        ("1\u202f500 LinkedIn followers on 2025-12-31", 1500, "linkedin"),
+        ("1'500 followers on 2025-12-31", 1500, None),
+        ("1,234,567 X followers on 2025-12-31", 1234567, "x"),
+    ],
+)
+def test_an_anchor_reads_its_total_as_written(text: str, value: float, channel: Any) -> None:
+    anchor = Anchor.parse(text)
+    assert (anchor.value, anchor.channel) == (value, channel)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("1.500 followers on 2025-12-31", "can read for sure"),  # was 1.5 followers
+        ("1,5 followers on 2025-12-31", "can read for sure"),  # was 15
+        ("1500.5 followers on 2025-12-31", "whole number"),
+        ("1500 linkedin x followers on 2025-12-31", "linkedin and x"),  # was x alone
+    ],
+)
+def test_an_anchor_that_cannot_be_read_for_sure_is_an_error(
+    tmp_path: Path, capsys: Any, text: str, why: str
+) -> None:
+    with pytest.raises(DataError, match=why) as e:
+        Anchor.parse(text)
+    assert e.value.field == "--anchor"
+    p = _x_overview(tmp_path / "account_overview_analytics.csv", [(D(2025, 12, 31), 1, 0)])
+    assert main(["import", str(p), "--anchor", text], out=io.StringIO()) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--anchor" in err[0]

@@ -57,28 +57,63 @@ class Anchor:
             day = parse_date(m["date"], require_year=True)
         except GoalRulesError as exc:
             raise exc.with_location(field="--anchor") from None
-        words = m["what"].replace(",", "").split()
-        if not words or not re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        lead = _ANCHOR_NUMBER.match(m["what"])
+        if lead is None:
             raise DataError(
                 f"the anchor {text!r} does not start with a number",
                 field="--anchor",
                 hint='write e.g. "1500 followers on 2025-12-31"',
             )
-        channel = None
+        value = _anchor_value(lead[0].strip(), text)
+        words = m["what"][lead.end() :].split()
+        channels: list[str] = []
         metric = "followers"
-        for w in words[1:]:
+        for w in words:
             key = w.lower()
             if normalize_channel(key) in KNOWN_CHANNELS and key not in ("all", "social"):
-                channel = normalize_channel(key)
+                channels.append(normalize_channel(key))
             elif key in catalog:
                 metric = catalog[key].key
             elif key.rstrip("s") in catalog:
                 metric = catalog[key.rstrip("s")].key
+        if len(set(channels)) > 1:
+            raise DataError(
+                f"the anchor {text!r} names {' and '.join(dict.fromkeys(channels))}: an anchor "
+                "is the total of one network (give one anchor each)",
+                field="--anchor",
+            )
+        channel = channels[0] if channels else None
         if catalog[metric].kind.value != "stock":
             raise DataError(
                 f"an anchor is a total (a stock such as followers), not {metric}", field="--anchor"
             )
-        return cls(float(words[0]), day, metric, channel)
+        return cls(value, day, metric, channel)
+
+
+# the number an anchor starts with: digits, and the marks and spaces that group them
+_ANCHOR_NUMBER = re.compile(r"\s*\d[\d.,'\u2019\s\u00a0\u202f]*")
+
+
+def _anchor_value(written: str, text: str) -> float:
+    """The anchor's total as written (``1,500``, ``1 500``, ``1'500``): a whole number;
+    ``1.500`` (1500 in German, 1.5 in English) is an error, never 1.5."""
+    try:
+        value = number(written, "--anchor", 1, "--anchor")
+    except GoalRulesError as exc:
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}, which is not a number goalrules "
+            f"can read for sure ({exc.message.split(': ', 1)[0]})",
+            field="--anchor",
+            hint='write the total without separators, e.g. "1500 followers on 2025-12-31"',
+        ) from None
+    if value is None or not value.is_integer():
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}: a total of followers (members, "
+            "people) is a whole number",
+            field="--anchor",
+            hint='write e.g. "1500 followers on 2025-12-31"',
+        )
+    return value
 
 
 def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
