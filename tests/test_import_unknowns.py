@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import goalrules as gr
 from goalrules.cli import main
 from goalrules.errors import DataError
 from goalrules.io.exports import Anchor, import_exports
@@ -653,3 +654,41 @@ def test_an_anchor_that_cannot_be_read_for_sure_is_an_error(
     assert main(["import", str(p), "--anchor", text], out=io.StringIO()) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--anchor" in err[0]
+
+
+# -- goalrules' own files, edited in a spreadsheet ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("1500", 1500), ("1,500", 1500), ("1,234.5", 1234.5), ("0.034", 0.034), ("1 500", 1500)],
+)
+def test_an_own_history_value_reads_as_goalrules_writes_it(
+    tmp_path: Path, cell: str, value: float
+) -> None:
+    p = ef.write_csv(
+        tmp_path / "history.csv",
+        [["date", "channel", "metric", "value"], ["2026-01-01", "x", "followers", cell]],
+    )
+    series = gr.load_history(p)[("x", "followers")]
+    assert [pt.value for pt in series.points] == [value]
+
+
+@pytest.mark.parametrize("cell", ["1,5", "12,50", "1.234,5", "-", "n/a"])
+def test_an_own_file_with_a_decimal_comma_is_an_error_not_ten_times_more(
+    tmp_path: Path, cell: str
+) -> None:
+    """A history or performance file saved by a German spreadsheet: '1,5' was read as 15
+    and '12,50' as 1250 (the comma dropped)."""
+    h = ef.write_csv(
+        tmp_path / "history.csv",
+        [["date", "channel", "metric", "value"], ["2026-01-01", "x", "followers", cell]],
+    )
+    with pytest.raises(DataError) as e:
+        gr.load_history(h)
+    assert (e.value.line, e.value.field) == (2, "value")
+    p = ef.write_csv(tmp_path / "performance.csv", [["month", "channel", "visits", "leads"],
+                                                     ["2026-01", "linkedin", "10", cell]])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        gr.load_performance(p)
+    assert (e.value.line, e.value.field) == (2, "leads")
