@@ -692,3 +692,29 @@ def test_an_own_file_with_a_decimal_comma_is_an_error_not_ten_times_more(
     with pytest.raises(DataError) as e:
         gr.load_performance(p)
     assert (e.value.line, e.value.field) == (2, "leads")
+
+
+# -- a session's flags ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["ja", "2", "✓", "maybe"])
+def test_a_flag_that_is_not_yes_or_no_is_an_error_not_a_no(
+    tmp_path: Path, capsys: Any, flag: str
+) -> None:
+    """A sessions file whose lead flag says 'ja' (or '2'): the session was read as no
+    lead, and the month's leads came out short without a word."""
+    p = ef.write_csv(tmp_path / "sessions.csv", [["date", "landing_url", "lead", "customer"],
+        ["2026-01-03", "https://c.com/?utm_source=linkedin", "1", "0"],
+        ["2026-01-04", "https://c.com/?utm_source=linkedin", flag, "0"]])  # fmt: skip
+    with pytest.raises(DataError, match="not a yes or no") as e:
+        import_exports(p)
+    assert (e.value.source, e.value.line, e.value.field) == (str(p), 3, "lead")
+    for argv in (["import", str(p)], ["channels", "--utm", str(p)]):
+        assert main(argv, out=io.StringIO()) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and f"{p}:3" in err[0], err
+    yes = ef.write_csv(tmp_path / "sessions-yes.csv", [["date", "landing_url", "lead"],
+        ["2026-01-03", "https://c.com/?utm_source=linkedin", "True"],
+        ["2026-01-04", "https://c.com/?utm_source=linkedin", "no"],
+        ["2026-01-05", "https://c.com/?utm_source=linkedin", ""]])  # fmt: skip
+    assert [(r.visits, r.leads) for r in import_exports(yes).performance] == [(3, 1)]

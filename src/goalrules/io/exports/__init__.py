@@ -414,6 +414,8 @@ def _own_or_export(
         return own(), None
     except GoalRulesError as exc:
         if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            if exc.source is None:  # a row's error: name the file it is in
+                raise exc.with_location(source=str(path)) from None
             raise
         result = _import_or(exc, path, today, kind)
     if not getattr(result, kind):
