@@ -718,3 +718,25 @@ def test_a_flag_that_is_not_yes_or_no_is_an_error_not_a_no(
         ["2026-01-04", "https://c.com/?utm_source=linkedin", "no"],
         ["2026-01-05", "https://c.com/?utm_source=linkedin", ""]])  # fmt: skip
     assert [(r.visits, r.leads) for r in import_exports(yes).performance] == [(3, 1)]
+
+
+# -- the same day twice, told apart only by a dash -----------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["—", "-", "", "N/A", "undefined"])
+def test_the_same_day_twice_is_not_a_breakdown_because_of_a_dash(
+    tmp_path: Path, capsys: Any, mark: str
+) -> None:
+    """X's overview with January 2 twice (a second export pasted under the first), one
+    row with Media views written '—': the dash made the rows look like two profiles,
+    and the day's impressions were added up (220)."""
+    rows: list[list[Any]] = [ef.X_HEADER,
+        ["Fri, Jan 2, 2026", 100, 1, 10, 0, 0, 5, 1, 0, 0, 3, 1, 0, mark],
+        ["Fri, Jan 2, 2026", 120, 1, 10, 0, 0, 5, 1, 0, 0, 3, 1, 0, 5],
+        ["Thu, Jan 1, 2026", 800, 1, 10, 0, 0, 2, 0, 0, 0, 3, 1, 0, 0]]  # fmt: skip
+    p = ef.write_csv(tmp_path / "account_overview_analytics.csv", rows)
+    with pytest.raises(DataError, match="lines 2 and 3") as e:
+        import_exports(p)
+    assert e.value.line == 3
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
