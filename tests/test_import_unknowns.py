@@ -740,3 +740,47 @@ def test_the_same_day_twice_is_not_a_breakdown_because_of_a_dash(
     assert e.value.line == 3
     assert main(["import", str(p)], out=io.StringIO()) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+# -- year-less dates out of order ------------------------------------------------------------------
+
+
+def test_yearless_rows_out_of_order_are_not_wrapped_round_a_year(tmp_path: Path) -> None:
+    """TikTok's Overview with its rows out of order (October 3, 1, 4, 2): the placing
+    wrapped round the year and put October 4 and 2 in 2025, within the year span the
+    check allowed."""
+    days = [D(2026, 10, d) for d in (3, 1, 4, 2)]
+    p = ef.tiktok_overview(tmp_path / "Overview.csv", [(d, 10, 1, 1, 1, 1) for d in days])
+    with pytest.raises(DataError, match="does not run day by day") as e:
+        import_exports(p, today=D(2026, 11, 30))
+    assert e.value.field == "date" and e.value.line in (3, 4, 5)
+    with pytest.raises(DataError, match="run"):  # --year refuses rows out of order too
+        import_exports(p, year=2026)
+
+
+@FILES
+@given(st.integers(1, 400), st.integers(2, 12), st.permutations(range(12)))
+def test_reordered_yearless_rows_read_the_same_days_or_not_at_all(
+    tmp_path: Path, offset: int, n: int, order: list[int]
+) -> None:
+    start = D(2025, 1, 1) + dt.timedelta(days=offset)
+    days = [start + dt.timedelta(days=i) for i in range(n)]
+    shuffled = [days[i] for i in order if i < n]
+    tag = f"{offset}-{n}-{''.join(map(str, order))}"
+    p = ef.tiktok_overview(tmp_path / f"Overview-{tag}.csv",
+                           [(d, 5, 1, 1, 1, 1) for d in shuffled])  # fmt: skip
+    try:
+        got, error = {r.date for r in import_exports(p, today=days[-1]).history}, None
+    except DataError as exc:
+        got, error = None, str(exc)
+    assert got == set(days) if error is None else "day by day" in error
+
+
+def test_a_blank_line_above_the_row_of_descriptions_changes_nothing(tmp_path: Path) -> None:
+    name = "Facebook Insights Data Export (Post Level) - C - 2019-12-01.csv"
+    p = ef.facebook_insights_posts(tmp_path / name, [("11/2/2019 9:00:00 AM", 500, 900)])
+    lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+    q = tmp_path / "blank" / name
+    q.parent.mkdir()
+    q.write_text(lines[0] + "\n" + "".join(lines[1:]), encoding="utf-8")
+    assert import_exports(q).history == import_exports(p).history

@@ -167,13 +167,13 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                    if c in match.columns]  # fmt: skip
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
+        if not any(str(c).strip() for c in cells):
+            continue
         if skip:
             skip -= 1
             if not any(numeric(cells[i]) for i in metric_cols if i < len(cells)):
                 continue
             skip = 0  # data already: nothing more to skip
-        if not any(str(c).strip() for c in cells):
-            continue
         first = next((norm(c) for c in cells if str(c).strip()), "")
         if first in match.preset.totals or first in ("grand total", "totals"):
             continue
