@@ -784,3 +784,29 @@ def test_a_blank_line_above_the_row_of_descriptions_changes_nothing(tmp_path: Pa
     q.parent.mkdir()
     q.write_text(lines[0] + "\n" + "".join(lines[1:]), encoding="utf-8")
     assert import_exports(q).history == import_exports(p).history
+
+
+# -- a session whose events two exports share ------------------------------------------------------
+
+
+def test_a_session_across_two_daily_event_exports_is_one_visit(tmp_path: Path) -> None:
+    """GA4 BigQuery events exported a day a file: a session from a LinkedIn ad starts at
+    23:50 on January 5 and signs up at 00:10 on January 6. Read a file at a time it was
+    two visits, the lead landing on '(none)'."""
+    start, lead = 1767657000000000, 1767658200000000  # 2026-01-05 23:50, 2026-01-06 00:10 UTC
+    day1 = ef.bigquery_events(tmp_path / "events_20260105.csv", [
+        ("u1", "7", start, "session_start",
+         "https://c.com/?utm_source=linkedin&utm_medium=paid_social", "", "paid_social"),
+        ("u2", "8", start + 1, "page_view", "https://c.com/", "https://t.co/a", "")])  # fmt: skip
+    day2 = ef.bigquery_events(tmp_path / "events_20260106.csv", [
+        ("u1", "7", lead, "sign_up", "https://c.com/thanks", "", "")])  # fmt: skip
+    whole = ef.bigquery_events(tmp_path / "events.csv", [
+        ("u1", "7", start, "session_start",
+         "https://c.com/?utm_source=linkedin&utm_medium=paid_social", "", "paid_social"),
+        ("u2", "8", start + 1, "page_view", "https://c.com/", "https://t.co/a", ""),
+        ("u1", "7", lead, "sign_up", "https://c.com/thanks", "", "")])  # fmt: skip
+    want = [(r.channel, r.medium, r.visits, r.leads) for r in import_exports(whole).performance]
+    assert want == [("linkedin", "paid", 1, 1), ("x", "organic", 1, 0)]
+    for files in ([day1, day2], [day2, day1]):
+        got = [(r.channel, r.medium, r.visits, r.leads) for r in import_exports(files).performance]
+        assert got == want

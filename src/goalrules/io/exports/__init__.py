@@ -41,6 +41,7 @@ from goalrules.io.exports.performance import (
     join_funnel,
     read_contacts,
     read_events,
+    read_events_together,
     read_performance,
     read_sessions,
 )
@@ -237,6 +238,7 @@ def import_exports(
     analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
     crm: list[PerformanceRow] = []
     contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
+    event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
@@ -290,7 +292,9 @@ def import_exports(
                 perf, more = read_contacts(match, file_options, contacts)
                 crm += perf
                 notes += more
-            else:  # analytics (performance, sessions, events)
+            elif out == "events":  # read together once all are here: sessions span files
+                event_files.append((match, file_options))
+            else:  # analytics (performance, sessions)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
                 span = file_span(match, file_options)
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf))
@@ -315,6 +319,14 @@ def import_exports(
                 f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
+    if event_files:
+        perf, more = read_events_together(event_files)
+        notes += more
+        spans = [file_span(m, o) for m, o in event_files]
+        known = [sp for sp in spans if sp is not None]
+        span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
+        where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
+        analytics.append(AnalyticsPart(where, span, perf))
     merged, more = merge_analytics(analytics)
     notes += more
     performance, joined = join_funnel(merged, crm)

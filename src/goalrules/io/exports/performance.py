@@ -399,6 +399,45 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
 
 def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Event rows (GA4 BigQuery, Umami) grouped into sessions, then attributed."""
+    return read_events_together([(match, options)])
+
+
+def read_events_together(
+    files: Sequence[tuple[Match, DateOptions]],
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Event rows of one or more exports (GA4 BigQuery, Umami: a day's or a range's
+    events a file) grouped into sessions together, then attributed: a session whose
+    events two files share (one that ran past midnight, where daily exports are cut)
+    is one visit, landing where its first event is."""
+    sessions: dict[tuple[str, str], dict[str, Any]] = {}
+    events: set[str] = set()
+    notes: list[str] = []
+    for match, options in files:
+        notes += _add_events(match, options, sessions, events)
+    where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in files))
+    if not any(s["customer"] for s in sessions.values()):
+        # no purchase event in the whole export: not tracked, or none; unknown, not 0
+        for s in sessions.values():
+            del s["customer"]
+        notes.append(f"{where}: customers: no purchase events in this export; unknown, not 0.")
+    if events:
+        notes.append(
+            f"{where}: {len(sessions)} sessions; leads and customers from the "
+            f"events {', '.join(sorted(events))}."
+        )
+    else:
+        notes.append(f"{where}: {len(sessions)} sessions; no lead or purchase events.")
+    return sessions_performance(sessions.values()), notes
+
+
+def _add_events(
+    match: Match,
+    options: DateOptions,
+    sessions: dict[tuple[str, str], dict[str, Any]],
+    events: set[str],
+) -> list[str]:
+    """One export's events added to ``sessions`` (by user and session id) and the
+    lead and purchase events seen to ``events``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     date_col = match.find(match.preset.date_columns)
@@ -411,8 +450,6 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
         col = match.find(f.get(field, ()))
         return str(cells[match.columns[col]]).strip() if col is not None else ""
 
-    sessions: dict[tuple[str, str], dict[str, Any]] = {}
-    events: set[str] = set()
     for (_, cells), day in zip(rows, days, strict=True):
         key = (get(cells, "user"), get(cells, "session"))
         stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
@@ -443,21 +480,7 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
         if CUSTOMER_EVENTS.search(name):
             s["customer"] = True
             events.add(name)
-    if not any(s["customer"] for s in sessions.values()):
-        # no purchase event in the whole export: not tracked, or none; unknown, not 0
-        for s in sessions.values():
-            del s["customer"]
-        notes.append(
-            f"{match.sheet.source}: customers: no purchase events in this export; unknown, not 0."
-        )
-    if events:
-        notes.append(
-            f"{match.sheet.source}: {len(sessions)} sessions; leads and customers from the "
-            f"events {', '.join(sorted(events))}."
-        )
-    else:
-        notes.append(f"{match.sheet.source}: {len(sessions)} sessions; no lead or purchase events.")
-    return sessions_performance(sessions.values()), notes
+    return notes
 
 
 # -- the funnel join ----------------------------------------------------------------------
