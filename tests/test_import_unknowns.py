@@ -810,3 +810,19 @@ def test_a_session_across_two_daily_event_exports_is_one_visit(tmp_path: Path) -
     for files in ([day1, day2], [day2, day1]):
         got = [(r.channel, r.medium, r.visits, r.leads) for r in import_exports(files).performance]
         assert got == want
+
+
+def test_totals_from_an_anchor_that_contradict_a_files_totals_are_an_error(
+    tmp_path: Path,
+) -> None:
+    """Sprout gives X's followers on January 31 (90); X's overview and the anchor give
+    100 that day: two totals for one day, an error naming where each comes from."""
+    sprout = ef.write_csv(tmp_path / "Profile Performance.csv", [
+        ["Date", "Network", "Profile", "Followers"], ["01/31/2026", "X", "Campfire", 90]])  # fmt: skip
+    x = _x_overview(tmp_path / "account_overview_analytics.csv",
+                    [(D(2026, 1, 30), 5, 0), (D(2026, 1, 31), 5, 0)])  # fmt: skip
+    with pytest.raises(DataError, match="the totals from the anchor") as e:
+        import_exports([sprout, x], anchors=["100 x followers on 2026-01-31"])
+    assert "Profile Performance.csv" in str(e.value) and "as 90 and 100" in str(e.value)
+    agreeing = import_exports([sprout, x], anchors=["90 x followers on 2026-01-31"])
+    assert _followers(agreeing) == {D(2026, 1, 30): 85, D(2026, 1, 31): 90}

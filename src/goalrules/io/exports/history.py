@@ -379,7 +379,6 @@ def combine(
     if posts:
         where = ", ".join(dict.fromkeys(r.source for r in posts))
         files.append((where, "post", _posts_by_month(posts, notes)))
-    out = _merge_rows(files, notes)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -411,23 +410,18 @@ def combine(
         totals, said = _totals(by_day, anchor, channel, stock, gaps)
         derived += totals
         notes += [f"{where}: {n}" for n in said]
-    if derived:
-        out += _merge_rows([("the totals from the anchor", "daily", derived)], notes,
-                           given=out)  # fmt: skip
-    return out, notes, used_anchors
+    if derived:  # checked against a file that gives the same totals
+        files.append(("the totals from the anchor", "daily", derived))
+    return _merge_rows(files, notes), notes, used_anchors
 
 
 def _merge_rows(
-    files: Sequence[tuple[str, str | None, list[HistoryRow]]],
-    notes: list[str],
-    given: Sequence[HistoryRow] = (),
+    files: Sequence[tuple[str, str | None, list[HistoryRow]]], notes: list[str]
 ) -> list[HistoryRow]:
     """The rows of several files as one list: a (day, channel, metric) two files give
     with the same value kept once (with a note), with two values an error naming both
-    files; ``given``: rows already kept, which later rows are checked against."""
-    seen: dict[tuple[Date, str, str], tuple[float, str]] = {
-        (r.date, r.channel, r.metric): (r.value, "the files") for r in given
-    }
+    files."""
+    seen: dict[tuple[Date, str, str], tuple[float, str]] = {}
     grains: dict[tuple[str, str], tuple[str, str]] = {}
     out: list[HistoryRow] = []
     repeated: dict[tuple[str, str], int] = defaultdict(int)
