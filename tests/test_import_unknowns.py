@@ -4,6 +4,7 @@ laid out like the tool's real export (made here, small)."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 from pathlib import Path
@@ -16,8 +17,9 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules.cli import main
 from goalrules.errors import DataError
-from goalrules.io.exports import Anchor, import_exports
+from goalrules.io.exports import Anchor, detect_preset, import_exports
 from tests import export_files as ef
+from tests.test_import_mutations import MAKERS, TODAY, _lines, _sample, _write
 
 D = dt.date
 FILES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
@@ -470,3 +472,39 @@ def test_a_blank_line_above_the_row_of_descriptions_changes_nothing(tmp_path: Pa
     q.parent.mkdir()
     q.write_text(lines[0] + "\n" + "".join(lines[1:]), encoding="utf-8")
     assert import_exports(q).history == import_exports(p).history
+
+
+# -- the same file written another way -----------------------------------------------------------
+
+WAYS = ("utf-8-bom", "crlf", "blank-line", "no-final-newline", "utf-16")
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+          deadline=None, max_examples=60)  # fmt: skip
+@given(st.sampled_from(sorted(MAKERS)), st.sampled_from(WAYS),
+       st.lists(st.integers(0, 5000), min_size=6, max_size=6))  # fmt: skip
+def test_the_same_export_written_another_way_reads_the_same(
+    tmp_path: Path, preset: str, way: str, values: list[int]
+) -> None:
+    """Every preset's sample re-encoded (UTF-8 with a byte-order mark, UTF-16), with CRLF
+    line ends, a blank line under the header, or no final newline: the same rows."""
+    path = _sample(tmp_path, preset, values)
+    if path.suffix == ".json":
+        return
+    want = import_exports(path, today=TODAY)
+    lines, enc, newline = _lines(path)
+    text = newline.join(lines)
+    target = path.with_name(f"{way}-{path.name}")
+    if way == "utf-8-bom":
+        target.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    elif way == "utf-16":
+        target.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    elif way == "crlf":
+        _write(target, lines, enc, "\r\n")
+    elif way == "blank-line":
+        header = detect_preset(path).header_line
+        _write(target, [*lines[:header], "", *lines[header:]], enc, newline)
+    else:
+        _write(target, [ln for ln in lines if ln], enc, newline)
+    got = import_exports(target, today=TODAY)
+    assert (got.history, got.performance) == (want.history, want.performance)
