@@ -508,3 +508,17 @@ def test_the_same_export_written_another_way_reads_the_same(
         _write(target, [ln for ln in lines if ln], enc, newline)
     got = import_exports(target, today=TODAY)
     assert (got.history, got.performance) == (want.history, want.performance)
+
+
+def test_a_file_name_that_names_two_networks_is_an_error(tmp_path: Path, capsys: Any) -> None:
+    """A Buffer export named 'facebook-vs-instagram-report.csv': the network came from the
+    longest name in it, and every row was read as Instagram's."""
+    rows = [(f"2026-01-0{i + 1}", 100, 10, 2, 500 + i) for i in range(2)]
+    p = ef.suite_network(tmp_path / "facebook-vs-instagram-report.csv", rows)
+    with pytest.raises(DataError, match="facebook and instagram") as e:
+        import_exports(p)
+    assert e.value.source == str(p) and e.value.line == 2
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    one = ef.suite_network(tmp_path / "buffer-instagram-2026.csv", rows)
+    assert {r.channel for r in import_exports(one).history} == {"instagram"}

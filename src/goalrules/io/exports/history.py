@@ -135,18 +135,35 @@ def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
         if value:
             return normalize_channel(value)
     if spec.get("from_name"):
-        name = match.sheet.name.lower()
-        for alias in sorted(KNOWN_CHANNELS, key=len, reverse=True):
-            if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name):
-                return alias
-        if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
-            return "x"
+        named = _networks_named(match.sheet.name)
+        if len(named) > 1:
+            raise DataError(
+                f"the file's name names {' and '.join(named)}: which network is this export "
+                "for? Rename the file to name only that one (e.g. 'instagram-2026.csv')",
+                source=match.sheet.source,
+                line=line,
+            )
+        if named:
+            return named[0]
     raise DataError(
         "this export does not say which network it is for: include the network in the "
         "file's name (e.g. 'instagram-2026.csv') or pass channel=",
         source=match.sheet.source,
         line=line,
     )
+
+
+def _networks_named(name: str) -> list[str]:
+    """The networks a file's name names, as whole words (``buffer-linkedin.csv``)."""
+    name = name.lower()
+    found = [
+        alias
+        for alias in sorted(KNOWN_CHANNELS)
+        if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name)
+    ]
+    if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
+        found.append("x")
+    return found
 
 
 def _value(
