@@ -522,3 +522,25 @@ def test_a_file_name_that_names_two_networks_is_an_error(tmp_path: Path, capsys:
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     one = ef.suite_network(tmp_path / "buffer-instagram-2026.csv", rows)
     assert {r.channel for r in import_exports(one).history} == {"instagram"}
+
+
+def test_a_post_without_a_permalink_is_not_facebooks_by_default(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Instagram's content export with one reel's permalink empty: its 30 views went to
+    Facebook. Its post type (IG reel) says Instagram; a type that does not say is an
+    error naming the line."""
+    p = ef.meta_content(tmp_path / "posts.csv", [
+        ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", 100, 50, 1, 1, 1, 1),
+        ("09/16/2026 18:00", "", 30, 20, 1, 1, 1, 1)])  # fmt: skip
+    views = {(r.channel, r.value) for r in import_exports(p).history if r.metric == "video_views"}
+    assert views == {("instagram", 130)}
+    text = p.read_text(encoding="utf-8").splitlines()
+    text[2] = text[2].replace("IG reel", "Photo")
+    q = tmp_path / "posts-photo.csv"
+    q.write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="Facebook or an Instagram post") as e:
+        import_exports(q)
+    assert (e.value.line, e.value.field) == (3, "permalink")
+    assert main(["import", str(q)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -26,7 +26,7 @@ from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.metrics import catalog
-from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED, normalize_channel
+from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
 Date = _dt.date
 
@@ -128,7 +128,9 @@ def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
     if column is not None:
         value = str(cells[match.columns[column]]).strip()
         if spec.get("from") == "permalink":
-            channel = normalize_source(value) if value else UNATTRIBUTED
+            if not value:  # no link: the post type may say (IG reel), else no guess
+                return _network_of_type(match, cells, line, column)
+            channel = normalize_source(value)
             if channel in KNOWN_CHANNELS:
                 return channel
             return str(spec.get("fallback", channel))
@@ -150,6 +152,26 @@ def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
         "file's name (e.g. 'instagram-2026.csv') or pass channel=",
         source=match.sheet.source,
         line=line,
+    )
+
+
+def _network_of_type(match: Match, cells: Sequence[Any], line: int, link: str) -> str:
+    """The network of a post whose permalink is empty, from its post type (Meta writes
+    ``IG reel``, ``IG image`` for Instagram); an error naming the line when it does not
+    say (the export mixes Facebook and Instagram posts: never a guess)."""
+    column = match.find(match.preset.channel.get("type", ()))
+    kind = str(cells[match.columns[column]]).strip().lower() if column else ""
+    if re.match(r"ig\b|ig-|instagram", kind):
+        return "instagram"
+    if re.match(r"fb\b|facebook", kind):
+        return "facebook"
+    raise DataError(
+        f"the post has no {link!r}"
+        + (f" and its type {kind!r} does not say its network" if kind else "")
+        + ": is it a Facebook or an Instagram post? Export it again with its permalink",
+        source=match.sheet.source,
+        line=line,
+        field=link,
     )
 
 
