@@ -233,6 +233,7 @@ def import_exports(
     if isinstance(items, (str, Path)) or not isinstance(items, Sequence):
         items = [items]
     options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
+    several = len(items) > 1  # a file's period matters only beside another file's
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
     parts: list[HistoryPart] = []  # every file's history, combined once all are read
     analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
@@ -285,7 +286,7 @@ def import_exports(
                 parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
             elif out == "own-performance":
                 perf_rows, more = _own_performance(match, file_options)
-                span = file_span(match, file_options)
+                span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
             elif out == "contacts":  # a CRM's contacts
@@ -296,7 +297,7 @@ def import_exports(
                 event_files.append((match, file_options))
             else:  # analytics (performance, sessions)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                span = file_span(match, file_options)
+                span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf))
                 notes += more
         except GoalRulesError as exc:
@@ -322,7 +323,7 @@ def import_exports(
     if event_files:
         perf, more = read_events_together(event_files)
         notes += more
-        spans = [file_span(m, o) for m, o in event_files]
+        spans = [file_span(m, o) if several else None for m, o in event_files]
         known = [sp for sp in spans if sp is not None]
         span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
