@@ -305,7 +305,9 @@ def x_tweet_activity_legacy(path: Path, tweets: Sequence[tuple[str, int, int, in
               "user profile clicks", "url clicks"]  # fmt: skip
     rows: list[list[Any]] = [header]
     for i, (t, imp, eng, clicks) in enumerate(tweets):
-        rows.append([f"6.54E+1{7 + i % 2}", "https://twitter.com/c/status/654", "Café ☕ — new",
+        # the permalink keeps the whole id (text): only the id column was rounded
+        rows.append([f"6.54E+1{7 + i % 2}", f"https://twitter.com/c/status/65412345678901234{i}",
+                     "Café ☕ — new",
                      t, imp, eng, "0.05", 1, 0, 2, 0, clicks])  # fmt: skip
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)

@@ -38,10 +38,33 @@ def normalize_source(source: str | None) -> str:
     return channel
 
 
-def _truthy(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "y", "t")
-    return bool(value)
+_YES = frozenset({"1", "1.0", "true", "yes", "y", "t"})
+_NO = frozenset({"0", "0.0", "false", "no", "n", "f"})
+
+
+def _flag(value: Any, row: int, column: str) -> bool | None:
+    """A session's ``lead`` or ``customer`` flag: yes (``1``, ``true``, ``yes``), no
+    (``0``, ``false``, ``no``), or ``None`` for an empty cell (a sparse flag column: the
+    caller reads it as no). Anything else (``2``, ``ja``, ``✓``) is an error naming the
+    row and column, never a quiet no."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if value in (0, 1):
+            return bool(value)
+        if value != value:  # NaN: an empty cell of a table
+            return None
+    else:
+        text = str(value).strip().lower()
+        if not text:
+            return None
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+    raise DataError(
+        f"{value!r} is not a yes or no (write 1 or 0, true or false)", line=row, field=column
+    )
 
 
 def _session_month(value: Any, row: int) -> Date:
@@ -112,7 +135,9 @@ def attribute_sessions(
     :func:`session_source` (``utm_source`` and ``utm_medium``, ad click ids such as
     ``gclid`` or ``fbclid``, the referrer); ``utm_campaign`` gives the campaign.
     ``lead`` and ``customer`` flags count conversions; a session without a ``customer``
-    flag at all (no such column) makes its month's customers unknown (``None``), never 0.
+    flag at all (no such column) makes its month's customers unknown (``None``), never
+    0; an empty flag cell is a no. A flag that is neither yes nor no (``2``, ``ja``) is
+    an error naming the row, never a quiet no.
     Sessions with no source stay visible as the channel ``(none)``.
     """
     counts: dict[tuple[str, Date, str, str | None], list[float]] = defaultdict(lambda: [0, 0, 0])
@@ -122,9 +147,10 @@ def attribute_sessions(
         channel, medium, campaign = session_source(row)
         c = counts[(channel, month, medium, campaign)]
         c[0] += 1
-        c[1] += 1 if _truthy(row.get("lead", False)) else 0
-        # no customer flag: not measured, and NaN keeps the month's total unknown
-        c[2] += (1 if _truthy(row["customer"]) else 0) if "customer" in row else math.nan
+        c[1] += bool(_flag(row.get("lead", False), i, "lead"))  # an empty flag: no
+        # no customer flag (no such column): not measured, and NaN keeps the month's
+        # total unknown; an empty cell in the column is a no, as for leads
+        c[2] += bool(_flag(row["customer"], i, "customer")) if "customer" in row else math.nan
     return [
         ChannelMonth(
             channel=ch,

@@ -173,26 +173,24 @@ def _rows(
 
 
 def _number(value: Any, source: str, line: int, column: str) -> float:
-    """A cell as a number; an empty cell, text or a non-finite number (NaN, inf) is an
+    """A cell as a number, as goalrules writes them (a decimal point; ``1,234`` read as
+    English thousands); an empty cell (or ``-``, ``n/a``), text, a decimal comma
+    (``12,5``: 125 was read before), a percent or a non-finite number (NaN, inf) is an
     error naming the file, line and column (never a quiet zero)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    from goalrules.io.exports.cells import number
+
+    if (isinstance(value, float) and math.isnan(value)) or (
+        isinstance(value, str) and value.strip().lower().lstrip("+-") == "nan"
+    ):
+        raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
+    x = number(value, source, line, column, decimal=".", count=False)
+    if x is None:
         raise DataError(
             "an empty cell where a number belongs (write 0 if there were none)",
             source=source,
             line=line,
             field=column,
         )
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        x = float(value)
-    else:
-        try:
-            x = float(str(value).replace(",", ""))
-        except ValueError:
-            raise DataError(
-                f"{value!r} is not a number", source=source, line=line, field=column
-            ) from None
-    if not math.isfinite(x):
-        raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
     return x
 
 

@@ -14,6 +14,8 @@ True
   anchors;
 - :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
   rows, the funnel join;
+- :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
+  several analytics files together;
 - :mod:`~goalrules.io.exports.rows`: the result types.
 """
 
@@ -29,17 +31,24 @@ import attrs
 
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
-from goalrules.io.exports.history import Anchor, read_history
+from goalrules.io.exports.history import (
+    Anchor,
+    HistoryPart,
+    combine,
+    read_history_part,
+)
 from goalrules.io.exports.performance import (
     join_funnel,
     read_contacts,
     read_events,
+    read_events_together,
     read_performance,
     read_sessions,
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
+from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
 __all__ = [
     "Anchor",
@@ -224,13 +233,15 @@ def import_exports(
     if isinstance(items, (str, Path)) or not isinstance(items, Sequence):
         items = [items]
     options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
+    several = len(items) > 1  # a file's period matters only beside another file's
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
-    history: list[HistoryRow] = []
-    analytics: list[PerformanceRow] = []
+    parts: list[HistoryPart] = []  # every file's history, combined once all are read
+    analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
     crm: list[PerformanceRow] = []
+    contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
+    event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
-    used: list[tuple[Anchor, str]] = []
     problems: list[Problem] = []
     for item in items:
         try:
@@ -269,21 +280,25 @@ def import_exports(
         try:
             out = match.preset.output
             if out == "history":
-                rows, more, anchored = read_history(match, file_options, parsed)
-                history += rows
-                notes += more
-                used += anchored
+                parts.append(read_history_part(match, file_options))
             elif out == "own-history":
                 rows, more = _own_history(match, file_options)
-                history += rows
-                notes += more
+                parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
             elif out == "own-performance":
                 perf_rows, more = _own_performance(match, file_options)
-                analytics += perf_rows
+                span = file_span(match, file_options) if several else None
+                analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
-            else:  # analytics (performance, sessions, events) or a CRM's contacts
+            elif out == "contacts":  # a CRM's contacts
+                perf, more = read_contacts(match, file_options, contacts)
+                crm += perf
+                notes += more
+            elif out == "events":  # read together once all are here: sessions span files
+                event_files.append((match, file_options))
+            else:  # analytics (performance, sessions)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                (crm if out == "contacts" else analytics).extend(perf)
+                span = file_span(match, file_options) if several else None
+                analytics.append(AnalyticsPart(match.sheet.source, span, perf))
                 notes += more
         except GoalRulesError as exc:
             if exc.source is None:
@@ -296,6 +311,8 @@ def import_exports(
             items, preset=preset, anchors=parsed, today=options.today, year=year,
             date_format=date_format, dayfirst=dayfirst, decimal=decimal,
         )  # fmt: skip
+    history, more, used = combine(parts, parsed)
+    notes += more
     _check_loose_anchors(used)
     for a in parsed:
         if a not in {u for u, _ in used}:
@@ -303,7 +320,17 @@ def import_exports(
                 f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
-    performance, joined = join_funnel(analytics, crm)
+    if event_files:
+        perf, more = read_events_together(event_files)
+        notes += more
+        spans = [file_span(m, o) if several else None for m, o in event_files]
+        known = [sp for sp in spans if sp is not None]
+        span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
+        where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
+        analytics.append(AnalyticsPart(where, span, perf))
+    merged, more = merge_analytics(analytics)
+    notes += more
+    performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]
     notes += joined
@@ -372,9 +399,11 @@ def _collect(
 
 
 def _read_one(match: Match, options: DateOptions, anchors: Sequence[Anchor]) -> None:
+    """Read one file as the import does (its own errors); anchors apply to every file's
+    gains together, so they are checked once all files are read."""
     out = match.preset.output
     if out == "history":
-        read_history(match, options, anchors)
+        combine([read_history_part(match, options)], ())
     elif out == "own-history":
         _own_history(match, options)
     elif out == "own-performance":
@@ -398,6 +427,8 @@ def _own_or_export(
         return own(), None
     except GoalRulesError as exc:
         if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
+            if exc.source is None:  # a row's error: name the file it is in
+                raise exc.with_location(source=str(path)) from None
             raise
         result = _import_or(exc, path, today, kind)
     if not getattr(result, kind):

@@ -188,6 +188,14 @@ def numeric(value: Any) -> bool:
 Rows = list[tuple[int, Sequence[Any]]]
 
 
+def _no_value(cell: Any) -> bool:
+    """Whether a cell is empty or says "no value" (``-``, ``—``, ``n/a``, ``undefined``)."""
+    if cell is None:
+        return True
+    text = str(cell).strip()
+    return not text or text.lower() in _MISSING
+
+
 def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     """Rows that repeat an earlier row cell for cell dropped, with a note naming them."""
     seen: dict[Any, int] = {}
@@ -230,7 +238,13 @@ def check_conflicts(
 
     def full(i: int) -> tuple[Any, tuple[Any, ...]]:
         cells = rows[i][1]
-        return keys[i], tuple(c for j, c in enumerate(cells) if j not in values and not numeric(c))
+        # a breakdown is text: an empty cell or a "no value" mark (-, —, n/a) in a column
+        # the reader leaves alone makes no row distinct (else the same day twice, one
+        # with a dash, would be added up)
+        return keys[i], tuple(
+            (j, c) for j, c in enumerate(cells)
+            if j not in values and not numeric(c) and not _no_value(c)
+        )  # fmt: skip
 
     # The hash of each key (not the key itself, a tuple a row) with the first row that
     # has it; a key whose hash an earlier, different key shares is kept whole.

@@ -263,8 +263,14 @@ def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]
         placed[i] = when
         limit = when
     out = [placed[i] for i in range(len(days))]
-    if (max(out) - min(out)).days > 366:
-        pairs = list(zip(range(len(out)), range(1, len(out)), strict=False))
+    pairs = list(zip(range(len(out)), range(1, len(out)), strict=False))
+    # a run of days steps from row to row by a day or a few (or repeats one); a step of
+    # half a year or more between neighbours (rows out of order that the placing wrapped
+    # round a year) is no run, however short the whole span
+    jump = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days), default=None)
+    if (max(out) - min(out)).days > 366 or (
+        jump is not None and abs((out[jump[1]] - out[jump[0]]).days) >= 183
+    ):
         a, b = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days))
 
         def shown(i: int) -> str:

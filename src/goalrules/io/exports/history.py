@@ -15,7 +15,7 @@ import datetime as _dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import attrs
@@ -26,7 +26,7 @@ from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.metrics import catalog
-from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED, normalize_channel
+from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
 Date = _dt.date
 
@@ -57,28 +57,63 @@ class Anchor:
             day = parse_date(m["date"], require_year=True)
         except GoalRulesError as exc:
             raise exc.with_location(field="--anchor") from None
-        words = m["what"].replace(",", "").split()
-        if not words or not re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        lead = _ANCHOR_NUMBER.match(m["what"])
+        if lead is None:
             raise DataError(
                 f"the anchor {text!r} does not start with a number",
                 field="--anchor",
                 hint='write e.g. "1500 followers on 2025-12-31"',
             )
-        channel = None
+        value = _anchor_value(lead[0].strip(), text)
+        words = m["what"][lead.end() :].split()
+        channels: list[str] = []
         metric = "followers"
-        for w in words[1:]:
+        for w in words:
             key = w.lower()
             if normalize_channel(key) in KNOWN_CHANNELS and key not in ("all", "social"):
-                channel = normalize_channel(key)
+                channels.append(normalize_channel(key))
             elif key in catalog:
                 metric = catalog[key].key
             elif key.rstrip("s") in catalog:
                 metric = catalog[key.rstrip("s")].key
+        if len(set(channels)) > 1:
+            raise DataError(
+                f"the anchor {text!r} names {' and '.join(dict.fromkeys(channels))}: an anchor "
+                "is the total of one network (give one anchor each)",
+                field="--anchor",
+            )
+        channel = channels[0] if channels else None
         if catalog[metric].kind.value != "stock":
             raise DataError(
                 f"an anchor is a total (a stock such as followers), not {metric}", field="--anchor"
             )
-        return cls(float(words[0]), day, metric, channel)
+        return cls(value, day, metric, channel)
+
+
+# the number an anchor starts with: digits, and the marks and spaces that group them
+_ANCHOR_NUMBER = re.compile(r"\s*\d[\d.,'\u2019\s\u00a0\u202f]*")
+
+
+def _anchor_value(written: str, text: str) -> float:
+    """The anchor's total as written (``1,500``, ``1 500``, ``1'500``): a whole number;
+    ``1.500`` (1500 in German, 1.5 in English) is an error, never 1.5."""
+    try:
+        value = number(written, "--anchor", 1, "--anchor")
+    except GoalRulesError as exc:
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}, which is not a number goalrules "
+            f"can read for sure ({exc.message.split(': ', 1)[0]})",
+            field="--anchor",
+            hint='write the total without separators, e.g. "1500 followers on 2025-12-31"',
+        ) from None
+    if value is None or not value.is_integer():
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}: a total of followers (members, "
+            "people) is a whole number",
+            field="--anchor",
+            hint='write e.g. "1500 followers on 2025-12-31"',
+        )
+    return value
 
 
 def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
@@ -93,25 +128,64 @@ def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
     if column is not None:
         value = str(cells[match.columns[column]]).strip()
         if spec.get("from") == "permalink":
-            channel = normalize_source(value) if value else UNATTRIBUTED
+            if not value:  # no link: the post type may say (IG reel), else no guess
+                return _network_of_type(match, cells, line, column)
+            channel = normalize_source(value)
             if channel in KNOWN_CHANNELS:
                 return channel
             return str(spec.get("fallback", channel))
         if value:
             return normalize_channel(value)
     if spec.get("from_name"):
-        name = match.sheet.name.lower()
-        for alias in sorted(KNOWN_CHANNELS, key=len, reverse=True):
-            if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name):
-                return alias
-        if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
-            return "x"
+        named = _networks_named(match.sheet.name)
+        if len(named) > 1:
+            raise DataError(
+                f"the file's name names {' and '.join(named)}: which network is this export "
+                "for? Rename the file to name only that one (e.g. 'instagram-2026.csv')",
+                source=match.sheet.source,
+                line=line,
+            )
+        if named:
+            return named[0]
     raise DataError(
         "this export does not say which network it is for: include the network in the "
         "file's name (e.g. 'instagram-2026.csv') or pass channel=",
         source=match.sheet.source,
         line=line,
     )
+
+
+def _network_of_type(match: Match, cells: Sequence[Any], line: int, link: str) -> str:
+    """The network of a post whose permalink is empty, from its post type (Meta writes
+    ``IG reel``, ``IG image`` for Instagram); an error naming the line when it does not
+    say (the export mixes Facebook and Instagram posts: never a guess)."""
+    column = match.find(match.preset.channel.get("type", ()))
+    kind = str(cells[match.columns[column]]).strip().lower() if column else ""
+    if re.match(r"ig\b|ig-|instagram", kind):
+        return "instagram"
+    if re.match(r"fb\b|facebook", kind):
+        return "facebook"
+    raise DataError(
+        f"the post has no {link!r}"
+        + (f" and its type {kind!r} does not say its network" if kind else "")
+        + ": is it a Facebook or an Instagram post? Export it again with its permalink",
+        source=match.sheet.source,
+        line=line,
+        field=link,
+    )
+
+
+def _networks_named(name: str) -> list[str]:
+    """The networks a file's name names, as whole words (``buffer-linkedin.csv``)."""
+    name = name.lower()
+    found = [
+        alias
+        for alias in sorted(KNOWN_CHANNELS)
+        if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name)
+    ]
+    if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
+        found.append("x")
+    return found
 
 
 def _value(
@@ -135,8 +209,9 @@ def _value(
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
-    """The metric specs that apply, with the metric each gives."""
-    out = []
+    """The metric specs that apply, with the metric each gives: of two specs for one
+    metric (alternative columns), the first the file has."""
+    out: list[tuple[MetricSpec, str]] = []
     for spec in match.preset.metrics:
         metric = spec.metric
         if metric == "from_title":
@@ -152,14 +227,67 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
                 )
             spec = attrs.evolve(spec, gains_of=spec.gains_of_title.get(metric))
         present = any(c in match.columns for c in spec.columns())
-        if not present:
+        # a net figure (gained minus lost) needs every column it subtracts: gains
+        # without their losses are not the net
+        lacking = [c for c in spec.minus if c not in match.columns] if present else []
+        if not present or lacking:
             if spec.optional:
                 continue
+            missing = lacking[0] if lacking else spec.columns()[0]
             raise DataError(
-                f"missing column {spec.columns()[0]!r} for {metric}", source=match.sheet.source
+                f"missing column {missing!r} for {metric}"
+                + (f" ({' + '.join(spec.sum)} minus {' + '.join(spec.minus)})" if lacking else ""),
+                source=match.sheet.source,
+                line=match.header_line,
+                field=missing,
             )
+        if any(m == metric for _, m in out):  # an alternative column for a metric read
+            continue
         out.append((spec, metric))
     return out
+
+
+@attrs.frozen
+class HistoryPart:
+    """What one file gives: its history rows and notes, and the daily gains of a stock
+    (``gains``, with the days whose gain is an empty cell in ``unknown``) that an anchor
+    makes into totals once every file's gains are together (:func:`combine`)."""
+
+    source: str
+    rows: list[HistoryRow]
+    notes: list[str]
+    grain: str | None = "daily"  # "daily", "post" (monthly sums), None: a history file
+    gains: dict[tuple[str, str], dict[Date, float]] = attrs.field(factory=dict)
+    unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
+    posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
+
+
+@attrs.frozen
+class PostRow:
+    """One post of a per-post export: its id (its link, else its id; ``None`` when the
+    export cannot tell posts apart, as ids a spreadsheet wrote ``6.54E+17``), where it
+    is, its month and network, and its metrics (``None``: an empty cell)."""
+
+    key: str | None
+    source: str
+    line: int
+    month: Date
+    channel: str
+    values: tuple[tuple[str, float | None], ...]
+
+
+_MANGLED_ID = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.I)  # 6.54E+17: a spreadsheet's rounding
+
+
+def _post_key(match: Match, cells: Sequence[Any]) -> str | None:
+    """The post a row is about: its link, else its id (``None`` when neither tells it
+    apart)."""
+    for name in match.preset.fields.get("post", ()):
+        if name in match.columns:
+            value = str(cells[match.columns[name]]).strip()
+            if value and not _MANGLED_ID.fullmatch(value):
+                return value
+    return None
 
 
 def read_history(
@@ -167,17 +295,23 @@ def read_history(
 ) -> tuple[list[HistoryRow], list[str], list[tuple[Anchor, str]]]:
     """History rows from a matched network export, the notes, and the anchors used (with
     the channel each was used for)."""
+    return combine([read_history_part(match, options)], anchors)
+
+
+def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
+    """One network export's history rows, notes and daily gains (no anchor applied)."""
     source = match.sheet.source
     rows, notes = drop_duplicates(list(data_rows(match)), source)
+    post = match.preset.grain == "post"
     if not rows:
-        return [], [*notes, f"{source}: no data rows under the header: nothing imported."], []
+        notes.append(f"{source}: no data rows under the header: nothing imported.")
+        return HistoryPart(source, [], notes, "post" if post else "daily")
     date_col = match.find(match.preset.date_columns)
     if date_col is None:
         raise DataError("no date column", source=source, line=match.header_line)
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match)
-    post = match.preset.grain == "post"
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
@@ -189,15 +323,21 @@ def read_history(
     # (channel, metric) -> date -> total: no key tuple a day and metric
     values: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
+    # days whose gain is an empty cell: unknown, so no total can be carried across them
+    unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    # (channel, metric) -> the days (months, for posts) one of whose rows is empty
+    blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
     empty: dict[str, int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
     undated_rows = 0
     negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
+    posts: list[PostRow] = []
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
+        read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
             v = _value(spec, match, cells, line, options.decimal)
             if v is not None and v < 0 and not negative_ok[metric]:
@@ -209,16 +349,27 @@ def read_history(
                 if v is not None:  # an empty cell holds nothing, not 0
                     undated[metric] += v
                 continue
+            when = day.replace(day=1) if post else day
+            if post:  # summed by month once every file's posts are together
+                read.append((metric, v))
+                if v is None:
+                    empty[metric] += 1
+                continue
             if v is None:
                 empty[metric] += 1
+                blank[(channel, metric)].add(when)
+                if spec.gains_of and not post:
+                    unknown[(channel, spec.gains_of)].add(day)
                 continue
-            when = day.replace(day=1) if post else day
             series = values[(channel, metric)]
             series[when] = series.get(when, 0.0) + v
             if spec.gains_of and not post:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
         undated_rows += day is None
+        if post and day is not None:
+            posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
+                                 channel, tuple(read)))  # fmt: skip
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
@@ -230,6 +381,7 @@ def read_history(
         notes.append(
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
+    notes += _drop_partial_sums(values, blank, source, post)
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
     unread = [c for c in match.columns if c not in used]
@@ -243,19 +395,182 @@ def read_history(
         if d in values[(ch, m)]
     ]
     del values
+    for stock, gaps in unknown.items():  # a day with an empty gain has no gain to carry
+        for gap in gaps:
+            gains[stock].pop(gap, None)
+    return HistoryPart(
+        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts
+    )
+
+
+def combine(
+    parts: Sequence[HistoryPart], anchors: Sequence[Anchor]
+) -> tuple[list[HistoryRow], list[str], list[tuple[Anchor, str]]]:
+    """Every file's history rows together, and the totals the anchors give from every
+    file's daily gains together (an anchor in one export applies across the next one's
+    days). A day two files both give is kept once when they agree, and an error naming
+    both files when they do not; a metric one file gives per post (by month) and
+    another per day is an error too. Returns the rows, the notes and the anchors used
+    (with the channel each was used for)."""
+    notes = [n for part in parts for n in part.notes]
+    files = [(p.source, p.grain, p.rows) for p in parts]
+    posts = [r for p in parts for r in p.posts]
+    if posts:
+        where = ", ".join(dict.fromkeys(r.source for r in posts))
+        files.append((where, "post", _posts_by_month(posts, notes)))
+    gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
+    unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    sources: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for part in parts:
+        for key, by_day in part.gains.items():
+            for day, v in by_day.items():
+                gains[key].setdefault(day, v)  # two files' same day: checked equal above
+            sources[key].append(part.source)
+        for key, days in part.unknown.items():
+            unknown[key] |= days
+            if part.source not in sources[key]:
+                sources[key].append(part.source)
     used_anchors: list[tuple[Anchor, str]] = []
+    derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
+        where = ", ".join(sources[(channel, stock)])
         anchor = _anchor_for(anchors, channel, stock)
         if anchor is None:
             notes.append(
-                f"{source}: {channel} gives new {stock} per day, not totals: kept as "
+                f"{where}: {channel} gives new {stock} per day, not totals: kept as "
                 f'new_{stock}; pass --anchor "N {stock} on DATE" (the total at the end of '
                 f"one day) to get the {stock} total."
             )
             continue
         used_anchors.append((anchor, channel))
-        out += _totals(by_day, anchor, channel, stock)
-    return out, notes, used_anchors
+        gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
+        if not by_day and not gaps:
+            continue
+        totals, said = _totals(by_day, anchor, channel, stock, gaps)
+        derived += totals
+        notes += [f"{where}: {n}" for n in said]
+    if derived:  # checked against a file that gives the same totals
+        files.append(("the totals from the anchor", "daily", derived))
+    return _merge_rows(files, notes), notes, used_anchors
+
+
+def _merge_rows(
+    files: Sequence[tuple[str, str | None, list[HistoryRow]]], notes: list[str]
+) -> list[HistoryRow]:
+    """The rows of several files as one list: a (day, channel, metric) two files give
+    with the same value kept once (with a note), with two values an error naming both
+    files."""
+    seen: dict[tuple[Date, str, str], tuple[float, str]] = {}
+    grains: dict[tuple[str, str], tuple[str, str]] = {}
+    out: list[HistoryRow] = []
+    repeated: dict[tuple[str, str], int] = defaultdict(int)
+    for source, grain, rows in files:
+        for r in rows:
+            if grain is not None:
+                g = grains.setdefault((r.channel, r.metric), (grain, source))
+                if g[0] != grain:
+                    first, second = (g[1], source) if g[0] == "post" else (source, g[1])
+                    raise DataError(
+                        f"{first} gives {r.channel} {r.metric} per post (summed by month) "
+                        f"and {second} per day: the two cannot make one series; pass one "
+                        "of them",
+                        source=source,
+                        field=r.metric,
+                    )
+            key = (r.date, r.channel, r.metric)
+            if key not in seen:
+                seen[key] = (r.value, source)
+                out.append(r)
+                continue
+            value, where = seen[key]
+            if value != r.value:
+                raise DataError(
+                    f"{where} and {source} give {r.channel} {r.metric} on "
+                    f"{r.date.isoformat()} as {value:g} and {r.value:g}: which one is right? "
+                    "Pass one of them (or exports whose days do not overlap)",
+                    source=source,
+                    field=r.metric,
+                )
+            repeated[(where, source)] += 1
+    for (a, b), n in sorted(repeated.items()):
+        notes.append(
+            f"{b}: {n} value{'s' if n > 1 else ''} that {a} gives too (the same day, "
+            "network and metric, the same value: overlapping exports) kept once."
+        )
+    return out
+
+
+def _posts_by_month(posts: Sequence[PostRow], notes: list[str]) -> list[HistoryRow]:
+    """Per-post rows (of every file) summed by month, network and metric. A post two
+    rows give (in one file or two) counts once when the rows agree, and is an error
+    naming both when they do not; a month with an empty cell among its posts is unknown
+    (see :func:`_drop_partial_sums`)."""
+    seen: dict[tuple[str, str], PostRow] = {}
+    again: dict[str, int] = defaultdict(int)
+    values: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
+    blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    for post in posts:
+        if post.key is not None:
+            first = seen.setdefault((post.key, post.channel), post)
+            if first is not post:
+                if (first.month, first.values) != (post.month, post.values):
+                    here = "" if first.source == post.source else f"{first.source} "
+                    raise DataError(
+                        f"{here}line {first.line} and line {post.line} give two different "
+                        f"rows for the post {post.key!r}: which one is right? Remove the "
+                        "other (its views would count twice)",
+                        source=post.source, line=post.line,
+                    )  # fmt: skip
+                again[post.source] += 1
+                continue
+        for metric, v in post.values:
+            if v is None:
+                blank[(post.channel, metric)].add(post.month)
+                continue
+            series = values[(post.channel, metric)]
+            series[post.month] = series.get(post.month, 0.0) + v
+    for source, n in sorted(again.items()):
+        notes.append(
+            f"{source}: {n} post{'s' if n > 1 else ''} given before (the same post, the "
+            "same values: overlapping exports) counted once."
+        )
+    where = ", ".join(dict.fromkeys(r.source for r in posts))
+    notes += _drop_partial_sums(values, blank, where, post=True)
+    return [
+        HistoryRow(d, ch, m, series[d], catalog[m].unit if m in catalog else "")
+        for (ch, m), series in sorted(values.items())
+        for d in sorted(series)
+    ]
+
+
+def _drop_partial_sums(
+    values: dict[tuple[str, str], dict[Date, float]],
+    blank: dict[tuple[str, str], set[Date]],
+    source: str,
+    post: bool,
+) -> list[str]:
+    """A day (a month of posts) whose value adds up several rows, one of them empty,
+    has an unknown total, not the sum of the others: it is left out of ``values``, and
+    a note gives what the other rows hold (the total is at least that)."""
+    notes = []
+    for (channel, metric), periods in sorted(blank.items()):
+        series = values.get((channel, metric), {})
+        partial = sorted(p for p in periods if p in series)
+        if not partial:
+            continue
+        form = "%Y-%m" if post else "%Y-%m-%d"
+        shown = ", ".join(f"{p:{form}} (at least {series[p]:g})" for p in partial[:5])
+        more = f" and {len(partial) - 5} more" if len(partial) > 5 else ""
+        for p in partial:
+            del series[p]
+        what = "month" if post else "day"
+        n = len(partial)
+        notes.append(
+            f"{source}: {channel} {metric} left out on {n} {what}{'s' if n > 1 else ''} "
+            f"where one of the rows that add up to it is empty ({shown}{more}): the total "
+            "is unknown, not the sum of the others."
+        )
+    return notes
 
 
 def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor | None:
@@ -269,11 +584,18 @@ def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor |
 
 
 def _totals(
-    by_day: dict[Date, float], anchor: Anchor, channel: str, stock: str
-) -> list[HistoryRow]:
+    by_day: dict[Date, float],
+    anchor: Anchor,
+    channel: str,
+    stock: str,
+    unknown: Collection[Date] = (),
+) -> tuple[list[HistoryRow], list[str]]:
     """The stock at the end of every day from the first to the last day of the data,
-    from the daily gains and the anchor (a day left out had no gain)."""
-    first, last = min(by_day), max(by_day)
+    from the daily gains and the anchor (a day left out had no gain), and notes. A day
+    whose gain is an empty cell is unknown, not 0: the total of a day is given only
+    when no such day lies between it and the anchor."""
+    days = set(by_day) | set(unknown)
+    first, last = min(days), max(days)
     unit = catalog[stock].unit
     # the total at the end of `first`, from the anchor
     if anchor.date >= first:
@@ -282,13 +604,22 @@ def _totals(
     else:
         between = math.fsum(v for d, v in by_day.items() if anchor.date < d <= first)
         level = anchor.value + between
+    # the day before which (and the day from which) an unknown gain lies between a day
+    # and the anchor: the total at the end of day d needs the gains of (d, anchor] or
+    # of (anchor, d]
+    below = max((u for u in unknown if u <= anchor.date), default=None)
+    above = min((u for u in unknown if u > anchor.date), default=None)
     out = []
+    skipped: list[Date] = []
     day = first
     total = level
     while day <= last:
         if day != first:
             total += by_day.get(day, 0.0)
-        out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
+        if (below is not None and day < below) or (above is not None and day >= above):
+            skipped.append(day)
+        else:
+            out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
         day += _dt.timedelta(days=1)
     if any(r.value < 0 for r in out):
         bad = next(r for r in out if r.value < 0)
@@ -298,4 +629,26 @@ def _totals(
             "fit these gains",
             field="--anchor",
         )
+    if not skipped:
+        return out, []
+    gaps = ", ".join(d.isoformat() for d in sorted(unknown)[:5])
+    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+    spans = [f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
+             for a, b in _spans(skipped)]  # fmt: skip
+    return out, [
+        f"{channel} {stock}: the new {stock} of {gaps}{more} are empty (unknown, not 0), "
+        f"so the total from the anchor on {anchor.date.isoformat()} cannot be carried across "
+        f"them: no {stock} total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} "
+        f"({', '.join(spans)})."
+    ]
+
+
+def _spans(days: Sequence[Date]) -> list[tuple[Date, Date]]:
+    """Sorted days as runs of consecutive days (first, last)."""
+    out: list[tuple[Date, Date]] = []
+    for d in days:
+        if out and (d - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
     return out

@@ -20,6 +20,7 @@ from goalrules.io.attribution import attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -56,22 +57,17 @@ def _month(
 def _preamble_month(match: Match) -> Date | None:
     """GA4's ``# Start date: 20260101`` / ``# End date: 20260131``: the month, when the
     export covers one."""
-    found: dict[str, Date] = {}
-    for _, cells in match.sheet.rows[: match.header_index]:
-        text = " ".join(str(c) for c in cells)
-        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
-        if m:
-            found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
-    if "start" in found and "end" in found:
-        s, e = found["start"], found["end"]
-        if (s.year, s.month) == (e.year, e.month):
-            return s.replace(day=1)
-        raise DataError(
-            f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
-            "'Year month' (or 'Date') as a dimension so each row has its month",
-            source=match.sheet.source,
-        )
-    return None
+    declared = preamble_range(match)
+    if declared is None:
+        return None
+    s, e = declared
+    if (s.year, s.month) == (e.year, e.month):
+        return s.replace(day=1)
+    raise DataError(
+        f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
+        "'Year month' (or 'Date') as a dimension so each row has its month",
+        source=match.sheet.source,
+    )
 
 
 def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]:
@@ -119,6 +115,9 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             )
         days = [month] * len(rows)
         months = [month] * len(rows)
+    declared = preamble_range(match)
+    if declared is not None:
+        notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
@@ -135,6 +134,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)
+    # channel months one of whose rows has an empty count: their totals are unknown
+    unknown: set[tuple[Date, str, str | None, str | None]] = set()
     for (line, cells), month in zip(rows, months, strict=True):
         channel, medium = _source_medium(match, cells)
         campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
@@ -164,6 +165,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             for f, v in read.items():
                 held[f] += v or 0.0
             left_out[""] += 1
+            unknown.add(key)
             continue
         acc = totals[key]
         for i, field in enumerate(("visits", "leads", "customers", "revenue")):
@@ -176,6 +178,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             f"{source}: {n} row{'s' if n > 1 else ''} with an empty count left out ({why}; "
             f"{'they hold ' + what if what else 'they hold nothing else'}): missing, not 0."
         )
+    notes += _drop_partial_months(totals, unknown, source)
     if no_revenue:
         notes.append(
             f"{source}: revenue is empty in {len(no_revenue)} channel month"
@@ -211,11 +214,48 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     return out, notes
 
 
-def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
-    """Leads and customers per month, channel and medium from a CRM contacts export."""
+def _drop_partial_months(
+    totals: dict[tuple[Date, str, str | None, str | None], list[float]],
+    unknown: set[tuple[Date, str, str | None, str | None]],
+    source: str,
+) -> list[str]:
+    """A channel month that adds up several rows (days, landing pages), one of them with
+    an empty count, has unknown visits and leads, not the other rows' sum: it is left
+    out of ``totals``, and a note gives what the other rows hold."""
+    partial = sorted((k for k in unknown if k in totals),
+                     key=lambda k: (k[0], k[1], k[2] or "", k[3] or ""))  # fmt: skip
+    if not partial:
+        return []
+
+    def shown(k: tuple[Date, str, str | None, str | None]) -> str:
+        v, le = totals[k][:2]
+        what = "".join(f" ({x})" for x in k[2:] if x)
+        return f"{k[1]}{what} in {k[0]:%Y-%m} (the other rows: {v:g} visits, {le:g} leads)"
+
+    text = "; ".join(shown(k) for k in partial[:5])
+    more = f"; and {len(partial) - 5} more" if len(partial) > 5 else ""
+    for k in partial:
+        del totals[k]
+    n = len(partial)
+    return [
+        f"{source}: {n} channel month{'s' if n > 1 else ''} left out, where a row with an "
+        f"empty count would add to the total: {text}{more}. Their visits and leads are "
+        "unknown, not the other rows' sum."
+    ]
+
+
+def read_contacts(
+    match: Match, options: DateOptions, seen: dict[str, tuple[str, int, Any]] | None = None
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Leads and customers per month, channel and medium from a CRM contacts export.
+    ``seen``: the contacts (by Record ID) of the exports read before, which this one's
+    are checked against (and added to)."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     _one_row_a_contact(match, rows)
+    if seen is not None:
+        rows, more = _contacts_not_seen(match, rows, seen)
+        dropped += more
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
@@ -241,6 +281,52 @@ def read_contacts(match: Match, options: DateOptions) -> tuple[list[PerformanceR
         PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
         for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
+    return out, notes
+
+
+def _contacts_not_seen(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    seen: dict[str, tuple[str, int, Any]],
+) -> tuple[list[tuple[int, Sequence[Any]]], list[str]]:
+    """The rows of contacts no earlier export gave: a contact an earlier export gives
+    with the same cells (exports that overlap) is left out with a note; with other
+    cells (a lead then, a customer now), it is an error naming both files and lines."""
+    col = match.find(match.preset.fields.get("id", ()))
+    source = match.sheet.source
+    if col is None:
+        return list(rows), []
+    header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
+    pos = match.columns[col]
+    out: list[tuple[int, Sequence[Any]]] = []
+    again = 0
+    mine: dict[str, tuple[str, int, Any]] = {}
+    for line, cells in rows:
+        key = str(cells[pos]).strip()
+        if not key:
+            out.append((line, cells))
+            continue
+        row = {h: str(c).strip() for h, c in zip(header, cells, strict=False) if h}
+        if key in seen:
+            where, first, before = seen[key]
+            if before != row:
+                raise DataError(
+                    f"{where} (line {first}) and this file (line {line}) give two different "
+                    f"rows for the contact {key!r} ({col}): its lead would count twice; "
+                    "keep the export that is right, or one whose contacts the other lacks",
+                    source=source, line=line, field=col,
+                )  # fmt: skip
+            again += 1
+            continue
+        mine[key] = (source, line, row)
+        out.append((line, cells))
+    seen.update(mine)
+    notes = []
+    if again:
+        notes.append(
+            f"{source}: {again} contact{'s' if again > 1 else ''} an export read before "
+            "gives too, row for row (overlapping exports): counted once."
+        )
     return out, notes
 
 
@@ -313,6 +399,45 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
 
 def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Event rows (GA4 BigQuery, Umami) grouped into sessions, then attributed."""
+    return read_events_together([(match, options)])
+
+
+def read_events_together(
+    files: Sequence[tuple[Match, DateOptions]],
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Event rows of one or more exports (GA4 BigQuery, Umami: a day's or a range's
+    events a file) grouped into sessions together, then attributed: a session whose
+    events two files share (one that ran past midnight, where daily exports are cut)
+    is one visit, landing where its first event is."""
+    sessions: dict[tuple[str, str], dict[str, Any]] = {}
+    events: set[str] = set()
+    notes: list[str] = []
+    for match, options in files:
+        notes += _add_events(match, options, sessions, events)
+    where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in files))
+    if not any(s["customer"] for s in sessions.values()):
+        # no purchase event in the whole export: not tracked, or none; unknown, not 0
+        for s in sessions.values():
+            del s["customer"]
+        notes.append(f"{where}: customers: no purchase events in this export; unknown, not 0.")
+    if events:
+        notes.append(
+            f"{where}: {len(sessions)} sessions; leads and customers from the "
+            f"events {', '.join(sorted(events))}."
+        )
+    else:
+        notes.append(f"{where}: {len(sessions)} sessions; no lead or purchase events.")
+    return sessions_performance(sessions.values()), notes
+
+
+def _add_events(
+    match: Match,
+    options: DateOptions,
+    sessions: dict[tuple[str, str], dict[str, Any]],
+    events: set[str],
+) -> list[str]:
+    """One export's events added to ``sessions`` (by user and session id) and the
+    lead and purchase events seen to ``events``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     date_col = match.find(match.preset.date_columns)
@@ -325,8 +450,6 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
         col = match.find(f.get(field, ()))
         return str(cells[match.columns[col]]).strip() if col is not None else ""
 
-    sessions: dict[tuple[str, str], dict[str, Any]] = {}
-    events: set[str] = set()
     for (_, cells), day in zip(rows, days, strict=True):
         key = (get(cells, "user"), get(cells, "session"))
         stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
@@ -357,24 +480,27 @@ def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow
         if CUSTOMER_EVENTS.search(name):
             s["customer"] = True
             events.add(name)
-    if not any(s["customer"] for s in sessions.values()):
-        # no purchase event in the whole export: not tracked, or none; unknown, not 0
-        for s in sessions.values():
-            del s["customer"]
-        notes.append(
-            f"{match.sheet.source}: customers: no purchase events in this export; unknown, not 0."
-        )
-    if events:
-        notes.append(
-            f"{match.sheet.source}: {len(sessions)} sessions; leads and customers from the "
-            f"events {', '.join(sorted(events))}."
-        )
-    else:
-        notes.append(f"{match.sheet.source}: {len(sessions)} sessions; no lead or purchase events.")
-    return sessions_performance(sessions.values()), notes
+    return notes
 
 
 # -- the funnel join ----------------------------------------------------------------------
+
+
+def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
+    """CRM rows (of several exports, whose contacts are told apart) as one row per
+    month, channel and medium: their leads and customers added up."""
+    out: dict[tuple[Date, str, str | None], PerformanceRow] = {}
+    for r in crm:
+        key = (r.month, r.channel, r.medium)
+        if key not in out:
+            out[key] = r
+            continue
+        old = out[key]
+        customers = None if old.customers is None or r.customers is None else (
+            old.customers + r.customers)  # fmt: skip
+        out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
+                                  customers)  # fmt: skip
+    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
 
 
 def join_funnel(
@@ -391,7 +517,7 @@ def join_funnel(
     # a CRM export without customers: the analytics' customers are left out all the same
     crm_customers = all(r.customers is not None for r in crm)
     if not analytics:
-        return list(crm), [
+        return _crm_by_key(crm), [
             "visits: no analytics export was given; the rows carry the CRM's "
             "leads and customers with 0 visits."
         ]

@@ -135,6 +135,8 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
     channel = dict(data.get("channel", {}))
     if "column" in channel:
         channel["column"] = _strings(channel["column"])
+    if "type" in channel:
+        channel["type"] = _strings(channel["type"])
     return Preset(
         id=pid,
         title=str(data.get("title", pid)),

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError
+from goalrules.io.exports.cells import numeric
 from goalrules.io.exports.dates import choose_form, place_yearless, read_date
 from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
@@ -154,14 +155,25 @@ def _plain(x: float) -> str:
 
 
 def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
-    """The rows under the header: empty rows and total rows skipped; a row with more
-    cells than the header, or fewer, is an error naming its line."""
+    """The rows under the header: empty rows and total rows skipped, and the rows the
+    preset skips (descriptions) when they hold no number where the metrics are; a row
+    with more cells than the header, or fewer, is an error naming its line."""
     width = len(match.sheet.rows[match.header_index][1])
-    start = match.header_index + 1 + match.preset.skip
+    start = match.header_index + 1
+    # the rows a preset skips (a row of descriptions) are skipped only when they hold no
+    # number where the metrics are: a file saved without that row keeps its first post
+    skip = match.preset.skip
+    metric_cols = [match.columns[c] for m in match.preset.metrics for c in m.columns()
+                   if c in match.columns]  # fmt: skip
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
         if not any(str(c).strip() for c in cells):
             continue
+        if skip:
+            skip -= 1
+            if not any(numeric(cells[i]) for i in metric_cols if i < len(cells)):
+                continue
+            skip = 0  # data already: nothing more to skip
         first = next((norm(c) for c in cells if str(c).strip()), "")
         if first in match.preset.totals or first in ("grand total", "totals"):
             continue

@@ -1,0 +1,180 @@
+"""The period an analytics export covers, and analytics rows from several files together.
+
+GA4 says its period in its preamble (``# Start date: 20260115`` / ``# End date:
+20260214``); a period that starts or ends inside a month makes that month's row part of
+the month, and a note says so. Other exports' periods are read from their dates (a
+monthly row covers its whole month). Two files giving the same month and channel are
+added up only when their periods do not overlap (January 1-15 and January 16-31); when
+they overlap, the same row is kept once and two different rows are an error naming both
+files (never a silent sum of a month counted twice).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from goalrules.errors import DataError
+from goalrules.io.exports.presets import Match
+from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+
+Date = _dt.date
+Span = tuple[Date, Date]
+_MONTH_CELL = re.compile(r"\s*\d{4}-?\d{1,2}\s*")  # 202601, 2026-01: a month, not a day
+
+
+def preamble_range(match: Match) -> Span | None:
+    """GA4's ``# Start date`` and ``# End date`` lines above the header, when both are
+    there."""
+    found: dict[str, Date] = {}
+    for _, cells in match.sheet.rows[: match.header_index]:
+        text = " ".join(str(c) for c in cells)
+        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
+        if m:
+            try:
+                found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
+            except ValueError:
+                raise DataError(
+                    f"{m[1]} date {m[2]} is not a date", source=match.sheet.source
+                ) from None
+    if "start" in found and "end" in found:
+        if found["end"] < found["start"]:
+            raise DataError(
+                f"the export's end date {found['end'].isoformat()} is before its start date "
+                f"{found['start'].isoformat()}",
+                source=match.sheet.source,
+            )
+        return found["start"], found["end"]
+    return None
+
+
+def _month_end(day: Date) -> Date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def file_span(match: Match, options: DateOptions) -> Span | None:
+    """The days an analytics export covers: its preamble's range, else from its first to
+    its last date (a monthly row: its whole month); ``None`` when it does not say."""
+    declared = preamble_range(match)
+    if declared is not None:
+        return declared
+    col = match.find(match.preset.date_columns)
+    if col is None:
+        return None
+    rows = list(data_rows(match))
+    days, _ = read_dates(match, rows, col, options)
+    known = [d for d in days if d is not None]
+    if not known:
+        return None
+    pos = match.columns[col]
+    monthly = any(_MONTH_CELL.fullmatch(str(cells[pos])) for _, cells in rows)
+    lo, hi = min(known), max(known)
+    return (lo.replace(day=1), _month_end(hi)) if monthly else (lo, hi)
+
+
+def partial_months(months: Sequence[Date], span: Span, source: str) -> list[str]:
+    """A note for each month the export's declared period covers only part of (its
+    counts are that part's, not the month's)."""
+    start, end = span
+    out = []
+    for month in sorted(set(months)):
+        last = _month_end(month)
+        lo, hi = max(month, start), min(last, end)
+        if (lo, hi) == (month, last) or lo > hi:
+            continue
+        out.append(
+            f"{source}: {month:%Y-%m} covers only {lo.isoformat()} to {hi.isoformat()} "
+            f"({(hi - lo).days + 1} of {last.day} days; the export runs from "
+            f"{start.isoformat()} to {end.isoformat()}): its counts are that part of the "
+            "month's, not the whole month's."
+        )
+    return out
+
+
+@attrs.frozen
+class AnalyticsPart:
+    """One analytics file's performance rows and the period it covers (``None``:
+    unknown)."""
+
+    source: str
+    span: Span | None
+    rows: Sequence[PerformanceRow]
+
+
+def _disjoint(a: Span, spans: Sequence[Span]) -> bool:
+    return all(a[1] < b[0] or b[1] < a[0] for b in spans)
+
+
+def _portion(month: Date, span: Span | None) -> Span | None:
+    """The days of ``month`` a file's period covers (``None``: unknown)."""
+    if span is None:
+        return None
+    return max(month, span[0]), min(_month_end(month), span[1])
+
+
+def _add(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a + b
+
+
+def merge_analytics(parts: Sequence[AnalyticsPart]) -> tuple[list[PerformanceRow], list[str]]:
+    """The rows of several analytics files as one list: a month and channel two files
+    give is added up when their periods do not overlap, kept once when the rows are the
+    same, and an error naming both files otherwise."""
+    kept: dict[tuple[Date, str, str | None, str | None], PerformanceRow] = {}
+    # the first file giving each month and channel, and the days of the month each gave
+    where: dict[tuple[Date, str, str | None, str | None], tuple[str, list[Span | None]]] = {}
+    repeated: dict[tuple[str, str], int] = defaultdict(int)
+    summed: dict[tuple[str, str], int] = defaultdict(int)
+    for part in parts:
+        for r in part.rows:
+            key = (r.month, r.channel, r.medium, r.campaign)
+            days = _portion(r.month, part.span)
+            if key not in kept:
+                kept[key] = r
+                where[key] = (part.source, [days])
+                continue
+            old, (first, portions) = kept[key], where[key]
+            known = [p for p in portions if p is not None]
+            if days is not None and len(known) == len(portions) and _disjoint(days, known):
+                kept[key] = attrs.evolve(
+                    old, visits=old.visits + r.visits, leads=old.leads + r.leads,
+                    customers=_add(old.customers, r.customers),
+                    revenue=_add(old.revenue, r.revenue),
+                )  # fmt: skip
+                where[key] = (first, [*portions, days])
+                summed[(first, part.source)] += 1
+            elif old == r and portions in ([days], [None]):
+                repeated[(first, part.source)] += 1
+            else:
+                what = "".join(f" ({x})" for x in key[2:] if x)
+                why = (
+                    "one of them does not say its period"
+                    if days is None or len(known) < len(portions)
+                    else "their periods overlap"
+                )
+                raise DataError(
+                    f"{first} and {part.source} both give {r.channel}{what} in "
+                    f"{r.month:%Y-%m} ({old.visits:g} and {r.visits:g} visits, {old.leads:g} "
+                    f"and {r.leads:g} leads) and {why}: which one is right? Pass one of them "
+                    "(files whose periods do not overlap are added up)",
+                    source=part.source,
+                    field="month",
+                )
+    notes = [
+        f"{b}: {n} channel month{'s' if n > 1 else ''} that {a} gives too, the same row "
+        "(overlapping exports): kept once."
+        for (a, b), n in sorted(repeated.items())
+    ]
+    notes += [
+        f"{b}: {n} channel month{'s' if n > 1 else ''} that {a} gives part of (their periods "
+        "do not overlap): added up."
+        for (a, b), n in sorted(summed.items())
+    ]
+    rows = sorted(kept.values(), key=lambda r: (r.month, r.channel, r.medium or "",
+                                                r.campaign or ""))  # fmt: skip
+    return rows, notes
