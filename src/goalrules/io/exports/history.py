@@ -459,24 +459,39 @@ def _merge_rows(
 ) -> list[HistoryRow]:
     """The rows of several files as one list: a (day, channel, metric) two files give
     with the same value kept once (with a note), with two values an error naming both
-    files."""
-    seen: dict[tuple[Date, str, str], tuple[float, str]] = {}
+    files. Only the series (channel, metric) that two files give are checked day by day
+    (one export alone, the usual import, holds no key more than the pairs it gives)."""
+    pairs_of = [{(r.channel, r.metric) for r in rows} for _, _, rows in files]
     grains: dict[tuple[str, str], tuple[str, str]] = {}
+    for (source, grain, _), pairs in zip(files, pairs_of, strict=True):
+        if grain is None:
+            continue
+        for channel, metric in sorted(pairs):
+            g = grains.setdefault((channel, metric), (grain, source))
+            if g[0] != grain:
+                first, second = (g[1], source) if g[0] == "post" else (source, g[1])
+                raise DataError(
+                    f"{first} gives {channel} {metric} per post (summed by month) "
+                    f"and {second} per day: the two cannot make one series; pass one "
+                    "of them",
+                    source=source,
+                    field=metric,
+                )
+    given: dict[tuple[str, str], int] = defaultdict(int)
+    for pairs in pairs_of:
+        for pair in pairs:
+            given[pair] += 1
+    shared = {pair for pair, n in given.items() if n > 1}
+    if not shared:
+        return [r for _, _, rows in files for r in rows]
+    seen: dict[tuple[Date, str, str], tuple[float, str]] = {}
     out: list[HistoryRow] = []
     repeated: dict[tuple[str, str], int] = defaultdict(int)
-    for source, grain, rows in files:
+    for source, _, rows in files:
         for r in rows:
-            if grain is not None:
-                g = grains.setdefault((r.channel, r.metric), (grain, source))
-                if g[0] != grain:
-                    first, second = (g[1], source) if g[0] == "post" else (source, g[1])
-                    raise DataError(
-                        f"{first} gives {r.channel} {r.metric} per post (summed by month) "
-                        f"and {second} per day: the two cannot make one series; pass one "
-                        "of them",
-                        source=source,
-                        field=r.metric,
-                    )
+            if (r.channel, r.metric) not in shared:
+                out.append(r)
+                continue
             key = (r.date, r.channel, r.metric)
             if key not in seen:
                 seen[key] = (r.value, source)
