@@ -164,6 +164,20 @@ _DECIMAL_COMMA = re.compile(
     re.IGNORECASE,
 )
 
+# a scale written short: "1.5 mln", "2 mio", "3 bn" with a space, "3 grand", "2 thou" (a
+# number then a word no pattern of an amount knows read a bare 1.5 before); "mil" is a
+# million in English and a thousand in Spanish, Welsh and Tagalog, so it is not read;
+# a suffix set apart from its number ("3 K", "2 M") is the suffix
+_SHORT_SCALES = {
+    "mln": "million", "mio": "million", "mill": "million", "bln": "billion",
+    "bil": "billion", "thou": "thousand", "grand": "thousand",
+}  # fmt: skip
+_SCALE_SHORT = re.compile(
+    rf"(?<![\w.,])(\d+(?:\.\d+)?)\s?({'|'.join(_SHORT_SCALES)})\b\.?", re.IGNORECASE
+)
+_MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
+_SPACED_SUFFIX = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
+
 
 def regroup_numbers(text: str) -> tuple[str, list[str]]:
     """``text`` with numbers grouped as English groups them, and a note for each one
@@ -191,8 +205,19 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
         )
         return UNREAD * len(written)
 
+    def either_scale(m: re.Match[str]) -> str:
+        notes.append(
+            f'"{m.group(0)}" could be {m[1]} million (as English writes "mil") or {m[1]} '
+            'thousand (as Spanish, Welsh or Tagalog write "mil"), so it is not read: write '
+            f"{m[1]} million or {m[1]} thousand"
+        )
+        return UNREAD * len(m.group(0))
+
     text = _LAKH_GROUPED.sub(lambda m: regrouped(m, "grouped in lakhs"), text)
     text = _SPACE_GROUPED.sub(lambda m: regrouped(m, "grouped by spaces"), text)
+    text = _MIL.sub(either_scale, text)
+    text = _SCALE_SHORT.sub(lambda m: f"{m[1]} {_SHORT_SCALES[m[2].lower()]}", text)
+    text = _SPACED_SUFFIX.sub(lambda m: f"{m[1]}{m[2]}", text)
     return _DECIMAL_COMMA.sub(unread, text), notes
 
 
