@@ -63,3 +63,97 @@ def test_mil_is_a_million_or_a_thousand_and_not_read(n: int, part: str, mil: str
 def test_welsh_mil_is_still_a_thousand() -> None:
     reading = read("Cyrraedd 10 mil o ddilynwyr ar Instagram erbyn diwedd 2027")
     assert reading.goal.target is not None and reading.goal.target.means("10000 followers")
+
+
+LOWER_BETTER = ["average response time", "cost per lead", "CPC", "bounce rate", "CPA"]
+HIGHER_BETTER = ["CTR", "LinkedIn followers", "leads", "engagement rate", "video views"]
+BETTER_VERBS = ["Improve", "Optimise", "Optimize", "Enhance", "Improving"]
+
+
+@given(
+    st.sampled_from(BETTER_VERBS),
+    st.sampled_from([(m, "-") for m in LOWER_BETTER] + [(m, "+") for m in HIGHER_BETTER]),
+    st.integers(1, 90),
+)
+def test_improve_goes_the_way_the_metric_is_better(
+    verb: str, metric: tuple[str, str], n: int
+) -> None:
+    words, sign = metric
+    reading = read(f"{verb} our {words} on Facebook by {n}% by June 2027")
+    assert str(reading.goal.target) == f"{sign}{n}%"
+    points = read(f"{verb} {words} by {n} percentage points by June 2027").goal.target
+    if words in ("bounce rate", "CTR", "engagement rate"):
+        assert points is not None and points.means(f"{sign}{n} percentage_point")
+
+
+@given(st.sampled_from(BETTER_VERBS), st.integers(1, 90))
+def test_improve_with_no_metric_read_is_no_signed_target(verb: str, n: int) -> None:
+    reading = read(f"{verb} our Instagram presence by {n}% by June 2027")
+    assert reading.goal.target is None
+    assert any("says better, not up or down" in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from(["Reduce", "Cut", "Lower", "Decrease"]),
+    st.sampled_from(LOWER_BETTER),
+    st.integers(2, 10),
+    st.sampled_from(["{n}x", "by {n}x", "{n} times", "by {n} times"]),
+)
+def test_a_multiple_of_a_cut_is_not_read(verb: str, metric: str, n: int, shape: str) -> None:
+    reading = read(f"{verb} {metric} on LinkedIn {shape.format(n=n)} by June 2027")
+    assert reading.goal.target is None
+    assert any("with a cut does not say where it leads" in note for note in reading.notes)
+    grown = read(f"Grow LinkedIn leads {shape.format(n=n)} by June 2027").goal.target
+    assert str(grown) == f"x{n}"
+
+
+@given(
+    st.sampled_from(["Reduce", "Cut", "Lower"]),
+    st.sampled_from(LOWER_BETTER),
+    st.integers(1, 400),
+)
+def test_a_cut_is_of_at_most_all(verb: str, metric: str, n: int) -> None:
+    reading = read(f"{verb} {metric} on LinkedIn by {n}% by June 2027")
+    if n <= 100:
+        assert str(reading.goal.target) == f"-{n}%"
+    else:
+        assert reading.goal.target is None
+        assert any("more than all of it" in note for note in reading.notes)
+
+
+ODD_PERIODS = [
+    "biweekly", "bi-weekly", "bimonthly", "bi-monthly", "fortnightly", "every two weeks",
+    "every 2 weeks", "every other month", "every other week", "semi-annually",
+    "semiannually", "bi-annually", "half-yearly", "twice a month", "twice a week",
+    "a fortnight", "per fortnight", "every three months",
+]  # fmt: skip
+
+
+@given(
+    st.integers(2, 5000),
+    st.sampled_from([("leads", "lead"), ("visits", "visit"), ("new followers", "follower")]),
+    st.sampled_from(ODD_PERIODS),
+)
+def test_a_period_with_no_catalog_word_is_no_target(
+    n: int, noun: tuple[str, str], period: str
+) -> None:
+    reading = read(f"Get {n:,} {noun[0]} from LinkedIn {period}")
+    assert reading.goal.target is None and "target" in reading.not_understood
+    assert any("for a period goalrules does not read" in note for note in reading.notes)
+    weekly = read(f"Get {n:,} {noun[0]} from LinkedIn a week").goal.target
+    assert weekly is not None and weekly.means(f"{n} {noun[1]} / week")
+
+
+@given(
+    st.sampled_from(["Raise", "Increase", "Boost", "Reduce", "Lower", "Cut"]),
+    st.sampled_from(["CTR", "engagement rate", "bounce rate", "conversion rate"]),
+    st.integers(1, 40),
+)
+def test_a_bare_percent_of_a_rate_after_a_verb_is_not_read(verb: str, rate: str, n: int) -> None:
+    reading = read(f"{verb} {rate} on LinkedIn {n}% by June 2027")
+    assert reading.goal.target is None
+    assert any(f'("to {n}%") or the change' in note for note in reading.notes)
+    to = read(f"{verb} {rate} on LinkedIn to {n}% by June 2027").goal.target
+    assert to is not None and to.means(f"{n}%")
+    by = read(f"{verb} {rate} on LinkedIn by {n}% by June 2027").goal.target
+    assert by is not None and str(by)[0] in "+-" and by.means(f"{str(by)[0]}{n}%")

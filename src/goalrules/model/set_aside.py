@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.target_doubts import doubtful_target
 from goalrules.model.target_words import words_before, words_of
 
 __all__ = ["not_read_as", "not_targets", "other_metrics", "works_with"]
@@ -205,4 +206,4 @@ def not_read_as(
             f"write {plain_number(scored[0].value)}% if that is meant (a score such as 4.5 "
             "out of 5 is not one)"
         )
-    return None
+    return doubtful_target(text, low, target, metric)

@@ -22,6 +22,9 @@ _DOWN = (
     r"|halve|fewer|less|down|reduction|fall"
 )
 _UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
+#: verbs that say "better", not "up" or "down": which way is the metric's direction
+#: ("improve response time by 30 %" is a cut of it, "improve CTR by 1 %" a rise)
+BETTER = r"improv(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|better"
 TIME_NOUNS = {
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
@@ -82,13 +85,44 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 
-def _is_down(low: str, a: Amount) -> bool:
+def better_governs(low: str, a: Amount) -> bool:
+    """Whether the verb nearest before ``a`` says "better" ("improve", "optimise")
+    rather than which way the number goes, and no word after it says the way."""
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down|more|higher|increase"
+                r"|growth|up|uplift|boost)\b", after):  # fmt: skip
+        return False
+    verb = verb_before(low, a)
+    return verb is not None and re.fullmatch(BETTER, verb) is not None
+
+
+def verb_before(low: str, a: Amount) -> str | None:
+    """The verb of change nearest before ``a`` ("increase", "cut", "improve"), if any."""
+    before = low[max(0, a.start - _WINDOW) : a.start]
+    verbs = list(re.finditer(rf"\b(?:{_UP}|{_DOWN}|{BETTER})\b", before))
+    return verbs[-1].group(0) if verbs else None
+
+
+def is_down(low: str, a: Amount, metric: str | None = None) -> bool:
+    """Whether the words around ``a`` say it goes down (a cut, or "improve" a metric
+    where lower is better)."""
+    return _is_down(low, a, metric)
+
+
+def is_relative(low: str, a: Amount, metric: str | None) -> bool:
+    """Whether ``a`` is a change of the metric ("by 20 %", "+500") rather than a level."""
+    return _is_relative(low, a, metric)
+
+
+def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
     before = low[max(0, a.start - _WINDOW) : a.start]
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
         return True
     if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
         return False
+    if metric is not None and better_governs(low, a):
+        return not catalog[metric].higher_is_better  # "improve CPL by 20 %" cuts it
     ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
     downs = [m.start() for m in re.finditer(rf"\b(?:{_DOWN})\b", before)]
     return bool(downs) and (not ups or max(downs) > max(ups))
@@ -140,7 +174,9 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
             return True  # points of a rate are a change of it ("2 percentage points")
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
-        verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
+        verb = re.search(
+            rf"\b(?:{_UP}|{_DOWN}|{BETTER})\b", low[max(0, a.start - _WINDOW) : a.start]
+        )
         return (
             verb is not None
             # "reduce the unsubscribe rate below 0.5 %": a level with its bound
@@ -215,7 +251,7 @@ def target_text(
     if a.multiple and not ratio_metric:
         return f"x{plain_number(a.value)}"
     relative = not level and _is_relative(low, a, metric)
-    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a))) else "+"
+    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a, metric))) else "+"
     if a.percent and relative:
         return f"{sign}{plain_number(a.value)}%"
     unit = _unit_for(a, metric)

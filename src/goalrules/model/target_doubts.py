@@ -1,0 +1,95 @@
+"""Targets a goal statement gives in words that do not say which number is meant, each
+left unread with a note rather than shown as fact: "improve" with no metric read (up, or
+down?), a multiple of a cut ("reduce CPL 3x": a third, or what?), a cut of more than all
+of a level ("reduce CPL by 120 %"), a target set for a period the catalog has no word for
+("100 leads biweekly", "every two weeks", "twice a month", "semi-annually": read as a
+total, or a year's, before), and a bare percent of a rate after a verb of change ("raise
+CTR 1 %": to 1 %, or by 1 %?)."""
+
+from __future__ import annotations
+
+import re
+
+from goalrules.metrics import catalog
+from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.target_words import (
+    better_governs,
+    is_down,
+    is_relative,
+    verb_before,
+    words_before,
+    words_of,
+)
+
+__all__ = ["RATED_COUNTS", "doubtful_target"]
+
+#: counts read with a percent level as their rate ("engagement 4 %" is the engagement rate)
+RATED_COUNTS = frozenset(["engagements", "conversions", "clicks"])
+
+_UNITS = r"(?:days?|weeks?|months?|quarters?|years?)"
+# a period no target is set for in the catalog's words (hyphens are spaces here)
+_ODD_PERIOD = re.compile(
+    r"\b(?:bi\s?(?:weekly|monthly|annual(?:ly)?|yearly)|fortnightly|semi\s?(?:annual(?:ly)?"
+    r"|monthly|weekly|yearly)|half\s?yearly|(?:twice|thrice)\s+(?:a|an|per|each|every)\s+\w+"
+    rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
+    r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks))\b"
+)
+# the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|reach|reaching|hit|hitting|at|of|below|under|beneath|above|over|than|least|most"
+    r"|target:?|goal:?|is|be|stays?|keep|maintain|from|achieve|around|about|~)$"
+)
+
+
+def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
+    window = low[a.end : a.end + 60]
+    cut = re.search(rf"[,;.]|(?<!\d)\d(?!\d*\s+{_UNITS})", window)  # "every 2 weeks" is one
+    return _ODD_PERIOD.search(window[: cut.start()] if cut else window)
+
+
+def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """Why ``a`` is no target the words decide, or ``None`` when they do."""
+    odd = _odd_period(low, a)
+    if odd is not None and not (a.percent or a.points or a.multiple):
+        said = words_of(text, low, a)  # with the period, when part of it was read as one
+        said = said if odd.group(0) in said.lower() else f"{said} {odd.group(0)}"
+        return (
+            f'"{said}" sets a target for a period goalrules '
+            "does not read as one (every two weeks, twice a month, half a year...): write it a "
+            'week, a month, a quarter or a year ("50 leads a week")'
+        )
+    ratio = metric is not None and catalog[metric].unit == "ratio"
+    if a.multiple and a.value > 1 and not ratio and is_down(low, a, metric):
+        n, cut = plain_number(a.value), f"-{100 - 100 / a.value:.0f}%"
+        return (
+            f'"{words_of(text, low, a)}" with a cut does not say where it leads (1/{n} of '
+            f"today's level, {cut}?), so it is not read: write the level to reach or the "
+            f"change, e.g. {cut}"
+        )
+    relative = a.sign != 0 or is_relative(low, a, metric)
+    if metric is None and relative and not a.sign and better_governs(low, a):
+        return (
+            f'"{verb_before(low, a)}" says better, not up or down, and the metric is not read: '
+            f'write "+{words_of(text, low, a)}" or "-{words_of(text, low, a)}" as meant'
+        )
+    down = a.sign < 0 or (a.sign == 0 and is_down(low, a, metric))
+    if a.percent and relative and down and a.value > 100:
+        return (
+            f'"{words_of(text, low, a)}" is a cut of more than all of it (a level falls by '
+            "100 % at most): write the level to reach or a cut of 100 % or less"
+        )
+    rated = metric is not None and (catalog[metric].unit == "percent" or metric in RATED_COUNTS)
+    if (
+        rated
+        and a.percent
+        and not relative
+        and verb_before(low, a) is not None
+        and not _LEVEL_BEFORE.search(words_before(low, a, 1))
+    ):
+        n = plain_number(a.value)
+        return (
+            f'"{words_of(text, low, a)}" after a verb of change could be the level ("to {n}%") '
+            f'or the change ("by {n}%", "by {n} percentage points"), so it is not read: write '
+            "which"
+        )
+    return None
