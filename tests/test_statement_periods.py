@@ -175,3 +175,36 @@ def test_for_n_periods_is_within_n_periods(n: int, unit: str) -> None:
     within = gr.read_statement(f"Grow LinkedIn followers by 20% within {n} {unit}", start=START)
     spanned = gr.read_statement(f"Grow LinkedIn followers by 20% for {n} {unit}", start=START)
     assert spanned.goal.deadline == within.goal.deadline is not None
+
+
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(
+    st.integers(1, 9),
+    st.sampled_from(["weeks", "months", "years"]),
+    st.sampled_from(["{n} and a half {unit}", "{w} and a half {unit}", "{n} {one} and a half"]),
+    st.sampled_from(["within", "in", "over the next"]),
+)
+def test_and_a_half_is_half_a_period_more(n: int, unit: str, shape: str, lead: str) -> None:
+    """ "a year and a half" read as a year, "two and a half years" as no deadline,
+    without a note: now they are 1.5 and 2.5 years, as "within 1.5 years" is."""
+    one = unit[:-1] if n == 1 else unit
+    said = shape.format(n=n, w=NUMBER_WORDS[n - 1], unit=unit, one=one)
+    said = said.replace("1 " + unit[:-1], "a " + unit[:-1]) if n == 1 else said
+    written = deadline_of(f"Grow LinkedIn followers by 20% {lead} {said}")
+    decimal = deadline_of(f"Grow LinkedIn followers by 20% within {n}.5 {unit}")
+    assert written == decimal is not None and written > START
+
+
+@given(
+    st.sampled_from(["a few", "several", "a couple of", "the next few", "the next couple of"]),
+    st.sampled_from(["days", "weeks", "months", "years"]),
+    st.sampled_from(["within", "in", "over"]),
+)
+def test_a_duration_with_no_number_is_no_deadline(words: str, unit: str, lead: str) -> None:
+    """ "within several weeks" read as 3 weeks, a guess shown as a date."""
+    reading = gr.read_statement(f"Get 500 leads from LinkedIn {lead} {words} {unit}", start=START)
+    assert reading.goal.deadline is None and "deadline" in reading.not_understood
+    assert any("says when, but not as a date" in note for note in reading.notes)
+    assert reading.goal.target is not None and reading.goal.target.means("500 leads")

@@ -157,3 +157,17 @@ def test_a_bare_percent_of_a_rate_after_a_verb_is_not_read(verb: str, rate: str,
     assert to is not None and to.means(f"{n}%")
     by = read(f"{verb} {rate} on LinkedIn by {n}% by June 2027").goal.target
     assert by is not None and str(by)[0] in "+-" and by.means(f"{str(by)[0]}{n}%")
+
+
+@given(
+    st.integers(1, 9),
+    st.booleans(),
+    st.sampled_from([("thousand", 1000), ("million", 10**6), ("billion", 10**9)]),
+)
+def test_n_and_a_half_of_a_scale_is_n_point_5_of_it(
+    n: int, in_words: bool, scale: tuple[str, int]
+) -> None:
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n - 1]
+    said = f"Reach {words if in_words else n} and a half {scale[0]} views on YouTube by June 2027"
+    target = read(said).goal.target
+    assert target is not None and target.means(f"{(n + 0.5) * scale[1]:g} views")

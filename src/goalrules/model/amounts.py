@@ -68,6 +68,13 @@ _SCALED_PAIR = re.compile(
     r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
 )
+# "two and a half million", "2 and a half thousand": 2,500,000 and 2,500 (read as 2 and
+# a half million, or 2 and "a 500", before)
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+an?\s+half\s+"
+    r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
+    re.IGNORECASE,
+)
 # "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
@@ -133,7 +140,14 @@ def normalize_numbers(text: str) -> str:
             return UNREAD * len(m.group(0))  # no number: not read as one
         return plain_number(round(float(m[1]) * 10 ** int(m[2]), 6))
 
+    def and_a_half(m: re.Match[str]) -> str:
+        whole = float(m[1]) if m[1][0].isdigit() else _words_value(m[1])
+        if whole is None:
+            return m.group(0)
+        return _spelled((whole + 0.5) * _SCALES[m[2].lower()])
+
     text = _SCIENTIFIC.sub(scientific, text)
+    text = _AND_A_HALF.sub(and_a_half, text)
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _SCALED_PAIR.sub(_scaled_pair, text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)

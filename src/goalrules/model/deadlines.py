@@ -54,6 +54,10 @@ _NAMED_DATE = re.compile(
 # when, in no form goalrules reads as a date (said, never dropped)
 _UNREAD_WHEN = re.compile(
     r"\b(?:this|next)\s+(?:summer|fall|autumn|winter|spring|(?:holiday\s+)?season)\b"
+    # "within a few months", "in several weeks": a duration with no number
+    r"|\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:an?\s+)?"
+    r"(?:few|several|couple(?:\s+of)?|some|many)\s+(?:more\s+)?(?:days|weeks|months|quarters"
+    r"|years)\b"
     r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
     r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?:[a-z]+[\s-]+){0,3}?"
