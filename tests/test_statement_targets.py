@@ -171,3 +171,39 @@ def test_n_and_a_half_of_a_scale_is_n_point_5_of_it(
     said = f"Reach {words if in_words else n} and a half {scale[0]} views on YouTube by June 2027"
     target = read(said).goal.target
     assert target is not None and target.means(f"{(n + 0.5) * scale[1]:g} views")
+
+
+@given(
+    st.integers(-100, 99),
+    st.integers(1, 100),
+    st.booleans(),
+    st.sampled_from(["Raise", "Improve", "Grow"]),
+)
+def test_a_signed_number_after_to_or_from_is_a_level(
+    a: int, more: int, plus: bool, verb: str
+) -> None:
+    """ "Improve NPS from -10 to +20" read +20 points (a change: to +10) as the target."""
+    b = min(a + more, 100)
+    written = f"+{b}" if plus and b > 0 else str(b)
+    reading = read(f"{verb} NPS from {a} to {written} by June 2027")
+    if b < 0:  # a level below zero: no text target holds it
+        assert reading.goal.target is None
+        assert any("level below zero" in note for note in reading.notes)
+    else:
+        assert reading.goal.target is not None
+        assert reading.goal.target.means(f"{b} percentage_point")
+        assert reading.goal.baseline is not None and reading.goal.baseline.magnitude == a
+
+
+@given(
+    st.sampled_from(["Lower", "Reduce", "Decrease", "Cut"]),
+    st.sampled_from(["unsubscribe rate", "churn", "unfollow rate", "bounce rate"]),
+    st.integers(2, 90),
+    st.integers(1, 89),
+)
+def test_where_a_cut_starts_is_a_level_not_a_cut(verb: str, rate: str, a: int, b: int) -> None:
+    """ "Lower unsubscribe rate from 3% to 1%" read a start of -3 %."""
+    b = min(b, a - 1)
+    reading = read(f"{verb} {rate} from {a}% to {b}% by June 2027")
+    assert reading.goal.target is not None and reading.goal.target.means(f"{b}%")
+    assert reading.goal.baseline is not None and reading.goal.baseline.magnitude == a

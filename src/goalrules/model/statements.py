@@ -62,6 +62,7 @@ from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
     TIME_NOUNS,
+    baseline_text,
     choose_target,
     dot_thousands,
     percent_of_a_count,
@@ -614,7 +615,7 @@ def read_fields(
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
-            baseline = target_text(said_low, baseline_amount, metric_key, per).lstrip("+")
+            baseline = baseline_text(said_low, baseline_amount, metric_key, per)
             understood["baseline"] = words_of(prepared, said_low, baseline_amount)
         for lo, hi, words, at in ranges:
             if target_amount.start <= at <= target_amount.end:
@@ -641,7 +642,7 @@ def read_fields(
     if target is None:
         missing.append("target")
     elif baseline is None and was is not None and not withheld:  # "double ... we had 4,000"
-        baseline = target_text(said_low, was, metric_key, per).lstrip("+")
+        baseline = baseline_text(said_low, was, metric_key, per)
         understood["baseline"] = words_of(prepared, said_low, was)
 
     objective = None

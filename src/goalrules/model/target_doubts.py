@@ -13,6 +13,7 @@ import re
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.target_words import (
+    SIGNED_LEVEL,
     better_governs,
     is_down,
     is_relative,
@@ -49,6 +50,11 @@ def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
 
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
+    if a.sign < 0 and SIGNED_LEVEL.search(words_before(low, a, 1)):
+        return (
+            f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '
+            'cannot hold (a signed number is a change): write the change, e.g. "by 20 points"'
+        )
     odd = _odd_period(low, a)
     if odd is not None and not (a.percent or a.points or a.multiple):
         said = words_of(text, low, a)  # with the period, when part of it was read as one

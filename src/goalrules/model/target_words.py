@@ -244,12 +244,24 @@ def percent_of_a_count(target: str, metric: str) -> bool:
     return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
 
 
+# a signed number after a word of a level ("from -10 to +20"): the sign is the number's
+SIGNED_LEVEL = re.compile(r"\b(?:to|reach|hit|at|of|from)$")
+
+
+def baseline_text(low: str, a: Amount, metric: str | None, per: str | None) -> str:
+    """Where a goal starts, as a level: "from 3 % to 1 %" starts at 3 % whatever the verb
+    ("lower ... from 3 %" read a start of -3 % before); "from -10" at -10."""
+    text = target_text(low, a, metric, per, level=True)
+    return f"-{text}" if a.sign < 0 else text
+
+
 def target_text(
     low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
 ) -> str:
     ratio_metric = metric is not None and catalog[metric].unit == "ratio"
     if a.multiple and not ratio_metric:
         return f"x{plain_number(a.value)}"
+    level = level or (a.sign > 0 and SIGNED_LEVEL.search(words_before(low, a, 1)) is not None)
     relative = not level and _is_relative(low, a, metric)
     sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a, metric))) else "+"
     if a.percent and relative:
