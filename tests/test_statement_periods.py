@@ -208,3 +208,38 @@ def test_a_duration_with_no_number_is_no_deadline(words: str, unit: str, lead: s
     assert reading.goal.deadline is None and "deadline" in reading.not_understood
     assert any("says when, but not as a date" in note for note in reading.notes)
     assert reading.goal.target is not None and reading.goal.target.means("500 leads")
+
+
+@given(
+    st.integers(1, 11),
+    st.sampled_from(["weeks", "months", "quarters"]),
+    st.sampled_from(["now", "today"]),
+)
+def test_n_periods_from_now_is_within_n_periods(n: int, unit: str, now: str) -> None:
+    """ "500 leads a year from now" read 500 leads a year, with no deadline."""
+    one = "a " + unit[:-1] if n == 1 else f"{n} {unit}"
+    ahead = gr.read_statement(f"Get 500 leads from LinkedIn {one} from {now}", start=START)
+    within = gr.read_statement(f"Get 500 leads from LinkedIn within {one}", start=START)
+    assert ahead.goal.deadline == within.goal.deadline is not None
+    assert str(ahead.goal.target) == str(within.goal.target) == "500 lead"
+    assert ahead.goal.baseline is None
+
+
+@given(
+    st.sampled_from(["Starting", "Beginning", "Starting from"]),
+    st.sampled_from(["in March", "next month", "in Q3", "in 2 months", "2 months from now"]),
+    st.sampled_from([("by December 2027", dt.date(2027, 12, 31)), ("within 6 months", None)]),
+)
+def test_when_a_goal_starts_is_no_deadline(
+    lead: str, when: str, due: tuple[str, dt.date | None]
+) -> None:
+    """ "Starting in March, ..." read March as the deadline; "starting 2 months from now"
+    read 2 as a baseline; and "within 6 months" of a start the statement moves is no date."""
+    said = f"{lead} {when}, get 200 leads a month from LinkedIn {due[0]}"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.deadline == due[1]
+    assert reading.goal.baseline is None
+    assert str(reading.goal.target) == "200 lead / month"
+    assert any("says when the goal starts" in note for note in reading.notes) or (
+        lead == "Starting from"  # "from March" alone already says a start
+    )
