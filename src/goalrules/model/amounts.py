@@ -79,6 +79,18 @@ _AND_A_HALF = re.compile(
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
 
+_UNIT = r"(day|week|month|quarter|year)"
+# ("year and half" as the Welsh, Malay and Arabic packs give "a hanner", "setengah", "ونصف")
+_AND_A_HALF_AFTER = re.compile(rf"\b(?:(an?|one|\d+)\s+)?{_UNIT}s?\s+and\s+(?:an?\s+)?half\b", re.I)
+_AND_A_HALF_BEFORE = re.compile(
+    rf"(?<![\d.,])(\d+|one)\s+and\s+(?:an?\s+)?half\s+({_UNIT}s?)\b", re.I
+)
+
+
+def _whole(word: str | None) -> float:
+    return 1.0 if word is None or word.lower() in ("a", "an", "one") else float(word)
+
+
 def _words_value(words: str) -> float | None:
     """The value of a run of number words ("twelve hundred", "half a million")."""
     low = words.lower().replace("-", " ")
@@ -151,7 +163,11 @@ def normalize_numbers(text: str) -> str:
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _SCALED_PAIR.sub(_scaled_pair, text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
-    return _WORD_RUN.sub(words, text)
+    text = _WORD_RUN.sub(words, text)
+    # "a year and a half", "two and a half months": 1.5 years, 2.5 months (read as a year,
+    # or not at all, before)
+    text = _AND_A_HALF_AFTER.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2]}s", text)
+    return _AND_A_HALF_BEFORE.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2].rstrip('s')}s", text)
 
 
 def _scaled_pair(m: re.Match[str]) -> str:

@@ -61,15 +61,6 @@ _BY_A_SHARE = re.compile(
 )
 
 
-_UNIT = r"(day|week|month|quarter|year)"
-_AND_A_HALF_AFTER = re.compile(rf"\b(an?|one|\d+)\s+{_UNIT}s?\s+and\s+an?\s+half\b", re.I)
-_AND_A_HALF_BEFORE = re.compile(rf"(?<![\d.,])(\d+|one)\s+and\s+an?\s+half\s+({_UNIT}s?)\b", re.I)
-
-
-def _whole(word: str) -> float:
-    return 1.0 if word.lower() in ("a", "an", "one") else float(word)
-
-
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -120,10 +111,6 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))
-    # "a year and a half", "two and a half months": 1.5 years, 2.5 months (read as a year,
-    # or not at all, before)
-    t = _AND_A_HALF_AFTER.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2]}s", t)
-    t = _AND_A_HALF_BEFORE.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2].rstrip('s')}s", t)
     t = re.sub(  # "1 in 4 visitors" is a share
         # (not the "000 in 2026" of "5,000 in 2026": a number whole, and no year)
         r"(?<![\d.,])\b(\d+) (?:in|out of) (?!(?:19|20)\d\d\b)(\d+)\b(?![.,]\d)"
