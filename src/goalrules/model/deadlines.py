@@ -258,7 +258,7 @@ def find_deadline(
                 "due: it is not read as the deadline"
             )
     if not starts:
-        return _due(text, start, response, settings)
+        return _unknown_after(text, _due(text, start, response, settings))
     for a, b in starts:
         text = text[:a] + " " * (b - a) + text[b:]
     due = _due(text, start, response, settings)
@@ -273,7 +273,31 @@ def find_deadline(
             "write the date it is due, e.g. 'by 2027-06-30'"
         )
         due = attrs.evolve(due, when=None)
-    return attrs.evolve(due, notes=(*said, *due.notes), others=(*due.others, *starts))
+    due = attrs.evolve(due, notes=(*said, *due.notes), others=(*due.others, *starts))
+    return _unknown_after(text, due)
+
+
+# a word of Greek or Arabic script a language pack left as written: it does not know it
+# (after the pack's "the" or "of": "by june the επομενου year")
+_UNREAD_WORD = re.compile(
+    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+)", re.I
+)
+
+
+def _unknown_after(text: str, due: Deadline | None) -> Deadline | None:
+    """``due``, or no deadline with a note when a word the language pack does not know
+    follows it ("by the end of the year المقبل": next year's, or this one's?)."""
+    if due is None or due.when is None:
+        return due
+    after = _UNREAD_WORD.match(text, due.end)
+    if after is None:
+        return due
+    words = text[due.start : after.end()]
+    said = (
+        f'"{words}" ends in a word goalrules does not know ("{after[1]}"), which may change '
+        "the date: the deadline is not read; write e.g. 'by 2027-06-30'"
+    )
+    return attrs.evolve(due, when=None, words=words, end=after.end(), notes=(*due.notes, said))
 
 
 def _due(text: str, start: Date, response: bool, settings: DateSettings) -> Deadline | None:
