@@ -207,3 +207,34 @@ def test_where_a_cut_starts_is_a_level_not_a_cut(verb: str, rate: str, a: int, b
     reading = read(f"{verb} {rate} from {a}% to {b}% by June 2027")
     assert reading.goal.target is not None and reading.goal.target.means(f"{b}%")
     assert reading.goal.baseline is not None and reading.goal.baseline.magnitude == a
+
+
+CHANNELS = [("Instagram", "instagram"), ("TikTok", "tiktok"), ("LinkedIn", "linkedin"),
+            ("Facebook", "facebook"), ("YouTube", "youtube"), ("Pinterest", "pinterest")]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(CHANNELS), min_size=3, max_size=4, unique=True),
+    st.integers(1, 2),
+    st.sampled_from(["not on", "except", "excluding", "other than", "but not"]),
+    st.booleans(),
+)
+def test_a_channel_named_as_left_out_is_not_the_goals(
+    named: list[tuple[str, str]], keep: int, word: str, left_first: bool
+) -> None:
+    """ "on TikTok, not Instagram" read both channels; "everywhere except LinkedIn" read
+    LinkedIn; "all channels except X" all of them."""
+    kept, left = named[:keep], named[keep:]
+    on = " and ".join(w for w, _ in kept)
+    off = " and ".join(w for w, _ in left)
+    said = (
+        f"Get 10k followers, {word} {off}, on {on} by June 2027"
+        if left_first
+        else f"Get 10k followers on {on}, {word} {off}, by June 2027"
+    )
+    reading = read(said)
+    assert reading.goal.channels == tuple(c for _, c in kept)
+    for w, _ in left:
+        assert any(f'"{w}" is named as left out' in note for note in reading.notes)
+    everywhere = read(f"Get 10k followers on all channels {word} {off} by June 2027")
+    assert everywhere.goal.channel is None

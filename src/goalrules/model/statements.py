@@ -52,7 +52,7 @@ from goalrules.model.amounts import (
     plain_number,
     regroup_numbers,
 )
-from goalrules.model.channels_named import find_channels
+from goalrules.model.channels_named import channels_left_out, find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
@@ -433,6 +433,7 @@ def read_fields(
         missing.append("deadline")
 
     channels = find_channels(rest)
+    notes.extend(channels_left_out(rest))  # "on TikTok, not Instagram"
     if channels:
         understood["channel"] = ", ".join(words for _, words in channels)
     else:
