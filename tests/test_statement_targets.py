@@ -238,3 +238,25 @@ def test_a_channel_named_as_left_out_is_not_the_goals(
         assert any(f'"{w}" is named as left out' in note for note in reading.notes)
     everywhere = read(f"Get 10k followers on all channels {word} {off} by June 2027")
     assert everywhere.goal.channel is None
+
+
+@given(
+    st.integers(10, 5000),
+    st.integers(1, 500),
+    st.sampled_from(["at {m} each", "at {m} per lead", "at {m} a lead", "for {m} apiece"]),
+    st.booleans(),
+)
+def test_a_cost_a_unit_is_what_the_goal_works_with(
+    n: int, cost: int, shape: str, first: bool
+) -> None:
+    """ "Get 200 leads at $25 each" read a target of $25 (no metric)."""
+    money = shape.format(m=f"${cost}")
+    said = (
+        f"{money[0].upper()}{money[1:]}, get {n:,} leads from LinkedIn by June 2027"
+        if first
+        else f"Get {n:,} leads from LinkedIn {money} by June 2027"
+    )
+    reading = read(said)
+    assert reading.goal.metric == "leads"
+    assert reading.goal.target is not None and reading.goal.target.means(f"{n} leads")
+    assert any("what the goal works with" in note for note in reading.notes)

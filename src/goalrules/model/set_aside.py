@@ -25,6 +25,10 @@ _AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
 _PURPOSE = re.compile(
     r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
 )
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a\s+piece|(?:per|a|an)\s+(?:lead|sale|order|customer|conversion|click"
+    r"|sign\s?up|signup|install|download|acquisition|hire|head))\b"
+)
 _RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 #: an amount for each piece of content ("per post", "each video"): an average, not a total
 _PER_PIECE = re.compile(
@@ -42,7 +46,8 @@ _LOSS_LIMIT = re.compile(
 def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts a statement gives beside its target, never the target itself: a
     budget, a condition after "at a" that follows another amount ("100 leads at a CPL
-    under $20"), money spent before "to get" another amount."""
+    under $20"), money spent before "to get" another amount, a cost a unit ("at $25
+    each", "$25 per lead")."""
     side = []
     for i, a in enumerate(amounts):
         before = low[max(0, a.start - 40) : a.start]
@@ -51,7 +56,8 @@ def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
         spent = a.currency and any(
             _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
         )
-        if budget or condition or spent:
+        each = a.currency and _EACH.match(low, a.end)  # "200 leads at $25 each": a cost a unit
+        if budget or condition or spent or each:
             side.append(a)
     return side if len(side) < len(amounts) else []
 
