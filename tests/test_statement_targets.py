@@ -260,3 +260,42 @@ def test_a_cost_a_unit_is_what_the_goal_works_with(
     assert reading.goal.metric == "leads"
     assert reading.goal.target is not None and reading.goal.target.means(f"{n} leads")
     assert any("what the goal works with" in note for note in reading.notes)
+
+
+@given(
+    st.integers(2, 5),
+    st.sampled_from(["Increase ROAS by {n}x", "Grow ROAS {n}x", "Boost ROAS by {n} times"]),
+)
+def test_a_multiple_of_a_ratio_after_a_verb_multiplies_it(n: int, shape: str) -> None:
+    """ "Increase ROAS by 2x" read +2 (a change of the ratio); a ROAS named with its
+    multiple ("a 4x ROAS", "to 5x", "from 2x to 4x") is still a level."""
+    reading = read(f"{shape.format(n=n)} on Facebook by June 2027")
+    assert str(reading.goal.target) == f"x{n}"
+    level = read(f"Achieve a {n}x ROAS on Facebook by June 2027").goal.target
+    assert level is not None and level.means(f"{n} ratio")
+    to = read(f"Increase ROAS on Facebook from {n}x to {n + 2}x by June 2027").goal
+    assert to.target is not None and to.target.means(f"{n + 2} ratio")
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Reduce CPL", "conversion rate"),
+            ("Grow revenue", "CPA"),
+            ("Increase leads", "CTR"),
+            ("Grow followers", "engagement rate"),
+        ]
+    ),
+    st.sampled_from(["increasing", "improving", "cutting", "boosting", "lowering"]),
+    st.integers(1, 60),
+)
+def test_an_amount_of_the_means_is_not_the_goals(
+    goal_means: tuple[str, str], verb: str, n: int
+) -> None:
+    """ "Reduce CPL by increasing conversion rate 20%" read CPL -20 %."""
+    goal, means = goal_means
+    reading = read(f"{goal} by {verb} {means} {n}% by June 2027")
+    assert reading.goal.target is None
+    assert any("the means" in note for note in reading.notes)
+    own = read(f"{goal} by {n}% by {verb} {means} by June 2027").goal.target
+    assert own is not None and own.means(f"{'-' if 'Reduce' in goal else '+'}{n}%")

@@ -17,6 +17,7 @@ from goalrules.model.target_words import (
     better_governs,
     is_down,
     is_relative,
+    multiple_of_a_ratio,
     verb_before,
     words_before,
     words_of,
@@ -42,6 +43,30 @@ _LEVEL_BEFORE = re.compile(
 )
 
 
+# "reduce CPL by increasing conversion rate 20 %": the amount after "by" and a verb of
+# change is the means' ("conversion rate"), not the goal's (read as CPL -20 % before)
+_MEANS = re.compile(
+    r"\b(?:by|through|via)\s+(?:increasing|improving|raising|boosting|growing|lifting|cutting"
+    r"|reducing|lowering|decreasing|optimi[sz]ing|doubling|halving)\s+(?:our\s+|the\s+|its\s+)?"
+    r"(?P<what>[a-z][a-z -]{0,40}?)\s*$"
+)
+
+
+def _means_of(text: str, low: str, a: Amount, metric: str) -> str | None:
+    """The words of the means an amount follows ("by increasing conversion rate"), when
+    they name something other than ``metric``."""
+    clause = re.split(r"[,;.:()]", low[max(0, a.start - 80) : a.start])[-1]
+    at = a.start - len(clause)
+    m = _MEANS.search(clause)
+    if m is None:
+        return None
+    what = m["what"]
+    names = {catalog[metric].name.lower(), metric.replace("_", " "), *catalog[metric].aliases}
+    if any(name in what for name in names):
+        return None  # "grow followers by growing followers 20 %": the goal's own
+    return text[at + m.start() : at + m.end()].strip()
+
+
 def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
     window = low[a.end : a.end + 60]
     cut = re.search(rf"[,;.]|(?<!\d)\d(?!\d*\s+{_UNITS})", window)  # "every 2 weeks" is one
@@ -64,13 +89,21 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
             "does not read as one (every two weeks, twice a month, half a year...): write it a "
             'week, a month, a quarter or a year ("50 leads a week")'
         )
-    ratio = metric is not None and catalog[metric].unit == "ratio"
-    if a.multiple and a.value > 1 and not ratio and is_down(low, a, metric):
+    level = (
+        metric is not None and catalog[metric].unit == "ratio" and not multiple_of_a_ratio(low, a)
+    )
+    if a.multiple and a.value > 1 and not level and is_down(low, a, metric):
         n, cut = plain_number(a.value), f"-{100 - 100 / a.value:.0f}%"
         return (
             f'"{words_of(text, low, a)}" with a cut does not say where it leads (1/{n} of '
             f"today's level, {cut}?), so it is not read: write the level to reach or the "
             f"change, e.g. {cut}"
+        )
+    means = _means_of(text, low, a, metric) if metric is not None else None
+    if means is not None:
+        return (
+            f'"{words_of(text, low, a)}" follows "{means}", the means, so it is not read as '
+            f"the target of {catalog[metric or ''].name.lower()}: write one goal a metric"
         )
     relative = a.sign != 0 or is_relative(low, a, metric)
     if metric is None and relative and not a.sign and better_governs(low, a):

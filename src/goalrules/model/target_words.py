@@ -255,11 +255,22 @@ def baseline_text(low: str, a: Amount, metric: str | None, per: str | None) -> s
     return f"-{text}" if a.sign < 0 else text
 
 
+def multiple_of_a_ratio(low: str, a: Amount) -> bool:
+    """Whether a multiple of a ratio metric multiplies it ("increase ROAS by 2x", "grow
+    ROAS 2x": read +2 before) rather than naming its level ("a 4x ROAS", "to 5x")."""
+    before = words_before(low, a, 1)
+    if re.search(
+        r"\b(?:to|from|of|an?|at|hit|reach|achieve|get|than|above|below|over|under)$", before
+    ):
+        return False
+    return before == "by" or (verb_before(low, a) is not None and verb_before(low, a) != "up")
+
+
 def target_text(
     low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
 ) -> str:
     ratio_metric = metric is not None and catalog[metric].unit == "ratio"
-    if a.multiple and not ratio_metric:
+    if a.multiple and (not ratio_metric or multiple_of_a_ratio(low, a)):
         return f"x{plain_number(a.value)}"
     level = level or (a.sign > 0 and SIGNED_LEVEL.search(words_before(low, a, 1)) is not None)
     relative = not level and _is_relative(low, a, metric)
