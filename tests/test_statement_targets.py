@@ -299,3 +299,49 @@ def test_an_amount_of_the_means_is_not_the_goals(
     assert any("the means" in note for note in reading.notes)
     own = read(f"{goal} by {n}% by {verb} {means} by June 2027").goal.target
     assert own is not None and own.means(f"{'-' if 'Reduce' in goal else '+'}{n}%")
+
+
+@given(
+    st.integers(1000, 10**9),
+    st.sampled_from(["'", "’", "_", ",", " "]),
+    st.sampled_from(["views", "followers", "impressions"]),
+)
+def test_a_number_grouped_any_way_reads_the_same_target(n: int, sep: str, noun: str) -> None:
+    """ "1'000'000" (Swiss grouping) and "1_000_000" read a target of 1."""
+    grouped = f"{n:,}".replace(",", sep)
+    target = read(f"Reach {grouped} {noun} on YouTube by June 2027").goal.target
+    assert target is not None and target.means(f"{n} {noun}")
+
+
+@given(
+    st.integers(1, 40),
+    st.sampled_from([(" 1/2", 0.5), (" 1/4", 0.25), (" 3/4", 0.75), (" and a half", 0.5)]),
+    st.booleans(),
+)
+def test_a_whole_and_a_fraction_is_both(n: int, part: tuple[str, float], in_words: bool) -> None:
+    """ "12 1/2%" read as a range "1-2 %" (12 lost), "twelve and a half percent" as 12 %."""
+    words, value = part
+    if in_words and words != " and a half":
+        return
+    written = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    number = written[n - 1] if in_words and n <= 10 else str(n)
+    percent = " percent" if in_words or words == " and a half" else "%"
+    target = read(f"Reach a {number}{words}{percent} engagement rate by June 2027").goal.target
+    assert target is not None and target.means(f"{n + value:g}%")
+
+
+@given(
+    st.sampled_from([("a", 1), ("one", 1), ("two", 2), ("three", 3)]),
+    st.sampled_from([("third", 100 / 3), ("quarter", 25), ("fifth", 20), ("tenth", 10)]),
+    st.sampled_from(["Increase", "Grow", "Reduce", "Cut"]),
+)
+def test_by_a_share_is_that_percent(
+    count: tuple[str, int], share: tuple[str, float], verb: str
+) -> None:
+    """ "by two thirds" read +2 followers, "by three quarters" as a deadline 3 quarters on."""
+    whole = count[1] * share[1]
+    plural = "s" if count[1] > 1 else ""
+    reading = read(f"{verb} LinkedIn followers by {count[0]} {share[0]}{plural} by June 2027")
+    sign = "-" if verb in ("Reduce", "Cut") else "+"
+    assert reading.goal.target is not None and reading.goal.target.means(f"{sign}{whole:.4f}%")
+    assert reading.goal.deadline == dt.date(2027, 6, 30)

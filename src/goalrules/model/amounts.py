@@ -70,11 +70,16 @@ _SCALED_PAIR = re.compile(
 )
 # "two and a half million", "2 and a half thousand": 2,500,000 and 2,500 (read as 2 and
 # a half million, or 2 and "a 500", before)
+# ("twelve and a half percent", "one and a half times": 12.5 %, x1.5; they read 12 % and
+# no target)
 _AND_A_HALF = re.compile(
     rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+an?\s+half\s+"
-    r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
+    r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?|percent|per\s?cent|times)\b",
     re.IGNORECASE,
 )
+# "12 1/2 %", "2 3/4 million": a whole number and a fraction (read as a range "1-2 %"
+# with 12 left over, before)
+_MIXED = re.compile(r"(?<![\w.,/])(\d+)[ \t]+([13])/([24])(?![\d/])")
 # "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
@@ -156,9 +161,18 @@ def normalize_numbers(text: str) -> str:
         whole = float(m[1]) if m[1][0].isdigit() else _words_value(m[1])
         if whole is None:
             return m.group(0)
-        return _spelled((whole + 0.5) * _SCALES[m[2].lower()])
+        word = m[2].lower()
+        if word not in _SCALES:  # percent, times
+            return f"{plain_number(whole + 0.5)} {m[2]}"
+        return _spelled((whole + 0.5) * _SCALES[word])
+
+    def mixed(m: re.Match[str]) -> str:
+        if (m[2], m[3]) not in (("1", "2"), ("1", "4"), ("3", "4")):
+            return m.group(0)
+        return plain_number(int(m[1]) + int(m[2]) / int(m[3]))
 
     text = _SCIENTIFIC.sub(scientific, text)
+    text = _MIXED.sub(mixed, text)
     text = _AND_A_HALF.sub(and_a_half, text)
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _SCALED_PAIR.sub(_scaled_pair, text)
@@ -205,6 +219,11 @@ _SHORT_SCALES = {
 _SCALE_SHORT = re.compile(
     rf"(?<![\w.,])(\d+(?:\.\d+)?)\s?({'|'.join(_SHORT_SCALES)})\b\.?", re.IGNORECASE
 )
+# "1'000'000" (as Swiss German writes a million), "1_000_000" (as code does): a million
+# (read as 1 before)
+_APOSTROPHE_GROUPED = re.compile(
+    r"(?<![\d.,'’_])\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?(?![\d'’_]|[.,]\d)"
+)
 _MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
 _SPACED_SUFFIX = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
 
@@ -218,7 +237,7 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
 
     def regrouped(m: re.Match[str], how: str) -> str:
         written = m.group(0)
-        whole, _, decimals = re.sub(r"[,\s\u202f]", "", written).partition(".")
+        whole, _, decimals = re.sub(r"[,\s\u202f'’_]", "", written).partition(".")
         english = f"{int(whole):,}" + (f".{decimals}" if decimals else "")
         notes.append(f'read "{written}" ({how}) as {english}')
         return english
@@ -245,6 +264,10 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
 
     text = _LAKH_GROUPED.sub(lambda m: regrouped(m, "grouped in lakhs"), text)
     text = _SPACE_GROUPED.sub(lambda m: regrouped(m, "grouped by spaces"), text)
+    text = _APOSTROPHE_GROUPED.sub(
+        lambda m: regrouped(m, f"grouped by {'underscores' if '_' in m[0] else 'apostrophes'}"),
+        text,
+    )
     text = _MIL.sub(either_scale, text)
     text = _SCALE_SHORT.sub(lambda m: f"{m[1]} {_SHORT_SCALES[m[2].lower()]}", text)
     text = _SPACED_SUFFIX.sub(lambda m: f"{m[1]}{m[2]}", text)
