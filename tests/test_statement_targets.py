@@ -345,3 +345,53 @@ def test_by_a_share_is_that_percent(
     sign = "-" if verb in ("Reduce", "Cut") else "+"
     assert reading.goal.target is not None and reading.goal.target.means(f"{sign}{whole:.4f}%")
     assert reading.goal.deadline == dt.date(2027, 6, 30)
+
+
+@given(
+    st.integers(2, 900),
+    st.sampled_from(
+        [
+            "per hour",
+            "per business day",
+            "a working day",
+            "per working week",
+            "every weekend",
+            "per shift",
+            "per sprint",
+        ]
+    ),
+)
+def test_a_period_of_hours_or_working_days_is_no_total(n: int, period: str) -> None:
+    """ "2 leads per hour", "10 leads per business day" read 2 and 10 leads in all."""
+    reading = read(f"Get {n} leads from LinkedIn {period} by June 2027")
+    assert reading.goal.target is None
+    assert any("for a period goalrules does not read" in note for note in reading.notes)
+
+
+@given(
+    st.integers(2, 900),
+    st.sampled_from(
+        [
+            "per rep",
+            "per sales rep",
+            "per campaign",
+            "each ad",
+            "per influencer",
+            "per webinar",
+            "per employee",
+        ]
+    ),
+)
+def test_an_amount_for_each_campaign_or_person_is_no_total(n: int, each: str) -> None:
+    """ "100 leads per rep", "per campaign" read 100 leads in all."""
+    reading = read(f"Get {n} leads from LinkedIn {each} by June 2027")
+    assert reading.goal.target is None
+    assert any("is an average" in note for note in reading.notes)
+
+
+@given(st.integers(2, 900), st.sampled_from(["week", "month", "quarter"]), st.integers(2027, 2029))
+def test_in_each_period_of_a_year_recurs_until_its_end(n: int, period: str, year: int) -> None:
+    """ "500 leads in each quarter of 2027" read 500 leads in all, with no deadline."""
+    reading = read(f"Get {n} leads from LinkedIn in each {period} of {year}")
+    assert str(reading.goal.target) == f"{n} lead / {period}"
+    assert reading.goal.deadline == dt.date(year, 12, 31)

@@ -34,7 +34,9 @@ _ODD_PERIOD = re.compile(
     r"\b(?:bi\s?(?:weekly|monthly|annual(?:ly)?|yearly)|fortnightly|semi\s?(?:annual(?:ly)?"
     r"|monthly|weekly|yearly)|half\s?yearly|(?:twice|thrice)\s+(?:a|an|per|each|every)\s+\w+"
     rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
-    r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks))\b"
+    r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks|hour|hr"
+    r"|(?:business|working|work|week)\s?days?|(?:working|work)\s?weeks?|weekend|shift"
+    r"|season|semester|term|sprint))\b"
 )
 # the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
 _LEVEL_BEFORE = re.compile(

@@ -82,6 +82,15 @@ def prepare(text: str) -> str:
     # "grow followers by a third", "cut costs by a quarter": a share of the level, not a
     # deadline ("by a quarter" read as within a quarter of a year)
     t = _BY_A_SHARE.sub(_by_a_share, t)
+    # "500 leads in each quarter of 2027": every quarter in 2027 (the phrase read as a
+    # deadline that did not read, and the target as 500 in all)
+    t = re.sub(
+        r"\b(?:in|during|for)\s+(each|every)\s+(week|month|quarter)\s+(?:of|in)\s+"
+        r"(?=(?:19|20|21)\d\d\b)",
+        r"\1 \2 in ",
+        t,
+        flags=re.I,
+    )
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
