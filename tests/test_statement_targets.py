@@ -395,3 +395,41 @@ def test_in_each_period_of_a_year_recurs_until_its_end(n: int, period: str, year
     reading = read(f"Get {n} leads from LinkedIn in each {period} of {year}")
     assert str(reading.goal.target) == f"{n} lead / {period}"
     assert reading.goal.deadline == dt.date(year, 12, 31)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Grow", "Instagram followers", "followers"),
+            ("Increase", "LinkedIn leads", "leads"),
+            ("Raise", "engagement rate", "%"),
+            ("Cut", "cost per lead", "$"),
+            ("Reduce", "bounce rate", "%"),
+        ]
+    ),
+    st.integers(2, 9000),
+    st.integers(1, 9000),
+)
+def test_a_verb_of_change_then_a_to_b_goes_from_a_to_b(
+    said: tuple[str, str, str], a: int, more: int
+) -> None:
+    """ "Grow Instagram followers 4,000 to 6,000" read a range, its lower bound 4,000 the
+    target; "cut CPL $40 to $25" read no start."""
+    verb, metric, unit = said
+    down = verb in ("Cut", "Reduce")
+    if unit == "%":
+        a, more = a % 90 + 2, more % 8 + 1
+    lo, hi = (a, a + more) if not down else (a + more, a)
+    if unit == "$":
+        shown = (f"${lo:,}", f"${hi:,}")
+    elif unit == "%":
+        shown = (f"{lo}%", f"{hi}%")
+    else:
+        shown = (f"{lo:,}", f"{hi:,}")
+    reading = read(f"{verb} {metric} {shown[0]} to {shown[1]} by June 2027")
+    goal = reading.goal
+    assert goal.target is not None and goal.baseline is not None, reading.notes
+    assert goal.baseline.magnitude == lo
+    assert not goal.target.is_relative and goal.target.amount.magnitude == hi
+    ranged = read(f"Reach {min(lo, hi):,} to {max(lo, hi):,} leads by June 2027").goal.target
+    assert ranged is not None and ranged.means(f"{min(lo, hi)} leads")

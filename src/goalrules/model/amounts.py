@@ -504,6 +504,13 @@ _RANGE = re.compile(
 )
 
 
+# a verb of change and the words it changes, right before a number ("grow Instagram
+# followers 4,000 to 6,000"; not "grow followers by 4,000 to 6,000", nor "reach 500 to 600")
+_CHANGED = re.compile(
+    r"\b(?:increas|grow|rais|boost|lift|improv|cut|reduc|lower|decreas|drop|shrink|bring|tak)"
+    r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
+    re.IGNORECASE,
+)
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
@@ -533,6 +540,12 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
             continue  # "6/27" is no range; "by 500 to 2,000": a change and the level it reaches
         if m["u1"] == "%" and not m["u2"]:
             continue  # "by 50% to 1,500": a change, then the level it leads to
+        if m["join"] == "to" and _CHANGED.search(text, max(0, m.start() - 80), m.start()):
+            # "grow followers 4,000 to 6,000", "cut CPL $40 to $25": from the first to the
+            # second (read as a range, its lower bound the target, before)
+            out += [text[last : m.start()], f"from {m.group(0)}"]
+            last = m.end()
+            continue
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
         scale = _SUFFIX_SCALES.get((m["u2"] or m["u1"] or "").strip().lower(), 1)
         lo, hi = lo * scale, hi * scale  # "5-10k", "1-2M": the suffix is both numbers'
