@@ -269,3 +269,45 @@ def test_a_deadline_followed_by_a_word_the_pack_does_not_know_is_not_read(
     assert reading.goal.deadline is None
     assert any("a word goalrules does not know" in note for note in reading.notes)
     assert reading.goal.target is not None and reading.goal.target.means("+20%")
+
+
+FISCAL = {
+    "cy": "Cynyddu dilynwyr Instagram 20% erbyn diwedd y flwyddyn ariannol",
+    "ms": "Tingkatkan pengikut Instagram sebanyak 20% menjelang akhir tahun kewangan",
+    "el": "Αύξηση των ακολούθων στο Instagram κατά 20% έως το τέλος του οικονομικού έτους",
+    "ar": "زيادة المتابعين على إنستغرام بنسبة 20% بحلول نهاية السنة المالية",
+    "tl": "Dagdagan ang followers sa Instagram ng 20% bago matapos ang fiscal year",
+}
+
+
+@given(st.sampled_from(sorted(FISCAL)), st.integers(1, 12))
+def test_the_end_of_the_fiscal_year_is_the_workspaces_in_every_language(
+    code: str, first: int
+) -> None:
+    """Malay "akhir tahun kewangan" read the end of the calendar year, with no note;
+    Greek and Arabic left their word for fiscal unread."""
+    reading = gr.read_statement(FISCAL[code], start=START, fiscal_year_start=first)
+    english = gr.read_statement("Grow Instagram followers 20% by the end of the fiscal year",
+                                start=START, fiscal_year_start=first)  # fmt: skip
+    assert reading.goal.deadline == english.goal.deadline is not None
+    assert any("fiscal year" in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% σε {n} ημέρες"),
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% σε {n} μήνες"),
+            ("ar", "زيادة المتابعين على إنستغرام بنسبة 20% خلال {n} يومًا"),
+        ]
+    ),
+    st.integers(11, 99),
+)
+def test_in_n_days_after_a_percent_is_the_deadline(said: tuple[str, str], n: int) -> None:
+    """Greek "κατά 20% σε 90 ημέρες" read "by 20% to 90 days": a target of 90 days."""
+    code, shape = said
+    reading = gr.read_statement(shape.format(n=n), start=START, lang=code)
+    assert reading.goal.target is not None and reading.goal.target.means("+20%")
+    unit = "months" if "μήνες" in shape else "days"
+    within = gr.read_statement(f"Grow Instagram followers 20% within {n} {unit}", start=START)
+    assert reading.goal.deadline == within.goal.deadline is not None

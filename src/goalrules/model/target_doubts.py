@@ -14,6 +14,7 @@ from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.target_words import (
     SIGNED_LEVEL,
+    TIME_NOUNS,
     better_governs,
     is_down,
     is_relative,
@@ -69,6 +70,12 @@ def _means_of(text: str, low: str, a: Amount, metric: str) -> str | None:
     return text[at + m.start() : at + m.end()].strip()
 
 
+#: lengths of time no metric is measured in ("to 6 months" read 6 followers)
+_LONG_TIMES = frozenset(
+    ["month", "months", "mo", "mos", "quarter", "quarters", "year", "years", "yr", "yrs"]
+)
+
+
 def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
     window = low[a.end : a.end + 60]
     cut = re.search(rf"[,;.]|(?<!\d)\d(?!\d*\s+{_UNITS})", window)  # "every 2 weeks" is one
@@ -81,6 +88,12 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
         return (
             f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '
             'cannot hold (a signed number is a change): write the change, e.g. "by 20 points"'
+        )
+    timed = (a.noun in TIME_NOUNS or a.noun in _LONG_TIMES) and a.plain
+    if timed and metric is not None and catalog[metric].unit not in TIME_NOUNS.values():
+        return (  # "by 20% to 90 days" read a target of 90 days for followers
+            f'"{words_of(text, low, a)}" is a length of time, which is no amount of '
+            f"{catalog[metric].name.lower()}: it is not read as the target"
         )
     odd = _odd_period(low, a)
     if odd is not None and not (a.percent or a.points or a.multiple):
