@@ -433,3 +433,27 @@ def test_a_verb_of_change_then_a_to_b_goes_from_a_to_b(
     assert not goal.target.is_relative and goal.target.amount.magnitude == hi
     ranged = read(f"Reach {min(lo, hi):,} to {max(lo, hi):,} leads by June 2027").goal.target
     assert ranged is not None and ranged.means(f"{min(lo, hi)} leads")
+
+
+@given(
+    st.integers(1, 500),
+    st.sampled_from(
+        [
+            ("lead", "cost_per_lead", "lead"),
+            ("click", "cost_per_click", "click"),
+            ("sale", "cost_per_acquisition", "conversion"),
+        ]
+    ),
+    st.sampled_from(
+        ["Spend no more than {m} per {u}", "Keep cost under {m} a {u}", "Pay at most {m} per {u}"]
+    ),
+)
+def test_money_a_unit_paid_is_that_cost(n: int, unit: tuple[str, str, str], shape: str) -> None:
+    """ "Spend no more than $30 per lead" read a target of $30 of spend."""
+    word, metric, counted = unit
+    reading = read(shape.format(m=f"${n}", u=word) + " on LinkedIn in 2027")
+    assert reading.goal.metric == metric
+    assert reading.goal.target is not None
+    assert reading.goal.target.means(f"{n} USD / {counted}")
+    earned = read(f"Earn ${n} per {word} on LinkedIn in 2027").goal
+    assert earned.target is None  # what a sale brings in, on average: no total

@@ -34,7 +34,8 @@ _RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 _PER_PIECE = re.compile(
     r"(?:\s+(?!per\b|each\b|every\b)[a-z]+){0,3}?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
     r"|article|episode|carousel|short|pin|campaign|ad|advert|rep|sales\s?rep|salesperson"
-    r"|employee|influencer|creator|store|location|event|webinar|newsletter|email)s?\b"
+    r"|employee|influencer|creator|store|location|event|webinar|newsletter|email|sale|order"
+    r"|purchase|transaction|customer|visitor|user|lead|click|sign\s?up)s?\b"
 )
 #: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
 #: under a level the statement does not give, never a change to aim for
@@ -197,11 +198,12 @@ def not_read_as(
             f"{name}: write the target itself"
         )
     each = _PER_PIECE.match(low, target.end)
-    if each:
+    if each and not (metric is not None and "/" in catalog[metric].unit):  # "$30 per lead"
         return (
-            f'"{_written(text, target.start, each.end())}" is an average a piece of content '
-            "(or a campaign, or a person), which no metric of the catalog measures (they count "
-            "totals): write the total for the period, e.g. 40,000 impressions a month"
+            f'"{_written(text, target.start, each.end())}" is an average (for each post, '
+            "campaign, person or sale: a piece of content or other), which no metric of the "
+            "catalog measures (they count totals): write the total for the period, e.g. "
+            "40,000 impressions a month"
         )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)

@@ -64,6 +64,7 @@ from goalrules.model.target_words import (
     TIME_NOUNS,
     baseline_text,
     choose_target,
+    cost_named,
     dot_thousands,
     percent_of_a_count,
     rate_a_period_note,
@@ -221,6 +222,8 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
         hiring = m[1] in ("hires", "staff", "employees", "recruits")
         key = "source_of_hire_share" if hiring else "share_of_traffic"
         return key, m.group(0)
+    if cost := cost_named(low, target):  # "$30 per lead" is the cost per lead
+        return cost
     m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
     if m:
         return "share_of_traffic", m.group(0)

@@ -329,3 +329,28 @@ def rate_a_period_note(
         f"to about {shown}; not read as the target: write the target itself (e.g. {shown}) "
         "or the level to reach"
     )
+
+
+# money a unit names the cost metric: "$30 per lead" is the cost per lead ("spend no more
+# than $30 per lead" read a target of $30 of spend)
+_COST_A_UNIT = re.compile(
+    r"\s*(?:per|a|an|each|for\s+each)\s+(?:(lead|sign\s?up|signup)|(click|tap)"
+    r"|(conversion|acquisition|sale|order|customer|purchase))s?\b"
+)
+
+
+_EARNED = re.compile(
+    r"\b(?:earn|make|made|generat|bring|brought|revenue|income|profit|worth|value|aov|average"
+    r"|order|basket|cart|sell|gross|net|margin|commission|pay(?:s|ing)?\s+us)[a-z]*\b"
+)
+
+
+def cost_named(low: str, target: Amount | None) -> tuple[str, str] | None:
+    """The cost metric an amount of money a unit names, and its words, or ``None``."""
+    if target is None or not target.currency:
+        return None
+    m = _COST_A_UNIT.match(low, target.end)
+    if m is None or _EARNED.search(low, max(0, target.start - 60), target.start):
+        return None  # "earn $50 per sale": what a sale brings in, no cost
+    key = "cost_per_lead" if m[1] else "cost_per_click" if m[2] else "cost_per_acquisition"
+    return key, m.group(0).strip()
