@@ -457,3 +457,14 @@ def test_money_a_unit_paid_is_that_cost(n: int, unit: tuple[str, str, str], shap
     assert reading.goal.target.means(f"{n} USD / {counted}")
     earned = read(f"Earn ${n} per {word} on LinkedIn in 2027").goal
     assert earned.target is None  # what a sale brings in, on average: no total
+
+
+@given(
+    st.integers(2, 90),
+    st.sampled_from(["{n}%", "~{n}%", "about {n}%", "{n}-ish%", "{n}ish%", "roughly {n}%"]),
+)
+def test_a_hedged_percent_reads_as_the_percent(n: int, shape: str) -> None:
+    """ "by 10-ish%" read +10 followers."""
+    said = shape.format(n=n)
+    target = read(f"Grow LinkedIn followers by {said} by June 2027").goal.target
+    assert str(target) == f"+{n}%"

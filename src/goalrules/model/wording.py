@@ -91,6 +91,8 @@ def prepare(text: str) -> str:
         t,
         flags=re.I,
     )
+    # "10-ish%", "500ish leads": about that number, as "~10%" is (read +10 followers)
+    t = re.sub(r"(?<=\d)[\s-]?ish\b", "", t, flags=re.I)
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
