@@ -243,3 +243,35 @@ def test_when_a_goal_starts_is_no_deadline(
     assert any("says when the goal starts" in note for note in reading.notes) or (
         lead == "Starting from"  # "from March" alone already says a start
     )
+
+
+@given(
+    st.sampled_from(
+        [
+            ("June", dt.date(2026, 6, 30)),
+            ("Q3 2027", dt.date(2027, 9, 30)),
+            ("the end of the year", dt.date(2026, 12, 31)),
+        ]
+    ),
+    st.sampled_from([("Instagram", "instagram"), ("LinkedIn", "linkedin")]),
+    st.integers(2, 900),
+    st.sampled_from(
+        [
+            "Grow followers to {n}k on {c} by {d}",
+            "By {d}, grow {c} followers to {n}k",
+            "On {c}, grow followers to {n}k by {d}",
+            "By {d}, on {c}, grow followers to {n}k",
+            "By {d}: {n}k {c} followers",
+            "{c} followers: {n}k by {d}",
+        ]
+    ),
+)
+def test_the_order_of_a_statements_parts_changes_nothing(
+    due: tuple[str, dt.date], channel: tuple[str, str], n: int, shape: str
+) -> None:
+    """ "By June: 10k Instagram followers" read no deadline (the colon stuck to it)."""
+    words, day = due
+    reading = gr.read_statement(shape.format(d=words, c=channel[0], n=n), start=START)
+    assert reading.goal.deadline == day
+    assert reading.goal.channel == channel[1]
+    assert reading.goal.target is not None and reading.goal.target.means(f"{n * 1000} followers")

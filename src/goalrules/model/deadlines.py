@@ -372,7 +372,7 @@ def _first_deadline(
         for end in range(len(words), 0, -1):
             if not (_timey(words[end - 1]) and any(anchors[:end])):
                 continue  # a deadline ends in a time word or a number ("by Q3", "in 6 months")
-            candidate = " ".join(words[:end]).rstrip(".!?")
+            candidate = " ".join(words[:end]).rstrip(".!?:;")
             low = candidate.lower()
             head = words[0].lower()
             if head in _PAIR_HEADS or head == "to":
