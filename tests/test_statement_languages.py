@@ -311,3 +311,32 @@ def test_in_n_days_after_a_percent_is_the_deadline(said: tuple[str, str], n: int
     unit = "months" if "μήνες" in shape else "days"
     within = gr.read_statement(f"Grow Instagram followers 20% within {n} {unit}", start=START)
     assert reading.goal.deadline == within.goal.deadline is not None
+
+
+REACH = {
+    "cy": "Cyrraedd {n} o ddilynwyr ar Instagram erbyn diwedd y flwyddyn",
+    "ms": "Capai {n} pengikut di Instagram menjelang akhir tahun",
+    "el": "Να φτάσουμε τους {n} ακολούθους στο Instagram έως το τέλος του έτους",
+    "tl": "Abutin ang {n} followers sa Instagram bago matapos ang taon",
+    "ar": "الوصول إلى {n} متابع على إنستغرام بحلول نهاية العام",
+}
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@given(st.sampled_from(sorted(REACH)), st.integers(1000, 10**8), st.booleans())
+def test_a_number_grouped_as_the_language_groups_it_reads_whole(
+    code: str, n: int, native: bool
+) -> None:
+    """The same statement with its number grouped as Babel's locale data groups it (Greek
+    "10.000", Arabic "١٠٬٠٠٠") reads the same target in every language."""
+    from babel.numbers import format_decimal
+
+    locale = language_packs()[code].locale
+    if code == "ar" and native:
+        written = format_decimal(n, locale=locale, numbering_system="arab")
+        written = written.translate(_ARABIC_DIGITS)
+    else:
+        written = format_decimal(n, locale=locale)
+    reading = gr.read_statement(REACH[code].format(n=written), start=START, lang=code)
+    assert reading.goal.target is not None, (written, reading.notes)
+    assert reading.goal.target.means(f"{n} followers"), (written, reading.goal.target)
