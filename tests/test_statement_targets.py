@@ -468,3 +468,34 @@ def test_a_hedged_percent_reads_as_the_percent(n: int, shape: str) -> None:
     said = shape.format(n=n)
     target = read(f"Grow LinkedIn followers by {said} by June 2027").goal.target
     assert str(target) == f"+{n}%"
+
+
+@given(
+    st.sampled_from([("Double", "x2"), ("Triple", "x3"), ("Halve", "x0.5")]),
+    st.sampled_from(
+        [
+            ("{n:,} LinkedIn followers", "{n} followers"),
+            ("{n:,} monthly leads", "{n} leads / month"),
+            ("${n:,} CPL", "{n} USD / lead"),
+        ]
+    ),
+    st.integers(3, 90000),
+)
+def test_our_level_with_a_multiple_is_the_start(
+    verb: tuple[str, str], level: tuple[str, str], n: int
+) -> None:
+    """ "Double our 200 monthly leads" read a target of 200 leads a month; "halve our $40
+    CPL" a target of $40."""
+    word, multiple = verb
+    said, means = level
+    reading = read(f"{word} our {said.format(n=n)} by June 2027")
+    assert str(reading.goal.target) == multiple
+    baseline = reading.goal.baseline
+    assert baseline is not None and gr.Target.parse(str(baseline)).means(means.format(n=n))
+
+
+@given(st.integers(1000, 9000), st.integers(1, 9000))
+def test_our_level_then_a_level_goes_from_ours(a: int, more: int) -> None:
+    reading = read(f"Grow our {a:,} Instagram followers to {a + more:,} by June 2027")
+    assert reading.goal.target is not None and reading.goal.target.means(f"{a + more} followers")
+    assert reading.goal.baseline is not None and reading.goal.baseline.magnitude == a

@@ -508,9 +508,10 @@ def read_fields(
         if timed and target_amount.noun not in TIME_NOUNS:
             target_amount, baseline_amount = choose_target(low, timed)
 
-    per = target_amount.per if target_amount is not None else None
+    lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
+    per = lead.per if lead is not None else None
     flow = metric_key is not None and catalog[metric_key].kind is MetricKind.FLOW
-    if flow and metric and per is None and target_amount and not target_amount.percent:
+    if flow and metric and per is None and lead and not lead.percent:
         m = re.search(
             rf"\b(monthly|weekly|daily|quarterly|yearly|annual)\s+{re.escape(metric[1])}", low
         )
@@ -525,7 +526,11 @@ def read_fields(
         understood["metric"] = metric[1]
     else:
         missing.append("metric")
-    was = baseline_among(said_before, metric_key, said_low) if baseline_amount is None else None
+    was = (  # "double our 200 monthly leads": 200 is where the goal starts
+        baseline_among(said_before, metric_key, said_low)
+        if baseline_amount is None
+        else (baseline_amount if target_amount is None else None)
+    )
     notes.extend(
         f'"{words_of(prepared, said_low, a)}" is what the statement says was, not the target'
         for a in said_before

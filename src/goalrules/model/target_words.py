@@ -39,6 +39,8 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
 
 
 # a level the account is at now: "we have 5,000 followers and want 8,000"
+_YEAR = re.compile(r"(?:19|20|21)\d\d")
+_OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
 _NOW = re.compile(
     r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at)$"
 )
@@ -48,6 +50,17 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     """The target amount and the baseline amount ("from A to B", "we have A and want B")."""
     if not amounts:
         return None, None
+    # "double our 200 monthly leads", "cut our $40 CPL in half": ours is the level now
+    ours = [a for a in amounts if _OURS.search(words_before(low, a, 2)) and not a.sign]
+    if ours and not ours[0].multiple:
+        now = ours[0]
+        rest = [a for a in amounts if a is not now]
+        target, start = choose_target(low, rest) if rest else (None, None)
+        if _YEAR.fullmatch(low[now.start : now.end].strip()) and now.plain:
+            return target, start  # "double our 2026 leads": a year's, no level
+        if target is not None and now.noun and target.noun and now.noun != target.noun:
+            return target, start  # "grow our 3 accounts to 10k followers": another count
+        return target, (start or now)
     for a, b in itertools.pairwise(amounts):
         if _NOW.search(words_before(low, a, 2)) and not _NOW.search(words_before(low, b, 2)):
             return b, a
