@@ -55,12 +55,12 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     if ours and not ours[0].multiple:
         now = ours[0]
         rest = [a for a in amounts if a is not now]
-        target, start = choose_target(low, rest) if rest else (None, None)
+        aim, since = choose_target(low, rest) if rest else (None, None)
         if _YEAR.fullmatch(low[now.start : now.end].strip()) and now.plain:
-            return target, start  # "double our 2026 leads": a year's, no level
-        if target is not None and now.noun and target.noun and now.noun != target.noun:
-            return target, start  # "grow our 3 accounts to 10k followers": another count
-        return target, (start or now)
+            return aim, since  # "double our 2026 leads": a year's, no level
+        if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
+            return aim, since  # "grow our 3 accounts to 10k followers": another count
+        return aim, (since or now)
     for a, b in itertools.pairwise(amounts):
         if _NOW.search(words_before(low, a, 2)) and not _NOW.search(words_before(low, b, 2)):
             return b, a
