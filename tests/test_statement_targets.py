@@ -499,3 +499,26 @@ def test_our_level_then_a_level_goes_from_ours(a: int, more: int) -> None:
     reading = read(f"Grow our {a:,} Instagram followers to {a + more:,} by June 2027")
     assert reading.goal.target is not None and reading.goal.target.means(f"{a + more} followers")
     assert reading.goal.baseline is not None and reading.goal.baseline.magnitude == a
+
+
+@given(
+    st.sampled_from(
+        [
+            "Double LinkedIn followers",
+            "Triple LinkedIn leads",
+            "Grow LinkedIn leads 2x",
+            "Grow LinkedIn followers 3x",
+        ]
+    ),
+    st.sampled_from(["every year", "each quarter", "every month", "a year", "per quarter"]),
+    st.integers(2027, 2030),
+)
+def test_a_multiple_each_period_compounds_and_is_no_target(
+    said: str, period: str, year: int
+) -> None:
+    """ "Double followers every year until 2029" read x2 by 2029."""
+    reading = read(f"{said} {period} until {year}")
+    assert reading.goal.target is None
+    assert any("compounds" in note for note in reading.notes)
+    once = read(f"{said} by {year}").goal.target
+    assert once is not None and str(once).startswith("x")

@@ -59,6 +59,7 @@ from goalrules.model.past_clauses import baseline_among, blank, past_spans, with
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
+from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
     TIME_NOUNS,
@@ -640,6 +641,9 @@ def read_fields(
         if offered:
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
+            if again := a_multiple_again(low, *offered[0][::2]):  # "double ... every year"
+                notes.append(again)
+                target = understood.pop("target") and None
             if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
                 target = "+50%"  # "increase followers by half": half again, not halved
             if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):

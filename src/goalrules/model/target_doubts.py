@@ -24,7 +24,7 @@ from goalrules.model.target_words import (
     words_of,
 )
 
-__all__ = ["RATED_COUNTS", "doubtful_target"]
+__all__ = ["RATED_COUNTS", "a_multiple_again", "doubtful_target"]
 
 #: counts read with a percent level as their rate ("engagement 4 %" is the engagement rate)
 RATED_COUNTS = frozenset(["engagements", "conversions", "clicks"])
@@ -82,6 +82,25 @@ def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
     return _ODD_PERIOD.search(window[: cut.start()] if cut else window)
 
 
+# "double followers every year until 2029": the multiple again each period, no one target
+_AGAIN = re.compile(
+    r"[^.;,]{0,40}?(?<!\bin)(?<!\bwithin)(?<!\bfor)(?<!\bover)\s+(?:every|each|per|an?)\s+"
+    r"(?:single\s+)?(week|month|quarter|year)\b"
+)
+
+
+def a_multiple_again(low: str, at: int, words: str) -> str | None:
+    """The note for a multiple said again each period ("double followers every year",
+    "2x every quarter"): it compounds, so it is not read as one target."""
+    m = _AGAIN.match(low, at + len(words))
+    if m is None:
+        return None
+    return (
+        f'"{words.strip()}" every {m[1]} compounds, so it is no one target (doubling each year for '
+        "three years is x8): write the target at the deadline, e.g. x4 by 2028"
+    )
+
+
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
     if a.sign < 0 and SIGNED_LEVEL.search(words_before(low, a, 1)):
@@ -95,6 +114,11 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
             f'"{words_of(text, low, a)}" is a length of time, which is no amount of '
             f"{catalog[metric].name.lower()}: it is not read as the target"
         )
+    level = (  # "a 4x ROAS": a level of a ratio, not a multiple of it
+        metric is not None and catalog[metric].unit == "ratio" and not multiple_of_a_ratio(low, a)
+    )
+    if a.multiple and not level and (again := a_multiple_again(low, a.start, low[a.start : a.end])):
+        return again  # ("3x ROAS every month" is a level of ROAS each month)
     odd = _odd_period(low, a)
     if odd is not None and not (a.percent or a.points or a.multiple):
         said = words_of(text, low, a)  # with the period, when part of it was read as one
@@ -104,9 +128,6 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
             "does not read as one (every two weeks, twice a month, half a year...): write it a "
             'week, a month, a quarter or a year ("50 leads a week")'
         )
-    level = (
-        metric is not None and catalog[metric].unit == "ratio" and not multiple_of_a_ratio(low, a)
-    )
     if a.multiple and a.value > 1 and not level and is_down(low, a, metric):
         n, cut = plain_number(a.value), f"-{100 - 100 / a.value:.0f}%"
         return (
