@@ -297,6 +297,12 @@ def target_text(
     return f"{sign}{text}" if relative else text
 
 
+_PER_WORDS = re.compile(
+    r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)(?:day|week|wk|month|mo|quarter|year|yr)s?\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b"
+)
+
+
 def words_of(text: str, low: str, a: Amount) -> str:
     """The words an amount was read from: the number with its noun and period."""
     end = a.end
@@ -305,13 +311,9 @@ def words_of(text: str, low: str, a: Amount) -> str:
         m = re.search(rf"\b{re.escape(a.noun)}\b", window)
         if m:
             end = a.end + m.end()
-    if a.per:
-        m = re.search(
-            r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)[a-z]+\b"
-            r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b",
-            low[end : end + 32],
-        )
-        if m:
+    if a.per:  # (a word whole, never cut at the window's edge: "a mon")
+        m = _PER_WORDS.search(low[end : end + 48])
+        if m and m.start() <= 32:
             end = end + m.end()
     return text[a.start : end].strip()
 
