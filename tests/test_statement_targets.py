@@ -67,7 +67,7 @@ def test_welsh_mil_is_still_a_thousand() -> None:
 
 LOWER_BETTER = ["average response time", "cost per lead", "CPC", "bounce rate", "CPA"]
 HIGHER_BETTER = ["CTR", "LinkedIn followers", "leads", "engagement rate", "video views"]
-BETTER_VERBS = ["Improve", "Optimise", "Optimize", "Enhance", "Improving"]
+BETTER_VERBS = ["Improve", "Optimise", "Optimize", "Enhance", "Improving", "Speed up", "Accelerate"]
 
 
 @given(

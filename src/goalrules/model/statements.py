@@ -122,6 +122,7 @@ _PHRASES = {
     "subs": "followers", "interactions": "engagements", "audience interactions": "engagements",
     "first contact resolution rate": "resolution_rate",
     "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
+    "negative sentiment": "negative_mentions",  # (the sentiment score cut by 20 % before)
 }  # fmt: skip
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
 _NOT_METRICS = re.compile(

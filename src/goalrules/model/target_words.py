@@ -19,12 +19,15 @@ Date = _dt.date
 
 _DOWN = (
     r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
-    r"|halve|fewer|less|down|reduction|fall"
+    r"|halve|fewer|less|down|reduction|fall|shorten|shortening"
 )
 _UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
 #: verbs that say "better", not "up" or "down": which way is the metric's direction
 #: ("improve response time by 30 %" is a cut of it, "improve CTR by 1 %" a rise)
-BETTER = r"improv(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|better"
+BETTER = (
+    r"improv(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|better"
+    r"|speed(?:s|ing)?\s+up|accelerat(?:e|es|ed|ing)|quicken"
+)
 TIME_NOUNS = {
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
