@@ -522,3 +522,14 @@ def test_a_multiple_each_period_compounds_and_is_no_target(
     assert any("compounds" in note for note in reading.notes)
     once = read(f"{said} by {year}").goal.target
     assert once is not None and str(once).startswith("x")
+
+
+@given(
+    st.sampled_from(["Phase", "Stage", "Step", "Milestone", "Sprint", "Wave", "Part"]),
+    st.integers(1, 9),
+    st.integers(2, 90),
+)
+def test_a_parts_number_is_no_amount(part: str, k: int, n: int) -> None:
+    """ "Phase 1: 5k followers by March" read a target of 1 follower."""
+    reading = read(f"{part} {k}: reach {n}k Instagram followers by June 2027")
+    assert reading.goal.target is not None and reading.goal.target.means(f"{n * 1000} followers")

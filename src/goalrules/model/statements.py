@@ -300,7 +300,12 @@ _LINKS = frozenset({
     "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
     "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
 })  # fmt: skip
-_RANK = re.compile(r"(?:\btop|\brank(?:ed)?|#)\s*$")  # "top 3": a rank, not an amount
+# "top 3", "phase 1", "step 2": a rank or a part's number, not an amount ("Phase 1: 5k
+# followers by March" read a target of 1 follower)
+_RANK = re.compile(
+    r"(?:\btop|\brank(?:ed)?|#|\b(?:phase|stage|step|wave|round|part|tier|milestone|sprint"
+    r"|priority|no\.|number|version))\s*$"
+)
 
 
 def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
@@ -475,7 +480,7 @@ def read_fields(
     ]
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
-    amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
+    amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
     said_before = [a for a in amounts if within(past, a.start)]  # what was: no target
     amounts = [a for a in amounts if not within(past, a.start)]
     named = _metric_mentions(low)
