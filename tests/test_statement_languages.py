@@ -340,3 +340,32 @@ def test_a_number_grouped_as_the_language_groups_it_reads_whole(
     reading = gr.read_statement(REACH[code].format(n=written), start=START, lang=code)
     assert reading.goal.target is not None, (written, reading.notes)
     assert reading.goal.target.means(f"{n} followers"), (written, reading.goal.target)
+
+
+UNKNOWN_NUMBER_WORDS = {
+    "cy": "Cyrraedd {w} mil o ddilynwyr ar Instagram erbyn Mehefin",
+    "tl": "Abutin ang {w} libong followers sa Instagram bago matapos ang Hunyo",
+    "el": "Να φτάσουμε τις {w} χιλιάδες ακολούθους στο Instagram έως τον Ιούνιο",
+    "ar": "الوصول إلى {w} ألف متابع على إنستغرام بحلول يونيو",
+}
+
+
+@given(
+    st.sampled_from(sorted(UNKNOWN_NUMBER_WORDS)),
+    st.text(alphabet="bcdfghklmnprstvwz", min_size=5, max_size=9),
+    st.text(alphabet="αβγδεζθκλμνπρστφχ", min_size=5, max_size=9),
+    st.text(alphabet="بتثجحخدذرزسشصضطظعغفقكلمن", min_size=5, max_size=9),
+)
+def test_a_scale_after_a_number_word_the_pack_does_not_know_is_not_read(
+    code: str, latin: str, greek: str, arabic: str
+) -> None:
+    """Welsh "ugain mil", Tagalog "dalawampung libo", Greek "είκοσι χιλιάδες", Arabic
+    "عشرين ألف" (twenty thousand) read 1,000 followers: the number word left unread."""
+    word = {"el": greek, "ar": arabic}.get(code, latin)
+    statement = UNKNOWN_NUMBER_WORDS[code].format(w=word)
+    english = language_packs()[code].to_english(statement)
+    if word not in english:  # a word the pack knows after all
+        return
+    reading = gr.read_statement(statement, start=START, lang=code)
+    assert reading.goal.target is None
+    assert any("does not read as a number" in note for note in reading.notes)

@@ -73,8 +73,15 @@ _SCALED_PAIR = re.compile(
 # ("twelve and a half percent", "one and a half times": 12.5 %, x1.5; they read 12 % and
 # no target)
 _AND_A_HALF = re.compile(
-    rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+an?\s+half\s+"
+    rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+(?:an?\s+)?half\s+"
     r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?|percent|per\s?cent|times)\b",
+    re.IGNORECASE,
+)
+# "a million and a half", "two thousand and half" (as the Welsh pack gives "dwy fil a
+# hanner"): 1,500,000 and 2,500 (read 1,000,000 and 2,000)
+_SCALE_AND_A_HALF = re.compile(
+    rf"(?<![\w.,])(an?|\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*?)\s+(thousand|million|billion)"
+    r"\s+and\s+(?:an?\s+)?half\b(?!\s+(?:of|the|our|a|an)\b)",
     re.IGNORECASE,
 )
 # "12 1/2 %", "2 3/4 million": a whole number and a fraction (read as a range "1-2 %"
@@ -171,8 +178,19 @@ def normalize_numbers(text: str) -> str:
             return m.group(0)
         return plain_number(int(m[1]) + int(m[2]) / int(m[3]))
 
+    def scale_and_a_half(m: re.Match[str]) -> str:
+        whole = (
+            1.0
+            if m[1].lower() in ("a", "an", "one")
+            else (float(m[1]) if m[1][0].isdigit() else _words_value(m[1]))
+        )
+        if whole is None:
+            return m.group(0)
+        return _spelled((whole + 0.5) * _SCALES[m[2].lower()])
+
     text = _SCIENTIFIC.sub(scientific, text)
     text = _MIXED.sub(mixed, text)
+    text = _SCALE_AND_A_HALF.sub(scale_and_a_half, text)
     text = _AND_A_HALF.sub(and_a_half, text)
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _SCALED_PAIR.sub(_scaled_pair, text)
@@ -224,6 +242,14 @@ _SCALE_SHORT = re.compile(
 _APOSTROPHE_GROUPED = re.compile(
     r"(?<![\d.,'’_])\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?(?![\d'’_]|[.,]\d)"
 )
+# a scale after a word that is no number ("reach dalawampung thousand followers", as a
+# pack leaves a number word it does not know: read as 1,000 before)
+_UNKNOWN_SCALE = re.compile(
+    rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|to|reach|get|hit|over"
+    r"|under|about|than|some|several|many|few|tens|hundreds|thousands|millions|of)\b)"
+    r"([^\W\d_]+)\s+(hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 _MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
 _SPACED_SUFFIX = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
 
@@ -268,7 +294,16 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
         lambda m: regrouped(m, f"grouped by {'underscores' if '_' in m[0] else 'apostrophes'}"),
         text,
     )
+
+    def scale_of_unknown(m: re.Match[str]) -> str:
+        notes.append(
+            f'"{m.group(0)}" is a scale after a word goalrules does not read as a number '
+            f'("{m[1]}"), so it is not read: write the number in digits, e.g. 20,000'
+        )
+        return UNREAD * len(m.group(0))
+
     text = _MIL.sub(either_scale, text)
+    text = _UNKNOWN_SCALE.sub(scale_of_unknown, text)
     text = _SCALE_SHORT.sub(lambda m: f"{m[1]} {_SHORT_SCALES[m[2].lower()]}", text)
     text = _SPACED_SUFFIX.sub(lambda m: f"{m[1]}{m[2]}", text)
     return _DECIMAL_COMMA.sub(unread, text), notes

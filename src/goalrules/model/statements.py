@@ -565,8 +565,8 @@ def read_fields(
                 "metric counts money: write it, e.g. $500 or EUR 500"
             )
             withheld = True
-    elif (
-        metric_key is None
+    elif (  # (in a pack's language, a word it left: "dau gant" read 2 followers)
+        (metric_key is None or not english)
         and target_amount is not None
         and target_amount.plain
         and target_amount.noun is not None
