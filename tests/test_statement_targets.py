@@ -533,3 +533,23 @@ def test_a_parts_number_is_no_amount(part: str, k: int, n: int) -> None:
     """ "Phase 1: 5k followers by March" read a target of 1 follower."""
     reading = read(f"{part} {k}: reach {n}k Instagram followers by June 2027")
     assert reading.goal.target is not None and reading.goal.target.means(f"{n * 1000} followers")
+
+
+@given(
+    st.integers(1, 40),
+    st.integers(1, 20),
+    st.sampled_from(["percent", "points", "percentage points"]),
+)
+def test_a_range_of_one_unit_after_a_verb_stays_a_range(lo: int, more: int, unit: str) -> None:
+    """ "Grow engagement rate 2 to 3 points" is a change of 2 to 3 points (a range), never a
+    start of 2 % and a change of +3 points."""
+    hi = lo + more
+    reading = read(f"Grow LinkedIn engagement rate {lo} to {hi} {unit} by June 2027")
+    assert reading.goal.baseline is None
+    target = reading.goal.target
+    if unit == "percent":  # of a rate: to it, or by it? not read, and said
+        assert target is None
+        assert any("could be the level" in note for note in reading.notes)
+    else:
+        assert target is not None and target.means(f"+{lo} percentage_point")
+        assert any("a range" in note for note in reading.notes)

@@ -546,6 +546,7 @@ _CHANGED = re.compile(
     r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
     re.IGNORECASE,
 )
+_POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
@@ -575,7 +576,12 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
             continue  # "6/27" is no range; "by 500 to 2,000": a change and the level it reaches
         if m["u1"] == "%" and not m["u2"]:
             continue  # "by 50% to 1,500": a change, then the level it leads to
-        if m["join"] == "to" and _CHANGED.search(text, max(0, m.start() - 80), m.start()):
+        if (
+            m["join"] == "to"
+            and not (m["u2"] and not m["u1"])  # "20 to 30 percent": a range of one unit
+            and not _POINTS_AFTER.match(text, m.end())  # "2 to 3 points": a range of a change
+            and _CHANGED.search(text, max(0, m.start() - 80), m.start())
+        ):
             # "grow followers 4,000 to 6,000", "cut CPL $40 to $25": from the first to the
             # second (read as a range, its lower bound the target, before)
             out += [text[last : m.start()], f"from {m.group(0)}"]
