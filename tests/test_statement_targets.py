@@ -553,3 +553,15 @@ def test_a_range_of_one_unit_after_a_verb_stays_a_range(lo: int, more: int, unit
     else:
         assert target is not None and target.means(f"+{lo} percentage_point")
         assert any("a range" in note for note in reading.notes)
+
+
+@given(
+    st.integers(10, 90),
+    st.integers(1, 9),
+    st.sampled_from(["or at least", "or at minimum", "or ideally"]),
+)
+def test_a_fallback_target_is_no_target_of_its_own(n: int, less: int, words: str) -> None:
+    """ "Get 10k followers by June, or at least 8k" read 8k, with no word of the 10k."""
+    reading = read(f"Get {n}k Instagram followers by June 2027, {words} {n - less}k")
+    assert reading.goal.target is None
+    assert any("offers a second target" in note for note in reading.notes)

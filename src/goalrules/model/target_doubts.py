@@ -76,6 +76,18 @@ _LONG_TIMES = frozenset(
 )
 
 
+_OR_AT_LEAST = re.compile(
+    r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
+    r"|possibly|even)\s*$"
+)
+
+
+_OR_AT_LEAST_AHEAD = re.compile(
+    r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
+    r"|possibly)\s+[$€£¤]?\s?\d[\d,.]*\s?[kKmM]?"
+)
+
+
 def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
     window = low[a.end : a.end + 60]
     cut = re.search(rf"[,;.]|(?<!\d)\d(?!\d*\s+{_UNITS})", window)  # "every 2 weeks" is one
@@ -119,6 +131,15 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
     )
     if a.multiple and not level and (again := a_multiple_again(low, a.start, low[a.start : a.end])):
         return again  # ("3x ROAS every month" is a level of ROAS each month)
+    fallback = _OR_AT_LEAST.search(low, max(0, a.start - 40), a.start) or _OR_AT_LEAST_AHEAD.search(
+        low, a.end, a.end + 80
+    )
+    if fallback is not None:  # "10k followers by June, or at least 8k": read 8k, no word
+        return (
+            f'"{fallback.group(0).strip()}" offers a second target beside '
+            f'"{words_of(text, low, a)}": write the one the goal is judged on, or the two as a '
+            "range"
+        )
     odd = _odd_period(low, a)
     if odd is not None and not (a.percent or a.points or a.multiple):
         said = words_of(text, low, a)  # with the period, when part of it was read as one
