@@ -240,3 +240,132 @@ def test_a_number_counting_a_word_no_pack_knows_is_said() -> None:
     reading = gr.read_statement("تحقيق 10,000 قطة على لينكدإن بحلول يونيو", start=START)
     assert reading.goal.target is None
     assert any('counts "قطة"' in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("ar", "زيادة المتابعين على إنستغرام بنسبة 20% بحلول نهاية العام {w}"),
+            ("ar", "زيادة المتابعين على إنستغرام بنسبة 20% بحلول يونيو {w}"),
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% έως τον Ιούνιο του {w}"),
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% έως τον Ιούνιο {w}"),
+        ]
+    ),
+    st.text(alphabet="αβγδεζηθικλμνξοπρστυφχψω", min_size=4, max_size=9),
+    st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=4, max_size=9),
+)
+def test_a_deadline_followed_by_a_word_the_pack_does_not_know_is_not_read(
+    said: tuple[str, str], greek: str, arabic: str
+) -> None:
+    """ "بحلول نهاية العام المقبل" (the end of next year) read the end of this year, its
+    last word left unknown: any such word may change the date, so none is read."""
+    code, shape = said
+    word = greek if code == "el" else arabic
+    statement = shape.format(w=word)
+    reading = gr.read_statement(statement, start=START, lang=code)
+    english = language_packs()[code].to_english(statement)
+    if word not in english:  # the pack knew the word after all
+        return
+    assert reading.goal.deadline is None
+    assert any("a word goalrules does not know" in note for note in reading.notes)
+    assert reading.goal.target is not None and reading.goal.target.means("+20%")
+
+
+FISCAL = {
+    "cy": "Cynyddu dilynwyr Instagram 20% erbyn diwedd y flwyddyn ariannol",
+    "ms": "Tingkatkan pengikut Instagram sebanyak 20% menjelang akhir tahun kewangan",
+    "el": "Αύξηση των ακολούθων στο Instagram κατά 20% έως το τέλος του οικονομικού έτους",
+    "ar": "زيادة المتابعين على إنستغرام بنسبة 20% بحلول نهاية السنة المالية",
+    "tl": "Dagdagan ang followers sa Instagram ng 20% bago matapos ang fiscal year",
+}
+
+
+@given(st.sampled_from(sorted(FISCAL)), st.integers(1, 12))
+def test_the_end_of_the_fiscal_year_is_the_workspaces_in_every_language(
+    code: str, first: int
+) -> None:
+    """Malay "akhir tahun kewangan" read the end of the calendar year, with no note;
+    Greek and Arabic left their word for fiscal unread."""
+    reading = gr.read_statement(FISCAL[code], start=START, fiscal_year_start=first)
+    english = gr.read_statement("Grow Instagram followers 20% by the end of the fiscal year",
+                                start=START, fiscal_year_start=first)  # fmt: skip
+    assert reading.goal.deadline == english.goal.deadline is not None
+    assert any("fiscal year" in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% σε {n} ημέρες"),
+            ("el", "Αύξηση των ακολούθων στο Instagram κατά 20% σε {n} μήνες"),
+            ("ar", "زيادة المتابعين على إنستغرام بنسبة 20% خلال {n} يومًا"),
+        ]
+    ),
+    st.integers(11, 99),
+)
+def test_in_n_days_after_a_percent_is_the_deadline(said: tuple[str, str], n: int) -> None:
+    """Greek "κατά 20% σε 90 ημέρες" read "by 20% to 90 days": a target of 90 days."""
+    code, shape = said
+    reading = gr.read_statement(shape.format(n=n), start=START, lang=code)
+    assert reading.goal.target is not None and reading.goal.target.means("+20%")
+    unit = "months" if "μήνες" in shape else "days"
+    within = gr.read_statement(f"Grow Instagram followers 20% within {n} {unit}", start=START)
+    assert reading.goal.deadline == within.goal.deadline is not None
+
+
+REACH = {
+    "cy": "Cyrraedd {n} o ddilynwyr ar Instagram erbyn diwedd y flwyddyn",
+    "ms": "Capai {n} pengikut di Instagram menjelang akhir tahun",
+    "el": "Να φτάσουμε τους {n} ακολούθους στο Instagram έως το τέλος του έτους",
+    "tl": "Abutin ang {n} followers sa Instagram bago matapos ang taon",
+    "ar": "الوصول إلى {n} متابع على إنستغرام بحلول نهاية العام",
+}
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@given(st.sampled_from(sorted(REACH)), st.integers(1000, 10**8), st.booleans())
+def test_a_number_grouped_as_the_language_groups_it_reads_whole(
+    code: str, n: int, native: bool
+) -> None:
+    """The same statement with its number grouped as Babel's locale data groups it (Greek
+    "10.000", Arabic "١٠٬٠٠٠") reads the same target in every language."""
+    from babel.numbers import format_decimal
+
+    locale = language_packs()[code].locale
+    if code == "ar" and native:
+        written = format_decimal(n, locale=locale, numbering_system="arab")
+        written = written.translate(_ARABIC_DIGITS)
+    else:
+        written = format_decimal(n, locale=locale)
+    reading = gr.read_statement(REACH[code].format(n=written), start=START, lang=code)
+    assert reading.goal.target is not None, (written, reading.notes)
+    assert reading.goal.target.means(f"{n} followers"), (written, reading.goal.target)
+
+
+UNKNOWN_NUMBER_WORDS = {
+    "cy": "Cyrraedd {w} mil o ddilynwyr ar Instagram erbyn Mehefin",
+    "tl": "Abutin ang {w} libong followers sa Instagram bago matapos ang Hunyo",
+    "el": "Να φτάσουμε τις {w} χιλιάδες ακολούθους στο Instagram έως τον Ιούνιο",
+    "ar": "الوصول إلى {w} ألف متابع على إنستغرام بحلول يونيو",
+}
+
+
+@given(
+    st.sampled_from(sorted(UNKNOWN_NUMBER_WORDS)),
+    st.text(alphabet="bcdfghklmnprstvwz", min_size=5, max_size=9),
+    st.text(alphabet="αβγδεζθκλμνπρστφχ", min_size=5, max_size=9),
+    st.text(alphabet="بتثجحخدذرزسشصضطظعغفقكلمن", min_size=5, max_size=9),
+)
+def test_a_scale_after_a_number_word_the_pack_does_not_know_is_not_read(
+    code: str, latin: str, greek: str, arabic: str
+) -> None:
+    """Welsh "ugain mil", Tagalog "dalawampung libo", Greek "είκοσι χιλιάδες", Arabic
+    "عشرين ألف" (twenty thousand) read 1,000 followers: the number word left unread."""
+    word = {"el": greek, "ar": arabic}.get(code, latin)
+    statement = UNKNOWN_NUMBER_WORDS[code].format(w=word)
+    english = language_packs()[code].to_english(statement)
+    if word not in english:  # a word the pack knows after all
+        return
+    reading = gr.read_statement(statement, start=START, lang=code)
+    assert reading.goal.target is None
+    assert any("does not read as a number" in note for note in reading.notes)

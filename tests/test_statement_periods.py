@@ -175,3 +175,103 @@ def test_for_n_periods_is_within_n_periods(n: int, unit: str) -> None:
     within = gr.read_statement(f"Grow LinkedIn followers by 20% within {n} {unit}", start=START)
     spanned = gr.read_statement(f"Grow LinkedIn followers by 20% for {n} {unit}", start=START)
     assert spanned.goal.deadline == within.goal.deadline is not None
+
+
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(
+    st.integers(1, 9),
+    st.sampled_from(["weeks", "months", "years"]),
+    st.sampled_from(["{n} and a half {unit}", "{w} and a half {unit}", "{n} {one} and a half"]),
+    st.sampled_from(["within", "in", "over the next"]),
+)
+def test_and_a_half_is_half_a_period_more(n: int, unit: str, shape: str, lead: str) -> None:
+    """ "a year and a half" read as a year, "two and a half years" as no deadline,
+    without a note: now they are 1.5 and 2.5 years, as "within 1.5 years" is."""
+    one = unit[:-1] if n == 1 else unit
+    said = shape.format(n=n, w=NUMBER_WORDS[n - 1], unit=unit, one=one)
+    said = said.replace("1 " + unit[:-1], "a " + unit[:-1]) if n == 1 else said
+    written = deadline_of(f"Grow LinkedIn followers by 20% {lead} {said}")
+    decimal = deadline_of(f"Grow LinkedIn followers by 20% within {n}.5 {unit}")
+    assert written == decimal is not None and written > START
+
+
+@given(
+    st.sampled_from(["a few", "several", "a couple of", "the next few", "the next couple of"]),
+    st.sampled_from(["days", "weeks", "months", "years"]),
+    st.sampled_from(["within", "in", "over"]),
+)
+def test_a_duration_with_no_number_is_no_deadline(words: str, unit: str, lead: str) -> None:
+    """ "within several weeks" read as 3 weeks, a guess shown as a date."""
+    reading = gr.read_statement(f"Get 500 leads from LinkedIn {lead} {words} {unit}", start=START)
+    assert reading.goal.deadline is None and "deadline" in reading.not_understood
+    assert any("says when, but not as a date" in note for note in reading.notes)
+    assert reading.goal.target is not None and reading.goal.target.means("500 leads")
+
+
+@given(
+    st.integers(1, 11),
+    st.sampled_from(["weeks", "months", "quarters"]),
+    st.sampled_from(["now", "today"]),
+)
+def test_n_periods_from_now_is_within_n_periods(n: int, unit: str, now: str) -> None:
+    """ "500 leads a year from now" read 500 leads a year, with no deadline."""
+    one = "a " + unit[:-1] if n == 1 else f"{n} {unit}"
+    ahead = gr.read_statement(f"Get 500 leads from LinkedIn {one} from {now}", start=START)
+    within = gr.read_statement(f"Get 500 leads from LinkedIn within {one}", start=START)
+    assert ahead.goal.deadline == within.goal.deadline is not None
+    assert str(ahead.goal.target) == str(within.goal.target) == "500 lead"
+    assert ahead.goal.baseline is None
+
+
+@given(
+    st.sampled_from(["Starting", "Beginning", "Starting from"]),
+    st.sampled_from(["in March", "next month", "in Q3", "in 2 months", "2 months from now"]),
+    st.sampled_from([("by December 2027", dt.date(2027, 12, 31)), ("within 6 months", None)]),
+)
+def test_when_a_goal_starts_is_no_deadline(
+    lead: str, when: str, due: tuple[str, dt.date | None]
+) -> None:
+    """ "Starting in March, ..." read March as the deadline; "starting 2 months from now"
+    read 2 as a baseline; and "within 6 months" of a start the statement moves is no date."""
+    said = f"{lead} {when}, get 200 leads a month from LinkedIn {due[0]}"
+    reading = gr.read_statement(said, start=START)
+    assert reading.goal.deadline == due[1]
+    assert reading.goal.baseline is None
+    assert str(reading.goal.target) == "200 lead / month"
+    assert any("says when the goal starts" in note for note in reading.notes) or (
+        lead == "Starting from"  # "from March" alone already says a start
+    )
+
+
+@given(
+    st.sampled_from(
+        [
+            ("June", dt.date(2026, 6, 30)),
+            ("Q3 2027", dt.date(2027, 9, 30)),
+            ("the end of the year", dt.date(2026, 12, 31)),
+        ]
+    ),
+    st.sampled_from([("Instagram", "instagram"), ("LinkedIn", "linkedin")]),
+    st.integers(2, 900),
+    st.sampled_from(
+        [
+            "Grow followers to {n}k on {c} by {d}",
+            "By {d}, grow {c} followers to {n}k",
+            "On {c}, grow followers to {n}k by {d}",
+            "By {d}, on {c}, grow followers to {n}k",
+            "By {d}: {n}k {c} followers",
+            "{c} followers: {n}k by {d}",
+        ]
+    ),
+)
+def test_the_order_of_a_statements_parts_changes_nothing(
+    due: tuple[str, dt.date], channel: tuple[str, str], n: int, shape: str
+) -> None:
+    """ "By June: 10k Instagram followers" read no deadline (the colon stuck to it)."""
+    words, day = due
+    reading = gr.read_statement(shape.format(d=words, c=channel[0], n=n), start=START)
+    assert reading.goal.deadline == day
+    assert reading.goal.channel == channel[1]
+    assert reading.goal.target is not None and reading.goal.target.means(f"{n * 1000} followers")

@@ -42,9 +42,10 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "ninety": 90, "couple": 2, "few": 3, "several": 3,
-    "twenty-four": 24, "thirty-six": 36, "half": 0.5,
+    "fifty": 50, "sixty": 60, "ninety": 90, "twenty-four": 24, "thirty-six": 36, "half": 0.5,
 }  # fmt: skip
+# ("a few", "several", "a couple of" months name no number: read as 3 or 2 before, a
+# guess shown as a date; they are not read, and a statement says so)
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

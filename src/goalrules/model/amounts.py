@@ -68,8 +68,39 @@ _SCALED_PAIR = re.compile(
     r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
 )
+# "two and a half million", "2 and a half thousand": 2,500,000 and 2,500 (read as 2 and
+# a half million, or 2 and "a 500", before)
+# ("twelve and a half percent", "one and a half times": 12.5 %, x1.5; they read 12 % and
+# no target)
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+(?:an?\s+)?half\s+"
+    r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?|percent|per\s?cent|times)\b",
+    re.IGNORECASE,
+)
+# "a million and a half", "two thousand and half" (as the Welsh pack gives "dwy fil a
+# hanner"): 1,500,000 and 2,500 (read 1,000,000 and 2,000)
+_SCALE_AND_A_HALF = re.compile(
+    rf"(?<![\w.,])(an?|\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*?)\s+(thousand|million|billion)"
+    r"\s+and\s+(?:an?\s+)?half\b(?!\s+(?:of|the|our|a|an)\b)",
+    re.IGNORECASE,
+)
+# "12 1/2 %", "2 3/4 million": a whole number and a fraction (read as a range "1-2 %"
+# with 12 left over, before)
+_MIXED = re.compile(r"(?<![\w.,/])(\d+)[ \t]+([13])/([24])(?![\d/])")
 # "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
+
+
+_UNIT = r"(day|week|month|quarter|year)"
+# ("year and half" as the Welsh, Malay and Arabic packs give "a hanner", "setengah", "ونصف")
+_AND_A_HALF_AFTER = re.compile(rf"\b(?:(an?|one|\d+)\s+)?{_UNIT}s?\s+and\s+(?:an?\s+)?half\b", re.I)
+_AND_A_HALF_BEFORE = re.compile(
+    rf"(?<![\d.,])(\d+|one)\s+and\s+(?:an?\s+)?half\s+({_UNIT}s?)\b", re.I
+)
+
+
+def _whole(word: str | None) -> float:
+    return 1.0 if word is None or word.lower() in ("a", "an", "one") else float(word)
 
 
 def _words_value(words: str) -> float | None:
@@ -133,11 +164,42 @@ def normalize_numbers(text: str) -> str:
             return UNREAD * len(m.group(0))  # no number: not read as one
         return plain_number(round(float(m[1]) * 10 ** int(m[2]), 6))
 
+    def and_a_half(m: re.Match[str]) -> str:
+        whole = float(m[1]) if m[1][0].isdigit() else _words_value(m[1])
+        if whole is None:
+            return m.group(0)
+        word = m[2].lower()
+        if word not in _SCALES:  # percent, times
+            return f"{plain_number(whole + 0.5)} {m[2]}"
+        return _spelled((whole + 0.5) * _SCALES[word])
+
+    def mixed(m: re.Match[str]) -> str:
+        if (m[2], m[3]) not in (("1", "2"), ("1", "4"), ("3", "4")):
+            return m.group(0)
+        return plain_number(int(m[1]) + int(m[2]) / int(m[3]))
+
+    def scale_and_a_half(m: re.Match[str]) -> str:
+        whole = (
+            1.0
+            if m[1].lower() in ("a", "an", "one")
+            else (float(m[1]) if m[1][0].isdigit() else _words_value(m[1]))
+        )
+        if whole is None:
+            return m.group(0)
+        return _spelled((whole + 0.5) * _SCALES[m[2].lower()])
+
     text = _SCIENTIFIC.sub(scientific, text)
+    text = _MIXED.sub(mixed, text)
+    text = _SCALE_AND_A_HALF.sub(scale_and_a_half, text)
+    text = _AND_A_HALF.sub(and_a_half, text)
     text = _FOLD_WORD.sub(lambda m: f"{_FOLDS[m[1].lower()]}-fold", text)
     text = _SCALED_PAIR.sub(_scaled_pair, text)
     text = _DIGITS_THEN_SCALE.sub(lambda m: _spelled(float(m[1]) * _SCALES[m[2].lower()]), text)
-    return _WORD_RUN.sub(words, text)
+    text = _WORD_RUN.sub(words, text)
+    # "a year and a half", "two and a half months": 1.5 years, 2.5 months (read as a year,
+    # or not at all, before)
+    text = _AND_A_HALF_AFTER.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2]}s", text)
+    return _AND_A_HALF_BEFORE.sub(lambda m: f"{_whole(m[1]) + 0.5:g} {m[2].rstrip('s')}s", text)
 
 
 def _scaled_pair(m: re.Match[str]) -> str:
@@ -164,6 +226,33 @@ _DECIMAL_COMMA = re.compile(
     re.IGNORECASE,
 )
 
+# a scale written short: "1.5 mln", "2 mio", "3 bn" with a space, "3 grand", "2 thou" (a
+# number then a word no pattern of an amount knows read a bare 1.5 before); "mil" is a
+# million in English and a thousand in Spanish, Welsh and Tagalog, so it is not read;
+# a suffix set apart from its number ("3 K", "2 M") is the suffix
+_SHORT_SCALES = {
+    "mln": "million", "mio": "million", "mill": "million", "bln": "billion",
+    "bil": "billion", "thou": "thousand", "grand": "thousand",
+}  # fmt: skip
+_SCALE_SHORT = re.compile(
+    rf"(?<![\w.,])(\d+(?:\.\d+)?)\s?({'|'.join(_SHORT_SCALES)})\b\.?", re.IGNORECASE
+)
+# "1'000'000" (as Swiss German writes a million), "1_000_000" (as code does): a million
+# (read as 1 before)
+_APOSTROPHE_GROUPED = re.compile(
+    r"(?<![\d.,'’_])\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?(?![\d'’_]|[.,]\d)"
+)
+# a scale after a word that is no number ("reach dalawampung thousand followers", as a
+# pack leaves a number word it does not know: read as 1,000 before)
+_UNKNOWN_SCALE = re.compile(
+    rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|to|reach|get|hit|over"
+    r"|under|about|than|some|several|many|few|tens|hundreds|thousands|millions|of)\b)"
+    r"([^\W\d_]+)\s+(hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
+_SPACED_SUFFIX = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
+
 
 def regroup_numbers(text: str) -> tuple[str, list[str]]:
     """``text`` with numbers grouped as English groups them, and a note for each one
@@ -174,7 +263,7 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
 
     def regrouped(m: re.Match[str], how: str) -> str:
         written = m.group(0)
-        whole, _, decimals = re.sub(r"[,\s\u202f]", "", written).partition(".")
+        whole, _, decimals = re.sub(r"[,\s\u202f'’_]", "", written).partition(".")
         english = f"{int(whole):,}" + (f".{decimals}" if decimals else "")
         notes.append(f'read "{written}" ({how}) as {english}')
         return english
@@ -191,8 +280,32 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
         )
         return UNREAD * len(written)
 
+    def either_scale(m: re.Match[str]) -> str:
+        notes.append(
+            f'"{m.group(0)}" could be {m[1]} million (as English writes "mil") or {m[1]} '
+            'thousand (as Spanish, Welsh or Tagalog write "mil"), so it is not read: write '
+            f"{m[1]} million or {m[1]} thousand"
+        )
+        return UNREAD * len(m.group(0))
+
     text = _LAKH_GROUPED.sub(lambda m: regrouped(m, "grouped in lakhs"), text)
     text = _SPACE_GROUPED.sub(lambda m: regrouped(m, "grouped by spaces"), text)
+    text = _APOSTROPHE_GROUPED.sub(
+        lambda m: regrouped(m, f"grouped by {'underscores' if '_' in m[0] else 'apostrophes'}"),
+        text,
+    )
+
+    def scale_of_unknown(m: re.Match[str]) -> str:
+        notes.append(
+            f'"{m.group(0)}" is a scale after a word goalrules does not read as a number '
+            f'("{m[1]}"), so it is not read: write the number in digits, e.g. 20,000'
+        )
+        return UNREAD * len(m.group(0))
+
+    text = _MIL.sub(either_scale, text)
+    text = _UNKNOWN_SCALE.sub(scale_of_unknown, text)
+    text = _SCALE_SHORT.sub(lambda m: f"{m[1]} {_SHORT_SCALES[m[2].lower()]}", text)
+    text = _SPACED_SUFFIX.sub(lambda m: f"{m[1]}{m[2]}", text)
     return _DECIMAL_COMMA.sub(unread, text), notes
 
 
@@ -426,6 +539,14 @@ _RANGE = re.compile(
 )
 
 
+# a verb of change and the words it changes, right before a number ("grow Instagram
+# followers 4,000 to 6,000"; not "grow followers by 4,000 to 6,000", nor "reach 500 to 600")
+_CHANGED = re.compile(
+    r"\b(?:increas|grow|rais|boost|lift|improv|cut|reduc|lower|decreas|drop|shrink|bring|tak)"
+    r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
+    re.IGNORECASE,
+)
+_POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
@@ -455,6 +576,17 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
             continue  # "6/27" is no range; "by 500 to 2,000": a change and the level it reaches
         if m["u1"] == "%" and not m["u2"]:
             continue  # "by 50% to 1,500": a change, then the level it leads to
+        if (
+            m["join"] == "to"
+            and not (m["u2"] and not m["u1"])  # "20 to 30 percent": a range of one unit
+            and not _POINTS_AFTER.match(text, m.end())  # "2 to 3 points": a range of a change
+            and _CHANGED.search(text, max(0, m.start() - 80), m.start())
+        ):
+            # "grow followers 4,000 to 6,000", "cut CPL $40 to $25": from the first to the
+            # second (read as a range, its lower bound the target, before)
+            out += [text[last : m.start()], f"from {m.group(0)}"]
+            last = m.end()
+            continue
         lo, hi = (float(m[k].replace(",", "")) for k in ("lo", "hi"))
         scale = _SUFFIX_SCALES.get((m["u2"] or m["u1"] or "").strip().lower(), 1)
         lo, hi = lo * scale, hi * scale  # "5-10k", "1-2M": the suffix is both numbers'

@@ -12,7 +12,7 @@ import re
 
 from goalrules.vocabulary import _CHANNEL_ALIASES, normalize_channel
 
-__all__ = ["find_channels"]
+__all__ = ["channels_left_out", "find_channels"]
 
 # Words that name their network ("retweets" are on X).
 _IMPLIED_CHANNELS = {
@@ -47,9 +47,43 @@ _CAPITALISED = re.compile(rf"(?<![\w.$€£+-])(?:{'|'.join(_CAPITALISED_CHANNEL
 _IMPLIED = re.compile(rf"\b(?:{'|'.join(sorted(_IMPLIED_CHANNELS, key=len, reverse=True))})\b")
 
 
+# a channel named as left out: "not Instagram", "everywhere except LinkedIn", "excluding
+# X and TikTok" (read as channels of the goal before)
+_LEFT_OUT = re.compile(
+    r"\b(?:not|except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
+    r"|without)\s+(?:(?:on|in|from|for|via)\s+)?(?:the\s+|our\s+)?$"
+)
+# (a list goes on after "and" or a comma; ", on Instagram" starts a phrase of its own)
+_JOINED = re.compile(
+    r"\s*(?:(?:,\s*)?(?:and|or|nor|&|/)\s*(?:(?:on|in|from)\s+)?|,\s*)(?:the\s+|our\s+)?"
+)
+
+
+def channels_left_out(text: str) -> list[str]:
+    """A note for each channel the statement names as left out ("on TikTok, not
+    Instagram"): it is not one of the goal's channels."""
+    return [
+        f'"{words}" is named as left out, so it is not one of the goal\'s channels: name the '
+        "channels the goal is about"
+        for words in _named(text)[1]
+    ]
+
+
 def find_channels(text: str) -> list[tuple[str, str]]:
     """Every channel named, in order, as (channel, words); ``[("all", ...)]`` for "all
-    networks" when none is named."""
+    networks" when none is named, and none at all for "all networks except LinkedIn"."""
+    found, left_out = _named(text)
+    if left_out:  # every channel but some: no list of channels goalrules can hold
+        found.pop("all", None)
+    every = _ALL_CHANNELS.search(text.lower())
+    if not found and every and not left_out:
+        return [("all", every.group(0))]
+    return list(found.items())
+
+
+def _named(text: str) -> tuple[dict[str, str], list[str]]:
+    """The channels named ({channel: words}, in order) and the words of those named as
+    left out."""
     low = text.lower()
     hits: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text))
@@ -72,9 +106,17 @@ def find_channels(text: str) -> list[tuple[str, str]]:
     for m in _IMPLIED.finditer(low):
         add(m.start(), m.end(), _IMPLIED_CHANNELS[m.group(0)], text[m.start() : m.end()])
     found: dict[str, str] = {}
-    for _, _, channel, words in sorted(hits):
-        found.setdefault(channel, words)
-    every = _ALL_CHANNELS.search(low)
-    if not found and every:
-        return [("all", every.group(0))]
-    return list(found.items())
+    dropped: list[str] = []
+    left_out = False
+    last = 0
+    for start, end, channel, words in sorted(hits):
+        between = low[last:start]
+        left_out = _LEFT_OUT.search(between) is not None or (
+            left_out and _JOINED.fullmatch(between) is not None
+        )
+        last = end
+        if left_out:
+            dropped.append(words)
+        else:
+            found.setdefault(channel, words)
+    return found, dropped

@@ -34,7 +34,11 @@ _DEADLINE_START = re.compile(
     r"|for(?=\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|an?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?"
     r"|quarters?|years?)\b)"
-    r"|to(?=\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\b))\b",
+    r"|to(?=\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\b)"
+    # "6 months from now", "a year from today": a deadline led by its length (the "a year"
+    # of "500 leads a year from now" read as a rate a year, with no deadline)
+    r"|(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|eighteen)\s+(?:days?|weeks?|months?|quarters?|years?)\s+from\s+(?:now|today)\b))\b",
     re.I,
 )
 # "between January and March 2027", "from Q1 to Q2": a start that only opens two periods
@@ -54,6 +58,10 @@ _NAMED_DATE = re.compile(
 # when, in no form goalrules reads as a date (said, never dropped)
 _UNREAD_WHEN = re.compile(
     r"\b(?:this|next)\s+(?:summer|fall|autumn|winter|spring|(?:holiday\s+)?season)\b"
+    # "within a few months", "in several weeks": a duration with no number
+    r"|\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:an?\s+)?"
+    r"(?:few|several|couple(?:\s+of)?|some|many)\s+(?:more\s+)?(?:days|weeks|months|quarters"
+    r"|years)\b"
     r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
     r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?:[a-z]+[\s-]+){0,3}?"
@@ -222,9 +230,77 @@ _DUE = re.compile(r"(?:by|before|until|till|no later than|deadline|due)\b", re.I
 _A_YEAR = re.compile(r"(?:in|during|for)\s+((?:19|20|21)\d\d)", re.I)
 
 
+# "starting in March", "beginning 2 months from now": when the goal starts, not when it
+# is due (read as the deadline before, and "2 months" as a baseline of 2)
+_FROM_NOW = re.compile(r"\s+from\s+(?:now|today)\b", re.I)
+_LENGTH = re.compile(
+    r"(?:(?:within|in|over|for|during)\s+)?(?:the\s+)?(?:next\s+|coming\s+)?[\w.-]+\s+"
+    r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
+    re.I,
+)
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
+
+
 def find_deadline(
     text: str, start: Date, response: bool, settings: DateSettings
 ) -> Deadline | None:
+    """The deadline phrase of ``text`` (see :func:`_due`), with a phrase that says when
+    the goal starts ("starting in March") set aside with a note: it is no deadline, and
+    its numbers are no amounts (the span is in ``others``)."""
+    starts: list[tuple[int, int]] = []
+    said: list[str] = []
+    for m in _STARTING.finditer(text):
+        phrase = _first_deadline(text, start, response, settings, begin=m.end(), quote_dates=False)
+        if phrase is not None and phrase.start == m.end():
+            starts.append((m.start(), phrase.end))
+            said.append(
+                f'"{text[m.start() : phrase.end]}" says when the goal starts, not when it is '
+                "due: it is not read as the deadline"
+            )
+    if not starts:
+        return _unknown_after(text, _due(text, start, response, settings))
+    for a, b in starts:
+        text = text[:a] + " " * (b - a) + text[b:]
+    due = _due(text, start, response, settings)
+    if due is None:
+        a, b = starts[0]
+        return Deadline(None, "", a, a, notes=tuple(said), others=tuple(starts))
+    if due.when is not None and _LENGTH.match(due.words):
+        # "Starting next quarter, double followers within 6 months": 6 months from a start
+        # the statement moves, not from the goal's
+        said.append(
+            f'"{due.words}" counts from when the goal starts, which the statement sets apart: '
+            "write the date it is due, e.g. 'by 2027-06-30'"
+        )
+        due = attrs.evolve(due, when=None)
+    due = attrs.evolve(due, notes=(*said, *due.notes), others=(*due.others, *starts))
+    return _unknown_after(text, due)
+
+
+# a word of Greek or Arabic script a language pack left as written: it does not know it
+# (after the pack's "the" or "of": "by june the επομενου year")
+_UNREAD_WORD = re.compile(
+    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+)", re.I
+)
+
+
+def _unknown_after(text: str, due: Deadline | None) -> Deadline | None:
+    """``due``, or no deadline with a note when a word the language pack does not know
+    follows it ("by the end of the year المقبل": next year's, or this one's?)."""
+    if due is None or due.when is None:
+        return due
+    after = _UNREAD_WORD.match(text, due.end)
+    if after is None:
+        return due
+    words = text[due.start : after.end()]
+    said = (
+        f'"{words}" ends in a word goalrules does not know ("{after[1]}"), which may change '
+        "the date: the deadline is not read; write e.g. 'by 2027-06-30'"
+    )
+    return attrs.evolve(due, when=None, words=words, end=after.end(), notes=(*due.notes, said))
+
+
+def _due(text: str, start: Date, response: bool, settings: DateSettings) -> Deadline | None:
     """The deadline phrase of ``text`` (see :func:`_first_deadline`). When a second
     phrase names another date ("5,000 in 2026, target 8,000 by June 2027", "this year
     get 1,000 by December 2027"), the one led by "by", "before", "until"... is the
@@ -296,7 +372,7 @@ def _first_deadline(
         for end in range(len(words), 0, -1):
             if not (_timey(words[end - 1]) and any(anchors[:end])):
                 continue  # a deadline ends in a time word or a number ("by Q3", "in 6 months")
-            candidate = " ".join(words[:end]).rstrip(".!?")
+            candidate = " ".join(words[:end]).rstrip(".!?:;")
             low = candidate.lower()
             head = words[0].lower()
             if head in _PAIR_HEADS or head == "to":
@@ -391,6 +467,9 @@ def _first_deadline(
                 )
             if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
+            ahead = _FROM_NOW.match(text, span[1])  # "6 months from now": its words whole
+            if ahead is not None:
+                candidate, span = text[span[0] : ahead.end()], (span[0], ahead.end())
             both = _EITHER_WAY.search(candidate)
             if both and settings.dayfirst is not None and both[1] != both[2]:
                 order = "day" if settings.dayfirst else "month"

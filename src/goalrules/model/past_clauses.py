@@ -28,10 +28,11 @@ _CLAUSE_BREAK = re.compile(
 #: words that say a clause tells what was or is: past verbs of change and of being,
 #: the present level ("currently", "today") and the words of a report
 _STATE = re.compile(
-    r"\b(?:(?:we|i|they|it|you)\s+(?:have|has)(?!\s+to\b)|(?:we|i|they|you)'ve|now"
+    r"\b(?:(?:we|i|they|it|you)\s+(?:have|has)(?!\s+to\b)|(?:we|i|they|you)'ve"
+    r"|(?<!from )now"  # ("2 months from now", "a year from today" say when, ahead)
     r"|was|were|had|has been|have been|grew|rose|fell|dropped|declined|increased"
     r"|decreased|reached|ended|finished|closed|went|gained|lost|saw|achieved|averaged"
-    r"|(?<!user )(?<!user-)generated|stood|sat|got|growing|currently|today|right now"
+    r"|(?<!user )(?<!user-)generated|stood|sat|got|growing|currently|(?<!from )today|right now"
     r"|at the moment|so far"
     r"|to date|last (?:year|month|quarter|week|period|campaign)|(?:previous|prior|past) "
     r"(?:year|month|quarter|week|period|campaign)s?|baseline|results?)\b"

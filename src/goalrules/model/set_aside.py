@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.target_doubts import doubtful_target
 from goalrules.model.target_words import words_before, words_of
 
 __all__ = ["not_read_as", "not_targets", "other_metrics", "works_with"]
@@ -24,11 +25,17 @@ _AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
 _PURPOSE = re.compile(
     r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
 )
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a\s+piece|(?:per|a|an)\s+(?:lead|sale|order|customer|conversion|click"
+    r"|sign\s?up|signup|install|download|acquisition|hire|head))\b"
+)
 _RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 #: an amount for each piece of content ("per post", "each video"): an average, not a total
 _PER_PIECE = re.compile(
-    r"(?:\s+[a-z]+)?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
-    r"|article|episode|carousel|short|pin)s?\b"
+    r"(?:\s+(?!per\b|each\b|every\b)[a-z]+){0,3}?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
+    r"|article|episode|carousel|short|pin|campaign|ad|advert|rep|sales\s?rep|salesperson"
+    r"|employee|influencer|creator|store|location|event|webinar|newsletter|email|sale|order"
+    r"|purchase|transaction|customer|visitor|user|lead|click|sign\s?up)s?\b"
 )
 #: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
 #: under a level the statement does not give, never a change to aim for
@@ -41,7 +48,8 @@ _LOSS_LIMIT = re.compile(
 def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts a statement gives beside its target, never the target itself: a
     budget, a condition after "at a" that follows another amount ("100 leads at a CPL
-    under $20"), money spent before "to get" another amount."""
+    under $20"), money spent before "to get" another amount, a cost a unit ("at $25
+    each", "$25 per lead")."""
     side = []
     for i, a in enumerate(amounts):
         before = low[max(0, a.start - 40) : a.start]
@@ -50,7 +58,8 @@ def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
         spent = a.currency and any(
             _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
         )
-        if budget or condition or spent:
+        each = a.currency and _EACH.match(low, a.end)  # "200 leads at $25 each": a cost a unit
+        if budget or condition or spent or each:
             side.append(a)
     return side if len(side) < len(amounts) else []
 
@@ -189,11 +198,12 @@ def not_read_as(
             f"{name}: write the target itself"
         )
     each = _PER_PIECE.match(low, target.end)
-    if each:
+    if each and not (metric is not None and "/" in catalog[metric].unit):  # "$30 per lead"
         return (
-            f'"{_written(text, target.start, each.end())}" is an average a piece of content, '
-            "which no metric of the catalog measures (they count totals): write the total for "
-            "the period, e.g. 40,000 impressions a month"
+            f'"{_written(text, target.start, each.end())}" is an average (for each post, '
+            "campaign, person or sale: a piece of content or other), which no metric of the "
+            "catalog measures (they count totals): write the total for the period, e.g. "
+            "40,000 impressions a month"
         )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)
@@ -205,4 +215,4 @@ def not_read_as(
             f"write {plain_number(scored[0].value)}% if that is meant (a score such as 4.5 "
             "out of 5 is not one)"
         )
-    return None
+    return doubtful_target(text, low, target, metric)

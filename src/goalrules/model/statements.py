@@ -52,17 +52,20 @@ from goalrules.model.amounts import (
     plain_number,
     regroup_numbers,
 )
-from goalrules.model.channels_named import find_channels
+from goalrules.model.channels_named import channels_left_out, find_channels
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
+from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
     TIME_NOUNS,
+    baseline_text,
     choose_target,
+    cost_named,
     dot_thousands,
     percent_of_a_count,
     rate_a_period_note,
@@ -119,6 +122,7 @@ _PHRASES = {
     "subs": "followers", "interactions": "engagements", "audience interactions": "engagements",
     "first contact resolution rate": "resolution_rate",
     "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
+    "negative sentiment": "negative_mentions",  # (the sentiment score cut by 20 % before)
 }  # fmt: skip
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
 _NOT_METRICS = re.compile(
@@ -220,6 +224,8 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
         hiring = m[1] in ("hires", "staff", "employees", "recruits")
         key = "source_of_hire_share" if hiring else "share_of_traffic"
         return key, m.group(0)
+    if cost := cost_named(low, target):  # "$30 per lead" is the cost per lead
+        return cost
     m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
     if m:
         return "share_of_traffic", m.group(0)
@@ -294,7 +300,12 @@ _LINKS = frozenset({
     "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
     "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
 })  # fmt: skip
-_RANK = re.compile(r"(?:\btop|\brank(?:ed)?|#)\s*$")  # "top 3": a rank, not an amount
+# "top 3", "phase 1", "step 2": a rank or a part's number, not an amount ("Phase 1: 5k
+# followers by March" read a target of 1 follower)
+_RANK = re.compile(
+    r"(?:\btop|\brank(?:ed)?|#|\b(?:phase|stage|step|wave|round|part|tier|milestone|sprint"
+    r"|priority|no\.|number|version))\s*$"
+)
 
 
 def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
@@ -432,6 +443,7 @@ def read_fields(
         missing.append("deadline")
 
     channels = find_channels(rest)
+    notes.extend(channels_left_out(rest))  # "on TikTok, not Instagram"
     if channels:
         understood["channel"] = ", ".join(words for _, words in channels)
     else:
@@ -468,7 +480,7 @@ def read_fields(
     ]
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
-    amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 12), a.start)]
+    amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
     said_before = [a for a in amounts if within(past, a.start)]  # what was: no target
     amounts = [a for a in amounts if not within(past, a.start)]
     named = _metric_mentions(low)
@@ -503,9 +515,10 @@ def read_fields(
         if timed and target_amount.noun not in TIME_NOUNS:
             target_amount, baseline_amount = choose_target(low, timed)
 
-    per = target_amount.per if target_amount is not None else None
+    lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
+    per = lead.per if lead is not None else None
     flow = metric_key is not None and catalog[metric_key].kind is MetricKind.FLOW
-    if flow and metric and per is None and target_amount and not target_amount.percent:
+    if flow and metric and per is None and lead and not lead.percent:
         m = re.search(
             rf"\b(monthly|weekly|daily|quarterly|yearly|annual)\s+{re.escape(metric[1])}", low
         )
@@ -520,7 +533,11 @@ def read_fields(
         understood["metric"] = metric[1]
     else:
         missing.append("metric")
-    was = baseline_among(said_before, metric_key, said_low) if baseline_amount is None else None
+    was = (  # "double our 200 monthly leads": 200 is where the goal starts
+        baseline_among(said_before, metric_key, said_low)
+        if baseline_amount is None
+        else (baseline_amount if target_amount is None else None)
+    )
     notes.extend(
         f'"{words_of(prepared, said_low, a)}" is what the statement says was, not the target'
         for a in said_before
@@ -548,8 +565,8 @@ def read_fields(
                 "metric counts money: write it, e.g. $500 or EUR 500"
             )
             withheld = True
-    elif (
-        metric_key is None
+    elif (  # (in a pack's language, a word it left: "dau gant" read 2 followers)
+        (metric_key is None or not english)
         and target_amount is not None
         and target_amount.plain
         and target_amount.noun is not None
@@ -614,7 +631,7 @@ def read_fields(
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
-            baseline = target_text(said_low, baseline_amount, metric_key, per).lstrip("+")
+            baseline = baseline_text(said_low, baseline_amount, metric_key, per)
             understood["baseline"] = words_of(prepared, said_low, baseline_amount)
         for lo, hi, words, at in ranges:
             if target_amount.start <= at <= target_amount.end:
@@ -630,6 +647,9 @@ def read_fields(
         if offered:
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
+            if again := a_multiple_again(low, *offered[0][::2]):  # "double ... every year"
+                notes.append(again)
+                target = understood.pop("target") and None
             if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
                 target = "+50%"  # "increase followers by half": half again, not halved
             if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):
@@ -641,7 +661,7 @@ def read_fields(
     if target is None:
         missing.append("target")
     elif baseline is None and was is not None and not withheld:  # "double ... we had 4,000"
-        baseline = target_text(said_low, was, metric_key, per).lstrip("+")
+        baseline = baseline_text(said_low, was, metric_key, per)
         understood["baseline"] = words_of(prepared, said_low, was)
 
     objective = None

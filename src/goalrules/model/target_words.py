@@ -19,9 +19,15 @@ Date = _dt.date
 
 _DOWN = (
     r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
-    r"|halve|fewer|less|down|reduction|fall"
+    r"|halve|fewer|less|down|reduction|fall|shorten|shortening"
 )
 _UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
+#: verbs that say "better", not "up" or "down": which way is the metric's direction
+#: ("improve response time by 30 %" is a cut of it, "improve CTR by 1 %" a rise)
+BETTER = (
+    r"improv(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|better"
+    r"|speed(?:s|ing)?\s+up|accelerat(?:e|es|ed|ing)|quicken"
+)
 TIME_NOUNS = {
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day",
@@ -36,6 +42,8 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
 
 
 # a level the account is at now: "we have 5,000 followers and want 8,000"
+_YEAR = re.compile(r"(?:19|20|21)\d\d")
+_OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
 _NOW = re.compile(
     r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at)$"
 )
@@ -45,6 +53,17 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     """The target amount and the baseline amount ("from A to B", "we have A and want B")."""
     if not amounts:
         return None, None
+    # "double our 200 monthly leads", "cut our $40 CPL in half": ours is the level now
+    ours = [a for a in amounts if _OURS.search(words_before(low, a, 2)) and not a.sign]
+    if ours and not ours[0].multiple:
+        now = ours[0]
+        rest = [a for a in amounts if a is not now]
+        aim, since = choose_target(low, rest) if rest else (None, None)
+        if _YEAR.fullmatch(low[now.start : now.end].strip()) and now.plain:
+            return aim, since  # "double our 2026 leads": a year's, no level
+        if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
+            return aim, since  # "grow our 3 accounts to 10k followers": another count
+        return aim, (since or now)
     for a, b in itertools.pairwise(amounts):
         if _NOW.search(words_before(low, a, 2)) and not _NOW.search(words_before(low, b, 2)):
             return b, a
@@ -82,13 +101,44 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 
-def _is_down(low: str, a: Amount) -> bool:
+def better_governs(low: str, a: Amount) -> bool:
+    """Whether the verb nearest before ``a`` says "better" ("improve", "optimise")
+    rather than which way the number goes, and no word after it says the way."""
+    after = low[a.end : a.end + 30]
+    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down|more|higher|increase"
+                r"|growth|up|uplift|boost)\b", after):  # fmt: skip
+        return False
+    verb = verb_before(low, a)
+    return verb is not None and re.fullmatch(BETTER, verb) is not None
+
+
+def verb_before(low: str, a: Amount) -> str | None:
+    """The verb of change nearest before ``a`` ("increase", "cut", "improve"), if any."""
+    before = low[max(0, a.start - _WINDOW) : a.start]
+    verbs = list(re.finditer(rf"\b(?:{_UP}|{_DOWN}|{BETTER})\b", before))
+    return verbs[-1].group(0) if verbs else None
+
+
+def is_down(low: str, a: Amount, metric: str | None = None) -> bool:
+    """Whether the words around ``a`` say it goes down (a cut, or "improve" a metric
+    where lower is better)."""
+    return _is_down(low, a, metric)
+
+
+def is_relative(low: str, a: Amount, metric: str | None) -> bool:
+    """Whether ``a`` is a change of the metric ("by 20 %", "+500") rather than a level."""
+    return _is_relative(low, a, metric)
+
+
+def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
     before = low[max(0, a.start - _WINDOW) : a.start]
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
         return True
     if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
         return False
+    if metric is not None and better_governs(low, a):
+        return not catalog[metric].higher_is_better  # "improve CPL by 20 %" cuts it
     ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
     downs = [m.start() for m in re.finditer(rf"\b(?:{_DOWN})\b", before)]
     return bool(downs) and (not ups or max(downs) > max(ups))
@@ -140,7 +190,9 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
             return True  # points of a rate are a change of it ("2 percentage points")
         if metric is not None and catalog[metric].unit in ("percent", "percentage_point"):
             return False
-        verb = re.search(rf"\b(?:{_UP}|{_DOWN})\b", low[max(0, a.start - _WINDOW) : a.start])
+        verb = re.search(
+            rf"\b(?:{_UP}|{_DOWN}|{BETTER})\b", low[max(0, a.start - _WINDOW) : a.start]
+        )
         return (
             verb is not None
             # "reduce the unsubscribe rate below 0.5 %": a level with its bound
@@ -208,14 +260,37 @@ def percent_of_a_count(target: str, metric: str) -> bool:
     return catalog[metric].unit not in ("percent", "percentage_point", "ratio", "")
 
 
+# a signed number after a word of a level ("from -10 to +20"): the sign is the number's
+SIGNED_LEVEL = re.compile(r"\b(?:to|reach|hit|at|of|from)$")
+
+
+def baseline_text(low: str, a: Amount, metric: str | None, per: str | None) -> str:
+    """Where a goal starts, as a level: "from 3 % to 1 %" starts at 3 % whatever the verb
+    ("lower ... from 3 %" read a start of -3 % before); "from -10" at -10."""
+    text = target_text(low, a, metric, per, level=True)
+    return f"-{text}" if a.sign < 0 else text
+
+
+def multiple_of_a_ratio(low: str, a: Amount) -> bool:
+    """Whether a multiple of a ratio metric multiplies it ("increase ROAS by 2x", "grow
+    ROAS 2x": read +2 before) rather than naming its level ("a 4x ROAS", "to 5x")."""
+    before = words_before(low, a, 1)
+    if re.search(
+        r"\b(?:to|from|of|an?|at|hit|reach|achieve|get|than|above|below|over|under)$", before
+    ):
+        return False
+    return before == "by" or (verb_before(low, a) is not None and verb_before(low, a) != "up")
+
+
 def target_text(
     low: str, a: Amount, metric: str | None, per: str | None, *, level: bool = False
 ) -> str:
     ratio_metric = metric is not None and catalog[metric].unit == "ratio"
-    if a.multiple and not ratio_metric:
+    if a.multiple and (not ratio_metric or multiple_of_a_ratio(low, a)):
         return f"x{plain_number(a.value)}"
+    level = level or (a.sign > 0 and SIGNED_LEVEL.search(words_before(low, a, 1)) is not None)
     relative = not level and _is_relative(low, a, metric)
-    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a))) else "+"
+    sign = "-" if (a.sign < 0 or (a.sign == 0 and _is_down(low, a, metric))) else "+"
     if a.percent and relative:
         return f"{sign}{plain_number(a.value)}%"
     unit = _unit_for(a, metric)
@@ -223,6 +298,12 @@ def target_text(
         unit = f"{unit} / {per}"
     text = " ".join(f"{plain_number(a.value)} {unit}".split())
     return f"{sign}{text}" if relative else text
+
+
+_PER_WORDS = re.compile(
+    r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)(?:day|week|wk|month|mo|quarter|year|yr)s?\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b"
+)
 
 
 def words_of(text: str, low: str, a: Amount) -> str:
@@ -233,13 +314,9 @@ def words_of(text: str, low: str, a: Amount) -> str:
         m = re.search(rf"\b{re.escape(a.noun)}\b", window)
         if m:
             end = a.end + m.end()
-    if a.per:
-        m = re.search(
-            r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)[a-z]+\b"
-            r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b",
-            low[end : end + 32],
-        )
-        if m:
+    if a.per:  # (a word whole, never cut at the window's edge: "a mon")
+        m = _PER_WORDS.search(low[end : end + 48])
+        if m and m.start() <= 32:
             end = end + m.end()
     return text[a.start : end].strip()
 
@@ -270,3 +347,28 @@ def rate_a_period_note(
         f"to about {shown}; not read as the target: write the target itself (e.g. {shown}) "
         "or the level to reach"
     )
+
+
+# money a unit names the cost metric: "$30 per lead" is the cost per lead ("spend no more
+# than $30 per lead" read a target of $30 of spend)
+_COST_A_UNIT = re.compile(
+    r"\s*(?:per|a|an|each|for\s+each)\s+(?:(lead|sign\s?up|signup)|(click|tap)"
+    r"|(conversion|acquisition|sale|order|customer|purchase))s?\b"
+)
+
+
+_EARNED = re.compile(
+    r"\b(?:earn|make|made|generat|bring|brought|revenue|income|profit|worth|value|aov|average"
+    r"|order|basket|cart|sell|gross|net|margin|commission|pay(?:s|ing)?\s+us)[a-z]*\b"
+)
+
+
+def cost_named(low: str, target: Amount | None) -> tuple[str, str] | None:
+    """The cost metric an amount of money a unit names, and its words, or ``None``."""
+    if target is None or not target.currency:
+        return None
+    m = _COST_A_UNIT.match(low, target.end)
+    if m is None or _EARNED.search(low, max(0, target.start - 60), target.start):
+        return None  # "earn $50 per sale": what a sale brings in, no cost
+    key = "cost_per_lead" if m[1] else "cost_per_click" if m[2] else "cost_per_acquisition"
+    return key, m.group(0).strip()

@@ -53,12 +53,21 @@ def quarters_named(text: str) -> str:
     return _QUARTERS_JOINED.sub(_quarters_joined, text)
 
 
-_SHARES = {"half": "50", "third": "33.3333", "quarter": "25", "fifth": "20", "tenth": "10"}
+_SHARES = {"half": 50, "third": 100 / 3, "quarter": 25, "fifth": 20, "tenth": 10}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+# ("by two thirds", "by three quarters": read +2 followers, or "within 3 quarters", before)
 _BY_A_SHARE = re.compile(
     r"(\b(?:increase|grow|raise|boost|lift|improve|cut|reduce|lower|decrease|drop|shrink)"
-    r"\b[^.;,]{0,60}?)\bby (?:a|one) (half|third|quarter|fifth|tenth)\b(?!\s+(?:of|from|later))",
+    r"\b[^.;,]{0,60}?)\bby (a|one|two|three|four|nine) (half|third|quarter|fifth|tenth)s?\b"
+    r"(?!\s+(?:of|from|later))",
     re.I,
 )
+
+
+def _by_a_share(m: re.Match[str]) -> str:
+    """ "by a third" -> "by 33.3333%", "by two thirds" -> "by 66.6667%"."""
+    count, share = _COUNTS[m[2].lower()], _SHARES[m[3].lower()]
+    return f"{m[1]}by {round(count * share, 4):g}%"
 
 
 def prepare(text: str) -> str:
@@ -72,7 +81,18 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
     # "grow followers by a third", "cut costs by a quarter": a share of the level, not a
     # deadline ("by a quarter" read as within a quarter of a year)
-    t = _BY_A_SHARE.sub(lambda m: f"{m[1]}by {_SHARES[m[2].lower()]}%", t)
+    t = _BY_A_SHARE.sub(_by_a_share, t)
+    # "500 leads in each quarter of 2027": every quarter in 2027 (the phrase read as a
+    # deadline that did not read, and the target as 500 in all)
+    t = re.sub(
+        r"\b(?:in|during|for)\s+(each|every)\s+(week|month|quarter)\s+(?:of|in)\s+"
+        r"(?=(?:19|20|21)\d\d\b)",
+        r"\1 \2 in ",
+        t,
+        flags=re.I,
+    )
+    # "10-ish%", "500ish leads": about that number, as "~10%" is (read +10 followers)
+    t = re.sub(r"(?<=\d)[\s-]?ish\b", "", t, flags=re.I)
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point

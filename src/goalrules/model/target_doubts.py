@@ -1,0 +1,191 @@
+"""Targets a goal statement gives in words that do not say which number is meant, each
+left unread with a note rather than shown as fact: "improve" with no metric read (up, or
+down?), a multiple of a cut ("reduce CPL 3x": a third, or what?), a cut of more than all
+of a level ("reduce CPL by 120 %"), a target set for a period the catalog has no word for
+("100 leads biweekly", "every two weeks", "twice a month", "semi-annually": read as a
+total, or a year's, before), and a bare percent of a rate after a verb of change ("raise
+CTR 1 %": to 1 %, or by 1 %?)."""
+
+from __future__ import annotations
+
+import re
+
+from goalrules.metrics import catalog
+from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.target_words import (
+    SIGNED_LEVEL,
+    TIME_NOUNS,
+    better_governs,
+    is_down,
+    is_relative,
+    multiple_of_a_ratio,
+    verb_before,
+    words_before,
+    words_of,
+)
+
+__all__ = ["RATED_COUNTS", "a_multiple_again", "doubtful_target"]
+
+#: counts read with a percent level as their rate ("engagement 4 %" is the engagement rate)
+RATED_COUNTS = frozenset(["engagements", "conversions", "clicks"])
+
+_UNITS = r"(?:days?|weeks?|months?|quarters?|years?)"
+# a period no target is set for in the catalog's words (hyphens are spaces here)
+_ODD_PERIOD = re.compile(
+    r"\b(?:bi\s?(?:weekly|monthly|annual(?:ly)?|yearly)|fortnightly|semi\s?(?:annual(?:ly)?"
+    r"|monthly|weekly|yearly)|half\s?yearly|(?:twice|thrice)\s+(?:a|an|per|each|every)\s+\w+"
+    rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
+    r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks|hour|hr"
+    r"|(?:business|working|work|week)\s?days?|(?:working|work)\s?weeks?|weekend|shift"
+    r"|season|semester|term|sprint))\b"
+)
+# the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|reach|reaching|hit|hitting|at|of|below|under|beneath|above|over|than|least|most"
+    r"|target:?|goal:?|is|be|stays?|keep|maintain|from|achieve|around|about|~)$"
+)
+
+
+# "reduce CPL by increasing conversion rate 20 %": the amount after "by" and a verb of
+# change is the means' ("conversion rate"), not the goal's (read as CPL -20 % before)
+_MEANS = re.compile(
+    r"\b(?:by|through|via)\s+(?:increasing|improving|raising|boosting|growing|lifting|cutting"
+    r"|reducing|lowering|decreasing|optimi[sz]ing|doubling|halving)\s+(?:our\s+|the\s+|its\s+)?"
+    r"(?P<what>[a-z][a-z -]{0,40}?)\s*$"
+)
+
+
+def _means_of(text: str, low: str, a: Amount, metric: str) -> str | None:
+    """The words of the means an amount follows ("by increasing conversion rate"), when
+    they name something other than ``metric``."""
+    clause = re.split(r"[,;.:()]", low[max(0, a.start - 80) : a.start])[-1]
+    at = a.start - len(clause)
+    m = _MEANS.search(clause)
+    if m is None:
+        return None
+    what = m["what"]
+    names = {catalog[metric].name.lower(), metric.replace("_", " "), *catalog[metric].aliases}
+    if any(name in what for name in names):
+        return None  # "grow followers by growing followers 20 %": the goal's own
+    return text[at + m.start() : at + m.end()].strip()
+
+
+#: lengths of time no metric is measured in ("to 6 months" read 6 followers)
+_LONG_TIMES = frozenset(
+    ["month", "months", "mo", "mos", "quarter", "quarters", "year", "years", "yr", "yrs"]
+)
+
+
+_OR_AT_LEAST = re.compile(
+    r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
+    r"|possibly|even)\s*$"
+)
+
+
+_OR_AT_LEAST_AHEAD = re.compile(
+    r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
+    r"|possibly)\s+[$€£¤]?\s?\d[\d,.]*\s?[kKmM]?"
+)
+
+
+def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
+    window = low[a.end : a.end + 60]
+    cut = re.search(rf"[,;.]|(?<!\d)\d(?!\d*\s+{_UNITS})", window)  # "every 2 weeks" is one
+    return _ODD_PERIOD.search(window[: cut.start()] if cut else window)
+
+
+# "double followers every year until 2029": the multiple again each period, no one target
+_AGAIN = re.compile(
+    r"[^.;,]{0,40}?(?<!\bin)(?<!\bwithin)(?<!\bfor)(?<!\bover)\s+(?:every|each|per|an?)\s+"
+    r"(?:single\s+)?(week|month|quarter|year)\b"
+)
+
+
+def a_multiple_again(low: str, at: int, words: str) -> str | None:
+    """The note for a multiple said again each period ("double followers every year",
+    "2x every quarter"): it compounds, so it is not read as one target."""
+    m = _AGAIN.match(low, at + len(words))
+    if m is None:
+        return None
+    return (
+        f'"{words.strip()}" every {m[1]} compounds, so it is no one target (doubling each year for '
+        "three years is x8): write the target at the deadline, e.g. x4 by 2028"
+    )
+
+
+def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """Why ``a`` is no target the words decide, or ``None`` when they do."""
+    if a.sign < 0 and SIGNED_LEVEL.search(words_before(low, a, 1)):
+        return (
+            f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '
+            'cannot hold (a signed number is a change): write the change, e.g. "by 20 points"'
+        )
+    timed = (a.noun in TIME_NOUNS or a.noun in _LONG_TIMES) and a.plain
+    if timed and metric is not None and catalog[metric].unit not in TIME_NOUNS.values():
+        return (  # "by 20% to 90 days" read a target of 90 days for followers
+            f'"{words_of(text, low, a)}" is a length of time, which is no amount of '
+            f"{catalog[metric].name.lower()}: it is not read as the target"
+        )
+    level = (  # "a 4x ROAS": a level of a ratio, not a multiple of it
+        metric is not None and catalog[metric].unit == "ratio" and not multiple_of_a_ratio(low, a)
+    )
+    if a.multiple and not level and (again := a_multiple_again(low, a.start, low[a.start : a.end])):
+        return again  # ("3x ROAS every month" is a level of ROAS each month)
+    fallback = _OR_AT_LEAST.search(low, max(0, a.start - 40), a.start) or _OR_AT_LEAST_AHEAD.search(
+        low, a.end, a.end + 80
+    )
+    if fallback is not None:  # "10k followers by June, or at least 8k": read 8k, no word
+        return (
+            f'"{fallback.group(0).strip()}" offers a second target beside '
+            f'"{words_of(text, low, a)}": write the one the goal is judged on, or the two as a '
+            "range"
+        )
+    odd = _odd_period(low, a)
+    if odd is not None and not (a.percent or a.points or a.multiple):
+        said = words_of(text, low, a)  # with the period, when part of it was read as one
+        said = said if odd.group(0) in said.lower() else f"{said} {odd.group(0)}"
+        return (
+            f'"{said}" sets a target for a period goalrules '
+            "does not read as one (every two weeks, twice a month, half a year...): write it a "
+            'week, a month, a quarter or a year ("50 leads a week")'
+        )
+    if a.multiple and a.value > 1 and not level and is_down(low, a, metric):
+        n, cut = plain_number(a.value), f"-{100 - 100 / a.value:.0f}%"
+        return (
+            f'"{words_of(text, low, a)}" with a cut does not say where it leads (1/{n} of '
+            f"today's level, {cut}?), so it is not read: write the level to reach or the "
+            f"change, e.g. {cut}"
+        )
+    means = _means_of(text, low, a, metric) if metric is not None else None
+    if means is not None:
+        return (
+            f'"{words_of(text, low, a)}" follows "{means}", the means, so it is not read as '
+            f"the target of {catalog[metric or ''].name.lower()}: write one goal a metric"
+        )
+    relative = a.sign != 0 or is_relative(low, a, metric)
+    if metric is None and relative and not a.sign and better_governs(low, a):
+        return (
+            f'"{verb_before(low, a)}" says better, not up or down, and the metric is not read: '
+            f'write "+{words_of(text, low, a)}" or "-{words_of(text, low, a)}" as meant'
+        )
+    down = a.sign < 0 or (a.sign == 0 and is_down(low, a, metric))
+    if a.percent and relative and down and a.value > 100:
+        return (
+            f'"{words_of(text, low, a)}" is a cut of more than all of it (a level falls by '
+            "100 % at most): write the level to reach or a cut of 100 % or less"
+        )
+    rated = metric is not None and (catalog[metric].unit == "percent" or metric in RATED_COUNTS)
+    if (
+        rated
+        and a.percent
+        and not relative
+        and verb_before(low, a) is not None
+        and not _LEVEL_BEFORE.search(words_before(low, a, 1))
+    ):
+        n = plain_number(a.value)
+        return (
+            f'"{words_of(text, low, a)}" after a verb of change could be the level ("to {n}%") '
+            f'or the change ("by {n}%", "by {n} percentage points"), so it is not read: write '
+            "which"
+        )
+    return None
