@@ -309,15 +309,23 @@ def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> floa
     return shown
 
 
+def whole_percent(p: float, edges: Iterable[float] = (0.5,)) -> tuple[int, int]:
+    """A chance in whole percent, never rounded across one half or a verdict's threshold,
+    and which side of it the chance lies when that number would be a certainty it is
+    not: ``(1, -1)`` for under 1 %, ``(99, 1)`` for over 99 %, else ``(shown, 0)``."""
+    shown = round(round_chance(p, 2, edges) * 100)
+    if shown == 0 and p > 0:
+        return 1, -1
+    if shown == 100 and p < 1:
+        return 99, 1
+    return shown, 0
+
+
 def chance_percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
     """A chance in whole percent that never rounds across one half, a verdict's
     threshold or to a certainty ("under 1 %", "over 99 %")."""
-    shown = round(round_chance(p, 2, edges) * 100)
-    if shown == 0 and p > 0:
-        return "under 1 %"
-    if shown == 100 and p < 1:
-        return "over 99 %"
-    return f"{shown} %"
+    shown, side = whole_percent(p, edges)
+    return f"{('under ', '', 'over ')[side + 1]}{shown} %"
 
 
 def _doubt(a: Any) -> str:

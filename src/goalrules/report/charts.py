@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from goalrules.check import GoalResult, PlanResult
-from goalrules.judgments.achievability_text import round_chance
+from goalrules.judgments.achievability_text import whole_percent
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_number, format_percent, plural, words
 
@@ -231,9 +231,5 @@ def _plan_chart(plan: PlanResult, *, split: float = 3) -> str | None:
 def _chance(p: float, edges: tuple[float, ...]) -> str:
     """A chance in whole percent, in the locale's words, never shown as a certainty it is
     not ("< 1 %", "> 99 %", as the text's "under 1 %" and "over 99 %")."""
-    shown = round(round_chance(p, 2, edges) * 100)
-    if shown == 0 and p > 0:
-        return f"< {format_percent(0.01, digits=0)}"
-    if shown == 100 and p < 1:
-        return f"> {format_percent(0.99, digits=0)}"
-    return format_percent(shown / 100, digits=0)
+    shown, side = whole_percent(p, edges)
+    return f"{('< ', '', '> ')[side + 1]}{format_percent(shown / 100, digits=0)}"
