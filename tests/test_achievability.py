@@ -626,3 +626,50 @@ def test_too_little_history_shows_no_chance_or_forecast() -> None:
     assert shown["probability"] is None and shown["forecast"] is None
     assert shown["projected"] is None and shown["suggested_target"] is None
     assert "too little history" in a.explanation
+
+
+# -- a rate's history of plain numbers: shares of one or per cent ---------------------
+
+BOUNCE_SHARES = monthly([0.55, 0.54, 0.53, 0.52, 0.52, 0.51, 0.5])
+
+
+def test_a_bounce_rate_history_of_shares_is_not_read_as_a_fraction_of_a_percent() -> None:
+    # 0.5 read as 0.5 % "already met" a target of 45 %: the history is in shares
+    goal = gr.Goal("b", metric="bounce_rate", target="45 %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, BOUNCE_SHARES, today=TODAY)
+    assert a.verdict is not gr.Verdict.ACHIEVED
+    assert a.current_value == pytest.approx(50.0)
+    assert "read as shares of one (0.5 is 50 %)" in a.explanation
+    in_percent = [(d, v * 100) for d, v in BOUNCE_SHARES]
+    b = gr.assess_achievability(goal, gr.MetricSeries(points=in_percent, unit="%"), today=TODAY)
+    assert (a.verdict, a.probability) == (b.verdict, pytest.approx(b.probability))
+    assert "shares" not in b.explanation
+
+
+def test_a_rate_history_under_one_percent_stays_in_percent() -> None:
+    # click-through rates of 0.5 % to 0.8 % and a target of 1 %: per cent, no note
+    ctr = monthly([0.5, 0.55, 0.6, 0.62, 0.7, 0.75, 0.8])
+    goal = gr.Goal("c", metric="engagement_rate", target="1 %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, ctr, today=TODAY)
+    assert a.current_value == pytest.approx(0.8)
+    assert "shares" not in a.explanation
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    start=st.floats(0.01, 0.09),
+    growth=st.floats(-0.05, 0.08),
+    target=st.floats(1.0, 15.0),
+)
+def test_a_rate_in_shares_or_in_percent_gets_one_verdict(
+    start: float, growth: float, target: float
+) -> None:
+    shares = monthly([start * (1 + growth) ** i for i in range(7)])
+    assume(1 / 10 <= target / (100 * shares[-1][1]) <= 10)
+    goal = gr.Goal("e", metric="engagement_rate", target=f"{target:.2f} %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, shares, today=TODAY)
+    percent = gr.MetricSeries(points=[(d, v * 100) for d, v in shares], unit="percent")
+    b = gr.assess_achievability(goal, percent, today=TODAY)
+    assert a.verdict is b.verdict
+    assert a.probability == pytest.approx(b.probability, abs=1e-9)
+    assert a.current_value == pytest.approx(b.current_value)

@@ -72,6 +72,7 @@ from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_limits import floored_at_zero, linear_unknown, stale
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
+from goalrules.judgments.achievability_shares import read_shares
 from goalrules.judgments.achievability_text import (
     explain,
     format_q,
@@ -522,6 +523,12 @@ def assess_achievability(
         )
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
     unit = _series_unit(series, defn)
+    read_note = ""
+    if series.unit is None and goal.target is not None and not goal.target.is_relative:
+        absolute = target_in_unit(goal, goal.baseline, unit)  # plain numbers: shares?
+        shares = read_shares(series, unit, goal, absolute and absolute[0], today)
+        if shares is not None:
+            series, read_note = shares
     points = _clean_points(series, kind, today)
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
@@ -652,6 +659,7 @@ def assess_achievability(
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
         nonnegative=nonnegative,
+        note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
