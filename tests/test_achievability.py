@@ -673,3 +673,57 @@ def test_a_rate_in_shares_or_in_percent_gets_one_verdict(
     assert a.verdict is b.verdict
     assert a.probability == pytest.approx(b.probability, abs=1e-9)
     assert a.current_value == pytest.approx(b.current_value)
+
+
+# -- a deadline that has passed: judged on the value by then ----------------------------
+
+FOLLOWERS_ON = monthly([1000, 1030, 1062, 1090, 1128, 1160, 1200], first=D(2025, 10, 1))
+
+
+def test_a_target_reached_after_its_deadline_is_expired_not_achieved() -> None:
+    # 1,090 in January, 1,200 in April: "1,150 by January" was missed, met three months late
+    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    a = gr.assess_achievability(goal, FOLLOWERS_ON, today=TODAY)
+    assert a.verdict is gr.Verdict.EXPIRED
+    assert a.current_value == 1090
+    assert "1,090 followers on 2026-01-01" in a.explanation
+    assert "met only later (1,200 followers on 2026-04-01)" in a.explanation
+
+
+def test_a_target_met_by_its_deadline_stays_achieved_when_the_metric_falls_since() -> None:
+    fell = monthly([1000, 1030, 1062, 1160, 1140, 1120, 1100], first=D(2025, 10, 1))
+    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    a = gr.assess_achievability(goal, fell, today=TODAY)
+    assert a.verdict is gr.Verdict.ACHIEVED
+    assert a.current_value == 1160
+    assert "met the target of 1,150 followers by the deadline (2026-01-31)" in a.explanation
+    assert "the latest value, 1,100 followers on 2026-04-01, is short of the target" in (
+        a.explanation
+    )
+
+
+def test_a_total_is_summed_to_its_deadline_not_past_it() -> None:
+    leads = monthly([40, 45, 38, 50, 47, 52, 49, 55, 51, 58, 54, 60], first=D(2025, 5, 1))
+    goal = gr.Goal("l", metric="leads", target="300 leads", start="2025-06-01",
+                   deadline="2025-10-31")  # fmt: skip
+    a = gr.assess_achievability(goal, leads, today=TODAY, cumulative=True)
+    assert a.verdict is gr.Verdict.EXPIRED  # 45 + 38 + 50 + 47 + 52 = 232 by October
+    assert a.current_value == 232
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.integers(100, 2000), min_size=7, max_size=7),
+    deadline_month=st.integers(0, 5),
+    target=st.integers(100, 2000),
+)
+def test_a_passed_deadline_is_judged_on_the_value_by_then(
+    values: list[int], deadline_month: int, target: int
+) -> None:
+    history = monthly([float(v) for v in values], first=D(2025, 10, 1))
+    deadline = add_months(D(2025, 10, 1), deadline_month + 1) - dt.timedelta(days=1)
+    goal = followers_goal(f"{target} followers", deadline=deadline.isoformat(), baseline=None)
+    a = gr.assess_achievability(goal, history, today=TODAY)
+    then = values[deadline_month]
+    assert a.verdict is (gr.Verdict.ACHIEVED if then >= target else gr.Verdict.EXPIRED)
+    assert a.current_value == then

@@ -70,6 +70,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
+from goalrules.judgments.achievability_deadline import at_deadline, late_note
 from goalrules.judgments.achievability_limits import floored_at_zero, linear_unknown, stale
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_shares import read_shares
@@ -573,6 +574,7 @@ def assess_achievability(
     current = last.value
     higher = direction is Direction.HIGHER
     so_far = 0.0
+    first_month = None
     if is_cumulative:
         first_month = (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
@@ -583,6 +585,15 @@ def assess_achievability(
     observations = len(points)
     info = unit_info(unit)
     shown_current = so_far if is_cumulative else current
+    if today > goal.deadline:  # judged on the value by the deadline, not after it
+        since = first_month if is_cumulative else None
+        then = at_deadline(series.points, points, kind, goal.deadline, since)
+        if then is not None and then != (shown_current, last_date):
+            latest, met_now = (shown_current, last_date), met
+            shown_current, last_date = then
+            met = shown_current >= target if higher else shown_current <= target
+            said = late_note(goal.deadline, met, met_now, *latest, unit)
+            read_note = " ".join(filter(None, (read_note, said)))
     facts: dict[str, Any] = {
         "met": met,
         "deadline_passed": today > goal.deadline,

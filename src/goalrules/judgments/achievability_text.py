@@ -168,6 +168,9 @@ def explain(
         parts.append(f"{metric.capitalize()}: {cur} in {_month_name(last_date)}.")
     else:
         parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
+    if a.verdict.value == "achieved" and evaluation[1].get("deadline_passed"):
+        parts.append(f"That met the target of {tgt} by the deadline ({deadline}).")
+        return " ".join(parts)
     if a.verdict.value == "achieved":
         parts.append(f"That already meets the target of {tgt}.")
         return " ".join(parts)
