@@ -741,3 +741,20 @@ def test_a_straight_lines_spread_is_said_in_the_unit_not_in_per_cent() -> None:
     assert said is not None
     assert float(said.group(1).replace(",", "")) == pytest.approx(a.volatility, rel=0.01)
     assert not re.search(r"[\d,]{4,} %", a.explanation)
+
+
+def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
+    # "+20 % from August", the history ending in April: the latest value stands in
+    later = followers_goal("+20%", deadline="2026-11-30", start="2026-08-01", baseline=None)
+    a = gr.assess_achievability(later, HIST, today=TODAY)
+    assert a.target_value == pytest.approx(1440)
+    assert "after the history ends: its target is counted from the latest value, 1,200" in (
+        a.explanation
+    )
+    earlier = later.evolve(start="2025-01-01")
+    b = gr.assess_achievability(earlier, HIST, today=TODAY)
+    assert "before the history begins: its target is counted from the first value, 1,000" in (
+        b.explanation
+    )
+    inside = later.evolve(start="2026-01-15")
+    assert "counted from" not in gr.assess_achievability(inside, HIST, today=TODAY).explanation

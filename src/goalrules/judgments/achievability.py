@@ -81,7 +81,11 @@ from goalrules.judgments.achievability_text import (
     nice,
     round_chance,
 )
-from goalrules.judgments.achievability_units import target_from_start, target_in_unit
+from goalrules.judgments.achievability_units import (
+    start_outside,
+    target_from_start,
+    target_in_unit,
+)
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
@@ -545,6 +549,8 @@ def assess_achievability(
     if baseline is None and goal.target.is_relative:
         at_start = _value_at(points, goal.start or points[0].date)
         if at_start is not None:
+            said = start_outside(goal.start, points, at_start, unit)
+            read_note = " ".join(filter(None, (read_note, said)))
             resolved = target_from_start(goal.target, at_start, unit)
             if resolved is None:
                 baseline = quantity(at_start, unit)

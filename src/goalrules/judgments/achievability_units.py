@@ -15,17 +15,29 @@ quick path to.
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
+from goalrules.dates import month_end
 from goalrules.errors import UnitError
-from goalrules.model import Goal, Target, TargetKind
+from goalrules.judgments.achievability_text import format_value
+from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
 
-__all__ = ["plain_product", "relative_factor", "target_from_start", "target_in_unit"]
+__all__ = [
+    "plain_product",
+    "relative_factor",
+    "start_outside",
+    "target_from_start",
+    "target_in_unit",
+]
+
+Date = _dt.date
 
 
 def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
@@ -205,3 +217,27 @@ def _forget_units() -> None:
     _MONTHLY.clear()
     _PLAIN_UNITS.clear()
     _SAMPLES.clear()
+
+
+def start_outside(start: Date | None, points: Sequence[Point], value: float, unit: str) -> str:
+    """A note when a relative target ("+20 %") is counted from a value that is not the
+    one at the goal's start, because the history does not reach the start: a start after
+    the last month observed (the latest value stands in) or before the first (the first
+    value does); nothing when the history covers the start."""
+    if start is None or not points:
+        return ""
+    first, last = points[0].date, points[-1].date
+    shown = format_value(value, unit)
+    if start > month_end(last) + _dt.timedelta(days=1):
+        return (
+            f"The goal starts on {start.isoformat()}, after the history ends: its target "
+            f"is counted from the latest value, {shown} ({last.isoformat()}), not the "
+            "value at the start."
+        )
+    if start < first:
+        return (
+            f"The goal starts on {start.isoformat()}, before the history begins: its "
+            f"target is counted from the first value, {shown} ({first.isoformat()}), not "
+            "the value at the start."
+        )
+    return ""
