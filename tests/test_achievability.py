@@ -758,3 +758,12 @@ def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
     )
     inside = later.evolve(start="2026-01-15")
     assert "counted from" not in gr.assess_achievability(inside, HIST, today=TODAY).explanation
+
+
+def test_a_target_met_already_gets_no_deadline_suggested() -> None:
+    # "move the deadline to 2026-06-01" was suggested for a target met already (with a
+    # history a month older, a date already past)
+    a = gr.assess_achievability(followers_goal("1150 followers", baseline=None), HIST, today=TODAY)
+    assert a.verdict is gr.Verdict.ACHIEVED
+    assert a.suggested_deadline is None
+    assert a.to_dict()["suggested_deadline"] is None

@@ -647,6 +647,8 @@ def assess_achievability(
     nonnegative = floored_at_zero(defn)
     if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
         fields, supported = {}, None
+    if verdict is Verdict.ACHIEVED:  # a target met needs no later deadline (nor a past one)
+        fields.pop("suggested_deadline", None)
     if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
         unknown = linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
         if unknown:
