@@ -767,3 +767,13 @@ def test_a_target_met_already_gets_no_deadline_suggested() -> None:
     assert a.verdict is gr.Verdict.ACHIEVED
     assert a.suggested_deadline is None
     assert a.to_dict()["suggested_deadline"] is None
+
+
+def test_a_relative_target_without_a_start_says_it_is_counted_from_the_first_value() -> None:
+    # "x1.5" on ten years of history: 1,000 in 2016 is what it is counted from, and says so
+    decade = monthly([1000 * 1.01**i for i in range(120)], first=D(2016, 5, 1))
+    goal = gr.Goal("g", metric="followers", target="x1.5", deadline="2027-04-30")
+    a = gr.assess_achievability(goal, decade, today=TODAY)
+    assert a.target_value == pytest.approx(1500)
+    said = "counted from the history's first value, 1,000 followers (2016-05-01)"
+    assert said in a.explanation

@@ -223,11 +223,17 @@ def start_outside(start: Date | None, points: Sequence[Point], value: float, uni
     """A note when a relative target ("+20 %") is counted from a value that is not the
     one at the goal's start, because the history does not reach the start: a start after
     the last month observed (the latest value stands in) or before the first (the first
-    value does); nothing when the history covers the start."""
-    if start is None or not points:
+    value does), or no start at all (the first value); nothing when the history covers
+    the start."""
+    if not points:
         return ""
     first, last = points[0].date, points[-1].date
     shown = format_value(value, unit)
+    if start is None:
+        return (
+            "The goal names no start and no baseline: its target is counted from the "
+            f"history's first value, {shown} ({first.isoformat()})."
+        )
     if start > month_end(last) + _dt.timedelta(days=1):
         return (
             f"The goal starts on {start.isoformat()}, after the history ends: its target "
