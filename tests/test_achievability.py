@@ -777,3 +777,18 @@ def test_a_relative_target_without_a_start_says_it_is_counted_from_the_first_val
     assert a.target_value == pytest.approx(1500)
     said = "counted from the history's first value, 1,000 followers (2016-05-01)"
     assert said in a.explanation
+
+
+def test_a_total_with_a_month_missing_says_it_counts_only_the_months_observed() -> None:
+    # February has no data: a total of the months observed is no total of the months
+    values = [40.0, 45, 38, 50, 47, 52, 49, 55, 51, 58, 54, 60]
+    history = [pt for i, pt in enumerate(monthly(values, first=D(2025, 5, 1))) if i != 9]
+    goal = gr.Goal("l", metric="leads", target="700 leads", start="2025-05-01",
+                   deadline="2026-11-30")  # fmt: skip
+    a = gr.assess_achievability(goal, history, today=D(2026, 5, 15), cumulative=True)
+    assert a.current_value == sum(values) - 58
+    assert "counts only the months observed: 2026-02 has no data" in a.explanation
+    whole = gr.assess_achievability(
+        goal, monthly(values, first=D(2025, 5, 1)), today=D(2026, 5, 15), cumulative=True
+    )
+    assert "months observed" not in whole.explanation

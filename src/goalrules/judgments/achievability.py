@@ -71,7 +71,12 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import at_deadline, late_note
-from goalrules.judgments.achievability_limits import floored_at_zero, linear_unknown, stale
+from goalrules.judgments.achievability_limits import (
+    floored_at_zero,
+    linear_unknown,
+    stale,
+    total_gaps,
+)
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_shares import read_shares
 from goalrules.judgments.achievability_text import (
@@ -85,6 +90,7 @@ from goalrules.judgments.achievability_units import (
     start_outside,
     target_from_start,
     target_in_unit,
+    value_at,
 )
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -465,15 +471,6 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
-def _value_at(points: Sequence[Point], day: Date) -> float | None:
-    """The value of the last point on or before ``day`` (the first point's when none
-    is): ``points`` are in date order."""
-    if not points:
-        return None
-    i = bisect.bisect_right(points, day, key=_DATE)
-    return points[i - 1].value if i else points[0].value
-
-
 def assess_achievability(
     goal: Goal,
     history: MetricSeries | Iterable[tuple[Date | str, float]] | Mapping[Any, float] | None,
@@ -547,7 +544,7 @@ def assess_achievability(
     baseline = goal.baseline
     resolved: tuple[float, bool] | None = None
     if baseline is None and goal.target.is_relative:
-        at_start = _value_at(points, goal.start or points[0].date)
+        at_start = value_at(points, goal.start or points[0].date)
         if at_start is not None:
             said = start_outside(goal.start, points, at_start, unit)
             read_note = " ".join(filter(None, (read_note, said)))
@@ -584,6 +581,8 @@ def assess_achievability(
     if is_cumulative:
         first_month = (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
+        gaps = total_gaps(points, first_month, min(last.date, goal.deadline))
+        read_note = " ".join(filter(None, (read_note, gaps)))
         met = so_far >= target if higher else so_far <= target
     else:
         met = current >= target if higher else current <= target

@@ -15,7 +15,9 @@ quick path to.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,7 @@ __all__ = [
     "start_outside",
     "target_from_start",
     "target_in_unit",
+    "value_at",
 ]
 
 Date = _dt.date
@@ -247,3 +250,15 @@ def start_outside(start: Date | None, points: Sequence[Point], value: float, uni
             "the value at the start."
         )
     return ""
+
+
+def value_at(points: Sequence[Point], day: Date) -> float | None:
+    """The value of the last point on or before ``day`` (the first point's when none
+    is): ``points`` are in date order."""
+    if not points:
+        return None
+    i = bisect.bisect_right(points, day, key=_DATE_OF)
+    return points[i - 1].value if i else points[0].value
+
+
+_DATE_OF = operator.attrgetter("date")
