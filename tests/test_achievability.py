@@ -792,3 +792,27 @@ def test_a_total_with_a_month_missing_says_it_counts_only_the_months_observed() 
         goal, monthly(values, first=D(2025, 5, 1)), today=D(2026, 5, 15), cumulative=True
     )
     assert "months observed" not in whole.explanation
+
+
+def test_a_weekly_flow_begun_late_in_a_month_does_not_read_its_first_month_as_growth() -> None:
+    # 10 leads a week from 26 January: January's one week read as a month made a flat
+    # flow "grow 58.7 % a month", and 45 leads a month "achievable" (56 %)
+    weeks = [(D(2026, 1, 26) + dt.timedelta(days=7 * i), 10.0) for i in range(15)]
+    goal = gr.Goal("l", metric="leads", target="45 leads a month", deadline="2026-08-31")
+    a = gr.assess_achievability(goal, weeks, today=D(2026, 5, 10))
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.01
+    assert a.probability is not None and a.probability < 0.5
+    assert a.verdict is gr.Verdict.STRETCH
+
+
+@settings(max_examples=30, deadline=None)
+@given(first_day=st.integers(1, 28), per_day=st.integers(1, 50))
+def test_a_steady_daily_flow_never_reads_as_growth_wherever_it_begins(
+    first_day: int, per_day: int
+) -> None:
+    days = [(D(2025, 9, first_day) + dt.timedelta(days=i), float(per_day)) for i in range(240)]
+    goal = gr.Goal("l", metric="leads", target=f"{per_day * 40} leads a month",
+                   deadline="2026-10-31")  # fmt: skip
+    a = gr.assess_achievability(goal, days, today=D(2026, 5, 10))
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.02  # month lengths
+    assert a.probability is not None and a.probability < 0.5  # a third above its level

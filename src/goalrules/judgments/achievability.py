@@ -76,6 +76,7 @@ from goalrules.judgments.achievability_limits import (
     linear_unknown,
     stale,
     total_gaps,
+    whole_months,
 )
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
 from goalrules.judgments.achievability_shares import read_shares
@@ -617,8 +618,9 @@ def assess_achievability(
         if is_cumulative:
             level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
+        whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
-            points, window, current, level, horizon, higher, method, seed, samples, growth,
+            whole, window, current, level, horizon, higher, method, seed, samples, growth,
             flow=kind is MetricKind.FLOW, threshold=float(rules.params.get("achievable", 0.5)),
         )  # fmt: skip
         supported = model.pop("_median")

@@ -14,7 +14,7 @@ from goalrules.metrics import MetricDefinition
 from goalrules.model import Direction, Point
 from goalrules.units import unit_info
 
-__all__ = ["floored_at_zero", "linear_unknown", "stale", "total_gaps"]
+__all__ = ["floored_at_zero", "linear_unknown", "stale", "total_gaps", "whole_months"]
 
 Date = _dt.date
 _MONTH_SECONDS = 365.25 * 86400 / 12
@@ -94,3 +94,18 @@ def total_gaps(points: Sequence[Point], since: Date, until: Date) -> str:
         f"{'has' if len(missing) == 1 else 'have'} no data, so the total so far and the "
         "chance may be too low."
     )
+
+
+def whole_months(raw: Sequence[Point], points: Sequence[Point], flow: bool) -> Sequence[Point]:
+    """The months a flow's growth is read from: its monthly sums, less a first month
+    the history only partly covers. Daily or weekly points that begin late in a month
+    ("10 leads a week" from 26 January) sum to a fraction of it, and read as a whole
+    month they make a flat flow "grow 59 % a month"; a history of one point a month is
+    a month's figure wherever in the month it is dated."""
+    if not flow or len(points) < 3 or not raw or raw[0].date.day <= 7:
+        return points
+    first = (raw[0].date.year, raw[0].date.month)
+    months = [(p.date.year, p.date.month) for p in raw]
+    if len(months) == len(set(months)) or (points[0].date.year, points[0].date.month) != first:
+        return points  # one point a month (or none of the first month kept)
+    return points[1:]
