@@ -626,3 +626,193 @@ def test_too_little_history_shows_no_chance_or_forecast() -> None:
     assert shown["probability"] is None and shown["forecast"] is None
     assert shown["projected"] is None and shown["suggested_target"] is None
     assert "too little history" in a.explanation
+
+
+# -- a rate's history of plain numbers: shares of one or per cent ---------------------
+
+BOUNCE_SHARES = monthly([0.55, 0.54, 0.53, 0.52, 0.52, 0.51, 0.5])
+
+
+def test_a_bounce_rate_history_of_shares_is_not_read_as_a_fraction_of_a_percent() -> None:
+    # 0.5 read as 0.5 % "already met" a target of 45 %: the history is in shares
+    goal = gr.Goal("b", metric="bounce_rate", target="45 %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, BOUNCE_SHARES, today=TODAY)
+    assert a.verdict is not gr.Verdict.ACHIEVED
+    assert a.current_value == pytest.approx(50.0)
+    assert "read as shares of one (0.5 is 50 %)" in a.explanation
+    in_percent = [(d, v * 100) for d, v in BOUNCE_SHARES]
+    b = gr.assess_achievability(goal, gr.MetricSeries(points=in_percent, unit="%"), today=TODAY)
+    assert (a.verdict, a.probability) == (b.verdict, pytest.approx(b.probability))
+    assert "shares" not in b.explanation
+
+
+def test_a_rate_history_under_one_percent_stays_in_percent() -> None:
+    # click-through rates of 0.5 % to 0.8 % and a target of 1 %: per cent, no note
+    ctr = monthly([0.5, 0.55, 0.6, 0.62, 0.7, 0.75, 0.8])
+    goal = gr.Goal("c", metric="engagement_rate", target="1 %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, ctr, today=TODAY)
+    assert a.current_value == pytest.approx(0.8)
+    assert "shares" not in a.explanation
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    start=st.floats(0.01, 0.09),
+    growth=st.floats(-0.05, 0.08),
+    target=st.floats(1.0, 15.0),
+)
+def test_a_rate_in_shares_or_in_percent_gets_one_verdict(
+    start: float, growth: float, target: float
+) -> None:
+    shares = monthly([start * (1 + growth) ** i for i in range(7)])
+    assume(1 / 10 <= target / (100 * shares[-1][1]) <= 10)
+    goal = gr.Goal("e", metric="engagement_rate", target=f"{target:.2f} %", deadline="2026-11-30")
+    a = gr.assess_achievability(goal, shares, today=TODAY)
+    percent = gr.MetricSeries(points=[(d, v * 100) for d, v in shares], unit="percent")
+    b = gr.assess_achievability(goal, percent, today=TODAY)
+    assert a.verdict is b.verdict
+    assert a.probability == pytest.approx(b.probability, abs=1e-9)
+    assert a.current_value == pytest.approx(b.current_value)
+
+
+# -- a deadline that has passed: judged on the value by then ----------------------------
+
+FOLLOWERS_ON = monthly([1000, 1030, 1062, 1090, 1128, 1160, 1200], first=D(2025, 10, 1))
+
+
+def test_a_target_reached_after_its_deadline_is_expired_not_achieved() -> None:
+    # 1,090 in January, 1,200 in April: "1,150 by January" was missed, met three months late
+    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    a = gr.assess_achievability(goal, FOLLOWERS_ON, today=TODAY)
+    assert a.verdict is gr.Verdict.EXPIRED
+    assert a.current_value == 1090
+    assert "1,090 followers on 2026-01-01" in a.explanation
+    assert "met only later (1,200 followers on 2026-04-01)" in a.explanation
+
+
+def test_a_target_met_by_its_deadline_stays_achieved_when_the_metric_falls_since() -> None:
+    fell = monthly([1000, 1030, 1062, 1160, 1140, 1120, 1100], first=D(2025, 10, 1))
+    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    a = gr.assess_achievability(goal, fell, today=TODAY)
+    assert a.verdict is gr.Verdict.ACHIEVED
+    assert a.current_value == 1160
+    assert "met the target of 1,150 followers by the deadline (2026-01-31)" in a.explanation
+    assert "the latest value, 1,100 followers on 2026-04-01, is short of the target" in (
+        a.explanation
+    )
+
+
+def test_a_total_is_summed_to_its_deadline_not_past_it() -> None:
+    leads = monthly([40, 45, 38, 50, 47, 52, 49, 55, 51, 58, 54, 60], first=D(2025, 5, 1))
+    goal = gr.Goal("l", metric="leads", target="300 leads", start="2025-06-01",
+                   deadline="2025-10-31")  # fmt: skip
+    a = gr.assess_achievability(goal, leads, today=TODAY, cumulative=True)
+    assert a.verdict is gr.Verdict.EXPIRED  # 45 + 38 + 50 + 47 + 52 = 232 by October
+    assert a.current_value == 232
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.integers(100, 2000), min_size=7, max_size=7),
+    deadline_month=st.integers(0, 5),
+    target=st.integers(100, 2000),
+)
+def test_a_passed_deadline_is_judged_on_the_value_by_then(
+    values: list[int], deadline_month: int, target: int
+) -> None:
+    history = monthly([float(v) for v in values], first=D(2025, 10, 1))
+    deadline = add_months(D(2025, 10, 1), deadline_month + 1) - dt.timedelta(days=1)
+    goal = followers_goal(f"{target} followers", deadline=deadline.isoformat(), baseline=None)
+    a = gr.assess_achievability(goal, history, today=TODAY)
+    then = values[deadline_month]
+    assert a.verdict is (gr.Verdict.ACHIEVED if then >= target else gr.Verdict.EXPIRED)
+    assert a.current_value == then
+
+
+def test_a_straight_lines_spread_is_said_in_the_unit_not_in_per_cent() -> None:
+    # a month of 0 (an export's blank) puts the model on a straight line: its monthly
+    # changes are followers, and read as a share they were "about 53,667 %"
+    values = [1000.0, 1030, 1062, 1090, 1128, 1160, 0, 1240, 1275, 1310, 1350, 1390]
+    goal = followers_goal("1600 followers", deadline="2026-11-30", baseline=None)
+    history = monthly(values, first=D(2025, 4, 1))
+    a = gr.assess_achievability(goal, history, today=D(2026, 4, 15))
+    assert a.method == "linear"
+    said = re.search(r"the months vary a lot \(about ([\d,]+) followers from one", a.explanation)
+    assert said is not None
+    assert float(said.group(1).replace(",", "")) == pytest.approx(a.volatility, rel=0.01)
+    assert not re.search(r"[\d,]{4,} %", a.explanation)
+
+
+def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
+    # "+20 % from August", the history ending in April: the latest value stands in
+    later = followers_goal("+20%", deadline="2026-11-30", start="2026-08-01", baseline=None)
+    a = gr.assess_achievability(later, HIST, today=TODAY)
+    assert a.target_value == pytest.approx(1440)
+    assert "after the history ends: its target is counted from the latest value, 1,200" in (
+        a.explanation
+    )
+    earlier = later.evolve(start="2025-01-01")
+    b = gr.assess_achievability(earlier, HIST, today=TODAY)
+    assert "before the history begins: its target is counted from the first value, 1,000" in (
+        b.explanation
+    )
+    inside = later.evolve(start="2026-01-15")
+    assert "counted from" not in gr.assess_achievability(inside, HIST, today=TODAY).explanation
+
+
+def test_a_target_met_already_gets_no_deadline_suggested() -> None:
+    # "move the deadline to 2026-06-01" was suggested for a target met already (with a
+    # history a month older, a date already past)
+    a = gr.assess_achievability(followers_goal("1150 followers", baseline=None), HIST, today=TODAY)
+    assert a.verdict is gr.Verdict.ACHIEVED
+    assert a.suggested_deadline is None
+    assert a.to_dict()["suggested_deadline"] is None
+
+
+def test_a_relative_target_without_a_start_says_it_is_counted_from_the_first_value() -> None:
+    # "x1.5" on ten years of history: 1,000 in 2016 is what it is counted from, and says so
+    decade = monthly([1000 * 1.01**i for i in range(120)], first=D(2016, 5, 1))
+    goal = gr.Goal("g", metric="followers", target="x1.5", deadline="2027-04-30")
+    a = gr.assess_achievability(goal, decade, today=TODAY)
+    assert a.target_value == pytest.approx(1500)
+    said = "counted from the history's first value, 1,000 followers (2016-05-01)"
+    assert said in a.explanation
+
+
+def test_a_total_with_a_month_missing_says_it_counts_only_the_months_observed() -> None:
+    # February has no data: a total of the months observed is no total of the months
+    values = [40.0, 45, 38, 50, 47, 52, 49, 55, 51, 58, 54, 60]
+    history = [pt for i, pt in enumerate(monthly(values, first=D(2025, 5, 1))) if i != 9]
+    goal = gr.Goal("l", metric="leads", target="700 leads", start="2025-05-01",
+                   deadline="2026-11-30")  # fmt: skip
+    a = gr.assess_achievability(goal, history, today=D(2026, 5, 15), cumulative=True)
+    assert a.current_value == sum(values) - 58
+    assert "counts only the months observed: 2026-02 has no data" in a.explanation
+    whole = gr.assess_achievability(
+        goal, monthly(values, first=D(2025, 5, 1)), today=D(2026, 5, 15), cumulative=True
+    )
+    assert "months observed" not in whole.explanation
+
+
+def test_a_weekly_flow_begun_late_in_a_month_does_not_read_its_first_month_as_growth() -> None:
+    # 10 leads a week from 26 January: January's one week read as a month made a flat
+    # flow "grow 58.7 % a month", and 45 leads a month "achievable" (56 %)
+    weeks = [(D(2026, 1, 26) + dt.timedelta(days=7 * i), 10.0) for i in range(15)]
+    goal = gr.Goal("l", metric="leads", target="45 leads a month", deadline="2026-08-31")
+    a = gr.assess_achievability(goal, weeks, today=D(2026, 5, 10))
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.01
+    assert a.probability is not None and a.probability < 0.5
+    assert a.verdict is gr.Verdict.STRETCH
+
+
+@settings(max_examples=30, deadline=None)
+@given(first_day=st.integers(1, 28), per_day=st.integers(1, 50))
+def test_a_steady_daily_flow_never_reads_as_growth_wherever_it_begins(
+    first_day: int, per_day: int
+) -> None:
+    days = [(D(2025, 9, first_day) + dt.timedelta(days=i), float(per_day)) for i in range(240)]
+    goal = gr.Goal("l", metric="leads", target=f"{per_day * 40} leads a month",
+                   deadline="2026-10-31")  # fmt: skip
+    a = gr.assess_achievability(goal, days, today=D(2026, 5, 10))
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.02  # month lengths
+    assert a.probability is not None and a.probability < 0.5  # a third above its level

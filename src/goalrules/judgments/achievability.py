@@ -70,8 +70,16 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
-from goalrules.judgments.achievability_limits import floored_at_zero, linear_unknown, stale
+from goalrules.judgments.achievability_deadline import at_deadline, late_note
+from goalrules.judgments.achievability_limits import (
+    floored_at_zero,
+    linear_unknown,
+    stale,
+    total_gaps,
+    whole_months,
+)
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
+from goalrules.judgments.achievability_shares import read_shares
 from goalrules.judgments.achievability_text import (
     explain,
     format_q,
@@ -79,7 +87,12 @@ from goalrules.judgments.achievability_text import (
     nice,
     round_chance,
 )
-from goalrules.judgments.achievability_units import target_from_start, target_in_unit
+from goalrules.judgments.achievability_units import (
+    start_outside,
+    target_from_start,
+    target_in_unit,
+    value_at,
+)
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
@@ -459,15 +472,6 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
-def _value_at(points: Sequence[Point], day: Date) -> float | None:
-    """The value of the last point on or before ``day`` (the first point's when none
-    is): ``points`` are in date order."""
-    if not points:
-        return None
-    i = bisect.bisect_right(points, day, key=_DATE)
-    return points[i - 1].value if i else points[0].value
-
-
 def assess_achievability(
     goal: Goal,
     history: MetricSeries | Iterable[tuple[Date | str, float]] | Mapping[Any, float] | None,
@@ -522,6 +526,12 @@ def assess_achievability(
         )
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
     unit = _series_unit(series, defn)
+    read_note = ""
+    if series.unit is None and goal.target is not None and not goal.target.is_relative:
+        absolute = target_in_unit(goal, goal.baseline, unit)  # plain numbers: shares?
+        shares = read_shares(series, unit, goal, absolute and absolute[0], today)
+        if shares is not None:
+            series, read_note = shares
     points = _clean_points(series, kind, today)
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
@@ -535,8 +545,10 @@ def assess_achievability(
     baseline = goal.baseline
     resolved: tuple[float, bool] | None = None
     if baseline is None and goal.target.is_relative:
-        at_start = _value_at(points, goal.start or points[0].date)
+        at_start = value_at(points, goal.start or points[0].date)
         if at_start is not None:
+            said = start_outside(goal.start, points, at_start, unit)
+            read_note = " ".join(filter(None, (read_note, said)))
             resolved = target_from_start(goal.target, at_start, unit)
             if resolved is None:
                 baseline = quantity(at_start, unit)
@@ -566,9 +578,12 @@ def assess_achievability(
     current = last.value
     higher = direction is Direction.HIGHER
     so_far = 0.0
+    first_month = None
     if is_cumulative:
         first_month = (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
+        gaps = total_gaps(points, first_month, min(last.date, goal.deadline))
+        read_note = " ".join(filter(None, (read_note, gaps)))
         met = so_far >= target if higher else so_far <= target
     else:
         met = current >= target if higher else current <= target
@@ -576,6 +591,15 @@ def assess_achievability(
     observations = len(points)
     info = unit_info(unit)
     shown_current = so_far if is_cumulative else current
+    if today > goal.deadline:  # judged on the value by the deadline, not after it
+        since = first_month if is_cumulative else None
+        then = at_deadline(series.points, points, kind, goal.deadline, since)
+        if then is not None and then != (shown_current, last_date):
+            latest, met_now = (shown_current, last_date), met
+            shown_current, last_date = then
+            met = shown_current >= target if higher else shown_current <= target
+            said = late_note(goal.deadline, met, met_now, *latest, unit)
+            read_note = " ".join(filter(None, (read_note, said)))
     facts: dict[str, Any] = {
         "met": met,
         "deadline_passed": today > goal.deadline,
@@ -594,8 +618,9 @@ def assess_achievability(
         if is_cumulative:
             level = (target - so_far) / n_total
             horizon = (n_total + 1) / 2
+        whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
-            points, window, current, level, horizon, higher, method, seed, samples, growth,
+            whole, window, current, level, horizon, higher, method, seed, samples, growth,
             flow=kind is MetricKind.FLOW, threshold=float(rules.params.get("achievable", 0.5)),
         )  # fmt: skip
         supported = model.pop("_median")
@@ -623,6 +648,8 @@ def assess_achievability(
     nonnegative = floored_at_zero(defn)
     if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
         fields, supported = {}, None
+    if verdict is Verdict.ACHIEVED:  # a target met needs no later deadline (nor a past one)
+        fields.pop("suggested_deadline", None)
     if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
         unknown = linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
         if unknown:
@@ -652,6 +679,7 @@ def assess_achievability(
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
         nonnegative=nonnegative,
+        note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )

@@ -9,12 +9,12 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
 
-from goalrules.dates import months_between
+from goalrules.dates import add_months, months_between
 from goalrules.metrics import MetricDefinition
 from goalrules.model import Direction, Point
 from goalrules.units import unit_info
 
-__all__ = ["floored_at_zero", "linear_unknown", "stale"]
+__all__ = ["floored_at_zero", "linear_unknown", "stale", "total_gaps", "whole_months"]
 
 Date = _dt.date
 _MONTH_SECONDS = 365.25 * 86400 / 12
@@ -73,3 +73,39 @@ def linear_unknown(
             "be judged."
         )
     return ""
+
+
+def total_gaps(points: Sequence[Point], since: Date, until: Date) -> str:
+    """A note when a total ("1,000 leads this year") sums months with gaps between
+    ``since`` and ``until`` (the first and last months it counts): a month with no data
+    is not a month of nothing, so the total so far, and the chance, may be too low."""
+    seen = {(p.date.year, p.date.month) for p in points}
+    missing: list[str] = []
+    day = since.replace(day=1)
+    while day <= until:
+        if (day.year, day.month) not in seen:
+            missing.append(f"{day.year}-{day.month:02d}")
+        day = add_months(day, 1)
+    if not missing:
+        return ""
+    months = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+    return (
+        f"The total counts only the months observed: {months} "
+        f"{'has' if len(missing) == 1 else 'have'} no data, so the total so far and the "
+        "chance may be too low."
+    )
+
+
+def whole_months(raw: Sequence[Point], points: Sequence[Point], flow: bool) -> Sequence[Point]:
+    """The months a flow's growth is read from: its monthly sums, less a first month
+    the history only partly covers. Daily or weekly points that begin late in a month
+    ("10 leads a week" from 26 January) sum to a fraction of it, and read as a whole
+    month they make a flat flow "grow 59 % a month"; a history of one point a month is
+    a month's figure wherever in the month it is dated."""
+    if not flow or len(points) < 3 or not raw or raw[0].date.day <= 7:
+        return points
+    first = (raw[0].date.year, raw[0].date.month)
+    months = [(p.date.year, p.date.month) for p in raw]
+    if len(months) == len(set(months)) or (points[0].date.year, points[0].date.month) != first:
+        return points  # one point a month (or none of the first month kept)
+    return points[1:]

@@ -168,6 +168,9 @@ def explain(
         parts.append(f"{metric.capitalize()}: {cur} in {_month_name(last_date)}.")
     else:
         parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
+    if a.verdict.value == "achieved" and evaluation[1].get("deadline_passed"):
+        parts.append(f"That met the target of {tgt} by the deadline ({deadline}).")
+        return " ".join(parts)
     if a.verdict.value == "achieved":
         parts.append(f"That already meets the target of {tgt}.")
         return " ".join(parts)
@@ -328,6 +331,19 @@ def chance_percent(p: float, edges: Iterable[float] = (0.5,)) -> str:
     return f"{('under ', '', 'over ')[side + 1]}{shown} %"
 
 
+def _spread(a: Any) -> str:
+    """How much the months vary, when more than 5 %, in words ("about 12 %"); a straight
+    line's changes (the linear fallback) are in the unit ("537 followers"), not in per
+    cent. Empty when the months vary less."""
+    if a.volatility is None:
+        return ""
+    if str(a.method).endswith("linear"):
+        if a.volatility <= 0.05 * abs(a.current_value or 0.0):
+            return ""
+        return format_value(a.volatility, a.unit)
+    return format_percent(a.volatility, digits=0) if a.volatility > 0.05 else ""
+
+
 def _doubt(a: Any) -> str:
     """Why the forecast and the history's own rate, carried forward, disagree (empty
     when they agree)."""
@@ -359,8 +375,7 @@ def _doubt(a: Any) -> str:
             )
         elif a.observations < 9:
             why = f"{a.observations} months of history are little evidence that the rate will last"
-        elif a.volatility is not None and a.volatility > 0.05:
-            spread = format_percent(a.volatility, digits=0)
+        elif spread := _spread(a):
             why = f"the months vary a lot (about {spread} from one to the next)"
         else:
             why = (

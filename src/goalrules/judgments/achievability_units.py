@@ -15,17 +15,32 @@ quick path to.
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
+import operator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
+from goalrules.dates import month_end
 from goalrules.errors import UnitError
-from goalrules.model import Goal, Target, TargetKind
+from goalrules.judgments.achievability_text import format_value
+from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
 
-__all__ = ["plain_product", "relative_factor", "target_from_start", "target_in_unit"]
+__all__ = [
+    "plain_product",
+    "relative_factor",
+    "start_outside",
+    "target_from_start",
+    "target_in_unit",
+    "value_at",
+]
+
+Date = _dt.date
 
 
 def _to_series_unit(q: Quantity, unit: str, field: str) -> float:
@@ -205,3 +220,45 @@ def _forget_units() -> None:
     _MONTHLY.clear()
     _PLAIN_UNITS.clear()
     _SAMPLES.clear()
+
+
+def start_outside(start: Date | None, points: Sequence[Point], value: float, unit: str) -> str:
+    """A note when a relative target ("+20 %") is counted from a value that is not the
+    one at the goal's start, because the history does not reach the start: a start after
+    the last month observed (the latest value stands in) or before the first (the first
+    value does), or no start at all (the first value); nothing when the history covers
+    the start."""
+    if not points:
+        return ""
+    first, last = points[0].date, points[-1].date
+    shown = format_value(value, unit)
+    if start is None:
+        return (
+            "The goal names no start and no baseline: its target is counted from the "
+            f"history's first value, {shown} ({first.isoformat()})."
+        )
+    if start > month_end(last) + _dt.timedelta(days=1):
+        return (
+            f"The goal starts on {start.isoformat()}, after the history ends: its target "
+            f"is counted from the latest value, {shown} ({last.isoformat()}), not the "
+            "value at the start."
+        )
+    if start < first:
+        return (
+            f"The goal starts on {start.isoformat()}, before the history begins: its "
+            f"target is counted from the first value, {shown} ({first.isoformat()}), not "
+            "the value at the start."
+        )
+    return ""
+
+
+def value_at(points: Sequence[Point], day: Date) -> float | None:
+    """The value of the last point on or before ``day`` (the first point's when none
+    is): ``points`` are in date order."""
+    if not points:
+        return None
+    i = bisect.bisect_right(points, day, key=_DATE_OF)
+    return points[i - 1].value if i else points[0].value
+
+
+_DATE_OF = operator.attrgetter("date")

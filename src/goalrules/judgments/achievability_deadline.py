@@ -1,0 +1,61 @@
+"""A deadline that has passed: the goal is judged on the value it had by then.
+
+"1,300 followers by January" is met or missed in January. A history that runs on past
+the deadline must not turn a missed goal into an achieved one (1,275 in January, 1,390
+in April: the deadline was missed, the target reached three months late), nor a goal met
+in time into an expired one because the metric fell since. So once the deadline has
+passed, the value shown and judged is the last one known on or before it (a stock's
+last observation, a flow's month, a total's months up to the deadline's month), and when
+the latest value tells another story the explanation says so. Without an observation on
+or before the deadline the latest value is judged, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+from goalrules.dates import month_end
+from goalrules.judgments.achievability_text import format_value
+from goalrules.model import MetricKind, Point
+
+__all__ = ["at_deadline", "late_note"]
+
+Date = _dt.date
+
+
+def at_deadline(
+    raw: Sequence[Point],
+    monthly: Sequence[Point],
+    kind: MetricKind,
+    deadline: Date,
+    since: Date | None,
+) -> tuple[float, Date] | None:
+    """The value judged at ``deadline`` and the day it stands for: a stock's last raw
+    observation on or before it, a flow's month (the deadline's own month counts), or
+    with ``since`` (the first month of a total) the months from ``since`` to the
+    deadline's month summed; ``None`` when nothing was observed by the deadline."""
+    if kind is MetricKind.STOCK and since is None:
+        before = [p for p in raw if p.date <= deadline]
+        return (before[-1].value, before[-1].date) if before else None
+    last_month = deadline.replace(day=1)
+    months = [p for p in monthly if p.date <= last_month]
+    if not months:
+        return None
+    when = month_end(months[-1].date)
+    if since is not None:
+        return sum(p.value for p in months if p.date >= since), when
+    return months[-1].value, when
+
+
+def late_note(
+    deadline: Date, met_then: bool, met_now: bool, latest: float, latest_day: Date, unit: str
+) -> str:
+    """What the latest value says beside the one judged at the deadline, or nothing."""
+    if met_then == met_now:
+        return ""
+    now = f"{format_value(latest, unit)} on {latest_day.isoformat()}"
+    said = f"Judged at the deadline ({deadline.isoformat()}): "
+    if met_now:
+        return f"{said}the target was met only later ({now})."
+    return f"{said}the latest value, {now}, is short of the target again."

@@ -1,0 +1,67 @@
+"""A rate's history given as plain numbers: per cent, or shares of one?
+
+A metric measured in per cent (bounce rate, engagement rate) may come with a history of
+plain numbers: ``3.2`` (per cent) or ``0.032`` (a share of one, what most exports and
+spreadsheets hold). Read in the metric's unit, a share history is a hundred times too
+small: a bounce rate of 0.47 read as 0.47 % "already meets" a target of 45 %, and an
+engagement rate of 0.032 read as 0.032 % "needs 96 % growth a month" to reach 3.5 %.
+
+When every value lies between 0 and 1 and the history names no unit, the absolute
+target decides: the reading that puts the target within a factor of ten of the latest
+value is taken, and a share reading is said in a note (give the history's unit to be
+sure). When the target does not decide (a relative target, or a factor of ten either
+way), the metric's unit stands, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from goalrules.errors import GoalRulesError
+from goalrules.model import Goal, MetricSeries, Point
+from goalrules.units import unit_info
+
+__all__ = ["read_shares"]
+
+#: how far from the latest value a target may lie for its reading to be plausible
+PLAUSIBLE = 10.0
+
+
+def read_shares(
+    series: MetricSeries, unit: str, goal: Goal, target: float | None, today: _dt.date
+) -> tuple[MetricSeries, str] | None:
+    """``series`` in per cent with a note, when its plain values are shares of one
+    (``target`` is the goal's absolute target in ``unit``); ``None`` when the metric's
+    unit stands."""
+    if series.unit is not None or target is None or target <= 0:
+        return None
+    try:
+        if unit_info(unit).text != "percent":
+            return None
+    except GoalRulesError:
+        return None
+    if goal.target is None or goal.target.is_relative:
+        return None
+    values = [p.value for p in series.points]
+    if not values or min(values) < 0 or max(values) > 1:
+        return None
+    known = [p.value for p in series.points if p.date <= today] or values
+    latest = known[-1]
+    if latest <= 0:
+        return None
+    as_percent, as_share = target / latest, target / (100 * latest)
+    if 1 / PLAUSIBLE <= as_percent <= PLAUSIBLE or not (1 / PLAUSIBLE <= as_share <= PLAUSIBLE):
+        return None
+    shares = MetricSeries(
+        metric=series.metric,
+        points=tuple(Point(p.date, p.value * 100) for p in series.points),
+        unit="percent",
+        channel=series.channel,
+        kind=series.kind,
+    )
+    note = (
+        f"The history gives plain numbers ({latest:g} last), read as shares of one "
+        f"({latest:g} is {latest * 100:g} %) beside a target of {target:g} %; give the "
+        "history's unit to be sure."
+    )
+    return shares, note
