@@ -537,7 +537,9 @@ def _measured(
             if name in spend_partly:
                 if notes is None:
                     notes = quality[name] = []
-                notes.append(spend_note(n, len(spend_known[name])))
+                notes.append(
+                    spend_note(n, len(spend_known[name]), found.spend_partial.get(name, 0))
+                )
             else:
                 spend = sum(spends)
         if name in hours_known and len(hours_known[name]) == n:

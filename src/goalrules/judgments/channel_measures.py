@@ -70,13 +70,19 @@ def customers_note(months: int, measured: int) -> str:
     )
 
 
-def spend_note(months: int, recorded: int) -> str:
+def spend_note(months: int, recorded: int, partial: int = 0) -> str:
     """The data-quality note of a channel whose spend was recorded in some of its months
     and not others: its total, and so its costs, are unknown (a month without spend is
-    not a month of 0 spend)."""
+    not a month of 0 spend). ``partial``: the months whose spend some of their rows gave
+    and others not (not counted as recorded: a row without spend is not 0 spend)."""
+    rows = (
+        f" ({partial} more in some of their rows only: a row without spend is not 0)"
+        if partial
+        else ""
+    )
     return (
-        f"spend recorded in {recorded} of {months} months: its total and its cost per lead "
-        "are unknown (not the sum of the months recorded)"
+        f"spend recorded in {recorded} of {months} months{rows}: its total and its cost per "
+        "lead are unknown (not the sum of the months recorded)"
     )
 
 
