@@ -154,3 +154,51 @@ def test_a_channels_spend_is_known_exactly_when_every_row_gives_it(
         assert any(q.startswith("spend recorded in ") for q in ev.quality) == any(
             any(f) for f in given_by
         )
+
+
+# -- a channel whose rows end before the others' -------------------------------------------
+
+
+def test_a_channel_whose_rows_stop_says_its_months_since_are_unknown() -> None:
+    rows = rows_of("facebook") + rows_of("linkedin", visits=800, leads=40)[:3]
+    decided = {d.channel: d for d in gr.decide_channels(rows)}
+    # it read "Converts credibly above ... keep" with no word that linkedin has no rows
+    # for April to June: as if its last months were known
+    note = (
+        "no rows after 2026-03 while the channels judged run to 2026-06: its 3 months since "
+        "are unknown (not 0), and its evidence reads the months given"
+    )
+    assert decided["linkedin"].evidence.quality == (note,)
+    assert f"data quality: {note}" in decided["linkedin"].reasons
+    assert decided["facebook"].evidence.quality == ()
+
+
+def test_a_book_says_a_channels_rows_stop_as_the_rows_do() -> None:
+    pl = pytest.importorskip("polars")
+    from goalrules.scale.batch import book_decisions, decide_channels_table
+
+    rows = rows_of("facebook") + rows_of("linkedin", visits=800, leads=40)[:4]
+    table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
+    row_path = {d.channel: d for d in gr.decide_channels(rows)}
+    for _, d in book_decisions(table):
+        one = row_path[d.channel]
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+    assert "its 2 months since are unknown" in row_path["linkedin"].evidence.quality[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6))
+def test_a_note_names_the_months_since_exactly_when_rows_stop_early(a: int, b: int) -> None:
+    out = gr.decide_channels(rows_of("x")[:a] + rows_of("linkedin")[:b])
+    for d in out:
+        last = a if d.channel == "x" else b
+        ended = [q for q in d.evidence.quality if q.startswith("no rows after")]
+        if last < max(a, b):
+            since = max(a, b) - last
+            assert ended == [
+                f"no rows after 2026-{last:02d} while the channels judged run to "
+                f"2026-{max(a, b):02d}: its {'month' if since == 1 else f'{since} months'} "
+                "since are unknown (not 0), and its evidence reads the months given"
+            ]
+        else:
+            assert ended == []

@@ -184,6 +184,12 @@ def reference(
         if 0 < len(unknown) < len(months):
             quality.append(f"customers measured in {len(months) - len(unknown)} of {len(months)} "
                            "months: their total is unknown (not the sum of the months measured)")  # fmt: skip
+        latest = max((max(by) for by in months_of.values() if by), default=None)
+        if months and latest is not None and months[-1] < latest:
+            since = (latest.year - months[-1].year) * 12 + latest.month - months[-1].month
+            quality.append(f"no rows after {months[-1]:%Y-%m} while the channels judged run to "
+                           f"{latest:%Y-%m}: its {'month' if since == 1 else f'{since} months'} "
+                           "since are unknown (not 0), and its evidence reads the months given")  # fmt: skip
         spent, some = recorded(name, "spend"), partly(name, "spend")
         if (spent or some) and len(spent) < len(months):
             rows_only = (f" ({len(some)} more in some of their rows only: a row without spend "

@@ -86,6 +86,18 @@ def spend_note(months: int, recorded: int, partial: int = 0) -> str:
     )
 
 
+def ended_note(last: Date, latest: Date) -> str:
+    """The data-quality note of a channel whose rows end before the other channels'
+    (``latest``: their last month): its months since are unknown, not 0 and not judged."""
+    since = latest.year * 12 + latest.month - last.year * 12 - last.month
+    months = "month" if since == 1 else f"{since} months"
+    return (
+        f"no rows after {last.year}-{last.month:02d} while the channels judged run to "
+        f"{latest.year}-{latest.month:02d}: its {months} since are unknown (not 0), and its "
+        "evidence reads the months given"
+    )
+
+
 def social_note(months: int, recorded: int) -> str:
     """The data-quality note of a channel whose followers, engagements or reach were
     recorded in some of its months: their trend reads those months only."""

@@ -23,7 +23,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import spend_note
+from goalrules.judgments.channel_measures import ended_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
@@ -243,6 +243,7 @@ def decide_channels_table(
             pl.col("spend_partial").sum().cast(pl.Int64).alias("spend_partial"),
             # a month of more leads than visits: no lead rate (the row path's)
             (pl.col("leads") > pl.col("visits")).any().alias("over"),
+            pl.col("month").max().alias("last_month"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
@@ -252,8 +253,16 @@ def decide_channels_table(
             "spend_months",
             "spend_partial",
             "over",
+            "last_month",
         )
     )
+    # a channel whose rows end before its account's other channels: its months since are
+    # unknown (not 0), said in a note after its rows' (as the row path's)
+    ends = per.select("last_month", pl.col("last_month").max().over("account").alias("latest"))
+    for g, (last, latest) in enumerate(ends.iter_rows()):
+        if last < latest:
+            quality.setdefault(g, []).append(ended_note(last, latest))
+    per = per.drop("last_month")
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
     group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
     width = int(per["months"].max() or 1)
