@@ -109,7 +109,13 @@ def reference(
         total["customers"] = None
 
     def recorded(name: str, f: str) -> set[dt.date]:  # the months a column was recorded in
-        return {r.month for r in rows if r.channel == name and getattr(r, f) is not None}
+        # (by each row of the month: a row without spend beside one with it is not 0)
+        given = {r.month for r in rows if r.channel == name and getattr(r, f) is not None}
+        return given - {r.month for r in rows if r.channel == name and getattr(r, f) is None}
+
+    def partly(name: str, f: str) -> set[dt.date]:  # the months some rows recorded it in
+        given = {r.month for r in rows if r.channel == name and getattr(r, f) is not None}
+        return given - recorded(name, f)
 
     # spend in some months of a channel and not others: unknown, out of the portfolio's cost
     paid = [n for n in names if recorded(n, "spend") == set(months_of[n]) and months_of[n]]
@@ -178,10 +184,19 @@ def reference(
         if 0 < len(unknown) < len(months):
             quality.append(f"customers measured in {len(months) - len(unknown)} of {len(months)} "
                            "months: their total is unknown (not the sum of the months measured)")  # fmt: skip
-        spent = recorded(name, "spend")
-        if 0 < len(spent) < len(months):
-            quality.append(f"spend recorded in {len(spent)} of {len(months)} months: its total "
-                           "and its cost per lead are unknown (not the sum of the months recorded)")  # fmt: skip
+        latest = max((max(by) for by in months_of.values() if by), default=None)
+        if months and latest is not None and months[-1] < latest:
+            since = (latest.year - months[-1].year) * 12 + latest.month - months[-1].month
+            quality.append(f"no rows after {months[-1]:%Y-%m} while the channels judged run to "
+                           f"{latest:%Y-%m}: its {'month' if since == 1 else f'{since} months'} "
+                           "since are unknown (not 0), and its evidence reads the months given")  # fmt: skip
+        spent, some = recorded(name, "spend"), partly(name, "spend")
+        if (spent or some) and len(spent) < len(months):
+            rows_only = (f" ({len(some)} more in some of their rows only: a row without spend "
+                         "is not 0)" if some else "")  # fmt: skip
+            quality.append(f"spend recorded in {len(spent)} of {len(months)} months{rows_only}: "
+                           "its total and its cost per lead are unknown (not the sum of the "
+                           "months recorded)")  # fmt: skip
         if social_known and len(social_months) < len(months):
             quality.append(f"followers, engagements or reach recorded in {len(social_months)} "
                            f"of {len(months)} months: their trend reads those months only (a "

@@ -23,6 +23,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.judgments.channel_measures import (
     customers_note,
+    ended_note,
     fulfils_role,
     known_total,
     numbered,
@@ -518,6 +519,9 @@ def _measured(
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
     cur_key = unit_info(currency).key
     isnan = math.isnan
+    # the channels' last month: a channel whose rows end before it has its months since
+    # unknown (not 0), said in a note
+    latest = max([ms[-1] for ms, _ in ordered.values() if ms], default=None)
     for name, (months, columns) in ordered.items():
         n = len(months)
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
@@ -528,6 +532,10 @@ def _measured(
         if customers is not None and isnan(customers):  # (known_total)
             customers = None
         notes = quality.get(name)
+        if n and latest is not None and months[-1] < latest:
+            if notes is None:
+                notes = quality[name] = []
+            notes.append(ended_note(months[-1], latest))
         if name in unknown and unknown[name] < n:
             if notes is None:
                 notes = quality[name] = []
@@ -537,7 +545,9 @@ def _measured(
             if name in spend_partly:
                 if notes is None:
                     notes = quality[name] = []
-                notes.append(spend_note(n, len(spend_known[name])))
+                notes.append(
+                    spend_note(n, len(spend_known[name]), found.spend_partial.get(name, 0))
+                )
             else:
                 spend = sum(spends)
         if name in hours_known and len(hours_known[name]) == n:

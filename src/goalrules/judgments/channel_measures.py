@@ -70,13 +70,31 @@ def customers_note(months: int, measured: int) -> str:
     )
 
 
-def spend_note(months: int, recorded: int) -> str:
+def spend_note(months: int, recorded: int, partial: int = 0) -> str:
     """The data-quality note of a channel whose spend was recorded in some of its months
     and not others: its total, and so its costs, are unknown (a month without spend is
-    not a month of 0 spend)."""
+    not a month of 0 spend). ``partial``: the months whose spend some of their rows gave
+    and others not (not counted as recorded: a row without spend is not 0 spend)."""
+    rows = (
+        f" ({partial} more in some of their rows only: a row without spend is not 0)"
+        if partial
+        else ""
+    )
     return (
-        f"spend recorded in {recorded} of {months} months: its total and its cost per lead "
-        "are unknown (not the sum of the months recorded)"
+        f"spend recorded in {recorded} of {months} months{rows}: its total and its cost per "
+        "lead are unknown (not the sum of the months recorded)"
+    )
+
+
+def ended_note(last: Date, latest: Date) -> str:
+    """The data-quality note of a channel whose rows end before the other channels'
+    (``latest``: their last month): its months since are unknown, not 0 and not judged."""
+    since = latest.year * 12 + latest.month - last.year * 12 - last.month
+    months = "month" if since == 1 else f"{since} months"
+    return (
+        f"no rows after {last.year}-{last.month:02d} while the channels judged run to "
+        f"{latest.year}-{latest.month:02d}: its {months} since are unknown (not 0), and its "
+        "evidence reads the months given"
     )
 
 

@@ -51,6 +51,7 @@ class RowPass:
         "repeated",
         "social_known",
         "spend_known",
+        "spend_partial",
         "unknown",
     )
 
@@ -59,6 +60,9 @@ class RowPass:
         self.ordered: dict[str, Columns] = {}
         #: the months each channel's spend (hours, social metric) was recorded in
         self.spend_known: dict[str, set[Date]] = {}
+        #: how many months of each channel had spend in some of their rows only (left
+        #: out of its ``spend_known``: a row without spend is not a row of 0 spend)
+        self.spend_partial: dict[str, int] = {}
         self.hours_known: dict[str, set[Date]] = {}
         self.social_known: dict[str, dict[Date, float]] = {}
         #: each (channel, campaign)'s visits, leads and customers (NaN: not measured)
@@ -160,6 +164,8 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
     month (several rows of a month, or optional columns), in the order of the rows."""
     by_month: dict[Date, list[float]] = {}
     unknown: set[Date] = set()
+    no_spend: set[Date] = set()  # months with a row without spend (hours)
+    no_hours: set[Date] = set()
     for r in rows:
         month = r.month
         customers = r.customers
@@ -177,9 +183,13 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
         if r.spend is not None:
             m[3] += r.spend
             out.spend_known.setdefault(name, set()).add(month)
+        else:
+            no_spend.add(month)
         if r.hours is not None:
             m[4] += r.hours
             out.hours_known.setdefault(name, set()).add(month)
+        else:
+            no_hours.add(month)
         social = (
             r.followers
             if r.followers is not None
@@ -198,6 +208,15 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
             c[0] += r.visits
             c[1] += r.leads
             c[2] += customers  # unknown: NaN, as the month
+    # a month whose spend (hours) some rows gave and others not: its spend is unknown,
+    # not the sum of the rows that gave it (an organic row beside a paid one is not 0)
+    spent = out.spend_known.get(name)
+    if spent is not None and no_spend and not spent.isdisjoint(no_spend):
+        out.spend_partial[name] = len(spent & no_spend)
+        spent -= no_spend
+    worked = out.hours_known.get(name)
+    if worked is not None and no_hours:
+        worked -= no_hours
     if unknown:
         out.unknown[name] = len(unknown)  # months, not rows
     else:

@@ -15,7 +15,7 @@ from goalrules.model.fields import _date, _guard, _non_negative, _number, _opt, 
 from goalrules.model.goals import _metric_key, _objective
 from goalrules.model.tables import is_table, records
 from goalrules.units import quantity
-from goalrules.vocabulary import MetricKind, Objective, normalize_channel
+from goalrules.vocabulary import MetricKind, Objective, normalize_channel, paid_network
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
@@ -240,3 +240,12 @@ class ChannelMonth:
     reach: float | None = attrs.field(
         default=None, converter=_guard("reach", _opt(_number)), validator=_non_negative
     )
+
+    def __attrs_post_init__(self) -> None:
+        # "Facebook Ads", "fb_ads", "LinkedIn Ads": the network's paid half, not a
+        # channel of its own judged beside the network (nor "Google Ads" a social channel)
+        network = paid_network(self.channel)
+        if network is not None:
+            object.__setattr__(self, "channel", network)
+            if self.medium is None:
+                object.__setattr__(self, "medium", "paid")

@@ -23,7 +23,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import spend_note
+from goalrules.judgments.channel_measures import ended_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
@@ -32,7 +32,7 @@ from goalrules.scale.achievability import assess_achievability_dask, assess_achi
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.vocabulary import UNATTRIBUTED, paid_network
 
 __all__ = [
     "DECIDED_COLUMNS",
@@ -77,9 +77,11 @@ def _checked_rows(df: Any) -> Any:
     else:
         raise DataError(f"a date or YYYY-MM text, not {month_type}", field="month")
     names = {}
+    ads: dict[str, str | None] = {}
     for name in df["channel"].cast(pl.String).unique().to_list():
         try:
             names[name] = normalize_channel(name)
+            ads[name] = paid_network(names[name])  # "Facebook Ads": facebook's paid half
         except GoalRulesError as exc:
             row = _first_row(df["channel"].cast(pl.String) == name)
             raise DataError(f"{exc.message} (row {row:,})", field="channel") from None
@@ -103,6 +105,11 @@ def _checked_rows(df: Any) -> Any:
         if negative.any():
             row = _first_row(negative)
             raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
+    paid = [name for name, network in ads.items() if network is not None]
+    if paid:  # an ad platform's rows are its network's, set apart from its organic rows
+        typed = typed.with_columns(pl.col("channel").replace({names[n]: ads[n] for n in paid}))
+        ads_rows = pl.col("channel").cast(pl.String).is_in(paid)
+        df = df.with_columns(pl.when(ads_rows).then(pl.lit("paid")).alias("_ads"))
     _no_duplicates(typed, df)
     return typed
 
@@ -112,7 +119,7 @@ def _no_duplicates(typed: Any, df: Any) -> None:
     and medium, when the table has them), as the row path's: never summed silently."""
     import polars as pl
 
-    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium") if c in df.columns]
+    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium", "_ads") if c in df.columns]
     key = typed.select("account", "channel", "month").with_columns(
         *(df.select(extra) if extra else pl.DataFrame()).get_columns()
     )
@@ -209,12 +216,17 @@ def decide_channels_table(
             pl.col("visits", "leads").sum(),
             _known_sum("customers"),  # one row of the month not measured: the month unknown
             pl.col("spend").sum().alias("spend"),
-            pl.col("spend").is_not_null().any().alias("spend_known"),
+            # a month whose spend some rows gave and others not: unknown, not their sum
+            pl.col("spend").is_not_null().all().alias("spend_known"),
+            (pl.col("spend").is_not_null().any() & pl.col("spend").is_null().any()).alias(
+                "spend_partial"
+            ),
         )
     else:  # a row a month (the usual book): each row is its month (a sum of one value)
         monthly = keyed.select(
             "g", "month", "x", *_COUNTS,
             pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
+            pl.lit(False).alias("spend_partial"),
         )  # fmt: skip
     del keyed
     monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
@@ -228,8 +240,10 @@ def decide_channels_table(
             pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
             pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
+            pl.col("spend_partial").sum().cast(pl.Int64).alias("spend_partial"),
             # a month of more leads than visits: no lead rate (the row path's)
             (pl.col("leads") > pl.col("visits")).any().alias("over"),
+            pl.col("month").max().alias("last_month"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
@@ -237,9 +251,18 @@ def decide_channels_table(
             *("account", "channel", "months", "visits", "leads", "customers", "spend"),
             "customers_months",
             "spend_months",
+            "spend_partial",
             "over",
+            "last_month",
         )
     )
+    # a channel whose rows end before its account's other channels: its months since are
+    # unknown (not 0), said in a note after its rows' (as the row path's)
+    ends = per.select("last_month", pl.col("last_month").max().over("account").alias("latest"))
+    for g, (last, latest) in enumerate(ends.iter_rows()):
+        if last < latest:
+            quality.setdefault(g, []).append(ended_note(last, latest))
+    per = per.drop("last_month")
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
     group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
     width = int(per["months"].max() or 1)
@@ -373,7 +396,7 @@ def decide_channels_table(
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
-        "spend_months", "p_left_out",
+        "spend_months", "spend_partial", "p_left_out",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -451,7 +474,7 @@ def book_decisions(
         columns = [decided.get_column(name).to_list() for name in names]
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
-    i_spend_months = at.get("spend_months")
+    i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -462,6 +485,7 @@ def book_decisions(
          cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
         row_notes = () if i_quality is None else (r[i_quality] or ())
         spend_months = 0 if i_spend_months is None else r[i_spend_months]
+        spend_partial = 0 if i_spend_partial is None else r[i_spend_partial]
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -496,7 +520,10 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
-            quality=(*row_notes, *_months_notes(int(months), customers_months, spend_months)),
+            quality=(
+                *row_notes,
+                *_months_notes(int(months), customers_months, spend_months, spend_partial),
+            ),
         )
         account = str(account)
         if account != last_account:  # an account's rows are together: one portfolio each
@@ -537,14 +564,17 @@ def book_decisions(
     return out  # fmt: skip
 
 
-def _months_notes(months: int, customers_months: int, spend_months: int) -> tuple[str, ...]:
+def _months_notes(
+    months: int, customers_months: int, spend_months: int, spend_partial: int = 0
+) -> tuple[str, ...]:
     """The notes of a channel whose customers, or spend, were recorded in some of its
-    months and not others (their totals unknown), as the row path writes them."""
+    months and not others (their totals unknown), as the row path writes them
+    (``spend_partial``: months whose spend some of their rows gave, others not)."""
     out = []
     if 0 < customers_months < months:
         out.append(customers_note(months, customers_months))
-    if 0 < spend_months < months:
-        out.append(spend_note(months, spend_months))
+    if (spend_months or spend_partial) and spend_months < months:
+        out.append(spend_note(months, spend_months, spend_partial))
     return tuple(out)
 
 
@@ -592,8 +622,8 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_leads", "number"), ("p_customers", "number"), ("p_spend", "number"),
     ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
-    ("spend_months", "count"), ("p_left_out", "count"), ("decision", "text"),
-    ("rule", "text"), ("quality", "texts"),
+    ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
+    ("decision", "text"), ("rule", "text"), ("quality", "texts"),
 )  # fmt: skip
 
 

@@ -149,3 +149,32 @@ def normalize_channel(name: str) -> str:
     if not key:
         raise ValidationError("a channel name cannot be empty")
     return _channel_aliases().get(key, key)
+
+
+#: ad platforms named after a search engine or marketplace rather than a network
+#: ("Google Ads", "Microsoft Ads"): their paid half, classified as paid search
+_AD_PLATFORMS = frozenset({"google", "bing", "microsoft", "amazon", "yahoo", "apple search"})
+
+_ADS = re.compile(r"(.+?)[\s_\-]*ads")
+
+
+def paid_network(channel: str) -> str | None:
+    """The network of an ad platform's name, already normalised: ``"facebook ads"``,
+    ``"fb_ads"``, ``"linkedin-ads"`` -> ``"facebook"``, ``"facebook"``, ``"linkedin"``;
+    ``"google ads"`` -> ``"google"``. ``None`` when the name is no network's ads (a
+    channel the team calls ``"leads"`` or ``"ads"`` stays as named).
+
+    >>> paid_network("facebook ads"), paid_network("meta ads"), paid_network("ads")
+    ('facebook', 'facebook', None)
+    """
+    if not channel.endswith("ads"):
+        return None
+    m = _ADS.fullmatch(channel)
+    if m is None:
+        return None
+    stem = m.group(1).strip()
+    known = _channel_aliases()
+    network = known.get(stem)
+    if network is not None and network != "all":
+        return network
+    return stem if stem in _AD_PLATFORMS else None
