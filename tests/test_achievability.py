@@ -748,9 +748,10 @@ def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
     later = followers_goal("+20%", deadline="2026-11-30", start="2026-08-01", baseline=None)
     a = gr.assess_achievability(later, HIST, today=TODAY)
     assert a.target_value == pytest.approx(1440)
-    assert "after the history ends: its target is counted from the latest value, 1,200" in (
+    assert "more than a month after the history ends: its target is counted from the " in (
         a.explanation
     )
+    assert "latest value, 1,200 followers (2026-05-01)" in a.explanation
     earlier = later.evolve(start="2025-01-01")
     b = gr.assess_achievability(earlier, HIST, today=TODAY)
     assert "before the history begins: its target is counted from the first value, 1,000" in (
@@ -758,6 +759,32 @@ def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
     )
     inside = later.evolve(start="2026-01-15")
     assert "counted from" not in gr.assess_achievability(inside, HIST, today=TODAY).explanation
+
+
+def test_a_start_a_fortnight_after_the_last_count_is_counted_from_it_without_a_note() -> None:
+    # the demo: "double our followers" from today, the last count 13 days old, said "the
+    # goal starts after the history ends ... (2025-12-01)", a date no count was made on
+    days = [(D(2025, 7, 1) + dt.timedelta(days=7 * i), 1000.0 + 8 * i) for i in range(27)]
+    last_day, last = days[-1]
+    assert last_day == D(2025, 12, 30)
+    goal = followers_goal("x2", start="2026-01-12", baseline=None)
+    a = gr.assess_achievability(goal, days, today=D(2026, 1, 12))
+    assert a.target_value == pytest.approx(2 * last)
+    assert "counted from" not in a.explanation
+    # two months on, the same count stands in, and the note dates it by its day
+    later = gr.assess_achievability(goal.evolve(start="2026-03-02"), days, today=D(2026, 3, 2))
+    assert later.target_value == pytest.approx(2 * last)
+    assert f"latest value, {last:,.0f} followers (2025-12-30)" in later.explanation
+
+
+def test_a_flows_month_counted_from_is_named_by_its_month() -> None:
+    goal = gr.Goal("e", metric="engagements", target="+20%", start="2026-09-01",
+                   deadline="2026-12-31")  # fmt: skip
+    history = monthly([3000.0, 3100, 3150, 3300, 3400, 3500], first=D(2025, 11, 1))
+    a = gr.assess_achievability(goal, history, today=D(2026, 9, 1))
+    assert "latest value, 3,500 engagements (April 2026)" in a.explanation
+    june = gr.assess_achievability(goal.evolve(start="2026-05-20"), history, today=D(2026, 5, 20))
+    assert "counted from" not in june.explanation
 
 
 def test_a_target_met_already_gets_no_deadline_suggested() -> None:

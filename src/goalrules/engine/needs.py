@@ -91,13 +91,23 @@ def in_order(
                   f"        g{k}, a{k} = _dict_get.__get__(v{k}), v{k}",
                   "    else:  # not a plain dict: taken to have every field",
                   f"        g{k}, a{k} = _ANY, True"]  # fmt: skip
+    # each field's test made once, where a rule first needs it: rules reached later
+    # read its answer (a field still pending then, and filled with None by a rule's
+    # evaluation since, is taken as present: that rule's evaluation then says it does
+    # not pass, as its needs test would have)
+    tested: dict[tuple[int, str], str] = {}
     for i, (rule, needs) in enumerate(rules):
         space[f"rule{i}"], space[f"fast{i}"] = rule, rule._fast
         tests = []
         for name, fields in needs:
             k = names.index(name)
             tests.append(f"v{k} is None")
-            tests += [f"g{k}({field!r}, a{k}) is None" for field in fields]
+            for field in fields:
+                test = tested.get((k, field))
+                if test is None:
+                    test = tested[(k, field)] = f"n{len(tested)}"
+                    lines.append(f"    {test} = g{k}({field!r}, a{k}) is None")
+                tests.append(test)
         passes = f"fast{i}(f, today) == _PASS"
         lines.append(
             f"    if not ({' or '.join(tests)}) and {passes}:" if tests else f"    if {passes}:"

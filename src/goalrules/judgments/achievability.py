@@ -547,7 +547,9 @@ def assess_achievability(
     if baseline is None and goal.target.is_relative:
         at_start = value_at(points, goal.start or points[0].date)
         if at_start is not None:
-            said = start_outside(goal.start, points, at_start, unit)
+            observed = [p for p in series.points if p.date <= today]
+            flow = kind is MetricKind.FLOW
+            said = start_outside(goal.start, points, at_start, unit, observed, flow)
             read_note = " ".join(filter(None, (read_note, said)))
             resolved = target_from_start(goal.target, at_start, unit)
             if resolved is None:

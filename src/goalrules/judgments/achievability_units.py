@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from goalrules import plugins
 from goalrules.dates import month_end
 from goalrules.errors import UnitError
-from goalrules.judgments.achievability_text import format_value
+from goalrules.judgments.achievability_text import _month_name, format_value
 from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
 
@@ -222,34 +222,59 @@ def _forget_units() -> None:
     _SAMPLES.clear()
 
 
-def start_outside(start: Date | None, points: Sequence[Point], value: float, unit: str) -> str:
+def start_outside(
+    start: Date | None,
+    points: Sequence[Point],
+    value: float,
+    unit: str,
+    observed: Sequence[Point],
+    flow: bool,
+) -> str:
     """A note when a relative target ("+20 %") is counted from a value that is not the
-    one at the goal's start, because the history does not reach the start: a start after
-    the last month observed (the latest value stands in) or before the first (the first
-    value does), or no start at all (the first value); nothing when the history covers
-    the start."""
+    one at the goal's start, because the history does not reach the start: a start more
+    than a month after the last observation (the latest value stands in) or before the
+    first month (the first value does), or no start at all (the first value); nothing
+    when the history covers the start, or ends less than a month from it. ``points`` are the months judged, ``observed`` the
+    observations they were made of (up to the day judged): a stock's value is dated by
+    its observation, a flow's by its month."""
     if not points:
         return ""
-    first, last = points[0].date, points[-1].date
     shown = format_value(value, unit)
+
+    def seen(month: Point) -> Date:  # the day a month's value stands for
+        end = month_end(month.date)
+        if flow:
+            return end
+        days = [p.date for p in observed if month.date <= p.date <= end]
+        return days[-1] if days else month.date
+
+    def when(month: Point) -> str:
+        return _month_name(month.date) if flow else seen(month).isoformat()
+
+    first, last = points[0], points[-1]
     if start is None:
         return (
             "The goal names no start and no baseline: its target is counted from the "
-            f"history's first value, {shown} ({first.isoformat()})."
+            f"history's first value, {shown} ({when(first)})."
         )
-    if start > month_end(last) + _dt.timedelta(days=1):
+    if start > seen(last) + _dt.timedelta(days=_MONTH_DAYS):
         return (
-            f"The goal starts on {start.isoformat()}, after the history ends: its target "
-            f"is counted from the latest value, {shown} ({last.isoformat()}), not the "
-            "value at the start."
+            f"The goal starts on {start.isoformat()}, more than a month after the history "
+            f"ends: its target is counted from the latest value, {shown} ({when(last)}), "
+            "not the value at the start."
         )
-    if start < first:
+    if start < first.date - _dt.timedelta(days=_MONTH_DAYS):
         return (
             f"The goal starts on {start.isoformat()}, before the history begins: its "
-            f"target is counted from the first value, {shown} ({first.isoformat()}), not "
+            f"target is counted from the first value, {shown} ({when(first)}), not "
             "the value at the start."
         )
     return ""
+
+
+#: how long after its last observation a history's latest value stands for the value at
+#: a goal's start ("double our followers" from today, the last count a fortnight old)
+_MONTH_DAYS = 31
 
 
 def value_at(points: Sequence[Point], day: Date) -> float | None:
