@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.io import load_sessions
@@ -129,6 +131,65 @@ def test_history_csv(tmp_path: Path) -> None:
     )
     series = gr.load_history(p)[("linkedin", "followers")]
     assert series.values == (1000, 1050)
+
+
+def test_a_count_written_with_dots_between_thousands_is_no_decimal(tmp_path: Path) -> None:
+    # a Greek or German spreadsheet writes ten thousand followers "10.000": it was read as
+    # 10 followers, and the goal of 12,000 "needs 222.6 % a month"
+    text = "date,channel,metric,value\n2025-08-31,linkedin,followers,10.000\n"
+    with pytest.raises(gr.DataError) as info:
+        gr.load_history(write(tmp_path, "h.csv", text))
+    assert (info.value.line, info.value.field) == (2, "value")
+    assert "'10.000' is ambiguous for a count of followers: 10,000" in info.value.message
+    assert "write 10000" in info.value.message
+    # money the same; a share, a time and a count given in another unit keep a decimal
+    with pytest.raises(gr.DataError, match="an amount in USD"):
+        gr.load_history(write(tmp_path, "h.csv", "date,metric,value\n2025-08-31,spend,12.500\n"))
+    rates = write(
+        tmp_path,
+        "h.csv",
+        "date,metric,value,unit\n2025-08-31,engagement_rate,3.125,\n"
+        "2025-08-31,response_time,1.500,\n"
+        "2025-08-31,followers,1.250,percent\n",
+    )
+    read = gr.load_history(rates)
+    assert read[(None, "engagement_rate_by_reach")].values == (3.125,)
+    assert read[(None, "average_response_time")].values == (1.5,)
+    assert read[(None, "followers")].values == (1.25,)
+    # the channels' file: visits, leads, customers, spend and the social counts alike
+    for column in ("visits", "leads", "customers", "spend", "followers"):
+        cells = {
+            "visits": "5000",
+            "leads": "40",
+            "customers": "4",
+            "spend": "100",
+            "followers": "900",
+        }
+        cells[column] = "1.050"
+        body = "month,channel," + ",".join(cells) + "\n2025-08,linkedin," + ",".join(cells.values())
+        with pytest.raises(gr.DataError) as perf:
+            gr.load_performance(write(tmp_path, "p.csv", body + "\n"))
+        assert (perf.value.line, perf.value.field) == (2, column)
+        assert "write 1050 for 1,050" in perf.value.message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999_999_999))
+def test_a_count_reads_as_it_is_meant_or_not_at_all(n: int) -> None:
+    # whatever a count is and however it is grouped, it is read as itself or refused:
+    # never as a thousandth of itself
+    import tempfile
+
+    forms = [str(n), f"{n:,}", f"{n:,}".replace(",", ".")]
+    for form in forms:
+        cell = f'"{form}"' if "," in form else form
+        with tempfile.TemporaryDirectory() as tmp:
+            p = write(Path(tmp), "h.csv", f"date,metric,value\n2025-08-31,followers,{cell}\n")
+            if form == f"{n:,}".replace(",", ".") and n >= 1000:  # "10.000": refused
+                with pytest.raises(gr.DataError, match=f"write {n} for {n:,}"):
+                    gr.load_history(p)
+            else:
+                assert gr.load_history(p)[(None, "followers")].values == (n,)
 
 
 def test_history_errors(tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -172,17 +174,32 @@ def _rows(
         yield i, {k.strip().lower(): "" if v is None else v for k, v in r.items()}
 
 
-def _number(value: Any, source: str, line: int, column: str) -> float:
+def _number(value: Any, source: str, line: int, column: str, whole: str | None = None) -> float:
     """A cell as a number, as goalrules writes them (a decimal point; ``1,234`` read as
     English thousands); an empty cell (or ``-``, ``n/a``), text, a decimal comma
     (``12,5``: 125 was read before), a percent or a non-finite number (NaN, inf) is an
-    error naming the file, line and column (never a quiet zero)."""
+    error naming the file, line and column (never a quiet zero). ``whole``: what the
+    column holds (``"a count of followers"``), when its numbers are counts or amounts of
+    money: there ``10.000`` is an error, ten thousand with a '.' between thousands (as
+    Greek and German write it) or ten with a decimal point."""
     from goalrules.io.exports.cells import number
 
     if (isinstance(value, float) and math.isnan(value)) or (
         isinstance(value, str) and value.strip().lower().lstrip("+-") == "nan"
     ):
         raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
+    if whole is not None and isinstance(value, str) and _DOTTED.fullmatch(value.strip()):
+        text = value.strip()
+        plain = text.replace(".", "")
+        decimal = f", or {float(text):g} with a decimal point" if text.count(".") == 1 else ""
+        raise DataError(
+            f"{value!r} is ambiguous for {whole}: {int(plain):,} with '.' between "
+            f"thousands{decimal}; write {plain} for {int(plain):,} (goalrules' files write "
+            "'.' only as the decimal point)",
+            source=source,
+            line=line,
+            field=column,
+        )
     x = number(value, source, line, column, decimal=".", count=False)
     if x is None:
         raise DataError(
@@ -192,6 +209,29 @@ def _number(value: Any, source: str, line: int, column: str) -> float:
             field=column,
         )
     return x
+
+
+#: "10.000": groups of three after a point, as Greek and German write thousands
+_DOTTED = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+@functools.lru_cache(maxsize=256)
+def _counted(unit: str | None) -> str | None:
+    """What numbers in ``unit`` count, when they are counts or amounts of money (no
+    third decimal: ``"a count of followers"``, ``"an amount in USD"``); ``None`` for a
+    share, a time or a unit not known."""
+    from goalrules.units import unit_info
+
+    if not unit:
+        return None
+    try:
+        key = unit_info(unit).key
+    except GoalRulesError:
+        return None
+    if len(key) != 1 or key[0][1] != 1 or key[0][0] == "[time]":
+        return None
+    name = key[0][0].strip("[]")
+    return f"an amount in {name[9:]}" if name.startswith("currency_") else f"a count of {name}s"
 
 
 def _blank(value: Any) -> bool:
@@ -260,13 +300,14 @@ def load_history(
             errors.append(DataError(exc.message, source=source, line=line, field="date"))
             continue
         try:
-            value = _number(row["value"], source, line, "value")
             metric = (
                 catalog[str(row["metric"])].key if row["metric"] in catalog else str(row["metric"])
             )
             if not metric:
                 raise DataError("metric: empty", source=source, line=line, field="metric")
             defn = catalog.get(metric)
+            whole = _counted(row.get("unit") or (defn.unit if defn else None))
+            value = _number(row["value"], source, line, "value", whole)
             if value < 0 and defn is not None and not defn.can_be_negative:
                 raise DataError(
                     f"a negative count ({value:g}) of {metric}", line=line, field="value"
@@ -302,6 +343,13 @@ def load_history(
 
 
 _PERF_OPTIONAL = ("campaign", "medium", "spend", "hours", "followers", "engagements", "reach")
+#: the optional columns of counts or money (hours may have a third decimal)
+_WHOLE = {
+    "spend": "an amount of money",
+    "followers": "a count of followers",
+    "engagements": "a count of engagements",
+    "reach": "a count of people reached",
+}
 _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads")  # customers: optional
 
 
@@ -343,15 +391,17 @@ def load_performance(
         }
         try:
             for col in ("visits", "leads"):
-                values[col] = _number(row[col], source, line, col)
+                values[col] = _number(row[col], source, line, col, f"a count of {col}")
             if not _blank(row.get("customers")):
-                values["customers"] = _number(row["customers"], source, line, "customers")
+                values["customers"] = _number(
+                    row["customers"], source, line, "customers", "a count of customers"
+                )
             for col in _PERF_OPTIONAL:
                 if row.get(col):
                     values[col] = (
                         row[col]
                         if col in ("campaign", "medium")
-                        else _number(row[col], source, line, col)
+                        else _number(row[col], source, line, col, _WHOLE.get(col))
                     )
             cm = ChannelMonth(**values)
             key = (cm.month, cm.channel, cm.medium, cm.campaign)
