@@ -27,6 +27,7 @@ from goalrules.errors import GoalRulesError
 from goalrules.io.store import SCHEMA_VERSION, StoreError, open_store
 from goalrules.judgments.achievability import Achievability, Verdict
 from goalrules.judgments.review import Previous, pace_of, required_path, review_goal
+from goalrules.units import quantity
 from tests.postgres_server import postgres_url
 
 D = dt.date
@@ -141,7 +142,10 @@ def test_scaling_history_and_target_changes_no_flag(
 ) -> None:
     day = D(2026, 6, 1)
     previous = Previous(D(2026, 5, 1), verdict, before)
-    goal = GOAL.evolve(baseline=f"{100 * scale} followers", target=f"{200 * scale} followers")
+    # (quantities, not texts: "103.125 followers" is ambiguous, as a Greek writes 103,125)
+    goal = GOAL.evolve(
+        baseline=quantity(100 * scale, "followers"), target=quantity(200 * scale, "followers")
+    )
     a = review_goal(GOAL, None, _ach(verdict, p, current), day, previous)
     b = review_goal(goal, None, _ach(verdict, p, current * scale, 200 * scale), day, previous)
     assert (a.pace, [f.name for f in a.flags]) == (b.pace, [f.name for f in b.flags])

@@ -141,3 +141,29 @@ def test_the_first_quantity_loads_no_array_library() -> None:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert out.stdout.strip() == "True"
+
+
+def test_ten_thousand_written_the_greek_way_is_not_read_as_ten() -> None:
+    # "10.000 followers" was a target of 10 followers: "achieved" on a history of 990
+    with pytest.raises(gr.UnitError) as info:
+        gr.Goal("g", metric="followers", target="10.000 followers", deadline="2026-06-30")
+    assert info.value.field == "target"
+    assert "10,000 followers with '.' between thousands" in info.value.message
+    for text in ("€1.500", "12.500 USD", "1.500 leads per month", "2.000 USD / lead"):
+        with pytest.raises(gr.UnitError, match="is ambiguous"):
+            gr.quantity(text)
+    # a share, a time, a suffix and a fourth decimal say what they are
+    assert gr.quantity("3.125 %").magnitude == 3.125
+    assert gr.quantity("1.500 hours").magnitude == 1.5
+    assert gr.quantity("1.500k followers").magnitude == 1500
+    assert gr.quantity("10.0001 followers").magnitude == 10.0001
+
+
+@given(st.integers(1000, 999_999), st.sampled_from(["followers", "USD", "leads / month"]))
+def test_a_count_is_read_as_itself_or_refused(n: int, unit: str) -> None:
+    assert gr.quantity(f"{n} {unit}").magnitude == n
+    assert gr.quantity(f"{n:,} {unit}").magnitude == n
+    if n < 1_000_000 and n % 1000 != n:
+        dotted = f"{n:,}".replace(",", ".")
+        with pytest.raises(gr.UnitError, match=f"{n:,} .* with '.' between thousands"):
+            gr.quantity(f"{dotted} {unit}")

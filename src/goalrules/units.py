@@ -420,7 +420,24 @@ def _parse_quantity(text: str) -> Quantity:
         units = _parsed_units(cleaned)
     except UnitError:
         raise _unknown_unit(text, cleaned) from None
+    if not m["suffix"] and _DOTTED.fullmatch(m["number"]) and _counts(units):
+        whole = m["number"].replace(".", "")
+        raise UnitError(
+            f"{text.strip()!r} is ambiguous: {int(whole):,} {unit} with '.' between "
+            f"thousands (as Greek and German write them), or {number:g} {unit} with a "
+            f"decimal point; write {int(whole):,} {unit} or {number:g} {unit}"
+        )
     return ureg.Quantity(value, units)
+
+
+#: "10.000": a point before a group of three, as Greek and German write thousands
+_DOTTED = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def _counts(units: Any) -> bool:
+    """Whether quantities in ``units`` count things or money (followers, USD, leads a
+    month), whose "10.000" is more likely ten thousand than ten: not a share or a time."""
+    return any(power > 0 and dim != "[time]" for dim, power in unit_info(str(units)).key)
 
 
 def quantity(text: str | Any, unit: str | None = None) -> Quantity:

@@ -239,7 +239,7 @@ def literal_value(node: ast.Expr, today: Date) -> Any:
     if isinstance(node, ast.Number):
         return node.value
     if isinstance(node, ast.Quantity):
-        return quantity(f"{node.value!r} {node.unit}")
+        return quantity(node.value, node.unit)
     if isinstance(node, ast.Str):
         return node.value
     if isinstance(node, ast.DateLit):

@@ -234,9 +234,9 @@ def start_outside(
     one at the goal's start, because the history does not reach the start: a start more
     than a month after the last observation (the latest value stands in) or before the
     first month (the first value does), or no start at all (the first value); nothing
-    when the history covers the start, or ends less than a month from it. ``points`` are the months judged, ``observed`` the
-    observations they were made of (up to the day judged): a stock's value is dated by
-    its observation, a flow's by its month."""
+    when the history covers the start, or ends less than a month from it. ``points`` are
+    the months judged, ``observed`` the observations they were made of (up to the day
+    judged): a stock's value is dated by its observation, a flow's by its month."""
     if not points:
         return ""
     shown = format_value(value, unit)
