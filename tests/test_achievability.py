@@ -245,8 +245,9 @@ def _history(start: float, changes: list[float], first: D = JAN_2025) -> list[tu
 
 
 def _goal(target: float, months: int, start: D) -> gr.Goal:
-    return gr.Goal("g", metric="followers", target=f"{target} followers", start=start,
-                   deadline=add_months(start, months))  # fmt: skip
+    # (a quantity, not a text: "939.413 followers" is ambiguous, as a Greek writes 939,413)
+    return gr.Goal("g", metric="followers", target=gr.quantity(target, "followers"),
+                   start=start, deadline=add_months(start, months))  # fmt: skip
 
 
 @given(growths, st.floats(1.01, 5), st.floats(1.01, 2), st.integers(1, 24))

@@ -12,17 +12,10 @@ from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.vocabulary import paid_network
+from tests.test_channel_inputs import MONTHS
+from tests.test_channel_inputs import steady as rows_of
 
-MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
 NETWORKS = ["Facebook", "fb", "Meta", "LinkedIn", "IG", "TikTok", "Twitter", "X", "Reddit"]
-
-
-def rows_of(
-    name: str, visits: float = 1000, leads: float = 30, **extra: Any
-) -> list[dict[str, Any]]:
-    return [
-        {"channel": name, "month": m, "visits": visits, "leads": leads, **extra} for m in MONTHS
-    ]
 
 
 # -- "Facebook Ads" is facebook's paid half ------------------------------------------------
