@@ -10,8 +10,8 @@ True
 - :mod:`~goalrules.io.exports.presets`: one declarative preset per export
   (``presets.toml``, plugins' ``goalrules_sources``) and detection;
 - :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
-- :mod:`~goalrules.io.exports.history`: network exports as history rows, gains and
-  anchors;
+- :mod:`~goalrules.io.exports.history`: network exports as history rows and gains;
+- :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
 - :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
   rows, the funnel join;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
@@ -30,13 +30,9 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.exports.anchors import Anchor
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
-from goalrules.io.exports.history import (
-    Anchor,
-    HistoryPart,
-    combine,
-    read_history_part,
-)
+from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     join_funnel,
     read_contacts,
