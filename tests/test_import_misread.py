@@ -1,0 +1,94 @@
+"""Numbers and dates an export's reader read confidently wrong: a count a spreadsheet
+rounded to scientific notation, two-digit years, likes counted inside reactions and
+again beside them, a GA4 Reports snapshot's many tables, UTC days near a month's end.
+Each file is laid out like the tool's real export (made here, small)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from goalrules.cli import main
+from goalrules.errors import DataError
+from goalrules.io.exports import import_exports
+from goalrules.io.exports.cells import number
+from tests import export_files as ef
+from tests.test_import_unknowns import FILES
+
+D = dt.date
+
+
+def _values(result: Any, metric: str) -> dict[D, float]:
+    return {r.date: r.value for r in result.history if r.metric == metric}
+
+
+# -- scientific notation: a spreadsheet's rounding ------------------------------------------
+
+
+def test_views_a_spreadsheet_wrote_1_23E06_are_an_error_not_1230000(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """YouTube's Totals.csv opened and saved again in a spreadsheet: a wide count shown as
+    1.23E+06 (the cell's digits are lost) was read as exactly 1,230,000 views."""
+    p = ef.write_csv(tmp_path / "Totals.csv", [["Date", "Views"], ["1/1/2022", "1.23E+06"],
+                                               ["1/2/2022", "1183"]])  # fmt: skip
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert err.value.line == 2 and err.value.field == "views"
+    assert "1,225,000 to 1,234,999" in str(err.value) and str(p) in str(err.value)
+    assert main(["import", str(p)], out=io.StringIO()) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "scientific notation" in lines[0]
+
+
+def test_legacy_tweet_activity_with_rounded_impressions_is_an_error(tmp_path: Path) -> None:
+    """The legacy tweet activity after a spreadsheet round trip: its ids are 6.54E+17 (told
+    apart by their links), and a post's impressions 2.1E+04 (any count from 20,500 to
+    21,499) must not be read as 21,000."""
+    p = ef.x_tweet_activity_legacy(tmp_path / "tweet_activity_metrics.csv",
+                                   [("2016-01-22 3:29:41 +0000", 120, 4, 1)])  # fmt: skip
+    ok = import_exports(p)
+    assert _values(ok, "impressions") == {D(2016, 1, 1): 120}
+    text = p.read_bytes().replace(b",120,", b",2.1E+04,")
+    p.write_bytes(text)
+    with pytest.raises(DataError, match="20,500 to 21,499") as err:
+        import_exports(p)
+    assert err.value.line == 2 and err.value.field == "impressions"
+
+
+def test_scientific_notation_that_shows_every_digit_reads(tmp_path: Path) -> None:
+    """1.5E+01 and 1.23E+02 show every digit of a whole count (15, 123): they read. A
+    program's own exact notation (lowercase e: Python's repr, pandas) reads as written."""
+    p = ef.write_csv(tmp_path / "Chart data.csv", [["Date", "Views"], ["2026-01-01", "1.5E+01"],
+                     ["2026-01-02", "1.23E+02"], ["2026-01-03", "1e+06"]])  # fmt: skip
+    assert _values(import_exports(p), "video_views") == {
+        D(2026, 1, 1): 15, D(2026, 1, 2): 123, D(2026, 1, 3): 1_000_000}  # fmt: skip
+
+
+def test_revenue_in_scientific_notation_is_an_error(tmp_path: Path) -> None:
+    """Revenue is not a whole count: 1.5E+01 may have been 15.04."""
+    p = ef.write_csv(tmp_path / "ga4.csv", [
+        ["Year month", "Session source / medium", "Sessions", "Key events", "Total revenue"],
+        ["202601", "google / organic", "10", "1", "1.5E+01"]],
+        preamble=["# Start date: 20260101", "# End date: 20260131"])  # fmt: skip
+    with pytest.raises(DataError, match="scientific notation") as err:
+        import_exports(p)
+    assert err.value.field == "total revenue"
+
+
+@given(st.integers(0, 10**12), st.integers(0, 6))
+def test_a_spreadsheets_scientific_count_reads_as_itself_or_not_at_all(n: int, places: int) -> None:
+    """Whatever count a spreadsheet rounded to ``places`` digits after the point, the cell
+    reads back as exactly that count, or is an error: never another number."""
+    shown = f"{n:.{places}E}"  # as Excel and LibreOffice write it: 1.23E+06
+    if int(shown.split("E")[1]) <= places:  # every digit of the count is shown
+        assert number(shown, "f.csv", 2, "views") == n
+    else:
+        with pytest.raises(DataError, match="digits are lost"):
+            number(shown, "f.csv", 2, "views")
