@@ -92,3 +92,50 @@ def test_a_spreadsheets_scientific_count_reads_as_itself_or_not_at_all(n: int, p
     else:
         with pytest.raises(DataError, match="digits are lost"):
             number(shown, "f.csv", 2, "views")
+
+
+# -- two-digit years ------------------------------------------------------------------------
+
+
+def test_a_two_digit_year_is_read_as_spreadsheets_read_it_not_in_2099(tmp_path: Path) -> None:
+    """HubSpot contacts saved again by a spreadsheet write dates as 12/31/99 10:00: the
+    lead of 1999 was counted in December 2099, a month that has not come."""
+    p = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv", [
+        ("Organic social", "LinkedIn", "12/31/99 10:00", ""),
+        ("Organic social", "LinkedIn", "1/3/00 9:15", "2/1/00 12:00")])  # fmt: skip
+    r = import_exports(p, today=D(2026, 3, 1))
+    leads = {(x.month, x.channel): x.leads for x in r.performance if x.leads}
+    assert leads == {(D(1999, 12, 1), "linkedin"): 1, (D(2000, 1, 1), "linkedin"): 1}
+    assert any("two-digit years" in n and "1999-12-31" in n for n in r.notes)
+
+
+def test_a_two_digit_year_that_would_be_in_the_future_is_an_error(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """The Facebook Insights post-level export saved by Excel (11/2/19 9:00): a post
+    dated 1/5/29 is 2029 to a spreadsheet, after the day the file was read: an error
+    naming the cell, not a post in the future."""
+    p = ef.facebook_insights_posts(
+        tmp_path / "Facebook Insights Data Export (Post Level) - Campfire - 2026-03-01.csv",
+        [("11/2/19 9:00", 120, 300), ("1/5/29 9:00", 80, 100)],
+    )
+    with pytest.raises(DataError, match="two-digit year") as err:
+        import_exports(p, today=D(2026, 3, 1))
+    assert err.value.line == 4 and err.value.field == "posted"
+    assert main(["import", str(p), "--today", "2026-03-01"], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    fine = ef.facebook_insights_posts(tmp_path / "Facebook Insights Data Export (Post Level).csv",
+                                      [("11/2/19 9:00", 120, 300)])  # fmt: skip
+    assert _values(import_exports(fine, today=D(2026, 3, 1)), "post_reach") == {D(2019, 11, 1): 120}
+
+
+@FILES
+@given(st.dates(D(1930, 1, 1), D(2026, 3, 1)), st.dates(D(1930, 1, 1), D(2026, 3, 1)))
+def test_two_digit_years_read_back_the_day_a_spreadsheet_meant(tmp_path: Path, a: D, b: D) -> None:
+    """Any day from 1930 to today written m/d/yy (as Excel shortens it) reads back as
+    that day, whatever the other rows hold."""
+    rows = [["Date", "Network", "Profile", "Impressions"]]
+    rows += [[f"{d.month}/{d.day}/{d:%y}", "Twitter", p, 5] for d, p in ((a, "a"), (b, "b"))]
+    p = ef.write_csv(tmp_path / "sprout-profile-performance.csv", rows)
+    r = import_exports(p, today=D(2026, 3, 1))
+    assert {x.date for x in r.history} == {a, b}

@@ -106,9 +106,24 @@ def _ymd(y: int, m: int, d: int) -> Date | None:
         return None
 
 
+#: two-digit years are read as spreadsheets read them (Excel, LibreOffice, Google
+#: Sheets): 00 to 29 in the 2000s, 30 to 99 in the 1900s (``12/31/99`` is 1999)
+TWO_DIGIT_PIVOT = 30
+
+
 def _year(text: str) -> int:
     y = int(text)
-    return y + 2000 if len(text) == 2 else y
+    if len(text) != 2:
+        return y
+    return y + (2000 if y < TWO_DIGIT_PIVOT else 1900)
+
+
+def two_digit_year(value: Any) -> bool:
+    """Whether a ``mdy``/``dmy`` cell writes its year in two digits (``12/31/99``)."""
+    if not isinstance(value, str):
+        return False
+    m = _SLASHED.fullmatch(value.strip().strip('"'))
+    return m is not None and len(m[4]) == 2
 
 
 def read_date(value: Any, form: str) -> Date | None:

@@ -18,7 +18,13 @@ import attrs
 
 from goalrules.errors import DataError
 from goalrules.io.exports.cells import numeric
-from goalrules.io.exports.dates import choose_form, place_yearless, read_date
+from goalrules.io.exports.dates import (
+    TWO_DIGIT_PIVOT,
+    choose_form,
+    place_yearless,
+    read_date,
+    two_digit_year,
+)
 from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, MetricSeries
@@ -235,6 +241,41 @@ def _day_or_month(
         )  # fmt: skip
 
 
+def _two_digit_years(
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    values: Sequence[Any],
+    days: Sequence[Date | None],
+    column: str,
+    source: str,
+    today: Date,
+) -> list[str]:
+    """Dates written with a two-digit year (``12/31/99``) are read as spreadsheets read
+    them (see :data:`~goalrules.io.exports.dates.TWO_DIGIT_PIVOT`), with a note; one that
+    this puts after ``today`` (``1/5/29`` read in 2029) is an error naming the cell: an
+    export holds no day that has not come."""
+    short = [(line, v, d) for (line, _), v, d in zip(rows, values, days, strict=True)
+             if d is not None and two_digit_year(v)]  # fmt: skip
+    if not short:
+        return []
+    for line, v, d in short:
+        if d > today:
+            raise DataError(
+                f"{v!r} has a two-digit year: read as spreadsheets read it, it is "
+                f"{d.isoformat()}, after today ({today.isoformat()}), and "
+                f"{d.year - 100} is as likely; export the dates with four-digit years "
+                "(or pass --today if today is later)",
+                source=source, line=line, field=column,
+            )  # fmt: skip
+    first, last = min(d for _, _, d in short), max(d for _, _, d in short)
+    pivot = TWO_DIGIT_PIVOT
+    return [
+        f"{source}: {len(short)} date{'s' if len(short) > 1 else ''} in {column!r} written "
+        f"with two-digit years ({short[0][1]!r}), read as spreadsheets read them ({pivot:02d}"
+        f" to 99 in the 1900s, 00 to {pivot - 1:02d} in the 2000s): {first.isoformat()} to "
+        f"{last.isoformat()}. If that is wrong, export the dates with four-digit years."
+    ]
+
+
 def read_dates(
     match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
 ) -> tuple[list[Date | None], list[str]]:
@@ -283,6 +324,8 @@ def read_dates(
     ]
     del read
     notes: list[str] = []
+    if form in ("mdy", "dmy"):
+        notes += _two_digit_years(rows, values, days, column, source, options.today)
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
         placed, note = place_yearless(
