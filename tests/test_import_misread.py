@@ -139,3 +139,68 @@ def test_two_digit_years_read_back_the_day_a_spreadsheet_meant(tmp_path: Path, a
     p = ef.write_csv(tmp_path / "sprout-profile-performance.csv", rows)
     r = import_exports(p, today=D(2026, 3, 1))
     assert {x.date for x in r.history} == {a, b}
+
+
+# -- Meta: likes are among the reactions ----------------------------------------------------
+
+META_FB = ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
+           "Publish time", "Permalink", "Post type", "Data comment", "Date", "Views", "Reach",
+           "Reactions", "Likes", "Comments", "Shares", "Saves", "Follows"]  # fmt: skip
+
+
+def _meta_posts(path: Path, posts: list[tuple[str, str, str, Any, Any]]) -> Path:
+    """Meta's content export with both Reactions and Likes: (publish time, permalink,
+    post type, reactions, likes); each post 2 comments, 1 share, 1 save."""
+    rows: list[list[Any]] = [META_FB]
+    for i, (t, link, kind, reactions, likes) in enumerate(posts):
+        rows.append([f"90{i}", "178", "Campfire", "", "A post", "", t, link, kind, "",
+                     "Lifetime", 100, 50, reactions, likes, 2, 1, 1, 0])  # fmt: skip
+    return ef.write_csv(path, rows)
+
+
+def test_meta_likes_are_not_added_again_to_the_reactions_that_include_them(tmp_path: Path) -> None:
+    """A Facebook post with 10 reactions (8 of them likes), 2 comments, 1 share, 1 save
+    gave 22 engagements: its likes were counted twice. It is 14."""
+    p = _meta_posts(tmp_path / "Sep-01-2026_Sep-30-2026_2260327001369726.csv", [
+        ("09/15/2026 18:00", "https://www.facebook.com/178/posts/1", "Photo", 10, 8)])  # fmt: skip
+    r = import_exports(p)
+    assert _values(r, "engagements") == {D(2026, 9, 1): 14}
+    assert any("'likes' not added to 'reactions'" in n for n in r.notes)
+
+
+def test_an_instagram_post_without_reactions_counts_its_likes(tmp_path: Path) -> None:
+    """In one export of both networks, an Instagram post's Reactions cell is empty: its
+    likes are its reactions (counted once). A Facebook post's empty Reactions is unknown:
+    its month's engagements are left out, not its likes alone."""
+    p = _meta_posts(tmp_path / "content.csv", [
+        ("09/15/2026 18:00", "https://www.instagram.com/reel/abc/", "IG reel", "", 8),
+        ("10/02/2026 09:00", "https://www.facebook.com/178/posts/2", "Photo", "", 5)])  # fmt: skip
+    r = import_exports(p)
+    by_network = {(x.channel, x.date): x.value for x in r.history if x.metric == "engagements"}
+    assert by_network == {("instagram", D(2026, 9, 1)): 12}
+    assert any("empty cell" in n and "engagements" in n for n in r.notes)
+
+
+def test_fewer_reactions_than_likes_is_an_error(tmp_path: Path) -> None:
+    """Reactions include likes: 3 reactions beside 8 likes cannot both be right."""
+    p = _meta_posts(tmp_path / "content.csv", [
+        ("09/15/2026 18:00", "https://www.facebook.com/178/posts/1", "Photo", 3, 8)])  # fmt: skip
+    with pytest.raises(DataError, match="fewer than likes") as err:
+        import_exports(p)
+    assert err.value.line == 2 and err.value.field == "reactions"
+
+
+@FILES
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=6),
+       st.randoms(use_true_random=False))  # fmt: skip
+def test_meta_engagements_count_each_reaction_once_in_any_order(
+    tmp_path: Path, posts: list[tuple[int, int]], rnd: Any
+) -> None:
+    """Whatever the posts' likes and other reactions, September's engagements are the
+    reactions plus comments, shares and saves, however the rows are ordered."""
+    rows = [("09/15/2026 18:00", f"https://www.facebook.com/178/posts/{i}", "Photo",
+             likes + other, likes) for i, (likes, other) in enumerate(posts)]  # fmt: skip
+    rnd.shuffle(rows)
+    r = import_exports(_meta_posts(tmp_path / "content.csv", rows))
+    want = sum(likes + other + 4 for likes, other in posts)
+    assert _values(r, "engagements") == {D(2026, 9, 1): want}

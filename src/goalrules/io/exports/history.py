@@ -105,7 +105,12 @@ def _networks_named(name: str) -> list[str]:
 
 
 def _value(
-    spec: MetricSpec, match: Match, cells: Sequence[Any], line: int, decimal: str | None
+    spec: MetricSpec,
+    match: Match,
+    cells: Sequence[Any],
+    line: int,
+    decimal: str | None,
+    channel: str = "",
 ) -> float | None:
     source = match.sheet.source
     if spec.column:
@@ -114,6 +119,10 @@ def _value(
             return None
         return number(cells[match.columns[col]], source, line, col, decimal=decimal)
     plus = [c for c in spec.sum if c in match.columns]
+    for part, wholes in spec.within.items():
+        whole = next((w for w in wholes if w in plus), None)
+        if part in plus and whole is not None:
+            plus.remove(_counted_once(match, cells, line, decimal, channel, part, whole))
     minus = [c for c in spec.minus if c in match.columns]
     values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
     less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
@@ -122,6 +131,33 @@ def _value(
     return math.fsum(v for v in values if v is not None) - math.fsum(
         v for v in less if v is not None
     )
+
+
+def _counted_once(
+    match: Match,
+    cells: Sequence[Any],
+    line: int,
+    decimal: str | None,
+    channel: str,
+    part: str,
+    whole: str,
+) -> str:
+    """Of a column and one that already counts it (likes and reactions), the one not to
+    add: the part, unless the whole is empty on an Instagram post (whose only reaction
+    is a like). A whole below its part is an error naming the row (reactions include
+    likes: 3 reactions and 8 likes cannot both be right)."""
+    source = match.sheet.source
+    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal)
+    some = number(cells[match.columns[part]], source, line, part, decimal=decimal)
+    if have is None:
+        return whole if channel == "instagram" else part  # else: the sum is unknown
+    if some is not None and have < some:
+        raise DataError(
+            f"{whole} ({have:g}) fewer than {part} ({some:g}): {whole} include {part}, so "
+            "one of them is wrong; export the file again",
+            source=source, line=line, field=whole,
+        )  # fmt: skip
+    return part
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
@@ -255,7 +291,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         channel = _channel_of(match, cells, line)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
-            v = _value(spec, match, cells, line, options.decimal)
+            v = _value(spec, match, cells, line, options.decimal, channel)
             if v is not None and v < 0 and not negative_ok[metric]:
                 col = spec.columns()[0]
                 raise DataError(
@@ -298,6 +334,15 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
     notes += _drop_partial_sums(values, blank, source, post)
+    for spec, metric in specs:
+        for part, wholes in spec.within.items():
+            whole = next((w for w in wholes if w in match.columns), None)
+            if part in match.columns and whole is not None:
+                notes.append(
+                    f"{source}: {metric}: {part!r} not added to {whole!r}, which counts "
+                    f"them already (each counted once; where {whole!r} is empty on an "
+                    f"Instagram post, its {part!r} are its {whole!r})."
+                )
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
     unread = [c for c in match.columns if c not in used]

@@ -54,6 +54,9 @@ class MetricSpec:
     gains_of: str | None = None
     optional: bool = False
     gains_of_title: Mapping[str, str] = attrs.field(factory=dict)
+    # a column of ``sum`` that another one already counts (Meta's likes are among its
+    # reactions): part -> the columns that include it
+    within: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -129,6 +132,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             gains_of=m.get("gains_of"),
             optional=bool(m.get("optional", False)),
             gains_of_title=dict(m.get("gains_of_title", {})),
+            within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
         )
         for m in data.get("metric", ())
     )
