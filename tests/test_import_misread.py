@@ -204,3 +204,86 @@ def test_meta_engagements_count_each_reaction_once_in_any_order(
     r = import_exports(_meta_posts(tmp_path / "content.csv", rows))
     want = sum(likes + other + 4 for likes, other in posts)
     assert _values(r, "engagements") == {D(2026, 9, 1): want}
+
+
+# -- GA4 Reports snapshot: several tables in one file -----------------------------------------
+
+
+def _visits(result: Any) -> dict[tuple[D, str], float]:
+    return {(r.month, r.channel): r.visits for r in result.performance if r.visits}
+
+
+def test_a_reports_snapshot_reads_its_sessions_card_and_names_the_others(tmp_path: Path) -> None:
+    """GA4's Reports snapshot holds a table a card, each under its own '#' lines: it was
+    refused at its second table ("a short row"). Its sessions by channel group are read
+    (leads from the CRM export given with it), and a note names the tables not read."""
+    snap = ef.ga4_snapshot(tmp_path / "Reports_snapshot.csv", ef.SNAPSHOT_CARDS)
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv",
+                              [("Organic search", "Google", "2026-01-05 10:00", "")])  # fmt: skip
+    r = import_exports([snap, crm])
+    jan = D(2026, 1, 1)
+    assert _visits(r) == {(jan, "(none)"): 120, (jan, "search"): 80, (jan, "social"): 40}
+    note = next(n for n in r.notes if "tables" in n)
+    assert "Nth day" in note and "Country" in note and "Event name" in note
+    assert "the other 3 were not read" in note
+
+
+def test_a_reports_snapshot_alone_is_an_error_that_says_what_to_export(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Alone, the snapshot's sessions card has no key events: its channels would carry 0
+    leads (converting nobody). An error says what the file is and what to export."""
+    snap = ef.ga4_snapshot(tmp_path / "Reports_snapshot.csv", ef.SNAPSHOT_CARDS)
+    with pytest.raises(DataError, match="Reports snapshot") as err:
+        import_exports(snap)
+    assert "Traffic acquisition" in str(err.value) and "no leads column" in str(err.value)
+    assert main(["import", str(snap)], out=io.StringIO()) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    # a snapshot with no card goalrules reads: the same advice, not "closest preset"
+    other = ef.ga4_snapshot(tmp_path / "Reports_snapshot (1).csv",
+                            [ef.SNAPSHOT_CARDS[0], ef.SNAPSHOT_CARDS[2]])  # fmt: skip
+    with pytest.raises(DataError, match=r"a file of 2 tables.*Traffic acquisition"):
+        import_exports(other)
+
+
+def test_a_reports_snapshot_over_two_months_cannot_be_read_by_month(tmp_path: Path) -> None:
+    """A snapshot of January 15 to February 14: its card has no month column, so its
+    sessions belong to no one month: an error, never January's."""
+    snap = ef.ga4_snapshot(tmp_path / "Reports_snapshot.csv", ef.SNAPSHOT_CARDS,
+                           start="20260115", end="20260214")  # fmt: skip
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv",
+                              [("Organic search", "Google", "2026-01-20 10:00", "")])  # fmt: skip
+    with pytest.raises(DataError, match=r"2026-01-15 to 2026-02-14.*Traffic acquisition"):
+        import_exports([snap, crm])
+
+
+def test_a_traffic_acquisition_export_without_key_events_is_not_0_leads(tmp_path: Path) -> None:
+    """GA4's traffic acquisition with Sessions but no Key events column: every channel was
+    given 0 leads (and a channel converting nobody is one to cut). Alone it is an error
+    naming the header; with a CRM export the leads come from there."""
+    p = ef.write_csv(tmp_path / "ga4.csv", [
+        ["Year month", "Session source / medium", "Sessions", "Engaged sessions"],
+        ["202601", "linkedin.com / referral", "90", "40"]],
+        preamble=["# Start date: 20260101", "# End date: 20260131"])  # fmt: skip
+    with pytest.raises(DataError, match="no leads column") as err:
+        import_exports(p)
+    assert err.value.line == 3
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv",
+                              [("Organic social", "LinkedIn", "2026-01-05 10:00", "")])  # fmt: skip
+    r = import_exports([p, crm])
+    assert [(x.channel, x.visits, x.leads) for x in r.performance] == [("linkedin", 90, 1)]
+
+
+@given(st.permutations(range(len(ef.SNAPSHOT_CARDS))))
+def test_a_snapshots_cards_in_any_order_give_the_same_rows(order: list[int]) -> None:
+    """Wherever the sessions card stands among the others, the same rows are read."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        snap = ef.ga4_snapshot(Path(tmp) / "Reports_snapshot.csv",
+                               [ef.SNAPSHOT_CARDS[i] for i in order])  # fmt: skip
+        crm = ef.hubspot_contacts(Path(tmp) / "hubspot-contacts.csv",
+                                  [("Organic search", "Google", "2026-01-05 10:00", "")])  # fmt: skip
+        r = import_exports([snap, crm])
+    jan = D(2026, 1, 1)
+    assert _visits(r) == {(jan, "(none)"): 120, (jan, "search"): 80, (jan, "social"): 40}

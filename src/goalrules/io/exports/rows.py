@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError
+from goalrules.io.exports.blocks import is_comment
 from goalrules.io.exports.cells import numeric
 from goalrules.io.exports.dates import (
     TWO_DIGIT_PIVOT,
@@ -171,10 +172,15 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     skip = match.preset.skip
     metric_cols = [match.columns[c] for m in match.preset.metrics for c in m.columns()
                    if c in match.columns]  # fmt: skip
+    # under a "#" preamble, a "#" line after the data starts another table (GA4's
+    # Reports snapshot): this table ends there
+    tables = bool(match.sheet.rows) and is_comment(match.sheet.rows[0][1])
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
         if not any(str(c).strip() for c in cells):
             continue
+        if tables and is_comment(cells):
+            return
         if skip:
             skip -= 1
             if not any(numeric(cells[i]) for i in metric_cols if i < len(cells)):
