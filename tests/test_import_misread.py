@@ -287,3 +287,52 @@ def test_a_snapshots_cards_in_any_order_give_the_same_rows(order: list[int]) -> 
         r = import_exports([snap, crm])
     jan = D(2026, 1, 1)
     assert _visits(r) == {(jan, "(none)"): 120, (jan, "search"): 80, (jan, "social"): 40}
+
+
+# -- UTC days near a month's end --------------------------------------------------------------
+
+
+def test_umami_events_near_a_months_end_say_they_are_in_utc(tmp_path: Path) -> None:
+    """Umami writes created_at in UTC and not the site's time zone: a visit at 23:30 UTC on
+    January 31 is February's in Berlin. It stays in January (the file cannot say
+    otherwise), and a note says which rows may belong to the next month."""
+    p = ef.umami_csv(tmp_path / "umami-export.csv", [
+        ("v1", "2026-01-31 23:30:00", "/", "utm_source=linkedin", "", ""),
+        ("v2", "2026-01-15 10:00:00", "/", "", "google.com", ""),
+        ("v3", "2026-02-01 04:00:00", "/", "", "google.com", "")])  # fmt: skip
+    r = import_exports(p)
+    assert {(x.month, x.channel): x.visits for x in r.performance} == {
+        (D(2026, 1, 1), "linkedin"): 1, (D(2026, 1, 1), "google"): 1,
+        (D(2026, 2, 1), "google"): 1}  # fmt: skip
+    note = next(n for n in r.notes if "UTC" in n)
+    assert "2 rows near a month's end" in note and "2026-01-31 (1)" in note
+    assert "2026-02-01 (1)" in note
+    mid = ef.umami_csv(tmp_path / "umami-mid.csv",
+                       [("v1", "2026-01-15 23:30:00", "/", "", "google.com", "")])  # fmt: skip
+    assert not any("UTC" in n for n in import_exports(mid).notes)  # no month in doubt
+
+
+def test_legacy_tweet_times_in_utc_near_a_months_end_are_noted(tmp_path: Path) -> None:
+    """The legacy tweet activity writes times with +0000: a post at 22:29 UTC on January
+    31 counts in January, with a note; one at noon mid-month needs none."""
+    p = ef.x_tweet_activity_legacy(tmp_path / "tweet_activity_metrics.csv", [
+        ("2016-01-31 22:29:41 +0000", 120, 4, 1), ("2016-02-10 12:29:41 +0000", 100, 4, 1)])  # fmt: skip
+    r = import_exports(p)
+    assert _values(r, "impressions") == {D(2016, 1, 1): 120, D(2016, 2, 1): 100}
+    assert any("'time' is in UTC" in n and "2016-01-31 (1)" in n for n in r.notes)
+
+
+@given(st.datetimes(dt.datetime(2025, 1, 1), dt.datetime(2026, 12, 31)),
+       st.integers(-12 * 60, 14 * 60))  # fmt: skip
+def test_a_utc_time_whose_month_differs_somewhere_is_always_noted(
+    moment: dt.datetime, offset: int
+) -> None:
+    """For any UTC time and any time zone, when the local month differs from the UTC
+    month, the time is one the note counts."""
+    from goalrules.io.exports.dates import near_month_end, utc_hour
+
+    local = moment + dt.timedelta(minutes=offset)
+    hour = utc_hour(f"{moment:%Y-%m-%d %H:%M:%S} +0000")
+    assert hour is not None
+    if (local.year, local.month) != (moment.year, moment.month):
+        assert near_month_end(moment.date(), hour)

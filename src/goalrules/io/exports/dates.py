@@ -126,6 +126,28 @@ def two_digit_year(value: Any) -> bool:
     return m is not None and len(m[4]) == 2
 
 
+_UTC_TIME = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}[T ]\s*(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|UTC|[+-]00:?00)?"
+)
+
+
+def utc_hour(value: Any, utc: bool = False) -> float | None:
+    """The time of day (in hours) of an ISO cell written in UTC (``+0000``, ``Z``,
+    ``UTC``; or any zone-less time, when ``utc``: Umami writes UTC); ``None`` for a cell
+    with no time, or in another zone."""
+    m = _UTC_TIME.fullmatch(str(value).strip())
+    if m is None or not (m[3] or utc):
+        return None
+    return int(m[1]) + int(m[2]) / 60
+
+
+def near_month_end(day: Date, hour: float) -> bool:
+    """Whether a UTC time may fall in another month in some time zone (UTC-12 to
+    UTC+14): from 10:00 on a month's last day, or before 12:00 on its first."""
+    last = (day + _dt.timedelta(days=1)).month != day.month
+    return (last and hour >= 10) or (day.day == 1 and hour < 12)
+
+
 def read_date(value: Any, form: str) -> Date | None:
     """``value`` read in ``form``; ``None`` when it is not written that way. A
     ``month d`` date comes back in year 1: :func:`place_yearless` gives it its year."""

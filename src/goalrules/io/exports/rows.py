@@ -22,9 +22,11 @@ from goalrules.io.exports.cells import numeric
 from goalrules.io.exports.dates import (
     TWO_DIGIT_PIVOT,
     choose_form,
+    near_month_end,
     place_yearless,
     read_date,
     two_digit_year,
+    utc_hour,
 )
 from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
@@ -282,6 +284,32 @@ def _two_digit_years(
     ]
 
 
+def _utc_days(
+    values: Sequence[Any], days: Sequence[Date | None], column: str, source: str, utc: bool
+) -> list[str]:
+    """Times in UTC (Umami's ``created_at``, X's legacy ``2016-01-22 3:29:41 +0000``) fall
+    on UTC days, and the export does not say the account's time zone: a note counts the
+    rows whose month could differ in it (from 10:00 UTC on a month's last day, before
+    12:00 on its first), never a silent shift."""
+    near: dict[Date, int] = {}
+    for v, d in zip(values, days, strict=True):
+        if d is None:
+            continue
+        hour = utc_hour(v, utc)
+        if hour is not None and near_month_end(d, hour):
+            near[d] = near.get(d, 0) + 1
+    if not near:
+        return []
+    n = sum(near.values())
+    shown = ", ".join(f"{d.isoformat()} ({k})" for d, k in sorted(near.items())[:6])
+    return [
+        f"{source}: {column!r} is in UTC and the export does not say the account's time "
+        f"zone: each row is in its UTC day's month. {n} row{'s' if n > 1 else ''} near a "
+        f"month's end ({shown}{', ...' if len(near) > 6 else ''}) may belong to the "
+        "neighbouring month in the account's time zone."
+    ]
+
+
 def read_dates(
     match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
 ) -> tuple[list[Date | None], list[str]]:
@@ -332,6 +360,8 @@ def read_dates(
     notes: list[str] = []
     if form in ("mdy", "dmy"):
         notes += _two_digit_years(rows, values, days, column, source, options.today)
+    if form == "iso":
+        notes += _utc_days(values, days, column, source, bool(match.preset.date.get("utc")))
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
         placed, note = place_yearless(
