@@ -336,3 +336,37 @@ def test_a_utc_time_whose_month_differs_somewhere_is_always_noted(
     assert hour is not None
     if (local.year, local.month) != (moment.year, moment.month):
         assert near_month_end(moment.date(), hour)
+
+
+# -- a net change among counts ------------------------------------------------------------
+
+
+def test_tiktoks_negative_comments_do_not_cancel_a_days_likes(tmp_path: Path) -> None:
+    """TikTok's Overview has negative Comments on some days (more comments deleted than
+    written): March 7's 2 likes and -2 comments gave 0 engagements, as if nobody had
+    engaged. That day's engagements are unknown (a note says why); the other days and
+    the day's views stand."""
+    p = ef.tiktok_overview_localized(tmp_path / "Overview.csv",
+                                     [("March 7", 100, -2), ("March 8", 120, 1)])  # fmt: skip
+    r = import_exports(p, today=D(2026, 3, 10))
+    assert _values(r, "engagements") == {D(2026, 3, 8): 3}
+    assert _values(r, "video_views") == {D(2026, 3, 7): 100, D(2026, 3, 8): 120}
+    assert any("line 2: comments -2" in n for n in r.notes)
+    assert not any("empty cell" in n for n in r.notes)
+    # --all-errors finds no bad cell in it either: the import reads it
+    assert import_exports(p, today=D(2026, 3, 10), errors="collect").history == r.history
+
+
+@FILES
+@given(st.lists(st.integers(-5, 5), min_size=1, max_size=7))
+def test_a_days_engagements_are_its_counts_sum_or_unknown(
+    tmp_path: Path, comments: list[int]
+) -> None:
+    """Each day's engagements are likes + comments + shares when every part is a count,
+    and absent otherwise: never a sum some negative part cancelled."""
+    names = [f"March {i + 1}" for i in range(len(comments))]
+    p = ef.tiktok_overview_localized(tmp_path / "Overview.csv",
+                                     [(n, 10, c) for n, c in zip(names, comments, strict=True)])  # fmt: skip
+    got = _values(import_exports(p, today=D(2026, 3, 31)), "engagements")
+    want = {D(2026, 3, i + 1): 2 + c for i, c in enumerate(comments) if c >= 0}
+    assert got == want

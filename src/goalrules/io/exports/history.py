@@ -111,7 +111,11 @@ def _value(
     line: int,
     decimal: str | None,
     channel: str = "",
+    net: list[tuple[int, str, float]] | None = None,
 ) -> float | None:
+    """The metric's value in one row (``None``: unknown). With ``net``, a part of a sum
+    of counts that is negative (TikTok's *Comments* of a day with more deleted than
+    written: a net change, not a count) makes the sum unknown, and is added to ``net``."""
     source = match.sheet.source
     if spec.column:
         col = match.find(spec.column)
@@ -127,6 +131,10 @@ def _value(
     values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
     less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
     if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
+        return None
+    below = [(c, v) for c, v in zip(plus, values, strict=True) if v is not None and v < 0]
+    if below and net is not None:  # a net change among counts: the sum counts nothing
+        net += [(line, c, v) for c, v in below]
         return None
     return math.fsum(v for v in values if v is not None) - math.fsum(
         v for v in less if v is not None
@@ -285,13 +293,17 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     posts: list[PostRow] = []
+    net: list[tuple[int, str, float]] = []  # negative parts of sums of counts
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
-            v = _value(spec, match, cells, line, options.decimal, channel)
+            before = len(net)
+            v = _value(spec, match, cells, line, options.decimal, channel,
+                       None if negative_ok[metric] else net)  # fmt: skip
+            netted = len(net) > before  # unknown, but not an empty cell
             if v is not None and v < 0 and not negative_ok[metric]:
                 col = spec.columns()[0]
                 raise DataError(
@@ -304,11 +316,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             when = day.replace(day=1) if post else day
             if post:  # summed by month once every file's posts are together
                 read.append((metric, v))
-                if v is None:
+                if v is None and not netted:
                     empty[metric] += 1
                 continue
             if v is None:
-                empty[metric] += 1
+                if not netted:
+                    empty[metric] += 1
                 blank[(channel, metric)].add(when)
                 if spec.gains_of and not post:
                     unknown[(channel, spec.gains_of)].add(day)
@@ -328,6 +341,15 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{source}: {undated_rows} row{'s' if undated_rows > 1 else ''} without a "
             f"{date_col!r} left out (holding {held or 'no values'}); the totals here are "
             "the dated rows'."
+        )
+    if net:
+        shown = ", ".join(f"line {ln}: {c} {v:g}" for ln, c, v in net[:5])
+        more = f" and {len(net) - 5} more" if len(net) > 5 else ""
+        notes.append(
+            f"{source}: {len(net)} negative part{'s' if len(net) > 1 else ''} of a sum of "
+            f"counts ({shown}{more}): a net change (more deleted than added), not a count, "
+            "so that row's sum (engagements) is unknown and left out, not read with the "
+            "others cancelled."
         )
     for metric, n in sorted(empty.items()):
         notes.append(
