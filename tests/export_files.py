@@ -359,3 +359,33 @@ def facebook_insights_posts(path: Path, posts: Sequence[tuple[str, int, int]]) -
         rows.append([f"1234_{i}", f"https://www.facebook.com/1234/posts/{i}", "Hello", "Photo",
                      "", "", posted, "", reach, reach, 0, imp, 5, 3])  # fmt: skip
     return write_csv(path, rows)
+
+
+def ga4_snapshot(path: Path, tables: Sequence[tuple[Sequence[str], Sequence[Sequence[Any]]]], *,
+                 start: str = "20260101", end: str = "20260131") -> Path:  # fmt: skip
+    """GA4's Reports snapshot downloaded as CSV: one table a card of the page, each under
+    its own '#' preamble (with its # Start date / # End date) and with its own header,
+    tables separated by a blank line; tables = (header, rows)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    for k, (header, rows) in enumerate(tables):
+        if k:
+            out.write("\n")
+        for line in ("# ----------------------------------------", "# Reports snapshot",
+                     "# Account: Campfire", "# Property: Campfire web",
+                     "# ----------------------------------------", "#",
+                     f"# Start date: {start}", f"# End date: {end}"):  # fmt: skip
+            out.write(line + "\n")
+        w.writerow(header)
+        w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+SNAPSHOT_CARDS: list[tuple[list[str], list[list[Any]]]] = [
+    (["Nth day", "Active users"], [[f"{i:04d}", 10 + i] for i in range(31)]),
+    (["Session primary channel group (Default channel group)", "Sessions"],
+     [["Direct", 120], ["Organic Search", 80], ["Organic Social", 40]]),
+    (["Country", "Active users"], [["Germany", 50], ["Sweden", 20]]),
+    (["Event name", "Event count"], [["page_view", 900], ["generate_lead", 7]]),
+]  # fmt: skip

@@ -10,8 +10,8 @@ True
 - :mod:`~goalrules.io.exports.presets`: one declarative preset per export
   (``presets.toml``, plugins' ``goalrules_sources``) and detection;
 - :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
-- :mod:`~goalrules.io.exports.history`: network exports as history rows, gains and
-  anchors;
+- :mod:`~goalrules.io.exports.history`: network exports as history rows and gains;
+- :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
 - :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
   rows, the funnel join;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
@@ -30,13 +30,10 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.exports.anchors import Anchor
+from goalrules.io.exports.blocks import tables_note
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
-from goalrules.io.exports.history import (
-    Anchor,
-    HistoryPart,
-    combine,
-    read_history_part,
-)
+from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     join_funnel,
     read_contacts,
@@ -243,6 +240,7 @@ def import_exports(
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
+    no_leads: list[Match] = []  # analytics exports without a leads column
     for item in items:
         try:
             sheets = _sheets(item)
@@ -254,6 +252,9 @@ def import_exports(
             continue
         for sheet in sheets:
             notes += sheet.notes
+        header = match.sheet.rows[match.header_index][1] if match.sheet.rows else ()
+        notes += tables_note(match.sheet, match.header_index,
+                             ", ".join(str(c) for c in header if str(c).strip()))  # fmt: skip
         sources.append((match.sheet.source, match.preset.id))
         file_options = options
         if options.decimal is None and match.preset.decimal is not None:
@@ -296,6 +297,11 @@ def import_exports(
             elif out == "events":  # read together once all are here: sessions span files
                 event_files.append((match, file_options))
             else:  # analytics (performance, sessions)
+                if (
+                    out == "performance"
+                    and match.find(match.preset.fields.get("leads", ())) is None
+                ):
+                    no_leads.append(match)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
                 span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf))
@@ -328,6 +334,8 @@ def import_exports(
         span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
         analytics.append(AnalyticsPart(where, span, perf))
+    if no_leads and not crm:
+        _no_leads(no_leads[0])
     merged, more = merge_analytics(analytics)
     notes += more
     performance, joined = join_funnel(merged, crm)
@@ -342,6 +350,32 @@ def import_exports(
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
+    )
+
+
+def _no_leads(match: Match) -> None:
+    """An analytics export without a leads column (GA4 without *Key events*, a Reports
+    snapshot's card, Matomo without conversions) gives visits only: its leads are
+    unknown, and a performance row would carry them as 0 (a channel converting nobody).
+    An error, unless a CRM export gives the leads."""
+    from goalrules.io.exports.blocks import table_headers
+
+    header = match.sheet.rows[match.header_index][1]
+    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or "leads"
+    snapshot = (
+        "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
+        "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
+        if table_headers(match.sheet)
+        else ""
+    )
+    raise DataError(
+        f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
+        f"with 0 leads would look as if it converted nobody (the header at line "
+        f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
+        "export the report with its key events (conversions), or give the CRM export "
+        "with it",
+        source=match.sheet.source,
+        line=match.header_line,
     )
 
 

@@ -39,6 +39,9 @@ _ONE_COMMA_GROUP = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 # spaces, apostrophes (Swiss: 1'234, 1’234) and the Arabic thousands separator group digits
 _GROUPING = re.compile(r"[\s\u00a0\u202f\u2009'\u2019\u066c]")
 _ARABIC_DECIMAL = "\u066b"  # "١٫٥": unambiguous, whatever the file's decimal mark
+# what a spreadsheet shows (and saves to CSV) when a number is too wide for its cell, or
+# the cell is formatted "Scientific": a capital E, a sign and two digits (1.23E+06)
+_SCIENTIFIC = re.compile(r"[+-]?(\d+)(?:[.,](\d+))?E([+-]\d+)")
 _SIGNS = str.maketrans({"\u2212": "-", "\u066a": "%"})
 _LOCALES = {".": "en", ",": "de"}
 DECIMALS = tuple(_LOCALES)
@@ -72,6 +75,8 @@ def number(
         text = _GROUPING.sub("", str(value)).translate(_SIGNS)
         if not text or text.lower() in _MISSING:
             return None
+        if (sci := _SCIENTIFIC.fullmatch(text)) is not None:
+            return _scientific(sci, value, source, line, column, count)
         if "%" in text:
             raise _bad(
                 f"{value!r} is a percent, not a {'count' if count else 'number'}",
@@ -83,6 +88,35 @@ def number(
     if not math.isfinite(x):
         raise _bad(f"{value!r} is not a finite number", source, line, column)
     return x
+
+
+def _scientific(
+    m: re.Match[str], value: Any, source: str, line: int, column: str, count: bool
+) -> float:
+    """A number a spreadsheet wrote in scientific notation (``1.23E+06``): it shows only
+    the digits before the E, rounded. A count reads only when no digit can have been lost
+    (the shown value is whole and its last digit is the units digit or finer:
+    ``1.5E+01`` is 15, ``1.50E+01`` too); anything else is an error naming the cell
+    (``1.23E+06`` is any count from 1,225,000 to 1,234,999). A number that is not a
+    count (revenue) always may have lost its digits."""
+    digits, fraction = m[1] + (m[2] or ""), len(m[2] or "")
+    shift = int(m[3]) - fraction  # value = digits x 10^shift
+    exact = float(int(digits) * 10**shift) if shift >= 0 else int(digits) / 10**-shift
+    exact = -exact if m[0].startswith("-") else exact
+    if count and shift <= 0 and exact.is_integer():
+        return exact
+    low, high = (exact - 0.5 * 10.0**shift), (exact + 0.5 * 10.0**shift)
+    span = (
+        f"any count from {math.ceil(low):,} to {math.ceil(high) - 1:,}"
+        if count and shift > 0
+        else f"a number from {low:,.{max(-shift + 1, 0)}f} to under {high:,.{max(-shift + 1, 0)}f}"
+    )
+    raise _bad(
+        f"{value!r} is in scientific notation, rounded by a spreadsheet: it stands for "
+        f"{span}, so its digits are lost; format the column as a number (not Scientific, "
+        "not General) and save the file again, or export it again from the tool",
+        source, line, column,
+    )  # fmt: skip
 
 
 def _parse(

@@ -106,9 +106,46 @@ def _ymd(y: int, m: int, d: int) -> Date | None:
         return None
 
 
+#: two-digit years are read as spreadsheets read them (Excel, LibreOffice, Google
+#: Sheets): 00 to 29 in the 2000s, 30 to 99 in the 1900s (``12/31/99`` is 1999)
+TWO_DIGIT_PIVOT = 30
+
+
 def _year(text: str) -> int:
     y = int(text)
-    return y + 2000 if len(text) == 2 else y
+    if len(text) != 2:
+        return y
+    return y + (2000 if y < TWO_DIGIT_PIVOT else 1900)
+
+
+def two_digit_year(value: Any) -> bool:
+    """Whether a ``mdy``/``dmy`` cell writes its year in two digits (``12/31/99``)."""
+    if not isinstance(value, str):
+        return False
+    m = _SLASHED.fullmatch(value.strip().strip('"'))
+    return m is not None and len(m[4]) == 2
+
+
+_UTC_TIME = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}[T ]\s*(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|UTC|[+-]00:?00)?"
+)
+
+
+def utc_hour(value: Any, utc: bool = False) -> float | None:
+    """The time of day (in hours) of an ISO cell written in UTC (``+0000``, ``Z``,
+    ``UTC``; or any zone-less time, when ``utc``: Umami writes UTC); ``None`` for a cell
+    with no time, or in another zone."""
+    m = _UTC_TIME.fullmatch(str(value).strip())
+    if m is None or not (m[3] or utc):
+        return None
+    return int(m[1]) + int(m[2]) / 60
+
+
+def near_month_end(day: Date, hour: float) -> bool:
+    """Whether a UTC time may fall in another month in some time zone (UTC-12 to
+    UTC+14): from 10:00 on a month's last day, or before 12:00 on its first."""
+    last = (day + _dt.timedelta(days=1)).month != day.month
+    return (last and hour >= 10) or (day.day == 1 and hour < 12)
 
 
 def read_date(value: Any, form: str) -> Date | None:

@@ -15,13 +15,14 @@ import datetime as _dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from goalrules.errors import DataError, GoalRulesError
+from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
+from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
@@ -29,91 +30,6 @@ from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
 Date = _dt.date
-
-
-@attrs.frozen
-class Anchor:
-    """One known total: ``value`` of ``metric`` at the end of ``date`` (on ``channel``,
-    or on the only channel whose gains are read)."""
-
-    value: float
-    date: Date
-    metric: str = "followers"
-    channel: str | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> Anchor:
-        """``"1500 followers on 2025-12-31"``, ``"1,500 LinkedIn followers on
-        2025-12-31"``."""
-        from goalrules.dates import parse_date
-
-        m = re.fullmatch(r"\s*(?P<what>.+?)\s+(?:on|at|as of)\s+(?P<date>[^\s].*?)\s*", text or "")
-        if m is None:
-            raise DataError(
-                f"cannot read an anchor from {text!r}", field="--anchor",
-                hint='write e.g. "1500 followers on 2025-12-31"',
-            )  # fmt: skip
-        try:
-            day = parse_date(m["date"], require_year=True)
-        except GoalRulesError as exc:
-            raise exc.with_location(field="--anchor") from None
-        lead = _ANCHOR_NUMBER.match(m["what"])
-        if lead is None:
-            raise DataError(
-                f"the anchor {text!r} does not start with a number",
-                field="--anchor",
-                hint='write e.g. "1500 followers on 2025-12-31"',
-            )
-        value = _anchor_value(lead[0].strip(), text)
-        words = m["what"][lead.end() :].split()
-        channels: list[str] = []
-        metric = "followers"
-        for w in words:
-            key = w.lower()
-            if normalize_channel(key) in KNOWN_CHANNELS and key not in ("all", "social"):
-                channels.append(normalize_channel(key))
-            elif key in catalog:
-                metric = catalog[key].key
-            elif key.rstrip("s") in catalog:
-                metric = catalog[key.rstrip("s")].key
-        if len(set(channels)) > 1:
-            raise DataError(
-                f"the anchor {text!r} names {' and '.join(dict.fromkeys(channels))}: an anchor "
-                "is the total of one network (give one anchor each)",
-                field="--anchor",
-            )
-        channel = channels[0] if channels else None
-        if catalog[metric].kind.value != "stock":
-            raise DataError(
-                f"an anchor is a total (a stock such as followers), not {metric}", field="--anchor"
-            )
-        return cls(value, day, metric, channel)
-
-
-# the number an anchor starts with: digits, and the marks and spaces that group them
-_ANCHOR_NUMBER = re.compile(r"\s*\d[\d.,'\u2019\s\u00a0\u202f]*")
-
-
-def _anchor_value(written: str, text: str) -> float:
-    """The anchor's total as written (``1,500``, ``1 500``, ``1'500``): a whole number;
-    ``1.500`` (1500 in German, 1.5 in English) is an error, never 1.5."""
-    try:
-        value = number(written, "--anchor", 1, "--anchor")
-    except GoalRulesError as exc:
-        raise DataError(
-            f"the anchor {text!r} starts with {written!r}, which is not a number goalrules "
-            f"can read for sure ({exc.message.split(': ', 1)[0]})",
-            field="--anchor",
-            hint='write the total without separators, e.g. "1500 followers on 2025-12-31"',
-        ) from None
-    if value is None or not value.is_integer():
-        raise DataError(
-            f"the anchor {text!r} starts with {written!r}: a total of followers (members, "
-            "people) is a whole number",
-            field="--anchor",
-            hint='write e.g. "1500 followers on 2025-12-31"',
-        )
-    return value
 
 
 def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
@@ -189,8 +105,17 @@ def _networks_named(name: str) -> list[str]:
 
 
 def _value(
-    spec: MetricSpec, match: Match, cells: Sequence[Any], line: int, decimal: str | None
+    spec: MetricSpec,
+    match: Match,
+    cells: Sequence[Any],
+    line: int,
+    decimal: str | None,
+    channel: str = "",
+    net: list[tuple[int, str, float]] | None = None,
 ) -> float | None:
+    """The metric's value in one row (``None``: unknown). With ``net``, a part of a sum
+    of counts that is negative (TikTok's *Comments* of a day with more deleted than
+    written: a net change, not a count) makes the sum unknown, and is added to ``net``."""
     source = match.sheet.source
     if spec.column:
         col = match.find(spec.column)
@@ -198,14 +123,49 @@ def _value(
             return None
         return number(cells[match.columns[col]], source, line, col, decimal=decimal)
     plus = [c for c in spec.sum if c in match.columns]
+    for part, wholes in spec.within.items():
+        whole = next((w for w in wholes if w in plus), None)
+        if part in plus and whole is not None:
+            plus.remove(_counted_once(match, cells, line, decimal, channel, part, whole))
     minus = [c for c in spec.minus if c in match.columns]
     values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
     less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
     if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
+    below = [(c, v) for c, v in zip(plus, values, strict=True) if v is not None and v < 0]
+    if below and net is not None:  # a net change among counts: the sum counts nothing
+        net += [(line, c, v) for c, v in below]
+        return None
     return math.fsum(v for v in values if v is not None) - math.fsum(
         v for v in less if v is not None
     )
+
+
+def _counted_once(
+    match: Match,
+    cells: Sequence[Any],
+    line: int,
+    decimal: str | None,
+    channel: str,
+    part: str,
+    whole: str,
+) -> str:
+    """Of a column and one that already counts it (likes and reactions), the one not to
+    add: the part, unless the whole is empty on an Instagram post (whose only reaction
+    is a like). A whole below its part is an error naming the row (reactions include
+    likes: 3 reactions and 8 likes cannot both be right)."""
+    source = match.sheet.source
+    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal)
+    some = number(cells[match.columns[part]], source, line, part, decimal=decimal)
+    if have is None:
+        return whole if channel == "instagram" else part  # else: the sum is unknown
+    if some is not None and have < some:
+        raise DataError(
+            f"{whole} ({have:g}) fewer than {part} ({some:g}): {whole} include {part}, so "
+            "one of them is wrong; export the file again",
+            source=source, line=line, field=whole,
+        )  # fmt: skip
+    return part
 
 
 def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
@@ -333,13 +293,17 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     negative_ok = {m: m not in catalog or catalog[m].can_be_negative for _, m in specs}
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     posts: list[PostRow] = []
+    net: list[tuple[int, str, float]] = []  # negative parts of sums of counts
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
-            v = _value(spec, match, cells, line, options.decimal)
+            before = len(net)
+            v = _value(spec, match, cells, line, options.decimal, channel,
+                       None if negative_ok[metric] else net)  # fmt: skip
+            netted = len(net) > before  # unknown, but not an empty cell
             if v is not None and v < 0 and not negative_ok[metric]:
                 col = spec.columns()[0]
                 raise DataError(
@@ -352,11 +316,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             when = day.replace(day=1) if post else day
             if post:  # summed by month once every file's posts are together
                 read.append((metric, v))
-                if v is None:
+                if v is None and not netted:
                     empty[metric] += 1
                 continue
             if v is None:
-                empty[metric] += 1
+                if not netted:
+                    empty[metric] += 1
                 blank[(channel, metric)].add(when)
                 if spec.gains_of and not post:
                     unknown[(channel, spec.gains_of)].add(day)
@@ -377,11 +342,29 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{date_col!r} left out (holding {held or 'no values'}); the totals here are "
             "the dated rows'."
         )
+    if net:
+        shown = ", ".join(f"line {ln}: {c} {v:g}" for ln, c, v in net[:5])
+        more = f" and {len(net) - 5} more" if len(net) > 5 else ""
+        notes.append(
+            f"{source}: {len(net)} negative part{'s' if len(net) > 1 else ''} of a sum of "
+            f"counts ({shown}{more}): a net change (more deleted than added), not a count, "
+            "so that row's sum (engagements) is unknown and left out, not read with the "
+            "others cancelled."
+        )
     for metric, n in sorted(empty.items()):
         notes.append(
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
     notes += _drop_partial_sums(values, blank, source, post)
+    for spec, metric in specs:
+        for part, wholes in spec.within.items():
+            whole = next((w for w in wholes if w in match.columns), None)
+            if part in match.columns and whole is not None:
+                notes.append(
+                    f"{source}: {metric}: {part!r} not added to {whole!r}, which counts "
+                    f"them already (each counted once; where {whole!r} is empty on an "
+                    f"Instagram post, its {part!r} are its {whole!r})."
+                )
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
     unread = [c for c in match.columns if c not in used]
@@ -434,7 +417,7 @@ def combine(
     derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
         where = ", ".join(sources[(channel, stock)])
-        anchor = _anchor_for(anchors, channel, stock)
+        anchor = anchor_for(anchors, channel, stock)
         if anchor is None:
             notes.append(
                 f"{where}: {channel} gives new {stock} per day, not totals: kept as "
@@ -446,7 +429,7 @@ def combine(
         gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
         if not by_day and not gaps:
             continue
-        totals, said = _totals(by_day, anchor, channel, stock, gaps)
+        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps)
         derived += totals
         notes += [f"{where}: {n}" for n in said]
     if derived:  # checked against a file that gives the same totals
@@ -586,84 +569,3 @@ def _drop_partial_sums(
             "is unknown, not the sum of the others."
         )
     return notes
-
-
-def _anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor | None:
-    """The anchor naming ``channel``, else one naming no network (the import checks that
-    such an anchor is used for one network only)."""
-    for a in anchors:
-        if a.metric == stock and a.channel == channel:
-            return a
-    loose = [a for a in anchors if a.metric == stock and a.channel is None]
-    return loose[0] if loose else None
-
-
-def _totals(
-    by_day: dict[Date, float],
-    anchor: Anchor,
-    channel: str,
-    stock: str,
-    unknown: Collection[Date] = (),
-) -> tuple[list[HistoryRow], list[str]]:
-    """The stock at the end of every day from the first to the last day of the data,
-    from the daily gains and the anchor (a day left out had no gain), and notes. A day
-    whose gain is an empty cell is unknown, not 0: the total of a day is given only
-    when no such day lies between it and the anchor."""
-    days = set(by_day) | set(unknown)
-    first, last = min(days), max(days)
-    unit = catalog[stock].unit
-    # the total at the end of `first`, from the anchor
-    if anchor.date >= first:
-        between = math.fsum(v for d, v in by_day.items() if first < d <= anchor.date)
-        level = anchor.value - between
-    else:
-        between = math.fsum(v for d, v in by_day.items() if anchor.date < d <= first)
-        level = anchor.value + between
-    # the day before which (and the day from which) an unknown gain lies between a day
-    # and the anchor: the total at the end of day d needs the gains of (d, anchor] or
-    # of (anchor, d]
-    below = max((u for u in unknown if u <= anchor.date), default=None)
-    above = min((u for u in unknown if u > anchor.date), default=None)
-    out = []
-    skipped: list[Date] = []
-    day = first
-    total = level
-    while day <= last:
-        if day != first:
-            total += by_day.get(day, 0.0)
-        if (below is not None and day < below) or (above is not None and day >= above):
-            skipped.append(day)
-        else:
-            out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
-        day += _dt.timedelta(days=1)
-    if any(r.value < 0 for r in out):
-        bad = next(r for r in out if r.value < 0)
-        raise DataError(
-            f"with the anchor {anchor.value:g} {stock} on {anchor.date.isoformat()}, {channel} "
-            f"would have {bad.value:g} {stock} on {bad.date.isoformat()}: the anchor does not "
-            "fit these gains",
-            field="--anchor",
-        )
-    if not skipped:
-        return out, []
-    gaps = ", ".join(d.isoformat() for d in sorted(unknown)[:5])
-    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-    spans = [f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
-             for a, b in _spans(skipped)]  # fmt: skip
-    return out, [
-        f"{channel} {stock}: the new {stock} of {gaps}{more} are empty (unknown, not 0), "
-        f"so the total from the anchor on {anchor.date.isoformat()} cannot be carried across "
-        f"them: no {stock} total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} "
-        f"({', '.join(spans)})."
-    ]
-
-
-def _spans(days: Sequence[Date]) -> list[tuple[Date, Date]]:
-    """Sorted days as runs of consecutive days (first, last)."""
-    out: list[tuple[Date, Date]] = []
-    for d in days:
-        if out and (d - out[-1][1]).days == 1:
-            out[-1] = (out[-1][0], d)
-        else:
-            out.append((d, d))
-    return out

@@ -65,7 +65,9 @@ def _preamble_month(match: Match) -> Date | None:
         return s.replace(day=1)
     raise DataError(
         f"the export covers {s.isoformat()} to {e.isoformat()} without a date column: add "
-        "'Year month' (or 'Date') as a dimension so each row has its month",
+        "'Year month' (or 'Date') as a dimension so each row has its month (a Reports "
+        "snapshot's card cannot: export Reports > Acquisition > Traffic acquisition with "
+        "Year month instead)",
         source=match.sheet.source,
     )
 

@@ -54,6 +54,9 @@ class MetricSpec:
     gains_of: str | None = None
     optional: bool = False
     gains_of_title: Mapping[str, str] = attrs.field(factory=dict)
+    # a column of ``sum`` that another one already counts (Meta's likes are among its
+    # reactions): part -> the columns that include it
+    within: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -129,6 +132,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             gains_of=m.get("gains_of"),
             optional=bool(m.get("optional", False)),
             gains_of_title=dict(m.get("gains_of_title", {})),
+            within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
         )
         for m in data.get("metric", ())
     )
@@ -234,11 +238,15 @@ class Match:
         return ""
 
 
-def _match(preset: Preset, sheet: Sheet) -> Match:
+def _match(
+    preset: Preset, sheet: Sheet, tables: Sequence[tuple[int, tuple[Any, ...]]] = ()
+) -> Match:
     """The best header position for ``preset`` in ``sheet`` (a near miss lists what it
-    lacks)."""
+    lacks): among its first rows, and the headers of its later ``tables`` (a GA4 Reports
+    snapshot's cards)."""
     best: Match | None = None
-    for i, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH]):
+    top = [(i, cells) for i, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH])]
+    for i, cells in [*top, *tables]:
         names = [norm(c) for c in cells]
         columns: dict[str, int] = {}
         for pos, n in enumerate(names):
@@ -288,10 +296,13 @@ def candidates(sheets: Sequence[Sheet], wanted: str | None = None) -> list[Match
         chosen = [table[wanted]]
     else:
         chosen = list(table.values())
+    from goalrules.io.exports.blocks import table_headers
+
     out = []
     for sheet in sheets:
+        tables = table_headers(sheet)
         for p in chosen:
-            m = _match(p, sheet)
+            m = _match(p, sheet, tables)
             bonus = _name_bonus(p, sheet)
             if p.name_required and not bonus and wanted in (None, "auto") and not m.missing:
                 shown = " or ".join(repr(n.strip("^$").replace("\\", "")) for n in p.names[:2])
@@ -313,6 +324,19 @@ def detect(sheets: Sequence[Sheet], wanted: str | None = None) -> Match:
     near = max(found, key=lambda m: m.score)
     header = [str(c) for c in near.sheet.rows[near.header_index][1]] if near.sheet.rows else []
     shown = ", ".join(h for h in header if h)[:160]
+    from goalrules.io.exports.blocks import table_headers
+
+    tables = table_headers(near.sheet)
+    if tables:
+        raise NoPresetError(
+            f"a file of {len(tables) + 1} tables, each under its own '#' lines (a GA4 "
+            "Reports snapshot: one table a card), and none is one goalrules reads (sessions "
+            "by source / medium or by channel group); export Reports > Acquisition > "
+            "Traffic acquisition (add the dimension Year month) > Share > Download CSV "
+            "instead",
+            source=near.sheet.source,
+            closest=near.preset.id,
+        )
     raise NoPresetError(
         f"no export preset matches; the closest is {near.preset.id!r} ({near.preset.title}), "
         f"which needs {', '.join(near.missing)} (the header is: {shown})",

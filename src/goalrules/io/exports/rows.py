@@ -17,8 +17,17 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError
+from goalrules.io.exports.blocks import is_comment
 from goalrules.io.exports.cells import numeric
-from goalrules.io.exports.dates import choose_form, place_yearless, read_date
+from goalrules.io.exports.dates import (
+    TWO_DIGIT_PIVOT,
+    choose_form,
+    near_month_end,
+    place_yearless,
+    read_date,
+    two_digit_year,
+    utc_hour,
+)
 from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, MetricSeries
@@ -165,10 +174,15 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     skip = match.preset.skip
     metric_cols = [match.columns[c] for m in match.preset.metrics for c in m.columns()
                    if c in match.columns]  # fmt: skip
+    # under a "#" preamble, a "#" line after the data starts another table (GA4's
+    # Reports snapshot): this table ends there
+    tables = bool(match.sheet.rows) and is_comment(match.sheet.rows[0][1])
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
         if not any(str(c).strip() for c in cells):
             continue
+        if tables and is_comment(cells):
+            return
         if skip:
             skip -= 1
             if not any(numeric(cells[i]) for i in metric_cols if i < len(cells)):
@@ -235,6 +249,67 @@ def _day_or_month(
         )  # fmt: skip
 
 
+def _two_digit_years(
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    values: Sequence[Any],
+    days: Sequence[Date | None],
+    column: str,
+    source: str,
+    today: Date,
+) -> list[str]:
+    """Dates written with a two-digit year (``12/31/99``) are read as spreadsheets read
+    them (see :data:`~goalrules.io.exports.dates.TWO_DIGIT_PIVOT`), with a note; one that
+    this puts after ``today`` (``1/5/29`` read in 2029) is an error naming the cell: an
+    export holds no day that has not come."""
+    short = [(line, v, d) for (line, _), v, d in zip(rows, values, days, strict=True)
+             if d is not None and two_digit_year(v)]  # fmt: skip
+    if not short:
+        return []
+    for line, v, d in short:
+        if d > today:
+            raise DataError(
+                f"{v!r} has a two-digit year: read as spreadsheets read it, it is "
+                f"{d.isoformat()}, after today ({today.isoformat()}), and "
+                f"{d.year - 100} is as likely; export the dates with four-digit years "
+                "(or pass --today if today is later)",
+                source=source, line=line, field=column,
+            )  # fmt: skip
+    first, last = min(d for _, _, d in short), max(d for _, _, d in short)
+    pivot = TWO_DIGIT_PIVOT
+    return [
+        f"{source}: {len(short)} date{'s' if len(short) > 1 else ''} in {column!r} written "
+        f"with two-digit years ({short[0][1]!r}), read as spreadsheets read them ({pivot:02d}"
+        f" to 99 in the 1900s, 00 to {pivot - 1:02d} in the 2000s): {first.isoformat()} to "
+        f"{last.isoformat()}. If that is wrong, export the dates with four-digit years."
+    ]
+
+
+def _utc_days(
+    values: Sequence[Any], days: Sequence[Date | None], column: str, source: str, utc: bool
+) -> list[str]:
+    """Times in UTC (Umami's ``created_at``, X's legacy ``2016-01-22 3:29:41 +0000``) fall
+    on UTC days, and the export does not say the account's time zone: a note counts the
+    rows whose month could differ in it (from 10:00 UTC on a month's last day, before
+    12:00 on its first), never a silent shift."""
+    near: dict[Date, int] = {}
+    for v, d in zip(values, days, strict=True):
+        if d is None:
+            continue
+        hour = utc_hour(v, utc)
+        if hour is not None and near_month_end(d, hour):
+            near[d] = near.get(d, 0) + 1
+    if not near:
+        return []
+    n = sum(near.values())
+    shown = ", ".join(f"{d.isoformat()} ({k})" for d, k in sorted(near.items())[:6])
+    return [
+        f"{source}: {column!r} is in UTC and the export does not say the account's time "
+        f"zone: each row is in its UTC day's month. {n} row{'s' if n > 1 else ''} near a "
+        f"month's end ({shown}{', ...' if len(near) > 6 else ''}) may belong to the "
+        "neighbouring month in the account's time zone."
+    ]
+
+
 def read_dates(
     match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
 ) -> tuple[list[Date | None], list[str]]:
@@ -283,6 +358,10 @@ def read_dates(
     ]
     del read
     notes: list[str] = []
+    if form in ("mdy", "dmy"):
+        notes += _two_digit_years(rows, values, days, column, source, options.today)
+    if form == "iso":
+        notes += _utc_days(values, days, column, source, bool(match.preset.date.get("utc")))
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
         placed, note = place_yearless(

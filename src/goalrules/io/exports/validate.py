@@ -56,6 +56,9 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     required = _REQUIRED_COUNTS.get(match.preset.output, ())
     date_col = match.find(match.preset.date_columns) or match.find(("date", "month"))
     forms = _forms(match, options)
+    # a negative part of a sum of counts (TikTok's net Comments) leaves the row's sum
+    # unknown, with a note: not a bad cell
+    parts = {c for spec in match.preset.metrics if len(spec.sum) > 1 for c in spec.sum}
     try:
         rows = list(data_rows(match))
     except GoalRulesError as exc:
@@ -73,7 +76,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
                 yield Problem(source, line, col, "", "an empty cell where a number belongs")
             defn = catalog.get(metric or "")
             negative_ok = (defn is not None and defn.can_be_negative) or metric == "revenue"
-            if x is not None and x < 0 and count and not negative_ok:
+            if x is not None and x < 0 and count and not negative_ok and col not in parts:
                 yield Problem(source, line, col, str(value), f"a negative count ({x:g})")
         if date_col is not None:
             value = cells[match.columns[date_col]]

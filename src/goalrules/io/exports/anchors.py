@@ -1,0 +1,190 @@
+"""Known totals (anchors) and the stock they give from daily gains.
+
+An anchor ("1,500 followers on 2025-12-31") is the total at the end of one day; with the
+daily gains of an export (LinkedIn's new followers, X's new follows minus unfollows) it
+gives the total of every day the export covers, before, inside or after the anchor. A day
+whose gain is an empty cell is unknown, so no total is carried across it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Collection, Sequence
+
+import attrs
+
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.exports.cells import number
+from goalrules.io.exports.rows import HistoryRow
+from goalrules.metrics import catalog
+from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
+
+Date = _dt.date
+
+
+@attrs.frozen
+class Anchor:
+    """One known total: ``value`` of ``metric`` at the end of ``date`` (on ``channel``,
+    or on the only channel whose gains are read)."""
+
+    value: float
+    date: Date
+    metric: str = "followers"
+    channel: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """``"1500 followers on 2025-12-31"``, ``"1,500 LinkedIn followers on
+        2025-12-31"``."""
+        from goalrules.dates import parse_date
+
+        m = re.fullmatch(r"\s*(?P<what>.+?)\s+(?:on|at|as of)\s+(?P<date>[^\s].*?)\s*", text or "")
+        if m is None:
+            raise DataError(
+                f"cannot read an anchor from {text!r}", field="--anchor",
+                hint='write e.g. "1500 followers on 2025-12-31"',
+            )  # fmt: skip
+        try:
+            day = parse_date(m["date"], require_year=True)
+        except GoalRulesError as exc:
+            raise exc.with_location(field="--anchor") from None
+        lead = _ANCHOR_NUMBER.match(m["what"])
+        if lead is None:
+            raise DataError(
+                f"the anchor {text!r} does not start with a number",
+                field="--anchor",
+                hint='write e.g. "1500 followers on 2025-12-31"',
+            )
+        value = _anchor_value(lead[0].strip(), text)
+        words = m["what"][lead.end() :].split()
+        channels: list[str] = []
+        metric = "followers"
+        for w in words:
+            key = w.lower()
+            if normalize_channel(key) in KNOWN_CHANNELS and key not in ("all", "social"):
+                channels.append(normalize_channel(key))
+            elif key in catalog:
+                metric = catalog[key].key
+            elif key.rstrip("s") in catalog:
+                metric = catalog[key.rstrip("s")].key
+        if len(set(channels)) > 1:
+            raise DataError(
+                f"the anchor {text!r} names {' and '.join(dict.fromkeys(channels))}: an anchor "
+                "is the total of one network (give one anchor each)",
+                field="--anchor",
+            )
+        channel = channels[0] if channels else None
+        if catalog[metric].kind.value != "stock":
+            raise DataError(
+                f"an anchor is a total (a stock such as followers), not {metric}", field="--anchor"
+            )
+        return cls(value, day, metric, channel)
+
+
+# the number an anchor starts with: digits, and the marks and spaces that group them
+_ANCHOR_NUMBER = re.compile(r"\s*\d[\d.,'\u2019\s\u00a0\u202f]*")
+
+
+def _anchor_value(written: str, text: str) -> float:
+    """The anchor's total as written (``1,500``, ``1 500``, ``1'500``): a whole number;
+    ``1.500`` (1500 in German, 1.5 in English) is an error, never 1.5."""
+    try:
+        value = number(written, "--anchor", 1, "--anchor")
+    except GoalRulesError as exc:
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}, which is not a number goalrules "
+            f"can read for sure ({exc.message.split(': ', 1)[0]})",
+            field="--anchor",
+            hint='write the total without separators, e.g. "1500 followers on 2025-12-31"',
+        ) from None
+    if value is None or not value.is_integer():
+        raise DataError(
+            f"the anchor {text!r} starts with {written!r}: a total of followers (members, "
+            "people) is a whole number",
+            field="--anchor",
+            hint='write e.g. "1500 followers on 2025-12-31"',
+        )
+    return value
+
+
+def anchor_for(anchors: Sequence[Anchor], channel: str, stock: str) -> Anchor | None:
+    """The anchor naming ``channel``, else one naming no network (the import checks that
+    such an anchor is used for one network only)."""
+    for a in anchors:
+        if a.metric == stock and a.channel == channel:
+            return a
+    loose = [a for a in anchors if a.metric == stock and a.channel is None]
+    return loose[0] if loose else None
+
+
+def gains_to_totals(
+    by_day: dict[Date, float],
+    anchor: Anchor,
+    channel: str,
+    stock: str,
+    unknown: Collection[Date] = (),
+) -> tuple[list[HistoryRow], list[str]]:
+    """The stock at the end of every day from the first to the last day of the data,
+    from the daily gains and the anchor (a day left out had no gain), and notes. A day
+    whose gain is an empty cell is unknown, not 0: the total of a day is given only
+    when no such day lies between it and the anchor."""
+    days = set(by_day) | set(unknown)
+    first, last = min(days), max(days)
+    unit = catalog[stock].unit
+    # the total at the end of `first`, from the anchor
+    if anchor.date >= first:
+        between = math.fsum(v for d, v in by_day.items() if first < d <= anchor.date)
+        level = anchor.value - between
+    else:
+        between = math.fsum(v for d, v in by_day.items() if anchor.date < d <= first)
+        level = anchor.value + between
+    # the day before which (and the day from which) an unknown gain lies between a day
+    # and the anchor: the total at the end of day d needs the gains of (d, anchor] or
+    # of (anchor, d]
+    below = max((u for u in unknown if u <= anchor.date), default=None)
+    above = min((u for u in unknown if u > anchor.date), default=None)
+    out = []
+    skipped: list[Date] = []
+    day = first
+    total = level
+    while day <= last:
+        if day != first:
+            total += by_day.get(day, 0.0)
+        if (below is not None and day < below) or (above is not None and day >= above):
+            skipped.append(day)
+        else:
+            out.append(HistoryRow(day, channel, stock, round(total, 9), unit))
+        day += _dt.timedelta(days=1)
+    if any(r.value < 0 for r in out):
+        bad = next(r for r in out if r.value < 0)
+        raise DataError(
+            f"with the anchor {anchor.value:g} {stock} on {anchor.date.isoformat()}, {channel} "
+            f"would have {bad.value:g} {stock} on {bad.date.isoformat()}: the anchor does not "
+            "fit these gains",
+            field="--anchor",
+        )
+    if not skipped:
+        return out, []
+    gaps = ", ".join(d.isoformat() for d in sorted(unknown)[:5])
+    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+    spans = [f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
+             for a, b in _spans(skipped)]  # fmt: skip
+    return out, [
+        f"{channel} {stock}: the new {stock} of {gaps}{more} are empty (unknown, not 0), "
+        f"so the total from the anchor on {anchor.date.isoformat()} cannot be carried across "
+        f"them: no {stock} total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} "
+        f"({', '.join(spans)})."
+    ]
+
+
+def _spans(days: Sequence[Date]) -> list[tuple[Date, Date]]:
+    """Sorted days as runs of consecutive days (first, last)."""
+    out: list[tuple[Date, Date]] = []
+    for d in days:
+        if out and (d - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
