@@ -844,3 +844,22 @@ def test_a_steady_daily_flow_never_reads_as_growth_wherever_it_begins(
     a = gr.assess_achievability(goal, days, today=D(2026, 5, 10))
     assert a.historical_rate is not None and abs(a.historical_rate) < 0.02  # month lengths
     assert a.probability is not None and a.probability < 0.5  # a third above its level
+
+
+@given(st.floats(0.001, 1e9), st.booleans())
+def test_a_suggested_round_number_is_near_and_on_the_easier_side(x: float, down: bool) -> None:
+    # two figures rounded down made 1,499 supported into "consider 1,400": 7 % under
+    from goalrules.judgments.achievability_text import nice
+
+    y = nice(x, down=down)
+    assert (y <= x * (1 + 1e-9)) if down else (y >= x * (1 - 1e-9))
+    assert abs(y - x) <= 0.05 * x * (1 + 1e-9)
+    # round: at most three figures, the third a 0 or a 5
+    figures = f"{y:.3e}".split("e")[0].replace(".", "").rstrip("0")
+    assert len(figures) <= 3 and (len(figures) < 3 or figures[-1] == "5")
+
+
+def test_a_suggested_round_number_examples() -> None:
+    from goalrules.judgments.achievability_text import nice
+
+    assert [nice(x) for x in (1301, 1394, 1499, 4222, 34.6)] == [1300, 1350, 1450, 4200, 34]

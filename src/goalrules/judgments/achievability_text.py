@@ -119,17 +119,27 @@ def plural(unit: str, value: float) -> str:
 
 
 def nice(x: float, *, down: bool = True) -> float:
-    """Round to two significant figures (a target a person would say), towards the
-    easier side (``down`` for a metric where higher is better), so that the round target
-    is still one the history supports."""
+    """A round number a person would say for ``x`` (a multiple of 1, 2 or 5 times a
+    power of ten), towards the easier side (``down`` for a metric where higher is
+    better) so that the round target is still one the history supports: the roundest
+    within 5 % of ``x`` (1,301 is 1,300; 1,499 is 1,450, not 1,400, a target 7 % under
+    what the history supports)."""
     if x == 0 or not math.isfinite(x):
         return x
-    mag = 10.0 ** (math.floor(math.log10(abs(x))) - 1)
-    if mag == 0 or not math.isfinite(mag):
+    top = 10.0 ** math.floor(math.log10(abs(x)))
+    if top == 0 or not math.isfinite(top):
         return x
-    steps = x / mag
-    rounded = math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)
-    return float(rounded * mag)
+    # (the last step, a twentieth of the leading power of ten, is within 5 % of any x)
+    for step in (top, top / 2, top / 5, top / 10, top / 20):
+        steps = x / step
+        rounded = (math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)) * step
+        if rounded != 0 and abs(rounded - x) <= _NEAR * abs(x):
+            break
+    return float(rounded)
+
+
+#: how far from the value a round suggestion may lie
+_NEAR = 0.05
 
 
 def _month_name(day: Date) -> str:
