@@ -23,18 +23,23 @@ from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
 from goalrules.dates import month_end
-from goalrules.errors import UnitError
+from goalrules.errors import GoalRulesError, UnitError
 from goalrules.judgments.achievability_text import format_value
 from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
+from goalrules.vocabulary import MetricKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
 
 __all__ = [
+    "baseline_from",
+    "baseline_number",
+    "months_until",
     "plain_product",
     "relative_factor",
     "start_outside",
+    "start_point",
     "target_from_start",
     "target_in_unit",
     "value_at",
@@ -222,34 +227,98 @@ def _forget_units() -> None:
     _SAMPLES.clear()
 
 
-def start_outside(start: Date | None, points: Sequence[Point], value: float, unit: str) -> str:
+def start_point(
+    seen: Sequence[Point], points: Sequence[Point], stock: bool, start: Date | None
+) -> Point | None:
+    """The value a goal starts from, with the day it was seen: for a stock, the last
+    observation on or before the start (``seen``, the history's own points up to the
+    judgment's date), the first when the history begins after it; for a flow, the
+    complete month (``points``) holding the start, else the latest before it, else the
+    first. No start: the history's first value.
+
+    A stock's monthly point holds the month's *last* value, dated on its first day:
+    read at a start on the 1st, it would give the value at the month's end (a "+300
+    followers" from January 1 counted from January 31's value)."""
+    if not points:
+        return None
+    if stock and seen:
+        if start is None:
+            return seen[0]
+        i = bisect.bisect_right(seen, start, key=_DATE_OF)
+        return seen[i - 1] if i else seen[0]
+    if start is None:
+        return points[0]
+    i = bisect.bisect_right(points, start, key=_DATE_OF)
+    return points[i - 1] if i else points[0]
+
+
+def start_outside(
+    start: Date | None, points: Sequence[Point], at: Point, unit: str, *, stock: bool = True
+) -> str:
     """A note when a relative target ("+20 %") is counted from a value that is not the
     one at the goal's start, because the history does not reach the start: a start after
     the last month observed (the latest value stands in) or before the first (the first
     value does), or no start at all (the first value); nothing when the history covers
-    the start."""
+    the start. ``at`` is the value counted from (:func:`start_point`), named by the day a
+    stock was seen on, or a flow's month."""
     if not points:
         return ""
     first, last = points[0].date, points[-1].date
-    shown = format_value(value, unit)
+    if stock:
+        first = min(first, at.date)
+    shown = format_value(at.value, unit)
+    seen = at.date.isoformat() if stock else at.date.strftime("%B %Y")
     if start is None:
         return (
             "The goal names no start and no baseline: its target is counted from the "
-            f"history's first value, {shown} ({first.isoformat()})."
+            f"history's first value, {shown} ({seen})."
         )
     if start > month_end(last) + _dt.timedelta(days=1):
         return (
             f"The goal starts on {start.isoformat()}, after the history ends: its target "
-            f"is counted from the latest value, {shown} ({last.isoformat()}), not the "
-            "value at the start."
+            f"is counted from the latest value, {shown} ({seen}), not the value at the "
+            "start."
         )
     if start < first:
         return (
             f"The goal starts on {start.isoformat()}, before the history begins: its "
-            f"target is counted from the first value, {shown} ({first.isoformat()}), not "
-            "the value at the start."
+            f"target is counted from the first value, {shown} ({seen}), not the value at "
+            "the start."
         )
     return ""
+
+
+def baseline_number(goal: Goal, unit: str) -> float | None:
+    """The goal's own baseline as a number in ``unit`` (a per-time baseline, "30 leads a
+    month", as a monthly count); ``None`` when it gives none or one that does not fit."""
+    if goal.baseline is None:
+        return None
+    try:
+        if ("[time]", -1) in info_of(goal.baseline).key:
+            return _per_month_value(goal.baseline, unit)
+        return _to_series_unit(goal.baseline, unit, "baseline")
+    except GoalRulesError:
+        return None
+
+
+def baseline_from(goal: Goal, unit: str, at_start: Point | None) -> float | None:
+    """What a goal's target is counted from, in ``unit``: its own baseline, else the
+    history's value at its start (:func:`start_point`)."""
+    given = baseline_number(goal, unit)
+    return given if given is not None or at_start is None else at_start.value
+
+
+def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> list[Point]:
+    """The complete months of ``monthly`` (a series' points resampled to months, dated
+    on their first day) as of ``today``: a flow's current month, not over yet, is left
+    out, and so is every month after it, however far the history runs."""
+    last = today.year * 12 + today.month
+    if kind is MetricKind.FLOW and today != month_end(today):
+        last -= 1  # the current month is not over: its sum is partial
+    points = list(monthly)
+    if points and points[-1].date.year * 12 + points[-1].date.month <= last:
+        return points  # sorted: nothing lies after the last complete month
+    return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
 def value_at(points: Sequence[Point], day: Date) -> float | None:
