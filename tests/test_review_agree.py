@@ -159,3 +159,20 @@ def test_a_share_is_never_shown_as_the_whole_it_is_not(x: float) -> None:
     assert not shown.startswith("-0")
     assert share_percent(0.996) == "99 %" and share_percent(1.0) == "100 %"
     assert share_percent(None, "-") == "-"
+
+
+def test_a_judged_goal_never_says_it_has_no_history() -> None:
+    """A goal judged on its history says what it knows: "expired" with 60 % of the way
+    made (a deadline not after the start: no share of the time) read "no history to
+    judge" beside a flag giving that 60 %; too little history says so."""
+    goal = GOAL.evolve(deadline="2025-12-01")
+    r = review_goal(goal, None, Achievability(Verdict("expired"), current_value=160,
+                    target_value=200, unit="follower"), D(2026, 2, 1))  # fmt: skip
+    assert r.trend() == "60 % of the way"
+    assert [f.message for f in r.flags if f.name == "expired"] == [
+        "The deadline has passed at 60 % of the way to the target."
+    ]
+    thin = review_goal(GOAL, None, Achievability(Verdict("insufficient_data")), D(2026, 2, 1))
+    assert "no history" not in thin.trend()
+    none = review_goal(GOAL, None, None, D(2026, 2, 1))
+    assert none.trend() == "no history to judge"

@@ -150,12 +150,18 @@ class GoalReview:
             parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+        elif self.progress is not None:  # no share of the time (a deadline not after the start)
+            parts.append(f"{_pct(self.progress)} of the way")
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
         if self.streak > 1 and self.verdict:
             parts.append(f"{self.verdict} {self.streak} reviews running")
-        return ", ".join(parts) if parts else "no history to judge"
+        if parts:
+            return ", ".join(parts)
+        if self.verdict is None:
+            return "no history to judge"
+        return "no chance, progress or pace known"  # judged, but on too little to say more
 
 
 def _r(x: float | None) -> float | None:
