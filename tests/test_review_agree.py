@@ -165,7 +165,8 @@ def test_a_judged_goal_never_says_it_has_no_history() -> None:
     """A goal judged on its history says what it knows: "expired" with 60 % of the way
     made (a deadline not after the start: no share of the time) read "no history to
     judge" beside a flag giving that 60 %; too little history says so."""
-    goal = GOAL.evolve(deadline="2025-12-01")
+    goal = gr.Goal("g", metric="followers", baseline="100 followers", target="200 followers",
+                   start="2026-01-01", deadline="2025-12-01")  # fmt: skip
     r = review_goal(goal, None, Achievability(Verdict("expired"), current_value=160,
                     target_value=200, unit="follower"), D(2026, 2, 1))  # fmt: skip
     assert r.trend() == "60 % of the way"
