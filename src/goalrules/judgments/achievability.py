@@ -60,7 +60,7 @@ import enum
 import functools
 import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -88,10 +88,12 @@ from goalrules.judgments.achievability_text import (
     round_chance,
 )
 from goalrules.judgments.achievability_units import (
+    baseline_from,
+    months_until,
     start_outside,
+    start_point,
     target_from_start,
     target_in_unit,
-    value_at,
 )
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit, GrowthPrior
@@ -147,6 +149,9 @@ class Achievability(OneRow):
     unit: str = "dimensionless"
     current_value: float | None = None
     target_value: float | None = None
+    # what the target is counted from: the goal's baseline, else the history's value at
+    # its start (start_point); 0 for a total ("600 leads in 2026"), counted from nothing
+    baseline_value: float | None = None
     projected_value: float | None = None
     suggested_value: float | None = None
     per_month: bool = False
@@ -459,19 +464,6 @@ def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[
     return months_until(series.monthly(kind), kind, today)
 
 
-def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> list[Point]:
-    """The complete months of ``monthly`` (a series' points resampled to months, dated
-    on their first day) as of ``today``: a flow's current month, not over yet, is left
-    out, and so is every month after it, however far the history runs."""
-    last = today.year * 12 + today.month
-    if kind is MetricKind.FLOW and today != month_end(today):
-        last -= 1  # the current month is not over: its sum is partial
-    points = list(monthly)
-    if points and points[-1].date.year * 12 + points[-1].date.month <= last:
-        return points  # sorted: nothing lies after the last complete month
-    return [p for p in points if p.date.year * 12 + p.date.month <= last]
-
-
 def assess_achievability(
     goal: Goal,
     history: MetricSeries | Iterable[tuple[Date | str, float]] | Mapping[Any, float] | None,
@@ -544,16 +536,19 @@ def assess_achievability(
     # -- the target, in the series' unit ---------------------------------------------------
     baseline = goal.baseline
     resolved: tuple[float, bool] | None = None
-    if baseline is None and goal.target.is_relative:
-        at_start = value_at(points, goal.start or points[0].date)
-        if at_start is not None:
-            observed = [p for p in series.points if p.date <= today]
-            flow = kind is MetricKind.FLOW
-            said = start_outside(goal.start, points, at_start, unit, observed, flow)
-            read_note = " ".join(filter(None, (read_note, said)))
-            resolved = target_from_start(goal.target, at_start, unit)
-            if resolved is None:
-                baseline = quantity(at_start, unit)
+    stock = kind is MetricKind.STOCK
+    seen = (
+        series.points
+        if not stock or series.points[-1].date <= today
+        else [p for p in series.points if p.date <= today]
+    )
+    at_start = start_point(seen, points, stock, goal.start)
+    if baseline is None and goal.target.is_relative and at_start is not None:
+        said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
+        read_note = " ".join(filter(None, (read_note, said)))
+        resolved = target_from_start(goal.target, at_start.value, unit)
+        if resolved is None:
+            baseline = quantity(at_start.value, unit)
     if resolved is None:
         resolved = target_in_unit(goal, baseline, unit)
     if resolved is None:
@@ -676,6 +671,7 @@ def assess_achievability(
         unit=unit,
         current_value=shown_current,
         target_value=target,
+        baseline_value=0.0 if is_cumulative else baseline_from(goal, unit, at_start),
         per_month=level_per_month,
         last_date=last_date,
         flow=kind is MetricKind.FLOW,

@@ -23,18 +23,23 @@ from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
 from goalrules.dates import month_end
-from goalrules.errors import UnitError
+from goalrules.errors import GoalRulesError, UnitError
 from goalrules.judgments.achievability_text import _month_name, format_value
 from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
+from goalrules.vocabulary import MetricKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.units import Quantity
 
 __all__ = [
+    "baseline_from",
+    "baseline_number",
+    "months_until",
     "plain_product",
     "relative_factor",
     "start_outside",
+    "start_point",
     "target_from_start",
     "target_in_unit",
     "value_at",
@@ -222,59 +227,114 @@ def _forget_units() -> None:
     _SAMPLES.clear()
 
 
+def start_point(
+    seen: Sequence[Point], points: Sequence[Point], stock: bool, start: Date | None
+) -> Point | None:
+    """The value a goal starts from, with the day it was seen: for a stock, the last
+    observation on or before the start (``seen``, the history's own points up to the
+    judgment's date), the first when the history begins after it; for a flow, the
+    complete month (``points``) holding the start, else the latest before it, else the
+    first. No start: the history's first value.
+
+    A stock's monthly point holds the month's *last* value, dated on its first day:
+    read at a start on the 1st, it would give the value at the month's end (a "+300
+    followers" from January 1 counted from January 31's value)."""
+    if not points:
+        return None
+    if stock and seen:
+        if start is None:
+            return seen[0]
+        i = bisect.bisect_right(seen, start, key=_DATE_OF)
+        return seen[i - 1] if i else seen[0]
+    if start is None:
+        return points[0]
+    i = bisect.bisect_right(points, start, key=_DATE_OF)
+    return points[i - 1] if i else points[0]
+
+
 def start_outside(
     start: Date | None,
     points: Sequence[Point],
-    value: float,
+    at: Point,
     unit: str,
-    observed: Sequence[Point],
-    flow: bool,
+    *,
+    stock: bool = True,
+    seen: Sequence[Point] = (),
 ) -> str:
     """A note when a relative target ("+20 %") is counted from a value that is not the
     one at the goal's start, because the history does not reach the start: a start more
-    than a month after the last observation (the latest value stands in) or before the
-    first month (the first value does), or no start at all (the first value); nothing
-    when the history covers the start, or ends less than a month from it. ``points`` are
-    the months judged, ``observed`` the observations they were made of (up to the day
-    judged): a stock's value is dated by its observation, a flow's by its month."""
+    than a month after the last observation (the latest value stands in) or more than a
+    month before the first (the first value does), or no start at all (the first value);
+    nothing when the history covers the start, or ends less than a month from it
+    ("double our followers" from today, the last count a fortnight old: that is the
+    value now). ``at`` is the value counted from (:func:`start_point`), named by the day
+    a stock was seen on (``seen``: its observations), or a flow's month."""
     if not points:
         return ""
-    shown = format_value(value, unit)
-
-    def seen(month: Point) -> Date:  # the day a month's value stands for
-        end = month_end(month.date)
-        if flow:
-            return end
-        days = [p.date for p in observed if month.date <= p.date <= end]
-        return days[-1] if days else month.date
-
-    def when(month: Point) -> str:
-        return _month_name(month.date) if flow else seen(month).isoformat()
-
-    first, last = points[0], points[-1]
+    shown = format_value(at.value, unit)
+    when = at.date.isoformat() if stock else _month_name(at.date)
     if start is None:
         return (
             "The goal names no start and no baseline: its target is counted from the "
-            f"history's first value, {shown} ({when(first)})."
+            f"history's first value, {shown} ({when})."
         )
-    if start > seen(last) + _dt.timedelta(days=_MONTH_DAYS):
+    # the days the history's first and latest values stand for: a stock's observations,
+    # a flow's months
+    observed = stock and bool(seen)
+    first = seen[0].date if observed else points[0].date
+    last = seen[-1].date if observed else month_end(points[-1].date)
+    month = _dt.timedelta(days=_MONTH_DAYS)
+    if start > last + month:
         return (
             f"The goal starts on {start.isoformat()}, more than a month after the history "
-            f"ends: its target is counted from the latest value, {shown} ({when(last)}), "
-            "not the value at the start."
+            f"ends: its target is counted from the latest value, {shown} ({when}), not the "
+            "value at the start."
         )
-    if start < first.date - _dt.timedelta(days=_MONTH_DAYS):
+    if start < first - month:
         return (
-            f"The goal starts on {start.isoformat()}, before the history begins: its "
-            f"target is counted from the first value, {shown} ({when(first)}), not "
+            f"The goal starts on {start.isoformat()}, more than a month before the history "
+            f"begins: its target is counted from the first value, {shown} ({when}), not "
             "the value at the start."
         )
     return ""
 
 
-#: how long after its last observation a history's latest value stands for the value at
-#: a goal's start ("double our followers" from today, the last count a fortnight old)
+#: how far from a history's ends its first or latest value stands for the value at a
+#: goal's start
 _MONTH_DAYS = 31
+
+
+def baseline_number(goal: Goal, unit: str) -> float | None:
+    """The goal's own baseline as a number in ``unit`` (a per-time baseline, "30 leads a
+    month", as a monthly count); ``None`` when it gives none or one that does not fit."""
+    if goal.baseline is None:
+        return None
+    try:
+        if ("[time]", -1) in info_of(goal.baseline).key:
+            return _per_month_value(goal.baseline, unit)
+        return _to_series_unit(goal.baseline, unit, "baseline")
+    except GoalRulesError:
+        return None
+
+
+def baseline_from(goal: Goal, unit: str, at_start: Point | None) -> float | None:
+    """What a goal's target is counted from, in ``unit``: its own baseline, else the
+    history's value at its start (:func:`start_point`)."""
+    given = baseline_number(goal, unit)
+    return given if given is not None or at_start is None else at_start.value
+
+
+def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> list[Point]:
+    """The complete months of ``monthly`` (a series' points resampled to months, dated
+    on their first day) as of ``today``: a flow's current month, not over yet, is left
+    out, and so is every month after it, however far the history runs."""
+    last = today.year * 12 + today.month
+    if kind is MetricKind.FLOW and today != month_end(today):
+        last -= 1  # the current month is not over: its sum is partial
+    points = list(monthly)
+    if points and points[-1].date.year * 12 + points[-1].date.month <= last:
+        return points  # sorted: nothing lies after the last complete month
+    return [p for p in points if p.date.year * 12 + p.date.month <= last]
 
 
 def value_at(points: Sequence[Point], day: Date) -> float | None:

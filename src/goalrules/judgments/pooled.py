@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from goalrules.judgments.achievability import months_until
+from goalrules.judgments.achievability_units import months_until
 from goalrules.judgments.growth import GrowthPrior, drift_evidence, pooled_drift
 from goalrules.metrics import catalog
 from goalrules.model import MetricKind, MetricSeries, Point

@@ -150,16 +150,26 @@ class GoalReview:
             parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+        elif self.progress is not None:  # no share of the time (a deadline not after the start)
+            parts.append(f"{_pct(self.progress)} of the way")
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
         if self.streak > 1 and self.verdict:
             parts.append(f"{self.verdict} {self.streak} reviews running")
-        return ", ".join(parts) if parts else "no history to judge"
+        if parts:
+            return ", ".join(parts)
+        if self.verdict is None:
+            return "no history to judge"
+        return "no chance, progress or pace known"  # judged, but on too little to say more
 
 
 def _r(x: float | None) -> float | None:
-    return None if x is None or not math.isfinite(x) else round(x, 4)
+    """A share to four decimals, never rounded up to the whole way (or time) it is not."""
+    if x is None or not math.isfinite(x):
+        return None
+    shown = round(x, 4)
+    return 0.9999 if shown == 1.0 and x < 1.0 else shown
 
 
 def _rc(x: float | None) -> float | None:
@@ -167,8 +177,19 @@ def _rc(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else round_chance(x, 4, ())
 
 
-def _pct(x: float | None) -> str:
-    return "?" if x is None else f"{100 * x:.0f} %"
+def share_percent(x: float | None, missing: str = "?") -> str:
+    """A share of the way or of the time in whole percent, as every output of a review
+    shows it (its trend, its flags, the markdown and HTML tables): never "100 %" short
+    of the whole (99.6 % is "99 %"), never "-0 %"; ``missing`` when unknown."""
+    if x is None or not math.isfinite(x):
+        return missing
+    shown = round(100 * x)
+    if shown >= 100 and x < 1.0:
+        shown = 99
+    return f"{shown} %"
+
+
+_pct = share_percent
 
 
 def _chance(x: float | None) -> str:
@@ -183,8 +204,12 @@ def review_rules() -> RuleSet:
 
 
 def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> float | None:
-    """The value at the start: the goal's baseline, else the history's value at the goal's
-    start (the last on or before it; the first after it when the history starts later)."""
+    """The value at the start, as the achievability judgment counted the target from it
+    (:attr:`Achievability.baseline_value`: the goal's baseline, else the history's value
+    at the goal's start; 0 for a total); else the goal's baseline in the history's unit,
+    else the history's last value on or before the start (its first when none is)."""
+    if ach.baseline_value is not None:
+        return ach.baseline_value
     if goal.baseline is not None and ach.unit:
         try:
             return float(goal.baseline.to(ach.unit).magnitude)
@@ -198,6 +223,15 @@ def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> fl
         return points[0].value
     before = [p for p in points if p.date <= start]
     return before[-1].value if before else points[0].value
+
+
+def compounds(goal: Goal, ach: Achievability | None) -> bool:
+    """Whether the path a goal's target requires compounds (a level, a multiple, a
+    percent) or is a straight line (a target reached by adding, ``+500 followers``, or
+    a total counted from nothing, ``600 leads in 2026``)."""
+    if ach is not None and ach.cumulative:
+        return False
+    return goal.target is None or goal.target.kind is not TargetKind.DELTA
 
 
 def required_path(baseline: float, target: float, elapsed: float, *, compound: bool) -> float:
@@ -253,8 +287,7 @@ def review_goal(
         span = target - baseline
         progress = (value - baseline) / span if span else (1.0 if value == target else 0.0)
         if elapsed is not None:
-            compound = goal.target is None or goal.target.kind is not TargetKind.DELTA
-            path = required_path(baseline, target, elapsed, compound=compound)
+            path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
             defn = catalog.get(goal.metric or "")
             lower = defn is not None and defn.direction is Direction.LOWER
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
@@ -267,6 +300,14 @@ def review_goal(
         "probability": probability,
         "previous_probability": previous.probability if previous is not None else None,
         "progress": progress,
+        # the numbers the flags' messages show, worded as the trend words them
+        "progress_text": share_percent(progress) if progress is not None else None,
+        "probability_text": _chance(probability) if probability is not None else None,
+        "previous_probability_text": (
+            _chance(previous.probability)
+            if previous is not None and previous.probability is not None
+            else None
+        ),
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
         "reset_to": _reset_to(goal, ach),
     }

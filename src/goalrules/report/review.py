@@ -10,7 +10,7 @@ from typing import Any
 
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent
-from goalrules.judgments.review import GoalReview
+from goalrules.judgments.review import GoalReview, share_percent
 from goalrules.report.charts import _day_number, _style, _svg, charts_available
 from goalrules.reviews import ReviewResult
 
@@ -18,7 +18,7 @@ __all__ = ["render_review"]
 
 
 def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.0f} %"
+    return share_percent(x, "-")
 
 
 def _chance_pct(x: float | None) -> str:
@@ -78,6 +78,20 @@ def _value_date(points: Any, review: dict[str, Any]) -> Any:
     return review["date"]
 
 
+def _running_total(points: Any, since: Any) -> list[Any]:
+    """Monthly points as the running total from the month ``since`` (the value a total
+    target is judged on), each at its month's end."""
+    from goalrules.dates import month_end
+    from goalrules.model import Point
+
+    out, total = [], 0.0
+    for p in points:
+        if p.date >= since:
+            total += p.value
+            out.append(Point(month_end(p.date), total))
+    return out
+
+
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     """Values, the required path, the projection with its band, a mark per review."""
     if result.check is None:  # a review rendered from the store: no history behind it
@@ -94,17 +108,18 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from goalrules.judgments.review import required_path
-    from goalrules.model.goals import TargetKind
+    from goalrules.judgments.review import compounds, required_path
 
-    pts = (
+    pts: Any = (
         check.history.monthly(check.history.kind) if check.history.kind else check.history.monthly()
     )
+    if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
+        pts = _running_total(pts, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.xaxis_date()
     ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
             color="#2563eb", label="value")  # fmt: skip
-    compound = goal.target is None or goal.target.kind is not TargetKind.DELTA
+    compound = compounds(goal, ach)
     days = (goal.deadline - goal.start).days
     path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
     ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
