@@ -335,7 +335,9 @@ def load_history(
         out[key] = MetricSeries(
             metric=key[1],
             points=pts,
-            unit=units[key] or (defn.unit if defn else None),
+            # no unit written: none stated (the metric's own unit applies where it is
+            # read, and a rate's plain shares, 0.47 for 47 %, can still be told apart)
+            unit=units[key],
             channel=key[0],
             kind=defn.kind if defn and defn.kind.value != "ratio" else None,
         )
