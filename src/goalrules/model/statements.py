@@ -67,10 +67,10 @@ from goalrules.model.target_words import (
     choose_target,
     cost_named,
     dot_thousands,
+    not_years,
     percent_of_a_count,
     rate_a_period_note,
     target_text,
-    words_before,
     words_of,
 )
 from goalrules.model.wording import prepare
@@ -464,20 +464,8 @@ def read_fields(
             "read as the deadline: write it as 2027-06-30 or 30 June 2027"
         )
     low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
-    found = find_amounts(low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
-    amounts = [
-        a
-        for i, a in enumerate(found)
-        if not a.year_like
-        or a.start in bounds
-        or (  # "from 1200 to 2000": the second is an amount like the first, not a year
-            i > 0
-            and words_before(low, a, 1) == "to"
-            and words_before(low, found[i - 1], 1) == "from"
-            and not found[i - 1].year_like
-        )
-    ]
+    amounts = not_years(low, find_amounts(low), bounds)
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]

@@ -1,0 +1,59 @@
+"""Numbers, comparisons and days that read confidently wrong before: a baseline written
+with a locale's grouping ("από 2.000 σε 5.000": two thousand, read as the year 2000 and
+dropped), or bare ("from 2000 to 5000"), read no baseline without a word; a change "year
+over year" (against the same period a year before) read as a change from today; and a
+day of the week ("by Friday") gave no deadline and no note. Each is now read as meant,
+or not read, with a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 5, 13)  # a Wednesday
+ARABIC_DIGITS = str.maketrans("0123456789,", "٠١٢٣٤٥٦٧٨٩٬")
+
+
+def read(statement: str, start: dt.date = TODAY) -> gr.StatementReading:
+    return gr.read_statement(statement, start=start)
+
+
+def _forms(n: int) -> list[str]:
+    """``n`` written the ways English writes it: bare, grouped, with "k"."""
+    return [str(n), f"{n:,}", f"{n / 1000:g}k"]
+
+
+@given(st.integers(10, 21), st.integers(22, 99), st.data())
+def test_a_baseline_reads_the_same_however_it_is_grouped(
+    a: int, b: int, data: st.DataObject
+) -> None:
+    """ "from 2000 to 5000", "from 2,000 to 5,000", "from 2k to 5k" and the languages'
+    own groupings ("2.000" in Greek and Malay, "٢٬٠٠٠" in Arabic) are one goal: a
+    number that looks like a year is none beside the amount it runs to."""
+    a, b = a * 100, b * 100
+    low, high = data.draw(st.sampled_from(_forms(a))), data.draw(st.sampled_from(_forms(b)))
+    dotted = f"{a:,}".replace(",", "."), f"{b:,}".replace(",", ".")
+    said = [
+        f"Grow Instagram followers from {low} to {high} by December 2027",
+        f"Αύξηση των ακολούθων στο Instagram από {dotted[0]} σε {dotted[1]} έως τον "
+        "Δεκέμβριο του 2027",
+        f"Tingkatkan pengikut Instagram dari {dotted[0]} kepada {dotted[1]} menjelang "
+        "Disember 2027",
+        f"زيادة المتابعين على إنستغرام من {f'{a:,}'.translate(ARABIC_DIGITS)} إلى "
+        f"{f'{b:,}'.translate(ARABIC_DIGITS)} بحلول ديسمبر 2027",
+    ]
+    for statement in said:
+        g = read(statement).goal
+        assert g.baseline is not None and g.baseline.magnitude == a, statement
+        assert g.target is not None and g.target.means(f"{b} followers"), statement
+        assert g.deadline == dt.date(2027, 12, 31)
+
+
+def test_a_bare_year_is_still_no_amount() -> None:
+    g = read("Reach 5,000 Instagram followers in 2027").goal
+    assert g.baseline is None and g.deadline == dt.date(2027, 12, 31)
+    assert g.target is not None and g.target.means("5000 followers")
