@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +58,49 @@ def test_a_bare_year_is_still_no_amount() -> None:
     g = read("Reach 5,000 Instagram followers in 2027").goal
     assert g.baseline is None and g.deadline == dt.date(2027, 12, 31)
     assert g.target is not None and g.target.means("5000 followers")
+
+
+YEAR_AGO = [
+    "YoY", "year over year", "year-over-year", "year on year", "y/y", "vs last year",
+    "compared to last year", "on last year", "over last year", "than last year",
+    "on the same period last year", "versus the same period of last year",
+]  # fmt: skip
+
+
+@given(
+    st.integers(1, 300),
+    st.sampled_from(YEAR_AGO),
+    st.sampled_from(["followers", "leads", "revenue", "video views"]),
+    st.sampled_from(["Grow {m} {n}% {y} by December 2027", "Increase {m} by {n}% {y} in Q4",
+                     "{m} up {n}% {y} by the end of 2027"]),
+)  # fmt: skip
+def test_a_change_year_over_year_is_no_change_from_today(
+    n: int, year_ago: str, metric: str, shape: str
+) -> None:
+    """ "+20% YoY" is 1.2x the same period a year before, which the statement does not
+    give; it read +20 % of today's level. Without the comparison it is still +20 %."""
+    reading = read(shape.format(m=metric, n=n, y=year_ago))
+    assert reading.goal.target is None and "target" in reading.not_understood
+    assert any("is year over year" in note for note in reading.notes)
+    assert str(read(shape.format(m=metric, n=n, y="")).goal.target) == f"+{n}%"
+
+
+@given(st.sampled_from(["Double", "Triple"]), st.sampled_from(YEAR_AGO))
+def test_a_multiple_year_over_year_is_no_target(verb: str, year_ago: str) -> None:
+    reading = read(f"{verb} LinkedIn leads {year_ago} in Q4")
+    assert reading.goal.target is None
+    assert any("is year over year" in note for note in reading.notes)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Reach 10,000 Instagram followers by December, up 20% YoY",  # a level: the target
+        "Grow followers 30% by December, after 20% growth over the last year",
+        "Grow followers from last year's 5,000 to 8,000 by December",
+        "Grow revenue 10% month over month until December",  # a rate a month, said so
+    ],
+)
+def test_a_year_before_named_beside_a_level_or_a_length_changes_nothing(statement: str) -> None:
+    reading = read(statement)
+    assert not any("is year over year" in note for note in reading.notes)

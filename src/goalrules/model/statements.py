@@ -53,6 +53,7 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels
+from goalrules.model.comparisons import year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
@@ -635,7 +636,9 @@ def read_fields(
         if offered:
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
-            if again := a_multiple_again(low, *offered[0][::2]):  # "double ... every year"
+            if again := a_multiple_again(low, *offered[0][::2]) or year_over_year_at(
+                low, offered[0][0], offered[0][0] + len(offered[0][2]), offered[0][2]
+            ):  # "double ... every year", "double leads YoY"
                 notes.append(again)
                 target = understood.pop("target") and None
             if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
