@@ -104,3 +104,66 @@ def test_a_multiple_year_over_year_is_no_target(verb: str, year_ago: str) -> Non
 def test_a_year_before_named_beside_a_level_or_a_length_changes_nothing(statement: str) -> None:
     reading = read(statement)
     assert not any("is year over year" in note for note in reading.notes)
+
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31)), st.integers(0, 6))
+def test_a_day_of_the_week_is_the_next_such_day_or_said(start: dt.date, day: int) -> None:
+    """ "by Friday" is the first Friday after the start (it gave no deadline and no
+    note); on a Friday it could be that day or a week on, so it is not read, and a note
+    names both. The day with its date reads the same; with a date it does not fall on,
+    nothing is read."""
+    reading = read(f"Get 500 leads from LinkedIn by {DAYS[day]}", start)
+    due = reading.goal.deadline
+    if start.weekday() == day:
+        assert due is None and any("a week on" in note for note in reading.notes)
+        return
+    assert due is not None and due.weekday() == day and 1 <= (due - start).days <= 6
+    written = f"{DAYS[day]}, {due:%B} {due.day}"
+
+    def fields(g: gr.Goal) -> tuple[object, ...]:
+        return g.metric, g.channels, g.target, g.deadline
+
+    assert fields(read(f"Get 500 leads from LinkedIn by {written}", start).goal) == fields(
+        reading.goal
+    )
+    assert read(f"Get 500 leads from LinkedIn by {due.isoformat()}", start).goal.deadline == due
+    other = DAYS[(day + 1) % 7]
+    wrong = read(f"Get 500 leads from LinkedIn by {other}, {due:%B} {due.day}", start)
+    assert wrong.goal.deadline is None and any("not a" in note for note in wrong.notes)
+
+
+@given(st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31)), st.integers(0, 6))
+def test_next_day_is_read_only_when_it_names_one_day(start: dt.date, day: int) -> None:
+    """ "next Tuesday" said on a Wednesday is the Tuesday six days on; said on a Monday
+    (tomorrow, or the week after?) it is not read, and a note names both."""
+    reading = read(f"Get 500 leads from LinkedIn by next {DAYS[day]}", start)
+    first = start + dt.timedelta(days=(day - start.weekday()) % 7 or 7)
+    due = reading.goal.deadline
+    if due is None:
+        later = first + dt.timedelta(weeks=1)
+        assert any(str(first) in n and str(later) in n for n in reading.notes), reading.notes
+        assert first.isocalendar()[1] == start.isocalendar()[1] or start.weekday() == 6
+    else:
+        assert due == first and first.isocalendar()[1] != start.isocalendar()[1]
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Get 500 leads by Friday next week", dt.date(2026, 5, 22)),  # read next Sunday
+        ("Get 500 leads by the end of the working week", dt.date(2026, 5, 15)),
+        ("Get 500 leads before Friday", dt.date(2026, 5, 14)),
+        ("Get 500 leads this Friday", dt.date(2026, 5, 15)),
+    ],
+)
+def test_a_day_of_this_or_next_week(statement: str, due: dt.date) -> None:
+    assert read(statement).goal.deadline == due  # (from Wednesday 2026-05-13)
+
+
+def test_the_end_of_the_week_says_which_end() -> None:
+    reading = read("Get 500 leads by the end of the week")
+    assert reading.goal.deadline == dt.date(2026, 5, 17)
+    assert any("working week ends on Friday, 2026-05-15" in note for note in reading.notes)

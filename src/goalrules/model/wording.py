@@ -13,6 +13,7 @@ from goalrules.model.amounts import normalize_numbers
 from goalrules.model.comparisons import mark_year_over_year
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
+from goalrules.weekdays import join_day_and_date
 
 __all__ = ["prepare", "quarters_named"]
 
@@ -76,6 +77,7 @@ def prepare(text: str) -> str:
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)

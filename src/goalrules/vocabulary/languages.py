@@ -18,6 +18,7 @@ a language without a pack is an error naming the language, never a partial readi
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 import tomllib
@@ -227,7 +228,16 @@ def _babel_words(locale: str) -> dict[str, str]:
                 key = fold(str(name)).strip(".")
                 if len(key) >= 3:
                     out.setdefault(key, english[int(i) - 1])
+        for day, name in loc.days[context]["wide"].items():  # "by Friday" (no deadline before)
+            if day not in _DAYS_ALSO_WORDS.get(locale, ()):
+                out.setdefault(fold(str(name)), _dt.date(2024, 1, 1 + int(day)).strftime("%A"))
     return out
+
+
+#: the days of the week (Monday is 0) whose name is also another word of the language,
+#: never read as the day: Greek Τρίτη, Τετάρτη, Πέμπτη are "third", "fourth", "fifth";
+#: Arabic الاثنين is "the two"; Tagalog Linggo is "week" ("sa loob ng isang linggo")
+_DAYS_ALSO_WORDS = {"el": (1, 2, 3), "ar": (0,), "fil": (6,)}
 
 
 def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
