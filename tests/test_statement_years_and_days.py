@@ -167,3 +167,17 @@ def test_the_end_of_the_week_says_which_end() -> None:
     reading = read("Get 500 leads by the end of the week")
     assert reading.goal.deadline == dt.date(2026, 5, 17)
     assert any("working week ends on Friday, 2026-05-15" in note for note in reading.notes)
+
+
+@given(
+    st.integers(1, 50),
+    st.integers(1, 50),
+    st.sampled_from(["last year's ", "our ", "the ", "today's ", ""]),
+)
+def test_from_a_level_named_whose_is_no_range(a: int, more: int, whose: str) -> None:
+    """ "from last year's 5,000 to 8,000" read a range, its lower bound 5,000 the target."""
+    low, high = a * 1000, (a + more) * 1000
+    said = f"Grow Instagram followers from {whose}{low:,} to {high:,} by December 2027"
+    reading = read(said)
+    assert reading.goal.target is not None and reading.goal.target.means(f"{high} followers")
+    assert not any("a range" in note for note in reading.notes)
