@@ -115,9 +115,10 @@ def test_detection_by_script_and_words() -> None:
 @pytest.mark.parametrize(
     ("code", "written", "english"),
     [
-        ("el", "10.000 ακόλουθοι", "10000"),
+        ("el", "10.000 ακόλουθοι", "10,000"),  # grouped, so never read as a year
+        ("el", "1.234,5 €", "1,234.5 €"),
         ("el", "2,5 %", "2.5 %"),
-        ("ms", "50.000 pengikut", "50000"),
+        ("ms", "50.000 pengikut", "50,000"),
         ("ms", "2.5%", "2.5%"),
         ("ar", "٢٠٬٠٠٠", "20,000"),
         ("ar", "٢٫٥٪", "2.5%"),

@@ -19,6 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
+from goalrules.weekdays import weekday_deadline
 
 __all__ = [
     "RETAIL_DAYS",
@@ -597,6 +598,9 @@ def deadline(
     )
     if event:  # "the product launch on 2027-03-01": that day, when it is one
         return parse_date(event["when"], dayfirst=dayfirst, today=ref)
+    day = weekday_deadline(body, ref, lambda d: parse_date(d, dayfirst=dayfirst, today=ref))
+    if day is not None:  # "by Friday", "Friday next week"; "before Friday" ends on Thursday
+        return day - _dt.timedelta(days=1) if re.match(r"before\s", t, re.I) else day
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (

@@ -550,6 +550,15 @@ _POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", r
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
+# "from" and whose level it names, right before a number ("from last year's 5,000 to
+# 8,000" read as a range, 5,000 the target)
+_FROM_LEVEL = re.compile(
+    r"\bfrom\s*(?:(?:our|the|its|their|current|today's|(?:this|last)\s+(?:year|quarter|month)'s"
+    r"|a|an)\s+)*$",
+    re.I,
+)
+
+
 def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
     """``text`` with each range ("by 5-10%", "between 200 and 300 leads", two targets
     offered as "10 or 20 percent", "10%/20%") written as its lower bound, and the ranges:
@@ -563,8 +572,8 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         text,
     )
     for m in _RANGE.finditer(text):
-        if re.search(r"\bfrom\s*$", text[max(0, m.start() - 8) : m.start()]):
-            continue  # "from 4 to 6" is a baseline and a target
+        if _FROM_LEVEL.search(text, max(0, m.start() - 48), m.start()):
+            continue  # "from 4 to 6", "from last year's 5,000 to 8,000": a baseline, a target
         if (
             not m["u2"]
             and not m["u1"]

@@ -20,6 +20,7 @@ import attrs
 from goalrules.dates import DateSettings
 from goalrules.dates import deadline as parse_deadline
 from goalrules.errors import GoalRulesError
+from goalrules.weekdays import week_end_note
 
 __all__ = ["PERIOD_WORD", "Deadline", "find_deadline"]
 
@@ -467,6 +468,8 @@ def _first_deadline(
                 )
             if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
+            if week_end := week_end_note(candidate, when):  # Sunday, or the working Friday?
+                notes.append(week_end)
             ahead = _FROM_NOW.match(text, span[1])  # "6 months from now": its words whole
             if ahead is not None:
                 candidate, span = text[span[0] : ahead.end()], (span[0], ahead.end())

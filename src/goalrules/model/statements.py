@@ -53,6 +53,7 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels
+from goalrules.model.comparisons import year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
@@ -67,10 +68,10 @@ from goalrules.model.target_words import (
     choose_target,
     cost_named,
     dot_thousands,
+    not_years,
     percent_of_a_count,
     rate_a_period_note,
     target_text,
-    words_before,
     words_of,
 )
 from goalrules.model.wording import prepare
@@ -464,20 +465,8 @@ def read_fields(
             "read as the deadline: write it as 2027-06-30 or 30 June 2027"
         )
     low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
-    found = find_amounts(low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
-    amounts = [
-        a
-        for i, a in enumerate(found)
-        if not a.year_like
-        or a.start in bounds
-        or (  # "from 1200 to 2000": the second is an amount like the first, not a year
-            i > 0
-            and words_before(low, a, 1) == "to"
-            and words_before(low, found[i - 1], 1) == "from"
-            and not found[i - 1].year_like
-        )
-    ]
+    amounts = not_years(low, find_amounts(low), bounds)
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
@@ -647,7 +636,9 @@ def read_fields(
         if offered:
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
-            if again := a_multiple_again(low, *offered[0][::2]):  # "double ... every year"
+            if again := a_multiple_again(low, *offered[0][::2]) or year_over_year_at(
+                low, offered[0][0], offered[0][0] + len(offered[0][2]), offered[0][2]
+            ):  # "double ... every year", "double leads YoY"
                 notes.append(again)
                 target = understood.pop("target") and None
             if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):

@@ -12,6 +12,7 @@ import re
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_words import (
     SIGNED_LEVEL,
     TIME_NOUNS,
@@ -115,6 +116,8 @@ def a_multiple_again(low: str, at: int, words: str) -> str | None:
 
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
+    if said := year_over_year(text, low, a, is_relative(low, a, metric)):
+        return said  # "grow followers 20% YoY": against a year before, not today
     if a.sign < 0 and SIGNED_LEVEL.search(words_before(low, a, 1)):
         return (
             f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '

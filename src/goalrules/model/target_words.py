@@ -41,6 +41,31 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
     return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
+def not_years(low: str, found: list[Amount], bounds: set[int]) -> list[Amount]:
+    """The amounts of ``found`` that are no year: a bare 19xx/20xx is a year, unless it
+    is a bound of a range ("reach 2000-2500") or one end of "from A to B" whose other end
+    is an amount ("from 1200 to 2000", "from 2000 to 5000": the baseline 2000 was dropped
+    without a word). (A number written grouped, "2,000" or Greek "2.000", is never one.)"""
+
+    def from_to(a: Amount, b: Amount) -> bool:
+        return words_before(low, a, 1) == "from" and words_before(low, b, 1) == "to"
+
+    return [
+        a
+        for i, a in enumerate(found)
+        if not a.year_like
+        or a.start in bounds
+        or (i > 0 and from_to(found[i - 1], a) and not found[i - 1].year_like)
+        or (
+            i + 1 < len(found)
+            and from_to(a, found[i + 1])
+            and not found[i + 1].year_like
+            and found[i + 1].plain == a.plain
+            and not re.search(r"[^\s\d]", low[a.end : found[i + 1].start].replace("to", ""))
+        )
+    ]
+
+
 # a level the account is at now: "we have 5,000 followers and want 8,000"
 _YEAR = re.compile(r"(?:19|20|21)\d\d")
 _OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")

@@ -10,8 +10,10 @@ import re
 
 from goalrules.dates import ORDINAL_QUARTERS
 from goalrules.model.amounts import normalize_numbers
+from goalrules.model.comparisons import mark_year_over_year
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
+from goalrules.weekdays import join_day_and_date
 
 __all__ = ["prepare", "quarters_named"]
 
@@ -75,6 +77,7 @@ def prepare(text: str) -> str:
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
@@ -125,7 +128,8 @@ def prepare(text: str) -> str:
         flags=re.I,
     )
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
-    # compares with last year's same period and is no deadline
+    # compares with last year's same period and is no deadline (nor a change from today)
+    t = mark_year_over_year(t)  # "20% YoY", "up 20% on last year": against a year before
     t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
     t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)

@@ -18,6 +18,7 @@ a language without a pack is an error naming the language, never a partial readi
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 import tomllib
@@ -65,6 +66,18 @@ def _expand(m: re.Match[str], replacement: str, text: str) -> str:
 
 
 _TWO_WAY = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
+_GROUP_MARK = "\x00"  # a thousands comma written while a pack reads its decimal commas
+
+
+def _english_grouping(number: str, group: str, decimal: str | None, comma: str) -> str:
+    """``number`` grouped as English groups it ("2.000" -> "2,000", "1.234,5" ->
+    "1,234.5" where "." groups and "," is the decimal sign), with ``comma`` for the
+    English thousands comma: a number written with a grouping separator stays grouped,
+    so it is never read as a year."""
+    whole, _, decimals = number.partition(decimal) if decimal else (number, "", "")
+    return whole.replace(group, comma) + (f".{decimals}" if decimals else "")
+
+
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪،؛", "01234567890123456789,.%,;"
@@ -129,9 +142,11 @@ class LanguagePack:
         text = _ARABIC_MARKS.sub("", text).translate(_DIGITS)
         if self.decimal == ",":
             grp = re.escape(self.group)
+            # grouped as English groups: "2.000" is 2,000, never the year 2000 (its
+            # commas are marked until the decimal commas below are read)
             text = re.sub(
                 rf"(?<![\d.,])\d{{1,3}}(?:{grp}\d{{3}})+(?:,\d+)?(?![\d.,]*\d)",
-                lambda m: m.group(0).replace(self.group, "").replace(",", "."),
+                lambda m: _english_grouping(m.group(0), self.group, ",", _GROUP_MARK),
                 text,
             )
 
@@ -141,10 +156,11 @@ class LanguagePack:
                 return f"{m[1]}.{m[2]}"
 
             text = re.sub(r"(?<![\d.,])(\d+),(\d+)(?![\d.,]*\d)", comma, text)
+            text = text.replace(_GROUP_MARK, ",")
         elif self.dot_groups:
             text = re.sub(
                 r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)",
-                lambda m: m.group(0).replace(".", ""),
+                lambda m: _english_grouping(m.group(0), ".", None, ","),
                 text,
             )
         return text
@@ -212,7 +228,16 @@ def _babel_words(locale: str) -> dict[str, str]:
                 key = fold(str(name)).strip(".")
                 if len(key) >= 3:
                     out.setdefault(key, english[int(i) - 1])
+        for day, name in loc.days[context]["wide"].items():  # "by Friday" (no deadline before)
+            if day not in _DAYS_ALSO_WORDS.get(locale, ()):
+                out.setdefault(fold(str(name)), _dt.date(2024, 1, 1 + int(day)).strftime("%A"))
     return out
+
+
+#: the days of the week (Monday is 0) whose name is also another word of the language,
+#: never read as the day: Greek Τρίτη, Τετάρτη, Πέμπτη are "third", "fourth", "fifth";
+#: Arabic الاثنين is "the two"; Tagalog Linggo is "week" ("sa loob ng isang linggo")
+_DAYS_ALSO_WORDS = {"el": (1, 2, 3), "ar": (0,), "fil": (6,)}
 
 
 def _pack(data: Mapping[str, Any], origin: str) -> LanguagePack:
