@@ -299,6 +299,7 @@ def test_umami_events_near_a_months_end_say_they_are_in_utc(tmp_path: Path) -> N
     p = ef.umami_csv(tmp_path / "umami-export.csv", [
         ("v1", "2026-01-31 23:30:00", "/", "utm_source=linkedin", "", ""),
         ("v2", "2026-01-15 10:00:00", "/", "", "google.com", ""),
+        ("v2", "2026-01-15 10:05:00", "/thanks", "", "", "signup"),
         ("v3", "2026-02-01 04:00:00", "/", "", "google.com", "")])  # fmt: skip
     r = import_exports(p)
     assert {(x.month, x.channel): x.visits for x in r.performance} == {
@@ -308,8 +309,26 @@ def test_umami_events_near_a_months_end_say_they_are_in_utc(tmp_path: Path) -> N
     assert "2 rows near a month's end" in note and "2026-01-31 (1)" in note
     assert "2026-02-01 (1)" in note
     mid = ef.umami_csv(tmp_path / "umami-mid.csv",
-                       [("v1", "2026-01-15 23:30:00", "/", "", "google.com", "")])  # fmt: skip
+                       [("v1", "2026-01-15 23:30:00", "/", "", "google.com", "signup")])  # fmt: skip
     assert not any("UTC" in n for n in import_exports(mid).notes)  # no month in doubt
+
+
+def test_events_none_of_which_marks_a_lead_are_not_0_leads(tmp_path: Path) -> None:
+    """An Umami export of page views only: every channel was given 0 leads, with a note
+    (a channel converting nobody is one to cut). Alone it is an error, as an analytics
+    export without a leads column is; with a CRM export the leads come from there."""
+    p = ef.umami_csv(tmp_path / "umami-export.csv", [
+        ("v1", "2026-01-12 10:00:00", "/", "utm_source=linkedin", "", ""),
+        ("v2", "2026-01-15 10:00:00", "/", "", "google.com", "")])  # fmt: skip
+    with pytest.raises(DataError, match="no event marks a lead") as err:
+        import_exports(p)
+    assert err.value.source == str(p)
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv",
+                              [("Organic social", "LinkedIn", "2026-01-12 10:00", "")])  # fmt: skip
+    r = import_exports([p, crm])
+    assert {(x.channel, x.leads) for x in r.performance if x.channel == "linkedin"} == {
+        ("linkedin", 1)
+    }
 
 
 def test_legacy_tweet_times_in_utc_near_a_months_end_are_noted(tmp_path: Path) -> None:

@@ -326,8 +326,10 @@ def import_exports(
                 f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
+    event_leads = False  # whether an event marked a lead
     if event_files:
         perf, more = read_events_together(event_files)
+        event_leads = any(r.leads for r in perf)
         notes += more
         spans = [file_span(m, o) if several else None for m, o in event_files]
         known = [sp for sp in spans if sp is not None]
@@ -336,6 +338,8 @@ def import_exports(
         analytics.append(AnalyticsPart(where, span, perf))
     if no_leads and not crm:
         _no_leads(no_leads[0])
+    if event_files and not crm and not event_leads:
+        _no_lead_events([m for m, _ in event_files])
     merged, more = merge_analytics(analytics)
     notes += more
     performance, joined = join_funnel(merged, crm)
@@ -376,6 +380,23 @@ def _no_leads(match: Match) -> None:
         "with it",
         source=match.sheet.source,
         line=match.header_line,
+    )
+
+
+def _no_lead_events(matches: Sequence[Match]) -> None:
+    """Event exports (GA4 BigQuery, Umami) none of whose events marks a lead: the site's
+    leads were not tracked as events, or there were none; unknown either way, and a
+    channel read with 0 leads would look as if it converted nobody. An error, unless a
+    CRM export gives the leads (as for an analytics export without a leads column)."""
+    from goalrules.io.exports.performance import LEAD_EVENTS
+
+    where = ", ".join(dict.fromkeys(m.sheet.source for m in matches))
+    raise DataError(
+        f"{where}: no event marks a lead (an event named like {LEAD_EVENTS.pattern!r}): its "
+        "leads are unknown, not 0, and a channel read with 0 leads would look as if it "
+        "converted nobody; export the events that mark leads (a form submitted, a sign-up), "
+        "or give the CRM export with it",
+        source=matches[0].sheet.source,
     )
 
 
