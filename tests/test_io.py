@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -253,3 +254,24 @@ def test_parquet_inputs(tmp_path: Path) -> None:
     pl.DataFrame({"month": [dt.date(2026, 1, 1)], "channel": ["fb"]}).write_parquet(bad)
     with pytest.raises(gr.DataError, match="missing column"):
         gr.load_performance(bad)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["followers", "spend", "engagement_rate_by_reach"]),
+    st.floats(0, 1e7, allow_nan=False).map(lambda x: round(x, 3)),
+)
+def test_what_an_import_writes_reads_back_the_same(metric: str, value: float) -> None:
+    # goalrules' own history file never holds a number its reader finds ambiguous:
+    # a spend of 12.345 is written 12.3450, not 12.345 (twelve thousand, Greek-style?)
+    import tempfile
+
+    from goalrules.io.exports.rows import HistoryRow, ImportResult
+
+    unit = gr.catalog[metric].unit
+    day = datetime.date(2025, 8, 31)
+    written = ImportResult(history=(HistoryRow(day, "linkedin", metric, value, unit),))
+    with tempfile.TemporaryDirectory() as tmp:
+        p = write(Path(tmp), "h.csv", written.history_csv())
+        (series,) = gr.load_history(p).values()
+    assert series.values == (value,)

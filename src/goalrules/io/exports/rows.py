@@ -11,6 +11,7 @@ import csv
 import datetime as _dt
 import io
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -157,7 +158,17 @@ class ImportResult:
 
 
 def _plain(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
+    """A number as goalrules' own files write it: whole numbers bare, others as Python
+    writes them, never in a form a reader would find ambiguous (``12.345`` could be
+    twelve thousand with '.' between thousands: written ``12.3450``)."""
+    if float(x).is_integer():
+        return str(int(x))
+    text = repr(float(x))
+    return text + "0" if _DOTTED.fullmatch(text) else text
+
+
+#: "12.345": digits that read as thousands with '.' between them, or as a decimal
+_DOTTED = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
 
 
 # -- data rows ------------------------------------------------------------------------------
