@@ -56,6 +56,7 @@ from goalrules.model.channels_named import channels_left_out, find_channels
 from goalrules.model.comparisons import year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
+from goalrules.model.goal_periods import period_start
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
@@ -436,6 +437,8 @@ def read_fields(
         a, b = found_deadline.start, found_deadline.end
         if deadline is not None:
             understood["deadline"] = found_deadline.words
+            # "500 leads in Q3 2027", "this year": the goal spans the period, from its start
+            start = period_start(found_deadline.words, deadline) or start
         else:
             missing.append("deadline")
         notes.extend(found_deadline.notes)
