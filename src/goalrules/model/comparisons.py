@@ -11,7 +11,13 @@ import re
 
 from goalrules.model.amounts import Amount
 
-__all__ = ["YEAR_AGO", "mark_year_over_year", "year_over_year", "year_over_year_at"]
+__all__ = [
+    "YEAR_AGO",
+    "mark_period_over_period",
+    "mark_year_over_year",
+    "year_over_year",
+    "year_over_year_at",
+]
 
 #: the word a comparison with a year before is marked with, once the wording is prepared
 YEAR_AGO = "yearonyear"
@@ -31,6 +37,15 @@ _YEAR_OVER_YEAR = re.compile(
     r"|(?<=(?:19|20|21)\d\d\s)over\s+(?:19|20|21)\d\d)\b(?!\s*/)",
     re.I,
 )
+# "10% vs last month", "15% compared to the previous quarter": against the period before,
+# a rate a period as "10% MoM" is (it read +10 % of today's level, no note)
+_PERIOD_OVER_PERIOD = re.compile(
+    r"(?:(?<=%)|(?<=\bpercent)|(?<=\bper cent))(?P<between>(?:\s+[a-z]+){0,3}?)\s+"
+    r"(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|on|than)\s+(?:the\s+)?|over\s+)"
+    r"(?:last|the\s+previous|the\s+prior|previous|prior)\s+(?P<unit>week|month|quarter)\b"
+    r"(?!'?s?\s*[\d$€£¥₹¤])",  # ("up from last month's 5,000": a level, the baseline)
+    re.I,
+)
 _CLAUSE = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
 
 
@@ -38,6 +53,12 @@ def mark_year_over_year(text: str) -> str:
     """``text`` with each comparison with a year before written :data:`YEAR_AGO` (it was
     dropped, and "20% YoY" read as +20 % of today's level)."""
     return _YEAR_OVER_YEAR.sub(f" {YEAR_AGO} ", text)
+
+
+def mark_period_over_period(text: str) -> str:
+    """``text`` with a change against the period before ("10% vs last month") written
+    as a rate that period ("10% a month"), as "10% MoM" is."""
+    return _PERIOD_OVER_PERIOD.sub(lambda m: f" a {m['unit'].lower()}{m['between']}", text)
 
 
 def year_over_year(text: str, low: str, a: Amount, relative: bool) -> str | None:

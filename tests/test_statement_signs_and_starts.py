@@ -1,0 +1,83 @@
+"""Where a goal starts, and which way it goes, read wrong without a word before: a sign
+against its verb ("grow followers by -10%" read -10 %, "cut CPL by +20%" +20 %); last
+year's level dropped as the start, or a change counted from it read from today ("by 20%
+from last year's 5,000"); "from 2000 to 2100" (two years, or two amounts?) dropped
+without a note; a bare start beside money ("from 2000 to $5000") dropped, and one in
+another currency read in dollars ("from 1500 to €5000" started at 1,500 USD); a change
+"vs last month" read from today, where "MoM" is a rate a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 5, 13)
+
+UP = ["grow", "increase", "raise", "boost"]
+DOWN = ["cut", "reduce", "lower", "decrease"]
+
+
+def read(statement: str) -> gr.StatementReading:
+    return gr.read_statement(statement, start=TODAY)
+
+
+COMPARED = ["vs last", "vs. last", "versus last", "compared to last", "compared with the previous",
+            "against the prior", "on last", "over last"]  # fmt: skip
+
+
+@given(
+    st.integers(1, 40),
+    st.sampled_from(COMPARED),
+    st.sampled_from(["week", "month", "quarter"]),
+    st.sampled_from(["Grow {m} {n}% {c} by December", "Increase {m} by {n}% {c} in Q4"]),
+)
+def test_a_change_against_the_period_before_is_a_rate(
+    n: int, compared: str, unit: str, shape: str
+) -> None:
+    """ "10% vs last month" is month over month, a rate a month as "10% MoM" is (it read
+    +10 % of today's level)."""
+    said = shape.format(m="Instagram followers", n=n, c=f"{compared} {unit}")
+    reading = read(said)
+    assert reading.goal.target is None
+    assert any(f"is a rate a {unit}" in note for note in reading.notes), reading.notes
+    mom = read(
+        shape.format(
+            m="Instagram followers", n=n, c={"week": "WoW", "month": "MoM", "quarter": "QoQ"}[unit]
+        )
+    )
+    assert mom.goal.target is None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Over the last month, grew followers 10%; grow Instagram followers by 20% by December",
+        "Reach 8,000 Instagram followers by December",
+    ],
+)
+def test_a_length_of_time_is_no_comparison(statement: str) -> None:
+    assert read(statement).goal.target is not None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Tingkatkan pengikut Instagram sebanyak 10% berbanding bulan lalu",
+        "Cynyddu dilynwyr Instagram 10% o'i gymharu â'r mis diwethaf",
+        "Αύξηση των ακολούθων στο Instagram κατά 10% σε σχέση με τον προηγούμενο μήνα",
+        "Pataasin ang followers sa Instagram ng 10% kumpara sa nakaraang buwan",
+        "زيادة المتابعين على إنستغرام بنسبة 10% مقارنة بالشهر الماضي",
+    ],
+)
+def test_last_month_in_each_language_is_month_over_month(statement: str) -> None:
+    """Last month's words are Babel's ("mis diwethaf", "bulan lalu", "nakaraang buwan",
+    "الشهر الماضي"; Greek's as a sentence writes them): "10% compared with last month" was
+    read +10 % in Welsh and Greek."""
+    reading = read(statement)
+    assert reading.goal.target is None
+    assert any("is a rate a month" in note for note in reading.notes), reading.notes
