@@ -26,6 +26,37 @@ def read(statement: str) -> gr.StatementReading:
     return gr.read_statement(statement, start=TODAY)
 
 
+@given(
+    st.integers(1, 50),
+    st.integers(1, 50),
+    st.sampled_from(["last year's", "last month's", "the previous quarter's", "last week's"]),
+)
+def test_a_level_of_the_past_is_not_where_the_goal_starts(a: int, more: int, whose: str) -> None:
+    """ "from last year's 5,000 to 8,000": the target is 8,000; 5,000 is last year's level,
+    not today's, so it is no baseline, and a note says so (it was dropped without one)."""
+    low, high = a * 1000, (a + more) * 1000
+    reading = read(f"Grow Instagram followers from {whose} {low:,} to {high:,} by December")
+    g = reading.goal
+    assert g.target is not None and g.target.means(f"{high} followers")
+    assert g.baseline is None
+    assert any(f'"{low:,}" is {whose} level' in note for note in reading.notes), reading.notes
+
+
+@given(st.integers(1, 50), st.sampled_from(["by {n}%", "{n}%", "by +{n}%"]))
+def test_a_change_from_a_level_of_the_past_is_no_target(n: int, change: str) -> None:
+    """ "by 20% from last year's 5,000" is 6,000, not +20 % of today's level."""
+    said = change.format(n=n)
+    reading = read(f"Grow Instagram followers {said} from last year's 5,000 by December")
+    assert reading.goal.target is None
+    assert any("counted from a level of the past" in note for note in reading.notes)
+
+
+def test_a_multiple_of_a_level_of_the_past_is_no_target() -> None:
+    reading = read("Double Instagram followers from last year's 5,000 by December")
+    assert reading.goal.target is None
+    assert any('"Double" is counted from a level of the past' in n for n in reading.notes)
+
+
 COMPARED = ["vs last", "vs. last", "versus last", "compared to last", "compared with the previous",
             "against the prior", "on last", "over last"]  # fmt: skip
 

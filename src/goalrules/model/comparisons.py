@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from goalrules.model.amounts import Amount
+from goalrules.model.target_words import words_before, words_of
 
 __all__ = [
     "YEAR_AGO",
     "mark_period_over_period",
     "mark_year_over_year",
+    "past_levels",
     "year_over_year",
     "year_over_year_at",
 ]
@@ -82,3 +84,52 @@ def year_over_year_at(low: str, start: int, end: int, said: str) -> str | None:
         'give and is not read; write the level to reach (e.g. "to 12,000 followers") or the '
         'change from today ("+20% from today")'
     )
+
+
+# "from last year's 5,000", "up from last month's 300": the level of a period gone, not
+# today's (dropped as the start without a word, or read as it)
+_PAST_LEVEL = re.compile(
+    r"\b(?:up\s+|down\s+)?from\s+(?P<whose>(?:the\s+)?(?:last|previous|prior)\s+"
+    r"(?:year|quarter|month|week))(?:'s|s')?(?:\s+(?:level|total|figure|number)\s+of)?\s*$"
+)
+
+
+_MULTIPLIED = re.compile(r"\b(?:doubl|tripl|quadrupl|halv)(?:e[sd]?|ing)\b|\bin half\b|\bby half\b")
+
+
+def past_levels(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount], str, list[str]]:
+    """``amounts`` without a level of a period gone ("from last year's 5,000 to 8,000": not
+    where the goal starts, which is today) and without a change counted from it ("by 20%
+    from last year's 5,000", "double ... from last year's 5,000": not from today's level),
+    ``low`` with the words of such a multiple blanked, and the notes saying so."""
+    past = [a for a in amounts if _PAST_LEVEL.search(low, max(0, a.start - 60), a.start)]
+    if not past:
+        return amounts, low, []
+    notes = []
+    for a in past:
+        whose = _PAST_LEVEL.search(low, max(0, a.start - 60), a.start)
+        period = " ".join(whose["whose"].split()) if whose else "a period gone"
+        notes.append(
+            f"\"{words_of(text, low, a)}\" is {period}'s level, not today's, so it is not "
+            "taken as where the goal starts"
+        )
+    rest = [a for a in amounts if a not in past]
+    changes = [
+        a
+        for a in rest
+        if a.percent or a.points or a.multiple or a.sign or words_before(low, a, 1) == "by"
+    ]
+    notes.extend(
+        f'"{words_of(text, low, a)}" is counted from a level of the past, not from today\'s, '
+        "so it is not read as the target: write the level to reach"
+        for a in changes
+    )
+    for a in past:  # "double followers from last year's 5,000": 10,000, not x2 of today
+        begin = max((m.end() for m in _CLAUSE.finditer(low, 0, a.start)), default=0)
+        for m in _MULTIPLIED.finditer(low, begin, a.start):
+            notes.append(
+                f'"{text[m.start() : m.end()]}" is counted from a level of the past, not from '
+                "today's, so it is not read as the target: write the level to reach"
+            )
+            low = low[: m.start()] + " " * (m.end() - m.start()) + low[m.end() :]
+    return [a for a in rest if a not in changes], low, notes

@@ -53,7 +53,7 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels
-from goalrules.model.comparisons import year_over_year_at
+from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
@@ -488,6 +488,8 @@ def read_fields(
     amounts, set_aside = other_metrics(  # "followers by 15% and leads by 20%": two goals
         prepared, low, amounts, mentions, lambda key: _STOCK_OF.get(key, key)
     )
+    notes.extend(set_aside)
+    amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
     metric = _choose_metric(low, mentions, target_amount)
