@@ -26,6 +26,28 @@ def read(statement: str) -> gr.StatementReading:
     return gr.read_statement(statement, start=TODAY)
 
 
+@given(st.integers(1, 90), st.booleans(), st.data())
+def test_a_sign_against_its_verb_is_no_target(n: int, up: bool, data: st.DataObject) -> None:
+    """ "grow followers by -10%" and "cut CPL by +20%": the sign and the verb disagree, so
+    neither is shown as fact; the same sign with its own verb is read as written."""
+    verb = data.draw(st.sampled_from(UP if up else DOWN))
+    metric = "Instagram followers" if up else "CPL on Facebook"
+    against = "-" if up else "+"
+    reading = read(f"{verb.capitalize()} {metric} by {against}{n}% by December")
+    assert reading.goal.target is None
+    assert any(f'but "{verb}" says' in note for note in reading.notes), reading.notes
+    agreeing = "+" if up else "-"
+    g = read(f"{verb.capitalize()} {metric} by {agreeing}{n}% by December").goal
+    assert str(g.target) == f"{agreeing}{n}%"
+
+
+def test_improve_with_a_sign_against_the_better_way() -> None:
+    reading = read("Improve CPL on Facebook by +10% in Q3")
+    assert reading.goal.target is None
+    assert any("says better, which is down" in note for note in reading.notes)
+    assert str(read("Improve CPL on Facebook by -10% in Q3").goal.target) == "-10%"
+
+
 @given(
     st.integers(1, 50),
     st.integers(1, 50),
