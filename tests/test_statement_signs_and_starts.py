@@ -79,6 +79,37 @@ def test_a_multiple_of_a_level_of_the_past_is_no_target() -> None:
     assert any('"Double" is counted from a level of the past' in n for n in reading.notes)
 
 
+@given(st.integers(1900, 2198), st.integers(1, 300))
+def test_two_numbers_that_could_be_years_are_said(a: int, more: int) -> None:
+    """ "from 2000 to 2100": two years, or two amounts? Neither is read, and a note says
+    so (nothing was said before)."""
+    b = min(a + more, 2199)
+    reading = read(f"Grow Instagram followers from {a} to {b}")
+    assert reading.goal.target is None and reading.goal.baseline is None
+    assert any("could be two years or two amounts" in n for n in reading.notes)
+    assert gr.read_statement(
+        f"Grow Instagram followers from {a:,} to {b:,}", start=TODAY
+    ).goal.target
+
+
+@given(
+    st.integers(10, 99),
+    st.integers(1, 400),
+    st.sampled_from([("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("USD ", "USD")]),
+)
+def test_a_bare_start_takes_the_targets_currency(a: int, more: int, money: tuple[str, str]) -> None:
+    """ "from 2000 to $5000" starts at $2,000 (the 2000 was read as a year and dropped),
+    "from 1500 to €5000" at 1,500 EUR (it read 1,500 USD, the metric's unit): said."""
+    sign, code = money
+    low = a * 100
+    high = low + more * 100
+    reading = read(f"Grow Instagram revenue from {low} to {sign}{high} by December")
+    g = reading.goal
+    assert g.target is not None and g.target.means(f"{high} {code}")
+    assert g.baseline is not None and str(g.baseline) == f"{low} {code}"
+    assert any(f"read in the target's, {code} {low}" in n for n in reading.notes)
+
+
 COMPARED = ["vs last", "vs. last", "versus last", "compared to last", "compared with the previous",
             "against the prior", "on last", "over last"]  # fmt: skip
 

@@ -71,6 +71,7 @@ from goalrules.model.target_words import (
     not_years,
     percent_of_a_count,
     rate_a_period_note,
+    shared_currency,
     target_text,
     words_of,
 )
@@ -466,7 +467,8 @@ def read_fields(
         )
     low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
-    amounts = not_years(low, find_amounts(low), bounds)
+    amounts, year_notes = not_years(low, find_amounts(low), bounds)
+    notes.extend(year_notes)  # "from 2000 to 2100": two years, or two amounts?
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
@@ -590,6 +592,8 @@ def read_fields(
         for said in (target_amount, baseline_amount):
             if said is not None and said.currency:
                 ensure_currency(said.currency)
+        baseline_amount, shared = shared_currency(prepared, low, target_amount, baseline_amount)
+        notes.extend(shared)  # "from 1500 to EUR 5000": 1,500 EUR, not the metric's USD
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = target_text(low, target_amount, metric_key, per, level=level)
         if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
