@@ -22,7 +22,7 @@ PACKAGE = Path(goalrules.__file__).parent
 
 # Bottom to top: a module may import its own layer and the layers below it.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "plugins", "units", "dates", "weekdays", "recurring", "numbers"),
+    ("errors", "plugins", "units", "dates", "weekdays", "period_ends", "recurring", "numbers"),
     ("vocabulary",),
     ("metrics",),
     ("model",),

@@ -19,6 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
+from goalrules.period_ends import abbreviated_end, within_the_period
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -443,8 +444,9 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     ``Q3 FY27``, ``Black Friday``)."""
     settings = settings or DateSettings()
     t = re.sub(r"\s+", " ", text.lower().strip())
-    t = re.sub(r"^(?:in|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
+    t = re.sub(r"^(?:in|within|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    t = abbreviated_end(t, ref)  # "EOM", "EOY 2027", "EOFY27"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
     t = _year_written_out(t)
     fiscal = re.fullmatch(
@@ -487,7 +489,6 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
         year = int(season[2]) if season[2] else ref.year
         end = month_end(Date(year, last_month, 1))
         return end if season[2] or end >= ref else month_end(Date(year + 1, last_month, 1))
-    t = re.sub(r"^(?:eo)(?=[yqm]\b)", "", t)
     if t in ("year", "y", "this year", "year end", "year-end", "yearend", "the year"):
         return Date(ref.year, 12, 31)
     if t in ("next year",):
@@ -601,6 +602,12 @@ def deadline(
     day = weekday_deadline(body, ref, lambda d: parse_date(d, dayfirst=dayfirst, today=ref))
     if day is not None:  # "by Friday", "Friday next week"; "before Friday" ends on Thursday
         return day - _dt.timedelta(days=1) if re.match(r"before\s", t, re.I) else day
+    within_the_period(  # "within the month": the end of this month, or a month on?
+        body,
+        ref,
+        lambda words: _period_end(words, ref, settings),
+        lambda words: ref + parse_duration(words),
+    )
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (

@@ -115,7 +115,7 @@ def weekday_deadline(text: str, ref: Date, read_date: Callable[[str], Date]) -> 
 
 
 _WEEK_END = re.compile(
-    r"\b(?:(?:end\s+of|by|until|till|before)\s+(?:the\s+|this\s+|next\s+)?week)$", re.I
+    r"\b(?:(?:end\s+of|by|until|till|before)\s+(?:the\s+|this\s+|next\s+)?week|eow)$", re.I
 )
 
 

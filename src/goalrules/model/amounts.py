@@ -553,8 +553,8 @@ _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_0
 # "from" and whose level it names, right before a number ("from last year's 5,000 to
 # 8,000" read as a range, 5,000 the target)
 _FROM_LEVEL = re.compile(
-    r"\bfrom\s*(?:(?:our|the|its|their|current|today's|(?:this|last)\s+(?:year|quarter|month)'s"
-    r"|a|an)\s+)*$",
+    r"\bfrom\s*(?:(?:our|the|its|their|current|today's|(?:this|last|previous|prior)\s+"
+    r"(?:year|quarter|month|week)'s|a|an)\s+)*$",
     re.I,
 )
 

@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 
 from goalrules.model.amounts import Amount
+from goalrules.model.target_words import words_before, words_of
 
-__all__ = ["YEAR_AGO", "mark_year_over_year", "year_over_year", "year_over_year_at"]
+__all__ = [
+    "YEAR_AGO",
+    "mark_period_over_period",
+    "mark_year_over_year",
+    "past_levels",
+    "year_over_year",
+    "year_over_year_at",
+]
 
 #: the word a comparison with a year before is marked with, once the wording is prepared
 YEAR_AGO = "yearonyear"
@@ -31,6 +39,15 @@ _YEAR_OVER_YEAR = re.compile(
     r"|(?<=(?:19|20|21)\d\d\s)over\s+(?:19|20|21)\d\d)\b(?!\s*/)",
     re.I,
 )
+# "10% vs last month", "15% compared to the previous quarter": against the period before,
+# a rate a period as "10% MoM" is (it read +10 % of today's level, no note)
+_PERIOD_OVER_PERIOD = re.compile(
+    r"(?:(?<=%)|(?<=\bpercent)|(?<=\bper cent))(?P<between>(?:\s+[a-z]+){0,3}?)\s+"
+    r"(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|on|than)\s+(?:the\s+)?|over\s+)"
+    r"(?:last|the\s+previous|the\s+prior|previous|prior)\s+(?P<unit>week|month|quarter)\b"
+    r"(?!'?s?\s*[\d$€£¥₹¤])",  # ("up from last month's 5,000": a level, the baseline)
+    re.I,
+)
 _CLAUSE = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
 
 
@@ -38,6 +55,12 @@ def mark_year_over_year(text: str) -> str:
     """``text`` with each comparison with a year before written :data:`YEAR_AGO` (it was
     dropped, and "20% YoY" read as +20 % of today's level)."""
     return _YEAR_OVER_YEAR.sub(f" {YEAR_AGO} ", text)
+
+
+def mark_period_over_period(text: str) -> str:
+    """``text`` with a change against the period before ("10% vs last month") written
+    as a rate that period ("10% a month"), as "10% MoM" is."""
+    return _PERIOD_OVER_PERIOD.sub(lambda m: f" a {m['unit'].lower()}{m['between']}", text)
 
 
 def year_over_year(text: str, low: str, a: Amount, relative: bool) -> str | None:
@@ -61,3 +84,52 @@ def year_over_year_at(low: str, start: int, end: int, said: str) -> str | None:
         'give and is not read; write the level to reach (e.g. "to 12,000 followers") or the '
         'change from today ("+20% from today")'
     )
+
+
+# "from last year's 5,000", "up from last month's 300": the level of a period gone, not
+# today's (dropped as the start without a word, or read as it)
+_PAST_LEVEL = re.compile(
+    r"\b(?:up\s+|down\s+)?from\s+(?P<whose>(?:the\s+)?(?:last|previous|prior)\s+"
+    r"(?:year|quarter|month|week))(?:'s|s')?(?:\s+(?:level|total|figure|number)\s+of)?\s*$"
+)
+
+
+_MULTIPLIED = re.compile(r"\b(?:doubl|tripl|quadrupl|halv)(?:e[sd]?|ing)\b|\bin half\b|\bby half\b")
+
+
+def past_levels(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount], str, list[str]]:
+    """``amounts`` without a level of a period gone ("from last year's 5,000 to 8,000": not
+    where the goal starts, which is today) and without a change counted from it ("by 20%
+    from last year's 5,000", "double ... from last year's 5,000": not from today's level),
+    ``low`` with the words of such a multiple blanked, and the notes saying so."""
+    past = [a for a in amounts if _PAST_LEVEL.search(low, max(0, a.start - 60), a.start)]
+    if not past:
+        return amounts, low, []
+    notes = []
+    for a in past:
+        whose = _PAST_LEVEL.search(low, max(0, a.start - 60), a.start)
+        period = " ".join(whose["whose"].split()) if whose else "a period gone"
+        notes.append(
+            f"\"{words_of(text, low, a)}\" is {period}'s level, not today's, so it is not "
+            "taken as where the goal starts"
+        )
+    rest = [a for a in amounts if a not in past]
+    changes = [
+        a
+        for a in rest
+        if a.percent or a.points or a.multiple or a.sign or words_before(low, a, 1) == "by"
+    ]
+    notes.extend(
+        f'"{words_of(text, low, a)}" is counted from a level of the past, not from today\'s, '
+        "so it is not read as the target: write the level to reach"
+        for a in changes
+    )
+    for a in past:  # "double followers from last year's 5,000": 10,000, not x2 of today
+        begin = max((m.end() for m in _CLAUSE.finditer(low, 0, a.start)), default=0)
+        for m in _MULTIPLIED.finditer(low, begin, a.start):
+            notes.append(
+                f'"{text[m.start() : m.end()]}" is counted from a level of the past, not from '
+                "today's, so it is not read as the target: write the level to reach"
+            )
+            low = low[: m.start()] + " " * (m.end() - m.start()) + low[m.end() :]
+    return [a for a in rest if a not in changes], low, notes

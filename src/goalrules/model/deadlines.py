@@ -31,7 +31,7 @@ Date = _dt.date
 
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
-    r"|during|year[- ]end|eo[ymq]|between|from"
+    r"|during|year[- ]end|eo(?:[ymqw]|fy(?:'?\d\d(?:\d\d)?)?)|between|from"
     r"|for(?=\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|an?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?"
     r"|quarters?|years?)\b)"
@@ -163,6 +163,8 @@ _TIME_WORDS = frozenset(
         "eoy",
         "eoq",
         "eom",
+        "eow",
+        "eofy",
         "y",
         "m",
         "friday",
@@ -195,7 +197,10 @@ def _anchor(word: str) -> bool:
     small number cannot: "in 1", "by 5")."""
     w = word.lower().strip(".,!?;:'\"()")
     return (
-        w in _TIME_WORDS or w.removesuffix("'s") in _TIME_WORDS or _DATE_LIKE.search(w) is not None
+        w in _TIME_WORDS
+        or w.removesuffix("'s") in _TIME_WORDS
+        or _DATE_LIKE.search(w) is not None
+        or re.fullmatch(r"eofy'?\d\d(?:\d\d)?", w) is not None  # "EOFY27"
     )
 
 
@@ -466,7 +471,7 @@ def _first_deadline(
                     f"this deadline has passed: {when.isoformat()} is before the start, "
                     f"{start.isoformat()}"
                 )
-            if re.search(r"\b(?:fy|fiscal)", candidate, re.I):
+            if re.search(r"\b(?:eo)?(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
             if week_end := week_end_note(candidate, when):  # Sunday, or the working Friday?
                 notes.append(week_end)

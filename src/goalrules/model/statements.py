@@ -53,7 +53,7 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels
-from goalrules.model.comparisons import year_over_year_at
+from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.goal_periods import period_start
@@ -72,6 +72,7 @@ from goalrules.model.target_words import (
     not_years,
     percent_of_a_count,
     rate_a_period_note,
+    shared_currency,
     target_text,
     words_of,
 )
@@ -469,7 +470,8 @@ def read_fields(
         )
     low = _DATE_AS_NUMBER.sub(lambda m: " " * len(m.group(0)), low)
     bounds = {where for _, _, _, where in ranges}  # "reach 2000-2500": a range, no year
-    amounts = not_years(low, find_amounts(low), bounds)
+    amounts, year_notes = not_years(low, find_amounts(low), bounds)
+    notes.extend(year_notes)  # "from 2000 to 2100": two years, or two amounts?
     # "run 4 campaigns to get 200 leads", "our 3 main channels", "top 3": a number that
     # counts something no metric counts, or a rank, is not the target beside one that is
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
@@ -491,6 +493,8 @@ def read_fields(
     amounts, set_aside = other_metrics(  # "followers by 15% and leads by 20%": two goals
         prepared, low, amounts, mentions, lambda key: _STOCK_OF.get(key, key)
     )
+    notes.extend(set_aside)
+    amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
     metric = _choose_metric(low, mentions, target_amount)
@@ -591,6 +595,8 @@ def read_fields(
         for said in (target_amount, baseline_amount):
             if said is not None and said.currency:
                 ensure_currency(said.currency)
+        baseline_amount, shared = shared_currency(prepared, low, target_amount, baseline_amount)
+        notes.extend(shared)  # "from 1500 to EUR 5000": 1,500 EUR, not the metric's USD
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = target_text(low, target_amount, metric_key, per, level=level)
         if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":

@@ -3,8 +3,9 @@ left unread with a note rather than shown as fact: "improve" with no metric read
 down?), a multiple of a cut ("reduce CPL 3x": a third, or what?), a cut of more than all
 of a level ("reduce CPL by 120 %"), a target set for a period the catalog has no word for
 ("100 leads biweekly", "every two weeks", "twice a month", "semi-annually": read as a
-total, or a year's, before), and a bare percent of a rate after a verb of change ("raise
-CTR 1 %": to 1 %, or by 1 %?)."""
+total, or a year's, before), a bare percent of a rate after a verb of change ("raise
+CTR 1 %": to 1 %, or by 1 %?), and a sign against its verb ("grow followers by -10 %",
+"cut CPL by +20 %": read as the sign said, the verb unheard)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_words import (
+    BETTER,
     SIGNED_LEVEL,
     TIME_NOUNS,
     better_governs,
@@ -114,6 +116,30 @@ def a_multiple_again(low: str, at: int, words: str) -> str | None:
     )
 
 
+def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """The note for a signed change whose verb goes the other way ("grow followers by
+    -10 %", "cut CPL by +20 %"): which of the two is meant is not said."""
+    verb = verb_before(low, a)
+    if not a.sign or verb is None or SIGNED_LEVEL.search(words_before(low, a, 1)):
+        return None
+    at = low.rfind(verb, max(0, a.start - 200), a.start)
+    if re.search(r"[.;,:()]", low[at + len(verb) : a.start]):
+        return None  # the verb of another clause
+    if re.fullmatch(BETTER, verb) and metric is None:
+        return None  # "improve" with no metric read: no way to contradict
+    down = is_down(low, a, metric)
+    if (a.sign < 0) == down:
+        return None
+    way = "down" if down else "up"
+    if re.fullmatch(BETTER, verb) and metric is not None:  # "improve CPL by +10 %"
+        way = f"better, which is {way} for {catalog[metric].name.lower()}"
+    return (
+        f'"{words_of(text, low, a)}" goes {"down" if a.sign < 0 else "up"}, but "{verb}" says '
+        f'{way}, so it is not read: write the change without a sign after "{verb}", or the '
+        "level to reach"
+    )
+
+
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
     if said := year_over_year(text, low, a, is_relative(low, a, metric)):
@@ -123,6 +149,8 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
             f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '
             'cannot hold (a signed number is a change): write the change, e.g. "by 20 points"'
         )
+    if against := _sign_against_verb(text, low, a, metric):
+        return against  # "grow followers by -10 %": read -10 % with no word
     timed = (a.noun in TIME_NOUNS or a.noun in _LONG_TIMES) and a.plain
     if timed and metric is not None and catalog[metric].unit not in TIME_NOUNS.values():
         return (  # "by 20% to 90 days" read a target of 90 days for followers

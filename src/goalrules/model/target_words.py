@@ -9,6 +9,8 @@ import datetime as _dt
 import itertools
 import re
 
+import attrs
+
 from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
@@ -41,16 +43,24 @@ def words_before(low: str, a: Amount, words: int = 3) -> str:
     return " ".join(low[max(0, a.start - 80) : a.start].split()[-words:])
 
 
-def not_years(low: str, found: list[Amount], bounds: set[int]) -> list[Amount]:
-    """The amounts of ``found`` that are no year: a bare 19xx/20xx is a year, unless it
-    is a bound of a range ("reach 2000-2500") or one end of "from A to B" whose other end
-    is an amount ("from 1200 to 2000", "from 2000 to 5000": the baseline 2000 was dropped
-    without a word). (A number written grouped, "2,000" or Greek "2.000", is never one.)"""
+def not_years(low: str, found: list[Amount], bounds: set[int]) -> tuple[list[Amount], list[str]]:
+    """The amounts of ``found`` that are no year, and notes: a bare 19xx/20xx is a year,
+    unless it is a bound of a range ("reach 2000-2500") or one end of "from A to B" whose
+    other end is an amount ("from 1200 to 2000", "from 2000 to 5000", "from 2000 to $5000":
+    the baseline 2000 was dropped without a word). (A number written grouped, "2,000" or
+    Greek "2.000", is never one.) "from 2000 to 2100", both ends years or both amounts,
+    is neither, with a note (it was dropped without a word)."""
 
     def from_to(a: Amount, b: Amount) -> bool:
         return words_before(low, a, 1) == "from" and words_before(low, b, 1) == "to"
 
-    return [
+    def joined(a: Amount, b: Amount) -> bool:
+        return not re.search(r"[^\s\d]", low[a.end : b.start].replace("to", ""))
+
+    def same_unit(a: Amount, b: Amount) -> bool:  # ("from 2000 to $5000": the target's)
+        return b.plain == a.plain or (a.plain and bool(b.currency) and not b.percent)
+
+    kept = [
         a
         for i, a in enumerate(found)
         if not a.year_like
@@ -60,9 +70,30 @@ def not_years(low: str, found: list[Amount], bounds: set[int]) -> list[Amount]:
             i + 1 < len(found)
             and from_to(a, found[i + 1])
             and not found[i + 1].year_like
-            and found[i + 1].plain == a.plain
-            and not re.search(r"[^\s\d]", low[a.end : found[i + 1].start].replace("to", ""))
+            and same_unit(a, found[i + 1])
+            and joined(a, found[i + 1])
         )
+    ]
+    notes = [
+        f'"from {low[a.start : b.end].strip()}" could be two years or two amounts, so neither '
+        'is read: write the amounts grouped ("from 2,000 to 2,100") or the years as a deadline '
+        '("by the end of 2027")'
+        for a, b in itertools.pairwise(found)
+        if a.year_like and b.year_like and from_to(a, b) and joined(a, b) and a.start not in bounds
+    ]
+    return kept, notes
+
+
+def shared_currency(
+    text: str, low: str, target: Amount, baseline: Amount | None
+) -> tuple[Amount | None, list[str]]:
+    """``baseline`` in the currency of ``target`` when it gives none ("from 1500 to
+    EUR 5000" started at 1,500 USD, the metric's own unit), with a note saying so."""
+    if baseline is None or not target.currency or not baseline.plain:
+        return baseline, []
+    said = words_of(text, low, baseline)
+    return attrs.evolve(baseline, currency=target.currency), [
+        f'"{said}" gives no currency: read in the target\'s, {target.currency} {said}'
     ]
 
 

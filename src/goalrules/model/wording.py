@@ -10,7 +10,7 @@ import re
 
 from goalrules.dates import ORDINAL_QUARTERS
 from goalrules.model.amounts import normalize_numbers
-from goalrules.model.comparisons import mark_year_over_year
+from goalrules.model.comparisons import mark_period_over_period, mark_year_over_year
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
 from goalrules.weekdays import join_day_and_date
@@ -132,6 +132,7 @@ def prepare(text: str) -> str:
     t = mark_year_over_year(t)  # "20% YoY", "up 20% on last year": against a year before
     t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
     t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
+    t = mark_period_over_period(t)  # "10% vs last month": a rate a month, as "10% MoM"
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))

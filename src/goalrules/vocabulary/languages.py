@@ -210,7 +210,9 @@ class LanguagePack:
 
 
 def _babel_words(locale: str) -> dict[str, str]:
-    """Month names (wide and abbreviated, format and stand-alone) from Babel."""
+    """Month names (wide and abbreviated, format and stand-alone), days of the week, and
+    last week, month and year ("mis diwethaf", "bulan lalu": "10% compared with last month"
+    is month over month) from Babel."""
     try:
         from babel import Locale
 
@@ -231,6 +233,10 @@ def _babel_words(locale: str) -> dict[str, str]:
         for day, name in loc.days[context]["wide"].items():  # "by Friday" (no deadline before)
             if day not in _DAYS_ALSO_WORDS.get(locale, ()):
                 out.setdefault(fold(str(name)), _dt.date(2024, 1, 1 + int(day)).strftime("%A"))
+    for unit in ("week", "month", "year"):  # (not the quarter: Arabic "الربع الأخير" is Q4 too)
+        last = loc._data["date_fields"][unit]["relative"].get(-1)
+        if last:
+            out.setdefault(fold(str(last)), f"last {unit}")
     return out
 
 

@@ -1,0 +1,82 @@
+"""A period's end written short, and "within" a period named with "the".
+
+"EOW", "EOM", "EOQ", "EOY" and "EOFY" are the end of this week, month, quarter, year and
+fiscal year, as "by the end of the month" is; "EOY 2027" is the end of 2027 (it read the
+end of this year, the 2027 dropped without a word) and "EOFY27" the end of that fiscal
+year. "EOQ 2027" and "EOM 2027" in another year than the start's do not say which quarter
+or month of it: an error, not this quarter.
+
+"within the week", "within the month", "within the quarter" and "within the year" are
+said for the end of this period ("within the year": before the year is out) and for a
+period from the start ("within a year"): they are an error naming both dates, never one
+of them shown as fact. "within the next month" and "within a month" are lengths, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+
+from goalrules.errors import DateError
+
+__all__ = ["abbreviated_end", "within_the_period"]
+
+Date = _dt.date
+
+_UNITS = {"w": "week", "m": "month", "q": "quarter", "y": "year"}
+_SHORT = re.compile(r"eo(?P<p>[wmqy]|fy)(?![a-z])\s*'?(?P<y>\d{4}|\d{2})?")
+
+
+def abbreviated_end(t: str, ref: Date) -> str:
+    """``t`` (lower case, one space between words) with a period's end written short
+    ("eoy", "eoq 2026", "eofy27") as the words :mod:`goalrules.dates` reads ("year",
+    "quarter", "fy 2027"); other text as it is.
+
+    >>> abbreviated_end("eoy 2027", Date(2026, 5, 1)), abbreviated_end("eom", Date(2026, 5, 1))
+    ('2027', 'month')
+    """
+    m = _SHORT.fullmatch(t)
+    if m is None:
+        return t
+    digits = m["y"]
+    year = None if digits is None else int(digits) + (2000 if len(digits) == 2 else 0)
+    if m["p"] == "fy":
+        return "fy" if year is None else f"fy {year}"
+    unit = _UNITS[m["p"]]
+    if year is None:
+        return unit
+    if unit == "year":
+        return str(year)
+    if year == ref.year:
+        return unit  # "EOQ 2026" said in 2026: this quarter
+    example = f"the end of Q2 {year}" if unit == "quarter" else f"{year}-06-30"
+    raise DateError(
+        f'"{t.upper()}" names the year {year} but not which {unit} of it, so it is not '
+        f"read: write the {unit} meant, e.g. 'by {example}'"
+    )
+
+
+_WITHIN_THE = re.compile(r"(?:within|in|over|during)\s+the\s+(week|month|quarter|year)", re.I)
+
+
+def within_the_period(
+    body: str,
+    ref: Date,
+    period_end: Callable[[str], Date | None],
+    length: Callable[[str], Date],
+) -> None:
+    """Raise an error naming both dates when ``body`` is "within the week" (or month,
+    quarter, year): the end of this period (``period_end``) or a period from ``ref``
+    (``length``)? Nothing for other words."""
+    m = _WITHIN_THE.fullmatch(body.strip())
+    if m is None:
+        return
+    unit = m[1].lower()
+    end, later = period_end(f"this {unit}"), length(f"1 {unit}")
+    said = body.strip()
+    raise DateError(
+        f'"{said}" could be the end of this {unit} ({end.isoformat() if end else "?"}) or a '
+        f"{unit} from the start ({later.isoformat()}), so it is not read: write "
+        f"'by the end of the {unit}' or 'within a {unit}'"
+    )
