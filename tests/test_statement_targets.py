@@ -565,3 +565,18 @@ def test_a_fallback_target_is_no_target_of_its_own(n: int, less: int, words: str
     reading = read(f"Get {n}k Instagram followers by June 2027, {words} {n - less}k")
     assert reading.goal.target is None
     assert any("offers a second target" in note for note in reading.notes)
+
+
+@given(
+    st.sampled_from(["churn", "discount", "off", "margin", "commission"]),
+    st.integers(1, 60),
+    st.sampled_from(["", "-", "+"]),
+)
+def test_a_share_of_something_else_is_no_target(word: str, n: int, sign: str) -> None:
+    # "grow followers, -5% churn" read a target of followers -5 %, with no word
+    r = gr.read_statement(f"Grow Instagram followers, {sign}{n}% {word}")
+    assert r.goal.target is None
+    assert any(f"a share of {word}" in note for note in r.notes)
+    # beside the goal's own change, the goal's change is its target
+    both = gr.read_statement(f"Grow Instagram followers by 20% with {n}% {word}")
+    assert both.goal.target is not None and both.goal.target.text == "+20%"

@@ -140,6 +140,14 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
     )
 
 
+#: a percent that says how much of something else ("5% churn", "a 10% discount", "15%
+#: off"): a measure beside the goal's, never its change
+_SHARE_OF = re.compile(
+    r"\s*(churn|attrition|discount|off|margin|commission|markup|tax|fees?|unsubscribes|"
+    r"cancellations|refunds)\b"
+)
+
+
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
     if said := year_over_year(text, low, a, is_relative(low, a, metric)):
@@ -151,6 +159,11 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
         )
     if against := _sign_against_verb(text, low, a, metric):
         return against  # "grow followers by -10 %": read -10 % with no word
+    if (a.percent or a.points) and (share := _SHARE_OF.match(low, a.end)) is not None:
+        return (  # "grow followers, -5% churn": read followers -5 %, with no word
+            f'"{text[a.start : share.end()].strip()}" is a share of {share[1]}, not a change '
+            "of the goal's metric: it is not read as the target"
+        )
     timed = (a.noun in TIME_NOUNS or a.noun in _LONG_TIMES) and a.plain
     if timed and metric is not None and catalog[metric].unit not in TIME_NOUNS.values():
         return (  # "by 20% to 90 days" read a target of 90 days for followers
