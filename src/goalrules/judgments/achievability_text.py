@@ -236,8 +236,8 @@ def explain(
             f"({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
-    if a.verdict.value in ("stretch", "unrealistic"):
-        parts.append(advice(a, supported))
+    if a.verdict.value in ("stretch", "unrealistic") and not a.deadline_unseen:
+        parts.append(advice(a, supported))  # (no advice for a deadline gone by)
     return " ".join(part for part in parts if part)
 
 

@@ -309,6 +309,8 @@ def review_goal(
             else None
         ),
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
+        # whether the history shows the value by the deadline (else it is not known missed)
+        "deadline_seen": ach is not None and not ach.deadline_unseen,
         "reset_to": _reset_to(goal, ach),
     }
     report = ruleset.evaluate(facts, today=today)
