@@ -5,7 +5,12 @@ At a review on ``today`` with the value ``V`` (the history's latest), the baseli
 (the goal's, else the history's value at the goal's start) and the target ``T``:
 
 - ``progress`` = (V - B) / (T - B): the share of the way from baseline to target;
-- ``elapsed`` = (today - start) / (deadline - start): the share of the time;
+- ``elapsed`` = (day - start) / (deadline - start): the share of the time at the
+  **day the data stands for** (``data_date``: the last value's day, a flow's last complete
+  month's end; the review's date when that is later), so that the value and the path
+  are compared at one date (a total reviewed on 04-15 with its months to 03-31 is not
+  held to the path of 04-15); data older than a month is said in the trend ("data to
+  2025-12-31, 2 months old");
 - the **required path** at ``elapsed``: compound for a growth target (a level, a
   multiple or a percent of a positive baseline: ``B * (T / B) ** elapsed``, as in the
   growth maths), linear for a target reached by adding (``+500 followers``:
@@ -32,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import months_between
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, round_chance
@@ -96,6 +102,7 @@ class GoalReview:
     recurs: str | None = None  # the period of a recurring target (week, month, ...)
     periods: tuple[Any, ...] = ()  # review_periods.PeriodReview, one per period
     tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
+    data_date: Date | None = None  # the day the value stands for (the path is read there)
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -155,6 +162,9 @@ class GoalReview:
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
+        age = data_age(self.data_date, self.date)
+        if age:
+            parts.append(age)
         if self.streak > 1 and self.verdict:
             parts.append(f"{self.verdict} {self.streak} reviews running")
         if parts:
@@ -162,6 +172,16 @@ class GoalReview:
         if self.verdict is None:
             return "no history to judge"
         return "no chance, progress or pace known"  # judged, but on too little to say more
+
+
+def data_age(data_date: Date | None, day: Date) -> str:
+    """ "data to 2025-12-31, 2 months old" when the data a review stands on ends more
+    than a month before the review's ``day`` (a flow's last complete month is up to a
+    month old by nature), else nothing."""
+    if data_date is None or months_between(data_date, day) <= 1.0:
+        return ""
+    months = int(months_between(data_date, day))
+    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} old"
 
 
 def _r(x: float | None) -> float | None:
@@ -279,8 +299,11 @@ def review_goal(
     # before its start a goal has no way made and no path to be on: neither is said
     started = goal.start is None or today >= goal.start
     start, deadline = goal.start, goal.deadline
+    # the day the value stands for: the path is read there, not at the review's date
+    data_date = min(ach.last_date, today) if ach is not None and ach.last_date else None
     if started and start is not None and deadline is not None and deadline > start:
-        elapsed = (today - start).days / (deadline - start).days
+        at = max(min(data_date or today, today), start)
+        elapsed = (at - start).days / (deadline - start).days
     progress = path = under = None
     pace = None
     if started and value is not None and target is not None and baseline is not None:
@@ -321,7 +344,7 @@ def review_goal(
         elapsed=elapsed, pace=pace, behind_by=under, value=value, baseline=baseline,
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
-        outcomes=outcomes,
+        outcomes=outcomes, data_date=data_date if value is not None else None,
     )  # fmt: skip
 
 
