@@ -71,9 +71,11 @@ from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
     at_deadline,
+    before_history,
     late_note,
     reaches_deadline,
     unseen_note,
+    wrong_dates,
 )
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
@@ -549,6 +551,13 @@ def assess_achievability(
         and (cumulative if cumulative is not None else infer_cumulative(goal))
     )
 
+    def unjudged(note: str) -> Achievability:  # the target known, no value judged against it
+        base = 0.0 if is_cumulative else baseline_from(goal, unit, at_start)
+        return attrs.evolve(insufficient(note, len(points)), unit=unit, target_value=target,
+                            baseline_value=base)  # fmt: skip
+
+    if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
+        return unjudged(wrong_dates(goal.start, goal.deadline))
     last = points[-1]
     if kind is MetricKind.STOCK:  # the day of the last value known on `today`
         seen = series.points
@@ -574,13 +583,15 @@ def assess_achievability(
         met = so_far >= target if higher else so_far <= target
     else:
         met = current >= target if higher else current <= target
-    span = _month_index(last.date) - _month_index(points[0].date)
+    span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
     shown_current = so_far if is_cumulative else current
     if today > goal.deadline:  # judged on the value by the deadline, not after it
         since = first_month if is_cumulative else None
         then = at_deadline(series.points, points, kind, goal.deadline, since)
+        if then is None:  # nothing seen by the deadline: the later values cannot say
+            return unjudged(before_history(goal.deadline, series.points[0].date))
         if then is not None and then != (shown_current, last_date):
             latest, met_now = (shown_current, last_date), met
             shown_current, last_date = then
@@ -685,7 +696,3 @@ _TIME = (("[time]", 1),)
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
 _DATE = operator.attrgetter("date")
-
-
-def _month_index(d: Date) -> int:
-    return d.year * 12 + d.month - 1

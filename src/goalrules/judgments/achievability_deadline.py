@@ -16,6 +16,11 @@ the value by the deadline was never seen. Such a goal is not ``expired`` (nor
 judged on the forecast at the deadline, and the explanation says that the deadline has
 passed, that the history ends before it and that the chance is the chance it was met
 (:func:`reaches_deadline`, :func:`unseen_note`).
+
+Nor is a goal judged on a value from after its deadline: a deadline not after the goal's
+start (:func:`wrong_dates`), or one that passed before the history's first observation
+(:func:`before_history`), is ``insufficient_data`` with the reason, never "short of"
+beside a value counted later.
 """
 
 from __future__ import annotations
@@ -27,7 +32,14 @@ from goalrules.dates import month_end
 from goalrules.judgments.achievability_text import format_value
 from goalrules.model import MetricKind, Point
 
-__all__ = ["at_deadline", "late_note", "reaches_deadline", "unseen_note"]
+__all__ = [
+    "at_deadline",
+    "before_history",
+    "late_note",
+    "reaches_deadline",
+    "unseen_note",
+    "wrong_dates",
+]
 
 Date = _dt.date
 
@@ -84,4 +96,22 @@ def unseen_note(deadline: Date, last_day: Date) -> str:
         f"The deadline ({deadline.isoformat()}) has passed, but the history ends on "
         f"{last_day.isoformat()}, before it: whether the target was met is not known, and "
         "the forecast and the chance below are for the deadline."
+    )
+
+
+def wrong_dates(start: Date | None, deadline: Date) -> str:
+    """Why a goal whose deadline is not after its start is not judged, or nothing."""
+    if start is None or deadline > start:
+        return ""
+    return (
+        f"The deadline ({deadline.isoformat()}) is not after the start "
+        f"({start.isoformat()}): correct the goal's dates to judge it."
+    )
+
+
+def before_history(deadline: Date, first: Date) -> str:
+    """Why a deadline that passed before the history's first value is not judged."""
+    return (
+        f"The deadline ({deadline.isoformat()}) passed before the history begins "
+        f"({first.isoformat()}): the value by then is not known."
     )
