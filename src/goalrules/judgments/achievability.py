@@ -91,7 +91,7 @@ from goalrules.judgments.achievability_text import (
     format_q,
     format_value,
     nice,
-    round_chance,
+    shown_chance,
 )
 from goalrules.judgments.achievability_units import (
     baseline_from,
@@ -303,7 +303,7 @@ class Achievability(OneRow):
             "verdict": self.verdict.value,
             "probability": None
             if self.probability is None
-            else round_chance(self.probability, 6, self.chance_edges),
+            else shown_chance(self.probability, self.chance_edges),
             "required_rate": _round(self.required_rate),
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),

@@ -40,7 +40,7 @@ import attrs
 from goalrules.dates import months_between
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent, round_chance
+from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -107,19 +107,24 @@ class GoalReview:
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
         out = []
+        unit = self.unit or "dimensionless"
+
+        def n(x: float) -> str:  # written as the judgment writes the metric's values
+            return number_text(x, unit)
+
         for p in self.periods:
             label = p.start.strftime("%Y-%m-%d")
             if p.actual is None:
                 out.append(f"{self.recurs or 'period'} from {label}: no data")
             elif p.status in ("hit", "missed"):
-                out.append(f"{self.recurs} from {label}: {p.status} ({p.actual:,.4g} of "
-                           f"{p.target:,.4g})")  # fmt: skip
+                out.append(f"{self.recurs} from {label}: {p.status} ({n(p.actual)} of "
+                           f"{n(p.target)})")  # fmt: skip
             else:
                 out.append(f"{self.recurs} from {label}: {p.status.replace('_', ' ')} "
-                           f"({p.actual:,.4g} of {p.due:,.4g} due so far, {p.target:,.4g} "
+                           f"({n(p.actual)} of {n(p.due)} due so far, {n(p.target)} "
                            "for the period)")  # fmt: skip
         for t in self.tiers:
-            target = "?" if t.target is None else f"{t.target:,.4g}"
+            target = "?" if t.target is None else n(t.target)
             out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
                        f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
         return out
@@ -193,8 +198,9 @@ def _r(x: float | None) -> float | None:
 
 
 def _rc(x: float | None) -> float | None:
-    """A chance to four decimals, never rounded to a certainty it is not (round_chance)."""
-    return None if x is None or not math.isfinite(x) else round_chance(x, 4, ())
+    """A chance as the check's JSON writes it (shown_chance: four decimals, never rounded
+    across one half, a verdict's threshold or to a certainty)."""
+    return None if x is None or not math.isfinite(x) else shown_chance(x, shipped_chance_edges())
 
 
 def share_percent(x: float | None, missing: str = "?") -> str:
