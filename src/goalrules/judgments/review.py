@@ -108,6 +108,9 @@ class GoalReview:
         """The periods of a recurring target and the tiers, one line each."""
         out = []
         unit = self.unit or "dimensionless"
+        if unit == "dimensionless":  # a goal judged on too little: the metric's own unit
+            defn = catalog.get(self.goal.metric or "")
+            unit = defn.unit if defn is not None else unit
 
         def n(x: float) -> str:  # written as the judgment writes the metric's values
             return number_text(x, unit)
@@ -157,9 +160,10 @@ class GoalReview:
             parts.append(f"P {now}")
         if self.pace == "on_track":
             parts.append("on the path")
-        elif self.pace is not None and self.behind_by is not None:
+        elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
+            by = "" if self.behind_by is None else f" by {_pct(abs(self.behind_by))}"
+            parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
         elif self.progress is not None:  # no share of the time (a deadline not after the start)
