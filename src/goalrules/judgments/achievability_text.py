@@ -110,6 +110,9 @@ def number_text(x: float, unit: str) -> str:
     return format_number(x) + (" %" if unit == "percent" else "")
 
 
+_number = number_text  # the name the tests of the fast paths know it by
+
+
 def plural(unit: str, value: float) -> str:
     if unit in ("percent", "dimensionless") or " " in unit or abs(value) == 1:
         return unit
