@@ -97,7 +97,8 @@ def test_student_t_matches_scipy() -> None:
         ("1150 followers", TODAY, gr.Verdict.ACHIEVED),
         ("1300 followers", TODAY, gr.Verdict.ACHIEVABLE),
         ("x2", TODAY, gr.Verdict.UNREALISTIC),
-        ("x2", D(2027, 1, 1), gr.Verdict.EXPIRED),
+        # the deadline has passed after the history's end: not known to be missed
+        ("x2", D(2027, 1, 1), gr.Verdict.UNREALISTIC),
     ],
 )
 def test_verdicts(target: str, today: D, verdict: gr.Verdict) -> None:
@@ -683,7 +684,9 @@ FOLLOWERS_ON = monthly([1000, 1030, 1062, 1090, 1128, 1160, 1200], first=D(2025,
 
 def test_a_target_reached_after_its_deadline_is_expired_not_achieved() -> None:
     # 1,090 in January, 1,200 in April: "1,150 by January" was missed, met three months late
-    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    goal = followers_goal(
+        "1150 followers", deadline="2026-01-31", baseline=None, start="2025-10-01"
+    )  # (a start before the deadline)
     a = gr.assess_achievability(goal, FOLLOWERS_ON, today=TODAY)
     assert a.verdict is gr.Verdict.EXPIRED
     assert a.current_value == 1090
@@ -693,7 +696,9 @@ def test_a_target_reached_after_its_deadline_is_expired_not_achieved() -> None:
 
 def test_a_target_met_by_its_deadline_stays_achieved_when_the_metric_falls_since() -> None:
     fell = monthly([1000, 1030, 1062, 1160, 1140, 1120, 1100], first=D(2025, 10, 1))
-    goal = followers_goal("1150 followers", deadline="2026-01-31", baseline=None)
+    goal = followers_goal(
+        "1150 followers", deadline="2026-01-31", baseline=None, start="2025-10-01"
+    )
     a = gr.assess_achievability(goal, fell, today=TODAY)
     assert a.verdict is gr.Verdict.ACHIEVED
     assert a.current_value == 1160
@@ -723,7 +728,8 @@ def test_a_passed_deadline_is_judged_on_the_value_by_then(
 ) -> None:
     history = monthly([float(v) for v in values], first=D(2025, 10, 1))
     deadline = add_months(D(2025, 10, 1), deadline_month + 1) - dt.timedelta(days=1)
-    goal = followers_goal(f"{target} followers", deadline=deadline.isoformat(), baseline=None)
+    goal = followers_goal(f"{target} followers", deadline=deadline.isoformat(), baseline=None,
+                          start="2025-10-01")  # fmt: skip
     a = gr.assess_achievability(goal, history, today=TODAY)
     then = values[deadline_month]
     assert a.verdict is (gr.Verdict.ACHIEVED if then >= target else gr.Verdict.EXPIRED)

@@ -57,8 +57,11 @@ def test_a_history_that_reaches_the_deadline_judges_a_past_goal() -> None:
         id="old", metric="followers", target="5000 followers",
         start=dt.date(2024, 1, 1), deadline="2024-06-30",
     )  # fmt: skip
-    a = gr.assess_achievability(g, history(dt.date(2024, 6, 1)), today=TODAY)
+    a = gr.assess_achievability(g, history(dt.date(2024, 7, 1)), today=TODAY)
     assert a.verdict is gr.Verdict.EXPIRED
+    # a history that stops on June 1 never saw the value on June 30: judged, not expired
+    a = gr.assess_achievability(g, history(dt.date(2024, 6, 1)), today=TODAY)
+    assert a.verdict is gr.Verdict.UNREALISTIC and "not known" in a.explanation
 
 
 def test_smart_says_why_the_history_cannot_judge() -> None:

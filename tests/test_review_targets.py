@@ -84,13 +84,15 @@ def test_a_recurring_goal_across_three_periods(tmp_path: Path, files: tuple[Path
                        D(2026, 3, 1): ("no_data", None)}  # fmt: skip
     last = seen[2]
     assert [last[D(2026, m, 1)] for m in (1, 2, 3)] == [("hit", 52), ("missed", 41), ("hit", 63)]
-    # April so far: 26 leads; by the 15th, 15/30 of 50 = 25 are due: on the path
+    # April so far: 26 leads to the 14th, the data's last day: 14/30 of 50 = 23.3 are due
+    # by then (not 25, due by the review's 15th): ahead of the path
     april = next(p for p in leads.periods if p.start == D(2026, 4, 1))
-    assert april.due == pytest.approx(25) and april.actual == 26 and april.status == "on_track"
-    assert leads.pace == "on_track"
+    assert april.due == pytest.approx(50 * 14 / 30) and april.actual == 26
+    assert april.status == "ahead"
+    assert leads.pace == "ahead" and "ahead of the path" in leads.trend()
     text = render_review(result, "text")
     assert "month from 2026-02-01: missed (41 of 50)" in text
-    assert "on track (26 of 25 due so far, 50 for the period)" in text
+    assert "ahead (26 of 23 due so far, 50 for the period)" in text  # due by the 14th
     data = json.loads(render_review(result, "json"))
     goal = next(g for g in data["goals"] if g["id"] == "monthly-leads")
     assert goal["recurs"] == "month" and len(goal["periods"]) == 4

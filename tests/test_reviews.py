@@ -57,7 +57,9 @@ def test_three_reviews_compare_with_the_last(tmp_path: Path) -> None:
     li = second["li-followers"]
     assert li.previous is not None and li.previous.date == D(2026, 2, 10)
     assert li.previous.verdict == first["li-followers"].verdict
-    assert li.elapsed == pytest.approx((D(2026, 3, 10) - D(2026, 1, 10)).days / 181)
+    # the share of the time at the day the value stands for (the last count, 02-28)
+    assert li.data_date == D(2026, 2, 28)
+    assert li.elapsed == pytest.approx((D(2026, 2, 28) - D(2026, 1, 10)).days / 181)
     # the values came from the history up to the review's date
     assert li.value == 1352 and third["li-followers"].value == 1469
     assert third["feature-awareness"].pace == "ahead"

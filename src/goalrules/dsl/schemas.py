@@ -55,6 +55,7 @@ HISTORY = Schema.build(
         "target": "quantity",
         "met": "bool",
         "deadline_passed": "bool",
+        "deadline_seen": "bool",
         "historical_rate": "%",
         "required_rate": "%",
         "probability": "%",

@@ -59,7 +59,6 @@ import datetime as _dt
 import enum
 import functools
 import operator
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +69,14 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
-from goalrules.judgments.achievability_deadline import at_deadline, late_note
+from goalrules.judgments.achievability_deadline import (
+    at_deadline,
+    before_history,
+    late_note,
+    reaches_deadline,
+    unseen_note,
+    wrong_dates,
+)
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
     linear_unknown,
@@ -85,10 +91,11 @@ from goalrules.judgments.achievability_text import (
     format_q,
     format_value,
     nice,
-    round_chance,
+    shown_chance,
 )
 from goalrules.judgments.achievability_units import (
     baseline_from,
+    infer_cumulative,
     months_until,
     start_outside,
     start_point,
@@ -171,6 +178,8 @@ class Achievability(OneRow):
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
     # a metric that cannot be negative: the forecast is censored at zero
     nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
+    # the deadline has passed and the history ends before it: whether it was met is unknown
+    deadline_unseen: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
     _cache: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -294,7 +303,7 @@ class Achievability(OneRow):
             "verdict": self.verdict.value,
             "probability": None
             if self.probability is None
-            else round_chance(self.probability, 6, self.chance_edges),
+            else shown_chance(self.probability, self.chance_edges),
             "required_rate": _round(self.required_rate),
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),
@@ -370,24 +379,6 @@ def _metric(goal: Goal, series: MetricSeries | None) -> MetricDefinition | None:
         return catalog[name]
     except KeyError:
         return None
-
-
-_CUMULATIVE = re.compile(
-    r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
-    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b",
-    re.I,
-)
-_LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.I)
-
-
-def _infer_cumulative(goal: Goal) -> bool:
-    text = goal.statement or ""
-    if _LEVEL.search(text):
-        return False
-    m = _CUMULATIVE.search(text)
-    if m is None:
-        return False
-    return (m.group(1) or "").lower() not in ("per", "a", "each", "every")
 
 
 def _metric_key(name: str) -> str:
@@ -557,9 +548,16 @@ def assess_achievability(
     is_cumulative = (
         kind is MetricKind.FLOW
         and not level_per_month
-        and (cumulative if cumulative is not None else _infer_cumulative(goal))
+        and (cumulative if cumulative is not None else infer_cumulative(goal))
     )
 
+    def unjudged(note: str) -> Achievability:  # the target known, no value judged against it
+        base = 0.0 if is_cumulative else baseline_from(goal, unit, at_start)
+        return attrs.evolve(insufficient(note, len(points)), unit=unit, target_value=target,
+                            baseline_value=base)  # fmt: skip
+
+    if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
+        return unjudged(wrong_dates(goal.start, goal.deadline))
     last = points[-1]
     if kind is MetricKind.STOCK:  # the day of the last value known on `today`
         seen = series.points
@@ -569,6 +567,7 @@ def assess_achievability(
     else:
         last_date = month_end(last.date)
     n_total = months_between(last_date, goal.deadline)
+    deadline_seen = reaches_deadline(kind, last_date, last.date, goal.deadline)
     too_old = stale(last_date, min(today, goal.deadline), rules.params.get("max_gap"))
     if too_old:
         return insufficient(too_old, len(points))
@@ -584,13 +583,15 @@ def assess_achievability(
         met = so_far >= target if higher else so_far <= target
     else:
         met = current >= target if higher else current <= target
-    span = _month_index(last.date) - _month_index(points[0].date)
+    span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
     shown_current = so_far if is_cumulative else current
     if today > goal.deadline:  # judged on the value by the deadline, not after it
         since = first_month if is_cumulative else None
         then = at_deadline(series.points, points, kind, goal.deadline, since)
+        if then is None:  # nothing seen by the deadline: the later values cannot say
+            return unjudged(before_history(goal.deadline, series.points[0].date))
         if then is not None and then != (shown_current, last_date):
             latest, met_now = (shown_current, last_date), met
             shown_current, last_date = then
@@ -600,6 +601,7 @@ def assess_achievability(
     facts: dict[str, Any] = {
         "met": met,
         "deadline_passed": today > goal.deadline,
+        "deadline_seen": deadline_seen,
         "observations": observations,
         # a run-time pair in seconds: a plain number in a duration field is read in days
         "span": DQ(span * _MONTH_SECONDS, _TIME),
@@ -645,8 +647,11 @@ def assess_achievability(
     nonnegative = floored_at_zero(defn)
     if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
         fields, supported = {}, None
-    if verdict is Verdict.ACHIEVED:  # a target met needs no later deadline (nor a past one)
-        fields.pop("suggested_deadline", None)
+    unseen = today > goal.deadline and not deadline_seen and verdict in _JUDGED
+    if verdict is Verdict.ACHIEVED or unseen:  # no later deadline for a target met (or
+        fields.pop("suggested_deadline", None)  # for one whose deadline has passed)
+    if unseen:  # the history stops before the deadline: the outcome was never seen
+        read_note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), read_note)))
     if verdict in _JUDGED and str(fields.get("method", "")).endswith("linear"):
         unknown = linear_unknown(points, supported, so_far, is_cumulative, nonnegative)
         if unknown:
@@ -677,6 +682,7 @@ def assess_achievability(
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
         nonnegative=nonnegative,
+        deadline_unseen=unseen,
         note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
@@ -690,7 +696,3 @@ _TIME = (("[time]", 1),)
 _DEFAULT_PRIOR = GrowthPrior()
 _VALUE = operator.attrgetter("value")
 _DATE = operator.attrgetter("date")
-
-
-def _month_index(d: Date) -> int:
-    return d.year * 12 + d.month - 1

@@ -8,6 +8,19 @@ passed, the value shown and judged is the last one known on or before it (a stoc
 last observation, a flow's month, a total's months up to the deadline's month), and when
 the latest value tells another story the explanation says so. Without an observation on
 or before the deadline the latest value is judged, as before.
+
+A history that stops *before* a deadline that has passed (the last count in November, the
+deadline on December 31, judged in February) does not say whether the target was met:
+the value by the deadline was never seen. Such a goal is not ``expired`` (nor
+``achieved``, unless the value seen before the deadline already met the target): it is
+judged on the forecast at the deadline, and the explanation says that the deadline has
+passed, that the history ends before it and that the chance is the chance it was met
+(:func:`reaches_deadline`, :func:`unseen_note`).
+
+Nor is a goal judged on a value from after its deadline: a deadline not after the goal's
+start (:func:`wrong_dates`), or one that passed before the history's first observation
+(:func:`before_history`), is ``insufficient_data`` with the reason, never "short of"
+beside a value counted later.
 """
 
 from __future__ import annotations
@@ -19,7 +32,14 @@ from goalrules.dates import month_end
 from goalrules.judgments.achievability_text import format_value
 from goalrules.model import MetricKind, Point
 
-__all__ = ["at_deadline", "late_note"]
+__all__ = [
+    "at_deadline",
+    "before_history",
+    "late_note",
+    "reaches_deadline",
+    "unseen_note",
+    "wrong_dates",
+]
 
 Date = _dt.date
 
@@ -59,3 +79,39 @@ def late_note(
     if met_now:
         return f"{said}the target was met only later ({now})."
     return f"{said}the latest value, {now}, is short of the target again."
+
+
+def reaches_deadline(kind: MetricKind, last_day: Date, last_month: Date, deadline: Date) -> bool:
+    """Whether the history shows the value at ``deadline``: a stock's last observation
+    (``last_day``) on or after it, a flow's (or a total's) last complete month
+    (``last_month``, its first day) the deadline's month or later."""
+    if kind is MetricKind.STOCK:
+        return last_day >= deadline
+    return last_month >= deadline.replace(day=1)
+
+
+def unseen_note(deadline: Date, last_day: Date) -> str:
+    """What a judgment says when its deadline has passed before the history's end."""
+    return (
+        f"The deadline ({deadline.isoformat()}) has passed, but the history ends on "
+        f"{last_day.isoformat()}, before it: whether the target was met is not known, and "
+        "the forecast and the chance below are for the deadline."
+    )
+
+
+def wrong_dates(start: Date | None, deadline: Date) -> str:
+    """Why a goal whose deadline is not after its start is not judged, or nothing."""
+    if start is None or deadline > start:
+        return ""
+    return (
+        f"The deadline ({deadline.isoformat()}) is not after the start "
+        f"({start.isoformat()}): correct the goal's dates to judge it."
+    )
+
+
+def before_history(deadline: Date, first: Date) -> str:
+    """Why a deadline that passed before the history's first value is not judged."""
+    return (
+        f"The deadline ({deadline.isoformat()}) passed before the history begins "
+        f"({first.isoformat()}): the value by then is not known."
+    )

@@ -101,11 +101,16 @@ def _format_value(x: float, unit: str) -> str:
     return f"{format_number(x)} {plural(unit, x)}"
 
 
-def _number(x: float, unit: str) -> str:
-    """``x`` as :func:`format_value` writes it, without the unit."""
+def number_text(x: float, unit: str) -> str:
+    """``x`` as :func:`format_value` writes it, without the unit: a count in whole
+    numbers, so a review's value and its path are written alike ("29" beside "31", not
+    "30.92")."""
     if _shape(unit)[0] and math.isfinite(x):
         x = float(round(x))
     return format_number(x) + (" %" if unit == "percent" else "")
+
+
+_number = number_text  # the name the tests of the fast paths know it by
 
 
 def plural(unit: str, value: float) -> str:
@@ -225,7 +230,8 @@ def explain(
         parts.append(
             f"The forecast puts {what} at about "
             f"{format_value(forecast['median'], unit)}{period} by then (80 % range "
-            f"{_number(forecast['low'], unit)} to {format_value(forecast['high'], unit)}{period})."
+            f"{number_text(forecast['low'], unit)} to "
+            f"{format_value(forecast['high'], unit)}{period})."
         )
     doubt = _doubt(a)
     if doubt:
@@ -236,8 +242,8 @@ def explain(
             f"({a.verdict.value})."
         )
         parts.append(_rough_centre(a, metric))
-    if a.verdict.value in ("stretch", "unrealistic"):
-        parts.append(advice(a, supported))
+    if a.verdict.value in ("stretch", "unrealistic") and not a.deadline_unseen:
+        parts.append(advice(a, supported))  # (no advice for a deadline gone by)
     return " ".join(part for part in parts if part)
 
 
@@ -320,6 +326,18 @@ def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> floa
     if shown >= 1.0 > p:
         return 1.0 - float(f"{1.0 - p:.2g}")
     return shown
+
+
+#: decimals a chance is written with wherever it is a number: the check's JSON and CSV,
+#: the review's JSON, its store and its audit (as a percent with two decimals)
+CHANCE_DIGITS = 4
+
+
+def shown_chance(p: float, edges: Iterable[float] = (0.5,)) -> float:
+    """A chance as every output writes it as a number (:data:`CHANCE_DIGITS` decimals,
+    rounded by :func:`round_chance`: never across one half, a verdict's threshold or to
+    a certainty): the one place that rounds it, so the CSV and the JSON agree."""
+    return round_chance(p, CHANCE_DIGITS, edges)
 
 
 def whole_percent(p: float, edges: Iterable[float] = (0.5,)) -> tuple[int, int]:

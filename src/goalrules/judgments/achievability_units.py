@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import operator
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "baseline_from",
     "baseline_number",
+    "infer_cumulative",
     "months_until",
     "plain_product",
     "relative_factor",
@@ -347,3 +349,23 @@ def value_at(points: Sequence[Point], day: Date) -> float | None:
 
 
 _DATE_OF = operator.attrgetter("date")
+
+
+_CUMULATIVE = re.compile(
+    r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
+    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b",
+    re.I,
+)
+_LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.I)
+
+
+def infer_cumulative(goal: Goal) -> bool:
+    """Whether a flow goal's statement reads as a total over its period ("1,000 leads
+    this year", "in total"), not a monthly level ("50 leads a month")."""
+    text = goal.statement or ""
+    if _LEVEL.search(text):
+        return False
+    m = _CUMULATIVE.search(text)
+    if m is None:
+        return False
+    return (m.group(1) or "").lower() not in ("per", "a", "each", "every")

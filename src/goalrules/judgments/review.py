@@ -5,7 +5,12 @@ At a review on ``today`` with the value ``V`` (the history's latest), the baseli
 (the goal's, else the history's value at the goal's start) and the target ``T``:
 
 - ``progress`` = (V - B) / (T - B): the share of the way from baseline to target;
-- ``elapsed`` = (today - start) / (deadline - start): the share of the time;
+- ``elapsed`` = (day - start) / (deadline - start): the share of the time at the
+  **day the data stands for** (``data_date``: the last value's day, a flow's last complete
+  month's end; the review's date when that is later), so that the value and the path
+  are compared at one date (a total reviewed on 04-15 with its months to 03-31 is not
+  held to the path of 04-15); data older than a month is said in the trend ("data to
+  2025-12-31, 2 months old");
 - the **required path** at ``elapsed``: compound for a growth target (a level, a
   multiple or a percent of a positive baseline: ``B * (T / B) ** elapsed``, as in the
   growth maths), linear for a target reached by adding (``+500 followers``:
@@ -32,9 +37,10 @@ from typing import Any
 
 import attrs
 
+from goalrules.dates import months_between
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent, round_chance
+from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -96,23 +102,32 @@ class GoalReview:
     recurs: str | None = None  # the period of a recurring target (week, month, ...)
     periods: tuple[Any, ...] = ()  # review_periods.PeriodReview, one per period
     tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
+    data_date: Date | None = None  # the day the value stands for (the path is read there)
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
         out = []
+        unit = self.unit or "dimensionless"
+        if unit == "dimensionless":  # a goal judged on too little: the metric's own unit
+            defn = catalog.get(self.goal.metric or "")
+            unit = defn.unit if defn is not None else unit
+
+        def n(x: float) -> str:  # written as the judgment writes the metric's values
+            return number_text(x, unit)
+
         for p in self.periods:
             label = p.start.strftime("%Y-%m-%d")
             if p.actual is None:
                 out.append(f"{self.recurs or 'period'} from {label}: no data")
             elif p.status in ("hit", "missed"):
-                out.append(f"{self.recurs} from {label}: {p.status} ({p.actual:,.4g} of "
-                           f"{p.target:,.4g})")  # fmt: skip
+                out.append(f"{self.recurs} from {label}: {p.status} ({n(p.actual)} of "
+                           f"{n(p.target)})")  # fmt: skip
             else:
                 out.append(f"{self.recurs} from {label}: {p.status.replace('_', ' ')} "
-                           f"({p.actual:,.4g} of {p.due:,.4g} due so far, {p.target:,.4g} "
+                           f"({n(p.actual)} of {n(p.due)} due so far, {n(p.target)} "
                            "for the period)")  # fmt: skip
         for t in self.tiers:
-            target = "?" if t.target is None else f"{t.target:,.4g}"
+            target = "?" if t.target is None else n(t.target)
             out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
                        f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
         return out
@@ -145,9 +160,10 @@ class GoalReview:
             parts.append(f"P {now}")
         if self.pace == "on_track":
             parts.append("on the path")
-        elif self.pace is not None and self.behind_by is not None:
+        elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            parts.append(f"{side} the path by {_pct(abs(self.behind_by))}")
+            by = "" if self.behind_by is None else f" by {_pct(abs(self.behind_by))}"
+            parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
         elif self.progress is not None:  # no share of the time (a deadline not after the start)
@@ -155,6 +171,9 @@ class GoalReview:
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
+        age = data_age(self.data_date, self.date)
+        if age:
+            parts.append(age)
         if self.streak > 1 and self.verdict:
             parts.append(f"{self.verdict} {self.streak} reviews running")
         if parts:
@@ -162,6 +181,16 @@ class GoalReview:
         if self.verdict is None:
             return "no history to judge"
         return "no chance, progress or pace known"  # judged, but on too little to say more
+
+
+def data_age(data_date: Date | None, day: Date) -> str:
+    """ "data to 2025-12-31, 2 months old" when the data a review stands on ends more
+    than a month before the review's ``day`` (a flow's last complete month is up to a
+    month old by nature), else nothing."""
+    if data_date is None or months_between(data_date, day) <= 1.0:
+        return ""
+    months = int(months_between(data_date, day))
+    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} old"
 
 
 def _r(x: float | None) -> float | None:
@@ -173,8 +202,9 @@ def _r(x: float | None) -> float | None:
 
 
 def _rc(x: float | None) -> float | None:
-    """A chance to four decimals, never rounded to a certainty it is not (round_chance)."""
-    return None if x is None or not math.isfinite(x) else round_chance(x, 4, ())
+    """A chance as the check's JSON writes it (shown_chance: four decimals, never rounded
+    across one half, a verdict's threshold or to a certainty)."""
+    return None if x is None or not math.isfinite(x) else shown_chance(x, shipped_chance_edges())
 
 
 def share_percent(x: float | None, missing: str = "?") -> str:
@@ -279,8 +309,11 @@ def review_goal(
     # before its start a goal has no way made and no path to be on: neither is said
     started = goal.start is None or today >= goal.start
     start, deadline = goal.start, goal.deadline
+    # the day the value stands for: the path is read there, not at the review's date
+    data_date = min(ach.last_date, today) if ach is not None and ach.last_date else None
     if started and start is not None and deadline is not None and deadline > start:
-        elapsed = (today - start).days / (deadline - start).days
+        at = max(min(data_date or today, today), start)
+        elapsed = (at - start).days / (deadline - start).days
     progress = path = under = None
     pace = None
     if started and value is not None and target is not None and baseline is not None:
@@ -309,6 +342,8 @@ def review_goal(
             else None
         ),
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
+        # whether the history shows the value by the deadline (else it is not known missed)
+        "deadline_seen": ach is not None and not ach.deadline_unseen,
         "reset_to": _reset_to(goal, ach),
     }
     report = ruleset.evaluate(facts, today=today)
@@ -319,7 +354,7 @@ def review_goal(
         elapsed=elapsed, pace=pace, behind_by=under, value=value, baseline=baseline,
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
-        outcomes=outcomes,
+        outcomes=outcomes, data_date=data_date if value is not None else None,
     )  # fmt: skip
 
 

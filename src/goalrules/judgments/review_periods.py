@@ -13,11 +13,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
+from goalrules.dates import month_end
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import assess_achievability
 from goalrules.judgments.review import _r, _rc, pace_of, required_path
@@ -39,7 +41,7 @@ class PeriodReview:
     start: Date
     end: Date
     target: float  # the period's target, in the metric's unit
-    due: float  # the target pro-rated to the review's date (the target, once past)
+    due: float  # the target pro-rated to the day the data reaches (the target, once past)
     actual: float | None  # the period's total (flow) or gain (stock) so far
     status: str  # hit, missed, ahead, on_track, behind, no_data
 
@@ -103,6 +105,19 @@ def period_target(goal: Goal, unit: str, recurrence: Recurrence) -> float | None
         return None
 
 
+def covered_to(series: MetricSeries, today: Date) -> Date | None:
+    """The last day the history stands for on ``today``: its last point's day, or, when
+    its points are a month or more apart (a monthly export dates a month's value on one
+    of its days), that month's end; ``None`` before its first point."""
+    seen = [p.date for p in series.points if p.date <= today]
+    if not seen:
+        return None
+    last = seen[-1]
+    if len(seen) >= 2 and min((b - a).days for a, b in itertools.pairwise(seen)) >= 28:
+        last = month_end(last)
+    return min(last, today)
+
+
 def _actual(series: MetricSeries, first: Date, last: Date, flow: bool) -> float | None:
     inside = [p for p in series.points if first <= p.date <= last]
     if flow:
@@ -137,17 +152,20 @@ def review_periods(
     start = goal.start or series.points[0].date
     end = min(today, goal.deadline) if goal.deadline is not None else today
     lower = _lower(goal)
+    upto = covered_to(series, today) or today  # the day the data reaches
     out = []
     for first, last in periods_between(start, end, recurrence.period):
         actual = _actual(series, first, min(last, today), flow)
-        if last < today:
+        if last < today and upto >= last:  # over, and the data runs to its end
             due = target
             if actual is None:
                 status = "no_data"
             else:
                 status = "hit" if (actual <= target if lower else actual >= target) else "missed"
         else:
-            due = prorated(target, first, last, today)
+            # under way, or its data stops inside it (not known missed): the share due
+            # by the day the data reaches, not by the review's date
+            due = prorated(target, first, last, min(today, upto))
             if actual is None:
                 status = "no_data"
             else:

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from goalrules.judgments.achievability import shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent
+from goalrules.judgments.achievability_text import chance_percent, number_text
 from goalrules.judgments.review import GoalReview, share_percent
 from goalrules.report.charts import _day_number, _style, _svg, charts_available
 from goalrules.reviews import ReviewResult
@@ -27,8 +27,10 @@ def _chance_pct(x: float | None) -> str:
     return "-" if x is None else chance_percent(x, shipped_chance_edges())
 
 
-def _num(x: float | None) -> str:
-    return "-" if x is None else f"{x:,.4g}"
+def _num(x: float | None, unit: str | None = None) -> str:
+    """A value as the judgment writes the metric's values (a count in whole numbers), so
+    that a review's value and its path are written alike."""
+    return "-" if x is None else number_text(x, unit or "dimensionless")
 
 
 def _text(result: ReviewResult) -> str:
@@ -187,8 +189,8 @@ def _html(result: ReviewResult) -> str:
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
                          "probability": _chance_pct(r.get("probability")),
-                         "value": _num(r.get("value")),
-                         "path": _num(r.get("path")), "pace": r.get("pace"),
+                         "value": _num(r.get("value"), r.get("unit")),
+                         "path": _num(r.get("path"), r.get("unit")), "pace": r.get("pace"),
                          "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
         })  # fmt: skip
     template = _environment().get_template("review.html.j2")

@@ -29,7 +29,7 @@ from typing import Any, TextIO
 
 from goalrules.check import CheckRun, GoalResult
 from goalrules.engine import Outcome
-from goalrules.judgments.achievability_text import round_chance
+from goalrules.judgments.achievability_text import CHANCE_DIGITS, shown_chance
 from goalrules.judgments.smart import CriterionScore, criterion_dict
 from goalrules.report.json_text import Encoded, dumps
 from goalrules.report.text import (
@@ -184,7 +184,7 @@ def _goal_row(g: GoalResult) -> str:
             ach.verdict.value if ach is not None else "",
             ""
             if ach is None or ach.probability is None
-            else _chance_cell(round_chance(ach.probability, 4, ach.chance_edges)),
+            else _chance_cell(shown_chance(ach.probability, ach.chance_edges)),
         ]
     )
     return buf.getvalue()
@@ -266,6 +266,7 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
 
 
 def _chance_cell(shown: float) -> str:
-    """A chance in the CSV: four decimals, or its two significant digits when it is too
-    near 0 or 1 for four (``3.1e-08``: never written as a certainty)."""
-    return f"{shown:.4f}" if shown == round(shown, 4) else repr(shown)
+    """A chance in the CSV: its decimals (as the JSON's), or its two significant digits
+    when it is too near 0 or 1 for them (``3.1e-08``: never written as a certainty)."""
+    digits = CHANCE_DIGITS
+    return f"{shown:.{digits}f}" if shown == round(shown, digits) else repr(shown)

@@ -266,6 +266,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["periods"] = [p.to_dict() for p in r.periods]
     if r.tiers:
         goal["tiers"] = [t.to_dict() for t in r.tiers]
+    if r.data_date is not None:  # the day the value stands for (the trend says its age)
+        goal["data_to"] = r.data_date.isoformat()
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from goalrules.engine import RuleSet, shipped_ruleset
+from goalrules.judgments.achievability import shipped_chance_edges
+from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
 
 __all__ = ["audit_of", "differences", "explanation", "file_digest", "ruleset_hash"]
 
@@ -130,21 +132,36 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _pct(x: Any) -> str:
-    """A stored chance to two decimals of a percent, never shown as a certainty it is
-    not ("under 0.01 %", "over 99.99 %")."""
+def _pct(x: Any, edges: tuple[float, ...] = ()) -> str:
+    """A stored share (or, with ``edges``, a chance) in percent with two decimals, the
+    JSON's four decimals of it (:func:`shown_chance`: a chance never rounded across one
+    half or a verdict's threshold), never shown as a certainty it is not ("under 0.01
+    %", "over 99.99 %")."""
     if x is None:
         return "-"
     p = float(x)
-    if 0.0 < p < 0.00005:
+    shown = shown_chance(p, edges)
+    if p > 0.0 and shown < 0.0001:
         return "under 0.01 %"
-    if 0.99995 <= p < 1.0:
+    if p < 1.0 and shown > 0.9999:
         return "over 99.99 %"
-    return f"{100 * p:.2f} %"
+    return f"{100 * shown:.2f} %"
 
 
-def _num(x: Any) -> str:
-    return "-" if x is None else f"{float(x):.6g}"
+def _chance(x: Any) -> str:
+    return _pct(x, shipped_chance_edges())
+
+
+def _unit(x: Any, unit: Any) -> str:
+    """The unit after a value, as the judgment names it ("followers"), or nothing."""
+    if x is None or not unit or unit == "dimensionless":
+        return ""
+    return format_value(float(x), str(unit))[len(number_text(float(x), str(unit))) :]
+
+
+def _num(x: Any, unit: Any = None) -> str:
+    """A value as the judgment writes the metric's values (a count in whole numbers)."""
+    return "-" if x is None else number_text(float(x), str(unit or "dimensionless"))
 
 
 def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = None) -> str:
@@ -153,12 +170,13 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     what SMART and achievability said. The same row gives the same bytes."""
     goal = row.get("goal") or {}
     said_as = f" ({goal['statement']})" if goal.get("statement") else ""
+    unit = row.get("unit")
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
-        f"verdict: {row.get('verdict') or '-'}, chance {_pct(row.get('probability'))}",
-        f"value {_num(row.get('value'))} {row.get('unit') or ''} against the path's "
-        f"{_num(row.get('path'))}; baseline {_num(row.get('baseline'))}, target "
-        f"{_num(row.get('target'))}",
+        f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
+        f"value {_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against the path's "
+        f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
+        f"{_num(row.get('target'), unit)}",
         f"progress {_pct(row.get('progress'))}, elapsed {_pct(row.get('elapsed'))}, pace "
         f"{row.get('pace') or '-'}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",
@@ -167,7 +185,7 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     if prev:
         lines.append(
             f"compared with the review of {prev.get('date')}: "
-            f"{prev.get('verdict') or '-'}, chance {_pct(prev.get('probability'))}"
+            f"{prev.get('verdict') or '-'}, chance {_chance(prev.get('probability'))}"
         )
     else:
         lines.append("compared with: no earlier review")
@@ -187,13 +205,13 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     for period in goal.get("periods") or []:
         lines.append(
             f"{goal.get('recurs')} from {period.get('start')}: {period.get('status')}, "
-            f"{_num(period.get('actual'))} of {_num(period.get('due'))} due "
-            f"({_num(period.get('target'))} for the period)"
+            f"{_num(period.get('actual'), unit)} of {_num(period.get('due'), unit)} due "
+            f"({_num(period.get('target'), unit)} for the period)"
         )
     for tier in goal.get("tiers") or []:
         lines.append(
-            f"tier {tier.get('name')} ({_num(tier.get('target'))}): chance "
-            f"{_pct(tier.get('probability'))}, pace {tier.get('pace') or '-'}"
+            f"tier {tier.get('name')} ({_num(tier.get('target'), unit)}): chance "
+            f"{_chance(tier.get('probability'))}, pace {tier.get('pace') or '-'}"
         )
     rest = findings[len(flags) :]
     if rest:

@@ -57,7 +57,17 @@ def goal_review_of(row: Mapping[str, Any], day: Date) -> GoalReview:
         recurs=said.get("recurs"),
         periods=tuple(PeriodReview.from_dict(p) for p in said.get("periods") or []),
         tiers=tuple(TierReview.from_dict(t) for t in said.get("tiers") or []),
+        data_date=_day(said.get("data_to")),
     )  # fmt: skip
+
+
+def _day(text: Any) -> Date | None:
+    """A stored ISO day, or ``None`` (a review stored before it was kept, or a value no
+    day can be read from)."""
+    try:
+        return Date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
 
 
 def _open(store: ReviewStore | str | Path) -> ReviewStore:

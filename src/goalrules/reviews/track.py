@@ -4,9 +4,11 @@ happened.
 
 What happened is what the reviews saw: a goal **hit** its target when a review on or
 before its deadline found it reached (verdict ``achieved``, or all the way from baseline
-to target); it **missed** when a review after its deadline exists and none before found
-it reached; otherwise it is **unsettled** (no review after its deadline) and left out,
-and counted as such. Each review on or before the deadline that gave a chance is one
+to target), or a review after it found the value by the deadline met it; it **missed**
+when a review after its deadline found it short (``expired``: its history reaches the
+deadline) and none found it reached; otherwise it is **unsettled** (no review after its
+deadline, or none whose history reaches it: whether it was met is not known) and left
+out, and counted as such. Each review on or before the deadline that gave a chance is one
 forecast of that outcome.
 
 The record says how much it rests on: forecasts, goals and workspaces. Reviews of one
@@ -189,11 +191,11 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
             continue
         before = [r for r in reviews if r["date"] <= deadline]
         after = [r for r in reviews if r["date"] > deadline]
-        if any(_reached(r) for r in before):
-            outcome = True
-        elif after:
-            outcome = False
-        else:
+        if any(_reached(r) for r in before) or any(_reached(r) for r in after):
+            outcome = True  # (after the deadline, a judgment reads the value by then)
+        elif any(r.get("verdict") == "expired" for r in after):
+            outcome = False  # a review after the deadline whose data reaches it: short
+        else:  # no review after it, or none whose history reaches the deadline
             unsettled.append((ws, gid))
             continue
         given = [r for r in before if r.get("probability") is not None]
