@@ -309,11 +309,15 @@ def test_sessions_without_a_customer_flag_are_unknown() -> None:
 
 
 def test_events_without_purchase_events_are_unknown(tmp_path: Path) -> None:
-    b = ef.bigquery_events(tmp_path / "events.csv", [
-        ("u1", "1", 1767607200000000, "session_start", "https://c.com/?gclid=x", "", ""),
-        ("u1", "1", 1767607260000000, "purchase", "https://c.com/buy", "", ""),
-        ("u2", "7", 1767607300000000, "page_view", "https://c.com/", "https://t.co/a", ""),
-    ])  # fmt: skip
+    b = ef.bigquery_events(
+        tmp_path / "events.csv",
+        [
+            ("u1", "1", 1767607200000000, "session_start", "https://c.com/?gclid=x", "", ""),
+            ("u1", "1", 1767607260000000, "purchase", "https://c.com/buy", "", ""),
+            ("u2", "7", 1767607300000000, "page_view", "https://c.com/", "https://t.co/a", ""),
+            ("u2", "7", 1767607400000000, "generate_lead", "https://c.com/thanks", "", ""),
+        ],
+    )  # fmt: skip  (a lead event: events that mark none are an error, their leads unknown)
     got = {r.channel: r.customers for r in import_exports(b).performance}
     assert got == {"google": 1.0, "x": 0.0}  # purchases tracked: x's 0 is known
 

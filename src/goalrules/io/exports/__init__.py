@@ -390,9 +390,10 @@ def _no_lead_events(matches: Sequence[Match]) -> None:
     CRM export gives the leads (as for an analytics export without a leads column)."""
     from goalrules.io.exports.performance import LEAD_EVENTS
 
-    where = ", ".join(dict.fromkeys(m.sheet.source for m in matches))
+    others = list(dict.fromkeys(m.sheet.source for m in matches[1:]))
+    where = f" (nor in {', '.join(others)})" if others else ""
     raise DataError(
-        f"{where}: no event marks a lead (an event named like {LEAD_EVENTS.pattern!r}): its "
+        f"no event marks a lead{where} (an event named like {LEAD_EVENTS.pattern!r}): its "
         "leads are unknown, not 0, and a channel read with 0 leads would look as if it "
         "converted nobody; export the events that mark leads (a form submitted, a sign-up), "
         "or give the CRM export with it",
