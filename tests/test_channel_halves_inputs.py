@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import goalrules as gr
 from goalrules.vocabulary import paid_network
+from tests.books import book_reads_as_rows
 from tests.test_channel_inputs import MONTHS
 from tests.test_channel_inputs import steady as rows_of
 
@@ -113,7 +114,7 @@ def test_a_month_whose_spend_some_rows_give_has_an_unknown_spend() -> None:
 
 def test_a_book_reads_a_month_of_partial_spend_as_the_rows_do() -> None:
     pl = pytest.importorskip("polars")
-    from goalrules.scale.batch import book_decisions, decide_channels_table
+    from goalrules.scale.batch import decide_channels_table
 
     rows = [{k: v for k, v in r.items() if k != "medium"} for r in _organic_and_paid()]
     for i, r in enumerate(rows):  # the organic and paid rows of a month: two campaigns
@@ -122,11 +123,7 @@ def test_a_book_reads_a_month_of_partial_spend_as_the_rows_do() -> None:
         r.setdefault("spend", None)
     table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
     assert table.filter(pl.col("channel") == "facebook")["spend"].item() is None
-    row_path = {d.channel: d for d in gr.decide_channels(rows)}
-    for _, d in book_decisions(table):
-        one = row_path[d.channel]
-        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
-        assert d.evidence.quality == one.evidence.quality
+    book_reads_as_rows(rows)
 
 
 @settings(max_examples=50, deadline=None)
@@ -167,15 +164,9 @@ def test_a_channel_whose_rows_stop_says_its_months_since_are_unknown() -> None:
 
 
 def test_a_book_says_a_channels_rows_stop_as_the_rows_do() -> None:
-    pl = pytest.importorskip("polars")
-    from goalrules.scale.batch import book_decisions, decide_channels_table
-
+    pytest.importorskip("polars")
     rows = rows_of("facebook") + rows_of("linkedin", visits=800, leads=40)[:4]
-    table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
-    row_path = {d.channel: d for d in gr.decide_channels(rows)}
-    for _, d in book_decisions(table):
-        one = row_path[d.channel]
-        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+    row_path = book_reads_as_rows(rows)
     assert "its 2 months since are unknown" in row_path["linkedin"].evidence.quality[0]
 
 
