@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "COUNT_UNITS",
     "CURRENCIES",
+    "DOTTED_THOUSANDS",
     "DimensionKey",
     "UnitInfo",
     "dimension_key",
@@ -420,7 +421,7 @@ def _parse_quantity(text: str) -> Quantity:
         units = _parsed_units(cleaned)
     except UnitError:
         raise _unknown_unit(text, cleaned) from None
-    if not m["suffix"] and _DOTTED.fullmatch(m["number"]) and _counts(units):
+    if not m["suffix"] and DOTTED_THOUSANDS.fullmatch(m["number"]) and _counts(units):
         whole = m["number"].replace(".", "")
         raise UnitError(
             f"{text.strip()!r} is ambiguous: {int(whole):,} {unit} with '.' between "
@@ -430,8 +431,9 @@ def _parse_quantity(text: str) -> Quantity:
     return ureg.Quantity(value, units)
 
 
-#: "10.000": a point before a group of three, as Greek and German write thousands
-_DOTTED = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+#: "10.000", "1.000.000": a point before each group of three, as Greek and German write
+#: thousands, or (one point) a decimal with three places: a count read as ten is a guess
+DOTTED_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def _counts(units: Any) -> bool:

@@ -12,7 +12,6 @@ import csv
 import datetime as _dt
 import functools
 import math
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from goalrules.model import (
     MetricSeries,
 )
 from goalrules.model.tables import records
+from goalrules.units import DOTTED_THOUSANDS
 from goalrules.vocabulary import MetricKind
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
@@ -188,7 +188,7 @@ def _number(value: Any, source: str, line: int, column: str, whole: str | None =
         isinstance(value, str) and value.strip().lower().lstrip("+-") == "nan"
     ):
         raise DataError(f"{value!r} is not a finite number", source=source, line=line, field=column)
-    if whole is not None and isinstance(value, str) and _DOTTED.fullmatch(value.strip()):
+    if whole is not None and isinstance(value, str) and DOTTED_THOUSANDS.fullmatch(value.strip()):
         text = value.strip()
         plain = text.replace(".", "")
         decimal = f", or {float(text):g} with a decimal point" if text.count(".") == 1 else ""
@@ -209,10 +209,6 @@ def _number(value: Any, source: str, line: int, column: str, whole: str | None =
             field=column,
         )
     return x
-
-
-#: "10.000": groups of three after a point, as Greek and German write thousands
-_DOTTED = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 @functools.lru_cache(maxsize=256)

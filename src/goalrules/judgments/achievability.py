@@ -85,7 +85,7 @@ from goalrules.judgments.achievability_limits import (
     whole_months,
 )
 from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
-from goalrules.judgments.achievability_shares import read_shares
+from goalrules.judgments.achievability_shares import in_percent, read_shares
 from goalrules.judgments.achievability_text import (
     explain,
     format_q,
@@ -510,7 +510,12 @@ def assess_achievability(
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
     unit = _series_unit(series, defn)
     read_note = ""
-    if series.unit is None and goal.target is not None and not goal.target.is_relative:
+    if (
+        series.unit is None
+        and goal.target is not None
+        and not goal.target.is_relative
+        and in_percent(unit)
+    ):
         absolute = target_in_unit(goal, goal.baseline, unit)  # plain numbers: shares?
         shares = read_shares(series, unit, goal, absolute and absolute[0], today)
         if shares is not None:
@@ -528,11 +533,9 @@ def assess_achievability(
     baseline = goal.baseline
     resolved: tuple[float, bool] | None = None
     stock = kind is MetricKind.STOCK
-    seen = (
-        series.points
-        if not stock or series.points[-1].date <= today
-        else [p for p in series.points if p.date <= today]
-    )
+    seen = series.points  # the observations known on `today`
+    if seen[-1].date > today:
+        seen = seen[: bisect.bisect_right(seen, today, key=_DATE)]
     at_start = start_point(seen, points, stock, goal.start)
     if baseline is None and goal.target.is_relative and at_start is not None:
         said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
@@ -559,13 +562,8 @@ def assess_achievability(
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
         return unjudged(wrong_dates(goal.start, goal.deadline))
     last = points[-1]
-    if kind is MetricKind.STOCK:  # the day of the last value known on `today`
-        seen = series.points
-        if seen[-1].date > today:
-            seen = seen[: bisect.bisect_right(seen, today, key=_DATE)]
-        last_date = seen[-1].date if seen else today
-    else:
-        last_date = month_end(last.date)
+    # the day of the last value known on `today` (a flow's: its month's end)
+    last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
     n_total = months_between(last_date, goal.deadline)
     deadline_seen = reaches_deadline(kind, last_date, last.date, goal.deadline)
     too_old = stale(last_date, min(today, goal.deadline), rules.params.get("max_gap"))

@@ -21,7 +21,7 @@ from goalrules.errors import GoalRulesError
 from goalrules.model import Goal, MetricSeries, Point
 from goalrules.units import unit_info
 
-__all__ = ["read_shares"]
+__all__ = ["in_percent", "read_shares"]
 
 #: how far from the latest value a target may lie for its reading to be plausible
 PLAUSIBLE = 10.0
@@ -33,12 +33,7 @@ def read_shares(
     """``series`` in per cent with a note, when its plain values are shares of one
     (``target`` is the goal's absolute target in ``unit``); ``None`` when the metric's
     unit stands."""
-    if series.unit is not None or target is None or target <= 0:
-        return None
-    try:
-        if unit_info(unit).text != "percent":
-            return None
-    except GoalRulesError:
+    if series.unit is not None or target is None or target <= 0 or not in_percent(unit):
         return None
     if goal.target is None or goal.target.is_relative:
         return None
@@ -65,3 +60,11 @@ def read_shares(
         "history's unit to be sure."
     )
     return shares, note
+
+
+def in_percent(unit: str) -> bool:
+    """Whether ``unit`` is per cent: only then may plain numbers be shares of one."""
+    try:
+        return unit_info(unit).text == "percent"
+    except GoalRulesError:
+        return False

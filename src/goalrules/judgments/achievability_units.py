@@ -44,7 +44,6 @@ __all__ = [
     "start_point",
     "target_from_start",
     "target_in_unit",
-    "value_at",
 ]
 
 Date = _dt.date
@@ -337,15 +336,6 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     if points and points[-1].date.year * 12 + points[-1].date.month <= last:
         return points  # sorted: nothing lies after the last complete month
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
-
-
-def value_at(points: Sequence[Point], day: Date) -> float | None:
-    """The value of the last point on or before ``day`` (the first point's when none
-    is): ``points`` are in date order."""
-    if not points:
-        return None
-    i = bisect.bisect_right(points, day, key=_DATE_OF)
-    return points[i - 1].value if i else points[0].value
 
 
 _DATE_OF = operator.attrgetter("date")

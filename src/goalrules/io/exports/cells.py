@@ -29,12 +29,12 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.units import DOTTED_THOUSANDS
 
 _MISSING = frozenset({"-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan"})
 _PLAIN = re.compile(r"[+-]?\d+")
 _POINT = re.compile(r"[+-]?\d+\.\d+")
 # a point or comma between groups of three (a leading 0 never starts a group)
-_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 _ONE_COMMA_GROUP = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 # spaces, apostrophes (Swiss: 1'234, 1’234) and the Arabic thousands separator group digits
 _GROUPING = re.compile(r"[\s\u00a0\u202f\u2009'\u2019\u066c]")
@@ -128,9 +128,9 @@ def _parse(
             return float(plain)
         raise _bad(f"{value!r} is not a number", source, line, column)
     if _PLAIN.fullmatch(text) or (decimal != "," and _POINT.fullmatch(text) and not (
-            decimal is None and _AMBIGUOUS.fullmatch(text))):  # fmt: skip
+            decimal is None and DOTTED_THOUSANDS.fullmatch(text))):  # fmt: skip
         return float(text)
-    if decimal is None and _AMBIGUOUS.fullmatch(text):
+    if decimal is None and DOTTED_THOUSANDS.fullmatch(text):
         raise _bad(
             f"{value!r} is ambiguous: {text.replace('.', ',')} with '.' between thousands, "
             f"or {text} with a decimal point; say which with --decimal , or --decimal . "

@@ -11,7 +11,6 @@ import csv
 import datetime as _dt
 import io
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ from goalrules.io.exports.dates import (
 from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, MetricSeries
+from goalrules.units import DOTTED_THOUSANDS
 
 Date = _dt.date
 
@@ -164,11 +164,7 @@ def _plain(x: float) -> str:
     if float(x).is_integer():
         return str(int(x))
     text = repr(float(x))
-    return text + "0" if _DOTTED.fullmatch(text) else text
-
-
-#: "12.345": digits that read as thousands with '.' between them, or as a decimal
-_DOTTED = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+    return text + "0" if DOTTED_THOUSANDS.fullmatch(text) else text
 
 
 # -- data rows ------------------------------------------------------------------------------
