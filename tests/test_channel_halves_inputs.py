@@ -109,7 +109,8 @@ def test_a_month_whose_spend_some_rows_give_has_an_unknown_spend() -> None:
         "spend recorded in 0 of 6 months (6 more in some of their rows only"
     )
     assert decided["facebook (paid)"].evidence.cost_per_lead == 30.0  # its own rows: known
-    assert out.portfolio is not None and out.portfolio.cost_per_lead == 5.0  # linkedin's
+    # linkedin's spend alone is known: no benchmark for its own cost
+    assert out.portfolio is not None and out.portfolio.cost_per_lead is None
 
 
 def test_a_book_reads_a_month_of_partial_spend_as_the_rows_do() -> None:
@@ -158,7 +159,11 @@ def test_a_channel_whose_rows_stop_says_its_months_since_are_unknown() -> None:
         "no rows after 2026-03 while the channels judged run to 2026-06: its 3 months since "
         "are unknown (not 0), and its evidence reads the months given"
     )
-    assert decided["linkedin"].evidence.quality == (note,)
+    shares = (
+        "rows in 3 of the 6 months of the channels judged: its shares of their visits and "
+        "leads are of its 3 months (a month without rows is not 0)"
+    )
+    assert decided["linkedin"].evidence.quality == (note, shares)
     assert f"data quality: {note}" in decided["linkedin"].reasons
     assert decided["facebook"].evidence.quality == ()
 

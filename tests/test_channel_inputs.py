@@ -4,6 +4,7 @@ as a Hypothesis property."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ import goalrules as gr
 pl = pytest.importorskip("polars")
 
 from goalrules.scale.batch import decide_channels_table  # noqa: E402
+from tests.books import book_reads_as_rows  # noqa: E402
 
 MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
 
@@ -111,8 +113,10 @@ def test_spend_in_some_months_is_an_unknown_total_not_a_partial_sum() -> None:
     assert "spend not recorded in every month: cost per lead unknown" in " ".join(
         decided["x"].reasons
     )
-    assert out.portfolio is not None and out.portfolio.cost_per_lead == 5.0  # instagram's
+    # instagram's spend alone is recorded: no benchmark for its own cost
+    assert out.portfolio is not None and out.portfolio.cost_per_lead is None
     assert not any("7.50" in line for line in decided["x"].reasons)
+    assert "no other channel's spend recorded" in " ".join(decided["instagram"].reasons)
 
 
 def test_a_book_reads_spend_in_some_months_as_the_rows_do() -> None:
@@ -344,9 +348,10 @@ def test_growing_followers_fulfil_an_awareness_role_whichever_months_were_record
 
 def test_a_share_that_is_not_zero_never_reads_0_percent() -> None:
     rows = [{"channel": "x", "month": m, "visits": 1, "leads": 1} for m in MONTHS[:3]]
-    rows += [{"channel": "linkedin", "month": m, "visits": 1000, "leads": 30} for m in MONTHS]
+    rows += [{"channel": "linkedin", "month": m, "visits": 2000, "leads": 30} for m in MONTHS]
     x = {d.channel: d for d in gr.decide_channels(rows)}["x"]
-    # it read "Few visits (0 % of the channels judged)" for 3 visits of 6,003
+    # it read "Few visits (0 % of the channels judged)" for 3 visits of 6,003 (in its
+    # three months)
     assert x.reasons[0].startswith("Few visits (0.05 % of the channels judged)")
     assert "3 visits (0.05 % of the channels judged)" in " ".join(x.reasons)
     assert not any("(0 % of" in r for r in x.reasons)
@@ -417,3 +422,94 @@ def test_the_command_line_judges_as_of_today_by_default(
     said = capsys.readouterr().err
     assert f"{months[-1]:%Y-%m}" in said and "left out" in said
     assert out.getvalue().count('"months": 6') >= 2
+
+
+# -- one channel's spend is no benchmark for itself --------------------------------------
+
+
+def _falling(name: str, **extra: Any) -> list[dict[str, Any]]:
+    """A channel losing 10 % of its visits and leads a month, converting at 0.5 %."""
+    return [{"channel": name, "month": m, "visits": 2000 * 0.9**i, "leads": 10 * 0.9**i, **extra}
+            for i, m in enumerate(MONTHS)]  # fmt: skip
+
+
+def test_the_only_paid_channel_is_not_called_cheap_against_itself() -> None:
+    """It read "its leads cost 35.29 USD / lead against the portfolio's 35.29 USD / lead:
+    reduce rather than cut": the portfolio's cost was that channel's own."""
+    rows = _falling("facebook", spend=300) + steady("linkedin", leads=60)
+    out = gr.decide_channels(rows)
+    facebook = {d.channel: d for d in out}["facebook"]
+    assert out.portfolio is not None and out.portfolio.cost_per_lead is None
+    assert facebook.rule != "reduce.declining-but-cheap"
+    said = " ".join(facebook.reasons)
+    assert "portfolio's" not in said.split("lead rate")[0]  # no cost compared
+    assert "no other channel's spend recorded to compare its cost with" in said
+    book_reads_as_rows(rows)
+    # a second paid channel is a benchmark: the portfolio's cost is theirs together
+    rows2 = _falling("facebook", spend=300) + steady("linkedin", leads=60, spend=600)
+    out2 = gr.decide_channels(rows2)
+    assert out2.portfolio is not None
+    assert out2.portfolio.cost_per_lead == pytest.approx(
+        (6 * 300 + 6 * 600) / (sum(10 * 0.9**i for i in range(6)) + 6 * 60)
+    )
+    book_reads_as_rows(rows2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=3, max_size=3),
+    st.lists(st.integers(1, 900), min_size=3, max_size=3),
+)
+def test_a_portfolio_cost_is_a_benchmark_only_of_two_paid_channels_or_more(
+    paid: list[bool], spends: list[int]
+) -> None:
+    """Whichever channels are paid and whatever they spend: the portfolio's cost per lead
+    is known exactly when two channels or more have their spend recorded, and no channel
+    is told its cost is in line with (or above) a portfolio that is itself alone."""
+    names = ("facebook", "linkedin", "instagram")
+    rows: list[dict[str, Any]] = []
+    for name, has, spend in zip(names, paid, spends, strict=True):
+        rows += _falling(name, spend=spend) if has else steady(name, leads=30)
+    out = gr.decide_channels(rows)
+    assert out.portfolio is not None
+    assert (out.portfolio.cost_per_lead is not None) is (sum(paid) >= 2)
+    if sum(paid) < 2:
+        for d in out:
+            assert not any("portfolio's" in r and "cost" in r.split("portfolio's")[1][:40]
+                           for r in d.reasons)  # fmt: skip
+    book_reads_as_rows(rows)
+
+
+# -- two values the same but for rounding read the same -----------------------------------
+
+
+def test_values_the_same_but_for_rounding_are_not_shown_to_eight_decimals() -> None:
+    """Two channels falling 10 % a month at a lead rate of 0.5 %: visits and leads trends
+    of the same ratios (the last bit apart), a rate of 0.004999999999999999 against the
+    portfolio's 0.005. It read "visits -10.41064199 % and leads -10.41064199 % ... lead
+    rate 0.5 % vs 1.10624775 %" and "95 % CI 0.37607033 %-0.66449687 %" on the row path,
+    "0.4 %-0.7 %" on the table path."""
+    rows = _falling("facebook") + _falling("linkedin") + steady("instagram")
+    said = " ".join(book_reads_as_rows(rows)["facebook"].reasons)
+    assert "visits -10.4 % and leads -10.4 % a month" in said
+    assert "lead rate 0.5 % vs 1.1 %" in said
+    assert "lead rate 0.5 % (95 % CI 0.4 %-0.7 %)" in said
+    rows = [r for n in ("facebook", "linkedin", "instagram") for r in _falling(n, spend=1)]
+    said = " ".join(book_reads_as_rows(rows)["facebook"].reasons)
+    assert "95 % CI 0.4 %-0.7 %), not credibly different from the portfolio's 0.5 %" in said
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.5, 0.97), st.floats(0.002, 0.2), st.integers(500, 50_000))
+def test_trends_of_the_same_ratios_read_the_same(fall: float, rate: float, start: int) -> None:
+    """Visits and leads falling by the same ratio a month have one trend, at the
+    portfolio's lead rate: the decision says so ("reduce.declining") and shows the trend
+    the same for both, with one decimal, however its last bits fell."""
+    falling = [{"channel": "x", "month": m, "visits": start * fall**i,
+                "leads": start * rate * fall**i} for i, m in enumerate(MONTHS)]  # fmt: skip
+    rows = falling + steady("linkedin", visits=1000, leads=1000 * rate)
+    d = {d.channel: d for d in gr.decide_channels(rows)}["x"]
+    assert d.rule == "reduce.declining"
+    shown = re.search(r"visits (\S+ %) and leads (\S+ %)", d.reasons[0])
+    assert shown is not None and shown[1] == shown[2]
+    assert re.fullmatch(r"-\d+(\.\d)? %", shown[1])

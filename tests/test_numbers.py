@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import random
 import re
 from pathlib import Path
 
@@ -217,3 +218,17 @@ def test_the_demo_imports_no_babel() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, check=True)  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@given(st.lists(st.floats(0.001, 1e9), min_size=1, max_size=200), st.randoms())
+def test_a_sum_in_another_order_is_the_same_but_for_rounding(
+    values: list[float], rnd: random.Random
+) -> None:
+    from goalrules.numbers import same_but_for_rounding
+
+    shuffled = values[:]
+    rnd.shuffle(shuffled)
+    assert same_but_for_rounding(sum(values), sum(shuffled))
+    assert same_but_for_rounding(sum(values) / len(values), math.fsum(shuffled) / len(values))
+    total = sum(values)
+    assert not same_but_for_rounding(total, total * (1 + 1e-9))  # a real difference

@@ -137,8 +137,10 @@ def reference(
         "lead_rate": min(rate, 1.0) if rate is not None else None,
         "customer_rate": (total["customers"] / total["leads"]
                           if total["leads"] and total["customers"] is not None else None),
-        "cost_per_lead": spend / leads_paid if spend and leads_paid else None,
-        "cost_per_customer": spend / customers_paid if spend and customers_paid else None,
+        # (one paid channel is no benchmark for its own cost)
+        "cost_per_lead": spend / leads_paid if spend and leads_paid and len(paid) > 1 else None,
+        "cost_per_customer": (spend / customers_paid
+                              if spend and customers_paid and len(paid) > 1 else None),
     }  # fmt: skip
     p = Portfolio(currency="USD", **portfolio)
     out = {}
@@ -159,8 +161,15 @@ def reference(
         cust_rate, clo, _ = _rate(customers, leads) if customers is not None else (None,) * 3
         ch = info.get(name)
         role = ch.role if ch else None
-        visits_share = visits / total["visits"] if total["visits"] else None
-        leads_share = leads / total["leads"] if total["leads"] else None
+        # shares of the channels' visits and leads in the months the channel has rows
+        every_month = {d for by in months_of.values() for d in by}
+        own = [m for by in months_of.values() for d, m in by.items() if d in by_month]
+        of_visits, of_leads = (
+            (total["visits"], total["leads"]) if len(months) in (0, len(every_month))
+            else (math.fsum(m["visits"] for m in own), math.fsum(m["leads"] for m in own))
+        )  # fmt: skip
+        visits_share = visits / of_visits if of_visits else None
+        leads_share = leads / of_leads if of_leads else None
         visits_trend = _trend(months, col["visits"])
         # recorded in some months only: the trend of those months (not recorded is not 0)
         social_months = [d for d in months if any(
@@ -190,6 +199,10 @@ def reference(
             quality.append(f"no rows after {months[-1]:%Y-%m} while the channels judged run to "
                            f"{latest:%Y-%m}: its {'month' if since == 1 else f'{since} months'} "
                            "since are unknown (not 0), and its evidence reads the months given")  # fmt: skip
+        if months and len(months) < len(every_month):
+            quality.append(f"rows in {len(months)} of the {len(every_month)} months of the "
+                           "channels judged: its shares of their visits and leads are of its "
+                           f"{len(months)} months (a month without rows is not 0)")  # fmt: skip
         spent, some = recorded(name, "spend"), partly(name, "spend")
         if (spent or some) and len(spent) < len(months):
             rows_only = (f" ({len(some)} more in some of their rows only: a row without spend "

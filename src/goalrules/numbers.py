@@ -35,6 +35,7 @@ from typing import Any
 
 __all__ = [
     "current_locale",
+    "format_amount",
     "format_count",
     "format_flow",
     "format_money",
@@ -42,6 +43,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "plural",
+    "same_but_for_rounding",
     "set_locale",
     "use_locale",
     "words",
@@ -222,6 +224,15 @@ def format_number(value: float, *, digits: int = 2, locale: str | None = None) -
 _PERCENTS: dict[float, str] = {}
 
 
+def same_but_for_rounding(a: float, b: float) -> bool:
+    """Whether two values are one, but for the rounding of the arithmetic that made
+    them (``47 / 9371.18`` and the portfolio's ``0.005``; two trends of the same ratios
+    summed in another order): within a trillionth of the larger. Shown numbers that are
+    kept apart when they differ ("3.04 %" beside "3 %") are not kept apart for that
+    (not "-10.41064199 %" beside "-10.41064199 %")."""
+    return a == b or abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+
+
 def format_percent(
     value: float | None, *, digits: int = 1, signed: bool = False, locale: str | None = None
 ) -> str:
@@ -279,6 +290,14 @@ def format_count(value: float, unit: str | None = None, *, locale: str | None = 
     if not unit:
         return shown
     return f"{shown} {plural(unit.replace('_', ' '), whole, locale=locale)}"
+
+
+def format_amount(value: float, currency: str, *, locale: str | None = None) -> str:
+    """An amount with two decimals and its currency code: ``1,200.00 USD`` (``1.200,00
+    USD`` for a German team). Rounded to the nano-unit first: a total summed in another
+    order (a book's table, one account's rows) differs in its last bits, and those must
+    never decide a cent."""
+    return f"{_decimal(round(value, 9), 2, locale, fixed=2)} {currency}"
 
 
 def format_month(day: _dt.date, *, locale: str | None = None) -> str:

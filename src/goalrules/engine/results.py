@@ -25,7 +25,7 @@ from goalrules.engine.marks import FAIL, PASS, SKIPPED, UNKNOWN, criterion_group
 from goalrules.errors import (
     UnknownNameError,
 )
-from goalrules.numbers import format_percent
+from goalrules.numbers import format_percent, same_but_for_rounding
 
 
 class _Scored(Protocol):
@@ -266,7 +266,8 @@ def _with_percents(
     """A template of several percentages rendered so that two different values never
     read the same ("lead rate 3 % vs 3 %" beside "credibly below"), nor two different
     sizes ("visits -2 % a month ... falling by more than 2 %"), nor a value that is not 0
-    as "0 %": when one would, all its percentages take one more decimal, up to eight."""
+    as "0 %": when one would, all its percentages take one more decimal, up to eight.
+    Values the same but for rounding (two trends of the same ratios) are one value."""
     out: list[str] = []
     values: dict[int, float] = {}
     for i, (fn, show) in enumerate(shown):
@@ -286,7 +287,7 @@ def _with_percents(
     for digits in range(2, 9):  # (by size: "-2 %" beside "falling by more than 2 %" too)
         seen: dict[str, float] = {}
         if all(
-            seen.setdefault(out[i].lstrip("+-"), abs(v)) == abs(v)
+            same_but_for_rounding(seen.setdefault(out[i].lstrip("+-"), abs(v)), abs(v))
             and (v == 0 or out[i].lstrip("+-") != "0 %")  # a share of 0.05 % is not 0 %
             for i, v in values.items()
         ):

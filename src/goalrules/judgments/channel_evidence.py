@@ -26,14 +26,17 @@ from goalrules.judgments.channel_measures import (
     ended_note,
     fulfils_role,
     known_total,
+    month_totals,
+    months_apart,
     numbered,
-    quality_notes,
     rate_interval,
+    shares_note,
+    shares_of,
     social_note,
     spend_note,
     trend,
-    trend_of,
 )
+from goalrules.judgments.channel_on_read import on_read
 from goalrules.judgments.channel_pass import row_pass
 from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
 from goalrules.judgments.stats import theil_sen_at, wilson_interval
@@ -215,9 +218,9 @@ FACTS_ON_READ = ON_READ[:5]
 
 class _Pending(partial[Any]):
     """A channel's fields not computed yet: ``pending(name)`` computes field ``name`` (a
-    ``functools.partial`` of :func:`_on_read` over the channel's numbers, made in C; one
-    a channel, in each of its slots still to compute, and the fill of its decision's
-    facts)."""
+    ``functools.partial`` of :func:`~goalrules.judgments.channel_on_read.on_read` over
+    the channel's numbers, made in C; one a channel, in each of its slots still to
+    compute, and the fill of its decision's facts)."""
 
     __slots__ = ()
 
@@ -272,77 +275,6 @@ def decision_facts(ev: ChannelEvidence) -> dict[str, Any]:
     for name in pending:
         del facts[name]
     return LazyFields(facts, _FACTS_ON_READ, partial(getattr, ev), _FACT_ORDER)
-
-
-#: what a channel's fields computed on read are computed from: the slope function of
-#: its months (None under two months), its visits, leads and social metric a month (None:
-#: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
-#: leads share, the portfolio, the role share and its data-quality notes (as measured)
-_Inputs = tuple[
-    Callable[[Sequence[float]], float] | None,
-    Sequence[float],
-    Sequence[float],
-    Sequence[float] | None,
-    float,
-    float,
-    float | None,
-    Objective | None,
-    float | None,
-    float | None,
-    float | None,
-    "Portfolio",
-    float,
-    list[tuple[Date, float, float, float] | str] | None,
-]
-
-
-def _on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
-    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
-    the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
-    evidence, whichever reads it first, compute it once."""
-    got = memo.get(name, memo)
-    if got is not memo:
-        return got
-    if name == "visits_trend" or name == "leads_trend":  # what rules read most: first
-        slope = inputs[0]
-        value: Any = None
-        if slope is not None:  # trend_of, with the total known: the same float
-            values, total = (
-                (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
-            )
-            mean = total / len(values)
-            value = 0.0 if mean == 0 else slope(values) / mean
-        memo[name] = value
-        return value
-    (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
-     leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
-    value = None
-    if name == "quality":
-        value = quality_notes(notes or ())
-    elif name == "role_metric_trend":
-        if slope is not None and social_by_month is not None:
-            value = trend_of(slope, social_by_month, None)
-    elif name == "customer_rate_low":
-        value = rate_interval(customers, leads)[1]
-    elif role is None:  # fulfils_role: with no role there is no job to check
-        value = None
-    else:  # fulfils_role, reading only the trend the role is judged by
-        value = fulfils_role(
-            role, visits_share,
-            _on_read(inputs, memo, "visits_trend") if role is Objective.TRAFFIC else None,
-            lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
-            customer_rate_low=_on_read(inputs, memo, "customer_rate_low"),
-            role_metric_trend=None
-            if role in _NO_METRIC
-            else _on_read(inputs, memo, "role_metric_trend"),
-            portfolio=portfolio, role_share=role_share,
-        )  # fmt: skip
-    memo[name] = value
-    return value
-
-
-#: the roles judged without their own metric's trend
-_NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
 #: a column of every channel's months, one after the other (for its exactly rounded sum)
@@ -479,6 +411,10 @@ def _measured(
     spend_total = math.fsum(_chain(map(_COLUMN[3], paid)))
     leads_with_spend = math.fsum(_chain(map(_COLUMN[1], paid)))
     customers_with_spend = math.fsum(_chain(map(_COLUMN[2], paid)))
+    # one channel's spend alone is no benchmark for its own cost: the portfolio's cost per
+    # lead (customer) is that of two channels or more, else unknown (not the channel's
+    # own cost, against which it would always read as "in line")
+    benchmark = len(paid) >= 2
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
@@ -504,10 +440,12 @@ def _measured(
         customer_rate=known_customers / total_leads
         if known_customers is not None and total_leads
         else None,
-        cost_per_lead=spend_total / leads_with_spend if spend_total and leads_with_spend else None,
+        cost_per_lead=spend_total / leads_with_spend
+        if benchmark and spend_total and leads_with_spend
+        else None,
         currency=currency,
         cost_per_customer=spend_total / customers_with_spend
-        if spend_total and customers_with_spend
+        if benchmark and spend_total and customers_with_spend
         else None,
         left_out=len(over),
     )
@@ -522,6 +460,13 @@ def _measured(
     # the channels' last month: a channel whose rows end before it has its months since
     # unknown (not 0), said in a note
     latest = max([ms[-1] for ms, _ in ordered.values() if ms], default=None)
+    # and their first: a channel of fewer months than theirs has its shares of visits and
+    # leads taken over its own months (a channel started in September is not "few visits"
+    # for the months before it), said in a note
+    earliest = min([ms[0] for ms, _ in ordered.values() if ms], default=None)
+    span = 0 if latest is None or earliest is None else months_apart(earliest, latest) + 1
+    by_month: dict[Date, tuple[list[float], list[float]]] | None = None  # made when needed
+    totals = (total_visits, total_leads)
     for name, (months, columns) in ordered.items():
         n = len(months)
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
@@ -536,6 +481,15 @@ def _measured(
             if notes is None:
                 notes = quality[name] = []
             notes.append(ended_note(months[-1], latest))
+        own = totals  # the visits and leads its shares are of: the channels' (in its months)
+        if n and (n != span or months[0] != earliest):  # not every month from first to last
+            if by_month is None:
+                by_month = month_totals(ordered)
+            if n < len(by_month):  # not every month of the channels judged: its own months
+                own = shares_of(months, by_month)
+                if notes is None:
+                    notes = quality[name] = []
+                notes.append(shares_note(n, len(by_month)))
         if name in unknown and unknown[name] < n:
             if notes is None:
                 notes = quality[name] = []
@@ -560,8 +514,8 @@ def _measured(
             lead_rate = k / visits
         ch = info.get(name)
         role = ch.role if ch else None
-        visits_share = visits / total_visits if total_visits else None
-        leads_share = leads / total_leads if total_leads else None
+        visits_share = visits / of_visits if (of_visits := own[0]) else None
+        leads_share = leads / of_leads if (of_leads := own[1]) else None
         # the fields computed on first read (ON_READ), one pending for them all: the
         # trends (two months or more), whether the channel fulfils its role (with no role
         # there is no job to check: it stays None), the customer rate's Wilson bound and
@@ -592,7 +546,7 @@ def _measured(
                 shown = sorted(recorded)
                 memo["role_metric_trend"] = trend(shown, [recorded[d] for d in shown])
         pending = _Pending(
-            _on_read,
+            on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
              role, visits_share, lo, leads_share, portfolio, role_share, notes),
             memo,

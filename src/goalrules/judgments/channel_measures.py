@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from goalrules.judgments.channel_pass import Columns
 from goalrules.judgments.stats import theil_sen, wilson_interval
 from goalrules.model import Objective
 
@@ -96,6 +97,45 @@ def ended_note(last: Date, latest: Date) -> str:
         f"{latest.year}-{latest.month:02d}: its {months} since are unknown (not 0), and its "
         "evidence reads the months given"
     )
+
+
+def shares_note(months: int, of: int) -> str:
+    """The data-quality note of a channel with rows in ``months`` of the ``of`` months of
+    the channels judged: its shares of their visits and leads are of its own months."""
+    return (
+        f"rows in {months} of the {of} months of the channels judged: its shares of their "
+        f"visits and leads are of its {months} months (a month without rows is not 0)"
+    )
+
+
+def month_totals(ordered: Mapping[str, Columns]) -> dict[Date, tuple[list[float], list[float]]]:
+    """Each month's visits and leads of the channels (``ordered``: each channel's months
+    and columns), one value a channel with rows that month: summed exactly
+    (:func:`shares_of`), the same whatever the channels' order."""
+    out: dict[Date, tuple[list[float], list[float]]] = {}
+    for months, columns in ordered.values():
+        for month, v, lead in zip(months, columns[0], columns[1], strict=True):
+            got = out.get(month)
+            if got is None:
+                got = out[month] = ([], [])
+            got[0].append(v)
+            got[1].append(lead)
+    return out
+
+
+def shares_of(
+    months: Sequence[Date], by_month: Mapping[Date, tuple[list[float], list[float]]]
+) -> tuple[float, float]:
+    """The channels' visits and leads in ``months``, each one exactly rounded sum."""
+    return (
+        math.fsum(v for m in months for v in by_month[m][0]),
+        math.fsum(v for m in months for v in by_month[m][1]),
+    )
+
+
+def months_apart(a: Date, b: Date) -> int:
+    """Calendar months from ``a``'s month to ``b``'s (``2025-01`` to ``2025-04``: 3)."""
+    return b.year * 12 + b.month - a.year * 12 - a.month
 
 
 def social_note(months: int, recorded: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
 from goalrules.model import Objective
-from goalrules.numbers import format_percent
+from goalrules.numbers import format_amount, format_count, format_percent, same_but_for_rounding
 
 __all__ = [
     "compare_with_portfolio",
@@ -40,19 +40,24 @@ def distinct_pcts(a: float, b: float) -> tuple[str, str]:
     (``1.339 %`` and ``1.341 %``, never ``1.3 %`` and ``1.3 %`` for two values)."""
     for digits in (1, 2, 3):
         x, y = format_percent(a, digits=digits), format_percent(b, digits=digits)
-        if x != y or a == b:
+        if x != y or same_but_for_rounding(a, b):
             return x, y
     return format_percent(a, digits=4), format_percent(b, digits=4)
 
 
 def distinct_digits(*values: float | None) -> int:
-    """The decimals (one to eight) at which no two different ``values`` read the same:
+    """The decimals (one to eight) at which no two different ``values`` read the same
+    (values the same but for rounding are the same, :func:`~goalrules.numbers.
+    same_but_for_rounding`):
     the numbers of one sentence are shown with these, so that their order shows too (the
     same decimals for all: a bound never reads above the rate it bounds)."""
     known = [v for v in values if v is not None]
     for digits in range(1, _MOST_DIGITS):
         seen: dict[str, float] = {}
-        if all(seen.setdefault(format_percent(v, digits=digits), v) == v for v in known):
+        if all(
+            same_but_for_rounding(seen.setdefault(format_percent(v, digits=digits), v), v)
+            for v in known
+        ):
             return digits
     return _MOST_DIGITS
 
@@ -72,9 +77,7 @@ def compare_with_portfolio(low: float | None, high: float | None, rate: float | 
 
 
 def _money(x: float, currency: str) -> str:
-    # to the nano-unit first: a total summed in another order (a book's table, one
-    # account's rows) differs in its last bits, and those must never decide a cent
-    return f"{round(x, 9):,.2f} {currency}"
+    return format_amount(x, currency)
 
 
 def _role_line(ev: ChannelEvidence) -> str:
@@ -126,6 +129,11 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         parts.append(f"per customer {_money(ev.cost_per_customer, ev.currency)}{tail}")
     elif ev.customers is None:
         parts.append("per customer: unknown (customers not measured)")
+    if ev.cost_per_lead is not None and p.cost_per_lead is None:  # its spend alone recorded
+        parts.append(
+            "no other channel's spend recorded to compare its cost with: the decision does "
+            "not use cost"
+        )
     return [", ".join(parts)]
 
 
@@ -157,7 +165,7 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         else f" ({format_percent(ev.visits_share, digits=distinct_digits(ev.visits_share, 0.0))}"
         " of the channels judged)"
     )
-    counts = f"{ev.visits:,.0f} visits{share}, {ev.leads:,.0f} leads"
+    counts = f"{format_count(ev.visits)} visits{share}, {format_count(ev.leads)} leads"
     if ev.customers is None:  # not measured: said so, never shown as 0
         lines.append(f"{counts} over {months}; customers not measured (unknown, not 0)")
     else:
@@ -179,7 +187,7 @@ def _customers(n: float | None) -> str:
     """``12 customers``, ``1 customer``, or ``customers not measured`` (unknown, not 0)."""
     if n is None:
         return "customers not measured"
-    return f"{n:,.0f} customer{'' if n == 1 else 's'}"
+    return format_count(n, "customer")
 
 
 def portfolio_line(p: Portfolio) -> str:
@@ -188,7 +196,7 @@ def portfolio_line(p: Portfolio) -> str:
     customers = (
         "customers unknown (not measured for every channel)"
         if p.customers is None
-        else f"{p.customers:,.0f} customers"
+        else format_count(p.customers, "customer")
     )
     left_out = (
         ""
@@ -197,7 +205,8 @@ def portfolio_line(p: Portfolio) -> str:
         "visits in some month left out"
     )
     return (
-        f"Portfolio: the {p.channels} channel{s} judged, together: {p.visits:,.0f} visits, "
-        f"{p.leads:,.0f} leads, {customers}; lead rate {pct(p.lead_rate)} "
+        f"Portfolio: the {p.channels} channel{s} judged, together: "
+        f"{format_count(p.visits)} visits, {format_count(p.leads)} leads, {customers}; lead rate "
+        f"{pct(p.lead_rate)} "
         f"(their leads over their visits: each channel's rate weighted by its visits{left_out})"
     )

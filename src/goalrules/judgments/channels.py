@@ -44,6 +44,7 @@ from goalrules.judgments.sources import (
     known_sum,
 )
 from goalrules.model import Channel, ChannelMonth, Goal
+from goalrules.numbers import format_count
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -598,8 +599,8 @@ def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
     from goalrules.engine.notebook import badge, table
 
     rows = [
-        (d.channel, badge(d.decision.value), f"{d.evidence.visits:,.0f}",
-         f"{d.evidence.leads:,.0f}", d.reasons[0] if d.reasons else "")
+        (d.channel, badge(d.decision.value), format_count(d.evidence.visits),
+         format_count(d.evidence.leads), d.reasons[0] if d.reasons else "")
         for d in decisions
     ]  # fmt: skip
     return table(["channel", "decision", "visits", "leads", "why"], rows, raw=(1,))

@@ -24,6 +24,7 @@ import attrs
 
 from goalrules import plugins
 from goalrules.errors import ValidationError
+from goalrules.numbers import format_count, format_percent
 from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
 
 __all__ = [
@@ -172,15 +173,16 @@ class SourceShare:
         """One line: ``Organic Search (google): 24,553 visits (48.8 % of all), ...``."""
 
         def share(x: float | None) -> str:
-            return "" if x is None else f" ({x * 100:.1f} % of all)"
+            return "" if x is None else f" ({format_percent(x)} of all)"
 
-        return (f"{self.group} ({', '.join(self.sources)}): {self.visits:,.0f} visits"
-                f"{share(self.visits_share)}, {self.leads:,.0f} leads{share(self.leads_share)}, "
+        return (f"{self.group} ({', '.join(self.sources)}): {format_count(self.visits)} visits"
+                f"{share(self.visits_share)}, {format_count(self.leads)} leads"
+                f"{share(self.leads_share)}, "
                 f"{_customers(self.customers)}{share(self.customers_share)}")  # fmt: skip
 
 
 def _customers(n: float | None) -> str:
-    return "customers not measured" if n is None else f"{n:,.0f} customers"
+    return "customers not measured" if n is None else format_count(n, "customer")
 
 
 def known_sum(values: Iterable[float | None]) -> float | None:

@@ -21,18 +21,18 @@ from typing import Any
 from goalrules.dates import first_open_month
 from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
-from goalrules.errors import DataError, GoalRulesError
+from goalrules.errors import DataError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import ended_note, spend_note
+from goalrules.judgments.channel_measures import ended_note, shares_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.judgments.sources import classify_source
-from goalrules.model import Channel, Objective, normalize_channel
+from goalrules.model import Channel, Objective
 from goalrules.scale.achievability import assess_achievability_dask, assess_achievability_table
-from goalrules.scale.columns import _first_row, _no_nulls, _number
+from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
-from goalrules.vocabulary import UNATTRIBUTED, paid_network
+from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
     "DECIDED_COLUMNS",
@@ -43,8 +43,6 @@ __all__ = [
     "decide_channels_table",
 ]
 
-_REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
-_COUNTS = ("visits", "leads", "customers")
 #: the columns of a decided table that a book's decision is rebuilt from, in order
 _BOOK_FIELDS = (
     "role", "channel", "months", "visits", "leads", "customers", "spend", "visits_share",
@@ -55,93 +53,6 @@ _BOOK_FIELDS = (
 
 
 _SIDE_BY_SIDE = 20_000  # channels from which the two trends are taken in two threads
-
-
-def _checked_rows(df: Any) -> Any:
-    """The table's rows with typed columns (``account``, ``channel`` normalised, ``month``
-    truncated to the month, float counts and ``spend``). A null where a value is
-    required, a cell that is not of its column's type or a negative count is a
-    DataError naming the column and the first row at fault: no row is dropped."""
-    import polars as pl
-
-    _no_nulls(df, _REQUIRED)
-    if "customers" not in df.columns:  # not measured: unknown (null), never 0
-        df = df.with_columns(pl.lit(None, dtype=pl.Float64).alias("customers"))
-    elif df.schema["customers"] == pl.String:  # a blank cell: unknown too
-        df = df.with_columns(pl.col("customers").str.strip_chars().replace("", None))
-    month_type = df.schema["month"]
-    if month_type == pl.String:
-        month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
-    elif month_type.is_temporal() and month_type != pl.Time and month_type != pl.Duration:
-        month = pl.col("month").cast(pl.Date)
-    else:
-        raise DataError(f"a date or YYYY-MM text, not {month_type}", field="month")
-    names = {}
-    ads: dict[str, str | None] = {}
-    for name in df["channel"].cast(pl.String).unique().to_list():
-        try:
-            names[name] = normalize_channel(name)
-            ads[name] = paid_network(names[name])  # "Facebook Ads": facebook's paid half
-        except GoalRulesError as exc:
-            row = _first_row(df["channel"].cast(pl.String) == name)
-            raise DataError(f"{exc.message} (row {row:,})", field="channel") from None
-    has_spend = "spend" in df.columns
-    spend = pl.col("spend") if has_spend else pl.lit(None, dtype=pl.Float64).alias("spend")
-    counts = ("visits", "leads", "customers", "spend") if has_spend else _COUNTS
-    typed = df.select(
-        pl.col("account").cast(pl.String),
-        pl.col("channel").cast(pl.String).replace_strict(names, return_dtype=pl.String),
-        month.dt.truncate("1mo").alias("month"),
-        *(_number(pl.col(c), df.schema[c]) for c in _COUNTS),
-        _number(spend, df.schema["spend"] if has_spend else pl.Float64),
-    )
-    for name, what in [("month", "a month"), *((c, "a number") for c in counts)]:
-        bad = typed[name].is_null() & df[name].is_not_null()
-        if bad.any():
-            row = _first_row(bad)
-            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is not {what}", field=name)
-    for name in counts:
-        negative = typed[name] < 0
-        if negative.any():
-            row = _first_row(negative)
-            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
-    paid = [name for name, network in ads.items() if network is not None]
-    if paid:  # an ad platform's rows are its network's, set apart from its organic rows
-        typed = typed.with_columns(pl.col("channel").replace({names[n]: ads[n] for n in paid}))
-        ads_rows = pl.col("channel").cast(pl.String).is_in(paid)
-        df = df.with_columns(pl.when(ads_rows).then(pl.lit("paid")).alias("_ads"))
-    _no_duplicates(typed, df)
-    return typed
-
-
-def _no_duplicates(typed: Any, df: Any) -> None:
-    """A DataError naming two rows of the same account, channel and month (and campaign
-    and medium, when the table has them), as the row path's: never summed silently."""
-    import polars as pl
-
-    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium", "_ads") if c in df.columns]
-    key = typed.select("account", "channel", "month").with_columns(
-        *(df.select(extra) if extra else pl.DataFrame()).get_columns()
-    )
-    repeated = key.is_duplicated()
-    if not repeated.any():
-        return
-    rows = key.with_row_index("i").filter(repeated)
-    found = rows.group_by(rows.columns[1:], maintain_order=True).agg(pl.col("i").head(2)).row(0)
-    first, other = (int(i) + 1 for i in found[-1])
-    account, channel, month = found[:3]
-    what = f"{channel} in {month:%Y-%m}" + "".join(f" ({x})" for x in found[3:-1] if x)
-    same = typed.row(first - 1) == typed.row(other - 1)
-    how = (
-        "the same row twice (it would count its month twice): remove one"
-        if same
-        else "two different rows: which one is right? (rows of the same month are summed only "
-        "when each is its own campaign or medium)"
-    )
-    raise DataError(
-        f"rows {first:,} and {other:,} both give account {account!r}, {what}: {how}",
-        field="month",
-    )
 
 
 def decide_channels_table(
@@ -171,11 +82,11 @@ def decide_channels_table(
     import polars as pl
 
     df = to_polars(table)
-    missing = [c for c in _REQUIRED if c not in df.columns]
+    missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
-    rows = _checked_rows(df)
+    rows = checked_rows(df)
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
     if today is not None:  # the months over by today (one under way reads as a fall)
@@ -203,7 +114,7 @@ def decide_channels_table(
     g = pair.replace_strict(codes["pair"], codes["g"], return_dtype=pl.Int64)
     codes = codes.drop("pair")
     x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
-    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *_COUNTS, "spend")
+    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend")
     del rows, pair, g  # the names left behind: grouping carries numbers only
     quality = _row_notes(keyed)  # before the months are summed: a row at a time, in order
     span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
@@ -224,7 +135,7 @@ def decide_channels_table(
         )
     else:  # a row a month (the usual book): each row is its month (a sum of one value)
         monthly = keyed.select(
-            "g", "month", "x", *_COUNTS,
+            "g", "month", "x", *COUNTS,
             pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
             pl.lit(False).alias("spend_partial"),
         )  # fmt: skip
@@ -244,6 +155,8 @@ def decide_channels_table(
             # a month of more leads than visits: no lead rate (the row path's)
             (pl.col("leads") > pl.col("visits")).any().alias("over"),
             pl.col("month").max().alias("last_month"),
+            pl.col("x").min().alias("first_x"),
+            pl.col("x").max().alias("last_x"),
         )
         .join(codes, on="g", how="left")
         .sort("g")
@@ -254,6 +167,8 @@ def decide_channels_table(
             "spend_partial",
             "over",
             "last_month",
+            "first_x",
+            "last_x",
         )
     )
     # a channel whose rows end before its account's other channels: its months since are
@@ -262,7 +177,8 @@ def decide_channels_table(
     for g, (last, latest) in enumerate(ends.iter_rows()):
         if last < latest:
             quality.setdefault(g, []).append(ended_note(last, latest))
-    per = per.drop("last_month")
+    per = _own_months(per, monthly, quality)
+    per = per.drop("last_month", "first_x", "last_x")
     # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
     group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
     width = int(per["months"].max() or 1)
@@ -308,6 +224,7 @@ def decide_channels_table(
         .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
+        pl.col("spend").is_not_null().sum().alias("p_paid"),
         # the lead rate: of the channels with no month of more leads than visits
         pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
         pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
@@ -318,6 +235,14 @@ def decide_channels_table(
     # the division (a share 0.2091682062693301, not 0.20916820626933008): the columns
     # taken as they are, the shares are divisions whatever the book holds besides
     per = pl.DataFrame(per.join(totals, on="account", how="left").get_columns())
+    if "own_visits" in per.columns:  # a channel of fewer months: its shares of its months
+        per = per.with_columns(
+            pl.coalesce("own_visits", "p_visits").alias("of_visits"),
+            pl.coalesce("own_leads", "p_leads").alias("of_leads"),
+        )
+    else:
+        per = per.with_columns(pl.col("p_visits").alias("of_visits"),
+                               pl.col("p_leads").alias("of_leads"))  # fmt: skip
     z = 1.96
 
     def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
@@ -344,8 +269,8 @@ def decide_channels_table(
         .then(pl.min_horizontal(c, l_) / l_)
         .alias("customer_rate"),
         pl.when(c.is_not_null()).then(wilson(c, l_, -1)).alias("customer_rate_low"),
-        pl.when(pl.col("p_visits") > 0).then(v / pl.col("p_visits")).alias("visits_share"),
-        pl.when(pl.col("p_leads") > 0).then(l_ / pl.col("p_leads")).alias("leads_share"),
+        pl.when(pl.col("of_visits") > 0).then(v / pl.col("of_visits")).alias("visits_share"),
+        pl.when(pl.col("of_leads") > 0).then(l_ / pl.col("of_leads")).alias("leads_share"),
         pl.when((pl.col("spend") > 0) & (l_ > 0)).then(pl.col("spend") / l_).alias("cost_per_lead"),
         pl.when((pl.col("spend") > 0) & (c > 0))
         .then(pl.col("spend") / c)
@@ -356,10 +281,13 @@ def decide_channels_table(
         pl.when(pl.col("p_leads") > 0)
         .then(pl.col("p_customers") / pl.col("p_leads"))
         .alias("p_customer_rate"),
-        pl.when((pl.col("p_spend") > 0) & (pl.col("p_leads_spend") > 0))
+        # (one channel's spend alone is no benchmark for its own cost, as the row path)
+        pl.when((pl.col("p_spend") > 0) & (pl.col("p_leads_spend") > 0) & (pl.col("p_paid") >= 2))
         .then(pl.col("p_spend") / pl.col("p_leads_spend"))
         .alias("p_cost_per_lead"),
-        pl.when((pl.col("p_spend") > 0) & (pl.col("p_customers_spend") > 0))
+        pl.when(
+            (pl.col("p_spend") > 0) & (pl.col("p_customers_spend") > 0) & (pl.col("p_paid") >= 2)
+        )
         .then(pl.col("p_spend") / pl.col("p_customers_spend"))
         .alias("p_cost_per_customer"),
         pl.col("channel").replace_strict(roles, default=None, return_dtype=pl.String).alias("role"),
@@ -562,6 +490,47 @@ def book_decisions(
             )
         )
     return out  # fmt: skip
+
+
+def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
+    """``per`` with the visits and leads each channel's shares are of (``own_visits``,
+    ``own_leads``): its account's channels' in the months it has rows, when it has rows in
+    fewer months than they do (a note said after its rows' and its ended note, as the
+    row path's), else null (the account's totals); ``per`` as it is when every channel
+    has rows in every month of its account's (the usual book)."""
+    import polars as pl
+
+    acct = pl.col("account")
+    span = pl.col("last_x").max().over(acct) - pl.col("first_x").min().over(acct) + 1
+    some = (pl.col("months") != span) | (pl.col("first_x") != pl.col("first_x").min().over(acct))
+    if not bool(per.select(some.any()).item()):  # every channel every month (the usual book)
+        return per
+    rows = monthly.select("g", "x", "visits", "leads").with_columns(
+        per["account"].gather(monthly["g"]).alias("account")
+    )
+    by_month = rows.group_by("account", "x").agg(
+        pl.col("visits").sum().alias("month_visits"), pl.col("leads").sum().alias("month_leads")
+    )
+    counted = by_month.group_by("account").agg(pl.len().alias("account_months"))
+    own = (
+        rows.join(by_month, on=["account", "x"], how="left")
+        .group_by("g")
+        .agg(pl.col("month_visits").sum(), pl.col("month_leads").sum())
+    )
+    per = (
+        per.with_row_index("g")
+        .with_columns(pl.col("g").cast(pl.Int64))
+        .join(own, on="g", how="left", maintain_order="left")
+        .join(counted, on="account", how="left", maintain_order="left")
+    )
+    fewer = pl.col("months") < pl.col("account_months")
+    for g, (months, of) in enumerate(per.select("months", "account_months").iter_rows()):
+        if months < of:
+            quality.setdefault(g, []).append(shares_note(months, of))
+    return per.with_columns(
+        pl.when(fewer).then(pl.col("month_visits")).alias("own_visits"),
+        pl.when(fewer).then(pl.col("month_leads")).alias("own_leads"),
+    ).drop("g", "month_visits", "month_leads", "account_months")
 
 
 def _months_notes(

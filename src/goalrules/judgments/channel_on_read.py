@@ -1,0 +1,92 @@
+"""A channel's evidence computed when first read: its trends, whether it fulfils its
+role, its customer rate's Wilson bound and its data-quality notes, from the numbers it
+was measured with (a decision reads them only when no rule of higher priority decides;
+the evidence and the facts, whichever reads one first, compute it once)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from goalrules.judgments.channel_measures import (
+    fulfils_role,
+    quality_notes,
+    rate_interval,
+    trend_of,
+)
+from goalrules.model import Objective
+
+__all__ = ["on_read"]
+
+Date = _dt.date
+
+#: what a channel's fields computed on read are computed from: the slope function of
+#: its months (None under two months), its visits, leads and social metric a month (None:
+#: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
+#: leads share, the portfolio, the role share and its data-quality notes (as measured)
+_Inputs = tuple[
+    Callable[[Sequence[float]], float] | None,
+    Sequence[float],
+    Sequence[float],
+    Sequence[float] | None,
+    float,
+    float,
+    float | None,
+    Objective | None,
+    float | None,
+    float | None,
+    float | None,
+    Any,  # the Portfolio (its module imports this one)
+    float,
+    list[tuple[Date, float, float, float] | str] | None,
+]
+
+
+def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
+    """The value of field ``name`` (one of :data:`ON_READ`) of a channel's evidence, from
+    the channel's numbers (``inputs``), kept in ``memo``: the decision's facts and the
+    evidence, whichever reads it first, compute it once."""
+    got = memo.get(name, memo)
+    if got is not memo:
+        return got
+    if name == "visits_trend" or name == "leads_trend":  # what rules read most: first
+        slope = inputs[0]
+        value: Any = None
+        if slope is not None:  # trend_of, with the total known: the same float
+            values, total = (
+                (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
+            )
+            mean = total / len(values)
+            value = 0.0 if mean == 0 else slope(values) / mean
+        memo[name] = value
+        return value
+    (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
+     leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+    value = None
+    if name == "quality":
+        value = quality_notes(notes or ())
+    elif name == "role_metric_trend":
+        if slope is not None and social_by_month is not None:
+            value = trend_of(slope, social_by_month, None)
+    elif name == "customer_rate_low":
+        value = rate_interval(customers, leads)[1]
+    elif role is None:  # fulfils_role: with no role there is no job to check
+        value = None
+    else:  # fulfils_role, reading only the trend the role is judged by
+        value = fulfils_role(
+            role, visits_share,
+            on_read(inputs, memo, "visits_trend") if role is Objective.TRAFFIC else None,
+            lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
+            customer_rate_low=on_read(inputs, memo, "customer_rate_low"),
+            role_metric_trend=None
+            if role in _NO_METRIC
+            else on_read(inputs, memo, "role_metric_trend"),
+            portfolio=portfolio, role_share=role_share,
+        )  # fmt: skip
+    memo[name] = value
+    return value
+
+
+#: the roles judged without their own metric's trend
+_NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})

@@ -1,0 +1,106 @@
+"""A book's rows read and checked, before they are measured: each column of the type it
+must be (counts whole and not negative, months read as months), an ad platform's rows
+set apart as its network's paid half, and no account, channel and month given twice
+(never summed silently), each fault a DataError naming its row and column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goalrules.errors import DataError, GoalRulesError
+from goalrules.model import normalize_channel
+from goalrules.scale.columns import _first_row, _no_nulls, _number
+from goalrules.vocabulary import paid_network
+
+__all__ = ["COUNTS", "REQUIRED", "checked_rows", "no_duplicates"]
+
+#: the columns a book must have, and its counts
+REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
+COUNTS = ("visits", "leads", "customers")
+
+
+def checked_rows(df: Any) -> Any:
+    """The table's rows with typed columns (``account``, ``channel`` normalised, ``month``
+    truncated to the month, float counts and ``spend``). A null where a value is
+    required, a cell that is not of its column's type or a negative count is a
+    DataError naming the column and the first row at fault: no row is dropped."""
+    import polars as pl
+
+    _no_nulls(df, REQUIRED)
+    if "customers" not in df.columns:  # not measured: unknown (null), never 0
+        df = df.with_columns(pl.lit(None, dtype=pl.Float64).alias("customers"))
+    elif df.schema["customers"] == pl.String:  # a blank cell: unknown too
+        df = df.with_columns(pl.col("customers").str.strip_chars().replace("", None))
+    month_type = df.schema["month"]
+    if month_type == pl.String:
+        month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
+    elif month_type.is_temporal() and month_type != pl.Time and month_type != pl.Duration:
+        month = pl.col("month").cast(pl.Date)
+    else:
+        raise DataError(f"a date or YYYY-MM text, not {month_type}", field="month")
+    names = {}
+    ads: dict[str, str | None] = {}
+    for name in df["channel"].cast(pl.String).unique().to_list():
+        try:
+            names[name] = normalize_channel(name)
+            ads[name] = paid_network(names[name])  # "Facebook Ads": facebook's paid half
+        except GoalRulesError as exc:
+            row = _first_row(df["channel"].cast(pl.String) == name)
+            raise DataError(f"{exc.message} (row {row:,})", field="channel") from None
+    has_spend = "spend" in df.columns
+    spend = pl.col("spend") if has_spend else pl.lit(None, dtype=pl.Float64).alias("spend")
+    counts = ("visits", "leads", "customers", "spend") if has_spend else COUNTS
+    typed = df.select(
+        pl.col("account").cast(pl.String),
+        pl.col("channel").cast(pl.String).replace_strict(names, return_dtype=pl.String),
+        month.dt.truncate("1mo").alias("month"),
+        *(_number(pl.col(c), df.schema[c]) for c in COUNTS),
+        _number(spend, df.schema["spend"] if has_spend else pl.Float64),
+    )
+    for name, what in [("month", "a month"), *((c, "a number") for c in counts)]:
+        bad = typed[name].is_null() & df[name].is_not_null()
+        if bad.any():
+            row = _first_row(bad)
+            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is not {what}", field=name)
+    for name in counts:
+        negative = typed[name] < 0
+        if negative.any():
+            row = _first_row(negative)
+            raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
+    paid = [name for name, network in ads.items() if network is not None]
+    if paid:  # an ad platform's rows are its network's, set apart from its organic rows
+        typed = typed.with_columns(pl.col("channel").replace({names[n]: ads[n] for n in paid}))
+        ads_rows = pl.col("channel").cast(pl.String).is_in(paid)
+        df = df.with_columns(pl.when(ads_rows).then(pl.lit("paid")).alias("_ads"))
+    no_duplicates(typed, df)
+    return typed
+
+
+def no_duplicates(typed: Any, df: Any) -> None:
+    """A DataError naming two rows of the same account, channel and month (and campaign
+    and medium, when the table has them), as the row path's: never summed silently."""
+    import polars as pl
+
+    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium", "_ads") if c in df.columns]
+    key = typed.select("account", "channel", "month").with_columns(
+        *(df.select(extra) if extra else pl.DataFrame()).get_columns()
+    )
+    repeated = key.is_duplicated()
+    if not repeated.any():
+        return
+    rows = key.with_row_index("i").filter(repeated)
+    found = rows.group_by(rows.columns[1:], maintain_order=True).agg(pl.col("i").head(2)).row(0)
+    first, other = (int(i) + 1 for i in found[-1])
+    account, channel, month = found[:3]
+    what = f"{channel} in {month:%Y-%m}" + "".join(f" ({x})" for x in found[3:-1] if x)
+    same = typed.row(first - 1) == typed.row(other - 1)
+    how = (
+        "the same row twice (it would count its month twice): remove one"
+        if same
+        else "two different rows: which one is right? (rows of the same month are summed only "
+        "when each is its own campaign or medium)"
+    )
+    raise DataError(
+        f"rows {first:,} and {other:,} both give account {account!r}, {what}: {how}",
+        field="month",
+    )

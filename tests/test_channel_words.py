@@ -1,0 +1,70 @@
+"""A channel decision's words in a locale: the English words with the locale's signs.
+With ``--locale de`` the evidence once read "6,800 visits (59,6 % of the channels
+judged)" and "spend 1,200.00 USD" beside "lead rate 1,1 %": English grouping beside
+German decimals, so that a German reader took 6,800 visits for 6.8."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.numbers import use_locale
+
+MONTHS = [f"2025-{m:02d}" for m in range(1, 7)]
+NAMES = ("linkedin", "facebook", "instagram", "google")
+
+
+def _german(text: str) -> str:
+    """English number signs swapped for German ones (between digits only)."""
+    return re.sub(r"(?<=\d)[,.](?=\d)", lambda m: "." if m[0] == "," else ",", text)
+
+
+def _words(rows: list[dict[str, Any]]) -> list[str]:
+    decided = gr.decide_channels(rows)
+    lines = [line for d in decided for line in d.reasons]
+    lines += [s.describe() for s in decided.context]
+    return lines
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 90_000), st.integers(0, 3_000), st.integers(0, 2_000_000)),
+        min_size=4,
+        max_size=4,
+    ),
+    st.lists(st.booleans(), min_size=4, max_size=4),
+)
+def test_german_words_are_the_english_ones_in_german_signs(
+    sizes: list[tuple[int, int, int]], paid: list[bool]
+) -> None:
+    rows: list[dict[str, Any]] = []
+    for name, (visits, leads, cents), has in zip(NAMES, sizes, paid, strict=True):
+        for i, month in enumerate(MONTHS):
+            row: dict[str, Any] = {
+                "channel": name,
+                "month": month,
+                "visits": visits + 97 * i,
+                "leads": min(leads + 3 * i, visits + 97 * i),
+                "customers": 2,
+            }
+            if has:
+                row["spend"] = cents / 100
+            rows.append(row)  # fmt: skip
+    english = _words(rows)
+    with use_locale("de"):
+        german = _words(rows)
+    assert german == [_german(line) for line in english]
+
+
+def test_a_german_team_reads_its_counts_and_money_in_german() -> None:
+    rows = [{"channel": n, "month": m, "visits": v, "leads": 30, "spend": 1234.5}
+            for n, v in (("linkedin", 6800), ("facebook", 12000)) for m in MONTHS]  # fmt: skip
+    with use_locale("de"):
+        said = " ".join(gr.decide_channels(rows)[0].reasons)
+    assert "72.000 visits" in said
+    assert "spend 7.407,00 USD" in said
