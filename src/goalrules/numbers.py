@@ -37,6 +37,7 @@ __all__ = [
     "current_locale",
     "format_amount",
     "format_count",
+    "format_decimal",
     "format_flow",
     "format_money",
     "format_month",
@@ -298,6 +299,12 @@ def format_amount(value: float, currency: str, *, locale: str | None = None) -> 
     order (a book's table, one account's rows) differs in its last bits, and those must
     never decide a cent."""
     return f"{_decimal(round(value, 9), 2, locale, fixed=2)} {currency}"
+
+
+def format_decimal(value: float, places: int, *, locale: str | None = None) -> str:
+    """A number with exactly ``places`` decimals, grouped, in the locale's signs:
+    ``6.2`` and ``7.0`` (``6,2`` and ``7,0`` for a German team)."""
+    return _decimal(value, places, locale, fixed=places)
 
 
 def format_month(day: _dt.date, *, locale: str | None = None) -> str:

@@ -21,7 +21,7 @@ from goalrules import plugins
 from goalrules.dates import add_months
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
-from goalrules.numbers import current_locale, format_percent
+from goalrules.numbers import current_locale, format_decimal, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -194,8 +194,8 @@ def explain(
         return " ".join(parts)
     if a.verdict.value == "insufficient_data":
         parts.append(
-            f"Only {a.observations} monthly observations over {a.span_months:.1f} months: "
-            "too little history to judge."
+            f"Only {a.observations} monthly observations over "
+            f"{format_decimal(a.span_months, 1)} months: too little history to judge."
         )
         return " ".join(parts)
     if a.historical_rate is not None:
@@ -212,12 +212,13 @@ def explain(
     if a.cumulative and level is not None:
         parts.append(
             f"Reaching {tgt} in total by {deadline} needs about "
-            f"{format_value(level, unit)} a month for the remaining {months:.1f} months."
+            f"{format_value(level, unit)} a month for the remaining "
+            f"{format_decimal(months, 1)} months."
         )
     elif a.required_rate is not None:
         verb = "growth" if a.required_rate >= 0 else "a fall"
         parts.append(
-            f"Reaching {tgt} by {deadline} ({months:.1f} months) needs {verb} of "
+            f"Reaching {tgt} by {deadline} ({format_decimal(months, 1)} months) needs {verb} of "
             f"{format_percent(abs(a.required_rate))} a month."
         )
     elif a.required_linear is not None:

@@ -1,10 +1,12 @@
-"""A channel decision's words in a locale: the English words with the locale's signs.
-With ``--locale de`` the evidence once read "6,800 visits (59,6 % of the channels
-judged)" and "spend 1,200.00 USD" beside "lead rate 1,1 %": English grouping beside
-German decimals, so that a German reader took 6,800 visits for 6.8."""
+"""The words in a locale: the English words with the locale's signs. With ``--locale
+de`` a channel's evidence once read "6,800 visits (59,6 % of the channels judged)" and
+"spend 1,200.00 USD" beside "lead rate 1,1 %", and a goal "(6.2 months) needs growth of
+3,6 % a month": English grouping and decimals beside German ones, so that a German
+reader took 6,800 visits for 6.8."""
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -12,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.cli import main
 from goalrules.numbers import use_locale
 
 MONTHS = [f"2025-{m:02d}" for m in range(1, 7)]
@@ -68,3 +71,21 @@ def test_a_german_team_reads_its_counts_and_money_in_german() -> None:
         said = " ".join(gr.decide_channels(rows)[0].reasons)
     assert "72.000 visits" in said
     assert "spend 7.407,00 USD" in said
+
+
+def test_the_demo_in_german_is_the_english_demo_in_german_signs() -> None:
+    """Every line of the demo's report but the examples of how to write a statement
+    (English statements write English numbers) and the statements quoted."""
+    pages = {}
+    for argv in ([], ["--locale", "de"]):
+        out = io.StringIO()
+        assert main([*argv, "demo"], out=out) == 0
+        pages[bool(argv)] = out.getvalue().splitlines()
+    english, german = pages[False], pages[True]
+    assert len(english) == len(german)
+    example = re.compile(r"'[^']*\d[^']*'")  # 'reach 2,400 followers': how to write one
+    kept = [(e, g) for e, g in zip(english, german, strict=True)
+            if not example.search(e) and not e.strip().startswith('"')]  # fmt: skip
+    assert len(kept) > 0.9 * len(english)
+    for e, g in kept:
+        assert g == _german(e)
