@@ -869,3 +869,22 @@ def test_a_suggested_round_number_examples() -> None:
     from goalrules.judgments.achievability_text import nice
 
     assert [nice(x) for x in (1301, 1394, 1499, 4222, 34.6)] == [1300, 1350, 1450, 4200, 34]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(10, 5000), st.integers(5, 60), st.sampled_from(["leads", "engagements"]))
+def test_a_flows_target_reads_as_a_months_level_as_its_forecast(
+    start: int, rise: int, metric: str
+) -> None:
+    """A flow's relative target ("+40 %" of a month's engagements) is a month's level,
+    judged against the month's forecast: the words say "a month" for both. They read
+    "Reaching 5,512 engagements by 2026-06-30 ... forecast at about 4,222 engagements a
+    month", the target read as a total."""
+    history = monthly([start * (1 + i / 50) for i in range(7)])
+    goal = gr.Goal("g", metric=metric, target=f"+{rise}%", start="2026-05-01",
+                   deadline="2026-12-31")  # fmt: skip
+    a = gr.assess_achievability(goal, history, today=TODAY)
+    reaching = re.search(r"Reaching ([\d,.]+) (\w+)( a month)? by", a.explanation)
+    assert reaching is not None, a.explanation
+    assert reaching[3] == " a month"
+    assert f"{reaching[2]} a month by then" in a.explanation  # the forecast's level

@@ -174,7 +174,8 @@ def explain(
     period = level_period(a)
     # the values are written in the judgment's unit as they are, no quantity made of them
     cur = format_value(a.current_value, unit)
-    tgt = format_value(a.target_value, unit) + (" a month" if a.per_month else "")
+    # a flow's target is a month's level, as its forecast ("5,512 engagements a month")
+    tgt = format_value(a.target_value, unit) + period
     deadline = goal.deadline.isoformat() if goal.deadline else "the deadline"
     parts: list[str] = []
     if a.cumulative:
