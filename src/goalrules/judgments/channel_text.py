@@ -55,7 +55,8 @@ def distinct_digits(*values: float | None) -> int:
     for digits in range(1, _MOST_DIGITS):
         seen: dict[str, float] = {}
         if all(
-            same_but_for_rounding(seen.setdefault(format_percent(v, digits=digits), v), v)
+            (x := seen.setdefault(format_percent(v, digits=digits), v)) == v
+            or same_but_for_rounding(x, v)
             for v in known
         ):
             return digits
@@ -76,8 +77,7 @@ def compare_with_portfolio(low: float | None, high: float | None, rate: float | 
     return "not credibly different from"
 
 
-def _money(x: float, currency: str) -> str:
-    return format_amount(x, currency)
+_money = format_amount
 
 
 def _role_line(ev: ChannelEvidence) -> str:
