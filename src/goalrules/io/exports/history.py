@@ -168,9 +168,12 @@ def _counted_once(
     return part
 
 
-def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
+def _specs(match: Match, notes: list[str] | None = None) -> list[tuple[MetricSpec, str]]:
     """The metric specs that apply, with the metric each gives: of two specs for one
-    metric (alternative columns), the first the file has."""
+    metric (alternative columns), the first the file has. A sum that lacks a part it
+    needs (a Meta export whose reactions column has a name goalrules does not know) is
+    left out with a note in ``notes`` (an error when the metric is not optional): the
+    other parts' sum would be too small, a confident wrong number."""
     out: list[tuple[MetricSpec, str]] = []
     for spec in match.preset.metrics:
         metric = spec.metric
@@ -202,6 +205,20 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
                 field=missing,
             )
         if any(m == metric for _, m in out):  # an alternative column for a metric read
+            continue
+        absent = [group for group in spec.need if not any(c in match.columns for c in group)]
+        if absent:
+            what = " nor ".join(" or ".join(repr(n) for n in group[:2]) for group in absent)
+            text = (
+                f"{metric} not read: the file has no column {what} (in any language goalrules "
+                f"knows the export in), and {metric} without it would be too small; if the "
+                "file has it under another name, rename that column"
+            )
+            if not spec.optional:
+                raise DataError(text, source=match.sheet.source, line=match.header_line,
+                                field=absent[0][0])  # fmt: skip
+            if notes is not None:
+                notes.append(f"{match.sheet.source}: {text}.")
             continue
         out.append((spec, metric))
     return out
@@ -271,7 +288,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         raise DataError("no date column", source=source, line=match.header_line)
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
-    specs = _specs(match)
+    specs = _specs(match, notes)
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)

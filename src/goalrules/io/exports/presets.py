@@ -57,6 +57,10 @@ class MetricSpec:
     # a column of ``sum`` that another one already counts (Meta's likes are among its
     # reactions): part -> the columns that include it
     within: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    # the parts a sum cannot do without, each a group of alternative names (in every
+    # language the export comes in): a file with none of a group's names has that part
+    # under a name goalrules does not know, so the sum of the others would be too small
+    need: tuple[tuple[str, ...], ...] = ()
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -133,6 +137,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             optional=bool(m.get("optional", False)),
             gains_of_title=dict(m.get("gains_of_title", {})),
             within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
+            need=tuple(_strings(group) for group in m.get("need", ())),
         )
         for m in data.get("metric", ())
     )
