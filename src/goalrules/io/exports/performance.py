@@ -442,10 +442,7 @@ def _add_events(
     lead and purchase events seen to ``events``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
-    date_col = match.find(match.preset.date_columns)
-    if date_col is None:
-        raise DataError("no date column", source=match.sheet.source)
-    days, notes = read_dates(match, rows, date_col, options)
+    days, notes = _event_days(match, rows, options)
     notes = dropped + notes
 
     def get(cells: Sequence[Any], field: str) -> str:
@@ -454,7 +451,7 @@ def _add_events(
 
     for (_, cells), day in zip(rows, days, strict=True):
         key = (get(cells, "user"), get(cells, "session"))
-        stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
+        stamp = (day, get(cells, "timestamp").zfill(24))  # the first event lands
         url = get(cells, "url")
         if not url and get(cells, "path"):
             query = get(cells, "query")
@@ -465,7 +462,7 @@ def _add_events(
             s = {
                 **kept,
                 "_first": stamp,
-                "date": (day or Date.min).isoformat(),
+                "date": day.isoformat(),
                 "landing_url": url,
                 "referrer": get(cells, "referrer"),
             }
@@ -483,6 +480,44 @@ def _add_events(
             s["customer"] = True
             events.add(name)
     return notes
+
+
+def _event_days(
+    match: Match, rows: Sequence[tuple[int, Sequence[Any]]], options: DateOptions
+) -> tuple[list[Date], list[str]]:
+    """Each event's day: from the first date column the export has (GA4 BigQuery's
+    ``event_date``, the property's day), and where that cell is empty from the next one
+    (``event_timestamp``: its UTC day, with the note on UTC days near a month's end). An
+    event with no date at all is an error naming its line (never a session in year 1)."""
+    source = match.sheet.source
+    columns = [c for c in match.preset.date_columns if c in match.columns]
+    if not columns:
+        raise DataError("no date column", source=source, line=match.header_line)
+    days, notes = read_dates(match, rows, columns[0], options)
+    for other in columns[1:]:
+        empty = [i for i, d in enumerate(days) if d is None]
+        if not empty:
+            break
+        more, said = read_dates(match, [rows[i] for i in empty], other, options)
+        for i, d in zip(empty, more, strict=True):
+            days[i] = d
+        known = sum(d is not None for d in more)
+        if known:
+            notes += said
+            notes.append(
+                f"{source}: {known} event{'s' if known > 1 else ''} with an empty "
+                f"{columns[0]!r} dated by {other!r}."
+            )
+    out: list[Date] = []
+    for (line, _), d in zip(rows, days, strict=True):
+        if d is None:
+            raise DataError(
+                f"an event without a date ({' and '.join(map(repr, columns))} empty): its "
+                "session's month is unknown",
+                source=source, line=line, field=columns[0],
+            )  # fmt: skip
+        out.append(d)
+    return out, notes
 
 
 # -- the funnel join ----------------------------------------------------------------------

@@ -367,8 +367,9 @@ def read_dates(
     notes: list[str] = []
     if form in ("mdy", "dmy"):
         notes += _two_digit_years(rows, values, days, column, source, options.today)
-    if form == "iso":
-        notes += _utc_days(values, days, column, source, bool(match.preset.date.get("utc")))
+    if form in ("iso", "epoch_us"):  # an epoch counts from UTC midnight: a UTC time
+        utc = form == "epoch_us" or bool(match.preset.date.get("utc"))
+        notes += _utc_days(values, days, column, source, utc)
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
         placed, note = place_yearless(
