@@ -10,6 +10,7 @@ one row per month, channel and medium, with a note wherever one side has no matc
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -122,6 +123,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
+    rows, months, days, more = _unlabelled_totals(match, rows, months, days, cols, options)
+    notes += more
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
     if date_col is not None:
         value_cols.add(match.columns[date_col])
@@ -214,6 +217,63 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     if leads is not None:
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
     return out, notes
+
+
+def _unlabelled_totals(
+    match: Match,
+    rows: list[tuple[int, Sequence[Any]]],
+    months: list[Date],
+    days: Sequence[Date | None],
+    cols: Mapping[str, str | None],
+    options: DateOptions,
+) -> tuple[list[tuple[int, Sequence[Any]]], list[Date], list[Date | None], list[str]]:
+    """Rows whose channel cell (source / medium, channel group, label) is empty: an
+    analytics tool writes ``(not set)`` or ``(direct) / (none)`` for traffic without a
+    source, so an empty cell is a total row without its label (its counts the other
+    rows' sum: left out, with a note) or a row that does not say its channel (an error
+    naming it). Read as a channel, it counted every visit twice."""
+    column = match.find(match.preset.channel.get("column", ()))
+    if column is None:
+        return rows, months, list(days), []
+    pos = match.columns[column]
+    blank = [i for i, (_, cells) in enumerate(rows) if not str(cells[pos]).strip()]
+    if not blank:
+        return rows, months, list(days), []
+    source = match.sheet.source
+    counted = [f for f in ("visits", "leads") if cols.get(f) is not None]
+
+    def counts(i: int) -> list[float]:
+        line, cells = rows[i]
+        out = []
+        for f in counted:
+            col = str(cols[f])
+            v = number(cells[match.columns[col]], source, line, col, decimal=options.decimal)
+            out.append(math.nan if v is None else v)
+        return out
+
+    others = [i for i in range(len(rows)) if i not in set(blank)]
+    for i in blank:
+        month = months[i]
+        same = [j for j in others if months[j] == month]
+        total = [math.fsum(x) for x in zip(*(counts(j) for j in same), strict=True)] if same else []
+        if len(blank) > 1 or not same or counts(i) != total:
+            raise DataError(
+                f"the row has an empty {column!r}: which channel are its visits? (a tool "
+                "writes '(not set)' or '(direct) / (none)' for traffic without a source, and "
+                "its counts are not the other rows' total); fill it in or remove the row",
+                source=source, line=rows[i][0], field=column,
+            )  # fmt: skip
+    line = rows[blank[0]][0]
+    keep = [i for i in range(len(rows)) if i not in set(blank)]
+    return (
+        [rows[i] for i in keep],
+        [months[i] for i in keep],
+        [days[i] for i in keep],
+        [
+            f"{source}: line {line} has an empty {column!r} and holds the other rows' "
+            "total: a total row without its label, left out."
+        ],
+    )
 
 
 def _drop_partial_months(
