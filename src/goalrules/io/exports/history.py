@@ -5,8 +5,10 @@ Followers come as gains (LinkedIn's "Total followers" is the day's *new* followe
 gives ``New follows`` and ``Unfollows``; Meta's "Facebook follows" lists only days with a
 gain). They are kept as the flow ``new_followers``; with an anchor ("1,500 followers on
 2025-12-31": the total at the end of that day, before, inside or after the data) they
-also give the stock ``followers`` for every day the export covers. Days an export leaves
-out had no gain.
+also give the stock ``followers`` for every day the export covers. A day Meta's export
+leaves out had no gain (it lists only days with one); a day without a row in an export
+that lists every day (LinkedIn, X, YouTube) is unknown, and no total is carried across
+it.
 """
 
 from __future__ import annotations
@@ -237,6 +239,7 @@ class HistoryPart:
     gains: dict[tuple[str, str], dict[Date, float]] = attrs.field(factory=dict)
     unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
     posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
+    sparse: bool = False  # the export lists only days with a gain (a day left out: none)
 
 
 @attrs.frozen
@@ -399,8 +402,9 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         for gap in gaps:
             gains[stock].pop(gap, None)
     return HistoryPart(
-        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts
-    )
+        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts,
+        match.preset.sparse,
+    )  # fmt: skip
 
 
 def combine(
@@ -421,15 +425,22 @@ def combine(
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # the gains of a stock that some export lists only on days with a gain (a day left
+    # out: no gain); the others list every day, so a day no file has a row for is unknown
+    sparse: set[tuple[str, str]] = set()
     for part in parts:
         for key, by_day in part.gains.items():
             for day, v in by_day.items():
                 gains[key].setdefault(day, v)  # two files' same day: checked equal above
             sources[key].append(part.source)
+            if part.sparse:
+                sparse.add(key)
         for key, days in part.unknown.items():
             unknown[key] |= days
             if part.source not in sources[key]:
                 sources[key].append(part.source)
+            if part.sparse:
+                sparse.add(key)
     used_anchors: list[tuple[Anchor, str]] = []
     derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
@@ -446,7 +457,8 @@ def combine(
         gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
         if not by_day and not gaps:
             continue
-        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps)
+        listed = () if (channel, stock) in sparse else set(by_day) | gaps
+        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps, listed)
         derived += totals
         notes += [f"{where}: {n}" for n in said]
     if derived:  # checked against a file that gives the same totals

@@ -89,6 +89,10 @@ class Preset:
     name_required: bool = False  # columns too generic: only by the export's own file name
     skip: int = 0  # rows right under the header that are not data (a row of descriptions)
     decimal: str | None = None  # "," or ".": how the tool writes numbers, when it says
+    # the export lists only the days with a value (Meta's "Facebook follows"): a day it
+    # leaves out had no gain; otherwise it lists every day, and a day without a row is
+    # unknown (a gap between two files, a row deleted)
+    sparse: bool = False
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -166,6 +170,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         name_required=bool(data.get("name_required", False)),
         skip=int(data.get("skip", 0)),
         decimal=_decimal(data.get("decimal"), pid, source),
+        sparse=bool(data.get("sparse", False)),
     )
 
 
