@@ -28,6 +28,7 @@ from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
+from goalrules.io.exports.spans import name_range, partial_months
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
@@ -355,6 +356,10 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
                                  channel, tuple(read)))  # fmt: skip
+    if post and (span := name_range(match.sheet.name)) is not None:
+        # the export's period, as its name says: a month it covers only part of has the
+        # sums of that part's posts, not the month's
+        notes += partial_months([p.month for p in posts], span, source)
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
