@@ -274,8 +274,8 @@ def _not_a_run(
     2). When no cell has a day over 12, the file's own days decide: read in the tool's
     order they step by months, read the other way they are a run of days. That is an
     error naming the column (never a guess either way)."""
-    if match.preset.grain != "daily":
-        return
+    if match.preset.grain != "daily" or match.preset.output != "history":
+        return  # a row a day: a CRM's contacts or a post's times need not run
     other = "dmy" if form == "mdy" else "mdy"
     ours: list[Date] = []
     theirs: list[Date] = []
