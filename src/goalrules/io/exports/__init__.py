@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -300,7 +301,7 @@ def import_exports(
                 if (
                     out == "performance"
                     and match.find(match.preset.fields.get("leads", ())) is None
-                ):
+                ) or (out == "sessions" and "lead" not in match.columns):
                     no_leads.append(match)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
                 span = file_span(match, file_options) if several else None
@@ -365,7 +366,15 @@ def _no_leads(match: Match) -> None:
     from goalrules.io.exports.blocks import table_headers
 
     header = match.sheet.rows[match.header_index][1]
-    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or "leads"
+    sessions = match.preset.output == "sessions"
+    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or (
+        "'lead', 1 or 0 a session" if sessions else "leads"
+    )
+    fix = (
+        "add a 'lead' column (1 for a session that became a lead, else 0)"
+        if sessions
+        else "export the report with its key events (conversions)"
+    )
     snapshot = (
         "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
         "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
@@ -376,8 +385,7 @@ def _no_leads(match: Match) -> None:
         f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
         f"with 0 leads would look as if it converted nobody (the header at line "
         f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
-        "export the report with its key events (conversions), or give the CRM export "
-        "with it",
+        f"{fix}, or give the CRM export with it",
         source=match.sheet.source,
         line=match.header_line,
     )
@@ -547,7 +555,19 @@ def read_sessions_file(
     from goalrules.io.tables import iter_sessions
 
     def own() -> list[Any]:
-        return attribute_sessions(iter_sessions(path, progress=progress), first_row=2)
+        rows = iter_sessions(path, progress=progress)
+        first = next(rows, None)
+        if first is not None and "lead" not in first:
+            # no lead column: every channel would read as converting nobody
+            raise DataError(
+                "no 'lead' column: the sessions' leads are unknown, not 0, and a channel "
+                "read with 0 leads would look as if it converted nobody; add a 'lead' "
+                "column (1 for a session that became a lead, else 0), or give the leads "
+                "with a CRM export (goalrules channels ANALYTICS CRM)",
+                source=str(path), line=1, field="lead",
+            )  # fmt: skip
+        again = [] if first is None else [first]
+        return attribute_sessions(itertools.chain(again, rows), first_row=2)
 
     rows, result = _own_or_export(path, today, "performance", own)
     return (rows, ()) if result is None else (result.channel_months(), result.notes)
