@@ -12,7 +12,8 @@ True
 - :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
 - :mod:`~goalrules.io.exports.history`: network exports as history rows and gains;
 - :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
-- :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
+- :mod:`~goalrules.io.exports.contacts`: a CRM's contacts as leads and customers;
+- :mod:`~goalrules.io.exports.performance`: analytics exports as performance
   rows, the funnel join;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
   several analytics files together;
@@ -34,10 +35,10 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.exports.anchors import Anchor
 from goalrules.io.exports.blocks import tables_note
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
+from goalrules.io.exports.contacts import read_contacts
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     join_funnel,
-    read_contacts,
     read_events,
     read_events_together,
     read_performance,
