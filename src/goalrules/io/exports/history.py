@@ -182,14 +182,15 @@ def _specs(match: Match, notes: list[str] | None = None) -> list[tuple[MetricSpe
         metric = spec.metric
         if metric == "from_title":
             title = match.title()
-            metric = match.preset.title_metric.get(title) or next(
-                (m for words, m in match.preset.title_metric.items() if words in title), ""
-            )
+            # the title as a whole: "facebook unfollows" holds "follows", "views from
+            # ads" holds "views", and neither is that metric (a part, or its opposite)
+            metric = match.preset.title_metric.get(title, "")
             if not metric:
                 raise DataError(
                     f"the export names its metric {title!r}, which goalrules does not map; "
                     f"it reads: {', '.join(sorted(match.preset.title_metric))}",
                     source=match.sheet.source,
+                    line=match.header_line - 1 if match.header_line > 1 else None,
                 )
             spec = attrs.evolve(spec, gains_of=spec.gains_of_title.get(metric))
         present = any(c in match.columns for c in spec.columns())
