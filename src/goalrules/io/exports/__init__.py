@@ -43,6 +43,7 @@ from goalrules.io.exports.performance import (
     read_events_together,
     read_performance,
     read_sessions,
+    unjoinable,
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
@@ -344,6 +345,18 @@ def import_exports(
         _no_lead_events([m for m, _ in event_files])
     merged, more = merge_analytics(analytics)
     notes += more
+    if crm and (clash := unjoinable(merged, crm)) is not None:
+        group, network, side = clash
+        web = ", ".join(a.source for a in analytics)
+        crm_files = ", ".join(s for s, p in sources if presets()[p].output == "contacts")
+        by_group, by_network = (web, crm_files) if side == "analytics" else (crm_files, web)
+        raise DataError(
+            f"{by_group} counts {group!r} as one channel and {by_network} counts its "
+            f"networks ({network!r}...): joined, {group!r} would have visits and no leads "
+            f"and {network!r} leads and no visits; export both by network (GA4: Session "
+            "source / medium; HubSpot: with Original Source Drill-Down 1)",
+            source=by_group.split(", ")[0],
+        )
     performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]

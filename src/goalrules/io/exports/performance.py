@@ -21,7 +21,7 @@ from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED
 
 Date = _dt.date
 
@@ -471,6 +471,30 @@ def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
         out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
                                   customers)  # fmt: skip
     return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
+
+
+#: the channels a GA4 channel group (or a CRM's source without its drill-down) gathers:
+#: a row of the group and a row of one of its networks are not the same channel
+GROUPED = {
+    "social": frozenset(KNOWN_CHANNELS) - {"all"},
+    "search": frozenset({"google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia"}),
+}
+
+
+def unjoinable(
+    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
+) -> tuple[str, str, str] | None:
+    """A channel group one side counts by (``social``) whose networks the other side
+    counts by (``facebook``): (the group, the network, the side with the group), or
+    ``None``. Joined as they are, the group's visits would meet no leads and the
+    network's leads no visits: two wrong rows."""
+    sides = {"analytics": {r.channel for r in analytics}, "crm": {r.channel for r in crm}}
+    for group, members in GROUPED.items():
+        for side, other in (("analytics", "crm"), ("crm", "analytics")):
+            found = sorted(sides[other] & members)
+            if group in sides[side] and found:
+                return group, found[0], side
+    return None
 
 
 def join_funnel(

@@ -1,0 +1,68 @@
+"""Visits by GA4 channel group joined with a CRM's leads by network: 'social' had 500
+visits and 0 leads, 'facebook' 1 lead and 0 visits (two wrong rows, with notes that
+called the missing leads 0). A group on one side and its networks on the other is an
+error naming the file that counts by group. Files laid out like GA4's and HubSpot's
+exports (made here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goalrules.errors import DataError
+from goalrules.io.exports import import_exports
+from tests import export_files as ef
+
+NETWORKS = {"Facebook": ("facebook.com / referral", "facebook"),
+            "LinkedIn": ("linkedin.com / referral", "linkedin"),
+            "Twitter": ("t.co / referral", "x")}  # fmt: skip
+
+
+def _ga4(path: Path, rows: list[tuple[str, int]], *, groups: bool) -> Path:
+    p = ef.ga4_report(path, [("202601", dim, v, 0) for dim, v in rows])
+    if groups:
+        p.write_text(
+            p.read_text().replace("Session source / medium", "Session default channel group")
+        )
+    return p
+
+
+def _crm(path: Path, networks: list[str]) -> Path:
+    return ef.hubspot_contacts(path, [("Organic social", n, "2026-01-07 10:00", "")
+                                      for n in networks])  # fmt: skip
+
+
+def test_visits_by_channel_group_and_leads_by_network_are_an_error(tmp_path: Path) -> None:
+    ga4 = _ga4(
+        tmp_path / "ga4.csv", [("Organic Social", 500), ("Organic Search", 300)], groups=True
+    )
+    crm = _crm(tmp_path / "hubspot-crm-exports-all-contacts.csv", ["Facebook"])
+    with pytest.raises(DataError) as err:
+        import_exports([ga4, crm])
+    assert err.value.source == str(ga4)
+    assert "'social'" in str(err.value) and "'facebook'" in str(err.value)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(sorted(NETWORKS)), min_size=1, max_size=8),
+       st.dictionaries(st.sampled_from(sorted(NETWORKS)), st.integers(1, 900), min_size=1))  # fmt: skip
+def test_by_network_each_networks_leads_meet_its_visits(
+    tmp_path: Path, contacts: list[str], visits: dict[str, int]
+) -> None:
+    """GA4 by source / medium and the CRM by network: each network's leads are on its
+    own row, beside its own visits, and no lead is lost."""
+    ga4 = _ga4(tmp_path / "ga4.csv", [(NETWORKS[n][0], v) for n, v in visits.items()],
+               groups=False)  # fmt: skip
+    crm = _crm(tmp_path / "hubspot-crm-exports-all-contacts.csv", contacts)
+    rows = {r.channel: r for r in import_exports([ga4, crm]).performance}
+    assert sum(r.leads for r in rows.values()) == len(contacts)
+    for name, (_, channel) in NETWORKS.items():
+        if name in visits:
+            assert rows[channel].visits == visits[name]
+        if name in contacts:
+            assert rows[channel].leads == contacts.count(name)
