@@ -122,3 +122,54 @@ def test_each_session_lands_in_its_first_events_utc_month_whatever_the_row_order
     assert (len(noted) == 1) == (near > 0)
     if near:
         assert f"{near} row{'s' if near > 1 else ''} near a month's end" in noted[0]
+
+
+# -- sessions: their ids and their first event ---------------------------------------------
+
+
+def test_events_without_a_session_id_column_are_an_error(tmp_path: Path) -> None:
+    """Without ga_session_id every user's events were one visit, whatever their days."""
+    rows = _events(MOMENTS, event_date="column")
+    p = ef.write_csv(
+        tmp_path / "events.csv", [[c for i, c in enumerate(r) if i != 4] for r in rows]
+    )
+    with pytest.raises(DataError) as err:
+        import_exports(p, today=D(2026, 3, 1))
+    assert err.value.source == str(p) and err.value.line == 1
+    assert "session id" in str(err.value)
+
+
+def test_events_with_an_empty_session_id_are_left_out_with_a_note(tmp_path: Path) -> None:
+    late = (dt.datetime(2026, 2, 14, 13, 0), "u3", "sign_up", LI)
+    rows = _events([*MOMENTS, late], event_date="column")
+    rows[4][4] = ""  # u3's sign_up has no session id
+    p = ef.write_csv(tmp_path / "events.csv", rows)
+    result = import_exports(p, today=D(2026, 3, 1))
+    assert _months(result) == {(D(2026, 1, 1), "facebook"): (1, 1),
+                               (D(2026, 2, 1), "linkedin"): (1, 0)}  # fmt: skip
+    said = [n for n in result.notes if "without a 'ga_session_id'" in n]
+    assert len(said) == 1 and "line 5" in said[0] and "sign_up" in said[0]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.randoms(use_true_random=False))
+def test_a_session_lands_on_its_first_event_in_any_row_order(tmp_path: Path, order: Any) -> None:
+    """A visit from a search engine whose later page carries a utm_source (an internal
+    link tagged by mistake): the visit is the search engine's, whatever the row order
+    (a later event read first lent the session its utm_source)."""
+    landing = "https://campfire.example/"
+    tagged = "https://campfire.example/offer?utm_source=facebook&utm_medium=social"
+    events = [(dt.datetime(2026, 1, 10, 9, 0), "u1", "page_view", landing),
+              (dt.datetime(2026, 1, 10, 9, 5), "u1", "page_view", tagged),
+              (dt.datetime(2026, 1, 10, 9, 9), "u1", "sign_up", tagged)]  # fmt: skip
+    rows = _events(events, event_date="column")
+    rows[1][6] = "https://www.google.com/"  # the landing's referrer
+    # GA4 fills collected_traffic_source on the events whose page carries utm_*
+    rows = [[*r, "collected_traffic_source.manual_source" if i == 0 else
+             ("facebook" if "utm_source" in r[5] else "")] for i, r in enumerate(rows)]  # fmt: skip
+    body = rows[1:]
+    order.shuffle(body)
+    p = ef.write_csv(tmp_path / "events.csv", [rows[0], *body])
+    assert _months(import_exports(p, today=D(2026, 3, 1))) == {(D(2026, 1, 1), "google"): (1, 1)}

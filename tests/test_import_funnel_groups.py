@@ -66,3 +66,18 @@ def test_by_network_each_networks_leads_meet_its_visits(
             assert rows[channel].visits == visits[name]
         if name in contacts:
             assert rows[channel].leads == contacts.count(name)
+
+
+def test_a_month_the_crm_has_no_contact_in_is_noted(tmp_path: Path) -> None:
+    """Visits in January and February, the CRM's contacts all in February: January's
+    leads are read as 0 only with a note that says so (the CRM export may not cover
+    January: a filtered or shorter export), never silently."""
+    ga4 = ef.ga4_report(tmp_path / "ga4.csv", [("202601", "facebook.com / referral", 90, 0),
+                                               ("202602", "facebook.com / referral", 80, 0)])  # fmt: skip
+    crm = _crm(tmp_path / "hubspot-crm-exports-all-contacts.csv", ["Facebook"])
+    crm.write_text(crm.read_text().replace("2026-01-07", "2026-02-07"))
+    result = import_exports([ga4, crm])
+    rows = {r.month.month: (r.visits, r.leads) for r in result.performance}
+    assert rows == {1: (90, 0), 2: (80, 1)}
+    said = [n for n in result.notes if "no lead or customer at all in 2026-01" in n]
+    assert len(said) == 1 and "unknown, not 0" in said[0]

@@ -4,6 +4,7 @@ error naming the file, unless a CRM export gives the leads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from goalrules.errors import DataError
 from goalrules.io.exports import import_exports, read_sessions_file
 from tests import export_files as ef
 
+D = dt.date
 SITE = "https://campfire.example/?utm_source={}&utm_medium=social"
 
 
@@ -54,7 +56,7 @@ def test_a_crm_export_gives_the_leads_sessions_lack(tmp_path: Path) -> None:
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(st.tuples(st.dates().map(lambda d: d.replace(year=2026).isoformat()),
+@given(st.lists(st.tuples(st.dates(D(2026, 1, 1), D(2026, 12, 31)).map(lambda d: d.isoformat()),
                           st.sampled_from(["facebook", "linkedin", "x"])), min_size=1, max_size=8))  # fmt: skip
 def test_with_a_lead_column_every_session_is_a_visit(
     tmp_path: Path, rows: list[tuple[str, str]]
@@ -64,3 +66,20 @@ def test_with_a_lead_column_every_session_is_a_visit(
     p = _sessions(tmp_path / "sessions.csv", rows, lead=True)
     read = import_exports(p).performance
     assert sum(r.visits for r in read) == len(rows) and all(r.leads == 0 for r in read)
+
+
+def test_a_bad_flag_or_an_empty_date_is_named_at_its_own_line(tmp_path: Path) -> None:
+    """The line of a session's bad cell was its count among the sessions (blank lines
+    not counted): the error now names the file's own line."""
+    p = tmp_path / "sessions.csv"
+    p.write_text("date,landing_url,lead\n2026-01-05,https://a.example/,1\n\n\n"
+                 "2026-01-06,https://a.example/,2\n")  # fmt: skip
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert (err.value.source, err.value.line, err.value.field) == (str(p), 5, "lead")
+    p.write_text(
+        "date,landing_url,lead\n2026-01-05,https://a.example/,1\n\n,https://a.example/,0\n"
+    )
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert (err.value.source, err.value.line, err.value.field) == (str(p), 4, "date")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import attribute_sessions, normalize_source
+from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
@@ -323,11 +323,20 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
     date_col = match.find(match.preset.date_columns)
     days, notes = read_dates(match, rows, date_col, options) if date_col else ([], [])
     records = []
-    for i, (_, cells) in enumerate(rows):
+    for i, (line, cells) in enumerate(rows):
         rec = {h: cells[j] for j, h in enumerate(header) if h}
         if date_col:
             day = days[i]
-            rec["date"] = day.isoformat() if day else ""
+            if day is None:  # named here, at the file's own line
+                raise DataError("a session without a date", source=match.sheet.source,
+                                line=line, field=date_col)  # fmt: skip
+            rec["date"] = day.isoformat()
+        for flag in ("lead", "customer"):  # a flag that is neither yes nor no, at its line
+            if flag in rec:
+                try:
+                    _flag(rec[flag], line, flag)
+                except DataError as exc:
+                    raise exc.with_location(source=match.sheet.source, line=line) from None
         records.append(rec)
     return sessions_performance(records), notes
 
@@ -382,7 +391,18 @@ def _add_events(
         col = match.find(f.get(field, ()))
         return str(cells[match.columns[col]]).strip() if col is not None else ""
 
-    for (_, cells), day in zip(rows, days, strict=True):
+    session_col = match.find(f.get("session", ()))
+    if session_col is None:  # every user's events would be one visit, whatever their days
+        raise DataError(
+            f"no session id column ({' or '.join(map(repr, f.get('session', ())))}): the "
+            "events cannot be told into visits; export the events with their session id",
+            source=match.sheet.source, line=match.header_line, field=f.get("session", ("",))[0],
+        )  # fmt: skip
+    no_session: list[tuple[int, str]] = []  # events without a session id: left out
+    for (line, cells), day in zip(rows, days, strict=True):
+        if not get(cells, "session"):
+            no_session.append((line, get(cells, "event")))
+            continue
         key = (get(cells, "user"), get(cells, "session"))
         stamp = (day, get(cells, "timestamp").zfill(24))  # the first event lands
         url = get(cells, "url")
@@ -391,7 +411,10 @@ def _add_events(
             url = get(cells, "path") + (f"?{query}" if query else "")
         s = sessions.get(key)
         if s is None or stamp < s["_first"]:
-            kept = s or {"lead": False, "customer": False}
+            # an earlier event of the session: it is the landing, and only the session's
+            # conversions are kept from the events read before (never their source)
+            kept = {"lead": s["lead"], "customer": s["customer"]} if s else {
+                "lead": False, "customer": False}  # fmt: skip
             s = {
                 **kept,
                 "_first": stamp,
@@ -412,6 +435,18 @@ def _add_events(
         if CUSTOMER_EVENTS.search(name):
             s["customer"] = True
             events.add(name)
+    if no_session:
+        n = len(no_session)
+        marked = sorted(
+            {e for _, e in no_session if LEAD_EVENTS.search(e) or CUSTOMER_EVENTS.search(e)}
+        )
+        notes.append(
+            f"{match.sheet.source}: {n} event{'s' if n > 1 else ''} without a "
+            f"{session_col!r} left out (line {no_session[0][0]}"
+            f"{' and more' if n > 1 else ''}): their visits are unknown"
+            + (f", and so are the leads or purchases among them ({', '.join(marked)})"
+               if marked else "") + "."
+        )  # fmt: skip
     return notes
 
 
@@ -533,9 +568,12 @@ def join_funnel(
     for k in sorted(set(funnel) - set(visits), key=str):
         only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
     months = {k[0] for k in funnel}
+    uncovered: set[Date] = set()  # months of visits in which the CRM has no contact at all
     for k in sorted(set(visits) - set(funnel), key=str):
         if k[0] in months:
             only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+        else:
+            uncovered.add(k[0])
     for (ch, med), ms in sorted(only_crm.items(), key=str):
         notes.append(
             f"{ch}{f' ({med})' if med else ''}: the CRM has leads or customers in "
@@ -545,6 +583,14 @@ def join_funnel(
         notes.append(
             f"{ch}{f' ({med})' if med else ''}: visits in {', '.join(ms)} with no "
             "leads or customers in the CRM export (0)."
+        )
+    if uncovered:
+        shown = ", ".join(f"{m:%Y-%m}" for m in sorted(uncovered))
+        notes.append(
+            f"the CRM export has no lead or customer at all in {shown}, where the analytics "
+            "have visits: read as 0 leads; if the CRM export does not cover "
+            f"{'that month' if len(uncovered) == 1 else 'those months'} (a filtered or "
+            "shorter export), their leads are unknown, not 0."
         )
     out = []
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
