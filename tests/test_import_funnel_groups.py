@@ -81,3 +81,15 @@ def test_a_month_the_crm_has_no_contact_in_is_noted(tmp_path: Path) -> None:
     assert rows == {1: (90, 0), 2: (80, 1)}
     said = [n for n in result.notes if "no lead or customer at all in 2026-01" in n]
     assert len(said) == 1 and "unknown, not 0" in said[0]
+
+
+def test_plausibles_direct_traffic_meets_the_crms(tmp_path: Path) -> None:
+    """Plausible names direct traffic 'Direct / None': it was the channel 'direct',
+    never met by the CRM's direct leads ('(none)'), so each side had a wrong row."""
+    web = ef.plausible_json(tmp_path / "plausible.json",
+                            [("2026-01-01", "Direct / None", 70, 0),
+                             ("2026-01-01", "Facebook", 30, 0)])  # fmt: skip
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-crm-exports-all-contacts.csv",
+                              [("Direct traffic", "", "2026-01-09 10:00", "")])  # fmt: skip
+    rows = {r.channel: (r.visits, r.leads) for r in import_exports([web, crm]).performance}
+    assert rows == {"(none)": (70, 1), "facebook": (30, 0)}
