@@ -58,3 +58,14 @@ def test_contacts_with_ids_count_one_lead_each_however_alike(
         key = {"Twitter": "x"}.get(n, n.lower())
         want[key] = want.get(key, 0) + 1
     assert _leads(p) == want
+
+
+def test_a_contact_without_an_original_source_is_not_direct_traffic(tmp_path: Path) -> None:
+    """An empty Original Source (HubSpot does not know where the contact came from) was
+    read as direct traffic, and joined with the analytics' direct visits. It is the
+    channel '(not set)', with a note."""
+    p = ef.hubspot_contacts(tmp_path / "contacts.csv", [
+        ("", "", "2026-01-07 10:00", ""), ("Direct traffic", "", "2026-01-08 10:00", "")])  # fmt: skip
+    result = import_exports(p)
+    assert {r.channel: r.leads for r in result.performance} == {"(not set)": 1, "(none)": 1}
+    assert any("1 lead or customer with an empty 'original source'" in n for n in result.notes)

@@ -57,6 +57,13 @@ def read_contacts(
                 str(cells[match.columns[detail_col]]) if detail_col else "",
             )
             counts[(day.replace(day=1), channel, medium)][index] += 1
+    n = int(sum(sum(v) for (_, ch, _), v in counts.items() if ch == NOT_SET))
+    if n:
+        notes.append(
+            f"{match.sheet.source}: {n} lead{'s' if n != 1 else ''} or customer"
+            f"{'s' if n != 1 else ''} with an empty {src_col!r}: counted as the channel "
+            f"{NOT_SET!r} (where they came from is unknown), not as direct traffic."
+        )
     # no customer date column: the CRM export does not say who became a customer
     measured = match.find(f.get("customer_date", ())) is not None
     if not measured:
@@ -153,9 +160,15 @@ def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) 
             )  # fmt: skip
 
 
+#: the channel of a contact whose Original Source is empty (as GA4 names an unknown one)
+NOT_SET = "(not set)"
+
+
 def _crm_channel(source: str, detail: str) -> tuple[str, str]:
     """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
     s = norm(source)
+    if not s:  # the CRM does not know where the contact came from: not direct traffic
+        return NOT_SET, "organic"
     medium = "paid" if s.startswith("paid") else "organic"
     if detail.strip() and ("social" in s or "search" in s or "referral" in s):
         # the network, the search engine or the referring site, as analytics names it
