@@ -40,6 +40,20 @@ LEAD_EVENTS = re.compile(r"lead|sign_?up|signup|register|form_submit|subscribe|d
 CUSTOMER_EVENTS = re.compile(
     r"purchase|order_complete|checkout_complete|payment|subscription_paid", re.I
 )
+#: names that hold a lead or purchase word and mark its undoing or a step before it:
+#: ``newsletter_unsubscribe``, ``disqualify_lead``, ``form_start``, GA4's
+#: ``add_payment_info`` (payment details entered, nothing bought), ``refund``
+NOT_A_MARK = re.compile(
+    r"un_?subscri|un_?regist|de_?regist|disqualif|unconvert|cancel|abandon|fail|refund"
+    r"|(?:^|[_\s-])(?:start|started|begin|view|viewed|add)(?:$|[_\s-])|page_?view|_info$",
+    re.I,
+)
+
+
+def marks(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether an event's name marks a lead (or a purchase): a word of ``pattern``,
+    not in a name that says its undoing or a step before it (:data:`NOT_A_MARK`)."""
+    return bool(pattern.search(name)) and not NOT_A_MARK.search(name)
 
 
 def _month(
@@ -429,16 +443,16 @@ def _add_events(
                 s["gclid"] = get(cells, "gclid")
             sessions[key] = s
         name = get(cells, "event")
-        if LEAD_EVENTS.search(name):
+        if marks(LEAD_EVENTS, name):
             s["lead"] = True
             events.add(name)
-        if CUSTOMER_EVENTS.search(name):
+        if marks(CUSTOMER_EVENTS, name):
             s["customer"] = True
             events.add(name)
     if no_session:
         n = len(no_session)
         marked = sorted(
-            {e for _, e in no_session if LEAD_EVENTS.search(e) or CUSTOMER_EVENTS.search(e)}
+            {e for _, e in no_session if marks(LEAD_EVENTS, e) or marks(CUSTOMER_EVENTS, e)}
         )
         notes.append(
             f"{match.sheet.source}: {n} event{'s' if n > 1 else ''} without a "
