@@ -213,9 +213,16 @@ def sprout(path: Path, rows: Sequence[tuple[str, str, int, int, int]]) -> Path:
     )
 
 
-def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]]) -> Path:
+def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]], *,
+                   goal: str | None = "Signup") -> Path:  # fmt: skip
+    """Plausible Stats API v2 response: (month, source, visits, events); the query
+    filtered by ``goal`` (its events are then the goal's conversions), or by none."""
+    query: dict[str, Any] = {"dimensions": ["time:month", "visit:source"],
+                             "metrics": ["visits", "events"]}  # fmt: skip
+    if goal is not None:
+        query["filters"] = [["is", "event:goal", [goal]]]
     data = {"results": [{"dimensions": [m, s], "metrics": [v, e]} for m, s, v, e in rows],
-            "query": {"dimensions": ["time:month", "visit:source"], "metrics": ["visits", "events"]}}  # fmt: skip
+            "query": query}  # fmt: skip
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 

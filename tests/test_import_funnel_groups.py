@@ -93,3 +93,18 @@ def test_plausibles_direct_traffic_meets_the_crms(tmp_path: Path) -> None:
                               [("Direct traffic", "", "2026-01-09 10:00", "")])  # fmt: skip
     rows = {r.channel: (r.visits, r.leads) for r in import_exports([web, crm]).performance}
     assert rows == {"(none)": (70, 1), "facebook": (30, 0)}
+
+
+def test_plausibles_events_without_a_goal_filter_are_not_leads(tmp_path: Path) -> None:
+    """Plausible's events are every event (pageviews included) unless the query filters
+    by a goal: 80 visits with 240 events were read as 240 leads. Without the goal filter
+    the export has no leads column (an error, unless the CRM gives the leads)."""
+    rows = [("2026-01-01", "Facebook", 80, 240)]
+    every = ef.plausible_json(tmp_path / "plausible.json", rows, goal=None)
+    with pytest.raises(DataError, match="no leads column"):
+        import_exports(every)
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-crm-exports-all-contacts.csv",
+                              [("Organic social", "Facebook", "2026-01-09 10:00", "")])  # fmt: skip
+    assert [(r.visits, r.leads) for r in import_exports([every, crm]).performance] == [(80, 1)]
+    goal = ef.plausible_json(tmp_path / "plausible-goal.json", [("2026-01-01", "Facebook", 80, 3)])
+    assert [(r.visits, r.leads) for r in import_exports(goal).performance] == [(80, 3)]
