@@ -108,3 +108,13 @@ def test_plausibles_events_without_a_goal_filter_are_not_leads(tmp_path: Path) -
     assert [(r.visits, r.leads) for r in import_exports([every, crm]).performance] == [(80, 1)]
     goal = ef.plausible_json(tmp_path / "plausible-goal.json", [("2026-01-01", "Facebook", 80, 3)])
     assert [(r.visits, r.leads) for r in import_exports(goal).performance] == [(80, 3)]
+
+
+def test_plausible_as_a_table_says_what_its_events_are(tmp_path: Path) -> None:
+    """A table of Plausible's results (no query to tell a goal filter by): its events are
+    read as leads, and the note says when that is so."""
+    p = ef.write_csv(tmp_path / "plausible.csv", [["time:month", "visit:source", "visits", "events"],
+                                                  ["2026-01-01", "Facebook", 80, 3]])  # fmt: skip
+    result = import_exports(p)
+    assert [(r.visits, r.leads) for r in result.performance] == [(80, 3)]
+    assert any("only when the query filtered by a goal" in n for n in result.notes)

@@ -227,7 +227,13 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     ]
     leads = cols["leads"]
     if leads is not None:
-        notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
+        caveat = (
+            " Plausible's events are conversions only when the query filtered by a goal; "
+            "else they count every event, pageviews included"
+            if match.preset.id == "plausible" and leads == "events"
+            else ""
+        )
+        notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
     return out, notes
 
 
