@@ -109,14 +109,15 @@ def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
     return path
 
 
-def linkedin_content(path: Path, rows: Sequence[tuple[str, int, int, int, int, int]]) -> Path:
+def linkedin_content(path: Path, rows: Sequence[tuple[str, int, int, int, int, int]], *,
+                     reposts: str = "Reposts") -> Path:  # fmt: skip
     """LinkedIn content workbook, daily: (date, impressions, clicks, reactions, comments,
-    reposts)."""
+    reposts); ``reposts="Shares"`` names them as the exports before 2023 did."""
     header = ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)",
               "Unique impressions (organic)", "Clicks (organic)", "Clicks (sponsored)",
               "Clicks (total)", "Reactions (organic)", "Reactions (sponsored)", "Reactions (total)",
-              "Comments (organic)", "Comments (sponsored)", "Comments (total)", "Reposts (organic)",
-              "Reposts (sponsored)", "Reposts (total)", "Engagement rate (organic)",
+              "Comments (organic)", "Comments (sponsored)", "Comments (total)", f"{reposts} (organic)",
+              f"{reposts} (sponsored)", f"{reposts} (total)", "Engagement rate (organic)",
               "Engagement rate (sponsored)", "Engagement rate (total)"]  # fmt: skip
     body = [[d, i, 0, i, i, c, 0, c, r, 0, r, m, 0, m, p, 0, p, 0.1, 0, 0.1]
             for d, i, c, r, m, p in rows]  # fmt: skip

@@ -2,7 +2,8 @@
 column has a name goalrules did not know was read from the other columns alone (a
 Swedish Facebook export: comments and shares, 7, for 47 engagements). The translated
 names seen in real exports are read; a part under a name still unknown leaves the sum
-out with a note, never a smaller sum. Files laid out like the real exports (made here)."""
+out with a note, never a smaller sum; LinkedIn's older 'Shares (total)' the same way.
+Files laid out like the real exports (made here)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,16 @@ def test_a_needed_part_missing_from_a_required_sum_is_an_error(tmp_path: Path) -
         read_history_part(match, DateOptions(D(2026, 3, 1)))
     assert err.value.line == 1 and err.value.source == str(p)
     assert "'shares' or 'reposts'" in str(err.value)
+
+
+@pytest.mark.parametrize("reposts", ["Reposts", "Shares"])
+def test_linkedins_shares_before_they_were_reposts_are_counted(
+    tmp_path: Path, reposts: str
+) -> None:
+    """LinkedIn's content export called reposts 'Shares (total)' before 2023: they were
+    left out of engagements (4 + 1 + 3, not 4 + 1 + 2 + 3)."""
+    pytest.importorskip("python_calamine")
+    p = ef.linkedin_content(tmp_path / "campfire_content.xlsx", [("01/02/2026", 100, 3, 4, 1, 2)],
+                            reposts=reposts)  # fmt: skip
+    got = {r.date: r.value for r in import_exports(p).history if r.metric == "engagements"}
+    assert got == {D(2026, 1, 2): 4 + 1 + 2 + 3}
