@@ -124,3 +124,12 @@ def test_linkedins_shares_before_they_were_reposts_are_counted(
                             reposts=reposts)  # fmt: skip
     got = {r.date: r.value for r in import_exports(p).history if r.metric == "engagements"}
     assert got == {D(2026, 1, 2): 4 + 1 + 2 + 3}
+
+
+def test_tiktoks_engagements_without_its_shares_column_are_not_read(tmp_path: Path) -> None:
+    """A TikTok Overview without its Shares column: engagements were likes + comments."""
+    p = ef.write_csv(tmp_path / "Overview.csv", [["Date", "Video Views", "Profile Views", "Likes",
+                                                  "Comments"], ["March 7", 100, 1, 5, 2]])  # fmt: skip
+    result = import_exports(p, today=D(2026, 3, 10))
+    assert {r.metric for r in result.history} == {"video_views", "profile_visits"}
+    assert any("engagements not read" in n and "'shares'" in n for n in result.notes)
