@@ -15,6 +15,8 @@ True
 - :mod:`~goalrules.io.exports.contacts`: a CRM's contacts as leads and customers;
 - :mod:`~goalrules.io.exports.performance`: analytics exports as performance
   rows, the funnel join;
+- :mod:`~goalrules.io.exports.refusals`: the exports whose leads or channels cannot be
+  known as they are;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
   several analytics files together;
 - :mod:`~goalrules.io.exports.rows`: the result types.
@@ -43,10 +45,10 @@ from goalrules.io.exports.performance import (
     read_events_together,
     read_performance,
     read_sessions,
-    unjoinable,
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
+from goalrules.io.exports.refusals import no_lead_events, no_leads_column, not_joinable
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
 from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
@@ -340,23 +342,14 @@ def import_exports(
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
         analytics.append(AnalyticsPart(where, span, perf))
     if no_leads and not crm:
-        _no_leads(no_leads[0])
+        no_leads_column(no_leads[0])
     if event_files and not crm and not event_leads:
-        _no_lead_events([m for m, _ in event_files])
+        no_lead_events([m for m, _ in event_files])
     merged, more = merge_analytics(analytics)
     notes += more
-    if crm and (clash := unjoinable(merged, crm)) is not None:
-        group, network, side = clash
-        web = ", ".join(a.source for a in analytics)
-        crm_files = ", ".join(s for s, p in sources if presets()[p].output == "contacts")
-        by_group, by_network = (web, crm_files) if side == "analytics" else (crm_files, web)
-        raise DataError(
-            f"{by_group} counts {group!r} as one channel and {by_network} counts its "
-            f"networks ({network!r}...): joined, {group!r} would have visits and no leads "
-            f"and {network!r} leads and no visits; export both by network (GA4: Session "
-            "source / medium; HubSpot: with Original Source Drill-Down 1)",
-            source=by_group.split(", ")[0],
-        )
+    if crm:
+        crm_files = [src for src, p in sources if presets()[p].output == "contacts"]
+        not_joinable(merged, crm, [a.source for a in analytics], crm_files)
     performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]
@@ -369,57 +362,6 @@ def import_exports(
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
-    )
-
-
-def _no_leads(match: Match) -> None:
-    """An analytics export without a leads column (GA4 without *Key events*, a Reports
-    snapshot's card, Matomo without conversions) gives visits only: its leads are
-    unknown, and a performance row would carry them as 0 (a channel converting nobody).
-    An error, unless a CRM export gives the leads."""
-    from goalrules.io.exports.blocks import table_headers
-
-    header = match.sheet.rows[match.header_index][1]
-    sessions = match.preset.output == "sessions"
-    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or (
-        "'lead', 1 or 0 a session" if sessions else "leads"
-    )
-    fix = (
-        "add a 'lead' column (1 for a session that became a lead, else 0)"
-        if sessions
-        else "export the report with its key events (conversions)"
-    )
-    snapshot = (
-        "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
-        "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
-        if table_headers(match.sheet)
-        else ""
-    )
-    raise DataError(
-        f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
-        f"with 0 leads would look as if it converted nobody (the header at line "
-        f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
-        f"{fix}, or give the CRM export with it",
-        source=match.sheet.source,
-        line=match.header_line,
-    )
-
-
-def _no_lead_events(matches: Sequence[Match]) -> None:
-    """Event exports (GA4 BigQuery, Umami) none of whose events marks a lead: the site's
-    leads were not tracked as events, or there were none; unknown either way, and a
-    channel read with 0 leads would look as if it converted nobody. An error, unless a
-    CRM export gives the leads (as for an analytics export without a leads column)."""
-    from goalrules.io.exports.performance import LEAD_EVENTS
-
-    others = list(dict.fromkeys(m.sheet.source for m in matches[1:]))
-    where = f" (nor in {', '.join(others)})" if others else ""
-    raise DataError(
-        f"no event marks a lead{where} (an event named like {LEAD_EVENTS.pattern!r}): its "
-        "leads are unknown, not 0, and a channel read with 0 leads would look as if it "
-        "converted nobody; export the events that mark leads (a form submitted, a sign-up), "
-        "or give the CRM export with it",
-        source=matches[0].sheet.source,
     )
 
 
