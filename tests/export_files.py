@@ -109,14 +109,15 @@ def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
     return path
 
 
-def linkedin_content(path: Path, rows: Sequence[tuple[str, int, int, int, int, int]]) -> Path:
+def linkedin_content(path: Path, rows: Sequence[tuple[str, int, int, int, int, int]], *,
+                     reposts: str = "Reposts") -> Path:  # fmt: skip
     """LinkedIn content workbook, daily: (date, impressions, clicks, reactions, comments,
-    reposts)."""
+    reposts); ``reposts="Shares"`` names them as the exports before 2023 did."""
     header = ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)",
               "Unique impressions (organic)", "Clicks (organic)", "Clicks (sponsored)",
               "Clicks (total)", "Reactions (organic)", "Reactions (sponsored)", "Reactions (total)",
-              "Comments (organic)", "Comments (sponsored)", "Comments (total)", "Reposts (organic)",
-              "Reposts (sponsored)", "Reposts (total)", "Engagement rate (organic)",
+              "Comments (organic)", "Comments (sponsored)", "Comments (total)", f"{reposts} (organic)",
+              f"{reposts} (sponsored)", f"{reposts} (total)", "Engagement rate (organic)",
               "Engagement rate (sponsored)", "Engagement rate (total)"]  # fmt: skip
     body = [[d, i, 0, i, i, c, 0, c, r, 0, r, m, 0, m, p, 0, p, 0.1, 0, 0.1]
             for d, i, c, r, m, p in rows]  # fmt: skip
@@ -213,9 +214,16 @@ def sprout(path: Path, rows: Sequence[tuple[str, str, int, int, int]]) -> Path:
     )
 
 
-def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]]) -> Path:
+def plausible_json(path: Path, rows: Sequence[tuple[str, str, int, int]], *,
+                   goal: str | None = "Signup") -> Path:  # fmt: skip
+    """Plausible Stats API v2 response: (month, source, visits, events); the query
+    filtered by ``goal`` (its events are then the goal's conversions), or by none."""
+    query: dict[str, Any] = {"dimensions": ["time:month", "visit:source"],
+                             "metrics": ["visits", "events"]}  # fmt: skip
+    if goal is not None:
+        query["filters"] = [["is", "event:goal", [goal]]]
     data = {"results": [{"dimensions": [m, s], "metrics": [v, e]} for m, s, v, e in rows],
-            "query": {"dimensions": ["time:month", "visit:source"], "metrics": ["visits", "events"]}}  # fmt: skip
+            "query": query}  # fmt: skip
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -389,3 +397,45 @@ SNAPSHOT_CARDS: list[tuple[list[str], list[list[Any]]]] = [
     (["Country", "Active users"], [["Germany", 50], ["Sweden", 20]]),
     (["Event name", "Event count"], [["page_view", 900], ["generate_lead", 7]]),
 ]  # fmt: skip
+
+
+#: the Facebook content export's columns in the account's language: the ones goalrules
+#: reads named as real exports name them (seen in files people keep in public
+#: repositories), except the Spanish permalink; the others stand in for the real ones
+META_FB = {
+    "en": ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)",
+           "Publish time", "Permalink", "Post type", "Data comment", "Date", "Views", "Reach",
+           "Reactions, Comments and Shares", "Reactions", "Comments", "Shares", "Total clicks"],
+    "sv": ["Publicerings-id", "Sid-id", "Sidnamn", "Titel", "Beskrivning", "Varaktighet (sek)",
+           "Publiceringstid", "Permalänk", "Inläggstyp", "Datakommentar", "Datum", "Visningar",
+           "Räckvidd", "Reaktioner, kommentarer och delningar", "Reaktioner", "Kommentarer",
+           "Delningar", "Totalt antal klick"],
+    "es": ["Identificador de la publicación", "Identificador de la página", "Nombre de la página",
+           "Título", "Descripción", "Duración (s)", "Hora de publicación", "Enlace permanente",
+           "Tipo de publicación", "Comentario sobre los datos", "Fecha", "Visualizaciones",
+           "Alcance", "Reacciones, comentarios y veces que se ha compartido", "Reacciones",
+           "Comentarios", "Veces que se ha compartido", "Total de clics"],
+    "fr": ["Identifiant de la publication", "ID de la Page", "Nom de la page", "Titre",
+           "Description", "Durée (s)", "Heure de publication", "Permalien", "Type de publication",
+           "Commentaire sur les données", "Date", "Vues", "Couverture",
+           "Réactions, commentaires et partages", "Réactions", "Commentaires", "Partages",
+           "Total des clics"],
+}  # fmt: skip
+
+
+def meta_facebook(path: Path, posts: Sequence[tuple[str, int, int, int, int, int]], *,
+                  language: str = "en", header: Sequence[str] | None = None,
+                  delimiter: str = ",") -> Path:  # fmt: skip
+    """The Facebook content export (one row per post) in the account's language:
+    (publish time, views, reach, reactions, comments, shares); ``header`` replaces the
+    column names (the same 18 columns)."""
+    names = list(header or META_FB[language])
+    rows: list[list[Any]] = [names]
+    for i, (t, views, reach, reactions, comments, shares) in enumerate(posts):
+        rows.append([f"10{i}", "9", "Campfire", "Hello", "", "", t,
+                     f"https://www.facebook.com/9/posts/10{i}", "Photos", "", "Lifetime", views,
+                     reach, reactions + comments + shares, reactions, comments, shares, 3])  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path

@@ -99,7 +99,8 @@ def test_meta_content_export_per_post(tmp_path: Path) -> None:
 def test_linkedin_followers_workbook(tmp_path: Path, suffix: str) -> None:
     pytest.importorskip("python_calamine")
     p = ef.linkedin_followers(tmp_path / f"campfire_followers_1767225600000{suffix}",
-                              [("12/30/2025", 5), ("12/31/2025", 7), ("01/02/2026", 2)])  # fmt: skip
+                              [("12/30/2025", 5), ("12/31/2025", 7), ("01/01/2026", 0),
+                               ("01/02/2026", 2)])  # fmt: skip
     r = import_exports(p, anchors=["1,500 LinkedIn followers on 2025-12-31"])
     h = history(r)
     assert h[("2025-12-31", "linkedin", "followers")] == 1500
@@ -402,7 +403,9 @@ def test_wide_to_long_and_back_loses_nothing(tmp_path: Path, rows: Any) -> None:
 def test_anchor_at_end_or_start_and_row_order_change_nothing(
     tmp_path: Path, rows: Any, total: int, rnd: random.Random
 ) -> None:
-    days = _x_days(rows)
+    # a run of days, as X lists them (a day without a row is unknown: see
+    # test_import_day_gaps)
+    days = _x_days([(i, *r[1:]) for i, r in enumerate(rows)])
     p = ef.x_overview(tmp_path / "o.csv", days)
     first, last = min(d[0] for d in days), max(d[0] for d in days)
     at_end = import_exports(p, anchors=[f"{total} followers on {last}"])

@@ -354,7 +354,8 @@ def test_a_plausible_metrics_list_shorter_than_the_query_is_missing(tmp_path: Pa
     p.write_text(json.dumps({
         "results": [{"dimensions": ["2026-01", "Facebook"], "metrics": [80]},
                     {"dimensions": ["2026-01", "X"], "metrics": [5, 1]}],
-        "query": {"dimensions": ["time:month", "visit:source"], "metrics": ["visits", "events"]},
+        "query": {"dimensions": ["time:month", "visit:source"], "metrics": ["visits", "events"],
+                  "filters": [["is", "event:goal", ["Signup"]]]},
     }))  # fmt: skip
     r = import_exports(p)
     assert {(x.channel, x.visits, x.leads) for x in r.performance} == {("x", 5, 1)}

@@ -184,7 +184,7 @@ def _ws(tmp_path: Path) -> Path:
 def test_check_takes_several_history_files_and_an_anchor(tmp_path: Path) -> None:
     pytest.importorskip("python_calamine")
     li = ef.linkedin_followers(tmp_path / "campfire_followers.xlsx",
-                               [(f"{m:02d}/15/2025", 20) for m in range(1, 13)])  # fmt: skip
+                               [(f"12/{d:02d}/2025", 20) for d in range(1, 32)])  # fmt: skip
     x = ef.x_overview(tmp_path / "account_overview_analytics.csv",
                       [(D(2025, 12, d), 100, 10, 1, 0) for d in range(1, 29)])  # fmt: skip
     out = io.StringIO()

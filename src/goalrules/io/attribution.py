@@ -22,11 +22,14 @@ _SEARCH = {"google", "bing", "duckduckgo", "yahoo", "baidu", "ecosia"}
 def normalize_source(source: str | None) -> str:
     """A ``utm_source`` or referrer domain as a channel: ``fb``, ``m.facebook.com`` and
     ``l.facebook.com`` are ``facebook``; ``t.co``, ``x.com`` and ``twitter`` are ``x``;
-    ``lnkd.in`` is ``linkedin``; empty is ``(none)``."""
+    ``lnkd.in`` is ``linkedin``; empty and direct traffic (GA4's ``(direct)``,
+    Plausible's ``Direct / None``) are ``(none)``."""
     if source is None:
         return UNATTRIBUTED
-    text = source.strip().lower()
-    if not text or text in ("(none)", "(direct)", "direct", "none"):
+    text = " ".join(source.lower().split())
+    # direct traffic as each tool writes it: GA4 "(direct)", Plausible "Direct / None"
+    if not text or text in ("(none)", "(direct)", "direct", "none", "direct / none",
+                            "(direct) / (none)"):  # fmt: skip
         return UNATTRIBUTED
     if "://" in text:
         text = urlsplit(text).netloc or text

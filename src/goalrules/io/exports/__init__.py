@@ -12,8 +12,11 @@ True
 - :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
 - :mod:`~goalrules.io.exports.history`: network exports as history rows and gains;
 - :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
-- :mod:`~goalrules.io.exports.performance`: analytics and CRM exports as performance
+- :mod:`~goalrules.io.exports.contacts`: a CRM's contacts as leads and customers;
+- :mod:`~goalrules.io.exports.performance`: analytics exports as performance
   rows, the funnel join;
+- :mod:`~goalrules.io.exports.refusals`: the exports whose leads or channels cannot be
+  known as they are;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
   several analytics files together;
 - :mod:`~goalrules.io.exports.rows`: the result types.
@@ -22,6 +25,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -33,10 +37,10 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.io.exports.anchors import Anchor
 from goalrules.io.exports.blocks import tables_note
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
+from goalrules.io.exports.contacts import read_contacts
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     join_funnel,
-    read_contacts,
     read_events,
     read_events_together,
     read_performance,
@@ -44,6 +48,7 @@ from goalrules.io.exports.performance import (
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
+from goalrules.io.exports.refusals import no_lead_events, no_leads_column, not_joinable
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
 from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
@@ -300,7 +305,7 @@ def import_exports(
                 if (
                     out == "performance"
                     and match.find(match.preset.fields.get("leads", ())) is None
-                ):
+                ) or (out == "sessions" and "lead" not in match.columns):
                     no_leads.append(match)
                 perf, more = _PERFORMANCE_READERS[out](match, file_options)
                 span = file_span(match, file_options) if several else None
@@ -337,11 +342,14 @@ def import_exports(
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
         analytics.append(AnalyticsPart(where, span, perf))
     if no_leads and not crm:
-        _no_leads(no_leads[0])
+        no_leads_column(no_leads[0])
     if event_files and not crm and not event_leads:
-        _no_lead_events([m for m, _ in event_files])
+        no_lead_events([m for m, _ in event_files])
     merged, more = merge_analytics(analytics)
     notes += more
+    if crm:
+        crm_files = [src for src, p in sources if presets()[p].output == "contacts"]
+        not_joinable(merged, crm, [a.source for a in analytics], crm_files)
     performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]
@@ -354,50 +362,6 @@ def import_exports(
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
-    )
-
-
-def _no_leads(match: Match) -> None:
-    """An analytics export without a leads column (GA4 without *Key events*, a Reports
-    snapshot's card, Matomo without conversions) gives visits only: its leads are
-    unknown, and a performance row would carry them as 0 (a channel converting nobody).
-    An error, unless a CRM export gives the leads."""
-    from goalrules.io.exports.blocks import table_headers
-
-    header = match.sheet.rows[match.header_index][1]
-    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or "leads"
-    snapshot = (
-        "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
-        "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
-        if table_headers(match.sheet)
-        else ""
-    )
-    raise DataError(
-        f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
-        f"with 0 leads would look as if it converted nobody (the header at line "
-        f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
-        "export the report with its key events (conversions), or give the CRM export "
-        "with it",
-        source=match.sheet.source,
-        line=match.header_line,
-    )
-
-
-def _no_lead_events(matches: Sequence[Match]) -> None:
-    """Event exports (GA4 BigQuery, Umami) none of whose events marks a lead: the site's
-    leads were not tracked as events, or there were none; unknown either way, and a
-    channel read with 0 leads would look as if it converted nobody. An error, unless a
-    CRM export gives the leads (as for an analytics export without a leads column)."""
-    from goalrules.io.exports.performance import LEAD_EVENTS
-
-    others = list(dict.fromkeys(m.sheet.source for m in matches[1:]))
-    where = f" (nor in {', '.join(others)})" if others else ""
-    raise DataError(
-        f"no event marks a lead{where} (an event named like {LEAD_EVENTS.pattern!r}): its "
-        "leads are unknown, not 0, and a channel read with 0 leads would look as if it "
-        "converted nobody; export the events that mark leads (a form submitted, a sign-up), "
-        "or give the CRM export with it",
-        source=matches[0].sheet.source,
     )
 
 
@@ -547,7 +511,19 @@ def read_sessions_file(
     from goalrules.io.tables import iter_sessions
 
     def own() -> list[Any]:
-        return attribute_sessions(iter_sessions(path, progress=progress), first_row=2)
+        rows = iter_sessions(path, progress=progress)
+        first = next(rows, None)
+        if first is not None and "lead" not in first:
+            # no lead column: every channel would read as converting nobody
+            raise DataError(
+                "no 'lead' column: the sessions' leads are unknown, not 0, and a channel "
+                "read with 0 leads would look as if it converted nobody; add a 'lead' "
+                "column (1 for a session that became a lead, else 0), or give the leads "
+                "with a CRM export (goalrules channels ANALYTICS CRM)",
+                source=str(path), line=1, field="lead",
+            )  # fmt: skip
+        again = [] if first is None else [first]
+        return attribute_sessions(itertools.chain(again, rows), first_row=2)
 
     rows, result = _own_or_export(path, today, "performance", own)
     return (rows, ()) if result is None else (result.channel_months(), result.notes)

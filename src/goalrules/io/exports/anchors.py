@@ -125,13 +125,23 @@ def gains_to_totals(
     channel: str,
     stock: str,
     unknown: Collection[Date] = (),
+    listed: Collection[Date] = (),
 ) -> tuple[list[HistoryRow], list[str]]:
     """The stock at the end of every day from the first to the last day of the data,
-    from the daily gains and the anchor (a day left out had no gain), and notes. A day
-    whose gain is an empty cell is unknown, not 0: the total of a day is given only
-    when no such day lies between it and the anchor."""
+    from the daily gains and the anchor, and notes. A day whose gain is an empty cell is
+    unknown, not 0: the total of a day is given only when no such day lies between it
+    and the anchor. ``listed``: the days the exports have a row for, when they list
+    every day (LinkedIn, X, YouTube): a day between the anchor and the data, or between
+    two files, that none lists is unknown too (never a day without gain); empty: the
+    exports list only days with a gain (Meta), and a day left out had none."""
     days = set(by_day) | set(unknown)
     first, last = min(days), max(days)
+    absent: set[Date] = set()
+    if listed:
+        lo, hi = min(first, anchor.date), max(last, anchor.date)
+        absent = {lo + _dt.timedelta(days=i) for i in range(1, (hi - lo).days + 1)}
+        absent -= set(listed)
+        unknown = set(unknown) | absent
     unit = catalog[stock].unit
     # the total at the end of `first`, from the anchor
     if anchor.date >= first:
@@ -167,15 +177,24 @@ def gains_to_totals(
         )
     if not skipped:
         return out, []
-    gaps = ", ".join(d.isoformat() for d in sorted(unknown)[:5])
-    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-    spans = [f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
-             for a, b in _spans(skipped)]  # fmt: skip
+    empty = sorted(set(unknown) - absent)
+    gaps = ", ".join(d.isoformat() for d in empty[:5])
+    more = f" and {len(empty) - 5} more" if len(empty) > 5 else ""
+
+    def shown(days: Sequence[Date]) -> str:
+        return ", ".join(f"{a.isoformat()} to {b.isoformat()}" if a != b else a.isoformat()
+                         for a, b in _spans(days))  # fmt: skip
+
+    why = []
+    if empty:
+        why.append(f"the new {stock} of {gaps}{more} are empty")
+    if absent:
+        why.append(f"no export has a row for {shown(sorted(absent))} (the exports list "
+                   "every day: a day without a row is not a day without gain)")  # fmt: skip
     return out, [
-        f"{channel} {stock}: the new {stock} of {gaps}{more} are empty (unknown, not 0), "
-        f"so the total from the anchor on {anchor.date.isoformat()} cannot be carried across "
-        f"them: no {stock} total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} "
-        f"({', '.join(spans)})."
+        f"{channel} {stock}: {'; and '.join(why)}: unknown, not 0, so the total from the "
+        f"anchor on {anchor.date.isoformat()} cannot be carried across them: no {stock} "
+        f"total on {len(skipped)} day{'s' if len(skipped) > 1 else ''} ({shown(skipped)})."
     ]
 
 

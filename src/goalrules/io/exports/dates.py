@@ -133,9 +133,15 @@ _UTC_TIME = re.compile(
 
 def utc_hour(value: Any, utc: bool = False) -> float | None:
     """The time of day (in hours) of an ISO cell written in UTC (``+0000``, ``Z``,
-    ``UTC``; or any zone-less time, when ``utc``: Umami writes UTC); ``None`` for a cell
-    with no time, or in another zone."""
-    m = _UTC_TIME.fullmatch(str(value).strip())
+    ``UTC``; or any zone-less time, when ``utc``: Umami writes UTC), or of an epoch in
+    microseconds (BigQuery's ``event_timestamp``, UTC by definition); ``None`` for a
+    cell with no time, or in another zone."""
+    whole = isinstance(value, (int, float)) and float(value).is_integer()
+    text = str(int(value) if whole else value).strip()
+    if re.fullmatch(r"\d{15,17}", text):
+        moment = _dt.datetime.fromtimestamp(int(text) / 1e6, tz=_dt.UTC)
+        return moment.hour + moment.minute / 60
+    m = _UTC_TIME.fullmatch(text)
     if m is None or not (m[3] or utc):
         return None
     return int(m[1]) + int(m[2]) / 60

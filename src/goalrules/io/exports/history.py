@@ -5,8 +5,10 @@ Followers come as gains (LinkedIn's "Total followers" is the day's *new* followe
 gives ``New follows`` and ``Unfollows``; Meta's "Facebook follows" lists only days with a
 gain). They are kept as the flow ``new_followers``; with an anchor ("1,500 followers on
 2025-12-31": the total at the end of that day, before, inside or after the data) they
-also give the stock ``followers`` for every day the export covers. Days an export leaves
-out had no gain.
+also give the stock ``followers`` for every day the export covers. A day Meta's export
+leaves out had no gain (it lists only days with one); a day without a row in an export
+that lists every day (LinkedIn, X, YouTube) is unknown, and no total is carried across
+it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
+from goalrules.io.exports.spans import name_range, partial_months
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
@@ -168,22 +171,26 @@ def _counted_once(
     return part
 
 
-def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
+def _specs(match: Match, notes: list[str] | None = None) -> list[tuple[MetricSpec, str]]:
     """The metric specs that apply, with the metric each gives: of two specs for one
-    metric (alternative columns), the first the file has."""
+    metric (alternative columns), the first the file has. A sum that lacks a part it
+    needs (a Meta export whose reactions column has a name goalrules does not know) is
+    left out with a note in ``notes`` (an error when the metric is not optional): the
+    other parts' sum would be too small, a confident wrong number."""
     out: list[tuple[MetricSpec, str]] = []
     for spec in match.preset.metrics:
         metric = spec.metric
         if metric == "from_title":
             title = match.title()
-            metric = match.preset.title_metric.get(title) or next(
-                (m for words, m in match.preset.title_metric.items() if words in title), ""
-            )
+            # the title as a whole: "facebook unfollows" holds "follows", "views from
+            # ads" holds "views", and neither is that metric (a part, or its opposite)
+            metric = match.preset.title_metric.get(title, "")
             if not metric:
                 raise DataError(
                     f"the export names its metric {title!r}, which goalrules does not map; "
                     f"it reads: {', '.join(sorted(match.preset.title_metric))}",
                     source=match.sheet.source,
+                    line=match.header_line - 1 if match.header_line > 1 else None,
                 )
             spec = attrs.evolve(spec, gains_of=spec.gains_of_title.get(metric))
         present = any(c in match.columns for c in spec.columns())
@@ -203,6 +210,20 @@ def _specs(match: Match) -> list[tuple[MetricSpec, str]]:
             )
         if any(m == metric for _, m in out):  # an alternative column for a metric read
             continue
+        absent = [group for group in spec.need if not any(c in match.columns for c in group)]
+        if absent:
+            what = " nor ".join(" or ".join(repr(n) for n in group[:2]) for group in absent)
+            text = (
+                f"{metric} not read: the file has no column {what} (in any language goalrules "
+                f"knows the export in), and {metric} without it would be too small; if the "
+                "file has it under another name, rename that column"
+            )
+            if not spec.optional:
+                raise DataError(text, source=match.sheet.source, line=match.header_line,
+                                field=absent[0][0])  # fmt: skip
+            if notes is not None:
+                notes.append(f"{match.sheet.source}: {text}.")
+            continue
         out.append((spec, metric))
     return out
 
@@ -220,6 +241,7 @@ class HistoryPart:
     gains: dict[tuple[str, str], dict[Date, float]] = attrs.field(factory=dict)
     unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
     posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
+    sparse: bool = False  # the export lists only days with a gain (a day left out: none)
 
 
 @attrs.frozen
@@ -271,7 +293,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         raise DataError("no date column", source=source, line=match.header_line)
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
-    specs = _specs(match)
+    specs = _specs(match, notes)
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
@@ -335,6 +357,10 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
                                  channel, tuple(read)))  # fmt: skip
+    if post and (span := name_range(match.sheet.name)) is not None:
+        # the export's period, as its name says: a month it covers only part of has the
+        # sums of that part's posts, not the month's
+        notes += partial_months([p.month for p in posts], span, source)
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
@@ -382,8 +408,9 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         for gap in gaps:
             gains[stock].pop(gap, None)
     return HistoryPart(
-        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts
-    )
+        source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts,
+        match.preset.sparse,
+    )  # fmt: skip
 
 
 def combine(
@@ -404,15 +431,22 @@ def combine(
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # the gains of a stock that some export lists only on days with a gain (a day left
+    # out: no gain); the others list every day, so a day no file has a row for is unknown
+    sparse: set[tuple[str, str]] = set()
     for part in parts:
         for key, by_day in part.gains.items():
             for day, v in by_day.items():
                 gains[key].setdefault(day, v)  # two files' same day: checked equal above
             sources[key].append(part.source)
+            if part.sparse:
+                sparse.add(key)
         for key, days in part.unknown.items():
             unknown[key] |= days
             if part.source not in sources[key]:
                 sources[key].append(part.source)
+            if part.sparse:
+                sparse.add(key)
     used_anchors: list[tuple[Anchor, str]] = []
     derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
@@ -429,7 +463,8 @@ def combine(
         gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
         if not by_day and not gaps:
             continue
-        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps)
+        listed = () if (channel, stock) in sparse else set(by_day) | gaps
+        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps, listed)
         derived += totals
         notes += [f"{where}: {n}" for n in said]
     if derived:  # checked against a file that gives the same totals

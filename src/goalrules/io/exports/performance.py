@@ -1,28 +1,27 @@
-"""Analytics and CRM exports as monthly performance rows, and the funnel join.
+"""Analytics exports as monthly performance rows, and the funnel join.
 
 Visits come from web analytics (GA4, Matomo, Plausible, raw sessions and events), leads
-and customers from the CRM (HubSpot: leads by the month of "Became a Lead Date",
-customers by the month of "Became a Customer Date", the network from "Original Source
-Drill-Down 1", paid or organic from "Original Source"). :func:`join_funnel` puts them on
+and customers from the CRM (:mod:`~goalrules.io.exports.contacts`). :func:`join_funnel` puts them on
 one row per month, channel and medium, with a note wherever one side has no match.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import attribute_sessions, normalize_source
+from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED
 
 Date = _dt.date
 
@@ -41,6 +40,20 @@ LEAD_EVENTS = re.compile(r"lead|sign_?up|signup|register|form_submit|subscribe|d
 CUSTOMER_EVENTS = re.compile(
     r"purchase|order_complete|checkout_complete|payment|subscription_paid", re.I
 )
+#: names that hold a lead or purchase word and mark its undoing or a step before it:
+#: ``newsletter_unsubscribe``, ``disqualify_lead``, ``form_start``, GA4's
+#: ``add_payment_info`` (payment details entered, nothing bought), ``refund``
+NOT_A_MARK = re.compile(
+    r"un_?subscri|un_?regist|de_?regist|disqualif|unconvert|cancel|abandon|fail|refund"
+    r"|(?:^|[_\s-])(?:start|started|begin|view|viewed|add)(?:$|[_\s-])|page_?view|_info$",
+    re.I,
+)
+
+
+def marks(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether an event's name marks a lead (or a purchase): a word of ``pattern``,
+    not in a name that says its undoing or a step before it (:data:`NOT_A_MARK`)."""
+    return bool(pattern.search(name)) and not NOT_A_MARK.search(name)
 
 
 def _month(
@@ -122,6 +135,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
+    rows, months, days, more = _unlabelled_totals(match, rows, months, days, cols, options)
+    notes += more
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
     if date_col is not None:
         value_cols.add(match.columns[date_col])
@@ -212,8 +227,71 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     ]
     leads = cols["leads"]
     if leads is not None:
-        notes.append(f"{source}: leads are its {leads!r} (without a CRM export).")
+        caveat = (
+            " Plausible's events are conversions only when the query filtered by a goal; "
+            "else they count every event, pageviews included"
+            if match.preset.id == "plausible" and leads == "events"
+            else ""
+        )
+        notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
     return out, notes
+
+
+def _unlabelled_totals(
+    match: Match,
+    rows: list[tuple[int, Sequence[Any]]],
+    months: list[Date],
+    days: Sequence[Date | None],
+    cols: Mapping[str, str | None],
+    options: DateOptions,
+) -> tuple[list[tuple[int, Sequence[Any]]], list[Date], list[Date | None], list[str]]:
+    """Rows whose channel cell (source / medium, channel group, label) is empty: an
+    analytics tool writes ``(not set)`` or ``(direct) / (none)`` for traffic without a
+    source, so an empty cell is a total row without its label (its counts the other
+    rows' sum: left out, with a note) or a row that does not say its channel (an error
+    naming it). Read as a channel, it counted every visit twice."""
+    column = match.find(match.preset.channel.get("column", ()))
+    if column is None:
+        return rows, months, list(days), []
+    pos = match.columns[column]
+    blank = [i for i, (_, cells) in enumerate(rows) if not str(cells[pos]).strip()]
+    if not blank:
+        return rows, months, list(days), []
+    source = match.sheet.source
+    counted = [f for f in ("visits", "leads") if cols.get(f) is not None]
+
+    def counts(i: int) -> list[float]:
+        line, cells = rows[i]
+        out = []
+        for f in counted:
+            col = str(cols[f])
+            v = number(cells[match.columns[col]], source, line, col, decimal=options.decimal)
+            out.append(math.nan if v is None else v)
+        return out
+
+    others = [i for i in range(len(rows)) if i not in set(blank)]
+    for i in blank:
+        month = months[i]
+        same = [j for j in others if months[j] == month]
+        total = [math.fsum(x) for x in zip(*(counts(j) for j in same), strict=True)] if same else []
+        if len(blank) > 1 or not same or counts(i) != total:
+            raise DataError(
+                f"the row has an empty {column!r}: which channel are its visits? (a tool "
+                "writes '(not set)' or '(direct) / (none)' for traffic without a source, and "
+                "its counts are not the other rows' total); fill it in or remove the row",
+                source=source, line=rows[i][0], field=column,
+            )  # fmt: skip
+    line = rows[blank[0]][0]
+    keep = [i for i in range(len(rows)) if i not in set(blank)]
+    return (
+        [rows[i] for i in keep],
+        [months[i] for i in keep],
+        [days[i] for i in keep],
+        [
+            f"{source}: line {line} has an empty {column!r} and holds the other rows' "
+            "total: a total row without its label, left out."
+        ],
+    )
 
 
 def _drop_partial_months(
@@ -246,131 +324,6 @@ def _drop_partial_months(
     ]
 
 
-def read_contacts(
-    match: Match, options: DateOptions, seen: dict[str, tuple[str, int, Any]] | None = None
-) -> tuple[list[PerformanceRow], list[str]]:
-    """Leads and customers per month, channel and medium from a CRM contacts export.
-    ``seen``: the contacts (by Record ID) of the exports read before, which this one's
-    are checked against (and added to)."""
-    rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
-    f = match.preset.fields
-    _one_row_a_contact(match, rows)
-    if seen is not None:
-        rows, more = _contacts_not_seen(match, rows, seen)
-        dropped += more
-    src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
-    counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    notes: list[str] = dropped
-    for index, name in ((0, "lead_date"), (1, "customer_date")):
-        col = match.find(f.get(name, ()))
-        if col is None:
-            continue
-        days, date_notes = read_dates(match, rows, col, options)
-        notes += date_notes
-        for (_, cells), day in zip(rows, days, strict=True):
-            if day is None:
-                continue
-            channel, medium = _crm_channel(
-                str(cells[match.columns[src_col]]) if src_col else "",
-                str(cells[match.columns[detail_col]]) if detail_col else "",
-            )
-            counts[(day.replace(day=1), channel, medium)][index] += 1
-    # no customer date column: the CRM export does not say who became a customer
-    measured = match.find(f.get("customer_date", ())) is not None
-    if not measured:
-        notes.append(f"{match.sheet.source}: customers: not in this export; unknown, not 0.")
-    out = [
-        PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
-        for (m, ch, med), (le, cu) in sorted(counts.items())
-    ]
-    return out, notes
-
-
-def _contacts_not_seen(
-    match: Match,
-    rows: Sequence[tuple[int, Sequence[Any]]],
-    seen: dict[str, tuple[str, int, Any]],
-) -> tuple[list[tuple[int, Sequence[Any]]], list[str]]:
-    """The rows of contacts no earlier export gave: a contact an earlier export gives
-    with the same cells (exports that overlap) is left out with a note; with other
-    cells (a lead then, a customer now), it is an error naming both files and lines."""
-    col = match.find(match.preset.fields.get("id", ()))
-    source = match.sheet.source
-    if col is None:
-        return list(rows), []
-    header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
-    pos = match.columns[col]
-    out: list[tuple[int, Sequence[Any]]] = []
-    again = 0
-    mine: dict[str, tuple[str, int, Any]] = {}
-    for line, cells in rows:
-        key = str(cells[pos]).strip()
-        if not key:
-            out.append((line, cells))
-            continue
-        row = {h: str(c).strip() for h, c in zip(header, cells, strict=False) if h}
-        if key in seen:
-            where, first, before = seen[key]
-            if before != row:
-                raise DataError(
-                    f"{where} (line {first}) and this file (line {line}) give two different "
-                    f"rows for the contact {key!r} ({col}): its lead would count twice; "
-                    "keep the export that is right, or one whose contacts the other lacks",
-                    source=source, line=line, field=col,
-                )  # fmt: skip
-            again += 1
-            continue
-        mine[key] = (source, line, row)
-        out.append((line, cells))
-    seen.update(mine)
-    notes = []
-    if again:
-        notes.append(
-            f"{source}: {again} contact{'s' if again > 1 else ''} an export read before "
-            "gives too, row for row (overlapping exports): counted once."
-        )
-    return out, notes
-
-
-def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
-    """Two different rows for one contact (the same Record ID: exports of two days put
-    together, a contact before and after it became a customer) would count its lead
-    twice: an error naming both lines (an exact duplicate is dropped before)."""
-    col = match.find(match.preset.fields.get("id", ()))
-    if col is None:
-        return
-    pos = match.columns[col]
-    seen: dict[str, int] = {}
-    for line, cells in rows:
-        key = str(cells[pos]).strip()
-        if not key:
-            continue
-        first = seen.setdefault(key, line)
-        if first != line:
-            raise DataError(
-                f"lines {first} and {line} are two different rows for the contact {key!r} "
-                f"({col}): its lead would count twice; keep the row that is right",
-                source=match.sheet.source, line=line, field=col,
-            )  # fmt: skip
-
-
-def _crm_channel(source: str, detail: str) -> tuple[str, str]:
-    """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
-    s = norm(source)
-    medium = "paid" if s.startswith("paid") else "organic"
-    if detail.strip() and ("social" in s or "search" in s or "referral" in s):
-        # the network, the search engine or the referring site, as analytics names it
-        return normalize_source(detail.strip()), medium
-    name = re.sub(r"^(?:organic|paid)\s+", "", s) or UNATTRIBUTED
-    name = {
-        "direct traffic": UNATTRIBUTED,
-        "referrals": "referral",
-        "email marketing": "email",
-        "social media": "social",
-    }.get(name, name)
-    return name, medium
-
-
 # -- sessions and events -----------------------------------------------------------------
 
 
@@ -390,11 +343,20 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
     date_col = match.find(match.preset.date_columns)
     days, notes = read_dates(match, rows, date_col, options) if date_col else ([], [])
     records = []
-    for i, (_, cells) in enumerate(rows):
+    for i, (line, cells) in enumerate(rows):
         rec = {h: cells[j] for j, h in enumerate(header) if h}
         if date_col:
             day = days[i]
-            rec["date"] = day.isoformat() if day else ""
+            if day is None:  # named here, at the file's own line
+                raise DataError("a session without a date", source=match.sheet.source,
+                                line=line, field=date_col)  # fmt: skip
+            rec["date"] = day.isoformat()
+        for flag in ("lead", "customer"):  # a flag that is neither yes nor no, at its line
+            if flag in rec:
+                try:
+                    _flag(rec[flag], line, flag)
+                except DataError as exc:
+                    raise exc.with_location(source=match.sheet.source, line=line) from None
         records.append(rec)
     return sessions_performance(records), notes
 
@@ -442,30 +404,41 @@ def _add_events(
     lead and purchase events seen to ``events``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
-    date_col = match.find(match.preset.date_columns)
-    if date_col is None:
-        raise DataError("no date column", source=match.sheet.source)
-    days, notes = read_dates(match, rows, date_col, options)
+    days, notes = _event_days(match, rows, options)
     notes = dropped + notes
 
     def get(cells: Sequence[Any], field: str) -> str:
         col = match.find(f.get(field, ()))
         return str(cells[match.columns[col]]).strip() if col is not None else ""
 
-    for (_, cells), day in zip(rows, days, strict=True):
+    session_col = match.find(f.get("session", ()))
+    if session_col is None:  # every user's events would be one visit, whatever their days
+        raise DataError(
+            f"no session id column ({' or '.join(map(repr, f.get('session', ())))}): the "
+            "events cannot be told into visits; export the events with their session id",
+            source=match.sheet.source, line=match.header_line, field=f.get("session", ("",))[0],
+        )  # fmt: skip
+    no_session: list[tuple[int, str]] = []  # events without a session id: left out
+    for (line, cells), day in zip(rows, days, strict=True):
+        if not get(cells, "session"):
+            no_session.append((line, get(cells, "event")))
+            continue
         key = (get(cells, "user"), get(cells, "session"))
-        stamp = (day or Date.min, get(cells, "timestamp").zfill(24))  # the first event lands
+        stamp = (day, get(cells, "timestamp").zfill(24))  # the first event lands
         url = get(cells, "url")
         if not url and get(cells, "path"):
             query = get(cells, "query")
             url = get(cells, "path") + (f"?{query}" if query else "")
         s = sessions.get(key)
         if s is None or stamp < s["_first"]:
-            kept = s or {"lead": False, "customer": False}
+            # an earlier event of the session: it is the landing, and only the session's
+            # conversions are kept from the events read before (never their source)
+            kept = {"lead": s["lead"], "customer": s["customer"]} if s else {
+                "lead": False, "customer": False}  # fmt: skip
             s = {
                 **kept,
                 "_first": stamp,
-                "date": (day or Date.min).isoformat(),
+                "date": day.isoformat(),
                 "landing_url": url,
                 "referrer": get(cells, "referrer"),
             }
@@ -476,13 +449,63 @@ def _add_events(
                 s["gclid"] = get(cells, "gclid")
             sessions[key] = s
         name = get(cells, "event")
-        if LEAD_EVENTS.search(name):
+        if marks(LEAD_EVENTS, name):
             s["lead"] = True
             events.add(name)
-        if CUSTOMER_EVENTS.search(name):
+        if marks(CUSTOMER_EVENTS, name):
             s["customer"] = True
             events.add(name)
+    if no_session:
+        n = len(no_session)
+        marked = sorted(
+            {e for _, e in no_session if marks(LEAD_EVENTS, e) or marks(CUSTOMER_EVENTS, e)}
+        )
+        notes.append(
+            f"{match.sheet.source}: {n} event{'s' if n > 1 else ''} without a "
+            f"{session_col!r} left out (line {no_session[0][0]}"
+            f"{' and more' if n > 1 else ''}): their visits are unknown"
+            + (f", and so are the leads or purchases among them ({', '.join(marked)})"
+               if marked else "") + "."
+        )  # fmt: skip
     return notes
+
+
+def _event_days(
+    match: Match, rows: Sequence[tuple[int, Sequence[Any]]], options: DateOptions
+) -> tuple[list[Date], list[str]]:
+    """Each event's day: from the first date column the export has (GA4 BigQuery's
+    ``event_date``, the property's day), and where that cell is empty from the next one
+    (``event_timestamp``: its UTC day, with the note on UTC days near a month's end). An
+    event with no date at all is an error naming its line (never a session in year 1)."""
+    source = match.sheet.source
+    columns = [c for c in match.preset.date_columns if c in match.columns]
+    if not columns:
+        raise DataError("no date column", source=source, line=match.header_line)
+    days, notes = read_dates(match, rows, columns[0], options)
+    for other in columns[1:]:
+        empty = [i for i, d in enumerate(days) if d is None]
+        if not empty:
+            break
+        more, said = read_dates(match, [rows[i] for i in empty], other, options)
+        for i, d in zip(empty, more, strict=True):
+            days[i] = d
+        known = sum(d is not None for d in more)
+        if known:
+            notes += said
+            notes.append(
+                f"{source}: {known} event{'s' if known > 1 else ''} with an empty "
+                f"{columns[0]!r} dated by {other!r}."
+            )
+    out: list[Date] = []
+    for (line, _), d in zip(rows, days, strict=True):
+        if d is None:
+            raise DataError(
+                f"an event without a date ({' and '.join(map(repr, columns))} empty): its "
+                "session's month is unknown",
+                source=source, line=line, field=columns[0],
+            )  # fmt: skip
+        out.append(d)
+    return out, notes
 
 
 # -- the funnel join ----------------------------------------------------------------------
@@ -503,6 +526,30 @@ def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
         out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
                                   customers)  # fmt: skip
     return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
+
+
+#: the channels a GA4 channel group (or a CRM's source without its drill-down) gathers:
+#: a row of the group and a row of one of its networks are not the same channel
+GROUPED = {
+    "social": frozenset(KNOWN_CHANNELS) - {"all"},
+    "search": frozenset({"google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia"}),
+}
+
+
+def unjoinable(
+    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
+) -> tuple[str, str, str] | None:
+    """A channel group one side counts by (``social``) whose networks the other side
+    counts by (``facebook``): (the group, the network, the side with the group), or
+    ``None``. Joined as they are, the group's visits would meet no leads and the
+    network's leads no visits: two wrong rows."""
+    sides = {"analytics": {r.channel for r in analytics}, "crm": {r.channel for r in crm}}
+    for group, members in GROUPED.items():
+        for side, other in (("analytics", "crm"), ("crm", "analytics")):
+            found = sorted(sides[other] & members)
+            if group in sides[side] and found:
+                return group, found[0], side
+    return None
 
 
 def join_funnel(
@@ -541,9 +588,12 @@ def join_funnel(
     for k in sorted(set(funnel) - set(visits), key=str):
         only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
     months = {k[0] for k in funnel}
+    uncovered: set[Date] = set()  # months of visits in which the CRM has no contact at all
     for k in sorted(set(visits) - set(funnel), key=str):
         if k[0] in months:
             only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+        else:
+            uncovered.add(k[0])
     for (ch, med), ms in sorted(only_crm.items(), key=str):
         notes.append(
             f"{ch}{f' ({med})' if med else ''}: the CRM has leads or customers in "
@@ -553,6 +603,14 @@ def join_funnel(
         notes.append(
             f"{ch}{f' ({med})' if med else ''}: visits in {', '.join(ms)} with no "
             "leads or customers in the CRM export (0)."
+        )
+    if uncovered:
+        shown = ", ".join(f"{m:%Y-%m}" for m in sorted(uncovered))
+        notes.append(
+            f"the CRM export has no lead or customer at all in {shown}, where the analytics "
+            "have visits: read as 0 leads; if the CRM export does not cover "
+            f"{'that month' if len(uncovered) == 1 else 'those months'} (a filtered or "
+            "shorter export), their leads are unknown, not 0."
         )
     out = []
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):

@@ -57,6 +57,10 @@ class MetricSpec:
     # a column of ``sum`` that another one already counts (Meta's likes are among its
     # reactions): part -> the columns that include it
     within: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    # the parts a sum cannot do without, each a group of alternative names (in every
+    # language the export comes in): a file with none of a group's names has that part
+    # under a name goalrules does not know, so the sum of the others would be too small
+    need: tuple[tuple[str, ...], ...] = ()
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -85,6 +89,10 @@ class Preset:
     name_required: bool = False  # columns too generic: only by the export's own file name
     skip: int = 0  # rows right under the header that are not data (a row of descriptions)
     decimal: str | None = None  # "," or ".": how the tool writes numbers, when it says
+    # the export lists only the days with a value (Meta's "Facebook follows"): a day it
+    # leaves out had no gain; otherwise it lists every day, and a day without a row is
+    # unknown (a gap between two files, a row deleted)
+    sparse: bool = False
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -133,6 +141,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             optional=bool(m.get("optional", False)),
             gains_of_title=dict(m.get("gains_of_title", {})),
             within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
+            need=tuple(_strings(group) for group in m.get("need", ())),
         )
         for m in data.get("metric", ())
     )
@@ -161,6 +170,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         name_required=bool(data.get("name_required", False)),
         skip=int(data.get("skip", 0)),
         decimal=_decimal(data.get("decimal"), pid, source),
+        sparse=bool(data.get("sparse", False)),
     )
 
 

@@ -491,6 +491,20 @@ def _plausible_row(r: Mapping[str, Any], dims: list[Any], metrics: list[Any], so
     return row
 
 
+#: Plausible's ``events`` metric of a query without a goal filter: every event
+EVERY_EVENT = "events (every event: the query has no goal filter)"
+
+
+def _names_goal(filters: Any) -> bool:
+    """Whether a Plausible query's filters name a goal (``["is", "event:goal", [...]]``,
+    at any depth)."""
+    if isinstance(filters, str):
+        return filters == "event:goal"
+    if isinstance(filters, (list, tuple)):
+        return any(_names_goal(f) for f in filters)
+    return False
+
+
 def _json_records(data: Any, source: str = "<json>") -> list[dict[str, Any]] | None:
     if isinstance(data, list) and all(isinstance(r, Mapping) for r in data):
         return [dict(r) for r in data]
@@ -501,6 +515,10 @@ def _json_records(data: Any, source: str = "<json>") -> list[dict[str, Any]] | N
         if not isinstance(dims, list) or not isinstance(metrics, list):
             raise DataError("the query's dimensions and metrics are not lists", source=source,
                             field="query")  # fmt: skip
+        if "events" in metrics and not _names_goal(query.get("filters") if query else None):
+            # Plausible's events are every event, pageviews included, unless the query
+            # filters by a goal (then they are its conversions): not leads
+            metrics = [EVERY_EVENT if m == "events" else m for m in metrics]
         out = []
         for i, r in enumerate(data["results"]):
             if not isinstance(r, Mapping):

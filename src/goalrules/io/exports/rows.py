@@ -256,6 +256,55 @@ def _day_or_month(
         )  # fmt: skip
 
 
+def _is_run(days: Sequence[Date]) -> bool:
+    """Whether the distinct days run one after another (no day between two missing)."""
+    distinct = sorted(set(days))
+    return all((b - a).days == 1 for a, b in itertools.pairwise(distinct))
+
+
+def _not_a_run(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    values: Sequence[Any],
+    column: str,
+    form: str,
+) -> None:
+    """A daily export whose tool writes its dates in one order (LinkedIn: month first)
+    may come back from a spreadsheet in a day-first locale (``02/01/2026`` for January
+    2). When no cell has a day over 12, the file's own days decide: read in the tool's
+    order they step by months, read the other way they are a run of days. That is an
+    error naming the column (never a guess either way)."""
+    if match.preset.grain != "daily" or match.preset.output != "history":
+        return  # a row a day: a CRM's contacts or a post's times need not run
+    other = "dmy" if form == "mdy" else "mdy"
+    ours: list[Date] = []
+    theirs: list[Date] = []
+    first: tuple[int, Any] | None = None
+    for (line, _), v in zip(rows, values, strict=True):
+        if v in (None, ""):
+            continue
+        a, b = read_date(v, form), read_date(v, other)
+        if a is None or b is None:
+            return  # a cell only one order reads: the column says which
+        if first is None and a != b:
+            first = (line, v)
+        ours.append(a)
+        theirs.append(b)
+    if first is None or _is_run(ours) or not _is_run(theirs):
+        return
+    line, v = first
+    told = "month first" if form == "mdy" else "day first"
+    shown = sorted(set(ours))[:3]
+    raise DataError(
+        f"this export writes its dates {told}, which makes its days "
+        f"{', '.join(d.isoformat() for d in shown)}...: days a month apart, where read the "
+        f"other way they are one day after another (a file saved again by a spreadsheet in "
+        f"another locale?); {v!r} is one of them: pass --dayfirst or --monthfirst "
+        "(dayfirst= in Python)",
+        source=match.sheet.source, line=line, field=column,
+    )  # fmt: skip
+
+
 def _two_digit_years(
     rows: Sequence[tuple[int, Sequence[Any]]],
     values: Sequence[Any],
@@ -356,6 +405,8 @@ def read_dates(
         )
     if form in ("mdy", "dmy") and {"mdy", "dmy"} <= set(forms):
         _day_or_month(match, rows, values, column, form)
+    elif form in ("mdy", "dmy") and options.dayfirst is None and not options.date_format:
+        _not_a_run(match, rows, values, column, form)
     read: dict[Any, Date | None] = {}  # one date object per distinct cell
     days = [
         (read[v] if v in read else read.setdefault(v, read_date(v, form)))
@@ -367,8 +418,9 @@ def read_dates(
     notes: list[str] = []
     if form in ("mdy", "dmy"):
         notes += _two_digit_years(rows, values, days, column, source, options.today)
-    if form == "iso":
-        notes += _utc_days(values, days, column, source, bool(match.preset.date.get("utc")))
+    if form in ("iso", "epoch_us"):  # an epoch counts from UTC midnight: a UTC time
+        utc = form == "epoch_us" or bool(match.preset.date.get("utc"))
+        notes += _utc_days(values, days, column, source, utc)
     if form == "month d":
         known = [(d, line) for d, (line, _) in zip(days, rows, strict=True) if d is not None]
         placed, note = place_yearless(

@@ -53,6 +53,27 @@ def preamble_range(match: Match) -> Span | None:
     return None
 
 
+# Meta names its exports by their period: Feb-01-2026_Feb-28-2026_2260327001369726.csv
+_NAMED_RANGE = re.compile(
+    r"(?<![A-Za-z])([A-Za-z]{3})-(\d{1,2})-(\d{4})_([A-Za-z]{3})-(\d{1,2})-(\d{4})(?!\d)"
+)
+
+
+def name_range(name: str) -> Span | None:
+    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``), or
+    ``None`` when it states none (a name that reads as no dates is no period)."""
+    m = _NAMED_RANGE.search(name)
+    if m is None:
+        return None
+    months = {a.lower(): i for i, a in enumerate(calendar.month_abbr) if a}
+    try:
+        start = Date(int(m[3]), months[m[1].lower()], int(m[2]))
+        end = Date(int(m[6]), months[m[4].lower()], int(m[5]))
+    except (KeyError, ValueError):
+        return None
+    return (start, end) if start <= end else None
+
+
 def _month_end(day: Date) -> Date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 

@@ -1,0 +1,183 @@
+"""A CRM's contacts export (HubSpot) as leads and customers by month, channel and medium.
+
+Leads count by the month of "Became a Lead Date", customers by the month of "Became a
+Customer Date"; the network comes from "Original Source Drill-Down 1", paid or organic
+from "Original Source". A contact is one row: two different rows for one Record ID (in
+one export or two) are an error, the same row again is counted once; without a Record ID
+column, two rows alike in every cell cannot be told apart, and are an error.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from goalrules.errors import DataError
+from goalrules.io.attribution import normalize_source
+from goalrules.io.exports.cells import drop_duplicates
+from goalrules.io.exports.presets import Match, norm
+from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.vocabulary import UNATTRIBUTED
+
+Date = _dt.date
+
+
+def read_contacts(
+    match: Match, options: DateOptions, seen: dict[str, tuple[str, int, Any]] | None = None
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Leads and customers per month, channel and medium from a CRM contacts export.
+    ``seen``: the contacts (by Record ID) of the exports read before, which this one's
+    are checked against (and added to)."""
+    f = match.preset.fields
+    every = list(data_rows(match))
+    if match.find(f.get("id", ())) is None:
+        _twins_without_ids(match, every)
+    rows, dropped = drop_duplicates(every, match.sheet.source)
+    _one_row_a_contact(match, rows)
+    if seen is not None:
+        rows, more = _contacts_not_seen(match, rows, seen)
+        dropped += more
+    src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
+    counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    notes: list[str] = dropped
+    for index, name in ((0, "lead_date"), (1, "customer_date")):
+        col = match.find(f.get(name, ()))
+        if col is None:
+            continue
+        days, date_notes = read_dates(match, rows, col, options)
+        notes += date_notes
+        for (_, cells), day in zip(rows, days, strict=True):
+            if day is None:
+                continue
+            channel, medium = _crm_channel(
+                str(cells[match.columns[src_col]]) if src_col else "",
+                str(cells[match.columns[detail_col]]) if detail_col else "",
+            )
+            counts[(day.replace(day=1), channel, medium)][index] += 1
+    n = int(sum(sum(v) for (_, ch, _), v in counts.items() if ch == NOT_SET))
+    if n:
+        notes.append(
+            f"{match.sheet.source}: {n} lead{'s' if n != 1 else ''} or customer"
+            f"{'s' if n != 1 else ''} with an empty {src_col!r}: counted as the channel "
+            f"{NOT_SET!r} (where they came from is unknown), not as direct traffic."
+        )
+    # no customer date column: the CRM export does not say who became a customer
+    measured = match.find(f.get("customer_date", ())) is not None
+    if not measured:
+        notes.append(f"{match.sheet.source}: customers: not in this export; unknown, not 0.")
+    out = [
+        PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
+        for (m, ch, med), (le, cu) in sorted(counts.items())
+    ]
+    return out, notes
+
+
+def _contacts_not_seen(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    seen: dict[str, tuple[str, int, Any]],
+) -> tuple[list[tuple[int, Sequence[Any]]], list[str]]:
+    """The rows of contacts no earlier export gave: a contact an earlier export gives
+    with the same cells (exports that overlap) is left out with a note; with other
+    cells (a lead then, a customer now), it is an error naming both files and lines."""
+    col = match.find(match.preset.fields.get("id", ()))
+    source = match.sheet.source
+    if col is None:
+        return list(rows), []
+    header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
+    pos = match.columns[col]
+    out: list[tuple[int, Sequence[Any]]] = []
+    again = 0
+    mine: dict[str, tuple[str, int, Any]] = {}
+    for line, cells in rows:
+        key = str(cells[pos]).strip()
+        if not key:
+            out.append((line, cells))
+            continue
+        row = {h: str(c).strip() for h, c in zip(header, cells, strict=False) if h}
+        if key in seen:
+            where, first, before = seen[key]
+            if before != row:
+                raise DataError(
+                    f"{where} (line {first}) and this file (line {line}) give two different "
+                    f"rows for the contact {key!r} ({col}): its lead would count twice; "
+                    "keep the export that is right, or one whose contacts the other lacks",
+                    source=source, line=line, field=col,
+                )  # fmt: skip
+            again += 1
+            continue
+        mine[key] = (source, line, row)
+        out.append((line, cells))
+    seen.update(mine)
+    notes = []
+    if again:
+        notes.append(
+            f"{source}: {again} contact{'s' if again > 1 else ''} an export read before "
+            "gives too, row for row (overlapping exports): counted once."
+        )
+    return out, notes
+
+
+def _twins_without_ids(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+    """Two rows alike in every cell, in a contacts export without its Record ID column:
+    the same contact given twice, or two contacts who came the same way in the same
+    minute? Either reading changes the leads; an error naming both lines (with the
+    Record ID, a repeated contact is told apart and counted once)."""
+    seen: dict[tuple[str, ...], int] = {}
+    for line, cells in rows:
+        first = seen.setdefault(tuple(str(c) for c in cells), line)
+        if first != line:
+            raise DataError(
+                f"lines {first} and {line} are alike in every cell, and the export has no "
+                "Record ID column to tell one contact given twice from two contacts: "
+                "export the contacts with their Record ID",
+                source=match.sheet.source, line=line,
+            )  # fmt: skip
+
+
+def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+    """Two different rows for one contact (the same Record ID: exports of two days put
+    together, a contact before and after it became a customer) would count its lead
+    twice: an error naming both lines (an exact duplicate is dropped before)."""
+    col = match.find(match.preset.fields.get("id", ()))
+    if col is None:
+        return
+    pos = match.columns[col]
+    seen: dict[str, int] = {}
+    for line, cells in rows:
+        key = str(cells[pos]).strip()
+        if not key:
+            continue
+        first = seen.setdefault(key, line)
+        if first != line:
+            raise DataError(
+                f"lines {first} and {line} are two different rows for the contact {key!r} "
+                f"({col}): its lead would count twice; keep the row that is right",
+                source=match.sheet.source, line=line, field=col,
+            )  # fmt: skip
+
+
+#: the channel of a contact whose Original Source is empty (as GA4 names an unknown one)
+NOT_SET = "(not set)"
+
+
+def _crm_channel(source: str, detail: str) -> tuple[str, str]:
+    """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
+    s = norm(source)
+    if not s:  # the CRM does not know where the contact came from: not direct traffic
+        return NOT_SET, "organic"
+    medium = "paid" if s.startswith("paid") else "organic"
+    if detail.strip() and ("social" in s or "search" in s or "referral" in s):
+        # the network, the search engine or the referring site, as analytics names it
+        return normalize_source(detail.strip()), medium
+    name = re.sub(r"^(?:organic|paid)\s+", "", s) or UNATTRIBUTED
+    name = {
+        "direct traffic": UNATTRIBUTED,
+        "referrals": "referral",
+        "email marketing": "email",
+        "social media": "social",
+    }.get(name, name)
+    return name, medium

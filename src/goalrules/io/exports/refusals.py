@@ -1,0 +1,84 @@
+"""The exports whose leads, or whose channels, cannot be known as they are: the errors
+that say so, and what to export instead (a channel read with 0 leads would look as if
+it converted nobody; a channel group joined with networks gives two wrong rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from goalrules.errors import DataError
+from goalrules.io.exports.blocks import table_headers
+from goalrules.io.exports.performance import LEAD_EVENTS, unjoinable
+from goalrules.io.exports.presets import Match
+from goalrules.io.exports.rows import PerformanceRow
+
+
+def no_leads_column(match: Match) -> None:
+    """An analytics export without a leads column (GA4 without *Key events*, a Reports
+    snapshot's card, Matomo without conversions) gives visits only: its leads are
+    unknown, and a performance row would carry them as 0 (a channel converting nobody).
+    An error, unless a CRM export gives the leads."""
+    header = match.sheet.rows[match.header_index][1]
+    sessions = match.preset.output == "sessions"
+    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or (
+        "'lead', 1 or 0 a session" if sessions else "leads"
+    )
+    fix = (
+        "add a 'lead' column (1 for a session that became a lead, else 0)"
+        if sessions
+        else "export the report with its key events (conversions)"
+    )
+    snapshot = (
+        "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
+        "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
+        if table_headers(match.sheet)
+        else ""
+    )
+    raise DataError(
+        f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
+        f"with 0 leads would look as if it converted nobody (the header at line "
+        f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
+        f"{fix}, or give the CRM export with it",
+        source=match.sheet.source,
+        line=match.header_line,
+    )
+
+
+def no_lead_events(matches: Sequence[Match]) -> None:
+    """Event exports (GA4 BigQuery, Umami) none of whose events marks a lead: the site's
+    leads were not tracked as events, or there were none; unknown either way, and a
+    channel read with 0 leads would look as if it converted nobody. An error, unless a
+    CRM export gives the leads (as for an analytics export without a leads column)."""
+    others = list(dict.fromkeys(m.sheet.source for m in matches[1:]))
+    where = f" (nor in {', '.join(others)})" if others else ""
+    raise DataError(
+        f"no event marks a lead{where} (an event named like {LEAD_EVENTS.pattern!r}): its "
+        "leads are unknown, not 0, and a channel read with 0 leads would look as if it "
+        "converted nobody; export the events that mark leads (a form submitted, a sign-up), "
+        "or give the CRM export with it",
+        source=matches[0].sheet.source,
+    )
+
+
+def not_joinable(
+    analytics: Sequence[PerformanceRow],
+    crm: Sequence[PerformanceRow],
+    web_files: Sequence[str],
+    crm_files: Sequence[str],
+) -> None:
+    """An error when one side counts a channel group (``social``) and the other its
+    networks (``facebook``): see :func:`~goalrules.io.exports.performance.unjoinable`."""
+    clash = unjoinable(analytics, crm)
+    if clash is None:
+        return
+    group, network, side = clash
+    web, crms = ", ".join(web_files), ", ".join(crm_files)
+    by_group, by_network = (web, crms) if side == "analytics" else (crms, web)
+    raise DataError(
+        f"{by_group} counts {group!r} as one channel and {by_network} counts its "
+        f"networks ({network!r}...): joined, {group!r} would have visits and no leads "
+        f"and {network!r} leads and no visits; export both by network (GA4: Session "
+        "source / medium; HubSpot: with Original Source Drill-Down 1)",
+        source=by_group.split(", ")[0],
+    )
