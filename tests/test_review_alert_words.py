@@ -29,8 +29,7 @@ def test_a_pace_change_is_a_sentence() -> None:
     )
     (said,) = _alerts(set(), set(), "on_track", "behind")
     assert said == (
-        "li-followers is now on track with the required path; at the last review it was "
-        "behind it."
+        "li-followers is now on track with the required path; at the last review it was behind it."
     )
 
 
