@@ -11,7 +11,7 @@ from typing import Any
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, number_text
 from goalrules.judgments.review import GoalReview, share_percent
-from goalrules.report.charts import _day_number, _style, _svg, charts_available
+from goalrules.report.charts import _day_number, _style, _svg, charts_available, dated_points
 from goalrules.reviews import ReviewResult
 
 __all__ = ["render_review"]
@@ -81,8 +81,8 @@ def _value_date(points: Any, review: dict[str, Any]) -> Any:
 
 
 def _running_total(points: Any, since: Any) -> list[Any]:
-    """Monthly points as the running total from the month ``since`` (the value a total
-    target is judged on), each at its month's end."""
+    """Monthly points (each on the day it stands for) as the running total from the
+    month ``since`` (the value a total target is judged on), each at its month's end."""
     from goalrules.dates import month_end
     from goalrules.model import Point
 
@@ -112,9 +112,7 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
 
     from goalrules.judgments.review import compounds, required_path
 
-    pts: Any = (
-        check.history.monthly(check.history.kind) if check.history.kind else check.history.monthly()
-    )
+    pts: Any = dated_points(check.history, result.date)  # each on the day it stands for
     if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
         pts = _running_total(pts, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(6, 3))
