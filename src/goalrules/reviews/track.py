@@ -11,6 +11,14 @@ deadline, or none whose history reaches it: whether it was met is not known) and
 out, and counted as such. Each review on or before the deadline that gave a chance is one
 forecast of that outcome.
 
+A review after the deadline settles the goal only when it was judged on the value by the
+deadline: stored with the day its data stands for (``data_to``, kept since goalrules
+judges a passed deadline on the value by then and says ``expired`` only when the history
+reaches it). A review stored before that keeps its verdict as it was (the store is an
+audit trail), but its ``expired`` may rest on a history that ended before the deadline,
+and its ``achieved`` on a value from after it: it settles nothing. Reviewing that date
+again stores a new revision, judged as today, which does.
+
 The record says how much it rests on: forecasts, goals and workspaces. Reviews of one
 goal are not independent (the same outcome judges them all), so the goals count more
 than the forecasts.
@@ -126,7 +134,8 @@ class TrackRecord:
         if not self.forecasts:
             base = "No goal in the store has both passed its deadline and been reviewed after it"
             if self.unsettled:
-                base += f" ({len(self.unsettled)} past deadline wait for a review after it)"
+                base += (f" ({len(self.unsettled)} past deadline wait for a review whose data "
+                         "reaches it)")  # fmt: skip
             return base + ": there is no track record yet."
         n, g = len(self.forecasts), self.goals
         text = (
@@ -135,7 +144,8 @@ class TrackRecord:
             f"workspace{'s' if self.workspaces != 1 else ''}"
         )
         if self.unsettled:
-            text += f"; {len(self.unsettled)} more past deadline wait for a review after it"
+            text += (f"; {len(self.unsettled)} more past deadline wait for a review whose data "
+                     "reaches it")  # fmt: skip
         text += "."
         if g < 30:
             text += (
@@ -175,6 +185,12 @@ def _deadline(row: Mapping[str, Any]) -> Date | None:
         return None
 
 
+def _judged_by_deadline(row: Mapping[str, Any]) -> bool:
+    """Whether a review after the deadline was judged on the value by the deadline (see
+    the module): it kept the day its data stands for."""
+    return bool((row.get("goal") or {}).get("data_to"))
+
+
 def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackRecord:
     """The track record of stored goal rows (:meth:`ReviewStore.goal_reviews`)."""
     goals: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
@@ -190,12 +206,13 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
         if deadline is None or deadline >= today:
             continue
         before = [r for r in reviews if r["date"] <= deadline]
-        after = [r for r in reviews if r["date"] > deadline]
+        after = [r for r in reviews if r["date"] > deadline and _judged_by_deadline(r)]
         if any(_reached(r) for r in before) or any(_reached(r) for r in after):
             outcome = True  # (after the deadline, a judgment reads the value by then)
         elif any(r.get("verdict") == "expired" for r in after):
             outcome = False  # a review after the deadline whose data reaches it: short
-        else:  # no review after it, or none whose history reaches the deadline
+        else:  # no review after it, none whose history reaches the deadline, or none
+            # judged on the value by the deadline (stored by an older goalrules)
             unsettled.append((ws, gid))
             continue
         given = [r for r in before if r.get("probability") is not None]
