@@ -51,8 +51,9 @@ def _text(result: ReviewResult) -> str:
 
 
 def _markdown(result: ReviewResult) -> str:
+    revision = f", revision {result.revision}" if result.revision > 1 else ""
     out = [f"# goalrules review: {result.workspace}", "",
-           f"Review {result.number}, {result.date}.", "",
+           f"Review {result.number}, {result.date}{revision}.", "",
            "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for g in result.goals:
@@ -68,6 +69,9 @@ def _markdown(result: ReviewResult) -> str:
     if flagged:
         out += ["", "## Flags", ""]
         out += [f"- **{g.goal.id}**, {f.name}: {f.message}" for g, f in flagged]
+    if result.notes:  # what reading the data assumed, as the text says it
+        out += ["", "## Notes", ""]
+        out += [f"- {note}" for note in result.notes]
     return "\n".join(out) + "\n"
 
 
@@ -195,7 +199,8 @@ def _html(result: ReviewResult) -> str:
     return str(template.render(
         title=f"goalrules review: {result.workspace}", workspace=result.workspace,
         number=result.number, date=result.date.isoformat(), version=__version__, goals=goals,
-        charts_available=charts_available(),
+        charts_available=charts_available(), notes=list(result.notes),
+        revision=result.revision,
     ))  # fmt: skip
 
 

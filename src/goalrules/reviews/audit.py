@@ -19,7 +19,14 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
 
-__all__ = ["audit_of", "differences", "explanation", "file_digest", "ruleset_hash"]
+__all__ = [
+    "audit_of",
+    "changed_since",
+    "differences",
+    "explanation",
+    "file_digest",
+    "ruleset_hash",
+]
 
 # The rulesets a review runs: SMART and achievability inside the check, then the flags.
 RULESETS = ("smart", "achievability")
@@ -129,6 +136,27 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
             elif old[path] != new[path]:
                 out.append(f"{label} changed (sha256 {str(old[path])[:12]} then, "
                            f"{str(new[path])[:12]} now)")  # fmt: skip
+    return out
+
+
+def changed_since(audit: Mapping[str, Any]) -> list[str]:
+    """What differs, in goalrules and the rules it ships, between a stored review's audit
+    trail and goalrules now (its data and params aside: a stored review is rendered
+    without them), in words; empty when nothing the trail records differs."""
+    if not audit:
+        return ["it was stored before goalrules kept an audit trail"]
+    from goalrules import __version__
+
+    out = []
+    if audit.get("goalrules") != __version__:
+        out.append(f"goalrules {audit.get('goalrules')} then, {__version__} now")
+    was = audit.get("rulesets") or {}
+    names = [n for n in (*RULESETS, "review")
+             if n in was and was[n] != ruleset_hash(shipped_ruleset(n))]  # fmt: skip
+    if names:
+        which = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+        out.append(f"the {which} rules differ from "
+                   "those goalrules ships now")  # fmt: skip
     return out
 
 

@@ -19,7 +19,7 @@ from goalrules.judgments.review import Flag, GoalReview, Previous, previous_from
 from goalrules.judgments.review_periods import PeriodReview, TierReview
 from goalrules.model import Goal
 from goalrules.reviews import ReviewResult, review
-from goalrules.reviews.audit import differences, explanation
+from goalrules.reviews.audit import changed_since, differences, explanation
 
 __all__ = ["Explained", "explain", "explain_review", "stored_review"]
 
@@ -104,6 +104,13 @@ def stored_review(
             db.close()
     goals = tuple(goal_review_of(g, day) for g in kept["goals"])
     notes = tuple(str(n) for n in kept["audit"].get("notes") or [])
+    changed = changed_since(kept["audit"])
+    if changed:  # its verdicts are the record of that day, not what goalrules says now
+        notes += (
+            f"shown as stored (revision {kept['revision']} of {kept['revisions']}), with its "
+            f"verdicts, chances and flags as judged then ({'; '.join(changed)}); reviewing "
+            f"{day.isoformat()} again stores a new revision judged as today.",
+        )
     return ReviewResult(
         kept["workspace"], day, kept["number"], goals, None, past, notes,
         kept["revision"], kept["audit"], earlier[0] if earlier else None,
