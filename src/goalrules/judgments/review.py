@@ -365,7 +365,10 @@ def _reset_to(goal: Goal, ach: Achievability | None) -> str:
     options = []
     if ach.suggested_target is not None:
         deadline = f" by {goal.deadline.isoformat()}" if goal.deadline else ""
-        options.append(f"lower the target to about {_format_q(ach.suggested_target)}"
+        # an easier target: a lower one where higher is better, a higher bounce rate or
+        # cost per lead where lower is
+        easier = "raise" if ach.direction is Direction.LOWER else "lower"
+        options.append(f"{easier} the target to about {_format_q(ach.suggested_target)}"
                        f"{deadline}")  # fmt: skip
     if ach.suggested_deadline is not None:
         options.append(f"keep it and move the deadline to {ach.suggested_deadline.isoformat()}")
