@@ -103,6 +103,7 @@ class GoalReview:
     periods: tuple[Any, ...] = ()  # review_periods.PeriodReview, one per period
     tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
     data_date: Date | None = None  # the day the value stands for (the path is read there)
+    tolerance: float = 0.05  # within this share of the path: on track (the ruleset's param)
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -162,7 +163,7 @@ class GoalReview:
             parts.append("on the path")
         elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            by = "" if self.behind_by is None else f" by {_pct(abs(self.behind_by))}"
+            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         if self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
@@ -181,6 +182,18 @@ class GoalReview:
         if self.verdict is None:
             return "no history to judge"
         return "no chance, progress or pace known"  # judged, but on too little to say more
+
+
+def off_path(under: float, tolerance: float) -> str:
+    """How far off the path a goal ahead or behind is, in percent, never rounded onto
+    the ``on_track`` tolerance or inside it: 5.3 % behind with 5 % on track is "5.3 %",
+    not "5 %" (which reads as on track)."""
+    x, edge = 100 * abs(under), 100 * tolerance
+    for digits in (0, 1, 2):
+        shown = round(x, digits)
+        if shown > edge + 1e-9:
+            return f"{shown:.{digits}f} %"
+    return f"just over {edge:g} %"
 
 
 def data_age(data_date: Date | None, day: Date) -> str:
@@ -355,6 +368,7 @@ def review_goal(
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
+        tolerance=tolerance,
     )  # fmt: skip
 
 
