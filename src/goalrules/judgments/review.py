@@ -49,6 +49,8 @@ from goalrules.vocabulary import Direction
 Date = _dt.date
 
 PACES = ("ahead", "on_track", "behind")
+# a pace in the trend's words
+_PATH_WORDS = {"ahead": "ahead of the path", "on_track": "on the path", "behind": "behind the path"}
 
 
 @attrs.frozen
@@ -130,7 +132,8 @@ class GoalReview:
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
             out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
-                       f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
+                       f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}, {_pct(t.progress)} "
+                       "of the way")  # fmt: skip
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, number_text
 from goalrules.judgments.review import GoalReview, share_percent
+from goalrules.numbers import words
 from goalrules.report.charts import _day_number, _style, _svg, charts_available, dated_points
 from goalrules.reviews import ReviewResult
 
@@ -58,8 +59,9 @@ def _markdown(result: ReviewResult) -> str:
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for g in result.goals:
         flags = ", ".join(f.name for f in g.flags) or "-"
+        pace = words(g.pace or "-")
         out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_chance_pct(g.probability)} | "
-                   f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
+                   f"{_pct(g.progress)} | {_pct(g.elapsed)} | {pace} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
     targets = [(g, line) for g in result.goals for line in g.targets_lines()]
     if targets:
@@ -192,7 +194,8 @@ def _html(result: ReviewResult) -> str:
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
                          "probability": _chance_pct(r.get("probability")),
                          "value": _num(r.get("value"), r.get("unit")),
-                         "path": _num(r.get("path"), r.get("unit")), "pace": r.get("pace"),
+                         "path": _num(r.get("path"), r.get("unit")),
+                         "pace": words(r["pace"]) if r.get("pace") else None,
                          "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
         })  # fmt: skip
     template = _environment().get_template("review.html.j2")
