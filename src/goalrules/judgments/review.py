@@ -61,6 +61,9 @@ class Previous:
     verdict: str | None
     probability: float | None
     streak: int = 1
+    # what of the goal itself differs since ("target 2,000 followers then, 1,700 now"):
+    # its verdict and chance were of another goal, so no streak, no flag runs across them
+    changed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,8 +161,15 @@ class GoalReview:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
         parts = []
         now = _chance(self.probability)
-        if self.previous is not None and self.previous.probability is not None:
-            parts.append(f"P {_chance(self.previous.probability)} -> {now}")
+        prev = self.previous
+        if prev is not None and prev.changed:  # a chance of another goal: not a move
+            if self.probability is not None:
+                parts.append(f"P {now}")
+            then = f", P {_chance(prev.probability)} then" if prev.probability is not None else ""
+            parts.append(f"the goal changed since the last review ({'; '.join(prev.changed)}"
+                         f"{then})")  # fmt: skip
+        elif prev is not None and prev.probability is not None:
+            parts.append(f"P {_chance(prev.probability)} -> {now}")
         elif self.probability is not None:
             parts.append(f"P {now}")
         if self.pace == "on_track":
@@ -340,21 +350,23 @@ def review_goal(
             defn = catalog.get(goal.metric or "")
             lower = defn is not None and defn.direction is Direction.LOWER
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
+    # the last review of this goal as it is now (one of a goal since changed compares not)
+    compared = previous if previous is not None and not previous.changed else None
     streak = 1
-    if previous is not None and previous.verdict == verdict and verdict is not None:
-        streak = previous.streak + 1
+    if compared is not None and compared.verdict == verdict and verdict is not None:
+        streak = compared.streak + 1
     facts: dict[str, Any] = {
         "verdict": verdict,
-        "previous_verdict": previous.verdict if previous is not None else None,
+        "previous_verdict": compared.verdict if compared is not None else None,
         "probability": probability,
-        "previous_probability": previous.probability if previous is not None else None,
+        "previous_probability": compared.probability if compared is not None else None,
         "progress": progress,
         # the numbers the flags' messages show, worded as the trend words them
         "progress_text": share_percent(progress) if progress is not None else None,
         "probability_text": _chance(probability) if probability is not None else None,
         "previous_probability_text": (
-            _chance(previous.probability)
-            if previous is not None and previous.probability is not None
+            _chance(compared.probability)
+            if compared is not None and compared.probability is not None
             else None
         ),
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
@@ -404,4 +416,23 @@ def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
         verdict=record.get("verdict"),
         probability=record.get("probability"),
         streak=int(record.get("streak") or 1),
+        changed=tuple(str(c) for c in record.get("changed") or ()),
     )
+
+
+# what of a goal, as the store keeps it, makes it another goal to judge when it changes
+GOAL_FIELDS = ("metric", "channel", "target", "baseline", "start", "deadline")
+
+
+def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tuple[str, ...]:
+    """What differs between a goal as an earlier review stored it and as it is now, in
+    words ("target 2000 follower then, 1700 follower now"); nothing when the earlier
+    review did not keep the goal (a store of an older goalrules)."""
+    if not before:
+        return ()
+    out = []
+    for key in GOAL_FIELDS:
+        if key in before and before.get(key) != now.get(key):
+            was, is_ = before.get(key) or "none", now.get(key) or "none"
+            out.append(f"{key} {was} then, {is_} now")
+    return tuple(out)

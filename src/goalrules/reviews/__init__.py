@@ -28,11 +28,12 @@ from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.review import (
     GoalReview,
     Previous,
+    goal_changes,
     previous_from,
     review_goal,
     review_rules,
 )
-from goalrules.model import MetricSeries
+from goalrules.model import Goal, MetricSeries
 from goalrules.reviews.audit import audit_of
 from goalrules.reviews.targets import Targets, load_with_targets, targets_of
 
@@ -190,7 +191,7 @@ def review(
                 g.smart.achievability,
                 day,
                 previous[g.id] if previous is not None and g.id in previous
-                else previous_from(previous_rows.get(g.id)),
+                else _previous(previous_rows.get(g.id), g.smart.goal),
                 rules=ruleset,
                 smart_score=g.smart.score,
                 findings=_findings(g),
@@ -252,15 +253,29 @@ def _with_targets(
                         tiers=judged, pace=pace)  # fmt: skip
 
 
+def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
+    """The last earlier review of ``goal`` (a stored row), with what of the goal changed
+    since it (then it judged another goal: no streak or flag runs across the change)."""
+    found = previous_from(record)
+    if found is None or record is None:
+        return found
+    return attrs.evolve(found, changed=goal_changes(record.get("goal"), goal_fields(goal)))
+
+
+def goal_fields(goal: Goal) -> dict[str, Any]:
+    """A goal as the store keeps it with each review."""
+    return {
+        "id": goal.id, "statement": goal.statement, "metric": goal.metric,
+        "channel": goal.channel, "target": str(goal.target) if goal.target else None,
+        "baseline": str(goal.baseline) if goal.baseline is not None else None,
+        "start": goal.start.isoformat() if goal.start else None,
+        "deadline": goal.deadline.isoformat() if goal.deadline else None,
+    }  # fmt: skip
+
+
 def row_of(r: GoalReview) -> dict[str, Any]:
     """A goal's review as the store keeps it (:data:`goalrules.io.store_schema.COLUMNS`)."""
-    goal: dict[str, Any] = {
-        "id": r.goal.id, "statement": r.goal.statement, "metric": r.goal.metric,
-        "channel": r.goal.channel, "target": str(r.goal.target) if r.goal.target else None,
-        "baseline": str(r.goal.baseline) if r.goal.baseline is not None else None,
-        "start": r.goal.start.isoformat() if r.goal.start else None,
-        "deadline": r.goal.deadline.isoformat() if r.goal.deadline else None,
-    }  # fmt: skip
+    goal = goal_fields(r.goal)
     if r.recurs is not None:
         goal["recurs"] = r.recurs
         goal["periods"] = [p.to_dict() for p in r.periods]
@@ -271,6 +286,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}
+        if r.previous.changed:
+            previous["changed"] = list(r.previous.changed)
     return {
         "goal_id": r.goal.id, "goal": goal, "verdict": r.verdict,
         "probability": _finite(r.probability), "progress": _finite(r.progress),

@@ -211,9 +211,15 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     ]
     prev = row.get("previous")
     if prev:
+        changed = "; ".join(prev.get("changed") or [])
         lines.append(
             f"compared with the review of {prev.get('date')}: "
             f"{prev.get('verdict') or '-'}, chance {_chance(prev.get('probability'))}"
+            + (
+                f", of the goal before it changed ({changed}): no streak or flag runs across"
+                if changed
+                else ""
+            )
         )
     else:
         lines.append("compared with: no earlier review")
