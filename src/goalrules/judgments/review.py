@@ -109,6 +109,9 @@ class GoalReview:
     tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
     data_date: Date | None = None  # the day the value stands for (the path is read there)
     tolerance: float = 0.05  # within this share of the path: on track (the ruleset's param)
+    # the deadline has passed and the value is the one by then, from a history that runs
+    # past it (its age is told against the deadline, not the review's date)
+    by_deadline: bool = False
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -168,6 +171,8 @@ class GoalReview:
             then = f", P {_chance(prev.probability)} then" if prev.probability is not None else ""
             parts.append(f"the goal changed since the last review ({'; '.join(prev.changed)}"
                          f"{then})")  # fmt: skip
+        elif prev is not None and prev.probability is not None and self.probability is None:
+            parts.append(f"P {_chance(prev.probability)} at the last review, none now")
         elif prev is not None and prev.probability is not None:
             parts.append(f"P {_chance(prev.probability)} -> {now}")
         elif self.probability is not None:
@@ -185,7 +190,10 @@ class GoalReview:
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
-        age = data_age(self.data_date, self.date)
+        if self.by_deadline and self.goal.deadline is not None:
+            age = data_age(self.data_date, self.goal.deadline, "before the deadline")
+        else:
+            age = data_age(self.data_date, self.date)
         if age:
             parts.append(age)
         if self.streak > 1 and self.verdict:
@@ -209,14 +217,15 @@ def off_path(under: float, tolerance: float) -> str:
     return f"just over {edge:g} %"
 
 
-def data_age(data_date: Date | None, day: Date) -> str:
+def data_age(data_date: Date | None, day: Date, old: str = "old") -> str:
     """ "data to 2025-12-31, 2 months old" when the data a review stands on ends more
     than a month before the review's ``day`` (a flow's last complete month is up to a
-    month old by nature), else nothing."""
+    month old by nature), else nothing; after the deadline, against the deadline
+    (``old``: "before the deadline")."""
     if data_date is None or months_between(data_date, day) <= 1.0:
         return ""
     months = int(months_between(data_date, day))
-    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} old"
+    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} {old}"
 
 
 def _r(x: float | None) -> float | None:
@@ -384,6 +393,8 @@ def review_goal(
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
         tolerance=tolerance,
+        by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
+                     and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
 
 

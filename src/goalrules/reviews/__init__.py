@@ -283,6 +283,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["tiers"] = [t.to_dict() for t in r.tiers]
     if r.data_date is not None:  # the day the value stands for (the trend says its age)
         goal["data_to"] = r.data_date.isoformat()
+    if r.by_deadline:  # the value by the deadline, from a history that runs past it
+        goal["data_by_deadline"] = True
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

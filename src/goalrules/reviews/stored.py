@@ -59,6 +59,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         periods=tuple(PeriodReview.from_dict(p) for p in said.get("periods") or []),
         tiers=tuple(TierReview.from_dict(t) for t in said.get("tiers") or []),
         data_date=_day(said.get("data_to")), tolerance=tolerance,
+        by_deadline=bool(said.get("data_by_deadline")),
     )  # fmt: skip
 
 
