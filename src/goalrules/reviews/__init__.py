@@ -239,18 +239,25 @@ def _with_targets(
     """A goal's review with its recurring periods and its tiers (when it has them)."""
     if said is None:
         return r
-    from goalrules.judgments.review_periods import review_periods, review_tiers
+    from goalrules.judgments.review import pace_of
+    from goalrules.judgments.review_periods import _lower, review_periods, review_tiers
 
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
     periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
     judged = review_tiers(r.goal, series, tiers, day, value=r.value, baseline=r.baseline,
                           elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
-    pace = r.pace
-    if periods and periods[-1].status in ("ahead", "on_track", "behind"):
-        pace = periods[-1].status  # a recurring goal's pace is its current period's
+    pace, under = r.pace, r.behind_by
+    now = periods[-1] if periods else None
+    if now is not None and now.status in ("ahead", "on_track", "behind") and now.actual is not None:
+        # a recurring goal's pace is its current period's, and so is how far off it is
+        # (the goal's own path may lie on the other side: "behind the path by 7 %" read
+        # the goal's 7 % ahead beside its month's pace)
+        pace = now.status
+        under = pace_of(now.actual, now.due, lower_is_better=_lower(r.goal),
+                        tolerance=tolerance)[1]  # fmt: skip
     return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
-                        tiers=judged, pace=pace)  # fmt: skip
+                        tiers=judged, pace=pace, behind_by=under)  # fmt: skip
 
 
 def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:

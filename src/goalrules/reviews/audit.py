@@ -199,6 +199,10 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     goal = row.get("goal") or {}
     said_as = f" ({goal['statement']})" if goal.get("statement") else ""
     unit = row.get("unit")
+    periods = goal.get("periods") or []
+    whose = ""  # a recurring goal's pace is its current period's, not the line's path
+    if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
+        whose = f" (its {goal.get('recurs')} from {periods[-1].get('start')})"
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
@@ -206,7 +210,7 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
         f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
         f"{_num(row.get('target'), unit)}",
         f"progress {_pct(row.get('progress'))}, elapsed {_pct(row.get('elapsed'))}, pace "
-        f"{row.get('pace') or '-'}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
+        f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",
     ]
     prev = row.get("previous")
