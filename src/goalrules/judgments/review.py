@@ -112,6 +112,8 @@ class GoalReview:
     # the deadline has passed and the value is the one by then, from a history that runs
     # past it (its age is told against the deadline, not the review's date)
     by_deadline: bool = False
+    # the baseline met the target already: no share of a way is said (-150 % read as one)
+    met_at_start: bool = False
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -183,7 +185,14 @@ class GoalReview:
             side = "behind" if self.pace == "behind" else "ahead of"
             by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
-        if self.progress is not None and self.elapsed is not None:
+        if self.met_at_start:
+            parts.append(
+                "the target was met at the start"
+                + ("" if self.progress is not None else ", and the value is short of it now")
+            )
+            if self.elapsed is not None:
+                parts.append(f"{_pct(self.elapsed)} of the time")
+        elif self.progress is not None and self.elapsed is not None:
             parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
         elif self.progress is not None:  # no share of the time (a deadline not after the start)
             parts.append(f"{_pct(self.progress)} of the way")
@@ -351,13 +360,21 @@ def review_goal(
         elapsed = (at - start).days / (deadline - start).days
     progress = path = under = None
     pace = None
+    met_at_start = False
+    rule_progress = None  # what the flags read: a target met at the start is all the way
     if started and value is not None and target is not None and baseline is not None:
+        defn = catalog.get(goal.metric or "")
+        lower = defn is not None and defn.direction is Direction.LOWER
         span = target - baseline
-        progress = (value - baseline) / span if span else (1.0 if value == target else 0.0)
+        if (-span if lower else span) > 0:
+            progress = rule_progress = (value - baseline) / span
+        else:  # the baseline meets the target already: there is no way to make a share of
+            met_at_start = True
+            meets = value <= target if lower else value >= target
+            progress = 1.0 if meets else None
+            rule_progress = 1.0 if meets else 0.0
         if elapsed is not None:
             path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
-            defn = catalog.get(goal.metric or "")
-            lower = defn is not None and defn.direction is Direction.LOWER
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
     # the last review of this goal as it is now (one of a goal since changed compares not)
     compared = previous if previous is not None and not previous.changed else None
@@ -369,9 +386,10 @@ def review_goal(
         "previous_verdict": compared.verdict if compared is not None else None,
         "probability": probability,
         "previous_probability": compared.probability if compared is not None else None,
-        "progress": progress,
+        "progress": rule_progress,
         # the numbers the flags' messages show, worded as the trend words them
         "progress_text": share_percent(progress) if progress is not None else None,
+        "way_text": _way_text(progress, met_at_start),
         "probability_text": _chance(probability) if probability is not None else None,
         "previous_probability_text": (
             _chance(compared.probability)
@@ -392,10 +410,18 @@ def review_goal(
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
-        tolerance=tolerance,
+        tolerance=tolerance, met_at_start=met_at_start,
         by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
                      and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
+
+
+def _way_text(progress: float | None, met_at_start: bool) -> str | None:
+    """How far along the way a goal is, as the flags' messages say it."""
+    if met_at_start:
+        return ("the target, met already at the start" if progress is not None
+                else "a value short of the target it met at the start")  # fmt: skip
+    return None if progress is None else f"{share_percent(progress)} of the way to the target"
 
 
 def _reset_to(goal: Goal, ach: Achievability | None) -> str:

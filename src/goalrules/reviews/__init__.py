@@ -292,6 +292,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["data_to"] = r.data_date.isoformat()
     if r.by_deadline:  # the value by the deadline, from a history that runs past it
         goal["data_by_deadline"] = True
+    if r.met_at_start:  # the baseline met the target already (no share of a way)
+        goal["met_at_start"] = True
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

@@ -60,6 +60,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         tiers=tuple(TierReview.from_dict(t) for t in said.get("tiers") or []),
         data_date=_day(said.get("data_to")), tolerance=tolerance,
         by_deadline=bool(said.get("data_by_deadline")),
+        met_at_start=bool(said.get("met_at_start")),
     )  # fmt: skip
 
 
