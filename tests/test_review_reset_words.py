@@ -62,3 +62,19 @@ def test_the_word_agrees_with_the_numbers(start: float, fall: float, gap: float)
         return
     suggested = float(m.group(2).replace(",", "")) / 100
     assert (m.group(1) == "raise") == (suggested > round(target, 3)), said
+
+
+def test_no_target_by_a_deadline_already_past() -> None:
+    """Reviewed after its deadline from a history that ends before it, a goal judged
+    unrealistic twice was told to "lower the target to about 1,300 followers by
+    2026-07-10" on 2026-09-10."""
+    goal = gr.Goal("g", metric="followers", target="3000 followers", start="2025-12-01",
+                   deadline="2026-03-31")  # fmt: skip
+    series = MetricSeries("followers", [(d, 1000 + 10 * i) for i, d in enumerate(MONTHS)])
+    today = D(2026, 6, 10)
+    ach = gr.assess_achievability(goal, series, today=today)
+    assert ach.verdict.value == "unrealistic" and ach.deadline_unseen
+    r = review_goal(goal, series, ach, today, Previous(D(2026, 5, 10), "unrealistic", 0.01))
+    (flag,) = [f for f in r.flags if f.name == "reset_candidate"]
+    assert "2026-03-31" in flag.message and "has passed" in flag.message
+    assert "the target to about" not in flag.message

@@ -399,7 +399,7 @@ def review_goal(
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
         # whether the history shows the value by the deadline (else it is not known missed)
         "deadline_seen": ach is not None and not ach.deadline_unseen,
-        "reset_to": _reset_to(goal, ach),
+        "reset_to": _reset_to(goal, ach, today),
     }
     report = ruleset.evaluate(facts, today=today)
     flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
@@ -424,10 +424,14 @@ def _way_text(progress: float | None, met_at_start: bool) -> str | None:
     return None if progress is None else f"{share_percent(progress)} of the way to the target"
 
 
-def _reset_to(goal: Goal, ach: Achievability | None) -> str:
-    """What to reset an unrealistic goal to, in the marketer's words."""
+def _reset_to(goal: Goal, ach: Achievability | None, today: Date) -> str:
+    """What to reset an unrealistic goal to, in the marketer's words (never a target by
+    a deadline already past)."""
     if ach is None:
         return "set a target the history supports"
+    if goal.deadline is not None and today > goal.deadline:
+        return (f"its deadline ({goal.deadline.isoformat()}) has passed: set a new goal, "
+                "with a deadline ahead")  # fmt: skip
     options = []
     if ach.suggested_target is not None:
         deadline = f" by {goal.deadline.isoformat()}" if goal.deadline else ""
