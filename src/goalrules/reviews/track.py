@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from goalrules.io.store import ReviewStore, open_store
+from goalrules.judgments.achievability_text import shown_chance
 
 __all__ = ["Forecast", "TrackRecord", "track_record", "track_record_of"]
 
@@ -76,10 +77,16 @@ class Group:
             "forecasts": self.forecasts,
             "goals": self.goals,
             "hits": self.hits,
-            "hit_rate": round(self.hit_rate, 4),
-            "mean_probability": round(self.mean_probability, 4),
-            "brier": round(self.brier, 4),
+            "hit_rate": _kept(self.hit_rate),
+            "mean_probability": _kept(self.mean_probability),
+            "brier": _kept(self.brier),
         }
+
+
+def _kept(x: float) -> float | None:
+    """A share or a score in 0..1 to four decimals, as the review's JSON writes a chance:
+    never 0 or 1 for one that is neither (a mean chance of 0.00003 is not 0)."""
+    return None if x != x else shown_chance(x, ())
 
 
 def _group(name: str, items: Sequence[Forecast]) -> Group:
@@ -163,7 +170,7 @@ class TrackRecord:
             "goals_missed": self.goals_missed,
             "unsettled": [{"workspace": w, "goal": g} for w, g in self.unsettled],
             "workspaces": self.workspaces,
-            "brier": None if self.brier is None else round(self.brier, 4),
+            "brier": None if self.brier is None else _kept(self.brier),
             "rests_on": self.rests_on(),
             "reliability": [g.to_dict() for g in self.reliability()],
             "by_verdict": [g.to_dict() for g in self.by("verdict")],
