@@ -59,3 +59,23 @@ def test_a_share_of_the_way_only_where_there_is_a_way(
     assert data["goals"][0]["progress"] == (1.0 if meets else None)
     for fmt in ("text", "markdown"):
         assert "of the way" not in render_review(result, fmt)
+
+
+def test_a_tier_met_at_the_start_is_all_the_way() -> None:
+    """A base tier under the baseline (1,600 followers from 1,700) read "-50 % of the
+    way"; it is met: all of it."""
+    from goalrules.judgments.review_periods import review_tiers
+    from goalrules.model import MetricSeries
+    from goalrules.model.recurrence import Tier
+
+    goal = gr.Goal("g", metric="followers", target="2000 followers", start="2026-01-01",
+                   deadline="2026-12-31")  # fmt: skip
+    series = MetricSeries("followers", [(D(2025, m, 28), 1500 + 20 * m) for m in range(1, 13)])
+    tiers = (Tier("base", "1600 followers"),
+             Tier("target", "2000 followers"))  # fmt: skip
+    base, target = review_tiers(goal, series, tiers, D(2026, 2, 5), value=1740.0,
+                                baseline=1740.0, elapsed=0.1)  # fmt: skip
+    assert base.progress == 1.0 and target.progress == 0.0
+    short = review_tiers(goal, series, tiers[:1], D(2026, 2, 5), value=1550.0,
+                         baseline=1740.0, elapsed=0.1)  # fmt: skip
+    assert short[0].progress is None
