@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.check import GoalResult
 from goalrules.dates import month_end
 from goalrules.model import MetricSeries
 from goalrules.report.charts import _EPOCH, dated_points
@@ -96,3 +97,25 @@ def test_each_month_on_the_day_it_stands_for(
         assert len(drawn) == len(months)
     else:  # a month under way is left out, every complete one is drawn
         assert len(drawn) == len({m for m in months if month_end(D(*m, 1)) <= today})
+
+
+def test_a_total_is_drawn_as_its_running_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A total ("600 leads in 2026") is judged on its running total: the check's chart
+    drew each month's leads (about 50) under a target line of 600."""
+    import importlib
+
+    charts = importlib.import_module("goalrules.report.charts")
+    figs = _figures(monkeypatch, charts)
+    goal = gr.Goal("total", statement="Get 600 leads in total from LinkedIn in 2026",
+                   metric="leads", channel="linkedin", target="600 leads",
+                   start="2026-01-01", deadline="2026-12-31")  # fmt: skip
+    series = MetricSeries("leads", [(D(2025, m, 28), 40 + m) for m in range(1, 13)]
+                          + [(D(2026, m, 28), 50 + m) for m in range(1, 4)], unit="lead")  # fmt: skip
+    today = D(2026, 4, 10)
+    ach = gr.assess_achievability(goal, series, today=today)
+    assert ach.cumulative and ach.current_value == 51 + 52 + 53
+    result = GoalResult(gr.score_smart(goal, history=series, today=today), series)
+    charts._goal_chart(result, today)
+    line = figs[-1].axes[0].lines[0]
+    assert list(line.get_ydata()) == [51, 51 + 52, 51 + 52 + 53]
+    assert _days(line.get_xdata()) == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31)]

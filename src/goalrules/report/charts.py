@@ -78,6 +78,18 @@ def dated_points(series: MetricSeries, today: _dt.date | None = None) -> list[Po
     return out
 
 
+def running_total(points: Any, since: _dt.date) -> list[Point]:
+    """Monthly points (each on the day it stands for) as the running total from the
+    month ``since`` (the value a total target, "600 leads in 2026", is judged on), each
+    at its month's end."""
+    out, total = [], 0.0
+    for p in points:
+        if p.date >= since:
+            total += p.value
+            out.append(Point(month_end(p.date), total))
+    return out
+
+
 def _style(ax: Any, *, legend: bool = True) -> None:
     """Readable ticks, and the legend outside the plot, to the right of the data."""
     ax.tick_params(labelsize=_TICKS)
@@ -107,6 +119,8 @@ def _goal_chart(g: GoalResult, today: _dt.date | None = None) -> str | None:
 
     goal = g.smart.goal
     points = dated_points(g.history, today)
+    if ach.cumulative and goal.start is not None:  # a total: the running total, as judged
+        points = running_total(points, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT))
     ax.xaxis_date()
     ax.plot(
@@ -114,7 +128,7 @@ def _goal_chart(g: GoalResult, today: _dt.date | None = None) -> str | None:
         [p.value for p in points],
         marker="o",
         color="#2563eb",
-        label="history",
+        label="total so far" if ach.cumulative else "history",
     )
     if goal.deadline is not None and ach.months_left and ach.months_left > 0:
         steps = max(2, int(ach.months_left) + 1)

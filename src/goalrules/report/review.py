@@ -12,7 +12,14 @@ from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, number_text
 from goalrules.judgments.review import GoalReview, share_percent
 from goalrules.numbers import words
-from goalrules.report.charts import _day_number, _style, _svg, charts_available, dated_points
+from goalrules.report.charts import (
+    _day_number,
+    _style,
+    _svg,
+    charts_available,
+    dated_points,
+    running_total,
+)
 from goalrules.reviews import ReviewResult
 
 __all__ = ["render_review"]
@@ -86,20 +93,6 @@ def _value_date(points: Any, review: dict[str, Any]) -> Any:
     return review["date"]
 
 
-def _running_total(points: Any, since: Any) -> list[Any]:
-    """Monthly points (each on the day it stands for) as the running total from the
-    month ``since`` (the value a total target is judged on), each at its month's end."""
-    from goalrules.dates import month_end
-    from goalrules.model import Point
-
-    out, total = [], 0.0
-    for p in points:
-        if p.date >= since:
-            total += p.value
-            out.append(Point(month_end(p.date), total))
-    return out
-
-
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
     """Values, the required path, the projection with its band, a mark per review."""
     if result.check is None:  # a review rendered from the store: no history behind it
@@ -120,7 +113,7 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
 
     pts: Any = dated_points(check.history, result.date)  # each on the day it stands for
     if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
-        pts = _running_total(pts, goal.start.replace(day=1))
+        pts = running_total(pts, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.xaxis_date()
     ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
