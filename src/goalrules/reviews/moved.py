@@ -35,7 +35,7 @@ from goalrules.engine import RuleSet
 from goalrules.io import Workspace
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.achievability import shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent
+from goalrules.judgments.achievability_text import chance_percent, whole_percent
 from goalrules.reviews import review
 from goalrules.reviews.audit import differences
 from goalrules.vocabulary import MetricKind
@@ -68,8 +68,17 @@ def _count(n: int, unit: str) -> str:
     return f"{word} {unit}{'s' if n != 1 else ''}"
 
 
-def _points(x: float) -> int:
-    return round(100 * x)
+def _split(parts: tuple[float, ...], total: int) -> list[int]:
+    """``parts`` (changes of chance) in whole points adding up to ``total``, the change
+    the sentence's two chances show: each rounded, then the rounding moved, a point at a
+    time, to the parts it changes least ("+36, +2" beside 18 % -> 55 % is "+35, +2")."""
+    raw = [100 * x for x in parts]
+    out = [round(x) for x in raw]
+    for _ in range(abs(total - sum(out))):
+        step = 1 if total > sum(out) else -1
+        i = min(range(len(out)), key=lambda k: abs(out[k] + step - raw[k]))
+        out[i] += step
+    return out
 
 
 @attrs.frozen
@@ -98,23 +107,23 @@ class Moved:
         else:
             verb = "fell" if self.after < self.before else "rose"
             head = f"{self.goal}: P {verb} from {a} to {b}"
+        # the parts in whole points that add up to the change the head shows
+        data, time, rules = _split(
+            (self.data, self.time, self.rules),
+            whole_percent(self.after, EDGES)[0] - whole_percent(self.before, EDGES)[0],
+        )
         parts: list[tuple[str, int]] = []
         if self.new_months:
             kind = "weaker" if self.data < 0 else "stronger" if self.data > 0 else "new"
-            parts.append(
-                (
-                    f"{_count(self.new_months, 'month').replace(' ', f' {kind} ', 1)}",
-                    _points(self.data),
-                )
-            )
-        elif _points(self.data):
-            parts.append(("revised recent data", _points(self.data)))
+            parts.append((f"{_count(self.new_months, 'month').replace(' ', f' {kind} ', 1)}", data))
+        elif data:
+            parts.append(("revised recent data", data))
         days = (self.after_date - self.before_date).days
         span = _count(days // 7, "week") if days < 56 else _count(round(days / 30.44), "month")
-        parts.append((f"{span} less", _points(self.time)))
+        parts.append((f"{span} less", time))
         label = ("the changed goal" if self.goal_changed else
                  "new rules or params" if self.rules_changed else "revised past data")  # fmt: skip
-        parts.append((label, _points(self.rules)))
+        parts.append((label, rules))
         shown = [(t, p) for t, p in parts if p]
         if not shown:
             return head + "." if a == b else head + ": no single cause moved it a full point."
