@@ -85,3 +85,19 @@ def test_the_same_goal_keeps_its_streak(tmp_path: Path, history: Path) -> None:
     (g,) = result.goals
     assert g.previous is not None and g.previous.changed == ()
     assert g.streak == 3 and "->" in g.trend()
+
+
+def test_an_alert_across_a_changed_goal_says_so(tmp_path: Path, history: Path) -> None:
+    from goalrules.reviews.notify import notify
+
+    store = tmp_path / "g.db"
+    for day in (D(2026, 3, 5), D(2026, 4, 5)):
+        gr.review(_ws(tmp_path, 2000), history, store=store, today=day)
+    now = gr.review(_ws(tmp_path, 1700), history, store=store, today=D(2026, 5, 5))
+    sent = notify(now, str(tmp_path / "alerts.jsonl"), store=store)
+    assert sent.alerts  # the reset flag cleared, the pace moved
+    for a in sent.alerts:
+        assert a.message.endswith(
+            "The goal changed since the last review (target 2000 followers then, 1700 "
+            "followers now)."
+        ), a.message

@@ -149,6 +149,11 @@ def alerts_of(
     for row in rows:
         goal = str(row["goal_id"])
         before = earlier.get(goal) if earlier is not None else None
+        changed = list(((row.get("previous") or {}).get("changed")) or [])
+        # a change across a change of the goal itself (a target reset) says so
+        since = (
+            f" The goal changed since the last review ({'; '.join(changed)})." if changed else ""
+        )
         for facts in changes(row, before, goal=goal):
             report = ruleset.evaluate(facts, today=day)
             for finding in report.findings:
@@ -164,7 +169,7 @@ def alerts_of(
                         facts["change"],
                         subject,
                         finding.rule,
-                        finding.message.strip(),
+                        finding.message.strip() + since,
                     )
                 )
     return out
