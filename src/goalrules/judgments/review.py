@@ -114,6 +114,14 @@ class GoalReview:
     by_deadline: bool = False
     # the baseline met the target already: no share of a way is said (-150 % read as one)
     met_at_start: bool = False
+    # a total's months with no data ("2026-02"): its total so far is a floor, not a value
+    gaps: tuple[str, ...] = ()
+
+    def way(self) -> str:
+        """The share of the way as every table shows it ("17 %"; a total with months
+        of no data: "at least 17 %"; unknown: "-")."""
+        shown = share_percent(self.progress, "-")
+        return f"at least {shown}" if self.gaps and self.progress is not None else shown
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -149,7 +157,7 @@ class GoalReview:
             "id": self.goal.id,
             "verdict": self.verdict,
             "probability": _rc(self.probability),
-            "progress": _r(self.progress),
+            "progress": None if self.gaps else _r(self.progress),  # a floor is no value
             "elapsed": _r(self.elapsed),
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
@@ -193,9 +201,11 @@ class GoalReview:
             if self.elapsed is not None:
                 parts.append(f"{_pct(self.elapsed)} of the time")
         elif self.progress is not None and self.elapsed is not None:
-            parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+            parts.append(f"{self.way()} of the way, {_pct(self.elapsed)} of the time")
         elif self.progress is not None:  # no share of the time (a deadline not after the start)
-            parts.append(f"{_pct(self.progress)} of the way")
+            parts.append(f"{self.way()} of the way")
+        if self.gaps and self.progress is not None:
+            parts.append(f"no data for {', '.join(self.gaps)}")
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
@@ -361,6 +371,7 @@ def review_goal(
     progress = path = under = None
     pace = None
     met_at_start = False
+    gaps: tuple[str, ...] = ()
     rule_progress = None  # what the flags read: a target met at the start is all the way
     if started and value is not None and target is not None and baseline is not None:
         defn = catalog.get(goal.metric or "")
@@ -376,6 +387,9 @@ def review_goal(
         if elapsed is not None:
             path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
+        gaps = _total_gaps(goal, series, ach, today)
+        if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
+            pace = under = None
     # the last review of this goal as it is now (one of a goal since changed compares not)
     compared = previous if previous is not None and not previous.changed else None
     streak = 1
@@ -410,10 +424,28 @@ def review_goal(
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
-        tolerance=tolerance, met_at_start=met_at_start,
+        tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
                      and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
+
+
+def _total_gaps(
+    goal: Goal, series: MetricSeries | None, ach: Achievability | None, today: Date
+) -> tuple[str, ...]:
+    """The months with no data in a total's sum so far ("2026-02"), from its start's month
+    to the day its data stands for: its total is a floor (a month with no data is not a
+    month of nothing)."""
+    if ach is None or not ach.cumulative or series is None or ach.last_date is None:
+        return ()
+    first = (goal.start or series.points[0].date).replace(day=1)
+    seen = {(p.date.year, p.date.month) for p in series.points if p.date <= today}
+    out, day = [], first
+    while day <= min(ach.last_date, today):
+        if (day.year, day.month) not in seen:
+            out.append(f"{day.year}-{day.month:02d}")
+        day = (day + _dt.timedelta(days=32)).replace(day=1)
+    return tuple(out)
 
 
 def _way_text(progress: float | None, met_at_start: bool) -> str | None:

@@ -68,7 +68,7 @@ def _markdown(result: ReviewResult) -> str:
         flags = ", ".join(f.name for f in g.flags) or "-"
         pace = words(g.pace or "-")
         out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_chance_pct(g.probability)} | "
-                   f"{_pct(g.progress)} | {_pct(g.elapsed)} | {pace} | {g.trend()} | "
+                   f"{g.way()} | {_pct(g.elapsed)} | {pace} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
     targets = [(g, line) for g in result.goals for line in g.targets_lines()]
     if targets:
@@ -179,7 +179,7 @@ def _html(result: ReviewResult) -> str:
         past = result.history.get(g.goal.id, [])
         goals.append({
             "id": g.goal.id, "statement": g.goal.statement, "verdict": g.verdict,
-            "probability": _chance_pct(g.probability), "progress": _pct(g.progress),
+            "probability": _chance_pct(g.probability), "progress": g.way(),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
             "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
             "targets": g.targets_lines(),

@@ -294,6 +294,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["data_by_deadline"] = True
     if r.met_at_start:  # the baseline met the target already (no share of a way)
         goal["met_at_start"] = True
+    if r.gaps:  # a total's months with no data: its progress is a floor
+        goal["gaps"] = list(r.gaps)
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

@@ -199,6 +199,9 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     goal = row.get("goal") or {}
     said_as = f" ({goal['statement']})" if goal.get("statement") else ""
     unit = row.get("unit")
+    gaps = list(goal.get("gaps") or [])  # a total's months with no data: a floor
+    floor = "at least " if gaps and row.get("progress") is not None else ""
+    no_data = f" (no data for {', '.join(gaps)})" if floor else ""
     periods = goal.get("periods") or []
     whose = ""  # a recurring goal's pace is its current period's, not the line's path
     if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
@@ -209,7 +212,8 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
         f"value {_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against the path's "
         f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
         f"{_num(row.get('target'), unit)}",
-        f"progress {_pct(row.get('progress'))}, elapsed {_pct(row.get('elapsed'))}, pace "
+        f"progress {floor}{_pct(row.get('progress'))}{no_data}, elapsed "
+        f"{_pct(row.get('elapsed'))}, pace "
         f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",
     ]

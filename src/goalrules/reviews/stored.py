@@ -61,6 +61,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         data_date=_day(said.get("data_to")), tolerance=tolerance,
         by_deadline=bool(said.get("data_by_deadline")),
         met_at_start=bool(said.get("met_at_start")),
+        gaps=tuple(str(m) for m in said.get("gaps") or ()),
     )  # fmt: skip
 
 
