@@ -106,3 +106,33 @@ def test_only_reviews_judged_by_the_deadline_settle_it(
     assert record.goals_hit == ("achieved" in judged)
     assert record.goals_missed == ("achieved" not in judged and "expired" in judged)
     assert (record.goals + len(record.unsettled)) == 1
+
+
+def test_chances_for_a_goal_since_changed_are_left_out() -> None:
+    """A target reset from 2,000 to 1,700 followers and then met: the chances given for
+    2,000 (1 %) are not forecasts of 1,700 (they read as two 1 % forecasts that came
+    true), and a review that found 1,700 reached says nothing of 2,000."""
+    old = {"deadline": "2025-12-31", "channel": "x", "metric": "followers",
+           "target": "2000 followers", "data_to": "2025-10-28"}  # fmt: skip
+    new = {**old, "target": "1700 followers"}
+    rows: list[dict[str, Any]] = [
+        {"workspace": "w", "goal_id": "g", "date": D(2025, 9, 10), "probability": 0.01,
+         "verdict": "unrealistic", "progress": 0.4, "goal": old},
+        {"workspace": "w", "goal_id": "g", "date": D(2025, 10, 10), "probability": 0.01,
+         "verdict": "unrealistic", "progress": 0.5, "goal": old},
+        {"workspace": "w", "goal_id": "g", "date": D(2025, 11, 10), "probability": 0.9,
+         "verdict": "achievable", "progress": 0.8, "goal": new},
+        {"workspace": "w", "goal_id": "g", "date": D(2026, 1, 10), "probability": None,
+         "verdict": "achieved", "progress": 1.0, "goal": {**new, "data_to": "2025-12-28"}},
+    ]  # fmt: skip
+    record = track_record_of(rows, D(2026, 3, 1))
+    assert [f.probability for f in record.forecasts] == [0.9]
+    assert record.goals_hit == 1 and record.superseded == 2
+    assert "2 chances given before a goal changed" in record.rests_on()
+    # the other way round: 1,700 reached, then raised to 2,000 and missed
+    raised = [dict(r, goal=new if r["goal"] is old else old) for r in rows[:3]]
+    raised.append({**rows[3], "verdict": "expired", "progress": 0.9,
+                   "goal": {**old, "data_to": "2025-12-28"}})  # fmt: skip
+    record = track_record_of(raised, D(2026, 3, 1))
+    assert (record.goals_hit, record.goals_missed) == (0, 1)
+    assert [f.probability for f in record.forecasts] == [0.9]

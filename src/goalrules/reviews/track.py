@@ -2,6 +2,9 @@
 every stored goal whose deadline has passed, the chances its reviews gave against what
 happened.
 
+The goal is the one its last review judged: reviews of it before a change (another
+target, deadline, metric, ...) forecast another goal and are left out (counted as such).
+
 What happened is what the reviews saw: a goal **hit** its target when a review on or
 before its deadline found it reached (verdict ``achieved``, or all the way from baseline
 to target), or a review after it found the value by the deadline met it; it **missed**
@@ -35,6 +38,7 @@ import attrs
 
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.achievability_text import shown_chance
+from goalrules.judgments.review import goal_changes
 
 __all__ = ["Forecast", "TrackRecord", "track_record", "track_record_of"]
 
@@ -108,6 +112,8 @@ class TrackRecord:
     goals_missed: int
     unsettled: tuple[tuple[str, str], ...]  # (workspace, goal) past deadline, no review after
     workspaces: int
+    # chances given for a goal since changed (another target or deadline): left out
+    superseded: int = 0
 
     @property
     def goals(self) -> int:
@@ -153,6 +159,10 @@ class TrackRecord:
         if self.unsettled:
             text += (f"; {len(self.unsettled)} more past deadline wait for a review whose data "
                      "reaches it")  # fmt: skip
+        if self.superseded:
+            s = "s" if self.superseded != 1 else ""
+            text += (f"; {self.superseded} chance{s} given before a goal changed (its target or "
+                     "deadline) are left out")  # fmt: skip
         text += "."
         if g < 30:
             text += (
@@ -170,6 +180,7 @@ class TrackRecord:
             "goals_missed": self.goals_missed,
             "unsettled": [{"workspace": w, "goal": g} for w, g in self.unsettled],
             "workspaces": self.workspaces,
+            "superseded": self.superseded,
             "brier": None if self.brier is None else _kept(self.brier),
             "rests_on": self.rests_on(),
             "reliability": [g.to_dict() for g in self.reliability()],
@@ -207,11 +218,22 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
     hit = missed = 0
     unsettled: list[tuple[str, str]] = []
     spaces: set[str] = set()
+    superseded = 0
     for (ws, gid), reviews in sorted(goals.items()):
         reviews = sorted(reviews, key=lambda r: r["date"])
         deadline = _deadline(reviews[-1])
         if deadline is None or deadline >= today:
             continue
+        # the goal as its last review judged it: reviews of it before a change (another
+        # target, deadline, ...) forecast another goal, and settle nothing of this one
+        final = reviews[-1].get("goal") or {}
+        same = [r for r in reviews if not goal_changes(r.get("goal"), final)]
+        superseded += sum(
+            r.get("probability") is not None and r["date"] <= deadline
+            for r in reviews
+            if goal_changes(r.get("goal"), final)
+        )
+        reviews = same
         before = [r for r in reviews if r["date"] <= deadline]
         after = [r for r in reviews if r["date"] > deadline and _judged_by_deadline(r)]
         if any(_reached(r) for r in before) or any(_reached(r) for r in after):
@@ -242,7 +264,8 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
                     goal.get("metric"),
                 )
             )
-    return TrackRecord(today, tuple(forecasts), hit, missed, tuple(unsettled), len(spaces))
+    return TrackRecord(today, tuple(forecasts), hit, missed, tuple(unsettled), len(spaces),
+                       superseded)  # fmt: skip
 
 
 def track_record(
