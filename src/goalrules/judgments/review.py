@@ -44,6 +44,7 @@ from goalrules.judgments.achievability_text import chance_percent, number_text, 
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
+from goalrules.numbers import words
 from goalrules.vocabulary import Direction
 
 Date = _dt.date
@@ -216,7 +217,7 @@ class GoalReview:
         if age:
             parts.append(age)
         if self.streak > 1 and self.verdict:
-            parts.append(f"{self.verdict} {self.streak} reviews running")
+            parts.append(f"{words(self.verdict)} {self.streak} reviews running")
         if parts:
             return ", ".join(parts)
         if self.verdict is None:
