@@ -101,3 +101,25 @@ def test_an_alert_across_a_changed_goal_says_so(tmp_path: Path, history: Path) -
             "The goal changed since the last review (target 2000 followers then, 1700 "
             "followers now)."
         ), a.message
+
+
+def test_the_chance_chart_runs_over_the_goal_as_it_is(
+    tmp_path: Path, history: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    import importlib
+
+    review_report = importlib.import_module("goalrules.report.review")
+    figs: list[object] = []
+    monkeypatch.setattr(review_report, "_svg", lambda fig: (figs.append(fig), "<svg/>")[1])
+    store = tmp_path / "g.db"
+    for day in (D(2026, 2, 5), D(2026, 3, 5)):
+        gr.review(_ws(tmp_path, 2000), history, store=store, today=day)
+    for day in (D(2026, 4, 5), D(2026, 5, 5)):
+        now = gr.review(_ws(tmp_path, 1700), history, store=store, today=day)
+    (g,) = now.goals
+    assert review_report._chance(now, g) == "<svg/>"
+    (line,) = figs[-1].axes[0].lines  # type: ignore[attr-defined]
+    assert len(line.get_xdata()) == 2  # the two reviews of 1,700, not the two of 2,000
+    kept = [r for r in now.history["fol"] if r["goal"]["target"] == "1700 followers"]
+    assert list(line.get_ydata()) == [100 * r["probability"] for r in kept]

@@ -10,7 +10,7 @@ from typing import Any
 
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, number_text
-from goalrules.judgments.review import GoalReview, share_percent
+from goalrules.judgments.review import GoalReview, goal_changes, share_percent
 from goalrules.numbers import words
 from goalrules.report.charts import (
     _day_number,
@@ -20,7 +20,7 @@ from goalrules.report.charts import (
     dated_points,
     running_total,
 )
-from goalrules.reviews import ReviewResult
+from goalrules.reviews import ReviewResult, goal_fields
 
 __all__ = ["render_review"]
 
@@ -150,7 +150,14 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
 
 
 def _chance(result: ReviewResult, g: GoalReview) -> str | None:
-    rows = [r for r in result.history.get(g.goal.id, []) if r.get("probability") is not None]
+    """The chance across the reviews of the goal as it is now (a chance given before its
+    target or deadline changed was of another goal: no line runs across the change)."""
+    now = goal_fields(g.goal)
+    rows = [
+        r
+        for r in result.history.get(g.goal.id, [])
+        if r.get("probability") is not None and not goal_changes(r.get("goal"), now)
+    ]
     if not charts_available() or len(rows) < 2:
         return None
     import matplotlib
