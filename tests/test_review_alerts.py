@@ -121,7 +121,7 @@ def test_a_digest_is_one_message(tmp_path: Path, hook: Hook) -> None:
     (body,) = hook.bodies
     assert set(body) == {"text", "blocks"}  # Slack's incoming-webhook shape
     assert body["text"].count("•") == len(SECOND)
-    assert "reset_candidate raised" in body["text"]
+    assert "li-followers is flagged as a candidate to reset. Unrealistic" in body["text"]
 
 
 @pytest.mark.parametrize("mode", ["slow", "error", "refused"])
@@ -193,7 +193,7 @@ def test_mail_through_a_real_smtp_server(tmp_path: Path) -> None:
         assert mail.mail_from == "reviews@campfire.example"
         text = mail.content.decode()
         assert "Subject: goalrules review of Campfire, Inc., 2026-03-10: 3 changes" in text
-        assert "branded-content: now behind the required path" in text
+        assert "branded-content is now behind the required path; at the last review it was" in text
         # idempotent by mail too
         assert notify(second, "mailto:team@campfire.example", store=store, env=env).sent == ()
     finally:

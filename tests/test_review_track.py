@@ -169,7 +169,7 @@ def test_brier_and_counts_hold_for_any_rows(items: list[tuple[int, float, bool]]
     """Each goal (one per item) has one review before its deadline and one after."""
     rows = []
     for i, (days, p, reached) in enumerate(items):
-        goal = {"deadline": "2025-01-31", "channel": "x"}
+        goal = {"deadline": "2025-01-31", "channel": "x", "data_to": "2025-01-31"}
         rows.append({"workspace": "w", "goal_id": f"g{i}", "date": D(2025, 1, 1 + days),
                      "probability": p, "verdict": "stretch", "progress": 1.0 if reached else 0.5,
                      "goal": goal})  # fmt: skip

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from goalrules.reviews.track import track_record_of
 
 D = dt.date
-GOAL = {"deadline": "2025-12-31", "channel": "linkedin", "metric": "followers"}
+# stored since reviews keep the day their data stands for (data_to): judged by the deadline
+GOAL = {"deadline": "2025-12-31", "channel": "linkedin", "metric": "followers",
+        "data_to": "2025-12-28"}  # fmt: skip
 
 
 def rows(after: str | None) -> list[dict[str, Any]]:

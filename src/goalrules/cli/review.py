@@ -88,6 +88,10 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _emit, _notes, _today
     from goalrules.errors import ValidationError
 
+    if args.revision is not None and not args.date:
+        raise ValidationError(
+            "--revision N needs --date DATE (the review it is a revision of)", field="--revision"
+        )
     if args.list:
         return _list(args, out)
     if args.track_record:

@@ -44,11 +44,14 @@ from goalrules.judgments.achievability_text import chance_percent, number_text, 
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
+from goalrules.numbers import words
 from goalrules.vocabulary import Direction
 
 Date = _dt.date
 
 PACES = ("ahead", "on_track", "behind")
+# a pace in the trend's words
+_PATH_WORDS = {"ahead": "ahead of the path", "on_track": "on the path", "behind": "behind the path"}
 
 
 @attrs.frozen
@@ -59,6 +62,9 @@ class Previous:
     verdict: str | None
     probability: float | None
     streak: int = 1
+    # what of the goal itself differs since ("target 2,000 followers then, 1,700 now"):
+    # its verdict and chance were of another goal, so no streak, no flag runs across them
+    changed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +109,20 @@ class GoalReview:
     periods: tuple[Any, ...] = ()  # review_periods.PeriodReview, one per period
     tiers: tuple[Any, ...] = ()  # review_periods.TierReview, one per tier
     data_date: Date | None = None  # the day the value stands for (the path is read there)
+    tolerance: float = 0.05  # within this share of the path: on track (the ruleset's param)
+    # the deadline has passed and the value is the one by then, from a history that runs
+    # past it (its age is told against the deadline, not the review's date)
+    by_deadline: bool = False
+    # the baseline met the target already: no share of a way is said (-150 % read as one)
+    met_at_start: bool = False
+    # a total's months with no data ("2026-02"): its total so far is a floor, not a value
+    gaps: tuple[str, ...] = ()
+
+    def way(self) -> str:
+        """The share of the way as every table shows it ("17 %"; a total with months
+        of no data: "at least 17 %"; unknown: "-")."""
+        shown = share_percent(self.progress, "-")
+        return f"at least {shown}" if self.gaps and self.progress is not None else shown
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -129,7 +149,8 @@ class GoalReview:
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
             out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
-                       f"{t.pace or 'pace unknown'}, {_pct(t.progress)} of the way")  # fmt: skip
+                       f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}, {_pct(t.progress)} "
+                       "of the way")  # fmt: skip
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,7 +158,7 @@ class GoalReview:
             "id": self.goal.id,
             "verdict": self.verdict,
             "probability": _rc(self.probability),
-            "progress": _r(self.progress),
+            "progress": None if self.gaps else _r(self.progress),  # a floor is no value
             "elapsed": _r(self.elapsed),
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
@@ -154,28 +175,49 @@ class GoalReview:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
         parts = []
         now = _chance(self.probability)
-        if self.previous is not None and self.previous.probability is not None:
-            parts.append(f"P {_chance(self.previous.probability)} -> {now}")
+        prev = self.previous
+        if prev is not None and prev.changed:  # a chance of another goal: not a move
+            if self.probability is not None:
+                parts.append(f"P {now}")
+            then = f", P {_chance(prev.probability)} then" if prev.probability is not None else ""
+            parts.append(f"the goal changed since the last review ({'; '.join(prev.changed)}"
+                         f"{then})")  # fmt: skip
+        elif prev is not None and prev.probability is not None and self.probability is None:
+            parts.append(f"P {_chance(prev.probability)} at the last review, none now")
+        elif prev is not None and prev.probability is not None:
+            parts.append(f"P {_chance(prev.probability)} -> {now}")
         elif self.probability is not None:
             parts.append(f"P {now}")
         if self.pace == "on_track":
             parts.append("on the path")
         elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            by = "" if self.behind_by is None else f" by {_pct(abs(self.behind_by))}"
+            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
-        if self.progress is not None and self.elapsed is not None:
-            parts.append(f"{_pct(self.progress)} of the way, {_pct(self.elapsed)} of the time")
+        if self.met_at_start:
+            parts.append(
+                "the target was met at the start"
+                + ("" if self.progress is not None else ", and the value is short of it now")
+            )
+            if self.elapsed is not None:
+                parts.append(f"{_pct(self.elapsed)} of the time")
+        elif self.progress is not None and self.elapsed is not None:
+            parts.append(f"{self.way()} of the way, {_pct(self.elapsed)} of the time")
         elif self.progress is not None:  # no share of the time (a deadline not after the start)
-            parts.append(f"{_pct(self.progress)} of the way")
+            parts.append(f"{self.way()} of the way")
+        if self.gaps and self.progress is not None:
+            parts.append(f"no data for {', '.join(self.gaps)}")
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
-        age = data_age(self.data_date, self.date)
+        if self.by_deadline and self.goal.deadline is not None:
+            age = data_age(self.data_date, self.goal.deadline, "before the deadline")
+        else:
+            age = data_age(self.data_date, self.date)
         if age:
             parts.append(age)
         if self.streak > 1 and self.verdict:
-            parts.append(f"{self.verdict} {self.streak} reviews running")
+            parts.append(f"{words(self.verdict)} {self.streak} reviews running")
         if parts:
             return ", ".join(parts)
         if self.verdict is None:
@@ -183,14 +225,27 @@ class GoalReview:
         return "no chance, progress or pace known"  # judged, but on too little to say more
 
 
-def data_age(data_date: Date | None, day: Date) -> str:
+def off_path(under: float, tolerance: float) -> str:
+    """How far off the path a goal ahead or behind is, in percent, never rounded onto
+    the ``on_track`` tolerance or inside it: 5.3 % behind with 5 % on track is "5.3 %",
+    not "5 %" (which reads as on track)."""
+    x, edge = 100 * abs(under), 100 * tolerance
+    for digits in (0, 1, 2):
+        shown = round(x, digits)
+        if shown > edge + 1e-9:
+            return f"{shown:.{digits}f} %"
+    return f"just over {edge:g} %"
+
+
+def data_age(data_date: Date | None, day: Date, old: str = "old") -> str:
     """ "data to 2025-12-31, 2 months old" when the data a review stands on ends more
     than a month before the review's ``day`` (a flow's last complete month is up to a
-    month old by nature), else nothing."""
+    month old by nature), else nothing; after the deadline, against the deadline
+    (``old``: "before the deadline")."""
     if data_date is None or months_between(data_date, day) <= 1.0:
         return ""
     months = int(months_between(data_date, day))
-    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} old"
+    return f"data to {data_date.isoformat()}, {months} month{'s' if months > 1 else ''} {old}"
 
 
 def _r(x: float | None) -> float | None:
@@ -316,35 +371,50 @@ def review_goal(
         elapsed = (at - start).days / (deadline - start).days
     progress = path = under = None
     pace = None
+    met_at_start = False
+    gaps: tuple[str, ...] = ()
+    rule_progress = None  # what the flags read: a target met at the start is all the way
     if started and value is not None and target is not None and baseline is not None:
+        defn = catalog.get(goal.metric or "")
+        lower = defn is not None and defn.direction is Direction.LOWER
         span = target - baseline
-        progress = (value - baseline) / span if span else (1.0 if value == target else 0.0)
+        if (-span if lower else span) > 0:
+            progress = rule_progress = (value - baseline) / span
+        else:  # the baseline meets the target already: there is no way to make a share of
+            met_at_start = True
+            meets = value <= target if lower else value >= target
+            progress = 1.0 if meets else None
+            rule_progress = 1.0 if meets else 0.0
         if elapsed is not None:
             path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
-            defn = catalog.get(goal.metric or "")
-            lower = defn is not None and defn.direction is Direction.LOWER
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
+        gaps = _total_gaps(goal, series, ach, today)
+        if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
+            pace = under = None
+    # the last review of this goal as it is now (one of a goal since changed compares not)
+    compared = previous if previous is not None and not previous.changed else None
     streak = 1
-    if previous is not None and previous.verdict == verdict and verdict is not None:
-        streak = previous.streak + 1
+    if compared is not None and compared.verdict == verdict and verdict is not None:
+        streak = compared.streak + 1
     facts: dict[str, Any] = {
         "verdict": verdict,
-        "previous_verdict": previous.verdict if previous is not None else None,
+        "previous_verdict": compared.verdict if compared is not None else None,
         "probability": probability,
-        "previous_probability": previous.probability if previous is not None else None,
-        "progress": progress,
+        "previous_probability": compared.probability if compared is not None else None,
+        "progress": rule_progress,
         # the numbers the flags' messages show, worded as the trend words them
         "progress_text": share_percent(progress) if progress is not None else None,
+        "way_text": _way_text(progress, met_at_start),
         "probability_text": _chance(probability) if probability is not None else None,
         "previous_probability_text": (
-            _chance(previous.probability)
-            if previous is not None and previous.probability is not None
+            _chance(compared.probability)
+            if compared is not None and compared.probability is not None
             else None
         ),
         "deadline_passed": goal.deadline is not None and today > goal.deadline,
         # whether the history shows the value by the deadline (else it is not known missed)
         "deadline_seen": ach is not None and not ach.deadline_unseen,
-        "reset_to": _reset_to(goal, ach),
+        "reset_to": _reset_to(goal, ach, today),
     }
     report = ruleset.evaluate(facts, today=today)
     flags = tuple(Flag(f.rule, f.message) for f in report.findings if f.outcome.value == "fail")
@@ -355,17 +425,53 @@ def review_goal(
         target=target, path=path, unit=ach.unit if ach is not None else None, streak=streak,
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
+        tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
+        by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
+                     and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
 
 
-def _reset_to(goal: Goal, ach: Achievability | None) -> str:
-    """What to reset an unrealistic goal to, in the marketer's words."""
+def _total_gaps(
+    goal: Goal, series: MetricSeries | None, ach: Achievability | None, today: Date
+) -> tuple[str, ...]:
+    """The months with no data in a total's sum so far ("2026-02"), from its start's month
+    to the day its data stands for: its total is a floor (a month with no data is not a
+    month of nothing)."""
+    if ach is None or not ach.cumulative or series is None or ach.last_date is None:
+        return ()
+    first = (goal.start or series.points[0].date).replace(day=1)
+    seen = {(p.date.year, p.date.month) for p in series.points if p.date <= today}
+    out, day = [], first
+    while day <= min(ach.last_date, today):
+        if (day.year, day.month) not in seen:
+            out.append(f"{day.year}-{day.month:02d}")
+        day = (day + _dt.timedelta(days=32)).replace(day=1)
+    return tuple(out)
+
+
+def _way_text(progress: float | None, met_at_start: bool) -> str | None:
+    """How far along the way a goal is, as the flags' messages say it."""
+    if met_at_start:
+        return ("the target, met already at the start" if progress is not None
+                else "a value short of the target it met at the start")  # fmt: skip
+    return None if progress is None else f"{share_percent(progress)} of the way to the target"
+
+
+def _reset_to(goal: Goal, ach: Achievability | None, today: Date) -> str:
+    """What to reset an unrealistic goal to, in the marketer's words (never a target by
+    a deadline already past)."""
     if ach is None:
         return "set a target the history supports"
+    if goal.deadline is not None and today > goal.deadline:
+        return (f"its deadline ({goal.deadline.isoformat()}) has passed: set a new goal, "
+                "with a deadline ahead")  # fmt: skip
     options = []
     if ach.suggested_target is not None:
         deadline = f" by {goal.deadline.isoformat()}" if goal.deadline else ""
-        options.append(f"lower the target to about {_format_q(ach.suggested_target)}"
+        # an easier target: a lower one where higher is better, a higher bounce rate or
+        # cost per lead where lower is
+        easier = "raise" if ach.direction is Direction.LOWER else "lower"
+        options.append(f"{easier} the target to about {_format_q(ach.suggested_target)}"
                        f"{deadline}")  # fmt: skip
     if ach.suggested_deadline is not None:
         options.append(f"keep it and move the deadline to {ach.suggested_deadline.isoformat()}")
@@ -384,4 +490,23 @@ def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
         verdict=record.get("verdict"),
         probability=record.get("probability"),
         streak=int(record.get("streak") or 1),
+        changed=tuple(str(c) for c in record.get("changed") or ()),
     )
+
+
+# what of a goal, as the store keeps it, makes it another goal to judge when it changes
+GOAL_FIELDS = ("metric", "channel", "target", "baseline", "start", "deadline")
+
+
+def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tuple[str, ...]:
+    """What differs between a goal as an earlier review stored it and as it is now, in
+    words ("target 2000 follower then, 1700 follower now"); nothing when the earlier
+    review did not keep the goal (a store of an older goalrules)."""
+    if not before:
+        return ()
+    out = []
+    for key in GOAL_FIELDS:
+        if key in before and before.get(key) != now.get(key):
+            was, is_ = before.get(key) or "none", now.get(key) or "none"
+            out.append(f"{key} {was} then, {is_} now")
+    return tuple(out)

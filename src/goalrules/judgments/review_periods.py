@@ -204,7 +204,11 @@ def review_tiers(
         progress = pace = None
         if target is not None and value is not None and baseline is not None:
             span = target - baseline
-            progress = (value - baseline) / span if span else None
+            lower = _lower(goal)
+            if (-span if lower else span) > 0:
+                progress = (value - baseline) / span
+            else:  # a tier the baseline met already: all of no way, or short of it
+                progress = 1.0 if (value <= target if lower else value >= target) else None
             if elapsed is not None:
                 compound = tiered.target is None or tiered.target.kind is not TargetKind.DELTA
                 path = required_path(baseline, target, elapsed, compound=compound)

@@ -11,10 +11,16 @@ import importlib.util
 import io
 from typing import Any
 
+import attrs
+
 from goalrules.check import GoalResult, PlanResult
+from goalrules.dates import month_end
 from goalrules.judgments.achievability_text import whole_percent
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.metrics import catalog
+from goalrules.model import MetricSeries, Point
 from goalrules.numbers import format_number, format_percent, plural, words
+from goalrules.vocabulary import MetricKind
 
 WIDTH, HEIGHT = 10.0, 3.6  # inches: the page's width at the reports' 1080 px
 _TICKS = 9
@@ -42,6 +48,48 @@ def _day_number(day: _dt.date) -> float:
     return float((day - _EPOCH).days)
 
 
+def dated_points(series: MetricSeries, today: _dt.date | None = None) -> list[Point]:
+    """A history's monthly values as a chart draws them, each on the day it stands for
+    (as a review's ``data_date`` and the judgment's last date): a stock's month (its last
+    count) on that count's day, 2025-12-28, not the 1st; a flow's sum or a ratio's mean on
+    its month's end. With ``today``: what was known then, and a flow's month not over yet
+    left out (its sum is partial: the judgment leaves it out too)."""
+    defn = catalog.get(series.metric or "")
+    kind = series.kind or (defn.kind if defn is not None else None) or MetricKind.STOCK
+    points = series.points
+    if today is not None and points and points[-1].date > today:
+        points = tuple(p for p in points if p.date <= today)
+    last_day: dict[tuple[int, int], _dt.date] = {}
+    for p in points:  # sorted by date: the last one of each month stays
+        last_day[(p.date.year, p.date.month)] = p.date
+    out = []
+    for p in attrs.evolve(series, points=points).monthly(kind) if points else ():
+        seen = last_day[(p.date.year, p.date.month)]
+        end = month_end(p.date)
+        if kind is MetricKind.STOCK:
+            day = seen
+        elif today is None or end <= today:
+            day = end
+        elif kind is MetricKind.FLOW:
+            continue  # a month under way: its sum so far is no month's value
+        else:
+            day = seen  # a ratio's mean so far, as of its last day
+        out.append(Point(day, p.value))
+    return out
+
+
+def running_total(points: Any, since: _dt.date) -> list[Point]:
+    """Monthly points (each on the day it stands for) as the running total from the
+    month ``since`` (the value a total target, "600 leads in 2026", is judged on), each
+    at its month's end."""
+    out, total = [], 0.0
+    for p in points:
+        if p.date >= since:
+            total += p.value
+            out.append(Point(month_end(p.date), total))
+    return out
+
+
 def _style(ax: Any, *, legend: bool = True) -> None:
     """Readable ticks, and the legend outside the plot, to the right of the data."""
     ax.tick_params(labelsize=_TICKS)
@@ -60,7 +108,7 @@ def _count_axis(ax: Any, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
 
 
-def _goal_chart(g: GoalResult) -> str | None:
+def _goal_chart(g: GoalResult, today: _dt.date | None = None) -> str | None:
     ach = g.smart.achievability
     if not charts_available() or ach is None or g.history is None or ach.last_date is None:
         return None
@@ -70,7 +118,9 @@ def _goal_chart(g: GoalResult) -> str | None:
     import matplotlib.pyplot as plt
 
     goal = g.smart.goal
-    points = g.history.monthly(g.history.kind) if g.history.kind else g.history.monthly()
+    points = dated_points(g.history, today)
+    if ach.cumulative and goal.start is not None:  # a total: the running total, as judged
+        points = running_total(points, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT))
     ax.xaxis_date()
     ax.plot(
@@ -78,7 +128,7 @@ def _goal_chart(g: GoalResult) -> str | None:
         [p.value for p in points],
         marker="o",
         color="#2563eb",
-        label="history",
+        label="total so far" if ach.cumulative else "history",
     )
     if goal.deadline is not None and ach.months_left and ach.months_left > 0:
         steps = max(2, int(ach.months_left) + 1)

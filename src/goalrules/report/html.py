@@ -5,6 +5,7 @@ by matplotlib when it is installed.
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from typing import Any
 
@@ -93,11 +94,12 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
 
 
 def _goals(result: CheckResult) -> list[dict[str, Any]]:
-    return [goal_view(g) for g in result.goals]
+    return [goal_view(g, result.today) for g in result.goals]
 
 
-def goal_view(g: GoalResult) -> dict[str, Any]:
-    """What the page shows of one goal (its row and its card)."""
+def goal_view(g: GoalResult, today: _dt.date | None = None) -> dict[str, Any]:
+    """What the page shows of one goal (its row and its card; its chart as of
+    ``today``, the check's date)."""
     crit = []
     for name in CRITERIA:
         c = g.smart.criteria[name]
@@ -112,7 +114,7 @@ def goal_view(g: GoalResult) -> dict[str, Any]:
         "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
         "criteria": crit, "verdict": words(ach.verdict) if ach else "no history",
         "explanation": ach.explanation if ach else "", "suggestions": list(g.smart.suggestions),
-        "chart": _goal_chart(g),
+        "chart": _goal_chart(g, today),
     }  # fmt: skip
 
 

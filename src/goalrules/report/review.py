@@ -10,9 +10,17 @@ from typing import Any
 
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import chance_percent, number_text
-from goalrules.judgments.review import GoalReview, share_percent
-from goalrules.report.charts import _day_number, _style, _svg, charts_available
-from goalrules.reviews import ReviewResult
+from goalrules.judgments.review import GoalReview, goal_changes, share_percent
+from goalrules.numbers import words
+from goalrules.report.charts import (
+    _day_number,
+    _style,
+    _svg,
+    charts_available,
+    dated_points,
+    running_total,
+)
+from goalrules.reviews import ReviewResult, goal_fields
 
 __all__ = ["render_review"]
 
@@ -51,14 +59,16 @@ def _text(result: ReviewResult) -> str:
 
 
 def _markdown(result: ReviewResult) -> str:
+    revision = f", revision {result.revision}" if result.revision > 1 else ""
     out = [f"# goalrules review: {result.workspace}", "",
-           f"Review {result.number}, {result.date}.", "",
+           f"Review {result.number}, {result.date}{revision}.", "",
            "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for g in result.goals:
         flags = ", ".join(f.name for f in g.flags) or "-"
+        pace = words(g.pace or "-")
         out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_chance_pct(g.probability)} | "
-                   f"{_pct(g.progress)} | {_pct(g.elapsed)} | {g.pace or '-'} | {g.trend()} | "
+                   f"{g.way()} | {_pct(g.elapsed)} | {pace} | {g.trend()} | "
                    f"{flags} |")  # fmt: skip
     targets = [(g, line) for g in result.goals for line in g.targets_lines()]
     if targets:
@@ -68,6 +78,9 @@ def _markdown(result: ReviewResult) -> str:
     if flagged:
         out += ["", "## Flags", ""]
         out += [f"- **{g.goal.id}**, {f.name}: {f.message}" for g, f in flagged]
+    if result.notes:  # what reading the data assumed, as the text says it
+        out += ["", "## Notes", ""]
+        out += [f"- {note}" for note in result.notes]
     return "\n".join(out) + "\n"
 
 
@@ -78,20 +91,6 @@ def _value_date(points: Any, review: dict[str, Any]) -> Any:
     if seen and abs(seen[-1].value - review["value"]) <= 1e-9 * max(1.0, abs(review["value"])):
         return seen[-1].date
     return review["date"]
-
-
-def _running_total(points: Any, since: Any) -> list[Any]:
-    """Monthly points as the running total from the month ``since`` (the value a total
-    target is judged on), each at its month's end."""
-    from goalrules.dates import month_end
-    from goalrules.model import Point
-
-    out, total = [], 0.0
-    for p in points:
-        if p.date >= since:
-            total += p.value
-            out.append(Point(month_end(p.date), total))
-    return out
 
 
 def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
@@ -112,11 +111,9 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
 
     from goalrules.judgments.review import compounds, required_path
 
-    pts: Any = (
-        check.history.monthly(check.history.kind) if check.history.kind else check.history.monthly()
-    )
+    pts: Any = dated_points(check.history, result.date)  # each on the day it stands for
     if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
-        pts = _running_total(pts, goal.start.replace(day=1))
+        pts = running_total(pts, goal.start.replace(day=1))
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.xaxis_date()
     ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
@@ -153,7 +150,14 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
 
 
 def _chance(result: ReviewResult, g: GoalReview) -> str | None:
-    rows = [r for r in result.history.get(g.goal.id, []) if r.get("probability") is not None]
+    """The chance across the reviews of the goal as it is now (a chance given before its
+    target or deadline changed was of another goal: no line runs across the change)."""
+    now = goal_fields(g.goal)
+    rows = [
+        r
+        for r in result.history.get(g.goal.id, [])
+        if r.get("probability") is not None and not goal_changes(r.get("goal"), now)
+    ]
     if not charts_available() or len(rows) < 2:
         return None
     import matplotlib
@@ -182,7 +186,7 @@ def _html(result: ReviewResult) -> str:
         past = result.history.get(g.goal.id, [])
         goals.append({
             "id": g.goal.id, "statement": g.goal.statement, "verdict": g.verdict,
-            "probability": _chance_pct(g.probability), "progress": _pct(g.progress),
+            "probability": _chance_pct(g.probability), "progress": g.way(),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
             "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
             "targets": g.targets_lines(),
@@ -190,14 +194,16 @@ def _html(result: ReviewResult) -> str:
             "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
                          "probability": _chance_pct(r.get("probability")),
                          "value": _num(r.get("value"), r.get("unit")),
-                         "path": _num(r.get("path"), r.get("unit")), "pace": r.get("pace"),
+                         "path": _num(r.get("path"), r.get("unit")),
+                         "pace": words(r["pace"]) if r.get("pace") else None,
                          "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
         })  # fmt: skip
     template = _environment().get_template("review.html.j2")
     return str(template.render(
         title=f"goalrules review: {result.workspace}", workspace=result.workspace,
         number=result.number, date=result.date.isoformat(), version=__version__, goals=goals,
-        charts_available=charts_available(),
+        charts_available=charts_available(), notes=list(result.notes),
+        revision=result.revision,
     ))  # fmt: skip
 
 

@@ -22,6 +22,8 @@ Markdown is built from the whole :class:`~goalrules.check.CheckResult`
 from __future__ import annotations
 
 import csv
+import datetime as _dt
+import functools
 import io
 import json
 import tempfile
@@ -231,10 +233,10 @@ _MARK_VIEW: dict[str, Any] = {"id": _MARK, "statement": _MARK, "score": _MARK, "
                               "chart": None}  # fmt: skip
 
 
-def _goal_html(g: GoalResult) -> tuple[str, str]:
+def _goal_html(g: GoalResult, today: _dt.date | None = None) -> tuple[str, str]:
     from goalrules.report.html import goal_parts, goal_view
 
-    parts, view = goal_parts(), goal_view(g)
+    parts, view = goal_parts(), goal_view(g, today)
     return str(parts.row(view)), str(parts.card(view))
 
 
@@ -252,7 +254,9 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
     between = rest.split(card, 1)[0]
     out.write(head)
     with tempfile.SpooledTemporaryFile(_SPOOL, mode="w+", encoding="utf-8") as spool:
-        for score, (goal_row, goal_card) in judged(run, _goal_html, jobs):
+        for score, (goal_row, goal_card) in judged(
+            run, functools.partial(_goal_html, today=run.today), jobs
+        ):
             summary.add(score)
             out.write(goal_row)
             spool.write(goal_card)

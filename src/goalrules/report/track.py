@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 
+from goalrules.judgments.achievability_text import chance_percent
 from goalrules.report.charts import _svg, charts_available
 from goalrules.reviews.track import Group, TrackRecord
 
@@ -13,7 +14,16 @@ __all__ = ["render_track_record"]
 
 
 def _pct(x: float) -> str:
-    return "-" if x != x else f"{100 * x:.0f} %"
+    """A chance or a hit rate in whole percent, never "0 %" or "100 %" for one that is
+    neither ("under 1 %")."""
+    return "-" if x != x else chance_percent(x, ())
+
+
+def _brier(x: float) -> str:
+    """A Brier score to three decimals, never "0.000" (perfect) for one that is not."""
+    if x != x:
+        return "-"
+    return "under 0.001" if 0 < x < 0.0005 else f"{x:.3f}"
 
 
 def _rows(groups: list[Group]) -> list[list[str]]:
@@ -25,7 +35,7 @@ def _rows(groups: list[Group]) -> list[list[str]]:
             str(g.hits),
             _pct(g.hit_rate),
             _pct(g.mean_probability),
-            f"{g.brier:.3f}",
+            _brier(g.brier),
         ]
         for g in groups
     ]
@@ -47,7 +57,7 @@ def _text(record: TrackRecord) -> str:
     head = f"goalrules track record ({record.today.isoformat()})"
     out = [head, "=" * len(head), "", record.rests_on()]
     if record.brier is not None:
-        out.append(f"Brier score: {record.brier:.3f} (0 is perfect; always 50 % scores 0.250)")
+        out.append(f"Brier score: {_brier(record.brier)} (0 is perfect; always 50 % scores 0.250)")
     for title, rows in _sections(record) if record.forecasts else []:
         out += ["", title]
         table = [HEAD, *rows]
@@ -67,7 +77,7 @@ def _markdown(record: TrackRecord) -> str:
     if record.brier is not None:
         out += [
             "",
-            f"Brier score: **{record.brier:.3f}** (0 is perfect; always 50 % scores 0.250).",
+            f"Brier score: **{_brier(record.brier)}** (0 is perfect; always 50 % scores 0.250).",
         ]
     for title, rows in _sections(record) if record.forecasts else []:
         out += ["", f"## {title}", "", "| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
@@ -113,7 +123,7 @@ def _html(record: TrackRecord) -> str:
     ]
     if record.brier is not None:
         parts.append(
-            f"<p>Brier score: <strong>{record.brier:.3f}</strong> (0 is perfect; "
+            f"<p>Brier score: <strong>{_brier(record.brier)}</strong> (0 is perfect; "
             "always 50 % scores 0.250).</p>"
         )
     chart = _chart(record)

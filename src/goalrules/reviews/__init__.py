@@ -28,11 +28,12 @@ from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.review import (
     GoalReview,
     Previous,
+    goal_changes,
     previous_from,
     review_goal,
     review_rules,
 )
-from goalrules.model import MetricSeries
+from goalrules.model import Goal, MetricSeries
 from goalrules.reviews.audit import audit_of
 from goalrules.reviews.targets import Targets, load_with_targets, targets_of
 
@@ -190,7 +191,7 @@ def review(
                 g.smart.achievability,
                 day,
                 previous[g.id] if previous is not None and g.id in previous
-                else previous_from(previous_rows.get(g.id)),
+                else _previous(previous_rows.get(g.id), g.smart.goal),
                 rules=ruleset,
                 smart_score=g.smart.score,
                 findings=_findings(g),
@@ -238,29 +239,50 @@ def _with_targets(
     """A goal's review with its recurring periods and its tiers (when it has them)."""
     if said is None:
         return r
-    from goalrules.judgments.review_periods import review_periods, review_tiers
+    from goalrules.judgments.review import pace_of
+    from goalrules.judgments.review_periods import _lower, review_periods, review_tiers
 
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
     periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
     judged = review_tiers(r.goal, series, tiers, day, value=r.value, baseline=r.baseline,
                           elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
-    pace = r.pace
-    if periods and periods[-1].status in ("ahead", "on_track", "behind"):
-        pace = periods[-1].status  # a recurring goal's pace is its current period's
+    pace, under = r.pace, r.behind_by
+    now = periods[-1] if periods else None
+    if now is not None and now.status in ("ahead", "on_track", "behind") and now.actual is not None:
+        # a recurring goal's pace is its current period's, and so is how far off it is
+        # (the goal's own path may lie on the other side: "behind the path by 7 %" read
+        # the goal's 7 % ahead beside its month's pace)
+        pace = now.status
+        under = pace_of(now.actual, now.due, lower_is_better=_lower(r.goal),
+                        tolerance=tolerance)[1]  # fmt: skip
     return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
-                        tiers=judged, pace=pace)  # fmt: skip
+                        tiers=judged, pace=pace, behind_by=under)  # fmt: skip
+
+
+def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
+    """The last earlier review of ``goal`` (a stored row), with what of the goal changed
+    since it (then it judged another goal: no streak or flag runs across the change)."""
+    found = previous_from(record)
+    if found is None or record is None:
+        return found
+    return attrs.evolve(found, changed=goal_changes(record.get("goal"), goal_fields(goal)))
+
+
+def goal_fields(goal: Goal) -> dict[str, Any]:
+    """A goal as the store keeps it with each review."""
+    return {
+        "id": goal.id, "statement": goal.statement, "metric": goal.metric,
+        "channel": goal.channel, "target": str(goal.target) if goal.target else None,
+        "baseline": str(goal.baseline) if goal.baseline is not None else None,
+        "start": goal.start.isoformat() if goal.start else None,
+        "deadline": goal.deadline.isoformat() if goal.deadline else None,
+    }  # fmt: skip
 
 
 def row_of(r: GoalReview) -> dict[str, Any]:
     """A goal's review as the store keeps it (:data:`goalrules.io.store_schema.COLUMNS`)."""
-    goal: dict[str, Any] = {
-        "id": r.goal.id, "statement": r.goal.statement, "metric": r.goal.metric,
-        "channel": r.goal.channel, "target": str(r.goal.target) if r.goal.target else None,
-        "baseline": str(r.goal.baseline) if r.goal.baseline is not None else None,
-        "start": r.goal.start.isoformat() if r.goal.start else None,
-        "deadline": r.goal.deadline.isoformat() if r.goal.deadline else None,
-    }  # fmt: skip
+    goal = goal_fields(r.goal)
     if r.recurs is not None:
         goal["recurs"] = r.recurs
         goal["periods"] = [p.to_dict() for p in r.periods]
@@ -268,9 +290,17 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["tiers"] = [t.to_dict() for t in r.tiers]
     if r.data_date is not None:  # the day the value stands for (the trend says its age)
         goal["data_to"] = r.data_date.isoformat()
+    if r.by_deadline:  # the value by the deadline, from a history that runs past it
+        goal["data_by_deadline"] = True
+    if r.met_at_start:  # the baseline met the target already (no share of a way)
+        goal["met_at_start"] = True
+    if r.gaps:  # a total's months with no data: its progress is a floor
+        goal["gaps"] = list(r.gaps)
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}
+        if r.previous.changed:
+            previous["changed"] = list(r.previous.changed)
     return {
         "goal_id": r.goal.id, "goal": goal, "verdict": r.verdict,
         "probability": _finite(r.probability), "progress": _finite(r.progress),

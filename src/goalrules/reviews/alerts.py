@@ -20,9 +20,40 @@ import attrs
 
 from goalrules.engine import RuleSet, shipped_ruleset
 
-__all__ = ["Alert", "alert_rules", "alerts_of", "changes"]
+__all__ = ["Alert", "alert_rules", "alerts_of", "changes", "flag_words", "pace_words"]
 
 Date = _dt.date
+
+# the words an alert uses for a pace band and a flag (the JSON keeps the names)
+_PACE_NOW = {
+    "ahead": "ahead of the required path",
+    "on_track": "on track with the required path",
+    "behind": "behind the required path",
+}
+_PACE_THEN = {"ahead": "ahead of it", "on_track": "on track", "behind": "behind it"}
+_FLAGS = {
+    "reset_candidate": "a candidate to reset",
+    "achieved": "achieved",
+    "expired": "expired",
+    "slipping": "slipping",
+}
+
+
+def pace_words(pace: str | None, *, then: bool = False) -> str | None:
+    """A pace band in words: "behind the required path" (``then``: as a later sentence
+    names it again, "behind it"); a band of another ruleset, its name in words."""
+    if pace is None:
+        return None
+    said = (_PACE_THEN if then else _PACE_NOW).get(pace)
+    return said if said is not None else pace.replace("_", " ")
+
+
+def flag_words(flag: str | None) -> str | None:
+    """A flag in words: ``reset_candidate`` is "a candidate to reset"; a flag of another
+    ruleset, its name in words."""
+    if flag is None:
+        return None
+    return _FLAGS.get(flag, flag.replace("_", " "))
 
 
 @functools.cache
@@ -71,16 +102,24 @@ def changes(
         "goal": goal,
         "pace": now.get("pace"),
         "previous_pace": (before or {}).get("pace"),
+        "pace_text": pace_words(now.get("pace")),
+        "previous_pace_text": pace_words((before or {}).get("pace"), then=True),
         "probability": now.get("probability"),
         "previous_probability": (before or {}).get("probability"),
     }
     out = [
-        {**base, "change": "raised", "flag": f, "message": said.get(f, "")}
+        {
+            **base,
+            "change": "raised",
+            "flag": f,
+            "flag_text": flag_words(f),
+            "message": said.get(f, ""),
+        }
         for f in flags_now
         if f not in flags_before
     ]
     out += [
-        {**base, "change": "cleared", "flag": f, "message": ""}
+        {**base, "change": "cleared", "flag": f, "flag_text": flag_words(f), "message": ""}
         for f in flags_before
         if f not in flags_now
     ]
@@ -90,7 +129,7 @@ def changes(
         and before.get("pace") is not None
         and now.get("pace") != before.get("pace")
     ):
-        out.append({**base, "change": "pace", "flag": None, "message": ""})
+        out.append({**base, "change": "pace", "flag": None, "flag_text": None, "message": ""})
     return out
 
 
@@ -110,6 +149,11 @@ def alerts_of(
     for row in rows:
         goal = str(row["goal_id"])
         before = earlier.get(goal) if earlier is not None else None
+        changed = list(((row.get("previous") or {}).get("changed")) or [])
+        # a change across a change of the goal itself (a target reset) says so
+        since = (
+            f" The goal changed since the last review ({'; '.join(changed)})." if changed else ""
+        )
         for facts in changes(row, before, goal=goal):
             report = ruleset.evaluate(facts, today=day)
             for finding in report.findings:
@@ -125,7 +169,7 @@ def alerts_of(
                         facts["change"],
                         subject,
                         finding.rule,
-                        finding.message.strip(),
+                        finding.message.strip() + since,
                     )
                 )
     return out

@@ -19,7 +19,14 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
 
-__all__ = ["audit_of", "differences", "explanation", "file_digest", "ruleset_hash"]
+__all__ = [
+    "audit_of",
+    "changed_since",
+    "differences",
+    "explanation",
+    "file_digest",
+    "ruleset_hash",
+]
 
 # The rulesets a review runs: SMART and achievability inside the check, then the flags.
 RULESETS = ("smart", "achievability")
@@ -132,6 +139,27 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
     return out
 
 
+def changed_since(audit: Mapping[str, Any]) -> list[str]:
+    """What differs, in goalrules and the rules it ships, between a stored review's audit
+    trail and goalrules now (its data and params aside: a stored review is rendered
+    without them), in words; empty when nothing the trail records differs."""
+    if not audit:
+        return ["it was stored before goalrules kept an audit trail"]
+    from goalrules import __version__
+
+    out = []
+    if audit.get("goalrules") != __version__:
+        out.append(f"goalrules {audit.get('goalrules')} then, {__version__} now")
+    was = audit.get("rulesets") or {}
+    names = [n for n in (*RULESETS, "review")
+             if n in was and was[n] != ruleset_hash(shipped_ruleset(n))]  # fmt: skip
+    if names:
+        which = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+        out.append(f"the {which} rules differ from "
+                   "those goalrules ships now")  # fmt: skip
+    return out
+
+
 def _pct(x: Any, edges: tuple[float, ...] = ()) -> str:
     """A stored share (or, with ``edges``, a chance) in percent with two decimals, the
     JSON's four decimals of it (:func:`shown_chance`: a chance never rounded across one
@@ -171,21 +199,35 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     goal = row.get("goal") or {}
     said_as = f" ({goal['statement']})" if goal.get("statement") else ""
     unit = row.get("unit")
+    gaps = list(goal.get("gaps") or [])  # a total's months with no data: a floor
+    floor = "at least " if gaps and row.get("progress") is not None else ""
+    no_data = f" (no data for {', '.join(gaps)})" if floor else ""
+    periods = goal.get("periods") or []
+    whose = ""  # a recurring goal's pace is its current period's, not the line's path
+    if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
+        whose = f" (its {goal.get('recurs')} from {periods[-1].get('start')})"
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
         f"value {_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against the path's "
         f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
         f"{_num(row.get('target'), unit)}",
-        f"progress {_pct(row.get('progress'))}, elapsed {_pct(row.get('elapsed'))}, pace "
-        f"{row.get('pace') or '-'}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
+        f"progress {floor}{_pct(row.get('progress'))}{no_data}, elapsed "
+        f"{_pct(row.get('elapsed'))}, pace "
+        f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",
     ]
     prev = row.get("previous")
     if prev:
+        changed = "; ".join(prev.get("changed") or [])
         lines.append(
             f"compared with the review of {prev.get('date')}: "
             f"{prev.get('verdict') or '-'}, chance {_chance(prev.get('probability'))}"
+            + (
+                f", of the goal before it changed ({changed}): no streak or flag runs across"
+                if changed
+                else ""
+            )
         )
     else:
         lines.append("compared with: no earlier review")

@@ -8,9 +8,10 @@ The split re-runs the judgment three times, from the current files, and telescop
 the parts add up to the whole change:
 
 - ``P0``: the chance the earlier review stored (its date ``d0``);
-- ``P0'``: the same date, its data (the files cut at ``d0``), the current rules;
-  ``P0' - P0`` is the change of rules, params or prior (or of past data when the audit
-  trail shows none of those changed);
+- ``P0'``: the same date, its data (the files cut at ``d0``), the current rules and
+  goals; ``P0' - P0`` is the change of the goal itself (its target, deadline, ...), else
+  of rules, params or prior (or of past data when the audit trail shows none of those
+  changed);
 - ``Pe``: the later date ``d1``, with the months since ``d0`` as the earlier review
   expected them (the growth model's median forecast at each new data point's date);
   ``Pe - P0'`` is time passing;
@@ -24,6 +25,7 @@ keeps its data cut at ``d0`` for ``Pe``.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +34,11 @@ import attrs
 from goalrules.engine import RuleSet
 from goalrules.io import Workspace
 from goalrules.io.store import ReviewStore, open_store
+from goalrules.judgments.achievability import shipped_chance_edges
+from goalrules.judgments.achievability_text import chance_percent, whole_percent
 from goalrules.reviews import review
 from goalrules.reviews.audit import differences
+from goalrules.vocabulary import MetricKind
 
 __all__ = ["Moved", "why_moved"]
 
@@ -55,13 +60,25 @@ _WORDS = (
 )
 
 
+EDGES = shipped_chance_edges()
+
+
 def _count(n: int, unit: str) -> str:
     word = _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
     return f"{word} {unit}{'s' if n != 1 else ''}"
 
 
-def _points(x: float) -> int:
-    return round(100 * x)
+def _split(parts: tuple[float, ...], total: int) -> list[int]:
+    """``parts`` (changes of chance) in whole points adding up to ``total``, the change
+    the sentence's two chances show: each rounded, then the rounding moved, a point at a
+    time, to the parts it changes least ("+36, +2" beside 18 % -> 55 % is "+35, +2")."""
+    raw = [100 * x for x in parts]
+    out = [round(x) for x in raw]
+    for _ in range(abs(total - sum(out))):
+        step = 1 if total > sum(out) else -1
+        i = min(range(len(out)), key=lambda k: abs(out[k] + step - raw[k]))
+        out[i] += step
+    return out
 
 
 @attrs.frozen
@@ -78,32 +95,35 @@ class Moved:
     data: float  # the new data, against what was expected
     new_months: int  # months with new data between the two reviews
     rules_changed: tuple[str, ...] = ()  # what the audit trail says changed
+    goal_changed: tuple[str, ...] = ()  # what of the goal itself changed (its target, ...)
 
     def sentence(self) -> str:
         """One sentence (the parts in points of chance; a part under half a point is
         left out)."""
-        a, b = f"{100 * self.before:.0f} %", f"{100 * self.after:.0f} %"
+        # as the review's trend gives a chance: never "0 %" for one that is not
+        a, b = chance_percent(self.before, EDGES), chance_percent(self.after, EDGES)
         if a == b:
-            head = f"{self.goal}: P held at {b}"
+            head = f"{self.goal}: P held {'' if b[0].isalpha() else 'at '}{b}"  # held under 1 %
         else:
             verb = "fell" if self.after < self.before else "rose"
             head = f"{self.goal}: P {verb} from {a} to {b}"
+        # the parts in whole points that add up to the change the head shows
+        data, time, rules = _split(
+            (self.data, self.time, self.rules),
+            whole_percent(self.after, EDGES)[0] - whole_percent(self.before, EDGES)[0],
+        )
         parts: list[tuple[str, int]] = []
         if self.new_months:
             kind = "weaker" if self.data < 0 else "stronger" if self.data > 0 else "new"
-            parts.append(
-                (
-                    f"{_count(self.new_months, 'month').replace(' ', f' {kind} ', 1)}",
-                    _points(self.data),
-                )
-            )
-        elif _points(self.data):
-            parts.append(("revised recent data", _points(self.data)))
+            parts.append((f"{_count(self.new_months, 'month').replace(' ', f' {kind} ', 1)}", data))
+        elif data:
+            parts.append(("revised recent data", data))
         days = (self.after_date - self.before_date).days
         span = _count(days // 7, "week") if days < 56 else _count(round(days / 30.44), "month")
-        parts.append((f"{span} less", _points(self.time)))
-        label = "new rules or params" if self.rules_changed else "revised past data"
-        parts.append((label, _points(self.rules)))
+        parts.append((f"{span} less", time))
+        label = ("the changed goal" if self.goal_changed else
+                 "new rules or params" if self.rules_changed else "revised past data")  # fmt: skip
+        parts.append((label, rules))
         shown = [(t, p) for t, p in parts if p]
         if not shown:
             return head + "." if a == b else head + ": no single cause moved it a full point."
@@ -178,6 +198,7 @@ def why_moved(
                 p1[gid] - pt[gid],
                 months.get(gid, 0),
                 changed,
+                g.previous.changed if g.previous is not None else (),
             )
         )
     return out
@@ -196,7 +217,9 @@ def _new_months(result: Any, d0: Date, d1: Date) -> dict[str, int]:
 
 def _expected(history: Any, then: Any, d0: Date, d1: Date) -> dict[Any, Any]:
     """The history as the review of ``d0`` expected it on ``d1``: its points up to ``d0``,
-    then, at each later point's date, the model's median forecast for that date."""
+    then, at each later point's date, the model's median forecast for that date (a flow:
+    one point a month, the month's forecast total), in the history's own scale (a share
+    given as 0.47 is forecast in percent: the forecast is scaled back to the file's)."""
     from goalrules.reviews import _histories
 
     merged, _ = _histories(history, d1)
@@ -204,20 +227,51 @@ def _expected(history: Any, then: Any, d0: Date, d1: Date) -> dict[Any, Any]:
     for g in then.check.goals if then.check is not None else ():
         ach = g.smart.achievability
         if g.history is not None and ach is not None and ach.last_date is not None:
-            forecasts.setdefault((g.history.channel, g.history.metric), ach)
+            forecasts.setdefault((g.history.channel, g.history.metric), (ach, g.history.kind))
     out = {}
     for key, series in merged.items():
         kept = [p for p in series.points if p.date <= d0]
         later = [p for p in series.points if d0 < p.date <= d1]
-        ach = forecasts.get((series.channel, series.metric))
+        ach, kind = forecasts.get((series.channel, series.metric), (None, None))
+        scale = _scale(ach, kind, kept)
         guessed: list[Any] = []
+        if kind is MetricKind.FLOW and ach is not None and ach.last_date is not None:
+            # one point a month after the last complete one the review judged (a month
+            # under way then, its days so far included): the month's forecast total
+            later = [p for p in series.points if ach.last_date < p.date <= d1]
+            kept = [p for p in kept if p.date <= ach.last_date]
+            last_of: dict[tuple[int, int], Any] = {}
+            for p in later:
+                last_of[(p.date.year, p.date.month)] = p
+            later = list(last_of.values())
         for p in later:
             band = None
-            if ach is not None and ach.last_date is not None:
+            if ach is not None and ach.last_date is not None and scale is not None:
                 band = ach.band(max((p.date - ach.last_date).days, 0) / 30.4375)
-            if band is None:
+            if band is None or scale is None:
                 guessed = []
                 break
-            guessed.append(attrs.evolve(p, value=band[1]))
+            guessed.append(attrs.evolve(p, value=band[1] / scale))
         out[key] = attrs.evolve(series, points=(*kept, *guessed))
     return out
+
+
+def _scale(ach: Any, kind: MetricKind | None, kept: list[Any]) -> float | None:
+    """How many of the judgment's units one of the file's is: its current value against
+    the file's value for the same month (1 when the file gives the judgment's unit; 100
+    for a share given as 0.47 and judged as 47 %); ``None`` when it cannot be told."""
+    if ach is None or ach.current_value is None or ach.last_date is None or not kept:
+        return None
+    month = (ach.last_date.year, ach.last_date.month)
+    inside = [p.value for p in kept if (p.date.year, p.date.month) == month]
+    if not inside:
+        return None
+    if kind is MetricKind.FLOW:
+        raw = math.fsum(inside)
+    elif kind is MetricKind.RATIO:
+        raw = math.fsum(inside) / len(inside)
+    else:
+        raw = inside[-1]
+    if raw == 0 or ach.current_value == 0:
+        return 1.0 if raw == ach.current_value else None
+    return float(ach.current_value / raw)

@@ -19,7 +19,7 @@ from goalrules.judgments.review import Flag, GoalReview, Previous, previous_from
 from goalrules.judgments.review_periods import PeriodReview, TierReview
 from goalrules.model import Goal
 from goalrules.reviews import ReviewResult, review
-from goalrules.reviews.audit import differences, explanation
+from goalrules.reviews.audit import changed_since, differences, explanation
 
 __all__ = ["Explained", "explain", "explain_review", "stored_review"]
 
@@ -36,8 +36,9 @@ def _goal(row: Mapping[str, Any]) -> Goal:
         return Goal(str(row["goal_id"]), statement=g.get("statement"))
 
 
-def goal_review_of(row: Mapping[str, Any], day: Date) -> GoalReview:
-    """A :class:`GoalReview` as it was stored (no history, no check behind it)."""
+def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -> GoalReview:
+    """A :class:`GoalReview` as it was stored (no history, no check behind it), judged
+    on track within ``tolerance`` of its path (the review ruleset's param then)."""
     flags = list(row.get("flags") or [])
     findings = list(row.get("findings") or [])
     messages = findings[: len(flags)]
@@ -57,7 +58,10 @@ def goal_review_of(row: Mapping[str, Any], day: Date) -> GoalReview:
         recurs=said.get("recurs"),
         periods=tuple(PeriodReview.from_dict(p) for p in said.get("periods") or []),
         tiers=tuple(TierReview.from_dict(t) for t in said.get("tiers") or []),
-        data_date=_day(said.get("data_to")),
+        data_date=_day(said.get("data_to")), tolerance=tolerance,
+        by_deadline=bool(said.get("data_by_deadline")),
+        met_at_start=bool(said.get("met_at_start")),
+        gaps=tuple(str(m) for m in said.get("gaps") or ()),
     )  # fmt: skip
 
 
@@ -68,6 +72,15 @@ def _day(text: Any) -> Date | None:
         return Date.fromisoformat(str(text)) if text else None
     except ValueError:
         return None
+
+
+def _tolerance(audit: Mapping[str, Any]) -> float:
+    """The ``on_track`` param the review was judged with (its audit trail's), else the
+    shipped 5 %."""
+    try:
+        return float((audit.get("review_params") or {}).get("on_track", 0.05))
+    except (TypeError, ValueError):
+        return 0.05
 
 
 def _open(store: ReviewStore | str | Path) -> ReviewStore:
@@ -102,8 +115,16 @@ def stored_review(
     finally:
         if not isinstance(store, ReviewStore):
             db.close()
-    goals = tuple(goal_review_of(g, day) for g in kept["goals"])
+    tolerance = _tolerance(kept["audit"])
+    goals = tuple(goal_review_of(g, day, tolerance) for g in kept["goals"])
     notes = tuple(str(n) for n in kept["audit"].get("notes") or [])
+    changed = changed_since(kept["audit"])
+    if changed:  # its verdicts are the record of that day, not what goalrules says now
+        notes += (
+            f"shown as stored (revision {kept['revision']} of {kept['revisions']}), with its "
+            f"verdicts, chances and flags as judged then ({'; '.join(changed)}); reviewing "
+            f"{day.isoformat()} again stores a new revision judged as today.",
+        )
     return ReviewResult(
         kept["workspace"], day, kept["number"], goals, None, past, notes,
         kept["revision"], kept["audit"], earlier[0] if earlier else None,

@@ -2,6 +2,9 @@
 every stored goal whose deadline has passed, the chances its reviews gave against what
 happened.
 
+The goal is the one its last review judged: reviews of it before a change (another
+target, deadline, metric, ...) forecast another goal and are left out (counted as such).
+
 What happened is what the reviews saw: a goal **hit** its target when a review on or
 before its deadline found it reached (verdict ``achieved``, or all the way from baseline
 to target), or a review after it found the value by the deadline met it; it **missed**
@@ -10,6 +13,14 @@ deadline) and none found it reached; otherwise it is **unsettled** (no review af
 deadline, or none whose history reaches it: whether it was met is not known) and left
 out, and counted as such. Each review on or before the deadline that gave a chance is one
 forecast of that outcome.
+
+A review after the deadline settles the goal only when it was judged on the value by the
+deadline: stored with the day its data stands for (``data_to``, kept since goalrules
+judges a passed deadline on the value by then and says ``expired`` only when the history
+reaches it). A review stored before that keeps its verdict as it was (the store is an
+audit trail), but its ``expired`` may rest on a history that ended before the deadline,
+and its ``achieved`` on a value from after it: it settles nothing. Reviewing that date
+again stores a new revision, judged as today, which does.
 
 The record says how much it rests on: forecasts, goals and workspaces. Reviews of one
 goal are not independent (the same outcome judges them all), so the goals count more
@@ -26,6 +37,8 @@ from typing import Any
 import attrs
 
 from goalrules.io.store import ReviewStore, open_store
+from goalrules.judgments.achievability_text import shown_chance
+from goalrules.judgments.review import goal_changes
 
 __all__ = ["Forecast", "TrackRecord", "track_record", "track_record_of"]
 
@@ -68,10 +81,16 @@ class Group:
             "forecasts": self.forecasts,
             "goals": self.goals,
             "hits": self.hits,
-            "hit_rate": round(self.hit_rate, 4),
-            "mean_probability": round(self.mean_probability, 4),
-            "brier": round(self.brier, 4),
+            "hit_rate": _kept(self.hit_rate),
+            "mean_probability": _kept(self.mean_probability),
+            "brier": _kept(self.brier),
         }
+
+
+def _kept(x: float) -> float | None:
+    """A share or a score in 0..1 to four decimals, as the review's JSON writes a chance:
+    never 0 or 1 for one that is neither (a mean chance of 0.00003 is not 0)."""
+    return None if x != x else shown_chance(x, ())
 
 
 def _group(name: str, items: Sequence[Forecast]) -> Group:
@@ -93,6 +112,8 @@ class TrackRecord:
     goals_missed: int
     unsettled: tuple[tuple[str, str], ...]  # (workspace, goal) past deadline, no review after
     workspaces: int
+    # chances given for a goal since changed (another target or deadline): left out
+    superseded: int = 0
 
     @property
     def goals(self) -> int:
@@ -126,7 +147,8 @@ class TrackRecord:
         if not self.forecasts:
             base = "No goal in the store has both passed its deadline and been reviewed after it"
             if self.unsettled:
-                base += f" ({len(self.unsettled)} past deadline wait for a review after it)"
+                base += (f" ({len(self.unsettled)} past deadline wait for a review whose data "
+                         "reaches it)")  # fmt: skip
             return base + ": there is no track record yet."
         n, g = len(self.forecasts), self.goals
         text = (
@@ -135,7 +157,12 @@ class TrackRecord:
             f"workspace{'s' if self.workspaces != 1 else ''}"
         )
         if self.unsettled:
-            text += f"; {len(self.unsettled)} more past deadline wait for a review after it"
+            text += (f"; {len(self.unsettled)} more past deadline wait for a review whose data "
+                     "reaches it")  # fmt: skip
+        if self.superseded:
+            s = "s" if self.superseded != 1 else ""
+            text += (f"; {self.superseded} chance{s} given before a goal changed (its target or "
+                     "deadline) are left out")  # fmt: skip
         text += "."
         if g < 30:
             text += (
@@ -153,7 +180,8 @@ class TrackRecord:
             "goals_missed": self.goals_missed,
             "unsettled": [{"workspace": w, "goal": g} for w, g in self.unsettled],
             "workspaces": self.workspaces,
-            "brier": None if self.brier is None else round(self.brier, 4),
+            "superseded": self.superseded,
+            "brier": None if self.brier is None else _kept(self.brier),
             "rests_on": self.rests_on(),
             "reliability": [g.to_dict() for g in self.reliability()],
             "by_verdict": [g.to_dict() for g in self.by("verdict")],
@@ -175,6 +203,12 @@ def _deadline(row: Mapping[str, Any]) -> Date | None:
         return None
 
 
+def _judged_by_deadline(row: Mapping[str, Any]) -> bool:
+    """Whether a review after the deadline was judged on the value by the deadline (see
+    the module): it kept the day its data stands for."""
+    return bool((row.get("goal") or {}).get("data_to"))
+
+
 def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackRecord:
     """The track record of stored goal rows (:meth:`ReviewStore.goal_reviews`)."""
     goals: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
@@ -184,18 +218,30 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
     hit = missed = 0
     unsettled: list[tuple[str, str]] = []
     spaces: set[str] = set()
+    superseded = 0
     for (ws, gid), reviews in sorted(goals.items()):
         reviews = sorted(reviews, key=lambda r: r["date"])
         deadline = _deadline(reviews[-1])
         if deadline is None or deadline >= today:
             continue
+        # the goal as its last review judged it: reviews of it before a change (another
+        # target, deadline, ...) forecast another goal, and settle nothing of this one
+        final = reviews[-1].get("goal") or {}
+        same = [r for r in reviews if not goal_changes(r.get("goal"), final)]
+        superseded += sum(
+            r.get("probability") is not None and r["date"] <= deadline
+            for r in reviews
+            if goal_changes(r.get("goal"), final)
+        )
+        reviews = same
         before = [r for r in reviews if r["date"] <= deadline]
-        after = [r for r in reviews if r["date"] > deadline]
+        after = [r for r in reviews if r["date"] > deadline and _judged_by_deadline(r)]
         if any(_reached(r) for r in before) or any(_reached(r) for r in after):
             outcome = True  # (after the deadline, a judgment reads the value by then)
         elif any(r.get("verdict") == "expired" for r in after):
             outcome = False  # a review after the deadline whose data reaches it: short
-        else:  # no review after it, or none whose history reaches the deadline
+        else:  # no review after it, none whose history reaches the deadline, or none
+            # judged on the value by the deadline (stored by an older goalrules)
             unsettled.append((ws, gid))
             continue
         given = [r for r in before if r.get("probability") is not None]
@@ -218,7 +264,8 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
                     goal.get("metric"),
                 )
             )
-    return TrackRecord(today, tuple(forecasts), hit, missed, tuple(unsettled), len(spaces))
+    return TrackRecord(today, tuple(forecasts), hit, missed, tuple(unsettled), len(spaces),
+                       superseded)  # fmt: skip
 
 
 def track_record(

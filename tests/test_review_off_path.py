@@ -1,0 +1,61 @@
+"""How far off the path a goal is never reads as on track: with the shipped 5 % band, a
+cost per lead 5.3 % behind its path said "behind the path by 5 %" (inside the band, as
+far as a reader can tell); it says "5.3 %". The band is the review's own, stored with
+it, so a stored review renders it alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.engine import shipped_ruleset
+from goalrules.judgments.review import off_path
+from goalrules.report.review import render_review
+from goalrules.reviews.stored import stored_review
+
+D = dt.date
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.001, 0.5), st.floats(0.0, 3.0))
+def test_off_path_is_shown_outside_the_band(tolerance: float, beyond: float) -> None:
+    under = tolerance * (1 + beyond) + 1e-9
+    shown = off_path(under, tolerance)
+    m = re.fullmatch(r"(just over )?([\d.]+) %", shown)
+    assert m is not None, shown
+    value = float(m.group(2))
+    if m.group(1):
+        assert abs(value - 100 * tolerance) < 1e-3  # (the band as written: 6 figures)
+    else:
+        assert value > 100 * tolerance + 1e-12, (under, tolerance, shown)
+        assert abs(value - 100 * under) <= 0.5 + 1e-9
+    assert off_path(-under, tolerance) == shown  # ahead reads alike
+
+
+def test_a_review_says_5_3_not_5(tmp_path: Path) -> None:
+    p = gr.demo_paths()
+    result = gr.review(p["workspace"], p["history"], store=tmp_path / "g.db",
+                       today=D(2026, 2, 10))  # fmt: skip
+    g = next(x for x in result.goals if x.pace is not None)
+    behind = attrs.evolve(g, pace="behind", behind_by=0.053)
+    assert "behind the path by 5.3 %" in behind.trend()
+    assert "by 12 %" in attrs.evolve(behind, behind_by=0.12).trend()
+    wide = attrs.evolve(behind, behind_by=0.104, tolerance=0.1)
+    assert "behind the path by 10.4 %" in wide.trend()
+
+
+def test_a_stored_review_keeps_its_band(tmp_path: Path) -> None:
+    p = gr.demo_paths()
+    store = tmp_path / "g.db"
+    rules = shipped_ruleset("review").with_params(on_track="10 %")
+    live = gr.review(p["workspace"], p["history"], store=store, today=D(2026, 2, 10),
+                     rules=rules)  # fmt: skip
+    kept = stored_review(store, D(2026, 2, 10))
+    assert {g.tolerance for g in kept.goals} == {0.1} == {g.tolerance for g in live.goals}
+    assert render_review(kept, "text") == render_review(live, "text")
