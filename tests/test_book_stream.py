@@ -52,7 +52,8 @@ def plain(decided: Any, fmt: str) -> str:
         counts[r["decision"]] = counts.get(r["decision"], 0) + 1
     accounts = len({r["account"] for r in rows})
     summary = (
-        f"{accounts:,} account{'s' if accounts != 1 else ''}, {len(rows):,} channels: "
+        f"{accounts:,} account{'s' if accounts != 1 else ''}, {len(rows):,} "
+        f"channel{'s' if len(rows) != 1 else ''}: "
         + ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
         + "; each account's judged channels are its portfolio"
     )

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring_ascii as _string  # the C escaper json uses
 from typing import Any, TextIO
 
+from goalrules.numbers import format_count
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_escape
 from goalrules.report.text import WIDTH, _wrap
@@ -52,8 +53,8 @@ def book_summary(decided: Any) -> str:
     counts = Counter(decided.get_column("decision").to_list())
     accounts = decided.get_column("account").n_unique() if decided.height else 0
     return (
-        f"{accounts:,} account{'s' if accounts != 1 else ''}, {decided.height:,} channels: "
-        + ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
+        f"{format_count(accounts, 'account')}, {format_count(decided.height, 'channel')}: "
+        + ", ".join(f"{name} {format_count(n)}" for name, n in sorted(counts.items()))
         + "; each account's judged channels are its portfolio"
     )
 
