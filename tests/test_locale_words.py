@@ -89,3 +89,26 @@ def test_the_demo_in_german_is_the_english_demo_in_german_signs() -> None:
     assert len(kept) > 0.9 * len(english)
     for e, g in kept:
         assert g == _german(e)
+
+
+def test_a_review_and_its_explanation_in_german_are_the_english_ones_in_german_signs(
+    tmp_path: Any,
+) -> None:
+    """The review's lines and a goal's --explain ("chance under 0.01 %", "progress 0.00 %"
+    were written in English signs for a German team)."""
+    paths = gr.demo_paths()
+    pages: dict[bool, list[str]] = {}
+    for german in (False, True):
+        store = str(tmp_path / f"{german}.db")
+        head = ["--locale", "de"] if german else []
+        common = [str(paths["workspace"]), "--history", str(paths["history"]), "--store", store]
+        lines = []
+        for argv in (["--today", "2026-01-10"], ["--today", "2026-03-10"],
+                     ["--date", "2026-03-10", "--explain", "li-followers"]):  # fmt: skip
+            out = io.StringIO()
+            assert main([*head, "-q", "review", *common, *argv], out=out) == 0
+            lines += out.getvalue().splitlines()
+        pages[german] = lines
+    assert len(pages[False]) == len(pages[True]) > 10
+    for e, g in zip(pages[False], pages[True], strict=True):
+        assert g == _german(e)

@@ -18,6 +18,7 @@ from typing import Any
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
+from goalrules.numbers import format_decimal
 
 __all__ = [
     "audit_of",
@@ -170,10 +171,10 @@ def _pct(x: Any, edges: tuple[float, ...] = ()) -> str:
     p = float(x)
     shown = shown_chance(p, edges)
     if p > 0.0 and shown < 0.0001:
-        return "under 0.01 %"
+        return f"under {format_decimal(0.01, 2)} %"
     if p < 1.0 and shown > 0.9999:
-        return "over 99.99 %"
-    return f"{100 * shown:.2f} %"
+        return f"over {format_decimal(99.99, 2)} %"
+    return f"{format_decimal(100 * shown, 2)} %"  # (in the locale's signs)
 
 
 def _chance(x: Any) -> str:
