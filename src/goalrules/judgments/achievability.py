@@ -579,8 +579,11 @@ def assess_achievability(
         gaps = total_gaps(points, first_month, min(last.date, goal.deadline))
         read_note = " ".join(filter(None, (read_note, gaps)))
         met = so_far >= target if higher else so_far <= target
-    else:
-        met = current >= target if higher else current <= target
+    else:  # a month's level past the target before the deadline is no goal met: the
+        # months to come may fall short (its chance says how likely it holds)
+        met = (current >= target if higher else current <= target) and (
+            stock or today > goal.deadline
+        )
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)

@@ -23,6 +23,7 @@ from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
 from goalrules.numbers import current_locale, format_decimal, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
+from goalrules.vocabulary import Direction
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.model import Goal
@@ -215,6 +216,14 @@ def explain(
             f"Reaching {tgt} in total by {deadline} needs about "
             f"{format_value(level, unit)} a month for the remaining "
             f"{format_decimal(months, 1)} months."
+        )
+    elif a.required_rate is not None and (a.required_rate < 0) is (a.direction is Direction.HIGHER):
+        # past the target already (a month's level, before its deadline): how far it may
+        # move back and still be there, not a move it "needs"
+        verb = "fell" if a.required_rate < 0 else "rose"
+        parts.append(
+            f"That is past the target of {tgt} already: it would still meet it by {deadline} "
+            f"if it {verb} by up to {format_percent(abs(a.required_rate))} a month."
         )
     elif a.required_rate is not None:
         verb = "growth" if a.required_rate >= 0 else "a fall"
