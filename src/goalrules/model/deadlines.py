@@ -244,6 +244,12 @@ _LENGTH = re.compile(
     r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
     re.I,
 )
+#: a time to aim at, said before a "within N days": "to 1 hour", "under 2 hours"
+_TIME_AIMED = re.compile(
+    r"\b(?:to|under|below|less than|within)\s+\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?"
+    r"|days?)\b",
+    re.I,
+)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
 
 
@@ -390,8 +396,12 @@ def _first_deadline(
                 continue
             if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
                 continue  # "by 500 a month" is a rate, not a date
-            if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
-                continue  # "answer within 1 day" is the target
+            if (
+                response
+                and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low)
+                and not _TIME_AIMED.search(text, 0, m.start())
+            ):  # "answer within 1 day" is the target ("from 4 hours to 1 hour within 90
+                continue  # days": the target said before, "within 90 days" the deadline)
             span = (m.start(), m.start() + len(candidate))
             counted = _PERIOD_NUMBER.match(text, span[1])
             if counted and re.fullmatch(

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_doubts import doubtful_target
 from goalrules.model.target_words import words_before, words_of
 
-__all__ = ["not_read_as", "not_targets", "other_metrics", "works_with"]
+__all__ = ["left_over", "not_read_as", "not_targets", "other_metrics", "works_with"]
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
@@ -216,3 +217,37 @@ def not_read_as(
             "out of 5 is not one)"
         )
     return doubtful_target(text, low, target, metric)
+
+
+def left_over(
+    text: str, low: str, amounts: list[Amount], target: Amount | None, baseline: Amount | None
+) -> list[str]:
+    """A note for each amount read that is neither the target nor the baseline: a rate
+    beside a level ("reach 8,000 followers, up 10% MoM"), a change beside the level it
+    leads to ("by 20% to 3,000"), a second target ("300 leads in Q1 and 400 in Q2"). The
+    goal is judged on its target alone, so what else it says is set aside, never dropped
+    without a word."""
+    if target is None:
+        return []
+    aim = words_of(text, low, target)
+    notes = []
+    for a in amounts:
+        if a is target or a is baseline:
+            continue
+        said = words_of(text, low, a)
+        if year_over_year(text, low, a, relative=False) is not None:
+            notes.append(
+                f'"{said}" is a change year over year, against a figure the statement does not '
+                f'give, and is not judged: the goal is read for its target, "{aim}"'
+            )
+        elif a.per is not None and (a.percent or a.points or a.sign):
+            notes.append(
+                f'"{said}" is a rate a {a.per}, which compounds and is not judged: the goal is '
+                f'read for its target, "{aim}"'
+            )
+        else:
+            notes.append(
+                f'"{said}" is set aside: the goal is read for its target, "{aim}", and a '
+                "second number is not judged (write it as a goal of its own if it is one)"
+            )
+    return notes

@@ -59,7 +59,7 @@ from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.goal_periods import period_start
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
-from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
+from goalrules.model.set_aside import left_over, not_read_as, not_targets, other_metrics, works_with
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
@@ -510,6 +510,7 @@ def read_fields(
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:
             target_amount, baseline_amount = choose_target(low, timed)
+    notes.extend(left_over(prepared, low, amounts, target_amount, baseline_amount))  # "up 10%"
 
     lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
     per = lead.per if lead is not None else None

@@ -1,0 +1,79 @@
+"""Numbers a statement gives beside its target: "Reach 8,000 followers, up 10% MoM" read
+8,000 and dropped the 10 % without a word; "by 20% to 3,000" the 20 %; "300 leads in Q1
+and 400 in Q2" the 400. The target is still read; what else the statement says is set
+aside with a note naming it. And "from 4 hours to 1 hour within 90 days", of a response
+time, dropped its deadline (the "within 90 days" taken for the target it already had)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def read(statement: str, start: dt.date = TODAY) -> gr.StatementReading:
+    return gr.read_statement(statement, start=start)
+
+
+@given(
+    level=st.integers(2_000, 900_000),
+    rate=st.integers(2, 60),
+    said=st.sampled_from(
+        [
+            "up {r}% MoM",
+            "up {r}% a month",
+            "growing {r}% per week",
+            "up {r}% QoQ",
+            "up {r}%",
+            "+{r}%",
+            "up {r}% YoY",
+            "up {r}% on last year",
+        ]
+    ),
+)
+def test_a_rate_beside_a_level_is_said(level: int, rate: int, said: str) -> None:
+    """The level is the target; the rate beside it is named in a note, never dropped."""
+    reading = read(f"Reach {level:,} Instagram followers, {said.format(r=rate)}")
+    assert reading.goal.target is not None
+    assert reading.goal.target.means(f"{level} followers")
+    assert any(f"{rate}%" in note and f"{level:,}" in note for note in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "target", "set_aside"),
+    [
+        ("Grow Instagram followers by 20% to 3,000 by June 2027", "3000 followers", "20%"),
+        ("Get 300 leads in Q1 and 400 in Q2", "300 leads", "400"),
+        ("Reach 8,000 followers, up 10% MoM", "8000 followers", "10%"),
+    ],
+)
+def test_a_second_number_is_named(statement: str, target: str, set_aside: str) -> None:
+    reading = read(statement)
+    assert reading.goal.target is not None and reading.goal.target.means(target)
+    said = [note for note in reading.notes if note.startswith(f'"{set_aside}')]
+    assert any("set aside" in note or "not judged" in note for note in said), reading.notes
+
+
+def test_a_single_target_has_no_such_note() -> None:
+    """A statement of one number: nothing set aside."""
+    reading = read("Reach 8,000 Instagram followers by June 2027")
+    assert not any("set aside" in note or "not judged" in note for note in reading.notes)
+
+
+@given(hours=st.integers(1, 12), days=st.integers(14, 180))
+def test_a_response_time_keeps_its_deadline(hours: int, days: int) -> None:
+    """ "from 8 hours to 2 hours within 90 days": the time is the target, "within 90 days"
+    the deadline (it was dropped, with no note); "within 1 day" alone is the target."""
+    reading = read(f"Cut response time on Twitter from {hours + 4} hours to {hours} hours "
+                   f"within {days} days")  # fmt: skip
+    assert reading.goal.target is not None and reading.goal.target.means(f"{hours} hours")
+    assert reading.goal.deadline == TODAY + dt.timedelta(days=days)
+    alone = read("Answer customer questions on Facebook within 1 day")
+    assert alone.goal.target is not None and alone.goal.target.means("1 day")
+    assert alone.goal.deadline is None
