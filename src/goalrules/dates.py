@@ -19,7 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
-from goalrules.period_ends import abbreviated_end, within_the_period
+from goalrules.period_ends import abbreviated_end, next_period, within_the_period
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -608,6 +608,14 @@ def deadline(
         lambda words: _period_end(words, ref, settings),
         lambda words: ref + parse_duration(words),
     )
+    following = next_period(  # "during next quarter": to its end; "within next month"?
+        body,
+        ref,
+        lambda words: _period_end(words, ref, settings),
+        lambda words: ref + parse_duration(words),
+    )
+    if following is not None:
+        return following
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (

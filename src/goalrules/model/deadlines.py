@@ -270,7 +270,7 @@ def find_deadline(
                 "due: it is not read as the deadline"
             )
     if not starts:
-        return _unknown_after(text, _due(text, start, response, settings))
+        return _unknown_after(text, _due(text, start, response, settings)) or _unread_lead(text)
     for a, b in starts:
         text = text[:a] + " " * (b - a) + text[b:]
     due = _due(text, start, response, settings)
@@ -294,6 +294,28 @@ def find_deadline(
 _UNREAD_WORD = re.compile(
     r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+)", re.I
 )
+
+
+# "within الربع", "by τέλη": a word that leads a deadline, then one a language pack left as
+# written (the deadline was dropped without a word)
+_LEAD_UNREAD = re.compile(
+    r"\b(?:within|by|before|until|till|through)\s+(?:(?:the|next|of|end)\s+)*"
+    r"[\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+(?:\s+[^\s,;.]+){0,2}",
+    re.I,
+)
+
+
+def _unread_lead(text: str) -> Deadline | None:
+    """No deadline, with a note, when a word that leads one is followed by words a
+    language pack does not know ("within الربع"); ``None`` otherwise."""
+    m = _LEAD_UNREAD.search(text)
+    if m is None:
+        return None
+    said = (
+        f'"{m.group(0)}" says when in words goalrules does not know, so the goal has no '
+        "deadline; write e.g. 'by 2027-06-30' or 'within 6 months'"
+    )
+    return Deadline(None, m.group(0), m.start(), m.end(), notes=(said,))
 
 
 def _unknown_after(text: str, due: Deadline | None) -> Deadline | None:
