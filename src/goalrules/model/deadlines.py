@@ -76,6 +76,11 @@ _UNREAD_WHEN = re.compile(
 # "week 10", "day 30": a period named by its number
 _PERIOD_NUMBER = re.compile(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
+# "by March next year", "by Q1 of next year", "μέχρι τον Μάρτιο του επόμενου έτους": the
+# period in the year named (it read this year's March, a year early, with a note)
+_TRAILING_NAMED_YEAR = re.compile(
+    r"\s+(?:(?:the|of|from|in)\s+){0,3}(this|next)\s+year\b(?!'s)", re.I
+)
 _TRAILING_YEAR = re.compile(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
     r"(?!\s+(?:levels?|baseline|figures|numbers|results))",
@@ -248,6 +253,19 @@ _LENGTH = re.compile(
 _TIME_AIMED = re.compile(
     r"\b(?:to|under|below|less than|within)\s+\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?"
     r"|days?)\b",
+    re.I,
+)
+#: an event a length counts from ("in 6 months from launch", "within 90 days of the product
+#: release"): a date the statement does not give (it read 6 months from the start)
+_EVENT = (
+    r"(?:the\s+|our\s+|its\s+|their\s+|your\s+)?(?:[a-z]+\s+){0,2}?(?:launch(?:ing)?|release"
+    r"|go[\s-]?live|kick[\s-]?off|opening|rebrand(?:ing)?|event|webinar|conference|onboarding"
+    r"|signing|hiring|sign[\s-]?up|purchase|campaign(?:\s+start)?)\b"
+)
+_FROM_EVENT = re.compile(rf"\s+(?:from|of|after|following)\s+{_EVENT}", re.I)
+_AFTER_EVENT = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    rf"(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|following|post)\s+{_EVENT}",
     re.I,
 )
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
@@ -507,6 +525,10 @@ def _first_deadline(
                 notes.append(_fiscal_note(settings))
             if week_end := week_end_note(candidate, when):  # Sunday, or the working Friday?
                 notes.append(week_end)
+            event = _FROM_EVENT.match(text, span[1]) if _LENGTH.fullmatch(candidate) else None
+            if event is not None:  # "within 90 days of launch": of a day not given
+                said = text[span[0] : event.end()]
+                return Deadline(None, said, span[0], event.end(), notes=(_counted_note(said),))
             ahead = _FROM_NOW.match(text, span[1])  # "6 months from now": its words whole
             if ahead is not None:
                 candidate, span = text[span[0] : ahead.end()], (span[0], ahead.end())
@@ -526,6 +548,9 @@ def _first_deadline(
                 "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
             )
             unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
+    after = _AFTER_EVENT.search(text) if unread is None and quote_dates else None
+    if after is not None:  # "6 months after launch": no phrase reads it, and it is no amount
+        unread = Deadline(None, after.group(0), *after.span(), notes=(_counted_note(after[0]),))
     vague = _UNREAD_WHEN.search(text) if unread is None and quote_dates else None
     if vague is not None:
         said = (
@@ -534,6 +559,14 @@ def _first_deadline(
         )
         unread = Deadline(None, vague.group(0), *vague.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
+
+
+def _counted_note(said: str) -> str:
+    """The note for a length counted from an event the statement does not date."""
+    return (
+        f'"{said}" counts from an event the statement does not date, so the goal has no '
+        "deadline; write the date it is due, e.g. 'by 2027-06-30'"
+    )
 
 
 def _names_period(word: str) -> bool:
@@ -578,9 +611,16 @@ def _year_after(
     ("of 2027", as Greek "του 2027" and Arabic "من 2027" read): the period in that year
     (the date, or why not, and where the year ends); ``None`` when no year follows. A
     period is never read without the year written for it."""
-    year = _TRAILING_YEAR.match(text, at)
-    if year is None or _FULL_DATE.search(period):
+    if _FULL_DATE.search(period) or re.search(r"\byears?\b", period, re.I):
         return None
+    year = _TRAILING_YEAR.match(text, at)
+    if year is None:
+        named = _TRAILING_NAMED_YEAR.match(text, at)
+        if named is None:
+            return None
+        number = start.year + (named[1].lower() == "next")
+        when, message = _parse_deadline(f"{period} {number}", start, settings)
+        return when, message, named.end()
     when, message = _parse_deadline(f"{period} {year[1]}", start, settings)
     return when, message, year.end()
 
