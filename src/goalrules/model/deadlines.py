@@ -262,6 +262,7 @@ _EVENT = (
     r"|go[\s-]?live|kick[\s-]?off|opening|rebrand(?:ing)?|event|webinar|conference|onboarding"
     r"|signing|hiring|sign[\s-]?up|purchase|campaign(?:\s+start)?)\b"
 )
+_BARE_PERIOD = re.compile(r"\b(?:(?:this|next|coming)\s+)?[qh][1-4]\b(?![-/.]?\d)", re.I)
 _FROM_EVENT = re.compile(rf"\s+(?:from|of|after|following)\s+{_EVENT}", re.I)
 _AFTER_EVENT = re.compile(
     r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
@@ -548,6 +549,13 @@ def _first_deadline(
                 "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
             )
             unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
+    bare = _BARE_PERIOD.search(text) if unread is None and quote_dates else None
+    if bare is not None:  # "from 4k to 6k this Q1": a period no phrase leads to (no word said)
+        said = (
+            f'"{bare.group(0)}" names a period, but not as a deadline ("by", "in", '
+            "\"within\"...), so the goal has no deadline; write e.g. 'by the end of Q1 2027'"
+        )
+        unread = Deadline(None, bare.group(0), *bare.span(), notes=(said,))
     after = _AFTER_EVENT.search(text) if unread is None and quote_dates else None
     if after is not None:  # "6 months after launch": no phrase reads it, and it is no amount
         unread = Deadline(None, after.group(0), *after.span(), notes=(_counted_note(after[0]),))

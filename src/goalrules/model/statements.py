@@ -303,6 +303,8 @@ _LINKS = frozenset({
     "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
     "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
 })  # fmt: skip
+_NO_PLURALS = frozenset({"this", "its", "his", "was", "has", "is", "as", "us", "plus", "thus",
+                         "across", "unless", "less", "yes"})  # fmt: skip
 # "top 3", "phase 1", "step 2": a rank or a part's number, not an amount ("Phase 1: 5k
 # followers by March" read a target of 1 follower)
 _RANK = re.compile(
@@ -322,8 +324,9 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
         word = _WORD_AFTER.match(low, a.end)
         if word is not None and word[1] not in _LINKS and not _known_noun(word[1]):
             return True
-    plural = _PLURAL_AFTER.match(low, a.end)
-    return plural is not None and not any(_known_noun(w) for w in plural.groups() if w)
+    plural = _PLURAL_AFTER.match(low, a.end)  # ("6,000 this Q1": no plural, "this")
+    words = [w for w in plural.groups() if w] if plural else []
+    return bool(words) and words[-1] not in _NO_PLURALS and not any(map(_known_noun, words))
 
 
 def _known_noun(noun: str) -> bool:
