@@ -143,7 +143,9 @@ _ENGLISH = frozenset({"year", "quarter", "fiscal"})
 @functools.cache
 def _period_tokens() -> frozenset[str]:
     """The words of other languages' phrases that name a period or "every" ("buwan",
-    "bob", "mis"): a statement in Latin script without one reads the same in English."""
+    "bob", "mis"): a statement in Latin script without one reads the same in English.
+    (The packs' own words: Babel's month names name no period, and loading them would
+    import Babel for every English statement.)"""
     from goalrules.vocabulary.languages import language_packs
 
     said = re.compile(r"\b(?:week|month|quarter|year|every|daily|annual)", re.I)
@@ -151,7 +153,7 @@ def _period_tokens() -> frozenset[str]:
         token
         for code, pack in language_packs().items()
         if code != "en"
-        for phrase, english in pack.words.items()
+        for phrase, english in pack.own_words.items()
         if said.search(english)
         for token in re.findall(r"[a-z]{3,}", phrase)
         if token not in _ENGLISH
