@@ -311,7 +311,11 @@ def find_deadline(
 # a word of Greek or Arabic script a language pack left as written: it does not know it
 # (after the pack's "the" or "of": "by june the επομενου year")
 _UNREAD_WORD = re.compile(
-    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+)", re.I
+    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+"
+    # "by the end of the year next" (Malay "hujung tahun depan" as the pack left it): a
+    # word of time after the deadline it changes
+    r"|(?<=\s)(?:next|coming|following|previous|last)\b(?!\s+(?:\d|[a-z]+\s+\d)))",
+    re.I,
 )
 
 
