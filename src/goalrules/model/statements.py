@@ -301,7 +301,8 @@ _WORD_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
 _LINKS = frozenset({
     "to", "by", "from", "in", "on", "of", "and", "or", "an", "the", "per", "each", "every",
     "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
-    "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
+    "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total", "through",
+    "till", "thru", "between", "also", "then", "this", "next", "last", "but", "not"
 })  # fmt: skip
 _NO_PLURALS = frozenset({"this", "its", "his", "was", "has", "is", "as", "us", "plus", "thus",
                          "across", "unless", "less", "yes"})  # fmt: skip
