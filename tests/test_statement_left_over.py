@@ -77,3 +77,19 @@ def test_a_response_time_keeps_its_deadline(hours: int, days: int) -> None:
     alone = read("Answer customer questions on Facebook within 1 day")
     assert alone.goal.target is not None and alone.goal.target.means("1 day")
     assert alone.goal.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [
+        ("Dapatkan 500 prospek dan 20 pautan menjelang Jun 2027", "20 pautan"),
+        ("Cyhoeddi 12 erthygl i gael 500 o ddarpar gwsmeriaid erbyn Mehefin 2027", "12 erthygl"),
+        ("Gumawa ng 12 artikulo para makakuha ng 500 leads bago ang Hunyo 2027", "12 artikulo"),
+    ],
+)
+def test_a_number_counting_a_word_not_read_is_said(statement: str, said: str) -> None:
+    """In another language, a number beside the target that counts a word the pack does
+    not know was dropped without a word; the target is still read."""
+    reading = read(statement)
+    assert str(reading.goal.target) == "500 lead"
+    assert any(note.startswith(f'"{said}" counts a word') for note in reading.notes), reading.notes

@@ -16,7 +16,14 @@ from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_doubts import doubtful_target
 from goalrules.model.target_words import words_before, words_of
 
-__all__ = ["left_over", "not_read_as", "not_targets", "other_metrics", "works_with"]
+__all__ = [
+    "counts_unread",
+    "left_over",
+    "not_read_as",
+    "not_targets",
+    "other_metrics",
+    "works_with",
+]
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
@@ -250,4 +257,28 @@ def left_over(
                 f'"{said}" is set aside: the goal is read for its target, "{aim}", and a '
                 "second number is not judged (write it as a goal of its own if it is one)"
             )
+    return notes
+
+
+_WORD_AFTER = re.compile(r"\s+(\S+)")
+
+
+def counts_unread(
+    text: str, low: str, amounts: list[Amount], kept: list[Amount], english: bool, language: str
+) -> list[str]:
+    """A note for each amount of a statement read from another language that is not
+    ``kept`` because it counts a word the language pack left as written ("1,000 o
+    ddilynwyr" read "1,000 ddilynwyr"): it was dropped without a word. (In English, "run
+    4 campaigns": the number counts something no metric counts, as meant.)"""
+    if english:
+        return []
+    notes = []
+    for a in amounts:
+        if a in kept:
+            continue
+        word = _WORD_AFTER.match(text, a.end)
+        said = _written(text, a.start, word.end() if word else a.end)
+        notes.append(
+            f'"{said}" counts a word goalrules does not know in {language}, so it is not read'
+        )
     return notes

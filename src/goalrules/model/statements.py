@@ -59,11 +59,20 @@ from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.goal_periods import period_start
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
-from goalrules.model.set_aside import left_over, not_read_as, not_targets, other_metrics, works_with
+from goalrules.model.set_aside import (
+    counts_unread,
+    left_over,
+    not_read_as,
+    not_targets,
+    other_metrics,
+    works_with,
+)
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
+    GROWS_BY_HALF,
+    MULTIPLE_WORDS,
     TIME_NOUNS,
     baseline_text,
     choose_target,
@@ -157,9 +166,6 @@ _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
-
-
-# -- deadline ------------------------------------------------------------------------------
 
 
 # -- metrics -------------------------------------------------------------------------------
@@ -355,19 +361,6 @@ _RATE_OF = {
 }
 
 
-# a verb of growth before "by half" ("increase followers by half" is +50 %)
-_GROWS_BY_HALF = re.compile(
-    r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
-    r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
-)
-_MULTIPLE_WORDS = (
-    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
-    (r"\btriple[sd]?\b|\btripling\b", "x3"),
-    (r"\bquadruple[sd]?\b", "x4"),
-    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
-)
-
-
 #: The longest statement read, in characters (a goal is a sentence or a paragraph; a
 #: longer text is an error, not a slow read).
 MAX_STATEMENT_LENGTH = 200_000
@@ -487,7 +480,8 @@ def read_fields(
     notes.extend(set_aside)
     english = pack.code == "en"
     counting = [a for a in amounts if not _counts_something_else(low, a, english)]
-    if counting:
+    if counting:  # (in another language, the word a number counts may be one not read)
+        notes.extend(counts_unread(prepared, low, amounts, counting, english, pack.name))
         amounts = counting
     amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
     notes.extend(set_aside)
@@ -645,7 +639,7 @@ def read_fields(
                 )
     elif not withheld:
         offered = [
-            (m.start(), x, m.group(0)) for p, x in _MULTIPLE_WORDS for m in re.finditer(p, low)
+            (m.start(), x, m.group(0)) for p, x in MULTIPLE_WORDS for m in re.finditer(p, low)
         ]
         if offered:
             offered.sort()
@@ -655,7 +649,7 @@ def read_fields(
             ):  # "double ... every year", "double leads YoY"
                 notes.append(again)
                 target = understood.pop("target") and None
-            if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
+            if offered[0][2] == "by half" and GROWS_BY_HALF.search(low, 0, offered[0][0]):
                 target = "+50%"  # "increase followers by half": half again, not halved
             if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):
                 # "double or triple": two targets offered; the first, as written, with a note

@@ -428,3 +428,17 @@ def cost_named(low: str, target: Amount | None) -> tuple[str, str] | None:
         return None  # "earn $50 per sale": what a sale brings in, no cost
     key = "cost_per_lead" if m[1] else "cost_per_click" if m[2] else "cost_per_acquisition"
     return key, m.group(0).strip()
+
+
+#: a verb of growth before "by half" ("increase followers by half" is +50 %)
+GROWS_BY_HALF = re.compile(
+    r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
+    r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
+)
+#: the words of a multiple ("double", "in half") and the target each reads as
+MULTIPLE_WORDS = (
+    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
+    (r"\btriple[sd]?\b|\btripling\b", "x3"),
+    (r"\bquadruple[sd]?\b", "x4"),
+    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
+)
