@@ -68,3 +68,33 @@ def test_no_more_than_a_cost_is_read_whole(statement: str, target: str) -> None:
     reading = gr.read_statement(statement, start=TODAY)
     assert str(reading.goal.target) == target
     assert "no more than" in reading.notes[0] and "keep" in reading.notes[0].lower()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Do not increase CPL by more than 10% by June 2027",
+        "Don't grow followers by less than 20% by June 2027",
+        "Increase followers, not decrease them, by 10% by June 2027",
+        "Keep follower loss under 500 by June 2027",
+        "Keep follower churn below 200 a month",
+    ],
+)
+def test_a_change_said_not_to_happen_is_no_target(statement: str) -> None:
+    """A negated verb of change is a limit or a contrast (they read +10 %, -20 % and
+    -10 %); a loss kept under a number is a limit on a loss (it read 500 followers)."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.target is None
+    assert any("not to happen" in n or "limits a loss" in n for n in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        ("Don't let CPL go above $30 by June 2027", "30 USD / lead"),
+        ("Never drop below 10k Instagram followers in 2027", "10000 follower"),
+        ("Grow followers by 20% and not lose engagement by June 2027", "+20%"),
+    ],
+)
+def test_a_bound_with_a_negation_is_still_a_level(statement: str, target: str) -> None:
+    assert str(gr.read_statement(statement, start=TODAY).goal.target) == target

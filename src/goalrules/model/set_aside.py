@@ -14,7 +14,7 @@ from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_doubts import doubtful_target
-from goalrules.model.target_words import words_before, words_of
+from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 
 __all__ = [
     "counts_unread",
@@ -50,6 +50,21 @@ _PER_PIECE = re.compile(
 _LOSS_LIMIT = re.compile(
     r"\b(?:los(?:e|es|ing|t)|shed(?:ding)?|drop(?:ping)?|declin(?:e|ing)|fall(?:ing)?)\s+"
     r"(?:(?:no|not)\s+)?(?:more than|over|less than|fewer than|at most|beyond)\s*$"
+)
+
+
+#: a verb of change said not to happen ("do not increase CPL by more than 10%", "don't grow
+#: followers by less than 20%", "increase followers, not decrease them, by 10%"): a limit,
+#: or a contrast, never the change itself (they read +10 %, -20 %, -10 %)
+_NEGATED_CHANGE = re.compile(
+    rf"\b(?:not|never|don't|dont|do\s+not|doesn't|does\s+not|won't|cannot|can't|mustn't)\s+"
+    rf"(?:let\s+\w+\s+)?(?:{_UP}|{_DOWN})(?:s|es|ed|ing)?\b"
+)
+#: a loss kept under a number ("keep follower loss under 500", "churn below 200 a month"):
+#: a floor under a level the statement does not give (it read a level of 500 followers)
+_LOSS_UNDER = re.compile(
+    r"\b(?:loss|losses|churn|attrition|unfollows?|drop[\s-]?off)\s+(?:of\s+|to\s+)?"
+    r"(?:under|below|less\s+than|fewer\s+than|at\s+most|no\s+more\s+than|max(?:imum)?|<)\s*$"
 )
 
 
@@ -128,7 +143,10 @@ def not_targets(
     # "avoid losing more than 200 followers": a floor under a level not given, never a
     # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
     # share when the goal is about nothing else)
-    limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
+    limits = [
+        (n, _LOSS_LIMIT.search(low, 0, n.start) or _LOSS_UNDER.search(low, 0, n.start))
+        for n in amounts
+    ]
     if len(limits) == 1 and limits[0][0].percent:
         limits = [(limits[0][0], None)]  # the share lost is what the goal is about
     for n, limit in limits:
@@ -212,6 +230,22 @@ def not_read_as(
             "campaign, person or sale: a piece of content or other), which no metric of the "
             "catalog measures (they count totals): write the total for the period, e.g. "
             "40,000 impressions a month"
+        )
+    change = (
+        target.sign
+        or words_before(low, target, 1) in ("by", "than")
+        or (
+            target.percent and words_before(low, target, 1) not in ("to", "below", "under", "above")
+        )
+    )
+    clause = low[max(0, low.rfind(".", 0, target.start), target.start - 80) : target.start]
+    negated = _NEGATED_CHANGE.search(clause) if change else None
+    if negated is not None:
+        return (
+            f'"{negated.group(0)}" says a change is not to happen, so '
+            f'"{words_of(text, low, target)}" is a limit (or a contrast), not the change to '
+            "reach: write the level to stay within, e.g. 'keep CPL under $33' or 'reach 12,000 "
+            "followers'"
         )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)
