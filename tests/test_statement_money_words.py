@@ -56,3 +56,31 @@ def test_a_cost_cut_in_half(statement: str) -> None:
     reading = read(statement)
     assert reading.goal.metric == "cost_per_click"
     assert str(reading.goal.target) == "x0.5"
+
+
+@given(
+    st.integers(100, 9_000_000),
+    st.sampled_from(["S$", "SG$", "B$", "Z$"]),
+)
+def test_a_dollar_no_symbol_names_is_no_usd(amount: int, sign: str) -> None:
+    """ "S$50,000" read 50,000 USD (the "$" of it); a dollar whose symbol goalrules does
+    not know is a currency not named: no target, with a note."""
+    reading = read(f"Increase Instagram revenue to {sign}{amount:,} by June 2027")
+    assert reading.goal.target is None
+    assert any("not clear" in note for note in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        ("Increase Instagram revenue to 50K AED by June 2027", "50000 AED"),
+        ("Increase Instagram revenue to HK$50,000 by June 2027", "50000 HKD"),
+        ("Increase Instagram revenue to A$50,000 by June 2027", "50000 AUD"),
+        ("Cynyddu refeniw Instagram i 50 mil o bunnoedd erbyn Mehefin 2027", "50000 GBP"),
+        ("Pataasin ang kita mula sa Instagram sa ₱50 libo bago ang Hunyo 2027", "50000 PHP"),
+    ],
+)
+def test_money_written_short_or_in_words(statement: str, target: str) -> None:
+    reading = read(statement)
+    assert str(reading.goal.target) == target
+    assert reading.goal.metric == "revenue"
