@@ -397,7 +397,8 @@ def parse_date(
 
 
 _PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
-    r"^(?:by|before|until|till|on|due|no\s+later\s+than|at\s+the\s+latest\s+by)\s+"
+    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|on|due"
+    r"|no\s+later\s+than|at\s+the\s+latest\s+by)\s+)"
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )

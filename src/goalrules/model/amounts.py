@@ -343,7 +343,8 @@ _COUNT_NOUNS = frozenset(
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
     r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
-    rf"(?:(?<![\w.,%])(?P<sign>[+\-−](?=\s?[$€£¤\d.])))?\s?"  # "2000-2500": a hyphen, no sign
+    # ("2000-2500": a hyphen, no sign; "Goal - 10k followers": a dash, no minus)
+    rf"(?:(?<![\w.,%])(?P<sign>\+(?=\s?[$€£¤\d.])|[\-−](?=[$€£¤\d.])))?\s?"
     rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
     rf"(?<![\w.,])(?P<num>{_NUMBER})(?!\d*(?:st|nd|rd|th)\b)"  # "the 31st": a day, no amount
     rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"

@@ -31,6 +31,7 @@ Date = _dt.date
 
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
+    r"|deadline(?=\s*[:=-]?\s*\S)|due\s+date|due(?=\s*[:=-]\s*\S)"
     r"|during|year[- ]end|eo(?:[ymqw]|fy(?:'?\d\d(?:\d\d)?)?)|between|from"
     r"|for(?=\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|an?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?"

@@ -180,11 +180,18 @@ def _in_english(text: str) -> str:
     return language_packs()[found.code].to_english(text)
 
 
-def recurrence_words(text: str, *, deadline: bool = False) -> dict[str, str]:
+def recurrence_words(
+    text: str, *, deadline: bool = False, said: str | None = None
+) -> dict[str, str]:
     """``{"recurs": words}`` when a statement (in English, as the reader prepared it)
-    says its target recurs (for the reader's record of what it understood), else ``{}``."""
+    says its target recurs (for the reader's record of what it understood), else ``{}``.
+    With ``said``, the statement's own words: a rate the preparing wrote ("10% compared
+    with last month" is prepared as "10% a month", a change against the month before) is
+    no recurrence the statement says."""
     found = _read(text, deadline)
-    return {"recurs": found.words} if found is not None else {}
+    if found is None or (said is not None and found.words.lower() not in said.lower()):
+        return {}
+    return {"recurs": found.words}
 
 
 def period_of(day: Date, period: str) -> tuple[Date, Date]:

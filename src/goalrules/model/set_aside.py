@@ -60,6 +60,14 @@ _NEGATED_CHANGE = re.compile(
     rf"\b(?:not|never|don't|dont|do\s+not|doesn't|does\s+not|won't|cannot|can't|mustn't)\s+"
     rf"(?:let\s+\w+\s+)?(?:{_UP}|{_DOWN})(?:s|es|ed|ing)?\b"
 )
+#: a verb of change right before a number with neither "to" nor "by" ("increase followers
+#: 3,000 by June": to 3,000, or by 3,000? It read a level of 3,000)
+_BARE_CHANGE = re.compile(
+    r"\b(?:increase|grow|raise|boost|lift|expand|cut|reduce|decrease|lower|shrink|slash|trim)"
+    r"(?:s|d|ed|ing)?\s+(?:(?:our|the|my|their|its|total|overall|all)\s+)*(?:[a-z]+\s+){0,4}[a-z]+"
+    r"\s*$"
+)
+_SAYS_WHICH = re.compile(r"\s*(?:more|fewer|less|new|additional|extra|higher|lower|up|down)\b")
 #: a loss kept under a number ("keep follower loss under 500", "churn below 200 a month"):
 #: a floor under a level the statement does not give (it read a level of 500 followers)
 _LOSS_UNDER = re.compile(
@@ -230,6 +238,25 @@ def not_read_as(
             "campaign, person or sale: a piece of content or other), which no metric of the "
             "catalog measures (they count totals): write the total for the period, e.g. "
             "40,000 impressions a month"
+        )
+    bare = _BARE_CHANGE.search(low, max(0, target.start - 80), target.start)
+    if (
+        bare is not None
+        and baseline is None
+        and target.per is None  # ("increase followers 1,000 a month": a rate, as before)
+        and not (target.sign or target.percent or target.points or target.multiple)
+        and not _SAYS_WHICH.match(low, target.end)
+        and not re.search(
+            r"\b(?:to|by|reach|hit|than|least|most|under|below|above|over|beneath|within|max"
+            r"|maximum|min|minimum|around|about|approximately)\b",
+            bare.group(0),
+        )
+        and words_before(low, target, 1) not in ("of", "at", "in", "from", "on", "for", "with")
+    ):
+        said = words_of(text, low, target)
+        return (
+            f'"{_written(text, bare.start(), target.end)}": the level to reach, or the change? '
+            f'It is not read: write "to {said}" or "by {said}"'
         )
     change = (
         target.sign

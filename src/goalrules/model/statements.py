@@ -673,7 +673,7 @@ def read_fields(
     if objective is None:
         missing.append("objective")
 
-    understood.update(recurrence_words(prepared, deadline=deadline is not None))
+    understood.update(recurrence_words(prepared, deadline=deadline is not None, said=source))
     for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
         understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
     notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
