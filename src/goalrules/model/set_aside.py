@@ -276,8 +276,8 @@ def not_read_as(
         )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)
-    bare = [a for a in (target, baseline if target.plain else None) if a and a.plain]
-    scored = [a for a in bare if rated and a.value <= 5]
+    unitless = [a for a in (target, baseline if target.plain else None) if a and a.plain]
+    scored = [a for a in unitless if rated and a.value <= 5]
     if scored:
         return (
             f'"{words_of(text, low, scored[0])}" gives no unit, and {name} is a percentage: '
