@@ -93,3 +93,19 @@ def test_a_number_counting_a_word_not_read_is_said(statement: str, said: str) ->
     reading = read(statement)
     assert str(reading.goal.target) == "500 lead"
     assert any(note.startswith(f'"{said}" counts a word') for note in reading.notes), reading.notes
+
+
+@given(st.integers(2, 7), st.sampled_from(["Post", "Publish", "Tweet"]), st.integers(50, 900))
+def test_how_often_to_post_is_no_target(times: int, verb: str, leads: int) -> None:
+    """ "Post 3x per week ... and get 200 leads": 3x a week is how often (it was read as
+    a multiple compounding each week, and the 200 leads set aside)."""
+    reading = read(f"{verb} {times}x per week on LinkedIn and get {leads} leads by June 2027")
+    assert str(reading.goal.target) == f"{leads} lead"
+    assert not any("compounds" in note for note in reading.notes), reading.notes
+
+
+def test_nothing_is_said_set_aside_for_a_target_not_read() -> None:
+    """A note that names the target read is not given when no target is read after all."""
+    reading = read("Get 100 5-star reviews by June 2027")
+    assert reading.goal.target is None
+    assert not any("the goal is read for its target" in n for n in reading.notes), reading.notes

@@ -76,6 +76,12 @@ _LOSS_UNDER = re.compile(
 )
 
 
+_POSTING = re.compile(
+    r"\b(?:post|posts|posting|publish|publishing|tweet|tweeting|upload|uploading|share|sharing"
+    r"|go\s+live|stream|email|send|run|running|host|hosting)\b[^.;:]*$"
+)
+
+
 def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts a statement gives beside its target, never the target itself: a
     budget, a condition after "at a" that follows another amount ("100 leads at a CPL
@@ -90,7 +96,9 @@ def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
             _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
         )
         each = a.currency and _EACH.match(low, a.end)  # "200 leads at $25 each": a cost a unit
-        if budget or condition or spent or each:
+        # "post 3x per week", "publish 4 times a month": how often, never a multiple of a metric
+        often = a.multiple and a.per and _POSTING.search(low, max(0, a.start - 40), a.start)
+        if budget or condition or spent or each or often:
             side.append(a)
     return side if len(side) < len(amounts) else []
 

@@ -508,7 +508,7 @@ def read_fields(
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:
             target_amount, baseline_amount = choose_target(low, timed)
-    notes.extend(left_over(prepared, low, amounts, target_amount, baseline_amount))  # "up 10%"
+    beside = left_over(prepared, low, amounts, target_amount, baseline_amount)  # "up 10%"
 
     lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
     per = lead.per if lead is not None else None
@@ -657,6 +657,7 @@ def read_fields(
                     f'"{offered[0][2]} or {offered[1][2]}" offers two targets: the first, '
                     f"{offered[0][1]}, is read; write the one the goal is judged on"
                 )
+    notes.extend(beside if target is not None else ())  # (said of a target that is read)
     if target is None:
         missing.append("target")
     elif baseline is None and was is not None and not withheld:  # "double ... we had 4,000"
