@@ -19,7 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
-from goalrules.period_ends import abbreviated_end, within_the_period
+from goalrules.period_ends import abbreviated_end, next_period, within_the_period
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -397,7 +397,8 @@ def parse_date(
 
 
 _PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
-    r"^(?:by|before|until|till|on|due|no\s+later\s+than|at\s+the\s+latest\s+by)\s+"
+    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|on|due"
+    r"|no\s+later\s+than|at\s+the\s+latest\s+by)\s+)"
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )
@@ -608,6 +609,14 @@ def deadline(
         lambda words: _period_end(words, ref, settings),
         lambda words: ref + parse_duration(words),
     )
+    following = next_period(  # "during next quarter": to its end; "within next month"?
+        body,
+        ref,
+        lambda words: _period_end(words, ref, settings),
+        lambda words: ref + parse_duration(words),
+    )
+    if following is not None:
+        return following
     m = _WITHIN.match(body)
     explicit = body.lower().startswith(("within", "in ", "over", "during", "for "))
     if m and (

@@ -10,6 +10,13 @@ or month of it: an error, not this quarter.
 said for the end of this period ("within the year": before the year is out) and for a
 period from the start ("within a year"): they are an error naming both dates, never one
 of them shown as fact. "within the next month" and "within a month" are lengths, as before.
+
+"in next month", "during next quarter" (no "the", as Arabic "في الشهر القادم" reads) are
+that calendar period, to its end: they read a month from the start, and the goal's start
+moved to the period's first day, a window of days. "within next month" is said for both
+(before next month is out, and within a month, as Arabic "خلال الشهر القادم" is): an error
+naming both dates. "within months", "in the coming weeks" name no number of them: an error,
+not one of them (they read one month, one week).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Callable
 
 from goalrules.errors import DateError
 
-__all__ = ["abbreviated_end", "within_the_period"]
+__all__ = ["abbreviated_end", "next_period", "within_the_period"]
 
 Date = _dt.date
 
@@ -79,4 +86,48 @@ def within_the_period(
         f'"{said}" could be the end of this {unit} ({end.isoformat() if end else "?"}) or a '
         f"{unit} from the start ({later.isoformat()}), so it is not read: write "
         f"'by the end of the {unit}' or 'within a {unit}'"
+    )
+
+
+_NEXT = re.compile(
+    r"(?P<lead>within|in|over|during|for|throughout)\s+(?:next|coming)\s+"
+    r"(?P<unit>week|month|quarter|year)",
+    re.I,
+)
+_NO_COUNT = re.compile(
+    r"(?:(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?"
+    r"|(?:the\s+)?(?:next|coming|following)\s+)(?P<units>days|weeks|months|quarters|years)",
+    re.I,
+)
+
+
+def next_period(
+    body: str,
+    ref: Date,
+    period_end: Callable[[str], Date | None],
+    length: Callable[[str], Date],
+) -> Date | None:
+    """The end of next week, month, quarter or year for "in next month", "during next
+    quarter" (no "the"); an error naming both dates for "within next month" (the end of
+    next month, or a month from ``ref``?) and for a period of no number ("within months");
+    ``None`` for other words."""
+    said = body.strip()
+    vague = _NO_COUNT.fullmatch(said)
+    if vague is not None:
+        raise DateError(
+            f'"{said}" names no number of {vague["units"].lower()}, so it is not read: write '
+            f"how many, e.g. 'within 6 {vague['units'].lower()}', or a date"
+        )
+    m = _NEXT.fullmatch(said)
+    if m is None:
+        return None
+    unit = m["unit"].lower()
+    end = period_end(f"next {unit}")
+    if m["lead"].lower() != "within":
+        return end
+    later = length(f"1 {unit}")
+    raise DateError(
+        f'"{said}" could be the end of next {unit} ({end.isoformat() if end else "?"}) or a '
+        f"{unit} from the start ({later.isoformat()}), so it is not read: write 'by the end "
+        f"of next {unit}' or 'within a {unit}'"
     )

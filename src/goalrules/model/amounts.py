@@ -135,8 +135,13 @@ def _words_value(words: str) -> float | None:
 
 
 def plain_number(value: float) -> str:
-    """A number as a statement's notes and targets write it: 1200, 1.5."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """A number as a statement's notes and targets write it: 1200, 1.5, 1234567.89 (to
+    15 significant digits, what a float holds: six, as ``:g`` gives, read 76,096.48 as
+    76096.5 and $1,234,567.89 as 1.23457e+06)."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.15g}"
+    return f"{value:.15f}".rstrip("0").rstrip(".") if "e" in text else text
 
 
 def _spelled(value: float) -> str:
@@ -338,7 +343,8 @@ _COUNT_NOUNS = frozenset(
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
     r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
-    rf"(?:(?<![\w.,%])(?P<sign>[+\-−](?=\s?[$€£¤\d.])))?\s?"  # "2000-2500": a hyphen, no sign
+    # ("2000-2500": a hyphen, no sign; "Goal - 10k followers": a dash, no minus)
+    rf"(?:(?<![\w.,%])(?P<sign>\+(?=\s?[$€£¤\d.])|[\-−](?=[$€£¤\d.])))?\s?"
     rf"(?P<cur>[$€£]|¤(?:[a-z]{{3}}|\?)\s?|\b(?:usd|eur|gbp)\s?)?"
     rf"(?<![\w.,])(?P<num>{_NUMBER})(?!\d*(?:st|nd|rd|th)\b)"  # "the 31st": a day, no amount
     rf"(?:(?P<suffix>k|mm|mn|m|bn|b)\b)?"

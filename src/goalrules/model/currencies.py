@@ -82,7 +82,7 @@ def currency_code(word: str) -> str | None:
     return symbols.get(w) or names.get(w)
 
 
-_NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|mn)\b)?"
+_NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmM]|bn|mn|BN|MN)\b)?"  # ("50K AED": its code read)
 
 
 _NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUM})")
@@ -109,6 +109,9 @@ def _said_before(head: str) -> str | None:
         if tail.lower() in symbols and not tail.isalpha():
             if k and tail[0].isalpha() and token[k - 1].isalpha():
                 continue  # part of a longer word
+            if k and token[k - 1].isalpha():  # "S$50,000": a dollar no symbol names, no USD
+                letters = re.search(r"[^\W\d_]+$", token[:k])
+                return token[letters.start() if letters else k - 1 :]
             return tail
     return None
 

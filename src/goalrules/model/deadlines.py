@@ -31,6 +31,7 @@ Date = _dt.date
 
 _DEADLINE_START = re.compile(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
+    r"|deadline(?=\s*[:=-]?\s*\S)|due\s+date|due(?=\s*[:=-]\s*\S)"
     r"|during|year[- ]end|eo(?:[ymqw]|fy(?:'?\d\d(?:\d\d)?)?)|between|from"
     r"|for(?=\s+(?:the\s+next\s+|the\s+coming\s+)?(?:\d+|an?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?"
@@ -76,6 +77,11 @@ _UNREAD_WHEN = re.compile(
 # "week 10", "day 30": a period named by its number
 _PERIOD_NUMBER = re.compile(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
+# "by March next year", "by Q1 of next year", "μέχρι τον Μάρτιο του επόμενου έτους": the
+# period in the year named (it read this year's March, a year early, with a note)
+_TRAILING_NAMED_YEAR = re.compile(
+    r"\s+(?:(?:the|of|from|in)\s+){0,3}(this|next)\s+year\b(?!'s)", re.I
+)
 _TRAILING_YEAR = re.compile(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
     r"(?!\s+(?:levels?|baseline|figures|numbers|results))",
@@ -244,6 +250,26 @@ _LENGTH = re.compile(
     r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
     re.I,
 )
+#: a time to aim at, said before a "within N days": "to 1 hour", "under 2 hours"
+_TIME_AIMED = re.compile(
+    r"\b(?:to|under|below|less than|within)\s+\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?"
+    r"|days?)\b",
+    re.I,
+)
+#: an event a length counts from ("in 6 months from launch", "within 90 days of the product
+#: release"): a date the statement does not give (it read 6 months from the start)
+_EVENT = (
+    r"(?:the\s+|our\s+|its\s+|their\s+|your\s+)?(?:[a-z]+\s+){0,2}?(?:launch(?:ing)?|release"
+    r"|go[\s-]?live|kick[\s-]?off|opening|rebrand(?:ing)?|event|webinar|conference|onboarding"
+    r"|signing|hiring|sign[\s-]?up|purchase|campaign(?:\s+start)?)\b"
+)
+_BARE_PERIOD = re.compile(r"\b(?:(?:this|next|coming)\s+)?[qh][1-4]\b(?![-/.]?\d)", re.I)
+_FROM_EVENT = re.compile(rf"\s+(?:from|of|after|following)\s+{_EVENT}", re.I)
+_AFTER_EVENT = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    rf"(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|following|post)\s+{_EVENT}",
+    re.I,
+)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
 
 
@@ -264,7 +290,7 @@ def find_deadline(
                 "due: it is not read as the deadline"
             )
     if not starts:
-        return _unknown_after(text, _due(text, start, response, settings))
+        return _unknown_after(text, _due(text, start, response, settings)) or _unread_lead(text)
     for a, b in starts:
         text = text[:a] + " " * (b - a) + text[b:]
     due = _due(text, start, response, settings)
@@ -286,8 +312,34 @@ def find_deadline(
 # a word of Greek or Arabic script a language pack left as written: it does not know it
 # (after the pack's "the" or "of": "by june the επομενου year")
 _UNREAD_WORD = re.compile(
-    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+)", re.I
+    r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+"
+    # "by the end of the year next" (Malay "hujung tahun depan" as the pack left it): a
+    # word of time after the deadline it changes
+    r"|(?<=\s)(?:next|coming|following|previous|last)\b(?!\s+(?:\d|[a-z]+\s+\d)))",
+    re.I,
 )
+
+
+# "within الربع", "by τέλη": a word that leads a deadline, then one a language pack left as
+# written (the deadline was dropped without a word)
+_LEAD_UNREAD = re.compile(
+    r"\b(?:within|by|before|until|till|through)\s+(?:(?:the|next|of|end)\s+)*"
+    r"[\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+(?:\s+[^\s,;.]+){0,2}",
+    re.I,
+)
+
+
+def _unread_lead(text: str) -> Deadline | None:
+    """No deadline, with a note, when a word that leads one is followed by words a
+    language pack does not know ("within الربع"); ``None`` otherwise."""
+    m = _LEAD_UNREAD.search(text)
+    if m is None:
+        return None
+    said = (
+        f'"{m.group(0)}" says when in words goalrules does not know, so the goal has no '
+        "deadline; write e.g. 'by 2027-06-30' or 'within 6 months'"
+    )
+    return Deadline(None, m.group(0), m.start(), m.end(), notes=(said,))
 
 
 def _unknown_after(text: str, due: Deadline | None) -> Deadline | None:
@@ -390,8 +442,12 @@ def _first_deadline(
                 continue
             if re.search(r"\d\s*(?:k\b)?\s*(?:a|an|per|each|every)\s+[a-z]", low):
                 continue  # "by 500 a month" is a rate, not a date
-            if response and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low):
-                continue  # "answer within 1 day" is the target
+            if (
+                response
+                and re.search(r"\b(?:within|in|under)\s+\d+(?:\.\d+)?\s+days?$", low)
+                and not _TIME_AIMED.search(text, 0, m.start())
+            ):  # "answer within 1 day" is the target ("from 4 hours to 1 hour within 90
+                continue  # days": the target said before, "within 90 days" the deadline)
             span = (m.start(), m.start() + len(candidate))
             counted = _PERIOD_NUMBER.match(text, span[1])
             if counted and re.fullmatch(
@@ -475,6 +531,10 @@ def _first_deadline(
                 notes.append(_fiscal_note(settings))
             if week_end := week_end_note(candidate, when):  # Sunday, or the working Friday?
                 notes.append(week_end)
+            event = _FROM_EVENT.match(text, span[1]) if _LENGTH.fullmatch(candidate) else None
+            if event is not None:  # "within 90 days of launch": of a day not given
+                said = text[span[0] : event.end()]
+                return Deadline(None, said, span[0], event.end(), notes=(_counted_note(said),))
             ahead = _FROM_NOW.match(text, span[1])  # "6 months from now": its words whole
             if ahead is not None:
                 candidate, span = text[span[0] : ahead.end()], (span[0], ahead.end())
@@ -494,6 +554,16 @@ def _first_deadline(
                 "\"within\"...); write e.g. 'by 2027-06-30' or 'by 30 June 2027'"
             )
             unread = Deadline(None, named.group(0), *named.span(), notes=(said,))
+    bare = _BARE_PERIOD.search(text) if unread is None and quote_dates else None
+    if bare is not None:  # "from 4k to 6k this Q1": a period no phrase leads to (no word said)
+        said = (
+            f'"{bare.group(0)}" names a period, but not as a deadline ("by", "in", '
+            "\"within\"...), so the goal has no deadline; write e.g. 'by the end of Q1 2027'"
+        )
+        unread = Deadline(None, bare.group(0), *bare.span(), notes=(said,))
+    after = _AFTER_EVENT.search(text) if unread is None and quote_dates else None
+    if after is not None:  # "6 months after launch": no phrase reads it, and it is no amount
+        unread = Deadline(None, after.group(0), *after.span(), notes=(_counted_note(after[0]),))
     vague = _UNREAD_WHEN.search(text) if unread is None and quote_dates else None
     if vague is not None:
         said = (
@@ -502,6 +572,14 @@ def _first_deadline(
         )
         unread = Deadline(None, vague.group(0), *vague.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
+
+
+def _counted_note(said: str) -> str:
+    """The note for a length counted from an event the statement does not date."""
+    return (
+        f'"{said}" counts from an event the statement does not date, so the goal has no '
+        "deadline; write the date it is due, e.g. 'by 2027-06-30'"
+    )
 
 
 def _names_period(word: str) -> bool:
@@ -546,9 +624,16 @@ def _year_after(
     ("of 2027", as Greek "του 2027" and Arabic "من 2027" read): the period in that year
     (the date, or why not, and where the year ends); ``None`` when no year follows. A
     period is never read without the year written for it."""
-    year = _TRAILING_YEAR.match(text, at)
-    if year is None or _FULL_DATE.search(period):
+    if _FULL_DATE.search(period) or re.search(r"\byears?\b", period, re.I):
         return None
+    year = _TRAILING_YEAR.match(text, at)
+    if year is None:
+        named = _TRAILING_NAMED_YEAR.match(text, at)
+        if named is None:
+            return None
+        number = start.year + (named[1].lower() == "next")
+        when, message = _parse_deadline(f"{period} {number}", start, settings)
+        return when, message, named.end()
     when, message = _parse_deadline(f"{period} {year[1]}", start, settings)
     return when, message, year.end()
 

@@ -42,6 +42,8 @@ def period_start(words: str, deadline: Date) -> Date | None:
     m = _PERIOD.fullmatch(re.sub(r"\s+", " ", words.strip().rstrip(".,;:")))
     if m is None:
         return None
+    if m["span"] and re.match(r"the\s+(?:next|coming|following)\b", m["span"], re.I):
+        return None  # "in the next month": a length from the start, no calendar month
     span = re.sub(r"^the\s+", "", m["span"] or m["this"], flags=re.IGNORECASE)
     if re.search(r"\b(?:days?|weeks?|months|quarters|years)\b", span, re.I):
         return None  # "in 6 months", "in the next two quarters": a length, from the start

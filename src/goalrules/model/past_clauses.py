@@ -32,7 +32,8 @@ _STATE = re.compile(
     r"|(?<!from )now"  # ("2 months from now", "a year from today" say when, ahead)
     r"|was|were|had|has been|have been|grew|rose|fell|dropped|declined|increased"
     r"|decreased|reached|ended|finished|closed|went|gained|lost|saw|achieved|averaged"
-    r"|(?<!user )(?<!user-)generated|stood|sat|got|growing|currently|(?<!from )today|right now"
+    r"|(?<!user )(?<!user-)generated|stood|sat|got|(?:are|is|'re|'s|been)\s+growing"
+    r"|currently|(?<!from )today|right now"
     r"|at the moment|so far"
     r"|to date|last (?:year|month|quarter|week|period|campaign)|(?:previous|prior|past) "
     r"(?:year|month|quarter|week|period|campaign)s?|baseline|results?)\b"

@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -61,10 +62,15 @@ _P = r"(week|month|quarter|year)"
 # week", recurs when the statement has no deadline (with one, it is a level to reach by
 # then); "within a month", "in a year" are deadlines, never a recurrence
 _EVERY = re.compile(rf"\b(?:every|each)\s+{_P}\b", re.IGNORECASE)
+# ("50 leads monthly", "50 monthly leads", "50 leads/month" are rates too: they were not
+# read, though the statement's target was read as 50 leads a month)
 _RATE = re.compile(
-    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?\s+(?:[a-z]+\s+){{0,3}}?((?:a|an|per)\s+{_P})\b",
+    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?(?:\s+[a-z]+){{0,3}}?\s*(?:(?<![a-z])|(?=/))"
+    rf"((?:a|an|per)\s+{_P}|/\s*{_P}|(week|month|quarter|year)ly|annual(?:ly)?)\b"
+    r"(?!\s+active\b)",  # ("5,000 monthly active users": a level, the users of a month)
     re.IGNORECASE,
 )
+_BARE = re.compile(r"(?:(?:every|each|per|a|an)\s+)?([a-z]+)", re.IGNORECASE)
 _DEADLINE_WORDS = re.compile(
     r"\b(within|in|for|after|by|over|inside|next|last|this)\s+(a|an|per)\s+\w+$", re.IGNORECASE
 )
@@ -99,10 +105,25 @@ class Recurrence:
 
 def read_recurrence(text: str | None, *, deadline: bool = False) -> Recurrence | None:
     """The recurrence a statement says, or ``None``: "every month", "each quarter"; or a
-    rate ("50 leads a month") in a statement without a deadline (``deadline``: it has
-    one). A deadline such as "within a month" is never a recurrence."""
+    rate ("50 leads a month", "50 leads monthly", "50 leads/month") in a statement
+    without a deadline (``deadline``: it has one). A deadline such as "within a month" is
+    never a recurrence. A period alone ("month", "monthly", "every quarter") is that
+    period, as a workspace's ``recurs`` reads it; a statement in another language is read
+    in the English its language pack gives ("200 leads kada buwan": a month), so a goal
+    recurs whatever language it is written in."""
     if not text:
         return None
+    bare = _BARE.fullmatch(text.strip())
+    if bare is not None and bare[1].lower() in _ALIASES:
+        return Recurrence(_ALIASES[bare[1].lower()], text.strip())
+    found = _read(text, deadline)
+    if found is not None or not _maybe_other_language(text):
+        return found
+    return _read(_in_english(text), deadline)
+
+
+def _read(text: str, deadline: bool) -> Recurrence | None:
+    """:func:`read_recurrence` of a statement in English."""
     m = _EVERY.search(text)
     if m:
         return Recurrence(m[1].lower(), m[0])
@@ -110,15 +131,67 @@ def read_recurrence(text: str | None, *, deadline: bool = False) -> Recurrence |
         return None
     for m in _RATE.finditer(text):
         if not _DEADLINE_WORDS.search(m[0]):  # the words kept: the period ("a month")
-            return Recurrence(m[2].lower(), m[1])
+            period = next((g for g in m.groups()[1:] if g), "year")  # ("annual", "annually")
+            return Recurrence(period.lower(), m[1])
     return None
 
 
-def recurrence_words(text: str, *, deadline: bool = False) -> dict[str, str]:
-    """``{"recurs": words}`` when a statement says its target recurs (for the reader's
-    record of what it understood), else ``{}``."""
-    found = read_recurrence(text, deadline=deadline)
-    return {"recurs": found.words} if found is not None else {}
+# (English words a pack's period phrases share: no sign of another language)
+_ENGLISH = frozenset({"year", "quarter", "fiscal"})
+
+
+@functools.cache
+def _period_tokens() -> frozenset[str]:
+    """The words of other languages' phrases that name a period or "every" ("buwan",
+    "bob", "mis"): a statement in Latin script without one reads the same in English.
+    (The packs' own words: Babel's month names name no period, and loading them would
+    import Babel for every English statement.)"""
+    from goalrules.vocabulary.languages import language_packs
+
+    said = re.compile(r"\b(?:week|month|quarter|year|every|daily|annual)", re.I)
+    return frozenset(
+        token
+        for code, pack in language_packs().items()
+        if code != "en"
+        for phrase, english in pack.own_words.items()
+        if said.search(english)
+        for token in re.findall(r"[a-z]{3,}", phrase)
+        if token not in _ENGLISH
+    )
+
+
+def _maybe_other_language(text: str) -> bool:
+    """Whether ``text`` may be in another language and say a period in its words (so
+    that detecting its language, which takes far longer than reading it, is worth it)."""
+    if not text.isascii():
+        return True
+    return not _period_tokens().isdisjoint(re.findall(r"[a-z]{3,}", text.lower()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_english(text: str) -> str:
+    """``text`` in the English its language pack gives (as it is when English, or in a
+    language goalrules does not read)."""
+    from goalrules.vocabulary.languages import detect_language, language_packs
+
+    found = detect_language(text)
+    if not found.supported or found.code == "en":
+        return text
+    return language_packs()[found.code].to_english(text)
+
+
+def recurrence_words(
+    text: str, *, deadline: bool = False, said: str | None = None
+) -> dict[str, str]:
+    """``{"recurs": words}`` when a statement (in English, as the reader prepared it)
+    says its target recurs (for the reader's record of what it understood), else ``{}``.
+    With ``said``, the statement's own words: a rate the preparing wrote ("10% compared
+    with last month" is prepared as "10% a month", a change against the month before) is
+    no recurrence the statement says."""
+    found = _read(text, deadline)
+    if found is None or (said is not None and found.words.lower() not in said.lower()):
+        return {}
+    return {"recurs": found.words}
 
 
 def period_of(day: Date, period: str) -> tuple[Date, Date]:

@@ -12,10 +12,18 @@ from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_doubts import doubtful_target
-from goalrules.model.target_words import words_before, words_of
+from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 
-__all__ = ["not_read_as", "not_targets", "other_metrics", "works_with"]
+__all__ = [
+    "counts_unread",
+    "left_over",
+    "not_read_as",
+    "not_targets",
+    "other_metrics",
+    "works_with",
+]
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
@@ -45,6 +53,35 @@ _LOSS_LIMIT = re.compile(
 )
 
 
+#: a verb of change said not to happen ("do not increase CPL by more than 10%", "don't grow
+#: followers by less than 20%", "increase followers, not decrease them, by 10%"): a limit,
+#: or a contrast, never the change itself (they read +10 %, -20 %, -10 %)
+_NEGATED_CHANGE = re.compile(
+    rf"\b(?:not|never|don't|dont|do\s+not|doesn't|does\s+not|won't|cannot|can't|mustn't)\s+"
+    rf"(?:let\s+\w+\s+)?(?:{_UP}|{_DOWN})(?:s|es|ed|ing)?\b"
+)
+#: a verb of change right before a number with neither "to" nor "by" ("increase followers
+#: 3,000 by June": to 3,000, or by 3,000? It read a level of 3,000)
+_BARE_CHANGE = re.compile(
+    r"\b(?:increase|grow|raise|boost|lift|expand|cut|reduce|decrease|lower|shrink|slash|trim)"
+    r"(?:s|d|ed|ing)?\s+(?:(?:our|the|my|their|its|total|overall|all)\s+)*(?:[a-z]+\s+){0,4}[a-z]+"
+    r"\s*$"
+)
+_SAYS_WHICH = re.compile(r"\s*(?:more|fewer|less|new|additional|extra|higher|lower|up|down)\b")
+#: a loss kept under a number ("keep follower loss under 500", "churn below 200 a month"):
+#: a floor under a level the statement does not give (it read a level of 500 followers)
+_LOSS_UNDER = re.compile(
+    r"\b(?:loss|losses|churn|attrition|unfollows?|drop[\s-]?off)\s+(?:of\s+|to\s+)?"
+    r"(?:under|below|less\s+than|fewer\s+than|at\s+most|no\s+more\s+than|max(?:imum)?|<)\s*$"
+)
+
+
+_POSTING = re.compile(
+    r"\b(?:post|posts|posting|publish|publishing|tweet|tweeting|upload|uploading|share|sharing"
+    r"|go\s+live|stream|email|send|run|running|host|hosting)\b[^.;:]*$"
+)
+
+
 def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts a statement gives beside its target, never the target itself: a
     budget, a condition after "at a" that follows another amount ("100 leads at a CPL
@@ -59,7 +96,9 @@ def _side_amounts(low: str, amounts: list[Amount]) -> list[Amount]:
             _PURPOSE.search(low, max(0, b.start - 30), b.start) for b in amounts[i + 1 :]
         )
         each = a.currency and _EACH.match(low, a.end)  # "200 leads at $25 each": a cost a unit
-        if budget or condition or spent or each:
+        # "post 3x per week", "publish 4 times a month": how often, never a multiple of a metric
+        often = a.multiple and a.per and _POSTING.search(low, max(0, a.start - 40), a.start)
+        if budget or condition or spent or each or often:
             side.append(a)
     return side if len(side) < len(amounts) else []
 
@@ -120,7 +159,10 @@ def not_targets(
     # "avoid losing more than 200 followers": a floor under a level not given, never a
     # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
     # share when the goal is about nothing else)
-    limits = [(n, _LOSS_LIMIT.search(low, 0, n.start)) for n in amounts]
+    limits = [
+        (n, _LOSS_LIMIT.search(low, 0, n.start) or _LOSS_UNDER.search(low, 0, n.start))
+        for n in amounts
+    ]
     if len(limits) == 1 and limits[0][0].percent:
         limits = [(limits[0][0], None)]  # the share lost is what the goal is about
     for n, limit in limits:
@@ -205,10 +247,45 @@ def not_read_as(
             "catalog measures (they count totals): write the total for the period, e.g. "
             "40,000 impressions a month"
         )
+    bare = _BARE_CHANGE.search(low, max(0, target.start - 80), target.start)
+    if (
+        bare is not None
+        and baseline is None
+        and target.per is None  # ("increase followers 1,000 a month": a rate, as before)
+        and not (target.sign or target.percent or target.points or target.multiple)
+        and not _SAYS_WHICH.match(low, target.end)
+        and not re.search(
+            r"\b(?:to|by|reach|hit|than|least|most|under|below|above|over|beneath|within|max"
+            r"|maximum|min|minimum|around|about|approximately)\b",
+            bare.group(0),
+        )
+        and words_before(low, target, 1) not in ("of", "at", "in", "from", "on", "for", "with")
+    ):
+        said = words_of(text, low, target)
+        return (
+            f'"{_written(text, bare.start(), target.end)}": the level to reach, or the change? '
+            f'It is not read: write "to {said}" or "by {said}"'
+        )
+    change = (
+        target.sign
+        or words_before(low, target, 1) in ("by", "than")
+        or (
+            target.percent and words_before(low, target, 1) not in ("to", "below", "under", "above")
+        )
+    )
+    clause = low[max(0, low.rfind(".", 0, target.start), target.start - 80) : target.start]
+    negated = _NEGATED_CHANGE.search(clause) if change else None
+    if negated is not None:
+        return (
+            f'"{negated.group(0)}" says a change is not to happen, so '
+            f'"{words_of(text, low, target)}" is a limit (or a contrast), not the change to '
+            "reach: write the level to stay within, e.g. 'keep CPL under $33' or 'reach 12,000 "
+            "followers'"
+        )
     rated = metric is not None and catalog[metric].unit == "percent"
     # ("from 1.5 to 3 percent": the baseline shares the target's unit)
-    bare = [a for a in (target, baseline if target.plain else None) if a and a.plain]
-    scored = [a for a in bare if rated and a.value <= 5]
+    unitless = [a for a in (target, baseline if target.plain else None) if a and a.plain]
+    scored = [a for a in unitless if rated and a.value <= 5]
     if scored:
         return (
             f'"{words_of(text, low, scored[0])}" gives no unit, and {name} is a percentage: '
@@ -216,3 +293,61 @@ def not_read_as(
             "out of 5 is not one)"
         )
     return doubtful_target(text, low, target, metric)
+
+
+def left_over(
+    text: str, low: str, amounts: list[Amount], target: Amount | None, baseline: Amount | None
+) -> list[str]:
+    """A note for each amount read that is neither the target nor the baseline: a rate
+    beside a level ("reach 8,000 followers, up 10% MoM"), a change beside the level it
+    leads to ("by 20% to 3,000"), a second target ("300 leads in Q1 and 400 in Q2"). The
+    goal is judged on its target alone, so what else it says is set aside, never dropped
+    without a word."""
+    if target is None:
+        return []
+    aim = words_of(text, low, target)
+    notes = []
+    for a in amounts:
+        if a is target or a is baseline:
+            continue
+        said = words_of(text, low, a)
+        if year_over_year(text, low, a, relative=False) is not None:
+            notes.append(
+                f'"{said}" is a change year over year, against a figure the statement does not '
+                f'give, and is not judged: the goal is read for its target, "{aim}"'
+            )
+        elif a.per is not None and (a.percent or a.points or a.sign):
+            notes.append(
+                f'"{said}" is a rate a {a.per}, which compounds and is not judged: the goal is '
+                f'read for its target, "{aim}"'
+            )
+        else:
+            notes.append(
+                f'"{said}" is set aside: the goal is read for its target, "{aim}", and a '
+                "second number is not judged (write it as a goal of its own if it is one)"
+            )
+    return notes
+
+
+_WORD_AFTER = re.compile(r"\s+(\S+)")
+
+
+def counts_unread(
+    text: str, low: str, amounts: list[Amount], kept: list[Amount], english: bool, language: str
+) -> list[str]:
+    """A note for each amount of a statement read from another language that is not
+    ``kept`` because it counts a word the language pack left as written ("1,000 o
+    ddilynwyr" read "1,000 ddilynwyr"): it was dropped without a word. (In English, "run
+    4 campaigns": the number counts something no metric counts, as meant.)"""
+    if english:
+        return []
+    notes = []
+    for a in amounts:
+        if a in kept:
+            continue
+        word = _WORD_AFTER.match(text, a.end)
+        said = _written(text, a.start, word.end() if word else a.end)
+        notes.append(
+            f'"{said}" counts a word goalrules does not know in {language}, so it is not read'
+        )
+    return notes

@@ -59,11 +59,20 @@ from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.goal_periods import period_start
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
-from goalrules.model.set_aside import not_read_as, not_targets, other_metrics, works_with
+from goalrules.model.set_aside import (
+    counts_unread,
+    left_over,
+    not_read_as,
+    not_targets,
+    other_metrics,
+    works_with,
+)
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
+    GROWS_BY_HALF,
+    MULTIPLE_WORDS,
     TIME_NOUNS,
     baseline_text,
     choose_target,
@@ -157,9 +166,6 @@ _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _RESPONSE = re.compile(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
-
-
-# -- deadline ------------------------------------------------------------------------------
 
 
 # -- metrics -------------------------------------------------------------------------------
@@ -301,8 +307,11 @@ _WORD_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
 _LINKS = frozenset({
     "to", "by", "from", "in", "on", "of", "and", "or", "an", "the", "per", "each", "every",
     "more", "new", "up", "down", "before", "until", "within", "for", "at", "with", "than",
-    "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total"
+    "over", "under", "about", "less", "fewer", "extra", "additional", "net", "total", "through",
+    "till", "thru", "between", "also", "then", "this", "next", "last", "but", "not"
 })  # fmt: skip
+_NO_PLURALS = frozenset({"this", "its", "his", "was", "has", "is", "as", "us", "plus", "thus",
+                         "across", "unless", "less", "yes"})  # fmt: skip
 # "top 3", "phase 1", "step 2": a rank or a part's number, not an amount ("Phase 1: 5k
 # followers by March" read a target of 1 follower)
 _RANK = re.compile(
@@ -322,8 +331,9 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
         word = _WORD_AFTER.match(low, a.end)
         if word is not None and word[1] not in _LINKS and not _known_noun(word[1]):
             return True
-    plural = _PLURAL_AFTER.match(low, a.end)
-    return plural is not None and not any(_known_noun(w) for w in plural.groups() if w)
+    plural = _PLURAL_AFTER.match(low, a.end)  # ("6,000 this Q1": no plural, "this")
+    words = [w for w in plural.groups() if w] if plural else []
+    return bool(words) and words[-1] not in _NO_PLURALS and not any(map(_known_noun, words))
 
 
 def _known_noun(noun: str) -> bool:
@@ -349,19 +359,6 @@ _RATE_OF = {
     "conversions": "conversion_rate",
     "clicks": "click_through_rate",
 }
-
-
-# a verb of growth before "by half" ("increase followers by half" is +50 %)
-_GROWS_BY_HALF = re.compile(
-    r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
-    r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
-)
-_MULTIPLE_WORDS = (
-    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
-    (r"\btriple[sd]?\b|\btripling\b", "x3"),
-    (r"\bquadruple[sd]?\b", "x4"),
-    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
-)
 
 
 #: The longest statement read, in characters (a goal is a sentence or a paragraph; a
@@ -483,7 +480,8 @@ def read_fields(
     notes.extend(set_aside)
     english = pack.code == "en"
     counting = [a for a in amounts if not _counts_something_else(low, a, english)]
-    if counting:
+    if counting:  # (in another language, the word a number counts may be one not read)
+        notes.extend(counts_unread(prepared, low, amounts, counting, english, pack.name))
         amounts = counting
     amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
     notes.extend(set_aside)
@@ -510,6 +508,7 @@ def read_fields(
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:
             target_amount, baseline_amount = choose_target(low, timed)
+    beside = left_over(prepared, low, amounts, target_amount, baseline_amount)  # "up 10%"
 
     lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
     per = lead.per if lead is not None else None
@@ -640,7 +639,7 @@ def read_fields(
                 )
     elif not withheld:
         offered = [
-            (m.start(), x, m.group(0)) for p, x in _MULTIPLE_WORDS for m in re.finditer(p, low)
+            (m.start(), x, m.group(0)) for p, x in MULTIPLE_WORDS for m in re.finditer(p, low)
         ]
         if offered:
             offered.sort()
@@ -650,7 +649,7 @@ def read_fields(
             ):  # "double ... every year", "double leads YoY"
                 notes.append(again)
                 target = understood.pop("target") and None
-            if offered[0][2] == "by half" and _GROWS_BY_HALF.search(low, 0, offered[0][0]):
+            if offered[0][2] == "by half" and GROWS_BY_HALF.search(low, 0, offered[0][0]):
                 target = "+50%"  # "increase followers by half": half again, not halved
             if re.search(r"\s+(?:or|to)\s+$", low[: offered[1][0]] if len(offered) > 1 else ""):
                 # "double or triple": two targets offered; the first, as written, with a note
@@ -658,6 +657,7 @@ def read_fields(
                     f'"{offered[0][2]} or {offered[1][2]}" offers two targets: the first, '
                     f"{offered[0][1]}, is read; write the one the goal is judged on"
                 )
+    notes.extend(beside if target is not None else ())  # (said of a target that is read)
     if target is None:
         missing.append("target")
     elif baseline is None and was is not None and not withheld:  # "double ... we had 4,000"
@@ -674,7 +674,7 @@ def read_fields(
     if objective is None:
         missing.append("objective")
 
-    understood.update(recurrence_words(prepared, deadline=deadline is not None))
+    understood.update(recurrence_words(prepared, deadline=deadline is not None, said=source))
     for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
         understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
     notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]

@@ -64,7 +64,7 @@ def not_years(low: str, found: list[Amount], bounds: set[int]) -> tuple[list[Amo
         a
         for i, a in enumerate(found)
         if not a.year_like
-        or a.start in bounds
+        or any(a.start <= at <= a.end for at in bounds)  # (its span may hold a space first)
         or (i > 0 and from_to(found[i - 1], a) and not found[i - 1].year_like)
         or (
             i + 1 < len(found)
@@ -81,6 +81,16 @@ def not_years(low: str, found: list[Amount], bounds: set[int]) -> tuple[list[Amo
         for a, b in itertools.pairwise(found)
         if a.year_like and b.year_like and from_to(a, b) and joined(a, b) and a.start not in bounds
     ]
+    if not kept:  # "grow followers 2000 by June": a year, or 2,000? (dropped without a word)
+        notes.extend(
+            f'"{low[a.start : a.end].strip()}" could be a year or an amount, so it is not read: '
+            f"write {int(a.value):,} for the amount"
+            for a in found
+            if a.year_like
+            and not re.search(
+                r"\b(?:in|of|since|from|during|our|the|for|to|year)$", words_before(low, a, 1)
+            )
+        )
     return kept, notes
 
 
@@ -428,3 +438,17 @@ def cost_named(low: str, target: Amount | None) -> tuple[str, str] | None:
         return None  # "earn $50 per sale": what a sale brings in, no cost
     key = "cost_per_lead" if m[1] else "cost_per_click" if m[2] else "cost_per_acquisition"
     return key, m.group(0).strip()
+
+
+#: a verb of growth before "by half" ("increase followers by half" is +50 %)
+GROWS_BY_HALF = re.compile(
+    r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
+    r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
+)
+#: the words of a multiple ("double", "in half") and the target each reads as
+MULTIPLE_WORDS = (
+    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
+    (r"\btriple[sd]?\b|\btripling\b", "x3"),
+    (r"\bquadruple[sd]?\b", "x4"),
+    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
+)

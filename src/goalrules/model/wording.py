@@ -77,6 +77,10 @@ def prepare(text: str) -> str:
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    # "by Dec. 31, 2027": a month written short, then its day (it read December of this year)
+    t = re.sub(
+        r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
+    )
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
     t = quarters_named(t)

@@ -84,6 +84,10 @@ _DIGITS = str.maketrans(
 )  # fmt: skip
 
 
+_MONTH_DOT = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) \.(?=\s)"
+)
 _COUNTS_UNKNOWN = re.compile(r"(?<![\w.,])\d[\d,.]*(?=\s?[^\W\d_A-Za-z])")
 
 
@@ -196,6 +200,9 @@ class LanguagePack:
             last = m.end()
         out.append(text[last:])
         english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
+        # "Dis. 31, 2027": a month written short keeps no dot of its own ("december . 31"
+        # read by December of this year, the 31 and 2027 left)
+        english = _MONTH_DOT.sub(r"\1", english)
         if self.script != "Latin":  # a number that counts a word the pack does not know
             english = _COUNTS_UNKNOWN.sub(lambda m: "\u2047" * len(m.group(0)), english)
         return english

@@ -1,0 +1,63 @@
+"""Dates as each language writes them.
+
+Before: "by Dec. 31, 2027" (and Tagalog "bago ang Dis. 31, 2027") read 31 December of this
+year, the abbreviation's dot splitting the month from its day and year; Malay "sebelum
+hujung tahun depan" (before the end of next year) read the end of this year, "depan"
+left; Welsh "31ain o Ragfyr 2027", Malay "31hb Disember 2027" and Tagalog "ika-31 ng
+Disyembre 2027" (the 31st) were not read. A word of time the pack leaves after a
+deadline ("by June next") is said, never dropped."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def read(statement: str) -> gr.StatementReading:
+    return gr.read_statement(statement, start=TODAY)
+
+
+@given(st.dates(dt.date(2027, 1, 1), dt.date(2030, 12, 31)).filter(lambda d: d.month != 5))
+def test_a_month_written_short_with_a_dot(day: dt.date) -> None:
+    short = calendar.month_abbr[day.month]  # (May has no short form to dot)
+    reading = read(f"Reach 8,000 Instagram followers by {short}. {day.day}, {day.year}")
+    assert reading.goal.deadline == day, reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Pataasin ang followers sa Instagram sa 8,000 bago ang Dis. 31, 2027", dt.date(2027, 12, 31)),
+        ("Cynyddu dilynwyr Instagram i 8,000 erbyn 31ain o Ragfyr 2027", dt.date(2027, 12, 31)),
+        ("Tingkatkan pengikut Instagram kepada 8,000 menjelang 31hb Disember 2027", dt.date(2027, 12, 31)),
+        ("Pataasin ang followers sa Instagram sa 8,000 bago ang ika-31 ng Disyembre 2027", dt.date(2027, 12, 31)),
+        ("Tingkatkan pengikut Instagram kepada 8,000 sebelum hujung tahun depan", dt.date(2027, 12, 31)),
+        ("Tingkatkan pengikut Instagram kepada 8,000 sebelum hujung bulan hadapan", dt.date(2027, 1, 31)),
+    ],
+)  # fmt: skip
+def test_local_dates(statement: str, due: dt.date) -> None:
+    reading = read(statement)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "8000 follower"
+    assert not [n for n in reading.notes if "set aside" in n], reading.notes
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Cynyddu dilynwyr Instagram i 8,000 erbyn mis Mehefin nesaf",
+        "Reach 8,000 Instagram followers by the end of the year next",
+    ],
+)
+def test_a_word_of_time_left_after_a_deadline_is_said(statement: str) -> None:
+    reading = read(statement)
+    assert reading.goal.deadline is None
+    assert any("may change the date" in note for note in reading.notes), reading.notes

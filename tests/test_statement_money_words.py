@@ -1,0 +1,86 @@
+"""Money and halves as Arabic and Greek write them.
+
+Before: Arabic "50,000 جنيه" read 50,000 GBP (the pack wrote "pounds", which English reads
+as sterling), though most who write it mean Egyptian pounds and others Sudanese ones; a
+pound or lira not named is now a currency nobody can name, so no target, with a note
+("جنيه مصري" is EGP, "جنيه إسترليني" GBP, "ليرة لبنانية" LBP). Greek "μείωση στο μισό" and
+Arabic "خفض ... إلى النصف" (cut in half) dropped their target without a word."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def read(statement: str) -> gr.StatementReading:
+    return gr.read_statement(statement, start=TODAY)
+
+
+@given(
+    st.integers(1_000, 9_000_000),
+    st.sampled_from(["جنيه", "جنيها", "ليرة"]),
+)
+def test_a_pound_or_lira_not_named_is_no_guess(amount: int, word: str) -> None:
+    reading = read(f"زيادة المبيعات من إنستغرام إلى {amount:,} {word} بحلول يونيو 2027")
+    assert reading.goal.target is None
+    assert any("currency" in note and "not clear" in note for note in reading.notes)
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [("جنيه مصري", "EGP"), ("جنيه إسترليني", "GBP"), ("ليرة لبنانية", "LBP"), ("د.إ", "AED")],
+)
+def test_a_pound_named_is_read(said: str, code: str) -> None:
+    reading = read(f"زيادة المبيعات من إنستغرام إلى 50,000 {said} بحلول يونيو 2027")
+    assert str(reading.goal.target) == f"50000 {code}"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Μείωση στο μισό του κόστους ανά κλικ στο Facebook έως τον Μάρτιο 2027",
+        "Μείωση του κόστους ανά κλικ στο Facebook κατά το ήμισυ έως τον Μάρτιο 2027",
+        "خفض تكلفة النقرة على فيسبوك إلى النصف بحلول مارس 2027",
+        "خفض تكلفة النقرة على فيسبوك بمقدار النصف بحلول مارس 2027",
+        "Halve our cost per click on Facebook by March 2027",
+    ],
+)
+def test_a_cost_cut_in_half(statement: str) -> None:
+    reading = read(statement)
+    assert reading.goal.metric == "cost_per_click"
+    assert str(reading.goal.target) == "x0.5"
+
+
+@given(
+    st.integers(100, 9_000_000),
+    st.sampled_from(["S$", "SG$", "B$", "Z$"]),
+)
+def test_a_dollar_no_symbol_names_is_no_usd(amount: int, sign: str) -> None:
+    """ "S$50,000" read 50,000 USD (the "$" of it); a dollar whose symbol goalrules does
+    not know is a currency not named: no target, with a note."""
+    reading = read(f"Increase Instagram revenue to {sign}{amount:,} by June 2027")
+    assert reading.goal.target is None
+    assert any("not clear" in note for note in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        ("Increase Instagram revenue to 50K AED by June 2027", "50000 AED"),
+        ("Increase Instagram revenue to HK$50,000 by June 2027", "50000 HKD"),
+        ("Increase Instagram revenue to A$50,000 by June 2027", "50000 AUD"),
+        ("Cynyddu refeniw Instagram i 50 mil o bunnoedd erbyn Mehefin 2027", "50000 GBP"),
+        ("Pataasin ang kita mula sa Instagram sa ₱50 libo bago ang Hunyo 2027", "50000 PHP"),
+    ],
+)
+def test_money_written_short_or_in_words(statement: str, target: str) -> None:
+    reading = read(statement)
+    assert str(reading.goal.target) == target
+    assert reading.goal.metric == "revenue"

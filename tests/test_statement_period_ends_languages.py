@@ -1,0 +1,50 @@
+"""The end of this week, month or quarter in five languages.
+
+Before: Welsh "erbyn diwedd y mis" (by the end of the month) read "the end of a month" and
+so "double every month", no target, with a note that misstated the goal; Arabic "بحلول
+نهاية الشهر", Greek "μέχρι το τέλος της εβδομάδας", Malay "menjelang hujung bulan" and
+Tagalog "bago matapos ang buwan" gave no deadline, most without a word; Malay "hujung
+bulan Jun" (the end of June) neither. "the end of next month" stays next month's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import goalrules as gr
+
+TODAY = dt.date(2026, 12, 4)  # a Friday
+WEEK_END, MONTH_END, NEXT_MONTH_END = (
+    dt.date(2026, 12, 6),
+    dt.date(2026, 12, 31),
+    dt.date(2027, 1, 31),
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Dyblu dilynwyr Instagram erbyn diwedd y mis", MONTH_END),
+        ("Dyblu dilynwyr Instagram erbyn diwedd yr wythnos", WEEK_END),
+        ("Dyblu dilynwyr Instagram erbyn diwedd y mis nesaf", NEXT_MONTH_END),
+        ("Dyblu dilynwyr Instagram erbyn diwedd y chwarter nesaf", dt.date(2027, 3, 31)),
+        ("مضاعفة المتابعين على إنستغرام بحلول نهاية الشهر", MONTH_END),
+        ("مضاعفة المتابعين على إنستغرام بحلول نهاية الأسبوع", WEEK_END),
+        ("مضاعفة المتابعين على إنستغرام قبل نهاية الربع", MONTH_END),
+        ("مضاعفة المتابعين على إنستغرام بحلول نهاية الشهر القادم", NEXT_MONTH_END),
+        ("Διπλασιασμός των ακολούθων στο Instagram μέχρι το τέλος της εβδομάδας", WEEK_END),
+        ("Gandakan pengikut Instagram menjelang hujung bulan", MONTH_END),
+        ("Gandakan pengikut Instagram menjelang hujung minggu", WEEK_END),
+        ("Gandakan pengikut Instagram menjelang hujung bulan depan", NEXT_MONTH_END),
+        ("Gandakan pengikut Instagram menjelang hujung bulan Jun", dt.date(2027, 6, 30)),
+        ("Gandakan pengikut Instagram menjelang akhir suku ketiga", dt.date(2027, 9, 30)),
+        ("Doblehin ang followers sa Instagram bago matapos ang buwan", MONTH_END),
+        ("Doblehin ang followers sa Instagram bago matapos ang linggo", WEEK_END),
+        ("Doblehin ang followers sa Instagram bago matapos ang susunod na buwan", NEXT_MONTH_END),
+    ],
+)
+def test_the_end_of_this_period(statement: str, due: dt.date) -> None:
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "x2"
