@@ -414,3 +414,11 @@ def test_whatever_a_hook_returns_the_error_is_a_plugin_error(hook: str, value: o
             _use(hook)
     finally:
         plugins.unregister(plugin)
+
+
+def test_a_plugins_language_pack_with_a_broken_pattern_is_an_error_naming_it() -> None:
+    from goalrules.vocabulary.languages import _load
+
+    text = '[language]\ncode = "xx"\nname = "Test"\n[patterns]\n"(unclosed" = "x"\n'
+    with pytest.raises(gr.GoalRulesError, match=r"the pattern '\(unclosed' of a plugin"):
+        _load(text, "a plugin")

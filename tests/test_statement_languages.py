@@ -235,6 +235,7 @@ def test_a_packs_words_and_patterns_are_written_as_they_are_matched(code: str) -
     for pattern, _ in pack.patterns:
         letters = re.sub(r"\\.", "", pattern)  # \d, \w, \W: the regex's, not the text's
         assert fold(letters) == letters, pattern
+        re.compile(pattern)  # (goalrules' own packs are not compiled to check at each start)
 
 
 def test_a_number_counting_a_word_no_pack_knows_is_said() -> None:
