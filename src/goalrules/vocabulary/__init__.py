@@ -112,7 +112,19 @@ _CHANNEL_ALIASES: dict[str, str] = {
     "glassdoor": "glassdoor", "vimeo": "vimeo", "tumblr": "tumblr", "telegram": "telegram",
     "t.me": "telegram",
     "all": "all", "all channels": "all", "social": "all",
+    # Android apps, as a referrer names them ("android-app://com.linkedin.android/")
+    "com.linkedin.android": "linkedin", "com.facebook.katana": "facebook",
+    "com.facebook.lite": "facebook", "com.facebook.orca": "facebook",
+    "com.instagram.android": "instagram", "com.twitter.android": "x",
+    "com.zhiliaoapp.musically": "tiktok", "com.ss.android.ugc.trill": "tiktok",
+    "com.google.android.youtube": "youtube", "com.pinterest": "pinterest",
+    "com.reddit.frontpage": "reddit", "com.snapchat.android": "snapchat",
+    "com.whatsapp": "whatsapp", "org.telegram.messenger": "telegram",
+    "com.instagram.barcelona": "threads",
 }  # fmt: skip
+
+#: email apps and webmail a referrer names: the source "gmail" (the Email group)
+_EMAIL_SOURCES = {"com.google.android.gm": "gmail", "mail.google.com": "gmail"}
 
 
 @functools.cache
@@ -143,12 +155,12 @@ def normalize_channel(name: str) -> str:
     if not isinstance(name, str):
         raise ValidationError(f"expected a channel name, got {name!r}")
     key = name.strip().lower()
-    key = re.sub(r"^https?://", "", key)
+    key = re.sub(r"^(?:https?|android-app)://", "", key)
     key = key.split("/", 1)[0] if "." in key.split("/", 1)[0] else key
     key = key.removeprefix("www.")
     if not key:
         raise ValidationError("a channel name cannot be empty")
-    return _channel_aliases().get(key, key)
+    return _channel_aliases().get(key) or _EMAIL_SOURCES.get(key, key)
 
 
 #: ad platforms named after a search engine or marketplace rather than a network

@@ -1,0 +1,50 @@
+"""A visit from a network's Android app names the app as its referrer
+("android-app://com.linkedin.android/"): it is that network's visit. It was a source of
+its own, "Unassigned", so LinkedIn's app visits were left out of LinkedIn's; the Gmail
+app's visits were unassigned too, not Email."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.judgments.sources import classify_source
+from goalrules.vocabulary import normalize_channel
+
+APPS = {
+    "com.linkedin.android": "linkedin",
+    "com.facebook.katana": "facebook",
+    "com.instagram.android": "instagram",
+    "com.twitter.android": "x",
+    "com.zhiliaoapp.musically": "tiktok",
+    "com.google.android.youtube": "youtube",
+}
+
+
+@given(
+    st.sampled_from(sorted(APPS)),
+    st.sampled_from(["", "android-app://", "ANDROID-APP://"]),
+    st.sampled_from(["", "/"]),
+    st.booleans(),
+)
+def test_a_networks_app_referrer_is_that_network(
+    package: str, scheme: str, slash: str, upper: bool
+) -> None:
+    name = f"{scheme}{package.upper() if upper else package}{slash}"
+    assert normalize_channel(name) == APPS[package]
+    assert classify_source(normalize_channel(name)).judged
+
+
+def test_the_gmail_app_and_webmail_are_email() -> None:
+    for name in ("android-app://com.google.android.gm/", "mail.google.com"):
+        assert classify_source(normalize_channel(name)).name == "Email"
+    rows = [{"channel": ch, "month": f"2025-{m:02d}", "visits": 1000, "leads": 30}
+            for ch in ("facebook", "android-app://com.linkedin.android/",
+                       "android-app://com.google.android.gm/")
+            for m in range(1, 4)]  # fmt: skip
+    decided = gr.decide_channels(rows, today=dt.date(2026, 1, 1))
+    assert sorted(d.channel for d in decided) == ["facebook", "linkedin"]
+    assert [(c.group, c.sources) for c in decided.context] == [("Email", ("gmail",))]
