@@ -160,7 +160,20 @@ def normalize_channel(name: str) -> str:
     key = key.removeprefix("www.")
     if not key:
         raise ValidationError("a channel name cannot be empty")
-    return _channel_aliases().get(key) or _EMAIL_SOURCES.get(key, key)
+    aliases = _channel_aliases()
+    found = aliases.get(key)
+    if found is not None:
+        return found
+    kind = _KIND_OF_ACCOUNT.fullmatch(key)  # "instagram business", "linkedin company page"
+    if kind is not None and kind[1] in aliases and aliases[kind[1]] != "all":
+        return aliases[kind[1]]
+    return _EMAIL_SOURCES.get(key, key)
+
+
+#: a network's name and the kind of account or place on it a tool may add
+_KIND_OF_ACCOUNT = re.compile(
+    r"(.+?)[\s_-]+(?:business|page|company page|company|profile|channel|account|app)"
+)
 
 
 #: ad platforms named after a search engine or marketplace rather than a network

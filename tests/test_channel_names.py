@@ -1,7 +1,8 @@
-"""A visit from a network's Android app names the app as its referrer
-("android-app://com.linkedin.android/"): it is that network's visit. It was a source of
-its own, "Unassigned", so LinkedIn's app visits were left out of LinkedIn's; the Gmail
-app's visits were unassigned too, not Email."""
+"""A network named as a tool names it is that network. A visit from a network's Android
+app names the app as its referrer ("android-app://com.linkedin.android/"): it was a
+source of its own, "Unassigned", so LinkedIn's app visits were left out of LinkedIn's,
+and the Gmail app's were not Email. A CRM's "Instagram Business" or "Facebook Page" was a
+channel of its own, unassigned, beside the network."""
 
 from __future__ import annotations
 
@@ -48,3 +49,19 @@ def test_the_gmail_app_and_webmail_are_email() -> None:
     decided = gr.decide_channels(rows, today=dt.date(2026, 1, 1))
     assert sorted(d.channel for d in decided) == ["facebook", "linkedin"]
     assert [(c.group, c.sources) for c in decided.context] == [("Email", ("gmail",))]
+
+
+@given(
+    st.sampled_from(["linkedin", "LinkedIn", "facebook", "Instagram", "twitter", "YouTube"]),
+    st.sampled_from(["business", "page", "company page", "profile", "channel", "account"]),
+    st.sampled_from([" ", "_", "-"]),
+)
+def test_a_networks_page_or_business_account_is_the_network(
+    network: str, kind: str, sep: str
+) -> None:
+    assert normalize_channel(f"{network}{sep}{kind}") == normalize_channel(network)
+
+
+def test_a_name_that_is_no_network_stays_as_it_is() -> None:
+    for name in ("Google Business", "My Company", "Social page", "Meta Business Suite"):
+        assert normalize_channel(name) == name.lower()
