@@ -43,6 +43,7 @@ import attrs
 
 from goalrules.dsl import ast
 from goalrules.dsl.parser import parse_file
+from goalrules.dsl.runtime import to_static
 from goalrules.engine import table_analysis as ta
 from goalrules.engine.compile import check_file, compile_file
 from goalrules.engine.results import _PASS, Outcome, Report
@@ -427,8 +428,9 @@ def _normaliser(t: Any) -> Any:
         if isinstance(v, (bool, str)):
             raise TypeError("not a number")
         if hasattr(v, "magnitude"):
-            unit = "dimensionless" if t.dim == () else (t.display or str(v.units))
-            return float(v.to(unit).magnitude)
+            if t.dim == ():  # a share: scaled as the rows' rules scale it (15 % is 0.15)
+                return to_static(v, 1.0, (), "a cell")
+            return float(v.to(t.display or str(v.units)).magnitude)
         return float(v)
 
     if kind == "text":

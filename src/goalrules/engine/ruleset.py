@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from goalrules.dsl.runtime import to_static
+from goalrules.dsl.runtime import divisor, to_static
 from goalrules.dsl.types import Type
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.engine.needs import in_order, lacking, needed
@@ -27,7 +27,7 @@ from goalrules.errors import (
     GoalRulesError,
     UnknownNameError,
 )
-from goalrules.units import unit_info
+from goalrules.units import info_of, unit_info
 
 
 class Origin(Protocol):
@@ -478,14 +478,26 @@ def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
     display)}`` for a top-level fact, ``{name: {field: (dim, display)}}`` for a schema's."""
     out: dict[str, Any] = {}
     for name, t in facts.items():
-        if t.kind == "quantity" and t.dim:
-            out[name] = (t.dim, t.display)
+        if _fixed(t):
+            out[name] = _unit_of(t)
         elif t.kind == "fact" and t.schema is not None:
-            fields = {f: (s.type.dim, s.type.display) for f, s in t.schema.fields.items()
-                      if s.type.kind == "quantity" and s.type.dim}  # fmt: skip
+            fields = {f: _unit_of(s.type) for f, s in t.schema.fields.items()
+                      if _fixed(s.type)}  # fmt: skip
             if fields:
                 out[name] = fields
     return out
+
+
+def _fixed(t: Type) -> bool:
+    """A quantity field of a fixed unit, whose pint values are converted before the
+    rules run: a count, money, a duration, or a share (``%``: a pint ``35 percent``
+    compared as pint compares it would read as ``35 * 0.01``, above the rules' ``35 %``)."""
+    return t.kind == "quantity" and (bool(t.dim) or (t.dim == () and t.display is not None))
+
+
+def _unit_of(t: Type) -> tuple[Any, str | None]:
+    """A fixed field's (dimension, unit its numbers are in): a share's are fractions."""
+    return (t.dim, t.display if t.dim else None)
 
 
 def _as_number(value: Any, unit: tuple[Any, str | None], path: str) -> Any:
@@ -501,7 +513,9 @@ def _as_number(value: Any, unit: tuple[Any, str | None], path: str) -> Any:
         factor = unit_info(display).factor if display else 1.0
         number = to_static(value, factor, dim, path) / factor
         magnitude = float(value.magnitude) if units is not None else 0.0
-        if magnitude:
+        # (a unit that is a base unit's n-th part, such as percent, scales as its
+        # decimals read, each value on its own: no ratio multiplies to that)
+        if magnitude and divisor(info_of(value).factor) is None:
             _RATIOS[(units, unit)] = number / magnitude
         return number
     except Exception:
