@@ -22,6 +22,10 @@ from goalrules.errors import PluginError
 
 __all__ = ["Function", "builtin_functions", "function_table"]
 
+#: ``months_between``'s duration, shown in the months it counted: Jan 1 to Feb 28 is
+#: "1.97 months" (as days of an average month it read "59.8 days", and there are 58)
+_IN_MONTHS = Type("quantity", dim=DURATION.dim, display="month")
+
 #: Parameter kinds a function may declare (a trailing ``?`` makes it optional).
 KINDS = ("quantity", "number", "date", "text", "bool", "list", "any", "unit", "duration")
 
@@ -270,7 +274,7 @@ def builtin_functions() -> tuple[Function, ...]:
         Function("abs", ("quantity",), _first, _abs, "The absolute value."),
         Function("round", ("quantity", "number?"), _first, _round,
                  "Round to the given number of digits (in base units: ratios as fractions)."),
-        Function("months_between", ("date", "date"), DURATION, months_between,
+        Function("months_between", ("date", "date"), _IN_MONTHS, months_between,
                  "Calendar months from the first date to the second, as a duration."),
         Function("days_between", ("date", "date"), DURATION,
                  lambda a, b: (b - a).days * 86400.0, "Days from the first date to the second."),

@@ -1,0 +1,30 @@
+"""What a rule's message shows is what the rule saw: a value in the unit it was counted
+in, never rounded into the threshold it missed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+START = dt.date(2026, 1, 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=400))
+def test_months_between_shows_the_calendar_months_it_counted(days: int) -> None:
+    """``months_between`` counts calendar months; its message shows those months (Jan 1
+    to Feb 28, 58 days, read "59.8 days": its months times an average month's days)."""
+    end = START + dt.timedelta(days=days)
+    rules = gr.load_rules(
+        'fact end: date\nrule r criterion x check false fail "{months_between(today, end)}"'
+    )
+    message = rules.evaluate(end=end, today=START).findings[0].message
+    assert message is not None
+    number, word = message.split(" ")
+    assert word in ("month", "months")
+    exact = gr.months_between(START, end)
+    assert abs(float(number.replace(",", "")) - exact) <= 0.005 * max(1.0, exact)
