@@ -28,3 +28,25 @@ def test_months_between_shows_the_calendar_months_it_counted(days: int) -> None:
     assert word in ("month", "months")
     exact = gr.months_between(START, end)
     assert abs(float(number.replace(",", "")) - exact) <= 0.005 * max(1.0, exact)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.floats(min_value=-0.0009, max_value=0.0009).filter(lambda x: abs(x) > 1e-9),
+    st.booleans(),
+)
+def test_a_share_never_reads_as_the_threshold_it_missed(
+    threshold: int, off: float, as_param: bool
+) -> None:
+    """A rate of 4.96 % failing ``>= 5 %`` read "Lead rate 5 % is below 5 %"."""
+    rate = threshold / 100 + off
+    limit = "min_rate" if as_param else f"{threshold} %"
+    rules = gr.load_rules(
+        f"fact rate: %\nparam min_rate = {threshold} %\n"
+        f'rule low criterion x check rate >= {limit} fail "Lead rate {{rate}} is below {threshold} %"\n'
+        f'rule high decision keep check rate > {limit} says "Lead rate {{rate}} is above {threshold} %"\n'
+    )
+    for finding in rules.evaluate(rate=rate).findings:
+        if finding.message is not None and "Lead rate" in finding.message:
+            assert not finding.message.startswith(f"Lead rate {threshold} %"), finding.message
