@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules import errors
 from goalrules.cli import main
-from goalrules.engine.lint import CHECKS, lint_paths, lint_ruleset, suppress
+from goalrules.engine.lint import CHECKS, lint_file, lint_paths, lint_ruleset, suppress
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "errors"
@@ -263,3 +263,16 @@ def test_a_check_no_value_meets_is_always_false_and_only_then(
     )
     said = "GR302" in [f.code for f in lint_ruleset(rules)]
     assert said == (not passes), check
+
+
+def test_a_share_compared_with_a_whole_number_in_a_table_cell_is_found(tmp_path: Path) -> None:
+    """A cell `>= 15` on a share means 1,500 %: a rule file's check said so (GR307), a
+    table's cell did not."""
+    path = tmp_path / "levels.table.csv"
+    path.write_text("# fact r: %\nr, => level\n>= 15, high\n< 15 %, low\n")
+    found = [f for f in lint_file(path) if f.code != "GR311"]  # (15 % to 1,500 % is a gap)
+    assert [(f.code, f.line) for f in found] == [("GR307", 3)]
+    assert (
+        "the row on line 3: `r` is a share" in found[0].message
+        and "write `15 %`" in found[0].message
+    )

@@ -638,7 +638,14 @@ def lint_file(path: str | Path, *, sample: int = 0) -> list[LintFinding]:
             LintFinding(pr.code, pr.message, table.source, pr.line, None, None)
             for pr in table.analyse()
         ]
-        return suppress(found, text)
+        for row, rule in zip(table.rows, table.ruleset.rules, strict=True):
+            if rule._decl is None:
+                continue
+            where = {"source": table.source, "line": row.line, "column": None, "rule": None}
+            for f in _unit_findings(rule, rule._decl, _Truth(rule, set()), where):
+                said = f.message.replace(f"rule {rule.id}:", f"the row on line {row.line}:", 1)
+                found.append(attrs.evolve(f, message=said, line=row.line, column=None))
+        return suppress(sorted(found, key=lambda f: (f.line or 0, f.code)), text)
     from goalrules.engine.load import load_rules
 
     text = read_text(p)
