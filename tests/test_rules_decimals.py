@@ -7,6 +7,7 @@ rate of exactly 35 % failed ``>= 35 %``)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -96,3 +97,27 @@ def test_a_given_share_meets_the_threshold_it_equals(tmp_path: Path) -> None:
     )
     run = run_rule_tests([tmp_path])
     assert [c.passed for c in run.cases] == [True], run.text()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.integers(min_value=1, max_value=4),
+    st.integers(min_value=0, max_value=3),
+)
+def test_round_rounds_the_written_decimal_halves_away_from_zero(
+    m: int, places: int, digits: int
+) -> None:
+    """``round(2.5)`` is 3 and ``round(0.35, 1)`` 0.4, as a spreadsheet rounds (they
+    were 2, Python's half to even, and 0.3, the float 0.35 being a hair below it)."""
+    if digits >= places:
+        digits = places - 1
+    written = f"{'-' if m < 0 else ''}{abs(m) // 10**places}.{abs(m) % 10**places:0{places}d}"
+    q, r = divmod(abs(m), 10 ** (places - digits))
+    if 2 * r >= 10 ** (places - digits):
+        q += 1
+    expected = float(Fraction(q if m >= 0 else -q, 10**digits))
+    fn = gr.compile_expression(f"round(x, {digits})", {"x": "number"})
+    assert fn({"x": float(written)}) == expected, written
+    rule = gr.load_rules(f"rule r criterion x check round({written}, {digits}) == {expected!r}")
+    assert rule.evaluate().findings[0].outcome.value == "pass"
