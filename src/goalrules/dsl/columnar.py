@@ -286,15 +286,8 @@ class ColumnarBackend:
             return pl.when(any_null).then(pl.lit(None)).otherwise(fn(*args))
         if name == "abs":
             return args[0].abs()
-        if name == "round":
-            digits = (
-                int(self._literal(node.args[1]))
-                if len(node.args) > 1 and isinstance(node.args[1], ast.Number)
-                else 0
-            )
-            if len(node.args) > 1 and not isinstance(node.args[1], ast.Number):
-                raise NotColumnar("round to a computed number of digits")
-            return args[0].round(digits)
+        if name == "round":  # the written decimal, halves away from zero: the row path's
+            raise NotColumnar("round (polars rounds the binary float: 607.555 to 607.55)")
         if name == "share":
             return (
                 pl.when(args[1] == 0)

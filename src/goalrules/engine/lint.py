@@ -273,8 +273,8 @@ class _Truth:
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             return self._compare(node)
         if isinstance(node, ast.Compare):  # a chain: false when one of its links is
-            for a, op, b in zip(node.operands, node.ops, node.operands[1:], strict=False):
-                link = self._compare(ast.Compare((op,), (a, b), span=node.span))
+            for lhs, op, rhs in zip(node.operands, node.ops, node.operands[1:], strict=False):
+                link = self._compare(ast.Compare((op,), (lhs, rhs), span=node.span))
                 if link is not None and link[0] is False:
                     return link
             why = contradiction(node, self.constant, self.value, self._count)

@@ -52,8 +52,8 @@ class _Bounds:
         if self.lo is None or self.hi is None:
             return False
         if self.lo == self.hi and self.lo_in and self.hi_in:
-            return self.lo in self.never  # one value left, and it is ruled out
-        return self.lo > self.hi or self.lo == self.hi
+            return bool(self.lo in self.never)  # one value left, and it is ruled out
+        return bool(self.lo > self.hi or self.lo == self.hi)
 
 
 def _ordered(v: Any) -> bool:
