@@ -50,3 +50,27 @@ def test_a_share_never_reads_as_the_threshold_it_missed(
     for finding in rules.evaluate(rate=rate).findings:
         if finding.message is not None and "Lead rate" in finding.message:
             assert not finding.message.startswith(f"Lead rate {threshold} %"), finding.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=10, max_value=100_000),
+    st.floats(min_value=-0.4999, max_value=0.4999).filter(lambda x: abs(x) > 1e-6),
+    st.sampled_from(["visit", "USD"]),
+)
+def test_a_count_or_amount_never_reads_as_the_threshold_it_missed(
+    threshold: int, off: float, unit: str
+) -> None:
+    """999.6 visits failing ``visits >= 1000`` read "Only 1,000 visits this month"."""
+    value = threshold + off
+    rules = gr.load_rules(
+        f"fact x: {unit}\n"
+        f'rule low criterion x check x >= {threshold} fail "Only {{x}}"\n'
+        f'rule high criterion x check x <= {threshold} {unit} fail "Over: {{x}}"\n'
+    )
+    shown = gr.load_rules(f'fact x: {unit}\nrule r criterion x check false fail "{{x}}"')
+    limit_text = shown.evaluate(x=threshold).findings[0].message
+    for finding in rules.evaluate(x=value).findings:
+        if finding.outcome.value == "fail":
+            assert finding.message is not None
+            assert not finding.message.endswith(f" {limit_text}"), (value, finding.message)

@@ -22,7 +22,7 @@ from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value, value_formatter
 from goalrules.dsl.types import Type
 from goalrules.engine.marks import FAIL, PASS, SKIPPED, UNKNOWN, criterion_groups, criterion_mark
-from goalrules.engine.percents import percent_limits, percent_parts, with_percents
+from goalrules.engine.percents import kept_apart, percent_limits, percent_parts, with_percents
 from goalrules.errors import (
     UnknownNameError,
 )
@@ -192,11 +192,7 @@ class Rule:
         if percents is None:
             percents = self._shown["\x00%" + kind] = percent_parts(self._templates[kind])
         if percents:
-            limits = self._shown.get("\x00<" + kind)
-            if limits is None:
-                limits = self._shown["\x00<" + kind] = percent_limits(
-                    self._decl, self._checker, self._templates[kind]
-                )
+            limits = self._shown["\x00<" + kind]
             return with_percents(shown, percents, limits, facts, today, strict)
         out: list[str] = []
         for fn, show in shown:
@@ -238,10 +234,15 @@ class Rule:
             return _ABSENT
         if all(isinstance(part, str) for part in parts):
             return "".join(parts)  # type: ignore[arg-type]
-        return tuple(
+        shown = tuple(
             (part, None) if isinstance(part, str) else (part.fn, value_formatter(part.type))
             for part in parts
         )
+        # the constants each part is compared with, shown apart from them when near
+        limits = self._shown["\x00<" + kind] = percent_limits(
+            self._decl, self._checker, parts, shown
+        )
+        return kept_apart(shown, limits)
 
     @property
     def speaks_for(self) -> str | None:
