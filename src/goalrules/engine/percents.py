@@ -12,7 +12,6 @@ from typing import Any
 from goalrules.dsl import ast
 from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_places
-from goalrules.dsl.parser import parse_expression
 from goalrules.dsl.runtime import scaled
 from goalrules.errors import GoalRulesError
 from goalrules.numbers import format_percent, same_but_for_rounding
@@ -103,10 +102,7 @@ def percent_limits(
             continue
         if part.type.dim is None:
             continue
-        try:
-            text = ast.unparse(parse_expression(part.text))
-        except GoalRulesError:
-            continue
+        text = part.text  # (as ast.unparse writes it, as `compared` is keyed)
         if text in compared:
             show = shown[i][1]
             out[i] = tuple((v, show(v), part.type) for v in dict.fromkeys(compared[text]))
