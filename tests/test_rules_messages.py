@@ -74,3 +74,13 @@ def test_a_count_or_amount_never_reads_as_the_threshold_it_missed(
         if finding.outcome.value == "fail":
             assert finding.message is not None
             assert not finding.message.endswith(f" {limit_text}"), (value, finding.message)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(min_value=1e-6, max_value=0.0499), st.sampled_from(["visit", "customer"]))
+def test_a_count_that_is_not_zero_never_reads_as_none(value: float, unit: str) -> None:
+    """0.04 visits (an average a day) read "0 visits"."""
+    rules = gr.load_rules(f'fact x: {unit}\nrule r criterion x check false fail "{{x}}"')
+    message = rules.evaluate(x=value).findings[0].message
+    assert message is not None and not message.startswith("0 "), message
+    assert rules.evaluate(x=0).findings[0].message == f"0 {unit}s"

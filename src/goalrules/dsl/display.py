@@ -36,8 +36,12 @@ def _plural(word: str, value: float) -> str:
 
 def _count(value: float) -> float:
     """A count reads as a whole number ("57 leads", not "56.61 leads"); under ten it
-    keeps a decimal, so that 0.4 customers is not shown as none."""
-    return float(round(value)) if abs(value) >= 10 else round(value, 1)
+    keeps a decimal, so that 0.4 customers is not shown as none, and a count under a
+    twentieth keeps its own digits (0.04 visits a day is not "0 visits")."""
+    if abs(value) >= 10:
+        return float(round(value))
+    shown = round(value, 1)
+    return shown if shown or not value else value
 
 
 def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
