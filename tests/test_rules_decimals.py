@@ -121,3 +121,30 @@ def test_round_rounds_the_written_decimal_halves_away_from_zero(
     assert fn({"x": float(written)}) == expected, written
     rule = gr.load_rules(f"rule r criterion x check round({written}, {digits}) == {expected!r}")
     assert rule.evaluate().findings[0].outcome.value == "pass"
+
+
+_SECONDS = {"minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5_000),
+    st.sampled_from(sorted(_SECONDS)),
+    st.sampled_from(sorted(_SECONDS)),
+    st.sampled_from(["duration", "day", "hour"]),
+)
+def test_a_duration_in_another_unit_meets_the_threshold_it_equals(
+    n: int, given_in: str, written_in: str, declared: str
+) -> None:
+    """A duration given as ``7 hours`` failed ``>= 7 hours`` (a fact in days: the
+    quantity went to 0.29166666666666669 days and came back under 25,200 seconds)."""
+    seconds = n * _SECONDS[given_in]
+    if seconds % _SECONDS[written_in]:
+        written_in = given_in  # written in whole units of the other, or in its own
+    threshold = f"{seconds // _SECONDS[written_in]} {written_in}s"
+    rules = gr.load_rules(
+        f"fact d: {declared}\n"
+        f"rule at-least criterion x check d >= {threshold}\n"
+        f"rule at-most criterion x check d <= {threshold}\n"
+    )
+    assert _outcomes(rules, d=gr.quantity(f"{n} {given_in}s")) == ["pass", "pass"], threshold
