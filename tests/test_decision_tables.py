@@ -323,3 +323,52 @@ def test_a_split_too_large_is_said_not_skipped(monkeypatch: pytest.MonkeyPatch) 
     assert [p.code for p in t.analyse()] == ["GR315"]
     assert "more than 2 regions" in t.problems()[0]
     assert t.evaluate(v=2.5).value == {"x": "c"}  # evaluation tries every row instead
+
+
+_CHANNEL_CELLS = ["linkedin", "x", "-", 'in ["linkedin", "x"]', '!= "x"']
+_VISIT_CELLS = ["-", ">= 100 visits", "< 100 visits", "[50 visits..500 visits)"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(
+        ["first", "unique", "any", "priority", "rule order", "collect", "collect count"]
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(_CHANNEL_CELLS), st.sampled_from(_VISIT_CELLS), st.sampled_from("abc")
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([None, 20, 100, 300]),
+)
+def test_a_missing_fact_decides_only_what_every_value_of_it_would(
+    hit: str, rows: list[tuple[str, str, str]], visits: int | None
+) -> None:
+    """With a fact missing, a table answers only when every value the fact could take
+    gives that answer; else it is undecided. (Under ``first``, a row that could not tell
+    was passed over: `linkedin, -, a` above `-, >= 5 visits, b` answered "b" with the
+    channel missing, and "a" is the answer when it is LinkedIn.)"""
+    lines = [f"# hit: {hit}", "# priority: c, b, a", "# fact channel: text", "# fact visits: visit"]
+    lines.append("channel, visits, => out")
+    lines += [f"{c}, {v}, {o}" for c, v, o in rows]
+    table = load_table("\n".join(lines) + "\n")
+
+    def answer(**facts: object) -> object:
+        try:
+            result = table.evaluate(**facts)
+        except DataError:
+            return "conflict"
+        return result.outputs if getattr(result, "decided", True) else "undecided"
+
+    given_facts = {} if visits is None else {"visits": visits}
+    got = answer(**given_facts)
+    if got == "undecided":
+        return
+    for channel in ("linkedin", "x", "youtube"):
+        assert answer(channel=channel, **given_facts) == got, (channel, lines)
+    if visits is None:
+        for v in (20, 100, 300):
+            for channel in ("linkedin", "x", "youtube"):
+                assert answer(channel=channel, visits=v) == got, (channel, v, lines)

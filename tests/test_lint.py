@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules import errors
 from goalrules.cli import main
-from goalrules.engine.lint import CHECKS, lint_paths, lint_ruleset, suppress
+from goalrules.engine.lint import CHECKS, lint_file, lint_paths, lint_ruleset, suppress
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "errors"
@@ -224,3 +224,55 @@ def test_sampling_asks_about_checks_that_never_vary(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["rules", "lint", str(path), "--sample", "50"], out=out) == 1
     assert "GR309 never-varies: rule a" in out.getvalue()
+
+
+_NUMBER_CONDITIONS = st.tuples(
+    st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), st.sampled_from([0, 50, 100, 150])
+)
+_TEXT_CONDITIONS = st.sampled_from(
+    ['== "a"', '== "b"', '!= "a"', 'in ["a", "b"]', 'not in ["a", "b"]', 'in ["c"]']
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_NUMBER_CONDITIONS, min_size=2, max_size=4),
+    st.lists(_TEXT_CONDITIONS, max_size=3),
+    st.booleans(),
+)
+def test_a_check_no_value_meets_is_always_false_and_only_then(
+    numbers: list[tuple[str, int]], texts: list[str], chained: bool
+) -> None:
+    """``visits > 100 and visits < 50`` (or ``1 < visits < 0``) is a check no facts can
+    pass: the lint says so (it said nothing), and says it of no check some facts pass
+    (tried at every constant and between them, which covers every case)."""
+    parts = [f"visits {op} {v}" for op, v in numbers]
+    if chained:  # the first two as one chain: `visits > 100 < ...` is not one, so flip
+        (op1, v1), (op2, v2) = numbers[0], numbers[1]
+        flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+        parts[:2] = [f"{v1} {flip[op1]} visits {op2} {v2}"]
+    parts += [f"channel {t}" for t in texts]
+    check = " and ".join(parts)
+    rules = gr.load_rules(
+        f'fact visits: visit\nfact channel: text\nrule r criterion x check {check} says "{{visits}} {{channel}}" fix "f"'
+    )
+    passes = any(
+        rules.evaluate(visits=v, channel=c).findings[0].outcome.value == "pass"
+        for v in (0, 25, 50, 75, 100, 125, 150, 200)  # (a count is never negative)
+        for c in ("a", "b", "c", "z")
+    )
+    said = "GR302" in [f.code for f in lint_ruleset(rules)]
+    assert said == (not passes), check
+
+
+def test_a_share_compared_with_a_whole_number_in_a_table_cell_is_found(tmp_path: Path) -> None:
+    """A cell `>= 15` on a share means 1,500 %: a rule file's check said so (GR307), a
+    table's cell did not."""
+    path = tmp_path / "levels.table.csv"
+    path.write_text("# fact r: %\nr, => level\n>= 15, high\n< 15 %, low\n")
+    found = [f for f in lint_file(path) if f.code != "GR311"]  # (15 % to 1,500 % is a gap)
+    assert [(f.code, f.line) for f in found] == [("GR307", 3)]
+    assert (
+        "the row on line 3: `r` is a share" in found[0].message
+        and "write `15 %`" in found[0].message
+    )

@@ -114,6 +114,19 @@ def test_a_test_that_expects_nothing_or_names_twice_is_a_syntax_error(tmp_path: 
     assert run_rule_tests([tmp_path]).exit_code == 2
 
 
+@pytest.mark.parametrize("words", ['""', '"  "'])
+def test_expecting_a_message_to_contain_nothing_expects_nothing(tmp_path: Path, words: str) -> None:
+    """Every message contains the empty text: such a test passed whatever the rule said."""
+    write(
+        tmp_path,
+        "a.rules",
+        RULES + f'test "t" given visits = 1 visit expect message volume {words}\n',
+    )
+    run = run_rule_tests([tmp_path])
+    assert run.exit_code == 2
+    assert "a.rules:10:" in run.text() and "a message always contains" in run.text()
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "junit"])
 def test_the_command(tmp_path: Path, fmt: str) -> None:
     write(tmp_path, "leads.rules", RULES + '''

@@ -189,3 +189,24 @@ def test_listed_channels_are_those_whose_decision_or_message_changes(percent: in
     after = _decisions(gr.shipped_ruleset("channels").with_params(improving=value))
     assert {d.subject for d in result.channels} == {c for c in before if before[c] != after[c]}
     assert result.exit_code == (1 if result.changed else 0)
+
+
+@pytest.mark.parametrize("written", ["15", "0.15", "-2"])
+def test_a_bare_number_for_a_share_param_is_an_error_not_a_hundredfold(written: str) -> None:
+    """``--param channels.low_volume=15`` read 1,500 % (and listed no change)."""
+    code, _ = _cli("--param", f"channels.low_volume={written}", *_data_args())
+    assert code == 2
+    with pytest.raises(
+        GoalRulesError, match=rf"write the override with its unit, such as '{written} %'"
+    ):
+        gr.shipped_ruleset("channels").with_params(low_volume=written)
+    with pytest.raises(GoalRulesError, match="is a share"):
+        gr.load_rules(
+            "param min = 2 %\nfact r: %\nrule a criterion x check r > min", params={"min": written}
+        )
+    assert (
+        gr.load_rules(
+            "param min = 2 %\nfact r: %\nrule a check r > min", params={"min": "0"}
+        ).params["min"]
+        == 0
+    )

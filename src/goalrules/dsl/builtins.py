@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
@@ -21,6 +22,10 @@ from goalrules.dsl.types import BOOL, DURATION, NUMBER, TEXT, UNIT, Type, list_o
 from goalrules.errors import PluginError
 
 __all__ = ["Function", "builtin_functions", "function_table"]
+
+#: ``months_between``'s duration, shown in the months it counted: Jan 1 to Feb 28 is
+#: "1.97 months" (as days of an average month it read "59.8 days", and there are 58)
+_IN_MONTHS = Type("quantity", dim=DURATION.dim, display="month")
 
 #: Parameter kinds a function may declare (a trailing ``?`` makes it optional).
 KINDS = ("quantity", "number", "date", "text", "bool", "list", "any", "unit", "duration")
@@ -243,7 +248,17 @@ def _all_fit(channel: str, objective: str) -> bool:
 
 
 def _round(x: Any, digits: Any = 0) -> Any:
-    return round(_mag(x), int(_mag(digits)))
+    """``x`` rounded to ``digits`` decimals as the decimal reads and a spreadsheet rounds,
+    halves away from zero: 2.5 is 3 and 0.35 is 0.4 at one decimal (Python's ``round``
+    gives 2, and 0.3, the float 0.35 being a hair below it). A quantity keeps its unit."""
+    value, places = _mag(x), int(_mag(digits))
+    if math.isfinite(value):
+        try:
+            exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            value = float(exact)
+        except ArithmeticError:  # more digits than a decimal context holds: nothing to round
+            value = round(value, places)
+    return DQ(value, x.key) if isinstance(x, DQ) else value
 
 
 def _len(x: Any) -> float:
@@ -269,8 +284,9 @@ def builtin_functions() -> tuple[Function, ...]:
                  check=_is_quantity_or_date, variadic=True, unify=True),
         Function("abs", ("quantity",), _first, _abs, "The absolute value."),
         Function("round", ("quantity", "number?"), _first, _round,
-                 "Round to the given number of digits (in base units: ratios as fractions)."),
-        Function("months_between", ("date", "date"), DURATION, months_between,
+                 "Round to the given number of digits, halves away from zero (in base units: "
+                 "ratios as fractions)."),
+        Function("months_between", ("date", "date"), _IN_MONTHS, months_between,
                  "Calendar months from the first date to the second, as a duration."),
         Function("days_between", ("date", "date"), DURATION,
                  lambda a, b: (b - a).days * 86400.0, "Days from the first date to the second."),

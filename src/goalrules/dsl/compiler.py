@@ -196,11 +196,7 @@ class PythonBackend:
         if seen is not None:
             local = _name(seen)
             factor = self._field_factor(t) if t.kind == "quantity" else 1.0
-            return (
-                pyast.BinOp(left=local, op=pyast.Mult(), right=_const(factor))
-                if factor != 1.0
-                else local
-            )
+            return _times(local, factor)
         ordering, self._ordering = self._ordering, False
         try:
             raw = self._raw_fast(node)
@@ -210,12 +206,7 @@ class PythonBackend:
             local_name = self._temp()
             self._seen[path] = local_name
             read: pyast.expr = pyast.NamedExpr(target=_name(local_name, pyast.Store()), value=raw)
-            factor = self._field_factor(t)
-            return (
-                pyast.BinOp(left=read, op=pyast.Mult(), right=_const(factor))
-                if factor != 1.0
-                else read
-            )
+            return _times(read, self._field_factor(t))
         if t.kind == "quantity" and t.dim is not None:
             checked, local_name = self._guarded(
                 raw,
@@ -226,10 +217,7 @@ class PythonBackend:
                 ),
             )
             self._seen[path] = local_name
-            factor = self._field_factor(t)
-            if factor != 1.0:
-                return pyast.BinOp(left=checked, op=pyast.Mult(), right=_const(factor))
-            return checked
+            return _times(checked, self._field_factor(t))
         if t.kind in ("text", "bool", "date"):
             cls = {"text": "str", "bool": "bool", "date": "_date"}[t.kind]
             checked, local_name = self._guarded(raw, lambda w: _is_class(w, cls))
@@ -334,10 +322,10 @@ class PythonBackend:
         if isinstance(node, ast.Number):
             other = self.checker.adopted.get(id(node))
             factor = self._field_factor(other) if other is not None else 1.0
-            return _const(float(node.value) * factor)
+            return _const(runtime.scaled(node.value, factor))
         if isinstance(node, ast.Quantity):
             assert t.dim is not None
-            return _const(float(node.value) * unit_info(node.unit).factor)
+            return _const(runtime.scaled(node.value, unit_info(node.unit).factor))
         if isinstance(node, ast.Str | ast.Bool):
             return _const(node.value)
         if isinstance(node, ast.DateLit):
@@ -616,6 +604,17 @@ class _Lazy:
             fn = self._fn = self._build()
             self._build = None
         return fn(*args)
+
+
+def _times(code: pyast.expr, factor: float) -> pyast.expr:
+    """``code`` (a number in a unit ``factor`` times the base unit) in base units, as
+    :func:`goalrules.dsl.runtime.times` computes it."""
+    if factor == 1.0:
+        return code
+    n = runtime.divisor(factor)
+    if n is not None:
+        return pyast.BinOp(left=code, op=pyast.Div(), right=_const(float(n)))
+    return pyast.BinOp(left=code, op=pyast.Mult(), right=_const(factor))
 
 
 def _is_class(value: pyast.expr, cls: str) -> pyast.expr:

@@ -9,11 +9,11 @@ from typing import Any
 
 from goalrules.dsl.runtime import DQ
 from goalrules.dsl.types import Type
+from goalrules.numbers import format_decimal, format_percent, plural
 from goalrules.numbers import format_number as _number
-from goalrules.numbers import format_percent, plural
 from goalrules.units import DimensionKey, format_dimension, unit_info
 
-__all__ = ["format_number", "format_value", "value_formatter"]
+__all__ = ["format_number", "format_places", "format_value", "value_formatter"]
 
 _IRREGULAR = {"person": "people", "reply": "replies", "currency": "currencies"}
 _NO_PLURAL = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "BRL", "%"}
@@ -36,8 +36,12 @@ def _plural(word: str, value: float) -> str:
 
 def _count(value: float) -> float:
     """A count reads as a whole number ("57 leads", not "56.61 leads"); under ten it
-    keeps a decimal, so that 0.4 customers is not shown as none."""
-    return float(round(value)) if abs(value) >= 10 else round(value, 1)
+    keeps a decimal, so that 0.4 customers is not shown as none, and a count under a
+    twentieth keeps its own digits (0.04 visits a day is not "0 visits")."""
+    if abs(value) >= 10:
+        return float(round(value))
+    shown = round(value, 1)
+    return shown if shown or not value else value
 
 
 def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
@@ -70,6 +74,24 @@ def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
             shown = _count(shown)
         return f"{format_number(shown)} {_plural(word, shown)}"
     return f"{format_number(shown)} {word}"
+
+
+def format_places(value: float, typ: Type, places: int) -> str:
+    """A number of a fixed unit with exactly ``places`` decimals, unrounded to a whole
+    count (``999.6 visits``, ``1,000.40 USD``): a value shown apart from a threshold it
+    would otherwise read as."""
+    if typ.dim is None:
+        return format_decimal(value, places)
+    if typ.dim == ():
+        return format_decimal(value * 100, places) + " %"
+    unit = typ.display or format_dimension(typ.dim)
+    try:
+        info = unit_info(unit)
+    except Exception:
+        return f"{format_decimal(value, places)} {format_dimension(typ.dim)}"
+    shown = value / info.factor
+    word = info.text.replace("_", " ") if len(typ.dim) == 1 else info.text
+    return f"{format_decimal(shown, places)} {_plural(word, shown)}"
 
 
 def format_value(value: Any, typ: Type | None = None) -> str:

@@ -9,7 +9,10 @@ base-unit float and a dimension key.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import math
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -55,9 +58,46 @@ class DQ(NamedTuple):
     key: DimensionKey
 
 
+@functools.lru_cache(maxsize=256)
+def divisor(factor: float) -> int | None:
+    """``n`` when a unit is the base unit's ``n``-th part (``%``: 100, ``permille``:
+    1,000, a count per day: 86,400 a second), else ``None``."""
+    if not math.isfinite(factor) or not 0.0 < abs(factor) < 1.0:
+        return None
+    inverse = 1.0 / factor
+    n = round(inverse)
+    return n if abs(inverse - n) <= 1e-9 * abs(n) else None
+
+
+def times(value: float, factor: float) -> float:
+    """A number of a unit ``factor`` times the base unit, in base units: divided by
+    ``n`` for a unit that is the base unit's ``n``-th part (``35 / 100`` is the float
+    ``0.35``; ``35 * 0.01`` is ``0.35000000000000003``, above it), else multiplied."""
+    if factor == 1.0:
+        return value
+    n = divisor(factor)
+    return value / n if n is not None else value * factor
+
+
+def scaled(value: float, factor: float) -> float:
+    """A number written in a unit (``35 %``, ``0.35 %``, ``6 months``), in base units,
+    as the decimal reads: for a unit that is the base unit's ``n``-th part, the float
+    nearest the written decimal divided by ``n`` (``0.35 %`` is the float ``0.0035``, as
+    the ``0.0035`` a fact gives and ``35 / 10000`` are); else as :func:`times`. Rules'
+    literals, params, tests' givens and tables' cells all scale with this one function,
+    so that a fact equal to a threshold compares equal to it."""
+    value = float(value)
+    n = divisor(factor)
+    if n is None:
+        return value * factor
+    if value.is_integer() or not math.isfinite(value):
+        return value / n  # exact operands: the quotient is the nearest float
+    return float(Fraction(repr(value)) / n)
+
+
 def _pint_to_base(q: Any) -> tuple[float, DimensionKey]:
     info = info_of(q)
-    return float(q.magnitude) * info.factor, info.key
+    return scaled(q.magnitude, info.factor), info.key
 
 
 def _is_pint(value: Any) -> bool:
@@ -101,7 +141,7 @@ def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
     and ``False`` count as 1 and 0."""
     if isinstance(value, (int, float)):
         try:
-            return float(value) * factor
+            return times(float(value), factor)
         except OverflowError:
             raise Undefined(f"{path} is too large a number ({str(value)[:20]}...)") from None
     if isinstance(value, DQ):
@@ -117,7 +157,7 @@ def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
         return base
     if isinstance(value, str):
         try:
-            return float(value.replace(",", "")) * factor
+            return times(float(value.replace(",", "")), factor)
         except ValueError:
             raise Undefined(f"{path} is {value!r}, not a number") from None
     raise Undefined(f"{path} is a {type(value).__name__}, not a number")

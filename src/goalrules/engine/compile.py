@@ -26,6 +26,7 @@ from goalrules.errors import (
     RuleTypeError,
     UnknownNameError,
 )
+from goalrules.numbers import format_percent
 
 
 def _scope_for(
@@ -74,6 +75,17 @@ def _param_value(
         return declared, _python_param(decl.name, declared, override)
     where = f"param {decl.name}"
     node = parse_expression(override, source=where)
+    bare = node.operand if isinstance(node, ast.Neg) else node
+    if declared.display in ("%", "percent") and isinstance(bare, ast.Number) and bare.value:
+        # "3" for a share declared `2 %` is 300 % to the rules, and 3 % to whoever wrote it
+        written = override.strip()
+        share = format_percent(-bare.value if bare is not node else bare.value)
+        raise RuleTypeError(
+            f"param {decl.name} is a share (declared as {ast.unparse(decl.value)}): write "
+            f"the override with its unit, such as '{written} %' (the bare number {written} "
+            f"is {share})",
+            field=decl.name,
+        )
     t = _check_constant(node, scope, where, override)
     if t.kind != declared.kind or (t.is_quantity and t.dim != declared.dim):
         raise RuleTypeError(

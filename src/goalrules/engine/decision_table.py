@@ -23,6 +23,8 @@ A table file (``NAME.table.csv``, or the first sheet of ``NAME.xlsx``)::
   applies it; ``[100 visits..1,000 visits)`` is a range (``[`` ``]`` include the bound,
   ``(`` ``)`` leave it out); any other cell is a value the input must equal (a bare word
   is text). An output cell is a value: a number with its unit, text, a date, true or false.
+- A row that cannot tell whether it matches (a fact is missing) and whose match would
+  change the answer leaves the result undecided (:attr:`TableResult.decided`).
 
 Each row compiles to a rule (``row1``, ``row2``...) with the same checker as rule files,
 so a unit that does not fit is an error at the row's line and the cell's column, and a
@@ -45,7 +47,7 @@ from goalrules.dsl import ast
 from goalrules.dsl.parser import parse_file
 from goalrules.engine import table_analysis as ta
 from goalrules.engine.compile import check_file, compile_file
-from goalrules.engine.results import _PASS, Outcome, Report
+from goalrules.engine.results import _CODES, _PASS, _UNKNOWN, Outcome, Report
 from goalrules.engine.ruleset import RuleSet
 from goalrules.engine.table_cells import cell_literal, condition
 from goalrules.errors import DataError, GoalRulesError, GoalRulesErrors, RuleSyntaxError
@@ -56,7 +58,7 @@ __all__ = ["DecisionTable", "TableResult", "load_table"]
 HIT_POLICIES = ("first", "unique", "any", "priority", "rule order", "collect",
                 "collect sum", "collect count", "collect min", "collect max")  # fmt: skip
 _OPERATORS = ("<=", ">=", "==", "!=", "<", ">", "in ", "not in ", "is ")
-_RANGE = re.compile(r"^[\[\(\]]\s*(.+?)\s*\.\.\s*(.+?)\s*[\]\)\[]$")
+_CODE_OF = {o: code for code, o in enumerate(_CODES)}  # an outcome's code
 
 
 @attrs.frozen
@@ -76,10 +78,20 @@ class TableResult:
     outputs: tuple[dict[str, Any], ...]  # one per hit row, in the policy's order
     rows: tuple[int, ...]  # the hit rows (1-based, in the table's order)
     report: Report = attrs.field(repr=False)
+    #: rows that cannot tell whether they match (a fact they read is missing) and
+    #: whose match would change the answer: then nothing is decided (no outputs)
+    unknown: tuple[int, ...] = ()
+
+    @property
+    def decided(self) -> bool:
+        """Whether the facts decide the table's answer (no row it depends on is
+        unknown)."""
+        return not self.unknown
 
     @property
     def value(self) -> dict[str, Any] | None:
-        """The first (for ``collect``, the first of the) outputs, or ``None``."""
+        """The first (for ``collect``, the first of the) outputs, or ``None`` (nothing
+        matched, or nothing is decided: see :attr:`decided`)."""
         return self.outputs[0] if self.outputs else None
 
     def explain(self) -> str:
@@ -149,10 +161,39 @@ class DecisionTable:
                 return found
         report = self.ruleset.evaluate(env, today=today)
         if report.given is None:  # outcome codes: no finding is built to read them
-            hits = [i for i, c in enumerate(report.codes, start=1) if c == _PASS]
+            codes = list(report.codes)
         else:
-            hits = [i for i, f in enumerate(report.findings, start=1) if f.outcome is Outcome.PASS]
+            codes = [_CODE_OF[f.outcome] for f in report.findings]
+        hits = [i for i, c in enumerate(codes, start=1) if c == _PASS]
+        unknown = self._deciding_unknowns(
+            hits, [i for i, c in enumerate(codes, start=1) if c == _UNKNOWN]
+        )
+        if unknown:
+            return TableResult((), (), report, unknown)
         return self._result(hits, report)
+
+    def _deciding_unknowns(self, hits: list[int], unknown: list[int]) -> tuple[int, ...]:
+        """The rows (1-based) whose unknown match could change the answer: under
+        ``first``, one before the first matching row; under ``priority``, one that could
+        outrank it; under ``unique``, any (it would be the answer, or a second match);
+        under ``any``, one with other outputs than the matching rows'; under ``rule
+        order`` and ``collect``, any (the list, or the aggregate, would differ)."""
+        if not unknown:
+            return ()
+        if self.hit == "first":
+            return tuple(i for i in unknown if not hits or i < hits[0])
+        if self.hit == "priority":
+            rank = {v: k for k, v in enumerate(self.priority)}
+
+            def key(i: int) -> tuple[int, int]:
+                return (rank.get(self.rows[i - 1].outputs[0], len(rank)), i)
+
+            best = min((key(i) for i in hits), default=None)
+            return tuple(i for i in unknown if best is None or key(i) < best)
+        if self.hit == "any" and hits:
+            outs = {self.rows[i - 1].outputs for i in hits}
+            return tuple(i for i in unknown if {self.rows[i - 1].outputs} != outs)
+        return tuple(unknown)
 
     def _result(self, hits: list[int], report: Report) -> TableResult:
         if self.hit == "first":
@@ -239,7 +280,7 @@ class DecisionTable:
             except GoalRulesError:
                 return _Index(None, [], [self._unchecked(f"input {inp} cannot be read alone")])
             fns.append(fn)
-            norms.append(_normaliser(fn.type))  # type: ignore[attr-defined]
+            norms.append(ta.normaliser(fn.type))  # type: ignore[attr-defined]
         conds: list[list[ta.Cond]] = []
         shown: list[dict[Any, str]] = [{} for _ in self.inputs]
         unread: list[str] = []
@@ -251,7 +292,7 @@ class DecisionTable:
                     unread.append(f"line {row.line} column {self.inputs[k]}: {cell!r}")
                     c = ("any",)
                 else:
-                    _remember(c, cell, shown[k])
+                    ta.remember(c, cell, shown[k])
                 row_conds.append(c)
             conds.append(row_conds)
         if unread:
@@ -260,7 +301,7 @@ class DecisionTable:
             return _Index(None, fns, [self._unchecked(
                 f"cells the analysis cannot read ({listed}): gaps, overlaps and shadowed "
                 "rows are not checked")])  # fmt: skip
-        domains = [_domain(name) for name in self.inputs]
+        domains = [ta.domain(name) for name in self.inputs]
         columns = ta.build_columns(self.inputs, conds, domains, shown)
         if isinstance(columns, str):
             return _Index(None, fns, [self._unchecked(columns)])
@@ -386,78 +427,6 @@ def _literal_text(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     return str(v)
-
-
-def _remember(c: ta.Cond, cell: str, shown: dict[Any, str]) -> None:
-    """How a value is written in the table, to show it in messages."""
-    text = cell.strip().lstrip("<>=!").strip()
-    m = _RANGE.match(cell.strip())
-    if c[0] == "range" and m is not None:
-        shown.setdefault(c[1], m[1])
-        shown.setdefault(c[3], m[2])
-    elif c[0] == "range":
-        v = c[1] if c[1] not in (ta._INF, -ta._INF) else c[3]
-        shown.setdefault(v, text)
-    elif (c[0] == "set" and len(c[1]) == 1 and not isinstance(c[1][0], str)
-          and not cell.strip().startswith(("in ", "not in "))):  # fmt: skip
-        shown.setdefault(c[1][0], text)
-
-
-def _normaliser(t: Any) -> Any:
-    """How a cell's value is compared with the input's: text as text, a quantity as a
-    number in the input's unit (a ratio as a fraction), a date as a date."""
-    kind = getattr(t, "kind", "any")
-
-    def text(v: Any) -> Any:
-        if not isinstance(v, str):
-            raise TypeError("not text")
-        return v
-
-    def boolean(v: Any) -> Any:
-        if not isinstance(v, bool):
-            raise TypeError("not a truth value")
-        return v
-
-    def date(v: Any) -> Any:
-        if not isinstance(v, _dt.date):
-            raise TypeError("not a date")
-        return v
-
-    def number(v: Any) -> Any:
-        if isinstance(v, (bool, str)):
-            raise TypeError("not a number")
-        if hasattr(v, "magnitude"):
-            unit = "dimensionless" if t.dim == () else (t.display or str(v.units))
-            return float(v.to(unit).magnitude)
-        return float(v)
-
-    if kind == "text":
-        return text
-    if kind == "bool":
-        return boolean
-    if kind == "date":
-        return date
-    if kind == "quantity" and t.dim is not None:
-        return number
-
-    def unreadable(v: Any) -> Any:
-        raise TypeError("a type the analysis does not order")
-
-    return unreadable
-
-
-def _domain(name: str) -> list[Any]:
-    """The known values of an input: objectives, networks."""
-    last = name.rsplit(".", 1)[-1]
-    if last in ("objective", "role"):
-        from goalrules.vocabulary import Objective
-
-        return [o.value for o in Objective]
-    if last in ("channel", "network"):
-        from goalrules.vocabulary import KNOWN_CHANNELS
-
-        return [c for c in KNOWN_CHANNELS if c != "all"]
-    return []
 
 
 def _literal_node(text: str) -> ast.Expr:

@@ -22,6 +22,7 @@ import attrs
 
 from goalrules.dsl import ast
 from goalrules.dsl.types import Type
+from goalrules.engine.lint_ranges import contradiction
 from goalrules.engine.results import Rule
 from goalrules.engine.ruleset import RuleSet
 from goalrules.errors import GoalRulesError, GoalRulesErrors
@@ -265,9 +266,19 @@ class _Truth:
             if _negation_of(node.left, node.right):
                 said = ast.unparse(node.left)
                 return stop, f"`{said}` {'or' if stop else 'and'} its negation"
+            if isinstance(node, ast.And):
+                why = contradiction(node, self.constant, self.value, self._count)
+                return (False, why) if why is not None else None
             return None
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             return self._compare(node)
+        if isinstance(node, ast.Compare):  # a chain: false when one of its links is
+            for lhs, op, rhs in zip(node.operands, node.ops, node.operands[1:], strict=False):
+                link = self._compare(ast.Compare((op,), (lhs, rhs), span=node.span))
+                if link is not None and link[0] is False:
+                    return link
+            why = contradiction(node, self.constant, self.value, self._count)
+            return (False, why) if why is not None else None
         if (
             isinstance(node, ast.In)
             and isinstance(node.container, ast.ListLit)
@@ -275,6 +286,10 @@ class _Truth:
         ):
             return node.negated, "the list is empty"
         return None
+
+    def _count(self, node: ast.Expr) -> bool:
+        t = self.type(node)
+        return t is not None and _never_negative(t, node)
 
     def _compare(self, node: ast.Compare) -> tuple[bool, str] | None:
         (op,), (left, right) = node.ops, node.operands
@@ -623,7 +638,14 @@ def lint_file(path: str | Path, *, sample: int = 0) -> list[LintFinding]:
             LintFinding(pr.code, pr.message, table.source, pr.line, None, None)
             for pr in table.analyse()
         ]
-        return suppress(found, text)
+        for row, rule in zip(table.rows, table.ruleset.rules, strict=True):
+            if rule._decl is None:
+                continue
+            where = {"source": table.source, "line": row.line, "column": None, "rule": None}
+            for f in _unit_findings(rule, rule._decl, _Truth(rule, set()), where):
+                said = f.message.replace(f"rule {rule.id}:", f"the row on line {row.line}:", 1)
+                found.append(attrs.evolve(f, message=said, line=row.line, column=None))
+        return suppress(sorted(found, key=lambda f: (f.line or 0, f.code)), text)
     from goalrules.engine.load import load_rules
 
     text = read_text(p)

@@ -22,10 +22,10 @@ from goalrules.dsl.checker import Checker
 from goalrules.dsl.display import format_value, value_formatter
 from goalrules.dsl.types import Type
 from goalrules.engine.marks import FAIL, PASS, SKIPPED, UNKNOWN, criterion_groups, criterion_mark
+from goalrules.engine.percents import kept_apart, percent_limits, percent_parts, with_percents
 from goalrules.errors import (
     UnknownNameError,
 )
-from goalrules.numbers import format_percent, same_but_for_rounding
 
 
 class _Scored(Protocol):
@@ -190,9 +190,10 @@ class Rule:
             return None
         percents = self._shown.get("\x00%" + kind)
         if percents is None:
-            percents = self._shown["\x00%" + kind] = _percent_parts(self._templates[kind])
+            percents = self._shown["\x00%" + kind] = percent_parts(self._templates[kind])
         if percents:
-            return _with_percents(shown, percents, facts, today, strict)
+            limits = self._shown["\x00<" + kind]
+            return with_percents(shown, percents, limits, facts, today, strict)
         out: list[str] = []
         for fn, show in shown:
             if show is None:
@@ -233,68 +234,19 @@ class Rule:
             return _ABSENT
         if all(isinstance(part, str) for part in parts):
             return "".join(parts)  # type: ignore[arg-type]
-        return tuple(
+        shown = tuple(
             (part, None) if isinstance(part, str) else (part.fn, value_formatter(part.type))
             for part in parts
         )
+        # the constants each part is compared with, shown apart from them when near
+        limits = self._shown["\x00<" + kind] = percent_limits(
+            self._decl, self._checker, parts, shown
+        )
+        return kept_apart(shown, limits)
 
     @property
     def speaks_for(self) -> str | None:
         return self.criterion or self.decision
-
-
-def _percent_parts(parts: Sequence[Any]) -> tuple[int, ...]:
-    """The positions of a template's parts shown as percentages."""
-    return tuple(
-        i
-        for i, part in enumerate(parts)
-        if not isinstance(part, str)
-        and part.type is not None
-        and part.type.kind == "quantity"
-        and part.type.dim == ()
-        and part.type.display in ("%", "percent")
-    )
-
-
-def _with_percents(
-    shown: Sequence[tuple[Any, Any]],
-    percents: tuple[int, ...],
-    facts: Mapping[str, Any],
-    today: _dt.date | None,
-    strict: bool,
-) -> str | None:
-    """A template of several percentages rendered so that two different values never
-    read the same ("lead rate 3 % vs 3 %" beside "credibly below"), nor two different
-    sizes ("visits -2 % a month ... falling by more than 2 %"), nor a value that is not 0
-    as "0 %": when one would, all its percentages take one more decimal, up to eight.
-    Values the same but for rounding (two trends of the same ratios) are one value."""
-    out: list[str] = []
-    values: dict[int, float] = {}
-    for i, (fn, show) in enumerate(shown):
-        if show is None:
-            out.append(fn)
-            continue
-        try:
-            value = fn(facts, today, None)
-            out.append(show(value))
-        except Exception:
-            if strict:
-                return None
-            out.append("unknown")
-            continue
-        if i in percents and value.__class__ is float:
-            values[i] = value
-    for digits in range(2, 9):  # (by size: "-2 %" beside "falling by more than 2 %" too)
-        seen: dict[str, float] = {}
-        if all(
-            same_but_for_rounding(seen.setdefault(out[i].lstrip("+-"), abs(v)), abs(v))
-            and (v == 0 or out[i].lstrip("+-") != "0 %")  # a share of 0.05 % is not 0 %
-            for i, v in values.items()
-        ):
-            break
-        for i, v in values.items():
-            out[i] = format_percent(v, digits=digits)
-    return "".join(out)
 
 
 def _bare(exc: runtime.Unknown) -> runtime.Unknown:

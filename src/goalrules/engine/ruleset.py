@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import itertools
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 import attrs
 
-from goalrules.dsl.runtime import to_static
+from goalrules.dsl.runtime import divisor, scaled, times, to_static
 from goalrules.dsl.types import Type
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.engine.needs import in_order, lacking, needed
@@ -27,7 +28,7 @@ from goalrules.errors import (
     GoalRulesError,
     UnknownNameError,
 )
-from goalrules.units import unit_info
+from goalrules.units import info_of, unit_info
 
 
 class Origin(Protocol):
@@ -470,7 +471,9 @@ class RuleSet:
 
 
 _PLAIN = frozenset({int, float, bool, str, type(None)})
-_RATIOS: dict[tuple[Any, Any], float] = {}  # (pint unit container, field unit) -> factor
+#: (pint unit container, field unit) -> (the field's factor, the pint unit's factor),
+#: for a unit whose dimension is the field's (the first conversion checked it)
+_UNITS: dict[tuple[Any, Any], tuple[float, float]] = {}
 
 
 def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
@@ -478,34 +481,60 @@ def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:
     display)}`` for a top-level fact, ``{name: {field: (dim, display)}}`` for a schema's."""
     out: dict[str, Any] = {}
     for name, t in facts.items():
-        if t.kind == "quantity" and t.dim:
-            out[name] = (t.dim, t.display)
+        if _fixed(t):
+            out[name] = _unit_of(t)
         elif t.kind == "fact" and t.schema is not None:
-            fields = {f: (s.type.dim, s.type.display) for f, s in t.schema.fields.items()
-                      if s.type.kind == "quantity" and s.type.dim}  # fmt: skip
+            fields = {f: _unit_of(s.type) for f, s in t.schema.fields.items()
+                      if _fixed(s.type)}  # fmt: skip
             if fields:
                 out[name] = fields
     return out
 
 
+def _fixed(t: Type) -> bool:
+    """A quantity field of a fixed unit, whose pint values are converted before the
+    rules run: a count, money, a duration, or a share (``%``: a pint ``35 percent``
+    compared as pint compares it would read as ``35 * 0.01``, above the rules' ``35 %``)."""
+    return t.kind == "quantity" and (bool(t.dim) or (t.dim == () and t.display is not None))
+
+
+def _unit_of(t: Type) -> tuple[Any, str | None]:
+    """A fixed field's (dimension, unit its numbers are in): a share's are fractions."""
+    return (t.dim, t.display if t.dim else None)
+
+
 def _as_number(value: Any, unit: tuple[Any, str | None], path: str) -> Any:
-    """A pint (or goalrules) quantity as a number in the field's unit; a value that does
-    not convert is left for the careful path to report."""
-    units = getattr(value, "_units", None)
-    if units is not None:  # a pint quantity: its unit's ratio to the field's, once
-        ratio = _RATIOS.get((units, unit))
-        if ratio is not None:
-            return float(value.magnitude) * ratio
+    """A pint (or goalrules) quantity as a number in the field's unit, one that the
+    compiled code scales back to exactly the quantity's base-unit value (``7 hours``
+    for a duration in days: 0.29166666666666669 days came back as 25,199.999999999996
+    seconds, under the rules' ``7 hours``); a value that does not convert, or has no
+    such number, is left for the careful path, which reads it exactly."""
     dim, display = unit
+    units = getattr(value, "_units", None)
+    known = _UNITS.get((units, unit)) if units is not None else None
     try:
-        factor = unit_info(display).factor if display else 1.0
-        number = to_static(value, factor, dim, path) / factor
-        magnitude = float(value.magnitude) if units is not None else 0.0
-        if magnitude:
-            _RATIOS[(units, unit)] = number / magnitude
-        return number
+        if known is not None:  # a pint unit seen before: its factors, once
+            factor, source = known
+            base = scaled(value.magnitude, source)
+        else:
+            factor = unit_info(display).factor if display else 1.0
+            base = to_static(value, factor, dim, path)
+            if units is not None:
+                if len(_UNITS) >= 1024:
+                    _UNITS.clear()
+                _UNITS[(units, unit)] = (factor, info_of(value).factor)
     except Exception:
         return value
+    if factor == 1.0:
+        return base
+    n = divisor(factor)
+    number = base * n if n is not None else base / factor
+    for _ in range(3):  # the nearest float is at most an ulp or two away
+        back = times(number, factor)
+        if back == base:
+            return number
+        number = math.nextafter(number, math.inf if back < base else -math.inf)
+    return value
 
 
 def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:

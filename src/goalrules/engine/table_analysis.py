@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import heapq
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -27,9 +28,19 @@ import attrs
 
 from goalrules.dsl import ast
 from goalrules.dsl.parser import parse_expression
+from goalrules.dsl.runtime import to_static
 from goalrules.errors import GoalRulesError
 
-__all__ = ["Analysis", "Column", "TableProblem", "analyse_table", "parse_condition"]
+__all__ = [
+    "Analysis",
+    "Column",
+    "TableProblem",
+    "analyse_table",
+    "domain",
+    "normaliser",
+    "parse_condition",
+    "remember",
+]
 
 Cond = tuple[Any, ...]  # ("any",) | ("set", values, negated) | ("range", lo, lo_in, hi, hi_in)
 _INF = float("inf")
@@ -412,3 +423,81 @@ def contains(a: Box, b: Box) -> bool:
             if not any(x <= lo and hi <= y for x, y in ra):
                 return False
     return True
+
+
+# -- how the analysis reads a table's cells -------------------------------------------
+
+_RANGE_CELL = re.compile(r"^[\[\(\]]\s*(.+?)\s*\.\.\s*(.+?)\s*[\]\)\[]$")
+
+
+def remember(c: Cond, cell: str, shown: dict[Any, str]) -> None:
+    """How a value is written in the table, to show it in messages."""
+    text = cell.strip().lstrip("<>=!").strip()
+    m = _RANGE_CELL.match(cell.strip())
+    if c[0] == "range" and m is not None:
+        shown.setdefault(c[1], m[1])
+        shown.setdefault(c[3], m[2])
+    elif c[0] == "range":
+        v = c[1] if c[1] not in (_INF, -_INF) else c[3]
+        shown.setdefault(v, text)
+    elif (c[0] == "set" and len(c[1]) == 1 and not isinstance(c[1][0], str)
+          and not cell.strip().startswith(("in ", "not in "))):  # fmt: skip
+        shown.setdefault(c[1][0], text)
+
+
+def normaliser(t: Any) -> Any:
+    """How a cell's value is compared with the input's: text as text, a quantity as a
+    number in the input's unit (a ratio as a fraction), a date as a date."""
+    kind = getattr(t, "kind", "any")
+
+    def text(v: Any) -> Any:
+        if not isinstance(v, str):
+            raise TypeError("not text")
+        return v
+
+    def boolean(v: Any) -> Any:
+        if not isinstance(v, bool):
+            raise TypeError("not a truth value")
+        return v
+
+    def date(v: Any) -> Any:
+        if not isinstance(v, _dt.date):
+            raise TypeError("not a date")
+        return v
+
+    def number(v: Any) -> Any:
+        if isinstance(v, (bool, str)):
+            raise TypeError("not a number")
+        if hasattr(v, "magnitude"):
+            if t.dim == ():  # a share: scaled as the rows' rules scale it (15 % is 0.15)
+                return to_static(v, 1.0, (), "a cell")
+            return float(v.to(t.display or str(v.units)).magnitude)
+        return float(v)
+
+    if kind == "text":
+        return text
+    if kind == "bool":
+        return boolean
+    if kind == "date":
+        return date
+    if kind == "quantity" and t.dim is not None:
+        return number
+
+    def unreadable(v: Any) -> Any:
+        raise TypeError("a type the analysis does not order")
+
+    return unreadable
+
+
+def domain(name: str) -> list[Any]:
+    """The known values of an input: objectives, networks."""
+    last = name.rsplit(".", 1)[-1]
+    if last in ("objective", "role"):
+        from goalrules.vocabulary import Objective
+
+        return [o.value for o in Objective]
+    if last in ("channel", "network"):
+        from goalrules.vocabulary import KNOWN_CHANNELS
+
+        return [c for c in KNOWN_CHANNELS if c != "all"]
+    return []
