@@ -164,16 +164,17 @@ def normalize_channel(name: str) -> str:
     found = aliases.get(key)
     if found is not None:
         return found
-    kind = _KIND_OF_ACCOUNT.fullmatch(key)  # "instagram business", "linkedin company page"
-    if kind is not None and kind[1] in aliases and aliases[kind[1]] != "all":
-        return aliases[kind[1]]
+    if key.endswith(_KINDS):  # "instagram business", "linkedin company page"
+        kind = _KIND_OF_ACCOUNT.fullmatch(key)
+        if kind is not None and kind[1] in aliases and aliases[kind[1]] != "all":
+            return aliases[kind[1]]
     return _EMAIL_SOURCES.get(key, key)
 
 
-#: a network's name and the kind of account or place on it a tool may add
-_KIND_OF_ACCOUNT = re.compile(
-    r"(.+?)[\s_-]+(?:business|page|company page|company|profile|channel|account|app)"
-)
+#: the kinds of account or place on a network a tool may add to its name (tested with
+#: ``str.endswith`` first: every row's channel is read here)
+_KINDS = ("business", "page", "company", "profile", "channel", "account", "app")
+_KIND_OF_ACCOUNT = re.compile(rf"(.+?)[\s_-]+(?:company page|{'|'.join(_KINDS)})")
 
 
 #: ad platforms named after a search engine or marketplace rather than a network
