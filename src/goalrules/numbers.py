@@ -173,12 +173,8 @@ def _decimal(value: float, places: int, locale: str | None, *, fixed: int = 0) -
     """``value`` grouped by thousands with up to ``places`` decimals (at least
     ``fixed``), in the locale's signs."""
     name = locale or _STATE["locale"]
-    if name == "en":
-        if not fixed:
-            return _english(value, places)
-        if fixed == places:  # (money, a fixed decimal: Python's own signs, no trimming)
-            text = f"{value:,.{places}f}"
-            return text.lstrip("-") if text[0] == "-" and not text.strip("-0.,") else text
+    if name == "en" and not fixed:
+        return _english(value, places)
     return _general(value, places, name, fixed)
 
 

@@ -90,7 +90,7 @@ def spend_note(months: int, recorded: int, partial: int = 0) -> str:
 def ended_note(last: Date, latest: Date) -> str:
     """The data-quality note of a channel whose rows end before the other channels'
     (``latest``: their last month): its months since are unknown, not 0 and not judged."""
-    since = latest.year * 12 + latest.month - last.year * 12 - last.month
+    since = months_apart(last, latest)
     months = "month" if since == 1 else f"{since} months"
     return (
         f"no rows after {last.year}-{last.month:02d} while the channels judged run to "
