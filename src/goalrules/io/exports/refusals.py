@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from goalrules.errors import DataError
 from goalrules.io.exports.blocks import table_headers
-from goalrules.io.exports.performance import LEAD_EVENTS, unjoinable
+from goalrules.io.exports.funnel import unjoinable
+from goalrules.io.exports.performance import LEAD_EVENTS
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import PerformanceRow
 
@@ -68,7 +69,7 @@ def not_joinable(
     crm_files: Sequence[str],
 ) -> None:
     """An error when one side counts a channel group (``social``) and the other its
-    networks (``facebook``): see :func:`~goalrules.io.exports.performance.unjoinable`."""
+    networks (``facebook``): see :func:`~goalrules.io.exports.funnel.unjoinable`."""
     clash = unjoinable(analytics, crm)
     if clash is None:
         return
