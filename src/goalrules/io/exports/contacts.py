@@ -20,7 +20,7 @@ from goalrules.io.attribution import normalize_source
 from goalrules.io.exports.cells import drop_duplicates
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.vocabulary import EMAIL, UNATTRIBUTED
 
 Date = _dt.date
 
@@ -177,7 +177,7 @@ def _crm_channel(source: str, detail: str) -> tuple[str, str]:
     name = {
         "direct traffic": UNATTRIBUTED,
         "referrals": "referral",
-        "email marketing": "email",
+        "email marketing": EMAIL,
         "social media": "social",
     }.get(name, name)
     return name, medium

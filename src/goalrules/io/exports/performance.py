@@ -96,18 +96,15 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
         group = norm(value)
         return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))
     split = match.preset.channel.get("split")
+    raw: str | None = None
     if split and split in value:
-        value, raw_medium = value.split(split, 1)
-        medium = (
-            _medium(raw_medium)
-            if raw_medium.strip() not in ("(none)", "(not set)", "")
-            else "organic"
-        )
+        value, raw = value.split(split, 1)
+        medium = _medium(raw) if raw.strip() not in ("(none)", "(not set)", "") else "organic"
     mcol = match.find(match.preset.medium)
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
         medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
-    return normalize_source(value), medium
+    return normalize_source(value, raw), medium
 
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
