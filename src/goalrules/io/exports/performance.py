@@ -18,6 +18,8 @@ from typing import Any
 from goalrules.errors import DataError
 from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.exports.contacts import NOT_SET
+from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.spans import partial_months, preamble_range
@@ -146,13 +148,18 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     has_customers = cols["customers"] is not None
     no_customers: set[tuple[Date, str, str | None, str | None]] = set()
     campaign_col = match.find(fields.get("campaign", ()))
+    # Matomo's Referrers.getCampaigns: each label a campaign, of a channel not given
+    campaigns = match.preset.id == "matomo" and campaign_report(match, rows)
+    if campaigns:
+        campaign_col = match.find(match.preset.channel.get("column", ()))
+        notes.append(campaigns_note(source, rows, campaign_col, match))
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)
     # channel months one of whose rows has an empty count: their totals are unknown
     unknown: set[tuple[Date, str, str | None, str | None]] = set()
     for (line, cells), month in zip(rows, months, strict=True):
-        channel, medium = _source_medium(match, cells)
+        channel, medium = (NOT_SET, None) if campaigns else _source_medium(match, cells)
         campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
         if campaign in ("(not set)", "(none)", "(organic)", "(direct)", "(referral)"):
             campaign = ""
