@@ -4,15 +4,19 @@ campaign."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from goalrules.errors import DataError
 from goalrules.model import ChannelMonth, normalize_channel
 from goalrules.vocabulary import EMAIL, UNATTRIBUTED
+
+if TYPE_CHECKING:  # pragma: no cover
+    from publicsuffixlist import PublicSuffixList
 
 Date = _dt.date
 
@@ -43,10 +47,30 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
         text = urlsplit(text).netloc or text
     text = text.split("/", 1)[0].split(":", 1)[0].removeprefix("www.")
     channel = normalize_channel(text)
-    if "." in channel:  # an unknown domain: keep its name ("news.example.com" -> "example")
-        parts = channel.split(".")
-        channel = parts[-2] if len(parts) >= 2 else channel
+    if "." in channel:  # an unknown domain: the name it is registered under
+        channel = site_name(channel)
     return channel
+
+
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True)
+
+
+def site_name(domain: str) -> str:
+    """The name a domain is registered under, the label before its public suffix (the
+    Public Suffix List's ICANN part), as a channel: ``news.example.com`` -> ``example``,
+    ``pinterest.co.uk`` -> ``pinterest``, ``google.com.au`` -> ``google`` (never the
+    ``co`` or ``com`` of ``.co.uk`` or ``.com.au``: every such site was one channel)."""
+    labels = domain.split(".")
+    if all(label.isdigit() for label in labels):  # an IP address: no name
+        return domain
+    registered = _public_suffixes().privatesuffix(domain)
+    if registered is None:  # a public suffix itself ("co.uk"): nothing registered
+        return domain
+    return normalize_channel(registered.split(".", 1)[0])
 
 
 def _email_by_medium(source: str, medium: str) -> bool:
