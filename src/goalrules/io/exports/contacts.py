@@ -19,7 +19,13 @@ from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
 from goalrules.io.exports.cells import drop_duplicates
 from goalrules.io.exports.presets import Match, norm
-from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.io.exports.rows import (
+    DateOptions,
+    PerformanceRow,
+    data_rows,
+    file_day_order,
+    read_dates,
+)
 from goalrules.vocabulary import EMAIL, UNATTRIBUTED
 
 Date = _dt.date
@@ -43,6 +49,8 @@ def read_contacts(
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
+    dated = [c for c in (match.find(f.get(n, ())) for n in ("lead_date", "customer_date")) if c]
+    options = file_day_order(match, rows, dated, options)
     for index, name in ((0, "lead_date"), (1, "customer_date")):
         col = match.find(f.get(name, ()))
         if col is None:
