@@ -36,6 +36,8 @@ def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
 GROUPED = {
     "social": frozenset(KNOWN_CHANNELS) - {"all"},
     "search": frozenset({"google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia"}),
+    # GA4's Organic Video and Paid Video: the video sites GA4's grouping puts there
+    "video": frozenset({"youtube", "vimeo", "twitch"}),
 }
 
 
