@@ -22,6 +22,7 @@ from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.io.exports.segments import segment_note
 from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
@@ -115,6 +116,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     rows, notes = drop_duplicates(list(data_rows(match)), source)
     if not rows:
         return [], [*notes, f"{source}: no data rows under the header: nothing imported."]
+    notes += segment_note(match, rows)
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
         days, date_notes = read_dates(match, rows, date_col, options)
