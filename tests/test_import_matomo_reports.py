@@ -56,6 +56,17 @@ def test_campaigns_are_campaigns_of_an_unknown_channel(tmp_path: Path) -> None:
                for n in result.notes)  # fmt: skip
 
 
+def test_campaigns_with_a_crm_export_are_an_error(tmp_path: Path) -> None:
+    """Joined on channel, the campaigns' visits would meet the CRM's contacts of unknown
+    source (both '(not set)'): a conversion rate of two unrelated unknowns."""
+    f = _campaigns(tmp_path / "export.csv", [("2026-01", "spring-sale", 100, 4)])
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-crm-exports-all-contacts.csv",
+                              [("", "", "2026-01-07 10:00", "")] * 3)  # fmt: skip
+    with pytest.raises(DataError, match="campaigns whose channel") as err:
+        import_exports([f, crm])
+    assert err.value.source == str(f)
+
+
 def test_campaigns_as_json_are_campaigns_too(tmp_path: Path) -> None:
     def row(v: int) -> dict[str, object]:
         return {"label": "spring-sale", "nb_visits": v, "nb_conversions": 1, "revenue": 0,

@@ -49,7 +49,12 @@ from goalrules.io.exports.performance import (
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
-from goalrules.io.exports.refusals import no_lead_events, no_leads_column, not_joinable
+from goalrules.io.exports.refusals import (
+    campaigns_without_channel,
+    no_lead_events,
+    no_leads_column,
+    not_joinable,
+)
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
 from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
@@ -346,6 +351,8 @@ def import_exports(
         no_leads_column(no_leads[0])
     if event_files and not crm and not event_leads:
         no_lead_events([m for m, _ in event_files])
+    if crm:
+        campaigns_without_channel(analytics)
     merged, more = merge_analytics(analytics)
     notes += more
     if crm:
