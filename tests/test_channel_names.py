@@ -48,7 +48,7 @@ def test_the_gmail_app_and_webmail_are_email() -> None:
             for m in range(1, 4)]  # fmt: skip
     decided = gr.decide_channels(rows, today=dt.date(2026, 1, 1))
     assert sorted(d.channel for d in decided) == ["facebook", "linkedin"]
-    assert [(c.group, c.sources) for c in decided.context] == [("Email", ("gmail",))]
+    assert [(c.group, c.sources) for c in decided.context] == [("Email", ("email",))]
 
 
 @given(

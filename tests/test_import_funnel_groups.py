@@ -46,6 +46,18 @@ def test_visits_by_channel_group_and_leads_by_network_are_an_error(tmp_path: Pat
     assert "'social'" in str(err.value) and "'facebook'" in str(err.value)
 
 
+def test_visits_by_organic_video_and_youtube_leads_are_an_error(tmp_path: Path) -> None:
+    """GA4's channel grouping puts YouTube in Organic Video (not Organic Social): its
+    visits were the channel 'video' with 0 leads, HubSpot's YouTube leads a channel
+    with no visits."""
+    ga4 = _ga4(tmp_path / "ga4.csv", [("Organic Video", 500), ("Organic Search", 300)], groups=True)
+    crm = _crm(tmp_path / "hubspot-crm-exports-all-contacts.csv", ["YouTube"] * 3)
+    with pytest.raises(DataError) as err:
+        import_exports([ga4, crm])
+    assert err.value.source == str(ga4)
+    assert "'video'" in str(err.value) and "'youtube'" in str(err.value)
+
+
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

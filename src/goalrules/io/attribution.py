@@ -4,26 +4,38 @@ campaign."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from goalrules.errors import DataError
 from goalrules.model import ChannelMonth, normalize_channel
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.vocabulary import EMAIL, UNATTRIBUTED
+
+if TYPE_CHECKING:  # pragma: no cover
+    from publicsuffixlist import PublicSuffixList
 
 Date = _dt.date
 
 _SEARCH = {"google", "bing", "duckduckgo", "yahoo", "baidu", "ecosia"}
 
 
-def normalize_source(source: str | None) -> str:
+def normalize_source(source: str | None, medium: str | None = None) -> str:
     """A ``utm_source`` or referrer domain as a channel: ``fb``, ``m.facebook.com`` and
     ``l.facebook.com`` are ``facebook``; ``t.co``, ``x.com`` and ``twitter`` are ``x``;
     ``lnkd.in`` is ``linkedin``; empty and direct traffic (GA4's ``(direct)``,
-    Plausible's ``Direct / None``) are ``(none)``."""
+    Plausible's ``Direct / None``) are ``(none)``.
+
+    Email is one channel, ``email``, whichever tool sent it: an email tool's or
+    webmail's name (``mailchimp``, ``newsletter``, ``mail.google.com``), and any source
+    whose ``medium`` puts it in GA4's Email group (``spring_sale / email``; a network's
+    name with the medium ``email`` stays the network, as GA4 groups it), so that its
+    visits meet a CRM's email leads ("Email marketing")."""
+    if medium is not None and source and _email_by_medium(source, medium):
+        return EMAIL
     if source is None:
         return UNATTRIBUTED
     text = " ".join(source.lower().split())
@@ -35,10 +47,39 @@ def normalize_source(source: str | None) -> str:
         text = urlsplit(text).netloc or text
     text = text.split("/", 1)[0].split(":", 1)[0].removeprefix("www.")
     channel = normalize_channel(text)
-    if "." in channel:  # an unknown domain: keep its name ("news.example.com" -> "example")
-        parts = channel.split(".")
-        channel = parts[-2] if len(parts) >= 2 else channel
+    if "." in channel:  # an unknown domain: the name it is registered under
+        channel = site_name(channel)
     return channel
+
+
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True)
+
+
+def site_name(domain: str) -> str:
+    """The name a domain is registered under, the label before its public suffix (the
+    Public Suffix List's ICANN part), as a channel: ``news.example.com`` -> ``example``,
+    ``pinterest.co.uk`` -> ``pinterest``, ``google.com.au`` -> ``google`` (never the
+    ``co`` or ``com`` of ``.co.uk`` or ``.com.au``: every such site was one channel)."""
+    labels = domain.split(".")
+    if all(label.isdigit() for label in labels):  # an IP address: no name
+        return domain
+    registered = _public_suffixes().privatesuffix(domain)
+    if registered is None:  # a public suffix itself ("co.uk"): nothing registered
+        return domain
+    return normalize_channel(registered.split(".", 1)[0])
+
+
+def _email_by_medium(source: str, medium: str) -> bool:
+    """Whether GA4's channel grouping (:mod:`goalrules.judgments.sources`, as the
+    channel decisions group sources) puts ``source / medium`` in its Email group."""
+    from goalrules.judgments.sources import classify_source
+
+    med = medium.strip().lower()
+    return bool(med) and classify_source(source.strip().lower(), med).name == "Email"
 
 
 _YES = frozenset({"1", "1.0", "true", "yes", "y", "t"})
@@ -126,7 +167,11 @@ def session_source(row: Mapping[str, Any]) -> tuple[str, str, str | None]:
         referrer = row.get("referrer") or row.get("referer")
         source = str(referrer) if referrer else None
     campaign = _param(row, params, "utm_campaign")
-    return normalize_source(source), _medium(medium) if medium else "organic", campaign or None
+    return (
+        normalize_source(source, str(medium) if medium else None),
+        _medium(medium) if medium else "organic",
+        campaign or None,
+    )
 
 
 def attribute_sessions(

@@ -123,8 +123,20 @@ _CHANNEL_ALIASES: dict[str, str] = {
     "com.instagram.barcelona": "threads",
 }  # fmt: skip
 
-#: email apps and webmail a referrer names: the source "gmail" (the Email group)
-_EMAIL_SOURCES = {"com.google.android.gm": "gmail", "mail.google.com": "gmail"}
+#: the channel of email traffic, whichever tool sent the email: a CRM's "Email
+#: marketing", GA4's Email group ("newsletter / email", "mailchimp / email")
+EMAIL = "email"
+
+#: the names email tools, webmail and mail apps give as a source or referrer (GA4's
+#: Email group): one channel, :data:`EMAIL`, so that their visits meet a CRM's email leads
+_EMAIL_SOURCES = frozenset({
+    "email", "e-mail", "e_mail", "e mail", "newsletter", "newsletters",
+    "mailchimp", "mailchi.mp", "klaviyo", "sendgrid", "brevo", "sendinblue", "mailerlite",
+    "hs_email", "hs_automation", "hubspot email", "hubspot_email", "hubspot-email",
+    "activecampaign", "convertkit", "constant contact", "constantcontact",
+    "gmail", "mail.google.com", "com.google.android.gm", "outlook.live.com",
+    "outlook.office.com", "outlook.office365.com", "mail.yahoo.com",
+})  # fmt: skip
 
 
 @functools.cache
@@ -147,7 +159,8 @@ def normalize_channel(name: str) -> str:
     """The canonical name of a channel: ``"Twitter"`` -> ``"x"``, ``"fb"`` -> ``"facebook"``.
 
     Unknown names are kept (lower-cased): a team may use a network this table does not
-    know yet. Domains lose ``www.`` and a path.
+    know yet. Domains lose ``www.`` and a path. Email tools and webmail (``mailchimp``,
+    ``newsletter``, ``hs_email``, ``mail.google.com``) are the channel ``"email"``.
 
     >>> normalize_channel("m.facebook.com"), normalize_channel("Twitter")
     ('facebook', 'x')
@@ -168,7 +181,7 @@ def normalize_channel(name: str) -> str:
         kind = _KIND_OF_ACCOUNT.fullmatch(key)
         if kind is not None and kind[1] in aliases and aliases[kind[1]] != "all":
             return aliases[kind[1]]
-    return _EMAIL_SOURCES.get(key, key)
+    return EMAIL if key in _EMAIL_SOURCES else key
 
 
 #: the kinds of account or place on a network a tool may add to its name (tested with

@@ -14,7 +14,8 @@ True
 - :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
 - :mod:`~goalrules.io.exports.contacts`: a CRM's contacts as leads and customers;
 - :mod:`~goalrules.io.exports.performance`: analytics exports as performance
-  rows, the funnel join;
+  rows;
+- :mod:`~goalrules.io.exports.funnel`: the funnel join of analytics and a CRM;
 - :mod:`~goalrules.io.exports.refusals`: the exports whose leads or channels cannot be
   known as they are;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
@@ -38,9 +39,9 @@ from goalrules.io.exports.anchors import Anchor
 from goalrules.io.exports.blocks import tables_note
 from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
 from goalrules.io.exports.contacts import read_contacts
+from goalrules.io.exports.funnel import join_funnel
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
-    join_funnel,
     read_events,
     read_events_together,
     read_performance,
@@ -48,7 +49,12 @@ from goalrules.io.exports.performance import (
 )
 from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
-from goalrules.io.exports.refusals import no_lead_events, no_leads_column, not_joinable
+from goalrules.io.exports.refusals import (
+    campaigns_without_channel,
+    no_lead_events,
+    no_leads_column,
+    not_joinable,
+)
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
 from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
 
@@ -345,6 +351,8 @@ def import_exports(
         no_leads_column(no_leads[0])
     if event_files and not crm and not event_leads:
         no_lead_events([m for m, _ in event_files])
+    if crm:
+        campaigns_without_channel(analytics)
     merged, more = merge_analytics(analytics)
     notes += more
     if crm:

@@ -19,8 +19,14 @@ from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
 from goalrules.io.exports.cells import drop_duplicates
 from goalrules.io.exports.presets import Match, norm
-from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
-from goalrules.vocabulary import UNATTRIBUTED
+from goalrules.io.exports.rows import (
+    DateOptions,
+    PerformanceRow,
+    data_rows,
+    file_day_order,
+    read_dates,
+)
+from goalrules.vocabulary import EMAIL, UNATTRIBUTED
 
 Date = _dt.date
 
@@ -43,6 +49,8 @@ def read_contacts(
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
     counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
+    dated = [c for c in (match.find(f.get(n, ())) for n in ("lead_date", "customer_date")) if c]
+    options = file_day_order(match, rows, dated, options)
     for index, name in ((0, "lead_date"), (1, "customer_date")):
         col = match.find(f.get(name, ()))
         if col is None:
@@ -93,11 +101,11 @@ def _contacts_not_seen(
     again = 0
     mine: dict[str, tuple[str, int, Any]] = {}
     for line, cells in rows:
-        key = str(cells[pos]).strip()
+        key = cell_text(cells[pos])
         if not key:
             out.append((line, cells))
             continue
-        row = {h: str(c).strip() for h, c in zip(header, cells, strict=False) if h}
+        row = {h: cell_text(c) for h, c in zip(header, cells, strict=False) if h}
         if key in seen:
             where, first, before = seen[key]
             if before != row:
@@ -148,7 +156,7 @@ def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) 
     pos = match.columns[col]
     seen: dict[str, int] = {}
     for line, cells in rows:
-        key = str(cells[pos]).strip()
+        key = cell_text(cells[pos])
         if not key:
             continue
         first = seen.setdefault(key, line)
@@ -158,6 +166,20 @@ def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) 
                 f"({col}): its lead would count twice; keep the row that is right",
                 source=match.sheet.source, line=line, field=col,
             )  # fmt: skip
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a CSV export writes for it, so that one contact in a CSV and
+    in an Excel export of the CRM (whose Record ID is the number ``1.0``, whose dates are
+    date-times) is one contact: ``1.0`` -> ``"1"``, ``datetime(2026, 1, 7, 10, 0)`` ->
+    ``"2026-01-07 10:00"`` (HubSpot's form), any other cell as it is, stripped."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    if isinstance(value, _dt.datetime):
+        return value.isoformat(" ", "minutes" if not value.second else "seconds")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value).strip()
 
 
 #: the channel of a contact whose Original Source is empty (as GA4 names an unknown one)
@@ -177,7 +199,7 @@ def _crm_channel(source: str, detail: str) -> tuple[str, str]:
     name = {
         "direct traffic": UNATTRIBUTED,
         "referrals": "referral",
-        "email marketing": "email",
+        "email marketing": EMAIL,
         "social media": "social",
     }.get(name, name)
     return name, medium

@@ -1,8 +1,9 @@
-"""Analytics exports as monthly performance rows, and the funnel join.
+"""Analytics exports as monthly performance rows.
 
 Visits come from web analytics (GA4, Matomo, Plausible, raw sessions and events), leads
-and customers from the CRM (:mod:`~goalrules.io.exports.contacts`). :func:`join_funnel` puts them on
-one row per month, channel and medium, with a note wherever one side has no match.
+and customers from the CRM (:mod:`~goalrules.io.exports.contacts`);
+:func:`~goalrules.io.exports.funnel.join_funnel` puts them on one row per month,
+channel and medium.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from typing import Any
 from goalrules.errors import DataError
 from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
 from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.exports.contacts import NOT_SET
+from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
+from goalrules.io.exports.segments import segment_note
 from goalrules.io.exports.spans import partial_months, preamble_range
 from goalrules.model.series import _medium
-from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED
+from goalrules.vocabulary import UNATTRIBUTED
 
 Date = _dt.date
 
@@ -95,18 +99,15 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
         group = norm(value)
         return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))
     split = match.preset.channel.get("split")
+    raw: str | None = None
     if split and split in value:
-        value, raw_medium = value.split(split, 1)
-        medium = (
-            _medium(raw_medium)
-            if raw_medium.strip() not in ("(none)", "(not set)", "")
-            else "organic"
-        )
+        value, raw = value.split(split, 1)
+        medium = _medium(raw) if raw.strip() not in ("(none)", "(not set)", "") else "organic"
     mcol = match.find(match.preset.medium)
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
         medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
-    return normalize_source(value), medium
+    return normalize_source(value, raw), medium
 
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
@@ -115,6 +116,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     rows, notes = drop_duplicates(list(data_rows(match)), source)
     if not rows:
         return [], [*notes, f"{source}: no data rows under the header: nothing imported."]
+    notes += segment_note(match, rows)
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
         days, date_notes = read_dates(match, rows, date_col, options)
@@ -148,13 +150,18 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     has_customers = cols["customers"] is not None
     no_customers: set[tuple[Date, str, str | None, str | None]] = set()
     campaign_col = match.find(fields.get("campaign", ()))
+    # Matomo's Referrers.getCampaigns: each label a campaign, of a channel not given
+    campaigns = match.preset.id == "matomo" and campaign_report(match, rows)
+    if campaigns:
+        campaign_col = match.find(match.preset.channel.get("column", ()))
+        notes.append(campaigns_note(source, rows, campaign_col, match))
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)
     # channel months one of whose rows has an empty count: their totals are unknown
     unknown: set[tuple[Date, str, str | None, str | None]] = set()
     for (line, cells), month in zip(rows, months, strict=True):
-        channel, medium = _source_medium(match, cells)
+        channel, medium = (NOT_SET, None) if campaigns else _source_medium(match, cells)
         campaign = str(cells[match.columns[campaign_col]]).strip() if campaign_col else ""
         if campaign in ("(not set)", "(none)", "(organic)", "(direct)", "(referral)"):
             campaign = ""
@@ -506,116 +513,3 @@ def _event_days(
             )  # fmt: skip
         out.append(d)
     return out, notes
-
-
-# -- the funnel join ----------------------------------------------------------------------
-
-
-def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
-    """CRM rows (of several exports, whose contacts are told apart) as one row per
-    month, channel and medium: their leads and customers added up."""
-    out: dict[tuple[Date, str, str | None], PerformanceRow] = {}
-    for r in crm:
-        key = (r.month, r.channel, r.medium)
-        if key not in out:
-            out[key] = r
-            continue
-        old = out[key]
-        customers = None if old.customers is None or r.customers is None else (
-            old.customers + r.customers)  # fmt: skip
-        out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
-                                  customers)  # fmt: skip
-    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
-
-
-#: the channels a GA4 channel group (or a CRM's source without its drill-down) gathers:
-#: a row of the group and a row of one of its networks are not the same channel
-GROUPED = {
-    "social": frozenset(KNOWN_CHANNELS) - {"all"},
-    "search": frozenset({"google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia"}),
-}
-
-
-def unjoinable(
-    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
-) -> tuple[str, str, str] | None:
-    """A channel group one side counts by (``social``) whose networks the other side
-    counts by (``facebook``): (the group, the network, the side with the group), or
-    ``None``. Joined as they are, the group's visits would meet no leads and the
-    network's leads no visits: two wrong rows."""
-    sides = {"analytics": {r.channel for r in analytics}, "crm": {r.channel for r in crm}}
-    for group, members in GROUPED.items():
-        for side, other in (("analytics", "crm"), ("crm", "analytics")):
-            found = sorted(sides[other] & members)
-            if group in sides[side] and found:
-                return group, found[0], side
-    return None
-
-
-def join_funnel(
-    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
-) -> tuple[list[PerformanceRow], list[str]]:
-    """Visits from analytics and leads/customers from the CRM on one row per month,
-    channel and medium (on month and channel when either side lacks the medium); a note
-    for each channel where one side has months the other lacks."""
-    if not crm:
-        return list(analytics), []
-    replaced = ["leads and customers come from the CRM export; the analytics' own counts "
-                "(key events, conversions) are left out."] if any(r.leads or r.customers
-                for r in analytics) else []  # fmt: skip
-    # a CRM export without customers: the analytics' customers are left out all the same
-    crm_customers = all(r.customers is not None for r in crm)
-    if not analytics:
-        return _crm_by_key(crm), [
-            "visits: no analytics export was given; the rows carry the CRM's "
-            "leads and customers with 0 visits."
-        ]
-    with_medium = all(r.medium for r in analytics) and all(r.medium for r in crm)
-
-    def key(r: PerformanceRow) -> tuple[Date, str, str | None]:
-        return (r.month, r.channel, r.medium if with_medium else None)
-
-    visits: dict[tuple[Date, str, str | None], float] = defaultdict(float)
-    funnel: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for r in analytics:
-        visits[key(r)] += r.visits
-    for r in crm:
-        funnel[key(r)][0] += r.leads
-        funnel[key(r)][1] += r.customers or 0.0
-    notes: list[str] = []
-    only_crm: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-    only_web: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-    for k in sorted(set(funnel) - set(visits), key=str):
-        only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
-    months = {k[0] for k in funnel}
-    uncovered: set[Date] = set()  # months of visits in which the CRM has no contact at all
-    for k in sorted(set(visits) - set(funnel), key=str):
-        if k[0] in months:
-            only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
-        else:
-            uncovered.add(k[0])
-    for (ch, med), ms in sorted(only_crm.items(), key=str):
-        notes.append(
-            f"{ch}{f' ({med})' if med else ''}: the CRM has leads or customers in "
-            f"{', '.join(ms)} with no visits in the analytics export."
-        )
-    for (ch, med), ms in sorted(only_web.items(), key=str):
-        notes.append(
-            f"{ch}{f' ({med})' if med else ''}: visits in {', '.join(ms)} with no "
-            "leads or customers in the CRM export (0)."
-        )
-    if uncovered:
-        shown = ", ".join(f"{m:%Y-%m}" for m in sorted(uncovered))
-        notes.append(
-            f"the CRM export has no lead or customer at all in {shown}, where the analytics "
-            "have visits: read as 0 leads; if the CRM export does not cover "
-            f"{'that month' if len(uncovered) == 1 else 'those months'} (a filtered or "
-            "shorter export), their leads are unknown, not 0."
-        )
-    out = []
-    for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
-        le, cu = funnel.get(k, [0.0, 0.0])
-        out.append(
-            PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu if crm_customers else None)
-        )
-    return out, replaced + notes

@@ -9,9 +9,12 @@ from collections.abc import Sequence
 
 from goalrules.errors import DataError
 from goalrules.io.exports.blocks import table_headers
-from goalrules.io.exports.performance import LEAD_EVENTS, unjoinable
+from goalrules.io.exports.contacts import NOT_SET
+from goalrules.io.exports.funnel import unjoinable
+from goalrules.io.exports.performance import LEAD_EVENTS
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import PerformanceRow
+from goalrules.io.exports.spans import AnalyticsPart
 
 
 def no_leads_column(match: Match) -> None:
@@ -68,7 +71,7 @@ def not_joinable(
     crm_files: Sequence[str],
 ) -> None:
     """An error when one side counts a channel group (``social``) and the other its
-    networks (``facebook``): see :func:`~goalrules.io.exports.performance.unjoinable`."""
+    networks (``facebook``): see :func:`~goalrules.io.exports.funnel.unjoinable`."""
     clash = unjoinable(analytics, crm)
     if clash is None:
         return
@@ -82,3 +85,19 @@ def not_joinable(
         "source / medium; HubSpot: with Original Source Drill-Down 1)",
         source=by_group.split(", ")[0],
     )
+
+
+def campaigns_without_channel(parts: Sequence[AnalyticsPart]) -> None:
+    """An error when an analytics export's rows are campaigns whose channel it does not
+    say (Matomo's Referrers.getCampaigns, read under the channel ``(not set)``) and a
+    CRM's leads are to be joined on channel: its visits would meet the CRM's contacts of
+    unknown source (also ``(not set)``), two unrelated unknowns read as one channel."""
+    for part in parts:
+        if any(r.channel == NOT_SET and r.campaign for r in part.rows):
+            raise DataError(
+                "its rows are campaigns whose channel the export does not say, and the "
+                "CRM's leads are joined on channel: its visits would meet the CRM's "
+                "contacts of unknown source as one channel '(not set)'; give an export by "
+                "channel (Matomo: Referrers.getSocials) with the CRM export",
+                source=part.source,
+            )

@@ -256,6 +256,34 @@ def _day_or_month(
         )  # fmt: skip
 
 
+def file_day_order(
+    match: Match,
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    columns: Sequence[str],
+    options: DateOptions,
+) -> DateOptions:
+    """``options`` with the day order the file's own dates show, for an export whose
+    dates may be written day first or month first (a CRM's, saved again by a spreadsheet
+    in some locale): its date columns share one order, so a cell over 12 in one of them
+    (``17/01/2026``) decides it for all (a customer date ``11/02/2026`` then reads as 11
+    February, not as an undecided cell). A cell of the other order in another column is
+    then an error naming it."""
+    if options.dayfirst is not None or options.date_format:
+        return options
+    if not {"mdy", "dmy"} <= set(match.preset.date_forms):
+        return options
+    for column in columns:
+        pos = match.columns[column]
+        for _, cells in rows:
+            v = cells[pos] if pos < len(cells) else ""
+            if v in (None, ""):
+                continue
+            md, dm = read_date(v, "mdy"), read_date(v, "dmy")
+            if (md is None) != (dm is None):
+                return attrs.evolve(options, dayfirst=dm is not None)
+    return options
+
+
 def _is_run(days: Sequence[Date]) -> bool:
     """Whether the distinct days run one after another (no day between two missing)."""
     distinct = sorted(set(days))

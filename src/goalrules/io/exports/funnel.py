@@ -1,0 +1,126 @@
+"""The funnel join: visits from web analytics and leads and customers from a CRM on one
+row per month, channel and medium, with a note wherever one side has no match; and the
+channel groups one side may count by where the other counts networks."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from goalrules.io.exports.rows import PerformanceRow
+from goalrules.vocabulary import KNOWN_CHANNELS
+
+Date = _dt.date
+
+
+def _crm_by_key(crm: Sequence[PerformanceRow]) -> list[PerformanceRow]:
+    """CRM rows (of several exports, whose contacts are told apart) as one row per
+    month, channel and medium: their leads and customers added up."""
+    out: dict[tuple[Date, str, str | None], PerformanceRow] = {}
+    for r in crm:
+        key = (r.month, r.channel, r.medium)
+        if key not in out:
+            out[key] = r
+            continue
+        old = out[key]
+        customers = None if old.customers is None or r.customers is None else (
+            old.customers + r.customers)  # fmt: skip
+        out[key] = PerformanceRow(r.month, r.channel, r.medium, 0.0, old.leads + r.leads,
+                                  customers)  # fmt: skip
+    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1], k[2] or ""))]
+
+
+#: the channels a GA4 channel group (or a CRM's source without its drill-down) gathers:
+#: a row of the group and a row of one of its networks are not the same channel
+GROUPED = {
+    "social": frozenset(KNOWN_CHANNELS) - {"all"},
+    "search": frozenset({"google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia"}),
+    # GA4's Organic Video and Paid Video: the video sites GA4's grouping puts there
+    "video": frozenset({"youtube", "vimeo", "twitch"}),
+}
+
+
+def unjoinable(
+    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
+) -> tuple[str, str, str] | None:
+    """A channel group one side counts by (``social``) whose networks the other side
+    counts by (``facebook``): (the group, the network, the side with the group), or
+    ``None``. Joined as they are, the group's visits would meet no leads and the
+    network's leads no visits: two wrong rows."""
+    sides = {"analytics": {r.channel for r in analytics}, "crm": {r.channel for r in crm}}
+    for group, members in GROUPED.items():
+        for side, other in (("analytics", "crm"), ("crm", "analytics")):
+            found = sorted(sides[other] & members)
+            if group in sides[side] and found:
+                return group, found[0], side
+    return None
+
+
+def join_funnel(
+    analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
+) -> tuple[list[PerformanceRow], list[str]]:
+    """Visits from analytics and leads/customers from the CRM on one row per month,
+    channel and medium (on month and channel when either side lacks the medium); a note
+    for each channel where one side has months the other lacks."""
+    if not crm:
+        return list(analytics), []
+    replaced = ["leads and customers come from the CRM export; the analytics' own counts "
+                "(key events, conversions) are left out."] if any(r.leads or r.customers
+                for r in analytics) else []  # fmt: skip
+    # a CRM export without customers: the analytics' customers are left out all the same
+    crm_customers = all(r.customers is not None for r in crm)
+    if not analytics:
+        return _crm_by_key(crm), [
+            "visits: no analytics export was given; the rows carry the CRM's "
+            "leads and customers with 0 visits."
+        ]
+    with_medium = all(r.medium for r in analytics) and all(r.medium for r in crm)
+
+    def key(r: PerformanceRow) -> tuple[Date, str, str | None]:
+        return (r.month, r.channel, r.medium if with_medium else None)
+
+    visits: dict[tuple[Date, str, str | None], float] = defaultdict(float)
+    funnel: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for r in analytics:
+        visits[key(r)] += r.visits
+    for r in crm:
+        funnel[key(r)][0] += r.leads
+        funnel[key(r)][1] += r.customers or 0.0
+    notes: list[str] = []
+    only_crm: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    only_web: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for k in sorted(set(funnel) - set(visits), key=str):
+        only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+    months = {k[0] for k in funnel}
+    uncovered: set[Date] = set()  # months of visits in which the CRM has no contact at all
+    for k in sorted(set(visits) - set(funnel), key=str):
+        if k[0] in months:
+            only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+        else:
+            uncovered.add(k[0])
+    for (ch, med), ms in sorted(only_crm.items(), key=str):
+        notes.append(
+            f"{ch}{f' ({med})' if med else ''}: the CRM has leads or customers in "
+            f"{', '.join(ms)} with no visits in the analytics export."
+        )
+    for (ch, med), ms in sorted(only_web.items(), key=str):
+        notes.append(
+            f"{ch}{f' ({med})' if med else ''}: visits in {', '.join(ms)} with no "
+            "leads or customers in the CRM export (0)."
+        )
+    if uncovered:
+        shown = ", ".join(f"{m:%Y-%m}" for m in sorted(uncovered))
+        notes.append(
+            f"the CRM export has no lead or customer at all in {shown}, where the analytics "
+            "have visits: read as 0 leads; if the CRM export does not cover "
+            f"{'that month' if len(uncovered) == 1 else 'those months'} (a filtered or "
+            "shorter export), their leads are unknown, not 0."
+        )
+    out = []
+    for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
+        le, cu = funnel.get(k, [0.0, 0.0])
+        out.append(
+            PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu if crm_customers else None)
+        )
+    return out, replaced + notes

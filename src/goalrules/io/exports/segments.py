@@ -1,0 +1,41 @@
+"""Analytics exports that compare segments. A GA4 exploration with segments compared
+(or a report with comparisons) writes each segment's rows under a ``Segment`` column:
+``All Users`` and ``Mobile Traffic`` give the same month and source twice, and a session
+may be in several segments (each is among All Users), so their rows never add up
+to the visits: two or more segments are an error, one is read with a note saying the
+counts are that segment's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from goalrules.errors import DataError
+from goalrules.io.exports.presets import Match
+
+
+def segment_note(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> list[str]:
+    """A note when the export's rows are one segment's; an error naming the column and
+    the segments when they are several (their visits overlap: never added up). The
+    preset's ``segment`` field names the column."""
+    column = match.find(match.preset.fields.get("segment", ()))
+    if column is None:
+        return []
+    pos = match.columns[column]
+    names = list(dict.fromkeys(str(c[pos]).strip() for _, c in rows if str(c[pos]).strip()))
+    source = match.sheet.source
+    if len(names) > 1:
+        shown = ", ".join(repr(n) for n in names[:4]) + (", ..." if len(names) > 4 else "")
+        raise DataError(
+            f"the export compares {len(names)} segments ({shown}): a session can be in "
+            "several of them, so their visits and leads cannot be added up; export one "
+            "segment, or the report without segments",
+            source=source, line=match.header_line, field=column,
+        )  # fmt: skip
+    if names and names[0].lower() not in ("all users", "all sessions", "all traffic"):
+        return [
+            f"{source}: the rows are the segment {names[0]!r} ({column!r}): its visits and "
+            "leads are that segment's, not all traffic's."
+        ]
+    return []
