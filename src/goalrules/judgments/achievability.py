@@ -84,7 +84,7 @@ from goalrules.judgments.achievability_limits import (
     total_gaps,
     whole_months,
 )
-from goalrules.judgments.achievability_model import fit_and_judge
+from goalrules.judgments.achievability_model import fit_and_judge, month_index
 from goalrules.judgments.achievability_result import (
     Achievability,
     Verdict,
@@ -92,13 +92,16 @@ from goalrules.judgments.achievability_result import (
     shipped_chance_edges,
 )
 from goalrules.judgments.achievability_shares import in_percent, read_shares
+from goalrules.judgments.achievability_start import judge_from_start
 from goalrules.judgments.achievability_text import format_q, nice
 from goalrules.judgments.achievability_units import (
     baseline_from,
     infer_cumulative,
     months_until,
+    relative_factor,
     start_outside,
     start_point,
+    starts_after_history,
     target_from_start,
     target_in_unit,
 )
@@ -303,9 +306,16 @@ def assess_achievability(
     if seen[-1].date > today:
         seen = seen[: bisect.bisect_right(seen, today, key=_DATE)]
     at_start = start_point(seen, points, stock, goal.start)
+    # a relative target whose start comes after the history: counted from a forecast
+    after = (
+        baseline is None
+        and goal.target.is_relative
+        and starts_after_history(goal.start, points, stock=stock, seen=seen)
+    )
     if baseline is None and goal.target.is_relative and at_start is not None:
-        said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
-        read_note = " ".join(filter(None, (read_note, said)))
+        if not after:
+            said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
+            read_note = " ".join(filter(None, (read_note, said)))
         resolved = target_from_start(goal.target, at_start.value, unit)
         if resolved is None:
             baseline = quantity(at_start.value, unit)
@@ -335,6 +345,12 @@ def assess_achievability(
     too_old = stale(last_date, min(today, goal.deadline), rules.params.get("max_gap"))
     if too_old:
         return insufficient(too_old, len(points))
+    if after and not is_cumulative and goal.start is not None:
+        return _judged_from_start(
+            goal, series.points, points, last_date, unit, direction, defn, rules, today, growth,
+            window=window, flow=kind is MetricKind.FLOW, note=read_note,
+            default_prior=prior is None,
+        )  # fmt: skip
     current = last.value
     higher = direction is Direction.HIGHER
     so_far = 0.0
@@ -452,6 +468,105 @@ def assess_achievability(
         deadline_unseen=unseen,
         note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
+        **fields,
+    )
+
+
+def _judged_from_start(
+    goal: Goal,
+    raw: tuple[Point, ...],
+    points: tuple[Point, ...],
+    last_date: Date,
+    unit: str,
+    direction: Direction,
+    defn: MetricDefinition | None,
+    rules: RuleSet,
+    today: Date,
+    growth: GrowthPrior,
+    *,
+    window: int | None,
+    flow: bool,
+    note: str,
+    default_prior: bool,
+) -> Achievability:
+    """A relative target counted from a start after the history ends: the value at the
+    start is a forecast, and the chance is that of the change from it by the deadline
+    (:mod:`goalrules.judgments.achievability_start`)."""
+    assert goal.target is not None and goal.start is not None and goal.deadline is not None
+    last = points[-1]
+    n_total = months_between(last_date, goal.deadline)
+    # a flow's value at the start is its month's, some whole months after the last one
+    ahead = (
+        float(month_index(goal.start) - month_index(last.date))
+        if flow
+        else months_between(last_date, goal.start)
+    )
+    factor = relative_factor(goal.target)
+    amount = factor
+    if factor is None:  # a change in the metric's unit ("+500 followers"), from nothing
+        resolved = target_in_unit(goal, quantity(0.0, unit), unit)
+        amount = None if resolved is None else resolved[0]
+    span = month_index(last.date) - month_index(points[0].date)
+    higher = direction is Direction.HIGHER
+    facts: dict[str, Any] = {
+        "met": False,  # the goal has not started: nothing is met yet
+        "deadline_passed": today > goal.deadline,
+        "deadline_seen": False,  # the history ends before the start, the start before it
+        "observations": len(points),
+        "span": DQ(span * _MONTH_SECONDS, _TIME),
+        "current": DQ(last.value * unit_info(unit).factor, unit_info(unit).key),
+    }
+    fields: dict[str, Any] = {}
+    model = None
+    if len(points) >= 2 and amount is not None and n_total > ahead:
+        model = judge_from_start(
+            whole_months(raw, points, flow), window, ahead, n_total,
+            amount, higher, growth, factor=factor is not None, flow=flow, start=goal.start,
+            last_date=last_date, unit=unit, threshold=float(rules.params.get("achievable", 0.5)),
+        )  # fmt: skip
+    if model is None and len(points) >= 2:
+        why = (
+            "values at or below zero rule out a growth factor"
+            if amount is not None
+            else "its change cannot be read in the history's unit"
+        )
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
+            unit=unit, current_value=last.value, last_date=last_date, flow=flow,
+            note=" ".join(filter(None, (note, (
+                f"The goal starts on {goal.start.isoformat()}, after the history ends, and "
+                f"{why}: its relative target cannot be judged before the start."
+            ))))
+        )  # fmt: skip
+    if model is not None:
+        fields.update(model)
+        facts.update({k: model.get(k) for k in ("probability", "required_rate", "historical_rate")})
+    decided = rules.decide({"history": facts}, today=today)
+    verdict = Verdict(
+        decided.decision if decided is not None and decided.decision else "insufficient_data"
+    )
+    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: the start's forecast
+        fields = {k: v for k, v in fields.items() if k == "from_start"}  # is still shown
+    unseen = today > goal.deadline and verdict in _JUDGED
+    if unseen:
+        fields.pop("suggested_deadline", None)
+        note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
+    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    return Achievability(
+        verdict=verdict,
+        observations=len(points),
+        span_months=float(span),
+        direction=direction,
+        months_left=n_total,
+        unit=unit,
+        current_value=last.value,
+        last_date=last_date,
+        flow=flow,
+        default_prior=default_prior,
+        nonnegative=floored_at_zero(defn),
+        deadline_unseen=unseen,
+        note=note,
+        context=(goal, metric_name, last_date, None, None, (rules, facts, today)),
         **fields,
     )
 

@@ -17,6 +17,11 @@ import attrs
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.engine.notebook import OneRow
 from goalrules.judgments.achievability_model import predictive_at, quantile_of
+from goalrules.judgments.achievability_start import (
+    FromStart,
+    explain_from_start,
+    forecast_from_start,
+)
 from goalrules.judgments.achievability_text import explain, format_value, shown_chance
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit
@@ -84,6 +89,9 @@ class Achievability(OneRow):
     carried_value: float | None = None
     recent_rates: tuple[float, float] | None = None
     longer_rate: tuple[int, float] | None = None
+    # a relative target counted from a start after the history ends: the value then is
+    # a forecast, and the chance is that of the change from it (target_value is None)
+    from_start: FromStart | None = None
     model: tuple[GrowthFit, bool] | None = attrs.field(default=None, eq=False, repr=False)
     predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
     total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
@@ -119,6 +127,8 @@ class Achievability(OneRow):
         ``high`` bound the central 80 %; the median is the projection, and the chance is
         at least one half exactly when it reaches the target). ``None`` when the goal was
         not judged on a model."""
+        if self.from_start is not None:
+            return forecast_from_start(self)
         if self.predictive is None or self.target_value is None or self.projected_value is None:
             return None
         if "forecast" not in self._cache:
@@ -130,9 +140,8 @@ class Achievability(OneRow):
             if self.nonnegative:  # censored at zero: a count below zero is zero
                 low, high = max(low, 0.0), max(high, 0.0)
             median = self.projected_value
-            unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
             self._cache["forecast"] = {
-                "unit": f"{unit} / month" if self.per_month else unit,
+                "unit": self.forecast_unit,
                 "target": self.target_value,
                 "median": median,
                 "low": min(low, median),
@@ -141,6 +150,13 @@ class Achievability(OneRow):
             }
         found: dict[str, Any] = self._cache["forecast"]
         return found
+
+    @property
+    def forecast_unit(self) -> str:
+        """The unit the forecast is written in: the history's ("follower"), a month's
+        for a monthly target ("lead / month")."""
+        unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
+        return f"{unit} / month" if self.per_month else unit
 
     @property
     def chance_edges(self) -> tuple[float, ...]:
@@ -180,7 +196,12 @@ class Achievability(OneRow):
     def explanation(self) -> str:
         """The judgment in plain language, with the numbers behind it."""
         if "explanation" not in self._cache:
-            said = explain(self, *self._context) if self._context is not None else self.note
+            if self._context is None:
+                said = self.note
+            elif self.from_start is not None and self._context[0].deadline is not None:
+                said = explain_from_start(self, self._context[1], self._context[0].deadline)
+            else:
+                said = explain(self, *self._context)
             if self.note and said != self.note:
                 said = f"{self.note} {said}"
             self._cache["explanation"] = said
@@ -213,6 +234,13 @@ class Achievability(OneRow):
         def q(x: float | None) -> str | None:
             return None if x is None else format_value(x, self.unit)
 
+        fs = self.from_start
+        if fs is not None:  # the target and the forecast are changes from the start
+
+            def q(x: float | None) -> str | None:
+                return None if x is None else f"{fs.change(x)} from {fs.start.isoformat()}"
+
+        shown = (fs.target, fs.growth[0], fs.suggested) if fs is not None else None
         return {
             "verdict": self.verdict.value,
             "probability": None
@@ -222,18 +250,35 @@ class Achievability(OneRow):
             "historical_rate": _round(self.historical_rate),
             "required_linear": _round(self.required_linear),
             "historical_linear": _round(self.historical_linear),
-            "projected": q(self.projected_value),
-            "current": q(self.current_value),
-            "target": q(self.target_value),
+            "projected": q(shown[1] if shown else self.projected_value),
+            "current": None
+            if self.current_value is None
+            else format_value(self.current_value, self.unit),
+            "target": q(shown[0] if shown else self.target_value),
             "months_left": _round(self.months_left),
             "method": self.method,
             "observations": self.observations,
-            "suggested_target": q(self.suggested_value),
+            "suggested_target": q(shown[2] if shown else self.suggested_value),
             "suggested_deadline": self.suggested_deadline.isoformat()
             if self.suggested_deadline
             else None,
             "explanation": self.explanation,
             "forecast": self.forecast_json(),
+            **({"start_value": self._start_value()} if fs is not None else {}),
+        }
+
+    def _start_value(self) -> dict[str, Any] | None:
+        """The value at a start after the history ends, as the forecast it is."""
+        if self.from_start is None:
+            return None
+        median, low, high = self.from_start.value
+        return {
+            "date": self.from_start.start.isoformat(),
+            "unit": self.forecast_unit,
+            "median": median,
+            "low": low,
+            "high": high,
+            "level": 0.8,
         }
 
     def forecast_json(self) -> dict[str, Any] | None:

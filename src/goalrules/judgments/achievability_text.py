@@ -399,31 +399,36 @@ def _doubt(a: Any) -> str:
     unit = a.unit
     shown = format_value(carried, unit) + (" a month" if a.flow else "")
     if carried_reaches:
-        slowed = a.recent_rates
-        longer = a.longer_rate
-        rate = a.historical_rate
-        if slowed is not None and slowed[0] < 0.8 * slowed[1]:
-            why = (
-                f"growth has slowed: the last 3 months {format_percent(slowed[0])} a month, "
-                f"the 3 before {format_percent(slowed[1])}"
-            )
-        elif longer is not None and rate is not None and longer[1] < 0.7 * rate:
-            why = (
-                f"over the last {longer[0]} months it grew {format_percent(longer[1])} a "
-                "month, and the forecast weighs that too"
-            )
-        elif a.observations < 9:
-            why = f"{a.observations} months of history are little evidence that the rate will last"
-        elif spread := _spread(a):
-            why = f"the months vary a lot (about {spread} from one to the next)"
-        else:
-            why = (
-                "growth like this seldom lasts in full on real accounts, and the forecast "
-                "allows for it fading"
-            )
-        return f"At the recent rate it would reach about {shown}, but {why}."
+        return f"At the recent rate it would reach about {shown}, but {why_doubted(a)}."
     way = "higher" if higher else "lower"
     return (
         f"At the recent rate it would be about {shown}, short of the target; the forecast "
         f"also reads the longer history (its trend, level and season), which points {way}."
+    )
+
+
+def why_doubted(a: Any) -> str:
+    """Why the forecast doubts the history's recent rate, carried forward (it reaches the
+    target while the chance is under one half): growth that has slowed, a longer history
+    that grew slower, little history, noisy months, or growth that seldom lasts in full."""
+    slowed = a.recent_rates
+    longer = a.longer_rate
+    rate = a.historical_rate
+    if slowed is not None and slowed[0] < 0.8 * slowed[1]:
+        return (
+            f"growth has slowed: the last 3 months {format_percent(slowed[0])} a month, "
+            f"the 3 before {format_percent(slowed[1])}"
+        )
+    if longer is not None and rate is not None and longer[1] < 0.7 * rate:
+        return (
+            f"over the last {longer[0]} months it grew {format_percent(longer[1])} a "
+            "month, and the forecast weighs that too"
+        )
+    if a.observations < 9:
+        return f"{a.observations} months of history are little evidence that the rate will last"
+    if spread := _spread(a):
+        return f"the months vary a lot (about {spread} from one to the next)"
+    return (
+        "growth like this seldom lasts in full on real accounts, and the forecast "
+        "allows for it fading"
     )
