@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -377,6 +377,53 @@ def test_the_text_says_why_it_doubts_a_rate_that_would_reach_the_target() -> Non
     a = gr.assess_achievability(goal(carried * 0.98, 6, last), hist, today=last)
     assert a.probability is not None and a.probability < 0.5
     assert "growth has slowed: the last 3 months 3 % a month, the 3 before 10 %" in a.explanation
+
+
+def cost_per_lead(recent: float, before: float) -> tuple[gr.Goal, list[tuple[D, float]]]:
+    """A cost per lead falling ``before`` a month for eight months, then ``recent`` for
+    three, and a goal the recent rate carried forward reaches but the median does not."""
+    values = [40.0]
+    for i in range(11):
+        values.append(values[-1] * (1 - (before if i < 8 else recent)))
+    hist = [(month_end(add_months(D(2025, 1, 1), i)), v) for i, v in enumerate(values)]
+    g = gr.Goal("c", metric="cost_per_lead", target="30.2 USD / lead", start="2026-01-01",
+                deadline="2026-06-30")  # fmt: skip
+    return g, hist
+
+
+def test_a_fall_that_sped_up_is_not_said_to_have_slowed() -> None:
+    """A cost per lead that fell 1 % a month and then 3 % a month was explained with
+    "growth has slowed: the last 3 months -3 % a month, the 3 before -1 %": the fall
+    tripled. A lower-is-better metric's rates are falls, compared as falls."""
+    g, hist = cost_per_lead(0.03, 0.01)
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 15))
+    assert a.probability is not None and a.probability < 0.5
+    assert a.carried_value is not None and a.carried_value <= 30.2
+    assert "At the recent rate it would reach about" in a.explanation
+    assert "has slowed" not in a.explanation
+    assert "a fall like this seldom lasts in full" in a.explanation
+
+
+@settings(max_examples=25, deadline=None)
+@given(recent=st.floats(0.0, 0.05), before=st.floats(0.0, 0.05))
+def test_a_slowdown_named_for_a_falling_metric_is_a_smaller_fall(
+    recent: float, before: float
+) -> None:
+    g, hist = cost_per_lead(recent, before)
+    today = D(2026, 1, 15)
+    first = gr.assess_achievability(g, hist, today=today)
+    carried, median = first.carried_value, first.projected_value
+    assert carried is not None and median is not None
+    if not carried < median * 0.999:
+        return  # the recent rate carried forward does not beat the forecast
+    target = (carried + median) / 2  # the recent rate reaches it, the median does not
+    a = gr.assess_achievability(g.evolve(target=f"{target} USD / lead"), hist, today=today)
+    said = re.search(r"has slowed: the last 3 months (-?[\d.]+) % a month, the 3 before "
+                     r"(-?[\d.]+) %", a.explanation)  # fmt: skip
+    assert "At the recent rate it would reach about" in a.explanation
+    if said is not None:
+        assert abs(float(said.group(1))) < abs(float(said.group(2)))
+        assert "the fall has slowed" in a.explanation
 
 
 def test_the_mixture_quantile_inverts_its_distribution_function() -> None:

@@ -409,19 +409,24 @@ def _doubt(a: Any) -> str:
 
 def why_doubted(a: Any) -> str:
     """Why the forecast doubts the history's recent rate, carried forward (it reaches the
-    target while the chance is under one half): growth that has slowed, a longer history
-    that grew slower, little history, noisy months, or growth that seldom lasts in full."""
+    target while the chance is under one half): a change that has slowed, a longer
+    history that moved less, little history, noisy months, or a change that seldom lasts
+    in full. A lower-is-better metric's target needs a fall: its rates are read as falls
+    (a fall of 3 % a month after one of 1 % has not slowed)."""
+    sign = -1.0 if a.direction.value == "lower" else 1.0
+    change = "growth" if sign > 0 else "the fall"
     slowed = a.recent_rates
     longer = a.longer_rate
     rate = a.historical_rate
-    if slowed is not None and slowed[0] < 0.8 * slowed[1]:
+    if slowed is not None and sign * slowed[0] < 0.8 * sign * slowed[1]:
         return (
-            f"growth has slowed: the last 3 months {format_percent(slowed[0])} a month, "
+            f"{change} has slowed: the last 3 months {format_percent(slowed[0])} a month, "
             f"the 3 before {format_percent(slowed[1])}"
         )
-    if longer is not None and rate is not None and longer[1] < 0.7 * rate:
+    if longer is not None and rate is not None and sign * longer[1] < 0.7 * sign * rate:
+        verb = "grew" if longer[1] >= 0 else "fell"
         return (
-            f"over the last {longer[0]} months it grew {format_percent(longer[1])} a "
+            f"over the last {longer[0]} months it {verb} {format_percent(abs(longer[1]))} a "
             "month, and the forecast weighs that too"
         )
     if a.observations < 9:
@@ -429,6 +434,6 @@ def why_doubted(a: Any) -> str:
     if spread := _spread(a):
         return f"the months vary a lot (about {spread} from one to the next)"
     return (
-        "growth like this seldom lasts in full on real accounts, and the forecast "
-        "allows for it fading"
+        f"{'growth' if sign > 0 else 'a fall'} like this seldom lasts in full on real "
+        "accounts, and the forecast allows for it fading"
     )
