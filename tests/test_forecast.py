@@ -426,6 +426,28 @@ def test_a_slowdown_named_for_a_falling_metric_is_a_smaller_fall(
         assert "the fall has slowed" in a.explanation
 
 
+def test_a_december_dip_is_not_read_as_a_decline() -> None:
+    """Visits growing 1.5 % a month for two years, each December a quarter lower: the
+    six months to December 2025 were shown as "it fell 3.2 % a month" and carried forward
+    to 8,346 visits, "short of the target", beside a 68 % chance. The model's season is
+    taken out of the rates it shows."""
+    values = [10000 * 1.015**i * (0.75 if i % 12 == 11 else 1.0) * (1 + 0.05 * math.sin(i))
+              for i in range(24)]  # fmt: skip
+    hist = [(month_end(add_months(D(2024, 1, 1), i)), round(v)) for i, v in enumerate(values)]
+    g = gr.Goal("v", metric="visits", target="12000 visits", start="2026-01-01",
+                deadline="2026-06-30")  # fmt: skip
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 15))
+    assert a.seasonal and a.historical_rate is not None
+    assert 0.005 < a.historical_rate < 0.025
+    assert "grew 1 % a month once the season is taken out" in a.explanation
+    assert "short of the target" not in a.explanation
+    assert a.carried_value is not None and a.projected_value is not None
+    assert a.carried_value > 12000 and a.probability is not None and a.probability >= 0.5
+    # a history without a season is read as it is
+    plain = gr.assess_achievability(g, hist[-12:], today=D(2026, 1, 15))
+    assert not plain.seasonal and "season is taken out" not in plain.explanation
+
+
 def test_the_mixture_quantile_inverts_its_distribution_function() -> None:
     a = needing(0.04, 0.03, n=13)
     assert a.predictive is not None

@@ -89,6 +89,8 @@ class Achievability(OneRow):
     carried_value: float | None = None
     recent_rates: tuple[float, float] | None = None
     longer_rate: tuple[int, float] | None = None
+    # the rates above are read with the model's calendar-month indices taken out
+    seasonal: bool = False
     # a relative target counted from a start after the history ends: the value then is
     # a forecast, and the chance is that of the change from it (target_value is None)
     from_start: FromStart | None = None

@@ -29,6 +29,7 @@ from goalrules.judgments.achievability_model import (
     FARTHEST,
     _model,
     _view,
+    history_rates,
     predictive_at,
     quantile_of,
 )
@@ -36,6 +37,7 @@ from goalrules.judgments.achievability_text import (
     _month_name,
     chance_percent,
     format_value,
+    history_rate,
     nice,
     number_text,
     why_doubted,
@@ -134,13 +136,14 @@ def judge_from_start(
     shown = nice(suggest - none, down=higher) + none
     suggested = shown if (shown > none if higher else shown < none) else None
     linear = (view.last_value - view.first_shown) / view.span_w
+    season = model.seasonal_shift(end_h) - model.seasonal_shift(start_h) if factor else 0.0
+    per_month, rates = history_rates(view, model) if factor else (0.0, {})
     out: dict[str, Any] = {
+        **rates,
         "method": "compound" if factor else "linear",
-        "historical_rate": math.expm1(min(view.per_month, 700.0)) if view.positive else None,
         "required_rate": math.expm1(min(goal_y / months, 700.0)) if factor and months > 0 else None,
         "required_linear": None if factor or months <= 0 else target / months,
         "historical_linear": linear,
-        "recent_rates": view.recent_rates,
         "probability": p,
         "drift": model.drift,
         "volatility": model.volatility,
@@ -159,14 +162,14 @@ def judge_from_start(
                 pred.value(max(high, median)),
             ),
             suggested=suggested,
-            carried=math.exp(min(view.per_month * months, 700.0)) if factor else linear * months,
+            carried=(
+                math.exp(min(per_month * months + season, 700.0)) if factor else linear * months
+            ),
             flow=flow,
             factor=factor,
             unit=unit,
         ),
     }
-    if view.longer_rate is not None:
-        out["longer_rate"] = view.longer_rate
 
     def likely(h: int) -> bool:  # the target's chance at `h` months after the last point
         drawn = growth_between(model, start_h, h, logs=factor)
@@ -210,16 +213,7 @@ def explain_from_start(a: Any, metric: str, deadline: Date) -> str:
             f"{format_decimal(a.span_months, 1)} months: too little history to judge."
         )
         return " ".join(parts)
-    if a.historical_rate is not None:
-        verb = "grew" if a.historical_rate >= 0 else "fell"
-        parts.append(
-            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a month."
-        )
-    elif a.historical_linear is not None:
-        parts.append(
-            "Values at or below zero rule out growth rates, so a linear model is used: "
-            f"{format_value(a.historical_linear, unit)} a month."
-        )
+    parts.append(history_rate(a))
     if a.required_rate is not None:
         verb = "growth" if a.required_rate >= 0 else "a fall"
         needs = f"{verb} of {format_percent(abs(a.required_rate))} a month"

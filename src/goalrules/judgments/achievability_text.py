@@ -200,16 +200,7 @@ def explain(
             f"{format_decimal(a.span_months, 1)} months: too little history to judge."
         )
         return " ".join(parts)
-    if a.historical_rate is not None:
-        verb = "grew" if a.historical_rate >= 0 else "fell"
-        parts.append(
-            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a month."
-        )
-    elif a.historical_linear is not None:
-        parts.append(
-            "Values at or below zero rule out growth rates, so a linear model is used: "
-            f"{format_value(a.historical_linear, unit)} a month."
-        )
+    parts.append(history_rate(a))
     months = a.months_left or 0.0
     if a.cumulative and level is not None:
         parts.append(
@@ -437,3 +428,22 @@ def why_doubted(a: Any) -> str:
         f"{'growth' if sign > 0 else 'a fall'} like this seldom lasts in full on real "
         "accounts, and the forecast allows for it fading"
     )
+
+
+def history_rate(a: Any) -> str:
+    """How the metric moved over the recent months, in one sentence: its compound rate
+    (the season taken out, when the model found one: a December dip is no decline), or
+    the straight line's change when values at or below zero rule out rates."""
+    if a.historical_rate is not None:
+        verb = "grew" if a.historical_rate >= 0 else "fell"
+        season = " once the season is taken out" if getattr(a, "seasonal", False) else ""
+        return (
+            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a "
+            f"month{season}."
+        )
+    if a.historical_linear is not None:
+        return (
+            "Values at or below zero rule out growth rates, so a linear model is used: "
+            f"{format_value(a.historical_linear, a.unit)} a month."
+        )
+    return ""
