@@ -575,3 +575,54 @@ def test_fit_prior_keeps_the_flow_settings() -> None:
     assert gr.GrowthPrior.parse("rough=0.05").rough == 0.05
     with pytest.raises(gr.GoalRulesError, match="rough"):
         gr.GrowthPrior.parse("rough=0")
+
+
+def test_a_slow_account_gets_a_round_target_above_todays_value() -> None:
+    """Followers growing 0.5 % a month (8,536 in December), "x2" by the year's end:
+    "Your history supports about 8,911 followers by then, and no target more than
+    today's 8,536 followers is likely": the roundest number near 8,911 on the easier
+    side, 8,500, fell behind today's value, and the suggestion was dropped. A finer
+    round number beyond today's value is suggested."""
+    hist = [(month_end(add_months(D(2024, 11, 1), i)), round(8000 * 1.005**i)) for i in range(14)]
+    g = gr.Goal("f", metric="followers", target="x2", start="2026-01-01", deadline="2026-12-31")
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 20))
+    assert a.current_value == 8536 and a.projected_value is not None
+    assert a.suggested_value == 8900
+    assert "consider 8,900 followers" in a.explanation
+    assert "no target more than today's" not in a.explanation
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rate=st.floats(-0.01, 0.04),
+    size=st.integers(50, 200_000),
+    need=st.floats(1.01, 2.0),
+    lower=st.booleans(),
+)
+def test_a_suggested_target_beats_todays_value_whenever_the_median_does(
+    rate: float, size: int, need: float, lower: bool
+) -> None:
+    metric = "first_response_time" if lower else "followers"
+    step = 1 / (1 + rate) if lower else 1 + rate
+    hist = [(month_end(add_months(D(2025, 1, 1), i)), size * step**i) for i in range(12)]
+    current = hist[-1][1]
+    target = current / need if lower else current * need
+    unit = "hours" if lower else "followers"
+    g = gr.Goal("s", metric=metric, target=f"{target} {unit}", start="2026-01-01",
+                deadline="2026-09-30")  # fmt: skip
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 20))
+    if a.verdict.value not in ("stretch", "unrealistic") or a.projected_value is None:
+        return
+    median = a.projected_value
+    gain = (current - median if lower else median - current) / current
+    if a.suggested_value is not None:  # beyond today's value, on the easier side
+        assert (a.suggested_value < current) if lower else (a.suggested_value > current)
+        assert (a.suggested_value >= median) if lower else (a.suggested_value <= median)
+        assert "no target" not in a.explanation
+        if not lower:  # a count: at least one more than today, as the words write it
+            assert a.suggested_value >= math.floor(current) + 1
+    if gain <= 0:
+        assert a.suggested_value is None
+    elif gain > 0.002 and (lower or median - current > 1):
+        # a gain worth naming is named (no "no target more than today's")
+        assert a.suggested_value is not None

@@ -93,7 +93,7 @@ from goalrules.judgments.achievability_result import (
 )
 from goalrules.judgments.achievability_shares import in_percent, read_shares
 from goalrules.judgments.achievability_start import judge_from_start
-from goalrules.judgments.achievability_text import format_q, nice
+from goalrules.judgments.achievability_text import format_q, is_count, nice_beyond
 from goalrules.judgments.achievability_units import (
     baseline_from,
     infer_cumulative,
@@ -415,7 +415,7 @@ def assess_achievability(
             fields["total_of"] = (so_far, n_total)
             fields["carried_value"] = None
         fields["projected_value"] = supported
-        fields["suggested_value"] = nice(suggest, down=higher)
+        fields["suggested_value"] = suggest  # rounded below, once the current value is known
         if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = add_months(last_date, months_needed)
         facts["probability"] = model["probability"]
@@ -444,11 +444,11 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
-    suggested = fields.get("suggested_value")
-    if suggested is not None and not (
-        suggested > shown_current if higher else suggested < shown_current
-    ):  # a target met already is no target to suggest: the history supports no gain
-        fields["suggested_value"] = None
+    if fields.get("suggested_value") is not None:  # a round target beyond today's value:
+        # one met already is no target to suggest (none: the history supports no gain)
+        fields["suggested_value"] = nice_beyond(
+            fields["suggested_value"], shown_current, down=higher, whole=is_count(unit)
+        )
     return Achievability(
         verdict=verdict,
         observations=observations,

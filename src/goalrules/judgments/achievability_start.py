@@ -38,7 +38,8 @@ from goalrules.judgments.achievability_text import (
     chance_percent,
     format_value,
     history_rate,
-    nice,
+    is_count,
+    nice_beyond,
     number_text,
     why_doubted,
 )
@@ -133,8 +134,8 @@ def judge_from_start(
         median if threshold == 0.5 else quantile_of(pred, 1 - threshold if higher else threshold)
     )
     none = 1.0 if factor else 0.0  # no change
-    shown = nice(suggest - none, down=higher) + none
-    suggested = shown if (shown > none if higher else shown < none) else None
+    gain = nice_beyond(suggest - none, 0.0, down=higher, whole=not factor and is_count(unit))
+    suggested = None if gain is None else gain + none
     linear = (view.last_value - view.first_shown) / view.span_w
     season = model.seasonal_shift(end_h) - model.seasonal_shift(start_h) if factor else 0.0
     per_month, rates = history_rates(view, model) if factor else (0.0, {})

@@ -148,6 +148,32 @@ def nice(x: float, *, down: bool = True) -> float:
 _NEAR = 0.05
 
 
+def nice_beyond(x: float, beyond: float, *, down: bool = True, whole: bool = False) -> float | None:
+    """:func:`nice` of ``x`` that still beats ``beyond`` (today's value: above it when
+    higher is better, ``down``; below it when lower is): when the roundest number within
+    5 % falls back to today's value or behind it (8,911 supported, 8,536 today: 8,500),
+    finer steps are tried (8,900), down to a thousandth of ``x``'s leading power of ten
+    (``whole``: a count, written in whole numbers, never below a step of one). ``None``
+    when no such number beats ``beyond``: the history supports no gain worth naming."""
+
+    def beats(v: float) -> bool:
+        return v > beyond if down else v < beyond
+
+    if not math.isfinite(x) or not beats(x):
+        return None
+    shown = nice(x, down=down)
+    if beats(shown):
+        return shown
+    top = 10.0 ** math.floor(math.log10(abs(x))) if x != 0 else 1.0
+    for divisor in (50, 100, 200, 500, 1000):
+        step = max(top / divisor, 1.0) if whole else top / divisor
+        steps = x / step
+        rounded = (math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)) * step
+        if beats(rounded):
+            return float(rounded)
+    return None
+
+
 def _month_name(day: Date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
 
