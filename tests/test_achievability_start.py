@@ -87,6 +87,9 @@ def test_a_change_in_the_unit_from_a_later_start_is_judged_on_the_values() -> No
     assert a.target_value is None
     assert a.to_dict()["target"] == "+300 followers from 2026-09-01"
     assert a.required_linear == pytest.approx(300 / a.from_start.months)
+    # read on the values because the target is a change in followers, not for want of logs
+    assert "rule out growth rates" not in a.explanation
+    assert f"grew by {a.historical_linear:,.0f} followers a month" in a.explanation
     f = a.forecast
     assert f is not None and f["unit"] == "follower"
     assert (a.probability >= 0.5) == (f["median"] >= 300)  # type: ignore[operator]

@@ -467,9 +467,16 @@ def history_rate(a: Any) -> str:
             f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a "
             f"month{season}."
         )
-    if a.historical_linear is not None:
+    if a.historical_linear is None:
+        return ""
+    start = getattr(a, "from_start", None)
+    if start is not None and not start.factor:  # a change in the unit, read on the values
+        verb = "grew" if a.historical_linear >= 0 else "fell"
         return (
-            "Values at or below zero rule out growth rates, so a linear model is used: "
-            f"{format_value(a.historical_linear, a.unit)} a month."
+            f"Over the recent months it {verb} by "
+            f"{format_value(abs(a.historical_linear), a.unit)} a month."
         )
-    return ""
+    return (
+        "Values at or below zero rule out growth rates, so a linear model is used: "
+        f"{format_value(a.historical_linear, a.unit)} a month."
+    )
