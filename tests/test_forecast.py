@@ -626,3 +626,27 @@ def test_a_suggested_target_beats_todays_value_whenever_the_median_does(
     elif gain > 0.002 and (lower or median - current > 1):
         # a gain worth naming is named (no "no target more than today's")
         assert a.suggested_value is not None
+
+
+@settings(max_examples=20, deadline=None)
+@given(last_month=st.integers(1, 12), need=st.floats(1.02, 1.3))
+def test_a_suggested_deadline_for_a_monthly_total_is_its_months_last_day(
+    last_month: int, need: float
+) -> None:
+    """Visits to November, a stretch target: "move the deadline to 2026-05-30", a day
+    before May's total is complete. A deadline suggested from a month's end is a month's
+    end, and the goal is achievable there."""
+    first = add_months(D(2025, last_month, 1), -11)
+    hist = [(month_end(add_months(first, i)), round(3000 * 1.02**i)) for i in range(12)]
+    last_day = hist[-1][0]
+    g = gr.Goal("v", metric="visits", target=f"{round(hist[-1][1] * need)} visits",
+                start=add_months(last_day, 1).replace(day=1).isoformat(),
+                deadline=month_end(add_months(last_day, 3)).isoformat())  # fmt: skip
+    today = add_months(last_day, 1).replace(day=2)
+    a = gr.assess_achievability(g, hist, today=today)
+    day = a.suggested_deadline
+    if day is None or a.probability is None or a.probability >= 0.5:
+        return
+    assert day == month_end(day)
+    again = gr.assess_achievability(g.evolve(deadline=day.isoformat()), hist, today=today)
+    assert again.probability is not None and again.probability >= 0.5

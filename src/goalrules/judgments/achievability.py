@@ -65,7 +65,7 @@ from typing import Any
 
 import attrs
 
-from goalrules.dates import add_months, month_end, months_between
+from goalrules.dates import month_end, months_between
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
@@ -93,7 +93,7 @@ from goalrules.judgments.achievability_result import (
 )
 from goalrules.judgments.achievability_shares import in_percent, read_shares
 from goalrules.judgments.achievability_start import judge_from_start
-from goalrules.judgments.achievability_text import format_q, is_count, nice_beyond
+from goalrules.judgments.achievability_text import format_q, is_count, months_after, nice_beyond
 from goalrules.judgments.achievability_units import (
     baseline_from,
     infer_cumulative,
@@ -417,7 +417,7 @@ def assess_achievability(
         fields["projected_value"] = supported
         fields["suggested_value"] = suggest  # rounded below, once the current value is known
         if months_needed is not None and not is_cumulative:
-            fields["suggested_deadline"] = add_months(last_date, months_needed)
+            fields["suggested_deadline"] = months_after(last_date, months_needed)
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")

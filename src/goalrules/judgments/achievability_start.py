@@ -24,7 +24,6 @@ from typing import Any
 
 import attrs
 
-from goalrules.dates import add_months
 from goalrules.judgments.achievability_model import (
     FARTHEST,
     _model,
@@ -39,6 +38,7 @@ from goalrules.judgments.achievability_text import (
     format_value,
     history_rate,
     is_count,
+    months_after,
     nice_beyond,
     number_text,
     why_doubted,
@@ -185,7 +185,7 @@ def judge_from_start(
                 hi = mid
             else:
                 lo = mid
-        out["suggested_deadline"] = add_months(last_date, hi)
+        out["suggested_deadline"] = months_after(last_date, hi)
     return out
 
 
@@ -272,7 +272,7 @@ def advice_from_start(a: Any) -> str:
         return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
     if a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
         return f"{said}."
-    farthest = add_months(a.last_date, FARTHEST).isoformat()
+    farthest = months_after(a.last_date, FARTHEST).isoformat()
     return f"{said}; the target itself is not likely even by {farthest}."
 
 

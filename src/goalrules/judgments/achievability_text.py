@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
-from goalrules.dates import add_months
+from goalrules.dates import add_months, month_end
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
 from goalrules.numbers import current_locale, format_decimal, format_percent
@@ -174,6 +174,14 @@ def nice_beyond(x: float, beyond: float, *, down: bool = True, whole: bool = Fal
     return None
 
 
+def months_after(day: Date, months: int) -> Date:
+    """The day ``months`` calendar months after ``day``, a month's end when ``day`` is
+    one (a flow's last month, a count made on the 31st): a deadline suggested for a
+    monthly total falls on its month's last day, not on the 30th of May."""
+    later = add_months(day, months)
+    return month_end(later) if day == month_end(day) else later
+
+
 def _month_name(day: Date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
 
@@ -309,7 +317,7 @@ def _advice(a: Any, supported: float) -> str:
         return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
     if a.cumulative or a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
         return f"{said}, or a later deadline." if a.suggested_value is not None else f"{said}."
-    farthest = add_months(a.last_date, FARTHEST).isoformat()
+    farthest = months_after(a.last_date, FARTHEST).isoformat()
     return f"{said}; the target itself is not likely even by {farthest}."
 
 
