@@ -182,3 +182,29 @@ def test_the_change_from_now_is_the_models_own_forecast() -> None:
             for c, d in zip(own.components, between.components, strict=True):
                 assert d.loc == pytest.approx(c.loc - shift, abs=1e-12)
                 assert d.scale == pytest.approx(c.scale, rel=1e-12)
+
+
+@pytest.mark.parametrize("values", [[5000.0], [5000.0, 5100.0]])
+def test_too_little_history_shows_the_target_and_no_forecast(values: list[float]) -> None:
+    """With one or two months of history a goal starting after it is not judged: its
+    target is said as the change from the start it is, and no forecast of the start,
+    no projection and no suggestion are shown (two months showed "projected": "+0 %"
+    and a forecast of the value at the start; one month gave no words at all)."""
+    history = [(add_months(D(2025, 12, 1), i - len(values) + 1), v) for i, v in enumerate(values)]
+    a = gr.assess_achievability(goal("+5%", "2026-03-01"), history, today=D(2026, 1, 5))
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA and a.probability is None
+    data = a.to_dict()
+    assert data["target"] == "+5 % from 2026-03-01"
+    assert data["projected"] is None and data["suggested_target"] is None
+    assert data["forecast"] is None and "start_value" not in data
+    assert "counted from the value on that day, which is not known yet." in a.explanation
+    assert "forecast" not in a.explanation and "too little history to judge" in a.explanation
+
+
+def test_a_flows_start_and_deadline_in_one_month_say_why_they_are_not_judged() -> None:
+    history = [(add_months(D(2025, 9, 1), i), v) for i, v in enumerate([3000.0, 3100, 3200, 3300])]
+    g = gr.Goal("v", metric="visits", target="+10%", start="2026-03-05", deadline="2026-03-25")
+    a = gr.assess_achievability(g, history, today=D(2026, 1, 5))
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    assert "fall in one month of a monthly total" in a.explanation
+    assert "values at or below zero" not in a.explanation

@@ -59,6 +59,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import functools
+import math
 import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -92,7 +93,7 @@ from goalrules.judgments.achievability_result import (
     shipped_chance_edges,
 )
 from goalrules.judgments.achievability_shares import in_percent, read_shares
-from goalrules.judgments.achievability_start import judge_from_start
+from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import format_q, is_count, months_after, nice_beyond
 from goalrules.judgments.achievability_units import (
     baseline_from,
@@ -524,12 +525,19 @@ def _judged_from_start(
             amount, higher, growth, factor=factor is not None, flow=flow, start=goal.start,
             last_date=last_date, unit=unit, threshold=float(rules.params.get("achievable", 0.5)),
         )  # fmt: skip
-    if model is None and len(points) >= 2:
-        why = (
-            "values at or below zero rule out a growth factor"
-            if amount is not None
-            else "its change cannot be read in the history's unit"
-        )
+    if model is None and amount is not None and n_total > ahead and len(points) < 2:
+        nothing = (math.nan, math.nan, math.nan)  # too little history: the target only
+        fields["from_start"] = FromStart(
+            start=goal.start, target=amount, months=n_total - ahead, ahead=ahead, value=nothing,
+            growth=nothing, flow=flow, factor=factor is not None, unit=unit, judged=False,
+        )  # fmt: skip
+    elif model is None:
+        if amount is None:
+            why = "its change cannot be read in the history's unit"
+        elif n_total <= ahead:
+            why = "its start and its deadline fall in one month of a monthly total"
+        else:
+            why = "values at or below zero rule out a growth factor"
         return Achievability(
             Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
             unit=unit, current_value=last.value, last_date=last_date, flow=flow,
@@ -545,8 +553,9 @@ def _judged_from_start(
     verdict = Verdict(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
-    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: the start's forecast
-        fields = {k: v for k, v in fields.items() if k == "from_start"}  # is still shown
+    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, forecast or
+        # suggestion, the target still said as the change from the start it is
+        fields = {"from_start": attrs.evolve(fields["from_start"], judged=False)} if fields else {}
     unseen = today > goal.deadline and verdict in _JUDGED
     if unseen:
         fields.pop("suggested_deadline", None)

@@ -242,7 +242,11 @@ class Achievability(OneRow):
             def q(x: float | None) -> str | None:
                 return None if x is None else f"{fs.change(x)} from {fs.start.isoformat()}"
 
-        shown = (fs.target, fs.growth[0], fs.suggested) if fs is not None else None
+        shown = None
+        if fs is not None:  # too little history: the target only
+            shown = (
+                (fs.target, fs.growth[0], fs.suggested) if fs.judged else (fs.target, None, None)
+            )
         return {
             "verdict": self.verdict.value,
             "probability": None
@@ -266,7 +270,7 @@ class Achievability(OneRow):
             else None,
             "explanation": self.explanation,
             "forecast": self.forecast_json(),
-            **({"start_value": self._start_value()} if fs is not None else {}),
+            **({"start_value": self._start_value()} if fs is not None and fs.judged else {}),
         }
 
     def _start_value(self) -> dict[str, Any] | None:

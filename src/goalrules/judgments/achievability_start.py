@@ -76,6 +76,8 @@ class FromStart:
     flow: bool = False
     factor: bool = True
     unit: str = "dimensionless"
+    # False: too little history to judge; the forecasts above are not shown
+    judged: bool = True
 
     def change(self, x: float) -> str:
         """A change as the words write it: "+25 %" for a factor of 1.25, "+500
@@ -201,14 +203,18 @@ def explain_from_start(a: Any, metric: str, deadline: Date) -> str:
         else f"{metric.capitalize()}: {cur} on {a.last_date.isoformat()}."
     ]
     value = fs.value
+    forecast = (
+        f" (the forecast puts it at about {format_value(value[0], unit)}{period}, 80 % "
+        f"range {number_text(value[1], unit)} to {format_value(value[2], unit)}{period})"
+        if fs.judged
+        else ""
+    )
     parts.append(
         f"The goal starts on {fs.start.isoformat()}, after the history ends: its target, "
         f"{fs.change(fs.target)}, is counted from the value "
-        f"{'in ' + fs.when if fs.flow else 'on that day'}, which is not known yet (the "
-        f"forecast puts it at about {format_value(value[0], unit)}{period}, 80 % range "
-        f"{number_text(value[1], unit)} to {format_value(value[2], unit)}{period})."
+        f"{'in ' + fs.when if fs.flow else 'on that day'}, which is not known yet{forecast}."
     )
-    if a.verdict.value == "insufficient_data":
+    if not fs.judged or a.verdict.value == "insufficient_data":
         parts.append(
             f"Only {a.observations} monthly observations over "
             f"{format_decimal(a.span_months, 1)} months: too little history to judge."
