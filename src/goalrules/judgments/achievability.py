@@ -74,6 +74,7 @@ from goalrules.judgments.achievability_deadline import (
     at_deadline,
     before_history,
     late_note,
+    month_under_way,
     reaches_deadline,
     unseen_note,
     wrong_dates,
@@ -94,7 +95,13 @@ from goalrules.judgments.achievability_result import (
 )
 from goalrules.judgments.achievability_shares import in_percent, read_shares
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
-from goalrules.judgments.achievability_text import format_q, is_count, months_after, nice_beyond
+from goalrules.judgments.achievability_text import (
+    format_q,
+    is_count,
+    months_after,
+    nice,
+    nice_beyond,
+)
 from goalrules.judgments.achievability_units import (
     baseline_from,
     infer_cumulative,
@@ -356,12 +363,27 @@ def assess_achievability(
     higher = direction is Direction.HIGHER
     so_far = 0.0
     first_month = None
+    # a flow's month under way holding the deadline: its days so far are counted, and
+    # the rest of the month forecast (its level is the month's total, judged as one)
+    underway = month_under_way(seen, points, kind, today, goal.deadline)
+    if underway is not None and underway[1] >= goal.deadline:
+        underway = None  # seen to its deadline day: judged as before, on the month
+    ahead = n_total
+    if underway is not None:
+        if not is_cumulative:  # the month's level: its total, from its first day
+            first_month = today.replace(day=1)
+        is_cumulative, last_date = True, underway[1]
+        ahead = float(month_index(goal.deadline) - month_index(last.date))
+        n_total = months_between(last_date, goal.deadline)
     if is_cumulative:
-        first_month = (goal.start or points[0].date).replace(day=1)
+        first_month = first_month or (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
+        so_far += underway[0] if underway is not None else 0.0
         gaps = total_gaps(points, first_month, min(last.date, goal.deadline))
         read_note = " ".join(filter(None, (read_note, gaps)))
-        met = so_far >= target if higher else so_far <= target
+        # a total under a lower-is-better target is met only once its period is over:
+        # the months (or days) to come add to it
+        met = so_far >= target if higher else so_far <= target and today > goal.deadline
     else:  # a month's level past the target before the deadline is no goal met: the
         # months to come may fall short (its chance says how likely it holds)
         met = (current >= target if higher else current <= target) and (
@@ -400,7 +422,7 @@ def assess_achievability(
         horizon = n_total
         if is_cumulative:
             level = (target - so_far) / n_total
-            horizon = (n_total + 1) / 2
+            horizon = ahead if underway is not None else (n_total + 1) / 2
         whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
             whole, window, current, level, horizon, higher, method, seed, samples, growth,
@@ -445,7 +467,11 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
-    if fields.get("suggested_value") is not None:  # a round target beyond today's value:
+    if fields.get("suggested_value") is not None and is_cumulative and not higher:
+        # a cap on a total that only grows: any round cap above what is spent so far
+        cap = nice(fields["suggested_value"], down=False)
+        fields["suggested_value"] = cap if cap > shown_current else None
+    elif fields.get("suggested_value") is not None:  # a round target beyond today's value:
         # one met already is no target to suggest (none: the history supports no gain)
         fields["suggested_value"] = nice_beyond(
             fields["suggested_value"], shown_current, down=higher, whole=is_count(unit)

@@ -315,8 +315,10 @@ def _advice(a: Any, supported: float) -> str:
         keep = "; keep the target and move"
     if a.suggested_deadline is not None:
         return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
+    later = a.suggested_value is not None and a.direction.value != "lower"
     if a.cumulative or a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
-        return f"{said}, or a later deadline." if a.suggested_value is not None else f"{said}."
+        # (a cap on a total is no easier later: more time adds to the total)
+        return f"{said}, or a later deadline." if later else f"{said}."
     farthest = months_after(a.last_date, FARTHEST).isoformat()
     return f"{said}; the target itself is not likely even by {farthest}."
 
