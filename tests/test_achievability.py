@@ -755,14 +755,15 @@ def test_a_straight_lines_spread_is_said_in_the_unit_not_in_per_cent() -> None:
 
 
 def test_a_relative_target_counted_from_outside_the_history_says_so() -> None:
-    # "+20 % from August", the history ending in April: the latest value stands in
+    # "+20 % from August", the history ending in May: the value in August is a forecast,
+    # not the latest value (no target in followers is shown as known)
     later = followers_goal("+20%", deadline="2026-11-30", start="2026-08-01", baseline=None)
     a = gr.assess_achievability(later, HIST, today=TODAY)
-    assert a.target_value == pytest.approx(1440)
-    assert "more than a month after the history ends: its target is counted from the " in (
+    assert a.target_value is None and a.from_start is not None
+    assert "starts on 2026-08-01, after the history ends: its target, +20 %, is counted " in (
         a.explanation
     )
-    assert "latest value, 1,200 followers (2026-05-01)" in a.explanation
+    assert "1,200 followers (2026-05-01)" not in a.explanation
     earlier = later.evolve(start="2025-01-01")
     b = gr.assess_achievability(earlier, HIST, today=TODAY)
     assert "before the history begins: its target is counted from the first value, 1,000" in (
@@ -782,10 +783,11 @@ def test_a_start_a_fortnight_after_the_last_count_is_counted_from_it_without_a_n
     a = gr.assess_achievability(goal, days, today=D(2026, 1, 12))
     assert a.target_value == pytest.approx(2 * last)
     assert "counted from" not in a.explanation
-    # two months on, the same count stands in, and the note dates it by its day
+    # two months on, no count stands in: the value at the start is a forecast
     later = gr.assess_achievability(goal.evolve(start="2026-03-02"), days, today=D(2026, 3, 2))
-    assert later.target_value == pytest.approx(2 * last)
-    assert f"latest value, {last:,.0f} followers (2025-12-30)" in later.explanation
+    assert later.target_value is None and later.from_start is not None
+    assert f"{last:,.0f} followers on 2025-12-30" in later.explanation
+    assert "counted from the value on that day, which is not known yet" in later.explanation
 
 
 def test_a_flows_month_counted_from_is_named_by_its_month() -> None:
@@ -793,7 +795,7 @@ def test_a_flows_month_counted_from_is_named_by_its_month() -> None:
                    deadline="2026-12-31")  # fmt: skip
     history = monthly([3000.0, 3100, 3150, 3300, 3400, 3500], first=D(2025, 11, 1))
     a = gr.assess_achievability(goal, history, today=D(2026, 9, 1))
-    assert "latest value, 3,500 engagements (April 2026)" in a.explanation
+    assert "counted from the value in September 2026, which is not known yet" in a.explanation
     june = gr.assess_achievability(goal.evolve(start="2026-05-20"), history, today=D(2026, 5, 20))
     assert "counted from" not in june.explanation
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -379,6 +379,75 @@ def test_the_text_says_why_it_doubts_a_rate_that_would_reach_the_target() -> Non
     assert "growth has slowed: the last 3 months 3 % a month, the 3 before 10 %" in a.explanation
 
 
+def cost_per_lead(recent: float, before: float) -> tuple[gr.Goal, list[tuple[D, float]]]:
+    """A cost per lead falling ``before`` a month for eight months, then ``recent`` for
+    three, and a goal the recent rate carried forward reaches but the median does not."""
+    values = [40.0]
+    for i in range(11):
+        values.append(values[-1] * (1 - (before if i < 8 else recent)))
+    hist = [(month_end(add_months(D(2025, 1, 1), i)), v) for i, v in enumerate(values)]
+    g = gr.Goal("c", metric="cost_per_lead", target="30.2 USD / lead", start="2026-01-01",
+                deadline="2026-06-30")  # fmt: skip
+    return g, hist
+
+
+def test_a_fall_that_sped_up_is_not_said_to_have_slowed() -> None:
+    """A cost per lead that fell 1 % a month and then 3 % a month was explained with
+    "growth has slowed: the last 3 months -3 % a month, the 3 before -1 %": the fall
+    tripled. A lower-is-better metric's rates are falls, compared as falls."""
+    g, hist = cost_per_lead(0.03, 0.01)
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 15))
+    assert a.probability is not None and a.probability < 0.5
+    assert a.carried_value is not None and a.carried_value <= 30.2
+    assert "At the recent rate it would reach about" in a.explanation
+    assert "has slowed" not in a.explanation
+    assert "a fall like this seldom lasts in full" in a.explanation
+
+
+@settings(max_examples=25, deadline=None)
+@given(recent=st.floats(0.0, 0.05), before=st.floats(0.0, 0.05))
+def test_a_slowdown_named_for_a_falling_metric_is_a_smaller_fall(
+    recent: float, before: float
+) -> None:
+    g, hist = cost_per_lead(recent, before)
+    today = D(2026, 1, 15)
+    first = gr.assess_achievability(g, hist, today=today)
+    carried, median = first.carried_value, first.projected_value
+    assert carried is not None and median is not None
+    if not carried < median * 0.999:
+        return  # the recent rate carried forward does not beat the forecast
+    target = (carried + median) / 2  # the recent rate reaches it, the median does not
+    a = gr.assess_achievability(g.evolve(target=f"{target} USD / lead"), hist, today=today)
+    said = re.search(r"has slowed: the last 3 months (-?[\d.]+) % a month, the 3 before "
+                     r"(-?[\d.]+) %", a.explanation)  # fmt: skip
+    assert "At the recent rate it would reach about" in a.explanation
+    if said is not None:
+        assert abs(float(said.group(1))) < abs(float(said.group(2)))
+        assert "the fall has slowed" in a.explanation
+
+
+def test_a_december_dip_is_not_read_as_a_decline() -> None:
+    """Visits growing 1.5 % a month for two years, each December a quarter lower: the
+    six months to December 2025 were shown as "it fell 3.2 % a month" and carried forward
+    to 8,346 visits, "short of the target", beside a 68 % chance. The model's season is
+    taken out of the rates it shows."""
+    values = [10000 * 1.015**i * (0.75 if i % 12 == 11 else 1.0) * (1 + 0.05 * math.sin(i))
+              for i in range(24)]  # fmt: skip
+    hist = [(month_end(add_months(D(2024, 1, 1), i)), round(v)) for i, v in enumerate(values)]
+    g = gr.Goal("v", metric="visits", target="12000 visits", start="2026-01-01",
+                deadline="2026-06-30")  # fmt: skip
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 15))
+    assert a.seasonal and a.historical_rate is not None
+    assert 0.005 < a.historical_rate < 0.025
+    assert "grew 1 % a month once the season is taken out" in a.explanation
+    assert "short of the target" not in a.explanation
+    assert a.carried_value is not None and a.projected_value is not None
+    assert a.carried_value > 12000 and a.probability is not None and a.probability >= 0.5
+    # a history without a season is read as it is
+    plain = gr.assess_achievability(g, hist[-12:], today=D(2026, 1, 15))
+    assert not plain.seasonal and "season is taken out" not in plain.explanation
+
+
 def test_the_mixture_quantile_inverts_its_distribution_function() -> None:
     a = needing(0.04, 0.03, n=13)
     assert a.predictive is not None
@@ -506,3 +575,78 @@ def test_fit_prior_keeps_the_flow_settings() -> None:
     assert gr.GrowthPrior.parse("rough=0.05").rough == 0.05
     with pytest.raises(gr.GoalRulesError, match="rough"):
         gr.GrowthPrior.parse("rough=0")
+
+
+def test_a_slow_account_gets_a_round_target_above_todays_value() -> None:
+    """Followers growing 0.5 % a month (8,536 in December), "x2" by the year's end:
+    "Your history supports about 8,911 followers by then, and no target more than
+    today's 8,536 followers is likely": the roundest number near 8,911 on the easier
+    side, 8,500, fell behind today's value, and the suggestion was dropped. A finer
+    round number beyond today's value is suggested."""
+    hist = [(month_end(add_months(D(2024, 11, 1), i)), round(8000 * 1.005**i)) for i in range(14)]
+    g = gr.Goal("f", metric="followers", target="x2", start="2026-01-01", deadline="2026-12-31")
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 20))
+    assert a.current_value == 8536 and a.projected_value is not None
+    assert a.suggested_value == 8900
+    assert "consider 8,900 followers" in a.explanation
+    assert "no target more than today's" not in a.explanation
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rate=st.floats(-0.01, 0.04),
+    size=st.integers(50, 200_000),
+    need=st.floats(1.01, 2.0),
+    lower=st.booleans(),
+)
+def test_a_suggested_target_beats_todays_value_whenever_the_median_does(
+    rate: float, size: int, need: float, lower: bool
+) -> None:
+    metric = "first_response_time" if lower else "followers"
+    step = 1 / (1 + rate) if lower else 1 + rate
+    hist = [(month_end(add_months(D(2025, 1, 1), i)), size * step**i) for i in range(12)]
+    current = hist[-1][1]
+    target = current / need if lower else current * need
+    unit = "hours" if lower else "followers"
+    g = gr.Goal("s", metric=metric, target=f"{target} {unit}", start="2026-01-01",
+                deadline="2026-09-30")  # fmt: skip
+    a = gr.assess_achievability(g, hist, today=D(2026, 1, 20))
+    if a.verdict.value not in ("stretch", "unrealistic") or a.projected_value is None:
+        return
+    median = a.projected_value
+    gain = (current - median if lower else median - current) / current
+    if a.suggested_value is not None:  # beyond today's value, on the easier side
+        assert (a.suggested_value < current) if lower else (a.suggested_value > current)
+        assert (a.suggested_value >= median) if lower else (a.suggested_value <= median)
+        assert "no target" not in a.explanation
+        if not lower:  # a count: at least one more than today, as the words write it
+            assert a.suggested_value >= math.floor(current) + 1
+    if gain <= 0:
+        assert a.suggested_value is None
+    elif gain > 0.002 and (lower or median - current > 1):
+        # a gain worth naming is named (no "no target more than today's")
+        assert a.suggested_value is not None
+
+
+@settings(max_examples=20, deadline=None)
+@given(last_month=st.integers(1, 12), need=st.floats(1.02, 1.3))
+def test_a_suggested_deadline_for_a_monthly_total_is_its_months_last_day(
+    last_month: int, need: float
+) -> None:
+    """Visits to November, a stretch target: "move the deadline to 2026-05-30", a day
+    before May's total is complete. A deadline suggested from a month's end is a month's
+    end, and the goal is achievable there."""
+    first = add_months(D(2025, last_month, 1), -11)
+    hist = [(month_end(add_months(first, i)), round(3000 * 1.02**i)) for i in range(12)]
+    last_day = hist[-1][0]
+    g = gr.Goal("v", metric="visits", target=f"{round(hist[-1][1] * need)} visits",
+                start=add_months(last_day, 1).replace(day=1).isoformat(),
+                deadline=month_end(add_months(last_day, 3)).isoformat())  # fmt: skip
+    today = add_months(last_day, 1).replace(day=2)
+    a = gr.assess_achievability(g, hist, today=today)
+    day = a.suggested_deadline
+    if day is None or a.probability is None or a.probability >= 0.5:
+        return
+    assert day == month_end(day)
+    again = gr.assess_achievability(g.evolve(deadline=day.isoformat()), hist, today=today)
+    assert again.probability is not None and again.probability >= 0.5

@@ -49,30 +49,32 @@ growth maths (docs/judgments.md gives the model and its figures):
   undefined, so the model falls back to absolute monthly changes (and says so).
 
 The verdict comes from the shipped ``achievability`` ruleset, whose thresholds are
-params (``params={"achievable": "60 %"}``).
+params (``params={"achievable": "60 %"}``); the judgment is an
+:class:`~goalrules.judgments.achievability_result.Achievability` record, which writes
+its words and its JSON.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import enum
 import functools
+import math
 import operator
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from goalrules.dates import add_months, month_end, months_between
+from goalrules.dates import month_end, months_between
 from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
-from goalrules.engine.notebook import OneRow
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
     at_deadline,
     before_history,
     late_note,
+    month_under_way,
     reaches_deadline,
     unseen_note,
     wrong_dates,
@@ -84,273 +86,48 @@ from goalrules.judgments.achievability_limits import (
     total_gaps,
     whole_months,
 )
-from goalrules.judgments.achievability_model import fit_and_judge, predictive_at, quantile_of
+from goalrules.judgments.achievability_model import fit_and_judge, month_index
+from goalrules.judgments.achievability_result import (
+    Achievability,
+    Verdict,
+    chance_edges_of,
+    shipped_chance_edges,
+)
 from goalrules.judgments.achievability_shares import in_percent, read_shares
+from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
-    explain,
     format_q,
-    format_value,
+    is_count,
+    months_after,
     nice,
-    shown_chance,
+    nice_beyond,
 )
 from goalrules.judgments.achievability_units import (
     baseline_from,
     infer_cumulative,
     months_until,
+    relative_factor,
     start_outside,
     start_point,
+    starts_after_history,
     target_from_start,
     target_in_unit,
 )
-from goalrules.judgments.forecast import Predictive, Sampled
-from goalrules.judgments.growth import GrowthFit, GrowthPrior
+from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
 from goalrules.units import info_of, quantity, unit_info
 
-if TYPE_CHECKING:  # pragma: no cover
-    from goalrules.units import Quantity
-
-__all__ = ["Achievability", "Verdict", "assess_achievability"]
+__all__ = [
+    "Achievability",
+    "Verdict",
+    "assess_achievability",
+    "chance_edges_of",
+    "shipped_chance_edges",
+]
 
 Date = _dt.date
-
-
-class Verdict(enum.StrEnum):
-    """How achievable a goal is, judged against its metric's history."""
-
-    ACHIEVED = "achieved"
-    ACHIEVABLE = "achievable"
-    STRETCH = "stretch"
-    UNREALISTIC = "unrealistic"
-    INSUFFICIENT_DATA = "insufficient_data"
-    EXPIRED = "expired"
-
-
-@attrs.frozen
-class Achievability(OneRow):
-    """The achievability judgment of one goal.
-
-    Rates are per calendar month: ``required_rate`` and ``historical_rate`` are
-    compound (0.122 is 12.2 % a month), ``required_linear`` and ``historical_linear``
-    are in the metric's unit per month. ``probability`` is the chance of reaching the
-    target by the deadline (``None`` when it cannot be computed). ``current``,
-    ``target``, ``projected`` and ``suggested_target`` are pint quantities in the
-    history's unit; ``explanation`` and ``reasons`` are written on first use.
-    """
-
-    verdict: Verdict
-    probability: float | None = None
-    required_rate: float | None = None
-    historical_rate: float | None = None
-    required_linear: float | None = None
-    historical_linear: float | None = None
-    months_left: float | None = None
-    method: str = "none"
-    suggested_deadline: Date | None = None
-    observations: int = 0
-    span_months: float = 0.0
-    direction: Direction = Direction.HIGHER
-    cumulative: bool = False
-    unit: str = "dimensionless"
-    current_value: float | None = None
-    target_value: float | None = None
-    # what the target is counted from: the goal's baseline, else the history's value at
-    # its start (start_point); 0 for a total ("600 leads in 2026"), counted from nothing
-    baseline_value: float | None = None
-    projected_value: float | None = None
-    suggested_value: float | None = None
-    per_month: bool = False
-    drift: float | None = None
-    volatility: float | None = None
-    changes: int = 0
-    last_date: Date | None = None
-    flow: bool = False
-    carried_value: float | None = None
-    recent_rates: tuple[float, float] | None = None
-    longer_rate: tuple[int, float] | None = None
-    model: tuple[GrowthFit, bool] | None = attrs.field(default=None, eq=False, repr=False)
-    predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
-    total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
-    note: str = attrs.field(default="", repr=False)
-    # judged with goalrules' own prior (no centre given or learnt across histories)
-    default_prior: bool = attrs.field(default=False, eq=False, repr=False)
-    # a metric that cannot be negative: the forecast is censored at zero
-    nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
-    # the deadline has passed and the history ends before it: whether it was met is unknown
-    deadline_unseen: bool = attrs.field(default=False, eq=False, repr=False)
-    _context: Any = attrs.field(default=None, eq=False, repr=False)
-    _cache: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
-
-    def band(
-        self, months: float, *, low: float = 0.1, high: float = 0.9
-    ) -> tuple[float, float, float] | None:
-        """(low, median, high) predicted values ``months`` after the last observation,
-        in the history's unit: quantiles of the model's predictive mixture (``None``
-        without a model)."""
-        if self.model is None or self.cumulative or self.changes < 2:
-            return None
-        fitted, logs = self.model
-        pred = predictive_at(fitted, months, logs)
-        lo, mid, hi = (pred.value(quantile_of(pred, q)) for q in (low, 0.5, high))
-        if self.nonnegative:  # censored at zero: a count below zero is zero
-            lo, mid, hi = max(lo, 0.0), max(mid, 0.0), max(hi, 0.0)
-        return (lo, mid, hi)
-
-    @property
-    def forecast(self) -> dict[str, Any] | None:
-        """The predictive distribution at the deadline, in the target's unit:
-        ``{"unit", "target", "median", "low", "high", "level": 0.8}`` (``low`` and
-        ``high`` bound the central 80 %; the median is the projection, and the chance is
-        at least one half exactly when it reaches the target). ``None`` when the goal was
-        not judged on a model."""
-        if self.predictive is None or self.target_value is None or self.projected_value is None:
-            return None
-        if "forecast" not in self._cache:
-            pred = self.predictive
-            low, high = (pred.value(quantile_of(pred, q, 1e-7)) for q in (0.1, 0.9))
-            if self.total_of is not None:
-                so_far, months = self.total_of
-                low, high = so_far + low * months, so_far + high * months
-            if self.nonnegative:  # censored at zero: a count below zero is zero
-                low, high = max(low, 0.0), max(high, 0.0)
-            median = self.projected_value
-            unit = str(unit_info(self.unit).text) if self.unit else "dimensionless"
-            self._cache["forecast"] = {
-                "unit": f"{unit} / month" if self.per_month else unit,
-                "target": self.target_value,
-                "median": median,
-                "low": min(low, median),
-                "high": max(high, median),
-                "level": 0.8,
-            }
-        found: dict[str, Any] = self._cache["forecast"]
-        return found
-
-    @property
-    def chance_edges(self) -> tuple[float, ...]:
-        """The chances no shown figure rounds across: one half (the median reaching the
-        target) and the verdict's thresholds (the ruleset's ``achievable`` and
-        ``stretch``)."""
-        if self._context is None:
-            return shipped_chance_edges()
-        return chance_edges_of(self._context[-1][0])
-
-    def _q(self, value: float | None) -> Quantity | None:
-        return None if value is None else quantity(value, self.unit)
-
-    @property
-    def current(self) -> Quantity | None:
-        """The latest value (or, for a cumulative flow target, the total so far)."""
-        return self._q(self.current_value)
-
-    @property
-    def target(self) -> Quantity | None:
-        """The target in the history's unit (a monthly level for flows)."""
-        return self._q(self.target_value)
-
-    @property
-    def projected(self) -> Quantity | None:
-        """The forecast's median at the deadline (the chance is at least one half
-        exactly when it reaches the target)."""
-        return self._q(self.projected_value)
-
-    @property
-    def suggested_target(self) -> Quantity | None:
-        """A round target the history supports by the deadline: the forecast's median,
-        rounded to two figures towards the easier side."""
-        return self._q(self.suggested_value)
-
-    @property
-    def explanation(self) -> str:
-        """The judgment in plain language, with the numbers behind it."""
-        if "explanation" not in self._cache:
-            said = explain(self, *self._context) if self._context is not None else self.note
-            if self.note and said != self.note:
-                said = f"{self.note} {said}"
-            self._cache["explanation"] = said
-        text: str = self._cache["explanation"]
-        return text
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """The messages of the rules that hold and give the verdict (a lower rule that
-        also holds, "Unrealistic (0.002 %)" under too little history, is no reason: its
-        chance is not shown)."""
-        if self._context is None:
-            return (self.note,) if self.note else ()
-        rules, facts, today = self._context[-1]
-        report = rules.evaluate({"history": facts}, today=today)
-        return tuple(
-            f.message
-            for f in report.findings
-            if f.outcome.value == "pass" and f.definition.decision in (None, self.verdict.value)
-        )
-
-    def _repr_html_(self) -> str:
-        from goalrules.judgments.channels import _card
-
-        return _card("achievability", self.verdict.value, self.to_dict(), self.explanation)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""
-
-        def q(x: float | None) -> str | None:
-            return None if x is None else format_value(x, self.unit)
-
-        return {
-            "verdict": self.verdict.value,
-            "probability": None
-            if self.probability is None
-            else shown_chance(self.probability, self.chance_edges),
-            "required_rate": _round(self.required_rate),
-            "historical_rate": _round(self.historical_rate),
-            "required_linear": _round(self.required_linear),
-            "historical_linear": _round(self.historical_linear),
-            "projected": q(self.projected_value),
-            "current": q(self.current_value),
-            "target": q(self.target_value),
-            "months_left": _round(self.months_left),
-            "method": self.method,
-            "observations": self.observations,
-            "suggested_target": q(self.suggested_value),
-            "suggested_deadline": self.suggested_deadline.isoformat()
-            if self.suggested_deadline
-            else None,
-            "explanation": self.explanation,
-            "forecast": self.forecast_json(),
-        }
-
-    def forecast_json(self) -> dict[str, Any] | None:
-        """:attr:`forecast` as JSON (plain numbers, unrounded: the chance and the median
-        agree however they are read)."""
-        f = self.forecast
-        return None if f is None else dict(f)
-
-
-@functools.lru_cache(maxsize=32)
-def chance_edges_of(rules: RuleSet) -> tuple[float, ...]:
-    """One half and a ruleset's verdict thresholds (``achievable``, ``stretch``): the
-    chances no shown figure rounds across (kept per ruleset, whose params do not
-    change: every judgment of a check reads them twice)."""
-    params = rules.params
-    thresholds = (params.get(k) for k in ("achievable", "stretch"))
-    return (0.5, *(float(t) for t in thresholds if isinstance(t, (int, float))))
-
-
-@functools.cache
-def shipped_chance_edges() -> tuple[float, ...]:
-    """:func:`chance_edges_of` the shipped achievability rules (a judgment whose
-    ruleset is not known, a stored review's)."""
-    return chance_edges_of(shipped_ruleset("achievability"))
-
-
-def _round(x: float | None, digits: int = 6) -> float | None:
-    return None if x is None else round(x, digits)
-
-
-# ------------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=32)
@@ -537,9 +314,16 @@ def assess_achievability(
     if seen[-1].date > today:
         seen = seen[: bisect.bisect_right(seen, today, key=_DATE)]
     at_start = start_point(seen, points, stock, goal.start)
+    # a relative target whose start comes after the history: counted from a forecast
+    after = (
+        baseline is None
+        and goal.target.is_relative
+        and starts_after_history(goal.start, points, stock=stock, seen=seen)
+    )
     if baseline is None and goal.target.is_relative and at_start is not None:
-        said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
-        read_note = " ".join(filter(None, (read_note, said)))
+        if not after:
+            said = start_outside(goal.start, points, at_start, unit, stock=stock, seen=seen)
+            read_note = " ".join(filter(None, (read_note, said)))
         resolved = target_from_start(goal.target, at_start.value, unit)
         if resolved is None:
             baseline = quantity(at_start.value, unit)
@@ -569,16 +353,37 @@ def assess_achievability(
     too_old = stale(last_date, min(today, goal.deadline), rules.params.get("max_gap"))
     if too_old:
         return insufficient(too_old, len(points))
+    if after and not is_cumulative and goal.start is not None:
+        return _judged_from_start(
+            goal, series.points, points, last_date, unit, direction, defn, rules, today, growth,
+            window=window, flow=kind is MetricKind.FLOW, note=read_note,
+            default_prior=prior is None,
+        )  # fmt: skip
     current = last.value
     higher = direction is Direction.HIGHER
     so_far = 0.0
     first_month = None
+    # a flow's month under way holding the deadline: its days so far are counted, and
+    # the rest of the month forecast (its level is the month's total, judged as one)
+    underway = month_under_way(seen, points, kind, today, goal.deadline)
+    if underway is not None and underway[1] >= goal.deadline:
+        underway = None  # seen to its deadline day: judged as before, on the month
+    ahead = n_total
+    if underway is not None:
+        if not is_cumulative:  # the month's level: its total, from its first day
+            first_month = today.replace(day=1)
+        is_cumulative, last_date = True, underway[1]
+        ahead = float(month_index(goal.deadline) - month_index(last.date))
+        n_total = months_between(last_date, goal.deadline)
     if is_cumulative:
-        first_month = (goal.start or points[0].date).replace(day=1)
+        first_month = first_month or (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
+        so_far += underway[0] if underway is not None else 0.0
         gaps = total_gaps(points, first_month, min(last.date, goal.deadline))
         read_note = " ".join(filter(None, (read_note, gaps)))
-        met = so_far >= target if higher else so_far <= target
+        # a total under a lower-is-better target is met only once its period is over:
+        # the months (or days) to come add to it
+        met = so_far >= target if higher else so_far <= target and today > goal.deadline
     else:  # a month's level past the target before the deadline is no goal met: the
         # months to come may fall short (its chance says how likely it holds)
         met = (current >= target if higher else current <= target) and (
@@ -617,7 +422,7 @@ def assess_achievability(
         horizon = n_total
         if is_cumulative:
             level = (target - so_far) / n_total
-            horizon = (n_total + 1) / 2
+            horizon = ahead if underway is not None else (n_total + 1) / 2
         whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
             whole, window, current, level, horizon, higher, method, seed, samples, growth,
@@ -633,9 +438,9 @@ def assess_achievability(
             fields["total_of"] = (so_far, n_total)
             fields["carried_value"] = None
         fields["projected_value"] = supported
-        fields["suggested_value"] = nice(suggest, down=higher)
+        fields["suggested_value"] = suggest  # rounded below, once the current value is known
         if months_needed is not None and not is_cumulative:
-            fields["suggested_deadline"] = add_months(last_date, months_needed)
+            fields["suggested_deadline"] = months_after(last_date, months_needed)
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")
@@ -662,11 +467,15 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
-    suggested = fields.get("suggested_value")
-    if suggested is not None and not (
-        suggested > shown_current if higher else suggested < shown_current
-    ):  # a target met already is no target to suggest: the history supports no gain
-        fields["suggested_value"] = None
+    if fields.get("suggested_value") is not None and is_cumulative and not higher:
+        # a cap on a total that only grows: any round cap above what is spent so far
+        cap = nice(fields["suggested_value"], down=False)
+        fields["suggested_value"] = cap if cap > shown_current else None
+    elif fields.get("suggested_value") is not None:  # a round target beyond today's value:
+        # one met already is no target to suggest (none: the history supports no gain)
+        fields["suggested_value"] = nice_beyond(
+            fields["suggested_value"], shown_current, down=higher, whole=is_count(unit)
+        )
     return Achievability(
         verdict=verdict,
         observations=observations,
@@ -686,6 +495,113 @@ def assess_achievability(
         deadline_unseen=unseen,
         note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
+        **fields,
+    )
+
+
+def _judged_from_start(
+    goal: Goal,
+    raw: tuple[Point, ...],
+    points: tuple[Point, ...],
+    last_date: Date,
+    unit: str,
+    direction: Direction,
+    defn: MetricDefinition | None,
+    rules: RuleSet,
+    today: Date,
+    growth: GrowthPrior,
+    *,
+    window: int | None,
+    flow: bool,
+    note: str,
+    default_prior: bool,
+) -> Achievability:
+    """A relative target counted from a start after the history ends: the value at the
+    start is a forecast, and the chance is that of the change from it by the deadline
+    (:mod:`goalrules.judgments.achievability_start`)."""
+    assert goal.target is not None and goal.start is not None and goal.deadline is not None
+    last = points[-1]
+    n_total = months_between(last_date, goal.deadline)
+    # a flow's value at the start is its month's, some whole months after the last one
+    ahead = (
+        float(month_index(goal.start) - month_index(last.date))
+        if flow
+        else months_between(last_date, goal.start)
+    )
+    factor = relative_factor(goal.target)
+    amount = factor
+    if factor is None:  # a change in the metric's unit ("+500 followers"), from nothing
+        resolved = target_in_unit(goal, quantity(0.0, unit), unit)
+        amount = None if resolved is None else resolved[0]
+    span = month_index(last.date) - month_index(points[0].date)
+    higher = direction is Direction.HIGHER
+    facts: dict[str, Any] = {
+        "met": False,  # the goal has not started: nothing is met yet
+        "deadline_passed": today > goal.deadline,
+        "deadline_seen": False,  # the history ends before the start, the start before it
+        "observations": len(points),
+        "span": DQ(span * _MONTH_SECONDS, _TIME),
+        "current": DQ(last.value * unit_info(unit).factor, unit_info(unit).key),
+    }
+    fields: dict[str, Any] = {}
+    model = None
+    if len(points) >= 2 and amount is not None and n_total > ahead:
+        model = judge_from_start(
+            whole_months(raw, points, flow), window, ahead, n_total,
+            amount, higher, growth, factor=factor is not None, flow=flow, start=goal.start,
+            last_date=last_date, unit=unit, threshold=float(rules.params.get("achievable", 0.5)),
+        )  # fmt: skip
+    if model is None and amount is not None and n_total > ahead and len(points) < 2:
+        nothing = (math.nan, math.nan, math.nan)  # too little history: the target only
+        fields["from_start"] = FromStart(
+            start=goal.start, target=amount, months=n_total - ahead, ahead=ahead, value=nothing,
+            growth=nothing, flow=flow, factor=factor is not None, unit=unit, judged=False,
+        )  # fmt: skip
+    elif model is None:
+        if amount is None:
+            why = "its change cannot be read in the history's unit"
+        elif n_total <= ahead:
+            why = "its start and its deadline fall in one month of a monthly total"
+        else:
+            why = "values at or below zero rule out a growth factor"
+        return Achievability(
+            Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
+            unit=unit, current_value=last.value, last_date=last_date, flow=flow,
+            note=" ".join(filter(None, (note, (
+                f"The goal starts on {goal.start.isoformat()}, after the history ends, and "
+                f"{why}: its relative target cannot be judged before the start."
+            ))))
+        )  # fmt: skip
+    if model is not None:
+        fields.update(model)
+        facts.update({k: model.get(k) for k in ("probability", "required_rate", "historical_rate")})
+    decided = rules.decide({"history": facts}, today=today)
+    verdict = Verdict(
+        decided.decision if decided is not None and decided.decision else "insufficient_data"
+    )
+    if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, forecast or
+        # suggestion, the target still said as the change from the start it is
+        fields = {"from_start": attrs.evolve(fields["from_start"], judged=False)} if fields else {}
+    unseen = today > goal.deadline and verdict in _JUDGED
+    if unseen:
+        fields.pop("suggested_deadline", None)
+        note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
+    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    return Achievability(
+        verdict=verdict,
+        observations=len(points),
+        span_months=float(span),
+        direction=direction,
+        months_left=n_total,
+        unit=unit,
+        current_value=last.value,
+        last_date=last_date,
+        flow=flow,
+        default_prior=default_prior,
+        nonnegative=floored_at_zero(defn),
+        deadline_unseen=unseen,
+        note=note,
+        context=(goal, metric_name, last_date, None, None, (rules, facts, today)),
         **fields,
     )
 

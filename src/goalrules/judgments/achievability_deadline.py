@@ -36,6 +36,7 @@ __all__ = [
     "at_deadline",
     "before_history",
     "late_note",
+    "month_under_way",
     "reaches_deadline",
     "unseen_note",
     "wrong_dates",
@@ -115,3 +116,24 @@ def before_history(deadline: Date, first: Date) -> str:
         f"The deadline ({deadline.isoformat()}) passed before the history begins "
         f"({first.isoformat()}): the value by then is not known."
     )
+
+
+def month_under_way(
+    raw: Sequence[Point], monthly: Sequence[Point], kind: MetricKind, today: Date, deadline: Date
+) -> tuple[float, Date] | None:
+    """A flow's total so far in the month under way on ``today`` and the last day it
+    was seen on, when the deadline falls in that month: its complete months
+    (``monthly``) end before it, and its rows (``raw``, dated up to ``today``) hold
+    the days seen so far ("11,250 visits to 15 January" beside a target for January).
+    ``None`` for a stock, a deadline in another month, or no row in the month yet."""
+    if kind is not MetricKind.FLOW or not raw or not monthly or deadline < today:
+        return None
+    if (deadline.year, deadline.month) != (today.year, today.month):
+        return None
+    if (monthly[-1].date.year, monthly[-1].date.month) >= (today.year, today.month):
+        return None  # the month is over (or complete in the history): nothing under way
+    first = today.replace(day=1)
+    rows = [p for p in raw if first <= p.date <= today]
+    if not rows:
+        return None
+    return sum(p.value for p in rows), rows[-1].date

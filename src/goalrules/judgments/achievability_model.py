@@ -23,6 +23,7 @@ __all__ = [
     "FARTHEST",
     "fit_and_judge",
     "grow",
+    "history_rates",
     "month_index",
     "predictive_at",
     "quantile_of",
@@ -194,6 +195,29 @@ def _model(view: _View, prior: GrowthPrior, logs: bool, flow: bool) -> GrowthFit
     return model
 
 
+def history_rates(view: _View, model: GrowthFit) -> tuple[float, dict[str, Any]]:
+    """The history's recent log rate a month and the fields that show it: the
+    historical rate over the window, the last 3 months' against the 3 before, the
+    longer history's, and whether the season was taken out (the model's calendar-month
+    indices on the logs: a December dip is no decline). Positive histories only."""
+    per_month = view.per_month
+    out: dict[str, Any] = {"recent_rates": view.recent_rates}
+    if view.longer_rate is not None:
+        out["longer_rate"] = view.longer_rate
+    season = model.season
+    if season is not None:
+        last_i = view.idx[-1]
+        per_month += (season[(last_i - view.span_w) % 12] - season[last_i % 12]) / view.span_w
+        out["recent_rates"] = _recent_rates(view.recent, season)
+        out["seasonal"] = True
+        if view.longer_rate is not None:
+            longer = view.longer_rate[0]
+            shift = (season[(last_i - longer) % 12] - season[last_i % 12]) / longer
+            out["longer_rate"] = (longer, math.expm1(math.log1p(view.longer_rate[1]) + shift))
+    out["historical_rate"] = math.expm1(min(per_month, 700.0))
+    return per_month, out
+
+
 def fit_and_judge(
     points: Sequence[Point],
     window: int | None,
@@ -226,13 +250,13 @@ def fit_and_judge(
         y = list(view.logs)
         goal_y = math.log(level)
         out["method"] = "compound" if method == "closed_form" else "bootstrap"
-        per_month = view.per_month
-        out["historical_rate"] = math.expm1(min(per_month, 700.0))
+        per_month, rates = history_rates(view, model)
+        out.update(rates)
+        carried = per_month * n
+        if model.season is not None:  # carried forward on the adjusted level, re-seasoned
+            carried += model.seasonal_shift(n) - model.season[view.idx[-1] % 12]
         out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
-        out["carried_value"] = grow(current, per_month * n)
-        out["recent_rates"] = view.recent_rates
-        if view.longer_rate is not None:
-            out["longer_rate"] = view.longer_rate
+        out["carried_value"] = grow(current, carried)
     else:
         y = list(view.values)
         goal_y = level
@@ -320,14 +344,19 @@ def _months_needed(
     return hi
 
 
-def _recent_rates(points: Sequence[Point]) -> tuple[float, float] | None:
-    """The compound monthly rate over the last 3 months and over the 3 before."""
+def _recent_rates(
+    points: Sequence[Point], season: tuple[float, ...] | None = None
+) -> tuple[float, float] | None:
+    """The compound monthly rate over the last 3 months and over the 3 before (with
+    ``season``, the model's calendar-month indices on the logs, seasonally adjusted)."""
     if len(points) < 7 or min(p.value for p in points[-7:]) <= 0:
         return None
-    v = [p.value for p in points[-7:]]
     if month_index(points[-1].date) - month_index(points[-7].date) != 6:
         return None
-    return ((v[6] / v[3]) ** (1 / 3) - 1, (v[3] / v[0]) ** (1 / 3) - 1)
+    y = [math.log(p.value) for p in points[-7:]]
+    if season is not None:
+        y = [v - season[month_index(p.date) % 12] for v, p in zip(y, points[-7:], strict=True)]
+    return (math.expm1((y[6] - y[3]) / 3), math.expm1((y[3] - y[0]) / 3))
 
 
 def _bootstrap(

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from goalrules import plugins
-from goalrules.dates import add_months
+from goalrules.dates import add_months, month_end
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
 from goalrules.numbers import current_locale, format_decimal, format_percent
@@ -148,6 +148,40 @@ def nice(x: float, *, down: bool = True) -> float:
 _NEAR = 0.05
 
 
+def nice_beyond(x: float, beyond: float, *, down: bool = True, whole: bool = False) -> float | None:
+    """:func:`nice` of ``x`` that still beats ``beyond`` (today's value: above it when
+    higher is better, ``down``; below it when lower is): when the roundest number within
+    5 % falls back to today's value or behind it (8,911 supported, 8,536 today: 8,500),
+    finer steps are tried (8,900), down to a thousandth of ``x``'s leading power of ten
+    (``whole``: a count, written in whole numbers, never below a step of one). ``None``
+    when no such number beats ``beyond``: the history supports no gain worth naming."""
+
+    def beats(v: float) -> bool:
+        return v > beyond if down else v < beyond
+
+    if not math.isfinite(x) or not beats(x):
+        return None
+    shown = nice(x, down=down)
+    if beats(shown):
+        return shown
+    top = 10.0 ** math.floor(math.log10(abs(x))) if x != 0 else 1.0
+    for divisor in (50, 100, 200, 500, 1000):
+        step = max(top / divisor, 1.0) if whole else top / divisor
+        steps = x / step
+        rounded = (math.floor(steps + 1e-9) if down else math.ceil(steps - 1e-9)) * step
+        if beats(rounded):
+            return float(rounded)
+    return None
+
+
+def months_after(day: Date, months: int) -> Date:
+    """The day ``months`` calendar months after ``day``, a month's end when ``day`` is
+    one (a flow's last month, a count made on the 31st): a deadline suggested for a
+    monthly total falls on its month's last day, not on the 30th of May."""
+    later = add_months(day, months)
+    return month_end(later) if day == month_end(day) else later
+
+
 def _month_name(day: Date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
 
@@ -200,16 +234,7 @@ def explain(
             f"{format_decimal(a.span_months, 1)} months: too little history to judge."
         )
         return " ".join(parts)
-    if a.historical_rate is not None:
-        verb = "grew" if a.historical_rate >= 0 else "fell"
-        parts.append(
-            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a month."
-        )
-    elif a.historical_linear is not None:
-        parts.append(
-            "Values at or below zero rule out growth rates, so a linear model is used: "
-            f"{format_value(a.historical_linear, unit)} a month."
-        )
+    parts.append(history_rate(a))
     months = a.months_left or 0.0
     if a.cumulative and level is not None:
         parts.append(
@@ -290,9 +315,11 @@ def _advice(a: Any, supported: float) -> str:
         keep = "; keep the target and move"
     if a.suggested_deadline is not None:
         return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
+    later = a.suggested_value is not None and a.direction.value != "lower"
     if a.cumulative or a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
-        return f"{said}, or a later deadline." if a.suggested_value is not None else f"{said}."
-    farthest = add_months(a.last_date, FARTHEST).isoformat()
+        # (a cap on a total is no easier later: more time adds to the total)
+        return f"{said}, or a later deadline." if later else f"{said}."
+    farthest = months_after(a.last_date, FARTHEST).isoformat()
     return f"{said}; the target itself is not likely even by {farthest}."
 
 
@@ -399,31 +426,67 @@ def _doubt(a: Any) -> str:
     unit = a.unit
     shown = format_value(carried, unit) + (" a month" if a.flow else "")
     if carried_reaches:
-        slowed = a.recent_rates
-        longer = a.longer_rate
-        rate = a.historical_rate
-        if slowed is not None and slowed[0] < 0.8 * slowed[1]:
-            why = (
-                f"growth has slowed: the last 3 months {format_percent(slowed[0])} a month, "
-                f"the 3 before {format_percent(slowed[1])}"
-            )
-        elif longer is not None and rate is not None and longer[1] < 0.7 * rate:
-            why = (
-                f"over the last {longer[0]} months it grew {format_percent(longer[1])} a "
-                "month, and the forecast weighs that too"
-            )
-        elif a.observations < 9:
-            why = f"{a.observations} months of history are little evidence that the rate will last"
-        elif spread := _spread(a):
-            why = f"the months vary a lot (about {spread} from one to the next)"
-        else:
-            why = (
-                "growth like this seldom lasts in full on real accounts, and the forecast "
-                "allows for it fading"
-            )
-        return f"At the recent rate it would reach about {shown}, but {why}."
+        return f"At the recent rate it would reach about {shown}, but {why_doubted(a)}."
     way = "higher" if higher else "lower"
     return (
         f"At the recent rate it would be about {shown}, short of the target; the forecast "
         f"also reads the longer history (its trend, level and season), which points {way}."
+    )
+
+
+def why_doubted(a: Any) -> str:
+    """Why the forecast doubts the history's recent rate, carried forward (it reaches the
+    target while the chance is under one half): a change that has slowed, a longer
+    history that moved less, little history, noisy months, or a change that seldom lasts
+    in full. A lower-is-better metric's target needs a fall: its rates are read as falls
+    (a fall of 3 % a month after one of 1 % has not slowed)."""
+    sign = -1.0 if a.direction.value == "lower" else 1.0
+    change = "growth" if sign > 0 else "the fall"
+    slowed = a.recent_rates
+    longer = a.longer_rate
+    rate = a.historical_rate
+    if slowed is not None and sign * slowed[0] < 0.8 * sign * slowed[1]:
+        return (
+            f"{change} has slowed: the last 3 months {format_percent(slowed[0])} a month, "
+            f"the 3 before {format_percent(slowed[1])}"
+        )
+    if longer is not None and rate is not None and sign * longer[1] < 0.7 * sign * rate:
+        verb = "grew" if longer[1] >= 0 else "fell"
+        return (
+            f"over the last {longer[0]} months it {verb} {format_percent(abs(longer[1]))} a "
+            "month, and the forecast weighs that too"
+        )
+    if a.observations < 9:
+        return f"{a.observations} months of history are little evidence that the rate will last"
+    if spread := _spread(a):
+        return f"the months vary a lot (about {spread} from one to the next)"
+    return (
+        f"{'growth' if sign > 0 else 'a fall'} like this seldom lasts in full on real "
+        "accounts, and the forecast allows for it fading"
+    )
+
+
+def history_rate(a: Any) -> str:
+    """How the metric moved over the recent months, in one sentence: its compound rate
+    (the season taken out, when the model found one: a December dip is no decline), or
+    the straight line's change when values at or below zero rule out rates."""
+    if a.historical_rate is not None:
+        verb = "grew" if a.historical_rate >= 0 else "fell"
+        season = " once the season is taken out" if getattr(a, "seasonal", False) else ""
+        return (
+            f"Over the recent months it {verb} {format_percent(abs(a.historical_rate))} a "
+            f"month{season}."
+        )
+    if a.historical_linear is None:
+        return ""
+    start = getattr(a, "from_start", None)
+    if start is not None and not start.factor:  # a change in the unit, read on the values
+        verb = "grew" if a.historical_linear >= 0 else "fell"
+        return (
+            f"Over the recent months it {verb} by "
+            f"{format_value(abs(a.historical_linear), a.unit)} a month."
+        )
+    return (
+        "Values at or below zero rule out growth rates, so a linear model is used: "
+        f"{format_value(a.historical_linear, a.unit)} a month."
     )

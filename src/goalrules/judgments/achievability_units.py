@@ -42,6 +42,7 @@ __all__ = [
     "relative_factor",
     "start_outside",
     "start_point",
+    "starts_after_history",
     "target_from_start",
     "target_in_unit",
 ]
@@ -279,13 +280,9 @@ def start_outside(
             "The goal names no start and no baseline: its target is counted from the "
             f"history's first value, {shown} ({when})."
         )
-    # the days the history's first and latest values stand for: a stock's observations,
-    # a flow's months
-    observed = stock and bool(seen)
-    first = seen[0].date if observed else points[0].date
-    last = seen[-1].date if observed else month_end(points[-1].date)
+    first, _ = _history_days(points, stock, seen)
     month = _dt.timedelta(days=_MONTH_DAYS)
-    if start > last + month:
+    if starts_after_history(start, points, stock=stock, seen=seen):
         return (
             f"The goal starts on {start.isoformat()}, more than a month after the history "
             f"ends: its target is counted from the latest value, {shown} ({when}), not the "
@@ -303,6 +300,26 @@ def start_outside(
 #: how far from a history's ends its first or latest value stands for the value at a
 #: goal's start
 _MONTH_DAYS = 31
+
+
+def starts_after_history(
+    start: Date | None, points: Sequence[Point], *, stock: bool, seen: Sequence[Point] = ()
+) -> bool:
+    """Whether a goal starts more than a month after the history's latest value (a
+    stock's last observation, a flow's last complete month): the value at its start is
+    not known, and no value of the history stands in for it."""
+    if start is None or not points:
+        return False
+    return start > _history_days(points, stock, seen)[1] + _dt.timedelta(days=_MONTH_DAYS)
+
+
+def _history_days(points: Sequence[Point], stock: bool, seen: Sequence[Point]) -> tuple[Date, Date]:
+    """The days the history's first and latest values stand for: a stock's
+    observations (``seen``), a flow's months."""
+    observed = stock and bool(seen)
+    first = seen[0].date if observed else points[0].date
+    last = seen[-1].date if observed else month_end(points[-1].date)
+    return first, last
 
 
 def baseline_number(goal: Goal, unit: str) -> float | None:

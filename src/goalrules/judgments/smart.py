@@ -23,6 +23,7 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet, shipped_ruleset
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability_start import advice_from_start
 from goalrules.judgments.achievability_text import advice, format_value, level_period
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
@@ -335,7 +336,11 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "suggested_target": dq(a.suggested_value),
         "projected_text": words(a.projected_value),
         "suggested_text": words(a.suggested_value),
-        "advice_text": advice(a, a.projected_value) or None,
+        # a relative target counted from a start after the history: a change is advised
+        "advice_text": (
+            advice_from_start(a) if a.from_start is not None else advice(a, a.projected_value)
+        )
+        or None,
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
         "months_left": None if a.months_left is None else DQ(a.months_left * _MONTH_SECONDS, _TIME),
