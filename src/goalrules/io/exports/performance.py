@@ -35,7 +35,7 @@ _GROUPS = {  # GA4 default channel groups: (channel, medium)
     "direct": (UNATTRIBUTED, "organic"), "referral": ("referral", "organic"),
     "email": ("email", "organic"), "display": ("display", "paid"),
     "organic video": ("video", "organic"), "paid video": ("video", "paid"),
-    "unassigned": (UNATTRIBUTED, "organic"), "cross-network": ("cross-network", "paid"),
+    "unassigned": ("unassigned", "organic"), "cross-network": ("cross-network", "paid"),
     "affiliates": ("affiliates", "organic"), "organic shopping": ("shopping", "organic"),
     "paid shopping": ("shopping", "paid"), "paid other": ("other", "paid"),
     "sms": ("sms", "organic"), "mobile push notifications": ("push", "organic"),
