@@ -13,7 +13,7 @@ from typing import Any
 
 from goalrules.judgments.backtest import Backtest, ReliabilityBin
 from goalrules.numbers import format_count, format_decimal, format_percent
-from goalrules.report.charts import _svg, charts_available
+from goalrules.report.charts import _svg, charts_available, pyplot
 
 __all__ = ["render_backtest"]
 
@@ -113,34 +113,31 @@ def _markdown(r: Backtest) -> str:
 def _chart(r: Backtest) -> str | None:
     if not charts_available() or r.goals == 0:
         return None
-    import matplotlib
+    with pyplot() as plt:
+        from matplotlib.ticker import FuncFormatter
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
-
-    fig, ax = plt.subplots(figsize=(4.8, 4.4))
-    ax.plot([0, 1], [0, 1], color="#9aa3b2", linestyle="--", linewidth=1, label="calibrated")
-    full = [b for b in r.bins if b.predicted is not None and b.observed is not None]
-    ax.plot(
-        [b.predicted or 0.0 for b in full],
-        [b.observed or 0.0 for b in full],
-        marker="o",
-        color="#2563eb",
-        label="this history",
-    )
-    for b in full:
-        ax.annotate(format_count(b.goals), (b.predicted or 0, b.observed or 0), fontsize=7,
-                    textcoords="offset points", xytext=(4, -9), color="#5b6475")  # fmt: skip
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    for axis in (ax.xaxis, ax.yaxis):  # the ticks in the locale's signs, as the tables
-        axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v, digits=0)))
-    ax.set_xlabel("predicted chance of reaching the target")
-    ax.set_ylabel("share of goals that came true")
-    ax.set_title("Reliability")
-    ax.legend(loc="upper left", fontsize=8)
-    return _svg(fig)
+        fig, ax = plt.subplots(figsize=(4.8, 4.4))
+        ax.plot([0, 1], [0, 1], color="#9aa3b2", linestyle="--", linewidth=1, label="calibrated")
+        full = [b for b in r.bins if b.predicted is not None and b.observed is not None]
+        ax.plot(
+            [b.predicted or 0.0 for b in full],
+            [b.observed or 0.0 for b in full],
+            marker="o",
+            color="#2563eb",
+            label="this history",
+        )
+        for b in full:
+            ax.annotate(format_count(b.goals), (b.predicted or 0, b.observed or 0), fontsize=7,
+                        textcoords="offset points", xytext=(4, -9), color="#5b6475")  # fmt: skip
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        for axis in (ax.xaxis, ax.yaxis):  # the ticks in the locale's signs, as the tables
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v, digits=0)))
+        ax.set_xlabel("predicted chance of reaching the target")
+        ax.set_ylabel("share of goals that came true")
+        ax.set_title("Reliability")
+        ax.legend(loc="upper left", fontsize=8)
+        return _svg(fig)
 
 
 def _html(r: Backtest) -> str:

@@ -8,7 +8,7 @@ import json
 
 from goalrules.judgments.achievability_text import chance_percent
 from goalrules.numbers import format_count, format_decimal
-from goalrules.report.charts import _svg, charts_available
+from goalrules.report.charts import _svg, charts_available, pyplot
 from goalrules.reviews.track import Group, TrackRecord
 
 __all__ = ["render_track_record"]
@@ -95,29 +95,25 @@ def _markdown(record: TrackRecord) -> str:
 def _chart(record: TrackRecord) -> str | None:
     if not charts_available() or not record.forecasts:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    bands = record.reliability()
-    fig, ax = plt.subplots(figsize=(4.5, 4.5))
-    ax.plot([0, 100], [0, 100], linestyle="--", color="#9ca3af", label="perfectly calibrated")
-    ax.scatter(
-        [100 * g.mean_probability for g in bands],
-        [100 * g.hit_rate for g in bands],
-        s=[20 + 10 * g.forecasts for g in bands],
-        color="#2563eb",
-        label="forecasts (size: how many)",
-    )
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 100)
-    ax.set_xlabel("chance given, %", fontsize=8)
-    ax.set_ylabel("how often it came true, %", fontsize=8)
-    ax.set_title("Reliability", fontsize=10)
-    ax.legend(fontsize=7, loc="upper left")
-    ax.tick_params(labelsize=7)
-    return _svg(fig)
+    with pyplot() as plt:
+        bands = record.reliability()
+        fig, ax = plt.subplots(figsize=(4.5, 4.5))
+        ax.plot([0, 100], [0, 100], linestyle="--", color="#9ca3af", label="perfectly calibrated")
+        ax.scatter(
+            [100 * g.mean_probability for g in bands],
+            [100 * g.hit_rate for g in bands],
+            s=[20 + 10 * g.forecasts for g in bands],
+            color="#2563eb",
+            label="forecasts (size: how many)",
+        )
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, 100)
+        ax.set_xlabel("chance given, %", fontsize=8)
+        ax.set_ylabel("how often it came true, %", fontsize=8)
+        ax.set_title("Reliability", fontsize=10)
+        ax.legend(fontsize=7, loc="upper left")
+        ax.tick_params(labelsize=7)
+        return _svg(fig)
 
 
 def _html(record: TrackRecord) -> str:
