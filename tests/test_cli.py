@@ -318,3 +318,21 @@ def test_a_reader_that_stops_early_stops_the_report_quietly(tmp_path: Path) -> N
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert err == ""
+
+
+def test_python_m_goalrules_is_the_command() -> None:
+    """``python -m goalrules --help`` (the way to run a tool without its script on
+    PATH) once failed: "No module named goalrules.__main__"."""
+    import os
+
+    import goalrules
+
+    src = str(Path(goalrules.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src}
+    runs = [
+        subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True,
+                       text=True, check=False, env=env)
+        for module in ("goalrules", "goalrules.cli")
+    ]  # fmt: skip
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and "backtest" in runs[0].stdout
