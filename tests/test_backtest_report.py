@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -75,7 +76,7 @@ def test_a_large_backtest_groups_its_counts_in_the_locale() -> None:
     assert text == _german(render_backtest(result, "text"))
 
 
-def test_the_backtest_command_follows_locale(tmp_path: object) -> None:
+def test_the_backtest_command_follows_locale() -> None:
     history = str(gr.demo_paths()["history"])
     pages = {}
     for head in ([], ["--locale", "de"]):
@@ -112,3 +113,16 @@ def test_every_format_shows_the_figures_per_horizon() -> None:
         md = next(line for line in markdown.splitlines() if line.startswith(f"| {h} months"))
         for figure in figures:
             assert figure in row and figure in md and f">{figure}<" in page
+
+
+def test_a_history_of_no_rows_is_no_series(tmp_path: Path) -> None:
+    """A history file with its header and no rows once read "0 goals replayed over 1
+    series (1 too short to replay)": the empty mapping was taken for one series."""
+    assert (gr.backtest({}).series, gr.backtest({}).skipped) == (0, 0)
+    path = tmp_path / "history.csv"
+    path.write_text("date,channel,metric,value\n")
+    for fmt in ("text", "markdown", "html"):
+        out = io.StringIO()
+        assert main(["backtest", str(path), "--format", fmt], out=out) == 0
+        assert "No series to replay: the history holds no values" in out.getvalue()
+        assert "1 series" not in out.getvalue()

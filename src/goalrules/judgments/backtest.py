@@ -474,6 +474,8 @@ def _named_histories(history: Any) -> list[tuple[str, Any]]:
     if isinstance(history, MetricSeries):
         return [(history.metric or "history", history)]
     if isinstance(history, Mapping):
+        if not history:  # a history file of no rows: no series, not one too short
+            return []
         values = list(history.values())
         if values and all(isinstance(v, MetricSeries) for v in values):
             out = []

@@ -48,6 +48,8 @@ def _band(b: ReliabilityBin) -> str:
 
 
 def _summary(r: Backtest) -> list[str]:
+    if not r.series and not r.goals:
+        return ["No series to replay: the history holds no values"]
     lines = [
         f"{format_count(r.goals, 'goal')} replayed over {format_count(r.series)} series"
         + (f" ({format_count(r.skipped)} too short to replay)" if r.skipped else "")
