@@ -11,9 +11,11 @@ import datetime as dt
 import html
 import io
 import re
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +77,21 @@ def test_the_demo_in_every_format_says_the_portfolio_and_the_same_rates() -> Non
     instagram = "1.08 % (0.93 %-1.26 %), credibly below the portfolio's 1.34 %"
     assert instagram in _cells(pages["html"])
     assert "1.1 % (0.9 %-1.3 %)" not in pages["html"]
+
+
+def test_the_channels_page_is_as_of_the_date_judged(tmp_path: Any) -> None:
+    """``goalrules channels ... --today 2026-01-10 --format html`` once headed its page
+    "As of" the real date, not the date the channels were judged as of; so did a book."""
+    performance = str(gr.demo_paths()["performance"])
+    out = io.StringIO()
+    assert main(["channels", performance, "--today", "2026-01-10", "--format", "html"],
+                out=out) == 0  # fmt: skip
+    assert "As of 2026-01-10." in out.getvalue()
+    pytest.importorskip("polars")
+    book = tmp_path / "book.csv"
+    lines = Path(performance).read_text().splitlines()
+    book.write_text("\n".join(["account," + lines[0]] + [f"acme,{x}" for x in lines[1:]]) + "\n")
+    out = io.StringIO()
+    assert main(["channels", str(book), "--today", "2026-01-10", "--format", "html"],
+                out=out) == 0  # fmt: skip
+    assert "As of 2026-01-10." in out.getvalue()

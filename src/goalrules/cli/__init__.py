@@ -347,7 +347,7 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
         today = today or ws.today
     today = today or dt.date.today()  # a month under way is not judged as if over
     decisions = decide_channels(rows, channels=channels, today=today, all_sources=args.all_sources)
-    _emit(render_channels(decisions, args.format), args, out)
+    _emit(render_channels(decisions, args.format, today=today), args, out)
     _notes([*notes, *decisions.notes])
     return 0
 

@@ -35,7 +35,11 @@ def render(result: CheckResult, fmt: str = "text") -> str:
     return text(result)
 
 
-def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
+def render_channels(
+    decisions: list[ChannelDecision], fmt: str = "text", *, today: Any = None
+) -> str:
+    """Channel decisions in ``text``, ``markdown``, ``json`` or ``html`` (the page says
+    it is as of ``today``, the date they were judged as of; default the real date)."""
     context = getattr(decisions, "context", ())
     if fmt == "json":
         items = [d.to_dict() for d in decisions]
@@ -49,7 +53,7 @@ def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
         ]
         return "# Channels\n\n" + "\n".join(rows) + "\n"
     if fmt == "html":
-        return html_channels(decisions)
+        return html_channels(decisions, today=today)
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
@@ -63,7 +67,8 @@ def render_book(decided: Any, fmt: str = "text", *, today: Any = None, jobs: int
     from goalrules.report.book import book_rows, book_summary, write_book
 
     if fmt == "html":
-        return html_book(decided, list(book_rows(decided, today=today)), book_summary(decided))
+        rows = list(book_rows(decided, today=today))
+        return html_book(decided, rows, book_summary(decided), today=today)
     out = io.StringIO()
     write_book(decided, fmt if fmt in ("json", "markdown") else "text", out, today=today, jobs=jobs)
     return out.getvalue()

@@ -192,12 +192,12 @@ def html(result: CheckResult) -> str:
     )
 
 
-def html_channels(decisions: list[ChannelDecision]) -> str:
-    import datetime as dt
-
+def html_channels(decisions: list[ChannelDecision], today: _dt.date | None = None) -> str:
+    """Channel decisions as one HTML page, as of ``today`` (the date they were judged as
+    of; default the real date)."""
     return _page(
         "goalrules channels",
-        dt.date.today().isoformat(),
+        (today or _dt.date.today()).isoformat(),
         channels=_channels(decisions),
         portfolio=_portfolio_line(decisions),
         channel_charts=_channel_charts(decisions, _portfolio_rate(decisions)),
@@ -205,10 +205,11 @@ def html_channels(decisions: list[ChannelDecision]) -> str:
     )
 
 
-def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
-    """Channel decisions of many accounts as one HTML page."""
-    import datetime as dt
-
+def html_book(
+    decided: Any, rows: list[dict[str, Any]], summary: str, today: _dt.date | None = None
+) -> str:
+    """Channel decisions of many accounts as one HTML page, as of ``today`` (default the
+    real date)."""
     book = []
     for r, row in zip(decided.iter_rows(named=True), rows, strict=True):
         rate = "n/a"
@@ -221,7 +222,7 @@ def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
             "customers": _customers(r["customers"]), "rate": rate,
             "why": "; ".join(row["reasons"][1:]),
         })  # fmt: skip
-    return _page("goalrules channels by account", dt.date.today().isoformat(),
+    return _page("goalrules channels by account", (today or _dt.date.today()).isoformat(),
                  channels=book, summary=summary)  # fmt: skip
 
 
