@@ -128,7 +128,7 @@ def goal_view(g: GoalResult, today: _dt.date | None = None) -> dict[str, Any]:
         elif c.unknown and c.score == 0:
             crit.append({"css": "unk", "label": "unknown"})
         else:
-            crit.append({"css": "miss", "label": f"{c.score:.0%}"})
+            crit.append({"css": "miss", "label": format_percent(c.score, digits=0)})
     ach = g.smart.achievability
     return {
         "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
