@@ -336,3 +336,39 @@ def test_python_m_goalrules_is_the_command() -> None:
     ]  # fmt: skip
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout == runs[1].stdout and "backtest" in runs[0].stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "workspace.toml", "--history", "history.csv", "--output", "history.csv"],
+        ["check", "--history", "history.csv", "--output", "workspace.toml"],
+        ["channels", "performance.csv", "--output", "./performance.csv"],
+        ["plan", "workspace.toml", "--output", "workspace.toml"],
+        ["review", "workspace.toml", "--history", "history.csv", "--store", "g.db",
+         "--output", "g.db"],
+        ["import", "performance.csv", "--output", "performance.csv"],
+        ["import", "history.csv", "performance.csv", "--output", "."],
+    ],
+)  # fmt: skip
+def test_a_report_never_replaces_an_input(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """``check ... --history history.csv --output history.csv`` once replaced the
+    history with the report (the extension picks CSV, a report format too), and
+    ``import history.csv --output .`` the export with the table read from it."""
+    import datetime as dt
+
+    import goalrules as gr
+
+    gr.init_workspace(tmp_path, today=dt.date(2026, 1, 10))
+    monkeypatch.chdir(tmp_path)
+    assert main(["-q", "review", "workspace.toml", "--history", "history.csv",
+                 "--store", "g.db"], out=io.StringIO()) == 0  # fmt: skip
+    capsys.readouterr()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(argv, out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--output: " in err and "is an input of this command" in err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

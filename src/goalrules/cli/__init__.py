@@ -658,6 +658,12 @@ def _check_inputs(args: argparse.Namespace) -> None:
         for path in value if isinstance(value, list) else [value]:
             if path is not None and not (path == "-" and kind == "text"):
                 check_file(path, kind)
+    from goalrules.cli.conventions import keep_inputs
+
+    given = [p for v, _ in named for p in (v if isinstance(v, list) else [v])]
+    if args.command == "check" and args.workspace is None:
+        given.append("workspace.toml")  # what check reads without one
+    keep_inputs([getattr(args, "output", None)], [*given, getattr(args, "store", None)])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,6 +16,7 @@ __all__ = [
     "add_completion",
     "add_global_options",
     "format_from_output",
+    "keep_inputs",
     "quiet",
     "read_stdin_arguments",
     "unswallow_workspace",
@@ -61,6 +62,33 @@ def add_global_options(parser: argparse.ArgumentParser, version: str) -> None:
         help="write numbers for this locale, e.g. de or fr_CH (default: $GOALRULES_LOCALE, "
         "else en)",
     )
+
+
+def keep_inputs(outputs: list[Any], inputs: list[Any]) -> None:
+    """An output that is one of the command's own input files is an error naming it,
+    before anything is written: ``check ... --history history.csv --output history.csv``
+    once replaced the history with the report (``--output`` picks the format from the
+    extension, and ``.csv`` is a report format too)."""
+    import os
+
+    from goalrules.errors import GoalRulesError
+
+    for output in outputs:
+        if output is None or not os.path.isfile(output):
+            continue
+        for given in inputs:
+            if given is None or given == "-":
+                continue
+            try:
+                same = os.path.samefile(output, given)
+            except (OSError, ValueError):
+                continue
+            if same:
+                raise GoalRulesError(
+                    f"{output} is an input of this command ({given}): writing there would "
+                    "replace it; give another file",
+                    field="--output",
+                )
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str | None) -> Any:
