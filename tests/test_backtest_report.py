@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
@@ -126,3 +127,24 @@ def test_a_history_of_no_rows_is_no_series(tmp_path: Path) -> None:
         assert main(["backtest", str(path), "--format", fmt], out=out) == 0
         assert "No series to replay: the history holds no values" in out.getvalue()
         assert "1 series" not in out.getvalue()
+
+
+def test_backtest_reads_the_history_check_reads(tmp_path: Path) -> None:
+    """An export ``check --history`` reads (an Instagram content export, per post) was
+    "missing columns date, metric, value" to ``backtest``: it read goalrules' own
+    table only, and dropped the notes of what reading assumed."""
+    from tests import export_files as ef
+
+    posts = [
+        (f"{m % 12 + 1:02d}/1{d}/{2024 + m // 12} 09:00", f"https://www.instagram.com/p/{m}{d}/",
+         100 + 7 * m, 80 + 5 * m, 10 + m, 2, 3, 1)
+        for m in range(24) for d in range(3, 6)
+    ]  # fmt: skip
+    path = ef.meta_content(tmp_path / "posts.csv", posts)
+    out = io.StringIO()
+    assert main(["--locale", "en", "backtest", str(path), "--format", "json"], out=out) == 0
+    series = json.loads(out.getvalue())["series"]
+    histories, _ = gr.io.exports.read_history_file(path)
+    assert series == len(histories) > 0
+    assert main(["check", str(gr.demo_paths()["workspace"]), "--history", str(path)],
+                out=io.StringIO()) == 0  # fmt: skip

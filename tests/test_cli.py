@@ -372,3 +372,34 @@ def test_a_report_never_replaces_an_input(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--output: " in err and "is an input of this command" in err
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_standard_input_is_read_as_its_bytes() -> None:
+    """Bytes that are not UTF-8 on standard input once ended in a UnicodeEncodeError
+    traceback (they were decoded as text, then written back as UTF-8): now the reader
+    judges them as it judges a file's, in one line naming standard input; and a
+    UTF-16 export (Meta's) piped in reads as the same file does."""
+    import os
+
+    import goalrules
+
+    env = {**os.environ, "PYTHONPATH": str(Path(goalrules.__file__).resolve().parents[1])}
+    argv = [sys.executable, "-m", "goalrules.cli", "check", "-"]
+    proc = subprocess.run(argv, input=b"\xff\xfe[", capture_output=True, env=env, check=False)
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.decode()
+        == "goalrules: error: standard input: not UTF-8 text (byte 0 is 0xff)\n"
+    )
+    page = (
+        b"\xff\xfe"
+        + 'sep=,\r\n"Facebook follows"\r\n"Date","Primary"\r\n"2025-08-01T00:00:00","20"\r\n'.encode(
+            "utf-16-le"
+        )
+    )
+    workspace = str(demo_paths()["workspace"])
+    argv = [sys.executable, "-m", "goalrules.cli", "-q", "check", workspace, "--history", "-",
+            "--format", "json"]  # fmt: skip
+    proc = subprocess.run(argv, input=page, capture_output=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["goals"]

@@ -227,16 +227,18 @@ def _horizons(text: str) -> tuple[int, ...]:
 
 
 def _cmd_backtest(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.io import load_history
+    from goalrules.io.exports import read_history_file
     from goalrules.judgments.backtest import backtest
     from goalrules.judgments.growth import resolve_prior
     from goalrules.report.backtest import render_backtest
 
     horizons = _horizons(args.horizons)
-    histories = load_history(args.history, progress=_progress())
+    # read as check reads --history: goalrules' own file or an export, with its notes
+    histories, notes = read_history_file(args.history, progress=_progress())
     growth = resolve_prior(args.prior, histories)
     result = backtest(histories, horizons=horizons, prior=growth)
     _emit(render_backtest(result, args.format), args, out)
+    _notes(notes)
     return 0
 
 
@@ -474,7 +476,9 @@ def _parser() -> argparse.ArgumentParser:
     bt = sub.add_parser(
         "backtest", help="replay a history to see how far to trust the chance of a target"
     )
-    bt.add_argument("history", metavar="HISTORY", help="date,channel,metric,value rows")
+    bt.add_argument("history", metavar="HISTORY",
+                    help="date,channel,metric,value rows, or an export (as check "
+                    "--history)")  # fmt: skip
     bt.add_argument("--horizons", default="3,6,12", metavar="MONTHS",
                     help="months from cutoff to deadline (default 3,6,12)")  # fmt: skip
     bt.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
@@ -572,11 +576,12 @@ def _run(
 
     try:
         from goalrules.cli.conventions import read_stdin_arguments
+        from goalrules.cli.inputs import check_inputs
 
         if folder is not None:
             read_stdin_arguments(args, folder, sys.stdin)
         files.set_max_input_size(args.max_input_size)
-        _check_inputs(args)
+        check_inputs(args)
         if getattr(args, "locale", None):
             from goalrules.numbers import use_locale
 
@@ -587,12 +592,13 @@ def _run(
         _plugin_notes()
         return status
     except Exception as exc:
+        from goalrules.cli.conventions import stdin_named
         from goalrules.errors import GoalRulesError
 
         if args.debug:
             raise
         if isinstance(exc, GoalRulesError):
-            print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
+            print(f"goalrules: error: {stdin_named(exc.headline(), folder)}", file=sys.stderr)
             return 2
         if isinstance(exc, BrokenPipeError) and exc.filename is None:
             return _reader_stopped()  # `goalrules check | head`: nothing went wrong
@@ -625,45 +631,6 @@ def _plugin_notes() -> None:
 
     for note in notes():
         print(f"goalrules: note: {note}", file=sys.stderr)
-
-
-# the file arguments of the commands: read whole and parsed ("text") or streamed ("data")
-_INPUTS = {"workspace": "text", "rules": "text", "history": "data", "performance": "data",
-           "utm": "data"}  # fmt: skip
-
-
-def _check_inputs(args: argparse.Namespace) -> None:
-    """Every file argument is a regular file within the size limit before any is read
-    (``-``, standard input, where a command reads text; folders where it takes them)."""
-    from goalrules.io.files import check_file
-
-    if args.command == "check" and args.workspace and not Path(args.workspace).exists():
-        from goalrules.errors import WorkspaceError
-
-        raise WorkspaceError(
-            "no such file: give the workspace's path, or run 'goalrules init' to start one",
-            source=args.workspace,
-        )
-
-    named: list[tuple[Any, Any]] = [(getattr(args, a, None), k) for a, k in _INPUTS.items()]
-    if args.command == "import":
-        named.append((getattr(args, "files", None), "data"))
-    elif args.command == "rules" and args.rules_command == "check":
-        named.append((args.files, "text"))
-    elif args.command == "rules":  # fmt and test take folders
-        for p in getattr(args, "files", None) or getattr(args, "paths", None) or []:
-            if not Path(p).is_dir():
-                named.append((p, "text"))
-    for value, kind in named:
-        for path in value if isinstance(value, list) else [value]:
-            if path is not None and not (path == "-" and kind == "text"):
-                check_file(path, kind)
-    from goalrules.cli.conventions import keep_inputs
-
-    given = [p for v, _ in named for p in (v if isinstance(v, list) else [v])]
-    if args.command == "check" and args.workspace is None:
-        given.append("workspace.toml")  # what check reads without one
-    keep_inputs([getattr(args, "output", None)], [*given, getattr(args, "store", None)])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,9 +16,9 @@ __all__ = [
     "add_completion",
     "add_global_options",
     "format_from_output",
-    "keep_inputs",
     "quiet",
     "read_stdin_arguments",
+    "stdin_named",
     "unswallow_workspace",
 ]
 
@@ -62,33 +62,6 @@ def add_global_options(parser: argparse.ArgumentParser, version: str) -> None:
         help="write numbers for this locale, e.g. de or fr_CH (default: $GOALRULES_LOCALE, "
         "else en)",
     )
-
-
-def keep_inputs(outputs: list[Any], inputs: list[Any]) -> None:
-    """An output that is one of the command's own input files is an error naming it,
-    before anything is written: ``check ... --history history.csv --output history.csv``
-    once replaced the history with the report (``--output`` picks the format from the
-    extension, and ``.csv`` is a report format too)."""
-    import os
-
-    from goalrules.errors import GoalRulesError
-
-    for output in outputs:
-        if output is None or not os.path.isfile(output):
-            continue
-        for given in inputs:
-            if given is None or given == "-":
-                continue
-            try:
-                same = os.path.samefile(output, given)
-            except (OSError, ValueError):
-                continue
-            if same:
-                raise GoalRulesError(
-                    f"{output} is an input of this command ({given}): writing there would "
-                    "replace it; give another file",
-                    field="--output",
-                )
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str | None) -> Any:
@@ -157,15 +130,30 @@ def read_stdin_arguments(args: argparse.Namespace, folder: Path, stdin: TextIO) 
 
             raise ValidationError("only one argument can read standard input ('-')")
         taken = True
-        text = stdin.read()
-        if dest == "workspace" and text.lstrip().startswith("{"):
+        # the bytes as they come, for the file's reader to judge as it judges a file's
+        # (a UTF-16 export, a byte that is not UTF-8: a one-line error naming it; read
+        # as text, they were a UnicodeEncodeError traceback)
+        raw = getattr(stdin, "buffer", None)
+        data = raw.read() if raw is not None else stdin.read().encode("utf-8")
+        if dest == "workspace" and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
             suffix = ".json"
         path = folder / f"stdin{suffix}"
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
         if isinstance(value, list):
             setattr(args, dest, [str(path) if v == "-" else v for v in value])
         else:
             setattr(args, dest, str(path))
+
+
+def stdin_named(message: str, folder: Path | None) -> str:
+    """An error's words with the file standard input was saved in (``-``) named as
+    standard input, not as a temporary file the user never made."""
+    if folder is None:
+        return message
+    import os
+    import re
+
+    return re.sub(re.escape(f"{folder}{os.sep}") + r"stdin\.\w+", "standard input", message)
 
 
 def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:
