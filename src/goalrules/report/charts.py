@@ -224,16 +224,22 @@ def _channel_charts(
         out.append(_svg(fig))
 
         fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
-        rates = [(d.evidence.lead_rate or 0) * 100 for d in decisions]
+        # a channel with no lead rate (no visits, or more leads than visits) is left
+        # out: drawn at 0 % it would read as a channel that brings no leads
+        rated = [d for d in decisions if d.evidence.lead_rate is not None]
+        rates = [(d.evidence.lead_rate or 0.0) * 100 for d in rated]
         lows = [
-            max(0.0, r - (d.evidence.lead_rate_low or 0) * 100)
-            for r, d in zip(rates, decisions, strict=True)
-        ]
+            max(0.0, r - (d.evidence.lead_rate_low or 0.0) * 100)
+            if d.evidence.lead_rate_low is not None else 0.0
+            for r, d in zip(rates, rated, strict=True)
+        ]  # fmt: skip
         highs = [
-            max(0.0, (d.evidence.lead_rate_high or 0) * 100 - r)
-            for r, d in zip(rates, decisions, strict=True)
-        ]
-        ax.errorbar(names, rates, yerr=[lows, highs], fmt="o", color="#2563eb", capsize=4)
+            max(0.0, (d.evidence.lead_rate_high or 0.0) * 100 - r)
+            if d.evidence.lead_rate_high is not None else 0.0
+            for r, d in zip(rates, rated, strict=True)
+        ]  # fmt: skip
+        ax.errorbar([d.channel for d in rated], rates, yerr=[lows, highs], fmt="o",
+                    color="#2563eb", capsize=4)  # fmt: skip
         if portfolio_rate is not None:
             ax.axhline(portfolio_rate * 100, color="#dc2626", linestyle="--", label="portfolio")
         from matplotlib.ticker import FuncFormatter
