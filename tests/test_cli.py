@@ -403,3 +403,29 @@ def test_standard_input_is_read_as_its_bytes() -> None:
     proc = subprocess.run(argv, input=page, capture_output=True, env=env, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["goals"]
+
+
+def test_fail_under_says_the_score_that_is_under(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--fail-under 85`` on the new workspace (a goal scoring 84.67) said "a goal
+    scores 85, under --fail-under 85"; a workspace of no goals said "a goal scores 0"
+    and exited 1."""
+    import datetime as dt
+
+    import goalrules as gr
+
+    gr.init_workspace(tmp_path, today=dt.date(2026, 1, 10))
+    common = ["-q", "check", str(tmp_path / "workspace.toml"), "--history",
+              str(tmp_path / "history.csv")]  # fmt: skip
+    lowest = gr.run_check(tmp_path / "workspace.toml", history=tmp_path / "history.csv")
+    low = lowest.lowest_score
+    assert low is not None and round(low) == 85 and low < 85
+    assert main([*common, "--fail-under", "85"], out=io.StringIO()) == 1
+    assert capsys.readouterr().err == "goalrules: a goal scores 84.7, under --fail-under 85\n"
+    assert main([*common, "--fail-under", "84"], out=io.StringIO()) == 0
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[workspace]\nname = "empty"\n')
+    assert main(["check", str(empty), "--fail-under", "50"], out=io.StringIO()) == 0
+    err = capsys.readouterr().err
+    assert "scores 0" not in err and "no goal to score" in err

@@ -168,14 +168,28 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         _emit(render(result, args.format), args, out)
         lowest, notes = result.lowest_score, list(result.notes)
     _notes(notes)
-    if args.fail_under is not None and (lowest or 0) < args.fail_under:
-        low = lowest or 0
+    if args.fail_under is None:
+        return 0
+    if lowest is None:  # no goal: none scores under it (and none scores 0)
+        _notes(["no goal to score: --fail-under holds nothing back"])
+        return 0
+    if lowest < args.fail_under:
         print(
-            f"goalrules: a goal scores {low:.0f}, under --fail-under {args.fail_under:g}",
+            f"goalrules: a goal scores {_under(lowest, args.fail_under)}, under --fail-under "
+            f"{args.fail_under:g}",
             file=sys.stderr,
         )
         return 1
     return 0
+
+
+def _under(score: float, limit: float) -> str:
+    """A score under ``limit`` with the decimals that show it under (84.67 under 85
+    reads "84.67", never "85")."""
+    digits = 0
+    while digits < 6 and round(score, digits) >= limit:
+        digits += 1
+    return f"{score:.{digits}f}"
 
 
 def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
