@@ -429,3 +429,21 @@ def test_fail_under_says_the_score_that_is_under(
     assert main(["check", str(empty), "--fail-under", "50"], out=io.StringIO()) == 0
     err = capsys.readouterr().err
     assert "scores 0" not in err and "no goal to score" in err
+
+
+def test_standard_input_has_the_size_limit_of_a_file() -> None:
+    """``cat /dev/zero | goalrules check -`` once read standard input until memory ran
+    out: every other input has a size limit."""
+    import os
+
+    import goalrules
+
+    env = {**os.environ, "PYTHONPATH": str(Path(goalrules.__file__).resolve().parents[1])}
+    argv = [sys.executable, "-m", "goalrules.cli", "--max-input-size", "1MB", "check",
+            str(demo_paths()["workspace"]), "--history", "-"]  # fmt: skip
+    proc = subprocess.run(argv, input=b"\0" * 1_500_000, capture_output=True, env=env,
+                          check=False)  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == ("goalrules: error: standard input: over the limit of "
+                                    "1,000,000 bytes (raise it with --max-input-size or "
+                                    "GOALRULES_MAX_INPUT_SIZE)\n")  # fmt: skip

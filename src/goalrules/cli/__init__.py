@@ -592,9 +592,9 @@ def _run(
         from goalrules.cli.conventions import read_stdin_arguments
         from goalrules.cli.inputs import check_inputs
 
+        files.set_max_input_size(args.max_input_size)
         if folder is not None:
             read_stdin_arguments(args, folder, sys.stdin)
-        files.set_max_input_size(args.max_input_size)
         check_inputs(args)
         if getattr(args, "locale", None):
             from goalrules.numbers import use_locale
