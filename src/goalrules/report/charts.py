@@ -68,7 +68,7 @@ def _day_number(day: _dt.date) -> float:
     drew 2025 as the year 55 when the days were counted from 1970)."""
     from matplotlib.dates import date2num
 
-    return float(date2num(_dt.datetime(day.year, day.month, day.day)))
+    return float(date2num(_dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
 
 
 def dated_points(series: MetricSeries, today: _dt.date | None = None) -> list[Point]:

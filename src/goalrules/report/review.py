@@ -136,8 +136,8 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
                 ax.plot(bx, mid, linestyle="--", color="#2563eb", label="projection")
         marks = [r for r in result.history.get(goal.id, []) if r.get("value") is not None]
         if marks:
-            days = [_day_number(_value_date(pts, r)) for r in marks]
-            ax.scatter(days, [r["value"] for r in marks], marker="D", color="#111827",
+            reviewed = [_day_number(_value_date(pts, r)) for r in marks]
+            ax.scatter(reviewed, [r["value"] for r in marks], marker="D", color="#111827",
                        zorder=5, label="reviews")  # fmt: skip
         ax.axhline(g.target, color="#dc2626", linewidth=0.8, label="target")
         ax.set_title(f"{goal.id}: burn-up", fontsize=11)
