@@ -59,6 +59,7 @@ def test_the_html_rates_are_the_texts(sizes: list[tuple[int, int]]) -> None:
         page = html.unescape(render_channels(decisions, "html"))
     assert _cells(page) == _evidence(decisions)
     assert portfolio_line(decisions.portfolio) in page
+    assert portfolio_line(decisions.portfolio) in render_channels(decisions, "markdown")
 
 
 def test_the_demo_in_every_format_says_the_portfolio_and_the_same_rates() -> None:

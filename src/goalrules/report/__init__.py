@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from goalrules.check import CheckResult, PlanResult
+from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.report.html import html, html_book, html_channels, html_plan
 from goalrules.report.json_text import dumps
@@ -51,7 +52,9 @@ def render_channels(
         rows += [
             f"| {_md_escape(c.group)} | context | {_md_escape(c.describe())} |" for c in context
         ]
-        return "# Channels\n\n" + "\n".join(rows) + "\n"
+        portfolio = getattr(decisions, "portfolio", None)
+        said = f"{_md_escape(portfolio_line(portfolio))}\n\n" if portfolio is not None else ""
+        return "# Channels\n\n" + said + "\n".join(rows) + "\n"
     if fmt == "html":
         return html_channels(decisions, today=today)
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
