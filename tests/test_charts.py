@@ -62,3 +62,37 @@ def test_review_marks_sit_on_the_values_they_read(monkeypatch: pytest.MonkeyPatc
     values = {(round(x), round(y)) for x, y in ax.lines[0].get_xydata()}
     marks = {(round(x), round(y)) for x, y in ax.collections[-1].get_offsets()}
     assert marks and marks <= values
+
+
+def _no_rate_rows(with_rates: bool) -> list[dict[str, Any]]:
+    rows = []
+    for i, month in enumerate(["2025-01", "2025-02", "2025-03", "2025-04"]):
+        if with_rates:
+            rows += [{"channel": "linkedin", "month": month, "visits": 300, "leads": 20},
+                     {"channel": "facebook", "month": month, "visits": 1000, "leads": 10}]  # fmt: skip
+        # more leads than visits in a month (lead ads): no lead rate, not 0
+        rows.append(
+            {"channel": "x", "month": month, "visits": 10 if i else 5, "leads": 8 if i else 9}
+        )
+    return rows
+
+
+@pytest.mark.parametrize("with_rates", [True, False])
+def test_a_channel_without_a_lead_rate_is_not_drawn_at_0(
+    monkeypatch: pytest.MonkeyPatch, with_rates: bool
+) -> None:
+    """The lead-rate chart drew a channel with no lead rate (more leads than visits in
+    a month) at 0 %, the rate of a channel that brings no leads; the table says n/a."""
+    import importlib
+
+    charts = importlib.import_module("goalrules.report.charts")
+    figs = _figures(monkeypatch, charts)
+    decisions = gr.decide_channels(_no_rate_rows(with_rates))
+    assert next(d for d in decisions if d.channel == "x").evidence.lead_rate is None
+    charts._channel_charts(decisions, decisions.portfolio.lead_rate)
+    rate = figs[1].axes[0]
+    points = len(rate.lines[0].get_xdata())
+    drawn = [t.get_text() for t in rate.get_xticklabels()] if points else []
+    assert "x" not in drawn
+    assert sorted(drawn) == (["facebook", "linkedin"] if with_rates else [])
+    assert points == len(drawn)

@@ -318,3 +318,132 @@ def test_a_reader_that_stops_early_stops_the_report_quietly(tmp_path: Path) -> N
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert err == ""
+
+
+def test_python_m_goalrules_is_the_command() -> None:
+    """``python -m goalrules --help`` (the way to run a tool without its script on
+    PATH) once failed: "No module named goalrules.__main__"."""
+    import os
+
+    import goalrules
+
+    src = str(Path(goalrules.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src}
+    runs = [
+        subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True,
+                       text=True, check=False, env=env)
+        for module in ("goalrules", "goalrules.cli")
+    ]  # fmt: skip
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and "backtest" in runs[0].stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "workspace.toml", "--history", "history.csv", "--output", "history.csv"],
+        ["check", "--history", "history.csv", "--output", "workspace.toml"],
+        ["channels", "performance.csv", "--output", "./performance.csv"],
+        ["plan", "workspace.toml", "--output", "workspace.toml"],
+        ["review", "workspace.toml", "--history", "history.csv", "--store", "g.db",
+         "--output", "g.db"],
+        ["import", "performance.csv", "--output", "performance.csv"],
+        ["import", "history.csv", "performance.csv", "--output", "."],
+    ],
+)  # fmt: skip
+def test_a_report_never_replaces_an_input(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """``check ... --history history.csv --output history.csv`` once replaced the
+    history with the report (the extension picks CSV, a report format too), and
+    ``import history.csv --output .`` the export with the table read from it."""
+    import datetime as dt
+
+    import goalrules as gr
+
+    gr.init_workspace(tmp_path, today=dt.date(2026, 1, 10))
+    monkeypatch.chdir(tmp_path)
+    assert main(["-q", "review", "workspace.toml", "--history", "history.csv",
+                 "--store", "g.db"], out=io.StringIO()) == 0  # fmt: skip
+    capsys.readouterr()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(argv, out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--output: " in err and "is an input of this command" in err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_standard_input_is_read_as_its_bytes() -> None:
+    """Bytes that are not UTF-8 on standard input once ended in a UnicodeEncodeError
+    traceback (they were decoded as text, then written back as UTF-8): now the reader
+    judges them as it judges a file's, in one line naming standard input; and a
+    UTF-16 export (Meta's) piped in reads as the same file does."""
+    import os
+
+    import goalrules
+
+    env = {**os.environ, "PYTHONPATH": str(Path(goalrules.__file__).resolve().parents[1])}
+    argv = [sys.executable, "-m", "goalrules.cli", "check", "-"]
+    proc = subprocess.run(argv, input=b"\xff\xfe[", capture_output=True, env=env, check=False)
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.decode()
+        == "goalrules: error: standard input: not UTF-8 text (byte 0 is 0xff)\n"
+    )
+    page = (
+        b"\xff\xfe"
+        + 'sep=,\r\n"Facebook follows"\r\n"Date","Primary"\r\n"2025-08-01T00:00:00","20"\r\n'.encode(
+            "utf-16-le"
+        )
+    )
+    workspace = str(demo_paths()["workspace"])
+    argv = [sys.executable, "-m", "goalrules.cli", "-q", "check", workspace, "--history", "-",
+            "--format", "json"]  # fmt: skip
+    proc = subprocess.run(argv, input=page, capture_output=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["goals"]
+
+
+def test_fail_under_says_the_score_that_is_under(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--fail-under 85`` on the new workspace (a goal scoring 84.67) said "a goal
+    scores 85, under --fail-under 85"; a workspace of no goals said "a goal scores 0"
+    and exited 1."""
+    import datetime as dt
+
+    import goalrules as gr
+
+    gr.init_workspace(tmp_path, today=dt.date(2026, 1, 10))
+    common = ["-q", "check", str(tmp_path / "workspace.toml"), "--history",
+              str(tmp_path / "history.csv")]  # fmt: skip
+    lowest = gr.run_check(tmp_path / "workspace.toml", history=tmp_path / "history.csv")
+    low = lowest.lowest_score
+    assert low is not None and round(low) == 85 and low < 85
+    assert main([*common, "--fail-under", "85"], out=io.StringIO()) == 1
+    assert capsys.readouterr().err == "goalrules: a goal scores 84.7, under --fail-under 85\n"
+    assert main([*common, "--fail-under", "84"], out=io.StringIO()) == 0
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[workspace]\nname = "empty"\n')
+    assert main(["check", str(empty), "--fail-under", "50"], out=io.StringIO()) == 0
+    err = capsys.readouterr().err
+    assert "scores 0" not in err and "no goal to score" in err
+
+
+def test_standard_input_has_the_size_limit_of_a_file() -> None:
+    """``cat /dev/zero | goalrules check -`` once read standard input until memory ran
+    out: every other input has a size limit."""
+    import os
+
+    import goalrules
+
+    env = {**os.environ, "PYTHONPATH": str(Path(goalrules.__file__).resolve().parents[1])}
+    argv = [sys.executable, "-m", "goalrules.cli", "--max-input-size", "1MB", "check",
+            str(demo_paths()["workspace"]), "--history", "-"]  # fmt: skip
+    proc = subprocess.run(argv, input=b"\0" * 1_500_000, capture_output=True, env=env,
+                          check=False)  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == ("goalrules: error: standard input: over the limit of "
+                                    "1,000,000 bytes (raise it with --max-input-size or "
+                                    "GOALRULES_MAX_INPUT_SIZE)\n")  # fmt: skip

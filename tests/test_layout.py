@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("check", "diff"),
     ("reviews",),
     ("report",),
-    ("cli", "pytest_plugin"),
+    ("cli", "pytest_plugin", "__main__"),
 ]
 MAX_LINES = 700
 

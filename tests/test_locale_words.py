@@ -112,3 +112,15 @@ def test_a_review_and_its_explanation_in_german_are_the_english_ones_in_german_s
     assert len(pages[False]) == len(pages[True]) > 10
     for e, g in zip(pages[False], pages[True], strict=True):
         assert g == _german(e)
+
+
+def test_the_html_pages_write_their_shares_as_the_text_does() -> None:
+    """A missed criterion's share on the HTML page read "40%" whatever the locale (the
+    text and markdown write "40 %", a German team "40 %" with its own signs)."""
+    for head in ([], ["--locale", "de"]):
+        out = io.StringIO()
+        assert main([*head, "demo", "--today", "2026-01-10", "--format", "html"], out=out) == 0
+        page = re.sub(r"<svg.*?</svg>|<style>.*?</style>", "", out.getvalue(), flags=re.S)
+        badges = re.findall(r'class="badge miss">([^<]*)<', page)
+        assert badges and all(re.fullmatch(r"\d+ %", b) for b in badges), badges
+        assert not re.search(r"\d%", page)

@@ -220,3 +220,18 @@ def test_a_check_lints_goals_as_it_judges_them(monkeypatch: pytest.MonkeyPatch) 
         assert plan is not None
         expected = gr.lint_plan(run.workspace.plan, today=run.today, smart_scores=run.scores)
         assert list(plan.lint) == expected
+
+
+def test_a_window_past_the_calendar_is_an_error_naming_days(
+    campfire: gr.Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--days 100000000`` once ended in an OverflowError traceback (exit 1)."""
+    with pytest.raises(gr.GoalRulesError, match="runs past the last date") as raised:
+        gr.schedule(campfire.plan, start=dt.date(2026, 1, 5), days=100_000_000)
+    assert raised.value.field == "days"
+    from goalrules.cli import main
+
+    workspace = str(gr.demo_paths()["workspace"])
+    assert main(["plan", workspace, "--days", "100000000"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "days: a schedule window of 100,000,000 days" in err

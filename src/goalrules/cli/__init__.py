@@ -168,14 +168,28 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         _emit(render(result, args.format), args, out)
         lowest, notes = result.lowest_score, list(result.notes)
     _notes(notes)
-    if args.fail_under is not None and (lowest or 0) < args.fail_under:
-        low = lowest or 0
+    if args.fail_under is None:
+        return 0
+    if lowest is None:  # no goal: none scores under it (and none scores 0)
+        _notes(["no goal to score: --fail-under holds nothing back"])
+        return 0
+    if lowest < args.fail_under:
         print(
-            f"goalrules: a goal scores {low:.0f}, under --fail-under {args.fail_under:g}",
+            f"goalrules: a goal scores {_under(lowest, args.fail_under)}, under --fail-under "
+            f"{args.fail_under:g}",
             file=sys.stderr,
         )
         return 1
     return 0
+
+
+def _under(score: float, limit: float) -> str:
+    """A score under ``limit`` with the decimals that show it under (84.67 under 85
+    reads "84.67", never "85")."""
+    digits = 0
+    while digits < 6 and round(score, digits) >= limit:
+        digits += 1
+    return f"{score:.{digits}f}"
 
 
 def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
@@ -227,16 +241,18 @@ def _horizons(text: str) -> tuple[int, ...]:
 
 
 def _cmd_backtest(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.io import load_history
+    from goalrules.io.exports import read_history_file
     from goalrules.judgments.backtest import backtest
     from goalrules.judgments.growth import resolve_prior
     from goalrules.report.backtest import render_backtest
 
     horizons = _horizons(args.horizons)
-    histories = load_history(args.history, progress=_progress())
+    # read as check reads --history: goalrules' own file or an export, with its notes
+    histories, notes = read_history_file(args.history, progress=_progress())
     growth = resolve_prior(args.prior, histories)
     result = backtest(histories, horizons=horizons, prior=growth)
     _emit(render_backtest(result, args.format), args, out)
+    _notes(notes)
     return 0
 
 
@@ -347,7 +363,7 @@ def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
         today = today or ws.today
     today = today or dt.date.today()  # a month under way is not judged as if over
     decisions = decide_channels(rows, channels=channels, today=today, all_sources=args.all_sources)
-    _emit(render_channels(decisions, args.format), args, out)
+    _emit(render_channels(decisions, args.format, today=today), args, out)
     _notes([*notes, *decisions.notes])
     return 0
 
@@ -474,7 +490,9 @@ def _parser() -> argparse.ArgumentParser:
     bt = sub.add_parser(
         "backtest", help="replay a history to see how far to trust the chance of a target"
     )
-    bt.add_argument("history", metavar="HISTORY", help="date,channel,metric,value rows")
+    bt.add_argument("history", metavar="HISTORY",
+                    help="date,channel,metric,value rows, or an export (as check "
+                    "--history)")  # fmt: skip
     bt.add_argument("--horizons", default="3,6,12", metavar="MONTHS",
                     help="months from cutoff to deadline (default 3,6,12)")  # fmt: skip
     bt.add_argument("--prior", metavar="PRIOR", help=_PRIOR_HELP)
@@ -572,11 +590,12 @@ def _run(
 
     try:
         from goalrules.cli.conventions import read_stdin_arguments
+        from goalrules.cli.inputs import check_inputs
 
+        files.set_max_input_size(args.max_input_size)
         if folder is not None:
             read_stdin_arguments(args, folder, sys.stdin)
-        files.set_max_input_size(args.max_input_size)
-        _check_inputs(args)
+        check_inputs(args)
         if getattr(args, "locale", None):
             from goalrules.numbers import use_locale
 
@@ -587,12 +606,13 @@ def _run(
         _plugin_notes()
         return status
     except Exception as exc:
+        from goalrules.cli.conventions import stdin_named
         from goalrules.errors import GoalRulesError
 
         if args.debug:
             raise
         if isinstance(exc, GoalRulesError):
-            print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
+            print(f"goalrules: error: {stdin_named(exc.headline(), folder)}", file=sys.stderr)
             return 2
         if isinstance(exc, BrokenPipeError) and exc.filename is None:
             return _reader_stopped()  # `goalrules check | head`: nothing went wrong
@@ -625,39 +645,6 @@ def _plugin_notes() -> None:
 
     for note in notes():
         print(f"goalrules: note: {note}", file=sys.stderr)
-
-
-# the file arguments of the commands: read whole and parsed ("text") or streamed ("data")
-_INPUTS = {"workspace": "text", "rules": "text", "history": "data", "performance": "data",
-           "utm": "data"}  # fmt: skip
-
-
-def _check_inputs(args: argparse.Namespace) -> None:
-    """Every file argument is a regular file within the size limit before any is read
-    (``-``, standard input, where a command reads text; folders where it takes them)."""
-    from goalrules.io.files import check_file
-
-    if args.command == "check" and args.workspace and not Path(args.workspace).exists():
-        from goalrules.errors import WorkspaceError
-
-        raise WorkspaceError(
-            "no such file: give the workspace's path, or run 'goalrules init' to start one",
-            source=args.workspace,
-        )
-
-    named: list[tuple[Any, Any]] = [(getattr(args, a, None), k) for a, k in _INPUTS.items()]
-    if args.command == "import":
-        named.append((getattr(args, "files", None), "data"))
-    elif args.command == "rules" and args.rules_command == "check":
-        named.append((args.files, "text"))
-    elif args.command == "rules":  # fmt and test take folders
-        for p in getattr(args, "files", None) or getattr(args, "paths", None) or []:
-            if not Path(p).is_dir():
-                named.append((p, "text"))
-    for value, kind in named:
-        for path in value if isinstance(value, list) else [value]:
-            if path is not None and not (path == "-" and kind == "text"):
-                check_file(path, kind)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ __all__ = [
     "format_from_output",
     "quiet",
     "read_stdin_arguments",
+    "stdin_named",
     "unswallow_workspace",
 ]
 
@@ -129,15 +130,55 @@ def read_stdin_arguments(args: argparse.Namespace, folder: Path, stdin: TextIO) 
 
             raise ValidationError("only one argument can read standard input ('-')")
         taken = True
-        text = stdin.read()
-        if dest == "workspace" and text.lstrip().startswith("{"):
-            suffix = ".json"
-        path = folder / f"stdin{suffix}"
-        path.write_text(text, encoding="utf-8")
+        path = _save_stdin(stdin, folder, suffix, "text" if dest == "workspace" else "data")
+        if dest == "workspace" and _starts_json(path):
+            path = path.rename(path.with_suffix(".json"))
         if isinstance(value, list):
             setattr(args, dest, [str(path) if v == "-" else v for v in value])
         else:
             setattr(args, dest, str(path))
+
+
+def _save_stdin(stdin: TextIO, folder: Path, suffix: str, kind: Any) -> Path:
+    """Standard input saved as the bytes that came, for the file's reader to judge as it
+    judges a file's (a UTF-16 export, a byte that is not UTF-8: a one-line error naming
+    it; read as text, they were a UnicodeEncodeError traceback), within the size limit
+    of a file of its kind (``cat /dev/zero | goalrules check -`` once read until memory
+    ran out)."""
+    from goalrules.errors import LimitError
+    from goalrules.io.files import ENV, max_input_size
+
+    limit = max_input_size(kind)
+    raw = getattr(stdin, "buffer", None)
+    path = folder / f"stdin{suffix}"
+    size = 0
+    with path.open("wb") as fh:
+        while chunk := (raw.read(1 << 16) if raw is not None else stdin.read(1 << 16).encode()):
+            size += len(chunk)
+            if size > limit:
+                raise LimitError(
+                    f"over the limit of {limit:,} bytes (raise it with --max-input-size or {ENV})",
+                    source="standard input",
+                )
+            fh.write(chunk)
+    return path
+
+
+def _starts_json(path: Path) -> bool:
+    """Whether a workspace's text opens a JSON object."""
+    with path.open("rb") as fh:
+        return fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def stdin_named(message: str, folder: Path | None) -> str:
+    """An error's words with the file standard input was saved in (``-``) named as
+    standard input, not as a temporary file the user never made."""
+    if folder is None:
+        return message
+    import os
+    import re
+
+    return re.sub(re.escape(f"{folder}{os.sep}") + r"stdin\.\w+", "standard input", message)
 
 
 def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:

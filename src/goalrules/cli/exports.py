@@ -63,6 +63,7 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _today
+    from goalrules.cli.inputs import keep_inputs
     from goalrules.io.exports import import_exports
     from goalrules.io.exports.cells import CellErrors
 
@@ -92,6 +93,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         print(f"goalrules: note: {note}", file=sys.stderr)
     tables = {"history": result.history_csv(), "performance": result.performance_csv()}
     targets = _targets(args.output, args.format, bool(result.history), bool(result.performance))
+    keep_inputs(list(targets.values()), list(args.files))  # (--output . beside the files)
     if not targets:
         kind = "history" if result.history else "performance"
         out.write(tables[kind])

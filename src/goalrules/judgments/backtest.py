@@ -39,6 +39,7 @@ from goalrules.judgments.achievability import Verdict, assess_achievability
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.judgments.pooled import centres_at, flow_groups
 from goalrules.model import Goal, MetricKind, MetricSeries, Point
+from goalrules.numbers import format_count, format_percent
 from goalrules.units import quantity
 
 __all__ = [
@@ -159,8 +160,8 @@ class Backtest:
         lean = self._lean()
         if self.goals < 200:
             return (
-                f"Only {self.goals} goals could be replayed: read the figures as a rough "
-                f"guide.{lean}"
+                f"Only {format_count(self.goals, 'goal')} could be replayed: read the "
+                f"figures as a rough guide.{lean}"
             )
         if self.ece <= 0.03 and (worst is None or worst <= 0.08):
             return "The probability is well calibrated on this history: trust it as stated."
@@ -172,15 +173,16 @@ class Backtest:
         bias = self.bias
         if bias is None or abs(bias) < 0.03:
             return ""
+        by = format_percent(abs(bias), digits=0)
         if bias > 0:
             return (
-                f" Here goals came true more often than predicted (by {bias:.0%} on average):"
+                f" Here goals came true more often than predicted (by {by} on average):"
                 " these accounts grew more steadily than the public series behind the"
                 " defaults, so read the chance as a floor, or fit a prior on them"
                 " (--prior fit)."
             )
         return (
-            f" Here goals came true less often than predicted (by {-bias:.0%} on average):"
+            f" Here goals came true less often than predicted (by {by} on average):"
             " read the chance as a ceiling (structural breaks, short or irregular series?),"
             " or fit a prior on these accounts (--prior fit)."
         )
@@ -472,6 +474,8 @@ def _named_histories(history: Any) -> list[tuple[str, Any]]:
     if isinstance(history, MetricSeries):
         return [(history.metric or "history", history)]
     if isinstance(history, Mapping):
+        if not history:  # a history file of no rows: no series, not one too short
+            return []
         values = list(history.values())
         if values and all(isinstance(v, MetricSeries) for v in values):
             out = []

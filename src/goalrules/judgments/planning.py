@@ -119,7 +119,14 @@ def schedule(plan: Plan, *, start: Date | None = None, days: int = 90) -> list[D
     if days < 0:
         raise GoalRulesError("the schedule window cannot be negative", field="days")
     first = as_date(start, field="start") or Date.today()
-    last = first + _dt.timedelta(days=days)
+    try:
+        last = first + _dt.timedelta(days=days)
+    except OverflowError:
+        raise GoalRulesError(
+            f"a schedule window of {days:,} days from {first.isoformat()} runs past the "
+            "last date a calendar holds (9999-12-31)",
+            field="days",
+        ) from None
     out: list[Due] = []
     for t in plan.tactics:
         if isinstance(t.eta, Recurrence):

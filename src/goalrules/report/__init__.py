@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from goalrules.check import CheckResult, PlanResult
+from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.report.html import html, html_book, html_channels, html_plan
 from goalrules.report.json_text import dumps
@@ -35,7 +36,11 @@ def render(result: CheckResult, fmt: str = "text") -> str:
     return text(result)
 
 
-def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
+def render_channels(
+    decisions: list[ChannelDecision], fmt: str = "text", *, today: Any = None
+) -> str:
+    """Channel decisions in ``text``, ``markdown``, ``json`` or ``html`` (the page says
+    it is as of ``today``, the date they were judged as of; default the real date)."""
     context = getattr(decisions, "context", ())
     if fmt == "json":
         items = [d.to_dict() for d in decisions]
@@ -47,9 +52,11 @@ def render_channels(decisions: list[ChannelDecision], fmt: str = "text") -> str:
         rows += [
             f"| {_md_escape(c.group)} | context | {_md_escape(c.describe())} |" for c in context
         ]
-        return "# Channels\n\n" + "\n".join(rows) + "\n"
+        portfolio = getattr(decisions, "portfolio", None)
+        said = f"{_md_escape(portfolio_line(portfolio))}\n\n" if portfolio is not None else ""
+        return "# Channels\n\n" + said + "\n".join(rows) + "\n"
     if fmt == "html":
-        return html_channels(decisions)
+        return html_channels(decisions, today=today)
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
@@ -63,7 +70,8 @@ def render_book(decided: Any, fmt: str = "text", *, today: Any = None, jobs: int
     from goalrules.report.book import book_rows, book_summary, write_book
 
     if fmt == "html":
-        return html_book(decided, list(book_rows(decided, today=today)), book_summary(decided))
+        rows = list(book_rows(decided, today=today))
+        return html_book(decided, rows, book_summary(decided), today=today)
     out = io.StringIO()
     write_book(decided, fmt if fmt in ("json", "markdown") else "text", out, today=today, jobs=jobs)
     return out.getvalue()

@@ -6,9 +6,11 @@ axis; numbers are written by [goalrules.numbers][]."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import importlib.util
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -30,6 +32,23 @@ def charts_available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
+@contextlib.contextmanager
+def pyplot() -> Iterator[Any]:
+    """matplotlib's pyplot, drawing with matplotlib's own settings whatever a
+    ``matplotlibrc`` says (the user's, or one in the current folder): a chart is the same
+    on every machine, and never runs LaTeX on its labels (``text.usetex``, which
+    failed with a traceback where LaTeX is not installed). The settings are the caller's
+    again afterwards."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        yield plt
+
+
 def _svg(fig: Any) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -44,8 +63,12 @@ _EPOCH = _dt.date(1970, 1, 1)  # matplotlib's default date epoch
 
 
 def _day_number(day: _dt.date) -> float:
-    """A date as matplotlib's date number (days since its epoch)."""
-    return float((day - _EPOCH).days)
+    """A date as matplotlib's date number: days since its epoch, which a
+    ``matplotlibrc`` may move (``date.epoch: 0000-12-31``, matplotlib's epoch before 3.3,
+    drew 2025 as the year 55 when the days were counted from 1970)."""
+    from matplotlib.dates import date2num
+
+    return float(date2num(_dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
 
 
 def dated_points(series: MetricSeries, today: _dt.date | None = None) -> list[Point]:
@@ -112,54 +135,50 @@ def _goal_chart(g: GoalResult, today: _dt.date | None = None) -> str | None:
     ach = g.smart.achievability
     if not charts_available() or ach is None or g.history is None or ach.last_date is None:
         return None
-    import matplotlib
+    with pyplot() as plt:
+        goal = g.smart.goal
+        points = dated_points(g.history, today)
+        if ach.cumulative and goal.start is not None:  # a total: the running total, as judged
+            points = running_total(points, goal.start.replace(day=1))
+        fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT))
+        ax.xaxis_date()
+        ax.plot(
+            [_day_number(p.date) for p in points],
+            [p.value for p in points],
+            marker="o",
+            color="#2563eb",
+            label="total so far" if ach.cumulative else "history",
+        )
+        if goal.deadline is not None and ach.months_left and ach.months_left > 0:
+            steps = max(2, int(ach.months_left) + 1)
+            xs, lo, mid, hi = [], [], [], []
+            for i in range(steps + 1):
+                months = ach.months_left * i / steps
+                band = ach.band(months)
+                if band is None:
+                    break
+                xs.append(_day_number(ach.last_date) + months * 365.25 / 12)
+                lo.append(band[0])
+                mid.append(band[1])
+                hi.append(band[2])
+            if xs:
+                xs[-1] = _day_number(goal.deadline)
+                ax.fill_between(xs, lo, hi, color="#93c5fd", alpha=0.4, label="80 % band")
+                ax.plot(xs, mid, linestyle="--", color="#2563eb", label="projection")
+            ax.axvline(_day_number(goal.deadline), color="#6b7280", linestyle=":", label="deadline")
+        if ach.target_value is not None:
+            ax.axhline(ach.target_value, color="#dc2626", label="target")
+        chance = "n/a" if ach.probability is None else _chance(ach.probability, ach.chance_edges)
+        ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
+        unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
+        ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)
+        _count_axis(ax)
+        import matplotlib.dates as mdates
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    goal = g.smart.goal
-    points = dated_points(g.history, today)
-    if ach.cumulative and goal.start is not None:  # a total: the running total, as judged
-        points = running_total(points, goal.start.replace(day=1))
-    fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT))
-    ax.xaxis_date()
-    ax.plot(
-        [_day_number(p.date) for p in points],
-        [p.value for p in points],
-        marker="o",
-        color="#2563eb",
-        label="total so far" if ach.cumulative else "history",
-    )
-    if goal.deadline is not None and ach.months_left and ach.months_left > 0:
-        steps = max(2, int(ach.months_left) + 1)
-        xs, lo, mid, hi = [], [], [], []
-        for i in range(steps + 1):
-            months = ach.months_left * i / steps
-            band = ach.band(months)
-            if band is None:
-                break
-            xs.append(_day_number(ach.last_date) + months * 365.25 / 12)
-            lo.append(band[0])
-            mid.append(band[1])
-            hi.append(band[2])
-        if xs:
-            xs[-1] = _day_number(goal.deadline)
-            ax.fill_between(xs, lo, hi, color="#93c5fd", alpha=0.4, label="80 % band")
-            ax.plot(xs, mid, linestyle="--", color="#2563eb", label="projection")
-        ax.axvline(_day_number(goal.deadline), color="#6b7280", linestyle=":", label="deadline")
-    if ach.target_value is not None:
-        ax.axhline(ach.target_value, color="#dc2626", label="target")
-    chance = "n/a" if ach.probability is None else _chance(ach.probability, ach.chance_edges)
-    ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
-    unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
-    ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)
-    _count_axis(ax)
-    import matplotlib.dates as mdates
-
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))  # type: ignore[no-untyped-call]
-    _style(ax)
-    fig.autofmt_xdate()
-    return _svg(fig)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))  # type: ignore[no-untyped-call]
+        _style(ax)
+        fig.autofmt_xdate()
+        return _svg(fig)
 
 
 def _channel_charts(
@@ -167,66 +186,70 @@ def _channel_charts(
 ) -> list[str]:
     if not charts_available() or not decisions:
         return []
-    import matplotlib
+    with pyplot() as plt:
+        out = []
+        fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
+        names = [d.channel for d in decisions]
+        width = 0.27
+        xs = range(len(names))
+        ax.bar(
+            [x - width for x in xs],
+            [d.evidence.visits for d in decisions],
+            width,
+            label="visits",
+            color="#93c5fd",
+        )
+        ax.bar(
+            list(xs), [d.evidence.leads for d in decisions], width, label="leads", color="#2563eb"
+        )
+        # customers not measured: no bar (an unknown drawn as 0 would read as none)
+        known = [
+            (x, n)
+            for x, d in zip(xs, decisions, strict=True)
+            if (n := d.evidence.customers) is not None
+        ]
+        ax.bar(
+            [x + width for x, _ in known],
+            [n for _, n in known],
+            width,
+            label="customers",
+            color="#1e3a8a",
+        )
+        ax.set_yscale("symlog")
+        ax.set_xticks(list(xs), names)
+        ax.set_ylabel("count (log scale)", fontsize=_TICKS + 1)
+        _count_axis(ax)
+        ax.set_title("Funnel: visits -> leads -> customers", fontsize=11)
+        _style(ax)
+        out.append(_svg(fig))
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
+        # a channel with no lead rate (no visits, or more leads than visits) is left
+        # out: drawn at 0 % it would read as a channel that brings no leads
+        rated = [d for d in decisions if d.evidence.lead_rate is not None]
+        rates = [(d.evidence.lead_rate or 0.0) * 100 for d in rated]
+        lows = [
+            max(0.0, r - (d.evidence.lead_rate_low or 0.0) * 100)
+            if d.evidence.lead_rate_low is not None else 0.0
+            for r, d in zip(rates, rated, strict=True)
+        ]  # fmt: skip
+        highs = [
+            max(0.0, (d.evidence.lead_rate_high or 0.0) * 100 - r)
+            if d.evidence.lead_rate_high is not None else 0.0
+            for r, d in zip(rates, rated, strict=True)
+        ]  # fmt: skip
+        ax.errorbar([d.channel for d in rated], rates, yerr=[lows, highs], fmt="o",
+                    color="#2563eb", capsize=4)  # fmt: skip
+        if portfolio_rate is not None:
+            ax.axhline(portfolio_rate * 100, color="#dc2626", linestyle="--", label="portfolio")
+        from matplotlib.ticker import FuncFormatter
 
-    out = []
-    fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
-    names = [d.channel for d in decisions]
-    width = 0.27
-    xs = range(len(names))
-    ax.bar(
-        [x - width for x in xs],
-        [d.evidence.visits for d in decisions],
-        width,
-        label="visits",
-        color="#93c5fd",
-    )
-    ax.bar(list(xs), [d.evidence.leads for d in decisions], width, label="leads", color="#2563eb")
-    # customers not measured: no bar (an unknown drawn as 0 would read as none)
-    known = [
-        (x, n)
-        for x, d in zip(xs, decisions, strict=True)
-        if (n := d.evidence.customers) is not None
-    ]
-    ax.bar(
-        [x + width for x, _ in known],
-        [n for _, n in known],
-        width,
-        label="customers",
-        color="#1e3a8a",
-    )
-    ax.set_yscale("symlog")
-    ax.set_xticks(list(xs), names)
-    ax.set_ylabel("count (log scale)", fontsize=_TICKS + 1)
-    _count_axis(ax)
-    ax.set_title("Funnel: visits -> leads -> customers", fontsize=11)
-    _style(ax)
-    out.append(_svg(fig))
-
-    fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
-    rates = [(d.evidence.lead_rate or 0) * 100 for d in decisions]
-    lows = [
-        max(0.0, r - (d.evidence.lead_rate_low or 0) * 100)
-        for r, d in zip(rates, decisions, strict=True)
-    ]
-    highs = [
-        max(0.0, (d.evidence.lead_rate_high or 0) * 100 - r)
-        for r, d in zip(rates, decisions, strict=True)
-    ]
-    ax.errorbar(names, rates, yerr=[lows, highs], fmt="o", color="#2563eb", capsize=4)
-    if portfolio_rate is not None:
-        ax.axhline(portfolio_rate * 100, color="#dc2626", linestyle="--", label="portfolio")
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v / 100)))
-    ax.set_ylabel("lead rate (leads per visit)", fontsize=_TICKS + 1)
-    ax.set_title("Lead rate with its 95 % Wilson interval", fontsize=11)
-    _style(ax)
-    out.append(_svg(fig))
-    return out
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v / 100)))
+        ax.set_ylabel("lead rate (leads per visit)", fontsize=_TICKS + 1)
+        ax.set_title("Lead rate with its 95 % Wilson interval", fontsize=11)
+        _style(ax)
+        out.append(_svg(fig))
+        return out
 
 
 _QUADRANT_COLOURS = {
@@ -239,43 +262,39 @@ def _plan_chart(plan: PlanResult, *, split: float = 3) -> str | None:
     lines at ``split``, and the quadrants named in their corners."""
     if not charts_available() or not plan.ranked:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(WIDTH * 0.6, WIDTH * 0.45))
-    spots: dict[tuple[int, int], int] = {}
-    for r in plan.ranked:
-        x, y = r.tactic.complexity, r.tactic.value
-        n = spots.get((x, y), 0)
-        spots[(x, y)] = n + 1
-        dx, dy = 0.0, -0.25 * n  # tactics on one spot stack downwards, labels apart
-        colour = _QUADRANT_COLOURS.get(r.quadrant.value, "#334155")
-        ax.scatter([x + dx], [y + dy], s=60, color=colour, zorder=3,
-                   label=words(r.quadrant))  # fmt: skip
-        ax.annotate(f"{r.rank}. {r.id}", (x + dx, y + dy), xytext=(6, 4),
-                    textcoords="offset points", fontsize=_TICKS - 1)  # fmt: skip
-    edge = split - 0.5
-    ax.axvline(edge, color="#9ca3af", linewidth=1)
-    ax.axhline(edge, color="#9ca3af", linewidth=1)
-    for (cx, cy), name in {(1.0, 5.4): "quick win", (5.0, 5.4): "big bet",
-                           (1.0, 0.6): "fill-in", (5.0, 0.6): "time sink"}.items():  # fmt: skip
-        ax.text(cx, cy, name, fontsize=_TICKS, color="#6b7280",
-                ha="left" if cx < split else "right", va="center")  # fmt: skip
-    ax.set_xlim(0.5, 5.5)
-    ax.set_ylim(0.3, 5.7)
-    ax.set_xticks([1, 2, 3, 4, 5])
-    ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_xlabel("complexity (1 easy .. 5 hard)", fontsize=_TICKS + 1)
-    ax.set_ylabel("value (1 little .. 5 much)", fontsize=_TICKS + 1)
-    ax.set_title("Tactics: value vs complexity", fontsize=11)
-    handles, labels = ax.get_legend_handles_labels()
-    unique = dict(zip(labels, handles, strict=True))
-    ax.legend(unique.values(), unique.keys(), fontsize=_TICKS, loc="upper left",
-              bbox_to_anchor=(1.01, 1), frameon=False)  # fmt: skip
-    ax.tick_params(labelsize=_TICKS)
-    return _svg(fig)
+    with pyplot() as plt:
+        fig, ax = plt.subplots(figsize=(WIDTH * 0.6, WIDTH * 0.45))
+        spots: dict[tuple[int, int], int] = {}
+        for r in plan.ranked:
+            x, y = r.tactic.complexity, r.tactic.value
+            n = spots.get((x, y), 0)
+            spots[(x, y)] = n + 1
+            dx, dy = 0.0, -0.25 * n  # tactics on one spot stack downwards, labels apart
+            colour = _QUADRANT_COLOURS.get(r.quadrant.value, "#334155")
+            ax.scatter([x + dx], [y + dy], s=60, color=colour, zorder=3,
+                       label=words(r.quadrant))  # fmt: skip
+            ax.annotate(f"{r.rank}. {r.id}", (x + dx, y + dy), xytext=(6, 4),
+                        textcoords="offset points", fontsize=_TICKS - 1)  # fmt: skip
+        edge = split - 0.5
+        ax.axvline(edge, color="#9ca3af", linewidth=1)
+        ax.axhline(edge, color="#9ca3af", linewidth=1)
+        for (cx, cy), name in {(1.0, 5.4): "quick win", (5.0, 5.4): "big bet",
+                               (1.0, 0.6): "fill-in", (5.0, 0.6): "time sink"}.items():  # fmt: skip
+            ax.text(cx, cy, name, fontsize=_TICKS, color="#6b7280",
+                    ha="left" if cx < split else "right", va="center")  # fmt: skip
+        ax.set_xlim(0.5, 5.5)
+        ax.set_ylim(0.3, 5.7)
+        ax.set_xticks([1, 2, 3, 4, 5])
+        ax.set_yticks([1, 2, 3, 4, 5])
+        ax.set_xlabel("complexity (1 easy .. 5 hard)", fontsize=_TICKS + 1)
+        ax.set_ylabel("value (1 little .. 5 much)", fontsize=_TICKS + 1)
+        ax.set_title("Tactics: value vs complexity", fontsize=11)
+        handles, labels = ax.get_legend_handles_labels()
+        unique = dict(zip(labels, handles, strict=True))
+        ax.legend(unique.values(), unique.keys(), fontsize=_TICKS, loc="upper left",
+                  bbox_to_anchor=(1.01, 1), frameon=False)  # fmt: skip
+        ax.tick_params(labelsize=_TICKS)
+        return _svg(fig)
 
 
 def _chance(p: float, edges: tuple[float, ...]) -> str:

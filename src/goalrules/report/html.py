@@ -10,6 +10,11 @@ import functools
 from typing import Any
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
+from goalrules.judgments.channel_text import (
+    compare_with_portfolio,
+    distinct_digits,
+    portfolio_line,
+)
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_count, format_percent, words
 from goalrules.report.charts import _channel_charts, _goal_chart, _plan_chart, charts_available
@@ -46,13 +51,22 @@ def _portfolio_rate(decisions: list[ChannelDecision] | tuple[ChannelDecision, ..
 def _channels(
     decisions: list[ChannelDecision] | tuple[ChannelDecision, ...],
 ) -> list[dict[str, Any]]:
+    portfolio = getattr(decisions, "portfolio", None)
+    reference = portfolio.lead_rate if portfolio is not None else None
     rows = []
     for d in decisions:
         ev = d.evidence
         rate = "n/a"
         if ev.lead_rate is not None:
-            lo, hi = format_percent(ev.lead_rate_low), format_percent(ev.lead_rate_high)
-            rate = f"{format_percent(ev.lead_rate)} ({lo}-{hi})"
+            # with the decimals the text's evidence writes: an interval credibly below
+            # the portfolio's 1.342 % reads 1.075 %-1.336 %, never 1.1 %-1.3 %
+            low, high = ev.lead_rate_low, ev.lead_rate_high
+            digits = distinct_digits(ev.lead_rate, low, high, reference)
+            own, lo, hi = (format_percent(v, digits=digits) for v in (ev.lead_rate, low, high))
+            rate = f"{own} ({lo}-{hi})"
+            if reference is not None:
+                where = compare_with_portfolio(low, high, reference)
+                rate += f", {where} the portfolio's {format_percent(reference, digits=digits)}"
         rows.append(
             {
                 "channel": d.channel,
@@ -65,6 +79,12 @@ def _channels(
             }
         )
     return rows
+
+
+def _portfolio_line(decisions: list[ChannelDecision] | tuple[ChannelDecision, ...]) -> str | None:
+    """What the decisions compare each channel with, as the text report says it."""
+    portfolio = getattr(decisions, "portfolio", None)
+    return portfolio_line(portfolio) if portfolio is not None else None
 
 
 def _customers(n: float | None) -> str:
@@ -108,7 +128,7 @@ def goal_view(g: GoalResult, today: _dt.date | None = None) -> dict[str, Any]:
         elif c.unknown and c.score == 0:
             crit.append({"css": "unk", "label": "unknown"})
         else:
-            crit.append({"css": "miss", "label": f"{c.score:.0%}"})
+            crit.append({"css": "miss", "label": format_percent(c.score, digits=0)})
     ach = g.smart.achievability
     return {
         "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
@@ -138,6 +158,7 @@ def check_page(
         today,
         goals=goals,
         channels=_channels(channels),
+        portfolio=_portfolio_line(channels),
         channel_charts=_channel_charts(channels, _portfolio_rate(channels)),
         plan=_plan(plan) if plan else None,
     )
@@ -158,6 +179,7 @@ def _page(title: str, today: str, **parts: Any) -> str:
             channel_charts=parts.get("channel_charts"),
             plan=parts.get("plan"),
             summary=parts.get("summary"),
+            portfolio=parts.get("portfolio"),
             context=parts.get("context"),
         )
     )
@@ -170,22 +192,24 @@ def html(result: CheckResult) -> str:
     )
 
 
-def html_channels(decisions: list[ChannelDecision]) -> str:
-    import datetime as dt
-
+def html_channels(decisions: list[ChannelDecision], today: _dt.date | None = None) -> str:
+    """Channel decisions as one HTML page, as of ``today`` (the date they were judged as
+    of; default the real date)."""
     return _page(
         "goalrules channels",
-        dt.date.today().isoformat(),
+        (today or _dt.date.today()).isoformat(),
         channels=_channels(decisions),
+        portfolio=_portfolio_line(decisions),
         channel_charts=_channel_charts(decisions, _portfolio_rate(decisions)),
         context=[c.describe() for c in getattr(decisions, "context", ())],
     )
 
 
-def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
-    """Channel decisions of many accounts as one HTML page."""
-    import datetime as dt
-
+def html_book(
+    decided: Any, rows: list[dict[str, Any]], summary: str, today: _dt.date | None = None
+) -> str:
+    """Channel decisions of many accounts as one HTML page, as of ``today`` (default the
+    real date)."""
     book = []
     for r, row in zip(decided.iter_rows(named=True), rows, strict=True):
         rate = "n/a"
@@ -198,7 +222,7 @@ def html_book(decided: Any, rows: list[dict[str, Any]], summary: str) -> str:
             "customers": _customers(r["customers"]), "rate": rate,
             "why": "; ".join(row["reasons"][1:]),
         })  # fmt: skip
-    return _page("goalrules channels by account", dt.date.today().isoformat(),
+    return _page("goalrules channels by account", (today or _dt.date.today()).isoformat(),
                  channels=book, summary=summary)  # fmt: skip
 
 

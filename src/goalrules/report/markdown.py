@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from goalrules.check import CheckResult
+from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.judgments.smart import CriterionScore
 from goalrules.numbers import words
@@ -53,7 +54,11 @@ def markdown(result: CheckResult) -> str:
             out += [g.smart.achievability.explanation, ""]
         out += [f"- {_md_escape(tip)}" for tip in g.smart.suggestions] or ["- SMART as written."]
     if result.channels:
-        out += ["", "## Channels", "", "| channel | decision | why |", "|---|---|---|"]
+        out += ["", "## Channels", ""]
+        portfolio = getattr(result.channels, "portfolio", None)
+        if portfolio is not None:  # what "vs 1.3 %" in the reasons compares with
+            out += [_md_escape(portfolio_line(portfolio)), ""]
+        out += ["| channel | decision | why |", "|---|---|---|"]
         out += [_md_channel(d) for d in result.channels]
     if result.plan is not None:
         out += [

@@ -18,6 +18,7 @@ from goalrules.report.charts import (
     _svg,
     charts_available,
     dated_points,
+    pyplot,
     running_total,
 )
 from goalrules.reviews import ReviewResult, goal_fields
@@ -104,49 +105,46 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
             or g.baseline is None or g.target is None or goal.start is None
             or goal.deadline is None):  # fmt: skip
         return None
-    import matplotlib
+    with pyplot() as plt:
+        from goalrules.judgments.review import compounds, required_path
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from goalrules.judgments.review import compounds, required_path
-
-    pts: Any = dated_points(check.history, result.date)  # each on the day it stands for
-    if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
-        pts = running_total(pts, goal.start.replace(day=1))
-    fig, ax = plt.subplots(figsize=(6, 3))
-    ax.xaxis_date()
-    ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
-            color="#2563eb", label="value")  # fmt: skip
-    compound = compounds(goal, ach)
-    days = (goal.deadline - goal.start).days
-    path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
-    ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
-            label="required path")  # fmt: skip
-    if ach.last_date is not None and ach.months_left and ach.months_left > 0:
-        steps = max(2, int(ach.months_left) + 1)
-        bx, lo, mid, hi = [], [], [], []
-        for i in range(steps + 1):
-            band = ach.band(ach.months_left * i / steps)
-            if band is None:
-                break
-            bx.append(_day_number(ach.last_date) + ach.months_left * i / steps * 365.25 / 12)
-            lo.append(band[0])
-            mid.append(band[1])
-            hi.append(band[2])
-        if bx:
-            ax.fill_between(bx, lo, hi, color="#93c5fd", alpha=0.4, label="80 % band")
-            ax.plot(bx, mid, linestyle="--", color="#2563eb", label="projection")
-    marks = [r for r in result.history.get(goal.id, []) if r.get("value") is not None]
-    if marks:
-        ax.scatter([_day_number(_value_date(pts, r)) for r in marks], [r["value"] for r in marks],
-                   marker="D", color="#111827", zorder=5, label="reviews")  # fmt: skip
-    ax.axhline(g.target, color="#dc2626", linewidth=0.8, label="target")
-    ax.set_title(f"{goal.id}: burn-up", fontsize=11)
-    ax.set_ylabel(goal.metric.replace("_", " ") if goal.metric else "value", fontsize=10)
-    _style(ax)
-    fig.autofmt_xdate()
-    return _svg(fig)
+        pts: Any = dated_points(check.history, result.date)  # each on the day it stands for
+        if ach.cumulative:  # a total ("600 leads in 2026"): the running total since the start
+            pts = running_total(pts, goal.start.replace(day=1))
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.xaxis_date()
+        ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
+                color="#2563eb", label="value")  # fmt: skip
+        compound = compounds(goal, ach)
+        days = (goal.deadline - goal.start).days
+        path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
+        ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
+                label="required path")  # fmt: skip
+        if ach.last_date is not None and ach.months_left and ach.months_left > 0:
+            steps = max(2, int(ach.months_left) + 1)
+            bx, lo, mid, hi = [], [], [], []
+            for i in range(steps + 1):
+                band = ach.band(ach.months_left * i / steps)
+                if band is None:
+                    break
+                bx.append(_day_number(ach.last_date) + ach.months_left * i / steps * 365.25 / 12)
+                lo.append(band[0])
+                mid.append(band[1])
+                hi.append(band[2])
+            if bx:
+                ax.fill_between(bx, lo, hi, color="#93c5fd", alpha=0.4, label="80 % band")
+                ax.plot(bx, mid, linestyle="--", color="#2563eb", label="projection")
+        marks = [r for r in result.history.get(goal.id, []) if r.get("value") is not None]
+        if marks:
+            reviewed = [_day_number(_value_date(pts, r)) for r in marks]
+            ax.scatter(reviewed, [r["value"] for r in marks], marker="D", color="#111827",
+                       zorder=5, label="reviews")  # fmt: skip
+        ax.axhline(g.target, color="#dc2626", linewidth=0.8, label="target")
+        ax.set_title(f"{goal.id}: burn-up", fontsize=11)
+        ax.set_ylabel(goal.metric.replace("_", " ") if goal.metric else "value", fontsize=10)
+        _style(ax)
+        fig.autofmt_xdate()
+        return _svg(fig)
 
 
 def _chance(result: ReviewResult, g: GoalReview) -> str | None:
@@ -160,21 +158,17 @@ def _chance(result: ReviewResult, g: GoalReview) -> str | None:
     ]
     if not charts_available() or len(rows) < 2:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(5, 3))
-    ax.xaxis_date()
-    ax.plot([_day_number(r["date"]) for r in rows], [100 * r["probability"] for r in rows],
-            marker="o", color="#7c3aed")  # fmt: skip
-    ax.set_ylim(0, 100)
-    ax.set_ylabel("chance, %", fontsize=8)
-    ax.set_title(f"{g.goal.id}: chance across reviews", fontsize=10)
-    ax.tick_params(labelsize=7)
-    fig.autofmt_xdate()
-    return _svg(fig)
+    with pyplot() as plt:
+        fig, ax = plt.subplots(figsize=(5, 3))
+        ax.xaxis_date()
+        ax.plot([_day_number(r["date"]) for r in rows], [100 * r["probability"] for r in rows],
+                marker="o", color="#7c3aed")  # fmt: skip
+        ax.set_ylim(0, 100)
+        ax.set_ylabel("chance, %", fontsize=8)
+        ax.set_title(f"{g.goal.id}: chance across reviews", fontsize=10)
+        ax.tick_params(labelsize=7)
+        fig.autofmt_xdate()
+        return _svg(fig)
 
 
 def _html(result: ReviewResult) -> str:

@@ -7,7 +7,8 @@ import html
 import json
 
 from goalrules.judgments.achievability_text import chance_percent
-from goalrules.report.charts import _svg, charts_available
+from goalrules.numbers import format_count, format_decimal
+from goalrules.report.charts import _svg, charts_available, pyplot
 from goalrules.reviews.track import Group, TrackRecord
 
 __all__ = ["render_track_record"]
@@ -20,19 +21,25 @@ def _pct(x: float) -> str:
 
 
 def _brier(x: float) -> str:
-    """A Brier score to three decimals, never "0.000" (perfect) for one that is not."""
+    """A Brier score to three decimals in the locale's signs, never "0.000" (perfect)
+    for one that is not."""
     if x != x:
         return "-"
-    return "under 0.001" if 0 < x < 0.0005 else f"{x:.3f}"
+    return f"under {format_decimal(0.001, 3)}" if 0 < x < 0.0005 else format_decimal(x, 3)
+
+
+def _scale() -> str:
+    """What a Brier score is measured against."""
+    return f"0 is perfect; always 50 % scores {format_decimal(0.25, 3)}"
 
 
 def _rows(groups: list[Group]) -> list[list[str]]:
     return [
         [
             g.name,
-            str(g.forecasts),
-            str(g.goals),
-            str(g.hits),
+            format_count(g.forecasts),
+            format_count(g.goals),
+            format_count(g.hits),
             _pct(g.hit_rate),
             _pct(g.mean_probability),
             _brier(g.brier),
@@ -57,7 +64,7 @@ def _text(record: TrackRecord) -> str:
     head = f"goalrules track record ({record.today.isoformat()})"
     out = [head, "=" * len(head), "", record.rests_on()]
     if record.brier is not None:
-        out.append(f"Brier score: {_brier(record.brier)} (0 is perfect; always 50 % scores 0.250)")
+        out.append(f"Brier score: {_brier(record.brier)} ({_scale()})")
     for title, rows in _sections(record) if record.forecasts else []:
         out += ["", title]
         table = [HEAD, *rows]
@@ -77,7 +84,7 @@ def _markdown(record: TrackRecord) -> str:
     if record.brier is not None:
         out += [
             "",
-            f"Brier score: **{_brier(record.brier)}** (0 is perfect; always 50 % scores 0.250).",
+            f"Brier score: **{_brier(record.brier)}** ({_scale()}).",
         ]
     for title, rows in _sections(record) if record.forecasts else []:
         out += ["", f"## {title}", "", "| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
@@ -88,29 +95,25 @@ def _markdown(record: TrackRecord) -> str:
 def _chart(record: TrackRecord) -> str | None:
     if not charts_available() or not record.forecasts:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    bands = record.reliability()
-    fig, ax = plt.subplots(figsize=(4.5, 4.5))
-    ax.plot([0, 100], [0, 100], linestyle="--", color="#9ca3af", label="perfectly calibrated")
-    ax.scatter(
-        [100 * g.mean_probability for g in bands],
-        [100 * g.hit_rate for g in bands],
-        s=[20 + 10 * g.forecasts for g in bands],
-        color="#2563eb",
-        label="forecasts (size: how many)",
-    )
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 100)
-    ax.set_xlabel("chance given, %", fontsize=8)
-    ax.set_ylabel("how often it came true, %", fontsize=8)
-    ax.set_title("Reliability", fontsize=10)
-    ax.legend(fontsize=7, loc="upper left")
-    ax.tick_params(labelsize=7)
-    return _svg(fig)
+    with pyplot() as plt:
+        bands = record.reliability()
+        fig, ax = plt.subplots(figsize=(4.5, 4.5))
+        ax.plot([0, 100], [0, 100], linestyle="--", color="#9ca3af", label="perfectly calibrated")
+        ax.scatter(
+            [100 * g.mean_probability for g in bands],
+            [100 * g.hit_rate for g in bands],
+            s=[20 + 10 * g.forecasts for g in bands],
+            color="#2563eb",
+            label="forecasts (size: how many)",
+        )
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, 100)
+        ax.set_xlabel("chance given, %", fontsize=8)
+        ax.set_ylabel("how often it came true, %", fontsize=8)
+        ax.set_title("Reliability", fontsize=10)
+        ax.legend(fontsize=7, loc="upper left")
+        ax.tick_params(labelsize=7)
+        return _svg(fig)
 
 
 def _html(record: TrackRecord) -> str:
@@ -122,10 +125,7 @@ def _html(record: TrackRecord) -> str:
         f"<p>{html.escape(record.rests_on())}</p>",
     ]
     if record.brier is not None:
-        parts.append(
-            f"<p>Brier score: <strong>{_brier(record.brier)}</strong> (0 is perfect; "
-            "always 50 % scores 0.250).</p>"
-        )
+        parts.append(f"<p>Brier score: <strong>{_brier(record.brier)}</strong> ({_scale()}).</p>")
     chart = _chart(record)
     if chart:
         parts.append(f'<figure class="chart">{chart}</figure>')

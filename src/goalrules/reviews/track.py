@@ -39,6 +39,7 @@ import attrs
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.achievability_text import shown_chance
 from goalrules.judgments.review import goal_changes
+from goalrules.numbers import format_count
 
 __all__ = ["Forecast", "TrackRecord", "track_record", "track_record_of"]
 
@@ -143,30 +144,29 @@ class TrackRecord:
         return [_group(k, v) for k, v in sorted(groups.items())]
 
     def rests_on(self) -> str:
-        """How much data the record rests on, plainly."""
+        """How much data the record rests on, plainly (its counts in the locale's signs)."""
         if not self.forecasts:
             base = "No goal in the store has both passed its deadline and been reviewed after it"
             if self.unsettled:
-                base += (f" ({len(self.unsettled)} past deadline wait for a review whose data "
-                         "reaches it)")  # fmt: skip
+                base += (f" ({format_count(len(self.unsettled))} past deadline wait for a "
+                         "review whose data reaches it)")  # fmt: skip
             return base + ": there is no track record yet."
         n, g = len(self.forecasts), self.goals
         text = (
-            f"It rests on {n} forecast{'s' if n != 1 else ''} from {g} goal{'s' if g != 1 else ''}"
-            f" ({self.goals_hit} hit, {self.goals_missed} missed) in {self.workspaces} "
-            f"workspace{'s' if self.workspaces != 1 else ''}"
+            f"It rests on {format_count(n, 'forecast')} from {format_count(g, 'goal')}"
+            f" ({format_count(self.goals_hit)} hit, {format_count(self.goals_missed)} missed)"
+            f" in {format_count(self.workspaces, 'workspace')}"
         )
         if self.unsettled:
-            text += (f"; {len(self.unsettled)} more past deadline wait for a review whose data "
-                     "reaches it")  # fmt: skip
+            text += (f"; {format_count(len(self.unsettled))} more past deadline wait for a "
+                     "review whose data reaches it")  # fmt: skip
         if self.superseded:
-            s = "s" if self.superseded != 1 else ""
-            text += (f"; {self.superseded} chance{s} given before a goal changed (its target or "
-                     "deadline) are left out")  # fmt: skip
+            text += (f"; {format_count(self.superseded, 'chance')} given before a goal changed "
+                     "(its target or deadline) are left out")  # fmt: skip
         text += "."
         if g < 30:
             text += (
-                f" With {g} goal{'s' if g != 1 else ''}, read it as a first sketch, not a "
+                f" With {format_count(g, 'goal')}, read it as a first sketch, not a "
                 "calibration: reviews of one goal share its outcome."
             )
         return text
