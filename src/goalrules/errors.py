@@ -34,6 +34,7 @@ __all__ = [
     "UnknownNameError",
     "ValidationError",
     "WorkspaceError",
+    "listed",
     "suggest",
 ]
 
@@ -58,6 +59,17 @@ def suggest(
             if len(found) >= n:
                 break
     return tuple(found)
+
+
+def listed(names: Iterable[object], *, limit: int = 12, width: int = 40) -> str:
+    """``names`` joined by commas for an error message, of a bounded length whatever the
+    input: the first ``limit`` of them, each cut to ``width`` characters, then how many
+    more there are (a header of 100,000 columns, or a JSON file read as a CSV whose one
+    "column" is its whole first line, is no 800 kB line on stderr)."""
+    items = [str(n) for n in names]
+    shown = [n if len(n) <= width else n[: width - 1] + "\u2026" for n in items[:limit]]
+    rest = len(items) - len(shown)
+    return ", ".join(shown) + (f" and {rest:,} more" if rest > 0 else "")
 
 
 class GoalRulesError(Exception):

@@ -21,6 +21,7 @@ from goalrules.errors import (
     GoalRulesError,
     GoalRulesErrors,
     WorkspaceError,
+    listed,
 )
 from goalrules.io.files import _open_binary, check_file
 from goalrules.metrics import catalog
@@ -123,7 +124,7 @@ def read_rows(
                 hint = f"; the columns seem separated by {sep!r}: write them comma-separated"
             raise DataError(
                 f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                f"(the header is: {', '.join(header)}){hint}",
+                f"(the header is: {listed(header)}){hint}",
                 source=source,
                 line=1,
             )
@@ -167,7 +168,7 @@ def _rows(
     if missing:
         raise DataError(
             f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-            f"(the columns are: {', '.join(header)})",
+            f"(the columns are: {listed(header)})",
             source="<table>",
         )
     for i, r in enumerate(rows, start=2):
@@ -442,7 +443,7 @@ def _lazy_table(path: str | Path, required: Iterable[str], *, lower_names: bool 
     missing = [c for c in required if c not in names]
     if missing:
         raise DataError(
-            f"missing column {', '.join(missing)} (the columns are: {', '.join(names)})",
+            f"missing column {', '.join(missing)} (the columns are: {listed(names)})",
             source=source,
         )
     return lazy

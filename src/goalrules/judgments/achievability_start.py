@@ -41,6 +41,7 @@ from goalrules.judgments.achievability_text import (
     months_after,
     nice_beyond,
     number_text,
+    too_little_history,
     why_doubted,
 )
 from goalrules.judgments.forecast import Predictive
@@ -215,10 +216,7 @@ def explain_from_start(a: Any, metric: str, deadline: Date) -> str:
         f"{'in ' + fs.when if fs.flow else 'on that day'}, which is not known yet{forecast}."
     )
     if not fs.judged or a.verdict.value == "insufficient_data":
-        parts.append(
-            f"Only {a.observations} monthly observations over "
-            f"{format_decimal(a.span_months, 1)} months: too little history to judge."
-        )
+        parts.append(too_little_history(a))
         return " ".join(parts)
     parts.append(history_rate(a))
     if a.required_rate is not None:

@@ -21,7 +21,7 @@ from goalrules import plugins
 from goalrules.dates import add_months, month_end
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
-from goalrules.numbers import current_locale, format_decimal, format_percent
+from goalrules.numbers import current_locale, format_count, format_decimal, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
 from goalrules.vocabulary import Direction
 
@@ -229,10 +229,7 @@ def explain(
         parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
         return " ".join(parts)
     if a.verdict.value == "insufficient_data":
-        parts.append(
-            f"Only {a.observations} monthly observations over "
-            f"{format_decimal(a.span_months, 1)} months: too little history to judge."
-        )
+        parts.append(too_little_history(a))
         return " ".join(parts)
     parts.append(history_rate(a))
     months = a.months_left or 0.0
@@ -464,6 +461,16 @@ def why_doubted(a: Any) -> str:
         f"{'growth' if sign > 0 else 'a fall'} like this seldom lasts in full on real "
         "accounts, and the forecast allows for it fading"
     )
+
+
+def too_little_history(a: Any) -> str:
+    """Why a history is too short to judge: ``Only 2 monthly observations over 1.0
+    months``, ``Only 1 monthly observation`` (one count spans no time)."""
+    seen = format_count(a.observations, "monthly observation")
+    if not a.span_months:
+        return f"Only {seen}: too little history to judge."
+    span = format_decimal(a.span_months, 1)
+    return f"Only {seen} over {span} months: too little history to judge."
 
 
 def history_rate(a: Any) -> str:

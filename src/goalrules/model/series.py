@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.errors import GoalRulesError, ValidationError, listed
 from goalrules.model.fields import _date, _guard, _non_negative, _number, _opt, _strings, _text
 from goalrules.model.goals import _metric_key, _objective
 from goalrules.model.tables import is_table, records
@@ -53,7 +53,7 @@ def _table_pairs(value: Any) -> list[tuple[Any, Any]]:
     if date_col is None or value_col is None:
         raise ValidationError(
             f"a history table needs a date and a value column (the columns are: "
-            f"{', '.join(rows[0])})"
+            f"{listed(rows[0])})"
         )
     return [(r[date_col], r[value_col]) for r in rows if r[value_col] is not None]
 

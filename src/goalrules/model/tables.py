@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from goalrules.errors import DataError, ValidationError
+from goalrules.errors import DataError, ValidationError, listed
 
 
 def is_table(value: Any) -> bool:
@@ -109,7 +109,7 @@ def table_history(table: Any, metric: str | None) -> list[tuple[Any, Any]]:
 
     if date_col is None:
         raise DataError(f"a history table needs a date column (the columns are: "
-                        f"{', '.join(rows[0])})")  # fmt: skip
+                        f"{listed(rows[0])})")  # fmt: skip
     if "metric" in names:
         col = names["metric"]
         value_col = next((names[c] for c in _VALUE_COLUMNS if c in names), None)

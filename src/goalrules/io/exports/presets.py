@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from goalrules import plugins
-from goalrules.errors import DataError, PluginError
+from goalrules.errors import DataError, PluginError, listed
 from goalrules.io.exports.raw import Sheet
 
 HEADER_SEARCH = 12  # rows searched for the header
@@ -333,7 +333,7 @@ def detect(sheets: Sequence[Sheet], wanted: str | None = None) -> Match:
         raise DataError("no rows to read", source=source)
     near = max(found, key=lambda m: m.score)
     header = [str(c) for c in near.sheet.rows[near.header_index][1]] if near.sheet.rows else []
-    shown = ", ".join(h for h in header if h)[:160]
+    shown = listed(h for h in header if h)
     from goalrules.io.exports.blocks import table_headers
 
     tables = table_headers(near.sheet)
