@@ -52,8 +52,7 @@ def _table_pairs(value: Any) -> list[tuple[Any, Any]]:
         value_col = next(k for k in rows[0] if k != date_col)
     if date_col is None or value_col is None:
         raise ValidationError(
-            f"a history table needs a date and a value column (the columns are: "
-            f"{listed(rows[0])})"
+            f"a history table needs a date and a value column (the columns are: {listed(rows[0])})"
         )
     return [(r[date_col], r[value_col]) for r in rows if r[value_col] is not None]
 
