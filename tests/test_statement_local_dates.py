@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -61,3 +61,28 @@ def test_a_word_of_time_left_after_a_deadline_is_said(statement: str) -> None:
     reading = read(statement)
     assert reading.goal.deadline is None
     assert any("may change the date" in note for note in reading.notes), reading.notes
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.dates(dt.date(2027, 1, 1), dt.date(2030, 12, 31)),
+    lead=st.sampled_from(["through", "thru", "until", "till", "by"]),
+    month_first=st.booleans(),
+)
+def test_every_word_for_by_reads_a_whole_date(day: dt.date, lead: str, month_first: bool) -> None:
+    """ "through June 15, 2027" is that day, as "until June 15, 2027" is: it read the end of
+    June of this year (the day and the year left over), and "through 15 June 2027" no
+    deadline."""
+    month = calendar.month_name[day.month]
+    date = f"{month} {day.day}, {day.year}" if month_first else f"{day.day} {month} {day.year}"
+    reading = read(f"Grow Instagram followers by 20% {lead} {date}")
+    assert reading.goal.deadline == day, reading.notes
+    assert str(reading.goal.target) == "+20%"
+
+
+def test_tagalog_hanggang_a_month_and_day() -> None:
+    """Tagalog "hanggang Hunyo 15, 2027" (until June 15, 2027; the pack's "through") read
+    2027-06-30, the end of the next June, its day set aside as a second number."""
+    reading = read("Dagdagan ang followers sa Instagram ng 20% hanggang Hunyo 15, 2027")
+    assert reading.goal.deadline == dt.date(2027, 6, 15)
+    assert not any('"15"' in n for n in reading.notes), reading.notes

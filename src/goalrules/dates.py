@@ -397,7 +397,7 @@ def parse_date(
 
 
 _PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
-    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|on|due"
+    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|through|thru|on|due"
     r"|no\s+later\s+than|at\s+the\s+latest\s+by)\s+)"
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
