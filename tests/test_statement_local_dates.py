@@ -86,3 +86,20 @@ def test_tagalog_hanggang_a_month_and_day() -> None:
     reading = read("Dagdagan ang followers sa Instagram ng 20% hanggang Hunyo 15, 2027")
     assert reading.goal.deadline == dt.date(2027, 6, 15)
     assert not any('"15"' in n for n in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("الوصول إلى ١٠ آلاف متابع على إنستغرام بحلول شهر سبتمبر", dt.date(2027, 9, 30)),
+        ("الوصول إلى ١٠ آلاف متابع على إنستغرام قبل شهر سبتمبر ٢٠٢٧", dt.date(2027, 8, 31)),
+        ("Να φτάσουμε τους 10.000 ακολούθους στο Instagram μέχρι τον μήνα Μάρτιο", dt.date(2027, 3, 31)),
+        ("Reach 10k Instagram followers by the month of September", dt.date(2027, 9, 30)),
+        ("Reach 10k Instagram followers by the end of the month of March 2027", dt.date(2027, 3, 31)),
+    ],
+)  # fmt: skip
+def test_the_month_of_a_named_month_is_that_month(statement: str, due: dt.date) -> None:
+    """Arabic "بحلول شهر سبتمبر" (by the month of September), Greek "μέχρι τον μήνα
+    Μάρτιο", English "by the month of September": the month named. They read "by month",
+    the end of the month under way (2026-12-31), and left the month's name."""
+    assert read(statement).goal.deadline == due

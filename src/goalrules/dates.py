@@ -440,6 +440,15 @@ ORDINAL_QUARTERS = {
 }  # fmt: skip
 
 
+_MONTH_OF = re.compile(r"^(?:the )?month (?:of )?(?=([a-z]+)\b)")
+
+
+def _month_named(m: re.Match[str]) -> str:
+    """Nothing before a month's name ("month of September" -> "September"); the words as
+    they are before another word."""
+    return "" if m[1] in _MONTHS else m.group(0)
+
+
 def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> Date | None:
     """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``,
     ``Q3 FY27``, ``Black Friday``)."""
@@ -447,6 +456,9 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|within|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
     t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    # "the month of September", Arabic "شهر سبتمبر" (month September): the month named
+    # (it read the end of this month)
+    t = _MONTH_OF.sub(_month_named, t)
     t = abbreviated_end(t, ref)  # "EOM", "EOY 2027", "EOFY27"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
     t = _year_written_out(t)
@@ -539,7 +551,7 @@ _QUARTER = re.compile(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|n
 def _period_start(text: str, end: Date) -> Date | None:
     """The first day of the calendar year, quarter, half or month ``text`` names, which
     ends on ``end`` (``None``: another kind of period, its end named: "the end of Q3")."""
-    t = _year_written_out(re.sub(r"\s+", " ", text.lower().strip()))
+    t = _year_written_out(_MONTH_OF.sub(_month_named, re.sub(r"\s+", " ", text.lower().strip())))
     if _YEAR.fullmatch(t) and (end.month, end.day) == (12, 31):
         return Date(end.year, 1, 1)
     if _QUARTER.fullmatch(t):
