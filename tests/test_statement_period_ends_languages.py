@@ -48,3 +48,23 @@ def test_the_end_of_this_period(statement: str, due: dt.date) -> None:
     reading = gr.read_statement(statement, start=TODAY)
     assert reading.goal.deadline == due, reading.notes
     assert str(reading.goal.target) == "x2"
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Αύξηση των ακολούθων στο Instagram κατά 20% μέχρι το τέλος του χρόνου", MONTH_END),
+        ("Αύξηση των ακολούθων στο Instagram κατά 20% έως τα τέλη του χρόνου", MONTH_END),
+        ("Αύξηση των ακολούθων στο LinkedIn κατά 20% ως το τέλος του χρόνου", MONTH_END),
+        ("Αύξηση των ακολούθων στο LinkedIn κατά 20% ως τις 31 Μαρτίου 2027", dt.date(2027, 3, 31)),
+        ("Αύξηση των ακολούθων στο LinkedIn κατά 20% ως τον Μάρτιο 2027", dt.date(2027, 3, 31)),
+        ("Αύξηση των ακολούθων στο Instagram κατά 20% του χρόνου", dt.date(2027, 12, 31)),
+    ],
+)  # fmt: skip
+def test_greek_the_end_of_the_year_is_this_one(statement: str, due: dt.date) -> None:
+    """Greek "το τέλος του χρόνου" is the end of this year; "του χρόνου" alone is next
+    year. It read the end of next year (2027-12-31); "ως" (until) before a date or a month
+    was left unread, the deadline with it."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "+20%"
