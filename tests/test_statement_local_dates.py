@@ -103,3 +103,28 @@ def test_the_month_of_a_named_month_is_that_month(statement: str, due: dt.date) 
     Μάρτιο", English "by the month of September": the month named. They read "by month",
     the end of the month under way (2026-12-31), and left the month's name."""
     assert read(statement).goal.deadline == due
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    month=st.integers(1, 12),
+    shape=st.sampled_from(
+        [
+            "الوصول إلى 10,000 متابع على إنستغرام بحلول {m}",
+            "الوصول إلى 10,000 متابع على إنستغرام بحلول {m} 2027",
+            "زيادة المتابعين على إنستغرام بنسبة 20% بحلول 15 {m} 2027",
+            "زيادة المتابعين على إنستغرام بنسبة 20% قبل نهاية {m} 2028",
+        ]
+    ),
+)
+def test_arabic_levantine_month_names_read_as_the_others(month: int, shape: str) -> None:
+    """The months as Syria, Lebanon, Jordan and Iraq name them ("كانون الأول", "أيلول",
+    "آب"; Babel's ar_SY) read as the names of Babel's "ar" ("ديسمبر", "سبتمبر", "أغسطس"):
+    they gave no deadline, with a note."""
+    from babel import Locale
+
+    names = [Locale.parse(loc).months["format"]["wide"][month] for loc in ("ar", "ar_SY")]
+    egyptian, levantine = (read(shape.format(m=name)).goal for name in names)
+    assert egyptian.deadline is not None
+    assert levantine.deadline == egyptian.deadline
+    assert str(levantine.target) == str(egyptian.target)
