@@ -455,7 +455,9 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     settings = settings or DateSettings()
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|within|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
-    t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
+    # "end of June"; "end June", "end-Q3", "end-2027" as British English and Greek "τέλος
+    # Ιουνίου" write it (no deadline, and no word, before)
+    t = re.sub(r"^(?:the )?end(?: of)?[ -](?:the )?(?=\S)", "", t)
     # "the month of September", Arabic "شهر سبتمبر" (month September): the month named
     # (it read the end of this month)
     t = _MONTH_OF.sub(_month_named, t)
