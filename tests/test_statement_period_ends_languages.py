@@ -68,3 +68,21 @@ def test_greek_the_end_of_the_year_is_this_one(statement: str, due: dt.date) -> 
     reading = gr.read_statement(statement, start=TODAY)
     assert reading.goal.deadline == due, reading.notes
     assert str(reading.goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Dagdagan ang followers sa Instagram ng 20% hanggang sa katapusan ng buwan", MONTH_END),
+        ("Dagdagan ang followers sa Instagram ng 20% hanggang katapusan ng Q1", dt.date(2027, 3, 31)),
+        ("Dagdagan ang followers sa Instagram ng 20% sa katapusan ng Setyembre 2027", dt.date(2027, 9, 30)),
+        ("Dagdagan ang followers sa Instagram ng 20% hanggang sa buwan ng Marso", dt.date(2027, 3, 31)),
+    ],
+)  # fmt: skip
+def test_tagalog_the_end_of_a_period_and_the_month_of(statement: str, due: dt.date) -> None:
+    """Tagalog "hanggang sa katapusan ng buwan" (until the end of the month) read "through
+    by the end of months", "hanggang katapusan ng Q1" left "katapusan", "buwan ng Marso"
+    (the month of March) read "in months march": no deadline, the first without a word."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "+20%"
