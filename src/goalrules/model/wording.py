@@ -77,6 +77,8 @@ def prepare(text: str) -> str:
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    # "treble", "trebled", "trebling": British English for "triple" (no target was read)
+    t = re.sub(r"\b([Tt])reb(l(?:e[sd]?|ing))\b", r"\1rip\2", t)
     # "%20", as Arabic and Turkish write a percent: 20 % (it read 20 followers)
     t = re.sub(r"(?<![\w%.,])%\s?(\d+(?:\.\d+)?)(?![\w%]|[.,]\d)", r"\1%", t)
     # "by Dec. 31, 2027": a month written short, then its day (it read December of this year)
