@@ -82,3 +82,19 @@ def test_a_percent_sign_before_the_number_is_a_percent(
     signed = gr.read_statement(shape.format(p=before), start=TODAY, lang=lang).goal.target
     assert plain is not None and plain.means(f"+{value.normalize():f}%")
     assert str(signed) == str(plain)
+
+
+def test_arabic_two_thousand_and_two_million_in_the_dual() -> None:
+    """ "ألفي متابع", "ألفين", "مليوني مشاهدة" (the dual: two thousand, two million) were
+    left unread and the target dropped without a word; "ألفًا" (one thousand, accusative)
+    is not two thousand."""
+    shape = "الوصول إلى {n} على إنستغرام بحلول ديسمبر 2027"
+    for words, target in (
+        ("ألفي متابع", "2000 follower"),
+        ("ألفين متابع", "2000 follower"),
+        ("مليوني مشاهدة", "2000000 view"),
+    ):
+        reading = gr.read_statement(shape.format(n=words), start=TODAY)
+        assert str(reading.goal.target) == target, reading.notes
+    once = gr.read_statement(shape.format(n="عشرين ألفًا من المتابعين"), start=TODAY)
+    assert once.goal.target is None or once.goal.target.means("20000 followers")
