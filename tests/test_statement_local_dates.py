@@ -128,3 +128,34 @@ def test_arabic_levantine_month_names_read_as_the_others(month: int, shape: str)
     assert egyptian.deadline is not None
     assert levantine.deadline == egyptian.deadline
     assert str(levantine.target) == str(egyptian.target)
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram hyd at fis Mawrth", dt.date(2027, 3, 31)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram hyd at Fedi 2027", dt.date(2027, 9, 30)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram hyd at 2027", dt.date(2027, 12, 31)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram hyd at ddiwedd y flwyddyn", dt.date(2026, 12, 31)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram hyd at 31 Mawrth 2027", dt.date(2027, 3, 31)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram erbyn 1af Mawrth 2027", dt.date(2027, 3, 1)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram ym mis Mehefin 2027", dt.date(2027, 6, 30)),
+        ("Cyrraedd 10,000 o ddilynwyr ar Instagram erbyn y Nadolig", dt.date(2026, 12, 25)),
+    ],
+)  # fmt: skip
+def test_welsh_until_and_dates(statement: str, due: dt.date) -> None:
+    """Welsh "hyd at" (until) was read as "october at" (Babel's "Hyd" is October written
+    short), "1af Mawrth" (the 1st of March) without "o", "ym mis Mehefin" (in June) and
+    "y Nadolig" (Christmas) were left unread: no deadline, most without a word."""
+    reading = read(statement)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "10000 follower"
+    assert "october" not in reading.notes[0]
+
+
+def test_welsh_up_to_a_number_is_no_month() -> None:
+    """ "hyd at 10,000" is up to 10,000, never October."""
+    reading = read("Cyrraedd hyd at 10,000 o ddilynwyr ar Instagram erbyn Rhagfyr 2027")
+    assert str(reading.goal.target) == "10000 follower"
+    assert reading.goal.deadline == dt.date(2027, 12, 31)
+    assert "october" not in reading.notes[0]
