@@ -86,3 +86,27 @@ def test_tagalog_the_end_of_a_period_and_the_month_of(statement: str, due: dt.da
     reading = gr.read_statement(statement, start=TODAY)
     assert reading.goal.deadline == due, reading.notes
     assert str(reading.goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    ("period", "due"),
+    [
+        ("έως το 3ο τρίμηνο", dt.date(2027, 9, 30)),
+        ("έως το 3ο τρίμηνο του 2028", dt.date(2028, 9, 30)),
+        ("στο Γ΄ τρίμηνο", dt.date(2027, 9, 30)),
+        ("στο Γʹ τρίμηνο 2027", dt.date(2027, 9, 30)),
+        ("έως το τέλος του 2ου τριμήνου", dt.date(2027, 6, 30)),
+        ("έως το τέλος του Β΄ τριμήνου 2027", dt.date(2027, 6, 30)),
+        ("στο 1ο εξάμηνο", dt.date(2027, 6, 30)),
+        ("στο Β΄ εξάμηνο του 2027", dt.date(2027, 12, 31)),
+        ("στο Q2", dt.date(2027, 6, 30)),
+    ],
+)
+def test_greek_quarters_and_halves_as_numbered(period: str, due: dt.date) -> None:
+    """Greek numbers a quarter "3ο" (3rd), "2ου" (of the 2nd) or with the numeral sign
+    "Γ΄" (a keraia, not the apostrophe): each was left unread ("3ο" a number counting
+    "ο"), no deadline, most without a word."""
+    statement = f"Αύξηση των ακολούθων στο Instagram κατά 20% {period}"
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "+20%"
