@@ -110,3 +110,23 @@ def test_greek_quarters_and_halves_as_numbered(period: str, due: dt.date) -> Non
     reading = gr.read_statement(statement, start=TODAY)
     assert reading.goal.deadline == due, reading.notes
     assert str(reading.goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Dagdagan ang followers sa Instagram ng 20% sa Hunyo ng 2027", dt.date(2027, 6, 30)),
+        ("Dagdagan ang followers sa Instagram ng 20% sa Q3 ng 2028", dt.date(2028, 9, 30)),
+        ("Dagdagan ang followers sa Instagram ng 20% sa ika-3 quarter", dt.date(2027, 9, 30)),
+        ("Tingkatkan pengikut Instagram sebanyak 20% menjelang suku ke-3 2028", dt.date(2028, 9, 30)),
+        ("Tingkatkan pengikut Instagram sebanyak 20% menjelang suku tahun ke-2", dt.date(2027, 6, 30)),
+    ],
+)  # fmt: skip
+def test_a_period_of_a_year_and_a_numbered_quarter(statement: str, due: dt.date) -> None:
+    """Tagalog "sa Hunyo ng 2027" (in June of 2027) read "by 2027", the end of the year,
+    after a verb of change ("ng" and a number is by how much); Malay "suku ke-3 2028" (the
+    3rd quarter of 2028) read "quarter to -3", the end of this quarter, its year dropped;
+    Tagalog "ika-3 quarter" gave no deadline."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "+20%"
