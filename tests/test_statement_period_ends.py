@@ -155,3 +155,23 @@ def test_the_end_of_a_period_written_short_is_its_end(period: str, written: str)
 def test_greek_the_end_of_a_month_without_its_article() -> None:
     reading = read("Αύξηση των ακολούθων στο Instagram κατά 20% μέχρι τέλος Ιουνίου")
     assert reading.goal.deadline == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("by the end of the calendar year", dt.date(2026, 12, 31)),
+        ("by the end of next calendar year", dt.date(2027, 12, 31)),
+        ("by end of CY2027", dt.date(2027, 12, 31)),
+        ("by CY27", dt.date(2027, 12, 31)),
+        ("in calendar 2027", dt.date(2027, 12, 31)),
+        ("for the rest of the year", dt.date(2026, 12, 31)),
+        ("over the remainder of the quarter", dt.date(2026, 6, 30)),
+    ],
+)
+def test_the_calendar_year_and_the_rest_of_a_period(said: str, due: dt.date) -> None:
+    """ "the calendar year", "CY27" and "for the rest of the year" gave no deadline, and
+    no word; they are the year, 2027, and the period to its end."""
+    reading = read(f"Grow Instagram followers by 20% {said}")
+    assert reading.goal.deadline == due, reading.notes
+    assert gr.dates.deadline(said, start=TODAY) == due

@@ -19,7 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
-from goalrules.period_ends import abbreviated_end, next_period, within_the_period
+from goalrules.period_ends import abbreviated_end, calendar_words, next_period, within_the_period
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -461,7 +461,7 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     # "the month of September", Arabic "شهر سبتمبر" (month September): the month named
     # (it read the end of this month)
     t = _MONTH_OF.sub(_month_named, t)
-    t = abbreviated_end(t, ref)  # "EOM", "EOY 2027", "EOFY27"
+    t = abbreviated_end(calendar_words(t), ref)  # "EOM", "EOY 2027", "CY27", "the rest of"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
     t = _year_written_out(t)
     fiscal = re.fullmatch(

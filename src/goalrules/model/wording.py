@@ -104,6 +104,17 @@ def prepare(text: str) -> str:
     )
     # "10-ish%", "500ish leads": about that number, as "~10%" is (read +10 followers)
     t = re.sub(r"(?<=\d)[\s-]?ish\b", "", t, flags=re.I)
+    # "for the rest of the year", "over the remainder of Q3": to its end (no deadline was
+    # read, without a word); "CY27", "CY2027": the calendar year 2027
+    t = re.sub(
+        r"\b(?:for|over|during|in|through|throughout)\s+the\s+(?:rest|remainder|balance)\s+of\s+"
+        r"(?=(?:the|this)\s+(?:year|quarter|month)\b|(?:19|20|21)\d\d\b|q[1-4]\b)",
+        "through the end of ",
+        t,
+        flags=re.I,
+    )
+    t = re.sub(r"\bCY\s?'?(\d\d)\b", r"20\1", t, flags=re.I)
+    t = re.sub(r"\bCY\s?(?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
