@@ -99,3 +99,26 @@ def test_every_week_recurs_in_every_language_with_a_deadline(lang: str, bounded:
     assert goal.target is not None and goal.target.means("500 followers / week")
     found = read_recurrence(statement, deadline=True)
     assert found is not None and found.period == "week"
+
+
+@pytest.mark.parametrize(
+    ("statement", "period"),
+    [
+        ("Dapatkan 5000 prospek dari LinkedIn setiap tahun", "year"),
+        ("Dapatkan 500 prospek dari LinkedIn setiap suku tahun", "quarter"),
+        ("Makakuha ng 5000 leads mula sa LinkedIn kada taon", "year"),
+        ("Makakuha ng 500 leads mula sa LinkedIn bawat quarter", "quarter"),
+        ("الحصول على 500 عميل محتمل من لينكدإن فصليا", "quarter"),
+        ("500 δυνητικοί πελάτες από το LinkedIn ανά εβδομάδα", "week"),
+    ],
+)
+def test_a_period_in_each_language_is_read_and_recurs(statement: str, period: str) -> None:
+    """Malay "setiap tahun" and Tagalog "kada taon" (every year) read "per years", Arabic
+    "فصليا" (quarterly) was left unread: the target was a total, the period dropped
+    without a word; Greek "από το LinkedIn ανά εβδομάδα" read 500 leads a week but did
+    not recur ("the" counted among the words between the number and its period)."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.target is not None
+    assert str(reading.goal.target).endswith(f"/ {period}"), reading.goal.target
+    found = read_recurrence(statement, deadline=reading.goal.deadline is not None)
+    assert found is not None and found.period == period
