@@ -130,3 +130,37 @@ def test_a_period_of_a_year_and_a_numbered_quarter(statement: str, due: dt.date)
     reading = gr.read_statement(statement, start=TODAY)
     assert reading.goal.deadline == due, reading.notes
     assert str(reading.goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Grow Instagram followers by 20% in the first 3 months of 2028",
+        "Grow Instagram followers by 20% in the first three months of 2028",
+        "Tingkatkan pengikut Instagram sebanyak 20% dalam 3 bulan pertama 2028",
+        "Cynyddu dilynwyr Instagram 20% yn ystod tri mis cyntaf 2028",
+        "Dagdagan ang followers sa Instagram ng 20% sa unang tatlong buwan ng 2028",
+        "Αύξηση των ακολούθων στο Instagram κατά 20% τους πρώτους 3 μήνες του 2028",
+        "زيادة المتابعين على إنستغرام بنسبة 20% خلال الأشهر الثلاثة الأولى من 2028",
+    ],
+)
+def test_the_first_months_of_a_year(statement: str) -> None:
+    """ "the first 3 months of 2028" are January to March 2028: the Malay and Welsh read
+    three months from the start (2027-03-04), the year dropped, the Tagalog the end of
+    2028; the others gave no deadline. English "of next year" read the end of next year."""
+    goal = gr.read_statement(statement, start=TODAY).goal
+    assert (goal.start, goal.deadline) == (dt.date(2028, 1, 1), dt.date(2028, 3, 31))
+    assert str(goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    ("said", "start", "due"),
+    [
+        ("in the first three months of next year", dt.date(2027, 1, 1), dt.date(2027, 3, 31)),
+        ("during the first six months of 2027", dt.date(2027, 1, 1), dt.date(2027, 6, 30)),
+        ("in the first 4 months of 2027", TODAY, dt.date(2027, 4, 30)),
+    ],
+)
+def test_the_first_months_in_english(said: str, start: dt.date, due: dt.date) -> None:
+    goal = gr.read_statement(f"Get 500 leads from LinkedIn {said}", start=TODAY).goal
+    assert (goal.start, goal.deadline) == (start, due)

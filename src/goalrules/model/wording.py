@@ -6,6 +6,7 @@ deadline, channels, amounts and metric in what this returns."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from goalrules.dates import ORDINAL_QUARTERS
@@ -70,6 +71,33 @@ def _by_a_share(m: re.Match[str]) -> str:
     """ "by a third" -> "by 33.3333%", "by two thirds" -> "by 66.6667%"."""
     count, share = _COUNTS[m[2].lower()], _SHARES[m[3].lower()]
     return f"{m[1]}by {round(count * share, 4):g}%"
+
+
+# "in the first 3 months of 2027", "during the first six months of next year": the year's
+# first months, Q1 and H1 (it read the end of next year, or 3 months from the start, its
+# year dropped)
+_FIRST_MONTHS = re.compile(
+    r"\b(?:(?:in|during|within|over|for|by the end of|by)\s+)?the\s+first\s+(\d{1,2})\s+months?\s+"
+    r"of\s+(?:the\s+)?(?:year\s+)?((?:19|20|21)\d\d\b|(?:this|next)\s+year\b|year\b)",
+    re.I,
+)
+
+
+def _first_months(m: re.Match[str]) -> str:
+    """ "in the first 3 months of 2027" -> "in Q1 2027" (6 months: H1, 12: the year), and
+    "the first 4 months of 2027" -> "between January and April 2027"; more than 12
+    months, or none, as written."""
+    months = int(m[1])
+    if not 1 <= months <= 12:
+        return m.group(0)
+    year = m[2].lower()
+    year = "this year" if year == "year" else year
+    named = {1: "January", 3: "Q1", 6: "H1"}.get(months)
+    if months == 12:
+        return f"in {year}"
+    if named:
+        return f"in {named} {year}"
+    return f"between January and {calendar.month_name[months]} {year}"
 
 
 def prepare(text: str) -> str:
@@ -155,6 +183,7 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))
+    t = _FIRST_MONTHS.sub(_first_months, t)  # "in the first 3 months of 2027": to March's end
     t = re.sub(  # "1 in 4 visitors" is a share
         # (not the "000 in 2026" of "5,000 in 2026": a number whole, and no year)
         r"(?<![\d.,])\b(\d+) (?:in|out of) (?!(?:19|20)\d\d\b)(\d+)\b(?![.,]\d)"
