@@ -159,3 +159,25 @@ def test_welsh_up_to_a_number_is_no_month() -> None:
     assert str(reading.goal.target) == "10000 follower"
     assert reading.goal.deadline == dt.date(2027, 12, 31)
     assert "october" not in reading.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Reach 10,000 Instagram followers no later than 31 March 2027", dt.date(2027, 3, 31)),
+        ("Reach 10,000 Instagram followers at the latest by June 2027", dt.date(2027, 6, 30)),
+        ("Capai 10,000 pengikut di Instagram selewat-lewatnya 31 Mac 2027", dt.date(2027, 3, 31)),
+        ("الوصول إلى 10,000 متابع على إنستغرام في موعد أقصاه 31 مارس 2027", dt.date(2027, 3, 31)),
+        ("Capai 10,000 pengikut di Instagram menjelang Krismas", dt.date(2026, 12, 25)),
+        ("Umabot sa 10,000 followers sa Instagram bago ang Pasko", dt.date(2026, 12, 25)),
+        ("Να φτάσουμε τους 10.000 ακολούθους στο Instagram αυτόν τον μήνα", dt.date(2026, 12, 31)),
+    ],
+)  # fmt: skip
+def test_no_later_than_christmas_and_this_month(statement: str, due: dt.date) -> None:
+    """ "no later than", Malay "selewat-lewatnya", Arabic "في موعد أقصاه" gave no deadline
+    (a note that the date was not said as one); Malay "Krismas" and Tagalog "Pasko"
+    (Christmas) none, without a word; Greek "αυτόν τον μήνα" (this month) read "a month":
+    10,000 new followers a month, with no deadline."""
+    reading = read(statement)
+    assert reading.goal.deadline == due, reading.notes
+    assert str(reading.goal.target) == "10000 follower"

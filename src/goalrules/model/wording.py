@@ -143,6 +143,8 @@ def prepare(text: str) -> str:
     )
     t = re.sub(r"\bCY\s?'?(\d\d)\b", r"20\1", t, flags=re.I)
     t = re.sub(r"\bCY\s?(?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
+    # "no later than 31 December 2026", "at the latest by June": by (no deadline was read)
+    t = re.sub(r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\s+by\b", "by", t, flags=re.I)
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
