@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -62,3 +62,22 @@ def test_a_quarters_goal_spans_the_quarter(year: int, q: int, n: int) -> None:
     end = quarter_end(year, q)
     assert g.deadline == end
     assert g.start == add_months(D(year, 3 * q - 2, 1), 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    period=st.sampled_from(["Q1", "Q2", "Q3", "Q4", "H1", "H2", "March", "September"]),
+    which=st.sampled_from(["next", "this"]),
+    lead=st.sampled_from(["in", "during"]),
+)
+def test_a_period_of_this_or_next_year_spans_that_period(
+    period: str, which: str, lead: str
+) -> None:
+    """ "500 leads in Q1 next year" counts Q1's leads, as "in Q1 2027" does: it started
+    when the goal was set (2026-05-01), so 500 leads were counted from May."""
+    start = dt.date(2026, 5, 1)
+    year = start.year + (which == "next")
+    named = gr.read_statement(f"Get 500 leads {lead} {period} {which} year", start=start).goal
+    dated = gr.read_statement(f"Get 500 leads {lead} {period} {year}", start=start).goal
+    assert named.deadline == dated.deadline
+    assert named.start == dated.start

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import goalrules as gr
 
@@ -98,3 +100,35 @@ def test_a_change_said_not_to_happen_is_no_target(statement: str) -> None:
 )
 def test_a_bound_with_a_negation_is_still_a_level(statement: str, target: str) -> None:
     assert str(gr.read_statement(statement, start=TODAY).goal.target) == target
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        ("Increase followers by no less than 20% by June 2027", "+20%"),
+        ("Grow Instagram followers by no less than 15% in 2027", "+15%"),
+        ("Cut CPL by no less than 20% by June 2027", "-20%"),
+        ("Reach no fewer than 5,000 new followers on Instagram by June 2027", "5000 follower"),
+    ],
+)
+def test_a_bound_says_no_way_the_number_goes(statement: str, target: str) -> None:
+    """ "no less than", "no fewer than" bound the number; their "less" and "fewer" are no
+    cut (they read -20 % and -5000 followers: a fall where the goal is a rise)."""
+    assert str(gr.read_statement(statement, start=TODAY).goal.target) == target
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    verb=st.sampled_from(["Reach", "Get", "Gain", "Increase followers by", "Cut CPL by"]),
+    number=st.sampled_from(["500", "5,000", "20%", "$40", "1.5k"]),
+    bound=st.sampled_from(["at least", "no less than", "no fewer than", "a minimum of"]),
+)
+def test_a_floor_changes_neither_the_kind_nor_the_sign(verb: str, number: str, bound: str) -> None:
+    """Writing a floor before the number ("at least 500", "no fewer than 500") reads the
+    same target as the number alone: the same level, or the same change in the same
+    direction. (A percent with no "by" is left out: "gain at least 20 %" may be a share.)"""
+    assume(verb.endswith(" by") or not number.endswith("%"))
+    tail = " new followers on Instagram by June 2027"
+    plain = gr.read_statement(f"{verb} {number}{tail}", start=TODAY).goal.target
+    floored = gr.read_statement(f"{verb} {bound} {number}{tail}", start=TODAY).goal.target
+    assert str(floored) == str(plain)

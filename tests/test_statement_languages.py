@@ -371,3 +371,22 @@ def test_a_scale_after_a_number_word_the_pack_does_not_know_is_not_read(
     reading = gr.read_statement(statement, start=START, lang=code)
     assert reading.goal.target is None
     assert any("does not read as a number" in note for note in reading.notes)
+
+
+_ARABIC_NETWORKS = {
+    "انستغرام": "instagram", "فيسبوك": "facebook", "فيس بوك": "facebook",
+    "تيك توك": "tiktok", "يوتيوب": "youtube", "لينكدإن": "linkedin", "سناب شات": "snapchat",
+    "تويتر": "x", "تيليجرام": "telegram", "ثريدز": "threads",
+}  # fmt: skip
+
+
+@given(st.sampled_from(sorted(_ARABIC_NETWORKS)), st.booleans())
+def test_arabic_a_network_with_or_without_its_article(name: str, article: bool) -> None:
+    """ "على الفيسبوك", "التيك توك", "اليوتيوب" (the network with "ال", the article) name
+    the network as "فيسبوك" does: they named no channel, without a word, and "تيليجرام",
+    "ثريدز" were not known."""
+    written = ("ال" + name) if article else name
+    statement = f"زيادة المتابعين على {written} بنسبة 20% بحلول ديسمبر 2027"
+    goal = gr.read_statement(statement, start=dt.date(2026, 5, 1)).goal
+    assert goal.channels == (_ARABIC_NETWORKS[name],)
+    assert str(goal.target) == "+20%"

@@ -50,3 +50,51 @@ def test_money_keeps_every_digit(value: Decimal) -> None:
     assert reading.goal.target is not None
     assert reading.goal.target.means(f"{value.normalize():f} USD")
     assert "e+" not in str(reading.goal.target)
+
+
+_BY_A_PERCENT = {
+    "en": "Grow Instagram followers by {p} by June 2027",
+    "ar": "زيادة المتابعين على إنستغرام بنسبة {p} بحلول يونيو 2027",
+    "el": "Αύξηση των ακολούθων στο Instagram κατά {p} έως τον Ιούνιο 2027",
+    "ms": "Tingkatkan pengikut Instagram sebanyak {p} menjelang Jun 2027",
+}
+
+
+@given(
+    st.sampled_from(sorted(_BY_A_PERCENT)),
+    st.decimals(min_value=1, max_value=300, places=1, allow_nan=False),
+    st.booleans(),
+)
+def test_a_percent_sign_before_the_number_is_a_percent(
+    lang: str, value: Decimal, arabic_digits: bool
+) -> None:
+    """ "%20", as Arabic (and Turkish) write a percent, reads as "20%" does: it read a change
+    of 20 followers. Arabic-Indic digits and the Arabic percent sign "٪" alike."""
+    number = format_decimal(value, locale="en", group_separator=False)
+    if lang == "el":
+        number = number.replace(".", ",")
+    after, before = f"{number}%", f"%{number}"
+    if arabic_digits and lang == "ar":
+        to_arabic = str.maketrans("0123456789.%", "٠١٢٣٤٥٦٧٨٩٫٪")
+        after, before = after.translate(to_arabic), before.translate(to_arabic)
+    shape = _BY_A_PERCENT[lang]
+    plain = gr.read_statement(shape.format(p=after), start=TODAY, lang=lang).goal.target
+    signed = gr.read_statement(shape.format(p=before), start=TODAY, lang=lang).goal.target
+    assert plain is not None and plain.means(f"+{value.normalize():f}%")
+    assert str(signed) == str(plain)
+
+
+def test_arabic_two_thousand_and_two_million_in_the_dual() -> None:
+    """ "ألفي متابع", "ألفين", "مليوني مشاهدة" (the dual: two thousand, two million) were
+    left unread and the target dropped without a word; "ألفًا" (one thousand, accusative)
+    is not two thousand."""
+    shape = "الوصول إلى {n} على إنستغرام بحلول ديسمبر 2027"
+    for words, target in (
+        ("ألفي متابع", "2000 follower"),
+        ("ألفين متابع", "2000 follower"),
+        ("مليوني مشاهدة", "2000000 view"),
+    ):
+        reading = gr.read_statement(shape.format(n=words), start=TODAY)
+        assert str(reading.goal.target) == target, reading.notes
+    once = gr.read_statement(shape.format(n="عشرين ألفًا من المتابعين"), start=TODAY)
+    assert once.goal.target is None or once.goal.target.means("20000 followers")

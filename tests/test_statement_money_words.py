@@ -84,3 +84,20 @@ def test_money_written_short_or_in_words(statement: str, target: str) -> None:
     reading = read(statement)
     assert str(reading.goal.target) == target
     assert reading.goal.metric == "revenue"
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        ("Kumita ng P20,000 mula sa Instagram sa ikatlong quarter", "20000 PHP"),
+        ("Kumita ng Php20,000 mula sa Instagram sa ikatlong quarter", "20000 PHP"),
+        ("Kumita ng P 1.5M mula sa Instagram sa 2027", "1500000 PHP"),
+        ("Panatilihin ang cost per lead sa ibaba ng P500 bago ang Hunyo 2027", "500 PHP / lead"),
+    ],
+)
+def test_tagalog_pesos_written_with_a_p(statement: str, target: str) -> None:
+    """ "P20,000" is how the Philippines write pesos without the sign ₱: the number was
+    dropped, without a word, and the metric with it."""
+    reading = gr.read_statement(statement, start=dt.date(2026, 5, 1))
+    assert str(reading.goal.target) == target, reading.notes
+    assert reading.goal.metric in ("revenue", "cost_per_lead")

@@ -132,3 +132,46 @@ def test_welsh_within_a_month_is_a_month_on() -> None:
 def test_within_a_period_named_is_by_its_end(statement: str, due: dt.date) -> None:
     """ "within Q3" (Arabic "خلال الربع الثالث") is by the end of Q3: it was not read."""
     assert read(statement).goal.deadline == due
+
+
+_PERIODS = st.one_of(
+    st.sampled_from(["June", "Sept", "December", "Q3", "Q4", "H2", "2027"]),
+    st.builds(lambda m, y: f"{m} {y}", st.sampled_from(["March", "Q2", "H1"]), st.integers(2027, 2029)),
+)  # fmt: skip
+
+
+@given(period=_PERIODS, written=st.sampled_from(["end {p}", "end-{p}", "the end {p}"]))
+def test_the_end_of_a_period_written_short_is_its_end(period: str, written: str) -> None:
+    """ "by end June", "by end-Q3", "by end-2027" (British English; Greek "μέχρι τέλος
+    Ιουνίου" reads so) are due when "by the end of June" is: they gave no deadline, most
+    without a word."""
+    statement = "Grow Instagram followers by 20% by {}"
+    short = read(statement.format(written.format(p=period)))
+    whole = read(statement.format(f"the end of {period}"))
+    assert whole.goal.deadline is not None
+    assert short.goal.deadline == whole.goal.deadline, short.notes
+
+
+def test_greek_the_end_of_a_month_without_its_article() -> None:
+    reading = read("Αύξηση των ακολούθων στο Instagram κατά 20% μέχρι τέλος Ιουνίου")
+    assert reading.goal.deadline == dt.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("by the end of the calendar year", dt.date(2026, 12, 31)),
+        ("by the end of next calendar year", dt.date(2027, 12, 31)),
+        ("by end of CY2027", dt.date(2027, 12, 31)),
+        ("by CY27", dt.date(2027, 12, 31)),
+        ("in calendar 2027", dt.date(2027, 12, 31)),
+        ("for the rest of the year", dt.date(2026, 12, 31)),
+        ("over the remainder of the quarter", dt.date(2026, 6, 30)),
+    ],
+)
+def test_the_calendar_year_and_the_rest_of_a_period(said: str, due: dt.date) -> None:
+    """ "the calendar year", "CY27" and "for the rest of the year" gave no deadline, and
+    no word; they are the year, 2027, and the period to its end."""
+    reading = read(f"Grow Instagram followers by 20% {said}")
+    assert reading.goal.deadline == due, reading.notes
+    assert gr.dates.deadline(said, start=TODAY) == due

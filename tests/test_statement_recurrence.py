@@ -69,3 +69,56 @@ def test_a_monthly_goal_recurs_in_every_language(statement: str) -> None:
     assert reading.goal.target is not None and reading.goal.target.means("200 leads / month")
     found = read_recurrence(statement, deadline=reading.goal.deadline is not None)
     assert found is not None and found.period == "month"
+
+
+# "every week" in each language, with a deadline, and a word between the noun and "every"
+_EVERY_WEEK = {
+    "en": "Gain 500 new followers {at_least}every week on Instagram until March 2027",
+    "cy": "Ennill {at_least}500 o ddilynwyr newydd bob wythnos ar Instagram erbyn Mawrth 2027",
+    "ms": "Dapatkan {at_least}500 pengikut baharu setiap minggu di Instagram hingga Mac 2027",
+    "el": "{at_least}500 νέοι ακόλουθοι κάθε εβδομάδα στο Instagram έως τον Μάρτιο 2027",
+    "tl": "Makakuha ng {at_least}500 bagong followers bawat linggo sa Instagram hanggang Marso 2027",
+    "ar": "الحصول على 500 متابع جديد {at_least}كل أسبوع على إنستغرام حتى مارس 2027",
+}
+_AT_LEAST = {
+    "en": "at least ", "cy": "o leiaf ", "ms": "sekurang-kurangnya ", "el": "τουλάχιστον ",
+    "tl": "hindi bababa sa ", "ar": "على الأقل ",
+}  # fmt: skip
+
+
+@given(st.sampled_from(sorted(_EVERY_WEEK)), st.booleans())
+def test_every_week_recurs_in_every_language_with_a_deadline(lang: str, bounded: bool) -> None:
+    """ "bob wythnos", "setiap minggu", "bawat linggo", "كل أسبوع" say every week, as
+    "every week" and "κάθε εβδομάδα" do: the goal recurs though it has a deadline. They
+    were read as "a week" (a rate that recurs only without a deadline), so the reviews and
+    the SMART score judged 500 a week once, at the deadline, in four languages and weekly
+    in two; the Arabic "على الأقل كل شهر" (at least, every month) did not recur at all."""
+    statement = _EVERY_WEEK[lang].format(at_least=_AT_LEAST[lang] if bounded else "")
+    goal = gr.read_statement(statement, start=TODAY).goal
+    assert goal.deadline == dt.date(2027, 3, 31)
+    assert goal.target is not None and goal.target.means("500 followers / week")
+    found = read_recurrence(statement, deadline=True)
+    assert found is not None and found.period == "week"
+
+
+@pytest.mark.parametrize(
+    ("statement", "period"),
+    [
+        ("Dapatkan 5000 prospek dari LinkedIn setiap tahun", "year"),
+        ("Dapatkan 500 prospek dari LinkedIn setiap suku tahun", "quarter"),
+        ("Makakuha ng 5000 leads mula sa LinkedIn kada taon", "year"),
+        ("Makakuha ng 500 leads mula sa LinkedIn bawat quarter", "quarter"),
+        ("الحصول على 500 عميل محتمل من لينكدإن فصليا", "quarter"),
+        ("500 δυνητικοί πελάτες από το LinkedIn ανά εβδομάδα", "week"),
+    ],
+)
+def test_a_period_in_each_language_is_read_and_recurs(statement: str, period: str) -> None:
+    """Malay "setiap tahun" and Tagalog "kada taon" (every year) read "per years", Arabic
+    "فصليا" (quarterly) was left unread: the target was a total, the period dropped
+    without a word; Greek "από το LinkedIn ανά εβδομάδα" read 500 leads a week but did
+    not recur ("the" counted among the words between the number and its period)."""
+    reading = gr.read_statement(statement, start=TODAY)
+    assert reading.goal.target is not None
+    assert str(reading.goal.target).endswith(f"/ {period}"), reading.goal.target
+    found = read_recurrence(statement, deadline=reading.goal.deadline is not None)
+    assert found is not None and found.period == period

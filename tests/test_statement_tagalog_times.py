@@ -70,3 +70,39 @@ def test_a_plural_after_a_number_still_counts_something_else() -> None:
     """ "run 4 campaigns": the 4 counts campaigns, no target, as before."""
     reading = read("Run 4 campaigns to get 200 leads from LinkedIn by June 2027")
     assert str(reading.goal.target) == "200 lead"
+
+
+@pytest.mark.parametrize(
+    ("statement", "due"),
+    [
+        ("Makakuha ng 500 leads bawat buwan sa LinkedIn hanggang may budget pa kami", None),
+        ("Umabot sa 10,000 followers sa Instagram bago may bagong produkto", None),
+        ("Umabot sa 10,000 followers sa Instagram bago ang May 15, 2027", dt.date(2027, 5, 15)),
+        ("Umabot sa 10,000 followers sa Instagram bago ang 15 May 2027", dt.date(2027, 5, 15)),
+        ("Umabot sa 10,000 followers sa Instagram sa May 2027", dt.date(2027, 5, 31)),
+        ("Umabot sa 10,000 followers sa Instagram hanggang May", dt.date(2027, 5, 31)),
+    ],
+)  # fmt: skip
+def test_tagalog_may_is_the_month_only_beside_a_date(statement: str, due: dt.date | None) -> None:
+    """Tagalog "may" is "there is" ("hanggang may budget pa kami": while there is budget
+    left; "bago may bagong produkto": before there is a new product); both read a deadline
+    of the end of May. May written short is the month beside a day or a year, or alone."""
+    reading = gr.read_statement(statement, start=dt.date(2026, 12, 4))
+    assert reading.goal.deadline == due, reading.notes
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "May 6,000 followers kami sa Instagram; umabot sa 10,000 bago ang Disyembre",
+        "Mayroon kaming 6,000 followers sa Instagram; umabot sa 10,000 bago ang Disyembre",
+    ],
+)
+def test_tagalog_we_have_then_reach_a_number(statement: str) -> None:
+    """ "May 6,000 followers kami" (we have 6,000 followers) read 6,000 as the target, and
+    "umabot sa 10,000" (reach 10,000) as post reach, 10,000 people: the level today is the
+    baseline, and the followers are the metric."""
+    goal = gr.read_statement(statement, start=dt.date(2026, 5, 1)).goal
+    assert goal.metric == "followers"
+    assert str(goal.target) == "10000 follower" and str(goal.baseline) == "6000 follower"
+    assert goal.deadline == dt.date(2026, 12, 31)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -580,3 +581,39 @@ def test_a_share_of_something_else_is_no_target(word: str, n: int, sign: str) ->
     # beside the goal's own change, the goal's change is its target
     both = gr.read_statement(f"Grow Instagram followers by 20% with {n}% {word}")
     assert both.goal.target is not None and both.goal.target.text == "+20%"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Treble our TikTok followers by next quarter",
+        "We want to treble Instagram reach within 6 months",
+        "Trebling LinkedIn leads in 2027",
+        "Our aim: TikTok views trebled by the end of Q3 2027",
+    ],
+)
+def test_treble_is_triple(statement: str) -> None:
+    """British "treble" reads as "triple" does (it gave no target)."""
+    start = dt.date(2026, 5, 1)
+    treble = gr.read_statement(statement, start=start).goal
+    triple = gr.read_statement(statement.replace("reb", "rip"), start=start).goal
+    assert str(treble.target) == str(triple.target) == "x3"
+    assert (treble.metric, treble.deadline) == (triple.metric, triple.deadline)
+
+
+@given(
+    percent=st.integers(5, 200),
+    thousands=st.integers(2, 900),
+    verb=st.sampled_from(["Grow Instagram followers", "Increase LinkedIn followers"]),
+)
+def test_a_change_then_a_level_reads_alike_in_any_number_format(
+    percent: int, thousands: int, verb: str
+) -> None:
+    """ "Grow Instagram followers 50% to 15k" read a baseline of 50 % (of followers, a
+    count) and "... 50% to 15,000" none: "50% to 15k" was taken for "from 50% to 15k".
+    The level written short or in full reads the same: the target, no baseline."""
+    start = dt.date(2026, 5, 1)
+    short = gr.read_statement(f"{verb} {percent}% to {thousands}k by December", start=start)
+    full = gr.read_statement(f"{verb} {percent}% to {thousands * 1000:,} by December", start=start)
+    assert str(short.goal.target) == str(full.goal.target) == f"{thousands * 1000} follower"
+    assert short.goal.baseline is None and full.goal.baseline is None

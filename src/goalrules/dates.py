@@ -19,7 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
-from goalrules.period_ends import abbreviated_end, next_period, within_the_period
+from goalrules.period_ends import abbreviated_end, calendar_words, next_period, within_the_period
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -397,7 +397,7 @@ def parse_date(
 
 
 _PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
-    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|on|due"
+    r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|through|thru|on|due"
     r"|no\s+later\s+than|at\s+the\s+latest\s+by)\s+)"
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
@@ -440,14 +440,28 @@ ORDINAL_QUARTERS = {
 }  # fmt: skip
 
 
+_MONTH_OF = re.compile(r"^(?:the )?month (?:of )?(?=([a-z]+)\b)")
+
+
+def _month_named(m: re.Match[str]) -> str:
+    """Nothing before a month's name ("month of September" -> "September"); the words as
+    they are before another word."""
+    return "" if m[1] in _MONTHS else m.group(0)
+
+
 def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> Date | None:
     """End of a named period relative to ``ref`` (``end of Q3 2027``, ``next quarter``,
     ``Q3 FY27``, ``Black Friday``)."""
     settings = settings or DateSettings()
     t = re.sub(r"\s+", " ", text.lower().strip())
     t = re.sub(r"^(?:in|within|during|for|throughout|through|thru|until|till)\s+(?=\S)", "", t)
-    t = re.sub(r"^(?:the )?end of (?:the )?", "", t)
-    t = abbreviated_end(t, ref)  # "EOM", "EOY 2027", "EOFY27"
+    # "end of June"; "end June", "end-Q3", "end-2027" as British English and Greek "τέλος
+    # Ιουνίου" write it (no deadline, and no word, before)
+    t = re.sub(r"^(?:the )?end(?: of)?[ -](?:the )?(?=\S)", "", t)
+    # "the month of September", Arabic "شهر سبتمبر" (month September): the month named
+    # (it read the end of this month)
+    t = _MONTH_OF.sub(_month_named, t)
+    t = abbreviated_end(calendar_words(t), ref)  # "EOM", "EOY 2027", "CY27", "the rest of"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
     t = _year_written_out(t)
     fiscal = re.fullmatch(
@@ -539,7 +553,7 @@ _QUARTER = re.compile(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|n
 def _period_start(text: str, end: Date) -> Date | None:
     """The first day of the calendar year, quarter, half or month ``text`` names, which
     ends on ``end`` (``None``: another kind of period, its end named: "the end of Q3")."""
-    t = _year_written_out(re.sub(r"\s+", " ", text.lower().strip()))
+    t = _year_written_out(_MONTH_OF.sub(_month_named, re.sub(r"\s+", " ", text.lower().strip())))
     if _YEAR.fullmatch(t) and (end.month, end.day) == (12, 31):
         return Date(end.year, 1, 1)
     if _QUARTER.fullmatch(t):

@@ -17,6 +17,9 @@ moved to the period's first day, a window of days. "within next month" is said f
 (before next month is out, and within a month, as Arabic "خلال الشهر القادم" is): an error
 naming both dates. "within months", "in the coming weeks" name no number of them: an error,
 not one of them (they read one month, one week).
+
+"the calendar year", "CY2027" and "the rest of the year" are the year, the year 2027 and the
+year to its end, as "the year" and "2027" are (they gave no deadline, without a word).
 """
 
 from __future__ import annotations
@@ -27,12 +30,34 @@ from collections.abc import Callable
 
 from goalrules.errors import DateError
 
-__all__ = ["abbreviated_end", "next_period", "within_the_period"]
+__all__ = ["abbreviated_end", "calendar_words", "next_period", "within_the_period"]
 
 Date = _dt.date
 
 _UNITS = {"w": "week", "m": "month", "q": "quarter", "y": "year"}
 _SHORT = re.compile(r"eo(?P<p>[wmqy]|fy)(?![a-z])\s*'?(?P<y>\d{4}|\d{2})?")
+
+
+_CALENDAR = re.compile(r"\bcalendar (?=year\b|(?:19|20|21)\d\d\b)")
+_CY = re.compile(r"\bcy ?'?(\d{4}|\d{2})\b")
+_REST_OF = re.compile(
+    r"^(?:over )?(?:the )?(?:rest|remainder|balance) of (?=(?:the|this) (?:year|quarter|month)$)"
+)
+
+
+def calendar_words(t: str) -> str:
+    """``t`` (lower case, one space between words) with "calendar year", "CY27" and "the
+    rest of the year" as the words :mod:`goalrules.dates` reads ("year", "2027", "the
+    year"); other text as it is.
+
+    >>> calendar_words("the calendar year"), calendar_words("cy27")
+    ('the year', '2027')
+    >>> calendar_words("the rest of the year")
+    'the year'
+    """
+    t = _CALENDAR.sub("", t)
+    t = _CY.sub(lambda m: str(int(m[1]) + (2000 if len(m[1]) == 2 else 0)), t)
+    return _REST_OF.sub("", t)
 
 
 def abbreviated_end(t: str, ref: Date) -> str:

@@ -589,8 +589,8 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
             )
         ):
             continue  # "6/27" is no range; "by 500 to 2,000": a change and the level it reaches
-        if m["u1"] == "%" and not m["u2"]:
-            continue  # "by 50% to 1,500": a change, then the level it leads to
+        if m["u1"] == "%" and not (m["u2"] or "").strip().startswith(("%", "percent")):
+            continue  # "by 50% to 1,500", "50% to 15k": a change, then the level it leads to
         if (
             m["join"] == "to"
             and not (m["u2"] and not m["u1"])  # "20 to 30 percent": a range of one unit

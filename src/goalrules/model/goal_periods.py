@@ -45,6 +45,11 @@ def period_start(words: str, deadline: Date) -> Date | None:
     if m["span"] and re.match(r"the\s+(?:next|coming|following)\b", m["span"], re.I):
         return None  # "in the next month": a length from the start, no calendar month
     span = re.sub(r"^the\s+", "", m["span"] or m["this"], flags=re.IGNORECASE)
+    # "in Q1 next year", "in March of this year": the period in the deadline's year (it
+    # started when the goal was set: 500 leads "in Q1 next year" counted from May)
+    span = re.sub(
+        r"(?<=\S)\s+(?:(?:of|in)\s+)?(?:this|next)\s+year$", f" {deadline.year}", span, flags=re.I
+    )
     if re.search(r"\b(?:days?|weeks?|months|quarters|years)\b", span, re.I):
         return None  # "in 6 months", "in the next two quarters": a length, from the start
     if re.fullmatch(r"(?:this|next|coming)\s+month", span, re.I):

@@ -63,9 +63,10 @@ _P = r"(week|month|quarter|year)"
 # then); "within a month", "in a year" are deadlines, never a recurrence
 _EVERY = re.compile(rf"\b(?:every|each)\s+{_P}\b", re.IGNORECASE)
 # ("50 leads monthly", "50 monthly leads", "50 leads/month" are rates too: they were not
-# read, though the statement's target was read as 50 leads a month)
+# read, though the statement's target was read as 50 leads a month; "the" is not counted
+# among the words between: Greek "από το LinkedIn ανά εβδομάδα" reads "from the LinkedIn")
 _RATE = re.compile(
-    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?(?:\s+[a-z]+){{0,3}}?\s*(?:(?<![a-z])|(?=/))"
+    rf"\b\d[\d,.]*\s*[kKmM]?\s*%?(?:\s+(?:the\s+)?[a-z]+){{0,3}}?\s*(?:(?<![a-z])|(?=/))"
     rf"((?:a|an|per)\s+{_P}|/\s*{_P}|(week|month|quarter|year)ly|annual(?:ly)?)\b"
     r"(?!\s+active\b)",  # ("5,000 monthly active users": a level, the users of a month)
     re.IGNORECASE,

@@ -196,8 +196,22 @@ def is_relative(low: str, a: Amount, metric: str | None) -> bool:
     return _is_relative(low, a, metric)
 
 
+# "no fewer than 500", "not less than 20 %": a bound on the number, which says no way it
+# goes ("increase followers by no less than 20 %" read -20 %)
+_BOUND = re.compile(
+    r"\b(?:(?:no|not)\s+(?:more|less|fewer|lower|higher)\s+than|at\s+(?:least|most)"
+    r"|an?\s+(?:minimum|maximum)\s+of)\s*$"
+)
+
+
+def _unbounded(low: str, at: int) -> int:
+    """Where the words before ``at`` end once a bound just before it is left out."""
+    bound = _BOUND.search(low, max(0, at - 40), at)
+    return bound.start() if bound else at
+
+
 def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
-    before = low[max(0, a.start - _WINDOW) : a.start]
+    before = low[max(0, a.start - _WINDOW) : _unbounded(low, a.start)]
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
         return True
@@ -269,7 +283,8 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
             and not _A_BOUND.search(low, max(0, a.start - 40), a.start)
         )
     stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
-    if stock and words_before(low, a, 1) in ("to", "reach"):
+    lead = low[max(0, a.start - 80) : _unbounded(low, a.start)].split()[-1:]
+    if stock and lead and lead[0] in ("to", "reach"):  # ("reach no fewer than 5,000")
         return False  # "add subscribers to 50,000": a level
     if stock and (
         re.search(

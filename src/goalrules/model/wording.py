@@ -6,6 +6,7 @@ deadline, channels, amounts and metric in what this returns."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from goalrules.dates import ORDINAL_QUARTERS
@@ -72,11 +73,42 @@ def _by_a_share(m: re.Match[str]) -> str:
     return f"{m[1]}by {round(count * share, 4):g}%"
 
 
+# "in the first 3 months of 2027", "during the first six months of next year": the year's
+# first months, Q1 and H1 (it read the end of next year, or 3 months from the start, its
+# year dropped)
+_FIRST_MONTHS = re.compile(
+    r"\b(?:(?:in|during|within|over|for|by the end of|by)\s+)?the\s+first\s+(\d{1,2})\s+months?\s+"
+    r"of\s+(?:the\s+)?(?:year\s+)?((?:19|20|21)\d\d\b|(?:this|next)\s+year\b|year\b)",
+    re.I,
+)
+
+
+def _first_months(m: re.Match[str]) -> str:
+    """ "in the first 3 months of 2027" -> "in Q1 2027" (6 months: H1, 12: the year), and
+    "the first 4 months of 2027" -> "between January and April 2027"; more than 12
+    months, or none, as written."""
+    months = int(m[1])
+    if not 1 <= months <= 12:
+        return m.group(0)
+    year = m[2].lower()
+    year = "this year" if year == "year" else year
+    named = {1: "January", 3: "Q1", 6: "H1"}.get(months)
+    if months == 12:
+        return f"in {year}"
+    if named:
+        return f"in {named} {year}"
+    return f"between January and {calendar.month_name[months]} {year}"
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
     t = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
     t = t.replace("\u2212", "-").replace("\u00a0", " ")
+    # "treble", "trebled", "trebling": British English for "triple" (no target was read)
+    t = re.sub(r"\b([Tt])reb(l(?:e[sd]?|ing))\b", r"\1rip\2", t)
+    # "%20", as Arabic and Turkish write a percent: 20 % (it read 20 followers)
+    t = re.sub(r"(?<![\w%.,])%\s?(\d+(?:\.\d+)?)(?![\w%]|[.,]\d)", r"\1%", t)
     # "by Dec. 31, 2027": a month written short, then its day (it read December of this year)
     t = re.sub(
         r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
@@ -100,6 +132,19 @@ def prepare(text: str) -> str:
     )
     # "10-ish%", "500ish leads": about that number, as "~10%" is (read +10 followers)
     t = re.sub(r"(?<=\d)[\s-]?ish\b", "", t, flags=re.I)
+    # "for the rest of the year", "over the remainder of Q3": to its end (no deadline was
+    # read, without a word); "CY27", "CY2027": the calendar year 2027
+    t = re.sub(
+        r"\b(?:for|over|during|in|through|throughout)\s+the\s+(?:rest|remainder|balance)\s+of\s+"
+        r"(?=(?:the|this)\s+(?:year|quarter|month)\b|(?:19|20|21)\d\d\b|q[1-4]\b)",
+        "through the end of ",
+        t,
+        flags=re.I,
+    )
+    t = re.sub(r"\bCY\s?'?(\d\d)\b", r"20\1", t, flags=re.I)
+    t = re.sub(r"\bCY\s?(?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
+    # "no later than 31 December 2026", "at the latest by June": by (no deadline was read)
+    t = re.sub(r"\b(?:no|not)\s+later\s+than\b|\bat\s+the\s+latest\s+by\b", "by", t, flags=re.I)
     # "in the year 2027", "in year 2027" (as Arabic "في عام 2027" reads): in 2027
     t = re.sub(r"\b(?:the )?year (?=(?:19|20|21)\d\d\b)", "", t, flags=re.I)
     # "50 basis points" (bps) is half a percentage point
@@ -140,6 +185,7 @@ def prepare(text: str) -> str:
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
     t = mark_currencies(normalize_numbers(t))
+    t = _FIRST_MONTHS.sub(_first_months, t)  # "in the first 3 months of 2027": to March's end
     t = re.sub(  # "1 in 4 visitors" is a share
         # (not the "000 in 2026" of "5,000 in 2026": a number whole, and no year)
         r"(?<![\d.,])\b(\d+) (?:in|out of) (?!(?:19|20)\d\d\b)(\d+)\b(?![.,]\d)"
