@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -447,3 +448,25 @@ def test_standard_input_has_the_size_limit_of_a_file() -> None:
     assert proc.stderr.decode() == ("goalrules: error: standard input: over the limit of "
                                     "1,000,000 bytes (raise it with --max-input-size or "
                                     "GOALRULES_MAX_INPUT_SIZE)\n")  # fmt: skip
+
+
+def test_read_writes_a_target_as_the_reports_write_amounts() -> None:
+    """``goalrules read`` showed a target in its canonical text, "1200 follower", and
+    scores as "83%"; the reports write "1,200 followers" and "83 %". The JSON keeps the
+    canonical text (other tools read it)."""
+    cases = {
+        "Grow Instagram followers to 1200 by June 2027": "1,200 followers",
+        "Gain 2,000 new YouTube subscribers in 90 days": "+2,000 followers",
+        "Get 300 leads a month from Facebook by March": "300 leads / month",
+        "Answer DMs within 2 hours by February": "2 hours",
+        "Reach 1 follower on X by March": "1 follower",
+    }
+    for statement, shown in cases.items():
+        out = io.StringIO()
+        assert main(["read", statement, "--start", "2026-12-04"], out=out) == 0
+        line = next(x for x in out.getvalue().splitlines() if x.startswith("  target"))
+        assert line[2:].split(" from ")[0].split(None, 1)[1].strip() == shown, line
+        assert re.search(r"^  specific +(pass|miss) +\d+ %$", out.getvalue(), re.M)
+    out = io.StringIO()
+    main(["read", "Grow Instagram followers to 1200 by June 2027", "--format", "json"], out=out)
+    assert json.loads(out.getvalue())["fields"]["target"]["value"] == "1200 follower"

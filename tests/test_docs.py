@@ -127,3 +127,29 @@ def test_the_site_loads_nothing_from_the_internet_and_cites_real_pages() -> None
     assert re.search(r"^\s+font: false", config, re.MULTILINE)
     for path in [*DOCS.rglob("*.md"), *(DOCS.parent / "src").rglob("*.py")]:
         assert "DOMAIN.md" not in path.read_text("utf-8"), path
+
+
+SHELL = re.compile(r"^```\n\$ (goalrules [^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in _pages() if SHELL.search(p.read_text("utf-8"))],
+    ids=lambda p: str(p.relative_to(DOCS)),
+)  # fmt: skip
+def test_command_samples_print_what_the_page_shows(page: Path) -> None:
+    """A block that starts with ``$ goalrules ...`` shows what the command prints, line
+    for line, up to a ``...`` line (the rest left out). The page once showed
+    ``SMART score: 57/100`` where the command printed 52."""
+    import shlex
+
+    from goalrules.cli import main
+
+    for m in SHELL.finditer(page.read_text("utf-8")):
+        argv = shlex.split(m[1])[1:]
+        out = io.StringIO()
+        assert main(argv, out=out) in (0, 1), m[1]
+        shown = m[2].rstrip("\n").split("\n")
+        if "..." in shown:
+            shown = shown[: shown.index("...")]
+        printed = out.getvalue().rstrip("\n").split("\n")
+        assert printed[: len(shown)] == shown, m[1]

@@ -8,6 +8,7 @@ from typing import Any
 
 from goalrules.judgments.smart import SmartReport
 from goalrules.model import StatementReading
+from goalrules.numbers import format_number, format_percent, plural
 
 __all__ = ["reading_to_dict", "render_reading"]
 
@@ -25,6 +26,24 @@ def _value(reading: StatementReading, field: str) -> Any:
     if field == "objective":
         return value.value
     return str(value)
+
+
+def _shown(reading: StatementReading, field: str, value: Any) -> Any:
+    """A field's value as the text report writes it: a target's amount as the reports
+    write amounts ("1,200 followers", "+2,000 followers", "300 leads / month", "2
+    hours"), not its canonical text ("1200 follower", which the JSON keeps)."""
+    target = reading.goal.target
+    if field != "target" or target is None or not hasattr(target.amount, "units"):
+        return value
+    mag = float(target.amount.magnitude)
+    unit = str(target.amount.units)
+    sign = "+" if target.kind.value == "delta" and mag >= 0 else ""
+    if unit == "percent":
+        return f"{sign}{format_number(mag)} %"
+    if unit == "dimensionless":
+        return f"{sign}{format_number(mag)}"
+    head, slash, rest = unit.partition(" / ")
+    return f"{sign}{format_number(mag)} {plural(head, mag)}{slash}{rest}"
 
 
 def reading_to_dict(reading: StatementReading, smart: SmartReport) -> dict[str, Any]:
@@ -52,7 +71,7 @@ def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "te
     lines = [f"Statement: {goal.statement}", ""]
     for f in FIELDS:
         value = _value(reading, f)
-        shown = ", ".join(value) if isinstance(value, list) else value
+        shown = ", ".join(value) if isinstance(value, list) else _shown(reading, f, value)
         words = reading.understood.get(f)
         if shown is None:
             note = "not understood" if f in reading.not_understood else "not given"
@@ -68,7 +87,7 @@ def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "te
     lines.append(f"SMART score: {smart.score:.0f}/100")
     for name, c in smart.criteria.items():
         mark = "pass" if c.passed else "miss"
-        lines.append(f"  {name:<11} {mark:<5} {c.score:.0%}")
+        lines.append(f"  {name:<11} {mark:<5} {format_percent(c.score, digits=0)}")
     if smart.suggestions:
         lines.append("")
         lines.append("To make it SMART:")
