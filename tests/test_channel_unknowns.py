@@ -1,0 +1,94 @@
+"""Channel decisions where a piece of evidence is unknown or absent, and the words say
+the decision does not use it: the decision must then be the one it would be without it
+(a spend with no other channel's to compare with, leads with no visits to be a share of)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+
+pl = pytest.importorskip("polars")
+
+from tests.books import book_reads_as_rows  # noqa: E402
+
+MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
+
+
+def series(
+    name: str, visits: float, leads: float, fall: float = 0.0, **extra: Any
+) -> list[dict[str, Any]]:
+    """A channel's six months, its visits and leads changing by ``fall`` a month."""
+    return [
+        {"channel": name, "month": m, "visits": round(visits * (1 - fall) ** i),
+         "leads": round(leads * (1 - fall) ** i), **extra}
+        for i, m in enumerate(MONTHS)
+    ]  # fmt: skip
+
+
+# -- the spend of one channel alone: "the decision does not use cost" -------------------
+
+
+def test_a_steady_channel_whose_spend_alone_is_recorded_is_kept_as_steady() -> None:
+    """Its cost line says "no other channel's spend recorded to compare its cost with:
+    the decision does not use cost"; it read "No rule of the ruleset decided (the evidence
+    it needs is missing): kept, the neutral default" (keep.steady asked for the
+    portfolio's cost), where the same channel without spend is "keep.steady"."""
+    rows = series("instagram", 2000, 44, spend=300) + series("facebook", 2000, 44)
+    rows += series("linkedin", 3000, 60)
+    decided = {d.channel: d for d in gr.decide_channels(rows)}
+    instagram = decided["instagram"]
+    assert instagram.rule == "keep.steady"
+    assert instagram.reasons[0].startswith("Converts in line with the portfolio")
+    assert any("the decision does not use cost" in r for r in instagram.reasons)
+    book_reads_as_rows(rows)
+
+
+def test_a_declining_channel_below_the_portfolio_is_cut_with_or_without_its_spend() -> None:
+    """A channel falling 10 % a month and converting credibly below: cut. With its spend
+    recorded and no other channel's, it read "reduce" (cut.declining-below asked for the
+    portfolio's cost, unknown), while its words said the decision does not use cost."""
+    plain = series("facebook", 2000, 10, fall=0.1) + series("linkedin", 1000, 60)
+    paid = series("facebook", 2000, 10, fall=0.1, spend=300) + series("linkedin", 1000, 60)
+    without = {d.channel: d for d in gr.decide_channels(plain)}["facebook"]
+    with_spend = {d.channel: d for d in gr.decide_channels(paid)}["facebook"]
+    assert without.decision is gr.Decision.CUT
+    assert (with_spend.decision, with_spend.rule) == (without.decision, without.rule)
+    book_reads_as_rows(paid)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(200, 5000),  # visits in the first month
+            st.sampled_from([0.005, 0.01, 0.02, 0.04]),  # lead rate
+            st.sampled_from([-0.1, -0.03, 0.0, 0.03, 0.15]),  # fall a month
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+    st.integers(0, 3),
+    st.integers(1, 2000),
+)
+def test_one_channels_spend_alone_changes_no_decision(
+    shape: list[tuple[int, float, float]], which: int, spend: int
+) -> None:
+    """With no other channel's spend to compare it with, a channel's cost is no benchmark
+    (the portfolio's cost is unknown, and the words say the decision does not use cost):
+    every decision and its rule are those of the same book without that spend."""
+    names = ("facebook", "linkedin", "instagram", "tiktok")
+    paid_one = names[which % len(shape)]
+    plain: list[dict[str, Any]] = []
+    paid: list[dict[str, Any]] = []
+    for name, (visits, rate, fall) in zip(names, shape, strict=False):
+        rows = series(name, visits, visits * rate, fall=fall)
+        plain += rows
+        paid += [{**r, "spend": spend} for r in rows] if name == paid_one else rows
+    before = {d.channel: (d.decision, d.rule) for d in gr.decide_channels(plain)}
+    after = {d.channel: (d.decision, d.rule) for d in gr.decide_channels(paid)}
+    assert after == before
