@@ -92,3 +92,29 @@ def test_one_channels_spend_alone_changes_no_decision(
     before = {d.channel: (d.decision, d.rule) for d in gr.decide_channels(plain)}
     after = {d.channel: (d.decision, d.rule) for d in gr.decide_channels(paid)}
     assert after == before
+
+
+# -- leads with no visits (lead forms, offline attribution) -------------------------------
+
+
+def test_leads_with_no_visits_are_judged_on_the_leads_not_nothing_to_judge() -> None:
+    """LinkedIn lead forms: 0 visits, 40 leads a month (a quarter of the leads). It read
+    "experiment: No visits recorded over 6 months: nothing to judge it on yet", even as
+    a lead source doing the job of its role; its leads are judged now."""
+    rows = series("linkedin", 0, 40) + series("facebook", 3000, 60)
+    rows += series("instagram", 2000, 30)
+    lead_source = [gr.Channel("linkedin", role="leads")]
+    kept = {d.channel: d for d in gr.decide_channels(rows, channels=lead_source)}["linkedin"]
+    assert (kept.decision, kept.rule) == (gr.Decision.KEEP, "keep.fulfils-role")
+    said = " ".join(kept.reasons)
+    assert "nothing to judge" not in said and "no visits recorded, but leads" in said
+    # leads falling 10 % a month, no role: declining
+    falling = series("linkedin", 0, 40, fall=0.1) + rows[6:]
+    reduced = {d.channel: d for d in gr.decide_channels(falling)}["linkedin"]
+    assert (reduced.decision, reduced.rule) == (gr.Decision.REDUCE, "reduce.declining")
+    book_reads_as_rows(falling)
+    # no visits and no leads: nothing to judge yet, as before
+    silent = series("linkedin", 0, 0) + rows[6:]
+    empty = {d.channel: d for d in gr.decide_channels(silent)}["linkedin"]
+    assert (empty.decision, empty.rule) == (gr.Decision.EXPERIMENT, "experiment.no-visits")
+    assert empty.reasons[0].startswith("No visits or leads recorded over 6 months")

@@ -156,6 +156,11 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             "leads are not a share of its visits (leads from elsewhere, such as lead ads, or "
             "visits and leads in different units); left out of the portfolio's lead rate"
         )
+    elif ev.leads > 0:  # leads with no visits (lead forms, offline): judged on its leads
+        lines.append(
+            "no visits recorded, but leads (from elsewhere, such as lead forms or offline): no "
+            "lead rate; judged on its leads, and left out of the portfolio's lead rate"
+        )
     else:
         lines.append("no visits recorded: no lead rate")
     months = f"{ev.months} month{'s' if ev.months != 1 else ''}"
