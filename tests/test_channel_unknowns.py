@@ -118,3 +118,33 @@ def test_leads_with_no_visits_are_judged_on_the_leads_not_nothing_to_judge() -> 
     empty = {d.channel: d for d in gr.decide_channels(silent)}["linkedin"]
     assert (empty.decision, empty.rule) == (gr.Decision.EXPERIMENT, "experiment.no-visits")
     assert empty.reasons[0].startswith("No visits or leads recorded over 6 months")
+
+
+# -- an amount that is not 0 never reads 0.00 --------------------------------------------
+
+
+def test_a_cost_under_half_a_cent_reads_as_the_rules_message_writes_it() -> None:
+    """Spend recorded in thousands (0.9 a month for 300 leads): the rule said "Leads cost
+    0.003 USD / lead, over 2 times the portfolio's 0.00124 USD / lead", and the cost line
+    beside it "cost per lead 0.00 USD (portfolio 0.00 USD)"."""
+    rows = series("facebook", 10000, 300, spend=0.9) + series("linkedin", 10000, 300, spend=0.1)
+    rows += series("instagram", 10000, 300, spend=0.12)
+    facebook = book_reads_as_rows(rows)["facebook"]
+    assert facebook.rule == "reduce.costly"
+    assert "0.003 USD / lead" in facebook.reasons[0]
+    cost = next(r for r in facebook.reasons if r.startswith("spend "))
+    assert cost.startswith("spend 5.40 USD, cost per lead 0.003 USD (portfolio 0.00124 USD)")
+    assert "0.00 USD" not in cost
+    assert facebook.to_dict()["evidence"]["cost_per_lead"] == pytest.approx(0.003)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(1e-6, 5000), st.integers(1, 10**6))
+def test_a_cost_that_is_not_zero_never_reads_zero(spend: float, leads: int) -> None:
+    """Whatever the spend and the leads: the cost line's numbers are the spend and the cost
+    per lead, each 0 only when it is 0."""
+    from goalrules.judgments.channel_text import _money
+
+    for value in (spend, spend / leads):
+        text = _money(value, "USD")
+        assert float(text.split()[0].replace(",", "")) != 0, (value, text)

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
 from goalrules.model import Objective
-from goalrules.numbers import format_amount, format_count, format_percent, same_but_for_rounding
+from goalrules.numbers import (
+    format_amount,
+    format_count,
+    format_number,
+    format_percent,
+    same_but_for_rounding,
+)
 
 __all__ = [
     "compare_with_portfolio",
@@ -77,7 +83,13 @@ def compare_with_portfolio(low: float | None, high: float | None, rate: float | 
     return "not credibly different from"
 
 
-_money = format_amount
+def _money(value: float, currency: str) -> str:
+    """An amount with two decimals (:func:`~goalrules.numbers.format_amount`); one that is
+    not 0 but would read 0.00 with its significant digits, as the rules' messages write
+    it (a cost per lead of 0.003 USD, spend recorded in thousands: never "0.00 USD")."""
+    if value and abs(round(value, 9)) < 0.005:
+        return f"{format_number(value)} {currency}"
+    return format_amount(value, currency)
 
 
 def _role_line(ev: ChannelEvidence) -> str:
