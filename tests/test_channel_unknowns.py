@@ -148,3 +148,47 @@ def test_a_cost_that_is_not_zero_never_reads_zero(spend: float, leads: int) -> N
     for value in (spend, spend / leads):
         text = _money(value, "USD")
         assert float(text.split()[0].replace(",", "")) != 0, (value, text)
+
+
+# -- a spend of 0 is no cost: its free leads are not in the portfolio's cost ---------------
+
+
+def test_a_channel_of_0_spend_does_not_make_a_paid_channel_costly() -> None:
+    """Facebook at 10 USD a lead and Instagram at 8.33 USD, LinkedIn organic with spend
+    written 0 (as the docs advise when nothing was spent): Facebook read "Leads cost 10 USD
+    / lead, over 2 times the portfolio's 4.58 USD / lead: reduce the spend" (LinkedIn's
+    free leads in the portfolio's cost); with LinkedIn's spend left blank it is kept."""
+    rows = series("facebook", 3000, 60, spend=600) + series("instagram", 3000, 60, spend=500)
+    blank = rows + series("linkedin", 6000, 120)
+    zero = rows + series("linkedin", 6000, 120, spend=0)
+    for book in (blank, zero):
+        decided = book_reads_as_rows(book)
+        assert (decided["facebook"].decision, decided["facebook"].rule) == (
+            gr.Decision.KEEP,
+            "keep.steady",
+        )
+        cost = next(r for r in decided["facebook"].reasons if r.startswith("spend "))
+        assert "cost per lead 10.00 USD (portfolio 9.17 USD)" in cost
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from([None, 0, 150, 600]), min_size=3, max_size=3),
+    st.lists(st.sampled_from([0.005, 0.02, 0.05]), min_size=3, max_size=3),
+)
+def test_a_spend_of_0_decides_as_no_spend(spends: list[int | None], rates: list[float]) -> None:
+    """A channel whose spend is 0 has no cost (its line says so): every decision, rule and
+    the portfolio's cost are those of the book with that spend left blank."""
+    names = ("facebook", "linkedin", "instagram")
+    zero: list[dict[str, Any]] = []
+    blank: list[dict[str, Any]] = []
+    for name, spend, rate in zip(names, spends, rates, strict=True):
+        extra = {} if spend is None else {"spend": spend}
+        zero += series(name, 2000, 2000 * rate, **extra)
+        blank += series(name, 2000, 2000 * rate, **({} if not spend else extra))
+    a, b = gr.decide_channels(zero), gr.decide_channels(blank)
+    assert [(d.channel, d.decision, d.rule) for d in a] == [
+        (d.channel, d.decision, d.rule) for d in b
+    ]
+    assert a.portfolio is not None and b.portfolio is not None
+    assert a.portfolio.cost_per_lead == b.portfolio.cost_per_lead

@@ -219,12 +219,13 @@ def decide_channels_table(
         pl.col("leads").sum().alias("p_leads"),
         _known_sum("customers").alias("p_customers"),  # a channel unknown: the portfolio too
         pl.col("spend").sum().alias("p_spend"),
-        pl.col("leads").filter(pl.col("spend").is_not_null()).sum().alias("p_leads_spend"),
+        # the portfolio's cost: of the channels with a cost (spend recorded and not 0)
+        pl.col("leads").filter(pl.col("spend") > 0).sum().alias("p_leads_spend"),
         pl.when(pl.col("customers").is_not_null().all())
-        .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
+        .then(pl.col("customers").filter(pl.col("spend") > 0).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
-        pl.col("spend").is_not_null().sum().alias("p_paid"),
+        (pl.col("spend") > 0).sum().alias("p_paid"),
         # the lead rate: of the channels with no month of more leads than visits
         pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
         pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
