@@ -26,9 +26,16 @@ from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, cus
 from goalrules.judgments.channel_measures import ended_note, shares_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
-from goalrules.judgments.sources import classify_source
 from goalrules.model import Channel, Objective
 from goalrules.scale.achievability import assess_achievability_dask, assess_achievability_table
+from goalrules.scale.book_halves import (
+    coherent_book,
+    half_channels,
+    half_names,
+    judged_rows,
+    paired_networks,
+    split_rows,
+)
 from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
@@ -78,7 +85,6 @@ def decide_channels_table(
     each channel's data-quality notes on its rows (a month with more leads than visits,
     or more customers than leads), in the row path's words.
     """
-    import numpy as np
     import polars as pl
 
     df = to_polars(table)
@@ -91,12 +97,35 @@ def decide_channels_table(
     # the table in without keeping it lets it go now)
     if today is not None:  # the months over by today (one under way reads as a fall)
         rows = rows.filter(pl.col("month") < first_open_month(today))
-    names = rows["channel"].unique().to_list()
-    judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
-    if len(judged) < len(names):  # (no copy when every channel is judged)
-        rows = rows.filter(pl.col("channel").is_in(judged))
+    rows = judged_rows(rows, info, all_sources)
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
+    paired = paired_networks(rows)
+    if paired is None:  # no network with both organic and paid rows: judged whole
+        return _decided(rows.drop("medium"), info, today, rules, role_share, params)
+    # a network with both organic and paid rows: judged whole, then per half in the
+    # portfolio where it is split in two, its decision made coherent with theirs (as the
+    # row path's, gr.decide_channels)
+    whole = _decided(rows.drop("medium"), info, today, rules, role_share, params)
+    halves = _decided(
+        split_rows(rows, paired), half_channels(info), today, rules, role_share, params
+    ).join(half_names(paired), on=["account", "channel"], how="semi", maintain_order="left")
+    return coherent_book(whole, halves, paired, rules, today, params, book_decisions)
+
+
+def _decided(
+    rows: Any,
+    info: Mapping[str, Channel],
+    today: _dt.date | None,
+    rules: RuleSet | None,
+    role_share: float,
+    params: Mapping[str, Any],
+) -> Any:
+    """:func:`decide_channels_table` of rows checked, filtered and sorted into the
+    channels judged (no medium): every channel's decision, evidence and words."""
+    import numpy as np
+    import polars as pl
+
     # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
     # millions of rows): a pair is first one integer (the names' categorical codes), so
     # that finding, numbering and grouping the pairs never hashes or compares text
@@ -330,6 +359,7 @@ def decide_channels_table(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
                   dtype=pl.List(pl.String)),
+        pl.lit(None, dtype=pl.String).alias("hierarchy"),
     )  # fmt: skip
 
 
@@ -404,6 +434,8 @@ def book_decisions(
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
     i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
+    i_hierarchy, i_channels = at.get("hierarchy"), at["p_channels"]
+    last_channels: Any = None
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -455,10 +487,12 @@ def book_decisions(
             ),
         )
         account = str(account)
-        if account != last_account:  # an account's rows are together: one portfolio each
-            last_account = account
+        # an account's rows are together: one portfolio each (and one more where a network
+        # is split in two halves: its halves' rows, of more channels)
+        if account != last_account or r[i_channels] != last_channels:
+            last_account, last_channels = account, r[i_channels]
             portfolio = Portfolio(
-                channels=int(r[at["p_channels"]]),
+                channels=int(r[i_channels]),
                 visits=r[at["p_visits"]],
                 leads=r[at["p_leads"]],
                 customers=r[at["p_customers"]],
@@ -486,6 +520,7 @@ def book_decisions(
                     ev,
                     None,
                     portfolio=portfolio,
+                    hierarchy=None if i_hierarchy is None else r[i_hierarchy],
                     ruling=ruling,
                 ),
             )
@@ -593,7 +628,7 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
-    ("decision", "text"), ("rule", "text"), ("quality", "texts"),
+    ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
 )  # fmt: skip
 
 
