@@ -70,6 +70,7 @@ def decide_channels_table(
     rules: RuleSet | None = None,
     role_share: float = 0.15,
     all_sources: bool = False,
+    currency: str = "USD",
     **params: Any,
 ) -> Any:
     """Decide keep / optimize / cut ... for every (account, channel) of a long table.
@@ -83,7 +84,8 @@ def decide_channels_table(
     (the rule that decided) and the evidence columns (``p_*``: the portfolio's;
     ``customers_months``: the months whose customers were measured) and ``quality``,
     each channel's data-quality notes on its rows (a month with more leads than visits,
-    or more customers than leads), in the row path's words.
+    or more customers than leads), in the row path's words, and ``hierarchy``, why a
+    network's decision follows its organic and paid halves' (costs in ``currency``).
     """
     import polars as pl
 
@@ -110,7 +112,7 @@ def decide_channels_table(
     halves = _decided(
         split_rows(rows, paired), half_channels(info), today, rules, role_share, params
     ).join(half_names(paired), on=["account", "channel"], how="semi", maintain_order="left")
-    return coherent_book(whole, halves, paired, rules, today, params, book_decisions)
+    return coherent_book(whole, halves, paired, rules, today, currency, params, book_decisions)
 
 
 def _decided(
@@ -410,14 +412,19 @@ def _decided_by(ruleset: RuleSet, out: Any) -> Any:
 
 
 def book_decisions(
-    decided: Any, *, rules: RuleSet | None = None, today: _dt.date | None = None, **params: Any
+    decided: Any,
+    *,
+    rules: RuleSet | None = None,
+    today: _dt.date | None = None,
+    currency: str = "USD",
+    **params: Any,
 ) -> list[tuple[str, ChannelDecision]]:
     """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
     mapping by name) as ``(account, ChannelDecision)`` pairs, so that a book's decision
     reads as the same decision does for one account:
     the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
     writes its message when the reasons are read; each decision's full report is
-    evaluated when it is first read."""
+    evaluated when it is first read. Costs are in ``currency`` (the spend's)."""
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
     rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
     out: list[tuple[str, ChannelDecision]] = []
@@ -481,6 +488,7 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
+            currency=currency,
             quality=(
                 *row_notes,
                 *_months_notes(int(months), customers_months, spend_months, spend_partial),
@@ -502,6 +510,7 @@ def book_decisions(
                 cost_per_lead=r[at["p_cost_per_lead"]],
                 cost_per_customer=r[at["p_cost_per_customer"]],
                 left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
+                currency=currency,
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})

@@ -116,6 +116,7 @@ def coherent_book(
     paired: Any,
     rules: Any,
     today: _dt.date | None,
+    currency: str,
     params: Mapping[str, Any],
     book_decisions: Callable[..., list[tuple[str, ChannelDecision]]],
 ) -> Any:
@@ -136,7 +137,7 @@ def coherent_book(
     mine = out.join(keys, on=["account", "channel"], how="semi", maintain_order="left")
     wholes: dict[tuple[str, str], ChannelDecision] = {}
     split: dict[tuple[str, str], dict[str, ChannelDecision]] = {}
-    for account, d in book_decisions(mine, rules=rules, today=today, **params):
+    for account, d in book_decisions(mine, rules=rules, today=today, currency=currency, **params):
         key = (account, d.channel)
         if key in networks:
             wholes[key] = d
