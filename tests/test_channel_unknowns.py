@@ -43,7 +43,7 @@ def test_a_steady_channel_whose_spend_alone_is_recorded_is_kept_as_steady() -> N
     decided = {d.channel: d for d in gr.decide_channels(rows)}
     instagram = decided["instagram"]
     assert instagram.rule == "keep.steady"
-    assert instagram.reasons[0].startswith("Converts in line with the portfolio")
+    assert instagram.reasons[0].startswith("Converts not credibly differently from the portfolio")
     assert any("the decision does not use cost" in r for r in instagram.reasons)
     book_reads_as_rows(rows)
 
@@ -192,3 +192,20 @@ def test_a_spend_of_0_decides_as_no_spend(spends: list[int | None], rates: list[
     ]
     assert a.portfolio is not None and b.portfolio is not None
     assert a.portfolio.cost_per_lead == b.portfolio.cost_per_lead
+
+
+# -- "in line" is not what an interval that holds the portfolio's rate says ------------------
+
+
+def test_a_small_channel_is_not_said_to_convert_in_line_with_the_portfolio() -> None:
+    """18 visits in six months and no lead: its 95 % interval (0 % to 17.6 %) holds the
+    portfolio's 2 %, so it is kept as steady; it read "Converts in line with the portfolio
+    (lead rate 0 %, 95 % CI 0 % to 17.6 %, vs 2 %)", a likeness no interval showed."""
+    rows = series("facebook", 1000, 20) + series("x", 3, 0)
+    x = book_reads_as_rows(rows)["x"]
+    assert x.rule == "keep.steady"
+    assert x.reasons[0].startswith(
+        "Converts not credibly differently from the portfolio (lead rate 0 %, 95 % CI 0 % to "
+        "17.6 %, vs 2 %) and not declining"
+    )
+    assert "in line" not in " ".join(x.reasons)
