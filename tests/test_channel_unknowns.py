@@ -209,3 +209,34 @@ def test_a_small_channel_is_not_said_to_convert_in_line_with_the_portfolio() -> 
         "17.6 %, vs 2 %) and not declining"
     )
     assert "in line" not in " ".join(x.reasons)
+
+
+# -- an awareness role is judged by its own metric: the words say so ----------------------
+
+
+def test_an_awareness_role_says_the_trend_it_was_judged_by() -> None:
+    """Instagram as a brand builder, its followers growing 500 a month: kept as doing the
+    job of its role. It read "It does the job of its role (brand_awareness): 11.8 % of
+    visits, 6.2 % of leads, lead rate 1 % vs 1.9 %" and "it fulfils its role
+    (brand_awareness)": numbers that were not why, and no word of the followers."""
+    rows = series("facebook", 3000, 60) + series("instagram", 400, 4)
+    for i, r in enumerate(rows[6:]):
+        r["followers"] = 10000 + 500 * i
+    brand = [gr.Channel("instagram", role="brand_awareness")]
+    instagram = {d.channel: d for d in gr.decide_channels(rows, channels=brand)}["instagram"]
+    assert instagram.rule == "keep.fulfils-role"
+    assert instagram.reasons[0].startswith(
+        "It does the job of its role (brand_awareness). It brings 11.8 % of visits"
+    )
+    assert (
+        "it fulfils its role (brand_awareness): followers, engagements or reach +4.4 % a month"
+        in instagram.reasons
+    )
+    # followers falling: it does not, and says by how much
+    for i, r in enumerate(rows[6:]):
+        r["followers"] = 10000 - 500 * i
+    falling = {d.channel: d for d in gr.decide_channels(rows, channels=brand)}["instagram"]
+    assert any(
+        r.startswith("it does not fulfil its role (brand_awareness): followers, engagements or "
+                     "reach -5.7 % a month") for r in falling.reasons
+    )  # fmt: skip
