@@ -74,6 +74,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.io import load_workspace
 
         channels = list(load_workspace(args.workspace).channels)
+    notes: list[str] = []  # what was left out of the rows (the months not over)
     try:  # the file's rows are handed over, not kept: the table frees them once typed
         decided = decide_channels_table(
             scan_table(args.performance, progress=progress),
@@ -81,6 +82,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
             today=_today(args.today),
             all_sources=args.all_sources,
             currency=args.currency or "USD",
+            notes=notes,
         )
     except GoalRulesError as exc:
         raise exc.with_location(source=args.performance) from None
@@ -95,7 +97,8 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         notice(f"goalrules: wrote {args.output}")
     else:
         write_book(decided, args.format, out, jobs=args.jobs, **words)
-    _notes(_spend_note(args.currency, bool(decided.get_column("p_spend").is_not_null().any())))
+    has_spend = bool(decided.get_column("p_spend").is_not_null().any())
+    _notes([*notes, *_spend_note(args.currency, has_spend)])
     return 0
 
 

@@ -24,6 +24,7 @@ from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
 from goalrules.judgments.channel_measures import ended_note, shares_note, spend_note
+from goalrules.judgments.channel_rows import left_out_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective
@@ -71,6 +72,7 @@ def decide_channels_table(
     role_share: float = 0.15,
     all_sources: bool = False,
     currency: str = "USD",
+    notes: list[str] | None = None,
     **params: Any,
 ) -> Any:
     """Decide keep / optimize / cut ... for every (account, channel) of a long table.
@@ -86,6 +88,8 @@ def decide_channels_table(
     each channel's data-quality notes on its rows (a month with more leads than visits,
     or more customers than leads), in the row path's words, and ``hierarchy``, why a
     network's decision follows its organic and paid halves' (costs in ``currency``).
+    ``notes``, when given, is appended what was left out of the rows, and why (the months
+    not over by ``today``), as the row path's ``ChannelDecisions.notes``.
     """
     import polars as pl
 
@@ -98,7 +102,12 @@ def decide_channels_table(
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
     if today is not None:  # the months over by today (one under way reads as a fall)
-        rows = rows.filter(pl.col("month") < first_open_month(today))
+        cut = first_open_month(today)
+        if notes is not None:  # the months left out, named (as the row path's)
+            later = rows.filter(pl.col("month") >= cut)["month"].unique().sort().to_list()
+            if later:
+                notes.append(left_out_note(later, today))
+        rows = rows.filter(pl.col("month") < cut)
     rows = judged_rows(rows, info, all_sources)
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
