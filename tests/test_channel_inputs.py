@@ -424,6 +424,37 @@ def test_the_command_line_judges_as_of_today_by_default(
     assert out.getvalue().count('"months": 6') >= 2
 
 
+def test_a_book_names_the_months_it_leaves_out_as_one_account_does(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`goalrules channels BOOK.csv --today 2026-07-10` left July out of a book without a
+    word (one account's file says "the rows of 2026-07 are left out: ..."); it names it
+    now, in the same words, and decide_channels_table gives the note to a caller's list."""
+    import io
+
+    from goalrules.cli import main
+
+    rows = [*steady("x", 900, 20), *steady("linkedin", 1000, 40)]
+    rows += [
+        {"channel": ch, "month": "2026-07", "visits": 300, "leads": 6} for ch in ("x", "linkedin")
+    ]
+    today = gr.parse_date("2026-07-10")
+    one = gr.decide_channels(rows, today=today)
+    notes: list[str] = []
+    decide_channels_table(
+        pl.DataFrame([{"account": "a", **r} for r in rows]), today=today, notes=notes
+    )
+    assert notes == list(one.notes) and "2026-07" in notes[0]
+    path = tmp_path / "book.csv"
+    path.write_text(
+        "account,month,channel,visits,leads\n"
+        + "".join(f"a,{r['month']},{r['channel']},{r['visits']},{r['leads']}\n" for r in rows),
+        encoding="utf-8",
+    )
+    assert main(["channels", str(path), "--today", "2026-07-10"], out=io.StringIO()) == 0
+    assert f"goalrules: note: {one.notes[0]}" in capsys.readouterr().err
+
+
 # -- one channel's spend is no benchmark for itself --------------------------------------
 
 

@@ -121,8 +121,11 @@ def reference(
     paid = [n for n in names if recorded(n, "spend") == set(months_of[n]) and months_of[n]]
     paid_months = [m for n in paid for m in months_of[n].values()]
     spend = math.fsum(m["spend"] for m in paid_months)
-    leads_paid = math.fsum(m["leads"] for m in paid_months)
-    customers_paid = math.fsum(m["customers"] for m in paid_months)
+    # the portfolio's cost: of the channels with a cost (spend recorded and not 0)
+    costed = [n for n in paid if math.fsum(m["spend"] for m in months_of[n].values()) > 0]
+    costed_months = [m for n in costed for m in months_of[n].values()]
+    leads_paid = math.fsum(m["leads"] for m in costed_months)
+    customers_paid = math.fsum(m["customers"] for m in costed_months)
     if total["customers"] is None:
         customers_paid = 0.0
     # a channel with a month of more leads than visits has no lead rate, and is left out
@@ -138,9 +141,9 @@ def reference(
         "customer_rate": (total["customers"] / total["leads"]
                           if total["leads"] and total["customers"] is not None else None),
         # (one paid channel is no benchmark for its own cost)
-        "cost_per_lead": spend / leads_paid if spend and leads_paid and len(paid) > 1 else None,
+        "cost_per_lead": spend / leads_paid if spend and leads_paid and len(costed) > 1 else None,
         "cost_per_customer": (spend / customers_paid
-                              if spend and customers_paid and len(paid) > 1 else None),
+                              if spend and customers_paid and len(costed) > 1 else None),
     }  # fmt: skip
     p = Portfolio(currency="USD", **portfolio)
     out = {}

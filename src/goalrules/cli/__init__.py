@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from goalrules.cli.channels import cmd_channels, currency_code
 from goalrules.cli.conventions import notice, quiet
 
 __all__ = ["main"]
@@ -271,103 +272,6 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _has_account_column(path: str) -> bool:
-    if path.lower().endswith((".parquet", ".pq")):
-        try:
-            import polars as pl
-        except ImportError:
-            return False
-        try:
-            return "account" in pl.read_parquet_schema(path)
-        except Exception:
-            return False
-    try:
-        with open(path, encoding="utf-8") as fh:
-            header = fh.readline()
-    except (OSError, UnicodeDecodeError):
-        return False
-    return "account" in [h.strip().lower() for h in header.split(",")]
-
-
-def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
-    """Many accounts in one file: stream it through polars and decide column-wise."""
-    import importlib.util
-
-    from goalrules.errors import DataError, GoalRulesError
-    from goalrules.io import scan_table
-    from goalrules.report import render_book
-    from goalrules.scale.batch import decide_channels_table
-
-    if importlib.util.find_spec("polars") is None:
-        raise DataError(
-            "a file with an 'account' column (many accounts) is judged column-wise with "
-            "polars: pip install 'goalrules[arrow]' (or drop the column for one account)",
-            source=args.performance,
-        )
-    progress = _progress()
-    channels = []
-    if args.workspace:
-        from goalrules.io import load_workspace
-
-        channels = list(load_workspace(args.workspace).channels)
-    try:  # the file's rows are handed over, not kept: the table frees them once typed
-        decided = decide_channels_table(
-            scan_table(args.performance, progress=progress),
-            channels=channels,
-            today=_today(args.today),
-            all_sources=args.all_sources,
-        )
-    except GoalRulesError as exc:
-        raise exc.with_location(source=args.performance) from None
-    from goalrules.report.book import STREAM_FORMATS, write_book
-
-    if args.format not in STREAM_FORMATS:
-        _emit(render_book(decided, args.format, today=_today(args.today)), args, out)
-    elif args.output:  # written a slice of accounts at a time, as they are worded
-        with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
-            write_book(decided, args.format, fh, today=_today(args.today), jobs=args.jobs)
-        notice(f"goalrules: wrote {args.output}")
-    else:
-        write_book(decided, args.format, out, today=_today(args.today), jobs=args.jobs)
-    return 0
-
-
-def _cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
-    paths = args.performance or []
-    if len(paths) == 1 and not args.utm and _has_account_column(paths[0]):
-        args.performance = paths[0]
-        return _cmd_channels_book(args, out)
-    import datetime as dt
-
-    from goalrules.io.exports import read_performance_files, read_sessions_file
-    from goalrules.judgments.channels import decide_channels
-    from goalrules.report import render_channels
-
-    progress = _progress()
-    today = _today(args.today)
-    rows: list[Any] = []
-    notes: list[str] = []
-    if paths:
-        rows, said = read_performance_files(paths, today=today, progress=progress)
-        notes += said
-    if args.utm:
-        attributed, said = read_sessions_file(args.utm, today=today, progress=progress)
-        rows += attributed
-        notes += said
-    channels = []
-    if args.workspace:
-        from goalrules.io import load_workspace
-
-        ws = load_workspace(args.workspace)
-        channels = list(ws.channels)
-        today = today or ws.today
-    today = today or dt.date.today()  # a month under way is not judged as if over
-    decisions = decide_channels(rows, channels=channels, today=today, all_sources=args.all_sources)
-    _emit(render_channels(decisions, args.format, today=today), args, out)
-    _notes([*notes, *decisions.notes])
-    return 0
-
-
 def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     import datetime as dt
 
@@ -511,6 +415,9 @@ def _parser() -> argparse.ArgumentParser:
     ch.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
     ch.add_argument("--all-sources", action="store_true",
                     help="judge search, direct, email, referral too")  # fmt: skip
+    ch.add_argument("--currency", type=currency_code, metavar="CODE",
+                    help="the currency of the spend column, such as EUR (default USD, "
+                    "said in a note)")  # fmt: skip
     ch.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default text)"
     )
@@ -519,7 +426,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="word a book's decisions in N processes side by side (0: one a "
                     "core; the same report; default: one a core for a book of 20,000 "
                     "channels or more, else 1)")  # fmt: skip
-    ch.set_defaults(func=_cmd_channels)
+    ch.set_defaults(func=cmd_channels)
 
     pl = sub.add_parser("plan", help="the prioritised plan, its schedule and its lint")
     pl.add_argument("workspace", metavar="WORKSPACE", help="the workspace file (TOML, YAML, JSON)")

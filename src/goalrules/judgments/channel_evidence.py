@@ -409,12 +409,17 @@ def _measured(
     spend_partly = {ch for ch, ms in spend_known.items() if len(ms) < len(ordered[ch][0])}
     paid = [ordered[ch][1] for ch in spend_known if ch not in spend_partly]
     spend_total = math.fsum(_chain(map(_COLUMN[3], paid)))
-    leads_with_spend = math.fsum(_chain(map(_COLUMN[1], paid)))
-    customers_with_spend = math.fsum(_chain(map(_COLUMN[2], paid)))
+    # the portfolio's cost per lead (customer) is that of the channels with a cost: spend
+    # recorded and not 0 (a channel of 0 spend has no cost per lead, and its free leads
+    # are no part of what a lead costs: they made a paid channel read 'over 2 times the
+    # portfolio's')
+    costed = [c for c in paid if math.fsum(c[3]) > 0]
+    leads_with_spend = math.fsum(_chain(map(_COLUMN[1], costed)))
+    customers_with_spend = math.fsum(_chain(map(_COLUMN[2], costed)))
     # one channel's spend alone is no benchmark for its own cost: the portfolio's cost per
     # lead (customer) is that of two channels or more, else unknown (not the channel's
     # own cost, against which it would always read as "in line")
-    benchmark = len(paid) >= 2
+    benchmark = len(costed) >= 2
     # a channel with a month of more leads than visits (leads not all from its visits, or
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels

@@ -15,7 +15,7 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import ChannelMonth
 from goalrules.model.tables import is_table, missing, records
 
-__all__ = ["as_rows", "done_by", "no_duplicates", "plain_channels", "read_rows"]
+__all__ = ["as_rows", "done_by", "left_out_note", "no_duplicates", "plain_channels", "read_rows"]
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -99,14 +99,18 @@ def done_by(rows: list[ChannelMonth], today: _dt.date) -> tuple[list[ChannelMont
     if last is None or last < cut:
         return rows, []
     later = sorted({r.month for r in rows if r.month >= cut})
+    return [r for r in rows if r.month < cut], [left_out_note(later, today)]
+
+
+def left_out_note(later: list[_dt.date], today: _dt.date) -> str:
+    """The note naming the months left out (``later``, in order) as not over by ``today``."""
     named = ", ".join(f"{m.year}-{m.month:02d}" for m in later[:4])
     more = f" and {len(later) - 4} more" if len(later) > 4 else ""
-    note = (
+    return (
         f"the rows of {named}{more} are left out: a month is judged once it is over, and on "
         f"{today.isoformat()} {'it is' if len(later) == 1 else 'they are'} not (a month "
         "under way would read as a fall)"
     )
-    return [r for r in rows if r.month < cut], [note]
 
 
 def plain_channels(performance: Any, today: _dt.date | None) -> dict[str, None] | None:

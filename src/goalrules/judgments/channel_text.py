@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
 from goalrules.model import Objective
-from goalrules.numbers import format_amount, format_count, format_percent, same_but_for_rounding
+from goalrules.numbers import (
+    format_amount,
+    format_count,
+    format_number,
+    format_percent,
+    same_but_for_rounding,
+)
 
 __all__ = [
     "compare_with_portfolio",
@@ -77,7 +83,13 @@ def compare_with_portfolio(low: float | None, high: float | None, rate: float | 
     return "not credibly different from"
 
 
-_money = format_amount
+def _money(value: float, currency: str) -> str:
+    """An amount with two decimals (:func:`~goalrules.numbers.format_amount`); one that is
+    not 0 but would read 0.00 with its significant digits, as the rules' messages write
+    it (a cost per lead of 0.003 USD, spend recorded in thousands: never "0.00 USD")."""
+    if value and abs(round(value, 9)) < 0.005:
+        return f"{format_number(value)} {currency}"
+    return format_amount(value, currency)
 
 
 def _role_line(ev: ChannelEvidence) -> str:
@@ -98,7 +110,17 @@ def _role_line(ev: ChannelEvidence) -> str:
             "reach not recorded in two months or more"
         )
     verb = "fulfils" if ev.fulfils_role else "does not fulfil"
+    if ev.role not in _SHARE_ROLES and ev.role_metric_trend is not None:
+        # judged by its own metric's trend: said, as the shares shown elsewhere are not it
+        return (
+            f"it {verb} its role ({ev.role.value}): followers, engagements or reach "
+            f"{signed_pct(ev.role_metric_trend)} a month"
+        )
     return f"it {verb} its role ({ev.role.value})"
+
+
+#: the roles judged by the channel's shares and rates (the others by their own metric)
+_SHARE_ROLES = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
 def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
@@ -129,10 +151,10 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         parts.append(f"per customer {_money(ev.cost_per_customer, ev.currency)}{tail}")
     elif ev.customers is None:
         parts.append("per customer: unknown (customers not measured)")
-    if ev.cost_per_lead is not None and p.cost_per_lead is None:  # its spend alone recorded
+    if ev.cost_per_lead is not None and p.cost_per_lead is None:  # its cost alone known
         parts.append(
-            "no other channel's spend recorded to compare its cost with: the decision does "
-            "not use cost"
+            "no other channel's spend recorded to compare its cost with (a spend of 0 has no "
+            "cost per lead): the decision does not use cost"
         )
     return [", ".join(parts)]
 
@@ -155,6 +177,11 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             "no lead rate: more leads than visits in some month (see data quality), so its "
             "leads are not a share of its visits (leads from elsewhere, such as lead ads, or "
             "visits and leads in different units); left out of the portfolio's lead rate"
+        )
+    elif ev.leads > 0:  # leads with no visits (lead forms, offline): judged on its leads
+        lines.append(
+            "no visits recorded, but leads (from elsewhere, such as lead forms or offline): no "
+            "lead rate; judged on its leads, and left out of the portfolio's lead rate"
         )
     else:
         lines.append("no visits recorded: no lead rate")

@@ -60,20 +60,23 @@ def render_channels(
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
-def render_book(decided: Any, fmt: str = "text", *, today: Any = None, jobs: int = 1) -> str:
+def render_book(
+    decided: Any, fmt: str = "text", *, today: Any = None, jobs: int = 1, currency: str = "USD"
+) -> str:
     """Channel decisions of many accounts (the polars table of
     :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML,
-    each decision in the words it has for one account (to write a large book to a file,
-    :func:`goalrules.report.book.write_book` streams it)."""
+    each decision in the words it has for one account, costs in ``currency`` (to write a
+    large book to a file, :func:`goalrules.report.book.write_book` streams it)."""
     import io
 
     from goalrules.report.book import book_rows, book_summary, write_book
 
     if fmt == "html":
-        rows = list(book_rows(decided, today=today))
+        rows = list(book_rows(decided, today=today, currency=currency))
         return html_book(decided, rows, book_summary(decided), today=today)
     out = io.StringIO()
-    write_book(decided, fmt if fmt in ("json", "markdown") else "text", out, today=today, jobs=jobs)
+    kind = fmt if fmt in ("json", "markdown") else "text"
+    write_book(decided, kind, out, today=today, jobs=jobs, currency=currency)
     return out.getvalue()
 
 

@@ -43,9 +43,9 @@ _FEWEST = 8192  # rows below which forking costs more than it saves
 #: trends), and on 100,000 channels x 24 months the words are half of the time left
 LARGE_BOOK = 20_000
 
-#: the table, the day and the row writer a forked worker words with (set only while a
+#: the table, the day and currency, and the row writer a forked worker words with (set only while a
 #: pool runs)
-_WORK: tuple[Any, _dt.date | None, Callable[[dict[str, Any]], str]] | None = None
+_WORK: tuple[Any, tuple[_dt.date | None, str], Callable[[dict[str, Any]], str]] | None = None
 
 
 def book_summary(decided: Any) -> str:
@@ -59,19 +59,27 @@ def book_summary(decided: Any) -> str:
     )
 
 
-def _rows(part: Any, today: _dt.date | None) -> Iterator[dict[str, Any]]:
+#: what a book's decisions are worded with: the day they were judged on and the
+#: currency of their spend
+_How = tuple[_dt.date | None, str]
+
+
+def _rows(part: Any, how: _How) -> Iterator[dict[str, Any]]:
     from goalrules.scale.batch import book_decisions
 
-    for account, d in book_decisions(part, today=today):
+    for account, d in book_decisions(part, today=how[0], currency=how[1]):
         yield {"account": account, "channel": d.channel, "decision": d.decision.value,
                "rule": d.rule, "reasons": list(d.reasons)}  # fmt: skip
 
 
-def book_rows(decided: Any, *, today: _dt.date | None = None) -> Iterator[dict[str, Any]]:
+def book_rows(
+    decided: Any, *, today: _dt.date | None = None, currency: str = "USD"
+) -> Iterator[dict[str, Any]]:
     """Each decision of the book as a row (``account``, ``channel``, ``decision``,
-    ``rule``, ``reasons``), worded a slice of the table at a time."""
+    ``rule``, ``reasons``), worded a slice of the table at a time (costs in
+    ``currency``)."""
     for start in range(0, decided.height, _SLICE):
-        yield from _rows(decided.slice(start, _SLICE), today)
+        yield from _rows(decided.slice(start, _SLICE), (today, currency))
 
 
 _KEYS = ("account", "channel", "decision", "rule", "reasons")
@@ -157,18 +165,18 @@ _WRITERS = {"json": _json_row, "text": _text_row, "markdown": _markdown_row}
 
 
 def _slice_text(
-    decided: Any, lo: int, hi: int, today: _dt.date | None, write: Callable[[dict[str, Any]], str]
+    decided: Any, lo: int, hi: int, how: _How, write: Callable[[dict[str, Any]], str]
 ) -> str:
     if isinstance(decided, dict):  # columns as lists: a slice of each
         part: Any = {name: values[lo:hi] for name, values in decided.items()}
     else:
         part = decided.slice(lo, hi - lo)
-    return "".join(map(write, _rows(part, today)))
+    return "".join(map(write, _rows(part, how)))
 
 
 def _worded(
     decided: Any,
-    today: _dt.date | None,
+    how: _How,
     write: Callable[[dict[str, Any]], str],
     jobs: int | None,
 ) -> Iterator[str]:
@@ -178,17 +186,17 @@ def _worded(
     count = workers(jobs if jobs is not None else (0 if n >= LARGE_BOOK else 1))
     if count == 1 or n < _FEWEST or "fork" not in multiprocessing.get_all_start_methods():
         for lo, hi in bounds:
-            yield _slice_text(decided, lo, hi, today, write)
+            yield _slice_text(decided, lo, hi, how, write)
         return
     global _WORK
     # the workers read the table's columns as Python lists, taken before the fork: a
     # forked process must not call into polars, whose threads the fork leaves behind
     columns = {name: decided.get_column(name).to_list() for name in decided.columns}
-    _WORK = (columns, today, write)
+    _WORK = (columns, how, write)
     try:
         with forked_pool(count) as pool:
             for (lo, hi), text in zip(bounds, pool.imap(_in_worker, bounds), strict=True):
-                yield _slice_text(columns, lo, hi, today, write) if text is None else text
+                yield _slice_text(columns, lo, hi, how, write) if text is None else text
     finally:
         _WORK = None
 
@@ -196,9 +204,9 @@ def _worded(
 def _in_worker(bounds: tuple[int, int]) -> str | None:
     """In a worker: the rows ``lo`` to ``hi`` worded and written (``None``: it failed)."""
     assert _WORK is not None  # set by the process this one was forked from
-    columns, today, write = _WORK
+    columns, how, write = _WORK
     try:
-        return _slice_text(columns, *bounds, today, write)
+        return _slice_text(columns, *bounds, how, write)
     except Exception:
         return None
 
@@ -210,11 +218,12 @@ def write_book(
     *,
     today: _dt.date | None = None,
     jobs: int | None = 1,
+    currency: str = "USD",
 ) -> None:
     """Write a book's decisions to ``out`` in ``json``, ``text`` or ``markdown`` (one of
     :data:`STREAM_FORMATS`), a slice of rows at a time; ``jobs`` above 1 words slices
     in that many processes (``0``: one a core; ``None``: one a core for a book of
-    :data:`LARGE_BOOK` rows or more, else one process)."""
+    :data:`LARGE_BOOK` rows or more, else one process); costs are in ``currency``."""
     if fmt not in _WRITERS:
         raise ValueError(f"a book is written a slice at a time in {STREAM_FORMATS}, not {fmt!r}")
     write = _WRITERS[fmt]
@@ -223,7 +232,7 @@ def write_book(
             out.write("[]\n")
             return
         first = True
-        for text in _worded(decided, today, write, jobs):
+        for text in _worded(decided, (today, currency), write, jobs):
             if first:  # the first row opens the list: no comma before it
                 text = "[\n  " + text[4:]
                 first = False
@@ -236,7 +245,7 @@ def write_book(
                   "|---|---|---|---|")  # fmt: skip
     else:
         out.write(f"{summary}\n\n")
-    for text in _worded(decided, today, write, jobs):
+    for text in _worded(decided, (today, currency), write, jobs):
         out.write(text)
     if fmt == "markdown":
         out.write("\n")

@@ -33,10 +33,11 @@ def _shown(reading: StatementReading, field: str, value: Any) -> Any:
     write amounts ("1,200 followers", "+2,000 followers", "300 leads / month", "2
     hours"), not its canonical text ("1200 follower", which the JSON keeps)."""
     target = reading.goal.target
-    if field != "target" or target is None or not hasattr(target.amount, "units"):
+    amount = target.amount if target is not None and field == "target" else None
+    if amount is None or isinstance(amount, (int, float)):  # a multiple, a percent change
         return value
-    mag = float(target.amount.magnitude)
-    unit = str(target.amount.units)
+    mag = float(amount.magnitude)
+    unit = str(amount.units)
     sign = "+" if target.kind.value == "delta" and mag >= 0 else ""
     if unit == "percent":
         return f"{sign}{format_number(mag)} %"

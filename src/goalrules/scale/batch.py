@@ -24,11 +24,19 @@ from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
 from goalrules.judgments.channel_measures import ended_note, shares_note, spend_note
+from goalrules.judgments.channel_rows import left_out_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
-from goalrules.judgments.sources import classify_source
 from goalrules.model import Channel, Objective
 from goalrules.scale.achievability import assess_achievability_dask, assess_achievability_table
+from goalrules.scale.book_halves import (
+    coherent_book,
+    half_channels,
+    half_names,
+    judged_rows,
+    paired_networks,
+    split_rows,
+)
 from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
@@ -63,6 +71,8 @@ def decide_channels_table(
     rules: RuleSet | None = None,
     role_share: float = 0.15,
     all_sources: bool = False,
+    currency: str = "USD",
+    notes: list[str] | None = None,
     **params: Any,
 ) -> Any:
     """Decide keep / optimize / cut ... for every (account, channel) of a long table.
@@ -76,9 +86,11 @@ def decide_channels_table(
     (the rule that decided) and the evidence columns (``p_*``: the portfolio's;
     ``customers_months``: the months whose customers were measured) and ``quality``,
     each channel's data-quality notes on its rows (a month with more leads than visits,
-    or more customers than leads), in the row path's words.
+    or more customers than leads), in the row path's words, and ``hierarchy``, why a
+    network's decision follows its organic and paid halves' (costs in ``currency``).
+    ``notes``, when given, is appended what was left out of the rows, and why (the months
+    not over by ``today``), as the row path's ``ChannelDecisions.notes``.
     """
-    import numpy as np
     import polars as pl
 
     df = to_polars(table)
@@ -90,13 +102,41 @@ def decide_channels_table(
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
     if today is not None:  # the months over by today (one under way reads as a fall)
-        rows = rows.filter(pl.col("month") < first_open_month(today))
-    names = rows["channel"].unique().to_list()
-    judged = [n for n in names if all_sources or n in info or classify_source(n).judged]
-    if len(judged) < len(names):  # (no copy when every channel is judged)
-        rows = rows.filter(pl.col("channel").is_in(judged))
+        cut = first_open_month(today)
+        if notes is not None:  # the months left out, named (as the row path's)
+            later = rows.filter(pl.col("month") >= cut)["month"].unique().sort().to_list()
+            if later:
+                notes.append(left_out_note(later, today))
+        rows = rows.filter(pl.col("month") < cut)
+    rows = judged_rows(rows, info, all_sources)
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
+    paired = paired_networks(rows)
+    if paired is None:  # no network with both organic and paid rows: judged whole
+        return _decided(rows.drop("medium"), info, today, rules, role_share, params)
+    # a network with both organic and paid rows: judged whole, then per half in the
+    # portfolio where it is split in two, its decision made coherent with theirs (as the
+    # row path's, gr.decide_channels)
+    whole = _decided(rows.drop("medium"), info, today, rules, role_share, params)
+    halves = _decided(
+        split_rows(rows, paired), half_channels(info), today, rules, role_share, params
+    ).join(half_names(paired), on=["account", "channel"], how="semi", maintain_order="left")
+    return coherent_book(whole, halves, paired, rules, today, currency, params, book_decisions)
+
+
+def _decided(
+    rows: Any,
+    info: Mapping[str, Channel],
+    today: _dt.date | None,
+    rules: RuleSet | None,
+    role_share: float,
+    params: Mapping[str, Any],
+) -> Any:
+    """:func:`decide_channels_table` of rows checked, filtered and sorted into the
+    channels judged (no medium): every channel's decision, evidence and words."""
+    import numpy as np
+    import polars as pl
+
     # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
     # millions of rows): a pair is first one integer (the names' categorical codes), so
     # that finding, numbering and grouping the pairs never hashes or compares text
@@ -219,12 +259,13 @@ def decide_channels_table(
         pl.col("leads").sum().alias("p_leads"),
         _known_sum("customers").alias("p_customers"),  # a channel unknown: the portfolio too
         pl.col("spend").sum().alias("p_spend"),
-        pl.col("leads").filter(pl.col("spend").is_not_null()).sum().alias("p_leads_spend"),
+        # the portfolio's cost: of the channels with a cost (spend recorded and not 0)
+        pl.col("leads").filter(pl.col("spend") > 0).sum().alias("p_leads_spend"),
         pl.when(pl.col("customers").is_not_null().all())
-        .then(pl.col("customers").filter(pl.col("spend").is_not_null()).sum())
+        .then(pl.col("customers").filter(pl.col("spend") > 0).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
-        pl.col("spend").is_not_null().sum().alias("p_paid"),
+        (pl.col("spend") > 0).sum().alias("p_paid"),
         # the lead rate: of the channels with no month of more leads than visits
         pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
         pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
@@ -329,6 +370,7 @@ def decide_channels_table(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
                   dtype=pl.List(pl.String)),
+        pl.lit(None, dtype=pl.String).alias("hierarchy"),
     )  # fmt: skip
 
 
@@ -379,14 +421,19 @@ def _decided_by(ruleset: RuleSet, out: Any) -> Any:
 
 
 def book_decisions(
-    decided: Any, *, rules: RuleSet | None = None, today: _dt.date | None = None, **params: Any
+    decided: Any,
+    *,
+    rules: RuleSet | None = None,
+    today: _dt.date | None = None,
+    currency: str = "USD",
+    **params: Any,
 ) -> list[tuple[str, ChannelDecision]]:
     """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
     mapping by name) as ``(account, ChannelDecision)`` pairs, so that a book's decision
     reads as the same decision does for one account:
     the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
     writes its message when the reasons are read; each decision's full report is
-    evaluated when it is first read."""
+    evaluated when it is first read. Costs are in ``currency`` (the spend's)."""
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
     rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
     out: list[tuple[str, ChannelDecision]] = []
@@ -403,6 +450,8 @@ def book_decisions(
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
     i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
+    i_hierarchy, i_channels = at.get("hierarchy"), at["p_channels"]
+    last_channels: Any = None
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
     # more than the rest of a decision's evidence)
@@ -448,16 +497,19 @@ def book_decisions(
             role_metric_trend=None,
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
+            currency=currency,
             quality=(
                 *row_notes,
                 *_months_notes(int(months), customers_months, spend_months, spend_partial),
             ),
         )
         account = str(account)
-        if account != last_account:  # an account's rows are together: one portfolio each
-            last_account = account
+        # an account's rows are together: one portfolio each (and one more where a network
+        # is split in two halves: its halves' rows, of more channels)
+        if account != last_account or r[i_channels] != last_channels:
+            last_account, last_channels = account, r[i_channels]
             portfolio = Portfolio(
-                channels=int(r[at["p_channels"]]),
+                channels=int(r[i_channels]),
                 visits=r[at["p_visits"]],
                 leads=r[at["p_leads"]],
                 customers=r[at["p_customers"]],
@@ -467,6 +519,7 @@ def book_decisions(
                 cost_per_lead=r[at["p_cost_per_lead"]],
                 cost_per_customer=r[at["p_cost_per_customer"]],
                 left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
+                currency=currency,
             )
             pfacts = portfolio.facts()
         facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
@@ -485,6 +538,7 @@ def book_decisions(
                     ev,
                     None,
                     portfolio=portfolio,
+                    hierarchy=None if i_hierarchy is None else r[i_hierarchy],
                     ruling=ruling,
                 ),
             )
@@ -592,7 +646,7 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
-    ("decision", "text"), ("rule", "text"), ("quality", "texts"),
+    ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
 )  # fmt: skip
 
 

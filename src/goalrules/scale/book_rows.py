@@ -9,6 +9,7 @@ from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import normalize_channel
+from goalrules.model.series import _medium as medium_of
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.vocabulary import paid_network
 
@@ -56,6 +57,7 @@ def checked_rows(df: Any) -> Any:
         month.dt.truncate("1mo").alias("month"),
         *(_number(pl.col(c), df.schema[c]) for c in COUNTS),
         _number(spend, df.schema["spend"] if has_spend else pl.Float64),
+        _mediums(df),
     )
     for name, what in [("month", "a month"), *((c, "a number") for c in counts)]:
         bad = typed[name].is_null() & df[name].is_not_null()
@@ -69,11 +71,33 @@ def checked_rows(df: Any) -> Any:
             raise DataError(f"{df[name][row - 1]!r} in row {row:,} is negative", field=name)
     paid = [name for name, network in ads.items() if network is not None]
     if paid:  # an ad platform's rows are its network's, set apart from its organic rows
-        typed = typed.with_columns(pl.col("channel").replace({names[n]: ads[n] for n in paid}))
         ads_rows = pl.col("channel").cast(pl.String).is_in(paid)
-        df = df.with_columns(pl.when(ads_rows).then(pl.lit("paid")).alias("_ads"))
+        typed = typed.with_columns(  # (a medium given stays, as the row path's)
+            pl.col("channel").replace({names[n]: ads[n] for n in paid}),
+            pl.when(df.select(ads_rows).to_series() & typed["medium"].is_null())
+            .then(pl.lit("paid"))
+            .otherwise(pl.col("medium"))
+            .alias("medium"),
+        )
     no_duplicates(typed, df)
     return typed
+
+
+def _mediums(df: Any) -> Any:
+    """The ``medium`` column, each value read as the row path reads it (``organic`` or
+    ``paid``: ``cpc`` and ``paid_social`` are paid), null where none is given."""
+    import polars as pl
+
+    if "medium" not in df.columns:
+        return pl.lit(None, dtype=pl.String).alias("medium")
+    text = pl.col("medium").cast(pl.String).str.strip_chars()
+    given = [v for v in df.select(text.unique()).to_series().to_list() if v]
+    return (
+        pl.when(text == "")
+        .then(None)
+        .otherwise(text.replace_strict({v: medium_of(v) for v in given}, default=None))
+        .alias("medium")
+    )
 
 
 def no_duplicates(typed: Any, df: Any) -> None:
@@ -81,8 +105,10 @@ def no_duplicates(typed: Any, df: Any) -> None:
     and medium, when the table has them), as the row path's: never summed silently."""
     import polars as pl
 
-    extra = [pl.col(c).cast(pl.String) for c in ("campaign", "medium", "_ads") if c in df.columns]
-    key = typed.select("account", "channel", "month").with_columns(
+    # the medium as read (organic or paid: "social" and "organic" are one medium, and an
+    # ad platform's rows are its network's paid rows), as the row path's key
+    extra = [pl.col(c).cast(pl.String) for c in ("campaign",) if c in df.columns]
+    key = typed.select("account", "channel", "month", "medium").with_columns(
         *(df.select(extra) if extra else pl.DataFrame()).get_columns()
     )
     repeated = key.is_duplicated()
