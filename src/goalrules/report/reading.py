@@ -38,7 +38,7 @@ def _shown(reading: StatementReading, field: str, value: Any) -> Any:
         return value
     mag = float(amount.magnitude)
     unit = str(amount.units)
-    sign = "+" if target.kind.value == "delta" and mag >= 0 else ""
+    sign = "+" if target is not None and target.kind.value == "delta" and mag >= 0 else ""
     if unit == "percent":
         return f"{sign}{format_number(mag)} %"
     if unit == "dimensionless":
