@@ -208,3 +208,26 @@ def test_a_flows_start_and_deadline_in_one_month_say_why_they_are_not_judged() -
     assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
     assert "fall in one month of a monthly total" in a.explanation
     assert "values at or below zero" not in a.explanation
+
+
+def _baseline_finding(report: gr.SmartReport) -> gr.Finding:
+    return next(
+        f
+        for c in report.criteria.values()
+        for f in c.findings
+        if f.definition.id == "measurable.baseline-for-relative-target"
+    )
+
+
+@pytest.mark.parametrize("target", ["+25%", "x2", "+500 followers"])
+@pytest.mark.parametrize("start", ["2026-02-01", "2026-09-01"])
+def test_a_relative_target_with_a_history_has_a_baseline(target: str, start: str) -> None:
+    """A history gives a relative target its baseline: the value at the start when the
+    history covers it, the forecast of the start day's value when the goal starts after
+    the history ends. The rubric said "no baseline says where it starts ... give a
+    history" for a later start (any target) and for "+500 followers" (any start)."""
+    report = gr.score_smart(goal(target, start=start), history=GROWING, today=TODAY)
+    assert _baseline_finding(report).outcome is gr.Outcome.PASS
+    # without a history (or a baseline) it is still a miss
+    alone = gr.score_smart(goal(target, start=start), today=TODAY)
+    assert _baseline_finding(alone).outcome is gr.Outcome.FAIL
