@@ -343,7 +343,9 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         or None,
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
-        "months_left": None if a.months_left is None else DQ(a.months_left * _MONTH_SECONDS, _TIME),
+        "months_left": None
+        if a.months_to_go is None
+        else DQ(a.months_to_go * _MONTH_SECONDS, _TIME),
         # a relative target counted from the value on a start after the history ends:
         # that value is the baseline, forecast now and measured on the day
         "change_from": a.from_start.start if a.from_start is not None else None,
