@@ -83,3 +83,12 @@ def test_too_little_history_gives_no_lower_rule_s_chance() -> None:
     assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
     assert len(a.reasons) == 1 and "Only 2 monthly observations" in a.reasons[0]
     assert "86,400" not in a.reasons[0] and "%" not in a.reasons[0]
+
+
+def test_one_observation_reads_in_the_singular() -> None:
+    """One month of history: the rule's reason reads "Only 1 monthly observation", not
+    "Only 1 monthly observations" (the rule words the count with plural())."""
+    a = gr.assess_achievability(goal(), history(dt.date(2026, 11, 1), months=1), today=TODAY)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
+    assert a.reasons and a.reasons[0].startswith("Only 1 monthly observation over ")
+    assert "observations" not in a.reasons[0]

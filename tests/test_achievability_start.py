@@ -208,3 +208,52 @@ def test_a_flows_start_and_deadline_in_one_month_say_why_they_are_not_judged() -
     assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
     assert "fall in one month of a monthly total" in a.explanation
     assert "values at or below zero" not in a.explanation
+
+
+def _baseline_finding(report: gr.SmartReport) -> gr.Finding:
+    return next(
+        f
+        for c in report.criteria.values()
+        for f in c.findings
+        if f.definition.id == "measurable.baseline-for-relative-target"
+    )
+
+
+@pytest.mark.parametrize("target", ["+25%", "x2", "+500 followers"])
+@pytest.mark.parametrize("start", ["2026-02-01", "2026-09-01"])
+def test_a_relative_target_with_a_history_has_a_baseline(target: str, start: str) -> None:
+    """A history gives a relative target its baseline: the value at the start when the
+    history covers it, the forecast of the start day's value when the goal starts after
+    the history ends. The rubric said "no baseline says where it starts ... give a
+    history" for a later start (any target) and for "+500 followers" (any start)."""
+    report = gr.score_smart(goal(target, start=start), history=GROWING, today=TODAY)
+    assert _baseline_finding(report).outcome is gr.Outcome.PASS
+    # without a history (or a baseline) it is still a miss
+    alone = gr.score_smart(goal(target, start=start), today=TODAY)
+    assert _baseline_finding(alone).outcome is gr.Outcome.FAIL
+
+
+def test_months_left_counts_the_months_the_target_is_asked_over() -> None:
+    """JSON months_left is the span required_rate is spread over: from the start for a
+    later start (it was 9.0, from the last observation, where the rate is counted over
+    4.0), and 0 once the history reaches the deadline (it was -2.0)."""
+    a = gr.assess_achievability(goal(), GROWING, today=TODAY)
+    data = a.to_dict()
+    months = data["months_left"]
+    assert months == pytest.approx(3.97, abs=0.01)
+    assert (1 + data["required_rate"]) ** months == pytest.approx(1.25, rel=1e-3)
+    for target, verdict in (("2000 followers", gr.Verdict.EXPIRED), ("1100", gr.Verdict.ACHIEVED)):
+        old = gr.Goal("g", metric="followers", target=target, start="2025-05-01",
+                      deadline="2026-02-01")  # fmt: skip
+        a = gr.assess_achievability(old, GROWING, today=TODAY)
+        assert a.verdict is verdict and a.to_dict()["months_left"] == 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=-14, max_value=14), st.sampled_from(["x2", "+10%", "2000"]))
+def test_months_left_is_never_negative(shift: int, target: str) -> None:
+    deadline = add_months(D(2026, 3, 31), shift)
+    start = add_months(D(2025, 5, 1), 0 if shift < 0 else shift // 2)
+    g = gr.Goal("g", metric="followers", target=target, start=start, deadline=deadline)
+    months = gr.assess_achievability(g, GROWING, today=TODAY).to_dict()["months_left"]
+    assert months is None or months >= 0

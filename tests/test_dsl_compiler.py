@@ -220,3 +220,16 @@ def test_a_long_lived_process_keeps_a_bounded_number_of_shown_functions() -> Non
     assert len(compiler._SHOWN) == compiler._MAX_SHOWN
     newest = compiler._SHOWN[-1]
     assert "x > " in "".join(linecache.getlines(newest))
+
+
+@given(st.integers(min_value=0, max_value=10_000))
+def test_plural_words_a_rule_message_s_count(n: int) -> None:
+    """A message names a count in the number it calls for: "1 post", "2 posts", never
+    "1 posts"; the text is written inside the braces with escaped quotes."""
+    rules = gr.load_rules(
+        "fact posts: number\nrule few criterion c\n  check posts < 0\n"
+        '  says "Only {posts} {plural(\\"weekly post\\", posts)}."\n'
+    )
+    report = rules.evaluate({"posts": n})
+    said = report.findings[0].message
+    assert said == f"Only {n:,} weekly post{'' if n == 1 else 's'}."

@@ -265,6 +265,14 @@ def _len(x: Any) -> float:
     return float(len(x))
 
 
+def _plural(word: str, count: Any) -> str:
+    """:func:`goalrules.numbers.plural` of a rule's word and count (a count of none reads
+    as the plural: "0 observations")."""
+    from goalrules.numbers import plural
+
+    return plural(word, _mag(count))
+
+
 def _abs(x: Any) -> Any:
     return DQ(abs(x.value), x.key) if isinstance(x, DQ) else abs(x)
 
@@ -303,6 +311,9 @@ def builtin_functions() -> tuple[Function, ...]:
         Function("len", ("any",), NUMBER, _len, "Number of items in a list or characters.",
                  check=lambda a: None if a[0].kind in ("list", "text") else "len takes a list"),
         Function("lower", ("text",), TEXT, str.lower, "Text in lower case."),
+        Function("plural", ("text", "number"), TEXT, _plural,
+                 "The word in the number the count calls for: plural(\"observation\", 1) is "
+                 "'observation', plural(\"observation\", 2) 'observations'."),
         Function("unit", ("any",), UNIT, _dynamic_unit,
                  "The unit of a quantity, or of a catalog metric named by text.",
                  check=lambda a: None if a[0].kind in ("quantity", "text")

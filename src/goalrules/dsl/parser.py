@@ -182,7 +182,9 @@ class _Builder:
                 if end < 0:
                     self.errors.append(self.error("an '{' in the message is never closed", sp))
                     break
-                inner = raw[i + 1 : end]
+                # a text inside the braces is written with escaped quotes, as in
+                # "{plural(\"observation\", n)}"
+                inner = raw[i + 1 : end].replace('\\"', '"')
                 col = (sp.column or 1) + 1 + i + 1  # opening quote, then '{'
                 if buf:
                     parts.append(_unescape("".join(buf)))

@@ -69,6 +69,7 @@ HISTORY = Schema.build(
         "reason": "text",
         "method": "text",
         "months_left": "duration",
+        "change_from": "date",
     },
     doc="The goal's metric history and the achievability judgment on it.",
 )

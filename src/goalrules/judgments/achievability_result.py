@@ -261,7 +261,7 @@ class Achievability(OneRow):
             if self.current_value is None
             else format_value(self.current_value, self.unit),
             "target": q(shown[0] if shown else self.target_value),
-            "months_left": _round(self.months_left),
+            "months_left": _round(self.months_to_go),
             "method": self.method,
             "observations": self.observations,
             "suggested_target": q(shown[2] if shown else self.suggested_value),
@@ -272,6 +272,17 @@ class Achievability(OneRow):
             "forecast": self.forecast_json(),
             **({"start_value": self._start_value()} if fs is not None and fs.judged else {}),
         }
+
+    @property
+    def months_to_go(self) -> float | None:
+        """The months the target is asked over, as ``months_left`` in the JSON and the
+        rules give it: from the last observation (from the start, for a relative target
+        counted from a start after the history ends) to the deadline, the months
+        ``required_rate`` is spread over; 0 once the history reaches the deadline (never
+        a negative count)."""
+        fs = self.from_start
+        months = fs.months if fs is not None else self.months_left
+        return None if months is None else max(0.0, months)
 
     def _start_value(self) -> dict[str, Any] | None:
         """The value at a start after the history ends, as the forecast it is."""

@@ -292,9 +292,13 @@ def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> fl
     """The value at the start, as the achievability judgment counted the target from it
     (:attr:`Achievability.baseline_value`: the goal's baseline, else the history's value
     at the goal's start; 0 for a total); else the goal's baseline in the history's unit,
-    else the history's last value on or before the start (its first when none is)."""
+    else the history's last value on or before the start (its first when none is). A
+    relative target counted from a start the history does not reach has none yet: the
+    value on that day is a forecast (the latest value is not it)."""
     if ach.baseline_value is not None:
         return ach.baseline_value
+    if ach.from_start is not None:
+        return None
     if goal.baseline is not None and ach.unit:
         try:
             return float(goal.baseline.to(ach.unit).magnitude)

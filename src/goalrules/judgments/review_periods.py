@@ -4,7 +4,8 @@
   a past period is ``hit`` or ``missed`` (its total for a flow, its gain for a stock,
   against the period's target), the current one is ``ahead``, ``on_track`` or ``behind``
   the target pro-rated to the review's date (linear in days), and a period without data
-  says so (never 0).
+  says so (never 0), as does one shorter than the history's spacing (a week of a
+  monthly export: its total is not known).
 - A **tiered** goal (``base``, ``target``, ``stretch``) gets, per tier, the chance of
   reaching it (achievability's, with the tier as the target), its progress and its pace
   against the path that tier requires.
@@ -95,6 +96,11 @@ def period_target(goal: Goal, unit: str, recurrence: Recurrence) -> float | None
     if goal.target is None or goal.target.kind is not TargetKind.ABSOLUTE:
         return None
     amount: Any = goal.target.amount
+    try:  # straight to the period ("10 leads a week" is 10 a week, not 10.0002 by way
+        # of a month of 365.25 / 12 days and a year of 52.1775 weeks)
+        return float(amount.to(f"{unit} / {recurrence.period}").magnitude)
+    except Exception:
+        pass
     try:
         return float(amount.to(f"{unit} / month").magnitude) * MONTHS[recurrence.period]
     except Exception:
@@ -118,7 +124,21 @@ def covered_to(series: MetricSeries, today: Date) -> Date | None:
     return min(last, today)
 
 
+def too_coarse(series: MetricSeries, first: Date, last: Date) -> bool:
+    """Whether the history's points are too far apart to tell a period's total or gain:
+    a week from a monthly export would get a whole month's leads (or gain) if its
+    count fell inside it, and nothing otherwise. Points at least twice the period's
+    length apart (their closest pair) say nothing of one period."""
+    days = [p.date for p in series.points]
+    if len(days) < 2:
+        return False
+    spacing = min((b - a).days for a, b in itertools.pairwise(days))
+    return spacing >= 2 * ((last - first).days + 1)
+
+
 def _actual(series: MetricSeries, first: Date, last: Date, flow: bool) -> float | None:
+    if too_coarse(series, first, last):  # unknown, never a month's count in one week
+        return None
     inside = [p for p in series.points if first <= p.date <= last]
     if flow:
         return sum(p.value for p in inside) if inside else None

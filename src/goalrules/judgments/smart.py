@@ -343,7 +343,12 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         or None,
         "suggested_deadline": a.suggested_deadline,
         "method": a.method,
-        "months_left": None if a.months_left is None else DQ(a.months_left * _MONTH_SECONDS, _TIME),
+        "months_left": None
+        if a.months_to_go is None
+        else DQ(a.months_to_go * _MONTH_SECONDS, _TIME),
+        # a relative target counted from the value on a start after the history ends:
+        # that value is the baseline, forecast now and measured on the day
+        "change_from": a.from_start.start if a.from_start is not None else None,
     }
 
 
@@ -423,9 +428,12 @@ def score_smart(
 
 
 def _baseline_from(goal: Goal, ach: Achievability) -> Any:
-    """The baseline a relative target was resolved against (target / factor)."""
+    """The baseline a relative target was resolved against: the judgment's own (the
+    history's value at the start), else target / factor."""
     if goal.target is None or ach.target_value is None:
         return None
+    if ach.baseline_value is not None:
+        return quantity(ach.baseline_value, ach.unit)
     t = goal.target
     if t.kind is TargetKind.MULTIPLE:
         factor = float(t.amount)
