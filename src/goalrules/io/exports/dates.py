@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goalrules.errors import DataError
+from goalrules.io.exports.cells import WITHOUT_DIRECTION_MARKS
 
 Date = _dt.date
 
@@ -122,7 +123,7 @@ def two_digit_year(value: Any) -> bool:
     """Whether a ``mdy``/``dmy`` cell writes its year in two digits (``12/31/99``)."""
     if not isinstance(value, str):
         return False
-    m = _SLASHED.fullmatch(value.strip().strip('"'))
+    m = _SLASHED.fullmatch(value.translate(WITHOUT_DIRECTION_MARKS).strip().strip('"'))
     return m is not None and len(m[4]) == 2
 
 
@@ -163,8 +164,8 @@ def read_date(value: Any, form: str) -> Date | None:
         return value if form != "month d" else None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         text = str(int(value)) if float(value).is_integer() else str(value)
-    else:
-        text = str(value).strip().strip('"')
+    else:  # read without the direction marks of a right-to-left text (8\u200f/11\u200f/2026)
+        text = str(value).translate(WITHOUT_DIRECTION_MARKS).strip().strip('"')
     if form == "iso":
         m = _ISO.fullmatch(text)
         return _ymd(int(m[1]), int(m[2]), int(m[3])) if m else None
