@@ -10,7 +10,7 @@ from typing import Any
 
 from goalrules.errors import GoalRulesError
 from goalrules.io.exports.cells import Problem, number, problem
-from goalrules.io.exports.dates import read_date
+from goalrules.io.exports.dates import ambiguous_month, column_months, read_date
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import DateOptions, data_rows
 from goalrules.metrics import catalog
@@ -64,6 +64,12 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     except GoalRulesError as exc:
         yield problem(exc.with_location(source=source))
         return
+    # names languages give to different months, as the date column reads them
+    months = (
+        column_months([cells[match.columns[date_col]] for _, cells in rows])
+        if date_col is not None
+        else {}
+    )
     for line, cells in rows:
         for col, metric, count in numbers:
             value: Any = cells[match.columns[col]]
@@ -80,6 +86,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
                 yield Problem(source, line, col, str(value), f"a negative count ({x:g})")
         if date_col is not None:
             value = cells[match.columns[date_col]]
-            if value not in (None, "") and not any(read_date(value, f) for f in forms):
-                yield Problem(source, line, date_col, str(value)[:80],
-                              f"not a date in {' or '.join(match.preset.date_forms)}")  # fmt: skip
+            if value not in (None, "") and not any(read_date(value, f, months) for f in forms):
+                forms_shown = " or ".join(match.preset.date_forms)
+                why = ambiguous_month(value) or f"not a date in {forms_shown}"
+                yield Problem(source, line, date_col, str(value)[:80], why)
