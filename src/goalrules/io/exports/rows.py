@@ -420,9 +420,12 @@ def read_dates(
     for extra in ("iso", "yyyymmdd", "mon d, yyyy", "x"):
         if extra not in forms and not options.date_format:
             forms.append(extra)
-    # names languages give to different months ("listopada"), as the column reads them
-    months = column_months(values) if _NAMED_FORMS.intersection(forms) else {}
-    form = choose_form(values, forms, months)
+    form = choose_form(values, forms)
+    months: dict[str, int] = {}
+    if form is None and _NAMED_FORMS.intersection(forms):
+        # names languages give to different months ("listopada"), as the column reads them
+        months = column_months(values)
+        form = choose_form(values, forms, months) if months else None
     source = match.sheet.source
     if form is None:
         for (line, _), v in zip(rows, values, strict=True):

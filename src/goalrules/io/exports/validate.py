@@ -64,12 +64,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     except GoalRulesError as exc:
         yield problem(exc.with_location(source=source))
         return
-    # names languages give to different months, as the date column reads them
-    months = (
-        column_months([cells[match.columns[date_col]] for _, cells in rows])
-        if date_col is not None
-        else {}
-    )
+    months: dict[str, int] | None = None  # names languages give to different months
     for line, cells in rows:
         for col, metric, count in numbers:
             value: Any = cells[match.columns[col]]
@@ -86,7 +81,11 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
                 yield Problem(source, line, col, str(value), f"a negative count ({x:g})")
         if date_col is not None:
             value = cells[match.columns[date_col]]
-            if value not in (None, "") and not any(read_date(value, f, months) for f in forms):
+            if value not in (None, "") and not any(read_date(value, f) for f in forms):
+                if months is None:  # read by the column, once a cell needs it
+                    months = column_months([c[match.columns[date_col]] for _, c in rows])
+                if any(read_date(value, f, months) for f in forms):
+                    continue
                 forms_shown = " or ".join(match.preset.date_forms)
                 why = ambiguous_month(value) or f"not a date in {forms_shown}"
                 yield Problem(source, line, date_col, str(value)[:80], why)
