@@ -137,7 +137,14 @@ def test_two_digit_years_read_back_the_day_a_spreadsheet_meant(tmp_path: Path, a
     rows = [["Date", "Network", "Profile", "Impressions"]]
     rows += [[f"{d.month}/{d.day}/{d:%y}", "Twitter", p, 5] for d, p in ((a, "a"), (b, "b"))]
     p = ef.write_csv(tmp_path / "sprout-profile-performance.csv", rows)
-    r = import_exports(p, today=D(2026, 3, 1))
+    asked = ""
+    try:
+        r = import_exports(p, today=D(2026, 3, 1))
+    except DataError as err:  # days a month apart that read day first are one day apart
+        # (1/1/00 and 2/1/00): the order is asked for, never guessed
+        asked = str(err)
+        r = import_exports(p, today=D(2026, 3, 1), dayfirst=False)
+    assert not asked or ("--monthfirst" in asked and a.day == b.day <= 12)
     assert {x.date for x in r.history} == {a, b}
 
 

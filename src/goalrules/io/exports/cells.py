@@ -10,7 +10,8 @@ that is not a count (revenue) written ``10.000`` or ``1,234`` is ambiguous the s
 :func:`infer_decimal` reads a file's own evidence first (``12,5``, ``1.234.567`` or
 ``1.234,5`` say the comma is its decimal mark). Arabic-Indic digits with the Arabic
 separators (``١٬٢٣٤``, ``١٫٥``), the Swiss ``1’234`` and the minus sign ``−5`` read as
-they are written. A percent is never a count. Empty cells (and ``-``, ``n/a``, TikTok's
+they are written, and the direction marks of right-to-left text around them are read
+past. A percent is never a count. Empty cells (and ``-``, ``n/a``, TikTok's
 ``undefined``) are missing: the readers leave them out with a note, never 0.
 
 >>> number("1,234", "f.csv", 2, "views"), number("60.234", "f.csv", 2, "views", decimal=",")
@@ -42,7 +43,13 @@ _ARABIC_DECIMAL = "\u066b"  # "١٫٥": unambiguous, whatever the file's decimal
 # what a spreadsheet shows (and saves to CSV) when a number is too wide for its cell, or
 # the cell is formatted "Scientific": a capital E, a sign and two digits (1.23E+06)
 _SCIENTIFIC = re.compile(r"[+-]?(\d+)(?:[.,](\d+))?E([+-]\d+)")
-_SIGNS = str.maketrans({"\u2212": "-", "\u066a": "%"})
+#: the marks that set the direction of text (left-to-right and right-to-left marks, the
+#: Arabic letter mark, embeddings, overrides and isolates): a spreadsheet in Arabic writes
+#: them between a date's numbers (``8\u200f/11\u200f/2026``) and before a sign; they
+#: hold no value, so a cell is read without them
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+WITHOUT_DIRECTION_MARKS = str.maketrans(dict.fromkeys(DIRECTION_MARKS))
+_SIGNS = str.maketrans({"\u2212": "-", "\u066a": "%", **dict.fromkeys(DIRECTION_MARKS)})
 _LOCALES = {".": "en", ",": "de"}
 DECIMALS = tuple(_LOCALES)
 
@@ -215,8 +222,12 @@ def numeric(value: Any) -> bool:
     """Whether a cell looks like a number (a metric's value rather than a dimension)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return True
-    text = str(value).strip()
-    return bool(re.fullmatch(r"[+-]?[$€£]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?", text))
+    text = str(value).translate(_SIGNS).strip()
+    return _NUMERIC.fullmatch(text) is not None
+
+
+# digits with the marks that group them or end their whole part, in any script
+_NUMERIC = re.compile(r"[+-]?[$€£]?[\d.,\s'’\u066b\u066c]*\d[\d.,\s'’\u066b\u066c]*%?")
 
 
 Rows = list[tuple[int, Sequence[Any]]]
@@ -226,7 +237,7 @@ def _no_value(cell: Any) -> bool:
     """Whether a cell is empty or says "no value" (``-``, ``—``, ``n/a``, ``undefined``)."""
     if cell is None:
         return True
-    text = str(cell).strip()
+    text = str(cell).translate(WITHOUT_DIRECTION_MARKS).strip()
     return not text or text.lower() in _MISSING
 
 

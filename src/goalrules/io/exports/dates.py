@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goalrules.errors import DataError
+from goalrules.io.exports.cells import WITHOUT_DIRECTION_MARKS
 
 Date = _dt.date
 
@@ -34,10 +35,12 @@ FORMS = (
 )  # fmt: skip
 
 #: the languages whose month names exports are read in (Babel's locale data): the
-#: platforms' interface languages, among them the ones the seeds' accounts use
+#: platforms' interface languages, among them the ones the seeds' accounts use. A name
+#: two of them give to different months (``listopada``: November in Polish, October in
+#: Croatian) is read by its column: see :func:`column_months`
 MONTH_LOCALES = (
     "en", "es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb", "fi", "pl", "tr", "id", "ms",
-    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga",
+    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga", "hr",
 )  # fmt: skip
 
 
@@ -47,38 +50,123 @@ def _fold(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def _names(locales: tuple[str, ...]) -> dict[str, set[int]]:
+@functools.cache
+def _months_by_language() -> dict[str, dict[str, int]]:
+    """Every month name (wide and abbreviated, in both grammatical contexts) of every
+    language of :data:`MONTH_LOCALES`, folded, to the month it names in each language
+    that has it."""
     from babel.dates import get_month_names
 
-    found: dict[str, set[int]] = {}
-    for locale in locales:
+    found: dict[str, dict[str, int]] = {}
+    for locale in MONTH_LOCALES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for month, name in get_month_names(width, context, locale).items():
-                    found.setdefault(_fold(name), set()).add(int(month))
+                    if key := _fold(name):
+                        found.setdefault(key, {})[locale] = int(month)
+    found.setdefault("sept", {})["en"] = 9
     return found
 
 
 @functools.cache
 def month_names(*, english_only: bool = False) -> dict[str, int]:
-    """Month names (wide and abbreviated, in both grammatical contexts) of every
-    language of :data:`MONTH_LOCALES` (or English only), from Babel's locale data, to
+    """Month names of every language of :data:`MONTH_LOCALES` (or English only) to
     their month; a name two languages give to different months is left out (never a
-    guess)."""
-    found = _names(("en",) if english_only else MONTH_LOCALES)
-    found.setdefault("sept", set()).add(9)
-    return {name: next(iter(ms)) for name, ms in found.items() if len(ms) == 1 and name}
+    guess: :func:`column_months` reads it by its column)."""
+    return {
+        name: next(iter(months))
+        for name, by_language in _months_by_language().items()
+        if len(months := {m for lang, m in by_language.items()
+                          if not english_only or lang == "en"}) == 1
+    }  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
 def month_number(name: str) -> int | None:
-    """The month a name means in any language of :data:`MONTH_LOCALES` (English first:
-    the other languages' data is loaded when a name is not English)."""
+    """The month a name means in any language of :data:`MONTH_LOCALES` (English first),
+    ``None`` when no language has it or two give it to different months."""
     key = _fold(name)
     found = month_names(english_only=True).get(key)
     if found is None:
         found = month_names().get(key)
     return found
+
+
+def _month_word(text: str) -> str | None:
+    m = _NAMED.fullmatch(text)
+    if m is not None and _fold(m[1]) in _months_by_language():
+        return m[1]
+    d = _DAY_FIRST.fullmatch(text)
+    return d[2] if d is not None else None
+
+
+def _as_written(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _writes(locale: str, text: str, month: int) -> bool:
+    """Whether ``locale`` writes a day of ``month`` as ``text`` (``8. listopada`` is
+    Croatian, ``8 listopada`` Polish), in its own day-month patterns (Babel)."""
+    from babel.dates import format_skeleton
+
+    digits = re.search(r"\d{4}", text)
+    day = re.search(r"(?<!\d)\d{1,2}(?!\d)", text)
+    year = int(digits[0]) if digits else 2000
+    if day is None or (when := _ymd(year, month, int(day[0]))) is None:
+        return False
+    skeletons = ("yMMMMd", "yMMMd") if digits else ("MMMMd", "MMMd")
+    return _as_written(text) in {
+        _as_written(format_skeleton(s, when, locale=locale)) for s in skeletons
+    }
+
+
+def column_months(values: Sequence[Any]) -> dict[str, int]:
+    """The months of the names in a date column that languages give to different months
+    (``listopada``), read by the column's own evidence: the languages that name every
+    month the column names (a Polish file's ``października`` says ``listopada`` is
+    November), else the language whose own pattern writes the cell (``8 listopada`` is
+    Polish, ``8. listopada`` Croatian). A name neither tells is left out (its cells
+    are then an error naming them, see :func:`ambiguous_month`)."""
+    table = _months_by_language()
+    cells: dict[str, list[str]] = {}
+    for v in values:
+        word = _month_word(_clean(v)) if isinstance(v, str) else None
+        if word is not None and (key := _fold(word)) in table:
+            cells.setdefault(key, []).append(_clean(v))
+    ambiguous = [k for k in cells if len(set(table[k].values())) > 1]
+    if not ambiguous:
+        return {}
+    languages = set(MONTH_LOCALES).intersection(*(table[k] for k in cells))
+    out: dict[str, int] = {}
+    for key in ambiguous:
+        months = {table[key][lang] for lang in languages}
+        if len(months) != 1:  # the column's other names do not tell: how is it written?
+            months = {m for lang, m in table[key].items()
+                      if all(_writes(lang, c, m) for c in cells[key][:20])}  # fmt: skip
+        if len(months) == 1:
+            out[key] = months.pop()
+    return out
+
+
+def ambiguous_month(value: Any) -> str | None:
+    """What a cell's month name means in each language that has it, when they differ
+    (``'listopada' is November in pl, October in hr``); ``None`` otherwise."""
+    word = _month_word(_clean(value)) if isinstance(value, str) else None
+    by_language = _months_by_language().get(_fold(word)) if word else None
+    if not by_language or len(set(by_language.values())) < 2:
+        return None
+    from babel.dates import get_month_names
+
+    readings: dict[int, list[str]] = {}
+    for lang, m in by_language.items():
+        readings.setdefault(m, []).append(lang)
+    shown = ", ".join(f"{get_month_names('wide', locale='en')[m]} in {'/'.join(langs)}"
+                      for m, langs in sorted(readings.items()))  # fmt: skip
+    return f"{word!r} is {shown}"
+
+
+def _clean(value: Any) -> str:
+    return str(value).translate(WITHOUT_DIRECTION_MARKS).strip().strip('"')
 
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
@@ -122,7 +210,7 @@ def two_digit_year(value: Any) -> bool:
     """Whether a ``mdy``/``dmy`` cell writes its year in two digits (``12/31/99``)."""
     if not isinstance(value, str):
         return False
-    m = _SLASHED.fullmatch(value.strip().strip('"'))
+    m = _SLASHED.fullmatch(value.translate(WITHOUT_DIRECTION_MARKS).strip().strip('"'))
     return m is not None and len(m[4]) == 2
 
 
@@ -154,17 +242,19 @@ def near_month_end(day: Date, hour: float) -> bool:
     return (last and hour >= 10) or (day.day == 1 and hour < 12)
 
 
-def read_date(value: Any, form: str) -> Date | None:
+def read_date(value: Any, form: str, months: dict[str, int] | None = None) -> Date | None:
     """``value`` read in ``form``; ``None`` when it is not written that way. A
-    ``month d`` date comes back in year 1: :func:`place_yearless` gives it its year."""
+    ``month d`` date comes back in year 1: :func:`place_yearless` gives it its year.
+    ``months``: the column's reading of names languages give to different months
+    (:func:`column_months`)."""
     if isinstance(value, _dt.datetime):
         return value.date() if form not in ("month d", "epoch_us") else None
     if isinstance(value, Date):
         return value if form != "month d" else None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         text = str(int(value)) if float(value).is_integer() else str(value)
-    else:
-        text = str(value).strip().strip('"')
+    else:  # read without the direction marks of a right-to-left text (8\u200f/11\u200f/2026)
+        text = _clean(value)
     if form == "iso":
         m = _ISO.fullmatch(text)
         return _ymd(int(m[1]), int(m[2]), int(m[3])) if m else None
@@ -187,14 +277,17 @@ def read_date(value: Any, form: str) -> Date | None:
         # points between the numbers: day first, in every language that writes them so
         return _ymd(y, a, b) if form == "mdy" and m[2] != "." else _ymd(y, b, a)
     if form in ("x", "mon d, yyyy", "month d"):
+
+        def named(word: str) -> int | None:
+            return month_number(word) or (months or {}).get(_fold(word))
+
         m = _NAMED.fullmatch(text)
-        if m is not None and month_number(m[1]) is not None:
-            month, day, year = month_number(m[1]), int(m[2]), m[3]
-        elif (d := _DAY_FIRST.fullmatch(text)) is not None and month_number(d[2]) is not None:
-            month, day, year = month_number(d[2]), int(d[1]), d[3]
+        if m is not None and (month := named(m[1])) is not None:
+            day, year = int(m[2]), m[3]
+        elif (d := _DAY_FIRST.fullmatch(text)) is not None and (month := named(d[2])):
+            day, year = int(d[1]), d[3]
         else:
             return None
-        assert month is not None
         if form == "month d":
             return None if year else _ymd(1, month, day)
         if not year:
@@ -207,11 +300,13 @@ def read_date(value: Any, form: str) -> Date | None:
     raise DataError(f"unknown date form {form!r}; the forms are: {', '.join(FORMS)}")
 
 
-def choose_form(values: Sequence[Any], forms: Sequence[str]) -> str | None:
+def choose_form(
+    values: Sequence[Any], forms: Sequence[str], months: dict[str, int] | None = None
+) -> str | None:
     """The first form that reads every non-empty value (``None`` when none does)."""
     cells = [v for v in values if v not in (None, "")]
     for form in forms:
-        if all(read_date(v, form) is not None for v in cells):
+        if all(read_date(v, form, months) is not None for v in cells):
             return form
     return None
 

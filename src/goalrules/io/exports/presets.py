@@ -23,6 +23,7 @@ import attrs
 
 from goalrules import plugins
 from goalrules.errors import DataError, PluginError, listed
+from goalrules.io.exports.cells import DIRECTION_MARKS
 from goalrules.io.exports.raw import Sheet
 
 HEADER_SEARCH = 12  # rows searched for the header
@@ -36,10 +37,13 @@ class NoPresetError(DataError):
         self.closest = closest
 
 
+_UNSEEN = str.maketrans(dict.fromkeys("\ufeff" + DIRECTION_MARKS))
+
+
 def norm(name: Any) -> str:
-    """A column name as compared: lower case, spaces collapsed, quotes and a byte-order
-    mark removed."""
-    text = str(name).replace("\ufeff", "").strip().strip('"').strip()
+    """A column name as compared: lower case, spaces collapsed, quotes, a byte-order
+    mark and the direction marks of a right-to-left text removed."""
+    text = str(name).translate(_UNSEEN).strip().strip('"').strip()
     return re.sub(r"\s+", " ", text).lower()
 
 

@@ -21,7 +21,9 @@ from goalrules.io.exports.blocks import is_comment
 from goalrules.io.exports.cells import numeric
 from goalrules.io.exports.dates import (
     TWO_DIGIT_PIVOT,
+    ambiguous_month,
     choose_form,
+    column_months,
     near_month_end,
     place_yearless,
     read_date,
@@ -394,6 +396,9 @@ def _utc_days(
     ]
 
 
+_NAMED_FORMS = frozenset({"x", "mon d, yyyy", "month d"})
+
+
 def read_dates(
     match: Match, rows: Sequence[tuple[int, Sequence[Any]]], column: str, options: DateOptions
 ) -> tuple[list[Date | None], list[str]]:
@@ -416,10 +421,22 @@ def read_dates(
         if extra not in forms and not options.date_format:
             forms.append(extra)
     form = choose_form(values, forms)
+    months: dict[str, int] = {}
+    if form is None and _NAMED_FORMS.intersection(forms):
+        # names languages give to different months ("listopada"), as the column reads them
+        months = column_months(values)
+        form = choose_form(values, forms, months) if months else None
     source = match.sheet.source
     if form is None:
         for (line, _), v in zip(rows, values, strict=True):
-            if v not in (None, "") and not any(read_date(v, f) for f in forms):
+            if v not in (None, "") and not any(read_date(v, f, months) for f in forms):
+                if (which := ambiguous_month(v)) is not None:
+                    raise DataError(
+                        f"cannot read a date from {v!r}: {which}, and the file's other "
+                        "dates do not say which language it is in; write its months as "
+                        "numbers or in English",
+                        source=source, line=line, field=column,
+                    )  # fmt: skip
                 raise DataError(
                     f"cannot read a date from {v!r} (this export writes dates as "
                     f"{' or '.join(match.preset.date_forms)}; name another form with "
@@ -437,7 +454,7 @@ def read_dates(
         _not_a_run(match, rows, values, column, form)
     read: dict[Any, Date | None] = {}  # one date object per distinct cell
     days = [
-        (read[v] if v in read else read.setdefault(v, read_date(v, form)))
+        (read[v] if v in read else read.setdefault(v, read_date(v, form, months)))
         if v not in (None, "")
         else None
         for v in values

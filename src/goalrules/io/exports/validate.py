@@ -10,7 +10,7 @@ from typing import Any
 
 from goalrules.errors import GoalRulesError
 from goalrules.io.exports.cells import Problem, number, problem
-from goalrules.io.exports.dates import read_date
+from goalrules.io.exports.dates import ambiguous_month, column_months, read_date
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import DateOptions, data_rows
 from goalrules.metrics import catalog
@@ -64,6 +64,7 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
     except GoalRulesError as exc:
         yield problem(exc.with_location(source=source))
         return
+    months: dict[str, int] | None = None  # names languages give to different months
     for line, cells in rows:
         for col, metric, count in numbers:
             value: Any = cells[match.columns[col]]
@@ -81,5 +82,10 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
         if date_col is not None:
             value = cells[match.columns[date_col]]
             if value not in (None, "") and not any(read_date(value, f) for f in forms):
-                yield Problem(source, line, date_col, str(value)[:80],
-                              f"not a date in {' or '.join(match.preset.date_forms)}")  # fmt: skip
+                if months is None:  # read by the column, once a cell needs it
+                    months = column_months([c[match.columns[date_col]] for _, c in rows])
+                if any(read_date(value, f, months) for f in forms):
+                    continue
+                forms_shown = " or ".join(match.preset.date_forms)
+                why = ambiguous_month(value) or f"not a date in {forms_shown}"
+                yield Problem(source, line, date_col, str(value)[:80], why)
