@@ -34,7 +34,14 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels, read_rows
+from goalrules.judgments.channel_measures import flat_of
+from goalrules.judgments.channel_rows import (
+    done_by,
+    no_duplicates,
+    no_rows_note,
+    plain_channels,
+    read_rows,
+)
 from goalrules.judgments.channel_text import evidence_lines
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -442,7 +449,9 @@ def decide_channels(
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
-    out.notes = tuple(left_out)
+    decided = {d.channel for d in totals}
+    no_rows = [name for name in roles if name not in decided]
+    out.notes = (*left_out, no_rows_note(no_rows)) if no_rows else tuple(left_out)
     paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
     if not paired:
         return out
@@ -532,11 +541,11 @@ def _decide(
     groups: Mapping[str, str] | None = None,
     unchecked: list[ChannelMonth] | None = None,
 ) -> list[ChannelDecision]:
+    ruleset = rules or _ruleset(tuple(sorted(params.items())))
     measured, portfolio = measure_for_decisions(
         rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
-        unchecked=unchecked,
+        unchecked=unchecked, flat=flat_of(ruleset),
     )  # fmt: skip
-    ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
     # _numbers, when it may convert these facts) and the deciding rule (ruleset.decide:
