@@ -471,7 +471,7 @@ def test_the_only_paid_channel_is_not_called_cheap_against_itself() -> None:
     out = gr.decide_channels(rows)
     facebook = {d.channel: d for d in out}["facebook"]
     assert out.portfolio is not None and out.portfolio.cost_per_lead is None
-    assert facebook.rule != "reduce.declining-but-cheap"
+    assert facebook.rule != "reduce.declining-not-costly"
     said = " ".join(facebook.reasons)
     assert "portfolio's" not in said.split("lead rate")[0]  # no cost compared
     assert "no other channel's spend recorded to compare its cost with" in said

@@ -578,7 +578,7 @@ def test_costs_inform_reduce_and_cut() -> None:
     assert by_name(gr.decide_channels(rows))["x"].decision is gr.Decision.CUT
     cheap = [{**r, "spend": 10 if r["channel"] == "x" else 800} for r in rows]
     x = by_name(gr.decide_channels(cheap))["x"]
-    assert x.decision is gr.Decision.REDUCE and x.rule == "reduce.declining-but-cheap"
+    assert x.decision is gr.Decision.REDUCE and x.rule == "reduce.declining-not-costly"
     assert any(r.startswith("spend 60.00 USD, cost per lead") for r in x.reasons)
     assert any("per customer 10.00 USD" in r for r in x.reasons)
     costly = [{**r, "spend": 900 if r["channel"] == "x" else 100} for r in rows]

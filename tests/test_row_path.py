@@ -84,7 +84,7 @@ def reference(
     # as a fall), nor any after it
     rows = [r for r in rows if today is None or r.month < first_open_month(today)]
     info = {c.id: c for c in channels}
-    names = sorted({r.channel for r in rows} | set(info))
+    names = sorted({r.channel for r in rows})  # (a channel named without rows: no data)
     every = {f: [] for f in ("visits", "leads", "customers")}  # type: ignore[var-annotated]
     months_of: dict[str, dict[dt.date, dict[str, float]]] = {}
     for name in names:

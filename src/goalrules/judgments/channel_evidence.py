@@ -343,6 +343,7 @@ def measure_for_decisions(
     currency: str,
     *,
     unchecked: list[ChannelMonth] | None = None,
+    flat: float = 0.02,
 ) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
     """:func:`measure` for deciding: each channel's evidence still to build (on first
     read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
@@ -351,9 +352,11 @@ def measure_for_decisions(
     ``"15 %"``) after the pass over the rows; ``unchecked``, the rows as read when
     ``rows`` are all of them, not yet checked for duplicates: checked
     (:func:`~goalrules.judgments.channel_rows.no_duplicates`) when the pass finds a
-    channel's month given by several rows, before anything else is read."""
+    channel's month given by several rows, before anything else is read. ``flat``: the
+    ruleset's param (a trend within +/- it a month is steady), which a traffic driver's
+    role reads."""
     facts: dict[str, dict[str, Any]] = {}
-    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked)
+    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked, flat)
     return {
         name: (EvidenceToBuild(_evidence_of, values), facts[name])
         for name, values in fields.items()
@@ -385,11 +388,12 @@ def _measured(
     currency: str,
     facts: dict[str, dict[str, Any]] | None,
     unchecked: list[ChannelMonth] | None = None,
+    flat: float = 0.02,
 ) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
     """Each channel's evidence as its field values, in order, and the portfolio; with
     ``facts``, each channel's :func:`decision_facts` are put in it (``share`` and
     ``unchecked``: as :func:`measure_for_decisions` reads them)."""
-    found = row_pass(rows, info)
+    found = row_pass(rows)  # (a channel of info without rows: no data, not measured)
     if found.repeated and unchecked is not None:  # rows of a month: are two the same?
         no_duplicates(unchecked)
     role_share = role_share_of(share)
@@ -553,7 +557,7 @@ def _measured(
         pending = _Pending(
             on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
-             role, visits_share, lo, leads_share, portfolio, role_share, notes),
+             role, visits_share, lo, leads_share, portfolio, role_share, flat, notes),
             memo,
         )  # fmt: skip
         trends: Any = None if slope is None else pending

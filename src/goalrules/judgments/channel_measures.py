@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from goalrules.judgments.channel_pass import Columns
 from goalrules.judgments.stats import theil_sen, wilson_interval
@@ -207,11 +207,14 @@ def fulfils_role(
     role_metric_trend: float | None,
     portfolio: PortfolioRates,
     role_share: float,
+    flat: float = 0.02,
 ) -> bool | None:
-    """Whether a channel with these measures does the job of ``role``."""
+    """Whether a channel with these measures does the job of ``role`` (``flat``: the
+    ruleset's param, a trend within +/- it a month is steady: a traffic driver falling
+    by no more than it is not falling)."""
     if role is Objective.TRAFFIC:
         return (
-            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -0.02
+            visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -flat
         )
     if role is Objective.LEADS:
         credible = (
@@ -234,3 +237,11 @@ def fulfils_role(
     if role_metric_trend is None:
         return None
     return role_metric_trend > 0
+
+
+def flat_of(ruleset: Any) -> float:
+    """The ruleset's ``flat`` param (a trend within +/- it a month is steady) as a share:
+    the one its rules read "declining" with, which a traffic driver's "not falling" reads
+    too (2 % when the ruleset has none)."""
+    flat = ruleset.params.get("flat", 0.02)
+    return float(flat) if not isinstance(flat, str) else float(flat.strip(" %")) / 100

@@ -24,7 +24,8 @@ Date = _dt.date
 #: what a channel's fields computed on read are computed from: the slope function of
 #: its months (None under two months), its visits, leads and social metric a month (None:
 #: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
-#: leads share, the portfolio, the role share and its data-quality notes (as measured)
+#: leads share, the portfolio, the role share, the ruleset's ``flat`` and its data-quality
+#: notes (as measured)
 _Inputs = tuple[
     Callable[[Sequence[float]], float] | None,
     Sequence[float],
@@ -38,6 +39,7 @@ _Inputs = tuple[
     float | None,
     float | None,
     Any,  # the Portfolio (its module imports this one)
+    float,
     float,
     list[tuple[Date, float, float, float] | str] | None,
 ]
@@ -62,7 +64,7 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
         memo[name] = value
         return value
     (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
-     leads_share, portfolio, role_share, notes) = inputs  # fmt: skip
+     leads_share, portfolio, role_share, flat, notes) = inputs  # fmt: skip
     value = None
     if name == "quality":
         value = quality_notes(notes or ())
@@ -82,7 +84,7 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
             role_metric_trend=None
             if role in _NO_METRIC
             else on_read(inputs, memo, "role_metric_trend"),
-            portfolio=portfolio, role_share=role_share,
+            portfolio=portfolio, role_share=role_share, flat=flat,
         )  # fmt: skip
     memo[name] = value
     return value

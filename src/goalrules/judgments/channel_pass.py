@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from goalrules.model import ChannelMonth
@@ -36,7 +36,6 @@ Columns = tuple[tuple[Date, ...], tuple[tuple[float, ...], ...]]
 _LT = operator.lt
 _NO_COLUMN: tuple[float, ...] = ()
 _NAN = math.nan
-_NO_MONTHS = (_NO_COLUMN,) * 6
 
 
 class RowPass:
@@ -79,9 +78,9 @@ class RowPass:
         self.repeated = False
 
 
-def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass:
-    """The columns of each channel of ``rows`` (and of each of ``names`` without rows:
-    no months), in the order of the channels' names."""
+def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
+    """The columns of each channel of ``rows``, in the order of the channels' names (a
+    channel named elsewhere without rows has no data: it is not one of them)."""
     out = RowPass()
     per: dict[str, list[tuple[Date, float, float, float]]] = {}
     summed: set[str] = set()  # channels with an optional column: summed month by month
@@ -118,16 +117,11 @@ def row_pass(rows: Sequence[ChannelMonth], names: Iterable[str] = ()) -> RowPass
             notes.append((r.month, visits, leads, customers))
             if leads > visits:  # a month of this row alone: its sums say the same
                 out.over.add(name)
-    for name in names:
-        per.setdefault(name, [])
     ordered = out.ordered
     months: tuple[Date, ...]
     columns: list[tuple[float, ...]]
     for name in sorted(per):
         entries = per[name]
-        if not entries:
-            ordered[name] = ((), _NO_MONTHS)
-            continue
         if name in summed:
             continue
         # (every entry is four: strict=False spares zip's check of their lengths)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from goalrules.dates import first_open_month
@@ -130,3 +130,15 @@ def plain_channels(performance: Any, today: _dt.date | None) -> dict[str, None] 
             return None
         channels[r.channel] = None
     return channels
+
+
+def no_rows_note(names: Sequence[str], accounts: str = "") -> str:
+    """The note naming the channels given (a role, formats) that have no rows to judge
+    (``accounts``: where, in a book): no data is no verdict, not an experiment of 0
+    months."""
+    said = ", ".join(names)
+    where = f" in {accounts}" if accounts else ""
+    return (
+        f"{said}: named in the channels, but no rows of {'it' if len(names) == 1 else 'them'}"
+        f"{where} (no data): not judged"
+    )

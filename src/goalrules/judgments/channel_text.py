@@ -10,6 +10,9 @@ formats, no spend) is said as missing, never used as a reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
 from goalrules.model import Objective
 from goalrules.numbers import (
@@ -237,3 +240,56 @@ def portfolio_line(p: Portfolio) -> str:
         f"{pct(p.lead_rate)} "
         f"(their leads over their visits: each channel's rate weighted by its visits{left_out})"
     )
+
+
+#: the facts whose absence the evidence already says the decision does not use (formats
+#: not given: "the trial counts months only"; no role, or a role that cannot be checked;
+#: no cost, or none to compare with: "the decision ignores cost"): a rule unknown for want
+#: of them is the ruleset's deliberate reading, not a decision that could not be told
+SAID_MISSING = frozenset({
+    "channel.formats", "channel.role", "channel.fulfils_role", "channel.cost_per_lead",
+    "portfolio.cost_per_lead", "channel.cost_per_customer", "portfolio.cost_per_customer",
+})  # fmt: skip
+
+#: the facts the words name
+_FACT_WORDS = {
+    "channel.lead_rate": "its lead rate",
+    "channel.lead_rate_low": "its lead rate",
+    "channel.lead_rate_high": "its lead rate",
+    "portfolio.lead_rate": "the portfolio's lead rate",
+    "channel.customer_rate": "its customer rate",
+    "channel.customer_rate_low": "its customer rate",
+    "portfolio.customer_rate": "the portfolio's customer rate",
+    "channel.visits_trend": "its visits trend",
+    "channel.leads_trend": "its leads trend",
+    "channel.visits_share": "its share of visits",
+    "channel.leads_share": "its share of leads",
+}
+
+
+def untold_note(untold: Sequence[Any], *, below: bool = True) -> str:
+    """The note on a decision that rules ranked above it could not be told (their
+    findings, unknown): which decisions, by which rules, for want of what (``below``: a
+    rule ranked below them decided; else none did)."""
+    decisions = list(dict.fromkeys(f.decision for f in untold))
+    wanting = list(dict.fromkeys(
+        _FACT_WORDS.get(m, m) for f in untold for m in (f.missing or (f.reason or "a fact",))
+    ))  # fmt: skip
+    rules = [f.rule_id for f in untold]
+    return (
+        f"Could not tell whether to {_either(decisions)}: {_and(wanting)} "
+        f"{'is' if len(wanting) == 1 else 'are'} unknown, so "
+        f"{'rule' if len(rules) == 1 else 'rules'} {_and(rules)}"
+        + (", ranked above, cannot be told; this decision comes from a rule ranked below."
+           if below else " cannot be told.")
+    )  # fmt: skip
+
+
+def _either(words: Sequence[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _and(words: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -25,6 +25,7 @@ import attrs
 from goalrules.dates import as_date
 from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
 from goalrules.engine.lazy_facts import settled
+from goalrules.engine.results import _UNKNOWN
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -34,8 +35,15 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels, read_rows
-from goalrules.judgments.channel_text import evidence_lines
+from goalrules.judgments.channel_measures import flat_of
+from goalrules.judgments.channel_rows import (
+    done_by,
+    no_duplicates,
+    no_rows_note,
+    plain_channels,
+    read_rows,
+)
+from goalrules.judgments.channel_text import SAID_MISSING, evidence_lines, untold_note
 from goalrules.judgments.sources import (
     SourceGroup,
     SourceShare,
@@ -118,6 +126,26 @@ class Ruling:
             return None
         return Finding(self.rule, Outcome.PASS, settled(self.facts), self.today)
 
+    def untold(self, decision: str, said: frozenset[str] = frozenset()) -> list[Finding]:
+        """The decision rules ranked above the deciding one (all of them when none
+        decided), of another decision than ``decision``, that could not be told: unknown
+        for want of a fact (``said``: the facts whose absence the words already say the
+        decision does not use, left out). Their order is the ruleset's."""
+        above = -math.inf if self.rule is None else self.rule.priority
+        facts: Mapping[str, Any] | None = None
+        out = []
+        for r in self.ruleset.rules:
+            if not r.decision or r.decision == decision or r.priority <= above:
+                continue
+            if r._fast(self.facts, self.today) != _UNKNOWN:
+                continue
+            if facts is None:
+                facts = settled(self.facts)
+            finding = Finding(r, Outcome.UNKNOWN, facts, self.today)
+            if not set(finding.missing) <= said:
+                out.append(finding)
+        return out
+
 
 @attrs.frozen
 class ChannelDecision:
@@ -156,6 +184,29 @@ class ChannelDecision:
         return self.report.decided_by
 
     @functools.cached_property
+    def untold(self) -> str | None:
+        """The note that decision rules ranked above the deciding one could not be told
+        (a fact they need is unknown, one the words do not already say the decision does
+        not use), naming them; ``None`` when none was left untold. A decision never
+        passes silently over a rule that might have overruled it."""
+        if self.ruling is None or self.given_report is not None:
+            return None
+        rule = self.ruling.rule
+        decision = rule.decision if rule is not None and rule.decision else Decision.KEEP.value
+        found = self.ruling.untold(decision, SAID_MISSING)
+        return untold_note(found, below=rule is not None) if found else None
+
+    @property
+    def why(self) -> str:
+        """The first reason, with the note of the rules ranked above that could not be
+        told (:attr:`untold`) when there is one: what a one-line summary shows."""
+        if not self.reasons:
+            return ""
+        first, *more = self.reasons
+        untold = self.untold
+        return f"{first} {untold}" if untold is not None and untold in more else first
+
+    @functools.cached_property
     def reasons(self) -> tuple[str, ...]:
         """The deciding rule's message, then the evidence in numbers (written on first
         use: deciding many channels does not render messages nobody reads)."""
@@ -171,13 +222,16 @@ class ChannelDecision:
         if self.hierarchy and alone is not self.decision:
             pass  # made coherent with its halves: what the rules said of it whole is quoted
             # in the note, never given beside the decision as advice (to reduce an optimize)
-        elif decided is not None:
-            out.append(decided.message)
         else:
-            out.append(
-                "No rule of the ruleset decided (the evidence it needs is missing): kept, the "
-                "neutral default."
-            )
+            if decided is not None:
+                out.append(decided.message)
+            else:
+                out.append(
+                    "No rule of the ruleset decided (the evidence it needs is missing): kept, "
+                    "the neutral default."
+                )
+            if self.untold is not None:
+                out.append(self.untold)
         if self.portfolio is not None:
             out += evidence_lines(self.evidence, self.portfolio)
         return tuple(out)
@@ -442,7 +496,9 @@ def decide_channels(
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
-    out.notes = tuple(left_out)
+    decided = {d.channel for d in totals}
+    no_rows = [name for name in roles if name not in decided]
+    out.notes = (*left_out, no_rows_note(no_rows)) if no_rows else tuple(left_out)
     paired = {ch for ch, ms in mediums.items() if len(ms) > 1}
     if not paired:
         return out
@@ -532,11 +588,11 @@ def _decide(
     groups: Mapping[str, str] | None = None,
     unchecked: list[ChannelMonth] | None = None,
 ) -> list[ChannelDecision]:
+    ruleset = rules or _ruleset(tuple(sorted(params.items())))
     measured, portfolio = measure_for_decisions(
         rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
-        unchecked=unchecked,
+        unchecked=unchecked, flat=flat_of(ruleset),
     )  # fmt: skip
-    ruleset = rules or _ruleset(tuple(sorted(params.items())))
     pfacts = portfolio.facts()
     # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
     # _numbers, when it may convert these facts) and the deciding rule (ruleset.decide:
@@ -600,7 +656,7 @@ def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
 
     rows = [
         (d.channel, badge(d.decision.value), format_count(d.evidence.visits),
-         format_count(d.evidence.leads), d.reasons[0] if d.reasons else "")
+         format_count(d.evidence.leads), d.why)
         for d in decisions
     ]  # fmt: skip
     return table(["channel", "decision", "visits", "leads", "why"], rows, raw=(1,))

@@ -75,7 +75,7 @@ def _channels(
                 "leads": format_count(ev.leads),
                 "customers": _customers(ev.customers),
                 "rate": rate,
-                "why": d.reasons[0] if d.reasons else "",
+                "why": d.why,
             }
         )
     return rows

@@ -25,7 +25,7 @@ def _mark(c: CriterionScore) -> str:
 
 
 def _md_channel(d: ChannelDecision) -> str:
-    why = _md_escape(d.reasons[0] if d.reasons else "")
+    why = _md_escape(d.why)
     return f"| {d.channel} | **{d.decision.value}** | {why} |"
 
 

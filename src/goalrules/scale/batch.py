@@ -23,7 +23,7 @@ from goalrules.dsl.columnar import to_polars
 from goalrules.engine import Rule, RuleSet
 from goalrules.errors import DataError
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import ended_note, shares_note, spend_note
+from goalrules.judgments.channel_measures import ended_note, flat_of, shares_note, spend_note
 from goalrules.judgments.channel_rows import left_out_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
@@ -37,7 +37,7 @@ from goalrules.scale.book_halves import (
     paired_networks,
     split_rows,
 )
-from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows
+from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows, no_rows_notes
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
@@ -109,6 +109,8 @@ def decide_channels_table(
                 notes.append(left_out_note(later, today))
         rows = rows.filter(pl.col("month") < cut)
     rows = judged_rows(rows, info, all_sources)
+    if notes is not None and info:  # the channels named without rows: no data, no verdict
+        notes.extend(no_rows_notes(rows, info))
     if all_sources:  # (direct) / (none): the direct visits
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     paired = paired_networks(rows)
@@ -336,7 +338,8 @@ def _decided(
         .then(pl.col("channel").replace_strict(formats, default=0.0, return_dtype=pl.Float64))
         .alias("formats"),
     )
-    per = per.with_columns(_fulfils(role_share).alias("fulfils_role"))
+    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
+    per = per.with_columns(_fulfils(role_share, flat_of(ruleset)).alias("fulfils_role"))
     facts = per.select(
         pl.col("account"),
         pl.col("channel").alias("channel.id"),
@@ -354,7 +357,6 @@ def _decided(
         pl.col("p_cost_per_customer").alias("portfolio.cost_per_customer"),
         pl.col("p_channels").cast(pl.Float64).alias("portfolio.channels"),
     )  # fmt: skip
-    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
     out = ruleset.evaluate_table(facts, today=today)
     return per.select(
         "account", "channel", "role", "months", "visits", "leads", "customers", "spend",
@@ -601,13 +603,14 @@ def _months_notes(
     return tuple(out)
 
 
-def _fulfils(role_share: float) -> Any:
-    """Whether each channel does the job of its role (as ``channels._fulfils``)."""
+def _fulfils(role_share: float, flat: float) -> Any:
+    """Whether each channel does the job of its role (as ``channel_measures.fulfils_role``;
+    ``flat``: the ruleset's param, a traffic driver falling by no more is not falling)."""
     import polars as pl
 
     role = pl.col("role")
     traffic = (pl.col("visits_share") >= role_share) & (
-        pl.col("visits_trend").fill_null(0) >= -0.02
+        pl.col("visits_trend").fill_null(0) >= -flat
     )
     lead_credible = pl.col("lead_rate_low") >= pl.col("p_lead_rate")
     leads = lead_credible.fill_null(False) | (pl.col("leads_share") >= role_share).fill_null(False)

@@ -5,15 +5,17 @@ set apart as its network's paid half, and no account, channel and month given tw
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.model import normalize_channel
+from goalrules.judgments.channel_rows import no_rows_note
+from goalrules.model import Channel, normalize_channel
 from goalrules.model.series import _medium as medium_of
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.vocabulary import paid_network
 
-__all__ = ["COUNTS", "REQUIRED", "checked_rows", "no_duplicates"]
+__all__ = ["COUNTS", "REQUIRED", "checked_rows", "no_duplicates", "no_rows_notes"]
 
 #: the columns a book must have, and its counts
 REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
@@ -130,3 +132,24 @@ def no_duplicates(typed: Any, df: Any) -> None:
         f"rows {first:,} and {other:,} both give account {account!r}, {what}: {how}",
         field="month",
     )
+
+
+def no_rows_notes(rows: Any, info: Mapping[str, Channel]) -> list[str]:
+    """The notes on the channels of ``info`` some account has no rows of (the accounts
+    named, up to four): no data is no verdict, as the row path says."""
+    import polars as pl
+
+    accounts = rows["account"].unique().sort().to_list()
+    present = rows.filter(pl.col("channel").is_in(list(info))).select("account", "channel")
+    have: dict[str, set[Any]] = {}
+    for account, channel in present.unique().iter_rows():
+        have.setdefault(channel, set()).add(account)
+    out = []
+    for name in info:
+        lacking = [a for a in accounts if a not in have.get(name, ())]
+        if not lacking:
+            continue
+        named = ", ".join(map(str, lacking[:4]))
+        more = f" and {len(lacking) - 4} more" if len(lacking) > 4 else ""
+        out.append(no_rows_note([name], f"account{'s' if len(lacking) > 1 else ''} {named}{more}"))
+    return out

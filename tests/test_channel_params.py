@@ -1,0 +1,89 @@
+"""Channel decisions read every threshold from the ruleset's params, in the rules and in
+the evidence the rules are given alike (a traffic driver's "not falling" is the rules'
+"declining"), on the row path and the book path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import goalrules as gr
+
+pl = pytest.importorskip("polars")
+
+from goalrules.scale.batch import book_decisions, decide_channels_table  # noqa: E402
+
+MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
+
+
+def series(name: str, visits: float, leads: float, fall: float = 0.0) -> list[dict[str, Any]]:
+    """A channel's six months, its visits and leads changing by ``fall`` a month."""
+    return [
+        {"channel": name, "month": m, "visits": round(visits * (1 - fall) ** i),
+         "leads": round(leads * (1 - fall) ** i)}
+        for i, m in enumerate(MONTHS)
+    ]  # fmt: skip
+
+
+def both_paths(
+    rows: list[dict[str, Any]], channels: list[gr.Channel], **params: Any
+) -> dict[str, gr.ChannelDecision]:
+    """The row path's decisions by channel, once the book path is checked to agree."""
+    row_path = {d.channel: d for d in gr.decide_channels(rows, channels=channels, **params)}
+    table = decide_channels_table(
+        pl.DataFrame([{"account": "a", **r} for r in rows]), channels=channels, **params
+    )
+    for _, d in book_decisions(table):
+        one = row_path[d.channel]
+        assert (d.decision, d.rule, d.evidence.fulfils_role) == (
+            one.decision,
+            one.rule,
+            one.evidence.fulfils_role,
+        )
+    return row_path
+
+
+@pytest.mark.parametrize("flat", ["5 %", 0.05])
+def test_a_traffic_driver_steady_by_the_rulesets_flat_fulfils_its_role(flat: Any) -> None:
+    """With ``flat`` at 5 %, a traffic driver bringing 40 % of the visits, falling 3 % a
+    month, is steady by the rules (no rule calls it declining) and so not falling: it does
+    its job. It read "does not fulfil its role" (a fixed -2 % a month) and was reduced as
+    converting below, the rules' own "steady" notwithstanding."""
+    rows = series("facebook", 4000, 40, fall=0.03) + series("linkedin", 3000, 90)
+    rows += series("instagram", 3000, 90)
+    channels = [gr.Channel("facebook", role="traffic")]
+    decided = both_paths(rows, channels, flat=flat)["facebook"]
+    assert decided.evidence.fulfils_role is True
+    assert (decided.decision, decided.rule) == (gr.Decision.KEEP, "keep.fulfils-role")
+
+
+def test_a_traffic_driver_declining_by_the_rulesets_flat_does_not_fulfil_its_role() -> None:
+    """With ``flat`` at 1 %, the same traffic driver falling 1.5 % a month is declining by
+    the rules: it is falling, so it does not do a traffic driver's job. It read "It does
+    the job of its role (traffic)": kept, while the rules called its trend a decline."""
+    rows = series("facebook", 4000, 40, fall=0.015) + series("linkedin", 3000, 90)
+    rows += series("instagram", 3000, 90)
+    channels = [gr.Channel("facebook", role="traffic")]
+    decided = both_paths(rows, channels, flat="1 %")["facebook"]
+    assert decided.evidence.fulfils_role is False
+    assert decided.decision is not gr.Decision.KEEP
+    assert not any("does the job of its role" in r for r in decided.reasons)
+
+
+def test_a_declining_channel_costing_nearly_twice_the_portfolio_is_not_called_cheap() -> None:
+    """A declining channel converting below whose leads cost 1.8 times the portfolio's is
+    reduced rather than cut, and its words say what the rule checked: not over 2 times the
+    portfolio's cost. Its rule was ``reduce.declining-but-cheap`` and its message read "but
+    its leads cost ... against the portfolio's ...", a channel nearly twice as dear read as
+    a cheap one."""
+    rows = [
+        {**r, "spend": 360 * 0.9**i} for i, r in enumerate(series("facebook", 4000, 20, fall=0.1))
+    ]  # (cost per lead 18 USD)
+    rows += [{**r, "spend": 900} for r in series("linkedin", 3000, 90)]  # 10 USD a lead
+    decided = both_paths(rows, [])["facebook"]
+    assert decided.decision is gr.Decision.REDUCE
+    assert decided.rule == "reduce.declining-not-costly"
+    assert "cheap" not in decided.rule and "cheap" not in " ".join(decided.reasons)
+    first = decided.reasons[0]
+    assert "not over 2 times the portfolio's" in first, first
