@@ -37,7 +37,13 @@ from goalrules.scale.book_halves import (
     paired_networks,
     split_rows,
 )
-from goalrules.scale.book_rows import COUNTS, REQUIRED, checked_rows, no_rows_notes
+from goalrules.scale.book_rows import (
+    COUNTS,
+    REQUIRED,
+    checked_rows,
+    no_rows_notes,
+    unread_role_metrics,
+)
 from goalrules.scale.distributed import in_partition
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
@@ -98,6 +104,8 @@ def decide_channels_table(
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
+    if notes is not None:  # a role judged by a metric this path does not read: said
+        notes.extend(unread_role_metrics(df, info))
     rows = checked_rows(df)
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)

@@ -10,7 +10,7 @@ from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
 from goalrules.judgments.channel_rows import no_rows_note
-from goalrules.model import Channel, normalize_channel
+from goalrules.model import Channel, Objective, normalize_channel
 from goalrules.model.series import _medium as medium_of
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.vocabulary import paid_network
@@ -153,3 +153,29 @@ def no_rows_notes(rows: Any, info: Mapping[str, Channel]) -> list[str]:
         more = f" and {len(lacking) - 4} more" if len(lacking) > 4 else ""
         out.append(no_rows_note([name], f"account{'s' if len(lacking) > 1 else ''} {named}{more}"))
     return out
+
+
+#: the roles judged by the channel's visits, leads or customers; any other (awareness,
+#: engagement, community...) by its followers, engagements or reach
+_SHARE_ROLES = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
+
+
+def unread_role_metrics(df: Any, info: Mapping[str, Channel]) -> list[str]:
+    """The note for a book whose followers, engagements or reach are recorded where a
+    channel's role is judged by them: the table path does not read those columns, so the
+    role is not judged (unknown), where an account's own rows judge it."""
+    import polars as pl
+
+    social = [c for c in ("followers", "engagements", "reach") if c in df.columns]
+    if not social or not df.select(pl.any_horizontal(pl.col(social).is_not_null()).any()).item():
+        return []
+    named = sorted(
+        name for name, ch in info.items() if ch.role is not None and ch.role not in _SHARE_ROLES
+    )
+    if not named:
+        return []
+    return [
+        f"{', '.join(social)} recorded, but not read when many accounts are judged at once: "
+        f"the role of {', '.join(named)} (judged by followers, engagements or reach) is not "
+        "judged here; judge an account's own rows (no 'account' column) to judge it"
+    ]
