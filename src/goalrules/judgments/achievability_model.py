@@ -335,6 +335,12 @@ def _months_needed(
         lo, hi = max(0, math.floor(horizon)), FARTHEST
         if hi <= lo or not likely(hi):
             return None
+    return first_likely(likely, lo, hi)
+
+
+def first_likely(likely: Callable[[int], bool], lo: int, hi: int) -> int:
+    """The first month in ``(lo, hi]`` at which ``likely`` holds, by bisection, where it
+    holds at ``hi`` and holds from there on (a chance that grows with the months)."""
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if likely(mid):

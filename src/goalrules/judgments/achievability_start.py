@@ -28,6 +28,7 @@ from goalrules.judgments.achievability_model import (
     FARTHEST,
     _model,
     _view,
+    first_likely,
     history_rates,
     predictive_at,
     quantile_of,
@@ -181,14 +182,7 @@ def judge_from_start(
 
     lo = max(math.floor(end_h), math.ceil(start_h))
     if p < threshold and lo < FARTHEST and likely(FARTHEST):
-        hi = FARTHEST
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if likely(mid):
-                hi = mid
-            else:
-                lo = mid
-        out["suggested_deadline"] = months_after(last_date, hi)
+        out["suggested_deadline"] = months_after(last_date, first_likely(likely, lo, FARTHEST))
     return out
 
 
