@@ -92,3 +92,17 @@ def test_one_observation_reads_in_the_singular() -> None:
     assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
     assert a.reasons and a.reasons[0].startswith("Only 1 monthly observation over ")
     assert "observations" not in a.reasons[0]
+
+
+def test_a_chance_that_underflows_is_never_0_percent() -> None:
+    """A target far beyond the forecast (100,000 followers from 1,243 growing 2 % a
+    month), judged after the deadline from a history that ends before it, had a chance
+    of exactly 0.0: "Chance of reaching the target: 0 %", a certainty the forecast does
+    not have (the value by the deadline was not seen). It is the least float above 0."""
+    h = [(add_months(dt.date(2025, 6, 1), i), 1000 * 1.02**i) for i in range(12)]
+    g = gr.Goal(id="g", metric="followers", channel="linkedin", target="100000 followers",
+                start=dt.date(2025, 6, 1), deadline=dt.date(2026, 6, 30))  # fmt: skip
+    a = gr.assess_achievability(g, h, today=dt.date(2026, 7, 10))
+    assert a.verdict is gr.Verdict.UNREALISTIC
+    assert a.probability is not None and 0.0 < a.probability < 1e-300
+    assert "Chance of reaching the target: under 1 %" in a.explanation

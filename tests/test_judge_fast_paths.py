@@ -459,7 +459,7 @@ def _reference_fit_and_judge(
     if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
         pred = am._bootstrap(model, pred, y, idx, n, seed, samples, logs)
     p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
-    out["probability"] = p = min(1.0, max(0.0, p))
+    out["probability"] = p = am.open_chance(p)
     out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
     out["model"] = (model, logs)
     out["predictive"] = pred

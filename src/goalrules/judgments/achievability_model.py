@@ -272,7 +272,7 @@ def fit_and_judge(
     if method == "bootstrap" and k >= 1 and isinstance(pred, Predictive):
         pred = _bootstrap(model, pred, y, idx, n, seed, samples, logs)
     p = pred.sf(goal_y) if higher else pred.cdf(goal_y)
-    out["probability"] = p = min(1.0, max(0.0, p))
+    out["probability"] = p = open_chance(p)
     out["drift"], out["volatility"], out["changes"] = model.drift, model.volatility, k
     out["model"] = (model, logs)
     out["predictive"] = pred
@@ -336,6 +336,18 @@ def _months_needed(
         if hi <= lo or not likely(hi):
             return None
     return first_likely(likely, lo, hi)
+
+
+#: the least chance a forecast gives of an outcome not seen yet: one that underflows to 0
+#: (a target thousands of standard deviations away) is the least float above it, which
+#: reads "under 1 %" and keeps two significant digits in the JSON, never "0 %", a
+#: certainty the forecast does not have
+_LEAST_CHANCE = math.ulp(0.0)
+
+
+def open_chance(p: float) -> float:
+    """A forecast's chance of an outcome not seen yet, in (0, 1]."""
+    return min(1.0, max(_LEAST_CHANCE, p))
 
 
 def first_likely(likely: Callable[[int], bool], lo: int, hi: int) -> int:

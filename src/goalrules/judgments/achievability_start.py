@@ -30,6 +30,7 @@ from goalrules.judgments.achievability_model import (
     _view,
     first_likely,
     history_rates,
+    open_chance,
     predictive_at,
     quantile_of,
 )
@@ -127,7 +128,7 @@ def judge_from_start(
     months = end_h - start_h
     pred = growth_between(model, start_h, end_h, logs=factor)
     goal_y = math.log(target) if factor else target
-    p = min(1.0, max(0.0, pred.sf(goal_y) if higher else pred.cdf(goal_y)))
+    p = open_chance(pred.sf(goal_y) if higher else pred.cdf(goal_y))
     median = quantile_of(pred, 0.5)
     if (median >= goal_y if higher else median <= goal_y) != (p >= 0.5):  # the numbers' edge
         median = goal_y + (1e-9 if (p >= 0.5) == higher else -1e-9) * max(1.0, abs(goal_y))
