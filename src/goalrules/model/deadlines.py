@@ -71,7 +71,10 @@ _UNREAD_WHEN = re.compile(
     r"|winter|spring|launch|(?:product\s+)?release|campaign|holidays?|season|black friday"
     r"|cyber monday|ramadan|eid|diwali|(?:lunar |chinese )?new year|back[\s-]to[\s-]school"
     r"|event|conference|semester|term|festival|peak season|anniversary|go[\s-]?live"
-    r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening)\b",
+    r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening"
+    # a month after words that did not read ("by dechrau september", as a pack left it:
+    # no deadline, and no word said)
+    r"|january|february|march|april|june|july|august|september|october|november|december)\b",
     re.I,
 )
 # "week 10", "day 30": a period named by its number

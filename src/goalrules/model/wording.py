@@ -100,6 +100,41 @@ def _first_months(m: re.Match[str]) -> str:
     return f"between January and {calendar.month_name[months]} {year}"
 
 
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "by the beginning of September", "by the start of Q3 2027", "by the 1st of March": the
+# period's first day (no deadline was read, and no note said so); only after a word that
+# leads a deadline ("starting at the beginning of September" says when the goal starts)
+_PERIOD_BEGINS = re.compile(
+    r"\b(?P<lead>(?:by|before|until|till)\s+)(?:the\s+)?(?:very\s+)?"
+    r"(?:(?P<begin>beginning|start)|(?P<first>first|1st))\s+of\s+"
+    r"(?:the\s+month\s+of\s+)?"
+    rf"(?P<period>{_MONTH_NAMES}|q[1-4]|h[12]|(?:19|20|21)\d\d)\b\.?"
+    r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
+    re.I,
+)
+_FIRST_MONTH = {"q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7}
+
+
+def _period_begins(m: re.Match[str]) -> str:
+    """ "the beginning of September" -> "September 1", "the start of Q3 2027" -> "July 1
+    2027", "the start of 2027" -> "January 1 2027"; "the first of 2027" as written."""
+    period, lead = m["period"].lower(), m["lead"]
+    year = f" {m['year']}" if m["year"] else ""
+    if period[0].isdigit():
+        if m["first"] or year:
+            return m.group(0)
+        return f"{lead}January 1 {period}"
+    if period in _FIRST_MONTH:
+        if m["first"]:
+            return m.group(0)  # "the first of Q3": its first month, week or day?
+        return f"{lead}{calendar.month_name[_FIRST_MONTH[period]]} 1{year}"
+    month = next(i for i in range(1, 13) if calendar.month_name[i].lower().startswith(period[:3]))
+    return f"{lead}{calendar.month_name[month]} 1{year}"
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -113,6 +148,7 @@ def prepare(text: str) -> str:
     t = re.sub(
         r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
     )
+    t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
     t = quarters_named(t)
