@@ -449,7 +449,9 @@ def _noun_after(text: str, end: int, *, money: bool = False) -> str | None:
     "in" or "of" ("$20k in sales")."""
     for m in re.finditer(r"[a-z][a-z'-]*", text[end : end + 60], re.IGNORECASE):
         word = m.group(0).lower()
-        if word in ("in", "of") and not money:
+        if word in ("in", "of"):
+            if money:  # "$20k in sales": the noun after it (it read "in")
+                continue
             return None
         if word in _SKIP_WORDS:
             continue

@@ -64,6 +64,7 @@ from goalrules.model.metric_phrases import (
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
+from goalrules.model.said_words import as_written
 from goalrules.model.set_aside import (
     counts_unread,
     left_over,
@@ -505,6 +506,7 @@ def read_fields(
         missing.append("objective")
 
     understood.update(recurrence_words(prepared, deadline=deadline is not None, said=source))
+    understood = as_written(source, prepared, understood)  # "$25", not "¤USD 25"
     for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
         understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
     notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
