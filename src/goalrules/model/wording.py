@@ -220,6 +220,9 @@ def prepare(text: str) -> str:
     t = mark_period_over_period(t)  # "10% vs last month": a rate a month, as "10% MoM"
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
+    # "P20,000", "P1.5M": the Philippine peso as it is typed without its sign ₱ (no target,
+    # and no note); only before thousands or a scale ("P1", "P90" are a rank, a percentile)
+    t = re.sub(r"(?<![\w$.,])P(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?[kKmM]\b)", "₱", t)
     t = mark_currencies(normalize_numbers(t))
     t = _FIRST_MONTHS.sub(_first_months, t)  # "in the first 3 months of 2027": to March's end
     t = re.sub(  # "1 in 4 visitors" is a share
