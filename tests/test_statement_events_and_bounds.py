@@ -65,3 +65,24 @@ def test_a_change_said_not_to_happen_is_still_no_target() -> None:
     reading = gr.read_statement("Do not grow CPL by more than 10% by June", start=START)
     assert reading.goal.target is None
     assert any("not to happen" in note for note in reading.notes)
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        # "by 5k to 15k" is a change and the level it reaches, as "by 500 to 2,000" is:
+        # never a range (it read +5000 with a note that called it one)
+        ("Grow followers by 5k to 15k by June", "15000 follower"),
+        ("Grow followers by 500 to 2,000 by June", "2000 follower"),
+    ],
+)
+def test_by_a_change_to_a_level_is_no_range(statement: str, target: str) -> None:
+    reading = gr.read_statement(statement, start=START)
+    assert str(reading.goal.target) == target
+    assert not any("a range" in note for note in reading.notes)
+
+
+def test_by_a_range_of_percents_is_still_a_range() -> None:
+    reading = gr.read_statement("Grow followers by 10% to 20% by June", start=START)
+    assert str(reading.goal.target) == "+10%"
+    assert any("a range, 10% to 20%" in note for note in reading.notes)

@@ -582,9 +582,9 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
     for m in _RANGE.finditer(text):
         if _FROM_LEVEL.search(text, max(0, m.start() - 48), m.start()):
             continue  # "from 4 to 6", "from last year's 5,000 to 8,000": a baseline, a target
+        scales = [(m[k] or "").strip().lower() for k in ("u1", "u2")]
         if (
-            not m["u2"]
-            and not m["u1"]
+            all(not u or u in _SUFFIX_SCALES for u in scales)  # "by 5k to 15k": no range
             and (
                 m["join"] == "/"
                 or (m["join"] == "to" and re.search(r"\bby\s*$", text[: m.start()]))
