@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
 __all__ = ["as_written"]
 
@@ -16,7 +17,7 @@ __all__ = ["as_written"]
 #: the prepared words, so reading stays linear in its length)
 _LONGEST = 2_000
 
-_Blocks = list[tuple[str, int, int, int, int]]
+_Blocks = Sequence[tuple[str, int, int, int, int]]
 
 
 def as_written(source: str, prepared: str, said: dict[str, str]) -> dict[str, str]:
