@@ -62,3 +62,24 @@ def test_a_start_phrase_not_led_by_a_deadline_word_is_left() -> None:
         "Starting at the beginning of September, get 500 leads within 3 months", start=START
     )
     assert str(reading.goal.target) == "500 lead"
+
+
+def test_the_start_of_next_year_is_its_first_day() -> None:
+    # it read the end of next year, 2027-12-31 (the "start of" dropped)
+    reading = gr.read_statement("Get 500 leads by the start of next year", start=START)
+    assert reading.goal.deadline == dt.date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # it read the end of next month, 2026-06-30; "the start of the year" gave no word
+        "Hit 10k followers by the beginning of next month",
+        "Get 500 leads by the start of the year",
+        "Get 500 leads by the start of the next quarter",
+    ],
+)
+def test_the_start_of_a_period_counted_from_today_is_said(statement: str) -> None:
+    reading = gr.read_statement(statement, start=START)
+    assert reading.goal.deadline is None
+    assert any("says when, but not as a date" in note for note in reading.notes), reading.notes

@@ -111,7 +111,7 @@ _PERIOD_BEGINS = re.compile(
     r"\b(?P<lead>(?:by|before|until|till)\s+)(?:the\s+)?(?:very\s+)?"
     r"(?:(?P<begin>beginning|start)|(?P<first>first|1st))\s+of\s+"
     r"(?:the\s+month\s+of\s+)?"
-    rf"(?P<period>{_MONTH_NAMES}|q[1-4]|h[12]|(?:19|20|21)\d\d)\b\.?"
+    rf"(?P<period>{_MONTH_NAMES}|q[1-4]|h[12]|(?:19|20|21)\d\d|next\s+year)\b\.?"
     r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
     re.I,
 )
@@ -123,6 +123,8 @@ def _period_begins(m: re.Match[str]) -> str:
     2027", "the start of 2027" -> "January 1 2027"; "the first of 2027" as written."""
     period, lead = m["period"].lower(), m["lead"]
     year = f" {m['year']}" if m["year"] else ""
+    if period.startswith("next"):  # "by the start of next year": January 1 of it
+        return m.group(0) if m["first"] or year else f"{lead}January 1 next year"
     if period[0].isdigit():
         if m["first"] or year:
             return m.group(0)
