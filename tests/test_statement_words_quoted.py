@@ -53,3 +53,9 @@ def test_money_is_quoted_as_written(sign: str, number: str, template: str) -> No
         if field != "channel":  # (several channels are listed, not quoted)
             assert words in statement, (field, words)
     assert f"{sign}{number}" in understood["target"]
+
+
+def test_a_notes_quotes_are_the_statements() -> None:
+    # it quoted "USD 5k" and "USD 15k", the prepared text
+    reading = gr.read_statement("Grow revenue by $5k to $15k by June", start=START)
+    assert any('"$5k" is set aside' in note and '"$15k"' in note for note in reading.notes)

@@ -183,6 +183,7 @@ def _known_noun(noun: str) -> bool:
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
 # German or Malay write a thousand (a pack reads its own language's numbers before this)
+_QUOTED = re.compile(r'"([^"]+)"')
 _MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
 _RATE_OF = {
@@ -509,6 +510,9 @@ def read_fields(
     understood = as_written(source, prepared, understood)  # "$25", not "¤USD 25"
     for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
         understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
+    quoted = {q: q for n in notes for q in _QUOTED.findall(n)}  # a note's quotes, as written
+    as_said = as_written(source, prepared, quoted)
+    notes = [_QUOTED.sub(lambda m: f'"{as_said.get(m[1], m[1])}"', n) for n in notes]
     notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
     values: dict[str, Any] = {
         "statement": text.strip(),
