@@ -101,3 +101,33 @@ def test_tagalog_pesos_written_with_a_p(statement: str, target: str) -> None:
     reading = gr.read_statement(statement, start=dt.date(2026, 5, 1))
     assert str(reading.goal.target) == target, reading.notes
     assert reading.goal.metric in ("revenue", "cost_per_lead")
+
+
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [
+        # Arabic tens and the accusative thousand (no target was read, without a note)
+        ("تحقيق مبيعات بقيمة عشرين ألفًا دولار", "20000 USD"),
+        ("الوصول إلى خمسين ألف متابع بحلول يونيو", "50000 follower"),
+        ("زيادة المتابعين بنسبة عشرين بالمئة بحلول يونيو", "+20%"),
+        # the Philippine peso typed as "P" (no target, and no note)
+        ("Earn P20,000 in sales by June", "20000 PHP"),
+        ("Earn P1.5M in revenue in Q3", "1500000 PHP"),
+    ],
+)
+def test_money_written_as_its_people_write_it(statement: str, target: str) -> None:
+    assert str(gr.read_statement(statement, start=dt.date(2026, 5, 1)).goal.target) == target
+
+
+def test_a_compound_arabic_number_is_said_not_guessed() -> None:
+    # "خمسة وعشرين ألف" (twenty-five thousand): not read as 5,000, and a note says why
+    reading = gr.read_statement(
+        "الوصول إلى خمسة وعشرين ألف متابع بحلول يونيو", start=dt.date(2026, 5, 1)
+    )
+    assert reading.goal.target is None
+    assert any("not read" in note for note in reading.notes)
+
+
+def test_a_p_before_a_small_number_is_no_peso() -> None:
+    reading = gr.read_statement("Get 500 leads for P1 accounts by June", start=dt.date(2026, 5, 1))
+    assert str(reading.goal.target) == "500 lead"

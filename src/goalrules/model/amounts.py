@@ -449,7 +449,9 @@ def _noun_after(text: str, end: int, *, money: bool = False) -> str | None:
     "in" or "of" ("$20k in sales")."""
     for m in re.finditer(r"[a-z][a-z'-]*", text[end : end + 60], re.IGNORECASE):
         word = m.group(0).lower()
-        if word in ("in", "of") and not money:
+        if word in ("in", "of"):
+            if money:  # "$20k in sales": the noun after it (it read "in")
+                continue
             return None
         if word in _SKIP_WORDS:
             continue
@@ -580,9 +582,9 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
     for m in _RANGE.finditer(text):
         if _FROM_LEVEL.search(text, max(0, m.start() - 48), m.start()):
             continue  # "from 4 to 6", "from last year's 5,000 to 8,000": a baseline, a target
+        scales = [(m[k] or "").strip().lower() for k in ("u1", "u2")]
         if (
-            not m["u2"]
-            and not m["u1"]
+            all(not u or u in _SUFFIX_SCALES for u in scales)  # "by 5k to 15k": no range
             and (
                 m["join"] == "/"
                 or (m["join"] == "to" and re.search(r"\bby\s*$", text[: m.start()]))

@@ -71,7 +71,12 @@ _UNREAD_WHEN = re.compile(
     r"|winter|spring|launch|(?:product\s+)?release|campaign|holidays?|season|black friday"
     r"|cyber monday|ramadan|eid|diwali|(?:lunar |chinese )?new year|back[\s-]to[\s-]school"
     r"|event|conference|semester|term|festival|peak season|anniversary|go[\s-]?live"
-    r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening)\b",
+    r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening"
+    # a month after words that did not read ("by dechrau september", as a pack left it:
+    # no deadline, and no word said)
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|(?:start|beginning)\s+of\s+(?:the\s+)?(?:(?:this|next|coming)\s+)?(?:year|month|quarter"
+    r"|week))\b",
     re.I,
 )
 # "week 10", "day 30": a period named by its number
@@ -270,6 +275,7 @@ _AFTER_EVENT = re.compile(
     rf"(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|following|post)\s+{_EVENT}",
     re.I,
 )
+_PERIOD_START_OF = re.compile(r"\b(?:start|beginning)\s+of\s+(?:the\s+)?$", re.I)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
 
 
@@ -418,6 +424,8 @@ def _first_deadline(
     marks = [w.start() for w in re.finditer(r"\S+", text) if _anchor(w.group(0))]
     unread: Deadline | None = None  # a phrase with a year or a full date that did not read
     for m in _DEADLINE_START.finditer(text, begin):
+        if _PERIOD_START_OF.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "by the start of next year": not next year's end (it read 2027-12-31)
         nearest = bisect.bisect_left(marks, m.start())
         if nearest == len(marks) or marks[nearest] >= m.start() + 160:
             continue  # no time word or date within reach: no deadline starts here

@@ -55,10 +55,12 @@ _LOSS_LIMIT = re.compile(
 
 #: a verb of change said not to happen ("do not increase CPL by more than 10%", "don't grow
 #: followers by less than 20%", "increase followers, not decrease them, by 10%"): a limit,
-#: or a contrast, never the change itself (they read +10 %, -20 %, -10 %)
+#: or a contrast, never the change itself (they read +10 %, -20 %, -10 %); "not fewer
+#: than 200" is a bound, as "no fewer than" is
 _NEGATED_CHANGE = re.compile(
     rf"\b(?:not|never|don't|dont|do\s+not|doesn't|does\s+not|won't|cannot|can't|mustn't)\s+"
     rf"(?:let\s+\w+\s+)?(?:{_UP}|{_DOWN})(?:s|es|ed|ing)?\b"
+    r"(?!\s+than\b)"  # ("not fewer than 200", "not more than $30": a bound, as "no fewer")
 )
 #: a verb of change right before a number with neither "to" nor "by" ("increase followers
 #: 3,000 by June": to 3,000, or by 3,000? It read a level of 3,000)

@@ -35,7 +35,6 @@ currency) is in :attr:`StatementReading.notes`.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from typing import Any
 
@@ -44,7 +43,6 @@ import attrs
 from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
 from goalrules.model.amounts import (
     Amount,
     find_amounts,
@@ -57,8 +55,16 @@ from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.goal_periods import period_start
+from goalrules.model.metric_phrases import (
+    NOT_METRICS,
+    RESPONSE,
+    choose_metric,
+    metric_mentions,
+    metric_pattern,
+)
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
+from goalrules.model.said_words import as_written
 from goalrules.model.set_aside import (
     counts_unread,
     left_over,
@@ -76,7 +82,6 @@ from goalrules.model.target_words import (
     TIME_NOUNS,
     baseline_text,
     choose_target,
-    cost_named,
     dot_thousands,
     not_years,
     percent_of_a_count,
@@ -102,46 +107,6 @@ _OBJECTIVE_WORDS = {
     "hiring": Objective.RECRUITING, "employer brand": Objective.RECRUITING,
     "press": Objective.PRESS_MENTIONS, "social listening": Objective.SOCIAL_LISTENING,
 }  # fmt: skip
-# Phrases people write for catalog metrics, beyond the catalog's keys and aliases.
-_PHRASES = {
-    "follower": "followers", "follower count": "followers", "page likes": "followers",
-    "page follows": "followers", "fans": "followers", "subscriber": "followers",
-    "likes": "engagements", "reactions": "engagements", "engagement": "engagements",
-    "interaction": "engagements", "visitors": "visits", "visitor": "visits",
-    "site visits": "visits", "visit": "visits", "session": "visits",
-    "watch views": "video_views", "video views": "video_views", "view": "video_views",
-    "signups": "leads", "signup": "leads", "registrations": "leads",
-    "demo requests": "leads", "contact": "leads", "lead": "leads",
-    "orders": "conversions", "purchases": "conversions", "conversion": "conversions",
-    "customers": "customers", "customer": "customers",
-    "spend per lead": "cost_per_lead", "response times": "average_response_time",
-    "time to answer": "average_response_time", "time to respond": "average_response_time",
-    "reply time": "average_response_time", "resolution time": "average_response_time",
-    "positive sentiment": "sentiment_score", "brand sentiment": "sentiment_score",
-    "brand mention": "mentions", "tagged mentions": "mentions", "mention": "mentions",
-    "media mentions": "press_mentions", "press coverage": "press_mentions",
-    "articles": "press_mentions", "press mention": "press_mentions",
-    "applicants": "applications", "application": "applications", "hire": "hires",
-    "roles": "hires", "positions": "hires", "members": "active_members",
-    "member": "active_members", "user generated content": "user_generated_posts",
-    "comment": "comments", "share": "shares", "retweets": "shares", "click": "clicks",
-    "impression": "impressions", "reach": "post_reach", "page followers": "followers",
-    "sales": "conversions", "click through rate": "click_through_rate", "sell": "conversions",
-    "following": "followers", "follower base": "followers", "mqls": "leads", "mql": "leads",
-    "sqls": "leads", "prospects": "leads", "candidates": "applications",
-    "candidate": "applications", "membership": "active_members",
-    "group members": "active_members", "community members": "active_members",
-    "subs": "followers", "interactions": "engagements", "audience interactions": "engagements",
-    "first contact resolution rate": "resolution_rate",
-    "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
-    "negative sentiment": "negative_mentions",  # (the sentiment score cut by 20 % before)
-}  # fmt: skip
-# Phrases that name an objective, not a metric ("lead generation" is not leads).
-_NOT_METRICS = re.compile(
-    r"\b(?:lead generation|brand awareness|customer service|customer support|social listening"
-    r"|employer brand|brand health|customer (?:reviews?|feedback"
-    r"|stories|story|testimonials?|success|care|journey))\b"
-)
 #: a date the deadline did not take ("from 10 to 2026-12-31"): its numbers are no amounts
 _DATE_WORDS = re.compile(
     r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
@@ -163,140 +128,6 @@ _DATE_AS_NUMBER = re.compile(
 _UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
-_RESPONSE = re.compile(
-    r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
-)
-
-
-# -- metrics -------------------------------------------------------------------------------
-
-
-@functools.cache
-def _metric_phrases() -> list[tuple[str, str]]:
-    """(phrase, metric key), longest phrases first."""
-    pairs: dict[str, str] = {}
-    for m in catalog.values():
-        names = [m.key.replace("_", " "), *(a.replace("_", " ") for a in m.aliases)]
-        if m.objectives:  # descriptive names of supporting metrics are not how people write
-            names.append(m.name.lower())
-        for phrase in names:
-            phrase = re.sub(r"\s*\(.*?\)", "", phrase).replace("-", " ").strip()
-            if len(phrase) >= 3:
-                pairs.setdefault(phrase, m.key)
-    for phrase, key in _PHRASES.items():
-        pairs.setdefault(phrase, key)
-    pairs.pop("cost", None)
-    return sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-
-
-@functools.cache
-def _metric_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p, _ in _metric_phrases())
-    return re.compile(rf"\b(?:{alternatives})\b")
-
-
-def _metric_mentions(low: str) -> list[tuple[int, int, str, str]]:
-    """Metric phrases in ``low``, longest at each place, in order: (start, end, key, words)."""
-    phrases = dict(_metric_phrases())
-    out = []
-    for m in _metric_pattern().finditer(low):
-        words = m.group(0)
-        if words == "reach" and (
-            re.match(r"\s+(?:[$€£\d+]|(?:an?|the|at|over|more|new|up)\b)", low[m.end() :])
-            or re.search(
-                r"(?:^|\b(?:to|will|we|and|should|must|can|or))\s*$",
-                low[max(0, m.start() - 40) : m.start()],
-            )
-        ):
-            continue  # "reach 10k followers", "to reach more people": the verb
-        if words == "following" and re.search(
-            r"\b(?:the|as)\s+$", low[max(0, m.start() - 8) : m.start()]
-        ):
-            continue  # "the following"
-        out.append((m.start(), m.end(), phrases[words], words))
-    return out
-
-
-_SIDE = re.compile(r"(?:among|from|for|with|per|than|to)\s+(?:our\s+|the\s+|all\s+|social\s+)*$")
-
-
-def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
-    """Metrics named by a construction rather than a word; ``("", words)`` when the
-    construction names a measure the catalog does not have ("40 % of all leads")."""
-    m = re.search(
-        r"(?:%|percent)\s+of\s+(?:our\s+|all\s+|the\s+|total\s+|new\s+)*"
-        r"(?:website\s+|site\s+|web\s+)?"
-        r"(traffic|visits|sessions|visitors|hires|staff|employees|recruits)\b",
-        low,
-    )
-    if m:
-        hiring = m[1] in ("hires", "staff", "employees", "recruits")
-        key = "source_of_hire_share" if hiring else "share_of_traffic"
-        return key, m.group(0)
-    if cost := cost_named(low, target):  # "$30 per lead" is the cost per lead
-        return cost
-    m = re.search(r"\bshare of (?:our |the |all )?(?:website |site |web )?traffic\b", low)
-    if m:
-        return "share_of_traffic", m.group(0)
-    m = re.search(r"\bresolv\w*\s+(?:\d+(?:\.\d+)?\s*(?:%|percent))", low)
-    if m:
-        return "resolution_rate", m.group(0)
-    m = re.search(r"(?:%|percent)\s+of\s+((?:[a-z]+\s+){0,3}[a-z]+)", low)
-    if m and _metric_pattern().search(m.group(1)):
-        return "", m.group(0)  # a share of a count the catalog has no metric for
-    m = re.search(r"\blikes?(?:,?\s+(?:and\s+|&\s+)?(?:comments|shares|reactions))+", low)
-    if m:
-        return "engagements", m.group(0)
-    if _RESPONSE.search(low) and (
-        (target is not None and target.noun in TIME_NOUNS)
-        or re.search(r"\b(?:faster|quicker|sooner)\b", low)
-    ):
-        first = re.search(r"\bfirst (?:response|reply)\b", low)
-        key = "first_response_time" if first else "average_response_time"
-        said = first or _RESPONSE.search(low)
-        return key, said.group(0) if said else "faster"
-    return None
-
-
-# a verb of bringing money in, right before the amount: the amount is revenue
-_MONEY_MADE = re.compile(
-    r"\b(?:generate[sd]?|generating|bring(?:s|ing)? in|brought in|gross(?:es|ed|ing)?)"
-    r"(?:\s+(?:an?|another))?(?:\s+(?:extra|additional|more))?"
-    r"(?:\s+(?:more than|over|at least))?\s*$"
-)
-
-
-def _choose_metric(
-    low: str, mentions: list[tuple[int, int, str, str]], target: Amount | None
-) -> tuple[str, str] | None:
-    special = _special_metric(low, target)
-    if special:
-        return special
-    if target is not None and target.currency:
-        money = [m for m in mentions if "USD" in catalog[m[2]].unit]
-        if money:
-            return money[0][2], money[0][3]
-        word = re.search(
-            r"\b(?:revenue|sales|commerce|income|turnover|sell|selling|sold|orders|purchases|make"
-            r"|making|earn|earning|pipeline|bookings|gmv)\b",
-            low,
-        ) or _MONEY_MADE.search(low, 0, target.start)  # "generate $50,000 from Instagram"
-        return ("revenue", word.group(0)) if word else None  # money alone names no metric
-    if target is not None and target.noun in TIME_NOUNS:
-        timed = [m for m in mentions if catalog[m[2]].unit in ("hour", "minute", "day")]
-        if timed:
-            return timed[0][2], timed[0][3]
-    if target is not None:
-        for start, _end, key, words in mentions:
-            if not 0 <= start - target.end <= 24:
-                continue
-            if all(w in _ADJECTIVES for w in low[target.end : start].split()):
-                return key, words
-    main = [m for m in mentions if not _SIDE.search(low[max(0, m[0] - 60) : m[0]])]
-    chosen = (main or mentions)[:1]
-    return (chosen[0][2], chosen[0][3]) if chosen else None
-
-
 # -- target ------------------------------------------------------------------------------
 
 
@@ -339,7 +170,7 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
 def _known_noun(noun: str) -> bool:
     """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
     a unit."""
-    if noun in TIME_NOUNS or _metric_pattern().fullmatch(noun):
+    if noun in TIME_NOUNS or metric_pattern().fullmatch(noun):
         return True
     from goalrules.units import unit_info
 
@@ -352,6 +183,7 @@ def _known_noun(noun: str) -> bool:
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
 # German or Malay write a thousand (a pack reads its own language's numbers before this)
+_QUOTED = re.compile(r'"([^"]+)"')
 _MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
 _RATE_OF = {
@@ -422,7 +254,7 @@ def read_fields(
     notes.extend(regrouped)
     prepared, ranges = find_ranges(prepare(source))
     low_all = prepared.lower()
-    response = _RESPONSE.search(low_all) is not None
+    response = RESPONSE.search(low_all) is not None
 
     # "Instagram followers were 5,000 in 2026; ...": what was, never the goal's target
     # or deadline (its level is the baseline)
@@ -451,7 +283,7 @@ def read_fields(
     else:
         missing.append("channel")
 
-    low = _NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
+    low = NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
     low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
     for slashed in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a date?
         if slashed.group(0) != "24/7":  # round the clock
@@ -474,7 +306,7 @@ def read_fields(
     amounts = [a for a in amounts if not _RANK.search(low, max(0, a.start - 14), a.start)]
     said_before = [a for a in amounts if within(past, a.start)]  # what was: no target
     amounts = [a for a in amounts if not within(past, a.start)]
-    named = _metric_mentions(low)
+    named = metric_mentions(low)
     said_low, low = low, blank(low, past)  # a past clause's words lead no amount from here
     amounts, set_aside = works_with(prepared, low, amounts)  # "with a $500 budget, ..."
     notes.extend(set_aside)
@@ -495,7 +327,7 @@ def read_fields(
     amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
-    metric = _choose_metric(low, mentions, target_amount)
+    metric = choose_metric(low, mentions, target_amount)
     email = _EMAIL_SUBSCRIBERS.search(low)
     if metric and metric[0] == "followers" and email:
         notes.append(
@@ -675,8 +507,12 @@ def read_fields(
         missing.append("objective")
 
     understood.update(recurrence_words(prepared, deadline=deadline is not None, said=source))
+    understood = as_written(source, prepared, understood)  # "$25", not "¤USD 25"
     for field, words in understood.items():  # "¤ETB 50,000" as written: "ETB 50,000"
         understood[field] = _MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", words)
+    quoted = {q: q for n in notes for q in _QUOTED.findall(n)}  # a note's quotes, as written
+    as_said = as_written(source, prepared, quoted)
+    notes = [_QUOTED.sub(lambda m: f'"{as_said.get(m[1], m[1])}"', n) for n in notes]
     notes = [_MARKED.sub(lambda m: "" if m[1] == "?" else f"{m[1]} ", n) for n in notes]
     values: dict[str, Any] = {
         "statement": text.strip(),

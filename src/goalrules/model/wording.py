@@ -100,6 +100,43 @@ def _first_months(m: re.Match[str]) -> str:
     return f"between January and {calendar.month_name[months]} {year}"
 
 
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "by the beginning of September", "by the start of Q3 2027", "by the 1st of March": the
+# period's first day (no deadline was read, and no note said so); only after a word that
+# leads a deadline ("starting at the beginning of September" says when the goal starts)
+_PERIOD_BEGINS = re.compile(
+    r"\b(?P<lead>(?:by|before|until|till)\s+)(?:the\s+)?(?:very\s+)?"
+    r"(?:(?P<begin>beginning|start)|(?P<first>first|1st))\s+of\s+"
+    r"(?:the\s+month\s+of\s+)?"
+    rf"(?P<period>{_MONTH_NAMES}|q[1-4]|h[12]|(?:19|20|21)\d\d|next\s+year)\b\.?"
+    r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
+    re.I,
+)
+_FIRST_MONTH = {"q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7}
+
+
+def _period_begins(m: re.Match[str]) -> str:
+    """ "the beginning of September" -> "September 1", "the start of Q3 2027" -> "July 1
+    2027", "the start of 2027" -> "January 1 2027"; "the first of 2027" as written."""
+    period, lead = m["period"].lower(), m["lead"]
+    year = f" {m['year']}" if m["year"] else ""
+    if period.startswith("next"):  # "by the start of next year": January 1 of it
+        return m.group(0) if m["first"] or year else f"{lead}January 1 next year"
+    if period[0].isdigit():
+        if m["first"] or year:
+            return m.group(0)
+        return f"{lead}January 1 {period}"
+    if period in _FIRST_MONTH:
+        if m["first"]:
+            return m.group(0)  # "the first of Q3": its first month, week or day?
+        return f"{lead}{calendar.month_name[_FIRST_MONTH[period]]} 1{year}"
+    month = next(i for i in range(1, 13) if calendar.month_name[i].lower().startswith(period[:3]))
+    return f"{lead}{calendar.month_name[month]} 1{year}"
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -113,6 +150,7 @@ def prepare(text: str) -> str:
     t = re.sub(
         r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
     )
+    t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
     t = quarters_named(t)
@@ -184,6 +222,9 @@ def prepare(text: str) -> str:
     t = mark_period_over_period(t)  # "10% vs last month": a rate a month, as "10% MoM"
     t = re.sub(r"\b(?:year|month|quarter|week) over (?:year|month|quarter|week)\b", " ", t)
     t = re.sub(r"\b(?:YoY|MoM|QoQ|yoy|mom|qoq)\b", " ", t)
+    # "P20,000", "P1.5M": the Philippine peso as it is typed without its sign ₱ (no target,
+    # and no note); only before thousands or a scale ("P1", "P90" are a rank, a percentile)
+    t = re.sub(r"(?<![\w$.,])P(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?[kKmM]\b)", "₱", t)
     t = mark_currencies(normalize_numbers(t))
     t = _FIRST_MONTHS.sub(_first_months, t)  # "in the first 3 months of 2027": to March's end
     t = re.sub(  # "1 in 4 visitors" is a share
