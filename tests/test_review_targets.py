@@ -179,3 +179,20 @@ def test_an_unknown_period_is_an_error() -> None:
         Recurrence.parse("every fortnight")
     assert Recurrence.parse("every quarter").period == "quarter"
     assert Recurrence.parse("Monthly").period == "month"
+
+
+def test_tiers_before_the_goal_starts_make_no_way(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    """A review dated before the goal's start gives the goal no progress or pace (no way
+    is made, no path is due yet), but its tiers each read a progress and a pace ("tier
+    base: 25 % of the way, behind") from the baseline. They now give none either, and
+    keep their chances."""
+    ws, history = files
+    ws.write_text(
+        ws.read_text().replace("start = 2026-01-01\ndeadline", "start = 2026-06-01\ndeadline")
+    )
+    result = gr.review(ws, history, store=tmp_path / "goals.db", today=D(2026, 4, 15))
+    (followers,) = [g for g in result.goals if g.goal.id == "followers"]
+    assert followers.progress is None and followers.pace is None
+    assert [t.name for t in followers.tiers] == ["base", "target", "stretch"]
+    assert all(t.progress is None and t.pace is None for t in followers.tiers)
+    assert all(t.probability is not None for t in followers.tiers)

@@ -222,7 +222,9 @@ def review_tiers(
             continue
         target = ach.target_value
         progress = pace = None
-        if target is not None and value is not None and baseline is not None:
+        # before the goal's start no way is made and no path is due yet (as for the goal)
+        started = goal.start is None or today >= goal.start
+        if started and target is not None and value is not None and baseline is not None:
             span = target - baseline
             lower = _lower(goal)
             if (-span if lower else span) > 0:
