@@ -195,6 +195,12 @@ def numbered(months: Sequence[Date]) -> Sequence[int]:
     return [d.year * 12 + d.month for d in months]
 
 
+#: the roles judged by the channel's visits, leads or customers (its shares and rates);
+#: any other (awareness, engagement, community...) by its own metric's trend: followers,
+#: engagements or reach
+SHARE_ROLES = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
+
+
 def fulfils_role(
     role: Objective,
     visits_share: float | None,

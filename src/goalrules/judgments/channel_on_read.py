@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from goalrules.judgments.channel_measures import (
+    SHARE_ROLES,
     fulfils_role,
     quality_notes,
     rate_interval,
@@ -82,13 +83,9 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
             lead_rate_low=lead_rate_low, leads_share=leads_share, customers=customers,
             customer_rate_low=on_read(inputs, memo, "customer_rate_low"),
             role_metric_trend=None
-            if role in _NO_METRIC
+            if role in SHARE_ROLES
             else on_read(inputs, memo, "role_metric_trend"),
             portfolio=portfolio, role_share=role_share, flat=flat,
         )  # fmt: skip
     memo[name] = value
     return value
-
-
-#: the roles judged without their own metric's trend
-_NO_METRIC = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio
+from goalrules.judgments.channel_measures import SHARE_ROLES
 from goalrules.model import Objective
 from goalrules.numbers import (
     format_amount,
@@ -113,17 +114,13 @@ def _role_line(ev: ChannelEvidence) -> str:
             "reach not recorded in two months or more"
         )
     verb = "fulfils" if ev.fulfils_role else "does not fulfil"
-    if ev.role not in _SHARE_ROLES and ev.role_metric_trend is not None:
+    if ev.role not in SHARE_ROLES and ev.role_metric_trend is not None:
         # judged by its own metric's trend: said, as the shares shown elsewhere are not it
         return (
             f"it {verb} its role ({ev.role.value}): followers, engagements or reach "
             f"{signed_pct(ev.role_metric_trend)} a month"
         )
     return f"it {verb} its role ({ev.role.value})"
-
-
-#: the roles judged by the channel's shares and rates (the others by their own metric)
-_SHARE_ROLES = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
 
 
 def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.judgments.channel_measures import SHARE_ROLES
 from goalrules.judgments.channel_rows import no_rows_note
-from goalrules.model import Channel, Objective, normalize_channel
+from goalrules.model import Channel, normalize_channel
 from goalrules.model.series import _medium as medium_of
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.vocabulary import paid_network
@@ -155,11 +156,6 @@ def no_rows_notes(rows: Any, info: Mapping[str, Channel]) -> list[str]:
     return out
 
 
-#: the roles judged by the channel's visits, leads or customers; any other (awareness,
-#: engagement, community...) by its followers, engagements or reach
-_SHARE_ROLES = frozenset({Objective.TRAFFIC, Objective.LEADS, Objective.CONVERSIONS})
-
-
 def unread_role_metrics(df: Any, info: Mapping[str, Channel]) -> list[str]:
     """The note for a book whose followers, engagements or reach are recorded where a
     channel's role is judged by them: the table path does not read those columns, so the
@@ -170,7 +166,7 @@ def unread_role_metrics(df: Any, info: Mapping[str, Channel]) -> list[str]:
     if not social or not df.select(pl.any_horizontal(pl.col(social).is_not_null()).any()).item():
         return []
     named = sorted(
-        name for name, ch in info.items() if ch.role is not None and ch.role not in _SHARE_ROLES
+        name for name, ch in info.items() if ch.role is not None and ch.role not in SHARE_ROLES
     )
     if not named:
         return []
