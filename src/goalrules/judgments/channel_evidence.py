@@ -30,6 +30,7 @@ from goalrules.judgments.channel_measures import (
     months_apart,
     numbered,
     rate_interval,
+    share_param,
     shares_note,
     shares_of,
     social_note,
@@ -363,11 +364,6 @@ def measure_for_decisions(
     }, portfolio
 
 
-def role_share_of(share: Any) -> float:
-    """The ``role_share`` param as a share: a number, or text such as ``"15 %"``."""
-    return float(share) if not isinstance(share, str) else float(share.strip(" %")) / 100
-
-
 class EvidenceToBuild(partial[ChannelEvidence]):
     """A channel's evidence not built yet: :func:`_evidence_of` and the tuple of its
     field values (one argument: the partial made without the fields copied one by
@@ -396,7 +392,7 @@ def _measured(
     found = row_pass(rows)  # (a channel of info without rows: no data, not measured)
     if found.repeated and unchecked is not None:  # rows of a month: are two the same?
         no_duplicates(unchecked)
-    role_share = role_share_of(share)
+    role_share = share_param(share)
     ordered, quality, unknown = found.ordered, found.quality, found.unknown
     spend_known, hours_known, social_known = (
         found.spend_known,

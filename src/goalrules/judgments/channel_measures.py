@@ -249,5 +249,9 @@ def flat_of(ruleset: Any) -> float:
     """The ruleset's ``flat`` param (a trend within +/- it a month is steady) as a share:
     the one its rules read "declining" with, which a traffic driver's "not falling" reads
     too (2 % when the ruleset has none)."""
-    flat = ruleset.params.get("flat", 0.02)
-    return float(flat) if not isinstance(flat, str) else float(flat.strip(" %")) / 100
+    return share_param(ruleset.params.get("flat", 0.02))
+
+
+def share_param(value: Any) -> float:
+    """A share param as a share: a number, or text such as ``"15 %"``."""
+    return float(value) if not isinstance(value, str) else float(value.strip(" %")) / 100
