@@ -153,3 +153,16 @@ def test_command_samples_print_what_the_page_shows(page: Path) -> None:
             shown = shown[: shown.index("...")]
         printed = out.getvalue().rstrip("\n").split("\n")
         assert printed[: len(shown)] == shown, m[1]
+
+
+def test_every_docs_page_the_code_names_exists() -> None:
+    """A help text, message or docstring that sends the reader to ``docs/...md`` names
+    a page that is there (``rules lint --help`` once named a docs/lint.md that was not)."""
+    src = DOCS.parent / "src" / "goalrules"
+    named = {
+        (path.relative_to(src), m[1])
+        for path in src.rglob("*.py")
+        for m in re.finditer(r"\bdocs/([\w/.-]+?\.md)\b", path.read_text("utf-8"))
+    }
+    assert named, "the code names no page: the pattern is wrong"
+    assert sorted((str(where), page) for where, page in named if not (DOCS / page).is_file()) == []

@@ -250,7 +250,7 @@ def add_commands(sub: Any, format_help: str, today_help: str) -> None:
     rd.add_argument("--format", choices=FORMATS, default="text", help=format_help)
     rd.add_argument("--output", metavar="FILE", help="write the report to FILE")
     rd.set_defaults(func=_cmd_rules_diff)
-    rl = rsub.add_parser("lint", help="find rules that cannot be right (see docs/lint.md)")
+    rl = rsub.add_parser("lint", help="find rules that cannot be right (see docs/errors/lint.md)")
     rl.add_argument("paths", nargs="+", metavar="PATH", help="rule files, tables or folders")
     rl.add_argument("--select", metavar="CODES", help="only these codes (GR301,GR302)")
     rl.add_argument("--ignore", metavar="CODES", help="leave these codes out")
