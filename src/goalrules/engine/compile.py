@@ -78,11 +78,13 @@ def _param_value(
     bare = node.operand if isinstance(node, ast.Neg) else node
     if declared.display in ("%", "percent") and isinstance(bare, ast.Number) and bare.value:
         # "3" for a share declared `2 %` is 300 % to the rules, and 3 % to whoever wrote it
+        # "0.12" may be the fraction 12 % or the 0.12 % it reads like: both are named
         written = override.strip()
         share = format_percent(-bare.value if bare is not node else bare.value)
+        either = f"'{share}' or '{written} %'" if abs(bare.value) < 1 else f"'{written} %'"
         raise RuleTypeError(
             f"param {decl.name} is a share (declared as {ast.unparse(decl.value)}): write "
-            f"the override with its unit, such as '{written} %' (the bare number {written} "
+            f"the override with its unit, such as {either} (the bare number {written} "
             f"is {share})",
             field=decl.name,
         )
