@@ -233,3 +233,13 @@ def test_plural_words_a_rule_message_s_count(n: int) -> None:
     report = rules.evaluate({"posts": n})
     said = report.findings[0].message
     assert said == f"Only {n:,} weekly post{'' if n == 1 else 's'}."
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+@pytest.mark.parametrize("field", ["visits", "cost"])
+def test_an_infinite_or_undefined_count_is_shown_not_a_traceback(value: float, field: str) -> None:
+    """A count of infinity (a rate divided by zero upstream) made ``explain`` raise
+    OverflowError while rounding it to a whole count; it is shown as it is."""
+    fn = gr.compile_expression(f"{field} > 10", {"visits": "visits", "cost": "USD"})
+    seen = fn.explain({field: value})  # type: ignore[attr-defined]
+    assert seen[field].split()[0] == {math.inf: "∞", -math.inf: "-∞"}.get(value, "NaN")

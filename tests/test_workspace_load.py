@@ -21,6 +21,7 @@ from goalrules.io.workspace import (
     MAX_NESTING,
     _check_shape,
     _check_values,
+    load_workspace,
 )
 from goalrules.model import Goal, fields, goals
 
@@ -459,3 +460,17 @@ def test_a_workspace_setting_not_known_is_an_error_naming_it(key: str) -> None:
         load_workspace("ws.toml", text=f'[workspace]\n{key} = "x"\n')
     assert raised.value.field == f"workspace.{key}"
     assert key in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("day", "column"), [("2026-13-01", 10), ("2026-02-30", 10), ("2027-02-29", 10)]
+)
+def test_a_yaml_date_that_is_no_day_is_an_error_naming_its_place(day: str, column: int) -> None:
+    """YAML reads "2026-13-01" as a date by its shape and raised ValueError out of the
+    loader (a traceback on the command line); it is now an error at its line and column."""
+    text = f"workspace:\n  name: a\n  today: {day}\n"
+    with pytest.raises(GoalRulesError) as caught:
+        load_workspace("ws.yaml", text=text)
+    err = caught.value
+    assert (err.line, err.column) == (3, column)
+    assert f"'{day}' is not a date" in str(err)

@@ -4,6 +4,7 @@ the numbers of [goalrules.numbers][] (one formatting for every surface, locale-a
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,8 @@ def _count(value: float) -> float:
     """A count reads as a whole number ("57 leads", not "56.61 leads"); under ten it
     keeps a decimal, so that 0.4 customers is not shown as none, and a count under a
     twentieth keeps its own digits (0.04 visits a day is not "0 visits")."""
+    if value != value or abs(value) == math.inf:
+        return value  # shown as the locale writes them ("∞", "NaN"), never rounded
     if abs(value) >= 10:
         return float(round(value))
     shown = round(value, 1)

@@ -376,6 +376,19 @@ def _yaml_loader() -> Any:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            # "2026-13-01" has a date's shape, so YAML reads it as one and fails
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError) as exc:
+                mark = node.start_mark
+                raise WorkspaceError(
+                    f"{node.value!r} is not a date ({exc})",
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                ) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 
 
