@@ -14,15 +14,14 @@ their own analysis (:meth:`~goalrules.engine.decision_table.DecisionTable.analys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from goalrules.dsl import ast
-from goalrules.dsl.types import Type
-from goalrules.engine.lint_ranges import contradiction
+from goalrules.engine.lint_truth import Truth, names_in, reads, template_exprs, walk
 from goalrules.engine.results import Rule
 from goalrules.engine.ruleset import RuleSet
 from goalrules.errors import GoalRulesError, GoalRulesErrors
@@ -164,176 +163,6 @@ def _error_dict(e: GoalRulesError) -> dict[str, Any]:
     }
 
 
-# -- what the rules read -------------------------------------------------------------
-
-
-def _walk(node: ast.Expr) -> Iterator[ast.Expr]:
-    yield node
-    for child in ast.children(node):
-        yield from _walk(child)
-
-
-def _path(node: ast.Expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.name
-    if isinstance(node, ast.Field):
-        inner = _path(node.obj)
-        return f"{inner}.{node.name}" if inner else None
-    return None
-
-
-def _reads(node: ast.Expr | None, params: Iterable[str]) -> set[str]:
-    """The facts (and fields: ``channel.visits``) an expression reads."""
-    if node is None:
-        return set()
-    names = set(params)
-    out: set[str] = set()
-    for n in _walk(node):
-        p = _path(n)
-        if p is not None and p.split(".")[0] not in names:
-            out.add(p)
-    return {p for p in out if not any(q != p and q.startswith(p + ".") for q in out)}
-
-
-def _names(node: ast.Expr | None) -> set[str]:
-    return {n.name for n in _walk(node) if isinstance(n, ast.Name)} if node is not None else set()
-
-
-def _templates(decl: ast.RuleDecl) -> list[ast.Template]:
-    return [t for t in (decl.says, decl.pass_msg, decl.fail_msg, decl.fix) if t is not None]
-
-
-def _template_exprs(decl: ast.RuleDecl) -> list[ast.Expr]:
-    return [p for t in _templates(decl) for p in t.parts if not isinstance(p, str)]
-
-
-# -- constant truth ------------------------------------------------------------------
-
-
-class _Truth:
-    """Which parts of a rule's expressions are constant, and their values."""
-
-    def __init__(self, rule: Rule, params: set[str]) -> None:
-        self.rule = rule
-        self.params = params
-
-    def constant(self, node: ast.Expr) -> bool:
-        for n in _walk(node):
-            if isinstance(n, ast.Today):
-                return False
-            if isinstance(n, ast.Name) and n.name not in self.params:
-                return False
-            if isinstance(n, ast.Call):
-                return False
-        return True
-
-    def value(self, node: ast.Expr) -> Any:
-        from goalrules.dsl import runtime
-        from goalrules.dsl.compiler import PythonBackend
-
-        checker = self.rule._checker
-        if checker is None:
-            raise runtime.Unknown("no checker")
-        backend = PythonBackend(checker)
-        fn = backend.function("lint", backend.careful(node), ["f", "today", "rec"], "lint")
-        return fn({}, None, None)
-
-    def type(self, node: ast.Expr) -> Type | None:
-        checker = self.rule._checker
-        return checker.types.get(id(node)) if checker is not None else None
-
-    def truth(self, node: ast.Expr) -> tuple[bool, str] | None:
-        """``(value, why)`` when ``node`` is true (or false) whatever the facts."""
-        if self.constant(node):
-            try:
-                v = self.value(node)
-            except Exception:
-                return None
-            if isinstance(v, bool):
-                return v, f"`{ast.unparse(node)}` is a constant"
-            return None
-        if isinstance(node, ast.Not):
-            inner = self.truth(node.operand)
-            return (not inner[0], inner[1]) if inner else None
-        if isinstance(node, (ast.And, ast.Or)):
-            a, b = self.truth(node.left), self.truth(node.right)
-            stop = isinstance(node, ast.Or)  # the value that decides
-            for t in (a, b):
-                if t is not None and t[0] is stop:
-                    return t
-            if a is not None and b is not None:
-                return a[0], f"{a[1]} and {b[1]}"
-            if _negation_of(node.left, node.right):
-                said = ast.unparse(node.left)
-                return stop, f"`{said}` {'or' if stop else 'and'} its negation"
-            if isinstance(node, ast.And):
-                why = contradiction(node, self.constant, self.value, self._count)
-                return (False, why) if why is not None else None
-            return None
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            return self._compare(node)
-        if isinstance(node, ast.Compare):  # a chain: false when one of its links is
-            for lhs, op, rhs in zip(node.operands, node.ops, node.operands[1:], strict=False):
-                link = self._compare(ast.Compare((op,), (lhs, rhs), span=node.span))
-                if link is not None and link[0] is False:
-                    return link
-            why = contradiction(node, self.constant, self.value, self._count)
-            return (False, why) if why is not None else None
-        if (
-            isinstance(node, ast.In)
-            and isinstance(node.container, ast.ListLit)
-            and not (node.container.items)
-        ):
-            return node.negated, "the list is empty"
-        return None
-
-    def _count(self, node: ast.Expr) -> bool:
-        t = self.type(node)
-        return t is not None and _never_negative(t, node)
-
-    def _compare(self, node: ast.Compare) -> tuple[bool, str] | None:
-        (op,), (left, right) = node.ops, node.operands
-        if ast.unparse(left) == ast.unparse(right):
-            return op in ("==", "<=", ">="), f"`{ast.unparse(left)}` is compared with itself"
-        for fact, const, flipped in ((left, right, False), (right, left, True)):
-            if not self.constant(const) or self.constant(fact):
-                continue
-            t = self.type(fact)
-            if t is None or not _never_negative(t, fact):
-                continue
-            try:
-                v = self.value(const)
-            except Exception:
-                return None
-            if not isinstance(v, (int, float)) or isinstance(v, bool):
-                return None
-            o = _flip(op) if flipped else op
-            what = f"`{ast.unparse(fact)}` is a count, never negative"
-            if (o == ">=" and v <= 0) or (o == ">" and v < 0) or (o == "!=" and v < 0):
-                return True, what
-            if (o == "<" and v <= 0) or (o == "<=" and v < 0) or (o == "==" and v < 0):
-                return False, what
-        return None
-
-
-def _flip(op: str) -> str:
-    return {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
-
-
-def _never_negative(t: Type, node: ast.Expr) -> bool:
-    """A count of one kind of thing (visits, followers, leads) is never negative."""
-    if not t.is_quantity or not t.dim or len(t.dim) != 1:
-        return False
-    dim, power = t.dim[0]
-    return power == 1 and dim not in ("[time]", "[currency]") and _path(node) is not None
-
-
-def _negation_of(a: ast.Expr, b: ast.Expr) -> bool:
-    return (isinstance(b, ast.Not) and ast.unparse(b.operand) == ast.unparse(a)) or (
-        isinstance(a, ast.Not) and ast.unparse(a.operand) == ast.unparse(b)
-    )
-
-
 # -- the checks ----------------------------------------------------------------------
 
 
@@ -356,7 +185,7 @@ def lint_ruleset(rs: RuleSet, *, text: str | None = None) -> list[LintFinding]:
         decl = rule._decl
         if decl is None:
             continue
-        truth = _Truth(rule, params)
+        truth = Truth(rule, params)
         where: dict[str, Any] = {
             "source": src,
             "line": decl.span.line,
@@ -411,10 +240,10 @@ def _never_passes(decl: ast.RuleDecl) -> str:
 
 
 def _unit_findings(
-    rule: Rule, decl: ast.RuleDecl, truth: _Truth, where: dict[str, Any]
+    rule: Rule, decl: ast.RuleDecl, truth: Truth, where: dict[str, Any]
 ) -> list[LintFinding]:
     out = []
-    for node in [n for e in (decl.guard, decl.check) if e is not None for n in _walk(e)]:
+    for node in [n for e in (decl.guard, decl.check) if e is not None for n in walk(e)]:
         if not isinstance(node, ast.Compare):
             continue
         for a, b in zip(node.operands, node.operands[1:], strict=False):
@@ -445,23 +274,21 @@ def _unit_findings(
     return out
 
 
-def _compared(node: ast.Expr | None, truth: _Truth) -> set[str]:
+def _compared(node: ast.Expr | None, truth: Truth) -> set[str]:
     """The quantities a check compares with a threshold (``visits >= 1000``): the
     values a reader of its message wants to see."""
     out: set[str] = set()
-    for n in _walk(node) if node is not None else ():
+    for n in walk(node) if node is not None else ():
         if not isinstance(n, ast.Compare):
             continue
         for operand in n.operands:
             t = truth.type(operand)
             if t is not None and t.is_quantity and not truth.constant(operand):
-                out |= _reads(operand, truth.params)
+                out |= reads(operand, truth.params)
     return out
 
 
-def _message_findings(
-    decl: ast.RuleDecl, truth: _Truth, where: dict[str, Any]
-) -> list[LintFinding]:
+def _message_findings(decl: ast.RuleDecl, truth: Truth, where: dict[str, Any]) -> list[LintFinding]:
     params = truth.params
     tested = _compared(decl.check, truth)
     messages = [t for t in (decl.says, decl.fail_msg, decl.pass_msg) if t is not None]
@@ -471,7 +298,7 @@ def _message_findings(
     for t in messages:
         for part in t.parts:
             if not isinstance(part, str):
-                shown |= _reads(part, params)
+                shown |= reads(part, params)
     for p in tested:
         for q in shown:
             if p == q or p.startswith(q + ".") or q.startswith(p + "."):
@@ -490,10 +317,10 @@ def _message_findings(
 def _unused(file: ast.RuleFile, src: str) -> list[LintFinding]:
     used: set[str] = set()
     for decl in file.rules:
-        for e in (decl.guard, decl.check, *_template_exprs(decl)):
-            used |= _names(e)
+        for e in (decl.guard, decl.check, *template_exprs(decl)):
+            used |= names_in(e)
     for p in file.params:
-        used |= _names(p.value) - {p.name}
+        used |= names_in(p.value) - {p.name}
     out = []
     for p in file.params:
         if p.name not in used:
@@ -642,7 +469,7 @@ def lint_file(path: str | Path, *, sample: int = 0) -> list[LintFinding]:
             if rule._decl is None:
                 continue
             where = {"source": table.source, "line": row.line, "column": None, "rule": None}
-            for f in _unit_findings(rule, rule._decl, _Truth(rule, set()), where):
+            for f in _unit_findings(rule, rule._decl, Truth(rule, set()), where):
                 said = f.message.replace(f"rule {rule.id}:", f"the row on line {row.line}:", 1)
                 found.append(attrs.evolve(f, message=said, line=row.line, column=None))
         return suppress(sorted(found, key=lambda f: (f.line or 0, f.code)), text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from goalrules.engine.lint import LintFinding, _ruleset_file, _Truth
+from goalrules.engine.lint import LintFinding, _ruleset_file
+from goalrules.engine.lint_truth import Truth
 from goalrules.engine.ruleset import RuleSet
 
 __all__ = ["sample_findings"]
@@ -55,7 +56,7 @@ def sample_findings(rs: RuleSet, *, examples: int = 200) -> list[LintFinding]:
         decl = r._decl
         if decl is None or decl.check is None or decl.guard is not None:
             continue
-        if _Truth(r, params).truth(decl.check) is not None:
+        if Truth(r, params).truth(decl.check) is not None:
             continue  # the static checks say it already
         got = seen[r.id] - {Outcome.UNKNOWN}
         if len(got) == 1:
