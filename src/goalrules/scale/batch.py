@@ -1,12 +1,13 @@
 """Channel decisions for many accounts at once, over a long-form table.
 
 :func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
-month, visits, leads`` and optional ``customers`` and ``spend``; customers absent or
-null are unknown, and their sums null-aware: a channel or an account with a month not
-measured has null customers, never a partial sum), measures every channel
-column-wise (sums, shares, Wilson intervals, Theil-Sen trends through numpy) with each
-account as its own portfolio, and decides with the shipped ``channels`` ruleset
-evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
+month, visits, leads`` and optional ``customers``, ``spend``, ``medium``, ``followers``,
+``engagements`` and ``reach``; customers absent or null are unknown, and their sums
+null-aware: a channel or an account with a month not measured has null customers, never
+a partial sum), measures every channel column-wise (sums, shares, Wilson intervals,
+Theil-Sen trends through numpy) with each account as its own portfolio, and decides
+with the shipped ``channels`` ruleset evaluated by
+:meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
 :func:`goalrules.decide_channels` called once per account. Needs ``goalrules[arrow]``.
 """
 
@@ -32,7 +33,7 @@ from goalrules.scale.book_halves import (
     split_rows,
 )
 from goalrules.scale.book_measures import decided_channels
-from goalrules.scale.book_rows import REQUIRED, checked_rows, no_rows_notes, unread_role_metrics
+from goalrules.scale.book_rows import REQUIRED, checked_rows, no_rows_notes
 from goalrules.scale.book_words import book_decisions
 from goalrules.scale.distributed import in_partition
 from goalrules.vocabulary import UNATTRIBUTED
@@ -71,7 +72,10 @@ def decide_channels_table(
     ``customers_months``: the months whose customers were measured) and ``quality``,
     each channel's data-quality notes on its rows (a month with more leads than visits,
     or more customers than leads), in the row path's words, and ``hierarchy``, why a
-    network's decision follows its organic and paid halves' (costs in ``currency``).
+    network's decision follows its organic and paid halves' (costs in ``currency``), and
+    ``role_metric_trend``, the monthly trend of the followers (else engagements, else
+    reach) an awareness or engagement role is judged by, over the ``social_months``
+    they were recorded in.
     ``notes``, when given, is appended what was left out of the rows, and why (the months
     not over by ``today``), as the row path's ``ChannelDecisions.notes``.
     """
@@ -82,8 +86,6 @@ def decide_channels_table(
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
-    if notes is not None:  # a role judged by a metric this path does not read: said
-        notes.extend(unread_role_metrics(df, info))
     rows = checked_rows(df)
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
@@ -128,6 +130,7 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
+    ("role_metric_trend", "number"), ("social_months", "count"),
     ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
 )  # fmt: skip
 

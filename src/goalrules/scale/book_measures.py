@@ -54,7 +54,10 @@ def decided_channels(
     g = pair.replace_strict(codes["pair"], codes["g"], return_dtype=pl.Int64)
     codes = codes.drop("pair")
     x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
-    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend")
+    # followers, engagements or reach (a row's first recorded): the trend an awareness or
+    # engagement role is judged by, when the book has one of those columns
+    social = ("social",) if "social" in rows.columns else ()
+    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend", *social)
     del rows, pair, g  # the names left behind: grouping carries numbers only
     quality = _row_notes(keyed)  # before the months are summed: a row at a time, in order
     span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
@@ -72,12 +75,15 @@ def decided_channels(
             (pl.col("spend").is_not_null().any() & pl.col("spend").is_null().any()).alias(
                 "spend_partial"
             ),
-        )
+            # the rows that recorded it, summed; a month none did: not recorded (not 0)
+            *(pl.when(pl.col(c).is_not_null().any()).then(pl.col(c).sum()).alias(c)
+              for c in social),
+        )  # fmt: skip
     else:  # a row a month (the usual book): each row is its month (a sum of one value)
         monthly = keyed.select(
             "g", "month", "x", *COUNTS,
             pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
-            pl.lit(False).alias("spend_partial"),
+            pl.lit(False).alias("spend_partial"), *social,
         )  # fmt: skip
     del keyed
     monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
@@ -92,6 +98,9 @@ def decided_channels(
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
             pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
             pl.col("spend_partial").sum().cast(pl.Int64).alias("spend_partial"),
+            (pl.col("social").is_not_null().sum() if social else pl.lit(0))
+            .cast(pl.Int64)
+            .alias("social_months"),
             # a month of more leads than visits: no lead rate (the row path's)
             (pl.col("leads") > pl.col("visits")).any().alias("over"),
             pl.col("month").max().alias("last_month"),
@@ -105,6 +114,7 @@ def decided_channels(
             "customers_months",
             "spend_months",
             "spend_partial",
+            "social_months",
             "over",
             "last_month",
             "first_x",
@@ -136,7 +146,11 @@ def decided_channels(
         values = matrix(col)
         slope = _theil_sen_matrix(values, xs)
         with np.errstate(invalid="ignore"):
-            mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
+            if col == "social":  # of the months recorded (none: NaN, said without a warning)
+                seen = ~np.isnan(values)
+                mean = np.where(seen, values, 0.0).sum(axis=1) / seen.sum(axis=1)
+            else:
+                mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
         rel[few] = np.nan
@@ -147,10 +161,13 @@ def decided_channels(
             visits_trend, leads_trend = pool.map(trend, ("visits", "leads"))
     else:
         visits_trend, leads_trend = trend("visits"), trend("leads")
-    trends = {"visits_trend": visits_trend, "leads_trend": leads_trend}
+    # the trend of the followers (engagements, reach) of the months they were recorded in,
+    # as the row path's: under two such months, none
+    social_trend = trend("social") if social else np.full(per.height, np.nan)
     per = per.with_columns(
-        pl.Series("visits_trend", trends["visits_trend"]).fill_nan(None),
-        pl.Series("leads_trend", trends["leads_trend"]).fill_nan(None),
+        pl.Series("visits_trend", visits_trend).fill_nan(None),
+        pl.Series("leads_trend", leads_trend).fill_nan(None),
+        pl.Series("role_metric_trend", social_trend, dtype=pl.Float64).fill_nan(None),
     )
     # -- portfolios (one per account) ------------------------------------------------------
     totals = per.group_by("account").agg(
@@ -248,6 +265,7 @@ def decided_channels(
             "visits", "leads", "customers", "lead_rate", "lead_rate_low", "lead_rate_high",
             "customer_rate", "customer_rate_low", "visits_trend", "leads_trend", "visits_share",
             "leads_share", "fulfils_role", "cost_per_lead", "cost_per_customer",
+            "role_metric_trend",
         )),
         pl.col("p_lead_rate").alias("portfolio.lead_rate"),
         pl.col("p_customer_rate").alias("portfolio.customer_rate"),
@@ -265,7 +283,7 @@ def decided_channels(
         "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
-        "spend_months", "spend_partial", "p_left_out",
+        "spend_months", "spend_partial", "p_left_out", "role_metric_trend", "social_months",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -387,5 +405,7 @@ def _fulfils(role_share: float, flat: float) -> Any:
         .then(leads)
         .when(role == Objective.CONVERSIONS.value)
         .then(conversions)
-        .otherwise(pl.lit(None, dtype=pl.Boolean))  # awareness roles: not tracked here
+        # awareness, engagement...: their followers (engagements, reach) rising; null when
+        # not recorded in two months or more (cannot tell)
+        .otherwise(pl.col("role_metric_trend") > 0)
     )

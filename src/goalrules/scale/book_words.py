@@ -12,7 +12,7 @@ from typing import Any
 
 from goalrules.engine import Rule, RuleSet
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import spend_note
+from goalrules.judgments.channel_measures import social_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Objective
@@ -58,6 +58,7 @@ def book_decisions(
     at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
     i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
+    i_social_trend, i_social_months = at.get("role_metric_trend"), at.get("social_months")
     i_hierarchy, i_channels = at.get("hierarchy"), at["p_channels"]
     last_channels: Any = None
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
@@ -71,6 +72,7 @@ def book_decisions(
         row_notes = () if i_quality is None else (r[i_quality] or ())
         spend_months = 0 if i_spend_months is None else r[i_spend_months]
         spend_partial = 0 if i_spend_partial is None else r[i_spend_partial]
+        social_months = 0 if i_social_months is None else r[i_social_months]
         role = None
         if role_text:
             role = roles.get(role_text)
@@ -102,13 +104,15 @@ def book_decisions(
             cost_per_lead=cost_per_lead,
             visits_trend=visits_trend,
             leads_trend=leads_trend,
-            role_metric_trend=None,
+            role_metric_trend=None if i_social_trend is None else r[i_social_trend],
             fulfils_role=fulfils_role,
             cost_per_customer=cost_per_customer,
             currency=currency,
             quality=(
                 *row_notes,
-                *_months_notes(int(months), customers_months, spend_months, spend_partial),
+                *_months_notes(
+                    int(months), customers_months, spend_months, spend_partial, social_months
+                ),
             ),
         )
         account = str(account)
@@ -155,14 +159,21 @@ def book_decisions(
 
 
 def _months_notes(
-    months: int, customers_months: int, spend_months: int, spend_partial: int = 0
+    months: int,
+    customers_months: int,
+    spend_months: int,
+    spend_partial: int = 0,
+    social_months: int = 0,
 ) -> tuple[str, ...]:
-    """The notes of a channel whose customers, or spend, were recorded in some of its
-    months and not others (their totals unknown), as the row path writes them
-    (``spend_partial``: months whose spend some of their rows gave, others not)."""
+    """The notes of a channel whose customers, spend, or followers (engagements, reach)
+    were recorded in some of its months and not others (their totals unknown, the trend
+    of the months recorded), as the row path writes them (``spend_partial``: months whose
+    spend some of their rows gave, others not)."""
     out = []
     if 0 < customers_months < months:
         out.append(customers_note(months, customers_months))
     if (spend_months or spend_partial) and spend_months < months:
         out.append(spend_note(months, spend_months, spend_partial))
+    if 0 < social_months < months:
+        out.append(social_note(months, social_months))
     return tuple(out)
