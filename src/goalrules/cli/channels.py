@@ -41,7 +41,7 @@ def _has_account_column(path: str) -> bool:
         except ImportError:
             return False
         try:
-            return "account" in pl.read_parquet_schema(path)
+            return "account" in [c.strip().lower() for c in pl.read_parquet_schema(path)]
         except Exception:
             return False
     try:

@@ -35,6 +35,7 @@ from goalrules.scale.book_halves import (
 from goalrules.scale.book_measures import decided_channels
 from goalrules.scale.book_rows import REQUIRED, checked_rows, no_rows_notes
 from goalrules.scale.book_words import book_decisions
+from goalrules.scale.columns import lower_names
 from goalrules.scale.distributed import in_partition
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -81,7 +82,7 @@ def decide_channels_table(
     """
     import polars as pl
 
-    df = to_polars(table)
+    df = lower_names(to_polars(table))  # "Spend", " spend ": as one account's rows read it
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
