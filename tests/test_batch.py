@@ -364,11 +364,14 @@ def test_followers_and_reach_on_dask_match_the_table() -> None:
     frame = pl.DataFrame(social_book(14, 8, 10), strict=False).with_columns(
         pl.col("spend").cast(pl.Float64)
     )
-    got = decide_channels_dask(dd.from_pandas(frame.to_pandas(), npartitions=3), channels=AWARE)
+    options = {"channels": AWARE, "currency": "EUR", "improving": "20 %"}
+    got = decide_channels_dask(dd.from_pandas(frame.to_pandas(), npartitions=3), **options)
     got = got.compute().sort_values(["account", "channel"])
-    expected = decide_channels_table(frame, channels=AWARE).sort("account", "channel")
+    expected = decide_channels_table(frame, **options).sort("account", "channel")
     assert expected["role_metric_trend"].drop_nulls().len() > 0
-    for name in ("decision", "rule", "fulfils_role", "role_metric_trend", "social_months"):
+    assert set(expected["ruleset"]) == {'{"params": {"improving": 0.2}}'}
+    for name in ("decision", "rule", "fulfils_role", "role_metric_trend", "social_months",
+                 "currency", "ruleset"):  # fmt: skip
         want = expected[name].to_list()
         seen = [None if v is None or v != v else v for v in got[name].tolist()]  # NaN: null
         assert seen == want, name

@@ -104,13 +104,15 @@ def decide_channels_table(
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     paired = paired_networks(rows)
     if paired is None:  # no network with both organic and paid rows: judged whole
-        return decided_channels(rows.drop("medium"), info, today, rules, role_share, params)
+        return decided_channels(
+            rows.drop("medium"), info, today, rules, role_share, params, currency
+        )
     # a network with both organic and paid rows: judged whole, then per half in the
     # portfolio where it is split in two, its decision made coherent with theirs (as the
     # row path's, gr.decide_channels)
-    whole = decided_channels(rows.drop("medium"), info, today, rules, role_share, params)
+    whole = decided_channels(rows.drop("medium"), info, today, rules, role_share, params, currency)
     halves = decided_channels(
-        split_rows(rows, paired), half_channels(info), today, rules, role_share, params
+        split_rows(rows, paired), half_channels(info), today, rules, role_share, params, currency
     ).join(half_names(paired), on=["account", "channel"], how="semi", maintain_order="left")
     return coherent_book(whole, halves, paired, rules, today, currency, params, book_decisions)
 
@@ -133,6 +135,7 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
     ("role_metric_trend", "number"), ("social_months", "count"),
     ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
+    ("currency", "text"), ("ruleset", "text"),
 )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from goalrules.judgments.channel_measures import ended_note, flat_of, shares_not
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective
 from goalrules.scale.book_rows import COUNTS
+from goalrules.scale.book_rules import ruleset_key
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 
 __all__ = ["decided_channels"]
@@ -31,9 +32,11 @@ def decided_channels(
     rules: RuleSet | None,
     role_share: float,
     params: Mapping[str, Any],
+    currency: str,
 ) -> Any:
     """:func:`decide_channels_table` of rows checked, filtered and sorted into the
-    channels judged (no medium): every channel's decision, evidence and words."""
+    channels judged (no medium): every channel's decision, evidence and words, and the
+    rules, params and currency they are worded with (``ruleset``, ``currency``)."""
     import numpy as np
     import polars as pl
 
@@ -289,6 +292,8 @@ def decided_channels(
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
                   dtype=pl.List(pl.String)),
         pl.lit(None, dtype=pl.String).alias("hierarchy"),
+        pl.lit(currency, dtype=pl.String).alias("currency"),
+        pl.lit(ruleset_key(ruleset), dtype=pl.String).alias("ruleset"),
     )  # fmt: skip
 
 

@@ -14,8 +14,8 @@ from goalrules.engine import Rule, RuleSet
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
 from goalrules.judgments.channel_measures import social_note, spend_note
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
-from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Objective
+from goalrules.scale.book_rules import book_currency, book_ruleset
 
 __all__ = ["book_decisions"]
 
@@ -33,7 +33,7 @@ def book_decisions(
     *,
     rules: RuleSet | None = None,
     today: _dt.date | None = None,
-    currency: str = "USD",
+    currency: str | None = None,
     **params: Any,
 ) -> list[tuple[str, ChannelDecision]]:
     """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
@@ -41,8 +41,17 @@ def book_decisions(
     reads as the same decision does for one account:
     the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
     writes its message when the reasons are read; each decision's full report is
-    evaluated when it is first read. Costs are in ``currency`` (the spend's)."""
-    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
+    evaluated when it is first read. The rules, params and currency (the spend's) are
+    those the table was decided with (its ``ruleset`` and ``currency`` columns): ``rules``,
+    ``params`` or ``currency`` given that are not those are a DataError."""
+    if isinstance(decided, Mapping):  # the table's columns as lists, by name
+        names, columns = list(decided), list(decided.values())
+    else:
+        names = decided.columns
+        columns = [decided.get_column(name).to_list() for name in names]
+    at = {name: i for i, name in enumerate(names)}
+    ruleset = book_ruleset(columns[at["ruleset"]] if "ruleset" in at else None, rules, dict(params))
+    currency = book_currency(columns[at["currency"]] if "currency" in at else None, currency)
     rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
     out: list[tuple[str, ChannelDecision]] = []
     last_account: str | None = None
@@ -50,12 +59,6 @@ def book_decisions(
     pfacts: dict[str, Any] = {}
     roles: dict[str, Objective] = {}  # each role read once
     formats_of: dict[float, tuple[str, ...]] = {}
-    if isinstance(decided, Mapping):  # the table's columns as lists, by name
-        names, columns = list(decided), list(decided.values())
-    else:
-        names = decided.columns
-        columns = [decided.get_column(name).to_list() for name in names]
-    at = {name: i for i, name in enumerate(names)}
     i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
     i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
     i_social_trend, i_social_months = at.get("role_metric_trend"), at.get("social_months")
