@@ -122,37 +122,3 @@ def test_a_book_file_of_followers_is_judged_by_them_on_the_command_line(tmp_path
     tiktok = next(d for d in json.loads(out.getvalue()) if d["channel"] == "tiktok")
     assert (tiktok["decision"], tiktok["rule"]) == ("keep", "keep.fulfils-role")
     assert any("it fulfils its role (brand_awareness)" in r for r in tiktok["reasons"])
-
-
-@pytest.mark.parametrize("suffix", ["csv", "parquet"])
-def test_a_book_files_column_names_are_read_without_case(tmp_path: Path, suffix: str) -> None:
-    """A book whose header says "Spend" (or "Followers", "Account"): the book path read it
-    as no spend at all ("no spend recorded: the decision ignores cost", facebook REDUCE)
-    where the account's own file reads its spend (facebook CUT, its leads 100 USD each)."""
-    rows = [
-        {"Account": account, "Channel": ch, "Month": f"2026-0{m}", "Visits": v, "Leads": leads,
-         " Spend ": float(spend)}
-        for ch, v, leads, spend in (("linkedin", 1000, 30, 900), ("facebook", 3000, 20, 2000),
-                                    ("instagram", 2000, 40, 100))
-        for m in range(1, 7)
-        for account in ("a", "b")
-    ]  # fmt: skip
-    book = tmp_path / f"book.{suffix}"
-    frame = pl.DataFrame(rows)
-    if suffix == "csv":  # the file once read as spending nothing: only " Spend " not lower
-        frame = frame.rename({c: c.lower() for c in frame.columns if c != " Spend "})
-    frame.write_csv(book) if suffix == "csv" else frame.write_parquet(book)
-    out = io.StringIO()
-    assert main(["channels", str(book), "--format", "json"], out=out) == 0
-    facebook = next(d for d in json.loads(out.getvalue()) if d["channel"] == "facebook")
-    assert (facebook["decision"], facebook["rule"]) == ("cut", "cut.costly-below")
-    one = gr.decide_channels([{k.strip().lower(): v for k, v in r.items() if k != "Account"}
-                              for r in rows if r["Account"] == "a"])  # fmt: skip
-    assert facebook["reasons"] == list(next(d for d in one if d.channel == "facebook").reasons)
-
-
-def test_two_columns_one_name_without_case_are_an_error() -> None:
-    table = pl.DataFrame({"account": ["a"], "channel": ["x"], "month": ["2026-01"],
-                          "visits": [10], "leads": [1], "spend": [5.0], "Spend": [7.0]})  # fmt: skip
-    with pytest.raises(DataError, match="columns 'spend' and 'Spend' are both 'spend'"):
-        decide_channels_table(table)
