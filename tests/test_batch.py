@@ -323,6 +323,60 @@ def test_unknown_customers_on_dask_match_the_table() -> None:
         assert seen == want, name
 
 
+AWARE = {**CHANNELS, "tiktok": gr.Channel("tiktok", role="brand_awareness"),
+         "instagram": gr.Channel("instagram", role="engagement")}  # fmt: skip
+
+
+def social_book(seed: int, accounts: int, months: int) -> list[dict[str, object]]:
+    """:func:`book` with followers in some rows and reach in others (None: not recorded)."""
+    rng = random.Random(seed)
+    rows = book(seed, accounts, months, unknown=0.2)
+    for r in rows:
+        got = rng.random()
+        r["followers"] = rng.randint(0, 5000) if got < 0.5 else None
+        r["reach"] = rng.randint(0, 90000) if 0.4 < got < 0.8 else None
+    return rows
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 4), st.integers(2, 12))
+def test_followers_and_reach_judge_each_role_as_the_account_rows_do(
+    seed: int, accounts: int, months: int
+) -> None:
+    from goalrules.scale.batch import book_decisions
+
+    rows = [r for r in social_book(seed, accounts, months) if r["visits"] or not r["leads"]]
+    if not rows:
+        return
+    table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=AWARE)
+    for account, d in book_decisions(table):
+        one = row_path_decision(rows, account, d.channel, AWARE)
+        assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)
+        assert d.evidence.fulfils_role == one.evidence.fulfils_role
+        assert d.evidence.quality == one.evidence.quality
+        assert d.evidence.role_metric_trend == pytest.approx(one.evidence.role_metric_trend)
+
+
+def test_followers_and_reach_on_dask_match_the_table() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.scale.batch import decide_channels_dask
+
+    frame = pl.DataFrame(social_book(14, 8, 10), strict=False).with_columns(
+        pl.col("spend").cast(pl.Float64)
+    )
+    options = {"channels": AWARE, "currency": "EUR", "improving": "20 %"}
+    got = decide_channels_dask(dd.from_pandas(frame.to_pandas(), npartitions=3), **options)
+    got = got.compute().sort_values(["account", "channel"])
+    expected = decide_channels_table(frame, **options).sort("account", "channel")
+    assert expected["role_metric_trend"].drop_nulls().len() > 0
+    assert set(expected["ruleset"]) == {'{"params": {"improving": 0.2}}'}
+    for name in ("decision", "rule", "fulfils_role", "role_metric_trend", "social_months",
+                 "currency", "ruleset"):  # fmt: skip
+        want = expected[name].to_list()
+        seen = [None if v is None or v != v else v for v in got[name].tolist()]  # NaN: null
+        assert seen == want, name
+
+
 def test_achievability_on_dask_matches_the_table() -> None:
     dd = pytest.importorskip("dask.dataframe")
     from goalrules.dates import add_months

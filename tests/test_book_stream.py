@@ -394,14 +394,14 @@ def test_a_reason_is_wrapped_as_textwrap_wraps_it(reason: str) -> None:
 def test_trends_taken_in_two_threads_are_the_trends_taken_in_one(
     seed: int, accounts: int, months: int
 ) -> None:
-    from goalrules.scale import batch
+    from goalrules.scale import book_measures
 
     rows = book(seed, accounts, months)
     if not rows:
         return
     one = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(batch, "_SIDE_BY_SIDE", 1)
+        mp.setattr(book_measures, "_SIDE_BY_SIDE", 1)
         two = decide_channels_table(pl.DataFrame(rows), channels=CHANNELS)
     assert two.equals(one)
 

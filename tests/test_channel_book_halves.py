@@ -1,6 +1,8 @@
 """A book whose networks have organic and paid rows (a ``medium`` column, or an ad
 platform's rows such as "Facebook Ads") decides and words each network, and each of its
-halves, as one account's rows do: the network's decision made coherent with its halves'."""
+halves, as one account's rows do: the network's decision made coherent with its halves';
+and so does a book with followers, engagements or reach columns (an awareness or
+engagement role judged by their trend)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
 def book_and_rows(rows: list[dict[str, Any]], channels: Sequence[gr.Channel] = ()) -> None:
     """The table path's decisions (and the words ``book_decisions`` gives them) of each
     account are the row path's: the same channels (a network and its halves), the same
-    decision, rule and reasons."""
+    decision, rule, reasons and data-quality notes, and whether each does its role's job."""
     table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=channels)
     worded = book_decisions(table)
     for account in sorted({r["account"] for r in rows}):
@@ -37,6 +39,9 @@ def book_and_rows(rows: list[dict[str, Any]], channels: Sequence[gr.Channel] = (
         assert [d.channel for d in book] == [d.channel for d in one]
         for b, o in zip(book, one, strict=True):
             assert (b.decision, b.rule, b.reasons) == (o.decision, o.rule, o.reasons), o.channel
+            assert b.evidence.quality == o.evidence.quality, o.channel
+            assert b.evidence.fulfils_role == o.evidence.fulfils_role, o.channel
+            assert b.evidence.role_metric_trend == pytest.approx(o.evidence.role_metric_trend)
 
 
 def test_a_network_whose_halves_invest_is_not_told_to_shrink_in_a_book() -> None:
@@ -78,9 +83,15 @@ def test_an_ad_platforms_rows_beside_the_networks_organic_rows_are_its_paid_half
     book_and_rows(rows)
 
 
-def _book(seed: int, accounts: int) -> list[dict[str, Any]]:
+SOCIAL = ("followers", "engagements", "reach")
+
+
+def _book(seed: int, accounts: int, social: bool = False) -> list[dict[str, Any]]:
+    """Rows of ``accounts`` accounts; with ``social``, some of the columns followers,
+    engagements and reach, each recorded in some rows (rising or falling), blank in others."""
     rng = random.Random(seed)
     rows: list[dict[str, Any]] = []
+    columns = rng.sample(SOCIAL, rng.randint(1, 3)) if social else []
     for a in range(accounts):
         for name in rng.sample(["facebook", "linkedin", "instagram", "tiktok"], rng.randint(1, 4)):
             mediums = rng.choice([[None], ["organic", "paid"], ["social", "cpc"], ["organic"]])
@@ -96,6 +107,9 @@ def _book(seed: int, accounts: int) -> list[dict[str, Any]]:
                            "month": MONTHS[i], "visits": v, "leads": round(v * rate)}  # fmt: skip
                     if spend is not None:
                         row["spend"] = float(spend)
+                    for metric in columns:
+                        if rng.random() < 0.7:  # else not recorded (None): unknown, not 0
+                            row[metric] = max(0, round(500 * (1 + fall) ** i + rng.randint(-9, 9)))
                     rows.append(row)
     return rows
 
@@ -108,3 +122,20 @@ def test_a_book_of_halves_decides_and_words_each_account_as_its_rows_do(
     rows = _book(seed, accounts)
     roles = [gr.Channel("linkedin", role="leads"), gr.Channel("facebook", role="traffic")]
     book_and_rows(rows, roles if seed % 2 else [])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 3))
+def test_a_book_of_followers_engagements_or_reach_judges_each_role_as_its_rows_do(
+    seed: int, accounts: int
+) -> None:
+    # the book once left an awareness role unknown (its followers not read), and cut a
+    # channel its account's rows kept for its rising followers
+    rows = _book(seed, accounts, social=True)
+    roles = [
+        gr.Channel("tiktok", role="brand_awareness"),
+        gr.Channel("instagram", role="engagement"),
+        gr.Channel("facebook", role="community" if seed % 2 else "traffic"),
+        gr.Channel("linkedin", role="leads"),
+    ]
+    book_and_rows(rows, roles)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import goalrules as gr
 
@@ -87,3 +89,81 @@ def test_a_declining_channel_costing_nearly_twice_the_portfolio_is_not_called_ch
     assert "cheap" not in decided.rule and "cheap" not in " ".join(decided.reasons)
     first = decided.reasons[0]
     assert "not over 2 times the portfolio's" in first, first
+
+
+def _book_of(rows: list[dict[str, Any]], **options: Any) -> Any:
+    return decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]), **options)
+
+
+# facebook converting below, its leads three times the others' cost: with cost_factor 3
+# it is reduced, "with no rise above {improving} a month"
+COSTLY = [{**r, "spend": 2000.0} for r in series("facebook", 3000, 20)]
+COSTLY += [{**r, "spend": 900.0} for r in series("linkedin", 1000, 30)]
+COSTLY += [{**r, "spend": 100.0} for r in series("instagram", 2000, 40)]
+CHANGED = {"cost_factor": 3, "improving": "20 %"}
+
+
+def test_a_book_is_worded_with_the_params_it_was_decided_with() -> None:
+    """A book decided with ``improving="20 %"`` and worded by ``book_decisions(table)``
+    (or ``render_book``) without them read "with no rise above 10 % a month" (the
+    default's words beside the decision of 20 %); its params travel in the table."""
+    from goalrules.report import render_book
+
+    table = _book_of(COSTLY, **CHANGED)
+    one = {d.channel: d for d in gr.decide_channels(COSTLY, **CHANGED)}
+    worded = {d.channel: d for _, d in book_decisions(table)}
+    assert worded["facebook"].rule == "reduce.below-portfolio"
+    assert "with no rise above 20 % a month" in worded["facebook"].reasons[0]
+    assert {c: d.reasons for c, d in worded.items()} == {c: d.reasons for c, d in one.items()}
+    assert "above 20 % a month" in render_book(table, "json")
+    # the same params, written otherwise, are the same
+    assert book_decisions(table, cost_factor=3.0, improving=0.2)[0][1].reasons
+
+
+@pytest.mark.parametrize(
+    ("decided", "worded", "match"),
+    [
+        ({}, CHANGED, "decided with the channels rules' own params but worded with params"),
+        (CHANGED, {"improving": "20 %"}, "decided with params cost_factor=3.0, improving=0.2"),
+        (CHANGED, {"rules": gr.shipped_ruleset("channels")}, "worded with the channels rules'"),
+    ],
+)
+def test_a_book_worded_with_other_params_is_an_error(
+    decided: dict[str, Any], worded: dict[str, Any], match: str
+) -> None:
+    with pytest.raises(gr.DataError, match=match):
+        book_decisions(_book_of(COSTLY, **decided), **worded)
+
+
+def test_a_book_decided_by_other_rules_is_worded_by_them_or_not_at_all() -> None:
+    rules = gr.shipped_ruleset("channels").without("reduce.below-portfolio")
+    table = _book_of(COSTLY, rules=rules)
+    with pytest.raises(gr.DataError, match="decided by the rules channels"):
+        book_decisions(table)
+    assert [d.rule for _, d in book_decisions(table, rules=rules)] == table["rule"].to_list()
+
+
+def test_a_book_is_worded_in_the_currency_it_was_decided_in() -> None:
+    """Decided in EUR and worded without a currency, its costs read "USD"."""
+    table = _book_of(COSTLY, currency="EUR")
+    facebook = next(d for _, d in book_decisions(table) if d.channel == "facebook")
+    costs = [r for r in facebook.reasons if r.startswith("spend ")]
+    assert costs and "EUR" in costs[0] and "USD" not in costs[0]
+    with pytest.raises(gr.DataError, match="its costs are in EUR, not USD"):
+        book_decisions(table, currency="USD")
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from([1.5, 2, 3, 4]),
+    st.sampled_from(["5 %", "10 %", "25 %"]),
+    st.sampled_from([0.01, "2 %", "8 %"]),
+)
+def test_a_books_words_are_its_rows_words_whatever_its_params(
+    cost_factor: float, improving: str, flat: Any
+) -> None:
+    params = {"cost_factor": cost_factor, "improving": improving, "flat": flat}
+    rows = COSTLY + series("tiktok", 1500, 20, fall=0.06)
+    one = {d.channel: d.reasons for d in gr.decide_channels(rows, **params)}
+    worded = {d.channel: d.reasons for _, d in book_decisions(_book_of(rows, **params))}
+    assert worded == one

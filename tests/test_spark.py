@@ -82,3 +82,24 @@ def test_a_book_decided_on_spark_is_the_book_decided_in_one_process(spark: Any) 
     assert want["p_left_out"].max() > 0 and want["customers"].null_count() > 0
     assert got.columns == want.columns
     assert got.to_dicts() == want.with_columns(pl.col("months").cast(pl.Int64)).to_dicts()
+
+
+def test_a_book_of_followers_and_reach_on_spark_is_the_book_in_one_process(spark: Any) -> None:
+    import polars as pl
+
+    from goalrules.scale.batch import decide_channels_table
+    from goalrules.scale.spark import decide_channels_spark
+    from tests.test_batch import AWARE, social_book
+
+    day = dt.date(2025, 3, 1)
+    frame = pl.DataFrame(social_book(32, 6, 12), strict=False).with_columns(
+        pl.col("spend").cast(pl.Float64)
+    )
+    schema = ("account string, channel string, month date, visits bigint, leads bigint, "
+              "customers bigint, spend double, followers bigint, reach bigint")  # fmt: skip
+    rows = spark.createDataFrame(frame.rows(), schema)
+    decided = decide_channels_spark(rows.repartition(3), channels=AWARE, today=day)
+    got = pl.from_arrow(decided.toArrow()).sort("account", "channel")
+    want = decide_channels_table(frame, channels=AWARE, today=day).sort("account", "channel")
+    assert want["role_metric_trend"].drop_nulls().len() > 0
+    assert got.to_dicts() == want.with_columns(pl.col("months").cast(pl.Int64)).to_dicts()

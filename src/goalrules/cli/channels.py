@@ -41,7 +41,7 @@ def _has_account_column(path: str) -> bool:
         except ImportError:
             return False
         try:
-            return "account" in pl.read_parquet_schema(path)
+            return "account" in [c.strip().lower() for c in pl.read_parquet_schema(path)]
         except Exception:
             return False
     try:
@@ -68,18 +68,26 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
             "polars: pip install 'goalrules[arrow]' (or drop the column for one account)",
             source=args.performance,
         )
+    import datetime as dt
+
     progress = _progress()
     channels = []
+    today = _today(args.today)
     if args.workspace:
         from goalrules.io import load_workspace
 
-        channels = list(load_workspace(args.workspace).channels)
+        ws = load_workspace(args.workspace)
+        channels = list(ws.channels)
+        today = today or ws.today
+    # a month under way is not judged as if over (it would read as a fall), as for one
+    # account: the book once judged the month of the day it was run
+    today = today or dt.date.today()
     notes: list[str] = []  # what was left out of the rows (the months not over)
     try:  # the file's rows are handed over, not kept: the table frees them once typed
         decided = decide_channels_table(
             scan_table(args.performance, progress=progress),
             channels=channels,
-            today=_today(args.today),
+            today=today,
             all_sources=args.all_sources,
             currency=args.currency or "USD",
             notes=notes,
@@ -88,7 +96,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
         raise exc.with_location(source=args.performance) from None
     from goalrules.report.book import STREAM_FORMATS, write_book
 
-    words = {"today": _today(args.today), "currency": args.currency or "USD"}
+    words: dict[str, Any] = {"today": today, "currency": args.currency or "USD"}
     if args.format not in STREAM_FORMATS:
         _emit(render_book(decided, args.format, **words), args, out)
     elif args.output:  # written a slice of accounts at a time, as they are worded

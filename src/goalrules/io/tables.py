@@ -466,11 +466,12 @@ def scan_table(
     path: str | Path, required: Iterable[str] = _BOOK_COLUMNS, *, progress: Progress | None = None
 ) -> Any:
     """A large CSV or Parquet file as a polars DataFrame, read with polars' streaming
-    engine (needs ``goalrules[arrow]``); the required columns are checked. With
+    engine (needs ``goalrules[arrow]``), its column names stripped and lower-cased (as
+    :func:`load_performance` reads them); the required columns are checked. With
     ``progress``, the file is read in batches and ``progress(name, rows, total)`` is
     called after each (the total of a CSV file is estimated from its size)."""
     source = str(path)
-    lazy = _lazy_table(path, required)
+    lazy = _lazy_table(path, required, lower_names=True)  # "Spend": as load_performance
     try:
         if progress is None:
             return lazy.collect(engine="streaming")

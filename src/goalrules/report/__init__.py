@@ -61,11 +61,17 @@ def render_channels(
 
 
 def render_book(
-    decided: Any, fmt: str = "text", *, today: Any = None, jobs: int = 1, currency: str = "USD"
+    decided: Any,
+    fmt: str = "text",
+    *,
+    today: Any = None,
+    jobs: int = 1,
+    currency: str | None = None,
 ) -> str:
     """Channel decisions of many accounts (the polars table of
     :func:`goalrules.scale.batch.decide_channels_table`) as text, JSON, markdown or HTML,
-    each decision in the words it has for one account, costs in ``currency`` (to write a
+    each decision in the words it has for one account, costs in ``currency`` (the table's:
+    it need not be given; to write a
     large book to a file, :func:`goalrules.report.book.write_book` streams it)."""
     import io
 

@@ -45,7 +45,7 @@ LARGE_BOOK = 20_000
 
 #: the table, the day and currency, and the row writer a forked worker words with (set only while a
 #: pool runs)
-_WORK: tuple[Any, tuple[_dt.date | None, str], Callable[[dict[str, Any]], str]] | None = None
+_WORK: tuple[Any, tuple[_dt.date | None, str | None], Callable[[dict[str, Any]], str]] | None = None
 
 
 def book_summary(decided: Any) -> str:
@@ -61,7 +61,7 @@ def book_summary(decided: Any) -> str:
 
 #: what a book's decisions are worded with: the day they were judged on and the
 #: currency of their spend
-_How = tuple[_dt.date | None, str]
+_How = tuple[_dt.date | None, str | None]
 
 
 def _rows(part: Any, how: _How) -> Iterator[dict[str, Any]]:
@@ -73,11 +73,11 @@ def _rows(part: Any, how: _How) -> Iterator[dict[str, Any]]:
 
 
 def book_rows(
-    decided: Any, *, today: _dt.date | None = None, currency: str = "USD"
+    decided: Any, *, today: _dt.date | None = None, currency: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """Each decision of the book as a row (``account``, ``channel``, ``decision``,
     ``rule``, ``reasons``), worded a slice of the table at a time (costs in
-    ``currency``)."""
+    ``currency``: the table's, which it need not be given)."""
     for start in range(0, decided.height, _SLICE):
         yield from _rows(decided.slice(start, _SLICE), (today, currency))
 
@@ -218,12 +218,13 @@ def write_book(
     *,
     today: _dt.date | None = None,
     jobs: int | None = 1,
-    currency: str = "USD",
+    currency: str | None = None,
 ) -> None:
     """Write a book's decisions to ``out`` in ``json``, ``text`` or ``markdown`` (one of
     :data:`STREAM_FORMATS`), a slice of rows at a time; ``jobs`` above 1 words slices
     in that many processes (``0``: one a core; ``None``: one a core for a book of
-    :data:`LARGE_BOOK` rows or more, else one process); costs are in ``currency``."""
+    :data:`LARGE_BOOK` rows or more, else one process); costs are in ``currency`` (the
+    table's, which it need not be given)."""
     if fmt not in _WRITERS:
         raise ValueError(f"a book is written a slice at a time in {STREAM_FORMATS}, not {fmt!r}")
     write = _WRITERS[fmt]

@@ -1,33 +1,28 @@
 """Channel decisions for many accounts at once, over a long-form table.
 
 :func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
-month, visits, leads`` and optional ``customers`` and ``spend``; customers absent or
-null are unknown, and their sums null-aware: a channel or an account with a month not
-measured has null customers, never a partial sum), measures every channel
-column-wise (sums, shares, Wilson intervals, Theil-Sen trends through numpy) with each
-account as its own portfolio, and decides with the shipped ``channels`` ruleset
-evaluated by :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
+month, visits, leads`` and optional ``customers``, ``spend``, ``medium``, ``followers``,
+``engagements`` and ``reach``; customers absent or null are unknown, and their sums
+null-aware: a channel or an account with a month not measured has null customers, never
+a partial sum), measures every channel column-wise (sums, shares, Wilson intervals,
+Theil-Sen trends through numpy) with each account as its own portfolio, and decides
+with the shipped ``channels`` ruleset evaluated by
+:meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
 :func:`goalrules.decide_channels` called once per account. Needs ``goalrules[arrow]``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import operator
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from goalrules.dates import first_open_month
 from goalrules.dsl.columnar import to_polars
-from goalrules.engine import Rule, RuleSet
+from goalrules.engine import RuleSet
 from goalrules.errors import DataError
-from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import ended_note, flat_of, shares_note, spend_note
 from goalrules.judgments.channel_rows import left_out_note
-from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
-from goalrules.judgments.channels import _ruleset as _channels_ruleset
-from goalrules.model import Channel, Objective
+from goalrules.model import Channel
 from goalrules.scale.achievability import assess_achievability_dask, assess_achievability_table
 from goalrules.scale.book_halves import (
     coherent_book,
@@ -37,15 +32,11 @@ from goalrules.scale.book_halves import (
     paired_networks,
     split_rows,
 )
-from goalrules.scale.book_rows import (
-    COUNTS,
-    REQUIRED,
-    checked_rows,
-    no_rows_notes,
-    unread_role_metrics,
-)
+from goalrules.scale.book_measures import decided_channels
+from goalrules.scale.book_rows import REQUIRED, checked_rows, no_rows_notes
+from goalrules.scale.book_words import book_decisions
+from goalrules.scale.columns import lower_names
 from goalrules.scale.distributed import in_partition
-from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -56,17 +47,6 @@ __all__ = [
     "decide_channels_dask",
     "decide_channels_table",
 ]
-
-#: the columns of a decided table that a book's decision is rebuilt from, in order
-_BOOK_FIELDS = (
-    "role", "channel", "months", "visits", "leads", "customers", "spend", "visits_share",
-    "leads_share", "lead_rate", "lead_rate_low", "lead_rate_high", "customer_rate",
-    "customer_rate_low", "cost_per_lead", "visits_trend", "leads_trend", "fulfils_role",
-    "cost_per_customer", "account", "decision", "customers_months",
-)  # fmt: skip
-
-
-_SIDE_BY_SIDE = 20_000  # channels from which the two trends are taken in two threads
 
 
 def decide_channels_table(
@@ -93,19 +73,20 @@ def decide_channels_table(
     ``customers_months``: the months whose customers were measured) and ``quality``,
     each channel's data-quality notes on its rows (a month with more leads than visits,
     or more customers than leads), in the row path's words, and ``hierarchy``, why a
-    network's decision follows its organic and paid halves' (costs in ``currency``).
+    network's decision follows its organic and paid halves' (costs in ``currency``), and
+    ``role_metric_trend``, the monthly trend of the followers (else engagements, else
+    reach) an awareness or engagement role is judged by, over the ``social_months``
+    they were recorded in.
     ``notes``, when given, is appended what was left out of the rows, and why (the months
     not over by ``today``), as the row path's ``ChannelDecisions.notes``.
     """
     import polars as pl
 
-    df = to_polars(table)
+    df = lower_names(to_polars(table))  # "Spend", " spend ": as one account's rows read it
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise DataError(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     info = dict(channels) if isinstance(channels, Mapping) else {c.id: c for c in channels}
-    if notes is not None:  # a role judged by a metric this path does not read: said
-        notes.extend(unread_role_metrics(df, info))
     rows = checked_rows(df)
     del df, table  # the typed rows are all that is read from here (a caller who passed
     # the table in without keeping it lets it go now)
@@ -123,522 +104,17 @@ def decide_channels_table(
         rows = rows.with_columns(pl.col("channel").replace(UNATTRIBUTED, "direct"))
     paired = paired_networks(rows)
     if paired is None:  # no network with both organic and paid rows: judged whole
-        return _decided(rows.drop("medium"), info, today, rules, role_share, params)
+        return decided_channels(
+            rows.drop("medium"), info, today, rules, role_share, params, currency
+        )
     # a network with both organic and paid rows: judged whole, then per half in the
     # portfolio where it is split in two, its decision made coherent with theirs (as the
     # row path's, gr.decide_channels)
-    whole = _decided(rows.drop("medium"), info, today, rules, role_share, params)
-    halves = _decided(
-        split_rows(rows, paired), half_channels(info), today, rules, role_share, params
+    whole = decided_channels(rows.drop("medium"), info, today, rules, role_share, params, currency)
+    halves = decided_channels(
+        split_rows(rows, paired), half_channels(info), today, rules, role_share, params, currency
     ).join(half_names(paired), on=["account", "channel"], how="semi", maintain_order="left")
     return coherent_book(whole, halves, paired, rules, today, currency, params, book_decisions)
-
-
-def _decided(
-    rows: Any,
-    info: Mapping[str, Channel],
-    today: _dt.date | None,
-    rules: RuleSet | None,
-    role_share: float,
-    params: Mapping[str, Any],
-) -> Any:
-    """:func:`decide_channels_table` of rows checked, filtered and sorted into the
-    channels judged (no medium): every channel's decision, evidence and words."""
-    import numpy as np
-    import polars as pl
-
-    # each (account, channel) numbered in their sorted order, once (100,000 pairs, not the
-    # millions of rows): a pair is first one integer (the names' categorical codes), so
-    # that finding, numbering and grouping the pairs never hashes or compares text
-    account_code = rows["account"].cast(pl.Categorical).to_physical().cast(pl.Int64)
-    channel_code = rows["channel"].cast(pl.Categorical).to_physical().cast(pl.Int64)
-    pair = account_code * (int(channel_code.max() or 0) + 1) + channel_code
-    del account_code, channel_code
-    codes = (
-        rows.select(pair.alias("pair"), "account", "channel")
-        .unique("pair")
-        .sort("account", "channel")
-        .with_row_index("g")
-        .with_columns(pl.col("g").cast(pl.Int64))
-    )
-    g = pair.replace_strict(codes["pair"], codes["g"], return_dtype=pl.Int64)
-    codes = codes.drop("pair")
-    x = pl.col("month").dt.year().cast(pl.Int64) * 12 + pl.col("month").dt.month().cast(pl.Int64)
-    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend")
-    del rows, pair, g  # the names left behind: grouping carries numbers only
-    quality = _row_notes(keyed)  # before the months are summed: a row at a time, in order
-    span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
-    keyed = keyed.with_columns(
-        (pl.col("g") * span + pl.col("x") - pl.col("x").min()).alias("gm")
-    ).sort("gm", maintain_order=True)  # each channel's months in order, as read within one
-    if bool((keyed["gm"].diff() == 0).any()):  # a month in two rows: summed
-        monthly = keyed.group_by("gm", maintain_order=True).agg(
-            pl.col("g", "month", "x").first(),
-            pl.col("visits", "leads").sum(),
-            _known_sum("customers"),  # one row of the month not measured: the month unknown
-            pl.col("spend").sum().alias("spend"),
-            # a month whose spend some rows gave and others not: unknown, not their sum
-            pl.col("spend").is_not_null().all().alias("spend_known"),
-            (pl.col("spend").is_not_null().any() & pl.col("spend").is_null().any()).alias(
-                "spend_partial"
-            ),
-        )
-    else:  # a row a month (the usual book): each row is its month (a sum of one value)
-        monthly = keyed.select(
-            "g", "month", "x", *COUNTS,
-            pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
-            pl.lit(False).alias("spend_partial"),
-        )  # fmt: skip
-    del keyed
-    monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
-    per = (
-        monthly.group_by("g", maintain_order=True)
-        .agg(
-            pl.len().alias("months"),
-            pl.col("visits", "leads").sum(),
-            _known_sum("customers"),  # a month not measured: the total unknown, not partial
-            # spend in some months and not others: unknown, not the sum of those months
-            pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
-            pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
-            pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
-            pl.col("spend_partial").sum().cast(pl.Int64).alias("spend_partial"),
-            # a month of more leads than visits: no lead rate (the row path's)
-            (pl.col("leads") > pl.col("visits")).any().alias("over"),
-            pl.col("month").max().alias("last_month"),
-            pl.col("x").min().alias("first_x"),
-            pl.col("x").max().alias("last_x"),
-        )
-        .join(codes, on="g", how="left")
-        .sort("g")
-        .select(
-            *("account", "channel", "months", "visits", "leads", "customers", "spend"),
-            "customers_months",
-            "spend_months",
-            "spend_partial",
-            "over",
-            "last_month",
-            "first_x",
-            "last_x",
-        )
-    )
-    # a channel whose rows end before its account's other channels: its months since are
-    # unknown (not 0), said in a note after its rows' (as the row path's)
-    ends = per.select("last_month", pl.col("last_month").max().over("account").alias("latest"))
-    for g, (last, latest) in enumerate(ends.iter_rows()):
-        if last < latest:
-            quality.setdefault(g, []).append(ended_note(last, latest))
-    per = _own_months(per, monthly, quality)
-    per = per.drop("last_month", "first_x", "last_x")
-    # -- Theil-Sen trends, row-wise through numpy on padded month matrices ----------------
-    group = monthly["g"].to_numpy()  # per's rows are in the order of g: 0, 1, 2...
-    width = int(per["months"].max() or 1)
-    slot = monthly["slot"].to_numpy()
-
-    def matrix(col: str) -> Any:
-        out = np.full((per.height, width), np.nan)
-        out[group, slot] = monthly[col].to_numpy()
-        return out
-
-    xs = matrix("x")
-    few = per["months"].to_numpy() < 2
-
-    def trend(col: str) -> Any:
-        values = matrix(col)
-        slope = _theil_sen_matrix(values, xs)
-        with np.errstate(invalid="ignore"):
-            mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
-        rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
-        rel[np.isnan(slope)] = np.nan
-        rel[few] = np.nan
-        return rel
-
-    if per.height >= _SIDE_BY_SIDE:  # numpy lets go of the GIL as it selects the medians
-        with ThreadPoolExecutor(2) as pool:
-            visits_trend, leads_trend = pool.map(trend, ("visits", "leads"))
-    else:
-        visits_trend, leads_trend = trend("visits"), trend("leads")
-    trends = {"visits_trend": visits_trend, "leads_trend": leads_trend}
-    per = per.with_columns(
-        pl.Series("visits_trend", trends["visits_trend"]).fill_nan(None),
-        pl.Series("leads_trend", trends["leads_trend"]).fill_nan(None),
-    )
-    # -- portfolios (one per account) ------------------------------------------------------
-    totals = per.group_by("account").agg(
-        pl.len().alias("p_channels"),
-        pl.col("visits").sum().alias("p_visits"),
-        pl.col("leads").sum().alias("p_leads"),
-        _known_sum("customers").alias("p_customers"),  # a channel unknown: the portfolio too
-        pl.col("spend").sum().alias("p_spend"),
-        # the portfolio's cost: of the channels with a cost (spend recorded and not 0)
-        pl.col("leads").filter(pl.col("spend") > 0).sum().alias("p_leads_spend"),
-        pl.when(pl.col("customers").is_not_null().all())
-        .then(pl.col("customers").filter(pl.col("spend") > 0).sum())
-        .alias("p_customers_spend"),
-        pl.col("spend").is_not_null().any().alias("p_spend_known"),
-        (pl.col("spend") > 0).sum().alias("p_paid"),
-        # the lead rate: of the channels with no month of more leads than visits
-        pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
-        pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
-        pl.col("over").sum().cast(pl.Int64).alias("p_left_out"),
-    )
-    # a book of one account joins one row of totals, which polars keeps as a constant
-    # column and divides by as a multiplication by its reciprocal, a last bit away from
-    # the division (a share 0.2091682062693301, not 0.20916820626933008): the columns
-    # taken as they are, the shares are divisions whatever the book holds besides
-    per = pl.DataFrame(per.join(totals, on="account", how="left").get_columns())
-    if "own_visits" in per.columns:  # a channel of fewer months: its shares of its months
-        per = per.with_columns(
-            pl.coalesce("own_visits", "p_visits").alias("of_visits"),
-            pl.coalesce("own_leads", "p_leads").alias("of_leads"),
-        )
-    else:
-        per = per.with_columns(pl.col("p_visits").alias("of_visits"),
-                               pl.col("p_leads").alias("of_leads"))  # fmt: skip
-    z = 1.96
-
-    def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
-        p = (pl.min_horizontal(x, n) / n).clip(0.0, 1.0)
-        denom = 1.0 + z * z / n
-        centre = (p + z * z / (2 * n)) / denom
-        half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
-        bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
-        held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
-        valid = n > 0 if over is None else (n > 0) & ~over
-        return pl.when(valid).then(held.clip(0.0, 1.0))
-
-    v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
-    roles = {n: (ch.role.value if ch.role else None) for n, ch in info.items()}
-    # no formats listed: not given (the trial counts months only), as the row path
-    formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
-    known = pl.col("channel").is_in(list(formats))
-    per = per.with_columns(
-        pl.when((v > 0) & ~pl.col("over")).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
-        wilson(l_, v, -1, pl.col("over")).alias("lead_rate_low"),
-        wilson(l_, v, 1, pl.col("over")).alias("lead_rate_high"),
-        # (min_horizontal skips nulls: customers not measured are kept out first)
-        pl.when((l_ > 0) & c.is_not_null())
-        .then(pl.min_horizontal(c, l_) / l_)
-        .alias("customer_rate"),
-        pl.when(c.is_not_null()).then(wilson(c, l_, -1)).alias("customer_rate_low"),
-        pl.when(pl.col("of_visits") > 0).then(v / pl.col("of_visits")).alias("visits_share"),
-        pl.when(pl.col("of_leads") > 0).then(l_ / pl.col("of_leads")).alias("leads_share"),
-        pl.when((pl.col("spend") > 0) & (l_ > 0)).then(pl.col("spend") / l_).alias("cost_per_lead"),
-        pl.when((pl.col("spend") > 0) & (c > 0))
-        .then(pl.col("spend") / c)
-        .alias("cost_per_customer"),
-        pl.when(pl.col("p_rate_visits") > 0)
-        .then(pl.min_horizontal(pl.col("p_rate_leads") / pl.col("p_rate_visits"), 1.0))
-        .alias("p_lead_rate"),
-        pl.when(pl.col("p_leads") > 0)
-        .then(pl.col("p_customers") / pl.col("p_leads"))
-        .alias("p_customer_rate"),
-        # (one channel's spend alone is no benchmark for its own cost, as the row path)
-        pl.when((pl.col("p_spend") > 0) & (pl.col("p_leads_spend") > 0) & (pl.col("p_paid") >= 2))
-        .then(pl.col("p_spend") / pl.col("p_leads_spend"))
-        .alias("p_cost_per_lead"),
-        pl.when(
-            (pl.col("p_spend") > 0) & (pl.col("p_customers_spend") > 0) & (pl.col("p_paid") >= 2)
-        )
-        .then(pl.col("p_spend") / pl.col("p_customers_spend"))
-        .alias("p_cost_per_customer"),
-        pl.col("channel").replace_strict(roles, default=None, return_dtype=pl.String).alias("role"),
-        pl.when(known)
-        .then(pl.col("channel").replace_strict(formats, default=0.0, return_dtype=pl.Float64))
-        .alias("formats"),
-    )
-    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
-    per = per.with_columns(_fulfils(role_share, flat_of(ruleset)).alias("fulfils_role"))
-    facts = per.select(
-        pl.col("account"),
-        pl.col("channel").alias("channel.id"),
-        pl.col("role").alias("channel.role"),
-        pl.col("formats").alias("channel.formats"),
-        pl.col("months").cast(pl.Float64).alias("channel.months"),
-        *(pl.col(x).alias(f"channel.{x}") for x in (
-            "visits", "leads", "customers", "lead_rate", "lead_rate_low", "lead_rate_high",
-            "customer_rate", "customer_rate_low", "visits_trend", "leads_trend", "visits_share",
-            "leads_share", "fulfils_role", "cost_per_lead", "cost_per_customer",
-        )),
-        pl.col("p_lead_rate").alias("portfolio.lead_rate"),
-        pl.col("p_customer_rate").alias("portfolio.customer_rate"),
-        pl.col("p_cost_per_lead").alias("portfolio.cost_per_lead"),
-        pl.col("p_cost_per_customer").alias("portfolio.cost_per_customer"),
-        pl.col("p_channels").cast(pl.Float64).alias("portfolio.channels"),
-    )  # fmt: skip
-    out = ruleset.evaluate_table(facts, today=today)
-    return per.select(
-        "account", "channel", "role", "months", "visits", "leads", "customers", "spend",
-        "lead_rate", "lead_rate_low", "lead_rate_high",
-        pl.col("p_lead_rate").alias("portfolio_lead_rate"),
-        "visits_share", "visits_trend", "leads_trend", "fulfils_role",
-        "formats", "leads_share", "customer_rate", "customer_rate_low", "cost_per_lead",
-        "cost_per_customer", pl.col("p_channels").cast(pl.Int64), "p_visits", "p_leads",
-        "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
-        "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
-        "spend_months", "spend_partial", "p_left_out",
-    ).with_columns(
-        out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
-        pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
-                  dtype=pl.List(pl.String)),
-        pl.lit(None, dtype=pl.String).alias("hierarchy"),
-    )  # fmt: skip
-
-
-def _row_notes(keyed: Any) -> dict[int, list[str]]:
-    """Each channel's (``g``) data-quality notes on its rows, in the rows' order and in
-    the row path's words (:func:`goalrules.judgments.channel_evidence.measure`): a month
-    with more leads than visits, or more customers than leads (unknown customers: none)."""
-    import polars as pl
-
-    odd = keyed.filter(
-        (pl.col("leads") > pl.col("visits")) | (pl.col("customers") > pl.col("leads"))
-    )  # few rows, if any: the notes are written one by one
-    notes: dict[int, list[str]] = {}
-    for g, month, visits, leads, customers in odd.select(
-        "g", "month", "visits", "leads", "customers"
-    ).iter_rows():
-        said = notes.setdefault(g, [])
-        if leads > visits:
-            said.append(f"{month:%Y-%m}: {leads:g} leads from {visits:g} visits "
-                        "(more leads than visits)")  # fmt: skip
-        if customers is not None and customers > leads:
-            said.append(f"{month:%Y-%m}: {customers:g} customers from {leads:g} leads")
-    return notes
-
-
-def _known_sum(name: str) -> Any:
-    """The sum of a column, null (unknown) when one of its values is: polars' ``sum``
-    skips nulls, which would show a partial sum as the total."""
-    import polars as pl
-
-    unknown = pl.col(name).is_null().any()
-    return pl.when(unknown).then(None).otherwise(pl.col(name).sum()).alias(name)
-
-
-def _decided_by(ruleset: RuleSet, out: Any) -> Any:
-    """The id of the rule that decided each row (the passing decision rule of highest
-    priority, the first of those in the file), as the row path's ``decided_by``."""
-    import polars as pl
-
-    ranked = sorted(
-        (r for r in ruleset.rules if r.decision is not None),
-        key=lambda r: -(r.priority or 0),
-    )
-    expr = pl.lit(None, dtype=pl.String)
-    for rule in reversed(ranked):  # the highest priority is tested first
-        expr = pl.when(pl.col(rule.id) == "pass").then(pl.lit(rule.id)).otherwise(expr)
-    return out.select(expr.alias("rule"))["rule"]
-
-
-def book_decisions(
-    decided: Any,
-    *,
-    rules: RuleSet | None = None,
-    today: _dt.date | None = None,
-    currency: str = "USD",
-    **params: Any,
-) -> list[tuple[str, ChannelDecision]]:
-    """The rows of :func:`decide_channels_table` (the table, or its columns as lists in a
-    mapping by name) as ``(account, ChannelDecision)`` pairs, so that a book's decision
-    reads as the same decision does for one account:
-    the evidence is rebuilt from the row, and the deciding rule (the table's ``rule``)
-    writes its message when the reasons are read; each decision's full report is
-    evaluated when it is first read. Costs are in ``currency`` (the spend's)."""
-    ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
-    rules_by_id: dict[Any, Rule] = {rule.id: rule for rule in ruleset.rules}
-    out: list[tuple[str, ChannelDecision]] = []
-    last_account: str | None = None
-    portfolio: Portfolio | None = None
-    pfacts: dict[str, Any] = {}
-    roles: dict[str, Objective] = {}  # each role read once
-    formats_of: dict[float, tuple[str, ...]] = {}
-    if isinstance(decided, Mapping):  # the table's columns as lists, by name
-        names, columns = list(decided), list(decided.values())
-    else:
-        names = decided.columns
-        columns = [decided.get_column(name).to_list() for name in names]
-    at = {name: i for i, name in enumerate(names)}
-    i_formats, i_rule, i_quality = at.get("formats"), at.get("rule"), at.get("quality")
-    i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
-    i_hierarchy, i_channels = at.get("hierarchy"), at["p_channels"]
-    last_channels: Any = None
-    pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
-    # the table's columns as lists, read a row at a time as tuples (a dict a row costs
-    # more than the rest of a decision's evidence)
-    for r in zip(*columns, strict=True):
-        (role_text, channel, months, visits, leads, customers, spend, visits_share,
-         leads_share, lead_rate, lead_rate_low, lead_rate_high, customer_rate,
-         customer_rate_low, cost_per_lead, visits_trend, leads_trend, fulfils_role,
-         cost_per_customer, account, decision, customers_months) = pick(r)  # fmt: skip
-        row_notes = () if i_quality is None else (r[i_quality] or ())
-        spend_months = 0 if i_spend_months is None else r[i_spend_months]
-        spend_partial = 0 if i_spend_partial is None else r[i_spend_partial]
-        role = None
-        if role_text:
-            role = roles.get(role_text)
-            if role is None:
-                role = roles[role_text] = Objective.parse(role_text)
-        formats = None if i_formats is None else r[i_formats]
-        tried = None
-        if formats is not None:
-            tried = formats_of.get(formats)
-            if tried is None:
-                tried = formats_of[formats] = tuple(map(str, range(int(formats))))
-        ev = ChannelEvidence(
-            channel=channel,
-            role=role,
-            months=int(months),
-            formats_tried=tried,
-            visits=visits,
-            leads=leads,
-            customers=customers,
-            spend=spend,
-            hours=None,
-            visits_share=visits_share,
-            leads_share=leads_share,
-            lead_rate=lead_rate,
-            lead_rate_low=lead_rate_low,
-            lead_rate_high=lead_rate_high,
-            customer_rate=customer_rate,
-            customer_rate_low=customer_rate_low,
-            cost_per_lead=cost_per_lead,
-            visits_trend=visits_trend,
-            leads_trend=leads_trend,
-            role_metric_trend=None,
-            fulfils_role=fulfils_role,
-            cost_per_customer=cost_per_customer,
-            currency=currency,
-            quality=(
-                *row_notes,
-                *_months_notes(int(months), customers_months, spend_months, spend_partial),
-            ),
-        )
-        account = str(account)
-        # an account's rows are together: one portfolio each (and one more where a network
-        # is split in two halves: its halves' rows, of more channels)
-        if account != last_account or r[i_channels] != last_channels:
-            last_account, last_channels = account, r[i_channels]
-            portfolio = Portfolio(
-                channels=int(r[i_channels]),
-                visits=r[at["p_visits"]],
-                leads=r[at["p_leads"]],
-                customers=r[at["p_customers"]],
-                spend=r[at["p_spend"]],
-                lead_rate=r[at["portfolio_lead_rate"]],
-                customer_rate=r[at["p_customer_rate"]],
-                cost_per_lead=r[at["p_cost_per_lead"]],
-                cost_per_customer=r[at["p_cost_per_customer"]],
-                left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
-                currency=currency,
-            )
-            pfacts = portfolio.facts()
-        facts = ruleset._numbers({"channel": ev.facts(), "portfolio": pfacts})
-        rule = None if i_rule is None else r[i_rule]
-        if i_rule is not None and (rule is None or rule in rules_by_id):
-            ruling = Ruling(rules_by_id.get(rule), ruleset, facts, today)  # the table's
-        else:  # a table without the deciding rule, or decided by other rules: decided again
-            ruling = Ruling.of(ruleset, facts, today)
-        out.append(
-            (
-                account,
-                ChannelDecision(
-                    channel,
-                    Decision(decision),
-                    None,
-                    ev,
-                    None,
-                    portfolio=portfolio,
-                    hierarchy=None if i_hierarchy is None else r[i_hierarchy],
-                    ruling=ruling,
-                ),
-            )
-        )
-    return out  # fmt: skip
-
-
-def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
-    """``per`` with the visits and leads each channel's shares are of (``own_visits``,
-    ``own_leads``): its account's channels' in the months it has rows, when it has rows in
-    fewer months than they do (a note said after its rows' and its ended note, as the
-    row path's), else null (the account's totals); ``per`` as it is when every channel
-    has rows in every month of its account's (the usual book)."""
-    import polars as pl
-
-    acct = pl.col("account")
-    span = pl.col("last_x").max().over(acct) - pl.col("first_x").min().over(acct) + 1
-    some = (pl.col("months") != span) | (pl.col("first_x") != pl.col("first_x").min().over(acct))
-    if not bool(per.select(some.any()).item()):  # every channel every month (the usual book)
-        return per
-    rows = monthly.select("g", "x", "visits", "leads").with_columns(
-        per["account"].gather(monthly["g"]).alias("account")
-    )
-    by_month = rows.group_by("account", "x").agg(
-        pl.col("visits").sum().alias("month_visits"), pl.col("leads").sum().alias("month_leads")
-    )
-    counted = by_month.group_by("account").agg(pl.len().alias("account_months"))
-    own = (
-        rows.join(by_month, on=["account", "x"], how="left")
-        .group_by("g")
-        .agg(pl.col("month_visits").sum(), pl.col("month_leads").sum())
-    )
-    per = (
-        per.with_row_index("g")
-        .with_columns(pl.col("g").cast(pl.Int64))
-        .join(own, on="g", how="left", maintain_order="left")
-        .join(counted, on="account", how="left", maintain_order="left")
-    )
-    fewer = pl.col("months") < pl.col("account_months")
-    for g, (months, of) in enumerate(per.select("months", "account_months").iter_rows()):
-        if months < of:
-            quality.setdefault(g, []).append(shares_note(months, of))
-    return per.with_columns(
-        pl.when(fewer).then(pl.col("month_visits")).alias("own_visits"),
-        pl.when(fewer).then(pl.col("month_leads")).alias("own_leads"),
-    ).drop("g", "month_visits", "month_leads", "account_months")
-
-
-def _months_notes(
-    months: int, customers_months: int, spend_months: int, spend_partial: int = 0
-) -> tuple[str, ...]:
-    """The notes of a channel whose customers, or spend, were recorded in some of its
-    months and not others (their totals unknown), as the row path writes them
-    (``spend_partial``: months whose spend some of their rows gave, others not)."""
-    out = []
-    if 0 < customers_months < months:
-        out.append(customers_note(months, customers_months))
-    if (spend_months or spend_partial) and spend_months < months:
-        out.append(spend_note(months, spend_months, spend_partial))
-    return tuple(out)
-
-
-def _fulfils(role_share: float, flat: float) -> Any:
-    """Whether each channel does the job of its role (as ``channel_measures.fulfils_role``;
-    ``flat``: the ruleset's param, a traffic driver falling by no more is not falling)."""
-    import polars as pl
-
-    role = pl.col("role")
-    traffic = (pl.col("visits_share") >= role_share) & (
-        pl.col("visits_trend").fill_null(0) >= -flat
-    )
-    lead_credible = pl.col("lead_rate_low") >= pl.col("p_lead_rate")
-    leads = lead_credible.fill_null(False) | (pl.col("leads_share") >= role_share).fill_null(False)
-    share_c = pl.when(pl.col("p_customers") > 0).then(pl.col("customers") / pl.col("p_customers"))
-    conv_credible = pl.col("customer_rate_low") >= pl.col("p_customer_rate")
-    conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
-    # customers not measured (the channel's or the portfolio's): cannot tell, not False
-    unknown = pl.col("customers").is_null() | pl.col("p_customers").is_null()
-    conversions = pl.when(unknown).then(pl.lit(None, dtype=pl.Boolean)).otherwise(conversions)
-    return (
-        pl.when(role.is_null())
-        .then(pl.lit(None, dtype=pl.Boolean))  # no role given: none is assumed
-        .when(role == Objective.TRAFFIC.value)
-        .then(traffic.fill_null(False))
-        .when(role == Objective.LEADS.value)
-        .then(leads)
-        .when(role == Objective.CONVERSIONS.value)
-        .then(conversions)
-        .otherwise(pl.lit(None, dtype=pl.Boolean))  # awareness roles: not tracked here
-    )
 
 
 #: the columns of :func:`decide_channels_table`'s result, in order, and what each holds
@@ -657,7 +133,9 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_customer_rate", "number"), ("p_cost_per_lead", "number"),
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
+    ("role_metric_trend", "number"), ("social_months", "count"),
     ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
+    ("currency", "text"), ("ruleset", "text"),
 )  # fmt: skip
 
 

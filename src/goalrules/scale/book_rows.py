@@ -9,23 +9,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.judgments.channel_measures import SHARE_ROLES
 from goalrules.judgments.channel_rows import no_rows_note
 from goalrules.model import Channel, normalize_channel
 from goalrules.model.series import _medium as medium_of
 from goalrules.scale.columns import _first_row, _no_nulls, _number
 from goalrules.vocabulary import paid_network
 
-__all__ = ["COUNTS", "REQUIRED", "checked_rows", "no_duplicates", "no_rows_notes"]
+__all__ = ["COUNTS", "REQUIRED", "SOCIAL", "checked_rows", "no_duplicates", "no_rows_notes"]
 
 #: the columns a book must have, and its counts
 REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
 COUNTS = ("visits", "leads", "customers")
+#: the optional columns an awareness or engagement role is judged by, the first given of
+#: a row read (as the row path's): its ``social`` column
+SOCIAL = ("followers", "engagements", "reach")
 
 
 def checked_rows(df: Any) -> Any:
     """The table's rows with typed columns (``account``, ``channel`` normalised, ``month``
-    truncated to the month, float counts and ``spend``). A null where a value is
+    truncated to the month, float counts and ``spend``, and ``social``: a row's
+    followers, else engagements, else reach, when the table has one of them; null:
+    none recorded, never 0). A null where a value is
     required, a cell that is not of its column's type or a negative count is a
     DataError naming the column and the first row at fault: no row is dropped."""
     import polars as pl
@@ -33,8 +37,10 @@ def checked_rows(df: Any) -> Any:
     _no_nulls(df, REQUIRED)
     if "customers" not in df.columns:  # not measured: unknown (null), never 0
         df = df.with_columns(pl.lit(None, dtype=pl.Float64).alias("customers"))
-    elif df.schema["customers"] == pl.String:  # a blank cell: unknown too
-        df = df.with_columns(pl.col("customers").str.strip_chars().replace("", None))
+    social = [c for c in SOCIAL if c in df.columns]
+    for name in ("customers", *social):
+        if df.schema[name] == pl.String:  # a blank cell: unknown too
+            df = df.with_columns(pl.col(name).str.strip_chars().replace("", None))
     month_type = df.schema["month"]
     if month_type == pl.String:
         month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)
@@ -53,7 +59,7 @@ def checked_rows(df: Any) -> Any:
             raise DataError(f"{exc.message} (row {row:,})", field="channel") from None
     has_spend = "spend" in df.columns
     spend = pl.col("spend") if has_spend else pl.lit(None, dtype=pl.Float64).alias("spend")
-    counts = ("visits", "leads", "customers", "spend") if has_spend else COUNTS
+    counts = (*COUNTS, *(("spend",) if has_spend else ()), *social)
     typed = df.select(
         pl.col("account").cast(pl.String),
         pl.col("channel").cast(pl.String).replace_strict(names, return_dtype=pl.String),
@@ -61,6 +67,7 @@ def checked_rows(df: Any) -> Any:
         *(_number(pl.col(c), df.schema[c]) for c in COUNTS),
         _number(spend, df.schema["spend"] if has_spend else pl.Float64),
         _mediums(df),
+        *(_number(pl.col(c), df.schema[c]) for c in social),
     )
     for name, what in [("month", "a month"), *((c, "a number") for c in counts)]:
         bad = typed[name].is_null() & df[name].is_not_null()
@@ -83,6 +90,8 @@ def checked_rows(df: Any) -> Any:
             .alias("medium"),
         )
     no_duplicates(typed, df)
+    if social:  # the metric a row's role is judged by: the first recorded, as a row's
+        typed = typed.with_columns(pl.coalesce(social).alias("social")).drop(social)
     return typed
 
 
@@ -154,24 +163,3 @@ def no_rows_notes(rows: Any, info: Mapping[str, Channel]) -> list[str]:
         more = f" and {len(lacking) - 4} more" if len(lacking) > 4 else ""
         out.append(no_rows_note([name], f"account{'s' if len(lacking) > 1 else ''} {named}{more}"))
     return out
-
-
-def unread_role_metrics(df: Any, info: Mapping[str, Channel]) -> list[str]:
-    """The note for a book whose followers, engagements or reach are recorded where a
-    channel's role is judged by them: the table path does not read those columns, so the
-    role is not judged (unknown), where an account's own rows judge it."""
-    import polars as pl
-
-    social = [c for c in ("followers", "engagements", "reach") if c in df.columns]
-    if not social or not df.select(pl.any_horizontal(pl.col(social).is_not_null()).any()).item():
-        return []
-    named = sorted(
-        name for name, ch in info.items() if ch.role is not None and ch.role not in SHARE_ROLES
-    )
-    if not named:
-        return []
-    return [
-        f"{', '.join(social)} recorded, but not read when many accounts are judged at once: "
-        f"the role of {', '.join(named)} (judged by followers, engagements or reach) is not "
-        "judged here; judge an account's own rows (no 'account' column) to judge it"
-    ]

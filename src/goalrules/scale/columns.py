@@ -10,7 +10,7 @@ from typing import Any
 from goalrules.dsl.columnar import to_polars
 from goalrules.errors import DataError
 
-__all__: list[str] = []
+__all__ = ["lower_names"]
 
 
 def _first_row(mask: Any) -> int:
@@ -37,6 +37,25 @@ def _checked_table(table: Any, name: str, required: tuple[str, ...]) -> Any:
         raise DataError(f"{name}: missing column {', '.join(missing)}")
     _no_nulls(df, required, f"{name}: ")
     return df
+
+
+def lower_names(df: Any) -> Any:
+    """``df`` with its column names stripped and lower-cased, as one account's rows are
+    read (a file's ``Spend`` or ``Followers`` column is its spend, its followers: never
+    left unread); two names that are then one are a DataError naming both."""
+    names = [c.strip().lower() for c in df.columns]
+    if names == df.columns:  # (the usual book: nothing to rename)
+        return df
+    seen: dict[str, str] = {}
+    for given, name in zip(df.columns, names, strict=True):
+        if name in seen:
+            raise DataError(
+                f"columns {seen[name]!r} and {given!r} are both {name!r} (names are read "
+                "without case or surrounding spaces): keep one",
+                field=name,
+            )
+        seen[name] = given
+    return df.rename(dict(zip(df.columns, names, strict=True)))
 
 
 def _number(column: Any, dtype: Any) -> Any:
