@@ -6,7 +6,7 @@ import math
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
@@ -308,6 +308,8 @@ def test_more_time_helps_a_target_above_the_forecast(
     assert (b.probability or 0) >= (a.probability or 0) - 1e-9
 
 
+@example(changes=[1e-09, 1e-09, 1e-09], factor=1.0, scale=0.001953125, months=1)
+@example(changes=[0.0, 0.0, 4.641047391891404e-08], factor=1.0, scale=3.0, months=1)
 @given(growths, st.floats(0.5, 5), st.floats(0.001, 1000), st.integers(1, 24))
 def test_scaling_history_and_target_changes_nothing(
     changes: list[float], factor: float, scale: float, months: int
@@ -318,7 +320,9 @@ def test_scaling_history_and_target_changes_nothing(
     scaled = [(d, v * scale) for d, v in hist]
     b = gr.assess_achievability(_goal(current * factor * scale, months, last), scaled, today=last)
     assert a.verdict is b.verdict
-    assert (a.probability or 0) == pytest.approx(b.probability or 0, abs=1e-9)
+    # the same to a millionth: the logs of scaled values differ in their last bits, and a
+    # history almost without change (a spread near 0) magnifies that to about 1e-8
+    assert (a.probability or 0) == pytest.approx(b.probability or 0, abs=1e-6)
 
 
 @given(growths, st.floats(0.5, 5), st.integers(1, 24), st.integers(-60, 60))

@@ -235,7 +235,10 @@ class GrowthFit:
         if math.isinf(self.steady) or self.changes < 2:
             return 0.0
         gap = abs(self.recent_drift - self.prior_mean)
-        if gap <= 1e-9 * max(1.0, abs(self.level)):  # no growth to persist (rounding aside)
+        # no growth to persist (rounding aside): a drift is a difference of logs, whose
+        # rounding is some 1e-15 at any level, so the allowance is the same for any unit
+        # (it grew with the log's size, so a history in thousands read otherwise)
+        if gap <= 1e-9:
             return 0.0
         if self.sampling <= 0.0:
             return 1.0
