@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
+from goalrules.errors import GoalRulesError
 from tests.books import row_path_decision
 
 pl = pytest.importorskip("polars")
@@ -416,3 +417,22 @@ def test_achievability_on_dask_matches_the_table() -> None:
         assess_achievability_dask(
             goals_table, dd.from_pandas(bad.to_pandas(), npartitions=3), today=today
         ).compute(scheduler="sync")
+
+
+def test_a_book_with_capitalised_columns_on_dask_matches_the_table() -> None:
+    """``decide_channels_table`` reads "Account" and "Spend" as a file's columns are
+    read, without case; on Dask the shuffle asked for "account" and raised KeyError."""
+    dd = pytest.importorskip("dask.dataframe")
+    from goalrules.scale.batch import decide_channels_dask
+
+    rows = book(7, 5, 8)
+    frame = pl.DataFrame(rows).with_columns(pl.col("spend").cast(pl.Float64))
+    titled = frame.rename({c: c.title() for c in frame.columns})
+    got = decide_channels_dask(dd.from_pandas(titled.to_pandas(), npartitions=2)).compute()
+    expected = decide_channels_table(frame)
+    want = {(r["account"], r["channel"]): r["decision"] for r in expected.iter_rows(named=True)}
+    assert {
+        (a, c): d for a, c, d in zip(got["account"], got["channel"], got["decision"], strict=True)
+    } == want
+    with pytest.raises(GoalRulesError, match="missing column account"):
+        decide_channels_dask(dd.from_pandas(frame.drop("account").to_pandas(), npartitions=1))

@@ -145,7 +145,11 @@ def decide_channels_dask(frame: Any, **options: Any) -> Any:
     (accounts are independent portfolios). Returns a Dask DataFrame."""
     import pandas as pd
 
-    shuffled = frame.shuffle("account")
+    # the account column as a book's table names it: read without case ("Account")
+    account = next((c for c in frame.columns if str(c).strip().lower() == "account"), None)
+    if account is None:
+        raise DataError("missing column account")
+    shuffled = frame.shuffle(account)
     dtypes = {"count": "int64", "number": "float64"}  # text, flags and lists: objects
     meta = pd.DataFrame(
         {name: pd.Series(dtype=dtypes.get(kind, "object")) for name, kind in DECIDED_COLUMNS}
