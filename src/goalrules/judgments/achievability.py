@@ -93,7 +93,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import in_percent, read_shares
+from goalrules.judgments.achievability_shares import in_percent, read_shares, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -345,6 +345,8 @@ def assess_achievability(
 
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
         return unjudged(wrong_dates(goal.start, goal.deadline))
+    if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
+        return unjudged(doubt)  # a count's history in thousands, not in its unit
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
     last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
