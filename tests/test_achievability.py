@@ -840,7 +840,9 @@ def test_a_weekly_flow_begun_late_in_a_month_does_not_read_its_first_month_as_gr
     weeks = [(D(2026, 1, 26) + dt.timedelta(days=7 * i), 10.0) for i in range(15)]
     goal = gr.Goal("l", metric="leads", target="45 leads a month", deadline="2026-08-31")
     a = gr.assess_achievability(goal, weeks, today=D(2026, 5, 10))
-    assert a.historical_rate is not None and abs(a.historical_rate) < 0.01
+    # each week spread over its days: February's 40 leads (28 days) to April's 43 (30
+    # days) is what a daily flow of the same leads reads, not 58.7 % a month
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.04
     assert a.probability is not None and a.probability < 0.5
     assert a.verdict is gr.Verdict.STRETCH
 

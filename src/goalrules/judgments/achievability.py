@@ -114,6 +114,7 @@ from goalrules.judgments.achievability_units import (
     target_in_unit,
 )
 from goalrules.judgments.growth import GrowthPrior
+from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
@@ -285,6 +286,8 @@ def assess_achievability(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
         )
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
+    if kind is MetricKind.FLOW:  # one total a week: its days, not four weeks or five a month
+        series = by_day(series, today)
     unit = _series_unit(series, defn)
     read_note = ""
     if (
