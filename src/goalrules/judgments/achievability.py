@@ -73,6 +73,7 @@ from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
     at_deadline,
     before_history,
+    between_note,
     late_note,
     month_under_way,
     reaches_deadline,
@@ -407,7 +408,13 @@ def assess_achievability(
             latest, met_now = (shown_current, last_date), met
             shown_current, last_date = then
             met = shown_current >= target if higher else shown_current <= target
-            said = late_note(goal.deadline, met, met_now, *latest, unit)
+            # a stock's counts that straddle the deadline: when it was crossed is not known
+            between = stock and not met
+            said = (
+                between_note(series.points, goal.deadline, last_date, target, higher, unit)
+                if between
+                else ""
+            ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
     facts: dict[str, Any] = {
         "met": met,
