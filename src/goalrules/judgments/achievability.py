@@ -83,6 +83,7 @@ from goalrules.judgments.achievability_deadline import (
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
     linear_unknown,
+    lone_zeros,
     stale,
     total_gaps,
     whole_months,
@@ -291,6 +292,8 @@ def assess_achievability(
         series = by_day(series, today)
     unit = _series_unit(series, defn)
     read_note = ""
+    if kind is MetricKind.STOCK:  # a lone 0 among counts of followers: a missing count
+        series, read_note = lone_zeros(series, unit)
     if (
         series.unit is None
         and goal.target is not None
