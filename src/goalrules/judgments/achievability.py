@@ -116,6 +116,7 @@ from goalrules.judgments.achievability_units import (
     target_in_unit,
 )
 from goalrules.judgments.growth import GrowthPrior
+from goalrules.judgments.stock_months import months_to_latest
 from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
@@ -232,7 +233,10 @@ def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[
             channel=series.channel,
             kind=series.kind,
         )
-    return months_until(series.monthly(kind), kind, today)
+    months = months_until(series.monthly(kind), kind, today)
+    if kind is MetricKind.STOCK:  # daily counts judged mid-month: whole months to the latest
+        return months_to_latest(series.points, months)
+    return months
 
 
 def assess_achievability(
