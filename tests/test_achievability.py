@@ -745,9 +745,10 @@ def test_a_passed_deadline_is_judged_on_the_value_by_then(
 
 
 def test_a_straight_lines_spread_is_said_in_the_unit_not_in_per_cent() -> None:
-    # a month of 0 (an export's blank) puts the model on a straight line: its monthly
-    # changes are followers, and read as a share they were "about 53,667 %"
-    values = [1000.0, 1030, 1062, 1090, 1128, 1160, 0, 1240, 1275, 1310, 1350, 1390]
+    # a month of 0 (the account's first) puts the model on a straight line: its monthly
+    # changes are followers, and read as a share they were "about 53,667 %" (a lone 0
+    # between counts is a missing count: see test_achievability_lone_zero.py)
+    values = [0.0, 1030, 1062, 1090, 1128, 1160, 1200, 1240, 1275, 1310, 1350, 1390]
     goal = followers_goal("1600 followers", deadline="2026-11-30", baseline=None)
     history = monthly(values, first=D(2025, 4, 1))
     a = gr.assess_achievability(goal, history, today=D(2026, 4, 15))
@@ -844,7 +845,9 @@ def test_a_weekly_flow_begun_late_in_a_month_does_not_read_its_first_month_as_gr
     weeks = [(D(2026, 1, 26) + dt.timedelta(days=7 * i), 10.0) for i in range(15)]
     goal = gr.Goal("l", metric="leads", target="45 leads a month", deadline="2026-08-31")
     a = gr.assess_achievability(goal, weeks, today=D(2026, 5, 10))
-    assert a.historical_rate is not None and abs(a.historical_rate) < 0.01
+    # each week spread over its days: February's 40 leads (28 days) to April's 43 (30
+    # days) is what a daily flow of the same leads reads, not 58.7 % a month
+    assert a.historical_rate is not None and abs(a.historical_rate) < 0.04
     assert a.probability is not None and a.probability < 0.5
     assert a.verdict is gr.Verdict.STRETCH
 

@@ -73,6 +73,7 @@ from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
     at_deadline,
     before_history,
+    between_note,
     late_note,
     month_under_way,
     reaches_deadline,
@@ -82,6 +83,7 @@ from goalrules.judgments.achievability_deadline import (
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
     linear_unknown,
+    lone_zeros,
     stale,
     total_gaps,
     whole_months,
@@ -93,7 +95,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import in_percent, read_shares
+from goalrules.judgments.achievability_shares import in_percent, read_shares, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -114,6 +116,8 @@ from goalrules.judgments.achievability_units import (
     target_in_unit,
 )
 from goalrules.judgments.growth import GrowthPrior
+from goalrules.judgments.stock_months import months_to_latest
+from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
@@ -229,7 +233,10 @@ def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[
             channel=series.channel,
             kind=series.kind,
         )
-    return months_until(series.monthly(kind), kind, today)
+    months = months_until(series.monthly(kind), kind, today)
+    if kind is MetricKind.STOCK:  # daily counts judged mid-month: whole months to the latest
+        return months_to_latest(series.points, months)
+    return months
 
 
 def assess_achievability(
@@ -285,8 +292,12 @@ def assess_achievability(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
         )
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
+    if kind is MetricKind.FLOW:  # one total a week: its days, not four weeks or five a month
+        series = by_day(series, today)
     unit = _series_unit(series, defn)
     read_note = ""
+    if kind is MetricKind.STOCK:  # a lone 0 among counts of followers: a missing count
+        series, read_note = lone_zeros(series, unit)
     if (
         series.unit is None
         and goal.target is not None
@@ -345,6 +356,8 @@ def assess_achievability(
 
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
         return unjudged(wrong_dates(goal.start, goal.deadline))
+    if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
+        return unjudged(doubt)  # a count's history in thousands, not in its unit
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
     last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
@@ -402,7 +415,13 @@ def assess_achievability(
             latest, met_now = (shown_current, last_date), met
             shown_current, last_date = then
             met = shown_current >= target if higher else shown_current <= target
-            said = late_note(goal.deadline, met, met_now, *latest, unit)
+            # a stock's counts that straddle the deadline: when it was crossed is not known
+            between = stock and not met
+            said = (
+                between_note(series.points, goal.deadline, last_date, target, higher, unit)
+                if between
+                else ""
+            ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
     facts: dict[str, Any] = {
         "met": met,

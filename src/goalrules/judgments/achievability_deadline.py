@@ -21,6 +21,13 @@ Nor is a goal judged on a value from after its deadline: a deadline not after th
 start (:func:`wrong_dates`), or one that passed before the history's first observation
 (:func:`before_history`), is ``insufficient_data`` with the reason, never "short of"
 beside a value counted later.
+
+A stock's counts that straddle the deadline (1,352 followers on 28 February, 1,400 on
+31 March, the deadline on 15 March, the target 1,380) do not say when the target was
+crossed: between them, perhaps by the deadline. The goal is judged on the count before
+the deadline, as above, and the explanation says that the next count meets the target
+and what a straight line between the two reads on the deadline (:func:`between_note`),
+never "the target was met only later" as a fact.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from goalrules.model import MetricKind, Point
 __all__ = [
     "at_deadline",
     "before_history",
+    "between_note",
     "late_note",
     "month_under_way",
     "reaches_deadline",
@@ -137,3 +145,32 @@ def month_under_way(
     if not rows:
         return None
     return sum(p.value for p in rows), rows[-1].date
+
+
+def between_note(
+    raw: Sequence[Point], deadline: Date, judged: Date, target: float, higher: bool, unit: str
+) -> str:
+    """What a stock's first count after ``deadline`` says when it meets ``target`` and the
+    count judged (on ``judged``, before the deadline) does not: the target was crossed
+    between the two, and a straight line between them reads a value on the deadline;
+    nothing otherwise."""
+    if judged >= deadline:
+        return ""
+    after = next((p for p in raw if p.date > deadline), None)
+    before = next((p for p in reversed(raw) if p.date <= judged), None)
+    if after is None or before is None or before.date != judged:
+        return ""
+    if not (after.value >= target if higher else after.value <= target):
+        return ""
+    share = (deadline - before.date).days / (after.date - before.date).days
+    line = before.value + share * (after.value - before.value)
+    crossed = line >= target if higher else line <= target
+    return (
+        f"The deadline ({deadline.isoformat()}) falls between two counts: "
+        f"{format_value(before.value, unit)} on {before.date.isoformat()}, short of the "
+        f"target, and {format_value(after.value, unit)} on {after.date.isoformat()}, which "
+        "meets it: when it was crossed is not known (a straight line between them reads "
+        f"{format_value(line, unit)} on the deadline, "
+        f"{'past the target' if crossed else 'short of it'}). The goal is judged on the "
+        "count before the deadline."
+    )

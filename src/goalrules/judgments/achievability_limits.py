@@ -11,10 +11,12 @@ from typing import Any
 
 from goalrules.dates import add_months, months_between
 from goalrules.metrics import MetricDefinition
-from goalrules.model import Direction, Point
+from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
 
-__all__ = ["floored_at_zero", "linear_unknown", "stale", "total_gaps", "whole_months"]
+__all__ = [
+    "floored_at_zero", "linear_unknown", "lone_zeros", "stale", "total_gaps", "whole_months",
+]  # fmt: skip
 
 Date = _dt.date
 _MONTH_SECONDS = 365.25 * 86400 / 12
@@ -109,3 +111,36 @@ def whole_months(raw: Sequence[Point], points: Sequence[Point], flow: bool) -> S
     if len(months) == len(set(months)) or (points[0].date.year, points[0].date.month) != first:
         return points  # one point a month (or none of the first month kept)
     return points[1:]
+
+
+#: the least count on each side of a zero for it to read as a missing count
+LONE_ZERO_NEIGHBOURS = 10.0
+
+
+def lone_zeros(series: MetricSeries, unit: str) -> tuple[MetricSeries, str]:
+    """A stock's count history without its lone zeros, and the note that says so: a count
+    of 0 between two counts of ten or more (followers 1,085, 0, 1,170) is a count missing
+    from the export, not an account emptied and filled again within a month; read as a
+    value it turned the model to a straight line ("233 followers a month"). Nothing
+    changes for other histories (``unit``: the series' unit, a count's or not)."""
+    from goalrules.judgments.achievability_text import format_value, is_count
+
+    pts = series.points
+    if len(pts) < 3 or not is_count(unit):
+        return series, ""
+    lone = [
+        i for i in range(1, len(pts) - 1)
+        if pts[i].value == 0
+        and min(pts[i - 1].value, pts[i + 1].value) >= LONE_ZERO_NEIGHBOURS
+    ]  # fmt: skip
+    if not lone:
+        return series, ""
+    kept = tuple(p for i, p in enumerate(pts) if i not in set(lone))
+    days = ", ".join(pts[i].date.isoformat() for i in lone)
+    note = (
+        f"The count of 0 on {days}, between {format_value(pts[lone[0] - 1].value, unit)} "
+        f"and {format_value(pts[lone[0] + 1].value, unit)}, is read as a count missing "
+        "from the history, not a value."
+    )
+    return MetricSeries(metric=series.metric, points=kept, unit=series.unit,
+                        channel=series.channel, kind=series.kind), note  # fmt: skip

@@ -312,9 +312,11 @@ def _advice(a: Any, supported: float) -> str:
         keep = "; keep the target and move"
     if a.suggested_deadline is not None:
         return f"{said}{keep} the deadline to {a.suggested_deadline.isoformat()}."
-    later = a.suggested_value is not None and a.direction.value != "lower"
+    # a total aimed higher gains with every month (a cap on one is no easier later:
+    # more time adds to it); a level's later deadline is only said once it is found
+    later = a.cumulative and a.suggested_value is not None and a.direction.value != "lower"
     if a.cumulative or a.last_date is None or (a.months_left or 0.0) >= FARTHEST:
-        # (a cap on a total is no easier later: more time adds to the total)
+        # (a deadline three years out or more: no later one is looked for)
         return f"{said}, or a later deadline." if later else f"{said}."
     farthest = months_after(a.last_date, FARTHEST).isoformat()
     return f"{said}; the target itself is not likely even by {farthest}."

@@ -360,7 +360,10 @@ _DATE_OF = operator.attrgetter("date")
 
 _CUMULATIVE = re.compile(
     r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
-    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b",
+    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b"
+    # a period named by its year, quarter or half: "600 leads in 2026", "in Q3 2026"
+    r"|\b(?:in|during|over|across)\s+(?:fy\s*)?(?:19|20)\d\d\b"
+    r"|\b(?:in|during|over|across)\s+(?:q[1-4]|h[12])\b",
     re.I,
 )
 _LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.I)
@@ -368,7 +371,11 @@ _LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.
 
 def infer_cumulative(goal: Goal) -> bool:
     """Whether a flow goal's statement reads as a total over its period ("1,000 leads
-    this year", "in total"), not a monthly level ("50 leads a month")."""
+    this year", "in 2026", "in total"), not a monthly level ("50 leads a month"). A
+    relative target ("increase leads by 20 % this year") is a level's change: a total
+    has no baseline to be 20 % above (read as one, the year's first two months "met" it)."""
+    if goal.target is not None and goal.target.is_relative:
+        return False
     text = goal.statement or ""
     if _LEVEL.search(text):
         return False

@@ -38,6 +38,7 @@ from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import Verdict, assess_achievability
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.judgments.pooled import centres_at, flow_groups
+from goalrules.judgments.weekly_flows import monthly_of
 from goalrules.model import Goal, MetricKind, MetricSeries, Point
 from goalrules.numbers import format_count, format_percent
 from goalrules.units import quantity
@@ -195,7 +196,7 @@ def _round(x: float | None) -> float | None:
 def _monthly(history: Any, metric: str | None, kind: MetricKind | None) -> list[Point]:
     series = history if isinstance(history, MetricSeries) else MetricSeries(metric, points=history)
     how = kind or series.kind or MetricKind.STOCK
-    return list(series.monthly(how))
+    return list(monthly_of(series, how))  # a weekly flow's months from its days
 
 
 def backtest_cases(

@@ -545,6 +545,7 @@ def fit_prior(
     >>> round(prior.mean, 2), prior.tau > 0.01
     (0.03, True)
     """
+    from goalrules.judgments.weekly_flows import monthly_of
     from goalrules.model import MetricKind, MetricSeries
 
     drifts: list[float] = []
@@ -554,7 +555,7 @@ def fit_prior(
             series = history if isinstance(history, MetricSeries) else MetricSeries(points=history)
         except GoalRulesError as exc:
             raise exc.with_location(field=f"histories[{i}]") from None
-        points = series.monthly(series.kind or MetricKind.STOCK)
+        points = monthly_of(series, series.kind or MetricKind.STOCK)  # (a week: its days)
         if len(points) < min_months or min(p.value for p in points) <= 0:
             continue
         months = [p.date.year * 12 + p.date.month - 1 for p in points]

@@ -40,6 +40,7 @@ import attrs
 
 from goalrules.judgments.achievability_units import months_until
 from goalrules.judgments.growth import GrowthPrior, drift_evidence, pooled_drift
+from goalrules.judgments.weekly_flows import monthly_of
 from goalrules.metrics import catalog
 from goalrules.model import MetricKind, MetricSeries, Point
 
@@ -158,7 +159,7 @@ def flow_groups(
         chosen = named or [s for _, s in items]
         kinds = {s.kind or (defn.kind if defn else MetricKind.STOCK) for s in chosen}
         if kinds == {MetricKind.FLOW} and len(chosen) >= minimum:
-            flows[metric] = [s.monthly(MetricKind.FLOW) for s in chosen]
+            flows[metric] = [monthly_of(s, MetricKind.FLOW) for s in chosen]  # (weeks: days)
     return flows
 
 

@@ -194,6 +194,9 @@ class GoalReview:
             side = "behind" if self.pace == "behind" else "ahead of"
             by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
+        elif self.periods and self.periods[-1].actual is None:  # its current period's pace
+            now = self.periods[-1].start.isoformat()
+            parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
         if self.met_at_start:
             parts.append(
                 "the target was met at the start"

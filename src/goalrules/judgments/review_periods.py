@@ -24,6 +24,7 @@ from goalrules.dates import month_end
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import assess_achievability
 from goalrules.judgments.review import _r, _rc, pace_of, required_path
+from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -169,6 +170,8 @@ def review_periods(
         return ()
     kind = series.kind or (defn.kind if defn is not None else None)
     flow = kind is MetricKind.FLOW
+    if flow:  # one total a week: each period gets the days it holds (see weekly_flows)
+        series = by_day(series, today)
     start = goal.start or series.points[0].date
     end = min(today, goal.deadline) if goal.deadline is not None else today
     lower = _lower(goal)

@@ -19,6 +19,7 @@ from goalrules.check import GoalResult, PlanResult
 from goalrules.dates import month_end
 from goalrules.judgments.achievability_text import whole_percent
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.judgments.weekly_flows import monthly_of
 from goalrules.metrics import catalog
 from goalrules.model import MetricSeries, Point
 from goalrules.numbers import format_number, format_percent, plural, words
@@ -90,8 +91,13 @@ def dated_points(series: MetricSeries, today: _dt.date | None = None) -> list[Po
     for p in points:  # sorted by date: the last one of each month stays
         last_day[(p.date.year, p.date.month)] = p.date
     out = []
-    for p in attrs.evolve(series, points=points).monthly(kind) if points else ():
-        seen = last_day[(p.date.year, p.date.month)]
+    # a weekly flow's months from its days, as the judgment reads them
+    for p in (
+        monthly_of(attrs.evolve(series, points=points), kind, today or _dt.date.max)
+        if points
+        else ()
+    ):
+        seen = last_day.get((p.date.year, p.date.month), month_end(p.date))
         end = month_end(p.date)
         if kind is MetricKind.STOCK:
             day = seen

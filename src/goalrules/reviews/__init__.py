@@ -249,7 +249,13 @@ def _with_targets(
                           elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
-    if now is not None and now.status in ("ahead", "on_track", "behind") and now.actual is not None:
+    if now is not None and now.actual is None:
+        # its current period has no data yet (a monthly export in the month under way):
+        # its pace is not known, and the goal's own level path is not its period's
+        pace = under = None
+    elif (
+        now is not None and now.actual is not None and now.status in ("ahead", "on_track", "behind")
+    ):
         # a recurring goal's pace is its current period's, and so is how far off it is
         # (the goal's own path may lie on the other side: "behind the path by 7 %" read
         # the goal's 7 % ahead beside its month's pace)

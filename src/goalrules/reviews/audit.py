@@ -207,6 +207,8 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     whose = ""  # a recurring goal's pace is its current period's, not the line's path
     if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
         whose = f" (its {goal.get('recurs')} from {periods[-1].get('start')})"
+    elif periods and periods[-1].get("actual") is None:
+        whose = f" (no data yet for its {goal.get('recurs')} from {periods[-1].get('start')})"
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
