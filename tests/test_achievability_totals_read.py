@@ -57,3 +57,22 @@ def test_a_named_period_is_a_total_and_a_rate_is_not(
     ):
         goal = gr.Goal("g", statement=rate, target="+15%" if "%" in rate else f"{n} leads")
         assert not infer_cumulative(goal)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(10, 100_000),
+    st.sampled_from(["Grow", "Increase", "Boost", "Raise"]),
+    st.sampled_from(["in 2026", "during Q3", "over H1", "this year"]),
+    st.sampled_from(["visits", "leads", "traffic from LinkedIn"]),
+)
+def test_a_flow_grown_to_a_number_is_a_level_unless_called_a_total(
+    n: int, verb: str, period: str, noun: str
+) -> None:
+    """ "Grow visits to 10,000 in 2026" names the level visits grow to (a month's), not
+    the year's sum: read as a total, a history of 900 visits a month was "achievable"
+    with "10,000 visits in total"."""
+    level = gr.Goal("g", statement=f"{verb} {noun} to {n:,} {period}", target=f"{n} leads")
+    assert not infer_cumulative(level)
+    total = gr.Goal("g", statement=f"{verb} {noun} to {n:,} in total {period}", target=f"{n} leads")
+    assert infer_cumulative(total)

@@ -367,6 +367,12 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.I)
+#: a flow grown *to* a number is the level it grows to ("grow visits to 10,000 in
+#: 2026"), not a sum of the year's months, unless the statement says it is a total
+_GROWN_TO = re.compile(
+    r"\b(?:grow|increase|raise|boost|lift|take|bring|scale|push)\w*\b[^.;]*?\bto\s+\W?\d", re.I
+)
+_SAID_TOTAL = re.compile(r"\bin total\b|\btotal\b|\bcumulative\b|\boverall\b", re.I)
 
 
 def infer_cumulative(goal: Goal) -> bool:
@@ -377,7 +383,7 @@ def infer_cumulative(goal: Goal) -> bool:
     if goal.target is not None and goal.target.is_relative:
         return False
     text = goal.statement or ""
-    if _LEVEL.search(text):
+    if _LEVEL.search(text) or (_GROWN_TO.search(text) and not _SAID_TOTAL.search(text)):
         return False
     m = _CUMULATIVE.search(text)
     if m is None:
