@@ -43,7 +43,11 @@ def test_a_total_with_gaps_is_a_floor(seen: list[bool], level: int) -> None:
     assert r.gaps == missing
     trend = r.trend()
     data = json.loads(render_review(ReviewResult("w", today, 1, (r,), None), "json"))
-    if missing:
+    if last == 0:  # no month since the start: nothing of the total is known, not 0
+        assert r.unseen_since == GOAL.start and r.progress is None and r.pace is None
+        assert f"no data since its start ({GOAL.start})" in trend
+        assert data["goals"][0]["progress"] is None
+    elif missing:
         assert f"at least {r.way().removeprefix('at least ')} of the way" in trend
         assert f"no data for {', '.join(missing)}" in trend
         assert data["goals"][0]["progress"] is None

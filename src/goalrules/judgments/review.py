@@ -117,6 +117,9 @@ class GoalReview:
     met_at_start: bool = False
     # a total's months with no data ("2026-02"): its total so far is a floor, not a value
     gaps: tuple[str, ...] = ()
+    # the goal's start, when it has started but its data ends before it: no way made,
+    # time gone or pace is known yet
+    unseen_since: Date | None = None
 
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
@@ -194,6 +197,8 @@ class GoalReview:
             side = "behind" if self.pace == "behind" else "ahead of"
             by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
+        elif self.unseen_since is not None:
+            parts.append(f"no data since its start ({self.unseen_since.isoformat()})")
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
@@ -373,6 +378,12 @@ def review_goal(
     start, deadline = goal.start, goal.deadline
     # the day the value stands for: the path is read there, not at the review's date
     data_date = min(ach.last_date, today) if ach is not None and ach.last_date else None
+    # data that ends before the start says nothing of the way made since (on the start
+    # day itself, none is made yet): a value from before it read "0 % of the way, 0 % of
+    # the time, on the path" a month on
+    unseen = start is not None and data_date is not None and data_date < start < today
+    if unseen:
+        started = False
     if started and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
@@ -433,6 +444,7 @@ def review_goal(
         previous=previous, flags=flags, smart_score=smart_score, findings=findings,
         outcomes=outcomes, data_date=data_date if value is not None else None,
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
+        unseen_since=start if unseen else None,
         by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
                      and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
