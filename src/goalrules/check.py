@@ -323,7 +323,11 @@ def start_check(
     """Read the workspace and the history and get ready to judge (the arguments of
     :func:`run_check`); nothing is judged until the run's :meth:`CheckRun.goals` is
     iterated."""
-    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    ws = (
+        workspace
+        if isinstance(workspace, Workspace)
+        else load_workspace(workspace, today=as_date(today))
+    )
     day = as_date(today) or ws.today or Date.today()
     notes: list[str] = list(ws.notes)  # what the goals' statements left unread, and why
     histories: Mapping[tuple[str | None, str], MetricSeries]

@@ -512,7 +512,11 @@ def diff_rules(
         raise GoalRulesError("give params to rule_side() when the new side is a RuleSide")
     from goalrules.io import load_workspace
 
-    ws = workspace if not isinstance(workspace, (str, Path)) else load_workspace(workspace)
+    ws = (
+        workspace
+        if not isinstance(workspace, (str, Path))
+        else load_workspace(workspace, today=today)
+    )
     results = []
     for side in (a, b):
         with judging_with(side):

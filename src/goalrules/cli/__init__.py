@@ -279,7 +279,7 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.io import load_workspace
     from goalrules.report import render_plan
 
-    ws = load_workspace(args.workspace)
+    ws = load_workspace(args.workspace, today=_today(args.today))
     today = _today(args.today) or ws.today or dt.date.today()
     # the goals are judged as `check` judges them, so each scores the same in both
     result = run_check(ws, history=args.history, today=today, days=args.days)

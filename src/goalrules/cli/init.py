@@ -42,7 +42,9 @@ KEYS: dict[str, dict[str, tuple[str, str]]] = {
     "workspace": {
         "name": ("the team's or company's name, shown in the reports", '"Acme"'),
         "today": (
-            "judge as of this date instead of the real date (handy for a fixed report)",
+            "judge as of this date instead of the real date (handy for a fixed report); a "
+            "goal with no start starts on it ('within six months' of it); a command's "
+            "--today wins",
             "2026-01-10",
         ),
         "prior": (

@@ -464,24 +464,41 @@ def _parse_document(text: str, source: str, fmt: str) -> dict[str, Any]:
 
 
 def load_workspace(
-    path: str | Path, *, text: str | None = None, fmt: str | None = None
+    path: str | Path,
+    *,
+    text: str | None = None,
+    fmt: str | None = None,
+    today: Date | None = None,
 ) -> Workspace:
-    """Load a workspace file (TOML, YAML or JSON by its suffix)."""
+    """Load a workspace file (TOML, YAML or JSON by its suffix).
+
+    ``today``: the day the goals' statements are read on ("within six months" of it,
+    when a goal gives no start), as a command's ``--today``; else the workspace's own
+    ``today``, else the real date."""
     source = str(path)
     body = text if text is not None else read_text(path)
     data = _parse_document(body, source, fmt or _format_of(source))
     del body  # the text is not needed once parsed (a book's text is megabytes)
     # the parse checked its size and nesting; its tables are dropped as they are read
-    return _structure(data, source, consume=True)
+    return _structure(data, source, consume=True, reading_day=today)
 
 
-def workspace_from_dict(data: Mapping[str, Any], *, source: str = "<workspace>") -> Workspace:
-    """Structure a workspace document; every problem is collected with its path."""
+def workspace_from_dict(
+    data: Mapping[str, Any], *, source: str = "<workspace>", today: Date | None = None
+) -> Workspace:
+    """Structure a workspace document; every problem is collected with its path
+    (``today`` as for :func:`load_workspace`)."""
     _check_values(data, source)
-    return _structure(data, source)
+    return _structure(data, source, reading_day=today)
 
 
-def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -> Workspace:
+def _structure(
+    data: Mapping[str, Any],
+    source: str,
+    *,
+    consume: bool = False,
+    reading_day: Date | None = None,
+) -> Workspace:
     """The workspace ``data`` describes, every problem collected with its path.
     ``consume``: ``data`` is a parse of the caller's own, and each table is dropped
     from it once read, so a large book's parsed tables and its goals are not all held
@@ -573,7 +590,7 @@ def _structure(data: Mapping[str, Any], source: str, *, consume: bool = False) -
             try:
                 item = cls(**values)
                 if section == "goal":
-                    item, said = complete_with_notes(item, today=today, **calendar)
+                    item, said = complete_with_notes(item, today=reading_day or today, **calendar)
                     notes.extend(f"goal {item.id}: {n}" for n in said)
                 items[attr].append(item)
             except GoalRulesError as exc:

@@ -145,18 +145,18 @@ def review(
     the history at an earlier date than the review's. Everything the review reads from the store
     is read before it writes, so a fault leaves the store as it was.
     """
+    from goalrules.dates import as_date
+
     targets: Targets
     if isinstance(workspace, Workspace):
         ws, targets = workspace, targets_of(workspace)
     else:
-        ws, targets = load_with_targets(workspace)
+        ws, targets = load_with_targets(workspace, today=as_date(today))
     key = (
         name
         or ws.name
         or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
     )
-    from goalrules.dates import as_date
-
     day = as_date(today) or ws.today or Date.today()
     ruleset = rules or review_rules()
     histories, notes = _histories(history, day)

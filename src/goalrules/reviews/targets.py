@@ -8,6 +8,7 @@ month" with no deadline). See :mod:`goalrules.model.recurrence`.
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 from goalrules.io import Workspace
@@ -20,12 +21,16 @@ __all__ = ["Targets", "load_with_targets", "targets_of"]
 Targets = dict[str, tuple[Recurrence | None, tuple[Tier, ...]]]
 
 
-def load_with_targets(path: str | Path) -> tuple[Workspace, Targets]:
-    """The workspace at ``path`` and each goal's recurrence and tiers."""
+def load_with_targets(
+    path: str | Path, *, today: _dt.date | None = None
+) -> tuple[Workspace, Targets]:
+    """The workspace at ``path`` (its statements read on ``today``, as
+    :func:`~goalrules.io.workspace.load_workspace` reads them) and each goal's recurrence
+    and tiers."""
     source = str(path)
     data = dict(_parse_document(read_text(path), source, _format_of(source)))
     data.pop("notify", None)  # where alerts go ([notify.smtp]): read by goalrules.reviews.notify
-    ws = workspace_from_dict(data, source=source)
+    ws = workspace_from_dict(data, source=source, today=today)
     return ws, targets_of(ws)
 
 
