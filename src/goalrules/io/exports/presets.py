@@ -97,6 +97,13 @@ class Preset:
     # leaves out had no gain; otherwise it lists every day, and a day without a row is
     # unknown (a gap between two files, a row deleted)
     sparse: bool = False
+    # columns the export never has: a file with one is another export (a chart by day
+    # holds a "Date" column that a table of videos over the whole period never has)
+    absent: tuple[str, ...] = ()
+    # columns that make the file a part of the channel's figures (a chart split by
+    # video holds only the videos drawn in it): such a file is an error saying why
+    partial: tuple[str, ...] = ()
+    partial_why: str = ""
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -175,6 +182,9 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         skip=int(data.get("skip", 0)),
         decimal=_decimal(data.get("decimal"), pid, source),
         sparse=bool(data.get("sparse", False)),
+        absent=_strings(data.get("absent")),
+        partial=_strings(dict(data.get("partial", {})).get("columns")),
+        partial_why=str(dict(data.get("partial", {})).get("why", "")),
     )
 
 
@@ -274,6 +284,7 @@ def _match(
             for group in preset.any
             if not any(g in columns for g in group)
         ]
+        missing += [f"no {c!r} column" for c in preset.absent if c in columns]
         wanted = set(preset.require) | {g for group in preset.any for g in group}
         wanted |= {c for m in preset.metrics for c in m.columns()}
         wanted |= {c for cols in preset.fields.values() for c in cols}

@@ -1,0 +1,71 @@
+"""Export shapes a reader must not take for another: a file laid out exactly as the tool
+writes it (tests/export_files.py) is read as what it means, or refused in one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from goalrules.cli import main
+from goalrules.errors import DataError
+from goalrules.io.exports import detect_preset, import_exports
+from goalrules.io.exports.presets import NoPresetError
+from tests import export_files as ef
+
+D = dt.date
+
+# -- YouTube Studio's chart split by video ----------------------------------------------
+
+# two videos drawn in the chart; the channel's other videos are not in the file
+BY_VIDEO = [(D(2026, 3, 9), "abcdefghijk", "Mar 9, 2026", 10),
+            (D(2026, 3, 10), "abcdefghijk", "Mar 9, 2026", 30),
+            (D(2026, 3, 10), "lmnopqrstuv", "Apr 1, 2025", 7)]  # fmt: skip
+
+
+@pytest.mark.parametrize("preset", [None, "youtube-chart"])
+def test_a_chart_split_by_video_is_refused_not_summed_as_the_channels_views(
+    tmp_path: Path, preset: str | None
+) -> None:
+    """Its rows are the videos drawn in the chart: summed a day, they were given as the
+    channel's views (37 on March 10, whatever the other videos had), or read as a table
+    of videos by publish month (an error about a post in two rows)."""
+    p = ef.youtube_chart_by_video(tmp_path / "Chart data.csv", BY_VIDEO)
+    with pytest.raises(DataError) as err:
+        import_exports(p, preset=preset)
+    text = str(err.value)
+    assert "Chart data.csv:1" in text and "content" in text
+    assert "split by video" in text and "Totals.csv" in text
+
+
+def test_a_chart_by_video_with_one_row_a_video_is_no_table_of_videos(tmp_path: Path) -> None:
+    """One day a video looked like Table data.csv (a row a video): its days' views were
+    read as views by month of publish time (10 in March 2026, 7 in April 2025)."""
+    p = ef.youtube_chart_by_video(tmp_path / "Chart data.csv", [BY_VIDEO[0], BY_VIDEO[2]])
+    with pytest.raises(DataError, match="split by video"):
+        import_exports(p)
+    renamed = p.rename(tmp_path / "views.csv")  # not named as Studio names it: no preset
+    with pytest.raises(NoPresetError, match="no 'date' column"):
+        import_exports(renamed)
+
+
+def test_the_chart_of_the_channel_and_the_table_of_videos_still_read(tmp_path: Path) -> None:
+    chart = ef.youtube_chart(tmp_path / "Chart data.csv", [(D(2026, 3, 9), 40)])
+    table = ef.youtube_table(tmp_path / "Table data.csv",
+                             [("abc", "Mar 9, 2026", 40, 1, 900)])  # fmt: skip
+    assert detect_preset(chart).preset.id == "youtube-chart"
+    assert detect_preset(table).preset.id == "youtube-table"
+    got = {(r.date, r.metric): r.value for r in import_exports(chart).history}
+    assert got == {(D(2026, 3, 9), "video_views"): 40}
+
+
+def test_the_cli_refuses_a_chart_by_video_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = ef.youtube_chart_by_video(tmp_path / "Chart data.csv", BY_VIDEO)
+    assert main(["import", str(p)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "split by video" in captured.err
