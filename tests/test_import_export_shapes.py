@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goalrules.cli import main
 from goalrules.errors import DataError
@@ -69,3 +71,67 @@ def test_the_cli_refuses_a_chart_by_video_in_one_line(
     assert captured.out == ""
     assert len(captured.err.strip().splitlines()) == 1
     assert "split by video" in captured.err
+
+
+# -- a count written with the file's decimal mark between thousands ------------------------
+
+
+def _ga4_with(path: Path, sessions: str, revenue: str) -> Path:
+    header = ["Year month", "Session source / medium", "Sessions", "Key events", "Total revenue"]
+    return ef.write_csv(path, [header, ["202601", "facebook / referral", sessions, "20", revenue],
+                               ["202602", "facebook / referral", "300", "10", "0"]])  # fmt: skip
+
+
+@pytest.mark.parametrize(("sessions", "revenue"), [("1,234", "12,5"), ("1.234", "12.5")])
+def test_a_count_is_never_read_as_a_fraction_by_the_files_decimal_mark(
+    tmp_path: Path, sessions: str, revenue: str
+) -> None:
+    """Revenue '12,5' shows a decimal comma, so '1,234' sessions were read as 1.234 visits
+    (and '1.234' beside '12.5' as 1.234): a count has no fraction. It is 1234 only with
+    the mark between thousands, which the file uses as its decimal mark: an error."""
+    p = _ga4_with(tmp_path / "ga4.csv", sessions, revenue)
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert "ga4.csv:2" in str(err.value) and "sessions" in str(err.value)
+    assert "1,234 only with" in str(err.value)
+
+
+def test_a_count_with_the_other_mark_between_thousands_still_reads(tmp_path: Path) -> None:
+    german = import_exports(_ga4_with(tmp_path / "de.csv", "1.234", "12,5"))
+    english = import_exports(_ga4_with(tmp_path / "en.csv", "1,234", "12.5"))
+    for result in (german, english):
+        jan = next(r for r in result.performance if r.month == D(2026, 1, 1))
+        assert (jan.visits, jan.revenue) == (1234, 12.5)
+
+
+@pytest.mark.parametrize("decimal", [".", ","])
+def test_a_network_count_read_with_a_named_decimal_mark_is_never_a_fraction(
+    tmp_path: Path, decimal: str
+) -> None:
+    """X's impressions '1.234' read with --decimal . were 1.234 impressions."""
+    header = ["Date", "Impressions", "Engagements", "New follows", "Unfollows"]
+    cell = f"1{decimal}234"
+    p = ef.write_csv(tmp_path / "account_overview_analytics.csv",
+                     [header, ["Tue, Aug 25, 2026", cell, "50", "5", "1"]])  # fmt: skip
+    with pytest.raises(DataError, match="counts whole things"):
+        import_exports(p, decimal=decimal)
+    other = "," if decimal == "." else "."
+    got = import_exports(p, decimal=other)
+    assert {r.metric: r.value for r in got.history}["impressions"] == 1234
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1000, 999_999), decimal=st.sampled_from([".", ","]))
+def test_a_whole_count_reads_whole_or_not_at_all(n: int, decimal: str) -> None:
+    """Written with either mark between thousands, a whole count reads as itself (the
+    other mark) or is an error (the decimal mark): never a number with a fraction."""
+    from goalrules.io.exports.cells import number
+
+    for mark in (".", ","):
+        text = f"{n:,}".replace(",", mark)
+        try:
+            x = number(text, "f.csv", 2, "views", decimal=decimal, whole=True)
+        except DataError:
+            assert mark == decimal
+            continue
+        assert mark != decimal and x == n

@@ -25,7 +25,7 @@ import attrs
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
-from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number, whole_metric
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
@@ -120,19 +120,23 @@ def _value(
     of counts that is negative (TikTok's *Comments* of a day with more deleted than
     written: a net change, not a count) makes the sum unknown, and is added to ``net``."""
     source = match.sheet.source
+    # a count of whole things (a Meta page export's metric is one: follows, views...)
+    whole = spec.metric == "from_title" or whole_metric(spec.metric)
     if spec.column:
         col = match.find(spec.column)
         if col is None:
             return None
-        return number(cells[match.columns[col]], source, line, col, decimal=decimal)
+        return number(cells[match.columns[col]], source, line, col, decimal=decimal, whole=whole)
     plus = [c for c in spec.sum if c in match.columns]
     for part, wholes in spec.within.items():
         whole = next((w for w in wholes if w in plus), None)
         if part in plus and whole is not None:
             plus.remove(_counted_once(match, cells, line, decimal, channel, part, whole))
     minus = [c for c in spec.minus if c in match.columns]
-    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
-    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
+    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=whole)
+              for c in plus]  # fmt: skip
+    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=whole)
+            for c in minus]  # fmt: skip
     if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
     below = [(c, v) for c, v in zip(plus, values, strict=True) if v is not None and v < 0]

@@ -17,7 +17,7 @@ from typing import Any
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
-from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.exports.cells import WHOLE_FIELDS, check_conflicts, drop_duplicates, number
 from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
@@ -170,7 +170,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             if col is None:
                 continue
             v = number(cells[match.columns[col]], source, line, col, decimal=options.decimal,
-                       count=field != "revenue")  # fmt: skip
+                       count=field != "revenue", whole=field in WHOLE_FIELDS)  # fmt: skip
             if v is not None and v < 0 and field != "revenue":
                 raise DataError(f"a negative count ({v:g}) of {field}", source=source,
                                 line=line, field=col)  # fmt: skip
