@@ -198,3 +198,80 @@ def test_the_channel_agrees_with_ga4s_group(source: str, medium: str) -> None:
     social = classify_source(source.lower(), medium.lower()).name.endswith("Social")
     assert social == (medium in SOCIAL_MEDIUMS)
     assert (normalize_source(source, medium) == "email") == (not social)
+
+
+# -- a GA4 report by day saved again by a spreadsheet that writes the day first ----------
+
+GA4_HEADER = ["Date", "Session source / medium", "Sessions", "Key events"]
+
+
+def _ga4_by_day(path: Path, days: list[str], *, preamble: bool = True,
+                sources: tuple[str, ...] = ("facebook / referral",)) -> Path:  # fmt: skip
+    lines = ["# ----------------------------------------", "# Traffic acquisition",
+             "# ----------------------------------------", "#", "# All Users",
+             "# Start date: 20260101", "# End date: 20260131"]  # fmt: skip
+    rows = [[d, s, "100", "1"] for d in days for s in sources]
+    return ef.write_csv(path, [GA4_HEADER, *rows], preamble=lines if preamble else ())
+
+
+UK_DAYS = [f"{d:02d}/01/2026" for d in range(1, 6)]  # 1 to 5 January, day first
+
+
+def test_a_day_first_date_outside_the_declared_period_is_an_error(tmp_path: Path) -> None:
+    """'02/01/2026' (2 January in Britain) read month first is 1 February: the days of
+    January 1-5 were months (100 visits in each of January, February, March and May),
+    though the export says it covers January (a day without visits: no run of days
+    to tell by)."""
+    days = [UK_DAYS[0], UK_DAYS[1], UK_DAYS[2], UK_DAYS[4]]
+    p = _ga4_by_day(tmp_path / "ga4.csv", days)
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert (err.value.line, err.value.field) == (10, "date")
+    assert "'02/01/2026' is in 2026-02, outside the period" in str(err.value)
+    fixed = import_exports(p, dayfirst=True)
+    assert [(r.month, r.visits) for r in fixed.performance] == [(D(2026, 1, 1), 400)]
+    with pytest.raises(DataError, match="day after another"):  # every day: the run tells
+        import_exports(_ga4_by_day(tmp_path / "every.csv", UK_DAYS))
+
+
+def test_a_day_first_report_without_its_preamble_is_an_error(tmp_path: Path) -> None:
+    """Read month first, the days of a report by day step by months; read day first,
+    they run day after day: never the month-first guess."""
+    p = _ga4_by_day(tmp_path / "ga4.csv", UK_DAYS[:3], preamble=False,
+                    sources=("facebook / referral", "google / organic"))  # fmt: skip
+    with pytest.raises(DataError, match="--dayfirst or --monthfirst"):
+        import_exports(p)
+    assert {r.month for r in import_exports(p, dayfirst=True).performance} == {D(2026, 1, 1)}
+
+
+def test_a_month_outside_the_declared_period_is_an_error(tmp_path: Path) -> None:
+    p = ef.write_csv(tmp_path / "ga4.csv",
+                     [["Year month", "Session source / medium", "Sessions", "Key events"],
+                      ["202601", "facebook / referral", "100", "1"],
+                      ["202605", "facebook / referral", "100", "1"]],
+                     preamble=["# Start date: 20260101", "# End date: 20260228"])  # fmt: skip
+    with pytest.raises(DataError, match="'202605' is in 2026-05, outside the period"):
+        import_exports(p)
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(2, 12), sources=st.integers(1, 3), preamble=st.booleans())
+def test_a_run_of_days_is_read_in_its_month_or_refused(
+    n: int, sources: int, preamble: bool
+) -> None:
+    """January 1 to n, written day first or month first, with or without the preamble:
+    the visits are January's, or the import is an error; never another month's."""
+    import tempfile
+
+    names = tuple(f"site{i}.com / referral" for i in range(sources))
+    with tempfile.TemporaryDirectory() as tmp:
+        for days in ([f"{d:02d}/01/2026" for d in range(1, n + 1)],
+                     [f"01/{d:02d}/2026" for d in range(1, n + 1)]):  # fmt: skip
+            p = _ga4_by_day(Path(tmp) / "ga4.csv", days, preamble=preamble, sources=names)
+            try:
+                result = import_exports(p)
+            except DataError:
+                assert days[1].endswith("/01/2026")  # only the day-first file is refused
+                continue
+            assert {r.month for r in result.performance} == {D(2026, 1, 1)}
+            assert sum(r.visits for r in result.performance) == 100 * n * sources

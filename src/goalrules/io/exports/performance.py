@@ -23,7 +23,7 @@ from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.segments import segment_note
-from goalrules.io.exports.spans import partial_months, preamble_range
+from goalrules.io.exports.spans import outside_the_period, partial_months, preamble_range
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -134,6 +134,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         months = [month] * len(rows)
     declared = preamble_range(match)
     if declared is not None:
+        if date_col is not None:
+            outside_the_period(months, rows, match, declared, date_col)
         notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}

@@ -11,6 +11,7 @@ import csv
 import datetime as _dt
 import io
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -303,9 +304,12 @@ def _not_a_run(
     may come back from a spreadsheet in a day-first locale (``02/01/2026`` for January
     2). When no cell has a day over 12, the file's own days decide: read in the tool's
     order they step by months, read the other way they are a run of days. That is an
-    error naming the column (never a guess either way)."""
-    if match.preset.grain != "daily" or match.preset.output != "history":
-        return  # a row a day: a CRM's contacts or a post's times need not run
+    error naming the column (never a guess either way). An analytics report by day
+    (GA4's *Date*) has rows for several sources a day, and its days run the same way."""
+    daily = match.preset.grain == "daily" and match.preset.output == "history"
+    by_day = match.preset.output == "performance" and not re.search("month|year|week", column)
+    if not (daily or by_day):
+        return  # a CRM's contacts or a post's times need not run; months step by months
     other = "dmy" if form == "mdy" else "mdy"
     ours: list[Date] = []
     theirs: list[Date] = []
