@@ -275,3 +275,30 @@ def test_a_run_of_days_is_read_in_its_month_or_refused(
                 continue
             assert {r.month for r in result.performance} == {D(2026, 1, 1)}
             assert sum(r.visits for r in result.performance) == 100 * n * sources
+
+
+# -- a header that names a column read twice ----------------------------------------------
+
+
+def test_a_metric_named_twice_in_the_header_is_an_error(tmp_path: Path) -> None:
+    """A suite's workbook with two networks side by side under merged title cells: the
+    header row names Impressions, Engagements and New fans twice. The first set was read
+    as the file's network (impressions 100 a day), the second (200) dropped."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Report"
+    ws.append(["", "Facebook", "", "", "Instagram", "", ""])
+    ws.merge_cells("B1:D1")
+    ws.merge_cells("E1:G1")
+    ws.append(["Date", "Impressions", "Engagements", "New fans", "Impressions", "Engagements",
+               "New fans"])  # fmt: skip
+    ws.append(["2026-01-01", 100, 10, 1, 200, 20, 2])
+    ws.append(["2026-01-02", 100, 10, 1, 200, 20, 2])
+    p = tmp_path / "facebook-report.xlsx"
+    book.save(p)
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert "'Impressions' twice (columns 2 and 5)" in str(err.value)
+    assert err.value.line == 2

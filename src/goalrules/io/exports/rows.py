@@ -177,7 +177,9 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped, and the rows the
     preset skips (descriptions) when they hold no number where the metrics are; a row
     with more cells than the header, or fewer, is an error naming its line."""
-    width = len(match.sheet.rows[match.header_index][1])
+    header = match.sheet.rows[match.header_index][1]
+    _read_twice(match, header)
+    width = len(header)
     start = match.header_index + 1
     # the rows a preset skips (a row of descriptions) are skipped only when they hold no
     # number where the metrics are: a file saved without that row keeps its first post
@@ -213,6 +215,29 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 line=line,
             )
         yield row
+
+
+def _read_twice(match: Match, header: Sequence[Any]) -> None:
+    """A column goalrules reads that the header names twice (``Impressions`` for two
+    networks side by side, under a title row a spreadsheet dropped) is an error naming
+    both: the first was read, whatever the second held."""
+    preset = match.preset
+    read = {*preset.date_columns, *(c for m in preset.metrics for c in m.columns()),
+            *(c for cols in preset.fields.values() for c in cols), *preset.medium,
+            *preset.channel.get("column", ()), *preset.channel.get("type", ())}  # fmt: skip
+    seen: dict[str, int] = {}
+    for pos, cell in enumerate(header):
+        name = norm(cell)
+        if name not in read:
+            continue
+        if name in seen:
+            raise DataError(
+                f"the header names {str(cell).strip()!r} twice (columns {seen[name] + 1} and "
+                f"{pos + 1}): which of them holds the values is not known (two networks or "
+                "periods side by side?); keep one of them",
+                source=match.sheet.source, line=match.header_line, field=name,
+            )  # fmt: skip
+        seen[name] = pos
 
 
 @attrs.frozen
