@@ -302,3 +302,23 @@ def test_a_metric_named_twice_in_the_header_is_an_error(tmp_path: Path) -> None:
         import_exports(p)
     assert "'Impressions' twice (columns 2 and 5)" in str(err.value)
     assert err.value.line == 2
+
+
+# -- a report by week --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("preamble", "weeks"), [
+    (["# Start date: 20260126", "# End date: 20260208"], ["20260126", "20260202"]),
+    ([], ["202605", "202606"]),
+])  # fmt: skip
+def test_a_report_by_week_is_not_read_by_month(
+    tmp_path: Path, preamble: list[str], weeks: list[str]
+) -> None:
+    """The week of January 26 (six days of January, one of February) was counted in
+    January whole; a week written as year and week (202605, week 5) was read as a month
+    (May 2026). A week's rows cannot be split by month: an error."""
+    rows = [["Week", "Session source / medium", "Sessions", "Key events"]]
+    rows += [[w, "facebook / referral", "700", "7"] for w in weeks]
+    p = ef.write_csv(tmp_path / "ga4.csv", rows, preamble=preamble)
+    with pytest.raises(DataError, match="date column"):
+        import_exports(p)
