@@ -322,3 +322,42 @@ def test_a_report_by_week_is_not_read_by_month(
     p = ef.write_csv(tmp_path / "ga4.csv", rows, preamble=preamble)
     with pytest.raises(DataError, match="date column"):
         import_exports(p)
+
+
+# -- sessions by page or by event ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("dimension", "values"), [
+    ("Page path and screen class", ["/", "/pricing", "/blog"]),
+    ("Event name", ["page_view", "session_start", "generate_lead"]),
+])  # fmt: skip
+def test_sessions_by_page_or_event_are_not_added_up(
+    tmp_path: Path, dimension: str, values: list[str]
+) -> None:
+    """A session that viewed three pages is in three rows: their sessions were added up
+    as facebook's visits (200 from 100 sessions landing on /, 205 from the rows of
+    page_view, session_start and generate_lead)."""
+    rows = [["Year month", "Session source / medium", dimension, "Sessions", "Key events"]]
+    rows += [["202601", "facebook / referral", v, "100", "1"] for v in values]
+    p = ef.write_csv(tmp_path / "ga4.csv", rows,
+                     preamble=["# Start date: 20260101", "# End date: 20260131"])  # fmt: skip
+    with pytest.raises(DataError) as err:
+        import_exports(p)
+    assert (err.value.line, err.value.field) == (3, dimension.lower())
+    assert "do not add up to the visits" in str(err.value)
+
+
+def test_sessions_by_landing_page_add_up(tmp_path: Path) -> None:
+    rows = [["Year month", "Session source / medium", "Landing page", "Sessions", "Key events"],
+            ["202601", "facebook / referral", "/", "100", "1"],
+            ["202601", "facebook / referral", "/pricing", "60", "3"]]  # fmt: skip
+    p = ef.write_csv(tmp_path / "ga4.csv", rows)
+    assert [(r.visits, r.leads) for r in import_exports(p).performance] == [(160, 4)]
+
+
+def test_a_data_api_table_by_page_path_is_refused(tmp_path: Path) -> None:
+    rows = [["yearMonth", "sessionSource", "sessionMedium", "pagePath", "sessions", "keyEvents"],
+            ["202601", "facebook", "referral", "/", "100", "1"],
+            ["202601", "facebook", "referral", "/blog", "40", "0"]]  # fmt: skip
+    with pytest.raises(DataError, match="sessions by page or by event"):
+        import_exports(ef.write_csv(tmp_path / "api.csv", rows))

@@ -287,10 +287,6 @@ def read_history(
 def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     """One network export's history rows, notes and daily gains (no anchor applied)."""
     source = match.sheet.source
-    part = match.find(match.preset.partial)
-    if part is not None:  # a part of the channel's figures: their sum is not its total
-        raise DataError(match.preset.partial_why, source=source, line=match.header_line,
-                        field=part)  # fmt: skip
     rows, notes = drop_duplicates(list(data_rows(match)), source)
     post = match.preset.grain == "post"
     if not rows:

@@ -177,6 +177,10 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped, and the rows the
     preset skips (descriptions) when they hold no number where the metrics are; a row
     with more cells than the header, or fewer, is an error naming its line."""
+    part = match.find(match.preset.partial)
+    if part is not None:  # rows that are parts of the figures: their sum is not the total
+        raise DataError(match.preset.partial_why, source=match.sheet.source,
+                        line=match.header_line, field=part)  # fmt: skip
     header = match.sheet.rows[match.header_index][1]
     _read_twice(match, header)
     width = len(header)
