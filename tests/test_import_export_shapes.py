@@ -361,3 +361,20 @@ def test_a_data_api_table_by_page_path_is_refused(tmp_path: Path) -> None:
             ["202601", "facebook", "referral", "/blog", "40", "0"]]  # fmt: skip
     with pytest.raises(DataError, match="sessions by page or by event"):
         import_exports(ef.write_csv(tmp_path / "api.csv", rows))
+
+
+def test_plausible_visits_by_page_are_not_added_up(tmp_path: Path) -> None:
+    """Plausible's visits by event:page count a visit on each page it viewed: added up,
+    facebook had 160 visits from 100."""
+    import json
+
+    data = {"query": {"dimensions": ["time:month", "visit:source", "event:page"],
+                      "metrics": ["visits", "events"],
+                      "filters": [["is", "event:goal", ["Signup"]]]},
+            "results": [{"dimensions": ["2026-01-01", "Facebook", "/"], "metrics": [100, 2]},
+                        {"dimensions": ["2026-01-01", "Facebook", "/pricing"],
+                         "metrics": [60, 1]}]}  # fmt: skip
+    p = tmp_path / "plausible.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError, match="visits by page or by goal"):
+        import_exports(p)
