@@ -330,6 +330,7 @@ def test_a_report_by_week_is_not_read_by_month(
 @pytest.mark.parametrize(("dimension", "values"), [
     ("Page path and screen class", ["/", "/pricing", "/blog"]),
     ("Event name", ["page_view", "session_start", "generate_lead"]),
+    ("Audience name", ["All Users", "Purchasers", "Engaged users"]),
 ])  # fmt: skip
 def test_sessions_by_page_or_event_are_not_added_up(
     tmp_path: Path, dimension: str, values: list[str]
@@ -359,7 +360,7 @@ def test_a_data_api_table_by_page_path_is_refused(tmp_path: Path) -> None:
     rows = [["yearMonth", "sessionSource", "sessionMedium", "pagePath", "sessions", "keyEvents"],
             ["202601", "facebook", "referral", "/", "100", "1"],
             ["202601", "facebook", "referral", "/blog", "40", "0"]]  # fmt: skip
-    with pytest.raises(DataError, match="sessions by page or by event"):
+    with pytest.raises(DataError, match="sessions by page, by event or by audience"):
         import_exports(ef.write_csv(tmp_path / "api.csv", rows))
 
 
