@@ -379,3 +379,16 @@ def test_plausible_visits_by_page_are_not_added_up(tmp_path: Path) -> None:
     p.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DataError, match="visits by page or by goal"):
         import_exports(p)
+
+
+@pytest.mark.parametrize("split", ["Traffic source", "Geography", "Device type"])
+def test_a_chart_split_by_another_dimension_is_refused(tmp_path: Path, split: str) -> None:
+    """Split by traffic source (or country, device), the chart holds the lines drawn in
+    it: their sum was given as the channel's daily views."""
+    p = ef.write_csv(tmp_path / "Chart data.csv", [
+        ["Date", split, "Views"], ["2026-03-09", "Browse features", "40"],
+        ["2026-03-09", "YouTube search", "25"], ["2026-03-10", "Browse features", "38"],
+    ])  # fmt: skip
+    with pytest.raises(DataError, match="lines drawn in the chart") as err:
+        import_exports(p)
+    assert err.value.field == split.lower()
