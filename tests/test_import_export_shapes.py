@@ -392,3 +392,32 @@ def test_a_chart_split_by_another_dimension_is_refused(tmp_path: Path, split: st
     with pytest.raises(DataError, match="lines drawn in the chart") as err:
         import_exports(p)
     assert err.value.field == split.lower()
+
+
+# -- followers gained, not net of those lost ---------------------------------------------
+
+
+def test_gross_gains_say_their_totals_count_no_one_lost(tmp_path: Path) -> None:
+    """LinkedIn's 'Total followers' a day and Meta's 'Facebook follows' are followers
+    gained (the exports have no unfollows): kept as new_followers ('net new followers')
+    and made into totals with an anchor without a word, the totals after the anchor
+    ran above the real count by every follower lost."""
+    li = ef.linkedin_followers(tmp_path / "followers.xlsx",
+                               [(f"01/0{d}/2026", 3) for d in range(1, 6)])  # fmt: skip
+    result = import_exports(li, anchors=["1500 followers on 2026-01-01"])
+    assert {(r.date, r.value) for r in result.history if r.metric == "followers"} == {
+        (D(2026, 1, d), 1500 + 3 * (d - 1)) for d in range(1, 6)}  # fmt: skip
+    [note] = [n for n in result.notes if "not net of those lost" in n]
+    assert "linkedin" in note and "anchor of 2026-01-01 run above the real total" in note
+    fb = ef.meta_page(tmp_path / "follows.csv", "Facebook follows",
+                      [("2026-01-02T00:00:00", 4)])  # fmt: skip
+    assert any("facebook" in n and "not net of those lost" in n
+               for n in import_exports(fb).notes)  # fmt: skip
+
+
+def test_net_gains_need_no_such_note(tmp_path: Path) -> None:
+    header = ["Date", "Impressions", "Engagements", "New follows", "Unfollows"]
+    x = ef.write_csv(tmp_path / "account_overview_analytics.csv",
+                     [header, ["Tue, Aug 25, 2026", "100", "5", "5", "1"]])  # fmt: skip
+    result = import_exports(x, anchors=["800 followers on 2026-08-25"])
+    assert not [n for n in result.notes if "not net of those lost" in n]

@@ -246,6 +246,8 @@ class HistoryPart:
     unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
     posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
     sparse: bool = False  # the export lists only days with a gain (a day left out: none)
+    # the (channel, stock) whose gains are gross: gained, not net of those lost
+    gross: frozenset[tuple[str, str]] = frozenset()
 
 
 @attrs.frozen
@@ -311,6 +313,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
     # days whose gain is an empty cell: unknown, so no total can be carried across them
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    gross: set[tuple[str, str]] = set()  # gains that are gained, not net of those lost
     # (channel, metric) -> the days (months, for posts) one of whose rows is empty
     blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
     empty: dict[str, int] = defaultdict(int)
@@ -357,6 +360,8 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             if spec.gains_of and not post:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
+                if spec.gross:
+                    gross.add((channel, spec.gains_of))
         undated_rows += day is None
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
@@ -413,7 +418,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             gains[stock].pop(gap, None)
     return HistoryPart(
         source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts,
-        match.preset.sparse,
+        match.preset.sparse, frozenset(gross),
     )  # fmt: skip
 
 
@@ -451,11 +456,14 @@ def combine(
                 sources[key].append(part.source)
             if part.sparse:
                 sparse.add(key)
+    gross = {key for part in parts for key in part.gross}
     used_anchors: list[tuple[Anchor, str]] = []
     derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
         where = ", ".join(sources[(channel, stock)])
         anchor = anchor_for(anchors, channel, stock)
+        if (channel, stock) in gross:
+            notes.append(_gross_note(where, channel, stock, anchor))
         if anchor is None:
             notes.append(
                 f"{where}: {channel} gives new {stock} per day, not totals: kept as "
@@ -474,6 +482,18 @@ def combine(
     if derived:  # checked against a file that gives the same totals
         files.append(("the totals from the anchor", "daily", derived))
     return _merge_rows(files, notes), notes, used_anchors
+
+
+def _gross_note(where: str, channel: str, stock: str, anchor: Anchor | None) -> str:
+    """What gross gains (gained, not net of those lost) make of new_<stock> and of the
+    totals an anchor gives from them."""
+    text = (f"{where}: {channel}'s new {stock} are the {stock} gained, not net of those "
+            f"lost (the export has no unfollows): new_{stock} count no one lost")  # fmt: skip
+    if anchor is None:
+        return text + "."
+    return (f"{text}, and the {stock} totals from the anchor of {anchor.date.isoformat()} run "
+            f"above the real total after that day (below it before) by the {stock} lost "
+            "in between.")  # fmt: skip
 
 
 def _merge_rows(

@@ -65,6 +65,9 @@ class MetricSpec:
     # language the export comes in): a file with none of a group's names has that part
     # under a name goalrules does not know, so the sum of the others would be too small
     need: tuple[tuple[str, ...], ...] = ()
+    # the gains are followers gained, not net of those lost (LinkedIn's new followers,
+    # Meta's follows: the export has no unfollows)
+    gross: bool = False
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -153,6 +156,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             gains_of_title=dict(m.get("gains_of_title", {})),
             within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
             need=tuple(_strings(group) for group in m.get("need", ())),
+            gross=bool(m.get("gross", False)),
         )
         for m in data.get("metric", ())
     )
