@@ -421,3 +421,19 @@ def test_net_gains_need_no_such_note(tmp_path: Path) -> None:
                      [header, ["Tue, Aug 25, 2026", "100", "5", "5", "1"]])  # fmt: skip
     result = import_exports(x, anchors=["800 followers on 2026-08-25"])
     assert not [n for n in result.notes if "not net of those lost" in n]
+
+
+def test_a_summed_count_with_a_part_within_another_is_never_a_fraction(tmp_path: Path) -> None:
+    """Facebook's content export: reactions include likes, so likes are not added again;
+    read with --decimal , its reactions '1,234' are no 1.234 reactions."""
+    header = ["Post ID", "Page ID", "Page name", "Description", "Publish time", "Permalink",
+              "Post type", "Date", "Views", "Reach", "Reactions", "Likes", "Comments",
+              "Shares"]  # fmt: skip
+    row = ["1", "9", "Campfire", "A post", "03/02/2026 10:00",
+           "https://www.facebook.com/campfire/posts/1", "Photo", "Lifetime", "5000", "4000",
+           "1,234", "1000", "20", "5"]  # fmt: skip
+    p = ef.write_csv(tmp_path / "facebook-content.csv", [header, row])
+    with pytest.raises(DataError, match="counts whole things"):
+        import_exports(p, decimal=",", dayfirst=False)
+    got = import_exports(p, decimal=".", dayfirst=False)
+    assert {r.metric: r.value for r in got.history}["engagements"] == 1234 + 20 + 5

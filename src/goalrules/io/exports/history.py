@@ -121,21 +121,21 @@ def _value(
     written: a net change, not a count) makes the sum unknown, and is added to ``net``."""
     source = match.sheet.source
     # a count of whole things (a Meta page export's metric is one: follows, views...)
-    whole = spec.metric == "from_title" or whole_metric(spec.metric)
+    counts = spec.metric == "from_title" or whole_metric(spec.metric)
     if spec.column:
         col = match.find(spec.column)
         if col is None:
             return None
-        return number(cells[match.columns[col]], source, line, col, decimal=decimal, whole=whole)
+        return number(cells[match.columns[col]], source, line, col, decimal=decimal, whole=counts)
     plus = [c for c in spec.sum if c in match.columns]
     for part, wholes in spec.within.items():
         whole = next((w for w in wholes if w in plus), None)
         if part in plus and whole is not None:
             plus.remove(_counted_once(match, cells, line, decimal, channel, part, whole))
     minus = [c for c in spec.minus if c in match.columns]
-    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=whole)
+    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=counts)
               for c in plus]  # fmt: skip
-    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=whole)
+    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=counts)
             for c in minus]  # fmt: skip
     if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
@@ -162,8 +162,8 @@ def _counted_once(
     is a like). A whole below its part is an error naming the row (reactions include
     likes: 3 reactions and 8 likes cannot both be right)."""
     source = match.sheet.source
-    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal)
-    some = number(cells[match.columns[part]], source, line, part, decimal=decimal)
+    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal, whole=True)
+    some = number(cells[match.columns[part]], source, line, part, decimal=decimal, whole=True)
     if have is None:
         return whole if channel == "instagram" else part  # else: the sum is unknown
     if some is not None and have < some:
