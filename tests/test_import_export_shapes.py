@@ -437,3 +437,31 @@ def test_a_summed_count_with_a_part_within_another_is_never_a_fraction(tmp_path:
         import_exports(p, decimal=",", dayfirst=False)
     got = import_exports(p, decimal=".", dayfirst=False)
     assert {r.metric: r.value for r in got.history}["engagements"] == 1234 + 20 + 5
+
+
+# -- a network's ads named as a source ---------------------------------------------------
+
+
+def test_a_networks_ads_meet_the_network_in_the_funnel(tmp_path: Path) -> None:
+    """HubSpot's Paid social drill-down 'Facebook Ads' and a utm_source 'facebook_ads'
+    were channels of their own beside 'facebook': the CRM's lead on 'facebook ads' met
+    no visits, facebook's 50 paid visits no leads, and the rows written were two rows
+    of one channel that 'channels' refused ('rows 1 and 2 both give facebook')."""
+    ga4 = ef.ga4_report(tmp_path / "ga4.csv", [
+        ("202601", "facebook_ads / cpc", 100, 0), ("202601", "facebook / cpc", 50, 0),
+        ("202601", "linkedin / paid_social", 80, 0),
+    ])  # fmt: skip
+    crm = ef.hubspot_contacts(tmp_path / "contacts.csv", [
+        ("Paid social", "Facebook Ads", "2026-01-07 10:00", ""),
+        ("Paid social", "LinkedIn Ads", "2026-01-08 10:00", ""),
+        ("Paid social", "LinkedIn", "2026-01-09 10:00", ""),
+    ])  # fmt: skip
+    result = import_exports([ga4, crm])
+    got = {(r.channel, r.medium): (r.visits, r.leads) for r in result.performance}
+    assert got == {("facebook", "paid"): (150, 1), ("linkedin", "paid"): (80, 2)}
+    assert not [n for n in result.notes if "no visits" in n or "no leads" in n]
+    out = tmp_path / "performance.csv"
+    out.write_text(result.performance_csv(), encoding="utf-8")
+    from goalrules.io.tables import load_performance
+
+    assert len(load_performance(out)) == 2  # one row a channel: read back as written

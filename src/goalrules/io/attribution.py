@@ -78,6 +78,19 @@ def site_name(domain: str) -> str:
     return normalize_channel(registered.split(".", 1)[0])
 
 
+def ads_network(channel: str, medium: str | None) -> tuple[str, str | None]:
+    """A network's ads named as a source (``facebook ads``, ``fb_ads``, ``LinkedIn Ads``,
+    as a CRM's drill-down or a ``utm_source`` writes them) as the network and the medium
+    ``paid`` (when none is given), as :class:`~goalrules.model.ChannelMonth` reads them:
+    so that its visits and its leads meet on one channel."""
+    from goalrules.vocabulary import paid_network
+
+    network = paid_network(channel)
+    if network is None:
+        return channel, medium
+    return network, medium or "paid"
+
+
 #: the channel of social visits whose source names no network (GA4's Organic Social and
 #: Paid Social groups, as a report by channel group names them)
 SOCIAL = "social"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
+from goalrules.io.attribution import _flag, ads_network, attribute_sessions, normalize_source
 from goalrules.io.exports.cells import WHOLE_FIELDS, check_conflicts, drop_duplicates, number
 from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
@@ -107,7 +107,7 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
         medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
-    return normalize_source(value, raw), medium
+    return ads_network(normalize_source(value, raw), medium)
 
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
