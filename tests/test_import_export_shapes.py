@@ -465,3 +465,33 @@ def test_a_networks_ads_meet_the_network_in_the_funnel(tmp_path: Path) -> None:
     from goalrules.io.tables import load_performance
 
     assert len(load_performance(out)) == 2  # one row a channel: read back as written
+
+
+# -- Matomo's summary row --------------------------------------------------------------
+
+
+def test_matomos_others_row_is_no_network(tmp_path: Path) -> None:
+    """Matomo adds a row 'Others' for the referrers past a report's row limit: it was
+    read as a network named 'others' and judged beside facebook (30 visits, 1 lead),
+    or, in a CSV without the metadata columns, refused as a campaign's name."""
+    import json
+
+    data = {"2026-01": [
+        {"label": "Facebook", "nb_visits": 100, "nb_conversions": 3,
+         "segment": "referrerType==social;referrerName==Facebook"},
+        {"label": "LinkedIn", "nb_visits": 50, "nb_conversions": 1,
+         "segment": "referrerType==social;referrerName==LinkedIn"},
+        {"label": "Others", "nb_visits": 30, "nb_conversions": 1}]}  # fmt: skip
+    js = tmp_path / "matomo.json"
+    js.write_text(json.dumps(data), encoding="utf-8")
+    csv = ef.matomo_csv(tmp_path / "matomo.csv", [
+        ("2026-01", "Facebook", 100, 3), ("2026-01", "LinkedIn", 50, 1),
+        ("2026-01", "Others", 30, 1)])  # fmt: skip
+    for p in (js, csv):
+        got = {
+            r.channel: (r.visits, r.leads) for r in import_exports(p, preset="matomo").performance
+        }
+        assert got == {"facebook": (100, 3), "linkedin": (50, 1), "(other)": (30, 1)}
+    from goalrules.judgments.sources import classify_source
+
+    assert classify_source("(other)").name == "Unknown source"  # context, never judged

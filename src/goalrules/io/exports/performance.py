@@ -29,6 +29,10 @@ from goalrules.vocabulary import UNATTRIBUTED
 
 Date = _dt.date
 
+#: the channel of a report's rows past its limit, together (GA4's "(other)" row,
+#: Matomo's "Others"): several sources, shown as an unknown source, never judged
+OTHER = "(other)"
+
 _GROUPS = {  # GA4 default channel groups: (channel, medium)
     "organic social": ("social", "organic"), "paid social": ("social", "paid"),
     "organic search": ("search", "organic"), "paid search": ("search", "paid"),
@@ -95,6 +99,8 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
         return UNATTRIBUTED, None
     value = str(cells[match.columns[column]]).strip()
     medium: str | None = None
+    if norm(value) in match.preset.other:  # the rows past the report's limit, together
+        return OTHER, None
     if "group" in column:  # GA4's default channel group: "Organic Social", "Paid Search"
         group = norm(value)
         return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))

@@ -107,6 +107,9 @@ class Preset:
     # video holds only the videos drawn in it): such a file is an error saying why
     partial: tuple[str, ...] = ()
     partial_why: str = ""
+    # the channel column's values that name the row a tool adds for the rows past a
+    # report's limit (Matomo's "Others"): the channel "(other)", as GA4 names it
+    other: tuple[str, ...] = ()
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -189,6 +192,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         absent=_strings(data.get("absent")),
         partial=_strings(dict(data.get("partial", {})).get("columns")),
         partial_why=str(dict(data.get("partial", {})).get("why", "")),
+        other=_strings(data.get("other")),
     )
 
 
