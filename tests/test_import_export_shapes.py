@@ -495,3 +495,16 @@ def test_matomos_others_row_is_no_network(tmp_path: Path) -> None:
     from goalrules.judgments.sources import classify_source
 
     assert classify_source("(other)").name == "Unknown source"  # context, never judged
+
+
+def test_every_period_the_preamble_states_is_declared(tmp_path: Path) -> None:
+    """A report compared with another period states both: rows of either are inside."""
+    p = ef.write_csv(tmp_path / "ga4.csv",
+                     [["Year month", "Session source / medium", "Sessions", "Key events"],
+                      ["202512", "facebook / referral", "80", "1"],
+                      ["202601", "facebook / referral", "100", "2"]],
+                     preamble=["# Start date: 20260101", "# End date: 20260131",
+                               "# Comparison start date: 20251201",
+                               "# Comparison end date: 20251231"])  # fmt: skip
+    got = {r.month: r.visits for r in import_exports(p).performance}
+    assert got == {D(2025, 12, 1): 80, D(2026, 1, 1): 100}

@@ -141,7 +141,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     declared = preamble_range(match)
     if declared is not None:
         if date_col is not None:
-            outside_the_period(months, rows, match, declared, date_col)
+            outside_the_period(months, rows, match, date_col)
         notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
