@@ -508,3 +508,13 @@ def test_every_period_the_preamble_states_is_declared(tmp_path: Path) -> None:
                                "# Comparison end date: 20251231"])  # fmt: skip
     got = {r.month: r.visits for r in import_exports(p).performance}
     assert got == {D(2025, 12, 1): 80, D(2026, 1, 1): 100}
+
+
+def test_utm_source_social_is_the_channel_social_not_all(tmp_path: Path) -> None:
+    """'social / social' names no network: it was written as the channel 'all' (every
+    channel), beside facebook's own row; now 'social', as GA4's channel group and the
+    email-word rows name such visits."""
+    ga4 = ef.ga4_report(tmp_path / "ga4.csv", [("202601", "social / social", 100, 2),
+                                               ("202601", "facebook / referral", 50, 1)])  # fmt: skip
+    got = {r.channel: r.visits for r in import_exports(ga4).performance}
+    assert got == {"social": 100, "facebook": 50}

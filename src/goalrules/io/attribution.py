@@ -54,6 +54,8 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
         channel = site_name(channel)
     if channel == EMAIL and group in _SOCIAL_GROUPS:  # an email word, a social medium
         return SOCIAL
+    if channel == "all":  # utm_source=social: social visits that name no network
+        return SOCIAL
     return channel
 
 
