@@ -439,3 +439,13 @@ def meta_facebook(path: Path, posts: Sequence[tuple[str, int, int, int, int, int
     csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
     return path
+
+
+def youtube_chart_by_video(path: Path, days: Sequence[tuple[dt.date, str, str, int]]) -> Path:
+    """Chart data.csv from Studio's Advanced mode with the chart split by video: a row a
+    day and video drawn in the chart, (day, content id, publish time 'Sep 14, 2026',
+    views); the videos not drawn are not in it."""
+    rows: list[list[Any]] = [["Date", "Content", "Video title", "Video publish time", "Duration",
+                              "Views"]]  # fmt: skip
+    rows += [[d.isoformat(), c, f"Video {c}", t, 300, v] for d, c, t, v in days]
+    return write_csv(path, rows)

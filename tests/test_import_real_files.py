@@ -324,7 +324,9 @@ def test_decimal_says_how_to_read_an_ambiguous_count(tmp_path: Path) -> None:
     r = import_exports(grouped, preset="youtube-chart")
     assert history(r)[("2026-09-01", "youtube", "video_views")] == 60234
     assert any("decimal comma" in n and "1.234.567" in n for n in r.notes)
-    with pytest.raises(DataError, match="not a number"):  # 1.234.567 is no English number
+    # read with a decimal point, 60.234 would be a fraction of a view (and 1.234.567 is
+    # no English number): the first is the error
+    with pytest.raises(DataError, match="counts whole things"):
         import_exports(grouped, decimal=".", preset="youtube-chart")
 
 

@@ -33,8 +33,11 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
     webmail's name (``mailchimp``, ``newsletter``, ``mail.google.com``), and any source
     whose ``medium`` puts it in GA4's Email group (``spring_sale / email``; a network's
     name with the medium ``email`` stays the network, as GA4 groups it), so that its
-    visits meet a CRM's email leads ("Email marketing")."""
-    if medium is not None and source and _email_by_medium(source, medium):
+    visits meet a CRM's email leads ("Email marketing"). An email word with a social
+    medium (``newsletter / social``: GA4's Organic Social) names no network: the channel
+    ``social``, as GA4's channel group names such visits, never ``email``."""
+    group = _group(source, medium) if medium is not None and source else None
+    if group == "Email":
         return EMAIL
     if source is None:
         return UNATTRIBUTED
@@ -49,6 +52,10 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
     channel = normalize_channel(text)
     if "." in channel:  # an unknown domain: the name it is registered under
         channel = site_name(channel)
+    if channel == EMAIL and group in _SOCIAL_GROUPS:  # an email word, a social medium
+        return SOCIAL
+    if channel == "all":  # utm_source=social: social visits that name no network
+        return SOCIAL
     return channel
 
 
@@ -73,13 +80,33 @@ def site_name(domain: str) -> str:
     return normalize_channel(registered.split(".", 1)[0])
 
 
-def _email_by_medium(source: str, medium: str) -> bool:
-    """Whether GA4's channel grouping (:mod:`goalrules.judgments.sources`, as the
-    channel decisions group sources) puts ``source / medium`` in its Email group."""
+def ads_network(channel: str, medium: str | None) -> tuple[str, str | None]:
+    """A network's ads named as a source (``facebook ads``, ``fb_ads``, ``LinkedIn Ads``,
+    as a CRM's drill-down or a ``utm_source`` writes them) as the network and the medium
+    ``paid`` (when none is given), as :class:`~goalrules.model.ChannelMonth` reads them:
+    so that its visits and its leads meet on one channel."""
+    from goalrules.vocabulary import paid_network
+
+    network = paid_network(channel)
+    if network is None:
+        return channel, medium
+    return network, medium or "paid"
+
+
+#: the channel of social visits whose source names no network (GA4's Organic Social and
+#: Paid Social groups, as a report by channel group names them)
+SOCIAL = "social"
+_SOCIAL_GROUPS = frozenset({"Organic Social", "Paid Social"})
+
+
+def _group(source: str, medium: str) -> str | None:
+    """The group GA4's channel grouping (:mod:`goalrules.judgments.sources`, as the
+    channel decisions group sources) puts ``source / medium`` in; ``None`` without a
+    medium."""
     from goalrules.judgments.sources import classify_source
 
     med = medium.strip().lower()
-    return bool(med) and classify_source(source.strip().lower(), med).name == "Email"
+    return classify_source(source.strip().lower(), med).name if med else None
 
 
 _YES = frozenset({"1", "1.0", "true", "yes", "y", "t"})

@@ -357,7 +357,7 @@ def import_exports(
     notes += more
     if crm:
         crm_files = [src for src, p in sources if presets()[p].output == "contacts"]
-        not_joinable(merged, crm, [a.source for a in analytics], crm_files)
+        not_joinable(analytics, crm, crm_files)
     performance, joined = join_funnel(merged, crm)
     if crm:  # the analytics' own lead counts are not what the rows carry
         notes = [n for n in notes if "(without a CRM export)" not in n]

@@ -66,10 +66,13 @@ def number(
     *,
     decimal: str | None = None,
     count: bool = True,
+    whole: bool = False,
 ) -> float | None:
     """A cell as a number (``None`` when it is empty or says "no value"). Text that is
     not a number, a percent, a count whose form is ambiguous (``60.234``) and a
-    non-finite number are errors naming the file, line and column."""
+    non-finite number are errors naming the file, line and column. ``whole``: the cell
+    counts whole things (sessions, views, followers), so ``1.234`` read with the file's
+    decimal point (``1,234`` with its decimal comma) is an error, never 1.234 views."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -90,11 +93,41 @@ def number(
                 source, line, column,
             )  # fmt: skip
         x = _parse(text, value, source, line, column, decimal, count)
+        if whole and decimal is not None and _fraction_of_a_count(text, decimal):
+            raise _bad(
+                f"{value!r} counts whole things, but with {decimal!r} as the decimal mark "
+                f"(as the file's other numbers, or --decimal, say) it is {x:g}; it is "
+                f"{int(text.replace(decimal, '')):,} only with {decimal!r} between thousands: "
+                "correct the cell, or export the file again in one language",
+                source, line, column,
+            )  # fmt: skip
     if math.isnan(x):
         return None
     if not math.isfinite(x):
         raise _bad(f"{value!r} is not a finite number", source, line, column)
     return x
+
+
+#: the counts of whole things among the fields of a performance row (GA4's key events may
+#: carry fractional credit, and revenue is money)
+WHOLE_FIELDS = frozenset({"visits", "customers"})
+
+
+def whole_metric(metric: str | None) -> bool:
+    """Whether the catalog's ``metric`` counts whole things (views, followers, visits):
+    not a rate, not money."""
+    from goalrules.metrics import catalog
+    from goalrules.units import CURRENCIES
+
+    defn = catalog.get(metric or "")
+    return (defn is not None and defn.kind != "ratio"
+            and defn.unit not in {code for code, _ in CURRENCIES})  # fmt: skip
+
+
+def _fraction_of_a_count(text: str, decimal: str) -> bool:
+    """Whether ``text`` is one to three digits, the decimal mark and three digits
+    (``1.234`` with ``decimal="."``): a count only with that mark between thousands."""
+    return re.fullmatch(rf"[+-]?[1-9]\d{{0,2}}{re.escape(decimal)}\d{{3}}", text) is not None
 
 
 def _scientific(

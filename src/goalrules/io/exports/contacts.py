@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import normalize_source
+from goalrules.io.attribution import ads_network, normalize_source
 from goalrules.io.exports.cells import drop_duplicates
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import (
@@ -194,7 +194,8 @@ def _crm_channel(source: str, detail: str) -> tuple[str, str]:
     medium = "paid" if s.startswith("paid") else "organic"
     if detail.strip() and ("social" in s or "search" in s or "referral" in s):
         # the network, the search engine or the referring site, as analytics names it
-        return normalize_source(detail.strip()), medium
+        # (a network's ads, "Facebook Ads", are the network's paid half)
+        return ads_network(normalize_source(detail.strip()), medium)[0], medium
     name = re.sub(r"^(?:organic|paid)\s+", "", s) or UNATTRIBUTED
     name = {
         "direct traffic": UNATTRIBUTED,

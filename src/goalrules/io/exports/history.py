@@ -25,7 +25,7 @@ import attrs
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
-from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number, whole_metric
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
@@ -120,19 +120,23 @@ def _value(
     of counts that is negative (TikTok's *Comments* of a day with more deleted than
     written: a net change, not a count) makes the sum unknown, and is added to ``net``."""
     source = match.sheet.source
+    # a count of whole things (a Meta page export's metric is one: follows, views...)
+    counts = spec.metric == "from_title" or whole_metric(spec.metric)
     if spec.column:
         col = match.find(spec.column)
         if col is None:
             return None
-        return number(cells[match.columns[col]], source, line, col, decimal=decimal)
+        return number(cells[match.columns[col]], source, line, col, decimal=decimal, whole=counts)
     plus = [c for c in spec.sum if c in match.columns]
     for part, wholes in spec.within.items():
         whole = next((w for w in wholes if w in plus), None)
         if part in plus and whole is not None:
             plus.remove(_counted_once(match, cells, line, decimal, channel, part, whole))
     minus = [c for c in spec.minus if c in match.columns]
-    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in plus]
-    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal) for c in minus]
+    values = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=counts)
+              for c in plus]  # fmt: skip
+    less = [number(cells[match.columns[c]], source, line, c, decimal=decimal, whole=counts)
+            for c in minus]  # fmt: skip
     if any(v is None for v in (*values, *less)):  # a sum with a part missing is missing
         return None
     below = [(c, v) for c, v in zip(plus, values, strict=True) if v is not None and v < 0]
@@ -158,8 +162,8 @@ def _counted_once(
     is a like). A whole below its part is an error naming the row (reactions include
     likes: 3 reactions and 8 likes cannot both be right)."""
     source = match.sheet.source
-    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal)
-    some = number(cells[match.columns[part]], source, line, part, decimal=decimal)
+    have = number(cells[match.columns[whole]], source, line, whole, decimal=decimal, whole=True)
+    some = number(cells[match.columns[part]], source, line, part, decimal=decimal, whole=True)
     if have is None:
         return whole if channel == "instagram" else part  # else: the sum is unknown
     if some is not None and have < some:
@@ -242,6 +246,8 @@ class HistoryPart:
     unknown: dict[tuple[str, str], set[Date]] = attrs.field(factory=dict)
     posts: list[PostRow] = attrs.field(factory=list)  # a per-post export's dated rows
     sparse: bool = False  # the export lists only days with a gain (a day left out: none)
+    # the (channel, stock) whose gains are gross: gained, not net of those lost
+    gross: frozenset[tuple[str, str]] = frozenset()
 
 
 @attrs.frozen
@@ -307,6 +313,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)  # (channel, stock)
     # days whose gain is an empty cell: unknown, so no total can be carried across them
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
+    gross: set[tuple[str, str]] = set()  # gains that are gained, not net of those lost
     # (channel, metric) -> the days (months, for posts) one of whose rows is empty
     blank: dict[tuple[str, str], set[Date]] = defaultdict(set)
     empty: dict[str, int] = defaultdict(int)
@@ -353,6 +360,8 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             if spec.gains_of and not post:
                 g = gains[(channel, spec.gains_of)]
                 g[day] = g.get(day, 0.0) + v
+                if spec.gross:
+                    gross.add((channel, spec.gains_of))
         undated_rows += day is None
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
@@ -409,7 +418,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             gains[stock].pop(gap, None)
     return HistoryPart(
         source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts,
-        match.preset.sparse,
+        match.preset.sparse, frozenset(gross),
     )  # fmt: skip
 
 
@@ -447,11 +456,14 @@ def combine(
                 sources[key].append(part.source)
             if part.sparse:
                 sparse.add(key)
+    gross = {key for part in parts for key in part.gross}
     used_anchors: list[tuple[Anchor, str]] = []
     derived: list[HistoryRow] = []
     for (channel, stock), by_day in sorted(gains.items()):
         where = ", ".join(sources[(channel, stock)])
         anchor = anchor_for(anchors, channel, stock)
+        if (channel, stock) in gross:
+            notes.append(_gross_note(where, channel, stock, anchor))
         if anchor is None:
             notes.append(
                 f"{where}: {channel} gives new {stock} per day, not totals: kept as "
@@ -470,6 +482,18 @@ def combine(
     if derived:  # checked against a file that gives the same totals
         files.append(("the totals from the anchor", "daily", derived))
     return _merge_rows(files, notes), notes, used_anchors
+
+
+def _gross_note(where: str, channel: str, stock: str, anchor: Anchor | None) -> str:
+    """What gross gains (gained, not net of those lost) make of new_<stock> and of the
+    totals an anchor gives from them."""
+    text = (f"{where}: {channel}'s new {stock} are the {stock} gained, not net of those "
+            f"lost (the export has no unfollows): new_{stock} count no one lost")  # fmt: skip
+    if anchor is None:
+        return text + "."
+    return (f"{text}, and the {stock} totals from the anchor of {anchor.date.isoformat()} run "
+            f"above the real total after that day (below it before) by the {stock} lost "
+            "in between.")  # fmt: skip
 
 
 def _merge_rows(

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
-from goalrules.io.exports.presets import Match
+from goalrules.io.exports.presets import Match, norm
 from goalrules.vocabulary import KNOWN_CHANNELS, UNATTRIBUTED
 
 _SEGMENT = ("metadata_segment", "segment")
@@ -59,7 +59,7 @@ def campaign_report(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> 
     networks = (set(KNOWN_CHANNELS) - {"all"}) | {UNATTRIBUTED}
     for line, cells in rows:
         name = str(cells[match.columns[label]]).strip()
-        if name and normalize_source(name) not in networks:
+        if name and norm(name) not in match.preset.other and normalize_source(name) not in networks:
             raise DataError(
                 f"the label {name!r} is no network goalrules knows, and the file does not "
                 "say which Matomo report it is (no metadata_segment or metadata_url "

@@ -16,18 +16,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import _flag, attribute_sessions, normalize_source
-from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+from goalrules.io.attribution import _flag, ads_network, attribute_sessions, normalize_source
+from goalrules.io.exports.cells import WHOLE_FIELDS, check_conflicts, drop_duplicates, number
 from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.segments import segment_note
-from goalrules.io.exports.spans import partial_months, preamble_range
+from goalrules.io.exports.spans import outside_the_period, partial_months, preamble_range
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
 Date = _dt.date
+
+#: the channel of a report's rows past its limit, together (GA4's "(other)" row,
+#: Matomo's "Others"): several sources, shown as an unknown source, never judged
+OTHER = "(other)"
 
 _GROUPS = {  # GA4 default channel groups: (channel, medium)
     "organic social": ("social", "organic"), "paid social": ("social", "paid"),
@@ -95,6 +99,8 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
         return UNATTRIBUTED, None
     value = str(cells[match.columns[column]]).strip()
     medium: str | None = None
+    if norm(value) in match.preset.other:  # the rows past the report's limit, together
+        return OTHER, None
     if "group" in column:  # GA4's default channel group: "Organic Social", "Paid Search"
         group = norm(value)
         return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))
@@ -107,7 +113,7 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
         medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
-    return normalize_source(value, raw), medium
+    return ads_network(normalize_source(value, raw), medium)
 
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
@@ -134,6 +140,8 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         months = [month] * len(rows)
     declared = preamble_range(match)
     if declared is not None:
+        if date_col is not None:
+            outside_the_period(months, rows, match, date_col)
         notes += partial_months(months, declared, source)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
@@ -170,7 +178,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             if col is None:
                 continue
             v = number(cells[match.columns[col]], source, line, col, decimal=options.decimal,
-                       count=field != "revenue")  # fmt: skip
+                       count=field != "revenue", whole=field in WHOLE_FIELDS)  # fmt: skip
             if v is not None and v < 0 and field != "revenue":
                 raise DataError(f"a negative count ({v:g}) of {field}", source=source,
                                 line=line, field=col)  # fmt: skip

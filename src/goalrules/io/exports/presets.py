@@ -65,6 +65,9 @@ class MetricSpec:
     # language the export comes in): a file with none of a group's names has that part
     # under a name goalrules does not know, so the sum of the others would be too small
     need: tuple[tuple[str, ...], ...] = ()
+    # the gains are followers gained, not net of those lost (LinkedIn's new followers,
+    # Meta's follows: the export has no unfollows)
+    gross: bool = False
 
     def columns(self) -> tuple[str, ...]:
         return (*self.column, *self.sum, *self.minus)
@@ -97,6 +100,16 @@ class Preset:
     # leaves out had no gain; otherwise it lists every day, and a day without a row is
     # unknown (a gap between two files, a row deleted)
     sparse: bool = False
+    # columns the export never has: a file with one is another export (a chart by day
+    # holds a "Date" column that a table of videos over the whole period never has)
+    absent: tuple[str, ...] = ()
+    # columns that make the file a part of the channel's figures (a chart split by
+    # video holds only the videos drawn in it): such a file is an error saying why
+    partial: tuple[str, ...] = ()
+    partial_why: str = ""
+    # the channel column's values that name the row a tool adds for the rows past a
+    # report's limit (Matomo's "Others"): the channel "(other)", as GA4 names it
+    other: tuple[str, ...] = ()
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -146,6 +159,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
             gains_of_title=dict(m.get("gains_of_title", {})),
             within={norm(k): _strings(v) for k, v in dict(m.get("within", {})).items()},
             need=tuple(_strings(group) for group in m.get("need", ())),
+            gross=bool(m.get("gross", False)),
         )
         for m in data.get("metric", ())
     )
@@ -175,6 +189,10 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         skip=int(data.get("skip", 0)),
         decimal=_decimal(data.get("decimal"), pid, source),
         sparse=bool(data.get("sparse", False)),
+        absent=_strings(data.get("absent")),
+        partial=_strings(dict(data.get("partial", {})).get("columns")),
+        partial_why=str(dict(data.get("partial", {})).get("why", "")),
+        other=_strings(data.get("other")),
     )
 
 
@@ -274,6 +292,7 @@ def _match(
             for group in preset.any
             if not any(g in columns for g in group)
         ]
+        missing += [f"no {c!r} column" for c in preset.absent if c in columns]
         wanted = set(preset.require) | {g for group in preset.any for g in group}
         wanted |= {c for m in preset.metrics for c in m.columns()}
         wanted |= {c for cols in preset.fields.values() for c in cols}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from goalrules.errors import DataError
 from goalrules.io.exports.blocks import table_headers
 from goalrules.io.exports.contacts import NOT_SET
-from goalrules.io.exports.funnel import unjoinable
+from goalrules.io.exports.funnel import GROUPED, unjoinable
 from goalrules.io.exports.performance import LEAD_EVENTS
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import PerformanceRow
@@ -65,14 +65,20 @@ def no_lead_events(matches: Sequence[Match]) -> None:
 
 
 def not_joinable(
-    analytics: Sequence[PerformanceRow],
-    crm: Sequence[PerformanceRow],
-    web_files: Sequence[str],
-    crm_files: Sequence[str],
+    analytics: Sequence[AnalyticsPart], crm: Sequence[PerformanceRow], crm_files: Sequence[str]
 ) -> None:
     """An error when one side counts a channel group (``social``) and the other its
-    networks (``facebook``): see :func:`~goalrules.io.exports.funnel.unjoinable`."""
-    clash = unjoinable(analytics, crm)
+    networks (``facebook``): see :func:`~goalrules.io.exports.funnel.unjoinable`. In a
+    report by source / medium (a file that names the group's networks), the group's rows
+    are the visits whose source names no network (``newsletter / social``): a channel
+    the CRM may lack, as any other (the join notes it), not a report by group."""
+    rows = []
+    for part in analytics:
+        named = {r.channel for r in part.rows}
+        rows += [r for r in part.rows
+                 if r.channel not in GROUPED or not (GROUPED[r.channel] & named)]  # fmt: skip
+    web_files = [a.source for a in analytics]
+    clash = unjoinable(rows, crm)
     if clash is None:
         return
     group, network, side = clash

@@ -11,6 +11,7 @@ import csv
 import datetime as _dt
 import io
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -176,7 +177,13 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     """The rows under the header: empty rows and total rows skipped, and the rows the
     preset skips (descriptions) when they hold no number where the metrics are; a row
     with more cells than the header, or fewer, is an error naming its line."""
-    width = len(match.sheet.rows[match.header_index][1])
+    part = match.find(match.preset.partial)
+    if part is not None:  # rows that are parts of the figures: their sum is not the total
+        raise DataError(match.preset.partial_why, source=match.sheet.source,
+                        line=match.header_line, field=part)  # fmt: skip
+    header = match.sheet.rows[match.header_index][1]
+    _read_twice(match, header)
+    width = len(header)
     start = match.header_index + 1
     # the rows a preset skips (a row of descriptions) are skipped only when they hold no
     # number where the metrics are: a file saved without that row keeps its first post
@@ -212,6 +219,29 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 line=line,
             )
         yield row
+
+
+def _read_twice(match: Match, header: Sequence[Any]) -> None:
+    """A column goalrules reads that the header names twice (``Impressions`` for two
+    networks side by side, under a title row a spreadsheet dropped) is an error naming
+    both: the first was read, whatever the second held."""
+    preset = match.preset
+    read = {*preset.date_columns, *(c for m in preset.metrics for c in m.columns()),
+            *(c for cols in preset.fields.values() for c in cols), *preset.medium,
+            *preset.channel.get("column", ()), *preset.channel.get("type", ())}  # fmt: skip
+    seen: dict[str, int] = {}
+    for pos, cell in enumerate(header):
+        name = norm(cell)
+        if name not in read:
+            continue
+        if name in seen:
+            raise DataError(
+                f"the header names {str(cell).strip()!r} twice (columns {seen[name] + 1} and "
+                f"{pos + 1}): which of them holds the values is not known (two networks or "
+                "periods side by side?); keep one of them",
+                source=match.sheet.source, line=match.header_line, field=name,
+            )  # fmt: skip
+        seen[name] = pos
 
 
 @attrs.frozen
@@ -303,9 +333,12 @@ def _not_a_run(
     may come back from a spreadsheet in a day-first locale (``02/01/2026`` for January
     2). When no cell has a day over 12, the file's own days decide: read in the tool's
     order they step by months, read the other way they are a run of days. That is an
-    error naming the column (never a guess either way)."""
-    if match.preset.grain != "daily" or match.preset.output != "history":
-        return  # a row a day: a CRM's contacts or a post's times need not run
+    error naming the column (never a guess either way). An analytics report by day
+    (GA4's *Date*) has rows for several sources a day, and its days run the same way."""
+    daily = match.preset.grain == "daily" and match.preset.output == "history"
+    by_day = match.preset.output == "performance" and not re.search("month|year|week", column)
+    if not (daily or by_day):
+        return  # a CRM's contacts or a post's times need not run; months step by months
     other = "dmy" if form == "mdy" else "mdy"
     ours: list[Date] = []
     theirs: list[Date] = []

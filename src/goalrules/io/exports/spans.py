@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -96,6 +97,44 @@ def file_span(match: Match, options: DateOptions) -> Span | None:
     monthly = any(_MONTH_CELL.fullmatch(str(cells[pos])) for _, cells in rows)
     lo, hi = min(known), max(known)
     return (lo.replace(day=1), _month_end(hi)) if monthly else (lo, hi)
+
+
+def _declared_days(match: Match) -> list[Date]:
+    """Every date a ``# Start date`` or ``# End date`` line above the header states (a
+    report compared with another period may state both periods)."""
+    out = []
+    for _, cells in match.sheet.rows[: match.header_index]:
+        text = " ".join(str(c) for c in cells)
+        for m in re.finditer(r"(?:start|end) date[^:]*:\s*(\d{8})", text, re.I):
+            try:
+                out.append(Date(int(m[1][:4]), int(m[1][4:6]), int(m[1][6:])))
+            except ValueError:
+                continue  # preamble_range names a date that is none
+    return out
+
+
+def outside_the_period(
+    months: Sequence[Date], rows: Sequence[tuple[int, Sequence[Any]]], match: Match, column: str
+) -> None:
+    """An error naming the first row whose month lies outside the period the export
+    declares (GA4's ``# Start date`` / ``# End date``; every period it states): its date
+    was misread (a daily report saved again by a spreadsheet that writes the day first:
+    ``02/01/2026``, 2 January, read month first as 1 February), or it comes from another
+    export. Its visits were counted in a month the export does not cover."""
+    declared = _declared_days(match)
+    if not declared:
+        return
+    start, end = min(declared), max(declared)
+    pos = match.columns[column]
+    for month, (line, cells) in zip(months, rows, strict=True):
+        if month > end or _month_end(month) < start:
+            raise DataError(
+                f"{cells[pos]!r} is in {month:%Y-%m}, outside the period the export declares "
+                f"({start.isoformat()} to {end.isoformat()}, its '# Start date' and '# End "
+                "date'): a date misread (a spreadsheet in another locale writes the day "
+                "first: pass --dayfirst or --monthfirst) or a row of another export",
+                source=match.sheet.source, line=line, field=column,
+            )  # fmt: skip
 
 
 def partial_months(months: Sequence[Date], span: Span, source: str) -> list[str]:

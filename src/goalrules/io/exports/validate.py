@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from goalrules.errors import GoalRulesError
-from goalrules.io.exports.cells import Problem, number, problem
+from goalrules.io.exports.cells import WHOLE_FIELDS, Problem, number, problem, whole_metric
 from goalrules.io.exports.dates import ambiguous_month, column_months, read_date
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import DateOptions, data_rows
@@ -37,6 +37,15 @@ def number_columns(match: Match) -> list[tuple[str, str | None, bool]]:
         if col is not None:
             out.append((col, field, field != "revenue"))
     return out
+
+
+def field_is_whole(match: Match, metric: str | None) -> bool:
+    """Whether a number column of ``match`` (its metric or performance field) counts
+    whole things: goalrules' own files are read as written."""
+    if match.preset.output in _OWN_NUMBERS:
+        return False
+    return metric in WHOLE_FIELDS or whole_metric(metric) or (
+        metric is None and any(s.metric == "from_title" for s in match.preset.metrics))  # fmt: skip
 
 
 def _forms(match: Match, options: DateOptions) -> list[str]:
@@ -69,7 +78,9 @@ def cell_problems(match: Match, options: DateOptions) -> Iterator[Problem]:
         for col, metric, count in numbers:
             value: Any = cells[match.columns[col]]
             try:
-                x = number(value, source, line, col, decimal=options.decimal, count=count)
+                whole = field_is_whole(match, metric)
+                x = number(value, source, line, col, decimal=options.decimal, count=count,
+                           whole=whole)  # fmt: skip
             except GoalRulesError as exc:
                 yield problem(exc, value)
                 continue
