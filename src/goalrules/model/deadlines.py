@@ -36,6 +36,23 @@ _A_YEAR = re.compile(r"(?:in|during|for)\s+((?:19|20|21)\d\d)", re.I)
 # "starting in March", "beginning 2 months from now": when the goal starts, not when it
 # is due (read as the deadline before, and "2 months" as a baseline of 2)
 _STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
+# the words that may join a start word to its date: "starting at the beginning of
+# September", "starting from Q3", "effective on 1 September 2026", "starting as of June"
+# (the date was not read as a start, and "within 3 months" counted from the goal's start)
+_START_LINK = re.compile(
+    r"(?:(?:at|from|on|as\s+of)\s+)?(?:the\s+)?(?:(?:very\s+)?(?:start|beginning)\s+of\s+"
+    r"(?:the\s+)?)?",
+    re.I,
+)
+# "from September onwards", "as of Q3," opening the statement: when the goal starts
+_FROM_ON = re.compile(
+    r"\b(?:from|as\s+of)\s+(?:the\s+)?(?:(?:very\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+_ONWARDS = re.compile(r"\s*(?:onwards?|forwards?|on)\b", re.I)
+# a word after a number that says it counts something ("2000 followers"), not a year
+_COUNTED = re.compile(r"\s*(?!onwards?\b|forwards?\b|on\b)[^\W\d_]", re.I)
+_OPENING = re.compile(r"(?:^|[.;:!?])\s*$")
 
 
 def find_deadline(
@@ -46,14 +63,12 @@ def find_deadline(
     its numbers are no amounts (the span is in ``others``)."""
     starts: list[tuple[int, int]] = []
     said: list[str] = []
-    for m in _STARTING.finditer(text):
-        phrase = first_deadline(text, start, response, settings, begin=m.end(), quote_dates=False)
-        if phrase is not None and phrase.start == m.end():
-            starts.append((m.start(), phrase.end))
-            said.append(
-                f'"{text[m.start() : phrase.end]}" says when the goal starts, not when it is '
-                "due: it is not read as the deadline"
-            )
+    for a, b in _start_phrases(text, start, response, settings):
+        starts.append((a, b))
+        said.append(
+            f'"{text[a:b]}" says when the goal starts, not when it is due: it is not read as '
+            "the deadline"
+        )
     if not starts:
         return _unknown_after(text, _due(text, start, response, settings)) or _unread_lead(text)
     for a, b in starts:
@@ -72,6 +87,60 @@ def find_deadline(
         due = attrs.evolve(due, when=None)
     due = attrs.evolve(due, notes=(*said, *due.notes), others=(*due.others, *starts))
     return _unknown_after(text, due)
+
+
+def _start_phrases(
+    text: str, start: Date, response: bool, settings: DateSettings
+) -> list[tuple[int, int]]:
+    """The spans of the phrases of ``text`` that say when the goal starts: a start word and
+    the date it leads to ("starting in March", "starting at the beginning of September",
+    "effective 1 September 2026"), and a date from which the goal runs ("from September
+    onwards", "As of Q3, ...")."""
+    spans: list[tuple[int, int]] = []
+    for m in _STARTING.finditer(text):
+        link = _START_LINK.match(text, m.end())
+        end = _dated_from(text, m.start(), link.end() if link else m.end(), start, settings)
+        if end is not None:
+            spans.append((m.start(), end))
+    for m in _FROM_ON.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        pair = first_deadline(text, start, response, settings, begin=m.start(), quote_dates=False)
+        if pair is not None and pair.start == m.start():
+            continue  # "from Q1 to Q2 2027": a period the goal runs through, with its end
+        end = _dated_from(text, m.start(), m.end(), start, settings)
+        if end is None:
+            continue
+        onwards = _ONWARDS.match(text, end)
+        if onwards is not None:
+            spans.append((m.start(), onwards.end()))
+        elif _OPENING.search(text, 0, m.start()) and text[end:].lstrip().startswith(","):
+            spans.append((m.start(), end))
+    return spans
+
+
+def _dated_from(
+    text: str, at: int, date_at: int, start: Date, settings: DateSettings
+) -> int | None:
+    """Where the date that begins at ``date_at`` ends, when the words from ``at`` to it
+    lead to it ("starting at the beginning of", "from"); ``None`` when no date begins
+    there. A date led by a deadline word is read as written ("starting in March"); one
+    led by other words is read with a "by" in their place ("starting September",
+    "starting at the beginning of September"). The date is only placed, never the
+    deadline."""
+    if date_at == at or date_at - at < 3:
+        return None
+    phrase = first_deadline(text, start, False, settings, begin=date_at, quote_dates=False)
+    if phrase is not None and phrase.start == date_at:
+        return phrase.end
+    probe = text[:at] + " " * (date_at - at - 3) + "by " + text[date_at:]
+    begin = date_at - 3
+    phrase = first_deadline(probe, start, False, settings, begin=begin, quote_dates=False)
+    if phrase is None or phrase.start != begin:
+        return None
+    if probe[begin + 3 : phrase.end].strip().isdigit() and _COUNTED.match(text, phrase.end):
+        return None  # "starting at 2000 followers": a number of something, not a year
+    return phrase.end
 
 
 # a word of Greek or Arabic script a language pack left as written: it does not know it
