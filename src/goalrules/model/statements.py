@@ -65,6 +65,7 @@ from goalrules.model.metric_phrases import (
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
+from goalrules.model.scale_words import read_scale_words
 from goalrules.model.set_aside import (
     counts_unread,
     left_over,
@@ -252,6 +253,8 @@ def read_fields(
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
+    source, scaled = read_scale_words(source, pack.code)  # "1.2 juta" read as English
+    notes.extend(scaled)
     prepared, ranges = find_ranges(prepare(source))
     low_all = prepared.lower()
     response = RESPONSE.search(low_all) is not None
