@@ -161,7 +161,12 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
         return False
     if not english:
         word = _WORD_AFTER.match(low, a.end)
-        if word is not None and word[1] not in _LINKS and not _known_noun(word[1]):
+        if (
+            word is not None
+            and word[1] not in _LINKS
+            and not _known_noun(word[1])
+            and not _sold(low, a.start, word[1])
+        ):
             return True
     plural = _PLURAL_AFTER.match(low, a.end)  # ("6,000 this Q1": no plural, "this")
     words = [w for w in plural.groups() if w] if plural else []
@@ -180,6 +185,17 @@ def _known_noun(noun: str) -> bool:
     except GoalRulesError:
         return False
     return True
+
+
+# what a statement that sells counts ("makabenta ng 200 units", "να πουλήσουμε 500
+# προϊόντα", as the packs give them): things sold, as English reads "sell 200 units"
+_SOLD_NOUNS = frozenset(["units", "products", "items", "pieces"])
+_SELLS = re.compile(r"\b(?:sell|selling|sold)\b")
+
+
+def _sold(low: str, at: int, noun: str) -> bool:
+    """Whether ``noun``, counted by a number at ``at``, is a thing the statement sells."""
+    return noun in _SOLD_NOUNS and _SELLS.search(low, 0, at) is not None
 
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
@@ -401,6 +417,7 @@ def read_fields(
         and target_amount.plain
         and target_amount.noun is not None
         and not _known_noun(target_amount.noun)
+        and not _sold(low, target_amount.start, target_amount.noun)
     ):
         notes.append(
             f'{plain_number(target_amount.value)} counts "{target_amount.noun}", which '
