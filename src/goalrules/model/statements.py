@@ -54,6 +54,7 @@ from goalrules.model.channels_named import channels_left_out, find_channels
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
+from goalrules.model.foreign_time_words import foreign_time_note
 from goalrules.model.goal_periods import period_start
 from goalrules.model.metric_phrases import (
     NOT_METRICS,
@@ -294,6 +295,9 @@ def read_fields(
         rest = blank(prepared, [(a, b), *found_deadline.others])
     else:
         missing.append("deadline")
+        foreign = foreign_time_note(text, pack.code) if pack.code == "en" else None
+        if foreign is not None:  # "by 20% ngayong taon": Tagalog's "this year", not read
+            notes.append(foreign)
 
     channels = find_channels(rest)
     notes.extend(channels_left_out(rest))  # "on TikTok, not Instagram"
