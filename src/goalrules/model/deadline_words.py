@@ -63,6 +63,10 @@ UNREAD_WHEN = re.compile(
     r"|\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:an?\s+)?"
     r"(?:few|several|couple(?:\s+of)?|some|many)\s+(?:more\s+)?(?:days|weeks|months|quarters"
     r"|years)\b"
+    # "in the next half", "within the coming semester": the calendar half, or six months
+    # on? (no deadline was read or said; Greek "μέσα στο επόμενο εξάμηνο" likewise)
+    r"|\b(?:within|in|over|during|by|for)\s+(?:the\s+)?(?:next|coming|this)\s+"
+    r"(?:half|semester)\b(?![\s-]year)"
     r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
     r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?:[a-z]+[\s-]+){0,3}?"
