@@ -103,6 +103,17 @@ def _whole(word: str | None) -> float:
     return 1.0 if word is None or word.lower() in ("a", "an", "one") else float(word)
 
 
+def _joins(group: list[int], value: int) -> bool:
+    """Whether small number ``value`` adds to the ``group`` before it as one number: a
+    unit after a ten ("twenty five") or a ten after a unit ("five and twenty", as Arabic
+    orders them), never "two ten" or "ten five"."""
+    if len(group) != 1:
+        return False
+    first = group[0]
+    tens = (first >= 20 and first % 10 == 0, value >= 20 and value % 10 == 0)
+    return (tens[0] and 1 <= value <= 9) or (tens[1] and 1 <= first <= 9)
+
+
 def _words_value(words: str) -> float | None:
     """The value of a run of number words ("twelve hundred", "half a million")."""
     low = words.lower().replace("-", " ")
@@ -114,18 +125,24 @@ def _words_value(words: str) -> float | None:
     low = re.sub(r"^an?\s+", "one ", low)
     total, current = 0.0, 0.0
     seen = False
+    group: list[int] = []  # the small numbers since the last hundred or scale
     for token in low.split():
         if token == "and":
             continue
         if token in _SMALL:
+            if group and not _joins(group, _SMALL[token]):
+                return None  # "two ten five" (as a pack left Welsh "dau ddeg pump"): no sum
+            group.append(_SMALL[token])
             current += _SMALL[token]
             seen = True
         elif token == "hundred":
             current = (current or 1) * 100
+            group = []
             seen = True
         elif token in _SCALES:
             total += (current or 1) * _SCALES[token]
             current = 0.0
+            group = []
             seen = True
         else:
             return None
@@ -252,7 +269,10 @@ _APOSTROPHE_GROUPED = re.compile(
 _UNKNOWN_SCALE = re.compile(
     rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|to|reach|get|hit|over"
     r"|under|about|than|some|several|many|few|tens|hundreds|thousands|millions|of)\b)"
-    r"([^\W\d_]+)\s+(hundred|thousand|million|billion)\b",
+    r"([^\W\d_]+)\s+(hundred|thousand|million|billion)\b"
+    # the number words after it are the same number's ("Στόχος hundred thousand": it read
+    # 1,000, the "thousand" left)
+    rf"(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*",
     re.IGNORECASE,
 )
 _MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
@@ -307,6 +327,17 @@ def regroup_numbers(text: str) -> tuple[str, list[str]]:
         )
         return UNREAD * len(m.group(0))
 
+    def unsummed(m: re.Match[str]) -> str:
+        numbers = [w for w in re.split(r"[\s-]+", m.group(0).lower()) if w in _SMALL]
+        if len(numbers) < 2 or _words_value(m.group(0)) is not None:
+            return m.group(0)
+        notes.append(
+            f'"{m.group(0)}" is no number goalrules reads (its words do not make one), so it '
+            "is not read: write the number in digits, e.g. 25,000"
+        )
+        return UNREAD * len(m.group(0))
+
+    text = _WORD_RUN.sub(unsummed, text)  # "two ten five thousand", as a pack left it
     text = _MIL.sub(either_scale, text)
     text = _UNKNOWN_SCALE.sub(scale_of_unknown, text)
     text = _SCALE_SHORT.sub(lambda m: f"{m[1]} {_SHORT_SCALES[m[2].lower()]}", text)

@@ -165,12 +165,24 @@ _MONEY_MADE = re.compile(
 )
 
 
+# "make 10,000 in sales", "10 grand in sales", "50,000 kr in sales": an amount *in* sales
+# is money (it read 10,000 conversions; a short word after the number is a sign of money
+# goalrules does not know)
+_MONEY_IN = re.compile(
+    r"\s*(?:[^\W\d_]{1,3}\.?\s+)?in\s+(?:(?:total|gross|net|new|online|social)\s+)?"
+    r"(sales|revenue|turnover|income|gmv|bookings|takings)\b"
+)
+
+
 def choose_metric(
     low: str, mentions: list[tuple[int, int, str, str]], target: Amount | None
 ) -> tuple[str, str] | None:
     special = _special_metric(low, target)
     if special:
         return special
+    money_in = _MONEY_IN.match(low, target.end) if target is not None else None
+    if money_in is not None and target is not None and not (target.percent or target.multiple):
+        return "revenue", money_in[1]
     if target is not None and target.currency:
         money = [m for m in mentions if "USD" in catalog[m[2]].unit]
         if money:

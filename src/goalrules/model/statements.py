@@ -54,6 +54,7 @@ from goalrules.model.channels_named import channels_left_out, find_channels
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
+from goalrules.model.foreign_time_words import foreign_time_note
 from goalrules.model.goal_periods import period_start
 from goalrules.model.metric_phrases import (
     NOT_METRICS,
@@ -65,6 +66,7 @@ from goalrules.model.metric_phrases import (
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
+from goalrules.model.scale_words import read_scale_words
 from goalrules.model.set_aside import (
     counts_unread,
     left_over,
@@ -160,7 +162,12 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
         return False
     if not english:
         word = _WORD_AFTER.match(low, a.end)
-        if word is not None and word[1] not in _LINKS and not _known_noun(word[1]):
+        if (
+            word is not None
+            and word[1] not in _LINKS
+            and not _known_noun(word[1])
+            and not _sold(low, a.start, word[1])
+        ):
             return True
     plural = _PLURAL_AFTER.match(low, a.end)  # ("6,000 this Q1": no plural, "this")
     words = [w for w in plural.groups() if w] if plural else []
@@ -179,6 +186,17 @@ def _known_noun(noun: str) -> bool:
     except GoalRulesError:
         return False
     return True
+
+
+# what a statement that sells counts ("makabenta ng 200 units", "να πουλήσουμε 500
+# προϊόντα", as the packs give them): things sold, as English reads "sell 200 units"
+_SOLD_NOUNS = frozenset(["units", "products", "items", "pieces"])
+_SELLS = re.compile(r"\b(?:sell|selling|sold)\b")
+
+
+def _sold(low: str, at: int, noun: str) -> bool:
+    """Whether ``noun``, counted by a number at ``at``, is a thing the statement sells."""
+    return noun in _SOLD_NOUNS and _SELLS.search(low, 0, at) is not None
 
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
@@ -252,6 +270,8 @@ def read_fields(
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
+    source, scaled = read_scale_words(source, pack.code)  # "1.2 juta" read as English
+    notes.extend(scaled)
     prepared, ranges = find_ranges(prepare(source))
     low_all = prepared.lower()
     response = RESPONSE.search(low_all) is not None
@@ -275,6 +295,9 @@ def read_fields(
         rest = blank(prepared, [(a, b), *found_deadline.others])
     else:
         missing.append("deadline")
+        foreign = foreign_time_note(text, pack.code) if pack.code == "en" else None
+        if foreign is not None:  # "by 20% ngayong taon": Tagalog's "this year", not read
+            notes.append(foreign)
 
     channels = find_channels(rest)
     notes.extend(channels_left_out(rest))  # "on TikTok, not Instagram"
@@ -398,6 +421,7 @@ def read_fields(
         and target_amount.plain
         and target_amount.noun is not None
         and not _known_noun(target_amount.noun)
+        and not _sold(low, target_amount.start, target_amount.noun)
     ):
         notes.append(
             f'{plain_number(target_amount.value)} counts "{target_amount.noun}", which '

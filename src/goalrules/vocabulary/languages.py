@@ -88,7 +88,18 @@ _MONTH_DOT = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november"
     r"|december) \.(?=\s)"
 )
-_COUNTS_UNKNOWN = re.compile(r"(?<![\w.,])\d[\d,.]*(?=\s?[^\W\d_A-Za-z])")
+# a number, in digits or in the English words a pack gave ("two thousand وخمسمائة": 2,000
+# read, the word after it, part of the number, left unread), then a word of the
+# language's own script the pack left: what it counts is not known
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion)"
+)
+_COUNTS_UNKNOWN = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD})*)"
+    r"(?=\s?[^\W\d_A-Za-z])"
+)
 
 
 @attrs.frozen(eq=False, slots=False)

@@ -1,0 +1,64 @@
+"""Words of time of another language in a statement read as English: "Grow our IG
+followers by 20% ngayong taon" (Taglish: this year), "before hujung tahun" (Manglish:
+the end of the year), "by katapusan ng taon". The statement's English words are the
+most, so it is read as English, and the words that say when were dropped without a
+note: the goal had no deadline and nothing said why. Now a note quotes them and says
+which language writes them (they are not read: a word of one language in a sentence
+of another is not translated by guess)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from goalrules import plugins
+from goalrules.vocabulary.languages import fold, language_packs
+
+__all__ = ["foreign_time_note"]
+
+# what a pack's translation says when it names a time or a deadline
+_TIME = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|quarters?|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|christmas|easter|within|by|before|until"
+    r"|end of)\b"
+)
+
+
+@functools.cache
+def _time_words(read_in: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """A pattern of the words of time of the packs other than ``read_in`` (folded), and
+    each one's language and English."""
+    table: dict[str, tuple[str, str]] = {}
+    for code, pack in language_packs().items():
+        if code in (read_in, "en"):
+            continue
+        for phrase, english in pack.own_words.items():
+            if phrase == english.lower() or not _TIME.search(english):
+                continue
+            if " " in phrase or len(phrase) >= 4:  # ("mac", "jun": English words too)
+                table.setdefault(phrase, (pack.name, english))
+    if not table:
+        return None, table
+    phrases = sorted(table, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)"), table
+
+
+plugins.on_reset(_time_words.cache_clear)
+
+
+def foreign_time_note(text: str, read_in: str) -> str | None:
+    """The note for the first words of time of another language in ``text`` (read in the
+    language ``read_in``), or ``None`` when it has none."""
+    pattern, table = _time_words(read_in)
+    if pattern is None:
+        return None
+    m = pattern.search(fold(text))
+    if m is None:
+        return None
+    language, english = table[m.group(0)]
+    written = text[m.start() : m.end()]
+    return (
+        f'"{written}" is {language} for "{english}", which a statement read as English does '
+        "not read, so the goal has no deadline: write it in English, e.g. 'by 2027-06-30', or "
+        f"the whole statement in {language}"
+    )
