@@ -186,3 +186,29 @@ def test_review_json_flags_carry_their_messages(tmp_path: Path) -> None:
     flags = [f for g in json.loads(text)["goals"] for f in g["flags"]]
     assert flags, "a goal past its deadline is flagged"
     assert all(set(f) == {"name", "message"} and f["message"] for f in flags)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{ws}", "--history", "{history}", "--format", "json", "--output", "{out}.json"],
+        ["import", "{crm}", "--output", "{out}.csv"],
+        ["rules", "diff", "--workspace", "{ws}", "--output", "{out}.md"],
+    ],
+    ids=["check-streamed", "import", "rules-diff"],
+)
+def test_quiet_is_quiet_for_every_command_that_writes_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """``-q`` kept "wrote FILE" and notes on stderr for a streamed check, an import and
+    a rules diff (each printed its own line, past the quiet switch)."""
+    paths = gr.demo_paths()
+    crm = Path(__file__).resolve().parent.parent / "examples/data/exports/hubspot-contacts.csv"
+    filled = [
+        part.format(ws=paths["workspace"], history=paths["history"], crm=crm, out=tmp_path / "r")
+        for part in command
+    ]
+    run(*filled)
+    assert "wrote" in capsys.readouterr().err
+    code, _ = run("-q", *filled)
+    assert code in (0, 1) and capsys.readouterr().err == ""

@@ -155,7 +155,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.output:
             with open_report(args.output) as fh:
                 summary = stream_check(run, args.format, fh, jobs=args.jobs)
-            print(f"goalrules: wrote {args.output}", file=sys.stderr)
+            notice(f"goalrules: wrote {args.output}")
         else:
             summary = stream_check(run, args.format, out, jobs=args.jobs)
         lowest, notes = summary.lowest, summary.notes

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from goalrules.cli.conventions import notice
 from goalrules.errors import DataError
 
 
@@ -90,7 +90,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             out.write(text)
         return 0
     for note in result.notes:
-        print(f"goalrules: note: {note}", file=sys.stderr)
+        notice(f"goalrules: note: {note}")
     tables = {"history": result.history_csv(), "performance": result.performance_csv()}
     targets = _targets(args.output, args.format, bool(result.history), bool(result.performance))
     keep_inputs(list(targets.values()), list(args.files))  # (--output . beside the files)
@@ -105,7 +105,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         else:
             path.write_text(tables[kind], encoding="utf-8")
         n = len(getattr(result, kind))
-        print(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})", file=sys.stderr)
+        notice(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})")
     return 0
 
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from goalrules.cli.conventions import notice
+
 __all__ = ["add_commands"]
 
 FORMATS = ["text", "json", "markdown", "html"]
@@ -174,8 +176,8 @@ def _cmd_rules_diff(args: argparse.Namespace, out: TextIO) -> int:
     text = result.render(args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"goalrules: wrote {args.output}", file=sys.stderr)
-        print(f"goalrules: {result.summary()}", file=sys.stderr)
+        notice(f"goalrules: wrote {args.output}")
+        notice(f"goalrules: {result.summary()}")  # (the file holds it too)
     else:
         out.write(text)
     return result.exit_code
