@@ -67,6 +67,7 @@ HISTORY = Schema.build(
         "suggested_deadline": "date",
         "verdict": "text",
         "reason": "text",
+        "remedy_text": "text",
         "method": "text",
         "months_left": "duration",
         "change_from": "date",

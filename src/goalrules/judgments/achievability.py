@@ -71,6 +71,8 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
+    BEFORE_HISTORY_REMEDY,
+    WRONG_DATES_REMEDY,
     at_deadline,
     before_history,
     between_note,
@@ -349,15 +351,17 @@ def assess_achievability(
         and (cumulative if cumulative is not None else infer_cumulative(goal))
     )
 
-    def unjudged(note: str) -> Achievability:  # the target known, no value judged against it
+    def unjudged(note: str, remedy: str) -> Achievability:  # the target known, not judged
         base = 0.0 if is_cumulative else baseline_from(goal, unit, at_start)
         return attrs.evolve(insufficient(note, len(points)), unit=unit, target_value=target,
-                            baseline_value=base)  # fmt: skip
+                            baseline_value=base, remedy=remedy)  # fmt: skip
 
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
-        return unjudged(wrong_dates(goal.start, goal.deadline))
+        return unjudged(wrong_dates(goal.start, goal.deadline), WRONG_DATES_REMEDY)
     if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
-        return unjudged(doubt)  # a count's history in thousands, not in its unit
+        # a count's history in thousands, not in its unit
+        name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+        return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
     last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
@@ -410,7 +414,8 @@ def assess_achievability(
         since = first_month if is_cumulative else None
         then = at_deadline(series.points, points, kind, goal.deadline, since)
         if then is None:  # nothing seen by the deadline: the later values cannot say
-            return unjudged(before_history(goal.deadline, series.points[0].date))
+            return unjudged(before_history(goal.deadline, series.points[0].date),
+                            BEFORE_HISTORY_REMEDY)  # fmt: skip
         if then is not None and then != (shown_current, last_date):
             latest, met_now = (shown_current, last_date), met
             shown_current, last_date = then

@@ -40,6 +40,8 @@ from goalrules.judgments.achievability_text import format_value
 from goalrules.model import MetricKind, Point
 
 __all__ = [
+    "BEFORE_HISTORY_REMEDY",
+    "WRONG_DATES_REMEDY",
     "at_deadline",
     "before_history",
     "between_note",
@@ -116,6 +118,13 @@ def wrong_dates(start: Date | None, deadline: Date) -> str:
         f"The deadline ({deadline.isoformat()}) is not after the start "
         f"({start.isoformat()}): correct the goal's dates to judge it."
     )
+
+
+#: what to do about each, for the SMART rubric's advice (more history is not it)
+WRONG_DATES_REMEDY = "Correct the goal's dates: its deadline must come after its start."
+BEFORE_HISTORY_REMEDY = (
+    "Give a history that reaches back to the deadline, or reset the goal with a new one."
+)
 
 
 def before_history(deadline: Date, first: Date) -> str:

@@ -98,6 +98,9 @@ class Achievability(OneRow):
     predictive: Predictive | Sampled | None = attrs.field(default=None, eq=False, repr=False)
     total_of: tuple[float, float] | None = attrs.field(default=None, eq=False, repr=False)
     note: str = attrs.field(default="", repr=False)
+    # what to do about a goal the history cannot judge, when more history is not it (its
+    # dates wrong, a history in thousands, a deadline before the history): "" otherwise
+    remedy: str = attrs.field(default="", repr=False)
     # judged with goalrules' own prior (no centre given or learnt across histories)
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
     # a metric that cannot be negative: the forecast is censored at zero

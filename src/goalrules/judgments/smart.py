@@ -322,6 +322,9 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "reason": (a.note or next(iter(a.reasons), None))
         if a.verdict.value == "insufficient_data"
         else None,
+        # what to do about it when more history is not the answer (dates to correct, a
+        # history in thousands); else empty, and the rule gives its own advice
+        "remedy_text": a.remedy or None if a.verdict.value == "insufficient_data" else None,
         "observations": a.observations,
         "months_observed": a.observations,
         # durations as run-time pairs in seconds (a plain number in a duration field is
