@@ -470,3 +470,21 @@ def test_read_writes_a_target_as_the_reports_write_amounts() -> None:
     out = io.StringIO()
     main(["read", "Grow Instagram followers to 1200 by June 2027", "--format", "json"], out=out)
     assert json.loads(out.getvalue())["fields"]["target"]["value"] == "1200 follower"
+
+
+def test_read_writes_a_baseline_as_it_writes_the_target() -> None:
+    """ "from 2,000 to 3,000" showed "3,000 followers" beside "baseline 2000 follower"
+    (the canonical text, singular and ungrouped); the JSON keeps the canonical text."""
+    cases = {
+        "Grow Instagram followers from 2,000 to 3,000 by December": "2,000 followers",
+        "Increase leads from 40 per month to 60 per month by Q3": "40 leads / month",
+        "Grow engagement rate from 2% to 3% by June": "2 %",
+    }
+    for statement, shown in cases.items():
+        out = io.StringIO()
+        assert main(["read", statement, "--start", "2026-12-04"], out=out) == 0
+        line = next(x for x in out.getvalue().splitlines() if x.startswith("  baseline"))
+        assert line[2:].split(" from ")[0].split(None, 1)[1].strip() == shown, line
+    out = io.StringIO()
+    main(["read", next(iter(cases)), "--format", "json"], out=out)
+    assert json.loads(out.getvalue())["fields"]["baseline"]["value"] == "2000 follower"

@@ -29,16 +29,21 @@ def _value(reading: StatementReading, field: str) -> Any:
 
 
 def _shown(reading: StatementReading, field: str, value: Any) -> Any:
-    """A field's value as the text report writes it: a target's amount as the reports
-    write amounts ("1,200 followers", "+2,000 followers", "300 leads / month", "2
+    """A field's value as the text report writes it: a target's (or baseline's) amount
+    as the reports write amounts ("1,200 followers", "+2,000 followers", "300 leads / month", "2
     hours"), not its canonical text ("1200 follower", which the JSON keeps)."""
     target = reading.goal.target
-    amount = target.amount if target is not None and field == "target" else None
+    amount: Any = None
+    if field == "target" and target is not None:
+        amount = target.amount
+    elif field == "baseline":  # "from 2,000 to 3,000": the baseline written alike
+        amount = reading.goal.baseline
     if amount is None or isinstance(amount, (int, float)):  # a multiple, a percent change
         return value
     mag = float(amount.magnitude)
     unit = str(amount.units)
-    sign = "+" if target is not None and target.kind.value == "delta" and mag >= 0 else ""
+    delta = field == "target" and target is not None and target.kind.value == "delta"
+    sign = "+" if delta and mag >= 0 else ""
     if unit == "percent":
         return f"{sign}{format_number(mag)} %"
     if unit == "dimensionless":
