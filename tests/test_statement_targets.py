@@ -617,3 +617,22 @@ def test_a_change_then_a_level_reads_alike_in_any_number_format(
     full = gr.read_statement(f"{verb} {percent}% to {thousands * 1000:,} by December", start=start)
     assert str(short.goal.target) == str(full.goal.target) == f"{thousands * 1000} follower"
     assert short.goal.baseline is None and full.goal.baseline is None
+
+
+@given(
+    st.integers(2, 500).map(lambda k: k * 100),
+    st.integers(1, 100),
+    st.sampled_from(["Starting at {a} followers, reach {b} by December",
+                     "Starting from {a} followers, grow to {b} by December",
+                     "Reach {b} followers by December, starting at {a}",
+                     "From a base of {a} followers, get to {b} by December"]),
+)  # fmt: skip
+def test_where_the_goal_starts_is_its_baseline_not_its_target(
+    a: int, more: int, shape: str
+) -> None:
+    """"Starting at 2000 followers, reach 3000 by December" read a target of 2,000 and
+    set 3000 aside: the number the goal starts at is its baseline, wherever it is said."""
+    b = a + more * 100
+    r = read(shape.format(a=f"{a:,}", b=f"{b:,}"))
+    assert r.goal.target is not None and r.goal.target.amount.magnitude == b
+    assert r.goal.baseline is not None and r.goal.baseline.magnitude == a

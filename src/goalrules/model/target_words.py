@@ -111,7 +111,9 @@ def shared_currency(
 _YEAR = re.compile(r"(?:19|20|21)\d\d")
 _OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
 _NOW = re.compile(
-    r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at)$"
+    r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at"
+    # "starting at 2,000 followers, reach 3,000": where the goal starts, not its target
+    r"|(?:starting|beginning|start)\s+(?:at|from|with)|base(?:line)?\s+of)$"
 )
 
 
@@ -133,6 +135,14 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     for a, b in itertools.pairwise(amounts):
         if _NOW.search(words_before(low, a, 2)) and not _NOW.search(words_before(low, b, 2)):
             return b, a
+    for a, b in itertools.pairwise(amounts):  # "reach 8,000 followers; we have 5,000"
+        if (
+            _NOW.search(words_before(low, b, 2))
+            and not _NOW.search(words_before(low, a, 2))
+            and not (a.sign or a.multiple or b.sign or b.multiple)
+            and a.percent == b.percent
+        ):
+            return a, b
     for a, b in itertools.pairwise(amounts):
         if re.search(r"\bfrom$", words_before(low, a, 1)) and re.search(
             r"\bto$", words_before(low, b, 1)
