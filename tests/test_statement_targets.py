@@ -630,7 +630,7 @@ def test_a_change_then_a_level_reads_alike_in_any_number_format(
 def test_where_the_goal_starts_is_its_baseline_not_its_target(
     a: int, more: int, shape: str
 ) -> None:
-    """"Starting at 2000 followers, reach 3000 by December" read a target of 2,000 and
+    """ "Starting at 2000 followers, reach 3000 by December" read a target of 2,000 and
     set 3000 aside: the number the goal starts at is its baseline, wherever it is said."""
     b = a + more * 100
     r = read(shape.format(a=f"{a:,}", b=f"{b:,}"))
