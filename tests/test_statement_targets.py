@@ -636,3 +636,20 @@ def test_where_the_goal_starts_is_its_baseline_not_its_target(
     r = read(shape.format(a=f"{a:,}", b=f"{b:,}"))
     assert r.goal.target is not None and r.goal.target.amount.magnitude == b
     assert r.goal.baseline is not None and r.goal.baseline.magnitude == a
+
+
+@given(
+    st.integers(2, 500).map(lambda k: k * 100),
+    st.integers(5, 90),
+    st.sampled_from(["Grow followers by {p}% by June, we are at {a}",
+                     "We are at {a} followers; grow them by {p}% by June",
+                     "We're currently at {a} followers, grow by {p}% by June"]),
+)  # fmt: skip
+def test_a_change_beside_the_level_now_is_the_target_and_the_level_its_baseline(
+    a: int, p: int, shape: str
+) -> None:
+    """ "Grow followers by 20% by June, we are at 5,000" read a target of 5,000 and set
+    the 20 % aside: the change is the target, the level now where it starts."""
+    r = read(shape.format(a=f"{a:,}", p=p))
+    assert r.goal.target is not None and r.goal.target.text == f"+{p}%"
+    assert r.goal.baseline is not None and r.goal.baseline.magnitude == a

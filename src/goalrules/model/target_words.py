@@ -132,15 +132,17 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
             return aim, since  # "grow our 3 accounts to 10k followers": another count
         return aim, (since or now)
+    # (three words: "we are at 5,000", "we're currently at")
     for a, b in itertools.pairwise(amounts):
-        if _NOW.search(words_before(low, a, 2)) and not _NOW.search(words_before(low, b, 2)):
+        if _NOW.search(words_before(low, a, 3)) and not _NOW.search(words_before(low, b, 3)):
             return b, a
     for a, b in itertools.pairwise(amounts):  # "reach 8,000 followers; we have 5,000"
         if (
-            _NOW.search(words_before(low, b, 2))
-            and not _NOW.search(words_before(low, a, 2))
-            and not (a.sign or a.multiple or b.sign or b.multiple)
-            and a.percent == b.percent
+            _NOW.search(words_before(low, b, 3))
+            and not _NOW.search(words_before(low, a, 3))
+            and not (b.sign or b.multiple or (b.percent and not a.percent))
+            # a level of the same kind, or a change of it ("by 20 %, we are at 5,000")
+            and (a.percent == b.percent or a.sign or a.multiple or a.percent)
         ):
             return a, b
     for a, b in itertools.pairwise(amounts):
