@@ -12,6 +12,7 @@ carries its ``$.path``.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -356,6 +357,7 @@ def _json_hooks() -> dict[str, Any]:
             "object_pairs_hook": pairs}  # fmt: skip
 
 
+@functools.cache  # one class for every load (a subclass copies YAML's constructors)
 def _yaml_loader() -> Any:
     import yaml
 

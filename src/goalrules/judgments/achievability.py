@@ -164,6 +164,11 @@ def _metric(goal: Goal, series: MetricSeries | None) -> MetricDefinition | None:
         return None
 
 
+def _metric_name(defn: MetricDefinition | None, goal: Goal) -> str:
+    """The metric as the explanation names it ("followers"; the goal's own word else)."""
+    return (defn.name.lower() if defn else None) or goal.metric or "the metric"
+
+
 def _metric_key(name: str) -> str:
     defn = catalog.get(name)
     return defn.key if defn is not None else name
@@ -360,7 +365,7 @@ def assess_achievability(
         return unjudged(wrong_dates(goal.start, goal.deadline), WRONG_DATES_REMEDY)
     if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
         # a count's history in thousands, not in its unit
-        name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+        name = _metric_name(defn, goal)
         return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
@@ -473,7 +478,7 @@ def assess_achievability(
     verdict = Verdict(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
-    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    metric_name = _metric_name(defn, goal)
     nonnegative = floored_at_zero(defn)
     if verdict is Verdict.INSUFFICIENT_DATA:  # too little to judge: no chance, no forecast
         fields, supported = {}, None
@@ -610,7 +615,7 @@ def _judged_from_start(
     if unseen:
         fields.pop("suggested_deadline", None)
         note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
-    metric_name = (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    metric_name = _metric_name(defn, goal)
     return Achievability(
         verdict=verdict,
         observations=len(points),

@@ -358,9 +358,11 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
 _DATE_OF = operator.attrgetter("date")
 
 
+#: the words that call a target a total ("10,000 in total")
+_TOTAL_WORDS = r"\bin total\b|\btotal\b|\bcumulative\b|\boverall\b"
 _CUMULATIVE = re.compile(
     r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
-    r"|\bin total\b|\btotal\b|\bcumulative\b|\boverall\b"
+    rf"|{_TOTAL_WORDS}"
     # a period named by its year, quarter or half: "600 leads in 2026", "in Q3 2026"
     r"|\b(?:in|during|over|across)\s+(?:fy\s*)?(?:19|20)\d\d\b"
     r"|\b(?:in|during|over|across)\s+(?:q[1-4]|h[12])\b",
@@ -372,7 +374,7 @@ _LEVEL = re.compile(r"\b(a|per|each|every)\s+month\b|\bmonthly\b|/\s*month", re.
 _GROWN_TO = re.compile(
     r"\b(?:grow|increase|raise|boost|lift|take|bring|scale|push)\w*\b[^.;]*?\bto\s+\W?\d", re.I
 )
-_SAID_TOTAL = re.compile(r"\bin total\b|\btotal\b|\bcumulative\b|\boverall\b", re.I)
+_SAID_TOTAL = re.compile(_TOTAL_WORDS, re.I)
 
 
 def infer_cumulative(goal: Goal) -> bool:

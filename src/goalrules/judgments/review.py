@@ -382,9 +382,8 @@ def review_goal(
     # day itself, none is made yet): a value from before it read "0 % of the way, 0 % of
     # the time, on the path" a month on
     unseen = start is not None and data_date is not None and data_date < start < today
-    if unseen:
-        started = False
-    if started and start is not None and deadline is not None and deadline > start:
+    measured = started and not unseen  # a way made and a path to be on can be said
+    if measured and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
     progress = path = under = None
@@ -392,7 +391,7 @@ def review_goal(
     met_at_start = False
     gaps: tuple[str, ...] = ()
     rule_progress = None  # what the flags read: a target met at the start is all the way
-    if started and value is not None and target is not None and baseline is not None:
+    if measured and value is not None and target is not None and baseline is not None:
         defn = catalog.get(goal.metric or "")
         lower = defn is not None and defn.direction is Direction.LOWER
         span = target - baseline

@@ -324,7 +324,7 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         else None,
         # what to do about it when more history is not the answer (dates to correct, a
         # history in thousands); else empty, and the rule gives its own advice
-        "remedy_text": a.remedy or None if a.verdict.value == "insufficient_data" else None,
+        "remedy_text": a.remedy or None,  # (set only on an insufficient_data verdict)
         "observations": a.observations,
         "months_observed": a.observations,
         # durations as run-time pairs in seconds (a plain number in a duration field is
