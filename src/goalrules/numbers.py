@@ -264,8 +264,8 @@ def format_percent(
 def plural(word: str, count: float, *, locale: str | None = None) -> str:
     """``word`` for ``count`` of it: ``1 customer``, ``2 customers`` (the locale's
     plural rule says which counts take the singular; the word itself is goalrules')."""
-    if word in _NO_PLURAL or "/" in word or not word:
-        return word
+    if word in _NO_PLURAL or "/" in word or not word or (word.isupper() and word.isalpha()):
+        return word  # (a currency's code, any of them: "1,200,000 MYR", never "MYRs")
     name = locale or _STATE["locale"]
     if float(count).is_integer() and (
         abs(count) == 1 if name == "en" else _locale(name).plural_form(abs(count)) == "one"

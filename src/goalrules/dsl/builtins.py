@@ -154,6 +154,23 @@ def _dynamic_unit(x: Any) -> Any:
     return x.key if isinstance(x, DQ) else ()
 
 
+def _money_as_any(key: Any) -> tuple[tuple[str, int], ...]:
+    """A unit's dimension with each currency taken as money in general: ``EUR / lead``
+    as ``money / lead``."""
+    powers: dict[str, int] = {}
+    for dim, power in key:
+        name = "[money]" if dim.startswith("[currency_") else dim
+        powers[name] = powers.get(name, 0) + power
+    return tuple(sorted((d, p) for d, p in powers.items() if p))
+
+
+def same_measure(a: Any, b: Any) -> bool:
+    """Whether two units measure the same thing, any currency standing for any other:
+    a target of 50,000 EUR fits revenue, which the catalog counts in USD (the catalog's
+    currency stands for the team's; amounts of two currencies are never converted)."""
+    return bool(a == b or _money_as_any(a) == _money_as_any(b))
+
+
 def _metric_def(name: str) -> Any:
     try:
         return _catalog()[name]
@@ -318,6 +335,9 @@ def builtin_functions() -> tuple[Function, ...]:
                  "The unit of a quantity, or of a catalog metric named by text.",
                  check=lambda a: None if a[0].kind in ("quantity", "text")
                  else "unit takes a quantity or a metric name", bind=_unit_bind),
+        Function("same_measure", ("unit", "unit"), BOOL, same_measure,
+                 "Whether two units measure the same thing, any currency standing for any "
+                 "other (unit(50,000 EUR) and the unit of revenue, counted in USD)."),
         Function("is_metric", ("text",), BOOL, _is_metric, "Whether text names a catalog metric."),
         Function("metric_objectives", ("text",), list_of(TEXT), _metric_objectives,
                  "The objectives a catalog metric measures."),

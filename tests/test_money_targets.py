@@ -1,0 +1,73 @@
+"""A money target in the team's own currency is measurable, and reads as written.
+
+The catalog counts revenue in USD; that currency stands for the team's own. "Grow revenue
+to €50,000 by June" was told "State the target in USD." (measurable missed), and "RM 1.2
+million in sales" was shown as "1,200,000 MYRs".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.numbers import format_count, plural
+from goalrules.report.reading import render_reading
+
+START = dt.date(2026, 5, 1)
+
+
+def fit(statement: str) -> gr.Outcome:
+    reading = gr.read_statement(statement, start=START)
+    report = gr.score_smart(reading.goal, today=START)
+    return report.report.finding("measurable.target-unit-fits").outcome
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Grow revenue to €50,000 by December 2026",
+        "Hit RM 1.2 million in sales by December 2026",
+        "Hit £80,000 in revenue by the end of 2026",
+        "Bring in ₱2,000,000 in sales by December 2026",
+        "Grow revenue to $50,000 by December 2026",
+        "Cut our cost per lead to €12 by December 2026",
+    ],
+)
+def test_a_money_target_in_any_currency_fits_a_money_metric(statement: str) -> None:
+    assert fit(statement) is gr.Outcome.PASS
+    reading = gr.read_statement(statement, start=START)
+    text = render_reading(reading, gr.score_smart(reading.goal, today=START))
+    assert "State the target in USD" not in text
+
+
+def test_money_still_does_not_fit_a_count() -> None:
+    goal = gr.Goal("g", metric="followers", target="50000 EUR", start="2026-05-01",
+                   deadline="2026-12-31")  # fmt: skip
+    finding = gr.score_smart(goal, today=START).report.finding("measurable.target-unit-fits")
+    assert finding.outcome is gr.Outcome.FAIL
+    assert "EUR" in finding.message and "follower" in finding.message
+
+
+def test_a_ringgit_target_is_written_with_its_code() -> None:
+    reading = gr.read_statement("Hit RM 1.2 million in sales by December 2026", start=START)
+    text = render_reading(reading, gr.score_smart(reading.goal, today=START))
+    assert "1,200,000 MYR " in text and "MYRs" not in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3),
+    st.floats(0, 1e9, allow_nan=False),
+)
+def test_a_currency_code_is_never_made_plural(code: str, amount: float) -> None:
+    assert plural(code, amount) == code
+    assert format_count(amount, code).endswith(f" {code}")
+
+
+def test_words_still_take_their_plural() -> None:
+    assert plural("follower", 2) == "followers"
+    assert plural("lead", 1) == "lead"
