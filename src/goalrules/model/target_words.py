@@ -110,6 +110,10 @@ def shared_currency(
 # a level the account is at now: "we have 5,000 followers and want 8,000"
 _YEAR = re.compile(r"(?:19|20|21)\d\d")
 _OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
+_AIMED = re.compile(
+    r"\b(?:hit|reach|achieve|attain|meet|target|make|hitting|reaching|achieving|meeting"
+    r"|targeting)\s+(?:our|my|their|its)$"
+)
 _NOW = re.compile(
     r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at"
     # "starting at 2,000 followers, reach 3,000": where the goal starts, not its target
@@ -121,8 +125,15 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     """The target amount and the baseline amount ("from A to B", "we have A and want B")."""
     if not amounts:
         return None, None
-    # "double our 200 monthly leads", "cut our $40 CPL in half": ours is the level now
-    ours = [a for a in amounts if _OURS.search(words_before(low, a, 2)) and not a.sign]
+    # "double our 200 monthly leads", "cut our $40 CPL in half": ours is the level now;
+    # "hit our $50,000 sales", "reach our 10k followers goal": ours is the one aimed at
+    ours = [
+        a
+        for a in amounts
+        if _OURS.search(words_before(low, a, 2))
+        and not a.sign
+        and not _AIMED.search(words_before(low, a, 3))
+    ]
     if ours and not ours[0].multiple:
         now = ours[0]
         rest = [a for a in amounts if a is not now]
