@@ -79,8 +79,16 @@ _AND_A_HALF = re.compile(
 )
 # "a million and a half", "two thousand and half" (as the Welsh pack gives "dwy fil a
 # hanner"): 1,500,000 and 2,500 (read 1,000,000 and 2,000)
+# (a scale with no number, after a verb of aiming: "reach million and a half views", as
+# Arabic writes "مليون ونصف" with no article, read 1,000,000)
+_AIMING = (
+    "reach", "get", "hit", "to", "achieve", "attain", "gain", "generate", "drive",
+    "attract", "earn", "exceed", "surpass", "cross", "collect", "gather", "add", "win",
+)  # fmt: skip
+_AFTER_AIMING = "|".join(f"(?<=\\b{verb} )" for verb in _AIMING)
 _SCALE_AND_A_HALF = re.compile(
-    rf"(?<![\w.,])(an?|\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*?)\s+(thousand|million|billion)"
+    rf"(?:(?<![\w.,])(an?|\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*?)\s+|{_AFTER_AIMING})"
+    r"(thousand|million|billion)"
     r"\s+and\s+(?:an?\s+)?half\b(?!\s+(?:of|the|our|a|an)\b)",
     re.IGNORECASE,
 )
@@ -203,7 +211,7 @@ def normalize_numbers(text: str) -> str:
     def scale_and_a_half(m: re.Match[str]) -> str:
         whole = (
             1.0
-            if m[1].lower() in ("a", "an", "one")
+            if m[1] is None or m[1].lower() in ("a", "an", "one")
             else (float(m[1]) if m[1][0].isdigit() else _words_value(m[1]))
         )
         if whole is None:
@@ -267,7 +275,10 @@ _APOSTROPHE_GROUPED = re.compile(
 # a scale after a word that is no number ("reach dalawampung thousand followers", as a
 # pack leaves a number word it does not know: read as 1,000 before)
 _UNKNOWN_SCALE = re.compile(
-    rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|to|reach|get|hit|over"
+    rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|{'|'.join(_AIMING)}|over"
+    # a verb of aiming, as "reach" is ("achieve million views", as Arabic writes "a
+    # million" with no article: it was not read)
+    r"|reaching|hitting|achieving|gaining|generating|getting"
     r"|under|about|than|some|several|many|few|tens|hundreds|thousands|millions|of)\b)"
     r"([^\W\d_]+)\s+(hundred|thousand|million|billion)\b"
     # the number words after it are the same number's ("Στόχος hundred thousand": it read
