@@ -71,3 +71,38 @@ def test_a_currency_code_is_never_made_plural(code: str, amount: float) -> None:
 def test_words_still_take_their_plural() -> None:
     assert plural("follower", 2) == "followers"
     assert plural("lead", 1) == "lead"
+
+
+HISTORY = [(dt.date(2026, m, 1), v) for m, v in
+           zip(range(6, 12), [30000.0, 31000.0, 32500.0, 33000.0, 34800.0, 35500.0], strict=True)]  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["EUR", "GBP", "JPY", "INR", "CHF"]),
+    st.integers(36_000, 90_000),
+)
+def test_a_revenue_goal_in_any_currency_is_judged_as_in_dollars(code: str, target: int) -> None:
+    """The history's bare numbers are in the goal's currency: the chance, the verdict and
+    the forecast are those of the same goal in USD, and the text names the goal's currency
+    (it was an error: "the target is in 'EUR', which does not fit the metric's unit 'USD'")."""
+
+    def judged(currency: str) -> gr.Achievability:
+        goal = gr.Goal("rev", metric="revenue", target=f"{target} {currency}",
+                       start="2026-12-01", deadline="2027-06-30")  # fmt: skip
+        return gr.assess_achievability(goal, HISTORY, today=dt.date(2026, 12, 1))
+
+    ours, dollars = judged(code), judged("USD")
+    assert ours.verdict == dollars.verdict
+    assert ours.probability == dollars.probability
+    assert ours.explanation.replace(code, "USD") == dollars.explanation
+    assert code in ours.explanation
+
+
+def test_a_history_in_another_currency_than_the_goal_is_still_refused() -> None:
+    goal = gr.Goal("rev", metric="revenue", target="50000 EUR", start="2026-12-01",
+                   deadline="2027-06-30")  # fmt: skip
+    series = gr.MetricSeries(metric="revenue", points=tuple(gr.Point(d, v) for d, v in HISTORY),
+                             unit="GBP")  # fmt: skip
+    with pytest.raises(gr.GoalRulesError, match="GBP"):
+        gr.assess_achievability(goal, series, today=dt.date(2026, 12, 1))

@@ -44,6 +44,7 @@ __all__ = [
     "dimension_key",
     "format_dimension",
     "format_quantity",
+    "in_currency_of",
     "info_of",
     "is_count_dimension",
     "quantity",
@@ -472,6 +473,21 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
 
 
 _INFO_BY_UNITS: dict[Any, UnitInfo] = {}
+
+
+def in_currency_of(unit: str, amount: Any) -> str:
+    """``unit`` with its currency that of ``amount``: a metric the catalog counts in USD
+    ("USD / lead"), measured for a goal set in euros, is counted in EUR ("EUR / lead").
+    ``unit`` itself unless each names exactly one currency (amounts are never
+    converted: only a unit the data did not name is taken from the goal)."""
+    if not hasattr(amount, "units"):
+        return unit
+    ours = [d for d, _ in unit_info(unit).key if d.startswith("[currency_")]
+    theirs = [d for d, _ in info_of(amount).key if d.startswith("[currency_")]
+    if len(ours) != 1 or len(theirs) != 1 or ours == theirs:
+        return unit
+    old, new = (_base_unit_name(d) for d in (ours[0], theirs[0]))
+    return re.sub(rf"\b{re.escape(old)}\b", new, unit)
 
 
 def info_of(q: Quantity) -> UnitInfo:

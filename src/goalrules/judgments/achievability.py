@@ -123,7 +123,7 @@ from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
-from goalrules.units import info_of, quantity, unit_info
+from goalrules.units import in_currency_of, info_of, quantity, unit_info
 
 __all__ = [
     "Achievability",
@@ -197,8 +197,15 @@ def _check_same_metric(goal: Goal, series: MetricSeries) -> None:
                 )
 
 
-def _series_unit(series: MetricSeries, defn: MetricDefinition | None) -> str:
-    return series.unit or (defn.unit if defn else "dimensionless")
+def _series_unit(series: MetricSeries, defn: MetricDefinition | None, goal: Goal) -> str:
+    """The unit of the series' values: its own, else the metric's, in the goal's currency
+    (revenue counted in USD by the catalog is in EUR for a goal of 50,000 EUR)."""
+    if series.unit:
+        return series.unit
+    if defn is None:
+        return "dimensionless"
+    money = goal.target.amount if goal.target is not None else None
+    return in_currency_of(defn.unit, money if hasattr(money, "units") else goal.baseline)
 
 
 def _lowest(series: MetricSeries) -> float:
@@ -301,7 +308,7 @@ def assess_achievability(
     kind = series.kind or (defn.kind if defn else MetricKind.STOCK)
     if kind is MetricKind.FLOW:  # one total a week: its days, not four weeks or five a month
         series = by_day(series, today)
-    unit = _series_unit(series, defn)
+    unit = _series_unit(series, defn, goal)
     read_note = ""
     if kind is MetricKind.STOCK:  # a lone 0 among counts of followers: a missing count
         series, read_note = lone_zeros(series, unit)
