@@ -106,3 +106,23 @@ def test_a_history_in_another_currency_than_the_goal_is_still_refused() -> None:
                              unit="GBP")  # fmt: skip
     with pytest.raises(gr.GoalRulesError, match="GBP"):
         gr.assess_achievability(goal, series, today=dt.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize("code", ["MYR", "PHP", "SAR", "AED", "EGP", "SGD"])
+def test_a_goal_set_in_any_currency_code(code: str) -> None:
+    """A workspace's target in ringgit, pesos or riyals was refused: "unknown unit 'MYR'
+    (did you mean 'yr'?)"; only nine currencies were units."""
+    for text in (f"50000 {code}", f"{code} 50,000", f"50,000 {code}"):
+        amount = gr.quantity(text)
+        assert amount.magnitude == 50000 and str(amount.units) == code
+    per_lead = gr.quantity(f"12 {code} / lead")
+    assert str(per_lead.units) == f"{code} / lead"
+    goal = gr.Goal("rev", metric="revenue", target=f"{code} 50,000", start="2026-12-01",
+                   deadline="2027-06-30")  # fmt: skip
+    judged = gr.assess_achievability(goal, HISTORY, today=dt.date(2026, 12, 1))
+    assert code in judged.explanation and judged.probability is not None
+
+
+def test_a_word_that_is_no_currency_is_still_an_unknown_unit() -> None:
+    with pytest.raises(gr.GoalRulesError, match="unknown unit 'XYZ'"):
+        gr.quantity("50000 XYZ")

@@ -41,6 +41,7 @@ __all__ = [
     "DOTTED_THOUSANDS",
     "DimensionKey",
     "UnitInfo",
+    "define_currency",
     "dimension_key",
     "format_dimension",
     "format_quantity",
@@ -386,13 +387,33 @@ _QUANTITY = re.compile(
 _SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
 
+_CODES = frozenset(c for c, _ in CURRENCIES)
+
+
+def define_currency(code: str) -> bool:
+    """Make ISO 4217 ``code`` ("MYR", "PHP", "SAR") a unit of the registry, a dimension
+    of its own (a target in ringgit never mixes with one in dollars); whether ``code`` is
+    one (Babel's list) and now defined."""
+    ureg = registry()
+    if code in ureg:
+        return code in _CODES or str(ureg.get_dimensionality(code)) == f"[currency_{code}]"
+    if len(code) != 3 or not code.isalpha() or not code.isupper():
+        return False
+    from babel.numbers import is_currency
+
+    if not is_currency(code):
+        return False
+    ureg.define(f"{code} = [currency_{code}]")
+    return True
+
+
 _CODE_FIRST = re.compile(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
 
 
 @functools.lru_cache(maxsize=8192)
 def _parse_quantity(text: str) -> Quantity:
     code_first = _CODE_FIRST.match(text)
-    if code_first and code_first[1] in {c for c, _ in CURRENCIES}:
+    if code_first and (code_first[1] in _CODES or define_currency(code_first[1])):
         text = f"{code_first[2]} {code_first[1]}"  # "USD 500" -> "500 USD"
     m = _QUANTITY.match(text)
     if m is None:
@@ -421,7 +442,13 @@ def _parse_quantity(text: str) -> Quantity:
     try:
         units = _parsed_units(cleaned)
     except UnitError:
-        raise _unknown_unit(text, cleaned) from None
+        # "50,000 MYR", "1,500 PHP / lead": a currency of its own, defined when first met
+        if not [c for c in re.findall(r"\b[A-Z]{3}\b", cleaned) if define_currency(c)]:
+            raise _unknown_unit(text, cleaned) from None
+        try:
+            units = _parsed_units(cleaned)
+        except UnitError:
+            raise _unknown_unit(text, cleaned) from None
     if not m["suffix"] and DOTTED_THOUSANDS.fullmatch(m["number"]) and _counts(units):
         whole = m["number"].replace(".", "")
         raise UnitError(

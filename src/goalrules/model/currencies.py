@@ -174,8 +174,7 @@ def mark_currencies(text: str) -> str:
 def ensure_currency(code: str) -> None:
     """Make ``code`` a unit: each currency is a dimension of its own, so a target in
     Ethiopian birr never mixes with one in dollars."""
-    from goalrules.units import registry
+    from goalrules.units import define_currency, registry
 
-    ureg = registry()
-    if code not in ureg:
-        ureg.define(f"{code} = [currency_{code}]")
+    if not define_currency(code) and code not in registry():
+        registry().define(f"{code} = [currency_{code}]")  # (a code Babel does not list)
