@@ -105,3 +105,16 @@ def test_a_book_words_its_costs_and_halves_in_its_currency_as_one_account_does()
     assert [(d.channel, d.decision, d.rule) for d in usd] == [
         (d.channel, d.decision, d.rule) for d in one
     ]
+
+
+@pytest.mark.parametrize("code", ["myr", "PHP", "sar"])
+def test_any_iso_currency_names_the_costs(code: str, tmp_path: Path) -> None:
+    """A Malaysian team's `--currency MYR` was refused ("'MYR' is no currency code"): only
+    nine currencies were units."""
+    path = _write(tmp_path / "perf.csv", _rows())
+    out = io.StringIO()
+    assert main(["channels", str(path), "--today", "2026-08-01", "--currency", code],
+                out=out) == 0  # fmt: skip
+    text = out.getvalue()
+    assert f"cost per lead 10.00 {code.upper()} (portfolio 9.17 {code.upper()})" in text
+    assert "USD" not in text

@@ -16,14 +16,11 @@ __all__ = ["cmd_channels", "currency_code"]
 
 def currency_code(text: str) -> str:
     """``--currency``: a currency's code (``eur`` is EUR)."""
-    from goalrules.errors import GoalRulesError
-    from goalrules.units import unit_info
+    from goalrules.units import define_currency
 
     code = text.strip().upper()
-    try:
-        unit_info(code)
-    except GoalRulesError:
-        raise argparse.ArgumentTypeError(f"{text!r} is no currency code (such as EUR)") from None
+    if not define_currency(code):  # (any ISO 4217 code: MYR, PHP, SAR as well as EUR)
+        raise argparse.ArgumentTypeError(f"{text!r} is no currency code (such as EUR)")
     return code
 
 
