@@ -11,6 +11,7 @@ from goalrules import strategies as grs
 from goalrules.dates import add_months
 from goalrules.judgments.achievability_text import format_q
 from goalrules.judgments.smart import CRITERIA
+from goalrules.report.reading import render_reading
 from tests.test_statements import same_target
 
 D = dt.date
@@ -293,3 +294,14 @@ def test_the_target_the_rubric_suggests_passes_the_rubric(achievable: str) -> No
         return
     easier = goal.evolve(target=f"{suggested!r} followers")
     assert gr.score_smart(easier, history, today=TODAY, params=params).criteria["achievable"].passed
+
+
+def test_the_history_advice_names_the_metric_in_words() -> None:
+    """SMART's advice said "Give a recent history of engagement_rate_by_reach"."""
+    goal = gr.read_statement("Increase engagement rate by 2 points by June", start=TODAY).goal
+    tips = " ".join(gr.score_smart(goal, today=TODAY).suggestions)
+    assert "history of engagement rate by reach," in tips
+    assert "engagement_rate_by_reach" not in tips
+    reading = gr.read_statement("Increase engagement rate by 2 points by June", start=TODAY)
+    text = render_reading(reading, gr.score_smart(reading.goal, today=TODAY))
+    assert "+2 percentage points " in text

@@ -188,6 +188,11 @@ def _catalog() -> Any:
     return found
 
 
+def _metric_name(name: str) -> str:
+    defn = _catalog().get(name)
+    return str(defn.name).lower() if defn is not None else name
+
+
 def _metric_unit(name: str) -> Any:
     return _metric_def(name).dimension
 
@@ -345,6 +350,9 @@ def builtin_functions() -> tuple[Function, ...]:
                  lambda n: _metric_def(n).direction.value, "'higher' or 'lower' (is better)."),
         Function("metric_kind", ("text",), TEXT, lambda n: _metric_def(n).kind.value,
                  "'stock', 'flow' or 'ratio'."),
+        Function("metric_name", ("text",), TEXT, _metric_name,
+                 "A metric as a sentence names it: 'engagement rate by reach' for "
+                 "engagement_rate_by_reach (text that names no catalog metric as it is)."),
         Function("fits", ("text", "text"), BOOL, _fits,
                  "Whether a channel suits an objective (the platform-fit table)."),
     )  # fmt: skip

@@ -48,7 +48,7 @@ def _shown(reading: StatementReading, field: str, value: Any) -> Any:
         return f"{sign}{format_number(mag)} %"
     if unit == "dimensionless":
         return f"{sign}{format_number(mag)}"
-    head, slash, rest = unit.partition(" / ")
+    head, slash, rest = unit.replace("_", " ").partition(" / ")  # "percentage points"
     return f"{sign}{format_number(mag)} {plural(head, mag)}{slash}{rest}"
 
 
