@@ -130,6 +130,7 @@ _DATE_AS_NUMBER = re.compile(
 _UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
+_NEW_OF_THEM = re.compile(r"\b(?:new|net new)\s+(?:[a-z]+\s+)?followers\b")
 # -- target ------------------------------------------------------------------------------
 
 
@@ -378,7 +379,16 @@ def read_fields(
     if metric_key in _FLOW_OF and per and target_amount is not None and not target_amount.percent:
         metric_key = _FLOW_OF[metric_key]  # "300 followers a month" are new followers
     elif metric_key in _STOCK_OF and not per and target_amount is not None:
-        metric_key = _STOCK_OF[metric_key]  # "gain 500 new followers": the stock, +500
+        if not target_amount.percent:
+            metric_key = _STOCK_OF[metric_key]  # "gain 500 new followers": the stock, +500
+    elif (
+        metric_key in _FLOW_OF
+        and target_amount is not None
+        and target_amount.percent
+        and not target_amount.noun
+        and _NEW_OF_THEM.search(low)
+    ):  # "increase new (Instagram) followers by 20 %": the gains a month, not the stock
+        metric_key = _FLOW_OF[metric_key]
     if metric_key and metric is not None:
         understood["metric"] = metric[1]
     else:
