@@ -56,6 +56,10 @@ __all__ = [
 
 Date = _dt.date
 
+#: judgments a check keeps for the goals that ask the same question
+#: (:meth:`CheckRun.judgment`)
+KEPT_JUDGMENTS = 1024
+
 
 @attrs.frozen
 class GoalResult:
@@ -297,12 +301,15 @@ class CheckRun:
         once for the goals of the run that ask the same question: an agency's book
         holds many goals of the same metric, channel, target and deadline, which
         differ in their ids, owners and the words of their statements. A judgment reads
-        of its goal the fields below and, of the statement, only whether it reads as a
-        total over the period (:func:`infer_cumulative`). The objects that cost more to
-        compare than to hold (the series, the prior, a target, a baseline) are compared
-        by identity: each kept judgment holds them, so that their ids stay theirs. Two
-        goals share a judgment only where judging each gives the same; at most 4,096
-        judgments are kept."""
+        of its goal its metric, target, baseline, start and deadline and, of the
+        statement, only whether it reads as a total over the period
+        (:func:`~goalrules.judgments.achievability_units.infer_cumulative`); the key
+        holds these, the channel, the recurrence and the tiers. The objects that cost
+        more to compare than to hold (the series, the prior, a target, a baseline) are
+        compared by identity: each kept judgment holds them, so that their ids stay
+        theirs. Two goals share a judgment only where judging each gives the same. At
+        most :data:`KEPT_JUDGMENTS` are kept (forgotten all at once): a judgment kept
+        with what it was made of takes some 15 to 20 kB."""
         same = (series, prior, goal.target, goal.baseline, goal.recurs)
         key = (goal.metric, goal.channel, goal.start, goal.deadline, goal.tiers,
                infer_cumulative(goal), *map(id, same))  # fmt: skip
@@ -310,7 +317,7 @@ class CheckRun:
         if known is not None:
             return known[1]
         ach = assess_achievability(goal, series, today=self.today, prior=prior)
-        if len(self._judgments) >= 4096:
+        if len(self._judgments) >= KEPT_JUDGMENTS:
             self._judgments.clear()
         self._judgments[key] = (same, ach)
         return ach

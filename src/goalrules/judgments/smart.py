@@ -365,7 +365,7 @@ class _MadeOf:
     check that ask the same question share one judgment (see
     :meth:`goalrules.check.CheckRun.judgment`) and one target, and what a score reads of
     them is the same for each. An entry holds the objects it was made of, so that no
-    other object takes their ids while it is kept; at most 4,096 entries are kept
+    other object takes their ids while it is kept; at most 1,024 entries are kept
     (forgotten all at once, and when plugins change: a unit may read otherwise)."""
 
     def __init__(self) -> None:
@@ -377,7 +377,7 @@ class _MadeOf:
         key = tuple(map(id, of))
         known = self._known.get(key)
         if known is None:
-            if len(self._known) >= 4096:
+            if len(self._known) >= 1024:
                 self._known.clear()
             known = self._known[key] = (of, make(*of))
         made: T = known[1]
