@@ -25,6 +25,7 @@ from goalrules.io import (
 from goalrules.io.exports import read_history_file, read_performance_file, read_sessions_file
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.achievability_text import chance_percent
+from goalrules.judgments.achievability_units import infer_cumulative
 from goalrules.judgments.channels import ChannelDecision, decide_channels
 from goalrules.judgments.growth import GrowthPrior, resolve_prior
 from goalrules.judgments.planning import (
@@ -55,6 +56,10 @@ __all__ = [
 
 Date = _dt.date
 
+#: judgments a check keeps for the goals that ask the same question
+#: (:meth:`CheckRun.judgment`)
+KEPT_JUDGMENTS = 1024
+
 
 @attrs.frozen
 class GoalResult:
@@ -69,16 +74,27 @@ class GoalResult:
         return self.smart.goal.id
 
     def to_dict(
-        self, *, criterion: Callable[[CriterionScore], Any] | None = None
+        self,
+        *,
+        criterion: Callable[[CriterionScore], Any] | None = None,
+        judgment: Callable[[Achievability], tuple[Any, Any]] | None = None,
     ) -> dict[str, Any]:
-        """The goal's report as JSON data (``criterion``: see :meth:`SmartReport.to_dict`)."""
+        """The goal's report as JSON data (``criterion``: see :meth:`SmartReport.to_dict`;
+        ``judgment`` writes the achievability judgment and its forecast, by default
+        :meth:`Achievability.to_dict` and :meth:`Achievability.forecast_json`: a JSON
+        report may stand a part it writes once for them)."""
         ach = self.smart.achievability
+        written: tuple[Any, Any] = (None, None)
+        if ach is not None:
+            written = (
+                judgment(ach) if judgment is not None else (ach.to_dict(), ach.forecast_json())
+            )
         return {
             "id": self.id,
             "statement": self.smart.goal.statement,
             "smart": self.smart.to_dict(criterion=criterion),
-            "achievability": ach.to_dict() if ach is not None else None,
-            "forecast": ach.forecast_json() if ach is not None else None,
+            "achievability": written[0],
+            "forecast": written[1],
         }
 
 
@@ -230,6 +246,11 @@ class CheckRun:
     #: each judged goal's findings of the plan's lint (judged and linted in one go)
     lint: dict[str, list[LintFinding]] = attrs.Factory(dict)
     _linter: GoalLinter | None = attrs.field(default=None, init=False, repr=False)
+    #: the achievability judgments made so far, by what a judgment reads of its goal
+    #: (:meth:`judgment`)
+    _judgments: dict[tuple[Any, ...], tuple[tuple[Any, ...], Achievability]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
 
     def prior_for(self, goal: Goal) -> GrowthPrior | None:
         """The prior a goal is judged with: its flow metric's centre, learnt across the
@@ -252,6 +273,8 @@ class CheckRun:
         for i, g in enumerate(chosen, start=start + 1):
             prior = self.prior_for(g)
             series, ach = _judge_channels(g, self.histories, self.today, prior)
+            if ach is None and series is not None and g.target is not None:
+                ach = self.judgment(g, series, prior)
             # achievability measures a target against the history: without a target there
             # is nothing to judge, and the criterion stays unknown, as it is without a
             # history (so a goal scores the same in `check`, `plan` and `demo`)
@@ -270,6 +293,34 @@ class CheckRun:
             if self.progress is not None and (i % 50 == 0 or i == total):
                 self.progress("goals", i, total)
             yield GoalResult(report, series)
+
+    def judgment(
+        self, goal: Goal, series: MetricSeries, prior: GrowthPrior | None
+    ) -> Achievability:
+        """``assess_achievability(goal, series, today=self.today, prior=prior)``, made
+        once for the goals of the run that ask the same question: an agency's book
+        holds many goals of the same metric, channel, target and deadline, which
+        differ in their ids, owners and the words of their statements. A judgment reads
+        of its goal its metric, target, baseline, start and deadline and, of the
+        statement, only whether it reads as a total over the period
+        (:func:`~goalrules.judgments.achievability_units.infer_cumulative`); the key
+        holds these, the channel, the recurrence and the tiers. The objects that cost
+        more to compare than to hold (the series, the prior, a target, a baseline) are
+        compared by identity: each kept judgment holds them, so that their ids stay
+        theirs. Two goals share a judgment only where judging each gives the same. At
+        most :data:`KEPT_JUDGMENTS` are kept (forgotten all at once): a judgment kept
+        with what it was made of takes some 15 to 20 kB."""
+        same = (series, prior, goal.target, goal.baseline, goal.recurs)
+        key = (goal.metric, goal.channel, goal.start, goal.deadline, goal.tiers,
+               infer_cumulative(goal), *map(id, same))  # fmt: skip
+        known = self._judgments.get(key)
+        if known is not None:
+            return known[1]
+        ach = assess_achievability(goal, series, today=self.today, prior=prior)
+        if len(self._judgments) >= KEPT_JUDGMENTS:
+            self._judgments.clear()
+        self._judgments[key] = (same, ach)
+        return ach
 
     def linter(self) -> GoalLinter:
         """The plan's lint of one goal (made once, before any worker is forked)."""

@@ -13,7 +13,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 Date = _dt.date
+T = TypeVar("T")
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
 VAGUE_WORDS = (
@@ -220,7 +221,7 @@ def goal_facts(
             facts[name] = list(facts[name])
     if baseline is not None:  # the baseline the judgment resolved a relative target on
         facts["baseline"] = baseline
-        facts["target"] = _target_fact(goal, baseline)
+        facts["target"] = _TARGET_FACTS.get((_target_of(goal), baseline), _resolved_fact)
     return facts
 
 
@@ -243,7 +244,11 @@ def _target_of(goal: Goal) -> Target | None:
 def _target_fact(goal: Goal, baseline: Any) -> Any:
     """The ``target`` fact: the target resolved against ``baseline``, a change's amount
     when it does not resolve."""
-    target = _target_of(goal)
+    return _resolved_fact(_target_of(goal), baseline)
+
+
+def _resolved_fact(target: Target | None, baseline: Any) -> Any:
+    """:func:`_target_fact` of a goal whose target is ``target``."""
     if target is None:
         return None
     target_q = _resolve(target, baseline)
@@ -355,6 +360,34 @@ def history_facts(a: Achievability) -> dict[str, Any]:
     }
 
 
+class _MadeOf:
+    """Values made of a few objects (compared by identity), each made once: goals of a
+    check that ask the same question share one judgment (see
+    :meth:`goalrules.check.CheckRun.judgment`) and one target, and what a score reads of
+    them is the same for each. An entry holds the objects it was made of, so that no
+    other object takes their ids while it is kept; at most 1,024 entries are kept
+    (forgotten all at once, and when plugins change: a unit may read otherwise)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, ...], tuple[tuple[Any, ...], Any]] = {}
+        plugins.on_reset(self._known.clear)
+
+    def get(self, of: tuple[Any, ...], make: Callable[..., T]) -> T:
+        """``make(*of)``, made once for these objects."""
+        key = tuple(map(id, of))
+        known = self._known.get(key)
+        if known is None:
+            if len(self._known) >= 1024:
+                self._known.clear()
+            known = self._known[key] = (of, make(*of))
+        made: T = known[1]
+        return made
+
+
+_HISTORY_FACTS = _MadeOf()  # a judgment's ``history`` facts (each score given a copy)
+_BASELINES = _MadeOf()  # the baseline a judgment resolved a target on
+_TARGET_FACTS = _MadeOf()  # a target resolved on a baseline
+
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _TIME = (("[time]", 1),)
 
@@ -403,12 +436,12 @@ def score_smart(
     relative = goal.target is not None and goal.target.is_relative
     if goal.baseline is None and ach is not None and relative and ach.target_value is not None:
         # the value at the start resolves x2 or +50 % (the judgment did the same)
-        baseline = _baseline_from(goal, ach)
+        baseline = _BASELINES.get((goal.target, ach), _baseline_from)
     facts: dict[str, Any] = {
         "goal": goal_facts(goal, today=today, objectives=ids, baseline=baseline)
     }
     if ach is not None:
-        facts["history"] = history_facts(ach)
+        facts["history"] = dict(_HISTORY_FACTS.get((ach,), history_facts))
     ruleset = rules or _ruleset(tuple(sorted((params or {}).items())))
     report = ruleset.evaluate(facts, today=today)
     scored = report.scored(CriterionScore)
@@ -430,14 +463,13 @@ def score_smart(
     )
 
 
-def _baseline_from(goal: Goal, ach: Achievability) -> Any:
-    """The baseline a relative target was resolved against: the judgment's own (the
-    history's value at the start), else target / factor."""
-    if goal.target is None or ach.target_value is None:
+def _baseline_from(t: Target | None, ach: Achievability) -> Any:
+    """The baseline a relative target ``t`` was resolved against: the judgment's own
+    (the history's value at the start), else target / factor."""
+    if t is None or ach.target_value is None:
         return None
     if ach.baseline_value is not None:
         return quantity(ach.baseline_value, ach.unit)
-    t = goal.target
     if t.kind is TargetKind.MULTIPLE:
         factor = float(t.amount)
     elif t.kind is TargetKind.PERCENT:

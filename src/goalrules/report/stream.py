@@ -31,6 +31,7 @@ from typing import Any, TextIO
 
 from goalrules.check import CheckRun, GoalResult
 from goalrules.engine import Outcome
+from goalrules.judgments.achievability import Achievability
 from goalrules.judgments.achievability_text import CHANCE_DIGITS, shown_chance
 from goalrules.judgments.smart import CriterionScore, criterion_dict
 from goalrules.report.json_text import Encoded, dumps
@@ -95,7 +96,34 @@ def _dumps(value: Any, depth: int) -> str:
 
 
 def _goal_json(g: GoalResult) -> str:
-    return _dumps(g.to_dict(criterion=_criterion), 2)
+    return _dumps(g.to_dict(criterion=_criterion, judgment=_judgment), 2)
+
+
+class _Same:
+    """A key equal only to a key of the same object (which it holds, so that no other
+    object takes its id while the key is kept)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def _judgment(ach: Achievability) -> tuple[Encoded, Encoded]:
+    """An achievability judgment and its forecast as :class:`Encoded` values keyed by
+    the judgment itself: the goals of a check that ask the same question share one
+    judgment (:meth:`~goalrules.check.CheckRun.judgment`), whose JSON is then written
+    once."""
+    same = _Same(ach)
+    return Encoded((same, "achievability"), ach.to_dict), Encoded(
+        (same, "forecast"), ach.forecast_json
+    )
 
 
 def _criterion(c: CriterionScore) -> Any:
