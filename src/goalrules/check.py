@@ -14,6 +14,7 @@ import attrs
 
 from goalrules.dates import as_date
 from goalrules.engine import RuleSet
+from goalrules.errors import UnitError
 from goalrules.io import (
     Workspace,
     histories_for,
@@ -23,7 +24,7 @@ from goalrules.io import (
     load_workspace,
 )
 from goalrules.io.exports import read_history_file, read_performance_file, read_sessions_file
-from goalrules.judgments.achievability import Achievability, assess_achievability
+from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
 from goalrules.judgments.achievability_text import chance_percent
 from goalrules.judgments.achievability_units import infer_cumulative
 from goalrules.judgments.channels import ChannelDecision, decide_channels
@@ -316,7 +317,7 @@ class CheckRun:
         known = self._judgments.get(key)
         if known is not None:
             return known[1]
-        ach = assess_achievability(goal, series, today=self.today, prior=prior)
+        ach = judge_goal(goal, series, today=self.today, prior=prior)
         if len(self._judgments) >= KEPT_JUDGMENTS:
             self._judgments.clear()
         self._judgments[key] = (same, ach)
@@ -467,6 +468,27 @@ def run_check(
     return CheckResult(run.name, run.today, goals, decisions, plan, tuple(run.notes))
 
 
+def judge_goal(
+    goal: Goal, series: MetricSeries, *, today: Date, prior: GrowthPrior | None
+) -> Achievability:
+    """:func:`assess_achievability`, where a goal whose target (or baseline) is in
+    another unit than its history ("500 leads" for followers) is one goal the history
+    cannot judge, said as its reason, not an error that ends the whole check (it ended
+    it, naming no goal, after the goals before it had been written)."""
+    try:
+        return assess_achievability(goal, series, today=today, prior=prior)
+    except UnitError as exc:
+        from goalrules.metrics import catalog
+
+        defn = catalog.get(goal.metric) if goal.metric else None
+        name = defn.name.lower() if defn is not None else "the unit of its history"
+        return Achievability(  # (the advice is SMART's own for a target in another unit)
+            Verdict.INSUFFICIENT_DATA,
+            note=f"{exc.message[:1].upper()}{exc.message[1:]}.",
+            remedy=f"State the target in {name}.",
+        )
+
+
 def _judge_channels(
     goal: Goal,
     histories: Mapping[tuple[str | None, str], MetricSeries],
@@ -484,12 +506,12 @@ def _judge_channels(
     parts = histories_for(goal, histories)
     listed = ", ".join(parts) or ", ".join(names)
     if series is not None:
-        ach = assess_achievability(goal, series, today=today, prior=prior)
+        ach = judge_goal(goal, series, today=today, prior=prior)
         return series, attrs.evolve(ach, note=f"Judged on the sum of {listed}.")
     if len(parts) < 2:
         return None, None
     judged = {
-        ch: assess_achievability(goal.evolve(channel=ch), s, today=today, prior=prior)
+        ch: judge_goal(goal.evolve(channel=ch), s, today=today, prior=prior)
         for ch, s in parts.items()
     }
     weakest = min(

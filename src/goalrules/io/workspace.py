@@ -598,7 +598,19 @@ def _structure(
             except GoalRulesError as exc:
                 errors.append(exc.with_location(field=where, source=source))
             except TypeError as exc:  # a required field is missing
-                errors.append(WorkspaceError(str(exc), source=source, field=where))
+                absent = [
+                    a.name for a in attrs.fields(cls)
+                    if a.default is attrs.NOTHING and a.init and a.name not in values
+                ]  # fmt: skip
+                errors.append(
+                    WorkspaceError(
+                        f"missing field {absent[0]!r} (each {section} needs one)",
+                        source=source,
+                        field=f"{where}.{absent[0]}",
+                    )
+                    if absent
+                    else WorkspaceError(str(exc), source=source, field=where)
+                )
             if consume:
                 tables[i] = None
     if not errors:
