@@ -76,7 +76,6 @@ from goalrules.model.set_aside import (
     works_with,
 )
 from goalrules.model.spelling import correct_spelling
-from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
     GROWS_BY_HALF,
@@ -498,6 +497,9 @@ def read_fields(
             (m.start(), x, m.group(0)) for p, x in MULTIPLE_WORDS for m in re.finditer(p, low)
         ]
         if offered:
+            # (imported here: its patterns are compiled only for a statement with a multiple)
+            from goalrules.model.target_doubts import a_multiple_again
+
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
             if again := a_multiple_again(low, *offered[0][::2]) or year_over_year_at(
