@@ -60,8 +60,8 @@ from goalrules.model.metric_phrases import (
     NOT_METRICS,
     RESPONSE,
     choose_metric,
+    is_metric_phrase,
     metric_mentions,
-    metric_pattern,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
@@ -176,7 +176,7 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
 def _known_noun(noun: str) -> bool:
     """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
     a unit."""
-    if noun in TIME_NOUNS or metric_pattern().fullmatch(noun):
+    if noun in TIME_NOUNS or is_metric_phrase(noun):
         return True
     from goalrules.units import unit_info
 
