@@ -1,15 +1,17 @@
-"""Write the shipped rulesets' syntax trees, and the language packs' data, into the
-package as JSON.
+"""Write the shipped rulesets' syntax trees, the language packs' data and Babel's
+currency data into the package as JSON.
 
 Run after editing a ``src/goalrules/rules/*.rules`` file, the grammar or the parser, or
-a language pack (``src/goalrules/vocabulary/packs/*.toml``)::
+a language pack (``src/goalrules/vocabulary/packs/*.toml``), or after upgrading Babel::
 
     python scripts/parsed_rules.py
 
 A run then compiles the shipped rules from these trees instead of parsing their text
-(see ``goalrules.dsl.trees``), and reads the packs without a TOML parser. Both are data,
-read with ``json``; each is used only while the text it was read from is unchanged.
-``tests/test_trees.py`` fails while they do not match what the parsers give.
+(see ``goalrules.dsl.trees``), reads the packs without a TOML parser, and the currencies
+without loading Babel's locale data. All are data, read with ``json``; each is used only
+while the text (or the Babel version) it was read from is unchanged.
+``tests/test_trees.py`` and ``tests/test_currency_data.py`` fail while they do not match
+what the parsers and Babel give.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from goalrules.dsl import trees
+from goalrules.model import currencies
 from goalrules.vocabulary import languages
 
 
@@ -47,6 +50,14 @@ def write_packs() -> None:
     print(f"wrote {target} ({len(text):,} bytes)")
 
 
+def write_currencies() -> None:
+    doc = {"babel": currencies.babel_version(), "currencies": currencies.babel_currencies()}
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    target = Path(str(resources.files("goalrules.model").joinpath(currencies.SHIPPED_DATA)))
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({len(text):,} bytes)")
+
+
 def main() -> None:
     folder = resources.files("goalrules.rules")
     texts = {
@@ -62,6 +73,7 @@ def main() -> None:
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} ({len(text):,} bytes, {len(texts)} rulesets)")
     write_packs()
+    write_currencies()
 
 
 if __name__ == "__main__":

@@ -45,3 +45,36 @@ def test_no_note_without_words_of_another_language() -> None:
     for said in ["Sell 500 Mac apps on Instagram", "Grow Instagram followers by 20%"]:
         reading = gr.read_statement(said, start=START)
         assert not any("which a statement read as English" in n for n in reading.notes)
+
+
+def _by_pattern(text: str, phrases: list[str]) -> tuple[int, str] | None:
+    """The first whole-word phrase as one pattern of every phrase finds it."""
+    import re
+
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+    m = pattern.search(text)
+    return None if m is None else (m.start(), m.group(0))
+
+
+_TIME_TABLE = ["ngayong taon", "taon", "hujung tahun", "tahun", "bago", "ba", "año_x", "ázy"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_TIME_TABLE, " ", "-", "_", "a", "ng", "é", "1", ".", "ayong", "bag"]),
+        max_size=12,
+    ),
+    st.permutations(_TIME_TABLE),
+)
+def test_the_scan_finds_the_phrase_a_pattern_of_every_phrase_finds(
+    pieces: list[str], order: list[str]
+) -> None:
+    from goalrules.model.foreign_time_words import _first_phrase
+
+    text = "".join(pieces)
+    phrases = sorted(order, key=len, reverse=True)  # longest first, ties as given
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    assert _first_phrase(text, by_first) == _by_pattern(text, phrases)

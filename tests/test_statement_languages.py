@@ -394,3 +394,20 @@ def test_arabic_a_network_with_or_without_its_article(name: str, article: bool) 
     goal = gr.read_statement(statement, start=dt.date(2026, 5, 1)).goal
     assert goal.channels == (_ARABIC_NETWORKS[name],)
     assert str(goal.target) == "+20%"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_a_text_folds_character_by_character(text: str) -> None:
+    import unicodedata
+
+    from goalrules.vocabulary.languages import fold
+
+    def one(ch: str) -> str:
+        base = unicodedata.normalize("NFD", ch.lower()[:1] or ch)[:1]
+        return "σ" if base == "ς" else base
+
+    folded = fold(text)
+    assert folded == "".join(one(ch) for ch in text)
+    assert len(folded) == len(text)  # offsets hold
+    assert fold(text) == folded  # the characters met before fold the same

@@ -154,17 +154,17 @@ _PIECES = {
 _GROUP_LEVELS = 3
 
 
-def _skips(pieces: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The stretch a scan may skip at a depth of at most ``MAX_NESTING -
-    _GROUP_LEVELS`` (pieces and shallow bracket pairs), and deeper (pieces only)."""
+@functools.cache
+def _skips(fmt: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The stretch a scan of a ``fmt`` text may skip at a depth of at most
+    ``MAX_NESTING - _GROUP_LEVELS`` (pieces and shallow bracket pairs), and deeper
+    (pieces only). Compiled for the formats read: a TOML workspace needs no JSON's."""
+    pieces = _PIECES[fmt]
     group = ""
     for _ in range(_GROUP_LEVELS):
         inner = f"{pieces}|{group}" if group else pieces
         group = rf"[\[{{](?:{inner})*+[\]}}]"
     return re.compile(f"(?:{pieces}|{group})*+"), re.compile(f"(?:{pieces})*+")
-
-
-_SKIPS = {fmt: _skips(pieces) for fmt, pieces in _PIECES.items()}
 
 
 def _check_shape(text: str, source: str, fmt: str) -> None:
@@ -185,7 +185,7 @@ def _check_shape(text: str, source: str, fmt: str) -> None:
     tokens = _TOKENS[fmt]
     # with nothing that breaks a limit, a token is a bracket, a string or a comment
     leaps = not _breaks_limit(text, fmt)
-    shallow, deep = _SKIPS[fmt]
+    shallow, deep = _skips(fmt)
     depth = pos = 0
     while True:
         if leaps:

@@ -36,9 +36,15 @@ _COMMON_WORDS = frozenset(
 _LOCALES = ("en",)
 
 
-@functools.cache
-def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    """(symbol -> code, name -> code, current codes); a shared symbol or name -> "?"."""
+#: Babel's currency data as :func:`_tables` reads it, kept in the package (written by
+#: ``scripts/parsed_rules.py``): loading Babel's global and English locale data took
+#: longer than reading a statement. Used only with the Babel version that gave it.
+SHIPPED_DATA = "currencies.json"
+
+
+def babel_currencies() -> dict[str, dict[str, list[str]]]:
+    """From Babel: the currencies in use on 2026-01-01, each with its symbol in each of
+    ``_LOCALES`` and its English name for one and for several."""
     from babel.core import get_global
     from babel.numbers import get_currency_name, get_currency_symbol
 
@@ -48,15 +54,55 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         for code, begin, end, tender in spans:
             if tender and (begin is None or begin <= today) and (end is None or end >= today):
                 current.add(code)
+    return {
+        code: {
+            "symbols": [get_currency_symbol(code, loc) for loc in _LOCALES],
+            "names": [get_currency_name(code, count=count, locale="en") for count in (1, 2)],
+        }
+        for code in sorted(current)
+    }
+
+
+def babel_version() -> str | None:
+    """The installed Babel's version (``None`` when it cannot be known)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("babel")
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+
+
+def _shipped_currencies() -> dict[str, dict[str, list[str]]] | None:
+    """:func:`babel_currencies` as shipped, when the installed Babel gave it."""
+    import json
+    from importlib import resources
+
+    try:
+        text = resources.files("goalrules.model").joinpath(SHIPPED_DATA).read_text("utf-8")
+        doc = json.loads(text)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("babel") != babel_version():
+        return None
+    data = doc.get("currencies")
+    return data if isinstance(data, dict) else None
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(symbol -> code, name -> code, current codes); a shared symbol or name -> "?"."""
+    currencies = _shipped_currencies() or babel_currencies()
+    current = set(currencies)
     symbols: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
-    for code in sorted(current):
-        for loc in _LOCALES:
-            sym = get_currency_symbol(code, loc).replace("\u200f", "").strip().lower()
+    for code, said in currencies.items():
+        for written in said["symbols"]:
+            sym = written.replace("\u200f", "").strip().lower()
             if sym and sym != code.lower():
                 symbols.setdefault(sym, set()).add(code)
-        for count in (1, 2):
-            name = get_currency_name(code, count=count, locale="en").lower()
+        for written in said["names"]:
+            name = written.lower()
             names.setdefault(name, set()).add(code)
             last = name.split()[-1]
             if len(last) > 2 and last not in _COMMON_WORDS:

@@ -25,9 +25,9 @@ _TIME = re.compile(
 
 
 @functools.cache
-def _time_words(read_in: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
-    """A pattern of the words of time of the packs other than ``read_in`` (folded), and
-    each one's language and English."""
+def _time_words(read_in: str) -> tuple[dict[str, list[str]], dict[str, tuple[str, str]]]:
+    """The words of time of the packs other than ``read_in`` (folded), by their first
+    character, longest first; and each one's language and English."""
     table: dict[str, tuple[str, str]] = {}
     for code, pack in language_packs().items():
         if code in (read_in, "en"):
@@ -37,26 +37,46 @@ def _time_words(read_in: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[s
                 continue
             if " " in phrase or len(phrase) >= 4:  # ("mac", "jun": English words too)
                 table.setdefault(phrase, (pack.name, english))
-    if not table:
-        return None, table
-    phrases = sorted(table, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)"), table
+    by_first: dict[str, list[str]] = {}
+    for phrase in sorted(table, key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first, table
 
 
 plugins.on_reset(_time_words.cache_clear)
 
 
+def _is_word(ch: str) -> bool:
+    """``ch`` is a character of a word, as a pattern's ``\\w`` reads it."""
+    return ch.isalnum() or ch == "_"
+
+
+def _first_phrase(text: str, by_first: dict[str, list[str]]) -> tuple[int, str] | None:
+    """The first of the phrases standing as whole words in ``text``: at the leftmost
+    place one starts, the longest. (A scan of the places that begin a word rather than
+    one pattern of every phrase: the pattern, of several hundred phrases, took longer to
+    compile than the statement took to read.)"""
+    for start, ch in enumerate(text):
+        phrases = by_first.get(ch)
+        if phrases is None or (start and _is_word(text[start - 1])):
+            continue
+        for phrase in phrases:
+            end = start + len(phrase)
+            if text.startswith(phrase, start) and not (end < len(text) and _is_word(text[end])):
+                return start, phrase
+    return None
+
+
 def foreign_time_note(text: str, read_in: str) -> str | None:
     """The note for the first words of time of another language in ``text`` (read in the
     language ``read_in``), or ``None`` when it has none."""
-    pattern, table = _time_words(read_in)
-    if pattern is None:
+    by_first, table = _time_words(read_in)
+    found = _first_phrase(fold(text), by_first)
+    if found is None:
         return None
-    m = pattern.search(fold(text))
-    if m is None:
-        return None
-    language, english = table[m.group(0)]
-    written = text[m.start() : m.end()]
+    start, phrase = found
+    language, english = table[phrase]
+    written = text[start : start + len(phrase)]
     return (
         f'"{written}" is {language} for "{english}", which a statement read as English does '
         "not read, so the goal has no deadline: write it in English, e.g. 'by 2027-06-30', or "

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
-from goalrules.model.target_doubts import doubtful_target
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 
 __all__ = [
@@ -294,6 +293,9 @@ def not_read_as(
             f"write {plain_number(scored[0].value)}% if that is meant (a score such as 4.5 "
             "out of 5 is not one)"
         )
+    # (imported here: its patterns are compiled only for a target that gets this far)
+    from goalrules.model.target_doubts import doubtful_target
+
     return doubtful_target(text, low, target, metric)
 
 

@@ -60,8 +60,8 @@ from goalrules.model.metric_phrases import (
     NOT_METRICS,
     RESPONSE,
     choose_metric,
+    is_metric_phrase,
     metric_mentions,
-    metric_pattern,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
@@ -76,7 +76,6 @@ from goalrules.model.set_aside import (
     works_with,
 )
 from goalrules.model.spelling import correct_spelling
-from goalrules.model.target_doubts import a_multiple_again
 from goalrules.model.target_words import (
     DOT_THOUSANDS,
     GROWS_BY_HALF,
@@ -178,7 +177,7 @@ def _counts_something_else(low: str, a: Amount, english: bool = True) -> bool:
 def _known_noun(noun: str) -> bool:
     """Whether ``noun`` is a word the reader knows a number may count: a metric's, a time,
     a unit."""
-    if noun in TIME_NOUNS or metric_pattern().fullmatch(noun):
+    if noun in TIME_NOUNS or is_metric_phrase(noun):
         return True
     from goalrules.units import unit_info
 
@@ -508,6 +507,9 @@ def read_fields(
             (m.start(), x, m.group(0)) for p, x in MULTIPLE_WORDS for m in re.finditer(p, low)
         ]
         if offered:
+            # (imported here: its patterns are compiled only for a statement with a multiple)
+            from goalrules.model.target_doubts import a_multiple_again
+
             offered.sort()
             target, understood["target"] = offered[0][1], offered[0][2]
             if again := a_multiple_again(low, *offered[0][::2]) or year_over_year_at(

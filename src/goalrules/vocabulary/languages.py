@@ -49,14 +49,26 @@ class UnknownLanguageError(GoalRulesError):
 def fold(text: str) -> str:
     """``text`` lower-cased and without accents, one character for one (so that offsets
     hold): "Ακόλουθοι" -> "ακολουθοι", final sigma as sigma."""
-    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+    return text.translate(_FOLDED)
 
 
-@functools.cache
 def _fold_char(ch: str) -> str:
     low = ch.lower()[:1] or ch
     base = unicodedata.normalize("NFD", low)[:1]
     return "σ" if base == "ς" else base
+
+
+class _Folds(dict[int, str]):
+    """Each character's fold by its code point, worked out the first time
+    ``str.translate`` asks for it (a table a call cost more than the folding: loading
+    the packs folds two thousand words)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _Folds()
 
 
 def _expand(m: re.Match[str], replacement: str, text: str) -> str:
