@@ -328,7 +328,9 @@ def channel_evidence(
     or customers above leads, are reported as data-quality notes
     (``ChannelEvidence.quality``), not dropped. Customers not measured (``None``) in any
     month make the channel's total unknown (``None``, with a note when some months were
-    measured), and the portfolio's with it.
+    measured), and the portfolio's with it; visits or leads not measured likewise, and
+    what is taken from them (rates, shares, trends), with a note; the portfolio's lead
+    rate is then that of the channels measured.
     """
     rows = as_rows(performance)
     if today is not None:  # the months over by today (one under way reads as a fall)
