@@ -103,3 +103,23 @@ def test_an_unknown_sources_lead_rate_is_never_printed(
         block = text.split(f"{name} ")[1][:900]
         assert "no lead rate" in block and "lead rate 0 %" not in block, block
     assert "lead rate 2.5 %" not in text
+
+
+def test_visits_not_measured_in_a_performance_file_stay_unknown_beside_a_crm(
+    tmp_path: Path,
+) -> None:
+    """goalrules' own performance file (as `import` writes it) with an empty visits
+    cell, imported with a CRM export: the join read the empty cell as 0 visits."""
+    own = tmp_path / "performance.csv"
+    own.write_text(
+        "month,channel,medium,visits,leads,customers,campaign\n"
+        "2026-01,facebook,organic,,0,,\n2026-02,facebook,organic,900,0,,\n",
+        encoding="utf-8",
+    )
+    crm = ef.hubspot_contacts(tmp_path / "contacts.csv", [
+        ("Organic social", "Facebook", "2026-01-07 10:00", ""),
+        ("Organic social", "Facebook", "2026-02-07 10:00", "2026-02-20 10:00"),
+    ])  # fmt: skip
+    result = import_exports([own, crm])
+    got = {r.month.month: (r.visits, r.leads, r.customers) for r in result.performance}
+    assert got == {1: (None, 1, 0), 2: (900, 1, 1)}

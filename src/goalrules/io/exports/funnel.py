@@ -88,8 +88,8 @@ def join_funnel(
 
     visits: dict[tuple[Date, str, str | None], float] = defaultdict(float)
     funnel: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for r in analytics:
-        visits[key(r)] += r.visits or 0.0
+    for r in analytics:  # (visits not measured, goalrules' own file's empty cell: NaN)
+        visits[key(r)] += math.nan if r.visits is None else r.visits
     for r in crm:
         funnel[key(r)][0] += r.leads or 0.0
         funnel[key(r)][1] += r.customers or 0.0
@@ -131,12 +131,13 @@ def join_funnel(
     out = []
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
         le, cu = funnel.get(k, [0.0, 0.0])
+        seen = visits.get(k)
+        seen = None if seen is not None and math.isnan(seen) else seen  # not measured
         if k in unknown:
-            out.append(_unknown_source(k, visits.get(k), le, cu if crm_customers else None))
+            out.append(_unknown_source(k, seen, le, cu if crm_customers else None, k in visits))
             continue
-        out.append(
-            PerformanceRow(k[0], k[1], k[2], visits.get(k, 0.0), le, cu if crm_customers else None)
-        )
+        visited = 0.0 if k not in visits else seen  # (in no analytics row: 0, noted)
+        out.append(PerformanceRow(k[0], k[1], k[2], visited, le, cu if crm_customers else None))
     if unknown:
         notes.append(_unknown_note(unknown, visits, funnel))
     return out, replaced + notes
@@ -147,12 +148,16 @@ UNKNOWN = "Unknown source"
 
 
 def _unknown_source(
-    k: tuple[Date, str, str | None], visits: float | None, leads: float, customers: float | None
+    k: tuple[Date, str, str | None],
+    visits: float | None,
+    leads: float,
+    customers: float | None,
+    analytics: bool,
 ) -> PerformanceRow:
     """The row of a source of unknown origin: the analytics' visits with their leads and
     customers unknown, or, when the analytics have no such row, the CRM's leads and
     customers with their visits unknown (never the one joined with the other)."""
-    if visits is not None:
+    if analytics:
         return PerformanceRow(k[0], k[1], k[2], visits, None, None)
     return PerformanceRow(k[0], k[1], k[2], None, leads, customers)
 
