@@ -105,9 +105,16 @@ def join_funnel(
         only_crm[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
     months = {k[0] for k in funnel}
     uncovered: set[Date] = set()  # months of visits in which the CRM has no contact at all
+    # a month of visits before the CRM export's first contact or after its last: the
+    # export does not cover it (a CRM adopted later, an export filtered by date), so its
+    # leads and customers are unknown, never 0
+    first, last = min(months, default=Date.min), max(months, default=Date.max)
+    outside: set[Date] = set()
     for k in sorted(set(visits) - set(funnel) - unknown, key=str):
         if k[0] in months:
             only_web[(k[1], k[2])].append(f"{k[0]:%Y-%m}")
+        elif k[0] < first or k[0] > last:
+            outside.add(k[0])
         else:
             uncovered.add(k[0])
     for (ch, med), ms in sorted(only_crm.items(), key=str):
@@ -128,16 +135,27 @@ def join_funnel(
             f"{'that month' if len(uncovered) == 1 else 'those months'} (a filtered or "
             "shorter export), their leads are unknown, not 0."
         )
+    if outside:
+        shown = ", ".join(f"{m:%Y-%m}" for m in sorted(outside))
+        notes.append(
+            f"the CRM export's contacts run from {first:%Y-%m} to {last:%Y-%m}: the leads and "
+            f"customers of {shown}, where the analytics have visits, are unknown (not 0: the "
+            "export does not cover "
+            f"{'that month' if len(outside) == 1 else 'those months'}); give a CRM export that "
+            "covers every month of the analytics."
+        )
     out = []
     for k in sorted(set(visits) | set(funnel), key=lambda k: (k[0], k[1], k[2] or "")):
         le, cu = funnel.get(k, [0.0, 0.0])
+        covered = k[0] not in outside  # (the CRM export does not cover it: unknown, never 0)
+        leads, customers = (le if covered else None), (cu if covered and crm_customers else None)
         seen = visits.get(k)
         seen = None if seen is not None and math.isnan(seen) else seen  # not measured
         if k in unknown:
-            out.append(_unknown_source(k, seen, le, cu if crm_customers else None, k in visits))
+            out.append(_unknown_source(k, seen, leads, customers, k in visits))
             continue
         visited = 0.0 if k not in visits else seen  # (in no analytics row: 0, noted)
-        out.append(PerformanceRow(k[0], k[1], k[2], visited, le, cu if crm_customers else None))
+        out.append(PerformanceRow(k[0], k[1], k[2], visited, leads, customers))
     if unknown:
         notes.append(_unknown_note(unknown, visits, funnel))
     return out, replaced + notes
@@ -150,7 +168,7 @@ UNKNOWN = "Unknown source"
 def _unknown_source(
     k: tuple[Date, str, str | None],
     visits: float | None,
-    leads: float,
+    leads: float | None,
     customers: float | None,
     analytics: bool,
 ) -> PerformanceRow:
