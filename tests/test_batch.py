@@ -27,9 +27,11 @@ CHANNELS = {
 CONTEXT = ("google", "(none)", "newsletter", "chatgpt.com")  # not social: not judged
 
 
-def book(seed: int, accounts: int, months: int, unknown: float = 0.0) -> list[dict[str, object]]:
+def book(
+    seed: int, accounts: int, months: int, unknown: float = 0.0, unmeasured: float = 0.0
+) -> list[dict[str, object]]:
     """Rows of ``accounts`` accounts; with ``unknown``, that share of the months' customers
-    is not measured (None)."""
+    is not measured (None); with ``unmeasured``, that share of the rows' visits or leads."""
     rng = random.Random(seed)
     rows = []
     for a in range(accounts):
@@ -50,6 +52,8 @@ def book(seed: int, accounts: int, months: int, unknown: float = 0.0) -> list[di
                     "visits": visits, "leads": leads, "customers": customers,
                     "spend": rng.choice([None, rng.randint(0, 900)]),
                 })  # fmt: skip
+                if unmeasured and rng.random() < unmeasured:  # not measured: unknown, not 0
+                    rows[-1][rng.choice(["visits", "leads"])] = None
     return rows
 
 
@@ -108,16 +112,22 @@ def test_the_decided_columns_are_declared_in_order() -> None:
 
 @settings(max_examples=20, deadline=None)
 @given(
-    st.integers(0, 10**6), st.integers(1, 5), st.integers(2, 12), st.sampled_from([0.2, 0.6, 1.0])
+    st.integers(0, 10**6),
+    st.integers(1, 5),
+    st.integers(2, 12),
+    st.sampled_from([0.2, 0.6, 1.0]),
+    st.sampled_from([0.0, 0.15]),
 )
 def test_the_table_path_gives_the_per_account_answers_with_unknown_customers(
-    seed: int, accounts: int, months: int, unknown: float
+    seed: int, accounts: int, months: int, unknown: float, unmeasured: float
 ) -> None:
     # polars' sum skips nulls: the table must not show a partial sum where the rows say
-    # the total is unknown, nor decide, measure or word anything differently
+    # the total is unknown, nor decide, measure or word anything differently (customers,
+    # and with ``unmeasured`` visits or leads, not measured in some rows)
     from goalrules.scale.batch import book_decisions
 
-    rows = [r for r in book(seed, accounts, months, unknown) if r["visits"] or not r["leads"]]
+    rows = [r for r in book(seed, accounts, months, unknown, unmeasured)
+            if r["visits"] is None or r["leads"] is None or r["visits"] or not r["leads"]]  # fmt: skip
     if not rows:
         return
     table = decide_channels_table(pl.DataFrame(rows, strict=False), channels=CHANNELS)
@@ -126,9 +136,13 @@ def test_the_table_path_gives_the_per_account_answers_with_unknown_customers(
         assert (d.decision, d.rule) == (one.decision, one.rule)
         assert d.reasons == one.reasons
         assert (d.evidence.customers is None) == (one.evidence.customers is None)
+        assert (d.evidence.visits, d.evidence.leads) == (one.evidence.visits, one.evidence.leads)
+        assert d.evidence.quality == one.evidence.quality
         assert d.evidence.fulfils_role == one.evidence.fulfils_role
         assert d.portfolio is not None and one.portfolio is not None
         assert (d.portfolio.customers is None) == (one.portfolio.customers is None)
+        assert (d.portfolio.visits is None) == (one.portfolio.visits is None)
+        assert d.portfolio.unmeasured == one.portfolio.unmeasured
         assert (d.portfolio.cost_per_customer is None) == (one.portfolio.cost_per_customer is None)
 
 
@@ -204,7 +218,7 @@ def test_missing_columns_are_an_error() -> None:
 
 
 BAD_CELLS = [
-    ("visits", [100, None], "visits", "1 empty value(s), the first in row 2"),
+    ("channel", ["x", None], "channel", "1 empty value(s), the first in row 2"),
     ("account", ["a", None], "account", "row 2; a value is required"),
     ("month", ["2025-01", "2025-13"], "month", "'2025-13' in row 2 is not a month"),
     ("month", [1, 2], "month", "a date or YYYY-MM text"),

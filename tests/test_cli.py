@@ -239,11 +239,17 @@ def test_channels_for_many_accounts_streams_the_book(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "missing column" in proc.stderr
     empty = tmp_path / "empty-cell.csv"
     empty.write_text(
-        "account,channel,month,visits,leads,customers\na,x,2025-01,100,3,0\na,x,2025-02,,3,0\n"
+        "account,channel,month,visits,leads,customers\na,x,2025-01,100,3,0\na,x,,90,3,0\n"
     )
     proc = cli("channels", str(empty))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
-    assert "empty-cell.csv: visits: 1 empty value(s), the first in row 2" in proc.stderr
+    assert "empty-cell.csv: month: 1 empty value(s), the first in row 2" in proc.stderr
+    # an empty count is not measured: unknown, said so, never an error nor 0
+    empty.write_text(
+        "account,channel,month,visits,leads,customers\na,x,2025-01,100,3,0\na,x,2025-02,,3,0\n"
+    )
+    code, text = run("channels", str(empty))
+    assert code == 0 and "visits unknown (not measured), 6 leads" in text
 
 
 def test_book_reports_in_every_format(tmp_path: Path) -> None:

@@ -362,8 +362,11 @@ def test_dataframes_wherever_data_is_taken() -> None:
                        "campaign": [None, "spring", float("nan"), None]})  # fmt: skip
     assert {d.channel for d in gr.decide_channels(df)} == {"linkedin", "x"}
     assert len(gr.decide_channels(df.to_dict("records"))) == 2
-    df.loc[1, "leads"] = float("nan")
-    with pytest.raises(DataError, match="leads empty"):
+    df.loc[1, "leads"] = float("nan")  # an empty cell: not measured, unknown (never 0)
+    li = {d.channel: d for d in gr.decide_channels(df)}["linkedin"]
+    assert (li.evidence.visits, li.evidence.leads, li.evidence.lead_rate) == (220, None, None)
+    df.loc[1, "channel"] = float("nan")
+    with pytest.raises(DataError, match="channel empty"):
         gr.decide_channels(df)
     h = pd.DataFrame({"date": pd.date_range("2025-01-31", periods=12, freq="ME"),
                       "value": [1000 + 40 * i for i in range(12)]})  # fmt: skip

@@ -51,7 +51,6 @@ def test_theil_sen_is_exact_on_small_inputs_and_deterministic() -> None:
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ("2025-08,linkedin,,330,1\n", "visits: an empty cell"),
         ("2025-08,linkedin,100,330\n", "a short row"),
         ("2025-08,linkedin,nan,3,1\n", "not a finite number"),
         ("2025-08,linkedin,100,inf,1\n", "not a finite number"),
@@ -64,6 +63,13 @@ def test_performance_cells_are_never_zero_filled(tmp_path: Path, body: str, word
     with pytest.raises(gr.DataError) as info:
         gr.load_performance(path)
     assert words in str(info.value) and "performance.csv:2" in str(info.value)
+
+
+def test_an_empty_count_is_unknown_never_0(tmp_path: Path) -> None:
+    path = tmp_path / "performance.csv"
+    path.write_text("month,channel,visits,leads,customers\n2025-08,linkedin,,330,1\n")
+    (row,) = gr.load_performance(path)
+    assert (row.visits, row.leads) == (None, 330)  # not measured: unknown (it was an error)
 
 
 def test_an_empty_optional_cell_stays_missing(tmp_path: Path) -> None:
@@ -204,7 +210,7 @@ def _files(tmp: Path) -> dict[str, Path]:
         "unit_ws": "[[goal]]\nid = 'g'\ntarget = '2400 _xs'\n",
         "hist": "date,channel,metric,value\n2025-01-31,x,followers,-5\n",
         "short_hist": "date,channel,metric,value\n2025-01-31,x\n",
-        "perf": "month,channel,visits,leads,customers\n2025-08,linkedin,,330,1\n",
+        "perf": "month,channel,visits,leads,customers\n2025-08,,100,330,1\n",
         "semi": "month;channel;visits;leads;customers\n2026-01;fb;lots;0;0\n",
         "rules": "ruleset x\nrule a\n  check visits > 2 %\nrule b\n  check 1 > followers\n",
         "deep": 'ruleset x\nrule a\n  check 1 > 0\n  says "{' + "(" * 80 + "1" + ")" * 80 + '}"\n',
@@ -234,7 +240,7 @@ CLI_CASES = [
     ("underscore unit", ["check", "{unit_ws}"], "unit_ws.toml"),
     ("negative history", ["check", "{ws}", "--history", "{hist}"], "hist.csv:2"),
     ("short history row", ["check", "{ws}", "--history", "{short_hist}"], "short_hist.csv:2"),
-    ("empty cell", ["channels", "{perf}"], "perf.csv:2"),
+    ("empty channel cell", ["channels", "{perf}"], "perf.csv:2"),
     ("semicolons", ["channels", "{semi}"], "semi.csv:2"),
     ("binary file", ["channels", "{binary}"], "binary.csv"),
     ("channels nothing", ["channels"], "channels needs"),

@@ -81,18 +81,39 @@ def test_by_network_each_networks_leads_meet_its_visits(
 
 
 def test_a_month_the_crm_has_no_contact_in_is_noted(tmp_path: Path) -> None:
-    """Visits in January and February, the CRM's contacts all in February: January's
+    """Visits in January to March, the CRM's contacts in January and March: February's
     leads are read as 0 only with a note that says so (the CRM export may not cover
-    January: a filtered or shorter export), never silently."""
+    February), never silently."""
     ga4 = ef.ga4_report(tmp_path / "ga4.csv", [("202601", "facebook.com / referral", 90, 0),
+                                               ("202602", "facebook.com / referral", 80, 0),
+                                               ("202603", "facebook.com / referral", 70, 0)])  # fmt: skip
+    crm = ef.hubspot_contacts(tmp_path / "hubspot-crm-exports-all-contacts.csv", [
+        ("Organic social", "Facebook", "2026-01-07 10:00", ""),
+        ("Organic social", "Facebook", "2026-03-07 10:00", "")])  # fmt: skip
+    result = import_exports([ga4, crm])
+    rows = {r.month.month: (r.visits, r.leads) for r in result.performance}
+    assert rows == {1: (90, 1), 2: (80, 0), 3: (70, 1)}
+    said = [n for n in result.notes if "no lead or customer at all in 2026-02" in n]
+    assert len(said) == 1 and "unknown, not 0" in said[0]
+
+
+def test_a_month_before_the_crms_first_contact_has_its_leads_unknown(tmp_path: Path) -> None:
+    """Visits in January and February, the CRM export's contacts all in February (a CRM
+    adopted in February, an export filtered by date): January's leads were read as 0
+    (with a note), so the leads read as rising from 0. They are unknown now."""
+    ga4 = ef.ga4_report(tmp_path / "ga4.csv", [("202601", "facebook.com / referral", 90, 0),
+                                               ("202601", "linkedin.com / referral", 40, 0),
                                                ("202602", "facebook.com / referral", 80, 0)])  # fmt: skip
     crm = _crm(tmp_path / "hubspot-crm-exports-all-contacts.csv", ["Facebook"])
     crm.write_text(crm.read_text().replace("2026-01-07", "2026-02-07"))
     result = import_exports([ga4, crm])
-    rows = {r.month.month: (r.visits, r.leads) for r in result.performance}
-    assert rows == {1: (90, 0), 2: (80, 1)}
-    said = [n for n in result.notes if "no lead or customer at all in 2026-01" in n]
-    assert len(said) == 1 and "unknown, not 0" in said[0]
+    rows = {(r.month.month, r.channel): (r.visits, r.leads, r.customers)
+            for r in result.performance}  # fmt: skip
+    assert rows == {(1, "facebook"): (90, None, None), (1, "linkedin"): (40, None, None),
+                    (2, "facebook"): (80, 1, 0)}  # fmt: skip
+    said = [n for n in result.notes if "contacts run from 2026-02 to 2026-02" in n]
+    assert len(said) == 1 and "of 2026-01, where the analytics have visits, are unknown" in said[0]
+    assert not [n for n in result.notes if "read as 0 leads" in n]
 
 
 def test_plausibles_direct_traffic_meets_the_crms(tmp_path: Path) -> None:

@@ -103,3 +103,24 @@ def test_a_book_of_followers_and_reach_on_spark_is_the_book_in_one_process(spark
     want = decide_channels_table(frame, channels=AWARE, today=day).sort("account", "channel")
     assert want["role_metric_trend"].drop_nulls().len() > 0
     assert got.to_dicts() == want.with_columns(pl.col("months").cast(pl.Int64)).to_dicts()
+
+
+def test_a_book_of_counts_not_measured_on_spark_is_the_book_in_one_process(spark: Any) -> None:
+    """Visits or leads null (not measured) in some rows: unknown on Spark's workers as in
+    one process (never summed as 0)."""
+    import polars as pl
+
+    from goalrules.scale.batch import decide_channels_table
+    from goalrules.scale.spark import decide_channels_spark
+    from tests.test_batch import CHANNELS, book
+
+    rows = book(33, 6, 12, unknown=0.2, unmeasured=0.15)
+    frame = pl.DataFrame(rows, strict=False).with_columns(pl.col("spend").cast(pl.Float64))
+    schema = ("account string, channel string, month date, visits bigint, leads bigint, "
+              "customers bigint, spend double")  # fmt: skip
+    decided = decide_channels_spark(spark.createDataFrame(frame.rows(), schema).repartition(3),
+                                    channels=CHANNELS)  # fmt: skip
+    got = pl.from_arrow(decided.toArrow()).sort("account", "channel")
+    want = decide_channels_table(frame, channels=CHANNELS).sort("account", "channel")
+    assert want["visits"].null_count() > 0 and want["p_unmeasured"].max() > 0
+    assert got.to_dicts() == want.with_columns(pl.col("months").cast(pl.Int64)).to_dicts()

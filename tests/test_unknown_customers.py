@@ -183,7 +183,7 @@ def test_a_known_zero_stays_zero() -> None:
 # -- rows and tables ------------------------------------------------------------------------
 
 
-def test_absent_blank_and_nan_customers_are_unknown_but_visits_stay_required(
+def test_absent_blank_and_nan_customers_are_unknown_and_so_are_visits(
     tmp_path: Path,
 ) -> None:
     no_col = [{"channel": "x", "month": "2025-01", "visits": 10, "leads": 1}]
@@ -192,16 +192,16 @@ def test_absent_blank_and_nan_customers_are_unknown_but_visits_stay_required(
     for rows in (no_col, blank, nan):
         ev, p = channel_evidence(rows)
         assert ev["x"].customers is None and p.customers is None
-    with pytest.raises(gr.DataError, match="visits empty"):
-        channel_evidence([{"channel": "x", "month": "2025-01", "visits": "", "leads": 1}])
+    # an empty count of visits: not measured, unknown too (never 0)
+    ev, p = channel_evidence([{"channel": "x", "month": "2025-01", "visits": "", "leads": 1}])
+    assert ev["x"].visits is None and p.visits is None
     f = tmp_path / "perf.csv"
     f.write_text("month,channel,visits,leads,customers\n2025-01,x,10,1,\n2025-02,x,12,1,0\n")
     assert [r.customers for r in load_performance(f)] == [None, 0.0]
     f.write_text("month,channel,visits,leads\n2025-01,x,10,1\n")
     assert [r.customers for r in load_performance(f)] == [None]
     f.write_text("month,channel,visits,leads,customers\n2025-01,x,,1,0\n")
-    with pytest.raises(gr.DataError, match="empty cell"):
-        load_performance(f)
+    assert [(r.visits, r.leads) for r in load_performance(f)] == [(None, 1.0)]
     with pytest.raises(gr.ValidationError):
         gr.ChannelMonth(channel="x", month="2025-01", visits=1, leads=1, customers=-1)
 
@@ -425,7 +425,7 @@ def test_own_file_blank_or_absent_customers_and_all_errors(tmp_path: Path) -> No
     with pytest.raises(CellErrors) as info:
         import_exports(f, errors="collect")
     cells = {(p.line, p.column) for p in info.value.problems}
-    assert cells == {(2, "visits"), (3, "customers")}  # a blank customers cell is no error
+    assert cells == {(3, "customers")}  # a blank count (visits, customers) is no error
 
 
 perf_rows = st.lists(
@@ -433,8 +433,8 @@ perf_rows = st.lists(
         st.integers(1, 12),
         st.sampled_from(["linkedin", "facebook", "x"]),
         st.sampled_from([None, "organic", "paid"]),
-        st.integers(0, 10_000),
-        st.integers(0, 500),
+        st.one_of(st.none(), st.integers(0, 10_000)),  # visits, leads: None not measured
+        st.one_of(st.none(), st.integers(0, 500)),
         st.one_of(st.none(), st.integers(0, 50)),
     ),
     min_size=1,
@@ -453,16 +453,19 @@ def test_an_imported_performance_file_round_trips_unknown_customers(
     from goalrules.io.exports.rows import ImportResult, PerformanceRow
 
     rows = tuple(
-        PerformanceRow(D(2025, m, 1), ch, med, float(v), float(le), None if c is None else float(c))
-        for m, ch, med, v, le, c in drawn
+        PerformanceRow(D(2025, m, 1), ch, med, *(None if x is None else float(x) for x in n))
+        for m, ch, med, *n in drawn
     )
     path = tmp_path_factory.mktemp("perf") / "performance.csv"
     path.write_text(ImportResult(performance=rows).performance_csv())
     again = import_exports(path)
     key = lambda r: (r.month, r.channel, r.medium or "")  # noqa: E731
     assert sorted(again.performance, key=key) == sorted(rows, key=key)
-    read = {(r.month, r.channel, r.medium): r.customers for r in load_performance(path)}
-    assert read == {(r.month, r.channel, r.medium): r.customers for r in rows}
+    read = {
+        (r.month, r.channel, r.medium): (r.visits, r.leads, r.customers)
+        for r in load_performance(path)
+    }
+    assert read == {(r.month, r.channel, r.medium): (r.visits, r.leads, r.customers) for r in rows}
 
 
 @settings(max_examples=40, deadline=None)

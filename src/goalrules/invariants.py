@@ -371,6 +371,8 @@ def check_more_leads_never_cuts(
         def more(r: ChannelMonth) -> ChannelMonth:
             if r.channel != channel:
                 return r
+            if r.visits is None or r.leads is None:  # not measured: stays unknown
+                return r
             leads = min(r.visits, r.leads + extra)
             customers = None if r.customers is None else min(r.customers, leads)  # unknown stays
             return ChannelMonth(channel=r.channel, month=r.month, visits=r.visits, leads=leads,

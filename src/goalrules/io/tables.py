@@ -363,7 +363,7 @@ def load_performance(
     campaign twice is an error naming both lines (an exact duplicate is dropped, noted
     in ``notes``)."""
     source = str(path) if isinstance(path, (str, Path)) else "<table>"
-    # customers may be absent or blank: not measured, unknown (never read as 0)
+    # customers may be absent; a blank count: not measured, unknown (never read as 0)
     rows = _rows(path, ("month", "channel", "visits", "leads"), progress)
     out: list[ChannelMonth] = []
     errors: list[GoalRulesError] = []
@@ -389,11 +389,12 @@ def load_performance(
             "channel": str(row["channel"]),
         }
         try:
-            for col in ("visits", "leads"):
-                values[col] = _number(row[col], source, line, col, f"a count of {col}")
-            if not _blank(row.get("customers")):
-                values["customers"] = _number(
-                    row["customers"], source, line, "customers", "a count of customers"
+            # a blank count: not measured, unknown (never 0; an explicit 0 stays 0)
+            for col in ("visits", "leads", "customers"):
+                values[col] = (
+                    None
+                    if _blank(row.get(col))
+                    else _number(row[col], source, line, col, f"a count of {col}")
                 )
             for col in _PERF_OPTIONAL:
                 if row.get(col):

@@ -25,17 +25,20 @@ from goalrules.judgments.channel_measures import (
     customers_note,
     ended_note,
     fulfils_role,
+    known_count,
     known_total,
     month_totals,
     months_apart,
     numbered,
     rate_interval,
+    share_of,
     share_param,
     shares_note,
     shares_of,
     social_note,
     spend_note,
     trend,
+    unmeasured_notes,
 )
 from goalrules.judgments.channel_on_read import on_read
 from goalrules.judgments.channel_pass import row_pass
@@ -61,8 +64,8 @@ class CampaignEvidence:
     """One campaign of a channel over the period."""
 
     campaign: str
-    visits: float
-    leads: float
+    visits: float | None  # None: not measured in some month of the campaign
+    leads: float | None
     customers: float | None  # None: not measured in some month of the campaign
     lead_rate: float | None
     lead_rate_low: float | None
@@ -74,8 +77,8 @@ class Portfolio:
     """All channels together."""
 
     channels: int
-    visits: float
-    leads: float
+    visits: float | None  # None: some channel's visits were not measured
+    leads: float | None  # None: some channel's leads were not measured
     customers: float | None  # None: some channel's customers were not measured
     spend: float | None
     lead_rate: float | None
@@ -85,6 +88,8 @@ class Portfolio:
     cost_per_customer: float | None = None
     #: the channels left out of the lead rate (a month of more leads than visits)
     left_out: int = 0
+    #: the channels left out of the lead rate for visits or leads not measured
+    unmeasured: int = 0
 
     def facts(self) -> dict[str, Any]:
         cur = unit_info(self.currency)
@@ -112,8 +117,8 @@ class ChannelEvidence:
     role: Objective | None
     months: int
     formats_tried: tuple[str, ...] | None
-    visits: float
-    leads: float
+    visits: float | None  # None: not measured in every month observed (unknown, not 0)
+    leads: float | None  # None: not measured in every month observed
     customers: float | None  # None: not measured in every month observed
     spend: float | None
     hours: float | None
@@ -147,8 +152,8 @@ def _channel_facts(
     role: Objective | None,
     months: int,
     formats_tried: tuple[str, ...] | None,
-    visits: float,
-    leads: float,
+    visits: float | None,
+    leads: float | None,
     customers: float | None,
     spend: float | None,
     hours: float | None,
@@ -284,10 +289,14 @@ _COLUMN = tuple(map(operator.itemgetter, range(6)))
 
 
 def _campaign(name: str, counts: list[float]) -> CampaignEvidence:
-    visits, leads, customers = counts
+    visits, leads, customers = map(known_total, counts)  # (not measured: unknown)
     # more leads than visits: leads are no share of visits, there is no rate to give
-    lead_rate, lo, hi = (None, None, None) if leads > visits else rate_interval(leads, visits)
-    return CampaignEvidence(name, visits, leads, known_total(customers), lead_rate, lo, hi)
+    lead_rate, lo, hi = (
+        (None, None, None)
+        if visits is None or (leads is not None and leads > visits)
+        else rate_interval(leads, visits)
+    )
+    return CampaignEvidence(name, visits, leads, customers, lead_rate, lo, hi)
 
 
 def _roles(channels: Iterable[Channel | str], goals: Iterable[Goal]) -> dict[str, Channel]:
@@ -319,7 +328,9 @@ def channel_evidence(
     or customers above leads, are reported as data-quality notes
     (``ChannelEvidence.quality``), not dropped. Customers not measured (``None``) in any
     month make the channel's total unknown (``None``, with a note when some months were
-    measured), and the portfolio's with it.
+    measured), and the portfolio's with it; visits or leads not measured likewise, and
+    what is taken from them (rates, shares, trends), with a note; the portfolio's lead
+    rate is then that of the channels measured.
     """
     rows = as_rows(performance)
     if today is not None:  # the months over by today (one under way reads as a fall)
@@ -424,8 +435,13 @@ def _measured(
     # visits and leads in different units): its leads are no share of its visits, so it
     # has no lead rate, and the portfolio's rate is that of the other channels
     over = found.over
-    if over:
-        rated = [c for name, (_, c) in ordered.items() if name not in over]
+    # a channel whose visits or leads were not measured in some month: no lead rate, and
+    # the portfolio's is that of the other channels (its total visits and leads unknown)
+    unmeasured = found.unmeasured
+    if over or unmeasured:
+        rated = [
+            c for name, (_, c) in ordered.items() if name not in over and name not in unmeasured
+        ]
         rate_visits = math.fsum(_chain(map(_COLUMN[0], rated)))
         rate_leads = math.fsum(_chain(map(_COLUMN[1], rated)))
     else:
@@ -435,15 +451,19 @@ def _measured(
     known_customers = known_total(total_customers)
     if known_customers is None:
         customers_with_spend = 0.0
+    # (visits, leads: the same, a channel's not measured makes the portfolio's unknown)
+    known_visits, known_leads = known_total(total_visits), known_total(total_leads)
+    if math.isnan(leads_with_spend):
+        leads_with_spend = 0.0
     portfolio = Portfolio(
         channels=len(ordered),
-        visits=total_visits,
-        leads=total_leads,
+        visits=known_visits,
+        leads=known_leads,
         customers=known_customers,
         spend=spend_total if paid else None,
         lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
-        customer_rate=known_customers / total_leads
-        if known_customers is not None and total_leads
+        customer_rate=known_customers / known_leads
+        if known_customers is not None and known_leads
         else None,
         cost_per_lead=spend_total / leads_with_spend
         if benchmark and spend_total and leads_with_spend
@@ -453,15 +473,16 @@ def _measured(
         if benchmark and spend_total and customers_with_spend
         else None,
         left_out=len(over),
+        unmeasured=len(unmeasured.keys() - over),
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}
     camp = found.camp
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
+    isnan = math.isnan
     slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
     cur_key = unit_info(currency).key
-    isnan = math.isnan
     # the channels' last month: a channel whose rows end before it has its months since
     # unknown (not 0), said in a note
     latest = max([ms[-1] for ms, _ in ordered.values() if ms], default=None)
@@ -471,12 +492,12 @@ def _measured(
     earliest = min([ms[0] for ms, _ in ordered.values() if ms], default=None)
     span = 0 if latest is None or earliest is None else months_apart(earliest, latest) + 1
     by_month: dict[Date, tuple[list[float], list[float]]] | None = None  # made when needed
-    totals = (total_visits, total_leads)
+    totals = (known_visits, known_leads)
     for name, (months, columns) in ordered.items():
         n = len(months)
         visits_by_month, leads_by_month, customers_by_month, spends, hours_by_month = columns[:5]
-        visits = sum(visits_by_month)  # months in order: the same sum whatever the rows' order
-        leads = sum(leads_by_month)
+        visits: float | None = sum(visits_by_month)  # months in order: the same sum whatever
+        leads: float | None = sum(leads_by_month)  # the rows' order
         # no month observed (a channel named without rows): its customers were not measured
         customers = sum(customers_by_month) if n else None
         if customers is not None and isnan(customers):  # (known_total)
@@ -499,6 +520,11 @@ def _measured(
             if notes is None:
                 notes = quality[name] = []
             notes.append(customers_note(n, n - unknown[name]))
+        if name in unmeasured:  # visits or leads not measured: unknown, never 0
+            visits, leads = known_count(visits), known_count(leads)
+            if notes is None:
+                notes = quality[name] = []
+            notes.extend(unmeasured_notes(n, unmeasured[name]))
         spend = hours = None
         if name in spend_known:
             if name in spend_partly:
@@ -513,14 +539,14 @@ def _measured(
             hours = sum(hours_by_month)
         # (rate_interval, written out)
         lead_rate = lo = hi = None
-        if name not in over and not visits <= 0:
+        if name not in over and visits is not None and leads is not None and not visits <= 0:
             k = visits if visits < leads else leads
             lo, hi = wilson_interval(k, visits)
             lead_rate = k / visits
         ch = info.get(name)
         role = ch.role if ch else None
-        visits_share = visits / of_visits if (of_visits := own[0]) else None
-        leads_share = leads / of_leads if (of_leads := own[1]) else None
+        visits_share = share_of(visits, own[0])
+        leads_share = share_of(leads, own[1])
         # the fields computed on first read (ON_READ), one pending for them all: the
         # trends (two months or more), whether the channel fulfils its role (with no role
         # there is no job to check: it stays None), the customer rate's Wilson bound and
@@ -561,7 +587,7 @@ def _measured(
         fulfils: Any = None if role is None else pending
         cust_rate: float | None = None  # as rate_interval gives it
         clo: Any = None
-        if customers is not None and not leads <= 0:
+        if customers is not None and leads is not None and not leads <= 0:
             cust_rate = (leads if leads < customers else customers) / leads
             clo = pending
         # no formats listed: not given (the trial counts months only), not "none tried"
@@ -632,4 +658,6 @@ def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bo
         leads_share=ev.leads_share, customers=ev.customers,
         customer_rate_low=ev.customer_rate_low, role_metric_trend=ev.role_metric_trend,
         portfolio=portfolio, role_share=role_share,
+        measured=(ev.visits is not None, ev.leads is not None,
+                  portfolio.visits is not None and portfolio.leads is not None),
     )  # fmt: skip

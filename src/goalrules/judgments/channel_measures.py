@@ -62,6 +62,42 @@ def known_total(total: float) -> float | None:
     return None if math.isnan(total) else total
 
 
+def known_count(total: float | None) -> float | None:
+    """A channel's sum of visits or leads, ``None`` when it took in an unknown (NaN: a
+    month not measured)."""
+    return None if total is None or math.isnan(total) else total
+
+
+def share_of(part: float | None, whole: float | None) -> float | None:
+    """``part`` as a share of ``whole``; ``None`` when either is unknown (``None`` or
+    NaN: a month not measured) or ``whole`` is 0."""
+    if part is None or whole is None or not whole or math.isnan(whole):
+        return None
+    return part / whole
+
+
+def unmeasured_notes(months: int, unmeasured: Mapping[str, int]) -> list[str]:
+    """The data-quality notes of a channel whose visits or leads were not measured in
+    ``unmeasured[what]`` of its ``months``: their total is unknown, never 0 nor the sum
+    of the months measured, and so is what is taken from it."""
+    out = []
+    for what, follows in (
+        ("visits", "its lead rate, share of visits and visits trend"),
+        ("leads", "its lead rate, share of leads and leads trend"),
+    ):
+        missing = unmeasured.get(what, 0)
+        if not missing:
+            continue
+        if missing >= months:
+            out.append(f"{what} not measured (unknown, not 0): {follows} are unknown")
+        else:
+            out.append(
+                f"{what} measured in {months - missing} of {months} months: their total, and "
+                f"so {follows}, are unknown (not the sum of the months measured)"
+            )
+    return out
+
+
 def customers_note(months: int, measured: int) -> str:
     """The data-quality note of a channel whose customers were measured in some of its
     months and not others: its total is unknown, not the sum of the months measured."""
@@ -147,10 +183,12 @@ def social_note(months: int, recorded: int) -> str:
     )
 
 
-def rate_interval(x: float | None, n: float) -> tuple[float | None, float | None, float | None]:
+def rate_interval(
+    x: float | None, n: float | None
+) -> tuple[float | None, float | None, float | None]:
     """The rate ``x / n`` (``x`` at most ``n``) and its 95 % Wilson bounds; ``None``s
-    when ``x`` is unknown or ``n`` is not positive."""
-    if x is None or n <= 0:
+    when ``x`` or ``n`` is unknown or ``n`` is not positive."""
+    if x is None or n is None or n <= 0:
         return None, None, None
     k = n if n < x else x  # min(x, n)
     lo, hi = wilson_interval(k, n)
@@ -214,11 +252,17 @@ def fulfils_role(
     portfolio: PortfolioRates,
     role_share: float,
     flat: float = 0.02,
+    measured: tuple[bool, bool, bool] = (True, True, True),
 ) -> bool | None:
     """Whether a channel with these measures does the job of ``role`` (``flat``: the
     ruleset's param, a trend within +/- it a month is steady: a traffic driver falling
-    by no more than it is not falling)."""
+    by no more than it is not falling). ``measured``: whether the channel's visits, its
+    leads and the portfolio's visits and leads were measured; a job not seen done for a
+    count not measured cannot be told (``None``), not "does not do its job"."""
+    visits_known, leads_known, portfolio_known = measured
     if role is Objective.TRAFFIC:
+        if visits_share is None and not (visits_known and portfolio_known):
+            return None
         return (
             visits_share is not None and visits_share >= role_share and (visits_trend or 0) >= -flat
         )
@@ -228,7 +272,10 @@ def fulfils_role(
             and portfolio.lead_rate is not None
             and lead_rate_low >= portfolio.lead_rate
         )
-        return credible or (leads_share is not None and leads_share >= role_share)
+        done = credible or (leads_share is not None and leads_share >= role_share)
+        return done if done or (visits_known and leads_known and portfolio_known) else None
+    if not leads_known and role is Objective.CONVERSIONS:
+        return None  # its customer rate is of leads not measured: cannot tell
     if role is Objective.CONVERSIONS:
         if customers is None or portfolio.customers is None:
             return None  # customers not measured: cannot tell, not "does not do its job"

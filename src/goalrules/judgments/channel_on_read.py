@@ -32,8 +32,8 @@ _Inputs = tuple[
     Sequence[float],
     Sequence[float],
     Sequence[float] | None,
-    float,
-    float,
+    float | None,
+    float | None,
     float | None,
     Objective | None,
     float | None,
@@ -56,15 +56,14 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
     if name == "visits_trend" or name == "leads_trend":  # what rules read most: first
         slope = inputs[0]
         value: Any = None
-        if slope is not None:  # trend_of, with the total known: the same float
-            values, total = (
-                (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
-            )
+        values, total = (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
+        if slope is not None and total is not None:  # (trend_of, with the total known; not
+            # measured in some month: no trend)
             mean = total / len(values)
             value = 0.0 if mean == 0 else slope(values) / mean
         memo[name] = value
         return value
-    (slope, _, _, social_by_month, _, leads, customers, role, visits_share, lead_rate_low,
+    (slope, _, _, social_by_month, visits, leads, customers, role, visits_share, lead_rate_low,
      leads_share, portfolio, role_share, flat, notes) = inputs  # fmt: skip
     value = None
     if name == "quality":
@@ -86,6 +85,8 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
             if role in SHARE_ROLES
             else on_read(inputs, memo, "role_metric_trend"),
             portfolio=portfolio, role_share=role_share, flat=flat,
+            measured=(visits is not None, leads is not None,
+                      portfolio.visits is not None and portfolio.leads is not None),
         )  # fmt: skip
     memo[name] = value
     return value

@@ -52,6 +52,7 @@ class RowPass:
         "spend_known",
         "spend_partial",
         "unknown",
+        "unmeasured",
     )
 
     def __init__(self) -> None:
@@ -72,6 +73,9 @@ class RowPass:
         self.quality: dict[str, list[tuple[Date, float, float, float] | str]] = {}
         #: how many months of each channel had customers not measured (in some row)
         self.unknown: dict[str, int] = {}
+        #: how many months of each channel had visits (``"visits"``) or leads
+        #: (``"leads"``) not measured in some row (NaN in their columns: unknown, not 0)
+        self.unmeasured: dict[str, dict[str, int]] = {}
         #: the channels with a month of more leads than visits (its sums)
         self.over: set[str] = set()
         #: whether some channel's month was given by several rows
@@ -98,6 +102,8 @@ def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
         if customers is None:  # not measured: NaN makes every sum it enters unknown
             customers = _NAN
             unknown[name] = unknown.get(name, 0) + 1
+        if visits is None or leads is None:  # not measured: NaN, as customers
+            visits, leads = _unmeasured(out, name, visits, leads)
         # (x: the sum 0.0 + x a month of one row has, as for many; counts are floats and
         # never -0.0, see ChannelMonth)
         entries.append((r.month, visits, leads, customers))
@@ -148,6 +154,19 @@ def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
     return out
 
 
+def _unmeasured(
+    out: RowPass, name: str, visits: float | None, leads: float | None
+) -> tuple[float, float]:
+    """A row's visits and leads, NaN for one not measured (``None``), counted in
+    ``out.unmeasured`` (rows, not months, until a channel is summed month by month)."""
+    counts = out.unmeasured.setdefault(name, {})
+    if visits is None:
+        counts["visits"] = counts.get("visits", 0) + 1
+    if leads is None:
+        counts["leads"] = counts.get("leads", 0) + 1
+    return _NAN if visits is None else visits, _NAN if leads is None else leads
+
+
 def _month_of(entry: tuple[Any, ...]) -> Date:
     """An entry's month."""
     return entry[0]  # type: ignore[no-any-return]
@@ -160,19 +179,27 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
     unknown: set[Date] = set()
     no_spend: set[Date] = set()  # months with a row without spend (hours)
     no_hours: set[Date] = set()
+    unmeasured: dict[str, set[Date]] = {"visits": set(), "leads": set()}
     for r in rows:
         month = r.month
         customers = r.customers
         if customers is None:  # not measured: NaN makes every sum it enters unknown
             customers = math.nan
             unknown.add(month)
+        visits, leads = r.visits, r.leads
+        if visits is None or leads is None:  # not measured: NaN, as customers
+            for what, value in (("visits", visits), ("leads", leads)):
+                if value is None:
+                    unmeasured[what].add(month)
+            visits = math.nan if visits is None else visits
+            leads = math.nan if leads is None else leads
         m = by_month.get(month)
         if m is None:  # (0.0 + x: the sum a month of one row has, as for many)
-            m = by_month[month] = [0.0 + r.visits, 0.0 + r.leads, 0.0 + customers, 0.0, 0.0, 0.0]
+            m = by_month[month] = [0.0 + visits, 0.0 + leads, 0.0 + customers, 0.0, 0.0, 0.0]
         else:
             out.repeated = True
-            m[0] += r.visits
-            m[1] += r.leads
+            m[0] += visits
+            m[1] += leads
             m[2] += customers
         if r.spend is not None:
             m[3] += r.spend
@@ -199,8 +226,8 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
             c = out.camp.get((name, r.campaign))
             if c is None:
                 c = out.camp[(name, r.campaign)] = [0.0, 0.0, 0.0]
-            c[0] += r.visits
-            c[1] += r.leads
+            c[0] += visits
+            c[1] += leads
             c[2] += customers  # unknown: NaN, as the month
     # a month whose spend (hours) some rows gave and others not: its spend is unknown,
     # not the sum of the rows that gave it (an organic row beside a paid one is not 0)
@@ -215,6 +242,11 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
         out.unknown[name] = len(unknown)  # months, not rows
     else:
         out.unknown.pop(name, None)
+    counted = {what: len(months) for what, months in unmeasured.items() if months}
+    if counted:
+        out.unmeasured[name] = counted  # months, not rows
+    else:
+        out.unmeasured.pop(name, None)
     months = sorted(by_month)
     # (every month's sums are six: strict=False spares zip's check of their lengths)
     columns = tuple(zip(*map(by_month.__getitem__, months), strict=False))

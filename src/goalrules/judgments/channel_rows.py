@@ -19,6 +19,7 @@ __all__ = ["as_rows", "done_by", "left_out_note", "no_duplicates", "plain_channe
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
+_COUNTS = frozenset(_REQUIRED[2:])  # blank: not measured, unknown (never 0)
 _MONTH = operator.attrgetter("month")
 
 
@@ -52,15 +53,13 @@ def read_rows(performance: Any) -> list[ChannelMonth]:
                 f"row {i}: expected a mapping of column to value, got {type(row).__name__}",
                 field=f"[{i}]",
             )
-        empty = [k for k in _REQUIRED if k in row and missing(row[k])]
+        empty = [k for k in _REQUIRED[:2] if k in row and missing(row[k])]
         if empty:
-            raise DataError(
-                f"row {i}: {', '.join(empty)} empty (write 0 if there were none): a missing "
-                "count is not read as 0",
-                field=f"[{i}].{empty[0]}",
-            )
+            raise DataError(f"row {i}: {', '.join(empty)} empty", field=f"[{i}].{empty[0]}")
+        # a count empty (visits, leads): not measured, unknown (never read as 0)
+        given = {k: None for k, v in row.items() if k in _COUNTS and missing(v)}
         try:
-            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}))
+            rows.append(ChannelMonth(**{k: v for k, v in row.items() if not missing(v)}, **given))
         except GoalRulesError as exc:
             raise exc.with_location(field=f"[{i}]") from None
         except TypeError as exc:

@@ -172,6 +172,11 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             format_percent(v, digits=digits) for v in (ev.lead_rate, low, high, rate)
         )
         lines.append(f"lead rate {own} (95 % CI {lo}-{hi}), {where} the portfolio's {ref}")
+    elif ev.visits is None or ev.leads is None:  # not measured: unknown, never 0
+        lines.append(
+            f"no lead rate: its {'visits' if ev.visits is None else 'leads'} were not measured "
+            "(unknown, not 0: see data quality); left out of the portfolio's lead rate"
+        )
     elif ev.visits > 0:  # a month of more leads than visits: leads are no share of visits
         lines.append(
             "no lead rate: more leads than visits in some month (see data quality), so its "
@@ -192,22 +197,32 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         else f" ({format_percent(ev.visits_share, digits=distinct_digits(ev.visits_share, 0.0))}"
         " of the channels judged)"
     )
-    counts = f"{format_count(ev.visits)} visits{share}, {format_count(ev.leads)} leads"
+    counts = f"{counted(ev.visits, 'visits')}{share}, {counted(ev.leads, 'leads')}"
     if ev.customers is None:  # not measured: said so, never shown as 0
         lines.append(f"{counts} over {months}; customers not measured (unknown, not 0)")
     else:
         lines.append(f"{counts}, {_customers(ev.customers)} over {months}")
-    if ev.visits_trend is not None and ev.leads_trend is not None:
-        lines.append(
-            f"trend a month: visits {signed_pct(ev.visits_trend)}, "
-            f"leads {signed_pct(ev.leads_trend)}"
+    if ev.visits_trend is not None or ev.leads_trend is not None:  # (one: the other unknown)
+        visits_trend, leads_trend = (
+            "unknown" if t is None else signed_pct(t) for t in (ev.visits_trend, ev.leads_trend)
         )
+        lines.append(f"trend a month: visits {visits_trend}, leads {leads_trend}")
     lines.append(_role_line(ev))
     if ev.formats_tried is None:
         lines.append("formats tried: not given (the trial counts months only)")
     lines += _cost_lines(ev, p)
     lines.extend(f"data quality: {q}" for q in ev.quality)
     return lines
+
+
+def counted(n: float | None, what: str) -> str:
+    """``1,200 visits``, or ``visits unknown (not measured)``: never 0."""
+    return f"{what} unknown (not measured)" if n is None else f"{format_count(n)} {what}"
+
+
+def count_cell(n: float | None) -> str:
+    """A count in a table's cell: ``1,200``, or ``unknown`` (not measured: never 0)."""
+    return "unknown" if n is None else format_count(n)
 
 
 def _customers(n: float | None) -> str:
@@ -231,9 +246,20 @@ def portfolio_line(p: Portfolio) -> str:
         else f"; {p.left_out} channel{'' if p.left_out == 1 else 's'} with more leads than "
         "visits in some month left out"
     )
+    if p.unmeasured:
+        left_out += (
+            f"; {p.unmeasured} channel{'' if p.unmeasured == 1 else 's'} whose visits or leads "
+            "were not measured left out"
+        )
+    visits, leads = (
+        f"{what} unknown (not measured for every channel)"
+        if n is None
+        else f"{format_count(n)} {what}"
+        for n, what in ((p.visits, "visits"), (p.leads, "leads"))
+    )
     return (
         f"Portfolio: the {p.channels} channel{s} judged, together: "
-        f"{format_count(p.visits)} visits, {format_count(p.leads)} leads, {customers}; lead rate "
+        f"{visits}, {leads}, {customers}; lead rate "
         f"{pct(p.lead_rate)} "
         f"(their leads over their visits: each channel's rate weighted by its visits{left_out})"
     )

@@ -43,7 +43,7 @@ from goalrules.judgments.channel_rows import (
     plain_channels,
     read_rows,
 )
-from goalrules.judgments.channel_text import SAID_MISSING, evidence_lines, untold_note
+from goalrules.judgments.channel_text import SAID_MISSING, count_cell, evidence_lines, untold_note
 from goalrules.judgments.sources import (
     SourceGroup,
     SourceShare,
@@ -52,7 +52,6 @@ from goalrules.judgments.sources import (
     known_sum,
 )
 from goalrules.model import Channel, ChannelMonth, Goal
-from goalrules.numbers import format_count
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -424,7 +423,7 @@ def _judged(
     if all(judge for _, judge in seen.values()) and all(c != UNATTRIBUTED for c, _ in seen):
         return rows, (), named, mediums
     judged: list[ChannelMonth] = []
-    context: list[tuple[str, str, float, float, float | None]] = []
+    context: list[tuple[str, str, float | None, float | None, float | None]] = []
     for r in rows:
         group, judge = seen[(r.channel, r.medium)]
         if judge:
@@ -437,9 +436,9 @@ def _judged(
     if not context:
         return judged, (), named, mediums
     totals = (
-        math.fsum(r.visits for r in rows),
-        math.fsum(r.leads for r in rows),
-        known_sum(r.customers for r in rows),  # None when one was not measured
+        known_sum(r.visits for r in rows),  # None when one was not measured
+        known_sum(r.leads for r in rows),
+        known_sum(r.customers for r in rows),
     )
     return judged, context_shares(context, totals), named, mediums
 
@@ -549,7 +548,7 @@ def _coherent(whole: ChannelDecision, halves: list[ChannelDecision]) -> ChannelD
         decision = (
             agreed.pop()
             if len(agreed) == 1
-            else max(halves, key=lambda h: h.evidence.visits).decision
+            else max(halves, key=lambda h: h.evidence.visits or 0.0).decision
         )
         note = (
             f"Both its halves are worth investing in ({said}): the network is not told to "
@@ -655,8 +654,8 @@ def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
     from goalrules.engine.notebook import badge, table
 
     rows = [
-        (d.channel, badge(d.decision.value), format_count(d.evidence.visits),
-         format_count(d.evidence.leads), d.why)
+        (d.channel, badge(d.decision.value), count_cell(d.evidence.visits),
+         count_cell(d.evidence.leads), d.why)
         for d in decisions
     ]  # fmt: skip
     return table(["channel", "decision", "visits", "leads", "why"], rows, raw=(1,))

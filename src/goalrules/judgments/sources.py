@@ -159,8 +159,8 @@ class SourceShare:
 
     group: str
     sources: tuple[str, ...]
-    visits: float
-    leads: float
+    visits: float | None  # None: not measured for every source of the group
+    leads: float | None  # None: not measured for every source of the group
     customers: float | None  # None: not measured for every source of the group
     visits_share: float | None
     leads_share: float | None
@@ -175,10 +175,14 @@ class SourceShare:
         def share(x: float | None) -> str:
             return "" if x is None else f" ({format_percent(x)} of all)"
 
-        return (f"{self.group} ({', '.join(self.sources)}): {format_count(self.visits)} visits"
-                f"{share(self.visits_share)}, {format_count(self.leads)} leads"
+        return (f"{self.group} ({', '.join(self.sources)}): {_count(self.visits, 'visits')}"
+                f"{share(self.visits_share)}, {_count(self.leads, 'leads')}"
                 f"{share(self.leads_share)}, "
                 f"{_customers(self.customers)}{share(self.customers_share)}")  # fmt: skip
+
+
+def _count(n: float | None, what: str) -> str:
+    return f"{what} unknown (not measured)" if n is None else f"{format_count(n)} {what}"
 
 
 def _customers(n: float | None) -> str:
@@ -193,18 +197,18 @@ def known_sum(values: Iterable[float | None]) -> float | None:
 
 
 def context_shares(
-    context: Iterable[tuple[str, str, float, float, float | None]],
-    totals: tuple[float, float, float | None],
+    context: Iterable[tuple[str, str, float | None, float | None, float | None]],
+    totals: tuple[float | None, float | None, float | None],
 ) -> tuple[SourceShare, ...]:
     """``(group, source, visits, leads, customers)`` rows summed per group, with their
     shares of ``totals`` (all sources' visits, leads, customers), largest first.
-    Customers not measured (``None``) make the group's customers and share unknown."""
+    A count not measured (``None``) makes the group's count and share unknown."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     names: dict[str, set[str]] = defaultdict(set)
     for group, source, visits, leads, customers in context:
         acc = sums[group]
-        acc[0] += visits
-        acc[1] += leads
+        acc[0] += math.nan if visits is None else visits  # NaN: unknown
+        acc[1] += math.nan if leads is None else leads
         acc[2] += math.nan if customers is None else customers  # NaN: unknown
         names[group].add(source)
 
@@ -218,13 +222,14 @@ def context_shares(
         SourceShare(
             group,
             tuple(sorted(names[group])),
-            v,
-            le,
+            known(v),
+            known(le),
             known(c),
-            share(v, totals[0]),
-            share(le, totals[1]),
+            share(known(v), totals[0]),
+            share(known(le), totals[1]),
             share(known(c), totals[2]),
         )
         for group, (v, le, c) in sums.items()
     ]
-    return tuple(sorted(out, key=lambda s: (-s.visits, s.group)))
+    # (visits not measured: after those measured, as though none)
+    return tuple(sorted(out, key=lambda s: (-(s.visits or 0.0), s.visits is None, s.group)))

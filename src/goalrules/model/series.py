@@ -212,11 +212,12 @@ class ChannelMonth:
 
     channel: str = attrs.field(converter=_guard("channel", normalize_channel))
     month: Date = attrs.field(converter=_guard("month", _month))
-    visits: float = attrs.field(
-        default=0, converter=_guard("visits", _count), validator=_non_negative
+    # None: not measured (a CRM export without analytics has no visits), unknown, never 0
+    visits: float | None = attrs.field(
+        default=0, converter=_guard("visits", _opt(_count)), validator=_non_negative
     )
-    leads: float = attrs.field(
-        default=0, converter=_guard("leads", _count), validator=_non_negative
+    leads: float | None = attrs.field(
+        default=0, converter=_guard("leads", _opt(_count)), validator=_non_negative
     )
     # not given: unknown (an export without a customers column), never read as 0
     customers: float | None = attrs.field(

@@ -202,16 +202,15 @@ def _channel_charts(
         names = [d.channel for d in decisions]
         width = 0.27
         xs = range(len(names))
-        ax.bar(
-            [x - width for x in xs],
-            [d.evidence.visits for d in decisions],
-            width,
-            label="visits",
-            color="#93c5fd",
-        )
-        ax.bar(
-            list(xs), [d.evidence.leads for d in decisions], width, label="leads", color="#2563eb"
-        )
+        # visits, leads or customers not measured: no bar (an unknown drawn as 0 would
+        # read as none)
+        for shift, what, color in ((-width, "visits", "#93c5fd"), (0.0, "leads", "#2563eb")):
+            drawn = [
+                (x + shift, n)
+                for x, d in zip(xs, decisions, strict=True)
+                if (n := getattr(d.evidence, what)) is not None
+            ]
+            ax.bar([x for x, _ in drawn], [n for _, n in drawn], width, label=what, color=color)
         # customers not measured: no bar (an unknown drawn as 0 would read as none)
         known = [
             (x, n)

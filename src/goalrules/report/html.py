@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import math
 from typing import Any
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
@@ -43,9 +44,11 @@ def _portfolio_rate(decisions: list[ChannelDecision] | tuple[ChannelDecision, ..
     portfolio = getattr(decisions, "portfolio", None)
     if portfolio is not None:
         return portfolio.lead_rate  # type: ignore[no-any-return]
-    visits = sum(d.evidence.visits for d in decisions)
-    leads = sum(d.evidence.leads for d in decisions)
-    return leads / visits if visits else None
+    counts = [(d.evidence.visits, d.evidence.leads) for d in decisions]
+    if any(v is None or le is None for v, le in counts):  # not measured: no rate
+        return None
+    visits = math.fsum(v or 0.0 for v, _ in counts)
+    return math.fsum(le or 0.0 for _, le in counts) / visits if visits else None
 
 
 def _channels(
@@ -71,8 +74,8 @@ def _channels(
             {
                 "channel": d.channel,
                 "decision": d.decision.value,
-                "visits": format_count(ev.visits),
-                "leads": format_count(ev.leads),
+                "visits": _customers(ev.visits),
+                "leads": _customers(ev.leads),
                 "customers": _customers(ev.customers),
                 "rate": rate,
                 "why": d.why,
@@ -88,7 +91,7 @@ def _portfolio_line(decisions: list[ChannelDecision] | tuple[ChannelDecision, ..
 
 
 def _customers(n: float | None) -> str:
-    """Customers as a count, or "not measured" (unknown: never shown as 0)."""
+    """Customers (visits, leads) as a count, or "not measured" (unknown: never 0)."""
     return "not measured" if n is None else format_count(n)
 
 
@@ -218,7 +221,7 @@ def html_book(
             rate = f"{format_percent(r['lead_rate'])} ({lo}-{hi})"
         book.append({
             "account": r["account"], "channel": r["channel"], "decision": r["decision"],
-            "visits": format_count(r["visits"]), "leads": format_count(r["leads"]),
+            "visits": _customers(r["visits"]), "leads": _customers(r["leads"]),
             "customers": _customers(r["customers"]), "rate": rate,
             "why": "; ".join(row["reasons"][1:]),
         })  # fmt: skip

@@ -28,6 +28,11 @@ def _wrap(text: str, indent: str = "    ", first: str | None = None) -> list[str
     return [line.replace(_GLUE, " ") for line in lines] if glued else lines
 
 
+def _count(n: float | None, unit: str) -> str:
+    """``12 visits``, or ``visits unknown`` (not measured: never shown as 0)."""
+    return f"{unit}s unknown" if n is None else format_count(n, unit)
+
+
 def _rule(title: str, char: str = "=") -> list[str]:
     return ["", title, char * min(len(title), WIDTH)]
 
@@ -83,8 +88,8 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
         for c in d.evidence.campaigns:
             rate = format_percent(c.lead_rate)
             lines += _wrap(
-                f"campaign {c.campaign}: {format_count(c.visits, 'visit')}, "
-                f"{format_count(c.leads, 'lead')} ({rate})",
+                f"campaign {c.campaign}: {_count(c.visits, 'visit')}, "
+                f"{_count(c.leads, 'lead')} ({rate})",
                 "      ",
                 "  * ",
             )

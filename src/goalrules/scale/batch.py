@@ -2,9 +2,9 @@
 
 :func:`decide_channels_table` takes monthly rows of many accounts (``account, channel,
 month, visits, leads`` and optional ``customers``, ``spend``, ``medium``, ``followers``,
-``engagements`` and ``reach``; customers absent or null are unknown, and their sums
-null-aware: a channel or an account with a month not measured has null customers, never
-a partial sum), measures every channel column-wise (sums, shares, Wilson intervals,
+``engagements`` and ``reach``; customers absent, and any count null, are unknown, and
+their sums null-aware: a channel or an account with a month not measured has a null
+total, never a partial sum), measures every channel column-wise (sums, shares, Wilson intervals,
 Theil-Sen trends through numpy) with each account as its own portfolio, and decides
 with the shipped ``channels`` ruleset evaluated by
 :meth:`goalrules.RuleSet.evaluate_table`. The answers are those of
@@ -76,7 +76,10 @@ def decide_channels_table(
     network's decision follows its organic and paid halves' (costs in ``currency``), and
     ``role_metric_trend``, the monthly trend of the followers (else engagements, else
     reach) an awareness or engagement role is judged by, over the ``social_months``
-    they were recorded in.
+    they were recorded in. Visits or leads null (not measured) in some month make the
+    channel's total, trend and rates null (``visits_unmeasured``, ``leads_unmeasured``:
+    such months), never 0, and the account's total null; its lead rate is that of the
+    channels measured (``p_unmeasured``: the channels left out of it).
     ``notes``, when given, is appended what was left out of the rows, and why (the months
     not over by ``today``), as the row path's ``ChannelDecisions.notes``.
     """
@@ -134,6 +137,7 @@ DECIDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("p_cost_per_customer", "number"), ("customers_months", "count"),
     ("spend_months", "count"), ("spend_partial", "count"), ("p_left_out", "count"),
     ("role_metric_trend", "number"), ("social_months", "count"),
+    ("visits_unmeasured", "count"), ("leads_unmeasured", "count"), ("p_unmeasured", "count"),
     ("decision", "text"), ("rule", "text"), ("quality", "texts"), ("hierarchy", "text"),
     ("currency", "text"), ("ruleset", "text"),
 )  # fmt: skip

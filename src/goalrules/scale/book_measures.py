@@ -8,6 +8,7 @@ from :func:`goalrules.scale.batch.decide_channels_table`)."""
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -70,8 +71,9 @@ def decided_channels(
     if bool((keyed["gm"].diff() == 0).any()):  # a month in two rows: summed
         monthly = keyed.group_by("gm", maintain_order=True).agg(
             pl.col("g", "month", "x").first(),
-            pl.col("visits", "leads").sum(),
-            _known_sum("customers"),  # one row of the month not measured: the month unknown
+            _known_sum("visits"),  # one row of the month not measured: the month unknown
+            _known_sum("leads"),
+            _known_sum("customers"),
             pl.col("spend").sum().alias("spend"),
             # a month whose spend some rows gave and others not: unknown, not their sum
             pl.col("spend").is_not_null().all().alias("spend_known"),
@@ -94,11 +96,15 @@ def decided_channels(
         monthly.group_by("g", maintain_order=True)
         .agg(
             pl.len().alias("months"),
-            pl.col("visits", "leads").sum(),
-            _known_sum("customers"),  # a month not measured: the total unknown, not partial
+            _known_sum("visits"),  # a month not measured: the total unknown, not partial
+            _known_sum("leads"),
+            _known_sum("customers"),
             # spend in some months and not others: unknown, not the sum of those months
             pl.when(pl.col("spend_known").all()).then(pl.col("spend").sum()).alias("spend"),
             pl.col("customers").is_not_null().sum().cast(pl.Int64).alias("customers_months"),
+            # the months whose visits (leads) were not measured: no total, trend nor rate
+            pl.col("visits").is_null().sum().cast(pl.Int64).alias("visits_unmeasured"),
+            pl.col("leads").is_null().sum().cast(pl.Int64).alias("leads_unmeasured"),
             pl.col("spend_known").sum().cast(pl.Int64).alias("spend_months"),
             pl.col("spend_partial").sum().cast(pl.Int64).alias("spend_partial"),
             (pl.col("social").is_not_null().sum() if social else pl.lit(0))
@@ -118,6 +124,8 @@ def decided_channels(
             "spend_months",
             "spend_partial",
             "social_months",
+            "visits_unmeasured",
+            "leads_unmeasured",
             "over",
             "last_month",
             "first_x",
@@ -152,11 +160,17 @@ def decided_channels(
             if col == "social":  # of the months recorded (none: NaN, said without a warning)
                 seen = ~np.isnan(values)
                 mean = np.where(seen, values, 0.0).sum(axis=1) / seen.sum(axis=1)
+            elif per.height:
+                with warnings.catch_warnings():  # a channel of no month measured: NaN
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    mean = np.nanmean(values, axis=1)
             else:
-                mean = np.nanmean(values, axis=1) if per.height else np.zeros(0)
+                mean = np.zeros(0)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
         rel[few] = np.nan
+        if col != "social":  # a month not measured: no trend (not one of the others)
+            rel[per[f"{col}_unmeasured"].to_numpy() > 0] = np.nan
         return rel
 
     if per.height >= _SIDE_BY_SIDE:  # numpy lets go of the GIL as it selects the medians
@@ -173,23 +187,28 @@ def decided_channels(
         pl.Series("role_metric_trend", social_trend, dtype=pl.Float64).fill_nan(None),
     )
     # -- portfolios (one per account) ------------------------------------------------------
+    measured = pl.col("visits").is_not_null() & pl.col("leads").is_not_null()
     totals = per.group_by("account").agg(
         pl.len().alias("p_channels"),
-        pl.col("visits").sum().alias("p_visits"),
-        pl.col("leads").sum().alias("p_leads"),
+        _known_sum("visits").alias("p_visits"),  # a channel not measured: the portfolio's
+        _known_sum("leads").alias("p_leads"),  # unknown too
         _known_sum("customers").alias("p_customers"),  # a channel unknown: the portfolio too
         pl.col("spend").sum().alias("p_spend"),
         # the portfolio's cost: of the channels with a cost (spend recorded and not 0)
-        pl.col("leads").filter(pl.col("spend") > 0).sum().alias("p_leads_spend"),
+        pl.when(pl.col("leads").filter(pl.col("spend") > 0).is_not_null().all())
+        .then(pl.col("leads").filter(pl.col("spend") > 0).sum())
+        .alias("p_leads_spend"),
         pl.when(pl.col("customers").is_not_null().all())
         .then(pl.col("customers").filter(pl.col("spend") > 0).sum())
         .alias("p_customers_spend"),
         pl.col("spend").is_not_null().any().alias("p_spend_known"),
         (pl.col("spend") > 0).sum().alias("p_paid"),
-        # the lead rate: of the channels with no month of more leads than visits
-        pl.col("visits").filter(~pl.col("over")).sum().alias("p_rate_visits"),
-        pl.col("leads").filter(~pl.col("over")).sum().alias("p_rate_leads"),
+        # the lead rate: of the channels with no month of more leads than visits, and with
+        # their visits and leads measured
+        pl.col("visits").filter(~pl.col("over") & measured).sum().alias("p_rate_visits"),
+        pl.col("leads").filter(~pl.col("over") & measured).sum().alias("p_rate_leads"),
         pl.col("over").sum().cast(pl.Int64).alias("p_left_out"),
+        (~pl.col("over") & ~measured).sum().cast(pl.Int64).alias("p_unmeasured"),
     )
     # a book of one account joins one row of totals, which polars keeps as a constant
     # column and divides by as a multiplication by its reciprocal, a last bit away from
@@ -213,7 +232,8 @@ def decided_channels(
         half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
         bound = centre + sign * half  # holds the rate itself, as stats.wilson_interval
         held = pl.min_horizontal(bound, p) if sign < 0 else pl.max_horizontal(bound, p)
-        valid = n > 0 if over is None else (n > 0) & ~over
+        # (min_horizontal skips nulls: a count not measured is kept out first)
+        valid = (n > 0) & x.is_not_null() if over is None else (n > 0) & x.is_not_null() & ~over
         return pl.when(valid).then(held.clip(0.0, 1.0))
 
     v, l_, c = pl.col("visits"), pl.col("leads"), pl.col("customers")
@@ -222,7 +242,9 @@ def decided_channels(
     formats = {n: float(len(ch.formats_tried)) for n, ch in info.items() if ch.formats_tried}
     known = pl.col("channel").is_in(list(formats))
     per = per.with_columns(
-        pl.when((v > 0) & ~pl.col("over")).then(pl.min_horizontal(l_, v) / v).alias("lead_rate"),
+        pl.when((v > 0) & l_.is_not_null() & ~pl.col("over"))
+        .then(pl.min_horizontal(l_, v) / v)
+        .alias("lead_rate"),
         wilson(l_, v, -1, pl.col("over")).alias("lead_rate_low"),
         wilson(l_, v, 1, pl.col("over")).alias("lead_rate_high"),
         # (min_horizontal skips nulls: customers not measured are kept out first)
@@ -287,6 +309,7 @@ def decided_channels(
         "p_customers", pl.when(pl.col("p_spend_known")).then(pl.col("p_spend")).alias("p_spend"),
         "p_customer_rate", "p_cost_per_lead", "p_cost_per_customer", "customers_months",
         "spend_months", "spend_partial", "p_left_out", "role_metric_trend", "social_months",
+        "visits_unmeasured", "leads_unmeasured", "p_unmeasured",
     ).with_columns(
         out["decision"].fill_null("keep").alias("decision"), _decided_by(ruleset, out),
         pl.Series("quality", [quality.get(i, []) for i in range(per.height)],
@@ -359,14 +382,14 @@ def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
     rows = monthly.select("g", "x", "visits", "leads").with_columns(
         per["account"].gather(monthly["g"]).alias("account")
     )
-    by_month = rows.group_by("account", "x").agg(
-        pl.col("visits").sum().alias("month_visits"), pl.col("leads").sum().alias("month_leads")
+    by_month = rows.group_by("account", "x").agg(  # (a month not measured: unknown)
+        _known_sum("visits").alias("month_visits"), _known_sum("leads").alias("month_leads")
     )
     counted = by_month.group_by("account").agg(pl.len().alias("account_months"))
     own = (
         rows.join(by_month, on=["account", "x"], how="left")
         .group_by("g")
-        .agg(pl.col("month_visits").sum(), pl.col("month_leads").sum())
+        .agg(_known_sum("month_visits"), _known_sum("month_leads"))
     )
     per = (
         per.with_row_index("g")
@@ -393,19 +416,33 @@ def _fulfils(role_share: float, flat: float) -> Any:
     traffic = (pl.col("visits_share") >= role_share) & (
         pl.col("visits_trend").fill_null(0) >= -flat
     )
+    # visits or leads not measured (the channel's or the portfolio's): a job not seen done
+    # cannot be told, not "does not do its job" (as the row path's)
+    p_known = pl.col("p_visits").is_not_null() & pl.col("p_leads").is_not_null()
+    v_known, l_known = pl.col("visits").is_not_null(), pl.col("leads").is_not_null()
+    traffic = (
+        pl.when(pl.col("visits_share").is_null() & ~(v_known & p_known))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .otherwise(traffic.fill_null(False))
+    )
     lead_credible = pl.col("lead_rate_low") >= pl.col("p_lead_rate")
     leads = lead_credible.fill_null(False) | (pl.col("leads_share") >= role_share).fill_null(False)
+    leads = (
+        pl.when(~leads & ~(v_known & l_known & p_known))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .otherwise(leads)
+    )
     share_c = pl.when(pl.col("p_customers") > 0).then(pl.col("customers") / pl.col("p_customers"))
     conv_credible = pl.col("customer_rate_low") >= pl.col("p_customer_rate")
     conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
     # customers not measured (the channel's or the portfolio's): cannot tell, not False
-    unknown = pl.col("customers").is_null() | pl.col("p_customers").is_null()
+    unknown = pl.col("customers").is_null() | pl.col("p_customers").is_null() | ~l_known
     conversions = pl.when(unknown).then(pl.lit(None, dtype=pl.Boolean)).otherwise(conversions)
     return (
         pl.when(role.is_null())
         .then(pl.lit(None, dtype=pl.Boolean))  # no role given: none is assumed
         .when(role == Objective.TRAFFIC.value)
-        .then(traffic.fill_null(False))
+        .then(traffic)
         .when(role == Objective.LEADS.value)
         .then(leads)
         .when(role == Objective.CONVERSIONS.value)

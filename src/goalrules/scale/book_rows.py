@@ -20,6 +20,8 @@ __all__ = ["COUNTS", "REQUIRED", "SOCIAL", "checked_rows", "no_duplicates", "no_
 #: the columns a book must have, and its counts
 REQUIRED = ("account", "channel", "month", "visits", "leads")  # customers: may be absent
 COUNTS = ("visits", "leads", "customers")
+#: the columns that must have a value in every row (a count's empty cell: not measured)
+NAMED = REQUIRED[:3]
 #: the optional columns an awareness or engagement role is judged by, the first given of
 #: a row read (as the row path's): its ``social`` column
 SOCIAL = ("followers", "engagements", "reach")
@@ -29,18 +31,21 @@ def checked_rows(df: Any) -> Any:
     """The table's rows with typed columns (``account``, ``channel`` normalised, ``month``
     truncated to the month, float counts and ``spend``, and ``social``: a row's
     followers, else engagements, else reach, when the table has one of them; null:
-    none recorded, never 0). A null where a value is
-    required, a cell that is not of its column's type or a negative count is a
-    DataError naming the column and the first row at fault: no row is dropped."""
+    none recorded, never 0; a count null, blank or NaN: not measured, unknown, never 0).
+    A null where a value is required (account, channel, month), a cell that is not of
+    its column's type or a negative count is a DataError naming the column and the first
+    row at fault: no row is dropped."""
     import polars as pl
 
-    _no_nulls(df, REQUIRED)
+    _no_nulls(df, NAMED)
     if "customers" not in df.columns:  # not measured: unknown (null), never 0
         df = df.with_columns(pl.lit(None, dtype=pl.Float64).alias("customers"))
     social = [c for c in SOCIAL if c in df.columns]
-    for name in ("customers", *social):
+    for name in (*COUNTS, *social):
         if df.schema[name] == pl.String:  # a blank cell: unknown too
             df = df.with_columns(pl.col(name).str.strip_chars().replace("", None))
+        elif df.schema[name].is_float():  # NaN (pandas' empty cell): unknown too
+            df = df.with_columns(pl.col(name).fill_nan(None))
     month_type = df.schema["month"]
     if month_type == pl.String:
         month = (pl.col("month").str.slice(0, 7) + "-01").str.to_date(strict=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 from goalrules.engine import Rule, RuleSet
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
-from goalrules.judgments.channel_measures import social_note, spend_note
+from goalrules.judgments.channel_measures import social_note, spend_note, unmeasured_notes
 from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
 from goalrules.model import Objective
 from goalrules.scale.book_rules import book_currency, book_ruleset
@@ -63,6 +63,7 @@ def book_decisions(
     i_spend_months, i_spend_partial = at.get("spend_months"), at.get("spend_partial")
     i_social_trend, i_social_months = at.get("role_metric_trend"), at.get("social_months")
     i_hierarchy, i_channels = at.get("hierarchy"), at["p_channels"]
+    i_unmeasured = tuple(at.get(name) for name in ("visits_unmeasured", "leads_unmeasured"))
     last_channels: Any = None
     pick = operator.itemgetter(*(at[name] for name in _BOOK_FIELDS))
     # the table's columns as lists, read a row at a time as tuples (a dict a row costs
@@ -114,7 +115,16 @@ def book_decisions(
             quality=(
                 *row_notes,
                 *_months_notes(
-                    int(months), customers_months, spend_months, spend_partial, social_months
+                    int(months),
+                    customers_months,
+                    spend_months,
+                    spend_partial,
+                    social_months,
+                    {
+                        what: r[i]
+                        for what, i in zip(("visits", "leads"), i_unmeasured, strict=True)
+                        if i is not None and r[i]
+                    },
                 ),
             ),
         )
@@ -134,6 +144,7 @@ def book_decisions(
                 cost_per_lead=r[at["p_cost_per_lead"]],
                 cost_per_customer=r[at["p_cost_per_customer"]],
                 left_out=int(r[at["p_left_out"]] or 0) if "p_left_out" in at else 0,
+                unmeasured=int(r[at["p_unmeasured"]] or 0) if "p_unmeasured" in at else 0,
                 currency=currency,
             )
             pfacts = portfolio.facts()
@@ -167,6 +178,7 @@ def _months_notes(
     spend_months: int,
     spend_partial: int = 0,
     social_months: int = 0,
+    unmeasured: Mapping[str, int] | None = None,
 ) -> tuple[str, ...]:
     """The notes of a channel whose customers, spend, or followers (engagements, reach)
     were recorded in some of its months and not others (their totals unknown, the trend
@@ -175,6 +187,8 @@ def _months_notes(
     out = []
     if 0 < customers_months < months:
         out.append(customers_note(months, customers_months))
+    if unmeasured:  # visits or leads not measured in some months (``unmeasured``)
+        out.extend(unmeasured_notes(months, unmeasured))
     if (spend_months or spend_partial) and spend_months < months:
         out.append(spend_note(months, spend_months, spend_partial))
     if 0 < social_months < months:

@@ -145,7 +145,7 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     col = match.columns
     out = []
     keys = []
-    unknown = 0
+    blank = dict.fromkeys(("visits", "leads", "customers"), 0)
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None:
             raise DataError("an empty month", source=source, line=line, field="month")
@@ -154,16 +154,9 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             if f not in col:  # customers: no column, not measured (unknown, not 0)
                 continue
             v = number(cells[col[f]], source, line, f, decimal=options.decimal)
-            if v is None and f == "customers":  # blank: not measured, unknown (not 0)
-                unknown += 1
+            if v is None:  # blank: not measured, unknown (not 0; an explicit 0 stays 0)
+                blank[f] += 1
                 continue
-            if v is None:
-                raise DataError(
-                    "an empty cell where a number belongs (write 0 if there were none)",
-                    source=source,
-                    line=line,
-                    field=f,
-                )
             if v < 0:
                 raise DataError(f"a negative count ({v:g}) of {f}", source=source, line=line,
                                 field=f)  # fmt: skip
@@ -178,17 +171,15 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         keys.append((month, channel, medium, campaign))
         out.append(
             PerformanceRow(
-                month, channel, medium, values["visits"], values["leads"],
+                month, channel, medium, values.get("visits"), values.get("leads"),
                 values.get("customers"), None, campaign,
             )
         )  # fmt: skip
     if "customers" not in col:
         notes.append(f"{source}: customers: not in this file; unknown, not 0.")
-    elif unknown:
-        notes.append(
-            f"{source}: customers empty on {unknown} row{'s' if unknown > 1 else ''}: "
-            "unknown, not 0."
-        )
+    for f, n in blank.items():
+        if n:
+            notes.append(f"{source}: {f} empty on {n} row{'s' if n > 1 else ''}: unknown, not 0.")
     check_conflicts(
         [(line, ()) for line, _ in rows], keys, source,
         lambda k: f"{k[1]} in {k[0]:%Y-%m}" + "".join(f" ({x})" for x in k[2:] if x),

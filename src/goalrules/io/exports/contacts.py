@@ -77,7 +77,7 @@ def read_contacts(
     if not measured:
         notes.append(f"{match.sheet.source}: customers: not in this export; unknown, not 0.")
     out = [
-        PerformanceRow(m, ch, med, 0.0, le, cu if measured else None)
+        PerformanceRow(m, ch, med, None, le, cu if measured else None)  # no visits
         for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
     return out, notes

@@ -66,8 +66,8 @@ class PerformanceRow:
     month: Date
     channel: str
     medium: str | None = None
-    visits: float = 0.0
-    leads: float = 0.0
+    visits: float | None = 0.0  # None: not in the exports (a CRM's alone), unknown (never 0)
+    leads: float | None = 0.0  # None: no CRM source for the row's, unknown (never 0)
     customers: float | None = None  # None: not in the export, unknown (never 0)
     revenue: float | None = None
     campaign: str | None = None
@@ -151,9 +151,7 @@ class ImportResult:
                     d["month"],
                     r.channel,
                     r.medium or "",
-                    _plain(r.visits),
-                    _plain(r.leads),
-                    "" if r.customers is None else _plain(r.customers),  # unknown: empty
+                    *("" if n is None else _plain(n) for n in (r.visits, r.leads, r.customers)),
                     r.campaign or "",
                 ]
             )

@@ -177,6 +177,11 @@ def _portion(month: Date, span: Span | None) -> Span | None:
     return max(month, span[0]), min(_month_end(month), span[1])
 
 
+def _g(n: float | None) -> str:
+    """A count as the notes write it (``unknown``: not measured)."""
+    return "unknown" if n is None else f"{n:g}"
+
+
 def _add(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a + b
 
@@ -202,7 +207,7 @@ def merge_analytics(parts: Sequence[AnalyticsPart]) -> tuple[list[PerformanceRow
             known = [p for p in portions if p is not None]
             if days is not None and len(known) == len(portions) and _disjoint(days, known):
                 kept[key] = attrs.evolve(
-                    old, visits=old.visits + r.visits, leads=old.leads + r.leads,
+                    old, visits=_add(old.visits, r.visits), leads=_add(old.leads, r.leads),
                     customers=_add(old.customers, r.customers),
                     revenue=_add(old.revenue, r.revenue),
                 )  # fmt: skip
@@ -219,8 +224,9 @@ def merge_analytics(parts: Sequence[AnalyticsPart]) -> tuple[list[PerformanceRow
                 )
                 raise DataError(
                     f"{first} and {part.source} both give {r.channel}{what} in "
-                    f"{r.month:%Y-%m} ({old.visits:g} and {r.visits:g} visits, {old.leads:g} "
-                    f"and {r.leads:g} leads) and {why}: which one is right? Pass one of them "
+                    f"{r.month:%Y-%m} ({_g(old.visits)} and {_g(r.visits)} visits, "
+                    f"{_g(old.leads)} and {_g(r.leads)} leads) and {why}: which one is right? "
+                    "Pass one of them "
                     "(files whose periods do not overlap are added up)",
                     source=part.source,
                     field="month",

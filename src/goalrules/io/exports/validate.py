@@ -16,9 +16,9 @@ from goalrules.io.exports.rows import DateOptions, data_rows
 from goalrules.metrics import catalog
 
 _OWN_NUMBERS = {"own-history": ("value",), "own-performance": ("visits", "leads", "customers")}
-# goalrules' own performance file: visits and leads are required in every row; customers
-# may be blank (not measured: unknown, never 0)
-_REQUIRED_COUNTS = {"own-performance": ("visits", "leads")}
+# goalrules' own performance file: a blank count (visits, leads, customers) is not
+# measured, unknown (never 0): no count is required in every row
+_REQUIRED_COUNTS: dict[str, tuple[str, ...]] = {}
 _COUNT_FIELDS = ("visits", "leads", "customers")
 
 
