@@ -32,7 +32,7 @@ class LazyFields(dict[str, Any]):
         fill: Callable[[str], Any],
         order: tuple[str, ...],
     ) -> None:
-        super().__init__(known)
+        dict.update(self, known)  # (the dict's own update: no super() made each time)
         self._pending = pending
         self._fill = fill
         self._order = order
