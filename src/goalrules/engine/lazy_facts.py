@@ -39,8 +39,7 @@ class LazyFields(dict[str, Any]):
 
     def __missing__(self, key: str) -> Any:
         if key in self._pending:
-            value = self._fill(key)
-            dict.__setitem__(self, key, value)
+            value = self[key] = self._fill(key)  # (the dict's own setitem: none of ours)
             return value
         raise KeyError(key)
 
