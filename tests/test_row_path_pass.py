@@ -255,3 +255,26 @@ def test_a_ruleset_converting_money_or_a_whole_fact_is_checked() -> None:
     assert _converts(Declared({"channel": money}))  # type: ignore[arg-type]
     assert not _converts(Declared({"channel": {"visits": money}}))  # type: ignore[arg-type]
     assert not _converts(Declared({"history": {"span": money}}))  # type: ignore[arg-type]
+
+
+def test_channels_sharing_months_are_each_put_in_order() -> None:
+    """A channel whose months equal the channel before's (found in order) is in order;
+    one of the same months given out of order, or with a month twice, is not taken as
+    in order for sharing them."""
+    months = [dt.date(2025, m, 1) for m in range(1, 5)]
+
+    def of(name: str, order: list[int]) -> list[gr.ChannelMonth]:
+        return [gr.ChannelMonth(channel=name, month=months[i], visits=10 + i, leads=i,
+                                campaign="a" if order.count(i) > 1 and k else None)
+                for k, i in enumerate(order)]  # fmt: skip
+
+    book = of("facebook", [0, 1, 2, 3]) + of("instagram", [0, 1, 2, 3])
+    book += of("linkedin", [3, 1, 0, 2]) + of("x", [0, 1, 1, 2, 3])
+    found = row_pass(book)
+    want = _reference(book)
+    for name, (got_months, columns) in found.ordered.items():
+        assert list(got_months) == want["columns"][name][0] == months
+        assert repr([list(c) for c in columns[:2]]) == repr(
+            [list(c) for c in want["columns"][name][1][:2]]
+        )
+    assert found.repeated  # x's month given by two rows (two campaigns): summed

@@ -32,15 +32,14 @@ class LazyFields(dict[str, Any]):
         fill: Callable[[str], Any],
         order: tuple[str, ...],
     ) -> None:
-        super().__init__(known)
+        dict.update(self, known)  # (the dict's own update: no super() made each time)
         self._pending = pending
         self._fill = fill
         self._order = order
 
     def __missing__(self, key: str) -> Any:
         if key in self._pending:
-            value = self._fill(key)
-            dict.__setitem__(self, key, value)
+            value = self[key] = self._fill(key)  # (the dict's own setitem: none of ours)
             return value
         raise KeyError(key)
 

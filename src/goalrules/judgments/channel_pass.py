@@ -126,18 +126,23 @@ def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
     ordered = out.ordered
     months: tuple[Date, ...]
     columns: list[tuple[float, ...]]
+    in_order_seen: tuple[Date, ...] = ()  # the months of the channel before, in order
     for name in sorted(per):
         entries = per[name]
         if name in summed:
             continue
         # (every entry is four: strict=False spares zip's check of their lengths)
         months, *columns = zip(*entries, strict=False)
-        if not all(map(_LT, months, months[1:])):  # not in order, or a month twice
+        # the channels of a book mostly share their months: months equal to those of the
+        # channel before, found in order, are in order (an equality a month, no order test)
+        if months != in_order_seen and not all(map(_LT, months, months[1:])):
+            # not in order, or a month twice
             in_order = sorted(entries, key=_month_of)  # (stable: rows of a month in order)
             months, *columns = zip(*in_order, strict=False)
             if not all(map(_LT, months, months[1:])):
                 summed.add(name)  # a month of several rows
                 continue
+        in_order_seen = months
         ordered[name] = (months, (*columns, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
     if summed:  # each channel summed month by month from its rows, in their order
         rows_of: dict[str, list[ChannelMonth]] = {name: [] for name in summed}

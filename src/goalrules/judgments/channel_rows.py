@@ -124,10 +124,14 @@ def plain_channels(performance: Any, today: _dt.date | None) -> dict[str, None] 
         return None
     cut = _dt.date.max if today is None else first_open_month(today)  # (a month: its 1st)
     channels: dict[str, None] = {}
+    last: str | None = None  # the channel of the row before (rows come a channel at a time)
     for r in performance:
         if r.__class__ is not ChannelMonth or r.medium is not None or r.month >= cut:
             return None
-        channels[r.channel] = None
+        name = r.channel
+        if name is not last:  # (the same str object: the same channel, already met)
+            channels[name] = None
+            last = name
     return channels
 
 
