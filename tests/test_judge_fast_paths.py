@@ -625,3 +625,23 @@ def test_judging_and_writing_goals_leaves_no_cycle_for_the_collector() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@given(
+    days=st.lists(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), min_size=1, max_size=30),
+    months=st.one_of(st.none(), st.integers(-3, 40), st.just(10**6)),
+)
+def test_recent_points_are_the_months_before_the_last(
+    days: list[dt.date], months: int | None
+) -> None:
+    """The recent points (found by bisection) are those at most ``months`` calendar
+    months before the last point's month, and never fewer than two (all: ``None``)."""
+    points = tuple(Point(d, 1.0) for d in sorted(days))
+    recent = am.recent_points(points, months)
+    if months is None:
+        assert recent == points
+        return
+    last = points[-1].date.year * 12 + points[-1].date.month
+    kept = [p for p in points if p.date.year * 12 + p.date.month >= last - months]
+    expected = points[-max(len(kept), min(2, len(points))) :] if kept else points[-2:]
+    assert tuple(recent) == expected

@@ -6,10 +6,12 @@ history of zeros only."""
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections.abc import Sequence
 from typing import Any
 
 from goalrules.dates import add_months, months_between
+from goalrules.judgments.achievability_text import format_value, is_count
 from goalrules.metrics import MetricDefinition
 from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
@@ -20,6 +22,7 @@ __all__ = [
 
 Date = _dt.date
 _MONTH_SECONDS = 365.25 * 86400 / 12
+_VALUE = operator.attrgetter("value")
 
 
 def stale(last: Date, until: Date, max_gap: Any) -> str:
@@ -123,10 +126,8 @@ def lone_zeros(series: MetricSeries, unit: str) -> tuple[MetricSeries, str]:
     from the export, not an account emptied and filled again within a month; read as a
     value it turned the model to a straight line ("233 followers a month"). Nothing
     changes for other histories (``unit``: the series' unit, a count's or not)."""
-    from goalrules.judgments.achievability_text import format_value, is_count
-
     pts = series.points
-    if len(pts) < 3 or not is_count(unit):
+    if len(pts) < 3 or not is_count(unit) or 0.0 not in map(_VALUE, pts):
         return series, ""
     lone = [
         i for i in range(1, len(pts) - 1)

@@ -6,10 +6,12 @@ bootstrap of the history's own changes. See :mod:`goalrules.judgments.achievabil
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import itertools
 import math
+import operator
 import random
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -160,7 +162,7 @@ def _view(points: Sequence[Point], months: int | None, window: int | None) -> _V
     per_month = 0.0
     longer_rate: tuple[int, float] | None = None
     if positive:
-        logs = tuple([math.log(v) for v in values])
+        logs = tuple(map(math.log, values))
         per_month = (math.log(last_value) - math.log(first_shown)) / span_w
         longer = month_index(recent[-1].date) - month_index(recent[0].date)
         if longer >= 12 and longer > span_w:
@@ -169,7 +171,7 @@ def _view(points: Sequence[Point], months: int | None, window: int | None) -> _V
     view = _View(
         recent, values, idx, span_w, first_shown, last_value, positive, logs, per_month,
         _recent_rates(recent) if positive else None, longer_rate,
-        sum(abs(v) for v in values) / len(values), {},
+        sum(map(abs, values)) / len(values), {},
     )  # fmt: skip
     if type(points) is tuple:
         if len(_VIEWS) >= 1024:
@@ -320,13 +322,17 @@ def _months_needed(
     when the chance is that already there); ``None`` when not within them.
     ``chance_at`` reads the chance at a horizon (a bootstrap's) instead of the mixture."""
 
+    read = _readings(model)
+
     def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
         if chance_at is not None:
             return chance_at(h) >= threshold
         if threshold != 0.5:
             pred = _predictive(model, h, logs)
             return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
-        median = _median(model, h, logs)
+        median = read.get(("median", h, logs))  # read already: :func:`_median`'s entry
+        if median is None:
+            median = _median(model, h, logs)
         return median >= goal_y if higher else median <= goal_y
 
     if likely_now:
@@ -367,7 +373,7 @@ def _recent_rates(
 ) -> tuple[float, float] | None:
     """The compound monthly rate over the last 3 months and over the 3 before (with
     ``season``, the model's calendar-month indices on the logs, seasonally adjusted)."""
-    if len(points) < 7 or min(p.value for p in points[-7:]) <= 0:
+    if len(points) < 7 or min([p.value for p in points[-7:]]) <= 0:
         return None
     if month_index(points[-1].date) - month_index(points[-7].date) != 6:
         return None
@@ -411,11 +417,17 @@ def recent_points(points: Sequence[Point], months: int | None) -> Sequence[Point
     if months is None:
         return points
     last = points[-1].date
-    since = last.year * 12 + last.month - months  # the earliest month index in it
-    first = len(points) - 1
-    while first > 0 and (d := points[first - 1].date).year * 12 + d.month >= since:
-        first -= 1
+    since = last.year * 12 + last.month - 1 - months  # the earliest month index in it
+    if since < 12:  # before the year 1: every point
+        first = 0
+    elif months < 0:  # after the last: none (but two)
+        first = len(points)
+    else:  # sorted: the first point on or after the earliest month's first day
+        first = bisect.bisect_left(points, _dt.date(since // 12, since % 12 + 1, 1), key=_DATE)
     return points[min(first, len(points) - 2) :]
+
+
+_DATE = operator.attrgetter("date")
 
 
 def grow(value: float, log_change: float) -> float:

@@ -26,6 +26,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from goalrules.errors import GoalRulesError
+from goalrules.judgments.achievability_text import format_value, is_count
 from goalrules.model import Goal, MetricSeries, Point
 from goalrules.units import unit_info
 
@@ -92,8 +93,6 @@ def scale_doubt(
     stands: its values are not whole counts and the target is at least :data:`SCALED`
     times the latest monthly value (``months``: a stock's month-end values, a flow's
     monthly totals), so the history is most likely in thousands; ``None`` otherwise."""
-    from goalrules.judgments.achievability_text import format_value, is_count
-
     if target is None or target <= 0 or not months or unit in ("percent", "dimensionless"):
         return None
     try:

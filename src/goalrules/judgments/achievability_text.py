@@ -51,10 +51,15 @@ def format_q(q: Quantity) -> str:
     return format_value(float(q.magnitude), unit_text(q))
 
 
+@functools.lru_cache(maxsize=512)
 def is_count(unit: str) -> bool:
-    """A unit that counts things (followers, leads): shown as whole numbers."""
+    """A unit that counts things (followers, leads): shown as whole numbers (kept: a
+    judgment asks it of its unit several times)."""
     key = unit_info(unit).key
     return len(key) == 1 and key[0][1] == 1 and is_count_dimension(key[0][0])
+
+
+plugins.on_reset(is_count.cache_clear)  # plugins add units
 
 
 @functools.lru_cache(maxsize=512)
@@ -353,16 +358,20 @@ def round_chance(p: float, digits: int, edges: Iterable[float] = (0.5,)) -> floa
     step = 10.0**-digits
     shown = round(p, digits)
     for edge in edges:
-        first = math.ceil(edge / step - 1e-9)  # the first step at or above the edge
         if p < edge <= shown:
-            shown = round((first - 1) * step, digits)
+            shown = round((_first_step(edge, step) - 1) * step, digits)
         elif p >= edge > shown:
-            shown = round(first * step, digits)
+            shown = round(_first_step(edge, step) * step, digits)
     if shown <= 0.0 < p:
         return float(f"{p:.2g}")
     if shown >= 1.0 > p:
         return 1.0 - float(f"{1.0 - p:.2g}")
     return shown
+
+
+def _first_step(edge: float, step: float) -> int:
+    """The first multiple of ``step`` at or above ``edge`` (in steps)."""
+    return math.ceil(edge / step - 1e-9)
 
 
 #: decimals a chance is written with wherever it is a number: the check's JSON and CSV,

@@ -65,16 +65,16 @@ class Predictive:
     logs: bool = True
 
     def cdf(self, y: float) -> float:
-        total = sum(c.weight * c.cdf(y) for c in self.components if c.weight > 0)
+        total = sum([c.weight * c.cdf(y) for c in self.components if c.weight > 0])
         return min(1.0, max(0.0, total))
 
     def sf(self, y: float) -> float:
         """P(value >= y): the chance of reaching ``y`` from below."""
-        below = sum(c.weight * c.below(y) for c in self.components if c.weight > 0)
+        below = sum([c.weight * c.below(y) for c in self.components if c.weight > 0])
         return min(1.0, max(0.0, 1.0 - below))
 
     def pdf(self, y: float) -> float:
-        return sum(c.weight * c.pdf(y) for c in self.components if c.weight > 0)
+        return sum([c.weight * c.pdf(y) for c in self.components if c.weight > 0])
 
     def quantile(self, p: float, *, tol: float = 1e-10) -> float:
         """The smallest ``y`` with ``cdf(y) >= p`` (to ``tol`` of the components' spread):

@@ -32,7 +32,8 @@ def months_to_latest(raw: Sequence[Point], months: Sequence[Point]) -> list[Poin
     the latest count's day, when the counts come more than once a month and the latest
     is not in its month's last days; ``months`` as they are otherwise. Each month is the
     last count on or before its day and after the month before's (none: a gap)."""
-    if len(raw) < 3 or not months:
+    if len(raw) < 3 or not months or len(months) == len(raw):
+        # (as many months as counts: one count a month)
         return list(months)
     last = raw[-1].date
     if (month_end(last) - last).days <= _NEAR_END:

@@ -41,6 +41,15 @@ def weekly(points: Sequence[Point]) -> bool:
     return min(gaps) == 7 and all(g % 7 == 0 for g in gaps)
 
 
+def _not_weekly(points: Sequence[Point], today: Date) -> bool:
+    """Whether the first three points tell that the points up to ``today`` are not
+    weekly (a gap that is not whole weeks), without reading the rest."""
+    if len(points) < 3 or points[2].date > today:
+        return False  # (too few to tell here)
+    first, second, third = points[0].date, points[1].date, points[2].date
+    return (second - first).days % 7 != 0 or (third - second).days % 7 != 0
+
+
 def week_days(day: Date) -> tuple[Date, Date]:
     """The first and last day a week's row dated ``day`` counts."""
     if day.weekday() == 0:  # a Monday: the ISO week from it
@@ -51,6 +60,8 @@ def week_days(day: Date) -> tuple[Date, Date]:
 def by_day(series: MetricSeries, today: Date) -> MetricSeries:
     """``series`` day by day when it is a weekly flow's (see the module), else as it is:
     each week's total spread evenly over the days it counts, up to ``today``."""
+    if _not_weekly(series.points, today):
+        return series
     points = [p for p in series.points if p.date <= today]
     if not weekly(points):
         return series

@@ -14,6 +14,7 @@ import attrs
 from goalrules import plugins
 from goalrules.dates import deadline
 from goalrules.errors import GoalRulesError, UnitError, ValidationError
+from goalrules.metrics import catalog
 from goalrules.model.fields import _date, _guard, _ident, _opt, _quantity, _strings, _text
 from goalrules.model.recurrence import Recurrence, Tier, read_tiers
 from goalrules.model.statements import read_fields
@@ -262,8 +263,6 @@ def _objective(value: Any) -> Objective:
 def _metric_key(value: Any) -> str:
     """A metric of the catalog, by key or alias ("folowers" is an error that suggests
     "followers", as a workspace file's is)."""
-    from goalrules.metrics import catalog
-
     key = re.sub(r"[\s-]+", "_", _text(value).lower())
     return catalog[key].key
 

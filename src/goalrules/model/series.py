@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -81,8 +82,11 @@ def _points(value: Any) -> tuple[Point, ...]:
             raise ValidationError(
                 f"expected a (date, value) pair, got {item!r}", field=f"[{i}]"
             ) from None
-    pts.sort(key=lambda p: p.date)
+    pts.sort(key=_DATE_OF)
     return tuple(pts)
+
+
+_DATE_OF = operator.attrgetter("date")
 
 
 def _month_point(key: Any, values: list[float], how: MetricKind) -> Point:
