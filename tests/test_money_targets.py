@@ -126,3 +126,21 @@ def test_a_goal_set_in_any_currency_code(code: str) -> None:
 def test_a_word_that_is_no_currency_is_still_an_unknown_unit() -> None:
     with pytest.raises(gr.GoalRulesError, match="unknown unit 'XYZ'"):
         gr.quantity("50000 XYZ")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 28))
+def test_a_ratio_reads_as_its_month_not_a_day(day: int) -> None:
+    """A cost per lead is a month's figure, dated by the month's end: it read "34.1 USD /
+    lead on 2026-11-30" whichever day of November the value was dated."""
+    points = [(dt.date(2026, m, day), v) for m, v in
+              zip(range(6, 12), [40.0, 38.5, 37.9, 36.0, 35.2, 34.1], strict=True)]  # fmt: skip
+    goal = gr.Goal("cpl", metric="cost_per_lead", target="30 EUR / lead", start="2026-12-01",
+                   deadline="2027-06-30")  # fmt: skip
+    text = gr.assess_achievability(goal, points, today=dt.date(2026, 12, 4)).explanation
+    assert text.startswith("Cost per lead: 34.1 EUR / lead in November 2026.")
+    stock = gr.Goal("f", metric="followers", target="3000 followers", start="2026-12-01",
+                    deadline="2027-06-30")  # fmt: skip
+    counts = [(d, v * 50) for d, v in points[::-1]]
+    said = gr.assess_achievability(stock, counts, today=dt.date(2026, 12, 4)).explanation
+    assert f"on 2026-11-{day:02d}." in said  # a count is a reading on its day

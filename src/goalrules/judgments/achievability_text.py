@@ -23,7 +23,7 @@ from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
 from goalrules.numbers import current_locale, format_count, format_decimal, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
-from goalrules.vocabulary import Direction
+from goalrules.vocabulary import Direction, MetricKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from goalrules.model import Goal
@@ -191,6 +191,19 @@ def _month_name(day: Date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
 
 
+def _monthly_ratio(goal: Goal, last_date: Date) -> bool:
+    """Whether the latest value is a ratio's month (the mean of its month: a cost per
+    lead, an engagement rate), dated by the month's end, not a reading on that day."""
+    from goalrules.metrics import catalog
+
+    defn = catalog.get(goal.metric) if goal.metric else None
+    return (
+        defn is not None
+        and defn.kind is MetricKind.RATIO
+        and last_date == month_end(last_date)
+    )
+
+
 def level_period(a: Any) -> str:
     """What follows a level of judgment ``a`` in words: " a month" for a flow's level
     or a monthly target ("35 leads a month"), nothing for a stock or a total."""
@@ -220,7 +233,7 @@ def explain(
     parts: list[str] = []
     if a.cumulative:
         parts.append(f"{metric.capitalize()} so far: {cur} (to {last_date.isoformat()}).")
-    elif flow:
+    elif flow or _monthly_ratio(goal, last_date):
         parts.append(f"{metric.capitalize()}: {cur} in {_month_name(last_date)}.")
     else:
         parts.append(f"{metric.capitalize()}: {cur} on {last_date.isoformat()}.")
