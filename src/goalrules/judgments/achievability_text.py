@@ -197,11 +197,7 @@ def _monthly_ratio(goal: Goal, last_date: Date) -> bool:
     from goalrules.metrics import catalog
 
     defn = catalog.get(goal.metric) if goal.metric else None
-    return (
-        defn is not None
-        and defn.kind is MetricKind.RATIO
-        and last_date == month_end(last_date)
-    )
+    return defn is not None and defn.kind is MetricKind.RATIO and last_date == month_end(last_date)
 
 
 def level_period(a: Any) -> str:
