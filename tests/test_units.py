@@ -93,9 +93,11 @@ def test_grouping_and_plural_do_not_matter(n: int, unit: str, plural: bool) -> N
     assert gr.quantity(f"{n:,} {word}") == gr.quantity(f"{n} {unit}")
 
 
+# (no subnormal floats: 5e-324 percent is 0 as a ratio, an underflow of the float, not
+# a unit's doing)
 @given(
-    st.floats(0, 1e6, allow_nan=False),
-    st.floats(0, 1e6, allow_nan=False),
+    st.floats(0, 1e6, allow_nan=False, allow_subnormal=False),
+    st.floats(0, 1e6, allow_nan=False, allow_subnormal=False),
     st.sampled_from([("hour", "minute"), ("day", "hour"), ("month", "week"), ("percent", "ratio")]),
 )
 def test_unit_change_never_changes_a_comparison(a: float, b: float, units: tuple[str, str]) -> None:
