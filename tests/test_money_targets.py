@@ -144,3 +144,37 @@ def test_a_ratio_reads_as_its_month_not_a_day(day: int) -> None:
     counts = [(d, v * 50) for d, v in points[::-1]]
     said = gr.assess_achievability(stock, counts, today=dt.date(2026, 12, 4)).explanation
     assert f"on 2026-11-{day:02d}." in said  # a count is a reading on its day
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("RM 50,000", "50000 MYR"),
+        ("₱50,000", "50000 PHP"),
+        ("A$50,000", "50000 AUD"),
+        ("50.000 €", None),  # a dotted number stays ambiguous: an error, never a guess
+        ("50,000 €", "50000 EUR"),
+        ("RM 50k", "50000 MYR"),
+        ("+RM 5,000", "5000 MYR"),
+    ],
+)
+def test_a_workspace_target_in_money_as_people_write_it(written: str, amount: str | None) -> None:
+    """A workspace's "target = 'RM 50,000'" read "cannot read a quantity from 'RM 50,000'",
+    though a statement of the same words was read as 50,000 MYR."""
+    if amount is None:
+        with pytest.raises(gr.GoalRulesError):
+            gr.Goal("rev", metric="revenue", target=written)
+        return
+    goal = gr.Goal("rev", metric="revenue", target=written, baseline="RM 40,000",
+                   start="2026-12-01", deadline="2027-06-30")  # fmt: skip
+    assert str(goal.target.amount) == amount
+    assert str(goal.baseline) == "40000 MYR"
+
+
+def test_a_currency_several_share_asks_for_its_code() -> None:
+    with pytest.raises(
+        gr.GoalRulesError, match="several currencies share: write the amount with its"
+    ):
+        gr.Goal("rev", metric="revenue", target="500 pesos")
+    with pytest.raises(gr.GoalRulesError, match="cannot read a quantity"):
+        gr.Goal("rev", metric="revenue", target="kr 500")

@@ -15,7 +15,7 @@ import datetime as _dt
 import functools
 import re
 
-__all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies"]
+__all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies", "money_text"]
 
 #: the sign a currency is marked with in a prepared statement ("¤INR 500")
 CURRENCY_MARK = "¤"
@@ -224,3 +224,28 @@ def ensure_currency(code: str) -> None:
 
     if not define_currency(code) and code not in registry():
         registry().define(f"{code} = [currency_{code}]")  # (a code Babel does not list)
+
+
+_MARKED = re.compile(rf"\s*([+-]?)\s*{CURRENCY_MARK}(\S+) ({_NUM})(.*)", re.DOTALL)
+
+
+def money_text(text: str) -> str | None:
+    """An amount of money as people write it, as goalrules' quantities write it:
+    "RM 50,000" is "50,000 MYR", "₱1,500 / lead" "1,500 PHP / lead", "A$30" "30 AUD"
+    (``None``: no money, or not one amount first). A symbol several currencies share
+    ("kr 500") is an error that asks for the code, never a guess."""
+    from goalrules.errors import UnitError
+
+    said = text.strip()
+    signed = said[:1] if said[:1] in ("+", "-") else ""  # "+RM 5,000": a change
+    m = _MARKED.fullmatch(mark_currencies(said[len(signed) :].strip()))
+    if m is None:
+        return None
+    sign, code, number, rest = m[1] or signed, m[2], m[3], m[4]
+    if code == AMBIGUOUS:
+        raise UnitError(
+            f"{text.strip()!r} names a currency several currencies share: write the "
+            f"amount with its currency's ISO 4217 code ('{number} ' and three capitals)"
+        )
+    ensure_currency(code)
+    return f"{sign}{number.replace(' ', '')} {code}{rest}"

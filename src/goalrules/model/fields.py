@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from goalrules.dates import parse_date
-from goalrules.errors import GoalRulesError, ValidationError
+from goalrules.errors import GoalRulesError, UnitError, ValidationError
 from goalrules.units import quantity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -136,7 +136,19 @@ def _date(value: Any) -> Date:
 
 
 def _quantity(value: Any) -> Quantity:
-    return quantity(value)
+    """``quantity(value)``; money as people write it ("RM 50,000", "₱1,500") by its
+    currency's code (:func:`~goalrules.model.currencies.money_text`)."""
+    try:
+        return quantity(value)
+    except UnitError:
+        if not isinstance(value, str):
+            raise
+        from goalrules.model.currencies import money_text
+
+        money = money_text(value)
+        if money is None:
+            raise
+        return quantity(money)
 
 
 def _number(value: Any) -> float:

@@ -97,11 +97,11 @@ class Target:
                 raise ValidationError(f"a multiple must be positive, got {t!r}")
             return cls(TargetKind.MULTIPLE, factor, t)
         if t[:1] in "+-" or t[:1] == "−":
-            q = quantity(t.replace("−", "-"))
+            q = _quantity(t.replace("−", "-"))
             if q.dimensionless and str(q.units) in ("percent", "dimensionless") and "%" in t:
                 return cls(TargetKind.PERCENT, float(q.to("percent").magnitude), t)
             return cls(TargetKind.DELTA, q, t)
-        return cls(TargetKind.ABSOLUTE, quantity(t), t)
+        return cls(TargetKind.ABSOLUTE, _quantity(t), t)
 
     @property
     def is_relative(self) -> bool:
