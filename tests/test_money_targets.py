@@ -178,3 +178,8 @@ def test_a_currency_several_share_asks_for_its_code() -> None:
         gr.Goal("rev", metric="revenue", target="500 pesos")
     with pytest.raises(gr.GoalRulesError, match="cannot read a quantity"):
         gr.Goal("rev", metric="revenue", target="kr 500")
+    # rupees are several currencies (INR, PKR, LKR, NPR...): "500 rupees" read 500 INR in a
+    # workspace, while a statement of it reads no target
+    with pytest.raises(gr.GoalRulesError, match="several currencies share"):
+        gr.Goal("rev", metric="revenue", target="500 rupees")
+    assert gr.read_statement("Make 500 rupees in sales by June").goal.target is None

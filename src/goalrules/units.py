@@ -90,7 +90,7 @@ CURRENCIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CAD", ("cad",)),
     ("AUD", ("aud",)),
     ("CHF", ("chf",)),
-    ("INR", ("rupee", "inr")),
+    ("INR", ("inr",)),  # (not "rupee": several currencies are, as statements read it)
     ("BRL", ("real_brl", "brl")),
 )
 
