@@ -41,6 +41,7 @@ from goalrules.judgments.planning import (
 )
 from goalrules.judgments.pooled import FlowCentre, workspace_centres
 from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
+from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
 
@@ -478,10 +479,8 @@ def judge_goal(
     try:
         return assess_achievability(goal, series, today=today, prior=prior)
     except UnitError as exc:
-        from goalrules.metrics import catalog
-
         defn = catalog.get(goal.metric) if goal.metric else None
-        name = defn.name.lower() if defn is not None else "the unit of its history"
+        name = defn.words if defn is not None else "the unit of its history"
         return Achievability(  # (the advice is SMART's own for a target in another unit)
             Verdict.INSUFFICIENT_DATA,
             note=f"{exc.message[:1].upper()}{exc.message[1:]}.",

@@ -132,6 +132,11 @@ class MetricDefinition:
         )
 
     @property
+    def words(self) -> str:
+        """The metric as a sentence names it: "followers", "engagement rate by reach"."""
+        return self.name.lower()
+
+    @property
     def higher_is_better(self) -> bool:
         return self.direction is Direction.HIGHER
 

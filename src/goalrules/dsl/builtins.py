@@ -190,7 +190,7 @@ def _catalog() -> Any:
 
 def _metric_name(name: str) -> str:
     defn = _catalog().get(name)
-    return str(defn.name).lower() if defn is not None else name
+    return str(defn.words) if defn is not None else name
 
 
 def _metric_unit(name: str) -> Any:

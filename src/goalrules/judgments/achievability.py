@@ -166,7 +166,7 @@ def _metric(goal: Goal, series: MetricSeries | None) -> MetricDefinition | None:
 
 def _metric_name(defn: MetricDefinition | None, goal: Goal) -> str:
     """The metric as the explanation names it ("followers"; the goal's own word else)."""
-    return (defn.name.lower() if defn else None) or goal.metric or "the metric"
+    return (defn.words if defn else None) or goal.metric or "the metric"
 
 
 def _metric_key(name: str) -> str:

@@ -21,6 +21,7 @@ from goalrules import plugins
 from goalrules.dates import add_months, month_end
 from goalrules.dsl.display import format_number
 from goalrules.judgments.achievability_model import FARTHEST
+from goalrules.metrics import catalog
 from goalrules.numbers import current_locale, format_count, format_decimal, format_percent
 from goalrules.units import is_count_dimension, unit_info, unit_text
 from goalrules.vocabulary import Direction, MetricKind
@@ -194,8 +195,6 @@ def _month_name(day: Date) -> str:
 def _monthly_ratio(goal: Goal, last_date: Date) -> bool:
     """Whether the latest value is a ratio's month (the mean of its month: a cost per
     lead, an engagement rate), dated by the month's end, not a reading on that day."""
-    from goalrules.metrics import catalog
-
     defn = catalog.get(goal.metric) if goal.metric else None
     return defn is not None and defn.kind is MetricKind.RATIO and last_date == month_end(last_date)
 

@@ -80,7 +80,7 @@ def _metric_phrases() -> list[tuple[str, str]]:
     for m in catalog.values():
         names = [m.key.replace("_", " "), *(a.replace("_", " ") for a in m.aliases)]
         if m.objectives:  # descriptive names of supporting metrics are not how people write
-            names.append(m.name.lower())
+            names.append(m.words)
         for phrase in names:
             phrase = re.sub(r"\s*\(.*?\)", "", phrase).replace("-", " ").strip()
             if len(phrase) >= 3:

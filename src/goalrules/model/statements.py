@@ -468,7 +468,7 @@ def read_fields(
         if metric_key is not None and percent_of_a_count(target, metric_key):
             notes.append(
                 f'"{words_of(prepared, low, target_amount)}" with '
-                f"{catalog[metric_key].name.lower()}, which are counted: a rise of that much or "
+                f"{catalog[metric_key].words}, which are counted: a rise of that much or "
                 f"a share? Write +{plain_number(target_amount.value)}% or "
                 f'"up {plain_number(target_amount.value)}%" for a rise'
             )

@@ -67,7 +67,7 @@ def _means_of(text: str, low: str, a: Amount, metric: str) -> str | None:
     if m is None:
         return None
     what = m["what"]
-    names = {catalog[metric].name.lower(), metric.replace("_", " "), *catalog[metric].aliases}
+    names = {catalog[metric].words, metric.replace("_", " "), *catalog[metric].aliases}
     if any(name in what for name in names):
         return None  # "grow followers by growing followers 20 %": the goal's own
     return text[at + m.start() : at + m.end()].strip()
@@ -132,7 +132,7 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
         return None
     way = "down" if down else "up"
     if re.fullmatch(BETTER, verb) and metric is not None:  # "improve CPL by +10 %"
-        way = f"better, which is {way} for {catalog[metric].name.lower()}"
+        way = f"better, which is {way} for {catalog[metric].words}"
     return (
         f'"{words_of(text, low, a)}" goes {"down" if a.sign < 0 else "up"}, but "{verb}" says '
         f'{way}, so it is not read: write the change without a sign after "{verb}", or the '
@@ -168,7 +168,7 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
     if timed and metric is not None and catalog[metric].unit not in TIME_NOUNS.values():
         return (  # "by 20% to 90 days" read a target of 90 days for followers
             f'"{words_of(text, low, a)}" is a length of time, which is no amount of '
-            f"{catalog[metric].name.lower()}: it is not read as the target"
+            f"{catalog[metric].words}: it is not read as the target"
         )
     level = (  # "a 4x ROAS": a level of a ratio, not a multiple of it
         metric is not None and catalog[metric].unit == "ratio" and not multiple_of_a_ratio(low, a)
@@ -204,7 +204,7 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
     if means is not None:
         return (
             f'"{words_of(text, low, a)}" follows "{means}", the means, so it is not read as '
-            f"the target of {catalog[metric or ''].name.lower()}: write one goal a metric"
+            f"the target of {catalog[metric or ''].words}: write one goal a metric"
         )
     relative = a.sign != 0 or is_relative(low, a, metric)
     if metric is None and relative and not a.sign and better_governs(low, a):
