@@ -161,6 +161,26 @@ def test_review_history_does_not_swallow_the_workspace(tmp_path: Path) -> None:
     assert code == 0 and "li-followers" in text
 
 
+def test_a_folder_given_as_the_workspace_reads_its_workspace_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("init", str(tmp_path / "acme"), "--today", "2026-01-10")
+    monkeypatch.chdir(tmp_path)
+    data = ("--history", "acme/history.csv", "--performance", "acme/performance.csv")
+    assert run("check", "acme", *data) == run("check", "acme/workspace.toml", *data)
+    code, text = run("check", "acme", *data)
+    assert code == 0 and "Acme (as of 2026-01-10)" in text
+    by_folder = run("channels", "acme/performance.csv", "--workspace", "acme")
+    assert by_folder == run(
+        "channels", "acme/performance.csv", "--workspace", "acme/workspace.toml"
+    )
+    (tmp_path / "empty").mkdir()
+    capsys.readouterr()
+    code, _ = run("check", "empty")
+    err = capsys.readouterr().err
+    assert code == 2 and "empty: is a directory" in err and err.count("\n") == 1
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh"])
 def test_completion_scripts(shell: str) -> None:
     pytest.importorskip("shtab")

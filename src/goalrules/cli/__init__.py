@@ -351,7 +351,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
     ck.add_argument("workspace", metavar="WORKSPACE", nargs="?",
-                    help="the workspace file (default ./workspace.toml)")  # fmt: skip
+                    help="the workspace file or its folder (default ./workspace.toml)")  # fmt: skip
     from goalrules.cli.exports import add_check_options
 
     add_check_options(ck)
@@ -476,6 +476,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     conventions.QUIET["on"] = bool(getattr(args, "quiet", False))
     conventions.format_from_output(parser, args, argv)
     conventions.unswallow_workspace(args)
+    conventions.workspace_in_folder(args)
     if not conventions.reads_stdin(args):  # no folder needed (nor tempfile imported)
         return _run(parser, args, stream, None)
     import tempfile

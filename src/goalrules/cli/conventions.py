@@ -107,6 +107,18 @@ def unswallow_workspace(args: argparse.Namespace) -> None:
             return
 
 
+def workspace_in_folder(args: argparse.Namespace) -> None:
+    """``goalrules check ws``: a folder given as the workspace means the
+    ``workspace.toml`` in it, as ``goalrules init ws`` wrote it. A folder without one
+    stays as given, and reading it says it is a directory."""
+    value = getattr(args, "workspace", None)
+    if not isinstance(value, str) or not value or value == "-":
+        return
+    folder = Path(value)
+    if folder.is_dir() and (folder / "workspace.toml").is_file():
+        args.workspace = str(folder / "workspace.toml")
+
+
 def reads_stdin(args: argparse.Namespace) -> bool:
     """Whether a file argument is ``-`` (standard input, saved in a folder of its own)."""
     for dest in _FILE_ARGUMENTS:
