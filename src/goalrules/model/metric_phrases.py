@@ -57,6 +57,12 @@ _PHRASES = {
     "first contact resolution rate": "resolution_rate",
     "first contact resolution": "resolution_rate", "resolution rate": "resolution_rate",
     "negative sentiment": "negative_mentions",  # (the sentiment score cut by 20 % before)
+    # customers who may buy are leads ("500 potential customers" read 500 customers)
+    "potential customers": "leads", "potential customer": "leads",
+    "prospective customers": "leads", "prospective customer": "leads",
+    "potential clients": "leads", "potential client": "leads",
+    "prospective clients": "leads", "prospective client": "leads",
+    "potential buyers": "leads", "prospective buyers": "leads", "prospect": "leads",
 }  # fmt: skip
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
 NOT_METRICS = re.compile(
