@@ -14,6 +14,7 @@ from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
+from goalrules.vocabulary import MetricKind
 
 __all__ = [
     "counts_unread",
@@ -38,8 +39,11 @@ _EACH = re.compile(
 )
 _RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 #: an amount for each piece of content ("per post", "each video"): an average, not a total
+#: ("a" or "an" only after the amount's own word: "1,000 followers from an influencer
+#: campaign" is no average)
 _PER_PIECE = re.compile(
-    r"(?:\s+(?!per\b|each\b|every\b)[a-z]+){0,3}?\s+(?:on\s+)?(?:per|each|an?|every)\s+(?:post|video|tweet|reel|story|update|upload"
+    r"(?:(?:\s+(?!per\b|each\b|every\b)[a-z]+){0,3}?\s+(?:on\s+)?(?:per|each|every)"
+    r"|(?:\s+(?!an?\b)[a-z]+)?\s+an?)\s+(?:post|video|tweet|reel|story|update|upload"
     r"|article|episode|carousel|short|pin|campaign|ad|advert|rep|sales\s?rep|salesperson"
     r"|employee|influencer|creator|store|location|event|webinar|newsletter|email|sale|order"
     r"|purchase|transaction|customer|visitor|user|lead|click|sign\s?up)s?\b"
@@ -223,12 +227,25 @@ def other_metrics(
     return kept, notes
 
 
+#: a metric's words said for each piece of content ("likes per post", "views each video")
+_METRIC_PER_PIECE = re.compile(
+    r"\s+(?:average\s+)?(?:per|each|every|an?)\s+(?:post|video|tweet|reel|story|update|upload"
+    r"|article|episode|carousel|short|pin)s?\b"
+)
+
+
 def not_read_as(
-    text: str, low: str, target: Amount | None, baseline: Amount | None, metric: str | None
+    text: str,
+    low: str,
+    target: Amount | None,
+    baseline: Amount | None,
+    metric: str | None,
+    metric_end: int | None = None,
 ) -> str | None:
     """Why the target amount cannot be read as a target of ``metric``, or ``None``: a
     ratio ("a 2:1 follower ratio"; only a ratio metric's "4:1" is one), an average a
-    piece of content ("10,000 impressions per post": the catalog counts totals), a bare
+    piece of content ("10,000 impressions per post", or "likes per post ... to 300" where
+    the metric's words end at ``metric_end``: the catalog counts totals), a bare
     number of 5 or less for a metric in percent ("CSAT from 4.2 to 4.5": a score out of
     5, or 4.5 %?)."""
     if target is None:
@@ -241,9 +258,14 @@ def not_read_as(
             f"{name}: write the target itself"
         )
     each = _PER_PIECE.match(low, target.end)
+    start = target.start
+    counted = metric is not None and catalog[metric].kind is not MetricKind.RATIO
+    if each is None and metric_end is not None and counted:  # (a rate a post is a rate)
+        each = _METRIC_PER_PIECE.match(low, metric_end)
+        start = low.rfind(" ", 0, metric_end - 1) + 1  # (the metric's last word on)
     if each and not (metric is not None and "/" in catalog[metric].unit):  # "$30 per lead"
         return (
-            f'"{_written(text, target.start, each.end())}" is an average (for each post, '
+            f'"{_written(text, start, each.end())}" is an average (for each post, '
             "campaign, person or sale: a piece of content or other), which no metric of the "
             "catalog measures (they count totals): write the total for the period, e.g. "
             "40,000 impressions a month"

@@ -112,9 +112,33 @@ _OBJECTIVE_WORDS = {
 _DATE_WORDS = re.compile(
     r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
 )
-#: subscribers of an email list or newsletter: no social account's followers
-_EMAIL_SUBSCRIBERS = re.compile(
-    r"\b(?:e-?mail|newsletter|mailing|mail list)\b[^.;:]{0,30}?\b(?:subscribers?|subs)\b"
+#: words that make a metric's noun count something no metric of the catalog measures:
+#: (the words, the metrics they change, what they count). The metric is not read.
+_NOT_COUNTED = (
+    (  # subscribers of an email list or newsletter: no social account's followers
+        re.compile(
+            r"\b(?:e-?mail|newsletter|mailing|mail list)\b[^.;:]{0,30}?\b(?:subscribers?|subs)\b"
+        ),
+        frozenset({"followers"}),
+        "an email list, which no metric of the catalog measures (followers are a social account's)",
+    ),
+    (  # "cut customer churn by 10 %": those lost, not the customers won ("customers -10 %")
+        re.compile(
+            r"\b(?:customers?|clients?|subscribers?|followers?|members?)\s+"
+            r"(?:churn|attrition|losses)\b|\b(?:churn(?:ed)?|lost)\s+"
+            r"(?:customers?|clients?|subscribers?|followers?|members?)\b"
+        ),
+        frozenset({"customers", "followers", "new_followers", "active_members"}),
+        "those lost, which no metric of the catalog measures (it counts those won)",
+    ),
+    (  # "remove 2,000 fake followers": accounts to remove, not the account's followers
+        re.compile(
+            r"\b(?:fake|bot|spam|inactive|ghost|purchased|bought)\s+"
+            r"(?:followers?|accounts?|subscribers?|fans|likes|comments?)\b"
+        ),
+        frozenset({"followers", "new_followers", "engagements", "comments"}),
+        "accounts or actions to remove, which no metric of the catalog measures",
+    ),
 )
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
@@ -351,13 +375,11 @@ def read_fields(
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
     metric = choose_metric(low, mentions, target_amount)
-    email = _EMAIL_SUBSCRIBERS.search(low)
-    if metric and metric[0] == "followers" and email:
-        notes.append(
-            f'"{email.group(0)}" count an email list, which no metric of the catalog measures '
-            "(followers are a social account's): the metric is not read"
-        )
-        metric = None
+    for other_count, changed, counts in _NOT_COUNTED:
+        found = other_count.search(low) if metric and metric[0] in changed else None
+        if found is not None:
+            notes.append(f'"{found.group(0)}" names {counts}: the metric is not read')
+            metric = None
     metric_key = (metric[0] or None) if metric else None
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
@@ -437,8 +459,11 @@ def read_fields(
             "goalrules does not know"
         )
         withheld = True
+    metric_end = next((m[1] for m in mentions if metric and m[3] == metric[1]), None)
     unread = (
-        None if withheld else not_read_as(prepared, low, target_amount, baseline_amount, metric_key)
+        None
+        if withheld
+        else not_read_as(prepared, low, target_amount, baseline_amount, metric_key, metric_end)
     )
     if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
         notes.append(unread)
