@@ -120,6 +120,16 @@ class GoalReview:
     # the goal's start, when it has started but its data ends before it: no way made,
     # time gone or pace is known yet
     unseen_since: Date | None = None
+    # a flow's start (leads a month), when no complete month after the one its baseline
+    # was read from is measured yet: the latest month is the baseline itself, and "0 % of
+    # the way" beside a path a month on would be said of no month at all
+    no_month_since: Date | None = None
+
+    @property
+    def measured(self) -> bool:
+        """Whether anything has been measured since the goal's start (a way made and a
+        path to be on can be said)."""
+        return self.unseen_since is None and self.no_month_since is None
 
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
@@ -199,6 +209,8 @@ class GoalReview:
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         elif self.unseen_since is not None:
             parts.append(f"no data since its start ({self.unseen_since.isoformat()})")
+        elif self.no_month_since is not None:
+            parts.append(f"no month measured since the start ({self.no_month_since.isoformat()})")
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
@@ -382,7 +394,17 @@ def review_goal(
     # day itself, none is made yet): a value from before it read "0 % of the way, 0 % of
     # the time, on the path" a month on
     unseen = start is not None and data_date is not None and data_date < start < today
-    measured = started and not unseen  # a way made and a path to be on can be said
+    # a flow whose latest complete month is the one its baseline was read from (or one
+    # that began before the start) has produced nothing measured since the start yet
+    no_month = (
+        not unseen
+        and start is not None
+        and start < today
+        and ach is not None
+        and data_date is not None
+        and not month_measured_since_start(goal, series, ach, data_date)
+    )
+    measured = started and not unseen and not no_month  # a way and a path can be said
     if measured and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
@@ -444,9 +466,30 @@ def review_goal(
         outcomes=outcomes, data_date=data_date if value is not None else None,
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         unseen_since=start if unseen else None,
+        no_month_since=start if no_month else None,
         by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
                      and goal.deadline is not None and today > goal.deadline),
     )  # fmt: skip
+
+
+def month_measured_since_start(
+    goal: Goal, series: MetricSeries | None, ach: Achievability, data_date: Date
+) -> bool:
+    """Whether a flow's latest complete month (the one ending on ``data_date``) was
+    produced since the goal's start: it began on or after the start, and it is not the
+    month the baseline was read from (the month holding the start, else the history's
+    first). A stock, a total counted from nothing, a goal without a start: always."""
+    start = goal.start
+    if not ach.flow or ach.cumulative or start is None:
+        return True
+    last = data_date.replace(day=1)
+    if last < start:  # a month begun before the start holds days before it
+        return False
+    if goal.baseline is not None or series is None or not series.points:
+        return True  # the baseline is the goal's own: no month of the history is it
+    first = series.points[0].date.replace(day=1)
+    held = start.replace(day=1)
+    return last > (held if first <= held else first)
 
 
 def _total_gaps(
