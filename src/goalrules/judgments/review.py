@@ -205,7 +205,9 @@ class GoalReview:
             parts.append("on the path")
         elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
+            # past the deadline, the target met or not: no band of "on track" around it
+            edge = 0.0 if self.by_deadline else self.tolerance
+            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, edge)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         elif self.unseen_since is not None:
             parts.append(f"no data since its start ({self.unseen_since.isoformat()})")
@@ -405,6 +407,9 @@ def review_goal(
         and not month_measured_since_start(goal, series, ach, data_date)
     )
     measured = started and not unseen and not no_month  # a way and a path can be said
+    # the deadline has passed and the history shows the value by then: the goal is over
+    by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
+                   and deadline is not None and today > deadline)  # fmt: skip
     if measured and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
@@ -424,7 +429,12 @@ def review_goal(
             meets = value <= target if lower else value >= target
             progress = 1.0 if meets else None
             rule_progress = 1.0 if meets else 0.0
-        if elapsed is not None:
+        if by_deadline and elapsed is not None:  # the value by the deadline against the
+            # target itself: a value short of it is behind, never "on the path" within
+            # the tolerance
+            path = target
+            pace, under = pace_of(value, path, lower_is_better=lower, tolerance=0.0)
+        elif elapsed is not None:
             path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
         gaps = _total_gaps(goal, series, ach, today)
@@ -467,8 +477,7 @@ def review_goal(
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         unseen_since=start if unseen else None,
         no_month_since=start if no_month else None,
-        by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
-                     and goal.deadline is not None and today > goal.deadline),
+        by_deadline=by_deadline,
     )  # fmt: skip
 
 
