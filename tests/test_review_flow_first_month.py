@@ -156,3 +156,14 @@ def test_no_tier_makes_a_way_before_a_month_is_measured(tmp_path: Path) -> None:
     (g,) = gr.review(ws, _files(tmp_path, [*LEADS, 47])[1], store=":memory:",
                      today=D(2026, 3, 10)).goals  # fmt: skip
     assert all(t.progress is not None for t in g.tiers)
+
+
+def test_a_recurring_goal_speaks_of_its_periods(tmp_path: Path) -> None:
+    """A recurring goal's months are its periods: the start's month is judged among them
+    ("missed (44 of 50)"), so the line never says no month was measured."""
+    ws, history = _files(tmp_path, LEADS)
+    ws.write_text(WORKSPACE.replace('target = "80 leads"', 'target = "50 leads"\nrecurs = "month"'))
+    (g,) = gr.review(ws, history, store=":memory:", today=D(2026, 2, 10)).goals
+    assert g.periods[0].status == "missed" and g.no_month_since is None
+    assert "no month measured" not in g.trend()
+    assert "no data yet for its month from 2026-02-01" in g.trend()

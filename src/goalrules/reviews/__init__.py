@@ -245,8 +245,11 @@ def _with_targets(
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
     periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
+    # a recurring goal's months are its periods, each judged on its own: the start's
+    # month among them (no "no month measured since the start" beside its "missed")
+    no_month = None if recurs else r.no_month_since
     # nothing measured since the start: no tier has made a way or is on a path either
-    value = r.value if r.measured else None
+    value = r.value if r.unseen_since is None and no_month is None else None
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
                           elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
     pace, under = r.pace, r.behind_by
@@ -265,7 +268,8 @@ def _with_targets(
         under = pace_of(now.actual, now.due, lower_is_better=_lower(r.goal),
                         tolerance=tolerance)[1]  # fmt: skip
     return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
-                        tiers=judged, pace=pace, behind_by=under)  # fmt: skip
+                        tiers=judged, pace=pace, behind_by=under,
+                        no_month_since=no_month)  # fmt: skip
 
 
 def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
