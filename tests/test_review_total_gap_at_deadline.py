@@ -61,7 +61,8 @@ def test_past_the_deadline_a_gap_never_reads_as_missed(half: list[int], gap: int
     total = sum(v for v in known if v is not None)
     if total >= 300:
         assert ach.verdict.value == "achieved"
-    else:
-        assert ach.verdict.value == "insufficient_data"
+    else:  # unknown: not enough data, or (the deadline's own month missing) judged as
+        # a deadline the history does not reach, on its forecast
+        assert ach.verdict.value != "expired" and "not known" in ach.explanation
     full = gr.assess_achievability(GOAL, _history(half), today=D(2026, 7, 10))  # type: ignore[arg-type]
     assert full.verdict.value == ("achieved" if sum(half) >= 300 else "expired")

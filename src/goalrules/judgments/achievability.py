@@ -442,7 +442,7 @@ def assess_achievability(
                 else ""
             ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
-    if is_cumulative and today > goal.deadline and first_month is not None:
+    if is_cumulative and deadline_seen and today > goal.deadline and first_month is not None:
         # a total's month with no data by its deadline: met or missed is not known
         gap = gap_at_deadline(points, first_month, goal.deadline, shown_current, target,
                               higher, unit)  # fmt: skip
