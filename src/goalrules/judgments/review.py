@@ -440,6 +440,8 @@ def review_goal(
         gaps = _total_gaps(goal, series, ach, today)
         if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
             pace = under = None
+    flow_level = ach is not None and ach.flow and not ach.cumulative
+    past_deadline = deadline is not None and today > deadline
     # the last review of this goal as it is now (one of a goal since changed compares not)
     compared = previous if previous is not None and not previous.changed else None
     streak = 1
@@ -451,6 +453,13 @@ def review_goal(
         "probability": probability,
         "previous_probability": compared.probability if compared is not None else None,
         "progress": rule_progress,
+        # a flow's month at the target before the deadline is no goal reached (the
+        # months to come may fall short: achievability says achieved only by then)
+        "reached": (
+            None
+            if rule_progress is None
+            else rule_progress >= 1.0 and not (flow_level and not past_deadline)
+        ),
         # the numbers the flags' messages show, worded as the trend words them
         "progress_text": share_percent(progress) if progress is not None else None,
         "way_text": _way_text(progress, met_at_start),
