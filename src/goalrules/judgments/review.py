@@ -43,7 +43,7 @@ from goalrules.judgments.achievability import Achievability, _format_q, shipped_
 from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
-from goalrules.model.goals import TargetKind
+from goalrules.model.goals import Target, TargetKind
 from goalrules.numbers import words
 from goalrules.vocabulary import Direction
 
@@ -586,6 +586,20 @@ def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tu
     out = []
     for key in GOAL_FIELDS:
         if key in before and before.get(key) != now.get(key):
+            if key == "target" and _same_target(before.get(key), now.get(key)):
+                continue  # the same target written another way ("1,500" and "1500")
             was, is_ = before.get(key) or "none", now.get(key) or "none"
             out.append(f"{key} {was} then, {is_} now")
     return tuple(out)
+
+
+def _same_target(a: Any, b: Any) -> bool:
+    """Whether two target texts say the same target: its kind and its amount ("1,500
+    followers" and "1500 followers", "50 leads per month" and "50 leads a month")."""
+    if not a or not b:
+        return False
+    try:
+        ta, tb = Target.parse(str(a)), Target.parse(str(b))
+        return ta.kind is tb.kind and bool(ta.amount == tb.amount)
+    except Exception:  # a text that no longer reads: compared as text
+        return False
