@@ -447,8 +447,8 @@ def assess_achievability(
         gap = gap_at_deadline(points, first_month, goal.deadline, shown_current, target,
                               higher, unit)  # fmt: skip
         if gap:
-            unknown = unjudged(gap, GAP_REMEDY)
-            return attrs.evolve(unknown, current_value=shown_current, cumulative=True,
+            not_known = unjudged(gap, GAP_REMEDY)
+            return attrs.evolve(not_known, current_value=shown_current, cumulative=True,
                                 deadline_unseen=True, last_date=last_date)  # fmt: skip
     facts: dict[str, Any] = {
         "met": met,
