@@ -77,3 +77,16 @@ def test_past_the_deadline_short_of_the_target_is_behind(
         assert "behind the path by" in r.trend() and "just over" not in r.trend()
     else:
         assert r.pace in ("on_track", "ahead")
+
+
+def test_a_tier_missed_by_a_little_is_behind_too(tmp_path: Path) -> None:
+    """The tiers read "tier target (60): on the path" beside the goal's expiry."""
+    ws = tmp_path / "ws.toml"
+    ws.write_text(WS + 'tiers = {base = "56 leads", target = "60 leads", stretch = "70 leads"}\n')
+    history = tmp_path / "history.csv"
+    history.write_text("date,channel,metric,value\n" + "".join(
+        f"{d},linkedin,leads,{v}\n" for d, v in _history(LEADS)))  # fmt: skip
+    (g,) = gr.review(ws, history, store=":memory:", today=D(2026, 7, 10)).goals
+    assert [(t.name, t.pace) for t in g.tiers] == [
+        ("base", "ahead"), ("target", "behind"), ("stretch", "behind")]  # fmt: skip
+    assert not any("on the path" in line for line in g.targets_lines())

@@ -251,7 +251,8 @@ def _with_targets(
     # nothing measured since the start: no tier has made a way or is on a path either
     value = r.value if r.unseen_since is None and no_month is None else None
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
-                          elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
+                          elapsed=r.elapsed, tolerance=tolerance, prior=prior,
+                          by_deadline=r.by_deadline)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
     if now is not None and now.actual is None:
