@@ -90,3 +90,8 @@ def test_a_tier_missed_by_a_little_is_behind_too(tmp_path: Path) -> None:
     assert [(t.name, t.pace) for t in g.tiers] == [
         ("base", "ahead"), ("target", "behind"), ("stretch", "behind")]  # fmt: skip
     assert not any("on the path" in line for line in g.targets_lines())
+    # no chance past the deadline: each says its outcome, not "P ?"
+    assert g.targets_lines()[:2] == [
+        "tier base (56): achieved, ahead of the path, 117 % of the way",
+        "tier target (60): expired, behind the path, 88 % of the way",
+    ]

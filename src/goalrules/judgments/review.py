@@ -161,7 +161,10 @@ class GoalReview:
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
-            out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
+            # a tier with no chance (its deadline passed: met or not) says its verdict
+            said = (f"P {_chance(t.probability)}" if t.probability is not None or not t.verdict
+                    else words(t.verdict))  # fmt: skip
+            out.append(f"tier {t.name} ({target}): {said}, "
                        f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}, {_pct(t.progress)} "
                        "of the way")  # fmt: skip
         return out
