@@ -131,11 +131,13 @@ def test_plausibles_direct_traffic_meets_the_crms(tmp_path: Path) -> None:
 def test_plausibles_events_without_a_goal_filter_are_not_leads(tmp_path: Path) -> None:
     """Plausible's events are every event (pageviews included) unless the query filters
     by a goal: 80 visits with 240 events were read as 240 leads. Without the goal filter
-    the export has no leads column (an error, unless the CRM gives the leads)."""
+    the export has no leads column: its leads are unknown (said in a note), unless the CRM
+    gives them."""
     rows = [("2026-01-01", "Facebook", 80, 240)]
     every = ef.plausible_json(tmp_path / "plausible.json", rows, goal=None)
-    with pytest.raises(DataError, match="no leads column"):
-        import_exports(every)
+    alone = import_exports(every)
+    assert [(r.visits, r.leads) for r in alone.performance] == [(80, None)]
+    assert any("no leads column" in n for n in alone.notes)
     crm = ef.hubspot_contacts(tmp_path / "hubspot-crm-exports-all-contacts.csv",
                               [("Organic social", "Facebook", "2026-01-09 10:00", "")])  # fmt: skip
     assert [(r.visits, r.leads) for r in import_exports([every, crm]).performance] == [(80, 1)]

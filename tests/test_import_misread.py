@@ -237,17 +237,19 @@ def test_a_reports_snapshot_reads_its_sessions_card_and_names_the_others(tmp_pat
     assert "the other 3 were not read" in note
 
 
-def test_a_reports_snapshot_alone_is_an_error_that_says_what_to_export(
+def test_a_reports_snapshot_alone_reads_its_sessions_and_says_what_to_export(
     tmp_path: Path, capsys: Any
 ) -> None:
-    """Alone, the snapshot's sessions card has no key events: its channels would carry 0
-    leads (converting nobody). An error says what the file is and what to export."""
+    """Alone, the snapshot's sessions card has no key events: its channels carry their
+    visits and leads unknown (never 0, converting nobody), and a note says what the file
+    is and what to export for leads."""
     snap = ef.ga4_snapshot(tmp_path / "Reports_snapshot.csv", ef.SNAPSHOT_CARDS)
-    with pytest.raises(DataError, match="Reports snapshot") as err:
-        import_exports(snap)
-    assert "Traffic acquisition" in str(err.value) and "no leads column" in str(err.value)
-    assert main(["import", str(snap)], out=io.StringIO()) == 2
-    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    result = import_exports(snap)
+    assert result.performance and all(r.leads is None for r in result.performance)
+    (said,) = [n for n in result.notes if "no leads column" in n]
+    assert "Reports snapshot" in said and "Traffic acquisition" in said
+    assert main(["import", str(snap)], out=io.StringIO()) == 0
+    assert "leads are unknown (not 0)" in capsys.readouterr().err
     # a snapshot with no card goalrules reads: the same advice, not "closest preset"
     other = ef.ga4_snapshot(tmp_path / "Reports_snapshot (1).csv",
                             [ef.SNAPSHOT_CARDS[0], ef.SNAPSHOT_CARDS[2]])  # fmt: skip
@@ -268,15 +270,16 @@ def test_a_reports_snapshot_over_two_months_cannot_be_read_by_month(tmp_path: Pa
 
 def test_a_traffic_acquisition_export_without_key_events_is_not_0_leads(tmp_path: Path) -> None:
     """GA4's traffic acquisition with Sessions but no Key events column: every channel was
-    given 0 leads (and a channel converting nobody is one to cut). Alone it is an error
-    naming the header; with a CRM export the leads come from there."""
+    given 0 leads (and a channel converting nobody is one to cut). Alone its leads are
+    unknown, with a note naming the header's line; with a CRM export the leads come from
+    there."""
     p = ef.write_csv(tmp_path / "ga4.csv", [
         ["Year month", "Session source / medium", "Sessions", "Engaged sessions"],
         ["202601", "linkedin.com / referral", "90", "40"]],
         preamble=["# Start date: 20260101", "# End date: 20260131"])  # fmt: skip
-    with pytest.raises(DataError, match="no leads column") as err:
-        import_exports(p)
-    assert err.value.line == 3
+    alone = import_exports(p)
+    assert [(x.channel, x.visits, x.leads) for x in alone.performance] == [("linkedin", 90, None)]
+    assert any("no leads column" in n and "line 3" in n for n in alone.notes)
     crm = ef.hubspot_contacts(tmp_path / "hubspot-contacts.csv",
                               [("Organic social", "LinkedIn", "2026-01-05 10:00", "")])  # fmt: skip
     r = import_exports([p, crm])

@@ -7,6 +7,7 @@ on the start day itself the way is 0 by definition, as before."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -59,3 +60,20 @@ def test_on_the_start_day_and_once_data_reaches_it_the_way_is_said() -> None:
     r = review_goal(goal, None, gr.assess_achievability(goal, later, today=today), today)
     assert r.unseen_since is None and r.progress is not None and r.pace is not None
     assert "no data since" not in r.trend()
+
+
+def test_the_stored_review_says_it_too(tmp_path: Path) -> None:
+    """Rendered again by date, the review lost the phrase ("P 14 %, data to 2026-01-28,
+    2 months old"): the store keeps why no way is said."""
+    from goalrules.reviews.stored import stored_review
+
+    ws = tmp_path / "ws.toml"
+    ws.write_text('[[goal]]\nid = "f"\nmetric = "followers"\nchannel = "linkedin"\n'
+                  'target = "1,500 followers"\nstart = 2026-03-01\ndeadline = 2026-12-31\n')  # fmt: skip
+    history = tmp_path / "history.csv"
+    history.write_text("date,channel,metric,value\n" + "".join(
+        f"{d},linkedin,followers,{v}\n" for d, v in _history(4, D(2026, 1, 28))))  # fmt: skip
+    store = tmp_path / "g.db"
+    (g,) = gr.review(ws, history, store=store, today=D(2026, 4, 10)).goals
+    assert "no data since its start (2026-03-01)" in g.trend()
+    assert stored_review(store, D(2026, 4, 10)).goals[0].trend() == g.trend()

@@ -72,10 +72,12 @@ from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.errors import DataError, GoalRulesError, UnitError
 from goalrules.judgments.achievability_deadline import (
     BEFORE_HISTORY_REMEDY,
+    GAP_REMEDY,
     WRONG_DATES_REMEDY,
     at_deadline,
     before_history,
     between_note,
+    gap_at_deadline,
     late_note,
     month_under_way,
     reaches_deadline,
@@ -440,6 +442,14 @@ def assess_achievability(
                 else ""
             ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
+    if is_cumulative and deadline_seen and today > goal.deadline and first_month is not None:
+        # a total's month with no data by its deadline: met or missed is not known
+        gap = gap_at_deadline(points, first_month, goal.deadline, shown_current, target,
+                              higher, unit)  # fmt: skip
+        if gap:
+            not_known = unjudged(gap, GAP_REMEDY)
+            return attrs.evolve(not_known, current_value=shown_current, cumulative=True,
+                                deadline_unseen=True, last_date=last_date)  # fmt: skip
     facts: dict[str, Any] = {
         "met": met,
         "deadline_passed": today > goal.deadline,

@@ -110,6 +110,35 @@ def unseen_note(deadline: Date, last_day: Date) -> str:
     )
 
 
+def gap_at_deadline(
+    points: Sequence[Point], since: Date, deadline: Date, total: float, target: float,
+    higher: bool, unit: str,
+) -> str:  # fmt: skip
+    """Why a total ("300 leads in the first half of 2026") whose deadline has passed is
+    not known met or missed, or nothing: a month of its period has no data (not a month
+    of nothing), and the months known do not settle it: their sum short of a target to
+    reach (the missing month may make up the rest), or within a cap (it may break it)."""
+    seen = {(p.date.year, p.date.month) for p in points}
+    missing, day = [], since.replace(day=1)
+    while day <= deadline:
+        if (day.year, day.month) not in seen:
+            missing.append(f"{day.year}-{day.month:02d}")
+        day = (day + _dt.timedelta(days=32)).replace(day=1)
+    met = total >= target if higher else total <= target
+    if not missing or met != (not higher):
+        return ""
+    return (
+        f"The deadline ({deadline.isoformat()}) has passed, and {', '.join(missing)} "
+        f"{'has' if len(missing) == 1 else 'have'} no data: the months known sum to "
+        f"{format_value(total, unit)} of the {format_value(target, unit)} targeted, so "
+        "whether the target was met is not known."
+    )
+
+
+#: what to do about a total's month with no data past its deadline
+GAP_REMEDY = "Give the missing months' values to judge the goal by its deadline."
+
+
 def wrong_dates(start: Date | None, deadline: Date) -> str:
     """Why a goal whose deadline is not after its start is not judged, or nothing."""
     if start is None or deadline > start:

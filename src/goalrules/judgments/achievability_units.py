@@ -361,7 +361,7 @@ _DATE_OF = operator.attrgetter("date")
 #: the words that call a target a total ("10,000 in total")
 _TOTAL_WORDS = r"\bin total\b|\btotal\b|\bcumulative\b|\boverall\b"
 _CUMULATIVE = re.compile(
-    r"\b(this|per|a|each|every)?\s*(year|quarter)\b"
+    r"\b(this|per|a|each|every)?\s*(year|quarter|half)\b"
     rf"|{_TOTAL_WORDS}"
     # a period named by its year, quarter or half: "600 leads in 2026", "in Q3 2026"
     r"|\b(?:in|during|over|across)\s+(?:fy\s*)?(?:19|20)\d\d\b"

@@ -43,7 +43,7 @@ from goalrules.judgments.achievability import Achievability, _format_q, shipped_
 from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
-from goalrules.model.goals import TargetKind
+from goalrules.model.goals import Target, TargetKind
 from goalrules.numbers import words
 from goalrules.vocabulary import Direction
 
@@ -120,6 +120,16 @@ class GoalReview:
     # the goal's start, when it has started but its data ends before it: no way made,
     # time gone or pace is known yet
     unseen_since: Date | None = None
+    # a flow's start (leads a month), when no complete month after the one its baseline
+    # was read from is measured yet: the latest month is the baseline itself, and "0 % of
+    # the way" beside a path a month on would be said of no month at all
+    no_month_since: Date | None = None
+
+    @property
+    def measured(self) -> bool:
+        """Whether anything has been measured since the goal's start (a way made and a
+        path to be on can be said)."""
+        return self.unseen_since is None and self.no_month_since is None
 
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
@@ -151,7 +161,10 @@ class GoalReview:
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
-            out.append(f"tier {t.name} ({target}): P {_chance(t.probability)}, "
+            # a tier with no chance (its deadline passed: met or not) says its verdict
+            said = (f"P {_chance(t.probability)}" if t.probability is not None or not t.verdict
+                    else words(t.verdict))  # fmt: skip
+            out.append(f"tier {t.name} ({target}): {said}, "
                        f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}, {_pct(t.progress)} "
                        "of the way")  # fmt: skip
         return out
@@ -195,10 +208,14 @@ class GoalReview:
             parts.append("on the path")
         elif self.pace is not None:
             side = "behind" if self.pace == "behind" else "ahead of"
-            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, self.tolerance)}"
+            # past the deadline, the target met or not: no band of "on track" around it
+            edge = 0.0 if self.by_deadline else self.tolerance
+            by = "" if self.behind_by is None else f" by {off_path(self.behind_by, edge)}"
             parts.append(f"{side} the path{by}")  # (a recurring goal's: its period's)
         elif self.unseen_since is not None:
             parts.append(f"no data since its start ({self.unseen_since.isoformat()})")
+        elif self.no_month_since is not None:
+            parts.append(f"no month measured since the start ({self.no_month_since.isoformat()})")
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
@@ -382,7 +399,20 @@ def review_goal(
     # day itself, none is made yet): a value from before it read "0 % of the way, 0 % of
     # the time, on the path" a month on
     unseen = start is not None and data_date is not None and data_date < start < today
-    measured = started and not unseen  # a way made and a path to be on can be said
+    # a flow whose latest complete month is the one its baseline was read from (or one
+    # that began before the start) has produced nothing measured since the start yet
+    no_month = (
+        not unseen
+        and start is not None
+        and start < today
+        and ach is not None
+        and data_date is not None
+        and not month_measured_since_start(goal, series, ach, data_date)
+    )
+    measured = started and not unseen and not no_month  # a way and a path can be said
+    # the deadline has passed and the history shows the value by then: the goal is over
+    by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
+                   and deadline is not None and today > deadline)  # fmt: skip
     if measured and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
@@ -402,12 +432,19 @@ def review_goal(
             meets = value <= target if lower else value >= target
             progress = 1.0 if meets else None
             rule_progress = 1.0 if meets else 0.0
-        if elapsed is not None:
+        if by_deadline and elapsed is not None:  # the value by the deadline against the
+            # target itself: a value short of it is behind, never "on the path" within
+            # the tolerance
+            path = target
+            pace, under = pace_of(value, path, lower_is_better=lower, tolerance=0.0)
+        elif elapsed is not None:
             path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
         gaps = _total_gaps(goal, series, ach, today)
         if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
             pace = under = None
+    flow_level = ach is not None and ach.flow and not ach.cumulative
+    past_deadline = deadline is not None and today > deadline
     # the last review of this goal as it is now (one of a goal since changed compares not)
     compared = previous if previous is not None and not previous.changed else None
     streak = 1
@@ -419,6 +456,13 @@ def review_goal(
         "probability": probability,
         "previous_probability": compared.probability if compared is not None else None,
         "progress": rule_progress,
+        # a flow's month at the target before the deadline is no goal reached (the
+        # months to come may fall short: achievability says achieved only by then)
+        "reached": (
+            None
+            if rule_progress is None
+            else rule_progress >= 1.0 and not (flow_level and not past_deadline)
+        ),
         # the numbers the flags' messages show, worded as the trend words them
         "progress_text": share_percent(progress) if progress is not None else None,
         "way_text": _way_text(progress, met_at_start),
@@ -444,9 +488,29 @@ def review_goal(
         outcomes=outcomes, data_date=data_date if value is not None else None,
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         unseen_since=start if unseen else None,
-        by_deadline=(value is not None and ach is not None and not ach.deadline_unseen
-                     and goal.deadline is not None and today > goal.deadline),
+        no_month_since=start if no_month else None,
+        by_deadline=by_deadline,
     )  # fmt: skip
+
+
+def month_measured_since_start(
+    goal: Goal, series: MetricSeries | None, ach: Achievability, data_date: Date
+) -> bool:
+    """Whether a flow's latest complete month (the one ending on ``data_date``) was
+    produced since the goal's start: it began on or after the start, and it is not the
+    month the baseline was read from (the month holding the start, else the history's
+    first). A stock, a total counted from nothing, a goal without a start: always."""
+    start = goal.start
+    if not ach.flow or ach.cumulative or start is None:
+        return True
+    last = data_date.replace(day=1)
+    if last < start:  # a month begun before the start holds days before it
+        return False
+    if goal.baseline is not None or series is None or not series.points:
+        return True  # the baseline is the goal's own: no month of the history is it
+    first = series.points[0].date.replace(day=1)
+    held = start.replace(day=1)
+    return last > (held if first <= held else first)
 
 
 def _total_gaps(
@@ -525,6 +589,20 @@ def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tu
     out = []
     for key in GOAL_FIELDS:
         if key in before and before.get(key) != now.get(key):
+            if key == "target" and _same_target(before.get(key), now.get(key)):
+                continue  # the same target written another way ("1,500" and "1500")
             was, is_ = before.get(key) or "none", now.get(key) or "none"
             out.append(f"{key} {was} then, {is_} now")
     return tuple(out)
+
+
+def _same_target(a: Any, b: Any) -> bool:
+    """Whether two target texts say the same target: its kind and its amount ("1,500
+    followers" and "1500 followers", "50 leads per month" and "50 leads a month")."""
+    if not a or not b:
+        return False
+    try:
+        ta, tb = Target.parse(str(a)), Target.parse(str(b))
+        return ta.kind is tb.kind and bool(ta.amount == tb.amount)
+    except Exception:  # a text that no longer reads: compared as text
+        return False

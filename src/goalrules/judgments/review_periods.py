@@ -208,9 +208,12 @@ def review_tiers(
     elapsed: float | None,
     tolerance: float = 0.05,
     prior: Any = None,
+    by_deadline: bool = False,
 ) -> tuple[TierReview, ...]:
     """Each tier's chance (achievability with the tier as the target), progress and pace
-    against the path the tier requires."""
+    against the path the tier requires (``by_deadline``: the value is the one by the
+    passed deadline, and the path has ended at the tier's target: short of it is
+    behind, never on the path within the tolerance)."""
     out = []
     for tier in tiers:
         try:
@@ -234,7 +237,9 @@ def review_tiers(
                 progress = (value - baseline) / span
             else:  # a tier the baseline met already: all of no way, or short of it
                 progress = 1.0 if (value <= target if lower else value >= target) else None
-            if elapsed is not None:
+            if elapsed is not None and by_deadline:
+                pace = pace_of(value, target, lower_is_better=_lower(goal), tolerance=0.0)[0]
+            elif elapsed is not None:
                 compound = tiered.target is None or tiered.target.kind is not TargetKind.DELTA
                 path = required_path(baseline, target, elapsed, compound=compound)
                 pace = pace_of(value, path, lower_is_better=_lower(goal), tolerance=tolerance)[0]

@@ -245,8 +245,14 @@ def _with_targets(
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
     periods = review_periods(r.goal, series, recurs, day, tolerance=tolerance) if recurs else ()
-    judged = review_tiers(r.goal, series, tiers, day, value=r.value, baseline=r.baseline,
-                          elapsed=r.elapsed, tolerance=tolerance, prior=prior)  # fmt: skip
+    # a recurring goal's months are its periods, each judged on its own: the start's
+    # month among them (no "no month measured since the start" beside its "missed")
+    no_month = None if recurs else r.no_month_since
+    # nothing measured since the start: no tier has made a way or is on a path either
+    value = r.value if r.unseen_since is None and no_month is None else None
+    judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
+                          elapsed=r.elapsed, tolerance=tolerance, prior=prior,
+                          by_deadline=r.by_deadline)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
     if now is not None and now.actual is None:
@@ -263,7 +269,8 @@ def _with_targets(
         under = pace_of(now.actual, now.due, lower_is_better=_lower(r.goal),
                         tolerance=tolerance)[1]  # fmt: skip
     return attrs.evolve(r, recurs=recurs.period if recurs else None, periods=periods,
-                        tiers=judged, pace=pace, behind_by=under)  # fmt: skip
+                        tiers=judged, pace=pace, behind_by=under,
+                        no_month_since=no_month)  # fmt: skip
 
 
 def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
@@ -302,6 +309,10 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["met_at_start"] = True
     if r.gaps:  # a total's months with no data: its progress is a floor
         goal["gaps"] = list(r.gaps)
+    if r.unseen_since is not None:  # its data ends before its start: no way, no pace
+        goal["no_data_since"] = r.unseen_since.isoformat()
+    if r.no_month_since is not None:  # a flow with no month measured since its start
+        goal["no_month_since"] = r.no_month_since.isoformat()
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

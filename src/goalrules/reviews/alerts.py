@@ -123,11 +123,8 @@ def changes(
         for f in flags_before
         if f not in flags_now
     ]
-    if (
-        before is not None
-        and now.get("pace") is not None
-        and before.get("pace") is not None
-        and now.get("pace") != before.get("pace")
+    if (  # a move to another band, or a pace known for the first time since
+        before is not None and now.get("pace") is not None and now.get("pace") != before.get("pace")
     ):
         out.append({**base, "change": "pace", "flag": None, "flag_text": None, "message": ""})
     return out

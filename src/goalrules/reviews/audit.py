@@ -209,6 +209,10 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
         whose = f" (its {goal.get('recurs')} from {periods[-1].get('start')})"
     elif periods and periods[-1].get("actual") is None:
         whose = f" (no data yet for its {goal.get('recurs')} from {periods[-1].get('start')})"
+    if goal.get("no_month_since"):  # nothing measured since the start: why no way is said
+        whose += f" (no month measured since the start ({goal['no_month_since']}))"
+    elif goal.get("no_data_since"):
+        whose += f" (no data since its start ({goal['no_data_since']}))"
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",

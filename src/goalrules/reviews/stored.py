@@ -62,6 +62,8 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         by_deadline=bool(said.get("data_by_deadline")),
         met_at_start=bool(said.get("met_at_start")),
         gaps=tuple(str(m) for m in said.get("gaps") or ()),
+        unseen_since=_day(said.get("no_data_since")),
+        no_month_since=_day(said.get("no_month_since")),
     )  # fmt: skip
 
 

@@ -6,8 +6,9 @@ The goal is the one its last review judged: reviews of it before a change (anoth
 target, deadline, metric, ...) forecast another goal and are left out (counted as such).
 
 What happened is what the reviews saw: a goal **hit** its target when a review on or
-before its deadline found it reached (verdict ``achieved``, or all the way from baseline
-to target), or a review after it found the value by the deadline met it; it **missed**
+before its deadline found it reached (verdict ``achieved``, or its ``achieved`` flag: all
+the way from baseline to target, for a flow's monthly level only by the deadline), or a
+review after it found the value by the deadline met it; it **missed**
 when a review after its deadline found it short (``expired``: its history reaches the
 deadline) and none found it reached; otherwise it is **unsettled** (no review after its
 deadline, or none whose history reaches it: whether it was met is not known) and left
@@ -191,8 +192,15 @@ class TrackRecord:
 
 
 def _reached(row: Mapping[str, Any]) -> bool:
-    progress = row.get("progress")
-    return row.get("verdict") == "achieved" or (progress is not None and progress >= 1.0)
+    """Whether a review found the goal reached: its verdict, or its ``achieved`` flag
+    (the review's rule: a stock's count or a total at the target; a flow's month at it
+    only by the deadline, since the months to come may fall short before it)."""
+    if row.get("verdict") == "achieved":
+        return True
+    if "flags" in row:  # the review's own reading
+        return "achieved" in (row.get("flags") or ())
+    progress = row.get("progress")  # a row without its flags: all the way
+    return progress is not None and progress >= 1.0
 
 
 def _deadline(row: Mapping[str, Any]) -> Date | None:

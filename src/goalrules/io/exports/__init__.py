@@ -52,6 +52,7 @@ from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
 from goalrules.io.exports.refusals import (
     campaigns_without_channel,
     no_lead_events,
+    no_lead_flags,
     no_leads_column,
     not_joinable,
 )
@@ -338,8 +339,13 @@ def import_exports(
         span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
         analytics.append(AnalyticsPart(where, span, perf))
-    if no_leads and not crm:
-        no_leads_column(no_leads[0])
+    if not crm:
+        for m in no_leads:  # raw sessions, each a lead or not: the flag is their data
+            if m.preset.output == "sessions":
+                no_lead_flags(m)
+        # an analytics report without leads: visits known, leads unknown (never 0),
+        # said with how to add them
+        notes += [no_leads_column(m) for m in no_leads]
     if event_files and not crm and not event_leads:
         no_lead_events([m for m, _ in event_files])
     if crm:

@@ -51,20 +51,28 @@ def read_contacts(
     notes: list[str] = dropped
     dated = [c for c in (match.find(f.get(n, ())) for n in ("lead_date", "customer_date")) if c]
     options = file_day_order(match, rows, dated, options)
+    stage_col = match.find(f.get("stage", ()))
     for index, name in ((0, "lead_date"), (1, "customer_date")):
         col = match.find(f.get(name, ()))
         if col is None:
             continue
         days, date_notes = read_dates(match, rows, col, options)
         notes += date_notes
-        for (_, cells), day in zip(rows, days, strict=True):
+        undated: list[int] = []  # a lead (or customer) by its stage, with no such date
+        for (line, cells), day in zip(rows, days, strict=True):
             if day is None:
+                stage = norm(str(cells[match.columns[stage_col]])) if stage_col else ""
+                if stage in (_LEADS if index == 0 else _CUSTOMERS):
+                    undated.append(line)
                 continue
             channel, medium = _crm_channel(
                 str(cells[match.columns[src_col]]) if src_col else "",
                 str(cells[match.columns[detail_col]]) if detail_col else "",
             )
             counts[(day.replace(day=1), channel, medium)][index] += 1
+        if undated:
+            notes.append(_undated_note(match.sheet.source, "lead" if index == 0 else "customer",
+                                       col, stage_col, undated))  # fmt: skip
     n = int(sum(sum(v) for (_, ch, _), v in counts.items() if ch == NOT_SET))
     if n:
         notes.append(
@@ -81,6 +89,30 @@ def read_contacts(
         for (m, ch, med), (le, cu) in sorted(counts.items())
     ]
     return out, notes
+
+
+#: HubSpot's lifecycle stages (labels and internal names) of a contact that became a
+#: lead, and a customer: every stage from lead on
+_CUSTOMERS = frozenset({"customer", "evangelist"})
+_LEADS = _CUSTOMERS | frozenset({
+    "lead", "marketing qualified lead", "marketingqualifiedlead", "sales qualified lead",
+    "salesqualifiedlead", "opportunity",
+})  # fmt: skip
+
+
+def _undated_note(source: str, what: str, col: str, stage: str | None, lines: list[int]) -> str:
+    """A note for contacts whose lifecycle stage says they became a lead (a customer)
+    but whose date of it is empty (a contact imported at that stage, or moved past it):
+    their month is unknown, so no month counts them, and the months' counts fall short."""
+    n = len(lines)
+    shown = ", ".join(str(x) for x in lines[:5]) + (f" and {n - 5} more" if n > 5 else "")
+    return (
+        f"{source}: {n} contact{'s' if n > 1 else ''} whose {stage!r} is a {what} or later "
+        f"{'have' if n > 1 else 'has'} no {col!r} (line{'s' if n > 1 else ''} {shown}): "
+        f"the month {'they' if n > 1 else 'it'} became a {what} is unknown, so no month "
+        f"counts {'them' if n > 1 else 'it'}, and the {what}s by month are short by {n} in "
+        f"all; fill in the date in the CRM and export again."
+    )
 
 
 def _contacts_not_seen(

@@ -231,7 +231,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             ch,
             med,
             v,
-            le,
+            le if cols["leads"] is not None else None,  # no leads column: unknown, never 0
             cu if has_customers and (m, ch, med, camp) not in no_customers else None,
             rev if has_revenue and (m, ch, med, camp) not in no_revenue else None,
             camp,

@@ -1,11 +1,13 @@
-"""The exports whose leads, or whose channels, cannot be known as they are: the errors
-that say so, and what to export instead (a channel read with 0 leads would look as if
-it converted nobody; a channel group joined with networks gives two wrong rows).
+"""The exports whose leads, or whose channels, cannot be known as they are: the notes
+and errors that say so, and what to export instead (a channel read with 0 leads would
+look as if it converted nobody; a channel group joined with networks gives two wrong
+rows).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from goalrules.errors import DataError
 from goalrules.io.exports.blocks import table_headers
@@ -17,32 +19,40 @@ from goalrules.io.exports.rows import PerformanceRow
 from goalrules.io.exports.spans import AnalyticsPart
 
 
-def no_leads_column(match: Match) -> None:
-    """An analytics export without a leads column (GA4 without *Key events*, a Reports
-    snapshot's card, Matomo without conversions) gives visits only: its leads are
-    unknown, and a performance row would carry them as 0 (a channel converting nobody).
-    An error, unless a CRM export gives the leads."""
+def no_leads_column(match: Match) -> str:
+    """The note for an analytics report without a leads column (GA4 without *Key
+    events*, a traffic report of sessions and users, a Reports snapshot's card, Matomo
+    without conversions, Plausible without a goal filter): it gives visits only, so its
+    rows carry leads unknown (``None``, never 0: a channel read with 0 leads would look
+    as if it converted nobody), and the note says how to add them."""
     header = match.sheet.rows[match.header_index][1]
-    sessions = match.preset.output == "sessions"
-    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or (
-        "'lead', 1 or 0 a session" if sessions else "leads"
-    )
-    fix = (
-        "add a 'lead' column (1 for a session that became a lead, else 0)"
-        if sessions
-        else "export the report with its key events (conversions)"
-    )
+    wanted = " or ".join(repr(c) for c in match.preset.fields.get("leads", ())) or "leads"
     snapshot = (
-        "a GA4 Reports snapshot (one table a card, read: its sessions); export Reports > "
-        "Acquisition > Traffic acquisition with Year month and Key events instead. It has "
+        "a GA4 Reports snapshot (one table a card, read: its sessions; Reports > "
+        "Acquisition > Traffic acquisition with Year month and Key events gives leads too): "
         if table_headers(match.sheet)
         else ""
     )
+    columns = ", ".join(str(c) for c in header if str(c).strip())[:120]
+    return (
+        f"{match.sheet.source}: {snapshot}no leads column ({wanted}; the header at line "
+        f"{match.header_line} is: {columns}): its visits are read, its leads are unknown "
+        "(not 0), so no lead rate is given. To add them, export the report with its key "
+        "events (conversions), or give the CRM export (e.g. HubSpot contacts) beside it: "
+        f"goalrules import {Path(match.sheet.source).name} contacts.csv."
+    )
+
+
+def no_lead_flags(match: Match) -> None:
+    """Raw sessions without a ``lead`` column: each session is a lead or not, and the
+    flag is the file's data; an error, unless a CRM export gives the leads."""
+    header = match.sheet.rows[match.header_index][1]
     raise DataError(
-        f"{snapshot}no leads column ({wanted}): its leads are unknown, not 0, and a channel read "
-        f"with 0 leads would look as if it converted nobody (the header at line "
-        f"{match.header_line} is: {', '.join(str(c) for c in header if str(c).strip())[:120]}); "
-        f"{fix}, or give the CRM export with it",
+        "no leads column ('lead', 1 or 0 a session): its leads are unknown, not 0, and a "
+        "channel read with 0 leads would look as if it converted nobody (the header at "
+        f"line {match.header_line} is: "
+        f"{', '.join(str(c) for c in header if str(c).strip())[:120]}); add a 'lead' column "
+        "(1 for a session that became a lead, else 0), or give the CRM export with it",
         source=match.sheet.source,
         line=match.header_line,
     )
