@@ -23,7 +23,11 @@ from goalrules.io import (
     load_performance,
     load_workspace,
 )
-from goalrules.io.exports import read_history_file, read_performance_file, read_sessions_file
+from goalrules.io.exports.own_or_export import (
+    read_history_file,
+    read_performance_file,
+    read_sessions_file,
+)
 from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
 from goalrules.judgments.achievability_text import chance_percent
 from goalrules.judgments.achievability_units import infer_cumulative

@@ -20,44 +20,38 @@ True
   known as they are;
 - :mod:`~goalrules.io.exports.spans`: the period an analytics export covers, and
   several analytics files together;
-- :mod:`~goalrules.io.exports.rows`: the result types.
+- :mod:`~goalrules.io.exports.rows`: the result types;
+- :mod:`~goalrules.io.exports.importing`: :func:`import_exports`, every file read
+  together;
+- :mod:`~goalrules.io.exports.own_or_export`: the files ``check`` is given,
+  goalrules' own or an export.
+
+The names below are imported from their modules on first use: a run that reads only
+goalrules' own files (``goalrules demo``) never loads the export readers.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import itertools
-from collections.abc import Iterable, Sequence
-from operator import attrgetter
-from pathlib import Path
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-import attrs
+# imported now, not on first use: the name is also its module's
+# (goalrules.io.exports.presets), which, once imported, the package gives in its place
+from goalrules.io.exports.presets import presets
 
-from goalrules.errors import DataError, GoalRulesError
-from goalrules.io.exports.anchors import Anchor
-from goalrules.io.exports.blocks import tables_note
-from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
-from goalrules.io.exports.contacts import read_contacts
-from goalrules.io.exports.funnel import join_funnel
-from goalrules.io.exports.history import HistoryPart, combine, read_history_part
-from goalrules.io.exports.performance import (
-    read_events,
-    read_events_together,
-    read_performance,
-    read_sessions,
-)
-from goalrules.io.exports.presets import Match, NoPresetError, Preset, detect, presets
-from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
-from goalrules.io.exports.refusals import (
-    campaigns_without_channel,
-    no_lead_events,
-    no_lead_flags,
-    no_leads_column,
-    not_joinable,
-)
-from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
-from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
+if TYPE_CHECKING:
+    from goalrules.io.exports.anchors import Anchor
+    from goalrules.io.exports.cells import CellErrors
+    from goalrules.io.exports.importing import detect_preset, import_exports
+    from goalrules.io.exports.own_or_export import (
+        read_history_file,
+        read_history_files,
+        read_performance_file,
+        read_performance_files,
+        read_sessions_file,
+    )
+    from goalrules.io.exports.presets import Preset
+    from goalrules.io.exports.rows import HistoryRow, ImportResult, PerformanceRow
 
 __all__ = [
     "Anchor",
@@ -76,558 +70,32 @@ __all__ = [
     "read_sessions_file",
 ]
 
-Date = _dt.date
-
-
-def _sheets(item: Any) -> list[Sheet]:
-    if isinstance(item, (str, Path)):
-        sheets = read_sheets(item)
-        if not sheets:  # a workbook without sheets (a zip without xl/workbook.xml)
-            raise DataError("no sheets to read: not a workbook goalrules reads", source=str(item))
-        return sheets
-    return [table_sheet(item)]
-
-
-def detect_preset(item: str | Path | Any, preset: str | None = None) -> Match:
-    """Which preset reads a file (or table), and where its header is."""
-    return detect(_sheets(item), preset)
-
-
-def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], list[str]]:
-    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
-    from goalrules.io.exports.rows import data_rows, read_dates
-    from goalrules.metrics import catalog
-    from goalrules.vocabulary import normalize_channel
-
-    source = match.sheet.source
-    rows, notes = drop_duplicates(list(data_rows(match)), source)
-    days, more = read_dates(match, rows, "date", options)
-    notes += more
-    out = []
-    col = match.columns
-    keys = []
-    for (line, cells), day in zip(rows, days, strict=True):
-        value = number(cells[col["value"]], source, line, "value", decimal=options.decimal)
-        if value is None or day is None:
-            raise DataError(
-                "an empty cell where a value belongs", source=source, line=line,
-                field="value" if day is not None else "date",
-            )  # fmt: skip
-        metric = str(cells[col["metric"]])
-        metric = catalog[metric].key if metric in catalog else metric
-        defn = catalog.get(metric)
-        if value < 0 and defn is not None and not defn.can_be_negative:
-            raise DataError(f"a negative count ({value:g}) of {metric}", source=source,
-                            line=line, field="value")  # fmt: skip
-        channel = normalize_channel(str(cells[col["channel"]])) if "channel" in col else ""
-        unit = (
-            str(cells[col["unit"]])
-            if "unit" in col and cells[col["unit"]]
-            else (catalog[metric].unit if metric in catalog else "")
-        )
-        keys.append((day, channel, metric))
-        out.append(HistoryRow(day, channel, metric, value, unit))
-    check_conflicts(
-        [(line, ()) for line, _ in rows], keys, source,
-        lambda k: f"{k[2]} on {k[0].isoformat()}" + (f" ({k[1]})" if k[1] else ""),
-    )  # fmt: skip
-    return out, notes
-
-
-def _own_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
-    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
-    from goalrules.io.exports.rows import data_rows, read_dates
-    from goalrules.model.series import _medium
-    from goalrules.vocabulary import normalize_channel
-
-    source = match.sheet.source
-    rows, notes = drop_duplicates(list(data_rows(match)), source)
-    days, _ = read_dates(match, rows, "month", options)
-    col = match.columns
-    out = []
-    keys = []
-    blank = dict.fromkeys(("visits", "leads", "customers"), 0)
-    for (line, cells), day in zip(rows, days, strict=True):
-        if day is None:
-            raise DataError("an empty month", source=source, line=line, field="month")
-        values: dict[str, float] = {}
-        for f in ("visits", "leads", "customers"):
-            if f not in col:  # customers: no column, not measured (unknown, not 0)
-                continue
-            v = number(cells[col[f]], source, line, f, decimal=options.decimal)
-            if v is None:  # blank: not measured, unknown (not 0; an explicit 0 stays 0)
-                blank[f] += 1
-                continue
-            if v < 0:
-                raise DataError(f"a negative count ({v:g}) of {f}", source=source, line=line,
-                                field=f)  # fmt: skip
-            values[f] = v
-        medium = str(cells[col["medium"]]) if "medium" in col and cells[col["medium"]] else None
-        campaign = (
-            str(cells[col["campaign"]]) if "campaign" in col and cells[col["campaign"]] else None
-        )
-        channel = normalize_channel(str(cells[col["channel"]]))
-        month = day.replace(day=1)
-        medium = _medium(medium) if medium else None
-        keys.append((month, channel, medium, campaign))
-        out.append(
-            PerformanceRow(
-                month, channel, medium, values.get("visits"), values.get("leads"),
-                values.get("customers"), None, campaign,
-            )
-        )  # fmt: skip
-    if "customers" not in col:
-        notes.append(f"{source}: customers: not in this file; unknown, not 0.")
-    for f, n in blank.items():
-        if n:
-            notes.append(f"{source}: {f} empty on {n} row{'s' if n > 1 else ''}: unknown, not 0.")
-    check_conflicts(
-        [(line, ()) for line, _ in rows], keys, source,
-        lambda k: f"{k[1]} in {k[0]:%Y-%m}" + "".join(f" ({x})" for x in k[2:] if x),
-    )  # fmt: skip
-    return out, notes
-
-
-_PERFORMANCE_READERS = {
-    "performance": read_performance,
-    "contacts": read_contacts,
-    "sessions": read_sessions,
-    "events": read_events,
+#: each public name -> the module it is defined in
+_HOMES = {
+    "Anchor": "anchors",
+    "CellErrors": "cells",
+    "HistoryRow": "rows",
+    "ImportResult": "rows",
+    "PerformanceRow": "rows",
+    "Preset": "presets",
+    "detect_preset": "importing",
+    "import_exports": "importing",
+    "read_history_file": "own_or_export",
+    "read_history_files": "own_or_export",
+    "read_performance_file": "own_or_export",
+    "read_performance_files": "own_or_export",
+    "read_sessions_file": "own_or_export",
 }
 
 
-def import_exports(
-    items: str | Path | Any | Sequence[str | Path | Any],
-    *,
-    preset: str | None = None,
-    anchors: Iterable[str | Anchor] = (),
-    today: Date | None = None,
-    year: int | None = None,
-    date_format: str | None = None,
-    dayfirst: bool | None = None,
-    decimal: str | None = None,
-    errors: str = "raise",
-    limit: int = 100,
-) -> ImportResult:
-    """Read export files (or tables: pandas, polars, Arrow, records) into goalrules'
-    history and performance rows.
-
-    ``preset`` names the export (default: detected from each file's content and name;
-    ``goalrules sources`` lists them). ``anchors`` are known totals ("1500 followers on
-    2025-12-31") that turn daily gains into the followers total. Year-less dates
-    (TikTok) fall on the latest such date not after ``today`` (default: the real date),
-    or in ``year``. ``date_format`` (one of :data:`goalrules.io.exports.dates.FORMS`)
-    and ``dayfirst`` override a preset's date forms. Visits from analytics and leads and
-    customers from a CRM are joined on month, channel and medium.
-
-    ``decimal`` (``","`` or ``"."``) says how numbers are written where their form is
-    ambiguous (``60.234`` in a count). With ``errors="collect"``, every bad cell of the
-    files (up to ``limit``) is raised at once as a
-    :class:`~goalrules.io.exports.cells.CellErrors`, whose ``table()`` lists file, line,
-    column, value and why.
-    """
-    if errors not in ("raise", "collect"):
-        raise DataError(f"errors must be 'raise' or 'collect', not {errors!r}", field="errors")
-    if decimal not in (None, *DECIMALS):
-        raise DataError(f"the decimal mark is ',' or '.', not {decimal!r}", field="--decimal")
-    if isinstance(items, (str, Path)) or not isinstance(items, Sequence):
-        items = [items]
-    options = DateOptions(today or Date.today(), year, date_format, dayfirst, decimal)
-    several = len(items) > 1  # a file's period matters only beside another file's
-    parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
-    parts: list[HistoryPart] = []  # every file's history, combined once all are read
-    analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
-    crm: list[PerformanceRow] = []
-    contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
-    event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
-    notes: list[str] = []
-    sources: list[tuple[str, str]] = []
-    problems: list[Problem] = []
-    no_leads: list[Match] = []  # analytics exports without a leads column
-    for item in items:
-        try:
-            sheets = _sheets(item)
-            match = detect(sheets, preset)
-        except GoalRulesError as exc:
-            if errors != "collect":
-                raise
-            problems.append(problem(exc))
-            continue
-        for sheet in sheets:
-            notes += sheet.notes
-        header = match.sheet.rows[match.header_index][1] if match.sheet.rows else ()
-        notes += tables_note(match.sheet, match.header_index,
-                             ", ".join(str(c) for c in header if str(c).strip()))  # fmt: skip
-        sources.append((match.sheet.source, match.preset.id))
-        file_options = options
-        if options.decimal is None and match.preset.decimal is not None:
-            file_options = attrs.evolve(options, decimal=match.preset.decimal)
-        if file_options.decimal is None:  # the file's own numbers may say
-            try:
-                mark, said = _file_decimal(match)
-            except GoalRulesError as exc:
-                if errors != "collect":
-                    raise
-                problems.append(problem(exc))
-                continue
-            notes += said
-            if mark is not None:
-                file_options = attrs.evolve(file_options, decimal=mark)
-        if errors == "collect":
-            problems += _collect(match, file_options, parsed, limit - len(problems))
-            if len(problems) >= limit:
-                break
-            continue
-        if _header_only(match):
-            notes.append(f"{match.sheet.source}: no data rows under the header: nothing imported.")
-            continue
-        try:
-            out = match.preset.output
-            if out == "history":
-                parts.append(read_history_part(match, file_options))
-            elif out == "own-history":
-                rows, more = _own_history(match, file_options)
-                parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
-            elif out == "own-performance":
-                perf_rows, more = _own_performance(match, file_options)
-                span = file_span(match, file_options) if several else None
-                analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
-                notes += more
-            elif out == "contacts":  # a CRM's contacts
-                perf, more = read_contacts(match, file_options, contacts)
-                crm += perf
-                notes += more
-            elif out == "events":  # read together once all are here: sessions span files
-                event_files.append((match, file_options))
-            else:  # analytics (performance, sessions)
-                if (
-                    out == "performance"
-                    and match.find(match.preset.fields.get("leads", ())) is None
-                ) or (out == "sessions" and "lead" not in match.columns):
-                    no_leads.append(match)
-                perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                span = file_span(match, file_options) if several else None
-                analytics.append(AnalyticsPart(match.sheet.source, span, perf))
-                notes += more
-        except GoalRulesError as exc:
-            if exc.source is None:
-                raise exc.with_location(source=match.sheet.source) from None
-            raise
-    if errors == "collect":
-        if problems:
-            raise CellErrors(problems[:limit], truncated=len(problems) >= limit)
-        return import_exports(
-            items, preset=preset, anchors=parsed, today=options.today, year=year,
-            date_format=date_format, dayfirst=dayfirst, decimal=decimal,
-        )  # fmt: skip
-    history, more, used = combine(parts, parsed)
-    notes += more
-    _check_loose_anchors(used)
-    for a in parsed:
-        if a not in {u for u, _ in used}:
-            notes.append(
-                f"the anchor {a.value:g} {a.metric} on {a.date.isoformat()} matched no export "
-                "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
-            )
-    event_leads = False  # whether an event marked a lead
-    if event_files:
-        perf, more = read_events_together(event_files)
-        event_leads = any(r.leads for r in perf)
-        notes += more
-        spans = [file_span(m, o) if several else None for m, o in event_files]
-        known = [sp for sp in spans if sp is not None]
-        span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
-        where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
-        analytics.append(AnalyticsPart(where, span, perf))
-    if not crm:
-        for m in no_leads:  # raw sessions, each a lead or not: the flag is their data
-            if m.preset.output == "sessions":
-                no_lead_flags(m)
-        # an analytics report without leads: visits known, leads unknown (never 0),
-        # said with how to add them
-        notes += [no_leads_column(m) for m in no_leads]
-    if event_files and not crm and not event_leads:
-        no_lead_events([m for m, _ in event_files])
-    if crm:
-        campaigns_without_channel(analytics)
-    merged, more = merge_analytics(analytics)
-    notes += more
-    if crm:
-        crm_files = [src for src, p in sources if presets()[p].output == "contacts"]
-        not_joinable(analytics, crm, crm_files)
-    performance, joined = join_funnel(merged, crm)
-    if crm:  # the analytics' own lead counts are not what the rows carry
-        notes = [n for n in notes if "(without a CRM export)" not in n]
-    notes += joined
-    # by channel, metric and date: stable sorts on one field each (no key tuple a row)
-    for field in ("date", "metric", "channel"):
-        history.sort(key=attrgetter(field))
-    return ImportResult(
-        history=tuple(history),
-        performance=tuple(performance),
-        notes=tuple(notes),
-        sources=tuple(sources),
-    )
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # found once
+    return value
 
 
-def _file_decimal(match: Match) -> tuple[str | None, list[str]]:
-    """The decimal mark the file's number cells show (see
-    :func:`~goalrules.io.exports.cells.infer_decimal`), and a note."""
-    from goalrules.io.exports.cells import infer_decimal
-    from goalrules.io.exports.rows import data_rows
-    from goalrules.io.exports.validate import number_columns
-
-    columns = [(match.columns[c], c) for c, _, _ in number_columns(match)]
-    if not columns:
-        return None, []
-    return infer_decimal(data_rows(match), columns, match.sheet.source)
-
-
-def _header_only(match: Match) -> bool:
-    from goalrules.io.exports.rows import data_rows
-
-    return next(iter(data_rows(match)), None) is None
-
-
-def _check_loose_anchors(used: Sequence[tuple[Anchor, str]]) -> None:
-    """An anchor that names no network applies to the one network whose gains need it;
-    with several, it is an error (which network's total is it?)."""
-    for anchor in {a for a, _ in used if a.channel is None}:
-        channels = sorted({ch for a, ch in used if a == anchor})
-        if len(channels) > 1:
-            raise DataError(
-                f"the anchor {anchor.value:g} {anchor.metric} on {anchor.date.isoformat()} names "
-                f"no network, and {', '.join(channels)} all give daily gains of "
-                f'{anchor.metric}: name one, e.g. "{anchor.value:g} {channels[0]} '
-                f'{anchor.metric} on {anchor.date.isoformat()}"',
-                field="--anchor",
-            )
-
-
-def _collect(
-    match: Match, options: DateOptions, anchors: Sequence[Anchor], limit: int
-) -> list[Problem]:
-    """The bad cells of one matched file (up to ``limit``); when every cell reads, the
-    reader's own first error (a conflict, a date out of order), if any."""
-    from itertools import islice
-
-    from goalrules.io.exports.validate import cell_problems
-
-    found = list(islice(cell_problems(match, options), max(limit, 0)))
-    if found:
-        return found
-    try:
-        _read_one(match, options, anchors)
-    except GoalRulesError as exc:
-        return [problem(exc.with_location(source=match.sheet.source))]
-    return []
-
-
-def _read_one(match: Match, options: DateOptions, anchors: Sequence[Anchor]) -> None:
-    """Read one file as the import does (its own errors); anchors apply to every file's
-    gains together, so they are checked once all files are read."""
-    out = match.preset.output
-    if out == "history":
-        combine([read_history_part(match, options)], ())
-    elif out == "own-history":
-        _own_history(match, options)
-    elif out == "own-performance":
-        _own_performance(match, options)
-    else:
-        _PERFORMANCE_READERS[out](match, options)
-
-
-def _is_own_shape_error(exc: GoalRulesError) -> bool:
-    """Whether goalrules' own reader failed on the header (so an export may fit)."""
-    text = exc.message
-    return exc.line in (None, 1) and ("missing column" in text or "not UTF-8" in text)
-
-
-def _own_or_export(
-    path: str | Path, today: Date | None, kind: str, own: Any
-) -> tuple[Any, ImportResult | None]:
-    """goalrules' own file read by ``own`` (as a stream), else the export a preset reads
-    (the result, which must hold ``kind`` rows)."""
-    try:
-        return own(), None
-    except GoalRulesError as exc:
-        if not _is_own_shape_error(exc) and not str(path).lower().endswith(_NOT_CSV):
-            if exc.source is None:  # a row's error: name the file it is in
-                raise exc.with_location(source=str(path)) from None
-            raise
-        result = _import_or(exc, path, today, kind)
-    if not getattr(result, kind):
-        other = "performance" if kind == "history" else "history"
-        held = f"{other} rows (pass it as --{other})" if getattr(result, other) else "nothing"
-        raise DataError(f"no {kind} rows: this export holds {held}", source=str(path))
-    return None, result
-
-
-def read_history_file(
-    path: str | Path, *, today: Date | None = None, progress: Any = None
-) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
-    """A history for ``check``: goalrules' own history file (read as a stream), else any
-    export a preset reads (its history rows; notes say what was assumed)."""
-    from goalrules.io.tables import load_history
-
-    said: list[str] = []
-    own, result = _own_or_export(
-        path, today, "history", lambda: load_history(path, progress=progress, notes=said)
-    )
-    return (own, tuple(said)) if result is None else (result.histories(), result.notes)
-
-
-def read_performance_file(
-    path: str | Path, *, today: Date | None = None, progress: Any = None
-) -> tuple[list[Any], tuple[str, ...]]:
-    """Channel performance for ``check`` and ``channels``: goalrules' own performance
-    file (read as a stream), else any export a preset reads (sessions, GA4, HubSpot...)."""
-    from goalrules.io.tables import load_performance
-
-    said: list[str] = []
-    own, result = _own_or_export(
-        path, today, "performance", lambda: load_performance(path, progress=progress, notes=said)
-    )
-    return (own, tuple(said)) if result is None else (result.channel_months(), result.notes)
-
-
-_NOT_CSV = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".json")
-
-
-def _import_or(
-    own_error: GoalRulesError, path: str | Path, today: Date | None, own: str
-) -> ImportResult:
-    """The file imported as an export; when no preset reads it and the nearest is
-    goalrules' own file, the own reader's error (a missing column) is the clearer one."""
-    try:
-        return import_exports(path, today=today)
-    except NoPresetError as exc:
-        if exc.closest in (own, "history", "performance", "sessions"):
-            raise own_error from None
-        raise
-
-
-def read_sessions_file(
-    path: str | Path, *, today: Date | None = None, progress: Any = None
-) -> tuple[list[Any], tuple[str, ...]]:
-    """Sessions for ``--utm``: goalrules' own sessions file (streamed, attributed through
-    ``utm_*``, click ids and referrers), else an event export (Umami, GA4 BigQuery)."""
-    from goalrules.io.attribution import attribute_sessions
-    from goalrules.io.tables import iter_sessions
-
-    def own() -> list[Any]:
-        rows = iter_sessions(path, progress=progress)
-        first = next(rows, None)
-        if first is not None and "lead" not in first:
-            # no lead column: every channel would read as converting nobody
-            raise DataError(
-                "no 'lead' column: the sessions' leads are unknown, not 0, and a channel "
-                "read with 0 leads would look as if it converted nobody; add a 'lead' "
-                "column (1 for a session that became a lead, else 0), or give the leads "
-                "with a CRM export (goalrules channels ANALYTICS CRM)",
-                source=str(path), line=1, field="lead",
-            )  # fmt: skip
-        again = [] if first is None else [first]
-        return attribute_sessions(itertools.chain(again, rows), first_row=2)
-
-    rows, result = _own_or_export(path, today, "performance", own)
-    return (rows, ()) if result is None else (result.channel_months(), result.notes)
-
-
-def _split_own(
-    paths: Sequence[str | Path], own: Any
-) -> tuple[list[tuple[str, Any]], list[str | Path]]:
-    """Each file read by goalrules' own reader ``own(path)`` when it is one of
-    goalrules' own files, else kept to be imported (together) as an export."""
-    mine: list[tuple[str, Any]] = []
-    exports: list[str | Path] = []
-    for path in paths:
-        if str(path).lower().endswith(_NOT_CSV):
-            exports.append(path)
-            continue
-        try:
-            mine.append((str(path), own(path)))
-        except GoalRulesError as exc:
-            if not _is_own_shape_error(exc):
-                raise
-            exports.append(path)
-    return mine, exports
-
-
-def read_history_files(
-    paths: Sequence[str | Path],
-    *,
-    today: Date | None = None,
-    anchors: Iterable[str | Anchor] = (),
-    progress: Any = None,
-) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
-    """Histories for ``check --history FILE...``: goalrules' own history files and
-    exports (imported together, so an ``--anchor`` applies as in ``import``). Two
-    files giving the same metric on the same channel are an error naming both."""
-    from goalrules.io.tables import load_history
-
-    anchors = list(anchors)
-    if len(paths) == 1 and not anchors:
-        return read_history_file(paths[0], today=today, progress=progress)
-    notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
-    parts: list[tuple[str, dict[tuple[str | None, str], Any]]] = list(mine)
-    if exports:
-        result = import_exports(exports, anchors=anchors, today=today)
-        notes += result.notes
-        by_file = {(r.channel, r.metric) for r in result.history}
-        parts.append((", ".join(map(str, exports)), result.histories()))
-        if not by_file:
-            raise DataError("no history rows in these exports", source=str(exports[0]))
-    elif anchors:
-        notes.append("--anchor: no export with daily gains was given (own history files "
-                     "hold totals already)")  # fmt: skip
-    out: dict[tuple[str | None, str], Any] = {}
-    where: dict[tuple[str | None, str], str] = {}
-    for source, histories in parts:
-        for key, series in histories.items():
-            if key in out:
-                raise DataError(
-                    f"{where[key]} and {source} both give {key[1]}"
-                    + (f" on {key[0]}" if key[0] else "")
-                    + ": pass one of them",
-                    source=source,
-                    field="--history",
-                )
-            out[key], where[key] = series, source
-    return out, tuple(notes)
-
-
-def read_performance_files(
-    paths: Sequence[str | Path], *, today: Date | None = None, progress: Any = None
-) -> tuple[list[Any], tuple[str, ...]]:
-    """Channel performance for ``check`` and ``channels`` from several files:
-    goalrules' own performance files, and exports imported together (visits from
-    analytics joined with a CRM's leads and customers, as ``import`` does). The same
-    month and channel in two files is an error naming both."""
-    from goalrules.io.tables import load_performance
-
-    if len(paths) == 1:
-        return read_performance_file(paths[0], today=today, progress=progress)
-    notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
-    parts: list[tuple[str, list[Any]]] = list(mine)
-    if exports:
-        result = import_exports(exports, today=today)
-        if not result.performance:
-            raise DataError("no performance rows in these exports", source=str(exports[0]))
-        notes += result.notes
-        parts.append((", ".join(map(str, exports)), result.channel_months()))
-    rows: list[Any] = []
-    where: dict[Any, str] = {}
-    for source, part in parts:
-        for r in part:
-            key = (r.month, r.channel, r.medium, r.campaign)
-            if where.setdefault(key, source) != source:
-                raise DataError(
-                    f"{where[key]} and {source} both give {r.channel} in {r.month:%Y-%m}: "
-                    "pass one of them (an analytics export and a CRM export are joined)",
-                    source=source,
-                )
-            rows.append(r)
-    return rows, tuple(notes)
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -17,14 +17,16 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from goalrules import plugins
 from goalrules.errors import DataError, PluginError, listed
 from goalrules.io.exports.cells import DIRECTION_MARKS
-from goalrules.io.exports.raw import Sheet
+
+if TYPE_CHECKING:  # the readers' module: not loaded for a run on goalrules' own files
+    from goalrules.io.exports.raw import Sheet
 
 HEADER_SEARCH = 12  # rows searched for the header
 
