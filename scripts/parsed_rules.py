@@ -1,8 +1,9 @@
 """Write the shipped rulesets' syntax trees, the language packs' data and Babel's
-currency data into the package as JSON.
+currency data into the package as JSON, and the rulesets' fast code as Python modules.
 
-Run after editing a ``src/goalrules/rules/*.rules`` file, the grammar or the parser, or
-a language pack (``src/goalrules/vocabulary/packs/*.toml``), or after upgrading Babel::
+Run after editing a ``src/goalrules/rules/*.rules`` file, the grammar, the parser or
+the compiler, or a language pack (``src/goalrules/vocabulary/packs/*.toml``), or after
+upgrading Babel::
 
     python scripts/parsed_rules.py
 
@@ -12,6 +13,10 @@ without loading Babel's locale data. All are data, read with ``json``; each is u
 while the text (or the Babel version) it was read from is unchanged.
 ``tests/test_trees.py`` and ``tests/test_currency_data.py`` fail while they do not match
 what the parsers and Babel give.
+
+The rules' fast code goes to ``src/goalrules/engine/compiled_rules/NAME.py`` (see
+``goalrules.engine.shipped_code``), written after the trees, from them;
+``tests/test_compiled_rules.py`` fails while a module is not what the compiler gives.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from goalrules.dsl import trees
+from goalrules.engine import shipped_code
 from goalrules.model import currencies
 from goalrules.vocabulary import languages
 
@@ -72,8 +78,19 @@ def main() -> None:
     target = Path(str(folder.joinpath(trees.PARSED)))
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} ({len(text):,} bytes, {len(texts)} rulesets)")
+    write_compiled(texts)
     write_packs()
     write_currencies()
+
+
+def write_compiled(texts: dict[str, str]) -> None:
+    trees._document.cache_clear()  # the trees just written
+    folder = Path(str(resources.files(shipped_code.PACKAGE)))
+    for name, text in sorted(texts.items()):
+        code = shipped_code.module_source(name, text)
+        target = folder / f"{name}.py"
+        target.write_text(code, encoding="utf-8")
+        print(f"wrote {target} ({code.count('def rule_')} rules' fast code)")
 
 
 if __name__ == "__main__":

@@ -504,13 +504,18 @@ class PythonBackend:
     ) -> Callable[..., Any]:
         """``def name(f, today=None): try: <body> except Exception: return careful(f, today)``"""
         self.globals["_careful_" + name] = careful
+        self.globals["Exception"] = Exception
+        return self._compile(self.fast_definition(name, body), name, source_hint)
+
+    def fast_definition(self, name: str, body: pyast.stmt | list[pyast.stmt]) -> pyast.FunctionDef:
+        """The function :meth:`fast_with_fallback` compiles, as a syntax tree."""
         handler = pyast.ExceptHandler(
             type=_name("Exception"),
             name=None,
             body=[pyast.Return(value=_call(_name("_careful_" + name), _name("f"), _name("today")))],
         )
         stmts = body if isinstance(body, list) else [body]
-        fdef = pyast.FunctionDef(
+        return pyast.FunctionDef(
             name=name,
             args=pyast.arguments(
                 posonlyargs=[],
@@ -522,8 +527,6 @@ class PythonBackend:
             body=[pyast.Try(body=stmts, handlers=[handler], orelse=[], finalbody=[])],
             decorator_list=[],
         )
-        self.globals["Exception"] = Exception
-        return self._compile(fdef, name, source_hint)
 
     def _compile(self, fdef: pyast.FunctionDef, name: str, source_hint: str) -> Callable[..., Any]:
         # compiled from the tree itself (user text appears only as constants): no source

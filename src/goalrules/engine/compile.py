@@ -7,6 +7,7 @@ import functools
 import gc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any, overload
 
 import attrs
@@ -20,6 +21,7 @@ from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
 from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
 from goalrules.engine.ruleset import RuleSet
+from goalrules.engine.shipped_code import adopt, fast_code
 from goalrules.errors import (
     GoalRulesError,
     GoalRulesErrors,
@@ -135,6 +137,19 @@ def compile_file(
     params: Mapping[str, Any] | None = None,
 ) -> RuleSet:
     """Check and compile a parsed rule file; every error found is raised together."""
+    return _compile_file(rule_file, source, text, schemas, params, {})
+
+
+def _compile_file(
+    rule_file: ast.RuleFile,
+    source: str,
+    text: str | None,
+    schemas: Mapping[str, Schema] | None,
+    params: Mapping[str, Any] | None,
+    shipped: Mapping[str, CodeType],
+) -> RuleSet:
+    """:func:`compile_file`, with the fast code of some rules written ahead of time
+    (``shipped``, by rule id: see :mod:`goalrules.engine.shipped_code`)."""
     custom = schemas is not None
     schemas = dict(BUILTIN_SCHEMAS if schemas is None else schemas)
     scope, errors = _scope_for(rule_file, schemas, source, text)
@@ -159,7 +174,7 @@ def compile_file(
     rules: list[Rule] = []
     for decl in rule_file.rules:
         try:
-            rules.append(_compile_rule(decl, scope, source, text))
+            rules.append(_compile_rule(decl, scope, source, text, shipped.get(decl.id)))
         except GoalRulesErrors as group:
             errors.extend(group.errors)
         except GoalRulesError as exc:
@@ -219,10 +234,14 @@ def compile_text(
     enabled = gc.isenabled()
     gc.disable()
     try:
+        shipped: Mapping[str, CodeType] = {}
         if tree is None and source.startswith(_SHIPPED) and source.endswith(".rules"):
-            tree = shipped_tree(source[len(_SHIPPED) : -len(".rules")], text)
+            name = source[len(_SHIPPED) : -len(".rules")]
+            tree = shipped_tree(name, text)
+            if tree is not None and not params and schemas is None:
+                shipped = fast_code(name, text)  # the rules' fast code as generated
         rule_file = parse_file(text, source=source) if tree is None else tree
-        return compile_file(rule_file, source=source, text=text, schemas=schemas, params=params)
+        return _compile_file(rule_file, source, text, schemas, params, shipped)
     finally:
         if enabled:
             gc.enable()
@@ -271,7 +290,13 @@ def _rebuild_cached(text: str, source: str, overrides: tuple[tuple[str, Any], ..
     return compile_text(text, source=source, params=dict(overrides) or None)
 
 
-def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | None) -> Rule:
+def _compile_rule(
+    decl: ast.RuleDecl,
+    scope: Scope,
+    source: str,
+    text: str | None,
+    shipped: CodeType | None = None,
+) -> Rule:
     checker = Checker(scope, source=source, text=text)
     if decl.guard is not None:
         checker.check_bool(decl.guard, "a 'when' guard")
@@ -314,8 +339,10 @@ def _compile_rule(decl: ast.RuleDecl, scope: Scope, source: str, text: str | Non
     def careful(f: Mapping[str, Any], today: _dt.date | None = None) -> int:
         return rule_holder[0].careful_code(f, today)[0]
 
-    body = _fast_body(backend, decl)
-    fast = backend.fast_with_fallback("rule", body, careful, hint)
+    if shipped is None:
+        fast = backend.fast_with_fallback("rule", _fast_body(backend, decl), careful, hint)
+    else:  # this rule's fast code, generated ahead of time from this very rule
+        fast = adopt(shipped, backend.globals, careful)
     rule = Rule(
         id=decl.id,
         criterion=decl.criterion,
