@@ -7,7 +7,6 @@ import functools
 import gc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import CodeType
 from typing import Any, overload
 
 import attrs
@@ -21,7 +20,7 @@ from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
 from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
 from goalrules.engine.ruleset import RuleSet
-from goalrules.engine.shipped_code import adopt, fast_code
+from goalrules.engine.shipped_code import ShippedFast, adopt, fast_code
 from goalrules.errors import (
     GoalRulesError,
     GoalRulesErrors,
@@ -146,7 +145,7 @@ def _compile_file(
     text: str | None,
     schemas: Mapping[str, Schema] | None,
     params: Mapping[str, Any] | None,
-    shipped: Mapping[str, CodeType],
+    shipped: Mapping[str, ShippedFast],
 ) -> RuleSet:
     """:func:`compile_file`, with the fast code of some rules written ahead of time
     (``shipped``, by rule id: see :mod:`goalrules.engine.shipped_code`)."""
@@ -234,7 +233,7 @@ def compile_text(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        shipped: Mapping[str, CodeType] = {}
+        shipped: Mapping[str, ShippedFast] = {}
         if tree is None and source.startswith(_SHIPPED) and source.endswith(".rules"):
             name = source[len(_SHIPPED) : -len(".rules")]
             tree = shipped_tree(name, text)
@@ -295,7 +294,7 @@ def _compile_rule(
     scope: Scope,
     source: str,
     text: str | None,
-    shipped: CodeType | None = None,
+    shipped: ShippedFast | None = None,
 ) -> Rule:
     checker = Checker(scope, source=source, text=text)
     if decl.guard is not None:
@@ -342,7 +341,11 @@ def _compile_rule(
     if shipped is None:
         fast = backend.fast_with_fallback("rule", _fast_body(backend, decl), careful, hint)
     else:  # this rule's fast code, generated ahead of time from this very rule
-        fast = adopt(shipped, backend.globals, careful)
+        if shipped.makes_values:
+            # the values its code reads (a function bound to its argument types, a set)
+            # are made again, under the same names, as generating the code makes them
+            _fast_tests(backend, decl)
+        fast = adopt(shipped.code, backend.globals, careful)
     rule = Rule(
         id=decl.id,
         criterion=decl.criterion,
@@ -365,13 +368,19 @@ def _compile_rule(
     return rule
 
 
+def _fast_tests(backend: PythonBackend, decl: ast.RuleDecl) -> tuple[Any, Any]:
+    """The fast code of a rule's guard (or None) and check, generated in this order."""
+    assert decl.check is not None
+    guard = backend.fast(decl.guard) if decl.guard is not None else None
+    return guard, backend.fast(decl.check)
+
+
 def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
     import ast as pyast
 
-    assert decl.check is not None
+    guard, test = _fast_tests(backend, decl)
     stmts: list[Any] = []
-    if decl.guard is not None:  # generated first: it runs first (fields read once)
-        guard = backend.fast(decl.guard)
+    if guard is not None:  # generated first: it runs first (fields read once)
         stmts.append(
             pyast.If(
                 test=pyast.UnaryOp(op=pyast.Not(), operand=guard),
@@ -379,7 +388,6 @@ def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
                 orelse=[],
             )
         )
-    test = backend.fast(decl.check)
     check = pyast.IfExp(test=test, body=pyast.Constant(_PASS), orelse=pyast.Constant(_FAIL))
     stmts.append(pyast.Return(value=check))
     return _reads_first(stmts, decl)

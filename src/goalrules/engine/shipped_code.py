@@ -11,10 +11,12 @@ module instead of generating it, and only while the text is the one it was gener
 from; ``tests/test_compiled_rules.py`` fails while a module is not what the compiler
 gives now.
 
-A rule is shipped only when its fast code reads no name but those every backend
-defines (:data:`BACKEND_NAMES`), and its source parses back to the very tree the
-compiler built; any other rule (one reading a function bound to its argument types, a
-set of values) is compiled as every rule is.
+A rule's source is shipped when it parses back to the very tree the compiler built (up to
+the constants Python folds as it compiles: ``-0.02``, ``('>',)``). Where
+its code reads values made while generating it (a function bound to its argument types,
+a set of values: names beyond :data:`BACKEND_NAMES`), the module lists the rule in
+``MAKES_VALUES``, and a load generates its code again to make them under the same names
+(the rewriting and compiling are still spared).
 
 The modules are part of the installed package, written when goalrules is built and
 never at run time: nothing executable is loaded from a writable place (no cache folder).
@@ -26,6 +28,7 @@ import ast as pyast
 import importlib
 import types
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from goalrules.dsl import trees
 
@@ -43,7 +46,15 @@ FUNCTION = "rule"
 """The name of every rule's fast function, as the compiler makes it."""
 
 
-def fast_code(name: str, text: str) -> Mapping[str, types.CodeType]:
+class ShippedFast(NamedTuple):
+    """A rule's fast code as shipped; ``makes_values``: it reads values made while
+    generating it (generate it again to make them)."""
+
+    code: types.CodeType
+    makes_values: bool
+
+
+def fast_code(name: str, text: str) -> Mapping[str, ShippedFast]:
     """The shipped fast code of ruleset ``name`` by rule id, when ``text`` is the text it
     was generated from; empty otherwise (every rule is then compiled)."""
     try:
@@ -53,8 +64,12 @@ def fast_code(name: str, text: str) -> Mapping[str, types.CodeType]:
     if getattr(module, "SHA256", None) != trees.digest(text):
         return {}
     functions: Mapping[str, types.FunctionType] = getattr(module, "FAST", {})
+    makes_values: frozenset[str] = getattr(module, "MAKES_VALUES", frozenset())
     return {
-        rule_id: fn.__code__.replace(co_name=FUNCTION, co_qualname=FUNCTION)
+        rule_id: ShippedFast(
+            fn.__code__.replace(co_name=FUNCTION, co_qualname=FUNCTION),
+            rule_id in makes_values,
+        )
         for rule_id, fn in functions.items()
     }
 
@@ -73,7 +88,7 @@ def module_source(name: str, text: str) -> str:
     """The module :func:`fast_code` reads for ruleset ``name`` compiled from ``text``:
     what ``scripts/parsed_rules.py`` writes (the rules compiled now)."""
     from goalrules.dsl.compiler import PythonBackend
-    from goalrules.engine.compile import _fast_body, compile_file
+    from goalrules.engine.compile import _fast_body, _fast_tests, compile_file
 
     source = f"goalrules/rules/{name}.rules"
     tree = trees.shipped_tree(name, text)
@@ -84,6 +99,7 @@ def module_source(name: str, text: str) -> str:
     ruleset = compile_file(tree, source=source, text=text)
     functions: list[str] = []
     table: list[str] = []
+    makes_values: list[str] = []
     ids = [rule.id for rule in ruleset.rules]
     for rule in ruleset.rules:
         if ids.count(rule.id) > 1:
@@ -93,13 +109,20 @@ def module_source(name: str, text: str) -> str:
         backend = PythonBackend(checker)
         assert set(backend.globals) == BACKEND_NAMES
         fdef = backend.fast_definition(FUNCTION, _fast_body(backend, decl))
-        if set(backend.globals) != BACKEND_NAMES:
-            continue  # its code reads a value made while compiling: compiled at load
+        made = set(backend.globals) - BACKEND_NAMES
+        if made:  # a load makes them again: by the same names?
+            again = PythonBackend(checker)
+            _fast_tests(again, decl)
+            if set(again.globals) - BACKEND_NAMES != made:
+                continue  # compiled at load
+            makes_values.append(rule.id)
         function = f"rule_{len(functions)}"
         fdef.name = function
         code = pyast.unparse(pyast.fix_missing_locations(pyast.Module([fdef], [])))
-        if pyast.dump(pyast.parse(code).body[0]) != pyast.dump(fdef):
-            continue  # a constant Python writes otherwise (-2.0, inf): compiled at load
+        if _folded(pyast.parse(code).body[0]) != _folded(fdef):
+            if made:
+                makes_values.pop()
+            continue  # compiled at load
         functions.append(code)
         table.append(f"    {rule.id!r}: {function},")
     return (
@@ -110,4 +133,37 @@ def module_source(name: str, text: str) -> str:
         f"SHA256 = {trees.digest(text)!r}\n"
         "\n\n" + "\n\n\n".join(functions) + "\n\n\n"
         "FAST = {\n" + "\n".join(table) + "\n}\n"
+        "\n"
+        "# the rules whose code reads values made while generating it: made again at load\n"
+        "MAKES_VALUES = frozenset({\n" + "".join(f"    {i!r},\n" for i in makes_values) + "})\n"
     )
+
+
+class _Folding(pyast.NodeTransformer):
+    """The constants Python's compiler folds, folded: ``-0.02`` is read back as the
+    negation of 0.02 and ``('>',)`` as a tuple display, the compiler built constants."""
+
+    def visit_UnaryOp(self, node: pyast.UnaryOp) -> pyast.AST:
+        self.generic_visit(node)
+        operand = node.operand
+        if isinstance(node.op, pyast.USub) and isinstance(operand, pyast.Constant):
+            value = operand.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return pyast.Constant(value=-value)
+        return node
+
+    def visit_Tuple(self, node: pyast.Tuple) -> pyast.AST:
+        self.generic_visit(node)
+        if isinstance(node.ctx, pyast.Load) and all(
+            isinstance(e, pyast.Constant) for e in node.elts
+        ):
+            values: Any = tuple(e.value for e in node.elts)  # type: ignore[attr-defined]
+            return pyast.Constant(value=values)
+        return node
+
+
+def _folded(node: pyast.AST) -> str:
+    """``node``'s dump with the constants Python folds folded (on a copy)."""
+    import copy
+
+    return pyast.dump(_Folding().visit(copy.deepcopy(node)))

@@ -55,3 +55,7 @@ FAST = {
     'stretch': rule_4,
     'unrealistic': rule_5,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+})

@@ -5,9 +5,45 @@
 SHA256 = 'd4d75185ac8442eb1fc0e28684954810896eaf0a3f4575c4a65f2e5a286fb7a9'
 
 
+def rule_0(f, today=None):
+    try:
+        return 1 if not ((_t0 if (_t0 := f['change']).__class__ is str else _fallback()) == 'raised' and (_t1 if (_t1 := f['goal']).__class__ is str else _fallback()) not in _set2) else 0
+    except Exception:
+        return _careful_rule(f, today)
 
+
+def rule_1(f, today=None):
+    try:
+        return 1 if not (((_t0 if (_t0 := f['change']).__class__ is str else _fallback()) == 'cleared' and True) and (_t1 if (_t1 := f['goal']).__class__ is str else _fallback()) not in _set2) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_2(f, today=None):
+    try:
+        return 1 if not ((((_t0 if (_t0 := f['change']).__class__ is str else _fallback()) == 'pace' and _rt.present(f, 'previous_pace', 'mapping')) and (_t1 if (_t1 := f['goal']).__class__ is str else _fallback()) not in _set2) and ((not _rt.present(f, 'probability', 'mapping') or not _rt.present(f, 'previous_probability', 'mapping')) or _fn5((_t3 if (_t3 := f['probability']).__class__ in _NUM else _fallback()) - (_t4 if (_t4 := f['previous_probability']).__class__ in _NUM else _fallback())) >= 0.0)) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_3(f, today=None):
+    try:
+        return 1 if not ((((_t0 if (_t0 := f['change']).__class__ is str else _fallback()) == 'pace' and (not _rt.present(f, 'previous_pace', 'mapping'))) and (_t1 if (_t1 := f['pace']).__class__ is str else _fallback()) != 'on_track') and (_t2 if (_t2 := f['goal']).__class__ is str else _fallback()) not in _set3) else 0
+    except Exception:
+        return _careful_rule(f, today)
 
 
 FAST = {
-
+    'flag_raised': rule_0,
+    'flag_cleared': rule_1,
+    'pace_changed': rule_2,
+    'pace_known': rule_3,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+    'flag_raised',
+    'flag_cleared',
+    'pace_changed',
+    'pace_known',
+})

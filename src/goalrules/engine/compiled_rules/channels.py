@@ -63,16 +63,57 @@ def rule_7(f, today=None):
 
 def rule_8(f, today=None):
     try:
-        return 1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['lead_rate']) and (not ((_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['leads_trend']) > 0.1 or (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['visits_trend']) > 0.1)) else 0
+        (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend'])
+        (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend'])
+        return 1 if ((((_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend']) < -0.02 and (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0 or (_t3 < -0.02 and _t1 <= 0.0)) and (_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t7 := (_t6 if (_t6 := f['portfolio']) is not None else _fallback())['lead_rate'])) and (not _rt.present(_t8 if (_t8 := f['channel']) is not None else _fallback(), 'fulfils_role', 'mapping') or not (_t10 if (_t10 := (_t9 if (_t9 := f['channel']) is not None else _fallback())['fulfils_role']).__class__ is bool else _fallback()))) and ((not _rt.present(_t11 if (_t11 := f['channel']) is not None else _fallback(), 'cost_per_lead', 'mapping') or not _rt.present(_t12 if (_t12 := f['portfolio']) is not None else _fallback(), 'cost_per_lead', 'mapping')) or _chain17(('>',), (_rt.to_dynamic(_t14 if (_t14 := (_t13 if (_t13 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.dq(2.0, ()), _rt.to_dynamic(_t16 if (_t16 := (_t15 if (_t15 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None))) else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_9(f, today=None):
     try:
+        return 1 if ((_chain4(('>',), (_rt.to_dynamic(_t1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.dq(2.0, ()), _rt.to_dynamic(_t3 if (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None)) and (_t6 := (_t5 if (_t5 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t8 := (_t7 if (_t7 := f['portfolio']) is not None else _fallback())['lead_rate'])) and (_t10 := (_t9 if (_t9 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0) and (not _rt.present(_t11 if (_t11 := f['channel']) is not None else _fallback(), 'fulfils_role', 'mapping') or not (_t13 if (_t13 := (_t12 if (_t12 := f['channel']) is not None else _fallback())['fulfils_role']).__class__ is bool else _fallback())) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_10(f, today=None):
+    try:
+        (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend'])
+        (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend'])
+        return 1 if (((_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend']) < -0.02 and (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0 or (_t3 < -0.02 and _t1 <= 0.0)) and (_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t7 := (_t6 if (_t6 := f['portfolio']) is not None else _fallback())['lead_rate'])) and _chain12(('<=',), (_rt.to_dynamic(_t9 if (_t9 := (_t8 if (_t8 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.dq(2.0, ()), _rt.to_dynamic(_t11 if (_t11 := (_t10 if (_t10 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None)) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_11(f, today=None):
+    try:
+        return 1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['lead_rate']) and (not ((_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['leads_trend']) > 0.1 or (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['visits_trend']) > 0.1)) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_12(f, today=None):
+    try:
         (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend'])
         (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend'])
         return 1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend']) < -0.02 and (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0 or (_t3 < -0.02 and _t1 <= 0.0) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_13(f, today=None):
+    try:
+        return 1 if _chain4(('>',), (_rt.to_dynamic(_t1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.dq(2.0, ()), _rt.to_dynamic(_t3 if (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None)) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_14(f, today=None):
+    try:
+        (_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['visits_trend'])
+        (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['leads_trend'])
+        return 1 if ((_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['lead_rate_high']) >= (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['lead_rate']) and (not ((_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['visits_trend']) < -0.02 and (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0 or (_t7 < -0.02 and _t5 <= 0.0)))) and ((not _rt.present(_t8 if (_t8 := f['channel']) is not None else _fallback(), 'cost_per_lead', 'mapping') or not _rt.present(_t9 if (_t9 := f['portfolio']) is not None else _fallback(), 'cost_per_lead', 'mapping')) or _chain14(('<=',), (_rt.to_dynamic(_t11 if (_t11 := (_t10 if (_t10 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.dq(2.0, ()), _rt.to_dynamic(_t13 if (_t13 := (_t12 if (_t12 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None))) else 0
     except Exception:
         return _careful_rule(f, today)
 
@@ -86,6 +127,20 @@ FAST = {
     'keep.converts-above': rule_5,
     'optimize.rising-leads': rule_6,
     'optimize.rising-visits': rule_7,
-    'reduce.below-portfolio': rule_8,
-    'reduce.declining': rule_9,
+    'cut.declining-below': rule_8,
+    'cut.costly-below': rule_9,
+    'reduce.declining-not-costly': rule_10,
+    'reduce.below-portfolio': rule_11,
+    'reduce.declining': rule_12,
+    'reduce.costly': rule_13,
+    'keep.steady': rule_14,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+    'cut.declining-below',
+    'cut.costly-below',
+    'reduce.declining-not-costly',
+    'reduce.costly',
+    'keep.steady',
+})

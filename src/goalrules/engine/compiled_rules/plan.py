@@ -16,18 +16,18 @@ def rule_0(f, today=None):
 
 def rule_1(f, today=None):
     try:
-        if not ((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'goal' and _rt.present(f, 'smart_score', 'mapping')):
+        if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'goal':
             return 3
-        return 1 if (_t1 := f['smart_score']) >= 60.0 else 0
+        return 1 if _fn4(_rt.to_list(_t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv3, 'text')) > 0.0 else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_2(f, today=None):
     try:
-        if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
+        if not ((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'goal' and _rt.present(f, 'smart_score', 'mapping')):
             return 3
-        return 1 if _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping') else 0
+        return 1 if (_t1 := f['smart_score']) >= 60.0 else 0
     except Exception:
         return _careful_rule(f, today)
 
@@ -36,12 +36,30 @@ def rule_3(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
             return 3
-        return 1 if _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'goal', 'mapping') else 0
+        return 1 if _fn4(_rt.to_list(_t2 if (_t2 := (_t1 if (_t1 := f['tactic']) is not None else _fallback())['owners']) is not None else _fallback(), 'tactic.owners', _conv3, 'text')) > 0.0 else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_4(f, today=None):
+    try:
+        if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
+            return 3
+        return 1 if _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping') else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_5(f, today=None):
+    try:
+        if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
+            return 3
+        return 1 if _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'goal', 'mapping') else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_6(f, today=None):
     try:
         if not ((((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic' and _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping')) and _rt.present(_t2 if (_t2 := f['tactic']) is not None else _fallback(), 'goal_deadline', 'mapping')) and (not (_t4 if (_t4 := (_t3 if (_t3 := f['tactic']) is not None else _fallback())['recurring']).__class__ is bool else _fallback()))):
             return 3
@@ -50,7 +68,7 @@ def rule_4(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_5(f, today=None):
+def rule_7(f, today=None):
     try:
         if not (((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic' and _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping')) and (not (_t3 if (_t3 := (_t2 if (_t2 := f['tactic']) is not None else _fallback())['recurring']).__class__ is bool else _fallback()))):
             return 3
@@ -59,7 +77,7 @@ def rule_5(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_6(f, today=None):
+def rule_8(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
             return 3
@@ -68,7 +86,7 @@ def rule_6(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_7(f, today=None):
+def rule_9(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'objective':
             return 3
@@ -77,7 +95,7 @@ def rule_7(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_8(f, today=None):
+def rule_10(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'owner':
             return 3
@@ -88,12 +106,20 @@ def rule_8(f, today=None):
 
 FAST = {
     'goal.has-tactic': rule_0,
-    'goal.smart-enough': rule_1,
-    'tactic.has-eta': rule_2,
-    'tactic.has-goal': rule_3,
-    'tactic.eta-before-goal-deadline': rule_4,
-    'tactic.eta-not-past': rule_5,
-    'tactic.not-a-time-sink': rule_6,
-    'objective.has-goal': rule_7,
-    'owner.not-overloaded': rule_8,
+    'goal.supports-company-objective': rule_1,
+    'goal.smart-enough': rule_2,
+    'tactic.has-owner': rule_3,
+    'tactic.has-eta': rule_4,
+    'tactic.has-goal': rule_5,
+    'tactic.eta-before-goal-deadline': rule_6,
+    'tactic.eta-not-past': rule_7,
+    'tactic.not-a-time-sink': rule_8,
+    'objective.has-goal': rule_9,
+    'owner.not-overloaded': rule_10,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+    'goal.supports-company-objective',
+    'tactic.has-owner',
+})

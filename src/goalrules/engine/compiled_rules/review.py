@@ -39,3 +39,7 @@ FAST = {
     'expired': rule_2,
     'slipping': rule_3,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+})

@@ -28,12 +28,40 @@ def rule_2(f, today=None):
 
 def rule_3(f, today=None):
     try:
-        return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'target_text', 'mapping') else 0
+        if not _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'statement', 'mapping'):
+            return 3
+        return 1 if (_t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['has_number']).__class__ is bool else _fallback()) or _fn6(_rt.to_list(_t4 if (_t4 := (_t3 if (_t3 := f['goal']) is not None else _fallback())['vague_words']) is not None else _fallback(), 'goal.vague_words', _conv5, 'text')) == 0.0 else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_4(f, today=None):
+    try:
+        return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'target_text', 'mapping') else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_5(f, today=None):
+    try:
+        if not _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'metric', 'mapping'):
+            return 3
+        return 1 if _fn3(_t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback()) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_6(f, today=None):
+    try:
+        _t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback()
+        if not ((_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'metric', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'target', 'mapping')) and _fn4(_t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback())):
+            return 3
+        return 1 if (_fn9(_fn7(_rt.to_dynamic(_t6 if (_t6 := (_t5 if (_t5 := f['goal']) is not None else _fallback())['target']) is not None else _fallback(), 'goal.target')), _fn8(_t3)) or _fn12(_rt.to_dynamic(_t11 if (_t11 := (_t10 if (_t10 := f['goal']) is not None else _fallback())['target']) is not None else _fallback(), 'goal.target')) == _fn13(1.0)) or (_fn14(_t3) == 'flow' and _fn20(_fn18(_rt.dq_mul(_rt.to_dynamic(_t16 if (_t16 := (_t15 if (_t15 := f['goal']) is not None else _fallback())['target']) is not None else _fallback(), 'goal.target'), _rt.dq(2629800.0, _c17))), _fn19(_t3))) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_7(f, today=None):
     try:
         if not (_t1 if (_t1 := (_t0 if (_t0 := f['goal']) is not None else _fallback())['target_is_relative']).__class__ is bool else _fallback()):
             return 3
@@ -42,7 +70,7 @@ def rule_4(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_5(f, today=None):
+def rule_8(f, today=None):
     try:
         if not not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'):
             return 3
@@ -51,7 +79,7 @@ def rule_5(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_6(f, today=None):
+def rule_9(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'):
             return 3
@@ -60,7 +88,7 @@ def rule_6(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_7(f, today=None):
+def rule_10(f, today=None):
     try:
         _t1 if (_t1 := (_t0 if (_t0 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()
         if not ((_t1 if (_t1 := (_t0 if (_t0 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' and _t1 != 'expired'):
@@ -70,7 +98,7 @@ def rule_7(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_8(f, today=None):
+def rule_11(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping'):
             return 3
@@ -79,14 +107,50 @@ def rule_8(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_9(f, today=None):
+def rule_12(f, today=None):
+    try:
+        return 1 if _fn3(_rt.to_list(_t1 if (_t1 := (_t0 if (_t0 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv2, 'text')) > 0.0 else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_13(f, today=None):
+    try:
+        if not (_fn3(_rt.to_list(_t1 if (_t1 := (_t0 if (_t0 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv2, 'text')) > 0.0 and _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'supports_known', 'mapping')):
+            return 3
+        return 1 if _fn8(_rt.to_list(_t6 if (_t6 := (_t5 if (_t5 := f['goal']) is not None else _fallback())['supports_known']) is not None else _fallback(), 'goal.supports_known', _conv7, 'text')) == _fn12(_rt.to_list(_t10 if (_t10 := (_t9 if (_t9 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv11, 'text')) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_14(f, today=None):
+    try:
+        _t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback()
+        if not ((_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'metric', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'objective', 'mapping')) and _fn4(_t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback())):
+            return 3
+        return 1 if (_t6 if (_t6 := (_t5 if (_t5 := f['goal']) is not None else _fallback())['objective']).__class__ is str else _fallback()) in _fn7(_t3) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_15(f, today=None):
+    try:
+        _t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['channel']).__class__ is str else _fallback()
+        if not ((_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'channel', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'objective', 'mapping')) and (_t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['channel']).__class__ is str else _fallback()) != 'all'):
+            return 3
+        return 1 if _fn6(_t3, _t5 if (_t5 := (_t4 if (_t4 := f['goal']) is not None else _fallback())['objective']).__class__ is str else _fallback()) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_16(f, today=None):
     try:
         return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'deadline', 'mapping') or _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'recurs', 'mapping') else 0
     except Exception:
         return _careful_rule(f, today)
 
 
-def rule_10(f, today=None):
+def rule_17(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'):
             return 3
@@ -95,7 +159,18 @@ def rule_10(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_11(f, today=None):
+def rule_18(f, today=None):
+    try:
+        _t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['deadline']).__class__ is _date else _fallback()
+        _t4 if (_t4 := (_t3 if (_t3 := f['goal']) is not None else _fallback())['start']).__class__ is _date else _fallback()
+        if not (_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'deadline', 'mapping') and (_t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['deadline']).__class__ is _date else _fallback()) > (_t4 if (_t4 := (_t3 if (_t3 := f['goal']) is not None else _fallback())['start']).__class__ is _date else _fallback())):
+            return 3
+        return 1 if 604800.0 <= _fn5(_t4, _t2) <= 63115200.0 else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_19(f, today=None):
     try:
         return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'review', 'mapping') else 0
     except Exception:
@@ -106,13 +181,33 @@ FAST = {
     'specific.names-metric': rule_0,
     'specific.names-channel': rule_1,
     'specific.names-objective': rule_2,
-    'measurable.has-target': rule_3,
-    'measurable.baseline-for-relative-target': rule_4,
-    'achievable.enough-history': rule_5,
-    'achievable.judgeable-history': rule_6,
-    'achievable.supported-by-growth': rule_7,
-    'achievable.not-expired': rule_8,
-    'time_bound.has-deadline': rule_9,
-    'time_bound.deadline-after-start': rule_10,
-    'advice.review-cadence': rule_11,
+    'specific.not-vague': rule_3,
+    'measurable.has-target': rule_4,
+    'measurable.metric-trackable': rule_5,
+    'measurable.target-unit-fits': rule_6,
+    'measurable.baseline-for-relative-target': rule_7,
+    'achievable.enough-history': rule_8,
+    'achievable.judgeable-history': rule_9,
+    'achievable.supported-by-growth': rule_10,
+    'achievable.not-expired': rule_11,
+    'relevant.supports-company-objective': rule_12,
+    'relevant.known-company-objective': rule_13,
+    'relevant.metric-measures-objective': rule_14,
+    'relevant.channel-fits-objective': rule_15,
+    'time_bound.has-deadline': rule_16,
+    'time_bound.deadline-after-start': rule_17,
+    'time_bound.sensible-horizon': rule_18,
+    'advice.review-cadence': rule_19,
 }
+
+# the rules whose code reads values made while generating it: made again at load
+MAKES_VALUES = frozenset({
+    'specific.not-vague',
+    'measurable.metric-trackable',
+    'measurable.target-unit-fits',
+    'relevant.supports-company-objective',
+    'relevant.known-company-objective',
+    'relevant.metric-measures-objective',
+    'relevant.channel-fits-objective',
+    'time_bound.sensible-horizon',
+})
