@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast as pyast
 import datetime as _dt
 import functools
 import gc
@@ -111,7 +112,10 @@ def _run_constant(
     checker = Checker(scope, source=source, text=text)
     checker.check(node)
     backend = PythonBackend(checker)
-    fn = backend.function("param", backend.careful(node), ["f", "today", "rec"], f"param {name}")
+    code = backend.careful(node)
+    if isinstance(code, pyast.Constant):  # a number, a quantity in base units: the value
+        return code.value  # that the function compiled from it returns
+    fn = backend.function("param", code, ["f", "today", "rec"], f"param {name}")
     try:
         return fn({}, None, None)
     except runtime.Unknown as exc:
@@ -376,8 +380,6 @@ def _fast_tests(backend: PythonBackend, decl: ast.RuleDecl) -> tuple[Any, Any]:
 
 
 def _fast_body(backend: PythonBackend, decl: ast.RuleDecl) -> list[Any]:
-    import ast as pyast
-
     guard, test = _fast_tests(backend, decl)
     stmts: list[Any] = []
     if guard is not None:  # generated first: it runs first (fields read once)
@@ -424,8 +426,6 @@ def _reads_first(stmts: list[Any], decl: ast.RuleDecl) -> list[Any]:
     finds the value rather than an unassigned local (a NameError, and the careful
     code). The read at the top is the first read's own expression, with its checks: a
     value that does not pass them sends the rule to careful code, as it would have."""
-    import ast as pyast
-
     if not _read_twice(decl.guard, decl.check):
         return stmts  # most rules: each field read once, no local used again
     guarded: dict[str, Any] = {}  # local -> ``(_t if test(_t := raw) else _fallback())``
