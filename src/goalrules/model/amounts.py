@@ -18,6 +18,7 @@ import re
 
 import attrs
 
+from goalrules.model.patterns import LazyPattern
 from goalrules.units import COUNT_UNITS
 
 _SMALL = {
@@ -45,7 +46,7 @@ PERIODS = {
 }  # fmt: skip
 
 _WORD = "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True))
-_WORD_RUN = re.compile(
+_WORD_RUN = LazyPattern(
     rf"\b(?:(?:(?:a|an|one)\s+)?(?:quarter|half)\s+(?:of\s+)?(?:a\s+|an\s+)?(?=million|billion)"
     rf"|half\s+(?:of\s+)?(?:an?\s+)?(?=million|billion|thousand)"
     rf"|an?\s+(?=hundred|thousand|million|billion))?"
@@ -54,16 +55,16 @@ _WORD_RUN = re.compile(
 )
 #: "tenfold", "threefold": a multiple in one word ("10-fold")
 _FOLDS = {**_SMALL, "hundred": 100}
-_FOLD_WORD = re.compile(rf"\b({'|'.join(_FOLDS)})fold\b", re.IGNORECASE)
+_FOLD_WORD = LazyPattern(rf"\b({'|'.join(_FOLDS)})fold\b", re.IGNORECASE)
 #: what stands for a number that is not read (no pattern of an amount matches it; the
 #: language packs mark "10,000" in Greek the same way)
 UNREAD = "\u2047"
-_DIGITS_THEN_SCALE = re.compile(
+_DIGITS_THEN_SCALE = LazyPattern(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
 )
 # two numbers before one scale word: "1-2 million", "1 to 2 million", "1 or 2 million"
-_SCALED_PAIR = re.compile(
+_SCALED_PAIR = LazyPattern(
     r"(?<![\w.,])(\d+(?:\.\d+)?)(\s*(?:-|\u2013|to|or|and)\s*)(\d+(?:\.\d+)?)\s+"
     r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?)\b",
     re.IGNORECASE,
@@ -72,7 +73,7 @@ _SCALED_PAIR = re.compile(
 # a half million, or 2 and "a 500", before)
 # ("twelve and a half percent", "one and a half times": 12.5 %, x1.5; they read 12 % and
 # no target)
-_AND_A_HALF = re.compile(
+_AND_A_HALF = LazyPattern(
     rf"(?<![\w.,])(\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)\s+and\s+(?:an?\s+)?half\s+"
     r"(hundred|thousand|million|billion|lakhs?|lacs?|crores?|percent|per\s?cent|times)\b",
     re.IGNORECASE,
@@ -86,7 +87,7 @@ _AIMING = (
     "attract", "earn", "exceed", "surpass", "cross", "collect", "gather", "add", "win",
 )  # fmt: skip
 _AFTER_AIMING = "|".join(f"(?<=\\b{verb} )" for verb in _AIMING)
-_SCALE_AND_A_HALF = re.compile(
+_SCALE_AND_A_HALF = LazyPattern(
     rf"(?:(?<![\w.,])(an?|\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*?)\s+|{_AFTER_AIMING})"
     r"(thousand|million|billion)"
     r"\s+and\s+(?:an?\s+)?half\b(?!\s+(?:of|the|our|a|an)\b)",
@@ -94,15 +95,17 @@ _SCALE_AND_A_HALF = re.compile(
 )
 # "12 1/2 %", "2 3/4 million": a whole number and a fraction (read as a range "1-2 %"
 # with 12 left over, before)
-_MIXED = re.compile(r"(?<![\w.,/])(\d+)[ \t]+([13])/([24])(?![\d/])")
+_MIXED = LazyPattern(r"(?<![\w.,/])(\d+)[ \t]+([13])/([24])(?![\d/])")
 # "1e6", "2.5E3": a number in scientific notation (an exponent past 12 is no goal's)
-_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
+_SCIENTIFIC = LazyPattern(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,3})\b")
 
 
 _UNIT = r"(day|week|month|quarter|year)"
 # ("year and half" as the Welsh, Malay and Arabic packs give "a hanner", "setengah", "ونصف")
-_AND_A_HALF_AFTER = re.compile(rf"\b(?:(an?|one|\d+)\s+)?{_UNIT}s?\s+and\s+(?:an?\s+)?half\b", re.I)
-_AND_A_HALF_BEFORE = re.compile(
+_AND_A_HALF_AFTER = LazyPattern(
+    rf"\b(?:(an?|one|\d+)\s+)?{_UNIT}s?\s+and\s+(?:an?\s+)?half\b", re.I
+)
+_AND_A_HALF_BEFORE = LazyPattern(
     rf"(?<![\d.,])(\d+|one)\s+and\s+(?:an?\s+)?half\s+({_UNIT}s?)\b", re.I
 )
 
@@ -246,11 +249,11 @@ def _scaled_pair(m: re.Match[str]) -> str:
 # "1,50,000" (India's lakh grouping: 150,000), "10 000" (digits grouped by spaces, as in
 # SI style: 10,000), and a comma that no English grouping writes ("1,5", "2,5 %",
 # "3,50": a decimal comma; 1.5 or 1,500 is not a guess, so no number is read)
-_LAKH_GROUPED = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d]|[.,]\d)")
-_SPACE_GROUPED = re.compile(
+_LAKH_GROUPED = LazyPattern(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d]|[.,]\d)")
+_SPACE_GROUPED = LazyPattern(
     r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d]|[.,]\d|[ \u00a0\u202f]\d)"
 )
-_DECIMAL_COMMA = re.compile(
+_DECIMAL_COMMA = LazyPattern(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])"
     r"(?:\s?(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?|k|mm|mn|m|bn|b)\b)?",
     re.IGNORECASE,
@@ -264,17 +267,17 @@ _SHORT_SCALES = {
     "mln": "million", "mio": "million", "mill": "million", "bln": "billion",
     "bil": "billion", "thou": "thousand", "grand": "thousand",
 }  # fmt: skip
-_SCALE_SHORT = re.compile(
+_SCALE_SHORT = LazyPattern(
     rf"(?<![\w.,])(\d+(?:\.\d+)?)\s?({'|'.join(_SHORT_SCALES)})\b\.?", re.IGNORECASE
 )
 # "1'000'000" (as Swiss German writes a million), "1_000_000" (as code does): a million
 # (read as 1 before)
-_APOSTROPHE_GROUPED = re.compile(
+_APOSTROPHE_GROUPED = LazyPattern(
     r"(?<![\d.,'’_])\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?(?![\d'’_]|[.,]\d)"
 )
 # a scale after a word that is no number ("reach dalawampung thousand followers", as a
 # pack leaves a number word it does not know: read as 1,000 before)
-_UNKNOWN_SCALE = re.compile(
+_UNKNOWN_SCALE = LazyPattern(
     rf"(?<![\w.,])(?:(?:\d[\d,.]*|{_WORD})\s+)?(?!(?:{_WORD}|an?|one|the|half|quarter|of|and|by|{'|'.join(_AIMING)}|over"
     # a verb of aiming, as "reach" is ("achieve million views", as Arabic writes "a
     # million" with no article: it was not read)
@@ -286,8 +289,8 @@ _UNKNOWN_SCALE = re.compile(
     rf"(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*",
     re.IGNORECASE,
 )
-_MIL = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
-_SPACED_SUFFIX = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
+_MIL = LazyPattern(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?mils?\b\.?", re.IGNORECASE)
+_SPACED_SUFFIX = LazyPattern(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t](k|K|M|MM|mn|bn|B)\b(?![.,]?\d)")
 
 
 def regroup_numbers(text: str) -> tuple[str, list[str]]:
@@ -383,7 +386,7 @@ _COUNT_NOUNS = frozenset(
     word for name, aliases in COUNT_UNITS for n in (name, *aliases) for word in (n, n + "s")
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_AMOUNT = re.compile(
+_AMOUNT = LazyPattern(
     r"(?=[\s\d.+\-−$€£¤ueg])"  # where an amount can begin: the others fail at once
     # ("2000-2500": a hyphen, no sign; "Goal - 10k followers": a dash, no minus)
     rf"(?:(?<![\w.,%])(?P<sign>\+(?=\s?[$€£¤\d.])|[\-−](?=[$€£¤\d.])))?\s?"
@@ -395,7 +398,7 @@ _AMOUNT = re.compile(
     rf"(?:\s?(?P<cur2>dollars?|usd|euros?|eur|pounds?|gbp)\b)?",
     re.IGNORECASE,
 )
-_MULTIPLE_FIRST = re.compile(r"(?<![\w.])(?:x|×)\s?(\d+(?:\.\d+)?)\b", re.IGNORECASE)
+_MULTIPLE_FIRST = LazyPattern(r"(?<![\w.])(?:x|×)\s?(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 _SKIP_WORDS = frozenset(
     [
         "new",
@@ -440,7 +443,7 @@ _SKIP_WORDS = frozenset(
         "pinterest",
     ]
 )
-_PERIOD = re.compile(
+_PERIOD = LazyPattern(
     r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)"
     r"(day|week|wk|month|mo|quarter|year|yr)\b"
     r"|\b(daily|weekly|monthly|quarterly|yearly|annually)\b",
@@ -580,7 +583,7 @@ def find_amounts(text: str) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
-_RANGE = re.compile(
+_RANGE = LazyPattern(
     r"(?<![\w.,/\-])"  # nor a number inside a date ("06-30" of "2027-06-30")
     r"(?P<cur>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<lo>\d[\d,]*(?:\.\d+)?)\s?(?P<u1>%|(?i:k|m|mn|bn)\b)?"
     r"\s?(?P<join>-|to|or|/)\s?(?P<cur2>¤(?:[A-Za-z]{3}|\?) ?|[$€£])?(?P<hi>\d[\d,]*(?:\.\d+)?)"
@@ -591,18 +594,18 @@ _RANGE = re.compile(
 
 # a verb of change and the words it changes, right before a number ("grow Instagram
 # followers 4,000 to 6,000"; not "grow followers by 4,000 to 6,000", nor "reach 500 to 600")
-_CHANGED = re.compile(
+_CHANGED = LazyPattern(
     r"\b(?:increas|grow|rais|boost|lift|improv|cut|reduc|lower|decreas|drop|shrink|bring|tak)"
     r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
     re.IGNORECASE,
 )
-_POINTS_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", re.IGNORECASE)
+_POINTS_AFTER = LazyPattern(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
 # "from" and whose level it names, right before a number ("from last year's 5,000 to
 # 8,000" read as a range, 5,000 the target)
-_FROM_LEVEL = re.compile(
+_FROM_LEVEL = LazyPattern(
     r"\bfrom\s*(?:(?:our|the|its|their|current|today's|(?:this|last|previous|prior)\s+"
     r"(?:year|quarter|month|week)'s|a|an)\s+)*$",
     re.I,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from goalrules.model.patterns import LazyPattern
 from goalrules.vocabulary import _CHANNEL_ALIASES, normalize_channel
 
 __all__ = ["channels_left_out", "find_channels"]
@@ -23,7 +24,7 @@ _AMBIGUOUS_CHANNELS = frozenset(
     {"all", "social", "x", "li", "tw", "snap", "meta", "threads", "wa.me", "google"}
 )
 _CAPITALISED_CHANNELS = {"X": "x", "Meta": "facebook", "Threads": "threads", "Snap": "snapchat"}
-_ALL_CHANNELS = re.compile(
+_ALL_CHANNELS = LazyPattern(
     r"\b(?:all|every|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:social\s+(?:media\s+)?)?"
     r"(?:channels?|networks?|platforms?|accounts?|profiles?)\b"
     r"|\bacross\s+(?:all\s+)?(?:of\s+)?(?:our\s+)?social(?:\s+(?:media|channels|networks"
@@ -43,18 +44,18 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, aliases))})(?![\w])")
 
 
-_CAPITALISED = re.compile(rf"(?<![\w.$€£+-])(?:{'|'.join(_CAPITALISED_CHANNELS)})(?![\w-])")
-_IMPLIED = re.compile(rf"\b(?:{'|'.join(sorted(_IMPLIED_CHANNELS, key=len, reverse=True))})\b")
+_CAPITALISED = LazyPattern(rf"(?<![\w.$€£+-])(?:{'|'.join(_CAPITALISED_CHANNELS)})(?![\w-])")
+_IMPLIED = LazyPattern(rf"\b(?:{'|'.join(sorted(_IMPLIED_CHANNELS, key=len, reverse=True))})\b")
 
 
 # a channel named as left out: "not Instagram", "everywhere except LinkedIn", "excluding
 # X and TikTok" (read as channels of the goal before)
-_LEFT_OUT = re.compile(
+_LEFT_OUT = LazyPattern(
     r"\b(?:not|except|excluding|exclude|other\s+than|apart\s+from|aside\s+from|besides"
     r"|without)\s+(?:(?:on|in|from|for|via)\s+)?(?:the\s+|our\s+)?$"
 )
 # (a list goes on after "and" or a comma; ", on Instagram" starts a phrase of its own)
-_JOINED = re.compile(
+_JOINED = LazyPattern(
     r"\s*(?:(?:,\s*)?(?:and|or|nor|&|/)\s*(?:(?:on|in|from)\s+)?|,\s*)(?:the\s+|our\s+)?"
 )
 

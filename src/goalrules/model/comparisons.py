@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from goalrules.model.amounts import Amount
+from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import words_before, words_of
 
 __all__ = [
@@ -29,7 +30,7 @@ _LAST_YEAR = (
     r"(?:last|the\s+previous|the\s+prior|previous|prior)\s+year"
     r"(?!'?s?\s*[\d$€£¥₹¤])(?:'s)?"  # ("up from last year's 5,000": a level, the baseline)
 )
-_YEAR_OVER_YEAR = re.compile(
+_YEAR_OVER_YEAR = LazyPattern(
     r"\b(?:year\s+(?:over|on|to)\s+year|yoy|y\s*/\s*y|y\s+o\s+y"
     rf"|(?:vs\.?|versus|compared\s+(?:to|with)|against|on|than|from)\s+(?:the\s+)?{_LAST_YEAR}"
     rf"|over\s+{_LAST_YEAR}"  # ("over the last year" is a length of time)
@@ -41,14 +42,14 @@ _YEAR_OVER_YEAR = re.compile(
 )
 # "10% vs last month", "15% compared to the previous quarter": against the period before,
 # a rate a period as "10% MoM" is (it read +10 % of today's level, no note)
-_PERIOD_OVER_PERIOD = re.compile(
+_PERIOD_OVER_PERIOD = LazyPattern(
     r"(?:(?<=%)|(?<=\bpercent)|(?<=\bper cent))(?P<between>(?:\s+[a-z]+){0,3}?)\s+"
     r"(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|on|than)\s+(?:the\s+)?|over\s+)"
     r"(?:last|the\s+previous|the\s+prior|previous|prior)\s+(?P<unit>week|month|quarter)\b"
     r"(?!'?s?\s*[\d$€£¥₹¤])",  # ("up from last month's 5,000": a level, the baseline)
     re.I,
 )
-_CLAUSE = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
+_CLAUSE = LazyPattern(r"[.;:!?]\s|[.;:!?]$|\n")
 
 
 def mark_year_over_year(text: str) -> str:
@@ -88,13 +89,15 @@ def year_over_year_at(low: str, start: int, end: int, said: str) -> str | None:
 
 # "from last year's 5,000", "up from last month's 300": the level of a period gone, not
 # today's (dropped as the start without a word, or read as it)
-_PAST_LEVEL = re.compile(
+_PAST_LEVEL = LazyPattern(
     r"\b(?:up\s+|down\s+)?from\s+(?P<whose>(?:the\s+)?(?:last|previous|prior)\s+"
     r"(?:year|quarter|month|week))(?:'s|s')?(?:\s+(?:level|total|figure|number)\s+of)?\s*$"
 )
 
 
-_MULTIPLIED = re.compile(r"\b(?:doubl|tripl|quadrupl|halv)(?:e[sd]?|ing)\b|\bin half\b|\bby half\b")
+_MULTIPLIED = LazyPattern(
+    r"\b(?:doubl|tripl|quadrupl|halv)(?:e[sd]?|ing)\b|\bin half\b|\bby half\b"
+)
 
 
 def past_levels(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount], str, list[str]]:

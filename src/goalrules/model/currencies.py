@@ -15,6 +15,8 @@ import datetime as _dt
 import functools
 import re
 
+from goalrules.model.patterns import LazyPattern
+
 __all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies", "money_text"]
 
 #: the sign a currency is marked with in a prepared statement ("¤INR 500")
@@ -131,10 +133,10 @@ def currency_code(word: str) -> str | None:
 _NUM = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmM]|bn|mn|BN|MN)\b)?"  # ("50K AED": its code read)
 
 
-_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUM})")
-_TOKEN_BEFORE = re.compile(r"(\S{1,6})\s?$")
-_SIGN_AFTER = re.compile(r"\s?([^\w\s%+\-.,;:!?()'\"/]+)")
-_WORDS_AFTER = re.compile(r"\s?([^\W\d_]+(?:\s[^\W\d_]+){0,2})")
+_NUMBER = LazyPattern(rf"(?<![\d.,])(?:{_NUM})")
+_TOKEN_BEFORE = LazyPattern(r"(\S{1,6})\s?$")
+_SIGN_AFTER = LazyPattern(r"\s?([^\w\s%+\-.,;:!?()'\"/]+)")
+_WORDS_AFTER = LazyPattern(r"\s?([^\W\d_]+(?:\s[^\W\d_]+){0,2})")
 
 
 def _said_before(head: str) -> str | None:
@@ -226,7 +228,7 @@ def ensure_currency(code: str) -> None:
         registry().define(f"{code} = [currency_{code}]")  # (a code Babel does not list)
 
 
-_MARKED = re.compile(rf"\s*([+-]?)\s*{CURRENCY_MARK}(\S+) ({_NUM})(.*)", re.DOTALL)
+_MARKED = LazyPattern(rf"\s*([+-]?)\s*{CURRENCY_MARK}(\S+) ({_NUM})(.*)", re.DOTALL)
 
 
 def money_text(text: str) -> str | None:

@@ -30,6 +30,7 @@ from goalrules.model.deadline_words import (
     ends_deadline,
     names_period,
 )
+from goalrules.model.patterns import LazyPattern
 from goalrules.weekdays import week_end_note
 
 __all__ = ["LENGTH_PHRASE", "Deadline", "first_deadline", "read_deadline"]
@@ -72,14 +73,14 @@ def read_deadline(
     return when, None
 
 
-_FROM_NOW = re.compile(r"\s+from\s+(?:now|today)\b", re.I)
-LENGTH_PHRASE = re.compile(
+_FROM_NOW = LazyPattern(r"\s+from\s+(?:now|today)\b", re.I)
+LENGTH_PHRASE = LazyPattern(
     r"(?:(?:within|in|over|for|during)\s+)?(?:the\s+)?(?:next\s+|coming\s+)?[\w.-]+\s+"
     r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
     re.I,
 )
 #: a time to aim at, said before a "within N days": "to 1 hour", "under 2 hours"
-_TIME_AIMED = re.compile(
+_TIME_AIMED = LazyPattern(
     r"\b(?:to|under|below|less than|within)\s+\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?"
     r"|days?)\b",
     re.I,
@@ -91,14 +92,14 @@ _EVENT = (
     r"|go[\s-]?live|kick[\s-]?off|opening|rebrand(?:ing)?|event|webinar|conference|onboarding"
     r"|signing|hiring|sign[\s-]?up|purchase|campaign(?:\s+start)?)\b"
 )
-_BARE_PERIOD = re.compile(r"\b(?:(?:this|next|coming)\s+)?[qh][1-4]\b(?![-/.]?\d)", re.I)
-_FROM_EVENT = re.compile(rf"\s+(?:from|of|after|following)\s+{_EVENT}", re.I)
-_AFTER_EVENT = re.compile(
+_BARE_PERIOD = LazyPattern(r"\b(?:(?:this|next|coming)\s+)?[qh][1-4]\b(?![-/.]?\d)", re.I)
+_FROM_EVENT = LazyPattern(rf"\s+(?:from|of|after|following)\s+{_EVENT}", re.I)
+_AFTER_EVENT = LazyPattern(
     r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
     rf"(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|following|post)\s+{_EVENT}",
     re.I,
 )
-_PERIOD_START_OF = re.compile(r"\b(?:start|beginning)\s+of\s+(?:the\s+)?$", re.I)
+_PERIOD_START_OF = LazyPattern(r"\b(?:start|beginning)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def first_deadline(

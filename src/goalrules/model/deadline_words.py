@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from goalrules.model.patterns import LazyPattern
+
 __all__ = [
     "CLAUSE_END",
     "DEADLINE_START",
@@ -28,7 +30,7 @@ __all__ = [
 #: a word that names a month (or its abbreviation, "Sept."), a quarter or a half
 PERIOD_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]"
 
-DEADLINE_START = re.compile(
+DEADLINE_START = LazyPattern(
     r"\b(?:within|in|over|by|before|until|till|through|thru|at the end of|end of|this|next"
     r"|deadline(?=\s*[:=-]?\s*\S)|due\s+date|due(?=\s*[:=-]\s*\S)"
     r"|during|year[- ]end|eo(?:[ymqw]|fy(?:'?\d\d(?:\d\d)?)?)|between|from"
@@ -45,19 +47,19 @@ DEADLINE_START = re.compile(
 # "between January and March 2027", "from Q1 to Q2": a start that only opens two periods
 PAIR_HEADS = frozenset(["between", "from"])
 # what joins a period to a second one: "Q1 and Q2 2027", "January to March", "May-June"
-JOINED = re.compile(
+JOINED = LazyPattern(
     r"\.?\s*(and\b|&|to\b|through\b|thru\b|until\b|till\b|or\b|[-\u2013\u2014])\s*", re.I
 )
 # a numeric date whose first two parts could each be the day or the month
-EITHER_WAY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
+EITHER_WAY = LazyPattern(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
 # a date written whole: a month or period with its year, or day, month and year
-NAMED_DATE = re.compile(
+NAMED_DATE = LazyPattern(
     rf"\b(?:{PERIOD_WORD})\s*'?(?:19|20|21)\d\d\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b",
     re.I,
 )
 # "by next summer", "by mid-June", "ahead of Black Friday", "by launch": words that say
 # when, in no form goalrules reads as a date (said, never dropped)
-UNREAD_WHEN = re.compile(
+UNREAD_WHEN = LazyPattern(
     r"\b(?:this|next)\s+(?:summer|fall|autumn|winter|spring|(?:holiday\s+)?season)\b"
     # "within a few months", "in several weeks": a duration with no number
     r"|\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:an?\s+)?"
@@ -88,27 +90,27 @@ UNREAD_WHEN = re.compile(
     re.I,
 )
 # "week 10", "day 30": a period named by its number
-PERIOD_NUMBER = re.compile(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
+PERIOD_NUMBER = LazyPattern(r"\s+#?\d{1,3}\b(?=\s*(?:$|[.,;:!?)]|of\b|and\b|to\b|on\b|in\b))")
 # a year a few small words after a period: "Q2 of 2027", "Q2 the 2027", "Q2 from year 2027"
 # "by March next year", "by Q1 of next year", "μέχρι τον Μάρτιο του επόμενου έτους": the
 # period in the year named (it read this year's March, a year early, with a note)
-TRAILING_NAMED_YEAR = re.compile(
+TRAILING_NAMED_YEAR = LazyPattern(
     r"\s+(?:(?:the|of|from|in)\s+){0,3}(this|next)\s+year\b(?!'s)", re.I
 )
-TRAILING_YEAR = re.compile(
+TRAILING_YEAR = LazyPattern(
     r"\s+(?:(?:the|of|from|in|year)\s+){1,3}((?:19|20|21)\d\d)(?![\d.,/-]?\d)"
     r"(?!\s+(?:levels?|baseline|figures|numbers|results))",
     re.I,
 )
 # a word that names a period (not a bare number: "from 2000 to 3000" is no period)
-PERIOD_WORD_RE = re.compile(
+PERIOD_WORD_RE = LazyPattern(
     rf"{PERIOD_WORD}"
     r"|spring|summer|fall|autumn|winter|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
     re.I,
 )
 
 
-CLAUSE_END = re.compile(r"[,;](?!\s*\d{4}\b)")
+CLAUSE_END = LazyPattern(r"[,;](?!\s*\d{4}\b)")
 TIME_WORDS = frozenset(
     [
         "jan",
@@ -187,13 +189,13 @@ TIME_WORDS = frozenset(
 )
 
 
-DATE_LIKE = re.compile(
+DATE_LIKE = LazyPattern(
     r"(?:19|20|21)\d\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|'\d\d|[qh][1-4]|fy\s?'?\d+|\d+(?:st|nd|rd|th)"
 )
 
 
 # a year or a whole numeric date: words that name a date, whose not being read is said
-FULL_DATE = re.compile(r"\b(?:19|20|21)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+FULL_DATE = LazyPattern(r"\b(?:19|20|21)\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -23,36 +23,37 @@ from goalrules.model.deadline_phrases import (
     read_deadline,
 )
 from goalrules.model.deadline_words import FULL_DATE, PERIOD_WORD
+from goalrules.model.patterns import LazyPattern
 
 __all__ = ["PERIOD_WORD", "Deadline", "find_deadline"]
 
 Date = _dt.date
 
 #: the words that lead a phrase that is the deadline, whatever else the text dates
-_DUE = re.compile(r"(?:by|before|until|till|no later than|deadline|due)\b", re.I)
-_A_YEAR = re.compile(r"(?:in|during|for)\s+((?:19|20|21)\d\d)", re.I)
+_DUE = LazyPattern(r"(?:by|before|until|till|no later than|deadline|due)\b", re.I)
+_A_YEAR = LazyPattern(r"(?:in|during|for)\s+((?:19|20|21)\d\d)", re.I)
 
 
 # "starting in March", "beginning 2 months from now": when the goal starts, not when it
 # is due (read as the deadline before, and "2 months" as a baseline of 2)
-_STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
+_STARTING = LazyPattern(r"\b(?:starting|beginning|commencing|effective|kicking\s+off)\s+", re.I)
 # the words that may join a start word to its date: "starting at the beginning of
 # September", "starting from Q3", "effective on 1 September 2026", "starting as of June"
 # (the date was not read as a start, and "within 3 months" counted from the goal's start)
-_START_LINK = re.compile(
+_START_LINK = LazyPattern(
     r"(?:(?:at|from|on|as\s+of)\s+)?(?:the\s+)?(?:(?:very\s+)?(?:start|beginning)\s+of\s+"
     r"(?:the\s+)?)?",
     re.I,
 )
 # "from September onwards", "as of Q3," opening the statement: when the goal starts
-_FROM_ON = re.compile(
+_FROM_ON = LazyPattern(
     r"\b(?:from|as\s+of)\s+(?:the\s+)?(?:(?:very\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
-_ONWARDS = re.compile(r"\s*(?:onwards?|forwards?|on)\b", re.I)
+_ONWARDS = LazyPattern(r"\s*(?:onwards?|forwards?|on)\b", re.I)
 # a word after a number that says it counts something ("2000 followers"), not a year
-_COUNTED = re.compile(r"\s*(?!onwards?\b|forwards?\b|on\b)[^\W\d_]", re.I)
-_OPENING = re.compile(r"(?:^|[.;:!?])\s*$")
+_COUNTED = LazyPattern(r"\s*(?!onwards?\b|forwards?\b|on\b)[^\W\d_]", re.I)
+_OPENING = LazyPattern(r"(?:^|[.;:!?])\s*$")
 
 
 def find_deadline(
@@ -145,7 +146,7 @@ def _dated_from(
 
 # a word of Greek or Arabic script a language pack left as written: it does not know it
 # (after the pack's "the" or "of": "by june the επομενου year")
-_UNREAD_WORD = re.compile(
+_UNREAD_WORD = LazyPattern(
     r"(?:\s+(?:the|of|from|in))*\s*([\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+"
     # "by the end of the year next" (Malay "hujung tahun depan" as the pack left it): a
     # word of time after the deadline it changes
@@ -156,7 +157,7 @@ _UNREAD_WORD = re.compile(
 
 # "within الربع", "by τέλη": a word that leads a deadline, then one a language pack left as
 # written (the deadline was dropped without a word)
-_LEAD_UNREAD = re.compile(
+_LEAD_UNREAD = LazyPattern(
     r"\b(?:within|by|before|until|till|through)\s+(?:(?:the|next|of|end)\s+)*"
     r"[\u0370-\u03ff\u1f00-\u1fff\u0600-\u06ff]+(?:\s+[^\s,;.]+){0,2}",
     re.I,

@@ -15,6 +15,7 @@ import datetime as _dt
 import re
 
 from goalrules.dates import _period_start, month_start
+from goalrules.model.patterns import LazyPattern
 
 __all__ = ["period_start"]
 
@@ -22,7 +23,7 @@ Date = _dt.date
 
 # "in 2027", "during Q3 2027", "for the second half of 2027", "throughout March 2027";
 # "this year", "this quarter", "this month" (in English: the packs write English words)
-_PERIOD = re.compile(
+_PERIOD = LazyPattern(
     r"(?:(?:in|during|for|throughout)\s+(?P<span>.+)"
     r"|(?P<this>(?:this|next)\s+(?:year|quarter|month)))",
     re.IGNORECASE,

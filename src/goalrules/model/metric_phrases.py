@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
 from goalrules.model.amounts import Amount
+from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import TIME_NOUNS, cost_named
 
 __all__ = [
@@ -65,13 +66,13 @@ _PHRASES = {
     "potential buyers": "leads", "prospective buyers": "leads", "prospect": "leads",
 }  # fmt: skip
 # Phrases that name an objective, not a metric ("lead generation" is not leads).
-NOT_METRICS = re.compile(
+NOT_METRICS = LazyPattern(
     r"\b(?:lead generation|brand awareness|customer service|customer support|social listening"
     r"|employer brand|brand health|customer (?:reviews?|feedback"
     r"|stories|story|testimonials?|success|care|journey))\b"
 )
 
-RESPONSE = re.compile(
+RESPONSE = LazyPattern(
     r"\b(?:respond|responds|responding|response|reply|replying|answer|answering|get back)\b"
 )
 
@@ -177,7 +178,7 @@ def metric_mentions(low: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-_SIDE = re.compile(r"(?:among|from|for|with|per|than|to)\s+(?:our\s+|the\s+|all\s+|social\s+)*$")
+_SIDE = LazyPattern(r"(?:among|from|for|with|per|than|to)\s+(?:our\s+|the\s+|all\s+|social\s+)*$")
 
 
 def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
@@ -219,7 +220,7 @@ def _special_metric(low: str, target: Amount | None) -> tuple[str, str] | None:
 
 
 # a verb of bringing money in, right before the amount: the amount is revenue
-_MONEY_MADE = re.compile(
+_MONEY_MADE = LazyPattern(
     r"\b(?:generate[sd]?|generating|bring(?:s|ing)? in|brought in|gross(?:es|ed|ing)?)"
     r"(?:\s+(?:an?|another))?(?:\s+(?:extra|additional|more))?"
     r"(?:\s+(?:more than|over|at least))?\s*$"
@@ -229,7 +230,7 @@ _MONEY_MADE = re.compile(
 # "make 10,000 in sales", "10 grand in sales", "50,000 kr in sales": an amount *in* sales
 # is money (it read 10,000 conversions; a short word after the number is a sign of money
 # goalrules does not know)
-_MONEY_IN = re.compile(
+_MONEY_IN = LazyPattern(
     r"\s*(?:[^\W\d_]{1,3}\.?\s+)?in\s+(?:(?:total|gross|net|new|online|social)\s+)?"
     r"(sales|revenue|turnover|income|gmv|bookings|takings)\b"
 )

@@ -13,21 +13,20 @@ is left to say the goal (a statement of one clause is read whole, as before)."""
 
 from __future__ import annotations
 
-import re
-
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount
+from goalrules.model.patterns import LazyPattern
 
 __all__ = ["baseline_among", "blank", "past_spans", "within"]
 
 # (Greek ends a clause with the ano teleia, "\u0387", which NFC makes a middle dot)
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = LazyPattern(
     r"[;\u00b7\u0387\u061b]|\.(?=\s|$)|[!?](?=\s|$)|,\s|[()\[\]]|\s[-\u2013\u2014]+\s"
 )
 
 #: words that say a clause tells what was or is: past verbs of change and of being,
 #: the present level ("currently", "today") and the words of a report
-_STATE = re.compile(
+_STATE = LazyPattern(
     r"\b(?:(?:we|i|they|it|you)\s+(?:have|has)(?!\s+to\b)|(?:we|i|they|you)'ve"
     r"|(?<!from )now"  # ("2 months from now", "a year from today" say when, ahead)
     r"|was|were|had|has been|have been|grew|rose|fell|dropped|declined|increased"
@@ -40,7 +39,7 @@ _STATE = re.compile(
 )
 
 #: words that aim: a clause with one of them says the goal, whatever else it says
-_AIM = re.compile(
+_AIM = LazyPattern(
     r"\b(?:want|wants|aim|aims|aiming|target|targets|targeting|goal|goals|plan|plans|will"
     r"|should|need|needs|must|hope|hoping|expect|intend|grow|increase|raise|boost|reach"
     r"|double|triple|quadruple|halve|get|hit|achieve|add|gain|cut|reduce|lower|improve"
@@ -97,7 +96,7 @@ def baseline_among(said: list[Amount], metric: str | None, low: str) -> Amount |
 
 
 #: the words before the size of a change ("grew 20%", "were down 10%", "rose by 5")
-_CHANGED = re.compile(
+_CHANGED = LazyPattern(
     r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|declined|increased|decreased|gained|lost"
     r"|up|down|growing|by)(?:\s+by)?(?:\s+(?:about|around|nearly|over))?\s*$"
 )

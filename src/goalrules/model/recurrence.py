@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from goalrules.errors import GoalRulesError
+from goalrules.model.patterns import LazyPattern
 
 __all__ = [
     "PERIODS",
@@ -61,18 +62,18 @@ _P = r"(week|month|quarter|year)"
 # "every month", "each quarter" recur; a rate, "50 leads a month", "100 followers per
 # week", recurs when the statement has no deadline (with one, it is a level to reach by
 # then); "within a month", "in a year" are deadlines, never a recurrence
-_EVERY = re.compile(rf"\b(?:every|each)\s+{_P}\b", re.IGNORECASE)
+_EVERY = LazyPattern(rf"\b(?:every|each)\s+{_P}\b", re.IGNORECASE)
 # ("50 leads monthly", "50 monthly leads", "50 leads/month" are rates too: they were not
 # read, though the statement's target was read as 50 leads a month; "the" is not counted
 # among the words between: Greek "από το LinkedIn ανά εβδομάδα" reads "from the LinkedIn")
-_RATE = re.compile(
+_RATE = LazyPattern(
     rf"\b\d[\d,.]*\s*[kKmM]?\s*%?(?:\s+(?:the\s+)?[a-z]+){{0,3}}?\s*(?:(?<![a-z])|(?=/))"
     rf"((?:a|an|per)\s+{_P}|/\s*{_P}|(week|month|quarter|year)ly|annual(?:ly)?)\b"
     r"(?!\s+active\b)",  # ("5,000 monthly active users": a level, the users of a month)
     re.IGNORECASE,
 )
-_BARE = re.compile(r"(?:(?:every|each|per|a|an)\s+)?([a-z]+)", re.IGNORECASE)
-_DEADLINE_WORDS = re.compile(
+_BARE = LazyPattern(r"(?:(?:every|each|per|a|an)\s+)?([a-z]+)", re.IGNORECASE)
+_DEADLINE_WORDS = LazyPattern(
     r"\b(within|in|for|after|by|over|inside|next|last|this)\s+(a|an|per)\s+\w+$", re.IGNORECASE
 )
 

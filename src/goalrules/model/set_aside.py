@@ -13,6 +13,7 @@ from collections.abc import Callable
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
+from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 from goalrules.vocabulary import MetricKind
 
@@ -27,21 +28,21 @@ __all__ = [
 
 # what a goal works with, not what it aims at: "with a $500 budget", "a budget of $500",
 # "at a CPL under $20" after the target, "spend $2,000 to get 200 leads"
-_BUDGET_AFTER = re.compile(r"\s*(?:\w+\s+)?budget\b")
-_BUDGET_BEFORE = re.compile(r"\bbudget(?:\s+of|\s+is)?\s*$")
-_AT_A = re.compile(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
-_PURPOSE = re.compile(
+_BUDGET_AFTER = LazyPattern(r"\s*(?:\w+\s+)?budget\b")
+_BUDGET_BEFORE = LazyPattern(r"\bbudget(?:\s+of|\s+is)?\s*$")
+_AT_A = LazyPattern(r"\bat\s+(?:an?|the)\s+(?:[a-z]+\s+){0,3}[a-z]+\s*$")
+_PURPOSE = LazyPattern(
     r"\bto\s+(?:get|reach|generate|drive|win|gain|hit|achieve|bring\s+in|make)\s*$"
 )
-_EACH = re.compile(
+_EACH = LazyPattern(
     r"\s*(?:each|apiece|a\s+piece|(?:per|a|an)\s+(?:lead|sale|order|customer|conversion|click"
     r"|sign\s?up|signup|install|download|acquisition|hire|head))\b"
 )
-_RATIO = re.compile(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
+_RATIO = LazyPattern(r"\s?:\s?(\d+)\b")  # "4:1 ROAS", "a 2:1 follower ratio"
 #: an amount for each piece of content ("per post", "each video"): an average, not a total
 #: ("a" or "an" only after the amount's own word: "1,000 followers from an influencer
 #: campaign" is no average)
-_PER_PIECE = re.compile(
+_PER_PIECE = LazyPattern(
     r"(?:(?:\s+(?!per\b|each\b|every\b)[a-z]+){0,3}?\s+(?:on\s+)?(?:per|each|every)"
     r"|(?:\s+(?!an?\b)[a-z]+)?\s+an?)\s+(?:post|video|tweet|reel|story|update|upload"
     r"|article|episode|carousel|short|pin|campaign|ad|advert|rep|sales\s?rep|salesperson"
@@ -50,7 +51,7 @@ _PER_PIECE = re.compile(
 )
 #: a limit on a loss ("lose no more than 5 %", "avoid losing more than 200"): a floor
 #: under a level the statement does not give, never a change to aim for
-_LOSS_LIMIT = re.compile(
+_LOSS_LIMIT = LazyPattern(
     r"\b(?:los(?:e|es|ing|t)|shed(?:ding)?|drop(?:ping)?|declin(?:e|ing)|fall(?:ing)?)\s+"
     r"(?:(?:no|not)\s+)?(?:more than|over|less than|fewer than|at most|beyond)\s*$"
 )
@@ -60,28 +61,28 @@ _LOSS_LIMIT = re.compile(
 #: followers by less than 20%", "increase followers, not decrease them, by 10%"): a limit,
 #: or a contrast, never the change itself (they read +10 %, -20 %, -10 %); "not fewer
 #: than 200" is a bound, as "no fewer than" is
-_NEGATED_CHANGE = re.compile(
+_NEGATED_CHANGE = LazyPattern(
     rf"\b(?:not|never|don't|dont|do\s+not|doesn't|does\s+not|won't|cannot|can't|mustn't)\s+"
     rf"(?:let\s+\w+\s+)?(?:{_UP}|{_DOWN})(?:s|es|ed|ing)?\b"
     r"(?!\s+than\b)"  # ("not fewer than 200", "not more than $30": a bound, as "no fewer")
 )
 #: a verb of change right before a number with neither "to" nor "by" ("increase followers
 #: 3,000 by June": to 3,000, or by 3,000? It read a level of 3,000)
-_BARE_CHANGE = re.compile(
+_BARE_CHANGE = LazyPattern(
     r"\b(?:increase|grow|raise|boost|lift|expand|cut|reduce|decrease|lower|shrink|slash|trim)"
     r"(?:s|d|ed|ing)?\s+(?:(?:our|the|my|their|its|total|overall|all)\s+)*(?:[a-z]+\s+){0,4}[a-z]+"
     r"\s*$"
 )
-_SAYS_WHICH = re.compile(r"\s*(?:more|fewer|less|new|additional|extra|higher|lower|up|down)\b")
+_SAYS_WHICH = LazyPattern(r"\s*(?:more|fewer|less|new|additional|extra|higher|lower|up|down)\b")
 #: a loss kept under a number ("keep follower loss under 500", "churn below 200 a month"):
 #: a floor under a level the statement does not give (it read a level of 500 followers)
-_LOSS_UNDER = re.compile(
+_LOSS_UNDER = LazyPattern(
     r"\b(?:loss|losses|churn|attrition|unfollows?|drop[\s-]?off)\s+(?:of\s+|to\s+)?"
     r"(?:under|below|less\s+than|fewer\s+than|at\s+most|no\s+more\s+than|max(?:imum)?|<)\s*$"
 )
 
 
-_POSTING = re.compile(
+_POSTING = LazyPattern(
     r"\b(?:post|posts|posting|publish|publishing|tweet|tweeting|upload|uploading|share|sharing"
     r"|go\s+live|stream|email|send|run|running|host|hosting)\b[^.;:]*$"
 )
@@ -228,7 +229,7 @@ def other_metrics(
 
 
 #: a metric's words said for each piece of content ("likes per post", "views each video")
-_METRIC_PER_PIECE = re.compile(
+_METRIC_PER_PIECE = LazyPattern(
     r"\s+(?:average\s+)?(?:per|each|every|an?)\s+(?:post|video|tweet|reel|story|update|upload"
     r"|article|episode|carousel|short|pin)s?\b"
 )
@@ -355,7 +356,7 @@ def left_over(
     return notes
 
 
-_WORD_AFTER = re.compile(r"\s+(\S+)")
+_WORD_AFTER = LazyPattern(r"\s+(\S+)")
 
 
 def counts_unread(

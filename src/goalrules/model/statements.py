@@ -64,6 +64,7 @@ from goalrules.model.metric_phrases import (
     metric_mentions,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
+from goalrules.model.patterns import LazyPattern
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
 from goalrules.model.scale_words import read_scale_words
@@ -109,7 +110,7 @@ _OBJECTIVE_WORDS = {
     "press": Objective.PRESS_MENTIONS, "social listening": Objective.SOCIAL_LISTENING,
 }  # fmt: skip
 #: a date the deadline did not take ("from 10 to 2026-12-31"): its numbers are no amounts
-_DATE_WORDS = re.compile(
+_DATE_WORDS = LazyPattern(
     r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
 )
 #: words that make a metric's noun count something no metric of the catalog measures:
@@ -142,24 +143,24 @@ _NOT_COUNTED = (
 )
 #: two numbers with a slash, not a whole date: a fraction ("by 1/3") or a date with a part
 #: left out ("by 6/27": June 27, or June 2027?); never an amount
-_SLASHED = re.compile(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
+_SLASHED = LazyPattern(r"(?<![\w.,/-])\d{1,4}/\d{1,4}(?![\w/-]|[.,]\d)")
 #: a date written as one number or with its month: "20270630" (a year, month and day),
 #: "Jun-27" (June 27, or June 2027?); never an amount
-_DATE_AS_NUMBER = re.compile(
+_DATE_AS_NUMBER = LazyPattern(
     r"(?<![\w.,/-])(?:(?:19|20|21)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     rf"|(?:{PERIOD_WORD})-\d{{1,2}})(?![\w/-]|[.,]\d)",
     re.I,
 )
-_UNREAD_COUNT = re.compile(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
+_UNREAD_COUNT = LazyPattern(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
-_NEW_OF_THEM = re.compile(r"\b(?:new|net new)\s+(?:[a-z]+\s+)?followers\b")
+_NEW_OF_THEM = LazyPattern(r"\b(?:new|net new)\s+(?:[a-z]+\s+)?followers\b")
 # -- target ------------------------------------------------------------------------------
 
 
 # the plural a number counts: right after it, or after one word ("3 main channels")
-_PLURAL_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
-_WORD_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
+_PLURAL_AFTER = LazyPattern(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
+_WORD_AFTER = LazyPattern(r"[ \t]+([a-z]{2,})\b")
 # English words that may follow a number and count nothing ("from 1,000 to 2,000")
 _LINKS = frozenset({
     "to", "by", "from", "in", "on", "of", "and", "or", "an", "the", "per", "each", "every",
@@ -171,7 +172,7 @@ _NO_PLURALS = frozenset({"this", "its", "his", "was", "has", "is", "as", "us", "
                          "across", "unless", "less", "yes"})  # fmt: skip
 # "top 3", "phase 1", "step 2": a rank or a part's number, not an amount ("Phase 1: 5k
 # followers by March" read a target of 1 follower)
-_RANK = re.compile(
+_RANK = LazyPattern(
     r"(?:\btop|\brank(?:ed)?|#|\b(?:phase|stage|step|wave|round|part|tier|milestone|sprint"
     r"|priority|no\.|number|version))\s*$"
 )
@@ -215,7 +216,7 @@ def _known_noun(noun: str) -> bool:
 # what a statement that sells counts ("makabenta ng 200 units", "να πουλήσουμε 500
 # προϊόντα", as the packs give them): things sold, as English reads "sell 200 units"
 _SOLD_NOUNS = frozenset(["units", "products", "items", "pieces"])
-_SELLS = re.compile(r"\b(?:sell|selling|sold)\b")
+_SELLS = LazyPattern(r"\b(?:sell|selling|sold)\b")
 
 
 def _sold(low: str, at: int, noun: str) -> bool:
@@ -225,8 +226,8 @@ def _sold(low: str, at: int, noun: str) -> bool:
 
 # "1.500": one dot and three digits after it, as English writes a decimal and Greek,
 # German or Malay write a thousand (a pack reads its own language's numbers before this)
-_QUOTED = re.compile(r'"([^"]+)"')
-_MARKED = re.compile(r"¤(\?|[A-Z]{3}) ?")
+_QUOTED = LazyPattern(r'"([^"]+)"')
+_MARKED = LazyPattern(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
 _RATE_OF = {
     "engagements": "engagement_rate_by_reach",

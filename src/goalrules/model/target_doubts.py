@@ -14,6 +14,7 @@ import re
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
+from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import (
     BETTER,
     SIGNED_LEVEL,
@@ -34,7 +35,7 @@ RATED_COUNTS = frozenset(["engagements", "conversions", "clicks"])
 
 _UNITS = r"(?:days?|weeks?|months?|quarters?|years?)"
 # a period no target is set for in the catalog's words (hyphens are spaces here)
-_ODD_PERIOD = re.compile(
+_ODD_PERIOD = LazyPattern(
     r"\b(?:bi\s?(?:weekly|monthly|annual(?:ly)?|yearly)|fortnightly|semi\s?(?:annual(?:ly)?"
     r"|monthly|weekly|yearly)|half\s?yearly|(?:twice|thrice)\s+(?:a|an|per|each|every)\s+\w+"
     rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
@@ -43,7 +44,7 @@ _ODD_PERIOD = re.compile(
     r"|season|semester|term|sprint))\b"
 )
 # the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
-_LEVEL_BEFORE = re.compile(
+_LEVEL_BEFORE = LazyPattern(
     r"\b(?:to|reach|reaching|hit|hitting|at|of|below|under|beneath|above|over|than|least|most"
     r"|target:?|goal:?|is|be|stays?|keep|maintain|from|achieve|around|about|~)$"
 )
@@ -51,7 +52,7 @@ _LEVEL_BEFORE = re.compile(
 
 # "reduce CPL by increasing conversion rate 20 %": the amount after "by" and a verb of
 # change is the means' ("conversion rate"), not the goal's (read as CPL -20 % before)
-_MEANS = re.compile(
+_MEANS = LazyPattern(
     r"\b(?:by|through|via)\s+(?:increasing|improving|raising|boosting|growing|lifting|cutting"
     r"|reducing|lowering|decreasing|optimi[sz]ing|doubling|halving)\s+(?:our\s+|the\s+|its\s+)?"
     r"(?P<what>[a-z][a-z -]{0,40}?)\s*$"
@@ -79,13 +80,13 @@ _LONG_TIMES = frozenset(
 )
 
 
-_OR_AT_LEAST = re.compile(
+_OR_AT_LEAST = LazyPattern(
     r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
     r"|possibly|even)\s*$"
 )
 
 
-_OR_AT_LEAST_AHEAD = re.compile(
+_OR_AT_LEAST_AHEAD = LazyPattern(
     r"\bor\s+(?:else\s+)?(?:at\s+(?:least|most|minimum)|a\s+minimum\s+of|ideally|maybe|perhaps"
     r"|possibly)\s+[$€£¤]?\s?\d[\d,.]*\s?[kKmM]?"
 )
@@ -98,7 +99,7 @@ def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
 
 
 # "double followers every year until 2029": the multiple again each period, no one target
-_AGAIN = re.compile(
+_AGAIN = LazyPattern(
     r"[^.;,]{0,40}?(?<!\bin)(?<!\bwithin)(?<!\bfor)(?<!\bover)\s+(?:every|each|per|an?)\s+"
     r"(?:single\s+)?(week|month|quarter|year)\b"
 )
@@ -142,7 +143,7 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
 
 #: a percent that says how much of something else ("5% churn", "a 10% discount", "15%
 #: off"): a measure beside the goal's, never its change
-_SHARE_OF = re.compile(
+_SHARE_OF = LazyPattern(
     r"\s*(churn|attrition|discount|off|margin|commission|markup|tax|fees?|unsubscribes|"
     r"cancellations|refunds)\b"
 )

@@ -15,6 +15,7 @@ from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 Date = _dt.date
@@ -108,13 +109,13 @@ def shared_currency(
 
 
 # a level the account is at now: "we have 5,000 followers and want 8,000"
-_YEAR = re.compile(r"(?:19|20|21)\d\d")
-_OURS = re.compile(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
-_AIMED = re.compile(
+_YEAR = LazyPattern(r"(?:19|20|21)\d\d")
+_OURS = LazyPattern(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
+_AIMED = LazyPattern(
     r"\b(?:hit|reach|achieve|attain|meet|target|make|hitting|reaching|achieving|meeting"
     r"|targeting)\s+(?:our|my|their|its)$"
 )
-_NOW = re.compile(
+_NOW = LazyPattern(
     r"\b(?:have|has|had|currently|(?:currently|now|sitting|standing|stands?|we're|we are)\s+at"
     # "starting at 2,000 followers, reach 3,000": where the goal starts, not its target
     r"|(?:starting|beginning|start)\s+(?:at|from|with)|base(?:line)?\s+of)$"
@@ -187,7 +188,7 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     return target, (start[0] if start else None)
 
 
-_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
+_UP_FROM = LazyPattern(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 
 def better_governs(low: str, a: Amount) -> bool:
@@ -221,7 +222,7 @@ def is_relative(low: str, a: Amount, metric: str | None) -> bool:
 
 # "no fewer than 500", "not less than 20 %": a bound on the number, which says no way it
 # goes ("increase followers by no less than 20 %" read -20 %)
-_BOUND = re.compile(
+_BOUND = LazyPattern(
     r"\b(?:(?:no|not)\s+(?:more|less|fewer|lower|higher)\s+than|at\s+(?:least|most)"
     r"|an?\s+(?:minimum|maximum)\s+of)\s*$"
 )
@@ -247,14 +248,14 @@ def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
     return bool(downs) and (not ups or max(downs) > max(ups))
 
 
-_CHANGE_OF = re.compile(
+_CHANGE_OF = LazyPattern(
     r"\b(?:increase|growth|gain|rise|uplift|boost|lift|jump|decrease|reduction|drop|decline|fall"
     r"|cut)\s+(?:in\s+(?:[a-z]+\s+){1,3})?(?:of|by)\s*$"
 )
 
 
 # "cut churn to under 5 %": a level with its bound, however the verb reads
-_TO_A_BOUND = re.compile(
+_TO_A_BOUND = LazyPattern(
     r"\bto\s+(?:under|below|above|over|beneath|(?:less|more|fewer) than|at (?:least|most)"
     r"|no (?:more|less|fewer) than)\s*$"
 )
@@ -262,11 +263,11 @@ _TO_A_BOUND = re.compile(
 
 # "lose no more than 2 %", "at most 5 %": a bound on a level ("by at least 10 %" and
 # "grow more than 10 %" are still changes)
-_A_BOUND = re.compile(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|least))\s*$")
+_A_BOUND = LazyPattern(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|least))\s*$")
 
 
 # "by" and the words that hedge or bound the number after it
-_BY_ABOUT = re.compile(
+_BY_ABOUT = LazyPattern(
     r"\bby\s+(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|just|over"
     r"|under|(?:more|less|fewer) than|at (?:least|most)|up to|an? (?:minimum|maximum) of"
     r"|no (?:more|less|fewer) than|close to|~)\s*){1,2}$"
@@ -345,7 +346,7 @@ def _unit_for(a: Amount, metric: str | None) -> str:
     return unit
 
 
-DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+DOT_THOUSANDS = LazyPattern(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
 
 
 def dot_thousands(low: str, a: Amount) -> bool:
@@ -365,7 +366,7 @@ def percent_of_a_count(target: str, metric: str) -> bool:
 
 
 # a signed number after a word of a level ("from -10 to +20"): the sign is the number's
-SIGNED_LEVEL = re.compile(r"\b(?:to|reach|hit|at|of|from)$")
+SIGNED_LEVEL = LazyPattern(r"\b(?:to|reach|hit|at|of|from)$")
 
 
 def baseline_text(low: str, a: Amount, metric: str | None, per: str | None) -> str:
@@ -404,7 +405,7 @@ def target_text(
     return f"{sign}{text}" if relative else text
 
 
-_PER_WORDS = re.compile(
+_PER_WORDS = LazyPattern(
     r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)(?:day|week|wk|month|mo|quarter|year|yr)s?\b"
     r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually)\b"
 )
@@ -455,13 +456,13 @@ def rate_a_period_note(
 
 # money a unit names the cost metric: "$30 per lead" is the cost per lead ("spend no more
 # than $30 per lead" read a target of $30 of spend)
-_COST_A_UNIT = re.compile(
+_COST_A_UNIT = LazyPattern(
     r"\s*(?:per|a|an|each|for\s+each)\s+(?:(lead|sign\s?up|signup)|(click|tap)"
     r"|(conversion|acquisition|sale|order|customer|purchase))s?\b"
 )
 
 
-_EARNED = re.compile(
+_EARNED = LazyPattern(
     r"\b(?:earn|make|made|generat|bring|brought|revenue|income|profit|worth|value|aov|average"
     r"|order|basket|cart|sell|gross|net|margin|commission|pay(?:s|ing)?\s+us)[a-z]*\b"
 )
@@ -479,7 +480,7 @@ def cost_named(low: str, target: Amount | None) -> tuple[str, str] | None:
 
 
 #: a verb of growth before "by half" ("increase followers by half" is +50 %)
-GROWS_BY_HALF = re.compile(
+GROWS_BY_HALF = LazyPattern(
     r"\b(?:increase|grow|raise|boost|lift|improve|expand|add|gain|rise)[a-z]*\b(?![^.;]*\b(?:cut|"
     r"reduce|decrease|lower|drop|shrink|slash|trim)[a-z]*\b)"
 )
