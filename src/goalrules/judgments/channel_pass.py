@@ -140,10 +140,8 @@ def _row_pass(rows: Sequence[ChannelMonth], cut: Date | None) -> RowPass | None:
     leads_of: list[float] = []
     customers_of: list[float] = []
     for r in rows:
-        if cut is not None and (
-            r.__class__ is not ChannelMonth or r.medium is not None or r.month >= cut
-        ):
-            return None  # not the usual book
+        if cut is not None and (r.__class__ is not ChannelMonth or r.medium is not None):
+            return None  # not the usual book (a month not over: told by each channel's last)
         name = r.channel
         if name is not last:  # (the same str object: the same channel; else looked up)
             filed = per.get(name)
@@ -183,9 +181,11 @@ def _row_pass(rows: Sequence[ChannelMonth], cut: Date | None) -> RowPass | None:
     ordered = out.ordered
     in_order_seen: Sequence[Date] = ()  # the months of the channel before, in order
     for name in sorted(per):
-        if name in summed:
-            continue
         months, *columns = per[name]
+        if name in summed:
+            if cut is not None and max(months) >= cut:
+                return None  # a month not over: not the usual book
+            continue
         # the channels of a book mostly share their months: months equal to those of the
         # channel before, found in order, are in order (an equality a month, no order test)
         if months != in_order_seen and not all(map(_LT, months, months[1:])):
@@ -195,7 +195,10 @@ def _row_pass(rows: Sequence[ChannelMonth], cut: Date | None) -> RowPass | None:
             months, *columns = map(list, zip(*in_order, strict=True))
             if not all(map(_LT, months, months[1:])):
                 summed.add(name)  # a month of several rows
-                continue
+        if cut is not None and months[-1] >= cut:  # (its months in order: the last)
+            return None  # a month not over: not the usual book
+        if name in summed:
+            continue
         in_order_seen = months
         ordered[name] = (months, (*columns, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
     if summed:  # each channel summed month by month from its rows, in their order
