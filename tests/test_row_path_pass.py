@@ -27,8 +27,8 @@ import goalrules as gr
 from goalrules.dates import first_open_month
 from goalrules.errors import DataError
 from goalrules.judgments.channel_evidence import measure_for_decisions
-from goalrules.judgments.channel_pass import row_pass
-from goalrules.judgments.channel_rows import done_by, no_duplicates, plain_channels
+from goalrules.judgments.channel_pass import RowPass, plain_row_pass, row_pass
+from goalrules.judgments.channel_rows import done_by, no_duplicates
 from goalrules.judgments.channels import _converts, _ruleset
 from goalrules.judgments.sources import classify_source
 from goalrules.judgments.stats import UNROLLED_POINTS, theil_sen, theil_sen_at
@@ -185,17 +185,43 @@ def test_the_months_over_are_those_before_the_month_under_way(
 def test_the_usual_book_is_told_apart_as_each_check_would(
     book: list[gr.ChannelMonth], today: dt.date | None, medium: str | None, kind: type
 ) -> None:
-    """``plain_channels``: one loop for what reading the rows (their class), leaving
-    out the months under way and classifying the sources (their mediums) each check."""
+    """``plain_row_pass``: one loop for what reading the rows (their class), leaving
+    out the months under way and classifying the sources (their mediums) each check,
+    and the pass over the rows: what ``row_pass`` finds of the same rows."""
     if medium is not None:  # one row of some medium
         book = [*book[:-1], gr.ChannelMonth(**{**_fields(book[-1]), "medium": medium})]
-    got = plain_channels(kind(book), today)
+    got = plain_row_pass(kind(book), today)
     usual = all(r.medium is None for r in book) and (
         today is None or all(r.month < first_open_month(today) for r in book)
     )
-    assert got == (dict.fromkeys(r.channel for r in book) if usual else None)
-    assert plain_channels([*book, {"channel": "x"}], today) is None  # not read yet
-    assert plain_channels(iter(book), today) is None
+    assert (got is not None) is usual
+    if got is not None:
+        assert got.met == list(dict.fromkeys(r.channel for r in book))
+        assert _found(got) == _found(row_pass(book))
+    assert plain_row_pass([*book, {"channel": "x"}], today) is None  # not read yet
+    assert plain_row_pass(iter(book), today) is None
+
+
+def _found(found: RowPass) -> str:
+    """Everything a pass found, written out (numbers by ``repr``: bit for bit; a set of
+    channels in order)."""
+    got = {name: getattr(found, name) for name in RowPass.__slots__}
+    return repr({k: sorted(v) if isinstance(v, set) else v for k, v in got.items()})
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows(names=SOCIAL + OTHER), st.data())
+def test_the_pass_of_some_channels_is_the_pass_over_their_rows(
+    book: list[gr.ChannelMonth], data: st.DataObject
+) -> None:
+    """``RowPass.of_channels``: what a pass over all the rows found of some channels is
+    what a pass over their rows alone finds (a channel's columns and notes are its own)."""
+    names = {r.channel for r in book}
+    some = data.draw(st.sets(st.sampled_from(sorted(names))))
+    found = row_pass(book).of_channels(some)
+    alone = row_pass([r for r in book if r.channel in some])
+    found.repeated = alone.repeated  # (a month of several rows, of any channel: a flag)
+    assert _found(found) == _found(alone)
 
 
 @settings(max_examples=100, deadline=None)

@@ -41,7 +41,7 @@ from goalrules.judgments.channel_measures import (
     unmeasured_notes,
 )
 from goalrules.judgments.channel_on_read import on_read
-from goalrules.judgments.channel_pass import row_pass
+from goalrules.judgments.channel_pass import RowPass, row_pass
 from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
 from goalrules.judgments.stats import theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
@@ -356,6 +356,7 @@ def measure_for_decisions(
     *,
     unchecked: list[ChannelMonth] | None = None,
     flat: float = 0.02,
+    found: RowPass | None = None,
 ) -> tuple[dict[str, tuple[EvidenceToBuild, dict[str, Any]]], Portfolio]:
     """:func:`measure` for deciding: each channel's evidence still to build (on first
     read, by ``ChannelDecision.evidence``) and its :func:`decision_facts`, made from the
@@ -366,9 +367,10 @@ def measure_for_decisions(
     (:func:`~goalrules.judgments.channel_rows.no_duplicates`) when the pass finds a
     channel's month given by several rows, before anything else is read. ``flat``: the
     ruleset's param (a trend within +/- it a month is steady), which a traffic driver's
-    role reads."""
+    role reads. ``found``: the pass over ``rows`` when it is made already
+    (:func:`~goalrules.judgments.channel_pass.plain_row_pass`)."""
     facts: dict[str, dict[str, Any]] = {}
-    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked, flat)
+    fields, portfolio = _measured(rows, info, role_share, currency, facts, unchecked, flat, found)
     return {
         name: (EvidenceToBuild(_evidence_of, values), facts[name])
         for name, values in fields.items()
@@ -396,11 +398,13 @@ def _measured(
     facts: dict[str, dict[str, Any]] | None,
     unchecked: list[ChannelMonth] | None = None,
     flat: float = 0.02,
+    found: RowPass | None = None,
 ) -> tuple[dict[str, tuple[Any, ...]], Portfolio]:
     """Each channel's evidence as its field values, in order, and the portfolio; with
-    ``facts``, each channel's :func:`decision_facts` are put in it (``share`` and
-    ``unchecked``: as :func:`measure_for_decisions` reads them)."""
-    found = row_pass(rows)  # (a channel of info without rows: no data, not measured)
+    ``facts``, each channel's :func:`decision_facts` are put in it (``share``,
+    ``unchecked`` and ``found``: as :func:`measure_for_decisions` reads them)."""
+    if found is None:  # (a channel of info without rows: no data, not measured)
+        found = row_pass(rows)
     if found.repeated and unchecked is not None:  # rows of a month: are two the same?
         no_duplicates(unchecked)
     role_share = share_param(share)
@@ -609,7 +613,9 @@ def _measured(
             continue
         # decision_facts: the fields that may be pending (the trends, whether it fulfils
         # its role, the customer rate's Wilson bound) put in only when known (None): a
-        # pending one is left to the LazyFields' fill (no entry made to be deleted)
+        # pending one is left to the LazyFields' fill (no entry made to be deleted). At
+        # most 15 pairs in the literal: CPython builds a larger one a pair at a time,
+        # growing the dict twice (about 3.5 times the work); the rest are put in after
         mine = {
             "id": name,
             "role": role.value if role else None,
@@ -628,12 +634,14 @@ def _measured(
             "cost_per_lead": None
             if cost_per_lead is None
             else DQ(cost_per_lead, (*cur_key, ("[lead]", -1))),
-            "visits_share": visits_share,
-            "leads_share": leads_share,
-            "cost_per_customer": None
-            if cost_per_customer is None
-            else DQ(cost_per_customer, (*cur_key, ("[customer]", -1))),
         }
+        mine["visits_share"] = visits_share
+        mine["leads_share"] = leads_share
+        mine["cost_per_customer"] = (
+            None
+            if cost_per_customer is None
+            else DQ(cost_per_customer, (*cur_key, ("[customer]", -1)))
+        )
         if slope is None:
             mine["visits_trend"] = mine["leads_trend"] = None
         if social_trend is None:

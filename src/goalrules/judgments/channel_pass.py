@@ -4,14 +4,19 @@ metric) as columns, and what the rows say besides (the months spend, hours or th
 social metric were recorded in, the campaigns, the rows of more leads than visits or
 more customers than leads, the months whose customers were not measured).
 
-One loop reads each row once and files it under its channel as ``(month, visits, leads,
-customers)`` (customers not measured: NaN): a month's sums when it is that one row (a
-``ChannelMonth``'s counts are floats, never ``-0.0``: the sum ``0.0 + x`` is ``x``). A channel
-whose rows give each month once and set no optional column (the usual book) takes its
-columns straight from those entries (one ``zip``, sorted by month only when the rows
-were not in order); any other channel (several rows of a month, campaigns, spend,
-hours, followers...) is summed month by month from its rows, in their order (gathered
-by a second loop, for those channels only): ``0.0 + x + y ...``.
+One loop reads each row once and files its month, visits, leads and customers
+(customers not measured: NaN) in its channel's columns, a list each: a month's sums
+when it is that one row (a ``ChannelMonth``'s counts are floats, never ``-0.0``: the sum
+``0.0 + x`` is ``x``). A channel whose rows give each month once and set no optional
+column (the usual book) keeps those columns (sorted by month only when the rows were not
+in order); any other channel (several rows of a month, campaigns, spend, hours,
+followers...) is summed month by month from its rows, in their order (gathered by a
+second loop, for those channels only): ``0.0 + x + y ...``.
+
+:func:`plain_row_pass` is that loop over a book given as rows already read, telling on
+the way whether it is the usual book (every row a ``ChannelMonth``, none of a medium,
+every month over by a date): deciding such a book reads its rows once, for the checks
+and the sums alike.
 """
 
 from __future__ import annotations
@@ -19,19 +24,20 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
+from goalrules.dates import first_open_month
 from goalrules.model import ChannelMonth
 
-__all__ = ["Columns", "RowPass", "row_pass"]
+__all__ = ["Columns", "RowPass", "plain_row_pass", "row_pass"]
 
 Date = _dt.date
 
 #: one channel's months in order and, a month each, its visits, leads and customers
 #: (NaN: not measured), then its spend, hours and social metric (those three: empty
 #: when no row of the channel records them)
-Columns = tuple[tuple[Date, ...], tuple[tuple[float, ...], ...]]
+Columns = tuple[Sequence[Date], tuple[Sequence[float], ...]]
 
 _LT = operator.lt
 _NO_COLUMN: tuple[float, ...] = ()
@@ -44,6 +50,7 @@ class RowPass:
     __slots__ = (
         "camp",
         "hours_known",
+        "met",
         "ordered",
         "over",
         "quality",
@@ -80,23 +87,67 @@ class RowPass:
         self.over: set[str] = set()
         #: whether some channel's month was given by several rows
         self.repeated = False
+        #: the channels in the order their rows were first met
+        self.met: list[str] = []
+
+    def of_channels(self, names: Set[str]) -> RowPass:
+        """What the pass found of the channels ``names`` alone: what a pass over their
+        rows alone finds (a channel's columns, notes and counts are of its own rows)."""
+        out = RowPass()
+        out.ordered = {name: got for name, got in self.ordered.items() if name in names}
+        for field in ("spend_known", "spend_partial", "hours_known", "social_known",
+                      "quality", "unknown", "unmeasured"):  # fmt: skip
+            got = getattr(self, field)
+            setattr(out, field, {name: got[name] for name in got if name in names})
+        out.camp = {key: counts for key, counts in self.camp.items() if key[0] in names}
+        out.over = self.over & names
+        out.repeated = self.repeated
+        out.met = [name for name in self.met if name in names]
+        return out
 
 
 def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
     """The columns of each channel of ``rows``, in the order of the channels' names (a
     channel named elsewhere without rows has no data: it is not one of them)."""
+    found = _row_pass(rows, None)
+    assert found is not None  # (no cut: every row is taken)
+    return found
+
+
+def plain_row_pass(performance: Any, today: Date | None) -> RowPass | None:
+    """:func:`row_pass` of the usual book: rows already read (a list or tuple of
+    :class:`~goalrules.model.ChannelMonth`) of which none gives a medium and none a
+    month not over by ``today`` (when given), rows :func:`~goalrules.judgments.
+    channel_rows.read_rows` and :func:`~goalrules.judgments.channel_rows.done_by` give
+    back as they are; ``None`` for any other book (found at its first row that is not:
+    the pass stops there)."""
+    if performance.__class__ not in (list, tuple):
+        return None
+    return _row_pass(performance, _dt.date.max if today is None else first_open_month(today))
+
+
+def _row_pass(rows: Sequence[ChannelMonth], cut: Date | None) -> RowPass | None:
+    """:func:`row_pass`; with ``cut`` (the first month not over), ``None`` as soon as a
+    row is not of the usual book (:func:`plain_row_pass`)."""
     out = RowPass()
-    per: dict[str, list[tuple[Date, float, float, float]]] = {}
+    per: dict[str, tuple[list[Date], list[float], list[float], list[float]]] = {}
     summed: set[str] = set()  # channels with an optional column: summed month by month
     quality = out.quality
     unknown = out.unknown  # (rows, not months, until a channel is summed month by month)
     last: str | None = None  # the channel of the row before (rows come a channel at a time)
-    entries: list[tuple[Date, float, float, float]] = []
+    months: list[Date] = []
+    visits_of: list[float] = []
+    leads_of: list[float] = []
+    customers_of: list[float] = []
     for r in rows:
+        if cut is not None and (r.__class__ is not ChannelMonth or r.medium is not None):
+            return None  # not the usual book (a month not over: told by each channel's last)
         name = r.channel
         if name is not last:  # (the same str object: the same channel; else looked up)
             filed = per.get(name)
-            entries = per[name] = [] if filed is None else filed
+            if filed is None:
+                filed = per[name] = ([], [], [], [])
+            months, visits_of, leads_of, customers_of = filed
             last = name
         visits, leads, customers = r.visits, r.leads, r.customers
         if customers is None:  # not measured: NaN makes every sum it enters unknown
@@ -106,7 +157,10 @@ def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
             visits, leads = _unmeasured(out, name, visits, leads)
         # (x: the sum 0.0 + x a month of one row has, as for many; counts are floats and
         # never -0.0, see ChannelMonth)
-        entries.append((r.month, visits, leads, customers))
+        months.append(r.month)
+        visits_of.append(visits)
+        leads_of.append(leads)
+        customers_of.append(customers)
         if (
             r.spend is not None
             or r.hours is not None
@@ -123,25 +177,28 @@ def row_pass(rows: Sequence[ChannelMonth]) -> RowPass:
             notes.append((r.month, visits, leads, customers))
             if leads > visits:  # a month of this row alone: its sums say the same
                 out.over.add(name)
+    out.met = list(per)
     ordered = out.ordered
-    months: tuple[Date, ...]
-    columns: list[tuple[float, ...]]
-    in_order_seen: tuple[Date, ...] = ()  # the months of the channel before, in order
+    in_order_seen: Sequence[Date] = ()  # the months of the channel before, in order
     for name in sorted(per):
-        entries = per[name]
+        months, *columns = per[name]
         if name in summed:
+            if cut is not None and max(months) >= cut:
+                return None  # a month not over: not the usual book
             continue
-        # (every entry is four: strict=False spares zip's check of their lengths)
-        months, *columns = zip(*entries, strict=False)
         # the channels of a book mostly share their months: months equal to those of the
         # channel before, found in order, are in order (an equality a month, no order test)
         if months != in_order_seen and not all(map(_LT, months, months[1:])):
-            # not in order, or a month twice
-            in_order = sorted(entries, key=_month_of)  # (stable: rows of a month in order)
-            months, *columns = zip(*in_order, strict=False)
+            # not in order, or a month twice: each row's entry sorted by its month (stable:
+            # rows of a month in order)
+            in_order = sorted(zip(months, *columns, strict=True), key=_month_of)
+            months, *columns = map(list, zip(*in_order, strict=True))
             if not all(map(_LT, months, months[1:])):
                 summed.add(name)  # a month of several rows
-                continue
+        if cut is not None and months[-1] >= cut:  # (its months in order: the last)
+            return None  # a month not over: not the usual book
+        if name in summed:
+            continue
         in_order_seen = months
         ordered[name] = (months, (*columns, _NO_COLUMN, _NO_COLUMN, _NO_COLUMN))
     if summed:  # each channel summed month by month from its rows, in their order

@@ -15,7 +15,7 @@ from goalrules.errors import DataError, GoalRulesError
 from goalrules.model import ChannelMonth
 from goalrules.model.tables import is_table, missing, records
 
-__all__ = ["as_rows", "done_by", "left_out_note", "no_duplicates", "plain_channels", "read_rows"]
+__all__ = ["as_rows", "done_by", "left_out_note", "no_duplicates", "read_rows"]
 
 
 _REQUIRED = ("channel", "month", "visits", "leads")  # customers: absent or blank is unknown
@@ -110,29 +110,6 @@ def left_out_note(later: list[_dt.date], today: _dt.date) -> str:
         f"{today.isoformat()} {'it is' if len(later) == 1 else 'they are'} not (a month "
         "under way would read as a fall)"
     )
-
-
-def plain_channels(performance: Any, today: _dt.date | None) -> dict[str, None] | None:
-    """The channels of the usual book, in the order first met: rows already read (a list
-    or tuple of :class:`~goalrules.model.ChannelMonth`) of which none gives a medium and
-    none a month not over by ``today`` (when given): rows :func:`read_rows` and
-    :func:`done_by` give back as they are, classified a channel at a time. ``None`` for
-    any other book. One loop over the rows reads what :func:`read_rows` (their class),
-    :func:`done_by` (their months) and the classifying (their channels and mediums)
-    would each read in a pass of their own."""
-    if performance.__class__ not in (list, tuple):
-        return None
-    cut = _dt.date.max if today is None else first_open_month(today)  # (a month: its 1st)
-    channels: dict[str, None] = {}
-    last: str | None = None  # the channel of the row before (rows come a channel at a time)
-    for r in performance:
-        if r.__class__ is not ChannelMonth or r.medium is not None or r.month >= cut:
-            return None
-        name = r.channel
-        if name is not last:  # (the same str object: the same channel, already met)
-            channels[name] = None
-            last = name
-    return channels
 
 
 def no_rows_note(names: Sequence[str], accounts: str = "") -> str:

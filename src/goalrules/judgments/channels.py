@@ -36,13 +36,8 @@ from goalrules.judgments.channel_evidence import (
     measure_for_decisions,
 )
 from goalrules.judgments.channel_measures import flat_of
-from goalrules.judgments.channel_rows import (
-    done_by,
-    no_duplicates,
-    no_rows_note,
-    plain_channels,
-    read_rows,
-)
+from goalrules.judgments.channel_pass import RowPass, plain_row_pass
+from goalrules.judgments.channel_rows import done_by, no_duplicates, no_rows_note, read_rows
 from goalrules.judgments.channel_text import SAID_MISSING, count_cell, evidence_lines, untold_note
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -394,8 +389,8 @@ def _judged(
     `` between two) and the mediums of its rows. Each (channel, medium) is classified
     once; when every one is judged as it is named, the rows are judged as they are,
     without a pass of their own. ``plain``: the channels of rows known to give no
-    medium, in the order first met (:func:`~goalrules.judgments.channel_rows.
-    plain_channels`)."""
+    medium, in the order first met (``RowPass.met`` of :func:`~goalrules.judgments.
+    channel_pass.plain_row_pass`)."""
     if plain is None and set(map(_MEDIUM, rows)) <= {None}:  # no medium: a key a channel
         plain = dict.fromkeys(map(_CHANNEL, rows))
     if plain is not None:
@@ -478,10 +473,13 @@ def decide_channels(
     today = as_date(today)
     roles = _roles(channels, goals)
     left_out: list[str] = []
-    plain = plain_channels(performance, today)  # the usual book: read, over, no medium
-    if plain is not None:
+    # the usual book (read, over, no medium): its rows checked and summed in one pass
+    found = plain_row_pass(performance, today)
+    if found is not None:
         read = rows = list(performance)
-        rows, context, named, mediums = _judged(rows, set(roles), all_sources, plain)
+        rows, context, named, mediums = _judged(rows, set(roles), all_sources, found.met)
+        if rows is not read:  # some sources not judged: the pass of those judged
+            found = found.of_channels(set(named)) if "direct" not in named else None
     else:
         read = rows = read_rows(performance)
         if today is not None:  # the months over by today (one under way reads as a fall)
@@ -491,7 +489,7 @@ def decide_channels(
         no_duplicates(read)
     # (all rows measured: checked by the pass over them when a month has several rows)
     totals = _decide(rows, goals, channels, today, rules, currency, params, named,
-                     None if rows is not read else read)  # fmt: skip
+                     None if rows is not read else read, found)  # fmt: skip
     out = ChannelDecisions(totals)
     out.context = context
     out.portfolio = totals[0].portfolio if totals else None
@@ -586,11 +584,12 @@ def _decide(
     params: Mapping[str, Any],
     groups: Mapping[str, str] | None = None,
     unchecked: list[ChannelMonth] | None = None,
+    found: RowPass | None = None,
 ) -> list[ChannelDecision]:
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     measured, portfolio = measure_for_decisions(
         rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
-        unchecked=unchecked, flat=flat_of(ruleset),
+        unchecked=unchecked, flat=flat_of(ruleset), found=found,
     )  # fmt: skip
     pfacts = portfolio.facts()
     # Ruling.of, each step looked up once: the facts' quantities as numbers (ruleset.
