@@ -106,3 +106,13 @@ def test_tagalog_we_have_then_reach_a_number(statement: str) -> None:
     assert goal.metric == "followers"
     assert str(goal.target) == "10000 follower" and str(goal.baseline) == "6000 follower"
     assert goal.deadline == dt.date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("year", [2027, 2028])
+def test_ngayong_and_a_year_is_in_that_year(year: int) -> None:
+    """"ngayong 2027" (in 2027) read "this 2027": no deadline."""
+    tagalog = read(f"Makakuha ng 1,000 leads mula sa Facebook ngayong {year}").goal
+    english = read(f"Get 1,000 leads from Facebook in {year}").goal
+    assert tagalog.deadline == english.deadline == dt.date(year, 12, 31)
+    assert tagalog.start == english.start
+    assert str(tagalog.target) == str(english.target)
