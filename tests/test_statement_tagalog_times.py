@@ -110,7 +110,7 @@ def test_tagalog_we_have_then_reach_a_number(statement: str) -> None:
 
 @pytest.mark.parametrize("year", [2027, 2028])
 def test_ngayong_and_a_year_is_in_that_year(year: int) -> None:
-    """"ngayong 2027" (in 2027) read "this 2027": no deadline."""
+    """Tagalog "ngayong 2027" (in 2027) read "this 2027": no deadline."""
     tagalog = read(f"Makakuha ng 1,000 leads mula sa Facebook ngayong {year}").goal
     english = read(f"Get 1,000 leads from Facebook in {year}").goal
     assert tagalog.deadline == english.deadline == dt.date(year, 12, 31)
