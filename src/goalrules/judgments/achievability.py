@@ -110,6 +110,7 @@ from goalrules.judgments.achievability_text import (
 )
 from goalrules.judgments.achievability_units import (
     baseline_from,
+    baseline_unlike_history,
     infer_cumulative,
     months_until,
     relative_factor,
@@ -358,6 +359,9 @@ def assess_achievability(
         resolved = target_in_unit(goal, baseline, unit)
     if resolved is None:
         return insufficient("The target is relative but no baseline is known.", len(points))
+    if goal.baseline is not None:  # (a stock's baseline the history does not show)
+        said = baseline_unlike_history(goal, points, at_start, unit, stock=stock, seen=seen)
+        read_note = " ".join(filter(None, (read_note, said)))
     target, level_per_month = resolved
     is_cumulative = (
         kind is MetricKind.FLOW

@@ -322,6 +322,43 @@ def _history_days(points: Sequence[Point], stock: bool, seen: Sequence[Point]) -
     return first, last
 
 
+#: a stock goal's own baseline this far from the history's value at its start (as a share
+#: of that value) is said: one of the two is not the account's level then
+_BASELINE_GAP = 0.10
+
+
+def baseline_unlike_history(
+    goal: Goal,
+    points: Sequence[Point],
+    at: Point | None,
+    unit: str,
+    *,
+    stock: bool,
+    seen: Sequence[Point] = (),
+) -> str:
+    """A note when a stock goal gives its own baseline and the history, which covers the
+    goal's start, shows a level more than a tenth away from it there ("from 900 to 1,300
+    followers" beside a history at 1,221): the forecast starts from the history, a relative
+    target from the baseline given, and neither number may pass unsaid."""
+    if not stock or at is None or goal.baseline is None or goal.start is None or at.value <= 0:
+        return ""
+    if start_outside(goal.start, points, at, unit, stock=stock, seen=seen):
+        return ""  # the history does not show the level at the start
+    given = baseline_number(goal, unit)
+    if given is None or abs(given / at.value - 1) <= _BASELINE_GAP:
+        return ""
+    counted = (
+        " The target is counted from the baseline given."
+        if goal.target is not None and goal.target.is_relative
+        else ""
+    )
+    return (
+        f"The baseline given, {format_value(given, unit)}, is not the history's level at "
+        f"the start: {format_value(at.value, unit)} on {at.date.isoformat()}; the forecast "
+        f"starts from the history.{counted}"
+    )
+
+
 def baseline_number(goal: Goal, unit: str) -> float | None:
     """The goal's own baseline as a number in ``unit`` (a per-time baseline, "30 leads a
     month", as a monthly count); ``None`` when it gives none or one that does not fit."""

@@ -394,12 +394,15 @@ def read_statement(
 
 
 _READABLE = ("metric", "channel", "target", "deadline", "objective")
+#: read too when a statement is read: "grow followers from 1,000 by 25%" is counted from
+#: 1,000 (a goal given every field of _READABLE is not read for it alone)
+_ALSO_READ = ("baseline",)
 
 
 def complete_from_statement(goal: Goal, *, today: Date | None = None, **calendar: Any) -> Goal:
-    """Fill a goal's missing metric, channel, target, deadline and objective from its
-    statement (fields already given are kept); ``calendar`` holds the workspace's
-    ``fiscal_year_start`` and ``retail_days``."""
+    """Fill a goal's missing metric, channel, target, deadline, objective and baseline
+    from its statement (fields already given are kept); ``calendar`` holds the
+    workspace's ``fiscal_year_start`` and ``retail_days``."""
     return complete_with_notes(goal, today=today, **calendar)[0]
 
 
@@ -420,7 +423,7 @@ def complete_with_notes(
     reading = read_statement(goal.statement, start=goal.start or today, id=goal.id, **calendar)
     changes = {
         f: getattr(reading.goal, f)
-        for f in _READABLE
+        for f in _READABLE + _ALSO_READ
         if getattr(goal, f) is None and getattr(reading.goal, f) is not None
     }
     if changes and goal.start is None and "deadline" in changes:

@@ -185,7 +185,23 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         and a.currency == target.currency
         and not (a.sign or a.multiple or target.multiple)
     ]
-    return target, (start[0] if start else None)
+    if not start:  # "grow followers from 1,000 by 25%": the level the change starts from
+        start = [
+            a
+            for a in amounts
+            if a.end <= target.start
+            and re.search(r"\bfrom$", words_before(low, a, 1))
+            and (
+                target.percent
+                or target.sign
+                or target.multiple
+                or re.search(r"\bby$", words_before(low, target, 1))
+            )
+            and not (a.sign or a.multiple or (a.percent and not target.points))
+            and (a.currency == target.currency or target.percent)
+            and (a.noun is None or target.noun is None or a.noun == target.noun)
+        ]
+    return target, (start[-1] if start else None)
 
 
 _UP_FROM = LazyPattern(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
