@@ -50,6 +50,19 @@ def test_from_a_level_in_words_and_languages(text: str, baseline: str, target: s
     assert str(goal.baseline) == baseline and str(goal.target) == target
 
 
+@pytest.mark.parametrize(
+    ("text", "baseline"),
+    [
+        ("Grow leads from 40 a month by 25% by June 2027", "40 lead / month"),
+        ("Increase monthly visits from 3,000 by 50% within six months", "3000 visit / month"),
+        ("Grow revenue from €20,000 a month by 10% in 2027", "20000 EUR / month"),
+    ],
+)
+def test_a_flow_level_keeps_its_period(text: str, baseline: str) -> None:
+    """A flow's level read "from 40 a month by 25%" as 40 leads, its month dropped."""
+    assert str(gr.read_statement(text, start=START).goal.baseline) == baseline
+
+
 def test_another_count_after_from_is_no_baseline() -> None:
     goal = gr.read_statement("Get 500 leads from 3 campaigns by June 2027", start=START).goal
     assert goal.baseline is None and str(goal.target) == "500 lead"

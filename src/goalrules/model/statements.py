@@ -155,6 +155,16 @@ _UNREAD_COUNT = LazyPattern(r"\u2047+\s?([^\W\d_A-Za-z]\w*)")
 _FLOW_OF = {"followers": "new_followers"}
 _STOCK_OF = {flow: stock for stock, flow in _FLOW_OF.items()}
 _NEW_OF_THEM = LazyPattern(r"\b(?:new|net new)\s+(?:[a-z]+\s+)?followers\b")
+_PERIOD_ADJECTIVES = {"monthly": "month", "weekly": "week", "daily": "day",
+                      "quarterly": "quarter", "yearly": "year", "annual": "year"}  # fmt: skip
+
+
+def _period_said(low: str, metric_words: str) -> str | None:
+    """The period an adjective gives the metric's words ("monthly leads": month)."""
+    m = re.search(rf"\b({'|'.join(_PERIOD_ADJECTIVES)})\s+{re.escape(metric_words)}", low)
+    return _PERIOD_ADJECTIVES[m[1]] if m else None
+
+
 # -- target ------------------------------------------------------------------------------
 
 
@@ -391,13 +401,9 @@ def read_fields(
     lead = target_amount or baseline_amount  # ("double our 200 monthly leads": its start)
     per = lead.per if lead is not None else None
     flow = metric_key is not None and catalog[metric_key].kind is MetricKind.FLOW
-    if flow and metric and per is None and lead and not lead.percent:
-        m = re.search(
-            rf"\b(monthly|weekly|daily|quarterly|yearly|annual)\s+{re.escape(metric[1])}", low
-        )
-        if m:
-            per = {"monthly": "month", "weekly": "week", "daily": "day", "quarterly": "quarter",
-                   "yearly": "year", "annual": "year"}[m[1]]  # fmt: skip
+    said_per = _period_said(low, metric[1]) if flow and metric else None  # "monthly leads"
+    if per is None and lead and not lead.percent:
+        per = said_per
     if metric_key in _FLOW_OF and per and target_amount is not None and not target_amount.percent:
         metric_key = _FLOW_OF[metric_key]  # "300 followers a month" are new followers
     elif metric_key in _STOCK_OF and not per and target_amount is not None:
@@ -519,7 +525,11 @@ def read_fields(
     if target_amount is not None:
         understood["target"] = words_of(prepared, low, target_amount)
         if baseline_amount is not None:
-            baseline = baseline_text(said_low, baseline_amount, metric_key, per)
+            # ("from 40 a month by 25%", "monthly visits from 3,000 by 50%": its own period)
+            base_per = (
+                baseline_amount.per or per or (said_per if not baseline_amount.percent else None)
+            )
+            baseline = baseline_text(said_low, baseline_amount, metric_key, base_per)
             understood["baseline"] = words_of(prepared, said_low, baseline_amount)
         for lo, hi, words, at in ranges:
             if target_amount.start <= at <= target_amount.end:
