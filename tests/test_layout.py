@@ -22,7 +22,17 @@ PACKAGE = Path(goalrules.__file__).parent
 
 # Bottom to top: a module may import its own layer and the layers below it.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "plugins", "units", "dates", "weekdays", "period_ends", "recurring", "numbers"),
+    (
+        "errors",
+        "plugins",
+        "patterns",
+        "units",
+        "dates",
+        "weekdays",
+        "period_ends",
+        "recurring",
+        "numbers",
+    ),
     ("vocabulary",),
     ("metrics",),
     ("model",),
