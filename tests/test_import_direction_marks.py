@@ -17,8 +17,8 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from goalrules.io.cells import number
 from goalrules.io.exports import import_exports
-from goalrules.io.exports.cells import number
 from goalrules.io.exports.dates import read_date
 from tests import export_files as ef
 

@@ -125,7 +125,7 @@ def test_a_network_count_read_with_a_named_decimal_mark_is_never_a_fraction(
 def test_a_whole_count_reads_whole_or_not_at_all(n: int, decimal: str) -> None:
     """Written with either mark between thousands, a whole count reads as itself (the
     other mark) or is an error (the decimal mark): never a number with a fraction."""
-    from goalrules.io.exports.cells import number
+    from goalrules.io.cells import number
 
     for mark in (".", ","):
         text = f"{n:,}".replace(",", mark)

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from goalrules.cli import main
 from goalrules.errors import DataError
+from goalrules.io.cells import number
 from goalrules.io.exports import import_exports
-from goalrules.io.exports.cells import number
 from tests import export_files as ef
 from tests.test_import_unknowns import FILES
 

@@ -409,7 +409,7 @@ def test_a_book_without_a_customers_column(tmp_path: Path) -> None:
 
 
 def test_own_file_blank_or_absent_customers_and_all_errors(tmp_path: Path) -> None:
-    from goalrules.io.exports.cells import CellErrors
+    from goalrules.io.cells import CellErrors
 
     f = tmp_path / "performance.csv"
     f.write_text("month,channel,visits,leads\n2025-01,linkedin,100,3\n")

@@ -23,7 +23,7 @@ from goalrules.io import (
     load_performance,
     load_workspace,
 )
-from goalrules.io.exports.own_or_export import (
+from goalrules.io.own_or_export import (
     read_history_file,
     read_performance_file,
     read_sessions_file,

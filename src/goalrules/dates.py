@@ -19,6 +19,7 @@ from dateutil import rrule as _rr
 from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
+from goalrules.patterns import LazyPattern
 from goalrules.period_ends import abbreviated_end, calendar_words, next_period, within_the_period
 from goalrules.weekdays import weekday_deadline
 
@@ -308,8 +309,8 @@ def parse_duration(text: str) -> relativedelta:
     return relativedelta(years=k)
 
 
-_ISO = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
+_ISO = LazyPattern(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_NUMERIC = LazyPattern(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
 def as_date(value: Any, *, field: str = "today") -> Date | None:
@@ -396,13 +397,13 @@ def parse_date(
     )
 
 
-_PREFIX = re.compile(  # "by the 31st of December": the article goes with the word before it
+_PREFIX = LazyPattern(  # "by the 31st of December": the article goes with the word before it
     r"^(?:(?:deadline|due\s+date)\s*[:=-]?\s*|due\s*[:=-]\s*|(?:by|before|until|till|through|thru|on|due"
     r"|no\s+later\s+than|at\s+the\s+latest\s+by)\s+)"
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )
-_WITHIN = re.compile(
+_WITHIN = LazyPattern(
     r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
     r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
     r"(?:\s+(?:from\s+(?:now|today|the\s+start|start)|time))?$",
@@ -411,10 +412,12 @@ _WITHIN = re.compile(
 
 
 _SEP = r"(?:\s*['’]\s*|\s*[-/]\s*|\s+)"  # "Q1'27", "Q1-27", "Q1/2027", "Q1 27"
-_SHORT_PERIOD = re.compile(
+_SHORT_PERIOD = LazyPattern(
     rf"(?:(?P<p>[qh])(?P<n>[1-4]){_SEP}|(?P<n2>[1-4])(?P<p2>[qh])\s*['’]?\s*)(?P<y>\d{{2}}|\d{{4}})"
 )
-_SHORT_MONTH = re.compile(r"(?P<m>[a-z]+)\s*['’]\s*(?P<y>\d{2})|(?P<n>\d{1,2})\s*/\s*(?P<y4>\d{4})")
+_SHORT_MONTH = LazyPattern(
+    r"(?P<m>[a-z]+)\s*['’]\s*(?P<y>\d{2})|(?P<n>\d{1,2})\s*/\s*(?P<y4>\d{4})"
+)
 
 
 def _year_written_out(t: str) -> str:
@@ -440,7 +443,7 @@ ORDINAL_QUARTERS = {
 }  # fmt: skip
 
 
-_MONTH_OF = re.compile(r"^(?:the )?month (?:of )?(?=([a-z]+)\b)")
+_MONTH_OF = LazyPattern(r"^(?:the )?month (?:of )?(?=([a-z]+)\b)")
 
 
 def _month_named(m: re.Match[str]) -> str:
@@ -546,8 +549,8 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     return None
 
 
-_YEAR = re.compile(r"(?:(?:this|next|the) )?year|\d{4}")
-_QUARTER = re.compile(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|next|the) quarter")
+_YEAR = LazyPattern(r"(?:(?:this|next|the) )?year|\d{4}")
+_QUARTER = LazyPattern(r"q[1-4](?:[ -]?(?:of )?\d{4})?|\d{4}[ -]?q[1-4]|(?:this|next|the) quarter")
 
 
 def _period_start(text: str, end: Date) -> Date | None:

@@ -16,7 +16,6 @@ bad fields) are raised as one :class:`GoalRulesErrors`, which is itself a
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 __all__ = [
@@ -44,6 +43,8 @@ def suggest(
 ) -> tuple[str, ...]:
     """Return up to ``n`` close matches of ``word`` among ``candidates`` (best first);
     ``cutoff`` is the least similarity (0..1) a match needs."""
+    import difflib  # here, not at import: only a mistyped name needs it
+
     pool = list(dict.fromkeys(candidates))
     lowered = {c.lower(): c for c in pool}
     hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=cutoff)

@@ -29,18 +29,19 @@ import re
 from collections.abc import Callable
 
 from goalrules.errors import DateError
+from goalrules.patterns import LazyPattern
 
 __all__ = ["abbreviated_end", "calendar_words", "next_period", "within_the_period"]
 
 Date = _dt.date
 
 _UNITS = {"w": "week", "m": "month", "q": "quarter", "y": "year"}
-_SHORT = re.compile(r"eo(?P<p>[wmqy]|fy)(?![a-z])\s*'?(?P<y>\d{4}|\d{2})?")
+_SHORT = LazyPattern(r"eo(?P<p>[wmqy]|fy)(?![a-z])\s*'?(?P<y>\d{4}|\d{2})?")
 
 
-_CALENDAR = re.compile(r"\bcalendar (?=year\b|(?:19|20|21)\d\d\b)")
-_CY = re.compile(r"\bcy ?'?(\d{4}|\d{2})\b")
-_REST_OF = re.compile(
+_CALENDAR = LazyPattern(r"\bcalendar (?=year\b|(?:19|20|21)\d\d\b)")
+_CY = LazyPattern(r"\bcy ?'?(\d{4}|\d{2})\b")
+_REST_OF = LazyPattern(
     r"^(?:over )?(?:the )?(?:rest|remainder|balance) of (?=(?:the|this) (?:year|quarter|month)$)"
 )
 
@@ -89,7 +90,7 @@ def abbreviated_end(t: str, ref: Date) -> str:
     )
 
 
-_WITHIN_THE = re.compile(r"(?:within|in|over|during)\s+the\s+(week|month|quarter|year)", re.I)
+_WITHIN_THE = LazyPattern(r"(?:within|in|over|during)\s+the\s+(week|month|quarter|year)", re.I)
 
 
 def within_the_period(
@@ -114,12 +115,12 @@ def within_the_period(
     )
 
 
-_NEXT = re.compile(
+_NEXT = LazyPattern(
     r"(?P<lead>within|in|over|during|for|throughout)\s+(?:next|coming)\s+"
     r"(?P<unit>week|month|quarter|year)",
     re.I,
 )
-_NO_COUNT = re.compile(
+_NO_COUNT = LazyPattern(
     r"(?:(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?"
     r"|(?:the\s+)?(?:next|coming|following)\s+)(?P<units>days|weeks|months|quarters|years)",
     re.I,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from goalrules import plugins
 from goalrules.errors import UnitError, suggest
+from goalrules.patterns import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from typing import TypeAlias
@@ -311,7 +312,7 @@ def _singular(ureg: pint.UnitRegistry[float], word: str) -> str:
 
 _MAX_UNIT_TEXT = 200  # characters of a unit expression
 _MAX_UNIT_WORD = 48  # characters of one unit name ("engagement_rate_by_reach" has 24)
-_WORD = re.compile(r"[A-Za-z_]+")
+_WORD = LazyPattern(r"[A-Za-z_]+")
 
 
 def _parse_units(cleaned: str) -> pint.Unit:
@@ -363,7 +364,7 @@ def _unknown_unit(original: str, cleaned: str) -> UnitError:
     )
 
 
-_PER = re.compile(r"\s+per\s+|\s+a\s+(?=(month|week|day|year|quarter|hour)\b)", re.IGNORECASE)
+_PER = LazyPattern(r"\s+per\s+|\s+a\s+(?=(month|week|day|year|quarter|hour)\b)", re.IGNORECASE)
 
 
 def _clean_unit_text(text: str) -> str:
@@ -379,7 +380,7 @@ def _clean_unit_text(text: str) -> str:
 _NUMBER = (
     r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
 )
-_QUANTITY = re.compile(
+_QUANTITY = LazyPattern(
     r"^\s*(?P<sign>[+-]?)\s*(?P<symbol>[$€£¥₹]?)\s*(?P<sign2>[+-]?)\s*"
     + _NUMBER
     + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z]))?\s*(?P<unit>.*?)\s*$"
@@ -407,7 +408,7 @@ def define_currency(code: str) -> bool:
     return True
 
 
-_CODE_FIRST = re.compile(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
+_CODE_FIRST = LazyPattern(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -461,7 +462,7 @@ def _parse_quantity(text: str) -> Quantity:
 
 #: "10.000", "1.000.000": a point before each group of three, as Greek and German write
 #: thousands, or (one point) a decimal with three places: a count read as ten is a guess
-DOTTED_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+DOTTED_THOUSANDS = LazyPattern(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def _counts(units: Any) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from goalrules.errors import DateError
+from goalrules.patterns import LazyPattern
 
 __all__ = ["DAY_NAMES", "join_day_and_date", "week_end_note", "weekday_deadline"]
 
@@ -31,18 +32,18 @@ DAY_NAMES = {
 }  # fmt: skip
 _DAY = "|".join(sorted(DAY_NAMES, key=len, reverse=True))
 _FULL_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_WEEKDAY = re.compile(
+_WEEKDAY = LazyPattern(
     r"(?:the\s+)?(?:days?\s+)?(?:(?P<which>this\s+coming|this|coming|next)\s+)?"
     rf"(?P<day>{_DAY})\.?(?:\s+(?:of\s+)?(?P<week>this|next)\s+week)?"
     r"(?:\s*,?\s+(?:the\s+)?(?P<date>\d.*|[a-z]+\.?\s+\d.*))?",
     re.I,
 )
-_WORKING_WEEK = re.compile(
+_WORKING_WEEK = LazyPattern(
     r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+|this\s+)?(?:working|work|business)\s+week", re.I
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # "by Friday, May 15": the comma between a day and its date (a clause ends at a comma)
-_DAY_COMMA_DATE = re.compile(
+_DAY_COMMA_DATE = LazyPattern(
     rf"\b({_FULL_DAY})\s*,\s*(?=(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}"
     rf"(?:\s|$)|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})",
     re.I,
@@ -114,7 +115,7 @@ def weekday_deadline(text: str, ref: Date, read_date: Callable[[str], Date]) -> 
     return first
 
 
-_WEEK_END = re.compile(
+_WEEK_END = LazyPattern(
     r"\b(?:(?:end\s+of|by|until|till|before)\s+(?:the\s+|this\s+|next\s+)?week|eow)$", re.I
 )
 

@@ -64,8 +64,8 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _today
     from goalrules.cli.inputs import keep_inputs
+    from goalrules.io.cells import CellErrors
     from goalrules.io.exports import import_exports
-    from goalrules.io.exports.cells import CellErrors
 
     try:
         result = import_exports(

@@ -16,6 +16,7 @@ from typing import Any
 from goalrules.dsl import ast
 from goalrules.dsl.lalr import _lark as _lark  # re-exported: dsl.format uses it
 from goalrules.errors import GoalRulesError, GoalRulesErrors, LimitError, RuleSyntaxError
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "MAX_DEPTH",
@@ -35,7 +36,7 @@ MAX_DEPTH = 64
 
 _SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "bn": 1e9}
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
-_QTY = re.compile(
+_QTY = LazyPattern(
     r"^(?P<sym>[$€£]?)(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?)"
     r"(?P<scale>k|K|m|M|bn)?\s*(?P<unit>.*)$"
 )
@@ -371,7 +372,7 @@ MAX_TEMPLATE_PARTS = 64
 MAX_TEMPLATE_PARTS_TOTAL = 10_000
 """Most ``{...}`` parts in one source (each is parsed and checked on its own)."""
 
-_WORD_OPERATOR = re.compile(r"\b(?:and|or|not)\b")
+_WORD_OPERATOR = LazyPattern(r"\b(?:and|or|not)\b")
 
 
 def _check_limits(text: str, source: str) -> None:

@@ -183,7 +183,7 @@ def _number(value: Any, source: str, line: int, column: str, whole: str | None =
     column holds (``"a count of followers"``), when its numbers are counts or amounts of
     money: there ``10.000`` is an error, ten thousand with a '.' between thousands (as
     Greek and German write it) or ten with a decimal point."""
-    from goalrules.io.exports.cells import number
+    from goalrules.io.cells import number
 
     if (isinstance(value, float) and math.isnan(value)) or (
         isinstance(value, str) and value.strip().lower().lstrip("+-") == "nan"

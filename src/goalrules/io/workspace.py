@@ -39,6 +39,7 @@ from goalrules.model import (
     Tactic,
     complete_with_notes,
 )
+from goalrules.patterns import LazyPattern
 
 Date = _dt.date
 
@@ -118,15 +119,15 @@ _TOO_DOTTED = rf"\.[ \t]*{_KEY}(?:{_PART}){{{MAX_KEY_PARTS - 1}}}"  # from the f
 _TOKENS = {
     # strings and comments are matched to be skipped; a dotted key is a token only when
     # it has more parts than a key may have
-    "toml": re.compile(
+    "toml": LazyPattern(
         r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)|"(?:[^"\\\n]|\\.)*"?'
         rf"|'[^'\n]*'?|#[^\n]*|{_LONG}|[\[\]{{}}]|{_TOO_DOTTED}"
     ),
-    "json": re.compile(rf'"(?:[^"\\\n]|\\.)*"?|{_LONG}|[\[\]{{}}]'),
-    "yaml": re.compile(rf"#[^\n]*|{_LONG}|[\[\]{{}}]"),
+    "json": LazyPattern(rf'"(?:[^"\\\n]|\\.)*"?|{_LONG}|[\[\]{{}}]'),
+    "yaml": LazyPattern(rf"#[^\n]*|{_LONG}|[\[\]{{}}]"),
 }
-_DOTS = re.compile(_PART)
-_DOTTED = re.compile(_TOO_DOTTED)
+_DOTS = LazyPattern(_PART)
+_DOTTED = LazyPattern(_TOO_DOTTED)
 _DIGITS = bytes.maketrans(b"123456789", b"000000000")
 
 

@@ -25,6 +25,7 @@ import attrs
 from goalrules import plugins
 from goalrules.errors import ValidationError
 from goalrules.numbers import format_count, format_percent
+from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
 
 __all__ = [
@@ -46,8 +47,8 @@ class SourceGroup:
 
     name: str
     judged: bool
-    source: re.Pattern[str] | None = attrs.field(default=None, eq=False, repr=False)
-    medium: re.Pattern[str] | None = attrs.field(default=None, eq=False, repr=False)
+    source: re.Pattern[str] | LazyPattern | None = attrs.field(default=None, eq=False, repr=False)
+    medium: re.Pattern[str] | LazyPattern | None = attrs.field(default=None, eq=False, repr=False)
 
     def matches(self, sources: Sequence[str], medium: str) -> bool:
         if self.source is None and self.medium is None:
@@ -57,18 +58,23 @@ class SourceGroup:
         return self.medium is None or self.medium.fullmatch(medium) is not None
 
 
-def _pattern(value: Any, where: str) -> re.Pattern[str] | None:
+def _pattern(value: Any, where: str, shipped: bool) -> re.Pattern[str] | LazyPattern | None:
+    """A group's pattern; a plugin's is compiled now, so that a wrong one is an error
+    when the groups are read. The shipped ones (tested to compile) are compiled when
+    first tried: classifying a few sources tries only the groups before theirs."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise ValidationError(f"{where}: expected a regular expression, got {value!r}")
+    if shipped:
+        return LazyPattern(value, re.IGNORECASE)
     try:
         return re.compile(value, re.IGNORECASE)
     except re.error as exc:
         raise ValidationError(f"{where}: not a regular expression ({exc})") from None
 
 
-def _groups(data: Mapping[str, Any], source: str) -> list[SourceGroup]:
+def _groups(data: Mapping[str, Any], source: str, *, shipped: bool = False) -> list[SourceGroup]:
     items = data.get("group")
     if not isinstance(items, list):
         raise ValidationError(f"{source}: expected [[group]] tables")
@@ -83,8 +89,8 @@ def _groups(data: Mapping[str, Any], source: str) -> list[SourceGroup]:
         judged = item.get("judged", False)
         if not isinstance(judged, bool):
             raise ValidationError(f"{where}: judged is true or false, not {judged!r}")
-        out.append(SourceGroup(item["name"], judged, _pattern(item.get("source"), where),
-                               _pattern(item.get("medium"), where)))  # fmt: skip
+        out.append(SourceGroup(item["name"], judged, _pattern(item.get("source"), where, shipped),
+                               _pattern(item.get("medium"), where, shipped)))  # fmt: skip
     return out
 
 
@@ -115,7 +121,7 @@ def source_groups() -> tuple[SourceGroup, ...]:
     from importlib import resources
 
     text = resources.files("goalrules").joinpath("rules/source_groups.toml").read_text("utf-8")
-    shipped = _groups(tomllib.loads(text), _SHIPPED)
+    shipped = _groups(tomllib.loads(text), _SHIPPED, shipped=True)
     extra: list[SourceGroup] = []
     for item in plugins.plugin_manager().hook.goalrules_source_groups():
         if item is not None:

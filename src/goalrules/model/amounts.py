@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 from goalrules.units import COUNT_UNITS
 
 _SMALL = {

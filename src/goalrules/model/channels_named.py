@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import _CHANNEL_ALIASES, normalize_channel
 
 __all__ = ["channels_left_out", "find_channels"]

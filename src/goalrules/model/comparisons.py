@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from goalrules.model.amounts import Amount
-from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import words_before, words_of
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "YEAR_AGO",

@@ -15,7 +15,7 @@ import datetime as _dt
 import functools
 import re
 
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies", "money_text"]
 

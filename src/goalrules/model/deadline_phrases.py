@@ -30,7 +30,7 @@ from goalrules.model.deadline_words import (
     ends_deadline,
     names_period,
 )
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 from goalrules.weekdays import week_end_note
 
 __all__ = ["LENGTH_PHRASE", "Deadline", "first_deadline", "read_deadline"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "CLAUSE_END",

@@ -23,7 +23,7 @@ from goalrules.model.deadline_phrases import (
     read_deadline,
 )
 from goalrules.model.deadline_words import FULL_DATE, PERIOD_WORD
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = ["PERIOD_WORD", "Deadline", "find_deadline"]
 

@@ -15,7 +15,7 @@ import datetime as _dt
 import re
 
 from goalrules.dates import _period_start, month_start
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = ["period_start"]
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from goalrules.metrics import catalog
 from goalrules.model.amounts import _SKIP_WORDS as _ADJECTIVES
 from goalrules.model.amounts import Amount
-from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import TIME_NOUNS, cost_named
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "NOT_METRICS",

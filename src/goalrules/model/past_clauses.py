@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = ["baseline_among", "blank", "past_spans", "within"]
 

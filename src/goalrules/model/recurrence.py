@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from goalrules.errors import GoalRulesError
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "PERIODS",

@@ -7,7 +7,6 @@ the statement they were read from, so that what a field "came from" quotes the u
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -26,6 +25,8 @@ def as_written(source: str, prepared: str, said: dict[str, str]) -> dict[str, st
     texts are the same or too long to align."""
     if source == prepared or max(len(prepared), len(source)) > _LONGEST:
         return dict(said)
+    import difflib  # here, not at import: only a text the reader reworded needs it
+
     blocks: _Blocks = difflib.SequenceMatcher(None, source, prepared, autojunk=False).get_opcodes()
     out = {}
     for field, words in said.items():

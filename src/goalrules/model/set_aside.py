@@ -13,8 +13,8 @@ from collections.abc import Callable
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
-from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
+from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 __all__ = [

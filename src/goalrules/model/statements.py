@@ -64,7 +64,6 @@ from goalrules.model.metric_phrases import (
     metric_mentions,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
-from goalrules.model.patterns import LazyPattern
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
 from goalrules.model.scale_words import read_scale_words
@@ -93,6 +92,7 @@ from goalrules.model.target_words import (
     words_of,
 )
 from goalrules.model.wording import prepare
+from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind, Objective
 from goalrules.vocabulary.languages import language_of
 

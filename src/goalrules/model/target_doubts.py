@@ -14,7 +14,6 @@ import re
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
-from goalrules.model.patterns import LazyPattern
 from goalrules.model.target_words import (
     BETTER,
     SIGNED_LEVEL,
@@ -27,6 +26,7 @@ from goalrules.model.target_words import (
     words_before,
     words_of,
 )
+from goalrules.patterns import LazyPattern
 
 __all__ = ["RATED_COUNTS", "a_multiple_again", "doubtful_target"]
 

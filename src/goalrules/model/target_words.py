@@ -15,7 +15,7 @@ from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 Date = _dt.date

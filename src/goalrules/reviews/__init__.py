@@ -23,7 +23,7 @@ import attrs
 from goalrules.check import CheckResult, GoalResult, run_check
 from goalrules.engine import RuleSet
 from goalrules.io import Workspace
-from goalrules.io.exports.own_or_export import read_history_file, read_performance_file
+from goalrules.io.own_or_export import read_history_file, read_performance_file
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.judgments.review import (
     GoalReview,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from goalrules import plugins
 from goalrules.errors import UnknownNameError, ValidationError
+from goalrules.patterns import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
@@ -187,14 +188,14 @@ def normalize_channel(name: str) -> str:
 #: the kinds of account or place on a network a tool may add to its name (tested with
 #: ``str.endswith`` first: every row's channel is read here)
 _KINDS = ("business", "page", "company", "profile", "channel", "account", "app")
-_KIND_OF_ACCOUNT = re.compile(rf"(.+?)[\s_-]+(?:company page|{'|'.join(_KINDS)})")
+_KIND_OF_ACCOUNT = LazyPattern(rf"(.+?)[\s_-]+(?:company page|{'|'.join(_KINDS)})")
 
 
 #: ad platforms named after a search engine or marketplace rather than a network
 #: ("Google Ads", "Microsoft Ads"): their paid half, classified as paid search
 _AD_PLATFORMS = frozenset({"google", "bing", "microsoft", "amazon", "yahoo", "apple search"})
 
-_ADS = re.compile(r"(.+?)[\s_\-]*ads")
+_ADS = LazyPattern(r"(.+?)[\s_\-]*ads")
 
 
 def paid_network(channel: str) -> str | None:

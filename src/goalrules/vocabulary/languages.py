@@ -32,6 +32,7 @@ import attrs
 
 from goalrules import plugins
 from goalrules.errors import GoalRulesError
+from goalrules.patterns import LazyPattern
 
 __all__ = [
     "LanguagePack",
@@ -77,7 +78,7 @@ def _expand(m: re.Match[str], replacement: str, text: str) -> str:
     return re.sub(r"\\(\d)", lambda g: text[m.start(int(g[1])) : m.end(int(g[1]))], replacement)
 
 
-_TWO_WAY = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
+_TWO_WAY = LazyPattern(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
 _GROUP_MARK = "\x00"  # a thousands comma written while a pack reads its decimal commas
 
 
@@ -90,13 +91,13 @@ def _english_grouping(number: str, group: str, decimal: str | None, comma: str) 
     return whole.replace(group, comma) + (f".{decimals}" if decimals else "")
 
 
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
+_ARABIC_MARKS = LazyPattern("[\u064b-\u065f\u0670\u0640\u200f\u200e]")
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪،؛", "01234567890123456789,.%,;"
 )  # fmt: skip
 
 
-_MONTH_DOT = re.compile(
+_MONTH_DOT = LazyPattern(
     r"\b(january|february|march|april|may|june|july|august|september|october|november"
     r"|december) \.(?=\s)"
 )
@@ -108,7 +109,7 @@ _NUMBER_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|billion)"
 )
-_COUNTS_UNKNOWN = re.compile(
+_COUNTS_UNKNOWN = LazyPattern(
     rf"(?<![\w.,])(?:\d[\d,.]*|{_NUMBER_WORD}(?:\s+(?:and\s+)?{_NUMBER_WORD})*)"
     r"(?=\s?[^\W\d_A-Za-z])"
 )

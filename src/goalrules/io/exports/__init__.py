@@ -23,7 +23,7 @@ True
 - :mod:`~goalrules.io.exports.rows`: the result types;
 - :mod:`~goalrules.io.exports.importing`: :func:`import_exports`, every file read
   together;
-- :mod:`~goalrules.io.exports.own_or_export`: the files ``check`` is given,
+- :mod:`~goalrules.io.own_or_export`: the files ``check`` is given,
   goalrules' own or an export.
 
 The names below are imported from their modules on first use: a run that reads only
@@ -40,16 +40,9 @@ from typing import TYPE_CHECKING, Any
 from goalrules.io.exports.presets import presets
 
 if TYPE_CHECKING:
+    from goalrules.io.cells import CellErrors
     from goalrules.io.exports.anchors import Anchor
-    from goalrules.io.exports.cells import CellErrors
     from goalrules.io.exports.importing import detect_preset, import_exports
-    from goalrules.io.exports.own_or_export import (
-        read_history_file,
-        read_history_files,
-        read_performance_file,
-        read_performance_files,
-        read_sessions_file,
-    )
     from goalrules.io.exports.presets import Preset
     from goalrules.io.exports.rows import HistoryRow, ImportResult, PerformanceRow
 
@@ -70,21 +63,21 @@ __all__ = [
     "read_sessions_file",
 ]
 
-#: each public name -> the module it is defined in
+#: each public name -> the module it is defined in (a name without a dot: in this package)
 _HOMES = {
     "Anchor": "anchors",
-    "CellErrors": "cells",
+    "CellErrors": "goalrules.io.cells",
     "HistoryRow": "rows",
     "ImportResult": "rows",
     "PerformanceRow": "rows",
     "Preset": "presets",
     "detect_preset": "importing",
     "import_exports": "importing",
-    "read_history_file": "own_or_export",
-    "read_history_files": "own_or_export",
-    "read_performance_file": "own_or_export",
-    "read_performance_files": "own_or_export",
-    "read_sessions_file": "own_or_export",
+    "read_history_file": "goalrules.io.own_or_export",
+    "read_history_files": "goalrules.io.own_or_export",
+    "read_performance_file": "goalrules.io.own_or_export",
+    "read_performance_files": "goalrules.io.own_or_export",
+    "read_sessions_file": "goalrules.io.own_or_export",
 }
 
 
@@ -92,7 +85,8 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    module = home if "." in home else f"{__name__}.{home}"
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # found once
     return value
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError
-from goalrules.io.exports.cells import number
+from goalrules.io.cells import number
 from goalrules.io.exports.rows import HistoryRow
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel

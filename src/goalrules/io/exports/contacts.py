@@ -17,7 +17,7 @@ from typing import Any
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import ads_network, normalize_source
-from goalrules.io.exports.cells import drop_duplicates
+from goalrules.io.cells import drop_duplicates
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import (
     DateOptions,

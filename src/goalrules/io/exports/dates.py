@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goalrules.errors import DataError
-from goalrules.io.exports.cells import WITHOUT_DIRECTION_MARKS
+from goalrules.io.cells import WITHOUT_DIRECTION_MARKS
 
 Date = _dt.date
 

@@ -24,8 +24,8 @@ import attrs
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
+from goalrules.io.cells import check_conflicts, drop_duplicates, number, whole_metric
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
-from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number, whole_metric
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months

@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError
+from goalrules.io.cells import DECIMALS, CellErrors, Problem, problem
 from goalrules.io.exports.anchors import Anchor
 from goalrules.io.exports.blocks import tables_note
-from goalrules.io.exports.cells import DECIMALS, CellErrors, Problem, problem
 from goalrules.io.exports.contacts import read_contacts
 from goalrules.io.exports.funnel import join_funnel
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
@@ -55,7 +55,7 @@ def detect_preset(item: str | Path | Any, preset: str | None = None) -> Match:
 
 
 def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], list[str]]:
-    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+    from goalrules.io.cells import check_conflicts, drop_duplicates, number
     from goalrules.io.exports.rows import data_rows, read_dates
     from goalrules.metrics import catalog
     from goalrules.vocabulary import normalize_channel
@@ -96,7 +96,7 @@ def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], 
 
 
 def _own_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
-    from goalrules.io.exports.cells import check_conflicts, drop_duplicates, number
+    from goalrules.io.cells import check_conflicts, drop_duplicates, number
     from goalrules.io.exports.rows import data_rows, read_dates
     from goalrules.model.series import _medium
     from goalrules.vocabulary import normalize_channel
@@ -184,7 +184,7 @@ def import_exports(
     ``decimal`` (``","`` or ``"."``) says how numbers are written where their form is
     ambiguous (``60.234`` in a count). With ``errors="collect"``, every bad cell of the
     files (up to ``limit``) is raised at once as a
-    :class:`~goalrules.io.exports.cells.CellErrors`, whose ``table()`` lists file, line,
+    :class:`~goalrules.io.cells.CellErrors`, whose ``table()`` lists file, line,
     column, value and why.
     """
     if errors not in ("raise", "collect"):
@@ -333,8 +333,8 @@ def import_exports(
 
 def _file_decimal(match: Match) -> tuple[str | None, list[str]]:
     """The decimal mark the file's number cells show (see
-    :func:`~goalrules.io.exports.cells.infer_decimal`), and a note."""
-    from goalrules.io.exports.cells import infer_decimal
+    :func:`~goalrules.io.cells.infer_decimal`), and a note."""
+    from goalrules.io.cells import infer_decimal
     from goalrules.io.exports.rows import data_rows
     from goalrules.io.exports.validate import number_columns
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import _flag, ads_network, attribute_sessions, normalize_source
-from goalrules.io.exports.cells import WHOLE_FIELDS, check_conflicts, drop_duplicates, number
+from goalrules.io.cells import WHOLE_FIELDS, check_conflicts, drop_duplicates, number
 from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm

@@ -23,7 +23,7 @@ import attrs
 
 from goalrules import plugins
 from goalrules.errors import DataError, PluginError, listed
-from goalrules.io.exports.cells import DIRECTION_MARKS
+from goalrules.io.cells import DIRECTION_MARKS
 
 if TYPE_CHECKING:  # the readers' module: not loaded for a run on goalrules' own files
     from goalrules.io.exports.raw import Sheet

@@ -18,8 +18,8 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError
+from goalrules.io.cells import numeric
 from goalrules.io.exports.blocks import is_comment
-from goalrules.io.exports.cells import numeric
 from goalrules.io.exports.dates import (
     TWO_DIGIT_PIVOT,
     ambiguous_month,

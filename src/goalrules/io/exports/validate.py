@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from goalrules.errors import GoalRulesError
-from goalrules.io.exports.cells import WHOLE_FIELDS, Problem, number, problem, whole_metric
+from goalrules.io.cells import WHOLE_FIELDS, Problem, number, problem, whole_metric
 from goalrules.io.exports.dates import ambiguous_month, column_months, read_date
 from goalrules.io.exports.presets import Match
 from goalrules.io.exports.rows import DateOptions, data_rows
