@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import math
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -23,9 +22,7 @@ from typing import Any
 import attrs
 
 from goalrules.dates import as_date
-from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
-from goalrules.engine.lazy_facts import settled
-from goalrules.engine.results import _UNKNOWN
+from goalrules.engine import Finding, Report, RuleSet, shipped_ruleset
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -38,6 +35,7 @@ from goalrules.judgments.channel_evidence import (
 from goalrules.judgments.channel_measures import flat_of
 from goalrules.judgments.channel_pass import RowPass, plain_row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, no_rows_note, read_rows
+from goalrules.judgments.channel_ruling import Ruling
 from goalrules.judgments.channel_text import SAID_MISSING, count_cell, evidence_lines, untold_note
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -94,51 +92,6 @@ DECISION_RANK = {
 # ------------------------------------------------------------------------------------
 # decisions
 # ------------------------------------------------------------------------------------
-
-
-@attrs.frozen(eq=False)
-class Ruling:
-    """A ruleset's decision on one set of facts, from its decision rules alone (in
-    priority order, up to the first that passes: the rule a full report would name);
-    the full report, and the deciding rule's finding, are built when asked for."""
-
-    rule: Rule | None
-    ruleset: RuleSet
-    facts: Mapping[str, Any]
-    today: Date | None
-
-    @classmethod
-    def of(cls, ruleset: RuleSet, facts: Mapping[str, Any], today: Date | None) -> Ruling:
-        env = ruleset._numbers(facts)  # as evaluate reads them: quantities as numbers
-        return cls(ruleset.decide(env, today=today), ruleset, env, today)
-
-    def report(self) -> Report:
-        return self.ruleset.evaluate(settled(self.facts), today=self.today)
-
-    def finding(self) -> Finding | None:
-        if self.rule is None:
-            return None
-        return Finding(self.rule, Outcome.PASS, settled(self.facts), self.today)
-
-    def untold(self, decision: str, said: frozenset[str] = frozenset()) -> list[Finding]:
-        """The decision rules ranked above the deciding one (all of them when none
-        decided), of another decision than ``decision``, that could not be told: unknown
-        for want of a fact (``said``: the facts whose absence the words already say the
-        decision does not use, left out). Their order is the ruleset's."""
-        above = -math.inf if self.rule is None else self.rule.priority
-        facts: Mapping[str, Any] | None = None
-        out = []
-        for r in self.ruleset.rules:
-            if not r.decision or r.decision == decision or r.priority <= above:
-                continue
-            if r._fast(self.facts, self.today) != _UNKNOWN:
-                continue
-            if facts is None:
-                facts = settled(self.facts)
-            finding = Finding(r, Outcome.UNKNOWN, facts, self.today)
-            if not set(finding.missing) <= said:
-                out.append(finding)
-        return out
 
 
 @attrs.frozen
@@ -335,10 +288,9 @@ def _built_by_slots(cls: type[Any]) -> Callable[..., Any]:
     return fn
 
 
-#: ``ChannelDecision(...)`` and ``Ruling(...)`` with every field given positionally
-#: (the evidence's slot set as it is: an ``EvidenceToBuild`` is built on first read)
+#: ``ChannelDecision(...)`` with every field given positionally (the evidence's slot
+#: set as it is: an ``EvidenceToBuild`` is built on first read)
 _new_decision = _built_by_slots(ChannelDecision)
-_new_ruling = _built_by_slots(Ruling)
 
 
 def _r(x: float | None) -> float | None:
@@ -612,7 +564,7 @@ def _decide(
         # hierarchy not given; the evidence an EvidenceToBuild, built on first read)
         out.append(_new_decision(
             name, decision, None, ev, None, None, None, portfolio, None,
-            groups.get(name) if groups else None, _new_ruling(rule, ruleset, env, today),
+            groups.get(name) if groups else None, Ruling(rule, ruleset, env, today),
         ))  # fmt: skip
     return out
 
