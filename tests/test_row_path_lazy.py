@@ -285,7 +285,7 @@ def test_a_decision_built_by_its_slots_is_the_one_its_init_builds(
 
 
 def test_a_class_whose_init_does_more_than_set_slots_is_not_built_bare() -> None:
-    from goalrules.judgments.channels import _built_by_slots
+    from goalrules.judgments.built_by_slots import built_by_slots
 
     @attrs.frozen
     class Checked:
@@ -300,4 +300,4 @@ def test_a_class_whose_init_does_more_than_set_slots_is_not_built_bare() -> None
 
     for cls in (Checked, Later):
         with pytest.raises(TypeError, match="not built by its slots alone"):
-            _built_by_slots(cls)
+            built_by_slots(cls)

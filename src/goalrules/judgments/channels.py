@@ -16,13 +16,14 @@ import enum
 import functools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from goalrules.dates import as_date
 from goalrules.engine import Finding, Report, RuleSet, shipped_ruleset
+from goalrules.judgments.built_by_slots import built_by_slots
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -263,34 +264,9 @@ _EVIDENCE_SLOT = ChannelDecision.__dict__["evidence"]
 setattr(ChannelDecision, "evidence", _evidence_built_on_read(_EVIDENCE_SLOT))  # noqa: B010
 
 
-def _built_by_slots(cls: type[Any]) -> Callable[..., Any]:
-    """A function making an instance of ``cls`` (a frozen slotted attrs class with no
-    converter, validator or post-init) from a value for each of its fields, in their
-    order, as its ``__init__`` makes it: the object made bare and each field's slot set
-    through its member descriptor (a field made a property over its slot: the slot's
-    setter), written out in one generated function (no bound ``object.__setattr__``
-    called a field)."""
-    fields = attrs.fields(cls)
-    checked = [f.name for f in fields if f.converter is not None or f.validator is not None]
-    if checked or hasattr(cls, "__attrs_post_init__") or not getattr(cls, "__slots__", ()):
-        # its __init__ does more than set slots: building it bare would skip that
-        raise TypeError(f"{cls.__name__} is not built by its slots alone ({checked})")
-    names = [field.name for field in fields]
-    space: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def build({', '.join(f'v{i}' for i in range(len(names)))}):", "    o = new(cls)"]
-    for i, name in enumerate(names):
-        slot = cls.__dict__[name]  # (a property over its slot: the slot's own setter)
-        space[f"s{i}"] = slot.fset if isinstance(slot, property) else slot.__set__
-        lines.append(f"    s{i}(o, v{i})")
-    lines.append("    return o")
-    exec(compile("\n".join(lines) + "\n", f"<build {cls.__name__}>", "exec"), space)
-    fn: Callable[..., Any] = space["build"]
-    return fn
-
-
 #: ``ChannelDecision(...)`` with every field given positionally (the evidence's slot
 #: set as it is: an ``EvidenceToBuild`` is built on first read)
-_new_decision = _built_by_slots(ChannelDecision)
+_new_decision = built_by_slots(ChannelDecision)
 
 
 def _r(x: float | None) -> float | None:
