@@ -16,7 +16,8 @@ import goalrules as gr
 from goalrules import strategies as grs
 from goalrules.judgments.channel_evidence import channel_evidence
 from goalrules.judgments.channel_measures import trend as _trend
-from goalrules.judgments.channels import Decision, Ruling, _ruleset
+from goalrules.judgments.channel_ruling import Ruling
+from goalrules.judgments.channels import Decision, _ruleset
 from goalrules.judgments.stats import theil_sen
 
 NAMES = ("linkedin", "facebook", "x", "instagram")

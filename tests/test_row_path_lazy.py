@@ -35,12 +35,11 @@ from goalrules.judgments.channel_evidence import (
     measure,
     measure_for_decisions,
 )
+from goalrules.judgments.channel_ruling import Ruling
 from goalrules.judgments.channels import (
     _EVIDENCE_SLOT,
     ChannelDecision,
-    Ruling,
     _new_decision,
-    _new_ruling,
     _ruleset,
 )
 from tests.test_row_path import books
@@ -265,12 +264,14 @@ _SOME = st.one_of(st.none(), st.integers(), st.text(max_size=3), st.floats(allow
 def test_a_decision_built_by_its_slots_is_the_one_its_init_builds(
     values: list[Any], ruling: list[Any]
 ) -> None:
-    """``_new_decision`` and ``_new_ruling`` (each slot set by its descriptor) make what
-    ``ChannelDecision(...)`` and ``Ruling(...)`` make: every field, equality, ``repr``,
-    an unread cached property, ``evolve``, and the evidence built on first read."""
-    made, want = _new_ruling(*ruling), Ruling(*ruling)
-    assert [getattr(made, f.name) for f in attrs.fields(Ruling)] == ruling
-    assert type(made) is Ruling and repr(made) == repr(want)
+    """``_new_decision`` (each slot set by its descriptor) makes what
+    ``ChannelDecision(...)`` makes: every field, equality, ``repr``, an unread cached
+    property, ``evolve``, and the evidence built on first read. A ``Ruling`` holds its
+    four fields in order, shows them as a record does and equals only itself."""
+    want = Ruling(*ruling)
+    assert [getattr(want, name) for name in ("rule", "ruleset", "facts", "today")] == ruling
+    assert repr(want) == "Ruling(rule={!r}, ruleset={!r}, facts={!r}, today={!r})".format(*ruling)
+    assert want == want and want != Ruling(*ruling)  # eq=False: each ruling itself alone
     values[3] = EvidenceToBuild(list, (values[3],))  # the evidence: built on first read
     values[10] = want
     made_d, want_d = _new_decision(*values), ChannelDecision(*values)
@@ -284,7 +285,7 @@ def test_a_decision_built_by_its_slots_is_the_one_its_init_builds(
 
 
 def test_a_class_whose_init_does_more_than_set_slots_is_not_built_bare() -> None:
-    from goalrules.judgments.channels import _built_by_slots
+    from goalrules.judgments.built_by_slots import built_by_slots
 
     @attrs.frozen
     class Checked:
@@ -299,4 +300,4 @@ def test_a_class_whose_init_does_more_than_set_slots_is_not_built_bare() -> None
 
     for cls in (Checked, Later):
         with pytest.raises(TypeError, match="not built by its slots alone"):
-            _built_by_slots(cls)
+            built_by_slots(cls)

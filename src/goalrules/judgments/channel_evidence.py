@@ -21,6 +21,7 @@ import attrs
 
 from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
+from goalrules.judgments.built_by_slots import built_by_slots
 from goalrules.judgments.channel_measures import (
     customers_note,
     ended_note,
@@ -107,6 +108,10 @@ class Portfolio:
             if self.cost_per_customer is None
             else DQ(self.cost_per_customer, (*cur.key, ("[customer]", -1))),
         }
+
+
+#: ``Portfolio(...)`` with every field given positionally, in order
+_new_portfolio = built_by_slots(Portfolio)
 
 
 @attrs.frozen
@@ -459,25 +464,26 @@ def _measured(
     known_visits, known_leads = known_total(total_visits), known_total(total_leads)
     if math.isnan(leads_with_spend):
         leads_with_spend = 0.0
-    portfolio = Portfolio(
-        channels=len(ordered),
-        visits=known_visits,
-        leads=known_leads,
-        customers=known_customers,
-        spend=spend_total if paid else None,
-        lead_rate=min(p_rate, 1.0) if p_rate is not None else None,
-        customer_rate=known_customers / known_leads
+    # (Portfolio(...), its fields in order: made by its slots, see built_by_slots)
+    portfolio = _new_portfolio(
+        len(ordered),  # channels
+        known_visits,
+        known_leads,
+        known_customers,
+        spend_total if paid else None,  # spend
+        min(p_rate, 1.0) if p_rate is not None else None,  # lead_rate
+        known_customers / known_leads  # customer_rate
         if known_customers is not None and known_leads
         else None,
-        cost_per_lead=spend_total / leads_with_spend
+        spend_total / leads_with_spend  # cost_per_lead
         if benchmark and spend_total and leads_with_spend
         else None,
-        currency=currency,
-        cost_per_customer=spend_total / customers_with_spend
+        currency,
+        spend_total / customers_with_spend  # cost_per_customer
         if benchmark and spend_total and customers_with_spend
         else None,
-        left_out=len(over),
-        unmeasured=len(unmeasured.keys() - over),
+        len(over),  # left_out
+        len(unmeasured.keys() - over),  # unmeasured
     )
     evidence: dict[str, tuple[Any, ...]] = {}
     campaigns: dict[str, list[str]] = {}

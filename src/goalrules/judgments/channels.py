@@ -14,18 +14,16 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from goalrules.dates import as_date
-from goalrules.engine import Finding, Outcome, Report, Rule, RuleSet, shipped_ruleset
-from goalrules.engine.lazy_facts import settled
-from goalrules.engine.results import _UNKNOWN
+from goalrules.engine import Finding, Report, RuleSet, shipped_ruleset
+from goalrules.judgments.built_by_slots import built_by_slots
 from goalrules.judgments.channel_evidence import (
     CampaignEvidence,
     ChannelEvidence,
@@ -38,6 +36,7 @@ from goalrules.judgments.channel_evidence import (
 from goalrules.judgments.channel_measures import flat_of
 from goalrules.judgments.channel_pass import RowPass, plain_row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, no_rows_note, read_rows
+from goalrules.judgments.channel_ruling import Ruling
 from goalrules.judgments.channel_text import SAID_MISSING, count_cell, evidence_lines, untold_note
 from goalrules.judgments.sources import (
     SourceGroup,
@@ -94,51 +93,6 @@ DECISION_RANK = {
 # ------------------------------------------------------------------------------------
 # decisions
 # ------------------------------------------------------------------------------------
-
-
-@attrs.frozen(eq=False)
-class Ruling:
-    """A ruleset's decision on one set of facts, from its decision rules alone (in
-    priority order, up to the first that passes: the rule a full report would name);
-    the full report, and the deciding rule's finding, are built when asked for."""
-
-    rule: Rule | None
-    ruleset: RuleSet
-    facts: Mapping[str, Any]
-    today: Date | None
-
-    @classmethod
-    def of(cls, ruleset: RuleSet, facts: Mapping[str, Any], today: Date | None) -> Ruling:
-        env = ruleset._numbers(facts)  # as evaluate reads them: quantities as numbers
-        return cls(ruleset.decide(env, today=today), ruleset, env, today)
-
-    def report(self) -> Report:
-        return self.ruleset.evaluate(settled(self.facts), today=self.today)
-
-    def finding(self) -> Finding | None:
-        if self.rule is None:
-            return None
-        return Finding(self.rule, Outcome.PASS, settled(self.facts), self.today)
-
-    def untold(self, decision: str, said: frozenset[str] = frozenset()) -> list[Finding]:
-        """The decision rules ranked above the deciding one (all of them when none
-        decided), of another decision than ``decision``, that could not be told: unknown
-        for want of a fact (``said``: the facts whose absence the words already say the
-        decision does not use, left out). Their order is the ruleset's."""
-        above = -math.inf if self.rule is None else self.rule.priority
-        facts: Mapping[str, Any] | None = None
-        out = []
-        for r in self.ruleset.rules:
-            if not r.decision or r.decision == decision or r.priority <= above:
-                continue
-            if r._fast(self.facts, self.today) != _UNKNOWN:
-                continue
-            if facts is None:
-                facts = settled(self.facts)
-            finding = Finding(r, Outcome.UNKNOWN, facts, self.today)
-            if not set(finding.missing) <= said:
-                out.append(finding)
-        return out
 
 
 @attrs.frozen
@@ -310,35 +264,9 @@ _EVIDENCE_SLOT = ChannelDecision.__dict__["evidence"]
 setattr(ChannelDecision, "evidence", _evidence_built_on_read(_EVIDENCE_SLOT))  # noqa: B010
 
 
-def _built_by_slots(cls: type[Any]) -> Callable[..., Any]:
-    """A function making an instance of ``cls`` (a frozen slotted attrs class with no
-    converter, validator or post-init) from a value for each of its fields, in their
-    order, as its ``__init__`` makes it: the object made bare and each field's slot set
-    through its member descriptor (a field made a property over its slot: the slot's
-    setter), written out in one generated function (no bound ``object.__setattr__``
-    called a field)."""
-    fields = attrs.fields(cls)
-    checked = [f.name for f in fields if f.converter is not None or f.validator is not None]
-    if checked or hasattr(cls, "__attrs_post_init__") or not getattr(cls, "__slots__", ()):
-        # its __init__ does more than set slots: building it bare would skip that
-        raise TypeError(f"{cls.__name__} is not built by its slots alone ({checked})")
-    names = [field.name for field in fields]
-    space: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def build({', '.join(f'v{i}' for i in range(len(names)))}):", "    o = new(cls)"]
-    for i, name in enumerate(names):
-        slot = cls.__dict__[name]  # (a property over its slot: the slot's own setter)
-        space[f"s{i}"] = slot.fset if isinstance(slot, property) else slot.__set__
-        lines.append(f"    s{i}(o, v{i})")
-    lines.append("    return o")
-    exec(compile("\n".join(lines) + "\n", f"<build {cls.__name__}>", "exec"), space)
-    fn: Callable[..., Any] = space["build"]
-    return fn
-
-
-#: ``ChannelDecision(...)`` and ``Ruling(...)`` with every field given positionally
-#: (the evidence's slot set as it is: an ``EvidenceToBuild`` is built on first read)
-_new_decision = _built_by_slots(ChannelDecision)
-_new_ruling = _built_by_slots(Ruling)
+#: ``ChannelDecision(...)`` with every field given positionally (the evidence's slot
+#: set as it is: an ``EvidenceToBuild`` is built on first read)
+_new_decision = built_by_slots(ChannelDecision)
 
 
 def _r(x: float | None) -> float | None:
@@ -612,7 +540,7 @@ def _decide(
         # hierarchy not given; the evidence an EvidenceToBuild, built on first read)
         out.append(_new_decision(
             name, decision, None, ev, None, None, None, portfolio, None,
-            groups.get(name) if groups else None, _new_ruling(rule, ruleset, env, today),
+            groups.get(name) if groups else None, Ruling(rule, ruleset, env, today),
         ))  # fmt: skip
     return out
 

@@ -13,7 +13,8 @@ from typing import Any
 from goalrules.engine import Rule, RuleSet
 from goalrules.judgments.channel_evidence import ChannelEvidence, Portfolio, customers_note
 from goalrules.judgments.channel_measures import social_note, spend_note, unmeasured_notes
-from goalrules.judgments.channels import ChannelDecision, Decision, Ruling
+from goalrules.judgments.channel_ruling import Ruling
+from goalrules.judgments.channels import ChannelDecision, Decision
 from goalrules.model import Objective
 from goalrules.scale.book_rules import book_currency, book_ruleset
 
