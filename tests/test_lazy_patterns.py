@@ -1,4 +1,4 @@
-"""A pattern compiled on first use (goalrules.model.patterns) finds what ``re.compile``
+"""A pattern compiled on first use (goalrules.patterns) finds what ``re.compile``
 finds, and the statement readers' patterns compile only when used."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goalrules.model.patterns import LazyPattern
+from goalrules.patterns import LazyPattern
 
 PATTERNS = [
     (r"\b(?:per|each)\s+(post|video)s?\b", re.IGNORECASE),
@@ -57,7 +57,7 @@ def test_a_lazy_pattern_finds_what_the_compiled_one_finds(
 
 def test_reading_the_statement_modules_compiles_none_of_their_patterns() -> None:
     code = (
-        "import goalrules.model as m, goalrules.model.patterns as p, gc; "
+        "import goalrules.model as m, goalrules.patterns as p, gc; "
         "print(sum(1 for o in gc.get_objects() if type(o) is p.LazyPattern), "
         "sum(1 for o in gc.get_objects() if type(o) is p.LazyPattern and 'search' in vars(o)))"
     )
