@@ -117,14 +117,14 @@ _DATE_WORDS = LazyPattern(
 #: (the words, the metrics they change, what they count). The metric is not read.
 _NOT_COUNTED = (
     (  # subscribers of an email list or newsletter: no social account's followers
-        re.compile(
+        LazyPattern(
             r"\b(?:e-?mail|newsletter|mailing|mail list)\b[^.;:]{0,30}?\b(?:subscribers?|subs)\b"
         ),
         frozenset({"followers"}),
         "an email list, which no metric of the catalog measures (followers are a social account's)",
     ),
     (  # "cut customer churn by 10 %": those lost, not the customers won ("customers -10 %")
-        re.compile(
+        LazyPattern(
             r"\b(?:customers?|clients?|subscribers?|followers?|members?)\s+"
             r"(?:churn|attrition|losses)\b|\b(?:churn(?:ed)?|lost)\s+"
             r"(?:customers?|clients?|subscribers?|followers?|members?)\b"
@@ -133,7 +133,7 @@ _NOT_COUNTED = (
         "those lost, which no metric of the catalog measures (it counts those won)",
     ),
     (  # "remove 2,000 fake followers": accounts to remove, not the account's followers
-        re.compile(
+        LazyPattern(
             r"\b(?:fake|bot|spam|inactive|ghost|purchased|bought)\s+"
             r"(?:followers?|accounts?|subscribers?|fans|likes|comments?)\b"
         ),
