@@ -241,12 +241,12 @@ def not_read_as(
     target: Amount | None,
     baseline: Amount | None,
     metric: str | None,
-    metric_end: int | None = None,
+    metric_span: tuple[int, int] | None = None,
 ) -> str | None:
     """Why the target amount cannot be read as a target of ``metric``, or ``None``: a
     ratio ("a 2:1 follower ratio"; only a ratio metric's "4:1" is one), an average a
     piece of content ("10,000 impressions per post", or "likes per post ... to 300" where
-    the metric's words end at ``metric_end``: the catalog counts totals), a bare
+    the metric's words stand at ``metric_span``: the catalog counts totals), a bare
     number of 5 or less for a metric in percent ("CSAT from 4.2 to 4.5": a score out of
     5, or 4.5 %?)."""
     if target is None:
@@ -261,9 +261,9 @@ def not_read_as(
     each = _PER_PIECE.match(low, target.end)
     start = target.start
     counted = metric is not None and catalog[metric].kind is not MetricKind.RATIO
-    if each is None and metric_end is not None and counted:  # (a rate a post is a rate)
-        each = _METRIC_PER_PIECE.match(low, metric_end)
-        start = low.rfind(" ", 0, metric_end - 1) + 1  # (the metric's last word on)
+    if each is None and metric_span is not None and counted:  # (a rate a post is a rate)
+        start, end = metric_span
+        each = _METRIC_PER_PIECE.match(low, end)
     if each and not (metric is not None and "/" in catalog[metric].unit):  # "$30 per lead"
         return (
             f'"{_written(text, start, each.end())}" is an average (for each post, '

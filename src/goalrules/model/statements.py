@@ -466,11 +466,11 @@ def read_fields(
             "goalrules does not know"
         )
         withheld = True
-    metric_end = next((m[1] for m in mentions if metric and m[3] == metric[1]), None)
+    metric_span = next(((m[0], m[1]) for m in mentions if metric and m[3] == metric[1]), None)
     unread = (
         None
         if withheld
-        else not_read_as(prepared, low, target_amount, baseline_amount, metric_key, metric_end)
+        else not_read_as(prepared, low, target_amount, baseline_amount, metric_key, metric_span)
     )
     if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
         notes.append(unread)
