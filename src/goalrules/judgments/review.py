@@ -125,12 +125,6 @@ class GoalReview:
     # the way" beside a path a month on would be said of no month at all
     no_month_since: Date | None = None
 
-    @property
-    def measured(self) -> bool:
-        """Whether anything has been measured since the goal's start (a way made and a
-        path to be on can be said)."""
-        return self.unseen_since is None and self.no_month_since is None
-
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
         of no data: "at least 17 %"; unknown: "-")."""
