@@ -140,7 +140,7 @@ def _row_pass(rows: Sequence[ChannelMonth], cut: Date | None) -> RowPass | None:
     leads_of: list[float] = []
     customers_of: list[float] = []
     for r in rows:
-        if cut is not None and (r.__class__ is not ChannelMonth or r.medium is not None):
+        if (r.__class__ is not ChannelMonth or r.medium is not None) and cut is not None:
             return None  # not the usual book (a month not over: told by each channel's last)
         name = r.channel
         if name is not last:  # (the same str object: the same channel; else looked up)
