@@ -2,8 +2,8 @@
 the names the command line uses.
 
 `init_workspace` writes a commented workspace.toml (every key, what it means, its
-default), six months of history and performance ending last month; `run_check` is
-`goalrules check`. Numbers read the same everywhere, in the locale you choose.
+default), six months of history and performance ending last month, which its
+`[workspace]` table names; `run_check` is `goalrules check`. Numbers read the same everywhere, in the locale you choose.
 
 Run: python examples/start_a_workspace.py
 """
@@ -23,10 +23,10 @@ print("wrote", ", ".join(p.name for p in written))
 
 workspace = gr.load_workspace(folder / "workspace.toml")
 print(repr(workspace))
+# its [workspace] table names the data: history.csv and performance.csv beside it
+print("  data:", ", ".join(Path(p).name for p in (*workspace.history, *workspace.performance)))
 
-result = gr.run_check(
-    workspace, history=folder / "history.csv", performance=folder / "performance.csv"
-)
+result = gr.run_check(workspace)  # reads the files the workspace names
 print(repr(result))
 for goal in result.goals:
     ach = goal.smart.achievability

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shlex
 from pathlib import Path
 
 import attrs
@@ -77,16 +78,26 @@ def test_the_data_ends_the_month_before_and_reads(
 
 
 def test_init_then_the_printed_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, text = run("init", str(tmp_path / "acme-social"), "--today", "2026-01-10")
+    code, text = run("init", str(tmp_path / "acme social"), "--today", "2026-01-10")
     assert code == 0
-    assert "goalrules check --history history.csv --performance performance.csv" in text
-    monkeypatch.chdir(tmp_path / "acme-social")
-    code, report = run("check", "--history", "history.csv", "--performance", "performance.csv")
-    assert code == 0
-    assert "Acme Social (as of 2026-01-10)" in report
-    assert "li-followers" in report and "linkedin" in report
-    code, _ = run("check")  # ./workspace.toml
-    assert code == 0
+    printed = text.split("Next:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [shlex.split(line)[1] for line in printed] == ["check", "review", "channels"]
+    monkeypatch.chdir(tmp_path)  # each command as printed, from where init was run
+    reports = {}
+    for line in printed:
+        argv = shlex.split(line)[1:]
+        code, reports[argv[0]] = run(*argv, "--today", "2026-01-10")
+        assert code == 0, line
+    # the workspace names its data: the check judges achievability and the channels
+    check = reports["check"]
+    assert "Acme Social (as of 2026-01-10)" in check
+    assert "achievability:" in check and "Channels: keep, optimize or cut (2)" in check
+    assert "review 1 (2026-01-10)" in reports["review"]
+    assert "instagram" in reports["channels"] and "linkedin" in reports["channels"]
+    assert (tmp_path / "acme social" / "goals.db").is_file()
+    monkeypatch.chdir(tmp_path / "acme social")
+    code, here = run("check", "--today", "2026-01-10")  # ./workspace.toml
+    assert code == 0 and here == check
 
 
 def test_init_keeps_existing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -25,9 +25,12 @@ from goalrules.io import (
 )
 from goalrules.io.own_or_export import (
     read_history_file,
+    read_history_files,
     read_performance_file,
+    read_performance_files,
     read_sessions_file,
 )
+from goalrules.io.workspace_settings import existing_files
 from goalrules.judgments.achievability import Achievability, Verdict, assess_achievability
 from goalrules.judgments.achievability_text import chance_percent
 from goalrules.judgments.achievability_units import infer_cumulative
@@ -341,6 +344,9 @@ class CheckRun:
         if isinstance(performance, (str, Path)):
             rows, said = read_performance_file(performance, today=day, progress=self.progress)
             self.notes += said
+        elif _paths(performance):  # several files: analytics joined with a CRM
+            rows, said = read_performance_files(performance, today=day, progress=self.progress)
+            self.notes += said
         elif performance is not None:
             rows = load_performance(performance) if is_table(performance) else list(performance)
         if isinstance(self.sessions, (str, Path)):
@@ -387,9 +393,16 @@ def start_check(
     )
     day = as_date(today) or ws.today or Date.today()
     notes: list[str] = list(ws.notes)  # what the goals' statements left unread, and why
+    if history is None and ws.history:  # the files [workspace] names
+        history = existing_files(ws.history, ws.source, "history")
+    if performance is None and ws.performance:
+        performance = existing_files(ws.performance, ws.source, "performance")
     histories: Mapping[tuple[str | None, str], MetricSeries]
     if isinstance(history, (str, Path)):
         histories, said = read_history_file(history, today=day, progress=progress)
+        notes += said
+    elif _paths(history):  # several files (goalrules' own or exports): read together
+        histories, said = read_history_files(history, today=day, progress=progress)
         notes += said
     elif history is not None and not isinstance(history, Mapping):
         histories = load_history(history)  # a table: date, channel, metric, value
@@ -422,6 +435,15 @@ def start_check(
     )
 
 
+def _paths(value: Any) -> TypeGuard[Sequence[str | Path]]:
+    """Whether ``value`` is a list or tuple of file paths (not of rows)."""
+    return (
+        isinstance(value, (list, tuple))
+        and bool(value)
+        and all(isinstance(v, (str, Path)) for v in value)
+    )
+
+
 def _centre_note(metric: str, found: FlowCentre) -> str:
     from goalrules.numbers import format_percent
 
@@ -446,8 +468,11 @@ def run_check(
 ) -> CheckResult:
     """Judge a workspace: every goal (SMART, with achievability when a history of its
     metric is given), every channel (when performance data or sessions are given) and
-    the plan. ``rules`` are extra rulesets merged into the SMART rubric (a rule with
-    the same id replaces the shipped one). Data files are read as streams;
+    the plan. ``history`` and ``performance`` are files (goalrules' own or exports; a
+    list of them is read together), tables or what they hold; not given, the files the
+    workspace's ``[workspace] history`` and ``performance`` name. ``rules`` are extra
+    rulesets merged into the SMART rubric (a rule with the same id replaces the shipped
+    one). Data files are read as streams;
     ``progress(stage, done, total)`` is called as each file is read (bytes of a CSV
     file, rows of a Parquet file) and as goals are judged (the CLI draws a progress bar
     with it). ``prior`` is the growth model's prior for achievability (default: the

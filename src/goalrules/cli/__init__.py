@@ -193,33 +193,6 @@ def _under(score: float, limit: float) -> str:
     return f"{score:.{digits}f}"
 
 
-def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
-    from goalrules.errors import ValidationError
-
-    if args.list:
-        from goalrules.reviews import reviews_of
-
-        kept = reviews_of(args.store)
-        if args.format == "json":
-            json.dump({"reviews": kept}, out, indent=2)
-            out.write("\n")
-            return 0
-        for r in kept:
-            out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {r['goals']} goals\n")
-        out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
-        return 0
-    if not args.workspace or not args.history:
-        raise ValidationError("review needs a WORKSPACE and --history FILE (or --list)")
-    from goalrules.report.review import render_review
-    from goalrules.reviews import review
-
-    result = review(args.workspace, args.history, store=args.store,
-                    performance=args.performance, today=_today(args.today))  # fmt: skip
-    _emit(render_review(result, args.format), args, out)
-    _notes(result.notes)
-    return 0
-
-
 def _notes(notes: Sequence[str]) -> None:
     """What reading the data assumed or left out, on stderr (never silently)."""
     for note in notes:
@@ -488,8 +461,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 def _run(
     parser: argparse.ArgumentParser, args: argparse.Namespace, stream: TextIO, folder: Path | None
 ) -> int:
-    if args.command == "channels" and not (args.performance or args.utm):
-        parser.error("channels needs a PERFORMANCE.csv or --utm SESSIONS.csv")
+    if args.command == "channels" and not (args.performance or args.utm or args.workspace):
+        parser.error("channels needs a PERFORMANCE.csv, --utm SESSIONS.csv or a --workspace")
     if not getattr(args, "func", None):
         parser.print_help(stream)
         return 0

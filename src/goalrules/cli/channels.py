@@ -49,7 +49,7 @@ def _has_account_column(path: str) -> bool:
     return "account" in [h.strip().lower() for h in header.split(",")]
 
 
-def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_channels_book(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
     """Many accounts in one file: stream it through polars and decide column-wise."""
     import importlib.util
 
@@ -70,10 +70,7 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO) -> int:
     progress = _progress()
     channels = []
     today = _today(args.today)
-    if args.workspace:
-        from goalrules.io import load_workspace
-
-        ws = load_workspace(args.workspace)
+    if ws is not None:  # (the workspace, read)
         channels = list(ws.channels)
         today = today or ws.today
     # a month under way is not judged as if over (it would read as a fall), as for one
@@ -112,9 +109,26 @@ def cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.cli import _emit, _notes, _progress, _today
 
     paths = args.performance or []
+    ws = None
+    if args.workspace:
+        from goalrules.io import load_workspace
+        from goalrules.io.workspace_settings import existing_files
+
+        ws = load_workspace(args.workspace)
+        if not paths and not args.utm:  # the performance files the workspace names
+            paths = list(existing_files(ws.performance, ws.source, "performance"))
+            if not paths:
+                from goalrules.errors import ValidationError
+
+                raise ValidationError(
+                    "channels needs a PERFORMANCE.csv or --utm SESSIONS.csv: the workspace "
+                    "names no performance file ([workspace] performance)",
+                    source=args.workspace,
+                )
+            args.performance = paths
     if len(paths) == 1 and not args.utm and _has_account_column(paths[0]):
         args.performance = paths[0]
-        return _cmd_channels_book(args, out)
+        return _cmd_channels_book(args, out, ws)
     import datetime as dt
 
     from goalrules.io.exports import read_performance_files, read_sessions_file
@@ -133,10 +147,7 @@ def cmd_channels(args: argparse.Namespace, out: TextIO) -> int:
         rows += attributed
         notes += said
     channels = []
-    if args.workspace:
-        from goalrules.io import load_workspace
-
-        ws = load_workspace(args.workspace)
+    if ws is not None:
         channels = list(ws.channels)
         today = today or ws.today
     today = today or dt.date.today()  # a month under way is not judged as if over

@@ -152,11 +152,13 @@ def add_check_options(ck: Any) -> None:
     """``check``'s data options: several files each, and --anchor as in ``import``."""
     ck.add_argument(
         "--history", metavar="FILE", nargs="+",
-        help="date,channel,metric,value rows, or exports (several: read together)",
+        help="date,channel,metric,value rows, or exports (several: read together; default: "
+        "the files [workspace] history names)",
     )  # fmt: skip
     ck.add_argument(
         "--performance", metavar="FILE", nargs="+",
-        help="month,channel,visits,leads,customers rows, or exports (GA4 and a CRM: joined)",
+        help="month,channel,visits,leads,customers rows, or exports (GA4 and a CRM: joined; "
+        "default: the files [workspace] performance names)",
     )  # fmt: skip
     ck.add_argument(
         "--anchor", action="append", metavar='"N UNIT on DATE"',

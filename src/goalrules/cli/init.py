@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -50,6 +51,16 @@ KEYS: dict[str, dict[str, tuple[str, str]]] = {
         "prior": (
             "the growth model's prior for achievability: 'flat', or its fields",
             '"tau=0.02, mean=0"',
+        ),
+        "history": (
+            "the history file(s) check and review read when no --history is given (a path "
+            "from this file's folder; goalrules' own or exports)",
+            '"history.csv"',
+        ),
+        "performance": (
+            "the channel performance file(s) check, review and channels read when none is "
+            "given (a path from this file's folder)",
+            '["ga4.csv", "hubspot.csv"]',
         ),
     },
     "objective": {
@@ -150,7 +161,7 @@ def _default_text(section: str, field: attrs.Attribute[Any]) -> str:
     import attrs
 
     if section == "workspace":  # every [workspace] key may be left out
-        return "not set" if field.default in (attrs.NOTHING, None) else str(field.default)
+        return "not set" if field.default in (attrs.NOTHING, None, ()) else str(field.default)
     if field.default is attrs.NOTHING:
         return "required"
     value = field.default
@@ -163,13 +174,22 @@ def _default_text(section: str, field: attrs.Attribute[Any]) -> str:
     return str(value)
 
 
+#: the type of a key whose model field holds more than the file says (a file or a
+#: list of files, kept as a tuple of paths)
+_KEY_TYPES = {
+    ("workspace", "history"): "text or list of text",
+    ("workspace", "performance"): "text or list of text",
+}
+
+
 def key_rows(section: str) -> list[tuple[str, str, str, str, str]]:
     """``(key, type, default, meaning, example)`` for each key of ``section``, in the
     model's field order; a field `KEYS` does not explain is a ``KeyError``."""
     rows = []
     for field in _fields(section):
         meaning, example = KEYS[section][field.name]
-        kind, default = _type_text(field.type), _default_text(section, field)
+        kind = _KEY_TYPES.get((section, field.name)) or _type_text(field.type)
+        default = _default_text(section, field)
         rows.append((field.name, kind, default, meaning, example))
     return rows
 
@@ -215,6 +235,8 @@ def workspace_toml(*, name: str, today: dt.date, fixed: bool = False) -> str:
 [workspace]
 name = {_toml_str(name)}
 {today_line}
+history = "history.csv"
+performance = "performance.csv"
 
 {_key_comments("objective")}
 [[objective]]
@@ -355,12 +377,15 @@ def _cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     folder = Path(args.directory)
     for path in written:
         out.write(f"wrote {path}\n")
-    go = f"cd {folder}\n  " if folder != Path(".") else ""
+    # (the workspace names its history and performance files: each command reads them)
+    here = folder == Path(".")
+    ws = " workspace.toml" if here else f" {shlex.quote(str(folder))}"
+    store = shlex.quote(str(folder / "goals.db"))
     out.write(
         "\nNext:\n"
-        f"  {go}goalrules check --history history.csv --performance performance.csv\n"
-        "  goalrules review workspace.toml --history history.csv --store goals.db\n"
-        "  goalrules channels performance.csv --workspace workspace.toml\n"
+        f"  goalrules check{'' if here else ws}\n"
+        f"  goalrules review{ws} --store {store}\n"
+        f"  goalrules channels --workspace{ws}\n"
         "\nEdit workspace.toml: every key is explained in its comments.\n"
     )
     return 0

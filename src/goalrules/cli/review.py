@@ -127,9 +127,10 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
             args.store, _today(args.date, "--date"), name=args.name, revision=args.revision
         )
     else:
-        if not args.workspace or not args.history:
+        if not args.workspace:
             raise ValidationError(
-                "review needs a WORKSPACE and --history FILE (or --list, --date, --track-record)"
+                "review needs a WORKSPACE (with --history FILE, or a workspace naming its "
+                "history), or --list, --date, --track-record"
             )
         from goalrules.reviews import review
 
@@ -171,7 +172,8 @@ def add_command(sub: Any, formats: list[str], format_help: str, today_help: str)
         metavar="FILE",
         nargs="+",
         action="extend",
-        help="history files (goalrules' own or exports)",
+        help="history files (goalrules' own or exports; default: the files [workspace] history "
+        "names)",
     )
     rv.add_argument(
         "--performance",

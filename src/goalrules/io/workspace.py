@@ -29,6 +29,7 @@ from goalrules.errors import (
     WorkspaceError,
 )
 from goalrules.io.files import MAX_TEXT_SIZE, _format_of, max_input_size, read_text
+from goalrules.io.workspace_settings import HEAD_KEYS, calendar_settings, data_files
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import catalog
 from goalrules.model import (
@@ -64,6 +65,10 @@ class Workspace:
     #: what reading the goals' statements noted ("goal g1: "6/27" is read neither as a
     #: number nor as a date ..."), shown with a check's notes
     notes: tuple[str, ...] = ()
+    #: the history and performance files ``[workspace]`` names, each a path from the
+    #: folder the command runs in (read when no other history or performance is given)
+    history: tuple[str, ...] = ()
+    performance: tuple[str, ...] = ()
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -520,10 +525,10 @@ def _structure(
         )
         head = {}
     for key in head:
-        if key not in _HEAD_KEYS:  # "nmae": a setting misspelt is said, never ignored
+        if key not in HEAD_KEYS:  # "nmae": a setting misspelt is said, never ignored
             errors.append(
                 UnknownNameError(
-                    "setting", key, sorted(_HEAD_KEYS), source=source, field=f"workspace.{key}"
+                    "setting", key, sorted(HEAD_KEYS), source=source, field=f"workspace.{key}"
                 )
             )
     name = head.get("name")
@@ -548,7 +553,8 @@ def _structure(
             prior = GrowthPrior.parse(head["prior"])
         except GoalRulesError as exc:
             errors.append(exc.with_location(field="workspace.prior", source=source))
-    calendar = _calendar(head, source, errors)
+    calendar = calendar_settings(head, source, errors)
+    files = data_files(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
     notes: list[str] = []  # what the goals' statements noted
     metric_keys: dict[str, str] = {}  # a book names the same few metrics again and again
@@ -630,51 +636,6 @@ def _structure(
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
     return Workspace(
-        name=name, today=today, plan=plan, source=source, prior=prior, notes=tuple(notes)
-    )
-
-
-# ------------------------------------------------------------------------------------
-
-
-#: the settings of ``[workspace]``: the Workspace's own and the calendar's
-_HEAD_KEYS = frozenset({"name", "today", "prior", "fiscal_year_start", "retail_days"})
-
-
-def _calendar(head: Any, source: str | None, errors: list[GoalRulesError]) -> dict[str, Any]:
-    """The team's calendar for reading goal statements: ``[workspace] fiscal_year_start``
-    (the month its fiscal year starts in, 1 to 12; default 1, the calendar year) and
-    ``retail_days`` (``{"prime day" = "2027-07-13"}``, dates that move year to year)."""
-    if not isinstance(head, Mapping):
-        return {}
-    out: dict[str, Any] = {}
-    first = head.get("fiscal_year_start")
-    if first is not None:
-        if isinstance(first, int) and not isinstance(first, bool) and 1 <= first <= 12:
-            out["fiscal_year_start"] = first
-        else:
-            errors.append(
-                WorkspaceError(
-                    f"fiscal_year_start must be a month number, 1 to 12, got {first!r}",
-                    source=source,
-                    field="workspace.fiscal_year_start",
-                )
-            )
-    days = head.get("retail_days")
-    if days is not None:
-        from goalrules.dates import parse_date
-
-        if not isinstance(days, Mapping):
-            errors.append(
-                WorkspaceError(
-                    'retail_days must be a table, e.g. {"prime day" = "2027-07-13"}',
-                    source=source,
-                    field="workspace.retail_days",
-                )
-            )
-            return out
-        try:
-            out["retail_days"] = tuple((str(k).lower(), parse_date(v)) for k, v in days.items())
-        except GoalRulesError as exc:
-            errors.append(exc.with_location(field="workspace.retail_days", source=source))
-    return out
+        name=name, today=today, plan=plan, source=source, prior=prior, notes=tuple(notes),
+        history=files.get("history", ()), performance=files.get("performance", ()),
+    )  # fmt: skip

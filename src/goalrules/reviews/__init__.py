@@ -25,6 +25,7 @@ from goalrules.engine import RuleSet
 from goalrules.io import Workspace
 from goalrules.io.own_or_export import read_history_file, read_performance_file
 from goalrules.io.store import ReviewStore, open_store
+from goalrules.io.workspace_settings import existing_files
 from goalrules.judgments.review import (
     GoalReview,
     Previous,
@@ -136,7 +137,8 @@ def review(
     ``postgresql://`` URL).
 
     ``history`` and ``performance`` are files (goalrules' own or exports), lists of them,
-    or tables. Each goal's review compares with the last earlier review of the same
+    or tables; not given, the files the workspace's ``[workspace] history`` and
+    ``performance`` name. Each goal's review compares with the last earlier review of the same
     workspace (``name``, default the workspace's name, else its file's stem), or with
     ``previous`` (per goal id) when given. Reviewing a date again appends a revision of
     that review (its number stays); nothing is replaced. ``rules`` is the flags'
@@ -159,6 +161,10 @@ def review(
     )
     day = as_date(today) or ws.today or Date.today()
     ruleset = rules or review_rules()
+    if history is None and ws.history:  # the files [workspace] names
+        history = existing_files(ws.history, ws.source, "history")
+    if performance is None and ws.performance:
+        performance = existing_files(ws.performance, ws.source, "performance")
     histories, notes = _histories(history, day)
     # a review sees the history up to its date, so reviewing an earlier date with a
     # later file gives what that review would have seen
