@@ -169,3 +169,27 @@ def test_a_count_is_read_as_itself_or_refused(n: int, unit: str) -> None:
         dotted = f"{n:,}".replace(",", ".")
         with pytest.raises(gr.UnitError, match=f"{n:,} .* with '.' between thousands"):
             gr.quantity(f"{dotted} {unit}")
+
+
+@given(
+    st.integers(0, 99_999),
+    st.integers(0, 99).map(str) | st.sampled_from(["05", "5", "50"]),
+    st.sampled_from(["%", " %", " followers", " USD", "k followers", ""]),
+)
+def test_a_decimal_comma_is_refused_with_the_number_it_may_mean(
+    whole: int, decimals: str, unit: str
+) -> None:
+    """"12,5%" once read as an unknown unit ",5%"; "1.234,5 USD" the same. A comma that
+    no group of three digits follows is a decimal comma: never a number read, always
+    the error saying how to write it (the number it may mean, with a decimal point)."""
+    dotted = f"{whole:,}".replace(",", ".")  # 12.345: German/Greek thousands
+    for number in {str(whole), dotted}:
+        text = f"{number},{decimals}{unit}"
+        with pytest.raises(gr.UnitError, match="has a decimal comma") as info:
+            gr.quantity(text)
+        meant = f"{whole}.{decimals}"
+        assert f"write {meant}" in info.value.message
+        # and the spelling it suggests reads as that number
+        suggested = info.value.message.split("write ", 1)[1].rsplit(" with a decimal", 1)[0]
+        got = gr.quantity(suggested).magnitude
+        assert got == pytest.approx(float(meant) * (1000 if unit.startswith("k") else 1))

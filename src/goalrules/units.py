@@ -385,6 +385,7 @@ _QUANTITY = LazyPattern(
     + _NUMBER
     + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z]))?\s*(?P<unit>.*?)\s*$"
 )
+_SUFFIX_FIRST = LazyPattern(r"(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])")
 _SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 
 
@@ -436,6 +437,16 @@ def _parse_quantity(text: str) -> Quantity:
         value: float | int = int(number)
     else:
         value = number
+    comma = _DECIMAL_COMMA.match(unit) if not m["suffix"] else None
+    if comma is not None:  # "1,5 %", "12,5%", "1.234,5 USD": a comma no thousands follow
+        said = f"{m['number']}{comma[0]}".replace(".", "").replace(",", ".")
+        rest = unit[comma.end() :].strip()
+        if rest and not _SUFFIX_FIRST.match(rest):  # "1.5k followers", "1.5 %"
+            rest = f" {rest}"
+        raise UnitError(
+            f"{text.strip()!r} has a decimal comma: goalrules reads ',' between thousands "
+            f"only (1,200); write {said}{rest} with a decimal point"
+        )
     ureg = registry()
     cleaned = _clean_unit_text(unit)
     if not cleaned:
@@ -459,6 +470,10 @@ def _parse_quantity(text: str) -> Quantity:
         )
     return ureg.Quantity(value, units)
 
+
+#: what follows a number cut short at a comma no group of three digits follows: the
+#: decimals of a decimal comma ("1,5 %" leaves ",5 %"; "1.234,56 USD" leaves ",56 USD")
+_DECIMAL_COMMA = LazyPattern(r",\d+(?![\d,.])")
 
 #: "10.000", "1.000.000": a point before each group of three, as Greek and German write
 #: thousands, or (one point) a decimal with three places: a count read as ten is a guess
