@@ -179,7 +179,7 @@ def test_a_count_is_read_as_itself_or_refused(n: int, unit: str) -> None:
 def test_a_decimal_comma_is_refused_with_the_number_it_may_mean(
     whole: int, decimals: str, unit: str
 ) -> None:
-    """"12,5%" once read as an unknown unit ",5%"; "1.234,5 USD" the same. A comma that
+    """ "12,5%" once read as an unknown unit ",5%"; "1.234,5 USD" the same. A comma that
     no group of three digits follows is a decimal comma: never a number read, always
     the error saying how to write it (the number it may mean, with a decimal point)."""
     dotted = f"{whole:,}".replace(",", ".")  # 12.345: German/Greek thousands

@@ -42,7 +42,9 @@ def _team(root: Path, history: str = "history.csv", performance: str = "performa
         (folder / written).rename(target)
     text = (folder / "workspace.toml").read_text("utf-8")
     text = text.replace('history = "history.csv"', f"history = {json.dumps(history)}")
-    text = text.replace('performance = "performance.csv"', f"performance = {json.dumps(performance)}")
+    text = text.replace(
+        'performance = "performance.csv"', f"performance = {json.dumps(performance)}"
+    )
     (folder / "workspace.toml").write_text(text, "utf-8")
     return folder
 
@@ -143,7 +145,9 @@ def test_channels_with_a_workspace_naming_no_performance(
 _NAMES = st.text("abcxyz-_ 0", min_size=1, max_size=8).filter(lambda s: s.strip() == s)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sub=_NAMES, history=_NAMES, performance=_NAMES)
 def test_where_the_files_lie_changes_nothing(
     tmp_path_factory: pytest.TempPathFactory, sub: str, history: str, performance: str
