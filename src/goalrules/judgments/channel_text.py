@@ -32,6 +32,7 @@ __all__ = [
     "pct",
     "portfolio_line",
     "signed_pct",
+    "summary_why",
 ]
 
 
@@ -230,6 +231,16 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     lines += _cost_lines(ev, p)
     lines.extend(f"data quality: {q}" for q in ev.quality)
     return lines
+
+
+def summary_why(why: str, quality: Sequence[str]) -> str:
+    """A decision's one-line summary (``ChannelDecision.why``) with its data-quality
+    notes, as a summary table writes it: a decision read without them ("Converts
+    credibly above the portfolio" of a channel with no rows for its last three months,
+    or of one month in six) says more than its evidence holds."""
+    if not quality:
+        return why
+    return f"{why} Data quality: {'; '.join(quality)}."
 
 
 def counted(n: float | None, what: str) -> str:
