@@ -1,0 +1,117 @@
+"""A site that only its medium puts in a group not judged (a referral site, an affiliate,
+an SMS or push tool, an ad network's banners) stays in that group through an import.
+
+A GA4 traffic-acquisition export holds such rows beside the networks' (``partnerblog.com
+/ referral``, ``awin / affiliate``). The medium was read as organic or paid alone, so the
+site, a name no group knows, was judged as a channel of its own ("partnerblog REDUCE")
+and counted in the networks' portfolio: its low lead rate lowered the portfolio's until
+Facebook, declining and converting credibly below the networks, read "reduce" and not
+"cut". It is shown as context now, under its group, as GA4 groups it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import goalrules as gr
+from goalrules.io.attribution import MEDIUM_GROUPS, normalize_source
+from goalrules.io.exports import import_exports
+from goalrules.judgments.sources import classify_source
+from goalrules.model.series import _medium
+from tests import export_files as ef
+
+MONTHS = ["202601", "202602", "202603", "202604", "202605", "202606"]
+
+
+def _networks() -> list[tuple[str, str, int, int]]:
+    """Six months of LinkedIn (steady, converting well) and Facebook (declining,
+    converting credibly below LinkedIn), as GA4 names their sources."""
+    rows = []
+    for i, month in enumerate(MONTHS):
+        rows += [
+            (month, "linkedin.com / referral", 1000, 40),
+            (month, "l.facebook.com / referral", 2000 - 60 * i, 44 - 3 * i),
+        ]
+    return rows
+
+
+def _sites() -> list[tuple[str, str, int, int]]:
+    """A partner's blog and an affiliate network: many visits, few key events."""
+    return [
+        (month, source, 900, 9)
+        for month in MONTHS
+        for source in ("partnerblog.com / referral", "awin / affiliate")
+    ]
+
+
+def _decided(path: Path) -> gr.ChannelDecisions:
+    funnel = import_exports(path)
+    return gr.decide_channels(funnel.channel_months(), today=gr.parse_date("2026-07-01"))
+
+
+def test_a_ga4_exports_referral_and_affiliate_sites_are_context_not_channels(
+    tmp_path: Path,
+) -> None:
+    alone = _decided(ef.ga4_report(tmp_path / "networks.csv", _networks()))
+    both = _decided(ef.ga4_report(tmp_path / "ga4.csv", _networks() + _sites()))
+    assert {d.channel for d in both} == {"facebook", "linkedin"}  # partnerblog was judged
+    assert {c.group: c.sources for c in both.context} == {
+        "Referral": ("referral",),
+        "Affiliates": ("affiliates",),
+    }
+    # the networks' portfolio is theirs: the sites change no decision nor number
+    assert both.portfolio == alone.portfolio
+    assert [(d.channel, d.decision, d.reasons) for d in both] == [
+        (d.channel, d.decision, d.reasons) for d in alone
+    ]
+    facebook = next(d for d in both if d.channel == "facebook")
+    assert facebook.decision is gr.Decision.CUT  # it read reduce beside the sites
+
+
+def test_sessions_from_a_partner_site_are_referral() -> None:
+    """A session from a partner's site (its referrer alone, as GA4 reads it: "referrer /
+    referral", or tagged so) was the channel 'partnerblog', judged beside the networks;
+    a network's referrer stays the network."""
+    sessions = [
+        {"date": "2026-01-05", "referrer": "https://partnerblog.com/post"},
+        {"date": "2026-01-05", "landing_url": "https://a.example/?utm_source=partnerblog.com&utm_medium=referral"},
+        {"date": "2026-01-05", "landing_url": "https://a.example/?utm_source=awin&utm_medium=affiliate"},
+        {"date": "2026-01-05", "landing_url": "https://a.example/?utm_source=fb&utm_medium=referral"},
+        {"date": "2026-01-05", "referrer": "https://l.facebook.com/"},
+        {"date": "2026-01-05", "referrer": "https://www.google.com/"},
+    ]  # fmt: skip
+    got = {r.channel: r.visits for r in gr.attribute_sessions(sessions)}
+    assert got == {"referral": 2, "affiliates": 1, "facebook": 2, "google": 1}
+    decided = gr.decide_channels(gr.attribute_sessions(sessions), all_sources=False)
+    assert {d.channel for d in decided} == {"facebook"}
+
+
+SITES = st.sampled_from(["partnerblog.com", "news.example.co.uk", "awin", "impact.com",
+                         "acme-partners.net", "Some Site"])  # fmt: skip
+MEDIUMS = st.sampled_from(["referral", "Referral", "affiliate", "sms", "push", "link", "app",
+                           "banner", "interstitial"])  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(SITES, MEDIUMS)
+def test_a_site_keeps_the_group_its_medium_puts_it_in(site: str, medium: str) -> None:
+    """A source no group knows by its name, with a medium of a group not judged: the
+    channel it is read as (its medium read as organic or paid, as a row keeps it) falls
+    in that group too, never a channel to judge."""
+    group = classify_source(site.lower(), medium.lower())
+    assert group.name in MEDIUM_GROUPS and not group.judged
+    channel = normalize_source(site, medium)
+    assert classify_source(channel, _medium(medium)).name == group.name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["l.facebook.com", "linkedin.com", "t.co", "tiktok", "youtube.com",
+                        "google", "chatgpt.com", "mailchimp"]), MEDIUMS)  # fmt: skip
+def test_a_source_known_by_its_name_stays_itself(source: str, medium: str) -> None:
+    """A network, a search engine, an AI assistant or an email tool is known by its
+    name whatever the medium: its channel is the one it is without the medium."""
+    if classify_source(source, medium.lower()).name in MEDIUM_GROUPS:
+        return  # (GA4 puts tiktok / banner in Display; the network's rows stay its own)
+    assert normalize_source(source, medium) == normalize_source(source)
