@@ -1,5 +1,6 @@
 """A site that only its medium puts in a group not judged (a referral site, an affiliate,
-an SMS or push tool, an ad network's banners) stays in that group through an import.
+an SMS or push tool, an ad network's banners) stays in that group through an import, and
+in a team's own performance file or book with a ``medium`` column.
 
 A GA4 traffic-acquisition export holds such rows beside the networks' (``partnerblog.com
 / referral``, ``awin / affiliate``). The medium was read as organic or paid alone, so the
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalrules as gr
-from goalrules.io.attribution import MEDIUM_GROUPS, normalize_source
+from goalrules.io.attribution import normalize_source
 from goalrules.io.exports import import_exports
-from goalrules.judgments.sources import classify_source
+from goalrules.judgments.sources import MEDIUM_GROUPS, classify_source
 from goalrules.model.series import _medium
 from tests import export_files as ef
 
@@ -115,3 +117,69 @@ def test_a_source_known_by_its_name_stays_itself(source: str, medium: str) -> No
     if classify_source(source, medium.lower()).name in MEDIUM_GROUPS:
         return  # (GA4 puts tiktok / banner in Display; the network's rows stay its own)
     assert normalize_source(source, medium) == normalize_source(source)
+
+
+# -- a team's own performance file, or a book, with a medium column ----------------------
+
+
+def _own_rows() -> list[dict[str, object]]:
+    """Six months of networks (source, medium) and of sites no group knows by their name,
+    as a team's own file (GA4's Data API pulled into a sheet) writes them."""
+    rows: list[dict[str, object]] = []
+    for i, month in enumerate(f"2026-{m:02d}" for m in range(1, 7)):
+        rows += [
+            {"channel": "linkedin", "medium": "social", "month": month, "visits": 1000,
+             "leads": 40},
+            {"channel": "facebook", "medium": "social", "month": month,
+             "visits": 2000 - 60 * i, "leads": 44 - 3 * i},
+            {"channel": "Facebook", "medium": "cpc", "month": month, "visits": 500,
+             "leads": 10},
+        ]  # fmt: skip
+    return rows
+
+
+def _site_rows() -> list[dict[str, object]]:
+    return [
+        {"channel": site, "medium": medium, "month": f"2026-{m:02d}", "visits": 900, "leads": 9}
+        for m in range(1, 7)
+        for site, medium in (("partnerblog.com", "Referral"), ("otherblog.com", "referral"),
+                             ("awin", "affiliate"))
+    ]  # fmt: skip
+
+
+def test_own_rows_of_referral_sites_are_context_not_channels() -> None:
+    """'partnerblog.com, referral' in a team's own file read 'partnerblog.com REDUCE',
+    its medium read as organic alone; two referral sites of a month are two rows, not a
+    row given twice."""
+    alone = gr.decide_channels(_own_rows())
+    both = gr.decide_channels(_own_rows() + _site_rows())
+    assert [d.channel for d in both] == [d.channel for d in alone]
+    assert [(d.decision, d.reasons) for d in both] == [(d.decision, d.reasons) for d in alone]
+    assert both.portfolio == alone.portfolio
+    assert {c.group: c.sources for c in both.context} == {
+        "Referral": ("otherblog.com", "partnerblog.com"),
+        "Affiliates": ("awin",),
+    }
+    judged = gr.decide_channels(_own_rows() + _site_rows(), all_sources=True)
+    assert {"partnerblog.com", "otherblog.com", "awin"} <= {d.channel for d in judged}
+
+
+def test_a_book_reads_referral_sites_as_one_accounts_rows_do() -> None:
+    pl = pytest.importorskip("polars")
+    from goalrules.scale.batch import decide_channels_table
+
+    rows = [{"account": "acme", **r} for r in _own_rows() + _site_rows()]
+    book = decide_channels_table(pl.DataFrame(rows))
+    one = gr.decide_channels(_own_rows() + _site_rows())
+    assert sorted(book["channel"].to_list()) == sorted(d.channel for d in one)
+    for d in one:
+        row = book.filter(pl.col("channel") == d.channel).row(0, named=True)
+        assert (row["decision"], row["rule"]) == (d.decision.value, d.rule)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SITES, MEDIUMS)
+def test_a_row_keeps_the_group_its_medium_puts_its_site_in(site: str, medium: str) -> None:
+    row = gr.ChannelMonth(channel=site, month="2026-01", visits=1, leads=0, medium=medium)
+    group = classify_source(site.lower(), medium.lower())
+    assert classify_source(row.channel, row.medium).name == group.name

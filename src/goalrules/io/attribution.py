@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from goalrules.errors import DataError
 from goalrules.model import ChannelMonth, normalize_channel
-from goalrules.model.series import _medium
 from goalrules.vocabulary import EMAIL, UNATTRIBUTED
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,13 +56,12 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
         return SOCIAL
     if channel == "all":  # utm_source=social: social visits that name no network
         return SOCIAL
-    if group in MEDIUM_GROUPS and _group(channel, _medium(medium or "")) == "Unassigned":
+    if group is not None and medium is not None:
         # a site its medium alone puts in a group not judged (partnerblog.com / referral,
-        # awin / affiliate): the medium read as organic or paid loses it, and the site,
-        # a name no group knows, would be judged as a channel of its own beside the
-        # networks (and counted in their portfolio). Named as GA4's default channel group
-        # names such visits. (A network's rows stay the network's: tiktok / display.)
-        return MEDIUM_GROUPS[group]
+        # awin / affiliate): that group's channel, never a channel judged of its own
+        from goalrules.judgments.sources import medium_group_channel
+
+        return medium_group_channel(channel, medium.strip().lower()) or channel
     return channel
 
 
@@ -105,17 +103,6 @@ def ads_network(channel: str, medium: str | None) -> tuple[str, str | None]:
 #: Paid Social groups, as a report by channel group names them)
 SOCIAL = "social"
 _SOCIAL_GROUPS = frozenset({"Organic Social", "Paid Social"})
-#: the groups not judged that a medium alone puts a source in (GA4's rules for referral,
-#: affiliate, SMS, push and display mediums), by the channel that names their visits, as
-#: a report by GA4's default channel group names them: a source whose medium puts it in
-#: one of them is that channel (as any source of an email medium is ``email``)
-MEDIUM_GROUPS = {
-    "Referral": "referral",
-    "Affiliates": "affiliates",
-    "SMS": "sms",
-    "Mobile Push Notifications": "push",
-    "Display": "display",
-}
 
 
 def _group(source: str, medium: str) -> str | None:
