@@ -96,3 +96,67 @@ def test_the_channels_page_is_as_of_the_date_judged(tmp_path: Any) -> None:
     assert main(["channels", str(book), "--today", "2026-01-10", "--format", "html"],
                 out=out) == 0  # fmt: skip
     assert "As of 2026-01-10." in out.getvalue()
+
+
+def _book_pages(tmp_path: Path, rows: list[dict[str, Any]]) -> tuple[str, list[Any]]:
+    """The HTML page of a book (``goalrules channels BOOK.csv --format html``) and its
+    decisions, as the text words them."""
+    pl = pytest.importorskip("polars")
+    from goalrules.scale.batch import book_decisions, decide_channels_table
+
+    path = tmp_path / "book.csv"
+    pl.DataFrame(rows).write_csv(path)
+    out = io.StringIO()
+    assert main(["channels", str(path), "--today", "2026-12-01", "--format", "html"],
+                out=out) == 0  # fmt: skip
+    decided = decide_channels_table(pl.read_csv(path, try_parse_dates=True))
+    return html.unescape(out.getvalue()), [d for _, d in book_decisions(decided)]
+
+
+def test_a_books_html_writes_the_rates_and_reasons_the_text_writes(tmp_path: Path) -> None:
+    """A book's HTML page wrote each lead rate at one decimal whatever the text said:
+    a rate of 3.04 % (95 % CI 2.997 %-3.084 %) read "3 % (3 %-3.1 %)", its bound the
+    same as its rate; and its "why" left out the first reason, the deciding rule's
+    message ("Converts credibly below the portfolio: ... Reduce the effort"), giving the
+    evidence alone. It writes the text's rates (one account's page does) and every
+    reason now, as the book's markdown does."""
+    rows = [
+        {"account": account, "channel": name, "month": f"2026-{m:02d}", "visits": 100_000,
+         "leads": leads + m % 2, "customers": 30}
+        for account in ("acme", "beta")
+        for name, leads in (("linkedin", 2960), ("facebook", 3040), ("instagram", 3100))
+        for m in range(1, 7)
+    ]  # fmt: skip
+    page, decisions = _book_pages(tmp_path, rows)
+    assert _cells(page) == _evidence(decisions)
+    assert "3 % (3 %-3.1 %)" not in page
+    for d in decisions:
+        assert "; ".join(d.reasons) in page
+
+
+def test_one_accounts_markdown_and_html_say_what_the_data_leaves_unknown() -> None:
+    """X stopped two months before the other channels, and it converts credibly above
+    them: the text says "Converts credibly above the portfolio" with the note "no rows
+    after 2026-04 ... its 2 months since are unknown (not 0)". The markdown and HTML
+    summaries gave the decision's first reason alone, "Converts credibly above the
+    portfolio ... keep", with no word of the months it has no rows for. They carry its
+    data-quality notes now."""
+    rows = [
+        {"channel": name, "month": f"2026-{m:02d}", "visits": visits, "leads": leads}
+        for name, visits, leads, last in (("linkedin", 2000, 40, 6), ("facebook", 3000, 45, 6),
+                                          ("x", 1500, 60, 4))
+        for m in range(1, last + 1)
+    ]  # fmt: skip
+    decisions = gr.decide_channels(rows)
+    x = next(d for d in decisions if d.channel == "x")
+    assert x.rule == "keep.converts-above"
+    stopped = next(q for q in x.evidence.quality if q.startswith("no rows after 2026-04"))
+    with mock.patch("goalrules.report.html._channel_charts", return_value=[]):  # (slow)
+        page = html.unescape(render_channels(decisions, "html"))
+    markdown = render_channels(decisions, "markdown")
+    for out in (page, markdown):
+        row = next(line for line in out.splitlines() if x.why in line)
+        assert stopped in row
+    for d in decisions:  # a channel of every month: its summary as it was
+        if not d.evidence.quality:
+            assert f"| {d.channel} | **{d.decision.value}** | {d.why} |" in markdown

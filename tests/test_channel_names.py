@@ -65,3 +65,44 @@ def test_a_networks_page_or_business_account_is_the_network(
 def test_a_name_that_is_no_network_stays_as_it_is() -> None:
     for name in ("Google Business", "My Company", "Social page", "Meta Business Suite"):
         assert normalize_channel(name) == name.lower()
+
+
+@given(
+    st.sampled_from(
+        [
+            "X (Twitter)",
+            "Twitter/X",
+            "X / Twitter",
+            "Twitter (X)",
+            "X/Twitter",
+            "X (formerly Twitter)",
+        ]
+    ),
+    st.sampled_from(["", " ", "  "]),
+    st.booleans(),
+)
+def test_x_named_with_its_old_name_is_x(name: str, pad: str, upper: bool) -> None:
+    """Since its rename, teams write the network "X (Twitter)" or "Twitter/X": it was a
+    channel of its own, "x (twitter)", Unassigned, so a workspace's role for x found "no
+    rows of it" and the file's months of "Twitter" and of "X (Twitter)" were two
+    channels."""
+    written = f"{pad}{name.upper() if upper else name}{pad}"
+    assert normalize_channel(written) == "x"
+    assert classify_source(written).name == "Organic Social"
+
+
+def test_a_book_of_x_under_its_old_names_is_one_channel_with_its_role() -> None:
+    rows = [
+        {"channel": name, "month": f"2026-{m:02d}", "visits": 1000, "leads": 20}
+        for m, name in enumerate(
+            ["Twitter", "Twitter", "X (Twitter)", "X (Twitter)", "X", "Twitter/X"], start=1
+        )
+    ] + [
+        {"channel": "linkedin", "month": f"2026-{m:02d}", "visits": 1000, "leads": 30}
+        for m in range(1, 7)
+    ]
+    decided = gr.decide_channels(rows, channels=[gr.Channel("x", role="traffic")])
+    assert [d.channel for d in decided] == ["linkedin", "x"]
+    x = decided[1]
+    assert x.evidence.months == 6 and x.evidence.role is gr.Objective.TRAFFIC
+    assert not decided.notes  # it read "x: named in the channels, but no rows of it"

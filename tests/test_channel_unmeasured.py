@@ -103,6 +103,55 @@ def test_a_traffic_role_of_visits_not_measured_cannot_be_told() -> None:
     assert fb.evidence.fulfils_role is None  # it read False: "does not do its job"
 
 
+def _role_line(d: gr.ChannelDecision) -> str:
+    return next(r for r in d.reasons if r.startswith(("its role", "it ")))
+
+
+def test_a_role_that_cannot_be_checked_names_the_count_not_measured() -> None:
+    """A traffic or leads role left unchecked for visits not measured (a CRM's leads,
+    no analytics) read "cannot be checked: followers, engagements or reach not recorded
+    in two months or more", a reason that has nothing to do with it. It names the count
+    not measured now: the channel's own, or another judged channel's (the portfolio's
+    total then unknown)."""
+    rows = series("facebook", None, 20) + series("linkedin", None, 5)  # 14 % of the leads
+    rows += series("tiktok", 1000, 10)
+    roles = [gr.Channel("facebook", role="traffic"), gr.Channel("linkedin", role="leads"),
+             gr.Channel("tiktok", role="traffic")]  # fmt: skip
+    decided = _by_channel(rows, channels=roles)
+    assert _role_line(decided["facebook"]) == (
+        "its role (traffic) cannot be checked: this channel's visits were not measured "
+        "(unknown, not 0)"
+    )
+    assert _role_line(decided["linkedin"]) == (
+        "its role (leads) cannot be checked: this channel's visits were not measured "
+        "(unknown, not 0)"
+    )
+    assert _role_line(decided["tiktok"]) == (
+        "its role (traffic) cannot be checked: another judged channel's visits were not "
+        "measured (unknown, not 0)"
+    )
+    for d in decided.values():
+        assert not any("followers" in r for r in d.reasons)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([0.1, 0.3, 0.6]))
+def test_a_share_role_left_unchecked_says_which_count_was_not_measured(
+    seed: int, blank: float
+) -> None:
+    rows = _rows(seed, blank)
+    roles = {"facebook": "traffic", "linkedin": "leads", "instagram": "conversions",
+             "x": "traffic", "tiktok": "leads"}  # fmt: skip
+    decided = gr.decide_channels(rows, channels=[gr.Channel(n, role=r) for n, r in roles.items()])
+    for d in decided:
+        line = _role_line(d)
+        if d.evidence.fulfils_role is None:
+            assert "were not measured (unknown, not 0)" in line, line
+            assert "followers" not in line
+        else:
+            assert "cannot be checked" not in line
+
+
 def test_the_performance_csv_reads_an_empty_count_as_unknown_and_0_as_0(tmp_path: Path) -> None:
     """An empty visits or leads cell was an error ('write 0 if there were none'): the
     file goalrules import writes for a CRM alone could not be read back."""

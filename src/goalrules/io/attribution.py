@@ -56,6 +56,12 @@ def normalize_source(source: str | None, medium: str | None = None) -> str:
         return SOCIAL
     if channel == "all":  # utm_source=social: social visits that name no network
         return SOCIAL
+    if group is not None and medium is not None:
+        # a site its medium alone puts in a group not judged (partnerblog.com / referral,
+        # awin / affiliate): that group's channel, never a channel judged of its own
+        from goalrules.judgments.sources import medium_group_channel
+
+        return medium_group_channel(channel, medium.strip().lower()) or channel
     return channel
 
 
@@ -190,12 +196,15 @@ def session_source(row: Mapping[str, Any]) -> tuple[str, str, str | None]:
             source = source or network
             medium = medium or click_medium
             break
+    grouped_as = str(medium) if medium else None
     if not source:
         referrer = row.get("referrer") or row.get("referer")
         source = str(referrer) if referrer else None
+        if source and not medium:  # a referrer alone: GA4's "referrer / referral"
+            grouped_as = "referral"
     campaign = _param(row, params, "utm_campaign")
     return (
-        normalize_source(source, str(medium) if medium else None),
+        normalize_source(source, grouped_as),
         _medium(medium) if medium else "organic",
         campaign or None,
     )

@@ -32,6 +32,7 @@ __all__ = [
     "pct",
     "portfolio_line",
     "signed_pct",
+    "summary_why",
 ]
 
 
@@ -96,18 +97,23 @@ def _money(value: float, currency: str) -> str:
     return format_amount(value, currency)
 
 
-def _role_line(ev: ChannelEvidence) -> str:
+#: the counts a role judged by shares and rates is judged by: not measured (the channel's,
+#: or another judged channel's, which leaves the portfolio's unknown), it cannot be checked
+_ROLE_COUNTS = {
+    Objective.TRAFFIC: ("visits",),
+    Objective.LEADS: ("visits", "leads"),
+    Objective.CONVERSIONS: ("leads", "customers"),
+}
+
+
+def _role_line(ev: ChannelEvidence, p: Portfolio) -> str:
     if ev.role is None:
         return (
             "no role given: the decision does not use one (give the channel a role, such as "
             "traffic or leads, to judge it by the job it does)"
         )
-    if ev.fulfils_role is None and ev.role is Objective.CONVERSIONS:
-        whose = "this channel's" if ev.customers is None else "another judged channel's"
-        return (
-            f"its role ({ev.role.value}) cannot be checked: {whose} customers were not "
-            "measured (unknown, not 0)"
-        )
+    if ev.fulfils_role is None and ev.role in _ROLE_COUNTS:
+        return f"its role ({ev.role.value}) cannot be checked: {_not_measured(ev, p)}"
     if ev.fulfils_role is None:
         return (
             f"its role ({ev.role.value}) cannot be checked: followers, engagements or "
@@ -121,6 +127,18 @@ def _role_line(ev: ChannelEvidence) -> str:
             f"{signed_pct(ev.role_metric_trend)} a month"
         )
     return f"it {verb} its role ({ev.role.value})"
+
+
+def _not_measured(ev: ChannelEvidence, p: Portfolio) -> str:
+    """What was not measured of the counts ``ev``'s role is judged by (its own, else
+    another judged channel's, the portfolio's total then unknown)."""
+    counts = _ROLE_COUNTS[ev.role] if ev.role is not None else ()
+    own = [what for what in counts if getattr(ev, what) is None]
+    if own:
+        return f"this channel's {' and '.join(own)} were not measured (unknown, not 0)"
+    theirs = [what for what in counts if getattr(p, what) is None]
+    said = " and ".join(theirs or counts)
+    return f"another judged channel's {said} were not measured (unknown, not 0)"
 
 
 def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
@@ -207,12 +225,22 @@ def evidence_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             "unknown" if t is None else signed_pct(t) for t in (ev.visits_trend, ev.leads_trend)
         )
         lines.append(f"trend a month: visits {visits_trend}, leads {leads_trend}")
-    lines.append(_role_line(ev))
+    lines.append(_role_line(ev, p))
     if ev.formats_tried is None:
         lines.append("formats tried: not given (the trial counts months only)")
     lines += _cost_lines(ev, p)
     lines.extend(f"data quality: {q}" for q in ev.quality)
     return lines
+
+
+def summary_why(why: str, quality: Sequence[str]) -> str:
+    """A decision's one-line summary (``ChannelDecision.why``) with its data-quality
+    notes, as a summary table writes it: a decision read without them ("Converts
+    credibly above the portfolio" of a channel with no rows for its last three months,
+    or of one month in six) says more than its evidence holds."""
+    if not quality:
+        return why
+    return f"{why} Data quality: {'; '.join(quality)}."
 
 
 def counted(n: float | None, what: str) -> str:

@@ -29,11 +29,13 @@ from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import UNATTRIBUTED, normalize_channel
 
 __all__ = [
+    "MEDIUM_GROUPS",
     "SourceGroup",
     "SourceShare",
     "classify_source",
     "context_shares",
     "known_sum",
+    "medium_group_channel",
     "source_groups",
 ]
 
@@ -157,6 +159,47 @@ def classify_source(source: str, medium: str | None = None) -> SourceGroup:
 
 
 plugins.on_reset(classify_source.cache_clear)
+
+
+#: the groups not judged that a medium alone puts a source in (GA4's rules for referral,
+#: affiliate, SMS, push and display mediums), by the channel that names their visits, as
+#: a report by GA4's default channel group names them
+MEDIUM_GROUPS = {
+    "Referral": "referral",
+    "Affiliates": "affiliates",
+    "SMS": "sms",
+    "Mobile Push Notifications": "push",
+    "Display": "display",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def medium_group_channel(channel: str, medium: str) -> str | None:
+    """When ``medium`` (as given: ``referral``, ``affiliate``...) alone puts a source of
+    ``channel`` (a name as normalised, that no group knows) in a group not judged: the
+    channel GA4's default channel group names such visits (``partnerblog / referral`` is
+    ``referral``); ``None`` for any other row. A medium read as organic or paid alone
+    loses the group, and the site would be judged as a channel of its own beside the
+    networks: an import names it by its group, a row keeps its medium as given
+    (:class:`~goalrules.model.ChannelMonth`). A source known by its name (a network, a
+    search engine) is not one (``tiktok / display`` is TikTok's paid half).
+
+    >>> medium_group_channel("partnerblog", "referral")
+    'referral'
+    >>> medium_group_channel("facebook", "referral") is None
+    True
+    """
+    group = classify_source(channel, medium).name
+    if group not in MEDIUM_GROUPS:
+        return None
+    from goalrules.model.series import _medium  # (the model reads rows through this)
+
+    if classify_source(channel, _medium(medium)).name != "Unassigned":
+        return None
+    return MEDIUM_GROUPS[group]
+
+
+plugins.on_reset(medium_group_channel.cache_clear)
 
 
 @attrs.frozen

@@ -204,6 +204,13 @@ def _medium(value: Any) -> str:
     return "paid" if text in PAID_MEDIUMS or text.startswith("paid") else "organic"
 
 
+def _given_medium(value: Any) -> str:
+    """A row's medium as given (stripped, lower-cased), read as ``organic`` or ``paid``
+    (:func:`_medium`) once the row's channel is known, but for a medium that alone puts
+    a site in a group not judged (``partnerblog.com / referral``): kept as given."""
+    return _text(value).strip().lower()
+
+
 def _count(value: Any) -> float:
     """A count as a float; a count of ``-0.0`` is 0 (``0.0``), so that sums and the
     columns made from one row are the same float, and no count reads as "-0"."""
@@ -228,7 +235,7 @@ class ChannelMonth:
         default=None, converter=_guard("customers", _opt(_count)), validator=_non_negative
     )
     campaign: str | None = attrs.field(default=None, converter=_guard("campaign", _opt(_text)))
-    medium: str | None = attrs.field(default=None, converter=_guard("medium", _opt(_medium)))
+    medium: str | None = attrs.field(default=None, converter=_guard("medium", _opt(_given_medium)))
     spend: float | None = attrs.field(
         default=None, converter=_guard("spend", _opt(_number)), validator=_non_negative
     )
@@ -253,3 +260,13 @@ class ChannelMonth:
             object.__setattr__(self, "channel", network)
             if self.medium is None:
                 object.__setattr__(self, "medium", "paid")
+        medium = self.medium
+        if medium is not None and medium != "organic" and medium != "paid":
+            # a medium as given is read as organic or paid, but for a site it alone puts
+            # in a group not judged (partnerblog.com / referral, awin / affiliate): that
+            # medium is kept, so that the site is shown in its group (context), never
+            # judged as a channel beside the networks
+            from goalrules.judgments.sources import medium_group_channel
+
+            if medium_group_channel(self.channel, medium) is None:
+                object.__setattr__(self, "medium", _medium(medium))

@@ -15,6 +15,7 @@ from goalrules.judgments.channel_text import (
     compare_with_portfolio,
     distinct_digits,
     portfolio_line,
+    summary_why,
 )
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.numbers import format_count, format_percent, words
@@ -59,17 +60,6 @@ def _channels(
     rows = []
     for d in decisions:
         ev = d.evidence
-        rate = "n/a"
-        if ev.lead_rate is not None:
-            # with the decimals the text's evidence writes: an interval credibly below
-            # the portfolio's 1.342 % reads 1.075 %-1.336 %, never 1.1 %-1.3 %
-            low, high = ev.lead_rate_low, ev.lead_rate_high
-            digits = distinct_digits(ev.lead_rate, low, high, reference)
-            own, lo, hi = (format_percent(v, digits=digits) for v in (ev.lead_rate, low, high))
-            rate = f"{own} ({lo}-{hi})"
-            if reference is not None:
-                where = compare_with_portfolio(low, high, reference)
-                rate += f", {where} the portfolio's {format_percent(reference, digits=digits)}"
         rows.append(
             {
                 "channel": d.channel,
@@ -77,11 +67,28 @@ def _channels(
                 "visits": _customers(ev.visits),
                 "leads": _customers(ev.leads),
                 "customers": _customers(ev.customers),
-                "rate": rate,
-                "why": d.why,
+                "rate": _rate(ev.lead_rate, ev.lead_rate_low, ev.lead_rate_high, reference),
+                "why": summary_why(d.why, ev.quality),
             }
         )
     return rows
+
+
+def _rate(
+    rate: float | None, low: float | None, high: float | None, reference: float | None
+) -> str:
+    """A lead-rate cell, with the decimals the text's evidence writes: an interval
+    credibly below the portfolio's 1.342 % reads 1.075 %-1.336 %, never 1.1 %-1.3 %,
+    and a rate of 3.04 % with its bound of 2.997 % never "3 % (3 %-3.1 %)"."""
+    if rate is None:
+        return "n/a"
+    digits = distinct_digits(rate, low, high, reference)
+    own, lo, hi = (format_percent(v, digits=digits) for v in (rate, low, high))
+    cell = f"{own} ({lo}-{hi})"
+    if reference is not None:
+        where = compare_with_portfolio(low, high, reference)
+        cell += f", {where} the portfolio's {format_percent(reference, digits=digits)}"
+    return cell
 
 
 def _portfolio_line(decisions: list[ChannelDecision] | tuple[ChannelDecision, ...]) -> str | None:
@@ -215,15 +222,14 @@ def html_book(
     real date)."""
     book = []
     for r, row in zip(decided.iter_rows(named=True), rows, strict=True):
-        rate = "n/a"
-        if r["lead_rate"] is not None:
-            lo, hi = format_percent(r["lead_rate_low"]), format_percent(r["lead_rate_high"])
-            rate = f"{format_percent(r['lead_rate'])} ({lo}-{hi})"
+        # the rate as one account's page writes it; the reasons all, as the markdown's
+        rate = _rate(r["lead_rate"], r["lead_rate_low"], r["lead_rate_high"],
+                     r["portfolio_lead_rate"])  # fmt: skip
         book.append({
             "account": r["account"], "channel": r["channel"], "decision": r["decision"],
             "visits": _customers(r["visits"]), "leads": _customers(r["leads"]),
             "customers": _customers(r["customers"]), "rate": rate,
-            "why": "; ".join(row["reasons"][1:]),
+            "why": "; ".join(row["reasons"]),
         })  # fmt: skip
     return _page("goalrules channels by account", (today or _dt.date.today()).isoformat(),
                  channels=book, summary=summary)  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from goalrules.check import CheckResult
-from goalrules.judgments.channel_text import portfolio_line
+from goalrules.judgments.channel_text import portfolio_line, summary_why
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.judgments.smart import CriterionScore
 from goalrules.numbers import words
@@ -25,7 +25,7 @@ def _mark(c: CriterionScore) -> str:
 
 
 def _md_channel(d: ChannelDecision) -> str:
-    why = _md_escape(d.why)
+    why = _md_escape(summary_why(d.why, d.evidence.quality))
     return f"| {d.channel} | **{d.decision.value}** | {why} |"
 
 

@@ -94,10 +94,41 @@ def checked_rows(df: Any) -> Any:
             .otherwise(pl.col("medium"))
             .alias("medium"),
         )
+    typed = _grouped_by_medium(typed, df)
     no_duplicates(typed, df)
     if social:  # the metric a row's role is judged by: the first recorded, as a row's
         typed = typed.with_columns(pl.coalesce(social).alias("social")).drop(social)
     return typed
+
+
+def _grouped_by_medium(typed: Any, df: Any) -> Any:
+    """``typed`` with the medium of each row whose medium as given alone puts a site in
+    a group not judged kept as given (``partnerblog.com / referral``: the site is context,
+    never judged beside the networks; :func:`~goalrules.judgments.sources.
+    medium_group_channel`), as a row of one account keeps it
+    (:class:`~goalrules.model.ChannelMonth`)."""
+    import polars as pl
+
+    from goalrules.judgments.sources import medium_group_channel
+
+    if "medium" not in df.columns:
+        return typed
+    given = pl.Series(df["medium"]).cast(pl.String).str.strip_chars().str.to_lowercase()
+    pairs = pl.DataFrame({"channel": typed["channel"], "medium": given})
+    kept = [
+        f"{channel}\x00{medium}"
+        for channel, medium in pairs.unique().iter_rows()
+        if channel is not None
+        and medium
+        and medium not in ("organic", "paid")
+        and medium_group_channel(channel, medium) is not None
+    ]
+    if not kept:
+        return typed
+    key = pairs.select(pl.col("channel") + "\x00" + pl.col("medium")).to_series()
+    return typed.with_columns(
+        pl.when(key.is_in(kept)).then(given).otherwise(pl.col("medium")).alias("medium")
+    )
 
 
 def _mediums(df: Any) -> Any:

@@ -92,6 +92,10 @@ class MetricKind(enum.StrEnum):
 _CHANNEL_ALIASES: dict[str, str] = {
     "twitter": "x", "x": "x", "t.co": "x", "x.com": "x", "twitter.com": "x",
     "mobile.twitter.com": "x", "tw": "x",
+    # the network as teams have named it since its rename ("X (Twitter)", "Twitter/X")
+    "x (twitter)": "x", "twitter (x)": "x", "x/twitter": "x", "twitter/x": "x",
+    "x / twitter": "x", "twitter / x": "x", "x (formerly twitter)": "x", "x-twitter": "x",
+    "x twitter": "x", "twitter x": "x", "x (ex-twitter)": "x", "x.com (twitter)": "x",
     "facebook": "facebook", "fb": "facebook", "fb.com": "facebook", "fb.me": "facebook",
     "facebook.com": "facebook", "m.facebook.com": "facebook", "l.facebook.com": "facebook",
     "lm.facebook.com": "facebook", "meta": "facebook",
