@@ -23,16 +23,21 @@ def row_path_decision(
     return {x.channel: x for x in gr.decide_channels(mine, channels=chans)}[channel]
 
 
-def book_reads_as_rows(rows: Sequence[Mapping[str, Any]]) -> dict[str, gr.ChannelDecision]:
-    """The row path's decisions of one account's ``rows``, by channel, once the table
-    path (``decide_channels_table`` and ``book_decisions``) is checked to give the same
-    decision, rule, reasons and data-quality notes for each channel."""
+def book_reads_as_rows(
+    rows: Sequence[Mapping[str, Any]], channels: Sequence[gr.Channel] = ()
+) -> dict[str, gr.ChannelDecision]:
+    """The row path's decisions of one account's ``rows`` (with ``channels``: roles,
+    formats), by channel, once the table path (``decide_channels_table`` and
+    ``book_decisions``) is checked to give the same decision, rule, reasons and
+    data-quality notes for each channel."""
     import polars as pl
 
     from goalrules.scale.batch import book_decisions, decide_channels_table
 
-    table = decide_channels_table(pl.DataFrame([{"account": "a", **r} for r in rows]))
-    row_path = {d.channel: d for d in gr.decide_channels(list(rows))}
+    table = decide_channels_table(
+        pl.DataFrame([{"account": "a", **r} for r in rows]), channels=channels
+    )
+    row_path = {d.channel: d for d in gr.decide_channels(list(rows), channels=channels)}
     for _, d in book_decisions(table):
         one = row_path[d.channel]
         assert (d.decision, d.rule, d.reasons) == (one.decision, one.rule, one.reasons)

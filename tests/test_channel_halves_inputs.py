@@ -160,8 +160,8 @@ def test_a_channel_whose_rows_stop_says_its_months_since_are_unknown() -> None:
         "are unknown (not 0), and its evidence reads the months given"
     )
     shares = (
-        "rows in 3 of the 6 months of the channels judged: its shares of their visits and "
-        "leads are of its 3 months (a month without rows is not 0)"
+        "rows in 3 of the 6 months of the channels judged: its shares of their visits, "
+        "leads and customers are of its 3 months (a month without rows is not 0)"
     )
     assert decided["linkedin"].evidence.quality == (note, shares)
     assert f"data quality: {note}" in decided["linkedin"].reasons

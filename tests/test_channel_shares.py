@@ -1,6 +1,7 @@
-"""A channel's shares of visits and leads are of the months it has rows: a channel
-started in September (or stopped, or missing a month) is not "few visits" for the
-months it did not run. Held on both paths (rows and table) and as a property."""
+"""A channel's shares of visits, leads and customers are of the months it has rows: a
+channel started in September (or stopped, or missing a month) is not "few visits" for
+the months it did not run, nor a converter that "does not fulfil its role". Held on
+both paths (rows and table) and as a property."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("polars")
 
+import goalrules as gr
 from tests.books import book_reads_as_rows
 
 MONTHS = [f"2025-{m:02d}" for m in range(1, 13)]
@@ -36,8 +38,8 @@ def test_a_channel_started_late_is_not_few_visits() -> None:
     assert tiktok.rule != "optimize.low-volume-high-conversion"
     assert "Few visits" not in " ".join(tiktok.reasons)
     assert tiktok.evidence.quality == (
-        "rows in 4 of the 12 months of the channels judged: its shares of their visits and "
-        "leads are of its 4 months (a month without rows is not 0)",
+        "rows in 4 of the 12 months of the channels judged: its shares of their visits, "
+        "leads and customers are of its 4 months (a month without rows is not 0)",
     )
 
 
@@ -84,3 +86,45 @@ def test_shares_are_of_the_months_a_channel_has_rows(
     assert tiktok.evidence.visits_share == pytest.approx(c * len(ran) / of)
     noted = any(q.startswith("rows in ") for q in tiktok.evidence.quality)
     assert noted is (len(ran) < 12)
+
+
+def test_a_converter_started_late_fulfils_its_role() -> None:
+    """x, from September, brought 16 of the 56 customers of its four months (28.6 %, over
+    the 15 % a conversions role asks): it read "does not fulfil its role", its 16 taken
+    as a share of the whole year's 136 customers (11.8 %)."""
+    rows = [
+        *({**r, "customers": 5} for r in rows_of("linkedin", MONTHS, 1000, 30)),
+        *({**r, "customers": 5} for r in rows_of("facebook", MONTHS, 1000, 30)),
+        *({**r, "customers": 4} for r in rows_of("x", MONTHS[8:], 1000, 30)),
+    ]
+    x = book_reads_as_rows(rows, [gr.Channel("x", role="conversions")])["x"]
+    assert x.evidence.fulfils_role is True
+    assert "it fulfils its role (conversions)" in x.reasons
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sets(st.integers(0, 11), min_size=2, max_size=12),
+    st.integers(0, 12),
+    st.integers(1, 12),
+)
+def test_a_conversions_role_reads_the_customers_of_its_months(
+    ran: set[int], mine: int, others: int
+) -> None:
+    """Whichever months x ran: its conversions role is judged by its customers over the
+    channels' customers in those months (its rate credibly above theirs, or a share of
+    15 % or more), the same on both paths."""
+    rows = [
+        *({**r, "customers": others} for r in rows_of("linkedin", MONTHS, 1000, 40)),
+        *({"channel": "x", "month": MONTHS[i], "visits": 1000, "leads": 40, "customers": mine}
+          for i in sorted(ran)),
+    ]  # fmt: skip
+    x = book_reads_as_rows(rows, [gr.Channel("x", role="conversions")])["x"]
+    share = mine / (mine + others) if mine + others else None
+    ev = x.evidence
+    credible = (
+        ev.customer_rate_low is not None
+        and x.portfolio.customer_rate is not None
+        and ev.customer_rate_low >= x.portfolio.customer_rate
+    )
+    assert ev.fulfils_role is (credible or (share is not None and share >= 0.15))

@@ -167,9 +167,11 @@ def reference(
         # shares of the channels' visits and leads in the months the channel has rows
         every_month = {d for by in months_of.values() for d in by}
         own = [m for by in months_of.values() for d, m in by.items() if d in by_month]
-        of_visits, of_leads = (
-            (total["visits"], total["leads"]) if len(months) in (0, len(every_month))
-            else (math.fsum(m["visits"] for m in own), math.fsum(m["leads"] for m in own))
+        of_visits, of_leads, of_customers = (
+            (total["visits"], total["leads"], total["customers"])
+            if len(months) in (0, len(every_month))
+            else (math.fsum(m["visits"] for m in own), math.fsum(m["leads"] for m in own),
+                  math.fsum(m["customers"] for m in own))
         )  # fmt: skip
         visits_share = visits / of_visits if of_visits else None
         leads_share = leads / of_leads if of_leads else None
@@ -204,8 +206,8 @@ def reference(
                            "since are unknown (not 0), and its evidence reads the months given")  # fmt: skip
         if months and len(months) < len(every_month):
             quality.append(f"rows in {len(months)} of the {len(every_month)} months of the "
-                           "channels judged: its shares of their visits and leads are of its "
-                           f"{len(months)} months (a month without rows is not 0)")  # fmt: skip
+                           "channels judged: its shares of their visits, leads and customers are of "
+                           f"its {len(months)} months (a month without rows is not 0)")  # fmt: skip
         spent, some = recorded(name, "spend"), partly(name, "spend")
         if (spent or some) and len(spent) < len(months):
             rows_only = (f" ({len(some)} more in some of their rows only: a row without spend "
@@ -244,7 +246,9 @@ def reference(
             "fulfils_role": None if role is None else _fulfils_role(
                 role, visits_share, visits_trend, lead_rate_low=lo, leads_share=leads_share,
                 customers=customers, customer_rate_low=clo, role_metric_trend=social_trend,
-                portfolio=p, role_share=0.15),
+                portfolio=p, role_share=0.15,
+                customers_of=None if of_customers is None or math.isnan(of_customers)
+                else of_customers),
             "campaigns": camp, "quality": quality,
         }  # fmt: skip
     return out, portfolio

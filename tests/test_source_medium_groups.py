@@ -183,3 +183,45 @@ def test_a_row_keeps_the_group_its_medium_puts_its_site_in(site: str, medium: st
     row = gr.ChannelMonth(channel=site, month="2026-01", visits=1, leads=0, medium=medium)
     group = classify_source(site.lower(), medium.lower())
     assert classify_source(row.channel, row.medium).name == group.name
+
+
+@pytest.mark.parametrize("kept", ["referral", "affiliate", "sms"])
+def test_all_sources_splits_a_site_with_a_kept_medium_into_its_two_halves(kept: str) -> None:
+    """With ``all_sources``, a site no group knows with a referral (affiliate, SMS) row
+    and a paid row a month is judged whole and per half: the halves were named from the
+    medium as kept ("partnerblog.com (referral)"), a half never looked up, and only the
+    paid half was shown."""
+    rows = []
+    for m in range(1, 7):
+        month = f"2026-{m:02d}"
+        rows += [
+            {"channel": "partnerblog.com", "month": month, "visits": 500, "leads": 10,
+             "medium": kept},
+            {"channel": "partnerblog.com", "month": month, "visits": 300, "leads": 3,
+             "medium": "cpc"},
+            {"channel": "linkedin", "month": month, "visits": 900, "leads": 20},
+        ]  # fmt: skip
+    decided = gr.decide_channels(rows, today=gr.deadline("2026-08-01"), all_sources=True)
+    site = [(d.channel, d.medium) for d in decided if d.channel.startswith("partnerblog")]
+    assert site == [
+        ("partnerblog.com", None),
+        ("partnerblog.com (organic)", "organic"),
+        ("partnerblog.com (paid)", "paid"),
+    ]
+    halves = {d.medium: d.evidence.visits for d in decided if d.medium}
+    assert halves == {"organic": 3000, "paid": 1800}
+
+
+def test_the_notebook_table_says_the_data_quality_notes() -> None:
+    """The notebook's table (``ChannelDecisions._repr_html_``) gave each decision's first
+    reason alone: "Converts credibly above the portfolio" of a channel with no rows for
+    its last months, without the note that says so (the reports give it)."""
+    rows = [
+        {"channel": ch, "month": f"2026-{m:02d}", "visits": 1000, "leads": leads}
+        for ch, last, leads in (("linkedin", 6, 60), ("facebook", 6, 10), ("x", 4, 12))
+        for m in range(1, last + 1)
+    ]
+    decided = gr.decide_channels(rows, today=gr.deadline("2026-08-01"))
+    x = next(d for d in decided if d.channel == "x")
+    assert any(q.startswith("no rows after 2026-04") for q in x.evidence.quality)
+    assert "Data quality: no rows after 2026-04" in decided._repr_html_()

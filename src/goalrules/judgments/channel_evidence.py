@@ -23,9 +23,9 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.judgments.built_by_slots import built_by_slots
 from goalrules.judgments.channel_measures import (
+    MonthTotals,
     customers_note,
     ended_note,
-    fulfils_role,
     known_count,
     known_total,
     month_totals,
@@ -501,7 +501,7 @@ def _measured(
     # for the months before it), said in a note
     earliest = min([ms[0] for ms, _ in ordered.values() if ms], default=None)
     span = 0 if latest is None or earliest is None else months_apart(earliest, latest) + 1
-    by_month: dict[Date, tuple[list[float], list[float]]] | None = None  # made when needed
+    by_month: MonthTotals | None = None  # made when needed
     totals = (known_visits, known_leads)
     for name, (months, columns) in ordered.items():
         n = len(months)
@@ -517,12 +517,14 @@ def _measured(
             if notes is None:
                 notes = quality[name] = []
             notes.append(ended_note(months[-1], latest))
-        own = totals  # the visits and leads its shares are of: the channels' (in its months)
+        own = totals  # what its shares are of: the channels' visits and leads (in its months)
+        customers_of = known_customers  # and customers
         if n and (n != span or months[0] != earliest):  # not every month from first to last
             if by_month is None:
                 by_month = month_totals(ordered)
             if n < len(by_month):  # not every month of the channels judged: its own months
-                own = shares_of(months, by_month)
+                of_visits, of_leads, of_customers = shares_of(months, by_month)
+                own, customers_of = (of_visits, of_leads), known_total(of_customers)
                 if notes is None:
                     notes = quality[name] = []
                 notes.append(shares_note(n, len(by_month)))
@@ -589,7 +591,8 @@ def _measured(
         pending = _Pending(
             on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
-             role, visits_share, lo, leads_share, portfolio, role_share, flat, notes),
+             role, visits_share, lo, leads_share, portfolio, role_share, flat, notes,
+             customers_of),
             memo,
         )  # fmt: skip
         trends: Any = None if slope is None else pending
@@ -661,17 +664,3 @@ def _measured(
             continue
         facts[name] = LazyFields(mine, _FACTS_ON_READ, pending, _FACT_ORDER)
     return evidence, portfolio
-
-
-def _fulfils(ev: ChannelEvidence, portfolio: Portfolio, role_share: float) -> bool | None:
-    """Whether the channel does the job of its role (``None``: cannot tell)."""
-    if ev.role is None:
-        return None  # no role given: there is no job to check, and none is assumed
-    return fulfils_role(
-        ev.role, ev.visits_share, ev.visits_trend, lead_rate_low=ev.lead_rate_low,
-        leads_share=ev.leads_share, customers=ev.customers,
-        customer_rate_low=ev.customer_rate_low, role_metric_trend=ev.role_metric_trend,
-        portfolio=portfolio, role_share=role_share,
-        measured=(ev.visits is not None, ev.leads is not None,
-                  portfolio.visits is not None and portfolio.leads is not None),
-    )  # fmt: skip

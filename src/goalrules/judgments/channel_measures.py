@@ -137,35 +137,42 @@ def ended_note(last: Date, latest: Date) -> str:
 
 def shares_note(months: int, of: int) -> str:
     """The data-quality note of a channel with rows in ``months`` of the ``of`` months of
-    the channels judged: its shares of their visits and leads are of its own months."""
+    the channels judged: its shares of their visits, leads and customers are of its own
+    months."""
     return (
         f"rows in {months} of the {of} months of the channels judged: its shares of their "
-        f"visits and leads are of its {months} months (a month without rows is not 0)"
+        f"visits, leads and customers are of its {months} months (a month without rows is "
+        "not 0)"
     )
 
 
-def month_totals(ordered: Mapping[str, Columns]) -> dict[Date, tuple[list[float], list[float]]]:
-    """Each month's visits and leads of the channels (``ordered``: each channel's months
-    and columns), one value a channel with rows that month: summed exactly
-    (:func:`shares_of`), the same whatever the channels' order."""
-    out: dict[Date, tuple[list[float], list[float]]] = {}
+#: each month's visits, leads and customers of the channels judged, one value a channel
+MonthTotals = dict[Date, tuple[list[float], list[float], list[float]]]
+
+
+def month_totals(ordered: Mapping[str, Columns]) -> MonthTotals:
+    """Each month's visits, leads and customers (NaN: not measured) of the channels
+    (``ordered``: each channel's months and columns), one value a channel with rows that
+    month: summed exactly (:func:`shares_of`), the same whatever the channels' order."""
+    out: MonthTotals = {}
     for months, columns in ordered.values():
-        for month, v, lead in zip(months, columns[0], columns[1], strict=True):
+        for month, v, lead, c in zip(months, columns[0], columns[1], columns[2], strict=True):
             got = out.get(month)
             if got is None:
-                got = out[month] = ([], [])
+                got = out[month] = ([], [], [])
             got[0].append(v)
             got[1].append(lead)
+            got[2].append(c)
     return out
 
 
-def shares_of(
-    months: Sequence[Date], by_month: Mapping[Date, tuple[list[float], list[float]]]
-) -> tuple[float, float]:
-    """The channels' visits and leads in ``months``, each one exactly rounded sum."""
+def shares_of(months: Sequence[Date], by_month: MonthTotals) -> tuple[float, float, float]:
+    """The channels' visits, leads and customers in ``months``, each one exactly rounded
+    sum (NaN when one was not measured)."""
     return (
         math.fsum(v for m in months for v in by_month[m][0]),
         math.fsum(v for m in months for v in by_month[m][1]),
+        math.fsum(v for m in months for v in by_month[m][2]),
     )
 
 
@@ -251,6 +258,7 @@ def fulfils_role(
     role_metric_trend: float | None,
     portfolio: PortfolioRates,
     role_share: float,
+    customers_of: float | None,
     flat: float = 0.02,
     measured: tuple[bool, bool, bool] = (True, True, True),
 ) -> bool | None:
@@ -258,7 +266,9 @@ def fulfils_role(
     ruleset's param, a trend within +/- it a month is steady: a traffic driver falling
     by no more than it is not falling). ``measured``: whether the channel's visits, its
     leads and the portfolio's visits and leads were measured; a job not seen done for a
-    count not measured cannot be told (``None``), not "does not do its job"."""
+    count not measured cannot be told (``None``), not "does not do its job".
+    ``customers_of``: the customers its share of customers is of: the channels' in the
+    months it has rows, as its shares of visits and leads are (``None``: not measured)."""
     visits_known, leads_known, portfolio_known = measured
     if role is Objective.TRAFFIC:
         if visits_share is None and not (visits_known and portfolio_known):
@@ -277,9 +287,9 @@ def fulfils_role(
     if not leads_known and role is Objective.CONVERSIONS:
         return None  # its customer rate is of leads not measured: cannot tell
     if role is Objective.CONVERSIONS:
-        if customers is None or portfolio.customers is None:
+        if customers is None or customers_of is None:
             return None  # customers not measured: cannot tell, not "does not do its job"
-        share = customers / portfolio.customers if portfolio.customers else None
+        share = customers / customers_of if customers_of else None
         credible = (
             customer_rate_low is not None
             and portfolio.customer_rate is not None

@@ -25,8 +25,9 @@ Date = _dt.date
 #: what a channel's fields computed on read are computed from: the slope function of
 #: its months (None under two months), its visits, leads and social metric a month (None:
 #: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
-#: leads share, the portfolio, the role share, the ruleset's ``flat`` and its data-quality
-#: notes (as measured)
+#: leads share, the portfolio, the role share, the ruleset's ``flat``, its data-quality
+#: notes (as measured) and the customers its share of customers is of (the channels' in
+#: its months; None: not measured)
 _Inputs = tuple[
     Callable[[Sequence[float]], float] | None,
     Sequence[float],
@@ -43,6 +44,7 @@ _Inputs = tuple[
     float,
     float,
     list[tuple[Date, float, float, float] | str] | None,
+    float | None,
 ]
 
 
@@ -64,7 +66,7 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
         memo[name] = value
         return value
     (slope, _, _, social_by_month, visits, leads, customers, role, visits_share, lead_rate_low,
-     leads_share, portfolio, role_share, flat, notes) = inputs  # fmt: skip
+     leads_share, portfolio, role_share, flat, notes, customers_of) = inputs  # fmt: skip
     value = None
     if name == "quality":
         value = quality_notes(notes or ())
@@ -84,7 +86,7 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
             role_metric_trend=None
             if role in SHARE_ROLES
             else on_read(inputs, memo, "role_metric_trend"),
-            portfolio=portfolio, role_share=role_share, flat=flat,
+            portfolio=portfolio, role_share=role_share, customers_of=customers_of, flat=flat,
             measured=(visits is not None, leads is not None,
                       portfolio.visits is not None and portfolio.leads is not None),
         )  # fmt: skip

@@ -37,7 +37,13 @@ from goalrules.judgments.channel_measures import flat_of
 from goalrules.judgments.channel_pass import RowPass, plain_row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, no_rows_note, read_rows
 from goalrules.judgments.channel_ruling import Ruling
-from goalrules.judgments.channel_text import SAID_MISSING, count_cell, evidence_lines, untold_note
+from goalrules.judgments.channel_text import (
+    SAID_MISSING,
+    count_cell,
+    evidence_lines,
+    summary_why,
+    untold_note,
+)
 from goalrules.judgments.sources import (
     SourceGroup,
     SourceShare,
@@ -46,6 +52,7 @@ from goalrules.judgments.sources import (
     known_sum,
 )
 from goalrules.model import Channel, ChannelMonth, Goal
+from goalrules.model.series import organic_or_paid
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -340,8 +347,8 @@ def _judged(
         if judge:
             name = "direct" if channel == UNATTRIBUTED else channel
             groups[name].add(group.name)
-            if medium:
-                mediums[name].add(medium)
+            if medium:  # (a medium kept as given, a referral's: the organic half)
+                mediums[name].add(organic_or_paid(medium))
     named = {ch: " + ".join(sorted(gs)) for ch, gs in groups.items()}
     if all(judge for _, judge in seen.values()) and all(c != UNATTRIBUTED for c, _ in seen):
         return rows, (), named, mediums
@@ -430,7 +437,7 @@ def decide_channels(
     # a network with both organic and paid rows: each pair judged in the portfolio where
     # that network is split in two (the others whole), the network's total beside
     pairs = [
-        attrs.evolve(r, channel=f"{r.channel} ({r.medium or 'organic'})", medium=None)
+        attrs.evolve(r, channel=f"{r.channel} ({organic_or_paid(r.medium)})", medium=None)
         if r.channel in paired
         else r
         for r in rows
@@ -582,7 +589,7 @@ def decisions_html(decisions: Iterable[ChannelDecision]) -> str:
 
     rows = [
         (d.channel, badge(d.decision.value), count_cell(d.evidence.visits),
-         count_cell(d.evidence.leads), d.why)
+         count_cell(d.evidence.leads), summary_why(d.why, d.evidence.quality))
         for d in decisions
     ]  # fmt: skip
     return table(["channel", "decision", "visits", "leads", "why"], rows, raw=(1,))

@@ -204,6 +204,12 @@ def _medium(value: Any) -> str:
     return "paid" if text in PAID_MEDIUMS or text.startswith("paid") else "organic"
 
 
+def organic_or_paid(medium: str | None) -> str:
+    """The half of a network a row's ``medium`` belongs to: ``paid`` or ``organic`` (a
+    medium kept as given, such as ``referral``, is no paid medium)."""
+    return "organic" if medium is None else _medium(medium)
+
+
 def _given_medium(value: Any) -> str:
     """A row's medium as given (stripped, lower-cased), read as ``organic`` or ``paid``
     (:func:`_medium`) once the row's channel is known, but for a medium that alone puts

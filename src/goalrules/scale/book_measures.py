@@ -219,10 +219,12 @@ def decided_channels(
         per = per.with_columns(
             pl.coalesce("own_visits", "p_visits").alias("of_visits"),
             pl.coalesce("own_leads", "p_leads").alias("of_leads"),
+            pl.coalesce("own_customers", "p_customers").alias("of_customers"),
         )
     else:
         per = per.with_columns(pl.col("p_visits").alias("of_visits"),
-                               pl.col("p_leads").alias("of_leads"))  # fmt: skip
+                               pl.col("p_leads").alias("of_leads"),
+                               pl.col("p_customers").alias("of_customers"))  # fmt: skip
     z = 1.96
 
     def wilson(x: Any, n: Any, sign: int, over: Any = None) -> Any:
@@ -367,11 +369,12 @@ def _decided_by(ruleset: RuleSet, out: Any) -> Any:
 
 
 def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
-    """``per`` with the visits and leads each channel's shares are of (``own_visits``,
-    ``own_leads``): its account's channels' in the months it has rows, when it has rows in
-    fewer months than they do (a note said after its rows' and its ended note, as the
-    row path's), else null (the account's totals); ``per`` as it is when every channel
-    has rows in every month of its account's (the usual book)."""
+    """``per`` with the visits, leads and customers each channel's shares are of
+    (``own_visits``, ``own_leads``, ``own_customers``): its account's channels' in the
+    months it has rows, when it has rows in fewer months than they do (a note said after
+    its rows' and its ended note, as the row path's), else null (the account's totals);
+    ``per`` as it is when every channel has rows in every month of its account's (the
+    usual book)."""
     import polars as pl
 
     acct = pl.col("account")
@@ -379,17 +382,19 @@ def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
     some = (pl.col("months") != span) | (pl.col("first_x") != pl.col("first_x").min().over(acct))
     if not bool(per.select(some.any()).item()):  # every channel every month (the usual book)
         return per
-    rows = monthly.select("g", "x", "visits", "leads").with_columns(
+    rows = monthly.select("g", "x", "visits", "leads", "customers").with_columns(
         per["account"].gather(monthly["g"]).alias("account")
     )
     by_month = rows.group_by("account", "x").agg(  # (a month not measured: unknown)
-        _known_sum("visits").alias("month_visits"), _known_sum("leads").alias("month_leads")
+        _known_sum("visits").alias("month_visits"),
+        _known_sum("leads").alias("month_leads"),
+        _known_sum("customers").alias("month_customers"),
     )
     counted = by_month.group_by("account").agg(pl.len().alias("account_months"))
     own = (
         rows.join(by_month, on=["account", "x"], how="left")
         .group_by("g")
-        .agg(_known_sum("month_visits"), _known_sum("month_leads"))
+        .agg(_known_sum("month_visits"), _known_sum("month_leads"), _known_sum("month_customers"))
     )
     per = (
         per.with_row_index("g")
@@ -404,7 +409,8 @@ def _own_months(per: Any, monthly: Any, quality: dict[int, list[str]]) -> Any:
     return per.with_columns(
         pl.when(fewer).then(pl.col("month_visits")).alias("own_visits"),
         pl.when(fewer).then(pl.col("month_leads")).alias("own_leads"),
-    ).drop("g", "month_visits", "month_leads", "account_months")
+        pl.when(fewer).then(pl.col("month_customers")).alias("own_customers"),
+    ).drop("g", "month_visits", "month_leads", "month_customers", "account_months")
 
 
 def _fulfils(role_share: float, flat: float) -> Any:
@@ -432,11 +438,12 @@ def _fulfils(role_share: float, flat: float) -> Any:
         .then(pl.lit(None, dtype=pl.Boolean))
         .otherwise(leads)
     )
-    share_c = pl.when(pl.col("p_customers") > 0).then(pl.col("customers") / pl.col("p_customers"))
+    # (its share of the channels' customers in its months, as of their visits and leads)
+    share_c = pl.when(pl.col("of_customers") > 0).then(pl.col("customers") / pl.col("of_customers"))
     conv_credible = pl.col("customer_rate_low") >= pl.col("p_customer_rate")
     conversions = conv_credible.fill_null(False) | (share_c >= role_share).fill_null(False)
     # customers not measured (the channel's or the portfolio's): cannot tell, not False
-    unknown = pl.col("customers").is_null() | pl.col("p_customers").is_null() | ~l_known
+    unknown = pl.col("customers").is_null() | pl.col("of_customers").is_null() | ~l_known
     conversions = pl.when(unknown).then(pl.lit(None, dtype=pl.Boolean)).otherwise(conversions)
     return (
         pl.when(role.is_null())
