@@ -99,7 +99,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import in_percent, read_shares, scale_doubt
+from goalrules.judgments.achievability_shares import read_percent, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -315,16 +315,11 @@ def assess_achievability(
     read_note = ""
     if kind is MetricKind.STOCK:  # a lone 0 among counts of followers: a missing count
         series, read_note = lone_zeros(series, unit)
-    if (
-        series.unit is None
-        and goal.target is not None
-        and not goal.target.is_relative
-        and in_percent(unit)
-    ):
-        absolute = target_in_unit(goal, goal.baseline, unit)  # plain numbers: shares?
-        shares = read_shares(series, unit, goal, absolute and absolute[0], today)
-        if shares is not None:
-            series, read_note = shares
+    # a metric in per cent: the goal's plain numbers (4 for 4 %?) and the history's
+    goal, series, said, ambiguous = read_percent(goal, series, unit, today)  # (shares?)
+    if ambiguous:
+        return insufficient(ambiguous)
+    read_note = " ".join(filter(None, (read_note, said)))
     points = _clean_points(series, kind, today)
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
