@@ -89,6 +89,7 @@ from goalrules.judgments.achievability_limits import (
     linear_unknown,
     lone_zeros,
     stale,
+    too_wide,
     total_gaps,
     whole_months,
 )
@@ -521,7 +522,7 @@ def assess_achievability(
         fields["suggested_value"] = nice_beyond(
             fields["suggested_value"], shown_current, down=higher, whole=is_count(unit)
         )
-    return Achievability(
+    judged = Achievability(
         verdict=verdict,
         observations=observations,
         span_months=float(span),
@@ -542,6 +543,8 @@ def assess_achievability(
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
+    too_far = too_wide(judged, metric_name, goal.deadline) if verdict in _JUDGED else None
+    return too_far or judged  # (a forecast a hundredfold wide: no chance is given)
 
 
 def _judged_from_start(
