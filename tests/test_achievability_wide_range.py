@@ -40,6 +40,18 @@ def test_three_months_that_swing_fivefold_cannot_tell() -> None:
     assert a.to_dict()["probability"] is None
 
 
+def test_a_change_from_a_later_start_that_cannot_be_told() -> None:
+    goal = gr.Goal("g", metric="leads", target="+50%", start="2027-01-01",
+                   deadline="2027-06-30")  # fmt: skip
+    a = gr.assess_achievability(goal, history([10, 50, 20]), today=TODAY)
+    # it read "80 % range -100 % to +22,413,012.8 %" and a 47 % chance (stretch)
+    assert a.verdict is gr.Verdict.INSUFFICIENT_DATA and a.probability is None
+    assert a.from_start is not None and not a.from_start.judged
+    assert "range of the change from 2027-01-01 runs from -100 % to +22,413,012.8 %" in (
+        a.explanation
+    )
+
+
 def test_steadier_months_and_smooth_counts_are_judged() -> None:
     leads = judge([22, 26, 24, 28], "40 leads a month")
     assert leads.verdict in JUDGED and leads.forecast is not None

@@ -635,7 +635,7 @@ def _judged_from_start(
         fields.pop("suggested_deadline", None)
         note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
     metric_name = _metric_name(defn, goal)
-    return Achievability(
+    judged = Achievability(
         verdict=verdict,
         observations=len(points),
         span_months=float(span),
@@ -652,6 +652,8 @@ def _judged_from_start(
         context=(goal, metric_name, last_date, None, None, (rules, facts, today)),
         **fields,
     )
+    too_far = too_wide(judged, metric_name, goal.deadline) if verdict in _JUDGED else None
+    return too_far or judged
 
 
 _JUDGED = frozenset({Verdict.ACHIEVABLE, Verdict.STRETCH, Verdict.UNREALISTIC})

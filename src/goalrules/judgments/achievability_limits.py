@@ -10,6 +10,8 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from goalrules.dates import add_months, months_between
 from goalrules.judgments.achievability_result import Achievability, Verdict
 from goalrules.judgments.achievability_text import format_value, is_count, number_text
@@ -96,23 +98,33 @@ def too_wide(a: Achievability, metric: str, deadline: Date) -> Achievability | N
     "80 % range 0 to 14,537,936 leads a month" beside a 45 % chance), with the reason;
     ``None`` when the range is narrower. What the goal's progress is read from (the
     latest value, the target, the baseline) is kept."""
+    start = a.from_start  # a change from a start after the history: its factor's range
+    if start is not None and (not start.factor or a.predictive is None):
+        return None  # (a change in the unit, "+500 followers", may hold zero)
     f = a.forecast
     if f is None or str(a.method).endswith("linear"):  # (a straight line's range is
         return None  # in the unit, and may hold zero)
-    low, high = f["low"], f["high"]
+    low, high = (start.growth[1], start.growth[2]) if start is not None else (f["low"], f["high"])
     if low > 0 and high <= WIDEST * low:
         return None
-    period = " a month" if a.flow and not a.cumulative else ""
+    if start is not None:
+        what = f"of the change from {start.start.isoformat()} "
+        shown = f"{start.change(low)} to {start.change(high)}"
+    else:
+        period = " a month" if a.flow and not a.cumulative else ""
+        what, shown = "", f"{number_text(low, a.unit)} to {format_value(high, a.unit)}{period}"
     reason = (
         f"{a.observations} months of history that vary this much cannot tell where {metric} "
-        f"will be by {deadline.isoformat()}: the forecast's central 80 % range runs from "
-        f"{number_text(low, a.unit)} to {format_value(high, a.unit)}{period}, more than a "
-        "hundredfold, so no chance is given. A few more months will narrow it."
+        f"will be by {deadline.isoformat()}: the forecast's central 80 % range {what}runs "
+        f"from {shown}, more than a hundredfold, so no chance is given. A few more months "
+        "will narrow it."
     )
+    kept: dict[str, Any] = {name: getattr(a, name) for name in _KEPT}
+    if start is not None:  # (the target said as the change from the start it is)
+        kept["from_start"] = attrs.evolve(start, judged=False)
     return Achievability(
         Verdict.INSUFFICIENT_DATA, direction=a.direction, observations=a.observations,
-        note=" ".join(filter(None, (a.note, reason))),
-        **{name: getattr(a, name) for name in _KEPT},
+        note=" ".join(filter(None, (a.note, reason))), **kept,
     )  # fmt: skip
 
 
