@@ -38,6 +38,10 @@ def test_three_months_that_swing_fivefold_cannot_tell() -> None:
     assert "cannot tell where leads will be by 2027-04-30" in a.explanation
     assert "14,537,936 leads a month, more than a hundredfold" in a.explanation
     assert a.to_dict()["probability"] is None
+    # what the goal's progress is read from is kept; SMART's fix is more months, not "at
+    # least three months" of a history that has them
+    assert a.current_value == 20.0 and a.target_value == 40.0
+    assert a.remedy.startswith("Track leads a few more months")
 
 
 def test_a_change_from_a_later_start_that_cannot_be_told() -> None:

@@ -125,6 +125,7 @@ def too_wide(a: Achievability, metric: str, deadline: Date) -> Achievability | N
     return Achievability(
         Verdict.INSUFFICIENT_DATA, direction=a.direction, observations=a.observations,
         note=" ".join(filter(None, (a.note, reason))), **kept,
+        remedy=f"Track {metric} a few more months: its forecast narrows as they come in.",
     )  # fmt: skip
 
 
