@@ -89,6 +89,7 @@ from goalrules.judgments.achievability_limits import (
     linear_unknown,
     lone_zeros,
     stale,
+    too_wide,
     total_gaps,
     whole_months,
 )
@@ -99,7 +100,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import in_percent, read_shares, scale_doubt
+from goalrules.judgments.achievability_shares import read_percent, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -315,16 +316,11 @@ def assess_achievability(
     read_note = ""
     if kind is MetricKind.STOCK:  # a lone 0 among counts of followers: a missing count
         series, read_note = lone_zeros(series, unit)
-    if (
-        series.unit is None
-        and goal.target is not None
-        and not goal.target.is_relative
-        and in_percent(unit)
-    ):
-        absolute = target_in_unit(goal, goal.baseline, unit)  # plain numbers: shares?
-        shares = read_shares(series, unit, goal, absolute and absolute[0], today)
-        if shares is not None:
-            series, read_note = shares
+    # a metric in per cent: the goal's plain numbers (4 for 4 %?) and the history's
+    goal, series, said, ambiguous = read_percent(goal, series, unit, today)  # (shares?)
+    if ambiguous:
+        return insufficient(ambiguous)
+    read_note = " ".join(filter(None, (read_note, said)))
     points = _clean_points(series, kind, today)
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
@@ -526,7 +522,7 @@ def assess_achievability(
         fields["suggested_value"] = nice_beyond(
             fields["suggested_value"], shown_current, down=higher, whole=is_count(unit)
         )
-    return Achievability(
+    judged = Achievability(
         verdict=verdict,
         observations=observations,
         span_months=float(span),
@@ -547,6 +543,8 @@ def assess_achievability(
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
         **fields,
     )
+    too_far = too_wide(judged, metric_name, goal.deadline) if verdict in _JUDGED else None
+    return too_far or judged  # (a forecast a hundredfold wide: no chance is given)
 
 
 def _judged_from_start(
@@ -637,7 +635,7 @@ def _judged_from_start(
         fields.pop("suggested_deadline", None)
         note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
     metric_name = _metric_name(defn, goal)
-    return Achievability(
+    judged = Achievability(
         verdict=verdict,
         observations=len(points),
         span_months=float(span),
@@ -654,6 +652,8 @@ def _judged_from_start(
         context=(goal, metric_name, last_date, None, None, (rules, facts, today)),
         **fields,
     )
+    too_far = too_wide(judged, metric_name, goal.deadline) if verdict in _JUDGED else None
+    return too_far or judged
 
 
 _JUDGED = frozenset({Verdict.ACHIEVABLE, Verdict.STRETCH, Verdict.UNREALISTIC})

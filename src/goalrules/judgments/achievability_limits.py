@@ -1,7 +1,7 @@
 """What a history cannot say, and so when achievability answers "we don't know" rather
 than show a chance: a history that ends too long before today, a straight line (the
-fallback for zeros and negatives) that runs below zero for a metric that cannot, or a
-history of zeros only."""
+fallback for zeros and negatives) that runs below zero for a metric that cannot, a
+history of zeros only, or one whose forecast spans more than a hundredfold."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from goalrules.dates import add_months, months_between
-from goalrules.judgments.achievability_text import format_value, is_count
+from goalrules.judgments.achievability_result import Achievability, Verdict
+from goalrules.judgments.achievability_text import format_value, is_count, number_text
 from goalrules.metrics import MetricDefinition
 from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
 
 __all__ = [
-    "floored_at_zero", "linear_unknown", "lone_zeros", "stale", "total_gaps", "whole_months",
+    "WIDEST", "floored_at_zero", "linear_unknown", "lone_zeros", "stale", "too_wide",
+    "total_gaps", "whole_months",
 ]  # fmt: skip
 
 Date = _dt.date
@@ -78,6 +82,58 @@ def linear_unknown(
             "be judged."
         )
     return ""
+
+
+#: a forecast whose central 80 % range spans more than this factor (its high over its
+#: low) says nothing of where the metric will be: on the held-out half of the public
+#: social-like series (3 to 6 months of history, 3 and 6 months ahead), the chance of
+#: the goals whose range spanned more was off by 0.16 (expected calibration error, 0.03
+#: on the others) and no better than a coin (Brier score 0.21 against 0.25)
+WIDEST = 100.0
+
+
+def too_wide(a: Achievability, metric: str, deadline: Date) -> Achievability | None:
+    """Judgment ``a`` as ``insufficient_data`` when its forecast's central 80 % range
+    spans more than :data:`WIDEST` times (three months of leads, 10, 50 and 20, read
+    "80 % range 0 to 14,537,936 leads a month" beside a 45 % chance), with the reason;
+    ``None`` when the range is narrower. What the goal's progress is read from (the
+    latest value, the target, the baseline) is kept."""
+    start = a.from_start  # a change from a start after the history: its factor's range
+    if start is not None and (not start.factor or a.predictive is None):
+        return None  # (a change in the unit, "+500 followers", may hold zero)
+    f = a.forecast
+    if f is None or str(a.method).endswith("linear"):  # (a straight line's range is
+        return None  # in the unit, and may hold zero)
+    low, high = (start.growth[1], start.growth[2]) if start is not None else (f["low"], f["high"])
+    if low > 0 and high <= WIDEST * low:
+        return None
+    if start is not None:
+        what = f"of the change from {start.start.isoformat()} "
+        shown = f"{start.change(low)} to {start.change(high)}"
+    else:
+        period = " a month" if a.flow and not a.cumulative else ""
+        what, shown = "", f"{number_text(low, a.unit)} to {format_value(high, a.unit)}{period}"
+    reason = (
+        f"{a.observations} months of history that vary this much cannot tell where {metric} "
+        f"will be by {deadline.isoformat()}: the forecast's central 80 % range {what}runs "
+        f"from {shown}, more than a hundredfold, so no chance is given. A few more months "
+        "will narrow it."
+    )
+    kept: dict[str, Any] = {name: getattr(a, name) for name in _KEPT}
+    if start is not None:  # (the target said as the change from the start it is)
+        kept["from_start"] = attrs.evolve(start, judged=False)
+    return Achievability(
+        Verdict.INSUFFICIENT_DATA, direction=a.direction, observations=a.observations,
+        note=" ".join(filter(None, (a.note, reason))), **kept,
+        remedy=f"Track {metric} a few more months: its forecast narrows as they come in.",
+    )  # fmt: skip
+
+
+#: what an unjudged goal keeps of its judgment: the goal's progress is read from them
+_KEPT = (
+    "span_months", "cumulative", "months_left", "unit", "current_value", "target_value",
+    "baseline_value", "per_month", "last_date", "flow",
+)  # fmt: skip
 
 
 def total_gaps(points: Sequence[Point], since: Date, until: Date) -> str:

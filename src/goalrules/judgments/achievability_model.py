@@ -255,9 +255,13 @@ def fit_and_judge(
         per_month, rates = history_rates(view, model)
         out.update(rates)
         carried = per_month * n
-        if model.season is not None:  # carried forward on the adjusted level, re-seasoned
-            carried += model.seasonal_shift(n) - model.season[view.idx[-1] % 12]
-        out["required_rate"] = math.expm1(min((goal_y - math.log(current)) / n, 700.0))
+        needs = (goal_y - math.log(current)) / n  # a month, on the logs
+        if model.season is not None:  # carried forward on the adjusted level, re-seasoned;
+            # the growth needed read as the historical rate is, the season taken out
+            shift = model.seasonal_shift(n) - model.season[view.idx[-1] % 12]
+            carried += shift
+            needs -= shift / n
+        out["required_rate"] = math.expm1(min(needs, 700.0))
         out["carried_value"] = grow(current, carried)
     else:
         y = list(view.values)

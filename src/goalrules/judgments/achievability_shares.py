@@ -12,6 +12,15 @@ value is taken, and a share reading is said in a note (give the history's unit t
 sure). When the target does not decide (a relative target, or a factor of ten either
 way), the metric's unit stands, as before.
 
+A goal's own amounts may be plain numbers too: ``target = 4`` for an engagement rate.
+Converted as a plain number is (a share of one), 4 is 400 %, and "+0.5" adds 50 points:
+the goal read "needs growth of 940 % a month". A plain target (absolute or a change) or
+baseline of a metric in per cent is read the way that puts the level it sets within a
+factor of ten of the history's latest value: per cent (4 for 4 %, said in a note) or a
+share of one (0.04 for 4 %, the plain number's own reading). When both readings, or
+neither, fit the history, the number is ambiguous and the goal is not judged: the reason
+asks for its unit (:func:`read_plain_amounts`).
+
 A count's history given in thousands ("followers (k)": ``12.1``, ``12.5``... for 12,100
 and 12,500 followers) is the same mistake a thousand times over: read as followers, 14.1
 followers "needs 217 % a month" to reach 15,000, and the goal read as unrealistic under
@@ -24,19 +33,43 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from typing import Any
 
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability_text import format_value, is_count
-from goalrules.model import Goal, MetricSeries, Point
-from goalrules.units import unit_info
+from goalrules.judgments.achievability_units import target_in_unit
+from goalrules.model import Goal, MetricSeries, Point, Target, TargetKind
+from goalrules.units import quantity, unit_info
 
-__all__ = ["in_percent", "read_shares", "scale_doubt"]
+__all__ = ["in_percent", "read_percent", "read_plain_amounts", "read_shares", "scale_doubt"]
 
 #: how far from the latest value a target may lie for its reading to be plausible
 PLAUSIBLE = 10.0
 #: a target this many times a count's latest value, when its values are not whole: a
 #: history in thousands (or millions), not the metric's unit
 SCALED = 100.0
+
+
+def read_percent(
+    goal: Goal, series: MetricSeries, unit: str, today: _dt.date
+) -> tuple[Goal, MetricSeries, str, str]:
+    """A goal on a metric in per cent (``unit``) and its history, as they are meant:
+    the goal's plain numbers read as :func:`read_plain_amounts` reads them, then the
+    history's plain values as :func:`read_shares` does beside the absolute target;
+    with the notes that say so, and the reason a plain number cannot be placed (then
+    nothing is judged). Other goals and histories come back as they are."""
+    if not in_percent(unit):
+        return goal, series, "", ""
+    goal, note, ambiguous = read_plain_amounts(goal, series, unit, today)
+    if ambiguous:
+        return goal, series, "", ambiguous
+    if series.unit is None and goal.target is not None and not goal.target.is_relative:
+        absolute = target_in_unit(goal, goal.baseline, unit)
+        shares = read_shares(series, unit, goal, absolute and absolute[0], today)
+        if shares is not None:
+            series, said = shares
+            note = " ".join(filter(None, (note, said)))
+    return goal, series, note, ""
 
 
 def read_shares(
@@ -72,6 +105,102 @@ def read_shares(
         "history's unit to be sure."
     )
     return shares, note
+
+
+def read_plain_amounts(
+    goal: Goal, series: MetricSeries, unit: str, today: _dt.date
+) -> tuple[Goal, str, str]:
+    """``goal`` with its plain-number target and baseline read against the history of a
+    metric in per cent (``unit``), a note for those read as per cent, and the reason
+    the goal cannot be judged when a plain number fits the history both ways or neither
+    (empty when it can). Other goals come back as they are."""
+    if not in_percent(unit) or not series.points:
+        return goal, "", ""
+    known = [p.value for p in series.points if p.date <= today] or [p.value for p in series.points]
+    latest = known[-1]
+    if latest <= 0:
+        return goal, "", ""
+    levels = [latest]  # the history's latest value, in each reading it may have
+    values = [p.value for p in series.points]
+    if series.unit is None and min(values) >= 0 and max(values) <= 1:
+        levels.append(latest * 100)
+    changes: dict[str, Any] = {}
+    notes: list[str] = []
+    base: Any = goal.baseline
+    if _plain(base):
+        read = _reading(float(base.magnitude), levels, lambda v, h: v, "baseline")
+        if isinstance(read, str):
+            return goal, "", read
+        if read is not None:
+            base = changes["baseline"] = quantity(read[0], "percent")
+            notes.append(read[1])
+    target = goal.target
+    kinds = (TargetKind.ABSOLUTE, TargetKind.DELTA)
+    amount: Any = target.amount if target is not None else None
+    if target is not None and target.kind in kinds and _plain(amount):
+        magnitude = float(amount.magnitude)
+        if target.kind is TargetKind.ABSOLUTE:
+            read = _reading(magnitude, levels, lambda v, h: v, "target")
+        else:  # a change: the level it sets, from the baseline (else the latest value)
+            given = float(base.to("percent").magnitude) if _percent(base) else None
+            read = _reading(  # (the history in the metric's unit: no shares then)
+                magnitude, levels[:1], lambda v, h: (h if given is None else given) + v,
+                "change", signed=True,
+            )  # fmt: skip
+        if isinstance(read, str):
+            return goal, "", read
+        if read is not None:
+            changes["target"] = Target(target.kind, quantity(read[0], "percent"), target.text)
+            notes.append(read[1])
+    return (goal.evolve(**changes) if changes else goal), " ".join(notes), ""
+
+
+def _plain(q: Any) -> bool:
+    """Whether ``q`` is a plain number (no unit, not even %)."""
+    return hasattr(q, "units") and str(q.units) == "dimensionless"
+
+
+def _percent(q: Any) -> bool:
+    return hasattr(q, "units") and str(q.units) in ("percent", "dimensionless")
+
+
+def _reading(
+    number: float,
+    levels: Sequence[float],
+    level_of: Any,
+    what: str,
+    *,
+    signed: bool = False,
+) -> tuple[float, str] | str | None:
+    """How a plain ``number`` of a metric in per cent is meant: ``(number, note)`` read
+    as per cent; ``None`` read as a share of one (its reading as a plain number); a
+    reason, when the level it sets (``level_of(number in per cent, history level)``)
+    lies within a factor of :data:`PLAUSIBLE` of the history's latest value both ways
+    with different ratios, or neither way (a share reading past 100 % never fits)."""
+    fits: dict[float, set[float]] = {1.0: set(), 100.0: set()}
+    for scale in fits:
+        for level in levels:
+            sets = level_of(number * scale, level)
+            ratio = sets / level
+            if scale > 1 and sets > 100:  # a share of one past the whole: no reading
+                continue
+            if 1 / PLAUSIBLE <= ratio <= PLAUSIBLE:
+                fits[scale].add(round(ratio, 9))
+    as_percent, as_share = fits[1.0], fits[100.0]
+    if as_share and (not as_percent or as_percent <= as_share):  # (the same ratio both
+        return None  # ways: a plain history read as shares, a plain target alike)
+    shown = f"{number:+g}" if signed else f"{number:g}"
+    if as_percent and not as_share:
+        return number, (
+            f"The {what} is a plain number, {shown}, read as {shown} % beside the "
+            f"history's latest value ({levels[0]:g}); write it with its unit to be sure."
+        )
+    share = f"{number * 100:+g}" if signed else f"{number * 100:g}"
+    return (
+        f"The {what}, {shown}, is a plain number for a metric in per cent: {shown} % or, "
+        f"as a share of one, {share} %? The history's latest value ({levels[0]:g}) does "
+        f"not tell; write it with its unit ('{shown} %') to judge the goal."
+    )
 
 
 def in_percent(unit: str) -> bool:
