@@ -193,3 +193,28 @@ def test_a_decimal_comma_is_refused_with_the_number_it_may_mean(
         suggested = info.value.message.split("write ", 1)[1].rsplit(" with a decimal", 1)[0]
         got = gr.quantity(suggested).magnitude
         assert got == pytest.approx(float(meant) * (1000 if unit.startswith("k") else 1))
+
+
+@given(st.integers(1000, 999_999_999), st.sampled_from([" ", "\u00a0", "\u202f"]),
+       st.sampled_from(["followers", "EUR", "visits / month", ""]))  # fmt: skip
+def test_thousands_grouped_by_spaces_read_as_themselves(n: int, space: str, unit: str) -> None:
+    """ "30 000 EUR" (SI's grouping, and Swedish, French, Greek...) said "unknown unit
+    '000 EUR'": a group of three digits after a space is a thousands group."""
+    text = f"{n:,}".replace(",", space)
+    assert gr.quantity(f"{text} {unit}".strip()).magnitude == n
+
+
+@given(st.integers(1, 999), st.sampled_from([("thousand", 10**3), ("million", 10**6),
+                                              ("billion", 10**9)]))  # fmt: skip
+def test_a_number_word_multiplies(n: int, word: tuple[str, int]) -> None:
+    """ "10 thousand followers", "1.5 million impressions" were unit errors."""
+    name, factor = word
+    assert gr.quantity(f"{n} {name} followers").magnitude == n * factor
+    assert gr.quantity(f"{n}.5 {name} impressions").magnitude == pytest.approx((n + 0.5) * factor)
+    assert str(gr.quantity(f"{n} {name} followers").units) == "follower"
+
+
+def test_a_space_not_before_three_digits_is_no_group() -> None:
+    for text in ("12 34 followers", "1 2345 followers", "10 thousandfollowers"):
+        with pytest.raises(gr.UnitError):
+            gr.quantity(text)

@@ -377,16 +377,24 @@ def _clean_unit_text(text: str) -> str:
     return t
 
 
+#: a number: thousands grouped by commas ("12,500") or by spaces, as SI and many
+#: languages group them ("30 000", with a space, a no-break or a narrow no-break space:
+#: groups of three only), or not grouped; then its decimals
 _NUMBER = (
-    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
+    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
+    r"(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
 )
 _QUANTITY = LazyPattern(
     r"^\s*(?P<sign>[+-]?)\s*(?P<symbol>[$€£¥₹]?)\s*(?P<sign2>[+-]?)\s*"
     + _NUMBER
-    + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z]))?\s*(?P<unit>.*?)\s*$"
+    + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])|\s+(?:thousand|million|billion)\b)?"
+    r"\s*(?P<unit>.*?)\s*$"
 )
 _SUFFIX_FIRST = LazyPattern(r"(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])")
-_SUFFIX = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
+_SUFFIX = {
+    "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9,
+}  # fmt: skip
 
 
 _CODES = frozenset(c for c, _ in CURRENCIES)
@@ -423,9 +431,9 @@ def _parse_quantity(text: str) -> Quantity:
             f"cannot read a quantity from {text!r}",
             hint="write a number and a unit, e.g. '1,200 followers', '2.5 %' or '500 USD'",
         )
-    number = float(m["number"].replace(",", ""))
+    number = float(re.sub(r"[, \u00a0\u202f]", "", m["number"]))
     if m["suffix"]:
-        number *= _SUFFIX[m["suffix"].lower()]
+        number *= _SUFFIX[m["suffix"].strip().lower()]
     if "-" in (m["sign"], m["sign2"]):
         number = -number
     unit = m["unit"]
@@ -489,9 +497,12 @@ def _counts(units: Any) -> bool:
 def quantity(text: str | Any, unit: str | None = None) -> Quantity:
     """Parse a quantity text into a pint ``Quantity`` of the goalrules registry.
 
-    Accepts ``"1200 followers"``, ``"1,200 followers"``, ``"1.2k followers"``,
-    ``"12%"``, ``"2.5 %"``, ``"500 USD"``, ``"$500"``, ``"€1,200"``, ``"3 h"``,
-    ``"45 min"``, ``"50 leads per month"``. A number with ``unit`` given builds the
+    Accepts ``"1200 followers"``, ``"1,200 followers"``, ``"30 000 EUR"`` (thousands
+    grouped by spaces), ``"1.2k followers"``, ``"10 thousand followers"``, ``"1.5
+    million impressions"``, ``"12%"``, ``"2.5 %"``, ``"500 USD"``, ``"$500"``,
+    ``"€1,200"``, ``"3 h"``, ``"45 min"``, ``"50 leads per month"``. A number that may
+    be read two ways is an error saying both (``"10.000 followers"``: ten thousand with
+    '.' between thousands, or ten), as is a decimal comma (``"12,5%"``). A number with ``unit`` given builds the
     quantity directly. Results are cached: treat them as immutable.
 
     >>> str(quantity("1.2k followers"))
