@@ -502,8 +502,8 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
     million impressions"``, ``"12%"``, ``"2.5 %"``, ``"500 USD"``, ``"$500"``,
     ``"€1,200"``, ``"3 h"``, ``"45 min"``, ``"50 leads per month"``. A number that may
     be read two ways is an error saying both (``"10.000 followers"``: ten thousand with
-    '.' between thousands, or ten), as is a decimal comma (``"12,5%"``). A number with ``unit`` given builds the
-    quantity directly. Results are cached: treat them as immutable.
+    '.' between thousands, or ten), as is a decimal comma (``"12,5%"``). A number with
+    ``unit`` given builds the quantity directly. Results are cached: treat them as immutable.
 
     >>> str(quantity("1.2k followers"))
     '1200 follower'
