@@ -26,6 +26,7 @@ from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
 from goalrules.io.cells import check_conflicts, drop_duplicates, number, whole_metric
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
+from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
@@ -323,10 +324,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     posts: list[PostRow] = []
     net: list[tuple[int, str, float]] = []  # negative parts of sums of counts
+    channels: list[str] = []  # each row's network
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
+        channels.append(channel)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
             before = len(net)
@@ -391,6 +394,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
     notes += _drop_partial_sums(values, blank, source, post)
+    if not post:  # a day one of whose parts (a profile) has no row: unknown, not the rest
+        told = value_cols | {match.columns[c] for c in match.preset.channel.get("column", ())
+                             if c in match.columns}  # fmt: skip
+        absent = absent_parts(rows, days, channels, told)
+        names = {pos: name for name, pos in match.columns.items()}
+        notes += drop_absent_parts(absent, values, gains, unknown, names, source)
     for spec, metric in specs:
         for part, wholes in spec.within.items():
             whole = next((w for w in wholes if w in match.columns), None)
