@@ -203,7 +203,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 continue
             skip = 0  # data already: nothing more to skip
         first = next((norm(c) for c in cells if str(c).strip()), "")
-        if first in match.preset.totals or first in ("grand total", "totals"):
+        if first in match.preset.totals or first in ("grand total", "total", "totals"):
             continue
         if len(cells) > width and any(str(c).strip() for c in cells[width:]):
             raise DataError(
