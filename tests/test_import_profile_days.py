@@ -85,8 +85,9 @@ def test_a_column_that_says_the_same_on_every_row_of_a_day_is_no_part(tmp_path: 
 def test_a_days_figure_is_every_profiles_sum_or_unknown(
     tmp_path: Path, profiles: int, n_days: int, gone: set[int], rnd: random.Random
 ) -> None:
-    """Whatever rows are missing and however the rows are ordered, each day imported
-    holds the sum of every profile's value, never of some of them."""
+    """Whatever rows are missing and however the rows are ordered, a file in which some
+    day has two profiles' rows gives each day every profile's sum or nothing, never
+    the sum of some of them (one row a day reads as one profile, renamed)."""
     full = {(d, k): 100 * k + d for d in range(1, n_days + 1) for k in range(profiles)}
     keep = [key for i, key in enumerate(sorted(full)) if i not in gone]
     rnd.shuffle(keep)
@@ -95,8 +96,8 @@ def test_a_days_figure_is_every_profiles_sum_or_unknown(
     p = _sprout(tmp_path / "Profile Performance.csv", rows)
     got = _series(import_exports(p), "linkedin", "impressions")
     seen = {k for _, k in keep}  # a profile none of whose rows is left is not known
-    for day, value in got.items():
-        assert value == sum(full[(day.day, k)] for k in seen)
+    if len({d for d, _ in keep}) == len(keep):  # one row a day: one profile, renamed
+        assert got == {D(2026, 1, d): full[(d, k)] for d, k in keep}
+        return
     complete = {d for d in range(1, n_days + 1) if all((d, k) in keep for k in seen)}
-    if len(seen) > 1 and len({d for d, _ in keep}) < len(keep):  # some day has two rows
-        assert {d.day for d in got} == complete
+    assert got == {D(2026, 1, d): sum(full[(d, k)] for k in seen) for d in complete}
