@@ -123,7 +123,7 @@ def read_sessions_file(
     return (rows, ()) if result is None else (result.channel_months(), result.notes)
 
 
-def _split_own(
+def split_own(
     paths: Sequence[str | Path], own: Any
 ) -> tuple[list[tuple[str, Any]], list[str | Path]]:
     """Each file read by goalrules' own reader ``own(path)`` when it is one of
@@ -160,7 +160,7 @@ def read_history_files(
     if len(paths) == 1 and not anchors:
         return read_history_file(paths[0], today=today, progress=progress)
     notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
+    mine, exports = split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
     parts: list[tuple[str, dict[tuple[str | None, str], Any]]] = list(mine)
     if exports:
         result = import_exports(exports, anchors=anchors, today=today)
@@ -201,7 +201,7 @@ def read_performance_files(
     if len(paths) == 1:
         return read_performance_file(paths[0], today=today, progress=progress)
     notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
+    mine, exports = split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
     parts: list[tuple[str, list[Any]]] = list(mine)
     if exports:
         result = import_exports(exports, today=today)
