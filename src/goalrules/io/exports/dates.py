@@ -44,7 +44,8 @@ FORMS = (
 #: Croatian) is read by its column: see :func:`column_months`
 MONTH_LOCALES = (
     "en", "es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb", "fi", "pl", "tr", "id", "ms",
-    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga", "hr",
+    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga", "hr", "ru", "uk", "bg",
+    "sr", "sk", "sl", "lv", "et",
 )  # fmt: skip
 
 
