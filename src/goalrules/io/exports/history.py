@@ -301,6 +301,14 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match, notes)
+    if not specs:  # rows, and not one metric read from them: nothing, said as an error
+        reads = list(dict.fromkeys(c for m in match.preset.metrics for c in m.columns()))
+        net = any(m.minus for m in match.preset.metrics)
+        raise DataError(
+            f"none of its columns is one goalrules reads from this export ({', '.join(reads)}"
+            f"{'; a gain without its loss is not the net' if net else ''}): nothing to import",
+            source=source, line=match.header_line,
+        )  # fmt: skip
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
