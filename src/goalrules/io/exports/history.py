@@ -303,10 +303,10 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     specs = _specs(match, notes)
     if not specs:  # rows, and not one metric read from them: nothing, said as an error
         reads = list(dict.fromkeys(c for m in match.preset.metrics for c in m.columns()))
-        net = any(m.minus for m in match.preset.metrics)
+        netted = any(m.minus for m in match.preset.metrics)
         raise DataError(
             f"none of its columns is one goalrules reads from this export ({', '.join(reads)}"
-            f"{'; a gain without its loss is not the net' if net else ''}): nothing to import",
+            f"{'; a gain without its loss is not the net' if netted else ''}): nothing to import",
             source=source, line=match.header_line,
         )  # fmt: skip
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
@@ -453,7 +453,10 @@ def combine(
     posts = [r for p in parts for r in p.posts]
     if posts:
         where = ", ".join(dict.fromkeys(r.source for r in posts))
-        files.append((where, "post", _posts_by_month(posts, notes)))
+        by_month = _posts_by_month(posts, notes)
+        files.append((where, "post", by_month))
+        if by_month:
+            notes.append(_by_publish_month_note(where, by_month))
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -499,6 +502,18 @@ def combine(
     if derived:  # checked against a file that gives the same totals
         files.append(("the totals from the anchor", "daily", derived))
     return _merge_rows(files, notes), notes, used_anchors
+
+
+def _by_publish_month_note(where: str, rows: Sequence[HistoryRow]) -> str:
+    """What a per-post export's monthly figures are: each post's totals in the month it
+    was published, not what the account made in that month."""
+    metrics = ", ".join(sorted({r.metric for r in rows}))
+    return (
+        f"{where}: {metrics} are per-post figures added up by the month each post was "
+        "published: a month's figure is what that month's posts gathered over the period the "
+        "export covers (or their lifetime), not what the account made in that month, and "
+        "the latest months' posts have had less time to gather theirs."
+    )
 
 
 def _gross_note(where: str, channel: str, stock: str, anchor: Anchor | None) -> str:
