@@ -303,6 +303,15 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     ]
 
 
+_ROUNDED_ID = LazyPattern(r"\d(?:\.\d+)?E\+?\d+", re.I)
+
+
+def rounded_id(text: str) -> bool:
+    """Whether an id cell is one a spreadsheet showed in scientific notation and saved
+    as shown (``6.54E+17``, ``1.23457E+11``): rounded, it tells no row apart."""
+    return _ROUNDED_ID.fullmatch(text.strip()) is not None
+
+
 def breakdown(cells: Sequence[Any], values: Collection[int]) -> tuple[tuple[int, Any], ...]:
     """The cells of a row that tell it apart from another row of the same day (a
     profile, a landing page), as (position, text): its text cells outside ``values``.

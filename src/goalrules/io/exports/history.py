@@ -24,7 +24,13 @@ import attrs
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
-from goalrules.io.cells import check_conflicts, drop_duplicates, number, whole_metric
+from goalrules.io.cells import (
+    check_conflicts,
+    drop_duplicates,
+    number,
+    rounded_id,
+    whole_metric,
+)
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.presets import Match, MetricSpec
@@ -265,16 +271,13 @@ class PostRow:
     values: tuple[tuple[str, float | None], ...]
 
 
-_MANGLED_ID = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.I)  # 6.54E+17: a spreadsheet's rounding
-
-
 def _post_key(match: Match, cells: Sequence[Any]) -> str | None:
     """The post a row is about: its link, else its id (``None`` when neither tells it
     apart)."""
     for name in match.preset.fields.get("post", ()):
         if name in match.columns:
             value = str(cells[match.columns[name]]).strip()
-            if value and not _MANGLED_ID.fullmatch(value):
+            if value and not rounded_id(value):  # 6.54E+17: a spreadsheet's rounding
                 return value
     return None
 
