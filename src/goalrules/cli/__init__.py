@@ -138,9 +138,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             "no such file: give the workspace's path, or run 'goalrules init' to start one",
             source=args.workspace,
         )
-    history, performance, read_notes = check_data(args, _today(args.today), _progress())
+    from goalrules.io import load_workspace
+
+    ws = load_workspace(args.workspace, today=_today(args.today))
+    # the day the check is as of places the exports' year-less dates, as it does when
+    # start_check reads one file: --today, else the workspace's
+    history, performance, read_notes = check_data(args, _today(args.today) or ws.today, _progress())
     run = start_check(
-        args.workspace,
+        ws,
         history=history,
         performance=performance,
         sessions=args.utm,

@@ -143,6 +143,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
             name=args.name,
             rules=_ruleset("review", args.param, "--param"),
             prior=args.prior,
+            anchors=args.anchor or (),
         )
     _emit(render_review(result, args.format), args, out)
     _notes(result.notes)
@@ -158,6 +159,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
             name=args.name,
             rules=_ruleset("review", args.param, "--param"),
             prior=args.prior,
+            anchors=args.anchor or (),
         ):
             print(f"goalrules: why: {moved.sentence()}", file=sys.stderr)
     return _notify(result, args) if args.notify else 0
@@ -182,6 +184,10 @@ def add_command(sub: Any, formats: list[str], format_help: str, today_help: str)
         action="extend",
         help="performance files (goalrules' own or exports)",
     )
+    rv.add_argument(
+        "--anchor", action="append", metavar='"N UNIT on DATE"',
+        help="a known total for history exports of daily gains, as in import (repeatable)",
+    )  # fmt: skip
     rv.add_argument(
         "--store",
         metavar="DB",

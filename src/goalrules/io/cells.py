@@ -303,6 +303,27 @@ def drop_duplicates(rows: Rows, source: str) -> tuple[Rows, list[str]]:
     ]
 
 
+_ROUNDED_ID = LazyPattern(r"\d(?:\.\d+)?E\+?\d+", re.I)
+
+
+def rounded_id(text: str) -> bool:
+    """Whether an id cell is one a spreadsheet showed in scientific notation and saved
+    as shown (``6.54E+17``, ``1.23457E+11``): rounded, it tells no row apart."""
+    return _ROUNDED_ID.fullmatch(text.strip()) is not None
+
+
+def breakdown(cells: Sequence[Any], values: Collection[int]) -> tuple[tuple[int, Any], ...]:
+    """The cells of a row that tell it apart from another row of the same day (a
+    profile, a landing page), as (position, text): its text cells outside ``values``.
+    A breakdown is text: an empty cell or a "no value" mark (-, —, n/a) in a column the
+    reader leaves alone makes no row distinct (else the same day twice, one with a dash,
+    would be added up)."""
+    return tuple(
+        (j, c) for j, c in enumerate(cells)
+        if j not in values and not numeric(c) and not _no_value(c)
+    )  # fmt: skip
+
+
 def check_conflicts(
     rows: Rows,
     keys: Sequence[Any],
@@ -316,14 +337,7 @@ def check_conflicts(
     a profile or a landing page make rows distinct)."""
 
     def full(i: int) -> tuple[Any, tuple[Any, ...]]:
-        cells = rows[i][1]
-        # a breakdown is text: an empty cell or a "no value" mark (-, —, n/a) in a column
-        # the reader leaves alone makes no row distinct (else the same day twice, one
-        # with a dash, would be added up)
-        return keys[i], tuple(
-            (j, c) for j, c in enumerate(cells)
-            if j not in values and not numeric(c) and not _no_value(c)
-        )  # fmt: skip
+        return keys[i], breakdown(rows[i][1], values)
 
     # The hash of each key (not the key itself, a tuple a row) with the first row that
     # has it; a key whose hash an earlier, different key shares is kept whole.

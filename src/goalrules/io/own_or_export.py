@@ -123,7 +123,7 @@ def read_sessions_file(
     return (rows, ()) if result is None else (result.channel_months(), result.notes)
 
 
-def _split_own(
+def split_own(
     paths: Sequence[str | Path], own: Any
 ) -> tuple[list[tuple[str, Any]], list[str | Path]]:
     """Each file read by goalrules' own reader ``own(path)`` when it is one of
@@ -150,9 +150,9 @@ def read_history_files(
     anchors: Iterable[str | Anchor] = (),
     progress: Any = None,
 ) -> tuple[dict[tuple[str | None, str], Any], tuple[str, ...]]:
-    """Histories for ``check --history FILE...``: goalrules' own history files and
-    exports (imported together, so an ``--anchor`` applies as in ``import``). Two
-    files giving the same metric on the same channel are an error naming both."""
+    """Histories for ``check --history FILE...`` (and ``review``): goalrules' own history
+    files and exports (imported together, so an ``--anchor`` applies as in ``import``),
+    put together day by day (:func:`merge_histories`)."""
     from goalrules.io.exports.importing import import_exports
     from goalrules.io.tables import load_history
 
@@ -160,7 +160,7 @@ def read_history_files(
     if len(paths) == 1 and not anchors:
         return read_history_file(paths[0], today=today, progress=progress)
     notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
+    mine, exports = split_own(paths, lambda p: load_history(p, progress=progress, notes=notes))
     parts: list[tuple[str, dict[tuple[str | None, str], Any]]] = list(mine)
     if exports:
         result = import_exports(exports, anchors=anchors, today=today)
@@ -172,20 +172,49 @@ def read_history_files(
     elif anchors:
         notes.append("--anchor: no export with daily gains was given (own history files "
                      "hold totals already)")  # fmt: skip
+    return merge_histories(parts, notes), tuple(notes)
+
+
+def merge_histories(
+    parts: Sequence[tuple[str, dict[tuple[str | None, str], Any]]], notes: list[str]
+) -> dict[tuple[str | None, str], Any]:
+    """The series of several sources (goalrules' own history files, the exports imported
+    together, tables) as one mapping: a metric two sources give is one series of both's
+    days (a file a year), a day both give kept once when the values agree (with a note
+    in ``notes``) and an error naming both sources, the day and the values when they do
+    not (never both: the day would count twice in its month)."""
+    import attrs
+
     out: dict[tuple[str | None, str], Any] = {}
-    where: dict[tuple[str | None, str], str] = {}
+    where: dict[tuple[tuple[str | None, str], Date], tuple[float, str]] = {}
+    again: dict[tuple[str, str], int] = {}
     for source, histories in parts:
         for key, series in histories.items():
+            points = []
+            for p in series.points:
+                first = where.setdefault((key, p.date), (p.value, source))
+                if first[1] == source:
+                    points.append(p)
+                    continue
+                if first[0] != p.value:
+                    raise DataError(
+                        f"{first[1]} and {source} give {key[1]}"
+                        + (f" on {key[0]}" if key[0] else "")
+                        + f" on {p.date.isoformat()} as {first[0]:g} and {p.value:g}: which "
+                        "one is right? Pass one of them (or files whose days do not overlap)",
+                        source=source, field="--history",
+                    )  # fmt: skip
+                again[(first[1], source)] = again.get((first[1], source), 0) + 1
             if key in out:
-                raise DataError(
-                    f"{where[key]} and {source} both give {key[1]}"
-                    + (f" on {key[0]}" if key[0] else "")
-                    + ": pass one of them",
-                    source=source,
-                    field="--history",
-                )
-            out[key], where[key] = series, source
-    return out, tuple(notes)
+                old = out[key]
+                out[key] = attrs.evolve(old, points=(*old.points, *points))
+            else:
+                out[key] = attrs.evolve(series, points=tuple(points)) if len(points) < len(
+                    series.points) else series  # fmt: skip
+    for (a, b), n in sorted(again.items()):
+        notes.append(f"{b}: {n} value{'s' if n > 1 else ''} that {a} gives too (the same day, "
+                     "the same value: files that overlap) kept once.")  # fmt: skip
+    return out
 
 
 def read_performance_files(
@@ -201,7 +230,7 @@ def read_performance_files(
     if len(paths) == 1:
         return read_performance_file(paths[0], today=today, progress=progress)
     notes: list[str] = []
-    mine, exports = _split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
+    mine, exports = split_own(paths, lambda p: load_performance(p, progress=progress, notes=notes))
     parts: list[tuple[str, list[Any]]] = list(mine)
     if exports:
         result = import_exports(exports, today=today)

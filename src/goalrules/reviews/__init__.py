@@ -15,6 +15,7 @@ against what happened; ``moved`` says why a chance moved.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,6 @@ import attrs
 from goalrules.check import CheckResult, GoalResult, run_check
 from goalrules.engine import RuleSet
 from goalrules.io import Workspace
-from goalrules.io.own_or_export import read_history_file, read_performance_file
 from goalrules.io.store import ReviewStore, open_store
 from goalrules.io.workspace_settings import existing_files
 from goalrules.judgments.review import (
@@ -34,8 +34,9 @@ from goalrules.judgments.review import (
     review_goal,
     review_rules,
 )
-from goalrules.model import Goal, MetricSeries
+from goalrules.model import Goal
 from goalrules.reviews.audit import audit_of
+from goalrules.reviews.inputs import review_histories, review_performance
 from goalrules.reviews.targets import Targets, load_with_targets, targets_of
 
 __all__ = ["ReviewResult", "review", "reviews_of"]
@@ -68,48 +69,6 @@ class ReviewResult:
         }
 
 
-def _histories(
-    items: Any, today: Date
-) -> tuple[dict[tuple[str | None, str], MetricSeries], list[str]]:
-    """One mapping of series from several history files (goalrules' own or exports)."""
-    if items is None:
-        return {}, []
-    if isinstance(items, (str, Path)):
-        items = [items]
-    if isinstance(items, dict):
-        return items, []
-    merged: dict[tuple[str | None, str], MetricSeries] = {}
-    notes: list[str] = []
-    for item in items:
-        if isinstance(item, (str, Path)):
-            found, said = read_history_file(item, today=today)
-            notes += said
-        else:
-            from goalrules.io import load_history
-
-            found = load_history(item)
-        for key, series in found.items():
-            if key in merged:  # the same metric in two files: their points together
-                old = merged[key]
-                series = attrs.evolve(old, points=(*old.points, *series.points))
-            merged[key] = series
-    return merged, notes
-
-
-def _performance(items: Any, today: Date) -> tuple[list[Any] | None, list[str]]:
-    if items is None:
-        return None, []
-    if isinstance(items, (str, Path)):
-        items = [items]
-    rows: list[Any] = []
-    notes: list[str] = []
-    for item in items:
-        found, said = read_performance_file(item, today=today)
-        rows += found
-        notes += said
-    return rows, notes
-
-
 def _findings(g: GoalResult) -> tuple[str, ...]:
     out = list(g.smart.suggestions)
     ach = g.smart.achievability
@@ -131,6 +90,7 @@ def review(
     prior: Any = None,
     previous: dict[str, Previous | None] | None = None,
     data_until: Date | None = None,
+    anchors: Sequence[str] = (),
 ) -> ReviewResult:
     """Review every goal of ``workspace`` on ``today`` and keep the review in ``store``
     (a :class:`~goalrules.io.store.ReviewStore`, a file path, ``":memory:"`` or a
@@ -144,8 +104,10 @@ def review(
     that review (its number stays); nothing is replaced. ``rules`` is the flags'
     ruleset (default the shipped ``review``), ``prior`` the growth prior (as ``check``).
     ``keep=False`` computes without saving; ``data_until`` (with ``keep=False``) cuts
-    the history at an earlier date than the review's. Everything the review reads from the store
-    is read before it writes, so a fault leaves the store as it was.
+    the history at an earlier date than the review's. ``anchors`` ("1,500 followers on
+    2025-12-31") make the history exports' daily gains into totals, as in ``import``.
+    Everything the review reads from the store is read before it writes, so a fault
+    leaves the store as it was.
     """
     from goalrules.dates import as_date
 
@@ -165,7 +127,7 @@ def review(
         history = existing_files(ws.history, ws.source, "history")
     if performance is None and ws.performance:
         performance = existing_files(ws.performance, ws.source, "performance")
-    histories, notes = _histories(history, day)
+    histories, notes = review_histories(history, day, anchors)
     # a review sees the history up to its date, so reviewing an earlier date with a
     # later file gives what that review would have seen
     if data_until is not None and keep:
@@ -178,7 +140,7 @@ def review(
         for k, s in histories.items()
     }
     histories = {k: s for k, s in histories.items() if s.points}
-    rows, more = _performance(performance, day)
+    rows, more = review_performance(performance, day)
     notes += more
     check = run_check(ws, history=histories, performance=rows, today=day, prior=prior)
     audit = audit_of(workspace=workspace, history=history, performance=performance,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,7 @@ def why_moved(
     name: str | None = None,
     rules: RuleSet | None = None,
     prior: Any = None,
+    anchors: Sequence[str] = (),
 ) -> list[Moved]:
     """Why each goal's chance moved between the last review before ``today`` in
     ``store`` and a review on ``today`` from ``history`` (nothing is saved)."""
@@ -162,6 +164,7 @@ def why_moved(
             "keep": False,
             "rules": rules,
             "prior": prior,
+            "anchors": anchors,
         }
         now = review(workspace, history, today=today, **kw)
         if now.previous_date is None or now.earlier is None:
@@ -169,7 +172,7 @@ def why_moved(
         d0 = now.previous_date
         stored = db.review_at(d0, now.workspace)
         then = review(workspace, history, today=d0, **kw)
-        expected = _expected(history, then, d0, today)
+        expected = _expected(history, then, d0, today, anchors)
         still = review(workspace, expected, today=today, **kw)
     finally:
         if not isinstance(store, ReviewStore):
@@ -215,14 +218,16 @@ def _new_months(result: Any, d0: Date, d1: Date) -> dict[str, int]:
     return out
 
 
-def _expected(history: Any, then: Any, d0: Date, d1: Date) -> dict[Any, Any]:
+def _expected(
+    history: Any, then: Any, d0: Date, d1: Date, anchors: Sequence[str] = ()
+) -> dict[Any, Any]:
     """The history as the review of ``d0`` expected it on ``d1``: its points up to ``d0``,
     then, at each later point's date, the model's median forecast for that date (a flow:
     one point a month, the month's forecast total), in the history's own scale (a share
     given as 0.47 is forecast in percent: the forecast is scaled back to the file's)."""
-    from goalrules.reviews import _histories
+    from goalrules.reviews.inputs import review_histories
 
-    merged, _ = _histories(history, d1)
+    merged, _ = review_histories(history, d1, anchors)
     forecasts: dict[Any, Any] = {}
     for g in then.check.goals if then.check is not None else ():
         ach = g.smart.achievability

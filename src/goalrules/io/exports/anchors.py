@@ -57,8 +57,9 @@ class Anchor:
                 field="--anchor",
                 hint='write e.g. "1500 followers on 2025-12-31"',
             )
-        value = _anchor_value(lead[0].strip(), text)
         words = m["what"][lead.end() :].split()
+        _words_read(words, text)
+        value = _anchor_value(lead[0].strip(), text)
         channels: list[str] = []
         metric = "followers"
         for w in words:
@@ -85,6 +86,36 @@ class Anchor:
 
 # the number an anchor starts with: digits, and the marks and spaces that group them
 _ANCHOR_NUMBER = re.compile(r"\s*\d[\d.,'\u2019\s\u00a0\u202f]*")
+
+
+#: words after an anchor's number that scale it (the total was rounded to be shown:
+#: LinkedIn shows 1,523 followers as 1.5K), and words that make it a gain, not a total
+_SCALE_WORDS = frozenset({"k", "m", "mn", "mm", "b", "bn", "thousand", "thousands",
+                          "million", "millions", "mil", "tsd", "mio", "lakh", "crore"})  # fmt: skip
+_GAIN_WORDS = frozenset({"new", "gained", "more", "additional", "extra", "net"})
+
+
+def _words_read(words: Sequence[str], text: str) -> None:
+    """An anchor whose number a word scales (``2k``, ``2 thousand``: it was read as 2)
+    or whose words make it a gain (``50 new followers``: it was read as a total of 50)
+    is an error naming the word."""
+    for word in words:
+        key = word.lower().strip(".,")
+        if key in _SCALE_WORDS:
+            raise DataError(
+                f"the anchor {text!r} scales its number with {word!r}: a total rounded to "
+                "be shown (LinkedIn shows 1,523 followers as 1.5K) is not the exact total "
+                "an anchor is",
+                field="--anchor",
+                hint='write it in digits, e.g. "1523 followers on 2025-12-31"',
+            )
+        if key in _GAIN_WORDS:
+            raise DataError(
+                f"the anchor {text!r} says {word!r}: an anchor is the total on a day (all "
+                "the followers then), not a gain",
+                field="--anchor",
+                hint='write the total, e.g. "1500 followers on 2025-12-31"',
+            )
 
 
 def _anchor_value(written: str, text: str) -> float:

@@ -17,7 +17,7 @@ from typing import Any
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import ads_network, normalize_source
-from goalrules.io.cells import drop_duplicates
+from goalrules.io.cells import drop_duplicates, rounded_id
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import (
     DateOptions,
@@ -39,9 +39,24 @@ def read_contacts(
     are checked against (and added to)."""
     f = match.preset.fields
     every = list(data_rows(match))
-    if match.find(f.get("id", ())) is None:
+    id_col = match.find(f.get("id", ()))
+    if id_col is None:
         _twins_without_ids(match, every)
+    rounded_note: list[str] = []
+    if id_col is not None:  # ids a spreadsheet rounded (1.23457E+11): rows with no id
+        pos = match.columns[id_col]
+        rounded = [(line, cells) for line, cells in every if rounded_id(cell_text(cells[pos]))]
+        if rounded:
+            _twins_without_ids(match, rounded)
+            rounded_note.append(
+                f"{match.sheet.source}: {len(rounded)} {id_col!r} cell"
+                f"{'s' if len(rounded) > 1 else ''} a spreadsheet rounded (line "
+                f"{rounded[0][0]}: {cell_text(rounded[0][1][pos])!r}) tell no contact apart: "
+                "each such row is counted as a contact of its own, and none is matched with "
+                "another export's contacts."
+            )
     rows, dropped = drop_duplicates(every, match.sheet.source)
+    dropped = rounded_note + dropped
     _one_row_a_contact(match, rows)
     if seen is not None:
         rows, more = _contacts_not_seen(match, rows, seen)
@@ -134,7 +149,19 @@ def _contacts_not_seen(
     mine: dict[str, tuple[str, int, Any]] = {}
     for line, cells in rows:
         key = cell_text(cells[pos])
-        if not key:
+        if key and rounded_id(key):  # told by the whole row: alike in two files, asked
+            twin = "\x00" + "\x1f".join(cell_text(c) for c in cells)
+            if twin in seen:
+                where, first, _ = seen[twin]
+                raise DataError(
+                    f"{where} (line {first}) and this file (line {line}) give rows alike in "
+                    f"every cell, whose {col!r} a spreadsheet rounded ({key!r}): one contact "
+                    "in two exports, or two contacts? Export the contacts again, not saved by "
+                    "a spreadsheet",
+                    source=source, line=line, field=col,
+                )  # fmt: skip
+            mine[twin] = (source, line, None)
+        if not key or rounded_id(key):
             out.append((line, cells))
             continue
         row = {h: cell_text(c) for h, c in zip(header, cells, strict=False) if h}
@@ -189,7 +216,7 @@ def _one_row_a_contact(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) 
     seen: dict[str, int] = {}
     for line, cells in rows:
         key = cell_text(cells[pos])
-        if not key:
+        if not key or rounded_id(key):
             continue
         first = seen.setdefault(key, line)
         if first != line:

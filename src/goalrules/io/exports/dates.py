@@ -29,6 +29,10 @@ from goalrules.io.cells import WITHOUT_DIRECTION_MARKS
 
 Date = _dt.date
 
+#: the year a ``month d`` date (no year) is read in until :func:`place_yearless` places
+#: it: a leap year, so that 29 February (in a TikTok export of a leap year's days) reads
+YEARLESS = 4
+
 FORMS = (
     "iso", "yyyymmdd", "yyyymm", "yyyy-mm", "mdy", "dmy", "x", "mon d, yyyy", "month d",
     "epoch_us",
@@ -40,7 +44,8 @@ FORMS = (
 #: Croatian) is read by its column: see :func:`column_months`
 MONTH_LOCALES = (
     "en", "es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb", "fi", "pl", "tr", "id", "ms",
-    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga", "hr",
+    "cy", "el", "fil", "ar", "ro", "cs", "hu", "vi", "ca", "ga", "hr", "ru", "uk", "bg",
+    "sr", "sk", "sl", "lv", "et",
 )  # fmt: skip
 
 
@@ -244,7 +249,8 @@ def near_month_end(day: Date, hour: float) -> bool:
 
 def read_date(value: Any, form: str, months: dict[str, int] | None = None) -> Date | None:
     """``value`` read in ``form``; ``None`` when it is not written that way. A
-    ``month d`` date comes back in year 1: :func:`place_yearless` gives it its year.
+    ``month d`` date comes back in the year :data:`YEARLESS`: :func:`place_yearless`
+    gives it its year.
     ``months``: the column's reading of names languages give to different months
     (:func:`column_months`)."""
     if isinstance(value, _dt.datetime):
@@ -289,7 +295,7 @@ def read_date(value: Any, form: str, months: dict[str, int] | None = None) -> Da
         else:
             return None
         if form == "month d":
-            return None if year else _ymd(1, month, day)
+            return None if year else _ymd(YEARLESS, month, day)
         if not year:
             return None
         return _ymd(int(year), month, day)
@@ -316,7 +322,7 @@ def _direction(days: Sequence[Date]) -> int:
     boundary included), -1 backwards (newest first), by the majority of steps."""
     ahead = behind = 0
     for a, b in itertools.pairwise(days):
-        step = (Date(4, b.month, b.day) - Date(4, a.month, a.day)).days % 366
+        step = (Date(YEARLESS, b.month, b.day) - Date(YEARLESS, a.month, a.day)).days % 366
         if 0 < step < 183:
             ahead += 1
         elif step >= 183:
@@ -337,12 +343,13 @@ def _latest(month: int, day: int, limit: Date) -> Date | None:
 def place_yearless(
     days: Sequence[Date], *, today: Date, year: int | None, source: str, lines: Sequence[int]
 ) -> tuple[list[Date], str]:
-    """Year-less dates (year 1) in their year. With ``year``, every date is in it (dates
-    that then run backwards are an error naming the rows). Otherwise the file is read
-    as the run of days it is (forwards, or newest first): its newest date is the latest
-    such date not after ``today``, and each other date the latest one before its
-    neighbour, so a file may cross a year boundary (a 365-day export from February 28 to
-    February 27). A file that spans more than a year that way does not run day by day:
+    """Year-less dates (year :data:`YEARLESS`) in their year. With ``year``, every date is
+    in it (dates that then run backwards are an error naming the rows). Otherwise the
+    file is read as the run of days it is (forwards, or newest first): its newest date
+    is the latest such date not after ``today``, and each other date the latest one
+    before its neighbour, so a file may cross a year boundary (a 365-day export from
+    February 28 to February 27); a run that holds February 29 is the latest such run in
+    a leap year. A file that spans more than a year that way does not run day by day:
     an error naming the two rows where it turns back. Returns the dates and a note
     saying what was assumed."""
     if not days:
@@ -352,10 +359,12 @@ def place_yearless(
     else:
         placed = _as_run(days, today, source, lines)
     first, last = min(placed), max(placed)
+    leap = any((d.month, d.day) == (2, 29) for d in days)
     basis = (
         f"the year {year}"
         if year is not None
-        else f"a run of days whose newest is the latest not after {today.isoformat()}"
+        else f"a run of days{' holding February 29, so in a leap year,' if leap else ''} "
+        f"whose newest is the latest not after {today.isoformat()}"
     )
     note = (
         f"{source}: the dates have no year; read as {basis} ({first.isoformat()} to "
@@ -386,13 +395,14 @@ def _in_year(days: Sequence[Date], year: int, source: str, lines: Sequence[int])
     return placed
 
 
-def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]) -> list[Date]:
-    way = _direction(days)
+def _placed_back(days: Sequence[Date], way: int, limit: Date, source: str,
+                 lines: Sequence[int]) -> list[Date]:  # fmt: skip
+    """Each year-less day the latest on or before its newer neighbour, the newest the
+    latest on or before ``limit``."""
     order = list(range(len(days)))
     if way > 0:
         order.reverse()  # from the newest (the last row) back
     placed: dict[int, Date] = {}
-    limit = today
     for i in order:
         when = _latest(days[i].month, days[i].day, limit)
         if when is None:
@@ -400,16 +410,39 @@ def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]
                             source=source, line=lines[i], field="date")  # fmt: skip
         placed[i] = when
         limit = when
-    out = [placed[i] for i in range(len(days))]
+    return [placed[i] for i in range(len(days))]
+
+
+def _widest_step(out: Sequence[Date]) -> tuple[int, int] | None:
     pairs = list(zip(range(len(out)), range(1, len(out)), strict=False))
-    # a run of days steps from row to row by a day or a few (or repeats one); a step of
-    # half a year or more between neighbours (rows out of order that the placing wrapped
-    # round a year) is no run, however short the whole span
-    jump = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days), default=None)
-    if (max(out) - min(out)).days > 366 or (
-        jump is not None and abs((out[jump[1]] - out[jump[0]]).days) >= 183
-    ):
-        a, b = max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days))
+    return max(pairs, key=lambda p: abs((out[p[1]] - out[p[0]]).days), default=None)
+
+
+def _is_run(out: Sequence[Date]) -> bool:
+    """Whether placed days are a run: within a year, and stepping from row to row by a
+    day or a few (or repeating one), never by half a year or more (rows out of order
+    that the placing wrapped round a year), however short the whole span."""
+    jump = _widest_step(out)
+    return (max(out) - min(out)).days <= 366 and (
+        jump is None or abs((out[jump[1]] - out[jump[0]]).days) < 183
+    )
+
+
+def _as_run(days: Sequence[Date], today: Date, source: str, lines: Sequence[int]) -> list[Date]:
+    way = _direction(days)
+    out = _placed_back(days, way, today, source, lines)
+    if not _is_run(out) and any((d.month, d.day) == (2, 29) for d in days):
+        # 29 February is in a leap year only: a run of days that holds it is the latest
+        # such run not after today (February 20 to March 2 downloaded on 2025-03-03:
+        # 2024's), not this year's March with February 29 a leap year before it
+        newest = out[-1] if way > 0 else out[0]
+        for back in range(1, 8):
+            shifted = _ymd(newest.year - back, newest.month, min(newest.day, 28))
+            tried = _placed_back(days, way, shifted or newest, source, lines)
+            if _is_run(tried):
+                return tried
+    if not _is_run(out):
+        a, b = _widest_step(out) or (0, 0)  # one day alone is a run
 
         def shown(i: int) -> str:
             return f"{days[i].strftime('%B')} {days[i].day} (line {lines[i]})"

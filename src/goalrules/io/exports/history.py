@@ -24,8 +24,15 @@ import attrs
 
 from goalrules.errors import DataError
 from goalrules.io.attribution import normalize_source
-from goalrules.io.cells import check_conflicts, drop_duplicates, number, whole_metric
+from goalrules.io.cells import (
+    check_conflicts,
+    drop_duplicates,
+    number,
+    rounded_id,
+    whole_metric,
+)
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
+from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
@@ -264,16 +271,13 @@ class PostRow:
     values: tuple[tuple[str, float | None], ...]
 
 
-_MANGLED_ID = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.I)  # 6.54E+17: a spreadsheet's rounding
-
-
 def _post_key(match: Match, cells: Sequence[Any]) -> str | None:
     """The post a row is about: its link, else its id (``None`` when neither tells it
     apart)."""
     for name in match.preset.fields.get("post", ()):
         if name in match.columns:
             value = str(cells[match.columns[name]]).strip()
-            if value and not _MANGLED_ID.fullmatch(value):
+            if value and not rounded_id(value):  # 6.54E+17: a spreadsheet's rounding
                 return value
     return None
 
@@ -300,6 +304,14 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match, notes)
+    if not specs:  # rows, and not one metric read from them: nothing, said as an error
+        reads = list(dict.fromkeys(c for m in match.preset.metrics for c in m.columns()))
+        netted = any(m.minus for m in match.preset.metrics)
+        raise DataError(
+            f"none of its columns is one goalrules reads from this export ({', '.join(reads)}"
+            f"{'; a gain without its loss is not the net' if netted else ''}): nothing to import",
+            source=source, line=match.header_line,
+        )  # fmt: skip
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
@@ -323,10 +335,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     units = {m: catalog[m].unit if m in catalog else "" for _, m in specs}
     posts: list[PostRow] = []
     net: list[tuple[int, str, float]] = []  # negative parts of sums of counts
+    channels: list[str] = []  # each row's network
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
         channel = _channel_of(match, cells, line)
+        channels.append(channel)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
             before = len(net)
@@ -391,6 +405,12 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{source}: {n} empty cell{'s' if n > 1 else ''} of {metric} left out (not read as 0)."
         )
     notes += _drop_partial_sums(values, blank, source, post)
+    if not post:  # a day one of whose parts (a profile) has no row: unknown, not the rest
+        told = value_cols | {match.columns[c] for c in match.preset.channel.get("column", ())
+                             if c in match.columns}  # fmt: skip
+        absent = absent_parts(rows, days, channels, told)
+        names = {pos: name for name, pos in match.columns.items()}
+        notes += drop_absent_parts(absent, values, gains, unknown, names, source)
     for spec, metric in specs:
         for part, wholes in spec.within.items():
             whole = next((w for w in wholes if w in match.columns), None)
@@ -436,7 +456,10 @@ def combine(
     posts = [r for p in parts for r in p.posts]
     if posts:
         where = ", ".join(dict.fromkeys(r.source for r in posts))
-        files.append((where, "post", _posts_by_month(posts, notes)))
+        by_month = _posts_by_month(posts, notes)
+        files.append((where, "post", by_month))
+        if by_month:
+            notes.append(_by_publish_month_note(where, by_month))
     gains: dict[tuple[str, str], dict[Date, float]] = defaultdict(dict)
     unknown: dict[tuple[str, str], set[Date]] = defaultdict(set)
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -482,6 +505,18 @@ def combine(
     if derived:  # checked against a file that gives the same totals
         files.append(("the totals from the anchor", "daily", derived))
     return _merge_rows(files, notes), notes, used_anchors
+
+
+def _by_publish_month_note(where: str, rows: Sequence[HistoryRow]) -> str:
+    """What a per-post export's monthly figures are: each post's totals in the month it
+    was published, not what the account made in that month."""
+    metrics = ", ".join(sorted({r.metric for r in rows}))
+    return (
+        f"{where}: {metrics} are per-post figures added up by the month each post was "
+        "published: a month's figure is what that month's posts gathered over the period the "
+        "export covers (or their lifetime), not what the account made in that month, and "
+        "the latest months' posts have had less time to gather theirs."
+    )
 
 
 def _gross_note(where: str, channel: str, stock: str, anchor: Anchor | None) -> str:

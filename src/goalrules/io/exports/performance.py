@@ -163,6 +163,14 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     if campaigns:
         campaign_col = match.find(match.preset.channel.get("column", ()))
         notes.append(campaigns_note(source, rows, campaign_col, match))
+    if not campaigns and match.find(match.preset.channel.get("column", ())) is None:
+        # every row's visits were read as the unattributed channel (direct traffic)
+        raise DataError(
+            "no column says where each row's visits came from (the export reads it from "
+            f"{' or '.join(repr(c) for c in match.preset.channel.get('column', ())[:3])}): "
+            "export by Session source / medium",
+            source=source, line=match.header_line,
+        )  # fmt: skip
     left_out: dict[str, int] = defaultdict(int)
     no_revenue: set[tuple[Date, str, str | None, str | None]] = set()
     held: dict[str, float] = defaultdict(float)

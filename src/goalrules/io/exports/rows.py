@@ -203,7 +203,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 continue
             skip = 0  # data already: nothing more to skip
         first = next((norm(c) for c in cells if str(c).strip()), "")
-        if first in match.preset.totals or first in ("grand total", "totals"):
+        if first in match.preset.totals or first in ("grand total", "total", "totals"):
             continue
         if len(cells) > width and any(str(c).strip() for c in cells[width:]):
             raise DataError(
@@ -448,6 +448,12 @@ def read_dates(
         forms = [f for f in forms if f != "dmy"]
         if "mdy" not in forms:
             forms.append("mdy")
+    if (match.preset.grain == "post" and "mdy" in forms[1:] and "dmy" not in forms
+            and options.dayfirst is None and not options.date_format):  # fmt: skip
+        # a post's time the tool writes otherwise (YouTube's 'Mar 3, 2026'), slashed: a
+        # spreadsheet saved it, in its locale's order; a post's times need not run, so a
+        # day over 12 says which, else it is asked (never March for 3 April)
+        forms.insert(forms.index("mdy") + 1, "dmy")
     for extra in ("iso", "yyyymmdd", "mon d, yyyy", "x"):
         if extra not in forms and not options.date_format:
             forms.append(extra)
