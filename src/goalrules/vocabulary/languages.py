@@ -130,6 +130,9 @@ class LanguagePack:
     # month first, or None where both are written (English): then such a date is an error
     dayfirst: bool | None = None
     own_words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
+    # phrases that fold alike but mean apart, by their lower-cased spelling: Arabic
+    # "ميتا" (Meta) and "مئتا" (two hundred) fold to one word
+    spelled_words: Mapping[str, str] = attrs.field(factory=dict)
     patterns: tuple[tuple[str, str], ...] = ()  # (regex on folded text, replacement)
     common: frozenset[str] = frozenset()  # words that tell the language apart
 
@@ -220,7 +223,10 @@ class LanguagePack:
         last = 0
         for m in self._compiled.finditer(folded):
             out.append(text[last : m.start()])
-            out.append(f" {self.words[m.group(0)]} ")
+            english = self.words[m.group(0)]
+            if self.spelled_words:  # the spelling tells apart the words that fold alike
+                english = self.spelled_words.get(text[m.start() : m.end()].lower(), english)
+            out.append(f" {english} ")
             last = m.end()
         out.append(text[last:])
         english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
@@ -288,11 +294,19 @@ def _pack(data: Mapping[str, Any], origin: str, shipped: bool = False) -> Langua
     locale = head.get("locale")
     numbers = data.get("numbers", {})
     words: dict[str, str] = {}
+    written: dict[str, str] = {}  # folded phrase -> the first spelling that gave it
+    spelled: dict[str, str] = {}
     for category, table in data.get("words", {}).items():
         if not isinstance(table, Mapping):
             raise GoalRulesError(f"[words.{category}] of {origin} must be a table")
         for phrase, english in table.items():
-            words[fold(str(phrase)).strip()] = str(english)
+            key, spelling = fold(str(phrase)).strip(), str(phrase).lower().strip()
+            if key in words and words[key] != str(english) and written[key] != spelling:
+                # two words that fold alike: each is read as it is spelled ("ميتا" is
+                # Meta, "مئتا" two hundred), another spelling as the last one given
+                spelled[written[key]], spelled[spelling] = words[key], str(english)
+            written.setdefault(key, spelling)
+            words[key] = str(english)
     patterns = []
     for pattern, replacement in data.get("patterns", {}).items():
         if not shipped:  # (goalrules' own packs: each pattern compiled by a test, not at
@@ -315,6 +329,7 @@ def _pack(data: Mapping[str, Any], origin: str, shipped: bool = False) -> Langua
         dot_groups=bool(numbers.get("dot_groups", False)),
         dayfirst=bool(head["dayfirst"]) if "dayfirst" in head else None,
         own_words=words,
+        spelled_words=spelled,
         patterns=tuple(patterns),
         common=frozenset(common),
     )
