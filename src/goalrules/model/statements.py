@@ -43,10 +43,10 @@ import attrs
 from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
+from goalrules.model.amount_ranges import find_ranges
 from goalrules.model.amounts import (
     Amount,
     find_amounts,
-    find_ranges,
     plain_number,
     regroup_numbers,
 )
