@@ -403,6 +403,8 @@ _PREFIX = LazyPattern(  # "by the 31st of December": the article goes with the w
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )
+#: "in" or "during" before a day ("in March 15", "in 1 March 2027"): on that day
+_IN_A_DAY = LazyPattern(r"^(?:in|during)\s+(?=\S*\d|[a-z]+\.?\s+\d)", re.IGNORECASE)
 _WITHIN = LazyPattern(
     r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
     r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
@@ -658,6 +660,13 @@ def deadline(
     except DateError as exc:
         if not exc.message.startswith("cannot read"):
             raise  # ambiguous or impossible dates say so themselves
+    inside = _IN_A_DAY.match(body)
+    if inside is not None:  # "in March 15", as Tagalog "sa Marso 15" reads: that day
+        try:  # (it read the end of March, the 15 set aside)
+            return parse_date(body[inside.end() :], dayfirst=dayfirst, today=ref)
+        except DateError as exc:
+            if not exc.message.startswith("cannot read"):
+                raise
     raise DateError(
         f"cannot read a deadline from {text!r}",
         hint="write e.g. 'within 6 months', 'by 2027-06-30' or 'end of Q3 2027'",

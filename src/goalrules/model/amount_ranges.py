@@ -1,7 +1,7 @@
 """Ranges of amounts: "by 5-10%", "between 200 and 300 leads", two targets offered as
 "10 or 20 percent", written as their lower bound for the target reader, with the range
 kept for its note; "grow followers 4,000 to 6,000" is a change from the first to the
-second."""
+second, and "by March 15-20" days of a month, no range."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ _CHANGED = LazyPattern(
     r"\b(?:increas|grow|rais|boost|lift|improv|cut|reduc|lower|decreas|drop|shrink|bring|tak)"
     r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
     re.IGNORECASE,
+)
+_MONTH_BEFORE = LazyPattern(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I
 )
 _POINTS_AFTER = LazyPattern(r"\s*(?:percentage\s+)?(?:points?|pp|bps|basis)\b", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -54,6 +57,12 @@ def find_ranges(text: str) -> tuple[str, list[tuple[float, float, str, int]]]:
         text,
     )
     for m in _RANGE.finditer(text):
+        if (
+            not any(m[k] for k in ("u1", "u2", "cur", "cur2"))
+            and re.fullmatch(r"\d{1,2},?", m["hi"])  # (a comma after it ends the clause)
+            and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "by March 15-20": days of a month, for the deadline to read
         if _FROM_LEVEL.search(text, max(0, m.start() - 48), m.start()):
             continue  # "from 4 to 6", "from last year's 5,000 to 8,000": a baseline, a target
         scales = [(m[k] or "").strip().lower() for k in ("u1", "u2")]
