@@ -55,3 +55,48 @@ def test_each_language_reads_the_length_english_does(n: int, unit: str, malay: s
     assert deadline(f"Capai 1 juta impresi dalam tempoh {n} {ms} {malay}", "ms") == english
     assert deadline(f"Cyrraedd miliwn o argraffiadau yn ystod y {n} {cy} nesaf", "cy") == english
     assert deadline(f"Makakuha ng 1M impressions sa darating na {n} {tl}", "tl") == english
+
+
+# -- "the coming December" -------------------------------------------------------------
+# "in the coming December", "this coming Q3" and Tagalog "sa darating na Disyembre" gave
+# no deadline and no note; they are the next such period, as "in December" is. The one
+# under way ("the coming May" in May: this May, or the next?) is said, not read.
+
+
+@pytest.mark.parametrize(
+    ("statement", "lang", "due"),
+    [
+        ("Get 1M impressions in the coming December", None, dt.date(2026, 12, 31)),
+        ("Get 1M impressions this coming Q3", None, dt.date(2026, 9, 30)),
+        ("Get 1M impressions by the upcoming March", None, dt.date(2027, 3, 31)),
+        ("Makakuha ng 1M impressions sa darating na Disyembre", "tl", dt.date(2026, 12, 31)),
+    ],
+)
+def test_the_coming_month_is_the_next_one(statement: str, lang: str | None, due: dt.date) -> None:
+    assert deadline(statement, lang) == due
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Get 1M impressions in the coming May",
+        "Get 1M impressions this coming Q2",
+        "Get 1M impressions in the coming H1",
+    ],
+)
+def test_the_coming_period_under_way_is_said(statement: str) -> None:
+    reading = gr.read_statement(statement, start=START)
+    assert reading.goal.deadline is None
+    assert any("coming" in note and "deadline" in note for note in reading.notes), reading.notes
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 12))
+def test_the_coming_month_reads_as_the_month(month: int) -> None:
+    name = dt.date(2026, month, 1).strftime("%B")
+    plain = deadline(f"Get 1M impressions in {name}")
+    coming = deadline(f"Get 1M impressions in the coming {name}")
+    if month == START.month:
+        assert coming is None
+    else:
+        assert coming == plain
