@@ -20,7 +20,13 @@ from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
 from goalrules.patterns import LazyPattern
-from goalrules.period_ends import abbreviated_end, calendar_words, next_period, within_the_period
+from goalrules.period_ends import (
+    abbreviated_end,
+    calendar_words,
+    next_period,
+    one_named_ahead,
+    within_the_period,
+)
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -468,17 +474,9 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = _MONTH_OF.sub(_month_named, t)
     t = abbreviated_end(calendar_words(t), ref)  # "EOM", "EOY 2027", "CY27", "the rest of"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
-    # "the coming December", "this coming Q3", Tagalog "sa darating na Disyembre": the next
-    # one, as "December" is (no deadline and no note); the one under way ("the coming May"
-    # in May: this May, or the next?) is not read
-    coming = re.match(r"(?:(?:this|the) )?(?:up)?coming (?=([a-z]+|[qh][1-4])$)", t)
-    if coming and (coming[1] in _MONTHS or coming[1][0] in "qh"):
-        name = coming[1]
-        months = 6 if name[0] == "h" and name[1] in "12" else 3 if name[0] == "q" else 1
-        number = _MONTHS.get(name) or int(name[1:])
-        if (ref.month - 1) // months + 1 == number and (months > 1 or name in _MONTHS):
-            return None
-        t = t[coming.end() :]
+    t = one_named_ahead(t, ref, _MONTHS)  # "this December", "the coming Q3"
+    if t is None:
+        return None
     t = _year_written_out(t)
     fiscal = re.fullmatch(
         r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
