@@ -495,9 +495,18 @@ def read_fields(
         notes.extend(shared)  # "from 1500 to EUR 5000": 1,500 EUR, not the metric's USD
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = target_text(low, target_amount, metric_key, per, level=level)
-        if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
-            metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
-        if metric_key is not None and percent_of_a_count(target, metric_key):
+        points = target.endswith("percentage_point")
+        if metric_key in _RATE_OF and (points or (target.endswith("%") and target[0] not in "+-x")):
+            # "engagement from 4 % to 6 %", "engagement by 2 percentage points": the rate
+            metric_key = _RATE_OF[metric_key]
+        if points and metric_key is not None and percent_of_a_count("1 %", metric_key):
+            notes.append(  # "grow followers by 2 percentage points": of no rate
+                f'"{words_of(prepared, low, target_amount)}" change a rate, and '
+                f"{catalog[metric_key].words} are counted: name the rate, or write the "
+                f"change as +{plain_number(target_amount.value)}% or a number"
+            )
+            target, target_amount, baseline_amount, withheld = None, None, None, True
+        elif metric_key is not None and percent_of_a_count(target, metric_key):
             notes.append(
                 f'"{words_of(prepared, low, target_amount)}" with '
                 f"{catalog[metric_key].words}, which are counted: a rise of that much or "
