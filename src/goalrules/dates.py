@@ -498,13 +498,13 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
         return day
     t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
     half = re.fullmatch(
-        r"(?:the )?(first|second|1st|2nd) half(?: of (?:the )?(?:year|(\d{4})))?", t
+        r"(?:the )?(first|second|1st|2nd) half(?: of (?:the )?year| (?:of )?(\d{4}))?", t
     )
     if half:
         t = ("h1" if half[1] in ("first", "1st") else "h2") + (f" {half[2]}" if half[2] else "")
     nth = re.fullmatch(  # "the third quarter of 2027" is Q3 2027
         r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter"
-        r"(?: of (?:the )?(?:year|(\d{4})))?",
+        r"(?: of (?:the )?year| (?:of )?(\d{4}))?",
         t,
     )
     if nth:
