@@ -63,7 +63,8 @@ _ORDINALS = {
 }  # fmt: skip
 
 _UNITS = {
-    "day": "days", "days": "days", "d": "days",
+    "day": "days", "days": "days", "d": "days", "fortnight": "fortnights",
+    "fortnights": "fortnights",
     "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
     "month": "months", "months": "months", "mo": "months", "mos": "months",
     "quarter": "quarters", "quarters": "quarters", "qtr": "quarters", "qtrs": "quarters",
@@ -297,6 +298,8 @@ def parse_duration(text: str) -> relativedelta:
     unit = _UNITS[m["unit"]]
     if unit == "quarters":
         unit, n = "months", n * 3
+    if unit == "fortnights":  # "within a fortnight", Welsh "o fewn pythefnos": two weeks
+        unit, n = "weeks", n * 2
     if unit == "years" and not float(n).is_integer():
         unit, n = "months", n * 12
     if unit == "months" and not float(n).is_integer():
@@ -413,7 +416,7 @@ _PREFIX = LazyPattern(  # "by the 31st of December": the article goes with the w
 _IN_A_DAY = LazyPattern(r"^(?:in|during)\s+(?=\S*\d|[a-z]+\.?\s+\d)", re.IGNORECASE)
 _WITHIN = LazyPattern(
     r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
-    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
+    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|fortnights?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
     r"(?:\s+(?:from\s+(?:now|today|the\s+start|start)|time))?$",
     re.IGNORECASE,
 )

@@ -76,7 +76,7 @@ def read_deadline(
 _FROM_NOW = LazyPattern(r"\s+from\s+(?:now|today)\b", re.I)
 LENGTH_PHRASE = LazyPattern(
     r"(?:(?:within|in|over|for|during)\s+)?(?:the\s+)?(?:next\s+|coming\s+)?[\w.-]+\s+"
-    r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
+    r"(?:days?|weeks?|wks?|fortnights?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
     re.I,
 )
 #: a time to aim at, said before a "within N days": "to 1 hour", "under 2 hours"

@@ -153,6 +153,8 @@ TIME_WORDS = frozenset(
         "mos",
         "week",
         "weeks",
+        "fortnight",
+        "fortnights",
         "wk",
         "wks",
         "day",
