@@ -27,6 +27,7 @@ from goalrules.period_ends import (
     one_named_ahead,
     within_the_period,
 )
+from goalrules.retail_days import RETAIL_DAYS, named_day
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -110,54 +111,6 @@ class DateSettings:
             raise DateError(
                 f"the fiscal year's first month must be 1 to 12, got {self.fiscal_year_start!r}"
             )
-
-
-#: Retail days with a fixed rule: (month, weekday or None, nth or day, days after).
-#: Black Friday is the day after the fourth Thursday of November (US Thanksgiving).
-RETAIL_DAYS: dict[str, tuple[int, int | None, int, int]] = {
-    "black friday": (11, 3, 4, 1), "cyber monday": (11, 3, 4, 4), "thanksgiving": (11, 3, 4, 0),
-    "small business saturday": (11, 3, 4, 2), "giving tuesday": (11, 3, 4, 5),
-    "singles day": (11, None, 11, 0), "singles' day": (11, None, 11, 0),
-    "valentine's day": (2, None, 14, 0), "valentines day": (2, None, 14, 0),
-    "christmas": (12, None, 25, 0), "christmas day": (12, None, 25, 0),
-    "christmas eve": (12, None, 24, 0), "boxing day": (12, None, 26, 0),
-    "halloween": (10, None, 31, 0), "new year's eve": (12, None, 31, 0),
-}  # fmt: skip
-
-
-def _retail_day(name: str, year: int) -> Date:
-    month, weekday, nth, after = RETAIL_DAYS[name]
-    if weekday is None:
-        return Date(year, month, nth)
-    first = Date(year, month, 1)
-    offset = (weekday - first.weekday()) % 7
-    return first + _dt.timedelta(days=offset + 7 * (nth - 1) + after)
-
-
-def _named_day(t: str, ref: Date, settings: DateSettings) -> Date | None:
-    """A retail day ("black friday", "cyber monday 2027") or a workspace's own named
-    date ("prime day"); ``None`` when ``t`` names none."""
-    m = re.fullmatch(r"(?:the\s+)?([a-z' ]+?)(?:\s+(\d{4}))?", t)
-    if m is None:
-        return None
-    name = m[1].strip()
-    own = {k.lower(): v for k, v in settings.retail_days}
-    if name in own:
-        when = own[name]
-        if m[2] and int(m[2]) != when.year:
-            raise DateError(f"{name} is set to {when.isoformat()} in the workspace, not in {m[2]}")
-        return when
-    if name in ("prime day", "prime big deal days", "amazon prime day"):
-        raise DateError(
-            f'the date of "{name}" changes each year',
-            hint='set it in the workspace: [workspace] retail_days = {"prime day" = "2027-07-13"}',
-        )
-    if name not in RETAIL_DAYS:
-        return None
-    if m[2]:
-        return _retail_day(name, int(m[2]))
-    when = _retail_day(name, ref.year)
-    return when if when >= ref else _retail_day(name, ref.year + 1)
 
 
 def _fiscal_end(year: int, part: str | None, first_month: int) -> Date:
@@ -477,9 +430,10 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = _MONTH_OF.sub(_month_named, t)
     t = abbreviated_end(calendar_words(t), ref)  # "EOM", "EOY 2027", "CY27", "the rest of"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
-    t = one_named_ahead(t, ref, _MONTHS)  # "this December", "the coming Q3"
-    if t is None:
+    ahead = one_named_ahead(t, ref, _MONTHS)  # "this December", "the coming Q3"
+    if ahead is None:
         return None
+    t = ahead
     t = _year_written_out(t)
     fiscal = re.fullmatch(
         r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
@@ -496,7 +450,7 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
         first = settings.fiscal_year_start
         ends_in = ref.year if first == 1 or ref.month < first else ref.year + 1
         return _fiscal_end(ends_in + (this_fy[1] == "next"), None, first)
-    day = _named_day(t, ref, settings)
+    day = named_day(t, ref, settings.retail_days)
     if day is not None:
         return day
     t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
