@@ -537,6 +537,27 @@ def _period_start(text: str, end: Date) -> Date | None:
     return None
 
 
+def _day_and_month(text: str, ref: Date) -> Date | None:
+    """A day and month with no year, written one way only ("30/06", "15/10": 30 and 15 are
+    no month), as the next such day on or after ``ref``; ``None`` for any other text, for
+    "1/3" (a fraction, or a day either way) and for "6/27" or "12/31" (the 27th of June,
+    or June 2027?)."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    if m is None or text == "24/7":
+        return None
+    a, b = int(m[1]), int(m[2])
+    if (a > 12) == (b > 12) or (b > 12 and -5 <= b - ref.year % 100 <= 10):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    if day > 31:
+        return None  # "1/37": no day
+    try:
+        when = Date(ref.year, month, day)
+        return when if when >= ref else Date(ref.year + 1, month, day)
+    except ValueError as exc:
+        raise DateError(f'"{text}" is not a valid date: {exc}') from None
+
+
 def deadline(
     text: str | Date,
     start: Date | None = None,
@@ -626,6 +647,9 @@ def deadline(
     except DateError as exc:
         if not exc.message.startswith("cannot read"):
             raise  # ambiguous or impossible dates say so themselves
+    day = _day_and_month(body, ref)  # "by 30/06", "by 12/31": one way only, the next one
+    if day is not None:
+        return day
     inside = _IN_A_DAY.match(body)
     if inside is not None:  # "in March 15", as Tagalog "sa Marso 15" reads: that day
         try:  # (it read the end of March, the 15 set aside)

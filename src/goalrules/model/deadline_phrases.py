@@ -113,6 +113,7 @@ _DAYS_AFTER_MONTH = LazyPattern(
 _MONTH_LAST = LazyPattern(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I
 )
+_DAY_AND_MONTH = LazyPattern(r"(?<![\d/.-])\d{1,2}/\d{1,2}(?![\d/.-])")
 _PERIOD_START_OF = LazyPattern(r"\b(?:start|beginning)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -282,6 +283,12 @@ def first_deadline(
                 notes.append(
                     f'"{both.group(0)}" read {order} first ({when.isoformat()}), as the '
                     "statement's language writes dates"
+                )
+            short = _DAY_AND_MONTH.search(candidate)
+            if short:  # "by 30/06": a day and month, not a fraction (said: it reads so)
+                notes.append(
+                    f'"{short.group(0)}" read as a day and month with no year '
+                    f"({when.isoformat()}); write the date in full if it is not"
                 )
             return Deadline(when, candidate, *span, notes=tuple(notes))
     if unread is None and quote_dates:  # "10k followers (Dec 2027)": a date no phrase leads to

@@ -199,6 +199,7 @@ TIME_WORDS = frozenset(
 
 DATE_LIKE = LazyPattern(
     r"(?:19|20|21)\d\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|'\d\d|[qh][1-4]|fy\s?'?\d+|\d+(?:st|nd|rd|th)"
+    r"|^\d{1,2}/\d{1,2}$"  # a day and month ("by 30/06"; "1/3" reads no date)
 )
 
 
