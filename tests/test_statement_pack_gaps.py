@@ -82,3 +82,23 @@ def test_a_half_of_a_year_in_each_language(half: int, year: int, numeral: bool) 
         goal = gr.read_statement(statement, start=START, lang=lang).goal
         assert goal.deadline == english, (lang, statement)
         assert str(goal.target) == "+20%"
+
+
+@pytest.mark.parametrize(
+    ("statement", "lang", "metric", "target"),
+    [
+        # Arabic "نسبة التحويل" (conversion rate), "تكلفة الاكتساب" (cost of acquisition),
+        # "٣ أضعاف" (three times): no metric or no target was read
+        ("زيادة نسبة التحويل إلى ٢٪ بحلول الربع الرابع", "ar", "conversion_rate", "2 %"),
+        ("خفض تكلفة الاكتساب من ٥٠ ريال سعودي إلى ٣٠ ريال سعودي بحلول الربع الأول ٢٠٢٧", "ar",
+         "cost_per_acquisition", "30 SAR / conversion"),
+        ("زيادة الزيارات ٣ أضعاف خلال سنة", "ar", "visits", "x3"),
+        # Greek hours and minutes in the genitive ("εντός 1 ώρας", "εντός 30 λεπτών")
+        ("Απάντηση σε όλα τα μηνύματα εντός 1 ώρας", "el", "average_response_time", "1 hour"),
+        ("Απάντηση στα σχόλια εντός 30 λεπτών έως τον Ιούνιο", "el", "average_response_time",
+         "30 minute"),
+    ],
+)  # fmt: skip
+def test_the_packs_name_the_metric(statement: str, lang: str, metric: str, target: str) -> None:
+    goal = gr.read_statement(statement, start=START, lang=lang).goal
+    assert (goal.metric, str(goal.target)) == (metric, target)
