@@ -102,3 +102,24 @@ def test_a_half_of_a_year_in_each_language(half: int, year: int, numeral: bool) 
 def test_the_packs_name_the_metric(statement: str, lang: str, metric: str, target: str) -> None:
     goal = gr.read_statement(statement, start=START, lang=lang).goal
     assert (goal.metric, str(goal.target)) == (metric, target)
+
+
+HUNDREDS_TL = {
+    2: "dalawandaang", 3: "tatlundaang", 4: "apatnaraang", 5: "limandaang",
+    6: "animnaraang", 7: "pitundaang", 8: "walundaang", 9: "siyamnaraang",
+}  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(HUNDREDS_TL)), st.booleans())
+def test_tagalog_hundreds_in_one_word(n: int, thousands: bool) -> None:
+    """ "Limandaang leads" (500 leads, the hundreds written as one word) read no number and
+    said nothing; "limandaang libong views" is 500,000."""
+    if thousands:
+        statement, want = f"Umabot ng {HUNDREDS_TL[n]} libong views sa YouTube", n * 100_000
+        unit = "view"
+    else:
+        statement, want = f"Makakuha ng {HUNDREDS_TL[n]} leads kada buwan", n * 100
+        unit = "lead / month"
+    goal = gr.read_statement(statement, start=START, lang="tl").goal
+    assert str(goal.target) == f"{want} {unit}"
