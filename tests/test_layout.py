@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
         "dates",
         "weekdays",
         "period_ends",
+        "retail_days",
         "recurring",
         "numbers",
     ),

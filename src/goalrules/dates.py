@@ -20,7 +20,14 @@ from dateutil.relativedelta import relativedelta
 
 from goalrules.errors import DateError
 from goalrules.patterns import LazyPattern
-from goalrules.period_ends import abbreviated_end, calendar_words, next_period, within_the_period
+from goalrules.period_ends import (
+    abbreviated_end,
+    calendar_words,
+    next_period,
+    one_named_ahead,
+    within_the_period,
+)
+from goalrules.retail_days import RETAIL_DAYS, named_day
 from goalrules.weekdays import weekday_deadline
 
 __all__ = [
@@ -57,7 +64,8 @@ _ORDINALS = {
 }  # fmt: skip
 
 _UNITS = {
-    "day": "days", "days": "days", "d": "days",
+    "day": "days", "days": "days", "d": "days", "fortnight": "fortnights",
+    "fortnights": "fortnights",
     "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
     "month": "months", "months": "months", "mo": "months", "mos": "months",
     "quarter": "quarters", "quarters": "quarters", "qtr": "quarters", "qtrs": "quarters",
@@ -103,54 +111,6 @@ class DateSettings:
             raise DateError(
                 f"the fiscal year's first month must be 1 to 12, got {self.fiscal_year_start!r}"
             )
-
-
-#: Retail days with a fixed rule: (month, weekday or None, nth or day, days after).
-#: Black Friday is the day after the fourth Thursday of November (US Thanksgiving).
-RETAIL_DAYS: dict[str, tuple[int, int | None, int, int]] = {
-    "black friday": (11, 3, 4, 1), "cyber monday": (11, 3, 4, 4), "thanksgiving": (11, 3, 4, 0),
-    "small business saturday": (11, 3, 4, 2), "giving tuesday": (11, 3, 4, 5),
-    "singles day": (11, None, 11, 0), "singles' day": (11, None, 11, 0),
-    "valentine's day": (2, None, 14, 0), "valentines day": (2, None, 14, 0),
-    "christmas": (12, None, 25, 0), "christmas day": (12, None, 25, 0),
-    "christmas eve": (12, None, 24, 0), "boxing day": (12, None, 26, 0),
-    "halloween": (10, None, 31, 0), "new year's eve": (12, None, 31, 0),
-}  # fmt: skip
-
-
-def _retail_day(name: str, year: int) -> Date:
-    month, weekday, nth, after = RETAIL_DAYS[name]
-    if weekday is None:
-        return Date(year, month, nth)
-    first = Date(year, month, 1)
-    offset = (weekday - first.weekday()) % 7
-    return first + _dt.timedelta(days=offset + 7 * (nth - 1) + after)
-
-
-def _named_day(t: str, ref: Date, settings: DateSettings) -> Date | None:
-    """A retail day ("black friday", "cyber monday 2027") or a workspace's own named
-    date ("prime day"); ``None`` when ``t`` names none."""
-    m = re.fullmatch(r"(?:the\s+)?([a-z' ]+?)(?:\s+(\d{4}))?", t)
-    if m is None:
-        return None
-    name = m[1].strip()
-    own = {k.lower(): v for k, v in settings.retail_days}
-    if name in own:
-        when = own[name]
-        if m[2] and int(m[2]) != when.year:
-            raise DateError(f"{name} is set to {when.isoformat()} in the workspace, not in {m[2]}")
-        return when
-    if name in ("prime day", "prime big deal days", "amazon prime day"):
-        raise DateError(
-            f'the date of "{name}" changes each year',
-            hint='set it in the workspace: [workspace] retail_days = {"prime day" = "2027-07-13"}',
-        )
-    if name not in RETAIL_DAYS:
-        return None
-    if m[2]:
-        return _retail_day(name, int(m[2]))
-    when = _retail_day(name, ref.year)
-    return when if when >= ref else _retail_day(name, ref.year + 1)
 
 
 def _fiscal_end(year: int, part: str | None, first_month: int) -> Date:
@@ -291,6 +251,8 @@ def parse_duration(text: str) -> relativedelta:
     unit = _UNITS[m["unit"]]
     if unit == "quarters":
         unit, n = "months", n * 3
+    if unit == "fortnights":  # "within a fortnight", Welsh "o fewn pythefnos": two weeks
+        unit, n = "weeks", n * 2
     if unit == "years" and not float(n).is_integer():
         unit, n = "months", n * 12
     if unit == "months" and not float(n).is_integer():
@@ -403,9 +365,11 @@ _PREFIX = LazyPattern(  # "by the 31st of December": the article goes with the w
     r"(?:the\s+(?=\d))?",
     re.IGNORECASE,
 )
+#: "in" or "during" before a day ("in March 15", "in 1 March 2027"): on that day
+_IN_A_DAY = LazyPattern(r"^(?:in|during)\s+(?=\S*\d|[a-z]+\.?\s+\d)", re.IGNORECASE)
 _WITHIN = LazyPattern(
     r"^(?:within|in|over|during|for)?\s*(?:the\s+)?(?:next\s+|coming\s+)?"
-    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
+    r"(?P<n>(?:\d+(?:\.\d+)?|[a-z-]+))?\s*(?:(?:of\s+)?an?\s+)?(?P<unit>days?|weeks?|wks?|fortnights?|months?|mos?|quarters?|qtrs?|years?|yrs?)"
     r"(?:\s+(?:from\s+(?:now|today|the\s+start|start)|time))?$",
     re.IGNORECASE,
 )
@@ -466,6 +430,10 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
     t = _MONTH_OF.sub(_month_named, t)
     t = abbreviated_end(calendar_words(t), ref)  # "EOM", "EOY 2027", "CY27", "the rest of"
     t = re.sub(r"^the (?=[qh][1-4]\b)", "", t)  # "in the Q2 2027", as Welsh "yn yr" reads
+    ahead = one_named_ahead(t, ref, _MONTHS)  # "this December", "the coming Q3"
+    if ahead is None:
+        return None
+    t = ahead
     t = _year_written_out(t)
     fiscal = re.fullmatch(
         r"(?:(q[1-4]|h[12])(?: of)? )?(?:fy ?|fiscal year |fiscal )'?(\d{2}|\d{4})"
@@ -482,18 +450,18 @@ def _period_end(text: str, ref: Date, settings: DateSettings | None = None) -> D
         first = settings.fiscal_year_start
         ends_in = ref.year if first == 1 or ref.month < first else ref.year + 1
         return _fiscal_end(ends_in + (this_fy[1] == "next"), None, first)
-    day = _named_day(t, ref, settings)
+    day = named_day(t, ref, settings.retail_days)
     if day is not None:
         return day
     t = re.sub(r"^(?:fy|fiscal year )(?=\d{4}$)", "", t)
     half = re.fullmatch(
-        r"(?:the )?(first|second|1st|2nd) half(?: of (?:the )?(?:year|(\d{4})))?", t
+        r"(?:the )?(first|second|1st|2nd) half(?: of (?:the )?year| (?:of )?(\d{4}))?", t
     )
     if half:
         t = ("h1" if half[1] in ("first", "1st") else "h2") + (f" {half[2]}" if half[2] else "")
     nth = re.fullmatch(  # "the third quarter of 2027" is Q3 2027
         r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter"
-        r"(?: of (?:the )?(?:year|(\d{4})))?",
+        r"(?: of (?:the )?year| (?:of )?(\d{4}))?",
         t,
     )
     if nth:
@@ -567,6 +535,27 @@ def _period_start(text: str, end: Date) -> Date | None:
     if month and month[1] in _MONTHS:
         return month_start(end)
     return None
+
+
+def _day_and_month(text: str, ref: Date) -> Date | None:
+    """A day and month with no year, written one way only ("30/06", "15/10": 30 and 15 are
+    no month), as the next such day on or after ``ref``; ``None`` for any other text, for
+    "1/3" (a fraction, or a day either way) and for "6/27" or "12/31" (the 27th of June,
+    or June 2027?)."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    if m is None or text == "24/7":
+        return None
+    a, b = int(m[1]), int(m[2])
+    if (a > 12) == (b > 12) or (b > 12 and -5 <= b - ref.year % 100 <= 10):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    if day > 31:
+        return None  # "1/37": no day
+    try:
+        when = Date(ref.year, month, day)
+        return when if when >= ref else Date(ref.year + 1, month, day)
+    except ValueError as exc:
+        raise DateError(f'"{text}" is not a valid date: {exc}') from None
 
 
 def deadline(
@@ -658,6 +647,16 @@ def deadline(
     except DateError as exc:
         if not exc.message.startswith("cannot read"):
             raise  # ambiguous or impossible dates say so themselves
+    day = _day_and_month(body, ref)  # "by 30/06", "by 12/31": one way only, the next one
+    if day is not None:
+        return day
+    inside = _IN_A_DAY.match(body)
+    if inside is not None:  # "in March 15", as Tagalog "sa Marso 15" reads: that day
+        try:  # (it read the end of March, the 15 set aside)
+            return parse_date(body[inside.end() :], dayfirst=dayfirst, today=ref)
+        except DateError as exc:
+            if not exc.message.startswith("cannot read"):
+                raise
     raise DateError(
         f"cannot read a deadline from {text!r}",
         hint="write e.g. 'within 6 months', 'by 2027-06-30' or 'end of Q3 2027'",

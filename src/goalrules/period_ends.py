@@ -18,6 +18,12 @@ moved to the period's first day, a window of days. "within next month" is said f
 naming both dates. "within months", "in the coming weeks" name no number of them: an error,
 not one of them (they read one month, one week).
 
+"this December", "this Q4" (Tagalog "ngayong Q4") are this year's, as "December" and "Q4"
+are when they are still to come (they gave no deadline; "this December" no note); "this
+March" written in May is past, and not read ("this may" is no month: "this may help").
+"The coming December", "this coming Q3" (Tagalog "sa darating na Disyembre") are the next
+one; the one under way ("the coming May" in May: this one, or the next?) is not read.
+
 "the calendar year", "CY2027" and "the rest of the year" are the year, the year 2027 and the
 year to its end, as "the year" and "2027" are (they gave no deadline, without a word).
 """
@@ -26,12 +32,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from goalrules.errors import DateError
 from goalrules.patterns import LazyPattern
 
-__all__ = ["abbreviated_end", "calendar_words", "next_period", "within_the_period"]
+__all__ = [
+    "abbreviated_end",
+    "calendar_words",
+    "next_period",
+    "one_named_ahead",
+    "within_the_period",
+]
 
 Date = _dt.date
 
@@ -157,3 +169,29 @@ def next_period(
         f"{unit} from the start ({later.isoformat()}), so it is not read: write 'by the end "
         f"of next {unit}' or 'within a {unit}'"
     )
+
+
+_AHEAD = LazyPattern(r"(?:(this)|(?:(?:this|the) )?(?:up)?coming) (?=([a-z]+|[qh][1-4])$)")
+
+
+def one_named_ahead(t: str, ref: Date, months: Mapping[str, int]) -> str | None:
+    """``t`` without the "this" or "(the) coming" before a month, quarter or half it
+    names ("this december" -> "december"), when that is the period meant; ``None`` when
+    the words name no period to come ("this march" in May is past, "the coming may" in May
+    this one or the next); ``t`` as it is when it has no such words."""
+    ahead = _AHEAD.match(t)
+    if ahead is None or not (ahead[2] in months or re.fullmatch(r"[qh][1-4]", ahead[2])):
+        return t
+    name = ahead[2]
+    if ahead[1] and name == "may":
+        return t  # "this may help": no month
+    if name in months:
+        now, number = ref.month, months[name]
+    else:
+        size = 3 if name[0] == "q" else 6
+        now, number = (ref.month - 1) // size + 1, int(name[1])
+        if size == 6 and number > 2:
+            return t
+    if (ahead[1] and number < now) or (not ahead[1] and number == now):
+        return None
+    return t[ahead.end() :]

@@ -76,7 +76,7 @@ def read_deadline(
 _FROM_NOW = LazyPattern(r"\s+from\s+(?:now|today)\b", re.I)
 LENGTH_PHRASE = LazyPattern(
     r"(?:(?:within|in|over|for|during)\s+)?(?:the\s+)?(?:next\s+|coming\s+)?[\w.-]+\s+"
-    r"(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
+    r"(?:days?|weeks?|wks?|fortnights?|months?|mos?|quarters?|qtrs?|years?|yrs?)\b",
     re.I,
 )
 #: a time to aim at, said before a "within N days": "to 1 hour", "under 2 hours"
@@ -99,6 +99,21 @@ _AFTER_EVENT = LazyPattern(
     rf"(?:days?|weeks?|months?|quarters?|years?)\s+(?:after|following|post)\s+{_EVENT}",
     re.I,
 )
+#: a day of the month that ends a deadline phrase ("by March 15", "in 1 March"'s "1" is
+#: not last): what follows may make it one of two days, or no day
+_DAY_LAST = LazyPattern(r"(?<![\w/.,-])\d{1,2}(?:st|nd|rd|th)?$", re.I)
+_MORE_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d|\s*(?:%|percent\b|k\b|x\b|times\b))"
+_MORE_DAYS = LazyPattern(
+    rf"\s*(?:(?P<count>times|x)\b|(?:[-\u2013\u2014]|or\b)\s*{_MORE_DAY})", re.I
+)
+#: days of a month written as a range after its name ("by March 15-20")
+_DAYS_AFTER_MONTH = LazyPattern(
+    rf"\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|or\b)\s*{_MORE_DAY}", re.I
+)
+_MONTH_LAST = LazyPattern(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I
+)
+_DAY_AND_MONTH = LazyPattern(r"(?<![\d/.-])\d{1,2}/\d{1,2}(?![\d/.-])")
 _PERIOD_START_OF = LazyPattern(r"\b(?:start|beginning)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -173,6 +188,25 @@ def first_deadline(
                 )
             read_as = " ".join(words[1:end]) if head in PAIR_HEADS else candidate
             when, message = read_deadline(read_as.rstrip(".!?"), start, settings)
+            more = None
+            if when is not None and _DAY_LAST.search(low):
+                more = _MORE_DAYS.match(text, span[1])
+            elif when is not None and _MONTH_LAST.search(low):
+                more = _DAYS_AFTER_MONTH.match(text, span[1])
+            if more is not None:
+                if more.groupdict().get("count"):
+                    continue  # "by June 3 times a week": 3 counts posts, the day is June's end
+                said = text[span[0] : more.end()]
+                return Deadline(  # "by March 15-20", "in March 15 or 20": which day?
+                    None,
+                    said,
+                    span[0],
+                    more.end(),
+                    notes=(
+                        f'"{said}" names more than one day, so it is not read as the '
+                        "deadline; write the day the goal is due, e.g. 'by 2027-03-20'",
+                    ),
+                )
             dated = _year_after(text, span[1], read_as, start, settings) if when else None
             if dated is not None:  # "in Q2 of 2027", "στο δεύτερο τρίμηνο του 2027"
                 when, message, end_at = dated
@@ -249,6 +283,12 @@ def first_deadline(
                 notes.append(
                     f'"{both.group(0)}" read {order} first ({when.isoformat()}), as the '
                     "statement's language writes dates"
+                )
+            short = _DAY_AND_MONTH.search(candidate)
+            if short:  # "by 30/06": a day and month, not a fraction (said: it reads so)
+                notes.append(
+                    f'"{short.group(0)}" read as a day and month with no year '
+                    f"({when.isoformat()}); write the date in full if it is not"
                 )
             return Deadline(when, candidate, *span, notes=tuple(notes))
     if unread is None and quote_dates:  # "10k followers (Dec 2027)": a date no phrase leads to

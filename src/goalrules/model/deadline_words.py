@@ -69,6 +69,12 @@ UNREAD_WHEN = LazyPattern(
     # on? (no deadline was read or said; Greek "μέσα στο επόμενο εξάμηνο" likewise)
     r"|\b(?:within|in|over|during|by|for)\s+(?:the\s+)?(?:next|coming|this)\s+"
     r"(?:half|semester)\b(?![\s-]year)"
+    # "the coming May" in May: this one, or the next? "this March" in May: past (the
+    # periods to come read)
+    r"|\b(?:this|the)\s+(?:up)?coming\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|q[1-4]\b|h[12]\b)[a-z]*"
+    r"|\bthis\s+(?:january|february|march|april|june|july|august|september|october"
+    r"|november|december|q[1-4]|h[12])\b"
     r"|\b(?:by|before|until|till|ahead of|in time for|no later than)\s+(?!\d)"
     r"(?:(?:the|our|a|an|this|next|its|their)\s+)*(?:\d{1,3}(?:st|nd|rd|th)\s+)?"
     r"(?:[a-z]+[\s-]+){0,3}?"
@@ -147,6 +153,8 @@ TIME_WORDS = frozenset(
         "mos",
         "week",
         "weeks",
+        "fortnight",
+        "fortnights",
         "wk",
         "wks",
         "day",
@@ -191,6 +199,7 @@ TIME_WORDS = frozenset(
 
 DATE_LIKE = LazyPattern(
     r"(?:19|20|21)\d\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|'\d\d|[qh][1-4]|fy\s?'?\d+|\d+(?:st|nd|rd|th)"
+    r"|^\d{1,2}/\d{1,2}$"  # a day and month ("by 30/06"; "1/3" reads no date)
 )
 
 

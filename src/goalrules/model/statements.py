@@ -43,10 +43,10 @@ import attrs
 from goalrules.dates import DateSettings
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
+from goalrules.model.amount_ranges import find_ranges
 from goalrules.model.amounts import (
     Amount,
     find_amounts,
-    find_ranges,
     plain_number,
     regroup_numbers,
 )
@@ -89,6 +89,7 @@ from goalrules.model.target_words import (
     rate_a_period_note,
     shared_currency,
     target_text,
+    words_before,
     words_of,
 )
 from goalrules.model.wording import prepare
@@ -239,6 +240,7 @@ def _sold(low: str, at: int, noun: str) -> bool:
 _QUOTED = LazyPattern(r'"([^"]+)"')
 _MARKED = LazyPattern(r"¤(\?|[A-Z]{3}) ?")
 # A count read with a percent level is its rate ("engagement from 4 % to 6 %").
+_LEVEL_WORD = LazyPattern(r"^(?:to|at|of|reach|hit|achieve|attain|maintain|keep|rate)$")
 _RATE_OF = {
     "engagements": "engagement_rate_by_reach",
     "conversions": "conversion_rate",
@@ -495,9 +497,26 @@ def read_fields(
         notes.extend(shared)  # "from 1500 to EUR 5000": 1,500 EUR, not the metric's USD
         level = metric_key in _FLOW_OF.values() and per is not None and not target_amount.sign
         target = target_text(low, target_amount, metric_key, per, level=level)
-        if metric_key in _RATE_OF and target.endswith("%") and target[0] not in "+-x":
-            metric_key = _RATE_OF[metric_key]  # "engagement from 4 % to 6 %": the rate
-        if metric_key is not None and percent_of_a_count(target, metric_key):
+        points = target.endswith("percentage_point")
+        # a level in percent of a count is its rate when said as a level ("to 5 %", "from 2 %
+        # to 3 %", "reach 4 % engagement"); "sales 25 % by Q4" (up 25 %, or a rate of 25 %?)
+        # is said below, never read as the rate
+        as_level = baseline_amount is not None or _LEVEL_WORD.search(
+            words_before(low, target_amount, 1)
+        )
+        if metric_key in _RATE_OF and (
+            points or (target.endswith("%") and target[0] not in "+-x" and as_level)
+        ):
+            # "engagement from 4 % to 6 %", "engagement by 2 percentage points": the rate
+            metric_key = _RATE_OF[metric_key]
+        if points and metric_key is not None and percent_of_a_count("1 %", metric_key):
+            notes.append(  # "grow followers by 2 percentage points": of no rate
+                f'"{words_of(prepared, low, target_amount)}" change a rate, and '
+                f"{catalog[metric_key].words} are counted: name the rate, or write the "
+                f"change as +{plain_number(target_amount.value)}% or a number"
+            )
+            target, target_amount, baseline_amount, withheld = None, None, None, True
+        elif metric_key is not None and percent_of_a_count(target, metric_key):
             notes.append(
                 f'"{words_of(prepared, low, target_amount)}" with '
                 f"{catalog[metric_key].words}, which are counted: a rise of that much or "

@@ -99,8 +99,9 @@ def _odd_period(low: str, a: Amount) -> re.Match[str] | None:
 
 
 # "double followers every year until 2029": the multiple again each period, no one target
+# (not the period of a number between: "triple leads from 200 a month" is 200 a month)
 _AGAIN = LazyPattern(
-    r"[^.;,]{0,40}?(?<!\bin)(?<!\bwithin)(?<!\bfor)(?<!\bover)\s+(?:every|each|per|an?)\s+"
+    r"[^.;,\d]{0,40}?(?<!\bin)(?<!\bwithin)(?<!\bfor)(?<!\bover)\s+(?:every|each|per|an?)\s+"
     r"(?:single\s+)?(week|month|quarter|year)\b"
 )
 

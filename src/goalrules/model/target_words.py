@@ -110,7 +110,7 @@ def shared_currency(
 
 # a level the account is at now: "we have 5,000 followers and want 8,000"
 _YEAR = LazyPattern(r"(?:19|20|21)\d\d")
-_OURS = LazyPattern(r"\b(?:our|my|their|its|the current|current|today's|existing|present)$")
+_OURS = LazyPattern(r"\b(?:our|my|their|its|the current|current|today's|existing|present|from)$")
 _AIMED = LazyPattern(
     r"\b(?:hit|reach|achieve|attain|meet|target|make|hitting|reaching|achieving|meeting"
     r"|targeting)\s+(?:our|my|their|its)$"
@@ -139,7 +139,8 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         now = ours[0]
         rest = [a for a in amounts if a is not now]
         aim, since = choose_target(low, rest) if rest else (None, None)
-        if _YEAR.fullmatch(low[now.start : now.end].strip()) and now.plain:
+        said_from = words_before(low, now, 1) == "from"  # "from 1900 to $2000": a level
+        if _YEAR.fullmatch(low[now.start : now.end].strip()) and now.plain and not said_from:
             return aim, since  # "double our 2026 leads": a year's, no level
         if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
             return aim, since  # "grow our 3 accounts to 10k followers": another count

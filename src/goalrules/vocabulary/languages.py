@@ -79,6 +79,14 @@ def _expand(m: re.Match[str], replacement: str, text: str) -> str:
 
 
 _TWO_WAY = LazyPattern(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
+#: a comma before one or two digits ending a number of a percent, a scale or money ("1,5
+#: %", "1,5 juta", "RM12,50"; not "10,000", nor "12,50 followers": 12.5, or 12,500?)
+_COMMA_DECIMAL = LazyPattern(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d]|[.,]\d)")
+_DECIMAL_KIND = LazyPattern(
+    r"\s?(?:%|peratus|percent|juta|ribu|bilion|billion|million|thousand|k\b|mln\b"
+    r"|مليون|مليار|الف|ألف|آلاف|بالمئة|بالمائة|في المئة|في المائة)",
+    re.IGNORECASE,
+)
 _GROUP_MARK = "\x00"  # a thousands comma written while a pack reads its decimal commas
 
 
@@ -126,10 +134,16 @@ class LanguagePack:
     decimal_sign: str | None = None  # None: Babel's for the locale, else "."
     group_sign: str | None = None
     dot_groups: bool = False  # "10.000" is ten thousand though "." is the decimal sign
+    # "1,5" is 1.5 though "," groups thousands: a comma before one or two digits, which no
+    # grouping writes ("10,000" stays ten thousand)
+    comma_decimals: bool = False
     # how the language writes a numeric date: day first ("3/6/2027" is 3 June in Welsh),
     # month first, or None where both are written (English): then such a date is an error
     dayfirst: bool | None = None
     own_words: Mapping[str, str] = attrs.field(factory=dict)  # folded phrase -> English
+    # phrases that fold alike but mean apart, by their lower-cased spelling: Arabic
+    # "ميتا" (Meta) and "مئتا" (two hundred) fold to one word
+    spelled_words: Mapping[str, str] = attrs.field(factory=dict)
     patterns: tuple[tuple[str, str], ...] = ()  # (regex on folded text, replacement)
     common: frozenset[str] = frozenset()  # words that tell the language apart
 
@@ -191,6 +205,17 @@ class LanguagePack:
                 lambda m: _english_grouping(m.group(0), ".", None, ","),
                 text,
             )
+        if self.comma_decimals and self.decimal == ".":
+
+            def decimal(m: re.Match[str]) -> str:
+                money = re.search(
+                    r"(?:\brm ?|[$€£₱])$", text[max(0, m.start() - 3) : m.start()], re.I
+                )
+                if money or _DECIMAL_KIND.match(text, m.end()):
+                    return f"{m[1]}.{m[2]}"
+                return m.group(0)  # "12,50 followers": 12.5, or 12,500? (said, not read)
+
+            text = _COMMA_DECIMAL.sub(decimal, text)
         return text
 
     def two_way_numbers(self, text: str) -> list[str]:
@@ -220,7 +245,10 @@ class LanguagePack:
         last = 0
         for m in self._compiled.finditer(folded):
             out.append(text[last : m.start()])
-            out.append(f" {self.words[m.group(0)]} ")
+            english = self.words[m.group(0)]
+            if self.spelled_words:  # the spelling tells apart the words that fold alike
+                english = self.spelled_words.get(text[m.start() : m.end()].lower(), english)
+            out.append(f" {english} ")
             last = m.end()
         out.append(text[last:])
         english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
@@ -288,11 +316,19 @@ def _pack(data: Mapping[str, Any], origin: str, shipped: bool = False) -> Langua
     locale = head.get("locale")
     numbers = data.get("numbers", {})
     words: dict[str, str] = {}
+    written: dict[str, str] = {}  # folded phrase -> the first spelling that gave it
+    spelled: dict[str, str] = {}
     for category, table in data.get("words", {}).items():
         if not isinstance(table, Mapping):
             raise GoalRulesError(f"[words.{category}] of {origin} must be a table")
         for phrase, english in table.items():
-            words[fold(str(phrase)).strip()] = str(english)
+            key, spelling = fold(str(phrase)).strip(), str(phrase).lower().strip()
+            if key in words and words[key] != str(english) and written[key] != spelling:
+                # two words that fold alike: each is read as it is spelled ("ميتا" is
+                # Meta, "مئتا" two hundred), another spelling as the last one given
+                spelled[written[key]], spelled[spelling] = words[key], str(english)
+            written.setdefault(key, spelling)
+            words[key] = str(english)
     patterns = []
     for pattern, replacement in data.get("patterns", {}).items():
         if not shipped:  # (goalrules' own packs: each pattern compiled by a test, not at
@@ -313,8 +349,10 @@ def _pack(data: Mapping[str, Any], origin: str, shipped: bool = False) -> Langua
         decimal_sign=str(numbers["decimal"]) if "decimal" in numbers else None,
         group_sign=str(numbers["group"]) if "group" in numbers else None,
         dot_groups=bool(numbers.get("dot_groups", False)),
+        comma_decimals=bool(numbers.get("comma_decimals", False)),
         dayfirst=bool(head["dayfirst"]) if "dayfirst" in head else None,
         own_words=words,
+        spelled_words=spelled,
         patterns=tuple(patterns),
         common=frozenset(common),
     )
