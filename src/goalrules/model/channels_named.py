@@ -13,7 +13,7 @@ import re
 from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import _CHANNEL_ALIASES, normalize_channel
 
-__all__ = ["channels_left_out", "find_channels"]
+__all__ = ["channels_left_out", "find_channels", "medium_not_kept"]
 
 # Words that name their network ("retweets" are on X).
 _IMPLIED_CHANNELS = {
@@ -67,6 +67,49 @@ def channels_left_out(text: str) -> list[str]:
         f'"{words}" is named as left out, so it is not one of the goal\'s channels: name the '
         "channels the goal is about"
         for words in _named(text)[1]
+    ]
+
+
+# the paid or organic half of a network, or of social media as a whole, which a goal does
+# not hold: "LinkedIn ads", "paid social", "organic Instagram", "sponsored posts on X"
+_MEDIUM_BEFORE = LazyPattern(r"\b(?:paid|organic|sponsored|boosted|promoted)\s+$")
+_MEDIUM_AFTER = LazyPattern(
+    r"^\s+(?:ads?|adverts?|advertising|ad\s+campaigns?|campaign\s+ads|paid(?:\s+media)?"
+    r"|sponsored\s+(?:posts?|content|updates?)|boosted\s+posts?)\b"
+)
+_MEDIUM_SOCIAL = LazyPattern(
+    r"\b(?:paid|organic|sponsored)\s+social(?:\s+media)?\b|\bsocial(?:\s+media)?\s+ads\b"
+    r"|\b(?:sponsored|boosted|promoted)\s+(?:posts?|content|updates?)\b"
+    r"|\b(?:paid|organic)\s+(?:reach|impressions|traffic|visits|followers|leads|clicks)\b"
+)
+
+
+def medium_not_kept(text: str) -> list[str]:
+    """A note when the statement names the paid or organic half of a network, or of
+    social media ("LinkedIn ads", "paid social", "organic Instagram"): a goal holds a
+    channel, not a medium, so it is read on the whole channel (organic and paid
+    together), and a history of the whole would judge a target set for one half."""
+    low = text.lower()
+    said: list[str] = []
+    for words in _named(text)[0].values():
+        at = low.find(words.lower())
+        if at < 0:
+            continue
+        before = _MEDIUM_BEFORE.search(low[:at])
+        after = _MEDIUM_AFTER.match(low[at + len(words) :])
+        if before is not None:
+            said.append(text[before.start() : at + len(words)])
+        elif after is not None:
+            said.append(text[at : at + len(words) + after.end()])
+    if not said:
+        social = _MEDIUM_SOCIAL.search(low)
+        if social is not None:
+            said.append(text[social.start() : social.end()])
+    return [
+        f'"{words}" names the paid or organic half, which a goal does not hold: it is read on '
+        "the whole channel (organic and paid together); judge it against a history of that "
+        "half alone, or name the channel as your data does"
+        for words in said
     ]
 
 

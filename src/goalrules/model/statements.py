@@ -50,7 +50,7 @@ from goalrules.model.amounts import (
     plain_number,
     regroup_numbers,
 )
-from goalrules.model.channels_named import channels_left_out, find_channels
+from goalrules.model.channels_named import channels_left_out, find_channels, medium_not_kept
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
@@ -338,6 +338,7 @@ def read_fields(
 
     channels = find_channels(rest)
     notes.extend(channels_left_out(rest))  # "on TikTok, not Instagram"
+    notes.extend(medium_not_kept(rest))  # "LinkedIn ads", "paid social": no medium held
     if channels:
         understood["channel"] = ", ".join(words for _, words in channels)
     else:
