@@ -280,3 +280,23 @@ def test_reordering_a_contacts_export_changes_nothing(tmp_path: Path, order: lis
     assert len(base) == 5  # four lead months and channels, and the customer's
     shuffled = [rows[i] for i in order]
     assert rows_of(ef.write_csv(tmp_path / "b.csv", [HUBSPOT, *shuffled])) == base
+
+
+@given(
+    st.decimals(min_value=1, max_value=10**7, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["$", "€", "£"]),
+    st.sampled_from(["USD", "EUR", "MYR"]),
+    st.booleans(),
+)
+def test_a_cell_holding_its_currency_says_how_to_write_it(
+    amount: Decimal, sign: str, code: str, before: bool
+) -> None:
+    """A spend cell "$1,200.00" (or "1,200.00 USD") said "'$1,200.00' is not a number
+    with '.' as the decimal mark": true, and no help. It says the cell holds its
+    currency and to write the amount alone, never a number read."""
+    text = f"{amount:,.2f}"
+    for cell, cur in ((f"{sign}{text}", sign), (f"{text} {code}", code), (f"{code} {text}", code)):
+        with pytest.raises(DataError, match=r"holds its currency") as info:
+            number(cell, "f.csv", 2, "spend", decimal=".", count=False)
+        assert f"({cur})" in str(info.value) and f"alone ({text})" in str(info.value)
+    assert number(text, "f.csv", 2, "spend", decimal=".", count=False) == float(amount)

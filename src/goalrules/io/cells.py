@@ -190,8 +190,25 @@ def _parse(
     try:
         return float(parse_decimal(text, locale=_LOCALES.get(decimal or ".", "en"), strict=True))
     except (NumberFormatError, ValueError, ArithmeticError):
+        money = _MONEY.fullmatch(text.strip())
+        if money is not None and bool(money["before"]) != bool(money["after"]):
+            # "$1,200.00", "1,200.00 USD": the amount with its currency
+            raise _bad(
+                f"{value!r} holds its currency ({money['before'] or money['after']}): write the "
+                f"amount alone ({money['amount']}); the currency is named once for all the "
+                "spend ('goalrules channels --currency CODE', currency= in Python)",
+                source, line, column,
+            ) from None  # fmt: skip
         how = f" with {decimal!r} as the decimal mark" if decimal else ""
         raise _bad(f"{value!r} is not a number{how}", source, line, column) from None
+
+
+#: an amount written with its currency, before or after it: "$1,200.00", "€400",
+#: "1,200.00 USD", "USD 400"
+_MONEY = LazyPattern(
+    r"(?P<before>[$€£¥₹]|[A-Z]{3})?\s*(?P<amount>[+-]?\d[\d.,]*)\s*"
+    r"(?P<after>[$€£¥₹]|[A-Z]{3})?"
+)
 
 
 def _evidence(value: Any) -> str | None:
