@@ -15,7 +15,7 @@ import attrs
 from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker, Scope, declared_type, name_problem
 from goalrules.dsl.compiler import PythonBackend
-from goalrules.dsl.parser import parse_expression, parse_file
+from goalrules.dsl.parser import BOM, parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
 from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
@@ -236,6 +236,8 @@ def compile_text(
     parsed again. A shipped ruleset's text (``source`` ``goalrules/rules/NAME.rules``)
     is read from its shipped tree (:mod:`goalrules.dsl.trees`) while it is that text:
     so is a ruleset unpickled in a worker process."""
+    if isinstance(text, str):
+        text = text.removeprefix(BOM)  # as parse_file reads it: the carets' text too
     # compiling allocates many small, long-lived objects: the cyclic collector would
     # rescan them over and over (a third of the time), and they hold no cycles to free
     enabled = gc.isenabled()
