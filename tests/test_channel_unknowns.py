@@ -226,7 +226,7 @@ def test_an_awareness_role_says_the_trend_it_was_judged_by() -> None:
     instagram = {d.channel: d for d in gr.decide_channels(rows, channels=brand)}["instagram"]
     assert instagram.rule == "keep.fulfils-role"
     assert instagram.reasons[0].startswith(
-        "It does the job of its role (brand_awareness). It brings 11.8 % of visits"
+        "It does the job of its role (brand awareness). It brings 11.8 % of visits"
     )
     assert (
         "it fulfils its role (brand_awareness): followers, engagements or reach +4.4 % a month"

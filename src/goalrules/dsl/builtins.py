@@ -295,6 +295,16 @@ def _plural(word: str, count: Any) -> str:
     return plural(word, _mag(count))
 
 
+def _words(key: Any) -> str:
+    """A key (or a list of keys) as a marketer says it (:func:`goalrules.numbers.words`):
+    "brand awareness" for ``brand_awareness``, a list's keys joined by commas."""
+    from goalrules.numbers import words
+
+    if isinstance(key, str):
+        return words(key)
+    return ", ".join(words(k) for k in key)
+
+
 def _abs(x: Any) -> Any:
     return DQ(abs(x.value), x.key) if isinstance(x, DQ) else abs(x)
 
@@ -353,6 +363,12 @@ def builtin_functions() -> tuple[Function, ...]:
         Function("metric_name", ("text",), TEXT, _metric_name,
                  "A metric as a sentence names it: 'engagement rate by reach' for "
                  "engagement_rate_by_reach (text that names no catalog metric as it is)."),
+        Function("words", ("any",), TEXT, _words,
+                 "A key as a sentence says it: words(\"brand_awareness\") is 'brand awareness'; "
+                 "a list of keys is joined by commas.",
+                 check=lambda a: None if a[0].kind == "text"
+                 or (a[0].kind == "list" and a[0].item is not None and a[0].item.kind == "text")
+                 else "words takes text or a list of text"),
         Function("fits", ("text", "text"), BOOL, _fits,
                  "Whether a channel suits an objective (the platform-fit table)."),
     )  # fmt: skip

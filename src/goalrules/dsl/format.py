@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from goalrules.dsl import ast
-from goalrules.dsl.parser import _offset, _offset_end, parse_file
+from goalrules.dsl.parser import BOM, _offset, _offset_end, parse_file
 
 __all__ = ["format_rules"]
 
@@ -323,5 +323,6 @@ def _num(x: float) -> str:
 
 
 def format_rules(text: str, *, source: str = "<rules>") -> str:
-    """``text`` in the canonical layout (a syntax error is raised as by the parser)."""
-    return _Formatter(text, source).render()
+    """``text`` in the canonical layout (a syntax error is raised as by the parser; a
+    byte order mark is left out, as the parser leaves it)."""
+    return _Formatter(text.removeprefix(BOM), source).render()

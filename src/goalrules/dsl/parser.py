@@ -19,6 +19,7 @@ from goalrules.errors import GoalRulesError, GoalRulesErrors, LimitError, RuleSy
 from goalrules.patterns import LazyPattern
 
 __all__ = [
+    "BOM",
     "MAX_DEPTH",
     "MAX_OPERATORS",
     "MAX_SOURCE",
@@ -29,6 +30,9 @@ __all__ = [
     "shift_spans",
 ]
 
+BOM = "\ufeff"
+"""A byte order mark: at the start of a rule file (Notepad writes one) it is no
+character of the rules, and is read as nothing."""
 MAX_SOURCE = 1_000_000
 """Largest rule source accepted, in characters."""
 MAX_DEPTH = 64
@@ -617,6 +621,7 @@ def parse_file(text: str, *, source: str = "<rules>") -> ast.RuleFile:
     """Parse a rule file; every syntax error found is raised together."""
     if not isinstance(text, str):
         raise RuleSyntaxError(f"expected rule text, got {type(text).__name__}", source=source)
+    text = text.removeprefix(BOM)
     _check_limits(text, source)
     tree, errors = _parse_tree(text, "start", source, text)
     if tree is None or errors:

@@ -15,10 +15,16 @@ import attrs
 from goalrules.dsl import ast, runtime
 from goalrules.dsl.checker import Checker, Scope, declared_type, name_problem
 from goalrules.dsl.compiler import PythonBackend
-from goalrules.dsl.parser import parse_expression, parse_file
+from goalrules.dsl.parser import BOM, parse_expression, parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
 from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
+from goalrules.engine.bare_shares import (
+    bare_share_written,
+    is_share,
+    python_share_problem,
+    share_problem,
+)
 from goalrules.engine.results import _FAIL, _PASS, _SKIPPED, Rule, _Part
 from goalrules.engine.ruleset import RuleSet
 from goalrules.engine.shipped_code import ShippedFast, adopt, fast_code
@@ -28,7 +34,6 @@ from goalrules.errors import (
     RuleTypeError,
     UnknownNameError,
 )
-from goalrules.numbers import format_percent
 
 
 def _scope_for(
@@ -74,22 +79,21 @@ def _param_value(
     if override is None:
         return declared, _run_constant(decl.name, decl.value, scope, source, text, decl.span)
     if not isinstance(override, str):
+        problem = (
+            python_share_problem(f"param {decl.name}", override) if is_share(declared) else None
+        )
+        if problem is not None:
+            raise RuleTypeError(problem, field=decl.name)
         return declared, _python_param(decl.name, declared, override)
     where = f"param {decl.name}"
     node = parse_expression(override, source=where)
-    bare = node.operand if isinstance(node, ast.Neg) else node
-    if declared.display in ("%", "percent") and isinstance(bare, ast.Number) and bare.value:
+    value = bare_share_written(node) if is_share(declared) else None
+    if value is not None:
         # "3" for a share declared `2 %` is 300 % to the rules, and 3 % to whoever wrote it
         # "0.12" may be the fraction 12 % or the 0.12 % it reads like: both are named
-        written = override.strip()
-        share = format_percent(-bare.value if bare is not node else bare.value)
-        either = f"'{share}' or '{written} %'" if abs(bare.value) < 1 else f"'{written} %'"
-        raise RuleTypeError(
-            f"param {decl.name} is a share (declared as {ast.unparse(decl.value)}): write "
-            f"the override with its unit, such as {either} (the bare number {written} "
-            f"is {share})",
-            field=decl.name,
-        )
+        what = f"param {decl.name} (declared as {ast.unparse(decl.value)})"
+        problem = share_problem(what, override, value, given="override")
+        raise RuleTypeError(problem, field=decl.name)
     t = _check_constant(node, scope, where, override)
     if t.kind != declared.kind or (t.is_quantity and t.dim != declared.dim):
         raise RuleTypeError(
@@ -232,6 +236,8 @@ def compile_text(
     parsed again. A shipped ruleset's text (``source`` ``goalrules/rules/NAME.rules``)
     is read from its shipped tree (:mod:`goalrules.dsl.trees`) while it is that text:
     so is a ruleset unpickled in a worker process."""
+    if isinstance(text, str):
+        text = text.removeprefix(BOM)  # as parse_file reads it: the carets' text too
     # compiling allocates many small, long-lived objects: the cyclic collector would
     # rescan them over and over (a third of the time), and they hold no cycles to free
     enabled = gc.isenabled()

@@ -45,7 +45,7 @@ def _read_path(p: Path) -> str:
             raise GoalRulesError("no such rule file", source=str(p)) from None
         raise
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a BOM (Notepad writes one) is no character
     except UnicodeDecodeError as exc:
         raise GoalRulesError(
             f"the rule file is not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(p)

@@ -37,6 +37,7 @@ from goalrules.dsl.checker import Checker, Scope, _compatible
 from goalrules.dsl.parser import parse_file
 from goalrules.dsl.schemas import BUILTIN_SCHEMAS
 from goalrules.dsl.types import fact_type
+from goalrules.engine.bare_shares import bare_share_written, is_share, share_problem
 from goalrules.engine.compile import _scope_for, compile_text
 from goalrules.engine.results import Finding, Outcome, Report
 from goalrules.engine.ruleset import RuleSet
@@ -315,6 +316,12 @@ class _Runner:
                         f"{'.'.join(g.path)} is a {want}, but the test gives a {got}", g.value.span
                     )
                 )
+                continue
+            bare = bare_share_written(g.value) if is_share(want) else None
+            if bare is not None:
+                written = ast.unparse(g.value)
+                problem = share_problem(".".join(g.path), written, bare, given="given value")
+                errors.append(self.error(problem, g.value.span))
                 continue
             try:
                 value = literal_value(g.value, today or Date.today())

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'smart' (goalrules.engine.shipped_code)."""
 
-SHA256 = 'a9e87b833c0c1e51b262ba0c942a220c72832bb1616046ab60bca9356699cd1c'
+SHA256 = 'f2bf189d60c3c0a3812a0c88848cba9d837ef45f05f5c26796b8f8e653866e63'
 
 
 def rule_0(f, today=None):

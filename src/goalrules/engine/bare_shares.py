@@ -1,0 +1,64 @@
+"""Shares written without their unit.
+
+A share is a fraction to the rules: the number ``12`` given for a share is 1,200 %, and
+12 % to whoever wrote it. Wherever a share is given from outside a rule (a param's
+override, a rule test's ``given``), a bare number other than 0 is refused with both
+readings named, never read as one of them in silence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goalrules.dsl import ast
+from goalrules.dsl.types import Type
+from goalrules.numbers import format_percent
+
+__all__ = ["bare_share_written", "is_share", "python_share_problem", "share_problem"]
+
+_PERCENT = ("%", "percent")
+
+
+def is_share(t: Type) -> bool:
+    """Whether a value of type ``t`` is a share, shown in percent."""
+    return t.kind == "quantity" and t.display in _PERCENT
+
+
+def bare_share_written(node: ast.Expr) -> float | None:
+    """The number a node writes when it is a bare number other than 0 (``12``,
+    ``-0.5``), else ``None``."""
+    bare = node.operand if isinstance(node, ast.Neg) else node
+    if not isinstance(bare, ast.Number) or not bare.value:
+        return None
+    return -bare.value if bare is not node else bare.value
+
+
+def share_problem(what: str, written: str, value: float, *, given: str = "value") -> str:
+    """What to say of the bare number ``written`` (the value ``value``) given for the
+    share ``what`` (as ``given``: an override, a test's value): the share it is, and
+    the ways to write what was meant."""
+    share = format_percent(value)
+    written = written.strip()
+    either = f"'{share}' or '{written} %'" if abs(value) < 1 else f"'{written} %'"
+    return (
+        f"{what} is a share: write the {given} with its unit, such as {either} "
+        f"(the bare number {written} is {share})"
+    )
+
+
+def python_share_problem(what: str, value: Any) -> str | None:
+    """Why a Python number given for the share ``what`` cannot be read as the fraction
+    it would be, or ``None`` when it can: a fraction is at most 1 in size (``0.12`` is
+    12 %), so ``12`` (1,200 %) or the int ``1`` (100 %, or the 1 % it reads like) is
+    refused; a share above 100 % is given as text (``"150 %"``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value == 0:
+        return None
+    if isinstance(value, float) and abs(value) < 1:
+        return None
+    if value != value:
+        return f"{what} is a share, and NaN is no number"
+    share = format_percent(float(value))
+    return (
+        f"{what} is a share, and a Python number is read as a fraction: {value!r} is "
+        f"{share}; give a fraction such as {value / 100!r}, or text with the unit "
+        f"such as '{value} %' (or '{float(value) * 100:g} %' if that is meant)"
+    )
