@@ -36,7 +36,7 @@ def both_paths(
     table = decide_channels_table(
         pl.DataFrame([{"account": "a", **r} for r in rows]), channels=channels, **params
     )
-    for _, d in book_decisions(table):
+    for _, d in book_decisions(table, rules=params.get("rules")):
         one = row_path[d.channel]
         assert (d.decision, d.rule, d.evidence.fulfils_role) == (
             one.decision,
@@ -167,3 +167,29 @@ def test_a_books_words_are_its_rows_words_whatever_its_params(
     one = {d.channel: d.reasons for d in gr.decide_channels(rows, **params)}
     worded = {d.channel: d.reasons for _, d in book_decisions(_book_of(rows, **params))}
     assert worded == one
+
+
+def _with_role_share(share: str) -> gr.RuleSet:
+    """The shipped channels ruleset as a copy of its file with ``param role_share``
+    edited (an analyst's edit)."""
+    from importlib import resources
+
+    text = (resources.files("goalrules") / "rules" / "channels.rules").read_text("utf-8")
+    edited = text.replace("param role_share = 15 %", f"param role_share = {share}")
+    assert edited != text
+    return gr.load_rules(edited)
+
+
+@pytest.mark.parametrize("how", ["rules", "keyword"])
+def test_the_role_share_param_is_read_from_the_ruleset(how: str) -> None:
+    """``param role_share`` edited in a copy of the rule file (or ``rules diff --param
+    channels.role_share=...``) changed nothing: the share a traffic driver must bring
+    was read from decide_channels' keywords alone. x brings 20 % of the visits: it
+    drives traffic at 15 %, not at 30 %."""
+    rows = series("linkedin", 4000, 40) + series("x", 1000, 10)
+    channels = [gr.Channel("x", role="traffic")]
+    assert both_paths(rows, channels)["x"].evidence.fulfils_role is True
+    extra: dict[str, Any] = (
+        {"rules": _with_role_share("30 %")} if how == "rules" else {"role_share": "30 %"}
+    )
+    assert both_paths(rows, channels, **extra)["x"].evidence.fulfils_role is False

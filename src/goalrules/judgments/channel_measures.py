@@ -309,6 +309,13 @@ def flat_of(ruleset: Any) -> float:
     return share_param(ruleset.params.get("flat", 0.02))
 
 
+def role_share_of(ruleset: Any) -> float:
+    """The ruleset's ``role_share`` param (the share of visits, leads or customers a
+    traffic, lead or conversions driver brings at least) as a share (15 % when the
+    ruleset has none)."""
+    return share_param(ruleset.params.get("role_share", 0.15))
+
+
 def share_param(value: Any) -> float:
     """A share param as a share: a number, or text such as ``"15 %"``."""
     return float(value) if not isinstance(value, str) else float(value.strip(" %")) / 100

@@ -33,7 +33,7 @@ from goalrules.judgments.channel_evidence import (
     channel_evidence,
     measure_for_decisions,
 )
-from goalrules.judgments.channel_measures import flat_of
+from goalrules.judgments.channel_measures import flat_of, role_share_of
 from goalrules.judgments.channel_pass import RowPass, plain_row_pass
 from goalrules.judgments.channel_rows import done_by, no_duplicates, no_rows_note, read_rows
 from goalrules.judgments.channel_ruling import Ruling
@@ -523,7 +523,7 @@ def _decide(
 ) -> list[ChannelDecision]:
     ruleset = rules or _ruleset(tuple(sorted(params.items())))
     measured, portfolio = measure_for_decisions(
-        rows, _roles(channels, goals), params.get("role_share", 0.15), currency,
+        rows, _roles(channels, goals), params.get("role_share", role_share_of(ruleset)), currency,
         unchecked=unchecked, flat=flat_of(ruleset), found=found,
     )  # fmt: skip
     pfacts = portfolio.facts()

@@ -55,7 +55,7 @@ def decide_channels_table(
     channels: Iterable[Channel] | Mapping[str, Channel] = (),
     today: _dt.date | None = None,
     rules: RuleSet | None = None,
-    role_share: float = 0.15,
+    role_share: float | str | None = None,
     all_sources: bool = False,
     currency: str = "USD",
     notes: list[str] | None = None,
@@ -64,7 +64,9 @@ def decide_channels_table(
     """Decide keep / optimize / cut ... for every (account, channel) of a long table.
 
     ``channels`` gives each channel name's role and formats tried (the same for every
-    account); keyword ``params`` override the ruleset's, as for
+    account); ``role_share``, the share a traffic, lead or conversions driver brings
+    at least, is the ruleset's ``role_share`` param unless given; keyword ``params``
+    override the ruleset's, as for
     :func:`goalrules.decide_channels`. As there, sources that are not social channels
     (search, direct, email...) are left out unless ``all_sources`` is true or the
     channel is in ``channels``, and each account's judged channels are its portfolio.

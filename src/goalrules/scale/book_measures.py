@@ -14,7 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from goalrules.engine import RuleSet
-from goalrules.judgments.channel_measures import ended_note, flat_of, shares_note
+from goalrules.judgments.channel_measures import (
+    ended_note,
+    flat_of,
+    role_share_of,
+    share_param,
+    shares_note,
+)
 from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective
 from goalrules.scale.book_rows import COUNTS
@@ -31,7 +37,7 @@ def decided_channels(
     info: Mapping[str, Channel],
     today: _dt.date | None,
     rules: RuleSet | None,
-    role_share: float,
+    role_share: float | str | None,
     params: Mapping[str, Any],
     currency: str,
 ) -> Any:
@@ -281,7 +287,8 @@ def decided_channels(
         .alias("formats"),
     )
     ruleset = rules or _channels_ruleset(tuple(sorted(params.items())))
-    per = per.with_columns(_fulfils(role_share, flat_of(ruleset)).alias("fulfils_role"))
+    share = role_share_of(ruleset) if role_share is None else share_param(role_share)
+    per = per.with_columns(_fulfils(share, flat_of(ruleset)).alias("fulfils_role"))
     facts = per.select(
         pl.col("account"),
         pl.col("channel").alias("channel.id"),
