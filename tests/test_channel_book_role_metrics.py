@@ -56,7 +56,7 @@ def test_a_book_judges_an_awareness_role_by_its_followers_as_the_rows_do() -> No
     )
     assert book.reasons == row.reasons
     assert (
-        "it fulfils its role (brand_awareness): followers, engagements or reach +11.8 % a month"
+        "it fulfils its role (brand awareness): followers, engagements or reach +11.8 % a month"
         in (book.reasons)
     )
     assert book.evidence.fulfils_role is True
@@ -121,4 +121,4 @@ def test_a_book_file_of_followers_is_judged_by_them_on_the_command_line(tmp_path
     assert main(["channels", str(book), "--workspace", str(ws), "--format", "json"], out=out) == 0
     tiktok = next(d for d in json.loads(out.getvalue()) if d["channel"] == "tiktok")
     assert (tiktok["decision"], tiktok["rule"]) == ("keep", "keep.fulfils-role")
-    assert any("it fulfils its role (brand_awareness)" in r for r in tiktok["reasons"])
+    assert any("it fulfils its role (brand awareness)" in r for r in tiktok["reasons"])

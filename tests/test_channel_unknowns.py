@@ -229,7 +229,7 @@ def test_an_awareness_role_says_the_trend_it_was_judged_by() -> None:
         "It does the job of its role (brand awareness). It brings 11.8 % of visits"
     )
     assert (
-        "it fulfils its role (brand_awareness): followers, engagements or reach +4.4 % a month"
+        "it fulfils its role (brand awareness): followers, engagements or reach +4.4 % a month"
         in instagram.reasons
     )
     # followers falling: it does not, and says by how much
@@ -237,6 +237,6 @@ def test_an_awareness_role_says_the_trend_it_was_judged_by() -> None:
         r["followers"] = 10000 - 500 * i
     falling = {d.channel: d for d in gr.decide_channels(rows, channels=brand)}["instagram"]
     assert any(
-        r.startswith("it does not fulfil its role (brand_awareness): followers, engagements or "
+        r.startswith("it does not fulfil its role (brand awareness): followers, engagements or "
                      "reach -5.7 % a month") for r in falling.reasons
     )  # fmt: skip

@@ -112,21 +112,22 @@ def _role_line(ev: ChannelEvidence, p: Portfolio) -> str:
             "no role given: the decision does not use one (give the channel a role, such as "
             "traffic or leads, to judge it by the job it does)"
         )
+    role = ev.role.value.replace("_", " ")  # in words: "brand awareness", not the key
     if ev.fulfils_role is None and ev.role in _ROLE_COUNTS:
-        return f"its role ({ev.role.value}) cannot be checked: {_not_measured(ev, p)}"
+        return f"its role ({role}) cannot be checked: {_not_measured(ev, p)}"
     if ev.fulfils_role is None:
         return (
-            f"its role ({ev.role.value}) cannot be checked: followers, engagements or "
+            f"its role ({role}) cannot be checked: followers, engagements or "
             "reach not recorded in two months or more"
         )
     verb = "fulfils" if ev.fulfils_role else "does not fulfil"
     if ev.role not in SHARE_ROLES and ev.role_metric_trend is not None:
         # judged by its own metric's trend: said, as the shares shown elsewhere are not it
         return (
-            f"it {verb} its role ({ev.role.value}): followers, engagements or reach "
+            f"it {verb} its role ({role}): followers, engagements or reach "
             f"{signed_pct(ev.role_metric_trend)} a month"
         )
-    return f"it {verb} its role ({ev.role.value})"
+    return f"it {verb} its role ({role})"
 
 
 def _not_measured(ev: ChannelEvidence, p: Portfolio) -> str:
