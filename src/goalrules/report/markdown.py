@@ -97,4 +97,7 @@ def markdown(result: CheckResult) -> str:
             out.append(_md_tactic(r, result.plan.due_dates(r.id)))
         out += ["", "### Lint", ""]
         out += [_md_lint(f) for f in result.plan.lint] or ["- No problems."]
+    if result.notes:  # what reading the workspace and data assumed, as the JSON's notes
+        out += ["", "## Notes", ""]
+        out += [f"- {_md_escape(note)}" for note in result.notes]
     return "\n".join(out) + "\n"
