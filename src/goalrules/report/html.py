@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
@@ -161,8 +162,10 @@ def check_page(
     goals: list[dict[str, Any]],
     channels: list[ChannelDecision] | tuple[ChannelDecision, ...] = (),
     plan: PlanResult | None = None,
+    notes: Sequence[str] = (),
 ) -> str:
-    """The check page of these goals' views (:func:`goal_view`), channels and plan."""
+    """The check page of these goals' views (:func:`goal_view`), channels and plan, and
+    the notes of what reading the workspace and data assumed (the JSON's ``notes``)."""
     return _page(
         f"goalrules check: {name or 'workspace'}",
         today,
@@ -171,6 +174,7 @@ def check_page(
         portfolio=_portfolio_line(channels),
         channel_charts=_channel_charts(channels, _portfolio_rate(channels)),
         plan=_plan(plan) if plan else None,
+        notes=list(notes),
     )
 
 
@@ -191,6 +195,7 @@ def _page(title: str, today: str, **parts: Any) -> str:
             summary=parts.get("summary"),
             portfolio=parts.get("portfolio"),
             context=parts.get("context"),
+            notes=parts.get("notes") or [],
         )
     )
 
@@ -198,7 +203,12 @@ def _page(title: str, today: str, **parts: Any) -> str:
 def html(result: CheckResult) -> str:
     """The whole check as one HTML page."""
     return check_page(
-        result.name, result.today.isoformat(), _goals(result), result.channels, result.plan
+        result.name,
+        result.today.isoformat(),
+        _goals(result),
+        result.channels,
+        result.plan,
+        result.notes,
     )
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date as Date
+
 from goalrules.check import CheckResult
 from goalrules.judgments.channel_text import portfolio_line, summary_why
 from goalrules.judgments.channels import ChannelDecision
+from goalrules.judgments.planning import LintFinding, RankedTactic
 from goalrules.judgments.smart import CriterionScore
 from goalrules.numbers import words
 
@@ -12,7 +16,11 @@ from goalrules.numbers import words
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """User text as markdown shows it, not as markdown reads it: a ``|`` would end a
+    table cell, and ``<b>`` or ``<script>`` would be read as HTML by a renderer (a
+    goal named ``<script>`` or a statement with ``<b>now</b>`` is shown as written)."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("<", "&lt;")  # no tag opens; a lone ">" ("P 5 % -> 9 %") reads
 
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -26,7 +34,24 @@ def _mark(c: CriterionScore) -> str:
 
 def _md_channel(d: ChannelDecision) -> str:
     why = _md_escape(summary_why(d.why, d.evidence.quality))
-    return f"| {d.channel} | **{d.decision.value}** | {why} |"
+    return f"| {_md_escape(d.channel)} | **{d.decision.value}** | {why} |"
+
+
+def _md_tactic(r: RankedTactic, due: Sequence[Date]) -> str:
+    """A tactic's row: its first three due dates, and how many more the window holds
+    (as the text report's "(+12)"), so three dates are never read as all of them."""
+    shown = ", ".join(d.isoformat() for d in due[:3]) or "-"
+    if len(due) > 3:
+        shown += f" (+{len(due) - 3} more)"
+    vc = f"{r.tactic.value}/{r.tactic.complexity}"
+    owners = _md_escape(", ".join(r.tactic.owners))
+    return f"| {r.rank} | {_md_escape(r.id)} | {words(r.quadrant)} | {vc} | {owners} | {shown} |"
+
+
+def _md_lint(f: LintFinding) -> str:
+    """A lint problem with its fix, as the text and HTML reports give it."""
+    line = f"- **{_md_escape(f.item)}**: {_md_escape(f.message)}"
+    return f"{line} Fix: {_md_escape(f.fix)}" if f.fix else line
 
 
 def markdown(result: CheckResult) -> str:
@@ -45,13 +70,13 @@ def markdown(result: CheckResult) -> str:
         marks = " | ".join(_mark(c[n]) for n in CRITERIA)
         ach = g.smart.achievability
         verdict = words(ach.verdict) if ach is not None else "no history"
-        out.append(f"| {g.id} | {g.smart.score:.0f} | {marks} | {verdict} |")
+        out.append(f"| {_md_escape(g.id)} | {g.smart.score:.0f} | {marks} | {verdict} |")
     for g in result.goals:
-        out += ["", f"### {g.id}", ""]
+        out += ["", f"### {_md_escape(g.id)}", ""]
         if g.smart.goal.statement:
             out += [f"> {_md_escape(g.smart.goal.statement)}", ""]
         if g.smart.achievability is not None:
-            out += [g.smart.achievability.explanation, ""]
+            out += [_md_escape(g.smart.achievability.explanation), ""]
         out += [f"- {_md_escape(tip)}" for tip in g.smart.suggestions] or ["- SMART as written."]
     if result.channels:
         out += ["", "## Channels", ""]
@@ -69,12 +94,10 @@ def markdown(result: CheckResult) -> str:
             "|---:|---|---|---|---|---|",
         ]
         for r in result.plan.ranked:
-            due = ", ".join(d.isoformat() for d in result.plan.due_dates(r.id)[:3])
-            vc = f"{r.tactic.value}/{r.tactic.complexity}"
-            owners = ", ".join(r.tactic.owners)
-            out.append(f"| {r.rank} | {r.id} | {words(r.quadrant)} | {vc} | {owners} | {due} |")
+            out.append(_md_tactic(r, result.plan.due_dates(r.id)))
         out += ["", "### Lint", ""]
-        out += [f"- **{f.item}**: {_md_escape(f.message)}" for f in result.plan.lint] or [
-            "- No problems."
-        ]
+        out += [_md_lint(f) for f in result.plan.lint] or ["- No problems."]
+    if result.notes:  # what reading the workspace and data assumed, as the JSON's notes
+        out += ["", "## Notes", ""]
+        out += [f"- {_md_escape(note)}" for note in result.notes]
     return "\n".join(out) + "\n"

@@ -21,7 +21,9 @@ from goalrules.report.charts import (
     pyplot,
     running_total,
 )
+from goalrules.report.markdown import _md_escape
 from goalrules.reviews import ReviewResult, goal_fields
+from goalrules.reviews.alerts import flag_words
 
 __all__ = ["render_review"]
 
@@ -42,6 +44,16 @@ def _num(x: float | None, unit: str | None = None) -> str:
     return "-" if x is None else number_text(x, unit or "dimensionless")
 
 
+def _verdict(verdict: str | None) -> str:
+    """A verdict as a reader says it ("not enough data"); the JSON keeps its name."""
+    return words(verdict) if verdict else "-"
+
+
+def _flag(name: str) -> str:
+    """A flag as a reader says it ("a candidate to reset"); the JSON keeps its name."""
+    return flag_words(name) or name
+
+
 def _text(result: ReviewResult) -> str:
     head = f"goalrules review: {result.workspace}, review {result.number} ({result.date})"
     if result.revision > 1:
@@ -49,9 +61,9 @@ def _text(result: ReviewResult) -> str:
     lines = [head, "=" * len(head), ""]
     width = max((len(g.goal.id) for g in result.goals), default=4)
     for g in result.goals:
-        lines.append(f"{g.goal.id:<{width}}  {(g.verdict or '-'):<17} {g.trend()}")
+        lines.append(f"{g.goal.id:<{width}}  {_verdict(g.verdict):<17} {g.trend()}")
         for f in g.flags:
-            lines.append(f"{'':<{width}}  ! {f.name}: {f.message}")
+            lines.append(f"{'':<{width}}  ! {_flag(f.name)}: {f.message}")
         for line in g.targets_lines():
             lines.append(f"{'':<{width}}  - {line}")
     for note in result.notes:
@@ -66,22 +78,23 @@ def _markdown(result: ReviewResult) -> str:
            "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for g in result.goals:
-        flags = ", ".join(f.name for f in g.flags) or "-"
+        flags = ", ".join(_flag(f.name) for f in g.flags) or "-"
         pace = words(g.pace or "-")
-        out.append(f"| {g.goal.id} | {g.verdict or '-'} | {_chance_pct(g.probability)} | "
-                   f"{g.way()} | {_pct(g.elapsed)} | {pace} | {g.trend()} | "
-                   f"{flags} |")  # fmt: skip
+        out.append(f"| {_md_escape(g.goal.id)} | {_verdict(g.verdict)} | "
+                   f"{_chance_pct(g.probability)} | {g.way()} | {_pct(g.elapsed)} | {pace} | "
+                   f"{_md_escape(g.trend())} | {flags} |")  # fmt: skip
     targets = [(g, line) for g in result.goals for line in g.targets_lines()]
     if targets:
         out += ["", "## Periods and tiers", ""]
-        out += [f"- **{g.goal.id}**, {line}" for g, line in targets]
+        out += [f"- **{_md_escape(g.goal.id)}**, {_md_escape(line)}" for g, line in targets]
     flagged = [(g, f) for g in result.goals for f in g.flags]
     if flagged:
         out += ["", "## Flags", ""]
-        out += [f"- **{g.goal.id}**, {f.name}: {f.message}" for g, f in flagged]
+        out += [f"- **{_md_escape(g.goal.id)}**, {_flag(f.name)}: {_md_escape(f.message)}"
+                for g, f in flagged]  # fmt: skip
     if result.notes:  # what reading the data assumed, as the text says it
         out += ["", "## Notes", ""]
-        out += [f"- {note}" for note in result.notes]
+        out += [f"- {_md_escape(note)}" for note in result.notes]
     return "\n".join(out) + "\n"
 
 
@@ -179,18 +192,19 @@ def _html(result: ReviewResult) -> str:
     for g in result.goals:
         past = result.history.get(g.goal.id, [])
         goals.append({
-            "id": g.goal.id, "statement": g.goal.statement, "verdict": g.verdict,
+            "id": g.goal.id, "statement": g.goal.statement, "verdict": _verdict(g.verdict),
             "probability": _chance_pct(g.probability), "progress": g.way(),
             "elapsed": _pct(g.elapsed), "pace": g.pace, "trend": g.trend(),
-            "flags": [f.name for f in g.flags], "messages": [f.message for f in g.flags],
+            "flags": [_flag(f.name) for f in g.flags], "messages": [f.message for f in g.flags],
             "targets": g.targets_lines(),
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
-            "reviews": [{"date": r["date"].isoformat(), "verdict": r.get("verdict"),
+            "reviews": [{"date": r["date"].isoformat(), "verdict": _verdict(r.get("verdict")),
                          "probability": _chance_pct(r.get("probability")),
                          "value": _num(r.get("value"), r.get("unit")),
                          "path": _num(r.get("path"), r.get("unit")),
                          "pace": words(r["pace"]) if r.get("pace") else None,
-                         "flags": ", ".join(r.get("flags") or []) or "-"} for r in past],
+                         "flags": ", ".join(_flag(f) for f in r.get("flags") or []) or "-"}
+                        for r in past],
         })  # fmt: skip
     template = _environment().get_template("review.html.j2")
     return str(template.render(

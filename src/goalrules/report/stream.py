@@ -39,6 +39,7 @@ from goalrules.report.text import (
     _rule,
     _text_channels,
     _text_goal,
+    _text_notes,
     _text_plan,
     _text_summary,
     _text_title,
@@ -250,6 +251,7 @@ def _text(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
     plan = run.plan()
     if plan is not None:
         tail += _text_plan(plan)
+    tail += _text_notes(run.notes)
     if tail:
         out.write("\n".join(tail) + "\n")
 
@@ -273,7 +275,7 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
 
     name, today = run.name, run.today.isoformat()
     if not run.workspace.goals:  # no goals section: the page as a whole
-        out.write(check_page(name, today, [], run.channels(), run.plan()))
+        out.write(check_page(name, today, [], run.channels(), run.plan(), run.notes))
         return
     parts = goal_parts()
     row, card = str(parts.row(_MARK_VIEW)), str(parts.card(_MARK_VIEW))
@@ -293,7 +295,7 @@ def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) 
         while chunk := spool.read(1 << 16):
             out.write(chunk)
     # channels and the plan come after the goals (the plan's lint reads their scores)
-    page = check_page(name, today, [_MARK_VIEW], run.channels(), run.plan())
+    page = check_page(name, today, [_MARK_VIEW], run.channels(), run.plan(), run.notes)
     out.write(page.split(card, 1)[1])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import textwrap
+from collections.abc import Sequence
 
 from goalrules.check import CheckResult, GoalResult, PlanResult
 from goalrules.judgments.channel_text import portfolio_line
@@ -121,6 +122,17 @@ def _text_plan(plan: PlanResult) -> list[str]:
     return lines
 
 
+def _text_notes(notes: Sequence[str]) -> list[str]:
+    """What reading the workspace and data assumed or could not tell ("1.500" could be
+    1.5 or 1,500), as the JSON's ``notes`` say it: in the report, not only on stderr."""
+    if not notes:
+        return []
+    lines = _rule(f"Notes ({len(notes)})")
+    for note in notes:
+        lines += _wrap(note, "      ", "  - ")
+    return lines
+
+
 def text(result: CheckResult) -> str:
     lines = _text_title(result.name, result.today)
     if result.goals:
@@ -132,4 +144,5 @@ def text(result: CheckResult) -> str:
         lines += _text_channels(result.channels)
     if result.plan is not None:
         lines += _text_plan(result.plan)
+    lines += _text_notes(result.notes)
     return "\n".join(lines) + "\n"
