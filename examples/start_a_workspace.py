@@ -3,7 +3,8 @@ the names the command line uses.
 
 `init_workspace` writes a commented workspace.toml (every key, what it means, its
 default), six months of history and performance ending last month, which its
-`[workspace]` table names; `run_check` is `goalrules check`. Numbers read the same everywhere, in the locale you choose.
+`[workspace]` table names; `run_check` is `goalrules check`. Numbers read the same
+everywhere, in the locale you choose.
 
 Run: python examples/start_a_workspace.py
 """
