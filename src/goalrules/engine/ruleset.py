@@ -84,13 +84,13 @@ class RuleSet:
             if isinstance(want, dict):
                 lines += ["        if v.__class__ is not dict and v.__class__ is not LazyFields:",
                           "            return converted(env)"]  # fmt: skip
-                for field in want:
+                for field in want:  # (x != x: NaN, a table's empty cell: missing)
                     lines += [f"        x = _dict_get(v, {field!r})",
-                              "        if x is not None and x.__class__ not in _PLAIN:",
+                              "        if x is not None and (x.__class__ not in _PLAIN or x != x):",
                               "            return converted(env)"]  # fmt: skip
             else:
                 lines += [
-                    "        if v.__class__ not in _PLAIN:",
+                    "        if v.__class__ not in _PLAIN or v != v:",
                     "            return converted(env)",
                 ]
         lines.append("    return env")
@@ -121,8 +121,8 @@ class RuleSet:
                     # a LazyFields field still pending is left as it will be computed (a
                     # quantity not in its declared unit then goes down careful code)
                     x = dict.get(value, field) if plain else value.get(field)
-                    if x is not None and x.__class__ not in _PLAIN:
-                        y = _as_number(x, unit, f"{name}.{field}")
+                    if x is not None and (x.__class__ not in _PLAIN or x != x):
+                        y = _known(_as_number(x, unit, f"{name}.{field}"))
                         if y is not x:
                             if inner is None:  # (a LazyFields copy keeps its pending fields)
                                 inner = (
@@ -132,8 +132,8 @@ class RuleSet:
                 if inner is not None:
                     out = out if out is not None else dict(env)
                     out[name] = inner
-            elif value.__class__ not in _PLAIN:
-                y = _as_number(value, want, name)
+            elif value.__class__ not in _PLAIN or value != value:
+                y = _known(_as_number(value, want, name))
                 if y is not value:
                     out = out if out is not None else dict(env)
                     out[name] = y
@@ -369,7 +369,14 @@ class RuleSet:
     def decide(self, facts: Mapping[str, Any], *, today: _dt.date | None = None) -> Rule | None:
         """The passing decision rule of highest priority, without building a report
         (the fast path of ``evaluate(...).decided_by``). A rule whose facts lack what it
-        needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated."""
+        needs to pass (:func:`~goalrules.engine.needs.needed`) is not evaluated. The facts
+        are read as :meth:`evaluate` reads them (a quantity in its field's unit, NaN as
+        missing)."""
+        return self._decided(self._numbers(facts), today)
+
+    def _decided(self, facts: Mapping[str, Any], today: _dt.date | None) -> Rule | None:
+        """:meth:`decide` of facts goalrules built itself (numbers, never NaN; a pint
+        quantity read by the rules' careful code): read as they are."""
         in_order = self._decide_in_order
         if in_order is not None:
             return in_order(facts, today)
@@ -474,6 +481,12 @@ _PLAIN = frozenset({int, float, bool, str, type(None)})
 #: (pint unit container, field unit) -> (the field's factor, the pint unit's factor),
 #: for a unit whose dimension is the field's (the first conversion checked it)
 _UNITS: dict[tuple[Any, Any], tuple[float, float]] = {}
+
+
+def _known(value: Any) -> Any:
+    """A number as it is, NaN (a table's empty cell, ``df.to_dict("records")``) as
+    ``None``: not measured, unknown, never a number a rule compares."""
+    return None if isinstance(value, float) and value != value else value
 
 
 def _quantity_fields(facts: Mapping[str, Type]) -> dict[str, Any]:

@@ -491,7 +491,7 @@ def assess_achievability(
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")
 
-    decided = rules.decide({"history": facts}, today=today)
+    decided = rules._decided({"history": facts}, today)  # (facts of its own)
     verdict = Verdict(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
@@ -623,7 +623,7 @@ def _judged_from_start(
     if model is not None:
         fields.update(model)
         facts.update({k: model.get(k) for k in ("probability", "required_rate", "historical_rate")})
-    decided = rules.decide({"history": facts}, today=today)
+    decided = rules._decided({"history": facts}, today)  # (facts of its own)
     verdict = Verdict(
         decided.decision if decided is not None and decided.decision else "insufficient_data"
     )
