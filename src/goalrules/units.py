@@ -384,13 +384,15 @@ _NUMBER = (
     r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
 )
+#: a scale written right after the number: "1.2k", "3bn"
+_SCALE_LETTERS = r"(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])"
 _QUANTITY = LazyPattern(
     r"^\s*(?P<sign>[+-]?)\s*(?P<symbol>[$€£¥₹]?)\s*(?P<sign2>[+-]?)\s*"
     + _NUMBER
-    + r"(?P<suffix>(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])|\s+(?:thousand|million|billion)\b)?"
+    + rf"(?P<suffix>{_SCALE_LETTERS}|\s+(?:thousand|million|billion)\b)?"
     r"\s*(?P<unit>.*?)\s*$"
 )
-_SUFFIX_FIRST = LazyPattern(r"(?:[kKmMbB]|bn|BN|mm|MM)(?![A-Za-z])")
+_SUFFIX_FIRST = LazyPattern(_SCALE_LETTERS)
 _SUFFIX = {
     "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9,
