@@ -376,14 +376,15 @@ def test_odd_histories_never_crash(points: list[tuple[D, float]], target: float)
 
 
 def _cleared() -> None:
-    """Forget every kept fit, mixture, quantile, target and month list."""
-    from goalrules.judgments import achievability, achievability_model
+    """Forget every kept fit, mixture, quantile, target, series and month list."""
+    from goalrules.judgments import achievability_history, achievability_model
     from goalrules.model import goals
 
     achievability_model._fitted.cache_clear()
     achievability_model.predictive_at.cache_clear()
     achievability_model._mixture_quantile.cache_clear()
-    achievability._CLEAN.clear()
+    achievability_history._CLEAN.clear()
+    achievability_history._SERIES.clear()
     goals._TARGETS.clear()
     goals._DEADLINES.clear()
 

@@ -495,16 +495,16 @@ def _reference_months_needed(
     likely_now: bool,
     chance_at: Any = None,
 ) -> int | None:
-    """The first whole month after the last point at which the forecast's median reaches
-    ``goal_y`` (the chance of reaching it is at least one half), by bisection
+    """The first whole month after the last point at which the chance of reaching
+    ``goal_y`` is at least one half (the forecast's median reaches it), by bisection
     between the deadline and :data:`am.FARTHEST` months (before the deadline when the
     chance is one half already there); ``None`` when not within them."""
 
-    def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+    def likely(h: int) -> bool:  # the goal's own judgment at h: its chance
         if chance_at is not None:
             return bool(chance_at(h) >= 0.5)
-        median = am.quantile_of(am.predictive_at(model, h, logs), 0.5)
-        return median >= goal_y if higher else median <= goal_y
+        pred = am.predictive_at(model, h, logs)
+        return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
 
     if likely_now:
         lo, hi = 0, max(1, math.ceil(horizon))

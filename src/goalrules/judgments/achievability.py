@@ -84,6 +84,11 @@ from goalrules.judgments.achievability_deadline import (
     unseen_note,
     wrong_dates,
 )
+from goalrules.judgments.achievability_history import (
+    complete_months,
+    history_series,
+    lowest_value,
+)
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
     linear_unknown,
@@ -113,7 +118,6 @@ from goalrules.judgments.achievability_units import (
     baseline_from,
     baseline_unlike_history,
     infer_cumulative,
-    months_until,
     relative_factor,
     start_outside,
     start_point,
@@ -122,11 +126,9 @@ from goalrules.judgments.achievability_units import (
     target_in_unit,
 )
 from goalrules.judgments.growth import GrowthPrior
-from goalrules.judgments.stock_months import months_to_latest
 from goalrules.judgments.weekly_flows import by_day
 from goalrules.metrics import MetricDefinition, catalog
 from goalrules.model import Direction, Goal, MetricKind, MetricSeries, Point
-from goalrules.model.tables import is_table, table_history
 from goalrules.units import in_currency_of, info_of, quantity, unit_info
 
 __all__ = [
@@ -143,19 +145,6 @@ Date = _dt.date
 @functools.lru_cache(maxsize=32)
 def _ruleset(params: tuple[tuple[str, Any], ...]) -> RuleSet:
     return shipped_ruleset("achievability", params=dict(params) if params else None)
-
-
-def _as_series(history: Any, goal: Goal) -> MetricSeries | None:
-    if history is None:
-        return None
-    if isinstance(history, MetricSeries):
-        return history
-    try:
-        if is_table(history):  # only the goal's metric, however many the table holds
-            history = table_history(history, goal.metric)
-        return MetricSeries(metric=goal.metric, points=history)
-    except GoalRulesError as exc:
-        raise exc.with_location(field="history") from None
 
 
 def _metric(goal: Goal, series: MetricSeries | None) -> MetricDefinition | None:
@@ -212,51 +201,6 @@ def _series_unit(series: MetricSeries, defn: MetricDefinition | None, goal: Goal
     return in_currency_of(defn.unit, money if hasattr(money, "units") else goal.baseline)
 
 
-def _lowest(series: MetricSeries) -> float:
-    """The lowest value of the series (kept for the last series read)."""
-    kept = _LOWEST.get(id(series))
-    if kept is None or kept[0] is not series:
-        if len(_LOWEST) >= 256:
-            _LOWEST.clear()
-        kept = _LOWEST[id(series)] = (series, min(map(_VALUE, series.points)))
-    return kept[1]
-
-
-_LOWEST: dict[int, tuple[MetricSeries, float]] = {}
-
-
-def _clean_points(series: MetricSeries, kind: MetricKind, today: Date) -> tuple[Point, ...]:
-    """The series' complete months up to ``today`` (kept for the last few series: the
-    goals of a book judged on one history read it once, and its model's figures are
-    kept by this tuple's identity)."""
-    key = (id(series), kind, today)
-    kept = _CLEAN.get(key)
-    if kept is None or kept[0] is not series:
-        if len(_CLEAN) >= 256:
-            _CLEAN.clear()
-        kept = _CLEAN[key] = (series, tuple(_monthly_until(series, kind, today)))
-    return kept[1]
-
-
-_CLEAN: dict[tuple[int, MetricKind, Date], tuple[MetricSeries, tuple[Point, ...]]] = {}
-
-
-def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[Point]:
-    if series.points and series.points[-1].date > today:  # a history that runs on: what
-        # was known on `today` (a stock's month is its last value by then, not after)
-        series = MetricSeries(
-            metric=series.metric,
-            points=tuple(p for p in series.points if p.date <= today),
-            unit=series.unit,
-            channel=series.channel,
-            kind=series.kind,
-        )
-    months = months_until(series.monthly(kind), kind, today)
-    if kind is MetricKind.STOCK:  # daily counts judged mid-month: whole months to the latest
-        return months_to_latest(series.points, months)
-    return months
-
-
 def assess_achievability(
     goal: Goal,
     history: MetricSeries | Iterable[tuple[Date | str, float]] | Mapping[Any, float] | None,
@@ -292,7 +236,7 @@ def assess_achievability(
     except GoalRulesError as exc:
         raise exc.with_location(field="prior") from None
     rules = _ruleset(tuple(sorted((params or {}).items())) if params else ())
-    series = _as_series(history, goal)
+    series = history_series(history, goal)
     defn = _metric(goal, series)
     direction = defn.direction if defn else Direction.HIGHER
 
@@ -304,7 +248,7 @@ def assess_achievability(
     if series is None or not series.points:
         return insufficient("No history: track the metric for a few months to judge achievability.")
     _check_same_metric(goal, series)
-    if defn is not None and not defn.can_be_negative and _lowest(series) < 0:
+    if defn is not None and not defn.can_be_negative and lowest_value(series) < 0:
         bad = next(p for p in series.points if p.value < 0)
         raise DataError(
             f"a negative count ({bad.value:g}) on {bad.date.isoformat()}", field="history"
@@ -321,7 +265,7 @@ def assess_achievability(
     if ambiguous:
         return insufficient(ambiguous)
     read_note = " ".join(filter(None, (read_note, said)))
-    points = _clean_points(series, kind, today)
+    points = complete_months(series, kind, today)
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
         return insufficient(
@@ -661,5 +605,4 @@ _format_q = format_q  # the name other judgments know it by
 _MONTH_SECONDS = 365.25 * 86400 / 12
 _TIME = (("[time]", 1),)
 _DEFAULT_PRIOR = GrowthPrior()
-_VALUE = operator.attrgetter("value")
 _DATE = operator.attrgetter("date")

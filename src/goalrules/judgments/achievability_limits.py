@@ -101,9 +101,13 @@ def too_wide(a: Achievability, metric: str, deadline: Date) -> Achievability | N
     start = a.from_start  # a change from a start after the history: its factor's range
     if start is not None and (not start.factor or a.predictive is None):
         return None  # (a change in the unit, "+500 followers", may hold zero)
+    if str(a.method).endswith("linear"):  # (a straight line's range is in the unit,
+        return None  # and may hold zero)
+    if start is None and a.forecast_range_within(WIDEST):  # (read from the mixture's
+        return None  # components where they settle it, without its quantiles)
     f = a.forecast
-    if f is None or str(a.method).endswith("linear"):  # (a straight line's range is
-        return None  # in the unit, and may hold zero)
+    if f is None:
+        return None
     low, high = (start.growth[1], start.growth[2]) if start is not None else (f["low"], f["high"])
     if low > 0 and high <= WIDEST * low:
         return None

@@ -324,28 +324,38 @@ def _months_needed(
     ``goal_y`` is at least ``threshold`` (at one half: the forecast's median reaches it),
     by bisection between the deadline and :data:`FARTHEST` months (before the deadline
     when the chance is that already there); ``None`` when not within them.
-    ``chance_at`` reads the chance at a horizon (a bootstrap's) instead of the mixture."""
+    ``chance_at`` reads the chance at a horizon (a bootstrap's) instead of the mixture.
 
-    read = _readings(model)
+    Each month asked reads the mixture's chance at the target, as the goal's own
+    judgment at that deadline would (one distribution function, no quantile search): a
+    suggested deadline is one its judgment calls likely. The answer is kept with the
+    model's readings for the goals that ask the same question of one history."""
+    read = _readings(model) if chance_at is None else None
+    key = ("needed", goal_y, higher, logs, horizon, likely_now, threshold)
+    if read is not None and key in read:
+        kept: int | None = read[key]
+        return kept
 
-    def likely(h: int) -> bool:  # the median at h reaches the goal (kept for every goal)
+    def likely(h: int) -> bool:
         if chance_at is not None:
             return chance_at(h) >= threshold
-        if threshold != 0.5:
-            pred = _predictive(model, h, logs)
-            return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
-        median = read.get(("median", h, logs))  # read already: :func:`_median`'s entry
-        if median is None:
-            median = _median(model, h, logs)
-        return median >= goal_y if higher else median <= goal_y
+        pred = _predictive(model, h, logs)
+        return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
 
+    needed: int | None
     if likely_now:
-        lo, hi = 0, max(1, math.ceil(horizon))
+        needed = first_likely(likely, 0, max(1, math.ceil(horizon)))
     else:
         lo, hi = max(0, math.floor(horizon)), FARTHEST
-        if hi <= lo or not likely(hi):
-            return None
-    return first_likely(likely, lo, hi)
+        needed = None if hi <= lo or not likely(hi) else first_likely(likely, lo, hi)
+    if read is not None and len(read) < _MOST_READINGS:
+        read[key] = needed
+    return needed
+
+
+#: the most readings kept of one model (a book whose goals set every target there is on
+#: one history keeps the first ones)
+_MOST_READINGS = 4096
 
 
 #: the least chance a forecast gives of an outcome not seen yet: one that underflows to 0

@@ -138,23 +138,47 @@ class Achievability(OneRow):
             return None
         if "forecast" not in self._cache:
             pred = self.predictive
-            low, high = (pred.value(quantile_of(pred, q, 1e-7)) for q in (0.1, 0.9))
-            if self.total_of is not None:
-                so_far, months = self.total_of
-                low, high = so_far + low * months, so_far + high * months
-            if self.nonnegative:  # censored at zero: a count below zero is zero
-                low, high = max(low, 0.0), max(high, 0.0)
-            median = self.projected_value
+            low, high = self._range_of(*(quantile_of(pred, q, 1e-7) for q in (0.1, 0.9)))
             self._cache["forecast"] = {
                 "unit": self.forecast_unit,
                 "target": self.target_value,
-                "median": median,
-                "low": min(low, median),
-                "high": max(high, median),
+                "median": self.projected_value,
+                "low": low,
+                "high": high,
                 "level": 0.8,
             }
         found: dict[str, Any] = self._cache["forecast"]
         return found
+
+    def _range_of(self, low: float, high: float) -> tuple[float, float]:
+        """The forecast's range from the mixture's ``low`` and ``high`` (its scale): in
+        the history's unit, as a total when the target is one, censored at zero, and
+        holding the median (monotone in each bound)."""
+        pred, median = self.predictive, self.projected_value
+        assert pred is not None and median is not None
+        low, high = pred.value(low), pred.value(high)
+        if self.total_of is not None:
+            so_far, months = self.total_of
+            low, high = so_far + low * months, so_far + high * months
+        if self.nonnegative:  # censored at zero: a count below zero is zero
+            low, high = max(low, 0.0), max(high, 0.0)
+        return min(low, median), max(high, median)
+
+    def forecast_range_within(self, factor: float) -> bool:
+        """Whether :attr:`forecast`'s central 80 % range is positive and its high at most
+        ``factor`` times its low, read without the quantile search where it can be: a
+        mixture's quantile lies between its components' own, so the components' lowest
+        10 % point and highest 90 % point bound the range from outside."""
+        pred = self.predictive
+        if isinstance(pred, Predictive) and self.projected_value is not None:
+            live = [c for c in pred.components if c.weight > 0]
+            outer = self._range_of(
+                min(c.quantile(0.1) for c in live), max(c.quantile(0.9) for c in live)
+            )
+            if outer[0] > 0 and outer[1] <= factor * outer[0]:
+                return True
+        f = self.forecast
+        return f is not None and f["low"] > 0 and f["high"] <= factor * f["low"]
 
     @property
     def forecast_unit(self) -> str:
