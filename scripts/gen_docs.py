@@ -71,14 +71,14 @@ def _usage(parser: argparse.ArgumentParser) -> str:
     return text.removeprefix("usage: ")
 
 
-def _options(parser: argparse.ArgumentParser) -> list[str]:
+def _options(parser: argparse.ArgumentParser, shared: frozenset[str] = frozenset()) -> list[str]:
     rows = ["| argument | meaning |", "| --- | --- |"]
     count = 0
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) or action.help == argparse.SUPPRESS:
             continue
-        if action.dest == "help":
-            continue
+        if action.dest == "help" or set(action.option_strings) & shared:
+            continue  # (the options every command takes: listed once, under goalrules)
         if action.option_strings:
             name = ", ".join(action.option_strings)
             if action.metavar or action.nargs != 0:
@@ -122,6 +122,8 @@ def cli_page() -> str:
         "one line on stderr (`--debug` shows the traceback instead). A file argument",
         "given as `-` reads standard input; `--output` picks the report format from its",
         "extension (`report.html`, `report.md`, `report.json`) unless `--format` is given.",
+        "The options of `goalrules` itself are taken after any command's name too",
+        "(`goalrules check ws --locale de`); each command's table leaves them out.",
         "",
         "## goalrules",
         "",
@@ -132,6 +134,7 @@ def cli_page() -> str:
         *_options(parser),
         "",
     ]
+    shared = frozenset(s for a in parser._actions if a.dest != "help" for s in a.option_strings)
     for full, summary, sub in _commands(parser, "goalrules"):
         if sub._actions and any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
             body = [f"## {full}", "", f"{summary[:1].upper()}{summary[1:]}.", ""]
@@ -139,7 +142,7 @@ def cli_page() -> str:
             continue
         out += [f"## {full}", "", f"{summary[:1].upper()}{summary[1:]}.", "", "```"]
         out += [_usage(sub), "```", ""]
-        options = _options(sub)
+        options = _options(sub, shared)
         if options:
             out += [*options, ""]
     return "\n".join(out)

@@ -439,7 +439,10 @@ def _parser() -> argparse.ArgumentParser:
     from goalrules.cli.lsp import add_command as add_lsp
 
     add_lsp(sub)
-    add_completion(sub, p)  # last: it completes every command above
+    add_completion(sub, p)  # it completes every command above (read when it runs)
+    from goalrules.cli.conventions import global_options_everywhere
+
+    global_options_everywhere(p)  # last: every command (`goalrules check ws --locale de`)
     return p
 
 

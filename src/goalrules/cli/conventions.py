@@ -64,6 +64,41 @@ def add_global_options(parser: argparse.ArgumentParser, version: str) -> None:
     )
 
 
+def global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """The options every command takes (``--quiet``, ``--locale``, ``--debug``,
+    ``--max-input-size``, ``--version``) after its name too: ``goalrules check ws
+    --locale de`` as ``goalrules --locale de check ws``. Given after a command, an
+    option replaces the one given before it; not given, the one before it stands (the
+    command's default is no value)."""
+    shared = [a for a in parser._actions if a.option_strings and a.dest not in ("help", "command")]
+    for command in _commands(parser):
+        own = {s for a in command._actions for s in a.option_strings}
+        for action in shared:
+            names = [s for s in action.option_strings if s not in own]
+            if len(names) != len(action.option_strings):
+                continue  # (a command's own option of that name)
+            if isinstance(action, argparse._VersionAction):
+                command.add_argument(*names, action="version", version=str(action.version),
+                                     help=action.help)  # fmt: skip
+            elif isinstance(action, argparse._StoreTrueAction):
+                command.add_argument(*names, dest=action.dest, action="store_true",
+                                     help=action.help, default=argparse.SUPPRESS)  # fmt: skip
+            else:
+                command.add_argument(*names, dest=action.dest, metavar=str(action.metavar),
+                                     help=action.help, default=argparse.SUPPRESS)  # fmt: skip
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every command's parser under ``parser``, nested ones (``rules check``) included."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):  # (aliases: once)
+                found.append(command)
+                found.extend(_commands(command))
+    return found
+
+
 def _subparser(parser: argparse.ArgumentParser, command: str | None) -> Any:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction) and command in action.choices:
