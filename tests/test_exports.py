@@ -267,9 +267,10 @@ def test_every_preset_has_a_test_file_here() -> None:
     tested = {"ga4", "ga4-api", "ga4-bigquery", "matomo", "plausible", "umami", "sessions",
               "hubspot", "meta-page", "meta-content", "linkedin-followers", "linkedin-visitors",
               "linkedin-content", "x-overview", "x-content", "youtube-chart", "youtube-table",
-              "tiktok-overview", "tiktok-followers", "sprout", "suite-network", "history",
+              "tiktok-overview", "tiktok-content", "tiktok-followers", "sprout", "suite-network", "history",
               "performance", "facebook-insights-posts"}  # fmt: skip
-    # (facebook-insights-posts: tests/test_import_real_files.py)
+    # (facebook-insights-posts: tests/test_import_real_files.py; tiktok-content:
+    # tests/test_import_tiktok_content.py)
     assert set(presets()) == tested
 
 
