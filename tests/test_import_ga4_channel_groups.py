@@ -100,3 +100,20 @@ def test_an_unassigned_row_keeps_the_funnels_organic_and_paid_apart(tmp_path: Pa
     }
     assert rows[("social", "organic")] == (10, 1)
     assert rows[("social", "paid")] == (20, 2)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    medium=st.sampled_from(["(not set)", ""]),
+    source=st.sampled_from(["google", "facebook.com", "newsletter-partner"]),
+)
+def test_a_medium_ga4_could_not_tell_is_unknown_never_organic(
+    tmp_path_factory: pytest.TempPathFactory, medium: str, source: str
+) -> None:
+    path = ef.ga4_report(tmp_path_factory.mktemp("ga4") / "ga4.csv",
+                         [("202601", f"{source} / {medium}", 100, 2),
+                          ("202601", "(direct) / (none)", 50, 1)])  # fmt: skip
+    result = import_exports(path)
+    media = {r.visits: r.medium for r in result.performance}
+    assert media == {100: None, 50: "organic"}
+    assert any("(not set)" in n and "unknown" in n for n in result.notes)

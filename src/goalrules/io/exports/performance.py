@@ -130,20 +130,33 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
     raw: str | None = None
     if split and split in value:
         value, raw = value.split(split, 1)
-        medium = _medium(raw) if raw.strip() not in ("(none)", "(not set)", "") else "organic"
+        medium = _given(raw)
     mcol = match.find(match.preset.medium)
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
-        medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
+        medium = _given(raw)
     return ads_network(normalize_source(value, raw), medium)
+
+
+def _given(medium: str) -> str | None:
+    """A medium as an export wrote it, read as organic or paid: ``(none)`` (GA4's
+    direct traffic, no medium) is organic; ``(not set)`` or nothing (GA4 could not tell)
+    is unknown, never a guess of organic."""
+    text = medium.strip()
+    if text.lower() in ("(not set)", ""):
+        return None
+    return "organic" if text.lower() == "(none)" else _medium(text)
 
 
 def _unknown_media(match: Match, rows: Sequence[PerformanceRow]) -> list[str]:
     """A note on the channel groups whose medium is unknown (GA4's Unassigned: no rule
     placed its sessions; Affiliates, Audio, a custom group whose name does not say)."""
     column = match.find(match.preset.channel.get("column", ()))
-    if column is None or "group" not in column:
+    if column is None:
         return []
+    group = "group" in column
+    if not group and match.find(match.preset.medium) is None and "medium" not in column:
+        return []  # no medium in the export at all ("Session source"): nothing to say of a row
     visits: dict[str, float] = defaultdict(float)
     for r in rows:
         if r.medium is None and r.channel not in (NOT_SET, OTHER):
@@ -151,6 +164,12 @@ def _unknown_media(match: Match, rows: Sequence[PerformanceRow]) -> list[str]:
     if not visits:
         return []
     shown = ", ".join(f"{ch!r} ({v:g} visits)" for ch, v in sorted(visits.items()))
+    if not group:
+        return [
+            f"{match.sheet.source}: the medium of {shown} is '(not set)' or empty (the "
+            "analytics could not tell it): organic or paid is unknown, so it is left empty, "
+            "never read as organic."
+        ]
     unassigned = (
         " Unassigned are sessions none of GA4's rules placed in a group: their source is "
         "unknown too, shown as an unknown source."
