@@ -56,3 +56,12 @@ def test_plays_are_video_views_beside_views(tmp_path: Path) -> None:
     p.write_text("\n".join(lines) + "\n")
     got = {r.metric: r.value for r in import_exports(p).history}
     assert got["impressions"] == 900 and got["video_views"] == 700
+
+
+def test_a_posts_follows_are_said_to_be_gained_not_net(tmp_path: Path) -> None:
+    """Meta's per-post "Follows" are the follows a post brought, no one lost: summed as
+    new_followers (net new) without a word."""
+    result = import_exports(_export(tmp_path / "content.csv", [("IG reel", 900), ("IG image", 5)]))
+    assert {r.metric: r.value for r in result.history}["new_followers"] == 2
+    said = [n for n in result.notes if "new_followers" in n and "gained" in n]
+    assert len(said) == 1 and "not net of those lost" in said[0]
