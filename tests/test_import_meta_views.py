@@ -65,3 +65,10 @@ def test_a_posts_follows_are_said_to_be_gained_not_net(tmp_path: Path) -> None:
     assert {r.metric: r.value for r in result.history}["new_followers"] == 2
     said = [n for n in result.notes if "new_followers" in n and "gained" in n]
     assert len(said) == 1 and "not net of those lost" in said[0]
+
+
+def test_a_page_export_of_views_says_nothing_of_followers(tmp_path: Path) -> None:
+    p = ef.meta_page(tmp_path / "views.csv", "Views", [("2025-08-01T00:00:00", 20)])
+    result = import_exports(p)
+    assert [(r.metric, r.value) for r in result.history] == [("impressions", 20)]
+    assert not [n for n in result.notes if "gained" in n or "follow" in n]

@@ -315,7 +315,8 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         )  # fmt: skip
     notes += [f"{source}: {metric} are the followers gained (the export has no unfollows), "
               f"not net of those lost: {metric} count no one lost."
-              for spec, metric in specs if spec.gross and not spec.gains_of]  # fmt: skip
+              for spec, metric in specs
+              if spec.gross and not spec.gains_of and not spec.gains_of_title]  # fmt: skip
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)
