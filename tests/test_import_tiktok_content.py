@@ -80,3 +80,23 @@ def test_a_video_listed_twice_with_other_figures_is_an_error(tmp_path: Path) -> 
     p.write_text("\n".join(lines) + "\n")
     with pytest.raises(DataError):
         import_exports(p)
+
+
+def test_a_post_time_that_could_be_day_or_month_first_is_asked_never_guessed(
+    tmp_path: Path,
+) -> None:
+    """Content.csv in the account's locale: 03/04/2026 is 3 April in the UK. It was read
+    as March 4 (month first) without a word."""
+
+    def write(times: list[str]) -> Path:
+        rows: list[list[object]] = [HEADER]
+        rows += [["", "v", f"https://www.tiktok.com/@c/video/{i}", t, 1, 1, 1, 10]
+                 for i, t in enumerate(times)]  # fmt: skip
+        return ef.write_csv(tmp_path / "Content.csv", rows)
+
+    with pytest.raises(DataError, match="dayfirst"):
+        import_exports(write(["03/04/2026 18:00", "05/04/2026 09:00"]))
+    uk = import_exports(write(["03/04/2026 18:00", "16/05/2026 09:00"]))
+    assert _by(uk, "video_views") == {D(2026, 4, 1): 10, D(2026, 5, 1): 10}
+    assert _by(import_exports(write(["03/04/2026 18:00"]), dayfirst=False),
+               "video_views") == {D(2026, 3, 1): 10}  # fmt: skip
