@@ -156,6 +156,17 @@ def tiktok_overview(path: Path, days: Sequence[tuple[dt.date, int, int, int, int
     return write_csv(path, rows)
 
 
+def tiktok_content(path: Path, videos: Sequence[tuple[dt.date, str, int, int, int, int]]) -> Path:
+    """TikTok Studio Content.csv, one row per video: (post day, link, likes, comments,
+    shares, views); 'Time' is when the figures were taken."""
+    rows: list[list[Any]] = [["Time", "Video title", "Video link", "Post time", "Total likes",
+                              "Total comments", "Total shares", "Total views"]]  # fmt: skip
+    for d, link, likes, comments, shares, views in videos:
+        rows.append(["2026-10-30", "A video", link, f"{d:%Y-%m-%d} 18:05:00", likes, comments,
+                     shares, views])  # fmt: skip
+    return write_csv(path, rows)
+
+
 def tiktok_followers(path: Path, days: Sequence[tuple[dt.date, int, int]]) -> Path:
     rows = [["Date", "Followers", "Difference in followers from previous day"]]
     for d, total, diff in days:

@@ -90,7 +90,7 @@ def test_meta_content_export_per_post(tmp_path: Path) -> None:
         ("10/02/2026 09:00", "https://www.facebook.com/1/posts/2", 50, 40, 5, 1, 1, 0),
     ])  # fmt: skip
     h = history(import_exports(p))
-    assert h[("2026-09-01", "instagram", "video_views")] == 160
+    assert h[("2026-09-01", "instagram", "impressions")] == 160
     assert h[("2026-09-01", "instagram", "engagements")] == 10 + 2 + 3 + 1 + 4 + 1
     assert h[("2026-10-01", "facebook", "post_reach")] == 40
 
@@ -267,9 +267,10 @@ def test_every_preset_has_a_test_file_here() -> None:
     tested = {"ga4", "ga4-api", "ga4-bigquery", "matomo", "plausible", "umami", "sessions",
               "hubspot", "meta-page", "meta-content", "linkedin-followers", "linkedin-visitors",
               "linkedin-content", "x-overview", "x-content", "youtube-chart", "youtube-table",
-              "tiktok-overview", "tiktok-followers", "sprout", "suite-network", "history",
+              "tiktok-overview", "tiktok-content", "tiktok-followers", "sprout", "suite-network", "history",
               "performance", "facebook-insights-posts"}  # fmt: skip
-    # (facebook-insights-posts: tests/test_import_real_files.py)
+    # (facebook-insights-posts: tests/test_import_real_files.py; tiktok-content:
+    # tests/test_import_tiktok_content.py)
     assert set(presets()) == tested
 
 

@@ -116,6 +116,9 @@ MAKERS: dict[str, Maker] = {
         ("b", "Oct 2, 2026", _v(v, 3), _v(v, 4), _v(v, 5))]),
     "tiktok-overview": lambda d, v: ef.tiktok_overview(d / "Overview.csv", [
         (day, *[_v(v, i + j) for j in range(5)]) for i, day in enumerate(_days(4))]),
+    "tiktok-content": lambda d, v: ef.tiktok_content(d / "Content.csv", [  # a month a video
+        (D(2026, 6 + i, 3), f"https://www.tiktok.com/@c/video/74{i}",
+         *[_v(v, i + j) for j in range(4)]) for i in range(3)]),
     "tiktok-followers": lambda d, v: ef.tiktok_followers(d / "FollowerHistory.csv", [
         (day, 1000 + _v(v, i), _v(v, i + 1)) for i, day in enumerate(_days(4))]),
     "sprout": lambda d, v: ef.sprout(d / "Profile Performance.csv", [

@@ -35,7 +35,7 @@ def test_the_months_a_named_period_covers_in_part_are_noted(tmp_path: Path) -> N
     p = ef.meta_content(tmp_path / _name(D(2026, 1, 15), D(2026, 2, 14)),
                         _posts([D(2026, 1, 20), D(2026, 2, 13)]))  # fmt: skip
     result = import_exports(p)
-    views = {r.date: r.value for r in result.history if r.metric == "video_views"}
+    views = {r.date: r.value for r in result.history if r.metric == "impressions"}
     assert views == {D(2026, 1, 1): 100, D(2026, 2, 1): 100}
     partial = [n for n in result.notes if "covers only" in n]
     assert len(partial) == 2

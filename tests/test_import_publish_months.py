@@ -20,12 +20,10 @@ def test_a_per_post_export_says_what_its_months_are(tmp_path: Path) -> None:
         ("09/15/2026 18:00", "https://www.instagram.com/p/a", 1200, 900, 50, 3, 4, 2),
         ("10/02/2026 18:00", "https://www.instagram.com/p/b", 1500, 1000, 40, 2, 1, 0)])  # fmt: skip
     yt = ef.youtube_table(tmp_path / "Table data.csv", [("a1", "Mar 3, 2026", 100, 1, 900)])
-    for p in (meta, yt):
+    for p, metric in ((meta, "impressions"), (yt, "video_views")):
         r = import_exports(p)
         said = [n for n in r.notes if SAID in n]
-        assert (
-            len(said) == 1 and "video_views" in said[0] and "not what the account made" in said[0]
-        )
+        assert len(said) == 1 and metric in said[0] and "not what the account made" in said[0]
 
 
 def test_a_daily_export_says_nothing_of_it(tmp_path: Path) -> None:

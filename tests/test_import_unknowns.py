@@ -533,7 +533,7 @@ def test_a_post_without_a_permalink_is_not_facebooks_by_default(
     p = ef.meta_content(tmp_path / "posts.csv", [
         ("09/15/2026 18:00", "https://www.instagram.com/reel/a/", 100, 50, 1, 1, 1, 1),
         ("09/16/2026 18:00", "", 30, 20, 1, 1, 1, 1)])  # fmt: skip
-    views = {(r.channel, r.value) for r in import_exports(p).history if r.metric == "video_views"}
+    views = {(r.channel, r.value) for r in import_exports(p).history if r.metric == "impressions"}
     assert views == {("instagram", 130)}
     text = p.read_text(encoding="utf-8").splitlines()
     text[2] = text[2].replace("IG reel", "Photo")

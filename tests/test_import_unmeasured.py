@@ -46,7 +46,7 @@ def test_a_crm_export_alone_writes_its_visits_unknown_not_0(tmp_path: Path) -> N
     assert result.performance and all(r.visits is None for r in result.performance)
     assert any("visits unknown (not 0)" in n for n in result.notes)
     text = result.performance_csv().splitlines()
-    assert text[1].startswith("2026-01,(not set),organic,,1,0")  # an empty cell, not 0
+    assert text[1].startswith("2026-01,(not set),,,1,0")  # empty cells (medium, visits), not 0
     out = tmp_path / "performance.csv"
     out.write_text(result.performance_csv(), encoding="utf-8")
     rows = load_performance(out)

@@ -62,7 +62,7 @@ def read_contacts(
         rows, more = _contacts_not_seen(match, rows, seen)
         dropped += more
     src_col, detail_col = match.find(f["source"]), match.find(f.get("detail", ()))
-    counts: dict[tuple[Date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    counts: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])
     notes: list[str] = dropped
     dated = [c for c in (match.find(f.get(n, ())) for n in ("lead_date", "customer_date")) if c]
     options = file_day_order(match, rows, dated, options)
@@ -101,7 +101,9 @@ def read_contacts(
         notes.append(f"{match.sheet.source}: customers: not in this export; unknown, not 0.")
     out = [
         PerformanceRow(m, ch, med, None, le, cu if measured else None)  # no visits
-        for (m, ch, med), (le, cu) in sorted(counts.items())
+        for (m, ch, med), (le, cu) in sorted(
+            counts.items(), key=lambda kv: (*kv[0][:2], kv[0][2] or "")
+        )
     ]
     return out, notes
 
@@ -245,11 +247,20 @@ def cell_text(value: Any) -> str:
 NOT_SET = "(not set)"
 
 
-def _crm_channel(source: str, detail: str) -> tuple[str, str]:
-    """HubSpot's Original Source (and Drill-Down 1) as (channel, medium)."""
+#: HubSpot's sources that say no traffic: imports, the CRM's own forms and calls
+#: ("Offline sources"), campaigns not tracked otherwise ("Other campaigns"): organic or
+#: paid is unknown
+_NO_MEDIUM = frozenset({"offline sources", "other campaigns"})
+
+
+def _crm_channel(source: str, detail: str) -> tuple[str, str | None]:
+    """HubSpot's Original Source (and Drill-Down 1) as (channel, medium); the medium
+    ``None`` where the source does not say (never a guess of organic)."""
     s = norm(source)
     if not s:  # the CRM does not know where the contact came from: not direct traffic
-        return NOT_SET, "organic"
+        return NOT_SET, None
+    if s in _NO_MEDIUM:
+        return s, None
     medium = "paid" if s.startswith("paid") else "organic"
     if detail.strip() and ("social" in s or "search" in s or "referral" in s):
         # the network, the search engine or the referring site, as analytics names it

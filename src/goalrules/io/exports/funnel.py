@@ -67,7 +67,8 @@ def join_funnel(
     analytics: Sequence[PerformanceRow], crm: Sequence[PerformanceRow]
 ) -> tuple[list[PerformanceRow], list[str]]:
     """Visits from analytics and leads/customers from the CRM on one row per month,
-    channel and medium (on month and channel when either side lacks the medium); a note
+    channel and medium (on month and channel for a channel either side lacks the medium
+    of); a note
     for each channel where one side has months the other lacks."""
     if not crm:
         return list(analytics), []
@@ -81,10 +82,13 @@ def join_funnel(
             "visits: no analytics export was given; the rows carry the CRM's "
             "leads and customers, their visits unknown (not 0): no lead rate."
         ]
-    with_medium = all(r.medium for r in analytics) and all(r.medium for r in crm)
+    # a channel a row of which (on either side) has no medium is joined on month and
+    # channel alone; the others keep organic and paid apart (GA4's Unassigned group, of
+    # no medium, does not merge the organic and paid social rows)
+    no_medium = {r.channel for r in (*analytics, *crm) if not r.medium}
 
     def key(r: PerformanceRow) -> tuple[Date, str, str | None]:
-        return (r.month, r.channel, r.medium if with_medium else None)
+        return (r.month, r.channel, None if r.channel in no_medium else r.medium)
 
     visits: dict[tuple[Date, str, str | None], float] = defaultdict(float)
     funnel: dict[tuple[Date, str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0])

@@ -33,6 +33,7 @@ from goalrules.io.cells import (
 )
 from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
+from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
@@ -278,7 +279,7 @@ def _post_key(match: Match, cells: Sequence[Any]) -> str | None:
         if name in match.columns:
             value = str(cells[match.columns[name]]).strip()
             if value and not rounded_id(value):  # 6.54E+17: a spreadsheet's rounding
-                return value
+                return post_link(value)  # one post under any spelling of its link
     return None
 
 
@@ -312,6 +313,10 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             f"{'; a gain without its loss is not the net' if netted else ''}): nothing to import",
             source=source, line=match.header_line,
         )  # fmt: skip
+    notes += [f"{source}: {metric} are the followers gained (the export has no unfollows), "
+              f"not net of those lost: {metric} count no one lost."
+              for spec, metric in specs
+              if spec.gross and not spec.gains_of and not spec.gains_of_title]  # fmt: skip
     value_cols = {match.columns[c] for spec, _ in specs for c in spec.columns()
                   if c in match.columns} | {match.columns[date_col]}  # fmt: skip
     if not post:  # a daily export has one row a day (per network and breakdown)

@@ -33,17 +33,40 @@ Date = _dt.date
 #: Matomo's "Others"): several sources, shown as an unknown source, never judged
 OTHER = "(other)"
 
-_GROUPS = {  # GA4 default channel groups: (channel, medium)
+#: GA4's default channel groups (support.google.com/analytics/answer/9756891) as
+#: (channel, medium): the medium a group's rule implies (an ad medium or an ad network's
+#: campaign: paid; none: organic), ``None`` where it implies neither. Affiliates (medium
+#: ``affiliate``) and Audio (medium ``audio``) may be paid or not; Unassigned is a
+#: session none of Google's rules placed: its source and medium are unknown
+_GROUPS = {
     "organic social": ("social", "organic"), "paid social": ("social", "paid"),
     "organic search": ("search", "organic"), "paid search": ("search", "paid"),
     "direct": (UNATTRIBUTED, "organic"), "referral": ("referral", "organic"),
     "email": ("email", "organic"), "display": ("display", "paid"),
     "organic video": ("video", "organic"), "paid video": ("video", "paid"),
-    "unassigned": ("unassigned", "organic"), "cross-network": ("cross-network", "paid"),
-    "affiliates": ("affiliates", "organic"), "organic shopping": ("shopping", "organic"),
-    "paid shopping": ("shopping", "paid"), "paid other": ("other", "paid"),
-    "sms": ("sms", "organic"), "mobile push notifications": ("push", "organic"),
+    "unassigned": ("unassigned", None), "cross-network": ("cross-network", "paid"),
+    "affiliates": ("affiliates", None), "audio": ("audio", None),
+    "organic shopping": ("shopping", "organic"), "paid shopping": ("shopping", "paid"),
+    "paid other": ("other", "paid"), "sms": ("sms", "organic"),
+    "mobile push notifications": ("push", "organic"),
 }  # fmt: skip
+#: a group's name that says its medium (a custom channel group's "Paid Podcasts")
+_NAMED_MEDIUM = re.compile(r"^(paid|organic)\b")
+
+
+def _channel_group(value: str) -> tuple[str, str | None]:
+    """A GA4 channel group's row as (channel, medium): Google's default groups as Google
+    defines them; another (a custom channel group) by its name, its medium only when
+    the name says it ("Paid Podcasts"), else unknown (never a guess of organic)."""
+    group = norm(value)
+    if not group:  # no group named: unknown, not direct traffic
+        return NOT_SET, None
+    if group in _GROUPS:
+        return _GROUPS[group]
+    said = _NAMED_MEDIUM.match(group)
+    return group, said.group(1) if said else None
+
+
 LEAD_EVENTS = re.compile(r"lead|sign_?up|signup|register|form_submit|subscribe|demo|contact", re.I)
 CUSTOMER_EVENTS = re.compile(
     r"purchase|order_complete|checkout_complete|payment|subscription_paid", re.I
@@ -102,18 +125,62 @@ def _source_medium(match: Match, cells: Sequence[Any]) -> tuple[str, str | None]
     if norm(value) in match.preset.other:  # the rows past the report's limit, together
         return OTHER, None
     if "group" in column:  # GA4's default channel group: "Organic Social", "Paid Search"
-        group = norm(value)
-        return _GROUPS.get(group, (group or UNATTRIBUTED, _medium(group) if group else None))
+        return _channel_group(value)
     split = match.preset.channel.get("split")
     raw: str | None = None
     if split and split in value:
         value, raw = value.split(split, 1)
-        medium = _medium(raw) if raw.strip() not in ("(none)", "(not set)", "") else "organic"
+        medium = _given(raw)
     mcol = match.find(match.preset.medium)
     if mcol is not None and str(cells[match.columns[mcol]]).strip():
         raw = str(cells[match.columns[mcol]]).strip()
-        medium = _medium(raw) if raw not in ("(none)", "(not set)") else "organic"
+        medium = _given(raw)
     return ads_network(normalize_source(value, raw), medium)
+
+
+def _given(medium: str) -> str | None:
+    """A medium as an export wrote it, read as organic or paid: ``(none)`` (GA4's
+    direct traffic, no medium) is organic; ``(not set)`` or nothing (GA4 could not tell)
+    is unknown, never a guess of organic."""
+    text = medium.strip()
+    if text.lower() in ("(not set)", ""):
+        return None
+    return "organic" if text.lower() == "(none)" else _medium(text)
+
+
+def _unknown_media(match: Match, rows: Sequence[PerformanceRow]) -> list[str]:
+    """A note on the channel groups whose medium is unknown (GA4's Unassigned: no rule
+    placed its sessions; Affiliates, Audio, a custom group whose name does not say)."""
+    column = match.find(match.preset.channel.get("column", ()))
+    if column is None:
+        return []
+    group = "group" in column
+    if not group and match.find(match.preset.medium) is None and "medium" not in column:
+        return []  # no medium in the export at all ("Session source"): nothing to say of a row
+    visits: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if r.medium is None and r.channel not in (NOT_SET, OTHER):
+            visits[r.channel] += r.visits or 0.0
+    if not visits:
+        return []
+    shown = ", ".join(f"{ch!r} ({v:g} visits)" for ch, v in sorted(visits.items()))
+    if not group:
+        return [
+            f"{match.sheet.source}: the medium of {shown} is '(not set)' or empty (the "
+            "analytics could not tell it): organic or paid is unknown, so it is left empty, "
+            "never read as organic."
+        ]
+    unassigned = (
+        " Unassigned are sessions none of GA4's rules placed in a group: their source is "
+        "unknown too, shown as an unknown source."
+        if "unassigned" in visits
+        else ""
+    )
+    return [
+        f"{match.sheet.source}: the channel group{'s' if len(visits) > 1 else ''} {shown}: "
+        "organic or paid is unknown (the group does not say), so the medium is left empty, "
+        f"never read as organic.{unassigned}"
+    ]
 
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
@@ -248,6 +315,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             totals.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3] or "")
         )
     ]
+    notes += _unknown_media(match, out)
     leads = cols["leads"]
     if leads is not None:
         caveat = (

@@ -272,6 +272,36 @@ class Match:
         return ""
 
 
+#: the metric types dlt's Google Analytics source adds to a metric's name
+#: (``sessions_INTEGER``, written ``sessions_integer``): GA4's MetricType names
+_LOADER_TYPES = re.compile(
+    r"_(?:integer|float|seconds|milliseconds|minutes|hours|standard|currency|feet|miles"
+    r"|meters|kilometers)$"
+)
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """The names a loader's snake_case column may stand for: ``session_default_channel_group``
+    is the export's "session default channel group" and the Data API's
+    ``sessionDefaultChannelGroup``; dlt's ``key_events_integer`` is ``keyEvents``."""
+    if "_" not in name:
+        return ()
+    out = []
+    for base in dict.fromkeys((name, _LOADER_TYPES.sub("", name))):
+        out += [base, base.replace("_", " "), base.replace("_", "")]
+    return tuple(dict.fromkeys(out))
+
+
+def _names(preset: Preset) -> frozenset[str]:
+    """Every column name ``preset`` looks for."""
+    wanted = set(preset.require) | {g for group in preset.any for g in group}
+    wanted |= {c for m in preset.metrics for c in m.columns()}
+    wanted |= {c for cols in preset.fields.values() for c in cols}
+    wanted |= {*preset.date_columns, *preset.partial, *preset.medium, *preset.absent}
+    wanted |= set(preset.channel.get("column", ())) | set(preset.channel.get("type", ()))
+    return frozenset(wanted)
+
+
 def _match(
     preset: Preset, sheet: Sheet, tables: Sequence[tuple[int, tuple[Any, ...]]] = ()
 ) -> Match:
@@ -279,11 +309,16 @@ def _match(
     lacks): among its first rows, and the headers of its later ``tables`` (a GA4 Reports
     snapshot's cards)."""
     best: Match | None = None
+    looked_for = _names(preset)
     top = [(i, cells) for i, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH])]
     for i, cells in [*top, *tables]:
         names = [norm(c) for c in cells]
         columns: dict[str, int] = {}
         for pos, n in enumerate(names):
+            # a loader's snake_case name, read as the name the preset knows (dlt's GA4
+            # tables), when the name as written is none the preset looks for
+            if n and n not in looked_for:
+                n = next((s for s in _spellings(n) if s in looked_for), n)
             if n:
                 columns.setdefault(n, pos)
         if not columns:
