@@ -280,7 +280,7 @@ def _round(x: Any, digits: Any = 0) -> Any:
             value = float(exact)
         except ArithmeticError:  # more digits than a decimal context holds: nothing to round
             value = round(value, places)
-    return DQ(value, x.key) if isinstance(x, DQ) else value
+    return x._replace(value=value) if isinstance(x, DQ) else value
 
 
 def _len(x: Any) -> float:
@@ -306,7 +306,7 @@ def _words(key: Any) -> str:
 
 
 def _abs(x: Any) -> Any:
-    return DQ(abs(x.value), x.key) if isinstance(x, DQ) else abs(x)
+    return x._replace(value=abs(x.value)) if isinstance(x, DQ) else abs(x)
 
 
 def _is_quantity_or_date(args: Sequence[Type]) -> str | None:
