@@ -22,8 +22,8 @@ from goalrules.units import DimensionKey, dimension_key, format_dimension, info_
 
 __all__ = [
     "DQ",
-    "PlainDQ",
     "Missing",
+    "PlainDQ",
     "Undefined",
     "Unknown",
 ]
