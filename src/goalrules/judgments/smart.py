@@ -24,7 +24,12 @@ from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet,
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.achievability_start import advice_from_start
-from goalrules.judgments.achievability_text import advice, format_value, level_period
+from goalrules.judgments.achievability_text import (
+    advice,
+    chance_percent,
+    format_value,
+    level_period,
+)
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
@@ -338,6 +343,10 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "current": dq(a.current_value),
         "target": dq(a.target_value),
         "probability": a.probability,
+        # the chance in the explanation's words, for a message to say it as it does
+        "probability_text": None
+        if a.probability is None
+        else chance_percent(a.probability, a.chance_edges),
         "required_rate": a.required_rate,
         "historical_rate": a.historical_rate,
         "projected": dq(a.projected_value),
