@@ -154,6 +154,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         days=args.days,
         progress=_progress(),
         prior=args.prior,
+        currency=args.currency,
     )
     run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
@@ -245,6 +246,7 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         history=paths["history"],
         performance=paths["performance"],
         today=_today(args.today),
+        currency="USD",  # (the demo's company counts in dollars)
     )
     _emit(render(result, args.format), args, out)
     return 0
@@ -340,6 +342,9 @@ def _parser() -> argparse.ArgumentParser:
         "--rules", metavar="FILE", action="append", help="extra SMART rules (repeatable)"
     )
     ck.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    ck.add_argument("--currency", type=currency_code, metavar="CODE",
+                    help="the currency of the performance file's spend, such as EUR "
+                    "(default USD, said in a note)")  # fmt: skip
     ck.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
     ck.add_argument(
         "--format",
