@@ -45,3 +45,15 @@ def test_check_writes_the_costs_in_the_currency_named(
     text = out.getvalue()
     assert "spend 1,500.00 EUR" in text and "USD" not in text
     assert NOTE not in capsys.readouterr().err
+
+
+def test_plan_shows_no_money_and_says_nothing_of_its_currency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``goalrules plan`` judged the channels it never shows, and noted their spend's
+    currency."""
+    ws = _workspace(tmp_path)
+    capsys.readouterr()
+    out = io.StringIO()
+    assert main(["plan", str(ws), "--today", "2026-01-10"], out=out) == 0
+    assert "USD" not in out.getvalue() and NOTE not in capsys.readouterr().err

@@ -262,7 +262,8 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     ws = load_workspace(args.workspace, today=_today(args.today))
     today = _today(args.today) or ws.today or dt.date.today()
     # the goals are judged as `check` judges them, so each scores the same in both
-    result = run_check(ws, history=args.history, today=today, days=args.days)
+    # (its channels are not shown: the performance files are not read, nor noted on)
+    result = run_check(ws, history=args.history, performance=(), today=today, days=args.days)
     plan = result.plan or run_plan(ws, today=today, days=args.days)
     _emit(render_plan(plan, args.format), args, out)
     _notes(result.notes)
