@@ -51,6 +51,7 @@ from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
+from goalrules.numbers import format_score
 
 __all__ = [
     "CheckResult",
@@ -173,7 +174,7 @@ class CheckResult:
         """The check in a notebook: goals, channels and the plan as compact tables."""
         from goalrules.engine.notebook import badge, table
 
-        goals = [(g.id, f"{g.smart.score:.0f}/100",
+        goals = [(g.id, f"{format_score(g.smart.score)}/100",
                   badge(g.smart.achievability.verdict.value) if g.smart.achievability else "-",
                   g.smart.suggestions[0] if g.smart.suggestions else "")
                  for g in self.goals]  # fmt: skip

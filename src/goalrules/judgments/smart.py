@@ -34,6 +34,7 @@ from goalrules.judgments.achievability_units import plain_product, relative_fact
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
+from goalrules.numbers import format_score, format_whole_percent
 from goalrules.units import quantity, registry, unit_info
 
 __all__ = [
@@ -123,9 +124,9 @@ class SmartReport:
     def _repr_html_(self) -> str:
         from goalrules.engine.notebook import badge, table
 
-        rows = [(name, badge("passed" if c.passed else "missed"), f"{c.score:.0%}",
+        rows = [(name, badge("passed" if c.passed else "missed"), format_whole_percent(c.score),
                  "; ".join(c.suggestions)) for name, c in self.criteria.items()]  # fmt: skip
-        caption = f"{self.goal.id}: SMART {self.score:.0f}/100"
+        caption = f"{self.goal.id}: SMART {format_score(self.score)}/100"
         out = table(["criterion", "", "score", "to fix"], rows, caption=caption, raw=(1,))
         if self.achievability is not None:
             out += self.achievability._repr_html_()
