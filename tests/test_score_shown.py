@@ -26,10 +26,25 @@ HEAVY = gr.load_rules(HEAVY_TEXT)
 
 
 @given(st.floats(0.0, 100.0))
-def test_a_score_reads_full_only_when_full(score: float) -> None:
-    shown = int(format_score(score))
-    assert (shown == 100) == (score == 100.0)
-    assert abs(shown - score) < 1.0
+def test_a_score_reads_full_only_when_full_and_never_above_itself(score: float) -> None:
+    """A score is compared with whole bars (plan lint's ``min_smart = 60``,
+    ``--fail-under``): it is shown never above itself, so 59.67 reads 59, never 60."""
+    shown = int(format_score(score))  # (a float a hair under a whole one is that one)
+    assert (shown == 100) == (score >= 100 - 1e-9)
+    assert shown <= score + 1e-6 and score - shown < 1.0
+
+
+@given(st.integers(1, 99), st.sampled_from([1 / 3, 2 / 3, 0.1, 0.5, 0.99]))
+def test_plan_lint_says_the_score_as_the_reports_and_under_its_bar(bar: int, below: float) -> None:
+    """A goal of 59.67 under ``min_smart = 60`` read "scores 60/100 on SMART" (the
+    reports said "SMART 60/100"): the score it failed by."""
+    score = bar - below
+    plan = gr.Plan(goals=[gr.Goal("g", statement="Grow our LinkedIn followers")])
+    found = gr.lint_plan(plan, today=dt.date(2026, 1, 15), smart_scores={"g": score},
+                         min_smart=bar)  # fmt: skip
+    (said,) = [f.message for f in found if f.rule == "goal.smart-enough"]
+    assert said == f"Goal g scores {format_score(score)}/100 on SMART."
+    assert int(format_score(score)) < bar
 
 
 @given(st.floats(0.0, 1.0))

@@ -271,9 +271,11 @@ def _short_of_whole(value: float, whole: int) -> int:
 
 
 def format_score(score: float) -> str:
-    """A score out of 100 as a whole number: ``88`` for 88.2, ``99`` for 99.8 (a goal
-    that missed a rule never reads 100/100)."""
-    return str(_short_of_whole(score, 100))
+    """A score out of 100 as a whole number never above it: ``88`` for 88.2, ``59`` for
+    59.67, ``99`` for 99.8. Scores are held against whole bars (plan lint's
+    ``min_smart``, ``--fail-under``): 59.67 under a bar of 60 never reads 60, and a goal
+    that missed a rule never reads 100/100."""
+    return str(math.floor(score + 1e-9))  # (20 x a sum of shares: 60 may be 59.999999...)
 
 
 def format_whole_percent(share: float, *, locale: str | None = None) -> str:
