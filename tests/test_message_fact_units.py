@@ -31,6 +31,11 @@ def test_a_plain_number_for_a_quantity_reads_as_that_number(whole: int, places: 
     assert abs(_number(twice) - 2 * value) <= 0.01 * value, message
 
 
+def test_a_pint_number_without_a_unit_is_a_plain_number_too() -> None:
+    message = RULES.evaluate(spend=gr.quantity("12"), cpm=gr.quantity("5 %")).findings[0].message
+    assert message == "spend 12, cpm 5 %, twice 24"
+
+
 def test_a_quantity_with_its_unit_keeps_it() -> None:
     message = RULES.evaluate(spend="12 USD", cpm="5 %").findings[0].message
     assert message == "spend 12 USD, cpm 5 %, twice 24 USD"

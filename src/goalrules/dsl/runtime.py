@@ -179,7 +179,7 @@ def to_dynamic(value: Any, path: str) -> DQ:
     if isinstance(value, DQ):
         return value
     if _is_pint(value):
-        return DQ(*_pint_to_base(value))
+        return _plain_or_unit(value, _pint_to_base(value))
     if isinstance(value, bool):
         raise Undefined(f"{path} is true/false, not a quantity")
     if isinstance(value, (int, float)):
@@ -192,8 +192,14 @@ def to_dynamic(value: Any, path: str) -> DQ:
             pair = _pint_to_base(read)
         except Exception:
             raise Undefined(f"{path} is {value!r}, not a quantity") from None
-        return PlainDQ(*pair) if str(read.units) == "dimensionless" else DQ(*pair)
+        return _plain_or_unit(read, pair)
     raise Undefined(f"{path} is a {type(value).__name__}, not a quantity")
+
+
+def _plain_or_unit(q: Any, pair: tuple[float, DimensionKey]) -> DQ:
+    """A pint quantity's pair, a :class:`PlainDQ` when it has no unit at all (``12``,
+    not ``12 %``: a percent is a unit)."""
+    return PlainDQ(*pair) if str(q.units) == "dimensionless" else DQ(*pair)
 
 
 def to_text(value: Any, path: str) -> str:
