@@ -134,3 +134,19 @@ def test_rules_check_refuses_a_bare_share_param(tmp_path: Path) -> None:
         f"{path}:2:57: `channel.visits_share` is a share: write the param low_volume with its "
         "unit, such as '12 %' (the bare number 12 is 1,200 %)"
     )
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "min(channel.visits_share, 12) > 5 %",
+        "channel.visits_share in [5 %, 12]",
+        "(channel.visits_share if channel.months > 3 else 12) > 5 %",
+    ],
+)
+def test_a_bare_number_read_beside_a_share_elsewhere_is_an_error(check: str) -> None:
+    """``min(share, 12)``, a list of shares, an ``if``'s branch: 12 beside a share."""
+    with pytest.raises(GoalRulesError, match="is a share") as caught:
+        gr.load_rules(f"rule r criterion x check {check}")
+    assert caught.value.column == len("rule r criterion x check ") + check.index("12") + 1
+    gr.load_rules(f"rule r criterion x check {check.replace('12', '12 %')}")

@@ -8,6 +8,7 @@ both readings named, never read as one of them in silence."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -75,19 +76,14 @@ def python_share_problem(what: str, value: Any) -> str | None:
 
 def bare_numbers_beside_shares(decl: ast.RuleDecl, checker: Checker) -> None:
     """Report, through ``checker``, each bare number other than 0 that a rule compares
-    with a share, adds to or subtracts from one (``channel.visits_share < 12``, or
-    ``< low_volume`` for ``param low_volume = 12``): 12 % to whoever wrote it, 1,200 % to
-    the rules, never read as either in silence. The error is at the number (or at the
+    with a share, adds to or subtracts from one, or reads beside one (``min``, ``max``,
+    an ``if``'s branches, a list it is looked for in): ``channel.visits_share < 12``, or
+    ``< low_volume`` for ``param low_volume = 12``, is 12 % to whoever wrote it and
+    1,200 % to the rules, never read as either in silence. The error is at the number (or at the
     param's name), naming the share and both ways to write what was meant."""
     for root in (decl.guard, decl.check):
         for node in _walk(root) if root is not None else ():
-            if isinstance(node, ast.Compare):
-                pairs = list(zip(node.operands, node.operands[1:], strict=False))
-            elif isinstance(node, ast.Arith) and node.op in "+-":
-                pairs = [(node.left, node.right)]
-            else:
-                continue
-            for a, b in pairs:
+            for a, b in _alike(node, checker):
                 for share, other in ((a, b), (b, a)):
                     t = checker.types.get(id(share))
                     if t is None or not is_share(t):
@@ -97,6 +93,24 @@ def bare_numbers_beside_shares(decl: ast.RuleDecl, checker: Checker) -> None:
                         given, written, value = found
                         what = f"`{ast.unparse(share)}`"
                         checker.error(other, share_problem(what, written, value, given=given))
+
+
+def _alike(node: ast.Expr, checker: Checker) -> list[tuple[ast.Expr, ast.Expr]]:
+    """The pairs of ``node``'s parts that are read in one unit: the sides of a
+    comparison, of a sum or difference, the branches of an ``if``, the arguments of
+    ``min`` and ``max``, a value and the list it is looked for in."""
+    if isinstance(node, ast.Compare):
+        return list(zip(node.operands, node.operands[1:], strict=False))
+    if isinstance(node, ast.Arith) and node.op in "+-":
+        return [(node.left, node.right)]
+    if isinstance(node, ast.IfExp):
+        return [(node.body, node.orelse)]
+    if isinstance(node, ast.In) and isinstance(node.container, ast.ListLit):
+        return [(node.item, item) for item in node.container.items]
+    fn = checker.scope.functions.get(node.func) if isinstance(node, ast.Call) else None
+    if isinstance(node, ast.Call) and fn is not None and fn.unify:
+        return list(itertools.combinations(node.args, 2))
+    return []
 
 
 def _bare_number(node: ast.Expr, checker: Checker) -> tuple[str, str, float] | None:
