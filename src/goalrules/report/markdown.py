@@ -39,7 +39,7 @@ def _md_channel(d: ChannelDecision) -> str:
 
 def _md_tactic(r: RankedTactic, due: Sequence[Date]) -> str:
     """A tactic's row: its first three due dates, and how many more the window holds
-    (as the text report's "(+12 more)"), so three dates are never read as all of them."""
+    (as the text report's "(+12)"), so three dates are never read as all of them."""
     shown = ", ".join(d.isoformat() for d in due[:3]) or "-"
     if len(due) > 3:
         shown += f" (+{len(due) - 3} more)"

@@ -109,7 +109,7 @@ def _text_plan(plan: PlanResult) -> list[str]:
     for r in plan.ranked:
         due = plan.due_dates(r.id)
         nxt = due[0].isoformat() if due else "-"
-        more = f" (+{len(due) - 1} more)" if len(due) > 1 else ""
+        more = f" (+{len(due) - 1})" if len(due) > 1 else ""
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(
             f"{r.rank:>2}  {r.id[:24]:<24} {words(r.quadrant):<13} "
