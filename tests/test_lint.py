@@ -109,7 +109,7 @@ def test_messages_that_hide_the_value() -> None:
 def test_a_share_compared_with_a_whole_number_is_refused_before_lint() -> None:
     """``share < 15`` (1,500 %) was a lint finding (GR307) that ``rules check`` passed:
     it is an error when the rules load, so lint never sees it."""
-    text = "fact share: ratio\nrule b criterion c check share < 15\n  says \"Share {share}.\"\n"
+    text = 'fact share: ratio\nrule b criterion c check share < 15\n  says "Share {share}."\n'
     with pytest.raises(errors.RuleTypeError, match="is a share") as caught:
         gr.load_rules(text)
     assert (caught.value.line, caught.value.column) == (2, 34)
@@ -281,5 +281,3 @@ def test_a_share_compared_with_a_whole_number_in_a_table_cell_is_refused(tmp_pat
     with pytest.raises(errors.GoalRulesError, match="`r` is a share") as caught:
         lint_file(path)
     assert caught.value.line == 3 and "'15 %'" in str(caught.value)
-
-
