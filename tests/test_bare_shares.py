@@ -4,6 +4,7 @@ value) is refused with both readings named, never read as a hundredfold share.""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,70 @@ def test_a_share_given_with_its_unit_or_zero_runs(tmp_path: Path, written: str) 
     (tmp_path / "shares.rules").write_text(RULES + "\n" + test)
     run = run_rule_tests([tmp_path])
     assert run.exit_code == 0, run.text()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=-500, max_value=500).filter(bool),
+    st.sampled_from(["param", "literal", "sum"]),
+)
+def test_a_bare_number_beside_a_share_in_a_rule_is_an_error_at_its_place(
+    number: int, where: str
+) -> None:
+    """``param low_volume = 12`` compared with ``channel.visits_share`` passed ``rules
+    check`` (only ``rules lint`` saw it): the rules read 1,200 %, its writer 12 %. It is
+    an error at the number (or the param's name) whatever its size; with its unit, or 0,
+    the rule loads."""
+    compared = {
+        "param": "low_volume",
+        "literal": str(number),
+        "sum": f"channel.visits_share - {number}",
+    }
+    check = (
+        f"check channel.visits_share < {compared[where]}"
+        if where != "sum"
+        else f"check {compared[where]} < 0"
+    )
+    text = f"param low_volume = {number}\nrule low decision optimize {check}\n"
+    with pytest.raises(GoalRulesError) as caught:
+        gr.load_rules(text, source="shares.rules")
+    err = caught.value
+    column = text.splitlines()[1].rindex(str(number) if where != "param" else "low_volume") + 1
+    assert (err.source, err.line, err.column) == ("shares.rules", 2, column)
+    assert f"'{number} %'" in str(err) and "is a share" in str(err)
+    gr.load_rules(text.replace(f"= {number}", f"= {number} %").replace(f"- {number}", f"- {number} %")
+                  .replace(f"< {number}", f"< {number} %"))  # fmt: skip
+    gr.load_rules(text.replace(str(number), "0"))
+
+
+def test_rules_check_refuses_a_bare_share_param(tmp_path: Path) -> None:
+    from goalrules.cli import main
+
+    path = tmp_path / "shares.rules"
+    path.write_text(
+        "param low_volume = 12\n"
+        "rule low decision optimize check channel.visits_share < low_volume\n"
+    )
+    out = io.StringIO()
+    assert main(["rules", "check", str(path)], out=out) == 2
+    first = out.getvalue().splitlines()[0]
+    assert first == (
+        f"{path}:2:57: `channel.visits_share` is a share: write the param low_volume with its "
+        "unit, such as '12 %' (the bare number 12 is 1,200 %)"
+    )
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "min(channel.visits_share, 12) > 5 %",
+        "channel.visits_share in [5 %, 12]",
+        "(channel.visits_share if channel.months > 3 else 12) > 5 %",
+    ],
+)
+def test_a_bare_number_read_beside_a_share_elsewhere_is_an_error(check: str) -> None:
+    """``min(share, 12)``, a list of shares, an ``if``'s branch: 12 beside a share."""
+    with pytest.raises(GoalRulesError, match="is a share") as caught:
+        gr.load_rules(f"rule r criterion x check {check}")
+    assert caught.value.column == len("rule r criterion x check ") + check.index("12") + 1
+    gr.load_rules(f"rule r criterion x check {check.replace('12', '12 %')}")

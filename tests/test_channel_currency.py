@@ -118,3 +118,11 @@ def test_any_iso_currency_names_the_costs(code: str, tmp_path: Path) -> None:
     text = out.getvalue()
     assert f"cost per lead 10.00 {code.upper()} (portfolio 9.17 {code.upper()})" in text
     assert "USD" not in text
+
+
+@pytest.mark.parametrize("code", ["EUR", "USD"])
+def test_a_spend_of_0_is_written_in_its_currency(code: str) -> None:
+    """A channel with a spend of 0 read "no spend (0)": an amount with no unit."""
+    decided = {d.channel: d for d in gr.decide_channels(_rows(), currency=code)}
+    lines = [r for r in decided["linkedin"].reasons if "no spend" in r]
+    assert lines == [f"no spend (0.00 {code}) on this channel: cost per lead does not apply"]

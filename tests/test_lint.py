@@ -98,13 +98,21 @@ def test_shadowed_decision_rules() -> None:
     assert ("GR305", "d") not in found and ("GR301", "c") in found
 
 
-def test_messages_that_hide_the_value_and_shares_compared_with_whole_numbers() -> None:
+def test_messages_that_hide_the_value() -> None:
     text = ('fact visits: visit\nfact share: ratio\n'
             'rule a criterion c check visits > 1000\n  says "Too few visits."\n'
-            'rule b criterion c check share < 15\n  says "Share {share}."\n'
             'rule c criterion c check share < 15 %\n  says "Share {share}."\n')  # fmt: skip
     found = {(f.code, f.rule) for f in lint_ruleset(gr.load_rules(text), text=text)}
-    assert found == {("GR306", "a"), ("GR307", "b")}
+    assert found == {("GR306", "a")}
+
+
+def test_a_share_compared_with_a_whole_number_is_refused_before_lint() -> None:
+    """``share < 15`` (1,500 %) was a lint finding (GR307) that ``rules check`` passed:
+    it is an error when the rules load, so lint never sees it."""
+    text = 'fact share: ratio\nrule b criterion c check share < 15\n  says "Share {share}."\n'
+    with pytest.raises(errors.RuleTypeError, match="is a share") as caught:
+        gr.load_rules(text)
+    assert (caught.value.line, caught.value.column) == (2, 34)
 
 
 def test_missing_fixes_where_the_ruleset_gives_them() -> None:
@@ -265,14 +273,11 @@ def test_a_check_no_value_meets_is_always_false_and_only_then(
     assert said == (not passes), check
 
 
-def test_a_share_compared_with_a_whole_number_in_a_table_cell_is_found(tmp_path: Path) -> None:
-    """A cell `>= 15` on a share means 1,500 %: a rule file's check said so (GR307), a
-    table's cell did not."""
+def test_a_share_compared_with_a_whole_number_in_a_table_cell_is_refused(tmp_path: Path) -> None:
+    """A cell `>= 15` on a share means 1,500 %: it is an error at its row when the table
+    loads (lint found it, GR307, and `rules check` passed it)."""
     path = tmp_path / "levels.table.csv"
     path.write_text("# fact r: %\nr, => level\n>= 15, high\n< 15 %, low\n")
-    found = [f for f in lint_file(path) if f.code != "GR311"]  # (15 % to 1,500 % is a gap)
-    assert [(f.code, f.line) for f in found] == [("GR307", 3)]
-    assert (
-        "the row on line 3: `r` is a share" in found[0].message
-        and "write `15 %`" in found[0].message
-    )
+    with pytest.raises(errors.GoalRulesError, match="`r` is a share") as caught:
+        lint_file(path)
+    assert caught.value.line == 3 and "'15 %'" in str(caught.value)

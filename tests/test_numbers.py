@@ -126,7 +126,10 @@ def test_one_score_per_goal_in_check_plan_and_demo() -> None:
     and `demo` do, and a goal without a target is not judged on a history it cannot
     be compared with."""
     paths = gr.demo_paths()
-    demo = {g["id"]: round(g["smart"]["score"]) for g in _json("demo", "--format", "json")["goals"]}
+    from goalrules.numbers import format_score
+
+    goals = _json("demo", "--format", "json")["goals"]  # (scores shown as the reports show them)
+    demo = {g["id"]: int(format_score(g["smart"]["score"])) for g in goals}
     plan = _cli("plan", str(paths["workspace"]), "--history", str(paths["history"]))
     for goal, score in re.findall(r"Goal (\S+) scores (\d+)/100", plan):
         assert demo[goal] == int(score)

@@ -84,3 +84,24 @@ def test_a_count_that_is_not_zero_never_reads_as_none(value: float, unit: str) -
     message = rules.evaluate(x=value).findings[0].message
     assert message is not None and not message.startswith("0 "), message
     assert rules.evaluate(x=0).findings[0].message == f"0 {unit}s"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.floats(min_value=1e-300, max_value=4.9e-10)
+    | st.floats(min_value=-4.9e-10, max_value=-1e-300),
+    st.floats(min_value=0.011, max_value=0.99),
+)
+def test_a_share_that_is_not_zero_never_reads_0_percent(tiny: float, other: float) -> None:
+    """A share of 1e-12 read "0 %" (eight decimals could not show it), and its neighbour
+    was written with eight decimals in the attempt ("11.43867426 %")."""
+    rules = gr.load_rules('fact a: %\nfact b: %\nrule r criterion x check false fail "{a} and {b}"')
+    message = rules.evaluate(a=tiny, b=other).findings[0].message
+    assert message is not None
+    first, second = message.split(" and ")
+    assert first not in ("0 %", "-0 %"), message
+    assert first.startswith("-" if tiny < 0 else "0") or "under" in first or "over" in first, (
+        message
+    )
+    alone = gr.load_rules('fact b: %\nrule r criterion x check false fail "{b}"')
+    assert second == alone.evaluate(b=other).findings[0].message, message

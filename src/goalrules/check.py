@@ -51,6 +51,7 @@ from goalrules.judgments.smart import CriterionScore, SmartReport, score_smart
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, Goal, MetricSeries
 from goalrules.model.tables import is_table
+from goalrules.numbers import format_score
 
 __all__ = [
     "CheckResult",
@@ -173,7 +174,7 @@ class CheckResult:
         """The check in a notebook: goals, channels and the plan as compact tables."""
         from goalrules.engine.notebook import badge, table
 
-        goals = [(g.id, f"{g.smart.score:.0f}/100",
+        goals = [(g.id, f"{format_score(g.smart.score)}/100",
                   badge(g.smart.achievability.verdict.value) if g.smart.achievability else "-",
                   g.smart.suggestions[0] if g.smart.suggestions else "")
                  for g in self.goals]  # fmt: skip
@@ -250,6 +251,8 @@ class CheckRun:
     progress: Callable[[str, int, int], None] | None = None
     performance: Iterable[ChannelMonth] | str | Path | Any = None
     sessions: str | Path | None = None
+    #: the currency of the spend; ``None``: none was said (USD is written, with a note)
+    currency: str | None = None
     scores: dict[str, float] = attrs.Factory(dict)
     centres: dict[str, FlowCentre] = attrs.Factory(dict)
     #: each judged goal's findings of the plan's lint (judged and linted in one go)
@@ -356,8 +359,12 @@ class CheckRun:
         ws = self.workspace
         if not rows:
             return []
-        decided = decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day)
+        decided = decide_channels(rows, goals=ws.goals, channels=ws.channels, today=day,
+                                  currency=self.currency or "USD")  # fmt: skip
         self.notes += decided.notes  # the months left out, not over by today
+        portfolio = decided.portfolio
+        if self.currency is None and portfolio is not None and portfolio.spend is not None:
+            self.notes.append(USD_NOTE)  # USD written, never named: said
         return decided
 
     def plan(self) -> PlanResult | None:
@@ -382,6 +389,7 @@ def start_check(
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
     prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
+    currency: str | None = None,
 ) -> CheckRun:
     """Read the workspace and the history and get ready to judge (the arguments of
     :func:`run_check`); nothing is judged until the run's :meth:`CheckRun.goals` is
@@ -431,8 +439,13 @@ def start_check(
         progress=progress,
         performance=performance,
         sessions=sessions,
+        currency=currency,
         centres=centres,
     )
+
+
+#: the note of costs written in USD because no currency was given (as ``channels`` says)
+USD_NOTE = "the spend is read as USD: no currency was given (--currency EUR names yours)"
 
 
 def _paths(value: Any) -> TypeGuard[Sequence[str | Path]]:
@@ -465,6 +478,7 @@ def run_check(
     days: int = 90,
     progress: Callable[[str, int, int], None] | None = None,
     prior: GrowthPrior | Mapping[str, Any] | float | str | None = None,
+    currency: str | None = None,
 ) -> CheckResult:
     """Judge a workspace: every goal (SMART, with achievability when a history of its
     metric is given), every channel (when performance data or sessions are given) and
@@ -480,7 +494,9 @@ def run_check(
     metric learnt across its histories when there are four or more:
     :mod:`goalrules.judgments.pooled`, said in the notes); ``"fit"`` fits one on the
     history's series (:func:`goalrules.fit_prior`). The whole result is held in memory;
-    :func:`start_check` judges a goal at a time for reports that stream."""
+    :func:`start_check` judges a goal at a time for reports that stream. ``currency``
+    is the spend's (``"EUR"``); not given, costs are written in USD and a note says
+    so."""
     run = start_check(
         workspace,
         history=history,
@@ -491,6 +507,7 @@ def run_check(
         days=days,
         progress=progress,
         prior=prior,
+        currency=currency,
     )
     goals = tuple(run.goals())
     decisions = run.channels()

@@ -30,6 +30,7 @@ from goalrules.check import CheckResult, run_check
 from goalrules.engine import Outcome, Report, RuleSet, load_rules
 from goalrules.engine.load import overriding_rulesets, shipped_names, shipped_ruleset
 from goalrules.errors import GoalRulesError, UnknownNameError
+from goalrules.numbers import format_score, format_whole_percent
 
 __all__ = ["Change", "RuleSide", "RulesDiff", "SubjectDiff", "diff_rules", "rule_side"]
 
@@ -374,9 +375,9 @@ def _shown_findings(report: Report) -> list[str]:
 
 def _goal_text(g: Any) -> str:
     smart = g.smart
-    lines = [f"SMART {smart.score:.0f}/100"]
+    lines = [f"SMART {format_score(smart.score)}/100"]
     for name, c in smart.criteria.items():
-        lines.append(f"{name}: {'pass' if c.passed else 'miss'} ({c.score:.0%})")
+        lines.append(f"{name}: {'pass' if c.passed else 'miss'} ({format_whole_percent(c.score)})")
     if smart.achievability is not None:
         lines.append(f"achievability: {smart.achievability.verdict.value}")
     return "\n".join(lines + _shown_findings(smart.report))

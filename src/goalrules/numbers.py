@@ -43,6 +43,8 @@ __all__ = [
     "format_month",
     "format_number",
     "format_percent",
+    "format_score",
+    "format_whole_percent",
     "plural",
     "same_but_for_rounding",
     "set_locale",
@@ -259,6 +261,27 @@ def format_percent(
     if signed and not text.startswith(("-", "\u200e-", "−")):
         text = "+" + text
     return f"{text} %"
+
+
+def _short_of_whole(value: float, whole: int) -> int:
+    """``value`` as a whole number (halves up), never ``whole`` short of it: 99.7 of
+    100 is 99, a score or share that is not full never read as full."""
+    shown = math.floor(value + 0.5)
+    return whole - 1 if shown >= whole > value else shown
+
+
+def format_score(score: float) -> str:
+    """A score out of 100 as a whole number never above it: ``88`` for 88.2, ``59`` for
+    59.67, ``99`` for 99.8. Scores are held against whole bars (plan lint's
+    ``min_smart``, ``--fail-under``): 59.67 under a bar of 60 never reads 60, and a goal
+    that missed a rule never reads 100/100."""
+    return str(math.floor(score + 1e-9))  # (20 x a sum of shares: 60 may be 59.999999...)
+
+
+def format_whole_percent(share: float, *, locale: str | None = None) -> str:
+    """A share in whole percent, never 100 % short of the whole (a missed criterion of
+    99.8 % is "99 %", never "100 %" beside its miss)."""
+    return format_percent(_short_of_whole(100 * share, 100) / 100, digits=0, locale=locale)
 
 
 def plural(word: str, count: float, *, locale: str | None = None) -> str:

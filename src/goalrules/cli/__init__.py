@@ -154,6 +154,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         days=args.days,
         progress=_progress(),
         prior=args.prior,
+        currency=args.currency,
     )
     run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
@@ -245,6 +246,7 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         history=paths["history"],
         performance=paths["performance"],
         today=_today(args.today),
+        currency="USD",  # (the demo's company counts in dollars)
     )
     _emit(render(result, args.format), args, out)
     return 0
@@ -260,7 +262,8 @@ def _cmd_plan(args: argparse.Namespace, out: TextIO) -> int:
     ws = load_workspace(args.workspace, today=_today(args.today))
     today = _today(args.today) or ws.today or dt.date.today()
     # the goals are judged as `check` judges them, so each scores the same in both
-    result = run_check(ws, history=args.history, today=today, days=args.days)
+    # (its channels are not shown: the performance files are not read, nor noted on)
+    result = run_check(ws, history=args.history, performance=(), today=today, days=args.days)
     plan = result.plan or run_plan(ws, today=today, days=args.days)
     _emit(render_plan(plan, args.format), args, out)
     _notes(result.notes)
@@ -340,6 +343,9 @@ def _parser() -> argparse.ArgumentParser:
         "--rules", metavar="FILE", action="append", help="extra SMART rules (repeatable)"
     )
     ck.add_argument("--today", metavar="DATE", help=_TODAY_HELP)
+    ck.add_argument("--currency", type=currency_code, metavar="CODE",
+                    help="the currency of the performance file's spend, such as EUR "
+                    "(default USD, said in a note)")  # fmt: skip
     ck.add_argument("--days", type=int, default=90, help="schedule window (default 90)")
     ck.add_argument(
         "--format",

@@ -26,9 +26,11 @@ def currency_code(text: str) -> str:
 
 def _spend_note(currency: str | None, has_spend: bool) -> list[str]:
     """The note of costs written in USD because no currency was given."""
+    from goalrules.check import USD_NOTE
+
     if currency is not None or not has_spend:
         return []
-    return ["the spend is read as USD: no currency was given (--currency EUR names yours)"]
+    return [USD_NOTE]
 
 
 def _has_account_column(path: str) -> bool:

@@ -280,7 +280,7 @@ def _round(x: Any, digits: Any = 0) -> Any:
             value = float(exact)
         except ArithmeticError:  # more digits than a decimal context holds: nothing to round
             value = round(value, places)
-    return DQ(value, x.key) if isinstance(x, DQ) else value
+    return x._replace(value=value) if isinstance(x, DQ) else value
 
 
 def _len(x: Any) -> float:
@@ -295,6 +295,23 @@ def _plural(word: str, count: Any) -> str:
     return plural(word, _mag(count))
 
 
+def _chance(p: Any, *edges: Any) -> str:
+    """A chance as the achievability's explanation says it: whole percent, never
+    rounded across one half or one of ``edges`` (the verdict's thresholds), nor to a
+    certainty it is not ("under 1 %", "over 99 %")."""
+    from goalrules.judgments.achievability_text import chance_percent
+
+    return chance_percent(_mag(p), (0.5, *(_mag(e) for e in edges)))
+
+
+def _all_shares(args: Sequence[Type]) -> str | None:
+    shares = all(
+        a.kind == "quantity" and (a.dim is None or (a.dim == () and a.display is not None))
+        for a in args
+    )
+    return None if shares else "chance takes a share and the thresholds, in %"
+
+
 def _words(key: Any) -> str:
     """A key (or a list of keys) as a marketer says it (:func:`goalrules.numbers.words`):
     "brand awareness" for ``brand_awareness``, a list's keys joined by commas."""
@@ -306,7 +323,7 @@ def _words(key: Any) -> str:
 
 
 def _abs(x: Any) -> Any:
-    return DQ(abs(x.value), x.key) if isinstance(x, DQ) else abs(x)
+    return x._replace(value=abs(x.value)) if isinstance(x, DQ) else abs(x)
 
 
 def _is_quantity_or_date(args: Sequence[Type]) -> str | None:
@@ -343,6 +360,10 @@ def builtin_functions() -> tuple[Function, ...]:
         Function("len", ("any",), NUMBER, _len, "Number of items in a list or characters.",
                  check=lambda a: None if a[0].kind in ("list", "text") else "len takes a list"),
         Function("lower", ("text",), TEXT, str.lower, "Text in lower case."),
+        Function("chance", ("quantity", "quantity?"), TEXT, _chance,
+                 "A chance as the achievability's explanation says it: chance(p, achievable, "
+                 "stretch) is '34 %', never rounded across one half or the thresholds given, "
+                 "'under 1 %' for one that is not 0.", check=_all_shares, variadic=True),
         Function("plural", ("text", "number"), TEXT, _plural,
                  "The word in the number the count calls for: plural(\"observation\", 1) is "
                  "'observation', plural(\"observation\", 2) 'observations'."),

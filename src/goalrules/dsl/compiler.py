@@ -347,7 +347,7 @@ class PythonBackend:
         if isinstance(node, ast.Neg):
             operand = sub(node.operand)
             if t.is_dynamic:
-                neg = self.global_(lambda x: runtime.DQ(-x.value, x.key), "_neg")
+                neg = self.global_(lambda x: x._replace(value=-x.value), "_neg")
                 return _call(neg, operand)
             return pyast.UnaryOp(op=pyast.USub(), operand=operand)
         if isinstance(node, ast.Arith):
@@ -388,6 +388,8 @@ class PythonBackend:
     def _as_dynamic(self, code: pyast.expr, t: Type) -> pyast.expr:
         if t.is_dynamic or t.kind != "quantity":
             return code
+        if t.dim == () and t.display is None:  # a plain number: no percentage
+            return _call(pyast.Attribute(value=_name("_rt"), attr="plain", ctx=pyast.Load()), code)
         dq = pyast.Attribute(value=_name("_rt"), attr="dq", ctx=pyast.Load())
         return _call(dq, code, self.value_node(t.dim))
 

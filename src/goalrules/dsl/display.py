@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from goalrules.dsl.runtime import DQ
+from goalrules.dsl.runtime import DQ, PlainDQ
 from goalrules.dsl.types import Type
 from goalrules.numbers import format_decimal, format_percent, plural
 from goalrules.numbers import format_number as _number
@@ -103,6 +103,8 @@ def format_value(value: Any, typ: Type | None = None) -> str:
         return "(missing)"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value.__class__ is PlainDQ:  # a plain number, no unit said: never a percentage
+        return format_number(value.value, digits=4)
     if isinstance(value, DQ):
         return _format_key(value.value, value.key, None if value.key else "%")
     if isinstance(value, (_dt.date,)):

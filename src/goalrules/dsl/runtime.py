@@ -23,6 +23,7 @@ from goalrules.units import DimensionKey, dimension_key, format_dimension, info_
 __all__ = [
     "DQ",
     "Missing",
+    "PlainDQ",
     "Undefined",
     "Unknown",
 ]
@@ -56,6 +57,15 @@ class DQ(NamedTuple):
 
     value: float
     key: DimensionKey
+
+
+class PlainDQ(DQ):
+    """A plain number given where a quantity of any unit is read (``fact spend:
+    quantity`` given ``12``): dimensionless for arithmetic, but no percentage, since no
+    unit was said. A message shows it as the number it is ("12", never "1,200 %"); the
+    sum, difference, product or quotient of two plain numbers is one too."""
+
+    __slots__ = ()
 
 
 @functools.lru_cache(maxsize=256)
@@ -165,23 +175,31 @@ def to_static(value: Any, factor: float, key: DimensionKey, path: str) -> float:
 
 def to_dynamic(value: Any, path: str) -> DQ:
     """A fact value as a :class:`DQ` (pint quantities and quantity texts convert;
-    a plain number is a dimensionless quantity)."""
+    a plain number, or a text of one, is a dimensionless :class:`PlainDQ`)."""
     if isinstance(value, DQ):
         return value
     if _is_pint(value):
-        return DQ(*_pint_to_base(value))
+        return _plain_or_unit(value, _pint_to_base(value))
     if isinstance(value, bool):
         raise Undefined(f"{path} is true/false, not a quantity")
     if isinstance(value, (int, float)):
-        return DQ(float(value), ())
+        return PlainDQ(float(value), ())
     if isinstance(value, str):
         from goalrules.units import quantity
 
         try:
-            return DQ(*_pint_to_base(quantity(value)))
+            read = quantity(value)
+            pair = _pint_to_base(read)
         except Exception:
             raise Undefined(f"{path} is {value!r}, not a quantity") from None
+        return _plain_or_unit(read, pair)
     raise Undefined(f"{path} is a {type(value).__name__}, not a quantity")
+
+
+def _plain_or_unit(q: Any, pair: tuple[float, DimensionKey]) -> DQ:
+    """A pint quantity's pair, a :class:`PlainDQ` when it has no unit at all (``12``,
+    not ``12 %``: a percent is a unit)."""
+    return PlainDQ(*pair) if str(q.units) == "dimensionless" else DQ(*pair)
 
 
 def to_text(value: Any, path: str) -> str:
@@ -238,19 +256,38 @@ def dq(value: float | DQ, key: DimensionKey) -> DQ:
     return value if isinstance(value, DQ) else DQ(float(value), key)
 
 
+def plain(value: float | DQ) -> DQ:
+    """A plain number (a literal ``2``, a ``number`` fact) beside a quantity of a unit
+    known only at run time."""
+    return value if isinstance(value, DQ) else PlainDQ(float(value), ())
+
+
 def _same(a: DQ, b: DQ, what: str) -> None:
     if a.key != b.key:
-        raise Undefined(f"cannot {what} {format_dimension(a.key)} and {format_dimension(b.key)}")
+        raise Undefined(f"cannot {what} {_unit_of(a)} and {_unit_of(b)}")
+
+
+def _unit_of(x: DQ) -> str:
+    """What ``x`` is measured in, for a reason: a plain number is named as one (not
+    "ratio": no unit was said)."""
+    if x.__class__ is PlainDQ:
+        return f"a plain number ({x.value:g})"
+    return format_dimension(x.key)
+
+
+def _made(a: DQ, b: DQ) -> type[DQ]:
+    """The class of a result of ``a`` and ``b``: plain numbers make a plain number."""
+    return PlainDQ if a.__class__ is PlainDQ and b.__class__ is PlainDQ else DQ
 
 
 def dq_add(a: DQ, b: DQ) -> DQ:
     _same(a, b, "add")
-    return DQ(a.value + b.value, a.key)
+    return _made(a, b)(a.value + b.value, a.key)
 
 
 def dq_sub(a: DQ, b: DQ) -> DQ:
     _same(a, b, "subtract")
-    return DQ(a.value - b.value, a.key)
+    return _made(a, b)(a.value - b.value, a.key)
 
 
 def _combine(a: DimensionKey, b: DimensionKey, sign: int) -> DimensionKey:
@@ -261,13 +298,13 @@ def _combine(a: DimensionKey, b: DimensionKey, sign: int) -> DimensionKey:
 
 
 def dq_mul(a: DQ, b: DQ) -> DQ:
-    return DQ(a.value * b.value, _combine(a.key, b.key, 1))
+    return _made(a, b)(a.value * b.value, _combine(a.key, b.key, 1))
 
 
 def dq_div(a: DQ, b: DQ) -> DQ:
     if b.value == 0:
         raise Undefined("division by zero")
-    return DQ(a.value / b.value, _combine(a.key, b.key, -1))
+    return _made(a, b)(a.value / b.value, _combine(a.key, b.key, -1))
 
 
 def dq_cmp(a: DQ, b: DQ, op: Callable[[float, float], bool]) -> bool:

@@ -59,6 +59,9 @@ HISTORY = Schema.build(
         "historical_rate": "%",
         "required_rate": "%",
         "probability": "%",
+        # the chance as the explanation says it ("34 %", "under 1 %"): never rounded
+        # across one half or a verdict's threshold, nor to a certainty it is not
+        "probability_text": "text",
         "projected": "quantity",
         "suggested_target": "quantity",
         "projected_text": "text",

@@ -20,6 +20,7 @@ from goalrules.dsl.schemas import BUILTIN_SCHEMAS
 from goalrules.dsl.trees import shipped_tree
 from goalrules.dsl.types import Schema, Type, fact_type
 from goalrules.engine.bare_shares import (
+    bare_numbers_beside_shares,
     bare_share_written,
     is_share,
     python_share_problem,
@@ -217,6 +218,7 @@ def check_file(
             checker.check_bool(decl.guard, "a 'when' guard")
         if decl.check is not None:
             checker.check_bool(decl.check, "a 'check'")
+        bare_numbers_beside_shares(decl, checker)
         errors += checker.errors
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
@@ -311,6 +313,7 @@ def _compile_rule(
         checker.check_bool(decl.guard, "a 'when' guard")
     if decl.check is not None:
         checker.check_bool(decl.check, "a 'check'")
+    bare_numbers_beside_shares(decl, checker)
     templates: dict[str, ast.Template] = {}
     for kind in ("says", "pass_msg", "fail_msg", "fix"):
         tpl = getattr(decl, kind)

@@ -22,7 +22,6 @@ import attrs
 
 from goalrules.dsl import ast
 from goalrules.engine.lint_truth import Truth, names_in, reads, template_exprs, walk
-from goalrules.engine.results import Rule
 from goalrules.engine.ruleset import RuleSet
 from goalrules.errors import GoalRulesError, GoalRulesErrors
 
@@ -52,7 +51,7 @@ CHECKS: dict[str, LintCheck] = {
         LintCheck(
             "GR307",
             "unit-cannot-match",
-            "a threshold written in a unit the value it is compared with cannot reach",
+            "retired: a bare number beside a share is refused when the rules load (GR102)",
         ),
         LintCheck(
             "GR308",
@@ -214,7 +213,6 @@ def lint_ruleset(rs: RuleSet, *, text: str | None = None) -> list[LintFinding]:
                     **where,
                 )
             )
-        out += _unit_findings(rule, decl, truth, where)
         out += _message_findings(decl, truth, where)
     out += _unused(file, src)
     out += _shadowed(rs, truths, src)
@@ -237,41 +235,6 @@ def _never_passes(decl: ast.RuleDecl) -> str:
     if decl.decision:
         return f"it never argues for `{decl.decision}`"
     return "it fails whatever the facts"
-
-
-def _unit_findings(
-    rule: Rule, decl: ast.RuleDecl, truth: Truth, where: dict[str, Any]
-) -> list[LintFinding]:
-    out = []
-    for node in [n for e in (decl.guard, decl.check) if e is not None for n in walk(e)]:
-        if not isinstance(node, ast.Compare):
-            continue
-        for a, b in zip(node.operands, node.operands[1:], strict=False):
-            for share, number in ((a, b), (b, a)):
-                ts, tn = truth.type(share), truth.type(number)
-                if ts is None or tn is None or ts.display != "%" or truth.constant(share):
-                    continue
-                if not (tn.is_number and tn.display is None and truth.constant(number)):
-                    continue
-                try:
-                    v = truth.value(number)
-                except Exception:
-                    continue
-                if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) > 1:
-                    out.append(
-                        LintFinding(
-                            "GR307",
-                            f"rule {decl.id}: `{ast.unparse(share)}` is a share (0 % to 100 %), "
-                            f"compared with `{ast.unparse(number)}` = {v:g}, which is "
-                            f"{v * 100:,.0f} %; write `{v:g} %`",
-                            **{
-                                **where,
-                                "line": node.span.line or where["line"],
-                                "column": node.span.column or where["column"],
-                            },
-                        )
-                    )
-    return out
 
 
 def _compared(node: ast.Expr | None, truth: Truth) -> set[str]:
@@ -465,13 +428,6 @@ def lint_file(path: str | Path, *, sample: int = 0) -> list[LintFinding]:
             LintFinding(pr.code, pr.message, table.source, pr.line, None, None)
             for pr in table.analyse()
         ]
-        for row, rule in zip(table.rows, table.ruleset.rules, strict=True):
-            if rule._decl is None:
-                continue
-            where = {"source": table.source, "line": row.line, "column": None, "rule": None}
-            for f in _unit_findings(rule, rule._decl, Truth(rule, set()), where):
-                said = f.message.replace(f"rule {rule.id}:", f"the row on line {row.line}:", 1)
-                found.append(attrs.evolve(f, message=said, line=row.line, column=None))
         return suppress(sorted(found, key=lambda f: (f.line or 0, f.code)), text)
     from goalrules.engine.load import load_rules
 

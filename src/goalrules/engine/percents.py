@@ -6,6 +6,7 @@ a rate of 4.96 %, "Only 1,000 visits" for 999.6 failing ``visits >= 1000``)."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,9 @@ from goalrules.units import unit_info
 __all__ = ["kept_apart", "percent_limits", "percent_parts", "with_percents"]
 
 _PERCENT = ("%", "percent")
+#: the least share that more decimals (up to seven) show as other than "0 %": a smaller
+#: one is written on its own (see :func:`_not_zero`), the others' decimals kept
+_SHOWN_BY_DECIMALS = 5e-10
 
 
 def percent_parts(parts: Sequence[Any]) -> tuple[int, ...]:
@@ -156,7 +160,8 @@ def with_percents(
     "0 %", nor a value as one of its rule's ``limits`` that it is not (a rate of 4.96 %
     failing ``>= 5 %`` reads "4.96 %", never "5 %"): when one would, all its
     percentages take one more decimal, up to eight. Values the same but for rounding
-    (two trends of the same ratios) are one value."""
+    (two trends of the same ratios) are one value. A share too small for seven decimals
+    (1e-12) is written with its own, the others left as they read."""
     out: list[str] = []
     values: dict[int, float] = {}
     for i, (fn, show) in enumerate(shown):
@@ -180,20 +185,38 @@ def with_percents(
                 break
             for i, v in values.items():
                 out[i] = format_percent(v, digits=digits)
+        for i, v in values.items():
+            if v != 0 and out[i].lstrip("+-") == "0 %":
+                out[i] = _not_zero(v)
     return "".join(out)
+
+
+#: the most decimals a share too small for the others' decimals is written with
+_FEWEST = 12
+
+
+def _not_zero(value: float) -> str:
+    """A share that is not 0 but reads "0 %" beside the others, with the decimals its
+    own two significant digits need ("0.0000000001 %" for 1e-12), and beyond twelve as
+    a bound ("under 0.000000000001 %"), never "0 %"."""
+    places = 1 - math.floor(math.log10(abs(value) * 100))
+    if places <= _FEWEST:
+        return format_percent(value, digits=places)
+    bound = format_percent(10.0 ** -(_FEWEST + 2), digits=_FEWEST)
+    return f"under {bound}" if value > 0 else f"over -{bound}"
 
 
 def _apart_enough(out: list[str], values: dict[int, float], limits: Limits, digits: int) -> bool:
     """Whether the percentages in ``out`` (shown with ``digits - 1`` decimals) read
-    apart: no two different values alike, no value not 0 as "0 %" (a share of 0.05 %),
-    no value as a limit of its part it is not."""
+    apart: no two different values alike, no value not 0 as "0 %" (a share of 0.05 %)
+    while more decimals can show it, no value as a limit of its part it is not."""
     seen: dict[str, float] = {}
     for i, v in values.items():
         text = out[i].lstrip("+-")
         size = abs(v)
         if not same_but_for_rounding(seen.setdefault(text, size), size):
             return False
-        if v != 0 and text == "0 %":
+        if v != 0 and text == "0 %" and abs(v) >= _SHOWN_BY_DECIMALS:
             return False
         for limit, said, _ in limits.get(i, ()):
             if same_but_for_rounding(abs(limit), size):

@@ -150,7 +150,9 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
     if ev.spend is None:
         return ["no spend recorded for this channel: cost per lead does not apply"]
     if not ev.spend:
-        return ["no spend (0) on this channel: cost per lead does not apply"]
+        return [
+            f"no spend ({_money(0.0, ev.currency)}) on this channel: cost per lead does not apply"
+        ]
     parts = [f"spend {_money(ev.spend, ev.currency)}"]
     if ev.cost_per_lead is not None:
         tail = (

@@ -26,6 +26,7 @@ from goalrules.engine import Outcome, RuleSet, shipped_ruleset
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.smart import goal_facts
 from goalrules.model import Goal, Plan, Tactic
+from goalrules.numbers import format_score
 from goalrules.recurring import Recurrence
 
 __all__ = [
@@ -210,6 +211,7 @@ class GoalLinter:
         }
         if score is not None:
             facts["smart_score"] = float(score)
+            facts["smart_score_text"] = format_score(score)  # (as the reports show it)
         return self.failing(f"goal {goal.id}", facts)
 
     def failing(self, item: str, facts: Mapping[str, Any]) -> list[LintFinding]:

@@ -24,11 +24,17 @@ from goalrules.engine import CriterionResult, Finding, Outcome, Report, RuleSet,
 from goalrules.engine.results import finding_dicts
 from goalrules.judgments.achievability import Achievability, assess_achievability
 from goalrules.judgments.achievability_start import advice_from_start
-from goalrules.judgments.achievability_text import advice, format_value, level_period
+from goalrules.judgments.achievability_text import (
+    advice,
+    chance_percent,
+    format_value,
+    level_period,
+)
 from goalrules.judgments.achievability_units import plain_product, relative_factor
 from goalrules.metrics import catalog
 from goalrules.model import CompanyObjective, Goal, Objective, Plan, Target, TargetKind
 from goalrules.model.recurrence import read_recurrence
+from goalrules.numbers import format_score, format_whole_percent
 from goalrules.units import quantity, registry, unit_info
 
 __all__ = [
@@ -118,9 +124,9 @@ class SmartReport:
     def _repr_html_(self) -> str:
         from goalrules.engine.notebook import badge, table
 
-        rows = [(name, badge("passed" if c.passed else "missed"), f"{c.score:.0%}",
+        rows = [(name, badge("passed" if c.passed else "missed"), format_whole_percent(c.score),
                  "; ".join(c.suggestions)) for name, c in self.criteria.items()]  # fmt: skip
-        caption = f"{self.goal.id}: SMART {self.score:.0f}/100"
+        caption = f"{self.goal.id}: SMART {format_score(self.score)}/100"
         out = table(["criterion", "", "score", "to fix"], rows, caption=caption, raw=(1,))
         if self.achievability is not None:
             out += self.achievability._repr_html_()
@@ -338,6 +344,10 @@ def history_facts(a: Achievability) -> dict[str, Any]:
         "current": dq(a.current_value),
         "target": dq(a.target_value),
         "probability": a.probability,
+        # the chance in the explanation's words, for a message to say it as it does
+        "probability_text": None
+        if a.probability is None
+        else chance_percent(a.probability, a.chance_edges),
         "required_rate": a.required_rate,
         "historical_rate": a.historical_rate,
         "projected": dq(a.projected_value),

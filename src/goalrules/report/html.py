@@ -19,7 +19,13 @@ from goalrules.judgments.channel_text import (
     summary_why,
 )
 from goalrules.judgments.channels import ChannelDecision
-from goalrules.numbers import format_count, format_percent, words
+from goalrules.numbers import (
+    format_count,
+    format_percent,
+    format_score,
+    format_whole_percent,
+    words,
+)
 from goalrules.report.charts import _channel_charts, _goal_chart, _plan_chart, charts_available
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -139,10 +145,10 @@ def goal_view(g: GoalResult, today: _dt.date | None = None) -> dict[str, Any]:
         elif c.unknown and c.score == 0:
             crit.append({"css": "unk", "label": "unknown"})
         else:
-            crit.append({"css": "miss", "label": format_percent(c.score, digits=0)})
+            crit.append({"css": "miss", "label": format_whole_percent(c.score)})
     ach = g.smart.achievability
     return {
-        "id": g.id, "statement": g.smart.goal.statement, "score": f"{g.smart.score:.0f}",
+        "id": g.id, "statement": g.smart.goal.statement, "score": format_score(g.smart.score),
         "criteria": crit, "verdict": words(ach.verdict) if ach else "no history",
         "explanation": ach.explanation if ach else "", "suggestions": list(g.smart.suggestions),
         "chart": _goal_chart(g, today),

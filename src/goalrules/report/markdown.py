@@ -10,7 +10,7 @@ from goalrules.judgments.channel_text import portfolio_line, summary_why
 from goalrules.judgments.channels import ChannelDecision
 from goalrules.judgments.planning import LintFinding, RankedTactic
 from goalrules.judgments.smart import CriterionScore
-from goalrules.numbers import words
+from goalrules.numbers import format_score, words
 
 # -- markdown -----------------------------------------------------------------------------
 
@@ -70,7 +70,7 @@ def markdown(result: CheckResult) -> str:
         marks = " | ".join(_mark(c[n]) for n in CRITERIA)
         ach = g.smart.achievability
         verdict = words(ach.verdict) if ach is not None else "no history"
-        out.append(f"| {_md_escape(g.id)} | {g.smart.score:.0f} | {marks} | {verdict} |")
+        out.append(f"| {_md_escape(g.id)} | {format_score(g.smart.score)} | {marks} | {verdict} |")
     for g in result.goals:
         out += ["", f"### {_md_escape(g.id)}", ""]
         if g.smart.goal.statement:

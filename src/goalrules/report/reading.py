@@ -8,7 +8,12 @@ from typing import Any
 
 from goalrules.judgments.smart import SmartReport
 from goalrules.model import StatementReading
-from goalrules.numbers import format_number, format_percent, plural
+from goalrules.numbers import (
+    format_number,
+    format_score,
+    format_whole_percent,
+    plural,
+)
 
 __all__ = ["reading_to_dict", "render_reading"]
 
@@ -90,10 +95,10 @@ def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "te
         lines.append("Notes:")
         lines.extend(f"  - {n}" for n in reading.notes)
     lines.append("")
-    lines.append(f"SMART score: {smart.score:.0f}/100")
+    lines.append(f"SMART score: {format_score(smart.score)}/100")
     for name, c in smart.criteria.items():
         mark = "pass" if c.passed else "miss"
-        lines.append(f"  {name:<11} {mark:<5} {format_percent(c.score, digits=0)}")
+        lines.append(f"  {name:<11} {mark:<5} {format_whole_percent(c.score)}")
     if smart.suggestions:
         lines.append("")
         lines.append("To make it SMART:")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from goalrules.check import CheckResult, GoalResult, PlanResult
 from goalrules.judgments.channel_text import portfolio_line
 from goalrules.judgments.channels import ChannelDecision
-from goalrules.numbers import format_count, format_percent, words
+from goalrules.numbers import format_count, format_percent, format_score, words
 
 WIDTH = 80
 
@@ -51,7 +51,7 @@ def _text_goals(result: CheckResult) -> list[str]:
 def _text_goal(g: GoalResult) -> list[str]:
     """One goal's section: its SMART score and criteria, achievability, the fixes."""
     smart = g.smart
-    lines = ["", f"{g.id}  SMART {smart.score:.0f}/100"]
+    lines = ["", f"{g.id}  SMART {format_score(smart.score)}/100"]
     if smart.goal.statement:
         lines += _wrap(f'"{smart.goal.statement}"', "  ")
     marks = "  ".join(
@@ -73,7 +73,8 @@ def _text_title(name: str | None, today: _dt.date) -> list[str]:
 
 
 def _text_summary(count: int, mean: float, low: float) -> str:
-    return f"{format_count(count, 'goal')}, mean SMART score {mean:.0f}/100, lowest {low:.0f}"
+    goals, mean_score, lowest = format_count(count, "goal"), format_score(mean), format_score(low)
+    return f"{goals}, mean SMART score {mean_score}/100, lowest {lowest}"
 
 
 def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision]) -> list[str]:

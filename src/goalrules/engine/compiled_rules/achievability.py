@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'achievability' (goalrules.engine.shipped_code)."""
 
-SHA256 = '7a6783c67d5b040cc08e19bede3192e269934ce5e50a21f22dd0e71bd7a85ba0'
+SHA256 = 'a6e8af3b8a8d7c6de0880ccb23e42198ac96c50eca1229470f44173fa9dff2ee'
 
 
 def rule_0(f, today=None):

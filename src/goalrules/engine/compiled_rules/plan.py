@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'plan' (goalrules.engine.shipped_code)."""
 
-SHA256 = 'b94e9a2dd126d199eb53b1206321abad0b9c6c7f7de645616fc5c109f05c91f0'
+SHA256 = '73a6c8d6b80cf86b6680328e7fe43af2b383c9feda642fdc0d2581fbdda3efda'
 
 
 def rule_0(f, today=None):

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'smart' (goalrules.engine.shipped_code)."""
 
-SHA256 = 'f2bf189d60c3c0a3812a0c88848cba9d837ef45f05f5c26796b8f8e653866e63'
+SHA256 = '9a5108b0845d9aa4c688cb3baec4189fa032c9af036c6141b4a206f9a3616601'
 
 
 def rule_0(f, today=None):
