@@ -22,10 +22,17 @@ from goalrules.judgments.achievability_start import (
     explain_from_start,
     forecast_from_start,
 )
-from goalrules.judgments.achievability_text import explain, format_value, shown_chance
+from goalrules.judgments.achievability_text import (
+    chance_percent,
+    explain,
+    format_value,
+    number_text,
+    shown_chance,
+)
 from goalrules.judgments.forecast import Predictive, Sampled
 from goalrules.judgments.growth import GrowthFit
 from goalrules.model import Direction
+from goalrules.numbers import format_decimal, format_percent
 from goalrules.units import quantity, unit_info
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -255,7 +262,36 @@ class Achievability(OneRow):
     def _repr_html_(self) -> str:
         from goalrules.judgments.channels import _card
 
-        return _card("achievability", self.verdict.value, self.to_dict(), self.explanation)
+        return _card("achievability", self.verdict.value, self.explanation, self.shown_rows())
+
+    def shown_rows(self) -> list[tuple[str, str]]:
+        """The judgment's numbers as its explanation writes them, each with its label (a
+        notebook's card): the chance in whole percent, never across a verdict's
+        threshold ("9 %", "under 1 %"), rates in percent a month, values in their unit.
+        The JSON (:meth:`to_dict`) keeps the numbers unrounded for programs."""
+        d = self.to_dict()
+        f = self.forecast if self.from_start is None else None
+        a_month = " a month"
+        rows: list[tuple[str, str | None]] = [
+            ("chance", None if self.probability is None
+             else chance_percent(self.probability, self.chance_edges)),
+            ("forecast by the deadline", d["projected"]),
+            ("its 80 % range", None if f is None else
+             f"{number_text(f['low'], self.unit)} to {format_value(f['high'], self.unit)}"),
+            ("now", d["current"]),
+            ("target", d["target"]),
+            ("growth needed", None if self.required_rate is None
+             else format_percent(self.required_rate) + a_month),
+            ("growth over the recent months", None if self.historical_rate is None
+             else format_percent(self.historical_rate) + a_month),
+            ("months to the deadline", None if self.months_to_go is None
+             else format_decimal(self.months_to_go, 1)),
+            ("suggested target", d["suggested_target"]),
+            ("suggested deadline", d["suggested_deadline"]),
+            ("months of history", str(self.observations)),
+            ("method", d["method"]),
+        ]  # fmt: skip
+        return [(label, text) for label, text in rows if text is not None]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: numbers as floats, quantities as text, dates as ISO text."""

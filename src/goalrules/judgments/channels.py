@@ -16,7 +16,7 @@ import enum
 import functools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -200,8 +200,19 @@ class ChannelDecision:
         return None if decided is None else decided.rule_id
 
     def _repr_html_(self) -> str:
-        return _card(self.channel, self.decision.value, self.to_dict()["evidence"],
-                     " ".join(self.reasons))  # fmt: skip
+        # the evidence as the reports write it ("lead rate 1.2 % (95 % CI ...)"), never
+        # the JSON's unrounded fractions
+        lines = evidence_lines(self.evidence, self.portfolio) if self.portfolio else []
+        rows = [
+            ("data quality", line.removeprefix("data quality: "))
+            if line.startswith("data quality: ")
+            else ("evidence", line)
+            for line in lines
+        ]
+        said = list(self.reasons)  # (the deciding message, then the lines in the table)
+        if lines and said[-len(lines) :] == lines:
+            said = said[: -len(lines)]
+        return _card(self.channel, self.decision.value, " ".join(said), rows)
 
     def to_frame(self, kind: str = "pandas") -> Any:
         """One row: the channel, its decision and its evidence."""
@@ -558,15 +569,15 @@ def rank(decision: Decision) -> int:
     return DECISION_RANK[decision]
 
 
-def _card(title: str, word: str, fields: Mapping[str, Any], text: str) -> str:
-    """A judgment as a small HTML card: a badge, the explanation, the numbers."""
+def _card(title: str, word: str, text: str, rows: Sequence[tuple[str, str]]) -> str:
+    """A judgment as a small HTML card: a badge, the explanation and its numbers, each
+    as the explanation writes it (a label and its text: ``("chance", "9 %")``)."""
     import html
 
     from goalrules.engine.notebook import badge, table
 
-    rows = [(k, v) for k, v in fields.items() if v is not None and not isinstance(v, (list, dict))]
     return (f"<div><p><b>{html.escape(title)}</b> {badge(word)}</p>"
-            f"<p>{html.escape(text)}</p>{table(['', ''], rows)}</div>")  # fmt: skip
+            f"<p>{html.escape(text)}</p>{table(['', ''], list(rows))}</div>")  # fmt: skip
 
 
 def decisions_frame(decisions: Iterable[ChannelDecision], kind: str = "pandas") -> Any:
