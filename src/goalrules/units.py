@@ -48,6 +48,7 @@ __all__ = [
     "format_quantity",
     "in_currency_of",
     "info_of",
+    "known_currency",
     "is_count_dimension",
     "quantity",
     "registry",
@@ -417,6 +418,16 @@ def define_currency(code: str) -> bool:
         return False
     ureg.define(f"{code} = [currency_{code}]")
     return True
+
+
+def known_currency(code: str) -> str:
+    """``code`` as a currency of the registry (any ISO 4217 code: ``define_currency``),
+    for a ``currency=`` argument: a :class:`UnitError` naming the field for anything else
+    ("MYR" worked in ``quantity("100 MYR")`` but not as ``decide_channels(...,
+    currency="MYR")``, an unknown unit)."""
+    if code in _CODES or define_currency(code):
+        return code
+    raise UnitError(f"{code!r} is no currency code (such as USD or EUR)", field="currency")
 
 
 _CODE_FIRST = LazyPattern(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")

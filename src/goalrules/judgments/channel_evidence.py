@@ -46,7 +46,7 @@ from goalrules.judgments.channel_pass import RowPass, row_pass
 from goalrules.judgments.channel_rows import as_rows, done_by, no_duplicates
 from goalrules.judgments.stats import theil_sen_at, wilson_interval
 from goalrules.model import Channel, ChannelMonth, Goal, Objective
-from goalrules.units import unit_info
+from goalrules.units import known_currency, unit_info
 
 __all__ = [
     "CampaignEvidence",
@@ -337,6 +337,7 @@ def channel_evidence(
     what is taken from them (rates, shares, trends), with a note; the portfolio's lead
     rate is then that of the channels measured.
     """
+    currency = known_currency(currency)  # (any ISO 4217 code, or an error naming it)
     rows = as_rows(performance)
     if today is not None:  # the months over by today (one under way reads as a fall)
         rows = done_by(rows, today)[0]

@@ -53,6 +53,7 @@ from goalrules.judgments.sources import (
 )
 from goalrules.model import Channel, ChannelMonth, Goal
 from goalrules.model.series import organic_or_paid
+from goalrules.units import known_currency
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -235,6 +236,8 @@ class ChannelDecision:
                 "leads": ev.leads,
                 "customers": ev.customers,
                 "spend": ev.spend,
+                # the spend's and costs' currency (USD unless one was named: a note says so)
+                "currency": ev.currency if ev.spend is not None else None,
                 "lead_rate": _r(ev.lead_rate),
                 "lead_rate_ci": [_r(ev.lead_rate_low), _r(ev.lead_rate_high)],
                 "customer_rate": _r(ev.customer_rate),
@@ -417,6 +420,7 @@ def decide_channels(
     halves disagree, the whole's reasons say so.
     """
     today = as_date(today)
+    currency = known_currency(currency)  # (any ISO 4217 code, or an error naming it)
     roles = _roles(channels, goals)
     left_out: list[str] = []
     # the usual book (read, over, no medium): its rows checked and summed in one pass

@@ -37,6 +37,7 @@ from goalrules.scale.book_rows import REQUIRED, checked_rows, no_rows_notes
 from goalrules.scale.book_words import book_decisions
 from goalrules.scale.columns import lower_names
 from goalrules.scale.distributed import in_partition
+from goalrules.units import known_currency
 from goalrules.vocabulary import UNATTRIBUTED
 
 __all__ = [
@@ -87,6 +88,7 @@ def decide_channels_table(
     """
     import polars as pl
 
+    currency = known_currency(currency)  # (any ISO 4217 code, or an error naming it)
     df = lower_names(to_polars(table))  # "Spend", " spend ": as one account's rows read it
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
