@@ -105,3 +105,28 @@ def test_a_share_that_is_not_zero_never_reads_0_percent(tiny: float, other: floa
     )
     alone = gr.load_rules('fact b: %\nrule r criterion x check false fail "{b}"')
     assert second == alone.evaluate(b=other).findings[0].message, message
+
+
+def test_a_span_of_a_month_or_more_is_said_in_months_as_its_threshold() -> None:
+    """The insufficient-data message said "Only 2 monthly observations over 30.4 days:
+    need 3 over 2 months": a span of a month and its threshold in two units."""
+    import goalrules as gr
+
+    rs = gr.shipped_ruleset("achievability")
+    facts = {"observations": 2, "span": gr.quantity("1 month"), "met": False,
+             "deadline_passed": False, "deadline_seen": False}  # fmt: skip
+    said = [f.message for f in rs.evaluate({"history": facts}).findings]
+    assert "Only 2 monthly observations over 1 month: need 3 over 2 months to judge." in said
+
+
+@given(st.floats(28.0, 3000.0))
+def test_a_duration_of_four_weeks_or_more_reads_in_months(days: float) -> None:
+    import re
+
+    from goalrules.dsl.display import format_value
+    from goalrules.dsl.types import DURATION
+
+    shown = format_value(days * 86400.0, DURATION)  # (a run-time duration: seconds)
+    found = re.fullmatch(r"([\d,.]+) months?", shown)
+    assert found is not None, shown
+    assert abs(float(found[1].replace(",", "")) - days / (365.25 / 12)) <= 0.05 + 1e-9

@@ -59,8 +59,8 @@ def _format_key(value: float, key: DimensionKey, display: str | None) -> str:
         if display and display not in ("day", "days"):
             info = unit_info(display)
             return f"{format_number(value / info.factor)} {_plural(info.text, value / info.factor)}"
-        if abs(value) >= 60 * _DAY:
-            months = value / _MONTH
+        if abs(value) >= 28 * _DAY:  # a month or more in months: "over 1 month: need 3
+            months = value / _MONTH  # over 2 months", not "over 30.4 days"
             return f"{format_number(months, digits=1)} {_plural('month', months)}"
         days = value / _DAY
         return f"{format_number(days, digits=1)} {_plural('day', days)}"
