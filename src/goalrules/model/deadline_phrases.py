@@ -237,6 +237,20 @@ def first_deadline(
                 elif head in PAIR_HEADS:
                     continue  # "from January" alone says when a goal starts, not its end
             if when is None:
+                part = _PART_OF_A_YEAR.search(candidate) if message is None else None
+                if unread is None and part is not None:  # "by mid-2027": which day?
+                    said = (
+                        f'"{part.group(0)}" names no one day, so it is not read as the '
+                        f"deadline; write the day in {part[1]} the goal is due, as 'by {part[1]}-MM-DD'"
+                    )
+                    unread = Deadline(
+                        None,
+                        part.group(0),
+                        span[0] + part.start(),
+                        span[0] + part.end(),
+                        notes=(said,),
+                    )
+                    continue
                 if message is None:
                     if unread is None and FULL_DATE.search(low):
                         said = (
@@ -321,6 +335,12 @@ def first_deadline(
     return unread  # said, not dropped: the goal has no deadline, and the note says why
 
 
+#: a part of a year ("mid-2027", "early 2027", "the middle of Q3 2027"): no one day
+_PART_OF_A_YEAR = LazyPattern(
+    r"\b(?:mid|early|late|(?:the\s+)?middle\s+of(?:\s+the)?)[\s-]*(?:(?:[a-z]+|q[1-4]|h[12])\.?"
+    r"\s+(?:of\s+)?)?((?:19|20|21)\d\d)\b",
+    re.I,
+)
 #: a bare year after "by", "until": read as its end, though some writers mean before it
 #: begins ("by 2027": 2027-12-31, or 2026-12-31?)
 _BY_A_YEAR = LazyPattern(
