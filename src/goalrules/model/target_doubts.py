@@ -142,6 +142,49 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
     )
 
 
+def level_against_verb(
+    text: str, low: str, target: Amount, baseline: Amount, metric: str | None
+) -> str | None:
+    """The note for a level to reach on the far side of the baseline from the verb
+    ("increase followers from 5,000 to 4,000", "cut bounce rate from 40 % to 60 %",
+    "improve cost per lead from $40 to $50"): which of the two is meant is not said.
+    Only two levels said alike are compared (no sign, the same kind, currency, period
+    and noun: "from 4 hours to 45 minutes" is not)."""
+    if target.sign or baseline.sign or target.multiple or baseline.multiple:
+        return None
+    if is_relative(low, target, metric):  # "from 1,000 by 500": a change, no level
+        return None
+    alike = (target.percent, target.points, target.currency, target.per) == (
+        baseline.percent,
+        baseline.points,
+        baseline.currency,
+        baseline.per,
+    )
+    nouns = {target.noun, baseline.noun} - {None}
+    if not alike or len(nouns) > 1 or nouns & set(TIME_NOUNS) or target.value == baseline.value:
+        return None
+    first = min(target, baseline, key=lambda a: a.start)
+    verb = verb_before(low, first)
+    if verb is None or (re.fullmatch(BETTER, verb) and metric is None):
+        return None
+    at = low.rfind(verb, max(0, first.start - 200), first.start)
+    if re.search(r"[.;:()!?]", low[at + len(verb) : first.start]):
+        return None  # the verb of another clause
+    down = is_down(low, first, metric)
+    if (target.value < baseline.value) == down:
+        return None
+    way = "down" if down else "up"
+    if re.fullmatch(BETTER, verb) and metric is not None:  # "improve CPL from $40 to $50"
+        way = f"better, which is {way} for {catalog[metric].words}"
+    said, was = words_of(text, low, target), words_of(text, low, baseline)
+    side = "below" if target.value < baseline.value else "above"
+    return (
+        f'"{verb}" says {way}, but the level to reach, "{said}", is {side} the level it '
+        f'starts from, "{was}", so the target is not read: write the level the goal means, '
+        "or its verb"
+    )
+
+
 #: a percent that says how much of something else ("5% churn", "a 10% discount", "15%
 #: off"): a measure beside the goal's, never its change
 _SHARE_OF = LazyPattern(
