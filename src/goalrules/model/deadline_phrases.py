@@ -10,7 +10,6 @@ import functools
 import re
 
 import attrs
-
 from dateutil.relativedelta import relativedelta
 
 from goalrules.dates import DateSettings, month_end
@@ -241,7 +240,8 @@ def first_deadline(
                 if unread is None and part is not None:  # "by mid-2027": which day?
                     said = (
                         f'"{part.group(0)}" names no one day, so it is not read as the '
-                        f"deadline; write the day in {part[1]} the goal is due, as 'by {part[1]}-MM-DD'"
+                        f"deadline; write the day in {part[1]} the goal is due, as "
+                        f"'by {part[1]}-MM-DD'"
                     )
                     unread = Deadline(
                         None,
