@@ -4,7 +4,9 @@ dilynwyr o 3,000") multiplies that level: x2 from 3,000.
 Before: "Double our followers of 3,000 by the end of the year" read a target of 3,000
 followers (a level, "of" as in "a level of 3,000"), and "Halve our cost per click of $2"
 a target of $2: the goal judged as reaching what the team already has. Welsh "dyblu",
-"treblu" and "haneru" ... "o N" read the same ("o", of).
+"treblu" and "haneru" ... "o N" read the same ("o", of), as did "Double the 3,000
+followers", Greek "διπλασιασμός ... των 3.000" (of the 3,000), "μείωση στο μισό ... των 2 €"
+and Tagalog "doblehin ang 3,000 followers namin" (our 3,000 followers, "namin" after).
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def read(statement: str, lang: str | None = None) -> gr.StatementReading:
         ("Dyblu ein dilynwyr o 3,000 erbyn diwedd y flwyddyn", "cy", "x2", 3000),
         ("Treblu'r argraffiadau o 20,000 y mis erbyn Ch4 2027", "cy", "x3", 20000),
         ("Haneru'r gost fesul clic o £2 erbyn Ch4 2027", "cy", "x0.5", 2),
+        ("Double the 3,000 followers by December", None, "x2", 3000),
+        ("Διπλασιασμός των ακολούθων μας των 3.000 έως το τέλος του έτους", "el", "x2", 3000),
+        ("Μείωση στο μισό του κόστους ανά κλικ των 2 € έως το Δ' τρίμηνο 2027", "el", "x0.5", 2),
+        ("Doblehin ang 3,000 followers namin bago matapos ang taon", "tl", "x2", 3000),
     ],
 )
 def test_the_level_is_where_the_multiple_starts(

@@ -14,7 +14,7 @@ import attrs
 from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.amounts import _COUNT_NOUNS, Amount, plain_number
 from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
@@ -125,8 +125,8 @@ _NOW = LazyPattern(
 #: a verb of a multiple, then words to the "of" of the level it multiplies, with no "to"
 #: or "reach" between ("double our followers of", not "double followers to a level of")
 _MULTIPLIED_OF = LazyPattern(
-    r"\b(?:double|triple|quadruple|halve)\b(?:(?!\b(?:to|reach|hit|at|by)\b)[^.;:,\d])*"
-    r"\bof\s*[$€£¤]?[a-z?]{0,3}\s*$"
+    r"\b(?:double|triple|quadruple|halve|in\s+half)\b(?:(?!\b(?:to|reach|hit|at|by)\b)"
+    r"[^.;:,\d])*\b(?:of|the)\s*[$€£¤]?[a-z?]{0,3}\s*$"
 )
 
 
@@ -153,15 +153,16 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
             return aim, since  # "grow our 3 accounts to 10k followers": another count
         return aim, (since or now)
-    # "double our followers of 3,000", "halve our CPC of $2": the level the multiple
-    # multiplies, not one to reach (it read 3,000)
+    # "double our followers of 3,000", "halve our CPC of $2", "double the 3,000 followers":
+    # the level the multiple multiplies, not one to reach (it read 3,000)
     for a in amounts:
         multiplied = _MULTIPLIED_OF.search(low, max(0, a.start - 80), a.start)
         if (
             multiplied
             and not (a.sign or a.multiple)
-            and a.noun is None  # ("double our leads of 3 campaigns": campaigns, no level)
-            and words_before(low, a, 1) == "of"
+            # ("double our leads of 3 campaigns": campaigns, no level of a metric)
+            and (a.noun is None or a.noun in _COUNT_NOUNS)
+            and words_before(low, a, 1) in ("of", "the")
         ):
             rest = [b for b in amounts if b is not a]
             return (choose_target(low, rest)[0] if rest else None), a
