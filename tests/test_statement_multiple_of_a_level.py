@@ -6,7 +6,10 @@ followers (a level, "of" as in "a level of 3,000"), and "Halve our cost per clic
 a target of $2: the goal judged as reaching what the team already has. Welsh "dyblu",
 "treblu" and "haneru" ... "o N" read the same ("o", of), as did "Double the 3,000
 followers", Greek "διπλασιασμός ... των 3.000" (of the 3,000), "μείωση στο μισό ... των 2 €"
-and Tagalog "doblehin ang 3,000 followers namin" (our 3,000 followers, "namin" after).
+and Tagalog "doblehin ang 3,000 followers namin" (our 3,000 followers, "namin" after),
+"Double 3,000 followers" and "Double $5,000 in monthly revenue" (the level right after
+the verb), Malay "gandakan 3,000 pengikut kami", "pengikut kami yang berjumlah 3,000"
+(amounting to) and Arabic "متابعينا البالغ عددهم 3,000", "الـ 3,000 متابع".
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ def read(statement: str, lang: str | None = None) -> gr.StatementReading:
         ("Διπλασιασμός των ακολούθων μας των 3.000 έως το τέλος του έτους", "el", "x2", 3000),
         ("Μείωση στο μισό του κόστους ανά κλικ των 2 € έως το Δ' τρίμηνο 2027", "el", "x0.5", 2),
         ("Doblehin ang 3,000 followers namin bago matapos ang taon", "tl", "x2", 3000),
+        ("Double 3,000 followers by December", None, "x2", 3000),
+        ("Double $5,000 in monthly revenue by Q4", None, "x2", 5000),
+        ("Gandakan 3,000 pengikut kami menjelang akhir tahun", "ms", "x2", 3000),
+        ("Gandakan pengikut kami yang berjumlah 3,000 menjelang akhir tahun", "ms", "x2", 3000),
+        ("مضاعفة متابعينا البالغ عددهم 3,000 بحلول نهاية العام", "ar", "x2", 3000),
+        ("مضاعفة الـ 3,000 متابع لدينا بحلول نهاية العام", "ar", "x2", 3000),
     ],
 )
 def test_the_level_is_where_the_multiple_starts(

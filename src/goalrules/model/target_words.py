@@ -122,11 +122,12 @@ _NOW = LazyPattern(
 )
 
 
-#: a verb of a multiple, then words to the "of" of the level it multiplies, with no "to"
-#: or "reach" between ("double our followers of", not "double followers to a level of")
+#: a verb of a multiple, then words to the "of", "the" or "our" of the level it multiplies
+#: with no "to" or "reach" between, or the level right after it ("double our followers of",
+#: "double the", "double 3,000 followers"; not "double followers to a level of")
 _MULTIPLIED_OF = LazyPattern(
-    r"\b(?:double|triple|quadruple|halve|in\s+half)\b(?:(?!\b(?:to|reach|hit|at|by)\b)"
-    r"[^.;:,\d])*\b(?:of|the)\s*[$€£¤]?[a-z?]{0,3}\s*$"
+    r"\b(?:double|triple|quadruple|halve|in\s+half)\b(?:(?:(?!\b(?:to|reach|hit|at|by)\b)"
+    r"[^.;:,\d])*\b(?:of|the|our))?\s*(?:[$€£]|¤(?:[a-z]{3}|\?))?\s*$"
 )
 
 
@@ -161,8 +162,7 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
             multiplied
             and not (a.sign or a.multiple)
             # ("double our leads of 3 campaigns": campaigns, no level of a metric)
-            and (a.noun is None or a.noun in _COUNT_NOUNS)
-            and words_before(low, a, 1) in ("of", "the")
+            and (a.noun is None or a.noun in _COUNT_NOUNS or a.currency or a.percent)
         ):
             rest = [b for b in amounts if b is not a]
             return (choose_target(low, rest)[0] if rest else None), a
