@@ -481,6 +481,10 @@ def read_fields(
         from goalrules.model.target_doubts import level_against_verb
 
         unread = level_against_verb(prepared, low, target_amount, baseline_amount, metric_key)
+    if unread is None and not withheld and target_amount:  # "double followers by 20 %"
+        from goalrules.model.target_doubts import change_beside_a_multiple
+
+        unread = change_beside_a_multiple(prepared, low, target_amount, metric_key)
     if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
         notes.append(unread)
         withheld = True

@@ -185,6 +185,38 @@ def level_against_verb(
     )
 
 
+#: a verb of a multiple in the clause before a change ("double followers by 20 %")
+_MULTIPLE_BEFORE = LazyPattern(
+    r"\b(double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|halve[sd]?|in\s+half)\b"
+    r"[^.;:!?]*$"
+)
+_FACTORS = {"doub": 2.0, "trip": 3.0, "quad": 4.0, "halv": 0.5, "in h": 0.5}
+
+
+def change_beside_a_multiple(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """The note for a change said of a multiple's target ("double followers by 20 %",
+    "halve our CPC by $2"): two targets, of which the statement does not say which; a
+    percent that is the multiple ("halve CPL by 50 %") is one target."""
+    if a.multiple or not is_relative(low, a, metric):
+        return None
+    said = _MULTIPLE_BEFORE.search(low, max(0, a.start - 120), a.start)
+    if said is None:
+        return None
+    verb = verb_before(low, a)  # "double followers in 6 months and grow leads by 20 %"
+    if verb is not None and low.rfind(verb, said.end(1), a.start) >= said.end(1):
+        return None  # the change has a verb of its own, after the multiple's
+    factor = _FACTORS[said[1][:4]]
+    if a.percent:
+        change = a.value / 100 * (-1 if (a.sign < 0 or is_down(low, a, metric)) else 1)
+        if abs(1 + change - factor) < 1e-9:
+            return None  # "halve CPL by 50 %", "double followers by 100 %": the multiple
+    return (
+        f'"{said[1]}" (x{plain_number(factor)}) and "{words_of(text, low, a)}" say two targets, '
+        "and the statement does not say which the goal is judged on: the target is not read; "
+        "write one"
+    )
+
+
 #: a percent that says how much of something else ("5% churn", "a 10% discount", "15%
 #: off"): a measure beside the goal's, never its change
 _SHARE_OF = LazyPattern(
