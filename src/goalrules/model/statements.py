@@ -482,9 +482,16 @@ def read_fields(
 
         unread = level_against_verb(prepared, low, target_amount, baseline_amount, metric_key)
     if unread is None and not withheld and target_amount:  # "double followers by 20 %"
-        from goalrules.model.target_doubts import change_beside_a_multiple
+        from goalrules.model.target_doubts import change_beside_a_multiple, letters_written_on
 
-        unread = change_beside_a_multiple(prepared, low, target_amount, metric_key)
+        unread = change_beside_a_multiple(prepared, low, target_amount, metric_key) or next(
+            (  # "$1.5J", "10Q followers": no number without its letters
+                said
+                for a in (target_amount, baseline_amount)
+                if a and (said := letters_written_on(prepared, low, a, _known_noun))
+            ),
+            None,
+        )
     if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
         notes.append(unread)
         withheld = True

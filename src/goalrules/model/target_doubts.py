@@ -10,6 +10,7 @@ CTR 1 %": to 1 %, or by 1 %?), and a sign against its verb ("grow followers by -
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
@@ -182,6 +183,22 @@ def level_against_verb(
         f'"{verb}" says {way}, but the level to reach, "{said}", is {side} the level it '
         f'starts from, "{was}", so the target is not read: write the level the goal means, '
         "or its verb"
+    )
+
+
+def letters_written_on(text: str, low: str, a: Amount, known: Callable[[str], bool]) -> str | None:
+    """The note for a number with letters written onto it that are no unit, scale or noun
+    goalrules reads ("$1.5J", "10Q followers"): the number without them is no reading of
+    it, so it is not read."""
+    noun = a.noun
+    glued = noun is not None and low.startswith(noun, a.end) and low[a.end - 1 : a.end].isdigit()
+    if noun is None or not glued or not noun.isalpha() or known(noun):
+        return None  # ("10 followers": a word of its own, not letters written on)
+    written = f"{words_of(text, low, a)}{text[a.end : a.end + len(noun)]}"
+    return (
+        f'"{written}": "{text[a.end : a.end + len(noun)]}" after the number is no unit or '
+        "scale goalrules reads, so it is not read: write the number in full, e.g. 1,500,000, "
+        "or its unit after a space"
     )
 
 
