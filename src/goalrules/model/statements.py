@@ -486,9 +486,9 @@ def read_fields(
 
         unread = change_beside_a_multiple(prepared, low, target_amount, metric_key) or next(
             (  # "$1.5J", "10Q followers": no number without its letters
-                said
+                glued
                 for a in (target_amount, baseline_amount)
-                if a and (said := letters_written_on(prepared, low, a, _known_noun))
+                if a and (glued := letters_written_on(prepared, low, a, _known_noun))
             ),
             None,
         )
