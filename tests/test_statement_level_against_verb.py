@@ -56,6 +56,7 @@ def test_the_verb_and_the_numbers_disagree(statement: str, lang: str | None) -> 
         ("Improve CSAT from 80% to 85% by June", "85 %"),
         ("Reduce average response time from 4 hours to 45 minutes by June", "45 minute"),
         ("Followers from 5,000 to 4,000 by December", "4000 follower"),
+        ("Reduce unfollows while growing followers from 5,000 to 8,000 by June", "8000 follower"),
     ],
 )
 def test_the_verb_and_the_numbers_agree(statement: str, target: str) -> None:

@@ -49,6 +49,7 @@ def test_two_targets_are_said(statement: str, lang: str | None) -> None:
         ("Double followers by December", "x2"),
         ("Grow followers by 20% by December, then double them by 2028", "+20%"),
         ("Double Instagram followers in 6 months and grow leads by 20% by June", "+20%"),
+        ("Double Instagram followers while growing leads by 20% by June", "+20%"),
     ],
 )
 def test_one_target_is_read(statement: str, target: str) -> None:

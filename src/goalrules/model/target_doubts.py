@@ -143,6 +143,14 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
     )
 
 
+#: a verb of change in any form ("growing", "reduced"), between a verb and its amount: the
+#: amount is that verb's
+_ANOTHER_VERB = LazyPattern(
+    r"\b(?:increas|grow|rais|boost|lift|improv|expand|gain|doubl|tripl|cut|reduc|lower"
+    r"|decreas|drop|shrink|declin|minimi|slash|trim|halv)[a-z]*"
+)
+
+
 def level_against_verb(
     text: str, low: str, target: Amount, baseline: Amount, metric: str | None
 ) -> str | None:
@@ -171,6 +179,8 @@ def level_against_verb(
     at = low.rfind(verb, max(0, first.start - 200), first.start)
     if re.search(r"[.;:()!?]", low[at + len(verb) : first.start]):
         return None  # the verb of another clause
+    if _ANOTHER_VERB.search(low, at + len(verb), first.start):
+        return None  # "reduce unfollows while growing followers from 5,000 to 8,000"
     down = is_down(low, first, metric)
     if (target.value < baseline.value) == down:
         return None
@@ -220,7 +230,9 @@ def change_beside_a_multiple(text: str, low: str, a: Amount, metric: str | None)
     if said is None:
         return None
     verb = verb_before(low, a)  # "double followers in 6 months and grow leads by 20 %"
-    if verb is not None and low.rfind(verb, said.end(1), a.start) >= said.end(1):
+    if (verb is not None and low.rfind(verb, said.end(1), a.start) >= said.end(1)) or (
+        _ANOTHER_VERB.search(low, said.end(1), a.start)  # ("while growing leads by 20 %")
+    ):
         return None  # the change has a verb of its own, after the multiple's
     factor = _FACTORS[said[1][:4]]
     if a.percent:
