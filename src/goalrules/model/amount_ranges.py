@@ -25,7 +25,8 @@ _RANGE = LazyPattern(
 # followers 4,000 to 6,000"; not "grow followers by 4,000 to 6,000", nor "reach 500 to 600")
 _CHANGED = LazyPattern(
     r"\b(?:increas|grow|rais|boost|lift|improv|cut|reduc|lower|decreas|drop|shrink|bring|tak)"
-    r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}\s*$",
+    r"[a-z]*(?:\s+(?!(?:by|to|from|between|of|at|reach|hit|get)\b)[^\s\d$€£¤%]+){0,5}"
+    r"(?:\s+of)?\s*$",  # ("increase revenue of $10,000 to $15,000": its level, then the aim)
     re.IGNORECASE,
 )
 _MONTH_BEFORE = LazyPattern(

@@ -253,8 +253,8 @@ _LAKH_GROUPED = LazyPattern(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\
 _SPACE_GROUPED = LazyPattern(
     r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d]|[.,]\d|[ \u00a0\u202f]\d)"
 )
-_DECIMAL_COMMA = LazyPattern(
-    r"(?<![\d.,])\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?![\d])"
+_DECIMAL_COMMA = LazyPattern(  # ("0,800": no thousand begins with 0; it read 800)
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})|0\d{0,2}(?:,\d{3})+)(?![\d])"
     r"(?:\s?(?:hundred|thousand|million|billion|lakhs?|lacs?|crores?|k|mm|mn|m|bn|b)\b)?",
     re.IGNORECASE,
 )

@@ -10,8 +10,9 @@ import functools
 import re
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
-from goalrules.dates import DateSettings
+from goalrules.dates import DateSettings, month_end
 from goalrules.dates import deadline as parse_deadline
 from goalrules.errors import GoalRulesError
 from goalrules.model.deadline_words import (
@@ -235,6 +236,21 @@ def first_deadline(
                 elif head in PAIR_HEADS:
                     continue  # "from January" alone says when a goal starts, not its end
             if when is None:
+                part = _PART_OF_A_YEAR.search(candidate) if message is None else None
+                if unread is None and part is not None:  # "by mid-2027": which day?
+                    said = (
+                        f'"{part.group(0)}" names no one day, so it is not read as the '
+                        f"deadline; write the day in {part[1]} the goal is due, as "
+                        f"'by {part[1]}-MM-DD'"
+                    )
+                    unread = Deadline(
+                        None,
+                        part.group(0),
+                        span[0] + part.start(),
+                        span[0] + part.end(),
+                        notes=(said,),
+                    )
+                    continue
                 if message is None:
                     if unread is None and FULL_DATE.search(low):
                         said = (
@@ -260,7 +276,7 @@ def first_deadline(
                         "a goal's deadline",
                     ),
                 )
-            notes = []
+            notes = list(_other_reading(candidate, when, start, settings))
             if when < start:
                 notes.append(
                     f"this deadline has passed: {when.isoformat()} is before the start, "
@@ -317,6 +333,61 @@ def first_deadline(
         )
         unread = Deadline(None, vague.group(0), *vague.span(), notes=(said,))
     return unread  # said, not dropped: the goal has no deadline, and the note says why
+
+
+#: a part of a year ("mid-2027", "early 2027", "the middle of Q3 2027"): no one day
+_PART_OF_A_YEAR = LazyPattern(
+    r"\b(?:mid|early|late|(?:the\s+)?middle\s+of(?:\s+the)?)[\s-]*(?:(?:[a-z]+|q[1-4]|h[12])\.?"
+    r"\s+(?:of\s+)?)?((?:19|20|21)\d\d)\b",
+    re.I,
+)
+#: a bare year after "by", "until": read as its end, though some writers mean before it
+#: begins ("by 2027": 2027-12-31, or 2026-12-31?)
+_BY_A_YEAR = LazyPattern(
+    r"(?:by|until|till|no later than)\s+(?:the\s+year\s+)?((?:19|20|21)\d\d)", re.I
+)
+#: "the next quarter", "the coming two quarters" after a word of length: read as three
+#: months a quarter from the start, though "next quarter" is also the calendar quarter
+_THE_NEXT_QUARTERS = LazyPattern(
+    r"(?:within|in|over|during|for|throughout)\s+the\s+(?:next|coming|following)\s+"
+    r"(?:(?P<count>\w+)\s+)?(?P<unit>quarters?)",
+    re.I,
+)
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8}  # fmt: skip
+
+
+def _other_reading(candidate: str, when: Date, start: Date, settings: DateSettings) -> list[str]:
+    """A note for a deadline read one of two ways it may be meant: "by 2027" (the end of
+    2027, or before it begins?), "over the next quarter" (three months on, or the end of
+    the calendar quarter after this one?). It names the date read and how to write the
+    other."""
+    year = _BY_A_YEAR.fullmatch(candidate)
+    if year is not None and when == Date(int(year[1]), 12, 31):
+        return [
+            f'"{candidate}" is read as the end of {year[1]} ({when.isoformat()}); if it is due '
+            f"before {year[1]} begins, write 'by {int(year[1]) - 1}-12-31'"
+        ]
+    quarters = _THE_NEXT_QUARTERS.fullmatch(candidate)
+    if quarters is None:
+        return []
+    count = quarters["count"]
+    n = 1 if count is None else int(count) if count.isdigit() else _COUNTS.get(count.lower())
+    next_end, _ = read_deadline("the end of next quarter", start, settings)
+    if n is None or next_end is None:
+        return []
+    other = (
+        next_end
+        if n == 1
+        else month_end(next_end.replace(day=1) + relativedelta(months=3 * (n - 1)))
+    )
+    if other == when:
+        return []
+    return [
+        f'"{candidate}" is read as {3 * n} months from the start ({when.isoformat()}), not to '
+        f"the end of the {'' if n == 1 else f'{n} '}calendar quarter{'' if n == 1 else 's'} "
+        f"after this one ({other.isoformat()}); if that is meant, write 'by {other.isoformat()}'"
+    ]
 
 
 def _counted_note(said: str) -> str:

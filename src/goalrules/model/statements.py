@@ -475,6 +475,23 @@ def read_fields(
         if withheld
         else not_read_as(prepared, low, target_amount, baseline_amount, metric_key, metric_span)
     )
+    if unread is None and not withheld and target_amount and baseline_amount:
+        # "increase followers from 5,000 to 4,000": the verb or the numbers? (imported here,
+        # as below: its patterns are compiled only for a statement that needs them)
+        from goalrules.model.target_doubts import level_against_verb
+
+        unread = level_against_verb(prepared, low, target_amount, baseline_amount, metric_key)
+    if unread is None and not withheld and target_amount:  # "double followers by 20 %"
+        from goalrules.model.target_doubts import change_beside_a_multiple, letters_written_on
+
+        unread = change_beside_a_multiple(prepared, low, target_amount, metric_key) or next(
+            (  # "$1.5J", "10Q followers": no number without its letters
+                glued
+                for a in (target_amount, baseline_amount)
+                if a and (glued := letters_written_on(prepared, low, a, _known_noun))
+            ),
+            None,
+        )
     if unread is not None:  # "a 2:1 follower ratio", "10,000 impressions per post"...
         notes.append(unread)
         withheld = True

@@ -10,6 +10,7 @@ CTR 1 %": to 1 %, or by 1 %?), and a sign against its verb ("grow followers by -
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
@@ -139,6 +140,109 @@ def _sign_against_verb(text: str, low: str, a: Amount, metric: str | None) -> st
         f'"{words_of(text, low, a)}" goes {"down" if a.sign < 0 else "up"}, but "{verb}" says '
         f'{way}, so it is not read: write the change without a sign after "{verb}", or the '
         "level to reach"
+    )
+
+
+#: a verb of change in any form ("growing", "reduced"), between a verb and its amount: the
+#: amount is that verb's
+_ANOTHER_VERB = LazyPattern(
+    r"\b(?:increas|grow|rais|boost|lift|improv|expand|gain|doubl|tripl|cut|reduc|lower"
+    r"|decreas|drop|shrink|declin|minimi|slash|trim|halv)[a-z]*"
+)
+
+
+def level_against_verb(
+    text: str, low: str, target: Amount, baseline: Amount, metric: str | None
+) -> str | None:
+    """The note for a level to reach on the far side of the baseline from the verb
+    ("increase followers from 5,000 to 4,000", "cut bounce rate from 40 % to 60 %",
+    "improve cost per lead from $40 to $50"): which of the two is meant is not said.
+    Only two levels said alike are compared (no sign, the same kind, currency, period
+    and noun: "from 4 hours to 45 minutes" is not)."""
+    if target.sign or baseline.sign or target.multiple or baseline.multiple:
+        return None
+    if is_relative(low, target, metric):  # "from 1,000 by 500": a change, no level
+        return None
+    alike = (target.percent, target.points, target.currency, target.per) == (
+        baseline.percent,
+        baseline.points,
+        baseline.currency,
+        baseline.per,
+    )
+    nouns = {target.noun, baseline.noun} - {None}
+    if not alike or len(nouns) > 1 or nouns & set(TIME_NOUNS) or target.value == baseline.value:
+        return None
+    first = min(target, baseline, key=lambda a: a.start)
+    verb = verb_before(low, first)
+    if verb is None or (re.fullmatch(BETTER, verb) and metric is None):
+        return None
+    at = low.rfind(verb, max(0, first.start - 200), first.start)
+    if re.search(r"[.;:()!?]", low[at + len(verb) : first.start]):
+        return None  # the verb of another clause
+    if _ANOTHER_VERB.search(low, at + len(verb), first.start):
+        return None  # "reduce unfollows while growing followers from 5,000 to 8,000"
+    down = is_down(low, first, metric)
+    if (target.value < baseline.value) == down:
+        return None
+    way = "down" if down else "up"
+    if re.fullmatch(BETTER, verb) and metric is not None:  # "improve CPL from $40 to $50"
+        way = f"better, which is {way} for {catalog[metric].words}"
+    said, was = words_of(text, low, target), words_of(text, low, baseline)
+    side = "below" if target.value < baseline.value else "above"
+    return (
+        f'"{verb}" says {way}, but the level to reach, "{said}", is {side} the level it '
+        f'starts from, "{was}", so the target is not read: write the level the goal means, '
+        "or its verb"
+    )
+
+
+def letters_written_on(text: str, low: str, a: Amount, known: Callable[[str], bool]) -> str | None:
+    """The note for a number with letters written onto it that are no unit, scale or noun
+    goalrules reads ("$1.5J", "10Q followers"): the number without them is no reading of
+    it, so it is not read."""
+    noun = a.noun
+    glued = noun is not None and low.startswith(noun, a.end) and low[a.end - 1 : a.end].isdigit()
+    if noun is None or not glued or not noun.isalpha() or known(noun):
+        return None  # ("10 followers": a word of its own, not letters written on)
+    written = f"{words_of(text, low, a)}{text[a.end : a.end + len(noun)]}"
+    return (
+        f'"{written}": "{text[a.end : a.end + len(noun)]}" after the number is no unit or '
+        "scale goalrules reads, so it is not read: write the number in full, e.g. 1,500,000, "
+        "or its unit after a space"
+    )
+
+
+#: a verb of a multiple in the clause before a change ("double followers by 20 %")
+_MULTIPLE_BEFORE = LazyPattern(
+    r"\b(double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|halve[sd]?|in\s+half)\b"
+    r"[^.;:!?]*$"
+)
+_FACTORS = {"doub": 2.0, "trip": 3.0, "quad": 4.0, "halv": 0.5, "in h": 0.5}
+
+
+def change_beside_a_multiple(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """The note for a change said of a multiple's target ("double followers by 20 %",
+    "halve our CPC by $2"): two targets, of which the statement does not say which; a
+    percent that is the multiple ("halve CPL by 50 %") is one target."""
+    if a.multiple or not is_relative(low, a, metric):
+        return None
+    said = _MULTIPLE_BEFORE.search(low, max(0, a.start - 120), a.start)
+    if said is None:
+        return None
+    verb = verb_before(low, a)  # "double followers in 6 months and grow leads by 20 %"
+    if (verb is not None and low.rfind(verb, said.end(1), a.start) >= said.end(1)) or (
+        _ANOTHER_VERB.search(low, said.end(1), a.start)  # ("while growing leads by 20 %")
+    ):
+        return None  # the change has a verb of its own, after the multiple's
+    factor = _FACTORS[said[1][:4]]
+    if a.percent:
+        change = a.value / 100 * (-1 if (a.sign < 0 or is_down(low, a, metric)) else 1)
+        if abs(1 + change - factor) < 1e-9:
+            return None  # "halve CPL by 50 %", "double followers by 100 %": the multiple
+    return (
+        f'"{said[1]}" (x{plain_number(factor)}) and "{words_of(text, low, a)}" say two targets, '
+        "and the statement does not say which the goal is judged on: the target is not read; "
+        "write one"
     )
 
 

@@ -14,7 +14,7 @@ import attrs
 from goalrules.dates import months_between
 from goalrules.errors import GoalRulesError
 from goalrules.metrics import catalog
-from goalrules.model.amounts import Amount, plain_number
+from goalrules.model.amounts import _COUNT_NOUNS, Amount, plain_number
 from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
@@ -122,6 +122,15 @@ _NOW = LazyPattern(
 )
 
 
+#: a verb of a multiple, then words to the "of", "the" or "our" of the level it multiplies
+#: with no "to" or "reach" between, or the level right after it ("double our followers of",
+#: "double the", "double 3,000 followers"; not "double followers to a level of")
+_MULTIPLIED_OF = LazyPattern(
+    r"\b(?:double|triple|quadruple|halve|in\s+half)\b(?:(?:(?!\b(?:to|reach|hit|at|by)\b)"
+    r"[^.;:,\d])*\b(?:of|the|our))?\s*(?:[$€£]|¤(?:[a-z]{3}|\?))?\s*$"
+)
+
+
 def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amount | None]:
     """The target amount and the baseline amount ("from A to B", "we have A and want B")."""
     if not amounts:
@@ -145,6 +154,18 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         if aim is not None and now.noun and aim.noun and now.noun != aim.noun:
             return aim, since  # "grow our 3 accounts to 10k followers": another count
         return aim, (since or now)
+    # "double our followers of 3,000", "halve our CPC of $2", "double the 3,000 followers":
+    # the level the multiple multiplies, not one to reach (it read 3,000)
+    for a in amounts:
+        multiplied = _MULTIPLIED_OF.search(low, max(0, a.start - 80), a.start)
+        if (
+            multiplied
+            and not (a.sign or a.multiple)
+            # ("double our leads of 3 campaigns": campaigns, no level of a metric)
+            and (a.noun is None or a.noun in _COUNT_NOUNS or a.currency or a.percent)
+        ):
+            rest = [b for b in amounts if b is not a]
+            return (choose_target(low, rest)[0] if rest else None), a
     # (three words: "we are at 5,000", "we're currently at")
     for a, b in itertools.pairwise(amounts):
         if _NOW.search(words_before(low, a, 3)) and not _NOW.search(words_before(low, b, 3)):

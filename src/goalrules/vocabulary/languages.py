@@ -78,7 +78,8 @@ def _expand(m: re.Match[str], replacement: str, text: str) -> str:
     return re.sub(r"\\(\d)", lambda g: text[m.start(int(g[1])) : m.end(int(g[1]))], replacement)
 
 
-_TWO_WAY = LazyPattern(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,]*\d)")  # "10,000" with a decimal comma
+#: "10,000" with a decimal comma (ten, or ten thousand?); "0,800" is 0.8, no thousand
+_TWO_WAY = LazyPattern(r"(?<![\d.,])[1-9]\d{0,2},\d{3}(?![\d.,]*\d)")
 #: a comma before one or two digits ending a number of a percent, a scale or money ("1,5
 #: %", "1,5 juta", "RM12,50"; not "10,000", nor "12,50 followers": 12.5, or 12,500?)
 _COMMA_DECIMAL = LazyPattern(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?![\d]|[.,]\d)")
@@ -185,15 +186,16 @@ class LanguagePack:
         if self.decimal == ",":
             grp = re.escape(self.group)
             # grouped as English groups: "2.000" is 2,000, never the year 2000 (its
-            # commas are marked until the decimal commas below are read)
+            # commas are marked until the decimal commas below are read); "0.800" is no
+            # group of thousands (it read 800)
             text = re.sub(
-                rf"(?<![\d.,])\d{{1,3}}(?:{grp}\d{{3}})+(?:,\d+)?(?![\d.,]*\d)",
+                rf"(?<![\d.,])[1-9]\d{{0,2}}(?:{grp}\d{{3}})+(?:,\d+)?(?![\d.,]*\d)",
                 lambda m: _english_grouping(m.group(0), self.group, ",", _GROUP_MARK),
                 text,
             )
 
             def comma(m: re.Match[str]) -> str:
-                if len(m[2]) == 3 and len(m[1]) <= 3:
+                if len(m[2]) == 3 and len(m[1]) <= 3 and m[1][0] != "0":
                     return "\u2047" * len(m.group(0))  # "10,000": ten, or ten thousand?
                 return f"{m[1]}.{m[2]}"
 
@@ -201,7 +203,7 @@ class LanguagePack:
             text = text.replace(_GROUP_MARK, ",")
         elif self.dot_groups:
             text = re.sub(
-                r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)",
+                r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]*\d)",
                 lambda m: _english_grouping(m.group(0), ".", None, ","),
                 text,
             )
