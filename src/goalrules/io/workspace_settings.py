@@ -61,8 +61,9 @@ def data_files(
     out: dict[str, tuple[str, ...]] = {}
     if not isinstance(head, Mapping):
         return out
-    named = source and not source.startswith("<") and not _piped(source)
-    folder = Path(source).parent if named else Path()
+    folder = Path()
+    if source and not source.startswith("<") and not _piped(source):
+        folder = Path(source).parent
     for key in DATA_KEYS:
         value = head.get(key)
         if value is None:
