@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -40,10 +39,21 @@ import attrs
 from goalrules.dates import months_between
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
+from goalrules.judgments.achievability_text import (
+    chance_percent,
+    format_value,
+    number_text,
+    shown_chance,
+)
+from goalrules.judgments.review_previous import (  # (re-exported: where they were)
+    GOAL_FIELDS as GOAL_FIELDS,
+)
+from goalrules.judgments.review_previous import Previous as Previous
+from goalrules.judgments.review_previous import goal_changes as goal_changes
+from goalrules.judgments.review_previous import previous_from as previous_from
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
-from goalrules.model.goals import Target, TargetKind
+from goalrules.model.goals import TargetKind
 from goalrules.numbers import words
 from goalrules.vocabulary import Direction
 
@@ -52,26 +62,6 @@ Date = _dt.date
 PACES = ("ahead", "on_track", "behind")
 # a pace in the trend's words
 _PATH_WORDS = {"ahead": "ahead of the path", "on_track": "on the path", "behind": "behind the path"}
-
-
-@attrs.frozen
-class Previous:
-    """What the last earlier review said of a goal."""
-
-    date: Date
-    verdict: str | None
-    probability: float | None
-    streak: int = 1
-    # what of the goal itself differs since ("target 2,000 followers then, 1,700 now"):
-    # its verdict and chance were of another goal, so no streak, no flag runs across them
-    changed: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "verdict": self.verdict,
-            "probability": _rc(self.probability),  # (rounded as the review's own)
-        }
 
 
 @attrs.frozen
@@ -124,6 +114,10 @@ class GoalReview:
     # was read from is measured yet: the latest month is the baseline itself, and "0 % of
     # the way" beside a path a month on would be said of no month at all
     no_month_since: Date | None = None
+    # the day of the history's value the way is counted from, when the goal gives no
+    # baseline and the history does not reach its start (or it names none): the first
+    # value stands in, and the required path runs from that day, not from the start
+    baseline_from: Date | None = None
 
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
@@ -173,6 +167,11 @@ class GoalReview:
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
             "flags": [{"name": f.name, "message": f.message} for f in self.flags],
+            # why ``progress`` is null (else null): a floor, no data since the start, ...
+            "progress_reason": self.progress_reason(),
+            # what the numbers rest on that the goal does not say (a baseline read from
+            # the history's first value)
+            "notes": self.notes(),
         }
         if self.recurs is not None:
             out["recurs"] = self.recurs
@@ -180,6 +179,59 @@ class GoalReview:
         if self.tiers:
             out["tiers"] = [t.to_dict() for t in self.tiers]
         return out
+
+    def baseline_words(self) -> str:
+        """What the way is counted from when the goal does not say it ("the way counted
+        from the history's first value, 1,000 followers on 2026-06-28 (the goal gives no
+        baseline, and its start, 2026-01-01, is before the history)"); else nothing."""
+        if self.baseline_from is None or self.baseline is None:
+            return ""
+        shown = format_value(float(self.baseline), self.unit or "dimensionless")
+        said = f"the way counted from the history's first value, {shown} on {self.baseline_from}"
+        start = self.goal.start
+        if start is None:
+            return f"{said} (the goal gives no start and no baseline)"
+        return f"{said} (the goal gives no baseline, and its start, {start}, is before the history)"
+
+    def path_elapsed(self) -> float | None:
+        """The share of the required path gone (:func:`path_share`)."""
+        if self.elapsed is None:
+            return None
+        at = min(self.data_date or self.date, self.date)
+        return path_share(self.elapsed, self.baseline_from, self.goal.deadline, at)
+
+    def notes(self) -> list[str]:
+        """What the review's numbers rest on that the goal itself does not say."""
+        said = self.baseline_words()
+        return [said[0].upper() + said[1:] + "."] if said else []
+
+    def progress_reason(self) -> str | None:
+        """Why no share of the way is known (``None`` when one is): the JSON's
+        ``progress_reason`` beside its ``progress: null``."""
+        if self.progress is not None and not self.gaps:
+            return None
+        start = self.goal.start
+        if self.gaps:
+            return (f"a total with no data for {', '.join(self.gaps)}: its total so far is "
+                    f"a floor, at least {share_percent(self.progress)} of the way")  # fmt: skip
+        if start is not None and self.date < start:
+            return f"not started: it starts on {start.isoformat()}"
+        if self.verdict is None:
+            return "no history to judge"
+        if self.unseen_since is not None:
+            return f"no data since its start ({self.unseen_since.isoformat()})"
+        if self.no_month_since is not None:
+            return f"no month measured since the start ({self.no_month_since.isoformat()})"
+        if self.met_at_start:
+            return "the target was met at the start, and the value is short of it now"
+        if self.value is None:
+            return "no value in the history up to the review"
+        if self.target is None:
+            return "no target in the metric's unit"
+        if self.baseline is None:
+            return ("no baseline: the goal gives none and its relative target is counted "
+                    "from a start the history does not reach")  # fmt: skip
+        return "the goal's start or deadline is not known"
 
     def trend(self) -> str:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
@@ -226,6 +278,8 @@ class GoalReview:
             parts.append(f"{self.way()} of the way")
         if self.gaps and self.progress is not None:
             parts.append(f"no data for {', '.join(self.gaps)}")
+        if self.baseline_from is not None and self.progress is not None:
+            parts.append(self.baseline_words())
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
@@ -333,6 +387,16 @@ def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> fl
     return before[-1].value if before else points[0].value
 
 
+def path_share(elapsed: float, base_day: Date | None, deadline: Date | None, at: Date) -> float:
+    """The share of the required path gone at ``at``: the share of the time
+    (``elapsed``), or, when the way is counted from a value first seen after the start
+    (on ``base_day``), the share of the time from that day to the deadline (the way from
+    the start to it is not known, so no part of the path is due before it)."""
+    if base_day is None or deadline is None:
+        return elapsed
+    return (max(at, base_day) - base_day).days / max((deadline - base_day).days, 1)
+
+
 def compounds(goal: Goal, ach: Achievability | None) -> bool:
     """Whether the path a goal's target requires compounds (a level, a multiple, a
     percent) or is a straight line (a target reached by adding, ``+500 followers``, or
@@ -404,6 +468,7 @@ def review_goal(
         and not month_measured_since_start(goal, series, ach, data_date)
     )
     measured = started and not unseen and not no_month  # a way and a path can be said
+    base_day = _baseline_day(goal, series, ach, baseline) if ach is not None else None
     # the deadline has passed and the history shows the value by then: the goal is over
     by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
                    and deadline is not None and today > deadline)  # fmt: skip
@@ -432,7 +497,10 @@ def review_goal(
             path = target
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=0.0)
         elif elapsed is not None:
-            path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
+            # a baseline first seen after the start stands for its own day: the path
+            # runs from there (the way from the start to it is not known)
+            share = path_share(elapsed, base_day, deadline, min(data_date or today, today))
+            path = required_path(baseline, target, share, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
         gaps = _total_gaps(goal, series, ach, today)
         if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
@@ -483,8 +551,29 @@ def review_goal(
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         unseen_since=start if unseen else None,
         no_month_since=start if no_month else None,
-        by_deadline=by_deadline,
+        by_deadline=by_deadline, baseline_from=base_day if progress is not None else None,
     )  # fmt: skip
+
+
+def _baseline_day(
+    goal: Goal, series: MetricSeries | None, ach: Achievability, baseline: float | None
+) -> Date | None:
+    """The day of the history's value a goal's way is counted from when the goal does not
+    say it: no baseline given, and no start, or a start more than a month before the
+    history's first value (which stands in for the value at the start); else ``None``
+    (a baseline given, a value seen at the start, a total counted from nothing)."""
+    if goal.baseline is not None or baseline is None or ach.cumulative:
+        return None
+    if series is None or not series.points:
+        return None
+    first = series.points[0]
+    if not math.isclose(first.value, baseline, rel_tol=1e-9, abs_tol=1e-12):
+        return None  # counted from another value (the one at the start)
+    if goal.start is None:
+        return first.date
+    if first.date - goal.start > _dt.timedelta(days=31):
+        return first.date
+    return None
 
 
 def month_measured_since_start(
@@ -554,49 +643,3 @@ def _reset_to(goal: Goal, ach: Achievability | None, today: Date) -> str:
     if not options:
         return "the history supports neither this target nor a near deadline: set a new one"
     return ", or ".join(options)
-
-
-def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
-    """A :class:`Previous` from a stored review row (``None`` stays ``None``)."""
-    if record is None:
-        return None
-    day = record["date"]
-    return Previous(
-        date=day if isinstance(day, Date) else Date.fromisoformat(str(day)),
-        verdict=record.get("verdict"),
-        probability=record.get("probability"),
-        streak=int(record.get("streak") or 1),
-        changed=tuple(str(c) for c in record.get("changed") or ()),
-    )
-
-
-# what of a goal, as the store keeps it, makes it another goal to judge when it changes
-GOAL_FIELDS = ("metric", "channel", "target", "baseline", "start", "deadline")
-
-
-def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tuple[str, ...]:
-    """What differs between a goal as an earlier review stored it and as it is now, in
-    words ("target 2000 follower then, 1700 follower now"); nothing when the earlier
-    review did not keep the goal (a store of an older goalrules)."""
-    if not before:
-        return ()
-    out = []
-    for key in GOAL_FIELDS:
-        if key in before and before.get(key) != now.get(key):
-            if key == "target" and _same_target(before.get(key), now.get(key)):
-                continue  # the same target written another way ("1,500" and "1500")
-            was, is_ = before.get(key) or "none", now.get(key) or "none"
-            out.append(f"{key} {was} then, {is_} now")
-    return tuple(out)
-
-
-def _same_target(a: Any, b: Any) -> bool:
-    """Whether two target texts say the same target: its kind and its amount ("1,500
-    followers" and "1500 followers", "50 leads per month" and "50 leads a month")."""
-    if not a or not b:
-        return False
-    try:
-        ta, tb = Target.parse(str(a)), Target.parse(str(b))
-        return ta.kind is tb.kind and bool(ta.amount == tb.amount)
-    except Exception:  # a text that no longer reads: compared as text
-        return False

@@ -129,9 +129,10 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
         ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
                 color="#2563eb", label="value")  # fmt: skip
         compound = compounds(goal, ach)
-        days = (goal.deadline - goal.start).days
+        begin = g.baseline_from or goal.start  # (a baseline first seen after the start)
+        days = (goal.deadline - begin).days
         path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
-        ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
+        ax.plot([_day_number(begin) + days * i / 20 for i in range(21)], path, color="#16a34a",
                 label="required path")  # fmt: skip
         if ach.last_date is not None and ach.months_left and ach.months_left > 0:
             steps = max(2, int(ach.months_left) + 1)

@@ -219,7 +219,7 @@ def _with_targets(
     # nothing measured since the start: no tier has made a way or is on a path either
     value = r.value if r.unseen_since is None and no_month is None else None
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
-                          elapsed=r.elapsed, tolerance=tolerance, prior=prior,
+                          elapsed=r.path_elapsed(), tolerance=tolerance, prior=prior,
                           by_deadline=r.by_deadline)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
@@ -281,6 +281,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["no_data_since"] = r.unseen_since.isoformat()
     if r.no_month_since is not None:  # a flow with no month measured since its start
         goal["no_month_since"] = r.no_month_since.isoformat()
+    if r.baseline_from is not None:  # the way counted from the history's first value
+        goal["baseline_from"] = r.baseline_from.isoformat()
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

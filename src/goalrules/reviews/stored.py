@@ -64,6 +64,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         gaps=tuple(str(m) for m in said.get("gaps") or ()),
         unseen_since=_day(said.get("no_data_since")),
         no_month_since=_day(said.get("no_month_since")),
+        baseline_from=_day(said.get("baseline_from")),
     )  # fmt: skip
 
 
