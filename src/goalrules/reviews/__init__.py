@@ -37,7 +37,12 @@ from goalrules.judgments.review import (
 from goalrules.model import Goal
 from goalrules.reviews.audit import audit_of
 from goalrules.reviews.inputs import review_histories, review_performance
-from goalrules.reviews.targets import Targets, load_with_targets, targets_of
+from goalrules.reviews.targets import (
+    Targets,
+    load_with_targets,
+    started_at_first_review,
+    targets_of,
+)
 
 __all__ = ["ReviewResult", "review", "reviews_of"]
 
@@ -122,6 +127,38 @@ def review(
         or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
     )
     day = as_date(today) or ws.today or Date.today()
+    db = store if isinstance(store, ReviewStore) else open_store(store)
+    try:
+        # a goal with no start starts on its first review, at every review
+        ws, targets, started = started_at_first_review(
+            ws, targets, None if isinstance(workspace, Workspace) else workspace,
+            _first_reviews(db, key, ws.undated, day), day,
+        )  # fmt: skip
+        return _review(ws, targets, workspace, key, day, history, performance, db, rules,
+                       prior, previous, data_until, anchors, keep, started)  # fmt: skip
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()
+
+
+def _first_reviews(db: ReviewStore, key: str, ids: frozenset[str], day: Date) -> dict[str, Date]:
+    """The day of each goal's (of ``ids``) earliest review before ``day``."""
+    if not ids:
+        return {}
+    out: dict[str, Date] = {}
+    for row in db.goal_reviews(key):
+        gid, when = row["goal_id"], row["date"]
+        if gid in ids and when < day and (gid not in out or when < out[gid]):
+            out[gid] = when
+    return out
+
+
+def _review(
+    ws: Workspace, targets: Targets, workspace: Any, key: str, day: Date, history: Any,
+    performance: Any, db: ReviewStore, rules: RuleSet | None, prior: Any,
+    previous: dict[str, Previous | None] | None, data_until: Date | None,
+    anchors: Sequence[str], keep: bool, started: list[str],
+) -> ReviewResult:  # fmt: skip
     ruleset = rules or review_rules()
     if history is None and ws.history:  # the files [workspace] names
         history = existing_files(ws.history, ws.source, "history")
@@ -146,44 +183,39 @@ def review(
     audit = audit_of(workspace=workspace, history=history, performance=performance,
                      review_rules=ruleset, prior=prior if prior is not None else ws.prior,
                      notes=notes)  # fmt: skip
-    db = store if isinstance(store, ReviewStore) else open_store(store)
-    try:
-        earlier = db.previous(key, day)
-        previous_rows = earlier[1] if earlier else {}
-        past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
-                for g in check.goals}  # fmt: skip
-        reviews = tuple(
-            review_goal(
-                g.smart.goal,
-                g.history,
-                g.smart.achievability,
-                day,
-                previous[g.id] if previous is not None and g.id in previous
-                else _previous(previous_rows.get(g.id), g.smart.goal),
-                rules=ruleset,
-                smart_score=g.smart.score,
-                findings=_findings(g),
-            )
-            for g in check.goals
-        )  # fmt: skip
-        histories_of = {g.id: g.history for g in check.goals}
-        reviews = tuple(
-            _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
-                          prior if prior is not None else ws.prior)
-            for r in reviews
-        )  # fmt: skip
-        goal_rows = [row_of(r) for r in reviews]
-        revision = 1
-        if keep:
-            number = db.save(key, day, goal_rows, audit)
-            revision = db.last_revision
-        else:
-            kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
-            number = db.number(key, day) + (0 if kept else 1)
-            revision = kept[0]["revisions"] + 1 if kept else 1
-    finally:
-        if not isinstance(store, ReviewStore):
-            db.close()
+    earlier = db.previous(key, day)
+    previous_rows = earlier[1] if earlier else {}
+    past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
+            for g in check.goals}  # fmt: skip
+    reviews = tuple(
+        review_goal(
+            g.smart.goal,
+            g.history,
+            g.smart.achievability,
+            day,
+            previous[g.id] if previous is not None and g.id in previous
+            else _previous(previous_rows.get(g.id), g.smart.goal),
+            rules=ruleset,
+            smart_score=g.smart.score,
+            findings=_findings(g),
+        )
+        for g in check.goals
+    )  # fmt: skip
+    histories_of = {g.id: g.history for g in check.goals}
+    reviews = tuple(
+        _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
+                      prior if prior is not None else ws.prior)
+        for r in reviews
+    )  # fmt: skip
+    goal_rows = [row_of(r) for r in reviews]
+    revision = 1
+    if keep:
+        number = db.save(key, day, goal_rows, audit)
+        revision = db.last_revision
+    else:
+        kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
+        number = db.number(key, day) + (0 if kept else 1)
+        revision = kept[0]["revisions"] + 1 if kept else 1
     for row in goal_rows:
         past.setdefault(row["goal_id"], []).append({**row, "date": day})
     return ReviewResult(
@@ -193,7 +225,7 @@ def review(
         reviews,
         check,
         past,
-        tuple(notes),
+        (*started, *notes),
         revision,
         audit,
         earlier[0] if earlier else None,
