@@ -217,7 +217,20 @@ def _html(result: ReviewResult) -> str:
 
 
 def render_review(result: ReviewResult, fmt: str = "text") -> str:
-    """A review in ``text``, ``markdown``, ``json`` or ``html``."""
+    """A review in ``text``, ``markdown``, ``json`` or ``html``; one read back from the
+    store in the locale its messages were written for (its audit trail's), so that the
+    numbers around them read alike ("1.400 followers", written in German, is not 1.4)."""
+    from goalrules.numbers import current_locale, use_locale
+    from goalrules.reviews.audit import stored_locale
+
+    locale = stored_locale(result.audit) if result.check is None else None
+    if locale is not None and locale != current_locale():
+        with use_locale(locale):
+            return _render(result, fmt)
+    return _render(result, fmt)
+
+
+def _render(result: ReviewResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(result.to_dict(), indent=2) + "\n"
     if fmt == "markdown":

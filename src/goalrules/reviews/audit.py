@@ -18,7 +18,7 @@ from typing import Any
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
-from goalrules.numbers import format_decimal
+from goalrules.numbers import current_locale, format_decimal
 
 __all__ = [
     "audit_of",
@@ -27,6 +27,7 @@ __all__ = [
     "explanation",
     "file_digest",
     "ruleset_hash",
+    "stored_locale",
 ]
 
 # The rulesets a review runs: SMART and achievability inside the check, then the flags.
@@ -105,7 +106,17 @@ def audit_of(
             "performance": _inputs(performance),
         },
         "notes": list(notes),
+        # the locale its messages wrote numbers for ("1.400 followers" in German): the
+        # review is rendered from the store in it (read in English, 1.400 is 1.4)
+        "locale": current_locale(),
     }
+
+
+def stored_locale(audit: Mapping[str, Any]) -> str | None:
+    """The locale a stored review's messages were written for (``None``: a review
+    stored before goalrules kept it)."""
+    locale = audit.get("locale") if audit else None
+    return str(locale) if locale else None
 
 
 def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
@@ -122,6 +133,9 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
                 out.append(f"the {name} ruleset's {what} changed")
     if before.get("prior") != now.get("prior"):
         out.append("the growth prior changed")
+    if before.get("locale") and now.get("locale") and before["locale"] != now["locale"]:
+        out.append(f"its numbers written for the locale {before['locale']} then, "
+                   f"{now['locale']} now")  # fmt: skip
     was_in, now_in = before.get("inputs") or {}, now.get("inputs") or {}
     for kind in ("workspace", "history", "performance"):
         old = {i.get("path"): i.get("sha256") for i in was_in.get(kind) or []}
