@@ -510,10 +510,10 @@ def _run(
         raise
     finally:
         files.set_max_input_size(None)
-        if folder is not None and isinstance(getattr(args, "workspace", None), str):
+        if folder is not None:
             from goalrules.io.workspace_settings import from_standard_input
 
-            from_standard_input(args.workspace, read=False)
+            from_standard_input(None)
 
 
 def _reader_stopped() -> int:

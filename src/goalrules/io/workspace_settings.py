@@ -25,6 +25,7 @@ __all__ = [
     "data_files",
     "existing_files",
     "from_standard_input",
+    "piped",
 ]
 
 #: the settings naming the data a workspace is checked with
@@ -34,21 +35,23 @@ DATA_KEYS = ("history", "performance")
 HEAD_KEYS = frozenset({"name", "today", "prior", "fiscal_year_start", "retail_days", *DATA_KEYS})
 
 # the files standard input was saved in (``-``): the folder they are in is a temporary
-# one the user never made, so their data files are named from the current folder
+# one the user never made, so a workspace's data files are named from the current
+# folder, and its file's name is no name to keep reviews under
 _STANDARD_INPUT: set[str] = set()
 
 
-def from_standard_input(path: str | Path, *, read: bool = True) -> None:
-    """Mark the file standard input was saved in as a workspace the user gave as ``-``
-    (``read=False``: forget it, once the command is done)."""
-    if read:
-        _STANDARD_INPUT.add(str(path))
+def from_standard_input(path: str | Path | None = None) -> None:
+    """Mark ``path`` as the file standard input (``-``) was saved in; ``None``: forget
+    every one (the command is done, its temporary folder gone)."""
+    if path is None:
+        _STANDARD_INPUT.clear()
     else:
-        _STANDARD_INPUT.discard(str(path))
+        _STANDARD_INPUT.add(str(path))
 
 
-def _piped(source: str | None) -> bool:
-    return source is not None and source in _STANDARD_INPUT
+def piped(source: Any) -> bool:
+    """Whether ``source`` is the file standard input was saved in."""
+    return isinstance(source, (str, Path)) and str(source) in _STANDARD_INPUT
 
 
 def data_files(
@@ -62,7 +65,7 @@ def data_files(
     if not isinstance(head, Mapping):
         return out
     folder = Path()
-    if source and not source.startswith("<") and not _piped(source):
+    if source and not source.startswith("<") and not piped(source):
         folder = Path(source).parent
     for key in DATA_KEYS:
         value = head.get(key)
@@ -96,7 +99,7 @@ def existing_files(paths: tuple[str, ...], source: str | None, key: str) -> tupl
             where = (
                 f"a workspace on standard input names its files from the current folder, "
                 f"{Path.cwd()}"
-                if _piped(source)
+                if piped(source)
                 else "give the path from the workspace file's folder"
             )
             raise WorkspaceError(

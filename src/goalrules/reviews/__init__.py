@@ -25,7 +25,7 @@ from goalrules.check import CheckResult, GoalResult, run_check
 from goalrules.engine import RuleSet
 from goalrules.io import Workspace
 from goalrules.io.store import ReviewStore, open_store
-from goalrules.io.workspace_settings import existing_files
+from goalrules.io.workspace_settings import existing_files, piped
 from goalrules.judgments.review import (
     GoalReview,
     Previous,
@@ -121,6 +121,14 @@ def review(
         ws, targets = workspace, targets_of(workspace)
     else:
         ws, targets = load_with_targets(workspace, today=as_date(today))
+    if not (name or ws.name) and piped(workspace):
+        from goalrules.errors import ValidationError
+
+        raise ValidationError(
+            "a workspace read from standard input has no file name to keep its reviews "
+            "under: give --name NAME, or a name in its [workspace] table",
+            field="--name",
+        )
     key = (
         name
         or ws.name

@@ -70,8 +70,12 @@ def _inputs(items: Any) -> list[dict[str, Any]]:
     if isinstance(items, Mapping):
         return [{"path": None, "sha256": None, "kind": "series in memory"}]
     out: list[dict[str, Any]] = []
+    from goalrules.io.workspace_settings import piped
+
     for item in items:
-        if isinstance(item, (str, Path)):
+        if isinstance(item, (str, Path)) and piped(item):  # a temporary file, gone after
+            out.append({"path": None, "sha256": file_digest(item), "kind": "standard input"})
+        elif isinstance(item, (str, Path)):
             out.append({"path": str(Path(item).resolve()), "sha256": file_digest(item)})
         else:
             out.append({"path": None, "sha256": None, "kind": "a table in memory"})

@@ -228,8 +228,12 @@ def _explain(
     paths = {k: [i.get("path") for i in inputs.get(k) or []] for k in
              ("workspace", "history", "performance")}  # fmt: skip
     why_not = None
+    piped = [k for k in ("workspace", "history", "performance")
+             if any(i.get("kind") == "standard input" for i in inputs.get(k) or [])]  # fmt: skip
     if not audit:
         why_not = "it was stored before goalrules kept an audit trail"
+    elif piped:
+        why_not = f"its {piped[0]} was read from standard input, not a file"
     elif not paths["workspace"] or any(p is None for v in paths.values() for p in v):
         why_not = "it was made from data in memory, not files"
     elif missing := [p for v in paths.values() for p in v if not Path(p).exists()]:
