@@ -201,7 +201,9 @@ def _html(result: ReviewResult) -> str:
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": _verdict(r.get("verdict")),
                          "probability": _chance_pct(r.get("probability")),
-                         "value": _num(r.get("value"), r.get("unit")),
+                         # a total with months of no data: its total so far is a floor
+                         "value": ("at least " if (r.get("goal") or {}).get("gaps") else "")
+                                  + _num(r.get("value"), r.get("unit")),
                          "path": _num(r.get("path"), r.get("unit")),
                          "pace": words(r["pace"]) if r.get("pace") else None,
                          "flags": ", ".join(_flag(f) for f in r.get("flags") or []) or "-"}

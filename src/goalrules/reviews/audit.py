@@ -221,6 +221,12 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     gaps = list(goal.get("gaps") or [])  # a total's months with no data: a floor
     floor = "at least " if gaps and row.get("progress") is not None else ""
     no_data = f" (no data for {', '.join(gaps)})" if floor else ""
+    # a baseline the goal does not give, read from the history's first value
+    first = (
+        f" (the history's first value, {goal['baseline_from']})"
+        if goal.get("baseline_from")
+        else ""
+    )
     periods = goal.get("periods") or []
     whose = ""  # a recurring goal's pace is its current period's, not the line's path
     if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
@@ -234,9 +240,9 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
-        f"value {_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against the path's "
-        f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
-        f"{_num(row.get('target'), unit)}",
+        f"value {floor}{_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against "
+        f"the path's {_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}"
+        f"{first}, target {_num(row.get('target'), unit)}",
         f"progress {floor}{_pct(row.get('progress'))}{no_data}, elapsed "
         f"{_pct(row.get('elapsed'))}, pace "
         f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
