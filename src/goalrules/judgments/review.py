@@ -283,6 +283,11 @@ class GoalReview:
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
+        deadline = self.goal.deadline
+        if deadline is not None and self.date > deadline and not self.by_deadline:
+            # its chance is of a day gone by: the value then is a forecast, not a result
+            parts.append(f"its deadline, {deadline.isoformat()}, has passed: the history does "
+                         "not reach it, so whether it was met is not known")  # fmt: skip
         if self.by_deadline and self.goal.deadline is not None:
             age = data_age(self.data_date, self.goal.deadline, "before the deadline")
         else:
