@@ -217,7 +217,10 @@ class GoalReview:
         if start is not None and self.date < start:
             return f"not started: it starts on {start.isoformat()}"
         if self.verdict is None:
-            return "no history to judge"
+            return self._unjudged()
+        if self.verdict == "insufficient_data" and self.value is None:
+            why = next(iter(self.findings), "")
+            return "not enough data to judge" + (f": {why}" if why else "")
         if self.unseen_since is not None:
             return f"no data since its start ({self.unseen_since.isoformat()})"
         if self.no_month_since is not None:
@@ -299,8 +302,20 @@ class GoalReview:
         if parts:
             return ", ".join(parts)
         if self.verdict is None:
-            return "no history to judge"
+            return self._unjudged()
         return "no chance, progress or pace known"  # judged, but on too little to say more
+
+    def _unjudged(self) -> str:
+        """Why a goal has no verdict: no target (a goal of tiers only: each is judged),
+        no metric, or no history of its metric (it said "no history to judge" of a goal
+        with a history and tiers but no target of its own)."""
+        if self.goal.target is None and self.tiers:
+            return "no target of its own (its tiers are judged one by one)"
+        if self.goal.target is None:
+            return "no target to judge"
+        if self.goal.metric is None:
+            return "no metric to judge"
+        return "no history to judge"
 
 
 def off_path(under: float, tolerance: float) -> str:
