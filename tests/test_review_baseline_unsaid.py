@@ -116,3 +116,19 @@ def test_progress_reason_before_the_start_and_with_no_data_since(tmp_path: Path)
     assert g["progress"] is None and g["progress_reason"] == "not started: it starts on 2027-01-01"
     (g,) = json.loads(render_review(_review(ws, history, D(2027, 3, 5)), "json"))["goals"]
     assert g["progress"] is None and g["progress_reason"] == "no data since its start (2027-01-01)"
+
+
+def test_a_flows_first_value_is_its_months(tmp_path: Path) -> None:
+    """A flow's first value is a month's ("22 leads in June 2026"), not a day's."""
+    ws = tmp_path / "ws.toml"
+    ws.write_text(
+        '[workspace]\nname = "t"\n\n[[goal]]\nid = "leads"\nmetric = "leads"\n'
+        'channel = "linkedin"\ntarget = "40 leads per month"\ndeadline = 2027-06-30\n'
+    )
+    history = tmp_path / "h.csv"
+    history.write_text(
+        "date,channel,metric,value\n2026-06-30,linkedin,leads,22\n2026-07-31,linkedin,leads,24\n"
+        "2026-08-31,linkedin,leads,26\n2026-09-30,linkedin,leads,28\n"
+    )
+    g = _review(ws, history, D(2026, 10, 5)).goals[0]
+    assert "the history's first value, 22 leads in June 2026 (the goal gives no start" in g.trend()

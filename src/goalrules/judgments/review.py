@@ -55,7 +55,7 @@ from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
 from goalrules.numbers import words
-from goalrules.vocabulary import Direction
+from goalrules.vocabulary import Direction, MetricKind
 
 Date = _dt.date
 
@@ -186,8 +186,13 @@ class GoalReview:
         baseline, and its start, 2026-01-01, is before the history)"); else nothing."""
         if self.baseline_from is None or self.baseline is None:
             return ""
+        from goalrules.numbers import format_month
+
         shown = format_value(float(self.baseline), self.unit or "dimensionless")
-        said = f"the way counted from the history's first value, {shown} on {self.baseline_from}"
+        defn = catalog.get(self.goal.metric or "")
+        flow = defn is not None and defn.kind is MetricKind.FLOW  # a month's, not a day's
+        when = f"in {format_month(self.baseline_from)}" if flow else f"on {self.baseline_from}"
+        said = f"the way counted from the history's first value, {shown} {when}"
         start = self.goal.start
         if start is None:
             return f"{said} (the goal gives no start and no baseline)"
