@@ -140,6 +140,10 @@ class GoalReview:
             label = p.start.strftime("%Y-%m-%d")
             if p.actual is None:
                 out.append(f"{self.recurs or 'period'} from {label}: no data")
+            elif p.status == "partial":  # days no row counts: a floor
+                so_far = "" if p.due == p.target else f" due so far, {n(p.target)} for the period"
+                out.append(f"{self.recurs} from {label}: days with no data (at least "
+                           f"{n(p.actual)} of {n(p.due)}{so_far})")  # fmt: skip
             elif p.status in ("hit", "missed"):
                 out.append(f"{self.recurs} from {label}: {p.status} ({n(p.actual)} of "
                            f"{n(p.target)})")  # fmt: skip
@@ -273,6 +277,9 @@ class GoalReview:
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
+        elif self.periods and self.periods[-1].status == "partial":
+            now = self.periods[-1].start.isoformat()
+            parts.append(f"its {self.recurs or 'period'} from {now} has days with no data")
         if self.met_at_start:
             parts.append(
                 "the target was met at the start"

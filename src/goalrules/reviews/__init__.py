@@ -263,7 +263,7 @@ def _with_targets(
                           by_deadline=r.by_deadline)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
-    if now is not None and now.actual is None:
+    if now is not None and (now.actual is None or now.status == "partial"):
         # its current period has no data yet (a monthly export in the month under way):
         # its pace is not known, and the goal's own level path is not its period's
         pace = under = None
