@@ -54,7 +54,7 @@ from goalrules.judgments.review_previous import previous_from as previous_from
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
-from goalrules.numbers import words
+from goalrules.numbers import format_decimal, words
 from goalrules.vocabulary import Direction, MetricKind
 
 Date = _dt.date
@@ -122,8 +122,9 @@ class GoalReview:
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
         of no data: "at least 17 %"; unknown: "-")."""
-        shown = share_percent(self.progress, "-")
-        return f"at least {shown}" if self.gaps and self.progress is not None else shown
+        if self.gaps and self.progress is not None:  # a floor: never rounded up past it
+            return f"at least {share_percent(floor_share(self.progress))}"
+        return share_percent(self.progress, "-")
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -136,20 +137,39 @@ class GoalReview:
         def n(x: float) -> str:  # written as the judgment writes the metric's values
             return number_text(x, unit)
 
+        def two(actual: float, due: float) -> tuple[str, str]:
+            """Both, told apart when they differ (39.6 missed of 40 is not "40 of 40")."""
+            a, b = n(actual), n(due)
+            for places in (1, 2):
+                if a != b or actual == due:
+                    return a, b
+                a, b = format_decimal(actual, places), format_decimal(due, places)
+            if a == b and actual != due:  # apart by less than the last digit shown
+                a = f"{'just under' if actual < due else 'just over'} {b}"
+            return a, b
+
         for p in self.periods:
             label = p.start.strftime("%Y-%m-%d")
             if p.actual is None:
                 out.append(f"{self.recurs or 'period'} from {label}: no data")
-            elif p.status == "partial":  # days no row counts: a floor
+            elif p.status == "partial":  # days no row counts: a floor, never rounded up
+                low = n(p.actual)
+                if n(float(round(p.actual))) == low and round(p.actual) > p.actual + 1e-9:
+                    low = n(float(math.floor(p.actual)))
                 so_far = "" if p.due == p.target else f" due so far, {n(p.target)} for the period"
                 out.append(f"{self.recurs} from {label}: days with no data (at least "
-                           f"{n(p.actual)} of {n(p.due)}{so_far})")  # fmt: skip
+                           f"{low} of {n(p.due)}{so_far})")  # fmt: skip
             elif p.status in ("hit", "missed"):
-                out.append(f"{self.recurs} from {label}: {p.status} ({n(p.actual)} of "
-                           f"{n(p.target)})")  # fmt: skip
+                got, due = (
+                    two(p.actual, p.target) if p.status == "missed" else (n(p.actual), n(p.target))
+                )
+                out.append(f"{self.recurs} from {label}: {p.status} ({got} of {due})")
             else:
+                got, due = (
+                    (n(p.actual), n(p.due)) if p.status == "on_track" else two(p.actual, p.due)
+                )
                 out.append(f"{self.recurs} from {label}: {p.status.replace('_', ' ')} "
-                           f"({n(p.actual)} of {n(p.due)} due so far, {n(p.target)} "
+                           f"({got} of {due} due so far, {n(p.target)} "
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
@@ -222,7 +242,7 @@ class GoalReview:
         start = self.goal.start
         if self.gaps:
             return (f"a total with no data for {', '.join(self.gaps)}: its total so far is "
-                    f"a floor, at least {share_percent(self.progress)} of the way")  # fmt: skip
+                    f"a floor, {self.way()} of the way")  # fmt: skip
         if start is not None and self.date < start:
             return f"not started: it starts on {start.isoformat()}"
         if self.verdict is None:
@@ -380,6 +400,12 @@ def share_percent(x: float | None, missing: str = "?") -> str:
 
 
 _pct = share_percent
+
+
+def floor_share(x: float) -> float:
+    """A floor's share as it may be shown in whole percent: rounded down, never up past
+    what is known (a total of at least 39.6 % of the way is "at least 39 %")."""
+    return math.floor(100 * x + 1e-9) / 100
 
 
 def _chance(x: float | None) -> str:

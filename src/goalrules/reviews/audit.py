@@ -179,6 +179,13 @@ def changed_since(audit: Mapping[str, Any]) -> list[str]:
     return out
 
 
+def _down(x: Any) -> Any:
+    """A floor's share to the four decimals shown, rounded down (never up past it)."""
+    import math
+
+    return math.floor(float(x) * 10000 + 1e-9) / 10000 if x is not None else None
+
+
 def _pct(x: Any, edges: tuple[float, ...] = ()) -> str:
     """A stored share (or, with ``edges``, a chance) in percent with two decimals, the
     JSON's four decimals of it (:func:`shown_chance`: a chance never rounded across one
@@ -243,7 +250,8 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
         f"value {floor}{_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against "
         f"the path's {_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}"
         f"{first}, target {_num(row.get('target'), unit)}",
-        f"progress {floor}{_pct(row.get('progress'))}{no_data}, elapsed "
+        f"progress {floor}{_pct(_down(row.get('progress')) if floor else row.get('progress'))}"
+        f"{no_data}, elapsed "
         f"{_pct(row.get('elapsed'))}, pace "
         f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",
