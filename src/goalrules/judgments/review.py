@@ -51,6 +51,12 @@ from goalrules.judgments.review_previous import (  # (re-exported: where they we
 from goalrules.judgments.review_previous import Previous as Previous
 from goalrules.judgments.review_previous import goal_changes as goal_changes
 from goalrules.judgments.review_previous import previous_from as previous_from
+from goalrules.judgments.review_start import (
+    baseline_day,
+    baseline_of,
+    month_measured_since_start,
+    total_gaps,
+)
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -419,32 +425,6 @@ def review_rules() -> RuleSet:
     return shipped_ruleset("review")
 
 
-def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> float | None:
-    """The value at the start, as the achievability judgment counted the target from it
-    (:attr:`Achievability.baseline_value`: the goal's baseline, else the history's value
-    at the goal's start; 0 for a total); else the goal's baseline in the history's unit,
-    else the history's last value on or before the start (its first when none is). A
-    relative target counted from a start the history does not reach has none yet: the
-    value on that day is a forecast (the latest value is not it)."""
-    if ach.baseline_value is not None:
-        return ach.baseline_value
-    if ach.from_start is not None:
-        return None
-    if goal.baseline is not None and ach.unit:
-        try:
-            return float(goal.baseline.to(ach.unit).magnitude)
-        except Exception:
-            pass
-    if series is None or not series.points:
-        return None
-    start = goal.start
-    points = series.points
-    if start is None:
-        return points[0].value
-    before = [p for p in points if p.date <= start]
-    return before[-1].value if before else points[0].value
-
-
 def path_share(elapsed: float, base_day: Date | None, deadline: Date | None, at: Date) -> float:
     """The share of the required path gone at ``at``: the share of the time
     (``elapsed``), or, when the way is counted from a value first seen after the start
@@ -504,7 +484,7 @@ def review_goal(
     probability = ach.probability if ach is not None else None
     value = ach.current_value if ach is not None else None
     target = ach.target_value if ach is not None else None
-    baseline = _baseline(goal, series, ach) if ach is not None else None
+    baseline = baseline_of(goal, series, ach) if ach is not None else None
     elapsed = None
     # before its start a goal has no way made and no path to be on: neither is said
     started = goal.start is None or today >= goal.start
@@ -526,7 +506,7 @@ def review_goal(
         and not month_measured_since_start(goal, series, ach, data_date)
     )
     measured = started and not unseen and not no_month  # a way and a path can be said
-    base_day = _baseline_day(goal, series, ach, baseline) if ach is not None else None
+    base_day = baseline_day(goal, series, ach, baseline) if ach is not None else None
     # the deadline has passed and the history shows the value by then: the goal is over
     by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
                    and deadline is not None and today > deadline)  # fmt: skip
@@ -560,7 +540,7 @@ def review_goal(
             share = path_share(elapsed, base_day, deadline, min(data_date or today, today))
             path = required_path(baseline, target, share, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
-        gaps = _total_gaps(goal, series, ach, today)
+        gaps = total_gaps(goal, series, ach, today)
         if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
             pace = under = None
     flow_level = ach is not None and ach.flow and not ach.cumulative
@@ -611,65 +591,6 @@ def review_goal(
         no_month_since=start if no_month else None,
         by_deadline=by_deadline, baseline_from=base_day if progress is not None else None,
     )  # fmt: skip
-
-
-def _baseline_day(
-    goal: Goal, series: MetricSeries | None, ach: Achievability, baseline: float | None
-) -> Date | None:
-    """The day of the history's value a goal's way is counted from when the goal does not
-    say it: no baseline given, and no start, or a start more than a month before the
-    history's first value (which stands in for the value at the start); else ``None``
-    (a baseline given, a value seen at the start, a total counted from nothing)."""
-    if goal.baseline is not None or baseline is None or ach.cumulative:
-        return None
-    if series is None or not series.points:
-        return None
-    first = series.points[0]
-    if not math.isclose(first.value, baseline, rel_tol=1e-9, abs_tol=1e-12):
-        return None  # counted from another value (the one at the start)
-    if goal.start is None:
-        return first.date
-    if first.date - goal.start > _dt.timedelta(days=31):
-        return first.date
-    return None
-
-
-def month_measured_since_start(
-    goal: Goal, series: MetricSeries | None, ach: Achievability, data_date: Date
-) -> bool:
-    """Whether a flow's latest complete month (the one ending on ``data_date``) was
-    produced since the goal's start: it began on or after the start, and it is not the
-    month the baseline was read from (the month holding the start, else the history's
-    first). A stock, a total counted from nothing, a goal without a start: always."""
-    start = goal.start
-    if not ach.flow or ach.cumulative or start is None:
-        return True
-    last = data_date.replace(day=1)
-    if last < start:  # a month begun before the start holds days before it
-        return False
-    if goal.baseline is not None or series is None or not series.points:
-        return True  # the baseline is the goal's own: no month of the history is it
-    first = series.points[0].date.replace(day=1)
-    held = start.replace(day=1)
-    return last > (held if first <= held else first)
-
-
-def _total_gaps(
-    goal: Goal, series: MetricSeries | None, ach: Achievability | None, today: Date
-) -> tuple[str, ...]:
-    """The months with no data in a total's sum so far ("2026-02"), from its start's month
-    to the day its data stands for: its total is a floor (a month with no data is not a
-    month of nothing)."""
-    if ach is None or not ach.cumulative or series is None or ach.last_date is None:
-        return ()
-    first = (goal.start or series.points[0].date).replace(day=1)
-    seen = {(p.date.year, p.date.month) for p in series.points if p.date <= today}
-    out, day = [], first
-    while day <= min(ach.last_date, today):
-        if (day.year, day.month) not in seen:
-            out.append(f"{day.year}-{day.month:02d}")
-        day = (day + _dt.timedelta(days=32)).replace(day=1)
-    return tuple(out)
 
 
 def _way_text(progress: float | None, met_at_start: bool) -> str | None:
