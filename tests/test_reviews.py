@@ -70,7 +70,7 @@ def test_three_reviews_compare_with_the_last(tmp_path: Path) -> None:
     assert data["review"] == {"date": "2026-03-10", "number": 2}
     goal = next(g for g in data["goals"] if g["id"] == "li-followers")
     assert set(goal) == {"id", "verdict", "probability", "progress", "elapsed", "pace",
-                         "previous", "flags"}  # fmt: skip
+                         "previous", "flags", "progress_reason", "notes"}  # fmt: skip
     # the last review's chance as that review's own JSON gave it (rounded alike)
     said = next(g for g in results[0].to_dict()["goals"] if g["id"] == "li-followers")
     assert goal["previous"] == {"date": "2026-02-10", "verdict": "unrealistic",

@@ -332,7 +332,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="judge a workspace: goals, channels and plan")
     ck.add_argument("workspace", metavar="WORKSPACE", nargs="?",
-                    help="the workspace file or its folder (default ./workspace.toml)")  # fmt: skip
+                    help="the workspace file or its folder (default ./workspace.toml; '-': "
+                    "standard input, its data files named from the current folder)")  # fmt: skip
     from goalrules.cli.exports import add_check_options
 
     add_check_options(ck)
@@ -518,6 +519,10 @@ def _run(
         raise
     finally:
         files.set_max_input_size(None)
+        if folder is not None:
+            from goalrules.io.workspace_settings import from_standard_input
+
+            from_standard_input(None)
 
 
 def _reader_stopped() -> int:

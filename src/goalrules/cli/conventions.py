@@ -180,6 +180,9 @@ def read_stdin_arguments(args: argparse.Namespace, folder: Path, stdin: TextIO) 
         path = _save_stdin(stdin, folder, suffix, "text" if dest == "workspace" else "data")
         if dest == "workspace" and _starts_json(path):
             path = path.rename(path.with_suffix(".json"))
+        from goalrules.io.workspace_settings import from_standard_input
+
+        from_standard_input(path)  # (a workspace's data files: from the current folder)
         if isinstance(value, list):
             setattr(args, dest, [str(path) if v == "-" else v for v in value])
         else:

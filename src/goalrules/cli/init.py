@@ -85,7 +85,11 @@ KEYS: dict[str, dict[str, tuple[str, str]]] = {
             "an absolute value, or a change from the baseline",
             '"2,400 followers", "x2", "+50%", "40 leads per month"',
         ),
-        "start": ("when the goal starts", "2026-01-10"),
+        "start": (
+            "when the goal starts (none: check reads it from its day, review from the goal's "
+            "first review)",
+            "2026-01-10",
+        ),
         "deadline": ("a date, or words", '2026-06-30, "within 6 months", "end of Q3 2026"'),
         "supports": ("the ids of the company objectives it serves", '["new-segment"]'),
         "owner": ("who answers for it", '"Brian"'),
@@ -145,7 +149,8 @@ def _model_class(section: str) -> type[Any]:
 def _fields(section: str) -> list[attrs.Attribute[Any]]:
     import attrs
 
-    skip = {"plan", "source", "notes"}  # a Workspace's parts and notes, not [workspace] keys
+    # a Workspace's parts, notes and what reading it found, not [workspace] keys
+    skip = {"plan", "source", "notes", "undated"}
     return [f for f in attrs.fields(_model_class(section)) if f.name not in skip]
 
 

@@ -168,7 +168,9 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
 def add_command(sub: Any, formats: list[str], format_help: str, today_help: str) -> None:
     """Register ``goalrules review`` on the subparsers ``sub``."""
     rv = sub.add_parser("review", help="review the goals, keep the review, compare with the last")
-    rv.add_argument("workspace", metavar="WORKSPACE", nargs="?", help="the workspace file")
+    rv.add_argument("workspace", metavar="WORKSPACE", nargs="?",
+                    help="the workspace file ('-': standard input, its data files named from "
+                    "the current folder)")  # fmt: skip
     rv.add_argument(
         "--history",
         metavar="FILE",

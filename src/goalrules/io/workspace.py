@@ -69,6 +69,9 @@ class Workspace:
     #: folder the command runs in (read when no other history or performance is given)
     history: tuple[str, ...] = ()
     performance: tuple[str, ...] = ()
+    #: the goals that give no start and start on the day their statements were read
+    #: ("within six months" of it); a review keeps the day of their first review
+    undated: frozenset[str] = frozenset()
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -557,6 +560,7 @@ def _structure(
     files = data_files(head, source, errors)
     items: dict[str, list[Any]] = {attr: [] for _, attr in _SECTIONS.values()}
     notes: list[str] = []  # what the goals' statements noted
+    undated: set[str] = set()  # the goals started on the reading day
     metric_keys: dict[str, str] = {}  # a book names the same few metrics again and again
 
     def metric_key(name: str) -> str:
@@ -601,6 +605,8 @@ def _structure(
                 if section == "goal":
                     item, said = complete_with_notes(item, today=reading_day or today, **calendar)
                     notes.extend(f"goal {item.id}: {n}" for n in said)
+                    if item.start is not None and values.get("start") is None:
+                        undated.add(item.id)
                 items[attr].append(item)
             except GoalRulesError as exc:
                 errors.append(exc.with_location(field=where, source=source))
@@ -638,4 +644,5 @@ def _structure(
     return Workspace(
         name=name, today=today, plan=plan, source=source, prior=prior, notes=tuple(notes),
         history=files.get("history", ()), performance=files.get("performance", ()),
+        undated=frozenset(undated),
     )  # fmt: skip

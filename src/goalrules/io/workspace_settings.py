@@ -5,7 +5,9 @@ files the workspace is checked with.
 ``history`` and ``performance`` name files (one, or a list), each relative to the
 workspace file's folder: ``goalrules check my-team`` then reads them as ``--history``
 and ``--performance`` would, and a file given on the command line replaces the
-workspace's.
+workspace's. A workspace read from standard input (``goalrules check - <
+team/workspace.toml``) has no folder of its own: its files are named from the current
+folder, as a command line's are.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from typing import Any
 
 from goalrules.errors import GoalRulesError, WorkspaceError
 
-__all__ = ["DATA_KEYS", "HEAD_KEYS", "calendar_settings", "data_files", "existing_files"]
+__all__ = [
+    "DATA_KEYS",
+    "HEAD_KEYS",
+    "calendar_settings",
+    "data_files",
+    "existing_files",
+    "from_standard_input",
+    "piped",
+]
 
 #: the settings naming the data a workspace is checked with
 DATA_KEYS = ("history", "performance")
@@ -24,17 +34,39 @@ DATA_KEYS = ("history", "performance")
 #: the settings of ``[workspace]``: the Workspace's own, the calendar's and its data's
 HEAD_KEYS = frozenset({"name", "today", "prior", "fiscal_year_start", "retail_days", *DATA_KEYS})
 
+# the files standard input was saved in (``-``): the folder they are in is a temporary
+# one the user never made, so a workspace's data files are named from the current
+# folder, and its file's name is no name to keep reviews under
+_STANDARD_INPUT: set[str] = set()
+
+
+def from_standard_input(path: str | Path | None = None) -> None:
+    """Mark ``path`` as the file standard input (``-``) was saved in; ``None``: forget
+    every one (the command is done, its temporary folder gone)."""
+    if path is None:
+        _STANDARD_INPUT.clear()
+    else:
+        _STANDARD_INPUT.add(str(path))
+
+
+def piped(source: Any) -> bool:
+    """Whether ``source`` is the file standard input was saved in."""
+    return isinstance(source, (str, Path)) and str(source) in _STANDARD_INPUT
+
 
 def data_files(
     head: Any, source: str | None, errors: list[GoalRulesError]
 ) -> dict[str, tuple[str, ...]]:
     """The files ``[workspace] history`` and ``performance`` name (text, or a list of
     text), each relative to the folder of the workspace file ``source`` (an absolute
-    path as it is); a value of another kind is an error naming the setting."""
+    path as it is; from the current folder for a workspace read from standard input);
+    a value of another kind is an error naming the setting."""
     out: dict[str, tuple[str, ...]] = {}
     if not isinstance(head, Mapping):
         return out
-    folder = Path(source).parent if source and not source.startswith("<") else Path()
+    folder = Path()
+    if source and not source.startswith("<") and not piped(source):
+        folder = Path(source).parent
     for key in DATA_KEYS:
         value = head.get(key)
         if value is None:
@@ -64,8 +96,14 @@ def existing_files(paths: tuple[str, ...], source: str | None, key: str) -> tupl
     the file (a typo in the workspace, not in a command)."""
     for path in paths:
         if not Path(path).is_file():
+            where = (
+                f"a workspace on standard input names its files from the current folder, "
+                f"{Path.cwd()}"
+                if piped(source)
+                else "give the path from the workspace file's folder"
+            )
             raise WorkspaceError(
-                f"no such file: {path} (give the path from the workspace file's folder)",
+                f"no such file: {path} ({where})",
                 source=source,
                 field=f"workspace.{key}",
             )

@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -40,38 +39,35 @@ import attrs
 from goalrules.dates import months_between
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import Achievability, _format_q, shipped_chance_edges
-from goalrules.judgments.achievability_text import chance_percent, number_text, shown_chance
+from goalrules.judgments.achievability_text import (
+    chance_percent,
+    format_value,
+    number_text,
+    shown_chance,
+)
+from goalrules.judgments.review_previous import (  # (re-exported: where they were)
+    GOAL_FIELDS as GOAL_FIELDS,
+)
+from goalrules.judgments.review_previous import Previous as Previous
+from goalrules.judgments.review_previous import goal_changes as goal_changes
+from goalrules.judgments.review_previous import previous_from as previous_from
+from goalrules.judgments.review_start import (
+    baseline_day,
+    baseline_of,
+    month_measured_since_start,
+    total_gaps,
+)
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
-from goalrules.model.goals import Target, TargetKind
-from goalrules.numbers import words
-from goalrules.vocabulary import Direction
+from goalrules.model.goals import TargetKind
+from goalrules.numbers import format_decimal, words
+from goalrules.vocabulary import Direction, MetricKind
 
 Date = _dt.date
 
 PACES = ("ahead", "on_track", "behind")
 # a pace in the trend's words
 _PATH_WORDS = {"ahead": "ahead of the path", "on_track": "on the path", "behind": "behind the path"}
-
-
-@attrs.frozen
-class Previous:
-    """What the last earlier review said of a goal."""
-
-    date: Date
-    verdict: str | None
-    probability: float | None
-    streak: int = 1
-    # what of the goal itself differs since ("target 2,000 followers then, 1,700 now"):
-    # its verdict and chance were of another goal, so no streak, no flag runs across them
-    changed: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "verdict": self.verdict,
-            "probability": _rc(self.probability),  # (rounded as the review's own)
-        }
 
 
 @attrs.frozen
@@ -124,12 +120,17 @@ class GoalReview:
     # was read from is measured yet: the latest month is the baseline itself, and "0 % of
     # the way" beside a path a month on would be said of no month at all
     no_month_since: Date | None = None
+    # the day of the history's value the way is counted from, when the goal gives no
+    # baseline and the history does not reach its start (or it names none): the first
+    # value stands in, and the required path runs from that day, not from the start
+    baseline_from: Date | None = None
 
     def way(self) -> str:
         """The share of the way as every table shows it ("17 %"; a total with months
         of no data: "at least 17 %"; unknown: "-")."""
-        shown = share_percent(self.progress, "-")
-        return f"at least {shown}" if self.gaps and self.progress is not None else shown
+        if self.gaps and self.progress is not None:  # a floor: never rounded up past it
+            return f"at least {share_percent(floor_share(self.progress))}"
+        return share_percent(self.progress, "-")
 
     def targets_lines(self) -> list[str]:
         """The periods of a recurring target and the tiers, one line each."""
@@ -142,16 +143,39 @@ class GoalReview:
         def n(x: float) -> str:  # written as the judgment writes the metric's values
             return number_text(x, unit)
 
+        def two(actual: float, due: float) -> tuple[str, str]:
+            """Both, told apart when they differ (39.6 missed of 40 is not "40 of 40")."""
+            a, b = n(actual), n(due)
+            for places in (1, 2):
+                if a != b or actual == due:
+                    return a, b
+                a, b = format_decimal(actual, places), format_decimal(due, places)
+            if a == b and actual != due:  # apart by less than the last digit shown
+                a = f"{'just under' if actual < due else 'just over'} {b}"
+            return a, b
+
         for p in self.periods:
             label = p.start.strftime("%Y-%m-%d")
             if p.actual is None:
                 out.append(f"{self.recurs or 'period'} from {label}: no data")
+            elif p.status == "partial":  # days no row counts: a floor, never rounded up
+                low = n(p.actual)
+                if n(float(round(p.actual))) == low and round(p.actual) > p.actual + 1e-9:
+                    low = n(float(math.floor(p.actual)))
+                so_far = "" if p.due == p.target else f" due so far, {n(p.target)} for the period"
+                out.append(f"{self.recurs} from {label}: days with no data (at least "
+                           f"{low} of {n(p.due)}{so_far})")  # fmt: skip
             elif p.status in ("hit", "missed"):
-                out.append(f"{self.recurs} from {label}: {p.status} ({n(p.actual)} of "
-                           f"{n(p.target)})")  # fmt: skip
+                got, due = (
+                    two(p.actual, p.target) if p.status == "missed" else (n(p.actual), n(p.target))
+                )
+                out.append(f"{self.recurs} from {label}: {p.status} ({got} of {due})")
             else:
+                got, due = (
+                    (n(p.actual), n(p.due)) if p.status == "on_track" else two(p.actual, p.due)
+                )
                 out.append(f"{self.recurs} from {label}: {p.status.replace('_', ' ')} "
-                           f"({n(p.actual)} of {n(p.due)} due so far, {n(p.target)} "
+                           f"({got} of {due} due so far, {n(p.target)} "
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
@@ -173,6 +197,11 @@ class GoalReview:
             "pace": self.pace,
             "previous": self.previous.to_dict() if self.previous is not None else None,
             "flags": [{"name": f.name, "message": f.message} for f in self.flags],
+            # why ``progress`` is null (else null): a floor, no data since the start, ...
+            "progress_reason": self.progress_reason(),
+            # what the numbers rest on that the goal does not say (a baseline read from
+            # the history's first value)
+            "notes": self.notes(),
         }
         if self.recurs is not None:
             out["recurs"] = self.recurs
@@ -180,6 +209,67 @@ class GoalReview:
         if self.tiers:
             out["tiers"] = [t.to_dict() for t in self.tiers]
         return out
+
+    def baseline_words(self) -> str:
+        """What the way is counted from when the goal does not say it ("the way counted
+        from the history's first value, 1,000 followers on 2026-06-28 (the goal gives no
+        baseline, and its start, 2026-01-01, is before the history)"); else nothing."""
+        if self.baseline_from is None or self.baseline is None:
+            return ""
+        from goalrules.numbers import format_month
+
+        shown = format_value(float(self.baseline), self.unit or "dimensionless")
+        defn = catalog.get(self.goal.metric or "")
+        flow = defn is not None and defn.kind is MetricKind.FLOW  # a month's, not a day's
+        when = f"in {format_month(self.baseline_from)}" if flow else f"on {self.baseline_from}"
+        said = f"the way counted from the history's first value, {shown} {when}"
+        start = self.goal.start
+        if start is None:
+            return f"{said} (the goal gives no start and no baseline)"
+        return f"{said} (the goal gives no baseline, and its start, {start}, is before the history)"
+
+    def path_elapsed(self) -> float | None:
+        """The share of the required path gone (:func:`path_share`)."""
+        if self.elapsed is None:
+            return None
+        at = min(self.data_date or self.date, self.date)
+        return path_share(self.elapsed, self.baseline_from, self.goal.deadline, at)
+
+    def notes(self) -> list[str]:
+        """What the review's numbers rest on that the goal itself does not say."""
+        said = self.baseline_words()
+        return [said[0].upper() + said[1:] + "."] if said else []
+
+    def progress_reason(self) -> str | None:
+        """Why no share of the way is known (``None`` when one is): the JSON's
+        ``progress_reason`` beside its ``progress: null``."""
+        if self.progress is not None and not self.gaps:
+            return None
+        start = self.goal.start
+        if self.gaps:
+            return (f"a total with no data for {', '.join(self.gaps)}: its total so far is "
+                    f"a floor, {self.way()} of the way")  # fmt: skip
+        if start is not None and self.date < start:
+            return f"not started: it starts on {start.isoformat()}"
+        if self.verdict is None:
+            return self._unjudged()
+        if self.verdict == "insufficient_data" and self.value is None:
+            why = next(iter(self.findings), "")
+            return "not enough data to judge" + (f": {why}" if why else "")
+        if self.unseen_since is not None:
+            return f"no data since its start ({self.unseen_since.isoformat()})"
+        if self.no_month_since is not None:
+            return f"no month measured since the start ({self.no_month_since.isoformat()})"
+        if self.met_at_start:
+            return "the target was met at the start, and the value is short of it now"
+        if self.value is None:
+            return "no value in the history up to the review"
+        if self.target is None:
+            return "no target in the metric's unit"
+        if self.baseline is None:
+            return ("no baseline: the goal gives none and its relative target is counted "
+                    "from a start the history does not reach")  # fmt: skip
+        return "the goal's start or deadline is not known"
 
     def trend(self) -> str:
         """One line: "P 62 % -> 41 %, behind the path by 8 %"."""
@@ -213,6 +303,9 @@ class GoalReview:
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")
+        elif self.periods and self.periods[-1].status == "partial":
+            now = self.periods[-1].start.isoformat()
+            parts.append(f"its {self.recurs or 'period'} from {now} has days with no data")
         if self.met_at_start:
             parts.append(
                 "the target was met at the start"
@@ -226,9 +319,16 @@ class GoalReview:
             parts.append(f"{self.way()} of the way")
         if self.gaps and self.progress is not None:
             parts.append(f"no data for {', '.join(self.gaps)}")
+        if self.baseline_from is not None and self.progress is not None:
+            parts.append(self.baseline_words())
         start = self.goal.start
         if start is not None and self.date < start:
             parts.append(f"not started: it starts on {start.isoformat()}")
+        deadline = self.goal.deadline
+        if deadline is not None and self.date > deadline and not self.by_deadline:
+            # its chance is of a day gone by: the value then is a forecast, not a result
+            parts.append(f"its deadline, {deadline.isoformat()}, has passed: the history does "
+                         "not reach it, so whether it was met is not known")  # fmt: skip
         if self.by_deadline and self.goal.deadline is not None:
             age = data_age(self.data_date, self.goal.deadline, "before the deadline")
         else:
@@ -240,8 +340,20 @@ class GoalReview:
         if parts:
             return ", ".join(parts)
         if self.verdict is None:
-            return "no history to judge"
+            return self._unjudged()
         return "no chance, progress or pace known"  # judged, but on too little to say more
+
+    def _unjudged(self) -> str:
+        """Why a goal has no verdict: no target (a goal of tiers only: each is judged),
+        no metric, or no history of its metric (it said "no history to judge" of a goal
+        with a history and tiers but no target of its own)."""
+        if self.goal.target is None and self.tiers:
+            return "no target of its own (its tiers are judged one by one)"
+        if self.goal.target is None:
+            return "no target to judge"
+        if self.goal.metric is None:
+            return "no metric to judge"
+        return "no history to judge"
 
 
 def off_path(under: float, tolerance: float) -> str:
@@ -296,6 +408,12 @@ def share_percent(x: float | None, missing: str = "?") -> str:
 _pct = share_percent
 
 
+def floor_share(x: float) -> float:
+    """A floor's share as it may be shown in whole percent: rounded down, never up past
+    what is known (a total of at least 39.6 % of the way is "at least 39 %")."""
+    return math.floor(100 * x + 1e-9) / 100
+
+
 def _chance(x: float | None) -> str:
     """A chance as the achievability text gives it: never "0 %" or "100 %" for one that
     is neither, never rounded across a verdict's threshold."""
@@ -307,30 +425,14 @@ def review_rules() -> RuleSet:
     return shipped_ruleset("review")
 
 
-def _baseline(goal: Goal, series: MetricSeries | None, ach: Achievability) -> float | None:
-    """The value at the start, as the achievability judgment counted the target from it
-    (:attr:`Achievability.baseline_value`: the goal's baseline, else the history's value
-    at the goal's start; 0 for a total); else the goal's baseline in the history's unit,
-    else the history's last value on or before the start (its first when none is). A
-    relative target counted from a start the history does not reach has none yet: the
-    value on that day is a forecast (the latest value is not it)."""
-    if ach.baseline_value is not None:
-        return ach.baseline_value
-    if ach.from_start is not None:
-        return None
-    if goal.baseline is not None and ach.unit:
-        try:
-            return float(goal.baseline.to(ach.unit).magnitude)
-        except Exception:
-            pass
-    if series is None or not series.points:
-        return None
-    start = goal.start
-    points = series.points
-    if start is None:
-        return points[0].value
-    before = [p for p in points if p.date <= start]
-    return before[-1].value if before else points[0].value
+def path_share(elapsed: float, base_day: Date | None, deadline: Date | None, at: Date) -> float:
+    """The share of the required path gone at ``at``: the share of the time
+    (``elapsed``), or, when the way is counted from a value first seen after the start
+    (on ``base_day``), the share of the time from that day to the deadline (the way from
+    the start to it is not known, so no part of the path is due before it)."""
+    if base_day is None or deadline is None:
+        return elapsed
+    return (max(at, base_day) - base_day).days / max((deadline - base_day).days, 1)
 
 
 def compounds(goal: Goal, ach: Achievability | None) -> bool:
@@ -382,7 +484,7 @@ def review_goal(
     probability = ach.probability if ach is not None else None
     value = ach.current_value if ach is not None else None
     target = ach.target_value if ach is not None else None
-    baseline = _baseline(goal, series, ach) if ach is not None else None
+    baseline = baseline_of(goal, series, ach) if ach is not None else None
     elapsed = None
     # before its start a goal has no way made and no path to be on: neither is said
     started = goal.start is None or today >= goal.start
@@ -404,6 +506,7 @@ def review_goal(
         and not month_measured_since_start(goal, series, ach, data_date)
     )
     measured = started and not unseen and not no_month  # a way and a path can be said
+    base_day = baseline_day(goal, series, ach, baseline) if ach is not None else None
     # the deadline has passed and the history shows the value by then: the goal is over
     by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
                    and deadline is not None and today > deadline)  # fmt: skip
@@ -432,9 +535,12 @@ def review_goal(
             path = target
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=0.0)
         elif elapsed is not None:
-            path = required_path(baseline, target, elapsed, compound=compounds(goal, ach))
+            # a baseline first seen after the start stands for its own day: the path
+            # runs from there (the way from the start to it is not known)
+            share = path_share(elapsed, base_day, deadline, min(data_date or today, today))
+            path = required_path(baseline, target, share, compound=compounds(goal, ach))
             pace, under = pace_of(value, path, lower_is_better=lower, tolerance=tolerance)
-        gaps = _total_gaps(goal, series, ach, today)
+        gaps = total_gaps(goal, series, ach, today)
         if gaps and pace != ("behind" if lower else "ahead"):  # a floor: only ahead is sure
             pace = under = None
     flow_level = ach is not None and ach.flow and not ach.cumulative
@@ -483,46 +589,8 @@ def review_goal(
         tolerance=tolerance, met_at_start=met_at_start, gaps=gaps,
         unseen_since=start if unseen else None,
         no_month_since=start if no_month else None,
-        by_deadline=by_deadline,
+        by_deadline=by_deadline, baseline_from=base_day if progress is not None else None,
     )  # fmt: skip
-
-
-def month_measured_since_start(
-    goal: Goal, series: MetricSeries | None, ach: Achievability, data_date: Date
-) -> bool:
-    """Whether a flow's latest complete month (the one ending on ``data_date``) was
-    produced since the goal's start: it began on or after the start, and it is not the
-    month the baseline was read from (the month holding the start, else the history's
-    first). A stock, a total counted from nothing, a goal without a start: always."""
-    start = goal.start
-    if not ach.flow or ach.cumulative or start is None:
-        return True
-    last = data_date.replace(day=1)
-    if last < start:  # a month begun before the start holds days before it
-        return False
-    if goal.baseline is not None or series is None or not series.points:
-        return True  # the baseline is the goal's own: no month of the history is it
-    first = series.points[0].date.replace(day=1)
-    held = start.replace(day=1)
-    return last > (held if first <= held else first)
-
-
-def _total_gaps(
-    goal: Goal, series: MetricSeries | None, ach: Achievability | None, today: Date
-) -> tuple[str, ...]:
-    """The months with no data in a total's sum so far ("2026-02"), from its start's month
-    to the day its data stands for: its total is a floor (a month with no data is not a
-    month of nothing)."""
-    if ach is None or not ach.cumulative or series is None or ach.last_date is None:
-        return ()
-    first = (goal.start or series.points[0].date).replace(day=1)
-    seen = {(p.date.year, p.date.month) for p in series.points if p.date <= today}
-    out, day = [], first
-    while day <= min(ach.last_date, today):
-        if (day.year, day.month) not in seen:
-            out.append(f"{day.year}-{day.month:02d}")
-        day = (day + _dt.timedelta(days=32)).replace(day=1)
-    return tuple(out)
 
 
 def _way_text(progress: float | None, met_at_start: bool) -> str | None:
@@ -554,49 +622,3 @@ def _reset_to(goal: Goal, ach: Achievability | None, today: Date) -> str:
     if not options:
         return "the history supports neither this target nor a near deadline: set a new one"
     return ", or ".join(options)
-
-
-def previous_from(record: Mapping[str, Any] | None) -> Previous | None:
-    """A :class:`Previous` from a stored review row (``None`` stays ``None``)."""
-    if record is None:
-        return None
-    day = record["date"]
-    return Previous(
-        date=day if isinstance(day, Date) else Date.fromisoformat(str(day)),
-        verdict=record.get("verdict"),
-        probability=record.get("probability"),
-        streak=int(record.get("streak") or 1),
-        changed=tuple(str(c) for c in record.get("changed") or ()),
-    )
-
-
-# what of a goal, as the store keeps it, makes it another goal to judge when it changes
-GOAL_FIELDS = ("metric", "channel", "target", "baseline", "start", "deadline")
-
-
-def goal_changes(before: Mapping[str, Any] | None, now: Mapping[str, Any]) -> tuple[str, ...]:
-    """What differs between a goal as an earlier review stored it and as it is now, in
-    words ("target 2000 follower then, 1700 follower now"); nothing when the earlier
-    review did not keep the goal (a store of an older goalrules)."""
-    if not before:
-        return ()
-    out = []
-    for key in GOAL_FIELDS:
-        if key in before and before.get(key) != now.get(key):
-            if key == "target" and _same_target(before.get(key), now.get(key)):
-                continue  # the same target written another way ("1,500" and "1500")
-            was, is_ = before.get(key) or "none", now.get(key) or "none"
-            out.append(f"{key} {was} then, {is_} now")
-    return tuple(out)
-
-
-def _same_target(a: Any, b: Any) -> bool:
-    """Whether two target texts say the same target: its kind and its amount ("1,500
-    followers" and "1500 followers", "50 leads per month" and "50 leads a month")."""
-    if not a or not b:
-        return False
-    try:
-        ta, tb = Target.parse(str(a)), Target.parse(str(b))
-        return ta.kind is tb.kind and bool(ta.amount == tb.amount)
-    except Exception:  # a text that no longer reads: compared as text
-        return False

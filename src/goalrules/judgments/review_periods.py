@@ -5,7 +5,10 @@
   against the period's target), the current one is ``ahead``, ``on_track`` or ``behind``
   the target pro-rated to the review's date (linear in days), and a period without data
   says so (never 0), as does one shorter than the history's spacing (a week of a
-  monthly export: its total is not known).
+  monthly export: its total is not known). A flow's period with days no row counts (a
+  weekly export with a week missing, a history that begins inside the period) is
+  ``partial``: its total so far is a floor, "hit" only when the floor meets the target
+  already (a week with no row is not a week of nothing).
 - A **tiered** goal (``base``, ``target``, ``stretch``) gets, per tier, the chance of
   reaching it (achievability's, with the tier as the target), its progress and its pace
   against the path that tier requires.
@@ -24,7 +27,7 @@ from goalrules.dates import month_end
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability import assess_achievability
 from goalrules.judgments.review import _r, _rc, pace_of, required_path
-from goalrules.judgments.weekly_flows import by_day
+from goalrules.judgments.weekly_flows import by_day, week_days, weekly
 from goalrules.metrics import catalog
 from goalrules.model import Goal, MetricSeries
 from goalrules.model.goals import TargetKind
@@ -45,7 +48,7 @@ class PeriodReview:
     target: float  # the period's target, in the metric's unit
     due: float  # the target pro-rated to the day the data reaches (the target, once past)
     actual: float | None  # the period's total (flow) or gain (stock) so far
-    status: str  # hit, missed, ahead, on_track, behind, no_data
+    status: str  # hit, missed, ahead, on_track, behind, no_data, partial
 
     @property
     def progress(self) -> float | None:
@@ -149,6 +152,45 @@ def _actual(series: MetricSeries, first: Date, last: Date, flow: bool) -> float 
     return inside[-1].value - before[-1].value
 
 
+def _counted(series: MetricSeries, first: Date, last: Date) -> bool:
+    """Whether a flow's rows count every day from ``first`` to ``last``: each weekly
+    row its week (:func:`~goalrules.judgments.weekly_flows.week_days`), each monthly row
+    its calendar month. Rows a day or a few apart are taken as they come (an export may
+    leave out its days of none)."""
+    points = series.points
+    if len(points) < 2 or first > last:
+        return True
+    spacing = min((b.date - a.date).days for a, b in itertools.pairwise(points))
+    if spacing >= 28:  # one row a month: each month of the period has its row
+        months = {(p.date.year, p.date.month) for p in points}
+        day = first.replace(day=1)
+        while day <= last:
+            if (day.year, day.month) not in months:
+                return False
+            day = (day + _dt.timedelta(days=32)).replace(day=1)
+        return True
+    if not weekly(points):
+        return True
+    reach = first - _dt.timedelta(days=1)  # counted through this day
+    for p in points:
+        begins, ends = week_days(p.date)
+        if ends < first:
+            continue
+        if begins > reach + _dt.timedelta(days=1):
+            return False  # days from reach + 1 to begins - 1: no row counts them
+        reach = max(reach, ends)
+        if reach >= last:
+            return True
+    return reach >= last
+
+
+def _meets(actual: float, target: float, lower: bool) -> bool:
+    """Whether a period's total meets its target, never missed by a float's last digit
+    (a week's total spread over its days sums to 39.99999 of a target of 40)."""
+    slack = 1e-9 * max(1.0, abs(target))
+    return actual <= target + slack if lower else actual >= target - slack
+
+
 def review_periods(
     goal: Goal,
     series: MetricSeries | None,
@@ -170,6 +212,7 @@ def review_periods(
         return ()
     kind = series.kind or (defn.kind if defn is not None else None)
     flow = kind is MetricKind.FLOW
+    rows = series  # the rows as they came (which days they count)
     if flow:  # one total a week: each period gets the days it holds (see weekly_flows)
         series = by_day(series, today)
     start = goal.start or series.points[0].date
@@ -179,12 +222,18 @@ def review_periods(
     out = []
     for first, last in periods_between(start, end, recurrence.period):
         actual = _actual(series, first, min(last, today), flow)
+        # a flow's days no row counts: its total so far is a floor, not a total
+        floor = flow and actual is not None and not _counted(rows, first, min(last, upto))
         if last < today and upto >= last:  # over, and the data runs to its end
             due = target
             if actual is None:
                 status = "no_data"
             else:
-                status = "hit" if (actual <= target if lower else actual >= target) else "missed"
+                status = "hit" if _meets(actual, target, lower) else "missed"
+                # a floor proves only what more could not undo: a hit where higher is
+                # better, a miss where lower is
+                if floor and status != ("missed" if lower else "hit"):
+                    status = "partial"
         else:
             # under way, or its data stops inside it (not known missed): the share due
             # by the day the data reaches, not by the review's date
@@ -193,6 +242,8 @@ def review_periods(
                 status = "no_data"
             else:
                 status = pace_of(actual, due, lower_is_better=lower, tolerance=tolerance)[0]
+                if floor and status != ("behind" if lower else "ahead"):
+                    status = "partial"  # only a floor already past the path is sure
         out.append(PeriodReview(first, last, target, due, actual, status))
     return tuple(out)
 

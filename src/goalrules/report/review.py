@@ -129,9 +129,10 @@ def _burn_up(result: ReviewResult, g: GoalReview) -> str | None:
         ax.plot([_day_number(p.date) for p in pts], [p.value for p in pts], marker="o",
                 color="#2563eb", label="value")  # fmt: skip
         compound = compounds(goal, ach)
-        days = (goal.deadline - goal.start).days
+        begin = g.baseline_from or goal.start  # (a baseline first seen after the start)
+        days = (goal.deadline - begin).days
         path = [required_path(g.baseline, g.target, i / 20, compound=compound) for i in range(21)]
-        ax.plot([_day_number(goal.start) + days * i / 20 for i in range(21)], path, color="#16a34a",
+        ax.plot([_day_number(begin) + days * i / 20 for i in range(21)], path, color="#16a34a",
                 label="required path")  # fmt: skip
         if ach.last_date is not None and ach.months_left and ach.months_left > 0:
             steps = max(2, int(ach.months_left) + 1)
@@ -200,7 +201,9 @@ def _html(result: ReviewResult) -> str:
             "charts": [c for c in (_burn_up(result, g), _chance(result, g)) if c],
             "reviews": [{"date": r["date"].isoformat(), "verdict": _verdict(r.get("verdict")),
                          "probability": _chance_pct(r.get("probability")),
-                         "value": _num(r.get("value"), r.get("unit")),
+                         # a total with months of no data: its total so far is a floor
+                         "value": ("at least " if (r.get("goal") or {}).get("gaps") else "")
+                                  + _num(r.get("value"), r.get("unit")),
                          "path": _num(r.get("path"), r.get("unit")),
                          "pace": words(r["pace"]) if r.get("pace") else None,
                          "flags": ", ".join(_flag(f) for f in r.get("flags") or []) or "-"}
@@ -216,7 +219,20 @@ def _html(result: ReviewResult) -> str:
 
 
 def render_review(result: ReviewResult, fmt: str = "text") -> str:
-    """A review in ``text``, ``markdown``, ``json`` or ``html``."""
+    """A review in ``text``, ``markdown``, ``json`` or ``html``; one read back from the
+    store in the locale its messages were written for (its audit trail's), so that the
+    numbers around them read alike ("1.400 followers", written in German, is not 1.4)."""
+    from goalrules.numbers import current_locale, use_locale
+    from goalrules.reviews.audit import stored_locale
+
+    locale = stored_locale(result.audit) if result.check is None else None
+    if locale is not None and locale != current_locale():
+        with use_locale(locale):
+            return _render(result, fmt)
+    return _render(result, fmt)
+
+
+def _render(result: ReviewResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(result.to_dict(), indent=2) + "\n"
     if fmt == "markdown":

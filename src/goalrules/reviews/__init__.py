@@ -25,7 +25,7 @@ from goalrules.check import CheckResult, GoalResult, run_check
 from goalrules.engine import RuleSet
 from goalrules.io import Workspace
 from goalrules.io.store import ReviewStore, open_store
-from goalrules.io.workspace_settings import existing_files
+from goalrules.io.workspace_settings import existing_files, piped
 from goalrules.judgments.review import (
     GoalReview,
     Previous,
@@ -37,7 +37,12 @@ from goalrules.judgments.review import (
 from goalrules.model import Goal
 from goalrules.reviews.audit import audit_of
 from goalrules.reviews.inputs import review_histories, review_performance
-from goalrules.reviews.targets import Targets, load_with_targets, targets_of
+from goalrules.reviews.targets import (
+    Targets,
+    load_with_targets,
+    started_at_first_review,
+    targets_of,
+)
 
 __all__ = ["ReviewResult", "review", "reviews_of"]
 
@@ -116,12 +121,52 @@ def review(
         ws, targets = workspace, targets_of(workspace)
     else:
         ws, targets = load_with_targets(workspace, today=as_date(today))
+    if not (name or ws.name) and piped(workspace):
+        from goalrules.errors import ValidationError
+
+        raise ValidationError(
+            "a workspace read from standard input has no file name to keep its reviews "
+            "under: give --name NAME, or a name in its [workspace] table",
+            field="--name",
+        )
     key = (
         name
         or ws.name
         or (Path(workspace).stem if isinstance(workspace, (str, Path)) else "workspace")
     )
     day = as_date(today) or ws.today or Date.today()
+    db = store if isinstance(store, ReviewStore) else open_store(store)
+    try:
+        # a goal with no start starts on its first review, at every review
+        ws, targets, started = started_at_first_review(
+            ws, targets, None if isinstance(workspace, Workspace) else workspace,
+            _first_reviews(db, key, ws.undated, day), day,
+        )  # fmt: skip
+        return _review(ws, targets, workspace, key, day, history, performance, db, rules,
+                       prior, previous, data_until, anchors, keep, started)  # fmt: skip
+    finally:
+        if not isinstance(store, ReviewStore):
+            db.close()
+
+
+def _first_reviews(db: ReviewStore, key: str, ids: frozenset[str], day: Date) -> dict[str, Date]:
+    """The day of each goal's (of ``ids``) earliest review before ``day``."""
+    if not ids:
+        return {}
+    out: dict[str, Date] = {}
+    for row in db.goal_reviews(key):
+        gid, when = row["goal_id"], row["date"]
+        if gid in ids and when < day and (gid not in out or when < out[gid]):
+            out[gid] = when
+    return out
+
+
+def _review(
+    ws: Workspace, targets: Targets, workspace: Any, key: str, day: Date, history: Any,
+    performance: Any, db: ReviewStore, rules: RuleSet | None, prior: Any,
+    previous: dict[str, Previous | None] | None, data_until: Date | None,
+    anchors: Sequence[str], keep: bool, started: list[str],
+) -> ReviewResult:  # fmt: skip
     ruleset = rules or review_rules()
     if history is None and ws.history:  # the files [workspace] names
         history = existing_files(ws.history, ws.source, "history")
@@ -146,44 +191,39 @@ def review(
     audit = audit_of(workspace=workspace, history=history, performance=performance,
                      review_rules=ruleset, prior=prior if prior is not None else ws.prior,
                      notes=notes)  # fmt: skip
-    db = store if isinstance(store, ReviewStore) else open_store(store)
-    try:
-        earlier = db.previous(key, day)
-        previous_rows = earlier[1] if earlier else {}
-        past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
-                for g in check.goals}  # fmt: skip
-        reviews = tuple(
-            review_goal(
-                g.smart.goal,
-                g.history,
-                g.smart.achievability,
-                day,
-                previous[g.id] if previous is not None and g.id in previous
-                else _previous(previous_rows.get(g.id), g.smart.goal),
-                rules=ruleset,
-                smart_score=g.smart.score,
-                findings=_findings(g),
-            )
-            for g in check.goals
-        )  # fmt: skip
-        histories_of = {g.id: g.history for g in check.goals}
-        reviews = tuple(
-            _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
-                          prior if prior is not None else ws.prior)
-            for r in reviews
-        )  # fmt: skip
-        goal_rows = [row_of(r) for r in reviews]
-        revision = 1
-        if keep:
-            number = db.save(key, day, goal_rows, audit)
-            revision = db.last_revision
-        else:
-            kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
-            number = db.number(key, day) + (0 if kept else 1)
-            revision = kept[0]["revisions"] + 1 if kept else 1
-    finally:
-        if not isinstance(store, ReviewStore):
-            db.close()
+    earlier = db.previous(key, day)
+    previous_rows = earlier[1] if earlier else {}
+    past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
+            for g in check.goals}  # fmt: skip
+    reviews = tuple(
+        review_goal(
+            g.smart.goal,
+            g.history,
+            g.smart.achievability,
+            day,
+            previous[g.id] if previous is not None and g.id in previous
+            else _previous(previous_rows.get(g.id), g.smart.goal),
+            rules=ruleset,
+            smart_score=g.smart.score,
+            findings=_findings(g),
+        )
+        for g in check.goals
+    )  # fmt: skip
+    histories_of = {g.id: g.history for g in check.goals}
+    reviews = tuple(
+        _with_targets(r, histories_of.get(r.goal.id), targets.get(r.goal.id), day, ruleset,
+                      prior if prior is not None else ws.prior)
+        for r in reviews
+    )  # fmt: skip
+    goal_rows = [row_of(r) for r in reviews]
+    revision = 1
+    if keep:
+        number = db.save(key, day, goal_rows, audit)
+        revision = db.last_revision
+    else:
+        kept = [r for r in db.reviews(key) if r["date"] == day.isoformat()]
+        number = db.number(key, day) + (0 if kept else 1)
+        revision = kept[0]["revisions"] + 1 if kept else 1
     for row in goal_rows:
         past.setdefault(row["goal_id"], []).append({**row, "date": day})
     return ReviewResult(
@@ -193,7 +233,7 @@ def review(
         reviews,
         check,
         past,
-        tuple(notes),
+        (*started, *notes),
         revision,
         audit,
         earlier[0] if earlier else None,
@@ -219,11 +259,11 @@ def _with_targets(
     # nothing measured since the start: no tier has made a way or is on a path either
     value = r.value if r.unseen_since is None and no_month is None else None
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
-                          elapsed=r.elapsed, tolerance=tolerance, prior=prior,
+                          elapsed=r.path_elapsed(), tolerance=tolerance, prior=prior,
                           by_deadline=r.by_deadline)  # fmt: skip
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
-    if now is not None and now.actual is None:
+    if now is not None and (now.actual is None or now.status == "partial"):
         # its current period has no data yet (a monthly export in the month under way):
         # its pace is not known, and the goal's own level path is not its period's
         pace = under = None
@@ -281,6 +321,8 @@ def row_of(r: GoalReview) -> dict[str, Any]:
         goal["no_data_since"] = r.unseen_since.isoformat()
     if r.no_month_since is not None:  # a flow with no month measured since its start
         goal["no_month_since"] = r.no_month_since.isoformat()
+    if r.baseline_from is not None:  # the way counted from the history's first value
+        goal["baseline_from"] = r.baseline_from.isoformat()
     previous = None
     if r.previous is not None:
         previous = {**r.previous.to_dict(), "streak": r.previous.streak}

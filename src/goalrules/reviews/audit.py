@@ -18,7 +18,7 @@ from typing import Any
 from goalrules.engine import RuleSet, shipped_ruleset
 from goalrules.judgments.achievability import shipped_chance_edges
 from goalrules.judgments.achievability_text import format_value, number_text, shown_chance
-from goalrules.numbers import format_decimal
+from goalrules.numbers import current_locale, format_decimal
 
 __all__ = [
     "audit_of",
@@ -27,6 +27,7 @@ __all__ = [
     "explanation",
     "file_digest",
     "ruleset_hash",
+    "stored_locale",
 ]
 
 # The rulesets a review runs: SMART and achievability inside the check, then the flags.
@@ -69,8 +70,12 @@ def _inputs(items: Any) -> list[dict[str, Any]]:
     if isinstance(items, Mapping):
         return [{"path": None, "sha256": None, "kind": "series in memory"}]
     out: list[dict[str, Any]] = []
+    from goalrules.io.workspace_settings import piped
+
     for item in items:
-        if isinstance(item, (str, Path)):
+        if isinstance(item, (str, Path)) and piped(item):  # a temporary file, gone after
+            out.append({"path": None, "sha256": file_digest(item), "kind": "standard input"})
+        elif isinstance(item, (str, Path)):
             out.append({"path": str(Path(item).resolve()), "sha256": file_digest(item)})
         else:
             out.append({"path": None, "sha256": None, "kind": "a table in memory"})
@@ -105,7 +110,17 @@ def audit_of(
             "performance": _inputs(performance),
         },
         "notes": list(notes),
+        # the locale its messages wrote numbers for ("1.400 followers" in German): the
+        # review is rendered from the store in it (read in English, 1.400 is 1.4)
+        "locale": current_locale(),
     }
+
+
+def stored_locale(audit: Mapping[str, Any]) -> str | None:
+    """The locale a stored review's messages were written for (``None``: a review
+    stored before goalrules kept it)."""
+    locale = audit.get("locale") if audit else None
+    return str(locale) if locale else None
 
 
 def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
@@ -122,6 +137,9 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
                 out.append(f"the {name} ruleset's {what} changed")
     if before.get("prior") != now.get("prior"):
         out.append("the growth prior changed")
+    if before.get("locale") and now.get("locale") and before["locale"] != now["locale"]:
+        out.append(f"its numbers written for the locale {before['locale']} then, "
+                   f"{now['locale']} now")  # fmt: skip
     was_in, now_in = before.get("inputs") or {}, now.get("inputs") or {}
     for kind in ("workspace", "history", "performance"):
         old = {i.get("path"): i.get("sha256") for i in was_in.get(kind) or []}
@@ -159,6 +177,13 @@ def changed_since(audit: Mapping[str, Any]) -> list[str]:
         out.append(f"the {which} rules differ from "
                    "those goalrules ships now")  # fmt: skip
     return out
+
+
+def _down(x: Any) -> Any:
+    """A floor's share to the four decimals shown, rounded down (never up past it)."""
+    import math
+
+    return math.floor(float(x) * 10000 + 1e-9) / 10000 if x is not None else None
 
 
 def _pct(x: Any, edges: tuple[float, ...] = ()) -> str:
@@ -203,6 +228,12 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     gaps = list(goal.get("gaps") or [])  # a total's months with no data: a floor
     floor = "at least " if gaps and row.get("progress") is not None else ""
     no_data = f" (no data for {', '.join(gaps)})" if floor else ""
+    # a baseline the goal does not give, read from the history's first value
+    first = (
+        f" (the history's first value, {goal['baseline_from']})"
+        if goal.get("baseline_from")
+        else ""
+    )
     periods = goal.get("periods") or []
     whose = ""  # a recurring goal's pace is its current period's, not the line's path
     if periods and periods[-1].get("status") in ("ahead", "on_track", "behind"):
@@ -216,10 +247,11 @@ def explanation(row: Mapping[str, Any], messages: Mapping[str, str] | None = Non
     lines = [
         f"goal: {row.get('goal_id')}{said_as}",
         f"verdict: {row.get('verdict') or '-'}, chance {_chance(row.get('probability'))}",
-        f"value {_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against the path's "
-        f"{_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}, target "
-        f"{_num(row.get('target'), unit)}",
-        f"progress {floor}{_pct(row.get('progress'))}{no_data}, elapsed "
+        f"value {floor}{_num(row.get('value'), unit)}{_unit(row.get('value'), unit)} against "
+        f"the path's {_num(row.get('path'), unit)}; baseline {_num(row.get('baseline'), unit)}"
+        f"{first}, target {_num(row.get('target'), unit)}",
+        f"progress {floor}{_pct(_down(row.get('progress')) if floor else row.get('progress'))}"
+        f"{no_data}, elapsed "
         f"{_pct(row.get('elapsed'))}, pace "
         f"{row.get('pace') or '-'}{whose}, {row.get('verdict') or '-'} {row.get('streak') or 1} "
         "review(s) running",

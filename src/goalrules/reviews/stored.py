@@ -18,8 +18,9 @@ from goalrules.io.store import ReviewStore, StoreError, open_store
 from goalrules.judgments.review import Flag, GoalReview, Previous, previous_from
 from goalrules.judgments.review_periods import PeriodReview, TierReview
 from goalrules.model import Goal
+from goalrules.numbers import current_locale, use_locale
 from goalrules.reviews import ReviewResult, review
-from goalrules.reviews.audit import changed_since, differences, explanation
+from goalrules.reviews.audit import changed_since, differences, explanation, stored_locale
 
 __all__ = ["Explained", "explain", "explain_review", "stored_review"]
 
@@ -64,6 +65,7 @@ def goal_review_of(row: Mapping[str, Any], day: Date, tolerance: float = 0.05) -
         gaps=tuple(str(m) for m in said.get("gaps") or ()),
         unseen_since=_day(said.get("no_data_since")),
         no_month_since=_day(said.get("no_month_since")),
+        baseline_from=_day(said.get("baseline_from")),
     )  # fmt: skip
 
 
@@ -121,6 +123,10 @@ def stored_review(
     goals = tuple(goal_review_of(g, day, tolerance) for g in kept["goals"])
     notes = tuple(str(n) for n in kept["audit"].get("notes") or [])
     changed = changed_since(kept["audit"])
+    locale = stored_locale(kept["audit"])
+    if locale is not None and locale != current_locale():
+        notes += (f"shown in the locale it was stored in, {locale} (its messages were "
+                  "written for it)",)  # fmt: skip
     if changed:  # its verdicts are the record of that day, not what goalrules says now
         notes += (
             f"shown as stored (revision {kept['revision']} of {kept['revisions']}), with its "
@@ -197,37 +203,57 @@ def explain(
                 f"the review of {day.isoformat()} has no goal {goal_id!r} (it has: {ids})",
                 source=db.location,
             )
-        stored = explanation(row)
         audit = kept["audit"]
-        inputs = audit.get("inputs") or {}
-        paths = {k: [i.get("path") for i in inputs.get(k) or []] for k in
-                 ("workspace", "history", "performance")}  # fmt: skip
-        why_not = None
-        if not audit:
-            why_not = "it was stored before goalrules kept an audit trail"
-        elif not paths["workspace"] or any(p is None for v in paths.values() for p in v):
-            why_not = "it was made from data in memory, not files"
-        elif missing := [p for v in paths.values() for p in v if not Path(p).exists()]:
-            why_not = f"{Path(missing[0]).name} is gone"
-        now = None
-        changes: list[str] = []
-        if why_not is None:
-            previous = {g["goal_id"]: _previous(g) for g in kept["goals"]}
-            again = review(
-                paths["workspace"][0], paths["history"] or None, store=db,
-                performance=paths["performance"] or None, today=day, name=kept["workspace"],
-                keep=False, rules=rules, prior=audit.get("prior_text"), previous=previous,
-            )  # fmt: skip
-            from goalrules.reviews import row_of
-
-            match = next((g for g in again.goals if g.goal.id == goal_id), None)
-            now = explanation(row_of(match)) if match is not None else "(no such goal now)\n"
-            changes = differences(audit, again.audit)
-        else:
-            changes = differences(audit, audit) if audit else []
+        # told and re-run in the locale its messages were written for
+        locale = stored_locale(audit) or current_locale()
+        with use_locale(locale):
+            return _explain(db, kept, row, goal_id, day, rules)
     finally:
         if not isinstance(store, ReviewStore):
             db.close()
+
+
+def _explain(
+    db: ReviewStore,
+    kept: Mapping[str, Any],
+    row: Mapping[str, Any],
+    goal_id: str,
+    day: Date,
+    rules: RuleSet | None,
+) -> Explained:
+    """:func:`explain` with the store open, in the stored review's locale."""
+    stored = explanation(row)
+    audit = kept["audit"]
+    inputs = audit.get("inputs") or {}
+    paths = {k: [i.get("path") for i in inputs.get(k) or []] for k in
+             ("workspace", "history", "performance")}  # fmt: skip
+    why_not = None
+    piped = [k for k in ("workspace", "history", "performance")
+             if any(i.get("kind") == "standard input" for i in inputs.get(k) or [])]  # fmt: skip
+    if not audit:
+        why_not = "it was stored before goalrules kept an audit trail"
+    elif piped:
+        why_not = f"its {piped[0]} was read from standard input, not a file"
+    elif not paths["workspace"] or any(p is None for v in paths.values() for p in v):
+        why_not = "it was made from data in memory, not files"
+    elif missing := [p for v in paths.values() for p in v if not Path(p).exists()]:
+        why_not = f"{Path(missing[0]).name} is gone"
+    now = None
+    changes: list[str] = []
+    if why_not is None:
+        previous = {g["goal_id"]: _previous(g) for g in kept["goals"]}
+        again = review(
+            paths["workspace"][0], paths["history"] or None, store=db,
+            performance=paths["performance"] or None, today=day, name=kept["workspace"],
+            keep=False, rules=rules, prior=audit.get("prior_text"), previous=previous,
+        )  # fmt: skip
+        from goalrules.reviews import row_of
+
+        match = next((g for g in again.goals if g.goal.id == goal_id), None)
+        now = explanation(row_of(match)) if match is not None else "(no such goal now)\n"
+        changes = differences(audit, again.audit)
+    else:
+        changes = differences(audit, audit) if audit else []
     return Explained(goal_id, kept["workspace"], day, kept["number"], kept["revision"],
                      stored, now, tuple(changes), why_not)  # fmt: skip
 
