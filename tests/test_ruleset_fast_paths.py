@@ -112,3 +112,34 @@ def test_numbers_is_the_conversion_field_by_field(
         return (out is env, repr(out))
 
     assert outcome(_CHANNELS._numbers) == outcome(_CHANNELS._converted)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["criterion c", "decision keep", "decision cut"]),
+            st.integers(0, 3),
+            st.sampled_from(["x > 1", "x > 5", "x < 3", "true"]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(0, 8),
+)
+def test_a_reports_deciding_rule_from_its_codes_is_the_one_its_findings_name(
+    rules: list[tuple[str, int, str]], x: int
+) -> None:
+    """The deciding rule read from a report's outcome codes (the decision rules in order
+    of priority, the first in the file on ties) is the one read from all its findings."""
+    from goalrules.engine.results import Report
+
+    text = "ruleset t\nfact x: number\n" + "".join(
+        f"rule r{i}\n  {kind}"
+        + (f"  priority {priority}" if kind.startswith("decision") else "")
+        + f"\n  check {check}\n"
+        for i, (kind, priority, check) in enumerate(rules)
+    )
+    report = gr.load_rules(text).evaluate({"x": x})
+    whole = Report(report.ruleset, tuple(report.findings))
+    got, want = report.decided_by, whole.decided_by
+    assert (got.rule_id if got else None) == (want.rule_id if want else None)

@@ -551,15 +551,12 @@ class Report:
     def decided_by(self) -> Finding | None:
         """The passing decision rule of highest priority (the first in the file on ties)."""
         if self.given is None:  # from the codes: only the deciding finding is built
-            rules: Any = self.ruleset.rules  # type: ignore[attr-defined]
-            index = -1
-            for i, code in enumerate(self.codes):
-                r = rules[i]
-                if r.decision is None or code != _PASS:
-                    continue
-                if index < 0 or r.priority > rules[index].priority:
-                    index = i
-            return self._finding(index) if index >= 0 else None
+            codes = self.codes
+            order: tuple[int, ...] = self.ruleset._decision_order  # type: ignore[attr-defined]
+            for i in order:  # (highest priority first, the first in the file on ties)
+                if codes[i] == _PASS:
+                    return self._finding(i)
+            return None
         best: Finding | None = None
         for f in self.findings:
             if f.decision is None or f.outcome is not Outcome.PASS:

@@ -419,6 +419,14 @@ class RuleSet:
         return in_order([(r, needed(r)) for r in self._decision_rules])
 
     @functools.cached_property
+    def _decision_order(self) -> tuple[int, ...]:
+        """The indices of the decision rules in :attr:`rules`, highest priority first (the
+        first in the file on ties): a report's deciding rule is the first of them that
+        passed."""
+        deciders = [i for i, r in enumerate(self.rules) if r.decision is not None]
+        return tuple(sorted(deciders, key=lambda i: -self.rules[i].priority))
+
+    @functools.cached_property
     def _deciders_ordered(self) -> bool:
         """Whether the decision rules come in order of priority, highest first."""
         return all(a.priority >= b.priority for a, b in itertools.pairwise(self._decision_rules))
