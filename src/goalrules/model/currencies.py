@@ -15,9 +15,17 @@ import datetime as _dt
 import functools
 import re
 
+from goalrules.model.amounts import UNREAD
 from goalrules.patterns import LazyPattern
 
-__all__ = ["CURRENCY_MARK", "currency_code", "ensure_currency", "mark_currencies", "money_text"]
+__all__ = [
+    "CURRENCY_MARK",
+    "currency_code",
+    "ensure_currency",
+    "mark_currencies",
+    "money_text",
+    "read_cents",
+]
 
 #: the sign a currency is marked with in a prepared statement ("¤INR 500")
 CURRENCY_MARK = "¤"
@@ -251,3 +259,49 @@ def money_text(text: str) -> str | None:
         )
     ensure_currency(code)
     return f"{sign}{number.replace(' ', '')} {code}{rest}"
+
+
+_CENTS = LazyPattern(r"(?<![\w.,$€£¤])(\d+(?:\.\d+)?)\s?(?:cents?\b|¢)", re.IGNORECASE)
+
+
+def read_cents(text: str) -> tuple[str, list[str]]:
+    """``text`` with an amount in cents ("80 cents", "80¢") written in the currency the
+    text's other amounts name ("Lower CPC from $1.20 to 80 cents": USD 0.80), and a note
+    for each one read or left unread: cents of no named currency, of several, or of one
+    with no hundredths (yen) are not read, never a guess."""
+    if not _CENTS.search(text):
+        return text, []
+    named = {m[1] for m in re.finditer(rf"{CURRENCY_MARK}(\S+) ", mark_currencies(text))}
+    code = next(iter(named)) if len(named) == 1 else None
+    hundredths = code is not None and code != AMBIGUOUS and _minor_digits(code) == 2
+    notes: list[str] = []
+
+    def read(m: re.Match[str]) -> str:
+        written = m.group(0)
+        if hundredths:
+            value = f"{float(m[1]) / 100:.4f}".rstrip("0")
+            value += "0" * (2 - len(value.partition(".")[2]))  # (0.80, 0.125)
+            notes.append(f'read "{written}" as {code} {value} (cents of the {code} it names)')
+            return f"{code} {value}"
+        which = (
+            "no currency is named"
+            if not named
+            else f"{code} has no cents"
+            if code is not None and code != AMBIGUOUS
+            else "it names several currencies, or one several share"
+        )
+        notes.append(
+            f'"{written}": cents of which currency? ({which}), so it is not read: write it '
+            "with its currency, e.g. $0.80 or EUR 0.80"
+        )
+        return UNREAD * len(written)  # (no amount is read from it)
+
+    return _CENTS.sub(read, text), notes
+
+
+@functools.lru_cache(maxsize=64)
+def _minor_digits(code: str) -> int:
+    """The digits of ``code``'s minor unit (2 for USD's cents, 0 for JPY), by Babel."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(code))

@@ -52,7 +52,7 @@ from goalrules.model.amounts import (
 )
 from goalrules.model.channels_named import channels_left_out, find_channels, medium_not_kept
 from goalrules.model.comparisons import past_levels, year_over_year_at
-from goalrules.model.currencies import AMBIGUOUS, ensure_currency
+from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.foreign_time_words import foreign_time_note
 from goalrules.model.goal_periods import period_start
@@ -307,6 +307,8 @@ def read_fields(
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
+    source, cents = read_cents(source)  # "80 cents" beside "$1.20": USD 0.80
+    notes.extend(cents)
     source, scaled = read_scale_words(source, pack.code)  # "1.2 juta" read as English
     notes.extend(scaled)
     prepared, ranges = find_ranges(prepare(source))
