@@ -171,18 +171,20 @@ def next_period(
     )
 
 
-_AHEAD = LazyPattern(r"(?:(this)|(?:(?:this|the) )?(?:up)?coming) (?=([a-z]+|[qh][1-4])$)")
+_AHEAD = LazyPattern(r"(?:(this)|(next)|(?:(?:this|the) )?(?:up)?coming) (?=([a-z]+|[qh][1-4])$)")
 
 
 def one_named_ahead(t: str, ref: Date, months: Mapping[str, int]) -> str | None:
-    """``t`` without the "this" or "(the) coming" before a month, quarter or half it
-    names ("this december" -> "december"), when that is the period meant; ``None`` when
-    the words name no period to come ("this march" in May is past, "the coming may" in May
-    this one or the next); ``t`` as it is when it has no such words."""
+    """``t`` without the "this", "next" or "(the) coming" before a month, quarter or half
+    it names ("this december" -> "december"; "next march" in May 2026 -> "march 2027"),
+    when that is the period meant; ``None`` when the words name no period to come, or
+    two ("this march" in May is past, "the coming may" in May this one or the next); an
+    error naming both years for "next september" in May (this year's or the next?);
+    ``t`` as it is when it has no such words."""
     ahead = _AHEAD.match(t)
-    if ahead is None or not (ahead[2] in months or re.fullmatch(r"[qh][1-4]", ahead[2])):
+    if ahead is None or not (ahead[3] in months or re.fullmatch(r"[qh][1-4]", ahead[3])):
         return t
-    name = ahead[2]
+    name = ahead[3]
     if ahead[1] and name == "may":
         return t  # "this may help": no month
     if name in months:
@@ -192,6 +194,15 @@ def one_named_ahead(t: str, ref: Date, months: Mapping[str, int]) -> str | None:
         now, number = (ref.month - 1) // size + 1, int(name[1])
         if size == 6 and number > 2:
             return t
+    if ahead[2]:  # "next march": the one after this year's, unless this year's is to come
+        if number <= now:
+            return f"{name} {ref.year + 1}"
+        shown = name.capitalize() if name in months else name.upper()
+        raise DateError(
+            f'"next {shown}" could be {shown} {ref.year} (the coming one) or {shown} {ref.year + 1} '
+            f"(the one after it), so it is not read: write the year, e.g. 'by {shown} "
+            f"{ref.year}'"
+        )
     if (ahead[1] and number < now) or (not ahead[1] and number == now):
         return None
     return t[ahead.end() :]
