@@ -62,3 +62,24 @@ def test_a_stored_review_keeps_its_band(tmp_path: Path) -> None:
     kept = stored_review(store, D(2026, 2, 10))
     assert {g.tolerance for g in kept.goals} == {0.1} == {g.tolerance for g in live.goals}
     assert render_review(kept, "text") == render_review(live, "text")
+
+
+@given(st.floats(0.0, 50.0), st.floats(0.001, 0.2), st.sampled_from(["de", "fr", "el", "en"]))
+def test_the_trends_percentages_are_written_in_the_locale(
+    share: float, under: float, locale: str
+) -> None:
+    """A review's trend wrote "5.3 %" and "1250 %" under --locale de, beside flags in
+    German signs ("1.494 followers"): both follow the locale now."""
+    from babel.numbers import parse_decimal
+
+    from goalrules.judgments.review import share_percent
+    from goalrules.numbers import use_locale
+
+    with use_locale(locale):
+        shown, off = share_percent(share), off_path(under, 0.05)
+    number = shown.removesuffix(" %")
+    expected = 99 if round(100 * share) >= 100 and share < 1 else round(100 * share)
+    assert float(parse_decimal(number, locale=locale, strict=True)) == expected
+    if not off.startswith("just over"):
+        value = float(parse_decimal(off.removesuffix(" %"), locale=locale))
+        assert abs(value - 100 * under) <= 0.5 + 1e-9

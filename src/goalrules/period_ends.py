@@ -199,9 +199,9 @@ def one_named_ahead(t: str, ref: Date, months: Mapping[str, int]) -> str | None:
             return f"{name} {ref.year + 1}"
         shown = name.capitalize() if name in months else name.upper()
         raise DateError(
-            f'"next {shown}" could be {shown} {ref.year} (the coming one) or {shown} {ref.year + 1} '
-            f"(the one after it), so it is not read: write the year, e.g. 'by {shown} "
-            f"{ref.year}'"
+            f'"next {shown}" could be {shown} {ref.year} (the coming one) or {shown} '
+            f"{ref.year + 1} (the one after it), so it is not read: write the year, e.g. "
+            f"'by {shown} {ref.year}'"
         )
     if (ahead[1] and number < now) or (not ahead[1] and number == now):
         return None

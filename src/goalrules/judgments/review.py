@@ -364,8 +364,10 @@ def off_path(under: float, tolerance: float) -> str:
     for digits in (0, 1, 2):
         shown = round(x, digits)
         if shown > edge + 1e-9:
-            return f"{shown:.{digits}f} %"
-    return f"just over {edge:g} %"
+            return f"{format_decimal(shown, digits)} %"  # (in the locale's signs)
+    written = f"{edge:g}"  # (the band as written, to 6 figures)
+    places = len(written.partition(".")[2]) if "e" not in written else 2
+    return f"just over {format_decimal(edge, places)} %"
 
 
 def data_age(data_date: Date | None, day: Date, old: str = "old") -> str:
@@ -402,7 +404,7 @@ def share_percent(x: float | None, missing: str = "?") -> str:
     shown = round(100 * x)
     if shown >= 100 and x < 1.0:
         shown = 99
-    return f"{shown} %"
+    return f"{format_decimal(shown, 0)} %"  # (in the locale's signs: "1.250 %" in German)
 
 
 _pct = share_percent
