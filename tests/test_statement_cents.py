@@ -54,3 +54,11 @@ def test_cents_of_no_currency_or_of_several_are_not_read() -> None:
 def test_a_number_before_a_word_that_starts_with_cent_is_no_cents() -> None:
     _, notes = _read("Reach 5,000 centre followers on LinkedIn by June 2027")
     assert not any("cents" in n for n in notes)
+
+
+def test_malay_sen_are_cents_of_the_ringgit() -> None:
+    reading = gr.read_statement(
+        "Kurangkan CPC dari RM1.20 kepada 80 sen menjelang Jun 2027", start=START, lang="ms"
+    )
+    assert reading.goal.target is not None, reading.notes
+    assert reading.goal.target.amount.to("MYR / click").magnitude == 0.8
