@@ -18,6 +18,7 @@ from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 __all__ = [
+    "content_counts",
     "counts_unread",
     "left_over",
     "not_read_as",
@@ -378,3 +379,40 @@ def counts_unread(
             f'"{said}" counts a word goalrules does not know in {language}, so it is not read'
         )
     return notes
+
+
+#: what a number may count that is a piece of content or an activity, never an amount of a
+#: metric ("run 3 campaigns to double leads", "double followers with 4 videos a week":
+#: they read a target of 3 leads and of 4 followers a week); articles are not among them
+#: ("land three articles in trade press a month": press mentions)
+_PIECES = frozenset({
+    "campaigns", "videos", "posts", "reels", "stories", "ads", "adverts", "blogs",
+    "webinars", "emails", "newsletters", "events", "influencers", "creators", "episodes",
+    "carousels", "tweets", "podcasts", "giveaways", "contests", "collabs", "collaborations",
+    "partnerships", "threads", "uploads", "livestreams", "streams",
+})  # fmt: skip
+_COUNTED = LazyPattern(r"[ \t]+(?:([a-z]+)[ \t]+)?([a-z]{2,}s)\b")
+
+
+def content_counts(
+    text: str, low: str, amounts: list[Amount], mentions: list[tuple[int, int, str, str]]
+) -> tuple[list[Amount], list[str]]:
+    """``amounts`` without those that count pieces of content or activities (campaigns,
+    videos, posts), when every amount does, each with a note: the goal's target is then
+    its verb's ("double"), or none, never "3 campaigns" read as 3 leads. An amount of
+    pieces a metric named counts ("100 UGC posts") is kept. (Beside another amount, such
+    a count is set aside by :func:`left_over` as a second number.)"""
+    counted = {catalog[key].unit + "s" for _, _, key, _ in mentions if key in catalog}
+    pieces = []
+    for a in amounts:
+        found = _COUNTED.match(low, a.end)
+        noun = found[2] if found and not (a.percent or a.points or a.multiple) else None
+        if a.currency or noun is None or noun not in _PIECES or noun in counted:
+            return amounts, []
+        pieces.append((a, found.end() if found else a.end, noun))
+    notes = [
+        f'"{_written(text, a.start, end)}" counts {noun}, which is no amount of the metric: '
+        "it is not read as the target"
+        for a, end, noun in pieces
+    ]
+    return [], notes

@@ -68,6 +68,7 @@ from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
 from goalrules.model.scale_words import read_scale_words
 from goalrules.model.set_aside import (
+    content_counts,
     counts_unread,
     left_over,
     not_read_as,
@@ -379,6 +380,8 @@ def read_fields(
         notes.extend(counts_unread(prepared, low, amounts, counting, english, pack.name))
         amounts = counting
     amounts, set_aside = not_targets(prepared, low, amounts, channels)  # "lose no more than"
+    notes.extend(set_aside)
+    amounts, set_aside = content_counts(prepared, low, amounts, named)  # "run 3 campaigns"
     notes.extend(set_aside)
     # the metric a past clause names is the goal's when no other clause names one
     # ("Instagram followers were 5,000; target 8,000", "... grew 20%; grow them 30%")
