@@ -45,6 +45,7 @@ __all__ = [
     "children",
     "error_at",
     "unparse",
+    "walk",
 ]
 
 
@@ -338,6 +339,13 @@ def children(node: Expr) -> Iterator[Expr]:
         yield node.body
         yield node.test
         yield node.orelse
+
+
+def walk(node: Expr) -> Iterator[Expr]:
+    """``node`` and every expression under it, depth first."""
+    yield node
+    for child in children(node):
+        yield from walk(child)
 
 
 # -- printing ----------------------------------------------------------------------------

@@ -9,7 +9,6 @@ both readings named, never read as one of them in silence."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 from goalrules.dsl import ast
@@ -82,7 +81,7 @@ def bare_numbers_beside_shares(decl: ast.RuleDecl, checker: Checker) -> None:
     1,200 % to the rules, never read as either in silence. The error is at the number (or at the
     param's name), naming the share and both ways to write what was meant."""
     for root in (decl.guard, decl.check):
-        for node in _walk(root) if root is not None else ():
+        for node in ast.walk(root) if root is not None else ():
             for a, b in _alike(node, checker):
                 for share, other in ((a, b), (b, a)):
                     t = checker.types.get(id(share))
@@ -126,9 +125,3 @@ def _bare_number(node: ast.Expr, checker: Checker) -> tuple[str, str, float] | N
         if plain and held.__class__ in (int, float) and held:
             return f"param {node.name}", f"{held:g}", float(held)
     return None
-
-
-def _walk(node: ast.Expr) -> Iterator[ast.Expr]:
-    yield node
-    for child in ast.children(node):
-        yield from _walk(child)

@@ -4,10 +4,11 @@ the lint's checks (:mod:`goalrules.engine.lint`) and its sampling of facts
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from goalrules.dsl import ast
+from goalrules.dsl.ast import walk
 from goalrules.dsl.types import Type
 from goalrules.engine.lint_ranges import contradiction
 from goalrules.engine.results import Rule
@@ -27,12 +28,6 @@ __all__ = [
 
 
 # -- what the rules read -------------------------------------------------------------
-
-
-def walk(node: ast.Expr) -> Iterator[ast.Expr]:
-    yield node
-    for child in ast.children(node):
-        yield from walk(child)
 
 
 def path_of(node: ast.Expr) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from goalrules.dsl import ast
@@ -37,12 +37,6 @@ def percent_parts(parts: Sequence[Any]) -> tuple[int, ...]:
         and part.type.dim == ()
         and part.type.display in _PERCENT
     )
-
-
-def _walk(node: ast.Expr) -> Iterator[ast.Expr]:
-    yield node
-    for child in ast.children(node):
-        yield from _walk(child)
 
 
 def _limit(node: ast.Expr, checker: Checker | None) -> float | None:
@@ -90,7 +84,7 @@ def percent_limits(
         return {}
     compared: dict[str, list[float]] = {}
     for root in (decl.guard, decl.check):
-        for node in _walk(root) if root is not None else ():
+        for node in ast.walk(root) if root is not None else ():
             if not isinstance(node, ast.Compare):
                 continue
             for a, b in zip(node.operands, node.operands[1:], strict=False):
