@@ -32,20 +32,15 @@ def history_series(history: Any, goal: Goal) -> MetricSeries | None:
     if isinstance(history, MetricSeries):
         return history
     key = _pairs_key(history, goal)
-    if key is not None:
-        try:
-            kept = _SERIES.get(key)
-        except TypeError:  # (a value that cannot be hashed, a dict: read as given)
-            kept = key = None
-        if kept is not None:
-            return kept
+    if key is not None and (kept := _SERIES.get(key)) is not None:
+        return kept
     try:
         if is_table(history):  # only the goal's metric, however many the table holds
             history = table_history(history, goal.metric)
         series = MetricSeries(metric=goal.metric, points=history)
     except GoalRulesError as exc:
         raise exc.with_location(field="history") from None
-    if key is not None and all(map(_plain_pair, key[1])):
+    if key is not None:
         if len(_SERIES) >= 256:
             _SERIES.clear()
         _SERIES[key] = series
@@ -60,22 +55,22 @@ _SERIES: dict[tuple[Any, ...], MetricSeries] = {}
 
 
 def _pairs_key(history: Any, goal: Goal) -> tuple[Any, ...] | None:
-    """``(metric, pairs)`` for a list or tuple of pairs (tuples) without a bool value."""
+    """``(metric, pairs)`` for a list or tuple of pairs of a date and a plain number (an
+    int or a float, finite: a bool equals 1 or 0 but is no number), the pairs read
+    without conversion; ``None`` for any other history (read each time)."""
     if type(history) is not list and type(history) is not tuple:
         return None
     pairs = tuple(history)
-    if any(type(p) is not tuple or len(p) != 2 or type(p[1]) is bool for p in pairs):
-        return None
+    for p in pairs:
+        if not (
+            type(p) is tuple
+            and len(p) == 2
+            and type(p[0]) is Date
+            and type(p[1]) in (int, float)
+            and math.isfinite(p[1])
+        ):
+            return None
     return (goal.metric, pairs)
-
-
-def _plain_pair(pair: tuple[Any, ...]) -> bool:
-    return (
-        len(pair) == 2
-        and type(pair[0]) is Date
-        and type(pair[1]) in (int, float)
-        and math.isfinite(pair[1])
-    )
 
 
 def lowest_value(series: MetricSeries) -> float:
