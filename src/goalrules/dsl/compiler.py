@@ -657,13 +657,29 @@ def _dq_chain(ops: tuple[str, ...], values: tuple[Any, ...], keys: tuple[Any, ..
         a, b = values[i], values[i + 1]
         ka, kb = keys[i], keys[i + 1]
         if isinstance(a, runtime.DQ) or isinstance(b, runtime.DQ):
-            qa = a if isinstance(a, runtime.DQ) else runtime.DQ(float(a), ka)
-            qb = b if isinstance(b, runtime.DQ) else runtime.DQ(float(b), kb)
+            # a plain 0 beside a quantity of a unit known only at run time is 0 of that
+            # unit (a sign test: ``channel.spend > 0``); any other plain number has none
+            qa = _as_dq(a, ka, b)
+            qb = _as_dq(b, kb, a)
             if not runtime.dq_cmp(qa, qb, _OPS[op]):
                 return False
         elif not _OPS[op](a, b):
             return False
     return True
+
+
+def _as_dq(value: Any, key: Any, other: Any) -> runtime.DQ:
+    """``value`` compared with ``other`` as a quantity: of ``key`` when it is a plain
+    number (``None`` or ``()``: no unit, or a ratio); a plain 0 beside a quantity is 0
+    of its unit (zero is zero in every unit: comparing with it tests a sign)."""
+    if isinstance(value, runtime.DQ):
+        if value.__class__ is not runtime.PlainDQ or value.value != 0:
+            return value
+    elif key or float(value) != 0:
+        return runtime.DQ(float(value), key)
+    if isinstance(other, runtime.DQ):  # a plain 0
+        return runtime.DQ(0.0, other.key)
+    return runtime.DQ(0.0, key or ())
 
 
 def _guard_call(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:

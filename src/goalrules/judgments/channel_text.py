@@ -177,6 +177,11 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
             "no other channel's spend recorded to compare its cost with (a spend of 0 has no "
             "cost per lead): the decision does not use cost"
         )
+    elif ev.cost_per_lead is None and ev.leads == 0 and p.cost_per_lead is None:
+        parts.append(
+            "the portfolio's leads have no cost to compare its spend with (that takes two "
+            "channels with spend, and leads bought with it): the decision does not use cost"
+        )
     return [", ".join(parts)]
 
 

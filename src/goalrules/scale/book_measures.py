@@ -296,7 +296,7 @@ def decided_channels(
         pl.col("formats").alias("channel.formats"),
         pl.col("months").cast(pl.Float64).alias("channel.months"),
         *(pl.col(x).alias(f"channel.{x}") for x in (
-            "visits", "leads", "customers", "lead_rate", "lead_rate_low", "lead_rate_high",
+            "visits", "leads", "customers", "spend", "lead_rate", "lead_rate_low", "lead_rate_high",
             "customer_rate", "customer_rate_low", "visits_trend", "leads_trend", "visits_share",
             "leads_share", "fulfils_role", "cost_per_lead", "cost_per_customer",
             "role_metric_trend",

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'channels' (goalrules.engine.shipped_code)."""
 
-SHA256 = '8d82792e40431e8c02e291d2824e7da630ebc75c3a93394a517b6743d80fcd24'
+SHA256 = 'd16f49889365705ae03d034382e56db1fc79d05585bbdf97f8dec87fdab57213'
 
 
 def rule_0(f, today=None):
@@ -79,6 +79,13 @@ def rule_9(f, today=None):
 
 def rule_10(f, today=None):
     try:
+        return 1 if ((((_t1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['leads']).__class__ in _NUM else _fallback()) == 0.0 and _chain4(('>',), (_rt.to_dynamic(_t3 if (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['spend']) is not None else _fallback(), 'channel.spend'), 0.0), _c5)) and _rt.present(_t6 if (_t6 := f['portfolio']) is not None else _fallback(), 'cost_per_lead', 'mapping')) and (_t8 := (_t7 if (_t7 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t10 := (_t9 if (_t9 := f['portfolio']) is not None else _fallback())['lead_rate'])) and (not _rt.present(_t11 if (_t11 := f['channel']) is not None else _fallback(), 'fulfils_role', 'mapping') or not (_t13 if (_t13 := (_t12 if (_t12 := f['channel']) is not None else _fallback())['fulfils_role']).__class__ is bool else _fallback())) else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_11(f, today=None):
+    try:
         (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend'])
         (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend'])
         return 1 if (((_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend']) < -0.02 and (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend']) <= 0.0 or (_t3 < -0.02 and _t1 <= 0.0)) and (_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t7 := (_t6 if (_t6 := f['portfolio']) is not None else _fallback())['lead_rate'])) and _chain12(('<=',), (_rt.to_dynamic(_t9 if (_t9 := (_t8 if (_t8 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.plain(2.0), _rt.to_dynamic(_t11 if (_t11 := (_t10 if (_t10 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None)) else 0
@@ -86,14 +93,14 @@ def rule_10(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_11(f, today=None):
+def rule_12(f, today=None):
     try:
         return 1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['lead_rate_high']) < (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['lead_rate']) and (not ((_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['leads_trend']) > 0.1 or (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['visits_trend']) > 0.1)) else 0
     except Exception:
         return _careful_rule(f, today)
 
 
-def rule_12(f, today=None):
+def rule_13(f, today=None):
     try:
         (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['visits_trend'])
         (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['leads_trend'])
@@ -102,14 +109,21 @@ def rule_12(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_13(f, today=None):
+def rule_14(f, today=None):
     try:
         return 1 if _chain4(('>',), (_rt.to_dynamic(_t1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'channel.cost_per_lead'), _rt.dq_mul(_rt.plain(2.0), _rt.to_dynamic(_t3 if (_t3 := (_t2 if (_t2 := f['portfolio']) is not None else _fallback())['cost_per_lead']) is not None else _fallback(), 'portfolio.cost_per_lead'))), (None, None)) else 0
     except Exception:
         return _careful_rule(f, today)
 
 
-def rule_14(f, today=None):
+def rule_15(f, today=None):
+    try:
+        return 1 if ((_t1 if (_t1 := (_t0 if (_t0 := f['channel']) is not None else _fallback())['leads']).__class__ in _NUM else _fallback()) == 0.0 and _chain4(('>',), (_rt.to_dynamic(_t3 if (_t3 := (_t2 if (_t2 := f['channel']) is not None else _fallback())['spend']) is not None else _fallback(), 'channel.spend'), 0.0), _c5)) and _rt.present(_t6 if (_t6 := f['portfolio']) is not None else _fallback(), 'cost_per_lead', 'mapping') else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_16(f, today=None):
     try:
         (_t5 := (_t4 if (_t4 := f['channel']) is not None else _fallback())['visits_trend'])
         (_t7 := (_t6 if (_t6 := f['channel']) is not None else _fallback())['leads_trend'])
@@ -129,18 +143,22 @@ FAST = {
     'optimize.rising-visits': rule_7,
     'cut.declining-below': rule_8,
     'cut.costly-below': rule_9,
-    'reduce.declining-not-costly': rule_10,
-    'reduce.below-portfolio': rule_11,
-    'reduce.declining': rule_12,
-    'reduce.costly': rule_13,
-    'keep.steady': rule_14,
+    'cut.paid-no-leads-below': rule_10,
+    'reduce.declining-not-costly': rule_11,
+    'reduce.below-portfolio': rule_12,
+    'reduce.declining': rule_13,
+    'reduce.costly': rule_14,
+    'reduce.paid-no-leads': rule_15,
+    'keep.steady': rule_16,
 }
 
 # the rules whose code reads values made while generating it: made again at load
 MAKES_VALUES = frozenset({
     'cut.declining-below',
     'cut.costly-below',
+    'cut.paid-no-leads-below',
     'reduce.declining-not-costly',
     'reduce.costly',
+    'reduce.paid-no-leads',
     'keep.steady',
 })
