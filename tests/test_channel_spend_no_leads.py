@@ -166,3 +166,13 @@ def test_a_quantity_of_a_run_time_unit_compares_with_a_plain_zero(
         assert gr.compile_expression(text, {"spend": "quantity"})({"spend": spend}) is want
     with pytest.raises(gr.GoalRulesError, match="cannot compare"):
         gr.compile_expression("spend > 5", {"spend": "quantity"})({"spend": spend})
+
+
+def test_spend_with_customers_measured_and_none_says_so() -> None:
+    rows = [dict(r, customers=0 if r["channel"] == "tiktok" else 1) for r in _book(10)]
+    cost = [line for line in _tiktok(rows).reasons if line.startswith("spend ")]
+    assert cost and "no customers to cost" in cost[0]
+    linkedin = {d.channel: d for d in gr.decide_channels(rows, today=TODAY)}["linkedin"]
+    assert "per customer 400.00 USD" in next(
+        line for line in linkedin.reasons if line.startswith("spend ")
+    )

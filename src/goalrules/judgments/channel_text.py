@@ -172,6 +172,8 @@ def _cost_lines(ev: ChannelEvidence, p: Portfolio) -> list[str]:
         parts.append(f"per customer {_money(ev.cost_per_customer, ev.currency)}{tail}")
     elif ev.customers is None:
         parts.append("per customer: unknown (customers not measured)")
+    elif ev.customers == 0:
+        parts.append("no customers to cost")
     if ev.cost_per_lead is not None and p.cost_per_lead is None:  # its cost alone known
         parts.append(
             "no other channel's spend recorded to compare its cost with (a spend of 0 has no "
