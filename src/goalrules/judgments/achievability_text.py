@@ -492,10 +492,15 @@ def why_doubted(a: Any) -> str:
         )
     if longer is not None and rate is not None and sign * longer[1] < 0.7 * sign * rate:
         verb = "grew" if longer[1] >= 0 else "fell"
-        return (
-            f"over the last {longer[0]} months it {verb} {format_percent(abs(longer[1]))} a "
-            "month, and the forecast weighs that too"
+        said = (
+            f"over the last {longer[0]} months it {verb} {format_percent(abs(longer[1]))} a month"
         )
+        if _below_the_longer_rate(a, sign):  # the forecast short of that rate too
+            return (
+                f"{said}, and {'growth' if sign > 0 else 'a fall'} like this seldom lasts in "
+                "full on real accounts: the forecast allows for it fading"
+            )
+        return f"{said}, and the forecast weighs that too"
     if a.observations < 9:
         return f"{a.observations} months of history are little evidence that the rate will last"
     if spread := _spread(a):
@@ -504,6 +509,24 @@ def why_doubted(a: Any) -> str:
         f"{'growth' if sign > 0 else 'a fall'} like this seldom lasts in full on real "
         "accounts, and the forecast allows for it fading"
     )
+
+
+def _below_the_longer_rate(a: Any, sign: float) -> bool:
+    """Whether the forecast's median falls short of the longer history's rate carried
+    forward as far as the recent rate is (``carried_value``): then the longer history
+    alone does not say why it is lower. Read on the logs: the recent rate's months
+    carried are ``log(carried / current) / log(1 + rate)``."""
+    rate, longer = a.historical_rate, a.longer_rate
+    now, carried, median = a.current_value, a.carried_value, a.projected_value
+    if None in (rate, longer, now, carried, median) or min(now, carried, median) <= 0:
+        return False
+    if rate <= -1 or longer[1] <= -1 or rate == 0:
+        return False
+    months = math.log(carried / now) / math.log1p(rate)
+    if months <= 0:
+        return False
+    at_longer = months * math.log1p(longer[1])
+    return bool(sign * math.log(median / now) < sign * at_longer)
 
 
 def too_little_history(a: Any) -> str:
