@@ -115,6 +115,11 @@ def _text_plan(plan: PlanResult) -> list[str]:
             f"{r.rank:>2}  {r.id[:24]:<24} {words(r.quadrant):<13} "
             f"{r.tactic.value}/{r.tactic.complexity}  {owners[:14]:<14} {nxt}{more}"
         )
+    if any(len(plan.due_dates(r.id)) > 1 for r in plan.ranked):  # what "(+12)" counts
+        end = plan.start + _dt.timedelta(days=plan.days)  # (schedule's window, both ends)
+        lines.append(
+            f"    (+N: due N more times from {plan.start.isoformat()} to {end.isoformat()})"
+        )
     lines += _rule(f"Plan lint ({format_count(len(plan.lint), 'problem')})", "-")
     for f in plan.lint:
         lines += _wrap(f"{f.item}: {f.message}", "      ", "  - ")
