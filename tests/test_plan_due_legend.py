@@ -33,3 +33,11 @@ def test_no_legend_when_nothing_recurs(capsys: pytest.CaptureFixture[str]) -> No
 
     empty = PlanResult(ranked=(), due=(), lint=(), start=dt.date(2026, 1, 1), days=90)
     assert not any("+N" in line for line in _text_plan(empty))
+
+
+def test_the_markdown_plan_names_its_window(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    plan = out[out.index("## Plan") : out.index("### Lint")]
+    assert re.search(r"Due: the dates from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\.", plan)
+    assert "(+10 more)" in plan  # three shown of the 13 Mondays in the window

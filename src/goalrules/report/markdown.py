@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date as Date
+from datetime import timedelta
 
 from goalrules.check import CheckResult
 from goalrules.judgments.channel_text import portfolio_line, summary_why
@@ -95,6 +96,8 @@ def markdown(result: CheckResult) -> str:
         ]
         for r in result.plan.ranked:
             out.append(_md_tactic(r, result.plan.due_dates(r.id)))
+        plan, end = result.plan, result.plan.start + timedelta(days=result.plan.days)
+        out += ["", f"Due: the dates from {plan.start.isoformat()} to {end.isoformat()}."]
         out += ["", "### Lint", ""]
         out += [_md_lint(f) for f in result.plan.lint] or ["- No problems."]
     if result.notes:  # what reading the workspace and data assumed, as the JSON's notes
