@@ -23,6 +23,7 @@ from goalrules.io.exports.performance import (
     read_events,
     read_events_together,
     read_performance,
+    read_performance_part,
     read_sessions,
 )
 from goalrules.io.exports.presets import Match, detect, presets
@@ -266,9 +267,13 @@ def import_exports(
                     and match.find(match.preset.fields.get("leads", ())) is None
                 ) or (out == "sessions" and "lead" not in match.columns):
                     no_leads.append(match)
-                perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                span = file_span(match, file_options) if several else None
-                analytics.append(AnalyticsPart(match.sheet.source, span, perf))
+                if out == "performance":  # its period: the one it declares, else its dates'
+                    part, more = read_performance_part(match, file_options)
+                else:
+                    perf, more = _PERFORMANCE_READERS[out](match, file_options)
+                    span = file_span(match, file_options) if several else None
+                    part = AnalyticsPart(match.sheet.source, span, perf)
+                analytics.append(part)
                 notes += more
         except GoalRulesError as exc:
             if exc.source is None:

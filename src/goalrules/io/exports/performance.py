@@ -23,7 +23,12 @@ from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.segments import segment_note
-from goalrules.io.exports.spans import outside_the_period, partial_months, preamble_range
+from goalrules.io.exports.spans import (
+    AnalyticsPart,
+    outside_the_period,
+    preamble_range,
+    rows_span,
+)
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -185,10 +190,18 @@ def _unknown_media(match: Match, rows: Sequence[PerformanceRow]) -> list[str]:
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Performance rows from an analytics export (GA4, its Data API, Matomo, Plausible)."""
+    part, notes = read_performance_part(match, options)
+    return list(part.rows), notes
+
+
+def read_performance_part(match: Match, options: DateOptions) -> tuple[AnalyticsPart, list[str]]:
+    """An analytics export's performance rows with the period they cover (the one it
+    declares, else its first to its last date), and the notes."""
     source = match.sheet.source
     rows, notes = drop_duplicates(list(data_rows(match)), source)
     if not rows:
-        return [], [*notes, f"{source}: no data rows under the header: nothing imported."]
+        notes.append(f"{source}: no data rows under the header: nothing imported.")
+        return AnalyticsPart(source, None, []), notes
     notes += segment_note(match, rows)
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
@@ -206,10 +219,10 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         days = [month] * len(rows)
         months = [month] * len(rows)
     declared = preamble_range(match)
-    if declared is not None:
-        if date_col is not None:
-            outside_the_period(months, rows, match, date_col)
-        notes += partial_months(months, declared, source)
+    if declared is not None and date_col is not None:
+        outside_the_period(months, rows, match, date_col)
+    # the months it covers in part are said once every file's period is known
+    span = declared or (rows_span(match, rows, days, date_col) if date_col else None)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
     rows, months, days, more = _unlabelled_totals(match, rows, months, days, cols, options)
@@ -325,7 +338,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             else ""
         )
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
-    return out, notes
+    return AnalyticsPart(source, span, out, declared=declared is not None), notes
 
 
 def _unlabelled_totals(
