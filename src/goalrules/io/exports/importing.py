@@ -124,6 +124,9 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
                 raise DataError(f"a negative count ({v:g}) of {f}", source=source, line=line,
                                 field=f)  # fmt: skip
             values[f] = v
+        # revenue, as `goalrules import` writes it beside the counts (money: no count)
+        revenue = (number(cells[col["revenue"]], source, line, "revenue", decimal=options.decimal,
+                          count=False) if "revenue" in col else None)  # fmt: skip
         medium = str(cells[col["medium"]]) if "medium" in col and cells[col["medium"]] else None
         campaign = (
             str(cells[col["campaign"]]) if "campaign" in col and cells[col["campaign"]] else None
@@ -135,7 +138,7 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         out.append(
             PerformanceRow(
                 month, channel, medium, values.get("visits"), values.get("leads"),
-                values.get("customers"), None, campaign,
+                values.get("customers"), revenue, campaign,
             )
         )  # fmt: skip
     if "customers" not in col:
