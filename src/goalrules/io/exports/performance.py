@@ -230,7 +230,12 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
     if date_col is not None:
         value_cols.add(match.columns[date_col])
-    check_conflicts(rows, days, source, lambda d: f"{d.isoformat()}", value_cols)
+    # a dimension written as a number (GA4's Hour) tells rows apart as a text one does
+    parts = [match.columns[c] for c in match.preset.parts if c in match.columns]
+    keys = [
+        (d, tuple(str(cells[i]) for i in parts)) for d, (_, cells) in zip(days, rows, strict=True)
+    ]
+    check_conflicts(rows, keys, source, lambda k: f"{k[0].isoformat()}", value_cols)
     totals: dict[tuple[Date, str, str | None, str | None], list[float]] = defaultdict(
         lambda: [0.0, 0.0, 0.0, 0.0]
     )

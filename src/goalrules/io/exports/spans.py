@@ -218,11 +218,11 @@ def coverage_notes(parts: Sequence[AnalyticsPart], months: Sequence[Date]) -> li
         shown = " and ".join(f"{lo.isoformat()} to {hi.isoformat()}" for lo, hi in covered)
         if len(cut) == 1:
             part, (start, end), _ = cut[0]
-            runs = f"runs from {start.isoformat()} to {end.isoformat()}"
+            days = f"from {start.isoformat()} to {end.isoformat()}"
             where = part.source
-            how = f"the export {runs}"
+            how = f"the export runs {days}"
             if not part.declared:
-                how = f"the export states no period; its rows {runs}"
+                how = f"the export states no period; its rows run {days}"
         else:
             where = ", ".join(dict.fromkeys(p.source for p, _, _ in cut))
             how = "the files together"
