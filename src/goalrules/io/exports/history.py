@@ -37,6 +37,7 @@ from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import name_range, partial_months
+from goalrules.io.exports.steps import check_days
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
@@ -305,6 +306,8 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match, notes)
+    if not post and not match.preset.sparse and options.dayfirst is None:  # (--monthfirst: as said)
+        check_days(days, [m for _, m in specs], source, match.header_line, date_col)
     if not specs:  # rows, and not one metric read from them: nothing, said as an error
         reads = list(dict.fromkeys(c for m in match.preset.metrics for c in m.columns()))
         netted = any(m.minus for m in match.preset.metrics)
