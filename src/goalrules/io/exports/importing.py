@@ -36,7 +36,12 @@ from goalrules.io.exports.refusals import (
     not_joinable,
 )
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
-from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
+from goalrules.io.exports.spans import (
+    AnalyticsPart,
+    file_span,
+    merge_analytics,
+    partial_coverage,
+)
 
 Date = _dt.date
 
@@ -205,6 +210,7 @@ def import_exports(
     crm: list[PerformanceRow] = []
     contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
     event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
+    crm_matches: list[tuple[Match, DateOptions]] = []  # CRM exports, read after the analytics
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
@@ -258,10 +264,8 @@ def import_exports(
                 span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
-            elif out == "contacts":  # a CRM's contacts
-                perf, more = read_contacts(match, file_options, contacts)
-                crm += perf
-                notes += more
+            elif out == "contacts":  # a CRM's contacts: read once the visits' days are known
+                crm_matches.append((match, file_options))
             elif out == "events":  # read together once all are here: sessions span files
                 event_files.append((match, file_options))
             else:  # analytics (performance, sessions)
@@ -308,6 +312,16 @@ def import_exports(
         span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
         analytics.append(AnalyticsPart(where, span, perf))
+    within = partial_coverage(analytics)  # a CRM counts the days the visits cover
+    for match, file_options in crm_matches:
+        try:
+            perf, more = read_contacts(match, file_options, contacts, within)
+        except GoalRulesError as exc:
+            if exc.source is None:
+                raise exc.with_location(source=match.sheet.source) from None
+            raise
+        crm += perf
+        notes += more
     if not crm:
         for m in no_leads:  # raw sessions, each a lead or not: the flag is their data
             if m.preset.output == "sessions":

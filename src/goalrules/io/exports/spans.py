@@ -197,36 +197,54 @@ def _covered(intervals: Sequence[Span]) -> list[Span]:
     return out
 
 
+def _month_cut(
+    parts: Sequence[AnalyticsPart], month: Date
+) -> tuple[list[tuple[AnalyticsPart, Span]], list[Span]] | None:
+    """The files whose periods reach into ``month`` (each with its period) and the days
+    of the month they cover together, when that is only part of it; ``None`` when they
+    cover all of it, or a file of unknown period gives rows for it."""
+    last = _month_end(month)
+    if any(p.span is None and any(r.month == month for r in p.rows) for p in parts):
+        return None
+    cut = [(p, span) for p in parts
+           if (span := p.span) is not None and span[0] <= last and span[1] >= month]  # fmt: skip
+    covered = _covered([(max(month, span[0]), min(last, span[1])) for _, span in cut])
+    if not cut or covered == [(month, last)]:
+        return None
+    return cut, covered
+
+
+def partial_coverage(parts: Sequence[AnalyticsPart]) -> dict[Date, list[Span]]:
+    """The months the analytics files cover only in part, with the days they cover (a
+    CRM's leads are counted on those days, as the visits are)."""
+    months = {r.month for p in parts for r in p.rows}
+    return {m: found[1] for m in sorted(months) if (found := _month_cut(parts, m)) is not None}
+
+
 def coverage_notes(parts: Sequence[AnalyticsPart], months: Sequence[Date]) -> list[str]:
     """A note for each of ``months`` (the rows' months) that the files' periods together
     cover only in part: its counts are those days', not the whole month's. A month a
     file of unknown period gives rows for says nothing (its days are unknown)."""
     out = []
     for month in sorted(set(months)):
-        last = _month_end(month)
-        if any(p.span is None and any(r.month == month for r in p.rows) for p in parts):
+        found = _month_cut(parts, month)
+        if found is None:
             continue
-        cut = [
-            (p, span, (max(month, span[0]), min(last, span[1])))
-            for p in parts
-            if (span := p.span) is not None and span[0] <= last and span[1] >= month
-        ]
-        covered = _covered([days for _, _, days in cut])
-        if not cut or covered == [(month, last)]:
-            continue
+        cut, covered = found
         n = sum((hi - lo).days + 1 for lo, hi in covered)
         shown = " and ".join(f"{lo.isoformat()} to {hi.isoformat()}" for lo, hi in covered)
         if len(cut) == 1:
-            part, (start, end), _ = cut[0]
+            part, (start, end) = cut[0]
             days = f"from {start.isoformat()} to {end.isoformat()}"
             where = part.source
             how = f"the export runs {days}"
             if not part.declared:
                 how = f"the export states no period; its rows run {days}"
         else:
-            where = ", ".join(dict.fromkeys(p.source for p, _, _ in cut))
+            where = ", ".join(dict.fromkeys(p.source for p, _ in cut))
             how = "the files together"
-        said = f"{where}: {month:%Y-%m} covers only {shown} ({n} of {last.day} days; {how})"
+        of = _month_end(month).day
+        said = f"{where}: {month:%Y-%m} covers only {shown} ({n} of {of} days; {how})"
         out.append(f"{said}: its counts are that part of the month's, not the whole month's.")
     return out
 
