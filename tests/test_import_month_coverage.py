@@ -126,3 +126,23 @@ def test_the_months_said_in_part_are_those_the_days_do_not_fill(
     together = import_exports(parts[::-1] if reverse else parts)
     assert together.performance == r.performance
     assert set(_partial(together.notes)) == want
+
+
+def test_event_files_a_day_is_missing_from_say_the_gap(tmp_path: Path) -> None:
+    """GA4 BigQuery events exported a file a period, read as one: February 1-13 and
+    15-28 were taken for all of February (from the first file's first day to the last
+    one's last), the 14th's visits missing without a word."""
+
+    def at(day: dt.date, hour: int) -> int:
+        return int(dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC).timestamp() * 1e6)
+
+    def events(days: list[dt.date]) -> list[tuple[str, str, int, str, str, str, str]]:
+        return [(f"u{d.day}", "1", at(d, 10), "page_view", "https://campfire.example/?utm_source=facebook",
+                 "", "social") for d in days] + [(f"u{d.day}", "1", at(d, 11), "generate_lead",
+                 "https://campfire.example/thanks", "", "social") for d in days]  # fmt: skip
+
+    a = ef.bigquery_events(tmp_path / "events_a.csv", events([D(2026, 2, 1), D(2026, 2, 13)]))
+    b = ef.bigquery_events(tmp_path / "events_b.csv", events([D(2026, 2, 15), D(2026, 2, 28)]))
+    said = _partial(import_exports([a, b]).notes)
+    assert list(said) == ["2026-02"]
+    assert "2026-02-01 to 2026-02-13 and 2026-02-15 to 2026-02-28 (27 of 28 days" in said["2026-02"]

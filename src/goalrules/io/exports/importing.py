@@ -311,7 +311,7 @@ def import_exports(
         known = [sp for sp in spans if sp is not None]
         span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
         where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
-        analytics.append(AnalyticsPart(where, span, perf))
+        analytics.append(AnalyticsPart(where, span, perf, covers=tuple(known) if span else ()))
     within = partial_coverage(analytics)  # a CRM counts the days the visits cover
     for match, file_options in crm_matches:
         try:

@@ -184,6 +184,9 @@ class AnalyticsPart:
     span: Span | None
     rows: Sequence[PerformanceRow]
     declared: bool = False  # the export states its period (GA4's preamble), not its rows
+    # the periods of the files read together into these rows (event exports, a day a
+    # file), when known: a day no file covers is a gap inside ``span``
+    covers: tuple[Span, ...] = ()
 
 
 def _covered(intervals: Sequence[Span]) -> list[Span]:
@@ -206,8 +209,8 @@ def _month_cut(
     last = _month_end(month)
     if any(p.span is None and any(r.month == month for r in p.rows) for p in parts):
         return None
-    cut = [(p, span) for p in parts
-           if (span := p.span) is not None and span[0] <= last and span[1] >= month]  # fmt: skip
+    cut = [(p, span) for p in parts for span in (p.covers or ([p.span] if p.span else []))
+           if span[0] <= last and span[1] >= month]  # fmt: skip
     covered = _covered([(max(month, span[0]), min(last, span[1])) for _, span in cut])
     if not cut or covered == [(month, last)]:
         return None
