@@ -232,10 +232,14 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
         value_cols.add(match.columns[date_col])
     # a dimension written as a number (GA4's Hour) tells rows apart as a text one does
     parts = [match.columns[c] for c in match.preset.parts if c in match.columns]
-    keys = [
-        (d, tuple(str(cells[i]) for i in parts)) for d, (_, cells) in zip(days, rows, strict=True)
-    ]
-    check_conflicts(rows, keys, source, lambda k: f"{k[0].isoformat()}", value_cols)
+    if parts:  # (a key a row only where there are such columns: a large report has none)
+        keys: Sequence[Any] = [
+            (d, tuple(str(cells[i]) for i in parts))
+            for d, (_, cells) in zip(days, rows, strict=True)
+        ]
+        check_conflicts(rows, keys, source, lambda k: f"{k[0].isoformat()}", value_cols)
+    else:
+        check_conflicts(rows, days, source, lambda d: f"{d.isoformat()}", value_cols)
     totals: dict[tuple[Date, str, str | None, str | None], list[float]] = defaultdict(
         lambda: [0.0, 0.0, 0.0, 0.0]
     )

@@ -107,14 +107,14 @@ def rows_span(
     """The days an export's rows cover, from its first date to its last (a monthly
     row, by its column or its cell, ``202601``: its whole month); ``None`` without a
     date."""
-    known = [d for d in days if d is not None]
-    if not known:
+    lo = min((d for d in days if d is not None), default=None)  # (no list a row)
+    hi = max((d for d in days if d is not None), default=None)
+    if lo is None or hi is None:
         return None
     pos = match.columns[column]
     monthly = column in _MONTH_COLUMNS or any(
         _MONTH_CELL.fullmatch(str(cells[pos])) for _, cells in rows
     )
-    lo, hi = min(known), max(known)
     return (lo.replace(day=1), _month_end(hi)) if monthly else (lo, hi)
 
 
