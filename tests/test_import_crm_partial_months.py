@@ -87,3 +87,20 @@ def test_the_leads_beside_the_visits_are_those_of_the_days_they_cover(
         # (a month past the CRM's first or last contact: its leads unknown, not 0)
         if visited and (got is not None or inside):
             assert got == len(inside)
+
+
+def test_an_umami_export_of_a_date_range_says_its_cut_months(tmp_path: Path) -> None:
+    """Umami's event export (``event_id, ..., created_at, ..., visit_id``) of January 15
+    to February 14: given alone, its period was not read (only beside another file), so
+    January's and February's visits were shown as whole months; with a CRM, its leads
+    count on the same days."""
+    visits = [(f"v{i}", f"{d.isoformat()} 10:00:00", "/", "utm_source=facebook&utm_medium=cpc",
+               "", "") for i, d in enumerate([D(2026, 1, 15), D(2026, 1, 31), D(2026, 2, 14)])]  # fmt: skip
+    visits.append(("v0", "2026-01-15 10:05:00", "/thanks", "", "", "signup"))
+    um = ef.umami_csv(tmp_path / "umami.csv", visits)
+    alone = import_exports(um)
+    assert any("2026-01 covers only 2026-01-15 to 2026-01-31" in n for n in alone.notes)
+    assert any("2026-02 covers only 2026-02-01 to 2026-02-14" in n for n in alone.notes)
+    crm = _hubspot(tmp_path / "hubspot.csv", [D(2026, 1, 5), D(2026, 1, 20), D(2026, 2, 20)])
+    r = import_exports([um, crm])
+    assert {m: le for m, (_, le, _) in _funnel(r).items()} == {D(2026, 1, 1): 1, D(2026, 2, 1): 0}

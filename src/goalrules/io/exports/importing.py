@@ -21,7 +21,7 @@ from goalrules.io.exports.funnel import join_funnel
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     read_events,
-    read_events_together,
+    read_events_part,
     read_performance,
     read_performance_part,
     read_sessions,
@@ -303,15 +303,11 @@ def import_exports(
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
     event_leads = False  # whether an event marked a lead
-    if event_files:
-        perf, more = read_events_together(event_files)
-        event_leads = any(r.leads for r in perf)
+    if event_files:  # with the days each file covers (a day between two is a gap)
+        events_part, more = read_events_part(event_files)
+        event_leads = any(r.leads for r in events_part.rows)
         notes += more
-        spans = [file_span(m, o) if several else None for m, o in event_files]
-        known = [sp for sp in spans if sp is not None]
-        span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
-        where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
-        analytics.append(AnalyticsPart(where, span, perf, covers=tuple(known) if span else ()))
+        analytics.append(events_part)
     within = partial_coverage(analytics)  # a CRM counts the days the visits cover
     for match, file_options in crm_matches:
         try:

@@ -486,11 +486,22 @@ def read_events_together(
     events a file) grouped into sessions together, then attributed: a session whose
     events two files share (one that ran past midnight, where daily exports are cut)
     is one visit, landing where its first event is."""
+    part, notes = read_events_part(files)
+    return list(part.rows), notes
+
+
+def read_events_part(
+    files: Sequence[tuple[Match, DateOptions]],
+) -> tuple[AnalyticsPart, list[str]]:
+    """:func:`read_events_together`, with the days the files cover: each file's first
+    to last event's day (a day between two files, or missing from a file's run, is a
+    gap said as such)."""
     sessions: dict[tuple[str, str], dict[str, Any]] = {}
     events: set[str] = set()
     notes: list[str] = []
+    spans: list[tuple[Date, Date]] = []
     for match, options in files:
-        notes += _add_events(match, options, sessions, events)
+        notes += _add_events(match, options, sessions, events, spans)
     where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in files))
     if not any(s["customer"] for s in sessions.values()):
         # no purchase event in the whole export: not tracked, or none; unknown, not 0
@@ -504,7 +515,9 @@ def read_events_together(
         )
     else:
         notes.append(f"{where}: {len(sessions)} sessions; no lead or purchase events.")
-    return sessions_performance(sessions.values()), notes
+    span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+    rows = sessions_performance(sessions.values())
+    return AnalyticsPart(where, span, rows, covers=tuple(spans)), notes
 
 
 def _add_events(
@@ -512,12 +525,16 @@ def _add_events(
     options: DateOptions,
     sessions: dict[tuple[str, str], dict[str, Any]],
     events: set[str],
+    spans: list[tuple[Date, Date]],
 ) -> list[str]:
-    """One export's events added to ``sessions`` (by user and session id) and the
-    lead and purchase events seen to ``events``; its notes."""
+    """One export's events added to ``sessions`` (by user and session id), the lead and
+    purchase events seen to ``events`` and the days it covers (its first to its last
+    event's) to ``spans``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     days, notes = _event_days(match, rows, options)
+    if days:
+        spans.append((min(days), max(days)))
     notes = dropped + notes
 
     def get(cells: Sequence[Any], field: str) -> str:
