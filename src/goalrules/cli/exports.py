@@ -58,7 +58,9 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
         raise DataError(
             "Parquet needs polars: pip install 'goalrules[arrow]'", field="--format"
         ) from None
-    pl.DataFrame(rows).write_parquet(path)
+    # every row's columns (a campaign or revenue first given past the rows polars
+    # would look at to infer the columns was dropped)
+    pl.DataFrame(rows, infer_schema_length=None).write_parquet(path)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:

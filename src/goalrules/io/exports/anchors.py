@@ -157,6 +157,7 @@ def gains_to_totals(
     stock: str,
     unknown: Collection[Date] = (),
     listed: Collection[Date] = (),
+    unlisted: str = "the exports list every day: a day without a row is not a day without gain",
 ) -> tuple[list[HistoryRow], list[str]]:
     """The stock at the end of every day from the first to the last day of the data,
     from the daily gains and the anchor, and notes. A day whose gain is an empty cell is
@@ -164,7 +165,9 @@ def gains_to_totals(
     and the anchor. ``listed``: the days the exports have a row for, when they list
     every day (LinkedIn, X, YouTube): a day between the anchor and the data, or between
     two files, that none lists is unknown too (never a day without gain); empty: the
-    exports list only days with a gain (Meta), and a day left out had none."""
+    exports list only days with a gain (Meta), and a day left out had none (``listed``:
+    the days of their periods, when their names state them; ``unlisted``: why a day
+    outside ``listed`` is unknown)."""
     days = set(by_day) | set(unknown)
     first, last = min(days), max(days)
     absent: set[Date] = set()
@@ -220,8 +223,7 @@ def gains_to_totals(
     if empty:
         why.append(f"the new {stock} of {gaps}{more} are empty")
     if absent:
-        why.append(f"no export has a row for {shown(sorted(absent))} (the exports list "
-                   "every day: a day without a row is not a day without gain)")  # fmt: skip
+        why.append(f"no export has a row for {shown(sorted(absent))} ({unlisted})")
     return out, [
         f"{channel} {stock}: {'; and '.join(why)}: unknown, not 0, so the total from the "
         f"anchor on {anchor.date.isoformat()} cannot be carried across them: no {stock} "
@@ -238,3 +240,37 @@ def _spans(days: Sequence[Date]) -> list[tuple[Date, Date]]:
         else:
             out.append((d, d))
     return out
+
+
+def sparse_days(periods: Sequence[tuple[Date, Date] | None], days: Collection[Date]) -> set[Date]:
+    """The days the gains of exports that list only the days with a gain (Meta's) are
+    known on: ``days`` (those listed) and every day of the periods their names state (a
+    day left out had no gain); empty when one of them states none."""
+    if not periods or any(p is None for p in periods):
+        return set()
+    out = set(days)
+    for p in periods:
+        if p is not None:
+            out |= {p[0] + _dt.timedelta(days=i) for i in range((p[1] - p[0]).days + 1)}
+    return out
+
+
+def unstated_period_note(
+    channel: str, stock: str, anchor: Anchor, days: Collection[Date]
+) -> list[str]:
+    """A note when an anchor lies beyond the days of an export that lists only the days
+    with a gain and states no period: the days between are read as days without gain,
+    which holds only if the export covers them."""
+    first, last = min(days), max(days)
+    if first - _dt.timedelta(days=1) <= anchor.date <= last:
+        return []
+    day = _dt.timedelta(days=1)
+    lo, hi = (last + day, anchor.date) if anchor.date > last else (anchor.date + day, first - day)
+    span = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+    return [
+        f"{channel} {stock}: the export lists only the days with a gain and its name states "
+        f"no period, so {span}, between its days and the anchor's, are read as days without "
+        f"gain; if the export does not cover them, the totals are off by the {stock} gained "
+        "then (Meta names an export by its period, Jan-01-2026_Jan-31-2026_<id>.csv: keep "
+        "that name, and the days outside it are unknown, never read as no gain)."
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from goalrules.errors import DataError
@@ -32,11 +32,16 @@ Date = _dt.date
 
 
 def read_contacts(
-    match: Match, options: DateOptions, seen: dict[str, tuple[str, int, Any]] | None = None
+    match: Match,
+    options: DateOptions,
+    seen: dict[str, tuple[str, int, Any]] | None = None,
+    within: Mapping[Date, Sequence[tuple[Date, Date]]] | None = None,
 ) -> tuple[list[PerformanceRow], list[str]]:
     """Leads and customers per month, channel and medium from a CRM contacts export.
     ``seen``: the contacts (by Record ID) of the exports read before, which this one's
-    are checked against (and added to)."""
+    are checked against (and added to). ``within``: the months the analytics export
+    covers only in part, with the days it covers: a lead (customer) of such a month is
+    counted only on those days, so that the month's leads and visits count the same."""
     f = match.preset.fields
     every = list(data_rows(match))
     id_col = match.find(f.get("id", ()))
@@ -67,6 +72,7 @@ def read_contacts(
     dated = [c for c in (match.find(f.get(n, ())) for n in ("lead_date", "customer_date")) if c]
     options = file_day_order(match, rows, dated, options)
     stage_col = match.find(f.get("stage", ()))
+    outside: dict[tuple[Date, int], int] = defaultdict(int)
     for index, name in ((0, "lead_date"), (1, "customer_date")):
         col = match.find(f.get(name, ()))
         if col is None:
@@ -84,6 +90,12 @@ def read_contacts(
                 str(cells[match.columns[src_col]]) if src_col else "",
                 str(cells[match.columns[detail_col]]) if detail_col else "",
             )
+            days_of_month = (within or {}).get(day.replace(day=1))
+            if days_of_month is not None and not any(a <= day <= b for a, b in days_of_month):
+                outside[(day.replace(day=1), index)] += 1  # a day the visits do not cover
+                # the channel had none on the days covered: 0, not unknown
+                counts.setdefault((day.replace(day=1), channel, medium), [0.0, 0.0])
+                continue
             counts[(day.replace(day=1), channel, medium)][index] += 1
         if undated:
             notes.append(_undated_note(match.sheet.source, "lead" if index == 0 else "customer",
@@ -95,6 +107,7 @@ def read_contacts(
             f"{'s' if n != 1 else ''} with an empty {src_col!r}: counted as the channel "
             f"{NOT_SET!r} (where they came from is unknown), not as direct traffic."
         )
+    notes += _outside_note(match.sheet.source, outside, within or {})
     # no customer date column: the CRM export does not say who became a customer
     measured = match.find(f.get("customer_date", ())) is not None
     if not measured:
@@ -115,6 +128,25 @@ _LEADS = _CUSTOMERS | frozenset({
     "lead", "marketing qualified lead", "marketingqualifiedlead", "sales qualified lead",
     "salesqualifiedlead", "opportunity",
 })  # fmt: skip
+
+
+def _outside_note(
+    source: str, outside: Mapping[tuple[Date, int], int],
+    within: Mapping[Date, Sequence[tuple[Date, Date]]],
+) -> list[str]:  # fmt: skip
+    """What was left out of the months the analytics cover in part."""
+    out = []
+    for month in sorted({m for m, _ in outside}):
+        days = " and ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in within[month])
+        n = [outside.get((month, i), 0) for i in (0, 1)]
+        what = " and ".join(f"{k} {w}{'s' if k != 1 else ''}"
+                            for k, w in zip(n, ("lead", "customer"), strict=True) if k)  # fmt: skip
+        out.append(
+            f"{source}: {month:%Y-%m}: the analytics cover only {days}, so its leads and "
+            f"customers are counted on those days too: {what} of other days of the month "
+            "left out (the month's visits and leads count the same days)."
+        )
+    return out
 
 
 def _undated_note(source: str, what: str, col: str, stage: str | None, lines: list[int]) -> str:

@@ -31,12 +31,19 @@ from goalrules.io.cells import (
     rounded_id,
     whole_metric,
 )
-from goalrules.io.exports.anchors import Anchor, anchor_for, gains_to_totals
+from goalrules.io.exports.anchors import (
+    Anchor,
+    anchor_for,
+    gains_to_totals,
+    sparse_days,
+    unstated_period_note,
+)
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
-from goalrules.io.exports.spans import name_range, partial_months
+from goalrules.io.exports.spans import Span, name_range, partial_months
+from goalrules.io.exports.steps import check_days
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
@@ -256,6 +263,7 @@ class HistoryPart:
     sparse: bool = False  # the export lists only days with a gain (a day left out: none)
     # the (channel, stock) whose gains are gross: gained, not net of those lost
     gross: frozenset[tuple[str, str]] = frozenset()
+    period: tuple[Date, Date] | None = None  # a sparse export's, as its name states it
 
 
 @attrs.frozen
@@ -305,6 +313,8 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     days, date_notes = read_dates(match, rows, date_col, options)
     notes += date_notes
     specs = _specs(match, notes)
+    if not post and not match.preset.sparse and options.dayfirst is None:  # (--monthfirst: as said)
+        check_days(days, [m for _, m in specs], source, match.header_line, date_col)
     if not specs:  # rows, and not one metric read from them: nothing, said as an error
         reads = list(dict.fromkeys(c for m in match.preset.metrics for c in m.columns()))
         netted = any(m.minus for m in match.preset.metrics)
@@ -443,7 +453,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
             gains[stock].pop(gap, None)
     return HistoryPart(
         source, out, notes, "post" if post else "daily", dict(gains), dict(unknown), posts,
-        match.preset.sparse, frozenset(gross),
+        match.preset.sparse, frozenset(gross), name_range(match.sheet.name),
     )  # fmt: skip
 
 
@@ -470,20 +480,20 @@ def combine(
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
     # the gains of a stock that some export lists only on days with a gain (a day left
     # out: no gain); the others list every day, so a day no file has a row for is unknown
-    sparse: set[tuple[str, str]] = set()
+    sparse: dict[tuple[str, str], dict[str, Span | None]] = defaultdict(dict)  # their periods
     for part in parts:
         for key, by_day in part.gains.items():
             for day, v in by_day.items():
                 gains[key].setdefault(day, v)  # two files' same day: checked equal above
             sources[key].append(part.source)
             if part.sparse:
-                sparse.add(key)
+                sparse[key][part.source] = part.period
         for key, days in part.unknown.items():
             unknown[key] |= days
             if part.source not in sources[key]:
                 sources[key].append(part.source)
             if part.sparse:
-                sparse.add(key)
+                sparse[key][part.source] = part.period
     gross = {key for part in parts for key in part.gross}
     used_anchors: list[tuple[Anchor, str]] = []
     derived: list[HistoryRow] = []
@@ -503,8 +513,14 @@ def combine(
         gaps = unknown.get((channel, stock), set()) - set(by_day)  # another file knows it
         if not by_day and not gaps:
             continue
-        listed = () if (channel, stock) in sparse else set(by_day) | gaps
-        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps, listed)
+        listed, unlisted = set(by_day) | gaps, {}
+        if (channel, stock) in sparse:  # a day left out had no gain, within its period
+            listed = sparse_days(list(sparse[(channel, stock)].values()), listed)
+            unlisted = {"unlisted": "outside the period the export's name states"}
+            if not listed:
+                notes += [f"{where}: {n}" for n in unstated_period_note(
+                    channel, stock, anchor, set(by_day) | gaps)]  # fmt: skip
+        totals, said = gains_to_totals(by_day, anchor, channel, stock, gaps, listed, **unlisted)
         derived += totals
         notes += [f"{where}: {n}" for n in said]
     if derived:  # checked against a file that gives the same totals

@@ -21,8 +21,9 @@ from goalrules.io.exports.funnel import join_funnel
 from goalrules.io.exports.history import HistoryPart, combine, read_history_part
 from goalrules.io.exports.performance import (
     read_events,
-    read_events_together,
+    read_events_part,
     read_performance,
+    read_performance_part,
     read_sessions,
 )
 from goalrules.io.exports.presets import Match, detect, presets
@@ -35,7 +36,12 @@ from goalrules.io.exports.refusals import (
     not_joinable,
 )
 from goalrules.io.exports.rows import DateOptions, HistoryRow, ImportResult, PerformanceRow
-from goalrules.io.exports.spans import AnalyticsPart, file_span, merge_analytics
+from goalrules.io.exports.spans import (
+    AnalyticsPart,
+    file_span,
+    merge_analytics,
+    partial_coverage,
+)
 
 Date = _dt.date
 
@@ -123,6 +129,9 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
                 raise DataError(f"a negative count ({v:g}) of {f}", source=source, line=line,
                                 field=f)  # fmt: skip
             values[f] = v
+        # revenue, as `goalrules import` writes it beside the counts (money: no count)
+        revenue = (number(cells[col["revenue"]], source, line, "revenue", decimal=options.decimal,
+                          count=False) if "revenue" in col else None)  # fmt: skip
         medium = str(cells[col["medium"]]) if "medium" in col and cells[col["medium"]] else None
         campaign = (
             str(cells[col["campaign"]]) if "campaign" in col and cells[col["campaign"]] else None
@@ -134,7 +143,7 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         out.append(
             PerformanceRow(
                 month, channel, medium, values.get("visits"), values.get("leads"),
-                values.get("customers"), None, campaign,
+                values.get("customers"), revenue, campaign,
             )
         )  # fmt: skip
     if "customers" not in col:
@@ -201,6 +210,7 @@ def import_exports(
     crm: list[PerformanceRow] = []
     contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
     event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
+    crm_matches: list[tuple[Match, DateOptions]] = []  # CRM exports, read after the analytics
     notes: list[str] = []
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
@@ -254,10 +264,8 @@ def import_exports(
                 span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
-            elif out == "contacts":  # a CRM's contacts
-                perf, more = read_contacts(match, file_options, contacts)
-                crm += perf
-                notes += more
+            elif out == "contacts":  # a CRM's contacts: read once the visits' days are known
+                crm_matches.append((match, file_options))
             elif out == "events":  # read together once all are here: sessions span files
                 event_files.append((match, file_options))
             else:  # analytics (performance, sessions)
@@ -266,9 +274,13 @@ def import_exports(
                     and match.find(match.preset.fields.get("leads", ())) is None
                 ) or (out == "sessions" and "lead" not in match.columns):
                     no_leads.append(match)
-                perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                span = file_span(match, file_options) if several else None
-                analytics.append(AnalyticsPart(match.sheet.source, span, perf))
+                if out == "performance":  # its period: the one it declares, else its dates'
+                    part, more = read_performance_part(match, file_options)
+                else:
+                    perf, more = _PERFORMANCE_READERS[out](match, file_options)
+                    span = file_span(match, file_options) if several else None
+                    part = AnalyticsPart(match.sheet.source, span, perf)
+                analytics.append(part)
                 notes += more
         except GoalRulesError as exc:
             if exc.source is None:
@@ -291,15 +303,21 @@ def import_exports(
                 "with daily gains of it" + (f" on {a.channel}" if a.channel else "")
             )
     event_leads = False  # whether an event marked a lead
-    if event_files:
-        perf, more = read_events_together(event_files)
-        event_leads = any(r.leads for r in perf)
+    if event_files:  # with the days each file covers (a day between two is a gap)
+        events_part, more = read_events_part(event_files)
+        event_leads = any(r.leads for r in events_part.rows)
         notes += more
-        spans = [file_span(m, o) if several else None for m, o in event_files]
-        known = [sp for sp in spans if sp is not None]
-        span = (min(a for a, _ in known), max(b for _, b in known)) if known == spans else None
-        where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in event_files))
-        analytics.append(AnalyticsPart(where, span, perf))
+        analytics.append(events_part)
+    within = partial_coverage(analytics)  # a CRM counts the days the visits cover
+    for match, file_options in crm_matches:
+        try:
+            perf, more = read_contacts(match, file_options, contacts, within)
+        except GoalRulesError as exc:
+            if exc.source is None:
+                raise exc.with_location(source=match.sheet.source) from None
+            raise
+        crm += perf
+        notes += more
     if not crm:
         for m in no_leads:  # raw sessions, each a lead or not: the flag is their data
             if m.preset.output == "sessions":

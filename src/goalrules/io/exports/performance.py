@@ -23,7 +23,12 @@ from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
 from goalrules.io.exports.segments import segment_note
-from goalrules.io.exports.spans import outside_the_period, partial_months, preamble_range
+from goalrules.io.exports.spans import (
+    AnalyticsPart,
+    outside_the_period,
+    preamble_range,
+    rows_span,
+)
 from goalrules.model.series import _medium
 from goalrules.vocabulary import UNATTRIBUTED
 
@@ -185,10 +190,18 @@ def _unknown_media(match: Match, rows: Sequence[PerformanceRow]) -> list[str]:
 
 def read_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
     """Performance rows from an analytics export (GA4, its Data API, Matomo, Plausible)."""
+    part, notes = read_performance_part(match, options)
+    return list(part.rows), notes
+
+
+def read_performance_part(match: Match, options: DateOptions) -> tuple[AnalyticsPart, list[str]]:
+    """An analytics export's performance rows with the period they cover (the one it
+    declares, else its first to its last date), and the notes."""
     source = match.sheet.source
     rows, notes = drop_duplicates(list(data_rows(match)), source)
     if not rows:
-        return [], [*notes, f"{source}: no data rows under the header: nothing imported."]
+        notes.append(f"{source}: no data rows under the header: nothing imported.")
+        return AnalyticsPart(source, None, []), notes
     notes += segment_note(match, rows)
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
@@ -206,10 +219,10 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         days = [month] * len(rows)
         months = [month] * len(rows)
     declared = preamble_range(match)
-    if declared is not None:
-        if date_col is not None:
-            outside_the_period(months, rows, match, date_col)
-        notes += partial_months(months, declared, source)
+    if declared is not None and date_col is not None:
+        outside_the_period(months, rows, match, date_col)
+    # the months it covers in part are said once every file's period is known
+    span = declared or (rows_span(match, rows, days, date_col) if date_col else None)
     fields = match.preset.fields
     cols = {f: match.find(fields.get(f, ())) for f in ("visits", "leads", "customers", "revenue")}
     rows, months, days, more = _unlabelled_totals(match, rows, months, days, cols, options)
@@ -217,7 +230,16 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     value_cols = {match.columns[c] for c in cols.values() if c is not None}
     if date_col is not None:
         value_cols.add(match.columns[date_col])
-    check_conflicts(rows, days, source, lambda d: f"{d.isoformat()}", value_cols)
+    # a dimension written as a number (GA4's Hour) tells rows apart as a text one does
+    parts = [match.columns[c] for c in match.preset.parts if c in match.columns]
+    if parts:  # (a key a row only where there are such columns: a large report has none)
+        keys: Sequence[Any] = [
+            (d, tuple(str(cells[i]) for i in parts))
+            for d, (_, cells) in zip(days, rows, strict=True)
+        ]
+        check_conflicts(rows, keys, source, lambda k: f"{k[0].isoformat()}", value_cols)
+    else:
+        check_conflicts(rows, days, source, lambda d: f"{d.isoformat()}", value_cols)
     totals: dict[tuple[Date, str, str | None, str | None], list[float]] = defaultdict(
         lambda: [0.0, 0.0, 0.0, 0.0]
     )
@@ -325,7 +347,7 @@ def read_performance(match: Match, options: DateOptions) -> tuple[list[Performan
             else ""
         )
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
-    return out, notes
+    return AnalyticsPart(source, span, out, declared=declared is not None), notes
 
 
 def _unlabelled_totals(
@@ -464,11 +486,22 @@ def read_events_together(
     events a file) grouped into sessions together, then attributed: a session whose
     events two files share (one that ran past midnight, where daily exports are cut)
     is one visit, landing where its first event is."""
+    part, notes = read_events_part(files)
+    return list(part.rows), notes
+
+
+def read_events_part(
+    files: Sequence[tuple[Match, DateOptions]],
+) -> tuple[AnalyticsPart, list[str]]:
+    """:func:`read_events_together`, with the days the files cover: each file's first
+    to last event's day (a day between two files, or missing from a file's run, is a
+    gap said as such)."""
     sessions: dict[tuple[str, str], dict[str, Any]] = {}
     events: set[str] = set()
     notes: list[str] = []
+    spans: list[tuple[Date, Date]] = []
     for match, options in files:
-        notes += _add_events(match, options, sessions, events)
+        notes += _add_events(match, options, sessions, events, spans)
     where = ", ".join(dict.fromkeys(m.sheet.source for m, _ in files))
     if not any(s["customer"] for s in sessions.values()):
         # no purchase event in the whole export: not tracked, or none; unknown, not 0
@@ -482,7 +515,9 @@ def read_events_together(
         )
     else:
         notes.append(f"{where}: {len(sessions)} sessions; no lead or purchase events.")
-    return sessions_performance(sessions.values()), notes
+    span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+    rows = sessions_performance(sessions.values())
+    return AnalyticsPart(where, span, rows, covers=tuple(spans)), notes
 
 
 def _add_events(
@@ -490,12 +525,16 @@ def _add_events(
     options: DateOptions,
     sessions: dict[tuple[str, str], dict[str, Any]],
     events: set[str],
+    spans: list[tuple[Date, Date]],
 ) -> list[str]:
-    """One export's events added to ``sessions`` (by user and session id) and the
-    lead and purchase events seen to ``events``; its notes."""
+    """One export's events added to ``sessions`` (by user and session id), the lead and
+    purchase events seen to ``events`` and the days it covers (its first to its last
+    event's) to ``spans``; its notes."""
     rows, dropped = drop_duplicates(list(data_rows(match)), match.sheet.source)
     f = match.preset.fields
     days, notes = _event_days(match, rows, options)
+    if days:
+        spans.append((min(days), max(days)))
     notes = dropped + notes
 
     def get(cells: Sequence[Any], field: str) -> str:

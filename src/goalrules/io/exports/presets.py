@@ -112,6 +112,10 @@ class Preset:
     # the channel column's values that name the row a tool adds for the rows past a
     # report's limit (Matomo's "Others"): the channel "(other)", as GA4 names it
     other: tuple[str, ...] = ()
+    # dimensions written as numbers (GA4's Hour, Day, Nth day): rows that differ in one
+    # are parts of a day's (a month's) figure, added up, as rows that differ in a text
+    # dimension are (a number elsewhere is a metric: two such rows contradict)
+    parts: tuple[str, ...] = ()
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -195,6 +199,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         partial=_strings(dict(data.get("partial", {})).get("columns")),
         partial_why=str(dict(data.get("partial", {})).get("why", "")),
         other=_strings(data.get("other")),
+        parts=_strings(data.get("parts")),
     )
 
 

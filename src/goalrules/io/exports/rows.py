@@ -141,9 +141,13 @@ class ImportResult:
         return out.getvalue()
 
     def performance_csv(self) -> str:
+        """The performance rows as goalrules' own file; a ``revenue`` column when an
+        export gave revenue (an empty cell: unknown), so the file holds what was read."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["month", "channel", "medium", "visits", "leads", "customers", "campaign"])
+        revenue = any(r.revenue is not None for r in self.performance)
+        w.writerow(["month", "channel", "medium", "visits", "leads", "customers", "campaign",
+                    *(["revenue"] if revenue else [])])  # fmt: skip
         for r in self.performance:
             d = r.to_dict()
             w.writerow(
@@ -153,6 +157,7 @@ class ImportResult:
                     r.medium or "",
                     *("" if n is None else _plain(n) for n in (r.visits, r.leads, r.customers)),
                     r.campaign or "",
+                    *([] if not revenue else ["" if r.revenue is None else _plain(r.revenue)]),
                 ]
             )
         return out.getvalue()

@@ -1,9 +1,10 @@
 """The period an analytics export covers, and analytics rows from several files together.
 
 GA4 says its period in its preamble (``# Start date: 20260115`` / ``# End date:
-20260214``); a period that starts or ends inside a month makes that month's row part of
-the month, and a note says so. Other exports' periods are read from their dates (a
-monthly row covers its whole month). Two files giving the same month and channel are
+20260214``); other exports' periods are read from their dates (a monthly row covers its
+whole month). A period that starts or ends inside a month makes that month's row part of
+the month, and a note says so, once for all the files given together (January 1-15 and
+16-31 cover January). Two files giving the same month and channel are
 added up only when their periods do not overlap (January 1-15 and January 16-31); when
 they overlap, the same row is kept once and two different rows are an error naming both
 files (never a silent sum of a month counted twice).
@@ -90,12 +91,30 @@ def file_span(match: Match, options: DateOptions) -> Span | None:
         return None
     rows = list(data_rows(match))
     days, _ = read_dates(match, rows, col, options)
-    known = [d for d in days if d is not None]
-    if not known:
+    return rows_span(match, rows, days, col)
+
+
+#: date columns that hold a month a row (GA4's *Year month*, the Data API's
+#: ``yearMonth``, a loader's ``year_month``, Plausible's ``time:month``, whose cells
+#: are the month's first day: ``2026-03-01`` is all of March, not its first day)
+_MONTH_COLUMNS = frozenset({"year month", "yearmonth", "year_month", "month", "time:month"})
+
+
+def rows_span(
+    match: Match, rows: Sequence[tuple[int, Sequence[Any]]], days: Sequence[Date | None],
+    column: str,
+) -> Span | None:  # fmt: skip
+    """The days an export's rows cover, from its first date to its last (a monthly
+    row, by its column or its cell, ``202601``: its whole month); ``None`` without a
+    date."""
+    lo = min((d for d in days if d is not None), default=None)  # (no list a row)
+    hi = max((d for d in days if d is not None), default=None)
+    if lo is None or hi is None:
         return None
-    pos = match.columns[col]
-    monthly = any(_MONTH_CELL.fullmatch(str(cells[pos])) for _, cells in rows)
-    lo, hi = min(known), max(known)
+    pos = match.columns[column]
+    monthly = column in _MONTH_COLUMNS or any(
+        _MONTH_CELL.fullmatch(str(cells[pos])) for _, cells in rows
+    )
     return (lo.replace(day=1), _month_end(hi)) if monthly else (lo, hi)
 
 
@@ -164,6 +183,73 @@ class AnalyticsPart:
     source: str
     span: Span | None
     rows: Sequence[PerformanceRow]
+    declared: bool = False  # the export states its period (GA4's preamble), not its rows
+    # the periods of the files read together into these rows (event exports, a day a
+    # file), when known: a day no file covers is a gap inside ``span``
+    covers: tuple[Span, ...] = ()
+
+
+def _covered(intervals: Sequence[Span]) -> list[Span]:
+    """Intervals of days merged where they touch or overlap, in order."""
+    out: list[Span] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1] + _dt.timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _month_cut(
+    parts: Sequence[AnalyticsPart], month: Date
+) -> tuple[list[tuple[AnalyticsPart, Span]], list[Span]] | None:
+    """The files whose periods reach into ``month`` (each with its period) and the days
+    of the month they cover together, when that is only part of it; ``None`` when they
+    cover all of it, or a file of unknown period gives rows for it."""
+    last = _month_end(month)
+    if any(p.span is None and any(r.month == month for r in p.rows) for p in parts):
+        return None
+    cut = [(p, span) for p in parts for span in (p.covers or ([p.span] if p.span else []))
+           if span[0] <= last and span[1] >= month]  # fmt: skip
+    covered = _covered([(max(month, span[0]), min(last, span[1])) for _, span in cut])
+    if not cut or covered == [(month, last)]:
+        return None
+    return cut, covered
+
+
+def partial_coverage(parts: Sequence[AnalyticsPart]) -> dict[Date, list[Span]]:
+    """The months the analytics files cover only in part, with the days they cover (a
+    CRM's leads are counted on those days, as the visits are)."""
+    months = {r.month for p in parts for r in p.rows}
+    return {m: found[1] for m in sorted(months) if (found := _month_cut(parts, m)) is not None}
+
+
+def coverage_notes(parts: Sequence[AnalyticsPart], months: Sequence[Date]) -> list[str]:
+    """A note for each of ``months`` (the rows' months) that the files' periods together
+    cover only in part: its counts are those days', not the whole month's. A month a
+    file of unknown period gives rows for says nothing (its days are unknown)."""
+    out = []
+    for month in sorted(set(months)):
+        found = _month_cut(parts, month)
+        if found is None:
+            continue
+        cut, covered = found
+        n = sum((hi - lo).days + 1 for lo, hi in covered)
+        shown = " and ".join(f"{lo.isoformat()} to {hi.isoformat()}" for lo, hi in covered)
+        if len(cut) == 1:
+            part, (start, end) = cut[0]
+            days = f"from {start.isoformat()} to {end.isoformat()}"
+            where = part.source
+            how = f"the export runs {days}"
+            if not part.declared:
+                how = f"the export states no period; its rows run {days}"
+        else:
+            where = ", ".join(dict.fromkeys(p.source for p, _ in cut))
+            how = "the files together"
+        of = _month_end(month).day
+        said = f"{where}: {month:%Y-%m} covers only {shown} ({n} of {of} days; {how})"
+        out.append(f"{said}: its counts are that part of the month's, not the whole month's.")
+    return out
 
 
 def _disjoint(a: Span, spans: Sequence[Span]) -> bool:
@@ -243,4 +329,4 @@ def merge_analytics(parts: Sequence[AnalyticsPart]) -> tuple[list[PerformanceRow
     ]
     rows = sorted(kept.values(), key=lambda r: (r.month, r.channel, r.medium or "",
                                                 r.campaign or ""))  # fmt: skip
-    return rows, notes
+    return rows, notes + coverage_notes(parts, [r.month for r in rows])
