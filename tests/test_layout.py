@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
         "retail_days",
         "recurring",
         "numbers",
+        "visible",
     ),
     ("vocabulary",),
     ("metrics",),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from goalrules.cli.channels import cmd_channels, currency_code
-from goalrules.cli.conventions import notice, quiet
+from goalrules.cli.conventions import notice, quiet, say
 
 __all__ = ["main"]
 
@@ -74,7 +74,9 @@ def _today(value: str | None, option: str = "--today") -> Any:
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if getattr(args, "output", None):
-        Path(args.output).write_text(text, encoding="utf-8")
+        from goalrules.visible import visible
+
+        Path(args.output).write_text(visible(text, keep="\n\t"), encoding="utf-8")
         notice(f"goalrules: wrote {args.output}")
     else:
         out.write(text)
@@ -159,8 +161,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
         if args.output:
+            from goalrules.visible import visible_stream
+
             with open_report(args.output) as fh:
-                summary = stream_check(run, args.format, fh, jobs=args.jobs)
+                summary = stream_check(run, args.format, visible_stream(fh), jobs=args.jobs)
             notice(f"goalrules: wrote {args.output}")
         else:
             summary = stream_check(run, args.format, out, jobs=args.jobs)
@@ -181,10 +185,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         _notes(["no goal to score: --fail-under holds nothing back"])
         return 0
     if lowest < args.fail_under:
-        print(
+        say(
             f"goalrules: a goal scores {_under(lowest, args.fail_under)}, under --fail-under "
-            f"{args.fail_under:g}",
-            file=sys.stderr,
+            f"{args.fail_under:g}"
         )
         return 1
     return 0
@@ -456,8 +459,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     from goalrules.cli import conventions
+    from goalrules.visible import visible_stream
 
-    stream = out if out is not None else sys.stdout
+    # what data holds is shown, never obeyed: no escape code reaches the terminal
+    stream = visible_stream(out if out is not None else sys.stdout)
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
@@ -508,13 +513,13 @@ def _run(
         if args.debug:
             raise
         if isinstance(exc, GoalRulesError):
-            print(f"goalrules: error: {stdin_named(exc.headline(), folder)}", file=sys.stderr)
+            say(f"goalrules: error: {stdin_named(exc.headline(), folder)}")
             return 2
         if isinstance(exc, BrokenPipeError) and exc.filename is None:
             return _reader_stopped()  # `goalrules check | head`: nothing went wrong
         if isinstance(exc, OSError):
             where = f"{exc.filename}: " if exc.filename else ""
-            print(f"goalrules: error: {where}{exc.strerror or exc}", file=sys.stderr)
+            say(f"goalrules: error: {where}{exc.strerror or exc}")
             return 2
         raise
     finally:
@@ -544,7 +549,7 @@ def _plugin_notes() -> None:
     from goalrules.plugins import notes
 
     for note in notes():
-        print(f"goalrules: note: {note}", file=sys.stderr)
+        say(f"goalrules: note: {note}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ __all__ = [
     "format_from_output",
     "quiet",
     "read_stdin_arguments",
+    "say",
     "stdin_named",
     "unswallow_workspace",
 ]
@@ -258,7 +259,17 @@ def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:
     c.set_defaults(func=run)
 
 
+def say(message: str) -> None:
+    """One line on stderr: an error, a warning or a note. Text from data in it (a key,
+    a cell, a name) is shown as written, never obeyed: a line feed in it is ``\\n``,
+    not a second line, and a terminal's escape codes are written out
+    (:func:`goalrules.visible.visible`)."""
+    from goalrules.visible import visible
+
+    print(visible(message), file=sys.stderr)
+
+
 def notice(message: str) -> None:
     """A line on stderr for people (not an error), unless ``--quiet``."""
     if not quiet():
-        print(message, file=sys.stderr)
+        say(message)

@@ -8,6 +8,7 @@ import json
 import textwrap
 
 from goalrules.diff import RulesDiff, SubjectDiff
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_diff"]
 
@@ -106,6 +107,7 @@ def _html(d: RulesDiff) -> str:
     return "\n".join(parts)
 
 
+@shown_as_written
 def render_diff(d: RulesDiff, fmt: str = "text") -> str:
     """A rules diff in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":

@@ -10,6 +10,7 @@ from goalrules.judgments.achievability_text import chance_percent
 from goalrules.numbers import format_count, format_decimal
 from goalrules.report.charts import _svg, charts_available, pyplot
 from goalrules.reviews.track import Group, TrackRecord
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_track_record"]
 
@@ -140,6 +141,7 @@ def _html(record: TrackRecord) -> str:
     return "\n".join(parts) + "\n"
 
 
+@shown_as_written
 def render_track_record(record: TrackRecord, fmt: str = "text") -> str:
     """The track record in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":
