@@ -22,7 +22,15 @@ import re
 from collections.abc import Callable, Iterable
 from typing import ParamSpec, TextIO, cast
 
-__all__ = ["VisibleStream", "shown_as_written", "visible", "visible_stream"]
+__all__ = [
+    "FORMULA_STARTS",
+    "VisibleStream",
+    "inert_cell",
+    "shown_as_written",
+    "spreadsheet_text",
+    "visible",
+    "visible_stream",
+]
 
 _P = ParamSpec("_P")
 
@@ -102,3 +110,35 @@ def visible_stream(stream: TextIO) -> TextIO:
     if isinstance(stream, VisibleStream):
         return stream
     return cast(TextIO, VisibleStream(stream))
+
+
+#: what makes a spreadsheet read a cell as a formula ("=HYPERLINK(...)", "+cmd|...",
+#: "-2+3", "@SUM(...)"), or a tab or carriage return before one
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def inert_cell(text: str) -> str:
+    """A text cell of a CSV file goalrules writes, as a spreadsheet shows it rather than
+    runs it: one a spreadsheet would read as a formula (a channel named
+    ``=HYPERLINK("https://...")`` in an export, a campaign ``+cmd|...``) gets the
+    spreadsheet's text mark, a leading ``'``, which :func:`spreadsheet_text` takes off
+    again when goalrules reads the file. A number (``-5``) is left as it is.
+
+    >>> inert_cell("=1+2"), inert_cell("@campfire"), inert_cell("-5")
+    ("'=1+2", "'@campfire", '-5')
+    """
+    if text[:1] not in FORMULA_STARTS or not text:
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A cell read back as it was before :func:`inert_cell` marked it (``'@campfire``
+    is ``@campfire``); any other cell as it is."""
+    if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS and cell[1:2]:
+        return cell[1:]
+    return cell

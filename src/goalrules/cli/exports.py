@@ -112,6 +112,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
     import csv
 
+    from goalrules.visible import inert_cell
+
     if fmt == "json":
         json.dump({"errors": exc.table(), "truncated": exc.truncated}, out, indent=2)
         out.write("\n")
@@ -119,7 +121,8 @@ def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["file", "line", "column", "value", "why"])
     for p in exc.problems:
-        w.writerow([p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why])
+        cells = [p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why]
+        w.writerow([inert_cell(c) if isinstance(c, str) else c for c in cells])
 
 
 def check_data(args: argparse.Namespace, today: Any, progress: Any) -> tuple[Any, Any, list[str]]:

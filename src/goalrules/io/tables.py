@@ -32,6 +32,7 @@ from goalrules.model import (
 )
 from goalrules.model.tables import records
 from goalrules.units import DOTTED_THOUSANDS
+from goalrules.visible import spreadsheet_text
 from goalrules.vocabulary import MetricKind
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
@@ -151,7 +152,8 @@ def read_rows(
                     source=source,
                     line=reader.line_num,
                 )
-            yield reader.line_num, {k: v.strip() for k, v in row.items()}
+            # a text cell goalrules marked so that no spreadsheet runs it ("'=x"): as it was
+            yield reader.line_num, {k: spreadsheet_text(v.strip()) for k, v in row.items()}
 
 
 def _rows(

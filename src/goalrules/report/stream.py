@@ -45,7 +45,7 @@ from goalrules.report.text import (
     _text_title,
 )
 from goalrules.report.workers import judged, write_judged
-from goalrules.visible import visible
+from goalrules.visible import inert_cell, visible
 
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
@@ -213,8 +213,8 @@ def _goal_cells(g: GoalResult) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(
         [
-            g.id,
-            g.smart.goal.statement or "",
+            inert_cell(g.id),
+            inert_cell(g.smart.goal.statement or ""),
             f"{g.smart.score:.2f}",
             "true" if g.smart.passed else "false",
             ach.verdict.value if ach is not None else "",
