@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -133,7 +134,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.workspace is None:  # set here, after an option taking files gave it back
         args.workspace = "workspace.toml"
-    if not Path(args.workspace).exists():
+    if not os.path.lexists(args.workspace):  # (a link that leads nowhere: check_file says)
         from goalrules.errors import WorkspaceError
 
         raise WorkspaceError(

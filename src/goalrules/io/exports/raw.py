@@ -582,7 +582,14 @@ def read_sheets(path: str | Path) -> list[Sheet]:
             raise WorkspaceError("no such file", source=str(p))
         return _excel_sheets(p)
     if _is_blank(p):
-        raise WorkspaceError("the file is empty", source=str(p))
+        size = p.stat().st_size
+        raise WorkspaceError(
+            "the file is empty"
+            if size == 0
+            else f"the file holds no text: its {size:,} bytes are blanks, NUL bytes or "
+            "byte-order marks",
+            source=str(p),
+        )
     with _open_binary(p) as fh:
         head = fh.read(CHUNK)
     if head[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):  # a workbook named .csv

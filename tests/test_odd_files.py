@@ -1,0 +1,45 @@
+"""A file that is not what it seems is named for what it is: a link in a loop is a loop
+(not "no such file"), and a large file of NUL bytes is no text (not "empty")."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from goalrules.cli import main
+
+
+def _error(argv: list[str], capsys: Any) -> str:
+    assert main(argv, out=io.StringIO()) == 2
+    err: str = capsys.readouterr().err
+    assert err.count("\n") == 1
+    return err
+
+
+@pytest.mark.parametrize("command", [["check"], ["import"], ["channels"], ["rules", "check"]])
+def test_a_link_in_a_loop_is_named_a_loop(tmp_path: Path, capsys: Any, command: list[str]) -> None:
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    err = _error([*command, str(a)], capsys)
+    assert "symbolic links" in err and "no such file" not in err
+
+
+def test_a_link_to_nothing_is_no_such_file(tmp_path: Path, capsys: Any) -> None:
+    link = tmp_path / "workspace.toml"
+    os.symlink(tmp_path / "moved.toml", link)
+    assert "no such file" in _error(["check", str(link)], capsys)
+
+
+def test_a_file_of_nul_bytes_is_no_text_not_empty(tmp_path: Path, capsys: Any) -> None:
+    blank = tmp_path / "export.csv"
+    with open(blank, "wb") as fh:
+        fh.truncate(1 << 20)  # sparse: a megabyte of NUL bytes
+    err = _error(["import", str(blank)], capsys)
+    assert "holds no text: its 1,048,576 bytes" in err and "empty" not in err
+    (tmp_path / "none.csv").write_bytes(b"")
+    assert "the file is empty" in _error(["import", str(tmp_path / "none.csv")], capsys)
