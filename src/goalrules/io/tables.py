@@ -23,7 +23,7 @@ from goalrules.errors import (
     WorkspaceError,
     listed,
 )
-from goalrules.io.files import _open_binary, check_file
+from goalrules.io.files import _open_binary, check_columns, check_file
 from goalrules.metrics import catalog
 from goalrules.model import (
     ChannelMonth,
@@ -115,6 +115,7 @@ def read_rows(
             names = reader.fieldnames or []
         except csv.Error as exc:
             raise DataError(f"not readable as CSV: {exc}", source=source, line=1) from None
+        check_columns(len(names), source, 1)
         header = [h.strip().lower() for h in names]
         if not any(header):
             raise WorkspaceError("the file is empty", source=source)

@@ -26,7 +26,7 @@ from typing import Any, overload
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError, WorkspaceError
-from goalrules.io.files import _open_binary
+from goalrules.io.files import MAX_COLUMNS, _open_binary, check_columns
 from goalrules.model.tables import plain, records
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -257,6 +257,8 @@ class StreamRows(Sequence[tuple[int, tuple[Any, ...]]]):
             for cells in reader:
                 line = self._start + previous + 1
                 previous = reader.line_num
+                if len(cells) > MAX_COLUMNS:
+                    check_columns(len(cells), self._source, line)
                 yield line, tuple(shared.setdefault(c, c) if len(c) < 40 else c
                                   for c in (x.strip() for x in cells))  # fmt: skip
                 if len(shared) > 8192:
@@ -554,6 +556,8 @@ def records_sheet(
     for r in recs:
         for k in r:
             header.setdefault(str(k), None)
+        if len(header) > MAX_COLUMNS:
+            check_columns(len(header), source, 1)
     names = list(header)
     rows = [(1, tuple(names))]
     for i, r in enumerate(recs, start=2):
