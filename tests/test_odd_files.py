@@ -73,3 +73,29 @@ def test_records_wider_than_a_spreadsheet_are_a_limit() -> None:
     with pytest.raises(LimitError, match="more columns than a spreadsheet holds"):
         records_sheet([{f"c{i}": 1 for i in range(MAX_COLUMNS + 1)}], source="api.json")
     assert len(records_sheet([{f"c{i}": 1 for i in range(MAX_COLUMNS)}], source="x").rows) == 2
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_line_longer_than_any_row_is_a_limit(tmp_path: Path, capsys: Any, end: str) -> None:
+    """A file of one endless line is named at its line once it passes the limit, read
+    in one pass (a line of 200 MB was searched and copied again with each 64 kB read:
+    it had not finished in two minutes)."""
+    from goalrules.io.exports.raw import LINE_LIMIT
+
+    big = tmp_path / "export.csv"
+    with open(big, "w") as fh:
+        fh.write("date,channel,metric,value\n2026-01-31,linkedin,followers,1")
+        fh.write("0" * LINE_LIMIT + end)
+    err = _error(["import", str(big)], capsys)
+    assert f"export.csv:2: a line longer than {LINE_LIMIT:,} characters" in err
+
+
+def test_lines_split_across_reads_are_read_whole(tmp_path: Path) -> None:
+    """Lines longer than one read, and lines that end exactly where a read does, come out
+    as they are in the file."""
+    from goalrules.io.exports.raw import CHUNK, _Text
+
+    lines = ["a" * (CHUNK - 1) + "\n", "b" * (3 * CHUNK + 5) + "\n", "c\n", "d" * CHUNK]
+    path = tmp_path / "lines.csv"
+    path.write_text("".join(lines))
+    assert list(_Text(path, "utf-8").lines()) == lines

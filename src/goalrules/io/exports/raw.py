@@ -172,6 +172,7 @@ def _csv_error(exc: csv.Error, source: str, line: int) -> DataError:
 
 CHUNK = 1 << 16  # bytes read at a time
 HEAD_ROWS = 64  # rows of a CSV file kept in memory (for the header and the preamble)
+LINE_LIMIT = 1 << 24  # characters of a line: a row of 16,384 cells of 1,000 characters
 
 
 def _head_encoding(head: bytes) -> tuple[str, int]:
@@ -199,12 +200,21 @@ class _Text:
     skip: int = 0  # bytes before the text (a UTF-8 byte-order mark)
     mac: bool = False  # lines end with a lone carriage return
 
+    def _too_long(self, source: str, number: int) -> DataError:
+        return DataError(
+            f"a line longer than {LINE_LIMIT:,} characters: not a row of an export (a "
+            "file without line ends, or another file pasted in)",
+            source=source or str(self.path),
+            line=number,
+        )
+
     def lines(self, source: str = "", check16: bool = False) -> Iterator[str]:
         """The file's lines, each with its line end (split at line feeds only, or at
         carriage returns in a file without a line feed), never the whole text in
         memory; with ``check16``, each line checked as in :func:`_check_utf16`."""
         decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
-        rest = ""
+        pieces: list[str] = []  # the line read so far, in the chunks it came in
+        size = 0
         number = 0
         with _open_binary(self.path) as fh:
             fh.seek(self.skip)
@@ -212,17 +222,29 @@ class _Text:
             while not done:
                 chunk = fh.read(CHUNK)
                 done = not chunk
-                text = rest + decoder.decode(chunk, final=done)
+                text = decoder.decode(chunk, final=done)
                 if self.mac:
                     text = text.replace("\r", "\n")
                 start = 0
+                # only the new text is searched for a line end: a line of 200 MB was
+                # searched and copied again with each chunk (hours, where this is seconds)
                 while (end := text.find("\n", start)) >= 0:
                     number += 1
+                    line = text[start : end + 1]
+                    if pieces:
+                        if size + end - start > LINE_LIMIT:
+                            raise self._too_long(source, number)
+                        line, pieces, size = "".join(pieces) + line, [], 0
                     if check16:
-                        _check_utf16_line(text[start:end], number, source)
-                    yield text[start : end + 1]
+                        _check_utf16_line(line[:-1], number, source)
+                    yield line
                     start = end + 1
-                rest = text[start:]
+                if start < len(text):
+                    pieces.append(text[start:])
+                    size += len(text) - start
+                    if size > LINE_LIMIT:
+                        raise self._too_long(source, number + 1)
+        rest = "".join(pieces)
         if rest:
             if check16:
                 _check_utf16_line(rest, number + 1, source)
