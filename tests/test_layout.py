@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
         "recurring",
         "numbers",
         "visible",
+        "workbooks",
     ),
     ("vocabulary",),
     ("metrics",),

@@ -28,6 +28,7 @@ import attrs
 from goalrules.errors import DataError, GoalRulesError, WorkspaceError
 from goalrules.io.files import MAX_COLUMNS, _open_binary, check_columns
 from goalrules.model.tables import plain, records
+from goalrules.workbooks import check_workbook
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -380,51 +381,6 @@ def _csv_sheet(path: Path, head_bytes: bytes) -> Sheet:
     return Sheet(source=source, name=path.name, rows=rows, notes=notes)
 
 
-MAX_CELLS = 5_000_000  # rows x columns a sheet may claim (an export has a few thousand)
-_CELL_REF = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\br="([A-Z]*)(\d+)"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _check_workbook_size(path: Path) -> None:
-    """Refuse an ``.xlsx`` whose sheets claim more than :data:`MAX_CELLS` cells (a cell
-    at ``XFD1048576`` makes the reader allocate every cell up to it), scanning the
-    sheets' XML as a stream before anything is read."""
-    import zipfile
-
-    try:
-        book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return  # the old binary .xls, or damaged: calamine says which
-    with book:
-        for info in book.infolist():
-            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
-                continue
-            rows = cols = 0
-            tail = b""
-            with book.open(info) as fh:
-                while chunk := fh.read(1 << 20):
-                    data = tail + chunk
-                    for m in (*_DIMENSION.finditer(data), *_CELL_REF.finditer(data)):
-                        rows = max(rows, int(m[2]))
-                        cols = max(cols, _column_number(m[1]) if m[1] else 0)
-                    tail = data[-256:]
-                    if rows * max(cols, 1) > MAX_CELLS:
-                        name = info.filename.rsplit("/", 1)[-1]
-                        raise DataError(
-                            f"the sheet {name} claims {rows:,} rows x {max(cols, 1):,} columns "
-                            f"(more than {MAX_CELLS:,} cells): not an export; save the "
-                            "sheet's used range as CSV",
-                            source=str(path),
-                        )
-
-
 def _excel_sheets(path: Path) -> list[Sheet]:
     source = str(path)
     try:
@@ -433,7 +389,7 @@ def _excel_sheets(path: Path) -> list[Sheet]:
         raise DataError(
             "Excel files need python-calamine: pip install 'goalrules[excel]'", source=source
         ) from None
-    _check_workbook_size(path)
+    check_workbook(path)
     try:
         book = CalamineWorkbook.from_path(source)
         sheets = []
