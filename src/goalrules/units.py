@@ -434,6 +434,16 @@ _CODE_FIRST = LazyPattern(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
 
 
 @functools.lru_cache(maxsize=8192)
+def _check_range(number: float, written: str, text: str) -> None:
+    """A number a float cannot hold is an error, never infinity or 0: a target of
+    "1e999 leads" was read as infinitely many ("needs growth of 1,014,232,...% a
+    month"), and "1e-400 leads" as none."""
+    if math.isinf(number):
+        raise UnitError(f"the number in {text!r} is too large (at most about 1.8e308)")
+    if number == 0 and any(c in "123456789" for c in re.split("[eE]", written)[0]):
+        raise UnitError(f"the number in {text!r} is too small to tell from 0")
+
+
 def _parse_quantity(text: str) -> Quantity:
     code_first = _CODE_FIRST.match(text)
     if code_first and (code_first[1] in _CODES or define_currency(code_first[1])):
@@ -449,6 +459,7 @@ def _parse_quantity(text: str) -> Quantity:
         number *= _SUFFIX[m["suffix"].strip().lower()]
     if "-" in (m["sign"], m["sign2"]):
         number = -number
+    _check_range(number, m["number"], text)
     unit = m["unit"]
     if m["symbol"]:
         if unit:
