@@ -433,7 +433,6 @@ def known_currency(code: str) -> str:
 _CODE_FIRST = LazyPattern(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
 
 
-@functools.lru_cache(maxsize=8192)
 def _check_range(number: float, written: str, text: str) -> None:
     """A number a float cannot hold is an error, never infinity or 0: a target of
     "1e999 leads" was read as infinitely many ("needs growth of 1,014,232,...% a
@@ -444,6 +443,7 @@ def _check_range(number: float, written: str, text: str) -> None:
         raise UnitError(f"the number in {text!r} is too small to tell from 0")
 
 
+@functools.lru_cache(maxsize=8192)
 def _parse_quantity(text: str) -> Quantity:
     code_first = _CODE_FIRST.match(text)
     if code_first and (code_first[1] in _CODES or define_currency(code_first[1])):
