@@ -59,3 +59,34 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
     for shown in (_md_escape(text), _md(text)):
         page = _html(f"- a {shown}\n\n| h |\n|---|\n| {shown} |\n")
         assert not _MADE.search(page), (text, page)
+
+
+def test_a_reviews_and_a_track_records_markdown_show_data_as_written(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from goalrules.report.review import render_review
+    from goalrules.report.track import render_track_record
+    from goalrules.reviews.track import track_record_of
+
+    folder = tmp_path / "ws"
+    gr.init_workspace(folder, today=gr.parse_date("2026-01-10"))
+    ws = folder / "workspace.toml"
+    text = re.sub(r'(?m)^name = ".*"$', f'name = "Acme {HOSTILE}"', ws.read_text("utf-8"), count=1)
+    ws.write_text(text, "utf-8")
+    result = gr.review(
+        ws, history=folder / "history.csv", store=tmp_path / "goals.db", today=dt.date(2026, 1, 10)
+    )
+    page = _html(render_review(result, "markdown"))
+    assert not _MADE.search(page) and "[x](javascript:alert(1))" in page
+    goal = {"deadline": "2025-12-31", "channel": "[n](javascript:alert(1)) <b>x</b>",
+            "metric": "followers", "data_to": "2025-12-28"}  # fmt: skip
+    rows = [
+        {"workspace": "w", "goal_id": "g", "date": dt.date(2025, 3, 10), "probability": 0.4,
+         "verdict": "stretch", "progress": 0.5, "goal": goal},
+        {"workspace": "w", "goal_id": "g", "date": dt.date(2026, 1, 10), "probability": None,
+         "verdict": "achieved", "progress": 1.0, "goal": goal},
+    ]  # fmt: skip
+    record = track_record_of(rows, dt.date(2026, 3, 1))
+    md = render_track_record(record, "markdown")
+    assert "javascript" in md
+    assert not _MADE_OF_DATA.search(_html(md))

@@ -74,7 +74,7 @@ def _text(result: ReviewResult) -> str:
 
 def _markdown(result: ReviewResult) -> str:
     revision = f", revision {result.revision}" if result.revision > 1 else ""
-    out = [f"# goalrules review: {result.workspace}", "",
+    out = [f"# goalrules review: {_md_escape(result.workspace)}", "",
            f"Review {result.number}, {result.date}{revision}.", "",
            "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
