@@ -99,3 +99,27 @@ def test_lines_split_across_reads_are_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "lines.csv"
     path.write_text("".join(lines))
     assert list(_Text(path, "utf-8").lines()) == lines
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo", "--output", "/dev/full"],
+        ["demo", "--format", "markdown", "--output", "/dev/full"],
+        ["demo", "--format", "html", "--output", "/dev/full"],
+    ],
+)
+def test_a_full_disk_names_the_file_written(argv: list[str], capsys: Any) -> None:
+    """'goalrules: error: No space left on device' named no file."""
+    assert "error: /dev/full: No space left on device" in _error(argv, capsys)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_names_the_check_written(tmp_path: Path, capsys: Any) -> None:
+    import goalrules as gr
+
+    gr.init_workspace(tmp_path / "ws", today=gr.parse_date("2026-01-10"))
+    for fmt in ("text", "json", "csv", "markdown"):
+        argv = ["check", str(tmp_path / "ws"), "--format", fmt, "--output", "/dev/full", "-q"]
+        assert "error: /dev/full: No space left on device" in _error(argv, capsys)

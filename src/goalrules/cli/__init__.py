@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from goalrules.cli.channels import cmd_channels, currency_code
-from goalrules.cli.conventions import notice, quiet, say
+from goalrules.cli.conventions import notice, quiet, say, writing
 
 __all__ = ["main"]
 
@@ -77,7 +77,8 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if getattr(args, "output", None):
         from goalrules.visible import visible
 
-        Path(args.output).write_text(visible(text, keep="\n\t"), encoding="utf-8")
+        with writing(args.output):
+            Path(args.output).write_text(visible(text, keep="\n\t"), encoding="utf-8")
         notice(f"goalrules: wrote {args.output}")
     else:
         out.write(text)
@@ -164,7 +165,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.output:
             from goalrules.visible import visible_stream
 
-            with open_report(args.output) as fh:
+            with writing(args.output), open_report(args.output) as fh:
                 summary = stream_check(run, args.format, visible_stream(fh), jobs=args.jobs)
             notice(f"goalrules: wrote {args.output}")
         else:

@@ -7,7 +7,9 @@ workspace alone, and shell completion (``goalrules completion bash|zsh``, with s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,6 +23,7 @@ __all__ = [
     "say",
     "stdin_named",
     "unswallow_workspace",
+    "writing",
 ]
 
 # ``--quiet``: notes, progress and "wrote FILE" stay off stderr (errors are printed)
@@ -257,6 +260,18 @@ def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:
         return 0
 
     c.set_defaults(func=run)
+
+
+@contextlib.contextmanager
+def writing(path: Any) -> Iterator[None]:
+    """Writing ``path``: an error of the system that names no file (a full disk: "No
+    space left on device") names it."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
 
 
 def say(message: str) -> None:

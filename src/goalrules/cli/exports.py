@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from goalrules.cli.conventions import notice
+from goalrules.cli.conventions import notice, writing
 from goalrules.errors import DataError
 
 
@@ -85,7 +85,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         text = json.dumps(result.to_dict(), indent=2) + "\n"
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            with writing(args.output):
+                Path(args.output).write_text(text, encoding="utf-8")
         else:
             out.write(text)
         return 0
@@ -99,11 +100,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write(tables[kind])
         return 0
     for kind, path in targets.items():
-        if args.format == "parquet":
-            rows = [r.to_dict() for r in getattr(result, kind)]
-            _write_parquet(rows, path)
-        else:
-            path.write_text(tables[kind], encoding="utf-8")
+        with writing(path):
+            if args.format == "parquet":
+                _write_parquet([r.to_dict() for r in getattr(result, kind)], path)
+            else:
+                path.write_text(tables[kind], encoding="utf-8")
         n = len(getattr(result, kind))
         notice(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})")
     return 0

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from goalrules.cli.conventions import notice, say
+from goalrules.cli.conventions import notice, say, writing
 
 __all__ = ["add_commands"]
 
@@ -174,7 +174,8 @@ def _cmd_rules_diff(args: argparse.Namespace, out: TextIO) -> int:
                         performance=args.performance, today=_today(args.today))  # fmt: skip
     text = result.render(args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with writing(args.output):
+            Path(args.output).write_text(text, encoding="utf-8")
         notice(f"goalrules: wrote {args.output}")
         notice(f"goalrules: {result.summary()}")  # (the file holds it too)
     else:
