@@ -136,3 +136,25 @@ def test_a_chart_draws_a_dollar_in_a_name_as_written(
     status, out, err = _run(["check", str(ws), "--format", "html"], capsys)
     assert status == 0, err
     assert f"<!-- {name}: " in out  # the chart's title, as matplotlib notes it in the SVG
+
+
+def test_the_progress_bar_shows_a_files_name_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import time
+
+    from goalrules import cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    clock = iter([0.0, 1.0, 2.0])
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    show = cli._progress()
+    assert show is not None
+    show("\x1b[2Jh.csv", 10, 100)
+    show("\x1b[2Jh.csv", 100, 100)
+    drawn = err.getvalue()
+    assert "\\x1b[2Jh.csv" in drawn and ESC not in drawn

@@ -97,6 +97,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
         return None
     import time
 
+    from goalrules.visible import visible
+
     started: dict[str, float] = {}
     drawn: set[str] = set()
 
@@ -110,7 +112,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
         bar = "#" * filled + "." * (width - filled)
         pct = min(100, 100 * done // max(total, 1))
         end = "\n" if done >= total else ""
-        print(f"\r{stage:<16.16} [{bar}] {pct:3d} %", end=end, file=sys.stderr, flush=True)
+        shown = visible(stage)  # a file's name, as written (never an escape code obeyed)
+        print(f"\r{shown:<16.16} [{bar}] {pct:3d} %", end=end, file=sys.stderr, flush=True)
 
     return show
 
