@@ -57,3 +57,28 @@ def test_a_workspace_target_no_float_holds_is_an_error_naming_it(
 def test_every_number_a_float_holds_is_read_as_written(x: float) -> None:
     q = gr.quantity(f"{x!r} followers")
     assert math.isfinite(q.magnitude) and q.magnitude == x
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e999"])
+@pytest.mark.parametrize("key", ["baseline", "target"])
+def test_a_workspace_number_that_is_no_number_is_an_error_naming_it(
+    tmp_path: Path, value: str, key: str
+) -> None:
+    """TOML writes infinity and NaN as numbers ("baseline = nan"); a goal took them as
+    its baseline or target."""
+    ws = tmp_path / "w.toml"
+    other = "target = 'x2'" if key == "baseline" else "baseline = 1200"
+    ws.write_text(
+        f'[workspace]\nname = "x"\n[[goal]]\nid = "a"\nmetric = "followers"\n'
+        f"{key} = {value}\n{other}\n"
+    )
+    with pytest.raises(gr.GoalRulesError, match=f"goal\\[0\\].{key}: expected a finite number"):
+        gr.load_workspace(ws)
+    with pytest.raises(gr.UnitError, match="expected a finite number"):
+        gr.quantity(float(value), "follower")
+
+
+def test_a_workspace_loads_the_same_twice(tmp_path: Path) -> None:
+    paths = gr.demo_paths()
+    gr.run_check(paths["workspace"], history=paths["history"])
+    assert gr.load_workspace(paths["workspace"]) == gr.load_workspace(paths["workspace"])

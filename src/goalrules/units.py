@@ -535,6 +535,8 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
     if unit is not None:
         if isinstance(text, bool) or not isinstance(text, (int, float)):
             raise UnitError(f"expected a number with unit {unit!r}, got {text!r}")
+        if not math.isfinite(text):  # (a workspace's "baseline = nan" or "= inf")
+            raise UnitError(f"expected a finite number, got {text!r}")
         ureg = registry()
         try:
             return ureg.Quantity(text, _unit_object(unit))
@@ -545,6 +547,8 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
         if isinstance(text, ureg.Quantity):
             return text
         if isinstance(text, (int, float)) and not isinstance(text, bool):
+            if not math.isfinite(text):  # (a workspace's "baseline = nan" or "= inf")
+                raise UnitError(f"expected a finite number, got {text!r}")
             return ureg.Quantity(text, "dimensionless")
         raise UnitError(f"expected a quantity text such as '1200 followers', got {text!r}")
     return _parse_quantity(text)

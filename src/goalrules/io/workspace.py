@@ -367,7 +367,6 @@ def _json_hooks() -> dict[str, Any]:
             "object_pairs_hook": pairs}  # fmt: skip
 
 
-@functools.cache  # one class for every load (a subclass copies YAML's constructors)
 def _parse_text(text: str, source: str, fmt: str) -> dict[str, Any]:
     if fmt == "toml":
         # tomli is the standard library's tomllib (same grammar, same messages), built

@@ -12,6 +12,7 @@ as text: ``"1:30"`` is read as the goal's words are). Digits grouped by ``_``
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -46,6 +47,7 @@ def _both_readings(value: str, read: Any) -> str | None:
     return None
 
 
+@functools.cache  # one class for every load (a subclass copies YAML's constructors)
 def yaml_loader() -> Any:
     """PyYAML's safe loader with goalrules' checks (see the module)."""
     import yaml
