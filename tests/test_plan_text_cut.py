@@ -1,7 +1,7 @@
 """The text report's plan table cuts a long tactic id or owners list with "…": "Sam,
 Alex, Jor" read as an owner named Jor, and two tactics whose ids share their first 24
-letters read as one; "(+12)" beside a date said 12 what, now "(+12 more)" as in
-markdown."""
+letters read as one; "(+12)" beside a date said 12 what: the header now says "next due
+(+ more)"."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_a_cut_id_or_owner_list_says_it_is_cut(tmp_path: Path) -> None:
     text = render_plan(plan, "text")
     assert "weekly-carousel-on-link… " in text
     assert "Sam, Alex, Jo…" in text and "Sam, Alex, Jor " not in text
-    assert "(+" in text and " more)" in text
+    assert "next due (+ more)" in text and "2026-01-12 (+" in text  # twelve more Mondays
 
 
 @given(st.text(min_size=0, max_size=40), st.integers(min_value=2, max_value=30))

@@ -75,7 +75,7 @@ def test_a_workspace_number_that_is_no_number_is_an_error_naming_it(
     with pytest.raises(gr.GoalRulesError, match=f"goal\\[0\\].{key}: expected a finite number"):
         gr.load_workspace(ws)
     with pytest.raises(gr.UnitError, match="expected a finite number"):
-        gr.quantity(float(value), "follower")
+        gr.quantity(float(value))
 
 
 def test_a_workspace_loads_the_same_twice(tmp_path: Path) -> None:

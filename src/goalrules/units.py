@@ -535,8 +535,6 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
     if unit is not None:
         if isinstance(text, bool) or not isinstance(text, (int, float)):
             raise UnitError(f"expected a number with unit {unit!r}, got {text!r}")
-        if not math.isfinite(text):  # (a workspace's "baseline = nan" or "= inf")
-            raise UnitError(f"expected a finite number, got {text!r}")
         ureg = registry()
         try:
             return ureg.Quantity(text, _unit_object(unit))

@@ -112,11 +112,13 @@ def _cut(text: str, width: int) -> str:
 
 def _text_plan(plan: PlanResult) -> list[str]:
     lines = _rule("Plan: tactics by priority")
-    lines.append(f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due")
+    lines.append(
+        f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due (+ more)"
+    )
     for r in plan.ranked:
         due = plan.due_dates(r.id)
         nxt = due[0].isoformat() if due else "-"
-        more = f" (+{len(due) - 1} more)" if len(due) > 1 else ""
+        more = f" (+{len(due) - 1})" if len(due) > 1 else ""  # (the header says what)
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(
             f"{r.rank:>2}  {_cut(r.id, 24):<24} {words(r.quadrant):<13} "
