@@ -15,7 +15,10 @@ workspaces (brackets, inline tables, dotted keys or indentation up to 200,000 de
 numbers of 20,000 digits, YAML aliases of aliases), whose peak memory must stay under
 ``MEMORY_FACTOR`` (20) times their size plus 5 MB; runs the command line on mutated
 files and on ``/dev/zero``, a FIFO, a folder, ``/proc/self/mem`` (exit 2 must print
-exactly one stderr line naming the file); and registers plugins whose hooks return
+exactly one stderr line naming the file); puts hostile text (a terminal's escape
+codes, line feeds, HTML, markdown links, spreadsheet formulas) in a workspace's strings
+and the data's channels and checks every report for it (no control character on stdout
+or stderr, no script in HTML, no formula in a CSV); and registers plugins whose hooks return
 anything, raise, or redefine a built-in, declared or not. Any exception that is not a
 ``GoalRulesError`` is a finding, printed with the input that raised it; so is a case
 slower than ``--bound`` seconds, and one over the memory bound. The test suite runs a few
@@ -29,6 +32,7 @@ import argparse
 import contextlib
 import datetime as dt
 import random
+import re
 import sys
 import tempfile
 import time
@@ -333,6 +337,81 @@ def case_cli(c: Corpus, rng: random.Random, tmp: Path) -> None:
         raise AssertionError(f"exit 2 naming no file: {lines[0]!r} for {argv}")
 
 
+#: text that a terminal, a markdown renderer, a browser or a spreadsheet would obey
+HOSTILE_TEXT = ["\x1b[2J", "\x1b]0;owned\x07", "\u009b31m", "\r", "\n", "\u202e", "\x00",
+                "<script>alert(1)</script>", "[x](javascript:alert(1))", "![](https://e.x/p)",
+                "**b**", "&lt;i&gt;", "$\\frac{a}{$", "=HYPERLINK(\"https://e.x\")", "+cmd|x",
+                "@SUM(A1)", "|", "`c`"]  # fmt: skip
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _quoted_toml(piece: str) -> str:
+    return piece.replace("\\", "\\\\").translate(
+        {c: f"\\u{c:04x}" for c in range(0x20)} | {0x7F: "\\u007f"}
+    )
+
+
+def case_cli_reports(c: Corpus, rng: random.Random, tmp: Path) -> None:
+    """Hostile text (a terminal's escape codes, a line feed, HTML, markdown links, a
+    spreadsheet's formulas) in a workspace's strings and in the data's channels, through
+    the reports: whatever the exit, standard output and stderr hold no control
+    character but line feeds and tabs, an exit 2 is one stderr line, an HTML page no
+    script, a CSV no cell a spreadsheet runs."""
+    import csv as csv_module
+    import io
+
+    from goalrules.cli import main
+
+    ws, hist, perf = tmp / "r.toml", tmp / "r-history.csv", tmp / "r-performance.csv"
+    text = c.workspace
+    spots = list(re.finditer(r'= "([^"\n]*)"', text))
+    chosen = rng.sample(spots, min(len(spots), rng.randint(1, 5)))
+    for m in sorted(chosen, key=lambda m: -m.start()):  # the last first: earlier ones stay put
+        piece = _quoted_toml(rng.choice(HOSTILE_TEXT)).replace('"', "'")
+        text = text[: m.end(1)] + piece + text[m.end(1) :]
+    ws.write_text(text, encoding="utf-8")
+    channel = rng.choice(HOSTILE_TEXT).replace('"', "'")
+    hist.write_text(c.history.replace("linkedin", f'"{channel}"', rng.randint(1, 3)),
+                    encoding="utf-8")  # fmt: skip
+    perf.write_text(c.performance.replace("instagram", f'"li{channel}"'), encoding="utf-8")
+    fmt = rng.choice(["text", "markdown", "html", "csv", "json"])
+    argv = [
+        ["check", str(ws), "--format", fmt, "--history", str(hist), "--performance", str(perf)],
+        ["channels", str(perf), "--format", fmt if fmt != "csv" else "text"],
+        ["import", str(hist), "--format", "csv"],
+        ["read", rng.choice(c.statements) + rng.choice(HOSTILE_TEXT)],
+    ][rng.randrange(4)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            status = main(argv, out=out)
+        except SystemExit as exc:
+            status = int(exc.code or 0)
+    said, written = err.getvalue(), out.getvalue()
+    if status not in (0, 1, 2):
+        raise AssertionError(f"exit {status} for {argv}")
+    if status == 2 and said.count("\n") != 1:
+        raise AssertionError(f"exit 2 with {said!r} for {argv}")
+    for name, shown in (("stdout", written), ("stderr", said)):
+        if found := _HIDDEN.search(shown):
+            raise AssertionError(f"{found[0]!r} on {name} for {argv}")
+    if "html" in argv and "<script" in written.lower():
+        raise AssertionError(f"a script in the HTML page for {argv}")
+    if "csv" in argv and status == 0:
+        for row in csv_module.reader(io.StringIO(written)):
+            for cell in row:
+                if cell[:1] in "=+-@" and cell[:1] and not _number_like(cell):
+                    raise AssertionError(f"the cell {cell!r} runs in a spreadsheet for {argv}")
+
+
+def _number_like(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
 HOOKS = ["goalrules_units", "goalrules_metrics", "goalrules_channel_aliases",
          "goalrules_functions", "goalrules_rulesets", "goalrules_platform_fit",
          "goalrules_sources"]  # fmt: skip
@@ -399,6 +478,7 @@ CASES: list[tuple[str, Callable[[Corpus, random.Random, Path], None]]] = [
     ("workspace formats", case_workspace_formats),
     ("hostile workspace", case_hostile_workspace),
     ("cli", case_cli),
+    ("cli reports", case_cli_reports),
     ("plugin", case_plugin),
 ]
 

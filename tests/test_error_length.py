@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goalrules.errors import DataError, GoalRulesError, listed
+from goalrules.errors import DataError, GoalRulesError, LimitError, listed
 from goalrules.io.tables import read_rows
 from goalrules.model.tables import table_history
 
@@ -30,13 +30,18 @@ def test_listed_is_bounded_and_names_the_first(names: list[str]) -> None:
 
 def test_a_wide_header_gives_a_short_error(tmp_path: Path) -> None:
     path = tmp_path / "history.csv"
-    path.write_text(",".join(f"column{i}" for i in range(100_000)) + "\n1\n")
+    path.write_text(",".join(f"column{i}" for i in range(16_000)) + "\n1\n")
     with pytest.raises(DataError) as err:
         list(read_rows(path, ("date", "value")))
     message = str(err.value)
     assert len(message) < 1_000
     assert "missing columns date, value" in message
-    assert "column0, column1" in message and "and 99,988 more" in message
+    assert "column0, column1" in message and "and 15,988 more" in message
+    # wider than a spreadsheet: a limit, as short
+    path.write_text(",".join(f"column{i}" for i in range(100_000)) + "\n1\n")
+    with pytest.raises(LimitError) as limit:
+        list(read_rows(path, ("date", "value")))
+    assert len(str(limit.value)) < 1_000 and "a row of 100,000 cells" in str(limit.value)
 
 
 def test_a_wide_table_gives_a_short_error() -> None:

@@ -1,7 +1,7 @@
 """A short, deterministic run of the fuzz harness (scripts/fuzz.py): mutated rule files,
 expressions, workspaces (TOML, JSON, YAML, and hostile ones: nesting, dotted keys, long
 numbers, alias bombs), data files, statements, command lines (special files among the
-arguments) and plugins that misbehave, through the public API. Only GoalRulesError may
+arguments), hostile text through every report, and plugins that misbehave, through the public API. Only GoalRulesError may
 escape, no case may take 30 s, and a hostile workspace may take at most 20 times its size
 in memory plus 5 MB. ``python scripts/fuzz.py --cases 100000`` runs it at length."""
 

@@ -33,6 +33,8 @@ LAYERS: list[tuple[str, ...]] = [
         "retail_days",
         "recurring",
         "numbers",
+        "visible",
+        "workbooks",
     ),
     ("vocabulary",),
     ("metrics",),

@@ -433,6 +433,16 @@ def known_currency(code: str) -> str:
 _CODE_FIRST = LazyPattern(r"^\s*([A-Z]{3})\s+([-+]?[\d.,]+\s*[kKmM]?)\s*$")
 
 
+def _check_range(number: float, written: str, text: str) -> None:
+    """A number a float cannot hold is an error, never infinity or 0: a target of
+    "1e999 leads" was read as infinitely many ("needs growth of 1,014,232,...% a
+    month"), and "1e-400 leads" as none."""
+    if math.isinf(number):
+        raise UnitError(f"the number in {text!r} is too large (at most about 1.8e308)")
+    if number == 0 and any(c in "123456789" for c in re.split("[eE]", written)[0]):
+        raise UnitError(f"the number in {text!r} is too small to tell from 0")
+
+
 @functools.lru_cache(maxsize=8192)
 def _parse_quantity(text: str) -> Quantity:
     code_first = _CODE_FIRST.match(text)
@@ -449,6 +459,7 @@ def _parse_quantity(text: str) -> Quantity:
         number *= _SUFFIX[m["suffix"].strip().lower()]
     if "-" in (m["sign"], m["sign2"]):
         number = -number
+    _check_range(number, m["number"], text)
     unit = m["unit"]
     if m["symbol"]:
         if unit:
@@ -534,6 +545,8 @@ def quantity(text: str | Any, unit: str | None = None) -> Quantity:
         if isinstance(text, ureg.Quantity):
             return text
         if isinstance(text, (int, float)) and not isinstance(text, bool):
+            if not math.isfinite(text):  # (a workspace's "baseline = nan" or "= inf")
+                raise UnitError(f"expected a finite number, got {text!r}")
             return ureg.Quantity(text, "dimensionless")
         raise UnitError(f"expected a quantity text such as '1200 followers', got {text!r}")
     return _parse_quantity(text)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from goalrules.cli.channels import cmd_channels, currency_code
-from goalrules.cli.conventions import notice, quiet
+from goalrules.cli.conventions import notice, quiet, say, writing
 
 __all__ = ["main"]
 
@@ -74,7 +75,10 @@ def _today(value: str | None, option: str = "--today") -> Any:
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
     if getattr(args, "output", None):
-        Path(args.output).write_text(text, encoding="utf-8")
+        from goalrules.visible import visible
+
+        with writing(args.output):
+            Path(args.output).write_text(visible(text, keep="\n\t"), encoding="utf-8")
         notice(f"goalrules: wrote {args.output}")
     else:
         out.write(text)
@@ -93,6 +97,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
         return None
     import time
 
+    from goalrules.visible import visible
+
     started: dict[str, float] = {}
     drawn: set[str] = set()
 
@@ -106,7 +112,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
         bar = "#" * filled + "." * (width - filled)
         pct = min(100, 100 * done // max(total, 1))
         end = "\n" if done >= total else ""
-        print(f"\r{stage:<16.16} [{bar}] {pct:3d} %", end=end, file=sys.stderr, flush=True)
+        shown = visible(stage)  # a file's name, as written (never an escape code obeyed)
+        print(f"\r{shown:<16.16} [{bar}] {pct:3d} %", end=end, file=sys.stderr, flush=True)
 
     return show
 
@@ -131,7 +138,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.workspace is None:  # set here, after an option taking files gave it back
         args.workspace = "workspace.toml"
-    if not Path(args.workspace).exists():
+    if not os.path.lexists(args.workspace):  # (a link that leads nowhere: check_file says)
         from goalrules.errors import WorkspaceError
 
         raise WorkspaceError(
@@ -159,8 +166,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     run.notes[:0] = read_notes
     if args.format in STREAM_FORMATS:  # written as the goals are judged
         if args.output:
-            with open_report(args.output) as fh:
-                summary = stream_check(run, args.format, fh, jobs=args.jobs)
+            from goalrules.visible import visible_stream
+
+            with writing(args.output), open_report(args.output) as fh:
+                summary = stream_check(run, args.format, visible_stream(fh), jobs=args.jobs)
             notice(f"goalrules: wrote {args.output}")
         else:
             summary = stream_check(run, args.format, out, jobs=args.jobs)
@@ -181,10 +190,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         _notes(["no goal to score: --fail-under holds nothing back"])
         return 0
     if lowest < args.fail_under:
-        print(
+        say(
             f"goalrules: a goal scores {_under(lowest, args.fail_under)}, under --fail-under "
-            f"{args.fail_under:g}",
-            file=sys.stderr,
+            f"{args.fail_under:g}"
         )
         return 1
     return 0
@@ -456,8 +464,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     from goalrules.cli import conventions
+    from goalrules.visible import visible_stream
 
-    stream = out if out is not None else sys.stdout
+    # what data holds is shown, never obeyed: no escape code reaches the terminal
+    stream = visible_stream(out if out is not None else sys.stdout)
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
@@ -508,13 +518,13 @@ def _run(
         if args.debug:
             raise
         if isinstance(exc, GoalRulesError):
-            print(f"goalrules: error: {stdin_named(exc.headline(), folder)}", file=sys.stderr)
+            say(f"goalrules: error: {stdin_named(exc.headline(), folder)}")
             return 2
         if isinstance(exc, BrokenPipeError) and exc.filename is None:
             return _reader_stopped()  # `goalrules check | head`: nothing went wrong
         if isinstance(exc, OSError):
             where = f"{exc.filename}: " if exc.filename else ""
-            print(f"goalrules: error: {where}{exc.strerror or exc}", file=sys.stderr)
+            say(f"goalrules: error: {where}{exc.strerror or exc}")
             return 2
         raise
     finally:
@@ -544,7 +554,7 @@ def _plugin_notes() -> None:
     from goalrules.plugins import notes
 
     for note in notes():
-        print(f"goalrules: note: {note}", file=sys.stderr)
+        say(f"goalrules: note: {note}")
 
 
 if __name__ == "__main__":  # pragma: no cover

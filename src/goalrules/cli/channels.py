@@ -96,8 +96,11 @@ def _cmd_channels_book(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
     if args.format not in STREAM_FORMATS:
         _emit(render_book(decided, args.format, **words), args, out)
     elif args.output:  # written a slice of accounts at a time, as they are worded
-        with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
-            write_book(decided, args.format, fh, jobs=args.jobs, **words)
+        from goalrules.cli.conventions import writing
+        from goalrules.visible import visible_stream
+
+        with writing(args.output), Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+            write_book(decided, args.format, visible_stream(fh), jobs=args.jobs, **words)
         notice(f"goalrules: wrote {args.output}")
     else:
         write_book(decided, args.format, out, jobs=args.jobs, **words)

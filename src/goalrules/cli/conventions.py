@@ -7,7 +7,9 @@ workspace alone, and shell completion (``goalrules completion bash|zsh``, with s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,8 +20,10 @@ __all__ = [
     "format_from_output",
     "quiet",
     "read_stdin_arguments",
+    "say",
     "stdin_named",
     "unswallow_workspace",
+    "writing",
 ]
 
 # ``--quiet``: notes, progress and "wrote FILE" stay off stderr (errors are printed)
@@ -258,7 +262,29 @@ def add_completion(sub: Any, parser: argparse.ArgumentParser) -> None:
     c.set_defaults(func=run)
 
 
+@contextlib.contextmanager
+def writing(path: Any) -> Iterator[None]:
+    """Writing ``path``: an error of the system that names no file (a full disk: "No
+    space left on device") names it."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
+
+
+def say(message: str) -> None:
+    """One line on stderr: an error, a warning or a note. Text from data in it (a key,
+    a cell, a name) is shown as written, never obeyed: a line feed in it is ``\\n``,
+    not a second line, and a terminal's escape codes are written out
+    (:func:`goalrules.visible.visible`)."""
+    from goalrules.visible import visible
+
+    print(visible(message), file=sys.stderr)
+
+
 def notice(message: str) -> None:
     """A line on stderr for people (not an error), unless ``--quiet``."""
     if not quiet():
-        print(message, file=sys.stderr)
+        say(message)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from goalrules.cli.conventions import notice
+from goalrules.cli.conventions import notice, writing
 from goalrules.errors import DataError
 
 
@@ -87,7 +87,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         text = json.dumps(result.to_dict(), indent=2) + "\n"
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            with writing(args.output):
+                Path(args.output).write_text(text, encoding="utf-8")
         else:
             out.write(text)
         return 0
@@ -101,11 +102,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write(tables[kind])
         return 0
     for kind, path in targets.items():
-        if args.format == "parquet":
-            rows = [r.to_dict() for r in getattr(result, kind)]
-            _write_parquet(rows, path)
-        else:
-            path.write_text(tables[kind], encoding="utf-8")
+        with writing(path):
+            if args.format == "parquet":
+                _write_parquet([r.to_dict() for r in getattr(result, kind)], path)
+            else:
+                path.write_text(tables[kind], encoding="utf-8")
         n = len(getattr(result, kind))
         notice(f"wrote {path} ({n} {kind} row{'s' if n != 1 else ''})")
     return 0
@@ -114,6 +115,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
     import csv
 
+    from goalrules.visible import inert_cell
+
     if fmt == "json":
         json.dump({"errors": exc.table(), "truncated": exc.truncated}, out, indent=2)
         out.write("\n")
@@ -121,7 +124,8 @@ def _write_problems(exc: Any, fmt: str, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["file", "line", "column", "value", "why"])
     for p in exc.problems:
-        w.writerow([p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why])
+        cells = [p.file, "" if p.line is None else p.line, p.column or "", p.value, p.why]
+        w.writerow([inert_cell(c) if isinstance(c, str) else c for c in cells])
 
 
 def check_data(args: argparse.Namespace, today: Any, progress: Any) -> tuple[Any, Any, list[str]]:

@@ -4,6 +4,7 @@ regular file within its size limit, and no ``--output`` that is one of them."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ def check_inputs(args: argparse.Namespace) -> None:
     (``-``, standard input, where a command reads text; folders where it takes them)."""
     from goalrules.io.files import check_file
 
-    if args.command == "check" and args.workspace and not Path(args.workspace).exists():
+    # a link that leads nowhere (a loop, a missing target) is named by check_file below
+    if args.command == "check" and args.workspace and not os.path.lexists(args.workspace):
         from goalrules.errors import WorkspaceError
 
         raise WorkspaceError(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any, TextIO
+
+from goalrules.cli.conventions import say
 
 
 def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
@@ -45,7 +46,7 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     broken = [r for r in reports if r.problem]
     if broken:  # listed above; one line on stderr, as every exit 2
         more = f" ({len(broken)} plugins with problems)" if len(broken) > 1 else ""
-        print(f"goalrules: error: {broken[0].problem}{more}", file=sys.stderr)
+        say(f"goalrules: error: {broken[0].problem}{more}")
         return 2
     return 0
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any, TextIO
+
+from goalrules.cli.conventions import say
 
 __all__ = ["add_command", "cmd_review"]
 
@@ -72,14 +73,13 @@ def _notify(result: Any, args: argparse.Namespace) -> int:
                 workspace=args.workspace,
             )
         except DeliveryError as exc:
-            print(f"goalrules: error: {exc.headline()}", file=sys.stderr)
+            say(f"goalrules: error: {exc.headline()}")
             status = 3
             continue
-        print(
+        say(
             f"goalrules: {len(done.sent)} alert{'s' if len(done.sent) != 1 else ''} sent "
             f"in {done.messages} message{'s' if done.messages != 1 else ''}"
-            f"{f', {len(done.already)} already sent' if done.already else ''}",
-            file=sys.stderr,
+            f"{f', {len(done.already)} already sent' if done.already else ''}"
         )
     return status
 
@@ -161,7 +161,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
             prior=args.prior,
             anchors=args.anchor or (),
         ):
-            print(f"goalrules: why: {moved.sentence()}", file=sys.stderr)
+            say(f"goalrules: why: {moved.sentence()}")
     return _notify(result, args) if args.notify else 0
 
 

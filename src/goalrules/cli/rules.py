@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from goalrules.cli.conventions import notice
+from goalrules.cli.conventions import notice, say, writing
 
 __all__ = ["add_commands"]
 
@@ -49,7 +48,7 @@ def _errors_line(errors: Any) -> None:
     """The report written is for CI; one line on stderr, as for every exit 2."""
     if errors:
         more = f" ({len(errors)} errors)" if len(errors) > 1 else ""
-        print(f"goalrules: error: {errors[0].headline()}{more}", file=sys.stderr)
+        say(f"goalrules: error: {errors[0].headline()}{more}")
 
 
 def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -94,11 +93,11 @@ def _cmd_rules_check(args: argparse.Namespace, out: TextIO) -> int:
         # the listing above is for editors; one line on stderr for people and scripts
         count = f"{len(found)} error{'s' if len(found) != 1 else ''}"
         more = f" ({count} in {failed} file{'s' if failed != 1 else ''})"
-        print(f"goalrules: error: {found[0].headline()}{more}", file=sys.stderr)
+        say(f"goalrules: error: {found[0].headline()}{more}")
         return 2
     if bidi:  # a warning people see even when the listing goes to a file
         more = f" ({len(bidi)} such characters)" if len(bidi) > 1 else ""
-        print(f"goalrules: warning: {bidi[0].headline()}{more}", file=sys.stderr)
+        say(f"goalrules: warning: {bidi[0].headline()}{more}")
     return 1 if (problems or bidi) and args.strict else 0
 
 
@@ -175,7 +174,8 @@ def _cmd_rules_diff(args: argparse.Namespace, out: TextIO) -> int:
                         performance=args.performance, today=_today(args.today))  # fmt: skip
     text = result.render(args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with writing(args.output):
+            Path(args.output).write_text(text, encoding="utf-8")
         notice(f"goalrules: wrote {args.output}")
         notice(f"goalrules: {result.summary()}")  # (the file holds it too)
     else:

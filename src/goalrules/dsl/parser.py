@@ -10,6 +10,7 @@ each one. Sources over :data:`MAX_SOURCE` characters or nested deeper than
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import Any
 
@@ -106,7 +107,7 @@ class _Builder:
             raise RuleSyntaxError(f"unexpected {tree!s}")
         data, kids, sp = tree.data, tree.children, self.span(tree)
         if data == "number":
-            return ast.Number(_number(str(kids[0])), span=sp)
+            return ast.Number(self.number(str(kids[0]), sp), span=sp)
         if data == "quantity":
             tok = str(kids[0])
             m = _QTY.match(tok)
@@ -115,8 +116,8 @@ class _Builder:
             if m["sym"] and m["unit"]:
                 self.errors.append(self.error(f"{tok!r} has both a currency symbol and a unit", sp))
             if not unit:  # "5K": the letter is the scale, not a unit
-                return ast.Number(_number(tok), span=sp)
-            return ast.Quantity(_number(tok.lstrip("$€£")), unit, span=sp)
+                return ast.Number(self.number(tok, sp), span=sp)
+            return ast.Quantity(self.number(tok.lstrip("$€£"), sp), unit, span=sp)
         if data == "date":
             try:
                 return ast.DateLit(_dt.date.fromisoformat(str(kids[0])), span=sp)
@@ -160,6 +161,25 @@ class _Builder:
         if data == "ifexp":
             return ast.IfExp(self.expr(kids[0]), self.expr(kids[1]), self.expr(kids[2]), span=sp)
         raise RuleSyntaxError(f"unknown construct {data!r}")  # pragma: no cover
+
+    def number(self, text: str, sp: ast.Span) -> float:
+        """A number literal's value; one a float cannot hold is an error at ``sp``
+        (``1e999`` was infinity, written back by ``rules fmt`` as ``inf``, which does not
+        parse; ``1e-400`` was 0, so that ``x > 1e-400`` held for no positive x)."""
+        value = _number(text)
+        if value == 0.0 or math.isinf(value):
+            m = _QTY.match(text)
+            assert m is not None
+            literal = m["num"] + (m["scale"] or "")
+            if math.isinf(value):
+                self.errors.append(
+                    self.error(f"the number {literal} is too large (at most about 1.8e308)", sp)
+                )
+            elif any(c in "123456789" for c in re.split("[eE]", m["num"])[0]):
+                self.errors.append(
+                    self.error(f"the number {literal} is too small to tell from 0", sp)
+                )
+        return value
 
     def error(
         self, message: str, sp: ast.Span, cls: type[GoalRulesError] = RuleSyntaxError
@@ -241,7 +261,7 @@ class _Builder:
             if kind in ("criterion", "decision"):
                 fields[key] = str(kids[0])
             elif kind in ("weight", "priority"):
-                fields[key] = _number(str(kids[0]))
+                fields[key] = self.number(str(kids[0]), self.span(kids[0]))
             elif kind in ("guard", "check"):
                 fields[key] = self.expr(kids[0])
             else:

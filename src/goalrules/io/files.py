@@ -29,8 +29,10 @@ from typing import Any, BinaryIO, Literal
 from goalrules.errors import LimitError, WorkspaceError
 
 __all__ = [
+    "MAX_COLUMNS",
     "MAX_DATA_SIZE",
     "MAX_TEXT_SIZE",
+    "check_columns",
     "check_file",
     "max_input_size",
     "parse_size",
@@ -45,6 +47,23 @@ MAX_TEXT_SIZE = 16 * 1000**2
 """Largest workspace, rule file or decision table read, in bytes (16 MB)."""
 MAX_DATA_SIZE = 2 * 1000**3
 """Largest history, performance file or export read, in bytes (2 GB)."""
+
+MAX_COLUMNS = 16_384
+"""Most columns a table may have: as many as a spreadsheet holds (Excel's XFD). Each
+preset is matched against every column of a file's first rows, so a row of 200,000
+cells (1 MB of text) took half a minute and 700 MB before it was named no export."""
+
+
+def check_columns(count: int, source: str, line: int) -> None:
+    """A row of ``count`` cells, at ``line`` of ``source``, within :data:`MAX_COLUMNS`."""
+    if count > MAX_COLUMNS:
+        raise LimitError(
+            f"a row of {count:,} cells: more columns than a spreadsheet holds "
+            f"({MAX_COLUMNS:,}); no export or goalrules file has so many",
+            source=source,
+            line=line,
+        )
+
 
 ENV = "GOALRULES_MAX_INPUT_SIZE"
 _override: int | None = None

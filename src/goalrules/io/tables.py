@@ -23,7 +23,7 @@ from goalrules.errors import (
     WorkspaceError,
     listed,
 )
-from goalrules.io.files import _open_binary, check_file
+from goalrules.io.files import _open_binary, check_columns, check_file
 from goalrules.metrics import catalog
 from goalrules.model import (
     ChannelMonth,
@@ -32,6 +32,7 @@ from goalrules.model import (
 )
 from goalrules.model.tables import records
 from goalrules.units import DOTTED_THOUSANDS
+from goalrules.visible import spreadsheet_text
 from goalrules.vocabulary import MetricKind
 
 #: ``progress(stage, done, total)``: called as a file is read (``done`` and ``total``
@@ -114,6 +115,7 @@ def read_rows(
             names = reader.fieldnames or []
         except csv.Error as exc:
             raise DataError(f"not readable as CSV: {exc}", source=source, line=1) from None
+        check_columns(len(names), source, 1)
         header = [h.strip().lower() for h in names]
         if not any(header):
             raise WorkspaceError("the file is empty", source=source)
@@ -151,7 +153,8 @@ def read_rows(
                     source=source,
                     line=reader.line_num,
                 )
-            yield reader.line_num, {k: v.strip() for k, v in row.items()}
+            # a text cell goalrules marked so that no spreadsheet runs it ("'=x"): as it was
+            yield reader.line_num, {k: spreadsheet_text(v.strip()) for k, v in row.items()}
 
 
 def _rows(

@@ -30,6 +30,7 @@ from goalrules.errors import (
 )
 from goalrules.io.files import MAX_TEXT_SIZE, _format_of, max_input_size, read_text
 from goalrules.io.workspace_settings import HEAD_KEYS, calendar_settings, data_files
+from goalrules.io.workspace_yaml import yaml_loader
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import catalog
 from goalrules.model import (
@@ -366,43 +367,6 @@ def _json_hooks() -> dict[str, Any]:
             "object_pairs_hook": pairs}  # fmt: skip
 
 
-@functools.cache  # one class for every load (a subclass copies YAML's constructors)
-def _yaml_loader() -> Any:
-    import yaml
-
-    class Loader(yaml.SafeLoader):  # type: ignore[misc]
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    continue
-                key = (key_node.tag, key_node.value) if isinstance(key_node.value, str) else None
-                if key is not None and key in seen:
-                    mark = key_node.start_mark
-                    raise WorkspaceError(
-                        f"the key {key_node.value!r} appears twice in one mapping",
-                        line=mark.line + 1,
-                        column=mark.column + 1,
-                    )
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            # "2026-13-01" has a date's shape, so YAML reads it as one and fails
-            try:
-                return super().construct_yaml_timestamp(node)
-            except (ValueError, OverflowError) as exc:
-                mark = node.start_mark
-                raise WorkspaceError(
-                    f"{node.value!r} is not a date ({exc})",
-                    line=mark.line + 1,
-                    column=mark.column + 1,
-                ) from None
-
-    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
-    return Loader
-
-
 def _parse_text(text: str, source: str, fmt: str) -> dict[str, Any]:
     if fmt == "toml":
         # tomli is the standard library's tomllib (same grammar, same messages), built
@@ -440,7 +404,7 @@ def _parse_text(text: str, source: str, fmt: str) -> dict[str, Any]:
                 "reading YAML needs PyYAML: pip install 'goalrules[yaml]'", source=source
             ) from None
         try:
-            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader that refuses duplicates
+            data = yaml.load(text, Loader=yaml_loader())  # a SafeLoader that refuses duplicates
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise WorkspaceError(

@@ -19,12 +19,14 @@ from goalrules.report.html import html, html_book, html_channels, html_plan
 from goalrules.report.json_text import dumps
 from goalrules.report.markdown import _md_channel, _md_escape, markdown
 from goalrules.report.text import _text_channels, _text_plan, text
+from goalrules.visible import shown_as_written
 
 __all__ = ["render", "render_book", "render_channels", "render_plan"]
 
 # -- entry points ------------------------------------------------------------------------
 
 
+@shown_as_written
 def render(result: CheckResult, fmt: str = "text") -> str:
     """Render a check in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":
@@ -36,6 +38,7 @@ def render(result: CheckResult, fmt: str = "text") -> str:
     return text(result)
 
 
+@shown_as_written
 def render_channels(
     decisions: list[ChannelDecision], fmt: str = "text", *, today: Any = None
 ) -> str:
@@ -60,6 +63,7 @@ def render_channels(
     return "\n".join(_text_channels(decisions)).lstrip("\n") + "\n"
 
 
+@shown_as_written
 def render_book(
     decided: Any,
     fmt: str = "text",
@@ -86,6 +90,7 @@ def render_book(
     return out.getvalue()
 
 
+@shown_as_written
 def render_plan(plan: PlanResult, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(plan.to_dict(), indent=2) + "\n"

@@ -14,6 +14,7 @@ from typing import Any
 from goalrules.judgments.backtest import Backtest, ReliabilityBin
 from goalrules.numbers import format_count, format_decimal, format_percent
 from goalrules.report.charts import _svg, charts_available, pyplot
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_backtest"]
 
@@ -174,6 +175,7 @@ def _html(r: Backtest) -> str:
     )
 
 
+@shown_as_written
 def render_backtest(result: Backtest, fmt: str = "text") -> str:
     """A backtest in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":

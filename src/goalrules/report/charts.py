@@ -23,6 +23,7 @@ from goalrules.judgments.weekly_flows import monthly_of
 from goalrules.metrics import catalog
 from goalrules.model import MetricSeries, Point
 from goalrules.numbers import format_number, format_percent, plural, words
+from goalrules.visible import visible
 from goalrules.vocabulary import MetricKind
 
 WIDTH, HEIGHT = 10.0, 3.6  # inches: the page's width at the reports' 1080 px
@@ -51,6 +52,9 @@ def pyplot() -> Iterator[Any]:
         # the SVG's ids from its content alone (not a random salt): the same report is
         # the same bytes on every run (two charts' ids meet only for the same content)
         matplotlib.rcParams["svg.hashsalt"] = "goalrules"
+        # labels are data (a goal's id, a channel's name): drawn as written, never read
+        # as matplotlib's math ("$\\frac{a}{$" in an id stopped the report with a traceback)
+        matplotlib.rcParams["text.parse_math"] = False
         yield plt
 
 
@@ -179,7 +183,7 @@ def _goal_chart(g: GoalResult, today: _dt.date | None = None) -> str | None:
         if ach.target_value is not None:
             ax.axhline(ach.target_value, color="#dc2626", label="target")
         chance = "n/a" if ach.probability is None else _chance(ach.probability, ach.chance_edges)
-        ax.set_title(f"{goal.id}: {words(ach.verdict)} (chance {chance})", fontsize=11)
+        ax.set_title(f"{visible(goal.id)}: {words(ach.verdict)} (chance {chance})", fontsize=11)
         unit = ach.unit if ach.unit and ach.unit != "dimensionless" else (goal.metric or "value")
         ax.set_ylabel(plural(unit.replace("_", " "), 2), fontsize=_TICKS + 1)
         _count_axis(ax)
@@ -199,7 +203,7 @@ def _channel_charts(
     with pyplot() as plt:
         out = []
         fig, ax = plt.subplots(figsize=(WIDTH / 2, HEIGHT))
-        names = [d.channel for d in decisions]
+        names = [visible(d.channel) for d in decisions]
         width = 0.27
         xs = range(len(names))
         # visits, leads or customers not measured: no bar (an unknown drawn as 0 would
@@ -247,7 +251,7 @@ def _channel_charts(
             if d.evidence.lead_rate_high is not None else 0.0
             for r, d in zip(rates, rated, strict=True)
         ]  # fmt: skip
-        ax.errorbar([d.channel for d in rated], rates, yerr=[lows, highs], fmt="o",
+        ax.errorbar([visible(d.channel) for d in rated], rates, yerr=[lows, highs], fmt="o",
                     color="#2563eb", capsize=4)  # fmt: skip
         if portfolio_rate is not None:
             ax.axhline(portfolio_rate * 100, color="#dc2626", linestyle="--", label="portfolio")
@@ -282,7 +286,7 @@ def _plan_chart(plan: PlanResult, *, split: float = 3) -> str | None:
             colour = _QUADRANT_COLOURS.get(r.quadrant.value, "#334155")
             ax.scatter([x + dx], [y + dy], s=60, color=colour, zorder=3,
                        label=words(r.quadrant))  # fmt: skip
-            ax.annotate(f"{r.rank}. {r.id}", (x + dx, y + dy), xytext=(6, 4),
+            ax.annotate(f"{r.rank}. {visible(r.id)}", (x + dx, y + dy), xytext=(6, 4),
                         textcoords="offset points", fontsize=_TICKS - 1)  # fmt: skip
         edge = split - 0.5
         ax.axvline(edge, color="#9ca3af", linewidth=1)

@@ -16,12 +16,28 @@ from goalrules.numbers import format_score, words
 # -- markdown -----------------------------------------------------------------------------
 
 
+_MARKDOWN = {
+    ord("\\"): "\\\\",
+    ord("|"): "\\|",  # would end a table cell
+    ord("\n"): " ",
+    ord("<"): "&lt;",  # no tag opens; a lone ">" ("P 5 % -> 9 %") reads as itself
+    ord("&"): "&amp;",  # "&lt;" written in data is shown as written, not as "<"
+    ord("["): "\\[",  # no link, no image: "[x](javascript:...)", "![](https://...)"
+    ord("]"): "\\]",
+    ord("`"): "\\`",  # no code span
+    ord("*"): "\\*",  # no emphasis
+    ord("_"): "\\_",
+    ord("~"): "\\~",  # no strikethrough
+}
+
+
 def _md_escape(text: str) -> str:
     """User text as markdown shows it, not as markdown reads it: a ``|`` would end a
-    table cell, and ``<b>`` or ``<script>`` would be read as HTML by a renderer (a
-    goal named ``<script>`` or a statement with ``<b>now</b>`` is shown as written)."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    return text.replace("<", "&lt;")  # no tag opens; a lone ">" ("P 5 % -> 9 %") reads
+    table cell, ``<b>`` or ``<script>`` would be read as HTML by a renderer,
+    ``[here](javascript:...)`` as a link and ``![](https://...)`` as an image fetched
+    when the page is viewed, ``**`` as emphasis (a goal named ``<script>`` or a
+    statement with ``<b>now</b>`` or ``[x](y)`` is shown as written)."""
+    return text.translate(_MARKDOWN)
 
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")

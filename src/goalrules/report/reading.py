@@ -14,6 +14,7 @@ from goalrules.numbers import (
     format_whole_percent,
     plural,
 )
+from goalrules.visible import shown_as_written
 
 __all__ = ["reading_to_dict", "render_reading"]
 
@@ -74,6 +75,7 @@ def reading_to_dict(reading: StatementReading, smart: SmartReport) -> dict[str, 
     }
 
 
+@shown_as_written
 def render_reading(reading: StatementReading, smart: SmartReport, fmt: str = "text") -> str:
     """``text`` (for a terminal) or ``json``."""
     if fmt == "json":

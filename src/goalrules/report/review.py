@@ -24,6 +24,7 @@ from goalrules.report.charts import (
 from goalrules.report.markdown import _md_escape
 from goalrules.reviews import ReviewResult, goal_fields
 from goalrules.reviews.alerts import flag_words
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_review"]
 
@@ -73,7 +74,7 @@ def _text(result: ReviewResult) -> str:
 
 def _markdown(result: ReviewResult) -> str:
     revision = f", revision {result.revision}" if result.revision > 1 else ""
-    out = [f"# goalrules review: {result.workspace}", "",
+    out = [f"# goalrules review: {_md_escape(result.workspace)}", "",
            f"Review {result.number}, {result.date}{revision}.", "",
            "| goal | verdict | P | progress | elapsed | pace | trend | flags |",
            "|---|---|---|---|---|---|---|---|"]  # fmt: skip
@@ -218,6 +219,7 @@ def _html(result: ReviewResult) -> str:
     ))  # fmt: skip
 
 
+@shown_as_written
 def render_review(result: ReviewResult, fmt: str = "text") -> str:
     """A review in ``text``, ``markdown``, ``json`` or ``html``; one read back from the
     store in the locale its messages were written for (its audit trail's), so that the

@@ -8,6 +8,8 @@ import json
 import textwrap
 
 from goalrules.diff import RulesDiff, SubjectDiff
+from goalrules.report.markdown import _md_escape
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_diff"]
 
@@ -57,7 +59,9 @@ def _short(value: object, limit: int = 70) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    """A cell of the markdown table: text from rules and data shown as written (no
+    tag, link or emphasis of its own), its lines kept apart."""
+    return "<br>".join(_md_escape(line) for line in text.split("\n"))
 
 
 def _markdown(d: RulesDiff) -> str:
@@ -106,6 +110,7 @@ def _html(d: RulesDiff) -> str:
     return "\n".join(parts)
 
 
+@shown_as_written
 def render_diff(d: RulesDiff, fmt: str = "text") -> str:
     """A rules diff in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":

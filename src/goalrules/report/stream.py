@@ -45,6 +45,7 @@ from goalrules.report.text import (
     _text_title,
 )
 from goalrules.report.workers import judged, write_judged
+from goalrules.visible import inert_cell, visible
 
 __all__ = ["STREAM_FORMATS", "StreamSummary", "stream_check"]
 
@@ -204,12 +205,16 @@ CSV_COLUMNS = ("id", "statement", "smart_score", "smart_passed", "verdict", "pro
 
 
 def _goal_row(g: GoalResult) -> str:
+    return visible(_goal_cells(g), keep="\n")
+
+
+def _goal_cells(g: GoalResult) -> str:
     ach = g.smart.achievability
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(
         [
-            g.id,
-            g.smart.goal.statement or "",
+            inert_cell(g.id),
+            inert_cell(g.smart.goal.statement or ""),
             f"{g.smart.score:.2f}",
             "true" if g.smart.passed else "false",
             ach.verdict.value if ach is not None else "",
@@ -228,7 +233,7 @@ def _csv(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -
 
 
 def _goal_text(g: GoalResult) -> str:
-    return "\n".join(_text_goal(g)) + "\n"
+    return visible("\n".join(_text_goal(g)) + "\n", keep="\n")
 
 
 def _text(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:
@@ -267,7 +272,7 @@ def _goal_html(g: GoalResult, today: _dt.date | None = None) -> tuple[str, str]:
     from goalrules.report.html import goal_parts, goal_view
 
     parts, view = goal_parts(), goal_view(g, today)
-    return str(parts.row(view)), str(parts.card(view))
+    return visible(str(parts.row(view)), keep="\n\t"), visible(str(parts.card(view)), keep="\n\t")
 
 
 def _html(run: CheckRun, out: TextIO, summary: StreamSummary, jobs: int | None) -> None:

@@ -103,17 +103,26 @@ def _text_channels(decisions: tuple[ChannelDecision, ...] | list[ChannelDecision
     return lines
 
 
+def _cut(text: str, width: int) -> str:
+    """``text`` in ``width`` columns, a cut one ending in "…" (an owner "Jordan" cut to
+    "Jor" read as a name of its own; two tactics' ids alike in their first 24 letters
+    as one tactic)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _text_plan(plan: PlanResult) -> list[str]:
     lines = _rule("Plan: tactics by priority")
-    lines.append(f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due")
+    lines.append(
+        f"{'#':>2}  {'tactic':<24} {'quadrant':<13} {'v/c':<4} {'owners':<14} next due (+ more)"
+    )
     for r in plan.ranked:
         due = plan.due_dates(r.id)
         nxt = due[0].isoformat() if due else "-"
-        more = f" (+{len(due) - 1})" if len(due) > 1 else ""
+        more = f" (+{len(due) - 1})" if len(due) > 1 else ""  # (the header says what)
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(
-            f"{r.rank:>2}  {r.id[:24]:<24} {words(r.quadrant):<13} "
-            f"{r.tactic.value}/{r.tactic.complexity}  {owners[:14]:<14} {nxt}{more}"
+            f"{r.rank:>2}  {_cut(r.id, 24):<24} {words(r.quadrant):<13} "
+            f"{r.tactic.value}/{r.tactic.complexity}  {_cut(owners, 14):<14} {nxt}{more}"
         )
     if any(len(plan.due_dates(r.id)) > 1 for r in plan.ranked):  # what "(+12)" counts
         end = plan.start + _dt.timedelta(days=plan.days)  # (schedule's window, both ends)

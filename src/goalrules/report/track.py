@@ -9,7 +9,9 @@ import json
 from goalrules.judgments.achievability_text import chance_percent
 from goalrules.numbers import format_count, format_decimal
 from goalrules.report.charts import _svg, charts_available, pyplot
+from goalrules.report.markdown import _md_escape
 from goalrules.reviews.track import Group, TrackRecord
+from goalrules.visible import shown_as_written
 
 __all__ = ["render_track_record"]
 
@@ -88,7 +90,7 @@ def _markdown(record: TrackRecord) -> str:
         ]
     for title, rows in _sections(record) if record.forecasts else []:
         out += ["", f"## {title}", "", "| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
-        out += ["| " + " | ".join(r) + " |" for r in rows]
+        out += ["| " + " | ".join(_md_escape(c) for c in r) + " |" for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -140,6 +142,7 @@ def _html(record: TrackRecord) -> str:
     return "\n".join(parts) + "\n"
 
 
+@shown_as_written
 def render_track_record(record: TrackRecord, fmt: str = "text") -> str:
     """The track record in ``text``, ``markdown``, ``json`` or ``html``."""
     if fmt == "json":

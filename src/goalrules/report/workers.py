@@ -30,6 +30,7 @@ from typing import Any, BinaryIO, TextIO, TypeVar
 
 from goalrules.check import CheckRun, GoalResult
 from goalrules.judgments.planning import LintFinding
+from goalrules.visible import VisibleStream
 
 __all__ = ["LineFeedText", "forked_pool", "judged", "open_report", "workers", "write_judged"]
 
@@ -140,6 +141,8 @@ def _bytes_out(out: TextIO) -> BinaryIO | None:
     """Where a UTF-8 file of goals' text can go into ``out`` byte for byte: the binary
     file under a :class:`LineFeedText` or under Python's own standard output (which
     writes ``"\\n"`` as :data:`os.linesep`) where it is ``"\\n"``; else ``None``."""
+    if isinstance(out, VisibleStream):  # the goals' text is made visible as it is made
+        out = out.raw
     plain = isinstance(out, LineFeedText) or (out is sys.__stdout__ and os.linesep == "\n")
     encoding = getattr(out, "encoding", None)
     if not plain or encoding is None or codecs.lookup(encoding).name != "utf-8":

@@ -307,17 +307,28 @@ def _names(preset: Preset) -> frozenset[str]:
     return frozenset(wanted)
 
 
+def _headers(
+    sheet: Sheet, tables: Sequence[tuple[int, tuple[Any, ...]]] = ()
+) -> list[tuple[int, list[str]]]:
+    """The rows a header may be in, as :func:`norm` writes their names: ``sheet``'s first
+    rows and the headers of its later ``tables`` (a GA4 Reports snapshot's cards), read
+    once for every preset matched against them."""
+    top = [(i, cells) for i, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH])]
+    return [(i, [norm(c) for c in cells]) for i, cells in [*top, *tables]]
+
+
 def _match(
-    preset: Preset, sheet: Sheet, tables: Sequence[tuple[int, tuple[Any, ...]]] = ()
+    preset: Preset,
+    sheet: Sheet,
+    tables: Sequence[tuple[int, tuple[Any, ...]]] = (),
+    headers: list[tuple[int, list[str]]] | None = None,
 ) -> Match:
     """The best header position for ``preset`` in ``sheet`` (a near miss lists what it
-    lacks): among its first rows, and the headers of its later ``tables`` (a GA4 Reports
-    snapshot's cards)."""
+    lacks): among its first rows, and the headers of its later ``tables`` (``headers``:
+    those rows as :func:`_headers` gives them)."""
     best: Match | None = None
     looked_for = _names(preset)
-    top = [(i, cells) for i, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH])]
-    for i, cells in [*top, *tables]:
-        names = [norm(c) for c in cells]
+    for i, names in headers if headers is not None else _headers(sheet, tables):
         columns: dict[str, int] = {}
         for pos, n in enumerate(names):
             # a loader's snake_case name, read as the name the preset knows (dlt's GA4
@@ -376,8 +387,9 @@ def candidates(sheets: Sequence[Sheet], wanted: str | None = None) -> list[Match
     out = []
     for sheet in sheets:
         tables = table_headers(sheet)
+        headers = _headers(sheet, tables)
         for p in chosen:
-            m = _match(p, sheet, tables)
+            m = _match(p, sheet, tables, headers)
             bonus = _name_bonus(p, sheet)
             if p.name_required and not bonus and wanted in (None, "auto") and not m.missing:
                 shown = " or ".join(repr(n.strip("^$").replace("\\", "")) for n in p.names[:2])

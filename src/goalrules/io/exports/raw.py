@@ -26,8 +26,9 @@ from typing import Any, overload
 import attrs
 
 from goalrules.errors import DataError, GoalRulesError, WorkspaceError
-from goalrules.io.files import _open_binary
+from goalrules.io.files import MAX_COLUMNS, _open_binary, check_columns
 from goalrules.model.tables import plain, records
+from goalrules.workbooks import check_workbook
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -172,6 +173,7 @@ def _csv_error(exc: csv.Error, source: str, line: int) -> DataError:
 
 CHUNK = 1 << 16  # bytes read at a time
 HEAD_ROWS = 64  # rows of a CSV file kept in memory (for the header and the preamble)
+LINE_LIMIT = 1 << 24  # characters of a line: a row of 16,384 cells of 1,000 characters
 
 
 def _head_encoding(head: bytes) -> tuple[str, int]:
@@ -199,12 +201,21 @@ class _Text:
     skip: int = 0  # bytes before the text (a UTF-8 byte-order mark)
     mac: bool = False  # lines end with a lone carriage return
 
+    def _too_long(self, source: str, number: int) -> DataError:
+        return DataError(
+            f"a line longer than {LINE_LIMIT:,} characters: not a row of an export (a "
+            "file without line ends, or another file pasted in)",
+            source=source or str(self.path),
+            line=number,
+        )
+
     def lines(self, source: str = "", check16: bool = False) -> Iterator[str]:
         """The file's lines, each with its line end (split at line feeds only, or at
         carriage returns in a file without a line feed), never the whole text in
         memory; with ``check16``, each line checked as in :func:`_check_utf16`."""
         decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
-        rest = ""
+        pieces: list[str] = []  # the line read so far, in the chunks it came in
+        size = 0
         number = 0
         with _open_binary(self.path) as fh:
             fh.seek(self.skip)
@@ -212,17 +223,29 @@ class _Text:
             while not done:
                 chunk = fh.read(CHUNK)
                 done = not chunk
-                text = rest + decoder.decode(chunk, final=done)
+                text = decoder.decode(chunk, final=done)
                 if self.mac:
                     text = text.replace("\r", "\n")
                 start = 0
+                # only the new text is searched for a line end: a line of 200 MB was
+                # searched and copied again with each chunk (hours, where this is seconds)
                 while (end := text.find("\n", start)) >= 0:
                     number += 1
+                    line = text[start : end + 1]
+                    if pieces:
+                        if size + end - start > LINE_LIMIT:
+                            raise self._too_long(source, number)
+                        line, pieces, size = "".join(pieces) + line, [], 0
                     if check16:
-                        _check_utf16_line(text[start:end], number, source)
-                    yield text[start : end + 1]
+                        _check_utf16_line(line[:-1], number, source)
+                    yield line
                     start = end + 1
-                rest = text[start:]
+                if start < len(text):
+                    pieces.append(text[start:])
+                    size += len(text) - start
+                    if size > LINE_LIMIT:
+                        raise self._too_long(source, number + 1)
+        rest = "".join(pieces)
         if rest:
             if check16:
                 _check_utf16_line(rest, number + 1, source)
@@ -257,6 +280,8 @@ class StreamRows(Sequence[tuple[int, tuple[Any, ...]]]):
             for cells in reader:
                 line = self._start + previous + 1
                 previous = reader.line_num
+                if len(cells) > MAX_COLUMNS:
+                    check_columns(len(cells), self._source, line)
                 yield line, tuple(shared.setdefault(c, c) if len(c) < 40 else c
                                   for c in (x.strip() for x in cells))  # fmt: skip
                 if len(shared) > 8192:
@@ -356,51 +381,6 @@ def _csv_sheet(path: Path, head_bytes: bytes) -> Sheet:
     return Sheet(source=source, name=path.name, rows=rows, notes=notes)
 
 
-MAX_CELLS = 5_000_000  # rows x columns a sheet may claim (an export has a few thousand)
-_CELL_REF = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\br="([A-Z]*)(\d+)"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _check_workbook_size(path: Path) -> None:
-    """Refuse an ``.xlsx`` whose sheets claim more than :data:`MAX_CELLS` cells (a cell
-    at ``XFD1048576`` makes the reader allocate every cell up to it), scanning the
-    sheets' XML as a stream before anything is read."""
-    import zipfile
-
-    try:
-        book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return  # the old binary .xls, or damaged: calamine says which
-    with book:
-        for info in book.infolist():
-            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
-                continue
-            rows = cols = 0
-            tail = b""
-            with book.open(info) as fh:
-                while chunk := fh.read(1 << 20):
-                    data = tail + chunk
-                    for m in (*_DIMENSION.finditer(data), *_CELL_REF.finditer(data)):
-                        rows = max(rows, int(m[2]))
-                        cols = max(cols, _column_number(m[1]) if m[1] else 0)
-                    tail = data[-256:]
-                    if rows * max(cols, 1) > MAX_CELLS:
-                        name = info.filename.rsplit("/", 1)[-1]
-                        raise DataError(
-                            f"the sheet {name} claims {rows:,} rows x {max(cols, 1):,} columns "
-                            f"(more than {MAX_CELLS:,} cells): not an export; save the "
-                            "sheet's used range as CSV",
-                            source=str(path),
-                        )
-
-
 def _excel_sheets(path: Path) -> list[Sheet]:
     source = str(path)
     try:
@@ -409,7 +389,7 @@ def _excel_sheets(path: Path) -> list[Sheet]:
         raise DataError(
             "Excel files need python-calamine: pip install 'goalrules[excel]'", source=source
         ) from None
-    _check_workbook_size(path)
+    check_workbook(path)
     try:
         book = CalamineWorkbook.from_path(source)
         sheets = []
@@ -554,6 +534,8 @@ def records_sheet(
     for r in recs:
         for k in r:
             header.setdefault(str(k), None)
+        if len(header) > MAX_COLUMNS:
+            check_columns(len(header), source, 1)
     names = list(header)
     rows = [(1, tuple(names))]
     for i, r in enumerate(recs, start=2):
@@ -582,7 +564,14 @@ def read_sheets(path: str | Path) -> list[Sheet]:
             raise WorkspaceError("no such file", source=str(p))
         return _excel_sheets(p)
     if _is_blank(p):
-        raise WorkspaceError("the file is empty", source=str(p))
+        size = p.stat().st_size
+        raise WorkspaceError(
+            "the file is empty"
+            if size == 0
+            else f"the file holds no text: its {size:,} bytes are blanks, NUL bytes or "
+            "byte-order marks",
+            source=str(p),
+        )
     with _open_binary(p) as fh:
         head = fh.read(CHUNK)
     if head[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):  # a workbook named .csv

@@ -35,6 +35,7 @@ from goalrules.io.exports.presets import Match, norm
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, MetricSeries
 from goalrules.units import DOTTED_THOUSANDS
+from goalrules.visible import inert_cell
 
 Date = _dt.date
 
@@ -137,7 +138,9 @@ class ImportResult:
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["date", "channel", "metric", "value", "unit"])
         for r in self.history:
-            w.writerow([r.date.isoformat(), r.channel, r.metric, _plain(r.value), r.unit])
+            w.writerow(
+                [r.date.isoformat(), inert_cell(r.channel), r.metric, _plain(r.value), r.unit]
+            )
         return out.getvalue()
 
     def performance_csv(self) -> str:
@@ -153,10 +156,10 @@ class ImportResult:
             w.writerow(
                 [
                     d["month"],
-                    r.channel,
-                    r.medium or "",
+                    inert_cell(r.channel),
+                    inert_cell(r.medium or ""),
                     *("" if n is None else _plain(n) for n in (r.visits, r.leads, r.customers)),
-                    r.campaign or "",
+                    inert_cell(r.campaign or ""),
                     *([] if not revenue else ["" if r.revenue is None else _plain(r.revenue)]),
                 ]
             )
