@@ -3,6 +3,7 @@ docs/bring-your-data.md describes them), written by the tests: never downloaded.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
@@ -34,7 +35,9 @@ def ga4_report(path: Path, rows: Sequence[tuple[str, str, int, int]], *,
     (period, "source / medium", sessions, key events)."""
     periods = sorted(r[0] for r in rows)
     start = periods[0] + ("01" if len(periods[0]) == 6 else "")
-    end = periods[-1] + ("28" if len(periods[-1]) == 6 else "")
+    last = periods[-1]  # a month's period ends on its last day
+    end = last + (f"{calendar.monthrange(int(last[:4]), int(last[4:6]))[1]:02d}"
+                  if len(last) == 6 else "")  # fmt: skip
     preamble = ["# ----------------------------------------", "# Traffic acquisition",
                 "# Account: Campfire", "# Property: Campfire web",
                 "# ----------------------------------------", "#",

@@ -74,7 +74,14 @@ def read_performance_file(
     own, result = _own_or_export(
         path, today, "performance", lambda: load_performance(path, progress=progress, notes=said)
     )
-    return (own, tuple(said)) if result is None else (result.channel_months(), result.notes)
+    return (own, tuple(said)) if result is None else _decided(result)
+
+
+def _decided(result: ImportResult) -> tuple[list[Any], tuple[str, ...]]:
+    """An import's rows for channel decisions (the months it covers only in part left
+    out) and its notes, with one saying what was left out."""
+    left_out = result.left_out_note()
+    return result.channel_months(), (*result.notes, *([left_out] if left_out else []))
 
 
 _NOT_CSV = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".json")
@@ -120,7 +127,7 @@ def read_sessions_file(
         return attribute_sessions(itertools.chain(again, rows), first_row=2)
 
     rows, result = _own_or_export(path, today, "performance", own)
-    return (rows, ()) if result is None else (result.channel_months(), result.notes)
+    return (rows, ()) if result is None else _decided(result)
 
 
 def split_own(
@@ -236,8 +243,9 @@ def read_performance_files(
         result = import_exports(exports, today=today)
         if not result.performance:
             raise DataError("no performance rows in these exports", source=str(exports[0]))
-        notes += result.notes
-        parts.append((", ".join(map(str, exports)), result.channel_months()))
+        decided, said = _decided(result)
+        notes += said
+        parts.append((", ".join(map(str, exports)), decided))
     rows: list[Any] = []
     where: dict[Any, str] = {}
     for source, part in parts:

@@ -346,6 +346,7 @@ def import_exports(
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
+        partial_months=tuple(sorted(m for m in within if m in {r.month for r in performance})),
     )
 
 

@@ -103,6 +103,9 @@ class ImportResult:
     performance: tuple[PerformanceRow, ...] = ()
     notes: tuple[str, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()  # (file, preset id)
+    #: the months of ``performance`` the exports cover only in part (their days, not the
+    #: whole month's: a note says which), left out of :meth:`channel_months`
+    partial_months: tuple[_dt.date, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """``{"history": [...], "performance": [...], "notes": [...]}``."""
@@ -129,9 +132,26 @@ class ImportResult:
             )
         return out
 
-    def channel_months(self) -> list[ChannelMonth]:
-        """The performance rows as :class:`~goalrules.model.ChannelMonth` rows."""
-        return [r.channel_month() for r in self.performance]
+    def channel_months(self, *, partial: bool = False) -> list[ChannelMonth]:
+        """The performance rows as :class:`~goalrules.model.ChannelMonth` rows, the rows
+        a decision reads: a month the exports cover only in part (``partial_months``) is
+        left out, as the month under way is (its counts are some days', and read as a
+        month's they are a fall or a rise that did not happen); ``partial=True`` keeps
+        it. :meth:`left_out_note` says which were left out."""
+        cut = set() if partial else set(self.partial_months)
+        return [r.channel_month() for r in self.performance if r.month not in cut]
+
+    def left_out_note(self) -> str | None:
+        """What :meth:`channel_months` leaves out, and why (``None``: nothing)."""
+        if not self.partial_months:
+            return None
+        months = ", ".join(f"{m:%Y-%m}" for m in self.partial_months)
+        one = len(self.partial_months) == 1
+        return (
+            f"{months} left out of the channel decisions: the exports cover only part of "
+            f"{'it' if one else 'them'} (some days' counts read as a whole month's would "
+            "be a fall or a rise that did not happen)"
+        )
 
     def history_csv(self) -> str:
         out = io.StringIO()
