@@ -68,3 +68,13 @@ def test_a_workbook_that_packs_as_exports_do_is_read(tmp_path: Path) -> None:
     rng = random.Random(1)
     text = "".join(rng.choice("abcdefghij0123456789 ") for _ in range(2_000_000)).encode()
     check_workbook(_workbook(tmp_path / "ok.xlsx", text))  # no error
+
+
+def test_a_decision_table_workbook_is_checked_too(tmp_path: Path, capsys: Any) -> None:
+    """`rules check x.table.xlsx` unpacked a 200 kB table to 200 MB of shared strings
+    (856 MB of memory) before reading it: now refused as an export is."""
+    bomb = _workbook(tmp_path / "points.table.xlsx", b"a" * 40_000_000)
+    assert main(["rules", "check", str(bomb)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "points.table.xlsx" in err
+    assert "the workbook unpacks to more than" in err

@@ -51,6 +51,7 @@ from goalrules.engine.results import _CODES, _PASS, _UNKNOWN, Outcome, Report
 from goalrules.engine.ruleset import RuleSet
 from goalrules.engine.table_cells import cell_literal, condition
 from goalrules.errors import DataError, GoalRulesError, GoalRulesErrors, RuleSyntaxError
+from goalrules.numbers import format_count
 
 Date = _dt.date
 __all__ = ["DecisionTable", "TableResult", "load_table"]
@@ -449,7 +450,7 @@ def _cell_error(exc: GoalRulesError, source: str, line: int, column: int) -> Goa
 Item = tuple[int, str | None, list[str], list[int]]  # line, comment body or None, cells, columns
 
 
-def _csv_items(text: str) -> list[Item]:
+def _csv_items(text: str, source: str) -> list[Item]:
     items: list[Item] = []
     for n, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
@@ -458,7 +459,10 @@ def _csv_items(text: str) -> list[Item]:
         if stripped.startswith("#"):
             items.append((n, stripped[1:].strip(), [], []))
             continue
-        split = _split_cells(raw)
+        try:
+            split = _split_cells(raw)
+        except GoalRulesError as exc:
+            raise exc.with_location(source=source, line=n) from None
         items.append((n, None, [c for c, _ in split], [col for _, col in split]))
     return items
 
@@ -476,10 +480,11 @@ def load_table(path_or_text: str | Path, *, source: str | None = None) -> Decisi
     elif is_path:
         from goalrules.io.files import read_text
 
-        items = _csv_items(read_text(path_or_text))
         src = source or str(path_or_text)
+        items = _csv_items(read_text(path_or_text), src)
     else:
-        items, src = _csv_items(str(path_or_text)), source or "<table>"
+        src = source or "<table>"
+        items = _csv_items(str(path_or_text), src)
     return table_from_items(items, src)
 
 
@@ -552,8 +557,8 @@ def table_from_items(items: Sequence[Item], src: str) -> DecisionTable:
         rule_lines[n - 1] = body
     for n, cells, starts in rows[1:]:
         if len(cells) != len(header):
-            errors.append(DataError(f"the row has {len(cells)} cells, the header {len(header)}",
-                                    source=src, line=n))  # fmt: skip
+            errors.append(DataError(f"the row has {format_count(len(cells), 'cell')}, the "
+                                    f"header {len(header)}", source=src, line=n))  # fmt: skip
             continue
         conds: list[str] = []
         nodes: list[ast.Expr] = []
@@ -616,9 +621,12 @@ def _thousands(raw: str, i: int) -> bool:
 
 def _split_cells(raw: str) -> list[tuple[str, int]]:
     """A CSV line's cells with their 1-based columns: commas inside quotes or brackets
-    (``in ["a", "b"]``) or between digits ("1,000") do not split."""
+    (``in ["a", "b"]``) or between digits ("1,000") do not split. A quote or bracket
+    left open at the line's end is a :class:`~goalrules.errors.RuleSyntaxError` at its
+    column (a cell that swallowed the rest of the row read "the row has 1 cells")."""
     cells: list[tuple[str, int]] = []
     depth, quoted, escaped, start = 0, False, False, 0
+    opened: list[int] = []  # where each bracket still open opened, and the quote
     for i, c in enumerate(raw + ","):
         if quoted:
             if escaped:
@@ -627,17 +635,28 @@ def _split_cells(raw: str) -> list[tuple[str, int]]:
                 escaped = True
             else:
                 quoted = c != '"'
+                if not quoted:
+                    opened.pop()
         elif c == '"':
             quoted = True
+            opened.append(i)
         elif c in "([":
             depth += 1
+            opened.append(i)
         elif c in ")]":
             depth -= 1
+            if opened:
+                opened.pop()
         elif c == "," and depth <= 0 and not _thousands(raw, i):
             text = raw[start:i]
             lead = len(text) - len(text.lstrip())
             cells.append((text.strip(), start + lead + 1))
             start = i + 1
+    if quoted or depth > 0:
+        at = opened[-1]
+        closer = {'"': '"', "(": ")", "[": "]"}[raw[at]]
+        raise RuleSyntaxError(f"a '{raw[at]}' left open: no '{closer}' closes it on this row",
+                              column=at + 1)  # fmt: skip
     return cells
 
 

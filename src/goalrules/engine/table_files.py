@@ -49,6 +49,9 @@ def _sheet(path: Path) -> list[list[Any]]:
     except ImportError:
         raise DataError("reading .xlsx tables needs python-calamine: pip install "
                         "'goalrules[excel]'", source=str(path)) from None  # fmt: skip
+    from goalrules.workbooks import check_workbook
+
+    check_workbook(path)  # a zip bomb refused before it is unpacked
     try:
         book = CalamineWorkbook.from_path(str(path))
         rows: list[list[Any]] = book.get_sheet_by_index(0).to_python()
