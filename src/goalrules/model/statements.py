@@ -51,6 +51,7 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels, medium_not_kept
+from goalrules.model.clock_times import drop_clock_times
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
@@ -310,6 +311,8 @@ def read_fields(
     notes.extend(regrouped)
     source, cents = read_cents(source)  # "80 cents" beside "$1.20": USD 0.80
     notes.extend(cents)
+    source, clock = drop_clock_times(source)  # "by 11:59pm PST on Dec 31": by Dec 31
+    notes.extend(clock)
     source, scaled = read_scale_words(source, pack.code)  # "1.2 juta" read as English
     notes.extend(scaled)
     prepared, ranges = find_ranges(prepare(source))
