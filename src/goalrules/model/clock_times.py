@@ -43,6 +43,10 @@ _CLOCK = LazyPattern(
     rf"|\(\s*{_ZONE}\s*\)",
     re.I,
 )
+# what every time holds (a text without one is not searched with the whole pattern)
+_ANY_CLOCK = LazyPattern(
+    rf"\d:\d|\d\s?{_AM_PM}|\b(?:midnight|noon|midday)\b|\(\s*{_ZONE}\s*\)", re.I
+)
 # what is left around a time taken out: "by  on Dec 31" is "by Dec 31"
 _ON_AFTER = LazyPattern(r"\s*\bon\b", re.I)
 
@@ -50,6 +54,8 @@ _ON_AFTER = LazyPattern(r"\s*\bon\b", re.I)
 def drop_clock_times(text: str) -> tuple[str, list[str]]:
     """``text`` with its times of day (and their time zones) taken out, and a note for
     each: a goal's deadline is a day."""
+    if _ANY_CLOCK.search(text) is None:
+        return text, []
     notes: list[str] = []
     out: list[str] = []
     last = 0

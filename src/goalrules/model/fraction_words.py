@@ -23,6 +23,7 @@ __all__ = ["read_fraction_words"]
 
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # "1½", "2 ½k": a whole number and a fraction of one (its value, to the digits written)
+_ANY_VULGAR = LazyPattern(f"[{_VULGAR}]")
 _AFTER_DIGITS = LazyPattern(rf"(?<![\d.,])(\d+)[ \u00a0]?([{_VULGAR}])")
 # "by ½", "by ⅓": a fraction alone, as the words say it ("by half" is +50 %, "by a third"
 # +33 %); one with no such words is left as written, and not read
@@ -69,12 +70,16 @@ def _points(m: re.Match[str]) -> str:
 def read_fraction_words(text: str) -> str:
     """``text`` with fraction characters, shares of a percentage point and factors
     written as the statement reader reads them (see the module)."""
-    if any(c in text for c in _VULGAR):
+    if _ANY_VULGAR.search(text):
         text = _AFTER_DIGITS.sub(
             lambda m: plain_number(round(int(m[1]) + unicodedata.numeric(m[2]), 6)), text
         )
         text = _ALONE.sub(lambda m: _ALONE_WORDS.get(m[1], m[1]), text)
-    text = _POINTS.sub(_points, text)
+    low = text.lower()
+    if "point" in low or "pp" in low:
+        text = _POINTS.sub(_points, text)
+    if "factor" not in low:
+        return text
     return _FACTOR.sub(
         lambda m: f"by {_SMALL.get(m[1].lower(), m[1])}x",
         text,

@@ -86,9 +86,17 @@ class HijriDate:
         )
 
 
+# what every Hijri date holds: a month's name or a year's number (a text without one is
+# not searched with the whole pattern, whose optional leading words make it slow)
+_ANCHOR = LazyPattern(rf"\b(?:{_MONTH})\b|(?<!\d)1[3-5]\d\d(?!\d)", re.I)
+
+
 def find_hijri(text: str) -> HijriDate | None:
     """The first Hijri date of ``text`` (with the words that lead it), or ``None``."""
-    m = HIJRI_DATE.search(text)
+    anchor = _ANCHOR.search(text)
+    if anchor is None:
+        return None
+    m = HIJRI_DATE.search(text, max(0, anchor.start() - 80))
     if m is None:
         return None
     words = m.group(0).rstrip(" ,")

@@ -11,7 +11,11 @@ import re
 
 from goalrules.dates import ORDINAL_QUARTERS
 from goalrules.model.amounts import normalize_numbers
-from goalrules.model.comparisons import mark_period_over_period, mark_year_over_year
+from goalrules.model.comparisons import (
+    mark_named_period_base,
+    mark_period_over_period,
+    mark_year_over_year,
+)
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
 from goalrules.weekdays import join_day_and_date
@@ -217,6 +221,7 @@ def prepare(text: str) -> str:
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
     # compares with last year's same period and is no deadline (nor a change from today)
     t = mark_year_over_year(t)  # "20% YoY", "up 20% on last year": against a year before
+    t = mark_named_period_base(t)  # "20% compared to Q1": against that period's level
     t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
     t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
     t = mark_period_over_period(t)  # "10% vs last month": a rate a month, as "10% MoM"
