@@ -13,6 +13,7 @@ from collections.abc import Callable
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
+from goalrules.model.each_channel import for_each_channel
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
@@ -162,6 +163,10 @@ def not_targets(
             f'"{split}" gives each channel its own target: write one goal a channel, so that '
             "no channel is judged on another's target"
         )
+        amounts = []
+    each = for_each_channel(text, low, amounts)  # "10k followers on each platform"
+    if each is not None:
+        notes.append(each)
         amounts = []
     # "avoid losing more than 200 followers": a floor under a level not given, never a
     # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
