@@ -19,6 +19,7 @@ from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 __all__ = [
+    "CONTENT_PIECES",
     "content_counts",
     "counts_unread",
     "left_over",
@@ -390,7 +391,7 @@ def counts_unread(
 #: metric ("run 3 campaigns to double leads", "double followers with 4 videos a week":
 #: they read a target of 3 leads and of 4 followers a week); articles are not among them
 #: ("land three articles in trade press a month": press mentions)
-_PIECES = frozenset({
+CONTENT_PIECES = frozenset({
     "campaigns", "videos", "posts", "reels", "stories", "ads", "adverts", "blogs",
     "webinars", "emails", "newsletters", "events", "influencers", "creators", "episodes",
     "carousels", "tweets", "podcasts", "giveaways", "contests", "collabs", "collaborations",
@@ -412,7 +413,7 @@ def content_counts(
     for a in amounts:
         found = _COUNTED.match(low, a.end)
         noun = found[2] if found and not (a.percent or a.points or a.multiple) else None
-        if a.currency or noun is None or noun not in _PIECES or noun in counted:
+        if a.currency or noun is None or noun not in CONTENT_PIECES or noun in counted:
             return amounts, []
         pieces.append((a, found.end() if found else a.end, noun))
     notes = [

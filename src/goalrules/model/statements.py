@@ -58,6 +58,7 @@ from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.foreign_time_words import foreign_time_note
 from goalrules.model.fraction_words import read_fraction_words
 from goalrules.model.goal_periods import period_start
+from goalrules.model.leading_periods import place_leading_period
 from goalrules.model.metric_phrases import (
     NOT_METRICS,
     RESPONSE,
@@ -309,6 +310,7 @@ def read_fields(
     source, fixed = correct_spelling(source)
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
     source = read_fraction_words(source)  # "2½k", "half a percentage point", "a factor of 3"
+    source = place_leading_period(source)  # "Each month, add 500 followers": 500 a month
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
     source, cents = read_cents(source)  # "80 cents" beside "$1.20": USD 0.80
