@@ -18,6 +18,7 @@ from goalrules.model.comparisons import (
 )
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
+from goalrules.patterns import LazyPattern
 from goalrules.weekdays import join_day_and_date
 
 __all__ = ["prepare", "quarters_named"]
@@ -141,6 +142,18 @@ def _period_begins(m: re.Match[str]) -> str:
     return f"{lead}{calendar.month_name[month]} 1{year}"
 
 
+_DAY_MON_YEAR = LazyPattern(
+    r"(?<![\w/.-])(0?[1-9]|[12]\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"-(\d{4}|\d{2})(?![\w/.-])",
+    re.I,
+)
+
+
+def _day_mon_year(m: re.Match[str]) -> str:
+    year = m[3] if len(m[3]) == 4 else f"20{m[3]}"
+    return f"{m[1]} {m[2]} {year}"
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -154,6 +167,9 @@ def prepare(text: str) -> str:
     t = re.sub(
         r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
     )
+    # "30-Jun-27", "30-Jun-2027": a date as spreadsheets write it, day, month and year
+    # (it read no deadline, and "27" as a second number)
+    t = _DAY_MON_YEAR.sub(_day_mon_year, t)
     t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
