@@ -65,6 +65,7 @@ from goalrules.model.metric_phrases import (
     choose_metric,
     is_metric_phrase,
     metric_mentions,
+    read_wider,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
@@ -407,6 +408,7 @@ def read_fields(
             notes.append(f'"{found.group(0)}" names {counts}: the metric is not read')
             metric = None
     metric_key = (metric[0] or None) if metric else None
+    notes.extend(read_wider(prepared, low, metric_key))  # "$2M in pipeline": revenue
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:
