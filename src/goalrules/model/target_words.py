@@ -527,5 +527,7 @@ MULTIPLE_WORDS = (
     (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
     (r"\btriple[sd]?\b|\btripling\b", "x3"),
     (r"\bquadruple[sd]?\b", "x4"),
-    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
+    # ("cut CPC to half", "reduce it to the half", as the packs give Welsh "i'r hanner": no
+    # target was read)
+    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b|\bto (?:the )?half\b(?! (?:a|an|of|the)\b)", "x0.5"),
 )
