@@ -20,6 +20,7 @@ from goalrules.vocabulary import MetricKind
 
 __all__ = [
     "CONTENT_PIECES",
+    "change_disagrees",
     "content_counts",
     "counts_unread",
     "left_over",
@@ -361,6 +362,42 @@ def left_over(
                 "second number is not judged (write it as a goal of its own if it is one)"
             )
     return notes
+
+
+# a word that makes a percent after "from A to B" the change between them ("up 20%",
+# "(+20%)", "a 20% increase")
+_CHANGE_WORDS = frozenset({"up", "down", "by", "a", "an", "grow", "growth", "increase", "rise"})
+
+
+def change_disagrees(
+    text: str, low: str, amounts: list[Amount], target: Amount | None, baseline: Amount | None
+) -> str | None:
+    """Why the target is not read when a change beside "from A to B" says another ("grow
+    followers from 5k to 8k (+20%)": 5k to 8k is +60 %; the statement contradicts itself,
+    and reading either number would be a guess); ``None`` when they agree (to the percent
+    written, within a point) or no such change is said."""
+    if target is None or baseline is None or not baseline.value:
+        return None
+    if target.percent or target.points or target.multiple or target.sign:
+        return None
+    if baseline.percent or baseline.points or baseline.multiple or baseline.sign:
+        return None
+    implied = (target.value / baseline.value - 1) * 100
+    for a in amounts:
+        if a is target or a is baseline or not a.percent or a.per is not None:
+            continue
+        before = words_before(low, a, 1)
+        if not (a.sign or before in _CHANGE_WORDS or before.endswith("(")):
+            continue
+        stated = a.value * (a.sign or (-1 if before == "down" else 1))
+        if abs(stated - implied) <= max(1.0, abs(implied) * 0.02):
+            continue
+        return (
+            f'"{words_of(text, low, a)}" does not agree with "{words_of(text, low, baseline)}" '
+            f'to "{words_of(text, low, target)}" ({implied:+.3g} %), so the target is not '
+            "read: write the level to reach or the change, not both"
+        )
+    return None
 
 
 _WORD_AFTER = LazyPattern(r"\s+(\S+)")

@@ -72,6 +72,7 @@ from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
 from goalrules.model.scale_words import read_scale_words
 from goalrules.model.set_aside import (
+    change_disagrees,
     content_counts,
     counts_unread,
     left_over,
@@ -401,6 +402,9 @@ def read_fields(
     amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
+    if disagrees := change_disagrees(prepared, low, amounts, target_amount, baseline_amount):
+        notes.append(disagrees)  # "from 5k to 8k (+20%)": 5k to 8k is +60 %
+        target_amount = None
     metric = choose_metric(low, mentions, target_amount)
     for other_count, changed, counts in _NOT_COUNTED:
         found = other_count.search(low) if metric and metric[0] in changed else None
