@@ -58,6 +58,7 @@ from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.foreign_time_words import foreign_time_note
 from goalrules.model.fraction_words import read_fraction_words
 from goalrules.model.goal_periods import period_start
+from goalrules.model.joined_metrics import metrics_joined
 from goalrules.model.leading_periods import place_leading_period
 from goalrules.model.metric_phrases import (
     NOT_METRICS,
@@ -413,6 +414,8 @@ def read_fields(
             metric = None
     metric_key = (metric[0] or None) if metric else None
     notes.extend(read_wider(prepared, low, metric_key))  # "$2M in pipeline": revenue
+    if joined := metrics_joined(prepared, low, mentions, target_amount, metric_key):
+        notes.append(joined)  # "increase followers and engagement by 20%": one of the two
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:
