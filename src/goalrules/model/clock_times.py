@@ -25,6 +25,10 @@ _ZONE = (
 _AM_PM = r"(?:a\.?m\b\.?|p\.?m\b\.?)"
 # ("@ 9am"; Tagalog "alas" is read so: its "at" is "and")
 _LEAD = r"(?:\b(?:at|by|before|until|till|no\s+later\s+than)|@)"
+_DAY_END = (
+    r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|close\s+of\s+business"
+    r"|end\s+of\s+business|eod|eob|cob)\b"
+)
 _HM = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)"
 _CLOCK = LazyPattern(
     # an ISO date and time: the date is kept
@@ -39,13 +43,15 @@ _CLOCK = LazyPattern(
     rf"|(?:{_LEAD}\s*)?(?<![\d:.,/$€£¥₱¤])\b(?:1[0-2]|0?[1-9])\s?{_AM_PM}(?:\s+{_ZONE}\b)?"
     # "by midnight", "at noon"
     rf"|{_LEAD}\s+(?:midnight|noon|midday)(?:\s+{_ZONE}\b)?"
+    # "by end of day June 30", "by COB June 30", "by EOD Friday": the day's end
+    rf"|{_LEAD}\s+{_DAY_END}(?:\s+{_ZONE}\b)?"
     # a time zone alone in brackets: "(GMT+8)", "(UTC)"
     rf"|\(\s*{_ZONE}\s*\)",
     re.I,
 )
 # what every time holds (a text without one is not searched with the whole pattern)
 _ANY_CLOCK = LazyPattern(
-    rf"\d:\d|\d\s?{_AM_PM}|\b(?:midnight|noon|midday)\b|\(\s*{_ZONE}\s*\)", re.I
+    rf"\d:\d|\d\s?{_AM_PM}|\b(?:midnight|noon|midday)\b|\(\s*{_ZONE}\s*\)|\b{_DAY_END}", re.I
 )
 # what is left around a time taken out: "by  on Dec 31" is "by Dec 31"
 _ON_AFTER = LazyPattern(r"\s*\bon\b", re.I)

@@ -149,6 +149,13 @@ _DAY_MON_YEAR = LazyPattern(
 )
 
 
+_BEFORE_A_DATE = LazyPattern(
+    r"\b(?:prior\s+to|ahead\s+of|in\s+advance\s+of)\s+(?=(?:the\s+)?(?:\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|[qh][1-4]\b))",
+    re.I,
+)
+
+
 def _day_mon_year(m: re.Match[str]) -> str:
     year = m[3] if len(m[3]) == 4 else f"20{m[3]}"
     return f"{m[1]} {m[2]} {year}"
@@ -170,6 +177,10 @@ def prepare(text: str) -> str:
     # "30-Jun-27", "30-Jun-2027": a date as spreadsheets write it, day, month and year
     # (it read no deadline, and "27" as a second number)
     t = _DAY_MON_YEAR.sub(_day_mon_year, t)
+    # "prior to June 30", "ahead of 2027-03-01", "in advance of Q3": before that date (no
+    # deadline was read, and no note; "ahead of Black Friday" is said as before)
+    t = _BEFORE_A_DATE.sub("before ", t)
+    t = re.sub(r"\bon\s+or\s+before\b", "by", t, flags=re.I)  # (the day itself: by)
     t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
