@@ -330,6 +330,14 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
         return True
+    # "get an additional 500 followers", "500 followers additional" (as Malay "500 pengikut
+    # tambahan" reads): more of a stock (it read a level of 500); of a flow, "generate an
+    # extra $100", it is what the period brings, a level
+    stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and re.search(r"\b(?:an?\s+)?(?:additional|extra|further)$", before):
+        return True
+    if stock and re.match(r"\s*[a-z]+\s+(?:additional|extra)\b", after):
+        return True
     if a.percent or a.points:
         if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
             return True
