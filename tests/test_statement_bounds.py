@@ -132,3 +132,12 @@ def test_a_floor_changes_neither_the_kind_nor_the_sign(verb: str, number: str, b
     plain = gr.read_statement(f"{verb} {number}{tail}", start=TODAY).goal.target
     floored = gr.read_statement(f"{verb} {bound} {number}{tail}", start=TODAY).goal.target
     assert str(floored) == str(plain)
+
+
+def test_arabic_by_at_least_is_a_rise() -> None:
+    # "زيادة المتابعين بما لا يقل عن 20%" (increase followers by at least 20 %): "بما" was
+    # left unread, and the rise said as a rise or a share, with no target
+    reading = gr.read_statement(
+        "زيادة المتابعين بما لا يقل عن 20% بحلول ديسمبر", start=dt.date(2026, 5, 1), lang="ar"
+    )
+    assert reading.goal.target is not None and reading.goal.target.means("+20%")

@@ -17,6 +17,9 @@ import goalrules as gr
 from goalrules import plugins
 from goalrules.errors import GoalRulesError
 from goalrules.model.amounts import normalize_numbers
+from goalrules.model.currencies import read_cents
+from goalrules.model.fraction_words import read_fraction_words
+from goalrules.model.leading_periods import place_leading_period
 from goalrules.model.spelling import correct_spelling
 from goalrules.model.wording import quarters_named
 from goalrules.vocabulary.languages import (
@@ -209,6 +212,9 @@ def test_garbage_never_yields_a_field_not_in_the_text(
     rendering, _ = correct_spelling(rendering)
     written = rendering  # (a field's words are quoted as the statement writes them)
     rendering = quarters_named(rendering)  # "Q1 and second" is read as "Q1 and Q2"
+    rendering, _ = read_cents(rendering)  # "80 sen" beside "RM1.20" is read as MYR 0.80
+    rendering = read_fraction_words(rendering)  # "half percentage points": 0.5 points
+    rendering = place_leading_period(rendering)  # "every month, 500 ...": 500 a month
     text = _tokens(normalize_numbers(rendering) + " " + rendering + " " + written)
     for field, said in reading.understood.items():
         if field in ("target", "baseline"):  # an amount's words may run past the garbage

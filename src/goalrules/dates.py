@@ -381,12 +381,15 @@ _SHORT_PERIOD = LazyPattern(
 )
 _SHORT_MONTH = LazyPattern(
     r"(?P<m>[a-z]+)\s*['’]\s*(?P<y>\d{2})|(?P<n>\d{1,2})\s*/\s*(?P<y4>\d{4})"
+    # "2027-06", "2027/06": a month as ISO 8601 writes it (no deadline was read)
+    r"|(?P<iso_y>\d{4})[-/](?P<iso_m>\d{2})"
 )
 
 
 def _year_written_out(t: str) -> str:
     """A quarter, half or month whose year is written short ("Q1'27", "1Q27", "H2-27",
-    "June '27") or with a slash ("Q1/2027", "6/2027"), as "q1 2027", "june 2027"."""
+    "June '27"), with a slash ("Q1/2027", "6/2027") or as ISO 8601 does ("2027-06"), as
+    "q1 2027", "june 2027"."""
     m = _SHORT_PERIOD.fullmatch(t)
     if m:
         kind, n = (m["p"], m["n"]) if m["p"] else (m["p2"], m["n2"])
@@ -399,6 +402,8 @@ def _year_written_out(t: str) -> str:
         return f"{m['m']} 20{m['y']}"
     if m and m["n"] and 1 <= int(m["n"]) <= 12:
         return f"{calendar.month_name[int(m['n'])].lower()} {m['y4']}"
+    if m and m["iso_m"] and 1 <= int(m["iso_m"]) <= 12:
+        return f"{calendar.month_name[int(m['iso_m'])].lower()} {m['iso_y']}"
     return t
 
 

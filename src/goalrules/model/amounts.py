@@ -443,12 +443,24 @@ _SKIP_WORDS = frozenset(
         "pinterest",
     ]
 )
+# a period after an amount: "a month", "per week", "monthly"; "/month" written onto it
+# ("£5k/month", "500 leads /wk"), the short forms of ads and offers ("p/m", "pcm", "p/w",
+# "p.a.", "per annum", "£5k pm": "pm" after a word or a number no hour is, never "by 5
+# pm") and the recurring revenue of a month or year ("$5k MRR", "$60k ARR"); these read
+# a total ("£5k/month by June" was GBP 5,000 by June)
 _PERIOD = LazyPattern(
-    r"\b(?:(?:a|an|per|each|every|one)\s+|/\s?)"
-    r"(day|week|wk|month|mo|quarter|year|yr)\b"
-    r"|\b(daily|weekly|monthly|quarterly|yearly|annually)\b",
+    r"(?:\b(?:a|an|per|each|every|one)\s+|/\s?)"
+    r"(day|week|wk|month|mo|quarter|qtr|year|yr|annum)\b"
+    r"|\b(daily|weekly|monthly|quarterly|yearly|annually)\b"
+    r"|(?<![\w/])(?:(p/m|pcm|mrr)"
+    r"|(?:(?<=[a-z]\s)|(?<=\d\d\d\s)|(?<=[2-9]\d\s)|(?<=1[3-9]\s))(pm)"
+    r"|(p/w|pw)|(p/a|p\.a|arr))\b\.?",
     re.IGNORECASE,
 )
+_SHORT_PERIODS = {
+    "p/m": "month", "pcm": "month", "mrr": "month", "pm": "month", "p/w": "week",
+    "pw": "week", "p/a": "year", "p.a": "year", "arr": "year", "annum": "year",
+}  # fmt: skip
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -510,18 +522,22 @@ def _period_after(text: str, end: int) -> str | None:
     """A per-period phrase ("a month", "per week", "monthly") shortly after ``end``,
     before the next clause or amount."""
     window = text[end : end + 48]
-    cut = re.search(r"[,;.]|\d", window)
+    cut = re.search(r"[,;]|\.(?!a\b)|\d", window)  # ("p.a." is no sentence's end)
     if cut:
         window = window[: cut.start()]
-    m = _PERIOD.search(window)
+    m = _PERIOD.search(text, end, end + len(window))  # (a lookbehind sees the amount)
     if m is None:
         return None
-    if m[1] is None and (re.match(r"\s*(?:in|of)\s", window[m.end() :]) is None):
+    if m[2] is not None and (re.match(r"\s*(?:in|of)\s", text[m.end() : end + 48]) is None):
         # "monthly" before a noun ("monthly revenue") qualifies that noun, not the amount
-        between = window[: m.start()]
+        between = text[end : m.start()]
         if between.strip() and not re.fullmatch(r"[\sa-z]*", between, re.IGNORECASE):
             return None
-    return PERIODS[(m[1] or m[2]).lower()]
+    short = next((g for g in m.groups()[2:] if g is not None), None)
+    if short is not None:
+        return _SHORT_PERIODS[short.lower()]
+    word = (m[1] or m[2]).lower()
+    return _SHORT_PERIODS.get(word) or PERIODS[word]
 
 
 def find_amounts(text: str) -> list[Amount]:

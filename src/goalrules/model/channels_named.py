@@ -110,7 +110,31 @@ def medium_not_kept(text: str) -> list[str]:
         "the whole channel (organic and paid together); judge it against a history of that "
         "half alone, or name the channel as your data does"
         for words in said
-    ]
+    ] + _parts_named(text, low)
+
+
+# a format or part of a network: "YT Shorts", "Instagram Reels", "TikTok Shop", "LinkedIn
+# newsletter" (read on the whole channel without a word: a target for Shorts judged on
+# every YouTube view)
+_PART_AFTER = LazyPattern(
+    r"^\s+(?:reels?|shorts|stories|story|lives?|spotlight|shop|marketplace|newsletters?)\b"
+)
+
+
+def _parts_named(text: str, low: str) -> list[str]:
+    """A note for each format or part of a network the statement names (see
+    :data:`_PART_AFTER`)."""
+    notes = []
+    for words in _named(text)[0].values():
+        at = low.find(words.lower())
+        part = _PART_AFTER.match(low[at + len(words) :]) if at >= 0 else None
+        if part is not None:
+            notes.append(
+                f'"{text[at : at + len(words) + part.end()]}" names one part of the channel, '
+                "which a goal does not hold: it is read on the whole channel; judge it against "
+                "a history of that part alone, or name the channel as your data does"
+            )
+    return notes
 
 
 def find_channels(text: str) -> list[tuple[str, str]]:

@@ -14,7 +14,9 @@ from goalrules.model.target_words import words_before, words_of
 from goalrules.patterns import LazyPattern
 
 __all__ = [
+    "PERIOD_BEFORE",
     "YEAR_AGO",
+    "mark_named_period_base",
     "mark_period_over_period",
     "mark_year_over_year",
     "past_levels",
@@ -51,11 +53,45 @@ _PERIOD_OVER_PERIOD = LazyPattern(
 )
 _CLAUSE = LazyPattern(r"[.;:!?]\s|[.;:!?]$|\n")
 
+#: the word a comparison with a period the statement names is marked with
+PERIOD_BEFORE = "namedperiodbase"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_NAMED = (
+    rf"(?:q[1-4]|h[12]|{_MONTHS}|fy\s?'?\d\d(?:\d\d)?"
+    r"|(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half))"
+    r"(?:\s+(?:of\s+)?'?(?:(?:19|20|21)\d\d|\d\d))?"
+)
+# "20% compared to Q1", "20% more leads than in 2025", "vs. March", "over the 2025
+# baseline", "15% over 2025 by Q4": a change against a period the statement names, whose
+# level it does not give (it read a change from today's level, without a word)
+_NAMED_PERIOD_BASE = LazyPattern(
+    r"\b(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|relative\s+to|than(?:\s+(?:in|during))?)"
+    rf"\s+(?:the\s+)?(?:{_NAMED}|(?:19|20|21)\d\d)\b(?:'s)?"
+    # (a year, never an amount: "lose no more than 1900%", "than 2000 followers")
+    r"(?![.,]?\d|\s?(?:%|percent|per\s?cent|[km]\b)"
+    r"|\s+(?!(?:levels|figures|results|numbers|totals|years|months)\b)[^\W\d_]+s\b)"
+    r"|over\s+(?:the\s+)?(?:19|20|21)\d\d(?:'s)?\s+(?:baseline|levels?|figures?|results?|numbers?"
+    r"|totals?)"
+    r"|over\s+(?:19|20|21)\d\d(?=\s+(?:by|before|until)\b))\b"
+    r"(?:\s+(?:baseline|levels?|figures?|results?|numbers?|totals?)\b)?",
+    re.I,
+)
+
 
 def mark_year_over_year(text: str) -> str:
     """``text`` with each comparison with a year before written :data:`YEAR_AGO` (it was
     dropped, and "20% YoY" read as +20 % of today's level)."""
     return _YEAR_OVER_YEAR.sub(f" {YEAR_AGO} ", text)
+
+
+def mark_named_period_base(text: str) -> str:
+    """``text`` with each comparison with a period it names ("20% compared to Q1", "than
+    in 2025") written :data:`PERIOD_BEFORE`: the change is counted from that period's
+    level, not today's."""
+    return _NAMED_PERIOD_BASE.sub(f" {PERIOD_BEFORE} ", text)
 
 
 def mark_period_over_period(text: str) -> str:
@@ -77,7 +113,15 @@ def year_over_year_at(low: str, start: int, end: int, said: str) -> str | None:
     target when its clause compares with a year before, else ``None``."""
     begin = max((m.end() for m in _CLAUSE.finditer(low, 0, start)), default=0)
     stop = _CLAUSE.search(low, end)
-    if YEAR_AGO not in low[begin : stop.start() if stop else len(low)]:
+    clause = low[begin : stop.start() if stop else len(low)]
+    if PERIOD_BEFORE in clause and YEAR_AGO not in clause:
+        return (
+            f'"{said}" is counted from the level of a period the statement names (as in '
+            '"compared to Q1", "than in 2025"), not from today\'s, so the target rests on a '
+            "figure the statement does not give and is not read; write the level to reach "
+            '(e.g. "to 12,000 followers") or the change from today ("+20% from today")'
+        )
+    if YEAR_AGO not in clause:
         return None
     return (
         f'"{said}" is year over year: a change against the same period a year before, not '

@@ -69,6 +69,14 @@ UNREAD_WHEN = LazyPattern(
     # on? (no deadline was read or said; Greek "μέσα στο επόμενο εξάμηνο" likewise)
     r"|\b(?:within|in|over|during|by|for)\s+(?:the\s+)?(?:next|coming|this)\s+"
     r"(?:half|semester)\b(?![\s-]year)"
+    # "this half" (the calendar half, or the half-year the team plans in?); "within 30
+    # business days", "in 10 working days" (which holidays?); "within 2 sprints" (how
+    # long is one?): no deadline was read, and no word said, or "30 business" was set
+    # aside as a second number
+    r"|\bthis\s+half\b(?![\s-]year)(?!\s+(?:an?|of)\b)"
+    r"|\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+)?(?:\d+|an?|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|twenty|thirty|sixty|ninety)\s+"
+    r"(?:(?:business|working)\s+days?|sprints?)\b"
     # "the coming May" in May: this one, or the next? "this March" in May: past (the
     # periods to come read)
     r"|\b(?:this|the)\s+(?:up)?coming\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -86,7 +94,7 @@ UNREAD_WHEN = LazyPattern(
     r"|easter|(?:hari )?raya|aidilfitri|aidiladha|deepavali|cny|gawai|merdeka"
     r"|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|singles'?\s+day|prime\s+day"
     r"|boxing\s+day|national\s+day|holy\s+week|semana\s+santa"
-    r"|event|conference|semester|term|festival|peak season|anniversary|go[\s-]?live"
+    r"|event|conference|semester|term|festival|peak season|anniversary|go[\s-]?live|sprint"
     r"|kick[\s-]?off|summit|expo|trade show|webinar|grand opening|opening"
     # a month after words that did not read ("by dechrau september", as a pack left it:
     # no deadline, and no word said)

@@ -23,6 +23,7 @@ from goalrules.model.deadline_phrases import (
     read_deadline,
 )
 from goalrules.model.deadline_words import FULL_DATE, PERIOD_WORD
+from goalrules.model.hijri_dates import find_hijri
 from goalrules.patterns import LazyPattern
 
 __all__ = ["PERIOD_WORD", "Deadline", "find_deadline"]
@@ -59,6 +60,23 @@ _OPENING = LazyPattern(r"(?:^|[.;:!?])\s*$")
 def find_deadline(
     text: str, start: Date, response: bool, settings: DateSettings
 ) -> Deadline | None:
+    """The deadline phrase of ``text`` (see :func:`_dated`). A date of the Hijri calendar
+    ("by the end of 1448 AH", "menjelang Syawal") is not read (see
+    :mod:`goalrules.model.hijri_dates`): with no other deadline phrase, the goal has none;
+    beside one, that one is the deadline. Either way a note says so, and the Hijri date's
+    words are no amount."""
+    hijri = find_hijri(text)
+    if hijri is None:
+        return _dated(text, start, response, settings)
+    a, b = hijri.start, hijri.end
+    due = _dated(text[:a] + " " * (b - a) + text[b:], start, response, settings)
+    if due is None or due.when is None:
+        notes = due.notes if due is not None else ()
+        return Deadline(None, hijri.words, a, b, notes=(*notes, hijri.note))
+    return attrs.evolve(due, notes=(*due.notes, hijri.note), others=(*due.others, (a, b)))
+
+
+def _dated(text: str, start: Date, response: bool, settings: DateSettings) -> Deadline | None:
     """The deadline phrase of ``text`` (see :func:`_due`), with a phrase that says when
     the goal starts ("starting in March") set aside with a note: it is no deadline, and
     its numbers are no amounts (the span is in ``others``)."""

@@ -23,6 +23,7 @@ __all__ = [
     "metric_mentions",
     "metric_pattern",
     "metric_phrases_in",
+    "read_wider",
 ]
 
 # Phrases people write for catalog metrics, beyond the catalog's keys and aliases.
@@ -268,3 +269,31 @@ def choose_metric(
     main = [m for m in mentions if not _SIDE.search(low[max(0, m[0] - 60) : m[0]])]
     chosen = (main or mentions)[:1]
     return (chosen[0][2], chosen[0][3]) if chosen else None
+
+
+#: words read as a wider metric than they name: said, so the reading is seen ("$2M in
+#: pipeline" read as revenue, "100 SQLs" as every lead, without a word)
+_READ_WIDER = (
+    (
+        LazyPattern(r"\b(?:sales\s+)?pipeline\b"),
+        "revenue",
+        "the value of open opportunities, read as revenue (what is sold); judge it against "
+        "a history of pipeline if it is not",
+    ),
+    (
+        LazyPattern(r"\b(?:[ms]qls?|(?:sales|marketing)[\s-]qualified\s+leads?)\b"),
+        "leads",
+        "qualified leads, read as leads (every lead); judge it against a history of "
+        "qualified leads if yours holds every lead",
+    ),
+)
+
+
+def read_wider(text: str, low: str, metric: str | None) -> list[str]:
+    """The notes for words read as a wider metric than they name (see
+    :data:`_READ_WIDER`), quoted from ``text`` as written."""
+    return [
+        f'"{text[found.start() : found.end()]}" names {wider}'
+        for words, key, wider in _READ_WIDER
+        if key == metric and (found := words.search(low)) is not None
+    ]

@@ -13,11 +13,14 @@ from collections.abc import Callable
 from goalrules.metrics import catalog
 from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
+from goalrules.model.each_channel import for_each_channel
 from goalrules.model.target_words import _DOWN, _UP, words_before, words_of
 from goalrules.patterns import LazyPattern
 from goalrules.vocabulary import MetricKind
 
 __all__ = [
+    "CONTENT_PIECES",
+    "change_disagrees",
     "content_counts",
     "counts_unread",
     "left_over",
@@ -162,6 +165,10 @@ def not_targets(
             f'"{split}" gives each channel its own target: write one goal a channel, so that '
             "no channel is judged on another's target"
         )
+        amounts = []
+    each = for_each_channel(text, low, amounts)  # "10k followers on each platform"
+    if each is not None:
+        notes.append(each)
         amounts = []
     # "avoid losing more than 200 followers": a floor under a level not given, never a
     # level or a change to aim for (a share lost, "lose no more than 2 %", is a level of the
@@ -357,6 +364,42 @@ def left_over(
     return notes
 
 
+# a word that makes a percent after "from A to B" the change between them ("up 20%",
+# "(+20%)", "a 20% increase")
+_CHANGE_WORDS = frozenset({"up", "down", "by", "a", "an", "grow", "growth", "increase", "rise"})
+
+
+def change_disagrees(
+    text: str, low: str, amounts: list[Amount], target: Amount | None, baseline: Amount | None
+) -> str | None:
+    """Why the target is not read when a change beside "from A to B" says another ("grow
+    followers from 5k to 8k (+20%)": 5k to 8k is +60 %; the statement contradicts itself,
+    and reading either number would be a guess); ``None`` when they agree (to the percent
+    written, within a point) or no such change is said."""
+    if target is None or baseline is None or not baseline.value:
+        return None
+    if target.percent or target.points or target.multiple or target.sign:
+        return None
+    if baseline.percent or baseline.points or baseline.multiple or baseline.sign:
+        return None
+    implied = (target.value / baseline.value - 1) * 100
+    for a in amounts:
+        if a is target or a is baseline or not a.percent or a.per is not None:
+            continue
+        before = words_before(low, a, 1)
+        if not (a.sign or before in _CHANGE_WORDS or before.endswith("(")):
+            continue
+        stated = a.value * (a.sign or (-1 if before == "down" else 1))
+        if abs(stated - implied) <= max(1.0, abs(implied) * 0.02):
+            continue
+        return (
+            f'"{words_of(text, low, a)}" does not agree with "{words_of(text, low, baseline)}" '
+            f'to "{words_of(text, low, target)}" ({implied:+.3g} %), so the target is not '
+            "read: write the level to reach or the change, not both"
+        )
+    return None
+
+
 _WORD_AFTER = LazyPattern(r"\s+(\S+)")
 
 
@@ -385,7 +428,7 @@ def counts_unread(
 #: metric ("run 3 campaigns to double leads", "double followers with 4 videos a week":
 #: they read a target of 3 leads and of 4 followers a week); articles are not among them
 #: ("land three articles in trade press a month": press mentions)
-_PIECES = frozenset({
+CONTENT_PIECES = frozenset({
     "campaigns", "videos", "posts", "reels", "stories", "ads", "adverts", "blogs",
     "webinars", "emails", "newsletters", "events", "influencers", "creators", "episodes",
     "carousels", "tweets", "podcasts", "giveaways", "contests", "collabs", "collaborations",
@@ -407,7 +450,7 @@ def content_counts(
     for a in amounts:
         found = _COUNTED.match(low, a.end)
         noun = found[2] if found and not (a.percent or a.points or a.multiple) else None
-        if a.currency or noun is None or noun not in _PIECES or noun in counted:
+        if a.currency or noun is None or noun not in CONTENT_PIECES or noun in counted:
             return amounts, []
         pieces.append((a, found.end() if found else a.end, noun))
     notes = [

@@ -51,23 +51,29 @@ from goalrules.model.amounts import (
     regroup_numbers,
 )
 from goalrules.model.channels_named import channels_left_out, find_channels, medium_not_kept
+from goalrules.model.clock_times import drop_clock_times
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.foreign_time_words import foreign_time_note
+from goalrules.model.fraction_words import read_fraction_words
 from goalrules.model.goal_periods import period_start
+from goalrules.model.joined_metrics import metrics_joined
+from goalrules.model.leading_periods import place_leading_period
 from goalrules.model.metric_phrases import (
     NOT_METRICS,
     RESPONSE,
     choose_metric,
     is_metric_phrase,
     metric_mentions,
+    read_wider,
 )
 from goalrules.model.past_clauses import baseline_among, blank, past_spans, within
 from goalrules.model.recurrence import recurrence_words
 from goalrules.model.said_words import as_written
 from goalrules.model.scale_words import read_scale_words
 from goalrules.model.set_aside import (
+    change_disagrees,
     content_counts,
     counts_unread,
     left_over,
@@ -306,10 +312,14 @@ def read_fields(
         )
     source, fixed = correct_spelling(source)
     notes.extend(f'read "{typo}" as "{word}"' for typo, word in fixed)
+    source = read_fraction_words(source)  # "2½k", "half a percentage point", "a factor of 3"
+    source = place_leading_period(source)  # "Each month, add 500 followers": 500 a month
     source, regrouped = regroup_numbers(source)
     notes.extend(regrouped)
     source, cents = read_cents(source)  # "80 cents" beside "$1.20": USD 0.80
     notes.extend(cents)
+    source, clock = drop_clock_times(source)  # "by 11:59pm PST on Dec 31": by Dec 31
+    notes.extend(clock)
     source, scaled = read_scale_words(source, pack.code)  # "1.2 juta" read as English
     notes.extend(scaled)
     prepared, ranges = find_ranges(prepare(source))
@@ -393,6 +403,9 @@ def read_fields(
     amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
+    if disagrees := change_disagrees(prepared, low, amounts, target_amount, baseline_amount):
+        notes.append(disagrees)  # "from 5k to 8k (+20%)": 5k to 8k is +60 %
+        target_amount = None
     metric = choose_metric(low, mentions, target_amount)
     for other_count, changed, counts in _NOT_COUNTED:
         found = other_count.search(low) if metric and metric[0] in changed else None
@@ -400,6 +413,9 @@ def read_fields(
             notes.append(f'"{found.group(0)}" names {counts}: the metric is not read')
             metric = None
     metric_key = (metric[0] or None) if metric else None
+    notes.extend(read_wider(prepared, low, metric_key))  # "$2M in pipeline": revenue
+    if joined := metrics_joined(prepared, low, mentions, target_amount, metric_key):
+        notes.append(joined)  # "increase followers and engagement by 20%": one of the two
     if metric_key and target_amount is not None and catalog[metric_key].unit == "hour":
         timed = [a for a in amounts if a.noun in TIME_NOUNS]
         if timed and target_amount.noun not in TIME_NOUNS:

@@ -23,6 +23,8 @@ Date = _dt.date
 _DOWN = (
     r"cut|cuts|reduce|decrease|lower|drop|shrink|bring\s+down|decline|minimi[sz]e|slash|trim"
     r"|halve|fewer|less|down|reduction|fall|shorten|shortening"
+    # ("make CPA 3 times cheaper" read x3, the CPA tripled)
+    r"|cheaper|smaller|shorter"
 )
 _UP = r"increase|grow|raise|boost|lift|improve|expand|add|gain|up|double|triple|more|win"
 #: verbs that say "better", not "up" or "down": which way is the metric's direction
@@ -275,7 +277,10 @@ def _unbounded(low: str, at: int) -> int:
 def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
     before = low[max(0, a.start - _WINDOW) : _unbounded(low, a.start)]
     after = low[a.end : a.end + 30]
-    if re.match(r"\s*(?:fewer|less|lower|reduction|decrease|drop|down)\b", after):
+    # ("3 times cheaper", "2x shorter": the CPA and the response time tripled and doubled)
+    if re.match(
+        r"\s*(?:fewer|less|lower|reduction|decrease|drop|down|cheaper|smaller|shorter)\b", after
+    ):
         return True
     if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
         return False
@@ -324,6 +329,14 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
         return True  # "by at least 3,000", "by about 3,000", "by up to 3,000": a change
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
+        return True
+    # "get an additional 500 followers", "500 followers additional" (as Malay "500 pengikut
+    # tambahan" reads): more of a stock (it read a level of 500); of a flow, "generate an
+    # extra $100", it is what the period brings, a level
+    stock = metric is not None and catalog[metric].kind is MetricKind.STOCK
+    if stock and re.search(r"\b(?:an?\s+)?(?:additional|extra|further)$", before):
+        return True
+    if stock and re.match(r"\s*[a-z]+\s+(?:additional|extra)\b", after):
         return True
     if a.percent or a.points:
         if re.match(r"\s*(?:increase|growth|uplift|reduction|decrease|drop)\b", after):
@@ -524,8 +537,11 @@ GROWS_BY_HALF = LazyPattern(
 )
 #: the words of a multiple ("double", "in half") and the target each reads as
 MULTIPLE_WORDS = (
-    (r"\bdouble[sd]?\b|\bdoubling\b", "x2"),
+    # ("get twice as many followers", "twice the leads": no target was read)
+    (r"\bdouble[sd]?\b|\bdoubling\b|\btwice\s+(?:as\s+(?:many|much)|the)\b", "x2"),
     (r"\btriple[sd]?\b|\btripling\b", "x3"),
     (r"\bquadruple[sd]?\b", "x4"),
-    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b", "x0.5"),
+    # ("cut CPC to half", "reduce it to the half", as the packs give Welsh "i'r hanner": no
+    # target was read)
+    (r"\bhalve[sd]?\b|\bin half\b|\bby half\b|\bto (?:the )?half\b(?! (?:a|an|of|the)\b)", "x0.5"),
 )

@@ -11,9 +11,14 @@ import re
 
 from goalrules.dates import ORDINAL_QUARTERS
 from goalrules.model.amounts import normalize_numbers
-from goalrules.model.comparisons import mark_period_over_period, mark_year_over_year
+from goalrules.model.comparisons import (
+    mark_named_period_base,
+    mark_period_over_period,
+    mark_year_over_year,
+)
 from goalrules.model.currencies import mark_currencies
 from goalrules.model.deadlines import PERIOD_WORD
+from goalrules.patterns import LazyPattern
 from goalrules.weekdays import join_day_and_date
 
 __all__ = ["prepare", "quarters_named"]
@@ -137,6 +142,25 @@ def _period_begins(m: re.Match[str]) -> str:
     return f"{lead}{calendar.month_name[month]} 1{year}"
 
 
+_DAY_MON_YEAR = LazyPattern(
+    r"(?<![\w/.-])(0?[1-9]|[12]\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"-(\d{4}|\d{2})(?![\w/.-])",
+    re.I,
+)
+
+
+_BEFORE_A_DATE = LazyPattern(
+    r"\b(?:prior\s+to|ahead\s+of|in\s+advance\s+of)\s+(?=(?:the\s+)?(?:\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|[qh][1-4]\b))",
+    re.I,
+)
+
+
+def _day_mon_year(m: re.Match[str]) -> str:
+    year = m[3] if len(m[3]) == 4 else f"20{m[3]}"
+    return f"{m[1]} {m[2]} {year}"
+
+
 def prepare(text: str) -> str:
     """Spelling that does not change meaning made uniform: dashes, hyphenated words,
     number words, "year over year" (not a deadline)."""
@@ -150,6 +174,13 @@ def prepare(text: str) -> str:
     t = re.sub(
         r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s?\d)", r"\1", t, flags=re.I
     )
+    # "30-Jun-27", "30-Jun-2027": a date as spreadsheets write it, day, month and year
+    # (it read no deadline, and "27" as a second number)
+    t = _DAY_MON_YEAR.sub(_day_mon_year, t)
+    # "prior to June 30", "ahead of 2027-03-01", "in advance of Q3": before that date (no
+    # deadline was read, and no note; "ahead of Black Friday" is said as before)
+    t = _BEFORE_A_DATE.sub("before ", t)
+    t = re.sub(r"\bon\s+or\s+before\b", "by", t, flags=re.I)  # (the day itself: by)
     t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
@@ -217,6 +248,7 @@ def prepare(text: str) -> str:
     # "10% month over month" is a rate a month (its total is not 10 %); "year over year"
     # compares with last year's same period and is no deadline (nor a change from today)
     t = mark_year_over_year(t)  # "20% YoY", "up 20% on last year": against a year before
+    t = mark_named_period_base(t)  # "20% compared to Q1": against that period's level
     t = re.sub(r"\b(month|quarter|week)[\s-](?:over|on)[\s-]\1\b", r"a \1", t)
     t = re.sub(r"(?<=%)\s*(MoM|QoQ|WoW)\b", lambda m: " a " + _RATE_WORDS[m[1]], t)
     t = mark_period_over_period(t)  # "10% vs last month": a rate a month, as "10% MoM"
