@@ -72,3 +72,19 @@ def test_a_leading_period_reads_as_a_trailing_one(
     trailing = _goal(f"{shape.format(n=n)} {word.lower()} {unit} {until}")
     assert opening.target == trailing.target
     assert opening.metric == trailing.metric and opening.deadline == trailing.deadline
+
+
+@pytest.mark.parametrize("before", ["Last year we grew 3%; ", "We did well in Q1. ",
+                                    "Good start - ", "Our results so far: 1,200! "])  # fmt: skip
+@pytest.mark.parametrize(
+    ("statement", "target"),
+    [("Each month, add 500 followers until December", "500 follower / month"),
+     ("Weekly target: 50 leads through Q4", "50 lead / week")],
+)  # fmt: skip
+def test_a_period_opening_a_later_clause_is_the_amounts(
+    before: str, statement: str, target: str
+) -> None:
+    """A clause about the past before it ('Last year we grew 3%; each month, add 500
+    followers') left the period unplaced: +500 followers in all."""
+    goal = _goal(before + statement)
+    assert goal.target is not None and goal.target.means(target), goal.target

@@ -20,7 +20,7 @@ __all__ = ["place_leading_period"]
 _UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
           "yearly": "year", "annually": "year"}  # fmt: skip
 _LEADING = LazyPattern(
-    r"^\s*(?:(?:each|every|per)\s+(?P<unit>day|week|month|quarter|year)\b"
+    r"(?:^|(?<=[.;!?\u061b]\s)|(?<=\s[-\u2013\u2014]\s))\s*(?:(?:each|every|per)\s+(?P<unit>day|week|month|quarter|year)\b"
     r"(?:\s+(?:target|goal|objective|kpi|aim)\b)?\s*[,:\u2013\u2014-]?\s*"
     r"|(?P<adverb>daily|weekly|monthly|quarterly|yearly|annually)\b"
     r"(?:\s*[,:\u2013\u2014-]\s*|\s+(?:target|goal|objective|kpi|aim)\b\s*[,:\u2013\u2014-]?\s*))",
@@ -49,11 +49,13 @@ _STOCK = LazyPattern(r"\b(?:followers|subscribers|fans|members|audience|page\s+l
 
 
 def place_leading_period(text: str) -> str:
-    """``text`` with a period that opens it (see the module) written after its first
-    amount; ``text`` as it is when it opens with none, gives its own, or has no amount."""
-    m = _LEADING.match(text)
-    if m is None:
+    """``text`` with a period that opens it, or opens one of its clauses (see the
+    module), written after that clause's first amount; ``text`` as it is when no clause
+    opens with one, it gives its own, or it has no amount."""
+    m = _LEADING.search(text)  # at the start, or of a clause ("Last year we grew 1%;
+    if m is None:  # each month, add 500 followers")
         return text
+    before = text[: m.start()]  # (the clauses before it, and what ends them)
     rest = text[m.end() :]
     if _OWN_PERIOD.search(rest):
         return text
@@ -67,5 +69,5 @@ def place_leading_period(text: str) -> str:
         if _STOCK.search(rest) and _LEVEL_BEFORE.search(rest, 0, amount.start()):
             return text  # "each month, reach 10k followers": a level of a stock, not a flow
         end = amount.end()
-        return f"{rest[:end]} a {unit}{rest[end:]}"
+        return f"{before}{rest[:end]} a {unit}{rest[end:]}"
     return text
