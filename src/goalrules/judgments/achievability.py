@@ -350,6 +350,9 @@ def assess_achievability(
         is_cumulative, last_date = True, underway[1]
         ahead = float(month_index(goal.deadline) - month_index(last.date))
         n_total = months_between(last_date, goal.deadline)
+    # on the deadline's day with its value in the history (a count that day, its month's
+    # total) the outcome is known, as on any later day: nothing is left to forecast
+    over = today > goal.deadline or (today == goal.deadline and deadline_seen)
     if is_cumulative:
         first_month = first_month or (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
@@ -358,11 +361,11 @@ def assess_achievability(
         read_note = " ".join(filter(None, (read_note, gaps)))
         # a total under a lower-is-better target is met only once its period is over:
         # the months (or days) to come add to it
-        met = so_far >= target if higher else so_far <= target and today > goal.deadline
+        met = so_far >= target if higher else so_far <= target and over
     else:  # a month's level past the target before the deadline is no goal met: the
         # months to come may fall short (its chance says how likely it holds)
         met = (current >= target if higher else current <= target) and (
-            stock or today > goal.deadline
+            stock or over
         )
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
@@ -386,7 +389,7 @@ def assess_achievability(
                 else ""
             ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
-    if is_cumulative and deadline_seen and today > goal.deadline and first_month is not None:
+    if is_cumulative and deadline_seen and over and first_month is not None:
         # a total's month with no data by its deadline: met or missed is not known
         gap = gap_at_deadline(points, first_month, goal.deadline, shown_current, target,
                               higher, unit)  # fmt: skip
@@ -396,7 +399,8 @@ def assess_achievability(
                                 deadline_unseen=True, last_date=last_date)  # fmt: skip
     facts: dict[str, Any] = {
         "met": met,
-        "deadline_passed": today > goal.deadline,
+        "deadline_passed": over,
+        "deadline_today": today == goal.deadline,
         "deadline_seen": deadline_seen,
         "observations": observations,
         # a run-time pair in seconds: a plain number in a duration field is read in days

@@ -238,6 +238,9 @@ def explain(
     if a.verdict.value == "achieved":
         parts.append(f"That already meets the target of {tgt}.")
         return " ".join(parts)
+    if a.verdict.value == "expired" and evaluation[1].get("deadline_today"):
+        parts.append(f"The deadline ({deadline}) is today, and that is short of {tgt}.")
+        return " ".join(parts)
     if a.verdict.value == "expired":
         parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
         return " ".join(parts)
