@@ -132,6 +132,14 @@ class MetricDefinition:
         )
 
     @property
+    def share_of_a_whole(self) -> bool:
+        """Whether the metric is a part over the whole it is a part of (the bounce rate:
+        single-page sessions among sessions; CSAT, share of voice): never past 100 %.
+        Rates whose numerator may outnumber their denominator (engagements by reach,
+        conversions by clicks) are not."""
+        return self.key in SHARES_OF_A_WHOLE
+
+    @property
     def words(self) -> str:
         """The metric as a sentence names it: "followers", "engagement rate by reach"."""
         return self.name.lower()
@@ -197,6 +205,13 @@ class MetricDefinition:
                 f"formula of {self.key!r} gives {format_dimension(got)}, "
                 f"but the metric is in {format_dimension(self.dimension)}"
             )
+
+
+#: the catalog metrics that are a part over the whole it is a part of
+SHARES_OF_A_WHOLE = frozenset({
+    "bounce_rate", "share_of_traffic", "share_of_voice", "sentiment_score",
+    "resolution_rate", "csat", "source_of_hire_share",
+})  # fmt: skip
 
 
 def _m(

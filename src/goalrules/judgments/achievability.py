@@ -91,8 +91,11 @@ from goalrules.judgments.achievability_history import (
 )
 from goalrules.judgments.achievability_limits import (
     floored_at_zero,
+    forecast_past_ceiling,
     linear_unknown,
     lone_zeros,
+    past_ceiling,
+    share_ceiling,
     stale,
     too_wide,
     total_gaps,
@@ -320,6 +323,10 @@ def assess_achievability(
         # a count's history in thousands, not in its unit
         name = _metric_name(defn, goal)
         return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
+    ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
+    # (a change from a start after the history is counted from a value not known yet)
+    if not after and (beyond := past_ceiling(target, ceiling, _metric_name(defn, goal), unit)):
+        return unjudged(*beyond)
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
     last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
@@ -461,6 +468,12 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
+    if verdict in _JUDGED and (past := forecast_past_ceiling(supported, ceiling, metric_name, unit)):
+        return unjudged(past, "")
+    if ceiling is not None and fields.get("carried_value") is not None:  # a share at its whole
+        fields["carried_value"] = min(fields["carried_value"], ceiling)
+    if ceiling is not None and fields.get("suggested_value") is not None:
+        fields["suggested_value"] = min(fields["suggested_value"], ceiling)
     if fields.get("suggested_value") is not None and is_cumulative and not higher:
         # a cap on a total that only grows: any round cap above what is spent so far
         cap = nice(fields["suggested_value"], down=False)
@@ -486,6 +499,7 @@ def assess_achievability(
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
         nonnegative=nonnegative,
+        ceiling=ceiling,
         deadline_unseen=unseen,
         note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
@@ -583,6 +597,20 @@ def _judged_from_start(
         fields.pop("suggested_deadline", None)
         note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
     metric_name = _metric_name(defn, goal)
+    start_at = fields.get("from_start")
+    ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
+    if ceiling is not None and verdict in _JUDGED and start_at is not None:
+        (then, *_), (change, *_) = start_at.value, start_at.growth  # (medians)
+        ends = then * change if start_at.factor else then + change
+        if past := forecast_past_ceiling(max(then, ends), ceiling, metric_name, unit):
+            return Achievability(
+                Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
+                unit=unit, current_value=last.value, last_date=last_date, flow=flow,
+                note=" ".join(filter(None, (note, past))),
+            )  # fmt: skip
+        fields["from_start"] = attrs.evolve(
+            start_at, value=tuple(min(v, ceiling) for v in start_at.value)
+        )
     judged = Achievability(
         verdict=verdict,
         observations=len(points),

@@ -20,8 +20,8 @@ from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
 
 __all__ = [
-    "WIDEST", "floored_at_zero", "linear_unknown", "lone_zeros", "stale", "too_wide",
-    "total_gaps", "whole_months",
+    "WIDEST", "floored_at_zero", "forecast_past_ceiling", "linear_unknown", "lone_zeros",
+    "past_ceiling", "share_ceiling", "stale", "too_wide", "total_gaps", "whole_months",
 ]  # fmt: skip
 
 Date = _dt.date
@@ -55,6 +55,45 @@ def floored_at_zero(defn: MetricDefinition | None) -> bool:
     if not defn.can_be_negative or defn.direction is Direction.LOWER:
         return True
     return ("[time]", 1) in unit_info(defn.unit).key
+
+
+def share_ceiling(defn: MetricDefinition | None, unit: str) -> float | None:
+    """The most a value of the metric can be, in ``unit``: 100 % for a share of a whole
+    (the bounce rate, CSAT) judged in per cent, else ``None``."""
+    if defn is None or not defn.share_of_a_whole or unit_info(unit).text != "percent":
+        return None
+    return 100.0
+
+
+def past_ceiling(
+    target: float, ceiling: float | None, metric: str, unit: str
+) -> tuple[str, str] | None:
+    """Why a target past the most a share can be (a CSAT of 105 %) is not judged, and
+    what to do about it; ``None`` for a target within it."""
+    if ceiling is None or target <= ceiling:
+        return None
+    most = format_value(ceiling, unit)
+    return (
+        f"The target, {format_value(target, unit)}, is past {most}, and {metric} is a share "
+        "of a whole that cannot pass it.",
+        f"Set a target of at most {most}.",
+    )
+
+
+def forecast_past_ceiling(
+    supported: float | None, ceiling: float | None, metric: str, unit: str
+) -> str:
+    """Why a forecast whose median runs past the most a share can be says nothing of
+    where it will be, or nothing: the growth model does not know the ceiling, so growth
+    carried that far (a CSAT from 80 % to 97 % in a year, "about 106 % by then") cannot
+    say how near to it the share gets, nor the chance of a target close to it."""
+    if ceiling is None or supported is None or supported <= ceiling:
+        return ""
+    return (
+        f"The forecast runs past {format_value(ceiling, unit)} by the deadline, and "
+        f"{metric} is a share of a whole that cannot pass it: the growth carried forward "
+        "cannot say how near to it the share gets, so no chance is given."
+    )
 
 
 def linear_unknown(
