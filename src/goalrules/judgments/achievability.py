@@ -371,9 +371,7 @@ def assess_achievability(
         met = so_far >= target if higher else so_far <= target and over
     else:  # a month's level past the target before the deadline is no goal met: the
         # months to come may fall short (its chance says how likely it holds)
-        met = (current >= target if higher else current <= target) and (
-            stock or over
-        )
+        met = (current >= target if higher else current <= target) and (stock or over)
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
@@ -468,7 +466,9 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
-    if verdict in _JUDGED and (past := forecast_past_ceiling(supported, ceiling, metric_name, unit)):
+    if verdict in _JUDGED and (
+        past := forecast_past_ceiling(supported, ceiling, metric_name, unit)
+    ):
         return unjudged(past, "")
     if ceiling is not None and fields.get("carried_value") is not None:  # a share at its whole
         fields["carried_value"] = min(fields["carried_value"], ceiling)
