@@ -90,6 +90,7 @@ from goalrules.judgments.achievability_history import (
     lowest_value,
 )
 from goalrules.judgments.achievability_limits import (
+    ceiling_remedy,
     floored_at_zero,
     forecast_past_ceiling,
     linear_unknown,
@@ -469,7 +470,7 @@ def assess_achievability(
     if verdict in _JUDGED and (
         past := forecast_past_ceiling(supported, ceiling, metric_name, unit)
     ):
-        return unjudged(past, "")
+        return unjudged(past, ceiling_remedy(metric_name))
     if ceiling is not None and fields.get("carried_value") is not None:  # a share at its whole
         fields["carried_value"] = min(fields["carried_value"], ceiling)
     if ceiling is not None and fields.get("suggested_value") is not None:
@@ -606,7 +607,7 @@ def _judged_from_start(
             return Achievability(
                 Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
                 unit=unit, current_value=last.value, last_date=last_date, flow=flow,
-                note=" ".join(filter(None, (note, past))),
+                note=" ".join(filter(None, (note, past))), remedy=ceiling_remedy(metric_name),
             )  # fmt: skip
         fields["from_start"] = attrs.evolve(
             start_at, value=tuple(min(v, ceiling) for v in start_at.value)

@@ -20,8 +20,9 @@ from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
 
 __all__ = [
-    "WIDEST", "floored_at_zero", "forecast_past_ceiling", "linear_unknown", "lone_zeros",
-    "past_ceiling", "share_ceiling", "stale", "too_wide", "total_gaps", "whole_months",
+    "WIDEST", "ceiling_remedy", "floored_at_zero", "forecast_past_ceiling", "linear_unknown",
+    "lone_zeros", "past_ceiling", "share_ceiling", "stale", "too_wide", "total_gaps",
+    "whole_months",
 ]  # fmt: skip
 
 Date = _dt.date
@@ -93,6 +94,15 @@ def forecast_past_ceiling(
         f"The forecast runs past {format_value(ceiling, unit)} by the deadline, and "
         f"{metric} is a share of a whole that cannot pass it: the growth carried forward "
         "cannot say how near to it the share gets, so no chance is given."
+    )
+
+
+def ceiling_remedy(metric: str) -> str:
+    """What to do about a share whose forecast runs past 100 %: more history will not
+    help (the model does not know the ceiling), a judgment by hand does."""
+    return (
+        f"Judge the target by hand: the growth model does not know that {metric} stops at "
+        "100 %, so more history will not let it."
     )
 
 
