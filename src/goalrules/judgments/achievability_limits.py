@@ -212,11 +212,13 @@ def total_gaps(points: Sequence[Point], since: Date, until: Date) -> str:
 
 def whole_months(raw: Sequence[Point], points: Sequence[Point], flow: bool) -> Sequence[Point]:
     """The months a flow's growth is read from: its monthly sums, less a first month
-    the history only partly covers. Daily or weekly points that begin late in a month
-    ("10 leads a week" from 26 January) sum to a fraction of it, and read as a whole
-    month they make a flat flow "grow 59 % a month"; a history of one point a month is
-    a month's figure wherever in the month it is dated."""
-    if not flow or len(points) < 3 or not raw or raw[0].date.day <= 7:
+    the history only partly covers. Daily or weekly points that begin after a month's
+    first day ("10 leads a week" from 26 January) sum to a fraction of it, and read as a
+    whole month they make a flat flow grow: "grow 59 % a month" from the 26th, and "2.1 %
+    a month" from the 4th (12 leads a week from Monday 4 August: 48 in August, 53 in
+    January); a history of one point a month is a month's figure wherever in the month
+    it is dated."""
+    if not flow or len(points) < 3 or not raw or raw[0].date.day == 1:
         return points
     first = (raw[0].date.year, raw[0].date.month)
     months = [(p.date.year, p.date.month) for p in raw]
