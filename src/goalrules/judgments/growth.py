@@ -289,9 +289,8 @@ class GrowthFit:
         """The variance the estimated season adds ``h`` months ahead: the target month's
         index and the last month's (the level is adjusted by it) are each estimated from
         a month or two of a short history; the same month a whole number of years on
-        cancels out. Without it, 20 months of noisy values read a 0.0 % chance five
-        months ahead and 98 % four months ahead, the 80 % range 4 % wide against
-        monthly swings of 10 %."""
+        cancels out. Without it, the central 80 % range of seasonal series of 15 to 20
+        months held 56 % of the values that came."""
         var = self.season_var
         if var is None or h <= 0.0:
             return 0.0
