@@ -94,3 +94,19 @@ def test_the_deadline_day_reads_as_the_day_after(
     assert on_it.verdict is after.verdict
     assert on_it.verdict in {gr.Verdict.ACHIEVED, gr.Verdict.EXPIRED}
     assert (on_it.verdict is gr.Verdict.ACHIEVED) == (history[-1][1] >= target)
+
+
+def test_a_review_on_the_deadline_day_reads_the_target_not_the_path_tolerance() -> None:
+    """1,426 followers on the deadline, short of 1,500: within 5 % of the path's end, the
+    review read "on track" that day and "behind" the next."""
+    from goalrules.judgments.review import review_goal
+
+    history = gr.MetricSeries(
+        "followers", points=monthly([round(1000 * 1.03**i) for i in range(13)])
+    )
+    goal = followers("1,500 followers")
+    paces = []
+    for today in (DEADLINE, DAY_AFTER):
+        a = gr.assess_achievability(goal, history, today=today)
+        paces.append(review_goal(goal, history, a, today).pace)
+    assert paces == ["behind", "behind"]
