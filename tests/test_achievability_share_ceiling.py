@@ -38,7 +38,7 @@ def test_a_forecast_past_100_percent_gives_no_chance() -> None:
     assert a.verdict is gr.Verdict.INSUFFICIENT_DATA
     assert a.probability is None and a.forecast is None and a.suggested_target is None
     assert "runs past 100 % by the deadline" in a.explanation
-    assert "share of a whole that cannot pass it" in a.explanation
+    assert "customer satisfaction (csat) cannot pass it" in a.explanation
     assert a.target_value == 99.0  # the goal's progress is still read from it
     assert a.remedy.startswith("Judge the target by hand")  # (not "give more history")
 

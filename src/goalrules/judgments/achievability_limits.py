@@ -53,17 +53,22 @@ def floored_at_zero(defn: MetricDefinition | None) -> bool:
     costs and rates in general may be), and durations."""
     if defn is None:
         return False
-    if not defn.can_be_negative or defn.direction is Direction.LOWER:
+    if defn.never_negative or defn.direction is Direction.LOWER:
         return True
     return ("[time]", 1) in unit_info(defn.unit).key
 
 
 def share_ceiling(defn: MetricDefinition | None, unit: str) -> float | None:
     """The most a value of the metric can be, in ``unit``: 100 % for a share of a whole
-    (the bounce rate, CSAT) judged in per cent, else ``None``."""
-    if defn is None or not defn.share_of_a_whole or unit_info(unit).text != "percent":
+    (the bounce rate, CSAT) judged in per cent, 100 points for NPS, else ``None``."""
+    if defn is None:
         return None
-    return 100.0
+    text = unit_info(unit).text
+    if defn.share_of_a_whole and text == "percent":
+        return 100.0
+    if defn.key == "nps" and text == "percentage_point":  # promoters less detractors
+        return 100.0
+    return None
 
 
 def past_ceiling(
@@ -75,8 +80,7 @@ def past_ceiling(
         return None
     most = format_value(ceiling, unit)
     return (
-        f"The target, {format_value(target, unit)}, is past {most}, and {metric} is a share "
-        "of a whole that cannot pass it.",
+        f"The target, {format_value(target, unit)}, is past {most}, and {metric} cannot pass it.",
         f"Set a target of at most {most}.",
     )
 
@@ -92,8 +96,8 @@ def forecast_past_ceiling(
         return ""
     return (
         f"The forecast runs past {format_value(ceiling, unit)} by the deadline, and "
-        f"{metric} is a share of a whole that cannot pass it: the growth carried forward "
-        "cannot say how near to it the share gets, so no chance is given."
+        f"{metric} cannot pass it: the growth carried forward cannot say how near to it "
+        f"{metric} gets, so no chance is given."
     )
 
 
@@ -101,8 +105,8 @@ def ceiling_remedy(metric: str) -> str:
     """What to do about a share whose forecast runs past 100 %: more history will not
     help (the model does not know the ceiling), a judgment by hand does."""
     return (
-        f"Judge the target by hand: the growth model does not know that {metric} stops at "
-        "100 %, so more history will not let it."
+        f"Judge the target by hand: the growth model does not know where {metric} stops, "
+        "so more history will not let it."
     )
 
 
