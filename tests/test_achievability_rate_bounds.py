@@ -73,3 +73,17 @@ def test_no_number_shown_for_a_rate_of_counts_is_negative(
     if a.forecast is not None:
         shown += [a.forecast["low"], a.forecast["median"], a.forecast["high"]]
     assert all(v is None or v >= 0.0 for v in shown)
+
+
+def test_a_straight_line_past_the_target_says_how_far_it_may_move_back() -> None:
+    """It read "Reaching 1 % by 2026-07-31 needs -0.875 % a month" for a rate at 6.25 %."""
+    history = monthly([0.0, 0.0, 0.0, 0.0, 6.25])
+    a = gr.assess_achievability(goal("engagement_rate_by_reach", "1 %"), history, today=TODAY)
+    assert "needs -" not in a.explanation
+    assert (
+        "That is past the target of 1 % already: it would still meet it by 2026-07-31 if it "
+        "fell by up to 0.875 % a month." in a.explanation
+    )
+    times = monthly([5.0, 0.0, 3.0, 0.0, 2.0, 0.0, 1.0])  # hours to a first reply
+    b = gr.assess_achievability(goal("first_response_time", "0.5 hours"), times, today=TODAY)
+    assert "needs a fall of 0.0833 hours a month" in b.explanation
