@@ -94,10 +94,11 @@ def forecast_past_ceiling(
     say how near to it the share gets, nor the chance of a target close to it."""
     if ceiling is None or supported is None or supported <= ceiling:
         return ""
+    most = format_value(ceiling, unit)
     return (
-        f"The forecast runs past {format_value(ceiling, unit)} by the deadline, and "
-        f"{metric} cannot pass it: the growth carried forward cannot say how near to it "
-        f"{metric} gets, so no chance is given."
+        f"The forecast runs past {most} by the deadline, and {metric} cannot pass it: the "
+        f"growth carried forward cannot say how near to {most} it gets, so no chance is "
+        "given."
     )
 
 
