@@ -227,7 +227,11 @@ def _sums_of_counts(defn: MetricDefinition, depth: int) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Sub, ast.USub, ast.UnaryOp)):
             return False
-        if isinstance(node, ast.Constant) and float(node.value) < 0:
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, (int, float))
+            and node.value < 0
+        ):
             return False
         if isinstance(node, ast.Name):
             used = catalog.get(node.id)

@@ -166,12 +166,14 @@ def in_points(goal: Goal, unit: str) -> Goal:
     except GoalRulesError:
         return goal
     changes: dict[str, Any] = {}
-    if _plain(goal.baseline):
-        changes["baseline"] = quantity(float(goal.baseline.magnitude), unit)  # type: ignore[union-attr]
+    base: Any = goal.baseline
+    if _plain(base):
+        changes["baseline"] = quantity(float(base.magnitude), unit)
     target = goal.target
     kinds = (TargetKind.ABSOLUTE, TargetKind.DELTA)
-    if target is not None and target.kind in kinds and _plain(target.amount):
-        amount = quantity(float(target.amount.magnitude), unit)
+    plain: Any = target.amount if target is not None else None
+    if target is not None and target.kind in kinds and _plain(plain):
+        amount = quantity(float(plain.magnitude), unit)
         changes["target"] = Target(target.kind, amount, target.text)
     return goal.evolve(**changes) if changes else goal
 
