@@ -132,6 +132,22 @@ class MetricDefinition:
         )
 
     @property
+    def never_negative(self) -> bool:
+        """Whether no value of the metric is below zero: counts, and rates whose formula
+        adds, multiplies and divides only such metrics (engagements over reach, clicks
+        over impressions); not net changes (net new followers over followers) or a
+        difference (NPS)."""
+        return not self.can_be_negative or self.share_of_a_whole or _sums_of_counts(self, 0)
+
+    @property
+    def share_of_a_whole(self) -> bool:
+        """Whether the metric is a part over the whole it is a part of (the bounce rate:
+        single-page sessions among sessions; CSAT, share of voice): never past 100 %.
+        Rates whose numerator may outnumber their denominator (engagements by reach,
+        conversions by clicks) are not."""
+        return self.key in SHARES_OF_A_WHOLE
+
+    @property
     def words(self) -> str:
         """The metric as a sentence names it: "followers", "engagement rate by reach"."""
         return self.name.lower()
@@ -197,6 +213,40 @@ class MetricDefinition:
                 f"formula of {self.key!r} gives {format_dimension(got)}, "
                 f"but the metric is in {format_dimension(self.dimension)}"
             )
+
+
+def _sums_of_counts(defn: MetricDefinition, depth: int) -> bool:
+    """Whether ``defn``'s formula adds, multiplies and divides only catalog metrics that
+    are never negative and constants that are not."""
+    if not defn.formula or depth > 8:
+        return False
+    try:
+        tree = _formula_tree(defn.formula)
+    except GoalRulesError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Sub, ast.USub, ast.UnaryOp)):
+            return False
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, (int, float))
+            and node.value < 0
+        ):
+            return False
+        if isinstance(node, ast.Name):
+            used = catalog.get(node.id)
+            if used is None:
+                return False
+            if used.can_be_negative and not _sums_of_counts(used, depth + 1):
+                return False
+    return True
+
+
+#: the catalog metrics that are a part over the whole it is a part of
+SHARES_OF_A_WHOLE = frozenset({
+    "bounce_rate", "share_of_traffic", "share_of_voice", "sentiment_score",
+    "resolution_rate", "csat", "source_of_hire_share",
+})  # fmt: skip
 
 
 def _m(

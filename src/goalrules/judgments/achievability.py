@@ -90,9 +90,13 @@ from goalrules.judgments.achievability_history import (
     lowest_value,
 )
 from goalrules.judgments.achievability_limits import (
+    ceiling_remedy,
     floored_at_zero,
+    forecast_past_ceiling,
     linear_unknown,
     lone_zeros,
+    past_ceiling,
+    share_ceiling,
     stale,
     too_wide,
     total_gaps,
@@ -320,6 +324,10 @@ def assess_achievability(
         # a count's history in thousands, not in its unit
         name = _metric_name(defn, goal)
         return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
+    ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
+    # (a change from a start after the history is counted from a value not known yet)
+    if not after and (beyond := past_ceiling(target, ceiling, _metric_name(defn, goal), unit)):
+        return unjudged(*beyond)
     last = points[-1]
     # the day of the last value known on `today` (a flow's: its month's end)
     last_date = (seen[-1].date if seen else today) if stock else month_end(last.date)
@@ -350,6 +358,9 @@ def assess_achievability(
         is_cumulative, last_date = True, underway[1]
         ahead = float(month_index(goal.deadline) - month_index(last.date))
         n_total = months_between(last_date, goal.deadline)
+    # on the deadline's day with its value in the history (a count that day, its month's
+    # total) the outcome is known, as on any later day: nothing is left to forecast
+    over = today > goal.deadline or (today == goal.deadline and deadline_seen)
     if is_cumulative:
         first_month = first_month or (goal.start or points[0].date).replace(day=1)
         so_far = sum(p.value for p in points if p.date >= first_month)
@@ -358,12 +369,10 @@ def assess_achievability(
         read_note = " ".join(filter(None, (read_note, gaps)))
         # a total under a lower-is-better target is met only once its period is over:
         # the months (or days) to come add to it
-        met = so_far >= target if higher else so_far <= target and today > goal.deadline
+        met = so_far >= target if higher else so_far <= target and over
     else:  # a month's level past the target before the deadline is no goal met: the
         # months to come may fall short (its chance says how likely it holds)
-        met = (current >= target if higher else current <= target) and (
-            stock or today > goal.deadline
-        )
+        met = (current >= target if higher else current <= target) and (stock or over)
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
@@ -386,7 +395,7 @@ def assess_achievability(
                 else ""
             ) or late_note(goal.deadline, met, met_now, *latest, unit)
             read_note = " ".join(filter(None, (read_note, said)))
-    if is_cumulative and deadline_seen and today > goal.deadline and first_month is not None:
+    if is_cumulative and deadline_seen and over and first_month is not None:
         # a total's month with no data by its deadline: met or missed is not known
         gap = gap_at_deadline(points, first_month, goal.deadline, shown_current, target,
                               higher, unit)  # fmt: skip
@@ -396,7 +405,8 @@ def assess_achievability(
                                 deadline_unseen=True, last_date=last_date)  # fmt: skip
     facts: dict[str, Any] = {
         "met": met,
-        "deadline_passed": today > goal.deadline,
+        "deadline_passed": over,
+        "deadline_today": today == goal.deadline,
         "deadline_seen": deadline_seen,
         "observations": observations,
         # a run-time pair in seconds: a plain number in a duration field is read in days
@@ -457,6 +467,14 @@ def assess_achievability(
         fields["suggested_value"] = max(fields["suggested_value"], 0.0)
     if nonnegative and (fields.get("carried_value") or 0.0) < 0:  # a straight line, too
         fields["carried_value"] = 0.0
+    if verdict in _JUDGED and (
+        past := forecast_past_ceiling(supported, ceiling, metric_name, unit)
+    ):
+        return unjudged(past, ceiling_remedy(metric_name))
+    if ceiling is not None and fields.get("carried_value") is not None:  # a share at its whole
+        fields["carried_value"] = min(fields["carried_value"], ceiling)
+    if ceiling is not None and fields.get("suggested_value") is not None:
+        fields["suggested_value"] = min(fields["suggested_value"], ceiling)
     if fields.get("suggested_value") is not None and is_cumulative and not higher:
         # a cap on a total that only grows: any round cap above what is spent so far
         cap = nice(fields["suggested_value"], down=False)
@@ -482,6 +500,7 @@ def assess_achievability(
         flow=kind is MetricKind.FLOW,
         default_prior=prior is None,
         nonnegative=nonnegative,
+        ceiling=ceiling,
         deadline_unseen=unseen,
         note=read_note,
         context=(goal, metric_name, last_date, level, supported, (rules, facts, today)),
@@ -579,6 +598,20 @@ def _judged_from_start(
         fields.pop("suggested_deadline", None)
         note = " ".join(filter(None, (unseen_note(goal.deadline, last_date), note)))
     metric_name = _metric_name(defn, goal)
+    start_at = fields.get("from_start")
+    ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
+    if ceiling is not None and verdict in _JUDGED and start_at is not None:
+        (then, *_), (change, *_) = start_at.value, start_at.growth  # (medians)
+        ends = then * change if start_at.factor else then + change
+        if past := forecast_past_ceiling(max(then, ends), ceiling, metric_name, unit):
+            return Achievability(
+                Verdict.INSUFFICIENT_DATA, direction=direction, observations=len(points),
+                unit=unit, current_value=last.value, last_date=last_date, flow=flow,
+                note=" ".join(filter(None, (note, past))), remedy=ceiling_remedy(metric_name),
+            )  # fmt: skip
+        fields["from_start"] = attrs.evolve(
+            start_at, value=tuple(min(v, ceiling) for v in start_at.value)
+        )
     judged = Achievability(
         verdict=verdict,
         observations=len(points),

@@ -20,8 +20,9 @@ from goalrules.model import Direction, MetricSeries, Point
 from goalrules.units import unit_info
 
 __all__ = [
-    "WIDEST", "floored_at_zero", "linear_unknown", "lone_zeros", "stale", "too_wide",
-    "total_gaps", "whole_months",
+    "WIDEST", "ceiling_remedy", "floored_at_zero", "forecast_past_ceiling", "linear_unknown",
+    "lone_zeros", "past_ceiling", "share_ceiling", "stale", "too_wide", "total_gaps",
+    "whole_months",
 ]  # fmt: skip
 
 Date = _dt.date
@@ -52,9 +53,62 @@ def floored_at_zero(defn: MetricDefinition | None) -> bool:
     costs and rates in general may be), and durations."""
     if defn is None:
         return False
-    if not defn.can_be_negative or defn.direction is Direction.LOWER:
+    if defn.never_negative or defn.direction is Direction.LOWER:
         return True
     return ("[time]", 1) in unit_info(defn.unit).key
+
+
+def share_ceiling(defn: MetricDefinition | None, unit: str) -> float | None:
+    """The most a value of the metric can be, in ``unit``: 100 % for a share of a whole
+    (the bounce rate, CSAT) judged in per cent, 100 points for NPS, else ``None``."""
+    if defn is None:
+        return None
+    text = unit_info(unit).text
+    if defn.share_of_a_whole and text == "percent":
+        return 100.0
+    if defn.key == "nps" and text == "percentage_point":  # promoters less detractors
+        return 100.0
+    return None
+
+
+def past_ceiling(
+    target: float, ceiling: float | None, metric: str, unit: str
+) -> tuple[str, str] | None:
+    """Why a target past the most a share can be (a CSAT of 105 %) is not judged, and
+    what to do about it; ``None`` for a target within it."""
+    if ceiling is None or target <= ceiling:
+        return None
+    most = format_value(ceiling, unit)
+    return (
+        f"The target, {format_value(target, unit)}, is past {most}, and {metric} cannot pass it.",
+        f"Set a target of at most {most}.",
+    )
+
+
+def forecast_past_ceiling(
+    supported: float | None, ceiling: float | None, metric: str, unit: str
+) -> str:
+    """Why a forecast whose median runs past the most a share can be says nothing of
+    where it will be, or nothing: the growth model does not know the ceiling, so growth
+    carried that far (a CSAT from 80 % to 97 % in a year, "about 106 % by then") cannot
+    say how near to it the share gets, nor the chance of a target close to it."""
+    if ceiling is None or supported is None or supported <= ceiling:
+        return ""
+    most = format_value(ceiling, unit)
+    return (
+        f"The forecast runs past {most} by the deadline, and {metric} cannot pass it: the "
+        f"growth carried forward cannot say how near to {most} it gets, so no chance is "
+        "given."
+    )
+
+
+def ceiling_remedy(metric: str) -> str:
+    """What to do about a share whose forecast runs past 100 %: more history will not
+    help (the model does not know the ceiling), a judgment by hand does."""
+    return (
+        f"Judge the target by hand: the growth model does not know where {metric} stops, "
+        "so more history will not let it."
+    )
 
 
 def linear_unknown(
@@ -163,11 +217,13 @@ def total_gaps(points: Sequence[Point], since: Date, until: Date) -> str:
 
 def whole_months(raw: Sequence[Point], points: Sequence[Point], flow: bool) -> Sequence[Point]:
     """The months a flow's growth is read from: its monthly sums, less a first month
-    the history only partly covers. Daily or weekly points that begin late in a month
-    ("10 leads a week" from 26 January) sum to a fraction of it, and read as a whole
-    month they make a flat flow "grow 59 % a month"; a history of one point a month is
-    a month's figure wherever in the month it is dated."""
-    if not flow or len(points) < 3 or not raw or raw[0].date.day <= 7:
+    the history only partly covers. Daily or weekly points that begin after a month's
+    first day ("10 leads a week" from 26 January) sum to a fraction of it, and read as a
+    whole month they make a flat flow grow: "grow 59 % a month" from the 26th, and "2.1 %
+    a month" from the 4th (12 leads a week from Monday 4 August: 48 in August, 53 in
+    January); a history of one point a month is a month's figure wherever in the month
+    it is dated."""
+    if not flow or len(points) < 3 or not raw or raw[0].date.day == 1:
         return points
     first = (raw[0].date.year, raw[0].date.month)
     months = [(p.date.year, p.date.month) for p in raw]

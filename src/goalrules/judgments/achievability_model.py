@@ -289,7 +289,8 @@ def fit_and_judge(
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))
         median = goal_y + (edge if (p >= 0.5) == higher else -edge)
-    out["_median"] = pred.value(median)
+    # (at the target itself, the target: exp(log(145)) is 144.99999999999997)
+    out["_median"] = level if median == goal_y else pred.value(median)
     if threshold == 0.5:
         suggest = median
     else:  # the level reached with the verdict's chance, a hair to the easier side

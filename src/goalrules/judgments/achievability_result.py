@@ -112,6 +112,8 @@ class Achievability(OneRow):
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
     # a metric that cannot be negative: the forecast is censored at zero
     nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
+    # a share of a whole (bounce rate, CSAT): the forecast is censored at 100 %
+    ceiling: float | None = attrs.field(default=None, eq=False, repr=False)
     # the deadline has passed and the history ends before it: whether it was met is unknown
     deadline_unseen: bool = attrs.field(default=False, eq=False, repr=False)
     _context: Any = attrs.field(default=None, eq=False, repr=False)
@@ -130,6 +132,8 @@ class Achievability(OneRow):
         lo, mid, hi = (pred.value(quantile_of(pred, q)) for q in (low, 0.5, high))
         if self.nonnegative:  # censored at zero: a count below zero is zero
             lo, mid, hi = max(lo, 0.0), max(mid, 0.0), max(hi, 0.0)
+        if self.ceiling is not None:  # and a share at its whole
+            lo, mid, hi = (min(x, self.ceiling) for x in (lo, mid, hi))
         return (lo, mid, hi)
 
     @property
@@ -169,6 +173,8 @@ class Achievability(OneRow):
             low, high = so_far + low * months, so_far + high * months
         if self.nonnegative:  # censored at zero: a count below zero is zero
             low, high = max(low, 0.0), max(high, 0.0)
+        if self.ceiling is not None:  # and a share at its whole
+            low, high = min(low, self.ceiling), min(high, self.ceiling)
         return min(low, median), max(high, median)
 
     def forecast_range_within(self, factor: float) -> bool:

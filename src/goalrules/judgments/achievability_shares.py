@@ -59,7 +59,7 @@ def read_percent(
     with the notes that say so, and the reason a plain number cannot be placed (then
     nothing is judged). Other goals and histories come back as they are."""
     if not in_percent(unit):
-        return goal, series, "", ""
+        return in_points(goal, unit), series, "", ""
     goal, note, ambiguous = read_plain_amounts(goal, series, unit, today)
     if ambiguous:
         return goal, series, "", ambiguous
@@ -153,6 +153,29 @@ def read_plain_amounts(
             changes["target"] = Target(target.kind, quantity(read[0], "percent"), target.text)
             notes.append(read[1])
     return (goal.evolve(**changes) if changes else goal), " ".join(notes), ""
+
+
+def in_points(goal: Goal, unit: str) -> Goal:
+    """``goal`` with its plain numbers (target, change, baseline) in points, when its
+    metric is counted in percentage points (NPS, -100 to 100): "NPS 90" is 90 points, as
+    its history's plain values are. Read as a plain number, 90 was 9,000 points ("needs
+    497 percentage points a month ... under 1 %"). Other goals come back as they are."""
+    try:
+        if unit_info(unit).text != "percentage_point":
+            return goal
+    except GoalRulesError:
+        return goal
+    changes: dict[str, Any] = {}
+    base: Any = goal.baseline
+    if _plain(base):
+        changes["baseline"] = quantity(float(base.magnitude), unit)
+    target = goal.target
+    kinds = (TargetKind.ABSOLUTE, TargetKind.DELTA)
+    plain: Any = target.amount if target is not None else None
+    if target is not None and target.kind in kinds and _plain(plain):
+        amount = quantity(float(plain.magnitude), unit)
+        changes["target"] = Target(target.kind, amount, target.text)
+    return goal.evolve(**changes) if changes else goal
 
 
 def _plain(q: Any) -> bool:

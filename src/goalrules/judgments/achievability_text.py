@@ -69,7 +69,8 @@ def _shape(unit: str) -> tuple[bool, str]:
     (``percent`` and ``dimensionless`` as they are)."""
     if unit in ("percent", "dimensionless"):
         return False, unit
-    return is_count(unit), str(unit_info(unit).text)
+    name = str(unit_info(unit).text)
+    return is_count(unit), ("point" if name == "percentage_point" else name)  # (NPS 55 points)
 
 
 plugins.on_reset(_shape.cache_clear)  # plugins add units
@@ -238,6 +239,9 @@ def explain(
     if a.verdict.value == "achieved":
         parts.append(f"That already meets the target of {tgt}.")
         return " ".join(parts)
+    if a.verdict.value == "expired" and evaluation[1].get("deadline_today"):
+        parts.append(f"The deadline ({deadline}) is today, and that is short of {tgt}.")
+        return " ".join(parts)
     if a.verdict.value == "expired":
         parts.append(f"The deadline ({deadline}) has passed, short of {tgt}.")
         return " ".join(parts)
@@ -255,9 +259,7 @@ def explain(
     elif a.required_rate is not None:
         parts.append(_needed(a, tgt, deadline, months))
     elif a.required_linear is not None:
-        parts.append(
-            f"Reaching {tgt} by {deadline} needs {format_value(a.required_linear, unit)} a month."
-        )
+        parts.append(_needed_linear(a, tgt, deadline))
     forecast = a.forecast
     if forecast is not None:
         what = "the total" if a.cumulative else "it"
@@ -315,6 +317,26 @@ def _needed(a: Any, tgt: str, deadline: str, months: float) -> str:
         )
     need = "growth" if rate >= 0 else "a fall"
     return f"{reaching} needs {need} of {moved} a month{season}."
+
+
+def _needed_linear(a: Any, tgt: str, deadline: str) -> str:
+    """The change the target needs a month on a straight line (values at or below zero),
+    in words: past the target already, how far it may move back and still meet it (it
+    read "Reaching 1 % by 2026-07-31 needs -0.875 % a month" for a rate of 6.25 %);
+    else the rise (or, lower being better, the fall) needed."""
+    higher = a.direction is Direction.HIGHER
+    step = a.required_linear
+    amount = format_value(abs(step), a.unit)
+    past = a.current_value >= a.target_value if higher else a.current_value <= a.target_value
+    if past:
+        verb = "fell" if higher else "rose"
+        return (
+            f"That is past the target of {tgt} already: it would still meet it by {deadline} "
+            f"if it {verb} by up to {amount} a month."
+        )
+    if step >= 0:
+        return f"Reaching {tgt} by {deadline} needs {amount} a month."
+    return f"Reaching {tgt} by {deadline} needs a fall of {amount} a month."
 
 
 def advice(a: Any, supported: float | None) -> str:

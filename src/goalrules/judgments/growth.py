@@ -223,6 +223,8 @@ class GrowthFit:
     persist: float = 0.2  # the weight of full persistence (phi = 1) among the levels
     spread: float = 0.13  # the persistence spread per unit of drift effect
     extra: float = 0.0  # variance added per month of horizon (a flow's level wanders)
+    # the variance of each calendar month's index as estimated (January first), or None
+    season_var: tuple[float, ...] | None = None
 
     @property
     def steady_weight(self) -> float:
@@ -278,8 +280,23 @@ class GrowthFit:
 
     def _noise(self, h: float) -> float:
         if h >= 1.0:
-            return self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) + self.extra * h
-        return (self.sigma2 + self.extra) * h
+            noise = self.sigma2 * (1.0 + (h - 1.0) * self.alpha**2) + self.extra * h
+        else:
+            noise = (self.sigma2 + self.extra) * h
+        return noise + self._season_error(h)
+
+    def _season_error(self, h: float) -> float:
+        """The variance the estimated season adds ``h`` months ahead: the target month's
+        index and the last month's (the level is adjusted by it) are each estimated from
+        a month or two of a short history; the same month a whole number of years on
+        cancels out. Without it, the central 80 % range of seasonal series of 15 to 20
+        months held 56 % of the values that came."""
+        var = self.season_var
+        if var is None or h <= 0.0:
+            return 0.0
+        target = (self.last_month + round(h)) % 12
+        last = self.last_month % 12
+        return 0.0 if target == last else var[target] + var[last]
 
     def effective(self, horizon: float) -> float:
         """``phi + phi^2 + ... + phi^h`` (``h`` when undamped)."""
@@ -378,9 +395,11 @@ def fit(
     spread into the values' units for the linear model (1 for logs)."""
     y = list(values)
     season: tuple[float, ...] | None = None
+    season_var: tuple[float, ...] | None = None
     if prior.seasonal and len(y) >= _MIN_SEASONAL:
-        season = _seasonal_indices(y, months)
-        if season is not None:
+        found = _seasonal_indices(y, months)
+        if found is not None:
+            season, season_var = found
             y = [v - season[mo % 12] for v, mo in zip(y, months, strict=True)]
     gaps = [b - a for a, b in itertools.pairwise(months)]
     changes = [(b - a) / g for a, b, g in zip(y, y[1:], gaps, strict=False)]
@@ -422,6 +441,7 @@ def fit(
         prior_mean=0.0 if math.isinf(tau) else mean,
         wander=prior.wander * scale,
         season=season,
+        season_var=season_var,
         last_month=months[-1],
         recent_drift=recent,
         sampling=_sampling_variance(k_recent, alpha, sigma2) if k >= 2 else 0.0,
@@ -464,9 +484,12 @@ def _smooth(
     return best[1], best[2], best[3]
 
 
-def _seasonal_indices(y: Sequence[float], months: Sequence[int]) -> tuple[float, ...] | None:
+def _seasonal_indices(
+    y: Sequence[float], months: Sequence[int]
+) -> tuple[tuple[float, ...], tuple[float, ...]] | None:
     """Calendar-month indices of ``y`` about a straight-line trend, shrunk towards zero by
-    how far they stand above the noise (James-Stein over the twelve months)."""
+    how far they stand above the noise (James-Stein over the twelve months), and the
+    variance of each as estimated (the noise over its months seen, shrunk alike)."""
     n = len(y)
     t_mean = sum(months) / n
     y_mean = sum(y) / n
@@ -497,7 +520,8 @@ def _seasonal_indices(y: Sequence[float], months: Sequence[int]) -> tuple[float,
     factor = max(0.0, 1.0 - (12 - 3) * noise / mean_count / spread)
     if factor == 0.0:
         return None
-    return tuple(r * factor for r in raw)
+    indices = tuple(r * factor for r in raw)
+    return indices, tuple(factor * factor * noise / c for c in counts)
 
 
 def resolve_prior(prior: Any, histories: Mapping[Any, Any]) -> GrowthPrior | None:

@@ -510,8 +510,10 @@ def review_goal(
     measured = started and not unseen and not no_month  # a way and a path can be said
     base_day = baseline_day(goal, series, ach, baseline) if ach is not None else None
     # the deadline has passed and the history shows the value by then: the goal is over
+    # (on the deadline's day too, the value on it in the history: its verdict says so)
     by_deadline = (value is not None and ach is not None and not ach.deadline_unseen
-                   and deadline is not None and today > deadline)  # fmt: skip
+                   and deadline is not None
+                   and (today > deadline or (today == deadline and settled(ach))))  # fmt: skip
     if measured and start is not None and deadline is not None and deadline > start:
         at = max(min(data_date or today, today), start)
         elapsed = (at - start).days / (deadline - start).days
@@ -593,6 +595,12 @@ def review_goal(
         no_month_since=start if no_month else None,
         by_deadline=by_deadline, baseline_from=base_day if progress is not None else None,
     )  # fmt: skip
+
+
+def settled(ach: Achievability) -> bool:
+    """Whether a judgment on its deadline's day read the outcome from the history (the
+    value on the deadline seen): achieved or expired with no months left."""
+    return ach.verdict.value in ("achieved", "expired") and not ach.months_left
 
 
 def _way_text(progress: float | None, met_at_start: bool) -> str | None:
