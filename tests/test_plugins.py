@@ -422,3 +422,33 @@ def test_a_plugins_language_pack_with_a_broken_pattern_is_an_error_naming_it() -
     text = '[language]\ncode = "xx"\nname = "Test"\n[patterns]\n"(unclosed" = "x"\n'
     with pytest.raises(gr.GoalRulesError, match=r"the pattern '\(unclosed' of a plugin"):
         _load(text, "a plugin")
+
+
+@pytest.mark.parametrize(
+    "hook", ["goalrules_platform_fit", "goalrules_rulesets", "goalrules_sources"]
+)
+def test_a_plugins_path_of_dash_is_a_file_never_standard_input(
+    hook: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A hook returning '-' read standard input (where a piped workspace comes in): it
+    names the file '-' of the current folder, missing here, the plugin's error."""
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"channel,x\n")))
+    item = "-" if hook == "goalrules_platform_fit" else ["-"]
+    plugin = _plugin(hook, lambda: item)
+    plugins.register(plugin)
+    try:
+        with pytest.raises(gr.GoalRulesError) as e:
+            _use(hook)
+        assert "standard input" not in str(e.value) and "<stdin>" not in str(e.value)
+    finally:
+        plugins.unregister(plugin)
+    assert sys_stdin_unread()
+
+
+def sys_stdin_unread() -> bool:
+    import sys
+
+    return sys.stdin.read() == "channel,x\n"

@@ -580,9 +580,10 @@ def platform_fit() -> Mapping[str, frozenset[Objective]]:
     source = "goalrules/rules/platform_fit.table.csv"
     for item in reversed(plugins.collect("goalrules_platform_fit")):  # the last one given
         if "\n" not in str(item):
-            source = str(item)
-            with open(item, encoding="utf-8") as fh:
-                text = fh.read()
+            from goalrules.io.files import named_file, read_text
+
+            source = str(item)  # (read within the limits, never standard input)
+            text = read_text(named_file(item))
         else:
             text, source = str(item), "a goalrules_platform_fit plugin"
     return _fit_table(text, source)

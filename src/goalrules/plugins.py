@@ -488,7 +488,6 @@ def _names(hook_name: str, item: Any, origin: Origin) -> list[str]:
 
 def _check_fit_table(item: Any, origin: Origin) -> None:
     """A platform-fit table (text or path) that cannot be read is the plugin's error."""
-    from pathlib import Path
 
     from goalrules.errors import GoalRulesError
     from goalrules.metrics import _fit_table
@@ -497,9 +496,9 @@ def _check_fit_table(item: Any, origin: Origin) -> None:
         if "\n" in str(item):
             _fit_table(str(item), origin.label)
         else:
-            from goalrules.io.files import read_text
+            from goalrules.io.files import named_file, read_text
 
-            _fit_table(read_text(Path(item)), str(item))
+            _fit_table(read_text(named_file(item)), str(item))
     except GoalRulesError as exc:
         raise _plugin_error(
             origin, f"its platform-fit table does not load: {exc.headline()}"
@@ -518,9 +517,9 @@ def _ruleset_name(item: Any, origin: Origin) -> str:
     )
     try:
         if is_path:
-            from goalrules.io.files import read_text
+            from goalrules.io.files import named_file, read_text
 
-            text, source = read_text(Path(item)), str(item)
+            text, source = read_text(named_file(item)), str(item)
         else:
             text, source = item, origin.label
         return parse_file(text, source=source).name or Path(source).stem
@@ -531,7 +530,6 @@ def _ruleset_name(item: Any, origin: Origin) -> str:
 def _preset_ids(item: Any, origin: Origin) -> list[str]:
     import os
     import tomllib
-    from pathlib import Path
 
     from goalrules.errors import GoalRulesError
     from goalrules.io.exports.presets import preset_from_dict
@@ -543,9 +541,9 @@ def _preset_ids(item: Any, origin: Origin) -> list[str]:
             tables: Any = [item]
         else:
             if isinstance(item, os.PathLike) or ("\n" not in item and item.endswith(".toml")):
-                from goalrules.io.files import read_text
+                from goalrules.io.files import named_file, read_text
 
-                item = read_text(Path(item))
+                item = read_text(named_file(item))
             tables = tomllib.loads(item).get("preset", ())
             if not isinstance(tables, list):
                 raise ValueError("[[preset]] must be a list of tables")

@@ -237,6 +237,14 @@ def _open_binary(path: Path, kind: Kind = "data") -> BinaryIO:
     return fh
 
 
+def named_file(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a file's path, never standard input: a plugin's (or any caller's)
+    ``"-"`` is the file named ``-`` in the current folder, which :func:`read_text`
+    and :func:`read_bytes` read as such (given ``"-"``, they read standard input)."""
+    p = Path(path)
+    return p.absolute() if str(p) == "-" else p
+
+
 def read_bytes(path: str | Path, kind: Kind = "data") -> bytes:
     """The file's bytes, read within the limit for its kind (see :func:`check_file`);
     ``"-"`` reads standard input, within the same limit."""
