@@ -30,7 +30,6 @@ from goalrules.errors import (
 )
 from goalrules.io.files import MAX_TEXT_SIZE, _format_of, max_input_size, read_text
 from goalrules.io.workspace_settings import HEAD_KEYS, calendar_settings, data_files
-from goalrules.io.workspace_yaml import yaml_loader
 from goalrules.judgments.growth import GrowthPrior
 from goalrules.metrics import catalog
 from goalrules.model import (
@@ -403,6 +402,8 @@ def _parse_text(text: str, source: str, fmt: str) -> dict[str, Any]:
             raise WorkspaceError(
                 "reading YAML needs PyYAML: pip install 'goalrules[yaml]'", source=source
             ) from None
+        from goalrules.io.workspace_yaml import yaml_loader  # (read for YAML files only)
+
         try:
             data = yaml.load(text, Loader=yaml_loader())  # a SafeLoader that refuses duplicates
         except yaml.YAMLError as exc:

@@ -14,8 +14,7 @@ are no amount, and the goal has no deadline, with a note saying why.
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from goalrules.patterns import LazyPattern
 
@@ -67,8 +66,7 @@ HIJRI_DATE = LazyPattern(
 )
 
 
-@attrs.frozen
-class HijriDate:
+class HijriDate(NamedTuple):
     """A Hijri date found in a statement: its span and its words."""
 
     start: int
