@@ -17,6 +17,9 @@ from goalrules.patterns import LazyPattern
 
 __all__ = ["place_leading_period"]
 
+# a word every leading period holds
+_PERIOD_WORDS = ("each", "every", "per", "daily", "weekly", "monthly", "quarterly", "yearly",
+                 "annually")  # fmt: skip
 _UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
           "yearly": "year", "annually": "year"}  # fmt: skip
 _LEADING = LazyPattern(
@@ -52,6 +55,9 @@ def place_leading_period(text: str) -> str:
     """``text`` with a period that opens it, or opens one of its clauses (see the
     module), written after that clause's first amount; ``text`` as it is when no clause
     opens with one, it gives its own, or it has no amount."""
+    low = text.lower()  # (most statements name no period: the pattern not compiled)
+    if not any(word in low for word in _PERIOD_WORDS):
+        return text
     m = _LEADING.search(text)  # at the start, or of a clause ("Last year we grew 1%;
     if m is None:  # each month, add 500 followers")
         return text
