@@ -216,6 +216,15 @@ def _number(value: Any, source: str, line: int, column: str, whole: str | None =
 
 
 @functools.lru_cache(maxsize=256)
+def _percent_cell(value: Any, unit: str | None) -> Any:
+    """A cell of a metric in per cent (its values are percentage points: ``3.2`` is
+    3.2 %) as written with its sign (``3.2%``, ``3.2 %``): the number without it. Any
+    other cell as it is (a percent sign in a count stays an error)."""
+    if unit == "percent" and isinstance(value, str) and value.rstrip().endswith("%"):
+        return value.rstrip()[:-1].rstrip()
+    return value
+
+
 def _counted(unit: str | None) -> str | None:
     """What numbers in ``unit`` count, when they are counts or amounts of money (no
     third decimal: ``"a count of followers"``, ``"an amount in USD"``); ``None`` for a
@@ -306,8 +315,9 @@ def load_history(
             if not metric:
                 raise DataError("metric: empty", source=source, line=line, field="metric")
             defn = catalog.get(metric)
-            whole = _counted(row.get("unit") or (defn.unit if defn else None))
-            value = _number(row["value"], source, line, "value", whole)
+            unit = row.get("unit") or (defn.unit if defn else None)
+            whole = _counted(unit)
+            value = _number(_percent_cell(row["value"], unit), source, line, "value", whole)
             if value < 0 and defn is not None and not defn.can_be_negative:
                 raise DataError(
                     f"a negative count ({value:g}) of {metric}", line=line, field="value"
