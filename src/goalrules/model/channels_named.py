@@ -91,7 +91,8 @@ def medium_not_kept(text: str) -> list[str]:
     together), and a history of the whole would judge a target set for one half."""
     low = text.lower()
     said: list[str] = []
-    for words in _named(text)[0].values():
+    named = list(_named(text)[0].values())
+    for words in named:
         at = low.find(words.lower())
         if at < 0:
             continue
@@ -110,7 +111,7 @@ def medium_not_kept(text: str) -> list[str]:
         "the whole channel (organic and paid together); judge it against a history of that "
         "half alone, or name the channel as your data does"
         for words in said
-    ] + _parts_named(text, low)
+    ] + _parts_named(text, low, named)
 
 
 # a format or part of a network: "YT Shorts", "Instagram Reels", "TikTok Shop", "LinkedIn
@@ -121,11 +122,11 @@ _PART_AFTER = LazyPattern(
 )
 
 
-def _parts_named(text: str, low: str) -> list[str]:
+def _parts_named(text: str, low: str, named: list[str]) -> list[str]:
     """A note for each format or part of a network the statement names (see
-    :data:`_PART_AFTER`)."""
+    :data:`_PART_AFTER`; ``named``: the words naming its channels)."""
     notes = []
-    for words in _named(text)[0].values():
+    for words in named:
         at = low.find(words.lower())
         part = _PART_AFTER.match(low[at + len(words) :]) if at >= 0 else None
         if part is not None:

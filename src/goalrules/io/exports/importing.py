@@ -346,7 +346,7 @@ def import_exports(
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
-        partial_months=tuple(sorted(m for m in within if m in {r.month for r in performance})),
+        partial_months=tuple(sorted(within.keys() & {r.month for r in performance})),
     )
 
 
