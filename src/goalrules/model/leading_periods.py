@@ -44,6 +44,7 @@ _FIRST_AMOUNT = LazyPattern(
     r"(?:\s+(?!(?:in|of|by|to|from|on|for|until|till|through|before|within|across|and|or|at"
     r"|this|next|per|a|an|the)\b)(?:new\s+)?[^\W\d_]+)?",
 )
+_DASH_END = LazyPattern(r"\s[-\u2013\u2014]\s$")
 _YEAR = LazyPattern(r"(?:19|20|21)\d\d")
 # a level before an amount of a stock ("reach 10k followers", "from 5,000 to 8,000"): the
 # level at each period's end is no amount a period
@@ -61,7 +62,10 @@ def place_leading_period(text: str) -> str:
     m = _LEADING.search(text)  # at the start, or of a clause ("Last year we grew 1%;
     if m is None:  # each month, add 500 followers")
         return text
-    before = text[: m.start()]  # (the clauses before it, and what ends them)
+    # the clauses before it, and what ends them; a dash between clauses becomes a
+    # semicolon, which no reader takes for a range once the period's words are gone
+    # ("In 2015 we had 1 - weekly target: 50 leads" is no "1 - 50 leads")
+    before = _DASH_END.sub("; ", text[: m.start()])
     rest = text[m.end() :]
     if _OWN_PERIOD.search(rest):
         return text
