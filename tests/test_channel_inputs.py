@@ -4,6 +4,7 @@ as a Hypothesis property."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -294,17 +295,21 @@ def test_the_lead_rate_line_shows_its_numbers_in_order_and_apart(
 
 
 def test_a_trend_past_its_threshold_never_reads_as_the_threshold() -> None:
-    def rows(visits: list[int]) -> list[dict[str, Any]]:
-        out = [{"channel": "x", "month": m, "visits": v, "leads": 300}
-               for m, v in zip(MONTHS, visits, strict=True)]  # fmt: skip
-        return out + [{**r, "channel": "linkedin", "visits": 10_000} for r in out]
+    days = [calendar.monthrange(2026, m)[1] for m in range(1, 7)]  # (MONTHS)
 
-    falling = {
-        d.channel: d for d in gr.decide_channels(rows([10510, 10306, 10102, 9898, 9694, 9490]))
-    }
+    def rows(a_day: list[float]) -> list[dict[str, Any]]:
+        # visits a day falling or rising by a step a month, leads 10 a day (a trend is read
+        # from a month's visits a day: a month's days are no rise or fall)
+        out = [{"channel": "x", "month": m, "visits": v * n, "leads": 10 * n}
+               for m, v, n in zip(MONTHS, a_day, days, strict=True)]  # fmt: skip
+        return out + [
+            {**r, "channel": "linkedin", "visits": 330 * n} for r, n in zip(out, days, strict=True)
+        ]
+
+    falling = {d.channel: d for d in gr.decide_channels(rows([350 - 6.8 * i for i in range(6)]))}
     # it read "Declining: visits -2 % ... one falling by more than 2 %"
     assert falling["x"].reasons[0].startswith("Declining: visits -2.04 % and leads 0 % a month")
-    rising = [round(10_000 + 1004 * (i - 2.5)) for i in range(6)]
+    rising = [330 + 33.15 * (i - 2.5) for i in range(6)]
     d = {x.channel: x for x in gr.decide_channels(rows(rising))}
     assert d["x"].reasons[0] == "Visits rising 10.04 % a month (above 10 %): keep working on it."
 
@@ -522,7 +527,7 @@ def test_values_the_same_but_for_rounding_are_not_shown_to_eight_decimals() -> N
     "0.4 %-0.7 %" on the table path."""
     rows = _falling("facebook") + _falling("linkedin") + steady("instagram")
     said = " ".join(book_reads_as_rows(rows)["facebook"].reasons)
-    assert "visits -10.4 % and leads -10.4 % a month" in said
+    assert "visits -10.2 % and leads -10.2 % a month" in said
     assert "lead rate 0.5 % vs 1.1 %" in said
     assert "lead rate 0.5 % (95 % CI 0.4 %-0.7 %)" in said
     rows = [r for n in ("facebook", "linkedin", "instagram") for r in _falling(n, spend=1)]

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import goalrules as gr
 from goalrules import strategies as grs
 from goalrules.judgments.channel_evidence import channel_evidence
-from goalrules.judgments.channel_measures import trend as _trend
+from goalrules.judgments.channel_measures import flow_trend as _trend
 from goalrules.judgments.channel_ruling import Ruling
 from goalrules.judgments.channels import Decision, _ruleset
 from goalrules.judgments.stats import theil_sen

@@ -65,10 +65,10 @@ def test_channels_of_a_crm_export_alone_say_the_visits_are_unknown(
     assert "0 visits" not in text and "visits +0 %" not in text
     assert "from 0 visits" not in text
     assert "together: visits unknown (not measured for every channel), 51 leads" in text
-    assert "trend a month: visits unknown, leads +15.4 %" in text
+    assert "trend a month: visits unknown, leads +15 %" in text
     assert "visits unknown (not measured), 39 leads" in text  # facebook
     # judged on what is known: facebook's rising leads; linkedin cannot be told
-    assert "facebook OPTIMIZE - Leads rising 15.4 % a month" in text
+    assert "facebook OPTIMIZE - Leads rising 15 % a month" in text
     assert (
         "linkedin KEEP - No rule of the ruleset decided (the evidence it needs is missing)" in text
     )

@@ -470,7 +470,9 @@ def _reference_fit_and_judge(
     if reaches != (p >= 0.5):
         edge = 1e-9 * max(1.0, abs(goal_y))
         median = goal_y + (edge if (p >= 0.5) == higher else -edge)
-    out["_median"] = out["_suggest"] = pred.value(median)  # suggested at one half
+    out["_suggest"] = pred.value(median)  # suggested at one half
+    # (at the target itself, the target: exp(log(3)) is 3.0000000000000004)
+    out["_median"] = level if median == goal_y else out["_suggest"]
     bootstrapped = method == "bootstrap" and k >= 1
 
     def chance_at(h: float) -> float:  # a bootstrap's deadline reads its own draws

@@ -10,6 +10,7 @@ at its top) against its careful code. Numbers are compared by ``repr``: bit for 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import math
@@ -67,6 +68,19 @@ def _trend(months: list[dt.date], values: list[float]) -> float | None:
     if mean == 0:
         return 0.0
     return _median_slope([d.year * 12 + d.month for d in months], values) / mean
+
+
+def _flow_trend(months: list[dt.date], values: list[float]) -> float | None:
+    """The trend of visits (leads): of their values a day of each month, over their mean a
+    day (their sum over the months' days)."""
+    if len(values) < 2:
+        return None
+    days = [float(calendar.monthrange(d.year, d.month)[1]) for d in months]
+    mean = sum(values) / sum(days)
+    if mean == 0:
+        return 0.0
+    a_day = [v / n for v, n in zip(values, days, strict=True)]
+    return _median_slope([d.year * 12 + d.month for d in months], a_day) / mean
 
 
 def _rate(x: float, n: float) -> tuple[float | None, float | None, float | None]:
@@ -175,7 +189,7 @@ def reference(
         )  # fmt: skip
         visits_share = visits / of_visits if of_visits else None
         leads_share = leads / of_leads if of_leads else None
-        visits_trend = _trend(months, col["visits"])
+        visits_trend = _flow_trend(months, col["visits"])
         # recorded in some months only: the trend of those months (not recorded is not 0)
         social_months = [d for d in months if any(
             r.channel == name and r.month == d and (r.followers, r.engagements, r.reach)
@@ -241,7 +255,7 @@ def reference(
             "customer_rate_low": clo,
             "cost_per_lead": ch_spend / leads if ch_spend and leads else None,
             "cost_per_customer": ch_spend / customers if ch_spend and customers else None,
-            "visits_trend": visits_trend, "leads_trend": _trend(months, col["leads"]),
+            "visits_trend": visits_trend, "leads_trend": _flow_trend(months, col["leads"]),
             "role_metric_trend": social_trend,
             "fulfils_role": None if role is None else _fulfils_role(
                 role, visits_share, visits_trend, lead_rate_low=lo, leads_share=leads_share,

@@ -205,7 +205,9 @@ def test_a_channel_decided_before_its_trends_are_read_leaves_them_pending() -> N
     (d,) = gr.decide_channels(rows)
     assert d.rule == "experiment.trial-months"
     assert _pending(d.evidence) == {"visits_trend", "leads_trend"}
-    assert d.evidence.visits_trend == 100 / 150 and d.evidence.leads_trend == 1 / 1.5
+    # (the visits a day of January's 31 days and February's 28, over their mean a day)
+    assert d.evidence.visits_trend == (200 / 28 - 100 / 31) / (300 / 59)
+    assert d.evidence.leads_trend == (2 / 28 - 1 / 31) / (3 / 59)
     assert not _pending(d.evidence)
     assert d.report.decided_by is not None
     assert d.report.decided_by.rule_id == d.rule

@@ -279,8 +279,8 @@ def as_date(value: Any, *, field: str = "today") -> Date | None:
     """``value`` as a date wherever the API takes one: a date, a datetime (its day) or
     text :func:`parse_date` reads (``"2026-01-10"``); ``None`` stays ``None``. Anything
     else is a :class:`~goalrules.errors.DateError` naming ``field``."""
-    if value is None:
-        return None
+    if value is None or value.__class__ is Date:  # (a date as it is, the usual case)
+        return value
     try:
         return parse_date(value)
     except DateError as exc:

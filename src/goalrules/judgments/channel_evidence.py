@@ -23,11 +23,13 @@ from goalrules.dsl.runtime import DQ
 from goalrules.engine.lazy_facts import LazyFields
 from goalrules.judgments.built_by_slots import built_by_slots
 from goalrules.judgments.channel_measures import (
+    MonthDays,
     MonthTotals,
     customers_note,
     ended_note,
     known_count,
     known_total,
+    month_days,
     month_totals,
     months_apart,
     numbered,
@@ -135,6 +137,8 @@ class ChannelEvidence:
     customer_rate: float | None
     customer_rate_low: float | None
     cost_per_lead: float | None
+    # the Theil-Sen slope a month of the visits (leads) a day of each month, over their
+    # mean a day (a month's length is no trend); None under two months or not measured
     visits_trend: float | None
     leads_trend: float | None
     role_metric_trend: float | None
@@ -492,7 +496,9 @@ def _measured(
     for channel_name, campaign in sorted(camp):
         campaigns.setdefault(channel_name, []).append(campaign)
     isnan = math.isnan
-    slopes: dict[tuple[int, int], Callable[[Sequence[float]], float]] = {}
+    # each shape of months' slope function and days a month (consecutive months from one
+    # start: mostly one shape for the book)
+    slopes: dict[tuple[int, int], tuple[Callable[[Sequence[float]], float], MonthDays]] = {}
     cur_key = unit_info(currency).key
     # the channels' last month: a channel whose rows end before it has its months since
     # unknown (not 0), said in a note
@@ -565,16 +571,18 @@ def _measured(
         # there is no job to check: it stays None), the customer rate's Wilson bound and
         # the data-quality notes (when there are any)
         slope: Any = None
+        days: MonthDays | None = None
         if n >= 2:  # the months numbered (numbered, written out): consecutive, mostly
             first, last = months[0], months[-1]
             start = first.year * 12 + first.month
             shape = (start, n) if last.year * 12 + last.month - start == n - 1 else None
-            slope = slopes.get(shape) if shape is not None else None
-            if slope is None:  # the months' slope function, once for channels of the same
-                # consecutive months, mostly; the columns' sums are floats (0.0 + x)
-                slope = theil_sen_at(numbered(months), floats=True)
+            known = slopes.get(shape) if shape is not None else None
+            if known is None:  # the months' slope function and days, once for channels of
+                # the same consecutive months, mostly; the columns' sums are floats (0.0 + x)
+                known = (theil_sen_at(numbered(months), floats=True), month_days(months))
                 if shape is not None:
-                    slopes[shape] = slope
+                    slopes[shape] = known
+            slope, days = known
         social_by_month = columns[5] if name in social_known else None
         memo: dict[str, Any] = {}
         if social_by_month is not None and len(social_known[name]) < n:
@@ -593,7 +601,7 @@ def _measured(
             on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
              role, visits_share, lo, leads_share, portfolio, role_share, flat, notes,
-             customers_of),
+             customers_of, days),
             memo,
         )  # fmt: skip
         trends: Any = None if slope is None else pending

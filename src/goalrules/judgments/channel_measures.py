@@ -8,7 +8,9 @@ read.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
@@ -226,6 +228,54 @@ def trend_of(
     if mean == 0:
         return 0.0
     return slope(values) / mean
+
+
+class MonthDays(tuple[float, ...]):
+    """The days of each of a run of months, as floats (what a month's visits or leads are
+    divided by before their trend is read), with their ``total``."""
+
+    total: float  #: the days of the months together
+
+    def __new__(cls, days: Iterable[float]) -> MonthDays:
+        out = super().__new__(cls, days)
+        out.total = float(sum(out))
+        return out
+
+
+def month_days(months: Sequence[Date]) -> MonthDays:
+    """The days of each of ``months`` (in order, each once): what a month's visits or
+    leads are divided by before their trend is read, so that a steady flow reads steady
+    (10 a day is 310 in January and 280 in February: no fall of 10 %)."""
+    first, last = months[0], months[-1]
+    start = first.year * 12 + first.month
+    if last.year * 12 + last.month - start == len(months) - 1:
+        return _consecutive_days(start, len(months))
+    return MonthDays(float(calendar.monthrange(d.year, d.month)[1]) for d in months)
+
+
+@functools.lru_cache(maxsize=256)
+def _consecutive_days(start: int, n: int) -> MonthDays:
+    """:func:`month_days` of ``n`` months from the month numbered ``start`` (``year * 12
+    + month``)."""
+    return MonthDays(
+        float(calendar.monthrange((x - 1) // 12, (x - 1) % 12 + 1)[1])
+        for x in range(start, start + n)
+    )
+
+
+def flow_trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
+    """The trend a month of a flow (visits, leads) over ``months`` (in order, each once):
+    the Theil-Sen slope of its values a day of each month, over its mean a day (the
+    values' sum over the months' days); ``None`` under 2 months. A steady 10 a day is 0,
+    whatever the months' lengths."""
+    if len(values) < 2:
+        return None
+    days = month_days(months)
+    mean = sum(values) / days.total
+    if mean == 0:
+        return 0.0
+    xs = [d.year * 12 + d.month for d in months]
+    return theil_sen(xs, [v / d for v, d in zip(values, days, strict=True)]) / mean
 
 
 def numbered(months: Sequence[Date]) -> Sequence[int]:

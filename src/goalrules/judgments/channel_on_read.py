@@ -6,11 +6,13 @@ the evidence and the facts, whichever reads one first, compute it once)."""
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from goalrules.judgments.channel_measures import (
     SHARE_ROLES,
+    MonthDays,
     fulfils_role,
     quality_notes,
     rate_interval,
@@ -20,14 +22,16 @@ from goalrules.model import Objective
 
 __all__ = ["on_read"]
 
+_truediv = operator.truediv
+
 Date = _dt.date
 
 #: what a channel's fields computed on read are computed from: the slope function of
 #: its months (None under two months), its visits, leads and social metric a month (None:
 #: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
 #: leads share, the portfolio, the role share, the ruleset's ``flat``, its data-quality
-#: notes (as measured) and the customers its share of customers is of (the channels' in
-#: its months; None: not measured)
+#: notes (as measured), the customers its share of customers is of (the channels' in
+#: its months; None: not measured) and the days of each of its months
 _Inputs = tuple[
     Callable[[Sequence[float]], float] | None,
     Sequence[float],
@@ -45,6 +49,7 @@ _Inputs = tuple[
     float,
     list[tuple[Date, float, float, float] | str] | None,
     float | None,
+    MonthDays | None,
 ]
 
 
@@ -59,14 +64,17 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
         slope = inputs[0]
         value: Any = None
         values, total = (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
-        if slope is not None and total is not None:  # (trend_of, with the total known; not
-            # measured in some month: no trend)
-            mean = total / len(values)
-            value = 0.0 if mean == 0 else slope(values) / mean
+        if slope is not None and total is not None:  # (not measured in some month: no trend)
+            # the trend of the visits (leads) a day of each month, over their mean a day: a
+            # month's days are no rise or fall (February's 28 against January's 31)
+            days = inputs[16]
+            assert days is not None  # (two months or more: a slope, and their days)
+            mean = total / days.total
+            value = 0.0 if mean == 0 else slope(list(map(_truediv, values, days))) / mean
         memo[name] = value
         return value
     (slope, _, _, social_by_month, visits, leads, customers, role, visits_share, lead_rate_low,
-     leads_share, portfolio, role_share, flat, notes, customers_of) = inputs  # fmt: skip
+     leads_share, portfolio, role_share, flat, notes, customers_of, _) = inputs  # fmt: skip
     value = None
     if name == "quality":
         value = quality_notes(notes or ())

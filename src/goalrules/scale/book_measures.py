@@ -8,7 +8,6 @@ from :func:`goalrules.scale.batch.decide_channels_table`)."""
 from __future__ import annotations
 
 import datetime as _dt
-import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -25,6 +24,7 @@ from goalrules.judgments.channels import _ruleset as _channels_ruleset
 from goalrules.model import Channel, Objective
 from goalrules.scale.book_rows import COUNTS
 from goalrules.scale.book_rules import ruleset_key
+from goalrules.scale.trends import month_days_matrix
 from goalrules.scale.trends import theil_sen_matrix as _theil_sen_matrix
 
 __all__ = ["decided_channels"]
@@ -159,19 +159,21 @@ def decided_channels(
     xs = matrix("x")
     few = per["months"].to_numpy() < 2
 
+    days = month_days_matrix(xs)
+
     def trend(col: str) -> Any:
         values = matrix(col)
-        slope = _theil_sen_matrix(values, xs)
+        seen = ~np.isnan(values)
         with np.errstate(invalid="ignore"):
             if col == "social":  # of the months recorded (none: NaN, said without a warning)
-                seen = ~np.isnan(values)
                 mean = np.where(seen, values, 0.0).sum(axis=1) / seen.sum(axis=1)
-            elif per.height:
-                with warnings.catch_warnings():  # a channel of no month measured: NaN
-                    warnings.simplefilter("ignore", RuntimeWarning)
-                    mean = np.nanmean(values, axis=1)
-            else:
-                mean = np.zeros(0)
+            else:  # visits (leads) a day of each month, over their mean a day (their sum
+                # over the months' days), as the row path's
+                mean = np.where(seen, values, 0.0).sum(axis=1) / np.where(seen, days, 0.0).sum(
+                    axis=1
+                )
+                values = values / days
+        slope = _theil_sen_matrix(values, xs)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
         rel[few] = np.nan

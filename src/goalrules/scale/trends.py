@@ -6,7 +6,7 @@ from typing import Any
 
 from goalrules.judgments.stats import EXACT_POINTS, theil_sen
 
-__all__ = ["theil_sen_matrix"]
+__all__ = ["month_days_matrix", "theil_sen_matrix"]
 
 _MATRIX_CELLS = 2_000_000  # pairwise slopes held at once (16 MB)
 
@@ -53,3 +53,19 @@ def theil_sen_matrix(values: Any, index: Any) -> Any:
             part[gaps] = np.nanmedian(some, axis=1)
         out[block] = part
     return out
+
+
+def month_days_matrix(index: Any) -> Any:
+    """The days of each month of a matrix of months numbered ``year * 12 + month`` (NaN
+    where a row has no month: NaN), as :func:`~goalrules.judgments.channel_measures.
+    month_days` gives them: what a month's visits or leads are divided by before their
+    trend is read."""
+    import numpy as np
+
+    seen = ~np.isnan(index)
+    x = np.where(seen, index, 1.0).astype(np.int64) - 1
+    year, month = x // 12, x % 12 + 1
+    days = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=float)[month - 1]
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = days + ((month == 2) & leap)
+    return np.where(seen, days, np.nan)

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'channels' (goalrules.engine.shipped_code)."""
 
-SHA256 = 'd16f49889365705ae03d034382e56db1fc79d05585bbdf97f8dec87fdab57213'
+SHA256 = '0ccdb2d67a0b2ea5be3983390ae1cfdc1537d420a15fd685c6e4f881fe0896ce'
 
 
 def rule_0(f, today=None):
