@@ -16,6 +16,7 @@ import pytest
 import goalrules as gr
 from goalrules.cli import main
 from goalrules.errors import DataError
+from goalrules.judgments.channel_measures import flow_trend, trend
 
 pl = pytest.importorskip("polars")
 
@@ -84,10 +85,29 @@ def test_a_row_without_followers_reads_its_engagements_then_its_reach() -> None:
         for r in ROWS
     ]  # fmt: skip
     book = _tiktok(rows)
-    assert book.evidence.role_metric_trend == pytest.approx(
-        _tiktok(ROWS).evidence.role_metric_trend
-    )
+    # engagements and reach are flows (a month's count is its days'), read a day of each
+    # month as visits are; followers, a count at a date, as they are
+    months = [gr.parse_date(f"2026-0{m}-01") for m in range(1, 7)]
+    counts = [1000.0 + 200 * m for m in range(1, 7)]
+    assert book.evidence.role_metric_trend == pytest.approx(flow_trend(months, counts))
+    assert _tiktok(ROWS).evidence.role_metric_trend == pytest.approx(trend(months, counts))
+    row = next(d for d in gr.decide_channels(rows, channels=[AWARENESS]) if d.channel == "tiktok")
+    assert row.evidence.role_metric_trend == book.evidence.role_metric_trend
     assert book.evidence.fulfils_role is True
+
+
+def test_engagements_steady_a_day_are_no_trend_of_a_role() -> None:
+    """The same engagements every day read as steady, whatever the months' lengths: a
+    brand role judged by them is neither fulfilled nor failed by February's 28 days (they
+    read "engagements -5 % a month" over December to February)."""
+    days = {"2025-12": 31, "2026-01": 31, "2026-02": 28}
+    rows = [{"channel": name, "month": m, "visits": 100 * n, "leads": 2 * n,
+             "engagements": 40 * n if name == "tiktok" else None}
+            for name in ("tiktok", "linkedin") for m, n in days.items()]  # fmt: skip
+    book = _tiktok(rows)
+    row = next(d for d in gr.decide_channels(rows, channels=[AWARENESS]) if d.channel == "tiktok")
+    assert book.evidence.role_metric_trend == row.evidence.role_metric_trend == 0.0
+    assert book.evidence.fulfils_role is row.evidence.fulfils_role is False  # (not rising)
 
 
 @pytest.mark.parametrize(

@@ -194,8 +194,13 @@ def reference(
         social_months = [d for d in months if any(
             r.channel == name and r.month == d and (r.followers, r.engagements, r.reach)
             != (None, None, None) for r in rows)]  # fmt: skip
+        # followers (a count at a date) as given; engagements or reach (a month's days'
+        # counts) a day, as visits
+        stock = any(r.channel == name and r.followers is not None for r in rows)
         social_trend = (
-            _trend(social_months, [by_month[d]["social"] for d in social_months])
+            (_trend if stock else _flow_trend)(
+                social_months, [by_month[d]["social"] for d in social_months]
+            )
             if social_known
             else None
         )

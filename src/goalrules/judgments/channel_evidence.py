@@ -27,6 +27,7 @@ from goalrules.judgments.channel_measures import (
     MonthTotals,
     customers_note,
     ended_note,
+    flow_trend,
     known_count,
     known_total,
     month_days,
@@ -419,10 +420,11 @@ def _measured(
         no_duplicates(unchecked)
     role_share = share_param(share)
     ordered, quality, unknown = found.ordered, found.quality, found.unknown
-    spend_known, hours_known, social_known = (
+    spend_known, hours_known, social_known, social_stock = (
         found.spend_known,
         found.hours_known,
         found.social_known,
+        found.social_stock,
     )
     # exactly rounded sums: the portfolio is the same whatever the channels' order or names
     every = [c for _, c in ordered.values()]
@@ -584,6 +586,8 @@ def _measured(
                     slopes[shape] = known
             slope, days = known
         social_by_month = columns[5] if name in social_known else None
+        # engagements or reach (not followers, a count at a date): read a day, as visits
+        social_flow = social_by_month is not None and name not in social_stock
         memo: dict[str, Any] = {}
         if social_by_month is not None and len(social_known[name]) < n:
             # followers, engagements or reach recorded in some months: the trend of those
@@ -596,12 +600,14 @@ def _measured(
                 social_by_month = None
             else:
                 shown = sorted(recorded)
-                memo["role_metric_trend"] = trend(shown, [recorded[d] for d in shown])
+                memo["role_metric_trend"] = (flow_trend if social_flow else trend)(
+                    shown, [recorded[d] for d in shown]
+                )
         pending = _Pending(
             on_read,
             (slope, visits_by_month, leads_by_month, social_by_month, visits, leads, customers,
              role, visits_share, lo, leads_share, portfolio, role_share, flat, notes,
-             customers_of, days),
+             customers_of, days, social_flow),
             memo,
         )  # fmt: skip
         trends: Any = None if slope is None else pending

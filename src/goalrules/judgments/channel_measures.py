@@ -12,6 +12,7 @@ import calendar
 import datetime as _dt
 import functools
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -216,14 +217,21 @@ def trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
 
 
 def trend_of(
-    slope: Callable[[Sequence[float]], float], values: Sequence[float], total: float | None
+    slope: Callable[[Sequence[float]], float],
+    values: Sequence[float],
+    total: float | None,
+    days: MonthDays | None = None,
 ) -> float | None:
     """:func:`trend` with the slope function of the months (numbered, in order and each
     once: :func:`~goalrules.judgments.stats.theil_sen_at`) and, when known, the
-    values' sum (``total``: the same ``sum(values)``)."""
+    values' sum (``total``: the same ``sum(values)``); with ``days`` (the months'
+    :func:`month_days`), :func:`flow_trend`: of the values a day of each month."""
     n = len(values)
     if n < 2:
         return None
+    if days is not None:
+        mean = (sum(values) if total is None else total) / days.total
+        return 0.0 if mean == 0 else slope(list(map(operator.truediv, values, days))) / mean
     mean = (sum(values) if total is None else total) / n
     if mean == 0:
         return 0.0

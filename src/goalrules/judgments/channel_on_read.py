@@ -31,7 +31,8 @@ Date = _dt.date
 #: not tracked), visits, leads, customers, role, visits share, lead rate's low bound,
 #: leads share, the portfolio, the role share, the ruleset's ``flat``, its data-quality
 #: notes (as measured), the customers its share of customers is of (the channels' in
-#: its months; None: not measured) and the days of each of its months
+#: its months; None: not measured), the days of each of its months and whether its
+#: social metric is a flow (engagements, reach: read a day, as visits), not followers
 _Inputs = tuple[
     Callable[[Sequence[float]], float] | None,
     Sequence[float],
@@ -50,6 +51,7 @@ _Inputs = tuple[
     list[tuple[Date, float, float, float] | str] | None,
     float | None,
     MonthDays | None,
+    bool,
 ]
 
 
@@ -74,13 +76,14 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
         memo[name] = value
         return value
     (slope, _, _, social_by_month, visits, leads, customers, role, visits_share, lead_rate_low,
-     leads_share, portfolio, role_share, flat, notes, customers_of, _) = inputs  # fmt: skip
+     leads_share, portfolio, role_share, flat, notes, customers_of, days,
+     social_flow) = inputs  # fmt: skip
     value = None
     if name == "quality":
         value = quality_notes(notes or ())
     elif name == "role_metric_trend":
         if slope is not None and social_by_month is not None:
-            value = trend_of(slope, social_by_month, None)
+            value = trend_of(slope, social_by_month, None, days if social_flow else None)
     elif name == "customer_rate_low":
         value = rate_interval(customers, leads)[1]
     elif role is None:  # fulfils_role: with no role there is no job to check

@@ -56,6 +56,7 @@ class RowPass:
         "quality",
         "repeated",
         "social_known",
+        "social_stock",
         "spend_known",
         "spend_partial",
         "unknown",
@@ -72,6 +73,10 @@ class RowPass:
         self.spend_partial: dict[str, int] = {}
         self.hours_known: dict[str, set[Date]] = {}
         self.social_known: dict[str, dict[Date, float]] = {}
+        #: the channels whose social metric is a stock in some row (followers, a count
+        #: at a date); the others' (engagements, reach) is a flow: a month's count is its
+        #: days' counts, and a month's length is no trend
+        self.social_stock: set[str] = set()
         #: each (channel, campaign)'s visits, leads and customers (NaN: not measured)
         self.camp: dict[tuple[str, str], list[float]] = {}
         #: each channel's rows of more leads than visits or more customers than leads,
@@ -101,6 +106,7 @@ class RowPass:
             setattr(out, field, {name: got[name] for name in got if name in names})
         out.camp = {key: counts for key, counts in self.camp.items() if key[0] in names}
         out.over = self.over & names
+        out.social_stock = self.social_stock & names
         out.repeated = self.repeated
         out.met = [name for name in self.met if name in names]
         return out
@@ -281,6 +287,8 @@ def _summed(name: str, rows: list[ChannelMonth], out: RowPass) -> Columns:
             else r.reach
         )
         if social is not None:
+            if r.followers is not None:
+                out.social_stock.add(name)
             m[5] += social
             known = out.social_known.setdefault(name, {})
             known[month] = known.get(month, 0.0) + social

@@ -67,7 +67,8 @@ def decided_channels(
     # followers, engagements or reach (a row's first recorded): the trend an awareness or
     # engagement role is judged by, when the book has one of those columns
     social = ("social",) if "social" in rows.columns else ()
-    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend", *social)
+    stock = ("social_stock",) if social else ()  # (a row's social metric is followers)
+    keyed = rows.select(g.alias("g"), "month", x.alias("x"), *COUNTS, "spend", *social, *stock)
     del rows, pair, g  # the names left behind: grouping carries numbers only
     quality = _row_notes(keyed)  # before the months are summed: a row at a time, in order
     span = int(keyed["x"].max() or 0) - int(keyed["x"].min() or 0) + 1
@@ -89,12 +90,13 @@ def decided_channels(
             # the rows that recorded it, summed; a month none did: not recorded (not 0)
             *(pl.when(pl.col(c).is_not_null().any()).then(pl.col(c).sum()).alias(c)
               for c in social),
+            *(pl.col(c).any() for c in stock),
         )  # fmt: skip
     else:  # a row a month (the usual book): each row is its month (a sum of one value)
         monthly = keyed.select(
             "g", "month", "x", *COUNTS,
             pl.col("spend").fill_null(0.0), pl.col("spend").is_not_null().alias("spend_known"),
-            pl.lit(False).alias("spend_partial"), *social,
+            pl.lit(False).alias("spend_partial"), *social, *stock,
         )  # fmt: skip
     del keyed
     monthly = monthly.with_columns(pl.int_range(pl.len()).over("g").alias("slot"))
@@ -116,6 +118,8 @@ def decided_channels(
             (pl.col("social").is_not_null().sum() if social else pl.lit(0))
             .cast(pl.Int64)
             .alias("social_months"),
+            # followers in some row: a stock; else engagements or reach, flows read a day
+            (pl.col("social_stock").any() if social else pl.lit(False)).alias("social_stock"),
             # a month of more leads than visits: no lead rate (the row path's)
             (pl.col("leads") > pl.col("visits")).any().alias("over"),
             pl.col("month").max().alias("last_month"),
@@ -130,6 +134,7 @@ def decided_channels(
             "spend_months",
             "spend_partial",
             "social_months",
+            "social_stock",
             "visits_unmeasured",
             "leads_unmeasured",
             "over",
@@ -161,18 +166,23 @@ def decided_channels(
 
     days = month_days_matrix(xs)
 
+    # a flow's trend (visits, leads; engagements or reach) is of its count a day of each
+    # month, over its mean a day (its sum over the months' days), as the row path's; a
+    # stock's (followers) of its months' values, over their mean
+    flows = ~per["social_stock"].to_numpy()
+
     def trend(col: str) -> Any:
         values = matrix(col)
-        seen = ~np.isnan(values)
-        with np.errstate(invalid="ignore"):
-            if col == "social":  # of the months recorded (none: NaN, said without a warning)
-                mean = np.where(seen, values, 0.0).sum(axis=1) / seen.sum(axis=1)
-            else:  # visits (leads) a day of each month, over their mean a day (their sum
-                # over the months' days), as the row path's
-                mean = np.where(seen, values, 0.0).sum(axis=1) / np.where(seen, days, 0.0).sum(
-                    axis=1
-                )
-                values = values / days
+        seen = ~np.isnan(values)  # (the social metric: the months recorded)
+        flow = flows if col == "social" else np.ones(per.height, dtype=bool)
+        with np.errstate(invalid="ignore", divide="ignore"):  # (none: NaN, said)
+            counted = np.where(seen, values, 0.0).sum(axis=1)
+            mean = np.where(
+                flow,
+                counted / np.where(seen, days, 0.0).sum(axis=1),
+                counted / seen.sum(axis=1),
+            )
+            values = np.where(flow[:, None], values / days, values)
         slope = _theil_sen_matrix(values, xs)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
@@ -193,7 +203,7 @@ def decided_channels(
         pl.Series("visits_trend", visits_trend).fill_nan(None),
         pl.Series("leads_trend", leads_trend).fill_nan(None),
         pl.Series("role_metric_trend", social_trend, dtype=pl.Float64).fill_nan(None),
-    )
+    ).drop("social_stock")
     # -- portfolios (one per account) ------------------------------------------------------
     measured = pl.col("visits").is_not_null() & pl.col("leads").is_not_null()
     totals = per.group_by("account").agg(

@@ -97,7 +97,11 @@ def checked_rows(df: Any) -> Any:
     typed = _grouped_by_medium(typed, df)
     no_duplicates(typed, df)
     if social:  # the metric a row's role is judged by: the first recorded, as a row's
-        typed = typed.with_columns(pl.coalesce(social).alias("social")).drop(social)
+        # (followers, a count at a date, a stock; else engagements or reach, flows)
+        stock = pl.col("followers").is_not_null() if "followers" in social else pl.lit(False)
+        typed = typed.with_columns(
+            pl.coalesce(social).alias("social"), stock.alias("social_stock")
+        ).drop(social)
     return typed
 
 
