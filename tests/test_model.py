@@ -156,6 +156,28 @@ def test_channel_month_validation() -> None:
     assert info2.value.field == "month"
 
 
+@given(st.integers(2000, 2099), st.integers(1, 12))
+def test_a_month_reads_the_same_however_a_report_writes_it(year: int, month: int) -> None:
+    """A month column as exports and spreadsheets write it without a day ("Jan 2026",
+    "01/2026", "2026/01") was an error ("cannot read a date"); each spelling with a
+    four-digit year is that month."""
+    name = ("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")[month - 1]  # fmt: skip
+    spellings = [f"{year}-{month:02d}", f"{year}-{month}", f"{year}/{month:02d}",
+                 f"{year}.{month:02d}", f"{month:02d}/{year}", f"{month}/{year}",
+                 f"{month}-{year}", f"{name} {year}", f"{name[:3]} {year}",
+                 f"{name[:3].upper()}. {year}", f"{name[:3]}-{year}", f"{year}-{month:02d}-15"]  # fmt: skip
+    for text in spellings:
+        assert gr.ChannelMonth("fb", text, visits=1).month == D(year, month, 1), text
+
+
+@pytest.mark.parametrize("text", ["2026-13", "13/2026", "Foo 2026", "Jan-26", "01/02"])
+def test_a_month_that_is_not_one_is_an_error_naming_the_field(text: str) -> None:
+    with pytest.raises(gr.GoalRulesError) as info:
+        gr.ChannelMonth("fb", text, visits=1)
+    assert info.value.field == "month"
+
+
 def test_tactic_eta_date_or_recurrence() -> None:
     assert gr.Tactic("a", eta="2027-02-01").eta == D(2027, 2, 1)
     t = gr.Tactic("b", eta="monthly on the 30th", owners="Brian and Hailley")

@@ -178,14 +178,42 @@ class Channel:
     name: str | None = attrs.field(default=None, converter=_guard("name", _opt(_text)))
 
 
+#: a month as reports and spreadsheets write it, without a day: 2026-01, 2026/01,
+#: 2026.01; 01/2026, 1-2026; Jan 2026, January 2026, Sept. 2026 (a four-digit year: never
+#: a day, as "Jan-26" could be)
+_MONTH_SPELLINGS = (
+    (re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})"), False),
+    (re.compile(r"(?P<m>\d{1,2})[-/.](?P<y>\d{4})"), False),
+    (re.compile(r"(?P<m>[A-Za-z]{3,9})\.?,?[\s-]+(?P<y>\d{4})"), True),
+)
+
+
 def _month(value: Any) -> Date:
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
-        y, m = (int(x) for x in value.strip().split("-"))
-        try:
-            return Date(y, m, 1)
-        except ValueError:
-            raise ValidationError(f"{value!r} is not a valid month") from None
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, named in _MONTH_SPELLINGS:
+            found = pattern.fullmatch(text)
+            if found is None:
+                continue
+            month = _month_named(found["m"]) if named else int(found["m"])
+            try:
+                return Date(int(found["y"]), month or 0, 1)
+            except ValueError:
+                raise ValidationError(f"{value!r} is not a valid month") from None
     return _date(value).replace(day=1)
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")  # fmt: skip
+
+
+def _month_named(word: str) -> int | None:
+    """The month an English month name or its abbreviation names (``Sept`` too)."""
+    key = word.lower()
+    for number, name in enumerate(_MONTH_NAMES, 1):
+        if key == name or key == name[:3] or (number == 9 and key == "sept"):
+            return number
+    return None
 
 
 PAID_MEDIUMS = frozenset(
