@@ -202,7 +202,7 @@ def _review(
             g.smart.achievability,
             day,
             previous[g.id] if previous is not None and g.id in previous
-            else _previous(previous_rows.get(g.id), g.smart.goal),
+            else _previous(previous_rows.get(g.id), g.smart.goal, past.get(g.id, [])),
             rules=ruleset,
             smart_score=g.smart.score,
             findings=_findings(g),
@@ -281,13 +281,38 @@ def _with_targets(
                         no_month_since=no_month)  # fmt: skip
 
 
-def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
+def _previous(
+    record: dict[str, Any] | None, goal: Goal, earlier: Sequence[dict[str, Any]] = ()
+) -> Previous | None:
     """The last earlier review of ``goal`` (a stored row), with what of the goal changed
-    since it (then it judged another goal: no streak or flag runs across the change)."""
+    since it (then it judged another goal: no streak or flag runs across the change), and
+    its streak as the goal's stored reviews before the date (``earlier``, oldest first)
+    run now: a review stored later of an earlier date counts among them (the streak
+    stored with the row was counted without it)."""
     found = previous_from(record)
     if found is None or record is None:
         return found
-    return attrs.evolve(found, changed=goal_changes(record.get("goal"), goal_fields(goal)))
+    streak = _streak(earlier, record)
+    return attrs.evolve(
+        found,
+        changed=goal_changes(record.get("goal"), goal_fields(goal)),
+        streak=streak if streak is not None else found.streak,
+    )
+
+
+def _streak(earlier: Sequence[dict[str, Any]], last: dict[str, Any]) -> int | None:
+    """How many of a goal's reviews in a row, ending at ``last``, gave its verdict of
+    one unchanged goal (``None`` when ``last`` is not the latest of ``earlier``)."""
+    if not earlier or earlier[-1]["date"] != last["date"] or last.get("verdict") is None:
+        return None
+    n = 1
+    for before, after in zip(reversed(earlier[:-1]), reversed(earlier[1:]), strict=True):
+        if before.get("verdict") != last["verdict"] or goal_changes(
+            before.get("goal"), after.get("goal") or {}
+        ):
+            break
+        n += 1
+    return n
 
 
 def goal_fields(goal: Goal) -> dict[str, Any]:
