@@ -116,6 +116,8 @@ def review(
     """
     from goalrules.dates import as_date
 
+    if rules is not None:  # before the store is opened (or made)
+        _checked(rules)
     targets: Targets
     if isinstance(workspace, Workspace):
         ws, targets = workspace, targets_of(workspace)
@@ -239,6 +241,33 @@ def _review(
         earlier[0] if earlier else None,
         earlier[1] if earlier else None,
     )
+
+
+# the review's own params, and the shares each may be: a tolerance around the path of
+# 100 % or more holds any value on it; a negative one none (every value read "behind the
+# path by 1 %"); a negative fall in the chance flags a chance that rose too little as
+# slipping ("the chance fell from 45 % to 57 %")
+_PARAM_RANGES = {
+    "on_track": (0.0, 1.0, "the tolerance around the required path", "from 0 % to under 100 %"),
+    "slipping": (0.0, 1.0, "the fall in the chance that flags a goal", "from 0 % to 100 %"),
+}
+
+
+def _checked(ruleset: RuleSet) -> RuleSet:
+    """``ruleset`` when its ``on_track`` and ``slipping`` params are shares they can be."""
+    from goalrules.errors import ValidationError
+    from goalrules.numbers import format_percent
+
+    for name, (low, high, what, may) in _PARAM_RANGES.items():
+        value = ruleset.params.get(name)
+        if value is None:
+            continue
+        share = float(value)
+        if not (low <= share <= high) or (name == "on_track" and share == high):
+            raise ValidationError(
+                f"{what} is a share {may}, not {format_percent(share)}", field=f"param {name}"
+            )
+    return ruleset
 
 
 def _with_targets(
