@@ -193,3 +193,32 @@ def test_a_recurrence_reads_or_says_why_not(words: list[str]) -> None:
     first = rec.between(D(2027, 1, 1), D(2028, 12, 31))
     later = rec.between(D(2027, 3, 1), D(2028, 12, 31))
     assert [d for d in first if d >= D(2027, 3, 1)] == later
+
+
+@pytest.mark.parametrize(
+    ("eta", "next_due"),
+    [
+        ("every 2 weeks on Monday from 2027-09-06", "2027-09-06"),
+        ("every year on 31 July", "2027-07-31"),
+    ],
+)
+def test_a_recurring_tactic_first_due_after_its_goals_deadline_is_a_lint_finding(
+    eta: str, next_due: str
+) -> None:
+    """It never recurs while its goal runs (the lint said nothing of a recurring ETA)."""
+    goal = gr.Goal("g", statement="Reach 2,000 LinkedIn followers", deadline=D(2027, 6, 30))
+    plan = gr.Plan(goals=[goal], tactics=[gr.Tactic("t", goal="g", owners=["A"], eta=eta)])
+    found = [p for p in gr.lint_plan(plan, today=D(2027, 1, 10)) if p.item == "tactic t"]
+    assert [p.rule for p in found] == ["tactic.recurs-before-goal-deadline"]
+    assert f"next due {next_due}, after its goal's deadline (2027-06-30)" in found[0].message
+    assert (
+        not [  # due while the goal runs, or the goal is over: nothing to say
+            p
+            for today, text in ((D(2027, 1, 10), "every Monday"), (D(2027, 7, 1), eta))
+            for p in gr.lint_plan(
+                gr.Plan(goals=[goal], tactics=[gr.Tactic("t", goal="g", owners=["A"], eta=text)]),
+                today=today,
+            )
+            if p.rule == "tactic.recurs-before-goal-deadline"
+        ]
+    )
