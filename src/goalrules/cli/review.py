@@ -98,7 +98,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.report.track import render_track_record
         from goalrules.reviews.track import track_record
 
-        record = track_record(args.store, workspace=args.name)
+        record = track_record(args.store, workspace=args.name, today=_today(args.today))
         _emit(render_track_record(record, args.format), args, out)
         return 0
     if args.explain:
