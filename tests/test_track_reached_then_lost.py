@@ -106,3 +106,24 @@ def test_the_record_agrees_with_the_last_review_that_saw_the_deadline(
     else:
         assert record.goals == 0
         assert record.unsettled == ((("w", "g"),) if before or after else ())
+
+
+def test_the_track_record_command_judges_as_of_its_today(tmp_path: Path) -> None:
+    """'review --store DB --track-record --today 2027-01-10' read the real date: a goal
+    due 2026-12-31 was not yet past its deadline."""
+    import json
+    import subprocess
+    import sys
+
+    ws, history = _files(tmp_path)
+    store = tmp_path / "goals.db"
+    for day in (D(2026, 5, 5), D(2027, 1, 6)):
+        gr.review(ws, history, store=store, today=day)
+    run = subprocess.run(
+        [sys.executable, "-m", "goalrules", "review", "--store", str(store), "--track-record",
+         "--today", "2027-01-10", "--format", "json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    said = json.loads(run.stdout)
+    assert said["today"] == "2027-01-10"
+    assert (said["goals_hit"], said["goals_missed"]) == (0, 1)
