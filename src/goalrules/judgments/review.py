@@ -179,6 +179,11 @@ class GoalReview:
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
+            if self.recurs is not None:  # a target for every period: its pace is the
+                # current period's (no single way to go, no chance without a deadline)
+                out.append(f"tier {t.name} ({target} a {self.recurs}): this {self.recurs}: "
+                           f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}")  # fmt: skip
+                continue
             # a tier with no chance (its deadline passed: met or not) says its verdict
             said = (f"P {_chance(t.probability)}" if t.probability is not None or not t.verdict
                     else words(t.verdict))  # fmt: skip

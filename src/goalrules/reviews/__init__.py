@@ -277,7 +277,12 @@ def _with_targets(
     if said is None:
         return r
     from goalrules.judgments.review import pace_of
-    from goalrules.judgments.review_periods import _lower, review_periods, review_tiers
+    from goalrules.judgments.review_periods import (
+        _lower,
+        period_tiers,
+        review_periods,
+        review_tiers,
+    )
 
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
@@ -290,6 +295,8 @@ def _with_targets(
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
                           elapsed=r.path_elapsed(), tolerance=tolerance, prior=prior,
                           by_deadline=r.by_deadline)  # fmt: skip
+    if recurs and judged:  # each tier a target for every period, as the goal's
+        judged = period_tiers(r.goal, series, recurs, tiers, judged, day, tolerance=tolerance)
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
     if now is not None and (now.actual is None or now.status == "partial"):
