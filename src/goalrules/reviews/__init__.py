@@ -144,11 +144,42 @@ def review(
             ws, targets, None if isinstance(workspace, Workspace) else workspace,
             _first_reviews(db, key, ws.undated, day), day,
         )  # fmt: skip
+        if not (name or ws.name) and isinstance(workspace, (str, Path)):
+            started = [*started, *_another_workspace(db, key, day, workspace)]
         return _review(ws, targets, workspace, key, day, history, performance, db, rules,
                        prior, previous, data_until, anchors, keep, started)  # fmt: skip
     finally:
         if not isinstance(store, ReviewStore):
             db.close()
+
+
+def _another_workspace(db: ReviewStore, key: str, day: Date, workspace: str | Path) -> list[str]:
+    """A note when the reviews kept under ``key`` (a workspace's file name: it names
+    itself no other way) were made from another workspace file, neither this one moved
+    nor copied (another path and other bytes): two teams' "workspace.toml" in one store
+    would be compared with each other's reviews, and one date's review of the second
+    kept as a revision of the first's."""
+    from goalrules.reviews.audit import _inputs
+
+    last = db.review_at(day, key)
+    if last is None:
+        earlier = db.previous(key, day)
+        last = db.review_at(earlier[0], key) if earlier else None
+    if last is None:
+        return []
+    then = ((last.get("audit") or {}).get("inputs") or {}).get("workspace") or [{}]
+    now = _inputs(workspace)[0]
+    if not then[0].get("path") or then[0]["path"] == now["path"]:
+        return []
+    if then[0].get("sha256") and then[0]["sha256"] == now["sha256"]:
+        return []  # the same workspace, moved or copied
+    return [
+        f"the reviews kept under {key!r} (this workspace's file name: it has no name of its "
+        f"own) were last made from {then[0]['path']} (the review of "
+        f"{last['date'].isoformat()}), not {now['path']}: this review is compared with "
+        "them and kept beside them; if it is another workspace, give it --name NAME or a "
+        "name in its [workspace] table"
+    ]
 
 
 def _first_reviews(db: ReviewStore, key: str, ids: frozenset[str], day: Date) -> dict[str, Date]:
