@@ -222,3 +222,35 @@ def test_a_recurring_tactic_first_due_after_its_goals_deadline_is_a_lint_finding
             if p.rule == "tactic.recurs-before-goal-deadline"
         ]
     )
+
+
+def test_an_owners_load_counts_tactics_not_due_dates() -> None:
+    """A daily tactic and a weekly one are two tactics ('Sam has 8 tactics due in the
+    week of 2027-01-11' was said of them)."""
+    goal = gr.Goal("g", statement="Reach 2,000 LinkedIn followers", deadline=D(2027, 6, 30))
+    tactics = [
+        gr.Tactic("story", goal="g", owners=["Sam"], eta="daily"),
+        gr.Tactic("post", goal="g", owners=["Sam"], eta="every Monday"),
+    ]
+    plan = gr.Plan(goals=[goal], tactics=tactics)
+    assert not [p for p in gr.lint_plan(plan, today=D(2027, 1, 10)) if p.item == "owner Sam"]
+    assert set(gr.owner_load(gr.schedule(plan, start=D(2027, 1, 10), days=30))["Sam"].values()) <= {
+        1,
+        2,
+    }
+    more = [gr.Tactic(f"t{i}", goal="g", owners=["Sam"], eta="2027-01-12") for i in range(2)]
+    (found,) = [
+        p
+        for p in gr.lint_plan(gr.Plan(goals=[goal], tactics=tactics + more), today=D(2027, 1, 10))
+        if p.item == "owner Sam"
+    ]
+    assert found.message == "Sam has 4 tactics due in the week of 2027-01-11."
+
+
+@given(
+    st.lists(st.sampled_from(["daily", "every Monday", "every Monday and Thursday"]), max_size=6)
+)
+def test_an_owners_load_in_a_week_is_at_most_their_tactics(etas: list[str]) -> None:
+    plan = gr.Plan(tactics=[gr.Tactic(f"t{i}", owners=["A"], eta=e) for i, e in enumerate(etas)])
+    load = gr.owner_load(gr.schedule(plan, start=D(2027, 1, 4), days=60))
+    assert all(n <= len(etas) for n in load.get("A", {}).values())
