@@ -183,15 +183,13 @@ def _another_workspace(db: ReviewStore, key: str, day: Date, workspace: str | Pa
 
 
 def _first_reviews(db: ReviewStore, key: str, ids: frozenset[str], day: Date) -> dict[str, Date]:
-    """The day of each goal's (of ``ids``) earliest review before ``day``."""
+    """The date of each goal's (of ``ids``) first review as made, when not ``day``: a
+    goal with no start starts on it, and a review of an earlier date made since (a
+    missed month reviewed late) finds it not started yet, not started earlier (then the
+    next review read "the goal changed since the last review (start ... then, ... now)")."""
     if not ids:
         return {}
-    out: dict[str, Date] = {}
-    for row in db.goal_reviews(key):
-        gid, when = row["goal_id"], row["date"]
-        if gid in ids and when < day and (gid not in out or when < out[gid]):
-            out[gid] = when
-    return out
+    return {gid: when for gid, when in db.first_made(key).items() if gid in ids and when != day}
 
 
 def _review(
