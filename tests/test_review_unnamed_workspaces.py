@@ -68,3 +68,23 @@ def test_a_named_workspace_needs_no_note(tmp_path: Path) -> None:
     _review(a, store, FEB, name="team-a")
     assert not _noted(_review(b, store, MAR, name="team-b"))
     assert not _noted(_review(b, store, MAR))  # its own name's reviews: none before
+
+
+def test_the_list_of_one_workspace_is_its_own(tmp_path: Path) -> None:
+    """'review --store DB --list --name team-a' listed every workspace's reviews."""
+    import subprocess
+    import sys
+
+    store = tmp_path / "goals.db"
+    a, b = _unnamed(tmp_path / "a"), _unnamed(tmp_path / "b", target="x3")
+    _review(a, store, FEB, name="team-a")
+    _review(b, store, FEB, name="team-b")
+    _review(b, store, MAR, name="team-b")
+    run = subprocess.run(
+        [sys.executable, "-m", "goalrules", "review", "--store", str(store), "--list",
+         "--name", "team-b"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    lines = run.stdout.splitlines()
+    assert [line.split()[0] for line in lines[:-1]] == ["team-b", "team-b"]
+    assert lines[-1] == f"2 reviews of team-b in {store}"
