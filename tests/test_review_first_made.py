@@ -97,3 +97,19 @@ def test_a_relative_target_on_a_start_the_history_does_not_reach_says_why(
     said = next(x for x in result.to_dict()["goals"] if x["id"] == "li-followers")
     assert said["progress_reason"].startswith("no baseline: the goal gives none")
     assert "no baseline: the history does not reach its start (2026-07-10)" in g.trend()
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_stored_review_rendered_by_date_keeps_its_notes(
+    tmp_path: Path, files: tuple[Path, Path], fmt: str
+) -> None:
+    """The note of where an undated goal starts was said on the day, and left out when
+    the review was rendered again by date ('the same text, markdown and JSON')."""
+    from goalrules.report.review import render_review
+
+    ws, history = files
+    store = tmp_path / "goals.db"
+    live = gr.review(ws, history, store=store, today=D(2026, 7, 10))
+    assert any("gives no start: it starts on this review, 2026-07-10" in n for n in live.notes)
+    again = gr.stored_review(store, D(2026, 7, 10))
+    assert render_review(again, fmt) == render_review(live, fmt)

@@ -219,9 +219,10 @@ def _review(
     rows, more = review_performance(performance, day)
     notes += more
     check = run_check(ws, history=histories, performance=rows, today=day, prior=prior)
+    # (the notes of its goals' starts kept too: a stored review rendered by date says them)
     audit = audit_of(workspace=workspace, history=history, performance=performance,
                      review_rules=ruleset, prior=prior if prior is not None else ws.prior,
-                     notes=notes)  # fmt: skip
+                     notes=(*started, *notes))  # fmt: skip
     earlier = db.previous(key, day)
     previous_rows = earlier[1] if earlier else {}
     past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
