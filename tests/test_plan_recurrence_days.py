@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -254,3 +255,26 @@ def test_an_owners_load_in_a_week_is_at_most_their_tactics(etas: list[str]) -> N
     plan = gr.Plan(tactics=[gr.Tactic(f"t{i}", owners=["A"], eta=e) for i, e in enumerate(etas)])
     load = gr.owner_load(gr.schedule(plan, start=D(2027, 1, 4), days=60))
     assert all(n <= len(etas) for n in load.get("A", {}).values())
+
+
+@given(
+    st.dates(D(2026, 1, 1), D(2030, 1, 1)),
+    st.sampled_from(
+        ["every other Monday", "every 3 weeks on Friday", "quarterly on the 15th",
+         "every 2 months on the 31st", "every 2 weeks on Monday and Thursday", "every 3 days"]
+    ),
+)  # fmt: skip
+def test_an_anchored_recurrence_is_first_due_on_its_first_day_from_the_anchor(
+    anchor: D, text: str
+) -> None:
+    """'every other Monday from Wednesday 6 January' was first due on the 18th (the
+    anchor's own week counted as the first): it is the 11th, the first Monday from it,
+    and every second week from there."""
+    rec = gr.recurrence(f"{text} from {anchor.isoformat()}")
+    every = attrs.evolve(rec, interval=1)
+    dates = rec.between(anchor, anchor + dt.timedelta(days=800))
+    assert dates[0] == every.between(anchor, anchor + dt.timedelta(days=800))[0]
+    assert set(dates) <= set(every.between(anchor, anchor + dt.timedelta(days=800)))
+    assert gr.recurrence("every other Monday from 2027-01-06").between(
+        D(2027, 1, 1), D(2027, 1, 31)
+    ) == [D(2027, 1, 11), D(2027, 1, 25)]

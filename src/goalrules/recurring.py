@@ -72,11 +72,15 @@ class Recurrence:
         if bymonth:
             kwargs["bymonth"] = bymonth
         freq: Any = _FREQS[self.freq]
-        return _rr.rrule(
-            freq,
-            dtstart=_dt.datetime.combine(anchor, _dt.time()),
-            **kwargs,  # type: ignore[arg-type]
-        )
+        begin = _dt.datetime.combine(anchor, _dt.time())
+        if self.interval > 1:
+            # counted from its first due day on or after the anchor: "every other Monday
+            # from Wednesday 6 January" is due on the 11th, not the 18th (dateutil counts
+            # the anchor's own week, whose Monday is before it, as the first)
+            once = {k: v for k, v in kwargs.items() if k != "interval"}
+            first = _rr.rrule(freq, dtstart=begin, count=1, **once)  # type: ignore[arg-type]
+            begin = next(iter(first), begin)
+        return _rr.rrule(freq, dtstart=begin, **kwargs)  # type: ignore[arg-type]
 
     def between(self, first: Date, last: Date) -> list[Date]:
         """Due dates from ``first`` to ``last``, both included."""
