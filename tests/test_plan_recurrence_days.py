@@ -278,3 +278,32 @@ def test_an_anchored_recurrence_is_first_due_on_its_first_day_from_the_anchor(
     assert gr.recurrence("every other Monday from 2027-01-06").between(
         D(2027, 1, 1), D(2027, 1, 31)
     ) == [D(2027, 1, 11), D(2027, 1, 25)]
+
+
+def test_a_tactic_due_after_the_window_shows_its_next_date(tmp_path: Path) -> None:
+    """A tactic due every 30 June, read in January, showed "next due -" (as a tactic
+    with no date) in the plan; so did one due on a date after the 90 days shown."""
+    ws = tmp_path / "ws.toml"
+    ws.write_text(
+        '[[goal]]\nid = "g"\nstatement = "Reach 2,000 LinkedIn followers by 2027-12-31"\n\n'
+        '[[tactic]]\nid = "yearly"\ngoal = "g"\nowners = ["Sam"]\neta = "every year on 30 June"\n\n'
+        '[[tactic]]\nid = "later"\ngoal = "g"\nowners = ["Sam"]\neta = 2027-09-01\n\n'
+        '[[tactic]]\nid = "past"\ngoal = "g"\nowners = ["Sam"]\neta = 2026-12-01\n'
+    )
+    shown = {}
+    for fmt in ("text", "markdown"):
+        run = subprocess.run(
+            [sys.executable, "-m", "goalrules", "plan", str(ws), "--today", "2027-01-10",
+             "--format", fmt],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        shown[fmt] = {
+            t: next(line for line in run.stdout.splitlines() if f" {t} " in line)
+            for t in ("yearly", "later", "past")
+        }
+    assert shown["text"]["yearly"].rstrip().endswith("2027-06-30")
+    assert shown["text"]["later"].rstrip().endswith("2027-09-01")
+    assert shown["text"]["past"].rstrip().endswith("-")  # (its lint: due in the past)
+    assert shown["markdown"]["yearly"].endswith("| - (next 2027-06-30) |")
+    assert shown["markdown"]["later"].endswith("| - (next 2027-09-01) |")
+    assert shown["markdown"]["past"].endswith("| - |")
