@@ -40,6 +40,12 @@ READ = [
     ("last Friday of the month", [D(2027, 1, 29), D(2027, 2, 26), D(2027, 3, 26)]),
     ("second Tuesday of every month", [D(2027, 1, 12), D(2027, 2, 9), D(2027, 3, 9)]),
     ("every Monday at 9am", [D(2027, 1, 4), D(2027, 1, 11), D(2027, 1, 18)]),
+    # a day of each calendar quarter or year ("last Friday of the quarter" was the last
+    # Friday of every month; "last day of the quarter" no recurrence)
+    ("last Friday of the quarter", [D(2027, 3, 26), D(2027, 6, 25), D(2027, 9, 24)]),
+    ("last day of every quarter", [D(2027, 3, 31), D(2027, 6, 30), D(2027, 9, 30)]),
+    ("first Monday of each quarter", [D(2027, 1, 4), D(2027, 4, 5), D(2027, 7, 5)]),
+    ("last day of the year", [D(2027, 12, 31), D(2028, 12, 31), D(2029, 12, 31)]),
 ]
 
 
@@ -82,6 +88,8 @@ def test_a_recurrence_that_names_no_day_to_count_from_is_an_error(text: str, ope
         ("every 2 weeks from next week", "the day 'next week'"),
         ("every 0 weeks", "every 0 periods"),
         ("twice a month", "'twice'"),
+        ("15th of the quarter", "which day of the quarter"),
+        ("fifth Friday of the quarter", "past its first month"),
     ],
 )
 def test_words_a_recurrence_cannot_read_are_an_error(text: str, said: str) -> None:

@@ -251,6 +251,9 @@ def _parse_recurrence(text: str) -> Recurrence:
     if unknown is not None:
         raise DateError(f"cannot read {unknown!r} in the recurrence {text!r}", hint=_HINT)
     read = _read_words(words, text)
+    whole = re.search(r"\bof (?:the |each |every )?(quarter|year)\b", t)
+    if whole:  # "last Friday of the quarter" was the last Friday of every month
+        return _of_period(text, whole[1], words, read, anchor)
     interval = 1
     freq: str | None = None
     m = re.search(r"\bevery (?:(\w+) )?(day|week|month|quarter|year)s?\b", t)
@@ -280,6 +283,41 @@ def _parse_recurrence(text: str) -> Recurrence:
     if freq is None:
         raise DateError(f"cannot read a recurrence from {text!r}", hint=_HINT)
     return _checked(text, freq, interval, weekdays, read, anchor)
+
+
+# the months a calendar quarter or year begins and ends in
+_FIRST_MONTHS = {"quarter": (1, 4, 7, 10), "year": (1,)}
+_LAST_MONTHS = {"quarter": (3, 6, 9, 12), "year": (12,)}
+
+
+def _of_period(
+    text: str, period: str, words: list[str], read: _Read, anchor: Date | None
+) -> Recurrence:
+    """A day of each calendar quarter or year: its first or last day ("last day of the
+    quarter": 31 March, 30 June, ...), or its first to fourth or last weekday ("first
+    Monday of every quarter": in January, April, July, October; "last Friday of the
+    year")."""
+    weekdays = tuple(dict.fromkeys(d for w in words if (d := _weekday(w)) is not None))
+    if read.nths and weekdays and not read.days and len(read.nths) == 1 and len(weekdays) == 1:
+        n = read.nths[0]
+        if n > 4:
+            raise DateError(
+                f"{text!r}: a {period}'s {n}th weekday may fall past its first month",
+                hint="name the month's ('fifth Friday of the month')",
+            )
+        months = _LAST_MONTHS[period] if n < 0 else _FIRST_MONTHS[period]
+        return Recurrence(text=text.strip(), freq="monthly", byweekday=weekdays, bymonth=months,
+                          nth_weekday=n, start=anchor)  # fmt: skip
+    if read.days in ((1,), (-1,)) and not weekdays and not read.nths:
+        months = _LAST_MONTHS[period] if read.days[0] < 0 else _FIRST_MONTHS[period]
+        return Recurrence(text=text.strip(), freq="monthly", bymonthday=read.days,
+                          bymonth=months, start=anchor)  # fmt: skip
+    raise DateError(
+        f"{text!r} does not say which day of the {period} (its first or last day, or "
+        f"its first to fourth or last weekday)",
+        hint=f"write e.g. 'last day of the {period}', 'first Monday of every {period}', or "
+        "a date it is due on with how often ('quarterly from 2027-01-15')",
+    )
 
 
 def _checked(
@@ -377,7 +415,8 @@ def recurrence(text: str, *, start: Date | None = None) -> Recurrence:
         raise DateError(
             f"{said!r} does not say {open_}: its dates would move with the day the plan is read",
             hint=(f"name it ({named}), or " if named else "")
-            + f"add the first day it is due: '{said} from 2027-01-04'",
+            + f"add the day it is first due: '{said} from 2027-01-04' (that day, if it is "
+            "due on it)",
         )
     return rec
 
