@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'smart' (goalrules.engine.shipped_code)."""
 
-SHA256 = '76134e2b67ea23149db4eecda5e25eb56f09247a7288407e3aea6b548bf83ffa'
+SHA256 = '247ce5237590ac00eccdafff2ae110d4cb81b02348aa898b478e7d7043ba8abf'
 
 
 def rule_0(f, today=None):
@@ -72,27 +72,27 @@ def rule_7(f, today=None):
 
 def rule_8(f, today=None):
     try:
-        if not ((not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'target', 'mapping')) and _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'deadline', 'mapping')):
+        if not (not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping') and (not (_rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))))):
             return 3
-        return 1 if (_t4 if (_t4 := (_t3 if (_t3 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+        return 1 if (_t5 if (_t5 := (_t4 if (_t4 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_9(f, today=None):
     try:
-        if not ((not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping') and (not _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'recurs', 'mapping'))) and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
+        if not (((_rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'))) and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'recurs', 'mapping'))) and (not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
             return 3
-        return 1 if (_t5 if (_t5 := (_t4 if (_t4 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+        return 1 if (_t6 if (_t6 := (_t5 if (_t5 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_10(f, today=None):
     try:
-        if not ((not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'recurs', 'mapping')) and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
+        if not (((_rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'))) and _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'recurs', 'mapping')) and (not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
             return 3
-        return 1 if (_t5 if (_t5 := (_t4 if (_t4 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+        return 1 if (_t6 if (_t6 := (_t5 if (_t5 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
     except Exception:
         return _careful_rule(f, today)
 
