@@ -277,4 +277,6 @@ def test_a_word_read_two_ways_is_no_recurrence(word: str, rest: str) -> None:
     text = f"{rest}{word}" if rest == "post " else f"{word}{rest}"
     with pytest.raises(gr.GoalRulesError, match=r"two .* to some and twice a .* to others"):
         gr.recurrence(text)
-    assert gr.recurrence("fortnightly").between(D(2027, 1, 1), D(2027, 1, 31))
+    assert gr.recurrence("fortnightly on Friday from 2027-01-08").between(
+        D(2027, 1, 1), D(2027, 1, 31)
+    )

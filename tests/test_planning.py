@@ -159,7 +159,12 @@ def _with(plan: gr.Plan, tactic_id: str, **changes: int) -> gr.Plan:
 @given(
     st.dates(D(2000, 1, 1), D(2050, 1, 1)),
     st.sampled_from(
-        ["monthly on the 30th", "monthly on the 31st", "every Monday", "every 2 weeks"]
+        [
+            "monthly on the 30th",
+            "monthly on the 31st",
+            "every Monday",
+            "every 2 weeks from 2000-01-03",
+        ]
     ),
 )
 def test_recurring_tactics_never_skip_a_period(start: D, eta: str) -> None:

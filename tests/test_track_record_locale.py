@@ -36,7 +36,8 @@ def _rows(items: list[tuple[int, float, bool, str]], copies: int) -> list[dict[s
                      "probability": p, "verdict": "stretch",
                      "progress": 1.0 if reached else 0.5, "goal": goal})  # fmt: skip
         rows.append({"workspace": "w", "goal_id": f"g{i}", "date": D(2025, 2, 5),
-                     "probability": None, "verdict": "expired", "progress": 0.5,
+                     "probability": None, "verdict": "achieved" if reached else "expired",
+                     "progress": 1.0 if reached else 0.5,
                      "goal": goal})  # fmt: skip
     return rows
 

@@ -121,6 +121,26 @@ class PlanResult:
     def due_dates(self, tactic_id: str) -> list[Date]:
         return [d.date for d in self.due if d.tactic == tactic_id]
 
+    def next_due(self, tactic_id: str) -> Date | None:
+        """The tactic's first due date in the window, else its next one after it (a
+        tactic due every 30 June, or on a date past the window's end, read "-" as if it
+        had no date); ``None`` when it has none to come."""
+        due = self.due_dates(tactic_id)
+        if due:
+            return due[0]
+        tactic = next((r.tactic for r in self.ranked if r.id == tactic_id), None)
+        if tactic is None or tactic.eta is None:
+            return None
+        if isinstance(tactic.eta, Date):
+            return tactic.eta if tactic.eta > self.start else None
+        return tactic.eta.after(self.start)
+
+    def beyond(self, tactic_id: str) -> str:
+        """How the markdown and HTML due column say a tactic due only after the window:
+        "- (next 2027-06-30)"; "-" when it has no date to come."""
+        nxt = None if self.due_dates(tactic_id) else self.next_due(tactic_id)
+        return f"- (next {nxt.isoformat()})" if nxt is not None else "-"
+
     @property
     def load(self) -> dict[str, dict[Date, int]]:
         return owner_load(list(self.due))

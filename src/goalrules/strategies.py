@@ -286,7 +286,14 @@ def tactics(draw: st.DrawFn, *, goal_ids: Sequence[str] = ("g1",)) -> Tactic:
     eta: Any = draw(
         st.one_of(
             _dates(),
-            st.sampled_from(["monthly on the 30th", "every Monday", "every 2 weeks", "weekly"]),
+            st.sampled_from(
+                [
+                    "monthly on the 30th",
+                    "every Monday",
+                    "every 2 weeks from 2026-01-05",
+                    "weekly on Friday",
+                ]
+            ),
         )
     )
     return Tactic(

@@ -111,7 +111,10 @@ KEYS: dict[str, dict[str, tuple[str, str]]] = {
         "value": ("how much it moves the goal, 1 (little) to 5 (much)", "4"),
         "complexity": ("how hard it is, 1 (easy) to 5 (hard)", "2"),
         "owners": ("who does it", '["Hailley"]'),
-        "eta": ("a due date, or a recurrence", '2026-02-01, "every Monday", "monthly on the 30th"'),
+        "eta": (
+            "a due date, or a recurrence naming its days or the day it counts from",
+            '2026-02-01, "every Monday", "monthly on the 30th", "every 2 weeks from 2026-02-02"',
+        ),
     },
     "channel": {
         "id": ("the network: linkedin, instagram, facebook, x, tiktok, youtube, ...", '"x"'),

@@ -43,7 +43,7 @@ def _ruleset(kind: str, items: list[str] | None, option: str) -> Any:
 def _list(args: argparse.Namespace, out: TextIO) -> int:
     from goalrules.reviews import reviews_of
 
-    kept = reviews_of(args.store)
+    kept = reviews_of(args.store, args.name)  # (--name: that workspace's only)
     if args.format == "json":
         json.dump({"reviews": kept}, out, indent=2)
         out.write("\n")
@@ -52,7 +52,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
         more = f"  ({r['revisions']} revisions)" if r.get("revisions", 1) > 1 else ""
         goals = f"{r['goals']} goal{'s' if r['goals'] != 1 else ''}"
         out.write(f"{r['workspace']}  #{r['number']}  {r['date']}  {goals}{more}\n")
-    out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''} in {args.store}\n")
+    of = f" of {args.name}" if args.name else ""
+    out.write(f"{len(kept)} review{'s' if len(kept) != 1 else ''}{of} in {args.store}\n")
     return 0
 
 
@@ -98,7 +99,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
         from goalrules.report.track import render_track_record
         from goalrules.reviews.track import track_record
 
-        record = track_record(args.store, workspace=args.name)
+        record = track_record(args.store, workspace=args.name, today=_today(args.today))
         _emit(render_track_record(record, args.format), args, out)
         return 0
     if args.explain:
@@ -203,7 +204,8 @@ def add_command(sub: Any, formats: list[str], format_help: str, today_help: str)
     rv.add_argument(
         "--name",
         metavar="NAME",
-        help="the workspace's name in the store (default: its [workspace] name)",
+        help="the workspace's name in the store (default: its [workspace] name; with "
+        "--list: its reviews only)",
     )
     rv.add_argument(
         "--date",

@@ -420,6 +420,22 @@ class ReviewStore:
         rows = [r for r in self.goal_reviews(workspace) if r["goal_id"] == goal_id]
         return [r for r in rows if until is None or r["date"] <= until]
 
+    def first_made(self, workspace: str) -> dict[str, Date]:
+        """The date of each goal's first review as made (the earliest stored revision
+        holding it), not the earliest date: a review of an earlier date made later
+        leaves it as it was."""
+        rows = self._read(
+            "SELECT g.goal_id, r.date FROM goal_revisions g JOIN reviews r "
+            "ON r.id = g.review_id JOIN revisions v "
+            "ON v.review_id = g.review_id AND v.revision = g.revision "
+            "WHERE r.workspace = ? ORDER BY v.created_at, r.id, g.revision",
+            (workspace,),
+        )
+        out: dict[str, Date] = {}
+        for r in rows:
+            out.setdefault(str(r["goal_id"]), Date.fromisoformat(str(r["date"])))
+        return out
+
     def delivered(self, workspace: str, day: Date, target: str) -> set[str]:
         """The alerts of the review of ``day`` already delivered to ``target``."""
         rows = self._read(

@@ -5,7 +5,7 @@
   per unit of complexity, then fill-ins, then time sinks (to question);
 * :func:`schedule` lists every due date in a window (90 days by default), recurring
   tactics expanded with dateutil rrules ("monthly on the 30th" is due in February too);
-* :func:`owner_load` counts each owner's tactics per week;
+* :func:`owner_load` counts each owner's tactics due per week (each once);
 * :func:`lint_plan` evaluates the shipped ``plan`` ruleset on every goal, tactic,
   company objective and owner, and lists the problems with how to fix them.
 """
@@ -142,13 +142,18 @@ def schedule(plan: Plan, *, start: Date | None = None, days: int = 90) -> list[D
 
 
 def owner_load(due: list[Due]) -> dict[str, dict[Date, int]]:
-    """Per owner, tactics due per week (keyed by the week's Monday)."""
-    load: dict[str, dict[Date, int]] = defaultdict(lambda: defaultdict(int))
+    """Per owner, the tactics due per week (keyed by the week's Monday): each tactic
+    once, however many times it is due that week (a daily tactic is one tactic, not
+    seven: "Sam has 8 tactics due" was said of a daily and a weekly one)."""
+    load: dict[str, dict[Date, set[str]]] = defaultdict(lambda: defaultdict(set))
     for d in due:
         monday = d.date - _dt.timedelta(days=d.date.weekday())
         for owner in d.owners:
-            load[owner][monday] += 1
-    return {o: dict(sorted(w.items())) for o, w in sorted(load.items())}
+            load[owner][monday].add(d.tactic)
+    return {
+        o: {week: len(tactics) for week, tactics in sorted(w.items())}
+        for o, w in sorted(load.items())
+    }
 
 
 @attrs.frozen

@@ -179,6 +179,11 @@ class GoalReview:
                            "for the period)")  # fmt: skip
         for t in self.tiers:
             target = "?" if t.target is None else n(t.target)
+            if self.recurs is not None:  # a target for every period: its pace is the
+                # current period's (no single way to go, no chance without a deadline)
+                out.append(f"tier {t.name} ({target} a {self.recurs}): this {self.recurs}: "
+                           f"{_PATH_WORDS.get(t.pace or '', 'pace unknown')}")  # fmt: skip
+                continue
             # a tier with no chance (its deadline passed: met or not) says its verdict
             said = (f"P {_chance(t.probability)}" if t.probability is not None or not t.verdict
                     else words(t.verdict))  # fmt: skip
@@ -240,6 +245,12 @@ class GoalReview:
         said = self.baseline_words()
         return [said[0].upper() + said[1:] + "."] if said else []
 
+    @property
+    def relative(self) -> bool:
+        """Whether the goal's target is counted from its baseline ("+25 %", "x2")."""
+        target = self.goal.target
+        return target is not None and target.kind is not TargetKind.ABSOLUTE
+
     def progress_reason(self) -> str | None:
         """Why no share of the way is known (``None`` when one is): the JSON's
         ``progress_reason`` beside its ``progress: null``."""
@@ -264,6 +275,9 @@ class GoalReview:
             return "the target was met at the start, and the value is short of it now"
         if self.value is None:
             return "no value in the history up to the review"
+        if self.baseline is None and self.relative:  # (its target then is not known either)
+            return ("no baseline: the goal gives none and its relative target is counted "
+                    "from a start the history does not reach")  # fmt: skip
         if self.target is None:
             return "no target in the metric's unit"
         if self.baseline is None:
@@ -300,6 +314,11 @@ class GoalReview:
             parts.append(f"no data since its start ({self.unseen_since.isoformat()})")
         elif self.no_month_since is not None:
             parts.append(f"no month measured since the start ({self.no_month_since.isoformat()})")
+        elif (
+            self.baseline is None and self.relative and self.value is not None and self.goal.start
+        ):  # "+25 %" of a value on a day the history does not reach: no way, no path
+            parts.append(f"no baseline: the history does not reach its start "
+                         f"({self.goal.start.isoformat()})")  # fmt: skip
         elif self.periods and self.periods[-1].actual is None:  # its current period's pace
             now = self.periods[-1].start.isoformat()
             parts.append(f"no data yet for its {self.recurs or 'period'} from {now}")

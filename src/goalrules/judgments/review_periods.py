@@ -297,3 +297,36 @@ def review_tiers(
         out.append(TierReview(tier.name, target, ach.probability, ach.verdict.value, progress,
                               pace))  # fmt: skip
     return tuple(out)
+
+
+def period_tiers(
+    goal: Goal,
+    series: MetricSeries | None,
+    recurrence: Recurrence,
+    tiers: Sequence[Tier],
+    judged: Sequence[TierReview],
+    today: Date,
+    *,
+    tolerance: float = 0.05,
+) -> tuple[TierReview, ...]:
+    """A recurring goal's tiers (``judged`` by :func:`review_tiers`), each as its periods
+    are judged: its target the tier's for one period ("40 leads" of a goal of 50 leads a
+    month is 40 a month), its pace the current period's against the tier's share due by
+    the day the data reaches. A recurring goal has no single way to go, so no progress
+    (its tiers read "(?)" and no pace: no deadline to judge a chance by)."""
+    out = []
+    for tier, said in zip(tiers, judged, strict=True):
+        try:
+            tiered = goal.evolve(target=tier.target)
+        except GoalRulesError:
+            out.append(said)
+            continue
+        periods = review_periods(tiered, series, recurrence, today, tolerance=tolerance)
+        now = periods[-1] if periods else None
+        pace = now.status if now is not None and now.status in _PACES else None
+        target = now.target if now is not None else said.target
+        out.append(attrs.evolve(said, target=target, progress=None, pace=pace))
+    return tuple(out)
+
+
+_PACES = ("ahead", "on_track", "behind")

@@ -31,11 +31,14 @@ class Previous:
     def to_dict(self) -> dict[str, Any]:
         from goalrules.judgments.review import _rc
 
-        return {
+        out: dict[str, Any] = {
             "date": self.date.isoformat(),
             "verdict": self.verdict,
             "probability": _rc(self.probability),  # (rounded as the review's own)
         }
+        if self.changed:  # its verdict and chance were of another goal: no move to read
+            out["changed"] = list(self.changed)
+        return out
 
 
 def previous_from(record: Mapping[str, Any] | None) -> Previous | None:

@@ -121,7 +121,7 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
                 "value": r.tactic.value,
                 "complexity": r.tactic.complexity,
                 "owners": ", ".join(r.tactic.owners) or "(nobody)",
-                "due": ", ".join(d.isoformat() for d in plan.due_dates(r.id)) or "-",
+                "due": ", ".join(d.isoformat() for d in plan.due_dates(r.id)) or plan.beyond(r.id),
             }
             for r in plan.ranked
         ],

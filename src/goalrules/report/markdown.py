@@ -54,10 +54,11 @@ def _md_channel(d: ChannelDecision) -> str:
     return f"| {_md_escape(d.channel)} | **{d.decision.value}** | {why} |"
 
 
-def _md_tactic(r: RankedTactic, due: Sequence[Date]) -> str:
+def _md_tactic(r: RankedTactic, due: Sequence[Date], none: str = "-") -> str:
     """A tactic's row: its first three due dates, and how many more the window holds
-    (as the text report's "(+12)"), so three dates are never read as all of them."""
-    shown = ", ".join(d.isoformat() for d in due[:3]) or "-"
+    (as the text report's "(+12)"), so three dates are never read as all of them;
+    ``none`` when the window holds none ("- (next 2027-06-30)")."""
+    shown = ", ".join(d.isoformat() for d in due[:3]) or none
     if len(due) > 3:
         shown += f" (+{len(due) - 3} more)"
     vc = f"{r.tactic.value}/{r.tactic.complexity}"
@@ -111,7 +112,7 @@ def markdown(result: CheckResult) -> str:
             "|---:|---|---|---|---|---|",
         ]
         for r in result.plan.ranked:
-            out.append(_md_tactic(r, result.plan.due_dates(r.id)))
+            out.append(_md_tactic(r, result.plan.due_dates(r.id), result.plan.beyond(r.id)))
         plan, end = result.plan, result.plan.start + timedelta(days=result.plan.days)
         out += ["", f"Due: the dates from {plan.start.isoformat()} to {end.isoformat()}."]
         out += ["", "### Lint", ""]

@@ -117,7 +117,8 @@ def _text_plan(plan: PlanResult) -> list[str]:
     )
     for r in plan.ranked:
         due = plan.due_dates(r.id)
-        nxt = due[0].isoformat() if due else "-"
+        after = plan.next_due(r.id)  # (past the window: its next date, not "-")
+        nxt = after.isoformat() if after is not None else "-"
         more = f" (+{len(due) - 1})" if len(due) > 1 else ""  # (the header says what)
         owners = ", ".join(r.tactic.owners) or "(nobody)"
         lines.append(

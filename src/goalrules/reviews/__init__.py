@@ -116,6 +116,8 @@ def review(
     """
     from goalrules.dates import as_date
 
+    if rules is not None:  # before the store is opened (or made)
+        _checked(rules)
     targets: Targets
     if isinstance(workspace, Workspace):
         ws, targets = workspace, targets_of(workspace)
@@ -142,6 +144,8 @@ def review(
             ws, targets, None if isinstance(workspace, Workspace) else workspace,
             _first_reviews(db, key, ws.undated, day), day,
         )  # fmt: skip
+        if not (name or ws.name) and isinstance(workspace, (str, Path)):
+            started = [*started, *_another_workspace(db, key, day, workspace)]
         return _review(ws, targets, workspace, key, day, history, performance, db, rules,
                        prior, previous, data_until, anchors, keep, started)  # fmt: skip
     finally:
@@ -149,16 +153,43 @@ def review(
             db.close()
 
 
+def _another_workspace(db: ReviewStore, key: str, day: Date, workspace: str | Path) -> list[str]:
+    """A note when the reviews kept under ``key`` (a workspace's file name: it names
+    itself no other way) were made from another workspace file, neither this one moved
+    nor copied (another path and other bytes): two teams' "workspace.toml" in one store
+    would be compared with each other's reviews, and one date's review of the second
+    kept as a revision of the first's."""
+    from goalrules.reviews.audit import _inputs
+
+    last = db.review_at(day, key)
+    if last is None:
+        earlier = db.previous(key, day)
+        last = db.review_at(earlier[0], key) if earlier else None
+    if last is None:
+        return []
+    then = ((last.get("audit") or {}).get("inputs") or {}).get("workspace") or [{}]
+    now = _inputs(workspace)[0]
+    if not then[0].get("path") or then[0]["path"] == now["path"]:
+        return []
+    if then[0].get("sha256") and then[0]["sha256"] == now["sha256"]:
+        return []  # the same workspace, moved or copied
+    return [
+        f"the reviews kept under {key!r} (this workspace's file name: it has no name of its "
+        f"own) were last made from {then[0]['path']} (the review of "
+        f"{last['date'].isoformat()}), not {now['path']}: this review is compared with "
+        "them and kept beside them; if it is another workspace, give it --name NAME or a "
+        "name in its [workspace] table"
+    ]
+
+
 def _first_reviews(db: ReviewStore, key: str, ids: frozenset[str], day: Date) -> dict[str, Date]:
-    """The day of each goal's (of ``ids``) earliest review before ``day``."""
+    """The date of each goal's (of ``ids``) first review as made, when not ``day``: a
+    goal with no start starts on it, and a review of an earlier date made since (a
+    missed month reviewed late) finds it not started yet, not started earlier (then the
+    next review read "the goal changed since the last review (start ... then, ... now)")."""
     if not ids:
         return {}
-    out: dict[str, Date] = {}
-    for row in db.goal_reviews(key):
-        gid, when = row["goal_id"], row["date"]
-        if gid in ids and when < day and (gid not in out or when < out[gid]):
-            out[gid] = when
-    return out
+    return {gid: when for gid, when in db.first_made(key).items() if gid in ids and when != day}
 
 
 def _review(
@@ -188,9 +219,10 @@ def _review(
     rows, more = review_performance(performance, day)
     notes += more
     check = run_check(ws, history=histories, performance=rows, today=day, prior=prior)
+    # (the notes of its goals' starts kept too: a stored review rendered by date says them)
     audit = audit_of(workspace=workspace, history=history, performance=performance,
                      review_rules=ruleset, prior=prior if prior is not None else ws.prior,
-                     notes=notes)  # fmt: skip
+                     notes=(*started, *notes))  # fmt: skip
     earlier = db.previous(key, day)
     previous_rows = earlier[1] if earlier else {}
     past = {g.id: db.history(key, g.id, until=day - _dt.timedelta(days=1))
@@ -202,7 +234,7 @@ def _review(
             g.smart.achievability,
             day,
             previous[g.id] if previous is not None and g.id in previous
-            else _previous(previous_rows.get(g.id), g.smart.goal),
+            else _previous(previous_rows.get(g.id), g.smart.goal, past.get(g.id, [])),
             rules=ruleset,
             smart_score=g.smart.score,
             findings=_findings(g),
@@ -241,6 +273,33 @@ def _review(
     )
 
 
+# the review's own params, and the shares each may be: a tolerance around the path of
+# 100 % or more holds any value on it; a negative one none (every value read "behind the
+# path by 1 %"); a negative fall in the chance flags a chance that rose too little as
+# slipping ("the chance fell from 45 % to 57 %")
+_PARAM_RANGES = {
+    "on_track": (0.0, 1.0, "the tolerance around the required path", "from 0 % to under 100 %"),
+    "slipping": (0.0, 1.0, "the fall in the chance that flags a goal", "from 0 % to 100 %"),
+}
+
+
+def _checked(ruleset: RuleSet) -> RuleSet:
+    """``ruleset`` when its ``on_track`` and ``slipping`` params are shares they can be."""
+    from goalrules.errors import ValidationError
+    from goalrules.numbers import format_percent
+
+    for name, (low, high, what, may) in _PARAM_RANGES.items():
+        value = ruleset.params.get(name)
+        if value is None:
+            continue
+        share = float(value)
+        if not (low <= share <= high) or (name == "on_track" and share == high):
+            raise ValidationError(
+                f"{what} is a share {may}, not {format_percent(share)}", field=f"param {name}"
+            )
+    return ruleset
+
+
 def _with_targets(
     r: GoalReview, series: Any, said: Any, day: Date, rules: RuleSet, prior: Any
 ) -> GoalReview:
@@ -248,7 +307,12 @@ def _with_targets(
     if said is None:
         return r
     from goalrules.judgments.review import pace_of
-    from goalrules.judgments.review_periods import _lower, review_periods, review_tiers
+    from goalrules.judgments.review_periods import (
+        _lower,
+        period_tiers,
+        review_periods,
+        review_tiers,
+    )
 
     recurs, tiers = said
     tolerance = float(rules.params.get("on_track", 0.05))
@@ -261,6 +325,8 @@ def _with_targets(
     judged = review_tiers(r.goal, series, tiers, day, value=value, baseline=r.baseline,
                           elapsed=r.path_elapsed(), tolerance=tolerance, prior=prior,
                           by_deadline=r.by_deadline)  # fmt: skip
+    if recurs and judged:  # each tier a target for every period, as the goal's
+        judged = period_tiers(r.goal, series, recurs, tiers, judged, day, tolerance=tolerance)
     pace, under = r.pace, r.behind_by
     now = periods[-1] if periods else None
     if now is not None and (now.actual is None or now.status == "partial"):
@@ -281,13 +347,38 @@ def _with_targets(
                         no_month_since=no_month)  # fmt: skip
 
 
-def _previous(record: dict[str, Any] | None, goal: Goal) -> Previous | None:
+def _previous(
+    record: dict[str, Any] | None, goal: Goal, earlier: Sequence[dict[str, Any]] = ()
+) -> Previous | None:
     """The last earlier review of ``goal`` (a stored row), with what of the goal changed
-    since it (then it judged another goal: no streak or flag runs across the change)."""
+    since it (then it judged another goal: no streak or flag runs across the change), and
+    its streak as the goal's stored reviews before the date (``earlier``, oldest first)
+    run now: a review stored later of an earlier date counts among them (the streak
+    stored with the row was counted without it)."""
     found = previous_from(record)
     if found is None or record is None:
         return found
-    return attrs.evolve(found, changed=goal_changes(record.get("goal"), goal_fields(goal)))
+    streak = _streak(earlier, record)
+    return attrs.evolve(
+        found,
+        changed=goal_changes(record.get("goal"), goal_fields(goal)),
+        streak=streak if streak is not None else found.streak,
+    )
+
+
+def _streak(earlier: Sequence[dict[str, Any]], last: dict[str, Any]) -> int | None:
+    """How many of a goal's reviews in a row, ending at ``last``, gave its verdict of
+    one unchanged goal (``None`` when ``last`` is not the latest of ``earlier``)."""
+    if not earlier or earlier[-1]["date"] != last["date"] or last.get("verdict") is None:
+        return None
+    n = 1
+    for before, after in zip(reversed(earlier[:-1]), reversed(earlier[1:]), strict=True):
+        if before.get("verdict") != last["verdict"] or goal_changes(
+            before.get("goal"), after.get("goal") or {}
+        ):
+            break
+        n += 1
+    return n
 
 
 def goal_fields(goal: Goal) -> dict[str, Any]:

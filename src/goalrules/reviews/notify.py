@@ -194,7 +194,8 @@ def notify(
     db = store if isinstance(store, ReviewStore) else open_store(store)
     try:
         done = db.delivered(result.workspace, result.date, key)
-        pending = [a for a in alerts if a.key not in done]
+        marks = _marks(alerts, done, result)
+        pending = list(marks)
         batches = [pending] if digest and pending else [[a] for a in pending]
         sent: list[Alert] = []
         failed: str | None = None
@@ -212,7 +213,7 @@ def notify(
             )
             if failed is not None:
                 break
-            db.mark_delivered(result.workspace, result.date, key, [a.key for a in batch])
+            db.mark_delivered(result.workspace, result.date, key, [marks[a] for a in batch])
             sent += batch
     finally:
         if not isinstance(store, ReviewStore):
@@ -226,8 +227,63 @@ def notify(
             field="--notify",
         )
     return Delivery(
-        target, tuple(alerts), tuple(sent), tuple(a for a in alerts if a.key in done), len(batches)
+        target, tuple(alerts), tuple(sent), tuple(a for a in alerts if a not in marks), len(batches)
     )
+
+
+def _sends(done: set[str], key: str) -> tuple[int, int]:
+    """How many times an alert (by its key) reached a target for one review, and how
+    many of those were withdrawn since: its n-th sending is marked ``key#n`` (the first
+    ``key``), its withdrawal ``withdrawn|key#n``."""
+
+    def nth(i: int) -> str:
+        return key if i == 1 else f"{key}#{i}"
+
+    sent = 0
+    while nth(sent + 1) in done:
+        sent += 1
+    withdrawn = 0
+    while withdrawn < sent and f"withdrawn|{nth(withdrawn + 1)}" in done:
+        withdrawn += 1
+    return sent, withdrawn
+
+
+def _marks(alerts: Sequence[Alert], done: set[str], result: ReviewResult) -> dict[Alert, str]:
+    """What to send, each with the mark that records it: the alerts this review says
+    that the target was not told (or was told were withdrawn), and, for a review run
+    again, a withdrawal of each alert the target was told of this date that it no longer
+    says (a flag raised by the first run of a date and gone from the second was never
+    taken back: the next review saw no change to clear)."""
+    out: dict[Alert, str] = {}
+    for a in alerts:
+        sent, withdrawn = _sends(done, a.key)
+        if sent == withdrawn:  # never told, or told and then taken back
+            out[a] = a.key if sent == 0 else f"{a.key}#{sent + 1}"
+    said = {a.key for a in alerts}
+    told = {m.split("#", 1)[0] for m in done if not m.startswith("withdrawn|")}
+    for key in sorted(told - said):
+        sent, withdrawn = _sends(done, key)
+        if sent > withdrawn:
+            last = key if sent == 1 else f"{key}#{sent}"
+            out[_withdrawal(key, result)] = f"withdrawn|{last}"
+    return out
+
+
+def _withdrawal(key: str, result: ReviewResult) -> Alert:
+    """The alert that takes back one sent for the same date by an earlier run."""
+    from goalrules.reviews.alerts import flag_words, pace_words
+
+    goal, change, subject = [*key.split("|", 2), "", ""][:3]
+    said = {
+        "raised": f"flags it as {flag_words(subject)}",
+        "cleared": f"says it is no longer flagged as {flag_words(subject)}",
+        "pace": f"says it is {pace_words(subject)}",
+    }.get(change, f"says {change} {subject}".strip())
+    return Alert(
+        result.workspace, result.date, result.number, goal, "withdrawn", f"{change} {subject}",
+        "", f"{goal}: the review of {result.date.isoformat()} was run again (revision "
+        f"{result.revision}): it no longer {said}.",
+    )  # fmt: skip
 
 
 def _deliver(

@@ -58,8 +58,9 @@ def started_at_first_review(
     day: _dt.date,
 ) -> tuple[Workspace, Targets, list[str]]:
     """The workspace with each goal that gives no start (:attr:`Workspace.undated`)
-    started on its first review (``first``: the day of each goal's earliest stored review
-    before ``day``, its statement read on that day: "within six months" of it), so that
+    started on its first review (``first``: the day of each goal's first review as made,
+    its statement read on that day: "within six months" of it; a review of an earlier
+    date made since finds it not started), so that
     an unchanged goal is the same goal at every review (it started on each review's day,
     and each review said "the goal changed since the last review"); and the notes saying
     so. A goal never reviewed before starts on ``day``. ``path``: the workspace's file,
@@ -70,7 +71,7 @@ def started_at_first_review(
     again: dict[_dt.date, tuple[Workspace, Targets]] = {}
     for gid in sorted(ws.undated):
         began = first.get(gid)
-        if began is not None and began < day and path is not None:
+        if began is not None and began != day and path is not None:
             if began not in again:
                 again[began] = load_with_targets(path, today=began)
             then, then_targets = again[began]
@@ -79,7 +80,7 @@ def started_at_first_review(
                 goals[gid] = goal
                 targets = _with(targets, gid, then_targets.get(gid))
         goal = goals[gid]
-        since = "its first review" if began is not None and began < day else "this review"
+        since = "its first review" if began is not None and began != day else "this review"
         deadline = f", its deadline {goal.deadline.isoformat()}" if goal.deadline else ""
         notes.append(
             f"goal {gid} gives no start: it starts on {since}, "

@@ -5,14 +5,16 @@ happened.
 The goal is the one its last review judged: reviews of it before a change (another
 target, deadline, metric, ...) forecast another goal and are left out (counted as such).
 
-What happened is what the reviews saw: a goal **hit** its target when a review on or
-before its deadline found it reached (verdict ``achieved``, or its ``achieved`` flag: all
-the way from baseline to target, for a flow's monthly level only by the deadline), or a
-review after it found the value by the deadline met it; it **missed**
-when a review after its deadline found it short (``expired``: its history reaches the
-deadline) and none found it reached; otherwise it is **unsettled** (no review after its
-deadline, or none whose history reaches it: whether it was met is not known) and left
-out, and counted as such. Each review on or before the deadline that gave a chance is one
+What happened is what the reviews saw: a review after the deadline whose history
+reaches it settles the goal as it read the value by then, **hit** (met) or **missed**
+(``expired``), whatever an earlier review saw (a stock reached in April and short by the
+deadline is a miss, as that review says). Without one, a goal **hit** its target when a
+review on or before its deadline found it reached (verdict ``achieved``, or its
+``achieved`` flag: all the way from baseline to target, for a flow's monthly level only
+by the deadline) and no later review before the deadline found it short again; otherwise
+it is **unsettled** (no review after its deadline whose history reaches it, or a goal
+reached and then lost: whether it was met is not known) and left out, and counted as
+such. Each review on or before the deadline that gave a chance is one
 forecast of that outcome.
 
 A review after the deadline settles the goal only when it was judged on the value by the
@@ -217,6 +219,33 @@ def _judged_by_deadline(row: Mapping[str, Any]) -> bool:
     return bool((row.get("goal") or {}).get("data_to"))
 
 
+def _outcome(
+    before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]
+) -> bool | None:
+    """Whether a goal was hit, from its reviews on or before its deadline (``before``)
+    and after it judged on the value by then (``after``), oldest first; ``None`` when
+    they do not tell.
+
+    A review after the deadline whose history reaches it settles the goal: the value by
+    the deadline met the target, or fell short (``expired``), whatever an earlier review
+    saw (a count of 1,210 followers in April, 1,180 by the deadline of a target of 1,200,
+    is a miss: its review says expired). Without one, a review on or before the deadline
+    that found the goal reached settles it as hit, unless a later one before the
+    deadline judged it short again (then whether it was met by the deadline is not
+    known)."""
+    settling = [r for r in after if r.get("verdict") == "expired" or _reached(r)]
+    if settling:
+        return _reached(settling[-1])
+    reached = [i for i, r in enumerate(before) if _reached(r)]
+    if not reached:
+        return None
+    lost = any(
+        r.get("verdict") not in (None, "insufficient_data") and not _reached(r)
+        for r in before[reached[-1] + 1 :]
+    )
+    return None if lost else True
+
+
 def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackRecord:
     """The track record of stored goal rows (:meth:`ReviewStore.goal_reviews`)."""
     goals: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
@@ -244,12 +273,10 @@ def track_record_of(rows: Iterable[Mapping[str, Any]], today: Date) -> TrackReco
         reviews = same
         before = [r for r in reviews if r["date"] <= deadline]
         after = [r for r in reviews if r["date"] > deadline and _judged_by_deadline(r)]
-        if any(_reached(r) for r in before) or any(_reached(r) for r in after):
-            outcome = True  # (after the deadline, a judgment reads the value by then)
-        elif any(r.get("verdict") == "expired" for r in after):
-            outcome = False  # a review after the deadline whose data reaches it: short
-        else:  # no review after it, none whose history reaches the deadline, or none
-            # judged on the value by the deadline (stored by an older goalrules)
+        outcome = _outcome(before, after)
+        if outcome is None:  # no review after it whose history reaches the deadline (or
+            # none judged on the value by then: stored by an older goalrules), and none
+            # before it found the goal reached and kept
             unsettled.append((ws, gid))
             continue
         given = [r for r in before if r.get("probability") is not None]

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'plan' (goalrules.engine.shipped_code)."""
 
-SHA256 = '73a6c8d6b80cf86b6680328e7fe43af2b383c9feda642fdc0d2581fbdda3efda'
+SHA256 = '5ae8a5a0a95b1bcabb7bdc0934d6e5e767d44aa2e031ab15678d3eb6805cdf32'
 
 
 def rule_0(f, today=None):
@@ -70,6 +70,16 @@ def rule_6(f, today=None):
 
 def rule_7(f, today=None):
     try:
+        _t6 if (_t6 := (_t5 if (_t5 := f['tactic']) is not None else _fallback())['goal_deadline']).__class__ is _date else _fallback()
+        if not (((((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic' and _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping')) and _rt.present(_t2 if (_t2 := f['tactic']) is not None else _fallback(), 'goal_deadline', 'mapping')) and (_t4 if (_t4 := (_t3 if (_t3 := f['tactic']) is not None else _fallback())['recurring']).__class__ is bool else _fallback())) and _rt.today_or(today) <= (_t6 if (_t6 := (_t5 if (_t5 := f['tactic']) is not None else _fallback())['goal_deadline']).__class__ is _date else _fallback())):
+            return 3
+        return 1 if (_t8 if (_t8 := (_t7 if (_t7 := f['tactic']) is not None else _fallback())['eta']).__class__ is _date else _fallback()) <= _t6 else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_8(f, today=None):
+    try:
         if not (((_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic' and _rt.present(_t1 if (_t1 := f['tactic']) is not None else _fallback(), 'eta', 'mapping')) and (not (_t3 if (_t3 := (_t2 if (_t2 := f['tactic']) is not None else _fallback())['recurring']).__class__ is bool else _fallback()))):
             return 3
         return 1 if (_t5 if (_t5 := (_t4 if (_t4 := f['tactic']) is not None else _fallback())['eta']).__class__ is _date else _fallback()) >= _rt.today_or(today) else 0
@@ -77,7 +87,7 @@ def rule_7(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_8(f, today=None):
+def rule_9(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'tactic':
             return 3
@@ -86,7 +96,7 @@ def rule_8(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_9(f, today=None):
+def rule_10(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'objective':
             return 3
@@ -95,7 +105,7 @@ def rule_9(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_10(f, today=None):
+def rule_11(f, today=None):
     try:
         if not (_t0 if (_t0 := f['kind']).__class__ is str else _fallback()) == 'owner':
             return 3
@@ -112,10 +122,11 @@ FAST = {
     'tactic.has-eta': rule_4,
     'tactic.has-goal': rule_5,
     'tactic.eta-before-goal-deadline': rule_6,
-    'tactic.eta-not-past': rule_7,
-    'tactic.not-a-time-sink': rule_8,
-    'objective.has-goal': rule_9,
-    'owner.not-overloaded': rule_10,
+    'tactic.recurs-before-goal-deadline': rule_7,
+    'tactic.eta-not-past': rule_8,
+    'tactic.not-a-time-sink': rule_9,
+    'objective.has-goal': rule_10,
+    'owner.not-overloaded': rule_11,
 }
 
 # the rules whose code reads values made while generating it: made again at load

@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 """The fast code of the shipped ruleset 'smart' (goalrules.engine.shipped_code)."""
 
-SHA256 = '9a5108b0845d9aa4c688cb3baec4189fa032c9af036c6141b4a206f9a3616601'
+SHA256 = '247ce5237590ac00eccdafff2ae110d4cb81b02348aa898b478e7d7043ba8abf'
 
 
 def rule_0(f, today=None):
@@ -72,14 +72,32 @@ def rule_7(f, today=None):
 
 def rule_8(f, today=None):
     try:
-        if not not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'):
+        if not (not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping') and (not (_rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))))):
             return 3
-        return 1 if (_t2 if (_t2 := (_t1 if (_t1 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+        return 1 if (_t5 if (_t5 := (_t4 if (_t4 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
     except Exception:
         return _careful_rule(f, today)
 
 
 def rule_9(f, today=None):
+    try:
+        if not (((_rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'))) and (not _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'recurs', 'mapping'))) and (not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
+            return 3
+        return 1 if (_t6 if (_t6 := (_t5 if (_t5 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_10(f, today=None):
+    try:
+        if not (((_rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping') and (not _rt.present(_t1 if (_t1 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'))) and _rt.present(_t2 if (_t2 := f['goal']) is not None else _fallback(), 'recurs', 'mapping')) and (not _rt.present(_t3 if (_t3 := f['goal']) is not None else _fallback(), 'target', 'mapping') or not _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'))):
+            return 3
+        return 1 if (_t6 if (_t6 := (_t5 if (_t5 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' else 0
+    except Exception:
+        return _careful_rule(f, today)
+
+
+def rule_11(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'remedy_text', 'mapping'):
             return 3
@@ -88,7 +106,7 @@ def rule_9(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_10(f, today=None):
+def rule_12(f, today=None):
     try:
         _t1 if (_t1 := (_t0 if (_t0 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()
         if not ((_t1 if (_t1 := (_t0 if (_t0 := f['history']) is not None else _fallback())['verdict']).__class__ is str else _fallback()) != 'insufficient_data' and _t1 != 'expired'):
@@ -98,7 +116,7 @@ def rule_10(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_11(f, today=None):
+def rule_13(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['history']) is not None else _fallback(), 'verdict', 'mapping'):
             return 3
@@ -107,14 +125,14 @@ def rule_11(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_12(f, today=None):
+def rule_14(f, today=None):
     try:
         return 1 if _fn3(_rt.to_list(_t1 if (_t1 := (_t0 if (_t0 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv2, 'text')) > 0.0 else 0
     except Exception:
         return _careful_rule(f, today)
 
 
-def rule_13(f, today=None):
+def rule_15(f, today=None):
     try:
         if not (_fn3(_rt.to_list(_t1 if (_t1 := (_t0 if (_t0 := f['goal']) is not None else _fallback())['supports']) is not None else _fallback(), 'goal.supports', _conv2, 'text')) > 0.0 and _rt.present(_t4 if (_t4 := f['goal']) is not None else _fallback(), 'supports_known', 'mapping')):
             return 3
@@ -123,7 +141,7 @@ def rule_13(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_14(f, today=None):
+def rule_16(f, today=None):
     try:
         _t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback()
         if not ((_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'metric', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'objective', 'mapping')) and _fn4(_t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['metric']).__class__ is str else _fallback())):
@@ -133,7 +151,7 @@ def rule_14(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_15(f, today=None):
+def rule_17(f, today=None):
     try:
         _t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['channel']).__class__ is str else _fallback()
         if not ((_rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'channel', 'mapping') and _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'objective', 'mapping')) and (_t3 if (_t3 := (_t2 if (_t2 := f['goal']) is not None else _fallback())['channel']).__class__ is str else _fallback()) != 'all'):
@@ -143,14 +161,14 @@ def rule_15(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_16(f, today=None):
+def rule_18(f, today=None):
     try:
         return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'deadline', 'mapping') or _rt.present(_t1 if (_t1 := f['goal']) is not None else _fallback(), 'recurs', 'mapping') else 0
     except Exception:
         return _careful_rule(f, today)
 
 
-def rule_17(f, today=None):
+def rule_19(f, today=None):
     try:
         if not _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'deadline', 'mapping'):
             return 3
@@ -159,7 +177,7 @@ def rule_17(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_18(f, today=None):
+def rule_20(f, today=None):
     try:
         _t2 if (_t2 := (_t1 if (_t1 := f['goal']) is not None else _fallback())['deadline']).__class__ is _date else _fallback()
         _t4 if (_t4 := (_t3 if (_t3 := f['goal']) is not None else _fallback())['start']).__class__ is _date else _fallback()
@@ -170,7 +188,7 @@ def rule_18(f, today=None):
         return _careful_rule(f, today)
 
 
-def rule_19(f, today=None):
+def rule_21(f, today=None):
     try:
         return 1 if _rt.present(_t0 if (_t0 := f['goal']) is not None else _fallback(), 'review', 'mapping') else 0
     except Exception:
@@ -187,17 +205,19 @@ FAST = {
     'measurable.target-unit-fits': rule_6,
     'measurable.baseline-for-relative-target': rule_7,
     'achievable.enough-history': rule_8,
-    'achievable.judgeable-history': rule_9,
-    'achievable.supported-by-growth': rule_10,
-    'achievable.not-expired': rule_11,
-    'relevant.supports-company-objective': rule_12,
-    'relevant.known-company-objective': rule_13,
-    'relevant.metric-measures-objective': rule_14,
-    'relevant.channel-fits-objective': rule_15,
-    'time_bound.has-deadline': rule_16,
-    'time_bound.deadline-after-start': rule_17,
-    'time_bound.sensible-horizon': rule_18,
-    'advice.review-cadence': rule_19,
+    'achievable.judged-by-a-deadline': rule_9,
+    'achievable.judged-each-period': rule_10,
+    'achievable.judgeable-history': rule_11,
+    'achievable.supported-by-growth': rule_12,
+    'achievable.not-expired': rule_13,
+    'relevant.supports-company-objective': rule_14,
+    'relevant.known-company-objective': rule_15,
+    'relevant.metric-measures-objective': rule_16,
+    'relevant.channel-fits-objective': rule_17,
+    'time_bound.has-deadline': rule_18,
+    'time_bound.deadline-after-start': rule_19,
+    'time_bound.sensible-horizon': rule_20,
+    'advice.review-cadence': rule_21,
 }
 
 # the rules whose code reads values made while generating it: made again at load
