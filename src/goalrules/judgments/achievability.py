@@ -370,9 +370,12 @@ def assess_achievability(
         # a total under a lower-is-better target is met only once its period is over:
         # the months (or days) to come add to it
         met = so_far >= target if higher else so_far <= target and over
-    else:  # a month's level past the target before the deadline is no goal met: the
-        # months to come may fall short (its chance says how likely it holds)
-        met = (current >= target if higher else current <= target) and (stock or over)
+    else:  # a month's level past the target before the deadline's month is no goal
+        # met, even once the deadline has passed: the months to come, or the deadline's
+        # month the history never shows, may fall short (its chance says how likely)
+        met = (current >= target if higher else current <= target) and (
+            stock or (over and deadline_seen)
+        )
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
