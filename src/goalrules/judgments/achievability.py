@@ -123,6 +123,7 @@ from goalrules.judgments.achievability_units import (
     baseline_unlike_history,
     infer_cumulative,
     relative_factor,
+    rows_stop_note,
     start_outside,
     start_point,
     starts_after_history,
@@ -269,7 +270,9 @@ def assess_achievability(
     if ambiguous:
         return insufficient(ambiguous)
     read_note = " ".join(filter(None, (read_note, said)))
-    points = complete_months(series, kind, today)
+    points = complete_months(series, kind, today)  # (a month the rows stop inside: out)
+    stopped = rows_stop_note(series.points, kind, today, unit)
+    read_note = " ".join(filter(None, (read_note, stopped)))
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
         return insufficient(
