@@ -81,6 +81,7 @@ from goalrules.judgments.achievability_deadline import (
     late_note,
     month_under_way,
     reaches_deadline,
+    total_months,
     unseen_note,
     wrong_dates,
 )
@@ -426,9 +427,14 @@ def assess_achievability(
     if observations >= 2 and n_total > 0:
         # the level the future must reach, and the horizon it is judged at
         horizon = n_total
-        if is_cumulative:
+        if is_cumulative and underway is None and first_month is not None:
+            # the total's months to come, none before its first (a gap is forecast over)
+            before, n_total = total_months(last.date, first_month, goal.deadline)
             level = (target - so_far) / n_total
-            horizon = ahead if underway is not None else (n_total + 1) / 2
+            horizon = before + (n_total + 1) / 2
+        elif is_cumulative:
+            level = (target - so_far) / n_total
+            horizon = ahead
         whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
             whole, window, current, level, horizon, higher, method, seed, samples, growth,
