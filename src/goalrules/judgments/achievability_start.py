@@ -182,7 +182,12 @@ def judge_from_start(
         return (drawn.sf(goal_y) if higher else drawn.cdf(goal_y)) >= threshold
 
     lo = max(math.floor(end_h), math.ceil(start_h))
-    if p < threshold and lo < FARTHEST and likely(FARTHEST):
+    if p < threshold and lo < FARTHEST and model.season is not None:
+        # a season: the chance rises and falls with the months, each read in turn
+        found = next((h for h in range(lo + 1, FARTHEST + 1) if likely(h)), None)
+        if found is not None:
+            out["suggested_deadline"] = months_after(last_date, found)
+    elif p < threshold and lo < FARTHEST and likely(FARTHEST):
         out["suggested_deadline"] = months_after(last_date, first_likely(likely, lo, FARTHEST))
     return out
 
