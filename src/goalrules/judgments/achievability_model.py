@@ -267,6 +267,7 @@ def fit_and_judge(
         y = list(view.values)
         goal_y = level
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["linear_for_target"] = view.positive  # (the level asked is at or below zero)
         out["historical_rate"] = None
         out["required_rate"] = None
         out["carried_value"] = current + (last_value - first_shown) / span_w * n

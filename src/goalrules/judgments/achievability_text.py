@@ -564,7 +564,8 @@ def too_little_history(a: Any) -> str:
 def history_rate(a: Any) -> str:
     """How the metric moved over the recent months, in one sentence: its compound rate
     (the season taken out, when the model found one: a December dip is no decline), or
-    the straight line's change when values at or below zero rule out rates."""
+    the straight line's change when values at or below zero (the history's, or the
+    level the target asks) rule out rates."""
     if a.historical_rate is not None:
         verb = "grew" if a.historical_rate >= 0 else "fell"
         season = " once the season is taken out" if getattr(a, "seasonal", False) else ""
@@ -581,7 +582,9 @@ def history_rate(a: Any) -> str:
             f"Over the recent months it {verb} by "
             f"{format_value(abs(a.historical_linear), a.unit)} a month."
         )
-    return (
-        "Values at or below zero rule out growth rates, so a linear model is used: "
-        f"{format_value(a.historical_linear, a.unit)} a month."
+    why = (
+        "The target asks for a level at or below zero, which no growth rate reaches"
+        if getattr(a, "linear_for_target", False)
+        else "Values at or below zero rule out growth rates"
     )
+    return f"{why}, so a linear model is used: {format_value(a.historical_linear, a.unit)} a month."
