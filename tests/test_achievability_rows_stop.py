@@ -93,3 +93,25 @@ def test_rows_that_stop_inside_a_month_read_as_rows_that_stop_at_the_month_befor
     b = gr.assess_achievability(target, before, today=TODAY)
     assert a.historical_rate == b.historical_rate and a.current_value == b.current_value
     assert a.probability == b.probability and a.verdict is b.verdict
+
+
+def test_a_deadline_today_with_todays_row_not_in_counts_the_days_seen() -> None:
+    """Judged on 31 December, rows to the 30th: December's days count towards its
+    target, the 31st forecast (it read the 30 days as December's whole total)."""
+    rows = days(D(2025, 7, 1), D(2025, 12, 30), 5.0)
+    g = gr.Goal("l", metric="leads", target="155 leads a month", start=D(2025, 7, 1),
+                deadline="2025-12-31")  # fmt: skip
+    a = gr.assess_achievability(g, rows, today=D(2025, 12, 31))
+    assert a.verdict is not gr.Verdict.EXPIRED  # 150 of 155 with a day to come
+    assert "150 leads" in a.explanation and "not read as a whole month" in a.explanation
+
+
+def test_the_days_left_of_a_month_are_said_in_days() -> None:
+    """A total with a day to go read "needs about 155 leads a month for the remaining
+    0.0 months"; it says the leads still needed and the days left."""
+    rows = days(D(2025, 7, 1), D(2025, 12, 30), 5.0)
+    g = gr.Goal("l", metric="leads", target="155 leads a month", start=D(2025, 7, 1),
+                deadline="2025-12-31")  # fmt: skip
+    a = gr.assess_achievability(g, rows, today=D(2025, 12, 31))
+    assert "needs about 5 leads more in the remaining 1 day." in a.explanation
+    assert "0.0 months" not in a.explanation

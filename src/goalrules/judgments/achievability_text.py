@@ -250,7 +250,14 @@ def explain(
         return " ".join(parts)
     parts.append(history_rate(a))
     months = a.months_left or 0.0
-    if a.cumulative and level is not None:
+    if a.cumulative and level is not None and months < 1 and goal.deadline is not None:
+        days = (goal.deadline - last_date).days  # (a month's days to come: "0.0 months")
+        left = format_value(max(a.target_value - a.current_value, 0.0), unit)
+        parts.append(
+            f"Reaching {tgt} in total by {deadline} needs about {left} more in the "
+            f"remaining {days} day{'s' if days != 1 else ''}."
+        )
+    elif a.cumulative and level is not None:
         parts.append(
             f"Reaching {tgt} in total by {deadline} needs about "
             f"{format_value(level, unit)} a month for the remaining "

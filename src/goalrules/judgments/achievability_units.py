@@ -397,7 +397,8 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
 def rows_stop_note(points: Sequence[Point], kind: MetricKind, today: Date, unit: str) -> str:
     """What a judgment says of a flow's month the rows stop inside (:func:`rows_stop`)
     once that month is over on ``today``: its rows' sum is not the month's total, so the
-    month is left out; nothing for a month still under way, or rows that run on."""
+    month is not read as a whole one; nothing for a month still under way, or rows that
+    run on."""
     if kind is not MetricKind.FLOW:
         return ""
     stop = rows_stop(points, today)
@@ -409,7 +410,8 @@ def rows_stop_note(points: Sequence[Point], kind: MetricKind, today: Date, unit:
     return (
         f"The history's rows stop on {stop.isoformat()}, before {month} is over: its "
         f"{format_value(counted, unit)} count {stop.day} of its {days} days and are not the "
-        f"month's total (a day with no row is no day of none), so {month} is left out."
+        f"month's total (a day with no row is no day of none), so {month} is not read as "
+        "a whole month."
     )
 
 
