@@ -309,6 +309,11 @@ def _needed(a: Any, tgt: str, deadline: str, months: float) -> str:
             f"That is past the target of {tgt} already: it would still meet it by {deadline} "
             f"if it {verb} by up to {moved} a month{season}."
         )
+    if past and not seasonal:  # (at the target itself: no move is needed)
+        return (
+            f"That is at the target of {tgt} already: it meets it by {deadline} if it "
+            "holds where it is."
+        )
     if past:  # (a season only: the deadline's month runs lower than the latest)
         need = "growth" if higher else "a fall"
         return (
