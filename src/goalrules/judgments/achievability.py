@@ -453,6 +453,9 @@ def assess_achievability(
         fields["suggested_value"] = suggest  # rounded below, once the current value is known
         if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = months_after(last_date, months_needed)
+        if is_cumulative and not higher and so_far > target and floored_at_zero(defn):
+            # a cap on a total that only grows, broken already: no month can undo it
+            fields["probability"] = model["probability"] = 0.0
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")

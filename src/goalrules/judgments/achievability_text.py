@@ -248,9 +248,24 @@ def explain(
     if a.verdict.value == "insufficient_data":
         parts.append(too_little_history(a))
         return " ".join(parts)
-    parts.append(history_rate(a))
+    cap = a.direction is Direction.LOWER and a.cumulative and level is not None
+    # a cap on a total that only grows, broken already: settled, whatever the months do
+    broken = cap and a.nonnegative and a.current_value > a.target_value
+    if not broken:
+        parts.append(history_rate(a))
     months = a.months_left or 0.0
-    if a.cumulative and level is not None and months < 1 and goal.deadline is not None:
+    if broken:
+        parts.append(
+            f"That is past the cap of {tgt} already, and the months to come can only add to "
+            "it: the target cannot be met."
+        )
+    elif cap and level is not None:
+        parts.append(
+            f"Keeping within {tgt} in total by {deadline} leaves about "
+            f"{format_value(level, unit)} a month for the remaining "
+            f"{format_decimal(months, 1)} months."
+        )
+    elif a.cumulative and level is not None and months < 1 and goal.deadline is not None:
         days = (goal.deadline - last_date).days  # (a month's days to come: "0.0 months")
         left = format_value(max(a.target_value - a.current_value, 0.0), unit)
         parts.append(
@@ -276,7 +291,7 @@ def explain(
             f"{number_text(forecast['low'], unit)} to "
             f"{format_value(forecast['high'], unit)}{period})."
         )
-    doubt = _doubt(a)
+    doubt = "" if broken else _doubt(a)
     if doubt:
         parts.append(doubt)
     if a.probability is not None:
@@ -284,7 +299,7 @@ def explain(
             f"Chance of reaching the target: {chance_percent(a.probability, a.chance_edges)} "
             f"({a.verdict.value})."
         )
-        parts.append(_rough_centre(a, metric))
+        parts.append("" if broken else _rough_centre(a, metric))
     if a.verdict.value in ("stretch", "unrealistic") and not a.deadline_unseen:
         parts.append(advice(a, supported))  # (no advice for a deadline gone by)
     return " ".join(part for part in parts if part)
