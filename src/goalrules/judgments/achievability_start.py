@@ -143,10 +143,10 @@ def judge_from_start(
             value = tuple(at_start.value(quantile_of(at_start, q, 1e-7)) for q in (0.5, 0.1, 0.9))
     months = end_h - start_h
     pred = growth_between(model, start_h, end_h, logs=logs)
-    if factor:
-        goal_y = math.log(target)
-    else:
-        goal_y = target if base is None else math.log1p(target / base)
+    # the target on the model's scale: a factor's log, an amount's (on the logs: the
+    # factor it makes of the start's median)
+    amount = target if base is None else math.log1p(target / base)
+    goal_y = math.log(target) if factor else amount
     p = open_chance(pred.sf(goal_y) if higher else pred.cdf(goal_y))
     median = quantile_of(pred, 0.5)
     if (median >= goal_y if higher else median <= goal_y) != (p >= 0.5):  # the numbers' edge
