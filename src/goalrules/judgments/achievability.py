@@ -110,7 +110,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import read_percent, scale_doubt
+from goalrules.judgments.achievability_shares import is_money, read_percent, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -325,9 +325,9 @@ def assess_achievability(
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
         return unjudged(wrong_dates(goal.start, goal.deadline), WRONG_DATES_REMEDY)
     if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
-        # a count's history in thousands, not in its unit
-        name = _metric_name(defn, goal)
-        return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
+        # a count's (or money's) history in thousands, not in its unit
+        name, what = _metric_name(defn, goal), "amounts" if is_money(unit) else "counts"
+        return unjudged(doubt, f"Give the history of {name} in whole {what}, not thousands.")
     ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
     # (a change from a start after the history is counted from a value not known yet)
     if not after and (beyond := past_ceiling(target, ceiling, _metric_name(defn, goal), unit)):
