@@ -60,7 +60,7 @@ def test_the_month_under_way_and_whole_months_read_as_before() -> None:
     a = gr.assess_achievability(goal(), rows, today=TODAY)
     assert a.current_value == 155.0 and "days" not in a.explanation
     under_way = gr.assess_achievability(goal(), rows[:-12], today=D(2025, 12, 20))
-    assert under_way.current_value == 150.0 and "stop on" not in under_way.explanation
+    assert under_way.current_value == 150.0 and "up to" not in under_way.explanation
     monthly = [(D(2025, m, 15), 150.0) for m in range(7, 13)]  # one row a month, mid-month
     b = gr.assess_achievability(goal(), monthly, today=TODAY)
     assert b.current_value == 150.0 and b.observations == 6

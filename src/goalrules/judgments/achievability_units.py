@@ -408,7 +408,8 @@ def rows_stop_note(points: Sequence[Point], kind: MetricKind, today: Date, unit:
     counted = sum(p.value for p in points if first <= p.date <= stop)
     month, days = _month_name(stop), month_end(stop).day
     return (
-        f"The history's rows stop on {stop.isoformat()}, before {month} is over: its "
+        f"The history's rows count the days up to {stop.isoformat()}, before {month} is "
+        "over: its "
         f"{format_value(counted, unit)} count {stop.day} of its {days} days and are not the "
         f"month's total (a day with no row is no day of none), so {month} is not read as "
         "a whole month."
