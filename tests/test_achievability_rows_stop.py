@@ -115,3 +115,11 @@ def test_the_days_left_of_a_month_are_said_in_days() -> None:
     a = gr.assess_achievability(g, rows, today=D(2025, 12, 31))
     assert "needs about 5 leads more in the remaining 1 day." in a.explanation
     assert "0.0 months" not in a.explanation
+
+
+def test_rows_half_a_month_apart_are_read_as_before() -> None:
+    """Rows on the 1st and the 15th say nothing of which days they count: the last
+    month is not cut on the 15th."""
+    rows = [(D(2025, m, d), 75.0) for m in range(7, 13) for d in (1, 15)]
+    a = gr.assess_achievability(goal(), rows, today=TODAY)
+    assert a.current_value == 150.0 and "up to" not in a.explanation

@@ -93,24 +93,28 @@ def by_day(series: MetricSeries, today: Date) -> MetricSeries:
 
 
 def rows_stop(points: Sequence[Point], today: Date) -> Date | None:
-    """The day a flow's rows stop on (the last on or before ``today``) when they come
-    more than once a month (days, or weeks spread over their days) and stop before
+    """The day a flow's rows stop on (the last on or before ``today``) when they are
+    days (or weeks spread over their days: rows a week apart or closer) and stop before
     their month's last day: the rest of that month has no row, and no row is no day of
     none, so the month's total is not known. ``None`` when the rows run to a month's
-    end, or come one a month (a month's figure wherever in the month it is dated)."""
+    end, come one a month (a month's figure wherever in the month it is dated), or
+    further apart than a week (what a row dated the 15th counts is not known)."""
     end = bisect.bisect_right(points, today, key=_DATE)
     if end < 2:
         return None
     last = points[end - 1].date
     if last == month_end(last):
         return None
-    previous = None
-    for p in points[:end]:  # sorted: a month's rows come together
-        month = (p.date.year, p.date.month)
-        if month == previous:
-            return last  # a month of two rows or more: rows finer than a month
-        previous = month
+    previous = points[0].date
+    for p in points[1:end]:  # sorted: the closest rows tell days from months
+        if (p.date - previous).days <= _WEEK_DAYS:
+            return last
+        previous = p.date
     return None
+
+
+#: rows this many days apart or closer are days (or weeks spread over their days)
+_WEEK_DAYS = 7
 
 
 def monthly_of(series: MetricSeries, kind: MetricKind, today: Date = Date.max) -> tuple[Point, ...]:
