@@ -449,6 +449,7 @@ def _reference_fit_and_judge(
         size = sum(abs(v) for v in values) / len(values)
         model = am._fitted(tuple(y), tuple(idx), prior, size if size > 0 else 1.0, flow)
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["linear_for_target"] = min(values) > 0  # (the level asked at or below zero)
         out["historical_rate"] = None
         out["required_rate"] = None
         out["carried_value"] = current + (last_value - first_shown) / span_w * n
@@ -508,6 +509,11 @@ def _reference_months_needed(
         pred = am.predictive_at(model, h, logs)
         return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= 0.5
 
+    if model.season is not None:  # a season: each month in turn, the first likely
+        lo, hi = (
+            (0, max(1, math.ceil(horizon))) if likely_now else (math.floor(horizon), am.FARTHEST)
+        )
+        return next((h for h in range(max(0, lo) + 1, hi + 1) if likely(h)), None)
     if likely_now:
         lo, hi = 0, max(1, math.ceil(horizon))
     else:

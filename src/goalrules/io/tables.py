@@ -178,14 +178,17 @@ def _rows(
         yield i, {k.strip().lower(): "" if v is None else v for k, v in r.items()}
 
 
-def _number(value: Any, source: str, line: int, column: str, whole: str | None = None) -> float:
+def _number(
+    value: Any, source: str, line: int, column: str, whole: str | None = None, empty: str = ""
+) -> float:
     """A cell as a number, as goalrules writes them (a decimal point; ``1,234`` read as
     English thousands); an empty cell (or ``-``, ``n/a``), text, a decimal comma
     (``12,5``: 125 was read before), a percent or a non-finite number (NaN, inf) is an
     error naming the file, line and column (never a quiet zero). ``whole``: what the
     column holds (``"a count of followers"``), when its numbers are counts or amounts of
     money: there ``10.000`` is an error, ten thousand with a '.' between thousands (as
-    Greek and German write it) or ten with a decimal point."""
+    Greek and German write it) or ten with a decimal point. ``empty``: what to write
+    instead of an empty cell (default: 0 if there were none)."""
     from goalrules.io.cells import number
 
     if (isinstance(value, float) and math.isnan(value)) or (
@@ -207,7 +210,7 @@ def _number(value: Any, source: str, line: int, column: str, whole: str | None =
     x = number(value, source, line, column, decimal=".", count=False)
     if x is None:
         raise DataError(
-            "an empty cell where a number belongs (write 0 if there were none)",
+            f"an empty cell where a number belongs ({empty or 'write 0 if there were none'})",
             source=source,
             line=line,
             field=column,
@@ -281,6 +284,16 @@ def _dropped_note(source: str, dropped: list[int], notes: list[str] | None) -> N
     notes.append(text + ".")
 
 
+def _empty_value(defn: Any) -> str:
+    """What a history's empty value cell should be instead: a count of a stock or a
+    ratio not taken is a row left out (an empty cell is no 0: 0 followers is a count, and
+    two in a row read as an account emptied); a flow's is 0 only if there were none."""
+    kind = defn.kind if defn is not None else None
+    if kind is MetricKind.FLOW:
+        return "write 0 if there were none; leave the row out if it was not measured"
+    return "leave the row out if it was not measured that day: an empty cell is no 0"
+
+
 def load_history(
     path: str | Path | Any, *, progress: Progress | None = None, notes: list[str] | None = None
 ) -> dict[tuple[str | None, str], MetricSeries]:
@@ -317,7 +330,8 @@ def load_history(
             defn = catalog.get(metric)
             unit = row.get("unit") or (defn.unit if defn else None)
             whole = _counted(unit)
-            value = _number(_percent_cell(row["value"], unit), source, line, "value", whole)
+            value = _number(_percent_cell(row["value"], unit), source, line, "value", whole,
+                            _empty_value(defn))  # fmt: skip
             if value < 0 and defn is not None and not defn.can_be_negative:
                 raise DataError(
                     f"a negative count ({value:g}) of {metric}", line=line, field="value"

@@ -81,6 +81,7 @@ from goalrules.judgments.achievability_deadline import (
     late_note,
     month_under_way,
     reaches_deadline,
+    total_months,
     unseen_note,
     wrong_dates,
 )
@@ -109,7 +110,7 @@ from goalrules.judgments.achievability_result import (
     chance_edges_of,
     shipped_chance_edges,
 )
-from goalrules.judgments.achievability_shares import read_percent, scale_doubt
+from goalrules.judgments.achievability_shares import is_money, read_percent, scale_doubt
 from goalrules.judgments.achievability_start import FromStart, judge_from_start
 from goalrules.judgments.achievability_text import (
     format_q,
@@ -123,6 +124,7 @@ from goalrules.judgments.achievability_units import (
     baseline_unlike_history,
     infer_cumulative,
     relative_factor,
+    rows_stop_note,
     start_outside,
     start_point,
     starts_after_history,
@@ -269,7 +271,9 @@ def assess_achievability(
     if ambiguous:
         return insufficient(ambiguous)
     read_note = " ".join(filter(None, (read_note, said)))
-    points = complete_months(series, kind, today)
+    points = complete_months(series, kind, today)  # (a month the rows stop inside: out)
+    stopped = rows_stop_note(series.points, kind, today, unit)
+    read_note = " ".join(filter(None, (read_note, stopped)))
     if goal.target is None or goal.deadline is None:
         missing = "target" if goal.target is None else "deadline"
         return insufficient(
@@ -321,9 +325,9 @@ def assess_achievability(
     if wrong_dates(goal.start, goal.deadline):  # no value is judged against such a deadline
         return unjudged(wrong_dates(goal.start, goal.deadline), WRONG_DATES_REMEDY)
     if not goal.target.is_relative and (doubt := scale_doubt(series, points, unit, target, today)):
-        # a count's history in thousands, not in its unit
-        name = _metric_name(defn, goal)
-        return unjudged(doubt, f"Give the history of {name} in whole counts, not thousands.")
+        # a count's (or money's) history in thousands, not in its unit
+        name, what = _metric_name(defn, goal), "amounts" if is_money(unit) else "counts"
+        return unjudged(doubt, f"Give the history of {name} in whole {what}, not thousands.")
     ceiling = share_ceiling(defn, unit)  # a share of a whole: never past 100 %
     # (a change from a start after the history is counted from a value not known yet)
     if not after and (beyond := past_ceiling(target, ceiling, _metric_name(defn, goal), unit)):
@@ -370,9 +374,12 @@ def assess_achievability(
         # a total under a lower-is-better target is met only once its period is over:
         # the months (or days) to come add to it
         met = so_far >= target if higher else so_far <= target and over
-    else:  # a month's level past the target before the deadline is no goal met: the
-        # months to come may fall short (its chance says how likely it holds)
-        met = (current >= target if higher else current <= target) and (stock or over)
+    else:  # a month's level past the target before the deadline's month is no goal
+        # met, even once the deadline has passed: the months to come, or the deadline's
+        # month the history never shows, may fall short (its chance says how likely)
+        met = (current >= target if higher else current <= target) and (
+            stock or (over and deadline_seen)
+        )
     span = (last.date.year - points[0].date.year) * 12 + last.date.month - points[0].date.month
     observations = len(points)
     info = unit_info(unit)
@@ -420,9 +427,14 @@ def assess_achievability(
     if observations >= 2 and n_total > 0:
         # the level the future must reach, and the horizon it is judged at
         horizon = n_total
-        if is_cumulative:
+        if is_cumulative and underway is None and first_month is not None:
+            # the total's months to come, none before its first (a gap is forecast over)
+            before, n_total = total_months(last.date, first_month, goal.deadline)
             level = (target - so_far) / n_total
-            horizon = ahead if underway is not None else (n_total + 1) / 2
+            horizon = before + (n_total + 1) / 2
+        elif is_cumulative:
+            level = (target - so_far) / n_total
+            horizon = ahead
         whole = whole_months(series.points, points, kind is MetricKind.FLOW)
         model = fit_and_judge(
             whole, window, current, level, horizon, higher, method, seed, samples, growth,
@@ -441,6 +453,9 @@ def assess_achievability(
         fields["suggested_value"] = suggest  # rounded below, once the current value is known
         if months_needed is not None and not is_cumulative:
             fields["suggested_deadline"] = months_after(last_date, months_needed)
+        if is_cumulative and not higher and so_far > target and floored_at_zero(defn):
+            # a cap on a total that only grows, broken already: no month can undo it
+            fields["probability"] = model["probability"] = 0.0
         facts["probability"] = model["probability"]
         facts["required_rate"] = model.get("required_rate")
         facts["historical_rate"] = model.get("historical_rate")

@@ -212,3 +212,16 @@ def between_note(
         f"{'past the target' if crossed else 'short of it'}). The goal is judged on the "
         "count before the deadline."
     )
+
+
+def total_months(last_month: Date, first_month: Date, deadline: Date) -> tuple[int, float]:
+    """The months a flow's total is still to come from, after its history's last month
+    (``last_month``) to ``deadline``: ``(gap, months)``, the whole months before the
+    total's first month (``first_month``: they are forecast to reach it, never counted
+    in it) and the months counted, calendar months with the deadline's own counted by
+    its share of days up to the deadline ("1,000 leads in Q1" judged on a history to
+    November: one month between, three counted)."""
+    last = last_month.year * 12 + last_month.month - 1
+    after = max(last + 1, first_month.year * 12 + first_month.month - 1)
+    counted = deadline.year * 12 + deadline.month - 1 - after
+    return after - last - 1, counted + deadline.day / month_end(deadline).day

@@ -17,6 +17,7 @@ from typing import Any
 from goalrules.errors import GoalRulesError
 from goalrules.judgments.achievability_units import months_until
 from goalrules.judgments.stock_months import months_to_latest
+from goalrules.judgments.weekly_flows import rows_stop
 from goalrules.model import Goal, MetricKind, MetricSeries, Point
 from goalrules.model.tables import is_table, table_history
 
@@ -113,6 +114,10 @@ def _monthly_until(series: MetricSeries, kind: MetricKind, today: Date) -> list[
             kind=series.kind,
         )
     months = months_until(series.monthly(kind), kind, today)
+    if kind is MetricKind.FLOW and (stop := rows_stop(series.points, today)) is not None:
+        # a month the rows stop inside (its other days have no row) is no month's total
+        cut = Date(stop.year, stop.month, 1)
+        return [p for p in months if p.date < cut]
     if kind is MetricKind.STOCK:  # daily counts judged mid-month: whole months to the latest
         return months_to_latest(series.points, months)
     return months

@@ -267,6 +267,7 @@ def fit_and_judge(
         y = list(view.values)
         goal_y = level
         out["method"] = "linear" if method == "closed_form" else "bootstrap-linear"
+        out["linear_for_target"] = view.positive  # (the level asked is at or below zero)
         out["historical_rate"] = None
         out["required_rate"] = None
         out["carried_value"] = current + (last_value - first_shown) / span_w * n
@@ -344,7 +345,12 @@ def _months_needed(
         return (pred.sf(goal_y) if higher else pred.cdf(goal_y)) >= threshold
 
     needed: int | None
-    if likely_now:
+    if model.season is not None:  # a season: the chance rises and falls with the months
+        # (a December peak's target is likely in December, not in the 36th month's
+        # trough), so each month is read in turn
+        lo, hi = (0, max(1, math.ceil(horizon))) if likely_now else (math.floor(horizon), FARTHEST)
+        needed = next((h for h in range(max(0, lo) + 1, hi + 1) if likely(h)), None)
+    elif likely_now:
         needed = first_likely(likely, 0, max(1, math.ceil(horizon)))
     else:
         lo, hi = max(0, math.floor(horizon)), FARTHEST

@@ -112,6 +112,9 @@ class Achievability(OneRow):
     default_prior: bool = attrs.field(default=False, eq=False, repr=False)
     # a metric that cannot be negative: the forecast is censored at zero
     nonnegative: bool = attrs.field(default=False, eq=False, repr=False)
+    # read on a straight line for a level at or below zero the target asks (a cost per
+    # lead of 0 USD), the history's values all above zero
+    linear_for_target: bool = attrs.field(default=False, eq=False, repr=False)
     # a share of a whole (bounce rate, CSAT): the forecast is censored at 100 %
     ceiling: float | None = attrs.field(default=None, eq=False, repr=False)
     # the deadline has passed and the history ends before it: whether it was met is unknown

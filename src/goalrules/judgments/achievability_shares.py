@@ -41,7 +41,14 @@ from goalrules.judgments.achievability_units import target_in_unit
 from goalrules.model import Goal, MetricSeries, Point, Target, TargetKind
 from goalrules.units import quantity, unit_info
 
-__all__ = ["in_percent", "read_percent", "read_plain_amounts", "read_shares", "scale_doubt"]
+__all__ = [
+    "in_percent",
+    "is_money",
+    "read_percent",
+    "read_plain_amounts",
+    "read_shares",
+    "scale_doubt",
+]
 
 #: how far from the latest value a target may lie for its reading to be plausible
 PLAUSIBLE = 10.0
@@ -241,29 +248,40 @@ def scale_doubt(
     target: float | None,
     today: _dt.date,
 ) -> str | None:
-    """Why a count's history cannot be judged against ``target`` (in ``unit``) as it
-    stands: its values are not whole counts and the target is at least :data:`SCALED`
-    times the latest monthly value (``months``: a stock's month-end values, a flow's
-    monthly totals), so the history is most likely in thousands; ``None`` otherwise."""
+    """Why a count's or an amount of money's history cannot be judged against ``target``
+    (in ``unit``) as it stands: its values are not whole and the target is at least
+    :data:`SCALED` times the latest monthly value (``months``: a stock's month-end values,
+    a flow's monthly totals), so the history is most likely in thousands (a spreadsheet's
+    revenue in k USD: 6.5 for 6,500 USD read "needs growth of 227 % a month" for 8,000 USD
+    a month); ``None`` otherwise."""
     if target is None or target <= 0 or not months or unit in ("percent", "dimensionless"):
         return None
     try:
-        if not is_count(unit):
+        if not (is_count(unit) or is_money(unit)):
             return None
     except GoalRulesError:
         return None
     latest = months[-1]
     if latest.value <= 0 or target < SCALED * latest.value:
         return None
+    if is_money(unit) and latest.value >= 1000:  # (cents are no sign of thousands: an
+        return None  # amount of 5,230.10 a month is in the unit, its far target as written)
     known = [p for p in series.points if p.date <= today] or list(series.points)
     part = next((p for p in known if abs(p.value - round(p.value)) > 1e-9), None)
     if part is None:  # whole counts: a small account's far target, judged as written
         return None
+    whole = "amounts" if is_money(unit) else "counts"
     return (
-        f"The history's values are not whole counts ({part.value:g} on "
+        f"The history's values are not whole {whole} ({part.value:g} on "
         f"{part.date.isoformat()}), and the target, {format_value(target, unit)}, is "
         f"{target / latest.value:,.0f} times the latest month's ({latest.value:g} in "
         f"{latest.date:%Y-%m}): a history in thousands ({latest.value:g} for "
         f"{format_value(latest.value * 1000, unit)})? Give it in the metric's unit to judge "
         "the target."
     )
+
+
+def is_money(unit: str) -> bool:
+    """A unit that is an amount of money alone (USD, EUR), not money per something."""
+    key = unit_info(unit).key
+    return len(key) == 1 and key[0][1] == 1 and key[0][0].startswith("[currency_")

@@ -5,7 +5,9 @@ The target is counted from the value on the start day, which nobody has seen yet
 a forecast, not the latest value. The goal is met when the value at the deadline is the
 target's factor times the value at the start (a multiple or a percentage, read on the
 growth model's logs) or the value at the start plus the target's amount (a change in
-the metric's unit, read on the model of the values themselves), so everything shown is
+the metric's unit, read on the same logs as the factor it makes of the start's forecast
+median; on the model of the values themselves when the history has values at or below
+zero), so everything shown is
 read from one distribution, that of the change between the two days
 (:func:`goalrules.judgments.growth_between.growth_between`): the chance is its tail
 beyond the target, the change the forecast expects is its median (so the chance is at
@@ -124,18 +126,37 @@ def judge_from_start(
     view = _view(points, prior.months, window)
     if factor and (not view.positive or target <= 0):
         return None
-    model = _model(view, prior, factor, flow)
+    # a change in the unit on a history above zero is read on the growth model's logs, as
+    # a factor of the start's forecast median (on the model of the values themselves, the
+    # trend of 100 followers a month faded to +311 over four months: +400 read 11 %
+    # beside 64 % for the level it makes); a history at or below zero keeps that model
+    logs, base = factor or view.positive, None
+    model = _model(view, prior, logs, flow)
+    at_start = predictive_at(model, start_h, logs)
+    value = tuple(at_start.value(quantile_of(at_start, q, 1e-7)) for q in (0.5, 0.1, 0.9))
+    if logs and not factor:
+        base = value[0]
+        if base <= 0 or 1.0 + target / base <= 0:  # (a fall past the start's value)
+            logs, base = False, None
+            model = _model(view, prior, False, flow)
+            at_start = predictive_at(model, start_h, False)
+            value = tuple(at_start.value(quantile_of(at_start, q, 1e-7)) for q in (0.5, 0.1, 0.9))
     months = end_h - start_h
-    pred = growth_between(model, start_h, end_h, logs=factor)
-    goal_y = math.log(target) if factor else target
+    pred = growth_between(model, start_h, end_h, logs=logs)
+    # the target on the model's scale: a factor's log, an amount's (on the logs: the
+    # factor it makes of the start's median)
+    amount = target if base is None else math.log1p(target / base)
+    goal_y = math.log(target) if factor else amount
     p = open_chance(pred.sf(goal_y) if higher else pred.cdf(goal_y))
     median = quantile_of(pred, 0.5)
     if (median >= goal_y if higher else median <= goal_y) != (p >= 0.5):  # the numbers' edge
         median = goal_y + (1e-9 if (p >= 0.5) == higher else -1e-9) * max(1.0, abs(goal_y))
     low, high = (quantile_of(pred, q, 1e-7) for q in (0.1, 0.9))
-    at_start = predictive_at(model, start_h, factor)
-    value = tuple(at_start.value(quantile_of(at_start, q, 1e-7)) for q in (0.5, 0.1, 0.9))
-    suggest = pred.value(
+
+    def shown(y: float) -> float:  # a change as the target is written
+        return pred.value(y) if base is None else base * math.expm1(min(y, 700.0))
+
+    suggest = shown(
         median if threshold == 0.5 else quantile_of(pred, 1 - threshold if higher else threshold)
     )
     none = 1.0 if factor else 0.0  # no change
@@ -146,7 +167,7 @@ def judge_from_start(
     per_month, rates = history_rates(view, model) if factor else (0.0, {})
     out: dict[str, Any] = {
         **rates,
-        "method": "compound" if factor else "linear",
+        "method": "compound" if logs else "linear",
         "required_rate": math.expm1(min(goal_y / months, 700.0)) if factor and months > 0 else None,
         "required_linear": None if factor or months <= 0 else target / months,
         "historical_linear": linear,
@@ -154,7 +175,7 @@ def judge_from_start(
         "drift": model.drift,
         "volatility": model.volatility,
         "changes": model.changes,
-        "model": (model, factor),
+        "model": (model, logs),
         "predictive": pred,
         "from_start": FromStart(
             start=start,
@@ -162,11 +183,7 @@ def judge_from_start(
             months=months,
             ahead=start_h,
             value=(value[0], min(value[1], value[0]), max(value[2], value[0])),
-            growth=(
-                pred.value(median),
-                pred.value(min(low, median)),
-                pred.value(max(high, median)),
-            ),
+            growth=(shown(median), shown(min(low, median)), shown(max(high, median))),
             suggested=suggested,
             carried=(
                 math.exp(min(per_month * months + season, 700.0)) if factor else linear * months
@@ -178,11 +195,16 @@ def judge_from_start(
     }
 
     def likely(h: int) -> bool:  # the target's chance at `h` months after the last point
-        drawn = growth_between(model, start_h, h, logs=factor)
+        drawn = growth_between(model, start_h, h, logs=logs)
         return (drawn.sf(goal_y) if higher else drawn.cdf(goal_y)) >= threshold
 
     lo = max(math.floor(end_h), math.ceil(start_h))
-    if p < threshold and lo < FARTHEST and likely(FARTHEST):
+    if p < threshold and lo < FARTHEST and model.season is not None:
+        # a season: the chance rises and falls with the months, each read in turn
+        found = next((h for h in range(lo + 1, FARTHEST + 1) if likely(h)), None)
+        if found is not None:
+            out["suggested_deadline"] = months_after(last_date, found)
+    elif p < threshold and lo < FARTHEST and likely(FARTHEST):
         out["suggested_deadline"] = months_after(last_date, first_likely(likely, lo, FARTHEST))
     return out
 

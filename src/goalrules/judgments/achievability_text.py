@@ -248,9 +248,31 @@ def explain(
     if a.verdict.value == "insufficient_data":
         parts.append(too_little_history(a))
         return " ".join(parts)
-    parts.append(history_rate(a))
+    cap = a.direction is Direction.LOWER and a.cumulative and level is not None
+    # a cap on a total that only grows, broken already: settled, whatever the months do
+    broken = cap and a.nonnegative and a.current_value > a.target_value
+    if not broken:
+        parts.append(history_rate(a))
     months = a.months_left or 0.0
-    if a.cumulative and level is not None:
+    if broken:
+        parts.append(
+            f"That is past the cap of {tgt} already, and the months to come can only add to "
+            "it: the target cannot be met."
+        )
+    elif cap and level is not None:
+        parts.append(
+            f"Keeping within {tgt} in total by {deadline} leaves about "
+            f"{format_value(level, unit)} a month for the remaining "
+            f"{format_decimal(months, 1)} months."
+        )
+    elif a.cumulative and level is not None and months < 1 and goal.deadline is not None:
+        days = (goal.deadline - last_date).days  # (a month's days to come: "0.0 months")
+        left = format_value(max(a.target_value - a.current_value, 0.0), unit)
+        parts.append(
+            f"Reaching {tgt} in total by {deadline} needs about {left} more in the "
+            f"remaining {days} day{'s' if days != 1 else ''}."
+        )
+    elif a.cumulative and level is not None:
         parts.append(
             f"Reaching {tgt} in total by {deadline} needs about "
             f"{format_value(level, unit)} a month for the remaining "
@@ -269,7 +291,7 @@ def explain(
             f"{number_text(forecast['low'], unit)} to "
             f"{format_value(forecast['high'], unit)}{period})."
         )
-    doubt = _doubt(a)
+    doubt = "" if broken else _doubt(a)
     if doubt:
         parts.append(doubt)
     if a.probability is not None:
@@ -277,7 +299,7 @@ def explain(
             f"Chance of reaching the target: {chance_percent(a.probability, a.chance_edges)} "
             f"({a.verdict.value})."
         )
-        parts.append(_rough_centre(a, metric))
+        parts.append("" if broken else _rough_centre(a, metric))
     if a.verdict.value in ("stretch", "unrealistic") and not a.deadline_unseen:
         parts.append(advice(a, supported))  # (no advice for a deadline gone by)
     return " ".join(part for part in parts if part)
@@ -301,6 +323,11 @@ def _needed(a: Any, tgt: str, deadline: str, months: float) -> str:
         return (
             f"That is past the target of {tgt} already: it would still meet it by {deadline} "
             f"if it {verb} by up to {moved} a month{season}."
+        )
+    if past and not seasonal:  # (at the target itself: no move is needed)
+        return (
+            f"That is at the target of {tgt} already: it meets it by {deadline} if it "
+            "holds where it is."
         )
     if past:  # (a season only: the deadline's month runs lower than the latest)
         need = "growth" if higher else "a fall"
@@ -564,7 +591,8 @@ def too_little_history(a: Any) -> str:
 def history_rate(a: Any) -> str:
     """How the metric moved over the recent months, in one sentence: its compound rate
     (the season taken out, when the model found one: a December dip is no decline), or
-    the straight line's change when values at or below zero rule out rates."""
+    the straight line's change when values at or below zero (the history's, or the
+    level the target asks) rule out rates."""
     if a.historical_rate is not None:
         verb = "grew" if a.historical_rate >= 0 else "fell"
         season = " once the season is taken out" if getattr(a, "seasonal", False) else ""
@@ -581,7 +609,9 @@ def history_rate(a: Any) -> str:
             f"Over the recent months it {verb} by "
             f"{format_value(abs(a.historical_linear), a.unit)} a month."
         )
-    return (
-        "Values at or below zero rule out growth rates, so a linear model is used: "
-        f"{format_value(a.historical_linear, a.unit)} a month."
+    why = (
+        "The target asks for a level at or below zero, which no growth rate reaches"
+        if getattr(a, "linear_for_target", False)
+        else "Values at or below zero rule out growth rates"
     )
+    return f"{why}, so a linear model is used: {format_value(a.historical_linear, a.unit)} a month."

@@ -26,6 +26,7 @@ from goalrules import plugins
 from goalrules.dates import month_end
 from goalrules.errors import GoalRulesError, UnitError
 from goalrules.judgments.achievability_text import _month_name, format_value
+from goalrules.judgments.weekly_flows import rows_stop
 from goalrules.model import Goal, Point, Target, TargetKind
 from goalrules.units import UnitInfo, dimension_key, info_of, quantity, registry, unit_info
 from goalrules.vocabulary import MetricKind
@@ -40,6 +41,7 @@ __all__ = [
     "months_until",
     "plain_product",
     "relative_factor",
+    "rows_stop_note",
     "start_outside",
     "start_point",
     "starts_after_history",
@@ -390,6 +392,28 @@ def months_until(monthly: Sequence[Point], kind: MetricKind, today: Date) -> lis
     if points and points[-1].date.year * 12 + points[-1].date.month <= last:
         return points  # sorted: nothing lies after the last complete month
     return [p for p in points if p.date.year * 12 + p.date.month <= last]
+
+
+def rows_stop_note(points: Sequence[Point], kind: MetricKind, today: Date, unit: str) -> str:
+    """What a judgment says of a flow's month the rows stop inside (:func:`rows_stop`)
+    once that month is over on ``today``: its rows' sum is not the month's total, so the
+    month is not read as a whole one; nothing for a month still under way, or rows that
+    run on."""
+    if kind is not MetricKind.FLOW:
+        return ""
+    stop = rows_stop(points, today)
+    if stop is None or month_end(stop) > today:
+        return ""
+    first = Date(stop.year, stop.month, 1)
+    counted = sum(p.value for p in points if first <= p.date <= stop)
+    month, days = _month_name(stop), month_end(stop).day
+    return (
+        f"The history's rows count the days up to {stop.isoformat()}, before {month} is "
+        "over: its "
+        f"{format_value(counted, unit)} count {stop.day} of its {days} days and are not the "
+        f"month's total (a day with no row is no day of none), so {month} is not read as "
+        "a whole month."
+    )
 
 
 _DATE_OF = operator.attrgetter("date")

@@ -19,17 +19,20 @@ no later row counts that month's other days, and a few days are no month's total
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import itertools
+import operator
 from collections.abc import Sequence
 
 from goalrules.dates import month_end
 from goalrules.model import MetricKind, MetricSeries, Point
 
-__all__ = ["by_day", "monthly_of", "week_days", "weekly"]
+__all__ = ["by_day", "monthly_of", "rows_stop", "week_days", "weekly"]
 
 Date = _dt.date
 _DAY = _dt.timedelta(days=1)
+_DATE = operator.attrgetter("date")
 
 
 def weekly(points: Sequence[Point]) -> bool:
@@ -89,8 +92,41 @@ def by_day(series: MetricSeries, today: Date) -> MetricSeries:
     )
 
 
+def rows_stop(points: Sequence[Point], today: Date) -> Date | None:
+    """The day a flow's rows stop on (the last on or before ``today``) when they are
+    days (or weeks spread over their days: rows a week apart or closer) and stop before
+    their month's last day: the rest of that month has no row, and no row is no day of
+    none, so the month's total is not known. ``None`` when the rows run to a month's
+    end, come one a month (a month's figure wherever in the month it is dated), or
+    further apart than a week (what a row dated the 15th counts is not known)."""
+    end = bisect.bisect_right(points, today, key=_DATE)
+    if end < 2:
+        return None
+    last = points[end - 1].date
+    if last == month_end(last):
+        return None
+    previous = points[0].date
+    for p in points[1:end]:  # sorted: the closest rows tell days from months
+        if (p.date - previous).days <= _WEEK_DAYS:
+            return last
+        previous = p.date
+    return None
+
+
+#: rows this many days apart or closer are days (or weeks spread over their days)
+_WEEK_DAYS = 7
+
+
 def monthly_of(series: MetricSeries, kind: MetricKind, today: Date = Date.max) -> tuple[Point, ...]:
-    """``series.monthly(kind)``, a weekly flow's months from its days (:func:`by_day`)."""
-    if kind is MetricKind.FLOW:
-        series = by_day(series, today)
-    return series.monthly(kind)
+    """``series.monthly(kind)``, a weekly flow's months from its days (:func:`by_day`),
+    less a last month a flow's rows stop inside (:func:`rows_stop`) once it is over on
+    ``today`` (the month under way keeps its days so far)."""
+    if kind is not MetricKind.FLOW:
+        return series.monthly(kind)
+    series = by_day(series, today)
+    months = series.monthly(kind)
+    stop = rows_stop(series.points, today)
+    if stop is None or month_end(stop) > today:
+        return months
+    cut = Date(stop.year, stop.month, 1)
+    return tuple(p for p in months if p.date < cut)
