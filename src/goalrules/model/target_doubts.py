@@ -42,7 +42,10 @@ _ODD_PERIOD = LazyPattern(
     rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
     r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks|hour|hr"
     r"|(?:business|working|work|week)\s?days?|(?:working|work)\s?weeks?|weekend|shift"
-    r"|season|semester|term|sprint))\b"
+    r"|season|semester|term|sprint"
+    # "500 leads every Monday", "each Friday" (Tagalog "tuwing Lunes"): read as a total
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+    r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 # the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
 _LEVEL_BEFORE = LazyPattern(
