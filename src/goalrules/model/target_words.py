@@ -190,7 +190,7 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching"
         r"|target:?|goal:?)$",
         words_before(low, a, 1),
-    )]  # fmt: skip
+    ) and not _FROM_BOUND.search(words_before(low, a, 4))]  # fmt: skip
     # "from 1,200 by June", "from 10 to 2026-12-31": a number after "from" says where the
     # goal starts, never where it goes
     ahead = [a for a in amounts if not re.search(r"\bfrom$", words_before(low, a, 1))]
@@ -228,6 +228,12 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     return target, (start[-1] if start else None)
 
 
+# "from just over 1,200 to 2,000": a bound of the level now, never one to reach (it read
+# 1,200 as the target)
+_FROM_BOUND = LazyPattern(
+    r"\bfrom\s+(?:just\s+|a\s+little\s+|slightly\s+|well\s+)?(?:over|under|above|below"
+    r"|(?:more|less|fewer)\s+than)$"
+)
 _UP_FROM = LazyPattern(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 

@@ -120,6 +120,11 @@ _PERIOD_BEGINS = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
     re.I,
 )
+_FROM_ABOUT = re.compile(
+    r"\bfrom\s+(?:(?:about|around|roughly|approximately|circa|some|nearly|almost|just|only"
+    r"|close\s+to)\s+|(?:approx|ca|c)\.\s*|approx\s+|[~≈]\s*)(?=(?:[$€£¥₱₹]|¤\S*)?\s?\d)",
+    re.I,
+)
 _ORDINAL_UNITS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 )  # fmt: skip
@@ -263,6 +268,9 @@ def prepare(text: str) -> str:
         t,
         flags=re.I,
     )
+    # "from about 1,200 to 2,000", "from ~1,200": the level now, said roughly (read as a
+    # range, its lower bound, the level now, the target)
+    t = _FROM_ABOUT.sub("from ", t)
     # "5k -> 8k", "2% → 4%": from the first to the second (never a range)
     t = re.sub(
         r"(?<![\w.,])((?:[$€£¥₱₹]\s?)?\d[\d,.]*(?:\s?[kKmM]\b|\s?%)?)\s*(?:->|=>|\u2192|\u21d2|\u27a1)\s*"
