@@ -55,7 +55,7 @@ from goalrules.model.clock_times import drop_clock_times
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
-from goalrules.model.foreign_time_words import foreign_time_note
+from goalrules.model.foreign_time_words import foreign_period_note, foreign_time_note
 from goalrules.model.fraction_words import read_fraction_words
 from goalrules.model.goal_periods import period_start
 from goalrules.model.joined_metrics import metrics_joined
@@ -403,6 +403,14 @@ def read_fields(
     amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
+    if (
+        pack.code == "en"
+        and target_amount is not None
+        and target_amount.per is None
+        and (foreign := foreign_period_note(prepared, pack.code, target_amount.end))
+    ):
+        notes.append(foreign)  # "500 leads sebulan": Malay's "a month", not read
+        target_amount = None
     if disagrees := change_disagrees(prepared, low, amounts, target_amount, baseline_amount):
         notes.append(disagrees)  # "from 5k to 8k (+20%)": 5k to 8k is +60 %
         target_amount = None
