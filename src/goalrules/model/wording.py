@@ -120,6 +120,10 @@ _PERIOD_BEGINS = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
     re.I,
 )
+_FINAL_QUARTER = re.compile(
+    r"\bthe\s+(?:final\s+quarter|last\s+quarter(?=\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20|21)\d\d)\b))",
+    re.I,
+)
 _FROM_ABOUT = re.compile(
     r"\bfrom\s+(?:(?:about|around|roughly|approximately|circa|some|nearly|almost|just|only"
     r"|close\s+to)\s+|(?:approx|ca|c)\.\s*|approx\s+|[~≈]\s*)(?=(?:[$€£¥₱₹]|¤\S*)?\s?\d)",
@@ -229,6 +233,9 @@ def prepare(text: str) -> str:
     t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
+    # "the final quarter", "the last quarter of the year" (as Arabic "الربع الأخير من العام"
+    # reads): Q4 (no deadline, no note); "last quarter" alone is the one before, not read
+    t = _FINAL_QUARTER.sub("the fourth quarter", t)
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
