@@ -266,11 +266,12 @@ def is_relative(low: str, a: Amount, metric: str | None) -> bool:
     return _is_relative(low, a, metric)
 
 
-# "no fewer than 500", "not less than 20 %": a bound on the number, which says no way it
-# goes ("increase followers by no less than 20 %" read -20 %)
+# "no fewer than 500", "not less than 20 %", "up to 30 %": a bound on the number, which
+# says no way it goes ("increase followers by no less than 20 %" read -20 %, "reduce CPC by
+# up to 30 %" +30 %, the "up" of "up to" a rise)
 _BOUND = LazyPattern(
     r"\b(?:(?:no|not)\s+(?:more|less|fewer|lower|higher)\s+than|at\s+(?:least|most)"
-    r"|an?\s+(?:minimum|maximum)\s+of)\s*$"
+    r"|an?\s+(?:minimum|maximum)\s+of|up\s+to|as\s+(?:much|many|little|few)\s+as)\s*$"
 )
 
 
@@ -319,6 +320,7 @@ _A_BOUND = LazyPattern(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|lea
 _BY_ABOUT = LazyPattern(
     r"\bby\s+(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|just|over"
     r"|under|(?:more|less|fewer) than|at (?:least|most)|up to|an? (?:minimum|maximum) of"
+    r"|as (?:much|many) as"
     r"|no (?:more|less|fewer) than|close to|~)\s*){1,2}$"
 )
 
