@@ -124,6 +124,13 @@ _FINAL_QUARTER = re.compile(
     r"\bthe\s+(?:final\s+quarter|last\s+quarter(?=\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20|21)\d\d)\b))",
     re.I,
 )
+_OFF = re.compile(
+    r"\b(?:shave|shaving|take|taking|knock|knocking|trim|trimming|chop|chopping|cut|cutting"
+    r"|slash|slashing|get|getting|bring|bringing)\s+((?:[$€£¥₱₹]\s?)?\d[\d,.]*"
+    r"(?:\s?(?:[kKmM]\b|%|percent\b|cents?\b|(?:minute|min|hour|hr|second|sec|day)s?\b))?)"
+    r"\s+off(?:\s+of)?\b",
+    re.I,
+)
 _FROM_ABOUT = re.compile(
     r"\bfrom\s+(?:(?:about|around|roughly|approximately|circa|some|nearly|almost|just|only"
     r"|close\s+to)\s+|(?:approx|ca|c)\.\s*|approx\s+|[~≈]\s*)(?=(?:[$€£¥₱₹]|¤\S*)?\s?\d)",
@@ -275,6 +282,9 @@ def prepare(text: str) -> str:
         t,
         flags=re.I,
     )
+    # "shave $5 off CPA", "knock 20% off CPL": cut it by that much (read as a level of $5,
+    # or no target with a note that misread "off")
+    t = _OFF.sub(r"reduce by \1 ", t)
     # "from about 1,200 to 2,000", "from ~1,200": the level now, said roughly (read as a
     # range, its lower bound, the level now, the target)
     t = _FROM_ABOUT.sub("from ", t)
