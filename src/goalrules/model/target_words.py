@@ -39,6 +39,14 @@ TIME_NOUNS = {
     "days": "day", "week": "week", "weeks": "week",
 }  # fmt: skip
 
+#: "faster", "quicker", "sooner" after an amount: of a time, shorter
+FASTER = LazyPattern(
+    r"\s*(?:(?:minutes?|mins?|hours?|hrs?|days?|weeks?|seconds?|secs?)\s+)?"
+    r"(?:faster|quicker|sooner|shorter)\b"
+)
+_MONEY = LazyPattern(r"[A-Z]{3}\b")  # a metric's unit in money ("USD / lead")
+_TIME_UNITS = frozenset(TIME_NOUNS.values())
+
 _WINDOW = 200  # characters looked at around an amount: reading stays linear in the text
 
 
@@ -291,6 +299,8 @@ def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
         return True
     if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
         return False
+    if metric is not None and FASTER.match(after) and catalog[metric].unit in _TIME_UNITS:
+        return True  # "respond 2x faster", "2 hours quicker": a shorter time (read x2)
     if metric is not None and better_governs(low, a):
         return not catalog[metric].higher_is_better  # "improve CPL by 20 %" cuts it
     ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
@@ -338,6 +348,20 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
         return True
+    if (
+        metric is not None
+        and not a.percent
+        and FASTER.match(after)
+        and catalog[metric].unit in _TIME_UNITS
+    ):
+        return True  # "2 hours faster": a change of a time (read a level of 2 hours)
+    if (
+        metric is not None
+        and re.match(r"\s*cheaper\b", after)
+        and _MONEY.match(catalog[metric].unit)
+    ):
+        return True  # "make CPC $1 cheaper": a change of a cost ("leads 20% cheaper" is no
+        # change of leads)
     # "get an additional 500 followers", "500 followers additional" (as Malay "500 pengikut
     # tambahan" reads): more of a stock (it read a level of 500); of a flow, "generate an
     # extra $100", it is what the period brings, a level
