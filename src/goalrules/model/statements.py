@@ -627,6 +627,16 @@ def read_fields(
                     f'"{offered[0][2]} or {offered[1][2]}" offers two targets: the first, '
                     f"{offered[0][1]}, is read; write the one the goal is judged on"
                 )
+            elif target is not None and len(offered) > 1:
+                # "double followers and triple leads": the second was dropped without a word
+                second = prepared[
+                    offered[1][0] : _clause_end(prepared.lower(), offered[1][0])
+                ].strip()
+                notes.append(
+                    f'"{second}" is set aside: the goal is read for its target, '
+                    f'"{offered[0][2]}", and a second one is not judged (write it as a goal of '
+                    "its own if it is one)"
+                )
     notes.extend(beside if target is not None else ())  # (said of a target that is read)
     if target is None:
         missing.append("target")
@@ -665,3 +675,10 @@ def read_fields(
         "language": pack.code,
     }
     return values, understood, missing
+
+
+def _clause_end(low: str, at: int) -> int:
+    """Where the clause that goes on at ``at`` ends: the next comma, semicolon, full stop,
+    "by", or the text's end (a deadline after it is the goal's)."""
+    m = re.compile(r"[,;.]|\s(?:by|in|within|before|until)\s").search(low, at)
+    return m.start() if m else len(low)
