@@ -553,6 +553,9 @@ def detect_language(text: str) -> Detection:
                 return Detection(code, name, False)
         return Detection("", f"a language in the {script} script", False)
     tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", fold(text[:2000]))
+    # a word with "the" written onto it is the word too (Welsh "cynyddu'r", "lleihau'r":
+    # "Cynyddu'r gyfradd ymgysylltu 1%" was read as English, a level of 1 %)
+    tokens += [t.partition("'")[0] for t in tokens if "'" in t]
     scores: dict[tuple[str, str, bool], int] = {}
     for pack in packs.values():
         if pack.script == "Latin":
