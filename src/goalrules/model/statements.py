@@ -54,6 +54,7 @@ from goalrules.model.channels_named import channels_left_out, find_channels, med
 from goalrules.model.clock_times import drop_clock_times
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
+from goalrules.model.dates_in_text import DATE_WORDS
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
 from goalrules.model.foreign_time_words import foreign_period_note, foreign_time_note
 from goalrules.model.fraction_words import read_fraction_words
@@ -118,9 +119,6 @@ _OBJECTIVE_WORDS = {
     "press": Objective.PRESS_MENTIONS, "social listening": Objective.SOCIAL_LISTENING,
 }  # fmt: skip
 #: a date the deadline did not take ("from 10 to 2026-12-31"): its numbers are no amounts
-_DATE_WORDS = LazyPattern(
-    r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
-)
 #: words that make a metric's noun count something no metric of the catalog measures:
 #: (the words, the metrics they change, what they count). The metric is not read.
 _NOT_COUNTED = (
@@ -358,7 +356,7 @@ def read_fields(
         missing.append("channel")
 
     low = NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
-    low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
+    low = DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
     for slashed in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a date?
         if slashed.group(0) != "24/7":  # round the clock
             notes.append(
