@@ -37,10 +37,12 @@ _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_0
 
 
 # "from" and whose level it names, right before a number ("from last year's 5,000 to
-# 8,000" read as a range, 5,000 the target)
+# 8,000" read as a range, 5,000 the target), or a bound of it ("from just over 1,200 to
+# 2,000": read as a range, the level now the target)
 _FROM_LEVEL = LazyPattern(
     r"\bfrom\s*(?:(?:our|the|its|their|current|today's|(?:this|last|previous|prior)\s+"
-    r"(?:year|quarter|month|week)'s|a|an)\s+)*$",
+    r"(?:year|quarter|month|week)'s|a|an|just|a\s+little|slightly|well|over|under|above|below"
+    r"|(?:more|less|fewer)\s+than)\s+)*$",
     re.I,
 )
 

@@ -451,6 +451,9 @@ _SKIP_WORDS = frozenset(
 _PERIOD = LazyPattern(
     r"(?:\b(?:a|an|per|each|every|one)\s+|/\s?)"
     r"(day|week|wk|month|mo|quarter|qtr|year|yr|annum)\b"
+    # "per days", "every months": a language pack's plural noun after its "per" (Tagalog
+    # "bawat araw", Malay "tiap bulan"; the period was dropped, the target a total)
+    r"|\b(?:per|each|every)\s+(?=(?:day|week|month|quarter|year)s\b)(day|week|month|quarter|year)s"
     r"|\b(daily|weekly|monthly|quarterly|yearly|annually)\b"
     r"|(?<![\w/])(?:(p/m|pcm|mrr)"
     r"|(?:(?<=[a-z]\s)|(?<=\d\d\d\s)|(?<=[2-9]\d\s)|(?<=1[3-9]\s))(pm)"
@@ -528,15 +531,15 @@ def _period_after(text: str, end: int) -> str | None:
     m = _PERIOD.search(text, end, end + len(window))  # (a lookbehind sees the amount)
     if m is None:
         return None
-    if m[2] is not None and (re.match(r"\s*(?:in|of)\s", text[m.end() : end + 48]) is None):
+    if m[3] is not None and (re.match(r"\s*(?:in|of)\s", text[m.end() : end + 48]) is None):
         # "monthly" before a noun ("monthly revenue") qualifies that noun, not the amount
         between = text[end : m.start()]
         if between.strip() and not re.fullmatch(r"[\sa-z]*", between, re.IGNORECASE):
             return None
-    short = next((g for g in m.groups()[2:] if g is not None), None)
+    short = next((g for g in m.groups()[3:] if g is not None), None)
     if short is not None:
         return _SHORT_PERIODS[short.lower()]
-    word = (m[1] or m[2]).lower()
+    word = (m[1] or m[2] or m[3]).lower()
     return _SHORT_PERIODS.get(word) or PERIODS[word]
 
 

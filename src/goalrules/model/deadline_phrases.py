@@ -284,6 +284,12 @@ def first_deadline(
                 )
             if re.search(r"\b(?:eo)?(?:fy|fiscal)", candidate, re.I):
                 notes.append(_fiscal_note(settings))
+            if season := _SEASON.search(candidate):  # "by summer": whose, and which end?
+                notes.append(
+                    f'"{season.group(0)}" is read as the end of the northern {season.group(0)}'
+                    f" ({when.isoformat()}); if its start is meant, or the southern one, "
+                    "write the date the goal is due"
+                )
             if week_end := week_end_note(candidate, when):  # Sunday, or the working Friday?
                 notes.append(week_end)
             event = _FROM_EVENT.match(text, span[1]) if LENGTH_PHRASE.fullmatch(candidate) else None
@@ -447,6 +453,9 @@ def _year_after(
         return when, message, named.end()
     when, message = read_deadline(f"{period} {year[1]}", start, settings)
     return when, message, year.end()
+
+
+_SEASON = LazyPattern(r"\b(?:spring|summer|fall|autumn|winter)\b", re.I)
 
 
 def _fiscal_note(settings: DateSettings) -> str:

@@ -49,6 +49,21 @@ _POINTS = LazyPattern(
     r"(percentage[\s-]points?|pp|points?)\b",
     re.IGNORECASE,
 )
+# "half a dollar", "a quarter of an hour", "half hour" (as the packs give Arabic "نصف
+# ساعة", Greek "μισή ώρα", Malay "setengah ringgit"): a share of one unit of money or time,
+# not of the level ("reduce response time to half an hour" read x0.5; the English no target)
+_OF_A_UNIT = LazyPattern(
+    r"\b(half|a\s+half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?(?:an?\s+)?"
+    r"(?=(?:hours?|hrs?|minutes?|mins?|dollars?|euros?|pounds?|ringgit|pesos?|riyals?"
+    r"|dirhams?|dinars?|rupees?|(?-i:[A-Z]{3}))\b)",
+    re.IGNORECASE,
+)
+
+
+def _spaced(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}  # fmt: skip
 # "by a factor of 3", "by a factor of three": a multiple ("by 3x")
@@ -78,6 +93,8 @@ def read_fraction_words(text: str) -> str:
     low = text.lower()
     if "point" in low or "pp" in low:
         text = _POINTS.sub(_points, text)
+    if "half" in low or "quarter" in low:
+        text = _OF_A_UNIT.sub(lambda m: f"{plain_number(_SHARE[_spaced(m[1])])} ", text)
     if "factor" not in low:
         return text
     return _FACTOR.sub(

@@ -127,9 +127,9 @@ def works_with(text: str, low: str, amounts: list[Amount]) -> tuple[list[Amount]
 def _target_per_channel(
     text: str, low: str, amounts: list[Amount], channels: list[tuple[str, str]]
 ) -> str | None:
-    """The words of two targets of one kind with a channel and "and" between them ("500
-    leads from LinkedIn and 200 from Facebook"), or ``None``; a pair from "from ... to"
-    is one goal's start and target."""
+    """The words of two targets of one kind with a channel and "and" (",", "/", ";",
+    "plus") between them ("500 leads from LinkedIn and 200 from Facebook"), or ``None``;
+    a pair from "from ... to" is one goal's start and target."""
     if len(channels) < 2:
         return None
     names = [words.lower() for _, words in channels]
@@ -140,7 +140,8 @@ def _target_per_channel(
             and not a.year_like
             and not b.year_like
             and words_before(low, a, 1) != "from"
-            and re.search(r"\band\b|,|&", between)
+            # ("10k followers on IG / 5k on TikTok", "; 5k on TikTok", "+ 5k": a target each)
+            and re.search(r"\b(?:and|plus)\b|[,&;/+]", low[a.end : b.start + 1])
             and any(name in between for name in names)
         ):
             return _written(text, a.start, b.end)

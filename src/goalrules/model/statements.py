@@ -54,8 +54,9 @@ from goalrules.model.channels_named import channels_left_out, find_channels, med
 from goalrules.model.clock_times import drop_clock_times
 from goalrules.model.comparisons import past_levels, year_over_year_at
 from goalrules.model.currencies import AMBIGUOUS, ensure_currency, read_cents
+from goalrules.model.dates_in_text import DATE_WORDS
 from goalrules.model.deadlines import PERIOD_WORD, find_deadline
-from goalrules.model.foreign_time_words import foreign_time_note
+from goalrules.model.foreign_time_words import foreign_period_note, foreign_time_note
 from goalrules.model.fraction_words import read_fraction_words
 from goalrules.model.goal_periods import period_start
 from goalrules.model.joined_metrics import metrics_joined
@@ -118,9 +119,6 @@ _OBJECTIVE_WORDS = {
     "press": Objective.PRESS_MENTIONS, "social listening": Objective.SOCIAL_LISTENING,
 }  # fmt: skip
 #: a date the deadline did not take ("from 10 to 2026-12-31"): its numbers are no amounts
-_DATE_WORDS = LazyPattern(
-    r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\w/-])"
-)
 #: words that make a metric's noun count something no metric of the catalog measures:
 #: (the words, the metrics they change, what they count). The metric is not read.
 _NOT_COUNTED = (
@@ -358,7 +356,7 @@ def read_fields(
         missing.append("channel")
 
     low = NOT_METRICS.sub(lambda m: " " * len(m.group(0)), rest.lower())
-    low = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
+    low = DATE_WORDS.sub(lambda m: " " * len(m.group(0)), low)
     for slashed in _SLASHED.finditer(low):  # "by 1/2", "by 6/27": a fraction, or a date?
         if slashed.group(0) != "24/7":  # round the clock
             notes.append(
@@ -403,6 +401,14 @@ def read_fields(
     amounts, low, set_aside = past_levels(prepared, low, amounts)  # "last year's 5,000"
     notes.extend(set_aside)
     target_amount, baseline_amount = choose_target(low, amounts)
+    if (
+        pack.code == "en"
+        and target_amount is not None
+        and target_amount.per is None
+        and (foreign := foreign_period_note(prepared, pack.code, target_amount.end))
+    ):
+        notes.append(foreign)  # "500 leads sebulan": Malay's "a month", not read
+        target_amount = None
     if disagrees := change_disagrees(prepared, low, amounts, target_amount, baseline_amount):
         notes.append(disagrees)  # "from 5k to 8k (+20%)": 5k to 8k is +60 %
         target_amount = None
@@ -619,6 +625,16 @@ def read_fields(
                     f'"{offered[0][2]} or {offered[1][2]}" offers two targets: the first, '
                     f"{offered[0][1]}, is read; write the one the goal is judged on"
                 )
+            elif target is not None and len(offered) > 1:
+                # "double followers and triple leads": the second was dropped without a word
+                second = prepared[
+                    offered[1][0] : _clause_end(prepared.lower(), offered[1][0])
+                ].strip()
+                notes.append(
+                    f'"{second}" is set aside: the goal is read for its target, '
+                    f'"{offered[0][2]}", and a second one is not judged (write it as a goal of '
+                    "its own if it is one)"
+                )
     notes.extend(beside if target is not None else ())  # (said of a target that is read)
     if target is None:
         missing.append("target")
@@ -657,3 +673,10 @@ def read_fields(
         "language": pack.code,
     }
     return values, understood, missing
+
+
+def _clause_end(low: str, at: int) -> int:
+    """Where the clause that goes on at ``at`` ends: the next comma, semicolon, full stop,
+    "by", or the text's end (a deadline after it is the goal's)."""
+    m = re.compile(r"[,;.]|\s(?:by|in|within|before|until)\s").search(low, at)
+    return m.start() if m else len(low)

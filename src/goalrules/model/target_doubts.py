@@ -17,6 +17,7 @@ from goalrules.model.amounts import Amount, plain_number
 from goalrules.model.comparisons import year_over_year
 from goalrules.model.target_words import (
     BETTER,
+    FASTER,
     SIGNED_LEVEL,
     TIME_NOUNS,
     better_governs,
@@ -42,7 +43,10 @@ _ODD_PERIOD = LazyPattern(
     rf"|every\s+(?:other|second|third|few|couple\s+of|two|three|four|five|six|\d+)\s+{_UNITS}"
     r"|(?:a|an|per|each|every)\s+(?:fortnight|half\s+year|two\s+weeks|2\s+weeks|hour|hr"
     r"|(?:business|working|work|week)\s?days?|(?:working|work)\s?weeks?|weekend|shift"
-    r"|season|semester|term|sprint))\b"
+    r"|season|semester|term|sprint"
+    # "500 leads every Monday", "each Friday" (Tagalog "tuwing Lunes"): read as a total
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+    r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
 )
 # the words that make a bare percent a level ("to 3 %", "below 2 %", "at 4 %")
 _LEVEL_BEFORE = LazyPattern(
@@ -254,6 +258,29 @@ _SHARE_OF = LazyPattern(
 )
 
 
+def _faster(text: str, low: str, a: Amount, metric: str | None) -> str | None:
+    """Why a percent or a multiple "faster" is no target: of a time, "50% faster" is a time
+    50 % shorter or a speed 50 % higher (a time 33 % shorter), and "2x faster" is said as a
+    cut is; of another metric, "grow followers 2x faster" says how fast it grows, not
+    where it leads (read x2, +20 %)."""
+    faster = FASTER.match(low, a.end)
+    timed = metric is not None and catalog[metric].unit in TIME_NOUNS.values()
+    if faster is None or (timed and a.multiple):
+        return None  # ("respond 2x faster": a cut by a multiple, said below)
+    said = text[a.start : faster.end()].strip()
+    if timed:
+        share = a.value / (100 + a.value) * 100
+        return (
+            f'"{said}" could be a time {plain_number(a.value)} % shorter or a speed '
+            f"{plain_number(a.value)} % higher (a time {share:.0f} % shorter), so it is not read: "
+            "write the time to reach or its change, e.g. -30%"
+        )
+    return (
+        f'"{said}" says how much faster it should grow, not where it leads, so it is not read '
+        "as the target: write the level to reach or the change, e.g. +30%"
+    )
+
+
 def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str | None:
     """Why ``a`` is no target the words decide, or ``None`` when they do."""
     if said := year_over_year(text, low, a, is_relative(low, a, metric)):
@@ -263,6 +290,8 @@ def doubtful_target(text: str, low: str, a: Amount, metric: str | None) -> str |
             f'"{words_of(text, low, a)}" is a level below zero, which a target written as text '
             'cannot hold (a signed number is a change): write the change, e.g. "by 20 points"'
         )
+    if (a.percent or a.multiple) and (faster := _faster(text, low, a, metric)):
+        return faster  # "50% faster": which 50 %?
     if against := _sign_against_verb(text, low, a, metric):
         return against  # "grow followers by -10 %": read -10 % with no word
     if (a.percent or a.points) and (share := _SHARE_OF.match(low, a.end)) is not None:

@@ -39,6 +39,14 @@ TIME_NOUNS = {
     "days": "day", "week": "week", "weeks": "week",
 }  # fmt: skip
 
+#: "faster", "quicker", "sooner" after an amount: of a time, shorter
+FASTER = LazyPattern(
+    r"\s*(?:(?:minutes?|mins?|hours?|hrs?|days?|weeks?|seconds?|secs?)\s+)?"
+    r"(?:faster|quicker|sooner|shorter)\b"
+)
+_MONEY = LazyPattern(r"[A-Z]{3}\b")  # a metric's unit in money ("USD / lead")
+_TIME_UNITS = frozenset(TIME_NOUNS.values())
+
 _WINDOW = 200  # characters looked at around an amount: reading stays linear in the text
 
 
@@ -190,7 +198,7 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
         r"\b(?:to|reach|hit|least|under|below|above|over|than|achieve|of|at|hitting|reaching"
         r"|target:?|goal:?)$",
         words_before(low, a, 1),
-    )]  # fmt: skip
+    ) and not _FROM_BOUND.search(words_before(low, a, 4))]  # fmt: skip
     # "from 1,200 by June", "from 10 to 2026-12-31": a number after "from" says where the
     # goal starts, never where it goes
     ahead = [a for a in amounts if not re.search(r"\bfrom$", words_before(low, a, 1))]
@@ -228,6 +236,12 @@ def choose_target(low: str, amounts: list[Amount]) -> tuple[Amount | None, Amoun
     return target, (start[-1] if start else None)
 
 
+# "from just over 1,200 to 2,000": a bound of the level now, never one to reach (it read
+# 1,200 as the target)
+_FROM_BOUND = LazyPattern(
+    r"\bfrom\s+(?:just\s+|a\s+little\s+|slightly\s+|well\s+)?(?:over|under|above|below"
+    r"|(?:more|less|fewer)\s+than)$"
+)
 _UP_FROM = LazyPattern(r"\b(?:up|down|rising|falling|growing|increasing)\s+from$")
 
 
@@ -260,11 +274,12 @@ def is_relative(low: str, a: Amount, metric: str | None) -> bool:
     return _is_relative(low, a, metric)
 
 
-# "no fewer than 500", "not less than 20 %": a bound on the number, which says no way it
-# goes ("increase followers by no less than 20 %" read -20 %)
+# "no fewer than 500", "not less than 20 %", "up to 30 %": a bound on the number, which
+# says no way it goes ("increase followers by no less than 20 %" read -20 %, "reduce CPC by
+# up to 30 %" +30 %, the "up" of "up to" a rise)
 _BOUND = LazyPattern(
     r"\b(?:(?:no|not)\s+(?:more|less|fewer|lower|higher)\s+than|at\s+(?:least|most)"
-    r"|an?\s+(?:minimum|maximum)\s+of)\s*$"
+    r"|an?\s+(?:minimum|maximum)\s+of|up\s+to|as\s+(?:much|many|little|few)\s+as)\s*$"
 )
 
 
@@ -284,6 +299,8 @@ def _is_down(low: str, a: Amount, metric: str | None = None) -> bool:
         return True
     if re.match(r"\s*(?:more|higher|increase|growth|up|uplift|boost)\b", after):
         return False
+    if metric is not None and FASTER.match(after) and catalog[metric].unit in _TIME_UNITS:
+        return True  # "respond 2x faster", "2 hours quicker": a shorter time (read x2)
     if metric is not None and better_governs(low, a):
         return not catalog[metric].higher_is_better  # "improve CPL by 20 %" cuts it
     ups = [m.start() for m in re.finditer(rf"\b(?:{_UP})\b", before)]
@@ -313,6 +330,7 @@ _A_BOUND = LazyPattern(r"(?<!by )\b(?:no (?:more|less|fewer) than|at (?:most|lea
 _BY_ABOUT = LazyPattern(
     r"\bby\s+(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|some|just|over"
     r"|under|(?:more|less|fewer) than|at (?:least|most)|up to|an? (?:minimum|maximum) of"
+    r"|as (?:much|many) as"
     r"|no (?:more|less|fewer) than|close to|~)\s*){1,2}$"
 )
 
@@ -330,6 +348,20 @@ def _is_relative(low: str, a: Amount, metric: str | None) -> bool:
     after = low[a.end : a.end + 30]
     if re.match(r"\s*(?:more|fewer|additional|extra|higher|lower|less)\b", after):
         return True
+    if (
+        metric is not None
+        and not a.percent
+        and FASTER.match(after)
+        and catalog[metric].unit in _TIME_UNITS
+    ):
+        return True  # "2 hours faster": a change of a time (read a level of 2 hours)
+    if (
+        metric is not None
+        and re.match(r"\s*cheaper\b", after)
+        and _MONEY.match(catalog[metric].unit)
+    ):
+        return True  # "make CPC $1 cheaper": a change of a cost ("leads 20% cheaper" is no
+        # change of leads)
     # "get an additional 500 followers", "500 followers additional" (as Malay "500 pengikut
     # tambahan" reads): more of a stock (it read a level of 500); of a flow, "generate an
     # extra $100", it is what the period brings, a level

@@ -120,6 +120,61 @@ _PERIOD_BEGINS = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
     re.I,
 )
+_FINAL_QUARTER = re.compile(
+    r"\bthe\s+(?:final\s+quarter|last\s+quarter(?=\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20|21)\d\d)\b))",
+    re.I,
+)
+_OFF = re.compile(
+    r"\b(?:shave|shaving|take|taking|knock|knocking|trim|trimming|chop|chopping|cut|cutting"
+    r"|slash|slashing|get|getting|bring|bringing)\s+((?:[$€£¥₱₹]\s?)?\d[\d,.]*"
+    r"(?:\s?(?:[kKmM]\b|%|percent\b|cents?\b|(?:minute|min|hour|hr|second|sec|day)s?\b))?)"
+    r"\s+off(?:\s+of)?\b",
+    re.I,
+)
+_FROM_ABOUT = re.compile(
+    r"\bfrom\s+(?:(?:about|around|roughly|approximately|circa|some|nearly|almost|just|only"
+    r"|close\s+to)\s+|(?:approx|ca|c)\.\s*|approx\s+|[~≈]\s*)(?=(?:[$€£¥₱₹]|¤\S*)?\s?\d)",
+    re.I,
+)
+_ORDINAL_UNITS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)  # fmt: skip
+_ORDINAL_TEENS = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+#: the days of a month as English writes them in words ("twenty first" as "twenty-first")
+_DAY_ORDINALS = {
+    **{word: n for n, word in enumerate((*_ORDINAL_UNITS, *_ORDINAL_TEENS), start=1)},
+    **{f"twenty {word}": 21 + n for n, word in enumerate(_ORDINAL_UNITS)},
+    "thirtieth": 30,
+    "thirty first": 31,
+}
+_DAY_WORD = rf"(?:twenty|thirty)(?:\s+|\s*-\s*)(?:{'|'.join(_ORDINAL_UNITS)})|[a-z]+"
+# a day of the month written as a word after its month ("by June first", "by March
+# twenty-first": June 30 and March 20 were read, the word dropped or half read) or before
+# it ("by the fifteenth of July": no deadline); not the first week or half of one
+_SPELLED_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>{_DAY_WORD})\b"
+    r"(?!\s+(?:days?|weeks?|weekends?|half|halves|quarters?|months?|time|round|phase|wave)\b)"
+    rf"|\bthe\s+(?P<day2>{_DAY_WORD})\s+of\s+(?P<month2>{_MONTH_NAMES})\b\.?",
+    re.I,
+)
+_ORDINAL_END = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+
+
+def _day_spelled(text: str) -> str:
+    """ "June first" -> "June 1", "the fifteenth of July" -> "July 15"; other words after a
+    month as they are."""
+
+    def day(m: re.Match[str]) -> str:
+        word = re.sub(r"[\s-]+", " ", (m["day"] or m["day2"]).lower())
+        n = _DAY_ORDINALS.get(word)
+        return m.group(0) if n is None else f"{m['month'] or m['month2']} {n}"
+
+    return _SPELLED_DAY.sub(day, text) if _ORDINAL_END.search(text) else text
+
+
 _FIRST_MONTH = {"q1": 1, "q2": 4, "q3": 7, "q4": 10, "h1": 1, "h2": 7}
 
 
@@ -181,9 +236,13 @@ def prepare(text: str) -> str:
     # deadline was read, and no note; "ahead of Black Friday" is said as before)
     t = _BEFORE_A_DATE.sub("before ", t)
     t = re.sub(r"\bon\s+or\s+before\b", "by", t, flags=re.I)  # (the day itself: by)
+    t = _day_spelled(t)  # "by June first", "the fifteenth of July": June 1, July 15
     t = _PERIOD_BEGINS.sub(_period_begins, t)  # "by the start of Q3": July 1
     t = join_day_and_date(t)  # "by Friday, May 15": the day and its date, one deadline
     t = _PERIOD_DASH.sub(r"\1 - ", t)  # "May-June 2027", "Q1-Q2": two periods, not one word
+    # "the final quarter", "the last quarter of the year" (as Arabic "الربع الأخير من العام"
+    # reads): Q4 (no deadline, no note); "last quarter" alone is the one before, not read
+    t = _FINAL_QUARTER.sub("the fourth quarter", t)
     t = quarters_named(t)
     t = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t)
     t = re.sub(r"\b([Ss]ign) ?(ups?)\b", lambda m: m[1] + m[2], t)
@@ -223,6 +282,12 @@ def prepare(text: str) -> str:
         t,
         flags=re.I,
     )
+    # "shave $5 off CPA", "knock 20% off CPL": cut it by that much (read as a level of $5,
+    # or no target with a note that misread "off")
+    t = _OFF.sub(r"reduce by \1 ", t)
+    # "from about 1,200 to 2,000", "from ~1,200": the level now, said roughly (read as a
+    # range, its lower bound, the level now, the target)
+    t = _FROM_ABOUT.sub("from ", t)
     # "5k -> 8k", "2% → 4%": from the first to the second (never a range)
     t = re.sub(
         r"(?<![\w.,])((?:[$€£¥₱₹]\s?)?\d[\d,.]*(?:\s?[kKmM]\b|\s?%)?)\s*(?:->|=>|\u2192|\u21d2|\u27a1)\s*"

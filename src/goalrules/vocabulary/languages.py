@@ -245,13 +245,13 @@ class LanguagePack:
         folded = fold(text)
         out: list[str] = []
         last = 0
-        for m in self._compiled.finditer(folded):
-            out.append(text[last : m.start()])
-            english = self.words[m.group(0)]
+        for a, b in self._phrases(folded):
+            out.append(text[last:a])
+            english = self.words[folded[a:b]]
             if self.spelled_words:  # the spelling tells apart the words that fold alike
-                english = self.spelled_words.get(text[m.start() : m.end()].lower(), english)
+                english = self.spelled_words.get(text[a:b].lower(), english)
             out.append(f" {english} ")
-            last = m.end()
+            last = b
         out.append(text[last:])
         english = re.sub(r"[ \t]+", " ", "".join(out)).strip()
         # "Dis. 31, 2027": a month written short keeps no dot of its own ("december . 31"
@@ -261,10 +261,63 @@ class LanguagePack:
             english = _COUNTS_UNKNOWN.sub(lambda m: "\u2047" * len(m.group(0)), english)
         return english
 
+    def _phrases(self, folded: str) -> list[tuple[int, int]]:
+        """The spans of the pack's phrases in ``folded``, left to right, each the longest
+        that begins where it does; except that a phrase whose last words begin a longer
+        phrase reaching further, where the words before those are phrases too, gives
+        them up to it: Arabic "نهاية الربع الثالث" is "نهاية" (the end of) and "الربع
+        الثالث" (Q3), not "نهاية الربع" (the end of the quarter) and "الثالث" (third), as
+        Welsh "diwedd y chwarter cyntaf" is the end of Q1 and Malay "akhir tahun lalu" the
+        end of last year (each read the end of this quarter or this year)."""
+        spans: list[tuple[int, int]] = []
+        compiled = self._compiled
+        at = 0
+        while (m := compiled.search(folded, at)) is not None:
+            a, b = m.span()
+            if _ENDS_IN_TIME.search(self.words[m.group(0)]):
+                for k in _word_starts(folded, a, b):
+                    later = compiled.match(folded, k)
+                    if later is not None and later.end() > b and self._all_phrases(folded[a:k]):
+                        b = k
+                        break
+            spans += [(m.start() + s, m.start() + e) for s, e in self._split(folded[a:b])]
+            at = b
+        return spans
+
+    def _split(self, head: str) -> list[tuple[int, int]]:
+        """The spans of the phrases ``head`` is made of (one, unless it was cut)."""
+        if head.rstrip() in self.words:
+            return [(0, len(head.rstrip()))]
+        return [m.span() for m in self._compiled.finditer(head)]
+
+    def _all_phrases(self, head: str) -> bool:
+        """Whether ``head`` is nothing but the pack's phrases, each whole."""
+        head = head.rstrip()
+        if not head:
+            return False
+        if head in self.words:
+            return True
+        last = 0
+        for m in self._compiled.finditer(head):
+            if head[last : m.start()].strip():
+                return False
+            last = m.end()
+        return last > 0 and not head[last:].strip()
+
     @functools.cached_property
     def _compiled(self) -> re.Pattern[str]:
         phrases = sorted(self.words, key=len, reverse=True)
         return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+
+
+#: a phrase that ends in a word of time, which a later phrase may say which one is ("the end
+#: of the quarter", whose quarter "الربع الثالث", the third quarter, names)
+_ENDS_IN_TIME = LazyPattern(r"\b(?:days?|weeks?|months?|quarters?|years?|half)$")
+
+
+def _word_starts(text: str, a: int, b: int) -> list[int]:
+    """Where a word begins in ``text`` after ``a`` and before ``b``, in order."""
+    return [k for k in range(a + 1, b) if text[k - 1].isspace() and not text[k].isspace()]
 
 
 # -- loading ---------------------------------------------------------------------------
@@ -500,6 +553,9 @@ def detect_language(text: str) -> Detection:
                 return Detection(code, name, False)
         return Detection("", f"a language in the {script} script", False)
     tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", fold(text[:2000]))
+    # a word with "the" written onto it is the word too (Welsh "cynyddu'r", "lleihau'r":
+    # "Cynyddu'r gyfradd ymgysylltu 1%" was read as English, a level of 1 %)
+    tokens += [t.partition("'")[0] for t in tokens if "'" in t]
     scores: dict[tuple[str, str, bool], int] = {}
     for pack in packs.values():
         if pack.script == "Latin":
