@@ -41,6 +41,7 @@ from goalrules.io.exports.anchors import (
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
+from goalrules.io.exports.reach import counted_once_a_day
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import Span, name_range, partial_months
 from goalrules.io.exports.steps import check_days
@@ -228,6 +229,8 @@ def _specs(match: Match, notes: list[str] | None = None) -> list[tuple[MetricSpe
                 field=missing,
             )
         if any(m == metric for _, m in out):  # an alternative column for a metric read
+            continue
+        if counted_once_a_day(match, spec, metric, notes):  # a day's reach
             continue
         absent = [group for group in spec.need if not any(c in match.columns for c in group)]
         if absent:
