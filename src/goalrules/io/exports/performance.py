@@ -22,7 +22,7 @@ from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
-from goalrules.io.exports.segments import segment_note
+from goalrules.io.exports.segments import compared_ranges, segment_note
 from goalrules.io.exports.spans import (
     AnalyticsPart,
     outside_the_period,
@@ -203,6 +203,7 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
         notes.append(f"{source}: no data rows under the header: nothing imported.")
         return AnalyticsPart(source, None, []), notes
     notes += segment_note(match, rows)
+    compared_ranges(match, rows)  # date ranges compared: never added up
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
         days, date_notes = read_dates(match, rows, date_col, options)
