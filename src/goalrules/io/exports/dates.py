@@ -178,7 +178,12 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 # a time after the date; hours, minutes and seconds may lose their zero padding (a
 # file that went through a spreadsheet: "2016-11-26 5:8:54")
 _TIME = r"(?:[T ,]\s*\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-_ISO = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?")
+# year first, with hyphens as ISO 8601 writes it, or with slashes or points (TikTok
+# Studio's Overview.csv of 2026: 2026/05/10; Japanese, Chinese, Korean, Hungarian
+# spreadsheets): a date written year first is always year, month, day
+_ISO = re.compile(
+    rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?"
+)
 _SLASHED = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}")
 _NAMED = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?([^\W\d_]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
@@ -263,7 +268,7 @@ def read_date(value: Any, form: str, months: dict[str, int] | None = None) -> Da
         text = _clean(value)
     if form == "iso":
         m = _ISO.fullmatch(text)
-        return _ymd(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return _ymd(int(m[1]), int(m[3]), int(m[4])) if m else None
     if form == "yyyymmdd":
         return (
             _ymd(int(text[:4]), int(text[4:6]), int(text[6:]))
