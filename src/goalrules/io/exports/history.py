@@ -43,7 +43,7 @@ from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
 from goalrules.io.exports.reach import counted_once_a_day
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
-from goalrules.io.exports.spans import Span, name_range, partial_months
+from goalrules.io.exports.spans import Span, name_range, posts_in_part
 from goalrules.io.exports.steps import check_days
 from goalrules.metrics import catalog
 from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
@@ -398,10 +398,6 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
                                  channel, tuple(read)))  # fmt: skip
-    if post and (span := name_range(match.sheet.name)) is not None:
-        # the export's period, as its name says: a month it covers only part of has the
-        # sums of that part's posts, not the month's
-        notes += partial_months([p.month for p in posts], span, source)
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
@@ -475,6 +471,10 @@ def combine(
     if posts:
         where = ", ".join(dict.fromkeys(r.source for r in posts))
         by_month = _posts_by_month(posts, notes)
+        # a month the periods the files' names state cover only in part: not the month's
+        cut, said = posts_in_part([p.period for p in parts if p.posts], {r.date for r in by_month},
+                                  where)  # fmt: skip
+        by_month, notes = [r for r in by_month if r.date not in cut], notes + said
         files.append((where, "post", by_month))
         if by_month:
             notes.append(_by_publish_month_note(where, by_month))

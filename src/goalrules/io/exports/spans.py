@@ -16,7 +16,7 @@ import calendar
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -156,23 +156,35 @@ def outside_the_period(
             )  # fmt: skip
 
 
-def partial_months(months: Sequence[Date], span: Span, source: str) -> list[str]:
-    """A note for each month the export's declared period covers only part of (its
-    counts are that part's, not the month's)."""
-    start, end = span
-    out = []
+def posts_in_part(
+    periods: Sequence[Span | None], months: Iterable[Date], where: str
+) -> tuple[set[Date], list[str]]:
+    """The months of a per-post export's posts (``months``) that the periods its files'
+    names state (``periods``, one a file: ``Jan-15-2026_Feb-14-2026_<id>.csv``) cover only
+    in part, together, and a note for each. Such a month's sum is its covered days'
+    posts, not the month's: read as the month's, the first of an export from 15 July
+    made a steady account's views "grow 14.9 % a month", so it is left out. Nothing
+    when a file states no period (its days are not known)."""
+    if not periods or any(p is None for p in periods):
+        return set(), []
+    covered = _covered([p for p in periods if p is not None])
+    cut: set[Date] = set()
+    notes = []
     for month in sorted(set(months)):
         last = _month_end(month)
-        lo, hi = max(month, start), min(last, end)
-        if (lo, hi) == (month, last) or lo > hi:
+        days = [(max(lo, month), min(hi, last)) for lo, hi in covered if lo <= last and hi >= month]
+        n = sum((hi - lo).days + 1 for lo, hi in days)
+        if not days or n == last.day:  # posts outside every period: not a part of it
             continue
-        out.append(
-            f"{source}: {month:%Y-%m} covers only {lo.isoformat()} to {hi.isoformat()} "
-            f"({(hi - lo).days + 1} of {last.day} days; the export runs from "
-            f"{start.isoformat()} to {end.isoformat()}): its counts are that part of the "
-            "month's, not the whole month's."
+        cut.add(month)
+        shown = " and ".join(f"{lo.isoformat()} to {hi.isoformat()}" for lo, hi in days)
+        notes.append(
+            f"{where}: {month:%Y-%m} left out: the period the export's name states covers "
+            f"only {shown} of it ({n} of {last.day} days), so its posts' sums are that "
+            "part's, not the month's (export whole months, or give the exports of the "
+            "month's other days with it)."
         )
-    return out
+    return cut, notes
 
 
 @attrs.frozen
