@@ -103,3 +103,22 @@ def test_exactly_the_months_the_period_covers_in_part_are_left_out(
             want.add(f"{day:%Y-%m}")
     assert noted == want
     assert {f"{r.date:%Y-%m}" for r in result.history} == {f"{start:%Y-%m}", f"{end:%Y-%m}"} - want
+
+
+def test_an_x_tweet_activity_export_states_its_period_in_its_name(tmp_path: Path) -> None:
+    """X's analytics name their exports by two days written yyyymmdd
+    (``tweet_activity_metrics_rOpenSci_20190101_20190201_en.csv``, as public repositories
+    that keep them show): an export from 15 February gives February's tweets of its last
+    14 days only, not February's."""
+    name = "tweet_activity_metrics_campfire_20190215_20190430_en.csv"
+    assert name_range(name) == (D(2019, 2, 15), D(2019, 4, 30))
+    p = ef.x_tweet_activity_legacy(tmp_path / name, [
+        ("2019-02-20 10:00", 100, 5, 1), ("2019-03-05 10:00", 80, 2, 0),
+        ("2019-04-11 09:30", 90, 3, 0)])  # fmt: skip
+    result = import_exports(p)
+    assert {r.date for r in result.history if r.metric == "impressions"} == {
+        D(2019, 3, 1), D(2019, 4, 1)}  # fmt: skip
+    assert any("2019-02 left out" in n for n in result.notes)
+    # digits that are no days, or a period that runs backwards, state none
+    assert name_range("export_20191301_20190201.csv") is None
+    assert name_range("export_20190301_20190201.csv") is None

@@ -61,12 +61,25 @@ _NAMED_RANGE = re.compile(
 )
 
 
+# X's (Twitter's) analytics exports name theirs by two days written yyyymmdd:
+# tweet_activity_metrics_<handle>_20190215_20190301_en.csv
+_DIGITS_RANGE = re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})_(\d{4})(\d{2})(\d{2})(?![0-9])")
+
+
 def name_range(name: str) -> Span | None:
-    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``), or
-    ``None`` when it states none (a name that reads as no dates is no period)."""
+    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``, X's
+    ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv``), or ``None`` when it
+    states none (a name that reads as no dates is no period)."""
     m = _NAMED_RANGE.search(name)
     if m is None:
-        return None
+        d = _DIGITS_RANGE.search(name)
+        if d is None:
+            return None
+        try:
+            span = (Date(int(d[1]), int(d[2]), int(d[3])), Date(int(d[4]), int(d[5]), int(d[6])))
+        except ValueError:  # digits that are no days
+            return None
+        return span if span[0] <= span[1] else None
     months = {a.lower(): i for i, a in enumerate(calendar.month_abbr) if a}
     try:
         start = Date(int(m[3]), months[m[1].lower()], int(m[2]))
