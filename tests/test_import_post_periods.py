@@ -119,6 +119,15 @@ def test_an_x_tweet_activity_export_states_its_period_in_its_name(tmp_path: Path
     assert {r.date for r in result.history if r.metric == "impressions"} == {
         D(2019, 3, 1), D(2019, 4, 1)}  # fmt: skip
     assert any("2019-02 left out" in n for n in result.notes)
+    # X's content export of today: account_analytics_content_<from>_<to>.csv (its name
+    # as X's web app builds it, and as the files kept in public repositories are named)
+    content = ef.x_content(tmp_path / "account_analytics_content_2025-11-16_2026-02-13.csv", [
+        ("Sun, Nov 16, 2025", 100, 5, 1), ("Tue, Dec 02, 2025", 80, 2, 0),
+        ("Fri, Feb 13, 2026", 90, 3, 0)])  # fmt: skip
+    got = import_exports(content)
+    assert {r.date for r in got.history if r.metric == "impressions"} == {D(2025, 12, 1)}
+    assert sum("left out: the period" in n for n in got.notes) == 2
     # digits that are no days, or a period that runs backwards, state none
     assert name_range("export_20191301_20190201.csv") is None
     assert name_range("export_20190301_20190201.csv") is None
+    assert name_range("export_2019-03-01_20190401.csv") is None  # one way of writing days

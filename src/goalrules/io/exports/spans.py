@@ -61,22 +61,26 @@ _NAMED_RANGE = re.compile(
 )
 
 
-# X's (Twitter's) analytics exports name theirs by two days written yyyymmdd:
-# tweet_activity_metrics_<handle>_20190215_20190301_en.csv
-_DIGITS_RANGE = re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})_(\d{4})(\d{2})(\d{2})(?![0-9])")
+# X's (Twitter's) analytics exports name theirs by two days, yyyymmdd or yyyy-mm-dd:
+# tweet_activity_metrics_<handle>_20190215_20190301_en.csv,
+# account_analytics_content_2025-11-16_2026-02-13.csv
+_DIGITS_RANGE = re.compile(
+    r"(?<![0-9])(\d{4})(-?)(\d{2})\2(\d{2})_(\d{4})\2(\d{2})\2(\d{2})(?![0-9])"
+)
 
 
 def name_range(name: str) -> Span | None:
     """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``, X's
-    ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv``), or ``None`` when it
-    states none (a name that reads as no dates is no period)."""
+    ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv`` and
+    ``account_analytics_content_2025-11-16_2026-02-13.csv``), or ``None`` when it states
+    none (a name that reads as no dates is no period)."""
     m = _NAMED_RANGE.search(name)
     if m is None:
         d = _DIGITS_RANGE.search(name)
         if d is None:
             return None
         try:
-            span = (Date(int(d[1]), int(d[2]), int(d[3])), Date(int(d[4]), int(d[5]), int(d[6])))
+            span = (Date(int(d[1]), int(d[3]), int(d[4])), Date(int(d[5]), int(d[6]), int(d[7])))
         except ValueError:  # digits that are no days
             return None
         return span if span[0] <= span[1] else None
