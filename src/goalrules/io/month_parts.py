@@ -73,3 +73,17 @@ def left_out_note(months: Iterable[Date], where: str) -> str | None:
         f"{'s' if where == 'the file' else ''} only part of {'it' if one else 'them'} (some "
         "days' counts read as a whole month's would be a fall or a rise that did not happen)"
     )
+
+
+def cut_ends(first: Date, last: Date) -> dict[Date, int]:
+    """The months rows dated from ``first`` to ``last`` (and stating no other period:
+    goalrules' own sessions file) cover only in part, with the days they cover: the
+    first month when it starts after its first day, the last when it ends before its
+    last (one month: the days between)."""
+    out: dict[Date, int] = {}
+    for month in {first.replace(day=1), last.replace(day=1)}:
+        end = month.replace(day=month_length(month))
+        lo, hi = max(first, month), min(last, end)
+        if (lo, hi) != (month, end):
+            out[month] = (hi - lo).days + 1
+    return out

@@ -25,6 +25,7 @@ from goalrules.io.exports.performance import (
     read_performance,
     read_performance_part,
     read_sessions,
+    read_sessions_part,
 )
 from goalrules.io.exports.presets import Match, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
@@ -288,10 +289,8 @@ def import_exports(
                     no_leads.append(match)
                 if out == "performance":  # its period: the one it declares, else its dates'
                     part, more = read_performance_part(match, file_options)
-                else:
-                    perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                    span = file_span(match, file_options) if several else None
-                    part = AnalyticsPart(match.sheet.source, span, perf)
+                else:  # sessions: their days are their period
+                    part, more = read_sessions_part(match, file_options)
                 analytics.append(part)
                 notes += more
         except GoalRulesError as exc:

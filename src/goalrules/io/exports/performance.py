@@ -452,6 +452,14 @@ def sessions_performance(rows: Iterable[Mapping[str, Any]]) -> list[PerformanceR
 
 
 def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    part, notes = read_sessions_part(match, options)
+    return list(part.rows), notes
+
+
+def read_sessions_part(match: Match, options: DateOptions) -> tuple[AnalyticsPart, list[str]]:
+    """goalrules' own sessions file attributed, with the days its sessions run over (it
+    states no other period: a month they cover only in part is said, and left out of
+    the channel decisions, as an event export's is)."""
     rows = list(data_rows(match))
     header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
     date_col = match.find(match.preset.date_columns)
@@ -472,7 +480,9 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
                 except DataError as exc:
                     raise exc.with_location(source=match.sheet.source, line=line) from None
         records.append(rec)
-    return sessions_performance(records), notes
+    known = [d for d in days if d is not None]
+    span = (min(known), max(known)) if known else None
+    return AnalyticsPart(match.sheet.source, span, sessions_performance(records)), notes
 
 
 def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
