@@ -230,6 +230,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     # under a "#" preamble, a "#" line after the data starts another table (GA4's
     # Reports snapshot): this table ends there
     tables = bool(match.sheet.rows) and is_comment(match.sheet.rows[0][1])
+    blank = match.preset.blank
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
         if not any(str(c).strip() for c in cells):
@@ -255,6 +256,9 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 source=match.sheet.source,
                 line=line,
             )
+        if blank and any(norm(c) in blank for c in cells):  # "(No value)": an empty cell
+            yield line, tuple("" if norm(c) in blank else c for c in cells)
+            continue
         yield row
 
 
