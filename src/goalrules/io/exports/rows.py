@@ -28,6 +28,7 @@ from goalrules.io.exports.dates import (
     near_month_end,
     place_yearless,
     read_date,
+    serial_day,
     two_digit_year,
     utc_hour,
 )
@@ -510,6 +511,8 @@ def read_dates(
     if form is None:
         for (line, _), v in zip(rows, values, strict=True):
             if v not in (None, "") and not any(read_date(v, f, months) for f in forms):
+                if (serial := serial_day(v)) is not None:  # 46023: no date, two readings
+                    raise DataError(serial, source=source, line=line, field=column)
                 if (which := ambiguous_month(v)) is not None:
                     raise DataError(
                         f"cannot read a date from {v!r}: {which}, and the file's other "
