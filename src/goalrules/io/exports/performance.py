@@ -25,6 +25,7 @@ from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, re
 from goalrules.io.exports.segments import compared_ranges, segment_note
 from goalrules.io.exports.spans import (
     AnalyticsPart,
+    declared_periods,
     outside_the_period,
     preamble_range,
     rows_span,
@@ -105,7 +106,17 @@ def _month(
 
 def _preamble_month(match: Match) -> Date | None:
     """GA4's ``# Start date: 20260101`` / ``# End date: 20260131``: the month, when the
-    export covers one."""
+    export covers one. A report compared with another period states both, and its rows
+    without a date column could be either's: an error."""
+    periods = declared_periods(match)
+    if len(periods) > 1:
+        shown = " and ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in periods)
+        raise DataError(
+            f"the export states {len(periods)} periods ({shown}: a comparison) and has no "
+            "date column, so a row's period is not known; export one period, or add "
+            "'Year month' (or 'Date') as a dimension",
+            source=match.sheet.source,
+        )
     declared = preamble_range(match)
     if declared is None:
         return None
@@ -348,7 +359,10 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
             else ""
         )
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
-    return AnalyticsPart(source, span, out, declared=declared is not None), notes
+    # a report compared with another period covers both, not the days between them
+    periods = declared_periods(match)
+    covers = tuple(periods) if len(periods) > 1 else ()
+    return AnalyticsPart(source, span, out, declared=declared is not None, covers=covers), notes
 
 
 def _unlabelled_totals(

@@ -61,6 +61,6 @@ def compared_ranges(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> 
         raise DataError(
             f"the export compares {len(names)} date ranges ({shown}): they may overlap, and "
             "a month may hold days of both, so their visits and leads cannot be added up; "
-            "query one date range (a month or date dimension splits it by month)",
+            "export (or query) one date range; a month or date dimension splits it by month",
             source=match.sheet.source, line=match.header_line, field=column,
         )  # fmt: skip

@@ -30,29 +30,54 @@ Span = tuple[Date, Date]
 _MONTH_CELL = re.compile(r"\s*\d{4}-?\d{1,2}\s*")  # 202601, 2026-01: a month, not a day
 
 
-def preamble_range(match: Match) -> Span | None:
-    """GA4's ``# Start date`` and ``# End date`` lines above the header, when both are
-    there."""
-    found: dict[str, Date] = {}
+# "# Start date: 20260101", and a compared period's "# Comparison start date: 20251201"
+_PERIOD_LINE = re.compile(r"([A-Za-z][A-Za-z ]*?)?\s*\b(start|end) date:\s*(\d{8})", re.I)
+
+
+def declared_periods(match: Match) -> list[Span]:
+    """Every period the export states, each once, in order: GA4's ``# Start date`` and
+    ``# End date`` lines above the header, and a compared period's (``# Comparison start
+    date``), paired by their label; a JSON response's own (a Plausible query's resolved
+    ``date_range``). Empty when it states none."""
+    starts: dict[str, Date] = {}
+    ends: dict[str, Date] = {}
     for _, cells in match.sheet.rows[: match.header_index]:
         text = " ".join(str(c) for c in cells)
-        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
-        if m:
+        for m in _PERIOD_LINE.finditer(text):
+            label = (m[1] or "").strip().lower()
             try:
-                found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
+                day = Date(int(m[3][:4]), int(m[3][4:6]), int(m[3][6:]))
             except ValueError:
                 raise DataError(
-                    f"{m[1]} date {m[2]} is not a date", source=match.sheet.source
+                    f"{m[2]} date {m[3]} is not a date", source=match.sheet.source
                 ) from None
-    if "start" in found and "end" in found:
-        if found["end"] < found["start"]:
+            (starts if m[2].lower() == "start" else ends)[label] = day
+    periods: list[Span] = []
+    for label, start in starts.items():
+        end = ends.get(label)
+        if end is None:
+            continue
+        if end < start:
             raise DataError(
-                f"the export's end date {found['end'].isoformat()} is before its start date "
-                f"{found['start'].isoformat()}",
+                f"the export's end date {end.isoformat()} is before its start date "
+                f"{start.isoformat()}",
                 source=match.sheet.source,
             )
-        return found["start"], found["end"]
-    return None
+        if (start, end) not in periods:
+            periods.append((start, end))
+    if match.sheet.period is not None and match.sheet.period not in periods:
+        periods.append(match.sheet.period)
+    return periods
+
+
+def preamble_range(match: Match) -> Span | None:
+    """The days from the first to the last of the periods the export states (GA4's ``#
+    Start date`` and ``# End date``; with a compared period, both: see
+    :func:`declared_periods`), ``None`` when it states none."""
+    periods = declared_periods(match)
+    if not periods:
+        return None
+    return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
 # Meta names its exports by their period: Feb-01-2026_Feb-28-2026_2260327001369726.csv
