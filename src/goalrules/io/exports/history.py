@@ -41,7 +41,7 @@ from goalrules.io.exports.anchors import (
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
-from goalrules.io.exports.reach import counted_once_a_day
+from goalrules.io.exports.reach import PEOPLE_ONCE_A_DAY, counted_once_a_day
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
 from goalrules.io.exports.spans import Span, name_range, posts_in_part
 from goalrules.io.exports.steps import check_days
@@ -436,6 +436,9 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
                 )
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
+    if not post:  # a day's reach: its own note says why it is not read
+        used |= {c for m in match.preset.metrics if m.metric in PEOPLE_ONCE_A_DAY
+                 for c in m.columns()}  # fmt: skip
     unread = [c for c in match.columns if c not in used]
     if unread:
         notes.append(f"{source}: columns not read: {', '.join(unread)}.")
