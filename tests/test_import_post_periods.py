@@ -106,12 +106,16 @@ def test_exactly_the_months_the_period_covers_in_part_are_left_out(
 
 
 def test_an_x_tweet_activity_export_states_its_period_in_its_name(tmp_path: Path) -> None:
-    """X's analytics name their exports by two days written yyyymmdd
-    (``tweet_activity_metrics_rOpenSci_20190101_20190201_en.csv``, as public repositories
-    that keep them show): an export from 15 February gives February's tweets of its last
-    14 days only, not February's."""
-    name = "tweet_activity_metrics_campfire_20190215_20190430_en.csv"
+    """X's analytics name their exports by their first day and the day after their last
+    (``daily_tweet_activity_metrics_LisaDeBruine_20210801_20210901_en.csv`` holds August
+    2021's 31 days; ``tweet_activity_metrics_rOpenSci_20190101_20190201_en.csv``, a
+    month's download, as public repositories that keep them show): an export from 15
+    February gives February's tweets of its last 14 days only, not February's, and one
+    named ``..._20190430_en.csv`` ends on April 29."""
+    name = "tweet_activity_metrics_campfire_20190215_20190501_en.csv"
     assert name_range(name) == (D(2019, 2, 15), D(2019, 4, 30))
+    assert name_range("daily_tweet_activity_metrics_c_20210801_20210901_en.csv") == (
+        D(2021, 8, 1), D(2021, 8, 31))  # fmt: skip
     p = ef.x_tweet_activity_legacy(tmp_path / name, [
         ("2019-02-20 10:00", 100, 5, 1), ("2019-03-05 10:00", 80, 2, 0),
         ("2019-04-11 09:30", 90, 3, 0)])  # fmt: skip
@@ -119,8 +123,14 @@ def test_an_x_tweet_activity_export_states_its_period_in_its_name(tmp_path: Path
     assert {r.date for r in result.history if r.metric == "impressions"} == {
         D(2019, 3, 1), D(2019, 4, 1)}  # fmt: skip
     assert any("2019-02 left out" in n for n in result.notes)
+    # a name whose day after is April 30 ends on the 29th: April is not whole
+    early = ef.x_tweet_activity_legacy(tmp_path / name.replace("0501", "0430"), [
+        ("2019-03-05 10:00", 80, 2, 0), ("2019-04-11 09:30", 90, 3, 0)])  # fmt: skip
+    assert {r.date for r in import_exports(early).history} == {D(2019, 3, 1)}
     # X's content export of today: account_analytics_content_<from>_<to>.csv (its name
-    # as X's web app builds it, and as the files kept in public repositories are named)
+    # as X's web app builds it from the range's ends in UTC, and as the files kept in
+    # public repositories are named): a month is whole only when both readings of its
+    # last day make it whole
     content = ef.x_content(tmp_path / "account_analytics_content_2025-11-16_2026-02-13.csv", [
         ("Sun, Nov 16, 2025", 100, 5, 1), ("Tue, Dec 02, 2025", 80, 2, 0),
         ("Fri, Feb 13, 2026", 90, 3, 0)])  # fmt: skip

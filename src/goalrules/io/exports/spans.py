@@ -88,27 +88,34 @@ _NAMED_RANGE = re.compile(
 
 # X's (Twitter's) analytics exports name theirs by two days, yyyymmdd or yyyy-mm-dd:
 # tweet_activity_metrics_<handle>_20190215_20190301_en.csv,
-# account_analytics_content_2025-11-16_2026-02-13.csv
+# account_analytics_content_2025-11-16_2026-02-13.csv. The second is the day after the
+# last (daily_tweet_activity_metrics_<handle>_20210801_20210901_en.csv holds August's 31
+# days), or the last day as UTC writes the range's end: read as the day after, so that a
+# month is whole only when both readings make it whole
 _DIGITS_RANGE = re.compile(
     r"(?<![0-9])(\d{4})(-?)(\d{2})\2(\d{2})_(\d{4})\2(\d{2})\2(\d{2})(?![0-9])"
 )
 
 
 def name_range(name: str) -> Span | None:
-    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``, X's
-    ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv`` and
-    ``account_analytics_content_2025-11-16_2026-02-13.csv``), or ``None`` when it states
-    none (a name that reads as no dates is no period)."""
+    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``: its
+    first and last days; X's ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv``
+    and ``account_analytics_content_2025-11-16_2026-02-13.csv``: its first day and the
+    day after its last), or ``None`` when it states none (a name that reads as no dates
+    is no period)."""
     m = _NAMED_RANGE.search(name)
     if m is None:
         d = _DIGITS_RANGE.search(name)
         if d is None:
             return None
         try:
-            span = (Date(int(d[1]), int(d[3]), int(d[4])), Date(int(d[5]), int(d[6]), int(d[7])))
+            start, after = (
+                Date(int(d[1]), int(d[3]), int(d[4])),
+                Date(int(d[5]), int(d[6]), int(d[7])),
+            )
         except ValueError:  # digits that are no days
             return None
-        return span if span[0] <= span[1] else None
+        return (start, after - _dt.timedelta(days=1)) if start < after else None
     months = {a.lower(): i for i, a in enumerate(calendar.month_abbr) if a}
     try:
         start = Date(int(m[3]), months[m[1].lower()], int(m[2]))
