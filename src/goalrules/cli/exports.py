@@ -104,7 +104,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     for kind, path in targets.items():
         with writing(path):
             if args.format == "parquet":
-                _write_parquet([r.to_dict() for r in getattr(result, kind)], path)
+                _write_parquet(result.to_dict()[kind], path)
             else:
                 path.write_text(tables[kind], encoding="utf-8")
         n = len(getattr(result, kind))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +109,10 @@ def read_sessions_file(
     """Sessions for ``--utm``: goalrules' own sessions file (streamed, attributed through
     ``utm_*``, click ids and referrers), else an event export (Umami, GA4 BigQuery)."""
     from goalrules.io.attribution import attribute_sessions
+    from goalrules.io.month_parts import cut_ends, left_out_note
     from goalrules.io.tables import iter_sessions
+
+    span: list[Date | None] = [None, None]  # the first and last day of the sessions
 
     def own() -> list[Any]:
         rows = iter_sessions(path, progress=progress)
@@ -124,10 +127,41 @@ def read_sessions_file(
                 source=str(path), line=1, field="lead",
             )  # fmt: skip
         again = [] if first is None else [first]
-        return attribute_sessions(itertools.chain(again, rows), first_row=2)
+        return attribute_sessions(_days_of(itertools.chain(again, rows), span), first_row=2)
 
     rows, result = _own_or_export(path, today, "performance", own)
-    return (rows, ()) if result is None else _decided(result)
+    if result is not None:
+        return _decided(result)
+    # the file states no period: its sessions' first and last days are its period, and
+    # a month they cover only in part is left out of the decisions, as an export's is
+    cut = cut_ends(span[0], span[1]) if span[0] is not None and span[1] is not None else {}
+    if not cut:
+        return rows, ()
+    said = left_out_note(cut, "the file")
+    return [r for r in rows if r.month not in cut], (
+        f"{path}: {said}; its sessions run from {span[0]} to {span[1]}.",
+    )
+
+
+def _days_of(rows: Iterable[dict[str, Any]], span: list[Date | None]) -> Iterator[dict[str, Any]]:
+    """``rows`` as they come, the first and last day among their dates kept in ``span``
+    (left ``[None, None]`` when a row's date gives no day: a month alone)."""
+    lo = hi = None
+    whole = True
+    for row in rows:
+        when = row.get("date") or row.get("timestamp")
+        day = when.date() if isinstance(when, _dt.datetime) else when
+        if not isinstance(day, Date):
+            try:
+                day = Date.fromisoformat(str(when)[:10])
+            except ValueError:
+                whole = False
+        if whole and isinstance(day, Date):
+            lo = day if lo is None or day < lo else lo
+            hi = day if hi is None or day > hi else hi
+        yield row
+    if whole:
+        span[:] = [lo, hi]
 
 
 def split_own(

@@ -24,6 +24,7 @@ from goalrules.errors import (
     listed,
 )
 from goalrules.io.files import _open_binary, check_columns, check_file
+from goalrules.io.month_parts import DAYS, left_out_note, partial_days, read_days
 from goalrules.metrics import catalog
 from goalrules.model import (
     ChannelMonth,
@@ -380,7 +381,11 @@ _BOOK_COLUMNS = ("account", "channel", "month", "visits", "leads")  # customers:
 
 
 def load_performance(
-    path: str | Path | Any, *, progress: Progress | None = None, notes: list[str] | None = None
+    path: str | Path | Any,
+    *,
+    progress: Progress | None = None,
+    notes: list[str] | None = None,
+    partial: bool = False,
 ) -> list[ChannelMonth]:
     """A channel-performance CSV or Parquet file (or a table of the same columns):
     ``month,channel,visits,leads,customers`` plus optional ``medium, campaign, spend,
@@ -388,7 +393,10 @@ def load_performance(
     name one account; rows of several accounts are an error (each account is its own
     portfolio: see :mod:`goalrules.scale.batch`). The same month, channel, medium and
     campaign twice is an error naming both lines (an exact duplicate is dropped, noted
-    in ``notes``)."""
+    in ``notes``). A ``days`` column (as ``goalrules import`` writes it) gives the days
+    of its month a row counts: a month counted only in part is left out, as the channel
+    decisions leave out a month an export covers in part, with a note in ``notes``
+    (``partial=True`` keeps it)."""
     source = str(path) if isinstance(path, (str, Path)) else "<table>"
     # customers may be absent; a blank count: not measured, unknown (never read as 0)
     rows = _rows(path, ("month", "channel", "visits", "leads"), progress)
@@ -397,6 +405,7 @@ def load_performance(
     account: tuple[int, Any] | None = None  # the first row's account, when there is one
     seen: dict[Any, tuple[int, Any]] = {}
     dropped: list[int] = []
+    counted: list[tuple[Date, int | None]] = []  # a row's month and the days it counts
     for line, row in rows:
         if row.get("account", "") != "":
             if account is None:
@@ -431,6 +440,8 @@ def load_performance(
                         else _number(row[col], source, line, col, _WHOLE.get(col))
                     )
             cm = ChannelMonth(**values)
+            if not _blank(row.get(DAYS)):
+                counted.append((cm.month, read_days(row[DAYS], cm.month, source, line)))
             key = (cm.month, cm.channel, cm.medium, cm.campaign)
             what = f"{cm.channel} in {cm.month:%Y-%m}" + "".join(f" ({x})" for x in key[2:] if x)
             if _duplicate(seen, key, line, values, source, what, dropped):
@@ -443,6 +454,11 @@ def load_performance(
     if errors:
         raise errors[0] if len(errors) == 1 else GoalRulesErrors(errors, source=source)
     _dropped_note(source, dropped, notes)
+    in_part = partial_days(counted)
+    if in_part and not partial:
+        out = [cm for cm in out if cm.month not in in_part]
+        if notes is not None:
+            notes.append(f"{source}: {left_out_note(in_part, 'the file')}.")
     return out
 
 

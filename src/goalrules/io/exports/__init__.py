@@ -11,6 +11,8 @@ True
   (``presets.toml``, plugins' ``goalrules_sources``) and detection;
 - :mod:`~goalrules.io.exports.dates`: the date forms exports use, year-less dates;
 - :mod:`~goalrules.io.exports.history`: network exports as history rows and gains;
+- :mod:`~goalrules.io.exports.row_network`: the network a row of a network export is for;
+- :mod:`~goalrules.io.exports.reach`: a day's reach, which adds up to no month's;
 - :mod:`~goalrules.io.exports.anchors`: known totals (anchors) that make gains totals;
 - :mod:`~goalrules.io.exports.contacts`: a CRM's contacts as leads and customers;
 - :mod:`~goalrules.io.exports.performance`: analytics exports as performance

@@ -153,6 +153,33 @@ def column_months(values: Sequence[Any]) -> dict[str, int]:
     return out
 
 
+#: the days a spreadsheet counts its dates from: 1 is 1900-01-01 in Excel's 1900 date
+#: system (which counts a 29 February 1900 that never was), 0 is 1904-01-01 in its 1904
+#: system (Excel for Mac before 2011)
+_SERIAL_1900 = Date(1899, 12, 30)
+_SERIAL_1904 = Date(1904, 1, 1)
+
+
+def serial_day(value: Any) -> str | None:
+    """What a whole number in a date column is when a spreadsheet wrote a date as its
+    serial number (``46023``: a column formatted as a number, saved): the day in each of
+    Excel's two date systems, four years and a day apart, so never read as either;
+    ``None`` for anything else."""
+    text = _clean(value) if not isinstance(value, (int, float)) else str(value)
+    if not re.fullmatch(r"\d{5}(?:\.0+)?", text):
+        return None
+    n = int(float(text))
+    if not 20_000 <= n <= 80_000:  # 1954 to 2119 either way: days of exports
+        return None
+    a = _SERIAL_1900 + _dt.timedelta(days=n)
+    b = _SERIAL_1904 + _dt.timedelta(days=n)
+    return (
+        f"{text!r} is a spreadsheet's number for a day, not a date: {a.isoformat()} in "
+        f"Excel's 1900 date system, {b.isoformat()} in its 1904 system; format the column "
+        "as dates (yyyy-mm-dd) and save the file again"
+    )
+
+
 def ambiguous_month(value: Any) -> str | None:
     """What a cell's month name means in each language that has it, when they differ
     (``'listopada' is November in pl, October in hr``); ``None`` otherwise."""
@@ -178,7 +205,12 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 # a time after the date; hours, minutes and seconds may lose their zero padding (a
 # file that went through a spreadsheet: "2016-11-26 5:8:54")
 _TIME = r"(?:[T ,]\s*\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-_ISO = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?")
+# year first, with hyphens as ISO 8601 writes it, or with slashes or points (TikTok
+# Studio's Overview.csv of 2026: 2026/05/10; Japanese, Chinese, Korean, Hungarian
+# spreadsheets): a date written year first is always year, month, day
+_ISO = re.compile(
+    rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}\s*(?:Z|UTC|[+-]\d{{2}}:?\d{{2}})?"
+)
 _SLASHED = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}")
 _NAMED = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?([^\W\d_]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
@@ -263,7 +295,7 @@ def read_date(value: Any, form: str, months: dict[str, int] | None = None) -> Da
         text = _clean(value)
     if form == "iso":
         m = _ISO.fullmatch(text)
-        return _ymd(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return _ymd(int(m[1]), int(m[3]), int(m[4])) if m else None
     if form == "yyyymmdd":
         return (
             _ymd(int(text[:4]), int(text[4:6]), int(text[6:]))

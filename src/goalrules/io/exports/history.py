@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -23,7 +22,6 @@ from typing import Any
 import attrs
 
 from goalrules.errors import DataError
-from goalrules.io.attribution import normalize_source
 from goalrules.io.cells import (
     check_conflicts,
     drop_duplicates,
@@ -41,85 +39,14 @@ from goalrules.io.exports.anchors import (
 from goalrules.io.exports.breakdowns import absent_parts, drop_absent_parts
 from goalrules.io.exports.post_links import post_link
 from goalrules.io.exports.presets import Match, MetricSpec
+from goalrules.io.exports.reach import PEOPLE_ONCE_A_DAY, counted_once_a_day
+from goalrules.io.exports.row_network import channel_of
 from goalrules.io.exports.rows import DateOptions, HistoryRow, data_rows, read_dates
-from goalrules.io.exports.spans import Span, name_range, partial_months
+from goalrules.io.exports.spans import Span, name_range, posts_in_part
 from goalrules.io.exports.steps import check_days
 from goalrules.metrics import catalog
-from goalrules.vocabulary import KNOWN_CHANNELS, normalize_channel
 
 Date = _dt.date
-
-
-def _channel_of(match: Match, cells: Sequence[Any], line: int) -> str:
-    spec = match.preset.channel
-    if "fixed" in spec:
-        title = match.title()
-        for word, channel in match.preset.title_channel.items():
-            if word in title:
-                return channel
-        return str(spec["fixed"])
-    column = match.find(spec.get("column", ()))
-    if column is not None:
-        value = str(cells[match.columns[column]]).strip()
-        if spec.get("from") == "permalink":
-            if not value:  # no link: the post type may say (IG reel), else no guess
-                return _network_of_type(match, cells, line, column)
-            channel = normalize_source(value)
-            if channel in KNOWN_CHANNELS:
-                return channel
-            return str(spec.get("fallback", channel))
-        if value:
-            return normalize_channel(value)
-    if spec.get("from_name"):
-        named = _networks_named(match.sheet.name)
-        if len(named) > 1:
-            raise DataError(
-                f"the file's name names {' and '.join(named)}: which network is this export "
-                "for? Rename the file to name only that one (e.g. 'instagram-2026.csv')",
-                source=match.sheet.source,
-                line=line,
-            )
-        if named:
-            return named[0]
-    raise DataError(
-        "this export does not say which network it is for: include the network in the "
-        "file's name (e.g. 'instagram-2026.csv') or pass channel=",
-        source=match.sheet.source,
-        line=line,
-    )
-
-
-def _network_of_type(match: Match, cells: Sequence[Any], line: int, link: str) -> str:
-    """The network of a post whose permalink is empty, from its post type (Meta writes
-    ``IG reel``, ``IG image`` for Instagram); an error naming the line when it does not
-    say (the export mixes Facebook and Instagram posts: never a guess)."""
-    column = match.find(match.preset.channel.get("type", ()))
-    kind = str(cells[match.columns[column]]).strip().lower() if column else ""
-    if re.match(r"ig\b|ig-|instagram", kind):
-        return "instagram"
-    if re.match(r"fb\b|facebook", kind):
-        return "facebook"
-    raise DataError(
-        f"the post has no {link!r}"
-        + (f" and its type {kind!r} does not say its network" if kind else "")
-        + ": is it a Facebook or an Instagram post? Export it again with its permalink",
-        source=match.sheet.source,
-        line=line,
-        field=link,
-    )
-
-
-def _networks_named(name: str) -> list[str]:
-    """The networks a file's name names, as whole words (``buffer-linkedin.csv``)."""
-    name = name.lower()
-    found = [
-        alias
-        for alias in sorted(KNOWN_CHANNELS)
-        if alias not in ("all", "x") and re.search(rf"(?<![a-z]){alias}(?![a-z])", name)
-    ]
-    if re.search(r"(?<![a-z])(?:x|twitter)(?![a-z])", name):
-        found.append("x")
-    return found
 
 
 def _value(
@@ -228,6 +155,8 @@ def _specs(match: Match, notes: list[str] | None = None) -> list[tuple[MetricSpe
                 field=missing,
             )
         if any(m == metric for _, m in out):  # an alternative column for a metric read
+            continue
+        if counted_once_a_day(match, spec, metric, notes):  # a day's reach
             continue
         absent = [group for group in spec.need if not any(c in match.columns for c in group)]
         if absent:
@@ -354,7 +283,7 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None and not post:
             raise DataError("an empty date", source=source, line=line, field=date_col)
-        channel = _channel_of(match, cells, line)
+        channel = channel_of(match, cells, line)
         channels.append(channel)
         read: list[tuple[str, float | None]] = []
         for spec, metric in specs:
@@ -395,10 +324,6 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
         if post and day is not None:
             posts.append(PostRow(_post_key(match, cells), source, line, day.replace(day=1),
                                  channel, tuple(read)))  # fmt: skip
-    if post and (span := name_range(match.sheet.name)) is not None:
-        # the export's period, as its name says: a month it covers only part of has the
-        # sums of that part's posts, not the month's
-        notes += partial_months([p.month for p in posts], span, source)
     if undated_rows:
         held = ", ".join(f"{v:g} {m}" for m, v in sorted(undated.items()))
         notes.append(
@@ -437,6 +362,9 @@ def read_history_part(match: Match, options: DateOptions) -> HistoryPart:
                 )
     used = {c for spec, _ in specs for c in spec.columns()} | {date_col}
     used |= set(match.preset.channel.get("column", ()))
+    if not post:  # a day's reach: its own note says why it is not read
+        used |= {c for m in match.preset.metrics if m.metric in PEOPLE_ONCE_A_DAY
+                 for c in m.columns()}  # fmt: skip
     unread = [c for c in match.columns if c not in used]
     if unread:
         notes.append(f"{source}: columns not read: {', '.join(unread)}.")
@@ -472,6 +400,10 @@ def combine(
     if posts:
         where = ", ".join(dict.fromkeys(r.source for r in posts))
         by_month = _posts_by_month(posts, notes)
+        # a month the periods the files' names state cover only in part: not the month's
+        cut, said = posts_in_part([p.period for p in parts if p.posts], {r.date for r in by_month},
+                                  where)  # fmt: skip
+        by_month, notes = [r for r in by_month if r.date not in cut], notes + said
         files.append((where, "post", by_month))
         if by_month:
             notes.append(_by_publish_month_note(where, by_month))

@@ -25,6 +25,7 @@ from goalrules.io.exports.performance import (
     read_performance,
     read_performance_part,
     read_sessions,
+    read_sessions_part,
 )
 from goalrules.io.exports.presets import Match, detect, presets
 from goalrules.io.exports.raw import Sheet, read_sheets, table_sheet
@@ -101,9 +102,14 @@ def _own_history(match: Match, options: DateOptions) -> tuple[list[HistoryRow], 
     return out, notes
 
 
-def _own_performance(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+def _own_performance(
+    match: Match, options: DateOptions, parts: dict[Date, int] | None = None
+) -> tuple[list[PerformanceRow], list[str]]:
+    """goalrules' own performance file's rows and notes; the months its ``days`` column
+    says it counts only in part are added to ``parts`` (with their days)."""
     from goalrules.io.cells import check_conflicts, drop_duplicates, number
     from goalrules.io.exports.rows import data_rows, read_dates
+    from goalrules.io.month_parts import DAYS, partial_days, read_days
     from goalrules.model.series import _medium
     from goalrules.vocabulary import normalize_channel
 
@@ -114,9 +120,13 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
     out = []
     keys = []
     blank = dict.fromkeys(("visits", "leads", "customers"), 0)
+    counted: list[tuple[Date, int | None]] = []  # a row's month and the days it counts
     for (line, cells), day in zip(rows, days, strict=True):
         if day is None:
             raise DataError("an empty month", source=source, line=line, field="month")
+        if DAYS in col:
+            month = day.replace(day=1)
+            counted.append((month, read_days(cells[col[DAYS]], month, source, line)))
         values: dict[str, float] = {}
         for f in ("visits", "leads", "customers"):
             if f not in col:  # customers: no column, not measured (unknown, not 0)
@@ -155,6 +165,8 @@ def _own_performance(match: Match, options: DateOptions) -> tuple[list[Performan
         [(line, ()) for line, _ in rows], keys, source,
         lambda k: f"{k[1]} in {k[0]:%Y-%m}" + "".join(f" ({x})" for x in k[2:] if x),
     )  # fmt: skip
+    if parts is not None:
+        parts.update(partial_days(counted))
     return out, notes
 
 
@@ -207,6 +219,7 @@ def import_exports(
     parsed = [a if isinstance(a, Anchor) else Anchor.parse(a) for a in anchors]
     parts: list[HistoryPart] = []  # every file's history, combined once all are read
     analytics: list[AnalyticsPart] = []  # every analytics file's rows and period
+    own_parts: dict[Date, int] = {}  # months goalrules' own files count in part: their days
     crm: list[PerformanceRow] = []
     contacts: dict[str, tuple[str, int, Any]] = {}  # every CRM export's, by Record ID
     event_files: list[tuple[Match, DateOptions]] = []  # event exports, read together
@@ -260,7 +273,7 @@ def import_exports(
                 rows, more = _own_history(match, file_options)
                 parts.append(HistoryPart(match.sheet.source, rows, more, grain=None))
             elif out == "own-performance":
-                perf_rows, more = _own_performance(match, file_options)
+                perf_rows, more = _own_performance(match, file_options, own_parts)
                 span = file_span(match, file_options) if several else None
                 analytics.append(AnalyticsPart(match.sheet.source, span, perf_rows))
                 notes += more
@@ -276,10 +289,8 @@ def import_exports(
                     no_leads.append(match)
                 if out == "performance":  # its period: the one it declares, else its dates'
                     part, more = read_performance_part(match, file_options)
-                else:
-                    perf, more = _PERFORMANCE_READERS[out](match, file_options)
-                    span = file_span(match, file_options) if several else None
-                    part = AnalyticsPart(match.sheet.source, span, perf)
+                else:  # sessions: their days are their period
+                    part, more = read_sessions_part(match, file_options)
                 analytics.append(part)
                 notes += more
         except GoalRulesError as exc:
@@ -341,12 +352,18 @@ def import_exports(
     # by channel, metric and date: stable sorts on one field each (no key tuple a row)
     for field in ("date", "metric", "channel"):
         history.sort(key=attrgetter(field))
+    # the months counted only in part, with their days: the exports' periods say them,
+    # and goalrules' own files their days column
+    held = {r.month for r in performance}
+    in_part = {m: sum((hi - lo).days + 1 for lo, hi in spans) for m, spans in within.items()}
+    in_part = {m: n for m, n in {**in_part, **own_parts}.items() if m in held}
     return ImportResult(
         history=tuple(history),
         performance=tuple(performance),
         notes=tuple(notes),
         sources=tuple(sources),
-        partial_months=tuple(sorted(within.keys() & {r.month for r in performance})),
+        partial_months=tuple(sorted(in_part)),
+        partial_days=tuple(sorted(in_part.items())),
     )
 
 

@@ -22,9 +22,10 @@ from goalrules.io.exports.contacts import NOT_SET
 from goalrules.io.exports.matomo import campaign_report, campaigns_note
 from goalrules.io.exports.presets import Match, norm
 from goalrules.io.exports.rows import DateOptions, PerformanceRow, data_rows, read_dates
-from goalrules.io.exports.segments import segment_note
+from goalrules.io.exports.segments import compared_ranges, segment_note
 from goalrules.io.exports.spans import (
     AnalyticsPart,
+    declared_periods,
     outside_the_period,
     preamble_range,
     rows_span,
@@ -105,7 +106,17 @@ def _month(
 
 def _preamble_month(match: Match) -> Date | None:
     """GA4's ``# Start date: 20260101`` / ``# End date: 20260131``: the month, when the
-    export covers one."""
+    export covers one. A report compared with another period states both, and its rows
+    without a date column could be either's: an error."""
+    periods = declared_periods(match)
+    if len(periods) > 1:
+        shown = " and ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in periods)
+        raise DataError(
+            f"the export states {len(periods)} periods ({shown}: a comparison) and has no "
+            "date column, so a row's period is not known; export one period, or add "
+            "'Year month' (or 'Date') as a dimension",
+            source=match.sheet.source,
+        )
     declared = preamble_range(match)
     if declared is None:
         return None
@@ -203,6 +214,7 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
         notes.append(f"{source}: no data rows under the header: nothing imported.")
         return AnalyticsPart(source, None, []), notes
     notes += segment_note(match, rows)
+    compared_ranges(match, rows)  # date ranges compared: never added up
     date_col = match.find(match.preset.date_columns)
     if date_col is not None:
         days, date_notes = read_dates(match, rows, date_col, options)
@@ -347,7 +359,10 @@ def read_performance_part(match: Match, options: DateOptions) -> tuple[Analytics
             else ""
         )
         notes.append(f"{source}: leads are its {leads!r} (without a CRM export).{caveat}")
-    return AnalyticsPart(source, span, out, declared=declared is not None), notes
+    # a report compared with another period covers both, not the days between them
+    periods = declared_periods(match)
+    covers = tuple(periods) if len(periods) > 1 else ()
+    return AnalyticsPart(source, span, out, declared=declared is not None, covers=covers), notes
 
 
 def _unlabelled_totals(
@@ -451,6 +466,14 @@ def sessions_performance(rows: Iterable[Mapping[str, Any]]) -> list[PerformanceR
 
 
 def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:
+    part, notes = read_sessions_part(match, options)
+    return list(part.rows), notes
+
+
+def read_sessions_part(match: Match, options: DateOptions) -> tuple[AnalyticsPart, list[str]]:
+    """goalrules' own sessions file attributed, with the days its sessions run over (it
+    states no other period: a month they cover only in part is said, and left out of
+    the channel decisions, as an event export's is)."""
     rows = list(data_rows(match))
     header = [norm(c) for c in match.sheet.rows[match.header_index][1]]
     date_col = match.find(match.preset.date_columns)
@@ -471,7 +494,9 @@ def read_sessions(match: Match, options: DateOptions) -> tuple[list[PerformanceR
                 except DataError as exc:
                     raise exc.with_location(source=match.sheet.source, line=line) from None
         records.append(rec)
-    return sessions_performance(records), notes
+    known = [d for d in days if d is not None]
+    span = (min(known), max(known)) if known else None
+    return AnalyticsPart(match.sheet.source, span, sessions_performance(records)), notes
 
 
 def read_events(match: Match, options: DateOptions) -> tuple[list[PerformanceRow], list[str]]:

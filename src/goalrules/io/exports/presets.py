@@ -116,6 +116,9 @@ class Preset:
     # are parts of a day's (a month's) figure, added up, as rows that differ in a text
     # dimension are (a number elsewhere is a metric: two such rows contradict)
     parts: tuple[str, ...] = ()
+    # what the tool writes in a cell that holds no value (HubSpot's reports: "(No
+    # value)"): read as an empty cell, never as a value (a date, a source named so)
+    blank: tuple[str, ...] = ()
 
     @property
     def date_columns(self) -> tuple[str, ...]:
@@ -200,6 +203,7 @@ def preset_from_dict(data: Mapping[str, Any], *, source: str = "<preset>") -> Pr
         partial_why=str(dict(data.get("partial", {})).get("why", "")),
         other=_strings(data.get("other")),
         parts=_strings(data.get("parts")),
+        blank=_strings(data.get("blank")),
     )
 
 

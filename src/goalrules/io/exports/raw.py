@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as _dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,9 @@ class Sheet:
     rows: Sequence[tuple[int, tuple[Any, ...]]]  # (line, cells); a CSV file's are streamed
     sheet: str | None = None
     notes: tuple[str, ...] = ()
+    # the period the file states beside its rows (a Plausible response's query
+    # date_range, as the API resolved it): (first day, last day)
+    period: tuple[_dt.date, _dt.date] | None = None
 
 
 def cell(value: Any) -> Any:
@@ -441,7 +445,24 @@ def _json_sheet(path: Path, raw: bytes) -> Sheet:
             "JSON that is not a list of records (nor a Plausible 'results' response)",
             source=source,
         )
-    return records_sheet(records, source=source, name=path.name, notes=notes)
+    sheet = records_sheet(records, source=source, name=path.name, notes=notes)
+    period = _stated_period(data)
+    return sheet if period is None else attrs.evolve(sheet, period=period)
+
+
+def _stated_period(data: Any) -> tuple[_dt.date, _dt.date] | None:
+    """The period a Plausible response states: its query's ``date_range`` as the API
+    resolved it (``["2026-01-15", "2026-03-14"]``, or times with their offset, read in
+    their own day); ``None`` when it states none that reads so."""
+    query = data.get("query") if isinstance(data, Mapping) else None
+    found = query.get("date_range") if isinstance(query, Mapping) else None
+    if not isinstance(found, list) or len(found) != 2 or not all(isinstance(d, str) for d in found):
+        return None
+    try:
+        start, end = (_dt.date.fromisoformat(d.strip()[:10]) for d in found)
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 def _plausible_row(r: Mapping[str, Any], dims: list[Any], metrics: list[Any], source: str,

@@ -28,10 +28,12 @@ from goalrules.io.exports.dates import (
     near_month_end,
     place_yearless,
     read_date,
+    serial_day,
     two_digit_year,
     utc_hour,
 )
 from goalrules.io.exports.presets import Match, norm
+from goalrules.io.month_parts import DAYS, left_out_note
 from goalrules.metrics import catalog
 from goalrules.model import ChannelMonth, MetricSeries
 from goalrules.units import DOTTED_THOUSANDS
@@ -106,14 +108,27 @@ class ImportResult:
     #: the months of ``performance`` the exports cover only in part (their days, not the
     #: whole month's: a note says which), left out of :meth:`channel_months`
     partial_months: tuple[_dt.date, ...] = ()
+    #: how many days of each of ``partial_months`` the exports cover (written in the
+    #: performance file's ``days`` column, so that a reader of it leaves them out too)
+    partial_days: tuple[tuple[_dt.date, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"history": [...], "performance": [...], "notes": [...]}``."""
+        """``{"history": [...], "performance": [...], "notes": [...]}``; a row of a month
+        the exports cover only in part says how many of its days (``"days"``)."""
         return {
             "history": [r.to_dict() for r in self.history],
-            "performance": [r.to_dict() for r in self.performance],
+            "performance": self.performance_dicts(),
             "notes": list(self.notes),
         }
+
+    def performance_dicts(self) -> list[dict[str, Any]]:
+        """The performance rows as dicts, with ``"days"`` on a row of a month the
+        exports cover only in part (the days of its month it counts)."""
+        days = dict(self.partial_days)
+        return [
+            {**r.to_dict(), **({DAYS: days[r.month]} if r.month in days else {})}
+            for r in self.performance
+        ]
 
     def histories(self) -> dict[tuple[str | None, str], MetricSeries]:
         """One :class:`~goalrules.model.MetricSeries` per (channel, metric), as
@@ -143,15 +158,7 @@ class ImportResult:
 
     def left_out_note(self) -> str | None:
         """What :meth:`channel_months` leaves out, and why (``None``: nothing)."""
-        if not self.partial_months:
-            return None
-        months = ", ".join(f"{m:%Y-%m}" for m in self.partial_months)
-        one = len(self.partial_months) == 1
-        return (
-            f"{months} left out of the channel decisions: the exports cover only part of "
-            f"{'it' if one else 'them'} (some days' counts read as a whole month's would "
-            "be a fall or a rise that did not happen)"
-        )
+        return left_out_note(self.partial_months, "the exports")
 
     def history_csv(self) -> str:
         out = io.StringIO()
@@ -165,12 +172,16 @@ class ImportResult:
 
     def performance_csv(self) -> str:
         """The performance rows as goalrules' own file; a ``revenue`` column when an
-        export gave revenue (an empty cell: unknown), so the file holds what was read."""
+        export gave revenue (an empty cell: unknown), so the file holds what was read,
+        and a ``days`` column when the exports cover a month only in part (the days of
+        its month a row counts; empty: the whole month), so its reader leaves such a
+        month out of the channel decisions as a reader of the exports does."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         revenue = any(r.revenue is not None for r in self.performance)
+        days = dict(self.partial_days)
         w.writerow(["month", "channel", "medium", "visits", "leads", "customers", "campaign",
-                    *(["revenue"] if revenue else [])])  # fmt: skip
+                    *(["revenue"] if revenue else []), *([DAYS] if days else [])])  # fmt: skip
         for r in self.performance:
             d = r.to_dict()
             w.writerow(
@@ -181,6 +192,7 @@ class ImportResult:
                     *("" if n is None else _plain(n) for n in (r.visits, r.leads, r.customers)),
                     inert_cell(r.campaign or ""),
                     *([] if not revenue else ["" if r.revenue is None else _plain(r.revenue)]),
+                    *([] if not days else [days.get(r.month, "")]),
                 ]
             )
         return out.getvalue()
@@ -219,6 +231,7 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
     # under a "#" preamble, a "#" line after the data starts another table (GA4's
     # Reports snapshot): this table ends there
     tables = bool(match.sheet.rows) and is_comment(match.sheet.rows[0][1])
+    blank = match.preset.blank
     for row in itertools.islice(match.sheet.rows, start, None):  # the rows themselves: no copy
         line, cells = row
         if not any(str(c).strip() for c in cells):
@@ -244,6 +257,9 @@ def data_rows(match: Match) -> Iterator[tuple[int, Sequence[Any]]]:
                 source=match.sheet.source,
                 line=line,
             )
+        if blank and any(norm(c) in blank for c in cells):  # "(No value)": an empty cell
+            yield line, tuple("" if norm(c) in blank else c for c in cells)
+            continue
         yield row
 
 
@@ -495,6 +511,8 @@ def read_dates(
     if form is None:
         for (line, _), v in zip(rows, values, strict=True):
             if v not in (None, "") and not any(read_date(v, f, months) for f in forms):
+                if (serial := serial_day(v)) is not None:  # 46023: no date, two readings
+                    raise DataError(serial, source=source, line=line, field=column)
                 if (which := ambiguous_month(v)) is not None:
                     raise DataError(
                         f"cannot read a date from {v!r}: {which}, and the file's other "

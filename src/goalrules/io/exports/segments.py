@@ -4,6 +4,12 @@
 may be in several segments (each is among All Users), so their rows never add up
 to the visits: two or more segments are an error, one is read with a note saying the
 counts are that segment's.
+
+Date ranges compared are alike: the Data API gives a query of two date ranges (or more)
+a ``dateRange`` dimension (``date_range_0``, ``date_range_1``, or the names the query
+gave them), and each range's rows repeat the months and sources of the other. Ranges
+may overlap (the last 28 days beside the last 7), and a month may hold parts of both,
+so the rows were added up into a month counted twice; two ranges or more are an error.
 """
 
 from __future__ import annotations
@@ -39,3 +45,22 @@ def segment_note(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> lis
             "leads are that segment's, not all traffic's."
         ]
     return []
+
+
+def compared_ranges(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+    """An error naming the column and the ranges when the export's rows are those of
+    several date ranges compared (the preset's ``date_range`` field names the column);
+    nothing for one range."""
+    column = match.find(match.preset.fields.get("date_range", ()))
+    if column is None:
+        return
+    pos = match.columns[column]
+    names = list(dict.fromkeys(str(c[pos]).strip() for _, c in rows if str(c[pos]).strip()))
+    if len(names) > 1:
+        shown = ", ".join(repr(n) for n in names[:4]) + (", ..." if len(names) > 4 else "")
+        raise DataError(
+            f"the export compares {len(names)} date ranges ({shown}): they may overlap, and "
+            "a month may hold days of both, so their visits and leads cannot be added up; "
+            "export (or query) one date range; a month or date dimension splits it by month",
+            source=match.sheet.source, line=match.header_line, field=column,
+        )  # fmt: skip

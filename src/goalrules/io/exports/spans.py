@@ -16,7 +16,7 @@ import calendar
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -30,29 +30,54 @@ Span = tuple[Date, Date]
 _MONTH_CELL = re.compile(r"\s*\d{4}-?\d{1,2}\s*")  # 202601, 2026-01: a month, not a day
 
 
-def preamble_range(match: Match) -> Span | None:
-    """GA4's ``# Start date`` and ``# End date`` lines above the header, when both are
-    there."""
-    found: dict[str, Date] = {}
+# "# Start date: 20260101", and a compared period's "# Comparison start date: 20251201"
+_PERIOD_LINE = re.compile(r"([A-Za-z][A-Za-z ]*?)?\s*\b(start|end) date:\s*(\d{8})", re.I)
+
+
+def declared_periods(match: Match) -> list[Span]:
+    """Every period the export states, each once, in order: GA4's ``# Start date`` and
+    ``# End date`` lines above the header, and a compared period's (``# Comparison start
+    date``), paired by their label; a JSON response's own (a Plausible query's resolved
+    ``date_range``). Empty when it states none."""
+    starts: dict[str, Date] = {}
+    ends: dict[str, Date] = {}
     for _, cells in match.sheet.rows[: match.header_index]:
         text = " ".join(str(c) for c in cells)
-        m = re.search(r"(start|end) date:\s*(\d{8})", text, re.I)
-        if m:
+        for m in _PERIOD_LINE.finditer(text):
+            label = (m[1] or "").strip().lower()
             try:
-                found[m[1].lower()] = Date(int(m[2][:4]), int(m[2][4:6]), int(m[2][6:]))
+                day = Date(int(m[3][:4]), int(m[3][4:6]), int(m[3][6:]))
             except ValueError:
                 raise DataError(
-                    f"{m[1]} date {m[2]} is not a date", source=match.sheet.source
+                    f"{m[2]} date {m[3]} is not a date", source=match.sheet.source
                 ) from None
-    if "start" in found and "end" in found:
-        if found["end"] < found["start"]:
+            (starts if m[2].lower() == "start" else ends)[label] = day
+    periods: list[Span] = []
+    for label, start in starts.items():
+        end = ends.get(label)
+        if end is None:
+            continue
+        if end < start:
             raise DataError(
-                f"the export's end date {found['end'].isoformat()} is before its start date "
-                f"{found['start'].isoformat()}",
+                f"the export's end date {end.isoformat()} is before its start date "
+                f"{start.isoformat()}",
                 source=match.sheet.source,
             )
-        return found["start"], found["end"]
-    return None
+        if (start, end) not in periods:
+            periods.append((start, end))
+    if match.sheet.period is not None and match.sheet.period not in periods:
+        periods.append(match.sheet.period)
+    return periods
+
+
+def preamble_range(match: Match) -> Span | None:
+    """The days from the first to the last of the periods the export states (GA4's ``#
+    Start date`` and ``# End date``; with a compared period, both: see
+    :func:`declared_periods`), ``None`` when it states none."""
+    periods = declared_periods(match)
+    if not periods:
+        return None
+    return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
 # Meta names its exports by their period: Feb-01-2026_Feb-28-2026_2260327001369726.csv
@@ -61,12 +86,36 @@ _NAMED_RANGE = re.compile(
 )
 
 
+# X's (Twitter's) analytics exports name theirs by two days, yyyymmdd or yyyy-mm-dd:
+# tweet_activity_metrics_<handle>_20190215_20190301_en.csv,
+# account_analytics_content_2025-11-16_2026-02-13.csv. The second is the day after the
+# last (daily_tweet_activity_metrics_<handle>_20210801_20210901_en.csv holds August's 31
+# days), or the last day as UTC writes the range's end: read as the day after, so that a
+# month is whole only when both readings make it whole
+_DIGITS_RANGE = re.compile(
+    r"(?<![0-9])(\d{4})(-?)(\d{2})\2(\d{2})_(\d{4})\2(\d{2})\2(\d{2})(?![0-9])"
+)
+
+
 def name_range(name: str) -> Span | None:
-    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``), or
-    ``None`` when it states none (a name that reads as no dates is no period)."""
+    """The period a file's name states (Meta's ``Jan-15-2026_Feb-14-2026_<id>.csv``: its
+    first and last days; X's ``tweet_activity_metrics_<handle>_20190215_20190301_en.csv``
+    and ``account_analytics_content_2025-11-16_2026-02-13.csv``: its first day and the
+    day after its last), or ``None`` when it states none (a name that reads as no dates
+    is no period)."""
     m = _NAMED_RANGE.search(name)
     if m is None:
-        return None
+        d = _DIGITS_RANGE.search(name)
+        if d is None:
+            return None
+        try:
+            start, after = (
+                Date(int(d[1]), int(d[3]), int(d[4])),
+                Date(int(d[5]), int(d[6]), int(d[7])),
+            )
+        except ValueError:  # digits that are no days
+            return None
+        return (start, after - _dt.timedelta(days=1)) if start < after else None
     months = {a.lower(): i for i, a in enumerate(calendar.month_abbr) if a}
     try:
         start = Date(int(m[3]), months[m[1].lower()], int(m[2]))
@@ -156,23 +205,35 @@ def outside_the_period(
             )  # fmt: skip
 
 
-def partial_months(months: Sequence[Date], span: Span, source: str) -> list[str]:
-    """A note for each month the export's declared period covers only part of (its
-    counts are that part's, not the month's)."""
-    start, end = span
-    out = []
+def posts_in_part(
+    periods: Sequence[Span | None], months: Iterable[Date], where: str
+) -> tuple[set[Date], list[str]]:
+    """The months of a per-post export's posts (``months``) that the periods its files'
+    names state (``periods``, one a file: ``Jan-15-2026_Feb-14-2026_<id>.csv``) cover only
+    in part, together, and a note for each. Such a month's sum is its covered days'
+    posts, not the month's: read as the month's, the first of an export from 15 July
+    made a steady account's views "grow 14.9 % a month", so it is left out. Nothing
+    when a file states no period (its days are not known)."""
+    if not periods or any(p is None for p in periods):
+        return set(), []
+    covered = _covered([p for p in periods if p is not None])
+    cut: set[Date] = set()
+    notes = []
     for month in sorted(set(months)):
         last = _month_end(month)
-        lo, hi = max(month, start), min(last, end)
-        if (lo, hi) == (month, last) or lo > hi:
+        days = [(max(lo, month), min(hi, last)) for lo, hi in covered if lo <= last and hi >= month]
+        n = sum((hi - lo).days + 1 for lo, hi in days)
+        if not days or n == last.day:  # posts outside every period: not a part of it
             continue
-        out.append(
-            f"{source}: {month:%Y-%m} covers only {lo.isoformat()} to {hi.isoformat()} "
-            f"({(hi - lo).days + 1} of {last.day} days; the export runs from "
-            f"{start.isoformat()} to {end.isoformat()}): its counts are that part of the "
-            "month's, not the whole month's."
+        cut.add(month)
+        shown = " and ".join(f"{lo.isoformat()} to {hi.isoformat()}" for lo, hi in days)
+        notes.append(
+            f"{where}: {month:%Y-%m} left out: the period the export's name states covers "
+            f"only {shown} of it ({n} of {last.day} days), so its posts' sums are that "
+            "part's, not the month's (export whole months, or give the exports of the "
+            "month's other days with it)."
         )
-    return out
+    return cut, notes
 
 
 @attrs.frozen
