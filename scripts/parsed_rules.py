@@ -2,8 +2,8 @@
 currency data into the package as JSON, and the rulesets' fast code as Python modules.
 
 Run after editing a ``src/goalrules/rules/*.rules`` file, the grammar, the parser or
-the compiler, or a language pack (``src/goalrules/vocabulary/packs/*.toml``), or after
-upgrading Babel::
+the compiler, a language pack (``src/goalrules/vocabulary/packs/*.toml``) or a regular
+expression (a ``LazyPattern``), or after upgrading Babel or Python::
 
     python scripts/parsed_rules.py
 
@@ -14,7 +14,9 @@ while the text (or the Babel version) it was read from is unchanged.
 ``tests/test_trees.py`` and ``tests/test_currency_data.py`` fail while they do not match
 what the parsers and Babel give.
 
-The rules' fast code goes to ``src/goalrules/engine/compiled_rules/NAME.py`` (see
+The shipped regular expressions' compiled code goes to ``src/goalrules/patterns.code``
+(see ``goalrules.pattern_table``); ``tests/test_pattern_table.py`` fails while it misses
+one. The rules' fast code goes to ``src/goalrules/engine/compiled_rules/NAME.py`` (see
 ``goalrules.engine.shipped_code``), written after the trees, from them;
 ``tests/test_compiled_rules.py`` fails while a module is not what the compiler gives.
 """
@@ -27,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from goalrules import pattern_table
 from goalrules.dsl import trees
 from goalrules.engine import shipped_code
 from goalrules.model import currencies
@@ -81,6 +84,7 @@ def main() -> None:
     write_compiled(texts)
     write_packs()
     write_currencies()
+    write_pattern_table()
 
 
 def write_compiled(texts: dict[str, str]) -> None:
@@ -91,6 +95,14 @@ def write_compiled(texts: dict[str, str]) -> None:
         target = folder / f"{name}.py"
         target.write_text(code, encoding="utf-8")
         print(f"wrote {target} ({code.count('def rule_')} rules' fast code)")
+
+
+def write_pattern_table() -> None:
+    patterns = pattern_table.shipped_patterns()
+    data = pattern_table.table_bytes(patterns)
+    target = Path(str(resources.files("goalrules").joinpath(pattern_table.TABLE_FILE)))
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data):,} bytes, {len(patterns)} patterns' code)")
 
 
 if __name__ == "__main__":

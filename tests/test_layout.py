@@ -47,7 +47,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("check", "diff"),
     ("reviews",),
     ("report",),
-    ("cli", "pytest_plugin", "__main__"),
+    ("cli", "pytest_plugin", "__main__", "pattern_table"),  # (pattern_table: reads every module)
 ]
 MAX_LINES = 700
 

@@ -27,14 +27,14 @@ _RATE_WORDS = {"MoM": "month", "QoQ": "quarter", "WoW": "week"}
 
 
 _PERIOD = PERIOD_WORD
-_PERIOD_DASH = re.compile(rf"\b({_PERIOD})\s*-\s*(?=(?:{_PERIOD})(?!\w))", re.I)
+_PERIOD_DASH = LazyPattern(rf"\b({_PERIOD})\s*-\s*(?=(?:{_PERIOD})(?!\w))", re.I)
 
 
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ONE_QUARTER = rf"(?:Q[1-4]|(?:the )?{_ORDINAL}(?: quarters?)?)"
 # two quarters joined, one of them written as an ordinal: "the first and second quarters
 # of 2027", "Q1 and the second" (as the language packs leave them), "first and Q2"
-_QUARTERS_JOINED = re.compile(
+_QUARTERS_JOINED = LazyPattern(
     rf"\b(?P<a>{_ONE_QUARTER}) (?P<j>and|or|to|through) (?P<b>{_ONE_QUARTER})(?!\w)", re.I
 )
 
@@ -64,7 +64,7 @@ def quarters_named(text: str) -> str:
 _SHARES = {"half": 50, "third": 100 / 3, "quarter": 25, "fifth": 20, "tenth": 10}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 # ("by two thirds", "by three quarters": read +2 followers, or "within 3 quarters", before)
-_BY_A_SHARE = re.compile(
+_BY_A_SHARE = LazyPattern(
     r"(\b(?:increase|grow|raise|boost|lift|improve|cut|reduce|lower|decrease|drop|shrink)"
     r"\b[^.;,]{0,60}?)\bby (a|one|two|three|four|nine) (half|third|quarter|fifth|tenth)s?\b"
     r"(?!\s+(?:of|from|later))",
@@ -81,7 +81,7 @@ def _by_a_share(m: re.Match[str]) -> str:
 # "in the first 3 months of 2027", "during the first six months of next year": the year's
 # first months, Q1 and H1 (it read the end of next year, or 3 months from the start, its
 # year dropped)
-_FIRST_MONTHS = re.compile(
+_FIRST_MONTHS = LazyPattern(
     r"\b(?:(?:in|during|within|over|for|by the end of|by)\s+)?the\s+first\s+(\d{1,2})\s+months?\s+"
     r"of\s+(?:the\s+)?(?:year\s+)?((?:19|20|21)\d\d\b|(?:this|next)\s+year\b|year\b)",
     re.I,
@@ -112,7 +112,7 @@ _MONTH_NAMES = (
 # "by the beginning of September", "by the start of Q3 2027", "by the 1st of March": the
 # period's first day (no deadline was read, and no note said so); only after a word that
 # leads a deadline ("starting at the beginning of September" says when the goal starts)
-_PERIOD_BEGINS = re.compile(
+_PERIOD_BEGINS = LazyPattern(
     r"\b(?P<lead>(?:by|before|until|till)\s+)(?:the\s+)?(?:very\s+)?"
     r"(?:(?P<begin>beginning|start)|(?P<first>first|1st))\s+of\s+"
     r"(?:the\s+month\s+of\s+)?"
@@ -120,18 +120,18 @@ _PERIOD_BEGINS = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20|21)\d\d)\b)?",
     re.I,
 )
-_FINAL_QUARTER = re.compile(
+_FINAL_QUARTER = LazyPattern(
     r"\bthe\s+(?:final\s+quarter|last\s+quarter(?=\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20|21)\d\d)\b))",
     re.I,
 )
-_OFF = re.compile(
+_OFF = LazyPattern(
     r"\b(?:shave|shaving|take|taking|knock|knocking|trim|trimming|chop|chopping|cut|cutting"
     r"|slash|slashing|get|getting|bring|bringing)\s+((?:[$€£¥₱₹]\s?)?\d[\d,.]*"
     r"(?:\s?(?:[kKmM]\b|%|percent\b|cents?\b|(?:minute|min|hour|hr|second|sec|day)s?\b))?)"
     r"\s+off(?:\s+of)?\b",
     re.I,
 )
-_FROM_ABOUT = re.compile(
+_FROM_ABOUT = LazyPattern(
     r"\bfrom\s+(?:(?:about|around|roughly|approximately|circa|some|nearly|almost|just|only"
     r"|close\s+to)\s+|(?:approx|ca|c)\.\s*|approx\s+|[~≈]\s*)(?=(?:[$€£¥₱₹]|¤\S*)?\s?\d)",
     re.I,
@@ -154,13 +154,13 @@ _DAY_WORD = rf"(?:twenty|thirty)(?:\s+|\s*-\s*)(?:{'|'.join(_ORDINAL_UNITS)})|[a
 # a day of the month written as a word after its month ("by June first", "by March
 # twenty-first": June 30 and March 20 were read, the word dropped or half read) or before
 # it ("by the fifteenth of July": no deadline); not the first week or half of one
-_SPELLED_DAY = re.compile(
+_SPELLED_DAY = LazyPattern(
     rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>{_DAY_WORD})\b"
     r"(?!\s+(?:days?|weeks?|weekends?|half|halves|quarters?|months?|time|round|phase|wave)\b)"
     rf"|\bthe\s+(?P<day2>{_DAY_WORD})\s+of\s+(?P<month2>{_MONTH_NAMES})\b\.?",
     re.I,
 )
-_ORDINAL_END = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_ORDINAL_END = LazyPattern(r"(?:st|nd|rd|th)\b", re.I)
 
 
 def _day_spelled(text: str) -> str:
