@@ -25,14 +25,12 @@ def segment_note(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> lis
     """A note when the export's rows are one segment's; an error naming the column and
     the segments when they are several (their visits overlap: never added up). The
     preset's ``segment`` field names the column."""
-    column = match.find(match.preset.fields.get("segment", ()))
-    if column is None:
+    found = _values_of(match, "segment", rows)
+    if found is None:
         return []
-    pos = match.columns[column]
-    names = list(dict.fromkeys(str(c[pos]).strip() for _, c in rows if str(c[pos]).strip()))
+    column, names, shown = found
     source = match.sheet.source
     if len(names) > 1:
-        shown = ", ".join(repr(n) for n in names[:4]) + (", ..." if len(names) > 4 else "")
         raise DataError(
             f"the export compares {len(names)} segments ({shown}): a session can be in "
             "several of them, so their visits and leads cannot be added up; export one "
@@ -51,16 +49,29 @@ def compared_ranges(match: Match, rows: Sequence[tuple[int, Sequence[Any]]]) -> 
     """An error naming the column and the ranges when the export's rows are those of
     several date ranges compared (the preset's ``date_range`` field names the column);
     nothing for one range."""
-    column = match.find(match.preset.fields.get("date_range", ()))
-    if column is None:
+    found = _values_of(match, "date_range", rows)
+    if found is None:
         return
-    pos = match.columns[column]
-    names = list(dict.fromkeys(str(c[pos]).strip() for _, c in rows if str(c[pos]).strip()))
+    column, names, shown = found
     if len(names) > 1:
-        shown = ", ".join(repr(n) for n in names[:4]) + (", ..." if len(names) > 4 else "")
         raise DataError(
             f"the export compares {len(names)} date ranges ({shown}): they may overlap, and "
             "a month may hold days of both, so their visits and leads cannot be added up; "
             "export (or query) one date range; a month or date dimension splits it by month",
             source=match.sheet.source, line=match.header_line, field=column,
         )  # fmt: skip
+
+
+def _values_of(
+    match: Match, field: str, rows: Sequence[tuple[int, Sequence[Any]]]
+) -> tuple[str, list[str], str] | None:
+    """The column the preset's ``field`` names, its distinct values in the rows (in
+    order, blanks left out) and the first four of them as an error names them; ``None``
+    when the export has no such column."""
+    column = match.find(match.preset.fields.get(field, ()))
+    if column is None:
+        return None
+    pos = match.columns[column]
+    names = list(dict.fromkeys(str(c[pos]).strip() for _, c in rows if str(c[pos]).strip()))
+    shown = ", ".join(repr(n) for n in names[:4]) + (", ..." if len(names) > 4 else "")
+    return column, names, shown
