@@ -164,7 +164,7 @@ def decided_channels(
     xs = matrix("x")
     few = per["months"].to_numpy() < 2
 
-    days = month_days_matrix(xs)
+    days = month_days_matrix(xs).astype(np.float32)  # (whole days: exact, and half the size)
 
     # a flow's trend (visits, leads; engagements or reach) is of its count a day of each
     # month, over its mean a day (its sum over the months' days), as the row path's; a
@@ -176,13 +176,11 @@ def decided_channels(
         seen = ~np.isnan(values)  # (the social metric: the months recorded)
         flow = flows if col == "social" else np.ones(per.height, dtype=bool)
         with np.errstate(invalid="ignore", divide="ignore"):  # (none: NaN, said)
-            counted = np.where(seen, values, 0.0).sum(axis=1)
-            mean = np.where(
-                flow,
-                counted / np.where(seen, days, 0.0).sum(axis=1),
-                counted / seen.sum(axis=1),
-            )
-            values = np.where(flow[:, None], values / days, values)
+            counted = np.nansum(values, axis=1)
+            of_days = np.where(seen, days, np.float32(0)).sum(axis=1, dtype=np.float64)
+            mean = np.where(flow, counted / of_days, counted / seen.sum(axis=1))
+            np.divide(values, days, out=values, where=flow[:, None])  # (in place: a book's
+            # months are many)
         slope = _theil_sen_matrix(values, xs)
         rel = np.where(mean == 0, 0.0, slope / np.where(mean == 0, 1.0, mean))
         rel[np.isnan(slope)] = np.nan
