@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import operator
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from goalrules.dates import _MONTHS  # (English month names, 'sept' too)
 from goalrules.errors import GoalRulesError, ValidationError, listed
 from goalrules.model.fields import _date, _guard, _non_negative, _number, _opt, _strings, _text
 from goalrules.model.goals import _metric_key, _objective
 from goalrules.model.tables import is_table, records
+from goalrules.patterns import LazyPattern
 from goalrules.units import quantity
 from goalrules.vocabulary import MetricKind, Objective, normalize_channel, paid_network
 
@@ -182,9 +183,9 @@ class Channel:
 #: 2026.01; 01/2026, 1-2026; Jan 2026, January 2026, Sept. 2026 (a four-digit year: never
 #: a day, as "Jan-26" could be)
 _MONTH_SPELLINGS = (
-    (re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})"), False),
-    (re.compile(r"(?P<m>\d{1,2})[-/.](?P<y>\d{4})"), False),
-    (re.compile(r"(?P<m>[A-Za-z]{3,9})\.?,?[\s-]+(?P<y>\d{4})"), True),
+    (LazyPattern(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})"), False),
+    (LazyPattern(r"(?P<m>\d{1,2})[-/.](?P<y>\d{4})"), False),
+    (LazyPattern(r"(?P<m>[A-Za-z]{3,9})\.?,?[\s-]+(?P<y>\d{4})"), True),
 )
 
 
@@ -195,25 +196,12 @@ def _month(value: Any) -> Date:
             found = pattern.fullmatch(text)
             if found is None:
                 continue
-            month = _month_named(found["m"]) if named else int(found["m"])
+            month = _MONTHS.get(found["m"].lower()) if named else int(found["m"])
             try:
                 return Date(int(found["y"]), month or 0, 1)
             except ValueError:
                 raise ValidationError(f"{value!r} is not a valid month") from None
     return _date(value).replace(day=1)
-
-
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")  # fmt: skip
-
-
-def _month_named(word: str) -> int | None:
-    """The month an English month name or its abbreviation names (``Sept`` too)."""
-    key = word.lower()
-    for number, name in enumerate(_MONTH_NAMES, 1):
-        if key == name or key == name[:3] or (number == 9 and key == "sept"):
-            return number
-    return None
 
 
 PAID_MEDIUMS = frozenset(
