@@ -278,12 +278,8 @@ def flow_trend(months: Sequence[Date], values: Sequence[float]) -> float | None:
     whatever the months' lengths."""
     if len(values) < 2:
         return None
-    days = month_days(months)
-    mean = sum(values) / days.total
-    if mean == 0:
-        return 0.0
     xs = [d.year * 12 + d.month for d in months]
-    return theil_sen(xs, [v / d for v, d in zip(values, days, strict=True)]) / mean
+    return trend_of(functools.partial(theil_sen, xs), values, None, month_days(months))
 
 
 def numbered(months: Sequence[Date]) -> Sequence[int]:

@@ -67,8 +67,8 @@ def on_read(inputs: _Inputs, memo: dict[str, Any], name: str) -> Any:
         value: Any = None
         values, total = (inputs[1], inputs[4]) if name == "visits_trend" else (inputs[2], inputs[5])
         if slope is not None and total is not None:  # (not measured in some month: no trend)
-            # the trend of the visits (leads) a day of each month, over their mean a day: a
-            # month's days are no rise or fall (February's 28 against January's 31)
+            # trend_of with the days, written out: the trend of the visits (leads) a day of
+            # each month, over their mean a day (February's 28 days are no fall)
             days = inputs[16]
             assert days is not None  # (two months or more: a slope, and their days)
             mean = total / days.total
