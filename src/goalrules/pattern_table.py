@@ -23,7 +23,7 @@ import pkgutil
 from array import array
 from typing import Any
 
-from goalrules.patterns import TABLE_FILE, engine
+from goalrules.patterns import TABLE_FILE, array_type, engine
 
 __all__ = ["TABLE_FILE", "compiled_code", "engine", "shipped_patterns", "table_bytes"]
 
@@ -83,7 +83,10 @@ def table_bytes(patterns: list[tuple[str, int]]) -> bytes:
     its text, flags, final flags, the span of its code, its groups, group index and the
     index's names), then the code of them all as unsigned integers of the engine's code
     size, in its byte order."""
-    code = array(_typecode())
+    typecode = array_type(engine()["codesize"])
+    if typecode is None:
+        raise RuntimeError(f"no array type of {engine()['codesize']} bytes")
+    code = array(typecode)
     entries = []
     for pattern, flags in patterns:
         final, ops, groups, groupindex, indexgroup = compiled_code(pattern, flags)
@@ -92,13 +95,3 @@ def table_bytes(patterns: list[tuple[str, int]]) -> bytes:
         entries.append([pattern, flags, final, start, len(code), groups, groupindex, indexgroup])
     head = json.dumps({**engine(), "patterns": entries}, ensure_ascii=True, separators=(",", ":"))
     return head.encode("ascii") + b"\n" + code.tobytes()
-
-
-def _typecode() -> str:
-    """The array type code of the engine's code size (4 bytes: ``I``)."""
-    import _sre  # type: ignore[import-not-found]  # (the engine of re)
-
-    for code in ("I", "L", "H"):
-        if array(code).itemsize == _sre.CODESIZE:
-            return code
-    raise RuntimeError(f"no array type of {_sre.CODESIZE} bytes")

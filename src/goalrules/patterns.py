@@ -86,6 +86,14 @@ def engine() -> dict[str, Any]:
             "codesize": _sre.CODESIZE, "byteorder": sys.byteorder}  # fmt: skip
 
 
+def array_type(size: int) -> str | None:
+    """The type code of an ``array`` of unsigned integers of ``size`` bytes (the engine's
+    code size, 4: ``I``), or ``None``."""
+    from array import array
+
+    return next((code for code in ("I", "L", "H") if array(code).itemsize == size), None)
+
+
 #: the shipped patterns' code (goalrules.pattern_table), read on first use: each
 #: pattern's text and flags -> its final flags, code's span, groups, group index and its
 #: names; and the code (empty: none for this Python, or not readable)
@@ -128,7 +136,7 @@ def _read_table() -> None:
         doc = json.loads(head)
         if {key: doc.get(key) for key in ("python", "magic", "codesize", "byteorder")} != engine():
             return
-        code = array("I" if array("I").itemsize == doc["codesize"] else "L")
+        code = array(array_type(doc["codesize"]) or "")  # (none: ValueError, not read)
         code.frombytes(body)
         table = {}
         for pattern, flags, final, start, end, groups, groupindex, indexgroup in doc["patterns"]:
