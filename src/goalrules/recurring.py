@@ -21,6 +21,7 @@ from dateutil import rrule as _rr
 
 from goalrules.dates import _MONTHS, _NUMBER_WORDS, _ORDINALS, _WEEKDAYS, _number
 from goalrules.errors import DateError
+from goalrules.patterns import LazyPattern
 
 __all__ = ["Recurrence", "recurrence"]
 
@@ -120,10 +121,10 @@ _STRUCTURE = frozenset(
      "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually"]
 )  # fmt: skip
 # "from 2027-01-04", "starting 4 January 2027": the day a recurrence counts from
-_ANCHOR = re.compile(r"\s*[,;]?\s*\b(?:from|starting|beginning)(?:\s+(?:on|from))?\s+(.+)$")
+_ANCHOR = LazyPattern(r"\s*[,;]?\s*\b(?:from|starting|beginning)(?:\s+(?:on|from))?\s+(.+)$")
 # a time of day names no other day ("every Monday at 9am", "at 10:00")
-_TIME = re.compile(r"\bat \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?=\s|$)")
-_SUFFIXED = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_TIME = LazyPattern(r"\bat \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?=\s|$)")
+_SUFFIXED = LazyPattern(r"(\d+)(?:st|nd|rd|th)")
 _MONTH_WORDS = ("month", "months", "monthly")
 
 
